@@ -1,0 +1,202 @@
+"""The after-sales case: the record at the heart of the register."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from decimal import Decimal
+
+from .enums import CaseKind, CaseStatus, Cause, CustomerType, Outcome, Platform, Priority
+from .errors import FieldError, ValidationError
+from .masking import is_valid_phone, normalise_phone
+from .money import MoneyError, parse_yuan
+
+_ORDER_NO = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_\-]{2,63}$")
+MAX_TEXT = {"buyer_nick": 64, "buyer_name": 64, "item_title": 200, "sku": 64, "shop": 64,
+            "description": 5000, "refund_no": 64, "assignee": 64}
+
+
+@dataclass
+class CaseDraft:
+    """What a person (or an importer) provides to open a case."""
+
+    platform: Platform
+    order_no: str
+    kind: CaseKind
+    shop: str = ""
+    refund_no: str = ""
+    buyer_nick: str = ""
+    buyer_name: str = ""
+    buyer_phone: str = ""
+    buyer_address: str = ""
+    item_title: str = ""
+    sku: str = ""
+    amount_paid: Decimal | None = None
+    amount_claimed: Decimal | None = None
+    cause: Cause | None = None
+    customer_type: CustomerType = CustomerType.UNKNOWN
+    priority: Priority = Priority.NORMAL
+    due_at: datetime | None = None
+    description: str = ""
+    assignee: str = ""
+
+
+@dataclass
+class Case(CaseDraft):
+    """A case as stored, with its identity, status and bookkeeping."""
+
+    id: int = 0
+    case_no: str = ""
+    status: CaseStatus = CaseStatus.NEW
+    outcome: Outcome | None = None
+    amount_settled: Decimal | None = None
+    created_at: datetime | None = None
+    created_by: str = ""
+    updated_at: datetime | None = None
+    last_activity_at: datetime | None = None
+    deleted_at: datetime | None = None
+    extra: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def is_open(self) -> bool:
+        return self.status.is_open
+
+    def is_overdue(self, now: datetime) -> bool:
+        """Open and past its due time."""
+        return self.is_open and self.due_at is not None and self.due_at < now
+
+    def with_changes(self, **changes: object) -> Case:
+        return replace(self, **changes)
+
+
+# Fields a user may edit after creation (status has its own workflow).
+EDITABLE_FIELDS = (
+    "platform", "shop", "order_no", "refund_no", "buyer_nick", "buyer_name", "buyer_phone",
+    "buyer_address", "item_title", "sku", "amount_paid", "amount_claimed", "kind", "cause",
+    "customer_type", "priority", "due_at", "description", "assignee",
+)
+
+
+def _err(field_name: str, zh: str, en: str) -> FieldError:
+    return FieldError(field_name, zh, en)
+
+
+def validate_draft(draft: CaseDraft) -> list[FieldError]:
+    """Every rule a case must satisfy; an empty list means it is valid."""
+    errors: list[FieldError] = []
+    order = draft.order_no.strip()
+    if not order:
+        errors.append(_err("order_no", "订单号不能为空", "Order number is required"))
+    elif not _ORDER_NO.match(order):
+        errors.append(_err("order_no", "订单号只能包含字母、数字、-和_（3-64位）",
+                           "Order number may contain only letters, digits, - and _ (3-64)"))
+    if draft.refund_no and not _ORDER_NO.match(draft.refund_no.strip()):
+        errors.append(_err("refund_no", "售后单号只能包含字母、数字、-和_",
+                           "Refund number may contain only letters, digits, - and _"))
+    if draft.buyer_phone and not is_valid_phone(draft.buyer_phone):
+        errors.append(_err("buyer_phone", "手机号格式不正确（如 13812345678）",
+                           "Malformed phone number (e.g. 13812345678)"))
+    for name in ("amount_paid", "amount_claimed"):
+        value = getattr(draft, name)
+        if value is not None and value < 0:
+            errors.append(_err(name, "金额不能为负数", "Amount cannot be negative"))
+    if (draft.amount_paid is not None and draft.amount_claimed is not None
+            and draft.amount_claimed > draft.amount_paid):
+        errors.append(_err("amount_claimed", "申请金额不能超过实付金额",
+                           "Amount claimed cannot exceed amount paid"))
+    if draft.due_at is not None and draft.due_at.tzinfo is None:
+        errors.append(_err("due_at", "截止时间缺少时区", "Due time has no time zone"))
+    for name, limit in MAX_TEXT.items():
+        if len(getattr(draft, name) or "") > limit:
+            errors.append(_err(name, f"内容过长（最多{limit}字）",
+                               f"Too long (at most {limit} characters)"))
+    return errors
+
+
+def _parse_enum(errors: list[FieldError], name: str, enum: type, raw: str | None,
+                zh_name: str, en_name: str):
+    if raw is None or str(raw).strip() == "":
+        return None
+    try:
+        return enum.parse(str(raw))
+    except ValueError:
+        keys = ", ".join(m.value for m in enum)
+        errors.append(_err(name, f"未知的{zh_name}：{raw}（可选：{keys}）",
+                           f"Unknown {en_name}: {raw} (one of: {keys})"))
+        return None
+
+
+def _parse_money(errors: list[FieldError], name: str, raw: str | None) -> Decimal | None:
+    if raw is None or str(raw).strip() == "":
+        return None
+    try:
+        return parse_yuan(str(raw))
+    except MoneyError as exc:
+        text = str(exc)
+        if text.startswith("negative"):
+            errors.append(_err(name, "金额不能为负数", "Amount cannot be negative"))
+        elif text.startswith("more than two"):
+            errors.append(_err(name, "金额最多两位小数", "At most two decimals"))
+        else:
+            errors.append(_err(name, f"金额格式不正确：{raw}", f"Not a valid amount: {raw}"))
+        return None
+
+
+def draft_from_fields(fields: Mapping[str, object]) -> CaseDraft:
+    """Build a validated draft from raw text fields (form, CLI, importer).
+
+    Raises ValidationError listing every bad field at once.
+    """
+    errors: list[FieldError] = []
+
+    def text(name: str) -> str:
+        value = fields.get(name)
+        return "" if value is None else str(value).strip()
+
+    platform = _parse_enum(errors, "platform", Platform, text("platform"), "平台", "platform")
+    if platform is None and not any(e.field == "platform" for e in errors):
+        errors.append(_err("platform", "请选择平台", "Platform is required"))
+    kind = _parse_enum(errors, "kind", CaseKind, text("kind"), "售后类型", "case kind")
+    if kind is None and not any(e.field == "kind" for e in errors):
+        errors.append(_err("kind", "请选择售后类型", "Case kind is required"))
+    cause = _parse_enum(errors, "cause", Cause, text("cause"), "原因", "cause")
+    ctype = _parse_enum(errors, "customer_type", CustomerType, text("customer_type"),
+                        "客户类型", "customer type")
+    priority = _parse_enum(errors, "priority", Priority, text("priority"), "优先级", "priority")
+    paid = _parse_money(errors, "amount_paid", text("amount_paid"))
+    claimed = _parse_money(errors, "amount_claimed", text("amount_claimed"))
+    due = fields.get("due_at")
+    if due is not None and not isinstance(due, datetime):
+        errors.append(_err("due_at", "截止时间格式不正确", "Due time is not a date and time"))
+        due = None
+    phone = text("buyer_phone")
+    draft = CaseDraft(
+        platform=platform or Platform.OTHER,
+        order_no=text("order_no"),
+        kind=kind or CaseKind.REFUND_ONLY,
+        shop=text("shop"),
+        refund_no=text("refund_no"),
+        buyer_nick=text("buyer_nick"),
+        buyer_name=text("buyer_name"),
+        buyer_phone=normalise_phone(phone) if phone else "",
+        buyer_address=text("buyer_address"),
+        item_title=text("item_title"),
+        sku=text("sku"),
+        amount_paid=paid,
+        amount_claimed=claimed,
+        cause=cause,
+        customer_type=ctype or CustomerType.UNKNOWN,
+        priority=priority or Priority.NORMAL,
+        due_at=due,  # type: ignore[arg-type]
+        description=text("description"),
+        assignee=text("assignee"),
+    )
+    # Raw phone text is validated, not the normalised one, so "138-1234" is judged as typed.
+    if phone and not is_valid_phone(phone):
+        draft.buyer_phone = phone
+    errors.extend(e for e in validate_draft(draft) if e.field not in {x.field for x in errors})
+    if errors:
+        raise ValidationError(errors)
+    return draft
