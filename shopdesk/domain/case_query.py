@@ -1,0 +1,52 @@
+"""What the case list asks for: filters, search text and sort order (no SQL here)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime
+from enum import Enum
+
+from .enums import CaseKind, CaseStatus, Platform
+
+
+class Scope(str, Enum):
+    ACTIVE = "active"  # not deleted
+    TRASH = "trash"  # soft-deleted
+
+
+class SortKey(str, Enum):
+    CASE_NO = "case_no"
+    PLATFORM = "platform"
+    ORDER_NO = "order_no"
+    BUYER = "buyer_nick"
+    ITEM = "item_title"
+    KIND = "kind"
+    CAUSE = "cause"
+    STATUS = "status"
+    AMOUNT = "amount"
+    DUE = "due_at"
+    LAST_ACTIVITY = "last_activity_at"
+    ASSIGNEE = "assignee"
+    CREATED = "created_at"
+    PRIORITY = "priority"
+
+
+@dataclass(frozen=True)
+class CaseQuery:
+    """A filter + sort over the register. Empty tuples mean 'any'."""
+
+    scope: Scope = Scope.ACTIVE
+    statuses: tuple[CaseStatus, ...] = ()
+    kinds: tuple[CaseKind, ...] = ()
+    platforms: tuple[Platform, ...] = ()
+    assignee: str | None = None
+    due_from: datetime | None = None  # inclusive
+    due_before: datetime | None = None  # exclusive
+    created_from: datetime | None = None
+    created_before: datetime | None = None
+    search: str = ""
+    sort: SortKey = SortKey.LAST_ACTIVITY
+    descending: bool = True
+
+    def with_changes(self, **changes: object) -> CaseQuery:
+        return replace(self, **changes)

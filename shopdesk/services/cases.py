@@ -1,0 +1,213 @@
+"""Case use cases: open, edit, move through the workflow, note, delete, list."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import fields as dc_fields
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from sqlite_utils import Database
+
+from ..domain.case import EDITABLE_FIELDS, Case, CaseDraft, validate_draft
+from ..domain.case_query import CaseQuery
+from ..domain.clock import SHOP_TZ_DEFAULT, Clock, to_utc_iso
+from ..domain.enums import CaseStatus
+from ..domain.errors import FieldError, ValidationError
+from ..domain.masking import normalise_phone
+from ..domain.workflow import Transition, check_transition, is_reopen
+from ..storage.audit import AuditEntry, AuditStore
+from ..storage.cases import CaseStore
+from ..storage.events import EventStore, TimelineEvent
+from ..storage.rows import case_to_row, field_text
+
+_COLUMN_OF = {"amount_paid": "amount_paid_fen", "amount_claimed": "amount_claimed_fen",
+              "amount_settled": "amount_settled_fen"}
+
+
+def _require_actor(actor: str) -> str:
+    actor = (actor or "").strip()
+    if not actor:
+        raise ValidationError([FieldError("actor", "请先选择操作人", "Choose who you are first")])
+    return actor
+
+
+class CaseService:
+    """The register's use cases. Every write is one transaction with its audit rows."""
+
+    def __init__(self, db: Database, clock: Clock, *, shop_tz: str = SHOP_TZ_DEFAULT) -> None:
+        self.db = db
+        self.clock = clock
+        self.shop_tz = shop_tz
+        self.store = CaseStore(db)
+        self.events = EventStore(db)
+        self.audit_log = AuditStore(db)
+
+    # --- creating and editing --------------------------------------------
+    def open_case(self, draft: CaseDraft, actor: str, *, at: datetime | None = None) -> Case:
+        """Validate and store a new case; returns it with its case number."""
+        actor = _require_actor(actor)
+        errors = validate_draft(draft)
+        if errors:
+            raise ValidationError(errors)
+        now = at or self.clock.now()
+        base = {f.name: getattr(draft, f.name) for f in dc_fields(CaseDraft)}
+        if base["buyer_phone"]:
+            base["buyer_phone"] = normalise_phone(base["buyer_phone"])
+        with self.db.atomic():
+            day = now.astimezone(ZoneInfo(self.shop_tz)).date()
+            case = Case(**base, case_no=self.store.next_case_no(day), status=CaseStatus.NEW,
+                        created_at=now, created_by=actor, updated_at=now,
+                        last_activity_at=now)
+            case = self.store.insert(case)
+            self.events.add(case.id, now, actor, "created", "")
+            self.audit_log.record(now, actor, "case", case.id, "create", None, None,
+                                  case.case_no)
+        return case
+
+    def update(self, case_id: int, draft: CaseDraft, actor: str) -> Case:
+        """Apply every editable field of `draft` that differs; audit each change."""
+        actor = _require_actor(actor)
+        errors = validate_draft(draft)
+        if errors:
+            raise ValidationError(errors)
+        now = self.clock.now()
+        with self.db.atomic():
+            case = self.store.get(case_id)
+            changes = {}
+            for name in EDITABLE_FIELDS:
+                new = getattr(draft, name)
+                if name == "buyer_phone" and new:
+                    new = normalise_phone(new)
+                if getattr(case, name) != new:
+                    changes[name] = (getattr(case, name), new)
+            if not changes:
+                return case
+            updated = case.with_changes(**{k: v[1] for k, v in changes.items()},
+                                        updated_at=now, last_activity_at=now)
+            row = case_to_row(updated)
+            cols = {_COLUMN_OF.get(k, k) for k in changes} | {"updated_at", "last_activity_at"}
+            self.store.update_columns(case_id, {c: row[c] for c in cols})
+            for name, (old, new) in changes.items():
+                # The audit keeps the full phone only as the field's change; lists never show it.
+                self.audit_log.record(now, actor, "case", case_id, "update", name,
+                                      field_text(old), field_text(new))
+            self.events.add(case_id, now, actor, "edit", "",
+                            {"fields": sorted(changes)})
+        return self.store.get(case_id)
+
+    def change_status(self, case_id: int, transition: Transition, actor: str) -> Case:
+        """Move a case through the workflow (validated by the domain rules)."""
+        actor = _require_actor(actor)
+        now = self.clock.now()
+        with self.db.atomic():
+            case = self.store.get(case_id)
+            check_transition(case.status, transition, amount_paid=case.amount_paid,
+                             has_outcome=case.outcome is not None)
+            values: dict[str, object] = {"status": transition.to.value,
+                                         "updated_at": now, "last_activity_at": now}
+            outcome, settled = case.outcome, case.amount_settled
+            if transition.to == CaseStatus.RESOLVED:
+                outcome, settled = transition.outcome, transition.amount
+            elif is_reopen(case.status, transition.to):
+                outcome, settled = None, None  # a reopened case will be resolved again
+            row = case_to_row(case.with_changes(status=transition.to, outcome=outcome,
+                                                amount_settled=settled, updated_at=now,
+                                                last_activity_at=now))
+            values = {c: row[c] for c in ("status", "outcome", "amount_settled_fen",
+                                          "updated_at", "last_activity_at")}
+            self.store.update_columns(case_id, values)
+            for name, old, new in (("status", case.status, transition.to),
+                                   ("outcome", case.outcome, outcome),
+                                   ("amount_settled", case.amount_settled, settled)):
+                if old != new:
+                    self.audit_log.record(now, actor, "case", case_id, "status", name,
+                                          field_text(old), field_text(new))
+            self.events.add(case_id, now, actor, "status", transition.note.strip(), {
+                "from": case.status.value, "to": transition.to.value,
+                "outcome": outcome.value if outcome else None,
+                "amount": str(settled) if settled is not None else None,
+            })
+        return self.store.get(case_id)
+
+    def add_note(self, case_id: int, text: str, actor: str) -> TimelineEvent:
+        """A progress note (备注进度) on the timeline; searchable."""
+        actor = _require_actor(actor)
+        text = text.strip()
+        if not text:
+            raise ValidationError([FieldError("note", "备注不能为空", "The note is empty")])
+        now = self.clock.now()
+        with self.db.atomic():
+            self.store.get(case_id)
+            event_id = self.events.add(case_id, now, actor, "note", text)
+            stamp = to_utc_iso(now)
+            self.store.update_columns(case_id, {"last_activity_at": stamp, "updated_at": stamp})
+            self.audit_log.record(now, actor, "case", case_id, "note", None, None, text)
+        return next(e for e in self.events.for_case(case_id) if e.id == event_id)
+
+    def reveal_phone(self, case_id: int, actor: str) -> str:
+        """The full phone number; the reveal itself is audited."""
+        actor = _require_actor(actor)
+        now = self.clock.now()
+        with self.db.atomic():
+            case = self.store.get(case_id, include_deleted=True)
+            self.audit_log.record(now, actor, "case", case_id, "reveal_phone", "buyer_phone")
+        return case.buyer_phone
+
+    # --- trash -----------------------------------------------------------
+    def delete(self, case_ids: Iterable[int], actor: str) -> int:
+        """Move cases to the trash."""
+        return self._set_deleted(list(case_ids), actor, deleted=True)
+
+    def restore(self, case_ids: Iterable[int], actor: str) -> int:
+        """Bring cases back from the trash."""
+        return self._set_deleted(list(case_ids), actor, deleted=False)
+
+    def _set_deleted(self, ids: list[int], actor: str, *, deleted: bool) -> int:
+        actor = _require_actor(actor)
+        now = self.clock.now()
+        with self.db.atomic():
+            cases = self.store.fetch(ids)
+            targets = [i for i, c in cases.items() if (c.deleted_at is None) == deleted]
+            self.store.set_deleted(targets, now if deleted else None)
+            for i in targets:
+                action = "delete" if deleted else "restore"
+                self.audit_log.record(now, actor, "case", i, action)
+                self.events.add(i, now, actor, "deleted" if deleted else "restored")
+        return len(targets)
+
+    def empty_trash(self, actor: str) -> int:
+        """Remove trashed cases for good. Returns how many."""
+        actor = _require_actor(actor)
+        now = self.clock.now()
+        with self.db.atomic():
+            ids = self.store.deleted_ids()
+            cases = self.store.fetch(ids)
+            for i in ids:
+                self.audit_log.record(now, actor, "case", i, "purge", None, cases[i].case_no)
+            self.store.purge(ids)
+        return len(ids)
+
+    # --- reading ---------------------------------------------------------
+    def get(self, case_id: int, *, include_deleted: bool = False) -> Case:
+        return self.store.get(case_id, include_deleted=include_deleted)
+
+    def get_by_no(self, case_no: str) -> Case:
+        from ..domain.case_no import normalise_case_no
+
+        return self.store.get_by_no(normalise_case_no(case_no), include_deleted=True)
+
+    def timeline(self, case_id: int) -> list[TimelineEvent]:
+        return self.events.for_case(case_id)
+
+    def audit(self, case_id: int) -> list[AuditEntry]:
+        return self.audit_log.for_entity("case", case_id)
+
+    def query_ids(self, query: CaseQuery, *, limit: int | None = None) -> list[int]:
+        return self.store.query_ids(query, limit=limit)
+
+    def count(self, query: CaseQuery) -> int:
+        return self.store.count(query)
+
+    def fetch(self, case_ids: Sequence[int]) -> dict[int, Case]:
+        return self.store.fetch(case_ids)

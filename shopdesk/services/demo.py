@@ -1,0 +1,231 @@
+"""Realistic demo cases, so a new user (and the benchmarks) see a working register."""
+
+from __future__ import annotations
+
+import json
+import random
+from datetime import datetime, timedelta
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from ..domain.case import Case
+from ..domain.clock import to_utc_iso
+from ..domain.enums import (
+    CaseKind,
+    CaseStatus,
+    Cause,
+    CauseSide,
+    CustomerType,
+    Outcome,
+    Platform,
+    Priority,
+)
+from ..storage.bulk import bulk_insert_cases
+from .register import Register
+
+STAFF = ("小王", "小李", "阿珍")
+SHOPS = {
+    Platform.TAOBAO: ("暖暖家居旗舰店", "小鹿数码专营店"),
+    Platform.JD: ("暖暖家居京东自营店",),
+    Platform.PINDUODUO: ("好物优选拼多多店",),
+    Platform.DOUYIN: ("暖暖家居抖音小店",),
+    Platform.ALIEXPRESS: ("WarmHome Official Store",),
+}
+PLATFORM_WEIGHTS = {Platform.TAOBAO: 45, Platform.PINDUODUO: 20, Platform.JD: 15,
+                    Platform.DOUYIN: 15, Platform.ALIEXPRESS: 5}
+ITEMS = (
+    ("纯棉四件套 1.8m床 北欧简约风", "BED-4P-180", 259),
+    ("记忆棉枕头 护颈椎 单只装", "PIL-MEM-01", 89),
+    ("无线蓝牙耳机 降噪 长续航", "EAR-BT-NC2", 199),
+    ("Type-C 快充数据线 1米 两条装", "CBL-TC-2P", 29.9),
+    ("保温杯 316不锈钢 500ml", "CUP-316-500", 69),
+    ("儿童羽绒服 加厚 连帽", "KID-DOWN-120", 329),
+    ("女士羊毛围巾 秋冬 格子", "SCF-WOOL-GR", 139),
+    ("陶瓷餐具套装 10件 釉下彩", "DSH-10-BLU", 188),
+    ("智能体脂秤 蓝牙 家用", "SCL-BT-01", 99),
+    ("空气炸锅 4.5L 大容量", "AFR-45L", 399),
+    ("防滑地垫 厨房 吸水", "MAT-KIT-60", 39.9),
+    ("手机支架 桌面 可折叠", "STD-FOLD", 19.9),
+    ("男士运动鞋 透气 跑步鞋 42码", "SHO-RUN-42", 269),
+    ("化妆镜 带灯 三折", "MIR-LED-3", 79),
+    ("收纳箱 折叠 大号 三个装", "BOX-FLD-L3", 59),
+    ("电动牙刷 声波 成人款", "TBR-SON-A", 159),
+)
+NICK_PARTS_A = ("快乐的", "爱吃", "小", "阿", "tb_", "jd_", "追风", "晴天", "安静的", "努力的")
+NICK_PARTS_B = ("小蜜蜂", "鱼丸", "猫咪", "老王", "橘子", "大白", "星星", "柠檬", "豆豆", "熊猫")
+SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高"
+GIVEN = ("伟", "芳", "娜", "敏", "静", "磊", "洋", "艳", "勇", "婷", "杰", "丽", "强", "霞")
+CITIES = ("浙江省杭州市西湖区", "广东省深圳市南山区", "江苏省南京市鼓楼区", "四川省成都市武侯区",
+          "北京市朝阳区", "上海市浦东新区", "湖北省武汉市洪山区", "山东省青岛市市南区")
+
+KIND_WEIGHTS = {CaseKind.REFUND_ONLY: 30, CaseKind.RETURN_REFUND: 25, CaseKind.EXCHANGE: 10,
+                CaseKind.RESHIP_REPAIR: 8, CaseKind.BAD_REVIEW: 14, CaseKind.COMPLAINT: 8,
+                CaseKind.PLATFORM_DISPUTE: 5}
+CAUSES_BY_KIND = {
+    CaseKind.REFUND_ONLY: (Cause.LATE_SHIPMENT, Cause.PARCEL_LOST, Cause.CHANGED_MIND,
+                           Cause.ITEM_DEFECTIVE, Cause.SLOW_DELIVERY, Cause.ORDERED_WRONG),
+    CaseKind.RETURN_REFUND: (Cause.ITEM_DEFECTIVE, Cause.NOT_AS_DESCRIBED, Cause.CHANGED_MIND,
+                             Cause.EXPECTATIONS, Cause.ORDERED_WRONG, Cause.TRANSIT_DAMAGE),
+    CaseKind.EXCHANGE: (Cause.ORDERED_WRONG, Cause.ITEM_DEFECTIVE, Cause.MISSING_WRONG_ITEM),
+    CaseKind.RESHIP_REPAIR: (Cause.MISSING_WRONG_ITEM, Cause.ITEM_DEFECTIVE,
+                             Cause.TRANSIT_DAMAGE, Cause.MISUSE),
+    CaseKind.BAD_REVIEW: (Cause.NOT_AS_DESCRIBED, Cause.EXPECTATIONS, Cause.COURIER_ATTITUDE,
+                          Cause.SLOW_DELIVERY, Cause.MALICIOUS_REVIEWER, Cause.ITEM_DEFECTIVE),
+    CaseKind.COMPLAINT: (Cause.LATE_SHIPMENT, Cause.SUSPECTED_COUNTERFEIT, Cause.COURIER_ATTITUDE,
+                         Cause.WRONG_PROVINCE, Cause.UNCLEAR),
+    CaseKind.PLATFORM_DISPUTE: (Cause.NOT_AS_DESCRIBED, Cause.SUSPECTED_COUNTERFEIT,
+                                Cause.PARCEL_LOST, Cause.ITEM_DEFECTIVE),
+}
+DESCRIPTIONS = {
+    Cause.ITEM_DEFECTIVE: "买家反馈收到后{item}有质量问题，已要求拍照。",
+    Cause.NOT_AS_DESCRIBED: "买家说颜色和详情页不一样，觉得色差大。",
+    Cause.LATE_SHIPMENT: "缺货导致超过承诺时间未发货，买家申请仅退款。",
+    Cause.MISSING_WRONG_ITEM: "包裹里少了一件配件，买家要求补发。",
+    Cause.COURIER_ATTITUDE: "快递员不送货上门，买家对物流服务不满意。",
+    Cause.SLOW_DELIVERY: "物流五天没有更新，买家着急催促。",
+    Cause.WRONG_PROVINCE: "快递分拣错误被发到外省，需要联系快递公司追回。",
+    Cause.PARCEL_LOST: "快递显示已签收但买家没有收到，疑似丢件。",
+    Cause.TRANSIT_DAMAGE: "外包装破损，商品压坏，买家已拍照。",
+    Cause.CHANGED_MIND: "买家表示不想要了，七天无理由退货。",
+    Cause.EXPECTATIONS: "买家觉得实物没有想象中好，和期望有差距。",
+    Cause.ORDERED_WRONG: "买家拍错了尺码，想换大一号。",
+    Cause.MISUSE: "买家使用方法不对，需要指导操作。",
+    Cause.SUSPECTED_COUNTERFEIT: "买家怀疑不是正品，要求提供授权证明。",
+    Cause.MALICIOUS_REVIEWER: "该买家多家店铺留差评，疑似职业差评师。",
+    Cause.UNCLEAR: "买家投诉，原因还在核实中。",
+}
+NOTES = ("已联系买家，等待回复照片。", "买家已寄回，运单号已登记。", "仓库确认收到退货，质检中。",
+         "和买家协商部分退款，买家同意。", "已补发配件，运单号已告知买家。",
+         "买家情绪较大，已安抚，明天再跟进。", "已提交平台举证材料。", "买家表示会修改评价。",
+         "物流已催件，快递公司答复明天派送。", "已向主管申请补偿权限。")
+
+
+def _nick(rng: random.Random) -> str:
+    return rng.choice(NICK_PARTS_A) + rng.choice(NICK_PARTS_B) + str(rng.randint(1, 999))
+
+
+def _phone(rng: random.Random) -> str:
+    return "1" + rng.choice("3456789") + "".join(str(rng.randint(0, 9)) for _ in range(9))
+
+
+def _order_no(rng: random.Random, platform: Platform) -> str:
+    if platform == Platform.JD:
+        return str(rng.randint(10**11, 10**12 - 1))
+    if platform == Platform.PINDUODUO:
+        return f"{rng.randint(240000, 261231)}-{rng.randint(10**14, 10**15 - 1)}"
+    if platform == Platform.ALIEXPRESS:
+        return str(rng.randint(8 * 10**15, 9 * 10**15))
+    return str(rng.randint(10**18, 4 * 10**18))
+
+
+def _weighted(rng: random.Random, weights: dict) -> object:
+    keys = list(weights)
+    return rng.choices(keys, weights=[weights[k] for k in keys])[0]
+
+
+def _outcome_for(rng: random.Random, case: Case) -> tuple[Outcome, Decimal | None]:
+    paid = case.amount_paid or Decimal("0")
+    options = {
+        CaseKind.REFUND_ONLY: (Outcome.FULL_REFUND, Outcome.PARTIAL_REFUND, Outcome.BUYER_WITHDREW),
+        CaseKind.RETURN_REFUND: (Outcome.FULL_REFUND, Outcome.CLAIM_REJECTED),
+        CaseKind.EXCHANGE: (Outcome.EXCHANGED,),
+        CaseKind.RESHIP_REPAIR: (Outcome.RESHIPPED,),
+        CaseKind.BAD_REVIEW: (Outcome.REVIEW_REVISED, Outcome.COMPENSATED),
+        CaseKind.COMPLAINT: (Outcome.COMPENSATED, Outcome.BUYER_WITHDREW),
+        CaseKind.PLATFORM_DISPUTE: (Outcome.PLATFORM_FOR_BUYER, Outcome.PLATFORM_FOR_SELLER),
+    }[case.kind]
+    outcome = rng.choice(options)
+    if outcome in (Outcome.FULL_REFUND, Outcome.PLATFORM_FOR_BUYER):
+        return outcome, case.amount_claimed or paid
+    if outcome == Outcome.PARTIAL_REFUND:
+        return outcome, (paid * Decimal(rng.choice(("0.2", "0.3", "0.5")))).quantize(
+            Decimal("0.01"))
+    if outcome == Outcome.COMPENSATED:
+        return outcome, Decimal(rng.choice((5, 10, 20)))
+    return outcome, None
+
+
+def build_demo_cases(n: int, now: datetime, tz: str, seed: int | None = None) -> list:
+    """(case, day, events) triples for `n` cases created over the last 90 days."""
+    rng = random.Random(seed)
+    zone = ZoneInfo(tz)
+    items = []
+    for _ in range(n):
+        platform = _weighted(rng, PLATFORM_WEIGHTS)
+        kind = _weighted(rng, KIND_WEIGHTS)
+        cause = rng.choice(CAUSES_BY_KIND[kind])  # type: ignore[index]
+        title, sku, price = rng.choice(ITEMS)
+        qty = rng.choice((1, 1, 1, 2))
+        paid = (Decimal(str(price)) * qty).quantize(Decimal("0.01"))
+        claimed = paid if kind != CaseKind.BAD_REVIEW else None
+        if kind == CaseKind.REFUND_ONLY and rng.random() < 0.3:
+            claimed = (paid / 2).quantize(Decimal("0.01"))
+        # Recent days are busier: most cases are from the last few weeks.
+        age = timedelta(minutes=int(rng.triangular(0, 90 * 24 * 60, 0)))
+        created = now - age
+        local_created = created.astimezone(zone)
+        if not 8 <= local_created.hour <= 23:
+            created += timedelta(hours=10)
+        if created > now:
+            created = now - timedelta(minutes=rng.randint(1, 600))
+        staff = rng.choice(STAFF)
+        with_phone = rng.random() < 0.7
+        case = Case(
+            platform=platform,  # type: ignore[arg-type]
+            shop=rng.choice(SHOPS[platform]),  # type: ignore[index]
+            order_no=_order_no(rng, platform),  # type: ignore[arg-type]
+            refund_no=str(rng.randint(10**14, 10**15 - 1)) if kind in (
+                CaseKind.REFUND_ONLY, CaseKind.RETURN_REFUND) else "",
+            buyer_nick=_nick(rng),
+            buyer_name=rng.choice(SURNAMES) + rng.choice(GIVEN) * rng.choice((1, 1, 2))
+            if with_phone else "",
+            buyer_phone=_phone(rng) if with_phone else "",
+            buyer_address=(rng.choice(CITIES) + f"{rng.randint(1, 300)}号") if with_phone else "",
+            item_title=title, sku=sku, amount_paid=paid, amount_claimed=claimed,
+            kind=kind, cause=cause,  # type: ignore[arg-type]
+            customer_type=rng.choice(list(CustomerType)),
+            priority=rng.choices(list(Priority), weights=(10, 60, 22, 8))[0],
+            description=DESCRIPTIONS[cause].format(item=title[:8]),  # type: ignore[index]
+            assignee=staff, created_by=staff, created_at=created,
+        )
+        case.due_at = created + timedelta(hours=rng.choice((24, 48, 72, 120)))
+        events = [{"at": to_utc_iso(created), "actor": staff, "type": "created"}]
+        t = created
+        # Older cases got further through the workflow.
+        stage = min(5, int(age.days / 6) + rng.randint(0, 2))
+        path = [CaseStatus.IN_PROGRESS,
+                rng.choice((CaseStatus.WAITING_BUYER, CaseStatus.WAITING_PLATFORM)),
+                CaseStatus.IN_PROGRESS, CaseStatus.RESOLVED, CaseStatus.CLOSED]
+        status = CaseStatus.NEW
+        for step in path[:stage]:
+            t = min(now, t + timedelta(minutes=rng.randint(20, 1800)))
+            if rng.random() < 0.6:
+                events.append({"at": to_utc_iso(t), "actor": staff, "type": "note",
+                               "text": rng.choice(NOTES)})
+            data = {"from": status.value, "to": step.value, "outcome": None, "amount": None}
+            if step == CaseStatus.RESOLVED:
+                outcome, amount = _outcome_for(rng, case)
+                case.outcome, case.amount_settled = outcome, amount
+                data.update(outcome=outcome.value,
+                            amount=str(amount) if amount is not None else None)
+            events.append({"at": to_utc_iso(t), "actor": staff, "type": "status",
+                           "text": "", "data": json.dumps(data, ensure_ascii=False)})
+            status = step
+        case.status = status
+        case.updated_at = case.last_activity_at = t
+        items.append((case, created.astimezone(zone).date(), events))
+    items.sort(key=lambda it: it[0].created_at)
+    return items
+
+
+def generate_demo(register: Register, n: int = 200, *, seed: int | None = None) -> int:
+    """Add `n` demo cases (and the demo staff) to the register. Returns how many."""
+    for name in STAFF:
+        if not register.staff.store.by_name(name):
+            register.staff.add(name, actor=name)
+    if not register.staff.current_operator():
+        register.staff.set_current_operator(STAFF[0])
+    items = build_demo_cases(n, register.clock.now(), register.shop_tz, seed)
+    for start in range(0, len(items), 20_000):
+        bulk_insert_cases(register.db, items[start:start + 20_000])
+    return n

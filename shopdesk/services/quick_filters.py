@@ -1,0 +1,50 @@
+"""Quick filters on the case list, turned into queries relative to 'now'."""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+from enum import Enum
+from zoneinfo import ZoneInfo
+
+from ..domain.case_query import CaseQuery, Scope
+from ..domain.enums import OPEN_STATUSES
+
+
+class QuickFilter(str, Enum):
+    ALL = "all"
+    OPEN = "open"
+    DUE_TODAY = "due_today"
+    OVERDUE = "overdue"
+    MINE = "mine"
+    TRASH = "trash"
+
+
+def day_bounds(now: datetime, tz: str) -> tuple[datetime, datetime]:
+    """Start of today and of tomorrow in the shop's zone, as aware datetimes."""
+    zone = ZoneInfo(tz)
+    today = now.astimezone(zone).date()
+    start = datetime.combine(today, time(0), tzinfo=zone)
+    end = datetime.combine(today + timedelta(days=1), time(0), tzinfo=zone)
+    return start, end
+
+
+def apply_quick_filter(base: CaseQuery, quick: QuickFilter, *, now: datetime, tz: str,
+                       operator: str) -> CaseQuery:
+    """`base` (sort, search, other filters kept) narrowed by a quick filter."""
+    q = base.with_changes(scope=Scope.ACTIVE, due_from=None, due_before=None, assignee=None)
+    if quick == QuickFilter.ALL:
+        return q
+    if quick == QuickFilter.TRASH:
+        return q.with_changes(scope=Scope.TRASH)
+    statuses = base.statuses or OPEN_STATUSES
+    open_statuses = tuple(s for s in statuses if s.is_open) or OPEN_STATUSES
+    if quick == QuickFilter.OPEN:
+        return q.with_changes(statuses=open_statuses)
+    if quick == QuickFilter.DUE_TODAY:
+        start, end = day_bounds(now, tz)
+        return q.with_changes(statuses=open_statuses, due_from=start, due_before=end)
+    if quick == QuickFilter.OVERDUE:
+        return q.with_changes(statuses=open_statuses, due_before=now)
+    if quick == QuickFilter.MINE:
+        return q.with_changes(statuses=open_statuses, assignee=operator)
+    raise ValueError(quick)

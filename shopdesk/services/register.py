@@ -1,0 +1,86 @@
+"""Opening the register: one object holding the database and every service on it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from ..domain.clock import SHOP_TZ_DEFAULT, Clock
+from ..paths import DataPaths
+from ..storage.backup import BackupFile, BackupManager, restore_file
+from ..storage.db import open_database
+from ..storage.settings import SettingsStore
+from .cases import CaseService
+from .staff import StaffService
+
+LANGUAGE_KEY = "language"
+SHOP_TZ_KEY = "shop_timezone"
+
+
+@dataclass
+class Register:
+    """The open 售后登记簿 and its services (the CLI and the UI share this)."""
+
+    paths: DataPaths
+    db: Database
+    clock: Clock
+    cases: CaseService = field(init=False)
+    staff: StaffService = field(init=False)
+    settings: SettingsStore = field(init=False)
+    backups: BackupManager = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.settings = SettingsStore(self.db)
+        tz = self.settings.get(SHOP_TZ_KEY, SHOP_TZ_DEFAULT)
+        self.cases = CaseService(self.db, self.clock, shop_tz=tz)
+        self.staff = StaffService(self.db, self.clock)
+        self.backups = BackupManager(self.paths.backups)
+
+    @property
+    def shop_tz(self) -> str:
+        return self.cases.shop_tz
+
+    def language(self, env_value: str | None = None) -> str:
+        """'zh' or 'en': SHOPDESK_LANG wins over the saved setting."""
+        chosen = (env_value or self.settings.get(LANGUAGE_KEY, "zh") or "zh").lower()
+        return "en" if chosen.startswith("en") else "zh"
+
+    def set_language(self, lang: str) -> None:
+        with self.db.atomic():
+            self.settings.set(LANGUAGE_KEY, "en" if lang.startswith("en") else "zh")
+
+    def back_up_now(self) -> Path:
+        return self.backups.make(self.db, "manual", self.clock.now())
+
+    def list_backups(self) -> list[BackupFile]:
+        return self.backups.list()
+
+    def close(self) -> None:
+        self.db.close()
+
+    def restore(self, backup: Path) -> tuple[Register, Path]:
+        """Close, replace the file with `backup`, reopen. Returns (new register, kept file)."""
+        now: datetime = self.clock.now()
+        # A safety copy of the current state, in case the restore was a mistake.
+        self.backups.make(self.db, "pre-restore", now)
+        self.close()
+        kept = restore_file(backup, self.paths.database, now)
+        return open_register(self.paths, self.clock, daily_backup=False), kept
+
+
+def open_register(paths: DataPaths, clock: Clock, *, daily_backup: bool = True) -> Register:
+    """Create folders, open and migrate the database (backing it up first), daily backup."""
+    paths.ensure()
+    manager = BackupManager(paths.backups)
+
+    def backup_before_migrate(db: Database, pending: list[str]) -> None:
+        manager.make(db, f"pre-migration-{pending[0]}", clock.now())
+
+    db = open_database(paths.database, before_migrate=backup_before_migrate)
+    register = Register(paths=paths, db=db, clock=clock)
+    if daily_backup and register.cases.store.total() > 0:
+        manager.daily_if_due(db, clock.now())
+    return register

@@ -1,0 +1,60 @@
+"""Stable JSON shapes for the command line and other tools (documented in the README)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..domain.case import Case
+from ..domain.clock import to_utc_iso
+from ..domain.masking import mask_address, mask_name, mask_phone
+from ..storage.events import TimelineEvent
+
+SCHEMA_VERSION = 1
+
+
+def _money(value: Any) -> str | None:
+    return None if value is None else f"{value:.2f}"
+
+
+def _time(value: Any) -> str | None:
+    return None if value is None else to_utc_iso(value)
+
+
+def case_json(case: Case, *, full_contact: bool = False) -> dict[str, Any]:
+    """One case as a JSON-ready dict. Contact fields are masked unless `full_contact`."""
+    return {
+        "case_no": case.case_no,
+        "platform": case.platform.value,
+        "shop": case.shop,
+        "order_no": case.order_no,
+        "refund_no": case.refund_no,
+        "buyer_nick": case.buyer_nick,
+        "buyer_name": case.buyer_name if full_contact else mask_name(case.buyer_name),
+        "buyer_phone": case.buyer_phone if full_contact else mask_phone(case.buyer_phone),
+        "buyer_address": (case.buyer_address if full_contact
+                          else mask_address(case.buyer_address)),
+        "item_title": case.item_title,
+        "sku": case.sku,
+        "amount_paid": _money(case.amount_paid),
+        "amount_claimed": _money(case.amount_claimed),
+        "amount_settled": _money(case.amount_settled),
+        "kind": case.kind.value,
+        "cause": case.cause.value if case.cause else None,
+        "customer_type": case.customer_type.value,
+        "priority": case.priority.value,
+        "status": case.status.value,
+        "outcome": case.outcome.value if case.outcome else None,
+        "due_at": _time(case.due_at),
+        "description": case.description,
+        "assignee": case.assignee,
+        "created_at": _time(case.created_at),
+        "created_by": case.created_by,
+        "updated_at": _time(case.updated_at),
+        "last_activity_at": _time(case.last_activity_at),
+        "deleted": case.deleted_at is not None,
+    }
+
+
+def event_json(event: TimelineEvent) -> dict[str, Any]:
+    return {"at": _time(event.at), "actor": event.actor, "type": event.type,
+            "text": event.text, "data": event.data}

@@ -1,0 +1,1 @@
+"""SQLite storage through sqlite-utils. Imports the domain only; never Qt."""

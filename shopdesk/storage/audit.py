@@ -1,0 +1,47 @@
+"""The audit trail: who changed which field, when, from what to what."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlite_utils import Database
+
+from ..domain.clock import from_iso, to_utc_iso
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    at: datetime
+    actor: str
+    entity: str
+    entity_id: int | None
+    action: str  # create, update, status, delete, restore, purge, reveal_phone, ...
+    field: str | None
+    old: str | None
+    new: str | None
+
+
+class AuditStore:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def record(self, at: datetime, actor: str, entity: str, entity_id: int | None, action: str,
+               field: str | None = None, old: str | None = None, new: str | None = None) -> None:
+        self.db.execute(
+            "INSERT INTO audit_log(at, actor, entity, entity_id, action, field, old, new) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [to_utc_iso(at), actor, entity, entity_id, action, field, old, new],
+        )
+
+    def for_entity(self, entity: str, entity_id: int) -> list[AuditEntry]:
+        rows = self.db.execute(
+            "SELECT at, actor, entity, entity_id, action, field, old, new FROM audit_log "
+            "WHERE entity = ? AND entity_id = ? ORDER BY at, id", [entity, entity_id]).fetchall()
+        return [AuditEntry(from_iso(r[0]), *r[1:]) for r in rows]  # type: ignore[arg-type]
+
+    def latest(self, limit: int = 200) -> list[AuditEntry]:
+        rows = self.db.execute(
+            "SELECT at, actor, entity, entity_id, action, field, old, new FROM audit_log "
+            "ORDER BY id DESC LIMIT ?", [limit]).fetchall()
+        return [AuditEntry(from_iso(r[0]), *r[1:]) for r in rows]  # type: ignore[arg-type]

@@ -1,0 +1,190 @@
+"""The cases table: insert, read, update, list queries, trash."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date, datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+from ..domain.case import Case
+from ..domain.case_no import format_case_no
+from ..domain.case_query import CaseQuery, Scope, SortKey
+from ..domain.clock import to_utc_iso
+from ..domain.errors import NotFoundError
+from .rows import CASE_COLUMNS, case_from_row, case_to_row
+from .search import reindex_case, search_clause
+
+_SORT_SQL = {
+    SortKey.CASE_NO: "case_no",
+    SortKey.PLATFORM: "platform",
+    SortKey.ORDER_NO: "order_no",
+    SortKey.BUYER: "buyer_nick",
+    SortKey.ITEM: "item_title",
+    SortKey.KIND: "kind",
+    SortKey.CAUSE: "coalesce(cause, '')",
+    SortKey.STATUS: ("CASE status WHEN 'new' THEN 0 WHEN 'in_progress' THEN 1 "
+                     "WHEN 'waiting_buyer' THEN 2 WHEN 'waiting_platform' THEN 3 "
+                     "WHEN 'resolved' THEN 4 ELSE 5 END"),
+    SortKey.AMOUNT: "coalesce(amount_claimed_fen, -1)",
+    # Cases without a due time sort after every dated one in ascending order.
+    SortKey.DUE: "coalesce(due_at, '9999')",
+    SortKey.LAST_ACTIVITY: "last_activity_at",
+    SortKey.ASSIGNEE: "assignee",
+    SortKey.CREATED: "created_at",
+    SortKey.PRIORITY: ("CASE priority WHEN 'urgent' THEN 3 WHEN 'high' THEN 2 "
+                       "WHEN 'normal' THEN 1 ELSE 0 END"),
+}
+
+_SELECT = "SELECT " + ", ".join(CASE_COLUMNS) + " FROM cases"
+
+
+def _rows(db: Database, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+    cursor = db.execute(sql, list(params))
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, r, strict=True)) for r in cursor.fetchall()]
+
+
+class CaseStore:
+    """Row-level access to cases. Callers own the transaction (db.atomic())."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    # --- numbering -------------------------------------------------------
+    def next_case_no(self, day: date) -> str:
+        """Reserve the next readable number for `day` (shop-local date)."""
+        key = day.isoformat()
+        self.db.execute(
+            "INSERT INTO case_counters(day, last_seq) VALUES (?, 1) "
+            "ON CONFLICT(day) DO UPDATE SET last_seq = last_seq + 1",
+            [key],
+        )
+        seq = self.db.execute("SELECT last_seq FROM case_counters WHERE day = ?",
+                              [key]).fetchone()[0]
+        return format_case_no(day, seq)
+
+    # --- writes ----------------------------------------------------------
+    def insert(self, case: Case) -> Case:
+        row = case_to_row(case)
+        row.pop("id", None)
+        cols = ", ".join(row)
+        marks = ", ".join("?" for _ in row)
+        cursor = self.db.execute(f"INSERT INTO cases ({cols}) VALUES ({marks})", list(row.values()))
+        case_id = int(cursor.lastrowid or 0)
+        reindex_case(self.db, case_id)
+        return self.get(case_id, include_deleted=True)
+
+    def update_columns(self, case_id: int, values: Mapping[str, Any]) -> None:
+        if not values:
+            return
+        unknown = set(values) - set(CASE_COLUMNS)
+        if unknown:
+            raise KeyError(f"unknown case columns: {sorted(unknown)}")
+        sets = ", ".join(f"{k} = ?" for k in values)
+        self.db.execute(f"UPDATE cases SET {sets} WHERE id = ?", [*values.values(), case_id])
+        reindex_case(self.db, case_id)
+
+    def set_deleted(self, case_ids: Iterable[int], at: datetime | None) -> None:
+        stamp = to_utc_iso(at) if at else None
+        ids = list(case_ids)
+        for chunk in _chunks(ids, 500):
+            marks = ", ".join("?" for _ in chunk)
+            self.db.execute(f"UPDATE cases SET deleted_at = ? WHERE id IN ({marks})",
+                            [stamp, *chunk])
+
+    def purge(self, case_ids: Iterable[int]) -> None:
+        """Remove rows for good (emptying the trash)."""
+        for chunk in _chunks(list(case_ids), 500):
+            marks = ", ".join("?" for _ in chunk)
+            self.db.execute(f"DELETE FROM cases_fts WHERE rowid IN ({marks})", chunk)
+            self.db.execute(f"DELETE FROM cases WHERE id IN ({marks})", chunk)
+
+    # --- reads -----------------------------------------------------------
+    def get(self, case_id: int, *, include_deleted: bool = False) -> Case:
+        rows = _rows(self.db, _SELECT + " WHERE id = ?", [case_id])
+        if not rows or (rows[0]["deleted_at"] and not include_deleted):
+            raise NotFoundError(f"case {case_id}")
+        return case_from_row(rows[0])
+
+    def get_by_no(self, case_no: str, *, include_deleted: bool = False) -> Case:
+        rows = _rows(self.db, _SELECT + " WHERE case_no = ?", [case_no])
+        if not rows or (rows[0]["deleted_at"] and not include_deleted):
+            raise NotFoundError(case_no)
+        return case_from_row(rows[0])
+
+    def find(self, *, platform: str | None = None, order_no: str | None = None,
+             refund_no: str | None = None) -> list[Case]:
+        """Live cases matching the given identifiers (all given ones must match)."""
+        conds, params = ["deleted_at IS NULL"], []
+        for col, val in (("platform", platform), ("order_no", order_no),
+                         ("refund_no", refund_no)):
+            if val is not None:
+                conds.append(f"{col} = ?")
+                params.append(val)
+        return [case_from_row(r) for r in
+                _rows(self.db, _SELECT + " WHERE " + " AND ".join(conds) + " ORDER BY id",
+                      params)]
+
+    def fetch(self, case_ids: Sequence[int]) -> dict[int, Case]:
+        """Cases by id (deleted included, since the trash view shows them)."""
+        out: dict[int, Case] = {}
+        for chunk in _chunks(list(case_ids), 500):
+            marks = ", ".join("?" for _ in chunk)
+            for r in _rows(self.db, _SELECT + f" WHERE id IN ({marks})", chunk):
+                out[r["id"]] = case_from_row(r)
+        return out
+
+    def query_ids(self, query: CaseQuery, *, limit: int | None = None) -> list[int]:
+        """Ids matching `query`, in its sort order (ties broken by id)."""
+        where, params = _where(query)
+        direction = "DESC" if query.descending else "ASC"
+        sql = (f"SELECT id FROM cases WHERE {where} "
+               f"ORDER BY {_SORT_SQL[query.sort]} {direction}, id {direction}")
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        return [r[0] for r in self.db.execute(sql, params).fetchall()]
+
+    def count(self, query: CaseQuery) -> int:
+        where, params = _where(query)
+        return int(self.db.execute(f"SELECT count(*) FROM cases WHERE {where}",
+                                   params).fetchone()[0])
+
+    def deleted_ids(self) -> list[int]:
+        return [r[0] for r in
+                self.db.execute("SELECT id FROM cases WHERE deleted_at IS NOT NULL").fetchall()]
+
+    def total(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM cases").fetchone()[0])
+
+
+def _where(query: CaseQuery) -> tuple[str, list[Any]]:
+    conds: list[str] = []
+    params: list[Any] = []
+    conds.append("deleted_at IS NULL" if query.scope == Scope.ACTIVE else
+                 "deleted_at IS NOT NULL")
+    for col, values in (("status", query.statuses), ("kind", query.kinds),
+                        ("platform", query.platforms)):
+        if values:
+            conds.append(f"{col} IN ({', '.join('?' for _ in values)})")
+            params.extend(v.value for v in values)
+    if query.assignee is not None:
+        conds.append("assignee = ?")
+        params.append(query.assignee)
+    for col, op, value in (("due_at", ">=", query.due_from), ("due_at", "<", query.due_before),
+                           ("created_at", ">=", query.created_from),
+                           ("created_at", "<", query.created_before)):
+        if value is not None:
+            conds.append(f"{col} {op} ?")
+            params.append(to_utc_iso(value))
+    found = search_clause(query.search)
+    if found:
+        conds.append(found[0])
+        params.extend(found[1])
+    return " AND ".join(conds), params
+
+
+def _chunks(items: list[int], size: int) -> Iterable[list[int]]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]

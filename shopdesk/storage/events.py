@@ -1,0 +1,47 @@
+"""The case timeline: notes, status changes and every later kind of event."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+from ..domain.clock import from_iso, to_utc_iso
+
+
+@dataclass(frozen=True)
+class TimelineEvent:
+    """One line of a case's history."""
+
+    id: int
+    case_id: int
+    at: datetime
+    actor: str
+    type: str  # created, note, status, edit, deleted, restored, phone_revealed, ...
+    text: str = ""
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+class EventStore:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def add(self, case_id: int, at: datetime, actor: str, type: str, text: str = "",
+            data: dict[str, Any] | None = None) -> int:
+        cursor = self.db.execute(
+            "INSERT INTO case_events(case_id, at, actor, type, text, data) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [case_id, to_utc_iso(at), actor, type, text,
+             json.dumps(data or {}, ensure_ascii=False, sort_keys=True)],
+        )
+        return int(cursor.lastrowid or 0)
+
+    def for_case(self, case_id: int) -> list[TimelineEvent]:
+        rows = self.db.execute(
+            "SELECT id, case_id, at, actor, type, text, data FROM case_events "
+            "WHERE case_id = ? ORDER BY at, id", [case_id]).fetchall()
+        return [TimelineEvent(r[0], r[1], from_iso(r[2]), r[3], r[4], r[5],  # type: ignore[arg-type]
+                              json.loads(r[6] or "{}")) for r in rows]

@@ -1,0 +1,114 @@
+"""Schema migrations, applied in name order. Never edit a shipped migration: add one.
+
+Later features (calls, scripts, hand-offs, evidence, imports) add their own tables in
+new migrations; the cases table carries an `extra` JSON column for small additions.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database, Migrations
+
+MIGRATION_SET = "shopdesk"
+migrations = Migrations(MIGRATION_SET)
+
+
+@migrations(name="0001_initial")
+def m0001_initial(db: Database) -> None:
+    db.executescript(
+        """
+        CREATE TABLE cases (
+            id INTEGER PRIMARY KEY,
+            case_no TEXT NOT NULL UNIQUE,
+            platform TEXT NOT NULL,
+            shop TEXT NOT NULL DEFAULT '',
+            order_no TEXT NOT NULL,
+            refund_no TEXT NOT NULL DEFAULT '',
+            buyer_nick TEXT NOT NULL DEFAULT '',
+            buyer_name TEXT NOT NULL DEFAULT '',
+            buyer_phone TEXT NOT NULL DEFAULT '',
+            buyer_address TEXT NOT NULL DEFAULT '',
+            item_title TEXT NOT NULL DEFAULT '',
+            sku TEXT NOT NULL DEFAULT '',
+            amount_paid_fen INTEGER CHECK (amount_paid_fen IS NULL OR amount_paid_fen >= 0),
+            amount_claimed_fen INTEGER
+                CHECK (amount_claimed_fen IS NULL OR amount_claimed_fen >= 0),
+            kind TEXT NOT NULL,
+            cause TEXT,
+            customer_type TEXT NOT NULL DEFAULT 'unknown',
+            priority TEXT NOT NULL DEFAULT 'normal',
+            status TEXT NOT NULL DEFAULT 'new',
+            outcome TEXT,
+            amount_settled_fen INTEGER
+                CHECK (amount_settled_fen IS NULL OR amount_settled_fen >= 0),
+            due_at TEXT,
+            description TEXT NOT NULL DEFAULT '',
+            assignee TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            created_by TEXT NOT NULL DEFAULT '',
+            updated_at TEXT NOT NULL,
+            last_activity_at TEXT NOT NULL,
+            deleted_at TEXT,
+            extra TEXT NOT NULL DEFAULT '{}'
+        );
+        -- Every list filter and sort column has an index: the list sorts in SQL at 100k rows.
+        CREATE INDEX idx_cases_live_status ON cases(deleted_at, status);
+        CREATE INDEX idx_cases_created ON cases(created_at);
+        CREATE INDEX idx_cases_due ON cases(due_at);
+        CREATE INDEX idx_cases_activity ON cases(last_activity_at);
+        CREATE INDEX idx_cases_order ON cases(order_no);
+        CREATE INDEX idx_cases_refund ON cases(platform, refund_no);
+        CREATE INDEX idx_cases_buyer ON cases(buyer_nick);
+        CREATE INDEX idx_cases_kind ON cases(kind);
+        CREATE INDEX idx_cases_platform ON cases(platform);
+        CREATE INDEX idx_cases_assignee ON cases(assignee);
+        CREATE INDEX idx_cases_amount ON cases(amount_claimed_fen);
+
+        CREATE TABLE case_counters (
+            day TEXT PRIMARY KEY,
+            last_seq INTEGER NOT NULL
+        );
+
+        -- The timeline: notes, status changes and, later, calls, promises, evidence.
+        CREATE TABLE case_events (
+            id INTEGER PRIMARY KEY,
+            case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            type TEXT NOT NULL,
+            text TEXT NOT NULL DEFAULT '',
+            data TEXT NOT NULL DEFAULT '{}'
+        );
+        CREATE INDEX idx_events_case ON case_events(case_id, at);
+        CREATE INDEX idx_events_at ON case_events(at);
+
+        -- Field-level audit trail: who changed what, when, from what, to what.
+        CREATE TABLE audit_log (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            entity TEXT NOT NULL,
+            entity_id INTEGER,
+            action TEXT NOT NULL,
+            field TEXT,
+            old TEXT,
+            new TEXT
+        );
+        CREATE INDEX idx_audit_entity ON audit_log(entity, entity_id, at);
+
+        CREATE TABLE staff (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            active INTEGER NOT NULL DEFAULT 1,
+            created_at TEXT NOT NULL
+        );
+
+        CREATE TABLE settings (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+
+        -- Trigram full-text index over the searchable text of each case (rowid = case id).
+        -- Trigram needs no word segmenter, so Chinese substrings match as typed.
+        CREATE VIRTUAL TABLE cases_fts USING fts5(body, tokenize = 'trigram');
+        """
+    )

@@ -1,0 +1,68 @@
+"""Full-text search over cases: FTS5 trigram, with a LIKE path for 1-2 character terms."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+
+# Fields whose text the search box finds; notes are added from the timeline.
+SEARCHED_COLUMNS = ("case_no", "order_no", "refund_no", "buyer_nick", "item_title", "sku",
+                    "description")
+
+
+def reindex_case(db: Database, case_id: int) -> None:
+    """Rebuild one case's search text (call inside the writing transaction)."""
+    cols = " || char(10) || ".join(f"coalesce({c}, '')" for c in SEARCHED_COLUMNS)
+    db.execute("DELETE FROM cases_fts WHERE rowid = ?", [case_id])
+    db.execute(
+        f"""
+        INSERT INTO cases_fts(rowid, body)
+        SELECT c.id, {cols} || char(10) || coalesce(
+            (SELECT group_concat(e.text, char(10)) FROM case_events e
+             WHERE e.case_id = c.id AND e.type = 'note'), '')
+        FROM cases c WHERE c.id = ?
+        """,
+        [case_id],
+    )
+
+
+def reindex_all(db: Database) -> None:
+    """Rebuild the whole index (after bulk loads)."""
+    cols = " || char(10) || ".join(f"coalesce(c.{c}, '')" for c in SEARCHED_COLUMNS)
+    db.execute("DELETE FROM cases_fts")
+    db.execute(
+        f"""
+        INSERT INTO cases_fts(rowid, body)
+        SELECT c.id, {cols} || char(10) || coalesce(n.notes, '')
+        FROM cases c LEFT JOIN (
+            SELECT case_id, group_concat(text, char(10)) AS notes FROM case_events
+            WHERE type = 'note' GROUP BY case_id
+        ) n ON n.case_id = c.id
+        """
+    )
+
+
+def _escape_like(term: str) -> str:
+    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def search_clause(text: str) -> tuple[str, list[str]] | None:
+    """SQL (a `cases.id IN (...)` condition) and params for a search box text.
+
+    Whitespace separates terms; every term must match. Terms of three or more
+    characters use the trigram index; shorter ones fall back to LIKE, because a
+    trigram index cannot answer them.
+    """
+    terms = [t for t in text.split() if t]
+    if not terms:
+        return None
+    long_terms = [t for t in terms if len(t) >= 3]
+    short_terms = [t for t in terms if len(t) < 3]
+    conds: list[str] = []
+    params: list[str] = []
+    if long_terms:
+        conds.append("cases_fts MATCH ?")
+        params.append(" AND ".join('"' + t.replace('"', '""') + '"' for t in long_terms))
+    for t in short_terms:
+        conds.append("body LIKE ? ESCAPE '\\'")
+        params.append(f"%{_escape_like(t)}%")
+    return f"id IN (SELECT rowid FROM cases_fts WHERE {' AND '.join(conds)})", params
