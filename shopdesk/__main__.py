@@ -7,7 +7,7 @@ import sys
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
-    if not args or args[0] in ("--lang",):
+    if not args:
         from .app import run_gui  # Qt is imported only when a window is wanted
 
         return run_gui(args)

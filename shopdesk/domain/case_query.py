@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import datetime
-from enum import Enum
+from enum import StrEnum
 
 from .enums import CaseKind, CaseStatus, Platform
 
 
-class Scope(str, Enum):
+class Scope(StrEnum):
     ACTIVE = "active"  # not deleted
     TRASH = "trash"  # soft-deleted
 
 
-class SortKey(str, Enum):
+class SortKey(StrEnum):
     CASE_NO = "case_no"
     PLATFORM = "platform"
     ORDER_NO = "order_no"

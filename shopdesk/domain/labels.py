@@ -6,10 +6,10 @@ reports and exports need them too and none of those load Qt.
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 
-class LabelledEnum(str, Enum):
+class LabelledEnum(StrEnum):
     """A string enum whose members carry a Chinese and an English label."""
 
     zh: str

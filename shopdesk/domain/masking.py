@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 
 _DIGITS = re.compile(r"\D")
-# Mainland mobile: 11 digits starting with 1; an optional +86 / 86 prefix.
-_CN_MOBILE = re.compile(r"^(?:\+?86)?1[3-9]\d{9}$")
-# Anything else we accept: landlines and foreign numbers, 6 to 15 digits, optional +.
-_GENERIC_PHONE = re.compile(r"^\+?\d{6,15}$")
+_ALLOWED = re.compile(r"^\+?[\d\s\-()]+$")
+_CN_MOBILE = re.compile(r"^(?:86)?1[3-9]\d{9}$")
+_CN_LANDLINE = re.compile(r"^0\d{9,11}$")  # area code + number
+_CN_SERVICE = re.compile(r"^[48]00\d{7}$")  # 400 / 800 numbers
+_LOCAL = re.compile(r"^[2-9]\d{6,7}$")  # a landline typed without its area code
 
 
 def normalise_phone(text: str) -> str:
@@ -20,13 +21,16 @@ def normalise_phone(text: str) -> str:
 
 
 def is_valid_phone(text: str) -> bool:
-    """A mainland mobile number, or a landline / foreign number of 6-15 digits."""
+    """A mainland mobile, landline or 400 number, or an international +number."""
+    if not text or not _ALLOWED.match(text.strip()):
+        return False
     phone = normalise_phone(text)
-    if _CN_MOBILE.match(phone):
-        return True
-    if phone.lstrip("+").startswith("1") and len(phone.lstrip("+")) == 11:
-        return False  # looks like a mobile number but the second digit is impossible
-    return bool(_GENERIC_PHONE.match(phone)) and len(text.strip()) > 0
+    if phone.startswith("+"):
+        digits = phone[1:]
+        if digits.startswith("86"):
+            return bool(_CN_MOBILE.match(digits) or _CN_LANDLINE.match("0" + digits[2:]))
+        return 7 <= len(digits) <= 15
+    return any(p.match(phone) for p in (_CN_MOBILE, _CN_LANDLINE, _CN_SERVICE, _LOCAL))
 
 
 def mask_phone(phone: str | None) -> str:

@@ -14,7 +14,6 @@ from ..domain.enums import (
     CaseKind,
     CaseStatus,
     Cause,
-    CauseSide,
     CustomerType,
     Outcome,
     Platform,

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from datetime import datetime, time, timedelta
-from enum import Enum
+from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 from ..domain.case_query import CaseQuery, Scope
 from ..domain.enums import OPEN_STATUSES
 
 
-class QuickFilter(str, Enum):
+class QuickFilter(StrEnum):
     ALL = "all"
     OPEN = "open"
     DUE_TODAY = "due_today"

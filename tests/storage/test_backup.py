@@ -1,0 +1,64 @@
+from datetime import timedelta
+
+import pytest
+
+from shopdesk.domain.case import CaseDraft
+from shopdesk.domain.enums import CaseKind, Platform
+from shopdesk.storage.backup import BackupManager, verify
+from shopdesk.storage.errors import CorruptDatabaseError
+
+
+def _case(register, order="123456"):
+    return register.cases.open_case(
+        CaseDraft(platform=Platform.JD, order_no=order, kind=CaseKind.EXCHANGE), "小王")
+
+
+def test_manual_backup_is_a_complete_database(register):
+    _case(register)
+    path = register.back_up_now()
+    verify(path)
+    assert path in [b.path for b in register.list_backups()]
+
+
+def test_daily_backup_once_a_day_and_pruned_after_14_days(register, clock):
+    _case(register)
+    manager = BackupManager(register.paths.backups)
+    first = manager.daily_if_due(register.db, clock.now())
+    assert first is not None
+    assert manager.daily_if_due(register.db, clock.now()) is None
+    manual = register.back_up_now()
+    clock.advance(days=15)
+    manager.daily_if_due(register.db, clock.now())
+    names = [b.path for b in manager.list()]
+    assert first not in names and manual in names
+    assert sum(b.reason == "daily" for b in manager.list()) == 1
+
+
+def test_restore_replaces_data_and_keeps_the_current_file(register, clock):
+    kept_case = _case(register, "111111")
+    backup = register.back_up_now()
+    later = _case(register, "222222")
+    clock.advance(minutes=5)
+    new_reg, kept = register.restore(backup)
+    try:
+        assert kept.exists()
+        orders = {c.order_no for c in new_reg.cases.fetch([kept_case.id, later.id]).values()}
+        assert orders == {"111111"}
+        assert any(b.reason == "pre-restore" for b in new_reg.list_backups())
+    finally:
+        new_reg.close()
+
+
+def test_restore_refuses_a_broken_backup(register, tmp_path):
+    bad = tmp_path / "shopdesk-20261101-000000-manual.sqlite3"
+    bad.write_bytes(b"garbage" * 50)
+    with pytest.raises(CorruptDatabaseError):
+        verify(bad)
+
+
+def test_backup_times_are_recorded(register, clock):
+    register.back_up_now()
+    clock.advance(seconds=1)
+    register.back_up_now()
+    times = [b.taken_at for b in register.list_backups()]
+    assert times[0] - times[1] == timedelta(seconds=1)

@@ -1,0 +1,123 @@
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+
+from shopdesk.cli import run
+
+
+@pytest.fixture
+def cli(tmp_path, clock):
+    env = {"SHOPDESK_HOME": str(tmp_path / "home")}
+
+    def call(*argv, lang=None):
+        out, err = io.StringIO(), io.StringIO()
+        e = dict(env)
+        if lang:
+            e["SHOPDESK_LANG"] = lang
+        code = run(list(argv), clock=clock, env=e, out=out, err=err)
+        return code, out.getvalue(), err.getvalue()
+
+    return call
+
+
+def test_add_then_show_and_list(cli):
+    code, out, _ = cli("--as", "小王", "cases", "add", "--platform", "taobao", "--order",
+                       "3712345678901", "--kind", "return_refund", "--cause", "item_defective",
+                       "--buyer", "小蜜蜂", "--phone", "13812345678", "--amount", "¥59.90",
+                       "--item", "保温杯")
+    assert code == 0
+    case_no = out.strip()
+    assert case_no == "SD-20261123-0001"
+    code, out, _ = cli("cases", "show", case_no, "--json")
+    data = json.loads(out)["case"]
+    assert data["buyer_phone"] == "138****5678"
+    assert data["amount_paid"] == "59.90" and data["kind"] == "return_refund"
+    assert data["created_by"] == "小王"
+    assert data["timeline"][0]["type"] == "created"
+    code, out, _ = cli("cases", "list", "--json", "--search", "保温")
+    listed = json.loads(out)
+    assert listed["count"] == 1 and listed["cases"][0]["case_no"] == case_no
+
+
+def test_full_contact_is_explicit_and_audited(cli, tmp_path, clock):
+    _, out, _ = cli("cases", "add", "--platform", "jd", "--order", "123456", "--kind",
+                    "exchange", "--phone", "13812345678")
+    case_no = out.strip()
+    _, out, _ = cli("cases", "show", case_no, "--json", "--full-contact")
+    assert json.loads(out)["case"]["buyer_phone"] == "13812345678"
+    from shopdesk.paths import DataPaths
+    from shopdesk.services.register import open_register
+
+    reg = open_register(DataPaths(tmp_path / "home"), clock)
+    case = reg.cases.get_by_no(case_no)
+    assert any(a.action == "reveal_phone" for a in reg.cases.audit(case.id))
+    reg.close()
+
+
+@pytest.mark.parametrize("args,option", [
+    (["--amount", "-3"], "--amount"),
+    (["--phone", "12345"], "--phone"),
+    (["--order", ""], "--order"),
+])
+def test_bad_values_exit_non_zero_naming_the_option(cli, args, option):
+    base = {"--platform": "taobao", "--order": "3712345678901", "--kind": "refund_only"}
+    for k, v in zip(args[::2], args[1::2], strict=True):
+        base[k] = v
+    argv = ["cases", "add"] + [x for kv in base.items() for x in kv]
+    code, out, err = cli(*argv)
+    assert code == 1 and out == ""
+    assert option in err
+    assert cli("cases", "list", "--json")[1].count('"case_no"') == 0
+
+
+def test_messages_follow_the_language(cli):
+    _, _, err_zh = cli("cases", "add", "--platform", "taobao", "--order", "", "--kind", "x")
+    _, _, err_en = cli("cases", "add", "--platform", "taobao", "--order", "", "--kind", "x",
+                       lang="en")
+    assert "订单号" in err_zh and "Order number" in err_en
+
+
+def test_unknown_case_number(cli):
+    code, _, err = cli("cases", "show", "SD-20260101-0001")
+    assert code == 1 and "no such case" in err
+
+
+def test_demo_and_filters(cli):
+    assert cli("demo", "--cases", "50", "--seed", "3")[0] == 0
+    _, out, _ = cli("cases", "list", "--json")
+    assert json.loads(out)["count"] == 50
+    _, out, _ = cli("cases", "list", "--json", "--status", "open", "--kind", "bad_review")
+    cases = json.loads(out)["cases"]
+    assert all(c["kind"] == "bad_review" and c["status"] not in ("resolved", "closed")
+               for c in cases)
+
+
+def test_backup_now_and_list(cli):
+    cli("demo", "--cases", "5", "--seed", "1")
+    code, out, _ = cli("backup")
+    assert code == 0 and out.strip().endswith(".sqlite3")
+    _, out, _ = cli("backup", "--list")
+    assert "manual" in out
+
+
+def test_version_runs_as_a_real_process(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "shopdesk", "--version"],
+                            capture_output=True, text=True, env={"SHOPDESK_HOME": str(tmp_path),
+                                                                 "PATH": "/usr/bin:/bin"})
+    assert result.returncode == 0 and result.stdout.startswith("ShopDesk ")
+
+
+def test_newer_database_is_a_message_not_a_traceback(cli, tmp_path):
+    cli("demo", "--cases", "1")
+    import sqlite3
+
+    conn = sqlite3.connect(tmp_path / "home" / "shopdesk.sqlite3")
+    conn.execute("INSERT INTO _sqlite_migrations(migration_set, name, applied_at) "
+                 "VALUES ('shopdesk', '9999_new', 'x')")
+    conn.commit()
+    conn.close()
+    code, _, err = cli("cases", "list")
+    assert code == 1 and "ShopDesk" in err and "Traceback" not in err
