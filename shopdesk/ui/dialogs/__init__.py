@@ -1,0 +1,1 @@
+"""Dialogs: forms and small windows opened from the main window and views."""

@@ -1,0 +1,1 @@
+"""Views: the panels that make up the main window."""
