@@ -1,0 +1,102 @@
+"""UI language: which one to use, and installing Qt translators for it.
+
+Source strings are English (self.tr / QCoreApplication.translate); Simplified Chinese comes
+from resources/translations/shopdesk_zh_CN.qm plus Qt's own qtbase_zh_CN.qm, so standard
+buttons say 确定/取消. Enum labels are data and come from the domain's .label(lang).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+
+from ..paths import resource_path
+
+LANG_ENV = "SHOPDESK_LANG"
+DEFAULT_LANG = "zh"
+APP_QM = "shopdesk_zh_CN"
+# A copy of the register's language setting kept in QSettings, so messages shown before the
+# register is open (another instance running, a damaged file) speak the user's language.
+LANGUAGE_HINT_KEY = "ui/languageHint"
+
+
+def normalise(value: str | None) -> str | None:
+    """'en', 'en_US', 'EN' -> 'en'; 'zh', 'zh_CN' -> 'zh'; anything else -> None."""
+    if not value:
+        return None
+    value = value.strip().lower()
+    if value.startswith("en"):
+        return "en"
+    if value.startswith("zh"):
+        return "zh"
+    return None
+
+
+def arg_language(args: Sequence[str]) -> str | None:
+    """The language from `--lang en` / `--lang=en` on the command line, if any."""
+    for i, arg in enumerate(args):
+        if arg == "--lang" and i + 1 < len(args):
+            return normalise(args[i + 1])
+        if arg.startswith("--lang="):
+            return normalise(arg.split("=", 1)[1])
+    return None
+
+
+def override_language(env: Mapping[str, str], args: Sequence[str] = ()) -> str | None:
+    """A language forced by the command line or SHOPDESK_LANG (command line wins)."""
+    return arg_language(args) or normalise(env.get(LANG_ENV))
+
+
+def hinted_language(settings: QSettings) -> str:
+    """The last language the user chose, as remembered outside the register."""
+    return normalise(str(settings.value(LANGUAGE_HINT_KEY, DEFAULT_LANG))) or DEFAULT_LANG
+
+
+def remember_language_hint(settings: QSettings, lang: str) -> None:
+    settings.setValue(LANGUAGE_HINT_KEY, normalise(lang) or DEFAULT_LANG)
+
+
+def translations_dir() -> Path:
+    """Folder holding shopdesk_zh_CN.qm."""
+    return resource_path("translations")
+
+
+def qt_translations_dir() -> str:
+    """PySide6's bundled Qt translations (qtbase_zh_CN.qm lives here)."""
+    return QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+
+
+class Translators:
+    """The translators installed on one application; install() replaces earlier ones."""
+
+    def __init__(self, app: QCoreApplication) -> None:
+        self._app = app
+        self._installed: list[QTranslator] = []
+        self.lang = "en"
+
+    def install(self, lang: str) -> bool:
+        """Install the translators for `lang`; returns False if a .qm file failed to load."""
+        self.remove()
+        self.lang = normalise(lang) or DEFAULT_LANG
+        if self.lang == "en":
+            QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+            return True
+        QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+        ok = True
+        for name, folder in (("qtbase_zh_CN", qt_translations_dir()),
+                             (APP_QM, str(translations_dir()))):
+            translator = QTranslator(self._app)
+            if translator.load(name, folder):
+                self._app.installTranslator(translator)
+                self._installed.append(translator)
+            else:
+                ok = False
+        return ok
+
+    def remove(self) -> None:
+        for translator in self._installed:
+            self._app.removeTranslator(translator)
+            translator.deleteLater()
+        self._installed.clear()
