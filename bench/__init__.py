@@ -1,0 +1,1 @@
+"""Benchmarks: fixed data sizes, printed figures, no assertions on wall time."""
