@@ -13,7 +13,7 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(STAMP_APP): $(BIN)/python pyproject.toml
+$(STAMP_APP): $(BIN)/python pyproject.toml setup.py
 	$(BIN)/python -m pip install --quiet -e .
 	@touch $@
 
