@@ -1,0 +1,196 @@
+"""CaseTableModel without widgets: Qt's model checks, lazy paging, SQL sorting, colours."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+
+from shopdesk.domain.case_query import CaseQuery, Scope, SortKey
+from shopdesk.domain.enums import CaseKind, CaseStatus
+from shopdesk.ui.models.case_table import (
+    CASE_ID_ROLE,
+    COLUMNS,
+    CaseTableModel,
+    column_of,
+)
+
+
+class CountingSource:
+    """The real CaseService, with fetch() calls recorded."""
+
+    def __init__(self, service):
+        self._service = service
+        self.clock = service.clock
+        self.shop_tz = service.shop_tz
+        self.fetched: list[list[int]] = []
+
+    def query_ids(self, query):
+        return self._service.query_ids(query)
+
+    def fetch(self, ids):
+        self.fetched.append(list(ids))
+        return self._service.fetch(ids)
+
+
+@pytest.fixture
+def source(demo_register) -> CountingSource:
+    return CountingSource(demo_register.cases)
+
+
+def test_passes_qt_model_checks(qtmodeltester, demo_register):
+    model = CaseTableModel(demo_register.cases, page_size=16, max_pages=2)
+    model.set_query(CaseQuery())
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_rows_are_the_query_ids_in_order(demo_register):
+    query = CaseQuery(kinds=(CaseKind.REFUND_ONLY,), sort=SortKey.CASE_NO, descending=False)
+    model = CaseTableModel(demo_register.cases)
+    model.set_query(query)
+    ids = demo_register.cases.query_ids(query)
+    assert model.rowCount() == len(ids) == demo_register.cases.count(query) > 0
+    assert [model.index(r, 0).data(CASE_ID_ROLE) for r in range(model.rowCount())] == ids
+    first = demo_register.cases.get(ids[0])
+    assert model.index(0, column_of("case_no")).data() == first.case_no
+    assert model.index(0, column_of("kind")).data() == "仅退款"
+
+
+def test_rows_are_fetched_lazily_a_page_at_a_time(source):
+    model = CaseTableModel(source, page_size=20, max_pages=10)
+    model.set_query(CaseQuery())
+    assert model.rowCount() == 60
+    assert source.fetched == []  # the query loads ids only
+    model.index(0, 0).data(CASE_ID_ROLE)
+    assert source.fetched == []  # ids need no row fetch
+    model.index(0, 0).data()
+    model.index(19, 3).data()
+    assert len(source.fetched) == 1 and len(source.fetched[0]) == 20
+    model.index(45, 0).data()
+    assert len(source.fetched) == 2
+    assert source.fetched[1] == model.ids()[40:60]
+
+
+def test_page_cache_is_bounded(source):
+    model = CaseTableModel(source, page_size=10, max_pages=2)
+    model.set_query(CaseQuery())
+    for row in (0, 10, 20):  # three pages, room for two
+        model.index(row, 0).data()
+    assert model.cached_pages() == [1, 2]
+    model.index(0, 0).data()  # page 0 was evicted: fetched again
+    assert len(source.fetched) == 4
+    model.index(25, 0).data()  # page 2 is still cached
+    assert len(source.fetched) == 4
+
+
+def test_a_view_fetches_only_visible_pages(qtbot, source):
+    from PySide6.QtWidgets import QTableView
+
+    model = CaseTableModel(source, page_size=10, max_pages=10)
+    model.set_query(CaseQuery())
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.resize(600, 200)  # room for a handful of rows
+    view.show()
+    qtbot.waitExposed(view)
+    qtbot.wait(50)
+    fetched = {i for batch in source.fetched for i in batch}
+    assert fetched and fetched <= set(model.ids()[:20])
+    view.scrollToBottom()
+    qtbot.wait(50)
+    fetched = {i for batch in source.fetched for i in batch}
+    assert set(model.ids()[-5:]) <= fetched
+    assert not fetched & set(model.ids()[20:40])  # the middle was never shown
+
+
+def test_sort_changes_the_sql_order(source, demo_register):
+    model = CaseTableModel(source)
+    model.set_query(CaseQuery())
+    col = column_of("amount")
+    model.sort(col, Qt.SortOrder.AscendingOrder)
+    assert model.query.sort == SortKey.AMOUNT and not model.query.descending
+    expected = demo_register.cases.query_ids(CaseQuery(sort=SortKey.AMOUNT, descending=False))
+    assert model.ids() == expected
+    amounts = [model.index(r, 0).data(Qt.ItemDataRole.UserRole + 1).amount_claimed
+               for r in range(model.rowCount())]
+    known = [a for a in amounts if a is not None]
+    assert known == sorted(known)
+    model.sort(col, Qt.SortOrder.DescendingOrder)
+    assert model.ids() == list(reversed(expected))
+
+
+def test_every_column_sorts(demo_register):
+    model = CaseTableModel(demo_register.cases)
+    model.set_query(CaseQuery())
+    for col in range(len(COLUMNS)):
+        for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+            model.sort(col, order)
+            assert model.query.sort == COLUMNS[col].sort
+            assert sorted(model.ids()) == sorted(demo_register.cases.query_ids(CaseQuery()))
+
+
+def test_sort_keeps_persistent_indexes_on_the_same_case(demo_register):
+    model = CaseTableModel(demo_register.cases)
+    model.set_query(CaseQuery())
+    case_id = model.ids()[3]
+    kept = QPersistentModelIndex(model.index(3, 2))
+    model.sort(column_of("case_no"), Qt.SortOrder.AscendingOrder)
+    assert kept.isValid() and kept.column() == 2
+    assert model.index(kept.row(), 0).data(CASE_ID_ROLE) == case_id
+
+
+def test_overdue_open_cases_are_red_and_bold(demo_register):
+    model = CaseTableModel(demo_register.cases)
+    now = demo_register.clock.now()
+    model.set_query(CaseQuery())
+    due = column_of("due")
+    seen_overdue = seen_closed = False
+    for row in range(model.rowCount()):
+        case = model.case_at(row)
+        idx = model.index(row, due)
+        if case.is_overdue(now):
+            seen_overdue = True
+            assert idx.data(Qt.ItemDataRole.ForegroundRole).color().red() > 150
+            assert idx.data(Qt.ItemDataRole.FontRole).bold()
+        else:
+            assert idx.data(Qt.ItemDataRole.FontRole) is None
+            if not case.is_open and case.due_at is not None and case.due_at < now:
+                seen_closed = True  # past due but closed: not an alarm
+    assert seen_overdue and seen_closed
+
+
+def test_amount_and_labels_follow_the_language(demo_register):
+    query = CaseQuery(statuses=(CaseStatus.CLOSED,), sort=SortKey.CASE_NO)
+    zh = CaseTableModel(demo_register.cases, "zh")
+    en = CaseTableModel(demo_register.cases, "en")
+    zh.set_query(query)
+    en.set_query(query)
+    case = zh.case_at(0)
+    assert zh.index(0, column_of("status")).data() == "已关闭"
+    assert en.index(0, column_of("status")).data() == "Closed"
+    assert en.index(0, column_of("platform")).data() == case.platform.en
+    text = zh.index(0, column_of("amount")).data()
+    if case.amount_claimed is not None:
+        assert text.startswith("¥") and Decimal(text[1:].replace(",", "")) == case.amount_claimed
+
+
+def test_trash_scope_and_refresh(demo_register):
+    model = CaseTableModel(demo_register.cases)
+    model.set_query(CaseQuery(scope=Scope.TRASH))
+    assert model.rowCount() == 0
+    some = demo_register.cases.query_ids(CaseQuery(), limit=3)
+    demo_register.cases.delete(some, "小王")
+    model.refresh()
+    assert sorted(model.ids()) == sorted(some)
+    assert model.index(0, 0).data()  # trashed cases still show their rows
+
+
+def test_headers_and_bad_indexes(demo_register):
+    model = CaseTableModel(demo_register.cases)
+    model.set_query(CaseQuery())
+    assert model.headerData(0, Qt.Orientation.Horizontal) == "Case no."  # no translator here
+    assert model.headerData(99, Qt.Orientation.Horizontal) is None
+    assert model.data(QModelIndex()) is None
+    assert model.case_id_at(10_000) is None and model.case_at(-1) is None
