@@ -1,0 +1,320 @@
+"""The case form: log a new after-sales case in seconds, or edit one, keyboard only."""
+
+from __future__ import annotations
+
+import os
+from datetime import timedelta
+from itertools import pairwise
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.case import Case, draft_from_fields
+from ...domain.enums import CaseKind, CustomerType, Platform, Priority
+from ...domain.errors import FieldError, NotFoundError, ValidationError
+from ...domain.masking import mask_phone
+from ...domain.money import format_yuan
+from ...services.form_memory import FormMemory
+from ...services.register import Register
+from ..widgets.due_edit import DueTimeEdit
+from ..widgets.enum_combo import CauseCombo, EnumCombo
+from ..widgets.field_error import FieldErrorLabel, ValidatedField
+
+# Visual order, column by column; also the tab order and the order errors are checked in.
+LEFT_FIELDS = ("platform", "shop", "order_no", "refund_no", "item_title", "sku",
+               "amount_paid", "amount_claimed")
+RIGHT_FIELDS = ("buyer_nick", "buyer_name", "buyer_phone", "kind", "cause", "customer_type",
+                "priority", "due_at")
+FIELD_ORDER = (*LEFT_FIELDS, *RIGHT_FIELDS, "description")
+
+
+class CaseFormDialog(QDialog):
+    """New case (case_id None) or edit case `case_id`. Emits saved(case id) and accepts."""
+
+    saved = Signal(int)
+
+    def __init__(self, register: Register, operator: str, parent: QWidget | None = None,
+                 case_id: int | None = None) -> None:
+        super().__init__(parent)
+        self.register = register
+        self.operator = operator
+        self.case_id = case_id
+        self.lang = register.language(os.environ.get("SHOPDESK_LANG"))
+        self.memory = FormMemory(register)
+        self._case: Case | None = register.cases.get(case_id) if case_id is not None else None
+        self._phone_revealed = False
+        self._build()
+        self._load()
+        self.fields["platform"].editor.setFocus()
+
+    # --- building ----------------------------------------------------------
+    def _build(self) -> None:
+        if self._case is None:
+            self.setWindowTitle(self.tr("New case"))
+        else:
+            self.setWindowTitle(self.tr("Edit case %1").replace("%1", self._case.case_no))
+        lang = self.lang
+        self.platform = EnumCombo(Platform, lang)
+        self.shop = QLineEdit()
+        shops = QCompleter(self.memory.known_shops(), self.shop)
+        shops.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        shops.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.shop.setCompleter(shops)
+        self.order_no = QLineEdit()
+        self.refund_no = QLineEdit()
+        self.item_title = QLineEdit()
+        self.sku = QLineEdit()
+        self.amount_paid = QLineEdit()
+        self.amount_claimed = QLineEdit()
+        for edit in (self.amount_paid, self.amount_claimed):
+            edit.setPlaceholderText("¥0.00")
+            edit.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.buyer_nick = QLineEdit()
+        self.buyer_name = QLineEdit()
+        self.buyer_phone = QLineEdit()
+        self.buyer_phone.setPlaceholderText("13812345678")
+        self.reveal_button = QPushButton(self.tr("Show"))
+        self.reveal_button.setAutoDefault(False)
+        self.reveal_button.setToolTip(self.tr("Show the full number (this is recorded)"))
+        self.reveal_button.clicked.connect(self._reveal_phone)
+        phone_row = QWidget()
+        row = QHBoxLayout(phone_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.buyer_phone, 1)
+        row.addWidget(self.reveal_button)
+        self.kind = EnumCombo(CaseKind, lang)
+        self.cause = CauseCombo(lang, empty_label=self.tr("(not yet known)"))
+        self.customer_type = EnumCombo(CustomerType, lang)
+        self.priority = EnumCombo(Priority, lang)
+        self.due = DueTimeEdit(self.register.shop_tz)
+        self.due.enabled_box.setToolTip(self.tr("This case has a due time"))
+        self.description = QPlainTextEdit()
+        self.description.setTabChangesFocus(True)  # keyboard users Tab on, not indent
+        self.description.setPlaceholderText(
+            self.tr("What happened, what the buyer wants… (Ctrl+Enter saves)"))
+        self.description.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
+
+        editors: dict[str, QWidget] = {
+            "platform": self.platform, "shop": self.shop, "order_no": self.order_no,
+            "refund_no": self.refund_no, "item_title": self.item_title, "sku": self.sku,
+            "amount_paid": self.amount_paid, "amount_claimed": self.amount_claimed,
+            "buyer_nick": self.buyer_nick, "buyer_name": self.buyer_name,
+            "buyer_phone": phone_row, "kind": self.kind, "cause": self.cause,
+            "customer_type": self.customer_type, "priority": self.priority,
+            "due_at": self.due, "description": self.description,
+        }
+        self.fields = {name: ValidatedField(w) for name, w in editors.items()}
+        labels = self._labels()
+        columns = QHBoxLayout()
+        columns.addWidget(self._group(self.tr("Order"), LEFT_FIELDS, labels), 1)
+        columns.addWidget(self._group(self.tr("Buyer and case"), RIGHT_FIELDS, labels), 1)
+        desc_label = QLabel(labels["description"])
+        desc_label.setBuddy(self.description)
+
+        self.general_error = FieldErrorLabel()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setDefault(True)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        hint = QLabel(self.tr("Enter saves · Esc cancels"))
+        hint.setEnabled(False)  # greyed: a hint, not content
+        bottom = QHBoxLayout()
+        bottom.addWidget(hint)
+        bottom.addStretch(1)
+        bottom.addWidget(self.buttons)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns)
+        layout.addWidget(desc_label)
+        layout.addWidget(self.fields["description"])
+        layout.addWidget(self.general_error)
+        layout.addLayout(bottom)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, activated=self.save)
+        self._set_tab_order()
+        self._clear_errors_on_edit()
+        # Wide enough for a 19-digit order number and a long shop name in each column.
+        self.setMinimumWidth(max(760, self.fontMetrics().horizontalAdvance("M") * 64))
+
+    def _labels(self) -> dict[str, str]:
+        return {
+            "platform": self.tr("Platform"), "shop": self.tr("Shop"),
+            "order_no": self.tr("Order no."), "refund_no": self.tr("Refund no."),
+            "item_title": self.tr("Item"), "sku": self.tr("SKU"),
+            "amount_paid": self.tr("Amount paid"), "amount_claimed": self.tr("Amount claimed"),
+            "buyer_nick": self.tr("Buyer nickname"), "buyer_name": self.tr("Buyer name"),
+            "buyer_phone": self.tr("Phone"), "kind": self.tr("Kind"),
+            "cause": self.tr("Cause"), "customer_type": self.tr("Customer type"),
+            "priority": self.tr("Priority"), "due_at": self.tr("Due"),
+            "description": self.tr("Description"),
+        }
+
+    def _group(self, title: str, names: tuple[str, ...], labels: dict[str, str]) -> QGroupBox:
+        box = QGroupBox(title)
+        grid = QGridLayout(box)
+        grid.setVerticalSpacing(4)
+        grid.setColumnStretch(1, 1)
+        for row, name in enumerate(names):
+            label = QLabel(labels[name])
+            label.setBuddy(self._focus_widget(name))
+            # Top-aligned so the label stays beside the field when an error line appears.
+            label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+            label.setContentsMargins(0, 5, 0, 0)
+            grid.addWidget(label, row, 0)
+            grid.addWidget(self.fields[name], row, 1)
+        grid.setRowStretch(len(names), 1)
+        return box
+
+    def _focus_widget(self, name: str) -> QWidget:
+        """The widget that takes the keyboard for field `name`."""
+        if name == "buyer_phone":
+            return self.buyer_phone
+        if name == "due_at":
+            return self.due.enabled_box
+        return self.fields[name].editor
+
+    def _set_tab_order(self) -> None:
+        chain: list[QWidget] = []
+        for name in FIELD_ORDER:
+            chain.append(self._focus_widget(name))
+            if name == "buyer_phone":
+                chain.append(self.reveal_button)
+            if name == "due_at":
+                chain.append(self.due.edit)
+        chain += [self.buttons.button(QDialogButtonBox.StandardButton.Save),
+                  self.buttons.button(QDialogButtonBox.StandardButton.Cancel)]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    def _clear_errors_on_edit(self) -> None:
+        for name in FIELD_ORDER:
+            widget = self._focus_widget(name)
+            field = self.fields[name]
+            signal = getattr(widget, "textChanged", None) or getattr(
+                widget, "currentIndexChanged", None) or getattr(widget, "toggled", None)
+            if signal is not None:
+                signal.connect(lambda *_, f=field: f.set_error(None))
+        self.due.edit.dateTimeChanged.connect(lambda *_: self.fields["due_at"].set_error(None))
+
+    # --- loading -----------------------------------------------------------
+    def _load(self) -> None:
+        case = self._case
+        if case is None:
+            self.platform.set_current(self.memory.last_platform() or Platform.TAOBAO)
+            self.shop.setText(self.memory.last_shop())
+            self.priority.set_current(Priority.NORMAL)
+            self.due.set_value(self.register.clock.now().replace(second=0, microsecond=0)
+                               + timedelta(hours=24))
+            self.reveal_button.hide()
+            return
+        self.platform.set_current(case.platform)
+        self.shop.setText(case.shop)
+        for name in ("order_no", "refund_no", "item_title", "sku", "buyer_nick", "buyer_name"):
+            getattr(self, name).setText(getattr(case, name))
+        self.amount_paid.setText(format_yuan(case.amount_paid, symbol=False))
+        self.amount_claimed.setText(format_yuan(case.amount_claimed, symbol=False))
+        self.kind.set_current(case.kind)
+        self.cause.set_current(case.cause)
+        self.customer_type.set_current(case.customer_type)
+        self.priority.set_current(case.priority)
+        self.due.set_value(case.due_at, fallback=self.register.clock.now() + timedelta(hours=24))
+        self.description.setPlainText(case.description)
+        if case.buyer_phone:
+            # Masked and locked until revealed; the reveal is audited.
+            self.buyer_phone.setText(mask_phone(case.buyer_phone))
+            self.buyer_phone.setReadOnly(True)
+        else:
+            self.reveal_button.hide()
+            self._phone_revealed = True  # nothing to hide: the field is simply empty
+
+    # --- actions -----------------------------------------------------------
+    def _reveal_phone(self) -> None:
+        if self._case is None:
+            return
+        try:
+            full = self.register.cases.reveal_phone(self._case.id, self.operator)
+        except (ValidationError, NotFoundError) as exc:
+            self._show_errors(self._errors_of(exc))
+            return
+        self._phone_revealed = True
+        self.buyer_phone.setReadOnly(False)
+        self.buyer_phone.setText(full)
+        self.reveal_button.hide()
+        self.buyer_phone.setFocus()
+
+    def field_values(self) -> dict[str, object]:
+        """The form as raw fields for draft_from_fields."""
+        values: dict[str, object] = {
+            name: getattr(self, name).text() for name in (
+                "shop", "order_no", "refund_no", "item_title", "sku", "amount_paid",
+                "amount_claimed", "buyer_nick", "buyer_name")}
+        values.update(
+            platform=self.platform.current_key(), kind=self.kind.current_key(),
+            cause=self.cause.current_key(), customer_type=self.customer_type.current_key(),
+            priority=self.priority.current_key(), due_at=self.due.value(),
+            description=self.description.toPlainText(),
+        )
+        case = self._case
+        if case is not None and not self._phone_revealed:
+            values["buyer_phone"] = case.buyer_phone  # unchanged: the masked text is not data
+        else:
+            values["buyer_phone"] = self.buyer_phone.text()
+        # Fields the form does not show must survive an edit unchanged.
+        values["buyer_address"] = case.buyer_address if case else ""
+        values["assignee"] = case.assignee if case else self.operator
+        return values
+
+    def save(self) -> None:
+        """Validate through the domain; store and accept, or show what is wrong."""
+        self._show_errors([])
+        try:
+            draft = draft_from_fields(self.field_values())
+            if self._case is None:
+                case = self.register.cases.open_case(draft, self.operator)
+                self.memory.remember(draft.platform, draft.shop)
+            else:
+                case = self.register.cases.update(self._case.id, draft, self.operator)
+        except (ValidationError, NotFoundError) as exc:
+            self._show_errors(self._errors_of(exc))
+            return
+        self.saved.emit(case.id)
+        self.accept()
+
+    def _show_errors(self, errors: list[FieldError]) -> None:
+        by_field = {e.field: e.message(self.lang) for e in errors}
+        for name, field in self.fields.items():
+            field.set_error(by_field.get(name))
+        others = [msg for name, msg in by_field.items() if name not in self.fields]
+        if others:
+            self.general_error.show_error("\n".join(others))
+        else:
+            self.general_error.clear_error()
+        first = next((n for n in FIELD_ORDER if n in by_field), None)
+        if first is not None:
+            widget = self._focus_widget(first)
+            widget.setFocus()
+            if isinstance(widget, QLineEdit):
+                widget.selectAll()
+
+    def _errors_of(self, exc: Exception) -> list[FieldError]:
+        if isinstance(exc, ValidationError):
+            return exc.errors
+        gone = self.tr("This case no longer exists (it may have been deleted)")
+        return [FieldError("case", gone, gone)]
