@@ -1,0 +1,176 @@
+"""Move a case through the workflow: only the allowed targets, with what each one needs."""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.case import Case
+from ...domain.enums import CaseStatus, Outcome
+from ...domain.errors import NotFoundError, ValidationError, WorkflowError
+from ...domain.money import MoneyError, format_yuan, parse_yuan
+from ...domain.workflow import Transition, allowed_targets, is_reopen
+from ...services.register import Register
+from ..widgets.enum_combo import EnumCombo
+from ..widgets.field_error import FieldErrorLabel, ValidatedField
+
+
+class StatusDialog(QDialog):
+    """Change the status of case `case_id`; emits changed(case id) and accepts on success."""
+
+    changed = Signal(int)
+
+    def __init__(self, register: Register, case_id: int, operator: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.register = register
+        self.operator = operator
+        self.lang = register.language(os.environ.get("SHOPDESK_LANG"))
+        self.case: Case = register.cases.get(case_id)
+        self._prefilled: str | None = None  # the amount we suggested, while untouched
+        self.setWindowTitle(self.tr("Change status — %1").replace("%1", self.case.case_no))
+        self._build()
+        self._target_changed()
+        self.target.setFocus()
+
+    def _build(self) -> None:
+        current = QLabel(self.case.status.label(self.lang))
+        font = current.font()
+        font.setBold(True)
+        current.setFont(font)
+        self.target = QComboBox()
+        for status in allowed_targets(self.case.status):
+            self.target.addItem(status.label(self.lang), status.value)
+        self.target.currentIndexChanged.connect(self._target_changed)
+        self.outcome = EnumCombo(Outcome, self.lang, empty_label=self.tr("(choose)"))
+        self.outcome.currentIndexChanged.connect(self._outcome_changed)
+        self.amount = QLineEdit()
+        self.amount.setPlaceholderText("¥0.00")
+        self.amount_field = ValidatedField(self.amount)
+        self.note = QPlainTextEdit()
+        self.note.setTabChangesFocus(True)
+        self.note.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 12)
+        self.note_label = QLabel()
+        self.error = FieldErrorLabel()
+
+        self.form = QFormLayout()
+        self.form.addRow(self.tr("Current status"), current)
+        self.form.addRow(self.tr("New status"), self.target)
+        self.outcome_label = QLabel(self.tr("Outcome"))
+        self.form.addRow(self.outcome_label, self.outcome)
+        self.amount_label = QLabel()
+        self.form.addRow(self.amount_label, self.amount_field)
+        self.form.addRow(self.note_label, self.note)
+        for label, buddy in ((self.outcome_label, self.outcome),
+                             (self.amount_label, self.amount), (self.note_label, self.note)):
+            label.setBuddy(buddy)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("Change status"))
+        self.ok_button.setDefault(True)
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        buttons.accepted.connect(self.apply)
+        buttons.rejected.connect(self.reject)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, activated=self.apply)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(420)
+
+    # --- what the chosen target needs -----------------------------------------
+    def target_status(self) -> CaseStatus:
+        return CaseStatus(self.target.currentData())
+
+    def _reason_required(self) -> bool:
+        to = self.target_status()
+        closing_unresolved = (to == CaseStatus.CLOSED and self.case.is_open
+                              and self.case.outcome is None)
+        return closing_unresolved or is_reopen(self.case.status, to)
+
+    def _target_changed(self) -> None:
+        resolving = self.target_status() == CaseStatus.RESOLVED
+        for widget in (self.outcome_label, self.outcome, self.amount_label, self.amount_field):
+            widget.setVisible(resolving)
+        self.note_label.setText(self.tr("Reason (required)") if self._reason_required()
+                                else self.tr("Note"))
+        self._outcome_changed()
+        self.error.clear_error()
+        self.adjustSize()
+
+    def _outcome_changed(self) -> None:
+        outcome = self.outcome.current()
+        needs_money = isinstance(outcome, Outcome) and outcome.involves_money
+        self.amount_label.setText(self.tr("Amount (required)") if needs_money
+                                  else self.tr("Amount"))
+        if self._prefilled is not None and self.amount.text() == self._prefilled:
+            self.amount.clear()  # our own suggestion, untouched: it belonged to another outcome
+        self._prefilled = None
+        if outcome in (Outcome.FULL_REFUND, Outcome.PLATFORM_FOR_BUYER) \
+                and not self.amount.text().strip():
+            # The usual full refund is what the buyer claimed (or paid): saves typing.
+            full = self.case.amount_claimed or self.case.amount_paid
+            self._prefilled = format_yuan(full, symbol=False)
+            self.amount.setText(self._prefilled)
+        self.amount_field.set_error(None)
+
+    # --- applying ------------------------------------------------------------
+    def apply(self) -> None:
+        """Ask the service for the change; show why not, in the dialog, if refused."""
+        self.error.clear_error()
+        self.amount_field.set_error(None)
+        resolving = self.target_status() == CaseStatus.RESOLVED
+        amount = None
+        if resolving and self.amount.text().strip():
+            try:
+                # Negative amounts pass here so the workflow can say why they are refused.
+                amount = parse_yuan(self.amount.text(), allow_negative=True)
+            except MoneyError:
+                self.amount_field.set_error(self.tr("Not a valid amount (e.g. 12.50)"))
+                self.amount.setFocus()
+                self.amount.selectAll()
+                return
+        outcome = self.outcome.current() if resolving else None
+        transition = Transition(to=self.target_status(),
+                                outcome=outcome,  # type: ignore[arg-type]
+                                amount=amount, note=self.note.toPlainText())
+        try:
+            self.register.cases.change_status(self.case.id, transition, self.operator)
+        except WorkflowError as exc:
+            self._refused(exc.message(self.lang))
+            return
+        except ValidationError as exc:
+            self._refused("\n".join(e.message(self.lang) for e in exc.errors))
+            return
+        except NotFoundError:
+            self._refused(self.tr("This case no longer exists (it may have been deleted)"))
+            return
+        self.changed.emit(self.case.id)
+        self.accept()
+
+    def _refused(self, message: str) -> None:
+        self.error.show_error(message)
+        # Put the cursor where the fix is most likely needed.
+        if self._reason_required() and not self.note.toPlainText().strip():
+            self.note.setFocus()
+        elif self.target_status() == CaseStatus.RESOLVED and self.outcome.current() is None:
+            self.outcome.setFocus()
+        elif self.target_status() == CaseStatus.RESOLVED:
+            self.amount.setFocus()
