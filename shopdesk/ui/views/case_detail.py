@@ -1,0 +1,300 @@
+"""The case panel: everything about one case, its timeline, and the actions on it."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.case import Case
+from ...domain.errors import NotFoundError, ValidationError
+from ...services.register import Register
+from ..dialogs.audit_dialog import AuditDialog
+from ..dialogs.case_form import CaseFormDialog
+from ..dialogs.status_dialog import StatusDialog
+from .case_detail_facts import CaseFacts, CaseHeader
+from .case_detail_text import CaseText, shop_time
+
+BANNER_STYLE = ("background: #fff3cd; color: #5c4400; border: 1px solid #e0c060; "
+                "border-radius: 4px; padding: 6px;")
+
+
+class CaseDetailView(QWidget):
+    """Shows one case (or an empty state). Emits changed(case id) after any write."""
+
+    changed = Signal(int)
+
+    def __init__(self, register: Register, operator_provider: Callable[[], str],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.register = register
+        self.operator_provider = operator_provider
+        lang = register.language(os.environ.get("SHOPDESK_LANG"))
+        self.text = CaseText(lang, register.shop_tz, self)
+        self._case: Case | None = None
+        self._revealed_phone: str | None = None  # only for the case on screen
+        self._build()
+        self.show_case(None)
+
+    # --- building ----------------------------------------------------------
+    def _build(self) -> None:
+        self.stack = QStackedWidget(self)
+        self.empty = QLabel(self.tr("No case selected.\nPick a case in the list to see it here."))
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setEnabled(False)  # greyed, like a placeholder
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(self._build_case_page())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+
+    def _build_case_page(self) -> QWidget:
+        page = QWidget()
+        self.header = CaseHeader(self.text)
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(BANNER_STYLE)
+        self.banner.hide()
+        self.edit_button = QPushButton(self.tr("Edit"))
+        self.status_button = QPushButton(self.tr("Change status"))
+        self.audit_button = QPushButton(self.tr("Audit trail"))
+        self.delete_button = QPushButton(self.tr("Delete"))
+        self.delete_button.setToolTip(self.tr("Move this case to the trash"))
+        self.edit_button.clicked.connect(self.edit_case)
+        self.status_button.clicked.connect(self.change_status)
+        self.audit_button.clicked.connect(self.show_audit)
+        self.delete_button.clicked.connect(self.delete_case)
+        actions = QHBoxLayout()
+        for button in (self.edit_button, self.status_button, self.audit_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        actions.addWidget(self.delete_button)
+
+        self.facts = CaseFacts(self.text)
+        self.facts.reveal_requested.connect(self.reveal_phone)
+        self.description = QLabel()
+        self.description.setWordWrap(True)
+        self.description.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.description.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        desc_box = QGroupBox(self.tr("Description"))
+        QVBoxLayout(desc_box).addWidget(self.description)
+        details = QWidget()
+        details_layout = QVBoxLayout(details)
+        details_layout.setContentsMargins(0, 0, 4, 0)
+        details_layout.addWidget(self.facts)
+        details_layout.addWidget(desc_box)
+        details_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(details)
+
+        self.details = details
+        self.splitter = splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(scroll)
+        splitter.addWidget(self._build_timeline())
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        self._splitter_fitted = False
+
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self.header)
+        layout.addLayout(actions)
+        layout.addWidget(self.banner)
+        layout.addWidget(splitter, 1)
+        return page
+
+    def _build_timeline(self) -> QWidget:
+        box = QGroupBox(self.tr("Timeline"))
+        self.timeline = QListWidget()
+        self.timeline.setWordWrap(True)
+        self.timeline.setAlternatingRowColors(True)
+        self.timeline.setSelectionMode(QListWidget.SelectionMode.NoSelection)
+        self.timeline.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+        self.note_edit = QPlainTextEdit()
+        self.note_edit.setTabChangesFocus(True)
+        self.note_edit.setPlaceholderText(self.tr("Progress note… (Ctrl+Enter adds it)"))
+        self.note_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 12)
+        self.note_button = QPushButton(self.tr("Add note"))
+        self.note_button.clicked.connect(self.add_note)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            shortcut = QShortcut(QKeySequence(keys), self.note_edit, activated=self.add_note)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+        note_row = QHBoxLayout()
+        note_row.addWidget(self.note_edit, 1)
+        note_row.addWidget(self.note_button, 0, Qt.AlignmentFlag.AlignBottom)
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.timeline, 1)
+        layout.addLayout(note_row)
+        return box
+
+    # --- showing -----------------------------------------------------------
+    @property
+    def current_case_id(self) -> int | None:
+        return self._case.id if self._case is not None else None
+
+    def show_case(self, case_id: int | None) -> None:
+        """Show case `case_id` (trashed cases too, read-only), or the empty state for None."""
+        if case_id != self.current_case_id:
+            self._revealed_phone = None  # a revealed number never follows to another case
+            self.note_edit.clear()
+            self.banner.hide()
+        case = None
+        if case_id is not None:
+            try:
+                case = self.register.cases.get(case_id, include_deleted=True)
+            except NotFoundError:
+                case = None
+        self._case = case
+        if case is None:
+            self._revealed_phone = None
+            self.stack.setCurrentWidget(self.empty)
+            return
+        self.header.show_case(case)
+        self.facts.show_case(case, self.register.clock.now(), self._revealed_phone)
+        self.description.setText(case.description or "—")
+        self._fill_timeline(case.id)
+        live = case.deleted_at is None
+        for widget in (self.edit_button, self.status_button, self.delete_button,
+                       self.note_edit, self.note_button):
+            widget.setEnabled(live)
+        self.stack.setCurrentIndex(1)
+        if not self._splitter_fitted:
+            # Facts at their natural height, the timeline gets the rest; after this the
+            # user's own dragging of the splitter is kept.
+            self._splitter_fitted = True
+            self.splitter.setSizes([self.details.sizeHint().height(), 10_000])
+
+    def refresh(self) -> None:
+        """Re-read the case on screen (after someone else changed it)."""
+        self.show_case(self.current_case_id)
+
+    def _fill_timeline(self, case_id: int) -> None:
+        self.timeline.clear()
+        tz = self.register.shop_tz
+        for event in self.register.cases.timeline(case_id):
+            head = f"{shop_time(event.at, tz)} · {event.actor}"
+            item = QListWidgetItem(f"{head}\n{self.text.event(event.type, event.text, event.data)}")
+            item.setData(Qt.ItemDataRole.UserRole, event.type)
+            self.timeline.addItem(item)
+        self.timeline.scrollToBottom()
+
+    def timeline_texts(self) -> list[str]:
+        """The timeline as shown, oldest first."""
+        return [self.timeline.item(i).text() for i in range(self.timeline.count())]
+
+    # --- writing actions ---------------------------------------------------
+    def _operator(self) -> str | None:
+        """Who is acting, or None after asking the user to choose the operator first."""
+        operator = (self.operator_provider() or "").strip()
+        if not operator:
+            self._say(self.tr("Choose the operator (who is working now) first — "
+                              "every change records who made it. Nothing was changed."))
+            return None
+        self.banner.hide()
+        return operator
+
+    def _say(self, message: str) -> None:
+        self.banner.setText(message)
+        self.banner.show()
+
+    def _written(self, case_id: int) -> None:
+        self.refresh()
+        self.changed.emit(case_id)
+
+    def edit_case(self) -> None:
+        operator = self._operator()
+        if self._case is None or operator is None:
+            return
+        dialog = CaseFormDialog(self.register, operator, self, case_id=self._case.id)
+        self._open(dialog)
+        dialog.saved.connect(self._written)
+
+    def change_status(self) -> None:
+        operator = self._operator()
+        if self._case is None or operator is None:
+            return
+        dialog = StatusDialog(self.register, self._case.id, operator, self)
+        self._open(dialog)
+        dialog.changed.connect(self._written)
+
+    def show_audit(self) -> None:
+        if self._case is not None:
+            self._open(AuditDialog(self.register, self._case.id, self))
+
+    def _open(self, dialog: QWidget) -> None:
+        # Window-modal and non-blocking: the event loop keeps running (and tests can drive it).
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()  # type: ignore[attr-defined]
+
+    def add_note(self) -> None:
+        text = self.note_edit.toPlainText().strip()
+        if self._case is None or not text:
+            return
+        operator = self._operator()
+        if operator is None:
+            return
+        case_id = self._case.id
+        try:
+            self.register.cases.add_note(case_id, text, operator)
+        except (ValidationError, NotFoundError) as exc:
+            self._say(self._message(exc))
+            return
+        self.note_edit.clear()
+        self._written(case_id)
+
+    def reveal_phone(self) -> None:
+        operator = self._operator()
+        if self._case is None or operator is None:
+            return
+        try:
+            self._revealed_phone = self.register.cases.reveal_phone(self._case.id, operator)
+        except (ValidationError, NotFoundError) as exc:
+            self._say(self._message(exc))
+            return
+        self.facts.show_case(self._case, self.register.clock.now(), self._revealed_phone)
+
+    def delete_case(self) -> None:
+        operator = self._operator()
+        if self._case is None or operator is None:
+            return
+        case = self._case
+        answer = QMessageBox.question(
+            self, self.tr("Move to trash"),
+            self.tr("Move case %1 to the trash?\nYou can restore it from the trash later.")
+            .replace("%1", case.case_no),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.register.cases.delete([case.id], operator)
+        except (ValidationError, NotFoundError) as exc:
+            self._say(self._message(exc))
+            return
+        self.show_case(None)
+        self.changed.emit(case.id)
+
+    def _message(self, exc: Exception) -> str:
+        if isinstance(exc, ValidationError):
+            return "\n".join(e.message(self.text.lang) for e in exc.errors)
+        return self.tr("This case no longer exists (it may have been deleted)")

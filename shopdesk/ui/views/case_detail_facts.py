@@ -1,0 +1,163 @@
+"""The top of the case panel: big case number, status badge and the case's facts."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from ...domain.case import Case
+from ...domain.enums import CaseStatus
+from ...domain.masking import mask_phone
+from ...domain.money import format_yuan
+from ..widgets.field_error import ERROR_COLOUR
+from .case_detail_text import CaseText, shop_time
+
+STATUS_COLOURS = {
+    CaseStatus.NEW: "#1565c0", CaseStatus.IN_PROGRESS: "#e65100",
+    CaseStatus.WAITING_BUYER: "#6a1b9a", CaseStatus.WAITING_PLATFORM: "#ad1457",
+    CaseStatus.RESOLVED: "#2e7d32", CaseStatus.CLOSED: "#616161",
+}
+TRASH_COLOUR = "#424242"
+EMPTY = "—"
+
+
+def _badge_style(colour: str) -> str:
+    return (f"background: {colour}; color: white; border-radius: 4px; "
+            "padding: 2px 8px; font-weight: bold;")
+
+
+def _value_label() -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class CaseHeader(QWidget):
+    """Case number large enough to read out, status badge, kind and cause."""
+
+    def __init__(self, text: CaseText, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.text = text
+        self.case_no = QLabel()
+        self.case_no.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = self.case_no.font()
+        font.setPointSizeF(font.pointSizeF() * 1.7)
+        font.setBold(True)
+        self.case_no.setFont(font)
+        self.badge = QLabel()
+        self.trash_badge = QLabel(self.tr("In the trash"))
+        self.trash_badge.setStyleSheet(_badge_style(TRASH_COLOUR))
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.case_no)
+        top.addSpacing(8)
+        top.addWidget(self.badge)
+        top.addWidget(self.trash_badge)
+        top.addStretch(1)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.addLayout(top, 0, 0)
+        grid.addWidget(self.summary, 1, 0)
+
+    def show_case(self, case: Case) -> None:
+        lang = self.text.lang
+        self.case_no.setText(case.case_no)
+        self.badge.setText(case.status.label(lang))
+        self.badge.setStyleSheet(_badge_style(STATUS_COLOURS[case.status]))
+        self.trash_badge.setVisible(case.deleted_at is not None)
+        parts = [case.kind.label(lang)]
+        if case.cause is not None:
+            parts.append(f"{case.cause.label(lang)}（{case.cause.side.label(lang)}）"
+                         if lang == "zh" else
+                         f"{case.cause.label(lang)} ({case.cause.side.label(lang)})")
+        self.summary.setText(" · ".join(parts))
+
+
+class CaseFacts(QWidget):
+    """Label/value pairs in two columns; the phone stays masked until reveal is asked for."""
+
+    reveal_requested = Signal()
+
+    def __init__(self, text: CaseText, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.text = text
+        self.values: dict[str, QLabel] = {}
+        self._labels: dict[str, QLabel] = {}
+        self.reveal_button = QPushButton(self.tr("Show"))
+        self.reveal_button.setToolTip(self.tr("Show the full number (this is recorded)"))
+        self.reveal_button.clicked.connect(self.reveal_requested)
+        # As tall as a line of text, so the phone row lines up with the others.
+        self.reveal_button.setStyleSheet("padding: 0px 10px;")
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(8)
+        grid.setVerticalSpacing(3)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+        layout = (
+            ("platform", "shop"), ("order_no", "refund_no"), ("buyer_nick", "buyer_name"),
+            ("buyer_phone", "customer_type"), ("item_title",), ("sku", "priority"),
+            ("amount_paid", "amount_claimed"), ("outcome", "amount_settled"),
+            ("due_at", "assignee"), ("created", "updated"),
+        )
+        for row, names in enumerate(layout):
+            for i, name in enumerate(names):
+                label = QLabel(self._name(name))
+                label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+                value = _value_label()
+                self._labels[name], self.values[name] = label, value
+                grid.addWidget(label, row, i * 2)
+                span = 3 if len(names) == 1 else 1
+                if name == "buyer_phone":
+                    box = QHBoxLayout()
+                    box.setContentsMargins(0, 0, 0, 0)
+                    box.setSpacing(8)
+                    box.addWidget(value)
+                    box.addWidget(self.reveal_button)
+                    box.addStretch(1)
+                    grid.addLayout(box, row, 1)
+                else:
+                    grid.addWidget(value, row, i * 2 + 1, 1, span)
+
+    def _name(self, name: str) -> str:
+        if name == "created":
+            return self.tr("Created")
+        if name == "updated":
+            return self.tr("Last change")
+        return self.text.field(name)
+
+    def show_case(self, case: Case, now: datetime, phone: str | None) -> None:
+        """`phone` is the revealed full number, or None to show it masked."""
+        tz, lang = self.text.tz, self.text.lang
+        shown = {
+            "platform": case.platform.label(lang), "shop": case.shop,
+            "order_no": case.order_no, "refund_no": case.refund_no,
+            "buyer_nick": case.buyer_nick, "buyer_name": case.buyer_name,
+            "buyer_phone": phone if phone is not None else mask_phone(case.buyer_phone),
+            "customer_type": case.customer_type.label(lang), "item_title": case.item_title,
+            "sku": case.sku, "priority": case.priority.label(lang),
+            "amount_paid": format_yuan(case.amount_paid),
+            "amount_claimed": format_yuan(case.amount_claimed),
+            "outcome": case.outcome.label(lang) if case.outcome else "",
+            "amount_settled": format_yuan(case.amount_settled),
+            "due_at": shop_time(case.due_at, tz), "assignee": case.assignee,
+            "created": f"{shop_time(case.created_at, tz)} {case.created_by}".strip(),
+            "updated": shop_time(case.last_activity_at or case.updated_at, tz),
+        }
+        for name, value in shown.items():
+            self.values[name].setText(value or EMPTY)
+        settled = case.outcome is not None or case.amount_settled is not None
+        for name in ("outcome", "amount_settled"):
+            self.values[name].setVisible(settled)
+            self._labels[name].setVisible(settled)
+        overdue = case.is_overdue(now)
+        due = self.values["due_at"]
+        if overdue:
+            due.setText(self.tr("%1 (overdue)").replace("%1", due.text()))
+        due.setStyleSheet(f"color: {ERROR_COLOUR}; font-weight: bold;" if overdue else "")
+        self.reveal_button.setVisible(bool(case.buyer_phone) and phone is None)

@@ -1,0 +1,124 @@
+"""Words the case views share: field names, timeline lines and audit values, translated."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal, InvalidOperation
+
+from PySide6.QtCore import QObject
+
+from ...domain.clock import from_iso, local
+from ...domain.enums import CaseKind, CaseStatus, Cause, CustomerType, Outcome, Platform, Priority
+from ...domain.labels import LabelledEnum
+from ...domain.masking import mask_phone
+from ...domain.money import format_yuan
+
+ENUM_OF_FIELD: dict[str, type[LabelledEnum]] = {
+    "platform": Platform, "kind": CaseKind, "cause": Cause, "customer_type": CustomerType,
+    "priority": Priority, "status": CaseStatus, "outcome": Outcome,
+}
+MONEY_FIELDS = ("amount_paid", "amount_claimed", "amount_settled")
+
+
+def shop_time(at: datetime | None, tz: str) -> str:
+    """'2026-11-23 10:00' in the shop's zone ('' for None)."""
+    return local(at, tz).strftime("%Y-%m-%d %H:%M") if at else ""
+
+
+def enum_label(enum: type[LabelledEnum], key: str | None, lang: str) -> str:
+    """A stored key as its label; unknown keys are shown as they are."""
+    if not key:
+        return ""
+    try:
+        return enum(key).label(lang)
+    except ValueError:
+        return key
+
+
+class CaseText(QObject):
+    """Translated names for case fields, timeline events and audit actions.
+
+    A QObject so that lupdate finds the strings under one context ("CaseText").
+    """
+
+    def __init__(self, lang: str, tz: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.lang = lang
+        self.tz = tz
+
+    def field(self, name: str | None) -> str:
+        if not name:
+            return ""
+        names = {
+            "platform": self.tr("Platform"), "shop": self.tr("Shop"),
+            "order_no": self.tr("Order no."), "refund_no": self.tr("Refund no."),
+            "buyer_nick": self.tr("Buyer nickname"), "buyer_name": self.tr("Buyer name"),
+            "buyer_phone": self.tr("Phone"), "buyer_address": self.tr("Address"),
+            "item_title": self.tr("Item"), "sku": self.tr("SKU"),
+            "amount_paid": self.tr("Amount paid"), "amount_claimed": self.tr("Amount claimed"),
+            "amount_settled": self.tr("Amount settled"), "kind": self.tr("Kind"),
+            "cause": self.tr("Cause"), "customer_type": self.tr("Customer type"),
+            "priority": self.tr("Priority"), "due_at": self.tr("Due"),
+            "description": self.tr("Description"), "assignee": self.tr("Assignee"),
+            "status": self.tr("Status"), "outcome": self.tr("Outcome"),
+        }
+        return names.get(name, name)
+
+    def action(self, action: str) -> str:
+        names = {
+            "create": self.tr("Created"), "update": self.tr("Edited"),
+            "status": self.tr("Status changed"), "note": self.tr("Note added"),
+            "reveal_phone": self.tr("Phone revealed"), "delete": self.tr("Moved to trash"),
+            "restore": self.tr("Restored"), "purge": self.tr("Deleted for good"),
+        }
+        return names.get(action, action)
+
+    def value(self, field: str | None, raw: str | None) -> str:
+        """An audit value as people read it; phone numbers stay masked."""
+        if raw is None:
+            return ""
+        if field == "buyer_phone":
+            return mask_phone(raw)
+        if field in ENUM_OF_FIELD:
+            return enum_label(ENUM_OF_FIELD[field], raw, self.lang)
+        if field in MONEY_FIELDS:
+            try:
+                return format_yuan(Decimal(raw))
+            except InvalidOperation:
+                return raw
+        if field == "due_at":
+            try:
+                return shop_time(from_iso(raw), self.tz)
+            except ValueError:
+                return raw
+        return raw
+
+    def event(self, type_: str, text: str, data: dict) -> str:
+        """The body of one timeline line (who and when are added by the view)."""
+        if type_ == "created":
+            return self.tr("Case created")
+        if type_ == "note":
+            return self.tr("Note: %1").replace("%1", text)
+        if type_ == "edit":
+            fields = ", ".join(self.field(f) for f in data.get("fields", []))
+            return self.tr("Edited: %1").replace("%1", fields)
+        if type_ == "deleted":
+            return self.tr("Moved to the trash")
+        if type_ == "restored":
+            return self.tr("Restored from the trash")
+        if type_ == "status":
+            return self._status_line(text, data)
+        return f"{type_}: {text}" if text else type_
+
+    def _status_line(self, text: str, data: dict) -> str:
+        line = self.tr("Status: %1 → %2").replace(
+            "%1", enum_label(CaseStatus, data.get("from"), self.lang)).replace(
+            "%2", enum_label(CaseStatus, data.get("to"), self.lang))
+        if data.get("to") == CaseStatus.RESOLVED.value and data.get("outcome"):
+            line += "\n" + self.tr("Outcome: %1").replace(
+                "%1", enum_label(Outcome, data["outcome"], self.lang))
+            if data.get("amount") is not None:
+                line += "  " + self.value("amount_settled", str(data["amount"]))
+        if text:
+            line += "\n" + self.tr("Note: %1").replace("%1", text)
+        return line
