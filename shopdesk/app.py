@@ -1,0 +1,125 @@
+"""Composition root: data folder, single-instance guard, register, translators, window."""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from collections.abc import Mapping, Sequence
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from . import __version__
+from .domain.clock import Clock, SystemClock
+from .paths import DataPaths, data_dir
+from .services.register import Register, open_register
+from .storage.errors import StorageError
+from .ui.i18n import Translators, hinted_language, override_language
+from .ui.main_window import MainWindow
+from .ui.single_instance import SingleInstanceGuard
+from .ui.window_state import APPLICATION, ORGANIZATION, app_settings
+
+EXIT_OK, EXIT_ERROR = 0, 1
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("App", text)
+
+
+def _application(args: Sequence[str]) -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication([sys.argv[0] if sys.argv else "shopdesk", *args])
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName("ShopDesk")
+    app.setApplicationVersion(__version__)
+    return app
+
+
+def already_running_text() -> str:
+    return QCoreApplication.translate("App", "The register is already open in another window.")
+
+
+def create_main_window(register: Register, env: Mapping[str, str], args: Sequence[str],
+                       translators: Translators) -> MainWindow:
+    """Pick the language (command line > SHOPDESK_LANG > saved setting), translate, build."""
+    forced = override_language(env, args)
+    lang = forced or register.language()
+    translators.install(lang)
+    return MainWindow(register, lang, settings=app_settings(), forced_lang=forced)
+
+
+def _install_excepthook() -> None:
+    """An unexpected error shows a message and is printed; the window stays usable."""
+    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        traceback.print_exception(kind, exc, tb)
+        if isinstance(exc, KeyboardInterrupt):
+            QApplication.quit()
+            return
+        QMessageBox.critical(
+            None, "ShopDesk",
+            QCoreApplication.translate("App", "Something went wrong:\n{error}\n\nYour data is "
+                                              "saved after every change.").format(error=exc))
+    sys.excepthook = hook
+
+
+def run_gui(args: Sequence[str], *, env: Mapping[str, str] | None = None,
+            clock: Clock | None = None) -> int:
+    """Open the window on the data folder; returns the process exit code."""
+    env = dict(os.environ) if env is None else dict(env)
+    app = _application(args)
+    translators = Translators(app)
+    # Before the register is open, use the override or the last language the user chose.
+    early_lang = override_language(env, args) or hinted_language(app_settings())
+    translators.install(early_lang)
+
+    paths = DataPaths(data_dir(env))
+    try:
+        paths.ensure()
+    except OSError as exc:
+        QMessageBox.critical(None, _tr("Cannot open the register"),
+                             _tr("Cannot create the data folder {path}:\n{error}").format(
+                                 path=paths.root, error=exc.strerror or exc))
+        return EXIT_ERROR
+
+    guard = SingleInstanceGuard.for_paths(paths)
+    if not guard.acquire():
+        text = already_running_text()
+        print(f"shopdesk: {text}", file=sys.stderr)
+        if guard.notify_running():
+            return EXIT_OK
+        QMessageBox.information(None, "ShopDesk", text)
+        return EXIT_ERROR
+
+    try:
+        try:
+            register = open_register(paths, clock or SystemClock())
+        except StorageError as exc:
+            # The damaged, foreign or newer file is left exactly as it is.
+            print(f"shopdesk: {exc.message(early_lang)}", file=sys.stderr)
+            QMessageBox.critical(None, _tr("Cannot open the register"),
+                                 exc.message(early_lang))
+            return EXIT_ERROR
+        except OSError as exc:
+            QMessageBox.critical(None, _tr("Cannot open the register"), str(exc))
+            return EXIT_ERROR
+
+        window = create_main_window(register, env, args, translators)
+        guard.raise_requested.connect(window.bring_to_front)
+        _install_excepthook()
+        if window.has_saved_geometry():
+            window.show()
+        else:
+            window.showMaximized()  # small laptop screens: use all of it from the start
+        QTimer.singleShot(0, window.run_first_start)
+        try:
+            return app.exec()
+        finally:
+            window.register.close()  # the current one: a restore may have replaced it
+            sys.excepthook = sys.__excepthook__
+    finally:
+        guard.release()
+        translators.remove()

@@ -1,0 +1,459 @@
+"""The main window: filter bar, case list and detail panel, menus and toolbar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSizePolicy,
+    QSplitter,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .. import __version__
+from ..domain.clock import local
+from ..domain.errors import NotFoundError, ValidationError, WorkflowError
+from ..services.quick_filters import QuickFilter
+from ..services.register import Register
+from ..storage.errors import StorageError
+from . import register_actions
+from .components import case_form_class, detail_view_class
+from .dialogs.settings_dialog import LANGUAGE_TAB, STAFF_TAB, SettingsDialog
+from .first_start import run_first_start
+from .i18n import remember_language_hint
+from .views.case_list_view import CaseListView
+from .views.filter_bar import FilterBar
+from .views.operator_picker import OperatorPicker
+from .window_state import (
+    GEOMETRY,
+    HEADER,
+    QUICK_FILTER,
+    SPLITTER,
+    WINDOW_STATE,
+    app_settings,
+    read_bytes,
+)
+
+TIME_REPAINT_MS = 60_000  # overdue colouring follows the clock
+
+
+class MainWindow(QMainWindow):
+    """The register's window. The UI never runs SQL: everything goes through `register`."""
+
+    def __init__(self, register: Register, lang: str, *, settings: QSettings | None = None,
+                 forced_lang: str | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._register = register
+        self.lang = lang
+        self._forced_lang = forced_lang
+        self._settings = settings if settings is not None else app_settings()
+        self.setObjectName("main_window")
+        self.setWindowTitle(self.tr("ShopDesk — after-sales desk"))
+        self.setMinimumSize(900, 560)
+        self._build_actions()
+        self._build_menus()
+        self._build_central()
+        self._build_toolbar()
+        self._build_status_bar()
+        self._restore_state()
+        self._on_filters_changed()
+        self._time_timer = QTimer(self)
+        self._time_timer.setInterval(TIME_REPAINT_MS)
+        self._time_timer.timeout.connect(self.case_list.model.touch_time_columns)
+        self._time_timer.start()
+
+    # --- the register ----------------------------------------------------
+    @property
+    def register(self) -> Register:
+        return self._register
+
+    @property
+    def settings(self) -> QSettings:
+        return self._settings
+
+    def operator(self) -> str:
+        """Who is at the keyboard ('' when nobody is chosen)."""
+        return self._register.staff.current_operator()
+
+    def set_register(self, register: Register) -> None:
+        """Switch every view to another open register (after a restore)."""
+        self._register = register
+        self.operator_picker.set_service(register.staff)
+        self.case_list.set_service(register.cases)
+        old = self.detail
+        sizes = self.splitter.sizes()
+        self.detail = self._make_detail_view()
+        self.splitter.replaceWidget(1, self.detail)
+        old.deleteLater()
+        self.splitter.setSizes(sizes)
+        self.case_list.reload()
+        self._update_actions()
+
+    # --- building --------------------------------------------------------
+    def _action(self, name: str, text: str, slot, shortcut: QKeySequence | str | None = None,
+                tip: str = "") -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _build_actions(self) -> None:
+        self.act_new = self._action("action_new_case", self.tr("&New case…"), self.new_case,
+                                    QKeySequence.StandardKey.New,
+                                    self.tr("Log a new after-sales case (Ctrl+N)"))
+        self.act_backup = self._action("action_backup", self.tr("&Back up now"),
+                                       lambda: register_actions.back_up_now(self))
+        self.act_restore_backup = self._action(
+            "action_restore_backup", self.tr("&Restore from backup…"),
+            lambda: register_actions.restore_from_backup(self))
+        self.act_quit = self._action("action_quit", self.tr("E&xit"), self.close,
+                                     QKeySequence.StandardKey.Quit)
+        self.act_refresh = self._action("action_refresh", self.tr("&Refresh"), self.refresh,
+                                        QKeySequence.StandardKey.Refresh,
+                                        self.tr("Reload the list (F5)"))
+        self.act_find = self._action("action_find", self.tr("&Find"), self._focus_search,
+                                     QKeySequence.StandardKey.Find)
+        self.act_trash = self._action("action_trash", self.tr("Move to &trash"),
+                                      self.move_to_trash, QKeySequence.StandardKey.Delete,
+                                      self.tr("Move the selected cases to the trash (Delete)"))
+        # Delete only acts in the table: in the search box it must still delete text.
+        self.act_trash.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.act_untrash = self._action("action_untrash", self.tr("Res&tore"),
+                                        self.restore_from_trash,
+                                        tip=self.tr("Bring the selected cases back"))
+        self.act_empty_trash = self._action("action_empty_trash", self.tr("&Empty trash…"),
+                                            self.empty_trash,
+                                            tip=self.tr("Delete the cases in the trash "
+                                                        "for good"))
+        self.act_staff = self._action("action_staff", self.tr("&Staff…"),
+                                      lambda: self.open_settings(STAFF_TAB))
+        self.act_language = self._action("action_language", self.tr("&Language…"),
+                                         lambda: self.open_settings(LANGUAGE_TAB))
+        self.act_about = self._action("action_about", self.tr("&About ShopDesk"),
+                                      self.show_about)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.setObjectName("menu_file")
+        file_menu.addAction(self.act_new)
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_backup)
+        file_menu.addAction(self.act_restore_backup)
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_quit)
+        case_menu = bar.addMenu(self.tr("&Cases"))
+        case_menu.setObjectName("menu_cases")
+        for action in (self.act_find, self.act_refresh, None, self.act_trash,
+                       self.act_untrash, self.act_empty_trash):
+            if action is None:
+                case_menu.addSeparator()
+            else:
+                case_menu.addAction(action)
+        settings_menu = bar.addMenu(self.tr("&Settings"))
+        settings_menu.setObjectName("menu_settings")
+        settings_menu.addAction(self.act_staff)
+        settings_menu.addAction(self.act_language)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.setObjectName("menu_help")
+        help_menu.addAction(self.act_about)
+
+    def _build_central(self) -> None:
+        today = local(self._register.clock.now(), self._register.shop_tz).date()
+        self.filter_bar = FilterBar(self.lang, today, self)
+        self.case_list = CaseListView(self._register.cases, self.lang, self.operator, self)
+        self.case_list.table.addAction(self.act_trash)
+        self.detail = self._make_detail_view()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("main_splitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.case_list)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([820, 520])
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(4, 2, 4, 2)
+        layout.setSpacing(2)
+        layout.addWidget(self.filter_bar)
+        layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+
+        self.filter_bar.changed.connect(self._on_filters_changed)
+        self.case_list.count_changed.connect(self.filter_bar.set_count)
+        self.case_list.count_changed.connect(lambda _n: self._update_actions())
+        self.case_list.selection_changed.connect(self._update_actions)
+        self.case_list.current_case_changed.connect(self._show_case)
+        self.case_list.case_activated.connect(self._open_case)
+
+    def _make_detail_view(self) -> QWidget:
+        view = detail_view_class()(self._register, self.operator, self)
+        view.setObjectName("case_detail")
+        view.setMinimumWidth(320)
+        view.changed.connect(self._on_case_changed)
+        return view
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar(self.tr("Main toolbar"), self)
+        bar.setObjectName("main_toolbar")
+        bar.setMovable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for action in (self.act_new, self.act_refresh, None, self.act_trash,
+                       self.act_untrash, self.act_empty_trash):
+            if action is None:
+                bar.addSeparator()
+            else:
+                bar.addAction(action)
+        spacer = QWidget(bar)
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        bar.addWidget(spacer)
+        self.operator_picker = OperatorPicker(self._register.staff, bar)
+        self.operator_picker.operator_changed.connect(self._on_operator_changed)
+        bar.addWidget(self.operator_picker)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+
+    def _build_status_bar(self) -> None:
+        path = str(self._register.paths.root)
+        self.path_label = QLabel(self)
+        self.path_label.setObjectName("data_folder_label")
+        text = self.tr("Data folder: {path}").format(path=path)
+        self.path_label.setText(
+            self.path_label.fontMetrics().elidedText(text, Qt.TextElideMode.ElideMiddle, 640))
+        self.path_label.setToolTip(path)
+        self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.statusBar().addPermanentWidget(self.path_label)
+
+    # --- state -----------------------------------------------------------
+    def _restore_state(self) -> None:
+        s = self._settings
+        geometry = read_bytes(s, GEOMETRY)
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 720)
+        state = read_bytes(s, WINDOW_STATE)
+        if state is not None:
+            self.restoreState(state)
+        splitter = read_bytes(s, SPLITTER)
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+        header = read_bytes(s, HEADER)
+        if header is not None:
+            self.case_list.table.horizontalHeader().restoreState(header)
+        try:
+            quick = QuickFilter(str(s.value(QUICK_FILTER, QuickFilter.OPEN.value)))
+        except ValueError:
+            quick = QuickFilter.OPEN
+        if quick != QuickFilter.TRASH:  # never start in the trash
+            self.filter_bar.set_quick(quick)
+
+    def has_saved_geometry(self) -> bool:
+        return read_bytes(self._settings, GEOMETRY) is not None
+
+    def save_state(self) -> None:
+        s = self._settings
+        s.setValue(GEOMETRY, self.saveGeometry())
+        s.setValue(WINDOW_STATE, self.saveState())
+        s.setValue(SPLITTER, self.splitter.saveState())
+        s.setValue(HEADER, self.case_list.table.horizontalHeader().saveState())
+        s.setValue(QUICK_FILTER, self.filter_bar.quick().value)
+        s.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        super().closeEvent(event)
+
+    def bring_to_front(self) -> None:
+        """Another start of the app asked for this window."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    def run_first_start(self) -> None:
+        run_first_start(self)
+
+    # --- slots -----------------------------------------------------------
+    def _on_filters_changed(self) -> None:
+        self.case_list.apply_filters(self.filter_bar.state())
+        self._update_actions()
+
+    def _on_operator_changed(self, name: str) -> None:
+        self.statusBar().showMessage(self.tr("Operator: {name}").format(name=name), 3000)
+        if self.filter_bar.quick() == QuickFilter.MINE:
+            self.case_list.reload()
+
+    def _update_actions(self) -> None:
+        trash = self.case_list.is_trash()
+        selected = bool(self.case_list.selected_ids())
+        self.act_trash.setVisible(not trash)
+        self.act_trash.setEnabled(not trash and selected)
+        self.act_untrash.setVisible(trash)
+        self.act_untrash.setEnabled(trash and selected)
+        self.act_empty_trash.setVisible(trash)
+        self.act_empty_trash.setEnabled(trash and self.case_list.count() > 0)
+
+    def _show_case(self, case_id: int | None) -> None:
+        self.detail.show_case(case_id)
+
+    def _open_case(self, case_id: int) -> None:
+        self.detail.show_case(case_id)
+        self.detail.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _on_case_changed(self, case_id: int) -> None:
+        """The detail panel edited a case: refresh the list around it."""
+        self.case_list.reload()
+        if self.case_list.current_id() != case_id:
+            self.case_list.select_case(case_id)
+
+    def _focus_search(self) -> None:
+        self.filter_bar.focus_search()
+
+    def show_error(self, exc: Exception) -> None:
+        """A user-facing error from the services, in the UI language."""
+        if isinstance(exc, ValidationError):
+            text = "\n".join(e.message(self.lang) for e in exc.errors)
+        elif isinstance(exc, WorkflowError | StorageError):
+            text = exc.message(self.lang)
+        elif isinstance(exc, NotFoundError):
+            text = self.tr("That case no longer exists.")
+        else:
+            text = str(exc)
+        QMessageBox.warning(self, self.tr("ShopDesk"), text)
+
+    def _require_operator(self) -> str:
+        name = self.operator()
+        if not name:
+            QMessageBox.information(self, self.tr("Choose the operator"),
+                                    self.tr("First choose who you are in the toolbar "
+                                            "(Operator)."))
+            self.operator_picker.combo.setFocus()
+        return name
+
+    # --- commands --------------------------------------------------------
+    def refresh(self) -> None:
+        self.case_list.reload()
+        self.detail.show_case(self.case_list.current_id())
+
+    def new_case(self) -> None:
+        operator = self._require_operator()
+        if not operator:
+            return
+        form = case_form_class()
+        if form is None:
+            QMessageBox.information(self, self.tr("New case"),
+                                    self.tr("The case form is not available in this build."))
+            return
+        dialog = form(self._register, operator, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(self._on_case_saved)
+        dialog.open()
+
+    def _on_case_saved(self, case_id: int) -> None:
+        self.case_list.reload()
+        if not self.case_list.select_case(case_id):
+            self.statusBar().showMessage(
+                self.tr("Case saved; the current filters hide it."), 5000)
+        self.detail.show_case(case_id)
+
+    def move_to_trash(self) -> None:
+        ids = self.case_list.selected_ids()
+        if not ids or self.case_list.is_trash():
+            return
+        operator = self._require_operator()
+        if not operator:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Move to trash"),
+            self.tr("Move {count} selected case(s) to the trash? You can restore them from "
+                    "the trash later.").format(count=len(ids)))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            moved = self._register.cases.delete(ids, operator)
+        except (ValidationError, StorageError) as exc:
+            self.show_error(exc)
+            return
+        self.case_list.reload()
+        self.statusBar().showMessage(
+            self.tr("{count} case(s) moved to the trash.").format(count=moved), 5000)
+
+    def restore_from_trash(self) -> None:
+        ids = self.case_list.selected_ids()
+        if not ids or not self.case_list.is_trash():
+            return
+        operator = self._require_operator()
+        if not operator:
+            return
+        try:
+            restored = self._register.cases.restore(ids, operator)
+        except (ValidationError, StorageError) as exc:
+            self.show_error(exc)
+            return
+        self.case_list.reload()
+        self.statusBar().showMessage(
+            self.tr("{count} case(s) restored.").format(count=restored), 5000)
+
+    def empty_trash(self) -> None:
+        count = self.case_list.count() if self.case_list.is_trash() else 0
+        if not count:
+            return
+        operator = self._require_operator()
+        if not operator:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Empty trash"),
+            self.tr("Delete the {count} case(s) in the trash for good? This cannot be "
+                    "undone.").format(count=count),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            removed = self._register.cases.empty_trash(operator)
+        except (ValidationError, StorageError) as exc:
+            self.show_error(exc)
+            return
+        self.case_list.reload()
+        self.statusBar().showMessage(
+            self.tr("{count} case(s) deleted for good.").format(count=removed), 5000)
+
+    def open_settings(self, tab: int = STAFF_TAB) -> None:
+        dialog = SettingsDialog(self._register, self.lang, forced_lang=self._forced_lang,
+                                tab=tab, parent=self)
+        accepted = dialog.exec() == SettingsDialog.DialogCode.Accepted
+        if dialog.staff_changed:
+            self.operator_picker.reload()
+            self.case_list.reload()
+        if accepted:
+            self.apply_language_choice(dialog.chosen_language())
+
+    def apply_language_choice(self, lang: str) -> None:
+        """Save the language; it is used from the next start."""
+        if lang == self._register.language():
+            return
+        self._register.set_language(lang)
+        remember_language_hint(self._settings, lang)
+        QMessageBox.information(
+            self, self.tr("Language"),
+            self.tr("The new language takes effect after ShopDesk is restarted."))
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self, self.tr("About ShopDesk"),
+            self.tr("<h3>ShopDesk — after-sales desk</h3><p>Version {version}</p>"
+                    "<p>An after-sales register for small online shops. Your data stays "
+                    "on this computer.</p><p>Data folder: {path}</p>").format(
+                version=__version__, path=self._register.paths.root))

@@ -1,0 +1,181 @@
+"""The case table: a QTableView over CaseTableModel, filtered by a FilterState."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QMenu,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.case_query import Scope
+from ...services.cases import CaseService
+from ..models.case_table import CASE_ID_ROLE, COLUMNS, CaseTableModel, column_of, column_of_sort
+from .query_builder import FilterState, build_query
+
+# Starting widths (px) that fit 1366-pixel screens with the detail panel open.
+_WIDTHS = {"case_no": 132, "platform": 76, "order_no": 150, "buyer": 120, "item": 200,
+           "kind": 80, "cause": 96, "status": 76, "amount": 84, "due": 96, "activity": 96,
+           "assignee": 64}
+# Default on-screen order: what the next shift scans first (status, due, kind) comes right
+# after the case number, so it is visible at 1366 px with the detail panel open. The model's
+# column numbers keep the documented order; users can drag columns and the order is saved.
+DEFAULT_VISUAL_ORDER = ("case_no", "status", "due", "kind", "platform", "order_no", "buyer",
+                        "item", "cause", "amount", "activity", "assignee")
+
+
+class CaseListView(QWidget):
+    """Shows the cases of the current filters; selection and activation by case id."""
+
+    case_activated = Signal(int)  # Enter or double-click
+    current_case_changed = Signal(object)  # int | None
+    selection_changed = Signal()
+    count_changed = Signal(int)
+
+    def __init__(self, cases: CaseService, lang: str, operator: Callable[[], str],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._operator = operator
+        self._filters = FilterState()
+        self.model = CaseTableModel(cases, lang, self)
+        self.table = QTableView(self)
+        self.table.setObjectName("case_table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(
+            self.table.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        for key, width in _WIDTHS.items():
+            self.table.setColumnWidth(column_of(key), width)
+        for visual, key in enumerate(DEFAULT_VISUAL_ORDER):
+            header.moveSection(header.visualIndex(column_of(key)), visual)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._header_menu)
+        sort_col = column_of_sort(self.model.query.sort)
+        order = (Qt.SortOrder.DescendingOrder if self.model.query.descending
+                 else Qt.SortOrder.AscendingOrder)
+        header.setSortIndicator(sort_col if sort_col is not None else -1, order)
+        self.table.setSortingEnabled(True)
+
+        self.table.activated.connect(self._on_activated)
+        selection = self.table.selectionModel()
+        selection.currentRowChanged.connect(self._on_current_row_changed)
+        selection.selectionChanged.connect(self._on_selection_changed)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table)
+
+    # --- filters and reloading -------------------------------------------
+    def set_service(self, cases: CaseService) -> None:
+        """Show another register's cases (after a restore)."""
+        self.model.set_source(cases)
+        self.count_changed.emit(self.model.rowCount())
+
+    def apply_filters(self, filters: FilterState) -> None:
+        """Re-query for new filters, keeping the sort order."""
+        self._filters = filters
+        self.reload()
+
+    def reload(self) -> None:
+        """Re-run the query (time-relative filters are recomputed), keeping the selection."""
+        source = self.model.source
+        query = build_query(self._filters, sort=self.model.query.sort,
+                            descending=self.model.query.descending,
+                            now=source.clock.now(), tz=source.shop_tz,
+                            operator=self._operator())
+        selected = self.selected_ids()
+        current = self.current_id()
+        self.model.set_query(query)
+        self._reselect(selected, current)
+        self.count_changed.emit(self.model.rowCount())
+
+    def is_trash(self) -> bool:
+        return self.model.query.scope == Scope.TRASH
+
+    def count(self) -> int:
+        return self.model.rowCount()
+
+    # --- selection -------------------------------------------------------
+    def selected_ids(self) -> list[int]:
+        rows = sorted(i.row() for i in self.table.selectionModel().selectedRows())
+        return [cid for r in rows if (cid := self.model.case_id_at(r)) is not None]
+
+    def current_id(self) -> int | None:
+        index = self.table.currentIndex()
+        return index.data(CASE_ID_ROLE) if index.isValid() else None
+
+    def select_case(self, case_id: int) -> bool:
+        """Make `case_id` the current, selected, visible row; False if it is not listed."""
+        row = self.model.row_of(case_id)
+        if row is None:
+            return False
+        index = self.model.index(row, 0)
+        flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect
+                 | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.selectionModel().setCurrentIndex(index, flags)
+        self.table.scrollTo(index)
+        return True
+
+    def _reselect(self, selected: list[int], current: int | None) -> None:
+        if not selected and current is None:
+            self.current_case_changed.emit(None)
+            return
+        selection = QItemSelection()
+        wanted = set(selected)
+        rows = [r for r, cid in enumerate(self.model.ids()) if cid in wanted] if wanted else []
+        last = self.model.columnCount() - 1
+        for r in rows:
+            selection.select(self.model.index(r, 0), self.model.index(r, last))
+        model = self.table.selectionModel()
+        row = self.model.row_of(current) if current is not None else None
+        if row is not None:
+            model.setCurrentIndex(self.model.index(row, 0),
+                                  QItemSelectionModel.SelectionFlag.NoUpdate)
+        model.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        if row is None:
+            self.current_case_changed.emit(None)
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        case_id = index.data(CASE_ID_ROLE)
+        if case_id is not None:
+            self.case_activated.emit(case_id)
+
+    def _on_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.current_case_changed.emit(current.data(CASE_ID_ROLE) if current.isValid()
+                                       else None)
+
+    def _on_selection_changed(self, *_args: object) -> None:
+        self.selection_changed.emit()
+
+    # --- header ----------------------------------------------------------
+    def _header_menu(self, pos) -> None:
+        """Right-click on the header: show or hide columns (saved with the header state)."""
+        header = self.table.horizontalHeader()
+        menu = QMenu(self)
+        for col, column in enumerate(COLUMNS):
+            action = QAction(self.model.headerData(col, Qt.Orientation.Horizontal), menu)
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(col))
+            # Keep at least the case number visible so rows stay identifiable.
+            action.setEnabled(column.key != "case_no")
+            action.toggled.connect(lambda on, c=col: header.setSectionHidden(c, not on))
+            menu.addAction(action)
+        menu.exec(header.mapToGlobal(pos))

@@ -1,0 +1,224 @@
+"""The filter bar above the case list: quick filters, search, combos, created-date range."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.enums import CaseKind, CaseStatus, Platform
+from ...services.quick_filters import QuickFilter
+from .query_builder import FilterState
+
+SEARCH_DEBOUNCE_MS = 150
+
+
+class FilterBar(QWidget):
+    """Emits `changed` when any filter changes (the search box after a short pause)."""
+
+    changed = Signal()
+
+    def __init__(self, lang: str, today: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._lang = lang
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(SEARCH_DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.changed)
+
+        self.quick_group = QButtonGroup(self)
+        self.quick_group.setExclusive(True)
+        self.quick_buttons: dict[QuickFilter, QToolButton] = {}
+        labels = {
+            QuickFilter.ALL: self.tr("All"),
+            QuickFilter.OPEN: self.tr("Open"),
+            QuickFilter.DUE_TODAY: self.tr("Due today"),
+            QuickFilter.OVERDUE: self.tr("Overdue"),
+            QuickFilter.MINE: self.tr("Mine"),
+            QuickFilter.TRASH: self.tr("Trash"),
+        }
+        tips = {
+            QuickFilter.ALL: self.tr("Every case that is not in the trash"),
+            QuickFilter.OPEN: self.tr("Cases that still need attention"),
+            QuickFilter.DUE_TODAY: self.tr("Open cases due today (shop time)"),
+            QuickFilter.OVERDUE: self.tr("Open cases past their due time"),
+            QuickFilter.MINE: self.tr("Open cases assigned to the current operator"),
+            QuickFilter.TRASH: self.tr("Deleted cases; restore them or empty the trash"),
+        }
+        for quick, text in labels.items():
+            button = QToolButton(self)
+            button.setText(text)
+            button.setToolTip(tips[quick])
+            button.setCheckable(True)
+            button.setObjectName(f"quick_{quick.value}")
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            button.setMinimumWidth(64)
+            self.quick_group.addButton(button)
+            self.quick_buttons[quick] = button
+        self.quick_buttons[QuickFilter.OPEN].setChecked(True)
+        self.quick_group.buttonToggled.connect(self._on_quick_toggled)
+
+        self.search = QLineEdit(self)
+        self.search.setObjectName("search")
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(
+            self.tr("Search case no., order no., buyer, item, notes…  (Ctrl+F)"))
+        self.search.setMinimumWidth(240)
+        self.search.textChanged.connect(lambda _text: self._debounce.start())
+        self.search.returnPressed.connect(self.flush_search)
+
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("count_label")
+        self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.count_label.setMinimumWidth(90)
+
+        self.kind_combo = self._enum_combo("kind_filter", self.tr("All kinds"), CaseKind)
+        self.platform_combo = self._enum_combo("platform_filter", self.tr("All platforms"),
+                                               Platform)
+        self.status_combo = self._enum_combo("status_filter", self.tr("All statuses"),
+                                             CaseStatus)
+
+        self.created_check = QCheckBox(self.tr("Created"), self)
+        self.created_check.setObjectName("created_filter")
+        self.created_check.setToolTip(self.tr("Only cases created in this date range"))
+        self.created_from = self._date_edit("created_from", today.replace(day=1))
+        self.created_to = self._date_edit("created_to", today)
+        self.created_check.toggled.connect(self._on_created_toggled)
+        self._on_created_toggled(False)
+
+        self.clear_button = QToolButton(self)
+        self.clear_button.setObjectName("clear_filters")
+        self.clear_button.setText(self.tr("Clear filters"))
+        self.clear_button.clicked.connect(self.clear_filters)
+
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.setSpacing(4)
+        for button in self.quick_buttons.values():
+            top.addWidget(button)
+        top.addSpacing(12)
+        top.addWidget(self.search, 1)
+        top.addSpacing(8)
+        top.addWidget(self.count_label)
+
+        bottom = QHBoxLayout()
+        bottom.setContentsMargins(0, 0, 0, 0)
+        bottom.setSpacing(6)
+        for text, combo in ((self.tr("Kind"), self.kind_combo),
+                            (self.tr("Platform"), self.platform_combo),
+                            (self.tr("Status"), self.status_combo)):
+            label = QLabel(text, self)
+            label.setBuddy(combo)
+            bottom.addWidget(label)
+            bottom.addWidget(combo)
+            bottom.addSpacing(8)
+        bottom.addWidget(self.created_check)
+        bottom.addWidget(self.created_from)
+        bottom.addWidget(QLabel(self.tr("to"), self))
+        bottom.addWidget(self.created_to)
+        bottom.addSpacing(8)
+        bottom.addWidget(self.clear_button)
+        bottom.addStretch(1)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 2)
+        layout.setSpacing(4)
+        layout.addLayout(top)
+        layout.addLayout(bottom)
+
+    # --- public ----------------------------------------------------------
+    def state(self) -> FilterState:
+        """The current filters."""
+        checked = self.quick_group.checkedButton()
+        quick = next((q for q, b in self.quick_buttons.items() if b is checked),
+                     QuickFilter.ALL)
+        use_dates = self.created_check.isChecked()
+        return FilterState(
+            quick=quick,
+            kind=self.kind_combo.currentData(),
+            platform=self.platform_combo.currentData(),
+            status=self.status_combo.currentData(),
+            created_from=self.created_from.date().toPython() if use_dates else None,
+            created_to=self.created_to.date().toPython() if use_dates else None,
+            search=self.search.text(),
+        )
+
+    def quick(self) -> QuickFilter:
+        return self.state().quick
+
+    def set_quick(self, quick: QuickFilter) -> None:
+        """Select a quick filter (emits `changed` if it differs)."""
+        self.quick_buttons[quick].setChecked(True)
+
+    def set_count(self, count: int) -> None:
+        self.count_label.setText(self.tr("{count} cases").format(count=f"{count:,}"))
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def clear_filters(self) -> None:
+        """Reset combos, dates and search (the quick filter stays)."""
+        blockers = [QSignalBlocker(w) for w in (self.kind_combo, self.platform_combo,
+                                                self.status_combo, self.created_check,
+                                                self.search)]
+        for combo in (self.kind_combo, self.platform_combo, self.status_combo):
+            combo.setCurrentIndex(0)
+        self.created_check.setChecked(False)
+        self._on_created_toggled(False)
+        self.search.clear()
+        del blockers
+        self._debounce.stop()
+        self.changed.emit()
+
+    def flush_search(self) -> None:
+        """Apply a pending search now (e.g. when Enter is pressed)."""
+        if self._debounce.isActive():
+            self._debounce.stop()
+            self.changed.emit()
+
+    # --- building --------------------------------------------------------
+    def _enum_combo(self, name: str, any_text: str, enum: type) -> QComboBox:
+        combo = QComboBox(self)
+        combo.setObjectName(name)
+        combo.addItem(any_text, None)
+        for member in enum:
+            combo.addItem(member.label(self._lang), member)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
+        return combo
+
+    def _date_edit(self, name: str, day: date) -> QDateEdit:
+        edit = QDateEdit(QDate(day.year, day.month, day.day), self)
+        edit.setObjectName(name)
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.dateChanged.connect(self._on_date_changed)
+        return edit
+
+    def _on_quick_toggled(self, button: QAbstractButton, checked: bool) -> None:
+        if checked:
+            self.changed.emit()
+
+    def _on_created_toggled(self, checked: bool) -> None:
+        self.created_from.setEnabled(checked)
+        self.created_to.setEnabled(checked)
+        if self.sender() is self.created_check:
+            self.changed.emit()
+
+    def _on_date_changed(self, _day: QDate) -> None:
+        if self.created_check.isChecked():
+            self.changed.emit()
