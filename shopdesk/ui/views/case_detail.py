@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QGroupBox,
@@ -31,6 +31,7 @@ from ..dialogs.case_form import CaseFormDialog
 from ..dialogs.status_dialog import StatusDialog
 from .case_detail_facts import CaseFacts, CaseHeader
 from .case_detail_text import CaseText, shop_time
+from .case_detail_timeline import TimelineDelegate
 
 BANNER_STYLE = ("background: #fff3cd; color: #5c4400; border: 1px solid #e0c060; "
                 "border-radius: 4px; padding: 6px;")
@@ -89,17 +90,11 @@ class CaseDetailView(QWidget):
 
         self.facts = CaseFacts(self.text)
         self.facts.reveal_requested.connect(self.reveal_phone)
-        self.description = QLabel()
-        self.description.setWordWrap(True)
-        self.description.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.description.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        desc_box = QGroupBox(self.tr("Description"))
-        QVBoxLayout(desc_box).addWidget(self.description)
+        self.description = self.facts.values["description"]
         details = QWidget()
         details_layout = QVBoxLayout(details)
         details_layout.setContentsMargins(0, 0, 4, 0)
         details_layout.addWidget(self.facts)
-        details_layout.addWidget(desc_box)
         details_layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -130,10 +125,12 @@ class CaseDetailView(QWidget):
         self.timeline.setAlternatingRowColors(True)
         self.timeline.setSelectionMode(QListWidget.SelectionMode.NoSelection)
         self.timeline.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+        self.timeline.setResizeMode(QListWidget.ResizeMode.Adjust)  # re-wrap on resize
+        self.timeline.setItemDelegate(TimelineDelegate(self.timeline))
         self.note_edit = QPlainTextEdit()
         self.note_edit.setTabChangesFocus(True)
         self.note_edit.setPlaceholderText(self.tr("Progress note… (Ctrl+Enter adds it)"))
-        self.note_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 12)
+        self.note_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 2 + 12)
         self.note_button = QPushButton(self.tr("Add note"))
         self.note_button.clicked.connect(self.add_note)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
@@ -171,7 +168,6 @@ class CaseDetailView(QWidget):
             return
         self.header.show_case(case)
         self.facts.show_case(case, self.register.clock.now(), self._revealed_phone)
-        self.description.setText(case.description or "—")
         self._fill_timeline(case.id)
         live = case.deleted_at is None
         for widget in (self.edit_button, self.status_button, self.delete_button,
@@ -196,7 +192,8 @@ class CaseDetailView(QWidget):
             item = QListWidgetItem(f"{head}\n{self.text.event(event.type, event.text, event.data)}")
             item.setData(Qt.ItemDataRole.UserRole, event.type)
             self.timeline.addItem(item)
-        self.timeline.scrollToBottom()
+        # Newest last and in view; items are laid out lazily, so scroll once that is done.
+        QTimer.singleShot(0, self.timeline.scrollToBottom)
 
     def timeline_texts(self) -> list[str]:
         """The timeline as shown, oldest first."""

@@ -103,7 +103,7 @@ class CaseFacts(QWidget):
             ("platform", "shop"), ("order_no", "refund_no"), ("buyer_nick", "buyer_name"),
             ("buyer_phone", "customer_type"), ("item_title",), ("sku", "priority"),
             ("amount_paid", "amount_claimed"), ("outcome", "amount_settled"),
-            ("due_at", "assignee"), ("created", "updated"),
+            ("due_at", "assignee"), ("created", "updated"), ("description",),
         )
         for row, names in enumerate(layout):
             for i, name in enumerate(names):
@@ -148,6 +148,7 @@ class CaseFacts(QWidget):
             "due_at": shop_time(case.due_at, tz), "assignee": case.assignee,
             "created": f"{shop_time(case.created_at, tz)} {case.created_by}".strip(),
             "updated": shop_time(case.last_activity_at or case.updated_at, tz),
+            "description": case.description,
         }
         for name, value in shown.items():
             self.values[name].setText(value or EMPTY)
