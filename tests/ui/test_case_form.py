@@ -136,6 +136,18 @@ def test_enter_in_a_field_saves(qtbot, register):
     assert live_count(register) == 1
 
 
+@pytest.mark.parametrize("where", ["kind", "cause", "due_box", "due_edit"])
+def test_enter_on_combos_and_due_time_saves_too(qtbot, register, where):
+    dialog = open_form(qtbot, register)
+    type_text(qtbot, dialog.order_no, "9988776655")
+    widget = {"kind": dialog.kind, "cause": dialog.cause, "due_box": dialog.due.enabled_box,
+              "due_edit": dialog.due.edit}[where]
+    widget.setFocus()
+    qtbot.keyClick(widget, Qt.Key.Key_Return)
+    assert dialog.result() == CaseFormDialog.DialogCode.Accepted
+    assert live_count(register) == 1
+
+
 def test_escape_cancels_and_saves_nothing(qtbot, register):
     dialog = open_form(qtbot, register)
     type_text(qtbot, dialog.order_no, "9988776655")
@@ -327,6 +339,16 @@ def test_reveal_phone_is_audited_before_it_can_be_edited(qtbot, register, sample
     type_text(qtbot, dialog.buyer_phone, "13900001111")
     qtbot.keyClick(dialog.buyer_phone, Qt.Key.Key_Return)
     assert register.cases.get(sample_case.id).buyer_phone == "13900001111"
+
+
+def test_enter_on_the_show_button_reveals_rather_than_saves(qtbot, register, sample_case):
+    dialog = open_form(qtbot, register, case_id=sample_case.id)
+    dialog.buyer_phone.setFocus()
+    assert tab(qtbot) is dialog.reveal_button
+    qtbot.keyClick(dialog.reveal_button, Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.buyer_phone.text() == "13812345678"
+    qtbot.keyClick(dialog.buyer_phone, Qt.Key.Key_Return)  # back in a field: Enter saves
+    assert dialog.result() == CaseFormDialog.DialogCode.Accepted
 
 
 def test_edit_with_bad_input_changes_nothing(qtbot, register, sample_case):

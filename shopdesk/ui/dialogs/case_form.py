@@ -88,7 +88,6 @@ class CaseFormDialog(QDialog):
         self.buyer_phone = QLineEdit()
         self.buyer_phone.setPlaceholderText("13812345678")
         self.reveal_button = QPushButton(self.tr("Show"))
-        self.reveal_button.setAutoDefault(False)
         self.reveal_button.setToolTip(self.tr("Show the full number (this is recorded)"))
         self.reveal_button.clicked.connect(self._reveal_phone)
         phone_row = QWidget()
@@ -130,7 +129,6 @@ class CaseFormDialog(QDialog):
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setDefault(True)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         hint = QLabel(self.tr("Enter saves · Esc cancels"))
@@ -146,6 +144,8 @@ class CaseFormDialog(QDialog):
         layout.addWidget(self.fields["description"])
         layout.addWidget(self.general_error)
         layout.addLayout(bottom)
+        # Only once the button is inside the dialog does the dialog learn its default button.
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setDefault(True)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, activated=self.save)
         self._set_tab_order()

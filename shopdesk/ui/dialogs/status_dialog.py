@@ -82,7 +82,6 @@ class StatusDialog(QDialog):
                                    | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(self.tr("Change status"))
-        self.ok_button.setDefault(True)
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         buttons.accepted.connect(self.apply)
         buttons.rejected.connect(self.reject)
@@ -93,6 +92,7 @@ class StatusDialog(QDialog):
         layout.addLayout(self.form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+        self.ok_button.setDefault(True)  # after it is inside the dialog, or it does not stick
         self.setMinimumWidth(420)
 
     # --- what the chosen target needs -----------------------------------------

@@ -193,7 +193,7 @@ class CaseDetailView(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, event.type)
             self.timeline.addItem(item)
         # Newest last and in view; items are laid out lazily, so scroll once that is done.
-        QTimer.singleShot(0, self.timeline.scrollToBottom)
+        QTimer.singleShot(0, self.timeline, self.timeline.scrollToBottom)
 
     def timeline_texts(self) -> list[str]:
         """The timeline as shown, oldest first."""
