@@ -21,7 +21,7 @@ Cell = str | int | float | Decimal | datetime | date | time | bool | None
 # Words exports use for "nothing here".
 EMPTY_WORDS = frozenset({"", "-", "--", "—", "——", "null", "none", "nan", "n/a", "#n/a", "无",
                          "/"})
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 _EXCEL_TEXT = re.compile(r'^=\s*"(.*)"$', re.DOTALL)
 _SCIENTIFIC = re.compile(r"^[+-]?\d+(?:\.\d*)?[eE][+-]?\d+$")
 _DATE = re.compile(
@@ -55,12 +55,15 @@ def clean_text(value: Cell) -> str:
         text = value.isoformat(sep=" ")
     else:
         text = str(value)
-    text = text.translate(_INVISIBLE).strip()
-    match = _EXCEL_TEXT.match(text)
-    if match:
-        text = match.group(1).strip()
-    while len(text) >= 2 and text[0] == text[-1] == '"':
-        text = text[1:-1].strip()
+    if not text.isascii() and _INVISIBLE.search(text):
+        text = _INVISIBLE.sub("", text)
+    text = text.strip()
+    if text and text[0] in '="':
+        match = _EXCEL_TEXT.match(text)
+        if match:
+            text = match.group(1).strip()
+        while len(text) >= 2 and text[0] == text[-1] == '"':
+            text = text[1:-1].strip()
     return text
 
 
@@ -131,12 +134,16 @@ def parse_money(value: Cell) -> Decimal | None:
 def _yuan(value: str | int | Decimal, shown: str) -> Decimal:
     try:
         return parse_yuan(value)
+    except ArithmeticError:  # decimal.InvalidOperation from quantize() on huge values
+        raise CellError(f"金额过大：{shown}", f"Amount too large: {shown}") from None
     except MoneyError as exc:
         reason = str(exc)
         if reason.startswith("negative"):
-            raise CellError(f"金额不能为负数：{shown}", f"Amount cannot be negative: {shown}") from None
+            raise CellError(f"金额不能为负数：{shown}",
+                            f"Amount cannot be negative: {shown}") from None
         if reason.startswith("more than two"):
-            raise CellError(f"金额最多两位小数：{shown}", f"At most two decimals: {shown}") from None
+            raise CellError(f"金额最多两位小数：{shown}",
+                            f"At most two decimals: {shown}") from None
         if reason.startswith("amount too large"):
             raise CellError(f"金额过大：{shown}", f"Amount too large: {shown}") from None
         raise CellError(f"金额格式不正确：{shown}", f"Not a valid amount: {shown}") from None

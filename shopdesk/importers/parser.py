@@ -1,0 +1,303 @@
+"""The public entry: a platform export file -> ParseResult (records + row errors).
+
+Nothing a file contains makes these functions raise: a file that cannot be read at
+all comes back as `ParseResult.file_error`. The only exception that escapes is
+ImportCancelled, when the caller's `cancelled()` says so.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from itertools import chain, islice
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from shopdesk.domain.clock import SHOP_TZ_DEFAULT
+from shopdesk.domain.enums import Platform
+
+from .cells import Cell, clean_text, is_blank
+from .config import ImportConfig
+from .errors import FileError, ImportCancelled, RowError
+from .mapping import FIELDS, REQUIRED_FIELDS, ColumnMapping, RecordType, normalise_header
+from .orders import OrderRecord, convert_order_row
+from .presets import Preset, detect_preset
+from .readers import Row, Source, Table, open_source
+from .refunds import RefundRecord, convert_refund_row
+from .rows import BoundMapping
+
+ProgressFn = Callable[[int, int], None]
+CancelledFn = Callable[[], bool]
+
+HEADER_SCAN_ROWS = 30  # the header must be within the first rows (title lines allowed)
+_CHECK_EVERY = 256  # rows between progress reports / cancellation checks
+
+
+@dataclass
+class ParseResult:
+    """What came out of one file. Check `file_error` first: when set, nothing else counts."""
+
+    preset: str | None = None  # key of the preset used; None for a custom mapping
+    record_type: RecordType | None = None
+    platform: Platform | None = None
+    mapping: ColumnMapping | None = None  # the mapping actually applied (can be saved)
+    records: list[RefundRecord] = field(default_factory=list)
+    orders: list[OrderRecord] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
+    total_rows: int = 0  # non-blank data rows after the header
+    file_error: FileError | None = None
+    headers: list[str] = field(default_factory=list)  # header row (a best guess on failure)
+    header_row: int | None = None
+    table: str | None = None  # worksheet name, or the CSV delimiter ("comma", "tab" ...)
+    file_kind: str | None = None  # "csv" or "xlsx"
+    encoding: str | None = None
+    missing_columns: list[str] = field(default_factory=list)  # mapped headers not in file
+
+    @property
+    def ok(self) -> bool:
+        return self.file_error is None
+
+    @property
+    def error_rows(self) -> list[int]:
+        """Row numbers with at least one problem, in order."""
+        return sorted({e.row_number for e in self.errors})
+
+
+def parse_file(path: str | Path, config: ImportConfig, *, preset: str | None = None,
+               mapping: ColumnMapping | None = None, tz: str = SHOP_TZ_DEFAULT,
+               progress: ProgressFn | None = None,
+               cancelled: CancelledFn | None = None) -> ParseResult:
+    """Parse a CSV/XLSX export. `preset` forces a preset by key; `mapping` uses a custom
+    column mapping instead of presets; neither: the preset is detected from the header.
+
+    Raises only ImportCancelled, and ValueError/KeyError for bad arguments (both `preset`
+    and `mapping`, an unknown preset key) — never for what the file contains.
+    """
+    _check_arguments(config, preset, mapping)
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        return ParseResult(file_error=FileError(
+            "unreadable", f"无法打开文件：{exc.strerror or exc}",
+            f"Cannot open the file: {exc.strerror or exc}"))
+    return parse_bytes(data, config, preset=preset, mapping=mapping, tz=tz,
+                       progress=progress, cancelled=cancelled)
+
+
+def parse_bytes(data: bytes, config: ImportConfig, *, preset: str | None = None,
+                mapping: ColumnMapping | None = None, tz: str = SHOP_TZ_DEFAULT,
+                progress: ProgressFn | None = None,
+                cancelled: CancelledFn | None = None) -> ParseResult:
+    """Like parse_file, for the file's bytes."""
+    _check_arguments(config, preset, mapping)
+    result = ParseResult()
+    source: Source | None = None
+    try:
+        source = open_source(bytes(data))
+        result.file_kind, result.encoding = source.kind, source.encoding
+        _Parser(config, result, preset=preset, mapping=mapping, tz=ZoneInfo(tz),
+                progress=progress, cancelled=cancelled).run(source)
+    except ImportCancelled:
+        raise
+    except FileError as exc:
+        _fail(result, exc)
+    except Exception as exc:  # a bug in here must not take the caller's window down
+        _fail(result, FileError("internal", f"读取文件时出现内部错误：{exc!r}",
+                                f"Internal error while reading the file: {exc!r}"))
+    finally:
+        if source is not None:
+            with contextlib.suppress(Exception):  # closing a broken zip
+                source.close()
+    return result
+
+
+def _check_arguments(config: ImportConfig, preset: str | None,
+                     mapping: ColumnMapping | None) -> None:
+    if preset is not None and mapping is not None:
+        raise ValueError("give either a preset or a mapping, not both")
+    if preset is not None:
+        config.preset(preset)  # KeyError for an unknown key
+
+
+def _fail(result: ParseResult, error: FileError) -> None:
+    result.file_error = error
+    result.records, result.orders, result.errors, result.total_rows = [], [], [], 0
+
+
+@dataclass
+class _Header:
+    table: Table
+    row_number: int
+    cells: list[str]
+    rows: Iterator[Row]  # the data rows after the header
+    mapping: ColumnMapping
+    preset: Preset | None
+
+
+class _Parser:
+    def __init__(self, config: ImportConfig, result: ParseResult, *, preset: str | None,
+                 mapping: ColumnMapping | None, tz: ZoneInfo, progress: ProgressFn | None,
+                 cancelled: CancelledFn | None) -> None:
+        self.config = config
+        self.result = result
+        self.presets = (config.preset(preset),) if preset else config.presets
+        self.custom = mapping
+        self.tz = tz
+        self.progress = progress or (lambda done, total: None)
+        self.cancelled = cancelled or (lambda: False)
+
+    def check_cancelled(self) -> None:
+        if self.cancelled():
+            raise ImportCancelled()
+
+    # -- finding the header -------------------------------------------------------------
+    def find_header(self, source: Source) -> _Header:
+        best: tuple[tuple[int, int, int], _Header] | None = None
+        first_error: FileError | None = None
+        guess: list[str] = []
+        for t_index, table in enumerate(source.tables):
+            rows = table.rows()
+            try:
+                head = list(islice(rows, HEADER_SCAN_ROWS))
+            except FileError as exc:
+                first_error = first_error or exc
+                continue
+            for position, (number, cells) in enumerate(head):
+                texts = [clean_text(c) for c in cells]
+                filled = sum(1 for t in texts if t)
+                if not filled:
+                    continue
+                if t_index == 0 and filled > sum(1 for t in guess if t):
+                    guess = texts
+                found = self._match(texts)
+                if found is None:
+                    continue
+                score, mapping, preset = found
+                rank = (score, -t_index, -number)
+                if best is None or rank > best[0]:
+                    rest = chain(head[position + 1:], rows)
+                    best = (rank, _Header(table, number, texts, rest, mapping, preset))
+        if best is not None:
+            return best[1]
+        self.result.headers = guess
+        if first_error is not None and not guess:
+            raise first_error
+        if self.custom is not None:
+            wanted = "、".join(self.custom.columns.values())
+            raise FileError(
+                "no_header",
+                f"在文件前{HEADER_SCAN_ROWS}行里找不到映射所需的表头（{wanted}），"
+                "至少要有订单号那一列。",
+                f"No header row with the mapped columns ({wanted}) in the first "
+                f"{HEADER_SCAN_ROWS} rows; the order number column at least is required.")
+        names = "、".join(p.name_zh for p in self.presets)
+        raise FileError(
+            "no_header",
+            f"无法识别表头：文件前{HEADER_SCAN_ROWS}行里没有可识别的列名（已尝试：{names}）。"
+            "请选择预设，或为这个文件设置自定义列映射。",
+            f"Header not recognised: no known column names in the first {HEADER_SCAN_ROWS} "
+            f"rows (tried: {', '.join(p.name_en for p in self.presets)}). Pick a preset or "
+            "set up a custom column mapping for this file.")
+
+    def _match(self, texts: list[str]) -> tuple[int, ColumnMapping, Preset | None] | None:
+        if self.custom is not None:
+            present = {normalise_header(t) for t in texts}
+            needed = [self.custom.columns.get(f) for f in REQUIRED_FIELDS[
+                self.custom.record_type]]
+            if any(h is None or normalise_header(h) not in present for h in needed):
+                return None
+            score = sum(1 for h in self.custom.columns.values()
+                        if normalise_header(h) in present)
+            return score, self.custom, None
+        match = detect_preset(texts, self.presets)
+        if match is None:
+            return None
+        return match.score, match.preset.resolve(texts), match.preset
+
+    # -- reading the rows ---------------------------------------------------------------
+    def run(self, source: Source) -> None:
+        self.check_cancelled()
+        header = self.find_header(source)
+        result = self.result
+        mapping = header.mapping
+        bound = BoundMapping.bind(mapping, header.cells, self.tz)
+        result.preset = header.preset.key if header.preset else None
+        result.record_type = mapping.record_type
+        result.platform = mapping.platform
+        result.mapping = mapping
+        result.headers = header.cells
+        result.header_row = header.row_number
+        result.table = header.table.name
+        result.missing_columns = bound.missing
+        self._check_columns(bound)
+
+        header_key = [normalise_header(c) for c in header.cells]
+        first_key = next((i for i, k in enumerate(header_key) if k), None)
+        refunds = mapping.record_type is RecordType.REFUND
+        seen: dict[str, int] = {}
+        key_field = "refund_no" if refunds else "order_no"
+        total = max(header.table.estimated_rows - header.row_number, 0)
+        done = 0
+        self.progress(0, total)
+        for number, cells in header.rows:
+            done += 1
+            if done % _CHECK_EVERY == 0:
+                self.check_cancelled()
+                total = max(total, done)
+                self.progress(done, total)
+            if _row_is_blank(cells):
+                continue
+            if (len(cells) == len(header_key) and first_key is not None
+                    and normalise_header(clean_text(cells[first_key])) == header_key[first_key]
+                    and [normalise_header(clean_text(c)) for c in cells] == header_key):
+                continue  # the header repeated (files glued together)
+            result.total_rows += 1
+            if refunds:
+                record, errors = convert_refund_row(number, cells, bound, self.config.reasons)
+            else:
+                record, errors = convert_order_row(number, cells, bound)  # type: ignore[assignment]
+            if record is not None:
+                key = getattr(record, key_field)
+                if key and key in seen:
+                    spec = FIELDS[mapping.record_type][key_field]
+                    errors = [RowError(
+                        number, bound.header_for(key_field), key_field,
+                        f"{spec.zh}与第{seen[key]}行重复：{key}",
+                        f"{spec.en} repeats row {seen[key]}: {key}", key)]
+                    record = None
+                elif key:
+                    seen[key] = number
+            if record is None:
+                result.errors.extend(errors)
+            elif refunds:
+                result.records.append(record)  # type: ignore[arg-type]
+            else:
+                result.orders.append(record)  # type: ignore[arg-type]
+        self.check_cancelled()
+        self.progress(done, done)
+
+    def _check_columns(self, bound: BoundMapping) -> None:
+        mapping = bound.mapping
+        specs = FIELDS[mapping.record_type]
+        lacking = [f for f in REQUIRED_FIELDS[mapping.record_type] if f not in bound.index]
+        if mapping.record_type is RecordType.REFUND and "kind" not in bound.index \
+                and "kind" not in mapping.defaults:
+            lacking.append("kind")
+        if lacking:
+            zh = "、".join(specs[f].zh for f in lacking)
+            en = ", ".join(specs[f].en for f in lacking)
+            raise FileError(
+                "missing_columns",
+                f"缺少必需的列：{zh}。请在列映射中指定这些列（售后类型也可以设默认值）。",
+                f"Required columns missing: {en}. Map them to columns (the case kind may "
+                "also have a default).")
+
+
+def _row_is_blank(cells: list[Cell]) -> bool:
+    for cell in cells:
+        if cell is None or (isinstance(cell, str) and not cell.strip()):
+            continue
+        if not is_blank(cell):
+            return False
+    return True

@@ -1,0 +1,120 @@
+"""Refund / after-sales rows -> RefundRecord, validated by the same rules as a typed case."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+
+from shopdesk.domain.case import CaseDraft, draft_from_fields
+from shopdesk.domain.enums import CaseKind, Cause, Platform
+from shopdesk.domain.errors import ValidationError
+
+from .cells import Cell, clean_text
+from .errors import RowError
+from .mapping import REFUND_EXTRA_FIELDS
+from .reasons import ReasonMap
+from .rows import BoundMapping
+
+# CaseDraft text fields an import can fill.
+_DRAFT_TEXT = ("order_no", "refund_no", "shop", "buyer_nick", "buyer_name", "buyer_phone",
+               "buyer_address", "item_title", "sku", "description")
+
+
+@dataclass
+class RefundRecord:
+    """One after-sales request from a platform export, clean and valid.
+
+    The CaseDraft-compatible fields come first; then what the platform says about the
+    request (status, reason text, deadline, intervention) and the row as it was read.
+    """
+
+    row_number: int
+    platform: Platform
+    order_no: str
+    kind: CaseKind
+    refund_no: str = ""
+    shop: str = ""
+    buyer_nick: str = ""
+    buyer_name: str = ""
+    buyer_phone: str = ""
+    buyer_address: str = ""
+    item_title: str = ""
+    sku: str = ""
+    amount_paid: Decimal | None = None
+    amount_claimed: Decimal | None = None
+    cause: Cause | None = None
+    description: str = ""
+    platform_status: str = ""
+    platform_reason: str = ""
+    intervention_status: str = ""
+    due_at: datetime | None = None  # the platform's deadline (aware)
+    applied_at: datetime | None = None
+    paid_at: datetime | None = None
+    finished_at: datetime | None = None
+    extra: dict[str, str] = field(default_factory=dict)  # goods_status, return_waybill, ...
+    raw: dict[str, str] = field(default_factory=dict)  # header -> cell text as in the file
+
+    def to_draft(self) -> CaseDraft:
+        """The case this record would open (already validated when the record was made)."""
+        return CaseDraft(
+            platform=self.platform, order_no=self.order_no, kind=self.kind, shop=self.shop,
+            refund_no=self.refund_no, buyer_nick=self.buyer_nick, buyer_name=self.buyer_name,
+            buyer_phone=self.buyer_phone, buyer_address=self.buyer_address,
+            item_title=self.item_title, sku=self.sku, amount_paid=self.amount_paid,
+            amount_claimed=self.amount_claimed, cause=self.cause, due_at=self.due_at,
+            description=self.description,
+        )
+
+
+def convert_refund_row(number: int, cells: Sequence[Cell], bound: BoundMapping,
+                       reasons: ReasonMap) -> tuple[RefundRecord | None, list[RowError]]:
+    """One data row -> (record, []) or (None, every problem found in the row)."""
+    values, errors = bound.read(number, cells)
+    failed = {e.field for e in errors}
+    reason = str(values.get("platform_reason") or "")
+    cause = reasons.cause_for(reason)
+    fields: dict[str, object] = {name: values.get(name, "") for name in _DRAFT_TEXT}
+    fields.update(
+        platform=bound.mapping.platform.value,
+        kind=values.get("kind", ""),
+        cause=cause.value if cause else "",
+        amount_paid=values.get("amount_paid"),
+        amount_claimed=values.get("amount_claimed"),
+        due_at=values.get("due_at"),
+    )
+    draft: CaseDraft | None = None
+    try:
+        draft = draft_from_fields(fields)
+    except ValidationError as exc:
+        for problem in exc.errors:
+            if problem.field in failed:
+                continue  # the cell itself was already reported
+            header = bound.header_for(problem.field)
+            shown = fields.get(problem.field)
+            errors.append(RowError(number, header, problem.field, problem.zh, problem.en,
+                                   clean_text(shown) if shown is not None else ""))
+    if errors or draft is None:
+        return None, errors
+    extra = {name: str(values[name]) for name in REFUND_EXTRA_FIELDS if values.get(name)}
+    if values.get("buyer_phone_masked"):
+        extra["buyer_phone_masked"] = str(values["buyer_phone_masked"])
+    record = RefundRecord(
+        row_number=number, platform=draft.platform, order_no=draft.order_no, kind=draft.kind,
+        refund_no=draft.refund_no, shop=draft.shop, buyer_nick=draft.buyer_nick,
+        buyer_name=draft.buyer_name, buyer_phone=draft.buyer_phone,
+        buyer_address=draft.buyer_address, item_title=draft.item_title, sku=draft.sku,
+        amount_paid=draft.amount_paid, amount_claimed=draft.amount_claimed, cause=draft.cause,
+        description=draft.description,
+        platform_status=str(values.get("platform_status") or ""),
+        platform_reason=reason,
+        intervention_status=str(values.get("intervention_status") or ""),
+        due_at=draft.due_at,
+        applied_at=values.get("applied_at"),  # type: ignore[arg-type]
+        paid_at=values.get("paid_at"),  # type: ignore[arg-type]
+        finished_at=values.get("finished_at"),  # type: ignore[arg-type]
+        extra=extra,
+        raw=bound.raw(cells),
+    )
+    return record, []

@@ -1,0 +1,164 @@
+"""Pinduoduo, JD and Douyin after-sales presets; preset detection and forcing."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from shopdesk.domain.enums import CaseKind, Cause, Platform
+from shopdesk.importers import ImportConfig, MappingError, Preset, detect_preset, parse_file
+from shopdesk.importers.mapping import FIELDS
+
+from .helpers import DATA, RESOURCES, config
+
+SH = ZoneInfo("Asia/Shanghai")
+
+FIXTURES = {
+    "taobao_refund": "taobao_refund_gbk.csv",
+    "taobao_order": "taobao_order_utf8bom.csv",
+    "pinduoduo_aftersale": "pinduoduo_aftersale_gbk.csv",
+    "jd_aftersale": "jd_aftersale_utf8bom.csv",
+    "douyin_aftersale": "douyin_aftersale_utf8.csv",
+}
+
+
+def test_all_shipped_presets_load_and_are_covered_by_a_fixture():
+    keys = {p.key for p in config().presets}
+    assert keys == set(FIXTURES)
+
+
+@pytest.mark.parametrize(("key", "name"), sorted(FIXTURES.items()))
+def test_each_fixture_is_detected_as_its_own_preset(key, name):
+    result = parse_file(DATA / name, config())
+    assert result.ok, result.file_error
+    assert result.preset == key
+
+
+@pytest.mark.parametrize(("key", "name"), sorted(FIXTURES.items()))
+def test_forcing_another_preset_never_matches_the_wrong_export(key, name):
+    for other in FIXTURES:
+        if other == key:
+            continue
+        result = parse_file(DATA / name, config(), preset=other)
+        assert result.file_error is not None and result.file_error.code == "no_header", other
+
+
+def test_pinduoduo():
+    result = parse_file(DATA / "pinduoduo_aftersale_gbk.csv", config())
+    assert result.platform is Platform.PINDUODUO
+    kinds = [r.kind for r in result.records]
+    assert kinds == [CaseKind.REFUND_ONLY, CaseKind.RETURN_REFUND, CaseKind.EXCHANGE,
+                     CaseKind.RESHIP_REPAIR]
+    causes = [r.cause for r in result.records]
+    assert causes == [Cause.CHANGED_MIND, Cause.TRANSIT_DAMAGE, Cause.MISSING_WRONG_ITEM,
+                      Cause.MISSING_WRONG_ITEM]
+    first = result.records[0]
+    assert first.order_no == "261123-512345678901234"
+    assert first.refund_no == "9012345678"
+    assert first.amount_claimed == Decimal("12.90")  # 申请退款金额(元)
+    assert first.amount_paid == Decimal("12.90")  # 用户实付金额(元)
+    assert first.sku == "PWD-200"  # 商家编码-SKU维度
+    assert first.due_at == datetime(2026, 11, 24, 10, 0, tzinfo=SH)  # 处理截止时间
+    assert first.shop == "小林百货"
+    assert result.records[1].extra["return_waybill"] == "4312345678901"
+    assert result.records[2].intervention_status == "平台已介入"
+    (error,) = result.errors  # 售后类型 价保 is not a case kind we know
+    assert (error.row_number, error.column, error.field) == (6, "售后类型", "kind")
+
+
+def test_jd():
+    result = parse_file(DATA / "jd_aftersale_utf8bom.csv", config())
+    assert result.platform is Platform.JD
+    assert [r.kind for r in result.records] == [CaseKind.RETURN_REFUND, CaseKind.EXCHANGE]
+    first, second = result.records
+    assert (first.refund_no, first.order_no) == ("1234567890", "305123456789")
+    assert first.platform_status == "待审核"  # 审核状态
+    assert first.cause is Cause.ITEM_DEFECTIVE
+    assert first.buyer_phone == "13912345678"
+    assert first.amount_claimed == Decimal("89.00")
+    assert first.due_at == datetime(2026, 11, 25, 9, 0, tzinfo=SH)
+    assert second.cause is Cause.NOT_AS_DESCRIBED
+    assert second.buyer_phone == "" and second.extra["buyer_phone_masked"] == "139****1234"
+    (error,) = result.errors
+    assert (error.row_number, error.column, error.field) == (4, "联系电话", "buyer_phone")
+
+
+def test_douyin():
+    result = parse_file(DATA / "douyin_aftersale_utf8.csv", config())
+    assert result.platform is Platform.DOUYIN
+    assert result.errors == []
+    assert [r.kind for r in result.records] == [CaseKind.REFUND_ONLY, CaseKind.RETURN_REFUND,
+                                                CaseKind.RESHIP_REPAIR]
+    assert [r.cause for r in result.records] == [Cause.SLOW_DELIVERY,
+                                                 Cause.SUSPECTED_COUNTERFEIT,
+                                                 Cause.ORDERED_WRONG]
+    first = result.records[0]
+    assert first.order_no == "6923456789012345678"  # 主订单编号, not 子订单编号
+    assert first.refund_no == "7312345678901234567"
+    assert first.amount_claimed == Decimal("68.00")
+    assert first.buyer_nick == "抖音用户A"
+
+
+def test_detect_preset_scores_by_header_overlap():
+    presets = config().presets
+    match = detect_preset(["售后单号", "订单号", "商品名称", "售后类型"], presets)
+    assert match.preset.key == "pinduoduo_aftersale" and match.score == 4
+    match = detect_preset(["售后单号", "主订单编号", "商品名称", "售后类型"], presets)
+    assert match.preset.key == "douyin_aftersale"
+    assert detect_preset(["售后单号", "订单号"], presets) is None  # too little to go on
+    assert detect_preset(["名字", "年龄", "城市"], presets) is None
+
+
+def test_preset_resolve_prefers_the_first_candidate():
+    preset = config().preset("jd_aftersale")
+    mapping = preset.resolve(["服务单号", "订单号", "服务单状态", "审核状态", "服务类型"])
+    assert mapping.columns["platform_status"] == "审核状态"
+    assert mapping.columns["refund_no"] == "服务单号"
+    assert "item_title" not in mapping.columns
+
+
+def test_presets_are_read_from_the_folder_given(tmp_path):
+    (tmp_path / "presets").mkdir()
+    (tmp_path / "reason_map.toml").write_text('[exact]\n"坏了" = "item_defective"\n',
+                                              encoding="utf-8")
+    (tmp_path / "presets" / "mine.toml").write_text(
+        'name_zh = "我的"\nname_en = "Mine"\nplatform = "kuaishou"\nrecord_type = "refund"\n'
+        'min_score = 2\n[columns]\norder_no = ["单号"]\nkind = ["类型"]\n'
+        'platform_reason = ["原因"]\n', encoding="utf-8")
+    own = ImportConfig.load(tmp_path)
+    assert [p.key for p in own.presets] == ["mine"]
+    from shopdesk.importers import parse_bytes
+
+    result = parse_bytes("单号,类型,原因\r\nKS123456,仅退款,坏了\r\n".encode(), own)
+    assert result.preset == "mine" and result.platform is Platform.KUAISHOU
+    assert result.records[0].cause is Cause.ITEM_DEFECTIVE
+
+
+@pytest.mark.parametrize("bad", [
+    {"platform": "taobao", "record_type": "refund", "columns": {"nonsense": ["x"]}},
+    {"platform": "mars", "record_type": "refund", "columns": {"order_no": ["x"]}},
+    {"platform": "jd", "record_type": "refund", "columns": {"order_no": ["x"]},
+     "values": {"kind": {"退货": "teleport"}}},
+    {"platform": "jd", "record_type": "refund", "columns": {"order_no": []}},
+    {"platform": "jd", "record_type": "order", "columns": {"kind": ["类型"]}},
+])
+def test_malformed_presets_are_refused(bad):
+    with pytest.raises(MappingError):
+        Preset.from_dict(bad, key="bad")
+
+
+def test_every_preset_field_and_value_is_known():
+    for preset in config().presets:
+        known = FIELDS[preset.record_type]
+        assert set(preset.columns) <= set(known)
+        for table in preset.values.values():
+            for target in table.values():
+                CaseKind.parse(target)
+
+
+def test_resources_folder_layout():
+    assert (RESOURCES / "reason_map.toml").is_file()
+    assert len(list((RESOURCES / "presets").glob("*.toml"))) == 5
