@@ -29,12 +29,13 @@ def parse_yuan(text: str | Decimal | int, *, allow_negative: bool = False) -> De
             raise MoneyError(f"not a number: {text!r}") from exc
     if not value.is_finite():
         raise MoneyError(f"not a number: {text!r}")
-    if value != value.quantize(FEN):
-        raise MoneyError(f"more than two decimals: {text!r}")
     if value < 0 and not allow_negative:
         raise MoneyError(f"negative amount: {text!r}")
+    # Checked before quantize(), which raises InvalidOperation on huge values like 1e30.
     if abs(value) >= Decimal("100000000"):
         raise MoneyError(f"amount too large: {text!r}")
+    if value != value.quantize(FEN):
+        raise MoneyError(f"more than two decimals: {text!r}")
     return value.quantize(FEN)
 
 

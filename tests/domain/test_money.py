@@ -15,7 +15,8 @@ def test_parse_yuan_accepts_what_sellers_type(text, expected):
 
 @pytest.mark.parametrize("text,reason", [
     ("-1", "negative"), ("1.234", "more than two"), ("abc", "not a number"), ("", "empty"),
-    ("nan", "not a number"), ("1e12", "too large"),
+    ("nan", "not a number"), ("1e12", "too large"), ("1e30", "too large"),
+    ("-1e30", "negative"), ("1e-30", "more than two"),
 ])
 def test_parse_yuan_refuses_bad_amounts(text, reason):
     with pytest.raises(MoneyError, match=reason):
