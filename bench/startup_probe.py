@@ -1,0 +1,54 @@
+"""Started as a fresh process by bench_register: open the real window, report when rows show.
+
+Prints `shown_at=<perf_counter>` (same clock as the parent on Linux: CLOCK_MONOTONIC) and
+`rss_mb=<resident memory>` once the main window is visible with its first page of rows.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+
+def main() -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from shopdesk.app import create_main_window
+    from shopdesk.domain.clock import SystemClock
+    from shopdesk.paths import DataPaths, data_dir
+    from shopdesk.services.register import open_register
+    from shopdesk.ui.i18n import Translators
+
+    app = QApplication([])
+    register = open_register(DataPaths(data_dir()), SystemClock(), daily_backup=False)
+    window = create_main_window(register, os.environ, [], Translators(app))
+    window.resize(1366, 768)
+    window.show()
+
+    def report() -> None:
+        model = window.case_list.model
+        if model.rowCount() == 0:
+            QTimer.singleShot(5, report)
+            return
+        for c in range(model.columnCount()):
+            model.data(model.index(0, c))
+        shown = time.perf_counter()
+        rss = next(int(line.split()[1]) / 1024
+                   for line in Path("/proc/self/status").read_text().splitlines()
+                   if line.startswith("VmRSS:"))
+        print(f"shown_at={shown} rss_mb={rss:.1f} rows={model.rowCount()}")
+        sys.stdout.flush()
+        app.quit()
+
+    QTimer.singleShot(0, report)
+    app.exec()
+    register.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
