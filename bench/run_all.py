@@ -15,7 +15,7 @@ def main() -> int:
     for name in names:
         print(f"\n=== {name}")
         module = importlib.import_module(f"bench.{name}")
-        module.main([])
+        module.main()
     return 0
 
 
