@@ -1,0 +1,381 @@
+"""The reply script (话术) and the library of scripts, parsed from plain dicts."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+
+from ..enums import CaseKind, Cause, CauseSide, CustomerType
+from ..labels import LabelledEnum
+from .placeholders import (
+    RenderResult,
+    canonical_key,
+    find_placeholders,
+    placeholder,
+    render,
+    stray_braces,
+)
+from .steps import Audience, Channel, HandlingStep
+
+ANY = "any"
+ID_PATTERN = re.compile(r"^[a-z0-9_]+(\.[a-z0-9_]+)+$")
+TAG_PATTERN = re.compile(r"^[a-z0-9_]+$")
+SCRIPT_KEYS = frozenset({"id", "title", "kinds", "causes", "step", "channel", "tone", "text",
+                         "audience", "customer_types", "tags"})
+REQUIRED_KEYS = ("id", "title", "kinds", "causes", "step", "channel", "tone", "text")
+
+
+@dataclass(frozen=True)
+class BiText:
+    """A text in Simplified Chinese and English."""
+
+    zh: str
+    en: str
+
+    def get(self, lang: str = "zh") -> str:
+        return self.en if lang.startswith("en") else self.zh
+
+
+@dataclass(frozen=True)
+class ScriptError:
+    """One problem in the script data: which file, which script (id or #index), which field."""
+
+    source: str
+    script: str
+    field: str
+    zh: str
+    en: str
+
+    def message(self, lang: str = "zh") -> str:
+        text = self.en if lang.startswith("en") else self.zh
+        where = ": ".join(p for p in (self.source, self.script, self.field) if p)
+        return f"{where}: {text}" if where else text
+
+    def __str__(self) -> str:
+        return self.message("en")
+
+
+class ScriptLibraryError(ValueError):
+    """Script data refused; `errors` lists every problem found."""
+
+    def __init__(self, errors: list[ScriptError]) -> None:
+        self.errors = list(errors)
+        super().__init__("\n".join(str(e) for e in self.errors))
+
+
+@dataclass(frozen=True)
+class Script:
+    """One reply script. Empty `kinds` / `causes` mean "any"."""
+
+    id: str
+    title: BiText
+    kinds: tuple[CaseKind, ...]
+    causes: tuple[Cause, ...]
+    step: HandlingStep
+    channel: Channel
+    tone: BiText
+    text: BiText
+    audience: Audience = Audience.BUYER
+    customer_types: tuple[CustomerType, ...] = ()
+    tags: tuple[str, ...] = ()
+    source: str = ""
+
+    @property
+    def any_kind(self) -> bool:
+        return not self.kinds
+
+    @property
+    def any_cause(self) -> bool:
+        return not self.causes
+
+    def applies_to_kind(self, kind: CaseKind) -> bool:
+        return self.any_kind or kind in self.kinds
+
+    def applies_to_cause(self, cause: Cause | None) -> bool:
+        """Generic scripts fit every case; cause-specific ones only their causes."""
+        return self.any_cause or (cause is not None and cause in self.causes)
+
+    @property
+    def names_seller_cause(self) -> bool:
+        """True when the script is written for at least one seller-side cause."""
+        return any(c.side is CauseSide.SELLER for c in self.causes)
+
+    @property
+    def placeholders(self) -> tuple[str, ...]:
+        """Canonical (English) keys of the placeholders in the Chinese text, in order."""
+        keys = [canonical_key(n) or n for n in find_placeholders(self.text.zh)]
+        return tuple(dict.fromkeys(keys))
+
+    def render(self, values: Mapping[str, object], lang: str = "zh") -> RenderResult:
+        return render(self.text.get(lang), values)
+
+
+class ErrorCollector:
+    """Collects ScriptErrors for one script (or rule) of one file."""
+
+    def __init__(self, source: str, script: str) -> None:
+        self.source = source
+        self.script = script
+        self.items: list[ScriptError] = []
+
+    def add(self, field_name: str, zh: str, en: str) -> None:
+        self.items.append(ScriptError(self.source, self.script, field_name, zh, en))
+
+
+def _bitext(data: Mapping[str, object], name: str, errors: ErrorCollector) -> BiText | None:
+    value = data.get(name)
+    if not isinstance(value, Mapping):
+        errors.add(name, "应为包含 zh 和 en 的表", "must be a table with zh and en")
+        return None
+    ok = True
+    for lang in ("zh", "en"):
+        text = value.get(lang)
+        if not isinstance(text, str) or not text.strip():
+            errors.add(f"{name}.{lang}", "不能为空", "is required and must be non-empty text")
+            ok = False
+    for extra in sorted(set(value) - {"zh", "en"}):
+        errors.add(f"{name}.{extra}", "未知字段（只允许 zh、en）", "unknown key (only zh, en)")
+        ok = False
+    if not ok:
+        return None
+    return BiText(str(value["zh"]).strip(), str(value["en"]).strip())
+
+
+def _str_list(data: Mapping[str, object], name: str, errors: ErrorCollector) -> list[str] | None:
+    value = data.get(name)
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        errors.add(name, "应为文本列表", "must be a list of strings")
+        return None
+    return [v.strip() for v in value]
+
+
+def _enum_list(data: Mapping[str, object], name: str, enum: type[LabelledEnum],
+               errors: ErrorCollector, *, allow_any: bool, exclude: tuple[str, ...] = ()) -> tuple:
+    items = _str_list(data, name, errors)
+    if items is None:
+        return ()
+    if allow_any and not items:
+        errors.add(name, f"不能为空（通用请写 [\"{ANY}\"]）",
+                   f"must not be empty (write [\"{ANY}\"] for any)")
+        return ()
+    if allow_any and ANY in items:
+        if len(items) > 1:
+            errors.add(name, f"\"{ANY}\" 不能与其他值同时出现",
+                       f"\"{ANY}\" cannot be combined with other values")
+        return ()
+    keys = [m.value for m in enum if m.value not in exclude]
+    out = []
+    for i, item in enumerate(items):
+        if item not in keys:
+            errors.add(f"{name}[{i}]", f"未知的值：{item}（可选：{', '.join(keys)}）",
+                       f"unknown value: {item} (one of: {', '.join(keys)})")
+            continue
+        member = enum(item)
+        if member in out:
+            errors.add(f"{name}[{i}]", f"重复的值：{item}", f"duplicate value: {item}")
+            continue
+        out.append(member)
+    return tuple(out)
+
+
+def _enum(data: Mapping[str, object], name: str, enum: type[LabelledEnum], errors: ErrorCollector,
+          default: LabelledEnum | None = None) -> LabelledEnum | None:
+    value = data.get(name)
+    if value is None and default is not None:
+        return default
+    keys = [m.value for m in enum]
+    if not isinstance(value, str) or value.strip() not in keys:
+        errors.add(name, f"未知的值：{value}（可选：{', '.join(keys)}）",
+                   f"unknown value: {value} (one of: {', '.join(keys)})")
+        return None
+    return enum(value.strip())
+
+
+def _check_text_placeholders(text: BiText, errors: ErrorCollector) -> None:
+    keys: dict[str, set[str]] = {}
+    for lang in ("zh", "en"):
+        body = text.get(lang)
+        field_name = f"text.{lang}"
+        if stray_braces(body):
+            errors.add(field_name, "有不成对的花括号（字面花括号请写 {{ 或 }}）",
+                       "unbalanced brace (write {{ or }} for a literal brace)")
+        found: set[str] = set()
+        for name in find_placeholders(body):
+            p = placeholder(name)
+            if p is None:
+                errors.add(field_name, f"未知的占位符：{{{name}}}",
+                           f"unknown placeholder: {{{name}}}")
+                continue
+            expected = p.name(lang)
+            if name != expected:
+                errors.add(field_name, f"占位符 {{{name}}} 在此语言中应写作 {{{expected}}}",
+                           f"placeholder {{{name}}} should be written {{{expected}}} here")
+            found.add(p.key)
+        keys[lang] = found
+    only_zh = sorted(keys["zh"] - keys["en"])
+    only_en = sorted(keys["en"] - keys["zh"])
+    if only_zh or only_en:
+        errors.add("text", f"中英文占位符不一致：仅中文 {only_zh}，仅英文 {only_en}",
+                   f"zh and en placeholders differ: only zh {only_zh}, only en {only_en}")
+
+
+def _parse(data: object, source: str, index: int | None) -> tuple[Script | None, list[ScriptError]]:
+    label = f"#{index}" if index is not None else "#?"
+    if not isinstance(data, Mapping):
+        errors = ErrorCollector(source, label)
+        errors.add("", "话术应为一个表", "a script must be a table")
+        return None, errors.items
+    raw_id = data.get("id")
+    if isinstance(raw_id, str) and raw_id.strip():
+        label = raw_id.strip()
+    errors = ErrorCollector(source, label)
+    for key in REQUIRED_KEYS:
+        if key not in data:
+            errors.add(key, "缺少必填字段", "required field is missing")
+    for key in sorted(set(data) - SCRIPT_KEYS):
+        errors.add(key, "未知字段", "unknown field")
+    if "id" in data and (not isinstance(raw_id, str) or not ID_PATTERN.match(raw_id.strip())):
+        errors.add("id", "编号格式应为 类型.步骤.序号（小写字母、数字、下划线，用点分隔）",
+                   "id must look like kind.step.n (lowercase letters, digits, _ joined by dots)")
+    title = _bitext(data, "title", errors) if "title" in data else None
+    tone = _bitext(data, "tone", errors) if "tone" in data else None
+    text = _bitext(data, "text", errors) if "text" in data else None
+    kinds = _enum_list(data, "kinds", CaseKind, errors, allow_any=True) if "kinds" in data else ()
+    causes = (_enum_list(data, "causes", Cause, errors, allow_any=True)
+              if "causes" in data else ())
+    step = _enum(data, "step", HandlingStep, errors) if "step" in data else None
+    channel = _enum(data, "channel", Channel, errors) if "channel" in data else None
+    audience = _enum(data, "audience", Audience, errors, default=Audience.BUYER)
+    ctypes = (_enum_list(data, "customer_types", CustomerType, errors, allow_any=False,
+                         exclude=(CustomerType.UNKNOWN.value,))
+              if "customer_types" in data else ())
+    tags: tuple[str, ...] = ()
+    if "tags" in data:
+        raw_tags = _str_list(data, "tags", errors) or []
+        for i, tag in enumerate(raw_tags):
+            if not TAG_PATTERN.match(tag):
+                errors.add(f"tags[{i}]", "标签只能包含小写字母、数字和下划线",
+                           "a tag may contain only lowercase letters, digits and _")
+        tags = tuple(dict.fromkeys(raw_tags))
+    if text is not None:
+        _check_text_placeholders(text, errors)
+    if errors.items:
+        return None, errors.items
+    script = Script(
+        id=label, title=title, kinds=kinds, causes=causes, step=step,  # type: ignore[arg-type]
+        channel=channel, tone=tone, text=text, audience=audience,  # type: ignore[arg-type]
+        customer_types=ctypes, tags=tags, source=source,
+    )
+    return script, []
+
+
+def parse_script_dict(data: Mapping[str, object], *, source: str = "",
+                      index: int | None = None) -> Script:
+    """Validate one script table (as read from TOML) into a Script.
+
+    Raises ScriptLibraryError listing every problem, each naming `source` (the file),
+    the script id (or "#index" when the id is missing) and the field.
+    """
+    script, errors = _parse(data, source, index)
+    if errors:
+        raise ScriptLibraryError(errors)
+    assert script is not None
+    return script
+
+
+@dataclass(frozen=True)
+class ScriptLibrary:
+    """An ordered collection of scripts with unique ids."""
+
+    scripts: tuple[Script, ...] = ()
+    _by_id: dict[str, Script] = field(default_factory=dict, init=False, repr=False,
+                                      compare=False)
+
+    def __post_init__(self) -> None:
+        by_id: dict[str, Script] = {}
+        errors = []
+        for s in self.scripts:
+            if s.id in by_id:
+                first = by_id[s.id].source or "?"
+                errors.append(ScriptError(s.source, s.id, "id",
+                                          f"重复的话术编号（已在 {first} 中定义）",
+                                          f"duplicate script id (already defined in {first})"))
+                continue
+            by_id[s.id] = s
+        if errors:
+            raise ScriptLibraryError(errors)
+        self._by_id.update(by_id)
+
+    @classmethod
+    def from_dicts(cls, dicts: Iterable[Mapping[str, object]], *,
+                   source: str = "") -> ScriptLibrary:
+        """Parse script tables; raises ScriptLibraryError with every problem at once."""
+        scripts, errors = parse_script_dicts(dicts, source=source)
+        if errors:
+            raise ScriptLibraryError(errors)
+        return cls(tuple(scripts))
+
+    def __iter__(self) -> Iterator[Script]:
+        return iter(self.scripts)
+
+    def __len__(self) -> int:
+        return len(self.scripts)
+
+    def __contains__(self, script_id: object) -> bool:
+        return script_id in self._by_id
+
+    def get(self, script_id: str) -> Script:
+        """The script with this id; KeyError when there is none."""
+        return self._by_id[script_id]
+
+    def merged(self, other: ScriptLibrary) -> ScriptLibrary:
+        """This library with `other`'s scripts added; a script with the same id replaces ours."""
+        replaced = {s.id for s in other.scripts}
+        kept = tuple(s for s in self.scripts if s.id not in replaced)
+        return ScriptLibrary(kept + other.scripts)
+
+    def filter(self, *, kind: CaseKind | None = None, cause: Cause | None = None,
+               step: HandlingStep | None = None, channel: Channel | None = None,
+               tag: str | None = None) -> list[Script]:
+        """Scripts usable for the given kind/cause/step/channel/tag (None = don't filter)."""
+        out = []
+        for s in self.scripts:
+            if kind is not None and not s.applies_to_kind(kind):
+                continue
+            if cause is not None and not s.applies_to_cause(cause):
+                continue
+            if step is not None and s.step is not step:
+                continue
+            if channel is not None and s.channel is not channel:
+                continue
+            if tag is not None and tag not in s.tags:
+                continue
+            out.append(s)
+        return out
+
+
+def parse_script_dicts(dicts: Iterable[object], *,
+                       source: str = "") -> tuple[list[Script], list[ScriptError]]:
+    """Parse many script tables of one file; returns the good scripts and every error.
+
+    Indexes in error labels are 1-based positions in the file.
+    """
+    scripts: list[Script] = []
+    errors: list[ScriptError] = []
+    seen: dict[str, int] = {}
+    for i, data in enumerate(dicts, start=1):
+        script, errs = _parse(data, source, i)
+        errors.extend(errs)
+        if script is None:
+            continue
+        if script.id in seen:
+            errors.append(ScriptError(source, script.id, "id",
+                                      f"重复的话术编号（与第 {seen[script.id]} 条相同）",
+                                      f"duplicate script id (same as script #{seen[script.id]})"))
+            continue
+        seen[script.id] = i
+        scripts.append(script)
+    return scripts, errors

@@ -1,0 +1,302 @@
+"""The rules linter for scripts and the common-mistake warnings for any reply or note.
+
+Both are data (resources/scripts/rules.toml) so a shop can extend them. A lint rule looks at
+a script's texts (zh and en); a warning rule looks at free text an agent writes for a case.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from ..enums import Cause, CauseSide
+from ..labels import LabelledEnum
+from .model import BiText, ErrorCollector, Script, ScriptError, ScriptLibrary, ScriptLibraryError
+from .steps import Audience, HandlingStep
+
+
+class ApplyTo(LabelledEnum):
+    """Which scripts (or cases) a rule applies to, by the cause(s)."""
+
+    ALL = ("all", "全部", "All")
+    # Script: names at least one seller-side cause. Case: its cause is seller-side.
+    SELLER_SIDE_CAUSES = ("seller_side_causes", "卖家原因", "Seller-side causes")
+    # Script: generic, or names a cause that is not buyer-side.
+    # Case: cause not yet known, or not buyer-side.
+    NON_BUYER_CAUSES = ("non_buyer_causes", "非买家原因或原因未明", "Cause not on the buyer side")
+
+    def covers_script(self, script: Script) -> bool:
+        if self is ApplyTo.ALL:
+            return True
+        if self is ApplyTo.SELLER_SIDE_CAUSES:
+            return script.names_seller_cause
+        return script.any_cause or any(c.side is not CauseSide.BUYER for c in script.causes)
+
+    def covers_cause(self, cause: Cause | None) -> bool:
+        if self is ApplyTo.ALL:
+            return True
+        if self is ApplyTo.SELLER_SIDE_CAUSES:
+            return cause is not None and cause.side is CauseSide.SELLER
+        return cause is None or cause.side is not CauseSide.BUYER
+
+
+class CheckKind(LabelledEnum):
+    FORBID = ("forbid", "禁止出现", "Must not contain")
+    REQUIRE = ("require", "必须包含", "Must contain")
+
+
+class Severity(LabelledEnum):
+    WARNING = ("warning", "警告", "Warning")
+    INFO = ("info", "提醒", "Reminder")
+
+
+@dataclass(frozen=True)
+class LintRule:
+    """A rule every matching script must satisfy.
+
+    FORBID: no pattern may match the zh or en text. REQUIRE: the zh text and the en text
+    must each match at least one pattern (so list Chinese and English patterns together).
+    `steps` / `audiences` narrow the rule (empty = every step / audience).
+    """
+
+    id: str
+    check: CheckKind
+    patterns: tuple[re.Pattern[str], ...]
+    applies_to: ApplyTo
+    message: BiText
+    steps: tuple[HandlingStep, ...] = ()
+    audiences: tuple[Audience, ...] = ()
+
+    def applies(self, script: Script) -> bool:
+        if self.steps and script.step not in self.steps:
+            return False
+        if self.audiences and script.audience not in self.audiences:
+            return False
+        return self.applies_to.covers_script(script)
+
+
+@dataclass(frozen=True)
+class WarningRule:
+    """A common mistake spotted in a reply or note (domain.md, "Common mistakes")."""
+
+    id: str
+    patterns: tuple[re.Pattern[str], ...]
+    applies_to: ApplyTo
+    severity: Severity
+    message: BiText
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    rules: tuple[LintRule, ...] = ()
+    warnings: tuple[WarningRule, ...] = ()
+
+    def extended(self, other: RuleSet) -> RuleSet:
+        """Add `other`'s rules and warnings; one with the same id replaces ours."""
+        rule_ids = {r.id for r in other.rules}
+        warn_ids = {w.id for w in other.warnings}
+        return RuleSet(
+            tuple(r for r in self.rules if r.id not in rule_ids) + other.rules,
+            tuple(w for w in self.warnings if w.id not in warn_ids) + other.warnings,
+        )
+
+
+@dataclass(frozen=True)
+class Violation:
+    rule_id: str
+    script_id: str
+    field: str
+    match: str
+    message: BiText
+
+    def __str__(self) -> str:
+        found = f" [{self.match}]" if self.match else ""
+        return f"{self.script_id}: {self.field}: {self.rule_id}: {self.message.en}{found}"
+
+
+@dataclass(frozen=True)
+class MistakeWarning:
+    rule_id: str
+    severity: Severity
+    match: str
+    message: BiText
+
+
+def _rules_of(rules: RuleSet | Iterable[LintRule]) -> Iterable[LintRule]:
+    return rules.rules if isinstance(rules, RuleSet) else rules
+
+
+def lint(script: Script, rules: RuleSet | Iterable[LintRule]) -> list[Violation]:
+    """Every rule `script` breaks (one violation per rule and text at most)."""
+    out: list[Violation] = []
+    for rule in _rules_of(rules):
+        if not rule.applies(script):
+            continue
+        for lang in ("zh", "en"):
+            text = script.text.get(lang)
+            field_name = f"text.{lang}"
+            if rule.check is CheckKind.FORBID:
+                for pattern in rule.patterns:
+                    m = pattern.search(text)
+                    if m:
+                        out.append(Violation(rule.id, script.id, field_name, m.group(0),
+                                             rule.message))
+                        break
+            elif not any(p.search(text) for p in rule.patterns):
+                out.append(Violation(rule.id, script.id, field_name, "", rule.message))
+    return out
+
+
+def lint_library(library: ScriptLibrary | Iterable[Script],
+                 rules: RuleSet | Iterable[LintRule]) -> list[Violation]:
+    rule_list = list(_rules_of(rules))
+    return [v for s in library for v in lint(s, rule_list)]
+
+
+def mistakes_for(case_cause: Cause | None, text: str, rules: RuleSet) -> list[MistakeWarning]:
+    """Warnings for a reply or note about a case with `case_cause` (None = not yet known).
+
+    E.g. a seller-side cause and a text asking the buyer to pay return shipping, a benefit
+    offered for a revised review, arguing or blaming. One warning per rule at most.
+    """
+    out: list[MistakeWarning] = []
+    for rule in rules.warnings:
+        if not rule.applies_to.covers_cause(case_cause):
+            continue
+        for pattern in rule.patterns:
+            m = pattern.search(text)
+            if m:
+                out.append(MistakeWarning(rule.id, rule.severity, m.group(0), rule.message))
+                break
+    return out
+
+
+# ---------------------------------------------------------------- parsing rules.toml
+
+RULE_KEYS = frozenset({"id", "check", "patterns", "applies_to", "message", "steps", "audiences"})
+WARNING_KEYS = frozenset({"id", "patterns", "applies_to", "severity", "message"})
+
+
+def _patterns(data: Mapping[str, object], errors: ErrorCollector) -> tuple[re.Pattern[str], ...]:
+    raw = data.get("patterns")
+    if not isinstance(raw, list) or not raw or not all(isinstance(p, str) and p for p in raw):
+        errors.add("patterns", "应为非空的正则表达式列表", "must be a non-empty list of regexes")
+        return ()
+    out = []
+    for i, p in enumerate(raw):
+        try:
+            out.append(re.compile(p, re.IGNORECASE))
+        except re.error as exc:
+            errors.add(f"patterns[{i}]", f"正则表达式有误：{exc}", f"invalid regex: {exc}")
+    return tuple(out)
+
+
+def _choice(data: Mapping[str, object], name: str, enum: type[LabelledEnum], errors: ErrorCollector,
+            default: LabelledEnum | None = None) -> LabelledEnum | None:
+    value = data.get(name)
+    if value is None and default is not None:
+        return default
+    keys = [m.value for m in enum]
+    if value not in keys:
+        errors.add(name, f"未知的值：{value}（可选：{', '.join(keys)}）",
+                   f"unknown value: {value} (one of: {', '.join(keys)})")
+        return None
+    return enum(value)
+
+
+def _choices(data: Mapping[str, object], name: str, enum: type[LabelledEnum],
+             errors: ErrorCollector) -> tuple:
+    raw = data.get(name, [])
+    if not isinstance(raw, list):
+        errors.add(name, "应为列表", "must be a list")
+        return ()
+    keys = [m.value for m in enum]
+    out = []
+    for i, v in enumerate(raw):
+        if v not in keys:
+            errors.add(f"{name}[{i}]", f"未知的值：{v}", f"unknown value: {v}")
+        else:
+            out.append(enum(v))
+    return tuple(out)
+
+
+def _message(data: Mapping[str, object], errors: ErrorCollector) -> BiText | None:
+    value = data.get("message")
+    if not isinstance(value, Mapping):
+        errors.add("message", "应为包含 zh 和 en 的表", "must be a table with zh and en")
+        return None
+    ok = True
+    for lang in ("zh", "en"):
+        if not isinstance(value.get(lang), str) or not str(value.get(lang)).strip():
+            errors.add(f"message.{lang}", "不能为空", "is required")
+            ok = False
+    return BiText(str(value["zh"]), str(value["en"])) if ok else None
+
+
+def _items(data: Mapping[str, object], section: str, source: str,
+           all_errors: list[ScriptError]) -> list[tuple[ErrorCollector, Mapping[str, object]]]:
+    raw = data.get(section, [])
+    if not isinstance(raw, list):
+        all_errors.append(ScriptError(source, "", section, "应为表数组",
+                                      "must be an array of tables"))
+        return []
+    out = []
+    seen: set[str] = set()
+    for i, item in enumerate(raw, start=1):
+        ident = item.get("id") if isinstance(item, Mapping) else None
+        label = ident if isinstance(ident, str) and ident else f"{section}#{i}"
+        errors = ErrorCollector(source, label)
+        if not isinstance(item, Mapping):
+            errors.add("", "应为表", "must be a table")
+        elif not isinstance(ident, str) or not re.match(r"^[a-z0-9_]+$", ident):
+            errors.add("id", "缺少编号或格式有误（小写字母、数字、下划线）",
+                       "missing or malformed id (lowercase letters, digits, _)")
+        elif ident in seen:
+            errors.add("id", "重复的规则编号", "duplicate rule id")
+        else:
+            seen.add(ident)
+        out.append((errors, item))
+    return out
+
+
+def parse_rules(data: Mapping[str, object], *, source: str = "rules.toml") -> RuleSet:
+    """Build a RuleSet from the `rule` and `warning` tables of a rules file.
+
+    Raises ScriptLibraryError naming the file, the rule id (or section#index) and the field.
+    """
+    all_errors: list[ScriptError] = []
+    for key in sorted(set(data) - {"rule", "warning"}):
+        all_errors.append(ScriptError(source, "", key, "未知的顶层字段（只允许 rule、warning）",
+                                      "unknown top-level key (only rule, warning)"))
+    rules: list[LintRule] = []
+    for errors, item in _items(data, "rule", source, all_errors):
+        if isinstance(item, Mapping):
+            for key in sorted(set(item) - RULE_KEYS):
+                errors.add(key, "未知字段", "unknown field")
+            check = _choice(item, "check", CheckKind, errors)
+            patterns = _patterns(item, errors)
+            applies = _choice(item, "applies_to", ApplyTo, errors)
+            message = _message(item, errors)
+            steps = _choices(item, "steps", HandlingStep, errors)
+            audiences = _choices(item, "audiences", Audience, errors)
+            if not errors.items:
+                rules.append(LintRule(errors.script, check, patterns, applies,  # type: ignore[arg-type]
+                                      message, steps, audiences))  # type: ignore[arg-type]
+        all_errors.extend(errors.items)
+    warnings: list[WarningRule] = []
+    for errors, item in _items(data, "warning", source, all_errors):
+        if isinstance(item, Mapping):
+            for key in sorted(set(item) - WARNING_KEYS):
+                errors.add(key, "未知字段", "unknown field")
+            patterns = _patterns(item, errors)
+            applies = _choice(item, "applies_to", ApplyTo, errors)
+            severity = _choice(item, "severity", Severity, errors, default=Severity.WARNING)
+            message = _message(item, errors)
+            if not errors.items:
+                warnings.append(WarningRule(errors.script, patterns, applies,  # type: ignore[arg-type]
+                                            severity, message))  # type: ignore[arg-type]
+        all_errors.extend(errors.items)
+    if all_errors:
+        raise ScriptLibraryError(all_errors)
+    return RuleSet(tuple(rules), tuple(warnings))

@@ -1,0 +1,156 @@
+"""The rules linter and the common-mistake warnings, with rule sets built in the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from shopdesk.domain.enums import Cause
+from shopdesk.domain.scripts import (
+    ApplyTo,
+    CheckKind,
+    RuleSet,
+    ScriptLibraryError,
+    Severity,
+    lint,
+    lint_library,
+    mistakes_for,
+    parse_rules,
+    parse_script_dict,
+)
+
+RULES = {
+    "rule": [
+        {"id": "no_cashback", "check": "forbid", "applies_to": "all",
+         "patterns": ["返现", "cash ?back"],
+         "message": {"zh": "不能返现", "en": "No cashback"}},
+        {"id": "seller_pays", "check": "forbid", "applies_to": "seller_side_causes",
+         "patterns": ["运费由您承担", "you pay the shipping"],
+         "message": {"zh": "卖家出运费", "en": "Seller pays"}},
+        {"id": "unknown_pays", "check": "forbid", "applies_to": "non_buyer_causes",
+         "patterns": ["运费由您承担", "you pay the shipping"],
+         "message": {"zh": "原因未明", "en": "Cause unknown"}},
+        {"id": "apologise", "check": "require", "applies_to": "all", "steps": ["explain"],
+         "audiences": ["buyer"], "patterns": ["抱歉", "sorry"],
+         "message": {"zh": "要道歉", "en": "Apologise"}},
+    ],
+    "warning": [
+        {"id": "w_shipping", "applies_to": "non_buyer_causes", "patterns": ["运费由您承担"],
+         "message": {"zh": "别让买家出运费", "en": "Don't ask the buyer to pay"}},
+        {"id": "w_stock", "applies_to": "all", "severity": "info", "patterns": ["缺货"],
+         "message": {"zh": "告诉买家了吗", "en": "Told the buyer?"}},
+    ],
+}
+
+
+def script(zh: str, en: str, *, causes=("any",), step="propose", audience="buyer", sid="t.s.1"):
+    return parse_script_dict({
+        "id": sid, "kinds": ["return_refund"], "causes": list(causes), "step": step,
+        "channel": "chat", "audience": audience,
+        "title": {"zh": "t", "en": "t"}, "tone": {"zh": "t", "en": "t"},
+        "text": {"zh": zh, "en": en},
+    })
+
+
+@pytest.fixture
+def rules() -> RuleSet:
+    return parse_rules(RULES)
+
+
+def test_parse_rules(rules):
+    assert [r.id for r in rules.rules] == ["no_cashback", "seller_pays", "unknown_pays",
+                                           "apologise"]
+    assert rules.rules[0].check is CheckKind.FORBID
+    assert rules.rules[1].applies_to is ApplyTo.SELLER_SIDE_CAUSES
+    assert rules.warnings[0].severity is Severity.WARNING
+    assert rules.warnings[1].severity is Severity.INFO
+
+
+def test_clean_script_has_no_violations(rules):
+    assert lint(script("亲，运费我们出。", "We pay the shipping."), rules) == []
+
+
+def test_forbidden_pattern_in_either_language(rules):
+    v = lint(script("亲，好评返现5元。", "Thanks."), rules)
+    assert [(x.rule_id, x.field, x.match) for x in v] == [("no_cashback", "text.zh", "返现")]
+    v = lint(script("谢谢。", "CASHBACK for you"), rules)
+    assert [(x.rule_id, x.field) for x in v] == [("no_cashback", "text.en")]
+    assert v[0].script_id == "t.s.1" and "No cashback" in str(v[0])
+
+
+def test_seller_side_rule_only_for_seller_cause_scripts(rules):
+    zh, en = "运费由您承担。", "Thanks."
+    seller = lint(script(zh, en, causes=["item_defective"]), rules)
+    assert {x.rule_id for x in seller} == {"seller_pays", "unknown_pays"}
+    mixed = lint(script(zh, en, causes=["item_defective", "changed_mind"]), rules)
+    assert "seller_pays" in {x.rule_id for x in mixed}
+    assert lint(script(zh, en, causes=["changed_mind", "ordered_wrong"]), rules) == []
+
+
+def test_non_buyer_rule_covers_generic_and_courier_scripts(rules):
+    zh, en = "运费由您承担。", "Thanks."
+    assert [x.rule_id for x in lint(script(zh, en), rules)] == ["unknown_pays"]
+    assert [x.rule_id for x in lint(script(zh, en, causes=["transit_damage"]), rules)] == [
+        "unknown_pays"]
+
+
+def test_require_rule_checks_each_language_and_is_scoped(rules):
+    v = lint(script("亲，很抱歉。", "Here is why.", step="explain"), rules)
+    assert [(x.rule_id, x.field) for x in v] == [("apologise", "text.en")]
+    assert lint(script("说明。", "Why.", step="propose"), rules) == []
+    assert lint(script("说明。", "Why.", step="explain", audience="internal"), rules) == []
+
+
+def test_lint_library(rules):
+    scripts = [script("返现", "x", sid="a.b.1"), script("好", "ok", sid="a.b.2")]
+    assert [v.script_id for v in lint_library(scripts, rules)] == ["a.b.1"]
+
+
+def test_mistakes_for_depends_on_cause(rules):
+    text = "亲，运费由您承担哦"
+    assert [w.rule_id for w in mistakes_for(Cause.ITEM_DEFECTIVE, text, rules)] == ["w_shipping"]
+    assert [w.rule_id for w in mistakes_for(None, text, rules)] == ["w_shipping"]
+    assert mistakes_for(Cause.CHANGED_MIND, text, rules) == []
+    w = mistakes_for(Cause.CHANGED_MIND, "这款缺货了", rules)
+    assert [(x.rule_id, x.severity, x.match) for x in w] == [("w_stock", Severity.INFO, "缺货")]
+
+
+def test_extended_adds_and_replaces_by_id(rules):
+    shop = parse_rules({"rule": [
+        {"id": "no_cashback", "check": "forbid", "applies_to": "all", "patterns": ["红包"],
+         "message": {"zh": "店铺规则", "en": "Shop rule"}},
+        {"id": "shop_extra", "check": "forbid", "applies_to": "all", "patterns": ["包邮券"],
+         "message": {"zh": "x", "en": "x"}},
+    ]})
+    merged = rules.extended(shop)
+    assert [r.id for r in merged.rules] == ["seller_pays", "unknown_pays", "apologise",
+                                            "no_cashback", "shop_extra"]
+    assert lint(script("返现", "x"), merged) == []
+    assert [v.rule_id for v in lint(script("红包", "x"), merged)] == ["no_cashback"]
+
+
+@pytest.mark.parametrize(("item", "field"), [
+    ({"id": "x", "check": "maybe", "applies_to": "all", "patterns": ["a"],
+      "message": {"zh": "a", "en": "a"}}, "check"),
+    ({"id": "x", "check": "forbid", "applies_to": "everyone", "patterns": ["a"],
+      "message": {"zh": "a", "en": "a"}}, "applies_to"),
+    ({"id": "x", "check": "forbid", "applies_to": "all", "patterns": [],
+      "message": {"zh": "a", "en": "a"}}, "patterns"),
+    ({"id": "x", "check": "forbid", "applies_to": "all", "patterns": ["ok", "(broken"],
+      "message": {"zh": "a", "en": "a"}}, "patterns[1]"),
+    ({"id": "x", "check": "forbid", "applies_to": "all", "patterns": ["a"],
+      "message": {"zh": "a"}}, "message.en"),
+    ({"id": "x", "check": "forbid", "applies_to": "all", "patterns": ["a"], "steps": ["nap"],
+      "message": {"zh": "a", "en": "a"}}, "steps[0]"),
+])
+def test_rule_errors_name_source_rule_and_field(item, field):
+    with pytest.raises(ScriptLibraryError) as info:
+        parse_rules({"rule": [item]}, source="shop_rules.toml")
+    assert [(e.source, e.script, e.field) for e in info.value.errors] == [
+        ("shop_rules.toml", "x", field)]
+
+
+def test_rule_without_id_is_named_by_index():
+    item = {"applies_to": "all", "patterns": ["a"], "message": {"zh": "a", "en": "a"}}
+    with pytest.raises(ScriptLibraryError) as info:
+        parse_rules({"warning": [item]})
+    assert [(e.script, e.field) for e in info.value.errors] == [("warning#1", "id")]
