@@ -93,7 +93,7 @@ class CaseText(QObject):
                 return raw
         return raw
 
-    def event(self, type_: str, text: str, data: dict) -> str:
+    def event_line(self, type_: str, text: str, data: dict) -> str:
         """The body of one timeline line (who and when are added by the view)."""
         if type_ == "created":
             return self.tr("Case created")
