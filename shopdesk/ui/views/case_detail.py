@@ -189,7 +189,8 @@ class CaseDetailView(QWidget):
         tz = self.register.shop_tz
         for event in self.register.cases.timeline(case_id):
             head = f"{shop_time(event.at, tz)} · {event.actor}"
-            item = QListWidgetItem(f"{head}\n{self.text.event_line(event.type, event.text, event.data)}")
+            body = self.text.event_line(event.type, event.text, event.data)
+            item = QListWidgetItem(f"{head}\n{body}")
             item.setData(Qt.ItemDataRole.UserRole, event.type)
             self.timeline.addItem(item)
         # Newest last and in view; items are laid out lazily, so scroll once that is done.
