@@ -66,6 +66,12 @@ def live_count(register) -> int:
     return register.cases.count(CaseQuery())
 
 
+@pytest.fixture(autouse=True)
+def chinese_labels(monkeypatch):
+    """Enum labels and domain messages in Chinese, whatever the developer's SHOPDESK_LANG."""
+    monkeypatch.delenv("SHOPDESK_LANG", raising=False)
+
+
 @pytest.fixture
 def sample_case(register):
     draft = CaseDraft(platform=Platform.TAOBAO, order_no="1234567890123", shop="暖暖家居旗舰店",

@@ -15,6 +15,12 @@ from shopdesk.ui.dialogs.status_dialog import StatusDialog
 from tests.ui.test_case_form import choose, type_text
 
 
+@pytest.fixture(autouse=True)
+def chinese_labels(monkeypatch):
+    """Enum labels and domain messages in Chinese, whatever the developer's SHOPDESK_LANG."""
+    monkeypatch.delenv("SHOPDESK_LANG", raising=False)
+
+
 @pytest.fixture
 def case(register):
     draft = CaseDraft(platform=Platform.TAOBAO, order_no="1234567890123",
@@ -106,7 +112,7 @@ def test_money_outcome_needs_an_amount(qtbot, register, case):
     dialog = open_dialog(qtbot, register, case.id)
     choose(qtbot, dialog.target, "resolved")
     choose(qtbot, dialog.outcome, "compensated")
-    assert dialog.amount_label.text() == "Amount (required)"
+    assert dialog.amount_label.text() == dialog.tr("Amount (required)")
     press_enter(qtbot)
     assert "金额" in dialog.error.text()
     assert register.cases.get(case.id).status == CaseStatus.NEW
@@ -129,7 +135,7 @@ def test_bad_or_too_large_amount_is_refused(qtbot, register, case, amount, where
 def test_closing_unresolved_needs_a_reason(qtbot, register, case):
     dialog = open_dialog(qtbot, register, case.id)
     choose(qtbot, dialog.target, "closed")
-    assert dialog.note_label.text() == "Reason (required)"
+    assert dialog.note_label.text() == dialog.tr("Reason (required)")
     press_enter(qtbot)
     assert "原因" in dialog.error.text()
     assert QApplication.focusWidget() is dialog.note
@@ -143,7 +149,7 @@ def test_reopening_needs_a_reason(qtbot, register, case):
                                                      Outcome.BUYER_WITHDREW), "小王")
     dialog = open_dialog(qtbot, register, case.id)
     choose(qtbot, dialog.target, "in_progress")
-    assert dialog.note_label.text() == "Reason (required)"
+    assert dialog.note_label.text() == dialog.tr("Reason (required)")
     press_enter(qtbot)
     assert dialog.isVisible()
     assert "重新打开案件需要写明原因" in dialog.error.text()
