@@ -66,7 +66,7 @@ class CaseText(QObject):
 
     def action(self, action: str) -> str:
         names = {
-            "create": self.tr("Created"), "update": self.tr("Edited"),
+            "create": self.tr("Case created"), "update": self.tr("Edited"),
             "status": self.tr("Status changed"), "note": self.tr("Note added"),
             "reveal_phone": self.tr("Phone revealed"), "delete": self.tr("Moved to trash"),
             "restore": self.tr("Restored"), "purge": self.tr("Deleted for good"),
