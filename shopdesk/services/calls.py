@@ -1,0 +1,321 @@
+"""Phone-call use cases: may I call this buyer now, log a call, overrides, do-not-call.
+
+The pure policy engine (`domain.call_policy`) decides; this module feeds it the
+buyer's calls across all their cases and writes calls, timeline and audit rows.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sqlite_utils import Database
+
+from ..domain.call_policy import (
+    BuyerCallProfile,
+    CallDecision,
+    CallOutcome,
+    CallPolicy,
+    CaseCallContext,
+    Notice,
+    OverrideRequest,
+    PreCallChecklist,
+    ReasonCode,
+    check_override,
+    evaluate,
+)
+from ..domain.case import Case
+from ..domain.clock import Clock, ensure_aware, to_utc_iso
+from ..domain.enums import OPEN_STATUSES
+from ..domain.errors import FieldError, ValidationError
+from ..domain.holidays import HolidayCalendar
+from ..storage.audit import AuditStore
+from ..storage.calls import Buyer, CallRecord, CallStore
+from ..storage.cases import CaseStore
+from ..storage.events import EventStore
+from ..storage.settings import SettingsStore
+from .call_compliance import ComplianceReport, build_report
+from .call_policy_settings import PolicySettings
+
+if TYPE_CHECKING:
+    from .register import Register
+
+# Timeline entries that count as "contacted the buyer in chat first". There is no
+# dedicated chat event yet, so a progress note stands in for it.
+CHAT_EVENT_TYPES = ("chat", "note")
+PREPARATION_CODES = frozenset({ReasonCode.CHECKLIST_MISSING, ReasonCode.CHAT_FIRST_MISSING})
+# A call logged this far ahead of the clock is a typo, not a plan.
+FUTURE_SLACK = timedelta(minutes=5)
+
+
+class CallRefusedError(ValueError):
+    """Logging the call is refused; `needs_reason` means an override reason would do."""
+
+    def __init__(self, decision: CallDecision | None, problems: list[Notice],
+                 *, needs_reason: bool = False) -> None:
+        self.decision = decision
+        self.problems = problems
+        self.needs_reason = needs_reason
+        super().__init__("; ".join(p.en for p in problems))
+
+    def message(self, lang: str = "zh") -> str:
+        sep = "；" if not lang.startswith("en") else "; "
+        return sep.join(p.message(lang) for p in self.problems)
+
+
+def buyer_key(case: Case) -> str:
+    """platform:nick, or platform:phone when there is no nick (one buyer across cases)."""
+    who = case.buyer_nick.strip() or case.buyer_phone.strip() or f"#case-{case.id}"
+    return f"{case.platform.value}:{who}"
+
+
+@dataclass(frozen=True)
+class CallCandidate:
+    """An open case whose buyer may be phoned now."""
+
+    case: Case
+    decision: CallDecision
+
+
+class CallService:
+    """Calls, buyers and the shop's call policy on one register."""
+
+    def __init__(self, db: Database, clock: Clock, settings: SettingsStore,
+                 holiday_calendar: HolidayCalendar | None, *, presets_dir: Path | None = None,
+                 shop_tz: str | None = None) -> None:
+        self.db = db
+        self.clock = clock
+        self.holiday_calendar = holiday_calendar
+        self.store = CallStore(db)
+        self.cases = CaseStore(db)
+        self.events = EventStore(db)
+        self.audit_log = AuditStore(db)
+        self.policies = PolicySettings(settings, presets_dir)
+        self._shop_tz = shop_tz
+
+    @classmethod
+    def for_register(cls, register: Register,
+                     holiday_calendar: HolidayCalendar | None = None) -> CallService:
+        """The service on an open register, with China's holiday calendar by default."""
+        if holiday_calendar is None:
+            from .holidays import ChineseHolidayCalendar
+
+            holiday_calendar = ChineseHolidayCalendar()
+        return cls(register.db, register.clock, register.settings, holiday_calendar,
+                   shop_tz=register.shop_tz)
+
+    @property
+    def shop_tz(self) -> str:
+        return self._shop_tz or self.policy().shop_tz
+
+    # --- the policy ----------------------------------------------------------
+    def policy(self) -> CallPolicy:
+        return self.policies.policy()
+
+    def set_policy(self, policy: CallPolicy, actor: str = "") -> None:
+        with self.db.atomic():
+            old = self.policy().name
+            self.policies.save(policy)
+            self.audit_log.record(self.clock.now(), actor or "-", "settings", None,
+                                  "call_policy", "call_policy", old, policy.name)
+
+    def apply_preset(self, name: str, actor: str = "") -> CallPolicy:
+        policy = self.policies.preset(name)
+        self.set_policy(policy, actor)
+        return policy
+
+    def set_policy_values(self, assignments: dict[str, str], actor: str = "") -> CallPolicy:
+        """Apply KEY=VALUE edits (e.g. caps.per_day=3); PolicyConfigError names bad ones."""
+        policy = self.policies.with_values(self.policy(), assignments)
+        self.set_policy(policy, actor)
+        return policy
+
+    # --- deciding ------------------------------------------------------------
+    def buyer(self, case_id: int) -> Buyer:
+        return self.store.buyer(buyer_key(self.cases.get(case_id, include_deleted=True)))
+
+    def can_call(self, case_id: int, at: datetime | None = None,
+                 checklist: PreCallChecklist | None = None) -> CallDecision:
+        """May the buyer of `case_id` be phoned at `at` (default now)?"""
+        case = self.cases.get(case_id, include_deleted=True)
+        at = ensure_aware(at) if at is not None else self.clock.now()
+        key = buyer_key(case)
+        history = [r for r in self.store.for_buyer(key) if r.at <= at]
+        return self._decide(case, self.store.buyer(key), history, at, checklist, self.policy())
+
+    def _decide(self, case: Case, buyer: Buyer, history: list[CallRecord], at: datetime,
+                checklist: PreCallChecklist | None, policy: CallPolicy) -> CallDecision:
+        profile = BuyerCallProfile(key=buyer.key, tz=buyer.tz, do_not_call=buyer.do_not_call)
+        chat = any(e.type in CHAT_EVENT_TYPES and e.at <= at
+                   for e in self.events.for_case(case.id)) if policy.require_chat_first else True
+        context = CaseCallContext(case_id=case.id, chat_logged=chat, checklist=checklist)
+        return evaluate(at, profile, context, [r.attempt() for r in history], policy,
+                        self.holiday_calendar)
+
+    # --- logging -------------------------------------------------------------
+    def log_call(self, case_id: int, outcome: CallOutcome, actor: str,
+                 at: datetime | None = None, *, duration: int | None = None,
+                 summary: str = "", agreed: str = "", override_reason: str | None = None,
+                 checklist: PreCallChecklist | None = None) -> CallRecord:
+        """Record a dialled call. A call the policy blocks needs a written override
+        reason (soft rules only); hard blocks raise CallRefusedError."""
+        actor = (actor or "").strip()
+        if not actor:
+            raise ValidationError([FieldError("actor", "请先选择操作人",
+                                              "Choose who you are first")])
+        if duration is not None and duration < 0:
+            raise ValidationError([FieldError("duration", "通话时长不能为负数",
+                                              "Duration cannot be negative")])
+        now = self.clock.now()
+        at = ensure_aware(at) if at is not None else now
+        if at > now + FUTURE_SLACK:
+            raise ValidationError([FieldError("at", "通话时间不能在将来",
+                                              "The call time is in the future")])
+        reason = (override_reason or "").strip()
+        with self.db.atomic():
+            case = self.cases.get(case_id)
+            key = buyer_key(case)
+            history = [r for r in self.store.for_buyer(key) if r.at <= at]
+            decision = self._decide(case, self.store.buyer(key), history, at, checklist,
+                                    self.policy())
+            codes: tuple[ReasonCode, ...] = ()
+            if not decision.allowed:
+                codes = self._check_override(decision, actor, reason)
+            record = self.store.add(
+                case_id=case_id, buyer_key=key, at=at, outcome=outcome, actor=actor,
+                created_at=now, duration_seconds=duration, summary=summary.strip(),
+                agreed=agreed.strip(), override_reason=reason if codes else None,
+                override_codes=codes)
+            self._write_trail(case, record, checklist)
+            if outcome.makes_do_not_call:
+                self._mark_do_not_call(case, key, True, actor, at)
+        return record
+
+    def _check_override(self, decision: CallDecision, actor: str,
+                        reason: str) -> tuple[ReasonCode, ...]:
+        hard = [r for r in decision.reasons if not r.overridable]
+        if hard:
+            problems = [Notice(r.code.value, r.zh, r.en) for r in decision.reasons]
+            raise CallRefusedError(decision, problems)
+        if not reason:
+            problems = [Notice(r.code.value, r.zh, r.en) for r in decision.reasons]
+            problems.append(Notice("reason_required", "此次通话不符合规范，越权必须写明原因",
+                                   "This call is outside the policy: an override needs a "
+                                   "written reason"))
+            raise CallRefusedError(decision, problems, needs_reason=True)
+        verdict = check_override(decision, OverrideRequest(actor, reason))
+        if not verdict.permitted:
+            raise CallRefusedError(decision, list(verdict.problems))
+        return verdict.overridden
+
+    def _write_trail(self, case: Case, record: CallRecord,
+                     checklist: PreCallChecklist | None) -> None:
+        text = record.outcome.zh + (f"：{record.summary}" if record.summary else "")
+        data: dict[str, object] = {
+            "call_id": record.id, "outcome": record.outcome.value,
+            "duration": record.duration_seconds, "overridden": record.overridden,
+            "agreed": record.agreed,
+        }
+        if checklist is not None:
+            data["checklist"] = {"goal": checklist.goal,
+                                 "fallback_offers": list(checklist.fallback_offers),
+                                 "bottom_line": checklist.bottom_line,
+                                 "max_grant": checklist.max_grant}
+        self.events.add(case.id, record.at, record.actor, "call", text, data)
+        latest = max(record.at, case.last_activity_at or record.at)
+        self.cases.update_columns(case.id, {"last_activity_at": to_utc_iso(latest)})
+        self.audit_log.record(record.created_at, record.actor, "case", case.id, "call",
+                              "outcome", None, record.outcome.value)
+        if record.overridden:
+            # Who, why and which rules: the override never resets any counter.
+            self.audit_log.record(record.created_at, record.actor, "case", case.id,
+                                  "call_override",
+                                  json.dumps([c.value for c in record.override_codes]),
+                                  None, record.override_reason)
+
+    # --- buyers --------------------------------------------------------------
+    def set_buyer_tz(self, case_id: int, tz: str | None, actor: str = "") -> None:
+        """The buyer's own zone for the call window (None: the shop's zone)."""
+        tz = (tz or "").strip() or None
+        if tz is not None:
+            try:
+                ZoneInfo(tz)
+            except (ZoneInfoNotFoundError, ValueError):
+                raise ValidationError([FieldError("tz", f"未知时区：{tz}",
+                                                  f"Unknown time zone: {tz}")]) from None
+        with self.db.atomic():
+            case = self.cases.get(case_id, include_deleted=True)
+            key = buyer_key(case)
+            old = self.store.buyer(key).tz
+            self.store.set_tz(key, tz)
+            self.audit_log.record(self.clock.now(), actor or "-", "case", case_id,
+                                  "buyer_tz", key, old, tz)
+
+    def set_do_not_call(self, case_id: int, on: bool, actor: str) -> None:
+        """Put the buyer on (or take them off) the do-not-call list, audited.
+
+        A buyer who said "don't call me" on a logged call stays off limits: that call
+        is in the history, and the policy honours it whatever this flag says.
+        """
+        with self.db.atomic():
+            case = self.cases.get(case_id, include_deleted=True)
+            if not on and any(r.outcome.makes_do_not_call
+                              for r in self.store.for_buyer(buyer_key(case))):
+                raise ValidationError([FieldError(
+                    "do_not_call", "买家曾在通话中要求不要再来电，不能取消",
+                    "The buyer asked on a call not to be called again; this cannot be lifted")])
+            self._mark_do_not_call(case, buyer_key(case), on, actor, self.clock.now())
+
+    def _mark_do_not_call(self, case: Case, key: str, on: bool, actor: str,
+                          at: datetime) -> None:
+        old = self.store.buyer(key).do_not_call
+        self.store.set_do_not_call(key, on, at)
+        if old != on:
+            self.audit_log.record(self.clock.now(), actor or "-", "case", case.id,
+                                  "do_not_call", key, str(int(old)), str(int(on)))
+
+    # --- reading -------------------------------------------------------------
+    def calls_for_buyer(self, case_id: int) -> list[CallRecord]:
+        """All calls to this case's buyer, across their cases, oldest first."""
+        case = self.cases.get(case_id, include_deleted=True)
+        return self.store.for_buyer(buyer_key(case))
+
+    def may_call_now(self) -> list[CallCandidate]:
+        """Open cases with a phone whose buyer may be phoned right now, one per buyer.
+
+        Only the time-based and hard rules count here: the checklist and chat-first
+        preparation is done just before dialling, so it does not hide a buyer.
+        """
+        now = self.clock.now()
+        policy = self.policy()
+        ids = self.store.open_case_ids_with_phone([s.value for s in OPEN_STATUSES])
+        cases = self.cases.fetch(ids)
+        keys = {i: buyer_key(cases[i]) for i in ids}
+        history = self.store.for_buyers(list(keys.values()))
+        buyers = self.store.buyers(list(keys.values()))
+        seen: set[str] = set()
+        out: list[CallCandidate] = []
+        for case_id in ids:
+            key = keys[case_id]
+            if key in seen:
+                continue
+            decision = self._decide(cases[case_id], buyers[key],
+                                    [r for r in history[key] if r.at <= now], now, None, policy)
+            if decision.codes <= PREPARATION_CODES:
+                seen.add(key)
+                out.append(CallCandidate(cases[case_id], decision))
+        return out
+
+    def compliance_report(self, since: datetime, until: datetime | None = None
+                          ) -> ComplianceReport:
+        """Per-buyer attempts, overrides (who, why) and attempts outside the window."""
+        records = self.store.since(ensure_aware(since), until)
+        keys = sorted({r.buyer_key for r in records})
+        case_nos = {i: c.case_no for i, c in
+                    self.cases.fetch([r.case_id for r in records if r.case_id]).items()}
+        return build_report(records, self.store.buyers(keys), self.policy(), case_nos,
+                            self.holiday_calendar)

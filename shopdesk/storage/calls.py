@@ -1,0 +1,155 @@
+"""Call attempts and buyers: the rows the call policy counts across a buyer's cases."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+from ..domain.call_policy import CallAttempt, CallOutcome, ReasonCode
+from ..domain.clock import from_iso, to_utc_iso
+
+
+@dataclass(frozen=True)
+class CallRecord:
+    """One logged call as stored."""
+
+    id: int
+    case_id: int | None  # None once the case was purged from the trash
+    buyer_key: str
+    at: datetime
+    outcome: CallOutcome
+    duration_seconds: int | None
+    summary: str
+    agreed: str
+    actor: str
+    overridden: bool
+    override_reason: str | None
+    override_codes: tuple[ReasonCode, ...]
+    created_at: datetime
+
+    def attempt(self) -> CallAttempt:
+        """The domain view the policy engine counts."""
+        return CallAttempt(at=self.at, case_id=self.case_id or 0, outcome=self.outcome,
+                           overridden=self.overridden)
+
+
+@dataclass(frozen=True)
+class Buyer:
+    """What the register knows about a buyer for calling."""
+
+    key: str
+    tz: str | None = None
+    do_not_call: bool = False
+    do_not_call_at: datetime | None = None
+    note: str = ""
+
+
+_COLUMNS = ("id, case_id, buyer_key, at, outcome, duration_seconds, summary, agreed, actor, "
+            "overridden, override_reason, override_codes, created_at")
+
+
+def _record(r: Sequence[Any]) -> CallRecord:
+    return CallRecord(
+        id=r[0], case_id=r[1], buyer_key=r[2], at=from_iso(r[3]),  # type: ignore[arg-type]
+        outcome=CallOutcome(r[4]), duration_seconds=r[5], summary=r[6], agreed=r[7],
+        actor=r[8], overridden=bool(r[9]), override_reason=r[10],
+        override_codes=tuple(ReasonCode(c) for c in json.loads(r[11] or "[]")),
+        created_at=from_iso(r[12]),  # type: ignore[arg-type]
+    )
+
+
+class CallStore:
+    """Row-level access to calls and buyers. Callers own the transaction."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    # --- calls -------------------------------------------------------------
+    def add(self, *, case_id: int, buyer_key: str, at: datetime, outcome: CallOutcome,
+            actor: str, created_at: datetime, duration_seconds: int | None = None,
+            summary: str = "", agreed: str = "", override_reason: str | None = None,
+            override_codes: Sequence[ReasonCode] = ()) -> CallRecord:
+        cursor = self.db.execute(
+            f"INSERT INTO call_attempts({_COLUMNS.removeprefix('id, ')}) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [case_id, buyer_key, to_utc_iso(at), outcome.value, duration_seconds, summary,
+             agreed, actor, 1 if override_reason else 0, override_reason,
+             json.dumps([c.value for c in override_codes]), to_utc_iso(created_at)])
+        return self.get(int(cursor.lastrowid or 0))
+
+    def get(self, call_id: int) -> CallRecord:
+        row = self.db.execute(f"SELECT {_COLUMNS} FROM call_attempts WHERE id = ?",
+                              [call_id]).fetchone()
+        if row is None:
+            raise LookupError(f"call {call_id}")
+        return _record(row)
+
+    def for_buyer(self, buyer_key: str) -> list[CallRecord]:
+        """Every call to the buyer across all their cases, oldest first."""
+        rows = self.db.execute(
+            f"SELECT {_COLUMNS} FROM call_attempts WHERE buyer_key = ? ORDER BY at, id",
+            [buyer_key]).fetchall()
+        return [_record(r) for r in rows]
+
+    def for_buyers(self, keys: Sequence[str]) -> dict[str, list[CallRecord]]:
+        out: dict[str, list[CallRecord]] = {k: [] for k in keys}
+        unique = sorted(set(keys))
+        for i in range(0, len(unique), 500):
+            chunk = unique[i:i + 500]
+            marks = ", ".join("?" for _ in chunk)
+            rows = self.db.execute(
+                f"SELECT {_COLUMNS} FROM call_attempts WHERE buyer_key IN ({marks}) "
+                "ORDER BY at, id", chunk).fetchall()
+            for r in rows:
+                out[r[2]].append(_record(r))
+        return out
+
+    def since(self, start: datetime, end: datetime | None = None) -> list[CallRecord]:
+        """Calls at or after `start` (and before `end`), oldest first."""
+        sql = f"SELECT {_COLUMNS} FROM call_attempts WHERE at >= ?"
+        params = [to_utc_iso(start)]
+        if end is not None:
+            sql += " AND at < ?"
+            params.append(to_utc_iso(end))
+        return [_record(r) for r in self.db.execute(sql + " ORDER BY at, id", params)]
+
+    # --- buyers ------------------------------------------------------------
+    def buyer(self, key: str) -> Buyer:
+        """The buyer's row, or a default one (nothing stored yet)."""
+        row = self.db.execute(
+            "SELECT buyer_key, tz, do_not_call, do_not_call_at, note FROM buyers "
+            "WHERE buyer_key = ?", [key]).fetchone()
+        if row is None:
+            return Buyer(key)
+        return Buyer(row[0], row[1], bool(row[2]), from_iso(row[3]), row[4])
+
+    def buyers(self, keys: Sequence[str]) -> dict[str, Buyer]:
+        return {k: self.buyer(k) for k in set(keys)}
+
+    def _ensure(self, key: str) -> None:
+        self.db.execute("INSERT OR IGNORE INTO buyers(buyer_key) VALUES (?)", [key])
+
+    def set_tz(self, key: str, tz: str | None) -> None:
+        self._ensure(key)
+        self.db.execute("UPDATE buyers SET tz = ? WHERE buyer_key = ?", [tz, key])
+
+    def set_do_not_call(self, key: str, on: bool, at: datetime | None) -> None:
+        self._ensure(key)
+        self.db.execute(
+            "UPDATE buyers SET do_not_call = ?, do_not_call_at = ? WHERE buyer_key = ?",
+            [1 if on else 0, to_utc_iso(at) if on and at else None, key])
+
+    # --- cases worth calling -------------------------------------------------
+    def open_case_ids_with_phone(self, open_statuses: Sequence[str]) -> list[int]:
+        """Live open cases that have a phone number, most urgent due time first."""
+        marks = ", ".join("?" for _ in open_statuses)
+        rows = self.db.execute(
+            "SELECT id FROM cases WHERE deleted_at IS NULL AND buyer_phone != '' "
+            f"AND status IN ({marks}) ORDER BY coalesce(due_at, '9999'), id",
+            list(open_statuses)).fetchall()
+        return [r[0] for r in rows]
