@@ -8,7 +8,7 @@ import traceback
 from collections.abc import Mapping, Sequence
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from . import __version__
@@ -16,16 +16,14 @@ from .domain.clock import Clock, SystemClock
 from .paths import DataPaths, data_dir
 from .services.register import Register, open_register
 from .storage.errors import StorageError
+from .ui import startup_texts as texts
 from .ui.i18n import Translators, hinted_language, override_language
 from .ui.main_window import MainWindow
+from .ui.pyside_workarounds import protect_bool_refcounts
 from .ui.single_instance import SingleInstanceGuard
 from .ui.window_state import APPLICATION, ORGANIZATION, app_settings
 
 EXIT_OK, EXIT_ERROR = 0, 1
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("App", text)
 
 
 def _application(args: Sequence[str]) -> QApplication:
@@ -37,10 +35,6 @@ def _application(args: Sequence[str]) -> QApplication:
     app.setApplicationDisplayName("ShopDesk")
     app.setApplicationVersion(__version__)
     return app
-
-
-def already_running_text() -> str:
-    return QCoreApplication.translate("App", "The register is already open in another window.")
 
 
 def create_main_window(register: Register, env: Mapping[str, str], args: Sequence[str],
@@ -59,10 +53,7 @@ def _install_excepthook() -> None:
         if isinstance(exc, KeyboardInterrupt):
             QApplication.quit()
             return
-        QMessageBox.critical(
-            None, "ShopDesk",
-            QCoreApplication.translate("App", "Something went wrong:\n{error}\n\nYour data is "
-                                              "saved after every change.").format(error=exc))
+        QMessageBox.critical(None, "ShopDesk", texts.unexpected_error(exc))
     sys.excepthook = hook
 
 
@@ -71,6 +62,7 @@ def run_gui(args: Sequence[str], *, env: Mapping[str, str] | None = None,
     """Open the window on the data folder; returns the process exit code."""
     env = dict(os.environ) if env is None else dict(env)
     app = _application(args)
+    protect_bool_refcounts()  # PySide6 6.12.0 on Python 3.11: see pyside_workarounds
     translators = Translators(app)
     # Before the register is open, use the override or the last language the user chose.
     early_lang = override_language(env, args) or hinted_language(app_settings())
@@ -80,14 +72,13 @@ def run_gui(args: Sequence[str], *, env: Mapping[str, str] | None = None,
     try:
         paths.ensure()
     except OSError as exc:
-        QMessageBox.critical(None, _tr("Cannot open the register"),
-                             _tr("Cannot create the data folder {path}:\n{error}").format(
-                                 path=paths.root, error=exc.strerror or exc))
+        QMessageBox.critical(None, texts.cannot_open_title(),
+                             texts.cannot_create_folder(paths.root, exc.strerror or exc))
         return EXIT_ERROR
 
     guard = SingleInstanceGuard.for_paths(paths)
     if not guard.acquire():
-        text = already_running_text()
+        text = texts.already_running()
         print(f"shopdesk: {text}", file=sys.stderr)
         if guard.notify_running():
             return EXIT_OK
@@ -100,11 +91,11 @@ def run_gui(args: Sequence[str], *, env: Mapping[str, str] | None = None,
         except StorageError as exc:
             # The damaged, foreign or newer file is left exactly as it is.
             print(f"shopdesk: {exc.message(early_lang)}", file=sys.stderr)
-            QMessageBox.critical(None, _tr("Cannot open the register"),
+            QMessageBox.critical(None, texts.cannot_open_title(),
                                  exc.message(early_lang))
             return EXIT_ERROR
         except OSError as exc:
-            QMessageBox.critical(None, _tr("Cannot open the register"), str(exc))
+            QMessageBox.critical(None, texts.cannot_open_title(), str(exc))
             return EXIT_ERROR
 
         window = create_main_window(register, env, args, translators)
@@ -118,8 +109,11 @@ def run_gui(args: Sequence[str], *, env: Mapping[str, str] | None = None,
         try:
             return app.exec()
         finally:
-            window.register.close()  # the current one: a restore may have replaced it
             sys.excepthook = sys.__excepthook__
+            register = window.register  # the current one: a restore may have replaced it
+            window.deleteLater()
+            app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+            register.close()
     finally:
         guard.release()
         translators.remove()

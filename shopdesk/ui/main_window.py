@@ -205,7 +205,7 @@ class MainWindow(QMainWindow):
         return view
 
     def _build_toolbar(self) -> None:
-        bar = QToolBar(self.tr("Main toolbar"), self)
+        bar = self.main_toolbar = QToolBar(self.tr("Main toolbar"), self)
         bar.setObjectName("main_toolbar")
         bar.setMovable(False)
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)

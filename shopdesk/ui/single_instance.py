@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import getpass
 import hashlib
-from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QObject, Signal
+from PySide6.QtCore import QLockFile, QObject, Signal, Slot
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from ..paths import DataPaths
@@ -45,7 +44,6 @@ class SingleInstanceGuard(QObject):
         # process has died is still detected as stale and taken over.
         self._lock.setStaleLockTime(0)
         self._server: QLocalServer | None = None
-        self._clients: list[QLocalSocket] = []
 
     @classmethod
     def for_paths(cls, paths: DataPaths, parent: QObject | None = None) -> SingleInstanceGuard:
@@ -86,31 +84,33 @@ class SingleInstanceGuard(QObject):
 
     def release(self) -> None:
         """Stop listening and unlock (on exit)."""
-        for socket in list(self._clients):
-            socket.abort()
-        self._clients.clear()
         if self._server is not None:
+            for socket in self._server.findChildren(QLocalSocket):
+                socket.abort()
             self._server.close()
             self._server = None
         if self._lock.isLocked():
             self._lock.unlock()
 
+    # Slots are bound methods (no closures over sockets): a closure would tie the guard and
+    # its sockets in a reference cycle that Python's GC may break in the middle of Qt's work.
+    @Slot()
     def _on_connection(self) -> None:
         assert self._server is not None
         while self._server.hasPendingConnections():
-            socket = self._server.nextPendingConnection()
-            self._clients.append(socket)
-            socket.readyRead.connect(partial(self._on_ready_read, socket))
-            socket.disconnected.connect(partial(self._on_disconnected, socket))
+            socket = self._server.nextPendingConnection()  # a child of the server
+            socket.readyRead.connect(self._on_ready_read)
+            socket.disconnected.connect(socket.deleteLater)
             if socket.bytesAvailable():
-                self._on_ready_read(socket)
+                self._read(socket)
 
-    def _on_ready_read(self, socket: QLocalSocket) -> None:
+    @Slot()
+    def _on_ready_read(self) -> None:
+        socket = self.sender()
+        if isinstance(socket, QLocalSocket):
+            self._read(socket)
+
+    def _read(self, socket: QLocalSocket) -> None:
         data = bytes(socket.readAll().data())
         if RAISE_MESSAGE.strip() in data:
             self.raise_requested.emit()
-
-    def _on_disconnected(self, socket: QLocalSocket) -> None:
-        if socket in self._clients:
-            self._clients.remove(socket)
-            socket.deleteLater()

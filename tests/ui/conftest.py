@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QEvent, QSettings
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from shopdesk.services.demo import generate_demo
@@ -14,6 +14,14 @@ from shopdesk.services.register import Register
 
 DEMO_CASES = 60
 DEMO_SEED = 7
+
+
+@pytest.fixture(autouse=True, scope="session")
+def pyside_bool_refcount_workaround():
+    """As app.run_gui does: without it PySide6 6.12.0 + Python 3.11 aborts the test run."""
+    from shopdesk.ui.pyside_workarounds import protect_bool_refcounts
+
+    protect_bool_refcounts()
 
 
 @pytest.fixture(autouse=True)
@@ -68,3 +76,42 @@ def demo_register(register) -> Register:
     """The shared `register` (operator 小王) with 60 demo cases from a fixed seed."""
     generate_demo(register, DEMO_CASES, seed=DEMO_SEED)
     return register
+
+
+@pytest.fixture
+def make_window(qtbot, qapp):
+    """Build the main window the way app.py does (language, translators), shown offscreen."""
+    from shopdesk.app import create_main_window
+    from shopdesk.ui.i18n import Translators
+
+    installed: list[Translators] = []
+    windows: list = []
+
+    def make(register: Register, env: dict[str, str] | None = None, args: tuple = ()):
+        translators = Translators(qapp)
+        installed.append(translators)
+        window = create_main_window(register, env or {}, list(args), translators)
+        windows.append(window)
+        window.resize(1366, 768)
+        with qtbot.waitExposed(window):
+            window.show()
+        # Keyboard shortcuts need the window active and a focused widget, as for a user.
+        with qtbot.waitActive(window):
+            window.activateWindow()
+        return window
+
+    yield make
+    # Windows go before their translators, as in app.py (removing a translator sends
+    # LanguageChange to every live widget).
+    for window in windows:
+        window.close()
+        window.deleteLater()
+    qapp.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    for translators in installed:
+        translators.remove()
+
+
+@pytest.fixture
+def window(make_window, demo_register):
+    """The main window on the 60-case demo register, in the default language (Chinese)."""
+    return make_window(demo_register)

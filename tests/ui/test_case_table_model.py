@@ -93,8 +93,8 @@ def test_a_view_fetches_only_visible_pages(qtbot, source):
     qtbot.addWidget(view)
     view.setModel(model)
     view.resize(600, 200)  # room for a handful of rows
-    view.show()
-    qtbot.waitExposed(view)
+    with qtbot.waitExposed(view):
+        view.show()
     qtbot.wait(50)
     fetched = {i for batch in source.fetched for i in batch}
     assert fetched and fetched <= set(model.ids()[:20])

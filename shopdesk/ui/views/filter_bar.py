@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from datetime import date
+from enum import Enum
+from typing import TypeVar
 
 from PySide6.QtCore import QDate, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -24,6 +26,7 @@ from ...services.quick_filters import QuickFilter
 from .query_builder import FilterState
 
 SEARCH_DEBOUNCE_MS = 150
+E = TypeVar("E", bound=Enum)
 
 
 class FilterBar(QWidget):
@@ -148,9 +151,9 @@ class FilterBar(QWidget):
         use_dates = self.created_check.isChecked()
         return FilterState(
             quick=quick,
-            kind=self.kind_combo.currentData(),
-            platform=self.platform_combo.currentData(),
-            status=self.status_combo.currentData(),
+            kind=_member(self.kind_combo, CaseKind),
+            platform=_member(self.platform_combo, Platform),
+            status=_member(self.status_combo, CaseStatus),
             created_from=self.created_from.date().toPython() if use_dates else None,
             created_to=self.created_to.date().toPython() if use_dates else None,
             search=self.search.text(),
@@ -194,9 +197,10 @@ class FilterBar(QWidget):
     def _enum_combo(self, name: str, any_text: str, enum: type) -> QComboBox:
         combo = QComboBox(self)
         combo.setObjectName(name)
-        combo.addItem(any_text, None)
+        combo.addItem(any_text, "")
         for member in enum:
-            combo.addItem(member.label(self._lang), member)
+            # Qt hands str subclasses back as plain str, so the key is stored, not the member.
+            combo.addItem(member.label(self._lang), member.value)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
         return combo
@@ -222,3 +226,9 @@ class FilterBar(QWidget):
     def _on_date_changed(self, _day: QDate) -> None:
         if self.created_check.isChecked():
             self.changed.emit()
+
+
+def _member(combo: QComboBox, enum: type[E]) -> E | None:
+    """The enum member chosen in a combo built by FilterBar._enum_combo (None = any)."""
+    key = combo.currentData()
+    return enum(key) if key else None

@@ -1,0 +1,165 @@
+"""The main window driven like a user: quick filters, combos, search, sorting, keys."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication
+
+from shopdesk.domain.case_query import CaseQuery, SortKey
+from shopdesk.domain.enums import CaseKind, Platform
+from shopdesk.services.quick_filters import QuickFilter, apply_quick_filter
+from shopdesk.ui.models.case_table import CASE_ID_ROLE, column_of
+
+
+def expected_count(register, quick: QuickFilter, base: CaseQuery | None = None) -> int:
+    query = apply_quick_filter(base or CaseQuery(), quick, now=register.clock.now(),
+                               tz=register.shop_tz, operator=register.staff.current_operator())
+    return register.cases.count(query)
+
+
+def count_text(window) -> str:
+    return window.filter_bar.count_label.text()
+
+
+def click(qtbot, widget):
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def test_opens_on_open_cases_with_a_count(window, demo_register):
+    open_count = expected_count(demo_register, QuickFilter.OPEN)
+    assert window.filter_bar.quick_buttons[QuickFilter.OPEN].isChecked()
+    assert window.case_list.table.model().rowCount() == open_count
+    assert count_text(window) == f"共 {open_count:,} 条"
+    assert str(demo_register.paths.root) in window.path_label.toolTip()
+
+
+def test_quick_filter_buttons_filter_the_list(qtbot, window, demo_register):
+    table = window.case_list.table
+    for quick in (QuickFilter.ALL, QuickFilter.OVERDUE, QuickFilter.DUE_TODAY,
+                  QuickFilter.MINE, QuickFilter.OPEN):
+        click(qtbot, window.filter_bar.quick_buttons[quick])
+        assert window.filter_bar.quick_buttons[quick].isChecked()
+        assert table.model().rowCount() == expected_count(demo_register, quick)
+    click(qtbot, window.filter_bar.quick_buttons[QuickFilter.ALL])
+    assert table.model().rowCount() == 60
+
+
+def test_kind_and_platform_combos(qtbot, window, demo_register):
+    click(qtbot, window.filter_bar.quick_buttons[QuickFilter.ALL])
+    kinds = window.filter_bar.kind_combo
+    kinds.setCurrentIndex(kinds.findData(CaseKind.BAD_REVIEW.value))
+    assert kinds.currentText() == "中差评"
+    expected = demo_register.cases.count(CaseQuery(kinds=(CaseKind.BAD_REVIEW,)))
+    assert 0 < window.case_list.count() == expected
+    column = column_of("kind")
+    rows = range(window.case_list.count())
+    assert {window.case_list.model.index(r, column).data() for r in rows} == {"中差评"}
+    platforms = window.filter_bar.platform_combo
+    platforms.setCurrentIndex(platforms.findData(Platform.TAOBAO.value))
+    expected = demo_register.cases.count(CaseQuery(kinds=(CaseKind.BAD_REVIEW,),
+                                                   platforms=(Platform.TAOBAO,)))
+    assert window.case_list.count() == expected
+    click(qtbot, window.filter_bar.clear_button)
+    assert window.case_list.count() == 60
+
+
+def test_chinese_search_is_debounced_and_matches_the_service(qtbot, window, demo_register):
+    click(qtbot, window.filter_bar.quick_buttons[QuickFilter.ALL])
+    search = window.filter_bar.search
+    for text in ("耳机", "枕", "四件套"):
+        search.clear()
+        qtbot.waitUntil(lambda: window.case_list.count() == 60, timeout=2000)
+        type_with_ime(search, text)
+        assert search.text() == text
+        expected = demo_register.cases.count(CaseQuery(search=text))
+        assert 0 < expected < 60
+        qtbot.waitUntil(lambda e=expected: window.case_list.count() == e, timeout=2000)
+        assert count_text(window) == f"共 {expected} 条"
+
+
+def test_search_waits_for_the_pause(qtbot, window):
+    before = window.case_list.count()
+    type_with_ime(window.filter_bar.search, "不会有这样的案件")
+    assert window.case_list.count() == before  # not yet: the query runs after ~150 ms
+    qtbot.waitUntil(lambda: window.case_list.count() == 0, timeout=2000)
+
+
+def test_clicking_a_header_sorts_in_sql(qtbot, window, demo_register):
+    click(qtbot, window.filter_bar.quick_buttons[QuickFilter.ALL])
+    header = window.case_list.table.horizontalHeader()
+    col = column_of("amount")
+    header_pos = QPoint(header.sectionViewportPosition(col) + 10, header.height() // 2)
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=header_pos)
+    query = window.case_list.model.query
+    assert query.sort == SortKey.AMOUNT
+    expected = demo_register.cases.query_ids(CaseQuery(sort=SortKey.AMOUNT,
+                                                       descending=query.descending))
+    assert window.case_list.model.ids() == expected
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=header_pos)
+    assert window.case_list.model.query.descending != query.descending
+    assert window.case_list.model.ids() == list(reversed(expected))
+
+
+def type_with_ime(widget, text: str) -> None:
+    """Type Chinese the way a pinyin input method delivers it: as a committed string.
+
+    (QTest.keyClicks only knows Latin-1 keys.)
+    """
+    widget.setFocus()
+    event = QInputMethodEvent("", [])
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
+def row_point(table, row: int) -> QPoint:
+    rect = table.visualRect(table.model().index(row, 0))
+    return rect.center()
+
+
+def test_enter_and_double_click_open_the_case(qtbot, window):
+    table = window.case_list.table
+    second = table.model().index(1, 0).data(CASE_ID_ROLE)
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=row_point(table, 1))
+    table.setFocus()
+    with qtbot.waitSignal(window.case_list.case_activated) as opened:
+        qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert opened.args == [second]
+    assert window.detail.current_case_id == second
+    third = table.model().index(2, 0).data(CASE_ID_ROLE)
+    with qtbot.waitSignal(window.case_list.case_activated) as opened:
+        # A real double-click starts with a press; QTest's mouseDClick alone does not.
+        qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=row_point(table, 2))
+        qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton,
+                          pos=row_point(table, 2))
+    assert opened.args == [third]
+    assert window.detail.current_case_id == third
+
+
+def test_ctrl_f_focuses_search_and_f5_refreshes(qtbot, window, demo_register):
+    window.activateWindow()
+    window.case_list.table.setFocus()
+    qtbot.keyClick(window.case_list.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.filter_bar.search.hasFocus(), timeout=2000)
+    before = window.case_list.count()
+    from shopdesk.domain.case import CaseDraft
+    demo_register.cases.open_case(CaseDraft(platform=Platform.JD, order_no="JD-NEW-1",
+                                            kind=CaseKind.COMPLAINT), "小王")
+    assert window.case_list.count() == before  # not re-queried by itself
+    qtbot.keyClick(window.filter_bar.search, Qt.Key.Key_F5)
+    assert window.case_list.count() == before + 1
+
+
+def test_operator_picker_sets_the_operator_and_mine(qtbot, window, demo_register):
+    combo = window.operator_picker.combo
+    assert combo.currentText() == "小王"
+    click(qtbot, window.filter_bar.quick_buttons[QuickFilter.MINE])
+    assert window.case_list.count() == expected_count(demo_register, QuickFilter.MINE)
+    combo.setFocus()
+    qtbot.keyClick(combo, Qt.Key.Key_Down)
+    assert combo.currentText() == "小李"
+    assert demo_register.staff.current_operator() == "小李"
+    expected = expected_count(demo_register, QuickFilter.MINE)
+    assert window.case_list.count() == expected
+    assert {window.case_list.model.case_at(r).assignee
+            for r in range(window.case_list.count())} <= {"小李"}

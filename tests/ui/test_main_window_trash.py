@@ -1,0 +1,103 @@
+"""Delete -> trash -> restore, and emptying the trash, through keys and toolbar buttons."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from shopdesk.domain.case_query import CaseQuery, Scope
+from shopdesk.services.quick_filters import QuickFilter
+from shopdesk.ui.models.case_table import CASE_ID_ROLE
+
+
+def click(qtbot, widget):
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def select_rows(qtbot, table, rows):
+    for n, row in enumerate(rows):
+        pos = table.visualRect(table.model().index(row, 0)).center()
+        modifier = (Qt.KeyboardModifier.ControlModifier if n
+                    else Qt.KeyboardModifier.NoModifier)
+        qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, modifier, pos)
+    return [table.model().index(r, 0).data(CASE_ID_ROLE) for r in rows]
+
+
+def test_delete_key_moves_to_trash_then_restore(qtbot, window, demo_register, boxes):
+    quick = window.filter_bar.quick_buttons
+    click(qtbot, quick[QuickFilter.ALL])
+    table = window.case_list.table
+    chosen = select_rows(qtbot, table, [0, 2])
+    assert window.case_list.selected_ids() == chosen
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Delete)
+    assert boxes.texts("question") and "2" in boxes.texts("question")[-1]
+    assert window.case_list.count() == 58
+    assert not set(chosen) & set(window.case_list.model.ids())
+    assert demo_register.cases.count(CaseQuery(scope=Scope.TRASH)) == 2
+
+    click(qtbot, quick[QuickFilter.TRASH])
+    assert sorted(window.case_list.model.ids()) == sorted(chosen)
+    restore = window.main_toolbar.widgetForAction(window.act_untrash)
+    qtbot.waitUntil(restore.isVisible, timeout=2000)  # the toolbar lays out on its next turn
+    assert not restore.isEnabled()  # nothing selected yet
+    assert not window.main_toolbar.widgetForAction(window.act_trash).isVisible()
+    select_rows(qtbot, table, [0])
+    click(qtbot, restore)
+    assert window.case_list.count() == 1
+    click(qtbot, quick[QuickFilter.ALL])
+    assert window.case_list.count() == 59
+
+
+def test_declining_the_confirmation_keeps_the_case(qtbot, window, demo_register, boxes):
+    boxes.answer = QMessageBox.StandardButton.No
+    table = window.case_list.table
+    select_rows(qtbot, table, [0])
+    before = window.case_list.count()
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Delete)
+    assert len(boxes.texts("question")) == 1  # asked, and the answer was No
+    assert window.case_list.count() == before
+    assert demo_register.cases.count(CaseQuery(scope=Scope.TRASH)) == 0
+
+
+def test_delete_in_the_search_box_edits_text(qtbot, window, boxes):
+    search = window.filter_bar.search
+    select_rows(qtbot, window.case_list.table, [0])
+    qtbot.keyClicks(search, "abc")
+    qtbot.keyClick(search, Qt.Key.Key_Home)
+    qtbot.keyClick(search, Qt.Key.Key_Delete)
+    assert search.text() == "bc"
+    assert not boxes.texts("question")
+
+
+def test_empty_trash_after_confirmation(qtbot, window, demo_register, boxes):
+    ids = demo_register.cases.query_ids(CaseQuery(), limit=3)
+    demo_register.cases.delete(ids, "小王")
+    click(qtbot, window.filter_bar.quick_buttons[QuickFilter.TRASH])
+    assert window.case_list.count() == 3
+    empty = window.main_toolbar.widgetForAction(window.act_empty_trash)
+    qtbot.waitUntil(empty.isVisible, timeout=2000)
+    assert empty.isEnabled()
+    click(qtbot, empty)
+    assert "3" in boxes.texts("question")[-1]
+    assert window.case_list.count() == 0
+    assert not empty.isEnabled()
+    assert demo_register.cases.count(CaseQuery(scope=Scope.TRASH)) == 0
+    assert demo_register.cases.count(CaseQuery()) == 57
+
+
+def test_trash_needs_an_operator(qtbot, make_window, register, boxes):
+    register.staff.deactivate(register.staff.list()[0].id, "小王")
+    from shopdesk.domain.case import CaseDraft
+    from shopdesk.domain.enums import CaseKind, Platform
+
+    register.cases.open_case(CaseDraft(platform=Platform.JD, order_no="JD-1",
+                                       kind=CaseKind.COMPLAINT), "小王")
+    window = make_window(register)
+    click(qtbot, window.filter_bar.quick_buttons[QuickFilter.ALL])
+    select_rows(qtbot, window.case_list.table, [0])
+    window.case_list.table.setFocus()
+    qtbot.keyClick(window.case_list.table, Qt.Key.Key_Delete)
+    assert boxes.texts("information")  # "choose the operator first"
+    assert window.case_list.count() == 1
