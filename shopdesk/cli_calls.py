@@ -1,0 +1,208 @@
+"""`shopdesk calls ...` and `shopdesk policy ...`: the call policy from the command line.
+
+Registered by cli.py (add_call_parsers + CALL_HANDLERS); no Qt imported.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+from datetime import datetime
+from typing import Any, TextIO
+
+from .domain.call_policy import CallDecision, CallOutcome, CallPolicy
+from .domain.clock import local, to_utc_iso
+from .domain.errors import NotFoundError, ValidationError
+from .domain.policy_presets import PolicyConfigError, policy_to_dict
+from .services.call_policy_settings import PRESETS, SETTABLE_KEYS
+from .services.calls import CallRefusedError, CallService
+from .services.register import Register
+from .services.serialize import SCHEMA_VERSION
+
+
+class CallCliError(Exception):
+    """Printed as `shopdesk: ...` with exit status 1 (run() maps it via CliError)."""
+
+
+def add_call_parsers(sub: argparse._SubParsersAction) -> None:
+    """The `calls` and `policy` subcommands."""
+    calls = sub.add_parser("calls", help="phone calls: may I call now, log a call")
+    csub = calls.add_subparsers(dest="calls_command", required=True)
+    log = csub.add_parser("log", help="record a dialled call")
+    log.add_argument("case_no")
+    log.add_argument("--outcome", required=True,
+                     help="one of: " + ", ".join(o.value for o in CallOutcome))
+    log.add_argument("--at", help="when, ISO 8601 with a zone (default: now)")
+    log.add_argument("--summary", default="")
+    log.add_argument("--agreed", default="")
+    log.add_argument("--duration", type=int, default=None, help="seconds")
+    log.add_argument("--override-reason", default=None,
+                     help="required to log a call the policy blocks (soft rules only)")
+    can = csub.add_parser("can-call", help="may the buyer of CASE_NO be called now?")
+    can.add_argument("case_no")
+    can.add_argument("--at", help="ISO 8601 with a zone (default: now)")
+    can.add_argument("--json", action="store_true")
+
+    policy = sub.add_parser("policy", help="show or change the phone-call policy")
+    psub = policy.add_subparsers(dest="policy_command", required=True)
+    show = psub.add_parser("show")
+    show.add_argument("--json", action="store_true")
+    pset = psub.add_parser("set", help="--preset NAME, or KEY=VALUE ...")
+    pset.add_argument("--preset", choices=PRESETS)
+    pset.add_argument("assignments", nargs="*", metavar="KEY=VALUE",
+                      help="keys: " + ", ".join(SETTABLE_KEYS))
+
+
+def _lang(register: Register) -> str:
+    return register.language(os.environ.get("SHOPDESK_LANG"))
+
+
+def _actor(register: Register, given: str | None) -> str:
+    return given or register.staff.current_operator() or os.environ.get("USER") or "cli"
+
+
+def _emit(out: TextIO, data: Any) -> None:
+    out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def parse_at(text: str | None) -> datetime | None:
+    """--at as an aware datetime; a time without a zone is refused, not guessed."""
+    if text is None:
+        return None
+    try:
+        value = datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise CallCliError(f"--at: not an ISO 8601 time: {text!r} "
+                           "(e.g. 2026-11-23T10:30+08:00)") from None
+    if value.tzinfo is None:
+        raise CallCliError(f"--at: {text!r} has no time zone; add one, e.g. {text}+08:00 "
+                           "(时间须带时区)")
+    return value
+
+
+def _case_id(register: Register, case_no: str) -> tuple[int, str]:
+    try:
+        case = register.cases.get_by_no(case_no)
+    except (NotFoundError, ValueError):
+        raise CallCliError(f"no such case: {case_no}") from None
+    return case.id, case.case_no
+
+
+def decision_json(case_no: str, d: CallDecision, lang: str) -> dict[str, Any]:
+    """The documented `calls can-call --json` shape (schema 1)."""
+    return {
+        "schema": SCHEMA_VERSION,
+        "case_no": case_no,
+        "allowed": d.allowed,
+        "overridable": d.overridable,
+        "reasons": [r.code.value for r in d.reasons],
+        "reason_texts": [r.message(lang) for r in d.reasons],
+        "next_allowed_at": to_utc_iso(d.next_allowed_at) if d.next_allowed_at else None,
+        "next_slot_at": to_utc_iso(d.next_slot_at) if d.next_slot_at else None,
+        "remaining": {"24h": d.remaining_24h, "case": d.remaining_case},
+        "buyer_local_time": d.buyer_local_time.isoformat(timespec="seconds"),
+        "buyer_tz": d.buyer_tz,
+        "warnings": [w.message(lang) for w in d.warnings],
+    }
+
+
+def cmd_calls(register: Register, args: argparse.Namespace, out: TextIO) -> int:
+    calls = CallService.for_register(register)
+    lang = _lang(register)
+    case_id, case_no = _case_id(register, args.case_no)
+    at = parse_at(args.at)
+    if args.calls_command == "can-call":
+        decision = calls.can_call(case_id, at)
+        if args.json:
+            _emit(out, decision_json(case_no, decision, lang))
+        else:
+            _write_decision(out, decision, lang, register.shop_tz)
+        return 0
+    try:
+        outcome = CallOutcome.parse(args.outcome)
+    except ValueError:
+        raise CallCliError(f"--outcome: unknown outcome {args.outcome!r}; one of: "
+                           + ", ".join(o.value for o in CallOutcome)) from None
+    try:
+        record = calls.log_call(case_id, outcome, _actor(register, args.actor), at,  # type: ignore[arg-type]
+                                duration=args.duration, summary=args.summary,
+                                agreed=args.agreed, override_reason=args.override_reason)
+    except CallRefusedError as exc:
+        hint = " (--override-reason)" if exc.needs_reason else ""
+        raise CallCliError(f"call not logged{hint}: {exc.message(lang)}") from None
+    note = " (override)" if record.overridden else ""
+    out.write(f"logged call {record.id} on {case_no}: {record.outcome.label(lang)}{note}\n")
+    return 0
+
+
+def _write_decision(out: TextIO, d: CallDecision, lang: str, shop_tz: str) -> None:
+    if d.allowed:
+        out.write(f"OK: may call now (remaining 24h: {d.remaining_24h}, "
+                  f"case: {d.remaining_case})\n")
+    else:
+        out.write("BLOCKED:\n")
+        for r in d.reasons:
+            out.write(f"  - [{r.code.value}] {r.message(lang)}\n")
+        if d.next_slot_at:
+            out.write(f"next slot: {local(d.next_slot_at, shop_tz):%Y-%m-%d %H:%M} ({shop_tz})\n")
+    out.write(f"buyer local time: {d.buyer_local_time:%Y-%m-%d %H:%M} ({d.buyer_tz})\n")
+    for w in d.warnings:
+        out.write(f"warning: {w.message(lang)}\n")
+
+
+def _policy_json(policy: CallPolicy) -> dict[str, Any]:
+    return json.loads(json.dumps(policy_to_dict(policy), default=str))
+
+
+def cmd_policy(register: Register, args: argparse.Namespace, out: TextIO) -> int:
+    calls = CallService.for_register(register)
+    actor = _actor(register, args.actor)
+    if args.policy_command == "set":
+        if bool(args.preset) == bool(args.assignments):
+            raise CallCliError("policy set: give either --preset NAME or KEY=VALUE pairs")
+        try:
+            if args.preset:
+                calls.apply_preset(args.preset, actor)
+            else:
+                pairs: dict[str, str] = {}
+                for item in args.assignments:
+                    key, sep, value = item.partition("=")
+                    if not sep or not key.strip():
+                        raise CallCliError(f"policy set: {item!r} is not KEY=VALUE")
+                    pairs[key.strip()] = value
+                calls.set_policy_values(pairs, actor)
+        except PolicyConfigError as exc:
+            raise CallCliError("; ".join(e.message(_lang(register)) for e in exc.errors)) from None
+    policy = calls.policy()
+    if getattr(args, "json", False):
+        _emit(out, {"schema": SCHEMA_VERSION, "policy": _policy_json(policy)})
+        return 0
+    data = _policy_json(policy)
+    out.write(f"{policy.label_zh} / {policy.label_en} ({policy.name})\n")
+    for section, values in data.items():
+        if isinstance(values, dict):
+            for key, value in values.items():
+                out.write(f"  {section}.{key} = {json.dumps(value, ensure_ascii=False)}\n")
+        else:
+            out.write(f"  {section} = {json.dumps(values, ensure_ascii=False)}\n")
+    return 0
+
+
+def run_guarded(handler: Any) -> Any:
+    """Wrap a handler so its own errors reach cli.run as CliError (exit 1)."""
+    def wrapped(register: Register, args: argparse.Namespace, out: TextIO) -> int:
+        from .cli import CliError  # cli imports this module; import back lazily
+
+        try:
+            return int(handler(register, args, out))
+        except CallCliError as exc:
+            raise CliError(str(exc)) from None
+        except ValidationError as exc:
+            lang = _lang(register)
+            raise CliError("; ".join(f"{e.field}: {e.message(lang)}"
+                                     for e in exc.errors)) from None
+    return wrapped
+
+
+CALL_HANDLERS = {"calls": run_guarded(cmd_calls), "policy": run_guarded(cmd_policy)}

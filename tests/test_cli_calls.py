@@ -1,0 +1,93 @@
+"""`shopdesk calls ...` and `shopdesk policy ...`."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+
+from shopdesk.cli import run
+
+
+@pytest.fixture
+def cli(tmp_path, clock):
+    env = {"SHOPDESK_HOME": str(tmp_path / "home")}
+
+    def call(*argv):
+        out, err = io.StringIO(), io.StringIO()
+        code = run(["--as", "小王", *argv], clock=clock, env=env, out=out, err=err)
+        return code, out.getvalue(), err.getvalue()
+
+    return call
+
+
+@pytest.fixture
+def case_no(cli):
+    code, out, _ = cli("cases", "add", "--platform", "taobao", "--order", "3712345678901",
+                       "--kind", "refund_only", "--buyer", "小蜜蜂", "--phone", "13812345678")
+    assert code == 0
+    return out.strip()
+
+
+def test_can_call_json_allowed_then_capped(cli, case_no):
+    code, out, _ = cli("calls", "can-call", case_no, "--json")
+    data = json.loads(out)
+    assert code == 0 and data["schema"] == 1 and data["case_no"] == case_no
+    assert data["allowed"] is True and data["reasons"] == []
+    assert data["remaining"] == {"24h": 2, "case": 3}
+    assert data["buyer_tz"] == "Asia/Shanghai"
+    assert data["buyer_local_time"] == "2026-11-23T10:00:00+08:00"
+    assert data["next_allowed_at"] == "2026-11-23T02:00:00+00:00"
+
+    assert cli("calls", "log", case_no, "--outcome", "no_answer", "--summary", "没接")[0] == 0
+    code, out, _ = cli("calls", "can-call", case_no, "--json")
+    data = json.loads(out)
+    assert data["allowed"] is False and data["reasons"] == ["min_gap"]
+    assert data["next_slot_at"] == "2026-11-23T04:00:00+00:00"
+    assert data["remaining"] == {"24h": 1, "case": 2}
+    assert "2小时" in data["reason_texts"][0]
+
+
+def test_log_outside_policy_needs_override_reason(cli, case_no, clock):
+    clock.advance(hours=10)  # 20:00 in Shanghai: after the window, before quiet hours
+    at = "2026-11-23T19:00:00+08:00"
+    code, out, err = cli("calls", "log", case_no, "--outcome", "connected", "--at", at)
+    assert code == 1 and "--override-reason" in err and out == ""
+    code, out, err = cli("calls", "log", case_no, "--outcome", "已接通", "--at", at,
+                         "--override-reason", "买家约好晚上回电")
+    assert code == 0 and "override" in out
+    code, out, _ = cli("cases", "show", case_no, "--json")
+    timeline = json.loads(out)["case"]["timeline"]
+    assert timeline[-1]["type"] == "call" and timeline[-1]["data"]["overridden"] is True
+
+
+def test_quiet_hours_refused_and_naive_time_refused(cli, case_no):
+    code, _, err = cli("calls", "log", case_no, "--outcome", "no_answer",
+                       "--at", "2026-11-22T22:30:00+08:00", "--override-reason", "急")
+    assert code == 1 and "静默" in err
+    code, _, err = cli("calls", "can-call", case_no, "--at", "2026-11-23T10:00")
+    assert code == 1 and "--at" in err and "zone" in err
+
+
+def test_policy_show_set_preset_and_values(cli):
+    code, out, _ = cli("policy", "show", "--json")
+    assert code == 0 and json.loads(out)["policy"]["name"] == "taobao_safe"
+    assert cli("policy", "set", "--preset", "strict")[0] == 0
+    assert json.loads(cli("policy", "show", "--json")[1])["policy"]["name"] == "strict"
+    code, out, _ = cli("policy", "set", "caps.per_day=1", "window.sat=",
+                       "preparation.require_checklist=true")
+    assert code == 0 and "caps.per_day = 1" in out
+    policy = json.loads(cli("policy", "show", "--json")[1])["policy"]
+    assert policy["caps"]["per_day"] == 1 and policy["window"]["sat"] == []
+    assert policy["preparation"]["require_checklist"] is True
+
+
+@pytest.mark.parametrize("arg,named", [("caps.per_dya=2", "caps.per_dya"),
+                                       ("caps.per_day=lots", "caps.per_day"),
+                                       ("quiet_hours.end=21:00", "quiet_hours"),
+                                       ("justakey", "justakey")])
+def test_policy_set_bad_key_or_value_exits_1_naming_it(cli, arg, named):
+    code, out, err = cli("policy", "set", "quiet_hours.start=21:00", arg)
+    assert code == 1 and named in err
+    assert json.loads(cli("policy", "show", "--json")[1])["policy"]["caps"]["per_day"] == 2
