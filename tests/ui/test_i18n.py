@@ -1,0 +1,103 @@
+"""Translations: the shipped .qm translates, the .ts is complete and up to date."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtWidgets import QDialogButtonBox
+
+from shopdesk.ui.i18n import (
+    APP_QM,
+    Translators,
+    arg_language,
+    normalise,
+    override_language,
+    translations_dir,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+TS = ROOT / "resources" / "translations" / "shopdesk_zh_CN.ts"
+LUPDATE = Path(sys.executable).with_name("pyside6-lupdate")  # beside the venv's python
+PLACEHOLDER = re.compile(r"\{[a-z_]+\}|%\d|&[A-Za-z]")
+
+
+def messages(path: Path):
+    for context in ET.parse(path).getroot().iter("context"):
+        name = context.findtext("name")
+        for message in context.iter("message"):
+            yield name, message.findtext("source"), message.find("translation")
+
+
+def test_qm_translates_main_strings():
+    translator = QTranslator()
+    assert translator.load(APP_QM, str(translations_dir()))
+    assert translator.translate("MainWindow", "&File") == "文件(&F)"
+    assert translator.translate("FilterBar", "Due today") == "今日到期"
+    assert translator.translate("FilterBar", "{count} cases") == "共 {count} 条"
+    assert translator.translate("Startup", "The register is already open in another "
+                                           "window.") == "登记簿已在另一个窗口中打开"
+    assert translator.translate("CaseTableModel", "Case no.") == "案件号"
+
+
+def test_installed_translators_cover_app_and_qt_buttons(qapp):
+    translators = Translators(qapp)
+    try:
+        assert translators.install("zh")
+        assert QCoreApplication.translate("MainWindow", "&Help") == "帮助(&H)"
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                               | QDialogButtonBox.StandardButton.Cancel)
+        texts = {b.text().replace("&", "") for b in box.buttons()}
+        assert any("确定" in t for t in texts) and any("取消" in t for t in texts)
+        assert translators.install("en")
+        assert QCoreApplication.translate("MainWindow", "&Help") == "&Help"
+    finally:
+        translators.remove()
+
+
+def test_ts_has_no_unfinished_or_empty_translations():
+    found = list(messages(TS))
+    assert len(found) > 200
+    bad = [(ctx, src) for ctx, src, tr in found
+           if tr is None or tr.get("type") in ("unfinished", "vanished", "obsolete")
+           or not (tr.text or "").strip()]
+    assert bad == []
+
+
+def test_translations_keep_placeholders_and_accelerators():
+    for ctx, src, tr in messages(TS):
+        wanted = sorted(p for p in PLACEHOLDER.findall(src) if not p.startswith("&"))
+        got = sorted(p for p in PLACEHOLDER.findall(tr.text) if not p.startswith("&"))
+        assert wanted == got, (ctx, src, tr.text)
+        if re.search(r"&[A-Za-z]", src):
+            assert re.search(r"\(&[A-Z]\)", tr.text), (ctx, src, tr.text)
+
+
+@pytest.mark.skipif(not LUPDATE.exists(), reason="pyside6-lupdate not installed")
+def test_ts_is_up_to_date_with_the_sources(tmp_path):
+    """Every tr() string in shopdesk/ui is in the .ts (run `make translations` if not)."""
+    copy = tmp_path / "check.ts"
+    shutil.copy(TS, copy)
+    sources = sorted(str(p) for p in (ROOT / "shopdesk" / "ui").rglob("*.py"))
+    subprocess.run([str(LUPDATE), *sources, "-ts", str(copy)], check=True,
+                   capture_output=True, timeout=120)
+    fresh = {(c, s) for c, s, tr in messages(copy) if tr.get("type") != "vanished"
+             and tr.get("type") != "obsolete"}
+    shipped = {(c, s) for c, s, _ in messages(TS)}
+    assert fresh - shipped == set(), "new strings need translating: make translations"
+
+
+def test_language_choice_rules():
+    assert normalise("en_US") == "en" and normalise("zh_CN") == "zh"
+    assert normalise("fr") is None and normalise("") is None
+    assert arg_language(["--lang", "en"]) == "en"
+    assert arg_language(["--lang=zh"]) == "zh"
+    assert override_language({"SHOPDESK_LANG": "en"}) == "en"
+    assert override_language({"SHOPDESK_LANG": "en"}, ["--lang", "zh"]) == "zh"
+    assert override_language({}) is None

@@ -1,0 +1,203 @@
+"""Starting up: first-start offers, the language, run_gui's refusals and a full start."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from shopdesk.app import run_gui
+from shopdesk.domain.case_query import CaseQuery
+from shopdesk.paths import DataPaths
+from shopdesk.services.quick_filters import QuickFilter
+from shopdesk.services.register import open_register
+from shopdesk.ui.first_start import DEMO_CASES
+from shopdesk.ui.main_window import MainWindow
+from shopdesk.ui.single_instance import SingleInstanceGuard
+
+
+def test_first_start_offers_demo_data(qtbot, make_window, register, boxes):
+    window = make_window(register)
+    window.run_first_start()
+    assert any("演示" in t for t in boxes.texts("question"))
+    assert register.cases.count(CaseQuery()) == DEMO_CASES
+    qtbot.mouseClick(window.filter_bar.quick_buttons[QuickFilter.ALL], Qt.MouseButton.LeftButton)
+    assert window.case_list.count() == DEMO_CASES
+
+
+def test_declined_demo_is_not_offered_again(make_window, register, boxes):
+    boxes.answer = QMessageBox.StandardButton.No
+    window = make_window(register)
+    window.run_first_start()
+    window.run_first_start()
+    assert len(boxes.texts("question")) == 1
+    assert register.cases.count(CaseQuery()) == 0
+
+
+def test_first_start_without_staff_asks_for_a_name(make_window, data_paths, clock, boxes):
+    register = open_register(data_paths, clock)
+    try:
+        boxes.answer = QMessageBox.StandardButton.No
+        boxes.text_answer = ("阿珍", True)
+        window = make_window(register)
+        assert window.operator_picker.current() == ""
+        window.run_first_start()
+        assert boxes.texts("input")
+        assert register.staff.current_operator() == "阿珍"
+        assert window.operator_picker.combo.currentText() == "阿珍"
+    finally:
+        register.close()
+
+
+def test_chinese_by_default(window):
+    assert window.windowTitle() == "店铺售后台 — ShopDesk"
+    assert window.menuBar().actions()[0].text() == "文件(&F)"
+    assert window.filter_bar.quick_buttons[QuickFilter.DUE_TODAY].text() == "今日到期"
+    assert window.case_list.model.headerData(0, Qt.Orientation.Horizontal) == "案件号"
+
+
+def test_english_with_shopdesk_lang(make_window, demo_register):
+    window = make_window(demo_register, env={"SHOPDESK_LANG": "en"})
+    assert window.windowTitle() == "ShopDesk — after-sales desk"
+    assert [a.text() for a in window.menuBar().actions()] == [
+        "&File", "&Cases", "&Settings", "&Help"]
+    assert window.filter_bar.kind_combo.itemText(1) == "Refund only"
+    assert window.filter_bar.count_label.text().endswith("cases")
+
+
+def test_saved_language_and_command_line(make_window, demo_register):
+    demo_register.set_language("en")
+    assert make_window(demo_register).windowTitle() == "ShopDesk — after-sales desk"
+    window = make_window(demo_register, args=("--lang", "zh"))
+    assert window.windowTitle() == "店铺售后台 — ShopDesk"
+
+
+def _when_modal(callback):
+    """Run `callback(dialog)` once a modal dialog is up (exec() blocks the test otherwise)."""
+    def poll():
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(20, poll)
+        else:
+            callback(dialog)
+    QTimer.singleShot(0, poll)
+
+
+def test_language_setting_takes_effect_after_restart(qtbot, window, demo_register, boxes):
+    def choose_english(dialog):
+        combo = dialog.language_combo
+        combo.setFocus()
+        qtbot.keyClick(combo, Qt.Key.Key_Down)
+        assert combo.currentData() == "en"
+        dialog.accept()
+
+    _when_modal(choose_english)
+    window.act_language.trigger()
+    assert demo_register.language() == "en"
+    assert any("重新启动" in t for t in boxes.texts("information"))
+    assert window.windowTitle() == "店铺售后台 — ShopDesk"  # unchanged until restart
+
+
+def test_staff_are_added_and_deactivated_in_settings(qtbot, window, demo_register):
+    def add_and_deactivate(dialog):
+        qtbot.keyClicks(dialog.name_edit, "Lily")
+        qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+        names = [dialog.staff_list.item(i).text() for i in range(dialog.staff_list.count())]
+        assert "Lily" in names
+        dialog.staff_list.setCurrentRow(names.index("阿珍"))
+        qtbot.mouseClick(dialog.deactivate_button, Qt.MouseButton.LeftButton)
+        dialog.reject()
+
+    _when_modal(add_and_deactivate)
+    window.act_staff.trigger()
+    names = [m.name for m in demo_register.staff.list()]
+    assert "Lily" in names and "阿珍" not in names
+    combo = window.operator_picker.combo
+    assert [combo.itemText(i) for i in range(combo.count())] == names
+
+
+def test_back_up_now_and_restore(qtbot, window, demo_register, boxes):
+    window.act_backup.trigger()
+    assert demo_register.list_backups()
+    assert str(demo_register.list_backups()[0].path) in boxes.texts("information")[-1]
+    qtbot.mouseClick(window.filter_bar.quick_buttons[QuickFilter.ALL], Qt.MouseButton.LeftButton)
+    demo_register.cases.delete(demo_register.cases.query_ids(CaseQuery(), limit=5), "小王")
+    window.refresh()
+    assert window.case_list.count() == 55
+
+    def pick_newest(dialog):
+        assert dialog.tree.topLevelItemCount() >= 1
+        assert dialog.tree.currentItem() is dialog.tree.topLevelItem(0)
+        dialog.accept()
+
+    _when_modal(pick_newest)
+    window.act_restore_backup.trigger()
+    assert window.register is not demo_register
+    assert window.case_list.count() == 60
+    kept = [t for t in boxes.texts("information") if "原来的登记簿文件" in t]
+    assert kept and ".before-restore-" in kept[0]
+    window.close()  # hidden windows fetch no rows, so the restored register can be closed
+    window.register.close()
+
+
+def test_window_remembers_splitter_and_quick_filter(qtbot, make_window, demo_register):
+    first = make_window(demo_register)
+    qtbot.mouseClick(first.filter_bar.quick_buttons[QuickFilter.OVERDUE],
+                     Qt.MouseButton.LeftButton)
+    first.splitter.setSizes([1000, 340])
+    sizes = first.splitter.sizes()
+    first.case_list.table.horizontalHeader().setSectionHidden(2, True)
+    first.close()
+    second = make_window(demo_register)
+    assert second.filter_bar.quick() == QuickFilter.OVERDUE
+    assert second.splitter.sizes() == sizes
+    assert second.case_list.table.horizontalHeader().isSectionHidden(2)
+
+
+def test_run_gui_reports_a_damaged_register_and_keeps_it(tmp_path, boxes):
+    paths = DataPaths(tmp_path / "data")
+    paths.ensure()
+    paths.database.write_bytes(b"this is not a database" * 100)
+    before = paths.database.read_bytes()
+    code = run_gui([], env={"SHOPDESK_HOME": str(paths.root)})
+    assert code == 1
+    assert any("损坏" in t or "校验" in t or "不是" in t for t in boxes.texts("critical"))
+    assert paths.database.read_bytes() == before
+
+
+def test_run_gui_second_copy_raises_the_first(qtbot, tmp_path, boxes, capsys):
+    paths = DataPaths(tmp_path / "data")
+    first = SingleInstanceGuard.for_paths(paths)
+    assert first.acquire()
+    try:
+        with qtbot.waitSignal(first.raise_requested, timeout=3000):
+            code = run_gui([], env={"SHOPDESK_HOME": str(paths.root)})
+        assert code == 0
+        assert "登记簿已在另一个窗口中打开" in capsys.readouterr().err
+        assert not paths.database.exists()  # the second copy never opened the register
+    finally:
+        first.release()
+
+
+def test_run_gui_starts_and_exits_cleanly(qtbot, qapp, tmp_path, boxes):
+    home = tmp_path / "data"
+    boxes.answer = QMessageBox.StandardButton.No  # no demo data
+    boxes.text_answer = ("小王", True)
+
+    def close_when_ready():
+        windows = [w for w in QApplication.topLevelWidgets()
+                   if isinstance(w, MainWindow) and w.isVisible()]
+        if windows and windows[0].operator():
+            windows[0].close()
+        else:
+            QTimer.singleShot(50, close_when_ready)
+
+    QTimer.singleShot(0, close_when_ready)
+    code = run_gui([], env={"SHOPDESK_HOME": str(home), "SHOPDESK_LANG": "en"})
+    assert code == 0
+    with sqlite3.connect(home / "shopdesk.sqlite3") as conn:
+        assert conn.execute("SELECT name FROM staff").fetchall() == [("小王",)]
+    again = SingleInstanceGuard.for_paths(DataPaths(home))
+    assert again.acquire()  # the lock was released on exit
+    again.release()
