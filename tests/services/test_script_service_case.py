@@ -1,0 +1,88 @@
+"""ScriptService on a case: rendering, the handling-step checklist, common-mistake warnings."""
+
+from __future__ import annotations
+
+import pytest
+
+from shopdesk.domain.enums import Cause, CustomerType
+from shopdesk.domain.scripts import HandlingStep
+from shopdesk.services.scripts import open_script_service
+
+from .test_script_service_helpers import open_case
+
+
+@pytest.fixture
+def svc(register, clock):
+    return open_script_service(register.db, clock)
+
+
+def test_render_fills_from_the_case_and_lists_what_is_missing(svc, register):
+    case = open_case(register)
+    result = svc.render_for_case("return_refund.act.1", case.id)
+    assert "T2026112300001" in result.text
+    assert result.missing == ["退货地址", "截止时间"]
+    done = svc.render_for_case("return_refund.act.1", case.id,
+                               {"退货地址": "杭州市西湖区1号", "deadline": "11月30日"})
+    assert done.complete and "{" not in done.text and "杭州市西湖区1号" in done.text
+
+
+def test_render_in_english_names_english_placeholders(svc, register):
+    case = open_case(register)
+    result = svc.render_for_case("return_refund.act.1", case.id, lang="en")
+    assert result.missing == ["return_address", "deadline"]
+
+
+def test_the_operator_fills_the_agent_when_nobody_is_assigned(svc, register):
+    case = open_case(register)
+    assert svc.render_for_case("return_refund.respond.1", case.id).missing == ["客服"]
+    result = svc.render_for_case("return_refund.respond.1", case.id, agent="小王")
+    assert result.complete and "售后小王" in result.text
+
+
+def test_suggestions_follow_the_next_unticked_step(svc, register):
+    case = open_case(register, customer_type=CustomerType.ANALYTICAL)
+    assert svc.next_step(case.id) is HandlingStep.RESPOND
+    assert {s.step for s in svc.suggestions(case.id)} == {HandlingStep.RESPOND}
+    svc.tick_step(case.id, HandlingStep.RESPOND, "小王")
+    assert svc.next_step(case.id) is HandlingStep.LISTEN
+    assert {s.step for s in svc.suggestions(case.id)} == {HandlingStep.LISTEN}
+    assert svc.suggestions(case.id)[0].applies_to_kind(case.kind)
+
+
+def test_tick_step_writes_the_timeline_and_the_audit(svc, register):
+    case = open_case(register)
+    assert svc.tick_step(case.id, HandlingStep.CLARIFY, "小王") is True
+    assert svc.tick_step(case.id, HandlingStep.CLARIFY, "小王") is False
+    events = [e for e in register.cases.timeline(case.id) if e.type == "step"]
+    assert [e.text for e in events] == ["完成：澄清问题"]
+    assert events[0].actor == "小王"
+    audit = [a for a in register.cases.audit(case.id) if a.action == "step"]
+    assert [(a.field, a.new) for a in audit] == [("clarify", "done")]
+    states = {s.step: s for s in svc.steps_for(case.id)}
+    assert len(states) == 8 and states[HandlingStep.CLARIFY].done.done_by == "小王"
+    assert svc.untick_step(case.id, HandlingStep.CLARIFY, "小王") is True
+    assert not any(s.is_done for s in svc.steps_for(case.id))
+
+
+def test_every_step_done_leaves_no_next_step(svc, register):
+    case = open_case(register)
+    for state in svc.steps_for(case.id):
+        svc.tick_step(case.id, state.step, "小王")
+    assert svc.next_step(case.id) is None
+    assert svc.suggestions(case.id)  # any step then
+
+
+def test_warning_when_the_cause_is_seller_side_and_a_note_asks_for_return_shipping(
+        svc, register):
+    case = open_case(register, cause=Cause.ITEM_DEFECTIVE)
+    assert svc.warnings_for(case.id) == []
+    register.cases.add_note(case.id, "已告诉买家退回来，运费您承担", "小王")
+    warnings = svc.warnings_for(case.id)
+    assert [w.rule_id for w in warnings] == ["return_shipping_seller_cause"]
+    assert "卖家承担" in warnings[0].message.zh
+
+
+def test_no_shipping_warning_when_the_buyer_changed_their_mind(svc, register):
+    case = open_case(register, cause=Cause.CHANGED_MIND,
+                     description="买家不想要了，运费您承担")
+    assert not [w for w in svc.warnings_for(case.id) if "shipping" in w.rule_id]
