@@ -135,6 +135,10 @@ class CallService:
         return policy
 
     # --- deciding ------------------------------------------------------------
+    def case(self, case_id: int) -> Case:
+        """The case a call is about (trashed ones too, for their history)."""
+        return self.cases.get(case_id, include_deleted=True)
+
     def buyer(self, case_id: int) -> Buyer:
         return self.store.buyer(buyer_key(self.cases.get(case_id, include_deleted=True)))
 

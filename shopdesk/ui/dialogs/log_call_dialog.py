@@ -1,0 +1,202 @@
+"""Log a phone call: when, outcome, what was agreed, the pre-call checklist, and an
+override reason when the call was outside the policy (hard blocks are refused)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QDateTime, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.call_policy import CallOutcome, PreCallChecklist, local_to_utc
+from ...domain.clock import local
+from ...domain.errors import NotFoundError, ValidationError
+from ...services.calls import CallRefusedError, CallService
+from ..widgets.call_indicator import GREEN, CallTexts, label_style
+from ..widgets.enum_combo import EnumCombo
+from ..widgets.field_error import FieldErrorLabel, ValidatedField
+
+
+class LogCallDialog(QDialog):
+    """Record one call on `case_id`; emits logged(case id) and accepts on success."""
+
+    logged = Signal(int)
+
+    def __init__(self, calls: CallService, case_id: int, operator: str,
+                 parent: QWidget | None = None, *, lang: str = "zh") -> None:
+        super().__init__(parent)
+        self.calls = calls
+        self.case_id = case_id
+        self.operator = operator
+        self.lang = lang
+        self.texts = CallTexts(self)
+        self.tz = calls.shop_tz
+        case = calls.case(case_id)
+        self.setWindowTitle(self.tr("Log call — %1").replace("%1", case.case_no))
+        self._build()
+        self.refresh_policy()
+        self.outcome.setFocus()
+
+    # --- building ----------------------------------------------------------
+    def _build(self) -> None:
+        self.when = QDateTimeEdit()
+        self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.when.setCalendarPopup(True)
+        now = local(self.calls.clock.now(), self.tz)
+        self.when.setDateTime(QDateTime(now.date(), now.time().replace(second=0,
+                                                                       microsecond=0)))
+        self.outcome = EnumCombo(CallOutcome, self.lang)
+        self.duration = QSpinBox()
+        self.duration.setRange(0, 600)
+        self.duration.setSuffix(self.tr(" min"))
+        self.summary = QPlainTextEdit()
+        self.summary.setTabChangesFocus(True)
+        self.summary.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 12)
+        self.agreed = QLineEdit()
+        self.agreed.setPlaceholderText(self.tr("e.g. reship tomorrow, buyer keeps the item"))
+
+        form = QFormLayout()
+        form.addRow(self.tr("Time (shop time)"), self.when)
+        form.addRow(self.tr("Outcome"), self.outcome)
+        form.addRow(self.tr("Duration"), self.duration)
+        form.addRow(self.tr("Summary"), self.summary)
+        form.addRow(self.tr("Agreed"), self.agreed)
+
+        self.goal = QLineEdit()
+        self.offers = [QLineEdit() for _ in range(3)]
+        self.bottom_line = QLineEdit()
+        self.max_grant = QLineEdit()
+        offers_row = QHBoxLayout()
+        for i, edit in enumerate(self.offers, start=1):
+            edit.setPlaceholderText(self.tr("Offer %1").replace("%1", str(i)))
+            offers_row.addWidget(edit)
+        checklist = QGroupBox(self.tr("Pre-call checklist"))
+        check_form = QFormLayout(checklist)
+        check_form.addRow(self.tr("Goal of the call"), self.goal)
+        check_form.addRow(self.tr("Fallback offers (2–3)"), offers_row)
+        check_form.addRow(self.tr("Bottom line"), self.bottom_line)
+        check_form.addRow(self.tr("Most you may grant"), self.max_grant)
+
+        self.policy_label = QLabel()
+        self.policy_label.setWordWrap(True)
+        self.override_edit = QLineEdit()
+        self.override_edit.setPlaceholderText(self.tr("Why call outside the policy?"))
+        self.override_field = ValidatedField(self.override_edit)
+        self.override_label = QLabel(self.tr("Override reason (required)"))
+        self.override_label.setBuddy(self.override_edit)
+        override_row = QFormLayout()
+        override_row.addRow(self.override_label, self.override_field)
+        self.error = FieldErrorLabel()
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText(self.tr("Log call"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        buttons.accepted.connect(self.apply)
+        buttons.rejected.connect(self.reject)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, activated=self.apply)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(checklist)
+        layout.addWidget(self.policy_label)
+        layout.addLayout(override_row)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.save_button.setDefault(True)
+        self.setMinimumWidth(560)
+
+        self.when.dateTimeChanged.connect(self.refresh_policy)
+        for edit in (self.goal, *self.offers, self.bottom_line, self.max_grant):
+            edit.textChanged.connect(self.refresh_policy)
+
+    # --- reading the form ----------------------------------------------------
+    def call_time(self) -> datetime:
+        """The chosen wall-clock time in the shop's zone, as an instant."""
+        qdt = self.when.dateTime()
+        return local_to_utc(qdt.date().toPython(), qdt.time().toPython(), ZoneInfo(self.tz))
+
+    def checklist(self) -> PreCallChecklist:
+        return PreCallChecklist(
+            goal=self.goal.text().strip(),
+            fallback_offers=tuple(e.text().strip() for e in self.offers if e.text().strip()),
+            bottom_line=self.bottom_line.text().strip(),
+            max_grant=self.max_grant.text().strip())
+
+    @property
+    def override_required(self) -> bool:
+        return not self.override_field.isHidden()
+
+    # --- the policy verdict --------------------------------------------------
+    def refresh_policy(self) -> None:
+        """Say whether the call fits the policy; ask for a reason for soft breaches."""
+        decision = self.calls.can_call(self.case_id, self.call_time(), self.checklist())
+        if decision.allowed:
+            left = min(decision.remaining_24h, decision.remaining_case)
+            text = self.tr("Within the call policy (%1 left)").replace("%1", str(left))
+            self._policy(text, GREEN, override=False, blocked=False)
+        elif decision.overridable:
+            text = (self.tr("Outside the call policy:") + "\n"
+                    + self.texts.details(decision, self.lang))
+            self._policy(text, "#a15c00", override=True, blocked=False)
+        else:
+            text = (self.tr("This call may not be made or logged (hard rule, no override):")
+                    + "\n" + self.texts.details(decision, self.lang))
+            self._policy(text, "#c62828", override=False, blocked=True)
+
+    def _policy(self, text: str, colour: str, *, override: bool, blocked: bool) -> None:
+        self.policy_label.setText(text)
+        self.policy_label.setStyleSheet(label_style(colour))
+        self.override_label.setVisible(override)
+        self.override_field.setVisible(override)
+        self.save_button.setEnabled(not blocked)
+
+    # --- saving ----------------------------------------------------------------
+    def apply(self) -> None:
+        """Log the call through the service; say why not, in the dialog, if refused."""
+        self.error.clear_error()
+        self.override_field.set_error(None)
+        reason = self.override_edit.text().strip() if self.override_required else None
+        if self.override_required and not reason:
+            self.override_field.set_error(self.tr("Write why this call was made anyway"))
+            self.override_edit.setFocus()
+            return
+        outcome = self.outcome.current()
+        assert isinstance(outcome, CallOutcome)
+        minutes = self.duration.value()
+        try:
+            self.calls.log_call(
+                self.case_id, outcome, self.operator, self.call_time(),
+                duration=minutes * 60 if minutes else None,
+                summary=self.summary.toPlainText(), agreed=self.agreed.text(),
+                override_reason=reason, checklist=self.checklist())
+        except CallRefusedError as exc:
+            self.refresh_policy()
+            self.error.show_error(exc.message(self.lang))
+            return
+        except ValidationError as exc:
+            self.error.show_error("\n".join(e.message(self.lang) for e in exc.errors))
+            return
+        except NotFoundError:
+            self.error.show_error(self.tr("This case no longer exists (it may have been "
+                                          "deleted)"))
+            return
+        self.logged.emit(self.case_id)
+        self.accept()

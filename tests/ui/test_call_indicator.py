@@ -1,0 +1,71 @@
+"""CallIndicator: allowed / blocked text for a fixed clock inside and outside the window."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from shopdesk.domain.call_policy import CallOutcome
+from shopdesk.ui.widgets.call_indicator import REFRESH_MS, CallIndicator
+
+from ..services.test_calls_support import call_service, open_case
+
+MON_10 = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)  # 10:00 in Shanghai
+
+
+def make(qtbot, register, lang="en"):
+    calls = call_service(register)
+    indicator = CallIndicator(calls, lambda: "小王", lang=lang)
+    qtbot.addWidget(indicator)
+    return calls, indicator
+
+
+def test_allowed_inside_the_window(qtbot, register):
+    case = open_case(register)
+    _, indicator = make(qtbot, register)
+    assert indicator.state == "none" and not indicator.log_button.isEnabled()
+    indicator.set_case(case.id)
+    assert indicator.state == "allowed"
+    assert indicator.label.text() == "May call now (2 left)"
+    assert "#2e7d32" in indicator.label.styleSheet()
+    assert indicator.log_button.isEnabled()
+
+
+def test_blocked_outside_the_window_with_next_time_and_countdown(qtbot, register, clock):
+    case = open_case(register)
+    clock.set(MON_10 + timedelta(hours=8, minutes=30))  # 18:30 local
+    _, indicator = make(qtbot, register)
+    indicator.set_case(case.id)
+    assert indicator.state == "soft"
+    text = indicator.label.text()
+    assert text.startswith("Cannot call now: Outside the calling window")
+    assert "next possible: 11-24 10:00 (in 15 h 30 min)" in text
+    assert "18:30 (Asia/Shanghai)" in indicator.label.toolTip()
+
+
+def test_quiet_hours_are_red_and_the_timer_refreshes(qtbot, register, clock):
+    case = open_case(register)
+    clock.set(MON_10 + timedelta(hours=12))  # 22:00 local
+    _, indicator = make(qtbot, register)
+    indicator.set_case(case.id)
+    assert indicator.state == "hard" and "#c62828" in indicator.label.styleSheet()
+    assert indicator.timer.interval() == REFRESH_MS and indicator.timer.isActive()
+    clock.set(MON_10 + timedelta(days=1))  # the next morning, no set_case needed
+    indicator.timer.timeout.emit()
+    assert indicator.state == "allowed"
+
+
+def test_logged_calls_lower_the_count(qtbot, register, clock):
+    case = open_case(register)
+    calls, indicator = make(qtbot, register)
+    indicator.set_case(case.id)
+    calls.log_call(case.id, CallOutcome.NO_ANSWER, "小王", MON_10)
+    clock.advance(hours=3)
+    indicator.refresh()
+    assert indicator.label.text() == "May call now (1 left)"
+
+
+def test_no_phone_disables_logging(qtbot, register):
+    case = open_case(register, phone="")
+    _, indicator = make(qtbot, register)
+    indicator.set_case(case.id)
+    assert indicator.state == "no_phone" and not indicator.log_button.isEnabled()

@@ -1,0 +1,86 @@
+"""LogCallDialog: typing and clicking writes the call; override reason when blocked.
+
+QTest types ASCII only (non-ASCII keys abort in qasciikey.cpp), hence English text.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from PySide6.QtCore import Qt
+
+from shopdesk.domain.call_policy import CallOutcome
+from shopdesk.ui.dialogs.log_call_dialog import LogCallDialog
+from shopdesk.ui.widgets.call_indicator import CallIndicator
+
+from ..services.test_calls_support import call_service, open_case
+
+MON_10 = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
+
+
+def dialog_for(qtbot, register, case):
+    calls = call_service(register)
+    dialog = LogCallDialog(calls, case.id, "小王", lang="en")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return calls, dialog
+
+
+def test_typing_and_clicking_logs_the_call(qtbot, register, clock):
+    case = open_case(register)
+    clock.advance(minutes=20)
+    calls, dialog = dialog_for(qtbot, register, case)
+    assert dialog.override_field.isHidden() and dialog.save_button.isEnabled()
+    dialog.outcome.setCurrentIndex(dialog.outcome.findData("connected"))
+    dialog.duration.selectAll()  # as tabbing into it does
+    qtbot.keyClicks(dialog.duration, "4")
+    qtbot.keyClicks(dialog.summary, "buyer agrees to a reship")
+    qtbot.keyClicks(dialog.agreed, "reship tomorrow")
+    with qtbot.waitSignal(dialog.logged):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    [record] = calls.calls_for_buyer(case.id)
+    assert record.outcome is CallOutcome.CONNECTED and record.duration_seconds == 240
+    assert record.summary == "buyer agrees to a reship" and record.agreed == "reship tomorrow"
+    assert record.at == MON_10 + timedelta(minutes=20) and not record.overridden
+    assert register.cases.timeline(case.id)[-1].type == "call"
+
+
+def test_soft_block_requires_an_override_reason(qtbot, register, clock):
+    case = open_case(register)
+    calls = call_service(register)
+    calls.log_call(case.id, CallOutcome.NO_ANSWER, "小王", MON_10)
+    clock.advance(minutes=30)  # inside the 2 h minimum gap
+    calls, dialog = dialog_for(qtbot, register, case)
+    assert not dialog.override_field.isHidden()
+    assert "Too soon" in dialog.policy_label.text() or "apart" in dialog.policy_label.text()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.override_field.has_error and len(calls.calls_for_buyer(case.id)) == 1
+    qtbot.keyClicks(dialog.override_edit, "buyer asked to be called back now")
+    with qtbot.waitSignal(dialog.logged):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    last = calls.calls_for_buyer(case.id)[-1]
+    assert last.overridden and last.override_reason == "buyer asked to be called back now"
+
+
+def test_hard_block_disables_saving(qtbot, register, clock):
+    case = open_case(register)
+    clock.set(MON_10 + timedelta(hours=13))  # 23:00 local: quiet hours
+    calls, dialog = dialog_for(qtbot, register, case)
+    assert not dialog.save_button.isEnabled() and dialog.override_field.isHidden()
+    assert "no override" in dialog.policy_label.text()
+    # Moving the time back into the window makes it loggable again.
+    dialog.when.setDateTime(dialog.when.dateTime().addSecs(-9 * 3600))  # 14:00
+    assert dialog.save_button.isEnabled()
+
+
+def test_indicator_button_opens_the_dialog_and_refreshes(qtbot, register, clock):
+    case = open_case(register)
+    calls = call_service(register)
+    indicator = CallIndicator(calls, lambda: "小王", lang="en")
+    qtbot.addWidget(indicator)
+    indicator.set_case(case.id)
+    qtbot.mouseClick(indicator.log_button, Qt.MouseButton.LeftButton)
+    dialog = indicator.dialog
+    with qtbot.waitSignal(indicator.call_logged):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert indicator.state == "soft"  # the minimum gap now applies
