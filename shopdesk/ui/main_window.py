@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSizePolicy,
     QSplitter,
+    QStyle,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -208,13 +209,26 @@ class MainWindow(QMainWindow):
         bar = self.main_toolbar = QToolBar(self.tr("Main toolbar"), self)
         bar.setObjectName("main_toolbar")
         bar.setMovable(False)
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for action in (self.act_new, self.act_refresh, None, self.act_trash,
-                       self.act_untrash, self.act_empty_trash):
-            if action is None:
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        style = self.style()
+        # Toolbar labels without the menu's "(&N)" accelerators, with the style's own icons.
+        buttons = (
+            (self.act_new, self.tr("New case"), QStyle.StandardPixmap.SP_FileIcon),
+            (self.act_refresh, self.tr("Refresh"), QStyle.StandardPixmap.SP_BrowserReload),
+            None,
+            (self.act_trash, self.tr("Move to trash"), QStyle.StandardPixmap.SP_TrashIcon),
+            (self.act_untrash, self.tr("Restore"), QStyle.StandardPixmap.SP_ArrowBack),
+            (self.act_empty_trash, self.tr("Empty trash"),
+             QStyle.StandardPixmap.SP_DialogDiscardButton),
+        )
+        for entry in buttons:
+            if entry is None:
                 bar.addSeparator()
-            else:
-                bar.addAction(action)
+                continue
+            action, label, icon = entry
+            action.setIconText(label)
+            action.setIcon(style.standardIcon(icon))
+            bar.addAction(action)
         spacer = QWidget(bar)
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         bar.addWidget(spacer)

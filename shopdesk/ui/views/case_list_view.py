@@ -16,14 +16,19 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.case_query import Scope
+from ...domain.enums import CaseKind, CaseStatus, Cause, Platform
 from ...services.cases import CaseService
 from ..models.case_table import CASE_ID_ROLE, COLUMNS, CaseTableModel, column_of, column_of_sort
 from .query_builder import FilterState, build_query
 
-# Starting widths (px) that fit 1366-pixel screens with the detail panel open.
-_WIDTHS = {"case_no": 132, "platform": 76, "order_no": 150, "buyer": 120, "item": 200,
-           "kind": 80, "cause": 96, "status": 76, "amount": 84, "due": 96, "activity": 96,
-           "assignee": 64}
+# Columns whose width follows the longest label or sample text in the UI language, so
+# nothing is cut in either language and no rows have to be fetched to size them.
+_LABEL_ENUMS = {"platform": Platform, "kind": CaseKind, "cause": Cause, "status": CaseStatus}
+_SAMPLES = {"case_no": "SD-20261123-0000", "amount": "¥12,345.00", "due": "2026-11-23 ",
+            "activity": "2026-11-23 ", "assignee": "小王小王"}
+# Free-text columns get fixed starting widths (elided; the user can widen them).
+_FIXED = {"order_no": 150, "buyer": 120, "item": 200}
+_MAX_LABEL_WIDTH = 140
 # Default on-screen order: what the next shift scans first (status, due, kind) comes right
 # after the case number, so it is visible at 1366 px with the detail panel open. The model's
 # column numbers keep the documented order; users can drag columns and the order is saved.
@@ -62,7 +67,7 @@ class CaseListView(QWidget):
         header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        for key, width in _WIDTHS.items():
+        for key, width in self._default_widths(lang).items():
             self.table.setColumnWidth(column_of(key), width)
         for visual, key in enumerate(DEFAULT_VISUAL_ORDER):
             header.moveSection(header.visualIndex(column_of(key)), visual)
@@ -82,6 +87,23 @@ class CaseListView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table)
+
+    def _default_widths(self, lang: str) -> dict[str, int]:
+        """Starting column widths for `lang` (a saved header state replaces them)."""
+        metrics = self.table.fontMetrics()
+        header_metrics = self.table.horizontalHeader().fontMetrics()
+        pad = 18
+        widths = dict(_FIXED)
+        for key, enum in _LABEL_ENUMS.items():
+            longest = max(metrics.horizontalAdvance(m.label(lang)) for m in enum)
+            widths[key] = min(longest + pad, _MAX_LABEL_WIDTH)
+        for key, sample in _SAMPLES.items():
+            widths[key] = metrics.horizontalAdvance(sample) + pad
+        for col, column in enumerate(COLUMNS):  # room for the title and the sort arrow
+            title = self.model.headerData(col, Qt.Orientation.Horizontal)
+            need = header_metrics.horizontalAdvance(title) + pad + 16
+            widths[column.key] = max(widths.get(column.key, 0), need)
+        return widths
 
     # --- filters and reloading -------------------------------------------
     def set_service(self, cases: CaseService) -> None:
