@@ -11,6 +11,7 @@ from typing import Any, TextIO
 
 from . import __version__
 from .cli_calls import CALL_HANDLERS, add_call_parsers
+from .cli_scripts import SCRIPT_HANDLERS, add_script_parsers
 from .domain.case import draft_from_fields
 from .domain.case_query import CaseQuery, SortKey
 from .domain.clock import Clock, SystemClock, local
@@ -65,6 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     backup = sub.add_parser("backup", help="back up now, or list backups")
     backup.add_argument("--list", action="store_true")
     add_call_parsers(sub)
+    add_script_parsers(sub)
     return p
 
 
@@ -183,6 +185,7 @@ def run(argv: Sequence[str], *, clock: Clock | None = None, env: dict[str, str] 
         return EXIT_ERROR
     handlers = {"demo": cmd_demo, "backup": cmd_backup}
     handlers.update(CALL_HANDLERS)
+    handlers.update(SCRIPT_HANDLERS)
     try:
         if args.command == "cases":
             handler = {"list": cmd_cases_list, "show": cmd_cases_show,

@@ -1,0 +1,168 @@
+"""`shopdesk scripts ...`: list, render, export and import reply scripts. No Qt imported.
+
+Registered by cli.py (add_script_parsers + SCRIPT_HANDLERS).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+from pathlib import Path
+from typing import Any, TextIO
+
+from .domain.enums import CaseKind, Cause
+from .domain.errors import NotFoundError, ValidationError
+from .domain.scripts import PLACEHOLDERS, HandlingStep, Script, ScriptLibraryError, canonical_key
+from .services.register import Register
+from .services.scripts import ScriptService, open_script_service
+from .services.serialize import SCHEMA_VERSION
+
+
+class ScriptCliError(Exception):
+    """Printed as `shopdesk: ...` with exit status 1 (mapped to cli.CliError)."""
+
+
+def add_script_parsers(sub: argparse._SubParsersAction) -> None:
+    """The `scripts` subcommand and its actions."""
+    scripts = sub.add_parser("scripts", help="reply scripts (话术): list, render, export, import")
+    ssub = scripts.add_subparsers(dest="scripts_command", required=True)
+    ls = ssub.add_parser("list", help="scripts, filtered")
+    ls.add_argument("--kind", choices=[k.value for k in CaseKind])
+    ls.add_argument("--step", choices=[s.value for s in HandlingStep])
+    ls.add_argument("--cause", choices=[c.value for c in Cause])
+    ls.add_argument("--search", default="", help="text in the zh/en title or text")
+    ls.add_argument("--json", action="store_true")
+    render = ssub.add_parser("render", help="a script filled in for a case")
+    render.add_argument("script_id")
+    render.add_argument("--case", required=True, metavar="CASE_NO")
+    render.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
+                        help="a placeholder value, e.g. 运单号=SF123 or waybill=SF123")
+    render.add_argument("--lang", choices=["zh", "en"], default=None)
+    exp = ssub.add_parser("export", help="the shop's own and edited scripts to .toml or .csv")
+    exp.add_argument("file")
+    imp = ssub.add_parser("import", help="scripts from .toml or .csv (all or nothing)")
+    imp.add_argument("file")
+
+
+def _lang(register: Register, given: str | None = None) -> str:
+    return given or register.language(os.environ.get("SHOPDESK_LANG"))
+
+
+def _actor(register: Register, args: argparse.Namespace) -> str:
+    return (args.actor or register.staff.current_operator() or os.environ.get("USER")
+            or "cli")
+
+
+def _script_json(script: Script, svc: ScriptService, usage: dict[str, int],
+                 favourites: set[str]) -> dict[str, Any]:
+    return {
+        "id": script.id,
+        "title": {"zh": script.title.zh, "en": script.title.en},
+        "kinds": [k.value for k in script.kinds] or ["any"],
+        "causes": [c.value for c in script.causes] or ["any"],
+        "step": script.step.value,
+        "channel": script.channel.value,
+        "audience": script.audience.value,
+        "customer_types": [t.value for t in script.customer_types],
+        "tags": list(script.tags),
+        "placeholders": list(script.placeholders),
+        "origin": svc.origin(script.id).value,
+        "uses": usage.get(script.id, 0),
+        "favourite": script.id in favourites,
+        "text": {"zh": script.text.zh, "en": script.text.en},
+    }
+
+
+def cmd_list(svc: ScriptService, register: Register, args: argparse.Namespace,
+             out: TextIO) -> int:
+    entries = svc.browse(kind=CaseKind(args.kind) if args.kind else None,
+                         step=HandlingStep(args.step) if args.step else None,
+                         cause=Cause(args.cause) if args.cause else None, search=args.search)
+    if args.json:
+        usage, favs = svc.usage(), svc.favourites()
+        data = {"schema": SCHEMA_VERSION, "count": len(entries),
+                "scripts": [_script_json(e.script, svc, usage, favs) for e in entries]}
+        out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        return 0
+    lang = _lang(register)
+    for e in entries:
+        mark = "*" if e.favourite else " "
+        out.write(f"{mark} {e.script.id:<36} {e.script.step.label(lang):<8} {e.uses:>4}  "
+                  f"{e.script.title.get(lang)}\n")
+    out.write(f"{len(entries)} script(s)\n")
+    return 0
+
+
+def _values(assignments: list[str]) -> dict[str, str]:
+    values: dict[str, str] = {}
+    for item in assignments:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise ScriptCliError(f"--set expects NAME=VALUE, got: {item}")
+        if canonical_key(name) is None:
+            known = ", ".join(f"{p.zh}/{p.key}" for p in PLACEHOLDERS)
+            raise ScriptCliError(f"--set: unknown placeholder {name.strip()} (one of: {known})")
+        values[name.strip()] = value
+    return values
+
+
+def cmd_render(svc: ScriptService, register: Register, args: argparse.Namespace,
+               out: TextIO) -> int:
+    try:
+        case = register.cases.get_by_no(args.case)
+        svc.get(args.script_id)
+    except NotFoundError as exc:
+        raise ScriptCliError(f"not found: {exc}") from None
+    except ValueError as exc:
+        raise ScriptCliError(f"no such case: {args.case}") from exc
+    lang = _lang(register, args.lang)
+    result = svc.render_for_case(args.script_id, case.id, _values(args.set), lang,
+                                 agent=_actor(register, args))
+    if result.missing:
+        # Never print a text with "{运单号}" in it: a buyer must not receive that.
+        names = ", ".join(f"{{{n}}}" for n in result.missing)
+        raise ScriptCliError(f"unfilled placeholders: {names}; use --set {result.missing[0]}=...")
+    out.write(result.text + "\n")
+    return 0
+
+
+def cmd_export(svc: ScriptService, register: Register, args: argparse.Namespace,
+               out: TextIO) -> int:
+    count = svc.export_file(Path(args.file))
+    out.write(f"exported {count} script(s) to {args.file}\n")
+    return 0
+
+
+def cmd_import(svc: ScriptService, register: Register, args: argparse.Namespace,
+               out: TextIO) -> int:
+    try:
+        result = svc.import_file(Path(args.file), _actor(register, args))
+    except OSError as exc:
+        raise ScriptCliError(f"cannot read {args.file}: {exc}") from None
+    except UnicodeDecodeError as exc:
+        raise ScriptCliError(f"cannot decode {args.file}: {exc}") from None
+    out.write(f"added {result.added}, updated {result.updated}, "
+              f"edited shipped {result.edited_shipped}\n")
+    return 0
+
+
+_ACTIONS = {"list": cmd_list, "render": cmd_render, "export": cmd_export, "import": cmd_import}
+
+
+def cmd_scripts(register: Register, args: argparse.Namespace, out: TextIO) -> int:
+    from .cli import CliError  # cli imports this module; import back lazily
+
+    lang = _lang(register)
+    try:
+        svc = open_script_service(register.db, register.clock)
+        return _ACTIONS[args.scripts_command](svc, register, args, out)
+    except ScriptCliError as exc:
+        raise CliError(str(exc)) from None
+    except ScriptLibraryError as exc:
+        raise CliError("\n".join(e.message(lang) for e in exc.errors)) from None
+    except ValidationError as exc:
+        raise CliError("; ".join(f"{e.field}: {e.message(lang)}" for e in exc.errors)) from None
+
+
+SCRIPT_HANDLERS = {"scripts": cmd_scripts}
