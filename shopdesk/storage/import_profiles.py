@@ -1,0 +1,84 @@
+"""Saved column-mapping profiles and the log of imports (bookkeeping around imports)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+from ..domain.clock import from_iso, to_utc_iso
+
+
+@dataclass(frozen=True)
+class StoredProfile:
+    name: str
+    mapping: dict[str, Any]  # ColumnMapping.to_dict(); the service turns it back
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class ImportLogEntry:
+    id: int
+    at: datetime
+    actor: str
+    filename: str
+    preset: str | None
+    created: int
+    updated: int
+    unchanged: int
+    skipped: int
+
+
+class ProfileStore:
+    """The import_profiles table. Callers own the transaction."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def save(self, name: str, mapping: dict[str, Any], at: datetime) -> None:
+        """Create or replace the profile called `name` (its creation time is kept)."""
+        self.db.execute(
+            "INSERT INTO import_profiles(name, mapping, created_at) VALUES (?, ?, ?) "
+            "ON CONFLICT(name) DO UPDATE SET mapping = excluded.mapping",
+            [name, json.dumps(mapping, ensure_ascii=False, sort_keys=True), to_utc_iso(at)])
+
+    def get(self, name: str) -> StoredProfile | None:
+        row = self.db.execute("SELECT name, mapping, created_at FROM import_profiles "
+                              "WHERE name = ?", [name]).fetchone()
+        if row is None:
+            return None
+        return StoredProfile(row[0], json.loads(row[1]), from_iso(row[2]))  # type: ignore[arg-type]
+
+    def all(self) -> list[StoredProfile]:
+        rows = self.db.execute("SELECT name, mapping, created_at FROM import_profiles "
+                               "ORDER BY name").fetchall()
+        return [StoredProfile(r[0], json.loads(r[1]), from_iso(r[2]))  # type: ignore[arg-type]
+                for r in rows]
+
+    def delete(self, name: str) -> bool:
+        cursor = self.db.execute("DELETE FROM import_profiles WHERE name = ?", [name])
+        return cursor.rowcount > 0
+
+
+class ImportLogStore:
+    """The import_log table: one row per import that was applied."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def add(self, at: datetime, actor: str, filename: str, preset: str | None, *,
+            created: int, updated: int, unchanged: int, skipped: int) -> int:
+        cursor = self.db.execute(
+            "INSERT INTO import_log(at, actor, filename, preset, created, updated, unchanged, "
+            "skipped) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [to_utc_iso(at), actor, filename, preset, created, updated, unchanged, skipped])
+        return int(cursor.lastrowid or 0)
+
+    def latest(self, limit: int = 50) -> list[ImportLogEntry]:
+        rows = self.db.execute(
+            "SELECT id, at, actor, filename, preset, created, updated, unchanged, skipped "
+            "FROM import_log ORDER BY id DESC LIMIT ?", [limit]).fetchall()
+        return [ImportLogEntry(r[0], from_iso(r[1]), *r[2:]) for r in rows]  # type: ignore[arg-type]

@@ -1,0 +1,128 @@
+"""The orders table: what platform order exports say about each order (upserted)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, fields, replace
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlite_utils import Database
+
+from ..domain.clock import from_iso, to_utc_iso
+from ..domain.enums import Platform
+from ..domain.money import from_fen, to_fen
+
+
+@dataclass(frozen=True)
+class StoredOrder:
+    """One order as kept in the register (the shape lookup_order returns)."""
+
+    platform: Platform
+    order_no: str
+    buyer_nick: str = ""
+    buyer_name: str = ""
+    buyer_phone: str = ""
+    buyer_address: str = ""
+    item_title: str = ""
+    sku: str = ""
+    amount_paid: Decimal | None = None
+    waybill: str = ""
+    courier: str = ""
+    status: str = ""
+    shop: str = ""
+    paid_at: datetime | None = None
+    created_at: datetime | None = None
+    imported_at: datetime | None = None
+    extra: dict[str, str] = field(default_factory=dict)
+
+    def merged_with(self, newer: StoredOrder) -> StoredOrder:
+        """`newer` over this one, except that an empty newer value keeps the old one.
+
+        A later export often masks the phone or drops the address; that is not a change.
+        """
+        values: dict[str, Any] = {}
+        for f in fields(self):
+            if f.name in ("platform", "order_no", "imported_at"):
+                continue
+            new = getattr(newer, f.name)
+            if f.name == "extra":
+                new = {**self.extra, **{k: v for k, v in newer.extra.items() if v}}
+            elif new in (None, ""):
+                new = getattr(self, f.name)
+            values[f.name] = new
+        return replace(self, **values)
+
+    def same_content(self, other: StoredOrder) -> bool:
+        """Equal in everything but the import time."""
+        return replace(self, imported_at=None) == replace(other, imported_at=None)
+
+
+_COLUMNS = ("platform", "order_no", "buyer_nick", "buyer_name", "buyer_phone", "buyer_address",
+            "item_title", "sku", "amount_paid_fen", "waybill", "courier", "status", "shop",
+            "paid_at", "created_at", "imported_at", "extra")
+_SELECT = "SELECT " + ", ".join(_COLUMNS) + " FROM orders"
+_UPSERT = (f"INSERT INTO orders ({', '.join(_COLUMNS)}) "
+           f"VALUES ({', '.join('?' for _ in _COLUMNS)}) "
+           "ON CONFLICT(platform, order_no) DO UPDATE SET "
+           + ", ".join(f"{c} = excluded.{c}" for c in _COLUMNS[2:]))
+
+
+def _time(value: datetime | None) -> str | None:
+    return to_utc_iso(value) if value is not None else None
+
+
+def order_to_row(order: StoredOrder) -> list[Any]:
+    return [order.platform.value, order.order_no, order.buyer_nick, order.buyer_name,
+            order.buyer_phone, order.buyer_address, order.item_title, order.sku,
+            to_fen(order.amount_paid), order.waybill, order.courier, order.status, order.shop,
+            _time(order.paid_at), _time(order.created_at), _time(order.imported_at),
+            json.dumps(order.extra, ensure_ascii=False, sort_keys=True)]
+
+
+def order_from_row(row: Sequence[Any]) -> StoredOrder:
+    r = dict(zip(_COLUMNS, row, strict=True))
+    return StoredOrder(
+        platform=Platform(r["platform"]), order_no=r["order_no"], buyer_nick=r["buyer_nick"],
+        buyer_name=r["buyer_name"], buyer_phone=r["buyer_phone"],
+        buyer_address=r["buyer_address"], item_title=r["item_title"], sku=r["sku"],
+        amount_paid=from_fen(r["amount_paid_fen"]), waybill=r["waybill"],
+        courier=r["courier"], status=r["status"], shop=r["shop"],
+        paid_at=from_iso(r["paid_at"]), created_at=from_iso(r["created_at"]),
+        imported_at=from_iso(r["imported_at"]), extra=json.loads(r["extra"] or "{}"))
+
+
+class OrderStore:
+    """Row access to orders. Callers own the transaction (db.atomic())."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def get(self, platform: Platform | str, order_no: str) -> StoredOrder | None:
+        row = self.db.execute(_SELECT + " WHERE platform = ? AND order_no = ?",
+                              [str(platform), order_no.strip()]).fetchone()
+        return order_from_row(row) if row else None
+
+    def get_many(self, platform: Platform | str,
+                 order_nos: Iterable[str]) -> dict[str, StoredOrder]:
+        """Orders of one platform by number, for the numbers that exist."""
+        wanted = sorted({n for n in order_nos if n})
+        out: dict[str, StoredOrder] = {}
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i:i + 500]
+            marks = ", ".join("?" for _ in chunk)
+            for row in self.db.execute(
+                    _SELECT + f" WHERE platform = ? AND order_no IN ({marks})",
+                    [str(platform), *chunk]).fetchall():
+                order = order_from_row(row)
+                out[order.order_no] = order
+        return out
+
+    def upsert(self, orders: Iterable[StoredOrder]) -> None:
+        """Insert or replace whole rows (merge first: see StoredOrder.merged_with)."""
+        self.db.conn.executemany(_UPSERT, [order_to_row(o) for o in orders])
+
+    def count(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM orders").fetchone()[0])
