@@ -47,13 +47,26 @@ def create_main_window(register: Register, env: Mapping[str, str], args: Sequenc
 
 
 def _install_excepthook() -> None:
-    """An unexpected error shows a message and is printed; the window stays usable."""
+    """An unexpected error is printed and shown once; the window stays usable.
+
+    The box is not shown again while one is open (its event loop repaints, and a failing
+    paint would raise again) nor for the same error twice in a row.
+    """
+    state = {"showing": False, "last": ""}
+
     def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         traceback.print_exception(kind, exc, tb)
         if isinstance(exc, KeyboardInterrupt):
             QApplication.quit()
             return
-        QMessageBox.critical(None, "ShopDesk", texts.unexpected_error(exc))
+        text = texts.unexpected_error(exc)
+        if state["showing"] or text == state["last"]:
+            return
+        state["showing"], state["last"] = True, text
+        try:
+            QMessageBox.critical(None, "ShopDesk", text)
+        finally:
+            state["showing"] = False
     sys.excepthook = hook
 
 

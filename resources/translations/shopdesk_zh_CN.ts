@@ -45,6 +45,109 @@
         </message>
     </context>
     <context>
+        <name>CallComplianceView</name>
+        <message>
+            <location filename="../../shopdesk/ui/views/call_compliance.py" line="44" />
+            <source>Last %1 days</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/views/call_compliance.py" line="49" />
+            <source>Period</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/views/call_compliance.py" line="53" />
+            <location filename="../../shopdesk/ui/views/call_compliance.py" line="56" />
+            <location filename="../../shopdesk/ui/views/call_compliance.py" line="59" />
+            <source>Buyer</source>
+            <translation>买家</translation>
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/views/call_compliance.py" line="53" />
+            <source>Attempts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/views/call_compliance.py" line="53" />
+            <source>Talked</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/views/call_compliance.py" line="54" />
+            <location filename="../../shopdesk/ui/views/call_compliance.py" line="63" />
+            <source>Overrides</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/views/call_compliance.py" line="54" />
+            <source>Outside window</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/views/call_compliance.py" line="55" />
+            <source>Do not call</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/views/call_compliance.py" line="56" />
+            <source>Time</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/views/call_compliance.py" line="56" />
+            <location filename="../../shopdesk/ui/views/call_compliance.py" line="58" />
+            <source>Case no.</source>
+            <translation>案件号</translation>
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/views/call_compliance.py" line="57" />
+            <location filename="../../shopdesk/ui/views/call_compliance.py" line="59" />
+            <source>By</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/views/call_compliance.py" line="57" />
+            <source>Rules overridden</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/views/call_compliance.py" line="57" />
+            <source>Reason</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/views/call_compliance.py" line="58" />
+            <source>Buyer's local time</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/views/call_compliance.py" line="59" />
+            <source>Outcome</source>
+            <translation>处理结果</translation>
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/views/call_compliance.py" line="62" />
+            <source>Attempts per buyer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/views/call_compliance.py" line="64" />
+            <source>Calls outside the calling window</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/views/call_compliance.py" line="74" />
+            <source>%1 calls, %2 overrides, %3 outside the window</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/views/call_compliance.py" line="82" />
+            <source>yes</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>CallIndicator</name>
         <message>
             <location filename="../../shopdesk/ui/widgets/call_indicator.py" line="94" />
@@ -1124,6 +1227,34 @@ Demo cases are made up; you can move them to the trash later.</source>
         </message>
     </context>
     <context>
+        <name>MayCallList</name>
+        <message>
+            <location filename="../../shopdesk/ui/views/may_call_list.py" line="26" />
+            <source>Case no.</source>
+            <translation>案件号</translation>
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/views/may_call_list.py" line="26" />
+            <source>Buyer</source>
+            <translation>买家</translation>
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/views/may_call_list.py" line="27" />
+            <source>Calls left</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/views/may_call_list.py" line="52" />
+            <source>Buyers you may call now: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/views/may_call_list.py" line="54" />
+            <source>Nobody may be called right now.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>OperatorPicker</name>
         <message>
             <location filename="../../shopdesk/ui/views/operator_picker.py" line="21" />
@@ -1215,6 +1346,164 @@ Demo cases are made up; you can move them to the trash later.</source>
         </message>
     </context>
     <context>
+        <name>PlaceholderDialog</name>
+        <message>
+            <location filename="../../shopdesk/ui/dialogs/placeholder_dialog.py" line="30" />
+            <source>Fill in the script</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/dialogs/placeholder_dialog.py" line="33" />
+            <source>The buyer must never see an empty {placeholder}. Fill in every value to copy the text.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/dialogs/placeholder_dialog.py" line="50" />
+            <source>Copy</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>PolicyDialog</name>
+        <message>
+            <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="52" />
+            <source>Phone-call policy</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="63" />
+            <source>Use preset</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="67" />
+            <source>Preset</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="73" />
+            <source>Mon</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="73" />
+            <source>Tue</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="73" />
+            <source>Wed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="73" />
+            <source>Thu</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="74" />
+            <source>Fri</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="74" />
+            <source>Sat</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="74" />
+            <source>Sun</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="75" />
+            <source>Calling windows (buyer's local time)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="81" />
+            <source>no calls</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="86" />
+            <source>e.g. 10:00-12:00, 14:00-18:00</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="87" />
+            <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="104" />
+            <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="105" />
+            <source> min</source>
+            <translation type="unfinished"> 分钟</translation>
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="106" />
+            <source>Message the buyer in chat before calling</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="107" />
+            <source>Require the pre-call checklist</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="110" />
+            <source>No new call in the last</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="111" />
+            <source>Quiet hours (never call)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="112" />
+            <source>Holidays</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="113" />
+            <source>Blackout dates</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="114" />
+            <source>Calls per buyer per day</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="115" />
+            <source>Day counted as</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="116" />
+            <source>Calls per case</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="117" />
+            <source>Minimum gap between calls</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="118" />
+            <source>Cool-down after talking</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="126" />
+            <source>Save</source>
+            <translation>保存</translation>
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="127" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+    </context>
+    <context>
         <name>RegisterActions</name>
         <message>
             <location filename="../../shopdesk/ui/register_actions.py" line="26" />
@@ -1271,7 +1560,7 @@ The previous register file was kept here:
         <message>
             <location filename="../../shopdesk/ui/dialogs/restore_dialog.py" line="42" />
             <source>Choose a backup. The current register is backed up and kept next to it before it is replaced, so a restore can be undone.</source>
-            <translation>请选择一个备份。替换之前，当前的登记簿会先备份并保留在原处旁边，因此恢复操作可以撤销。</translation>
+            <translation>请选择一个备份。替换之前会先给当前的登记簿做一份备份，并保留原来的文件，所以恢复之后还可以撤销。</translation>
         </message>
         <message>
             <location filename="../../shopdesk/ui/dialogs/restore_dialog.py" line="49" />

@@ -163,3 +163,38 @@ def test_operator_picker_sets_the_operator_and_mine(qtbot, window, demo_register
     assert window.case_list.count() == expected
     assert {window.case_list.model.case_at(r).assignee
             for r in range(window.case_list.count())} <= {"小李"}
+
+
+def test_ctrl_n_opens_the_case_form_and_a_saved_case_is_selected(qtbot, window, demo_register):
+    from shopdesk.domain.case import CaseDraft
+    from shopdesk.ui.components import case_form_class
+
+    form_class = case_form_class()
+    assert form_class is not None
+    window.case_list.table.setFocus()
+    qtbot.keyClick(window.case_list.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), form_class),
+                    timeout=2000)
+    dialog = QApplication.activeModalWidget()
+    assert dialog.operator == "小王"
+    # The form's own tests fill it in; here the window's reaction to `saved` is checked.
+    case = demo_register.cases.open_case(
+        CaseDraft(platform=Platform.DOUYIN, order_no="DY-20261123-1", kind=CaseKind.EXCHANGE),
+        "小王")
+    dialog.saved.emit(case.id)
+    dialog.accept()
+    assert window.case_list.current_id() == case.id
+    assert window.detail.current_case_id == case.id
+    assert window.case_list.count() == expected_count(demo_register, QuickFilter.OPEN)
+
+
+def test_a_change_in_the_detail_panel_refreshes_the_list(qtbot, window, demo_register):
+    table = window.case_list.table
+    before = window.case_list.count()
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=row_point(table, 0))
+    case_id = window.case_list.current_id()
+    assert window.detail.current_case_id == case_id
+    qtbot.mouseClick(window.detail.delete_button, Qt.MouseButton.LeftButton)  # confirmed
+    assert window.case_list.count() == before - 1
+    assert case_id not in window.case_list.model.ids()
+    assert count_text(window) == f"共 {before - 1} 条"
