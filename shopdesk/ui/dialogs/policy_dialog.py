@@ -1,0 +1,210 @@
+"""Edit the shop's phone-call policy: windows per weekday, quiet hours, caps, holidays."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QTime, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.call_policy import WEEKDAYS, CallPolicy, CapCounting, HolidayMode
+from ...domain.policy_presets import PolicyConfigError, policy_from_dict, policy_to_dict
+from ...services.call_policy_settings import PRESETS
+from ...services.calls import CallService
+from ..widgets.enum_combo import EnumCombo
+from ..widgets.field_error import FieldErrorLabel, ValidatedField
+
+
+def _spin(maximum: int, suffix: str, minimum: int = 0) -> QSpinBox:
+    spin = QSpinBox()
+    spin.setRange(minimum, maximum)
+    spin.setSuffix(suffix)
+    return spin
+
+
+class PolicyDialog(QDialog):
+    """Shows the stored policy; Save validates and stores it; emits saved()."""
+
+    saved = Signal()
+
+    def __init__(self, calls: CallService, operator: str, parent: QWidget | None = None, *,
+                 lang: str = "zh") -> None:
+        super().__init__(parent)
+        self.calls = calls
+        self.operator = operator
+        self.lang = lang
+        self.setWindowTitle(self.tr("Phone-call policy"))
+        self._build()
+        self.load(calls.policy())
+
+    # --- building ----------------------------------------------------------
+    def _build(self) -> None:
+        self.preset = QComboBox()
+        for name in PRESETS:
+            policy = self.calls.policies.preset(name)
+            self.preset.addItem(policy.label_en if self.lang.startswith("en")
+                                else policy.label_zh, name)
+        self.load_preset_button = QPushButton(self.tr("Use preset"))
+        self.load_preset_button.clicked.connect(self.load_preset)
+        self.current = QLabel()
+        presets = QHBoxLayout()
+        presets.addWidget(QLabel(self.tr("Preset")))
+        presets.addWidget(self.preset)
+        presets.addWidget(self.load_preset_button)
+        presets.addStretch(1)
+        presets.addWidget(self.current)
+
+        day_names = [self.tr("Mon"), self.tr("Tue"), self.tr("Wed"), self.tr("Thu"),
+                     self.tr("Fri"), self.tr("Sat"), self.tr("Sun")]
+        windows = QGroupBox(self.tr("Calling windows (buyer's local time)"))
+        grid = QGridLayout(windows)
+        self.window_edits: dict[str, QLineEdit] = {}
+        self.window_fields: dict[str, ValidatedField] = {}
+        for i, (key, name) in enumerate(zip(WEEKDAYS, day_names, strict=True)):
+            edit = QLineEdit()
+            edit.setPlaceholderText(self.tr("no calls"))
+            self.window_edits[key] = edit
+            self.window_fields[key] = ValidatedField(edit)
+            grid.addWidget(QLabel(name), i % 4, (i // 4) * 2)
+            grid.addWidget(self.window_fields[key], i % 4, (i // 4) * 2 + 1)
+        grid.addWidget(QLabel(self.tr("e.g. 10:00-12:00, 14:00-18:00")), 3, 2, 1, 2)
+        self.end_margin = _spin(600, self.tr(" min"))
+
+        self.quiet_start, self.quiet_end = QTimeEdit(), QTimeEdit()
+        for edit in (self.quiet_start, self.quiet_end):
+            edit.setDisplayFormat("HH:mm")
+        quiet = QHBoxLayout()
+        quiet.addWidget(self.quiet_start)
+        quiet.addWidget(QLabel("–"))
+        quiet.addWidget(self.quiet_end)
+        quiet.addStretch(1)
+        self.holiday_mode = EnumCombo(HolidayMode, self.lang)
+        self.blackout = QLineEdit()
+        self.blackout.setPlaceholderText("2026-06-18, 2026-11-11")
+        self.blackout_field = ValidatedField(self.blackout)
+        self.per_day = _spin(50, "", 1)
+        self.counting = EnumCombo(CapCounting, self.lang)
+        self.per_case = _spin(50, "", 1)
+        self.min_gap = _spin(7 * 24 * 60, self.tr(" min"))
+        self.cooldown = _spin(30 * 24 * 60, self.tr(" min"))
+        self.chat_first = QCheckBox(self.tr("Message the buyer in chat before calling"))
+        self.checklist = QCheckBox(self.tr("Require the pre-call checklist"))
+
+        rules = QFormLayout()
+        rules.addRow(self.tr("No new call in the last"), self.end_margin)
+        rules.addRow(self.tr("Quiet hours (never call)"), quiet)
+        rules.addRow(self.tr("Holidays"), self.holiday_mode)
+        rules.addRow(self.tr("Blackout dates"), self.blackout_field)
+        rules.addRow(self.tr("Calls per buyer per day"), self.per_day)
+        rules.addRow(self.tr("Day counted as"), self.counting)
+        rules.addRow(self.tr("Calls per case"), self.per_case)
+        rules.addRow(self.tr("Minimum gap between calls"), self.min_gap)
+        rules.addRow(self.tr("Cool-down after talking"), self.cooldown)
+        rules.addRow("", self.chat_first)
+        rules.addRow("", self.checklist)
+
+        self.error = FieldErrorLabel()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText(self.tr("Save"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        buttons.accepted.connect(self.apply)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(presets)
+        layout.addWidget(windows)
+        layout.addLayout(rules)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.save_button.setDefault(True)
+
+    # --- policy <-> form -------------------------------------------------------
+    def load(self, policy: CallPolicy) -> None:
+        self.loaded = policy
+        self.current.setText(policy.label_en if self.lang.startswith("en") else policy.label_zh)
+        index = self.preset.findData(policy.name)
+        if index >= 0:
+            self.preset.setCurrentIndex(index)
+        for i, key in enumerate(WEEKDAYS):
+            self.window_edits[key].setText(", ".join(w.text() for w in policy.windows[i]))
+        self.end_margin.setValue(int(policy.end_margin.total_seconds() // 60))
+        self.quiet_start.setTime(QTime(policy.quiet_start.hour, policy.quiet_start.minute))
+        self.quiet_end.setTime(QTime(policy.quiet_end.hour, policy.quiet_end.minute))
+        self.holiday_mode.set_current(policy.holiday_mode)
+        self.blackout.setText(", ".join(d.isoformat() for d in sorted(policy.blackout_dates)))
+        self.per_day.setValue(policy.max_attempts_per_day)
+        self.counting.set_current(policy.day_counting)
+        self.per_case.setValue(policy.max_attempts_per_case)
+        self.min_gap.setValue(int(policy.min_gap.total_seconds() // 60))
+        self.cooldown.setValue(int(policy.cooldown_after_talk.total_seconds() // 60))
+        self.chat_first.setChecked(policy.require_chat_first)
+        self.checklist.setChecked(policy.require_checklist)
+
+    def load_preset(self) -> None:
+        self.load(self.calls.policies.preset(self.preset.currentData()))
+
+    def form_data(self) -> dict[str, Any]:
+        """The form in the TOML shape policy_from_dict reads."""
+        data = policy_to_dict(self.loaded)
+
+        def parts(text: str) -> list[str]:
+            return [p.strip() for p in text.split(",") if p.strip()]
+
+        for key in WEEKDAYS:
+            data["window"][key] = parts(self.window_edits[key].text())
+        data["window"]["end_margin_minutes"] = self.end_margin.value()
+        data["quiet_hours"] = {"start": self.quiet_start.time().toString("HH:mm"),
+                               "end": self.quiet_end.time().toString("HH:mm")}
+        data["holidays"] = {"mode": self.holiday_mode.current_key(),
+                            "blackout_dates": parts(self.blackout.text())}
+        data["caps"] = {"per_day": self.per_day.value(), "counting": self.counting.current_key(),
+                        "per_case": self.per_case.value(),
+                        "min_gap_minutes": self.min_gap.value(),
+                        "cooldown_after_talk_minutes": self.cooldown.value()}
+        data["preparation"] = {"require_chat_first": self.chat_first.isChecked(),
+                               "require_checklist": self.checklist.isChecked()}
+        return data
+
+    def apply(self) -> None:
+        self.error.clear_error()
+        for field in (*self.window_fields.values(), self.blackout_field):
+            field.set_error(None)
+        data = self.form_data()
+        try:
+            policy = policy_from_dict(data)
+            if policy.name in PRESETS and policy != self.calls.policies.preset(policy.name):
+                # Edited away from the preset: say so rather than keep its name.
+                data.update(name="custom", label_zh="自定义", label_en="Custom")
+                policy = policy_from_dict(data)
+        except PolicyConfigError as exc:
+            for e in exc.errors:
+                self._mark(e.field, e.message(self.lang))
+            self.error.show_error("\n".join(e.message(self.lang) for e in exc.errors))
+            return
+        self.calls.set_policy(policy, self.operator)
+        self.saved.emit()
+        self.accept()
+
+    def _mark(self, key: str, message: str) -> None:
+        day = key.removeprefix("window.").split("[")[0]
+        if day in self.window_fields:
+            self.window_fields[day].set_error(message)
+        elif key.startswith("holidays.blackout_dates"):
+            self.blackout_field.set_error(message)

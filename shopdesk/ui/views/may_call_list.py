@@ -1,0 +1,61 @@
+"""Who may be phoned right now: open cases with a phone whose buyer the policy allows."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+from ...services.calls import CallService
+from ..widgets.call_indicator import REFRESH_MS
+
+CASE_ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class MayCallList(QWidget):
+    """One row per buyer (case no., buyer, calls left); double-click emits case_selected."""
+
+    case_selected = Signal(int)
+
+    def __init__(self, calls: CallService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.calls = calls
+        self.summary = QLabel()
+        self.tree = QTreeWidget()
+        self.tree.setRootIsDecorated(False)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setHeaderLabels([self.tr("Case no."), self.tr("Buyer"),
+                                   self.tr("Calls left")])
+        # Double-click only: itemActivated fires on a single click in some styles.
+        self.tree.itemDoubleClicked.connect(self._activated)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.tree, 1)
+        # The list changes as windows open and close, not only when data changes.
+        self.timer = QTimer(self)
+        self.timer.setInterval(REFRESH_MS)
+        self.timer.timeout.connect(self.refresh)
+        self.timer.start()
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.tree.clear()
+        candidates = self.calls.may_call_now()
+        for c in candidates:
+            left = min(c.decision.remaining_24h, c.decision.remaining_case)
+            item = QTreeWidgetItem([c.case.case_no, c.case.buyer_nick or "—", str(left)])
+            item.setData(0, CASE_ID_ROLE, c.case.id)
+            item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.tree.addTopLevelItem(item)
+        for col in range(3):
+            self.tree.resizeColumnToContents(col)
+        self.summary.setText(self.tr("Buyers you may call now: %1")
+                             .replace("%1", str(len(candidates))) if candidates
+                             else self.tr("Nobody may be called right now."))
+
+    def case_ids(self) -> list[int]:
+        return [self.tree.topLevelItem(i).data(0, CASE_ID_ROLE)
+                for i in range(self.tree.topLevelItemCount())]
+
+    def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        self.case_selected.emit(int(item.data(0, CASE_ID_ROLE)))

@@ -1,0 +1,60 @@
+"""MayCallList and CallComplianceView."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtCore import Qt
+
+from shopdesk.domain.call_policy import CallOutcome
+from shopdesk.ui.views.call_compliance import CallComplianceView
+from shopdesk.ui.views.may_call_list import MayCallList
+
+from ..services.test_calls_support import call_service, open_case
+
+MON_10 = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
+
+
+def test_may_call_list_double_click_selects_the_case(qtbot, register, clock):
+    a = open_case(register, nick="甲", order="3700000000001")
+    b = open_case(register, nick="乙", order="3700000000002")
+    calls = call_service(register)
+    calls.log_call(b.id, CallOutcome.NO_ANSWER, "小王", MON_10)
+    clock.advance(minutes=30)
+    view = MayCallList(calls)
+    qtbot.addWidget(view)
+    view.show()
+    assert view.case_ids() == [a.id]
+    item = view.tree.topLevelItem(0)
+    assert [item.text(i) for i in range(3)] == [a.case_no, "甲", "2"]
+    rect = view.tree.visualItemRect(item)
+    # A real double-click starts with a press; QTest's DClick alone is not enough.
+    qtbot.mouseClick(view.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    with qtbot.waitSignal(view.case_selected) as got:
+        qtbot.mouseDClick(view.tree.viewport(), Qt.MouseButton.LeftButton,
+                          pos=rect.center())
+    assert got.args == [a.id]
+    clock.advance(hours=3)
+    view.refresh()
+    assert sorted(view.case_ids()) == sorted([a.id, b.id])
+
+
+def test_compliance_view_lists_overrides_and_off_window_calls(qtbot, register, clock):
+    a = open_case(register, nick="甲", order="3700000000001")
+    calls = call_service(register)
+    calls.log_call(a.id, CallOutcome.NO_ANSWER, "小王", MON_10)
+    clock.advance(hours=9)  # 19:00 local
+    calls.log_call(a.id, CallOutcome.CONNECTED, "店长", override_reason="约好晚上回电")
+    clock.advance(days=1)
+    view = CallComplianceView(calls, lang="en")
+    qtbot.addWidget(view)
+    assert view.buyers.topLevelItemCount() == 1
+    assert view.buyers.topLevelItem(0).text(1) == "2"
+    row = view.overrides.topLevelItem(0)
+    assert row.text(3) == "店长" and row.text(5) == "约好晚上回电"
+    assert "Outside the calling window" in row.text(4)
+    assert view.outside.topLevelItemCount() == 1
+    clock.advance(days=40)
+    view.period.setCurrentIndex(0)  # last 7 days: nothing
+    assert view.buyers.topLevelItemCount() == 0
+    assert view.report is not None and view.report.total_attempts == 0

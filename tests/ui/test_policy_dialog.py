@@ -1,0 +1,57 @@
+"""PolicyDialog: presets, editing, validation naming the field."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from shopdesk.domain.call_policy import HolidayMode
+from shopdesk.ui.dialogs.policy_dialog import PolicyDialog
+
+from ..services.test_calls_support import call_service
+
+
+def make(qtbot, register):
+    calls = call_service(register)
+    dialog = PolicyDialog(calls, "小王", lang="en")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return calls, dialog
+
+
+def test_shows_the_stored_policy_and_saves_edits(qtbot, register):
+    calls, dialog = make(qtbot, register)
+    assert dialog.window_edits["mon"].text() == "10:00–18:00"
+    assert dialog.per_day.value() == 2
+    dialog.window_edits["sun"].clear()
+    dialog.window_edits["sat"].setText("")
+    qtbot.keyClicks(dialog.window_edits["sat"], "10:00-12:00, 14:00-16:00")
+    dialog.per_day.setValue(1)
+    dialog.holiday_mode.set_current(HolidayMode.AVOID_REST_DAYS)
+    dialog.checklist.setChecked(True)
+    with qtbot.waitSignal(dialog.saved):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    policy = calls.policy()
+    assert policy.windows[6] == () and len(policy.windows[5]) == 2
+    assert policy.max_attempts_per_day == 1 and policy.require_checklist
+    assert policy.holiday_mode is HolidayMode.AVOID_REST_DAYS
+    assert policy.name == "custom"
+
+
+def test_preset_loads_into_the_form(qtbot, register):
+    calls, dialog = make(qtbot, register)
+    dialog.preset.setCurrentIndex(dialog.preset.findData("strict"))
+    qtbot.mouseClick(dialog.load_preset_button, Qt.MouseButton.LeftButton)
+    strict = calls.policies.preset("strict")
+    assert dialog.per_day.value() == strict.max_attempts_per_day
+    with qtbot.waitSignal(dialog.saved):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert calls.policy() == strict
+
+
+def test_a_bad_window_is_shown_beside_its_day(qtbot, register):
+    calls, dialog = make(qtbot, register)
+    dialog.window_edits["tue"].setText("18:00-10:00")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.window_fields["tue"].has_error and dialog.isVisible()
+    assert "window.tue" in dialog.error.text()
+    assert calls.policy().name == "taobao_safe"
