@@ -49,12 +49,12 @@
         <message>
             <location filename="../../shopdesk/ui/views/call_compliance.py" line="44" />
             <source>Last %1 days</source>
-            <translation type="unfinished" />
+            <translation>最近 %1 天</translation>
         </message>
         <message>
             <location filename="../../shopdesk/ui/views/call_compliance.py" line="49" />
             <source>Period</source>
-            <translation type="unfinished" />
+            <translation>时间范围</translation>
         </message>
         <message>
             <location filename="../../shopdesk/ui/views/call_compliance.py" line="53" />
@@ -66,33 +66,33 @@
         <message>
             <location filename="../../shopdesk/ui/views/call_compliance.py" line="53" />
             <source>Attempts</source>
-            <translation type="unfinished" />
+            <translation>拨打次数</translation>
         </message>
         <message>
             <location filename="../../shopdesk/ui/views/call_compliance.py" line="53" />
             <source>Talked</source>
-            <translation type="unfinished" />
+            <translation>接通次数</translation>
         </message>
         <message>
             <location filename="../../shopdesk/ui/views/call_compliance.py" line="54" />
             <location filename="../../shopdesk/ui/views/call_compliance.py" line="63" />
             <source>Overrides</source>
-            <translation type="unfinished" />
+            <translation>破例通话</translation>
         </message>
         <message>
             <location filename="../../shopdesk/ui/views/call_compliance.py" line="54" />
             <source>Outside window</source>
-            <translation type="unfinished" />
+            <translation>时段外</translation>
         </message>
         <message>
             <location filename="../../shopdesk/ui/views/call_compliance.py" line="55" />
             <source>Do not call</source>
-            <translation type="unfinished" />
+            <translation>勿扰</translation>
         </message>
         <message>
             <location filename="../../shopdesk/ui/views/call_compliance.py" line="56" />
             <source>Time</source>
-            <translation type="unfinished" />
+            <translation>时间</translation>
         </message>
         <message>
             <location filename="../../shopdesk/ui/views/call_compliance.py" line="56" />
@@ -104,22 +104,22 @@
             <location filename="../../shopdesk/ui/views/call_compliance.py" line="57" />
             <location filename="../../shopdesk/ui/views/call_compliance.py" line="59" />
             <source>By</source>
-            <translation type="unfinished" />
+            <translation>操作人</translation>
         </message>
         <message>
             <location filename="../../shopdesk/ui/views/call_compliance.py" line="57" />
             <source>Rules overridden</source>
-            <translation type="unfinished" />
+            <translation>被破例的规则</translation>
         </message>
         <message>
             <location filename="../../shopdesk/ui/views/call_compliance.py" line="57" />
             <source>Reason</source>
-            <translation type="unfinished" />
+            <translation>原因</translation>
         </message>
         <message>
             <location filename="../../shopdesk/ui/views/call_compliance.py" line="58" />
             <source>Buyer's local time</source>
-            <translation type="unfinished" />
+            <translation>买家当地时间</translation>
         </message>
         <message>
             <location filename="../../shopdesk/ui/views/call_compliance.py" line="59" />
@@ -129,22 +129,22 @@
         <message>
             <location filename="../../shopdesk/ui/views/call_compliance.py" line="62" />
             <source>Attempts per buyer</source>
-            <translation type="unfinished" />
+            <translation>每位买家的拨打次数</translation>
         </message>
         <message>
             <location filename="../../shopdesk/ui/views/call_compliance.py" line="64" />
             <source>Calls outside the calling window</source>
-            <translation type="unfinished" />
+            <translation>允许时段之外的通话</translation>
         </message>
         <message>
             <location filename="../../shopdesk/ui/views/call_compliance.py" line="74" />
             <source>%1 calls, %2 overrides, %3 outside the window</source>
-            <translation type="unfinished" />
+            <translation>共 %1 次通话，%2 次破例，%3 次在允许时段之外</translation>
         </message>
         <message>
             <location filename="../../shopdesk/ui/views/call_compliance.py" line="82" />
             <source>yes</source>
-            <translation type="unfinished" />
+            <translation>是</translation>
         </message>
     </context>
     <context>
@@ -1241,17 +1241,17 @@ Demo cases are made up; you can move them to the trash later.</source>
         <message>
             <location filename="../../shopdesk/ui/views/may_call_list.py" line="27" />
             <source>Calls left</source>
-            <translation type="unfinished" />
+            <translation>剩余可拨次数</translation>
         </message>
         <message>
             <location filename="../../shopdesk/ui/views/may_call_list.py" line="52" />
             <source>Buyers you may call now: %1</source>
-            <translation type="unfinished" />
+            <translation>现在可以联系的买家：%1 位</translation>
         </message>
         <message>
             <location filename="../../shopdesk/ui/views/may_call_list.py" line="54" />
             <source>Nobody may be called right now.</source>
-            <translation type="unfinished" />
+            <translation>现在没有可以打电话的买家。</translation>
         </message>
     </context>
     <context>
@@ -1350,17 +1350,17 @@ Demo cases are made up; you can move them to the trash later.</source>
         <message>
             <location filename="../../shopdesk/ui/dialogs/placeholder_dialog.py" line="30" />
             <source>Fill in the script</source>
-            <translation type="unfinished" />
+            <translation>填写话术</translation>
         </message>
         <message>
             <location filename="../../shopdesk/ui/dialogs/placeholder_dialog.py" line="33" />
             <source>The buyer must never see an empty {placeholder}. Fill in every value to copy the text.</source>
-            <translation type="unfinished" />
+            <translation>不能让买家看到未填写的 {placeholder}。请填好每一项后再复制。</translation>
         </message>
         <message>
             <location filename="../../shopdesk/ui/dialogs/placeholder_dialog.py" line="50" />
             <source>Copy</source>
-            <translation type="unfinished" />
+            <translation>复制</translation>
         </message>
     </context>
     <context>
@@ -1368,129 +1368,129 @@ Demo cases are made up; you can move them to the trash later.</source>
         <message>
             <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="52" />
             <source>Phone-call policy</source>
-            <translation type="unfinished" />
+            <translation>电话沟通规范</translation>
         </message>
         <message>
             <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="63" />
             <source>Use preset</source>
-            <translation type="unfinished" />
+            <translation>使用预设</translation>
         </message>
         <message>
             <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="67" />
             <source>Preset</source>
-            <translation type="unfinished" />
+            <translation>预设</translation>
         </message>
         <message>
             <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="73" />
             <source>Mon</source>
-            <translation type="unfinished" />
+            <translation>周一</translation>
         </message>
         <message>
             <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="73" />
             <source>Tue</source>
-            <translation type="unfinished" />
+            <translation>周二</translation>
         </message>
         <message>
             <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="73" />
             <source>Wed</source>
-            <translation type="unfinished" />
+            <translation>周三</translation>
         </message>
         <message>
             <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="73" />
             <source>Thu</source>
-            <translation type="unfinished" />
+            <translation>周四</translation>
         </message>
         <message>
             <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="74" />
             <source>Fri</source>
-            <translation type="unfinished" />
+            <translation>周五</translation>
         </message>
         <message>
             <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="74" />
             <source>Sat</source>
-            <translation type="unfinished" />
+            <translation>周六</translation>
         </message>
         <message>
             <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="74" />
             <source>Sun</source>
-            <translation type="unfinished" />
+            <translation>周日</translation>
         </message>
         <message>
             <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="75" />
             <source>Calling windows (buyer's local time)</source>
-            <translation type="unfinished" />
+            <translation>允许通话时段（买家当地时间）</translation>
         </message>
         <message>
             <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="81" />
             <source>no calls</source>
-            <translation type="unfinished" />
+            <translation>不打电话</translation>
         </message>
         <message>
             <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="86" />
             <source>e.g. 10:00-12:00, 14:00-18:00</source>
-            <translation type="unfinished" />
+            <translation>例如 10:00-12:00, 14:00-18:00</translation>
         </message>
         <message>
             <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="87" />
             <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="104" />
             <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="105" />
             <source> min</source>
-            <translation type="unfinished"> 分钟</translation>
+            <translation> 分钟</translation>
         </message>
         <message>
             <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="106" />
             <source>Message the buyer in chat before calling</source>
-            <translation type="unfinished" />
+            <translation>打电话前先在聊天窗口联系买家</translation>
         </message>
         <message>
             <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="107" />
             <source>Require the pre-call checklist</source>
-            <translation type="unfinished" />
+            <translation>必须先填写通话前准备清单</translation>
         </message>
         <message>
             <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="110" />
             <source>No new call in the last</source>
-            <translation type="unfinished" />
+            <translation>时段结束前停止新拨打</translation>
         </message>
         <message>
             <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="111" />
             <source>Quiet hours (never call)</source>
-            <translation type="unfinished" />
+            <translation>免打扰时段（绝不打电话）</translation>
         </message>
         <message>
             <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="112" />
             <source>Holidays</source>
-            <translation type="unfinished" />
+            <translation>节假日</translation>
         </message>
         <message>
             <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="113" />
             <source>Blackout dates</source>
-            <translation type="unfinished" />
+            <translation>禁止通话日期</translation>
         </message>
         <message>
             <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="114" />
             <source>Calls per buyer per day</source>
-            <translation type="unfinished" />
+            <translation>每位买家每天最多通话次数</translation>
         </message>
         <message>
             <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="115" />
             <source>Day counted as</source>
-            <translation type="unfinished" />
+            <translation>“一天”的计算方式</translation>
         </message>
         <message>
             <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="116" />
             <source>Calls per case</source>
-            <translation type="unfinished" />
+            <translation>每个案件最多通话次数</translation>
         </message>
         <message>
             <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="117" />
             <source>Minimum gap between calls</source>
-            <translation type="unfinished" />
+            <translation>两次通话的最短间隔</translation>
         </message>
         <message>
             <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="118" />
             <source>Cool-down after talking</source>
-            <translation type="unfinished" />
+            <translation>接通后的冷静期</translation>
         </message>
         <message>
             <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="126" />
@@ -1611,6 +1611,64 @@ The previous register file was kept here:
             <location filename="../../shopdesk/ui/dialogs/restore_dialog.py" line="79" />
             <source>There are no backups yet.</source>
             <translation>还没有备份。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScriptsPanel</name>
+        <message>
+            <location filename="../../shopdesk/ui/views/scripts_panel.py" line="68" />
+            <source>Handling steps</source>
+            <translation>处理步骤</translation>
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/views/scripts_panel.py" line="94" />
+            <source>Scripts for step:</source>
+            <translation>该步骤的话术：</translation>
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/views/scripts_panel.py" line="100" />
+            <source>Suggested scripts</source>
+            <translation>推荐话术</translation>
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/views/scripts_panel.py" line="105" />
+            <source>Preview</source>
+            <translation>预览</translation>
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/views/scripts_panel.py" line="109" />
+            <source>Fill in…</source>
+            <translation>填写…</translation>
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/views/scripts_panel.py" line="111" />
+            <source>Copy</source>
+            <translation>复制</translation>
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/views/scripts_panel.py" line="113" />
+            <source>Copy the reply to the clipboard (Ctrl+Shift+C)</source>
+            <translation>把回复复制到剪贴板（Ctrl+Shift+C）</translation>
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/views/scripts_panel.py" line="132" />
+            <source>Open a case to see its handling steps and reply scripts.</source>
+            <translation>打开一个案件即可查看它的处理步骤和回复话术。</translation>
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/views/scripts_panel.py" line="245" />
+            <source>To fill in: %1</source>
+            <translation>待填写：%1</translation>
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/views/scripts_panel.py" line="262" />
+            <source>Copied — paste it into the chat.</source>
+            <translation>已复制，请粘贴到聊天窗口。</translation>
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/views/scripts_panel.py" line="303" />
+            <source>Choose the operator (who is working now) first — every change records who made it. Nothing was changed.</source>
+            <translation>请先选择操作人（现在是谁在处理）——每次修改都会记录操作人。本次未做任何修改。</translation>
         </message>
     </context>
     <context>
