@@ -64,14 +64,18 @@ def test_installed_translators_cover_app_and_qt_buttons(qapp):
 def test_ts_has_no_unfinished_or_empty_translations():
     found = list(messages(TS))
     assert len(found) > 200
-    bad = [(ctx, src) for ctx, src, tr in found
-           if tr is None or tr.get("type") in ("unfinished", "vanished", "obsolete")
-           or not (tr.text or "").strip()]
-    assert bad == []
+    # Entries lupdate keeps for strings removed from the code ("vanished") are not shipped.
+    live = [(c, s, tr) for c, s, tr in found
+            if tr is None or tr.get("type") not in ("vanished", "obsolete")]
+    bad = [(ctx, src) for ctx, src, tr in live
+           if tr is None or tr.get("type") == "unfinished" or not (tr.text or "").strip()]
+    assert bad == [], "untranslated strings: fill them in resources/translations/*.ts"
 
 
 def test_translations_keep_placeholders_and_accelerators():
     for ctx, src, tr in messages(TS):
+        if tr.get("type") in ("vanished", "obsolete"):
+            continue
         wanted = sorted(p for p in PLACEHOLDER.findall(src) if not p.startswith("&"))
         got = sorted(p for p in PLACEHOLDER.findall(tr.text) if not p.startswith("&"))
         assert wanted == got, (ctx, src, tr.text)

@@ -198,3 +198,27 @@ def test_a_change_in_the_detail_panel_refreshes_the_list(qtbot, window, demo_reg
     assert window.case_list.count() == before - 1
     assert case_id not in window.case_list.model.ids()
     assert count_text(window) == f"共 {before - 1} 条"
+
+
+def test_created_date_range(qtbot, window, demo_register):
+    from datetime import date
+
+    from PySide6.QtCore import QDate
+
+    from shopdesk.ui.views.query_builder import local_day_start
+
+    bar = window.filter_bar
+    qtbot.mouseClick(bar.quick_buttons[QuickFilter.ALL], Qt.MouseButton.LeftButton)
+    assert not bar.created_from.isEnabled()
+    qtbot.mouseClick(bar.created_check, Qt.MouseButton.LeftButton)
+    assert bar.created_from.isEnabled()
+    bar.created_from.setDate(QDate(2026, 11, 1))
+    bar.created_to.setDate(QDate(2026, 11, 15))
+    tz = demo_register.shop_tz
+    expected = demo_register.cases.count(CaseQuery(
+        created_from=local_day_start(date(2026, 11, 1), tz),
+        created_before=local_day_start(date(2026, 11, 16), tz)))
+    assert 0 < expected < 60
+    assert window.case_list.count() == expected
+    qtbot.mouseClick(bar.created_check, Qt.MouseButton.LeftButton)
+    assert window.case_list.count() == 60
