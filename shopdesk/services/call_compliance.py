@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from ..domain.call_policy import CallOutcome, CallPolicy, ReasonCode
-from ..domain.holidays import HolidayCalendar
 from ..storage.calls import Buyer, CallRecord
 
 # Recorded override codes that mean the call itself fell outside the calling time.
@@ -47,12 +46,12 @@ class ComplianceReport:
         return sum(b.attempts for b in self.buyers)
 
 
-def is_outside_window(record: CallRecord, buyer: Buyer, policy: CallPolicy,
-                      calendar: HolidayCalendar | None = None) -> bool:
+def is_outside_window(record: CallRecord, buyer: Buyer, policy: CallPolicy) -> bool:
     """Was the call outside the calling window (buyer's local time, current policy)?
 
-    The override codes recorded at the time win; otherwise the call's wall time is
-    checked against today's policy (it may have changed since).
+    The override codes recorded at the time win (they include holidays); otherwise the
+    call's wall time is checked against today's windows and quiet hours (the policy
+    may have changed since). Holidays are not re-checked here.
     """
     if _OFF_WINDOW_CODES & set(record.override_codes):
         return True
@@ -64,8 +63,7 @@ def is_outside_window(record: CallRecord, buyer: Buyer, policy: CallPolicy,
 
 
 def build_report(records: Sequence[CallRecord], buyers: Mapping[str, Buyer],
-                 policy: CallPolicy, case_nos: Mapping[int, str],
-                 calendar: HolidayCalendar | None = None) -> ComplianceReport:
+                 policy: CallPolicy, case_nos: Mapping[int, str]) -> ComplianceReport:
     """Fold calls (oldest first) into per-buyer lines and the two exception lists."""
     rows: dict[str, dict[str, int]] = {}
     overrides: list[ReportCall] = []
@@ -82,7 +80,7 @@ def build_report(records: Sequence[CallRecord], buyers: Mapping[str, Buyer],
         if r.overridden:
             line["overrides"] += 1
             overrides.append(shown)
-        if is_outside_window(r, buyer, policy, calendar):
+        if is_outside_window(r, buyer, policy):
             line["outside"] += 1
             outside.append(shown)
     lines = tuple(

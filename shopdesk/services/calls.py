@@ -321,5 +321,4 @@ class CallService:
         keys = sorted({r.buyer_key for r in records})
         case_nos = {i: c.case_no for i, c in
                     self.cases.fetch([r.case_id for r in records if r.case_id]).items()}
-        return build_report(records, self.store.buyers(keys), self.policy(), case_nos,
-                            self.holiday_calendar)
+        return build_report(records, self.store.buyers(keys), self.policy(), case_nos)
