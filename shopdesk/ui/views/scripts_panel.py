@@ -1,0 +1,319 @@
+"""The scripts panel beside a case: handling steps, warnings, suggested replies, copy.
+
+A reply is copied only when every placeholder has a value: a buyer must never receive
+"{运单号}". Missing values are asked for in a small dialog, remembered for the case on screen.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.case import Case
+from ...domain.enums import CustomerType
+from ...domain.errors import NotFoundError, ValidationError
+from ...domain.scripts import PROCEDURE_STEPS, Channel, HandlingStep, RenderResult
+from ...services.register import Register
+from ...services.scripts import ScriptService
+from ..dialogs.placeholder_dialog import PlaceholderDialog
+
+WARNING_STYLE = ("background: #fff3cd; color: #5c4400; border: 1px solid #e0c060; "
+                 "border-radius: 4px; padding: 4px;")
+TIPS_STYLE = "background: #eef5ff; border: 1px solid #b8cfee; border-radius: 4px; padding: 4px;"
+MISSING_STYLE = "color: #a12a00;"
+DONE_STYLE = "color: #1d6b2a;"
+SCRIPT_ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class ScriptsPanel(QWidget):
+    """Scripts for one case. Emits changed(case id) after ticking a step (timeline grew)."""
+
+    changed = Signal(int)
+    copied = Signal(str)  # the script id
+
+    def __init__(self, register: Register, script_service: ScriptService,
+                 operator_provider: Callable[[], str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.register = register
+        self.scripts = script_service
+        self.operator_provider = operator_provider
+        self.lang = register.language(os.environ.get("SHOPDESK_LANG"))
+        self.case: Case | None = None
+        self.values: dict[str, str] = {}  # placeholder values typed for the case on screen
+        self.placeholder_dialog: PlaceholderDialog | None = None
+        self._auto_step = True  # the selector follows the next unticked step
+        self._build()
+        self.set_case(None)
+
+    # --- building ----------------------------------------------------------
+    def _build(self) -> None:
+        self.steps_box = QGroupBox(self.tr("Handling steps"))
+        grid = QGridLayout(self.steps_box)
+        grid.setContentsMargins(6, 4, 6, 4)
+        grid.setVerticalSpacing(2)
+        self.step_checks: dict[HandlingStep, QCheckBox] = {}
+        for i, step in enumerate(PROCEDURE_STEPS):
+            box = QCheckBox(f"{step.number}. {step.label(self.lang)}")
+            box.setToolTip(step.description(self.lang))
+            box.toggled.connect(lambda on, s=step: self._step_toggled(s, on))
+            grid.addWidget(box, i % 4, i // 4)
+            self.step_checks[step] = box
+        self.warnings = QLabel()
+        self.warnings.setWordWrap(True)
+        self.warnings.setStyleSheet(WARNING_STYLE)
+        self.tips = QLabel()
+        self.tips.setWordWrap(True)
+        self.tips.setStyleSheet(TIPS_STYLE)
+        self.notice = QLabel()  # operator missing, copied, errors
+        self.notice.setWordWrap(True)
+
+        self.step_combo = QComboBox()
+        for step in HandlingStep:
+            number = f"{step.number}. " if step.number else ""
+            self.step_combo.addItem(number + step.label(self.lang), step.value)
+        self.step_combo.activated.connect(self._step_chosen)
+        step_row = QHBoxLayout()
+        step_label = QLabel(self.tr("Scripts for step:"))
+        step_label.setBuddy(self.step_combo)
+        step_row.addWidget(step_label)
+        step_row.addWidget(self.step_combo, 1)
+
+        self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Suggested scripts"))
+        self.list.currentItemChanged.connect(lambda *_: self._preview())
+        self.list.itemActivated.connect(lambda *_: self.copy_current())  # Enter / double-click
+        self.preview = QPlainTextEdit()
+        self.preview.setReadOnly(True)
+        self.preview.setAccessibleName(self.tr("Preview"))
+        self.missing = QLabel()
+        self.missing.setWordWrap(True)
+        self.missing.setStyleSheet(MISSING_STYLE)
+        self.fill_button = QPushButton(self.tr("Fill in…"))
+        self.fill_button.clicked.connect(lambda: self.ask_values(copy_after=False))
+        self.copy_button = QPushButton(self.tr("Copy"))
+        self.copy_button.setDefault(True)
+        self.copy_button.setToolTip(self.tr("Copy the reply to the clipboard (Ctrl+Shift+C)"))
+        self.copy_button.clicked.connect(self.copy_current)
+        QShortcut(QKeySequence("Ctrl+Shift+C"), self, self.copy_current)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.missing, 1)
+        buttons.addWidget(self.fill_button)
+        buttons.addWidget(self.copy_button)
+
+        preview_box = QWidget()
+        pl = QVBoxLayout(preview_box)
+        pl.setContentsMargins(0, 0, 0, 0)
+        pl.addWidget(self.preview)
+        pl.addLayout(buttons)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.list)
+        split.addWidget(preview_box)
+        split.setChildrenCollapsible(False)
+        split.setSizes([180, 200])
+
+        self.empty = QLabel(self.tr("Open a case to see its handling steps and reply scripts."))
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.empty.setEnabled(False)
+        self.body = QWidget()
+        layout = QVBoxLayout(self.body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for w in (self.steps_box, self.warnings, self.tips, self.notice):
+            layout.addWidget(w)
+        layout.addLayout(step_row)
+        layout.addWidget(split, 1)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(6, 6, 6, 6)
+        outer.addWidget(self.empty)
+        outer.addWidget(self.body)
+
+    # --- showing a case -----------------------------------------------------
+    def set_case(self, case_id: int | None) -> None:
+        """Show case `case_id` (None: the empty state)."""
+        if self.case is None or case_id != self.case.id:
+            self.values = {}
+            self._auto_step = True
+        try:
+            self.case = self.register.cases.get(case_id) if case_id is not None else None
+        except NotFoundError:
+            self.case = None
+        self.empty.setVisible(self.case is None)
+        self.body.setVisible(self.case is not None)
+        self.notice.hide()
+        if self.case is not None:
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Re-read steps, warnings and suggestions (e.g. after a note was added)."""
+        if self.case is None:
+            return
+        self.case = self.register.cases.get(self.case.id)
+        for state in self.scripts.steps_for(self.case.id):
+            box = self.step_checks[state.step]
+            box.blockSignals(True)
+            box.setChecked(state.is_done)
+            box.blockSignals(False)
+            if state.done is not None:
+                box.setToolTip(f"{state.step.description(self.lang)}\n✓ {state.done.done_by}")
+        self._show_warnings()
+        self._show_tips()
+        if self._auto_step:
+            step = self.scripts.next_step(self.case.id) or HandlingStep.LEARN
+            self.step_combo.setCurrentIndex(self.step_combo.findData(step.value))
+        self._fill_list()
+
+    def _show_warnings(self) -> None:
+        assert self.case is not None
+        found = self.scripts.warnings_for(self.case.id)
+        self.warnings.setText("\n".join(f"⚠ {w.message.get(self.lang)}" for w in found))
+        self.warnings.setVisible(bool(found))
+
+    def _show_tips(self) -> None:
+        assert self.case is not None
+        ctype = self.case.customer_type
+        guide = self.scripts.catalog.customer_types.get(ctype)
+        if ctype is CustomerType.UNKNOWN or guide is None:
+            self.tips.hide()
+            return
+        lines = [f"<b>{ctype.label(self.lang)}</b>: {guide.approach.get(self.lang)}"]
+        lines += [f"• {tip.get(self.lang)}" for tip in guide.tips]
+        self.tips.setText("<br>".join(lines))
+        self.tips.show()
+
+    def current_step(self) -> HandlingStep:
+        return HandlingStep(self.step_combo.currentData())
+
+    def _step_chosen(self) -> None:
+        self._auto_step = False  # the user looks at another step: stay there
+        self._fill_list()
+
+    def _fill_list(self) -> None:
+        assert self.case is not None
+        self.list.clear()
+        favourites = self.scripts.favourites()
+        for script in self.scripts.suggestions(self.case.id, self.current_step()):
+            mark = "★ " if script.id in favourites else ""
+            phone = f"  ({Channel.PHONE.label(self.lang)})" if script.channel is Channel.PHONE \
+                else ""
+            item = QListWidgetItem(mark + script.title.get(self.lang) + phone)
+            item.setData(SCRIPT_ID_ROLE, script.id)
+            item.setToolTip(f"{script.tone.get(self.lang)}\n{script.id}")
+            self.list.addItem(item)
+        if self.list.count():
+            self.list.setCurrentRow(0)
+        else:
+            self._preview()
+
+    def script_ids(self) -> list[str]:
+        """The suggested scripts as listed, best first."""
+        return [self.list.item(i).data(SCRIPT_ID_ROLE) for i in range(self.list.count())]
+
+    def current_script_id(self) -> str | None:
+        item = self.list.currentItem()
+        return item.data(SCRIPT_ID_ROLE) if item is not None else None
+
+    # --- rendering and copying ---------------------------------------------------
+    def rendered(self) -> RenderResult | None:
+        script_id = self.current_script_id()
+        if self.case is None or script_id is None:
+            return None
+        return self.scripts.render_for_case(script_id, self.case.id, self.values, self.lang,
+                                            agent=(self.operator_provider() or "").strip())
+
+    def _preview(self) -> None:
+        result = self.rendered()
+        self.preview.setPlainText(result.text if result else "")
+        missing = result.missing if result else []
+        self.missing.setText(self.tr("To fill in: %1").replace(
+            "%1", ", ".join(f"{{{n}}}" for n in missing)) if missing else "")
+        self.fill_button.setVisible(bool(missing))
+        self.copy_button.setEnabled(result is not None)
+
+    def copy_current(self) -> bool:
+        """Copy the selected reply; asks for missing values first. True when copied."""
+        result = self.rendered()
+        if result is None:
+            return False
+        if result.missing:
+            self.ask_values(copy_after=True)
+            return False
+        QGuiApplication.clipboard().setText(result.text)
+        script_id = self.current_script_id()
+        assert script_id is not None
+        self.scripts.record_use(script_id)
+        self._say(self.tr("Copied — paste it into the chat."), DONE_STYLE)
+        self.copied.emit(script_id)
+        return True
+
+    def ask_values(self, *, copy_after: bool) -> None:
+        """Open the fill-in dialog for the placeholders still missing."""
+        result = self.rendered()
+        if result is None or not result.missing:
+            return
+        dialog = PlaceholderDialog(result.missing, self.lang, self.values, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._values_entered(dialog, copy_after))
+        dialog.finished.connect(self._dialog_closed)
+        self.placeholder_dialog = dialog
+        dialog.open()  # window-modal, non-blocking
+
+    def _values_entered(self, dialog: PlaceholderDialog, copy_after: bool) -> None:
+        self.values.update(dialog.values())
+        self._preview()
+        if copy_after:
+            self.copy_current()
+
+    def _dialog_closed(self) -> None:
+        self.placeholder_dialog = None
+
+    # --- steps --------------------------------------------------------------
+    def _step_toggled(self, step: HandlingStep, on: bool) -> None:
+        assert self.case is not None
+        operator = (self.operator_provider() or "").strip()
+        if not operator:
+            self._revert(step, on)
+            self._say(self.tr("Choose the operator (who is working now) first — "
+                              "every change records who made it. Nothing was changed."),
+                      WARNING_STYLE)
+            return
+        try:
+            if on:
+                self.scripts.tick_step(self.case.id, step, operator)
+            else:
+                self.scripts.untick_step(self.case.id, step, operator)
+        except (ValidationError, NotFoundError) as exc:
+            self._revert(step, on)
+            self._say(str(exc), WARNING_STYLE)
+            return
+        self.notice.hide()
+        self.refresh()
+        self.changed.emit(self.case.id)
+
+    def _revert(self, step: HandlingStep, on: bool) -> None:
+        box = self.step_checks[step]
+        box.blockSignals(True)
+        box.setChecked(not on)
+        box.blockSignals(False)
+
+    def _say(self, text: str, style: str) -> None:
+        self.notice.setStyleSheet(style)
+        self.notice.setText(text)
+        self.notice.show()
