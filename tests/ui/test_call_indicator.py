@@ -69,3 +69,13 @@ def test_no_phone_disables_logging(qtbot, register):
     _, indicator = make(qtbot, register)
     indicator.set_case(case.id)
     assert indicator.state == "no_phone" and not indicator.log_button.isEnabled()
+
+
+def test_a_purged_case_clears_the_indicator(qtbot, register):
+    case = open_case(register)
+    _, indicator = make(qtbot, register)
+    indicator.set_case(case.id)
+    register.cases.delete([case.id], "小王")
+    register.cases.empty_trash("小王")
+    indicator.timer.timeout.emit()
+    assert indicator.state == "none" and indicator.case_id is None

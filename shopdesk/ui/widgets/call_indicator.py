@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from ...domain.call_policy import CallDecision
 from ...domain.clock import local
+from ...domain.errors import NotFoundError
 from ...services.calls import PREPARATION_CODES, CallService
 
 REFRESH_MS = 30_000
@@ -115,7 +116,12 @@ class CallIndicator(QWidget):
         if self.case_id is None:
             self._show(self.tr("No case selected"), GREY, "none")
             return
-        case = self.calls.case(self.case_id)
+        try:
+            case = self.calls.case(self.case_id)
+        except NotFoundError:  # purged from the trash while shown
+            self.case_id = None
+            self._show(self.tr("No case selected"), GREY, "none")
+            return
         if not case.buyer_phone:
             self._show(self.tr("No phone number on this case"), GREY, "no_phone")
             return
