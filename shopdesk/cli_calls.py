@@ -54,8 +54,10 @@ def add_call_parsers(sub: argparse._SubParsersAction) -> None:
                       help="keys: " + ", ".join(SETTABLE_KEYS))
 
 
-def _lang(register: Register) -> str:
-    return register.language(os.environ.get("SHOPDESK_LANG"))
+def _lang(register: Register, args: argparse.Namespace | None = None) -> str:
+    # cli.run may hand over its injected environment as args.env; else the process's.
+    env = getattr(args, "env", None) or os.environ
+    return register.language(env.get("SHOPDESK_LANG"))
 
 
 def _actor(register: Register, given: str | None) -> str:
@@ -109,7 +111,7 @@ def decision_json(case_no: str, d: CallDecision, lang: str) -> dict[str, Any]:
 
 def cmd_calls(register: Register, args: argparse.Namespace, out: TextIO) -> int:
     calls = CallService.for_register(register)
-    lang = _lang(register)
+    lang = _lang(register, args)
     case_id, case_no = _case_id(register, args.case_no)
     at = parse_at(args.at)
     if args.calls_command == "can-call":
@@ -173,7 +175,8 @@ def cmd_policy(register: Register, args: argparse.Namespace, out: TextIO) -> int
                     pairs[key.strip()] = value
                 calls.set_policy_values(pairs, actor)
         except PolicyConfigError as exc:
-            raise CallCliError("; ".join(e.message(_lang(register)) for e in exc.errors)) from None
+            raise CallCliError("; ".join(e.message(_lang(register, args))
+                                         for e in exc.errors)) from None
     policy = calls.policy()
     if getattr(args, "json", False):
         _emit(out, {"schema": SCHEMA_VERSION, "policy": _policy_json(policy)})
@@ -199,7 +202,7 @@ def run_guarded(handler: Any) -> Any:
         except CallCliError as exc:
             raise CliError(str(exc)) from None
         except ValidationError as exc:
-            lang = _lang(register)
+            lang = _lang(register, args)
             raise CliError("; ".join(f"{e.field}: {e.message(lang)}"
                                      for e in exc.errors)) from None
     return wrapped
