@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
 import traceback
 from collections.abc import Mapping, Sequence
@@ -70,6 +71,17 @@ def _install_excepthook() -> None:
     sys.excepthook = hook
 
 
+def _quit_on_sigint(app: QApplication) -> None:
+    """Ctrl+C in the terminal closes the window normally (state saved, lock released).
+
+    Python only sees the signal when it runs, so a timer lets it in twice a second.
+    """
+    signal.signal(signal.SIGINT, lambda *_: app.closeAllWindows())
+    timer = QTimer(app)
+    timer.timeout.connect(lambda: None)
+    timer.start(500)
+
+
 def run_gui(args: Sequence[str], *, env: Mapping[str, str] | None = None,
             clock: Clock | None = None) -> int:
     """Open the window on the data folder; returns the process exit code."""
@@ -114,6 +126,7 @@ def run_gui(args: Sequence[str], *, env: Mapping[str, str] | None = None,
         window = create_main_window(register, env, args, translators)
         guard.raise_requested.connect(window.bring_to_front)
         _install_excepthook()
+        _quit_on_sigint(app)
         if window.has_saved_geometry():
             window.show()
         else:
