@@ -91,3 +91,10 @@ def test_policy_set_bad_key_or_value_exits_1_naming_it(cli, arg, named):
     code, out, err = cli("policy", "set", "quiet_hours.start=21:00", arg)
     assert code == 1 and named in err
     assert json.loads(cli("policy", "show", "--json")[1])["policy"]["caps"]["per_day"] == 2
+
+
+def test_asked_not_to_call_blocks_for_good(cli, case_no):
+    assert cli("calls", "log", case_no, "--outcome", "asked_not_to_call")[0] == 0
+    data = json.loads(cli("calls", "can-call", case_no, "--json")[1])
+    assert data["reasons"][0] == "do_not_call" and data["overridable"] is False
+    assert data["next_allowed_at"] is None

@@ -84,3 +84,24 @@ def test_indicator_button_opens_the_dialog_and_refreshes(qtbot, register, clock)
     with qtbot.waitSignal(indicator.call_logged):
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert indicator.state == "soft"  # the minimum gap now applies
+
+
+def test_required_checklist_turns_green_once_filled_in(qtbot, register):
+    case = open_case(register)
+    calls = call_service(register)
+    calls.set_policy_values({"preparation.require_checklist": "true"})
+    calls, dialog = dialog_for(qtbot, register, case)
+    assert not dialog.override_field.isHidden()
+    assert "checklist" in dialog.policy_label.text()
+    qtbot.keyClicks(dialog.goal, "get the buyer to accept a reship")
+    qtbot.keyClicks(dialog.offers[0], "reship")
+    qtbot.keyClicks(dialog.offers[1], "refund 20 yuan")
+    qtbot.keyClicks(dialog.bottom_line, "30 yuan")
+    qtbot.keyClicks(dialog.max_grant, "30 yuan")
+    assert dialog.override_field.isHidden() and "Within the call policy" in \
+        dialog.policy_label.text()
+    with qtbot.waitSignal(dialog.logged):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    event = register.cases.timeline(case.id)[-1]
+    assert event.data["checklist"]["fallback_offers"] == ["reship", "refund 20 yuan"]
+    assert not calls.calls_for_buyer(case.id)[-1].overridden
