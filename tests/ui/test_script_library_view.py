@@ -1,0 +1,115 @@
+"""The script library screen: browse, favourites, edit + reset, new + delete, export/import."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
+
+from shopdesk.services.scripts import ScriptOrigin, open_script_service
+from shopdesk.ui.views.script_library_view import ScriptLibraryView
+
+SHIPPED = "return_refund.clarify.1"
+
+
+@pytest.fixture
+def svc(register):
+    return open_script_service(register.db, register.clock)
+
+
+@pytest.fixture
+def view(qtbot, register, svc):
+    widget = ScriptLibraryView(register, svc, lambda: "小王")
+    qtbot.addWidget(widget)
+    widget.resize(900, 640)
+    widget.show()
+    return widget
+
+
+def _click(qtbot, button) -> None:
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def test_lists_every_script_and_searches(qtbot, view, svc):
+    assert view.table.rowCount() == len(svc.library())
+    view.search.setText("拍三张照片")
+    assert view.ids() == [SHIPPED]
+    assert "拍三张照片" in view.preview.toPlainText()
+
+
+def test_favourite_and_most_used_come_first(qtbot, view, svc):
+    svc.record_use("exchange.act.1")
+    view.reload()
+    assert view.ids()[0] == "exchange.act.1"
+    assert view.table.item(0, 4).text() == "1"
+    view.select(SHIPPED)
+    _click(qtbot, view.favourite_button)
+    assert view.ids()[0] == SHIPPED and view.table.item(0, 0).text() == "★"
+    view.favourites_only.setChecked(True)
+    assert view.ids() == [SHIPPED]
+
+
+def test_edit_a_shipped_script_then_reset_it(qtbot, view, svc):
+    view.search.setText(SHIPPED)
+    view.select(SHIPPED)
+    assert not view.reset_button.isEnabled()
+    _click(qtbot, view.edit_button)
+    dialog = view.edit_dialog
+    assert dialog is not None and dialog.id_edit.isReadOnly()
+    dialog.edits["title.zh"].setText("拍照取证（店铺版）")
+    _click(qtbot, dialog.save_button)
+    assert svc.origin(SHIPPED) is ScriptOrigin.EDITED
+    assert view.table.item(0, 1).text() == "拍照取证（店铺版）"
+    assert view.table.item(0, 3).text() == "edited"
+    assert view.reset_button.isEnabled()
+    _click(qtbot, view.reset_button)  # the boxes fixture answers Yes
+    assert svc.origin(SHIPPED) is ScriptOrigin.SHIPPED
+    assert view.table.item(0, 1).text() == svc.catalog.library.get(SHIPPED).title.zh
+
+
+def test_an_edit_breaking_a_rule_stays_in_the_dialog_with_the_reason(qtbot, view, svc):
+    view.select(SHIPPED)
+    _click(qtbot, view.edit_button)
+    dialog = view.edit_dialog
+    dialog.edits["text.zh"].setPlainText("请拍照给我看看。如果要退，运费由您承担。")
+    _click(qtbot, dialog.save_button)
+    assert dialog.isVisible() and dialog.errors.isVisible()
+    assert "text.zh" in dialog.errors.text() and "运费" in dialog.errors.text()
+    assert svc.origin(SHIPPED) is ScriptOrigin.SHIPPED
+
+
+def test_new_shop_script_then_delete_it(qtbot, view, svc):
+    _click(qtbot, view.new_button)
+    dialog = view.edit_dialog
+    assert dialog.id_edit.text() == "shop.respond.1"
+    for key, text in (("title.zh", "店铺开场"), ("title.en", "Shop opener"),
+                      ("tone.zh", "简短"), ("tone.en", "Brief")):
+        dialog.edits[key].setText(text)
+    dialog.edits["text.zh"].setPlainText("{买家}您好，收到了，我马上处理。")
+    dialog.edits["text.en"].setPlainText("Hi {buyer}, got it, on it now.")
+    _click(qtbot, dialog.save_button)
+    assert svc.origin("shop.respond.1") is ScriptOrigin.SHOP
+    assert view.selected_id() == "shop.respond.1"
+    assert view.delete_button.isEnabled()
+    _click(qtbot, view.delete_button)
+    assert "shop.respond.1" not in view.ids()
+
+
+def test_export_and_a_failed_import(qtbot, view, svc, tmp_path, monkeypatch, boxes):
+    svc.add_shop_script({
+        "id": "shop.respond.1", "title": {"zh": "开场", "en": "Opener"}, "kinds": ["any"],
+        "causes": ["any"], "step": "respond", "channel": "chat",
+        "tone": {"zh": "短", "en": "Short"}, "text": {"zh": "收到，马上处理。", "en": "On it."}},
+        "小王")
+    out = tmp_path / "mine.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    _click(qtbot, view.export_button)
+    assert "shop.respond.1" in out.read_text(encoding="utf-8-sig")
+    bad = tmp_path / "bad.csv"
+    bad.write_text(out.read_text(encoding="utf-8-sig").replace("shop.respond.1", "shop.x.1")
+                   .replace(",respond,", ",later,"), encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(bad), ""))
+    _click(qtbot, view.import_button)
+    [warning] = boxes.texts("warning")
+    assert "bad.csv:2" in warning and "shop.x.1" in warning and "step" in warning
+    assert "shop.x.1" not in svc.library()
