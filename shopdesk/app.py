@@ -6,7 +6,7 @@ import os
 import signal
 import sys
 import traceback
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from types import TracebackType
 
 from PySide6.QtCore import QEvent, QTimer
@@ -71,15 +71,22 @@ def _install_excepthook() -> None:
     sys.excepthook = hook
 
 
-def _quit_on_sigint(app: QApplication) -> None:
+def _quit_on_sigint(app: QApplication) -> Callable[[], None]:
     """Ctrl+C in the terminal closes the window normally (state saved, lock released).
 
     Python only sees the signal when it runs, so a timer lets it in twice a second.
+    Returns a function that puts the previous handler back.
     """
-    signal.signal(signal.SIGINT, lambda *_: app.closeAllWindows())
+    previous = signal.signal(signal.SIGINT, lambda *_: app.closeAllWindows())
     timer = QTimer(app)
     timer.timeout.connect(lambda: None)
     timer.start(500)
+
+    def undo() -> None:
+        timer.stop()
+        timer.deleteLater()
+        signal.signal(signal.SIGINT, previous)
+    return undo
 
 
 def run_gui(args: Sequence[str], *, env: Mapping[str, str] | None = None,
@@ -92,7 +99,14 @@ def run_gui(args: Sequence[str], *, env: Mapping[str, str] | None = None,
     # Before the register is open, use the override or the last language the user chose.
     early_lang = override_language(env, args) or hinted_language(app_settings())
     translators.install(early_lang)
+    try:
+        return _run(app, translators, early_lang, args, env, clock)
+    finally:
+        translators.remove()
 
+
+def _run(app: QApplication, translators: Translators, early_lang: str, args: Sequence[str],
+         env: Mapping[str, str], clock: Clock | None) -> int:
     paths = DataPaths(data_dir(env))
     try:
         paths.ensure()
@@ -109,37 +123,40 @@ def run_gui(args: Sequence[str], *, env: Mapping[str, str] | None = None,
             return EXIT_OK
         QMessageBox.information(None, "ShopDesk", text)
         return EXIT_ERROR
-
     try:
         try:
             register = open_register(paths, clock or SystemClock())
         except StorageError as exc:
             # The damaged, foreign or newer file is left exactly as it is.
             print(f"shopdesk: {exc.message(early_lang)}", file=sys.stderr)
-            QMessageBox.critical(None, texts.cannot_open_title(),
-                                 exc.message(early_lang))
+            QMessageBox.critical(None, texts.cannot_open_title(), exc.message(early_lang))
             return EXIT_ERROR
         except OSError as exc:
             QMessageBox.critical(None, texts.cannot_open_title(), str(exc))
             return EXIT_ERROR
-
-        window = create_main_window(register, env, args, translators)
-        guard.raise_requested.connect(window.bring_to_front)
-        _install_excepthook()
-        _quit_on_sigint(app)
-        if window.has_saved_geometry():
-            window.show()
-        else:
-            window.showMaximized()  # small laptop screens: use all of it from the start
-        QTimer.singleShot(0, window.run_first_start)
-        try:
-            return app.exec()
-        finally:
-            sys.excepthook = sys.__excepthook__
-            register = window.register  # the current one: a restore may have replaced it
-            window.deleteLater()
-            app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-            register.close()
+        return _show_window(app, guard, register, translators, args, env)
     finally:
         guard.release()
-        translators.remove()
+
+
+def _show_window(app: QApplication, guard: SingleInstanceGuard, register: Register,
+                 translators: Translators, args: Sequence[str], env: Mapping[str, str]) -> int:
+    window = create_main_window(register, env, args, translators)
+    guard.raise_requested.connect(window.bring_to_front)
+    _install_excepthook()
+    undo_sigint = _quit_on_sigint(app)
+    if window.has_saved_geometry():
+        window.show()
+    else:
+        window.showMaximized()  # small laptop screens: use all of it from the start
+    QTimer.singleShot(0, window.run_first_start)
+    try:
+        return app.exec()
+    finally:
+        undo_sigint()
+        sys.excepthook = sys.__excepthook__
+        current = window.register  # a restore may have replaced the one we opened
+        # The window goes before the translators (removing one re-translates live widgets).
+        window.deleteLater()
+        app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        current.close()
