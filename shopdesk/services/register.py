@@ -13,7 +13,9 @@ from ..paths import DataPaths
 from ..storage.backup import BackupFile, BackupManager, restore_file
 from ..storage.db import open_database
 from ..storage.settings import SettingsStore
+from .calls import CallService
 from .cases import CaseService
+from .holidays import ChineseHolidayCalendar
 from .staff import StaffService
 
 LANGUAGE_KEY = "language"
@@ -29,6 +31,7 @@ class Register:
     clock: Clock
     cases: CaseService = field(init=False)
     staff: StaffService = field(init=False)
+    calls: CallService = field(init=False)
     settings: SettingsStore = field(init=False)
     backups: BackupManager = field(init=False)
 
@@ -37,6 +40,8 @@ class Register:
         tz = self.settings.get(SHOP_TZ_KEY, SHOP_TZ_DEFAULT)
         self.cases = CaseService(self.db, self.clock, shop_tz=tz)
         self.staff = StaffService(self.db, self.clock)
+        self.calls = CallService(self.db, self.clock, self.settings, ChineseHolidayCalendar(),
+                                 shop_tz=tz)
         self.backups = BackupManager(self.paths.backups)
 
     @property
