@@ -150,22 +150,23 @@
     <context>
         <name>CallIndicator</name>
         <message>
-            <location filename="../../shopdesk/ui/widgets/call_indicator.py" line="94" />
+            <location filename="../../shopdesk/ui/widgets/call_indicator.py" line="95" />
             <source>Log call</source>
             <translation>登记通话</translation>
         </message>
         <message>
-            <location filename="../../shopdesk/ui/widgets/call_indicator.py" line="95" />
+            <location filename="../../shopdesk/ui/widgets/call_indicator.py" line="96" />
             <source>Record a phone call with this buyer</source>
             <translation>登记一次与该买家的电话沟通</translation>
         </message>
         <message>
-            <location filename="../../shopdesk/ui/widgets/call_indicator.py" line="116" />
+            <location filename="../../shopdesk/ui/widgets/call_indicator.py" line="117" />
+            <location filename="../../shopdesk/ui/widgets/call_indicator.py" line="123" />
             <source>No case selected</source>
             <translation>未选择案件</translation>
         </message>
         <message>
-            <location filename="../../shopdesk/ui/widgets/call_indicator.py" line="120" />
+            <location filename="../../shopdesk/ui/widgets/call_indicator.py" line="126" />
             <source>No phone number on this case</source>
             <translation>该案件没有手机号</translation>
         </message>
@@ -173,44 +174,117 @@
     <context>
         <name>CallTexts</name>
         <message>
-            <location filename="../../shopdesk/ui/widgets/call_indicator.py" line="34" />
+            <location filename="../../shopdesk/ui/widgets/call_indicator.py" line="35" />
             <source>in %1 d %2 h</source>
             <translation>%1 天 %2 小时后</translation>
         </message>
         <message>
-            <location filename="../../shopdesk/ui/widgets/call_indicator.py" line="36" />
+            <location filename="../../shopdesk/ui/widgets/call_indicator.py" line="37" />
             <source>in %1 h %2 min</source>
             <translation>%1 小时 %2 分钟后</translation>
         </message>
         <message>
-            <location filename="../../shopdesk/ui/widgets/call_indicator.py" line="37" />
+            <location filename="../../shopdesk/ui/widgets/call_indicator.py" line="38" />
             <source>in %1 min</source>
             <translation>%1 分钟后</translation>
         </message>
         <message>
-            <location filename="../../shopdesk/ui/widgets/call_indicator.py" line="48" />
+            <location filename="../../shopdesk/ui/widgets/call_indicator.py" line="49" />
             <source>May call now (%1 left)</source>
             <translation>现在可以打电话（还可打 %1 次）</translation>
         </message>
         <message>
-            <location filename="../../shopdesk/ui/widgets/call_indicator.py" line="50" />
+            <location filename="../../shopdesk/ui/widgets/call_indicator.py" line="51" />
             <source>fill in the pre-call checklist first</source>
             <translation>请先填写通话前准备清单</translation>
         </message>
         <message>
-            <location filename="../../shopdesk/ui/widgets/call_indicator.py" line="55" />
+            <location filename="../../shopdesk/ui/widgets/call_indicator.py" line="56" />
             <source>Cannot call: %1</source>
             <translation>不能打电话：%1</translation>
         </message>
         <message>
-            <location filename="../../shopdesk/ui/widgets/call_indicator.py" line="59" />
+            <location filename="../../shopdesk/ui/widgets/call_indicator.py" line="60" />
             <source>Cannot call now: %1 — next possible: %2 (%3)</source>
             <translation>现在不能打电话：%1 — 最早可在 %2（%3）</translation>
         </message>
         <message>
-            <location filename="../../shopdesk/ui/widgets/call_indicator.py" line="68" />
+            <location filename="../../shopdesk/ui/widgets/call_indicator.py" line="69" />
             <source>Buyer's local time: %1</source>
             <translation>买家当地时间：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaseCommands</name>
+        <message>
+            <location filename="../../shopdesk/ui/case_commands.py" line="32" />
+            <source>That case no longer exists.</source>
+            <translation>该案件已不存在。</translation>
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/case_commands.py" line="35" />
+            <source>ShopDesk</source>
+            <translation>ShopDesk</translation>
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/case_commands.py" line="40" />
+            <source>Choose the operator</source>
+            <translation>请选择操作人</translation>
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/case_commands.py" line="41" />
+            <source>First choose who you are in the toolbar (Operator).</source>
+            <translation>请先在工具栏的“操作人”中选择你是谁。</translation>
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/case_commands.py" line="52" />
+            <source>New case</source>
+            <translation>新建案件</translation>
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/case_commands.py" line="53" />
+            <source>The case form is not available in this build.</source>
+            <translation>此版本中没有案件表单。</translation>
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/case_commands.py" line="65" />
+            <source>Case saved; the current filters hide it.</source>
+            <translation>案件已保存；当前筛选条件下不显示它。</translation>
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/case_commands.py" line="76" />
+            <source>Move to trash</source>
+            <translation>移到回收站</translation>
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/case_commands.py" line="77" />
+            <source>Move {count} selected case(s) to the trash? You can restore them from the trash later.</source>
+            <translation>把选中的 {count} 个案件移到回收站？之后可以从回收站恢复。</translation>
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/case_commands.py" line="88" />
+            <source>{count} case(s) moved to the trash.</source>
+            <translation>已把 {count} 个案件移到回收站。</translation>
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/case_commands.py" line="104" />
+            <source>{count} case(s) restored.</source>
+            <translation>已恢复 {count} 个案件。</translation>
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/case_commands.py" line="114" />
+            <source>Empty trash</source>
+            <translation>清空回收站</translation>
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/case_commands.py" line="115" />
+            <source>Delete the {count} case(s) in the trash for good? This cannot be undone.</source>
+            <translation>永久删除回收站中的 {count} 个案件？此操作无法撤销。</translation>
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/case_commands.py" line="128" />
+            <source>{count} case(s) deleted for good.</source>
+            <translation>已永久删除 {count} 个案件。</translation>
         </message>
     </context>
     <context>
@@ -1133,95 +1207,37 @@ Demo cases are made up; you can move them to the trash later.</source>
             <translation>操作人：{name}</translation>
         </message>
         <message>
-            <location filename="../../shopdesk/ui/main_window.py" line="345" />
-            <source>That case no longer exists.</source>
-            <translation>该案件已不存在。</translation>
-        </message>
-        <message>
-            <location filename="../../shopdesk/ui/main_window.py" line="348" />
-            <source>ShopDesk</source>
-            <translation>ShopDesk</translation>
-        </message>
-        <message>
-            <location filename="../../shopdesk/ui/main_window.py" line="353" />
-            <source>Choose the operator</source>
-            <translation>请选择操作人</translation>
-        </message>
-        <message>
-            <location filename="../../shopdesk/ui/main_window.py" line="354" />
-            <source>First choose who you are in the toolbar (Operator).</source>
-            <translation>请先在工具栏的“操作人”中选择你是谁。</translation>
-        </message>
-        <message>
             <location filename="../../shopdesk/ui/main_window.py" line="216" />
-            <location filename="../../shopdesk/ui/main_window.py" line="370" />
             <source>New case</source>
             <translation>新建案件</translation>
         </message>
         <message>
-            <location filename="../../shopdesk/ui/main_window.py" line="371" />
-            <source>The case form is not available in this build.</source>
-            <translation>此版本中没有案件表单。</translation>
-        </message>
-        <message>
-            <location filename="../../shopdesk/ui/main_window.py" line="382" />
-            <source>Case saved; the current filters hide it.</source>
-            <translation>案件已保存；当前筛选条件下不显示它。</translation>
-        </message>
-        <message>
             <location filename="../../shopdesk/ui/main_window.py" line="219" />
-            <location filename="../../shopdesk/ui/main_window.py" line="393" />
             <source>Move to trash</source>
             <translation>移到回收站</translation>
         </message>
         <message>
-            <location filename="../../shopdesk/ui/main_window.py" line="394" />
-            <source>Move {count} selected case(s) to the trash? You can restore them from the trash later.</source>
-            <translation>把选中的 {count} 个案件移到回收站？之后可以从回收站恢复。</translation>
-        </message>
-        <message>
-            <location filename="../../shopdesk/ui/main_window.py" line="405" />
-            <source>{count} case(s) moved to the trash.</source>
-            <translation>已把 {count} 个案件移到回收站。</translation>
-        </message>
-        <message>
-            <location filename="../../shopdesk/ui/main_window.py" line="421" />
-            <source>{count} case(s) restored.</source>
-            <translation>已恢复 {count} 个案件。</translation>
-        </message>
-        <message>
             <location filename="../../shopdesk/ui/main_window.py" line="221" />
-            <location filename="../../shopdesk/ui/main_window.py" line="431" />
             <source>Empty trash</source>
             <translation>清空回收站</translation>
         </message>
         <message>
-            <location filename="../../shopdesk/ui/main_window.py" line="432" />
-            <source>Delete the {count} case(s) in the trash for good? This cannot be undone.</source>
-            <translation>永久删除回收站中的 {count} 个案件？此操作无法撤销。</translation>
-        </message>
-        <message>
-            <location filename="../../shopdesk/ui/main_window.py" line="445" />
-            <source>{count} case(s) deleted for good.</source>
-            <translation>已永久删除 {count} 个案件。</translation>
-        </message>
-        <message>
-            <location filename="../../shopdesk/ui/main_window.py" line="464" />
+            <location filename="../../shopdesk/ui/main_window.py" line="375" />
             <source>Language</source>
             <translation>语言</translation>
         </message>
         <message>
-            <location filename="../../shopdesk/ui/main_window.py" line="465" />
+            <location filename="../../shopdesk/ui/main_window.py" line="376" />
             <source>The new language takes effect after ShopDesk is restarted.</source>
             <translation>新的界面语言将在重新启动 ShopDesk 后生效。</translation>
         </message>
         <message>
-            <location filename="../../shopdesk/ui/main_window.py" line="469" />
+            <location filename="../../shopdesk/ui/main_window.py" line="380" />
             <source>About ShopDesk</source>
             <translation>关于 ShopDesk</translation>
         </message>
         <message>
-            <location filename="../../shopdesk/ui/main_window.py" line="470" />
+            <location filename="../../shopdesk/ui/main_window.py" line="381" />
             <source>&lt;h3&gt;ShopDesk — after-sales desk&lt;/h3&gt;&lt;p&gt;Version {version}&lt;/p&gt;&lt;p&gt;An after-sales register for small online shops. Your data stays on this computer.&lt;/p&gt;&lt;p&gt;Data folder: {path}&lt;/p&gt;</source>
             <translation>&lt;h3&gt;ShopDesk 店铺售后台&lt;/h3&gt;&lt;p&gt;版本 {version}&lt;/p&gt;&lt;p&gt;小网店的售后登记簿。你的数据只保存在这台电脑上。&lt;/p&gt;&lt;p&gt;数据文件夹：{path}&lt;/p&gt;</translation>
         </message>
@@ -1229,27 +1245,27 @@ Demo cases are made up; you can move them to the trash later.</source>
     <context>
         <name>MayCallList</name>
         <message>
-            <location filename="../../shopdesk/ui/views/may_call_list.py" line="26" />
+            <location filename="../../shopdesk/ui/views/may_call_list.py" line="27" />
             <source>Case no.</source>
             <translation>案件号</translation>
         </message>
         <message>
-            <location filename="../../shopdesk/ui/views/may_call_list.py" line="26" />
+            <location filename="../../shopdesk/ui/views/may_call_list.py" line="27" />
             <source>Buyer</source>
             <translation>买家</translation>
         </message>
         <message>
-            <location filename="../../shopdesk/ui/views/may_call_list.py" line="27" />
+            <location filename="../../shopdesk/ui/views/may_call_list.py" line="28" />
             <source>Calls left</source>
             <translation>剩余可拨次数</translation>
         </message>
         <message>
-            <location filename="../../shopdesk/ui/views/may_call_list.py" line="52" />
+            <location filename="../../shopdesk/ui/views/may_call_list.py" line="61" />
             <source>Buyers you may call now: %1</source>
             <translation>现在可以联系的买家：%1 位</translation>
         </message>
         <message>
-            <location filename="../../shopdesk/ui/views/may_call_list.py" line="54" />
+            <location filename="../../shopdesk/ui/views/may_call_list.py" line="63" />
             <source>Nobody may be called right now.</source>
             <translation>现在没有可以打电话的买家。</translation>
         </message>
@@ -1614,6 +1630,243 @@ The previous register file was kept here:
         </message>
     </context>
     <context>
+        <name>ScriptEditDialog</name>
+        <message>
+            <location filename="../../shopdesk/ui/dialogs/script_edit_dialog.py" line="74" />
+            <source>New script</source>
+            <translation>新建话术</translation>
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/dialogs/script_edit_dialog.py" line="77" />
+            <source>Edit script — %1</source>
+            <translation>编辑话术 — %1</translation>
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/dialogs/script_edit_dialog.py" line="94" />
+            <source>Title</source>
+            <translation>标题</translation>
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/dialogs/script_edit_dialog.py" line="95" />
+            <source>Tone</source>
+            <translation>语气</translation>
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/dialogs/script_edit_dialog.py" line="96" />
+            <source>Text</source>
+            <translation>正文</translation>
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/dialogs/script_edit_dialog.py" line="116" />
+            <source>Id</source>
+            <translation>编号</translation>
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/dialogs/script_edit_dialog.py" line="117" />
+            <source>Step</source>
+            <translation>处理步骤</translation>
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/dialogs/script_edit_dialog.py" line="118" />
+            <source>Channel</source>
+            <translation>渠道</translation>
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/dialogs/script_edit_dialog.py" line="119" />
+            <source>Audience</source>
+            <translation>对象</translation>
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/dialogs/script_edit_dialog.py" line="120" />
+            <source>Tags</source>
+            <translation>标签</translation>
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/dialogs/script_edit_dialog.py" line="122" />
+            <source>Case kinds (none = any)</source>
+            <translation>售后类型（不选 = 全部）</translation>
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/dialogs/script_edit_dialog.py" line="123" />
+            <source>Causes (none = any)</source>
+            <translation>原因（不选 = 全部）</translation>
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/dialogs/script_edit_dialog.py" line="124" />
+            <source>Customer types</source>
+            <translation>客户类型</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScriptLibraryView</name>
+        <message>
+            <location filename="../../shopdesk/ui/views/script_library_view.py" line="59" />
+            <source>shipped</source>
+            <translation>自带</translation>
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/views/script_library_view.py" line="59" />
+            <source>edited</source>
+            <translation>已修改</translation>
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/views/script_library_view.py" line="60" />
+            <source>shop's own</source>
+            <translation>本店自建</translation>
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/views/script_library_view.py" line="64" />
+            <source>All kinds</source>
+            <translation>全部类型</translation>
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/views/script_library_view.py" line="65" />
+            <source>All steps</source>
+            <translation>全部步骤</translation>
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/views/script_library_view.py" line="66" />
+            <source>All causes</source>
+            <translation>全部原因</translation>
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/views/script_library_view.py" line="68" />
+            <source>Search title and text</source>
+            <translation>搜索标题和正文</translation>
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/views/script_library_view.py" line="70" />
+            <source>Favourites</source>
+            <translation>只看收藏</translation>
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/views/script_library_view.py" line="85" />
+            <source>Title</source>
+            <translation>标题</translation>
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/views/script_library_view.py" line="85" />
+            <source>Step</source>
+            <translation>处理步骤</translation>
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/views/script_library_view.py" line="86" />
+            <source>Source</source>
+            <translation>来源</translation>
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/views/script_library_view.py" line="86" />
+            <source>Uses</source>
+            <translation>使用次数</translation>
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/views/script_library_view.py" line="104" />
+            <source>Favourite</source>
+            <translation>收藏</translation>
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/views/script_library_view.py" line="105" />
+            <source>Edit…</source>
+            <translation>编辑…</translation>
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/views/script_library_view.py" line="106" />
+            <source>Reset to shipped</source>
+            <translation>恢复自带版本</translation>
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/views/script_library_view.py" line="107" />
+            <source>New script…</source>
+            <translation>新建话术…</translation>
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/views/script_library_view.py" line="108" />
+            <source>Delete</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/views/script_library_view.py" line="109" />
+            <source>Export…</source>
+            <translation>导出…</translation>
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/views/script_library_view.py" line="110" />
+            <source>Import…</source>
+            <translation>导入…</translation>
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/views/script_library_view.py" line="152" />
+            <source>%1 stored script(s) could not be read and were skipped.</source>
+            <translation>有 %1 条已保存的话术无法读取，已跳过。</translation>
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/views/script_library_view.py" line="190" />
+            <source>Scripts</source>
+            <translation>话术库</translation>
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/views/script_library_view.py" line="191" />
+            <source>Choose the operator (who is working now) first — every change records who made it. Nothing was changed.</source>
+            <translation>请先选择操作人（现在是谁在处理）——每次修改都会记录操作人。本次未做任何修改。</translation>
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/views/script_library_view.py" line="233" />
+            <source>Reset script</source>
+            <translation>恢复话术</translation>
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/views/script_library_view.py" line="234" />
+            <source>Drop the shop's changes to this script and use the shipped text again?</source>
+            <translation>放弃本店对这条话术的修改，改回自带的文本？</translation>
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/views/script_library_view.py" line="243" />
+            <source>Delete script</source>
+            <translation>删除话术</translation>
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/views/script_library_view.py" line="244" />
+            <source>Delete the shop's script %1?</source>
+            <translation>删除本店的话术 %1？</translation>
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/views/script_library_view.py" line="251" />
+            <location filename="../../shopdesk/ui/views/script_library_view.py" line="258" />
+            <location filename="../../shopdesk/ui/views/script_library_view.py" line="260" />
+            <source>Export scripts</source>
+            <translation>导出话术</translation>
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/views/script_library_view.py" line="252" />
+            <location filename="../../shopdesk/ui/views/script_library_view.py" line="268" />
+            <source>Scripts (*.toml *.csv)</source>
+            <translation>话术文件 (*.toml *.csv)</translation>
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/views/script_library_view.py" line="261" />
+            <source>Exported %1 script(s).</source>
+            <translation>已导出 %1 条话术。</translation>
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/views/script_library_view.py" line="267" />
+            <location filename="../../shopdesk/ui/views/script_library_view.py" line="274" />
+            <location filename="../../shopdesk/ui/views/script_library_view.py" line="279" />
+            <location filename="../../shopdesk/ui/views/script_library_view.py" line="282" />
+            <source>Import scripts</source>
+            <translation>导入话术</translation>
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/views/script_library_view.py" line="275" />
+            <source>Nothing was imported:</source>
+            <translation>没有导入任何内容：</translation>
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/views/script_library_view.py" line="283" />
+            <source>Added %1, updated %2, edited shipped %3.</source>
+            <translation>新增 %1 条，更新 %2 条，修改自带话术 %3 条。</translation>
+        </message>
+    </context>
+    <context>
         <name>ScriptsPanel</name>
         <message>
             <location filename="../../shopdesk/ui/views/scripts_panel.py" line="68" />
@@ -1666,7 +1919,7 @@ The previous register file was kept here:
             <translation>已复制，请粘贴到聊天窗口。</translation>
         </message>
         <message>
-            <location filename="../../shopdesk/ui/views/scripts_panel.py" line="303" />
+            <location filename="../../shopdesk/ui/views/scripts_panel.py" line="293" />
             <source>Choose the operator (who is working now) first — every change records who made it. Nothing was changed.</source>
             <translation>请先选择操作人（现在是谁在处理）——每次修改都会记录操作人。本次未做任何修改。</translation>
         </message>

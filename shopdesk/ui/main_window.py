@@ -18,12 +18,11 @@ from PySide6.QtWidgets import (
 
 from .. import __version__
 from ..domain.clock import local
-from ..domain.errors import NotFoundError, ValidationError, WorkflowError
 from ..services.quick_filters import QuickFilter
 from ..services.register import Register
-from ..storage.errors import StorageError
 from . import register_actions
-from .components import case_form_class, detail_view_class
+from .case_commands import CaseCommands
+from .components import detail_view_class
 from .dialogs.settings_dialog import LANGUAGE_TAB, STAFF_TAB, SettingsDialog
 from .first_start import run_first_start
 from .i18n import remember_language_hint
@@ -53,6 +52,7 @@ class MainWindow(QMainWindow):
         self.lang = lang
         self._forced_lang = forced_lang
         self._settings = settings if settings is not None else app_settings()
+        self.commands = CaseCommands(self)
         self.setObjectName("main_window")
         self.setWindowTitle(self.tr("ShopDesk — after-sales desk"))
         self.setMinimumSize(900, 560)
@@ -336,25 +336,7 @@ class MainWindow(QMainWindow):
         self.filter_bar.focus_search()
 
     def show_error(self, exc: Exception) -> None:
-        """A user-facing error from the services, in the UI language."""
-        if isinstance(exc, ValidationError):
-            text = "\n".join(e.message(self.lang) for e in exc.errors)
-        elif isinstance(exc, WorkflowError | StorageError):
-            text = exc.message(self.lang)
-        elif isinstance(exc, NotFoundError):
-            text = self.tr("That case no longer exists.")
-        else:
-            text = str(exc)
-        QMessageBox.warning(self, self.tr("ShopDesk"), text)
-
-    def _require_operator(self) -> str:
-        name = self.operator()
-        if not name:
-            QMessageBox.information(self, self.tr("Choose the operator"),
-                                    self.tr("First choose who you are in the toolbar "
-                                            "(Operator)."))
-            self.operator_picker.combo.setFocus()
-        return name
+        self.commands.show_error(exc)
 
     # --- commands --------------------------------------------------------
     def refresh(self) -> None:
@@ -362,87 +344,16 @@ class MainWindow(QMainWindow):
         self.detail.show_case(self.case_list.current_id())
 
     def new_case(self) -> None:
-        operator = self._require_operator()
-        if not operator:
-            return
-        form = case_form_class()
-        if form is None:
-            QMessageBox.information(self, self.tr("New case"),
-                                    self.tr("The case form is not available in this build."))
-            return
-        dialog = form(self._register, operator, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.saved.connect(self._on_case_saved)
-        dialog.open()
-
-    def _on_case_saved(self, case_id: int) -> None:
-        self.case_list.reload()
-        if not self.case_list.select_case(case_id):
-            self.statusBar().showMessage(
-                self.tr("Case saved; the current filters hide it."), 5000)
-        self.detail.show_case(case_id)
+        self.commands.new_case()
 
     def move_to_trash(self) -> None:
-        ids = self.case_list.selected_ids()
-        if not ids or self.case_list.is_trash():
-            return
-        operator = self._require_operator()
-        if not operator:
-            return
-        answer = QMessageBox.question(
-            self, self.tr("Move to trash"),
-            self.tr("Move {count} selected case(s) to the trash? You can restore them from "
-                    "the trash later.").format(count=len(ids)))
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        try:
-            moved = self._register.cases.delete(ids, operator)
-        except (ValidationError, StorageError) as exc:
-            self.show_error(exc)
-            return
-        self.case_list.reload()
-        self.statusBar().showMessage(
-            self.tr("{count} case(s) moved to the trash.").format(count=moved), 5000)
+        self.commands.move_to_trash()
 
     def restore_from_trash(self) -> None:
-        ids = self.case_list.selected_ids()
-        if not ids or not self.case_list.is_trash():
-            return
-        operator = self._require_operator()
-        if not operator:
-            return
-        try:
-            restored = self._register.cases.restore(ids, operator)
-        except (ValidationError, StorageError) as exc:
-            self.show_error(exc)
-            return
-        self.case_list.reload()
-        self.statusBar().showMessage(
-            self.tr("{count} case(s) restored.").format(count=restored), 5000)
+        self.commands.restore_from_trash()
 
     def empty_trash(self) -> None:
-        count = self.case_list.count() if self.case_list.is_trash() else 0
-        if not count:
-            return
-        operator = self._require_operator()
-        if not operator:
-            return
-        answer = QMessageBox.question(
-            self, self.tr("Empty trash"),
-            self.tr("Delete the {count} case(s) in the trash for good? This cannot be "
-                    "undone.").format(count=count),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No)
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        try:
-            removed = self._register.cases.empty_trash(operator)
-        except (ValidationError, StorageError) as exc:
-            self.show_error(exc)
-            return
-        self.case_list.reload()
-        self.statusBar().showMessage(
-            self.tr("{count} case(s) deleted for good.").format(count=removed), 5000)
+        self.commands.empty_trash()
 
     def open_settings(self, tab: int = STAFF_TAB) -> None:
         dialog = SettingsDialog(self._register, self.lang, forced_lang=self._forced_lang,
