@@ -1,0 +1,397 @@
+"""Refund records -> a plan (create / update / unchanged per row) -> writes.
+
+Planning reads the register and decides, for every record, which case it is (matched by
+platform + refund number, else platform + order number) and what the platform changed.
+Only platform-owned facts are ever changed on an existing case: amounts, the platform's
+deadline (and the due time while the user has not set their own), the platform's status,
+reason and intervention status, and other platform fields kept in Case.extra. Empty case
+fields may be filled; what the user typed (notes, cause, description, customer type,
+priority, assignee, a phone they entered ...) is never overwritten.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlite_utils import Database
+
+from ..domain.case import MAX_TEXT, Case, validate_draft
+from ..domain.clock import from_iso, to_utc_iso
+from ..domain.enums import CaseStatus
+from ..domain.money import format_yuan
+from ..importers import REFUND_FIELDS, RefundRecord, RowError
+from ..storage.audit import AuditStore
+from ..storage.cases import CaseStore
+from ..storage.events import EventStore
+from ..storage.orders import OrderStore, StoredOrder
+from ..storage.rows import case_to_row, field_text
+from ..storage.search import reindex_case
+
+PLATFORM_TEXT_KEYS = ("platform_status", "platform_reason", "intervention_status")
+PLATFORM_TIME_KEYS = {"due_at": "platform_deadline", "applied_at": "platform_applied_at",
+                      "paid_at": "platform_paid_at", "finished_at": "platform_finished_at"}
+PLATFORM_FIELDS_KEY = "platform_fields"  # goods status, return waybill ... (RefundRecord.extra)
+# Case fields an import fills only while they are empty.
+FILLABLE = ("refund_no", "shop", "buyer_nick", "buyer_name", "buyer_phone", "buyer_address",
+            "item_title", "sku")
+# Case fields an order fills only while they are empty (enrich).
+ORDER_FILLABLE = ("buyer_nick", "buyer_name", "buyer_phone", "buyer_address", "item_title",
+                  "sku")
+AMOUNTS = ("amount_paid", "amount_claimed")
+CHUNK = 500
+
+_LABELS: dict[str, tuple[str, str]] = {
+    "platform_deadline": ("平台截止时间", "Platform deadline"),
+    "platform_applied_at": ("申请时间", "Applied at"),
+    "platform_paid_at": ("付款时间", "Paid at"),
+    "platform_finished_at": ("完结时间", "Finished at"),
+    "due_at": ("截止时间", "Due"),
+}
+
+ProgressFn = Callable[[int, int], None]
+CancelledFn = Callable[[], bool]
+
+
+class Action(StrEnum):
+    CREATE = "create"
+    UPDATE = "update"
+    UNCHANGED = "unchanged"
+    IN_TRASH = "in_trash"  # matches a case in the trash: left alone, never re-created
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """One field the import changes: a Case attribute or a key of Case.extra."""
+
+    field: str
+    old: Any
+    new: Any
+
+    def label(self, lang: str = "zh") -> str:
+        name = self.field.split(".", 1)[-1]
+        zh, en = _LABELS.get(name) or _spec_label(name)
+        return en if lang.startswith("en") else zh
+
+
+def _spec_label(name: str) -> tuple[str, str]:
+    spec = REFUND_FIELDS.get(name)
+    return (spec.zh, spec.en) if spec else (name, name)
+
+
+@dataclass
+class RowPlan:
+    record: RefundRecord
+    action: Action
+    case_id: int | None = None
+    changes: list[FieldChange] = field(default_factory=list)
+
+
+@dataclass
+class RefundPlan:
+    rows: list[RowPlan] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)  # found against the register
+
+    def count(self, action: Action) -> int:
+        return sum(1 for r in self.rows if r.action is action)
+
+
+def _second(value: datetime | None) -> datetime | None:
+    # Storage keeps whole seconds; compare what will be stored.
+    return value.replace(microsecond=0) if value is not None else None
+
+
+def platform_extra(record: RefundRecord) -> dict[str, Any]:
+    """The platform-owned facts of a record, in the form Case.extra keeps them."""
+    out: dict[str, Any] = {k: getattr(record, k) for k in PLATFORM_TEXT_KEYS if getattr(record, k)}
+    for attr, key in PLATFORM_TIME_KEYS.items():
+        value = _second(getattr(record, attr))
+        if value is not None:
+            out[key] = to_utc_iso(value)
+    if record.extra:
+        out[PLATFORM_FIELDS_KEY] = {k: v for k, v in record.extra.items() if v}
+    return out
+
+
+def _fit(name: str, value: str) -> str:
+    limit = MAX_TEXT.get(name)
+    return value[:limit] if limit else value
+
+
+def diff_case(case: Case, record: RefundRecord) -> list[FieldChange]:
+    """What a later export changes on `case` (empty new values never erase anything)."""
+    changes: list[FieldChange] = []
+    for name in AMOUNTS:
+        new = getattr(record, name)
+        if new is not None and new != getattr(case, name):
+            changes.append(FieldChange(name, getattr(case, name), new))
+    extra = platform_extra(record)
+    old_deadline = case.extra.get("platform_deadline")
+    for key, new in extra.items():
+        if key == PLATFORM_FIELDS_KEY:
+            old_fields = case.extra.get(key) or {}
+            changes.extend(FieldChange(f"{key}.{k}", old_fields.get(k, ""), v)
+                           for k, v in new.items() if old_fields.get(k) != v)
+        elif case.extra.get(key) != new:
+            changes.append(FieldChange(key, case.extra.get(key), new))
+    deadline = _second(record.due_at)
+    # The due time follows the platform's deadline until the user sets their own.
+    if deadline is not None and case.due_at != deadline and (
+            case.due_at is None or to_utc_iso(case.due_at) == old_deadline):
+        changes.append(FieldChange("due_at", case.due_at, deadline))
+    for name in FILLABLE:
+        new = _fit(name, getattr(record, name))
+        if new and not getattr(case, name):
+            changes.append(FieldChange(name, "", new))
+    return changes
+
+
+def apply_changes(case: Case, changes: Iterable[FieldChange]) -> Case:
+    """`case` with `changes` applied (not stored)."""
+    values: dict[str, Any] = {}
+    extra = dict(case.extra)
+    for ch in changes:
+        if ch.field.startswith(PLATFORM_FIELDS_KEY + "."):
+            fields_ = dict(extra.get(PLATFORM_FIELDS_KEY) or {})
+            fields_[ch.field.split(".", 1)[1]] = ch.new
+            extra[PLATFORM_FIELDS_KEY] = fields_
+        elif ch.field in PLATFORM_TEXT_KEYS or ch.field in PLATFORM_TIME_KEYS.values():
+            extra[ch.field] = ch.new
+        else:
+            values[ch.field] = ch.new
+    return case.with_changes(**values, extra=extra)
+
+
+def summarise(changes: Iterable[FieldChange], tz: str, lang: str = "zh") -> str:
+    """'平台售后状态：A → B；退款金额：¥1.00 → ¥2.00' for the timeline."""
+    changes = list(changes)
+    names = {c.field for c in changes}
+    parts = []
+    for ch in changes:
+        if ch.field == "due_at" and "platform_deadline" in names:
+            continue  # the same time, said once
+        parts.append(f"{ch.label(lang)}：{_shown(ch.old, tz)} → {_shown(ch.new, tz)}")
+    sep = "; " if lang.startswith("en") else "；"
+    return sep.join(parts)
+
+
+def _shown(value: Any, tz: str) -> str:
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, str) and len(value) >= 19 and value[4] == "-" and value[10] == "T":
+        value = from_iso(value)
+    if isinstance(value, datetime):
+        return value.astimezone(ZoneInfo(tz)).strftime("%Y-%m-%d %H:%M")
+    if hasattr(value, "quantize"):
+        return format_yuan(value)
+    return str(value)
+
+
+@dataclass
+class _Ref:
+    case_id: int  # < 0: a case this plan is about to create (its row number, negated)
+    refund_no: str
+    live: bool
+
+
+class CaseIndex:
+    """platform + refund number / order number -> case ids, loaded once per plan."""
+
+    def __init__(self, db: Database) -> None:
+        self.by_refund: dict[tuple[str, str], list[_Ref]] = {}
+        self.by_order: dict[tuple[str, str], list[_Ref]] = {}
+        for case_id, platform, order_no, refund_no, live in db.execute(
+                "SELECT id, platform, order_no, refund_no, deleted_at IS NULL FROM cases "
+                "ORDER BY id").fetchall():
+            self._add(_Ref(case_id, refund_no, bool(live)), platform, order_no)
+
+    def _add(self, ref: _Ref, platform: str, order_no: str) -> None:
+        if ref.refund_no:
+            self.by_refund.setdefault((platform, ref.refund_no), []).append(ref)
+        self.by_order.setdefault((platform, order_no), []).append(ref)
+
+    def match(self, record: RefundRecord) -> _Ref | None:
+        """The case this record is about; a match by order number claims that case."""
+        platform = record.platform.value
+        if record.refund_no:
+            found = _best(self.by_refund.get((platform, record.refund_no), []))
+            if found is not None:
+                return found
+            # A case logged by hand from the chat, before the platform gave a refund number.
+            found = _best([r for r in self.by_order.get((platform, record.order_no), [])
+                           if not r.refund_no and r.case_id > 0])
+            if found is not None:
+                found.refund_no = record.refund_no
+                self.by_refund.setdefault((platform, record.refund_no), []).append(found)
+            return found
+        refs = self.by_order.get((platform, record.order_no), [])
+        return _best([r for r in refs if not r.refund_no]) or _best(refs)
+
+    def planned(self, record: RefundRecord) -> None:
+        """Remember a case this plan creates, so a repeat in the file is caught."""
+        ref = _Ref(-record.row_number, record.refund_no, True)
+        self._add(ref, record.platform.value, record.order_no)
+
+
+def _best(refs: list[_Ref]) -> _Ref | None:
+    live = [r for r in refs if r.live]
+    return (live or refs or [None])[0]
+
+
+def plan_refunds(db: Database, records: list[RefundRecord], *,
+                 headers: dict[str, str] | None = None, progress: ProgressFn | None = None,
+                 check: Callable[[], None] | None = None) -> RefundPlan:
+    """Decide create / update / unchanged for every record against the register.
+
+    `headers` (field -> the file's column header) names columns in errors; `check()` may
+    raise to stop (called between chunks).
+    """
+    headers = headers or {}
+    index = CaseIndex(db)
+    store = CaseStore(db)
+    plan = RefundPlan()
+    matched: list[tuple[RowPlan, int]] = []
+    for record in records:
+        ref = index.match(record)
+        if ref is None:
+            index.planned(record)
+            plan.rows.append(RowPlan(record, Action.CREATE))
+        elif ref.case_id < 0:
+            plan.errors.append(_repeat_error(record, -ref.case_id, headers.get("order_no", "")))
+        elif not ref.live:
+            plan.rows.append(RowPlan(record, Action.IN_TRASH, ref.case_id))
+        else:
+            row = RowPlan(record, Action.UNCHANGED, ref.case_id)
+            plan.rows.append(row)
+            matched.append((row, ref.case_id))
+    total = len(matched)
+    for start in range(0, total, CHUNK):
+        if check:
+            check()
+        chunk = matched[start:start + CHUNK]
+        cases = store.fetch([case_id for _, case_id in chunk])
+        for row, case_id in chunk:
+            changes = diff_case(cases[case_id], row.record)
+            if not changes:
+                continue
+            problems = validate_draft(apply_changes(cases[case_id], changes))
+            if problems:  # e.g. a new claimed amount above the amount the user typed
+                p = problems[0]
+                plan.errors.append(RowError(
+                    row.record.row_number, headers.get(p.field, ""), p.field,
+                    f"与已有案件合并后不成立：{p.zh}", f"Conflicts with the existing case: {p.en}",
+                    field_text(getattr(row.record, p.field, "")) or ""))
+                continue
+            row.action, row.changes = Action.UPDATE, changes
+        if progress:
+            progress(min(start + CHUNK, total), total)
+    if plan.errors:
+        bad = {e.row_number for e in plan.errors}
+        plan.rows = [r for r in plan.rows if r.record.row_number not in bad]
+    return plan
+
+
+def _repeat_error(record: RefundRecord, first_row: int, header: str) -> RowError:
+    return RowError(record.row_number, header, "order_no",
+                    f"与第{first_row}行是同一个订单且都没有售后单号：{record.order_no}",
+                    f"Same order as row {first_row} and neither has a refund number: "
+                    f"{record.order_no}", record.order_no)
+
+
+class PlanWriter:
+    """Writes a plan inside the caller's transaction: cases, timeline, audit, search."""
+
+    def __init__(self, db: Database, *, now: datetime, actor: str, source: str,
+                 preset: str | None, shop_tz: str) -> None:
+        self.db = db
+        self.now = now
+        self.actor = actor
+        self.source = source
+        self.preset = preset
+        self.shop_tz = shop_tz
+        self.cases = CaseStore(db)
+        self.events = EventStore(db)
+        self.audit = AuditStore(db)
+        self.orders = OrderStore(db)
+        self.day = now.astimezone(ZoneInfo(shop_tz)).date()
+
+    def create(self, rows: list[RowPlan]) -> list[int]:
+        """Open a case per row; empty buyer fields are filled from a stored order."""
+        if not rows:
+            return []
+        by_platform: dict[str, list[str]] = {}
+        for row in rows:
+            by_platform.setdefault(row.record.platform.value, []).append(row.record.order_no)
+        orders = {(p, no): o for p, nos in by_platform.items()
+                  for no, o in self.orders.get_many(p, nos).items()}
+        ids = []
+        for row in rows:
+            rec = row.record
+            case = Case(**vars(rec.to_draft()), case_no=self.cases.next_case_no(self.day),
+                        status=CaseStatus.NEW, created_at=self.now, created_by=self.actor,
+                        updated_at=self.now, last_activity_at=self.now,
+                        extra=platform_extra(rec))
+            order = orders.get((rec.platform.value, rec.order_no))
+            if order is not None:
+                case = case.with_changes(**fill_from_order(case, order))
+            values = case_to_row(case)
+            values.pop("id", None)
+            cursor = self.db.execute(
+                f"INSERT INTO cases ({', '.join(values)}) "
+                f"VALUES ({', '.join('?' for _ in values)})", list(values.values()))
+            case_id = int(cursor.lastrowid or 0)
+            reindex_case(self.db, case_id)
+            self.events.add(case_id, self.now, self.actor, "created", f"导入自 {self.source}",
+                            {"source": self.source, "row": rec.row_number,
+                             "preset": self.preset})
+            self.audit.record(self.now, self.actor, "case", case_id, "create", None, None,
+                              case.case_no)
+            row.case_id = case_id
+            ids.append(case_id)
+        return ids
+
+    def update(self, rows: list[RowPlan], cases: dict[int, Case]) -> None:
+        """Apply each row's changes, with a platform_update event and audit rows."""
+        stamp = to_utc_iso(self.now)
+        for row in rows:
+            assert row.case_id is not None
+            case = cases[row.case_id]
+            new = apply_changes(case, row.changes)
+            values = case_to_row(new)
+            columns = {_column(ch.field) for ch in row.changes}
+            sets = {c: values[c] for c in columns}
+            sets.update(updated_at=stamp, last_activity_at=stamp)
+            self.db.execute(f"UPDATE cases SET {', '.join(f'{c} = ?' for c in sets)} "
+                            "WHERE id = ?", [*sets.values(), row.case_id])
+            if any(ch.field in FILLABLE for ch in row.changes):
+                reindex_case(self.db, row.case_id)
+            data = {"source": self.source, "row": row.record.row_number,
+                    "fields": {ch.field: {"old": field_text(ch.old), "new": field_text(ch.new)}
+                               for ch in row.changes}}
+            self.events.add(row.case_id, self.now, self.actor, "platform_update",
+                            "平台更新：" + summarise(row.changes, self.shop_tz), data)
+            for ch in row.changes:
+                self.audit.record(self.now, self.actor, "case", row.case_id, "platform_update",
+                                  ch.field, field_text(ch.old), field_text(ch.new))
+
+
+def _column(name: str) -> str:
+    if name in AMOUNTS:
+        return name + "_fen"
+    if name in FILLABLE or name == "due_at":
+        return name
+    return "extra"  # platform keys and platform_fields.*
+
+
+def fill_from_order(case: Case, order: StoredOrder) -> dict[str, str]:
+    """The empty contact / item fields of `case` that `order` can fill (typed values win)."""
+    out = {}
+    for name in ORDER_FILLABLE:
+        new = _fit(name, getattr(order, name) or "")
+        if new and not getattr(case, name):
+            out[name] = new
+    return out

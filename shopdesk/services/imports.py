@@ -1,0 +1,333 @@
+"""Import platform exports: preview, then apply in one transaction.
+
+    service = ImportService.for_register(register)
+    parsed = service.read(path)                       # parse only (no database)
+    report = service.preview(parsed, path.name)       # counts + errors, nothing written
+    report = service.apply(parsed, path.name, actor, skip_bad_rows=True,
+                           progress=..., cancelled=...)
+
+Refund exports open or update cases (see import_apply); order exports upsert the orders
+table (see orders). An import is all or nothing: ImportCancelled from `cancelled()` or
+any failure rolls the whole transaction back. A file with a bad row is refused unless the
+caller chose to skip bad rows; the skipped rows can be written to a CSV to fix.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from ..domain.clock import SHOP_TZ_DEFAULT, Clock
+from ..importers import (
+    ColumnMapping,
+    FileError,
+    ImportCancelled,
+    ImportConfig,
+    ParseResult,
+    RecordType,
+    RowError,
+    parse_file,
+)
+from ..importers.cells import clean_text
+from ..importers.readers import open_source
+from ..paths import resource_path
+from ..storage.cases import CaseStore
+from ..storage.import_profiles import ImportLogEntry, ImportLogStore
+from ..storage.orders import OrderStore
+from .import_apply import CHUNK, Action, PlanWriter, RefundPlan, plan_refunds, summarise
+from .orders import OrderPlan, OrderService, plan_orders, require_actor
+from .profiles import ProfileService
+
+ProgressFn = Callable[[int, int], None]
+CancelledFn = Callable[[], bool]
+JSON_SCHEMA = 1
+
+
+@dataclass
+class ImportReport:
+    """What an import did (or, for a preview or a refused import, would do)."""
+
+    file: str
+    preset: str | None = None
+    record_type: str | None = None  # "refund" or "order"
+    platform: str | None = None
+    dry_run: bool = True
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    in_trash: int = 0  # rows matching a case in the trash: left alone
+    total_rows: int = 0
+    errors: list[RowError] = field(default_factory=list)
+    file_error: FileError | None = None
+    imported: bool = False  # the register was changed by this call
+    refused: tuple[str, str] | None = None  # why nothing was imported (zh, en)
+    created_ids: list[int] = field(default_factory=list)
+    changes: list[tuple[int, str]] = field(default_factory=list)  # (row, summary) of updates
+
+    @property
+    def skipped(self) -> int:
+        """Rows with errors: not imported."""
+        return len({e.row_number for e in self.errors})
+
+    @property
+    def blocked(self) -> bool:
+        """The file cannot be imported as it is (bad rows and no skipping, or unreadable)."""
+        return self.refused is not None
+
+    def message(self, lang: str = "zh") -> str:
+        """One line for the user."""
+        en = lang.startswith("en")
+        if self.file_error is not None:
+            return self.file_error.message(lang)
+        if self.refused is not None:
+            return self.refused[1] if en else self.refused[0]
+        if en:
+            verb = "Imported" if self.imported else "Would import"
+            return (f"{verb}: {self.created} new, {self.updated} updated, "
+                    f"{self.unchanged} unchanged, {self.skipped} row(s) skipped")
+        verb = "已导入" if self.imported else "预览"
+        return (f"{verb}：新建 {self.created}，更新 {self.updated}，未变 {self.unchanged}，"
+                f"跳过 {self.skipped} 行")
+
+    def to_json(self, lang: str = "zh") -> dict[str, Any]:
+        """The CLI's `import --json` shape (schema 1; keys are only ever added)."""
+        en = lang.startswith("en")
+        return {
+            "schema": JSON_SCHEMA, "file": self.file, "preset": self.preset,
+            "record_type": self.record_type, "dry_run": self.dry_run,
+            "imported": self.imported, "created": self.created, "updated": self.updated,
+            "unchanged": self.unchanged, "in_trash": self.in_trash, "skipped": self.skipped,
+            "errors": [{"row": e.row_number, "column": e.column, "field": e.field,
+                        "reason": e.en if en else e.zh, "value": e.value}
+                       for e in self.errors],
+            "file_error": (None if self.file_error is None else
+                           {"code": self.file_error.code,
+                            "reason": self.file_error.message(lang)}),
+            "message": self.message(lang),
+        }
+
+
+class _Refused(Exception):
+    """Internal: leave the transaction without writing."""
+
+
+def _refusal(errors: list[RowError]) -> tuple[str, str]:
+    rows = len({e.row_number for e in errors})
+    return (f"有 {rows} 行有错误，未导入任何内容。请修正这些行，或勾选“只导入正确的行”。",
+            f"{rows} row(s) have errors; nothing was imported. Fix them, or choose to "
+            "import only the valid rows.")
+
+
+class ImportService:
+    """Reads platform exports and applies them to the register."""
+
+    def __init__(self, db: Database, clock: Clock, config: ImportConfig, *,
+                 shop_tz: str = SHOP_TZ_DEFAULT) -> None:
+        self.db = db
+        self.clock = clock
+        self.config = config
+        self.shop_tz = shop_tz
+        self.profiles = ProfileService(db, clock)
+        self.orders = OrderService(db, clock)
+        self.log = ImportLogStore(db)
+
+    @classmethod
+    def for_register(cls, register: Any, config: ImportConfig | None = None) -> ImportService:
+        """The service on an open Register, with the shipped presets."""
+        config = config or ImportConfig.load(resource_path("importers"))
+        return cls(register.db, register.clock, config, shop_tz=register.shop_tz)
+
+    # --- reading -----------------------------------------------------------------------
+    def read(self, path: str | Path, *, preset: str | None = None,
+             mapping: ColumnMapping | None = None, progress: ProgressFn | None = None,
+             cancelled: CancelledFn | None = None) -> ParseResult:
+        """Parse the file (no database work). Raises only ImportCancelled."""
+        return parse_file(path, self.config, preset=preset, mapping=mapping, tz=self.shop_tz,
+                          progress=progress, cancelled=cancelled)
+
+    # --- preview and apply -------------------------------------------------------------
+    def preview(self, parsed: ParseResult, filename: str, *, skip_bad_rows: bool = False,
+                progress: ProgressFn | None = None,
+                cancelled: CancelledFn | None = None) -> ImportReport:
+        """Counts and errors of importing `parsed` now; nothing is written."""
+        return self._run(parsed, filename, "", dry_run=True, skip_bad_rows=skip_bad_rows,
+                         progress=progress, cancelled=cancelled)
+
+    def apply(self, parsed: ParseResult, filename: str, actor: str, *,
+              skip_bad_rows: bool = False, progress: ProgressFn | None = None,
+              cancelled: CancelledFn | None = None) -> ImportReport:
+        """Import `parsed` in one transaction. Raises ImportCancelled (rolled back)."""
+        actor = require_actor(actor)
+        return self._run(parsed, filename, actor, dry_run=False, skip_bad_rows=skip_bad_rows,
+                         progress=progress, cancelled=cancelled)
+
+    def import_file(self, path: str | Path, actor: str, *, preset: str | None = None,
+                    mapping: ColumnMapping | None = None, dry_run: bool = False,
+                    skip_bad_rows: bool = False, progress: ProgressFn | None = None,
+                    cancelled: CancelledFn | None = None) -> tuple[ImportReport, ParseResult]:
+        """Read and preview or apply in one call (the command line's path)."""
+        parsed = self.read(path, preset=preset, mapping=mapping, cancelled=cancelled,
+                           progress=_half(progress, 0))
+        name = Path(path).name
+        if dry_run:
+            report = self.preview(parsed, name, skip_bad_rows=skip_bad_rows,
+                                  progress=_half(progress, 1), cancelled=cancelled)
+        else:
+            report = self.apply(parsed, name, actor, skip_bad_rows=skip_bad_rows,
+                                 progress=_half(progress, 1), cancelled=cancelled)
+        return report, parsed
+
+    def _run(self, parsed: ParseResult, filename: str, actor: str, *, dry_run: bool,
+             skip_bad_rows: bool, progress: ProgressFn | None,
+             cancelled: CancelledFn | None) -> ImportReport:
+        report = ImportReport(file=filename, preset=parsed.preset, dry_run=dry_run,
+                              record_type=parsed.record_type.value if parsed.record_type
+                              else None,
+                              platform=parsed.platform.value if parsed.platform else None,
+                              total_rows=parsed.total_rows, errors=list(parsed.errors),
+                              file_error=parsed.file_error)
+        if parsed.file_error is not None:
+            report.refused = (parsed.file_error.zh, parsed.file_error.en)
+            return report
+        stop = cancelled or (lambda: False)
+
+        def check() -> None:
+            if stop():
+                raise ImportCancelled()
+
+        report_progress = progress or (lambda done, total: None)
+        try:
+            with self.db.atomic():
+                check()
+                if parsed.record_type is RecordType.ORDER:
+                    self._orders(parsed, report, dry_run, skip_bad_rows, check,
+                                 report_progress)
+                else:
+                    self._refunds(parsed, report, actor, dry_run, skip_bad_rows, check,
+                                  report_progress)
+                if not dry_run:
+                    self.log.add(self.clock.now(), actor, filename, parsed.preset,
+                                 created=report.created, updated=report.updated,
+                                 unchanged=report.unchanged, skipped=report.skipped)
+                    report.imported = True
+                if dry_run:
+                    raise _Refused()  # a preview never writes, even by accident
+        except _Refused:
+            pass
+        return report
+
+    def _refunds(self, parsed: ParseResult, report: ImportReport, actor: str, dry_run: bool,
+                 skip_bad_rows: bool, check: Callable[[], None],
+                 progress: ProgressFn) -> None:
+        records = parsed.records
+        total = max(len(records), 1)
+        columns = parsed.mapping.columns if parsed.mapping else {}
+        plan = plan_refunds(self.db, records, headers=columns, check=check,
+                            progress=lambda d, t: progress(d * total // max(t, 1), 2 * total))
+        report.errors = sorted(report.errors + plan.errors, key=lambda e: e.row_number)
+        _count(report, plan, self.shop_tz)
+        if report.errors and not skip_bad_rows:
+            report.refused = _refusal(report.errors)
+        if report.refused or dry_run:
+            raise _Refused()
+        writer = PlanWriter(self.db, now=self.clock.now(), actor=actor, source=report.file,
+                            preset=parsed.preset, shop_tz=self.shop_tz)
+        creates = [r for r in plan.rows if r.action is Action.CREATE]
+        updates = [r for r in plan.rows if r.action is Action.UPDATE]
+        work = max(len(creates) + len(updates), 1)
+        done = 0
+        for start in range(0, len(creates), CHUNK):
+            check()
+            report.created_ids += writer.create(creates[start:start + CHUNK])
+            done += len(creates[start:start + CHUNK])
+            progress(total + done * total // work, 2 * total)
+        store = CaseStore(self.db)
+        for start in range(0, len(updates), CHUNK):
+            check()
+            chunk = updates[start:start + CHUNK]
+            writer.update(chunk, store.fetch([r.case_id for r in chunk if r.case_id]))
+            done += len(chunk)
+            progress(total + done * total // work, 2 * total)
+        check()
+        progress(2 * total, 2 * total)
+
+    def _orders(self, parsed: ParseResult, report: ImportReport, dry_run: bool,
+                skip_bad_rows: bool, check: Callable[[], None], progress: ProgressFn) -> None:
+        plan: OrderPlan = plan_orders(self.db, parsed.orders, self.clock.now())
+        report.created, report.updated, report.unchanged = (len(plan.new), len(plan.changed),
+                                                            plan.unchanged)
+        if report.errors and not skip_bad_rows:
+            report.refused = _refusal(report.errors)
+        if report.refused or dry_run:
+            raise _Refused()
+        rows = plan.new + plan.changed
+        store = OrderStore(self.db)
+        for start in range(0, len(rows), CHUNK):
+            check()
+            store.upsert(rows[start:start + CHUNK])
+            progress(start + len(rows[start:start + CHUNK]), len(rows))
+        check()
+
+    # --- after an import ---------------------------------------------------------------
+    def history(self, limit: int = 50) -> list[ImportLogEntry]:
+        return self.log.latest(limit)
+
+
+def _count(report: ImportReport, plan: RefundPlan, tz: str) -> None:
+    report.created = plan.count(Action.CREATE)
+    report.updated = plan.count(Action.UPDATE)
+    report.unchanged = plan.count(Action.UNCHANGED)
+    report.in_trash = plan.count(Action.IN_TRASH)
+    report.changes = [(r.record.row_number, summarise(r.changes, tz))
+                      for r in plan.rows if r.action is Action.UPDATE]
+
+
+def _half(progress: ProgressFn | None, part: int) -> ProgressFn | None:
+    """Report one of two equal phases of a combined progress."""
+    if progress is None:
+        return None
+    return lambda done, total: progress(part * 1000 + done * 1000 // max(total, 1), 2000)
+
+
+def write_skipped_rows(source: str | Path | bytes, parsed: ParseResult,
+                       errors: list[RowError], out: str | Path, lang: str = "zh") -> int:
+    """Write the rows that were not imported, as the file had them, plus an error column.
+
+    UTF-8 with BOM so Excel opens it; cells are kept verbatim (including Taobao's ="..."
+    wrappers) so the fixed file re-imports as it came. Returns how many rows were written.
+    """
+    reasons: dict[int, list[str]] = {}
+    en = lang.startswith("en")
+    for e in errors:
+        where = f"[{e.column}] " if en and e.column else (f"「{e.column}」" if e.column else "")
+        reasons.setdefault(e.row_number, []).append(where + (e.en if en else e.zh))
+    data = source if isinstance(source, bytes) else Path(source).read_bytes()
+    opened = open_source(data)
+    written = 0
+    try:
+        table = next((t for t in opened.tables if t.name == parsed.table), opened.tables[0])
+        width = len(parsed.headers)
+        target = Path(out)
+        with target.open("w", encoding="utf-8-sig", newline="") as fh:
+            writer = csv.writer(fh)
+            writer.writerow([*parsed.headers, "Error" if en else "错误"])
+            for number, cells in table.rows():
+                if number not in reasons:
+                    continue
+                texts = [c if isinstance(c, str) else clean_text(c) for c in cells]
+                texts += [""] * (width - len(texts))
+                reason = ("; " if en else "；").join(reasons[number])
+                writer.writerow([*texts, _neutralise(reason)])
+                written += 1
+    finally:
+        opened.close()
+    return written
+
+
+def _neutralise(text: str) -> str:
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text

@@ -1,0 +1,56 @@
+"""Column-mapping profiles: saved by name, used for a file no preset recognises."""
+
+from __future__ import annotations
+
+import pytest
+
+from shopdesk.domain.enums import Platform
+from shopdesk.domain.errors import NotFoundError, ValidationError
+from shopdesk.importers import ColumnMapping, RecordType
+from shopdesk.services.imports import ImportService
+from tests.importers.helpers import csv_bytes
+
+
+def mapping() -> ColumnMapping:
+    return ColumnMapping(record_type=RecordType.REFUND, platform=Platform.KUAISHOU,
+                         columns={"order_no": "单号", "amount_claimed": "退多少",
+                                  "platform_status": "进度"},
+                         defaults={"kind": "refund_only"})
+
+
+def test_profiles_save_load_list_delete(register):
+    profiles = ImportService.for_register(register).profiles
+    saved = profiles.save(" 快手售后 ", mapping())
+    assert saved.name == "快手售后"
+    loaded = profiles.load("快手售后")
+    assert loaded.columns == mapping().columns and loaded.defaults == {"kind": "refund_only"}
+    assert loaded.platform is Platform.KUAISHOU
+    info = profiles.list()
+    assert [(p.name, p.record_type, p.platform) for p in info] == [
+        ("快手售后", "refund", "kuaishou")]
+    changed = mapping()
+    changed.columns["refund_no"] = "售后号"
+    profiles.save("快手售后", changed)  # same name: replaced
+    assert profiles.load("快手售后").columns["refund_no"] == "售后号"
+    assert profiles.names() == ["快手售后"]
+    assert profiles.delete("快手售后") and not profiles.delete("快手售后")
+    with pytest.raises(NotFoundError):
+        profiles.load("快手售后")
+
+
+def test_a_profile_needs_a_name(register):
+    with pytest.raises(ValidationError):
+        ImportService.for_register(register).profiles.save("  ", mapping())
+
+
+def test_importing_an_unknown_file_with_a_saved_profile(register, tmp_path):
+    service = ImportService.for_register(register)
+    service.profiles.save("快手", mapping())
+    path = tmp_path / "ks.csv"
+    path.write_bytes(csv_bytes([["单号", "退多少", "进度"], ["KS20261123001", "12.00", "待处理"]]))
+    assert service.read(path).file_error is not None  # no preset knows it
+    parsed = service.read(path, mapping=service.profiles.load("快手"))
+    report = service.apply(parsed, path.name, "小王")
+    case = register.cases.get(report.created_ids[0])
+    assert case.platform is Platform.KUAISHOU and case.order_no == "KS20261123001"
+    assert case.extra["platform_status"] == "待处理"

@@ -1,0 +1,108 @@
+"""Order exports: upserted into the orders table, looked up, used to fill empty case fields."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from shopdesk.domain.case import CaseDraft
+from shopdesk.domain.enums import CaseKind, Platform
+from shopdesk.services.imports import ImportService
+from shopdesk.storage.orders import OrderStore
+from tests.importers.helpers import DATA, TAOBAO_REFUND_HEADER, csv_bytes, taobao_refund_row
+
+ORDER_HEADER = ["订单编号", "买家会员名", "买家实际支付金额", "订单状态", "收货人姓名", "收货地址",
+                "联系手机", "订单创建时间", "订单付款时间", "宝贝标题", "商家编码", "物流单号",
+                "物流公司", "店铺名称"]
+
+
+def order_row(i: int, **over: str) -> list[str]:
+    values = {"订单编号": f"31261123000000000{i:02d}", "买家会员名": f"tb_buyer_{i}",
+              "买家实际支付金额": "128.00", "订单状态": "卖家已发货，等待买家确认",
+              "收货人姓名": "张三", "收货地址": "浙江省 杭州市 西湖区 文三路 100号",
+              "联系手机": "13812345678", "订单创建时间": "2026-11-20 09:58:12",
+              "订单付款时间": "2026-11-20 10:00:00", "宝贝标题": "纯棉短袖T恤 白色 L",
+              "商家编码": "TS-WHITE-L", "物流单号": "75312345678901", "物流公司": "中通快递",
+              "店铺名称": "小林的店"}
+    values.update(over)
+    return [values[h] for h in ORDER_HEADER]
+
+
+def write(tmp_path: Path, name: str, rows: list[list[object]]) -> Path:
+    path = tmp_path / name
+    path.write_bytes(csv_bytes(rows, "utf-8-sig"))
+    return path
+
+
+@pytest.fixture
+def service(register) -> ImportService:
+    return ImportService.for_register(register)
+
+
+def imported(service, path, **kw):
+    return service.apply(service.read(path), path.name, "小王", **kw)
+
+
+def test_order_exports_are_upserted_not_turned_into_cases(service, register, tmp_path):
+    path = write(tmp_path, "orders.csv", [ORDER_HEADER, order_row(1), order_row(2)])
+    report = imported(service, path)
+    assert (report.record_type, report.created, report.updated) == ("order", 2, 0)
+    assert register.cases.store.total() == 0
+    assert OrderStore(register.db).count() == 2
+    assert (imported(service, path).unchanged, OrderStore(register.db).count()) == (2, 2)
+    later = write(tmp_path, "later.csv", [ORDER_HEADER,
+                                          order_row(1, 订单状态="交易成功", 联系手机="138****5678",
+                                                    收货地址="")])
+    report = imported(service, later)
+    assert (report.created, report.updated, report.unchanged) == (0, 1, 0)
+    order = service.orders.lookup_order("taobao", "3126112300000000001")
+    assert order.status == "交易成功"
+    # A masked phone or an empty address in a later export does not erase what we had.
+    assert order.buyer_phone == "13812345678"
+    assert order.buyer_address == "浙江省 杭州市 西湖区 文三路 100号"
+    assert order.extra["buyer_phone_masked"] == "138****5678"
+    assert order.amount_paid == Decimal("128.00") and order.waybill == "75312345678901"
+
+
+def test_lookup_of_an_unknown_order_is_none(service):
+    assert service.orders.lookup_order(Platform.TAOBAO, "999") is None
+
+
+def test_enrich_fills_only_empty_fields_and_is_audited(service, register, tmp_path):
+    imported(service, write(tmp_path, "orders.csv", [ORDER_HEADER, order_row(1)]))
+    case = register.cases.open_case(CaseDraft(platform=Platform.TAOBAO,
+                                              order_no="3126112300000000001",
+                                              kind=CaseKind.REFUND_ONLY, buyer_name="张先生"),
+                                    "小王")
+    filled = service.orders.enrich_case(case.id, "小李")
+    assert sorted(filled) == ["buyer_address", "buyer_nick", "buyer_phone", "item_title", "sku"]
+    case = register.cases.get(case.id)
+    assert case.buyer_name == "张先生"  # typed: kept
+    assert case.buyer_phone == "13812345678" and case.buyer_nick == "tb_buyer_1"
+    assert case.sku == "TS-WHITE-L"
+    audit = [a for a in register.cases.audit(case.id) if a.action == "enrich"]
+    assert {a.field for a in audit} == set(filled) and {a.actor for a in audit} == {"小李"}
+    assert register.cases.timeline(case.id)[-1].type == "enriched"
+    assert service.orders.enrich_case(case.id, "小李") == []  # nothing left to fill
+
+
+def test_enrich_without_an_order_changes_nothing(service, register):
+    case = register.cases.open_case(CaseDraft(platform=Platform.JD, order_no="305123456789",
+                                              kind=CaseKind.EXCHANGE), "小王")
+    assert service.orders.enrich_case(case.id, "小王") == []
+    assert [a.action for a in register.cases.audit(case.id)] == ["create"]
+
+
+def test_a_refund_import_fills_new_cases_from_stored_orders(service, register, tmp_path):
+    imported(service, DATA / "taobao_order_utf8bom.csv", skip_bad_rows=True)
+    path = tmp_path / "refunds.csv"
+    path.write_bytes(csv_bytes([TAOBAO_REFUND_HEADER, taobao_refund_row(1),
+                                taobao_refund_row(5)], "gbk"))
+    report = imported(service, path)
+    first, other = (register.cases.get(i) for i in report.created_ids)
+    assert first.buyer_name == "张三" and first.buyer_phone == "13812345678"
+    assert first.item_title == "测试宝贝 1"  # the refund export's own title wins
+    assert other.buyer_name == ""  # no stored order for it
+    assert imported(service, path).unchanged == 2
