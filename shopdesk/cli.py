@@ -11,6 +11,7 @@ from typing import Any, TextIO
 
 from . import __version__
 from .cli_calls import CALL_HANDLERS, add_call_parsers
+from .cli_import import IMPORT_HANDLERS, add_import_parsers
 from .cli_scripts import SCRIPT_HANDLERS, add_script_parsers
 from .domain.case import draft_from_fields
 from .domain.case_query import CaseQuery, SortKey
@@ -67,6 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
     backup.add_argument("--list", action="store_true")
     add_call_parsers(sub)
     add_script_parsers(sub)
+    add_import_parsers(sub)
     return p
 
 
@@ -186,6 +188,8 @@ def run(argv: Sequence[str], *, clock: Clock | None = None, env: dict[str, str] 
     handlers = {"demo": cmd_demo, "backup": cmd_backup}
     handlers.update(CALL_HANDLERS)
     handlers.update(SCRIPT_HANDLERS)
+    handlers.update(IMPORT_HANDLERS)
+    args.env = env  # import/export read SHOPDESK_LANG from the injected environment
     try:
         if args.command == "cases":
             handler = {"list": cmd_cases_list, "show": cmd_cases_show,

@@ -1,0 +1,144 @@
+"""`shopdesk import` and `shopdesk export`: the command-line side of imports and exports.
+
+Registered by cli.py (add_import_parsers + IMPORT_HANDLERS); handlers take the CLI's
+(register, args, out).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+from pathlib import Path
+from typing import Any, TextIO
+
+from .domain.case_query import CaseQuery, SortKey
+from .domain.enums import CaseKind, CaseStatus, Platform
+from .domain.errors import NotFoundError
+from .importers import ImportCancelled, MappingError
+from .services.exports import export_cases
+from .services.imports import ImportService, write_skipped_rows
+from .services.register import Register
+
+EXIT_OK, EXIT_ERROR = 0, 1
+
+
+def add_import_parsers(sub: Any) -> None:
+    """Add the import and export subcommands to the CLI's subparsers."""
+    imp = sub.add_parser("import", help="import a platform export (refunds or orders)")
+    imp.add_argument("file", help="CSV or .xlsx exported from the platform")
+    imp.add_argument("--platform", choices=[p.value for p in Platform],
+                     help="the file must be this platform's export")
+    imp.add_argument("--preset", help="force a preset (e.g. taobao_refund) instead of detecting")
+    imp.add_argument("--profile", help="use a saved column-mapping profile")
+    imp.add_argument("--dry-run", action="store_true", help="preview only: change nothing")
+    imp.add_argument("--skip-bad-rows", action="store_true",
+                     help="import the valid rows and skip rows with errors")
+    imp.add_argument("--save-skipped", metavar="PATH",
+                     help="write the rows with errors to this CSV (to fix and re-import)")
+    imp.add_argument("--json", action="store_true")
+
+    exp = sub.add_parser("export", help="export the case list to .csv or .xlsx")
+    exp.add_argument("-o", "--output", required=True, metavar="FILE",
+                     help="FILE.csv or FILE.xlsx")
+    exp.add_argument("--status", choices=[s.value for s in CaseStatus] + ["open"])
+    exp.add_argument("--kind", choices=[k.value for k in CaseKind])
+    exp.add_argument("--search", default="")
+    exp.add_argument("--full-contact", action="store_true",
+                     help="full buyer phone, name and address (the export is audited)")
+
+
+def _cli_error(message: str) -> Exception:
+    from .cli import CliError  # cli imports this module; import late to avoid a cycle
+
+    return CliError(message)
+
+
+def _actor(register: Register, given: str | None) -> str:
+    from .cli import _actor as actor
+
+    return actor(register, given)
+
+
+def _lang(register: Register, args: argparse.Namespace) -> str:
+    env = getattr(args, "env", None) or os.environ
+    return register.language(env.get("SHOPDESK_LANG"))
+
+
+def cmd_import(register: Register, args: argparse.Namespace, out: TextIO) -> int:
+    lang = _lang(register, args)
+    service = ImportService.for_register(register)
+    path = Path(args.file)
+    if args.preset and args.profile:
+        raise _cli_error("--preset and --profile cannot be used together")
+    mapping = None
+    if args.profile:
+        try:
+            mapping = service.profiles.load(args.profile)
+        except NotFoundError:
+            names = ", ".join(service.profiles.names()) or "-"
+            raise _cli_error(f"no import profile {args.profile!r} (saved: {names})") from None
+        except MappingError as exc:
+            raise _cli_error(exc.en if lang == "en" else exc.zh) from None
+        if args.platform:
+            mapping.platform = Platform(args.platform)
+    if args.preset:
+        try:
+            service.config.preset(args.preset)
+        except KeyError:
+            known = ", ".join(p.key for p in service.config.presets)
+            raise _cli_error(f"unknown preset {args.preset!r} (known: {known})") from None
+    actor = "" if args.dry_run else _actor(register, args.actor)
+    parsed = service.read(path, preset=args.preset, mapping=mapping)
+    if (args.platform and parsed.platform is not None
+            and parsed.platform.value != args.platform):
+        raise _cli_error(f"{path.name} is a {parsed.platform.value} export, "
+                         f"not {args.platform} (--platform)")
+    try:
+        if args.dry_run:
+            report = service.preview(parsed, path.name, skip_bad_rows=args.skip_bad_rows)
+        else:
+            report = service.apply(parsed, path.name, actor, skip_bad_rows=args.skip_bad_rows)
+    except ImportCancelled:  # pragma: no cover - nothing cancels on the command line
+        raise _cli_error("cancelled") from None
+    saved = 0
+    if args.save_skipped and report.errors and parsed.file_error is None:
+        saved = write_skipped_rows(path, parsed, report.errors, args.save_skipped, lang)
+    if args.json:
+        data = report.to_json(lang)
+        data["saved_skipped"] = saved
+        out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    else:
+        _print_report(report, lang, out)
+        if saved:
+            out.write(f"{args.save_skipped}: {saved}\n")
+    return EXIT_ERROR if report.blocked else EXIT_OK
+
+
+def _print_report(report: Any, lang: str, out: TextIO) -> None:
+    for e in report.errors:
+        out.write(e.message(lang) + "\n")
+    out.write(report.message(lang) + "\n")
+
+
+def cmd_export(register: Register, args: argparse.Namespace, out: TextIO) -> int:
+    statuses: tuple[CaseStatus, ...] = ()
+    if args.status == "open":
+        statuses = tuple(s for s in CaseStatus if s.is_open)
+    elif args.status:
+        statuses = (CaseStatus(args.status),)
+    query = CaseQuery(statuses=statuses, kinds=(CaseKind(args.kind),) if args.kind else (),
+                      search=args.search, sort=SortKey.CREATED, descending=True)
+    if Path(args.output).suffix.lower() not in (".csv", ".xlsx"):
+        raise _cli_error(f"-o {args.output}: the file name must end in .csv or .xlsx")
+    actor = _actor(register, args.actor) if args.full_contact else ""
+    try:
+        result = export_cases(register.cases, query, args.output, lang=_lang(register, args),
+                              full_contact=args.full_contact, actor=actor)
+    except OSError as exc:
+        raise _cli_error(f"cannot write {args.output}: {exc.strerror or exc}") from None
+    out.write(f"exported {result.count} case(s) to {result.path}\n")
+    return EXIT_OK
+
+
+IMPORT_HANDLERS = {"import": cmd_import, "export": cmd_export}

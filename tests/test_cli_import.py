@@ -1,0 +1,112 @@
+"""`shopdesk import` and `shopdesk export` on the command line."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from shopdesk.cli import run
+from tests.importers.helpers import DATA, TAOBAO_REFUND_HEADER, csv_bytes, taobao_refund_row
+
+REFUNDS = str(DATA / "taobao_refund_gbk.csv")
+
+
+@pytest.fixture
+def cli(tmp_path, clock):
+    env = {"SHOPDESK_HOME": str(tmp_path / "home")}
+
+    def call(*argv, lang=None):
+        out, err = io.StringIO(), io.StringIO()
+        e = dict(env)
+        if lang:
+            e["SHOPDESK_LANG"] = lang
+        code = run(list(argv), clock=clock, env=e, out=out, err=err)
+        return code, out.getvalue(), err.getvalue()
+
+    return call
+
+
+def case_count(cli) -> int:
+    code, out, _ = cli("cases", "list", "--json")
+    assert code == 0
+    return json.loads(out)["count"]
+
+
+def test_dry_run_json_previews_without_importing(cli):
+    code, out, _ = cli("import", REFUNDS, "--dry-run", "--skip-bad-rows", "--json")
+    data = json.loads(out)
+    assert code == 0
+    assert data["schema"] == 1 and data["file"] == "taobao_refund_gbk.csv"
+    assert data["preset"] == "taobao_refund" and data["dry_run"] is True
+    assert (data["created"], data["updated"], data["unchanged"], data["skipped"]) == (3, 0, 0, 4)
+    assert data["imported"] is False
+    assert data["errors"][0] == {"row": 5, "column": "订单编号", "field": "order_no",
+                                 "reason": data["errors"][0]["reason"], "value": "3.12611E+18"}
+    assert "科学计数法" in data["errors"][0]["reason"]
+    assert case_count(cli) == 0
+
+
+def test_errors_prevent_the_import_with_exit_1(cli, tmp_path):
+    code, out, _ = cli("import", REFUNDS, "--json", lang="en")
+    data = json.loads(out)
+    assert code == 1 and data["imported"] is False
+    assert data["errors"][1]["reason"] == "Amount claimed cannot exceed amount paid"
+    assert "nothing was imported" in data["message"]
+    assert case_count(cli) == 0
+    # The dry run says the same.
+    assert cli("import", REFUNDS, "--dry-run", "--json")[0] == 1
+
+
+def test_import_valid_rows_save_the_rest_then_reimport(cli, tmp_path):
+    skipped = tmp_path / "skipped.csv"
+    code, out, _ = cli("--as", "小李", "import", REFUNDS, "--skip-bad-rows",
+                       "--save-skipped", str(skipped))
+    assert code == 0
+    assert "新建 3" in out and "跳过 4 行" in out and "第6行「买家退款金额」" in out
+    with skipped.open(encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.reader(fh))
+    assert len(rows) == 5 and rows[0][-1] == "错误"
+    code, out, _ = cli("cases", "list", "--json")
+    cases = json.loads(out)["cases"]
+    assert len(cases) == 3 and {c["created_by"] for c in cases} == {"小李"}
+    code, out, _ = cli("import", REFUNDS, "--skip-bad-rows", "--json")
+    data = json.loads(out)
+    assert code == 0 and (data["created"], data["unchanged"]) == (0, 3)
+
+
+def test_platform_must_match_and_unknown_profile_is_an_error(cli):
+    code, _, err = cli("import", REFUNDS, "--platform", "jd", "--dry-run")
+    assert code == 1 and "taobao" in err and "--platform" in err
+    code, _, err = cli("import", REFUNDS, "--profile", "nope")
+    assert code == 1 and "nope" in err
+    code, _, err = cli("import", REFUNDS, "--preset", "nope")
+    assert code == 1 and "taobao_refund" in err
+
+
+def test_an_unreadable_file_exits_1_with_its_reason(cli, tmp_path):
+    path = tmp_path / "x.csv"
+    path.write_bytes(b"")
+    code, out, _ = cli("import", str(path), "--json")
+    data = json.loads(out)
+    assert code == 1 and data["file_error"]["code"] == "empty"
+
+
+def test_export_csv_and_xlsx(cli, tmp_path):
+    refunds = tmp_path / "r.csv"
+    refunds.write_bytes(csv_bytes([TAOBAO_REFUND_HEADER, taobao_refund_row(1),
+                                   taobao_refund_row(2, 宝贝标题="=1+1")], "gbk"))
+    assert cli("import", str(refunds))[0] == 0
+    out_csv = tmp_path / "cases.csv"
+    code, out, _ = cli("export", "-o", str(out_csv), "--status", "open")
+    assert code == 0 and "2" in out
+    with out_csv.open(encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert {r["商品"] for r in rows} == {"测试宝贝 1", "'=1+1"}
+    code, out, _ = cli("export", "-o", str(tmp_path / "c.xlsx"), "--search", "测试宝贝",
+                       "--full-contact")
+    assert code == 0 and "1 case" in out
+    code, _, err = cli("export", "-o", str(tmp_path / "c.txt"))
+    assert code == 1 and ".csv" in err
