@@ -103,3 +103,15 @@ def test_csv_with_a_wrong_header_is_refused(svc):
     with pytest.raises(ScriptLibraryError) as info:
         svc.import_text("id,title\nshop.a.1,x\n", "csv", "小王", source="h.csv")
     assert info.value.errors[0].source == "h.csv:1"
+
+
+@pytest.mark.parametrize("fmt", ["toml", "csv"])
+def test_every_shipped_script_and_awkward_text_survive_the_format(svc, fmt):
+    tricky = shop_script("shop.respond.7",
+                         text_zh='他说："好的\\不行"，\t{{字面}}，逗号,竖线|\n第二行',
+                         text_en='He said "ok\\no",\ttab, {{literal}}, pipe|\r\nline two')
+    tables = [script_to_dict(s) for s in svc.catalog.library] + [tricky]
+    write = scripts_io.to_csv if fmt == "csv" else scripts_io.to_toml
+    read = scripts_io.from_csv if fmt == "csv" else scripts_io.from_toml
+    back = [data for _, data in read(write(tables), "x")]
+    assert back == tables
