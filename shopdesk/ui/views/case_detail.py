@@ -29,6 +29,7 @@ from ...services.register import Register
 from ..dialogs.audit_dialog import AuditDialog
 from ..dialogs.case_form import CaseFormDialog
 from ..dialogs.status_dialog import StatusDialog
+from ..widgets.call_indicator import CallIndicator
 from .case_detail_facts import CaseFacts, CaseHeader
 from .case_detail_text import CaseText, shop_time
 from .case_detail_timeline import TimelineDelegate
@@ -69,6 +70,10 @@ class CaseDetailView(QWidget):
     def _build_case_page(self) -> QWidget:
         page = QWidget()
         self.header = CaseHeader(self.text)
+        # May this buyer be phoned now? Shown on every case so the safe call is the easy one.
+        self.call_indicator = CallIndicator(self.register.calls, self.operator_provider,
+                                            lang=self.text.lang)
+        self.call_indicator.call_logged.connect(self._written)
         self.banner = QLabel()
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet(BANNER_STYLE)
@@ -113,6 +118,7 @@ class CaseDetailView(QWidget):
         layout = QVBoxLayout(page)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.header)
+        layout.addWidget(self.call_indicator)
         layout.addLayout(actions)
         layout.addWidget(self.banner)
         layout.addWidget(splitter, 1)
@@ -164,9 +170,11 @@ class CaseDetailView(QWidget):
         self._case = case
         if case is None:
             self._revealed_phone = None
+            self.call_indicator.set_case(None)
             self.stack.setCurrentWidget(self.empty)
             return
         self.header.show_case(case)
+        self.call_indicator.set_case(case.id if case.deleted_at is None else None)
         self.facts.show_case(case, self.register.clock.now(), self._revealed_phone)
         self._fill_timeline(case.id)
         live = case.deleted_at is None

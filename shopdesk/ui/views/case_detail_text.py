@@ -70,6 +70,9 @@ class CaseText(QObject):
             "status": self.tr("Status changed"), "note": self.tr("Note added"),
             "reveal_phone": self.tr("Phone revealed"), "delete": self.tr("Moved to trash"),
             "restore": self.tr("Restored"), "purge": self.tr("Deleted for good"),
+            "call": self.tr("Call logged"), "call_override": self.tr("Call policy overridden"),
+            "do_not_call": self.tr("Do-not-call changed"),
+            "buyer_tz": self.tr("Buyer time zone changed"),
         }
         return names.get(action, action)
 
@@ -108,6 +111,15 @@ class CaseText(QObject):
             return self.tr("Restored from the trash")
         if type_ == "status":
             return self._status_line(text, data)
+        if type_ == "call":
+            line = self.tr("Phone call: %1").replace("%1", text)
+            if data.get("overridden"):
+                line += "\n" + self.tr("(outside the call policy, override recorded)")
+            return line
+        if type_ == "platform_update":
+            return self.tr("Platform update: %1").replace("%1", text)
+        if type_ == "step":
+            return text
         return f"{type_}: {text}" if text else type_
 
     def _status_line(self, text: str, data: dict) -> str:
