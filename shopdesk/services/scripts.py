@@ -17,6 +17,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from ..domain.clock import Clock, to_utc_iso
+from ..domain.enums import CaseKind, Cause
 from ..domain.errors import FieldError, NotFoundError, ValidationError
 from ..domain.scripts import (
     PROCEDURE_STEPS,
@@ -200,8 +201,9 @@ class ScriptService:
                 if needle in " ".join((s.id, s.title.zh, s.title.en, s.text.zh,
                                        s.text.en)).lower()]
 
-    def browse(self, *, kind: Any = None, step: HandlingStep | None = None, cause: Any = None,
-               search: str = "", favourites_only: bool = False) -> list[ScriptEntry]:
+    def browse(self, *, kind: CaseKind | None = None, step: HandlingStep | None = None,
+               cause: Cause | None = None, search: str = "",
+               favourites_only: bool = False) -> list[ScriptEntry]:
         """Library screen rows: filtered, favourites first, then most used, then library order."""
         found = {s.id for s in self.search(search)}
         usage, favs, origins = self.usage(), self.favourites(), self._load()[1]
