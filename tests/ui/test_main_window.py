@@ -222,3 +222,17 @@ def test_created_date_range(qtbot, window, demo_register):
     assert window.case_list.count() == expected
     qtbot.mouseClick(bar.created_check, Qt.MouseButton.LeftButton)
     assert window.case_list.count() == 60
+
+
+def test_fits_a_1366x768_screen_in_both_languages(make_window, demo_register):
+    # 768 px high minus a title bar and a taskbar leaves about 690 px for the window.
+    for env in ({}, {"SHOPDESK_LANG": "en"}):
+        window = make_window(demo_register, env=env)
+        hint = window.minimumSizeHint()
+        assert hint.width() <= 1366 and hint.height() <= 690, (env, hint)
+        bar = window.filter_bar
+        assert bar.minimumSizeHint().width() <= 1366 - 8, env
+        window.resize(1366, 690)
+        for button in bar.quick_buttons.values():  # no quick filter squeezed or cut
+            assert button.width() >= button.sizeHint().width()
+        assert bar.count_label.width() >= bar.count_label.sizeHint().width()
