@@ -290,71 +290,71 @@
     <context>
         <name>CaseDetailView</name>
         <message>
-            <location filename="../../shopdesk/ui/views/case_detail.py" line="60" />
+            <location filename="../../shopdesk/ui/views/case_detail.py" line="61" />
             <source>No case selected.
 Pick a case in the list to see it here.</source>
             <translation>未选择案件。
 在左侧列表中选择一个案件即可在此查看。</translation>
         </message>
         <message>
-            <location filename="../../shopdesk/ui/views/case_detail.py" line="76" />
+            <location filename="../../shopdesk/ui/views/case_detail.py" line="81" />
             <source>Edit</source>
             <translation>编辑</translation>
         </message>
         <message>
-            <location filename="../../shopdesk/ui/views/case_detail.py" line="77" />
+            <location filename="../../shopdesk/ui/views/case_detail.py" line="82" />
             <source>Change status</source>
             <translation>更改状态</translation>
         </message>
         <message>
-            <location filename="../../shopdesk/ui/views/case_detail.py" line="78" />
+            <location filename="../../shopdesk/ui/views/case_detail.py" line="83" />
             <source>Audit trail</source>
             <translation>审计记录</translation>
         </message>
         <message>
-            <location filename="../../shopdesk/ui/views/case_detail.py" line="79" />
+            <location filename="../../shopdesk/ui/views/case_detail.py" line="84" />
             <source>Delete</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../shopdesk/ui/views/case_detail.py" line="80" />
+            <location filename="../../shopdesk/ui/views/case_detail.py" line="85" />
             <source>Move this case to the trash</source>
             <translation>把这个案件移到回收站</translation>
         </message>
         <message>
-            <location filename="../../shopdesk/ui/views/case_detail.py" line="122" />
+            <location filename="../../shopdesk/ui/views/case_detail.py" line="128" />
             <source>Timeline</source>
             <translation>处理时间线</translation>
         </message>
         <message>
-            <location filename="../../shopdesk/ui/views/case_detail.py" line="132" />
+            <location filename="../../shopdesk/ui/views/case_detail.py" line="138" />
             <source>Progress note… (Ctrl+Enter adds it)</source>
             <translation>进度备注…（Ctrl+Enter 添加）</translation>
         </message>
         <message>
-            <location filename="../../shopdesk/ui/views/case_detail.py" line="134" />
+            <location filename="../../shopdesk/ui/views/case_detail.py" line="140" />
             <source>Add note</source>
             <translation>添加备注</translation>
         </message>
         <message>
-            <location filename="../../shopdesk/ui/views/case_detail.py" line="208" />
+            <location filename="../../shopdesk/ui/views/case_detail.py" line="216" />
             <source>Choose the operator (who is working now) first — every change records who made it. Nothing was changed.</source>
             <translation>请先选择操作人（现在是谁在处理）——每次修改都会记录操作人。本次未做任何修改。</translation>
         </message>
         <message>
-            <location filename="../../shopdesk/ui/views/case_detail.py" line="280" />
+            <location filename="../../shopdesk/ui/views/case_detail.py" line="288" />
             <source>Move to trash</source>
             <translation>移到回收站</translation>
         </message>
         <message>
-            <location filename="../../shopdesk/ui/views/case_detail.py" line="281" />
+            <location filename="../../shopdesk/ui/views/case_detail.py" line="289" />
             <source>Move case %1 to the trash?
 You can restore it from the trash later.</source>
             <translation>把案件 %1 移到回收站？
 之后可以从回收站恢复。</translation>
         </message>
         <message>
-            <location filename="../../shopdesk/ui/views/case_detail.py" line="298" />
+            <location filename="../../shopdesk/ui/views/case_detail.py" line="306" />
             <source>This case no longer exists (it may have been deleted)</source>
             <translation>该案件已不存在（可能已被删除）</translation>
         </message>
@@ -765,38 +765,73 @@ You can restore it from the trash later.</source>
         </message>
         <message>
             <location filename="../../shopdesk/ui/views/case_detail_text.py" line="69" />
-            <location filename="../../shopdesk/ui/views/case_detail_text.py" line="99" />
+            <location filename="../../shopdesk/ui/views/case_detail_text.py" line="102" />
             <source>Case created</source>
             <translation>创建案件</translation>
         </message>
         <message>
-            <location filename="../../shopdesk/ui/views/case_detail_text.py" line="101" />
-            <location filename="../../shopdesk/ui/views/case_detail_text.py" line="123" />
+            <location filename="../../shopdesk/ui/views/case_detail_text.py" line="73" />
+            <source>Call logged</source>
+            <translation>登记了通话</translation>
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/views/case_detail_text.py" line="73" />
+            <source>Call policy overridden</source>
+            <translation>破例通话</translation>
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/views/case_detail_text.py" line="74" />
+            <source>Do-not-call changed</source>
+            <translation>勿扰设置已更改</translation>
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/views/case_detail_text.py" line="75" />
+            <source>Buyer time zone changed</source>
+            <translation>买家时区已更改</translation>
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/views/case_detail_text.py" line="104" />
+            <location filename="../../shopdesk/ui/views/case_detail_text.py" line="135" />
             <source>Note: %1</source>
             <translation>备注：%1</translation>
         </message>
         <message>
-            <location filename="../../shopdesk/ui/views/case_detail_text.py" line="104" />
+            <location filename="../../shopdesk/ui/views/case_detail_text.py" line="107" />
             <source>Edited: %1</source>
             <translation>修改了：%1</translation>
         </message>
         <message>
-            <location filename="../../shopdesk/ui/views/case_detail_text.py" line="106" />
+            <location filename="../../shopdesk/ui/views/case_detail_text.py" line="109" />
             <source>Moved to the trash</source>
             <translation>移到了回收站</translation>
         </message>
         <message>
-            <location filename="../../shopdesk/ui/views/case_detail_text.py" line="108" />
+            <location filename="../../shopdesk/ui/views/case_detail_text.py" line="111" />
             <source>Restored from the trash</source>
             <translation>从回收站恢复</translation>
         </message>
         <message>
-            <location filename="../../shopdesk/ui/views/case_detail_text.py" line="114" />
+            <location filename="../../shopdesk/ui/views/case_detail_text.py" line="115" />
+            <source>Phone call: %1</source>
+            <translation>电话沟通：%1</translation>
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/views/case_detail_text.py" line="117" />
+            <source>(outside the call policy, override recorded)</source>
+            <translation>（不符合电话沟通规范，已记录破例原因）</translation>
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/views/case_detail_text.py" line="120" />
+            <source>Platform update: %1</source>
+            <translation>平台更新：%1</translation>
+        </message>
+        <message>
+            <location filename="../../shopdesk/ui/views/case_detail_text.py" line="126" />
             <source>Status: %1 → %2</source>
             <translation>状态：%1 → %2</translation>
         </message>
         <message>
-            <location filename="../../shopdesk/ui/views/case_detail_text.py" line="118" />
+            <location filename="../../shopdesk/ui/views/case_detail_text.py" line="130" />
             <source>Outcome: %1</source>
             <translation>处理结果：%1</translation>
         </message>
