@@ -198,7 +198,7 @@ class ScriptService:
         if not needle:
             return list(self.library())
         return [s for s in self.library()
-                if needle in " ".join((s.id, s.title.zh, s.title.en, s.text.zh,
+                if needle in "\n".join((s.id, s.title.zh, s.title.en, s.text.zh,
                                        s.text.en)).lower()]
 
     def browse(self, *, kind: CaseKind | None = None, step: HandlingStep | None = None,

@@ -113,3 +113,15 @@ def test_export_and_a_failed_import(qtbot, view, svc, tmp_path, monkeypatch, box
     [warning] = boxes.texts("warning")
     assert "bad.csv:2" in warning and "shop.x.1" in warning and "step" in warning
     assert "shop.x.1" not in svc.library()
+
+
+def test_a_damaged_stored_script_is_reported_not_fatal(qtbot, register, svc, clock):
+    svc.store.put_shop_script("shop.respond.1", {"id": "shop.respond.1", "step": "dance"},
+                              clock.now(), "x")
+    svc.reload()
+    view = ScriptLibraryView(register, svc, lambda: "小王")
+    qtbot.addWidget(view)
+    view.show()
+    assert view.problems.isVisible() and view.problems.text().startswith("1 ")
+    assert "shop.respond.1" in view.problems.toolTip()
+    assert view.table.rowCount() == len(svc.catalog.library)
