@@ -149,8 +149,9 @@ class ScriptLibraryView(QWidget):
                                           | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(row, col, item)
         problems = self.scripts.problems
+        skipped = len({(p.source, p.script) for p in problems})  # a row may have many errors
         self.problems.setText(self.tr("%1 stored script(s) could not be read and were skipped.")
-                              .replace("%1", str(len(problems))))
+                              .replace("%1", str(skipped)))
         self.problems.setToolTip("\n".join(p.message(self.lang) for p in problems))
         self.problems.setVisible(bool(problems))
         ids = self.ids()
