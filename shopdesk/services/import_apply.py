@@ -22,15 +22,11 @@ from sqlite_utils import Database
 
 from ..domain.case import MAX_TEXT, Case, validate_draft
 from ..domain.clock import from_iso, to_utc_iso
-from ..domain.enums import CaseStatus
 from ..domain.money import format_yuan
 from ..importers import REFUND_FIELDS, RefundRecord, RowError
-from ..storage.audit import AuditStore
 from ..storage.cases import CaseStore
-from ..storage.events import EventStore
-from ..storage.orders import OrderStore, StoredOrder
-from ..storage.rows import case_to_row, field_text
-from ..storage.search import reindex_case
+from ..storage.orders import StoredOrder
+from ..storage.rows import field_text
 
 PLATFORM_TEXT_KEYS = ("platform_status", "platform_reason", "intervention_status")
 PLATFORM_TIME_KEYS = {"due_at": "platform_deadline", "applied_at": "platform_applied_at",
@@ -300,91 +296,6 @@ def _repeat_error(record: RefundRecord, first_row: int, header: str) -> RowError
                     f"与第{first_row}行是同一个订单且都没有售后单号：{record.order_no}",
                     f"Same order as row {first_row} and neither has a refund number: "
                     f"{record.order_no}", record.order_no)
-
-
-class PlanWriter:
-    """Writes a plan inside the caller's transaction: cases, timeline, audit, search."""
-
-    def __init__(self, db: Database, *, now: datetime, actor: str, source: str,
-                 preset: str | None, shop_tz: str) -> None:
-        self.db = db
-        self.now = now
-        self.actor = actor
-        self.source = source
-        self.preset = preset
-        self.shop_tz = shop_tz
-        self.cases = CaseStore(db)
-        self.events = EventStore(db)
-        self.audit = AuditStore(db)
-        self.orders = OrderStore(db)
-        self.day = now.astimezone(ZoneInfo(shop_tz)).date()
-
-    def create(self, rows: list[RowPlan]) -> list[int]:
-        """Open a case per row; empty buyer fields are filled from a stored order."""
-        if not rows:
-            return []
-        by_platform: dict[str, list[str]] = {}
-        for row in rows:
-            by_platform.setdefault(row.record.platform.value, []).append(row.record.order_no)
-        orders = {(p, no): o for p, nos in by_platform.items()
-                  for no, o in self.orders.get_many(p, nos).items()}
-        ids = []
-        for row in rows:
-            rec = row.record
-            case = Case(**vars(rec.to_draft()), case_no=self.cases.next_case_no(self.day),
-                        status=CaseStatus.NEW, created_at=self.now, created_by=self.actor,
-                        updated_at=self.now, last_activity_at=self.now,
-                        extra=platform_extra(rec))
-            order = orders.get((rec.platform.value, rec.order_no))
-            if order is not None:
-                case = case.with_changes(**fill_from_order(case, order))
-            values = case_to_row(case)
-            values.pop("id", None)
-            cursor = self.db.execute(
-                f"INSERT INTO cases ({', '.join(values)}) "
-                f"VALUES ({', '.join('?' for _ in values)})", list(values.values()))
-            case_id = int(cursor.lastrowid or 0)
-            reindex_case(self.db, case_id)
-            self.events.add(case_id, self.now, self.actor, "created", f"导入自 {self.source}",
-                            {"source": self.source, "row": rec.row_number,
-                             "preset": self.preset})
-            self.audit.record(self.now, self.actor, "case", case_id, "create", None, None,
-                              case.case_no)
-            row.case_id = case_id
-            ids.append(case_id)
-        return ids
-
-    def update(self, rows: list[RowPlan], cases: dict[int, Case]) -> None:
-        """Apply each row's changes, with a platform_update event and audit rows."""
-        stamp = to_utc_iso(self.now)
-        for row in rows:
-            assert row.case_id is not None
-            case = cases[row.case_id]
-            new = apply_changes(case, row.changes)
-            values = case_to_row(new)
-            columns = {_column(ch.field) for ch in row.changes}
-            sets = {c: values[c] for c in columns}
-            sets.update(updated_at=stamp, last_activity_at=stamp)
-            self.db.execute(f"UPDATE cases SET {', '.join(f'{c} = ?' for c in sets)} "
-                            "WHERE id = ?", [*sets.values(), row.case_id])
-            if any(ch.field in FILLABLE for ch in row.changes):
-                reindex_case(self.db, row.case_id)
-            data = {"source": self.source, "row": row.record.row_number,
-                    "fields": {ch.field: {"old": field_text(ch.old), "new": field_text(ch.new)}
-                               for ch in row.changes}}
-            self.events.add(row.case_id, self.now, self.actor, "platform_update",
-                            "平台更新：" + summarise(row.changes, self.shop_tz), data)
-            for ch in row.changes:
-                self.audit.record(self.now, self.actor, "case", row.case_id, "platform_update",
-                                  ch.field, field_text(ch.old), field_text(ch.new))
-
-
-def _column(name: str) -> str:
-    if name in AMOUNTS:
-        return name + "_fen"
-    if name in FILLABLE or name == "due_at":
-        return name
-    return "extra"  # platform keys and platform_fields.*
 
 
 def fill_from_order(case: Case, order: StoredOrder) -> dict[str, str]:

@@ -11,8 +11,8 @@ import pytest
 from shopdesk.domain.case import CaseDraft
 from shopdesk.domain.enums import CaseKind, Cause, CustomerType, Platform, Priority
 from shopdesk.importers import ImportCancelled
+from shopdesk.services import import_write
 from shopdesk.services.imports import ImportService
-from shopdesk.storage.events import EventStore
 from tests.importers.helpers import DATA, TAOBAO_REFUND_HEADER, csv_bytes, taobao_refund_row
 
 
@@ -203,21 +203,21 @@ def test_cancel_part_way_leaves_the_register_as_it_was(service, register, tmp_pa
 def test_a_failure_mid_way_rolls_everything_back(service, register, tmp_path, monkeypatch):
     before = counts(register)
     parsed = service.read(write_refunds(tmp_path, [taobao_refund_row(i) for i in range(900)]))
-    real_add = EventStore.add
+    real = import_write.reindex_cases
     calls = []
 
-    def failing_add(self, *args, **kwargs):
-        calls.append(1)
-        if len(calls) == 700:
+    def failing(db, ids):
+        calls.append(len(ids))
+        if len(calls) == 2:  # the second 500-row chunk, after the first one was written
             raise RuntimeError("disk full")
-        return real_add(self, *args, **kwargs)
+        return real(db, ids)
 
-    monkeypatch.setattr(EventStore, "add", failing_add)
+    monkeypatch.setattr(import_write, "reindex_cases", failing)
     with pytest.raises(RuntimeError, match="disk full"):
         service.apply(parsed, "x.csv", "小王")
-    assert len(calls) == 700
+    assert calls == [500, 400]
     assert counts(register) == before
-    monkeypatch.setattr(EventStore, "add", real_add)
+    monkeypatch.setattr(import_write, "reindex_cases", real)
     assert service.apply(parsed, "x.csv", "小王").created == 900  # and it can be retried
 
 
@@ -280,3 +280,18 @@ def test_an_export_never_overwrites_contact_details_the_user_entered():
     merged = apply_changes(case, diff_case(case, record))
     assert merged.buyer_phone == "13912345678" and merged.buyer_name == "赵先生"
     assert merged.kind is CaseKind.RETURN_REFUND and merged.description == ""
+
+
+def test_imported_and_updated_cases_are_searchable(service, register, tmp_path):
+    from shopdesk.domain.case_query import CaseQuery
+
+    typed = register.cases.open_case(CaseDraft(platform=Platform.TAOBAO,
+                                               order_no="3126112300000000003",
+                                               kind=CaseKind.REFUND_ONLY), "小王")
+    register.cases.add_note(typed.id, "买家很着急", "小王")
+    run(service, write_refunds(tmp_path, [taobao_refund_row(i, 宝贝标题=f"羊毛围巾 {i}")
+                                          for i in range(1, 5)]))
+    found = register.cases.query_ids(CaseQuery(search="羊毛围巾"))
+    assert len(found) == 4 and typed.id in found  # the hand-logged case got the title
+    assert register.cases.query_ids(CaseQuery(search="158000000000000003")) == [typed.id]
+    assert register.cases.query_ids(CaseQuery(search="很着急")) == [typed.id]  # notes kept
