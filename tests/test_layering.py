@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 CORE_IMPORTS = ("import shopdesk.services.register, shopdesk.storage.db, shopdesk.domain.case, "
-                "shopdesk.cli, shopdesk.services.restore, shopdesk.services.demo, "
+                "shopdesk.cli, shopdesk.services.demo, "
                 "shopdesk.services.quick_filters; import sys; "
                 "assert 'PySide6' not in sys.modules, sorted(m for m in sys.modules "
                 "if m.startswith('PySide6'))")

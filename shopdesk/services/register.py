@@ -10,7 +10,7 @@ from sqlite_utils import Database
 
 from ..domain.clock import SHOP_TZ_DEFAULT, Clock
 from ..paths import DataPaths
-from ..storage.backup import BackupFile, BackupManager, restore_file
+from ..storage.backup import BackupFile, BackupManager, restore_file, verify
 from ..storage.db import open_database
 from ..storage.settings import SettingsStore
 from .calls import CallService
@@ -69,6 +69,8 @@ class Register:
     def restore(self, backup: Path) -> tuple[Register, Path]:
         """Close, replace the file with `backup`, reopen. Returns (new register, kept file)."""
         now: datetime = self.clock.now()
+        # Check the backup while this register is still open: a bad file changes nothing.
+        verify(backup)
         # A safety copy of the current state, in case the restore was a mistake.
         self.backups.make(self.db, "pre-restore", now)
         self.close()

@@ -126,9 +126,16 @@ def restore_file(backup: Path, database: Path, now: datetime) -> Path:
         database.replace(kept)
         for suffix in ("-wal", "-shm"):
             Path(str(database) + suffix).unlink(missing_ok=True)
-    source = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
     try:
-        copy_database(source, database)
-    finally:
-        source.close()
+        source = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+        try:
+            copy_database(source, database)
+        finally:
+            source.close()
+    except BaseException:
+        # Never leave the folder without a register: put the previous file back.
+        if kept.exists():
+            database.unlink(missing_ok=True)
+            kept.replace(database)
+        raise
     return kept

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 
 from ..domain.case_query import CaseQuery
 from ..services.register import open_register
-from ..services.restore import restore_from_backup as restore_service
 from ..storage.errors import StorageError
 from .dialogs.restore_dialog import RestoreDialog
 
@@ -52,7 +51,7 @@ def restore_from_backup(window: MainWindow) -> None:
     if answer != QMessageBox.StandardButton.Yes:
         return
     try:
-        new_register, kept = restore_service(register, chosen)
+        new_register, kept = register.restore(chosen)
     except (StorageError, OSError) as exc:
         text = exc.message(window.lang) if isinstance(exc, StorageError) else str(exc)
         QMessageBox.critical(window, QCoreApplication.translate("RegisterActions",

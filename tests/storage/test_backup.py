@@ -62,3 +62,33 @@ def test_backup_times_are_recorded(register, clock):
     register.back_up_now()
     times = [b.taken_at for b in register.list_backups()]
     assert times[0] - times[1] == timedelta(seconds=1)
+
+
+def test_a_bad_backup_leaves_the_open_register_untouched(register, tmp_path):
+    case = _case(register, "333333")
+    bad = tmp_path / "shopdesk-20261101-000000-manual.sqlite3"
+    bad.write_bytes(b"garbage" * 50)
+    with pytest.raises(CorruptDatabaseError):
+        register.restore(bad)
+    assert register.cases.get(case.id).order_no == "333333"  # still open and usable
+
+
+def test_failed_copy_puts_the_previous_file_back(register, clock, monkeypatch):
+    from shopdesk.storage import backup as backup_module
+
+    _case(register, "444444")
+    good = register.back_up_now()
+    register.close()
+
+    def broken_copy(source, dest):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(backup_module, "copy_database", broken_copy)
+    with pytest.raises(OSError):
+        backup_module.restore_file(good, register.paths.database, clock.now())
+    assert register.paths.database.exists()
+    import sqlite3
+
+    conn = sqlite3.connect(register.paths.database)
+    assert conn.execute("SELECT order_no FROM cases").fetchall() == [("444444",)]
+    conn.close()
