@@ -45,6 +45,8 @@ class CaseQuery:
     created_from: datetime | None = None
     created_before: datetime | None = None
     search: str = ""
+    # Set when filters contradict each other (e.g. "open" + status "closed"): no rows.
+    match_nothing: bool = False
     sort: SortKey = SortKey.LAST_ACTIVITY
     descending: bool = True
 

@@ -31,13 +31,17 @@ def day_bounds(now: datetime, tz: str) -> tuple[datetime, datetime]:
 def apply_quick_filter(base: CaseQuery, quick: QuickFilter, *, now: datetime, tz: str,
                        operator: str) -> CaseQuery:
     """`base` (sort, search, other filters kept) narrowed by a quick filter."""
-    q = base.with_changes(scope=Scope.ACTIVE, due_from=None, due_before=None, assignee=None)
+    q = base.with_changes(scope=Scope.ACTIVE, due_from=None, due_before=None, assignee=None,
+                          match_nothing=False)
     if quick == QuickFilter.ALL:
         return q
     if quick == QuickFilter.TRASH:
         return q.with_changes(scope=Scope.TRASH)
-    statuses = base.statuses or OPEN_STATUSES
-    open_statuses = tuple(s for s in statuses if s.is_open) or OPEN_STATUSES
+    open_statuses = (tuple(s for s in base.statuses if s.is_open) if base.statuses
+                     else OPEN_STATUSES)
+    if not open_statuses:
+        # "Open" together with only closed statuses chosen: nothing can match.
+        return q.with_changes(match_nothing=True)
     if quick == QuickFilter.OPEN:
         return q.with_changes(statuses=open_statuses)
     if quick == QuickFilter.DUE_TODAY:
@@ -46,5 +50,7 @@ def apply_quick_filter(base: CaseQuery, quick: QuickFilter, *, now: datetime, tz
     if quick == QuickFilter.OVERDUE:
         return q.with_changes(statuses=open_statuses, due_before=now)
     if quick == QuickFilter.MINE:
+        if not operator:
+            return q.with_changes(match_nothing=True)  # nobody chosen: nothing is "mine"
         return q.with_changes(statuses=open_statuses, assignee=operator)
     raise ValueError(quick)

@@ -164,6 +164,8 @@ def _where(query: CaseQuery) -> tuple[str, list[Any]]:
     params: list[Any] = []
     conds.append("deleted_at IS NULL" if query.scope == Scope.ACTIVE else
                  "deleted_at IS NOT NULL")
+    if query.match_nothing:
+        conds.append("0")
     for col, values in (("status", query.statuses), ("kind", query.kinds),
                         ("platform", query.platforms)):
         if values:

@@ -165,3 +165,18 @@ def test_staff_and_operator(register):
     register.staff.deactivate(member.id, "小王")
     assert register.staff.current_operator() == ""
     assert "阿珍" not in [m.name for m in register.staff.list()]
+
+
+def test_contradictory_quick_filters_match_nothing(register, clock):
+    register.cases.open_case(draft(assignee=""), "小王")
+    closed_only = CaseQuery(statuses=(CaseStatus.CLOSED,))
+    for quick in (QuickFilter.OPEN, QuickFilter.DUE_TODAY, QuickFilter.OVERDUE):
+        q = apply_quick_filter(closed_only, quick, now=clock.now(), tz="Asia/Shanghai",
+                               operator="小王")
+        assert register.cases.query_ids(q) == []
+    mine_nobody = apply_quick_filter(CaseQuery(), QuickFilter.MINE, now=clock.now(),
+                                     tz="Asia/Shanghai", operator="")
+    assert register.cases.query_ids(mine_nobody) == []
+    # and back to ALL the contradiction is gone
+    assert len(register.cases.query_ids(apply_quick_filter(
+        mine_nobody, QuickFilter.ALL, now=clock.now(), tz="Asia/Shanghai", operator=""))) == 1
