@@ -16,6 +16,7 @@ from ..storage.settings import SettingsStore
 from .calls import CallService
 from .cases import CaseService
 from .holidays import ChineseHolidayCalendar
+from .scripts import ScriptService, open_script_service
 from .staff import StaffService
 
 LANGUAGE_KEY = "language"
@@ -34,6 +35,7 @@ class Register:
     calls: CallService = field(init=False)
     settings: SettingsStore = field(init=False)
     backups: BackupManager = field(init=False)
+    _scripts: ScriptService | None = field(init=False, default=None, repr=False)
 
     def __post_init__(self) -> None:
         self.settings = SettingsStore(self.db)
@@ -43,6 +45,16 @@ class Register:
         self.calls = CallService(self.db, self.clock, self.settings, ChineseHolidayCalendar(),
                                  shop_tz=tz)
         self.backups = BackupManager(self.paths.backups)
+
+    @property
+    def scripts(self) -> ScriptService:
+        """The reply-script service, loaded on first use (keeps start-up light).
+
+        Raises CatalogError when the shipped script files are broken.
+        """
+        if self._scripts is None:
+            self._scripts = open_script_service(self.db, self.clock)
+        return self._scripts
 
     @property
     def shop_tz(self) -> str:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QStackedWidget,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 from ...domain.case import Case
 from ...domain.errors import NotFoundError, ValidationError
 from ...services.register import Register
+from ...services.script_catalog import CatalogError
 from ..dialogs.audit_dialog import AuditDialog
 from ..dialogs.case_form import CaseFormDialog
 from ..dialogs.status_dialog import StatusDialog
@@ -33,6 +35,7 @@ from ..widgets.call_indicator import CallIndicator
 from .case_detail_facts import CaseFacts, CaseHeader
 from .case_detail_text import CaseText, shop_time
 from .case_detail_timeline import TimelineDelegate
+from .scripts_panel import ScriptsPanel
 
 BANNER_STYLE = ("background: #fff3cd; color: #5c4400; border: 1px solid #e0c060; "
                 "border-radius: 4px; padding: 6px;")
@@ -110,7 +113,11 @@ class CaseDetailView(QWidget):
         self.splitter = splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(scroll)
-        splitter.addWidget(self._build_timeline())
+        # Timeline and reply scripts share the lower half: both are about "what next".
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._build_timeline(), self.tr("Timeline"))
+        self.tabs.addTab(self._build_scripts(), self.tr("Reply scripts"))
+        splitter.addWidget(self.tabs)
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
         self._splitter_fitted = False
@@ -150,6 +157,20 @@ class CaseDetailView(QWidget):
         layout.addLayout(note_row)
         return box
 
+    def _build_scripts(self) -> QWidget:
+        self.scripts_panel: ScriptsPanel | None = None
+        try:
+            service = self.register.scripts
+        except CatalogError as exc:
+            # Broken script files must not take the whole case view down with them.
+            label = QLabel(self.tr("The reply-script library could not be loaded:\n%1")
+                           .replace("%1", str(exc)))
+            label.setWordWrap(True)
+            return label
+        self.scripts_panel = ScriptsPanel(self.register, service, self.operator_provider, self)
+        self.scripts_panel.changed.connect(self._written)
+        return self.scripts_panel
+
     # --- showing -----------------------------------------------------------
     @property
     def current_case_id(self) -> int | None:
@@ -171,10 +192,15 @@ class CaseDetailView(QWidget):
         if case is None:
             self._revealed_phone = None
             self.call_indicator.set_case(None)
+            if self.scripts_panel is not None:
+                self.scripts_panel.set_case(None)
             self.stack.setCurrentWidget(self.empty)
             return
         self.header.show_case(case)
-        self.call_indicator.set_case(case.id if case.deleted_at is None else None)
+        live_id = case.id if case.deleted_at is None else None
+        self.call_indicator.set_case(live_id)
+        if self.scripts_panel is not None:
+            self.scripts_panel.set_case(live_id)
         self.facts.show_case(case, self.register.clock.now(), self._revealed_phone)
         self._fill_timeline(case.id)
         live = case.deleted_at is None

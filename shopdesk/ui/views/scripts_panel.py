@@ -160,6 +160,8 @@ class ScriptsPanel(QWidget):
         self.notice.hide()
         if self.case is not None:
             self.refresh()
+        else:
+            self.list.clear()  # nothing of the previous case may be copied by accident
 
     def refresh(self) -> None:
         """Re-read steps, warnings and suggestions (e.g. after a note was added)."""
