@@ -20,7 +20,7 @@ from .. import __version__
 from ..domain.clock import local
 from ..services.quick_filters import QuickFilter
 from ..services.register import Register
-from . import register_actions
+from . import feature_actions, register_actions
 from .case_commands import CaseCommands
 from .components import detail_view_class
 from .dialogs.settings_dialog import LANGUAGE_TAB, STAFF_TAB, SettingsDialog
@@ -92,6 +92,7 @@ class MainWindow(QMainWindow):
         self.splitter.replaceWidget(1, self.detail)
         old.deleteLater()
         self.splitter.setSizes(sizes)
+        feature_actions.attach_may_call_list(self, self.may_call_dock)
         self.case_list.reload()
         self._update_actions()
 
@@ -142,6 +143,15 @@ class MainWindow(QMainWindow):
                                          lambda: self.open_settings(LANGUAGE_TAB))
         self.act_about = self._action("action_about", self.tr("&About ShopDesk"),
                                       self.show_about)
+        self.act_policy = self._action("action_call_policy", self.tr("Phone-call &policy…"),
+                                       lambda: feature_actions.open_policy(self))
+        self.act_compliance = self._action("action_call_compliance",
+                                           self.tr("Call &compliance…"),
+                                           lambda: feature_actions.open_compliance(self))
+        self.act_scripts = self._action("action_script_library",
+                                        self.tr("Reply-&script library…"),
+                                        lambda: feature_actions.open_script_library(self),
+                                        "Ctrl+Shift+S")
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -161,10 +171,20 @@ class MainWindow(QMainWindow):
                 case_menu.addSeparator()
             else:
                 case_menu.addAction(action)
+        view_menu = bar.addMenu(self.tr("&View"))
+        view_menu.setObjectName("menu_view")
+        self.may_call_dock = feature_actions.build_may_call_dock(self)
+        toggle = self.may_call_dock.toggleViewAction()
+        toggle.setObjectName("action_may_call")
+        toggle.setShortcut(QKeySequence("Ctrl+Shift+P"))
+        view_menu.addAction(toggle)
+        view_menu.addAction(self.act_compliance)
+        view_menu.addAction(self.act_scripts)
         settings_menu = bar.addMenu(self.tr("&Settings"))
         settings_menu.setObjectName("menu_settings")
         settings_menu.addAction(self.act_staff)
         settings_menu.addAction(self.act_language)
+        settings_menu.addAction(self.act_policy)
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.setObjectName("menu_help")
         help_menu.addAction(self.act_about)
@@ -321,6 +341,11 @@ class MainWindow(QMainWindow):
 
     def _show_case(self, case_id: int | None) -> None:
         self.detail.show_case(case_id)
+
+    def open_case_by_id(self, case_id: int) -> None:
+        """Show a case chosen elsewhere (e.g. the may-call list), selecting it when listed."""
+        if not self.case_list.select_case(case_id):
+            self.detail.show_case(case_id)
 
     def _open_case(self, case_id: int) -> None:
         self.detail.show_case(case_id)

@@ -1,0 +1,49 @@
+"""The main window reaches the call policy, compliance, may-call list and script library."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtWidgets import QApplication
+
+from shopdesk.domain.case import CaseDraft
+from shopdesk.domain.enums import CaseKind, Platform
+from shopdesk.ui.dialogs.policy_dialog import PolicyDialog
+from shopdesk.ui.views.call_compliance import CallComplianceView
+from shopdesk.ui.views.may_call_list import MayCallList
+from shopdesk.ui.views.script_library_view import ScriptLibraryView
+
+
+def _top_level(kind):
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]
+
+
+def test_menus_open_the_feature_windows(make_window, demo_register):
+    window = make_window(demo_register)
+    window.findChild(type(window.act_policy), "action_call_policy").trigger()
+    assert _top_level(PolicyDialog)
+    for w in _top_level(PolicyDialog):
+        w.close()
+    window.act_compliance.trigger()
+    assert _top_level(CallComplianceView)
+    window.act_scripts.trigger()
+    assert _top_level(ScriptLibraryView)
+    for w in _top_level(CallComplianceView) + _top_level(ScriptLibraryView):
+        w.close()
+
+
+def test_may_call_dock_lists_buyers_and_opens_their_case(make_window, demo_register, qtbot):
+    # 10:00 Shanghai on a working day: inside the default window.
+    demo_register.clock.set(datetime(2026, 11, 24, 2, 0, tzinfo=UTC))
+    case = demo_register.cases.open_case(CaseDraft(
+        platform=Platform.TAOBAO, order_no="5550001112223", kind=CaseKind.REFUND_ONLY,
+        buyer_nick="可拨打的买家", buyer_phone="13900001111"), "小王")
+    window = make_window(demo_register)
+    window.may_call_dock.toggleViewAction().trigger()
+    listing = window.may_call_dock.widget()
+    assert isinstance(listing, MayCallList)
+    qtbot.waitUntil(lambda: listing.tree.topLevelItemCount() > 0, timeout=3000)
+    rows = [listing.tree.topLevelItem(i).text(0) for i in range(listing.tree.topLevelItemCount())]
+    assert case.case_no in rows
+    listing.case_selected.emit(case.id)
+    assert window.detail.current_case_id == case.id
