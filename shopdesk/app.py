@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import signal
 import sys
+import threading
 import traceback
 from collections.abc import Callable, Mapping, Sequence
 from types import TracebackType
@@ -125,7 +126,8 @@ def _run(app: QApplication, translators: Translators, early_lang: str, args: Seq
         return EXIT_ERROR
     try:
         try:
-            register = open_register(paths, clock or SystemClock())
+            # The daily backup runs once the window is up (below), not on the start path.
+            register = open_register(paths, clock or SystemClock(), daily_backup=False)
         except StorageError as exc:
             # The damaged, foreign or newer file is left exactly as it is.
             print(f"shopdesk: {exc.message(early_lang)}", file=sys.stderr)
@@ -139,6 +141,19 @@ def _run(app: QApplication, translators: Translators, early_lang: str, args: Seq
         guard.release()
 
 
+def _start_daily_backup(register: Register) -> threading.Thread:
+    """Copy a large register in the background; a failure is reported, never fatal."""
+    def work() -> None:
+        try:
+            register.run_daily_backup()
+        except Exception as exc:  # the app keeps working; the next start tries again
+            print(f"shopdesk: daily backup failed: {exc}", file=sys.stderr)
+
+    thread = threading.Thread(target=work, name="shopdesk-daily-backup", daemon=True)
+    thread.start()
+    return thread
+
+
 def _show_window(app: QApplication, guard: SingleInstanceGuard, register: Register,
                  translators: Translators, args: Sequence[str], env: Mapping[str, str]) -> int:
     window = create_main_window(register, env, args, translators)
@@ -150,6 +165,7 @@ def _show_window(app: QApplication, guard: SingleInstanceGuard, register: Regist
     else:
         window.showMaximized()  # small laptop screens: use all of it from the start
     QTimer.singleShot(0, window.run_first_start)
+    _start_daily_backup(register)
     try:
         return app.exec()
     finally:

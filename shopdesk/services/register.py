@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -69,6 +70,24 @@ class Register:
         with self.db.atomic():
             self.settings.set(LANGUAGE_KEY, "en" if lang.startswith("en") else "zh")
 
+    def run_daily_backup(self) -> Path | None:
+        """Take today's daily backup if due, on a connection of its own.
+
+        Safe to call from a worker thread: it never touches `self.db`, so the window can
+        start at once and a large register is copied in the background (WAL lets it read
+        while the UI writes).
+        """
+        if not self.paths.database.exists():
+            return None
+        conn = sqlite3.connect(str(self.paths.database), check_same_thread=False)
+        try:
+            snapshot = Database(conn)
+            if snapshot.execute("SELECT count(*) FROM cases").fetchone()[0] == 0:
+                return None
+            return BackupManager(self.paths.backups).daily_if_due(snapshot, self.clock.now())
+        finally:
+            conn.close()
+
     def back_up_now(self) -> Path:
         return self.backups.make(self.db, "manual", self.clock.now())
 
@@ -100,6 +119,6 @@ def open_register(paths: DataPaths, clock: Clock, *, daily_backup: bool = True) 
 
     db = open_database(paths.database, before_migrate=backup_before_migrate)
     register = Register(paths=paths, db=db, clock=clock)
-    if daily_backup and register.cases.store.total() > 0:
-        manager.daily_if_due(db, clock.now())
+    if daily_backup:
+        register.run_daily_backup()
     return register

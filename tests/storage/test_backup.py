@@ -92,3 +92,17 @@ def test_failed_copy_puts_the_previous_file_back(register, clock, monkeypatch):
     conn = sqlite3.connect(register.paths.database)
     assert conn.execute("SELECT order_no FROM cases").fetchall() == [("444444",)]
     conn.close()
+
+
+def test_daily_backup_runs_on_its_own_connection_from_a_thread(register, clock):
+    import threading
+
+    _case(register, "555555")
+    result = {}
+    worker = threading.Thread(target=lambda: result.update(path=register.run_daily_backup()))
+    worker.start()
+    worker.join(30)
+    assert result["path"] is not None and result["path"].exists()
+    verify(result["path"])
+    assert register.run_daily_backup() is None  # once a day
+    assert register.cases.get(1).order_no == "555555"  # the register's own connection is fine
