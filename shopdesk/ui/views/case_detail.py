@@ -6,7 +6,7 @@ import os
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -120,7 +120,10 @@ class CaseDetailView(QWidget):
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
-        self._splitter_fitted = False
+        # Until the user drags the splitter, every shown case gets its facts at natural
+        # height (the window may have been small when the first case was shown).
+        self._user_sized_splitter = False
+        splitter.splitterMoved.connect(self._splitter_dragged)
 
         layout = QVBoxLayout(page)
         layout.setContentsMargins(8, 8, 8, 8)
@@ -208,11 +211,22 @@ class CaseDetailView(QWidget):
                        self.note_edit, self.note_button):
             widget.setEnabled(live)
         self.stack.setCurrentIndex(1)
-        if not self._splitter_fitted:
-            # Facts at their natural height, the timeline gets the rest; after this the
-            # user's own dragging of the splitter is kept.
-            self._splitter_fitted = True
-            self.splitter.setSizes([self.details.sizeHint().height(), 10_000])
+        if not self._user_sized_splitter:
+            self._fit_splitter()
+
+    def _splitter_dragged(self, *_args: object) -> None:
+        self._user_sized_splitter = True
+
+    def _fit_splitter(self) -> None:
+        facts = self.details.sizeHint().height()
+        total = sum(self.splitter.sizes()) or self.splitter.height()
+        # The timeline keeps at least about half the panel, the facts get the rest they need.
+        self.splitter.setSizes([min(facts, max(total // 2, 120)), 10_000])
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if not self._user_sized_splitter and self._case is not None:
+            self._fit_splitter()
 
     def refresh(self) -> None:
         """Re-read the case on screen (after someone else changed it)."""
