@@ -1,0 +1,414 @@
+"""Import a platform export: preview the counts and the bad rows, then import.
+
+Reading, previewing and importing run on a one-thread pool (the register's single
+writer); the dialog is modal while it is open, so nothing else writes meanwhile. The
+worker only calls services and emits signals; widgets are touched on the UI thread.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, QThreadPool, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.errors import ValidationError
+from ...importers import ColumnMapping, ParseResult
+from ...services.imports import ImportReport, ImportService, write_skipped_rows
+from ...services.register import Register
+from .column_mapping_dialog import ColumnMappingDialog, zh_or
+from .import_preview import Job, PreviewPanel
+
+_NEEDS_MAPPING = {"no_header", "missing_columns"}
+
+
+class ImportDialog(QDialog):
+    """Preview, then import one platform export file.
+
+    Signals: preview_ready(ImportReport) after each preview, import_finished(ImportReport)
+    after an import was applied (or refused by the service).
+    """
+
+    preview_ready = Signal(object)
+    import_finished = Signal(object)
+
+    def __init__(self, register: Register, operator: str, parent: QWidget | None = None,
+                 path: str | Path | None = None, *, service: ImportService | None = None
+                 ) -> None:
+        super().__init__(parent)
+        self.register = register
+        self.operator = operator
+        self.lang = register.language(os.environ.get("SHOPDESK_LANG"))
+        self.service = service or ImportService.for_register(register)
+        self.path: Path | None = None
+        self.parsed: ParseResult | None = None
+        self.report: ImportReport | None = None
+        self.imported = False
+        self._mapping: ColumnMapping | None = None
+        self._job: Job | None = None
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)  # one writer
+        self.setModal(True)
+        self.setWindowTitle(self._t(self.tr("Import platform export"), "导入平台导出文件"))
+        self._build()
+        self._update_buttons()
+        if path is not None:
+            self.set_path(path)
+
+    def _t(self, translated: str, zh: str) -> str:
+        return zh_or(translated, zh, self.lang)
+
+    # --- building ------------------------------------------------------------------
+    def _build(self) -> None:
+        self.file_label = QLabel(self._t(self.tr("No file chosen"), "尚未选择文件"))
+        self.file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.choose_button = QPushButton(self._t(self.tr("Choose file…"), "选择文件…"))
+        self.choose_button.clicked.connect(self.choose_file)
+        top = QHBoxLayout()
+        top.addWidget(self.file_label, 1)
+        top.addWidget(self.choose_button)
+
+        self.preset = QComboBox()
+        self._fill_presets()
+        self.preset.currentIndexChanged.connect(self._preset_changed)
+        self.detected = QLabel()
+        self.mapping_button = QPushButton(self._t(self.tr("Column mapping…"), "设置列映射…"))
+        self.mapping_button.clicked.connect(self.edit_mapping)
+        kind_row = QHBoxLayout()
+        kind_row.addWidget(QLabel(self._t(self.tr("File type:"), "文件类型：")))
+        kind_row.addWidget(self.preset)
+        kind_row.addWidget(self.detected, 1)
+        kind_row.addWidget(self.mapping_button)
+
+        self.panel = PreviewPanel(self.lang)
+
+        self.skip_bad = QCheckBox(self._t(self.tr("Import the valid rows (skip rows with errors)"),
+                                          "只导入正确的行（跳过有错误的行）"))
+        self.skip_bad.toggled.connect(self._show_status)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.phase = QLabel()
+        self.progress = QProgressBar()
+        self.progress.setVisible(False)
+        progress_row = QHBoxLayout()
+        progress_row.addWidget(self.phase)
+        progress_row.addWidget(self.progress, 1)
+
+        self.save_skipped_button = QPushButton(self._t(self.tr("Save skipped rows…"),
+                                                       "保存未导入的行…"))
+        self.save_skipped_button.clicked.connect(self.save_skipped)
+        self.import_button = QPushButton(self._t(self.tr("Import"), "导入"))
+        self.import_button.clicked.connect(self.start_import)
+        self.cancel_button = QPushButton(self._t(self.tr("Cancel"), "取消"))
+        self.cancel_button.clicked.connect(self.cancel_work)
+        self.close_button = QPushButton(self._t(self.tr("Close"), "关闭"))
+        self.close_button.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_skipped_button)
+        buttons.addStretch(1)
+        for button in (self.import_button, self.cancel_button, self.close_button):
+            buttons.addWidget(button)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(kind_row)
+        layout.addWidget(self.panel, 1)
+        layout.addWidget(self.skip_bad)
+        layout.addWidget(self.status)
+        layout.addLayout(progress_row)
+        layout.addLayout(buttons)
+        self.import_button.setDefault(True)
+        self.resize(820, 600)
+
+    def _fill_presets(self) -> None:
+        self.preset.blockSignals(True)
+        self.preset.clear()
+        self.preset.addItem(self._t(self.tr("Detect automatically"), "自动识别"), "auto")
+        for p in self.service.config.presets:
+            self.preset.addItem(p.label(self.lang), f"preset:{p.key}")
+        for name in self.service.profiles.names():
+            self.preset.addItem(self._t(self.tr("Profile: %1"), "方案：%1").replace("%1", name),
+                                f"profile:{name}")
+        if self._mapping is not None and not self._mapping.name:
+            self.preset.addItem(self._t(self.tr("Custom mapping"), "自定义映射"), "mapping")
+        self.preset.blockSignals(False)
+
+    # --- choosing ------------------------------------------------------------------
+    def choose_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self._t(self.tr("Choose a platform export"), "选择平台导出文件"), "",
+            self._t(self.tr("Spreadsheets (*.csv *.xlsx);;All files (*)"),
+                    "表格文件 (*.csv *.xlsx);;所有文件 (*)"))
+        if path:
+            self.set_path(path)
+
+    def set_path(self, path: str | Path) -> None:
+        """Preview `path` with the chosen file type."""
+        self.path = Path(path)
+        self.file_label.setText(str(self.path))
+        self.imported = False
+        self.preview()
+
+    def _preset_changed(self) -> None:
+        choice = self.preset.currentData()
+        if choice != "mapping":
+            self._mapping = None
+        if choice and str(choice).startswith("profile:"):
+            self._mapping = self.service.profiles.load(str(choice).split(":", 1)[1])
+        if self.path is not None:
+            self.preview()
+
+    def edit_mapping(self) -> None:
+        """Map the file's columns by hand (for files no preset recognises)."""
+        headers = self.parsed.headers if self.parsed is not None else []
+        dialog = ColumnMappingDialog(headers, self.service.profiles, lang=self.lang,
+                                     presets=self.service.config.presets,
+                                     initial=self._mapping, parent=self)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.mapping() is None:
+            return
+        self._mapping = dialog.mapping()
+        self._fill_presets()
+        wanted = f"profile:{self._mapping.name}" if self._mapping.name else "mapping"
+        self.preset.blockSignals(True)
+        self.preset.setCurrentIndex(max(self.preset.findData(wanted), 0))
+        self.preset.blockSignals(False)
+        if self.path is not None:
+            self.preview()
+
+    # --- work ----------------------------------------------------------------------
+    def _choice(self) -> tuple[str | None, ColumnMapping | None]:
+        choice = str(self.preset.currentData() or "auto")
+        if choice.startswith("preset:"):
+            return choice.split(":", 1)[1], None
+        return None, self._mapping
+
+    def preview(self) -> None:
+        """Read the file and count what an import would do (on the worker)."""
+        assert self.path is not None
+        path, (preset, mapping) = self.path, self._choice()
+        service = self.service
+
+        def work(progress: Any, cancelled: Any) -> tuple[ParseResult, ImportReport]:
+            parsed = service.read(path, preset=preset, mapping=mapping, progress=progress,
+                                  cancelled=cancelled)
+            return parsed, service.preview(parsed, path.name, cancelled=cancelled)
+
+        self._start(work, self._previewed,
+                    self._t(self.tr("Reading the file…"), "正在读取文件…"))
+
+    def start_import(self) -> None:
+        """Apply the previewed file in one transaction (on the worker)."""
+        if self.parsed is None or self.path is None or not self._can_import():
+            return
+        parsed, name, skip = self.parsed, self.path.name, self.skip_bad.isChecked()
+        service, operator = self.service, self.operator
+
+        def work(progress: Any, cancelled: Any) -> ImportReport:
+            return service.apply(parsed, name, operator, skip_bad_rows=skip,
+                                 progress=progress, cancelled=cancelled)
+
+        self._start(work, self._finished, self._t(self.tr("Importing…"), "正在导入…"))
+
+    def save_skipped(self) -> None:
+        """Write the rows that were (or would be) skipped, with the reason, to a CSV."""
+        if self.report is None or self.parsed is None or self.path is None:
+            return
+        suggested = str(self.path.with_name(self.path.stem + "_未导入的行.csv"))
+        target, _ = QFileDialog.getSaveFileName(
+            self, self._t(self.tr("Save skipped rows"), "保存未导入的行"), suggested,
+            "CSV (*.csv)")
+        if target:
+            self.write_skipped(Path(target))
+
+    def write_skipped(self, target: Path) -> None:
+        assert self.report is not None and self.parsed is not None and self.path is not None
+        source, parsed, errors, lang = self.path, self.parsed, self.report.errors, self.lang
+
+        def work(progress: Any, cancelled: Any) -> int:
+            return write_skipped_rows(source, parsed, errors, target, lang)
+
+        def saved(count: object) -> None:
+            self._set_status(self._t(self.tr("Saved %1 row(s) to %2"),
+                                     "已把 %1 行保存到 %2").replace("%1", str(count))
+                             .replace("%2", str(target)), "#1b7f3b")
+
+        self._start(work, saved, self._t(self.tr("Saving…"), "正在保存…"))
+
+    def _start(self, work: Callable[[Any, Any], object], on_done: Callable[[Any], None],
+               phase: str) -> None:
+        job = Job(work)
+        job.signals.progress.connect(self._on_progress)
+        job.signals.done.connect(self._on_done)
+        job.signals.failed.connect(self._on_failed)
+        job.signals.cancelled.connect(self._on_cancelled)
+        self._job, self._on_job_done = job, on_done
+        self.phase.setText(phase)
+        self.progress.setRange(0, 0)  # busy until the first report
+        self._set_busy(True)
+        self._pool.start(job)
+
+    def cancel_work(self) -> None:
+        if self._job is not None:
+            self._job.stop.set()
+            self.cancel_button.setEnabled(False)
+            self.phase.setText(self._t(self.tr("Cancelling…"), "正在取消…"))
+
+    def is_busy(self) -> bool:
+        return self._job is not None
+
+    # --- results (UI thread) -------------------------------------------------------
+    def _on_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(min(done, total))
+
+    def _on_done(self, result: object) -> None:
+        on_done = self._on_job_done
+        self._end_job()
+        on_done(result)
+
+    def _on_failed(self, exc: object) -> None:
+        self._end_job()
+        if isinstance(exc, ValidationError):
+            text = exc.errors[0].message(self.lang)
+        else:
+            text = str(exc) or repr(exc)
+        self._set_status(self._t(self.tr("Failed; the register was not changed: %1"),
+                                 "失败，登记簿没有任何改动：%1").replace("%1", text), "#b00020")
+
+    def _on_cancelled(self) -> None:
+        self._end_job()
+        self._set_status(self._t(self.tr("Cancelled; the register was not changed."),
+                                 "已取消，登记簿没有任何改动。"), "#b00020")
+
+    def _end_job(self) -> None:
+        self._job = None
+        self._set_busy(False)
+
+    def _previewed(self, result: Any) -> None:
+        self.parsed, self.report = result
+        report = self.report
+        assert report is not None
+        if self.parsed is not None and self.parsed.preset and self.preset.currentData() == "auto":
+            found = next(p for p in self.service.config.presets if p.key == self.parsed.preset)
+            self.detected.setText(self._t(self.tr("Recognised: %1"), "识别为：%1")
+                                  .replace("%1", found.label(self.lang)))
+        else:
+            self.detected.setText("")
+        self._show_report(report)
+        self.preview_ready.emit(report)
+
+    def _finished(self, report: Any) -> None:
+        self.report = report
+        self.imported = bool(report.imported)
+        self._show_report(report)
+        self.import_finished.emit(report)
+
+    def _show_report(self, report: ImportReport) -> None:
+        self.panel.show_report(report)
+        self.mapping_button.setVisible(
+            report.file_error is None or report.file_error.code in _NEEDS_MAPPING)
+        self._show_status()
+
+    def _show_status(self) -> None:
+        report = self.report
+        if report is None:
+            self._set_status("", "")
+        elif report.file_error is not None:
+            text = report.file_error.message(self.lang)
+            if report.file_error.code in _NEEDS_MAPPING:
+                text += self._t(self.tr(" Use “Column mapping…” to tell which column is which."),
+                                "可以用“设置列映射…”指定每一列的含义。")
+            self._set_status(text, "#b00020")
+        elif self.imported:
+            text = report.message(self.lang)
+            if report.skipped:
+                text += self._t(self.tr(". Save the skipped rows to fix them and import again."),
+                                "。可以保存未导入的行，修正后再导入。")
+            self._set_status(text, "#1b7f3b")
+        elif report.errors and not self.skip_bad.isChecked():
+            self._set_status(self._t(
+                self.tr("%1 row(s) have errors. Tick “Import the valid rows” to skip them, or "
+                        "fix the file and choose it again."),
+                "有 %1 行有错误。勾选“只导入正确的行”可以跳过它们，或修正文件后重新选择。")
+                .replace("%1", str(report.skipped)), "#b00020")
+        elif report.created + report.updated == 0:
+            self._set_status(self._t(self.tr("Nothing new in this file."),
+                                     "这个文件里没有新的内容。"), "#666666")
+        else:
+            self._set_status(self._t(self.tr("Ready: %1 new, %2 updated."),
+                                     "可以导入：新建 %1，更新 %2。")
+                             .replace("%1", str(report.created))
+                             .replace("%2", str(report.updated)), "")
+        self._update_buttons()
+
+    def _set_status(self, text: str, colour: str) -> None:
+        self.status.setText(text)
+        self.status.setStyleSheet(f"color: {colour};" if colour else "")
+
+    # --- state ---------------------------------------------------------------------
+    def _can_import(self) -> bool:
+        r = self.report
+        return (r is not None and not self.imported and r.file_error is None
+                and r.created + r.updated > 0
+                and (not r.errors or self.skip_bad.isChecked()))
+
+    def _set_busy(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+        self.phase.setVisible(busy)
+        self.cancel_button.setVisible(busy)
+        self.cancel_button.setEnabled(busy)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        idle = self._job is None
+        for widget in (self.choose_button, self.preset, self.mapping_button, self.skip_bad):
+            widget.setEnabled(idle and not self.imported)
+        self.choose_button.setEnabled(idle)
+        self.import_button.setEnabled(idle and self._can_import())
+        self.import_button.setText(self._t(self.tr("Imported"), "已导入") if self.imported
+                                   else self._t(self.tr("Import"), "导入"))
+        self.close_button.setEnabled(idle)
+        self.save_skipped_button.setEnabled(
+            idle and self.report is not None and bool(self.report.errors)
+            and self.report.file_error is None)
+        if not self.cancel_button.isVisible() and idle:
+            self.cancel_button.setVisible(False)
+
+    # --- closing -------------------------------------------------------------------
+    def reject(self) -> None:
+        if self.is_busy():  # Esc while working: stop the work, keep the dialog
+            self.cancel_work()
+            return
+        super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.is_busy():
+            self.cancel_work()
+            event.ignore()
+            return
+        self._pool.waitForDone()
+        super().closeEvent(event)
+
+
+def open_import_dialog(window: Any, path: str | Path | None = None) -> ImportDialog:
+    """Show the dialog over the main window; refresh the list after an import."""
+    dialog = ImportDialog(window.register, window.operator(), window, path)
+    dialog.exec()
+    if dialog.imported:
+        window.refresh()
+    return dialog

@@ -1,0 +1,169 @@
+"""Parts of the import dialog: the background job and the preview panel.
+
+The job runs work(progress, cancelled) on a thread pool and reports back through
+signals (queued to the UI thread); the panel shows an ImportReport: four counts, the
+rows with errors and the updates to existing cases.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...importers import ImportCancelled
+from ...services.imports import ImportReport
+from .column_mapping_dialog import zh_or
+
+MAX_SHOWN = 1000  # a wrong file can have thousands of bad rows; the count says how many
+
+
+class JobSignals(QObject):
+    progress = Signal(int, int)
+    done = Signal(object)
+    failed = Signal(object)
+    cancelled = Signal()
+
+
+class Job(QRunnable):
+    """work(progress, cancelled) on the pool; results come back as signals."""
+
+    def __init__(self, work: Callable[[Any, Any], object]) -> None:
+        super().__init__()
+        self.setAutoDelete(False)  # the dialog holds it until it reports
+        self.work = work
+        self.signals = JobSignals()
+        self.stop = threading.Event()
+        self._shown = -1
+
+    def _progress(self, done: int, total: int) -> None:
+        percent = done * 100 // total if total else 0
+        if percent != self._shown:  # a few hundred signals, not one per row
+            self._shown = percent
+            self.signals.progress.emit(done, total)
+
+    def run(self) -> None:
+        try:
+            result = self.work(self._progress, self.stop.is_set)
+        except ImportCancelled:
+            self.signals.cancelled.emit()
+        except Exception as exc:  # shown in the dialog; the transaction was rolled back
+            self.signals.failed.emit(exc)
+        else:
+            self.signals.done.emit(result)
+
+
+class CountBox(QFrame):
+    """A big number with a caption under it."""
+
+    def __init__(self, caption: str, colour: str) -> None:
+        super().__init__()
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.number = QLabel("–")
+        self.number.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.number.setStyleSheet(f"font-size: 20pt; font-weight: bold; color: {colour};")
+        label = QLabel(caption)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.number)
+        layout.addWidget(label)
+
+    def set(self, value: int | None) -> None:
+        self.number.setText("–" if value is None else str(value))
+
+
+class PreviewPanel(QWidget):
+    """Counts and tables of one ImportReport."""
+
+    def __init__(self, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.lang = lang
+        self.count_new = CountBox(self._t(self.tr("new cases"), "新建"), "#1b7f3b")
+        self.count_updated = CountBox(self._t(self.tr("updated"), "更新"), "#1f5fa8")
+        self.count_unchanged = CountBox(self._t(self.tr("unchanged"), "未变"), "#666666")
+        self.count_errors = CountBox(self._t(self.tr("rows with errors"), "有错误的行"),
+                                     "#b00020")
+        counts = QHBoxLayout()
+        for box in self.boxes():
+            counts.addWidget(box)
+        row = self._t(self.tr("Row"), "行")
+        self.errors = _table([row, self._t(self.tr("Column"), "列"),
+                              self._t(self.tr("Reason"), "原因")])
+        self.updates = _table([row, self._t(self.tr("What changes"), "变化")])
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.errors, "")
+        self.tabs.addTab(self.updates, "")
+        self._retitle(0, 0)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(counts)
+        layout.addWidget(self.tabs, 1)
+
+    def _t(self, translated: str, zh: str) -> str:
+        return zh_or(translated, zh, self.lang)
+
+    def boxes(self) -> tuple[CountBox, ...]:
+        return (self.count_new, self.count_updated, self.count_unchanged, self.count_errors)
+
+    def _retitle(self, errors: int, updates: int) -> None:
+        self.tabs.setTabText(0, self._t(self.tr("Rows with errors (%1)"),
+                                        "有错误的行（%1）").replace("%1", str(errors)))
+        self.tabs.setTabText(1, self._t(self.tr("Updates to existing cases (%1)"),
+                                        "将更新的案件（%1）").replace("%1", str(updates)))
+
+    def show_report(self, report: ImportReport) -> None:
+        readable = report.file_error is None
+        values = (report.created, report.updated, report.unchanged, report.skipped)
+        for box, value in zip(self.boxes(), values, strict=True):
+            box.set(value if readable else None)
+        shown = report.errors[:MAX_SHOWN]
+        self.errors.setRowCount(len(shown))
+        for row, e in enumerate(shown):
+            tip = self._t(self.tr("Cell: %1"), "单元格：%1").replace("%1", e.value)
+            for col, text in enumerate((str(e.row_number), e.column,
+                                        e.en if self.lang == "en" else e.zh)):
+                item = QTableWidgetItem(text)
+                if e.value:
+                    item.setToolTip(tip)
+                self.errors.setItem(row, col, item)
+        self.errors.resizeRowsToContents()
+        changes = report.changes[:MAX_SHOWN]
+        self.updates.setRowCount(len(changes))
+        for row, (number, text) in enumerate(changes):
+            self.updates.setItem(row, 0, QTableWidgetItem(str(number)))
+            self.updates.setItem(row, 1, QTableWidgetItem(text))
+        self.updates.resizeRowsToContents()
+        self._retitle(report.skipped, len(report.changes))
+        self.tabs.setCurrentIndex(0 if report.errors or not report.changes else 1)
+
+    def shown_counts(self) -> dict[str, str]:
+        """The numbers on screen (for tests and screen readers)."""
+        keys = ("created", "updated", "unchanged", "errors")
+        return {k: b.number.text() for k, b in zip(keys, self.boxes(), strict=True)}
+
+
+def _table(headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.verticalHeader().setVisible(False)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setWordWrap(True)
+    header = table.horizontalHeader()
+    for i in range(len(headers) - 1):
+        header.setSectionResizeMode(i, QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
+    return table
