@@ -172,7 +172,12 @@ class CaseDetailView(QWidget):
             return label
         self.scripts_panel = ScriptsPanel(self.register, service, self.operator_provider, self)
         self.scripts_panel.changed.connect(self._written)
-        return self.scripts_panel
+        # Scrolled, so the panel's tall checklist never squeezes the case facts above it.
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(self.scripts_panel)
+        return scroll
 
     # --- showing -----------------------------------------------------------
     @property
@@ -226,7 +231,8 @@ class CaseDetailView(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if not self._user_sized_splitter and self._case is not None:
-            self._fit_splitter()
+            # After the layout has given the splitter its new height, not before.
+            QTimer.singleShot(0, self, self._fit_splitter)
 
     def refresh(self) -> None:
         """Re-read the case on screen (after someone else changed it)."""
