@@ -6,7 +6,6 @@ the next time a file of that shape comes in.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from PySide6.QtWidgets import (
@@ -32,18 +31,15 @@ from ...importers.mapping import FIELDS, REQUIRED_FIELDS, normalise_header
 from ...services.profiles import ProfileService
 
 NOT_MAPPED = ""
-_CJK = re.compile("[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 
 
-def zh_or(translated: str, zh: str, lang: str) -> str:
-    """`translated` (from self.tr) unless it is still the English source in a Chinese UI.
+def pick(en: str, zh: str, lang: str) -> str:
+    """The text in the dialog's language.
 
-    The strings stay in self.tr() so lupdate collects them; until the .ts has them, the
-    Chinese given here is shown.
+    Like the domain's enum labels, these dialogs carry both languages themselves instead
+    of going through the shared .ts file (see the import feature's report).
     """
-    if lang == "zh" and not _CJK.search(translated):
-        return zh
-    return translated
+    return en if lang == "en" else zh
 
 
 class ColumnMappingDialog(QDialog):
@@ -58,22 +54,22 @@ class ColumnMappingDialog(QDialog):
         self.lang = lang
         self.presets = tuple(presets)
         self._mapping: ColumnMapping | None = None
-        self.setWindowTitle(self._t(self.tr("Column mapping"), "设置列映射"))
+        self.setWindowTitle(self._t("Column mapping", "设置列映射"))
         self._build()
         if initial is not None:
             self.set_mapping(initial)
         else:
             self._fill_fields()
 
-    def _t(self, translated: str, zh: str) -> str:
-        return zh_or(translated, zh, self.lang)
+    def _t(self, en: str, zh: str) -> str:
+        return pick(en, zh, self.lang)
 
     # --- building ------------------------------------------------------------------
     def _build(self) -> None:
         self.record_type = QComboBox()
-        self.record_type.addItem(self._t(self.tr("After-sales / refunds (become cases)"),
+        self.record_type.addItem(self._t("After-sales / refunds (become cases)",
                                          "售后/退款（生成案件）"), RecordType.REFUND.value)
-        self.record_type.addItem(self._t(self.tr("Orders (buyer details for cases)"),
+        self.record_type.addItem(self._t("Orders (buyer details for cases)",
                                          "订单（为案件补全买家信息）"), RecordType.ORDER.value)
         self.record_type.currentIndexChanged.connect(self._fill_fields)
         self.platform = QComboBox()
@@ -81,28 +77,28 @@ class ColumnMappingDialog(QDialog):
             self.platform.addItem(p.label(self.lang), p.value)
         self.platform.setCurrentIndex(self.platform.findData(Platform.OTHER.value))
         self.default_kind = QComboBox()
-        self.default_kind.addItem(self._t(self.tr("(from the file)"), "（取文件中的列）"), "")
+        self.default_kind.addItem(self._t("(from the file)", "（取文件中的列）"), "")
         for k in CaseKind:
             self.default_kind.addItem(k.label(self.lang), k.value)
-        self.default_kind_label = QLabel(self._t(self.tr("Case kind when empty"),
+        self.default_kind_label = QLabel(self._t("Case kind when empty",
                                                  "售后类型默认值"))
         form = QFormLayout()
-        form.addRow(self._t(self.tr("Rows are"), "每行是"), self.record_type)
-        form.addRow(self._t(self.tr("Platform"), "平台"), self.platform)
+        form.addRow(self._t("Rows are", "每行是"), self.record_type)
+        form.addRow(self._t("Platform", "平台"), self.platform)
         form.addRow(self.default_kind_label, self.default_kind)
 
         self.table = QTableWidget(0, 2)
-        self.table.setHorizontalHeaderLabels([self._t(self.tr("Field"), "字段"),
-                                              self._t(self.tr("Column in the file"),
+        self.table.setHorizontalHeaderLabels([self._t("Field", "字段"),
+                                              self._t("Column in the file",
                                                       "文件中的列")])
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
 
-        self.save_box = QCheckBox(self._t(self.tr("Save as profile"), "保存为方案"))
+        self.save_box = QCheckBox(self._t("Save as profile", "保存为方案"))
         self.name = QLineEdit()
-        self.name.setPlaceholderText(self._t(self.tr("e.g. Kuaishou after-sales"),
+        self.name.setPlaceholderText(self._t("e.g. Kuaishou after-sales",
                                              "例如：快手售后导出"))
         self.name.textEdited.connect(lambda _t: self.save_box.setChecked(True))
         save_row = QHBoxLayout()
@@ -115,9 +111,9 @@ class ColumnMappingDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
-            self._t(self.tr("Use this mapping"), "使用此映射"))
+            self._t("Use this mapping", "使用此映射"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
-            self._t(self.tr("Cancel"), "取消"))
+            self._t("Cancel", "取消"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
 
@@ -148,7 +144,7 @@ class ColumnMappingDialog(QDialog):
             item.setToolTip(name)
             self.table.setItem(row, 0, item)
             combo = QComboBox()
-            combo.addItem(self._t(self.tr("(not imported)"), "（不导入）"), NOT_MAPPED)
+            combo.addItem(self._t("(not imported)", "（不导入）"), NOT_MAPPED)
             for header in self.headers:
                 combo.addItem(header, header)
             guess = self._guess(kind, name, spec.zh)

@@ -12,12 +12,14 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, Signal
+from PySide6.QtGui import QResizeEvent, QTextLayout, QTextOption
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QStyle,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -27,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from ...importers import ImportCancelled
 from ...services.imports import ImportReport
-from .column_mapping_dialog import zh_or
+from .column_mapping_dialog import pick
 
 MAX_SHOWN = 1000  # a wrong file can have thousands of bad rows; the count says how many
 
@@ -92,18 +94,18 @@ class PreviewPanel(QWidget):
     def __init__(self, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.lang = lang
-        self.count_new = CountBox(self._t(self.tr("new cases"), "新建"), "#1b7f3b")
-        self.count_updated = CountBox(self._t(self.tr("updated"), "更新"), "#1f5fa8")
-        self.count_unchanged = CountBox(self._t(self.tr("unchanged"), "未变"), "#666666")
-        self.count_errors = CountBox(self._t(self.tr("rows with errors"), "有错误的行"),
+        self.count_new = CountBox(self._t("new cases", "新建"), "#1b7f3b")
+        self.count_updated = CountBox(self._t("updated", "更新"), "#1f5fa8")
+        self.count_unchanged = CountBox(self._t("unchanged", "未变"), "#666666")
+        self.count_errors = CountBox(self._t("rows with errors", "有错误的行"),
                                      "#b00020")
         counts = QHBoxLayout()
         for box in self.boxes():
             counts.addWidget(box)
-        row = self._t(self.tr("Row"), "行")
-        self.errors = _table([row, self._t(self.tr("Column"), "列"),
-                              self._t(self.tr("Reason"), "原因")])
-        self.updates = _table([row, self._t(self.tr("What changes"), "变化")])
+        row = self._t("Row", "行")
+        self.errors = _table([row, self._t("Column", "列"),
+                              self._t("Reason", "原因")])
+        self.updates = _table([row, self._t("What changes", "变化")])
         self.tabs = QTabWidget()
         self.tabs.addTab(self.errors, "")
         self.tabs.addTab(self.updates, "")
@@ -113,16 +115,16 @@ class PreviewPanel(QWidget):
         layout.addLayout(counts)
         layout.addWidget(self.tabs, 1)
 
-    def _t(self, translated: str, zh: str) -> str:
-        return zh_or(translated, zh, self.lang)
+    def _t(self, en: str, zh: str) -> str:
+        return pick(en, zh, self.lang)
 
     def boxes(self) -> tuple[CountBox, ...]:
         return (self.count_new, self.count_updated, self.count_unchanged, self.count_errors)
 
     def _retitle(self, errors: int, updates: int) -> None:
-        self.tabs.setTabText(0, self._t(self.tr("Rows with errors (%1)"),
+        self.tabs.setTabText(0, self._t("Rows with errors (%1)",
                                         "有错误的行（%1）").replace("%1", str(errors)))
-        self.tabs.setTabText(1, self._t(self.tr("Updates to existing cases (%1)"),
+        self.tabs.setTabText(1, self._t("Updates to existing cases (%1)",
                                         "将更新的案件（%1）").replace("%1", str(updates)))
 
     def show_report(self, report: ImportReport) -> None:
@@ -133,20 +135,21 @@ class PreviewPanel(QWidget):
         shown = report.errors[:MAX_SHOWN]
         self.errors.setRowCount(len(shown))
         for row, e in enumerate(shown):
-            tip = self._t(self.tr("Cell: %1"), "单元格：%1").replace("%1", e.value)
-            for col, text in enumerate((str(e.row_number), e.column,
-                                        e.en if self.lang == "en" else e.zh)):
+            reason = e.en if self.lang == "en" else e.zh
+            tip = reason
+            if e.value:
+                tip += "\n" + self._t("Cell: %1", "单元格：%1").replace("%1", e.value)
+            for col, text in enumerate((str(e.row_number), e.column, reason)):
                 item = QTableWidgetItem(text)
-                if e.value:
-                    item.setToolTip(tip)
+                item.setToolTip(tip)
                 self.errors.setItem(row, col, item)
-        self.errors.resizeRowsToContents()
+        fit_rows(self.errors)
         changes = report.changes[:MAX_SHOWN]
         self.updates.setRowCount(len(changes))
         for row, (number, text) in enumerate(changes):
             self.updates.setItem(row, 0, QTableWidgetItem(str(number)))
             self.updates.setItem(row, 1, QTableWidgetItem(text))
-        self.updates.resizeRowsToContents()
+        fit_rows(self.updates)
         self._retitle(report.skipped, len(report.changes))
         self.tabs.setCurrentIndex(0 if report.errors or not report.changes else 1)
 
@@ -156,14 +159,55 @@ class PreviewPanel(QWidget):
         return {k: b.number.text() for k, b in zip(keys, self.boxes(), strict=True)}
 
 
+class _WrappingTable(QTableWidget):
+    """A table whose last column wraps; row heights follow its width."""
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        fit_rows(self)  # the stretched column's width changed with the view's
+
+
 def _table(headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
+    table = _WrappingTable(0, len(headers))
     table.setHorizontalHeaderLabels(headers)
     table.verticalHeader().setVisible(False)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setWordWrap(True)
+    table.setTextElideMode(Qt.TextElideMode.ElideNone)
     header = table.horizontalHeader()
     for i in range(len(headers) - 1):
         header.setSectionResizeMode(i, QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
+    # Wrapped reasons need their height again whenever the width changes.
+    header.sectionResized.connect(lambda *_: fit_rows(table))
     return table
+
+
+def fit_rows(table: QTableWidget) -> None:
+    """Rows tall enough for their wrapped text.
+
+    Measured the way the style paints item text (QTextLayout, wrapping at word
+    boundaries or anywhere): the view's own size hint goes wrong for CJK lines and for
+    lines mixing Latin and CJK, and Qt then paints one elided line.
+    """
+    last = table.columnCount() - 1  # the stretched column; the others fit their text
+    margin = table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1
+    # What the stretched column will be: during a resize its own width is not updated yet.
+    stretched = table.viewport().width() - sum(table.columnWidth(c) for c in range(last))
+    width = max(stretched - 2 * margin - 4, 10)  # - grid line and rounding: err on wrapping
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    single = table.fontMetrics().height()
+    for row in range(table.rowCount()):
+        item = table.item(row, last)
+        height = single
+        if item is not None and item.text():
+            layout = QTextLayout(item.text(), table.font())
+            layout.setTextOption(option)
+            layout.beginLayout()
+            height = 0.0
+            while (line := layout.createLine()).isValid():
+                line.setLineWidth(width)
+                height += line.height()
+            layout.endLayout()
+        table.setRowHeight(row, int(height + 0.999) + 2 * margin + 2)
