@@ -87,12 +87,15 @@ class ImportReport:
             return self.file_error.message(lang)
         if self.refused is not None:
             return self.refused[1] if en else self.refused[0]
+        orders = self.record_type == "order"
         if en:
             verb = "Imported" if self.imported else "Would import"
-            return (f"{verb}: {self.created} new, {self.updated} updated, "
+            what = " orders" if orders else ""
+            return (f"{verb}{what}: {self.created} new, {self.updated} updated, "
                     f"{self.unchanged} unchanged, {self.skipped} row(s) skipped")
         verb = "已导入" if self.imported else "预览"
-        return (f"{verb}：新建 {self.created}，更新 {self.updated}，未变 {self.unchanged}，"
+        what = "订单" if orders else ""
+        return (f"{verb}{what}：新建 {self.created}，更新 {self.updated}，未变 {self.unchanged}，"
                 f"跳过 {self.skipped} 行")
 
     def to_json(self, lang: str = "zh") -> dict[str, Any]:

@@ -49,6 +49,7 @@ def test_order_exports_are_upserted_not_turned_into_cases(service, register, tmp
     path = write(tmp_path, "orders.csv", [ORDER_HEADER, order_row(1), order_row(2)])
     report = imported(service, path)
     assert (report.record_type, report.created, report.updated) == ("order", 2, 0)
+    assert report.message().startswith("已导入订单：新建 2")
     assert register.cases.store.total() == 0
     assert OrderStore(register.db).count() == 2
     assert (imported(service, path).unchanged, OrderStore(register.db).count()) == (2, 2)

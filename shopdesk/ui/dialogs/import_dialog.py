@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.errors import ValidationError
-from ...importers import ColumnMapping, ParseResult
+from ...domain.errors import NotFoundError, ValidationError
+from ...importers import ColumnMapping, MappingError, ParseResult
 from ...services.imports import ImportReport, ImportService, write_skipped_rows
 from ...services.register import Register
 from .column_mapping_dialog import ColumnMappingDialog, pick
@@ -169,7 +169,14 @@ class ImportDialog(QDialog):
         if choice != "mapping":
             self._mapping = None
         if choice and str(choice).startswith("profile:"):
-            self._mapping = self.service.profiles.load(str(choice).split(":", 1)[1])
+            try:
+                self._mapping = self.service.profiles.load(str(choice).split(":", 1)[1])
+            except MappingError as exc:  # a hand-damaged profile
+                self._set_status(exc.en if self.lang == "en" else exc.zh, "#b00020")
+                return
+            except NotFoundError:  # deleted meanwhile
+                self._fill_presets()
+                return
         if self.path is not None:
             self.preview()
 
