@@ -136,3 +136,23 @@ def test_mapping_dialog_guesses_known_headers_and_requires_the_order_number(qtbo
     assert dlg.mapping() is None and "订单号" in dlg.error.text()
     dlg.record_type.setCurrentIndex(1)
     assert dlg.current_type() is RecordType.ORDER and dlg.default_kind.isHidden()
+
+
+def test_opened_from_the_main_window_it_refreshes_the_list(qtbot, window, monkeypatch):
+    from shopdesk.ui.dialogs import import_dialog
+
+    before = window.case_list.model.rowCount()
+
+    def run(dialog):
+        qtbot.waitUntil(lambda: dialog.report is not None and not dialog.is_busy(),
+                        timeout=10_000)
+        dialog.skip_bad.setChecked(True)
+        with qtbot.waitSignal(dialog.import_finished, timeout=10_000):
+            dialog.import_button.click()
+        dialog.accept()
+        return 1
+
+    monkeypatch.setattr(ImportDialog, "exec", run)
+    dialog = import_dialog.open_import_dialog(window, REFUNDS)
+    assert dialog.imported and dialog.operator == window.operator()
+    assert window.case_list.model.rowCount() == before + 3

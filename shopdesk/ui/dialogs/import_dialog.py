@@ -413,9 +413,11 @@ class ImportDialog(QDialog):
 
 
 def open_import_dialog(window: Any, path: str | Path | None = None) -> ImportDialog:
-    """Show the dialog over the main window; refresh the list after an import."""
+    """Show the dialog over the main window (modal: the one writer), then refresh the list.
+
+    Always refreshed: rows the list fetched while an import ran may have been rolled back.
+    """
     dialog = ImportDialog(window.register, window.operator(), window, path)
     dialog.exec()
-    if dialog.imported:
-        window.refresh()
+    window.refresh()
     return dialog
