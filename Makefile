@@ -34,7 +34,7 @@ bench: $(STAMP_APP)
 	$(BIN)/python -m bench.run_all
 
 translations: $(STAMP_APP)
-	$(BIN)/pyside6-lupdate $$(find shopdesk/ui -name '*.py') -ts resources/translations/shopdesk_zh_CN.ts
+	$(BIN)/pyside6-lupdate -no-obsolete $$(find shopdesk/ui -name '*.py') -ts resources/translations/shopdesk_zh_CN.ts
 	$(BIN)/pyside6-lrelease resources/translations/shopdesk_zh_CN.ts -qm resources/translations/shopdesk_zh_CN.qm
 
 clean:

@@ -290,71 +290,84 @@
 <context>
     <name>CaseDetailView</name>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="61"/>
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="64"/>
         <source>No case selected.
 Pick a case in the list to see it here.</source>
         <translation>未选择案件。
 在左侧列表中选择一个案件即可在此查看。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="81"/>
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="84"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="82"/>
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="85"/>
         <source>Change status</source>
         <translation>更改状态</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="83"/>
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="86"/>
         <source>Audit trail</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="84"/>
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="87"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="85"/>
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="88"/>
         <source>Move this case to the trash</source>
         <translation>把这个案件移到回收站</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="128"/>
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="118"/>
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="138"/>
         <source>Timeline</source>
         <translation>处理时间线</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="138"/>
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="119"/>
+        <source>Reply scripts</source>
+        <translation>回复话术</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="148"/>
         <source>Progress note… (Ctrl+Enter adds it)</source>
         <translation>进度备注…（Ctrl+Enter 添加）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="140"/>
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="150"/>
         <source>Add note</source>
         <translation>添加备注</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="216"/>
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="169"/>
+        <source>The reply-script library could not be loaded:
+%1</source>
+        <translation>话术库无法加载：
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="262"/>
         <source>Choose the operator (who is working now) first — every change records who made it. Nothing was changed.</source>
         <translation>请先选择操作人（现在是谁在处理）——每次修改都会记录操作人。本次未做任何修改。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="288"/>
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="334"/>
         <source>Move to trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="289"/>
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="335"/>
         <source>Move case %1 to the trash?
 You can restore it from the trash later.</source>
         <translation>把案件 %1 移到回收站？
 之后可以从回收站恢复。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="306"/>
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="352"/>
         <source>This case no longer exists (it may have been deleted)</source>
         <translation>该案件已不存在（可能已被删除）</translation>
     </message>
@@ -837,6 +850,79 @@ You can restore it from the trash later.</source>
     </message>
 </context>
 <context>
+    <name>ColumnMappingDialog</name>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/column_mapping_dialog.py" line="55"/>
+        <source>Column mapping</source>
+        <translation>设置列映射</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/column_mapping_dialog.py" line="66"/>
+        <source>After-sales / refunds (become cases)</source>
+        <translation>售后/退款（生成案件）</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/column_mapping_dialog.py" line="69"/>
+        <source>Orders (buyer details for cases)</source>
+        <translation>订单（为案件补全买家信息）</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/column_mapping_dialog.py" line="77"/>
+        <source>(from the file)</source>
+        <translation>（取文件中的列）</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/column_mapping_dialog.py" line="80"/>
+        <source>Case kind when empty</source>
+        <translation>售后类型默认值</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/column_mapping_dialog.py" line="82"/>
+        <source>Rows are</source>
+        <translation>每行是</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/column_mapping_dialog.py" line="83"/>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/column_mapping_dialog.py" line="87"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/column_mapping_dialog.py" line="87"/>
+        <source>Column in the file</source>
+        <translation>文件中的列</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/column_mapping_dialog.py" line="93"/>
+        <source>Save as profile</source>
+        <translation>保存为方案</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/column_mapping_dialog.py" line="95"/>
+        <source>e.g. Kuaishou after-sales</source>
+        <translation>例如：快手售后导出</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/column_mapping_dialog.py" line="107"/>
+        <source>Use this mapping</source>
+        <translation>使用此映射</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/column_mapping_dialog.py" line="108"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/column_mapping_dialog.py" line="139"/>
+        <source>(not imported)</source>
+        <translation>（不导入）</translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <location filename="../../shopdesk/ui/views/filter_bar.py" line="49"/>
@@ -987,6 +1073,160 @@ Demo cases are made up; you can move them to the trash later.</source>
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="73"/>
+        <source>Import platform export</source>
+        <translation>导入平台导出文件</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="81"/>
+        <source>No file chosen</source>
+        <translation>尚未选择文件</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="83"/>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="93"/>
+        <source>Column mapping…</source>
+        <translation>设置列映射…</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="96"/>
+        <source>File type:</source>
+        <translation>文件类型：</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="103"/>
+        <source>Import the valid rows (skip rows with errors)</source>
+        <translation>只导入正确的行（跳过有错误的行）</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="114"/>
+        <source>Save skipped rows…</source>
+        <translation>保存未导入的行…</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="116"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="406"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="118"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="120"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="142"/>
+        <source>Detect automatically</source>
+        <translation>自动识别</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="146"/>
+        <source>Profile: %1</source>
+        <translation>方案：%1</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="148"/>
+        <source>Custom mapping</source>
+        <translation>自定义映射</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="155"/>
+        <source>Choose a platform export</source>
+        <translation>选择平台导出文件</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="157"/>
+        <source>Spreadsheets (*.csv *.xlsx);;All files (*)</source>
+        <translation>表格文件 (*.csv *.xlsx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="226"/>
+        <source>Reading the file…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="240"/>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="248"/>
+        <source>Save skipped rows</source>
+        <translation>保存未导入的行</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="262"/>
+        <source>Saved %1 row(s) to %2</source>
+        <translation>已把 %1 行保存到 %2</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="268"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="288"/>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="310"/>
+        <source>Failed; the register was not changed: %1</source>
+        <translation>失败，登记簿没有任何改动：%1</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="315"/>
+        <source>Cancelled; the register was not changed.</source>
+        <translation>已取消，登记簿没有任何改动。</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="327"/>
+        <source>Recognised: %1</source>
+        <translation>识别为：%1</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="353"/>
+        <source> Use “Column mapping…” to tell which column is which.</source>
+        <translation>可以用“设置列映射…”指定每一列的含义。</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="358"/>
+        <source>. Save the skipped rows to fix them and import again.</source>
+        <translation>。可以保存未导入的行，修正后再导入。</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="363"/>
+        <source>%1 row(s) have errors. Tick “Import the valid rows” to skip them, or fix the file and choose it again.</source>
+        <translation>有 %1 行有错误。勾选“只导入正确的行”可以跳过它们，或修正文件后重新选择。</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="368"/>
+        <source>Nothing new in this file.</source>
+        <translation>这个文件里没有新的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="371"/>
+        <source>Ready: %1 new, %2 updated.</source>
+        <translation>可以导入：新建 %1，更新 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="406"/>
+        <source>Imported</source>
+        <translation>已导入</translation>
+    </message>
+</context>
+<context>
     <name>LogCallDialog</name>
     <message>
         <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="50"/>
@@ -1107,174 +1347,243 @@ Demo cases are made up; you can move them to the trash later.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="57"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="58"/>
         <source>ShopDesk — after-sales desk</source>
         <translation>店铺售后台 — ShopDesk</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="112"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="114"/>
         <source>&amp;New case…</source>
         <translation>新建案件(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="114"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="116"/>
         <source>Log a new after-sales case (Ctrl+N)</source>
         <translation>登记一个新的售后案件（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="115"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="117"/>
         <source>&amp;Back up now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="118"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="120"/>
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="120"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="122"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="122"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="124"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="124"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="126"/>
         <source>Reload the list (F5)</source>
         <translation>重新加载列表（F5）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="125"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="127"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="127"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="129"/>
         <source>Move to &amp;trash</source>
         <translation>移到回收站(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="129"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="131"/>
         <source>Move the selected cases to the trash (Delete)</source>
         <translation>把选中的案件移到回收站（Delete）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="132"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="134"/>
         <source>Res&amp;tore</source>
         <translation>恢复(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="134"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="136"/>
         <source>Bring the selected cases back</source>
         <translation>把选中的案件从回收站恢复</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="135"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="137"/>
         <source>&amp;Empty trash…</source>
         <translation>清空回收站(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="137"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="139"/>
         <source>Delete the cases in the trash for good</source>
         <translation>永久删除回收站中的案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="139"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="141"/>
         <source>&amp;Staff…</source>
         <translation>员工管理(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="141"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="143"/>
         <source>&amp;Language…</source>
         <translation>界面语言(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="143"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="145"/>
         <source>&amp;About ShopDesk</source>
         <translation>关于 ShopDesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="148"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="147"/>
+        <source>&amp;Import platform export…</source>
+        <translation>导入平台导出文件(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/main_window.py" line="150"/>
+        <source>&amp;Export cases…</source>
+        <translation>导出案件(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/main_window.py" line="153"/>
+        <source>Phone-call &amp;policy…</source>
+        <translation>电话沟通规范(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/main_window.py" line="156"/>
+        <source>Call &amp;compliance…</source>
+        <translation>通话合规记录(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/main_window.py" line="159"/>
+        <source>Reply-&amp;script library…</source>
+        <translation>话术库(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/main_window.py" line="165"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="156"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="175"/>
         <source>&amp;Cases</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="164"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="183"/>
+        <source>&amp;View</source>
+        <translation>查看(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/main_window.py" line="192"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="168"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="197"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="209"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="238"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="217"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="246"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="220"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="249"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="244"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="273"/>
         <source>Data folder: {path}</source>
         <translation>数据文件夹：{path}</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="308"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="337"/>
         <source>Operator: {name}</source>
         <translation>操作人：{name}</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="216"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="245"/>
         <source>New case</source>
         <translation>新建案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="219"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="248"/>
         <source>Move to trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="221"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="250"/>
         <source>Empty trash</source>
         <translation>清空回收站</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="375"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="409"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="376"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="410"/>
         <source>The new language takes effect after ShopDesk is restarted.</source>
         <translation>新的界面语言将在重新启动 ShopDesk 后生效。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="380"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="414"/>
         <source>About ShopDesk</source>
         <translation>关于 ShopDesk</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="381"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="415"/>
         <source>&lt;h3&gt;ShopDesk — after-sales desk&lt;/h3&gt;&lt;p&gt;Version {version}&lt;/p&gt;&lt;p&gt;An after-sales register for small online shops. Your data stays on this computer.&lt;/p&gt;&lt;p&gt;Data folder: {path}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;ShopDesk 店铺售后台&lt;/h3&gt;&lt;p&gt;版本 {version}&lt;/p&gt;&lt;p&gt;小网店的售后登记簿。你的数据只保存在这台电脑上。&lt;/p&gt;&lt;p&gt;数据文件夹：{path}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/feature_actions.py" line="42"/>
+        <source>Call compliance</source>
+        <translation>通话合规记录</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/feature_actions.py" line="56"/>
+        <source>Reply-script library</source>
+        <translation>话术库</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/feature_actions.py" line="62"/>
+        <source>May call now</source>
+        <translation>现在可拨打的买家</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/feature_actions.py" line="87"/>
+        <source>Export cases</source>
+        <translation>导出案件</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/feature_actions.py" line="90"/>
+        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/feature_actions.py" line="97"/>
+        <source>Include full phone numbers, names and addresses?
+
+Choose No for a masked export (138****5678). A full export is recorded in the audit trail.</source>
+        <translation>导出完整的手机号、姓名和地址吗？
+
+选“否”导出打码信息（138****5678）。完整导出会记入审计记录。</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/feature_actions.py" line="114"/>
+        <source>Exported %1 cases to %2</source>
+        <translation>已导出 %1 条案件到 %2</translation>
     </message>
 </context>
 <context>
@@ -1555,28 +1864,86 @@ Demo cases are made up; you can move them to the trash later.</source>
     </message>
 </context>
 <context>
+    <name>PreviewPanel</name>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/import_preview.py" line="96"/>
+        <source>new cases</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/import_preview.py" line="97"/>
+        <source>updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/import_preview.py" line="98"/>
+        <source>unchanged</source>
+        <translation>未变</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/import_preview.py" line="99"/>
+        <source>rows with errors</source>
+        <translation>有错误的行</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/import_preview.py" line="103"/>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/import_preview.py" line="104"/>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/import_preview.py" line="104"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/import_preview.py" line="105"/>
+        <source>What changes</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/import_preview.py" line="119"/>
+        <source>Rows with errors (%1)</source>
+        <translation>有错误的行（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/import_preview.py" line="121"/>
+        <source>Updates to existing cases (%1)</source>
+        <translation>将更新的案件（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/import_preview.py" line="135"/>
+        <source>Cell: %1</source>
+        <translation>单元格：%1</translation>
+    </message>
+</context>
+<context>
     <name>RegisterActions</name>
     <message>
-        <location filename="../../shopdesk/ui/register_actions.py" line="26"/>
-        <location filename="../../shopdesk/ui/register_actions.py" line="30"/>
+        <location filename="../../shopdesk/ui/register_actions.py" line="25"/>
+        <location filename="../../shopdesk/ui/register_actions.py" line="29"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/register_actions.py" line="31"/>
+        <location filename="../../shopdesk/ui/register_actions.py" line="30"/>
         <source>Backup saved:
 {path}</source>
         <translation>备份已保存：
 {path}</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/register_actions.py" line="44"/>
-        <location filename="../../shopdesk/ui/register_actions.py" line="64"/>
+        <location filename="../../shopdesk/ui/register_actions.py" line="43"/>
+        <location filename="../../shopdesk/ui/register_actions.py" line="63"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/register_actions.py" line="45"/>
+        <location filename="../../shopdesk/ui/register_actions.py" line="44"/>
         <source>Replace the current register with the backup “{name}”?
 
 Changes made after that backup will no longer be shown. The current file is kept and can be restored again.</source>
@@ -1585,12 +1952,12 @@ Changes made after that backup will no longer be shown. The current file is kept
 该备份之后所做的修改将不再显示。当前文件会被保留，之后还可以再恢复。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/register_actions.py" line="58"/>
+        <location filename="../../shopdesk/ui/register_actions.py" line="57"/>
         <source>Restore failed</source>
         <translation>恢复失败</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/register_actions.py" line="65"/>
+        <location filename="../../shopdesk/ui/register_actions.py" line="64"/>
         <source>The register was restored from the backup.
 
 The previous register file was kept here:
@@ -1944,17 +2311,17 @@ The previous register file was kept here:
         <translation>打开一个案件即可查看它的处理步骤和回复话术。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/scripts_panel.py" line="245"/>
+        <location filename="../../shopdesk/ui/views/scripts_panel.py" line="247"/>
         <source>To fill in: %1</source>
         <translation>待填写：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/scripts_panel.py" line="262"/>
+        <location filename="../../shopdesk/ui/views/scripts_panel.py" line="264"/>
         <source>Copied — paste it into the chat.</source>
         <translation>已复制，请粘贴到聊天窗口。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/scripts_panel.py" line="293"/>
+        <location filename="../../shopdesk/ui/views/scripts_panel.py" line="295"/>
         <source>Choose the operator (who is working now) first — every change records who made it. Nothing was changed.</source>
         <translation>请先选择操作人（现在是谁在处理）——每次修改都会记录操作人。本次未做任何修改。</translation>
     </message>

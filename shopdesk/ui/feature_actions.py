@@ -1,13 +1,15 @@
 """Menu commands that open the feature windows: call policy, call compliance, may-call list,
-script library. Kept out of main_window.py so the window stays a thin shell."""
+script library, import and export. Kept out of main_window.py so the window stays a thin shell."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDockWidget, QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication, QDockWidget, QFileDialog, QMessageBox, QWidget
 
+from ..services.exports import export_cases
 from ..services.script_catalog import CatalogError
 from .dialogs.policy_dialog import PolicyDialog
 from .views.call_compliance import CallComplianceView
@@ -37,7 +39,8 @@ def open_policy(window: MainWindow) -> None:
 
 def open_compliance(window: MainWindow) -> None:
     view = CallComplianceView(window.register.calls, lang=window.lang)
-    _tool_window(window, view, window.tr("Call compliance"), (900, 560))
+    title = QCoreApplication.translate("MainWindow", "Call compliance")
+    _tool_window(window, view, title, (900, 560))
 
 
 def open_script_library(window: MainWindow) -> None:
@@ -50,12 +53,13 @@ def open_script_library(window: MainWindow) -> None:
     panel = getattr(window.detail, "scripts_panel", None)
     if panel is not None:
         view.changed.connect(panel.refresh)
-    _tool_window(window, view, window.tr("Reply-script library"), (960, 640))
+    title = QCoreApplication.translate("MainWindow", "Reply-script library")
+    _tool_window(window, view, title, (960, 640))
 
 
 def build_may_call_dock(window: MainWindow) -> QDockWidget:
     """The 'may call now' list as a dock on the main screen (View menu toggles it)."""
-    dock = QDockWidget(window.tr("May call now"), window)
+    dock = QDockWidget(QCoreApplication.translate("MainWindow", "May call now"), window)
     dock.setObjectName("dock_may_call")
     dock.setAllowedAreas(Qt.DockWidgetArea.BottomDockWidgetArea
                          | Qt.DockWidgetArea.LeftDockWidgetArea
@@ -76,3 +80,37 @@ def attach_may_call_list(window: MainWindow, dock: QDockWidget) -> MayCallList:
         old.deleteLater()
     dock.visibilityChanged.connect(lambda visible: visible and listing.refresh())
     return listing
+
+
+def export_current_list(window: MainWindow) -> Path | None:
+    """Write the list as filtered now to CSV or .xlsx; contact details masked unless asked."""
+    title = QCoreApplication.translate("MainWindow", "Export cases")
+    path, _filter = QFileDialog.getSaveFileName(
+        window, title, "shopdesk-cases.xlsx",
+        QCoreApplication.translate("MainWindow", "Excel workbook (*.xlsx);;CSV (*.csv)"))
+    if not path:
+        return None
+    if not path.lower().endswith((".csv", ".xlsx")):
+        path += ".xlsx"
+    answer = QMessageBox.question(
+        window, title,
+        QCoreApplication.translate(
+            "MainWindow", "Include full phone numbers, names and addresses?\n\n"
+            "Choose No for a masked export (138****5678). A full export is recorded in "
+            "the audit trail."),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No)
+    full = answer == QMessageBox.StandardButton.Yes
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        result = export_cases(window.register.cases, window.case_list.model.query, path,
+                              lang=window.lang, full_contact=full, actor=window.operator())
+    except OSError as exc:
+        QApplication.restoreOverrideCursor()
+        QMessageBox.warning(window, title, str(exc))
+        return None
+    QApplication.restoreOverrideCursor()
+    window.statusBar().showMessage(
+        QCoreApplication.translate("MainWindow", "Exported %1 cases to %2")
+        .replace("%1", str(result.count)).replace("%2", str(result.path)), 8000)
+    return result.path

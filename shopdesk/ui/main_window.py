@@ -23,6 +23,7 @@ from ..services.register import Register
 from . import feature_actions, register_actions
 from .case_commands import CaseCommands
 from .components import detail_view_class
+from .dialogs import import_dialog
 from .dialogs.settings_dialog import LANGUAGE_TAB, STAFF_TAB, SettingsDialog
 from .first_start import run_first_start
 from .i18n import remember_language_hint
@@ -143,6 +144,12 @@ class MainWindow(QMainWindow):
                                          lambda: self.open_settings(LANGUAGE_TAB))
         self.act_about = self._action("action_about", self.tr("&About ShopDesk"),
                                       self.show_about)
+        self.act_import = self._action("action_import", self.tr("&Import platform export…"),
+                                       lambda: import_dialog.open_import_dialog(self),
+                                       "Ctrl+I")
+        self.act_export = self._action("action_export", self.tr("&Export cases…"),
+                                       lambda: feature_actions.export_current_list(self),
+                                       "Ctrl+E")
         self.act_policy = self._action("action_call_policy", self.tr("Phone-call &policy…"),
                                        lambda: feature_actions.open_policy(self))
         self.act_compliance = self._action("action_call_compliance",
@@ -158,6 +165,8 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu(self.tr("&File"))
         file_menu.setObjectName("menu_file")
         file_menu.addAction(self.act_new)
+        file_menu.addAction(self.act_import)
+        file_menu.addAction(self.act_export)
         file_menu.addSeparator()
         file_menu.addAction(self.act_backup)
         file_menu.addAction(self.act_restore_backup)

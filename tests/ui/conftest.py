@@ -115,3 +115,15 @@ def make_window(qtbot, qapp):
 def window(make_window, demo_register):
     """The main window on the 60-case demo register, in the default language (Chinese)."""
     return make_window(demo_register)
+
+
+@pytest.fixture
+def chinese_ui(qapp):
+    """Install the Chinese translators, as app.py does by default, for widgets built directly."""
+    from shopdesk.ui.i18n import Translators
+
+    translators = Translators(qapp)
+    translators.install("zh")
+    yield translators
+    qapp.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    translators.remove()

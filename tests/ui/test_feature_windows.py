@@ -47,3 +47,26 @@ def test_may_call_dock_lists_buyers_and_opens_their_case(make_window, demo_regis
     assert case.case_no in rows
     listing.case_selected.emit(case.id)
     assert window.detail.current_case_id == case.id
+
+
+def test_export_writes_the_filtered_list_masked(make_window, demo_register, tmp_path,
+                                                monkeypatch):
+    import csv
+
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    target = tmp_path / "out.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a, **k: (str(target), "")))
+    monkeypatch.setattr(QMessageBox, "question",
+                        staticmethod(lambda *a, **k: QMessageBox.StandardButton.No))
+    window = make_window(demo_register)
+    window.act_export.trigger()
+    with target.open(encoding="utf-8-sig") as f:
+        rows = list(csv.reader(f))
+    assert len(rows) - 1 == window.case_list.count()
+    phones = [cell for row in rows[1:] for cell in row if cell[:1] == "1" and "****" in cell]
+    assert phones, "phones are present, masked"
+    full = [c for row in rows[1:] for c in row if c.isdigit() and len(c) == 11
+            and c.startswith("1")]
+    assert full == []

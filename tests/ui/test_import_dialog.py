@@ -18,6 +18,12 @@ from tests.importers.helpers import DATA, csv_bytes
 REFUNDS = DATA / "taobao_refund_gbk.csv"
 
 
+@pytest.fixture(autouse=True)
+def _chinese(chinese_ui):
+    """These tests read the dialog's Chinese text, so the translators are installed."""
+    return chinese_ui
+
+
 @pytest.fixture
 def dialog(qtbot, register):
     dlg = ImportDialog(register, "小王", path=REFUNDS)

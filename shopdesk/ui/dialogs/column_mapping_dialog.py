@@ -33,73 +33,66 @@ from ...services.profiles import ProfileService
 NOT_MAPPED = ""
 
 
-def pick(en: str, zh: str, lang: str) -> str:
-    """The text in the dialog's language.
-
-    Like the domain's enum labels, these dialogs carry both languages themselves instead
-    of going through the shared .ts file (see the import feature's report).
-    """
-    return en if lang == "en" else zh
-
-
 class ColumnMappingDialog(QDialog):
     """Choose which header of the file feeds each field; optionally save as a profile."""
 
-    def __init__(self, headers: Sequence[str], profiles: ProfileService, *, lang: str = "zh",
-                 presets: Sequence[Preset] = (), initial: ColumnMapping | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        headers: Sequence[str],
+        profiles: ProfileService,
+        *,
+        lang: str = "zh",
+        presets: Sequence[Preset] = (),
+        initial: ColumnMapping | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.headers = [h for h in headers if h.strip()]
         self.profiles = profiles
         self.lang = lang
         self.presets = tuple(presets)
         self._mapping: ColumnMapping | None = None
-        self.setWindowTitle(self._t("Column mapping", "设置列映射"))
+        self.setWindowTitle(self.tr("Column mapping"))
         self._build()
         if initial is not None:
             self.set_mapping(initial)
         else:
             self._fill_fields()
 
-    def _t(self, en: str, zh: str) -> str:
-        return pick(en, zh, self.lang)
-
     # --- building ------------------------------------------------------------------
     def _build(self) -> None:
         self.record_type = QComboBox()
-        self.record_type.addItem(self._t("After-sales / refunds (become cases)",
-                                         "售后/退款（生成案件）"), RecordType.REFUND.value)
-        self.record_type.addItem(self._t("Orders (buyer details for cases)",
-                                         "订单（为案件补全买家信息）"), RecordType.ORDER.value)
+        self.record_type.addItem(
+            self.tr("After-sales / refunds (become cases)"), RecordType.REFUND.value
+        )
+        self.record_type.addItem(
+            self.tr("Orders (buyer details for cases)"), RecordType.ORDER.value
+        )
         self.record_type.currentIndexChanged.connect(self._fill_fields)
         self.platform = QComboBox()
         for p in Platform:
             self.platform.addItem(p.label(self.lang), p.value)
         self.platform.setCurrentIndex(self.platform.findData(Platform.OTHER.value))
         self.default_kind = QComboBox()
-        self.default_kind.addItem(self._t("(from the file)", "（取文件中的列）"), "")
+        self.default_kind.addItem(self.tr("(from the file)"), "")
         for k in CaseKind:
             self.default_kind.addItem(k.label(self.lang), k.value)
-        self.default_kind_label = QLabel(self._t("Case kind when empty",
-                                                 "售后类型默认值"))
+        self.default_kind_label = QLabel(self.tr("Case kind when empty"))
         form = QFormLayout()
-        form.addRow(self._t("Rows are", "每行是"), self.record_type)
-        form.addRow(self._t("Platform", "平台"), self.platform)
+        form.addRow(self.tr("Rows are"), self.record_type)
+        form.addRow(self.tr("Platform"), self.platform)
         form.addRow(self.default_kind_label, self.default_kind)
 
         self.table = QTableWidget(0, 2)
-        self.table.setHorizontalHeaderLabels([self._t("Field", "字段"),
-                                              self._t("Column in the file",
-                                                      "文件中的列")])
+        self.table.setHorizontalHeaderLabels([self.tr("Field"), self.tr("Column in the file")])
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
 
-        self.save_box = QCheckBox(self._t("Save as profile", "保存为方案"))
+        self.save_box = QCheckBox(self.tr("Save as profile"))
         self.name = QLineEdit()
-        self.name.setPlaceholderText(self._t("e.g. Kuaishou after-sales",
-                                             "例如：快手售后导出"))
+        self.name.setPlaceholderText(self.tr("e.g. Kuaishou after-sales"))
         self.name.textEdited.connect(lambda _t: self.save_box.setChecked(True))
         save_row = QHBoxLayout()
         save_row.addWidget(self.save_box)
@@ -108,12 +101,11 @@ class ColumnMappingDialog(QDialog):
         self.error.setStyleSheet("color: #b00020;")
         self.error.setWordWrap(True)
 
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
-            self._t("Use this mapping", "使用此映射"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
-            self._t("Cancel", "取消"))
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Use this mapping"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
 
@@ -144,7 +136,7 @@ class ColumnMappingDialog(QDialog):
             item.setToolTip(name)
             self.table.setItem(row, 0, item)
             combo = QComboBox()
-            combo.addItem(self._t("(not imported)", "（不导入）"), NOT_MAPPED)
+            combo.addItem(self.tr("(not imported)"), NOT_MAPPED)
             for header in self.headers:
                 combo.addItem(header, header)
             guess = self._guess(kind, name, spec.zh)
@@ -156,8 +148,9 @@ class ColumnMappingDialog(QDialog):
     def _guess(self, kind: RecordType, name: str, zh: str) -> str:
         """The file's header that a preset (or the field's own name) uses for `name`."""
         by_norm = {normalise_header(h): h for h in self.headers}
-        candidates = [zh] + [c for p in self.presets if p.record_type is kind
-                             for c in p.columns.get(name, ())]
+        candidates = [zh] + [
+            c for p in self.presets if p.record_type is kind for c in p.columns.get(name, ())
+        ]
         for candidate in candidates:
             found = by_norm.get(normalise_header(candidate))
             if found:
@@ -174,7 +167,8 @@ class ColumnMappingDialog(QDialog):
             index = combo.findData(header)
             combo.setCurrentIndex(index if index >= 0 else 0)
         self.default_kind.setCurrentIndex(
-            max(self.default_kind.findData(mapping.defaults.get("kind", "")), 0))
+            max(self.default_kind.findData(mapping.defaults.get("kind", "")), 0)
+        )
         if mapping.name:
             self.name.setText(mapping.name)
 
@@ -190,10 +184,17 @@ class ColumnMappingDialog(QDialog):
         elif kind is RecordType.REFUND and "kind" not in columns:
             missing.append(FIELDS[kind]["kind"])
         if missing:
-            raise MappingError("请为这些字段选择列：" + "、".join(s.zh for s in missing),
-                               "Choose a column for: " + ", ".join(s.en for s in missing))
-        return ColumnMapping(record_type=kind, platform=Platform(self.platform.currentData()),
-                             columns=columns, defaults=defaults, name=self.name.text().strip())
+            raise MappingError(
+                "请为这些字段选择列：" + "、".join(s.zh for s in missing),
+                "Choose a column for: " + ", ".join(s.en for s in missing),
+            )
+        return ColumnMapping(
+            record_type=kind,
+            platform=Platform(self.platform.currentData()),
+            columns=columns,
+            defaults=defaults,
+            name=self.name.text().strip(),
+        )
 
     def mapping(self) -> ColumnMapping | None:
         """The accepted mapping (None until the dialog was accepted)."""

@@ -31,7 +31,7 @@ from ...domain.errors import NotFoundError, ValidationError
 from ...importers import ColumnMapping, MappingError, ParseResult
 from ...services.imports import ImportReport, ImportService, write_skipped_rows
 from ...services.register import Register
-from .column_mapping_dialog import ColumnMappingDialog, pick
+from .column_mapping_dialog import ColumnMappingDialog
 from .import_preview import Job, PreviewPanel
 
 _NEEDS_MAPPING = {"no_header", "missing_columns"}
@@ -47,9 +47,15 @@ class ImportDialog(QDialog):
     preview_ready = Signal(object)
     import_finished = Signal(object)
 
-    def __init__(self, register: Register, operator: str, parent: QWidget | None = None,
-                 path: str | Path | None = None, *, service: ImportService | None = None
-                 ) -> None:
+    def __init__(
+        self,
+        register: Register,
+        operator: str,
+        parent: QWidget | None = None,
+        path: str | Path | None = None,
+        *,
+        service: ImportService | None = None,
+    ) -> None:
         super().__init__(parent)
         self.register = register
         self.operator = operator
@@ -64,20 +70,17 @@ class ImportDialog(QDialog):
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)  # one writer
         self.setModal(True)
-        self.setWindowTitle(self._t("Import platform export", "导入平台导出文件"))
+        self.setWindowTitle(self.tr("Import platform export"))
         self._build()
         self._update_buttons()
         if path is not None:
             self.set_path(path)
 
-    def _t(self, en: str, zh: str) -> str:
-        return pick(en, zh, self.lang)
-
     # --- building ------------------------------------------------------------------
     def _build(self) -> None:
-        self.file_label = QLabel(self._t("No file chosen", "尚未选择文件"))
+        self.file_label = QLabel(self.tr("No file chosen"))
         self.file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.choose_button = QPushButton(self._t("Choose file…", "选择文件…"))
+        self.choose_button = QPushButton(self.tr("Choose file…"))
         self.choose_button.clicked.connect(self.choose_file)
         top = QHBoxLayout()
         top.addWidget(self.file_label, 1)
@@ -87,18 +90,17 @@ class ImportDialog(QDialog):
         self._fill_presets()
         self.preset.currentIndexChanged.connect(self._preset_changed)
         self.detected = QLabel()
-        self.mapping_button = QPushButton(self._t("Column mapping…", "设置列映射…"))
+        self.mapping_button = QPushButton(self.tr("Column mapping…"))
         self.mapping_button.clicked.connect(self.edit_mapping)
         kind_row = QHBoxLayout()
-        kind_row.addWidget(QLabel(self._t("File type:", "文件类型：")))
+        kind_row.addWidget(QLabel(self.tr("File type:")))
         kind_row.addWidget(self.preset)
         kind_row.addWidget(self.detected, 1)
         kind_row.addWidget(self.mapping_button)
 
         self.panel = PreviewPanel(self.lang)
 
-        self.skip_bad = QCheckBox(self._t("Import the valid rows (skip rows with errors)",
-                                          "只导入正确的行（跳过有错误的行）"))
+        self.skip_bad = QCheckBox(self.tr("Import the valid rows (skip rows with errors)"))
         self.skip_bad.toggled.connect(self._show_status)
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -109,14 +111,13 @@ class ImportDialog(QDialog):
         progress_row.addWidget(self.phase)
         progress_row.addWidget(self.progress, 1)
 
-        self.save_skipped_button = QPushButton(self._t("Save skipped rows…",
-                                                       "保存未导入的行…"))
+        self.save_skipped_button = QPushButton(self.tr("Save skipped rows…"))
         self.save_skipped_button.clicked.connect(self.save_skipped)
-        self.import_button = QPushButton(self._t("Import", "导入"))
+        self.import_button = QPushButton(self.tr("Import"))
         self.import_button.clicked.connect(self.start_import)
-        self.cancel_button = QPushButton(self._t("Cancel", "取消"))
+        self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.clicked.connect(self.cancel_work)
-        self.close_button = QPushButton(self._t("Close", "关闭"))
+        self.close_button = QPushButton(self.tr("Close"))
         self.close_button.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_skipped_button)
@@ -138,22 +139,23 @@ class ImportDialog(QDialog):
     def _fill_presets(self) -> None:
         self.preset.blockSignals(True)
         self.preset.clear()
-        self.preset.addItem(self._t("Detect automatically", "自动识别"), "auto")
+        self.preset.addItem(self.tr("Detect automatically"), "auto")
         for p in self.service.config.presets:
             self.preset.addItem(p.label(self.lang), f"preset:{p.key}")
         for name in self.service.profiles.names():
-            self.preset.addItem(self._t("Profile: %1", "方案：%1").replace("%1", name),
-                                f"profile:{name}")
+            self.preset.addItem(self.tr("Profile: %1").replace("%1", name), f"profile:{name}")
         if self._mapping is not None and not self._mapping.name:
-            self.preset.addItem(self._t("Custom mapping", "自定义映射"), "mapping")
+            self.preset.addItem(self.tr("Custom mapping"), "mapping")
         self.preset.blockSignals(False)
 
     # --- choosing ------------------------------------------------------------------
     def choose_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self._t("Choose a platform export", "选择平台导出文件"), "",
-            self._t("Spreadsheets (*.csv *.xlsx);;All files (*)",
-                    "表格文件 (*.csv *.xlsx);;所有文件 (*)"))
+            self,
+            self.tr("Choose a platform export"),
+            "",
+            self.tr("Spreadsheets (*.csv *.xlsx);;All files (*)"),
+        )
         if path:
             self.set_path(path)
 
@@ -183,9 +185,14 @@ class ImportDialog(QDialog):
     def edit_mapping(self) -> None:
         """Map the file's columns by hand (for files no preset recognises)."""
         headers = self.parsed.headers if self.parsed is not None else []
-        dialog = ColumnMappingDialog(headers, self.service.profiles, lang=self.lang,
-                                     presets=self.service.config.presets,
-                                     initial=self._mapping, parent=self)
+        dialog = ColumnMappingDialog(
+            headers,
+            self.service.profiles,
+            lang=self.lang,
+            presets=self.service.config.presets,
+            initial=self._mapping,
+            parent=self,
+        )
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.mapping() is None:
             return
         self._mapping = dialog.mapping()
@@ -211,12 +218,12 @@ class ImportDialog(QDialog):
         service = self.service
 
         def work(progress: Any, cancelled: Any) -> tuple[ParseResult, ImportReport]:
-            parsed = service.read(path, preset=preset, mapping=mapping, progress=progress,
-                                  cancelled=cancelled)
+            parsed = service.read(
+                path, preset=preset, mapping=mapping, progress=progress, cancelled=cancelled
+            )
             return parsed, service.preview(parsed, path.name, cancelled=cancelled)
 
-        self._start(work, self._previewed,
-                    self._t("Reading the file…", "正在读取文件…"))
+        self._start(work, self._previewed, self.tr("Reading the file…"))
 
     def start_import(self) -> None:
         """Apply the previewed file in one transaction (on the worker)."""
@@ -226,10 +233,11 @@ class ImportDialog(QDialog):
         service, operator = self.service, self.operator
 
         def work(progress: Any, cancelled: Any) -> ImportReport:
-            return service.apply(parsed, name, operator, skip_bad_rows=skip,
-                                 progress=progress, cancelled=cancelled)
+            return service.apply(
+                parsed, name, operator, skip_bad_rows=skip, progress=progress, cancelled=cancelled
+            )
 
-        self._start(work, self._finished, self._t("Importing…", "正在导入…"))
+        self._start(work, self._finished, self.tr("Importing…"))
 
     def save_skipped(self) -> None:
         """Write the rows that were (or would be) skipped, with the reason, to a CSV."""
@@ -237,8 +245,8 @@ class ImportDialog(QDialog):
             return
         suggested = str(self.path.with_name(self.path.stem + "_未导入的行.csv"))
         target, _ = QFileDialog.getSaveFileName(
-            self, self._t("Save skipped rows", "保存未导入的行"), suggested,
-            "CSV (*.csv)")
+            self, self.tr("Save skipped rows"), suggested, "CSV (*.csv)"
+        )
         if target:
             self.write_skipped(Path(target))
 
@@ -250,14 +258,18 @@ class ImportDialog(QDialog):
             return write_skipped_rows(source, parsed, errors, target, lang)
 
         def saved(count: object) -> None:
-            self._set_status(self._t("Saved %1 row(s) to %2",
-                                     "已把 %1 行保存到 %2").replace("%1", str(count))
-                             .replace("%2", str(target)), "#1b7f3b")
+            self._set_status(
+                self.tr("Saved %1 row(s) to %2")
+                .replace("%1", str(count))
+                .replace("%2", str(target)),
+                "#1b7f3b",
+            )
 
-        self._start(work, saved, self._t("Saving…", "正在保存…"))
+        self._start(work, saved, self.tr("Saving…"))
 
-    def _start(self, work: Callable[[Any, Any], object], on_done: Callable[[Any], None],
-               phase: str) -> None:
+    def _start(
+        self, work: Callable[[Any, Any], object], on_done: Callable[[Any], None], phase: str
+    ) -> None:
         job = Job(work)
         job.signals.progress.connect(self._on_progress)
         job.signals.done.connect(self._on_done)
@@ -273,7 +285,7 @@ class ImportDialog(QDialog):
         if self._job is not None:
             self._job.stop.set()
             self.cancel_button.setEnabled(False)
-            self.phase.setText(self._t("Cancelling…", "正在取消…"))
+            self.phase.setText(self.tr("Cancelling…"))
 
     def is_busy(self) -> bool:
         return self._job is not None
@@ -294,13 +306,13 @@ class ImportDialog(QDialog):
             text = exc.errors[0].message(self.lang)
         else:
             text = str(exc) or repr(exc)
-        self._set_status(self._t("Failed; the register was not changed: %1",
-                                 "失败，登记簿没有任何改动：%1").replace("%1", text), "#b00020")
+        self._set_status(
+            self.tr("Failed; the register was not changed: %1").replace("%1", text), "#b00020"
+        )
 
     def _on_cancelled(self) -> None:
         self._end_job()
-        self._set_status(self._t("Cancelled; the register was not changed.",
-                                 "已取消，登记簿没有任何改动。"), "#b00020")
+        self._set_status(self.tr("Cancelled; the register was not changed."), "#b00020")
 
     def _end_job(self) -> None:
         self._job = None
@@ -312,8 +324,7 @@ class ImportDialog(QDialog):
         assert report is not None
         if self.parsed is not None and self.parsed.preset and self.preset.currentData() == "auto":
             found = next(p for p in self.service.config.presets if p.key == self.parsed.preset)
-            self.detected.setText(self._t("Recognised: %1", "识别为：%1")
-                                  .replace("%1", found.label(self.lang)))
+            self.detected.setText(self.tr("Recognised: %1").replace("%1", found.label(self.lang)))
         else:
             self.detected.setText("")
         self._show_report(report)
@@ -328,7 +339,8 @@ class ImportDialog(QDialog):
     def _show_report(self, report: ImportReport) -> None:
         self.panel.show_report(report)
         self.mapping_button.setVisible(
-            report.file_error is None or report.file_error.code in _NEEDS_MAPPING)
+            report.file_error is None or report.file_error.code in _NEEDS_MAPPING
+        )
         self._show_status()
 
     def _show_status(self) -> None:
@@ -338,29 +350,29 @@ class ImportDialog(QDialog):
         elif report.file_error is not None:
             text = report.file_error.message(self.lang)
             if report.file_error.code in _NEEDS_MAPPING:
-                text += self._t(" Use “Column mapping…” to tell which column is which.",
-                                "可以用“设置列映射…”指定每一列的含义。")
+                text += self.tr(" Use “Column mapping…” to tell which column is which.")
             self._set_status(text, "#b00020")
         elif self.imported:
             text = report.message(self.lang)
             if report.skipped:
-                text += self._t(". Save the skipped rows to fix them and import again.",
-                                "。可以保存未导入的行，修正后再导入。")
+                text += self.tr(". Save the skipped rows to fix them and import again.")
             self._set_status(text, "#1b7f3b")
         elif report.errors and not self.skip_bad.isChecked():
-            self._set_status(self._t(
-                "%1 row(s) have errors. Tick “Import the valid rows” to skip them, or "
-                        "fix the file and choose it again.",
-                "有 %1 行有错误。勾选“只导入正确的行”可以跳过它们，或修正文件后重新选择。")
-                .replace("%1", str(report.skipped)), "#b00020")
+            self._set_status(
+                self.tr(
+                    "%1 row(s) have errors. Tick “Import the valid rows” to skip them, or fix the file and choose it again."  # noqa: E501 (one literal for lupdate)
+                ).replace("%1", str(report.skipped)),
+                "#b00020",
+            )
         elif report.created + report.updated == 0:
-            self._set_status(self._t("Nothing new in this file.",
-                                     "这个文件里没有新的内容。"), "#666666")
+            self._set_status(self.tr("Nothing new in this file."), "#666666")
         else:
-            self._set_status(self._t("Ready: %1 new, %2 updated.",
-                                     "可以导入：新建 %1，更新 %2。")
-                             .replace("%1", str(report.created))
-                             .replace("%2", str(report.updated)), "")
+            self._set_status(
+                self.tr("Ready: %1 new, %2 updated.")
+                .replace("%1", str(report.created))
+                .replace("%2", str(report.updated)),
+                "",
+            )
         self._update_buttons()
 
     def _set_status(self, text: str, colour: str) -> None:
@@ -370,9 +382,13 @@ class ImportDialog(QDialog):
     # --- state ---------------------------------------------------------------------
     def _can_import(self) -> bool:
         r = self.report
-        return (r is not None and not self.imported and r.file_error is None
-                and r.created + r.updated > 0
-                and (not r.errors or self.skip_bad.isChecked()))
+        return (
+            r is not None
+            and not self.imported
+            and r.file_error is None
+            and r.created + r.updated > 0
+            and (not r.errors or self.skip_bad.isChecked())
+        )
 
     def _set_busy(self, busy: bool) -> None:
         self.progress.setVisible(busy)
@@ -387,12 +403,14 @@ class ImportDialog(QDialog):
             widget.setEnabled(idle and not self.imported)
         self.choose_button.setEnabled(idle)
         self.import_button.setEnabled(idle and self._can_import())
-        self.import_button.setText(self._t("Imported", "已导入") if self.imported
-                                   else self._t("Import", "导入"))
+        self.import_button.setText(self.tr("Imported") if self.imported else self.tr("Import"))
         self.close_button.setEnabled(idle)
         self.save_skipped_button.setEnabled(
-            idle and self.report is not None and bool(self.report.errors)
-            and self.report.file_error is None)
+            idle
+            and self.report is not None
+            and bool(self.report.errors)
+            and self.report.file_error is None
+        )
         if not self.cancel_button.isVisible() and idle:
             self.cancel_button.setVisible(False)
 

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 
 from ...importers import ImportCancelled
 from ...services.imports import ImportReport
-from .column_mapping_dialog import pick
 
 MAX_SHOWN = 1000  # a wrong file can have thousands of bad rows; the count says how many
 
@@ -94,18 +93,16 @@ class PreviewPanel(QWidget):
     def __init__(self, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.lang = lang
-        self.count_new = CountBox(self._t("new cases", "新建"), "#1b7f3b")
-        self.count_updated = CountBox(self._t("updated", "更新"), "#1f5fa8")
-        self.count_unchanged = CountBox(self._t("unchanged", "未变"), "#666666")
-        self.count_errors = CountBox(self._t("rows with errors", "有错误的行"),
-                                     "#b00020")
+        self.count_new = CountBox(self.tr("new cases"), "#1b7f3b")
+        self.count_updated = CountBox(self.tr("updated"), "#1f5fa8")
+        self.count_unchanged = CountBox(self.tr("unchanged"), "#666666")
+        self.count_errors = CountBox(self.tr("rows with errors"), "#b00020")
         counts = QHBoxLayout()
         for box in self.boxes():
             counts.addWidget(box)
-        row = self._t("Row", "行")
-        self.errors = _table([row, self._t("Column", "列"),
-                              self._t("Reason", "原因")])
-        self.updates = _table([row, self._t("What changes", "变化")])
+        row = self.tr("Row")
+        self.errors = _table([row, self.tr("Column"), self.tr("Reason")])
+        self.updates = _table([row, self.tr("What changes")])
         self.tabs = QTabWidget()
         self.tabs.addTab(self.errors, "")
         self.tabs.addTab(self.updates, "")
@@ -115,17 +112,14 @@ class PreviewPanel(QWidget):
         layout.addLayout(counts)
         layout.addWidget(self.tabs, 1)
 
-    def _t(self, en: str, zh: str) -> str:
-        return pick(en, zh, self.lang)
-
     def boxes(self) -> tuple[CountBox, ...]:
         return (self.count_new, self.count_updated, self.count_unchanged, self.count_errors)
 
     def _retitle(self, errors: int, updates: int) -> None:
-        self.tabs.setTabText(0, self._t("Rows with errors (%1)",
-                                        "有错误的行（%1）").replace("%1", str(errors)))
-        self.tabs.setTabText(1, self._t("Updates to existing cases (%1)",
-                                        "将更新的案件（%1）").replace("%1", str(updates)))
+        self.tabs.setTabText(0, self.tr("Rows with errors (%1)").replace("%1", str(errors)))
+        self.tabs.setTabText(
+            1, self.tr("Updates to existing cases (%1)").replace("%1", str(updates))
+        )
 
     def show_report(self, report: ImportReport) -> None:
         readable = report.file_error is None
@@ -138,7 +132,7 @@ class PreviewPanel(QWidget):
             reason = e.en if self.lang == "en" else e.zh
             tip = reason
             if e.value:
-                tip += "\n" + self._t("Cell: %1", "单元格：%1").replace("%1", e.value)
+                tip += "\n" + self.tr("Cell: %1").replace("%1", e.value)
             for col, text in enumerate((str(e.row_number), e.column, reason)):
                 item = QTableWidgetItem(text)
                 item.setToolTip(tip)
