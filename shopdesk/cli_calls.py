@@ -44,6 +44,15 @@ def add_call_parsers(sub: argparse._SubParsersAction) -> None:
     can.add_argument("--at", help="ISO 8601 with a zone (default: now)")
     can.add_argument("--json", action="store_true")
 
+    buyer = csub.add_parser("buyer", help="the buyer's time zone and do-not-call flag")
+    buyer.add_argument("case_no")
+    buyer.add_argument("--tz", help="IANA zone for the call window, e.g. America/Los_Angeles; "
+                                    "'shop' resets it to the shop's zone")
+    flag = buyer.add_mutually_exclusive_group()
+    flag.add_argument("--do-not-call", action="store_true", help="never call this buyer")
+    flag.add_argument("--allow-calls", action="store_true",
+                      help="lift a do-not-call flag set by hand")
+
     policy = sub.add_parser("policy", help="show or change the phone-call policy")
     psub = policy.add_subparsers(dest="policy_command", required=True)
     show = psub.add_parser("show")
@@ -110,9 +119,11 @@ def decision_json(case_no: str, d: CallDecision, lang: str) -> dict[str, Any]:
 
 
 def cmd_calls(register: Register, args: argparse.Namespace, out: TextIO) -> int:
-    calls = CallService.for_register(register)
+    calls = register.calls
     lang = _lang(register, args)
     case_id, case_no = _case_id(register, args.case_no)
+    if args.calls_command == "buyer":
+        return _cmd_buyer(calls, case_id, case_no, args, out, _actor(register, args.actor))
     at = parse_at(args.at)
     if args.calls_command == "can-call":
         decision = calls.can_call(case_id, at)
@@ -135,6 +146,18 @@ def cmd_calls(register: Register, args: argparse.Namespace, out: TextIO) -> int:
         raise CallCliError(f"call not logged{hint}: {exc.message(lang)}") from None
     note = " (override)" if record.overridden else ""
     out.write(f"logged call {record.id} on {case_no}: {record.outcome.label(lang)}{note}\n")
+    return 0
+
+
+def _cmd_buyer(calls: CallService, case_id: int, case_no: str, args: argparse.Namespace,
+               out: TextIO, actor: str) -> int:
+    if args.tz:
+        calls.set_buyer_tz(case_id, None if args.tz == "shop" else args.tz, actor)
+    if args.do_not_call or args.allow_calls:
+        calls.set_do_not_call(case_id, args.do_not_call, actor)
+    buyer = calls.buyer(case_id)
+    out.write(f"{case_no}: buyer {buyer.key}  time zone: {buyer.tz or 'shop'}  "
+              f"do-not-call: {'yes' if buyer.do_not_call else 'no'}\n")
     return 0
 
 

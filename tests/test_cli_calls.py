@@ -98,3 +98,18 @@ def test_asked_not_to_call_blocks_for_good(cli, case_no):
     data = json.loads(cli("calls", "can-call", case_no, "--json")[1])
     assert data["reasons"][0] == "do_not_call" and data["overridable"] is False
     assert data["next_allowed_at"] is None
+
+
+def test_buyer_time_zone_and_do_not_call(cli, case_no):
+    # 10:00 in Shanghai is 18:00 the day before in Los Angeles: outside the window there.
+    code, out, _ = cli("calls", "buyer", case_no, "--tz", "America/Los_Angeles")
+    assert code == 0 and "America/Los_Angeles" in out
+    data = json.loads(cli("calls", "can-call", case_no, "--json")[1])
+    assert data["buyer_tz"] == "America/Los_Angeles" and data["allowed"] is False
+    code, _, err = cli("calls", "buyer", case_no, "--tz", "Mars/Olympus")
+    assert code == 1 and "Mars/Olympus" in err
+    cli("calls", "buyer", case_no, "--tz", "shop", "--do-not-call")
+    data = json.loads(cli("calls", "can-call", case_no, "--json")[1])
+    assert data["buyer_tz"] == "Asia/Shanghai" and "do_not_call" in data["reasons"]
+    cli("calls", "buyer", case_no, "--allow-calls")
+    assert json.loads(cli("calls", "can-call", case_no, "--json")[1])["allowed"] is True

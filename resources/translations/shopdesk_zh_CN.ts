@@ -45,6 +45,29 @@
     </message>
 </context>
 <context>
+    <name>BuyerCallDialog</name>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/buyer_call_dialog.py" line="38"/>
+        <source>Buyer call settings</source>
+        <translation>买家来电设置</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/buyer_call_dialog.py" line="42"/>
+        <source>Shop&apos;s time zone (%1)</source>
+        <translation>店铺时区（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/buyer_call_dialog.py" line="51"/>
+        <source>Do not call this buyer</source>
+        <translation>不要给这位买家打电话</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/buyer_call_dialog.py" line="58"/>
+        <source>Buyer&apos;s time zone</source>
+        <translation>买家时区</translation>
+    </message>
+</context>
+<context>
     <name>CallComplianceView</name>
     <message>
         <location filename="../../shopdesk/ui/views/call_compliance.py" line="44"/>
@@ -160,13 +183,23 @@
         <translation>登记一次与该买家的电话沟通</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/widgets/call_indicator.py" line="117"/>
-        <location filename="../../shopdesk/ui/widgets/call_indicator.py" line="123"/>
+        <location filename="../../shopdesk/ui/widgets/call_indicator.py" line="102"/>
+        <source>Buyer…</source>
+        <translation>买家…</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/widgets/call_indicator.py" line="103"/>
+        <source>The buyer&apos;s time zone and do-not-call flag</source>
+        <translation>买家的时区和“勿打电话”标记</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/widgets/call_indicator.py" line="121"/>
+        <location filename="../../shopdesk/ui/widgets/call_indicator.py" line="127"/>
         <source>No case selected</source>
         <translation>未选择案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/widgets/call_indicator.py" line="126"/>
+        <location filename="../../shopdesk/ui/widgets/call_indicator.py" line="130"/>
         <source>No phone number on this case</source>
         <translation>该案件没有手机号</translation>
     </message>

@@ -99,6 +99,10 @@ class CallIndicator(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.label, 1)
         layout.addWidget(self.log_button)
+        self.buyer_button = QPushButton(self.tr("Buyer…"))
+        self.buyer_button.setToolTip(self.tr("The buyer's time zone and do-not-call flag"))
+        self.buyer_button.clicked.connect(self.open_buyer_dialog)
+        layout.addWidget(self.buyer_button)
         # The window opens and closes as time passes; a minute-level countdown needs this.
         self.timer = QTimer(self)
         self.timer.setInterval(REFRESH_MS)
@@ -138,6 +142,7 @@ class CallIndicator(QWidget):
         self.label.setStyleSheet(label_style(colour))
         self.label.setToolTip("")
         self.log_button.setEnabled(state not in ("none", "no_phone"))
+        self.buyer_button.setEnabled(state not in ("none", "no_phone"))
 
     def open_log_dialog(self) -> None:
         from ..dialogs.log_call_dialog import LogCallDialog
@@ -149,6 +154,17 @@ class CallIndicator(QWidget):
         dialog.logged.connect(self._logged)
         dialog.open()
         self.dialog = dialog  # kept for tests and so it is not collected while open
+
+    def open_buyer_dialog(self) -> None:
+        from ..dialogs.buyer_call_dialog import BuyerCallDialog
+
+        if self.case_id is None:
+            return
+        dialog = BuyerCallDialog(self.calls, self.case_id, self.operator_provider(), self,
+                                 lang=self.lang)
+        dialog.saved.connect(self._logged)
+        dialog.open()
+        self.dialog = dialog
 
     def _logged(self, case_id: int) -> None:
         self.refresh()

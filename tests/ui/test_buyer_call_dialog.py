@@ -1,0 +1,44 @@
+"""Setting a cross-border buyer's zone and do-not-call from the case's call light."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from shopdesk.ui.dialogs.buyer_call_dialog import BuyerCallDialog
+from shopdesk.ui.views.case_detail import CaseDetailView
+from tests.ui.test_case_detail import Operator, make_case
+
+
+def test_zone_and_do_not_call_change_the_light(qtbot, register):
+    view = CaseDetailView(register, Operator())
+    qtbot.addWidget(view)
+    case = make_case(register)
+    view.show_case(case.id)
+    indicator = view.call_indicator
+    assert indicator.state == "allowed"
+    qtbot.mouseClick(indicator.buyer_button, Qt.MouseButton.LeftButton)
+    dialog = indicator.dialog
+    assert isinstance(dialog, BuyerCallDialog)
+    dialog.zone.setCurrentIndex(dialog.zone.findData("America/Los_Angeles"))
+    with qtbot.waitSignal(dialog.saved, timeout=1000):
+        dialog.save()
+    # 10:00 in Shanghai is 18:00 the evening before in Los Angeles.
+    assert indicator.decision is not None and indicator.decision.buyer_tz == "America/Los_Angeles"
+    assert indicator.state != "allowed"
+    qtbot.mouseClick(indicator.buyer_button, Qt.MouseButton.LeftButton)
+    dialog = indicator.dialog
+    dialog.zone.setCurrentIndex(0)  # back to the shop's zone
+    dialog.do_not_call.setChecked(True)
+    dialog.save()
+    assert indicator.state == "hard" and "do_not_call" in indicator.decision.codes
+    assert "do_not_call" in [a.action for a in register.cases.audit_log.latest()]
+
+
+def test_an_unknown_zone_is_refused_in_the_dialog(qtbot, register):
+    case = make_case(register)
+    dialog = BuyerCallDialog(register.calls, case.id, "小王")
+    qtbot.addWidget(dialog)
+    dialog.zone.setEditText("Mars/Olympus")
+    assert dialog.save() is False
+    assert dialog.error.isVisibleTo(dialog) and "Mars/Olympus" in dialog.error.text()
+    assert register.calls.buyer(case.id).tz is None
