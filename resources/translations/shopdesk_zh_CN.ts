@@ -1262,117 +1262,132 @@ Demo cases are made up; you can move them to the trash later.</source>
 <context>
     <name>LogCallDialog</name>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="50"/>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="51"/>
         <source>Log call — %1</source>
         <translation>登记通话 — %1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="66"/>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="59"/>
+        <source>Earlier calls with this buyer</source>
+        <translation>与这位买家的历次通话</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="65"/>
+        <source> (override)</source>
+        <translation>（越权记录）</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="71"/>
+        <source>No calls logged yet.</source>
+        <translation>还没有通话记录。</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="86"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="71"/>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="91"/>
         <source>e.g. reship tomorrow, buyer keeps the item</source>
         <translation>例如：明天补发，买家保留商品</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="74"/>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="94"/>
         <source>Time (shop time)</source>
         <translation>时间（店铺时间）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="75"/>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="95"/>
         <source>Outcome</source>
         <translation>通话结果</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="76"/>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="96"/>
         <source>Duration</source>
         <translation>通话时长</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="77"/>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="97"/>
         <source>Summary</source>
         <translation>通话摘要</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="78"/>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="98"/>
         <source>Agreed</source>
         <translation>达成的约定</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="86"/>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="106"/>
         <source>Offer %1</source>
         <translation>方案 %1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="88"/>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="108"/>
         <source>Pre-call checklist</source>
         <translation>通话前准备清单</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="90"/>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="110"/>
         <source>Goal of the call</source>
         <translation>通话目标</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="91"/>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="111"/>
         <source>Fallback offers (2–3)</source>
         <translation>备选方案（2–3 个）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="92"/>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="112"/>
         <source>Bottom line</source>
         <translation>承受底线</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="93"/>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="113"/>
         <source>Most you may grant</source>
         <translation>补偿权限（最多可给）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="98"/>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="118"/>
         <source>Why call outside the policy?</source>
         <translation>为什么要在规范之外打电话？</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="100"/>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="120"/>
         <source>Override reason (required)</source>
         <translation>破例原因（必填）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="109"/>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="129"/>
         <source>Log call</source>
         <translation>登记通话</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="110"/>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="130"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="153"/>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="174"/>
         <source>Within the call policy (%1 left)</source>
         <translation>符合电话沟通规范（还可打 %1 次）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="156"/>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="177"/>
         <source>Outside the call policy:</source>
         <translation>不符合电话沟通规范：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="160"/>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="181"/>
         <source>This call may not be made or logged (hard rule, no override):</source>
         <translation>不能拨打或登记这次通话（硬性规定，不可破例）：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="178"/>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="199"/>
         <source>Write why this call was made anyway</source>
         <translation>请写明为什么仍然打了这通电话</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="198"/>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="219"/>
         <source>This case no longer exists (it may have been deleted)</source>
         <translation>该案件已不存在（可能已被删除）</translation>
     </message>

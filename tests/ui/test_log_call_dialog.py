@@ -105,3 +105,17 @@ def test_required_checklist_turns_green_once_filled_in(qtbot, register):
     event = register.cases.timeline(case.id)[-1]
     assert event.data["checklist"]["fallback_offers"] == ["reship", "refund 20 yuan"]
     assert not calls.calls_for_buyer(case.id)[-1].overridden
+
+
+def test_the_dialog_lists_earlier_calls_to_the_buyer_across_cases(qtbot, register):
+    from shopdesk.domain.call_policy import CallOutcome
+    from shopdesk.ui.dialogs.log_call_dialog import LogCallDialog
+    from tests.ui.test_case_detail import make_case
+
+    first = make_case(register, order_no="1111111111")
+    second = make_case(register, order_no="2222222222")  # same buyer, another order
+    register.calls.log_call(first.id, CallOutcome.NO_ANSWER, "小李", summary="第一次没接")
+    dialog = LogCallDialog(register.calls, second.id, "小王")
+    qtbot.addWidget(dialog)
+    lines = [dialog.history.item(i).text() for i in range(dialog.history.count())]
+    assert len(lines) == 1 and "小李" in lines[0] and "第一次没接" in lines[0]

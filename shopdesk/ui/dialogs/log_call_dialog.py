@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
     QPlainTextEdit,
     QSpinBox,
     QVBoxLayout,
@@ -53,6 +54,25 @@ class LogCallDialog(QDialog):
         self.outcome.setFocus()
 
     # --- building ----------------------------------------------------------
+    def _build_history(self) -> QWidget:
+        """Earlier calls to this buyer, across all their cases: what was tried, by whom."""
+        box = QGroupBox(self.tr("Earlier calls with this buyer"))
+        self.history = QListWidget()
+        self.history.setMaximumHeight(self.fontMetrics().lineSpacing() * 4 + 12)
+        records = self.calls.calls_for_buyer(self.case_id)
+        for record in reversed(records):  # newest first
+            when = local(record.at, self.calls.shop_tz).strftime("%m-%d %H:%M")
+            mark = self.tr(" (override)") if record.overridden else ""
+            text = f"{when}  {record.actor}  {record.outcome.label(self.lang)}{mark}"
+            if record.summary:
+                text += f"  — {record.summary}"
+            self.history.addItem(text)
+        if not records:
+            self.history.addItem(self.tr("No calls logged yet."))
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.history)
+        return box
+
     def _build(self) -> None:
         self.when = QDateTimeEdit()
         self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
@@ -114,6 +134,7 @@ class LogCallDialog(QDialog):
             QShortcut(QKeySequence(keys), self, activated=self.apply)
 
         layout = QVBoxLayout(self)
+        layout.addWidget(self._build_history())
         layout.addLayout(form)
         layout.addWidget(checklist)
         layout.addWidget(self.policy_label)
