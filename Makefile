@@ -22,6 +22,7 @@ $(STAMP_TEST): $(STAMP_APP)
 	@touch $@
 
 run: $(STAMP_APP)
+	@sh packaging/linux-run-deps.sh
 	$(BIN)/shopdesk
 
 test: $(STAMP_TEST)
