@@ -36,9 +36,13 @@ class BuyerCallDialog(QDialog):
         self.operator = operator
         self.lang = lang
         self.setWindowTitle(self.tr("Buyer call settings"))
+        self.setMinimumWidth(420)
         buyer = calls.buyer(case_id)
         self.zone = QComboBox()
         self.zone.setEditable(True)
+        # Wide enough for "店铺时区（Asia/Shanghai）" and the longer IANA names.
+        self.zone.setMinimumContentsLength(26)
+        self.zone.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.zone.addItem(self.tr("Shop's time zone (%1)").replace("%1", calls.shop_tz), "")
         for zone in COMMON_ZONES:
             self.zone.addItem(zone, zone)
