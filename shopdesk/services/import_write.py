@@ -1,17 +1,13 @@
 """Writing an import plan: new cases, platform updates, their timeline, audit and search.
 
-Runs inside the caller's transaction. Rows are written a chunk at a time with batched
-statements: per-row CaseService.open_case costs ~7 statements a case, which for a 50,000
-row export is most of the import's time. The rows written are the same ones the stores
-write (case_to_row, the timeline's and the audit trail's columns, the search text of
-storage.search).
+Runs inside the caller's transaction. Rows are written a chunk at a time through the
+stores' batch methods: per-row CaseService.open_case costs ~7 statements a case, which for
+a 50,000-row export is most of the import's time.
 """
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
@@ -20,9 +16,12 @@ from ..domain.case import Case
 from ..domain.case_no import format_case_no
 from ..domain.clock import to_utc_iso
 from ..domain.enums import CaseStatus
+from ..storage.audit import AuditStore
+from ..storage.cases import CaseStore
+from ..storage.events import EventStore
 from ..storage.orders import OrderStore
 from ..storage.rows import case_to_row, field_text
-from ..storage.search import SEARCHED_COLUMNS
+from ..storage.search import SEARCHED_COLUMNS, reindex_cases
 from .import_apply import (
     AMOUNTS,
     FILLABLE,
@@ -33,15 +32,6 @@ from .import_apply import (
     platform_extra,
     summarise,
 )
-
-_EVENT_SQL = ("INSERT INTO case_events(case_id, at, actor, type, text, data) "
-              "VALUES (?, ?, ?, ?, ?, ?)")
-_AUDIT_SQL = ("INSERT INTO audit_log(at, actor, entity, entity_id, action, field, old, new) "
-              "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-
-
-def _json(data: dict[str, Any]) -> str:
-    return json.dumps(data, ensure_ascii=False, sort_keys=True)  # as EventStore writes it
 
 
 class PlanWriter:
@@ -57,6 +47,9 @@ class PlanWriter:
         self.preset = preset
         self.shop_tz = shop_tz
         self.orders = OrderStore(db)
+        self.cases = CaseStore(db)
+        self.events = EventStore(db)
+        self.audit = AuditStore(db)
         self.day = now.astimezone(ZoneInfo(shop_tz)).date()
 
     def create(self, rows: list[RowPlan]) -> list[int]:
@@ -68,7 +61,7 @@ class PlanWriter:
             nos = [r.record.order_no for r in rows if r.record.platform is platform]
             orders.update({(platform, no): o
                            for no, o in self.orders.get_many(platform, nos).items()})
-        first = self._reserve_numbers(len(rows))
+        first = self.cases.reserve_case_numbers(self.day, len(rows))
         ids: list[int] = []
         events, audits = [], []
         for offset, row in enumerate(rows):
@@ -80,21 +73,16 @@ class PlanWriter:
             order = orders.get((rec.platform, rec.order_no))
             if order is not None:
                 case = case.with_changes(**fill_from_order(case, order))
-            values = case_to_row(case)
-            values.pop("id", None)
-            cursor = self.db.execute(
-                f"INSERT INTO cases ({', '.join(values)}) "
-                f"VALUES ({', '.join('?' for _ in values)})", list(values.values()))
-            case_id = int(cursor.lastrowid or 0)
-            events.append((case_id, self.stamp, self.actor, "created", f"导入自 {self.source}",
-                           _json({"source": self.source, "row": rec.row_number,
-                                  "preset": self.preset})))
-            audits.append((self.stamp, self.actor, "case", case_id, "create", None, None,
+            case_id = self.cases.insert_row(case)
+            events.append((case_id, self.now, self.actor, "created", f"导入自 {self.source}",
+                           {"source": self.source, "row": rec.row_number,
+                            "preset": self.preset}))
+            audits.append((self.now, self.actor, "case", case_id, "create", None, None,
                            case.case_no))
             row.case_id = case_id
             ids.append(case_id)
-        self.db.conn.executemany(_EVENT_SQL, events)
-        self.db.conn.executemany(_AUDIT_SQL, audits)
+        self.events.add_many(events)
+        self.audit.record_many(audits)
         reindex_cases(self.db, ids)
         return ids
 
@@ -107,30 +95,19 @@ class PlanWriter:
             values = case_to_row(new)
             sets = {c: values[c] for c in {_column(ch.field) for ch in row.changes}}
             sets.update(updated_at=self.stamp, last_activity_at=self.stamp)
-            self.db.execute(f"UPDATE cases SET {', '.join(f'{c} = ?' for c in sets)} "
-                            "WHERE id = ?", [*sets.values(), row.case_id])
+            self.cases.update_columns(row.case_id, sets, reindex=False)
             if any(ch.field in SEARCHED_COLUMNS for ch in row.changes):
                 searched.append(row.case_id)
-            events.append((row.case_id, self.stamp, self.actor, "platform_update",
+            events.append((row.case_id, self.now, self.actor, "platform_update",
                            "平台更新：" + summarise(row.changes, self.shop_tz),
-                           _json({"source": self.source, "row": row.record.row_number,
-                                  "fields": _fields(row.changes)})))
-            audits.extend((self.stamp, self.actor, "case", row.case_id, "platform_update",
+                           {"source": self.source, "row": row.record.row_number,
+                            "fields": _fields(row.changes)}))
+            audits.extend((self.now, self.actor, "case", row.case_id, "platform_update",
                            ch.field, field_text(ch.old), field_text(ch.new))
                           for ch in row.changes)
-        self.db.conn.executemany(_EVENT_SQL, events)
-        self.db.conn.executemany(_AUDIT_SQL, audits)
+        self.events.add_many(events)
+        self.audit.record_many(audits)
         reindex_cases(self.db, searched)
-
-    def _reserve_numbers(self, count: int) -> int:
-        """Take `count` consecutive case numbers for today; returns the first sequence."""
-        key = self.day.isoformat()
-        self.db.execute("INSERT INTO case_counters(day, last_seq) VALUES (?, ?) "
-                        "ON CONFLICT(day) DO UPDATE SET last_seq = last_seq + excluded.last_seq",
-                        [key, count])
-        last = self.db.execute("SELECT last_seq FROM case_counters WHERE day = ?",
-                               [key]).fetchone()[0]
-        return int(last) - count + 1
 
 
 def _fields(changes: list[FieldChange]) -> dict[str, dict[str, str | None]]:
@@ -143,20 +120,3 @@ def _column(name: str) -> str:
     if name in FILLABLE or name == "due_at":
         return name
     return "extra"  # platform keys and platform_fields.*
-
-
-def reindex_cases(db: Database, ids: list[int]) -> None:
-    """storage.search.reindex_case for many cases, two statements per 500."""
-    cols = " || char(10) || ".join(f"coalesce(c.{c}, '')" for c in SEARCHED_COLUMNS)
-    for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
-        marks = ", ".join("?" for _ in chunk)
-        db.execute(f"DELETE FROM cases_fts WHERE rowid IN ({marks})", chunk)
-        db.execute(
-            f"""
-            INSERT INTO cases_fts(rowid, body)
-            SELECT c.id, {cols} || char(10) || coalesce(
-                (SELECT group_concat(e.text, char(10)) FROM case_events e
-                 WHERE e.case_id = c.id AND e.type = 'note'), '')
-            FROM cases c WHERE c.id IN ({marks})
-            """, chunk)

@@ -22,17 +22,23 @@ class AuditEntry:
     new: str | None
 
 
+_INSERT = ("INSERT INTO audit_log(at, actor, entity, entity_id, action, field, old, new) "
+           "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+
+
 class AuditStore:
     def __init__(self, db: Database) -> None:
         self.db = db
 
     def record(self, at: datetime, actor: str, entity: str, entity_id: int | None, action: str,
                field: str | None = None, old: str | None = None, new: str | None = None) -> None:
-        self.db.execute(
-            "INSERT INTO audit_log(at, actor, entity, entity_id, action, field, old, new) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [to_utc_iso(at), actor, entity, entity_id, action, field, old, new],
-        )
+        self.db.execute(_INSERT, [to_utc_iso(at), actor, entity, entity_id, action, field, old,
+                                  new])
+
+    def record_many(self, rows: list[tuple[datetime, str, str, int | None, str, str | None,
+                                           str | None, str | None]]) -> None:
+        """Many (at, actor, entity, entity_id, action, field, old, new) rows at once."""
+        self.db.conn.executemany(_INSERT, [(to_utc_iso(r[0]), *r[1:]) for r in rows])
 
     def for_entity(self, entity: str, entity_id: int) -> list[AuditEntry]:
         rows = self.db.execute(

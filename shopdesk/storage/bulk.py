@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
@@ -10,7 +11,10 @@ from sqlite_utils import Database
 
 from ..domain.case import Case
 from ..domain.case_no import format_case_no
-from .rows import case_to_row
+from ..domain.clock import from_iso
+from .audit import AuditStore
+from .cases import CaseStore
+from .events import EventStore
 from .search import reindex_all
 
 
@@ -21,38 +25,25 @@ def bulk_insert_cases(db: Database, items: Sequence[tuple[Case, date, list[dict[
     `items` are (case, shop-local creation day, events) where each event is a dict
     with at (UTC ISO), actor, type, text, data (JSON text). Returns the new ids.
     """
+    cases, events, audit = CaseStore(db), EventStore(db), AuditStore(db)
+    per_day: dict[date, int] = {}
+    for _case, day, _events in items:
+        per_day[day] = per_day.get(day, 0) + 1
     ids: list[int] = []
     with db.atomic():
-        counters: dict[str, int] = {
-            r[0]: r[1] for r in db.execute("SELECT day, last_seq FROM case_counters").fetchall()
-        }
-        columns = [c for c in case_to_row(items[0][0]) if c != "id"] if items else []
-        insert_sql = (f"INSERT INTO cases ({', '.join(columns)}) "
-                      f"VALUES ({', '.join('?' for _ in columns)})")
-        event_rows = []
-        audit_rows = []
-        for case, day, events in items:
-            key = day.isoformat()
-            counters[key] = counters.get(key, 0) + 1
-            case.case_no = format_case_no(day, counters[key])
-            row = case_to_row(case)
-            cursor = db.execute(insert_sql, [row[c] for c in columns])
-            case_id = int(cursor.lastrowid or 0)
+        next_seq = {day: cases.reserve_case_numbers(day, n) for day, n in per_day.items()}
+        event_rows, audit_rows = [], []
+        for case, day, case_events in items:
+            case.case_no = format_case_no(day, next_seq[day])
+            next_seq[day] += 1
+            case_id = cases.insert_row(case)
             ids.append(case_id)
-            audit_rows.append((row["created_at"], case.created_by, "case", case_id, "create",
+            audit_rows.append((case.created_at, case.created_by, "case", case_id, "create",
                                None, None, case.case_no))
-            for e in events:
-                event_rows.append((case_id, e["at"], e["actor"], e["type"], e.get("text", ""),
-                                   e.get("data", "{}")))
-        db.conn.executemany(
-            "INSERT INTO case_events(case_id, at, actor, type, text, data) "
-            "VALUES (?, ?, ?, ?, ?, ?)", event_rows)
-        db.conn.executemany(
-            "INSERT INTO audit_log(at, actor, entity, entity_id, action, field, old, new) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", audit_rows)
-        db.conn.executemany(
-            "INSERT INTO case_counters(day, last_seq) VALUES (?, ?) "
-            "ON CONFLICT(day) DO UPDATE SET last_seq = excluded.last_seq",
-            list(counters.items()))
+            event_rows.extend((case_id, from_iso(e["at"]), e["actor"], e["type"],
+                               e.get("text", ""), json.loads(e.get("data", "{}")))
+                              for e in case_events)
+        events.add_many(event_rows)
+        audit.record_many(audit_rows)
         reindex_all(db)
     return ids

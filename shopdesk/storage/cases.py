@@ -55,28 +55,37 @@ class CaseStore:
     # --- numbering -------------------------------------------------------
     def next_case_no(self, day: date) -> str:
         """Reserve the next readable number for `day` (shop-local date)."""
+        return format_case_no(day, self.reserve_case_numbers(day, 1))
+
+    def reserve_case_numbers(self, day: date, count: int) -> int:
+        """Take `count` consecutive numbers for `day`; returns the first sequence number."""
         key = day.isoformat()
         self.db.execute(
-            "INSERT INTO case_counters(day, last_seq) VALUES (?, 1) "
-            "ON CONFLICT(day) DO UPDATE SET last_seq = last_seq + 1",
-            [key],
+            "INSERT INTO case_counters(day, last_seq) VALUES (?, ?) "
+            "ON CONFLICT(day) DO UPDATE SET last_seq = last_seq + excluded.last_seq",
+            [key, count],
         )
-        seq = self.db.execute("SELECT last_seq FROM case_counters WHERE day = ?",
-                              [key]).fetchone()[0]
-        return format_case_no(day, seq)
+        last = self.db.execute("SELECT last_seq FROM case_counters WHERE day = ?",
+                               [key]).fetchone()[0]
+        return int(last) - count + 1
 
     # --- writes ----------------------------------------------------------
     def insert(self, case: Case) -> Case:
+        case_id = self.insert_row(case)
+        reindex_case(self.db, case_id)
+        return self.get(case_id, include_deleted=True)
+
+    def insert_row(self, case: Case) -> int:
+        """Insert without indexing (batch writers index many ids at once afterwards)."""
         row = case_to_row(case)
         row.pop("id", None)
         cols = ", ".join(row)
         marks = ", ".join("?" for _ in row)
         cursor = self.db.execute(f"INSERT INTO cases ({cols}) VALUES ({marks})", list(row.values()))
-        case_id = int(cursor.lastrowid or 0)
-        reindex_case(self.db, case_id)
-        return self.get(case_id, include_deleted=True)
+        return int(cursor.lastrowid or 0)
 
-    def update_columns(self, case_id: int, values: Mapping[str, Any]) -> None:
+    def update_columns(self, case_id: int, values: Mapping[str, Any], *,
+                       reindex: bool = True) -> None:
         if not values:
             return
         unknown = set(values) - set(CASE_COLUMNS)
@@ -84,7 +93,8 @@ class CaseStore:
             raise KeyError(f"unknown case columns: {sorted(unknown)}")
         sets = ", ".join(f"{k} = ?" for k in values)
         self.db.execute(f"UPDATE cases SET {sets} WHERE id = ?", [*values.values(), case_id])
-        reindex_case(self.db, case_id)
+        if reindex:
+            reindex_case(self.db, case_id)
 
     def set_deleted(self, case_ids: Iterable[int], at: datetime | None) -> None:
         stamp = to_utc_iso(at) if at else None

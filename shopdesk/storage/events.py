@@ -25,19 +25,29 @@ class TimelineEvent:
     data: dict[str, Any] = field(default_factory=dict)
 
 
+_INSERT = ("INSERT INTO case_events(case_id, at, actor, type, text, data) "
+           "VALUES (?, ?, ?, ?, ?, ?)")
+
+
+def _row(case_id: int, at: datetime, actor: str, type: str, text: str,
+         data: dict[str, Any] | None) -> list[Any]:
+    return [case_id, to_utc_iso(at), actor, type, text,
+            json.dumps(data or {}, ensure_ascii=False, sort_keys=True)]
+
+
 class EventStore:
     def __init__(self, db: Database) -> None:
         self.db = db
 
     def add(self, case_id: int, at: datetime, actor: str, type: str, text: str = "",
             data: dict[str, Any] | None = None) -> int:
-        cursor = self.db.execute(
-            "INSERT INTO case_events(case_id, at, actor, type, text, data) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            [case_id, to_utc_iso(at), actor, type, text,
-             json.dumps(data or {}, ensure_ascii=False, sort_keys=True)],
-        )
+        cursor = self.db.execute(_INSERT, _row(case_id, at, actor, type, text, data))
         return int(cursor.lastrowid or 0)
+
+    def add_many(self, events: list[tuple[int, datetime, str, str, str, dict[str, Any]]]
+                 ) -> None:
+        """(case_id, at, actor, type, text, data) rows in one statement (imports, demo)."""
+        self.db.conn.executemany(_INSERT, [_row(*e) for e in events])
 
     def for_case(self, case_id: int) -> list[TimelineEvent]:
         rows = self.db.execute(

@@ -9,36 +9,33 @@ SEARCHED_COLUMNS = ("case_no", "order_no", "refund_no", "buyer_nick", "item_titl
                     "description")
 
 
+def _body_sql() -> str:
+    """The search text of case `c`: its searched columns plus its notes."""
+    cols = " || char(10) || ".join(f"coalesce(c.{c}, '')" for c in SEARCHED_COLUMNS)
+    return (f"{cols} || char(10) || coalesce((SELECT group_concat(e.text, char(10)) "
+            "FROM case_events e WHERE e.case_id = c.id AND e.type = 'note'), '')")
+
+
+def reindex_cases(db: Database, case_ids: list[int]) -> None:
+    """Rebuild the search text of these cases (inside the writing transaction)."""
+    body = _body_sql()
+    for start in range(0, len(case_ids), 500):
+        chunk = case_ids[start:start + 500]
+        marks = ", ".join("?" for _ in chunk)
+        db.execute(f"DELETE FROM cases_fts WHERE rowid IN ({marks})", chunk)
+        db.execute(f"INSERT INTO cases_fts(rowid, body) SELECT c.id, {body} FROM cases c "
+                   f"WHERE c.id IN ({marks})", chunk)
+
+
 def reindex_case(db: Database, case_id: int) -> None:
     """Rebuild one case's search text (call inside the writing transaction)."""
-    cols = " || char(10) || ".join(f"coalesce({c}, '')" for c in SEARCHED_COLUMNS)
-    db.execute("DELETE FROM cases_fts WHERE rowid = ?", [case_id])
-    db.execute(
-        f"""
-        INSERT INTO cases_fts(rowid, body)
-        SELECT c.id, {cols} || char(10) || coalesce(
-            (SELECT group_concat(e.text, char(10)) FROM case_events e
-             WHERE e.case_id = c.id AND e.type = 'note'), '')
-        FROM cases c WHERE c.id = ?
-        """,
-        [case_id],
-    )
+    reindex_cases(db, [case_id])
 
 
 def reindex_all(db: Database) -> None:
     """Rebuild the whole index (after bulk loads)."""
-    cols = " || char(10) || ".join(f"coalesce(c.{c}, '')" for c in SEARCHED_COLUMNS)
     db.execute("DELETE FROM cases_fts")
-    db.execute(
-        f"""
-        INSERT INTO cases_fts(rowid, body)
-        SELECT c.id, {cols} || char(10) || coalesce(n.notes, '')
-        FROM cases c LEFT JOIN (
-            SELECT case_id, group_concat(text, char(10)) AS notes FROM case_events
-            WHERE type = 'note' GROUP BY case_id
-        ) n ON n.case_id = c.id
-        """
-    )
+    db.execute(f"INSERT INTO cases_fts(rowid, body) SELECT c.id, {_body_sql()} FROM cases c")
 
 
 def _escape_like(term: str) -> str:
