@@ -32,7 +32,4 @@ class FormMemory:
 
     def known_shops(self, limit: int = 50) -> list[str]:
         """Shop names used on live cases, most recently used first (for the completer)."""
-        rows = self.register.db.execute(
-            "SELECT shop FROM cases WHERE shop != '' AND deleted_at IS NULL "
-            "GROUP BY shop ORDER BY MAX(created_at) DESC LIMIT ?", [limit]).fetchall()
-        return [r[0] for r in rows]
+        return self.register.cases.store.known_shops(limit)

@@ -161,6 +161,13 @@ class CaseStore:
         return int(self.db.execute(f"SELECT count(*) FROM cases WHERE {where}",
                                    params).fetchone()[0])
 
+    def known_shops(self, limit: int = 50) -> list[str]:
+        """Shop names on live cases, most recently used first."""
+        rows = self.db.execute(
+            "SELECT shop FROM cases WHERE shop != '' AND deleted_at IS NULL "
+            "GROUP BY shop ORDER BY MAX(created_at) DESC LIMIT ?", [limit]).fetchall()
+        return [r[0] for r in rows]
+
     def deleted_ids(self) -> list[int]:
         return [r[0] for r in
                 self.db.execute("SELECT id FROM cases WHERE deleted_at IS NOT NULL").fetchall()]
