@@ -1,0 +1,132 @@
+"""Promises made to a buyer (承诺): what, by when, by whom, and whether it was kept.
+
+A broken promise is how a small complaint becomes a platform complaint, so a promise
+is an explicit record: it stays OPEN until someone marks it kept or broken (with a
+reason). Plain Python: the rules here are shared by the service, the UI and the CLI.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+from .errors import FieldError
+from .labels import LabelledEnum
+
+MAX_TEXT = 500
+MAX_REASON = 500
+# A due time this far before "now" is a typo (or a date picked on the wrong day).
+PAST_SLACK = timedelta(minutes=5)
+
+
+class PromiseKind(LabelledEnum):
+    """The usual promises; OTHER needs free text to say what was promised."""
+
+    REPLY = ("reply", "回复买家", "Reply to the buyer")
+    CALL_BACK = ("call_back", "回电", "Call back")
+    RESHIP = ("reship", "补发/重发", "Reship")
+    REFUND = ("refund", "退款", "Refund")
+    SEND_TRACKING = ("send_tracking", "提供单号", "Send tracking number")
+    CHECK_WAREHOUSE = ("check_warehouse", "核实仓库", "Check with the warehouse")
+    OTHER = ("other", "其他", "Other")
+
+
+class PromiseState(StrEnum):
+    OPEN = "open"
+    KEPT = "kept"
+    BROKEN = "broken"
+
+
+STATE_LABELS = {
+    PromiseState.OPEN: ("待兑现", "Open"),
+    PromiseState.KEPT: ("已兑现", "Kept"),
+    PromiseState.BROKEN: ("未兑现", "Broken"),
+}
+
+
+def state_label(state: PromiseState, lang: str = "zh") -> str:
+    """'待兑现' / 'Open' and so on."""
+    zh, en = STATE_LABELS[state]
+    return en if lang.startswith("en") else zh
+
+
+@dataclass(frozen=True)
+class Promise:
+    """One promise on one case. Times are aware UTC datetimes."""
+
+    id: int
+    case_id: int
+    kind: PromiseKind
+    text: str  # free text; may be "" when the template says it all
+    due_at: datetime
+    made_by: str
+    made_at: datetime
+    state: PromiseState = PromiseState.OPEN
+    resolved_at: datetime | None = None
+    resolved_by: str | None = None
+    broken_reason: str | None = None
+
+    @property
+    def is_open(self) -> bool:
+        return self.state == PromiseState.OPEN
+
+    def is_overdue(self, now: datetime) -> bool:
+        """Still open at or after its due time (due at 15:00 is overdue at 15:00)."""
+        return self.is_open and self.due_at <= now
+
+    def was_late(self) -> bool:
+        """Kept or broken after the due time."""
+        return self.resolved_at is not None and self.resolved_at > self.due_at
+
+    def describe(self, lang: str = "zh") -> str:
+        """Kind label plus the free text: '回电：确认补发时间' / 'Call back: ...'."""
+        label = self.kind.label(lang)
+        text = self.text.strip()
+        if not text:
+            return label
+        if self.kind == PromiseKind.OTHER:
+            return text  # "其他：..." says nothing the text does not
+        return f"{label}：{text}" if not lang.startswith("en") else f"{label}: {text}"
+
+
+def validate_new_promise(kind: PromiseKind | None, text: str, due_at: datetime | None,
+                         now: datetime) -> list[FieldError]:
+    """Problems with a promise about to be made (empty list: fine)."""
+    errors: list[FieldError] = []
+    if kind is None:
+        errors.append(FieldError("kind", "请选择承诺类型", "Choose what was promised"))
+    text = (text or "").strip()
+    if kind == PromiseKind.OTHER and not text:
+        errors.append(FieldError("text", "“其他”承诺需写明承诺内容",
+                                 "Say what was promised (kind 'other' needs a text)"))
+    if len(text) > MAX_TEXT:
+        errors.append(FieldError("text", f"承诺内容不能超过 {MAX_TEXT} 字",
+                                 f"The promise text is longer than {MAX_TEXT} characters"))
+    if due_at is None:
+        errors.append(FieldError("due_at", "请填写承诺的到期时间",
+                                 "The promise needs a due time"))
+    elif due_at.tzinfo is None or due_at.utcoffset() is None:
+        errors.append(FieldError("due_at", "到期时间缺少时区", "The due time has no time zone"))
+    elif due_at < now - PAST_SLACK:
+        errors.append(FieldError("due_at", "到期时间已经过去，请检查日期",
+                                 "The due time is in the past; check the date"))
+    return errors
+
+
+def check_resolvable(promise: Promise, action: str) -> list[FieldError]:
+    """Only an OPEN promise can be kept or broken; `action` is 'keep' or 'break'."""
+    if promise.is_open:
+        return []
+    done_zh = "已兑现" if promise.state == PromiseState.KEPT else "已标记为未兑现"
+    en = state_label(promise.state, "en").lower()
+    verb_zh = "标记为已兑现" if action == "keep" else "标记为未兑现"
+    verb_en = "marked kept" if action == "keep" else "marked broken"
+    return [FieldError("state", f"承诺 #{promise.id} {done_zh}，只有待兑现的承诺才能{verb_zh}",
+                       f"Promise #{promise.id} is already {en}; only an open promise "
+                       f"can be {verb_en}")]
+
+
+def parse_kind(text: str) -> PromiseKind:
+    """A key, Chinese or English label -> PromiseKind (ValueError when unknown)."""
+    return PromiseKind.parse(text)  # type: ignore[return-value]

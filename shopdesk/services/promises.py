@@ -1,0 +1,179 @@
+"""Promise use cases: make a promise to a buyer, keep it or break it, list what is owed.
+
+Every write is one transaction with a timeline event (promise_made / promise_kept /
+promise_broken) and an audit row on the case; the case's "next open promise due" column
+is refreshed in the same transaction so the case list can sort and filter on it.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from sqlite_utils import Database
+
+from ..domain.clock import SHOP_TZ_DEFAULT, Clock, ensure_aware, local, to_utc_iso
+from ..domain.errors import FieldError, ValidationError
+from ..domain.promises import (
+    MAX_REASON,
+    Promise,
+    PromiseKind,
+    PromiseState,
+    check_resolvable,
+    validate_new_promise,
+)
+from ..storage.audit import AuditStore
+from ..storage.cases import CaseStore
+from ..storage.events import EventStore
+from ..storage.promises import PromiseStore
+
+# "Kept at" a little ahead of the clock is a clock skew; further ahead is a typo.
+FUTURE_SLACK = timedelta(minutes=5)
+
+
+def _require_actor(actor: str) -> str:
+    actor = (actor or "").strip()
+    if not actor:
+        raise ValidationError([FieldError("actor", "请先选择操作人", "Choose who you are first")])
+    return actor
+
+
+class PromiseService:
+    """Promises on one register (register.promises)."""
+
+    def __init__(self, db: Database, clock: Clock, *, shop_tz: str = SHOP_TZ_DEFAULT) -> None:
+        self.db = db
+        self.clock = clock
+        self.shop_tz = shop_tz
+        self.store = PromiseStore(db)
+        self.cases = CaseStore(db)
+        self.events = EventStore(db)
+        self.audit_log = AuditStore(db)
+
+    # --- writes --------------------------------------------------------------
+    def make(self, case_id: int, kind: PromiseKind, due_at: datetime, actor: str,
+             text: str = "") -> Promise:
+        """Record a promise made to the buyer of `case_id`, due at `due_at`."""
+        actor = _require_actor(actor)
+        now = self.clock.now()
+        errors = validate_new_promise(kind, text, due_at, now)
+        if errors:
+            raise ValidationError(errors)
+        text = (text or "").strip()
+        with self.db.atomic():
+            case = self.cases.get(case_id)  # a trashed case takes no new promises
+            promise = self.store.add(case_id=case.id, kind=PromiseKind(kind), text=text,
+                                     due_at=due_at, made_by=actor, made_at=now)
+            due = self._shown(promise.due_at)
+            self.events.add(case.id, now, actor, "promise_made",
+                            f"{promise.describe('zh')}（{due} 前）",
+                            self._data(promise))
+            self._touch(case.id, now)
+            self.audit_log.record(now, actor, "case", case.id, "promise_made",
+                                  f"promise:{promise.id}", None,
+                                  f"{promise.kind.value} {to_utc_iso(promise.due_at)} "
+                                  f"{promise.text}".strip())
+        return promise
+
+    def keep(self, promise_id: int, actor: str, at: datetime | None = None) -> Promise:
+        """Mark an open promise kept (at `at`, default now)."""
+        actor = _require_actor(actor)
+        now = self.clock.now()
+        at = ensure_aware(at) if at is not None else now
+        with self.db.atomic():
+            promise = self._open(promise_id, "keep")
+            if at > now + FUTURE_SLACK:
+                raise ValidationError([FieldError("at", "兑现时间不能在将来",
+                                                  "The kept time is in the future")])
+            if at < promise.made_at:
+                raise ValidationError([FieldError("at", "兑现时间早于做出承诺的时间",
+                                                  "The kept time is before the promise "
+                                                  "was made")])
+            kept = self.store.resolve(promise.id, PromiseState.KEPT, at, actor)
+            late = "（逾期兑现）" if kept.was_late() else ""
+            self.events.add(kept.case_id, at, actor, "promise_kept",
+                            f"{kept.describe('zh')}{late}", self._data(kept))
+            self._touch(kept.case_id, at)
+            self.audit_log.record(now, actor, "case", kept.case_id, "promise_kept",
+                                  f"promise:{kept.id}", "open", "kept")
+        return kept
+
+    def break_promise(self, promise_id: int, actor: str, reason: str) -> Promise:
+        """Mark an open promise broken; the reason is required."""
+        actor = _require_actor(actor)
+        reason = (reason or "").strip()
+        if not reason:
+            raise ValidationError([FieldError("reason", "请写明未兑现的原因",
+                                              "Say why the promise was not kept")])
+        if len(reason) > MAX_REASON:
+            raise ValidationError([FieldError("reason", f"原因不能超过 {MAX_REASON} 字",
+                                              f"The reason is longer than {MAX_REASON} "
+                                              "characters")])
+        now = self.clock.now()
+        with self.db.atomic():
+            promise = self._open(promise_id, "break")
+            broken = self.store.resolve(promise.id, PromiseState.BROKEN, now, actor, reason)
+            self.events.add(broken.case_id, now, actor, "promise_broken",
+                            f"{broken.describe('zh')}（原因：{reason}）", self._data(broken))
+            self._touch(broken.case_id, now)
+            self.audit_log.record(now, actor, "case", broken.case_id, "promise_broken",
+                                  f"promise:{broken.id}", "open", f"broken: {reason}")
+        return broken
+
+    def _open(self, promise_id: int, action: str) -> Promise:
+        promise = self.store.get(promise_id)
+        errors = check_resolvable(promise, action)
+        if errors:
+            raise ValidationError(errors)
+        return promise
+
+    def _touch(self, case_id: int, at: datetime) -> None:
+        case = self.cases.get(case_id, include_deleted=True)
+        latest = max(at, case.last_activity_at or at)
+        self.cases.update_columns(case_id, {"last_activity_at": to_utc_iso(latest)},
+                                  reindex=False)
+
+    def _shown(self, at: datetime) -> str:
+        return local(at, self.shop_tz).strftime("%Y-%m-%d %H:%M")
+
+    @staticmethod
+    def _data(promise: Promise) -> dict[str, object]:
+        """The timeline event's data: enough to redraw the promise without a lookup."""
+        return {
+            "promise_id": promise.id, "kind": promise.kind.value, "text": promise.text,
+            "due_at": to_utc_iso(promise.due_at), "state": promise.state.value,
+            "resolved_at": to_utc_iso(promise.resolved_at) if promise.resolved_at else None,
+            "late": promise.was_late(), "reason": promise.broken_reason,
+        }
+
+    # --- reads ---------------------------------------------------------------
+    def get(self, promise_id: int) -> Promise:
+        """One promise by id (NotFoundError when there is none)."""
+        return self.store.get(promise_id)
+
+    def for_case(self, case_id: int) -> list[Promise]:
+        """All the case's promises, every state, by due time."""
+        return self.store.for_case(case_id)
+
+    def open_promises(self) -> list[Promise]:
+        """Open promises on live (not trashed) cases, by due time."""
+        return self.store.open_due()
+
+    def overdue(self, now: datetime | None = None) -> list[Promise]:
+        """Open promises on live cases due at or before `now` (default the clock)."""
+        return self.store.open_due(until=ensure_aware(now) if now else self.clock.now())
+
+    def overdue_count(self, now: datetime | None = None) -> int:
+        """How many promises are overdue now (cheap: the main-screen banner polls it)."""
+        return self.store.count_open_due(ensure_aware(now) if now else self.clock.now())
+
+    def due_between(self, start: datetime, end: datetime) -> list[Promise]:
+        """Open promises on live cases with start <= due_at < end."""
+        return self.store.open_due(start=ensure_aware(start), before=ensure_aware(end))
+
+    def resolved_between(self, start: datetime, end: datetime) -> list[Promise]:
+        """Promises kept or broken with start <= resolved_at < end, by that time."""
+        return self.store.resolved_between(ensure_aware(start), ensure_aware(end))
+
+    def next_due(self, case_ids: list[int]) -> dict[int, datetime]:
+        """Each case's earliest open promise due time (the case list's column)."""
+        return self.store.next_due(case_ids)
