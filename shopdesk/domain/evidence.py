@@ -1,0 +1,269 @@
+"""Evidence on a case: files (photos, screenshots, PDFs) and waybill numbers.
+
+Plain data and rules only: the content store (storage/content_store.py) keeps the
+bytes, storage/evidence.py the rows, services/evidence.py the use cases. The
+per-cause checklist (what a platform will ask for) is parsed here from the TOML
+data in resources/evidence/checklist.toml; reading the file is the service's job.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from .enums import Cause
+from .errors import FieldError, ValidationError
+from .labels import LabelledEnum
+
+FILE_KIND = "file"
+WAYBILL_KIND = "waybill"
+
+# Phone photos are a few MB, screen recordings and scanned PDFs can be tens of MB;
+# anything larger is almost surely the wrong file and would bloat every backup.
+MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_CAPTION = 500
+MAX_CARRIER = 40
+MAX_WAYBILL = 40
+# Waybill numbers are letters, digits and sometimes dashes (SF1234567890123, JT-...).
+_WAYBILL_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]*$")
+
+
+class EvidenceCategory(LabelledEnum):
+    """What a piece of evidence shows (the checklist asks per category)."""
+
+    ITEM_PHOTO = ("item_photo", "商品实物照片", "Photos of the item")
+    LISTING_SCREENSHOT = ("listing_screenshot", "商品详情页截图", "Listing screenshot")
+    PACKAGE_PHOTO = ("package_photo", "外包装照片", "Photos of the outer package")
+    COURIER_TRACE = ("courier_trace", "物流轨迹", "Courier trace")
+    CHAT_RECORD = ("chat_record", "聊天记录", "Chat record")
+    WAYBILL = ("waybill", "运单号", "Waybill number")
+    RECEIPT = ("receipt", "凭证/发票", "Receipt / invoice")
+    VIDEO = ("video", "视频", "Video")
+    OTHER = ("other", "其他", "Other")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One piece of evidence attached to a case (a file or a waybill number)."""
+
+    id: int
+    case_id: int
+    kind: str  # FILE_KIND | WAYBILL_KIND
+    category: EvidenceCategory
+    caption: str
+    filename: str | None  # the original file name as the user had it
+    sha256: str | None
+    mime: str | None
+    size: int | None
+    carrier: str | None
+    waybill_no: str | None
+    added_at: datetime
+    added_by: str
+    removed_at: datetime | None
+    removed_by: str | None
+    removed_reason: str | None = None
+    # Where the bytes are, relative to the evidence folder (sha[:2]/sha + suffix).
+    stored_as: str | None = None
+
+    @property
+    def is_image(self) -> bool:
+        return bool(self.mime and self.mime.startswith("image/"))
+
+    @property
+    def is_pdf(self) -> bool:
+        return self.mime == "application/pdf"
+
+    @property
+    def is_file(self) -> bool:
+        return self.kind == FILE_KIND
+
+    @property
+    def is_removed(self) -> bool:
+        return self.removed_at is not None
+
+    def title(self, lang: str = "zh") -> str:
+        """A short name for lists: the file name, or "顺丰 SF123…" for a waybill."""
+        if self.kind == WAYBILL_KIND:
+            return f"{self.carrier or ''} {self.waybill_no or ''}".strip()
+        return self.filename or (self.sha256 or "")[:12]
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    """One thing a platform will ask for, and whether the case has it yet."""
+
+    category: EvidenceCategory
+    note_zh: str
+    note_en: str
+    satisfied: bool
+
+    def note(self, lang: str = "zh") -> str:
+        return self.note_en if lang.startswith("en") else self.note_zh
+
+
+@dataclass(frozen=True)
+class Requirement:
+    """A checklist line as shipped: the category and a short hint for the user."""
+
+    category: EvidenceCategory
+    note_zh: str
+    note_en: str
+
+
+class ChecklistError(ValueError):
+    """The checklist file is broken; the message names the file and the key."""
+
+    def __init__(self, source: str, key: str, zh: str, en: str) -> None:
+        self.source = source
+        self.key = key
+        self.zh = f"证据清单文件 {source} 有误（{key}）：{zh}"
+        self.en = f"Evidence checklist {source} is invalid at {key}: {en}"
+        super().__init__(self.en)
+
+    def message(self, lang: str = "zh") -> str:
+        return self.en if lang.startswith("en") else self.zh
+
+
+def parse_checklist(data: Mapping[str, Any], source: str
+                    ) -> dict[Cause, tuple[Requirement, ...]]:
+    """Validate loaded TOML: `[[cause_key]]` tables with category, zh and en.
+
+    Unknown causes, unknown categories, a category listed twice and missing notes
+    are refused with a ChecklistError naming `source` and the key at fault. Causes
+    absent from `data` are absent from the result (an override file may list a few).
+    """
+    out: dict[Cause, tuple[Requirement, ...]] = {}
+    known = ", ".join(c.value for c in EvidenceCategory)
+    for key, items in data.items():
+        if key == "version":
+            if items != 1:
+                raise ChecklistError(source, key, f"不支持的版本 {items!r}（应为 1）",
+                                     f"unsupported version {items!r} (expected 1)")
+            continue
+        try:
+            cause = Cause(key)
+        except ValueError:
+            raise ChecklistError(source, key, "未知的纠纷原因",
+                                 "unknown cause; expected one of "
+                                 + ", ".join(c.value for c in Cause)) from None
+        if not isinstance(items, list):
+            raise ChecklistError(source, key, "应为 [[原因]] 表格列表",
+                                 "expected a list of [[cause]] tables")
+        reqs: list[Requirement] = []
+        for n, item in enumerate(items, start=1):
+            where = f"{key}[{n}]"
+            if not isinstance(item, Mapping):
+                raise ChecklistError(source, where, "应为表格", "expected a table")
+            extra = set(item) - {"category", "zh", "en"}
+            if extra:
+                raise ChecklistError(source, f"{where}.{sorted(extra)[0]}", "未知的键",
+                                     "unknown key (allowed: category, zh, en)")
+            raw = item.get("category")
+            try:
+                category = EvidenceCategory(raw)
+            except ValueError:
+                raise ChecklistError(source, f"{where}.category",
+                                     f"未知的证据类别 {raw!r}",
+                                     f"unknown category {raw!r}; expected one of {known}"
+                                     ) from None
+            if any(r.category == category for r in reqs):
+                raise ChecklistError(source, f"{where}.category", f"类别 {raw} 重复",
+                                     f"category {raw} listed twice")
+            zh = item.get("zh")
+            if not isinstance(zh, str) or not zh.strip():
+                raise ChecklistError(source, f"{where}.zh", "缺少中文说明",
+                                     "missing the Chinese note")
+            en = item.get("en", "")
+            if not isinstance(en, str):
+                raise ChecklistError(source, f"{where}.en", "应为文字", "expected text")
+            reqs.append(Requirement(category, zh.strip(), en.strip() or zh.strip()))
+        out[cause] = tuple(reqs)
+    return out
+
+
+def checklist_status(requirements: Iterable[Requirement],
+                     evidence: Iterable[Evidence]) -> list[ChecklistItem]:
+    """Each requirement with `satisfied` = some live evidence of that category."""
+    have = {e.category for e in evidence if not e.is_removed}
+    return [ChecklistItem(r.category, r.note_zh, r.note_en, r.category in have)
+            for r in requirements]
+
+
+# --- validating input ----------------------------------------------------------
+def clean_caption(caption: str) -> str:
+    """Strip a caption and refuse an overlong one."""
+    caption = (caption or "").strip()
+    if len(caption) > MAX_CAPTION:
+        raise ValidationError([FieldError(
+            "caption", f"说明太长（最多 {MAX_CAPTION} 字）",
+            f"The caption is too long (at most {MAX_CAPTION} characters)")])
+    return caption
+
+
+def clean_waybill(carrier: str, number: str) -> tuple[str, str]:
+    """Carrier and number stripped (inner spaces removed from the number), validated."""
+    carrier = (carrier or "").strip()
+    number = re.sub(r"\s+", "", number or "").upper()
+    errors = []
+    if not carrier:
+        errors.append(FieldError("carrier", "请填写快递公司", "Enter the carrier"))
+    elif len(carrier) > MAX_CARRIER:
+        errors.append(FieldError("carrier", f"快递公司名称太长（最多 {MAX_CARRIER} 字）",
+                                 f"The carrier name is too long (at most {MAX_CARRIER})"))
+    if not number:
+        errors.append(FieldError("number", "请填写运单号", "Enter the waybill number"))
+    elif len(number) > MAX_WAYBILL or not _WAYBILL_RE.match(number):
+        errors.append(FieldError(
+            "number", f"运单号格式不对：{number}（只能是字母、数字和“-”）",
+            f"Not a waybill number: {number} (letters, digits and '-' only)"))
+    if errors:
+        raise ValidationError(errors)
+    return carrier, number
+
+
+# --- recognising files ---------------------------------------------------------
+_MAGIC: tuple[tuple[bytes, int, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", 0, "image/png"),
+    (b"\xff\xd8\xff", 0, "image/jpeg"),
+    (b"GIF87a", 0, "image/gif"),
+    (b"GIF89a", 0, "image/gif"),
+    (b"BM", 0, "image/bmp"),
+    (b"%PDF-", 0, "application/pdf"),
+)
+
+
+def sniff_mime(head: bytes) -> str | None:
+    """The type the first bytes prove (common images, PDF, WebP, HEIC, MP4), else None."""
+    for magic, offset, mime in _MAGIC:
+        if head[offset:offset + len(magic)] == magic:
+            return mime
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "image/webp"
+    if head[4:8] == b"ftyp":
+        brand = head[8:12]
+        if brand in (b"heic", b"heix", b"mif1", b"msf1", b"heim", b"heis"):
+            return "image/heic"
+        return "video/quicktime" if brand == b"qt  " else "video/mp4"
+    return None
+
+
+def guess_mime(filename: str, head: bytes) -> str:
+    """The bytes win (a PNG saved as .jpg is a PNG); else the suffix; else octet-stream."""
+    sniffed = sniff_mime(head)
+    if sniffed:
+        return sniffed
+    guessed, _ = mimetypes.guess_type(filename, strict=False)
+    return guessed or "application/octet-stream"
+
+
+def safe_suffix(filename: str) -> str:
+    """The file's suffix, lower case, for the stored name ('' when odd or absent)."""
+    dot = filename.rfind(".")
+    if dot <= 0:
+        return ""
+    suffix = filename[dot:].lower()
+    return suffix if re.fullmatch(r"\.[a-z0-9]{1,10}", suffix) else ""
