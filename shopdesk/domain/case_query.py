@@ -29,6 +29,7 @@ class SortKey(StrEnum):
     ASSIGNEE = "assignee"
     CREATED = "created_at"
     PRIORITY = "priority"
+    PROMISE_DUE = "promise_due"  # the earliest open promise's due time
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,11 @@ class CaseQuery:
     due_before: datetime | None = None  # exclusive
     created_from: datetime | None = None
     created_before: datetime | None = None
+    # Promises made to the buyer: an open promise due at or before this time (overdue),
+    # or one due in [promise_due_from, promise_due_before).
+    promise_overdue_at: datetime | None = None
+    promise_due_from: datetime | None = None
+    promise_due_before: datetime | None = None
     search: str = ""
     # Set when filters contradict each other (e.g. "open" + status "closed"): no rows.
     match_nothing: bool = False

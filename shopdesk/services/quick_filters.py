@@ -17,6 +17,10 @@ class QuickFilter(StrEnum):
     OVERDUE = "overdue"
     MINE = "mine"
     TRASH = "trash"
+    # Promises made to buyers, whatever the case's status: a promise stays owed until it
+    # is marked kept or broken.
+    PROMISE_OVERDUE = "promise_overdue"
+    PROMISE_TODAY = "promise_today"
 
 
 def day_bounds(now: datetime, tz: str) -> tuple[datetime, datetime]:
@@ -32,11 +36,17 @@ def apply_quick_filter(base: CaseQuery, quick: QuickFilter, *, now: datetime, tz
                        operator: str) -> CaseQuery:
     """`base` (sort, search, other filters kept) narrowed by a quick filter."""
     q = base.with_changes(scope=Scope.ACTIVE, due_from=None, due_before=None, assignee=None,
-                          match_nothing=False)
+                          match_nothing=False, promise_overdue_at=None,
+                          promise_due_from=None, promise_due_before=None)
     if quick == QuickFilter.ALL:
         return q
     if quick == QuickFilter.TRASH:
         return q.with_changes(scope=Scope.TRASH)
+    if quick == QuickFilter.PROMISE_OVERDUE:
+        return q.with_changes(promise_overdue_at=now)
+    if quick == QuickFilter.PROMISE_TODAY:
+        start, end = day_bounds(now, tz)
+        return q.with_changes(promise_due_from=start, promise_due_before=end)
     open_statuses = (tuple(s for s in base.statuses if s.is_open) if base.statuses
                      else OPEN_STATUSES)
     if not open_statuses:

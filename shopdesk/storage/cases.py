@@ -35,6 +35,8 @@ _SORT_SQL = {
     SortKey.CREATED: "created_at",
     SortKey.PRIORITY: ("CASE priority WHEN 'urgent' THEN 3 WHEN 'high' THEN 2 "
                        "WHEN 'normal' THEN 1 ELSE 0 END"),
+    # Cases without an open promise sort after every promised one in ascending order.
+    SortKey.PROMISE_DUE: "coalesce(next_promise_due, '9999')",
 }
 
 _SELECT = "SELECT " + ", ".join(CASE_COLUMNS) + " FROM cases"
@@ -197,11 +199,33 @@ def _where(query: CaseQuery) -> tuple[str, list[Any]]:
         if value is not None:
             conds.append(f"{col} {op} ?")
             params.append(to_utc_iso(value))
+    conds_p, params_p = _promise_conditions(query)
+    conds.extend(conds_p)
+    params.extend(params_p)
     found = search_clause(query.search)
     if found:
         conds.append(found[0])
         params.extend(found[1])
     return " AND ".join(conds), params
+
+
+def _promise_conditions(query: CaseQuery) -> tuple[list[str], list[Any]]:
+    """Promise filters. Overdue reads the denormalised next_promise_due (the earliest open
+    promise is overdue iff any is); a due window asks the promises table's open-due index,
+    since a case's earliest promise may be earlier than the window."""
+    conds: list[str] = []
+    params: list[Any] = []
+    if query.promise_overdue_at is not None:
+        conds.append("next_promise_due <= ?")
+        params.append(to_utc_iso(query.promise_overdue_at))
+    if query.promise_due_from is not None or query.promise_due_before is not None:
+        sub = "SELECT case_id FROM promises WHERE state = 'open'"
+        for op, value in ((">=", query.promise_due_from), ("<", query.promise_due_before)):
+            if value is not None:
+                sub += f" AND due_at {op} ?"
+                params.append(to_utc_iso(value))
+        conds.append(f"next_promise_due IS NOT NULL AND id IN ({sub})")
+    return conds, params
 
 
 def _chunks(items: list[int], size: int) -> Iterable[list[int]]:

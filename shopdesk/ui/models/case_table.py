@@ -31,6 +31,7 @@ from ...domain.money import format_yuan
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole
 CASE_ROLE = Qt.ItemDataRole.UserRole + 1
 OVERDUE_ROLE = Qt.ItemDataRole.UserRole + 2
+PROMISE_OVERDUE_ROLE = Qt.ItemDataRole.UserRole + 3
 
 PAGE_SIZE = 200
 MAX_PAGES = 10  # at most 2,000 rows in memory, whatever the register's size
@@ -50,6 +51,12 @@ class CaseSource(Protocol):
     def query_ids(self, query: CaseQuery) -> list[int]: ...
 
     def fetch(self, case_ids: Sequence[int]) -> dict[int, Case]: ...
+
+
+class PromiseDueSource(Protocol):
+    """What the promise column needs (PromiseService.next_due)."""
+
+    def next_due(self, case_ids: list[int]) -> dict[int, datetime]: ...
 
 
 @dataclass(frozen=True)
@@ -73,6 +80,9 @@ COLUMNS: tuple[Column, ...] = (
     Column("activity", QT_TRANSLATE_NOOP("CaseTableModel", "Last activity"),
            SortKey.LAST_ACTIVITY),
     Column("assignee", QT_TRANSLATE_NOOP("CaseTableModel", "Assignee"), SortKey.ASSIGNEE),
+    # Added last so saved header states keep their column numbers.
+    Column("promise", QT_TRANSLATE_NOOP("CaseTableModel", "Promise due"),
+           SortKey.PROMISE_DUE),
 )
 COLUMN_KEYS = tuple(c.key for c in COLUMNS)
 
@@ -99,6 +109,9 @@ class CaseTableModel(QAbstractTableModel):
         self._query = CaseQuery()
         self._ids: list[int] = []
         self._pages: OrderedDict[int, dict[int, Case]] = OrderedDict()
+        # Next open promise due per case, fetched with (and evicted with) each page.
+        self._promises: PromiseDueSource | None = None
+        self._promise_pages: dict[int, dict[int, datetime]] = {}
 
     # --- the query -------------------------------------------------------
     @property
@@ -114,12 +127,21 @@ class CaseTableModel(QAbstractTableModel):
         self._source = source
         self.set_query(self._query)
 
+    def set_promise_source(self, promises: PromiseDueSource | None) -> None:
+        """Where the promise column reads each case's next open promise (None: blank)."""
+        self._promises = promises
+        self._promise_pages.clear()
+        if self._ids:
+            col = column_of("promise")
+            self.dataChanged.emit(self.index(0, col), self.index(len(self._ids) - 1, col))
+
     def set_query(self, query: CaseQuery) -> None:
         """Run `query` and show its rows (from the top; rows are fetched on demand)."""
         self.beginResetModel()
         self._query = query
         self._ids = list(self._source.query_ids(query))
         self._pages.clear()
+        self._promise_pages.clear()
         self.endResetModel()
 
     def refresh(self) -> None:
@@ -139,6 +161,7 @@ class CaseTableModel(QAbstractTableModel):
         self._query = self._query.with_changes(sort=key, descending=descending)
         self._ids = list(self._source.query_ids(self._query))
         self._pages.clear()
+        self._promise_pages.clear()
         # Keep selections and the current row on the same cases in their new places.
         persistent = self.persistentIndexList()
         if persistent:
@@ -175,10 +198,23 @@ class CaseTableModel(QAbstractTableModel):
             page = self._source.fetch(self._ids[start:start + self._page_size])
             self._pages[page_no] = page
             while len(self._pages) > self._max_pages:
-                self._pages.popitem(last=False)
+                evicted, _rows = self._pages.popitem(last=False)
+                self._promise_pages.pop(evicted, None)
         else:
             self._pages.move_to_end(page_no)
         return page.get(self._ids[row])
+
+    def promise_due_at(self, row: int) -> datetime | None:
+        """The due time of the earliest open promise on the case on `row`."""
+        if self._promises is None or not 0 <= row < len(self._ids):
+            return None
+        page_no = row // self._page_size
+        dues = self._promise_pages.get(page_no)
+        if dues is None:
+            start = page_no * self._page_size
+            dues = self._promises.next_due(self._ids[start:start + self._page_size])
+            self._promise_pages[page_no] = dues
+        return dues.get(self._ids[row])
 
     def cached_pages(self) -> list[int]:
         """Page numbers currently held (least recently used first)."""
@@ -188,10 +224,11 @@ class CaseTableModel(QAbstractTableModel):
         return self._source.clock.now()
 
     def touch_time_columns(self) -> None:
-        """Repaint the due column (overdue colouring depends on the current time)."""
+        """Repaint the due columns (overdue colouring depends on the current time)."""
         if self._ids:
-            col = column_of("due")
-            self.dataChanged.emit(self.index(0, col), self.index(len(self._ids) - 1, col))
+            for key in ("due", "promise"):
+                col = column_of(key)
+                self.dataChanged.emit(self.index(0, col), self.index(len(self._ids) - 1, col))
 
     # --- QAbstractTableModel --------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -229,6 +266,8 @@ class CaseTableModel(QAbstractTableModel):
         if case is None:  # purged since the query ran; the next refresh drops the row
             return None
         key = COLUMNS[col].key
+        if key == "promise" or role == PROMISE_OVERDUE_ROLE:
+            return self._promise_data(row, role)
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(case, key)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -250,6 +289,35 @@ class CaseTableModel(QAbstractTableModel):
             return font
         if role == Qt.ItemDataRole.TextAlignmentRole and key == "amount":
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _promise_data(self, row: int, role: int) -> Any:
+        """The promise column: the next open promise's due time, red and bold once due."""
+        due = self.promise_due_at(row)
+        overdue = due is not None and due <= self.now()
+        if role == PROMISE_OVERDUE_ROLE:
+            return overdue
+        if role == CASE_ROLE:
+            return self.case_at(row)
+        if role == OVERDUE_ROLE:
+            case = self.case_at(row)
+            return case.is_overdue(self.now()) if case is not None else None
+        if due is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._time_text(due)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            text = local(due, self._source.shop_tz).strftime("%Y-%m-%d %H:%M")
+            if overdue:
+                text += " — " + QCoreApplication.translate("CaseTableModel",
+                                                           "promise overdue")
+            return text
+        if role == Qt.ItemDataRole.ForegroundRole and overdue:
+            return QBrush(_OVERDUE)
+        if role == Qt.ItemDataRole.FontRole and overdue:
+            font = QFont()
+            font.setBold(True)
+            return font
         return None
 
     # --- formatting ------------------------------------------------------
@@ -308,4 +376,5 @@ class CaseTableModel(QAbstractTableModel):
 _ROLES = frozenset({
     Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole,
     Qt.ItemDataRole.FontRole, Qt.ItemDataRole.TextAlignmentRole, CASE_ROLE, OVERDUE_ROLE,
+    PROMISE_OVERDUE_ROLE,
 })

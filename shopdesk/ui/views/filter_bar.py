@@ -50,6 +50,8 @@ class FilterBar(QWidget):
             QuickFilter.OPEN: self.tr("Open"),
             QuickFilter.DUE_TODAY: self.tr("Due today"),
             QuickFilter.OVERDUE: self.tr("Overdue"),
+            QuickFilter.PROMISE_OVERDUE: self.tr("Promise overdue"),
+            QuickFilter.PROMISE_TODAY: self.tr("Promise due today"),
             QuickFilter.MINE: self.tr("Mine"),
             QuickFilter.TRASH: self.tr("Trash"),
         }
@@ -58,6 +60,10 @@ class FilterBar(QWidget):
             QuickFilter.OPEN: self.tr("Cases that still need attention"),
             QuickFilter.DUE_TODAY: self.tr("Open cases due today (shop time)"),
             QuickFilter.OVERDUE: self.tr("Open cases past their due time"),
+            QuickFilter.PROMISE_OVERDUE: self.tr(
+                "Cases with a promise to the buyer that is due and not yet kept"),
+            QuickFilter.PROMISE_TODAY: self.tr(
+                "Cases with an open promise to the buyer due today (shop time)"),
             QuickFilter.MINE: self.tr("Open cases assigned to the current operator"),
             QuickFilter.TRASH: self.tr("Deleted cases; restore them or empty the trash"),
         }

@@ -1,0 +1,121 @@
+"""The case list's promise column: next open promise due, red once due, sorted in SQL."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QStandardItemModel
+from PySide6.QtWidgets import QHeaderView
+
+from shopdesk.domain.case_query import CaseQuery, SortKey
+from shopdesk.domain.promises import PromiseKind
+from shopdesk.ui.models.case_table import (
+    CASE_ID_ROLE,
+    COLUMNS,
+    PROMISE_OVERDUE_ROLE,
+    CaseTableModel,
+    column_of,
+)
+
+from ..conftest import T0
+from ..services.test_calls_support import open_case
+
+
+class CountingPromises:
+    def __init__(self, service):
+        self._service = service
+        self.calls: list[list[int]] = []
+
+    def next_due(self, ids):
+        self.calls.append(list(ids))
+        return self._service.next_due(ids)
+
+
+def _model(register, **kw):
+    model = CaseTableModel(register.cases, "zh", **kw)
+    model.set_promise_source(register.promises)
+    model.set_query(CaseQuery(sort=SortKey.CASE_NO, descending=False))
+    return model
+
+
+def test_column_shows_the_next_open_promise_and_turns_red_when_due(register, clock):
+    a = open_case(register, order="3700000000001")
+    b = open_case(register, order="3700000000002")
+    register.promises.make(a.id, PromiseKind.REPLY, T0 + timedelta(hours=5), "小王")
+    register.promises.make(a.id, PromiseKind.CALL_BACK, T0 + timedelta(hours=1), "小王")
+    model = _model(register)
+    col = column_of("promise")
+    assert model.index(0, col).data() == "11-23 11:00"  # the earlier one, shop time
+    assert model.index(1, col).data() is None  # b has no promise
+    assert model.index(0, col).data(Qt.ItemDataRole.ForegroundRole) is None
+    assert model.index(0, col).data(PROMISE_OVERDUE_ROLE) is False
+
+    clock.set(T0 + timedelta(hours=1))  # exactly due
+    brush = model.index(0, col).data(Qt.ItemDataRole.ForegroundRole)
+    assert brush is not None and brush.color().red() > 150
+    assert model.index(0, col).data(Qt.ItemDataRole.FontRole).bold()
+    assert model.index(0, col).data(Qt.ItemDataRole.ToolTipRole) == \
+        "2026-11-23 11:00 — promise overdue"
+    assert model.index(0, column_of("case_no")).data(PROMISE_OVERDUE_ROLE) is True
+    assert model.index(1, col).data(PROMISE_OVERDUE_ROLE) is False
+    assert b.id == model.index(1, 0).data(CASE_ID_ROLE)
+
+
+def test_promise_dues_are_fetched_a_page_at_a_time(register):
+    cases = [open_case(register, order=f"37000000000{i:02d}") for i in range(25)]
+    for c in cases[::2]:
+        register.promises.make(c.id, PromiseKind.REPLY, T0 + timedelta(hours=2), "小王")
+    counting = CountingPromises(register.promises)
+    model = CaseTableModel(register.cases, "zh", page_size=10, max_pages=2)
+    model.set_promise_source(counting)
+    model.set_query(CaseQuery(sort=SortKey.CASE_NO, descending=False))
+    col = column_of("promise")
+    shown = [model.index(r, col).data() for r in range(10)]
+    assert shown.count("11-23 12:00") == 5 and len(counting.calls) == 1
+    assert len(counting.calls[0]) == 10
+    model.index(24, col).data()
+    model.index(15, col).data()  # evicts page 0 (two pages kept)
+    model.index(0, col).data()
+    assert [len(c) for c in counting.calls] == [10, 5, 10, 10]
+
+
+def test_header_sorts_by_promise_due_in_sql(register):
+    a = open_case(register, order="3700000000001")
+    b = open_case(register, order="3700000000002")
+    c = open_case(register, order="3700000000003")
+    register.promises.make(c.id, PromiseKind.REPLY, T0 + timedelta(hours=1), "小王")
+    register.promises.make(a.id, PromiseKind.REPLY, T0 + timedelta(hours=3), "小王")
+    model = _model(register)
+    model.sort(column_of("promise"), Qt.SortOrder.AscendingOrder)
+    assert model.query.sort == SortKey.PROMISE_DUE
+    assert [model.index(r, 0).data(CASE_ID_ROLE) for r in range(3)] == [c.id, a.id, b.id]
+
+
+def test_without_a_promise_source_the_column_is_blank(register):
+    case = open_case(register)
+    register.promises.make(case.id, PromiseKind.REPLY, T0 + timedelta(hours=1), "小王")
+    model = CaseTableModel(register.cases, "zh")
+    model.set_query(CaseQuery())
+    assert model.index(0, column_of("promise")).data() is None
+    assert model.index(0, column_of("case_no")).data() == case.case_no
+
+
+def test_a_header_state_saved_before_the_promise_column_still_restores(qtbot, register):
+    """Users upgrading keep their column widths: Qt restores a 12-section state into the
+    13-column header and the new column still shows."""
+    older = QStandardItemModel(0, len(COLUMNS) - 1)
+    old = QHeaderView(Qt.Orientation.Horizontal)
+    qtbot.addWidget(old)
+    old.setModel(older)
+    old.resizeSection(column_of("item"), 321)
+    old.moveSection(column_of("status"), 1)
+    state = old.saveState()
+    fresh = QHeaderView(Qt.Orientation.Horizontal)
+    qtbot.addWidget(fresh)
+    fresh.setModel(_model(register))
+    fresh.restoreState(state)
+    assert fresh.count() == len(COLUMNS)
+    assert fresh.sectionSize(column_of("item")) == 321
+    assert not fresh.isSectionHidden(column_of("promise"))
+    assert fresh.sectionSize(column_of("promise")) > 0
