@@ -1,0 +1,294 @@
+"""The evidence tab: drop files, add with the file dialog, caption, category, open, remove,
+waybills, the per-cause checklist, and missing files shown as missing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QColor, QDesktopServices, QDragEnterEvent, QDropEvent, QImage
+from PySide6.QtWidgets import QApplication, QFileDialog
+
+from shopdesk.domain.case import CaseDraft
+from shopdesk.domain.enums import CaseKind, Cause, Platform
+from shopdesk.domain.evidence import EvidenceCategory
+from shopdesk.ui.views.case_detail import CaseDetailView
+from shopdesk.ui.views.evidence_panel import EvidencePanel
+from tests.ui.test_case_detail import Operator, make_case
+from tests.ui.test_case_form import choose, type_text
+
+
+@pytest.fixture(autouse=True)
+def chinese_labels(monkeypatch):
+    monkeypatch.delenv("SHOPDESK_LANG", raising=False)
+
+
+def png(folder: Path, name: str, colour: str = "#c62828", size=(64, 48)) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    image = QImage(*size, QImage.Format.Format_RGB32)
+    image.fill(QColor(colour))
+    path = folder / name
+    assert image.save(str(path))
+    return path
+
+
+def mime_with(paths: list[Path], extra: list[str] = ()) -> QMimeData:
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(p)) for p in paths] + [QUrl(u) for u in extra])
+    return data
+
+
+def drop(target, paths: list[Path], extra: list[str] = ()) -> QDropEvent:
+    """Drag the files over `target` and let go, as the window system would deliver it."""
+    data = mime_with(paths, extra)
+    enter = QDragEnterEvent(QPoint(20, 20), Qt.DropAction.CopyAction, data,
+                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(target, enter)
+    event = QDropEvent(QPointF(20, 20), Qt.DropAction.CopyAction, data,
+                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    if enter.isAccepted():
+        QApplication.sendEvent(target, event)
+    return event
+
+
+@pytest.fixture
+def case(register):
+    return make_case(register)
+
+
+@pytest.fixture
+def panel(qtbot, register, case) -> EvidencePanel:
+    widget = EvidencePanel(register, Operator())
+    qtbot.addWidget(widget)
+    widget.resize(640, 480)
+    widget.show()
+    widget.set_case(case.id)
+    return widget
+
+
+def test_dropped_files_are_attached_with_thumbnails(panel, register, case, tmp_path):
+    changed: list[int] = []
+    panel.changed.connect(changed.append)
+    a, b = png(tmp_path, "破洞.png"), png(tmp_path, "标签.png", "#1565c0")
+    event = drop(panel, [a, b], extra=["https://example.com/x.png"])
+    assert event.isAccepted()
+    shown = register.evidence.for_case(case.id)
+    assert [e.filename for e in shown] == ["破洞.png", "标签.png"]
+    assert panel.evidence_ids() == [e.id for e in shown]
+    assert changed == [case.id]
+    icon = panel.list.item(0).icon()
+    assert not icon.isNull()
+    # A real thumbnail: the photo's red, not a drawn badge.
+    pixel = icon.pixmap(96, 96).toImage().pixelColor(48, 48)
+    assert pixel.red() > 150 and pixel.blue() < 80
+    assert not panel.hint.isVisible()
+
+
+def test_a_drag_without_local_files_or_without_a_case_is_refused(panel, tmp_path):
+    data = mime_with([], ["https://example.com/x.png"])
+    enter = QDragEnterEvent(QPoint(5, 5), Qt.DropAction.CopyAction, data,
+                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(panel, enter)
+    assert not enter.isAccepted()
+    panel.set_case(None)
+    assert not drop(panel, [png(tmp_path, "x.png")]).isAccepted()
+    assert not panel.add_button.isEnabled()
+
+
+def test_dropping_anywhere_on_the_case_view_lands_in_the_evidence_tab(qtbot, register, case,
+                                                                      tmp_path):
+    view = CaseDetailView(register, Operator())
+    qtbot.addWidget(view)
+    view.resize(700, 700)
+    view.show()
+    view.show_case(case.id)
+    assert view.tabs.currentWidget() is not view.evidence_panel
+    drop(view, [png(tmp_path, "b.png", "#00ff00")])
+    assert [e.filename for e in register.evidence.for_case(case.id)] == ["b.png"]
+    assert view.tabs.currentWidget() is view.evidence_panel
+    line = view.text.tr("Evidence added (%1): %2").replace(
+        "%1", EvidenceCategory.ITEM_PHOTO.zh).replace("%2", "b.png")
+    assert any(t.endswith(line) for t in view.timeline_texts())
+
+
+def test_add_files_through_the_dialog_lists_what_was_refused(qtbot, panel, register, case,
+                                                            tmp_path, monkeypatch):
+    a = png(tmp_path, "a.png")
+    same = tmp_path / "same-as-a.png"
+    same.write_bytes(a.read_bytes())
+    asked: list[str] = []
+
+    def fake_dialog(parent, title, folder, filters):
+        asked.append(filters)
+        return [str(a), str(same), str(tmp_path / "gone.png")], ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(fake_dialog))
+    choose(qtbot, panel.add_as, EvidenceCategory.PACKAGE_PHOTO.value)
+    qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+    assert asked and "*.pdf" in asked[0]
+    shown = register.evidence.for_case(case.id)
+    assert [(e.filename, e.category) for e in shown] == [
+        ("a.png", EvidenceCategory.PACKAGE_PHOTO)]
+    notice = panel.notice.text()
+    assert panel.notice.isVisible() and "same-as-a.png" in notice and "gone.png" in notice
+    assert "已添加" in notice and "找不到文件" in notice
+    # Files stored once: the duplicate made no second copy.
+    assert len([p for p in register.paths.evidence.rglob("*") if p.is_file()]) == 1
+
+
+def test_caption_and_category_are_edited_in_place(qtbot, panel, register, case, tmp_path):
+    ev = register.evidence.add_file(case.id, png(tmp_path, "a.png"), "小王")
+    panel.refresh()
+    panel.select(ev.id)
+    panel.caption.setFocus()
+    panel.caption.selectAll()
+    type_text(qtbot, panel.caption, "袖口开线")
+    qtbot.keyClick(panel.caption, Qt.Key.Key_Return)
+    assert register.evidence.get(ev.id).caption == "袖口开线"
+    assert "袖口开线" in panel.list.currentItem().text()
+    panel.category.setFocus()
+    choose(qtbot, panel.category, EvidenceCategory.ITEM_PHOTO.value)
+    assert register.evidence.get(ev.id).category == EvidenceCategory.ITEM_PHOTO
+    actions = {a.action for a in register.cases.audit(case.id)}
+    assert {"evidence_caption", "evidence_category"} <= actions
+
+
+def test_checklist_shows_what_is_missing_and_updates(qtbot, register, tmp_path, monkeypatch):
+    case = register.cases.open_case(CaseDraft(
+        platform=Platform.TAOBAO, order_no="5550001112223", kind=CaseKind.REFUND_ONLY,
+        cause=Cause.NOT_AS_DESCRIBED, buyer_nick="tb_lemon"), "小王")
+    panel = EvidencePanel(register, Operator())
+    qtbot.addWidget(panel)
+    panel.set_case(case.id)
+    assert [(i.category, i.satisfied) for i in panel.checklist_items()] == [
+        (EvidenceCategory.ITEM_PHOTO, False), (EvidenceCategory.LISTING_SCREENSHOT, False)]
+    assert panel.add_as.current() == EvidenceCategory.ITEM_PHOTO  # first missing one
+    assert "与描述不符" in panel.checklist_label.text()
+    drop(panel, [png(tmp_path, "item.png")])
+    assert [i.satisfied for i in panel.checklist_items()] == [True, False]
+    assert "✓" in panel.checklist_label.text()
+    # The "Add…" link beside a missing line adds files in that category.
+    shot = png(tmp_path, "listing.png", "#ffffff")
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames",
+                        staticmethod(lambda *a, **k: ([str(shot)], "")))
+    assert "add:listing_screenshot" in panel.checklist_label.text()
+    panel.checklist_label.linkActivated.emit("add:listing_screenshot")
+    assert all(i.satisfied for i in panel.checklist_items())
+    assert register.evidence.for_case(case.id)[-1].category == (
+        EvidenceCategory.LISTING_SCREENSHOT)
+
+
+def test_a_broken_checklist_file_is_shown_not_raised(panel, register, case, tmp_path):
+    (register.paths.root / "evidence_checklist.toml").write_text("[[nope]]\n", "utf-8")
+    panel.refresh()
+    assert "evidence_checklist.toml" in panel.checklist_label.text()
+    assert drop(panel, [png(tmp_path, "a.png")]).isAccepted()
+    assert len(panel.evidence_ids()) == 1
+
+
+def test_remove_asks_for_a_reason_and_can_be_cancelled(qtbot, panel, register, case, tmp_path,
+                                                       boxes):
+    ev = register.evidence.add_file(case.id, png(tmp_path, "a.png"), "小王")
+    panel.refresh()
+    panel.select(ev.id)
+    boxes.text_answer = ("", False)
+    qtbot.mouseClick(panel.remove_button, Qt.MouseButton.LeftButton)
+    assert panel.evidence_ids() == [ev.id] and "a.png" in boxes.texts("input")[-1]
+    boxes.text_answer = ("拍错了", True)
+    qtbot.mouseClick(panel.remove_button, Qt.MouseButton.LeftButton)
+    assert panel.evidence_ids() == []
+    removed = register.evidence.get(ev.id)
+    assert removed.is_removed and removed.removed_reason == "拍错了"
+    assert register.evidence.file_path(removed).exists()  # the file is kept
+    panel.show_removed.setChecked(True)
+    assert panel.evidence_ids() == [ev.id]
+    panel.select(ev.id)
+    assert not panel.remove_button.isEnabled() and not panel.caption.isEnabled()
+
+
+def test_open_uses_the_system_viewer_and_a_missing_file_is_a_placeholder(
+        qtbot, panel, register, case, tmp_path, monkeypatch):
+    opened: list[QUrl] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl",
+                        staticmethod(lambda url: opened.append(url) or True))
+    ev = register.evidence.add_file(case.id, png(tmp_path, "a.png"), "小王")
+    panel.refresh()
+    panel.select(ev.id)
+    qtbot.mouseClick(panel.open_button, Qt.MouseButton.LeftButton)
+    assert [Path(u.toLocalFile()) for u in opened] == [register.evidence.file_path(ev)]
+
+    register.evidence.file_path(ev).unlink()
+    panel.thumbs = type(panel.thumbs)(panel.thumbs.size)  # as after a restart
+    panel.refresh()  # no crash; a drawn placeholder instead of the photo
+    centre = panel.list.item(0).icon().pixmap(96, 96).toImage().pixelColor(48, 48)
+    assert not (centre.red() > 150 and centre.green() < 80)  # not the red photo any more
+    panel.select(ev.id)
+    qtbot.mouseClick(panel.open_button, Qt.MouseButton.LeftButton)
+    assert len(opened) == 1
+    assert panel.notice.isVisible() and str(register.evidence.file_path(ev)) in (
+        panel.notice.text())
+    assert panel.tr("The file is missing from the data folder") in panel.list.item(0).toolTip()
+
+
+def test_waybill_dialog_adds_a_waybill_and_names_bad_fields(qtbot, panel, register, case):
+    qtbot.mouseClick(panel.waybill_button, Qt.MouseButton.LeftButton)
+    dialog = panel.waybill_dialog
+    assert dialog is not None and dialog.isVisible()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.fields["carrier"].has_error and dialog.fields["number"].has_error
+    dialog.carrier.setCurrentIndex(0)
+    qtbot.keyClicks(dialog.number, "sf 1234567890123")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    (ev,) = register.evidence.for_case(case.id)
+    assert (ev.kind, ev.carrier, ev.waybill_no) == ("waybill", "顺丰速运", "SF1234567890123")
+    assert panel.evidence_ids() == [ev.id]
+    assert "SF1234567890123" in panel.list.item(0).text()
+
+
+def test_trashed_case_is_read_only_and_no_operator_changes_nothing(qtbot, register, case,
+                                                                  tmp_path):
+    who = Operator("")
+    panel = EvidencePanel(register, who)
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.set_case(case.id)
+    drop(panel, [png(tmp_path, "a.png")])
+    assert register.evidence.for_case(case.id) == []
+    assert panel.notice.isVisible()
+    panel.set_case(case.id, read_only=True)
+    assert not panel.add_button.isEnabled() and not panel.waybill_button.isEnabled()
+    who.name = "小王"
+    assert not drop(panel, [png(tmp_path, "b.png")]).isAccepted()
+    assert register.evidence.for_case(case.id) == []
+
+
+def test_case_view_shows_a_trashed_case_evidence_read_only(qtbot, register, case, tmp_path):
+    register.evidence.add_file(case.id, png(tmp_path, "a.png"), "小王")
+    register.cases.delete([case.id], "小王")
+    view = CaseDetailView(register, Operator())
+    qtbot.addWidget(view)
+    view.show_case(case.id)
+    panel = view.evidence_panel
+    assert len(panel.evidence_ids()) == 1 and panel.read_only
+    assert not panel.add_button.isEnabled()
+
+
+def test_timeline_words_for_evidence(qtbot, register, case, tmp_path, boxes):
+    view = CaseDetailView(register, Operator())
+    qtbot.addWidget(view)
+    view.show_case(case.id)
+    ev = register.evidence.add_file(case.id, png(tmp_path, "a.png"), "小王", caption="外箱压扁",
+                                    category=EvidenceCategory.PACKAGE_PHOTO)
+    register.evidence.add_waybill(case.id, "中通快递", "ZT778899", "小王")
+    register.evidence.remove(ev.id, "小王", "重复")
+    view.refresh()
+    tr = view.text.tr
+    added, waybill, removed = view.timeline_texts()[-3:]
+    assert added.endswith(tr("Evidence added (%1): %2").replace(
+        "%1", EvidenceCategory.PACKAGE_PHOTO.zh).replace("%2", "a.png") + "\n外箱压扁")
+    assert waybill.endswith(tr("Waybill added: %1").replace("%1", "中通快递 ZT778899"))
+    assert removed.endswith(tr("Evidence removed: %1").replace("%1", "a.png") + "\n"
+                            + tr("Reason: %1").replace("%1", "重复"))
+    assert view.text.action("evidence_remove") == tr("Evidence removed")
