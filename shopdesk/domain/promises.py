@@ -8,8 +8,9 @@ reason). Plain Python: the rules here are shared by the service, the UI and the 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 from enum import StrEnum
+from zoneinfo import ZoneInfo
 
 from .errors import FieldError
 from .labels import LabelledEnum
@@ -130,3 +131,29 @@ def check_resolvable(promise: Promise, action: str) -> list[FieldError]:
 def parse_kind(text: str) -> PromiseKind:
     """A key, Chinese or English label -> PromiseKind (ValueError when unknown)."""
     return PromiseKind.parse(text)  # type: ignore[return-value]
+
+
+# --- quick picks for the due time ------------------------------------------------
+
+
+class QuickDue(StrEnum):
+    """The due times people say most: "within the hour", "by 6 pm", "tomorrow noon"."""
+
+    IN_ONE_HOUR = "in_one_hour"
+    TODAY_18 = "today_18"
+    TOMORROW_12 = "tomorrow_12"
+
+
+def quick_due(pick: QuickDue, now: datetime, tz: str) -> datetime | None:
+    """The due time for `pick` from `now`, to the minute; None when it has already passed
+    (18:00 today, asked at 19:00)."""
+    zone = ZoneInfo(tz)
+    here = now.astimezone(zone)
+    if pick == QuickDue.IN_ONE_HOUR:
+        return (here + timedelta(hours=1)).replace(second=0, microsecond=0)
+    if pick == QuickDue.TODAY_18:
+        at = datetime.combine(here.date(), time(18, 0), tzinfo=zone)
+        return at if at > here else None
+    if pick == QuickDue.TOMORROW_12:
+        return datetime.combine(here.date() + timedelta(days=1), time(12, 0), tzinfo=zone)
+    raise ValueError(pick)

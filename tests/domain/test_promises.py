@@ -85,3 +85,19 @@ def test_kind_parsing_and_labels():
     assert parse_kind("send tracking number") is PromiseKind.SEND_TRACKING
     assert state_label(PromiseState.OPEN) == "待兑现"
     assert state_label(PromiseState.BROKEN, "en") == "Broken"
+
+
+def test_quick_due_times_in_the_shop_zone():
+    from shopdesk.domain.promises import QuickDue, quick_due
+
+    tz = "Asia/Shanghai"
+    now = NOW + timedelta(seconds=42)  # 10:00:42 in Shanghai
+    assert quick_due(QuickDue.IN_ONE_HOUR, now, tz) == NOW + timedelta(hours=1)
+    assert quick_due(QuickDue.TODAY_18, now, tz) == NOW + timedelta(hours=8)
+    assert quick_due(QuickDue.TOMORROW_12, now, tz) == NOW + timedelta(hours=26)
+    evening = NOW + timedelta(hours=9)  # 19:00: 18:00 today has passed
+    assert quick_due(QuickDue.TODAY_18, evening, tz) is None
+    # Just after midnight UTC is still the same Shanghai day for "tomorrow".
+    late = datetime(2026, 11, 23, 15, 30, tzinfo=UTC)  # 23:30 Shanghai
+    assert quick_due(QuickDue.TOMORROW_12, late, tz) == datetime(2026, 11, 24, 4, 0,
+                                                                  tzinfo=UTC)

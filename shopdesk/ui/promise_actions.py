@@ -1,0 +1,96 @@
+"""Promises on the main window: the overdue banner, the list's promise column, and the
+"new promise" command (Ctrl+Shift+N) on the selected case.
+
+`install(window)` runs once when the window is built; `attach(window)` again after the
+window switches register (a restore), so nothing keeps the old register's database.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QVBoxLayout
+
+from ..services.quick_filters import QuickFilter
+from .dialogs.promise_dialog import PromiseDialog
+from .models.case_table import column_of
+from .views.overdue_banner import OverdueBanner
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+NEW_PROMISE_KEYS = "Ctrl+Shift+N"
+
+
+def install(window: MainWindow) -> None:
+    """Add the banner above everything in the central area, the menu action, and hooks."""
+    banner = OverdueBanner(lambda: window.register.promises,
+                           lambda case_id: window.register.cases.get(
+                               case_id, include_deleted=True).case_no,
+                           window.lang, window)
+    banner.show_requested.connect(lambda: show_overdue(window))
+    layout = window.centralWidget().layout()
+    assert isinstance(layout, QVBoxLayout)
+    layout.insertWidget(0, banner)
+    window.overdue_banner = banner  # type: ignore[attr-defined]
+    # Any reload of the list follows an edit, a filter change or F5: re-count then too.
+    window.case_list.count_changed.connect(lambda _n: banner.refresh())
+
+    action = QAction(QCoreApplication.translate("MainWindow", "New &promise…"), window)
+    action.setObjectName("action_new_promise")
+    action.setShortcut(QKeySequence(NEW_PROMISE_KEYS))
+    tip = QCoreApplication.translate(
+        "MainWindow", "Record a promise made to the buyer of the selected case (Ctrl+Shift+N)")
+    action.setToolTip(tip)
+    action.setStatusTip(tip)
+    action.triggered.connect(lambda _checked=False: new_promise(window))
+    window.addAction(action)  # the shortcut works wherever the focus is in the window
+    menu = window.menuBar().findChild(QMenu, "menu_cases")
+    if menu is not None:
+        first = menu.actions()[0] if menu.actions() else None
+        menu.insertAction(first, action)
+    window.act_new_promise = action  # type: ignore[attr-defined]
+    attach(window)
+
+
+def attach(window: MainWindow) -> None:
+    """Point the promise column at the window's current register and re-count."""
+    window.case_list.model.set_promise_source(window.register.promises)
+    banner: OverdueBanner = window.overdue_banner  # type: ignore[attr-defined]
+    banner.refresh()
+
+
+def show_overdue(window: MainWindow) -> None:
+    """Filter the list to cases with overdue promises, longest overdue first (the banner's
+    click)."""
+    window.filter_bar.set_quick(QuickFilter.PROMISE_OVERDUE)
+    window.case_list.table.sortByColumn(column_of("promise"), Qt.SortOrder.AscendingOrder)
+    window.case_list.table.setFocus()
+
+
+def new_promise(window: MainWindow) -> PromiseDialog | None:
+    """Open the new-promise dialog on the selected case; returns it (None: nothing chosen)."""
+    case_id = window.case_list.current_id()
+    if case_id is None:
+        window.statusBar().showMessage(
+            QCoreApplication.translate("MainWindow", "Select a case first"), 4000)
+        return None
+    detail = window.detail
+    panel = getattr(detail, "promises_panel", None)
+    if panel is not None and getattr(detail, "current_case_id", None) == case_id:
+        detail.tabs.setCurrentWidget(panel)
+        return panel.new_promise()
+    # No promises panel (read-only stand-in detail): the dialog on its own.
+    operator = window.operator()
+    if not operator:
+        window.statusBar().showMessage(
+            QCoreApplication.translate("MainWindow", "Choose the operator first"), 4000)
+        return None
+    case = window.register.cases.get(case_id)
+    dialog = PromiseDialog(window.register.promises, case_id, case.case_no, operator, window,
+                           lang=window.lang)
+    dialog.made.connect(lambda _pid: window.refresh())
+    dialog.open()
+    return dialog
