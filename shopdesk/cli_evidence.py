@@ -1,0 +1,215 @@
+"""`shopdesk evidence ...`: attach files and waybills to a case, list them, the checklist.
+
+Registered by cli.py (add_evidence_parsers + EVIDENCE_HANDLERS); no Qt imported.
+
+JSON (schema 1; keys are only ever added within a schema number):
+- `evidence list CASE_NO --json`: {"schema", "case_no", "count", "evidence": [EVIDENCE],
+  "checklist": [{"category", "label", "note", "satisfied"}] or null,
+  "missing": [category, ...], "checklist_error": string or null}
+- `evidence add|waybill ... --json`: {"schema", "case_no", "evidence": EVIDENCE}
+EVIDENCE: {"id", "kind" ("file"|"waybill"), "category", "caption", "filename", "sha256",
+  "mime", "size", "path" (absolute, in the data folder; null for a waybill),
+  "file_exists" (bool; null for a waybill), "carrier", "waybill_no", "added_at",
+  "added_by", "removed", "removed_at", "removed_by", "removed_reason"}; times are ISO 8601
+  in UTC; null where a value does not apply.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+from pathlib import Path
+from typing import Any, TextIO
+
+from .domain.clock import local, to_utc_iso
+from .domain.errors import NotFoundError, ValidationError
+from .domain.evidence import ChecklistError, ChecklistItem, Evidence, EvidenceCategory
+from .services.evidence import EvidenceService
+from .services.register import Register
+from .services.serialize import SCHEMA_VERSION
+
+# What the user typed, for the service's field names.
+_OPTION_OF = {"file": "FILE", "case": "CASE_NO", "carrier": "--carrier", "number": "--number",
+              "caption": "--caption", "category": "--category", "actor": "--as",
+              "evidence": "EVIDENCE_ID"}
+
+
+class EvidenceCliError(Exception):
+    """Printed as `shopdesk: ...` with exit status 1 (cli.run maps it via CliError)."""
+
+
+def add_evidence_parsers(sub: argparse._SubParsersAction) -> None:
+    """The `evidence` subcommand and its actions."""
+    evidence = sub.add_parser("evidence", help="photos, PDFs and waybills attached to a case")
+    esub = evidence.add_subparsers(dest="evidence_command", required=True)
+    categories = ", ".join(c.value for c in EvidenceCategory if c != EvidenceCategory.WAYBILL)
+
+    add = esub.add_parser("add", help="copy a file into the data folder and attach it")
+    add.add_argument("case_no")
+    add.add_argument("file")
+    add.add_argument("--caption", default="")
+    add.add_argument("--category", default="other", help=f"one of: {categories}")
+    add.add_argument("--json", action="store_true")
+
+    waybill = esub.add_parser("waybill", help="attach a waybill number with its carrier")
+    waybill.add_argument("case_no")
+    waybill.add_argument("--carrier", required=True, help="e.g. 顺丰速运")
+    waybill.add_argument("--number", required=True)
+    waybill.add_argument("--caption", default="")
+    waybill.add_argument("--json", action="store_true")
+
+    ls = esub.add_parser("list", help="the case's evidence and what is still missing")
+    ls.add_argument("case_no")
+    ls.add_argument("--all", action="store_true", help="include removed evidence")
+    ls.add_argument("--json", action="store_true")
+
+    rm = esub.add_parser("remove", help="remove evidence from the case (kept, audited)")
+    rm.add_argument("case_no")
+    rm.add_argument("evidence_id", type=int)
+    rm.add_argument("--reason", default="")
+
+
+def _lang(register: Register, args: argparse.Namespace) -> str:
+    env = getattr(args, "env", None) or os.environ
+    return register.language(env.get("SHOPDESK_LANG"))
+
+
+def _actor(register: Register, given: str | None) -> str:
+    return given or register.staff.current_operator() or os.environ.get("USER") or "cli"
+
+
+def _emit(out: TextIO, data: Any) -> None:
+    out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def evidence_json(service: EvidenceService, ev: Evidence) -> dict[str, Any]:
+    """One piece of evidence in the documented shape (schema 1)."""
+    path = service.file_path(ev)
+    return {
+        "id": ev.id, "kind": ev.kind, "category": ev.category.value, "caption": ev.caption,
+        "filename": ev.filename, "sha256": ev.sha256, "mime": ev.mime, "size": ev.size,
+        "path": str(path.resolve()) if path is not None else None,
+        "file_exists": path.is_file() if path is not None else None,
+        "carrier": ev.carrier, "waybill_no": ev.waybill_no,
+        "added_at": to_utc_iso(ev.added_at), "added_by": ev.added_by,
+        "removed": ev.is_removed,
+        "removed_at": to_utc_iso(ev.removed_at) if ev.removed_at else None,
+        "removed_by": ev.removed_by, "removed_reason": ev.removed_reason,
+    }
+
+
+def checklist_json(items: list[ChecklistItem], lang: str) -> list[dict[str, Any]]:
+    return [{"category": i.category.value, "label": i.category.label(lang),
+             "note": i.note(lang), "satisfied": i.satisfied} for i in items]
+
+
+def _case(register: Register, case_no: str) -> tuple[int, str]:
+    try:
+        case = register.cases.get_by_no(case_no)
+    except (NotFoundError, ValueError):
+        raise EvidenceCliError(f"no such case: {case_no}") from None
+    return case.id, case.case_no
+
+
+def _category(text: str) -> EvidenceCategory:
+    try:
+        return EvidenceCategory.parse(text)  # type: ignore[return-value]
+    except ValueError:
+        raise EvidenceCliError(
+            f"--category: unknown category {text!r}; one of: "
+            + ", ".join(c.value for c in EvidenceCategory if c != EvidenceCategory.WAYBILL)
+        ) from None
+
+
+def cmd_evidence(register: Register, args: argparse.Namespace, out: TextIO) -> int:
+    service = register.evidence
+    lang = _lang(register, args)
+    case_id, case_no = _case(register, args.case_no)
+    command = args.evidence_command
+    if command == "list":
+        return _cmd_list(register, case_id, case_no, args, out, lang)
+    actor = _actor(register, args.actor)
+    if command == "remove":
+        try:
+            ev: Evidence | None = service.get(args.evidence_id)
+        except NotFoundError:
+            ev = None
+        if ev is None or ev.case_id != case_id:
+            raise EvidenceCliError(f"EVIDENCE_ID: no evidence {args.evidence_id} on {case_no}")
+        service.remove(ev.id, actor, args.reason)
+        out.write(f"removed evidence {ev.id} from {case_no}: {ev.title(lang)} "
+                  "(kept in the audit trail)\n")
+        return 0
+    if command == "add":
+        ev = service.add_file(case_id, Path(args.file), actor, caption=args.caption,
+                              category=_category(args.category))
+    else:
+        ev = service.add_waybill(case_id, args.carrier, args.number, actor,
+                                 caption=args.caption)
+    if args.json:
+        _emit(out, {"schema": SCHEMA_VERSION, "case_no": case_no,
+                    "evidence": evidence_json(service, ev)})
+    else:
+        out.write(f"added evidence {ev.id} to {case_no}: {ev.title(lang)} "
+                  f"({ev.category.label(lang)})\n")
+    return 0
+
+
+def _cmd_list(register: Register, case_id: int, case_no: str, args: argparse.Namespace,
+              out: TextIO, lang: str) -> int:
+    service = register.evidence
+    items = service.for_case(case_id, include_removed=args.all)
+    checklist: list[ChecklistItem] | None
+    problem: str | None = None
+    try:
+        checklist = service.checklist(case_id)
+    except ChecklistError as exc:  # a broken edited file must not hide the evidence
+        checklist, problem = None, exc.message(lang)
+    if args.json:
+        _emit(out, {
+            "schema": SCHEMA_VERSION, "case_no": case_no, "count": len(items),
+            "evidence": [evidence_json(service, e) for e in items],
+            "checklist": checklist_json(checklist, lang) if checklist is not None else None,
+            "missing": [i.category.value for i in checklist or [] if not i.satisfied],
+            "checklist_error": problem,
+        })
+        return 0
+    out.write(f"{case_no}: {len(items)} " + ("件证据" if lang == "zh" else "evidence") + "\n")
+    for e in items:
+        when = local(e.added_at, register.shop_tz).strftime("%Y-%m-%d %H:%M")
+        line = f"  #{e.id}  {when}  {e.added_by}  {e.category.label(lang)}  {e.title(lang)}"
+        if e.is_file:
+            line += f"  {e.mime}"
+            if not service.file_exists(e):
+                line += "  [文件缺失]" if lang == "zh" else "  [file missing]"
+        if e.caption:
+            line += f"  — {e.caption}"
+        if e.is_removed:
+            line += "  [已移除]" if lang == "zh" else "  [removed]"
+        out.write(line + "\n")
+    if problem:
+        out.write(f"  ! {problem}\n")
+    for item in checklist or []:
+        mark = "✓" if item.satisfied else ("缺" if lang == "zh" else "missing")
+        out.write(f"  {mark} {item.category.label(lang)}: {item.note(lang)}\n")
+    return 0
+
+
+def run_guarded(handler: Any) -> Any:
+    """Wrap a handler so its errors reach cli.run as CliError (exit 1), naming the option."""
+    def wrapped(register: Register, args: argparse.Namespace, out: TextIO) -> int:
+        from .cli import CliError  # cli imports this module; import back lazily
+
+        try:
+            return int(handler(register, args, out))
+        except EvidenceCliError as exc:
+            raise CliError(str(exc)) from None
+        except ValidationError as exc:
+            lang = _lang(register, args)
+            raise CliError("; ".join(f"{_OPTION_OF.get(e.field, e.field)}: "
+                                     f"{e.message(lang)}" for e in exc.errors)) from None
+    return wrapped
+
+
+EVIDENCE_HANDLERS = {"evidence": run_guarded(cmd_evidence)}

@@ -1,0 +1,127 @@
+"""`shopdesk evidence ...`: add, waybill, list (text and JSON), remove, errors."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from shopdesk.cli import run
+from tests.services.evidence_support import png_bytes
+
+
+@pytest.fixture
+def home(tmp_path) -> Path:
+    return tmp_path / "home"
+
+
+@pytest.fixture
+def cli(home, clock):
+    env = {"SHOPDESK_HOME": str(home)}
+
+    def call(*argv, lang: str | None = None):
+        out, err = io.StringIO(), io.StringIO()
+        code = run(["--as", "小王", *argv], clock=clock,
+                   env=env | ({"SHOPDESK_LANG": lang} if lang else {}), out=out, err=err)
+        return code, out.getvalue(), err.getvalue()
+
+    return call
+
+
+@pytest.fixture
+def case_no(cli):
+    code, out, _ = cli("cases", "add", "--platform", "taobao", "--order", "3712345678901",
+                       "--kind", "refund_only", "--cause", "transit_damage")
+    assert code == 0
+    return out.strip()
+
+
+@pytest.fixture
+def photo(tmp_path) -> Path:
+    path = tmp_path / "外箱.png"
+    path.write_bytes(png_bytes())
+    return path
+
+
+def test_add_then_list_json(cli, case_no, photo, home):
+    code, out, err = cli("evidence", "add", case_no, str(photo), "--caption", "外箱压扁",
+                         "--category", "外包装照片", "--json")
+    assert code == 0, err
+    added = json.loads(out)
+    ev = added["evidence"]
+    sha = hashlib.sha256(photo.read_bytes()).hexdigest()
+    assert added["schema"] == 1 and added["case_no"] == case_no
+    assert (ev["kind"], ev["category"], ev["caption"], ev["filename"]) == (
+        "file", "package_photo", "外箱压扁", "外箱.png")
+    assert ev["sha256"] == sha and ev["mime"] == "image/png" and ev["file_exists"] is True
+    assert Path(ev["path"]) == (home / "evidence" / sha[:2] / f"{sha}.png").resolve()
+    assert ev["added_at"] == "2026-11-23T02:00:00+00:00" and ev["added_by"] == "小王"
+
+    assert cli("evidence", "waybill", case_no, "--carrier", "顺丰速运",
+               "--number", "SF1234567890123")[0] == 0
+    code, out, _ = cli("evidence", "list", case_no, "--json")
+    data = json.loads(out)
+    assert code == 0 and data["count"] == 2
+    assert [e["kind"] for e in data["evidence"]] == ["file", "waybill"]
+    assert data["evidence"][1]["path"] is None and data["evidence"][1]["file_exists"] is None
+    assert data["evidence"][1]["waybill_no"] == "SF1234567890123"
+    satisfied = {c["category"]: c["satisfied"] for c in data["checklist"]}
+    assert satisfied["package_photo"] is True and satisfied["item_photo"] is False
+    assert data["missing"] == [c for c, ok in satisfied.items() if not ok]
+    assert data["checklist_error"] is None
+
+
+def test_the_same_file_twice_is_refused_and_stored_once(cli, case_no, photo, home):
+    assert cli("evidence", "add", case_no, str(photo))[0] == 0
+    code, out, err = cli("evidence", "add", case_no, str(photo))
+    assert code == 1 and out == ""
+    assert err.startswith("shopdesk: FILE: ") and "已添加" in err and "外箱.png" in err
+    assert len([p for p in (home / "evidence").rglob("*") if p.is_file()]) == 1
+
+
+def test_text_list_marks_missing_files_and_the_checklist(cli, case_no, photo, home):
+    cli("evidence", "add", case_no, str(photo), "--category", "item_photo", "--caption", "裂纹")
+    for stored in (home / "evidence").rglob("*.png"):
+        stored.unlink()
+    code, out, _ = cli("evidence", "list", case_no)
+    assert code == 0
+    assert "外箱.png" in out and "[文件缺失]" in out and "— 裂纹" in out
+    assert "✓ 商品实物照片" in out and "缺 外包装照片" in out
+    code, out, _ = cli("evidence", "list", case_no, lang="en")
+    assert "[file missing]" in out and "missing Photos of the outer package" in out
+
+
+def test_remove_is_soft_and_listed_with_all(cli, case_no, photo):
+    code, out, _ = cli("evidence", "add", case_no, str(photo), "--json")
+    ev_id = json.loads(out)["evidence"]["id"]
+    code, out, err = cli("evidence", "remove", case_no, str(ev_id), "--reason", "拍错了")
+    assert code == 0 and "removed evidence" in out
+    assert json.loads(cli("evidence", "list", case_no, "--json")[1])["count"] == 0
+    data = json.loads(cli("evidence", "list", case_no, "--all", "--json")[1])
+    (ev,) = data["evidence"]
+    assert ev["removed"] is True and ev["removed_reason"] == "拍错了"
+    assert ev["removed_by"] == "小王" and ev["file_exists"] is True
+    code, _, err = cli("evidence", "remove", case_no, "999")
+    assert code == 1 and "999" in err
+
+
+@pytest.mark.parametrize("argv, needle", [
+    (("evidence", "add", "SD-20991231-0001", "x.png"), "no such case"),
+    (("evidence", "add", "{case}", "{missing}"), "FILE: 找不到文件"),
+    (("evidence", "add", "{case}", "{folder}"), "FILE: 这是一个文件夹"),
+    (("evidence", "add", "{case}", "{photo}", "--category", "selfie"), "--category"),
+    (("evidence", "waybill", "{case}", "--carrier", "顺丰", "--number", "运单"), "--number"),
+])
+def test_refusals_exit_1_naming_what_is_wrong(cli, case_no, photo, tmp_path, argv, needle):
+    values = {"case": case_no, "missing": str(tmp_path / "nope.png"),
+              "folder": str(tmp_path), "photo": str(photo)}
+    code, out, err = cli(*(a.format(**values) for a in argv))
+    assert code == 1 and out == "" and needle in err
+
+
+def test_usage_errors_exit_2(cli, case_no):
+    assert cli("evidence", "add", case_no)[0] == 2
+    assert cli("evidence", "waybill", case_no, "--carrier", "顺丰")[0] == 2
