@@ -1,0 +1,177 @@
+"""`shopdesk promises ...`: list what was promised to buyers, make, keep and break promises.
+
+Registered by cli.py (add_promise_parsers + PROMISE_HANDLERS); no Qt imported.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+from datetime import datetime
+from typing import Any, TextIO
+from zoneinfo import ZoneInfo
+
+from .domain.clock import local
+from .domain.errors import NotFoundError, ValidationError
+from .domain.promises import Promise, PromiseKind, parse_kind, state_label
+from .services.register import Register
+from .services.serialize import SCHEMA_VERSION
+from .services.serialize_promises import promise_json
+
+# Service field names -> the option the user typed, so errors name it.
+_OPTION_OF = {"due_at": "--due", "text": "--text", "kind": "--kind", "reason": "--reason",
+              "at": "--at", "actor": "--as", "state": "state"}
+
+
+class PromiseCliError(Exception):
+    """Printed as `shopdesk: ...` with exit status 1."""
+
+
+def add_promise_parsers(sub: argparse._SubParsersAction) -> None:
+    """The `promises` subcommand and its actions."""
+    promises = sub.add_parser("promises", help="promises made to buyers: list, add, keep, break")
+    psub = promises.add_subparsers(dest="promises_command", required=True)
+    ls = psub.add_parser("list", help="open promises by due time (trashed cases left out)")
+    which = ls.add_mutually_exclusive_group()
+    which.add_argument("--overdue", action="store_true", help="only those due by now")
+    which.add_argument("--case", dest="case_no", help="every promise on one case, any state")
+    ls.add_argument("--json", action="store_true")
+    add = psub.add_parser("add", help="record a promise made to the buyer of CASE_NO")
+    add.add_argument("case_no")
+    add.add_argument("--kind", required=True,
+                     help="one of: " + ", ".join(k.value for k in PromiseKind))
+    add.add_argument("--due", required=True,
+                     help='"YYYY-MM-DD HH:MM" in the shop\'s time zone, or ISO 8601 with a zone')
+    add.add_argument("--text", default="", help="what exactly was promised")
+    add.add_argument("--json", action="store_true")
+    keep = psub.add_parser("keep", help="mark promise ID kept")
+    keep.add_argument("promise_id", type=int, metavar="ID")
+    keep.add_argument("--at", help="when it was kept (default: now); same forms as --due")
+    brk = psub.add_parser("break", help="mark promise ID not kept, with the reason")
+    brk.add_argument("promise_id", type=int, metavar="ID")
+    brk.add_argument("--reason", required=True)
+
+
+def _lang(register: Register, args: argparse.Namespace) -> str:
+    env = getattr(args, "env", None) or os.environ
+    return register.language(env.get("SHOPDESK_LANG"))
+
+
+def _actor(register: Register, given: str | None) -> str:
+    return given or register.staff.current_operator() or os.environ.get("USER") or "cli"
+
+
+def parse_time(text: str, option: str, tz: str) -> datetime:
+    """'2026-11-23 15:00' (shop time) or ISO 8601 with a zone -> aware datetime."""
+    raw = text.strip()
+    try:
+        value = datetime.fromisoformat(raw)
+    except ValueError:
+        raise PromiseCliError(f'{option}: not a time: {text!r} (e.g. "2026-11-23 15:00"; '
+                              '格式：年-月-日 时:分)') from None
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=ZoneInfo(tz))
+    return value
+
+
+def _case_nos(register: Register, promises: list[Promise]) -> dict[int, str]:
+    cases = register.cases.fetch(sorted({p.case_id for p in promises}))
+    return {i: c.case_no for i, c in cases.items()}
+
+
+def _line(p: Promise, case_no: str, now: datetime, tz: str, lang: str) -> str:
+    state = ("逾期" if not lang.startswith("en") else "OVERDUE") if p.is_overdue(now) \
+        else state_label(p.state, lang)
+    due = local(p.due_at, tz).strftime("%Y-%m-%d %H:%M")
+    line = f"#{p.id:<5} {case_no}  {due}  {state:<6} {p.describe(lang)}  ({p.made_by})"
+    if p.broken_reason:
+        line += f"  — {p.broken_reason}"
+    return line
+
+
+def cmd_promises(register: Register, args: argparse.Namespace, out: TextIO) -> int:
+    command = args.promises_command
+    lang = _lang(register, args)
+    service = register.promises
+    tz = register.shop_tz
+    if command == "list":
+        now = register.clock.now()
+        if args.case_no:
+            promises = service.for_case(_case(register, args.case_no))
+        elif args.overdue:
+            promises = service.overdue(now)
+        else:
+            promises = service.open_promises()
+        nos = _case_nos(register, promises)
+        if args.json:
+            _emit(out, {"schema": SCHEMA_VERSION, "count": len(promises),
+                        "promises": [promise_json(p, nos.get(p.case_id, ""), now)
+                                     for p in promises]})
+            return 0
+        for p in promises:
+            out.write(_line(p, nos.get(p.case_id, ""), now, tz, lang) + "\n")
+        overdue = sum(1 for p in promises if p.is_overdue(now))
+        out.write(f"{len(promises)} promise(s), {overdue} overdue\n")
+        return 0
+    actor = _actor(register, args.actor)
+    if command == "add":
+        try:
+            kind = parse_kind(args.kind)
+        except ValueError:
+            raise PromiseCliError(f"--kind: unknown kind {args.kind!r}; one of: "
+                                  + ", ".join(k.value for k in PromiseKind)) from None
+        promise = service.make(_case(register, args.case_no), kind,
+                               parse_time(args.due, "--due", tz), actor, text=args.text)
+    elif command == "keep":
+        at = parse_time(args.at, "--at", tz) if args.at else None
+        promise = service.keep(_promise_id(register, args.promise_id), actor, at)
+    else:
+        promise = service.break_promise(_promise_id(register, args.promise_id), actor,
+                                        args.reason)
+    case_no = _case_nos(register, [promise]).get(promise.case_id, "")
+    if getattr(args, "json", False):
+        _emit(out, {"schema": SCHEMA_VERSION,
+                    "promise": promise_json(promise, case_no, register.clock.now())})
+    else:
+        verb = {"add": "made", "keep": "kept", "break": "broken"}[command]
+        out.write(f"promise #{promise.id} {verb}: "
+                  + _line(promise, case_no, register.clock.now(), tz, lang) + "\n")
+    return 0
+
+
+def _case(register: Register, case_no: str) -> int:
+    try:
+        return register.cases.get_by_no(case_no).id
+    except (NotFoundError, ValueError):
+        raise PromiseCliError(f"no such case: {case_no}") from None
+
+
+def _promise_id(register: Register, promise_id: int) -> int:
+    try:
+        return register.promises.get(promise_id).id
+    except NotFoundError:
+        raise PromiseCliError(f"no such promise: {promise_id}") from None
+
+
+def _emit(out: TextIO, data: Any) -> None:
+    out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def _guarded(register: Register, args: argparse.Namespace, out: TextIO) -> int:
+    """Own errors and refusals reach cli.run as CliError (exit 1), naming the option."""
+    from .cli import CliError  # cli imports this module; import back lazily
+
+    try:
+        return cmd_promises(register, args, out)
+    except PromiseCliError as exc:
+        raise CliError(str(exc)) from None
+    except ValidationError as exc:
+        lang = _lang(register, args)
+        raise CliError("; ".join(f"{_OPTION_OF.get(e.field, e.field)}: {e.message(lang)}"
+                                 for e in exc.errors)) from None
+    except NotFoundError as exc:  # e.g. the case went to the trash meanwhile
+        raise CliError(f"not found: {exc}") from None
+
+
+PROMISE_HANDLERS = {"promises": _guarded}

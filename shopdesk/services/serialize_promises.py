@@ -1,0 +1,28 @@
+"""The stable JSON shape of a promise (schema 1, like services/serialize.py)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from ..domain.clock import to_utc_iso
+from ..domain.promises import Promise
+
+
+def promise_json(promise: Promise, case_no: str, now: datetime) -> dict[str, Any]:
+    """One promise as a JSON-ready dict; times in UTC ISO 8601, `overdue` as of `now`."""
+    return {
+        "id": promise.id,
+        "case_no": case_no,
+        "kind": promise.kind.value,
+        "text": promise.text,
+        "description": promise.describe("zh"),
+        "due_at": to_utc_iso(promise.due_at),
+        "made_by": promise.made_by,
+        "made_at": to_utc_iso(promise.made_at),
+        "state": promise.state.value,
+        "overdue": promise.is_overdue(now),
+        "resolved_at": to_utc_iso(promise.resolved_at) if promise.resolved_at else None,
+        "resolved_by": promise.resolved_by,
+        "broken_reason": promise.broken_reason,
+    }
