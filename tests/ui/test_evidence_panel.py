@@ -107,6 +107,11 @@ def test_dropping_anywhere_on_the_case_view_lands_in_the_evidence_tab(qtbot, reg
     drop(view, [png(tmp_path, "b.png", "#00ff00")])
     assert [e.filename for e in register.evidence.for_case(case.id)] == ["b.png"]
     assert view.tabs.currentWidget() is view.evidence_panel
+    panel = view.evidence_panel
+    title = view.tabs.tabText(view.tabs.indexOf(panel))
+    # One file; an item_defective case still misses a video and the chat record.
+    assert title == (panel.tr("Evidence (%1)").replace("%1", "1") + " · "
+                     + panel.tr("%1 missing").replace("%1", "2"))
     line = view.text.tr("Evidence added (%1): %2").replace(
         "%1", EvidenceCategory.ITEM_PHOTO.zh).replace("%2", "b.png")
     assert any(t.endswith(line) for t in view.timeline_texts())

@@ -15,6 +15,7 @@ from PySide6.QtCore import QEvent, QObject, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QFileDialog,
     QHBoxLayout,
     QInputDialog,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -149,6 +151,10 @@ class EvidencePanel(QWidget):
         self.caption.editingFinished.connect(self.save_caption)
         self.category = EnumCombo(EvidenceCategory, self.lang)
         self.category.setToolTip(self.tr("What this evidence shows"))
+        for combo in (self.category, self.add_as):  # long English labels must not push
+            combo.setSizeAdjustPolicy(  # the caption box and buttons out of view
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(8)
         self.category.activated.connect(lambda _i: self.save_category())
         self.open_button = QPushButton(self.tr("Open"))
         self.open_button.setToolTip(self.tr("Open with the system viewer (double-click)"))
@@ -224,6 +230,18 @@ class EvidencePanel(QWidget):
                 self.list.setCurrentItem(item)
         self._fill_checklist()
         self._show_selected()
+        self._update_tab_title(sum(1 for e in items if not e.is_removed))
+
+    def _update_tab_title(self, count: int) -> None:
+        """"Evidence (3) · 1 missing" on the tab that holds this panel, if any."""
+        tabs = self.parentWidget().parentWidget() if self.parentWidget() else None
+        if not isinstance(tabs, QTabWidget) or tabs.indexOf(self) < 0:
+            return
+        missing = sum(1 for i in self._checklist if not i.satisfied)
+        title = self.tr("Evidence (%1)").replace("%1", str(count))
+        if missing:
+            title += " · " + self.tr("%1 missing").replace("%1", str(missing))
+        tabs.setTabText(tabs.indexOf(self), title)
 
     def _item_text(self, ev: Evidence) -> str:
         title = ev.title(self.lang)
@@ -274,7 +292,7 @@ class EvidencePanel(QWidget):
                 link = f" <a href='add:{item.category.value}'>{_html(self.tr('Add…'))}</a>"
             parts.append(f"<span style='color:{MISSING_COLOUR}'>"
                          f"{_html(self.tr('Missing'))} <b>{name}</b></span>"
-                         f"<span style='color:#555'>（{note}）</span>{link}")
+                         f"<span style='color:#555'>{_paren(note, self.lang)}</span>{link}")
         head = _html(self.tr("The platform will ask for (%1):").replace("%1", cause))
         body = " &nbsp;·&nbsp; ".join(parts) or _html(self.tr("nothing for this cause"))
         self.checklist_label.setText(f"<b>{head}</b> {body}")
@@ -502,6 +520,10 @@ class EvidencePanel(QWidget):
 
     def checklist_items(self) -> list[ChecklistItem]:
         return list(self._checklist)
+
+
+def _paren(text: str, lang: str) -> str:
+    return f" ({text})" if lang.startswith("en") else f"（{text}）"
 
 
 def _html(text: str) -> str:

@@ -29,6 +29,9 @@ def badge(text: str, colour: str, size: int, *, subtitle: str = "",
     p.setPen(QPen(QColor(colour), 2))
     p.setBrush(QColor("#ffffff"))
     p.drawRoundedRect(page, 6, 6)
+    if crossed:  # under the label, so the word stays readable
+        p.setPen(QPen(QColor(colour), 3))
+        p.drawLine(page.topLeft(), page.bottomRight())
     band = QRect(page.left(), page.center().y() - size // 8, page.width(), size // 4)
     p.fillRect(band, QColor(colour))
     font = QFont()
@@ -49,9 +52,6 @@ def badge(text: str, colour: str, size: int, *, subtitle: str = "",
         p.drawText(below, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
                    p.fontMetrics().elidedText(subtitle, Qt.TextElideMode.ElideMiddle,
                                               below.width()))
-    if crossed:
-        p.setPen(QPen(QColor(colour), 3))
-        p.drawLine(page.topLeft(), page.bottomRight())
     p.end()
     return pix
 
