@@ -121,6 +121,8 @@ class PromiseService:
 
     def _open(self, promise_id: int, action: str) -> Promise:
         promise = self.store.get(promise_id)
+        # A case in the trash is read-only, its promises too (NotFoundError, as for notes).
+        self.cases.get(promise.case_id)
         errors = check_resolvable(promise, action)
         if errors:
             raise ValidationError(errors)

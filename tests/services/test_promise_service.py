@@ -124,6 +124,11 @@ def test_lists_by_due_time_and_trashed_cases_drop_out(register, clock):
     assert len(register.promises.for_case(one.id)) == 2
     with pytest.raises(NotFoundError):
         register.promises.make(one.id, PromiseKind.REPLY, T0 + timedelta(hours=9), "小王")
+    # Read-only in the trash: neither kept nor broken there.
+    with pytest.raises(NotFoundError):
+        register.promises.keep(soon.id, "小王")
+    with pytest.raises(NotFoundError):
+        register.promises.break_promise(soon.id, "小王", "缺货")
     register.cases.restore([one.id], "小王")
     assert len(register.promises.overdue()) == 2
 
