@@ -11,7 +11,9 @@ from typing import Any, TextIO
 
 from . import __version__
 from .cli_calls import CALL_HANDLERS, add_call_parsers
+from .cli_evidence import EVIDENCE_HANDLERS, add_evidence_parsers
 from .cli_import import IMPORT_HANDLERS, add_import_parsers
+from .cli_promises import PROMISE_HANDLERS, add_promise_parsers
 from .cli_scripts import SCRIPT_HANDLERS, add_script_parsers
 from .domain.case import draft_from_fields
 from .domain.case_query import CaseQuery, SortKey
@@ -69,6 +71,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_call_parsers(sub)
     add_script_parsers(sub)
     add_import_parsers(sub)
+    add_promise_parsers(sub)
+    add_evidence_parsers(sub)
     return p
 
 
@@ -189,6 +193,8 @@ def run(argv: Sequence[str], *, clock: Clock | None = None, env: dict[str, str] 
     handlers.update(CALL_HANDLERS)
     handlers.update(SCRIPT_HANDLERS)
     handlers.update(IMPORT_HANDLERS)
+    handlers.update(PROMISE_HANDLERS)
+    handlers.update(EVIDENCE_HANDLERS)
     args.env = env  # import/export read SHOPDESK_LANG from the injected environment
     try:
         if args.command == "cases":

@@ -16,7 +16,10 @@ from ..storage.db import open_database
 from ..storage.settings import SettingsStore
 from .calls import CallService
 from .cases import CaseService
+from .evidence import EvidenceService
+from .evidence_checklist import OVERRIDE_NAME as EVIDENCE_CHECKLIST_NAME
 from .holidays import ChineseHolidayCalendar
+from .promises import PromiseService
 from .scripts import ScriptService, open_script_service
 from .staff import StaffService
 
@@ -34,6 +37,8 @@ class Register:
     cases: CaseService = field(init=False)
     staff: StaffService = field(init=False)
     calls: CallService = field(init=False)
+    evidence: EvidenceService = field(init=False)
+    promises: PromiseService = field(init=False)
     settings: SettingsStore = field(init=False)
     backups: BackupManager = field(init=False)
     _scripts: ScriptService | None = field(init=False, default=None, repr=False)
@@ -45,6 +50,10 @@ class Register:
         self.staff = StaffService(self.db, self.clock)
         self.calls = CallService(self.db, self.clock, self.settings, ChineseHolidayCalendar(),
                                  shop_tz=tz)
+        self.promises = PromiseService(self.db, self.clock, shop_tz=tz)
+        self.evidence = EvidenceService(
+            self.db, self.clock, self.paths.evidence,
+            checklist_override=self.paths.root / EVIDENCE_CHECKLIST_NAME)
         self.backups = BackupManager(self.paths.backups)
 
     @property

@@ -20,7 +20,7 @@ from .. import __version__
 from ..domain.clock import local
 from ..services.quick_filters import QuickFilter
 from ..services.register import Register
-from . import feature_actions, register_actions
+from . import feature_actions, promise_actions, register_actions
 from .case_commands import CaseCommands
 from .components import detail_view_class
 from .dialogs import import_dialog
@@ -68,6 +68,7 @@ class MainWindow(QMainWindow):
         self._time_timer.setInterval(TIME_REPAINT_MS)
         self._time_timer.timeout.connect(self.case_list.model.touch_time_columns)
         self._time_timer.start()
+        promise_actions.install(self)  # overdue banner, promise column, Ctrl+Shift+N
 
     # --- the register ----------------------------------------------------
     @property
@@ -94,6 +95,7 @@ class MainWindow(QMainWindow):
         old.deleteLater()
         self.splitter.setSizes(sizes)
         feature_actions.attach_may_call_list(self, self.may_call_dock)
+        promise_actions.attach(self)
         self.case_list.reload()
         self._update_actions()
 

@@ -35,6 +35,8 @@ from ..widgets.call_indicator import CallIndicator
 from .case_detail_facts import CaseFacts, CaseHeader
 from .case_detail_text import CaseText, shop_time
 from .case_detail_timeline import TimelineDelegate
+from .evidence_panel import EvidencePanel
+from .promises_panel import PromisesPanel
 from .scripts_panel import ScriptsPanel
 
 BANNER_STYLE = ("background: #fff3cd; color: #5c4400; border: 1px solid #e0c060; "
@@ -117,6 +119,18 @@ class CaseDetailView(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(self._build_timeline(), self.tr("Timeline"))
         self.tabs.addTab(self._build_scripts(), self.tr("Reply scripts"))
+        # Promises to the buyer, next to the timeline (tab title counts the overdue ones).
+        self.promises_panel = PromisesPanel(self.register, self.operator_provider,
+                                            self.text.lang, self)
+        self.promises_panel.changed.connect(self._written)
+        self.promises_panel.add_to_tabs(self.tabs, 1)
+        # Evidence: files dropped anywhere on the case land here (and bring the tab up).
+        self.evidence_panel = EvidencePanel(self.register, self.operator_provider, self)
+        self.evidence_panel.changed.connect(self._written)
+        self.evidence_panel.accept_drops_on(self)
+        self.evidence_panel.files_dropped.connect(
+            lambda: self.tabs.setCurrentWidget(self.evidence_panel))
+        self.tabs.addTab(self.evidence_panel, self.tr("Evidence"))
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
@@ -202,6 +216,8 @@ class CaseDetailView(QWidget):
             self.call_indicator.set_case(None)
             if self.scripts_panel is not None:
                 self.scripts_panel.set_case(None)
+            self.evidence_panel.set_case(None)
+            self.promises_panel.set_case(None)
             self.stack.setCurrentWidget(self.empty)
             return
         self.header.show_case(case)
@@ -209,6 +225,8 @@ class CaseDetailView(QWidget):
         self.call_indicator.set_case(live_id)
         if self.scripts_panel is not None:
             self.scripts_panel.set_case(live_id)
+        self.evidence_panel.set_case(case.id, read_only=live_id is None)
+        self.promises_panel.set_case(case.id, live=live_id is not None)
         self.facts.show_case(case, self.register.clock.now(), self._revealed_phone)
         self._fill_timeline(case.id)
         live = case.deleted_at is None

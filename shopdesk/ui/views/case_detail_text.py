@@ -9,9 +9,11 @@ from PySide6.QtCore import QObject
 
 from ...domain.clock import from_iso, local
 from ...domain.enums import CaseKind, CaseStatus, Cause, CustomerType, Outcome, Platform, Priority
+from ...domain.evidence import EvidenceCategory
 from ...domain.labels import LabelledEnum
 from ...domain.masking import mask_phone
 from ...domain.money import format_yuan
+from ...domain.promises import PromiseKind
 
 ENUM_OF_FIELD: dict[str, type[LabelledEnum]] = {
     "platform": Platform, "kind": CaseKind, "cause": Cause, "customer_type": CustomerType,
@@ -73,6 +75,12 @@ class CaseText(QObject):
             "call": self.tr("Call logged"), "call_override": self.tr("Call policy overridden"),
             "do_not_call": self.tr("Do-not-call changed"),
             "buyer_tz": self.tr("Buyer time zone changed"),
+            "promise_made": self.tr("Promise made"), "promise_kept": self.tr("Promise kept"),
+            "promise_broken": self.tr("Promise not kept"),
+            "evidence_add": self.tr("Evidence added"),
+            "evidence_remove": self.tr("Evidence removed"),
+            "evidence_caption": self.tr("Evidence caption changed"),
+            "evidence_category": self.tr("Evidence category changed"),
         }
         return names.get(action, action)
 
@@ -116,8 +124,12 @@ class CaseText(QObject):
             if data.get("overridden"):
                 line += "\n" + self.tr("(outside the call policy, override recorded)")
             return line
+        if type_ in ("evidence_added", "evidence_removed"):
+            return self._evidence_line(type_, text, data)
         if type_ == "platform_update":
             return self.tr("Platform update: %1").replace("%1", text)
+        if type_ in ("promise_made", "promise_kept", "promise_broken"):
+            return self._promise_line(type_, text, data)
         if type_ == "step":
             return text
         return f"{type_}: {text}" if text else type_
@@ -133,4 +145,39 @@ class CaseText(QObject):
                 line += "  " + self.value("amount_settled", str(data["amount"]))
         if text:
             line += "\n" + self.tr("Note: %1").replace("%1", text)
+        return line
+
+    def _evidence_line(self, type_: str, text: str, data: dict) -> str:
+        category = enum_label(EvidenceCategory, data.get("category"), self.lang)
+        if type_ == "evidence_removed":
+            line = self.tr("Evidence removed: %1").replace("%1", text)
+            if data.get("reason"):
+                line += "\n" + self.tr("Reason: %1").replace("%1", data["reason"])
+            return line
+        if data.get("kind") == "waybill":
+            line = self.tr("Waybill added: %1").replace("%1", text)
+        else:
+            line = self.tr("Evidence added (%1): %2").replace("%1", category).replace(
+                "%2", text)
+        if data.get("caption"):
+            line += "\n" + data["caption"]
+        return line
+
+    def _promise_line(self, type_: str, text: str, data: dict) -> str:
+        """Promise events, redrawn from their data in the UI language."""
+        what = enum_label(PromiseKind, data.get("kind"), self.lang) or text
+        if data.get("text"):
+            what = (data["text"] if data.get("kind") == PromiseKind.OTHER.value
+                    else f"{what}{': ' if self.lang.startswith('en') else '：'}{data['text']}")
+        due = self.value("due_at", data.get("due_at"))
+        if type_ == "promise_made":
+            return self.tr("Promise to the buyer: %1 (due %2)").replace("%1", what).replace(
+                "%2", due)
+        if type_ == "promise_kept":
+            line = self.tr("Promise kept: %1").replace("%1", what)
+            return line + (" " + self.tr("(after the due time %1)").replace("%1", due)
+                           if data.get("late") else "")
+        line = self.tr("Promise not kept: %1").replace("%1", what)
+        if data.get("reason"):
+            line += "\n" + self.tr("Reason: %1").replace("%1", data["reason"])
         return line
