@@ -1,0 +1,113 @@
+"""The facts statement (事实陈述) of a dispute summary, composed from the case's data.
+
+This is the default text the user edits before printing: who asked for what on which
+order, the cause, what was done (calls, promises, evidence) and where it stands. It only
+states what the register holds; opinions are the user's to add.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from .case import Case
+from .clock import local
+from .evidence import Evidence
+from .money import format_yuan
+from .promises import Promise, PromiseState
+
+MAX_FACTS = 20_000  # a statement longer than ~10 printed pages is a paste gone wrong
+
+
+@dataclass(frozen=True)
+class CallCounts:
+    """How often the buyer was phoned about this case, and how often someone answered."""
+
+    total: int = 0
+    connected: int = 0
+
+
+def _day(at: datetime | None, tz: str) -> str:
+    return local(at, tz).strftime("%Y-%m-%d") if at else ""
+
+
+def compose_facts(case: Case, *, tz: str, lang: str = "zh", calls: CallCounts | None = None,
+                  promises: Sequence[Promise] = (), evidence: Sequence[Evidence] = (),
+                  resolved_at: datetime | None = None) -> str:
+    """The default facts statement for `case` in `lang` ("zh" or "en"), one fact a line."""
+    en = lang.startswith("en")
+    calls = calls or CallCounts()
+    states = Counter(p.state for p in promises)
+    live = [e for e in evidence if not e.is_removed]
+    by_category = Counter(e.category for e in live)
+    paid = format_yuan(case.amount_paid)
+    claimed = format_yuan(case.amount_claimed)
+    lines: list[str] = []
+    if en:
+        buyer = f'buyer "{case.buyer_nick}"' if case.buyer_nick else "the buyer"
+        item = ", ".join(x for x in (case.item_title, f"paid {paid}" if paid else "") if x)
+        first = (f"On {_day(case.created_at, tz)} {buyer} asked for "
+                 f"{case.kind.label('en').lower()} on {case.platform.label('en')} order "
+                 f"{case.order_no}" + (f" ({item})" if item else ""))
+        if claimed:
+            first += f", claiming {claimed}"
+        lines.append(first + ".")
+        if case.cause is not None:
+            lines.append(f"Cause: {case.cause.label('en')} ({case.cause.side.label('en')}).")
+        if case.description.strip():
+            lines.append(f"Details: {case.description.strip()}")
+        done = []
+        if calls.total:
+            done.append(f"{calls.total} phone call(s) ({calls.connected} answered)")
+        if promises:
+            done.append(f"{len(promises)} promise(s) made to the buyer "
+                        f"({states[PromiseState.KEPT]} kept, {states[PromiseState.BROKEN]} "
+                        f"not kept, {states[PromiseState.OPEN]} open)")
+        if done:
+            lines.append("Handling: " + "; ".join(done) + ".")
+        if live:
+            parts = ", ".join(f"{c.label('en')} {n}" for c, n in by_category.items())
+            lines.append(f"Evidence provided: {len(live)} item(s): {parts}.")
+        status = f"Status: {case.status.label('en')}"
+        if resolved_at is not None and not case.status.is_open:
+            status += f" (closed on {_day(resolved_at, tz)})"
+        if case.outcome is not None:
+            status += f"; outcome: {case.outcome.label('en')}"
+            if case.amount_settled is not None:
+                status += f", {format_yuan(case.amount_settled)}"
+        lines.append(status + ".")
+        return "\n".join(lines)
+    buyer = f"买家“{case.buyer_nick}”" if case.buyer_nick else "买家"
+    item = "，".join(x for x in (case.item_title, f"实付 {paid}" if paid else "") if x)
+    first = (f"{_day(case.created_at, tz)}，{buyer}就{case.platform.zh}订单 {case.order_no}"
+             + (f"（{item}）" if item else "") + f"申请{case.kind.zh}")
+    if claimed:
+        first += f"，申请金额 {claimed}"
+    lines.append(first + "。")
+    if case.cause is not None:
+        lines.append(f"纠纷原因：{case.cause.zh}（{case.cause.side.zh}）。")
+    if case.description.strip():
+        lines.append(f"情况说明：{case.description.strip()}")
+    done = []
+    if calls.total:
+        done.append(f"电话沟通 {calls.total} 次（接通 {calls.connected} 次）")
+    if promises:
+        done.append(f"向买家作出承诺 {len(promises)} 项（已兑现 {states[PromiseState.KEPT]} 项，"
+                    f"未兑现 {states[PromiseState.BROKEN]} 项，"
+                    f"待兑现 {states[PromiseState.OPEN]} 项）")
+    if done:
+        lines.append("处理经过：" + "；".join(done) + "。")
+    if live:
+        parts = "，".join(f"{c.zh} {n} 项" for c, n in by_category.items())
+        lines.append(f"已提供证据 {len(live)} 项：{parts}。")
+    status = f"当前状态：{case.status.zh}"
+    if resolved_at is not None and not case.status.is_open:
+        status += f"（{_day(resolved_at, tz)} 结案）"
+    if case.outcome is not None:
+        status += f"，处理结果：{case.outcome.zh}"
+        if case.amount_settled is not None:
+            status += f"，金额 {format_yuan(case.amount_settled)}"
+    lines.append(status + "。")
+    return "\n".join(lines)

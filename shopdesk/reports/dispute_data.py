@@ -1,0 +1,90 @@
+"""What a dispute summary shows, as plain data (gathered by services/dispute_summary.py).
+
+The renderer (dispute_pdf.py) reads only these dataclasses and domain types: no database,
+no Qt. Contact fields of `case` are already masked unless the user chose full contact.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from ..domain.call_policy import CallOutcome
+from ..domain.case import Case
+from ..domain.evidence import ChecklistItem, Evidence
+from ..domain.promises import Promise, PromiseState
+
+
+@dataclass(frozen=True)
+class CallDetail:
+    """A logged call as the summary prints it."""
+
+    outcome: CallOutcome
+    duration_seconds: int | None = None
+    summary: str = ""
+    agreed: str = ""
+    overridden: bool = False
+    override_reason: str | None = None
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One line of the case's history, oldest first.
+
+    `call` is set for a call event (from the call log), `promise` for promise events
+    (the promise as it stands now, so a promise made shows whether it was kept).
+    """
+
+    at: datetime
+    actor: str
+    type: str
+    text: str = ""
+    data: Mapping[str, Any] = field(default_factory=dict)
+    call: CallDetail | None = None
+    promise: Promise | None = None
+
+
+@dataclass(frozen=True)
+class EvidenceEntry:
+    """One piece of live evidence; `path` is where its bytes should be (None: waybill)."""
+
+    number: int  # 1-based, as listed on paper
+    evidence: Evidence
+    path: Path | None = None
+    present: bool = False  # the file is in the data folder (always False for a waybill)
+
+
+@dataclass(frozen=True)
+class DisputeSummary:
+    """Everything one case's summary prints."""
+
+    case: Case
+    shop_name: str
+    tz: str
+    generated_at: datetime
+    generated_by: str
+    facts: str
+    full_contact: bool = False
+    timeline: tuple[TimelineEntry, ...] = ()
+    promises: tuple[Promise, ...] = ()
+    evidence: tuple[EvidenceEntry, ...] = ()
+    checklist: tuple[ChecklistItem, ...] = ()
+    checklist_problem: str = ""  # the checklist file is broken: say so, print the rest
+    resolved_at: datetime | None = None
+
+    @property
+    def calls(self) -> list[TimelineEntry]:
+        return [e for e in self.timeline if e.type == "call"]
+
+    @property
+    def connected_calls(self) -> int:
+        return sum(1 for e in self.calls if e.call is not None and e.call.outcome.is_conversation)
+
+    def promise_counts(self) -> dict[PromiseState, int]:
+        counts = dict.fromkeys(PromiseState, 0)
+        for p in self.promises:
+            counts[p.state] += 1
+        return counts

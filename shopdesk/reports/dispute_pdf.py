@@ -1,0 +1,413 @@
+"""The dispute summary on A4: one case per section, a contents page for a batch.
+
+`render_summaries(summaries, out)` lays out the plain data gathered by
+services/dispute_summary.py. Text is real text in the CJK font from fonts.py (searchable,
+copyable); times are shown in the shop's zone; long notes split across pages inside their
+table row, and table headers repeat on every page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
+
+from ..domain.clock import local
+from ..domain.money import format_yuan
+from ..domain.promises import PromiseState
+from .case_index import CaseAnchor, CaseIndex, notify_anchor
+from .dispute_data import DisputeSummary, EvidenceEntry, TimelineEntry
+from .dispute_labels import Labels
+from .dispute_timeline import timeline_content
+from .fonts import PdfFont, cjk_font
+from .layout import (
+    ALERT,
+    GRID,
+    A4Document,
+    SectionMark,
+    en_page_label,
+    para,
+    styles,
+    table,
+    zh_page_label,
+)
+from .thumbnails import Thumbnail, ThumbnailCache, ThumbProblem
+
+OK_GREEN = colors.HexColor("#1E6B35")
+LABEL_FILL = colors.HexColor("#F1F3F6")
+FACTS_FILL = colors.HexColor("#FAFBFC")
+THUMB_COLUMNS = 4
+THUMB_BOX = 38 * mm
+DASH = "—"
+
+
+class SummaryDocument(A4Document):
+    """A4Document that tells the contents where each case starts."""
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        notify_anchor(self, flowable)
+
+
+def summary_styles(font: PdfFont) -> dict[str, ParagraphStyle]:
+    """The house styles plus the few this document needs."""
+    st = styles(font)
+    st["meta"] = ParagraphStyle("meta", parent=st["small"], spaceAfter=1)
+    st["facts"] = ParagraphStyle("facts", parent=st["body"], borderWidth=0.5,
+                                 borderColor=GRID, borderPadding=(5, 6, 5, 6),
+                                 backColor=FACTS_FILL, spaceBefore=4, spaceAfter=8,
+                                 leftIndent=6, rightIndent=6)
+    st["h2"] = ParagraphStyle("h2k", parent=st["h2"], keepWithNext=1)
+    st["cell_alert"] = ParagraphStyle("cell_alert", parent=st["cell"], textColor=ALERT)
+    st["cell_ok"] = ParagraphStyle("cell_ok", parent=st["cell"], textColor=OK_GREEN)
+    st["label"] = ParagraphStyle("label", parent=st["cell"], textColor=colors.HexColor("#3A4452"))
+    st["thumb_caption"] = ParagraphStyle("thumb_caption", parent=st["small"], fontSize=7,
+                                         leading=9, alignment=TA_CENTER)
+    st["thumb_problem"] = ParagraphStyle("thumb_problem", parent=st["cell_alert"],
+                                         alignment=TA_CENTER)
+    return st
+
+
+def render_summaries(summaries: Sequence[DisputeSummary], out: str | Path | BinaryIO, *,
+                     lang: str = "zh", font: PdfFont | None = None,
+                     thumbnails: ThumbnailCache | None = None) -> int:
+    """Write the summaries of `summaries` (in order) as one PDF to `out`; returns pages.
+
+    One summary prints as its case alone; several get a cover page with a table of
+    contents (case no., buyer, kind, status, page) and each case starts a new page.
+    """
+    if not summaries:
+        raise ValueError("no cases to print")
+    labels = Labels(lang)
+    font = font or cjk_font()
+    st = summary_styles(font)
+    thumbs = thumbnails or ThumbnailCache()
+    first = summaries[0]
+    title = (f"{labels['doc_title']} {first.case.case_no}" if len(summaries) == 1
+             else f"{labels['batch_title']} ({len(summaries)})")
+    target = str(out) if isinstance(out, Path) else out
+    doc = SummaryDocument(target, title=title, author=first.generated_by, font=font,
+                          footer_left="", subject=labels["doc_title"],
+                          page_label=en_page_label if labels.lang == "en" else zh_page_label)
+    width = doc.content_width
+    story: list[Flowable] = []
+    if len(summaries) > 1:
+        story += _cover(summaries, labels, st, width)
+    for n, summary in enumerate(summaries):
+        if n or len(summaries) > 1:
+            story.append(PageBreak())
+        story += case_story(summary, labels, st, width, thumbs)
+    doc.build_numbered(story)
+    return doc.page
+
+
+# --- small formatting helpers --------------------------------------------------------
+def _when(at: datetime | None, tz: str) -> str:
+    return local(at, tz).strftime("%Y-%m-%d %H:%M") if at else ""
+
+
+def _or_dash(value: object) -> str:
+    text = "" if value is None else str(value).strip()
+    return text or DASH
+
+
+def _anchor_key(summary: DisputeSummary) -> str:
+    return f"case-{summary.case.id}-{summary.case.case_no}"
+
+
+# --- the cover page of a batch -------------------------------------------------------
+def _cover(summaries: Sequence[DisputeSummary], labels: Labels, st: dict[str, ParagraphStyle],
+           width: float) -> list[Flowable]:
+    first = summaries[0]
+    shops = sorted({s.shop_name for s in summaries if s.shop_name})
+    story: list[Flowable] = [
+        SectionMark(labels.fmt("footer", title=labels["batch_title"],
+                               at=_when(first.generated_at, first.tz),
+                               by=first.generated_by)),
+        para(labels["batch_title"], st["title"]),
+        para(labels.fmt("batch_count", n=len(summaries))
+             + (f"{labels['bar']}{labels['shop']}{labels['colon']}{'、'.join(shops)}"
+                if shops else ""),
+             st["meta"]),
+        para(labels.fmt("generated", at=_when(first.generated_at, first.tz), tz=first.tz,
+                        by=first.generated_by), st["meta"]),
+        para(labels["full_note" if any(s.full_contact for s in summaries) else "masked_note"],
+             st["meta"]),
+        Spacer(1, 4 * mm),
+        para(labels["contents"], st["h2"]),
+    ]
+    rows = []
+    for n, s in enumerate(summaries, start=1):
+        c = s.case
+        rows.append((_anchor_key(s), [str(n), c.case_no, _or_dash(c.buyer_nick),
+                                      c.kind.label(labels.lang), c.status.label(labels.lang)]))
+    fixed = [12 * mm, 38 * mm, 0.0, 30 * mm, 24 * mm, 16 * mm]
+    fixed[2] = width - sum(fixed)
+    header = [labels["col_no"], labels["case_no"], labels["col_buyer"], labels["kind"],
+              labels["status"], labels["col_page"]]
+    story.append(CaseIndex(header, rows, fixed, style=st["cell"], header_style=st["cell_bold"],
+                           link_column=1))
+    return story
+
+
+# --- one case ------------------------------------------------------------------------
+def case_story(s: DisputeSummary, labels: Labels, st: dict[str, ParagraphStyle],
+               width: float, thumbs: ThumbnailCache) -> list[Flowable]:
+    """The flowables of one case's section (starting wherever the caller puts them)."""
+    c = s.case
+    lang = labels.lang
+    story: list[Flowable] = [
+        CaseAnchor(_anchor_key(s), f"{c.case_no} {c.buyer_nick}".strip()),
+        # The footer names the document, when and by whom, and this case: the layout's own
+        # left/section separator is "·", which the STSong-Light fallback cannot print.
+        SectionMark(labels.fmt("footer", title=labels["doc_title"],
+                               at=_when(s.generated_at, s.tz), by=s.generated_by)
+                    + f"{labels['bar']}{labels['case_no']} {c.case_no}"),
+        para(f"{labels['doc_title']}　{c.case_no}", st["title"]),
+    ]
+    shop_line = labels["bar"].join(x for x in (
+        f"{labels['shop']}{labels['colon']}{s.shop_name}" if s.shop_name else "",
+        f"{labels['platform']}{labels['colon']}{c.platform.label(lang)}") if x)
+    story.append(para(shop_line, st["meta"]))
+    story.append(para(labels.fmt("generated", at=_when(s.generated_at, s.tz), tz=s.tz,
+                                 by=s.generated_by), st["meta"]))
+    story.append(para(labels["full_note" if s.full_contact else "masked_note"], st["meta"]))
+    if c.deleted_at is not None:
+        story.append(para(labels["in_trash"], st["alert"]))
+
+    story.append(para(labels["sec_order"], st["h2"]))
+    story.append(_pairs([
+        ("order_no", c.order_no, "refund_no", c.refund_no),
+        ("buyer_nick", c.buyer_nick, "buyer_name", c.buyer_name),
+        ("buyer_phone", c.buyer_phone, "buyer_address", c.buyer_address),
+        ("item_title", c.item_title, None, None),
+        ("sku", c.sku, "amount_paid", format_yuan(c.amount_paid)),
+        ("amount_claimed", format_yuan(c.amount_claimed),
+         "amount_settled", format_yuan(c.amount_settled)),
+    ], labels, st, width))
+
+    story.append(para(labels["sec_dispute"], st["h2"]))
+    cause = (f"{c.cause.label(lang)}（{c.cause.side.label(lang)}）" if lang == "zh"
+             else f"{c.cause.label(lang)} ({c.cause.side.label(lang)})") if c.cause else ""
+    story.append(_pairs([
+        ("kind", c.kind.label(lang), "cause", cause),
+        ("status", c.status.label(lang), "outcome", c.outcome.label(lang) if c.outcome else ""),
+        ("created_at", _when(c.created_at, s.tz), "due_at", _when(c.due_at, s.tz)),
+        ("assignee", c.assignee, None, None),
+    ], labels, st, width))
+
+    story.append(para(labels["sec_facts"], st["h2"]))
+    story.append(para(s.facts.strip() or labels["none"], st["facts"]))
+
+    story += _timeline(s, labels, st, width)
+    story += _promises(s, labels, st, width)
+    story += _evidence(s, labels, st, width, thumbs)
+    story += _checklist(s, labels, st, width)
+    return story
+
+
+def _pairs(rows: Sequence[tuple[str, object, str | None, object]], labels: Labels,
+           st: dict[str, ParagraphStyle], width: float) -> Flowable:
+    """A label/value grid, two pairs a row; a row with one pair spans the full width."""
+    label_w = 22 * mm
+    value_w = (width - 2 * label_w) / 2
+    data: list[list[object]] = []
+    spans: list[int] = []
+    for n, (k1, v1, k2, v2) in enumerate(rows):
+        if k2 is None:
+            data.append([para(labels[k1], st["label"]), para(_or_dash(v1), st["cell"]), "", ""])
+            spans.append(n)
+        else:
+            data.append([para(labels[k1], st["label"]), para(_or_dash(v1), st["cell"]),
+                         para(labels[k2], st["label"]), para(_or_dash(v2), st["cell"])])
+    t = table(data, [label_w, value_w, label_w, value_w], style=st["cell"], header=False)
+    commands: list[tuple[Any, ...]] = [("BACKGROUND", (0, 0), (0, -1), LABEL_FILL),
+                                       ("BACKGROUND", (2, 0), (2, -1), LABEL_FILL)]
+    for n in spans:
+        commands += [("SPAN", (1, n), (3, n)), ("BACKGROUND", (1, n), (3, n), colors.white)]
+    t.setStyle(commands)
+    return t
+
+
+def _timeline(s: DisputeSummary, labels: Labels, st: dict[str, ParagraphStyle],
+              width: float) -> list[Flowable]:
+    counts = s.promise_counts()
+    out: list[Flowable] = [
+        para(labels["sec_timeline"], st["h2"]),
+        para(labels.fmt("timeline_summary", events=len(s.timeline), calls=len(s.calls),
+                        connected=s.connected_calls, promises=len(s.promises),
+                        kept=counts[PromiseState.KEPT], broken=counts[PromiseState.BROKEN],
+                        open=counts[PromiseState.OPEN]), st["meta"]),
+    ]
+    if not s.timeline:
+        return [*out, para(labels["none"], st["body"])]
+    rows: list[list[object]] = [[labels["col_time"], labels["col_actor"], labels["col_type"],
+                                 labels["col_content"]]]
+    for entry in s.timeline:
+        rows.append([_when(entry.at, s.tz), entry.actor,
+                     para(labels.event_type(entry.type), _type_style(entry, s, st)),
+                     timeline_content(entry, labels, s.tz, s.generated_at)])
+    fixed = [25 * mm, 17 * mm, 20 * mm]
+    t = table(rows, [*fixed, width - sum(fixed)], style=st["cell"],
+              header_style=st["cell_bold"], zebra=True)
+    t.splitInRow = 1  # a note longer than a page continues on the next one
+    out.append(t)
+    return out
+
+
+def _type_style(entry: TimelineEntry, s: DisputeSummary,
+                st: dict[str, ParagraphStyle]) -> ParagraphStyle:
+    if entry.type == "promise_broken":
+        return st["cell_alert"]
+    if entry.type == "promise_kept":
+        return st["cell_ok"]
+    if entry.type == "promise_made" and entry.promise is not None:
+        p = entry.promise
+        if p.state == PromiseState.BROKEN or p.is_overdue(s.generated_at):
+            return st["cell_alert"]
+    return st["cell"]
+
+
+def _promises(s: DisputeSummary, labels: Labels, st: dict[str, ParagraphStyle],
+              width: float) -> list[Flowable]:
+    out: list[Flowable] = [para(labels["sec_promises"], st["h2"])]
+    if not s.promises:
+        return [*out, para(labels["none"], st["body"])]
+    rows: list[list[object]] = [[labels["col_promise"], labels["col_made"], labels["col_due"],
+                                 labels["col_state"]]]
+    for p in s.promises:
+        resolved = labels.fmt("by", who=p.resolved_by or "", at=_when(p.resolved_at, s.tz))
+        if p.state == PromiseState.KEPT:
+            text = labels["state_kept_late" if p.was_late() else "state_kept"]
+            state = para(f"{text}\n{resolved}", st["cell_ok"])
+        elif p.state == PromiseState.BROKEN:
+            reason = labels.fmt("reason", text=p.broken_reason or "")
+            state = para(f"{labels['state_broken']}\n{resolved}\n{reason}", st["cell_alert"])
+        elif p.is_overdue(s.generated_at):
+            state = para(labels["state_overdue"], st["cell_alert"])
+        else:
+            state = para(labels["state_open"], st["cell"])
+        rows.append([p.describe(labels.lang),
+                     labels.fmt("by", who=p.made_by, at=_when(p.made_at, s.tz)),
+                     _when(p.due_at, s.tz), state])
+    fixed = [34 * mm, 25 * mm, 40 * mm]
+    t = table(rows, [width - sum(fixed), *fixed], style=st["cell"],
+              header_style=st["cell_bold"])
+    t.splitInRow = 1
+    return [*out, t]
+
+
+def _file_state(entry: EvidenceEntry, thumb: Thumbnail | ThumbProblem | None,
+                labels: Labels) -> str:
+    if not entry.evidence.is_file:
+        return ""
+    if not entry.present:
+        return labels["missing"]
+    if thumb is ThumbProblem.MISSING:
+        return labels["missing"]
+    if thumb is ThumbProblem.UNREADABLE:
+        return labels["unreadable"]
+    return ""
+
+
+def _evidence(s: DisputeSummary, labels: Labels, st: dict[str, ParagraphStyle],
+              width: float, thumbs: ThumbnailCache) -> list[Flowable]:
+    out: list[Flowable] = [para(labels["sec_evidence"], st["h2"])]
+    if not s.evidence:
+        return [*out, para(labels["none"], st["body"])]
+    lang = labels.lang
+    rows: list[list[object]] = [[labels["col_no"], labels["col_category"], labels["col_item"],
+                                 labels["col_caption"], labels["col_added"],
+                                 labels["col_file_state"]]]
+    pictures: list[tuple[EvidenceEntry, Thumbnail | ThumbProblem]] = []
+    for entry in s.evidence:
+        ev = entry.evidence
+        thumb: Thumbnail | ThumbProblem | None = None
+        if ev.is_file and ev.is_image:
+            thumb = thumbs.get(entry.path) if entry.present else ThumbProblem.MISSING
+            pictures.append((entry, thumb))
+        if ev.is_file:
+            name = ev.title(lang) + (f"（{_size(ev.size)}）" if ev.size else "")
+        else:
+            name = f"{labels['waybill']} {ev.title(lang)}"
+        problem = _file_state(entry, thumb, labels)
+        rows.append([f"#{entry.number}", ev.category.label(lang), name, ev.caption,
+                     labels.fmt("by", who=ev.added_by, at=_when(ev.added_at, s.tz)),
+                     para(problem, st["cell_alert"]) if problem else ""])
+    fixed = [10 * mm, 24 * mm, 0.0, 0.0, 30 * mm, 17 * mm]
+    free = width - sum(fixed)
+    fixed[2], fixed[3] = free * 0.45, free * 0.55
+    t = table(rows, fixed, style=st["cell"], header_style=st["cell_bold"])
+    t.splitInRow = 1
+    out.append(t)
+    if pictures:
+        out.append(para(labels["sec_thumbs"], st["h2"]))
+        out.append(_thumb_grid(pictures, labels, st, width))
+    return out
+
+
+def _size(size: int) -> str:
+    if size >= 1024 * 1024:
+        return f"{size / (1024 * 1024):.1f} MB"
+    return f"{max(1, round(size / 1024))} KB"
+
+
+def _thumb_grid(pictures: list[tuple[EvidenceEntry, Thumbnail | ThumbProblem]],
+                labels: Labels, st: dict[str, ParagraphStyle], width: float) -> Flowable:
+    from io import BytesIO
+
+    from reportlab.platypus import Image
+
+    cell_w = width / THUMB_COLUMNS
+    cells: list[object] = []
+    for entry, thumb in pictures:
+        caption = f"#{entry.number} {entry.evidence.category.label(labels.lang)}"
+        if entry.evidence.caption:
+            caption += f"{labels['bar']}{entry.evidence.caption}"
+        if isinstance(thumb, Thumbnail):
+            scale = min(THUMB_BOX / thumb.width, THUMB_BOX / thumb.height)
+            picture: Flowable = Image(BytesIO(thumb.data), width=thumb.width * scale,
+                                      height=thumb.height * scale)
+        else:
+            why = labels["missing"] if thumb is ThumbProblem.MISSING else labels["unreadable"]
+            picture = para(f"{why}\n{entry.evidence.title(labels.lang)}", st["thumb_problem"])
+        cells.append([picture, para(caption, st["thumb_caption"])])
+    while len(cells) % THUMB_COLUMNS:
+        cells.append("")
+    grid = [cells[i:i + THUMB_COLUMNS] for i in range(0, len(cells), THUMB_COLUMNS)]
+    # reportlab's Table directly: a cell holding [picture, caption] stacks the two.
+    t = Table(grid, colWidths=[cell_w] * THUMB_COLUMNS)
+    t.setStyle(TableStyle([
+        ("GRID", (0, 0), (-1, -1), 0.4, GRID),
+        ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("TOPPADDING", (0, 0), (-1, -1), 4),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+    ]))
+    return t
+
+
+def _checklist(s: DisputeSummary, labels: Labels, st: dict[str, ParagraphStyle],
+               width: float) -> list[Flowable]:
+    if not s.checklist and not s.checklist_problem:
+        return []
+    out: list[Flowable] = [para(labels["sec_checklist"], st["h2"])]
+    if s.checklist_problem:
+        out.append(para(labels.fmt("checklist_problem", why=s.checklist_problem), st["alert"]))
+    if s.checklist:
+        rows: list[list[object]] = [[labels["col_required"], labels["col_hint"],
+                                     labels["col_have"]]]
+        for item in s.checklist:
+            have = para(labels["have"], st["cell_ok"]) if item.satisfied \
+                else para(labels["lacking"], st["cell_alert"])
+            rows.append([item.category.label(labels.lang), item.note(labels.lang), have])
+        fixed = [36 * mm, 20 * mm]
+        out.append(table(rows, [fixed[0], width - sum(fixed), fixed[1]], style=st["cell"],
+                         header_style=st["cell_bold"]))
+    return out

@@ -1,0 +1,158 @@
+"""The printed text of one timeline line, redrawn from the event's data in the document's
+language (calls with outcome and duration, promises with whether they were kept)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from ..domain.call_policy import CallOutcome
+from ..domain.clock import from_iso, local
+from ..domain.enums import CaseStatus, Outcome
+from ..domain.evidence import EvidenceCategory
+from ..domain.labels import LabelledEnum
+from ..domain.promises import Promise, PromiseKind, PromiseState
+from .dispute_data import TimelineEntry
+from .dispute_labels import Labels
+
+
+def _when(at: datetime | None, tz: str) -> str:
+    return local(at, tz).strftime("%Y-%m-%d %H:%M") if at else ""
+
+
+def _label(enum: type[LabelledEnum], key: Any, lang: str) -> str:
+    if not key:
+        return ""
+    try:
+        return enum(key).label(lang)
+    except ValueError:
+        return str(key)
+
+
+def timeline_content(entry: TimelineEntry, labels: Labels, tz: str, now: datetime) -> str:
+    """The 'details' cell of a timeline row (may hold several lines)."""
+    kind = entry.type
+    data = entry.data or {}
+    if kind == "status":
+        return _status(entry, labels)
+    if kind == "edit":
+        fields = [_field(labels, f) for f in data.get("fields", [])]
+        return labels.fmt("edited_fields", fields="、".join(fields) if labels.lang == "zh"
+                          else ", ".join(fields))
+    if kind == "call":
+        return _call(entry, labels)
+    if kind in ("promise_made", "promise_kept", "promise_broken"):
+        return _promise(entry, labels, tz, now)
+    if kind in ("evidence_added", "evidence_removed"):
+        return _evidence(entry, labels)
+    return entry.text
+
+
+def _field(labels: Labels, name: str) -> str:
+    try:
+        return labels[name]
+    except KeyError:
+        return name
+
+
+def _status(entry: TimelineEntry, labels: Labels) -> str:
+    data = entry.data or {}
+    lang = labels.lang
+    lines = [labels.fmt("status_change", old=_label(CaseStatus, data.get("from"), lang),
+                        new=_label(CaseStatus, data.get("to"), lang))]
+    if data.get("outcome"):
+        line = labels.fmt("outcome_line", outcome=_label(Outcome, data["outcome"], lang))
+        if data.get("amount") is not None:
+            line += f" ¥{data['amount']}"
+        lines.append(line)
+    if entry.text:
+        lines.append(entry.text)
+    return "\n".join(lines)
+
+
+def _call(entry: TimelineEntry, labels: Labels) -> str:
+    sep = labels["sep"]
+    call = entry.call
+    data = entry.data or {}
+    if call is None:  # the call log row is gone (purged case): print what the event kept
+        outcome = _label(CallOutcome, data.get("outcome"), labels.lang) or entry.text
+        duration, summary, agreed = data.get("duration"), "", data.get("agreed") or ""
+        override = None
+    else:
+        outcome = call.outcome.label(labels.lang)
+        duration, summary, agreed = call.duration_seconds, call.summary, call.agreed
+        override = call.override_reason if call.overridden else None
+    head = outcome
+    if duration:
+        head += sep + labels.fmt("call_duration", d=labels.duration(int(duration)))
+    lines = [head]
+    if summary:
+        lines.append(labels.fmt("call_summary", text=summary))
+    if agreed:
+        lines.append(labels.fmt("call_agreed", text=agreed))
+    if override or (call is None and data.get("overridden")):
+        lines.append(labels.fmt("call_override", text=override or "—"))
+    return "\n".join(lines)
+
+
+def _describe(entry: TimelineEntry, labels: Labels) -> str:
+    data = entry.data or {}
+    if entry.promise is not None:
+        return entry.promise.describe(labels.lang)
+    try:
+        kind = PromiseKind(data.get("kind"))
+    except ValueError:
+        return entry.text
+    text = str(data.get("text") or "").strip()
+    if not text:
+        return kind.label(labels.lang)
+    if kind == PromiseKind.OTHER:
+        return text
+    return f"{kind.label(labels.lang)}{labels['colon']}{text}"
+
+
+def _promise(entry: TimelineEntry, labels: Labels, tz: str, now: datetime) -> str:
+    data = entry.data or {}
+    lines = [_describe(entry, labels)]
+    if entry.type == "promise_made":
+        due = entry.promise.due_at if entry.promise else from_iso(data.get("due_at"))
+        if due is not None:
+            lines[0] += f"（{labels.fmt('promise_due', due=_when(due, tz))}）" \
+                if labels.lang == "zh" else f" ({labels.fmt('promise_due', due=_when(due, tz))})"
+        if entry.promise is not None:
+            lines.append(_result(entry.promise, labels, tz, now))
+    elif entry.type == "promise_kept":
+        if data.get("late"):
+            lines[0] += f" · {labels['state_kept_late']}"
+    elif entry.type == "promise_broken":
+        reason = data.get("reason") or (entry.promise.broken_reason if entry.promise else "")
+        if reason:
+            lines.append(labels.fmt("reason", text=reason))
+    return "\n".join(lines)
+
+
+def _result(p: Promise, labels: Labels, tz: str, now: datetime) -> str:
+    """How a promise turned out, as of the printing."""
+    if p.state == PromiseState.KEPT:
+        key = "promise_now_kept_late" if p.was_late() else "promise_now_kept"
+        return labels.fmt(key, at=_when(p.resolved_at, tz))
+    if p.state == PromiseState.BROKEN:
+        return labels.fmt("promise_now_broken", at=_when(p.resolved_at, tz),
+                          reason=p.broken_reason or "")
+    return labels["promise_now_overdue" if p.is_overdue(now) else "promise_now_open"]
+
+
+def _evidence(entry: TimelineEntry, labels: Labels) -> str:
+    data = entry.data or {}
+    if entry.type == "evidence_removed":
+        lines = [entry.text]
+        if data.get("reason"):
+            lines.append(labels.fmt("reason", text=data["reason"]))
+        return "\n".join(lines)
+    if data.get("kind") == "waybill":
+        head = f"{labels['waybill']} {entry.text}"
+    else:
+        category = _label(EvidenceCategory, data.get("category"), labels.lang)
+        head = f"{category}{labels['colon']}{entry.text}" if category else entry.text
+    caption = str(data.get("caption") or "")
+    return f"{head}\n{caption}" if caption else head

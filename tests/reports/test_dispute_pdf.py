@@ -1,0 +1,195 @@
+"""The dispute summary layout, given plain data: fields, order, pagination, images, contents."""
+
+from __future__ import annotations
+
+import io
+import re
+from datetime import timedelta
+from decimal import Decimal
+
+from PIL import Image
+from pypdf import PdfReader
+
+from shopdesk.domain.call_policy import CallOutcome
+from shopdesk.domain.evidence import ChecklistItem, EvidenceCategory
+from shopdesk.domain.promises import Promise, PromiseKind, PromiseState
+from shopdesk.reports.dispute_data import CallDetail, TimelineEntry
+from shopdesk.reports.thumbnails import ThumbnailCache, ThumbProblem, make_thumbnail
+
+from .dispute_support import T0, entry, make_case, notes, render, summary
+
+
+def _compact(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def test_one_case_prints_its_fields_as_real_chinese_text() -> None:
+    _data, pages = render([summary(checklist=(ChecklistItem(
+        EvidenceCategory.LISTING_SCREENSHOT, "下单时的详情页截图", "Listing", False),))])
+    text = "\n".join(pages)
+    for expected in ("售后争议摘要", "SD-20261120-0001", "某某小店", "淘宝/天猫", "3712345678901",
+                     "小蜜蜂1", "蓝牙耳机 Pro 降噪版", "BT-PRO-W", "299.00", "退货退款",
+                     "与描述不符（卖家原因）", "已解决", "全额退款", "事实陈述",
+                     "买家称耳机左耳无声，与描述不符。", "生成人：小王", "2026-11-23 10:00",
+                     "138****5678", "浙江省杭州市****", "下单时的详情页截图", "缺少"):
+        assert expected in text, expected
+    assert "第 1 页 / 共 1 页" in pages[0] and "SD-20261120-0001" in pages[0]
+
+
+def test_timeline_lines_print_oldest_first_with_calls_and_promise_results() -> None:
+    kept = Promise(1, 1, PromiseKind.REFUND, "收到退货后退款", T0 + timedelta(days=2), "小王",
+                   T0 + timedelta(hours=2), PromiseState.KEPT, T0 + timedelta(days=3), "小李")
+    broken = Promise(2, 1, PromiseKind.CALL_BACK, "告知检测结果", T0 + timedelta(hours=5),
+                     "小王", T0 + timedelta(hours=2), PromiseState.BROKEN,
+                     T0 + timedelta(hours=6), "小王", "仓库未及时反馈")
+    timeline = (
+        TimelineEntry(T0, "小王", "created"),
+        TimelineEntry(T0 + timedelta(hours=1), "小王", "note", "请买家拍视频"),
+        TimelineEntry(T0 + timedelta(hours=2), "小王", "call", "已接通",
+                      {"call_id": 9, "outcome": "connected"},
+                      call=CallDetail(CallOutcome.CONNECTED, 185, "买家同意寄回", "收到后退款")),
+        TimelineEntry(T0 + timedelta(hours=2), "小王", "promise_made", "",
+                      {"promise_id": 1, "kind": "refund"}, promise=kept),
+        TimelineEntry(T0 + timedelta(hours=2), "小王", "promise_made", "",
+                      {"promise_id": 2, "kind": "call_back"}, promise=broken),
+        TimelineEntry(T0 + timedelta(hours=6), "小王", "promise_broken", "",
+                      {"promise_id": 2, "kind": "call_back", "text": "告知检测结果",
+                       "reason": "仓库未及时反馈"}, promise=broken),
+        TimelineEntry(T0 + timedelta(days=1), "小王", "status", "",
+                      {"from": "in_progress", "to": "resolved", "outcome": "full_refund",
+                       "amount": "299.00"}),
+    )
+    _data, pages = render([summary(timeline=timeline, promises=(broken, kept))])
+    text = _compact("".join(pages))
+    order = ["创建工单", "请买家拍视频", "已接通；通话3分05秒", "摘要：买家同意寄回",
+             "约定：收到后退款", "退款：收到退货后退款", "结果：已兑现（2026-11-2310:00，逾期）",
+             "回电：告知检测结果", "结果：未兑现（2026-11-2016:00），原因：仓库未及时反馈",
+             "承诺未兑现", "处理中→已解决", "处理结果：全额退款"]
+    positions = [text.find(_compact(word)) for word in order]
+    assert -1 not in positions, dict(zip(order, positions, strict=True))
+    assert positions == sorted(positions)
+    # The promises table says how each one ended.
+    assert "已兑现" in text and "未兑现" in text and "小李" in text
+
+
+def test_a_300_event_case_paginates_with_repeated_headers_and_every_line() -> None:
+    _data, pages = render([summary(timeline=notes(300, "买家来消息询问进度，已回复预计时间。"))])
+    total = len(pages)
+    assert total >= 6
+    body = "".join(pages)
+    positions = [body.find(f"MARK{i:04d}") for i in range(300)]
+    assert -1 not in positions and positions == sorted(positions)
+    for number, page in enumerate(pages, start=1):
+        assert f"第 {number} 页 / 共 {total} 页" in page
+        assert "SD-20261120-0001" in page  # the footer names the case on every page
+    timeline_pages = [p for p in pages if "MARK" in p]
+    assert len(timeline_pages) >= 5
+    for page in timeline_pages[1:]:  # continuation pages repeat the table header
+        assert "操作人" in page and "内容" in page
+
+
+def test_a_note_longer_than_a_page_continues_on_the_next_page() -> None:
+    long_note = "很长的备注" * 1500 + "END-OF-NOTE"
+    timeline = (TimelineEntry(T0, "小王", "note", long_note), *notes(3))
+    _data, pages = render([summary(timeline=timeline)])
+    assert len(pages) >= 3
+    assert "END-OF-NOTE" in "".join(pages) and "MARK0002" in pages[-1]
+
+
+def test_missing_and_unreadable_images_are_listed_not_raised(tmp_path) -> None:
+    good = tmp_path / "ok.png"
+    Image.new("RGB", (64, 48), (200, 40, 40)).save(good)
+    junk = tmp_path / "junk.jpg"
+    junk.write_bytes(b"\xff\xd8\xff" + b"not really a jpeg" * 20)
+    empty = tmp_path / "empty.png"
+    empty.write_bytes(b"")
+    pdf = tmp_path / "receipt.pdf"
+    pdf.write_bytes(b"%PDF-1.4 tiny")
+    evidence = (
+        entry(1, good, filename="实物.png", mime="image/png"),
+        entry(2, tmp_path / "gone.jpg", filename="丢失的照片.jpg"),
+        entry(3, junk, filename="坏图.jpg"),
+        entry(4, empty, filename="空文件.png", mime="image/png"),
+        entry(5, None, filename="无路径.jpg"),
+        entry(6, pdf, filename="发票.pdf", mime="application/pdf",
+              category=EvidenceCategory.RECEIPT),
+        entry(7, tmp_path, filename="文件夹.jpg"),
+    )
+    _data, pages = render([summary(evidence=evidence)])
+    text = "".join(pages)
+    for name in ("实物.png", "丢失的照片.jpg", "坏图.jpg", "空文件.png", "无路径.jpg", "发票.pdf"):
+        assert name in text
+    assert text.count("文件缺失") >= 3  # gone, no path, a folder where the file should be
+    assert text.count("无法读取") >= 2  # junk bytes, empty file
+    assert "图片证据缩略图" in text
+
+
+def test_thumbnails_keep_a_big_photo_small(tmp_path) -> None:
+    photo = tmp_path / "big.jpg"
+    Image.effect_noise((4000, 3000), 60).convert("RGB").save(photo, quality=95)
+    assert photo.stat().st_size > 1_000_000
+    thumb = make_thumbnail(photo)
+    assert not isinstance(thumb, ThumbProblem)
+    assert max(thumb.width, thumb.height) <= 480 and len(thumb.data) < 200_000
+    data, _pages = render([summary(evidence=(entry(1, photo, filename="big.jpg"),))])
+    assert len(data) < 300_000
+
+
+def test_exif_rotated_photo_is_printed_upright(tmp_path) -> None:
+    photo = tmp_path / "rotated.jpg"
+    exif = Image.Exif()
+    exif[0x0112] = 6  # "rotate 90° clockwise to display"
+    Image.new("RGB", (400, 200), (10, 120, 10)).save(photo, exif=exif)
+    thumb = make_thumbnail(photo)
+    assert not isinstance(thumb, ThumbProblem)
+    assert thumb.height > thumb.width
+
+
+def test_the_thumbnail_cache_decodes_a_shared_photo_once(tmp_path, monkeypatch) -> None:
+    import shopdesk.reports.thumbnails as thumbs
+
+    photo = tmp_path / "p.png"
+    Image.new("RGB", (50, 50)).save(photo)
+    calls = []
+    real = thumbs.make_thumbnail
+    monkeypatch.setattr(thumbs, "make_thumbnail", lambda p, px: calls.append(p) or real(p, px))
+    cache = ThumbnailCache()
+    assert cache.get(photo) == cache.get(photo)
+    assert len(calls) == 1
+    assert cache.get(tmp_path / "nope.png") is ThumbProblem.MISSING
+
+
+def test_several_cases_get_a_contents_page_with_the_right_page_numbers() -> None:
+    cases = [summary(make_case(n, buyer_nick=f"买家{n}"), timeline=notes(40 * n))
+             for n in (1, 2, 3)]
+    data, pages = render(cases)
+    cover = pages[0]
+    assert "目录" in cover and "售后争议摘要汇编" in cover and "共 3 件" in cover
+    for n in (1, 2, 3):
+        case_no = f"SD-20261120-{n:04d}"
+        start = next(i for i, p in enumerate(pages[1:], start=2)
+                     if f"售后争议摘要 {case_no}" in p or f"售后争议摘要　{case_no}" in p)
+        # The contents row: "n SD-... 买家n 退货退款 已解决 page".
+        row = re.search(rf"{case_no}\s+买家{n}\s+退货退款\s+已解决\s+(\d+)", cover)
+        assert row is not None, cover
+        assert int(row.group(1)) == start
+        if n > 1:  # a case starts a new page: the page before belongs to the previous case
+            assert case_no not in pages[start - 2]
+    outline = [o.title for o in PdfReader(io.BytesIO(data)).outline]
+    assert outline == ["SD-20261120-0001 买家1", "SD-20261120-0002 买家2",
+                       "SD-20261120-0003 买家3"]
+
+
+def test_english_labels_when_asked() -> None:
+    _data, pages = render([summary()], lang="en")
+    text = "".join(pages)
+    assert "After-sales dispute summary" in text and "Page 1 of 1" in text
+    assert "Return & refund" in text and "Full refund" in text
+
+
+def test_settled_amount_and_nothing_to_list_sections() -> None:
+    case = make_case(amount_settled=Decimal("120.50"))
+    _data, pages = render([summary(case)])
+    text = "".join(pages)
+    assert "120.50" in text
+    assert text.count("（无）") >= 3  # no timeline, no promises, no evidence
