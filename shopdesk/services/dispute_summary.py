@@ -1,0 +1,254 @@
+"""Dispute summaries: gather one case's facts, timeline, calls, promises and evidence as
+plain data, keep the user's edited facts statement, and write the A4 PDF.
+
+Contact details are masked unless the caller asks for them in full; a PDF written with
+full contact details is recorded in each case's audit trail (action summary_full_contact),
+as a full export is. The edited facts statement is kept per case so a reprint reuses it;
+saving it is audited (no timeline line: it is about the paper, not the handling, like an
+evidence caption).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sqlite_utils import Database
+
+from ..domain.case import Case
+from ..domain.clock import Clock
+from ..domain.enums import CaseStatus
+from ..domain.errors import FieldError, ValidationError
+from ..domain.evidence import ChecklistError, ChecklistItem
+from ..domain.masking import mask_address, mask_name, mask_phone
+from ..domain.summary_facts import MAX_FACTS, CallCounts, compose_facts
+from ..reports.dispute_data import (
+    CallDetail,
+    DisputeSummary,
+    EvidenceEntry,
+    TimelineEntry,
+)
+from ..storage.audit import AuditStore
+from ..storage.calls import CallRecord
+from ..storage.events import TimelineEvent
+from ..storage.summaries import SavedFacts, SummaryStore
+from .calls import CallService
+from .cases import CaseService
+from .evidence import EvidenceService
+from .promises import PromiseService
+
+if TYPE_CHECKING:
+    from ..reports.fonts import PdfFont
+    from ..reports.thumbnails import ThumbnailCache
+    from .register import Register
+
+ProgressFn = Callable[[int, int], None]
+
+
+def _require_actor(actor: str) -> str:
+    actor = (actor or "").strip()
+    if not actor:
+        raise ValidationError([FieldError("actor", "请先选择操作人", "Choose who you are first")])
+    return actor
+
+
+def masked(case: Case) -> Case:
+    """The case with phone, name and address masked (what a summary prints by default)."""
+    return case.with_changes(buyer_phone=mask_phone(case.buyer_phone),
+                             buyer_name=mask_name(case.buyer_name),
+                             buyer_address=mask_address(case.buyer_address))
+
+
+@dataclass(frozen=True)
+class SummaryResult:
+    """A written summary PDF."""
+
+    path: Path
+    pages: int
+    case_nos: tuple[str, ...]
+    full_contact: bool
+
+
+class SummaryService:
+    """Dispute summaries on one register (build with `for_register`)."""
+
+    def __init__(self, db: Database, clock: Clock, *, cases: CaseService, calls: CallService,
+                 promises: PromiseService, evidence: EvidenceService, shop_tz: str) -> None:
+        self.db = db
+        self.clock = clock
+        self.cases = cases
+        self.calls = calls
+        self.promises = promises
+        self.evidence = evidence
+        self.shop_tz = shop_tz
+        self.store = SummaryStore(db)
+        self.audit_log = AuditStore(db)
+
+    @classmethod
+    def for_register(cls, register: Register) -> SummaryService:
+        return cls(register.db, register.clock, cases=register.cases, calls=register.calls,
+                   promises=register.promises, evidence=register.evidence,
+                   shop_tz=register.shop_tz)
+
+    # --- the facts statement -----------------------------------------------------------
+    def default_facts(self, case_id: int, *, lang: str = "zh") -> str:
+        """The statement composed from the case's data (what 'reset' goes back to)."""
+        case = self.cases.get(case_id, include_deleted=True)
+        calls = self._calls(case)
+        events = self.cases.timeline(case_id)
+        return compose_facts(
+            case, tz=self.shop_tz, lang=lang,
+            calls=CallCounts(len(calls), sum(1 for c in calls if c.outcome.is_conversation)),
+            promises=self.promises.for_case(case_id),
+            evidence=self.evidence.for_case(case_id),
+            resolved_at=_resolved_at(case, events))
+
+    def saved_facts(self, case_id: int) -> SavedFacts | None:
+        """The user's edited statement, if one was saved."""
+        return self.store.get(case_id)
+
+    def facts(self, case_id: int, *, lang: str = "zh") -> str:
+        """The statement to print: the saved edit, else the composed default."""
+        saved = self.store.get(case_id)
+        return saved.facts if saved is not None else self.default_facts(case_id, lang=lang)
+
+    def save_facts(self, case_id: int, text: str, actor: str, *, lang: str = "zh") -> bool:
+        """Keep an edited statement for reprints (audited). Text equal to the composed
+        default, or empty, drops the saved edit so the statement follows the case again.
+        Returns True when something changed."""
+        actor = _require_actor(actor)
+        text = (text or "").strip()
+        if len(text) > MAX_FACTS:
+            raise ValidationError([FieldError(
+                "facts", f"事实陈述太长（最多 {MAX_FACTS} 字）",
+                f"The statement of facts is too long (at most {MAX_FACTS} characters)")])
+        case = self.cases.get(case_id, include_deleted=True)
+        follows_default = not text or text == self.default_facts(case_id, lang=lang).strip()
+        now = self.clock.now()
+        with self.db.atomic():
+            old = self.store.get(case_id)
+            if follows_default:
+                if old is None:
+                    return False
+                self.store.delete(case_id)
+                self.audit_log.record(now, actor, "case", case.id, "summary_facts", "facts",
+                                      old.facts, None)
+                return True
+            if old is not None and old.facts == text:
+                return False
+            self.store.put(case_id, text, now, actor)
+            self.audit_log.record(now, actor, "case", case.id, "summary_facts", "facts",
+                                  old.facts if old else None, text)
+        return True
+
+    # --- gathering ---------------------------------------------------------------------
+    def gather(self, case_id: int, *, actor: str, full_contact: bool = False,
+               facts: str | None = None, lang: str = "zh") -> DisputeSummary:
+        """Everything one case's summary prints. Contact details masked unless
+        `full_contact` (only `write_pdf` audits that: use it to print)."""
+        case = self.cases.get(case_id, include_deleted=True)
+        events = self.cases.timeline(case_id)
+        calls = {c.id: c for c in self._calls(case)}
+        promises = self.promises.for_case(case_id)
+        by_id = {p.id: p for p in promises}
+        timeline = []
+        for e in events:
+            call = None
+            if e.type == "call" and e.data.get("call_id") in calls:
+                r = calls[e.data["call_id"]]
+                call = CallDetail(r.outcome, r.duration_seconds, r.summary, r.agreed,
+                                  r.overridden, r.override_reason)
+            promise = by_id.get(e.data.get("promise_id")) if e.type.startswith("promise_") \
+                else None
+            timeline.append(TimelineEntry(e.at, e.actor, e.type, e.text, dict(e.data),
+                                          call, promise))
+        evidence = []
+        for n, ev in enumerate(self.evidence.for_case(case_id), start=1):
+            path = self.evidence.file_path(ev)
+            evidence.append(EvidenceEntry(n, ev, path, bool(path is not None and path.is_file())))
+        checklist, problem = self._checklist(case_id, lang)
+        if facts is None:
+            facts = self.facts(case_id, lang=lang)
+        return DisputeSummary(
+            case=case if full_contact else masked(case), shop_name=case.shop,
+            tz=self.shop_tz, generated_at=self.clock.now(), generated_by=actor,
+            facts=facts, full_contact=full_contact, timeline=tuple(timeline),
+            promises=tuple(promises), evidence=tuple(evidence), checklist=tuple(checklist),
+            checklist_problem=problem, resolved_at=_resolved_at(case, events))
+
+    def _calls(self, case: Case) -> list[CallRecord]:
+        # The call log is kept per buyer across their cases: this case's calls only.
+        return [r for r in self.calls.calls_for_buyer(case.id) if r.case_id == case.id]
+
+    def _checklist(self, case_id: int, lang: str) -> tuple[list[ChecklistItem], str]:
+        try:
+            return self.evidence.checklist(case_id), ""
+        except ChecklistError as exc:  # a broken data file must not stop the printing
+            return [], exc.message(lang)
+
+    # --- writing the PDF ---------------------------------------------------------------
+    def write_pdf(self, case_ids: Sequence[int], path: str | Path, *, actor: str,
+                  full_contact: bool = False, facts: Mapping[int, str] | None = None,
+                  lang: str = "zh", font: PdfFont | None = None,
+                  thumbnails: ThumbnailCache | None = None,
+                  progress: ProgressFn | None = None) -> SummaryResult:
+        """Write the summaries of `case_ids` (in that order) as one PDF at `path`.
+
+        `facts` holds statements edited for this printing (by case id); they are saved
+        for reprints first. The file is written beside the target and moved into place,
+        so a failure never leaves half a PDF. Unknown ids raise NotFoundError before
+        anything is written.
+        """
+        from ..reports.dispute_pdf import render_summaries
+
+        actor = _require_actor(actor)
+        ids = list(dict.fromkeys(case_ids))
+        if not ids:
+            raise ValidationError([FieldError("cases", "请选择要打印的工单",
+                                              "Choose the cases to print")])
+        for case_id in ids:  # every case exists before anything is saved or written
+            self.cases.get(case_id, include_deleted=True)
+        for case_id, text in (facts or {}).items():
+            self.save_facts(case_id, text, actor, lang=lang)
+        report = progress or (lambda done, total: None)
+        summaries = []
+        for n, case_id in enumerate(ids):
+            report(n, len(ids))
+            summaries.append(self.gather(case_id, actor=actor, full_contact=full_contact,
+                                         lang=lang))
+        target = Path(path)
+        partial = target.with_name(target.name + ".part")
+        try:
+            pages = render_summaries(summaries, partial, lang=lang, font=font,
+                                     thumbnails=thumbnails)
+            os.replace(partial, target)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                partial.unlink()
+            raise
+        report(len(ids), len(ids))
+        if full_contact:
+            now = self.clock.now()
+            with self.db.atomic():
+                for s in summaries:
+                    self.audit_log.record(now, actor, "case", s.case.id, "summary_full_contact",
+                                          "buyer_phone,buyer_name,buyer_address", None,
+                                          target.name)
+        return SummaryResult(target, pages, tuple(s.case.case_no for s in summaries),
+                             full_contact)
+
+
+def _resolved_at(case: Case, events: Sequence[TimelineEvent]) -> datetime | None:
+    """When the case last reached resolved/closed (None while it is open)."""
+    if case.status.is_open:
+        return None
+    done = {CaseStatus.RESOLVED.value, CaseStatus.CLOSED.value}
+    for e in reversed(events):
+        if e.type == "status" and e.data.get("to") in done:
+            return e.at
+    return None

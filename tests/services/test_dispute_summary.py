@@ -1,0 +1,197 @@
+"""SummaryService: gathering a case for print, masking, full contact with audit, facts."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from decimal import Decimal
+
+import pytest
+from PIL import Image
+from pypdf import PdfReader
+
+from shopdesk.domain.call_policy import CallOutcome
+from shopdesk.domain.case import CaseDraft
+from shopdesk.domain.enums import CaseKind, Cause, Platform
+from shopdesk.domain.errors import NotFoundError, ValidationError
+from shopdesk.domain.evidence import EvidenceCategory
+from shopdesk.domain.promises import PromiseKind, PromiseState
+from shopdesk.services.dispute_summary import SummaryService
+from shopdesk.services.evidence_checklist import OVERRIDE_NAME
+
+PHONE = "13812345678"
+ADDRESS = "浙江省杭州市西湖区文三路100号"
+
+
+def _open(register, order="3712345678901", nick="小蜜蜂", phone=PHONE):
+    return register.cases.open_case(CaseDraft(
+        platform=Platform.TAOBAO, order_no=order, kind=CaseKind.RETURN_REFUND, shop="某某小店",
+        buyer_nick=nick, buyer_name="张三丰", buyer_phone=phone, buyer_address=ADDRESS,
+        item_title="蓝牙耳机", amount_paid=Decimal("299.00"), amount_claimed=Decimal("299.00"),
+        cause=Cause.NOT_AS_DESCRIBED, description="左耳无声"), "小王")
+
+
+def _text(path) -> str:
+    return "".join(p.extract_text() for p in PdfReader(str(path)).pages)
+
+
+def _summary_audits(register, case_id, action):
+    return [a for a in register.cases.audit(case_id) if a.action == action]
+
+
+@pytest.fixture
+def service(register) -> SummaryService:
+    return SummaryService.for_register(register)
+
+
+def test_contact_details_are_masked_by_default(register, service, tmp_path):
+    case = _open(register)
+    gathered = service.gather(case.id, actor="小王")
+    assert gathered.case.buyer_phone == "138****5678" and not gathered.full_contact
+    assert gathered.case.buyer_name == "张**" and "文三路" not in gathered.case.buyer_address
+    out = service.write_pdf([case.id], tmp_path / "s.pdf", actor="小王")
+    text = _text(out.path)
+    assert "138****5678" in text and PHONE not in text and "文三路" not in text
+    assert _summary_audits(register, case.id, "summary_full_contact") == []
+
+
+def test_full_contact_only_when_asked_and_audited_per_case(register, service, tmp_path):
+    a = _open(register)
+    b = _open(register, order="3712345678902", nick="大鲸鱼", phone="13900001111")
+    out = service.write_pdf([a.id, b.id], tmp_path / "full.pdf", actor="小王",
+                            full_contact=True)
+    text = _text(out.path)
+    assert PHONE in text and "13900001111" in text and ADDRESS in text and "张三丰" in text
+    assert out.full_contact and out.case_nos == (a.case_no, b.case_no)
+    for case in (a, b):
+        [audit] = _summary_audits(register, case.id, "summary_full_contact")
+        assert audit.actor == "小王" and audit.new == "full.pdf"
+
+
+def test_printing_needs_an_operator(service, register, tmp_path):
+    case = _open(register)
+    with pytest.raises(ValidationError):
+        service.write_pdf([case.id], tmp_path / "x.pdf", actor=" ", full_contact=True)
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_an_unknown_case_writes_nothing(service, register, tmp_path):
+    case = _open(register)
+    out = tmp_path / "out"
+    out.mkdir()
+    with pytest.raises(NotFoundError):
+        service.write_pdf([case.id, 9999], out / "x.pdf", actor="小王",
+                          facts={case.id: "改过的陈述"})
+    assert list(out.iterdir()) == []
+    assert service.saved_facts(case.id) is None  # nothing saved either
+
+
+def test_calls_promises_and_evidence_are_gathered_for_the_timeline(register, service, clock,
+                                                                   tmp_path):
+    case = _open(register)
+    other = _open(register, order="3712345678999")  # same buyer (same phone), other case
+    clock.advance(hours=1)
+    register.calls.log_call(case.id, CallOutcome.CONNECTED, "小王", duration=125,
+                            summary="同意寄回", agreed="收到后退款")
+    clock.advance(hours=3)
+    register.calls.log_call(other.id, CallOutcome.NO_ANSWER, "小王",
+                            override_reason="买家要求此时回电")
+    promise = register.promises.make(case.id, PromiseKind.CALL_BACK,
+                                     clock.now() + timedelta(hours=2), "小王", "告知结果")
+    clock.advance(hours=1)
+    register.promises.break_promise(promise.id, "小王", "仓库未反馈")
+    photo = tmp_path / "in" / "实物.png"
+    photo.parent.mkdir()
+    Image.new("RGB", (60, 40), (200, 0, 0)).save(photo)
+    register.evidence.add_file(case.id, photo, "小王", caption="左耳",
+                               category=EvidenceCategory.ITEM_PHOTO)
+    register.evidence.add_waybill(case.id, "顺丰", "SF1234567890123", "小王")
+
+    s = service.gather(case.id, actor="小王")
+    types = [e.type for e in s.timeline]
+    assert types == ["created", "call", "promise_made", "promise_broken", "evidence_added",
+                     "evidence_added"]
+    [call] = s.calls
+    assert call.call is not None and call.call.duration_seconds == 125
+    assert call.call.summary == "同意寄回" and call.call.agreed == "收到后退款"
+    made = s.timeline[2]
+    assert made.promise is not None and made.promise.state == PromiseState.BROKEN
+    assert [e.number for e in s.evidence] == [1, 2]
+    assert s.evidence[0].present and s.evidence[0].path is not None
+    assert not s.evidence[1].present and s.evidence[1].path is None  # a waybill
+    assert any(not item.satisfied for item in s.checklist)
+    text = _text(service.write_pdf([case.id], tmp_path / "s.pdf", actor="小王").path)
+    assert "通话 2分05秒" in text and "仓库未反馈" in text and "SF1234567890123" in text
+    assert "买家要求此时回电" not in text  # the other case's call stays out
+
+
+def test_a_deleted_evidence_file_prints_as_missing(register, service, tmp_path):
+    case = _open(register)
+    photo = tmp_path / "p.png"
+    Image.new("RGB", (30, 30)).save(photo)
+    ev = register.evidence.add_file(case.id, photo, "小王", category=EvidenceCategory.ITEM_PHOTO)
+    register.evidence.file_path(ev).unlink()
+    s = service.gather(case.id, actor="小王")
+    assert not s.evidence[0].present
+    assert "文件缺失" in _text(service.write_pdf([case.id], tmp_path / "s.pdf", actor="小王").path)
+
+
+def test_a_broken_checklist_file_is_reported_on_paper(register, service, tmp_path):
+    case = _open(register)
+    (register.paths.root / OVERRIDE_NAME).write_text("not = [valid", encoding="utf-8")
+    s = service.gather(case.id, actor="小王")
+    assert s.checklist == () and OVERRIDE_NAME in s.checklist_problem
+    assert "证据清单文件有误" in _text(
+        service.write_pdf([case.id], tmp_path / "s.pdf", actor="小王").path)
+
+
+def test_default_facts_state_what_the_register_holds(register, service):
+    case = _open(register)
+    facts = service.default_facts(case.id)
+    assert "小蜜蜂" in facts and "3712345678901" in facts and "退货退款" in facts
+    assert "¥299.00" in facts and "与描述不符（卖家原因）" in facts and "左耳无声" in facts
+    assert PHONE not in facts
+    assert "asked for return & refund" in service.default_facts(case.id, lang="en")
+
+
+def test_edited_facts_are_kept_for_reprints_and_audited(register, service, tmp_path, clock):
+    case = _open(register)
+    assert service.save_facts(case.id, "  买家已签收，包装完好。  ", "小王")
+    saved = service.saved_facts(case.id)
+    assert saved.facts == "买家已签收，包装完好。" and saved.updated_by == "小王"
+    assert service.facts(case.id) == "买家已签收，包装完好。"
+    assert not service.save_facts(case.id, "买家已签收，包装完好。", "小王")  # unchanged
+    [audit] = _summary_audits(register, case.id, "summary_facts")
+    assert audit.new == "买家已签收，包装完好。" and audit.old is None
+    text = _text(service.write_pdf([case.id], tmp_path / "s.pdf", actor="小王").path)
+    assert "买家已签收，包装完好。" in text
+    # Saving the composed default (or nothing) drops the edit: the text follows the case.
+    assert service.save_facts(case.id, service.default_facts(case.id), "小王")
+    assert service.saved_facts(case.id) is None
+    assert not service.save_facts(case.id, "", "小王")
+
+
+def test_facts_given_for_a_printing_are_saved_first(register, service, tmp_path):
+    case = _open(register)
+    service.write_pdf([case.id], tmp_path / "s.pdf", actor="小王", facts={case.id: "新陈述"})
+    assert service.facts(case.id) == "新陈述"
+    assert "新陈述" in _text(tmp_path / "s.pdf")
+
+
+def test_overlong_facts_are_refused(register, service):
+    case = _open(register)
+    with pytest.raises(ValidationError) as refused:
+        service.save_facts(case.id, "字" * 20_001, "小王")
+    assert "facts" in refused.value.by_field()
+
+
+def test_a_case_in_the_trash_still_prints_and_says_so(register, service, tmp_path):
+    case = _open(register)
+    register.cases.delete([case.id], "小王")
+    text = _text(service.write_pdf([case.id], tmp_path / "s.pdf", actor="小王").path)
+    assert case.case_no in text and "回收站" in text
+
+
+def test_the_same_case_twice_prints_once(register, service, tmp_path):
+    case = _open(register)
+    out = service.write_pdf([case.id, case.id], tmp_path / "s.pdf", actor="小王")
+    assert out.case_nos == (case.case_no,) and out.pages == 1
