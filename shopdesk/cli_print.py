@@ -1,0 +1,92 @@
+"""`shopdesk print CASE_NO [CASE_NO ...] -o FILE.pdf [--full-contact] [--lang zh|en]`.
+
+Writes the dispute summaries of the given cases as one A4 PDF (a contents page when there
+are several). Registered by cli.py (add_print_parsers + PRINT_HANDLERS); no Qt imported.
+Exit status: 0 written, 1 refused (unknown case, bad output path; nothing is written),
+2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+from typing import Any, TextIO
+
+from .domain.errors import NotFoundError, ValidationError
+from .services.dispute_summary import SummaryService
+from .services.register import Register
+
+EXIT_OK = 0
+
+
+class PrintCliError(Exception):
+    """Printed as `shopdesk: ...` with exit status 1 (cli.run maps it via CliError)."""
+
+
+def add_print_parsers(sub: argparse._SubParsersAction) -> None:
+    """The `print` subcommand."""
+    p = sub.add_parser("print", help="write the dispute summary of cases as an A4 PDF")
+    p.add_argument("case_nos", nargs="+", metavar="CASE_NO")
+    p.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    p.add_argument("--full-contact", action="store_true",
+                   help="full buyer phone, name and address (recorded in the audit trail)")
+    p.add_argument("--lang", choices=("zh", "en"), default="zh",
+                   help="language of the document (default zh: platforms read Chinese)")
+
+
+def _actor(register: Register, given: str | None) -> str:
+    return given or register.staff.current_operator() or os.environ.get("USER") or "cli"
+
+
+def _output(text: str) -> Path:
+    target = Path(text).expanduser()
+    if target.suffix.lower() != ".pdf":
+        raise PrintCliError(f"-o: the output must be a .pdf file: {text}")
+    if target.is_dir():
+        raise PrintCliError(f"-o: {text} is a folder; give a file name ending in .pdf")
+    if not target.parent.is_dir():
+        raise PrintCliError(f"-o: folder does not exist: {target.parent}")
+    return target
+
+
+def cmd_print(register: Register, args: argparse.Namespace, out: TextIO) -> int:
+    target = _output(args.output)
+    ids: list[int] = []
+    unknown: list[str] = []
+    for case_no in args.case_nos:
+        try:
+            ids.append(register.cases.get_by_no(case_no).id)
+        except (NotFoundError, ValueError):
+            unknown.append(case_no)
+    if unknown:  # name every one, write nothing
+        raise PrintCliError(f"no such case: {', '.join(unknown)} (nothing written)")
+    service = SummaryService.for_register(register)
+    try:
+        result = service.write_pdf(ids, target, actor=_actor(register, args.actor),
+                                   full_contact=args.full_contact, lang=args.lang)
+    except OSError as exc:
+        raise PrintCliError(f"cannot write {target}: {exc.strerror or exc}") from None
+    out.write(f"wrote {len(result.case_nos)} case(s), {result.pages} page(s) to "
+              f"{result.path}\n")
+    if result.full_contact:
+        out.write("full contact details included (recorded in the audit trail)\n")
+    return EXIT_OK
+
+
+def run_guarded(handler: Any) -> Any:
+    """Wrap the handler so its own errors reach cli.run as CliError (exit 1)."""
+    def wrapped(register: Register, args: argparse.Namespace, out: TextIO) -> int:
+        from .cli import CliError  # cli imports this module; import back lazily
+
+        try:
+            return int(handler(register, args, out))
+        except PrintCliError as exc:
+            raise CliError(str(exc)) from None
+        except ValidationError as exc:
+            raise CliError("; ".join(f"{e.field}: {e.message('zh')} ({e.en})"
+                                     for e in exc.errors)) from None
+    return wrapped
+
+
+PRINT_HANDLERS = {"print": run_guarded(cmd_print)}

@@ -1,0 +1,96 @@
+"""`shopdesk print CASE_NO ... -o FILE.pdf [--full-contact]`."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from pypdf import PdfReader
+
+from shopdesk.cli import run
+
+
+@pytest.fixture
+def cli(tmp_path, clock):
+    env = {"SHOPDESK_HOME": str(tmp_path / "home")}
+
+    def call(*argv):
+        out, err = io.StringIO(), io.StringIO()
+        code = run(["--as", "小王", *argv], clock=clock, env=env, out=out, err=err)
+        return code, out.getvalue(), err.getvalue()
+
+    return call
+
+
+def _add(cli, order, nick, phone):
+    code, out, err = cli("cases", "add", "--platform", "taobao", "--order", order,
+                         "--kind", "refund_only", "--buyer", nick, "--phone", phone,
+                         "--amount", "59.90", "--item", "保温杯", "--cause", "transit_damage",
+                         "--description", "外包装破损，杯身凹陷")
+    assert code == 0, err
+    return out.strip()
+
+
+def _pages(path) -> list[str]:
+    return [p.extract_text() for p in PdfReader(str(path)).pages]
+
+
+def test_one_case_masked_by_default(cli, tmp_path):
+    case_no = _add(cli, "3712345678901", "小蜜蜂", "13812345678")
+    target = tmp_path / "one.pdf"
+    code, out, err = cli("print", case_no, "-o", str(target))
+    assert code == 0, err
+    assert f"wrote 1 case(s), 1 page(s) to {target}" in out
+    text = "".join(_pages(target))
+    assert case_no in text and "小蜜蜂" in text and "保温杯" in text and "运输破损" in text
+    assert "外包装破损，杯身凹陷" in text  # in the composed facts statement
+    assert "138****5678" in text and "13812345678" not in text
+
+
+def test_full_contact_only_with_the_option_and_audited(cli, tmp_path):
+    case_no = _add(cli, "3712345678901", "小蜜蜂", "13812345678")
+    target = tmp_path / "full.pdf"
+    code, out, _ = cli("print", case_no, "-o", str(target), "--full-contact")
+    assert code == 0 and "audit" in out
+    assert "13812345678" in "".join(_pages(target))
+
+
+def test_several_cases_one_pdf_with_contents(cli, tmp_path):
+    a = _add(cli, "3712345678901", "小蜜蜂", "13812345678")
+    b = _add(cli, "3712345678902", "大鲸鱼", "13900001111")
+    target = tmp_path / "batch.pdf"
+    code, out, _ = cli("print", a, b, "-o", str(target))
+    assert code == 0 and "wrote 2 case(s), 3 page(s)" in out
+    pages = _pages(target)
+    assert "目录" in pages[0] and a in pages[0] and b in pages[0]
+    assert a in pages[1] and b in pages[2]
+
+
+def test_unknown_case_is_named_and_nothing_is_written(cli, tmp_path):
+    a = _add(cli, "3712345678901", "小蜜蜂", "13812345678")
+    target = tmp_path / "x.pdf"
+    code, out, err = cli("print", a, "SD-20990101-0001", "nonsense", "-o", str(target))
+    assert code == 1 and out == ""
+    assert "no such case: SD-20990101-0001, nonsense" in err
+    assert not target.exists()
+
+
+@pytest.mark.parametrize("name, why", [("x.txt", "must be a .pdf"),
+                                       ("missing/x.pdf", "folder does not exist")])
+def test_a_bad_output_path_is_refused(cli, tmp_path, name, why):
+    a = _add(cli, "3712345678901", "小蜜蜂", "13812345678")
+    code, _out, err = cli("print", a, "-o", str(tmp_path / name))
+    assert code == 1 and why in err and err.startswith("shopdesk: -o:")
+
+
+def test_usage_errors_exit_2(cli):
+    assert cli("print", "-o", "x.pdf")[0] == 2  # no case number
+    assert cli("print", "SD-20261123-0001")[0] == 2  # no -o
+
+
+def test_english_document(cli, tmp_path):
+    a = _add(cli, "3712345678901", "小蜜蜂", "13812345678")
+    target = tmp_path / "en.pdf"
+    assert cli("print", a, "-o", str(target), "--lang", "en")[0] == 0
+    text = "".join(_pages(target))
+    assert "After-sales dispute summary" in text and "Page 1 of 1" in text
