@@ -1,0 +1,84 @@
+"""Printing a PDF we wrote through Qt's printer: pdfium renders each page, QPainter paints it.
+
+QtPdf lives in the 200 MB PySide6-Addons; pypdfium2 is a small wheel. Pages are rendered
+at the printer's resolution, capped (an A4 page at 1200 dpi would be half a gigabyte of
+pixels), and drawn over the whole sheet: the PDF carries its own margins.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pypdfium2 as pdfium
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QImage, QPainter
+from PySide6.QtPrintSupport import QPrinter
+
+MAX_DPI = 300
+
+
+def page_count(pdf: Path) -> int:
+    """How many pages the PDF at `pdf` has."""
+    doc = pdfium.PdfDocument(str(pdf))
+    try:
+        return len(doc)
+    finally:
+        doc.close()
+
+
+def render_page(pdf: Path, index: int, dpi: float) -> QImage:
+    """Page `index` (0-based) of `pdf` as an RGB image at `dpi`."""
+    doc = pdfium.PdfDocument(str(pdf))
+    try:
+        return _render(doc, index, dpi)
+    finally:
+        doc.close()
+
+
+def _render(doc: pdfium.PdfDocument, index: int, dpi: float) -> QImage:
+    page = doc[index]
+    try:
+        bitmap = page.render(scale=dpi / 72, prefer_bgrx=True)  # BGRx = QImage RGB32
+        try:
+            return QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride,
+                          QImage.Format.Format_RGB32).copy()  # copy: the buffer is freed
+        finally:
+            bitmap.close()
+    finally:
+        page.close()
+
+
+def print_pdf(pdf: Path, printer: QPrinter, *, max_dpi: int = MAX_DPI) -> int:
+    """Send the pages of `pdf` (the printer's page range, if one was chosen) to `printer`.
+
+    Returns the number of pages printed. Raises OSError when the printer cannot start.
+    """
+    doc = pdfium.PdfDocument(str(pdf))
+    try:
+        total = len(doc)
+        first, last = 1, total
+        if printer.printRange() == QPrinter.PrintRange.PageRange and printer.fromPage() > 0:
+            first, last = printer.fromPage(), min(printer.toPage() or total, total)
+        if first > last:
+            return 0
+        printer.setFullPage(True)  # our PDF has its own margins: paint the whole sheet
+        dpi = min(printer.resolution(), max_dpi)
+        painter = QPainter()
+        if not painter.begin(printer):
+            raise OSError(f"the printer {printer.printerName() or ''} could not start")
+        try:
+            for n in range(first - 1, last):
+                if n > first - 1:
+                    printer.newPage()
+                image = _render(doc, n, dpi)
+                sheet = printer.paperRect(QPrinter.Unit.DevicePixel)
+                scale = min(sheet.width() / image.width(), sheet.height() / image.height())
+                w, h = image.width() * scale, image.height() * scale
+                target = QRectF(sheet.x() + (sheet.width() - w) / 2,
+                                sheet.y() + (sheet.height() - h) / 2, w, h)
+                painter.drawImage(target, image)
+        finally:
+            painter.end()
+        return last - first + 1
+    finally:
+        doc.close()

@@ -1,0 +1,189 @@
+"""The dispute-summary dialog: from the menu, Ctrl+P and the case panel; facts editing;
+save, open and print (through patched file and print dialogs)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
+
+from shopdesk.domain.case import CaseDraft
+from shopdesk.domain.enums import CaseKind, Cause, Platform
+from shopdesk.services.dispute_summary import SummaryService
+from shopdesk.ui.dialogs.summary_dialog import SummaryDialog
+from shopdesk.ui.print_actions import open_summary_dialog
+
+PHONE = "13812345678"
+
+
+def _open_case(register, order, nick):
+    return register.cases.open_case(CaseDraft(
+        platform=Platform.TAOBAO, order_no=order, kind=CaseKind.REFUND_ONLY, shop="某某小店",
+        buyer_nick=nick, buyer_phone=PHONE, item_title="保温杯", amount_paid=Decimal("59.90"),
+        cause=Cause.TRANSIT_DAMAGE), "小王")
+
+
+@pytest.fixture
+def cases(register):
+    return [_open_case(register, f"37123456789{n:02d}", f"买家{n}") for n in range(3)]
+
+
+def _visible_dialogs() -> list[SummaryDialog]:
+    return [w for w in QApplication.topLevelWidgets()
+            if isinstance(w, SummaryDialog) and w.isVisible()]
+
+
+def _text(path) -> str:
+    return "".join(p.extract_text() for p in PdfReader(str(path)).pages)
+
+
+def _save_to(monkeypatch, target: Path) -> None:
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a, **k: (str(target), "")))
+
+
+def test_ctrl_p_opens_the_dialog_on_the_selected_cases(make_window, register, cases, qtbot):
+    window = make_window(register)
+    assert window.case_list.select_case(cases[1].id)
+    window.case_list.table.setFocus()
+    qtbot.keyClick(window.case_list.table, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    [dialog] = _visible_dialogs()
+    assert dialog.case_ids == [cases[1].id] and dialog.cases.isHidden()
+    assert cases[1].order_no in dialog.facts_edit.toPlainText()  # the composed statement
+    dialog.close()
+
+
+def test_the_cases_menu_and_case_panel_reach_it(make_window, register, cases):
+    window = make_window(register)
+    window.case_list.table.selectAll()
+    window.act_print_summary.trigger()
+    [dialog] = _visible_dialogs()
+    assert sorted(dialog.case_ids) == sorted(c.id for c in cases)
+    assert dialog.cases.count() == 3 and not dialog.cases.isHidden()
+    dialog.close()
+    window.case_list.select_case(cases[2].id)
+    window.detail.print_button.click()
+    [dialog] = _visible_dialogs()
+    assert dialog.case_ids == [cases[2].id]
+    dialog.close()
+
+
+def test_nothing_selected_says_so(make_window, register):
+    window = make_window(register)
+    assert open_summary_dialog(window) is None
+    assert _visible_dialogs() == []
+
+
+def test_save_pdf_masks_by_default_and_keeps_each_edited_statement(qtbot, register, cases,
+                                                                   tmp_path, monkeypatch):
+    dialog = SummaryDialog(register, [c.id for c in cases], "小王")
+    qtbot.addWidget(dialog)
+    dialog.facts_edit.setPlainText("第一件：外箱破损，已拍照。")
+    dialog.cases.setCurrentRow(1)
+    dialog.facts_edit.setPlainText("第二件：买家拒收。")
+    dialog.cases.setCurrentRow(0)
+    assert dialog.facts_edit.toPlainText() == "第一件：外箱破损，已拍照。"  # kept while switching
+    target = tmp_path / "summary"  # no suffix: .pdf is added
+    _save_to(monkeypatch, target)
+    dialog.save_button.click()
+    pdf = tmp_path / "summary.pdf"
+    text = _text(pdf)
+    assert "第一件：外箱破损，已拍照。" in text and "第二件：买家拒收。" in text
+    assert "138****5678" in text and PHONE not in text
+    assert "summary.pdf" in dialog.status.text()
+    service = SummaryService.for_register(register)
+    assert service.facts(cases[1].id) == "第二件：买家拒收。"  # kept for the next printing
+    assert service.saved_facts(cases[2].id) is None  # untouched: follows the case's data
+    # A new dialog shows the saved statement.
+    again = SummaryDialog(register, [cases[1].id], "小王")
+    qtbot.addWidget(again)
+    assert again.facts_edit.toPlainText() == "第二件：买家拒收。"
+    again.reset_button.click()
+    assert cases[1].order_no in again.facts_edit.toPlainText()
+
+
+def test_full_contact_is_printed_only_when_ticked_and_audited(qtbot, register, cases,
+                                                              tmp_path, monkeypatch):
+    dialog = SummaryDialog(register, [cases[0].id], "小王")
+    qtbot.addWidget(dialog)
+    dialog.full_contact.setChecked(True)
+    _save_to(monkeypatch, tmp_path / "full.pdf")
+    dialog.save_button.click()
+    assert PHONE in _text(tmp_path / "full.pdf")
+    assert [a.action for a in register.cases.audit(cases[0].id)
+            if a.action == "summary_full_contact"] == ["summary_full_contact"]
+
+
+def test_print_sends_every_page_to_the_printer(qtbot, register, cases, tmp_path,
+                                                monkeypatch):
+    printed = tmp_path / "printer.pdf"
+
+    def accept(print_dialog):
+        printer = print_dialog.printer()
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(printed))
+        printer.setResolution(100)  # keep the test quick
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QPrintDialog, "exec", accept)
+    for n in range(60):  # a second page for the first case
+        register.cases.add_note(cases[0].id, f"第{n}条跟进记录：已与买家沟通。", "小王")
+    dialog = SummaryDialog(register, [cases[0].id, cases[1].id], "小王")
+    qtbot.addWidget(dialog)
+    assert dialog.print_summary() == dialog.last_result.pages
+    assert dialog.last_result.pages >= 4  # cover, two pages for the first case, one more
+    assert len(PdfReader(str(printed)).pages) == dialog.last_result.pages
+    assert not dialog.last_result.path.exists()  # the temporary PDF is gone
+
+
+def test_cancelled_print_writes_nothing(qtbot, register, cases, monkeypatch):
+    monkeypatch.setattr(QPrintDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
+    dialog = SummaryDialog(register, [cases[0].id], "小王")
+    qtbot.addWidget(dialog)
+    assert dialog.print_summary() == 0 and dialog.last_result is None
+
+
+def test_open_writes_a_temporary_pdf_and_opens_it(qtbot, register, cases, monkeypatch):
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl",
+                        staticmethod(lambda url: opened.append(url.toLocalFile()) or True))
+    dialog = SummaryDialog(register, [cases[0].id], "小王")
+    qtbot.addWidget(dialog)
+    dialog.open_button.click()
+    assert opened and Path(opened[0]).is_file() and opened[0].endswith(".pdf")
+    assert cases[0].case_no in _text(opened[0])
+
+
+def test_without_an_operator_nothing_is_written(qtbot, register, cases, tmp_path,
+                                                monkeypatch, boxes):
+    dialog = SummaryDialog(register, [cases[0].id], "")
+    qtbot.addWidget(dialog)
+    _save_to(monkeypatch, tmp_path / "x.pdf")
+    dialog.save_button.click()
+    assert not (tmp_path / "x.pdf").exists()
+    assert boxes.texts("warning") and dialog.status.text()
+
+
+def test_english_document_recomposes_an_unedited_statement(qtbot, register, cases):
+    dialog = SummaryDialog(register, [cases[0].id], "小王")
+    qtbot.addWidget(dialog)
+    dialog.language.setCurrentIndex(1)
+    assert "asked for refund only" in dialog.facts_edit.toPlainText()
+    dialog.facts_edit.setPlainText("Edited by hand.")
+    dialog.language.setCurrentIndex(0)
+    assert dialog.facts_edit.toPlainText() == "Edited by hand."
+
+
+def test_dialog_fits_a_small_screen_and_looks_right(qtbot, register, cases, chinese_ui):
+    dialog = SummaryDialog(register, [c.id for c in cases], "小王")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.width() <= 1366 and dialog.height() <= 768
+    dialog.grab().save(str(Path("/tmp") / "summary_dialog_zh.png"))
