@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QHeaderView
@@ -119,3 +120,32 @@ def test_a_header_state_saved_before_the_promise_column_still_restores(qtbot, re
     assert fresh.sectionSize(column_of("item")) == 321
     assert not fresh.isSectionHidden(column_of("promise"))
     assert fresh.sectionSize(column_of("promise")) > 0
+
+
+@pytest.fixture
+def upgraded_register(data_paths, clock):
+    """A register written before promises existed (three live cases, one in the trash),
+    opened and migrated now."""
+    from shopdesk.services.register import open_register
+    from tests.storage.test_promises_upgrade import make_register_before_promises
+
+    make_register_before_promises(data_paths)
+    reg = open_register(data_paths, clock, daily_backup=False)
+    yield reg
+    reg.close()
+
+
+def test_an_upgraded_register_shows_a_blank_promise_column_and_no_banner(
+        qtbot, upgraded_register, make_window):
+    window = make_window(upgraded_register)
+    model = window.case_list.model
+    col = column_of("promise")
+    assert model.rowCount() == 3
+    assert [model.index(r, col).data() for r in range(3)] == [None, None, None]
+    assert [model.index(r, col).data(PROMISE_OVERDUE_ROLE) for r in range(3)] == [False] * 3
+    assert window.overdue_banner.isHidden()
+    # The first promise on an old case shows up in its row.
+    case_id = model.case_id_at(1)
+    upgraded_register.promises.make(case_id, PromiseKind.REPLY, T0 + timedelta(hours=1), "小王")
+    window.case_list.reload()
+    assert model.index(model.row_of(case_id), col).data() == "11-23 11:00"
