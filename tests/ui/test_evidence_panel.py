@@ -297,3 +297,69 @@ def test_timeline_words_for_evidence(qtbot, register, case, tmp_path, boxes):
     assert removed.endswith(tr("Evidence removed: %1").replace("%1", "a.png") + "\n"
                             + tr("Reason: %1").replace("%1", "重复"))
     assert view.text.action("evidence_remove") == tr("Evidence removed")
+
+
+def _drop_text(target, text: str) -> QDropEvent:
+    data = QMimeData()
+    data.setText(text)
+    enter = QDragEnterEvent(QPoint(10, 10), Qt.DropAction.CopyAction, data,
+                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(target, enter)
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, data,
+                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    if enter.isAccepted():
+        QApplication.sendEvent(target, event)
+    return event
+
+
+def test_a_file_dropped_on_the_note_box_is_attached_not_typed(qtbot, register, case, tmp_path):
+    """The window system hands a drop to the text box under the cursor (its viewport), not
+    to the case view: a photo dropped there must be attached, plain text still typed."""
+    view = CaseDetailView(register, Operator())
+    qtbot.addWidget(view)
+    view.resize(700, 700)
+    view.show()
+    view.show_case(case.id)
+    photo = png(tmp_path, "note-drop.png")
+    data = mime_with([photo])
+    data.setText(QUrl.fromLocalFile(str(photo)).toString())  # file managers add text too
+    target = view.note_edit.viewport()
+    enter = QDragEnterEvent(QPoint(10, 10), Qt.DropAction.CopyAction, data,
+                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(target, enter)
+    assert enter.isAccepted()
+    QApplication.sendEvent(target, QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, data,
+                                              Qt.MouseButton.LeftButton,
+                                              Qt.KeyboardModifier.NoModifier))
+    assert [e.filename for e in register.evidence.for_case(case.id)] == ["note-drop.png"]
+    assert view.note_edit.toPlainText() == ""
+    assert view.tabs.currentWidget() is view.evidence_panel
+    # Plain text dropped on the note box is still typed into it.
+    assert _drop_text(target, "买家已同意补发").isAccepted()
+    assert view.note_edit.toPlainText() == "买家已同意补发"
+    assert len(register.evidence.for_case(case.id)) == 1
+
+
+def test_a_file_dropped_on_a_line_edit_of_the_case_is_attached(qtbot, register, case, tmp_path):
+    view = CaseDetailView(register, Operator())
+    qtbot.addWidget(view)
+    view.show()
+    view.show_case(case.id)
+    first = register.evidence.add_file(case.id, png(tmp_path, "first.png"), "小王")
+    panel = view.evidence_panel
+    panel.refresh()
+    panel.select(first.id)
+    caption = panel.caption  # enabled now; a line edit takes text drops itself
+    assert caption.isEnabled()
+    data = mime_with([png(tmp_path, "caption-drop.png", "#00ff00")])
+    data.setText("file:///somewhere/caption-drop.png")
+    enter = QDragEnterEvent(QPoint(5, 5), Qt.DropAction.CopyAction, data,
+                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(caption, enter)
+    QApplication.sendEvent(caption, QDropEvent(QPointF(5, 5), Qt.DropAction.CopyAction, data,
+                                               Qt.MouseButton.LeftButton,
+                                               Qt.KeyboardModifier.NoModifier))
+    assert [e.filename for e in register.evidence.for_case(case.id)] == [
+        "first.png", "caption-drop.png"]
+    assert register.evidence.get(first.id).caption == ""
+    assert "somewhere" not in caption.text()

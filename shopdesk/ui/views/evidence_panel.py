@@ -11,7 +11,7 @@ import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -53,21 +53,50 @@ def local_files(urls: Iterable[QUrl]) -> list[Path]:
     return [Path(u.toLocalFile()) for u in urls if u.isLocalFile() and u.toLocalFile()]
 
 
-class _DropForwarder(QObject):
-    """Lets files dropped anywhere on another widget (the case view) land in the panel."""
+_DRAG_EVENTS = (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop)
 
-    def __init__(self, panel: EvidencePanel) -> None:
+
+class _DropForwarder(QObject):
+    """Lets files dropped anywhere on another widget (the case view) land in the panel.
+
+    Qt hands a drop to the widget under the cursor that takes drops itself, and only
+    passes it up when that widget refuses: a text box (the note box's viewport, a line
+    edit) would take a dropped file as its path in text. So the text boxes inside the
+    root are watched too; there only local files are taken, plain text stays theirs.
+    """
+
+    def __init__(self, panel: EvidencePanel, root: QWidget) -> None:
         super().__init__(panel)
         self.panel = panel
+        self.root = root
+        root.installEventFilter(self)
+        self.watch_text_boxes()
+        # The root may still be under construction (its pages not parented yet).
+        QTimer.singleShot(0, self, self.watch_text_boxes)
+
+    def watch_text_boxes(self) -> None:
+        """Watch every widget inside the root that takes drops itself (idempotent: Qt
+        installs one filter once per object)."""
+        for widget in self.root.findChildren(QWidget):
+            if widget.acceptDrops() and widget is not self.panel:
+                widget.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
-            self.panel.dragEnterEvent(event)  # type: ignore[arg-type]
-            return event.isAccepted()
-        if event.type() == QEvent.Type.Drop:
+        kind = event.type()
+        if watched is self.root and kind == QEvent.Type.Show:
+            self.watch_text_boxes()  # widgets built since, e.g. a rebuilt tab
+            return False
+        if kind not in _DRAG_EVENTS:
+            return False
+        files = local_files(event.mimeData().urls())  # type: ignore[attr-defined]
+        if watched is not self.root and not files:
+            return False  # plain text (or a web link) dropped on a text box: typed there
+        if kind == QEvent.Type.Drop:
             self.panel.dropEvent(event)  # type: ignore[arg-type]
             return True
-        return False
+        self.panel.dragEnterEvent(event)  # type: ignore[arg-type]
+        # A file over a text box is never the box's: refused here if the panel refuses.
+        return True if watched is not self.root else event.isAccepted()
 
 
 class EvidencePanel(QWidget):
@@ -182,9 +211,10 @@ class EvidencePanel(QWidget):
         layout.addWidget(self.notice)
 
     def accept_drops_on(self, widget: QWidget) -> None:
-        """Files dropped anywhere on `widget` (e.g. the whole case view) are added here."""
+        """Files dropped anywhere on `widget` (e.g. the whole case view, its note box and
+        other text fields included) are added here."""
         widget.setAcceptDrops(True)
-        widget.installEventFilter(_DropForwarder(self))
+        _DropForwarder(self, widget)
 
     # --- showing -----------------------------------------------------------
     def set_case(self, case_id: int | None, *, read_only: bool = False) -> None:
