@@ -228,8 +228,11 @@ class EvidenceService:
                                               "the trash")]) from None
 
     def _live(self, evidence_id: int) -> Evidence:
+        """Evidence that may still change: not removed, on a case not in the trash (a
+        trashed case is read-only, its evidence too, as for notes and promises)."""
         evidence = self.store.get(evidence_id)
         if evidence.is_removed:
             raise ValidationError([FieldError("evidence", "该证据已被移除",
                                               "This evidence was removed")])
+        self._live_case(evidence.case_id)
         return evidence

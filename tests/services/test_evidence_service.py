@@ -249,3 +249,25 @@ def test_a_file_that_cannot_be_opened_is_refused_by_name(register, tmp_path, mon
     err = refused.value.by_field()["file"]
     assert "无权读取" in err.zh and "locked.png" in err.zh and "permission" in err.en
     assert stored_files(register) == []  # the temp file was cleaned up
+
+
+def test_evidence_on_a_trashed_case_is_read_only(register, tmp_path):
+    """Like notes and promises: the trash keeps a case as it was until it is restored."""
+    case = open_case(register)
+    ev = register.evidence.add_file(case.id, write(tmp_path, "p.png", png_bytes()), "小王",
+                                    caption="原样")
+    register.cases.delete([case.id], "小王")
+    audit_before = len(register.cases.audit(case.id))
+    for change in (lambda: register.evidence.set_caption(ev.id, "改了", "小王"),
+                   lambda: register.evidence.set_category(ev.id, EvidenceCategory.RECEIPT,
+                                                          "小王"),
+                   lambda: register.evidence.remove(ev.id, "小王", "清理")):
+        with pytest.raises(ValidationError) as refused:
+            change()
+        assert "回收站" in refused.value.by_field()["case"].zh
+    kept = register.evidence.get(ev.id)
+    assert (kept.caption, kept.category, kept.is_removed) == ("原样", EvidenceCategory.OTHER,
+                                                              False)
+    assert len(register.cases.audit(case.id)) == audit_before
+    register.cases.restore([case.id], "小王")
+    assert register.evidence.remove(ev.id, "小王", "清理").is_removed
