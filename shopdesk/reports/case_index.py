@@ -1,9 +1,11 @@
-"""A batch's table of contents: one row per case with the page its section starts on.
+"""A batch's table of contents, laid out in one pass.
 
-`CaseAnchor` sits at the top of each case's section; the document reports the page it
-lands on (`notify_anchor`) and `CaseIndex` lays out those page numbers on the next pass
-(reportlab's multiBuild repeats the build until the numbers stop changing; two passes,
-since the contents' size does not depend on the numbers).
+reportlab's usual contents (multiBuild) lays the whole document out twice to learn the
+page numbers; for a 100-case batch that doubles a multi-second build. Our contents' size
+does not depend on the numbers, so instead each page-number cell is a `LatePageNumber`
+that only remembers where it sits, `CaseAnchor` remembers which page each case starts
+on, and `ContentsCanvas` (the numbered canvas, which already holds every page until the
+end to print "page x of y") writes the numbers in when the document is saved.
 """
 
 from __future__ import annotations
@@ -13,16 +15,36 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, Paragraph
-from reportlab.platypus.tableofcontents import IndexingFlowable
+from reportlab.platypus import Flowable, Paragraph, Table
 
-from .layout import table
+from .layout import NumberedCanvas, table
 
-NOTIFY_KIND = "ShopDeskCaseStart"
+
+class ContentsCanvas(NumberedCanvas):
+    """NumberedCanvas that also fills in the contents' page numbers when it saves."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # One dict shared by every saved page state (NumberedCanvas copies __dict__).
+        self.shopdesk_contents: dict[str, Any] = {"starts": {}, "slots": []}
+
+    def _draw_footer(self, total: int) -> None:
+        super()._draw_footer(total)
+        starts = self.shopdesk_contents["starts"]
+        for page, x, y, key, font, size in self.shopdesk_contents["slots"]:
+            if page == self._pageNumber:
+                self.saveState()
+                self.setFont(font, size)
+                self.drawString(x, y, str(starts.get(key, "?")))
+                self.restoreState()
+
+
+def _contents(canv: Any) -> dict[str, Any] | None:
+    return getattr(canv, "shopdesk_contents", None)
 
 
 class CaseAnchor(Flowable):
-    """Invisible: marks where a case's section starts; adds a PDF bookmark and outline."""
+    """Invisible: where a case's section starts. Adds a PDF bookmark and outline entry."""
 
     def __init__(self, key: str, title: str) -> None:
         super().__init__()
@@ -36,76 +58,42 @@ class CaseAnchor(Flowable):
     def draw(self) -> None:
         self.canv.bookmarkPage(self.key)
         self.canv.addOutlineEntry(self.title, self.key, level=0, closed=True)
+        contents = _contents(self.canv)
+        if contents is not None:
+            contents["starts"][self.key] = self.canv.getPageNumber()
 
 
-def notify_anchor(doc: Any, flowable: Flowable) -> None:
-    """Call from a document's afterFlowable: tell the index where a case starts."""
-    if isinstance(flowable, CaseAnchor):
-        doc.notify(NOTIFY_KIND, (flowable.key, doc.page))
+class LatePageNumber(Flowable):
+    """A one-line cell whose text (the page `key` starts on) is written at save time."""
 
-
-class CaseIndex(IndexingFlowable):
-    """The contents table: given cells per case, plus the page of each case's anchor."""
-
-    _shopdesk_needs_multibuild = True  # A4Document.build_numbered then uses multiBuild
-
-    def __init__(self, header: Sequence[str], rows: Sequence[tuple[str, Sequence[str]]],
-                 col_widths: Sequence[float], *, style: ParagraphStyle,
-                 header_style: ParagraphStyle, link_column: int = 0) -> None:
+    def __init__(self, key: str, style: ParagraphStyle) -> None:
         super().__init__()
-        self.header = list(header)
-        self.rows = list(rows)  # (anchor key, cells without the page number)
-        self.col_widths = list(col_widths)
+        self.key = key
         self.style = style
-        self.header_style = header_style
-        self.link_column = link_column
-        self._pages: dict[str, int] = {}
-        self._pending: dict[str, int] = {}
-        self._table: Any = None
-
-    # --- the multiBuild protocol ------------------------------------------------------
-    def notify(self, kind: str, stuff: Any) -> None:
-        if kind == NOTIFY_KIND:
-            key, page = stuff
-            self._pending[key] = page
-
-    def beforeBuild(self) -> None:
-        self._pending = {}
-
-    def afterBuild(self) -> None:
-        # Keep the previous pass's numbers for isSatisfied to compare.
-        self._last, self._pages = self._pages, dict(self._pending)
-
-    def isSatisfied(self) -> bool:
-        return getattr(self, "_last", None) == self._pages
-
-    def page_of(self, key: str) -> int | None:
-        """The page a case starts on, as laid out by the last finished pass."""
-        return self._pages.get(key)
-
-    # --- layout: everything is delegated to a table built on each wrap -----------------
-    def _build_table(self) -> Any:
-        body: list[list[object]] = [self.header]
-        for key, cells in self.rows:
-            page = self._pages.get(key)
-            # One cell (the case number) links to the case's bookmark.
-            row: list[object] = list(cells)
-            row[self.link_column] = Paragraph(
-                f'<a href="#{escape(key)}">{escape(str(cells[self.link_column]))}</a>',
-                self.style)
-            body.append([*row, str(page) if page else "…"])
-        return table(body, self.col_widths, style=self.style, header_style=self.header_style,
-                     zebra=True)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        self._table = self._build_table()
-        self.width, self.height = self._table.wrapOn(self.canv, availWidth, availHeight)
+        self.width, self.height = availWidth, self.style.leading
         return self.width, self.height
 
-    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
-        if self._table is None:
-            self._table = self._build_table()
-        return self._table.splitOn(self.canv, availWidth, availHeight)
+    def draw(self) -> None:
+        contents = _contents(self.canv)
+        if contents is None:
+            return
+        # Baseline where a one-line Paragraph of the same style puts it.
+        x, y = self.canv.absolutePosition(0, self.style.leading - self.style.fontSize)
+        contents["slots"].append((self.canv.getPageNumber(), x, y, self.key,
+                                  self.style.fontName, self.style.fontSize))
 
-    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
-        self._table.drawOn(canvas, x, y, _sW)
+
+def contents_table(header: Sequence[str], rows: Sequence[tuple[str, Sequence[str]]],
+                   col_widths: Sequence[float], *, style: ParagraphStyle,
+                   header_style: ParagraphStyle, link_column: int = 0) -> Table:
+    """The contents: `rows` are (anchor key, cells); a page column is added at the end and
+    the `link_column` cell links to the case's bookmark."""
+    body: list[list[object]] = [list(header)]
+    for key, cells in rows:
+        row: list[object] = list(cells)
+        row[link_column] = Paragraph(
+            f'<a href="#{escape(key)}">{escape(str(cells[link_column]))}</a>', style)
+        body.append([*row, LatePageNumber(key, style)])
+    return table(body, col_widths, style=style, header_style=header_style, zebra=True)

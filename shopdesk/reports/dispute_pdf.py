@@ -8,7 +8,10 @@ table row, and table headers repeat on every page.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import contextlib
+import functools
+import os
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -22,7 +25,7 @@ from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
 from ..domain.clock import local
 from ..domain.money import format_yuan
 from ..domain.promises import PromiseState
-from .case_index import CaseAnchor, CaseIndex, notify_anchor
+from .case_index import CaseAnchor, ContentsCanvas, contents_table
 from .dispute_data import DisputeSummary, EvidenceEntry, TimelineEntry
 from .dispute_labels import Labels
 from .dispute_timeline import timeline_content
@@ -49,10 +52,18 @@ DASH = "—"
 
 
 class SummaryDocument(A4Document):
-    """A4Document that tells the contents where each case starts."""
+    """A4Document on a canvas that fills in the contents' page numbers (one layout pass)."""
+
+    def __init__(self, *args: Any, on_case: Callable[[], None] | None = None,
+                 **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        made = self._canvasmaker
+        self._canvasmaker = functools.partial(ContentsCanvas, *made.args, **made.keywords)
+        self._on_case = on_case
 
     def afterFlowable(self, flowable: Flowable) -> None:
-        notify_anchor(self, flowable)
+        if self._on_case is not None and isinstance(flowable, CaseAnchor):
+            self._on_case()
 
 
 def summary_styles(font: PdfFont) -> dict[str, ParagraphStyle]:
@@ -76,14 +87,25 @@ def summary_styles(font: PdfFont) -> dict[str, ParagraphStyle]:
 
 def render_summaries(summaries: Sequence[DisputeSummary], out: str | Path | BinaryIO, *,
                      lang: str = "zh", font: PdfFont | None = None,
-                     thumbnails: ThumbnailCache | None = None) -> int:
+                     thumbnails: ThumbnailCache | None = None,
+                     progress: Callable[[int, int], None] | None = None) -> int:
     """Write the summaries of `summaries` (in order) as one PDF to `out`; returns pages.
 
     One summary prints as its case alone; several get a cover page with a table of
     contents (case no., buyer, kind, status, page) and each case starts a new page.
+    `progress(done, total)` is called as cases are prepared and laid out. Pure: no
+    database, safe on a worker thread.
     """
     if not summaries:
         raise ValueError("no cases to print")
+    total = 2 * len(summaries)
+    done = [0]
+
+    def step() -> None:
+        done[0] += 1
+        if progress is not None:
+            progress(done[0], total)
+
     labels = Labels(lang)
     font = font or cjk_font()
     st = summary_styles(font)
@@ -94,7 +116,8 @@ def render_summaries(summaries: Sequence[DisputeSummary], out: str | Path | Bina
     target = str(out) if isinstance(out, Path) else out
     doc = SummaryDocument(target, title=title, author=first.generated_by, font=font,
                           footer_left="", subject=labels["doc_title"],
-                          page_label=en_page_label if labels.lang == "en" else zh_page_label)
+                          page_label=en_page_label if labels.lang == "en" else zh_page_label,
+                          on_case=step)
     width = doc.content_width
     story: list[Flowable] = []
     if len(summaries) > 1:
@@ -103,8 +126,27 @@ def render_summaries(summaries: Sequence[DisputeSummary], out: str | Path | Bina
         if n or len(summaries) > 1:
             story.append(PageBreak())
         story += case_story(summary, labels, st, width, thumbs)
+        step()
     doc.build_numbered(story)
     return doc.page
+
+
+def render_file(summaries: Sequence[DisputeSummary], path: str | Path, *, lang: str = "zh",
+                font: PdfFont | None = None, thumbnails: ThumbnailCache | None = None,
+                progress: Callable[[int, int], None] | None = None) -> int:
+    """render_summaries to a file, written beside it and moved into place: a failure never
+    leaves half a PDF (nor replaces a good one). Returns the number of pages."""
+    target = Path(path)
+    partial = target.with_name(target.name + ".part")
+    try:
+        pages = render_summaries(summaries, partial, lang=lang, font=font,
+                                 thumbnails=thumbnails, progress=progress)
+        os.replace(partial, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            partial.unlink()
+        raise
+    return pages
 
 
 # --- small formatting helpers --------------------------------------------------------
@@ -151,8 +193,8 @@ def _cover(summaries: Sequence[DisputeSummary], labels: Labels, st: dict[str, Pa
     fixed[2] = width - sum(fixed)
     header = [labels["col_no"], labels["case_no"], labels["col_buyer"], labels["kind"],
               labels["status"], labels["col_page"]]
-    story.append(CaseIndex(header, rows, fixed, style=st["cell"], header_style=st["cell_bold"],
-                           link_column=1))
+    story.append(contents_table(header, rows, fixed, style=st["cell"],
+                                header_style=st["cell_bold"], link_column=1))
     return story
 
 

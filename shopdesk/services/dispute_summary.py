@@ -10,8 +10,6 @@ evidence caption).
 
 from __future__ import annotations
 
-import contextlib
-import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -192,53 +190,55 @@ class SummaryService:
             return [], exc.message(lang)
 
     # --- writing the PDF ---------------------------------------------------------------
-    def write_pdf(self, case_ids: Sequence[int], path: str | Path, *, actor: str,
-                  full_contact: bool = False, facts: Mapping[int, str] | None = None,
-                  lang: str = "zh", font: PdfFont | None = None,
-                  thumbnails: ThumbnailCache | None = None,
-                  progress: ProgressFn | None = None) -> SummaryResult:
-        """Write the summaries of `case_ids` (in that order) as one PDF at `path`.
-
-        `facts` holds statements edited for this printing (by case id); they are saved
-        for reprints first. The file is written beside the target and moved into place,
-        so a failure never leaves half a PDF. Unknown ids raise NotFoundError before
-        anything is written.
-        """
-        from ..reports.dispute_pdf import render_summaries
-
+    def prepare(self, case_ids: Sequence[int], *, actor: str, full_contact: bool = False,
+                facts: Mapping[int, str] | None = None,
+                lang: str = "zh") -> list[DisputeSummary]:
+        """Check the cases, save statements edited for this printing (`facts`, by case
+        id) and gather each case, in order (duplicates once). Unknown ids raise
+        NotFoundError before anything is saved. The database part of a printing: the
+        rendering (reports.dispute_pdf.render_file) may then run on a worker thread."""
         actor = _require_actor(actor)
         ids = list(dict.fromkeys(case_ids))
         if not ids:
             raise ValidationError([FieldError("cases", "请选择要打印的工单",
                                               "Choose the cases to print")])
-        for case_id in ids:  # every case exists before anything is saved or written
+        for case_id in ids:
             self.cases.get(case_id, include_deleted=True)
         for case_id, text in (facts or {}).items():
             self.save_facts(case_id, text, actor, lang=lang)
-        report = progress or (lambda done, total: None)
-        summaries = []
-        for n, case_id in enumerate(ids):
-            report(n, len(ids))
-            summaries.append(self.gather(case_id, actor=actor, full_contact=full_contact,
-                                         lang=lang))
-        target = Path(path)
-        partial = target.with_name(target.name + ".part")
-        try:
-            pages = render_summaries(summaries, partial, lang=lang, font=font,
-                                     thumbnails=thumbnails)
-            os.replace(partial, target)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                partial.unlink()
-            raise
-        report(len(ids), len(ids))
-        if full_contact:
-            now = self.clock.now()
-            with self.db.atomic():
-                for s in summaries:
+        return [self.gather(i, actor=actor, full_contact=full_contact, lang=lang) for i in ids]
+
+    def record_written(self, summaries: Sequence[DisputeSummary], target: Path, *,
+                       actor: str) -> None:
+        """After a PDF with full contact details was written: one audit row per case
+        (action summary_full_contact, the file's name), as a full export is audited."""
+        if not any(s.full_contact for s in summaries):
+            return
+        actor = _require_actor(actor)
+        now = self.clock.now()
+        with self.db.atomic():
+            for s in summaries:
+                if s.full_contact:
                     self.audit_log.record(now, actor, "case", s.case.id, "summary_full_contact",
                                           "buyer_phone,buyer_name,buyer_address", None,
                                           target.name)
+
+    def write_pdf(self, case_ids: Sequence[int], path: str | Path, *, actor: str,
+                  full_contact: bool = False, facts: Mapping[int, str] | None = None,
+                  lang: str = "zh", font: PdfFont | None = None,
+                  thumbnails: ThumbnailCache | None = None,
+                  progress: ProgressFn | None = None) -> SummaryResult:
+        """Write the summaries of `case_ids` (in that order) as one PDF at `path`:
+        prepare, render (atomically: never half a PDF), record. Unknown ids raise
+        NotFoundError before anything is saved or written."""
+        from ..reports.dispute_pdf import render_file
+
+        summaries = self.prepare(case_ids, actor=actor, full_contact=full_contact,
+                                 facts=facts, lang=lang)
+        target = Path(path)
+        pages = render_file(summaries, target, lang=lang, font=font, thumbnails=thumbnails,
+                            progress=progress)
+        self.record_written(summaries, target, actor=actor)
         return SummaryResult(target, pages, tuple(s.case.case_no for s in summaries),
                              full_contact)
 

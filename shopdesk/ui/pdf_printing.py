@@ -7,6 +7,7 @@ pixels), and drawn over the whole sheet: the PDF carries its own margins.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -48,10 +49,13 @@ def _render(doc: pdfium.PdfDocument, index: int, dpi: float) -> QImage:
         page.close()
 
 
-def print_pdf(pdf: Path, printer: QPrinter, *, max_dpi: int = MAX_DPI) -> int:
+def print_pdf(pdf: Path, printer: QPrinter, *, max_dpi: int = MAX_DPI,
+              progress: Callable[[int, int], None] | None = None) -> int:
     """Send the pages of `pdf` (the printer's page range, if one was chosen) to `printer`.
 
-    Returns the number of pages printed. Raises OSError when the printer cannot start.
+    Returns the number of pages printed; `progress(done, total)` after each page. Raises
+    OSError when the printer cannot start. Qt allows this on a worker thread as long as
+    nothing else paints on the printer meanwhile.
     """
     doc = pdfium.PdfDocument(str(pdf))
     try:
@@ -77,6 +81,8 @@ def print_pdf(pdf: Path, printer: QPrinter, *, max_dpi: int = MAX_DPI) -> int:
                 target = QRectF(sheet.x() + (sheet.width() - w) / 2,
                                 sheet.y() + (sheet.height() - h) / 2, w, h)
                 painter.drawImage(target, image)
+                if progress is not None:
+                    progress(n - first + 2, last - first + 1)
         finally:
             painter.end()
         return last - first + 1

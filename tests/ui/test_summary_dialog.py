@@ -91,7 +91,8 @@ def test_save_pdf_masks_by_default_and_keeps_each_edited_statement(qtbot, regist
     assert dialog.facts_edit.toPlainText() == "第一件：外箱破损，已拍照。"  # kept while switching
     target = tmp_path / "summary"  # no suffix: .pdf is added
     _save_to(monkeypatch, target)
-    dialog.save_button.click()
+    with qtbot.waitSignal(dialog.written, timeout=20_000):
+        dialog.save_button.click()
     pdf = tmp_path / "summary.pdf"
     text = _text(pdf)
     assert "第一件：外箱破损，已拍照。" in text and "第二件：买家拒收。" in text
@@ -114,7 +115,8 @@ def test_full_contact_is_printed_only_when_ticked_and_audited(qtbot, register, c
     qtbot.addWidget(dialog)
     dialog.full_contact.setChecked(True)
     _save_to(monkeypatch, tmp_path / "full.pdf")
-    dialog.save_button.click()
+    with qtbot.waitSignal(dialog.written, timeout=20_000):
+        dialog.save_button.click()
     assert PHONE in _text(tmp_path / "full.pdf")
     assert [a.action for a in register.cases.audit(cases[0].id)
             if a.action == "summary_full_contact"] == ["summary_full_contact"]
@@ -136,7 +138,11 @@ def test_print_sends_every_page_to_the_printer(qtbot, register, cases, tmp_path,
         register.cases.add_note(cases[0].id, f"第{n}条跟进记录：已与买家沟通。", "小王")
     dialog = SummaryDialog(register, [cases[0].id, cases[1].id], "小王")
     qtbot.addWidget(dialog)
-    assert dialog.print_summary() == dialog.last_result.pages
+    with qtbot.waitSignal(dialog.printed, timeout=30_000) as printed_signal:
+        assert dialog.print_summary()
+        assert dialog.busy() and not dialog.print_button.isEnabled()  # runs off the UI thread
+    assert printed_signal.args == [dialog.last_result.pages]
+    assert dialog.print_button.isEnabled() and not dialog.busy()
     assert dialog.last_result.pages >= 4  # cover, two pages for the first case, one more
     assert len(PdfReader(str(printed)).pages) == dialog.last_result.pages
     assert not dialog.last_result.path.exists()  # the temporary PDF is gone
@@ -146,7 +152,7 @@ def test_cancelled_print_writes_nothing(qtbot, register, cases, monkeypatch):
     monkeypatch.setattr(QPrintDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
     dialog = SummaryDialog(register, [cases[0].id], "小王")
     qtbot.addWidget(dialog)
-    assert dialog.print_summary() == 0 and dialog.last_result is None
+    assert not dialog.print_summary() and dialog.last_result is None and not dialog.busy()
 
 
 def test_open_writes_a_temporary_pdf_and_opens_it(qtbot, register, cases, monkeypatch):
@@ -155,7 +161,8 @@ def test_open_writes_a_temporary_pdf_and_opens_it(qtbot, register, cases, monkey
                         staticmethod(lambda url: opened.append(url.toLocalFile()) or True))
     dialog = SummaryDialog(register, [cases[0].id], "小王")
     qtbot.addWidget(dialog)
-    dialog.open_button.click()
+    with qtbot.waitSignal(dialog.written, timeout=20_000):
+        dialog.open_button.click()
     assert opened and Path(opened[0]).is_file() and opened[0].endswith(".pdf")
     assert cases[0].case_no in _text(opened[0])
 
@@ -166,8 +173,19 @@ def test_without_an_operator_nothing_is_written(qtbot, register, cases, tmp_path
     qtbot.addWidget(dialog)
     _save_to(monkeypatch, tmp_path / "x.pdf")
     dialog.save_button.click()
-    assert not (tmp_path / "x.pdf").exists()
+    assert not dialog.busy() and not (tmp_path / "x.pdf").exists()
     assert boxes.texts("warning") and dialog.status.text()
+
+
+def test_a_folder_that_cannot_be_written_is_reported(qtbot, register, cases, tmp_path,
+                                                     monkeypatch, boxes):
+    dialog = SummaryDialog(register, [cases[0].id], "小王")
+    qtbot.addWidget(dialog)
+    _save_to(monkeypatch, tmp_path / "no-such-folder" / "x.pdf")
+    with qtbot.waitSignal(dialog.failed, timeout=20_000):
+        dialog.save_button.click()
+    assert boxes.texts("warning") and dialog.save_button.isEnabled()
+    assert not (tmp_path / "no-such-folder").exists()
 
 
 def test_english_document_recomposes_an_unedited_statement(qtbot, register, cases):

@@ -8,15 +8,15 @@ the summary is printed, saved or opened.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QThreadPool, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QPageLayout, QPageSize
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
-    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -34,9 +34,11 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import NotFoundError, ValidationError
+from ...reports.dispute_data import DisputeSummary
+from ...reports.fonts import cjk_font
 from ...services.dispute_summary import SummaryResult, SummaryService
 from ...services.register import Register
-from ..pdf_printing import print_pdf
+from .summary_job import JobOutcome, SummaryJob
 
 OPEN_FOLDER = "ShopDesk-summaries"
 
@@ -49,7 +51,9 @@ def _file_name(case_nos: list[str]) -> str:
 class SummaryDialog(QDialog):
     """The dispute summary of `case_ids` (in that order). Emits written(path)."""
 
-    written = Signal(str)
+    written = Signal(str)  # saved or opened: the PDF's path
+    printed = Signal(int)  # pages sent to the printer
+    failed = Signal(str)  # why not
 
     def __init__(self, register: Register, case_ids: list[int], operator: str,
                  parent: QWidget | None = None, *, lang: str = "zh") -> None:
@@ -65,6 +69,11 @@ class SummaryDialog(QDialog):
         self._facts: dict[int, str] = {}  # edits not yet saved, by case id
         self._current: int | None = None
         self.last_result: SummaryResult | None = None
+        self._job: SummaryJob | None = None
+        self._job_path = Path()
+        self._printer: QPrinter | None = None
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
         self.setObjectName("summary_dialog")
         title = self.tr("Dispute summary")
         if len(self.case_nos) == 1:
@@ -210,67 +219,118 @@ class SummaryDialog(QDialog):
         return str(self.language.currentData() or "zh")
 
     # --- writing -------------------------------------------------------------------------
-    def write(self, path: Path) -> SummaryResult | None:
-        """Write the PDF to `path` (saving edited statements); None after telling why not."""
+    def busy(self) -> bool:
+        """A PDF is being laid out or printed."""
+        return self._job is not None
+
+    def _start(self, kind: str, path: Path, printer: QPrinter | None = None) -> bool:
+        """Gather the cases (saving edited statements) here, then lay out the PDF and
+        print it on the pool. False after telling the user why nothing started."""
+        if self.busy():
+            return False
         if not self.operator:
             self._warn(self.tr("Choose the operator (who is working now) first — the summary "
                                "names who printed it."))
-            return None
+            return False
         self._stash()
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            result = self.service.write_pdf(
-                self.case_ids, path, actor=self.operator,
-                full_contact=self.full_contact.isChecked(), facts=dict(self._facts),
-                lang=self.doc_lang())
+            summaries = self.service.prepare(
+                self.case_ids, actor=self.operator, full_contact=self.full_contact.isChecked(),
+                facts=dict(self._facts), lang=self.doc_lang())
         except ValidationError as exc:
-            QApplication.restoreOverrideCursor()
             self._warn("\n".join(e.message(self.lang) for e in exc.errors))
-            return None
-        except (NotFoundError, OSError) as exc:
-            QApplication.restoreOverrideCursor()
+            return False
+        except NotFoundError as exc:
             self._warn(self.tr("The summary could not be written: %1").replace("%1", str(exc)))
-            return None
-        QApplication.restoreOverrideCursor()
+            return False
         self._facts.clear()  # saved now: re-read from the register from here on
-        self.last_result = result
-        self.written.emit(str(result.path))
-        return result
+        cjk_font()  # register the font here, not on the worker
+        job = SummaryJob(summaries, path, self.doc_lang(), printer)
+        job.signals.progress.connect(self._progress)
+        job.signals.done.connect(lambda outcome: self._finished(kind, summaries, outcome))
+        job.signals.failed.connect(lambda exc: self._failed(kind, exc))
+        self._job, self._job_path = job, path
+        for button in self._write_buttons():
+            button.setEnabled(False)
+        self.status.setText(self.tr("Preparing the PDF…"))
+        self._pool.start(job)
+        return True
+
+    def _write_buttons(self) -> tuple[QPushButton, ...]:
+        return (self.print_button, self.save_button, self.open_button)
+
+    def _progress(self, done: int, total: int) -> None:
+        self.status.setText(self.tr("Working… %1 of %2").replace("%1", str(done))
+                            .replace("%2", str(total)))
+
+    def _end_job(self) -> None:
+        self._job = None
+        for button in self._write_buttons():
+            button.setEnabled(True)
+
+    def _finished(self, kind: str, summaries: list[DisputeSummary],
+                  outcome: JobOutcome) -> None:
+        path = self._job_path
+        self._end_job()
+        self._printer = None
+        self.service.record_written(summaries, path, actor=self.operator)
+        self.last_result = SummaryResult(path, outcome.pages,
+                                         tuple(s.case.case_no for s in summaries),
+                                         any(s.full_contact for s in summaries))
+        if kind == "print":
+            _remove_print_copy(path)
+            self.status.setText(self.tr("Sent %1 pages to the printer").replace(
+                "%1", str(outcome.printed)))
+            self.printed.emit(outcome.printed)
+            return
+        if kind == "open":
+            if QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+                self.status.setText(self.tr("Opened %1").replace("%1", str(path)))
+            else:
+                self._warn(self.tr("No PDF viewer could open %1").replace("%1", str(path)))
+        else:
+            self.status.setText(self.tr("Saved %1 (%2 pages)").replace(
+                "%1", str(path)).replace("%2", str(outcome.pages)))
+        self.written.emit(str(path))
+
+    def _failed(self, kind: str, exc: BaseException) -> None:
+        path = self._job_path
+        self._end_job()
+        self._printer = None
+        if kind == "print":
+            _remove_print_copy(path)
+            message = self.tr("Printing failed: %1")
+        else:
+            message = self.tr("The summary could not be written: %1")
+        text = message.replace("%1", str(exc))
+        self._warn(text)
+        self.failed.emit(text)
 
     def _warn(self, text: str) -> None:
         self.status.setText(text)
         QMessageBox.warning(self, self.windowTitle(), text)
 
-    def save_pdf(self) -> SummaryResult | None:
-        """Ask where, then write the PDF there."""
+    def save_pdf(self) -> bool:
+        """Ask where, then write the PDF there (written(path) when done)."""
         start = str(Path.home() / _file_name(self.case_nos))
         path, _filter = QFileDialog.getSaveFileName(self, self.tr("Save dispute summary"),
                                                     start, self.tr("PDF (*.pdf)"))
         if not path:
-            return None
+            return False
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
-        result = self.write(Path(path))
-        if result is not None:
-            self.status.setText(self.tr("Saved %1 (%2 pages)").replace(
-                "%1", str(result.path)).replace("%2", str(result.pages)))
-        return result
+        return self._start("save", Path(path))
 
-    def open_pdf(self) -> SummaryResult | None:
+    def open_pdf(self) -> bool:
         """Write to a temporary folder and open it in the system's PDF viewer."""
         folder = Path(tempfile.gettempdir()) / OPEN_FOLDER
         folder.mkdir(parents=True, exist_ok=True)
-        result = self.write(folder / _file_name(self.case_nos))
-        if result is None:
-            return None
-        if QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.path))):
-            self.status.setText(self.tr("Opened %1").replace("%1", str(result.path)))
-        else:
-            self._warn(self.tr("No PDF viewer could open %1").replace("%1", str(result.path)))
-        return result
+        return self._start("open", folder / _file_name(self.case_nos))
 
-    def print_summary(self) -> int:
-        """The system print dialog, then the pages to the printer; returns pages printed."""
+    def print_summary(self) -> bool:
+        """The system print dialog, then the pages to the printer (printed(n) when done)."""
+        if self.busy():
+            return False
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(_file_name(self.case_nos))
         printer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
@@ -279,22 +339,22 @@ class SummaryDialog(QDialog):
         dialog = QPrintDialog(printer, self)
         dialog.setWindowTitle(self.tr("Print dispute summary"))
         if dialog.exec() != QDialog.DialogCode.Accepted:
-            return 0
-        folder = Path(tempfile.mkdtemp(prefix="shopdesk-print-"))
-        path = folder / _file_name(self.case_nos)
-        result = self.write(path)
-        if result is None:
-            return 0
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            printed = print_pdf(result.path, printer)
-        except OSError as exc:
-            QApplication.restoreOverrideCursor()
-            self._warn(self.tr("Printing failed: %1").replace("%1", str(exc)))
-            return 0
-        finally:
-            path.unlink(missing_ok=True)  # a printed copy may hold full contact details
-            folder.rmdir()
-        QApplication.restoreOverrideCursor()
-        self.status.setText(self.tr("Sent %1 pages to the printer").replace("%1", str(printed)))
-        return printed
+            return False
+        self._printer = printer  # alive until the job is done with it
+        path = Path(tempfile.mkdtemp(prefix="shopdesk-print-")) / _file_name(self.case_nos)
+        if not self._start("print", path, printer):
+            _remove_print_copy(path)
+            return False
+        return True
+
+    def done(self, result: int) -> None:
+        """Closing waits for a running job (seconds at most): it holds the file."""
+        self._pool.waitForDone()
+        super().done(result)
+
+
+def _remove_print_copy(path: Path) -> None:
+    """The PDF made for the printer may hold full contact details: not left behind."""
+    with contextlib.suppress(OSError):
+        path.unlink(missing_ok=True)
+        path.parent.rmdir()
