@@ -363,3 +363,29 @@ def test_a_file_dropped_on_a_line_edit_of_the_case_is_attached(qtbot, register, 
         "first.png", "caption-drop.png"]
     assert register.evidence.get(first.id).caption == ""
     assert "somewhere" not in caption.text()
+
+
+def test_checklist_add_links_work_from_the_keyboard(qtbot, register, tmp_path, monkeypatch):
+    case = register.cases.open_case(CaseDraft(
+        platform=Platform.TAOBAO, order_no="5550001112224", kind=CaseKind.REFUND_ONLY,
+        cause=Cause.NOT_AS_DESCRIBED, buyer_nick="tb_lemon"), "小王")
+    panel = EvidencePanel(register, Operator())
+    qtbot.addWidget(panel)
+    with qtbot.waitExposed(panel):
+        panel.show()
+    panel.set_case(case.id)
+    photo = png(tmp_path, "item.png")
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames",
+                        staticmethod(lambda *a, **k: ([str(photo)], "")))
+    panel.activateWindow()
+    panel.show_removed.setFocus()
+    qtbot.waitUntil(panel.show_removed.hasFocus, timeout=2000)
+    qtbot.keyClick(panel.show_removed, Qt.Key.Key_Tab)  # on to the checklist
+    assert panel.checklist_label.hasFocus()
+    qtbot.keyClick(panel.checklist_label, Qt.Key.Key_Tab)  # its first "Add…" link
+    assert panel.checklist_label.hasFocus()
+    with qtbot.waitSignal(panel.checklist_label.linkActivated) as activated:
+        qtbot.keyClick(panel.checklist_label, Qt.Key.Key_Return)
+    assert activated.args == ["add:item_photo"]
+    [ev] = register.evidence.for_case(case.id)
+    assert ev.category == EvidenceCategory.ITEM_PHOTO

@@ -149,6 +149,10 @@ class EvidencePanel(QWidget):
         self.checklist_label.setWordWrap(True)
         self.checklist_label.setTextFormat(Qt.TextFormat.RichText)
         self.checklist_label.setStyleSheet(CHECKLIST_STYLE)
+        # Tab reaches the "Add…" links, Enter follows one (not only a mouse click).
+        self.checklist_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
         self.checklist_label.linkActivated.connect(self._checklist_link)
 
         self.list = QListWidget()
