@@ -142,8 +142,14 @@ def cmd_evidence(register: Register, args: argparse.Namespace, out: TextIO) -> i
                   "(kept in the audit trail)\n")
         return 0
     if command == "add":
-        ev = service.add_file(case_id, Path(args.file), actor, caption=args.caption,
-                              category=_category(args.category))
+        try:
+            ev = service.add_file(case_id, Path(args.file), actor, caption=args.caption,
+                                  category=_category(args.category))
+        except OSError as exc:  # the data folder failed (disk full, no permission …)
+            why = exc.strerror or str(exc)
+            raise EvidenceCliError(
+                f"FILE: 无法存入数据文件夹（{why}）：{args.file}" if lang == "zh" else
+                f"FILE: could not store it in the data folder ({why}): {args.file}") from None
     else:
         ev = service.add_waybill(case_id, args.carrier, args.number, actor,
                                  caption=args.caption)

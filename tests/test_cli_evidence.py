@@ -125,3 +125,22 @@ def test_refusals_exit_1_naming_what_is_wrong(cli, case_no, photo, tmp_path, arg
 def test_usage_errors_exit_2(cli, case_no):
     assert cli("evidence", "add", case_no)[0] == 2
     assert cli("evidence", "waybill", case_no, "--carrier", "顺丰")[0] == 2
+
+
+def test_a_data_folder_that_cannot_take_the_file_exits_1_naming_it(cli, case_no, photo,
+                                                                    monkeypatch):
+    """Disk full or an unwritable data folder: a message and exit 1, not a traceback."""
+    import errno
+
+    from shopdesk.storage.content_store import ContentStore
+
+    def full(self, source):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(ContentStore, "put", full)
+    code, out, err = cli("evidence", "add", case_no, str(photo))
+    assert code == 1 and out == ""
+    assert err.startswith("shopdesk: FILE: ") and str(photo) in err
+    assert "No space left on device" in err
+    code, out, _ = cli("evidence", "list", case_no, "--json")
+    assert json.loads(out)["count"] == 0
