@@ -37,6 +37,37 @@ def _require_actor(actor: str) -> str:
     return actor
 
 
+def event_text(promise: Promise, type_: str, shop_tz: str) -> str:
+    """The stored (Chinese) text of a promise_made / promise_kept / promise_broken event;
+    the window redraws the line from `event_data` in its own language."""
+    what = promise.describe("zh")
+    if type_ == "promise_made":
+        due = local(promise.due_at, shop_tz).strftime("%Y-%m-%d %H:%M")
+        return f"{what}（{due} 前）"
+    if type_ == "promise_kept":
+        return f"{what}（逾期兑现）" if promise.was_late() else what
+    return f"{what}（原因：{promise.broken_reason}）"
+
+
+def event_data(promise: Promise) -> dict[str, object]:
+    """The timeline event's data: enough to redraw the promise without a lookup."""
+    return {
+        "promise_id": promise.id, "kind": promise.kind.value, "text": promise.text,
+        "due_at": to_utc_iso(promise.due_at), "state": promise.state.value,
+        "resolved_at": to_utc_iso(promise.resolved_at) if promise.resolved_at else None,
+        "late": promise.was_late(), "reason": promise.broken_reason,
+    }
+
+
+def audit_values(promise: Promise, type_: str) -> tuple[str | None, str]:
+    """(old, new) of the audit row an event of `type_` on `promise` records."""
+    if type_ == "promise_made":
+        return None, f"{promise.kind.value} {to_utc_iso(promise.due_at)} {promise.text}".strip()
+    if type_ == "promise_kept":
+        return "open", "kept"
+    return "open", f"broken: {promise.broken_reason}"
+
+
 class PromiseService:
     """Promises on one register (register.promises)."""
 
@@ -63,15 +94,7 @@ class PromiseService:
             case = self.cases.get(case_id)  # a trashed case takes no new promises
             promise = self.store.add(case_id=case.id, kind=PromiseKind(kind), text=text,
                                      due_at=due_at, made_by=actor, made_at=now)
-            due = self._shown(promise.due_at)
-            self.events.add(case.id, now, actor, "promise_made",
-                            f"{promise.describe('zh')}（{due} 前）",
-                            self._data(promise))
-            self._touch(case.id, now)
-            self.audit_log.record(now, actor, "case", case.id, "promise_made",
-                                  f"promise:{promise.id}", None,
-                                  f"{promise.kind.value} {to_utc_iso(promise.due_at)} "
-                                  f"{promise.text}".strip())
+            self._trail(promise, "promise_made", now, actor, now)
         return promise
 
     def keep(self, promise_id: int, actor: str, at: datetime | None = None) -> Promise:
@@ -89,12 +112,7 @@ class PromiseService:
                                                   "The kept time is before the promise "
                                                   "was made")])
             kept = self.store.resolve(promise.id, PromiseState.KEPT, at, actor)
-            late = "（逾期兑现）" if kept.was_late() else ""
-            self.events.add(kept.case_id, at, actor, "promise_kept",
-                            f"{kept.describe('zh')}{late}", self._data(kept))
-            self._touch(kept.case_id, at)
-            self.audit_log.record(now, actor, "case", kept.case_id, "promise_kept",
-                                  f"promise:{kept.id}", "open", "kept")
+            self._trail(kept, "promise_kept", at, actor, now)
         return kept
 
     def break_promise(self, promise_id: int, actor: str, reason: str) -> Promise:
@@ -112,12 +130,18 @@ class PromiseService:
         with self.db.atomic():
             promise = self._open(promise_id, "break")
             broken = self.store.resolve(promise.id, PromiseState.BROKEN, now, actor, reason)
-            self.events.add(broken.case_id, now, actor, "promise_broken",
-                            f"{broken.describe('zh')}（原因：{reason}）", self._data(broken))
-            self._touch(broken.case_id, now)
-            self.audit_log.record(now, actor, "case", broken.case_id, "promise_broken",
-                                  f"promise:{broken.id}", "open", f"broken: {reason}")
+            self._trail(broken, "promise_broken", now, actor, now)
         return broken
+
+    def _trail(self, promise: Promise, type_: str, at: datetime, actor: str,
+               now: datetime) -> None:
+        """Timeline event at `at`, activity on the case, audit row stamped `now`."""
+        self.events.add(promise.case_id, at, actor, type_,
+                        event_text(promise, type_, self.shop_tz), event_data(promise))
+        self._touch(promise.case_id, at)
+        old, new = audit_values(promise, type_)
+        self.audit_log.record(now, actor, "case", promise.case_id, type_,
+                              f"promise:{promise.id}", old, new)
 
     def _open(self, promise_id: int, action: str) -> Promise:
         promise = self.store.get(promise_id)
@@ -133,19 +157,6 @@ class PromiseService:
         latest = max(at, case.last_activity_at or at)
         self.cases.update_columns(case_id, {"last_activity_at": to_utc_iso(latest)},
                                   reindex=False)
-
-    def _shown(self, at: datetime) -> str:
-        return local(at, self.shop_tz).strftime("%Y-%m-%d %H:%M")
-
-    @staticmethod
-    def _data(promise: Promise) -> dict[str, object]:
-        """The timeline event's data: enough to redraw the promise without a lookup."""
-        return {
-            "promise_id": promise.id, "kind": promise.kind.value, "text": promise.text,
-            "due_at": to_utc_iso(promise.due_at), "state": promise.state.value,
-            "resolved_at": to_utc_iso(promise.resolved_at) if promise.resolved_at else None,
-            "late": promise.was_late(), "reason": promise.broken_reason,
-        }
 
     # --- reads ---------------------------------------------------------------
     def get(self, promise_id: int) -> Promise:
