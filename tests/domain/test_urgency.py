@@ -1,0 +1,143 @@
+"""Urgency ranking for the hand-off sheet: tiers, order within a tier, reasons, and the
+major-complaint signals (domain.md triggers)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from shopdesk.domain.enums import CaseKind, CaseStatus, Priority
+from shopdesk.domain.urgency import (
+    MajorFacts,
+    MajorSignal,
+    OpenPromise,
+    Tier,
+    UrgencyInput,
+    format_span,
+    major_signals,
+    rank_open_cases,
+    waiting_on_us,
+)
+
+NOW = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)  # 18:00 in Shanghai
+HORIZON = NOW + timedelta(hours=8)
+OLD = NOW - timedelta(days=2)
+
+
+def item(case_id: int, status: CaseStatus = CaseStatus.IN_PROGRESS, *,
+         priority: Priority = Priority.NORMAL, due: datetime | None = None,
+         promises: tuple[OpenPromise, ...] = (), major: tuple[MajorSignal, ...] = (),
+         created: datetime = OLD) -> UrgencyInput:
+    return UrgencyInput(case_id=case_id, status=status, priority=priority, created_at=created,
+                        due_at=due, promises=promises, major=major)
+
+
+def promise(due: datetime, text: str = "回电") -> OpenPromise:
+    return OpenPromise(due, text, "Call back")
+
+
+def test_every_tier_in_rank_order():
+    items = [
+        item(7, CaseStatus.WAITING_BUYER),
+        item(6, CaseStatus.NEW),
+        item(5, major=(MajorSignal.THREAT,)),
+        item(4, due=NOW + timedelta(hours=3)),
+        item(3, promises=(promise(NOW + timedelta(hours=2)),)),
+        item(2, due=NOW - timedelta(hours=1)),
+        item(1, CaseStatus.WAITING_PLATFORM, promises=(promise(NOW - timedelta(minutes=5)),)),
+    ]
+    ranked = rank_open_cases(items, NOW, HORIZON, "Asia/Shanghai")
+    assert [r.case_id for r in ranked] == [1, 2, 3, 4, 5, 6, 7]
+    assert [r.tier for r in ranked] == list(Tier)
+    # Waiting on someone else does not lower an overdue promise; the flag still says so.
+    assert ranked[0].waiting_on_us is False and ranked[5].waiting_on_us is True
+
+
+def test_boundaries_due_now_is_overdue_and_horizon_end_is_outside_the_next_shift():
+    items = [item(1, promises=(promise(NOW),)), item(2, promises=(promise(HORIZON),)),
+             item(3, due=NOW), item(4, due=HORIZON)]
+    tiers = {r.case_id: r.tier for r in rank_open_cases(items, NOW, HORIZON)}
+    assert tiers == {1: Tier.PROMISE_OVERDUE, 2: Tier.WAITING_ON_US,
+                     3: Tier.DEADLINE_PASSED, 4: Tier.WAITING_ON_US}
+
+
+def test_within_a_tier_longest_overdue_first_then_waiting_on_us_then_priority():
+    late = promise(NOW - timedelta(hours=3))
+    later = promise(NOW - timedelta(hours=1))
+    items = [
+        item(1, CaseStatus.WAITING_BUYER, promises=(later,)),
+        item(2, CaseStatus.IN_PROGRESS, promises=(later,)),
+        item(3, CaseStatus.NEW, promises=(late,)),
+        item(4, CaseStatus.IN_PROGRESS, promises=(later,), priority=Priority.HIGH),
+    ]
+    assert [r.case_id for r in rank_open_cases(items, NOW, HORIZON)] == [3, 4, 2, 1]
+    # Plain waiting cases: the earlier platform deadline (beyond the next shift) first,
+    # no deadline last; more major signals first among the majors.
+    items = [item(1), item(2, due=NOW + timedelta(days=3)), item(3, due=NOW + timedelta(days=2))]
+    assert [r.case_id for r in rank_open_cases(items, NOW, HORIZON)] == [3, 2, 1]
+    items = [item(1, major=(MajorSignal.SAFETY,)),
+             item(2, major=(MajorSignal.SAFETY, MajorSignal.REACH))]
+    assert [r.case_id for r in rank_open_cases(items, NOW, HORIZON)] == [2, 1]
+
+
+def test_reasons_list_everything_with_the_deciding_one_first_in_both_languages():
+    [r] = rank_open_cases([item(
+        1, CaseStatus.WAITING_PLATFORM, due=NOW - timedelta(hours=26),
+        promises=(promise(NOW - timedelta(hours=2, minutes=15), "回电：确认补发时间"),
+                  promise(NOW + timedelta(hours=1), "退款")),
+        major=(MajorSignal.THREAT, MajorSignal.REPEAT_BUYER))], NOW, HORIZON, "Asia/Shanghai")
+    codes = [x.code for x in r.reasons]
+    assert codes == ["promise_overdue", "deadline_passed", "promise_due", "major",
+                     "waiting_on_others"]
+    texts = [x.zh for x in r.reasons]
+    assert texts[0] == "承诺已逾期2小时15分：回电：确认补发时间（应于 11-23 15:45）"
+    assert texts[1] == "平台时限已过1天2小时（11-22 16:00）"
+    assert texts[2] == "承诺 11-23 19:00 到期：退款"
+    assert texts[3] == "升级/重大投诉：扬言投诉12315/平台/曝光、同一买家多次售后"
+    assert texts[4] == "等买家/平台（等待平台）"
+    assert r.reasons[0].text("en").startswith("Promise overdue by 2 h 15 min: Call back")
+    assert r.reasons[4].text("en") == "Waiting on buyer/platform (Waiting for platform)"
+
+
+def test_waiting_on_us_is_new_and_in_progress():
+    assert waiting_on_us(CaseStatus.NEW) and waiting_on_us(CaseStatus.IN_PROGRESS)
+    assert not waiting_on_us(CaseStatus.WAITING_BUYER)
+    assert not waiting_on_us(CaseStatus.WAITING_PLATFORM)
+
+
+def facts(**kw) -> MajorFacts:
+    base = dict(kind=CaseKind.REFUND_ONLY, priority=Priority.NORMAL,
+                created_at=NOW - timedelta(days=1))
+    base.update(kw)
+    return MajorFacts(**base)
+
+
+@pytest.mark.parametrize(("kw", "expected"), [
+    ({}, ()),
+    ({"priority": Priority.URGENT}, (MajorSignal.MARKED_URGENT,)),
+    ({"kind": CaseKind.PLATFORM_DISPUTE}, (MajorSignal.PLATFORM_INVOLVED,)),
+    ({"platform_intervention": True}, (MajorSignal.PLATFORM_INVOLVED,)),
+    ({"text": "买家说充电时起火了"}, (MajorSignal.SAFETY,)),
+    ({"text": "孩子用了过敏"}, (MajorSignal.SAFETY,)),
+    ({"text": "我是律师"}, (MajorSignal.REACH,)),
+    ({"text": "再不处理就打12315"}, (MajorSignal.THREAT,)),
+    ({"text": "要曝光你们，找记者"}, (MajorSignal.REACH, MajorSignal.THREAT)),
+    ({"buyer_case_count": 2}, ()),
+    ({"buyer_case_count": 3}, (MajorSignal.REPEAT_BUYER,)),
+    ({"created_at": NOW - timedelta(days=10)}, (MajorSignal.LONG_UNRESOLVED,)),
+    ({"created_at": NOW - timedelta(days=9, hours=23)}, ()),
+    # A plain complaint is not a major one by itself.
+    ({"kind": CaseKind.COMPLAINT, "text": "态度不好"}, ()),
+])
+def test_major_complaint_signals(kw, expected):
+    assert major_signals(facts(**kw), NOW) == expected
+
+
+def test_format_span():
+    assert format_span(timedelta(minutes=5)) == "5分钟"
+    assert format_span(timedelta(hours=2)) == "2小时"
+    assert format_span(timedelta(hours=2, minutes=15, seconds=59)) == "2小时15分"
+    assert format_span(timedelta(days=3, hours=4), "en") == "3 d 4 h"
+    assert format_span(timedelta(days=1), "en") == "1 d"
+    assert format_span(timedelta(seconds=-30)) == "0分钟"
