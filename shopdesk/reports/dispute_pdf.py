@@ -20,7 +20,14 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    PageBreak,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from ..domain.clock import local
 from ..domain.money import format_yuan
@@ -49,6 +56,7 @@ FACTS_FILL = colors.HexColor("#FAFBFC")
 THUMB_COLUMNS = 4
 THUMB_BOX = 38 * mm
 DASH = "—"
+HEADING_ROOM = 35 * mm
 
 
 class SummaryDocument(A4Document):
@@ -74,7 +82,6 @@ def summary_styles(font: PdfFont) -> dict[str, ParagraphStyle]:
                                  borderColor=GRID, borderPadding=(5, 6, 5, 6),
                                  backColor=FACTS_FILL, spaceBefore=4, spaceAfter=8,
                                  leftIndent=6, rightIndent=6)
-    st["h2"] = ParagraphStyle("h2k", parent=st["h2"], keepWithNext=1)
     st["cell_alert"] = ParagraphStyle("cell_alert", parent=st["cell"], textColor=ALERT)
     st["cell_ok"] = ParagraphStyle("cell_ok", parent=st["cell"], textColor=OK_GREEN)
     st["label"] = ParagraphStyle("label", parent=st["cell"], textColor=colors.HexColor("#3A4452"))
@@ -182,7 +189,7 @@ def _cover(summaries: Sequence[DisputeSummary], labels: Labels, st: dict[str, Pa
         para(labels["full_note" if any(s.full_contact for s in summaries) else "masked_note"],
              st["meta"]),
         Spacer(1, 4 * mm),
-        para(labels["contents"], st["h2"]),
+        *_heading(labels["contents"], st),
     ]
     rows = []
     for n, s in enumerate(summaries, start=1):
@@ -223,7 +230,7 @@ def case_story(s: DisputeSummary, labels: Labels, st: dict[str, ParagraphStyle],
     if c.deleted_at is not None:
         story.append(para(labels["in_trash"], st["alert"]))
 
-    story.append(para(labels["sec_order"], st["h2"]))
+    story += _heading(labels["sec_order"], st)
     story.append(_pairs([
         ("order_no", c.order_no, "refund_no", c.refund_no),
         ("buyer_nick", c.buyer_nick, "buyer_name", c.buyer_name),
@@ -234,7 +241,7 @@ def case_story(s: DisputeSummary, labels: Labels, st: dict[str, ParagraphStyle],
          "amount_settled", format_yuan(c.amount_settled)),
     ], labels, st, width))
 
-    story.append(para(labels["sec_dispute"], st["h2"]))
+    story += _heading(labels["sec_dispute"], st)
     cause = (f"{c.cause.label(lang)}（{c.cause.side.label(lang)}）" if lang == "zh"
              else f"{c.cause.label(lang)} ({c.cause.side.label(lang)})") if c.cause else ""
     story.append(_pairs([
@@ -244,7 +251,7 @@ def case_story(s: DisputeSummary, labels: Labels, st: dict[str, ParagraphStyle],
         ("assignee", c.assignee, None, None),
     ], labels, st, width))
 
-    story.append(para(labels["sec_facts"], st["h2"]))
+    story += _heading(labels["sec_facts"], st)
     story.append(para(s.facts.strip() or labels["none"], st["facts"]))
 
     story += _timeline(s, labels, st, width)
@@ -252,6 +259,12 @@ def case_story(s: DisputeSummary, labels: Labels, st: dict[str, ParagraphStyle],
     story += _evidence(s, labels, st, width, thumbs)
     story += _checklist(s, labels, st, width)
     return story
+
+
+def _heading(text: str, st: dict[str, ParagraphStyle]) -> list[Flowable]:
+    """A section heading, on a new page when too little room is left for it and a few
+    lines under it (keepWithNext would push a long table whole to the next page)."""
+    return [CondPageBreak(HEADING_ROOM), para(text, st["h2"])]
 
 
 def _pairs(rows: Sequence[tuple[str, object, str | None, object]], labels: Labels,
@@ -281,7 +294,7 @@ def _timeline(s: DisputeSummary, labels: Labels, st: dict[str, ParagraphStyle],
               width: float) -> list[Flowable]:
     counts = s.promise_counts()
     out: list[Flowable] = [
-        para(labels["sec_timeline"], st["h2"]),
+        *_heading(labels["sec_timeline"], st),
         para(labels.fmt("timeline_summary", events=len(s.timeline), calls=len(s.calls),
                         connected=s.connected_calls, promises=len(s.promises),
                         kept=counts[PromiseState.KEPT], broken=counts[PromiseState.BROKEN],
@@ -318,7 +331,7 @@ def _type_style(entry: TimelineEntry, s: DisputeSummary,
 
 def _promises(s: DisputeSummary, labels: Labels, st: dict[str, ParagraphStyle],
               width: float) -> list[Flowable]:
-    out: list[Flowable] = [para(labels["sec_promises"], st["h2"])]
+    out: list[Flowable] = [*_heading(labels["sec_promises"], st)]
     if not s.promises:
         return [*out, para(labels["none"], st["body"])]
     rows: list[list[object]] = [[labels["col_promise"], labels["col_made"], labels["col_due"],
@@ -360,7 +373,7 @@ def _file_state(entry: EvidenceEntry, thumb: Thumbnail | ThumbProblem | None,
 
 def _evidence(s: DisputeSummary, labels: Labels, st: dict[str, ParagraphStyle],
               width: float, thumbs: ThumbnailCache) -> list[Flowable]:
-    out: list[Flowable] = [para(labels["sec_evidence"], st["h2"])]
+    out: list[Flowable] = [*_heading(labels["sec_evidence"], st)]
     if not s.evidence:
         return [*out, para(labels["none"], st["body"])]
     lang = labels.lang
@@ -389,7 +402,7 @@ def _evidence(s: DisputeSummary, labels: Labels, st: dict[str, ParagraphStyle],
     t.splitInRow = 1
     out.append(t)
     if pictures:
-        out.append(para(labels["sec_thumbs"], st["h2"]))
+        out += _heading(labels["sec_thumbs"], st)
         out.append(_thumb_grid(pictures, labels, st, width))
     return out
 
@@ -439,7 +452,7 @@ def _checklist(s: DisputeSummary, labels: Labels, st: dict[str, ParagraphStyle],
                width: float) -> list[Flowable]:
     if not s.checklist and not s.checklist_problem:
         return []
-    out: list[Flowable] = [para(labels["sec_checklist"], st["h2"])]
+    out: list[Flowable] = [*_heading(labels["sec_checklist"], st)]
     if s.checklist_problem:
         out.append(para(labels.fmt("checklist_problem", why=s.checklist_problem), st["alert"]))
     if s.checklist:
