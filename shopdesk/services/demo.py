@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import random
-from datetime import datetime, timedelta
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import UTC, datetime, time, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
@@ -19,7 +21,12 @@ from ..domain.enums import (
     Platform,
     Priority,
 )
+from ..domain.promises import Promise, PromiseKind, PromiseState
+from ..storage.audit import AuditStore
 from ..storage.bulk import bulk_insert_cases
+from ..storage.events import EventStore
+from ..storage.promises import PromiseStore
+from .promises import audit_values, event_data, event_text
 from .register import Register
 
 STAFF = ("小王", "小李", "阿珍")
@@ -97,6 +104,36 @@ NOTES = ("已联系买家，等待回复照片。", "买家已寄回，运单号
          "和买家协商部分退款，买家同意。", "已补发配件，运单号已告知买家。",
          "买家情绪较大，已安抚，明天再跟进。", "已提交平台举证材料。", "买家表示会修改评价。",
          "物流已催件，快递公司答复明天派送。", "已向主管申请补偿权限。")
+
+
+# Promises to buyers: what each kind of case usually gets promised, and why one was broken.
+PROMISE_KINDS = {
+    CaseKind.REFUND_ONLY: (PromiseKind.REFUND, PromiseKind.REPLY, PromiseKind.CHECK_WAREHOUSE),
+    CaseKind.RETURN_REFUND: (PromiseKind.REFUND, PromiseKind.REPLY),
+    CaseKind.EXCHANGE: (PromiseKind.RESHIP, PromiseKind.SEND_TRACKING),
+    CaseKind.RESHIP_REPAIR: (PromiseKind.RESHIP, PromiseKind.SEND_TRACKING,
+                             PromiseKind.CHECK_WAREHOUSE),
+    CaseKind.BAD_REVIEW: (PromiseKind.CALL_BACK, PromiseKind.REPLY),
+    CaseKind.COMPLAINT: (PromiseKind.CALL_BACK, PromiseKind.REPLY, PromiseKind.CHECK_WAREHOUSE),
+    CaseKind.PLATFORM_DISPUTE: (PromiseKind.REPLY, PromiseKind.SEND_TRACKING),
+}
+PROMISE_TEXTS = {
+    PromiseKind.REPLY: ("答复质检结果", "回复处理方案", ""),
+    PromiseKind.CALL_BACK: ("确认补发时间", "确认退货地址", ""),
+    PromiseKind.RESHIP: ("补发缺少的配件", "重新发一件新的", ""),
+    PromiseKind.REFUND: ("退还差价", "仓库收到退货后退款", ""),
+    PromiseKind.SEND_TRACKING: ("告知补发单号", ""),
+    PromiseKind.CHECK_WAREHOUSE: ("核实发货时是否漏装", "查库存和到货时间", ""),
+}
+BROKEN_REASONS = ("仓库缺货，改为退款", "快递停发，延后一天", "买家电话一直未接通",
+                  "主管未批准补偿")
+OPEN_PROMISE_SHARE = 0.2  # of open cases
+SETTLED_PROMISE_SHARE = 0.3  # of resolved and closed cases
+BROKEN_SHARE = 0.25  # of those settled promises
+# Open demo promises fall due two or three shop days ahead: none is overdue when the demo is
+# made (nor a day later), so the red banner shows only once that time really passes.
+OPEN_DUE_DAYS = (2, 3)
+OPEN_DUE_HOURS = (10, 12, 15, 18)
 
 
 def _nick(rng: random.Random) -> str:
@@ -217,6 +254,63 @@ def build_demo_cases(n: int, now: datetime, tz: str, seed: int | None = None) ->
     return items
 
 
+def build_demo_promises(cases: Sequence[tuple[int, Case]], now: datetime, tz: str,
+                        seed: int | None = None) -> list[Promise]:
+    """Promises for some of the (id, case) pairs: open ones on open cases (due two or three
+    shop days after `now`), kept or broken ones inside the history of settled cases."""
+    rng = random.Random(None if seed is None else f"promises-{seed}")
+    zone = ZoneInfo(tz)
+    today = now.astimezone(zone).date()
+    out: list[Promise] = []
+    for case_id, case in cases:
+        share = OPEN_PROMISE_SHARE if case.status.is_open else SETTLED_PROMISE_SHARE
+        if rng.random() >= share or case.created_at is None or case.last_activity_at is None:
+            continue
+        kind = rng.choice(PROMISE_KINDS[case.kind])
+        text = rng.choice(PROMISE_TEXTS[kind])
+        actor = case.assignee or case.created_by or STAFF[0]
+        first, last = case.created_at, case.last_activity_at
+        if case.status.is_open:  # promised at the last contact, still owed
+            day = today + timedelta(days=rng.choice(OPEN_DUE_DAYS))
+            due = datetime.combine(day, time(rng.choice(OPEN_DUE_HOURS)), tzinfo=zone)
+            out.append(Promise(0, case_id, kind, text, due.astimezone(UTC), actor, last))
+            continue
+        made = first + (last - first) * rng.uniform(0.1, 0.6)
+        due = made + timedelta(hours=rng.choice((2, 4, 8, 24)))
+        if rng.random() < BROKEN_SHARE:
+            resolved = min(last, due + timedelta(hours=rng.randint(1, 6)))
+            out.append(Promise(0, case_id, kind, text, due, actor, made, PromiseState.BROKEN,
+                               resolved, actor, rng.choice(BROKEN_REASONS)))
+        else:  # most kept in time, some late
+            resolved = min(last, made + (due - made) * rng.uniform(0.3, 1.2))
+            out.append(Promise(0, case_id, kind, text, due, actor, made, PromiseState.KEPT,
+                               resolved, actor))
+    return out
+
+
+def write_demo_promises(register: Register, promises: Sequence[Promise]) -> None:
+    """Store demo promises with the timeline events and audit rows the service would have
+    written when they were made and settled; one transaction."""
+    db, tz = register.db, register.shop_tz
+    events, audit = EventStore(db), AuditStore(db)
+    with db.atomic():
+        rows, audits = [], []
+        for p in PromiseStore(db).insert_many(promises):
+            made = replace(p, state=PromiseState.OPEN, resolved_at=None, resolved_by=None,
+                           broken_reason=None)  # as it stood when it was made
+            steps = [(made, "promise_made", p.made_at, p.made_by)]
+            if not p.is_open:
+                steps.append((p, "promise_kept" if p.state == PromiseState.KEPT
+                              else "promise_broken", p.resolved_at, p.resolved_by))
+            for shown, type_, at, actor in steps:
+                rows.append((p.case_id, at, actor, type_, event_text(shown, type_, tz),
+                             event_data(shown)))
+                audits.append((at, actor, "case", p.case_id, type_, f"promise:{p.id}",
+                               *audit_values(shown, type_)))
+        events.add_many(rows)  # type: ignore[arg-type]
+        audit.record_many(audits)  # type: ignore[arg-type]
+
+
 def generate_demo(register: Register, n: int = 200, *, seed: int | None = None) -> int:
     """Add `n` demo cases (and the demo staff) to the register. Returns how many."""
     for name in STAFF:
@@ -224,7 +318,12 @@ def generate_demo(register: Register, n: int = 200, *, seed: int | None = None) 
             register.staff.add(name, actor=name)
     if not register.staff.current_operator():
         register.staff.set_current_operator(STAFF[0])
-    items = build_demo_cases(n, register.clock.now(), register.shop_tz, seed)
+    now = register.clock.now()
+    items = build_demo_cases(n, now, register.shop_tz, seed)
+    saved: list[tuple[int, Case]] = []
     for start in range(0, len(items), 20_000):
-        bulk_insert_cases(register.db, items[start:start + 20_000])
+        chunk = items[start:start + 20_000]
+        ids = bulk_insert_cases(register.db, chunk)
+        saved.extend(zip(ids, (case for case, _day, _events in chunk), strict=True))
+    write_demo_promises(register, build_demo_promises(saved, now, register.shop_tz, seed))
     return n

@@ -55,6 +55,22 @@ class PromiseStore:
         self.refresh_next_due([promise.case_id])
         return promise
 
+    def insert_many(self, promises: Sequence[Promise]) -> list[Promise]:
+        """Insert whole promises, any state, as given (their ids are ignored) and refresh
+        their cases' next due once (bulk loading: the demo). Returns them with new ids."""
+        saved = []
+        for p in promises:
+            cursor = self.db.execute(
+                "INSERT INTO promises(case_id, kind, text, due_at, made_by, made_at, state, "
+                "resolved_at, resolved_by, broken_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [p.case_id, p.kind.value, p.text, to_utc_iso(p.due_at), p.made_by,
+                 to_utc_iso(p.made_at), p.state.value,
+                 to_utc_iso(p.resolved_at) if p.resolved_at else None, p.resolved_by,
+                 p.broken_reason])
+            saved.append(self.get(int(cursor.lastrowid or 0)))
+        self.refresh_next_due(p.case_id for p in saved)
+        return saved
+
     def refresh_next_due(self, case_ids: Iterable[int]) -> None:
         """Recompute cases.next_promise_due (earliest open promise) for these cases."""
         ids = sorted(set(case_ids))

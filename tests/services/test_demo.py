@@ -30,3 +30,41 @@ def test_demo_numbers_continue_after_typed_cases(register):
     ids = register.cases.query_ids(CaseQuery())
     numbers = [c.case_no for c in register.cases.fetch(ids).values()]
     assert len(set(numbers)) == 40
+
+
+def test_demo_shows_promises_open_kept_and_broken_but_none_overdue(register, clock):
+    """Promises in every state so the feature shows, but nothing overdue when the demo is
+    made (nor a day later: the window's tests move the clock that far), and the case's
+    next-promise column agrees with the promises table."""
+    from datetime import timedelta
+
+    from shopdesk.domain.promises import PromiseState
+
+    generate_demo(register, 300, seed=7)
+    ids = register.cases.query_ids(CaseQuery())
+    cases = register.cases.fetch(ids)
+    promises = [p for i in ids for p in register.promises.for_case(i)]
+    by_state = {s: [p for p in promises if p.state is s] for s in PromiseState}
+    assert all(by_state.values()), {s.value: len(v) for s, v in by_state.items()}
+    now = clock.now()
+    assert register.promises.overdue() == []
+    assert register.promises.overdue(now + timedelta(hours=26)) == []
+    for p in by_state[PromiseState.OPEN]:
+        assert cases[p.case_id].status.is_open
+    for p in promises:
+        case = cases[p.case_id]
+        assert case.created_at <= p.made_at <= now and p.made_by
+        if not p.is_open:
+            assert p.made_at <= p.resolved_at <= now and p.resolved_by
+    assert all(p.broken_reason for p in by_state[PromiseState.BROKEN])
+    expected = {}
+    for p in by_state[PromiseState.OPEN]:
+        expected[p.case_id] = min(p.due_at, expected.get(p.case_id, p.due_at))
+    assert register.promises.next_due(ids) == expected
+    # Each promise is on its case's timeline, as one made in the window would be.
+    sample = by_state[PromiseState.BROKEN][0]
+    types = [e.type for e in register.cases.timeline(sample.case_id)]
+    assert "promise_made" in types and "promise_broken" in types
+    made = next(e for e in register.cases.timeline(sample.case_id)
+                if e.type == "promise_made" and e.data["promise_id"] == sample.id)
+    assert made.at == sample.made_at and made.data["state"] == "open"
