@@ -11,10 +11,10 @@ evidence caption).
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
 
@@ -25,6 +25,7 @@ from ..domain.errors import FieldError, ValidationError
 from ..domain.evidence import ChecklistError, ChecklistItem
 from ..domain.masking import mask_address, mask_name, mask_phone
 from ..domain.summary_facts import MAX_FACTS, CallCounts, compose_facts
+from ..domain.text_masking import contact_masker
 from ..reports.dispute_data import (
     CallDetail,
     DisputeSummary,
@@ -148,36 +149,49 @@ class SummaryService:
     def gather(self, case_id: int, *, actor: str, full_contact: bool = False,
                facts: str | None = None, lang: str = "zh") -> DisputeSummary:
         """Everything one case's summary prints. Contact details masked unless
-        `full_contact` (only `write_pdf` audits that: use it to print)."""
+        `full_contact` (only `write_pdf` audits that: use it to print) — in the case's
+        fields and in every free text (notes, platform updates, calls, promises,
+        captions, the facts), where any mainland mobile number is masked too."""
         case = self.cases.get(case_id, include_deleted=True)
         events = self.cases.timeline(case_id)
         calls = {c.id: c for c in self._calls(case)}
-        promises = self.promises.for_case(case_id)
+        mask: Callable[[str], str] = (
+            (lambda text: text) if full_contact
+            else contact_masker(case.buyer_phone, case.buyer_name, case.buyer_address))
+        promises = [replace(p, text=mask(p.text),
+                            broken_reason=mask(p.broken_reason) if p.broken_reason else None)
+                    for p in self.promises.for_case(case_id)]
         by_id = {p.id: p for p in promises}
         timeline = []
         for e in events:
             call = None
             if e.type == "call" and e.data.get("call_id") in calls:
                 r = calls[e.data["call_id"]]
-                call = CallDetail(r.outcome, r.duration_seconds, r.summary, r.agreed,
-                                  r.overridden, r.override_reason)
+                call = CallDetail(r.outcome, r.duration_seconds, mask(r.summary), mask(r.agreed),
+                                  r.overridden,
+                                  mask(r.override_reason) if r.override_reason else None)
             promise = by_id.get(e.data.get("promise_id")) if e.type.startswith("promise_") \
                 else None
-            timeline.append(TimelineEntry(e.at, e.actor, e.type, e.text, dict(e.data),
-                                          call, promise))
+            timeline.append(TimelineEntry(e.at, e.actor, e.type, mask(e.text),
+                                          _mask_data(e.data, mask), call, promise))
         evidence = []
         for n, ev in enumerate(self.evidence.for_case(case_id), start=1):
             path = self.evidence.file_path(ev)
-            evidence.append(EvidenceEntry(n, ev, path, bool(path is not None and path.is_file())))
+            shown = replace(ev, caption=mask(ev.caption),
+                            filename=mask(ev.filename) if ev.filename else ev.filename)
+            evidence.append(EvidenceEntry(n, shown, path,
+                                          bool(path is not None and path.is_file())))
         checklist, problem = self._checklist(case_id, lang)
         if facts is None:
             facts = self.facts(case_id, lang=lang)
+        shown_case = case if full_contact else masked(case).with_changes(
+            description=mask(case.description))
         return DisputeSummary(
-            case=case if full_contact else masked(case), shop_name=case.shop,
-            tz=self.shop_tz, generated_at=self.clock.now(), generated_by=actor,
-            facts=facts, full_contact=full_contact, timeline=tuple(timeline),
-            promises=tuple(promises), evidence=tuple(evidence), checklist=tuple(checklist),
-            checklist_problem=problem, resolved_at=_resolved_at(case, events))
+            case=shown_case, shop_name=case.shop, tz=self.shop_tz,
+            generated_at=self.clock.now(), generated_by=actor, facts=mask(facts),
+            full_contact=full_contact, timeline=tuple(timeline), promises=tuple(promises),
+            evidence=tuple(evidence), checklist=tuple(checklist), checklist_problem=problem,
+            resolved_at=_resolved_at(case, events))
 
     def _calls(self, case: Case) -> list[CallRecord]:
         # The call log is kept per buyer across their cases: this case's calls only.
@@ -241,6 +255,17 @@ class SummaryService:
         self.record_written(summaries, target, actor=actor)
         return SummaryResult(target, pages, tuple(s.case.case_no for s in summaries),
                              full_contact)
+
+
+def _mask_data(data: Any, mask: Callable[[str], str]) -> Any:
+    """The event's data with every text masked (platform updates keep old/new values)."""
+    if isinstance(data, str):
+        return mask(data)
+    if isinstance(data, dict):
+        return {k: _mask_data(v, mask) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_mask_data(v, mask) for v in data]
+    return data
 
 
 def _resolved_at(case: Case, events: Sequence[TimelineEvent]) -> datetime | None:

@@ -195,3 +195,20 @@ def test_the_same_case_twice_prints_once(register, service, tmp_path):
     case = _open(register)
     out = service.write_pdf([case.id, case.id], tmp_path / "s.pdf", actor="小王")
     assert out.case_nos == (case.case_no,) and out.pages == 1
+
+
+def test_contact_details_in_free_text_are_masked_unless_full(register, service, tmp_path):
+    case = _open(register)
+    register.cases.add_note(case.id, "张三丰说改打 13812345678 或快递员 13900001111", "小王")
+    register.cases.events.add(case.id, register.clock.now(), "导入", "platform_update",
+                              f"平台更新：收货地址：— → {ADDRESS}")
+    register.promises.make(case.id, PromiseKind.CALL_BACK,
+                           register.clock.now() + timedelta(hours=1), "小王",
+                           "回电 13812345678")
+    text = _text(service.write_pdf([case.id], tmp_path / "m.pdf", actor="小王").path)
+    for secret in (PHONE, "13900001111", "文三路", "张三丰"):
+        assert secret not in text, secret
+    assert "139****1111" in text and "回电 138****5678" in text
+    full = _text(service.write_pdf([case.id], tmp_path / "f.pdf", actor="小王",
+                                   full_contact=True).path)
+    assert "13900001111" in full and "文三路100号" in full and "张三丰说" in full
