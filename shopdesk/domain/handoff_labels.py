@@ -78,8 +78,12 @@ def shown(at: datetime | None, tz: str, fmt: str = "%m-%d %H:%M") -> str:
 
 
 def join(*parts: str) -> str:
-    """Non-empty parts separated by spaces."""
-    return " ".join(p for p in parts if p)
+    """Non-empty parts separated by spaces (none before a full-width bracket)."""
+    out = ""
+    for part in parts:
+        if part:
+            out += part if not out or part.startswith("（") else " " + part
+    return out
 
 
 def paren(text: str, lang: str = "zh") -> str:

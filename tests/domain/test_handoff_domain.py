@@ -30,7 +30,8 @@ def a_sheet() -> HandoffSheet:
                   status_label=Text("处理中", "In progress"), buyer="小蜜蜂",
                   phone="138****5678", item="蓝牙耳机", amount="59.90", due_at=None)
     return HandoffSheet(
-        shift_id=3, staff="小王", ended_by="小王", period_start=T, period_end=T + timedelta(hours=8),
+        shift_id=3, staff="小王", ended_by="小王", period_start=T,
+        period_end=T + timedelta(hours=8),
         explicit_start=False, next_shift_end=T + timedelta(hours=16), next_shift_hours=8,
         tz="Asia/Shanghai", note="明早回电",
         touched=(TouchedCase(ref, (ChangeLine(T, "小王", "note", Text("备注：x", "Note: x")),),

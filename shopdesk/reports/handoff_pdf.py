@@ -1,0 +1,278 @@
+"""The hand-off sheet as a one- or two-page A4 PDF (Chinese text, phones already masked).
+
+Plain data in (a HandoffSheet and its Shift), a file out. Two pages at most: the document
+is laid out with generous list lengths first and, while it runs past two pages, again
+with shorter lists. Every list that is cut says so ("另有 N 个…"), and the cut keeps the
+most urgent items (the sheet is already in urgency / time order).
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+
+from ..domain.handoff import HandoffSheet, PromiseLine, Shift
+from ..domain.handoff_labels import (
+    ack_text,
+    join,
+    label,
+    next_call_text,
+    paren,
+    shown,
+)
+from .fonts import PdfFont, cjk_font
+from .layout import (
+    ALERT,
+    HEADER_FILL,
+    A4Document,
+    en_page_label,
+    para,
+    styles,
+    table,
+    zh_page_label,
+)
+
+MAX_PAGES = 2
+NOTE_FILL = colors.HexColor("#FFF8E1")
+
+
+@dataclass(frozen=True)
+class Caps:
+    """How many items each list shows at one level of shortening."""
+
+    open: int
+    promises: int
+    touched: int
+    changes: int
+    calls: int
+    next_calls: int
+    note_chars: int
+
+
+LEVELS = (
+    Caps(open=18, promises=10, touched=10, changes=4, calls=10, next_calls=12, note_chars=1200),
+    Caps(open=14, promises=8, touched=8, changes=3, calls=8, next_calls=10, note_chars=800),
+    Caps(open=12, promises=6, touched=6, changes=3, calls=6, next_calls=8, note_chars=600),
+    Caps(open=10, promises=5, touched=5, changes=2, calls=5, next_calls=6, note_chars=400),
+    Caps(open=8, promises=4, touched=4, changes=2, calls=4, next_calls=5, note_chars=300),
+    Caps(open=5, promises=3, touched=3, changes=1, calls=3, next_calls=3, note_chars=150),
+)
+
+
+def write_handoff_pdf(sheet: HandoffSheet, out: str | Path | BinaryIO, *, lang: str = "zh",
+                      shift: Shift | None = None, font: PdfFont | None = None) -> int:
+    """Write the sheet to `out` (a path or a binary stream); returns the page count."""
+    font = font or cjk_font()
+    data, pages = b"", 0
+    for caps in LEVELS:
+        data, pages = _render(sheet, caps, lang, shift, font)
+        if pages <= MAX_PAGES:
+            break
+    if isinstance(out, str | Path):
+        Path(out).write_bytes(data)
+    else:
+        out.write(data)
+    return pages
+
+
+def _render(sheet: HandoffSheet, caps: Caps, lang: str, shift: Shift | None,
+            font: PdfFont) -> tuple[bytes, int]:
+    buffer = io.BytesIO()
+    title = f"{label('title', lang)} {sheet.staff} {shown(sheet.period_end, sheet.tz)}"
+    doc = A4Document(buffer, title=title, author=sheet.staff, font=font,
+                     footer_left=label("footer", lang),
+                     page_label=en_page_label if lang.startswith("en") else zh_page_label,
+                     subject=label("title", lang))
+    story = _Story(sheet, caps, lang, shift, font, doc.content_width).build()
+    doc.build_numbered(story)
+    return buffer.getvalue(), doc.page
+
+
+class _Story:
+    """The flowables of one rendering at one level of shortening."""
+
+    def __init__(self, sheet: HandoffSheet, caps: Caps, lang: str, shift: Shift | None,
+                 font: PdfFont, width: float) -> None:
+        self.s = sheet
+        self.caps = caps
+        self.lang = lang
+        self.shift = shift
+        self.st = styles(font)
+        self.width = width
+        self.tz = sheet.tz
+
+    def t(self, key: str, **values: object) -> str:
+        return label(key, self.lang, **values)
+
+    def build(self) -> list[Flowable]:
+        story: list[Flowable] = [para(f"{self.t('title')}  {self.s.staff}", self.st["title"])]
+        story += self._header()
+        story += self._note()
+        story += self._open_cases()
+        story += self._promises()
+        story += self._touched()
+        story += self._calls()
+        return story
+
+    # --- header and note ----------------------------------------------------------
+    def _header(self) -> list[Flowable]:
+        s, t = self.s, self.t
+        period = f"{shown(s.period_start, self.tz)} – {shown(s.period_end, self.tz)}"
+        if not s.explicit_start:
+            period += " " + paren(t("no_start"), self.lang)
+        who = s.staff + ("" if s.ended_by == s.staff
+                         else f"  {t('ended_by')}: {s.ended_by}")
+        c = s.counts()
+        rows = [
+            [t("on_shift"), who, t("period"), period],
+            [t("next_shift"), t("next_shift_value", end=shown(s.next_shift_end, self.tz),
+                                hours=f"{s.next_shift_hours:g}"),
+             t("ack"), ack_text(self.shift, self.tz, self.lang) if self.shift else ""],
+            [t("summary"), t("summary_value", touched=c["touched"], open=c["open"],
+                             overdue=c["promises_overdue"], next=c["promises_next"],
+                             calls=c["calls"], refunds=c["refunds"],
+                             refund_total=s.refund_total), "", ""],
+        ]
+        label_w = 20 * mm
+        value_w = (self.width - 2 * label_w) / 2
+        grid = table(rows, [label_w, value_w, label_w, value_w], style=self.st["cell"],
+                     header=False)
+        grid.setStyle([("SPAN", (1, 2), (3, 2)), ("BACKGROUND", (0, 0), (0, -1), HEADER_FILL),
+                       ("BACKGROUND", (2, 0), (2, 1), HEADER_FILL)])
+        return [grid, Spacer(1, 2 * mm)]
+
+    def _note(self) -> list[Flowable]:
+        note = self.s.note or self.t("no_note")
+        if len(note) > self.caps.note_chars:
+            note = note[:self.caps.note_chars - 1] + "…"
+        box = table([[note]], [self.width], style=self.st["body"], header=False)
+        box.setStyle([("BACKGROUND", (0, 0), (-1, -1), NOTE_FILL)])
+        return [para(self.t("note"), self.st["h2"]), box]
+
+    # --- sections -----------------------------------------------------------------
+    def _more(self, hidden: int, key: str = "more_items") -> list[Flowable]:
+        return [para(self.t(key, n=hidden), self.st["small"])] if hidden > 0 else []
+
+    def _open_cases(self) -> list[Flowable]:
+        s, t, st = self.s, self.t, self.st
+        out: list[Flowable] = [para(t("sec_open", n=s.open_total), st["h2"])]
+        if not s.open_total:
+            return [*out, para(t("none"), st["body"])]
+        rows: list[Sequence[object]] = [[t("col_rank"), t("col_case"), t("col_status"),
+                                         t("col_reason")]]
+        shown_cases = s.open_cases[:self.caps.open]
+        for r in shown_cases:
+            c = r.case
+            amount = f"¥{c.amount}" if c.amount else ""
+            case_cell = "\n".join(x for x in (join(c.case_no, amount), join(c.buyer, c.phone),
+                                              c.item) if x)
+            alert = r.tier in ("promise_overdue", "deadline_passed")
+            reasons = _lines([x.get(self.lang) for x in r.reasons], st["cell"],
+                             first_color=ALERT if alert else None)
+            rows.append([str(r.rank), case_cell, c.status_label.get(self.lang), reasons])
+        widths = [8 * mm, 50 * mm, 18 * mm, self.width - 76 * mm]
+        out.append(table(rows, widths, style=st["cell"], header_style=st["cell_bold"],
+                         zebra=True))
+        hidden = s.open_total - len(shown_cases)
+        return out + self._more(hidden, "more_cases")
+
+    def _promise_rows(self, items: Sequence[PromiseLine]) -> list[Sequence[object]]:
+        rows: list[Sequence[object]] = []
+        for p in items[:self.caps.promises]:
+            state = ""
+            if p.state == "kept":
+                state = self.t("state_kept")
+            elif p.state == "broken":
+                state = self.t("state_broken") + paren(p.reason, self.lang)
+            rows.append([shown(p.due_at, self.tz), join(p.case_no, p.buyer),
+                         join(p.what.get(self.lang), state), p.made_by])
+        return rows
+
+    def _promises(self) -> list[Flowable]:
+        st = self.st
+        out: list[Flowable] = [para(self.t("sec_promises"), st["h2"])]
+        header = [self.t("col_when"), self.t("col_case"), self.t("col_what"), self.t("col_by")]
+        widths = [22 * mm, 50 * mm, self.width - 92 * mm, 20 * mm]
+        for key, items in (("promises_overdue", self.s.promises_overdue),
+                           ("promises_next", self.s.promises_next),
+                           ("promises_resolved", self.s.promises_resolved)):
+            heading = para(self.t(key, n=len(items)),
+                           st["alert"] if key == "promises_overdue" and items
+                           else st["cell_bold"])
+            if not items:
+                out.append(heading)
+                continue
+            grid = table([header, *self._promise_rows(items)], widths, style=st["cell"],
+                         header_style=st["cell_bold"])
+            out.append(KeepTogether([heading, grid]))
+            out += self._more(len(items) - self.caps.promises)
+            out.append(Spacer(1, 1 * mm))
+        return out
+
+    def _touched(self) -> list[Flowable]:
+        s, st = self.s, self.st
+        out: list[Flowable] = [para(self.t("sec_touched", n=s.touched_total), st["h2"])]
+        if not s.touched_total:
+            return [*out, para(self.t("none"), st["body"])]
+        rows: list[Sequence[object]] = [[self.t("col_case"), self.t("col_changes")]]
+        for item in s.touched[:self.caps.touched]:
+            c = item.case
+            lines = [f"{shown(ch.at, self.tz, '%H:%M')} {ch.actor} {ch.text.get(self.lang)}"
+                     for ch in item.changes[-self.caps.changes:]]
+            hidden = item.more_changes + max(len(item.changes) - self.caps.changes, 0)
+            if hidden:
+                lines.append(self.t("more_changes", n=hidden))
+            rows.append(["\n".join([c.case_no, join(c.buyer, c.status_label.get(self.lang))]),
+                         "\n".join(lines)])
+        out.append(table(rows, [50 * mm, self.width - 50 * mm], style=st["cell"],
+                         header_style=st["cell_bold"], zebra=True))
+        shown_n = min(len(s.touched), self.caps.touched)
+        return out + self._more(s.touched_total - shown_n, "more_cases")
+
+    def _calls(self) -> list[Flowable]:
+        s, st, t = self.s, self.st, self.t
+        out: list[Flowable] = [para(t("sec_calls", n=len(s.calls)), st["h2"])]
+        if s.calls:
+            rows: list[Sequence[object]] = [[t("col_when"), t("col_case"), t("col_outcome"),
+                                             t("col_by")]]
+            for call in s.calls[:self.caps.calls]:
+                outcome = call.outcome.get(self.lang)
+                if call.overridden:
+                    outcome += paren(t("overridden"), self.lang)
+                rows.append([shown(call.at, self.tz), join(call.case_no, call.buyer, call.phone),
+                             join(outcome, call.summary), call.actor])
+            out.append(table(rows, [22 * mm, 70 * mm, self.width - 112 * mm, 20 * mm],
+                             style=st["cell"], header_style=st["cell_bold"]))
+            out += self._more(len(s.calls) - self.caps.calls)
+        else:
+            out.append(para(t("none"), st["body"]))
+        out.append(para(t("sec_next_calls"), st["h2"]))
+        if not s.next_calls_total:
+            return [*out, para(t("none"), st["body"])]
+        rows = [[t("col_case"), t("col_next"), t("col_reason")]]
+        for n in s.next_calls[:self.caps.next_calls]:
+            rows.append([join(n.case_no, n.buyer, n.phone),
+                         next_call_text(n.state, n.next_at, self.tz, self.lang),
+                         n.why.get(self.lang)])
+        out.append(table(rows, [70 * mm, 32 * mm, self.width - 102 * mm], style=st["cell"],
+                         header_style=st["cell_bold"]))
+        shown_n = min(len(s.next_calls), self.caps.next_calls)
+        return out + self._more(s.next_calls_total - shown_n)
+
+
+def _lines(lines: Sequence[str], style: ParagraphStyle, *,
+           first_color: colors.Color | None = None) -> Paragraph:
+    """Several lines in one cell; the first (the reason that chose the rank) stands out."""
+    parts = [escape(x) for x in lines]
+    if parts and first_color is not None:
+        parts[0] = f'<font color="#{first_color.hexval()[2:]}">{parts[0]}</font>'
+    return Paragraph("<br/>".join(parts), style)

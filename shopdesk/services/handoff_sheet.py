@@ -1,0 +1,403 @@
+"""Build the hand-off sheet for a shift from the register: the cases touched (timeline
+events and audit rows), all open cases ranked by urgency, promises, calls, and when each
+buyer with an open case may next be phoned (the call-policy engine's decision).
+
+Read-only: ShiftService calls this inside its transaction and stores the result.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from decimal import Decimal
+
+from sqlite_utils import Database
+
+from ..domain.call_policy import CallOutcome, ReasonCode
+from ..domain.case import Case
+from ..domain.case_query import CaseQuery, SortKey
+from ..domain.clock import from_iso, local
+from ..domain.enums import (
+    OPEN_STATUSES,
+    CaseKind,
+    CaseStatus,
+    Cause,
+    CustomerType,
+    Outcome,
+    Platform,
+    Priority,
+)
+from ..domain.handoff import (
+    CallLine,
+    CaseRef,
+    ChangeLine,
+    HandoffSheet,
+    NextCall,
+    PromiseLine,
+    RankedCase,
+    Text,
+    TouchedCase,
+)
+from ..domain.masking import mask_phone
+from ..domain.promises import Promise, PromiseKind
+from ..domain.urgency import MajorFacts, OpenPromise, UrgencyInput, major_signals, rank_open_cases
+from ..storage.audit import AuditEntry
+from ..storage.cases import CaseStore
+from ..storage.events import TimelineEvent
+from ..storage.handoff_sources import HandoffSources
+from .calls import CallService, buyer_key
+from .exports import COLUMNS
+from .promises import PromiseService
+
+# What the stored snapshot keeps at most; the PDF shortens further to stay on two pages.
+MAX_OPEN = 200
+MAX_TOUCHED = 150
+MAX_CHANGES = 12
+MAX_NEXT_CALLS = 100
+NOTE_CHARS = 120
+_FIELD = {key: (zh, en) for key, zh, en in COLUMNS}
+# Contact fields: an edit is named, its values never printed.
+_PRIVATE = {"buyer_phone", "buyer_name", "buyer_address"}
+
+
+@dataclass(frozen=True)
+class SheetRequest:
+    """What the shift says about the sheet to build."""
+
+    shift_id: int
+    staff: str
+    ended_by: str
+    start: datetime
+    end: datetime
+    explicit_start: bool
+    next_shift_hours: float
+    note: str = ""
+    # False when the sheet continues from a hand-off that ended at `start`: what happened
+    # in that very second is on the previous sheet.
+    start_inclusive: bool = True
+
+    def covers(self, at: datetime) -> bool:
+        """Is `at` inside this sheet's period (the end is always included)?"""
+        after = at >= self.start if self.start_inclusive else at > self.start
+        return after and at <= self.end
+
+
+def _cut(text: str, limit: int = NOTE_CHARS) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def _yuan(value: Decimal | str | None) -> str:
+    """'59.90' (no symbol, two decimals); '' when unknown."""
+    if value is None or value == "":
+        return ""
+    try:
+        return f"{Decimal(str(value)):.2f}"
+    except ArithmeticError:
+        return str(value)
+
+
+class HandoffSheetBuilder:
+    """Reads the register; `build()` returns a HandoffSheet (nothing is written)."""
+
+    def __init__(self, db: Database, calls: CallService, promises: PromiseService,
+                 shop_tz: str) -> None:
+        self.db = db
+        self.calls = calls
+        self.promises = promises
+        self.tz = shop_tz
+        self.cases = CaseStore(db)
+        self.sources = HandoffSources(db)
+
+    def build(self, req: SheetRequest) -> HandoffSheet:
+        horizon = req.end + timedelta(hours=req.next_shift_hours)
+        touched, refunds, refund_total, touched_total = self._touched(req)
+        open_ids = self.cases.query_ids(CaseQuery(statuses=OPEN_STATUSES, sort=SortKey.DUE,
+                                                  descending=False))
+        open_cases = self.cases.fetch(open_ids)
+        ranked = self._ranked(open_cases, req.end, horizon)
+        case_nos = {i: c.case_no for i, c in open_cases.items()}
+        overdue = self.promises.overdue(req.end)
+        upcoming = [p for p in self.promises.due_between(req.end, horizon)
+                    if p.due_at > req.end]
+        resolved = [p for p in self.promises.resolved_between(
+            req.start, req.end + timedelta(seconds=1)) if req.covers(p.resolved_at)]
+        needed = {p.case_id for p in (*overdue, *upcoming, *resolved)} - set(case_nos)
+        extra = self.cases.fetch(sorted(needed))
+        all_cases = {**open_cases, **extra}
+        next_calls, next_total = self._next_calls([r.case_id for r in ranked], open_cases,
+                                                  req.end)
+        return HandoffSheet(
+            shift_id=req.shift_id, staff=req.staff, ended_by=req.ended_by,
+            period_start=req.start, period_end=req.end, explicit_start=req.explicit_start,
+            next_shift_end=horizon, next_shift_hours=req.next_shift_hours, tz=self.tz,
+            note=req.note,
+            touched=tuple(touched), touched_total=touched_total,
+            open_cases=tuple(self._ranked_rows(ranked[:MAX_OPEN], open_cases)),
+            open_total=len(ranked),
+            promises_overdue=tuple(self._promise_line(p, all_cases, req.end) for p in overdue),
+            promises_next=tuple(self._promise_line(p, all_cases, req.end) for p in upcoming),
+            promises_resolved=tuple(self._promise_line(p, all_cases, req.end)
+                                    for p in resolved),
+            calls=tuple(self._calls(req)),
+            next_calls=tuple(next_calls), next_calls_total=next_total,
+            refund_count=refunds, refund_total=refund_total,
+        )
+
+    # --- case references -------------------------------------------------------
+    @staticmethod
+    def case_ref(case: Case) -> CaseRef:
+        return CaseRef(
+            case_id=case.id, case_no=case.case_no,
+            platform=Text(case.platform.zh, case.platform.en),
+            kind=Text(case.kind.zh, case.kind.en), status=case.status.value,
+            status_label=Text(case.status.zh, case.status.en), buyer=case.buyer_nick,
+            phone=mask_phone(case.buyer_phone), item=_cut(case.item_title, 40),
+            amount=_yuan(case.amount_claimed), due_at=case.due_at, assignee=case.assignee)
+
+    # --- touched cases -----------------------------------------------------------
+    def _touched(self, req: SheetRequest) -> tuple[list[TouchedCase], int, str, int]:
+        events = [e for e in self.sources.case_events_between(req.start, req.end)
+                  if req.covers(e.at)]
+        edits: dict[tuple[int, datetime], list[AuditEntry]] = defaultdict(list)
+        for entry in self.sources.case_edits_between(req.start, req.end):
+            if entry.entity_id is not None:
+                edits[(entry.entity_id, entry.at)].append(entry)
+        by_case: dict[int, list[ChangeLine]] = defaultdict(list)
+        refunds, refund_total = 0, Decimal("0")
+        for e in events:
+            line = self._change(e, edits.get((e.case_id, e.at), []))
+            by_case[e.case_id].append(line)
+            if line.kind == "refund":
+                refunds += 1
+                refund_total += Decimal(str(e.data.get("amount") or "0"))
+        cases = self.cases.fetch(list(by_case))
+        # Most recently touched first: that is what the next shift asks about first.
+        order = sorted(by_case, key=lambda i: (max(c.at for c in by_case[i]), i), reverse=True)
+        out = []
+        for case_id in order[:MAX_TOUCHED]:
+            if case_id not in cases:
+                continue  # purged from the trash since
+            changes = by_case[case_id]
+            out.append(TouchedCase(self.case_ref(cases[case_id]), tuple(changes[-MAX_CHANGES:]),
+                                   more_changes=max(len(changes) - MAX_CHANGES, 0)))
+        return out, refunds, f"{refund_total:.2f}", len(by_case)
+
+    def _change(self, e: TimelineEvent, edits: list[AuditEntry]) -> ChangeLine:
+        kind, text = _describe(e, edits, self.tz)
+        return ChangeLine(at=e.at, actor=e.actor, kind=kind, text=text)
+
+    # --- open cases by urgency -----------------------------------------------------
+    def _ranked(self, cases: dict[int, Case], now: datetime, horizon: datetime):
+        promises: dict[int, list[Promise]] = defaultdict(list)
+        for p in self.promises.open_promises():
+            promises[p.case_id].append(p)
+        notes = self.sources.notes_text(list(cases))
+        counts = self.sources.buyer_case_counts()
+        items = []
+        for case in cases.values():
+            facts = MajorFacts(
+                kind=case.kind, priority=case.priority,
+                created_at=case.created_at or now,
+                text=f"{case.description} {notes.get(case.id, '')}",
+                platform_intervention=bool(str(case.extra.get("intervention_status") or "")
+                                           .strip()),
+                buyer_case_count=counts.get(buyer_key(case), 1))
+            items.append(UrgencyInput(
+                case_id=case.id, status=case.status, priority=case.priority,
+                created_at=case.created_at or now, due_at=case.due_at,
+                promises=tuple(OpenPromise(p.due_at, p.describe("zh"), p.describe("en"))
+                               for p in promises.get(case.id, [])),
+                major=major_signals(facts, now)))
+        return rank_open_cases(items, now, horizon, self.tz)
+
+    def _ranked_rows(self, ranked, cases: dict[int, Case]) -> Iterable[RankedCase]:
+        for number, r in enumerate(ranked, start=1):
+            yield RankedCase(rank=number, case=self.case_ref(cases[r.case_id]),
+                             tier=r.tier.value, tier_label=Text(r.tier.zh, r.tier.en),
+                             reasons=tuple(Text(x.zh, x.en) for x in r.reasons),
+                             waiting_on_us=r.waiting_on_us)
+
+    # --- promises ------------------------------------------------------------------
+    @staticmethod
+    def _promise_line(p: Promise, cases: dict[int, Case], now: datetime) -> PromiseLine:
+        case = cases.get(p.case_id)
+        return PromiseLine(
+            promise_id=p.id, case_no=case.case_no if case else "",
+            buyer=case.buyer_nick if case else "",
+            what=Text(p.describe("zh"), p.describe("en")), due_at=p.due_at,
+            made_by=p.made_by, state=p.state.value, overdue=p.is_overdue(now),
+            resolved_by=p.resolved_by or "", reason=p.broken_reason or "")
+
+    # --- calls ---------------------------------------------------------------------
+    def _calls(self, req: SheetRequest) -> list[CallLine]:
+        records = [r for r in self.calls.store.since(req.start, req.end + timedelta(seconds=1))
+                   if req.covers(r.at)]
+        cases = self.cases.fetch([r.case_id for r in records if r.case_id])
+        out = []
+        for r in records:
+            case = cases.get(r.case_id) if r.case_id else None
+            out.append(CallLine(
+                at=r.at, case_no=case.case_no if case else "",
+                buyer=case.buyer_nick if case else r.buyer_key.split(":", 1)[-1],
+                phone=mask_phone(case.buyer_phone) if case else "",
+                outcome=Text(r.outcome.zh, r.outcome.en), actor=r.actor,
+                summary=_cut(r.summary, 60), overridden=r.overridden))
+        return out
+
+    def _next_calls(self, ranked_ids: list[int], cases: dict[int, Case],
+                    at: datetime) -> tuple[list[NextCall], int]:
+        """One line per buyer with an open case and a phone, in urgency order."""
+        seen: set[str] = set()
+        chosen: list[Case] = []
+        for case_id in ranked_ids:
+            case = cases[case_id]
+            key = buyer_key(case)
+            if not case.buyer_phone or key in seen:
+                continue
+            seen.add(key)
+            chosen.append(case)
+        out = [self._next_call(case, at) for case in chosen[:MAX_NEXT_CALLS]]
+        return out, len(chosen)
+
+    def _next_call(self, case: Case, at: datetime) -> NextCall:
+        decision = self.calls.can_call(case.id, at)
+        phone = mask_phone(case.buyer_phone)
+        # Preparation (checklist, chat first) is done just before dialling: not a wait.
+        blocking = [r for r in decision.reasons
+                    if r.code not in (ReasonCode.CHECKLIST_MISSING,
+                                      ReasonCode.CHAT_FIRST_MISSING)]
+        if not blocking:
+            why = Text(f"今日还可拨 {decision.remaining_24h} 次，本单还可拨 "
+                       f"{decision.remaining_case} 次",
+                       f"{decision.remaining_24h} more today, {decision.remaining_case} "
+                       "more on this case")
+            return NextCall(case.case_no, case.buyer_nick, phone, "now", at, why)
+        state = "later" if decision.next_slot_at is not None else "never"
+        if state == "never":
+            # Waiting never helps: name what forbids it (do-not-call, the case's cap).
+            blocking = [r for r in blocking if not r.code.overridable] or blocking
+        why = Text("；".join(r.code.zh for r in blocking),
+                   "; ".join(r.code.en for r in blocking))
+        return NextCall(case.case_no, case.buyer_nick, phone, state, decision.next_slot_at, why)
+
+
+# --- describing one timeline event ---------------------------------------------------
+
+
+def _label(enum_type, value: object) -> tuple[str, str]:
+    try:
+        member = enum_type(value)
+    except ValueError:
+        return str(value or ""), str(value or "")
+    return member.zh, member.en
+
+
+def _when(value: object, tz: str) -> str:
+    at = from_iso(str(value)) if value else None
+    return local(at, tz).strftime("%m-%d %H:%M") if at else ""
+
+
+def _describe(e: TimelineEvent, edits: list[AuditEntry], tz: str) -> tuple[str, Text]:
+    """(kind, bilingual text) for one timeline event."""
+    d = e.data
+    if e.type == "created":
+        return "created", Text("新建案件", "Case opened")
+    if e.type == "status":
+        fz, fe = _label(CaseStatus, d.get("from"))
+        tz_, te = _label(CaseStatus, d.get("to"))
+        zh, en = f"状态：{fz} → {tz_}", f"Status: {fe} → {te}"
+        kind = "status"
+        if d.get("outcome"):
+            oz, oe = _label(Outcome, d.get("outcome"))
+            amount = f" ¥{_yuan(d['amount'])}" if d.get("amount") is not None else ""
+            zh += f"，结果：{oz}{amount}"
+            en += f", outcome: {oe}{amount}"
+            try:
+                if Outcome(d["outcome"]).involves_money and d.get("amount") is not None:
+                    kind = "refund"
+            except ValueError:
+                pass
+        if e.text:
+            zh += f"（{_cut(e.text, 60)}）"
+            en += f" ({_cut(e.text, 60)})"
+        return kind, Text(zh, en)
+    if e.type == "note":
+        return "note", Text(f"备注：{_cut(e.text)}", f"Note: {_cut(e.text)}")
+    if e.type == "call":
+        oz, oe = _label(CallOutcome, d.get("outcome"))
+        summary = _cut(e.text.split("：", 1)[1], 60) if "：" in e.text else ""
+        extra = f"（{summary}）" if summary else ""
+        flag_zh = "，越权拨打已记录" if d.get("overridden") else ""
+        flag_en = ", override recorded" if d.get("overridden") else ""
+        return "call", Text(f"电话：{oz}{extra}{flag_zh}",
+                            f"Call: {oe}{' (' + summary + ')' if summary else ''}{flag_en}")
+    if e.type in ("promise_made", "promise_kept", "promise_broken"):
+        return "promise", _promise_text(e.type, d, tz)
+    if e.type == "edit":
+        return "edit", _edit_text(d.get("fields", []), edits, tz)
+    if e.type in ("evidence_added", "evidence_removed"):
+        verb = ("添加证据", "Evidence added") if e.type == "evidence_added" \
+            else ("移除证据", "Evidence removed")
+        return "evidence", Text(f"{verb[0]}：{_cut(e.text, 60)}", f"{verb[1]}: {_cut(e.text, 60)}")
+    if e.type == "platform_update":
+        return "platform", Text(f"平台更新：{_cut(e.text)}", f"Platform update: {_cut(e.text)}")
+    if e.type == "deleted":
+        return "other", Text("移入回收站", "Moved to the trash")
+    if e.type == "restored":
+        return "other", Text("从回收站恢复", "Restored from the trash")
+    return "other", Text(f"{e.type}：{_cut(e.text)}" if e.text else e.type,
+                         f"{e.type}: {_cut(e.text)}" if e.text else e.type)
+
+
+def _promise_text(type_: str, d: dict, tz: str) -> Text:
+    kz, ke = _label(PromiseKind, d.get("kind"))
+    text = str(d.get("text") or "")
+    if text:
+        if d.get("kind") == PromiseKind.OTHER.value:
+            kz = ke = text
+        else:
+            kz, ke = f"{kz}：{text}", f"{ke}: {text}"
+    due = _when(d.get("due_at"), tz)
+    if type_ == "promise_made":
+        return Text(f"承诺：{kz}（{due} 前）", f"Promise: {ke} (due {due})")
+    if type_ == "promise_kept":
+        late_zh, late_en = ("（逾期兑现）", " (late)") if d.get("late") else ("", "")
+        return Text(f"承诺已兑现：{kz}{late_zh}", f"Promise kept: {ke}{late_en}")
+    reason = str(d.get("reason") or "")
+    return Text(f"承诺未兑现：{kz}（原因：{_cut(reason, 60)}）",
+                f"Promise not kept: {ke} (reason: {_cut(reason, 60)})")
+
+
+def _edit_text(fields: list[str], edits: list[AuditEntry], tz: str) -> Text:
+    values = {a.field: (a.old, a.new) for a in edits if a.field}
+    zh_parts, en_parts = [], []
+    for name in fields:
+        zh, en = _FIELD.get(name, (name, name))
+        if name in values and name not in _PRIVATE:
+            (oz, oe), (nz, ne) = (_value(name, v, tz) for v in values[name])
+            zh_parts.append(f"{zh} {oz or '—'} → {nz or '—'}")
+            en_parts.append(f"{en} {oe or '—'} → {ne or '—'}")
+        else:
+            zh_parts.append(zh)
+            en_parts.append(en)
+    return Text("修改：" + "；".join(zh_parts), "Edited: " + "; ".join(en_parts))
+
+
+_ENUM_FIELDS = {"platform": Platform, "kind": CaseKind, "cause": Cause,
+                "customer_type": CustomerType, "priority": Priority}
+
+
+def _value(name: str, raw: str | None, tz: str) -> tuple[str, str]:
+    """An audited value shown in (zh, en): labels for enums, shop time, yuan."""
+    if raw is None:
+        return "", ""
+    if name == "due_at":
+        return _when(raw, tz), _when(raw, tz)
+    if name.startswith("amount_"):
+        return f"¥{_yuan(raw)}", f"¥{_yuan(raw)}"
+    if name in _ENUM_FIELDS:
+        return _label(_ENUM_FIELDS[name], raw)
+    return _cut(raw, 30), _cut(raw, 30)

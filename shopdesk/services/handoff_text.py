@@ -1,0 +1,125 @@
+"""The hand-off sheet as plain text, for pasting into the team's chat (WeChat, DingTalk...).
+
+Same sections as the PDF, one line per item, long lists cut with "另有 N 个…". Buyer phones
+are already masked in the sheet; nothing here can print a full number.
+"""
+
+from __future__ import annotations
+
+from ..domain.handoff import HandoffSheet, Shift
+from ..domain.handoff_labels import (
+    ack_text,
+    join,
+    label,
+    next_call_text,
+    paren,
+    promise_text,
+    shown,
+)
+
+# Chat messages get long quickly: the most urgent first, then "N more".
+MAX_OPEN = 20
+MAX_LIST = 15
+MAX_CHANGES = 4
+
+
+def _sep(lang: str) -> str:
+    return "; " if lang.startswith("en") else "；"
+
+
+def _amount(value: str) -> str:
+    return f"¥{value}" if value else ""
+
+
+def header_lines(sheet: HandoffSheet, lang: str = "zh", shift: Shift | None = None
+                 ) -> list[str]:
+    """Who, when, next shift, acknowledgement and the headline numbers."""
+    tz = sheet.tz
+    period = f"{shown(sheet.period_start, tz)} – {shown(sheet.period_end, tz)}"
+    if not sheet.explicit_start:
+        period += f"（{label('no_start', lang)}）" if not lang.startswith("en") \
+            else f" ({label('no_start', lang)})"
+    colon = ": " if lang.startswith("en") else "："
+    lines = [
+        f"{label('on_shift', lang)}{colon}{sheet.staff}"
+        + (f"  {label('ended_by', lang)}{colon}{sheet.ended_by}"
+           if sheet.ended_by != sheet.staff else ""),
+        f"{label('period', lang)}{colon}{period}",
+        f"{label('next_shift', lang)}{colon}"
+        + label("next_shift_value", lang, end=shown(sheet.next_shift_end, tz),
+                hours=f"{sheet.next_shift_hours:g}"),
+    ]
+    if shift is not None:
+        lines.append(f"{label('ack', lang)}{colon}{ack_text(shift, tz, lang)}")
+    c = sheet.counts()
+    lines.append(f"{label('summary', lang)}{colon}" + label(
+        "summary_value", lang, touched=c["touched"], open=c["open"],
+        overdue=c["promises_overdue"], next=c["promises_next"], calls=c["calls"],
+        refunds=c["refunds"], refund_total=sheet.refund_total))
+    return lines
+
+
+def handoff_text(sheet: HandoffSheet, lang: str = "zh", *, shift: Shift | None = None) -> str:
+    """The whole sheet as chat-ready text."""
+    tz = sheet.tz
+    sep = _sep(lang)
+    out = [f"【{label('title', lang)}】" if not lang.startswith("en")
+           else f"[{label('title', lang)}]"]
+    out += header_lines(sheet, lang, shift)
+    colon = ": " if lang.startswith("en") else "："
+    out += ["", f"{label('note', lang)}{colon}".rstrip(), sheet.note or label("no_note", lang)]
+
+    out += ["", label("sec_open", lang, n=sheet.open_total)]
+    for r in sheet.open_cases[:MAX_OPEN]:
+        c = r.case
+        out.append(f"{r.rank}. " + join(c.case_no, c.buyer, c.phone, c.status_label.get(lang),
+                                        c.item, _amount(c.amount)))
+        out.append("   " + sep.join(x.get(lang) for x in r.reasons))
+    _more(out, sheet.open_total - min(len(sheet.open_cases), MAX_OPEN), "more_cases", lang)
+    if not sheet.open_total:
+        out.append(label("none", lang))
+
+    out += ["", label("sec_promises", lang)]
+    for key, items in (("promises_overdue", sheet.promises_overdue),
+                       ("promises_next", sheet.promises_next),
+                       ("promises_resolved", sheet.promises_resolved)):
+        out.append(label(key, lang, n=len(items)))
+        out += [f"- {promise_text(p, tz, lang)}" for p in items[:MAX_LIST]]
+        _more(out, len(items) - MAX_LIST, "more_items", lang)
+
+    out += ["", label("sec_touched", lang, n=sheet.touched_total)]
+    for t in sheet.touched[:MAX_LIST]:
+        c = t.case
+        out.append(join(c.case_no, c.buyer, c.status_label.get(lang)))
+        for ch in t.changes[-MAX_CHANGES:]:
+            out.append(f"  {shown(ch.at, tz, '%H:%M')} {ch.actor} {ch.text.get(lang)}")
+        hidden = t.more_changes + max(len(t.changes) - MAX_CHANGES, 0)
+        if hidden > 0:
+            out.append("  " + label("more_changes", lang, n=hidden))
+    _more(out, sheet.touched_total - min(len(sheet.touched), MAX_LIST), "more_cases", lang)
+    if not sheet.touched_total:
+        out.append(label("none", lang))
+
+    out += ["", label("sec_calls", lang, n=len(sheet.calls))]
+    for call in sheet.calls[:MAX_LIST]:
+        flag = paren(label("overridden", lang), lang) if call.overridden else ""
+        out.append("- " + join(shown(call.at, tz, "%H:%M"), call.case_no, call.buyer,
+                               call.phone, call.outcome.get(lang) + flag, call.summary,
+                               paren(call.actor, lang)))
+    _more(out, len(sheet.calls) - MAX_LIST, "more_items", lang)
+
+    out += ["", label("sec_next_calls", lang)]
+    for n in sheet.next_calls[:MAX_LIST]:
+        out.append("- " + join(n.case_no, n.buyer, n.phone,
+                                next_call_text(n.state, n.next_at, tz, lang),
+                                paren(n.why.get(lang), lang)))
+    _more(out, sheet.next_calls_total - min(len(sheet.next_calls), MAX_LIST), "more_items",
+          lang)
+    if not sheet.next_calls_total:
+        out.append(label("none", lang))
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _more(out: list[str], hidden: int, key: str, lang: str) -> None:
+    if hidden > 0:
+        out.append(label(key, lang, n=hidden))

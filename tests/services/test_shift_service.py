@@ -1,0 +1,290 @@
+"""ShiftService: a scripted shift ends in a hand-off sheet with every section right; the
+sheet is a snapshot; solo sellers end without starting; acknowledgement rules."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+
+import pytest
+
+from shopdesk.domain.call_policy import CallOutcome
+from shopdesk.domain.case import CaseDraft
+from shopdesk.domain.enums import CaseKind, CaseStatus, Outcome, Platform, Priority
+from shopdesk.domain.errors import ValidationError
+from shopdesk.domain.promises import PromiseKind
+from shopdesk.domain.workflow import Transition
+
+from ..conftest import T0
+
+H = timedelta(hours=1)
+
+
+def open_case(register, nick: str, phone: str = "", *, order: str = "3712345678901",
+              item: str = "无线蓝牙耳机", description: str = "", due=None,
+              kind: CaseKind = CaseKind.REFUND_ONLY, paid: str | None = None):
+    draft = CaseDraft(platform=Platform.TAOBAO, order_no=order, kind=kind, buyer_nick=nick,
+                      buyer_phone=phone, item_title=item, description=description,
+                      due_at=due, amount_paid=Decimal(paid) if paid else None,
+                      amount_claimed=Decimal(paid) if paid else None)
+    return register.cases.open_case(draft, "小王")
+
+
+@pytest.fixture
+def team(register):
+    register.staff.add("小李", actor="小王")
+    return register
+
+
+def scripted_shift(register, clock):
+    """Cases before the shift, a shift of four hours with changes, promises and calls."""
+    clock.set(T0 - 2 * H)
+    old = open_case(register, "老客户", order="1000000000001", item="记忆棉枕头")
+    waiting = open_case(register, "等回复", order="1000000000002", item="保温杯",
+                        due=T0 + 30 * timedelta(minutes=1))
+    register.cases.change_status(waiting.id, Transition(CaseStatus.WAITING_BUYER), "小王")
+    angry = open_case(register, "暴躁买家", "13900001111", order="1000000000003",
+                      item="电热毯", description="买家说电热毯漏电，要打12315")
+    refund = open_case(register, "退款买家", order="1000000000004", item="数据线", paid="59.90")
+    far = open_case(register, "远期", order="1000000000005", item="地垫")
+
+    clock.set(T0)
+    register.shifts.start("小王")
+    clock.set(T0 + 10 * timedelta(minutes=1))
+    a = open_case(register, "小蜜蜂", "13812345678", order="2000000000001")
+    register.cases.change_status(old.id, Transition(CaseStatus.IN_PROGRESS), "小王")
+    register.cases.add_note(a.id, "买家要照片再说", "小王")
+    clock.set(T0 + 30 * timedelta(minutes=1))
+    register.calls.log_call(a.id, CallOutcome.NO_ANSWER, "小王", summary="没人接")
+    register.calls.log_call(angry.id, CallOutcome.ASKED_NOT_TO_CALL, "小王")
+    register.cases.change_status(refund.id, Transition(CaseStatus.RESOLVED, Outcome.FULL_REFUND,
+                                                       Decimal("59.90")), "小王")
+    overdue = register.promises.make(a.id, PromiseKind.CALL_BACK, T0 + H, "小王",
+                                     text="确认补发时间")
+    upcoming = register.promises.make(old.id, PromiseKind.RESHIP, T0 + 6 * H, "小王")
+    register.promises.make(far.id, PromiseKind.REFUND, T0 + 14 * H, "小王")
+    kept = register.promises.make(old.id, PromiseKind.REPLY, T0 + 2 * H, "小王")
+    broken = register.promises.make(a.id, PromiseKind.SEND_TRACKING, T0 + 2 * H, "小王")
+    clock.set(T0 + 2 * H)
+    register.promises.keep(kept.id, "小王")
+    register.promises.break_promise(broken.id, "小王", "仓库没出单号")
+    clock.set(T0 + 3.5 * H)  # 13:30: a second attempt, so the next one waits for the gap
+    register.calls.log_call(a.id, CallOutcome.REJECTED, "小王")
+    clock.set(T0 + 3.75 * H)
+    draft = register.cases.get(old.id)
+    draft.priority = Priority.URGENT
+    register.cases.update(old.id, draft, "小王")
+    clock.set(T0 + 4 * H)  # 14:00
+    shift = register.shifts.end("小王", "暴躁买家别再打电话；枕头明天补发")
+    return shift, dict(old=old, waiting=waiting, angry=angry, refund=refund, far=far, a=a,
+                       overdue=overdue, upcoming=upcoming, kept=kept, broken=broken)
+
+
+def test_the_sheet_of_a_scripted_shift_has_every_section(register, clock):
+    shift, c = scripted_shift(register, clock)
+    sheet = register.shifts.sheet(shift.id)
+    assert (sheet.staff, sheet.ended_by, sheet.explicit_start) == ("小王", "小王", True)
+    assert sheet.period_start == T0 and sheet.period_end == T0 + 4 * H
+    assert sheet.next_shift_hours == 8 and sheet.next_shift_end == T0 + 12 * H
+    assert sheet.note == "暴躁买家别再打电话；枕头明天补发"
+
+    # Touched: only cases changed during the shift, most recent first, with what changed.
+    touched = {t.case.case_no: t for t in sheet.touched}
+    expected = {c[k].case_no for k in ("old", "angry", "refund", "a", "far")}
+    assert set(touched) == expected and sheet.touched_total == 5
+    assert sheet.touched[0].case.case_no == c["old"].case_no  # edited last, at 13:45
+    old_lines = [x.text.zh for x in touched[c["old"].case_no].changes]
+    assert "状态：新建 → 处理中" in old_lines
+    assert "修改：优先级 普通 → 紧急" in old_lines
+    assert "承诺：补发/重发（11-23 16:00 前）" in old_lines
+    assert "承诺已兑现：回复买家（逾期兑现）" not in old_lines  # kept in time
+    assert "承诺已兑现：回复买家" in old_lines
+    a_lines = [x.text.zh for x in touched[c["a"].case_no].changes]
+    assert a_lines[:2] == ["新建案件", "备注：买家要照片再说"]
+    assert "电话：未接听（没人接）" in a_lines and "电话：拒接" in a_lines
+    assert "承诺未兑现：提供单号（原因：仓库没出单号）" in a_lines
+    refund_lines = touched[c["refund"].case_no].changes
+    assert [x.kind for x in refund_lines] == ["refund"]
+    assert refund_lines[0].text.zh == "状态：新建 → 已解决，结果：全额退款 ¥59.90"
+    assert refund_lines[0].text.en.startswith("Status: New → Resolved, outcome: Full refund")
+    assert (sheet.refund_count, sheet.refund_total) == (1, "59.90")
+    assert "waiting" not in {t.case.buyer for t in sheet.touched}
+
+    # Open cases by urgency, with the reason for each place.
+    ranked = [(r.case.case_no, r.tier) for r in sheet.open_cases]
+    assert ranked == [
+        (c["a"].case_no, "promise_overdue"),
+        (c["waiting"].case_no, "deadline_passed"),
+        (c["old"].case_no, "promise_due"),
+        (c["angry"].case_no, "major"),
+        (c["far"].case_no, "waiting_on_us"),
+    ]
+    assert sheet.open_total == 5 and c["refund"].case_no not in dict(ranked)
+    first = sheet.open_cases[0]
+    assert first.reasons[0].zh.startswith("承诺已逾期3小时：回电：确认补发时间")
+    assert first.case.phone == "138****5678" and first.waiting_on_us
+    assert sheet.open_cases[1].waiting_on_us is False
+    angry = sheet.open_cases[3]
+    assert "涉及人身安全或健康" in angry.reasons[0].zh and "12315" in angry.reasons[0].zh
+    old_reasons = [r.zh for r in sheet.open_cases[2].reasons]
+    assert old_reasons[1] == "升级/重大投诉：已标记为紧急"
+
+    # Promises: overdue now, due in the next 8 hours (not the one in 14), kept/broken.
+    assert [p.promise_id for p in sheet.promises_overdue] == [c["overdue"].id]
+    assert sheet.promises_overdue[0].what.zh == "回电：确认补发时间"
+    assert [p.promise_id for p in sheet.promises_next] == [c["upcoming"].id]
+    resolved = {p.promise_id: (p.state, p.reason) for p in sheet.promises_resolved}
+    assert resolved == {c["kept"].id: ("kept", ""),
+                        c["broken"].id: ("broken", "仓库没出单号")}
+
+    # Calls made this shift, and when each buyer with an open case may be called next.
+    assert [(x.case_no, x.outcome.zh, x.phone) for x in sheet.calls] == [
+        (c["a"].case_no, "未接听", "138****5678"),
+        (c["angry"].case_no, "要求勿再来电", "139****1111"),
+        (c["a"].case_no, "拒接", "138****5678")]
+    nxt = {n.case_no: n for n in sheet.next_calls}
+    assert set(nxt) == {c["a"].case_no, c["angry"].case_no}  # only buyers with a phone
+    assert nxt[c["a"].case_no].state == "later"
+    # Two attempts today (the cap): 24 hours after the first, 10:30 tomorrow.
+    assert nxt[c["a"].case_no].next_at == T0 + 24.5 * H
+    assert nxt[c["a"].case_no].why.zh == "当日呼叫次数已满；距上次呼叫太近"
+    assert nxt[c["angry"].case_no].state == "never"
+    assert nxt[c["angry"].case_no].next_at is None
+    assert shift.counts == {"touched": 5, "open": 5, "promises_overdue": 1,
+                            "promises_next": 1, "calls": 3, "refunds": 1}
+
+
+def test_the_stored_sheet_never_changes_afterwards(register, clock):
+    shift, c = scripted_shift(register, clock)
+    before = register.shifts.sheet(shift.id)
+    clock.advance(hours=1)
+    register.cases.change_status(c["a"].id, Transition(CaseStatus.CLOSED, note="买家撤销"),
+                                 "小王")
+    register.promises.keep(c["overdue"].id, "小王")
+    register.cases.delete([c["far"].id], "小王")
+    register.shifts.set_next_shift_hours(2, "小王")
+    after = register.shifts.sheet(shift.id)
+    assert after == before
+    assert after.open_total == 5 and after.promises_overdue[0].state == "open"
+    # A new preview does see today's data.
+    preview = register.shifts.preview("小王")
+    assert preview.open_total == 3 and not preview.promises_overdue
+
+
+def test_shift_events_stay_out_of_case_timelines_and_writes_are_audited(register, clock):
+    shift, c = scripted_shift(register, clock)
+    for case in c.values():
+        if hasattr(case, "case_no"):
+            types = {e.type for e in register.cases.timeline(case.id)}
+            assert not types & {"shift_started", "shift_ended", "handoff_acknowledged"}
+    assert [e[2] for e in register.shifts.events(shift.id)] == ["shift_started", "shift_ended"]
+    actions = [a.action for a in register.shifts.audit_log.latest()
+               if a.entity == "shift" and a.entity_id == shift.id]
+    assert sorted(actions) == ["end", "start"]
+
+
+def test_ending_without_a_start_covers_the_day_then_the_time_since_the_last_hand_off(
+        register, clock):
+    clock.set(T0 - 20 * H)  # 22-11 14:00 in Shanghai: yesterday
+    open_case(register, "昨天", order="1000000000009")
+    clock.set(T0 + H)  # 11:00
+    early = open_case(register, "今天早上", order="1000000000010")
+    first = register.shifts.end("小王")
+    sheet = register.shifts.sheet(first.id)
+    # The start of the shop-local day: 00:00 in Shanghai.
+    assert sheet.period_start == datetime(2026, 11, 22, 16, 0, tzinfo=UTC)
+    assert not sheet.explicit_start and first.staff == "小王" and not first.explicit_start
+    assert [t.case.case_no for t in sheet.touched] == [early.case_no]
+
+    clock.set(T0 + 10 * H)  # the solo seller ends the day at 20:00
+    later = open_case(register, "下午", order="1000000000011")
+    second = register.shifts.end("小王", "明早先回电")
+    sheet = register.shifts.sheet(second.id)
+    assert sheet.period_start == T0 + H  # since the previous hand-off
+    assert [t.case.case_no for t in sheet.touched] == [later.case_no]
+    # The solo seller reads and acknowledges their own sheet the next morning.
+    clock.set(T0 + 23 * H)
+    assert register.shifts.pending().id == second.id
+    done = register.shifts.acknowledge("小王")
+    assert done.id == second.id and done.self_acknowledged and done.ack_at == T0 + 23 * H
+    assert register.shifts.pending() is None
+
+
+def test_one_open_shift_at_a_time(team, clock):
+    team.shifts.start("小王")
+    with pytest.raises(ValidationError) as refused:
+        team.shifts.start("小李")
+    assert refused.value.errors[0].field == "staff"
+    assert "小王 的班次还未结束" in refused.value.errors[0].zh
+    with pytest.raises(ValidationError) as refused:
+        team.shifts.start("小王")
+    assert "已在班上" in refused.value.errors[0].zh
+    with pytest.raises(ValidationError) as refused:
+        team.shifts.start("没这个人")
+    assert refused.value.errors[0].field == "staff"
+    # Someone else may end the open shift (the previous person forgot): it stays theirs.
+    clock.advance(hours=8)
+    ended = team.shifts.end("小李")
+    assert (ended.staff, ended.ended_by) == ("小王", "小李")
+    assert team.shifts.current() is None
+    started = team.shifts.start("小李")
+    assert team.shifts.current() == started and team.staff.current_operator() == "小李"
+
+
+def test_acknowledge_once_with_who_and_when(team, clock):
+    team.shifts.start("小王")
+    with pytest.raises(ValidationError) as refused:
+        team.shifts.acknowledge("小李")
+    assert refused.value.errors[0].field == "handoff"  # nothing handed over yet
+    clock.advance(hours=8)
+    shift = team.shifts.end("小王", "交给小李")
+    assert team.shifts.pending().id == shift.id
+    clock.advance(minutes=5)
+    done = team.shifts.acknowledge("小李")
+    assert (done.ack_by, done.ack_at, done.self_acknowledged) == ("小李", clock.now(), False)
+    assert team.shifts.pending() is None
+    with pytest.raises(ValidationError) as refused:
+        team.shifts.acknowledge("小王")
+    assert refused.value.errors[0].zh == "该交接已由 小李 于 11-23 18:05 确认"
+    assert team.shifts.get(shift.id).ack_by == "小李"
+    assert [e[2] for e in team.shifts.events(shift.id)][-1] == "handoff_acknowledged"
+
+
+def test_only_the_latest_hand_off_raises_the_banner(team, clock):
+    first = team.shifts.end("小王")
+    clock.advance(hours=8)
+    second = team.shifts.end("小李")
+    assert team.shifts.pending().id == second.id
+    team.shifts.acknowledge("小王", shift_id=first.id)  # an old one, from the history
+    assert team.shifts.pending().id == second.id
+    assert [s.id for s in team.shifts.list()] == [second.id, first.id]
+
+
+def test_next_shift_length_from_settings(register, clock):
+    case = open_case(register, "买家", order="1000000000012")
+    register.promises.make(case.id, PromiseKind.REPLY, T0 + 3 * H, "小王")
+    register.shifts.set_next_shift_hours(2, "小王")
+    assert register.shifts.next_shift_hours() == 2
+    sheet = register.shifts.preview("小王")
+    assert sheet.promises_next == () and sheet.next_shift_end == T0 + 2 * H
+    register.shifts.set_next_shift_hours(4, "小王")
+    assert len(register.shifts.preview("小王").promises_next) == 1
+    for bad in (0, 0.5, 100, "abc"):
+        with pytest.raises(ValidationError) as refused:
+            register.shifts.set_next_shift_hours(bad, "小王")
+        assert refused.value.errors[0].field == "hours"
+    assert register.shifts.next_shift_hours() == 4
+    register.settings.set("shift.next_hours", "garbage")
+    assert register.shifts.next_shift_hours() == 8  # a broken setting falls back
+
+
+def test_note_and_actor_are_checked(register):
+    with pytest.raises(ValidationError) as refused:
+        register.shifts.end("小王", "x" * 2001)
+    assert refused.value.errors[0].field == "note"
+    with pytest.raises(ValidationError) as refused:
+        register.shifts.end("")
+    assert refused.value.errors[0].field == "actor"
+    with pytest.raises(ValidationError):
+        register.shifts.end("路人甲")  # not staff: cannot own a shift
+    assert register.shifts.list() == []
