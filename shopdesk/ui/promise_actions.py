@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QVBoxLayout
 
+from ..domain.errors import NotFoundError
 from ..services.quick_filters import QuickFilter
 from .dialogs.promise_dialog import PromiseDialog
 from .models.case_table import column_of
@@ -77,6 +78,12 @@ def new_promise(window: MainWindow) -> PromiseDialog | None:
         window.statusBar().showMessage(
             QCoreApplication.translate("MainWindow", "Select a case first"), 4000)
         return None
+    try:
+        case = window.register.cases.get(case_id)
+    except NotFoundError:  # in the trash (or purged meanwhile): nothing to promise on
+        window.statusBar().showMessage(QCoreApplication.translate(
+            "MainWindow", "This case is in the trash; restore it to record a promise"), 4000)
+        return None
     detail = window.detail
     panel = getattr(detail, "promises_panel", None)
     if panel is not None and getattr(detail, "current_case_id", None) == case_id:
@@ -88,7 +95,6 @@ def new_promise(window: MainWindow) -> PromiseDialog | None:
         window.statusBar().showMessage(
             QCoreApplication.translate("MainWindow", "Choose the operator first"), 4000)
         return None
-    case = window.register.cases.get(case_id)
     dialog = PromiseDialog(window.register.promises, case_id, case.case_no, operator, window,
                            lang=window.lang)
     dialog.made.connect(lambda _pid: window.refresh())

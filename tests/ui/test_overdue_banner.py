@@ -107,3 +107,24 @@ def test_new_promise_without_a_selection_says_so(qtbot, window):
     window.case_list.table.setCurrentIndex(window.case_list.model.index(-1, -1))
     assert promise_actions.new_promise(window) is None
     assert window.statusBar().currentMessage()
+
+
+def test_ctrl_shift_n_on_a_case_in_the_trash_says_why_nothing_opens(qtbot, window,
+                                                                     demo_register):
+    from PySide6.QtCore import QCoreApplication
+
+    case_id = window.case_list.model.case_id_at(0)
+    demo_register.cases.delete([case_id], "小王")
+    qtbot.mouseClick(window.filter_bar.quick_buttons[QuickFilter.TRASH],
+                     Qt.MouseButton.LeftButton)
+    window.case_list.select_case(case_id)
+    assert window.detail.current_case_id == case_id
+    window.statusBar().clearMessage()
+    table = window.case_list.table
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_N,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert QApplication.activeModalWidget() is None
+    assert window.statusBar().currentMessage() == QCoreApplication.translate(
+        "MainWindow", "This case is in the trash; restore it to record a promise")
+    assert demo_register.promises.for_case(case_id) == []
