@@ -41,7 +41,11 @@ def mime_with(paths: list[Path], extra: list[str] = ()) -> QMimeData:
 
 def drop(target, paths: list[Path], extra: list[str] = ()) -> QDropEvent:
     """Drag the files over `target` and let go, as the window system would deliver it."""
-    data = mime_with(paths, extra)
+    return deliver(target, mime_with(paths, extra))
+
+
+def deliver(target, data: QMimeData) -> QDropEvent:
+    """Drag `data` over `target` and let go there (the drop only if the enter was taken)."""
     enter = QDragEnterEvent(QPoint(20, 20), Qt.DropAction.CopyAction, data,
                             Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(target, enter)
@@ -299,19 +303,6 @@ def test_timeline_words_for_evidence(qtbot, register, case, tmp_path, boxes):
     assert view.text.action("evidence_remove") == tr("Evidence removed")
 
 
-def _drop_text(target, text: str) -> QDropEvent:
-    data = QMimeData()
-    data.setText(text)
-    enter = QDragEnterEvent(QPoint(10, 10), Qt.DropAction.CopyAction, data,
-                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
-    QApplication.sendEvent(target, enter)
-    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, data,
-                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
-    if enter.isAccepted():
-        QApplication.sendEvent(target, event)
-    return event
-
-
 def test_a_file_dropped_on_the_note_box_is_attached_not_typed(qtbot, register, case, tmp_path):
     """The window system hands a drop to the text box under the cursor (its viewport), not
     to the case view: a photo dropped there must be attached, plain text still typed."""
@@ -324,18 +315,14 @@ def test_a_file_dropped_on_the_note_box_is_attached_not_typed(qtbot, register, c
     data = mime_with([photo])
     data.setText(QUrl.fromLocalFile(str(photo)).toString())  # file managers add text too
     target = view.note_edit.viewport()
-    enter = QDragEnterEvent(QPoint(10, 10), Qt.DropAction.CopyAction, data,
-                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
-    QApplication.sendEvent(target, enter)
-    assert enter.isAccepted()
-    QApplication.sendEvent(target, QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, data,
-                                              Qt.MouseButton.LeftButton,
-                                              Qt.KeyboardModifier.NoModifier))
+    deliver(target, data)
     assert [e.filename for e in register.evidence.for_case(case.id)] == ["note-drop.png"]
     assert view.note_edit.toPlainText() == ""
     assert view.tabs.currentWidget() is view.evidence_panel
     # Plain text dropped on the note box is still typed into it.
-    assert _drop_text(target, "买家已同意补发").isAccepted()
+    text = QMimeData()
+    text.setText("买家已同意补发")
+    assert deliver(target, text).isAccepted()
     assert view.note_edit.toPlainText() == "买家已同意补发"
     assert len(register.evidence.for_case(case.id)) == 1
 
@@ -353,12 +340,7 @@ def test_a_file_dropped_on_a_line_edit_of_the_case_is_attached(qtbot, register, 
     assert caption.isEnabled()
     data = mime_with([png(tmp_path, "caption-drop.png", "#00ff00")])
     data.setText("file:///somewhere/caption-drop.png")
-    enter = QDragEnterEvent(QPoint(5, 5), Qt.DropAction.CopyAction, data,
-                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
-    QApplication.sendEvent(caption, enter)
-    QApplication.sendEvent(caption, QDropEvent(QPointF(5, 5), Qt.DropAction.CopyAction, data,
-                                               Qt.MouseButton.LeftButton,
-                                               Qt.KeyboardModifier.NoModifier))
+    deliver(caption, data)
     assert [e.filename for e in register.evidence.for_case(case.id)] == [
         "first.png", "caption-drop.png"]
     assert register.evidence.get(first.id).caption == ""
