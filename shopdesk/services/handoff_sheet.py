@@ -8,7 +8,7 @@ Read-only: ShiftService calls this inside its transaction and stores the result.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
@@ -42,6 +42,7 @@ from ..domain.handoff import (
 )
 from ..domain.masking import mask_phone
 from ..domain.promises import Promise, PromiseKind
+from ..domain.text_masking import contact_masker
 from ..domain.urgency import MajorFacts, OpenPromise, UrgencyInput, major_signals, rank_open_cases
 from ..storage.audit import AuditEntry
 from ..storage.cases import CaseStore
@@ -60,6 +61,19 @@ NOTE_CHARS = 120
 _FIELD = {key: (zh, en) for key, zh, en in COLUMNS}
 # Contact fields: an edit is named, its values never printed.
 _PRIVATE = {"buyer_phone", "buyer_name", "buyer_address"}
+# Free text on the sheet (notes, summaries, the outgoing note) may quote a phone number:
+# any mainland mobile in it is masked, and each case's own phone, name and address too.
+_mask_any = contact_masker()
+
+
+def _masker(case: Case | None) -> Callable[[str], str]:
+    if case is None:
+        return _mask_any
+    return contact_masker(case.buyer_phone, case.buyer_name, case.buyer_address)
+
+
+def _masked(text: Text, mask: Callable[[str], str]) -> Text:
+    return Text(mask(text.zh), mask(text.en))
 
 
 @dataclass(frozen=True)
@@ -133,7 +147,7 @@ class HandoffSheetBuilder:
             shift_id=req.shift_id, staff=req.staff, ended_by=req.ended_by,
             period_start=req.start, period_end=req.end, explicit_start=req.explicit_start,
             next_shift_end=horizon, next_shift_hours=req.next_shift_hours, tz=self.tz,
-            note=req.note,
+            note=_mask_any(req.note),
             touched=tuple(touched), touched_total=touched_total,
             open_cases=tuple(self._ranked_rows(ranked[:MAX_OPEN], open_cases)),
             open_total=len(ranked),
@@ -153,7 +167,7 @@ class HandoffSheetBuilder:
             case_id=case.id, case_no=case.case_no,
             platform=Text(case.platform.zh, case.platform.en),
             kind=Text(case.kind.zh, case.kind.en), status=case.status.value,
-            status_label=Text(case.status.zh, case.status.en), buyer=case.buyer_nick,
+            status_label=Text(case.status.zh, case.status.en), buyer=_mask_any(case.buyer_nick),
             phone=mask_phone(case.buyer_phone), item=_cut(case.item_title, 40),
             amount=_yuan(case.amount_claimed), due_at=case.due_at, assignee=case.assignee)
 
@@ -161,6 +175,8 @@ class HandoffSheetBuilder:
     def _touched(self, req: SheetRequest) -> tuple[list[TouchedCase], int, str, int]:
         events = [e for e in self.sources.case_events_between(req.start, req.end)
                   if req.covers(e.at)]
+        cases = self.cases.fetch(sorted({e.case_id for e in events}))
+        masks = {i: _masker(c) for i, c in cases.items()}
         edits: dict[tuple[int, datetime], list[AuditEntry]] = defaultdict(list)
         for entry in self.sources.case_edits_between(req.start, req.end):
             if entry.entity_id is not None:
@@ -168,12 +184,12 @@ class HandoffSheetBuilder:
         by_case: dict[int, list[ChangeLine]] = defaultdict(list)
         refunds, refund_total = 0, Decimal("0")
         for e in events:
-            line = self._change(e, edits.get((e.case_id, e.at), []))
+            line = self._change(e, edits.get((e.case_id, e.at), []),
+                                masks.get(e.case_id, _mask_any))
             by_case[e.case_id].append(line)
             if line.kind == "refund":
                 refunds += 1
                 refund_total += Decimal(str(e.data.get("amount") or "0"))
-        cases = self.cases.fetch(list(by_case))
         # Most recently touched first: that is what the next shift asks about first.
         order = sorted(by_case, key=lambda i: (max(c.at for c in by_case[i]), i), reverse=True)
         out = []
@@ -185,9 +201,10 @@ class HandoffSheetBuilder:
                                    more_changes=max(len(changes) - MAX_CHANGES, 0)))
         return out, refunds, f"{refund_total:.2f}", len(by_case)
 
-    def _change(self, e: TimelineEvent, edits: list[AuditEntry]) -> ChangeLine:
+    def _change(self, e: TimelineEvent, edits: list[AuditEntry],
+                mask: Callable[[str], str]) -> ChangeLine:
         kind, text = _describe(e, edits, self.tz)
-        return ChangeLine(at=e.at, actor=e.actor, kind=kind, text=text)
+        return ChangeLine(at=e.at, actor=e.actor, kind=kind, text=_masked(text, mask))
 
     # --- open cases by urgency -----------------------------------------------------
     def _ranked(self, cases: dict[int, Case], now: datetime, horizon: datetime):
@@ -215,21 +232,24 @@ class HandoffSheetBuilder:
 
     def _ranked_rows(self, ranked, cases: dict[int, Case]) -> Iterable[RankedCase]:
         for number, r in enumerate(ranked, start=1):
-            yield RankedCase(rank=number, case=self.case_ref(cases[r.case_id]),
+            case = cases[r.case_id]
+            mask = _masker(case)
+            yield RankedCase(rank=number, case=self.case_ref(case),
                              tier=r.tier.value, tier_label=Text(r.tier.zh, r.tier.en),
-                             reasons=tuple(Text(x.zh, x.en) for x in r.reasons),
+                             reasons=tuple(_masked(Text(x.zh, x.en), mask) for x in r.reasons),
                              waiting_on_us=r.waiting_on_us)
 
     # --- promises ------------------------------------------------------------------
     @staticmethod
     def _promise_line(p: Promise, cases: dict[int, Case], now: datetime) -> PromiseLine:
         case = cases.get(p.case_id)
+        mask = _masker(case)
         return PromiseLine(
             promise_id=p.id, case_no=case.case_no if case else "",
-            buyer=case.buyer_nick if case else "",
-            what=Text(p.describe("zh"), p.describe("en")), due_at=p.due_at,
+            buyer=_mask_any(case.buyer_nick) if case else "",
+            what=_masked(Text(p.describe("zh"), p.describe("en")), mask), due_at=p.due_at,
             made_by=p.made_by, state=p.state.value, overdue=p.is_overdue(now),
-            resolved_by=p.resolved_by or "", reason=p.broken_reason or "")
+            resolved_by=p.resolved_by or "", reason=mask(p.broken_reason or ""))
 
     # --- calls ---------------------------------------------------------------------
     def _calls(self, req: SheetRequest) -> list[CallLine]:
@@ -241,10 +261,10 @@ class HandoffSheetBuilder:
             case = cases.get(r.case_id) if r.case_id else None
             out.append(CallLine(
                 at=r.at, case_no=case.case_no if case else "",
-                buyer=case.buyer_nick if case else r.buyer_key.split(":", 1)[-1],
+                buyer=_mask_any(case.buyer_nick if case else r.buyer_key.split(":", 1)[-1]),
                 phone=mask_phone(case.buyer_phone) if case else "",
                 outcome=Text(r.outcome.zh, r.outcome.en), actor=r.actor,
-                summary=_cut(r.summary, 60), overridden=r.overridden))
+                summary=_masker(case)(_cut(r.summary, 60)), overridden=r.overridden))
         return out
 
     def _next_calls(self, ranked_ids: list[int], cases: dict[int, Case],
@@ -274,14 +294,15 @@ class HandoffSheetBuilder:
                        f"{decision.remaining_case} 次",
                        f"{decision.remaining_24h} more today, {decision.remaining_case} "
                        "more on this case")
-            return NextCall(case.case_no, case.buyer_nick, phone, "now", at, why)
+            return NextCall(case.case_no, _mask_any(case.buyer_nick), phone, "now", at, why)
         state = "later" if decision.next_slot_at is not None else "never"
         if state == "never":
             # Waiting never helps: name what forbids it (do-not-call, the case's cap).
             blocking = [r for r in blocking if not r.code.overridable] or blocking
         why = Text("；".join(r.code.zh for r in blocking),
                    "; ".join(r.code.en for r in blocking))
-        return NextCall(case.case_no, case.buyer_nick, phone, state, decision.next_slot_at, why)
+        return NextCall(case.case_no, _mask_any(case.buyer_nick), phone, state,
+                        decision.next_slot_at, why)
 
 
 # --- describing one timeline event ---------------------------------------------------

@@ -72,3 +72,21 @@ def test_a_busy_shift_still_fits_two_pages_and_says_what_was_left_out(register, 
     joined = "\n".join(texts)
     assert "个案件未列出" in joined and "条未列出" in joined
     assert sheet.open_cases[0].case.case_no in texts[0]  # the most urgent is on page one
+
+
+def test_phone_numbers_quoted_in_free_text_are_masked_too(register, clock):
+    from ..services.test_shift_service import open_case
+
+    register.shifts.start("小王")
+    case = open_case(register, "小蜜蜂", "13812345678", order="2000000000009")
+    register.cases.add_note(case.id, "买家说打 13812345678 或者 139-0000-2222 都行", "小王")
+    register.promises.make(case.id, PromiseKind.CALL_BACK, clock.now() + timedelta(hours=1),
+                           "小王", text="打 13812345678 回电")
+    clock.advance(hours=1)
+    shift = register.shifts.end("小王", "小蜜蜂的备用号 13700001234")
+    out = io.BytesIO()
+    write_handoff_pdf(register.shifts.sheet(shift.id), out, shift=shift)
+    text = "\n".join(pages_of(out.getvalue()))
+    for full in ("13812345678", "139-0000-2222", "13700001234"):
+        assert full not in text
+    assert "138****5678" in text and "137****1234" in text

@@ -1,0 +1,257 @@
+"""`shopdesk shift ...`, `shopdesk handoff ...` and `shopdesk staff pin ...`: start and end
+shifts, show and acknowledge hand-offs, set staff PINs.
+
+Registered by cli.py (add_shift_parsers + SHIFT_HANDLERS); no Qt imported. A PIN is taken
+from --pin, or asked for (without echo) when stdin is a terminal; otherwise a command that
+needs one is refused naming --pin.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any, TextIO
+
+from .domain.clock import local, to_utc_iso
+from .domain.errors import NotFoundError, ValidationError
+from .domain.handoff import Shift, sheet_to_json
+from .domain.text_masking import contact_masker
+from .services.handoff_text import handoff_text
+from .services.register import Register
+from .services.serialize import SCHEMA_VERSION
+
+_OPTION_OF = {"pin": "--pin", "old_pin": "--old-pin", "staff": "--staff", "note": "--note",
+              "actor": "--as", "hours": "HOURS", "handoff": "handoff"}
+
+
+class ShiftCliError(Exception):
+    """Printed as `shopdesk: ...` with exit status 1."""
+
+
+def add_shift_parsers(sub: argparse._SubParsersAction) -> None:
+    """The `shift`, `handoff` and `staff` subcommands."""
+    shift = sub.add_parser("shift", help="start or end a shift (the hand-off sheet)")
+    ssub = shift.add_subparsers(dest="shift_command", required=True)
+    start = ssub.add_parser("start", help="start a shift and become the operator")
+    start.add_argument("--staff", required=True)
+    start.add_argument("--pin", help="the staff member's 4-digit PIN, when they have one")
+    end = ssub.add_parser("end", help="end the shift and write the hand-off sheet")
+    end.add_argument("--note", default="", help="note for the next shift")
+    end.add_argument("--pdf", help="also write the sheet as a PDF to this path")
+    end.add_argument("--text", action="store_true", help="print the sheet as plain text")
+    end.add_argument("--json", action="store_true")
+    status = ssub.add_parser("status", help="who is on shift, and the pending hand-off")
+    status.add_argument("--json", action="store_true")
+    hours = ssub.add_parser("next-hours", help="show or set the next shift's length (hours)")
+    hours.add_argument("hours", nargs="?", type=float)
+
+    handoff = sub.add_parser("handoff", help="past hand-offs: show, list, acknowledge")
+    hsub = handoff.add_subparsers(dest="handoff_command", required=True)
+    show = hsub.add_parser("show", help="a hand-off sheet as it was handed over")
+    show.add_argument("handoff_id", nargs="?", type=int, metavar="ID")
+    show.add_argument("--latest", action="store_true", help="the latest (the default)")
+    show.add_argument("--json", action="store_true")
+    show.add_argument("--pdf", help="write the sheet as a PDF to this path")
+    ls = hsub.add_parser("list", help="past hand-offs, newest first")
+    ls.add_argument("--limit", type=int, default=30)
+    ls.add_argument("--json", action="store_true")
+    ack = hsub.add_parser("ack", help="acknowledge the latest hand-off (or ID)")
+    ack.add_argument("--staff", required=True)
+    ack.add_argument("--pin")
+    ack.add_argument("--id", dest="handoff_id", type=int)
+
+    staff = sub.add_parser("staff", help="staff PINs")
+    tsub = staff.add_subparsers(dest="staff_command", required=True)
+    pin = tsub.add_parser("pin", help="set or clear a staff member's 4-digit PIN")
+    pin.add_argument("--staff", required=True)
+    which = pin.add_mutually_exclusive_group(required=True)
+    which.add_argument("--set", dest="new_pin", metavar="PIN")
+    which.add_argument("--clear", action="store_true")
+    pin.add_argument("--old-pin", help="the current PIN (needed to change or clear one)")
+
+
+def _lang(register: Register, args: argparse.Namespace) -> str:
+    env = getattr(args, "env", None) or os.environ
+    return register.language(env.get("SHOPDESK_LANG"))
+
+
+def _actor(register: Register, given: str | None) -> str:
+    return given or register.staff.current_operator() or os.environ.get("USER") or "cli"
+
+
+def _ask_pin(register: Register, staff: str, given: str | None) -> str | None:
+    """--pin, or a prompt without echo when the staff member has a PIN and stdin is a tty."""
+    if given is not None or not register.shifts.has_pin(staff):
+        return given
+    if sys.stdin is not None and sys.stdin.isatty():
+        return getpass.getpass(f"{staff} PIN: ")
+    return None
+
+
+def _emit(out: TextIO, data: Any) -> None:
+    out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def handoff_json(shift: Shift, register: Register, *, with_sheet: bool = True
+                 ) -> dict[str, Any]:
+    """A hand-off (an ended shift) as JSON (schema 1); the sheet as stored at the end."""
+    data: dict[str, Any] = {
+        "id": shift.id, "staff": shift.staff,
+        "started_at": to_utc_iso(shift.started_at), "started_by": shift.started_by,
+        "explicit_start": shift.explicit_start,
+        "ended_at": to_utc_iso(shift.ended_at) if shift.ended_at else None,
+        "ended_by": shift.ended_by, "note": contact_masker()(shift.note),
+        "acknowledged": shift.acknowledged, "ack_by": shift.ack_by,
+        "ack_at": to_utc_iso(shift.ack_at) if shift.ack_at else None,
+        "self_acknowledged": shift.self_acknowledged, "counts": shift.counts,
+    }
+    if with_sheet and not shift.is_open:
+        data["sheet"] = sheet_to_json(register.shifts.sheet(shift.id))
+    return data
+
+
+def _when(register: Register, shift_time) -> str:
+    return local(shift_time, register.shop_tz).strftime("%Y-%m-%d %H:%M") if shift_time else ""
+
+
+def _write_pdf(register: Register, shift: Shift, path: str, lang: str) -> Path:
+    from .reports.handoff_pdf import write_handoff_pdf  # reportlab only when asked for
+
+    target = Path(path)
+    if target.is_dir():
+        raise ShiftCliError(f"--pdf: {path} is a folder; give a file name")
+    try:
+        write_handoff_pdf(register.shifts.sheet(shift.id), target, lang=lang, shift=shift)
+    except OSError as exc:
+        raise ShiftCliError(f"--pdf: cannot write {path}: {exc.strerror or exc}") from None
+    return target
+
+
+def cmd_shift(register: Register, args: argparse.Namespace, out: TextIO) -> int:
+    service = register.shifts
+    lang = _lang(register, args)
+    command = args.shift_command
+    if command == "start":
+        pin = _ask_pin(register, args.staff, args.pin)
+        shift = service.start(args.staff, pin=pin, actor=args.actor)
+        out.write(f"shift #{shift.id} started: {shift.staff} "
+                  f"({_when(register, shift.started_at)})\n")
+        return 0
+    if command == "end":
+        shift = service.end(_actor(register, args.actor), args.note)
+        if args.pdf:
+            path = _write_pdf(register, shift, args.pdf, lang)
+        if args.json:
+            _emit(out, {"schema": SCHEMA_VERSION, "handoff": handoff_json(shift, register)})
+        elif args.text:
+            out.write(handoff_text(service.sheet(shift.id), lang, shift=shift))
+        else:
+            c = shift.counts
+            out.write(f"hand-off #{shift.id}: {shift.staff} "
+                      f"{_when(register, shift.started_at)} – {_when(register, shift.ended_at)}"
+                      f"; {c.get('touched', 0)} touched, {c.get('open', 0)} open, "
+                      f"{c.get('promises_overdue', 0)} promises overdue\n")
+        if args.pdf and not args.json:
+            out.write(f"PDF: {path}\n")
+        return 0
+    if command == "next-hours":
+        if args.hours is not None:
+            service.set_next_shift_hours(args.hours, _actor(register, args.actor))
+        out.write(f"{service.next_shift_hours():g}\n")
+        return 0
+    current, pending = service.current(), service.pending()
+    if args.json:
+        _emit(out, {"schema": SCHEMA_VERSION,
+                    "on_shift": None if current is None else {
+                        "id": current.id, "staff": current.staff,
+                        "started_at": to_utc_iso(current.started_at)},
+                    "pending_handoff": None if pending is None
+                    else handoff_json(pending, register, with_sheet=False)})
+        return 0
+    out.write(f"on shift: {current.staff} since {_when(register, current.started_at)}\n"
+              if current else "on shift: nobody\n")
+    if pending:
+        out.write(f"hand-off #{pending.id} from {pending.staff} "
+                  f"({_when(register, pending.ended_at)}) is not acknowledged yet\n")
+    return 0
+
+
+def cmd_handoff(register: Register, args: argparse.Namespace, out: TextIO) -> int:
+    service = register.shifts
+    lang = _lang(register, args)
+    command = args.handoff_command
+    if command == "list":
+        shifts = service.list(args.limit)
+        if args.json:
+            _emit(out, {"schema": SCHEMA_VERSION, "count": len(shifts),
+                        "handoffs": [handoff_json(s, register, with_sheet=False)
+                                     for s in shifts]})
+            return 0
+        for s in shifts:
+            ack = f"ack {s.ack_by} {_when(register, s.ack_at)}" if s.acknowledged \
+                else "NOT acknowledged"
+            out.write(f"#{s.id:<4} {_when(register, s.ended_at)}  {s.staff:<8} "
+                      f"open {s.counts.get('open', 0):<4} {ack}\n")
+        out.write(f"{len(shifts)} hand-off(s)\n")
+        return 0
+    if command == "ack":
+        pin = _ask_pin(register, args.staff, args.pin)
+        shift = service.acknowledge(args.staff, shift_id=args.handoff_id, pin=pin)
+        own = " (own hand-off)" if shift.self_acknowledged else ""
+        out.write(f"hand-off #{shift.id} acknowledged by {shift.ack_by}{own} "
+                  f"at {_when(register, shift.ack_at)}\n")
+        return 0
+    # show
+    if args.handoff_id is not None:
+        shift = service.get(args.handoff_id)
+        if shift.is_open:
+            raise ShiftCliError(f"hand-off #{shift.id}: the shift has not ended yet")
+    else:
+        latest = service.latest()
+        if latest is None:
+            raise ShiftCliError("no hand-off yet (end a shift with `shopdesk shift end`)")
+        shift = latest
+    if args.pdf:
+        _write_pdf(register, shift, args.pdf, lang)
+    if args.json:
+        _emit(out, {"schema": SCHEMA_VERSION, "handoff": handoff_json(shift, register)})
+    else:
+        out.write(handoff_text(service.sheet(shift.id), lang, shift=shift))
+    return 0
+
+
+def cmd_staff(register: Register, args: argparse.Namespace, out: TextIO) -> int:
+    actor = _actor(register, args.actor)
+    if args.clear:
+        register.shifts.clear_pin(args.staff, actor, old_pin=args.old_pin)
+        out.write(f"PIN cleared for {args.staff}\n")
+    else:
+        register.shifts.set_pin(args.staff, args.new_pin, actor, old_pin=args.old_pin)
+        out.write(f"PIN set for {args.staff}\n")
+    return 0
+
+
+def _guarded(command):
+    def run(register: Register, args: argparse.Namespace, out: TextIO) -> int:
+        """Own errors and refusals reach cli.run as CliError (exit 1), naming the option."""
+        from .cli import CliError  # cli imports this module; import back lazily
+
+        try:
+            return command(register, args, out)
+        except ShiftCliError as exc:
+            raise CliError(str(exc)) from None
+        except ValidationError as exc:
+            lang = _lang(register, args)
+            raise CliError("; ".join(f"{_OPTION_OF.get(e.field, e.field)}: {e.message(lang)}"
+                                     for e in exc.errors)) from None
+        except NotFoundError as exc:
+            raise CliError(f"not found: {exc}") from None
+    return run
+
+
+SHIFT_HANDLERS = {"shift": _guarded(cmd_shift), "handoff": _guarded(cmd_handoff),
+                  "staff": _guarded(cmd_staff)}

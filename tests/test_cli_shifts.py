@@ -1,0 +1,145 @@
+"""`shopdesk shift ...`, `handoff ...`, `staff pin ...`: a shift round trip, PIN refusals,
+JSON shapes, exit codes and messages naming the option."""
+
+from __future__ import annotations
+
+import io
+import json
+from datetime import timedelta
+
+import pytest
+from pypdf import PdfReader
+
+from shopdesk.cli import run
+
+
+@pytest.fixture
+def cli(tmp_path, clock):
+    env = {"SHOPDESK_HOME": str(tmp_path / "home")}
+
+    def call(*argv, actor="小王"):
+        out, err = io.StringIO(), io.StringIO()
+        args = ["--as", actor, *argv] if actor else list(argv)
+        code = run(args, clock=clock, env=env, out=out, err=err)
+        return code, out.getvalue(), err.getvalue()
+
+    return call
+
+
+@pytest.fixture
+def staffed(cli):
+    """Staff 小王 and 小李 (added through the service on the CLI's register)."""
+    from shopdesk.paths import DataPaths
+    from shopdesk.services.register import open_register
+
+    def add(home, clock):
+        register = open_register(DataPaths(home), clock)
+        for name in ("小王", "小李"):
+            register.staff.add(name, actor="小王")
+        register.close()
+    return add
+
+
+def test_a_shift_round_trip(cli, staffed, tmp_path, clock):
+    staffed(tmp_path / "home", clock)
+    code, out, err = cli("shift", "start", "--staff", "小王")
+    assert code == 0, err
+    assert out == "shift #1 started: 小王 (2026-11-23 10:00)\n"
+    code, out, _ = cli("cases", "add", "--platform", "taobao", "--order", "3712345678901",
+                       "--kind", "refund_only", "--buyer", "小蜜蜂", "--phone", "13812345678",
+                       "--item", "无线蓝牙耳机")
+    case_no = out.strip()
+    cli("promises", "add", case_no, "--kind", "call_back", "--due", "2026-11-23 11:00",
+        "--text", "确认补发时间")
+    clock.advance(hours=4)
+    code, out, _ = cli("shift", "status")
+    assert out.startswith("on shift: 小王 since 2026-11-23 10:00")
+    pdf = tmp_path / "交接.pdf"
+    code, out, err = cli("shift", "end", "--note", "记得回电 13812345678", "--text", "--pdf",
+                         str(pdf))
+    assert code == 0, err
+    assert out.startswith("【交接班记录】\n交班人：小王\n")
+    assert f"1. {case_no} 小蜜蜂 138****5678 新建 无线蓝牙耳机" in out
+    assert "承诺已逾期3小时：回电：确认补发时间" in out and "记得回电 138****5678" in out
+    assert out.endswith(f"PDF: {pdf}\n")
+    text = "".join(p.extract_text() for p in PdfReader(pdf).pages)
+    assert "无线蓝牙耳机" in text and "13812345678" not in text
+
+    code, out, _ = cli("shift", "status", "--json")
+    data = json.loads(out)
+    assert data["on_shift"] is None and data["pending_handoff"]["id"] == 1
+    assert "sheet" not in data["pending_handoff"]
+
+    code, out, _ = cli("handoff", "show", "--latest", "--json")
+    handoff = json.loads(out)["handoff"]
+    assert handoff["id"] == 1 and handoff["acknowledged"] is False
+    assert handoff["note"] == "记得回电 138****5678"
+    assert handoff["counts"]["promises_overdue"] == 1
+    assert handoff["sheet"]["open_cases"][0]["case"]["phone"] == "138****5678"
+    assert handoff["sheet"]["period_start"] == "2026-11-23T02:00:00+00:00"
+    assert "13812345678" not in out
+
+    clock.advance(minutes=5)
+    code, out, err = cli("handoff", "ack", "--staff", "小李")
+    assert code == 0, err
+    assert out == "hand-off #1 acknowledged by 小李 at 2026-11-23 14:05\n"
+    code, out, err = cli("handoff", "ack", "--staff", "小王")
+    assert code == 1 and out == ""
+    assert err == "shopdesk: handoff: 该交接已由 小李 于 11-23 14:05 确认\n"
+    code, out, _ = cli("handoff", "list")
+    assert out.startswith("#1    2026-11-23 14:00  小王") and "ack 小李" in out
+    code, out, _ = cli("handoff", "show", "1")
+    assert "接班确认：小李，11-23 14:05" in out
+
+
+def test_pins_on_the_command_line(cli, staffed, tmp_path, clock):
+    staffed(tmp_path / "home", clock)
+    code, out, err = cli("staff", "pin", "--staff", "小李", "--set", "12a4")
+    assert code == 1 and err == "shopdesk: --pin: PIN 须为 4 位数字\n"
+    code, out, err = cli("staff", "pin", "--staff", "小李", "--set", "2468")
+    assert code == 0 and out == "PIN set for 小李\n"
+    # stdin is not a terminal here: no prompt, the missing PIN is refused naming --pin.
+    code, out, err = cli("shift", "start", "--staff", "小李")
+    assert code == 1 and err == "shopdesk: --pin: 小李 设置了 PIN，请输入 4 位 PIN\n"
+    code, out, err = cli("shift", "start", "--staff", "小李", "--pin", "1111")
+    assert code == 1 and err == "shopdesk: --pin: 小李 的 PIN 不正确\n"
+    code, out, err = cli("shift", "start", "--staff", "小李", "--pin", "2468")
+    assert code == 0, err
+    code, out, err = cli("shift", "start", "--staff", "小王")
+    assert code == 1 and "--staff: 小李 的班次还未结束" in err
+    clock.advance(hours=8)
+    code, _, _ = cli("shift", "end", actor="小李")
+    code, out, err = cli("handoff", "ack", "--staff", "小李", "--pin", "0000")
+    assert code == 1 and "PIN 不正确" in err
+    code, out, err = cli("staff", "pin", "--staff", "小李", "--clear")
+    assert code == 1 and err == "shopdesk: --old-pin: 小李 设置了 PIN，请输入 4 位 PIN\n"
+    code, out, err = cli("staff", "pin", "--staff", "小李", "--clear", "--old-pin", "2468")
+    assert code == 0 and out == "PIN cleared for 小李\n"
+    code, out, err = cli("handoff", "ack", "--staff", "小李")
+    assert code == 0, err
+
+
+def test_solo_end_without_start_and_errors(cli, staffed, tmp_path, clock):
+    staffed(tmp_path / "home", clock)
+    code, out, err = cli("handoff", "show")
+    assert code == 1 and "no hand-off yet" in err
+    code, out, err = cli("shift", "end", "--json")
+    assert code == 0, err
+    data = json.loads(out)["handoff"]
+    assert data["explicit_start"] is False and data["staff"] == "小王"
+    assert data["started_at"] == "2026-11-22T16:00:00+00:00"  # 00:00 shop time
+    code, out, err = cli("shift", "end", "--pdf", str(tmp_path))
+    assert code == 1 and "--pdf:" in err and "folder" in err
+    code, out, err = cli("shift", "next-hours", "0")
+    assert code == 1 and err.startswith("shopdesk: HOURS: 下一班时长须在")
+    code, out, _ = cli("shift", "next-hours", "12.5")
+    assert code == 0 and out == "12.5\n"
+    clock.advance(hours=1)
+    code, out, _ = cli("shift", "end", "--json")
+    sheet = json.loads(out)["handoff"]["sheet"]
+    assert sheet["next_shift_hours"] == 12.5
+    assert sheet["period_start"] == (clock.now() - timedelta(hours=1)).isoformat()
+    code, out, err = cli("handoff", "show", "99")
+    assert code == 1 and "not found" in err
+    code, out, err = cli("shift", "start", "--staff", "陌生人")
+    assert code == 1 and err == "shopdesk: --staff: 没有这个员工：陌生人\n"
