@@ -118,14 +118,17 @@ def cjk_font(candidates: Sequence[tuple[Path, int]] | None = None,
              env: dict[str, str] | None = None) -> PdfFont:
     """Register (once per process) and return the CJK font documents should use.
 
-    `SHOPDESK_PDF_FONT=/path/font.ttf` wins when it is usable; pass `candidates=[]` to force
-    the STSong-Light fallback.
+    `SHOPDESK_PDF_FONT=/path/font.ttf` wins when it is usable, `SHOPDESK_PDF_FONT=STSong-Light`
+    forces the built-in font; so does `candidates=[]`.
     """
     env = dict(os.environ) if env is None else env
     if candidates is None:
         candidates = _system_candidates()
     override = env.get(FONT_ENV)
-    ordered = ([(Path(override), 0)] if override else []) + list(candidates)
+    if override == CID_FALLBACK:
+        candidates = []  # asked for the built-in font (small files; the viewer draws glyphs)
+    ordered = ([(Path(override), 0)] if override and override != CID_FALLBACK else [])
+    ordered += list(candidates)
     key = tuple(f"{p}#{i}" for p, i in ordered)
     if key in _registered:
         return _registered[key]

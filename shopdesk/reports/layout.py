@@ -147,7 +147,7 @@ class NumberedCanvas(rl_canvas.Canvas):
         self.line(MARGIN, y + 10, width - MARGIN, y + 10)
         left = self._footer_left
         if self.shopdesk_section:
-            left = f"{left}  ·  {self.shopdesk_section}" if left else self.shopdesk_section
+            left = f"{left}  |  {self.shopdesk_section}" if left else self.shopdesk_section
         self.drawString(MARGIN, y, left)
         self.drawRightString(width - MARGIN, y, self._page_label(self._pageNumber, total))
         self.restoreState()

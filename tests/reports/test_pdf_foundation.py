@@ -77,3 +77,9 @@ def test_every_page_says_page_x_of_y_and_names_its_section() -> None:
     assert "SD-20261123-0001" in pages[0] and "SD-20261123-0002" in pages[-1]
     # The table header repeats on the continuation page.
     assert pages[1].count("时间") >= 1 and "第119条记录" in "".join(pages)
+
+
+def test_the_built_in_font_can_be_asked_for_by_name(tmp_path: Path) -> None:
+    font = cjk_font(candidates=[(tmp_path / "never-read.ttf", 0)],
+                    env={"SHOPDESK_PDF_FONT": CID_FALLBACK})
+    assert font.name == CID_FALLBACK and not font.embedded
