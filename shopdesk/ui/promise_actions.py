@@ -23,6 +23,8 @@ if TYPE_CHECKING:
     from .main_window import MainWindow
 
 NEW_PROMISE_KEYS = "Ctrl+Shift+N"
+# Set once the promise column has been placed for this user (see _place_promise_column).
+PROMISE_COLUMN_PLACED = "caseTable/promiseColumnPlaced"
 
 
 def install(window: MainWindow) -> None:
@@ -53,7 +55,22 @@ def install(window: MainWindow) -> None:
         first = menu.actions()[0] if menu.actions() else None
         menu.insertAction(first, action)
     window.act_new_promise = action  # type: ignore[attr-defined]
+    _place_promise_column(window)
     attach(window)
+
+
+def _place_promise_column(window: MainWindow) -> None:
+    """Once per user: a header state saved before the promise column existed restores it
+    as the last column, off screen at 1366 px. Put it beside the status, as a fresh
+    install shows it; wherever the user moves it afterwards is left alone."""
+    settings = window.settings
+    if settings.value(PROMISE_COLUMN_PLACED, False, type=bool):
+        return
+    header = window.case_list.table.horizontalHeader()
+    promise = header.visualIndex(column_of("promise"))
+    if promise == header.count() - 1:
+        header.moveSection(promise, header.visualIndex(column_of("status")) + 1)
+    settings.setValue(PROMISE_COLUMN_PLACED, True)
 
 
 def attach(window: MainWindow) -> None:

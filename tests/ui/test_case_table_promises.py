@@ -149,3 +149,66 @@ def test_an_upgraded_register_shows_a_blank_promise_column_and_no_banner(
     upgraded_register.promises.make(case_id, PromiseKind.REPLY, T0 + timedelta(hours=1), "小王")
     window.case_list.reload()
     assert model.index(model.row_of(case_id), col).data() == "11-23 11:00"
+
+
+def _older_header_state(qtbot) -> object:
+    """The case table's header as saved by the version before the promise column."""
+    older = QStandardItemModel(0, len(COLUMNS) - 1)
+    old = QHeaderView(Qt.Orientation.Horizontal)
+    qtbot.addWidget(old)
+    old.setModel(older)
+    # That version's default order: what the next shift scans first right after the number.
+    for visual, key in enumerate(("case_no", "status", "due", "kind", "platform", "order_no",
+                                  "buyer", "item", "cause", "amount", "activity",
+                                  "assignee")):
+        old.moveSection(old.visualIndex(column_of(key)), visual)
+    old.resizeSection(column_of("item"), 321)
+    return old.saveState()
+
+
+def test_upgrading_users_get_the_promise_column_beside_the_status_once(
+        qtbot, make_window, demo_register):
+    """Restoring a header saved before the column existed puts it last, off screen at
+    1366 px; it is moved beside the status once, and where the user puts it later stays."""
+    from shopdesk.ui.window_state import HEADER, app_settings
+
+    settings = app_settings()
+    settings.setValue(HEADER, _older_header_state(qtbot))
+    settings.sync()
+    window = make_window(demo_register)
+    header = window.case_list.table.horizontalHeader()
+    promise, status = column_of("promise"), column_of("status")
+    assert header.visualIndex(promise) == header.visualIndex(status) + 1
+    assert header.sectionSize(column_of("item")) == 321  # the user's widths are kept
+    assert window.case_list.table.columnViewportPosition(promise) < 1366 // 2
+    # The user moves it to the far right on purpose: it stays there next time.
+    header.moveSection(header.visualIndex(promise), header.count() - 1)
+    window.save_state()
+    again = make_window(demo_register)
+    moved = again.case_list.table.horizontalHeader()
+    assert moved.visualIndex(promise) == moved.count() - 1
+
+
+def test_a_header_restored_from_before_the_column_saves_a_state_that_restores(qtbot,
+                                                                              register):
+    """Qt appends the new column on restore but the header's next saved state is refused;
+    restore_header_state leaves one that restores with the user's layout."""
+    from shopdesk.ui.header_state import restore_header_state
+
+    def fresh() -> QHeaderView:
+        header = QHeaderView(Qt.Orientation.Horizontal)
+        qtbot.addWidget(header)
+        header.setModel(_model(register))
+        return header
+
+    upgraded = fresh()
+    upgraded.setSectionsMovable(True)
+    assert restore_header_state(upgraded, _older_header_state(qtbot))
+    order = [upgraded.logicalIndex(v) for v in range(upgraded.count())]
+    assert upgraded.sectionSize(column_of("item")) == 321
+    assert not upgraded.isSectionHidden(column_of("promise")) and upgraded.sectionsMovable()
+    again = fresh()
+    assert again.restoreState(upgraded.saveState())  # plain Qt: False for the same steps
+    assert [again.logicalIndex(v) for v in range(again.count())] == order
+    assert again.sectionSize(column_of("item")) == 321
+    assert not restore_header_state(fresh(), b"not a header state")
