@@ -347,18 +347,13 @@ def test_a_file_dropped_on_a_line_edit_of_the_case_is_attached(qtbot, register, 
     assert "somewhere" not in caption.text()
 
 
-def test_checklist_add_links_work_from_the_keyboard(qtbot, register, tmp_path, monkeypatch):
-    case = register.cases.open_case(CaseDraft(
-        platform=Platform.TAOBAO, order_no="5550001112224", kind=CaseKind.REFUND_ONLY,
-        cause=Cause.NOT_AS_DESCRIBED, buyer_nick="tb_lemon"), "小王")
-    panel = EvidencePanel(register, Operator())
-    qtbot.addWidget(panel)
-    with qtbot.waitExposed(panel):
-        panel.show()
-    panel.set_case(case.id)
+def test_checklist_add_links_work_from_the_keyboard(qtbot, panel, register, case, tmp_path,
+                                                    monkeypatch):
+    # The shared case is "item defective": photos of the item first, then a video.
     photo = png(tmp_path, "item.png")
     monkeypatch.setattr(QFileDialog, "getOpenFileNames",
                         staticmethod(lambda *a, **k: ([str(photo)], "")))
+    qtbot.waitExposed(panel)
     panel.activateWindow()
     panel.show_removed.setFocus()
     qtbot.waitUntil(panel.show_removed.hasFocus, timeout=2000)
