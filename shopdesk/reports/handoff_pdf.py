@@ -18,7 +18,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from ..domain.handoff import HandoffSheet, PromiseLine, Shift
 from ..domain.handoff_labels import (
@@ -107,6 +107,11 @@ class _Story:
         self.lang = lang
         self.shift = shift
         self.st = styles(font)
+        # A section heading never ends a page on its own.
+        self.st["h2"] = ParagraphStyle("h2_keep", parent=self.st["h2"], keepWithNext=1)
+        self.st["sub"] = ParagraphStyle("sub", parent=self.st["cell_bold"], keepWithNext=1)
+        self.st["sub_alert"] = ParagraphStyle("sub_alert", parent=self.st["alert"],
+                                              keepWithNext=1)
         self.width = width
         self.tz = sheet.tz
 
@@ -206,14 +211,13 @@ class _Story:
                            ("promises_next", self.s.promises_next),
                            ("promises_resolved", self.s.promises_resolved)):
             heading = para(self.t(key, n=len(items)),
-                           st["alert"] if key == "promises_overdue" and items
-                           else st["cell_bold"])
+                           st["sub_alert"] if key == "promises_overdue" and items
+                           else st["sub"])
+            out.append(heading)
             if not items:
-                out.append(heading)
                 continue
-            grid = table([header, *self._promise_rows(items)], widths, style=st["cell"],
-                         header_style=st["cell_bold"])
-            out.append(KeepTogether([heading, grid]))
+            out.append(table([header, *self._promise_rows(items)], widths, style=st["cell"],
+                             header_style=st["cell_bold"]))
             out += self._more(len(items) - self.caps.promises)
             out.append(Spacer(1, 1 * mm))
         return out

@@ -1,0 +1,88 @@
+"""The "hand-off not acknowledged yet" banner at the top of the main window.
+
+Shown at start-up (and after any change) while the latest hand-off has not been
+acknowledged: who handed over when, the headline numbers, and "Review and acknowledge".
+Sits below the red overdue-promise banner: an overdue promise is more urgent still.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
+
+from ...domain.clock import local
+from ...services.shifts import ShiftService
+
+STYLE = ("QFrame#handoff_banner { background: #fff3cd; border: 1px solid #e0b000;"
+         " border-radius: 4px; }"
+         "QFrame#handoff_banner QLabel { color: #4a3b00; }"
+         "QFrame#handoff_banner QPushButton { background: #1f3a5f; color: white;"
+         " border: none; border-radius: 3px; padding: 3px 12px; font-weight: bold; }")
+
+
+class HandoffBanner(QFrame):
+    """Shows the pending hand-off from `service_provider()`; emits review_requested(id)."""
+
+    review_requested = Signal(int)
+
+    def __init__(self, service_provider: Callable[[], ShiftService],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._service = service_provider
+        self.pending_id: int | None = None
+        self.setObjectName("handoff_banner")
+        self.setStyleSheet(STYLE)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.label = QLabel(self)
+        self.label.setObjectName("handoff_banner_text")
+        font = self.label.font()
+        font.setBold(True)
+        self.label.setFont(font)
+        self.detail = QLabel(self)
+        self.detail.setObjectName("handoff_banner_detail")
+        self.detail.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.button = QPushButton(self.tr("Review and acknowledge"), self)
+        self.button.setObjectName("handoff_banner_review")
+        self.button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.button.clicked.connect(self._request)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 4, 6, 4)
+        layout.addWidget(self.label)
+        layout.addSpacing(12)
+        layout.addWidget(self.detail, 1)
+        layout.addWidget(self.button)
+        self.hide()
+
+    def refresh(self) -> None:
+        """Show the latest hand-off while nobody has acknowledged it; hide otherwise."""
+        service = self._service()
+        pending = service.pending()
+        self.pending_id = pending.id if pending else None
+        if pending is None:
+            self.hide()
+            return
+        ended = local(pending.ended_at, service.shop_tz).strftime(  # type: ignore[arg-type]
+            "%m-%d %H:%M")
+        self.label.setText(self.tr("Hand-off from %1 (%2) not acknowledged")
+                           .replace("%1", pending.staff).replace("%2", ended))
+        c = pending.counts
+        self.detail.setText(self.tr("%1 open cases, %2 promises overdue, %3 due next shift")
+                            .replace("%1", str(c.get("open", 0)))
+                            .replace("%2", str(c.get("promises_overdue", 0)))
+                            .replace("%3", str(c.get("promises_next", 0))))
+        self.setToolTip(self.tr("Click to read the hand-off sheet and acknowledge it"))
+        self.show()
+
+    def _request(self) -> None:
+        if self.pending_id is not None:
+            self.review_requested.emit(self.pending_id)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._request()
+            event.accept()
+            return
+        super().mousePressEvent(event)

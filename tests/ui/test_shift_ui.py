@@ -1,0 +1,197 @@
+"""Shifts on screen: end a shift through the dialog (preview, note, hand over, PDF, text),
+acknowledge it from the banner, PINs in the review dialog, the operator picker and the
+start dialog, the history window and the settings."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from pypdf import PdfReader
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
+
+from shopdesk.domain.case_query import CaseQuery
+from shopdesk.domain.promises import PromiseKind
+from shopdesk.ui.dialogs.handoff_dialog import EndShiftDialog
+from shopdesk.ui.dialogs.shift_settings import PinDialog
+from shopdesk.ui.dialogs.shift_start_dialog import ShiftStartDialog
+from shopdesk.ui.views.handoff_history import HandoffReviewDialog
+
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+NOTE = "SD-0003 买家今晚发照片；仓库明早10点回复补发时间"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
+
+
+def wait_modal(qtbot, kind):
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), kind), timeout=3000)
+    return QApplication.activeModalWidget()
+
+
+def test_end_a_shift_in_the_dialog_then_acknowledge_it_from_the_banner(
+        qtbot, make_window, demo_register, clock, tmp_path, monkeypatch):
+    case_id = demo_register.cases.query_ids(CaseQuery())[0]
+    demo_register.promises.make(case_id, PromiseKind.CALL_BACK, clock.now() + timedelta(hours=1),
+                                "小王", text="确认补发时间")
+    demo_register.shifts.start("小王")
+    clock.advance(hours=2)  # the promise is now overdue: both banners will show
+    window = make_window(demo_register)
+    banner = window.handoff_banner
+    assert banner.isHidden()
+    assert window.shift_status.text().startswith(_tr("On shift: %1 since %2").split("%1")[0])
+    assert "小王" in window.shift_status.text()
+
+    qtbot.keyClick(window.case_list.table, Qt.Key.Key_E, CTRL_SHIFT)
+    dialog = wait_modal(qtbot, EndShiftDialog)
+    assert not dialog.pdf_button.isEnabled() and not dialog.copy_button.isEnabled()
+    assert "确认补发时间" in dialog.view.toPlainText()  # the overdue promise is in the preview
+    dialog.note.setPlainText(NOTE)
+    assert NOTE in dialog.view.toPlainText()  # the preview follows the note
+    qtbot.mouseClick(dialog.end_button, Qt.MouseButton.LeftButton)
+
+    shift = demo_register.shifts.latest()
+    assert shift is not None and shift.note == NOTE and shift.staff == "小王"
+    assert demo_register.shifts.current() is None
+    assert dialog.end_button.isHidden() and dialog.pdf_button.isEnabled()
+    qtbot.mouseClick(dialog.copy_button, Qt.MouseButton.LeftButton)
+    copied = QApplication.clipboard().text()
+    assert copied.startswith("【交接班记录】") and NOTE in copied
+    target = tmp_path / "handoff.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a, **k: (str(target), "")))
+    qtbot.mouseClick(dialog.pdf_button, Qt.MouseButton.LeftButton)
+    pdf_text = "".join(p.extract_text() for p in PdfReader(target).pages)
+    assert "仓库明早10点回复补发时间" in pdf_text and len(PdfReader(target).pages) <= 2
+    qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+
+    # The banner: below the red overdue-promise banner, naming who handed over.
+    qtbot.waitUntil(banner.isVisible, timeout=2000)
+    assert "小王" in banner.label.text()
+    overdue = window.overdue_banner
+    assert overdue.isVisible()
+    assert overdue.geometry().bottom() < banner.geometry().top()
+    assert banner.geometry().bottom() < window.filter_bar.geometry().top()
+
+    qtbot.mouseClick(banner.button, Qt.MouseButton.LeftButton)
+    review = wait_modal(qtbot, HandoffReviewDialog)
+    pane = review.pane
+    assert NOTE in pane.view.toPlainText()
+    pane.who.setCurrentIndex(pane.who.findData("小李"))
+    assert pane.start_too.isChecked()  # nobody on shift: start theirs too
+    qtbot.mouseClick(pane.ack_button, Qt.MouseButton.LeftButton)
+    done = demo_register.shifts.get(shift.id)
+    assert done.ack_by == "小李" and done.ack_at == clock.now()
+    assert not pane.ack_button.isEnabled() and "小李" in pane.status.text()
+    assert banner.isHidden()
+    assert demo_register.shifts.current().staff == "小李"
+    assert window.operator_picker.current() == "小李" and "小李" in window.shift_status.text()
+    qtbot.mouseClick(review.findChild(type(pane.ack_button), "handoff_review_close"),
+                     Qt.MouseButton.LeftButton)
+
+
+def test_a_wrong_pin_is_refused_when_acknowledging(qtbot, make_window, demo_register):
+    demo_register.shifts.set_pin("小李", "2468", "小王")
+    demo_register.shifts.end("小王")
+    window = make_window(demo_register)
+    assert window.handoff_banner.isVisible()
+    qtbot.mouseClick(window.handoff_banner, Qt.MouseButton.LeftButton)  # the whole banner
+    pane = wait_modal(qtbot, HandoffReviewDialog).pane
+    pane.who.setCurrentIndex(pane.who.findData("小李"))
+    assert pane.pin.isEnabled()
+    pane.pin.setText("1111")
+    qtbot.mouseClick(pane.ack_button, Qt.MouseButton.LeftButton)
+    assert "PIN 不正确" in pane.error.text() and pane.error.isVisible()
+    assert demo_register.shifts.pending() is not None and window.handoff_banner.isVisible()
+    refused = [a for a in demo_register.shifts.audit_log.latest() if a.action == "pin_refused"]
+    assert len(refused) == 1
+    pane.pin.setText("2468")
+    qtbot.mouseClick(pane.ack_button, Qt.MouseButton.LeftButton)
+    assert demo_register.shifts.pending() is None and window.handoff_banner.isHidden()
+
+
+def test_switching_the_operator_to_someone_with_a_pin_asks_for_it(qtbot, window,
+                                                                  demo_register, boxes):
+    demo_register.shifts.set_pin("小李", "2468", "小王")
+    combo = window.operator_picker.combo
+    boxes.text_answer = ("0000", True)
+    combo.setCurrentIndex(combo.findData("小李"))
+    assert demo_register.staff.current_operator() == "小王" and combo.currentData() == "小王"
+    assert boxes.texts("input") and "PIN 不正确" in boxes.texts("warning")[-1]
+    boxes.text_answer = ("", False)  # cancelled
+    combo.setCurrentIndex(combo.findData("小李"))
+    assert demo_register.staff.current_operator() == "小王"
+    boxes.text_answer = ("2468", True)
+    combo.setCurrentIndex(combo.findData("小李"))
+    assert demo_register.staff.current_operator() == "小李"
+    asked = len(boxes.texts("input"))
+    combo.setCurrentIndex(combo.findData("阿珍"))  # no PIN: not asked
+    assert demo_register.staff.current_operator() == "阿珍" and len(boxes.texts("input")) == asked
+
+
+def test_start_a_shift_with_the_shortcut_and_a_pin(qtbot, window, demo_register):
+    demo_register.shifts.set_pin("小李", "2468", "小王")
+    qtbot.keyClick(window.case_list.table, Qt.Key.Key_B, CTRL_SHIFT)
+    dialog = wait_modal(qtbot, ShiftStartDialog)
+    assert dialog.staff_combo.currentData() == "小王" and not dialog.pin.isEnabled()
+    dialog.staff_combo.setCurrentIndex(dialog.staff_combo.findData("小李"))
+    assert dialog.pin.isEnabled()
+    qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
+    assert dialog.pin_field.has_error and demo_register.shifts.current() is None
+    qtbot.keyClicks(dialog.pin, "2468")
+    qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
+    assert demo_register.shifts.current().staff == "小李"
+    assert window.operator_picker.current() == "小李"
+    assert "小李" in window.shift_status.text()
+
+
+def test_history_lists_past_hand_offs_and_acknowledges_one(qtbot, window, demo_register,
+                                                           clock):
+    from shopdesk.ui import shift_actions
+
+    first = demo_register.shifts.end("小王", "第一班")
+    clock.advance(hours=8)
+    second = demo_register.shifts.end("小李", "第二班")
+    shift_actions.refresh(window)
+    view = shift_actions.open_history(window)
+    qtbot.addWidget(view)
+    assert view.list.count() == 2
+    assert view.pane.shift.id == second.id and "第二班" in view.pane.view.toPlainText()
+    view.list.setCurrentRow(1)
+    assert view.pane.shift.id == first.id and "第一班" in view.pane.view.toPlainText()
+    view.pane.who.setCurrentIndex(view.pane.who.findData("阿珍"))
+    qtbot.mouseClick(view.pane.ack_button, Qt.MouseButton.LeftButton)
+    assert demo_register.shifts.get(first.id).ack_by == "阿珍"
+    assert window.handoff_banner.isVisible()  # the latest is still not acknowledged
+    assert view.list.currentRow() == 1 and not view.pane.ack_button.isEnabled()
+
+
+def test_settings_set_a_pin_and_the_next_shift_length(qtbot, demo_register):
+    from shopdesk.ui.dialogs.settings_dialog import SHIFTS_TAB, SettingsDialog
+
+    dialog = PinDialog(demo_register, "小李", "zh")
+    qtbot.addWidget(dialog)
+    dialog.new.setText("2468")
+    dialog.again.setText("2469")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.again_field.has_error and not demo_register.shifts.has_pin("小李")
+    dialog.again.setText("2468")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert demo_register.shifts.has_pin("小李")
+
+    change = PinDialog(demo_register, "小李", "zh", clear=True)
+    qtbot.addWidget(change)
+    change.old.setText("1111")
+    qtbot.mouseClick(change.ok_button, Qt.MouseButton.LeftButton)
+    assert change.old_field.has_error and demo_register.shifts.has_pin("小李")
+
+    settings = SettingsDialog(demo_register, "zh", tab=SHIFTS_TAB)
+    qtbot.addWidget(settings)
+    names = [settings.staff_list.item(i).text() for i in range(settings.staff_list.count())]
+    assert any(n.startswith("小李") and "PIN" in n for n in names)
+    assert settings.shift_page.hours.value() == 8
+    settings.shift_page.hours.setValue(14)
+    settings.accept()
+    assert demo_register.shifts.next_shift_hours() == 14
