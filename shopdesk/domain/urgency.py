@@ -46,7 +46,10 @@ class Tier(LabelledEnum):
 
     @property
     def order(self) -> int:
-        return list(Tier).index(self)
+        return _TIER_ORDER[self]
+
+
+_TIER_ORDER = {tier: i for i, tier in enumerate(Tier)}
 
 
 class MajorSignal(LabelledEnum):

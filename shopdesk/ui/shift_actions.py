@@ -86,6 +86,9 @@ def install(window: MainWindow) -> None:
     window.shift_status = status  # type: ignore[attr-defined]
     window.operator_picker.set_pin_check(lambda name: ask_operator_pin(window, name))
     window.operator_picker.operator_changed.connect(lambda _n: refresh(window))
+    # F5, edits and filter changes reload the list: re-read the shift state then too (the
+    # command line may have ended or acknowledged one meanwhile).
+    window.case_list.count_changed.connect(lambda _n: refresh(window))
     attach(window)
 
 
