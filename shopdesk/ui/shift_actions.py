@@ -22,6 +22,9 @@ from .dialogs.shift_start_dialog import ShiftStartDialog
 from .views.handoff_banner import HandoffBanner
 from .views.handoff_history import HandoffHistory, HandoffReviewDialog
 
+# lupdate finds translate("Context", "text") calls by this name.
+translate = QCoreApplication.translate
+
 if TYPE_CHECKING:
     from .main_window import MainWindow
 
@@ -29,9 +32,6 @@ START_KEYS = "Ctrl+Shift+B"
 END_KEYS = "Ctrl+Shift+E"
 HISTORY_KEYS = "Ctrl+Shift+H"
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
 
 
 def _action(window: MainWindow, name: str, text: str, keys: str, tip: str, slot) -> QAction:
@@ -56,15 +56,20 @@ def install(window: MainWindow) -> None:
     layout.insertWidget(max(index, 0), banner)
     window.handoff_banner = banner  # type: ignore[attr-defined]
 
-    start = _action(window, "action_shift_start", _tr("&Start shift…"), START_KEYS,
-                    _tr("Sign in and start your shift (Ctrl+Shift+B)"), start_shift)
-    end = _action(window, "action_shift_end", _tr("&End shift and hand over…"), END_KEYS,
-                  _tr("End the shift and produce the hand-off sheet (Ctrl+Shift+E)"),
-                  end_shift)
-    history = _action(window, "action_handoff_history", _tr("Hand-off &history…"),
-                      HISTORY_KEYS, _tr("Past hand-offs; acknowledge one (Ctrl+Shift+H)"),
-                      open_history)
-    menu = QMenu(_tr("Shif&t"), window)
+    start = _action(
+        window, "action_shift_start", translate("MainWindow", "&Start shift…"), START_KEYS,
+        translate("MainWindow", "Sign in and start your shift (Ctrl+Shift+B)"), start_shift)
+    end = _action(
+        window, "action_shift_end", translate("MainWindow", "&End shift and hand over…"),
+        END_KEYS,
+        translate("MainWindow", "End the shift and produce the hand-off sheet (Ctrl+Shift+E)"),
+        end_shift)
+    history = _action(
+        window, "action_handoff_history", translate("MainWindow", "Hand-off &history…"),
+        HISTORY_KEYS,
+        translate("MainWindow", "Past hand-offs; acknowledge one (Ctrl+Shift+H)"),
+        open_history)
+    menu = QMenu(translate("MainWindow", "Shif&t"), window)
     menu.setObjectName("menu_shift")
     menu.addAction(start)
     menu.addAction(end)
@@ -104,10 +109,10 @@ def refresh(window: MainWindow) -> None:
     label: QLabel = window.shift_status  # type: ignore[attr-defined]
     current = window.register.shifts.current()
     if current is None:
-        label.setText(_tr("Nobody on shift"))
+        label.setText(translate("MainWindow", "Nobody on shift"))
     else:
         since = local(current.started_at, window.register.shop_tz).strftime("%m-%d %H:%M")
-        label.setText(_tr("On shift: %1 since %2").replace("%1", current.staff)
+        label.setText(translate("MainWindow", "On shift: %1 since %2").replace("%1", current.staff)
                       .replace("%2", since))
 
 
@@ -123,7 +128,7 @@ def start_shift(window: MainWindow) -> ShiftStartDialog:
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.started.connect(lambda _id: _after_change(window))
     dialog.started.connect(lambda _id: window.statusBar().showMessage(
-        _tr("Shift started"), 4000))
+        translate("MainWindow", "Shift started"), 4000))
     dialog.open()
     return dialog
 
@@ -132,7 +137,7 @@ def end_shift(window: MainWindow) -> EndShiftDialog | None:
     """Open the end-shift dialog (preview, note, hand over); needs an operator."""
     operator = window.operator()
     if not operator:
-        window.statusBar().showMessage(_tr("Choose the operator first"), 4000)
+        window.statusBar().showMessage(translate("MainWindow", "Choose the operator first"), 4000)
         return None
     dialog = EndShiftDialog(window.register.shifts, operator, window.lang, window)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -147,7 +152,7 @@ def open_history(window: MainWindow) -> HandoffHistory:
     view.acknowledged.connect(lambda _id: _after_change(window))
     view.setParent(window, Qt.WindowType.Window)
     view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    view.setWindowTitle(_tr("Hand-off history"))
+    view.setWindowTitle(translate("MainWindow", "Hand-off history"))
     view.resize(1000, 640)
     view.show()
     view.raise_()
@@ -169,10 +174,9 @@ def ask_operator_pin(window: MainWindow, name: str) -> bool:
     shifts = window.register.shifts
     if not shifts.has_pin(name):
         return True
-    title = _tr("Operator PIN")
-    text, ok = QInputDialog.getText(window, title,
-                                    _tr("PIN of %1 (4 digits):").replace("%1", name),
-                                    QLineEdit.EchoMode.Password)
+    title = translate("MainWindow", "Operator PIN")
+    prompt = translate("MainWindow", "PIN of %1 (4 digits):").replace("%1", name)
+    text, ok = QInputDialog.getText(window, title, prompt, QLineEdit.EchoMode.Password)
     if not ok:
         return False
     try:

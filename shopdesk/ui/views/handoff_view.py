@@ -25,15 +25,15 @@ from ...domain.handoff_labels import (
 )
 from ...services.handoff_text import handoff_text
 
+# lupdate finds translate("Context", "text") calls by this name.
+translate = QCoreApplication.translate
+
 MAX_ROWS = 60  # the window shows more than the PDF, still not thousands
 _CSS = ("h2 { color: #1F3A5F; margin: 10px 0 4px 0; font-size: 13pt; }"
         "table.list td { padding: 2px 6px; vertical-align: top; }"
         ".alert { color: #b3261e; } .muted { color: #5b6472; }"
         ".note { background: #fff8e1; padding: 6px; }")
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("HandoffView", text)
 
 
 def sheet_html(sheet: HandoffSheet, shift: Shift | None, lang: str) -> str:
@@ -164,8 +164,9 @@ def save_sheet_pdf(parent: QWidget, sheet: HandoffSheet, shift: Shift | None,
     stamp = shown(sheet.period_end, sheet.tz, "%Y%m%d-%H%M")
     suggested = f"交接班-{sheet.staff}-{stamp}.pdf" if not lang.startswith("en") \
         else f"handoff-{sheet.staff}-{stamp}.pdf"
-    path, _filter = QFileDialog.getSaveFileName(parent, _tr("Save hand-off as PDF"), suggested,
-                                                _tr("PDF (*.pdf)"))
+    title = translate("HandoffView", "Save hand-off as PDF")
+    path, _filter = QFileDialog.getSaveFileName(parent, title, suggested,
+                                                translate("HandoffView", "PDF (*.pdf)"))
     if not path:
         return None
     if not path.lower().endswith(".pdf"):
@@ -175,8 +176,8 @@ def save_sheet_pdf(parent: QWidget, sheet: HandoffSheet, shift: Shift | None,
         write_handoff_pdf(sheet, Path(path), lang=lang, shift=shift)
     except OSError as exc:
         QApplication.restoreOverrideCursor()
-        QMessageBox.warning(parent, _tr("Save hand-off as PDF"),
-                            _tr("Could not write %1: %2").replace("%1", path)
+        QMessageBox.warning(parent, title,
+                            translate("HandoffView", "Could not write %1: %2").replace("%1", path)
                             .replace("%2", exc.strerror or str(exc)))
         return None
     QApplication.restoreOverrideCursor()
