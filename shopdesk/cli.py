@@ -13,8 +13,10 @@ from . import __version__
 from .cli_calls import CALL_HANDLERS, add_call_parsers
 from .cli_evidence import EVIDENCE_HANDLERS, add_evidence_parsers
 from .cli_import import IMPORT_HANDLERS, add_import_parsers
+from .cli_print import PRINT_HANDLERS, add_print_parsers
 from .cli_promises import PROMISE_HANDLERS, add_promise_parsers
 from .cli_scripts import SCRIPT_HANDLERS, add_script_parsers
+from .cli_shifts import SHIFT_HANDLERS, add_shift_parsers
 from .domain.case import draft_from_fields
 from .domain.case_query import CaseQuery, SortKey
 from .domain.clock import Clock, SystemClock, local
@@ -73,6 +75,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_import_parsers(sub)
     add_promise_parsers(sub)
     add_evidence_parsers(sub)
+    add_shift_parsers(sub)
+    add_print_parsers(sub)
     return p
 
 
@@ -195,6 +199,8 @@ def run(argv: Sequence[str], *, clock: Clock | None = None, env: dict[str, str] 
     handlers.update(IMPORT_HANDLERS)
     handlers.update(PROMISE_HANDLERS)
     handlers.update(EVIDENCE_HANDLERS)
+    handlers.update(SHIFT_HANDLERS)
+    handlers.update(PRINT_HANDLERS)
     args.env = env  # import/export read SHOPDESK_LANG from the injected environment
     try:
         if args.command == "cases":

@@ -21,6 +21,7 @@ from .evidence_checklist import OVERRIDE_NAME as EVIDENCE_CHECKLIST_NAME
 from .holidays import ChineseHolidayCalendar
 from .promises import PromiseService
 from .scripts import ScriptService, open_script_service
+from .shifts import ShiftService
 from .staff import StaffService
 
 LANGUAGE_KEY = "language"
@@ -39,6 +40,7 @@ class Register:
     calls: CallService = field(init=False)
     evidence: EvidenceService = field(init=False)
     promises: PromiseService = field(init=False)
+    shifts: ShiftService = field(init=False)
     settings: SettingsStore = field(init=False)
     backups: BackupManager = field(init=False)
     _scripts: ScriptService | None = field(init=False, default=None, repr=False)
@@ -54,6 +56,7 @@ class Register:
         self.evidence = EvidenceService(
             self.db, self.clock, self.paths.evidence,
             checklist_override=self.paths.root / EVIDENCE_CHECKLIST_NAME)
+        self.shifts = ShiftService.for_register(self)
         self.backups = BackupManager(self.paths.backups)
 
     @property

@@ -20,12 +20,13 @@ from .. import __version__
 from ..domain.clock import local
 from ..services.quick_filters import QuickFilter
 from ..services.register import Register
-from . import feature_actions, promise_actions, register_actions
+from . import feature_actions, print_actions, promise_actions, register_actions, shift_actions
 from .case_commands import CaseCommands
 from .components import detail_view_class
 from .dialogs import import_dialog
 from .dialogs.settings_dialog import LANGUAGE_TAB, STAFF_TAB, SettingsDialog
 from .first_start import run_first_start
+from .header_state import restore_header_state
 from .i18n import remember_language_hint
 from .views.case_list_view import CaseListView
 from .views.filter_bar import FilterBar
@@ -69,6 +70,8 @@ class MainWindow(QMainWindow):
         self._time_timer.timeout.connect(self.case_list.model.touch_time_columns)
         self._time_timer.start()
         promise_actions.install(self)  # overdue banner, promise column, Ctrl+Shift+N
+        print_actions.install(self)  # dispute summary: Ctrl+P, Cases menu, case panel
+        shift_actions.install(self)  # Shift menu, hand-off banner, on-shift status
 
     # --- the register ----------------------------------------------------
     @property
@@ -96,6 +99,8 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes(sizes)
         feature_actions.attach_may_call_list(self, self.may_call_dock)
         promise_actions.attach(self)
+        print_actions.attach(self)
+        shift_actions.attach(self)
         self.case_list.reload()
         self._update_actions()
 
@@ -295,7 +300,7 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(splitter)
         header = read_bytes(s, HEADER)
         if header is not None:
-            self.case_list.table.horizontalHeader().restoreState(header)
+            restore_header_state(self.case_list.table.horizontalHeader(), header)
         try:
             quick = QuickFilter(str(s.value(QUICK_FILTER, QuickFilter.OPEN.value)))
         except ValueError:

@@ -61,7 +61,7 @@ def test_english_with_shopdesk_lang(make_window, demo_register):
     window = make_window(demo_register, env={"SHOPDESK_LANG": "en"})
     assert window.windowTitle() == "ShopDesk — after-sales desk"
     assert [a.text() for a in window.menuBar().actions()] == [
-        "&File", "&Cases", "&View", "&Settings", "&Help"]
+        "&File", "&Cases", "&View", "Shif&t", "&Settings", "&Help"]
     assert window.filter_bar.kind_combo.itemText(1) == "Refund only"
     assert window.filter_bar.count_label.text().endswith("cases")
 

@@ -1,4 +1,4 @@
-"""Settings: the staff list (add / deactivate) and the interface language."""
+"""Settings: the staff list (add / deactivate, PINs), the interface language and shifts."""
 
 from __future__ import annotations
 
@@ -22,8 +22,10 @@ from PySide6.QtWidgets import (
 
 from ...domain.errors import ValidationError
 from ...services.register import Register
+from .shift_settings import PinDialog, ShiftSettingsPage
 
-STAFF_TAB, LANGUAGE_TAB = 0, 1
+STAFF_TAB, LANGUAGE_TAB, SHIFTS_TAB = 0, 1, 2
+_NAME_ROLE = Qt.ItemDataRole.UserRole + 1
 LANGUAGES = (("zh", "简体中文"), ("en", "English"))  # each named in its own language
 
 
@@ -42,6 +44,8 @@ class SettingsDialog(QDialog):
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self._staff_page(), self.tr("Staff"))
         self.tabs.addTab(self._language_page(forced_lang), self.tr("Language"))
+        self.shift_page = ShiftSettingsPage(register, self)
+        self.tabs.addTab(self.shift_page, self.tr("Shifts"))
         self.tabs.setCurrentIndex(tab)
 
         buttons = QDialogButtonBox(
@@ -68,6 +72,15 @@ class SettingsDialog(QDialog):
         self.deactivate_button.setObjectName("staff_deactivate")
         self.deactivate_button.setToolTip(
             self.tr("Hide from the operator list; their name stays on past changes"))
+        self.pin_button = QPushButton(self.tr("Set PIN…"), page)
+        self.pin_button.setObjectName("staff_set_pin")
+        self.pin_button.setToolTip(self.tr("A 4-digit PIN asked when this person starts a "
+                                           "shift, acknowledges a hand-off or becomes the "
+                                           "operator"))
+        self.clear_pin_button = QPushButton(self.tr("Clear PIN…"), page)
+        self.clear_pin_button.setObjectName("staff_clear_pin")
+        self.pin_button.clicked.connect(lambda: self._edit_pin(clear=False))
+        self.clear_pin_button.clicked.connect(lambda: self._edit_pin(clear=True))
         self.add_button.clicked.connect(self._add_staff)
         self.name_edit.returnPressed.connect(self._add_staff)
         self.deactivate_button.clicked.connect(self._deactivate_staff)
@@ -79,20 +92,43 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(page)
         layout.addWidget(QLabel(self.tr("People who work on this register:"), page))
         layout.addWidget(self.staff_list, 1)
-        layout.addWidget(self.deactivate_button, 0, Qt.AlignmentFlag.AlignLeft)
+        member_row = QHBoxLayout()
+        member_row.addWidget(self.deactivate_button)
+        member_row.addWidget(self.pin_button)
+        member_row.addWidget(self.clear_pin_button)
+        member_row.addStretch(1)
+        layout.addLayout(member_row)
         layout.addLayout(add_row)
         return page
 
     def _reload_staff(self) -> None:
         self.staff_list.clear()
+        with_pin = self._register.shifts.staff_with_pins()
         for member in self._register.staff.list():
-            item = QListWidgetItem(member.name)
+            mark = self.tr("  (PIN)") if member.name in with_pin else ""
+            item = QListWidgetItem(member.name + mark)
             item.setData(Qt.ItemDataRole.UserRole, member.id)
+            item.setData(_NAME_ROLE, member.name)
             self.staff_list.addItem(item)
         self._update_buttons()
 
     def _update_buttons(self) -> None:
-        self.deactivate_button.setEnabled(self.staff_list.currentItem() is not None)
+        item = self.staff_list.currentItem()
+        self.deactivate_button.setEnabled(item is not None)
+        self.pin_button.setEnabled(item is not None)
+        self.clear_pin_button.setEnabled(
+            item is not None and self._register.shifts.has_pin(item.data(_NAME_ROLE)))
+
+    def _edit_pin(self, *, clear: bool) -> None:
+        item = self.staff_list.currentItem()
+        if item is None:
+            return
+        dialog = PinDialog(self._register, item.data(_NAME_ROLE), self._lang, clear=clear,
+                           parent=self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            row = self.staff_list.currentRow()
+            self._reload_staff()
+            self.staff_list.setCurrentRow(row)
 
     def _actor(self, fallback: str) -> str:
         return self._register.staff.current_operator() or fallback
@@ -116,11 +152,11 @@ class SettingsDialog(QDialog):
         answer = QMessageBox.question(
             self, self.tr("Deactivate"),
             self.tr("Remove {name} from the operator list? Their past changes keep "
-                    "their name.").format(name=item.text()))
+                    "their name.").format(name=item.data(_NAME_ROLE)))
         if answer != QMessageBox.StandardButton.Yes:
             return
         self._register.staff.deactivate(item.data(Qt.ItemDataRole.UserRole),
-                                        actor=self._actor(item.text()))
+                                        actor=self._actor(item.data(_NAME_ROLE)))
         self.staff_changed = True
         self._reload_staff()
 
@@ -146,6 +182,10 @@ class SettingsDialog(QDialog):
             forced.setWordWrap(True)
             form.addRow(forced)
         return page
+
+    def accept(self) -> None:
+        self.shift_page.save()
+        super().accept()
 
     def chosen_language(self) -> str:
         return self.language_combo.currentData()

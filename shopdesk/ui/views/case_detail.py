@@ -86,6 +86,9 @@ class CaseDetailView(QWidget):
         self.edit_button = QPushButton(self.tr("Edit"))
         self.status_button = QPushButton(self.tr("Change status"))
         self.audit_button = QPushButton(self.tr("Audit trail"))
+        # Connected by ui/print_actions.py (the summary dialog belongs to the window).
+        self.print_button = QPushButton(self.tr("Print summary…"))
+        self.print_button.setToolTip(self.tr("Print or save this case's dispute summary (PDF)"))
         self.delete_button = QPushButton(self.tr("Delete"))
         self.delete_button.setToolTip(self.tr("Move this case to the trash"))
         self.edit_button.clicked.connect(self.edit_case)
@@ -93,7 +96,8 @@ class CaseDetailView(QWidget):
         self.audit_button.clicked.connect(self.show_audit)
         self.delete_button.clicked.connect(self.delete_case)
         actions = QHBoxLayout()
-        for button in (self.edit_button, self.status_button, self.audit_button):
+        for button in (self.edit_button, self.status_button, self.audit_button,
+                       self.print_button):
             actions.addWidget(button)
         actions.addStretch(1)
         actions.addWidget(self.delete_button)

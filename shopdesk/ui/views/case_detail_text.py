@@ -81,6 +81,8 @@ class CaseText(QObject):
             "evidence_remove": self.tr("Evidence removed"),
             "evidence_caption": self.tr("Evidence caption changed"),
             "evidence_category": self.tr("Evidence category changed"),
+            "summary_facts": self.tr("Summary facts statement edited"),
+            "summary_full_contact": self.tr("Summary printed with full contact details"),
         }
         return names.get(action, action)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
@@ -18,6 +20,8 @@ class OperatorPicker(QWidget):
         super().__init__(parent)
         self._staff = staff
         self._loading = False
+        # Asked before switching to a name (e.g. for their PIN); False keeps the old one.
+        self._pin_check: Callable[[str], bool] | None = None
         self.label = QLabel(self.tr("Operator:"), self)
         self.combo = QComboBox(self)
         self.combo.setObjectName("operator_picker")
@@ -36,6 +40,10 @@ class OperatorPicker(QWidget):
         """Use another register's staff list (after a restore)."""
         self._staff = staff
         self.reload()
+
+    def set_pin_check(self, check: Callable[[str], bool] | None) -> None:
+        """Ask `check(name)` before making `name` the operator (the shift PIN)."""
+        self._pin_check = check
 
     def current(self) -> str:
         """The chosen operator's name, '' when nobody is chosen."""
@@ -61,6 +69,10 @@ class OperatorPicker(QWidget):
             return
         name = self.combo.itemData(index) or ""
         if not name:
+            return
+        if name != self._staff.current_operator() and self._pin_check is not None \
+                and not self._pin_check(name):
+            self.reload()  # refused (wrong PIN, cancelled): back to who it was
             return
         try:
             self._staff.set_current_operator(name)
