@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 
@@ -13,7 +14,13 @@ def main(argv: list[str] | None = None) -> int:
         return run_gui(args)
     from .cli import run
 
-    return run(args)
+    try:
+        return run(args)
+    except BrokenPipeError:
+        # `shopdesk cases list --json | head`: the reader left; that is not an error to report.
+        # Point stdout at devnull so the interpreter's final flush does not raise again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":

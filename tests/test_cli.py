@@ -121,3 +121,21 @@ def test_newer_database_is_a_message_not_a_traceback(cli, tmp_path):
     conn.close()
     code, _, err = cli("cases", "list")
     assert code == 1 and "ShopDesk" in err and "Traceback" not in err
+
+
+def test_a_reader_that_closes_the_pipe_early_is_not_an_error(tmp_path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "SHOPDESK_HOME": str(tmp_path / "home")}
+    cmd = [sys.executable, "-m", "shopdesk"]
+    subprocess.run([*cmd, "demo", "--cases", "20"], env=env, check=True, capture_output=True)
+    listing = subprocess.Popen([*cmd, "cases", "list", "--json"], env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert listing.stdout is not None
+    # Hang up before the listing is written, like `| head -c 0`.
+    listing.stdout.close()
+    _out, err = listing.communicate(timeout=60)
+    assert listing.returncode == 0
+    assert b"Traceback" not in err
