@@ -44,9 +44,11 @@ def make_thumbnail(path: Path | None, max_px: int = THUMB_PX) -> Thumbnail | Thu
         with Image.open(path) as img:
             # JPEG decodes straight to 1/2, 1/4 or 1/8 size: a 12 MP photo in ~20 ms.
             img.draft("RGB", (max_px, max_px))
-            upright = ImageOps.exif_transpose(img)
-            upright.thumbnail((max_px, max_px))
-            rgb = _on_white(upright)
+            # Shrink first, then turn upright: exif_transpose copies the whole picture
+            # (even when nothing turns), which for a 100 MP screenshot is gigabytes.
+            img.thumbnail((max_px, max_px))
+            ImageOps.exif_transpose(img, in_place=True)
+            rgb = _on_white(img)
             buffer = io.BytesIO()
             rgb.save(buffer, "JPEG", quality=JPEG_QUALITY, optimize=True)
     except FileNotFoundError:

@@ -149,6 +149,26 @@ def test_exif_rotated_photo_is_printed_upright(tmp_path) -> None:
     assert thumb.height > thumb.width
 
 
+def test_a_huge_screenshot_is_shrunk_before_it_is_turned_upright(tmp_path, monkeypatch) -> None:
+    # exif_transpose copies the picture it is given: given the full 6000x9000 picture it
+    # would double a multi-hundred-megabyte decode for nothing.
+    import shopdesk.reports.thumbnails as thumbs
+
+    shot = tmp_path / "long-chat.png"
+    Image.new("RGB", (6000, 9000), (250, 250, 250)).save(shot)
+    seen = []
+    real = thumbs.ImageOps.exif_transpose
+
+    def spy(image, **kw):
+        seen.append(image.size)
+        return real(image, **kw)
+
+    monkeypatch.setattr(thumbs.ImageOps, "exif_transpose", spy)
+    thumb = make_thumbnail(shot)
+    assert not isinstance(thumb, ThumbProblem) and (thumb.width, thumb.height) == (320, 480)
+    assert seen and all(max(size) <= 480 for size in seen)
+
+
 def test_the_thumbnail_cache_decodes_a_shared_photo_once(tmp_path, monkeypatch) -> None:
     import shopdesk.reports.thumbnails as thumbs
 
