@@ -45,6 +45,74 @@
     </message>
 </context>
 <context>
+    <name>BreakPromiseDialog</name>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="181"/>
+        <source>Promise not kept</source>
+        <translation>承诺未兑现</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="191"/>
+        <source>Out of stock</source>
+        <translation>缺货</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="191"/>
+        <source>Warehouse delayed</source>
+        <translation>仓库延误</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="192"/>
+        <source>Courier delayed</source>
+        <translation>快递延误</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="192"/>
+        <source>Could not reach the buyer</source>
+        <translation>联系不上买家</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="193"/>
+        <source>Solved another way</source>
+        <translation>已用其他方式解决</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="195"/>
+        <source>Why was it not kept?</source>
+        <translation>为什么没有兑现？</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="198"/>
+        <source>Promise</source>
+        <translation>承诺</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="199"/>
+        <source>Was due</source>
+        <translation>原定到期</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="200"/>
+        <source>Reason (required)</source>
+        <translation>原因（必填）</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="204"/>
+        <source>Mark not kept</source>
+        <translation>标记为未兑现</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="206"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="225"/>
+        <source>This promise no longer exists</source>
+        <translation>该承诺已不存在</translation>
+    </message>
+</context>
+<context>
     <name>BuyerCallDialog</name>
     <message>
         <location filename="../../shopdesk/ui/dialogs/buyer_call_dialog.py" line="38"/>
@@ -52,17 +120,17 @@
         <translation>买家来电设置</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/buyer_call_dialog.py" line="42"/>
+        <location filename="../../shopdesk/ui/dialogs/buyer_call_dialog.py" line="46"/>
         <source>Shop&apos;s time zone (%1)</source>
         <translation>店铺时区（%1）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/buyer_call_dialog.py" line="51"/>
+        <location filename="../../shopdesk/ui/dialogs/buyer_call_dialog.py" line="55"/>
         <source>Do not call this buyer</source>
         <translation>不要给这位买家打电话</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/buyer_call_dialog.py" line="58"/>
+        <location filename="../../shopdesk/ui/dialogs/buyer_call_dialog.py" line="62"/>
         <source>Buyer&apos;s time zone</source>
         <translation>买家时区</translation>
     </message>
@@ -323,84 +391,99 @@
 <context>
     <name>CaseDetailView</name>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="64"/>
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="66"/>
         <source>No case selected.
 Pick a case in the list to see it here.</source>
         <translation>未选择案件。
 在左侧列表中选择一个案件即可在此查看。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="84"/>
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="86"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="85"/>
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="87"/>
         <source>Change status</source>
         <translation>更改状态</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="86"/>
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="88"/>
         <source>Audit trail</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="87"/>
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="90"/>
+        <source>Print summary…</source>
+        <translation>打印摘要…</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="91"/>
+        <source>Print or save this case&apos;s dispute summary (PDF)</source>
+        <translation>打印或保存本案件的争议摘要（PDF）</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="92"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="88"/>
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="93"/>
         <source>Move this case to the trash</source>
         <translation>把这个案件移到回收站</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="118"/>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="138"/>
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="124"/>
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="156"/>
         <source>Timeline</source>
         <translation>处理时间线</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="119"/>
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="125"/>
         <source>Reply scripts</source>
         <translation>回复话术</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="148"/>
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="137"/>
+        <source>Evidence</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="166"/>
         <source>Progress note… (Ctrl+Enter adds it)</source>
         <translation>进度备注…（Ctrl+Enter 添加）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="150"/>
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="168"/>
         <source>Add note</source>
         <translation>添加备注</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="169"/>
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="187"/>
         <source>The reply-script library could not be loaded:
 %1</source>
         <translation>话术库无法加载：
 %1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="262"/>
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="284"/>
         <source>Choose the operator (who is working now) first — every change records who made it. Nothing was changed.</source>
         <translation>请先选择操作人（现在是谁在处理）——每次修改都会记录操作人。本次未做任何修改。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="334"/>
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="356"/>
         <source>Move to trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="335"/>
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="357"/>
         <source>Move case %1 to the trash?
 You can restore it from the trash later.</source>
         <translation>把案件 %1 移到回收站？
 之后可以从回收站恢复。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="352"/>
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="374"/>
         <source>This case no longer exists (it may have been deleted)</source>
         <translation>该案件已不存在（可能已被删除）</translation>
     </message>
@@ -597,67 +680,77 @@ You can restore it from the trash later.</source>
 <context>
     <name>CaseTableModel</name>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="63"/>
+        <location filename="../../shopdesk/ui/models/case_table.py" line="70"/>
         <source>Case no.</source>
         <translation>案件号</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="64"/>
+        <location filename="../../shopdesk/ui/models/case_table.py" line="71"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="65"/>
+        <location filename="../../shopdesk/ui/models/case_table.py" line="72"/>
         <source>Order no.</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="66"/>
+        <location filename="../../shopdesk/ui/models/case_table.py" line="73"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="67"/>
+        <location filename="../../shopdesk/ui/models/case_table.py" line="74"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="68"/>
+        <location filename="../../shopdesk/ui/models/case_table.py" line="75"/>
         <source>Kind</source>
         <translation>售后类型</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="69"/>
+        <location filename="../../shopdesk/ui/models/case_table.py" line="76"/>
         <source>Cause</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="70"/>
+        <location filename="../../shopdesk/ui/models/case_table.py" line="77"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="71"/>
+        <location filename="../../shopdesk/ui/models/case_table.py" line="78"/>
         <source>Claimed</source>
         <translation>申请金额</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="72"/>
+        <location filename="../../shopdesk/ui/models/case_table.py" line="79"/>
         <source>Due</source>
         <translation>截止时间</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="73"/>
+        <location filename="../../shopdesk/ui/models/case_table.py" line="80"/>
         <source>Last activity</source>
         <translation>最近动态</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="75"/>
+        <location filename="../../shopdesk/ui/models/case_table.py" line="82"/>
         <source>Assignee</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="299"/>
+        <location filename="../../shopdesk/ui/models/case_table.py" line="84"/>
+        <source>Promise due</source>
+        <translation>承诺到期</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/models/case_table.py" line="312"/>
+        <source>promise overdue</source>
+        <translation>承诺已逾期</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/models/case_table.py" line="367"/>
         <source>overdue</source>
         <translation>已逾期</translation>
     </message>
@@ -665,219 +758,305 @@ You can restore it from the trash later.</source>
 <context>
     <name>CaseText</name>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="53"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="55"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="53"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="55"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="54"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="56"/>
         <source>Order no.</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="54"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="56"/>
         <source>Refund no.</source>
         <translation>售后单号</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="55"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="57"/>
         <source>Buyer nickname</source>
         <translation>买家昵称</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="55"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="57"/>
         <source>Buyer name</source>
         <translation>买家姓名</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="56"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="58"/>
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="56"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="58"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="57"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="59"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="57"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="59"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="58"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="60"/>
         <source>Amount paid</source>
         <translation>实付金额</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="58"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="60"/>
         <source>Amount claimed</source>
         <translation>申请金额</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="59"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="61"/>
         <source>Amount settled</source>
         <translation>结算金额</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="59"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="61"/>
         <source>Kind</source>
         <translation>售后类型</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="60"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="62"/>
         <source>Cause</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="60"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="62"/>
         <source>Customer type</source>
         <translation>客户类型</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="61"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="63"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="61"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="63"/>
         <source>Due</source>
         <translation>截止时间</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="62"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="64"/>
         <source>Description</source>
         <translation>问题描述</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="62"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="64"/>
         <source>Assignee</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="63"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="65"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="63"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="65"/>
         <source>Outcome</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="69"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="71"/>
         <source>Edited</source>
         <translation>已编辑</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="70"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="72"/>
         <source>Status changed</source>
         <translation>状态变更</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="70"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="72"/>
         <source>Note added</source>
         <translation>添加备注</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="71"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="73"/>
         <source>Phone revealed</source>
         <translation>查看了完整手机号</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="71"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="73"/>
         <source>Moved to trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="72"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="74"/>
         <source>Restored</source>
         <translation>已恢复</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="72"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="74"/>
         <source>Deleted for good</source>
         <translation>已永久删除</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="69"/>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="102"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="155"/>
+        <source>Evidence removed: %1</source>
+        <translation>移除证据：%1</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="157"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="184"/>
+        <source>Reason: %1</source>
+        <translation>原因：%1</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="160"/>
+        <source>Waybill added: %1</source>
+        <translation>添加运单号：%1</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="162"/>
+        <source>Evidence added (%1): %2</source>
+        <translation>添加证据（%1）：%2</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="176"/>
+        <source>Promise to the buyer: %1 (due %2)</source>
+        <translation>向买家承诺：%1（%2 到期）</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="179"/>
+        <source>Promise kept: %1</source>
+        <translation>承诺已兑现：%1</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="180"/>
+        <source>(after the due time %1)</source>
+        <translation>（晚于到期时间 %1）</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="182"/>
+        <source>Promise not kept: %1</source>
+        <translation>承诺未兑现：%1</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="71"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="112"/>
         <source>Case created</source>
         <translation>创建案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="73"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="75"/>
         <source>Call logged</source>
         <translation>登记了通话</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="73"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="75"/>
         <source>Call policy overridden</source>
         <translation>破例通话</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="74"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="76"/>
         <source>Do-not-call changed</source>
         <translation>勿扰设置已更改</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="75"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="77"/>
         <source>Buyer time zone changed</source>
         <translation>买家时区已更改</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="104"/>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="135"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="78"/>
+        <source>Promise made</source>
+        <translation>作出承诺</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="78"/>
+        <source>Promise kept</source>
+        <translation>承诺已兑现</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="79"/>
+        <source>Promise not kept</source>
+        <translation>承诺未兑现</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="80"/>
+        <source>Evidence added</source>
+        <translation>添加证据</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="81"/>
+        <source>Evidence removed</source>
+        <translation>移除证据</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="82"/>
+        <source>Evidence caption changed</source>
+        <translation>修改证据说明</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="83"/>
+        <source>Evidence category changed</source>
+        <translation>修改证据类别</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="84"/>
+        <source>Summary facts statement edited</source>
+        <translation>编辑争议摘要的事实陈述</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="85"/>
+        <source>Summary printed with full contact details</source>
+        <translation>打印了含完整联系方式的争议摘要</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="114"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="149"/>
         <source>Note: %1</source>
         <translation>备注：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="107"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="117"/>
         <source>Edited: %1</source>
         <translation>修改了：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="109"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="119"/>
         <source>Moved to the trash</source>
         <translation>移到了回收站</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="111"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="121"/>
         <source>Restored from the trash</source>
         <translation>从回收站恢复</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="115"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="125"/>
         <source>Phone call: %1</source>
         <translation>电话沟通：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="117"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="127"/>
         <source>(outside the call policy, override recorded)</source>
         <translation>（不符合电话沟通规范，已记录破例原因）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="120"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="132"/>
         <source>Platform update: %1</source>
         <translation>平台更新：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="126"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="140"/>
         <source>Status: %1 → %2</source>
         <translation>状态：%1 → %2</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="130"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="144"/>
         <source>Outcome: %1</source>
         <translation>处理结果：%1</translation>
     </message>
@@ -956,6 +1135,269 @@ You can restore it from the trash later.</source>
     </message>
 </context>
 <context>
+    <name>EndShiftDialog</name>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/handoff_dialog.py" line="47"/>
+        <location filename="../../shopdesk/ui/dialogs/handoff_dialog.py" line="69"/>
+        <source>End shift and hand over</source>
+        <translation>结束班次并交接</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/handoff_dialog.py" line="59"/>
+        <source>Note for the next shift (what they must know):</source>
+        <translation>给下一班的交班留言（必须知道的事）：</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/handoff_dialog.py" line="62"/>
+        <source>e.g. SD-…-0003: buyer will send photos tonight; the warehouse answers at 10:00</source>
+        <translation>例如：SD-…-0003 买家今晚发照片；仓库 10:00 回复</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/handoff_dialog.py" line="72"/>
+        <source>Store the hand-off sheet (Ctrl+Enter)</source>
+        <translation>保存交接单（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/handoff_dialog.py" line="74"/>
+        <source>Save PDF…</source>
+        <translation>保存 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/handoff_dialog.py" line="77"/>
+        <source>Copy text</source>
+        <translation>复制文本</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/handoff_dialog.py" line="79"/>
+        <source>Copy the sheet as text for the team chat</source>
+        <translation>把交接单复制为文本，发到团队群聊</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/handoff_dialog.py" line="84"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/handoff_dialog.py" line="109"/>
+        <source>On shift: %1 since %2. Ending it hands over to the next shift.</source>
+        <translation>当班：%1（%2 起）。结束班次即交接给下一班。</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/handoff_dialog.py" line="112"/>
+        <source>No shift was started: the sheet covers %1 since %2 (the last hand-off, or the start of the day).</source>
+        <translation>没有开始班次：交接单涵盖 %1 自 %2（上次交接或当天开始）以来的工作。</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/handoff_dialog.py" line="121"/>
+        <source>The note is longer than %1 characters</source>
+        <translation>留言超过 %1 个字</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/handoff_dialog.py" line="145"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/handoff_dialog.py" line="148"/>
+        <source>Handed over at %1. The next person acknowledges it from the banner or Shift → Hand-off history.</source>
+        <translation>已于 %1 交接。接班人可在顶部提示栏或“班次 → 交接记录”中确认接班。</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/handoff_dialog.py" line="158"/>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/handoff_dialog.py" line="163"/>
+        <source>Copied: paste it into the team chat.</source>
+        <translation>已复制，请粘贴到团队群聊。</translation>
+    </message>
+</context>
+<context>
+    <name>EvidencePanel</name>
+    <message>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="127"/>
+        <source>Add files…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="128"/>
+        <source>Photos, screenshots, PDFs (or drop files here)</source>
+        <translation>照片、截图、PDF（也可以把文件拖到这里）</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="132"/>
+        <source>Category given to the files you add</source>
+        <translation>新添加的文件归入此类别</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="133"/>
+        <source>as</source>
+        <translation>归为</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="135"/>
+        <source>Add waybill…</source>
+        <translation>添加运单号…</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="137"/>
+        <source>Show removed</source>
+        <translation>显示已移除</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="159"/>
+        <source>Evidence</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="178"/>
+        <source>No evidence yet. Drop photos, screenshots or PDFs anywhere on the case to attach them.</source>
+        <translation>还没有证据。把照片、截图或 PDF 拖到案件页面的任意位置即可添加。</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="184"/>
+        <source>Caption, e.g. torn seam on the left sleeve</source>
+        <translation>说明，例如：左袖接缝开线</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="187"/>
+        <source>What this evidence shows</source>
+        <translation>这份证据属于哪一类</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="193"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="194"/>
+        <source>Open with the system viewer (double-click)</source>
+        <translation>用系统默认程序打开（双击）</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="196"/>
+        <source>Remove…</source>
+        <translation>移除…</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="254"/>
+        <source>Missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="254"/>
+        <source>Unreadable</source>
+        <translation>无法读取</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="276"/>
+        <source>Evidence (%1)</source>
+        <translation>证据（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="278"/>
+        <source>%1 missing</source>
+        <translation>缺 %1 项</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="284"/>
+        <source>[removed] %1</source>
+        <translation>[已移除] %1</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="295"/>
+        <source>The file is missing from the data folder</source>
+        <translation>数据文件夹中找不到该文件</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="296"/>
+        <source>Added %1 by %2</source>
+        <translation>%2 于 %1 添加</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="299"/>
+        <source>Removed %1 by %2</source>
+        <translation>%2 于 %1 移除</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="302"/>
+        <source>Reason: %1</source>
+        <translation>原因：%1</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="317"/>
+        <source>cause not set</source>
+        <translation>未设置原因</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="331"/>
+        <source>The platform will ask for (%1):</source>
+        <translation>平台会要求提供（%1）：</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="332"/>
+        <source>nothing for this cause</source>
+        <translation>此原因无需特定证据</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="367"/>
+        <source>Choose the operator (who is working now) first — every change records who made it. Nothing was changed.</source>
+        <translation>请先选择操作人（现在是谁在处理）——每次修改都会记录操作人。本次未做任何修改。</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="381"/>
+        <source>Add evidence</source>
+        <translation>添加证据</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="382"/>
+        <source>Images and PDFs (%1);;All files (*)</source>
+        <translation>图片和 PDF (%1);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="404"/>
+        <source>Could not store %1: %2</source>
+        <translation>无法保存 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="408"/>
+        <source>%1 of %2 files added.</source>
+        <translation>已添加 %1 个文件（共 %2 个）。</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="488"/>
+        <source>The file is missing from the data folder: %1</source>
+        <translation>数据文件夹中找不到该文件：%1</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="492"/>
+        <source>No program to open %1 was found.</source>
+        <translation>找不到可以打开 %1 的程序。</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="503"/>
+        <source>Remove evidence</source>
+        <translation>移除证据</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="504"/>
+        <source>Remove “%1” from this case?
+The file is kept and the removal is recorded in the audit trail.
+
+Reason (optional):</source>
+        <translation>从这个案件中移除“%1”？
+文件会保留，移除操作会记入审计记录。
+
+原因（选填）：</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="521"/>
+        <source>This evidence no longer exists</source>
+        <translation>该证据已不存在</translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <location filename="../../shopdesk/ui/views/filter_bar.py" line="49"/>
@@ -979,101 +1421,121 @@ You can restore it from the trash later.</source>
     </message>
     <message>
         <location filename="../../shopdesk/ui/views/filter_bar.py" line="53"/>
+        <source>Promise overdue</source>
+        <translation>承诺逾期</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="54"/>
+        <source>Promise due today</source>
+        <translation>承诺今日到期</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="55"/>
         <source>Mine</source>
         <translation>我的</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="54"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="56"/>
         <source>Trash</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="57"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="59"/>
         <source>Every case that is not in the trash</source>
         <translation>回收站以外的所有案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="58"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="60"/>
         <source>Cases that still need attention</source>
         <translation>还需要处理的案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="59"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="61"/>
         <source>Open cases due today (shop time)</source>
         <translation>今天（店铺时间）到期的未结案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="60"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="62"/>
         <source>Open cases past their due time</source>
         <translation>已过截止时间的未结案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="61"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="64"/>
+        <source>Cases with a promise to the buyer that is due and not yet kept</source>
+        <translation>对买家的承诺已到期但还没兑现的案件</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="66"/>
+        <source>Cases with an open promise to the buyer due today (shop time)</source>
+        <translation>有今天（店铺时间）到期的待兑现承诺的案件</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="67"/>
         <source>Open cases assigned to the current operator</source>
         <translation>分配给当前操作人的未结案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="62"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="68"/>
         <source>Deleted cases; restore them or empty the trash</source>
         <translation>已删除的案件：可以恢复，或清空回收站</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="81"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="87"/>
         <source>Search case no., order no., buyer, item, notes…  (Ctrl+F)</source>
         <translation>搜索案件号、订单号、买家、商品、备注…（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="91"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="97"/>
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="92"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="98"/>
         <source>All platforms</source>
         <translation>全部平台</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="94"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="100"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="97"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="103"/>
         <source>Created</source>
         <translation>创建日期</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="99"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="105"/>
         <source>Only cases created in this date range</source>
         <translation>只显示在这个日期范围内创建的案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="107"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="113"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="123"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="129"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="124"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="130"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="125"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="131"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="133"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="139"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="170"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="176"/>
         <source>{count} cases</source>
         <translation>共 {count} 条</translation>
     </message>
@@ -1103,6 +1565,151 @@ Demo cases are made up; you can move them to the trash later.</source>
         <location filename="../../shopdesk/ui/first_start.py" line="60"/>
         <source>Who is working?</source>
         <translation>现在是谁在处理？</translation>
+    </message>
+</context>
+<context>
+    <name>HandoffBanner</name>
+    <message>
+        <location filename="../../shopdesk/ui/views/handoff_banner.py" line="47"/>
+        <source>Review and acknowledge</source>
+        <translation>查看并确认接班</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/handoff_banner.py" line="69"/>
+        <source>Hand-off from %1 (%2) not acknowledged</source>
+        <translation>%1 的交接（%2）尚未确认</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/handoff_banner.py" line="72"/>
+        <source>%1 open cases, %2 promises overdue, %3 due next shift</source>
+        <translation>待处理案件 %1 个，承诺逾期 %2 个，下一班到期 %3 个</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/handoff_banner.py" line="76"/>
+        <source>Click to read the hand-off sheet and acknowledge it</source>
+        <translation>点击查看交接单并确认接班</translation>
+    </message>
+</context>
+<context>
+    <name>HandoffHistory</name>
+    <message>
+        <location filename="../../shopdesk/ui/views/handoff_history.py" line="218"/>
+        <source>%1 %2  %3 · %4 open</source>
+        <translation>%1 %2  %3 · 待处理 %4</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/handoff_history.py" line="222"/>
+        <source>Acknowledged</source>
+        <translation>已确认接班</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/handoff_history.py" line="223"/>
+        <source>Not acknowledged yet</source>
+        <translation>尚未确认接班</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/handoff_history.py" line="236"/>
+        <source>No hand-offs yet: end a shift to make one.</source>
+        <translation>还没有交接记录：结束一个班次即可生成。</translation>
+    </message>
+</context>
+<context>
+    <name>HandoffPane</name>
+    <message>
+        <location filename="../../shopdesk/ui/views/handoff_history.py" line="57"/>
+        <source>Start my shift too</source>
+        <translation>同时开始我的班次</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/handoff_history.py" line="59"/>
+        <source>Acknowledge hand-off</source>
+        <translation>确认接班</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/handoff_history.py" line="62"/>
+        <source>Save PDF…</source>
+        <translation>保存 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/handoff_history.py" line="65"/>
+        <source>Copy text</source>
+        <translation>复制文本</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/handoff_history.py" line="71"/>
+        <source>Incoming:</source>
+        <translation>接班人：</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/handoff_history.py" line="73"/>
+        <source>PIN:</source>
+        <translation>PIN 码：</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/handoff_history.py" line="94"/>
+        <source>No hand-off chosen.</source>
+        <translation>未选择交接记录。</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/handoff_history.py" line="112"/>
+        <source> (own hand-off)</source>
+        <translation>（本人确认）</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/handoff_history.py" line="113"/>
+        <source>Handed over by %1 at %2; acknowledged by %3 at %4%5.</source>
+        <translation>%1 于 %2 交班；%3 于 %4 确认接班%5。</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/handoff_history.py" line="118"/>
+        <source>Handed over by %1 at %2; not acknowledged yet.</source>
+        <translation>%1 于 %2 交班；尚未确认接班。</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/handoff_history.py" line="140"/>
+        <source>4 digits</source>
+        <translation>4 位数字</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/handoff_history.py" line="176"/>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/handoff_history.py" line="181"/>
+        <source>Copied: paste it into the team chat.</source>
+        <translation>已复制，请粘贴到团队群聊。</translation>
+    </message>
+</context>
+<context>
+    <name>HandoffReviewDialog</name>
+    <message>
+        <location filename="../../shopdesk/ui/views/handoff_history.py" line="253"/>
+        <source>Hand-off to acknowledge</source>
+        <translation>待确认的交接</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/handoff_history.py" line="256"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>HandoffView</name>
+    <message>
+        <location filename="../../shopdesk/ui/views/handoff_view.py" line="167"/>
+        <source>Save hand-off as PDF</source>
+        <translation>把交接单保存为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/handoff_view.py" line="169"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/handoff_view.py" line="180"/>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -1395,202 +2002,202 @@ Demo cases are made up; you can move them to the trash later.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="58"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="59"/>
         <source>ShopDesk — after-sales desk</source>
         <translation>店铺售后台 — ShopDesk</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="114"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="121"/>
         <source>&amp;New case…</source>
         <translation>新建案件(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="116"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="123"/>
         <source>Log a new after-sales case (Ctrl+N)</source>
         <translation>登记一个新的售后案件（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="117"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="124"/>
         <source>&amp;Back up now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="120"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="127"/>
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="122"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="129"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="124"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="131"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="126"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="133"/>
         <source>Reload the list (F5)</source>
         <translation>重新加载列表（F5）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="127"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="134"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="129"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="136"/>
         <source>Move to &amp;trash</source>
         <translation>移到回收站(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="131"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="138"/>
         <source>Move the selected cases to the trash (Delete)</source>
         <translation>把选中的案件移到回收站（Delete）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="134"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="141"/>
         <source>Res&amp;tore</source>
         <translation>恢复(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="136"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="143"/>
         <source>Bring the selected cases back</source>
         <translation>把选中的案件从回收站恢复</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="137"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="144"/>
         <source>&amp;Empty trash…</source>
         <translation>清空回收站(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="139"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="146"/>
         <source>Delete the cases in the trash for good</source>
         <translation>永久删除回收站中的案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="141"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="148"/>
         <source>&amp;Staff…</source>
         <translation>员工管理(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="143"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="150"/>
         <source>&amp;Language…</source>
         <translation>界面语言(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="145"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="152"/>
         <source>&amp;About ShopDesk</source>
         <translation>关于 ShopDesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="147"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="154"/>
         <source>&amp;Import platform export…</source>
         <translation>导入平台导出文件(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="150"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="157"/>
         <source>&amp;Export cases…</source>
         <translation>导出案件(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="153"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="160"/>
         <source>Phone-call &amp;policy…</source>
         <translation>电话沟通规范(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="156"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="163"/>
         <source>Call &amp;compliance…</source>
         <translation>通话合规记录(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="159"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="166"/>
         <source>Reply-&amp;script library…</source>
         <translation>话术库(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="165"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="172"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="175"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="182"/>
         <source>&amp;Cases</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="183"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="190"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="192"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="199"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="197"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="204"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="238"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="245"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="246"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="253"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="249"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="256"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="273"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="280"/>
         <source>Data folder: {path}</source>
         <translation>数据文件夹：{path}</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="337"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="344"/>
         <source>Operator: {name}</source>
         <translation>操作人：{name}</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="245"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="252"/>
         <source>New case</source>
         <translation>新建案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="248"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="255"/>
         <source>Move to trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="250"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="257"/>
         <source>Empty trash</source>
         <translation>清空回收站</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="409"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="416"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="410"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="417"/>
         <source>The new language takes effect after ShopDesk is restarted.</source>
         <translation>新的界面语言将在重新启动 ShopDesk 后生效。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="414"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="421"/>
         <source>About ShopDesk</source>
         <translation>关于 ShopDesk</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="415"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="422"/>
         <source>&lt;h3&gt;ShopDesk — after-sales desk&lt;/h3&gt;&lt;p&gt;Version {version}&lt;/p&gt;&lt;p&gt;An after-sales register for small online shops. Your data stays on this computer.&lt;/p&gt;&lt;p&gt;Data folder: {path}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;ShopDesk 店铺售后台&lt;/h3&gt;&lt;p&gt;版本 {version}&lt;/p&gt;&lt;p&gt;小网店的售后登记簿。你的数据只保存在这台电脑上。&lt;/p&gt;&lt;p&gt;数据文件夹：{path}&lt;/p&gt;</translation>
     </message>
@@ -1633,6 +2240,108 @@ Choose No for a masked export (138****5678). A full export is recorded in the au
         <source>Exported %1 cases to %2</source>
         <translation>已导出 %1 条案件到 %2</translation>
     </message>
+    <message>
+        <location filename="../../shopdesk/ui/promise_actions.py" line="44"/>
+        <source>New &amp;promise…</source>
+        <translation>新建承诺(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/promise_actions.py" line="47"/>
+        <source>Record a promise made to the buyer of the selected case (Ctrl+Shift+N)</source>
+        <translation>登记对所选案件买家作出的承诺（Ctrl+Shift+N）</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/promise_actions.py" line="96"/>
+        <location filename="../../shopdesk/ui/print_actions.py" line="67"/>
+        <source>Select a case first</source>
+        <translation>请先选择一个案件</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/promise_actions.py" line="101"/>
+        <source>This case is in the trash; restore it to record a promise</source>
+        <translation>该案件在回收站中，恢复后才能登记承诺</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/promise_actions.py" line="113"/>
+        <location filename="../../shopdesk/ui/shift_actions.py" line="140"/>
+        <source>Choose the operator first</source>
+        <translation>请先选择操作人</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/print_actions.py" line="26"/>
+        <source>&amp;Print dispute summary…</source>
+        <translation>打印争议摘要(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/print_actions.py" line="30"/>
+        <source>Print or save the dispute summary of the selected cases (Ctrl+P)</source>
+        <translation>打印或保存所选案件的争议摘要（Ctrl+P）</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/shift_actions.py" line="60"/>
+        <source>&amp;Start shift…</source>
+        <translation>开始班次(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/shift_actions.py" line="61"/>
+        <source>Sign in and start your shift (Ctrl+Shift+B)</source>
+        <translation>签到并开始你的班次（Ctrl+Shift+B）</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/shift_actions.py" line="63"/>
+        <source>&amp;End shift and hand over…</source>
+        <translation>结束班次并交接(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/shift_actions.py" line="65"/>
+        <source>End the shift and produce the hand-off sheet (Ctrl+Shift+E)</source>
+        <translation>结束班次并生成交接单（Ctrl+Shift+E）</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/shift_actions.py" line="68"/>
+        <source>Hand-off &amp;history…</source>
+        <translation>交接记录(&amp;H)…</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/shift_actions.py" line="70"/>
+        <source>Past hand-offs; acknowledge one (Ctrl+Shift+H)</source>
+        <translation>查看以往的交接，确认接班（Ctrl+Shift+H）</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/shift_actions.py" line="72"/>
+        <source>Shif&amp;t</source>
+        <translation>班次(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/shift_actions.py" line="112"/>
+        <source>Nobody on shift</source>
+        <translation>无人当班</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/shift_actions.py" line="115"/>
+        <source>On shift: %1 since %2</source>
+        <translation>当班：%1（%2 起）</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/shift_actions.py" line="131"/>
+        <source>Shift started</source>
+        <translation>班次已开始</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/shift_actions.py" line="155"/>
+        <source>Hand-off history</source>
+        <translation>交接记录</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/shift_actions.py" line="177"/>
+        <source>Operator PIN</source>
+        <translation>操作人 PIN 码</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/shift_actions.py" line="178"/>
+        <source>PIN of %1 (4 digits):</source>
+        <translation>%1 的 PIN 码（4 位数字）：</translation>
+    </message>
 </context>
 <context>
     <name>MayCallList</name>
@@ -1665,19 +2374,100 @@ Choose No for a masked export (138****5678). A full export is recorded in the au
 <context>
     <name>OperatorPicker</name>
     <message>
-        <location filename="../../shopdesk/ui/views/operator_picker.py" line="21"/>
+        <location filename="../../shopdesk/ui/views/operator_picker.py" line="25"/>
         <source>Operator:</source>
         <translation>操作人：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/operator_picker.py" line="24"/>
+        <location filename="../../shopdesk/ui/views/operator_picker.py" line="28"/>
         <source>Who is working now; recorded on every change</source>
         <translation>现在是谁在处理；每次修改都会记录</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/operator_picker.py" line="51"/>
+        <location filename="../../shopdesk/ui/views/operator_picker.py" line="59"/>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
+    </message>
+</context>
+<context>
+    <name>OverdueBanner</name>
+    <message>
+        <location filename="../../shopdesk/ui/views/overdue_banner.py" line="55"/>
+        <source>Show them</source>
+        <translation>查看</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/overdue_banner.py" line="80"/>
+        <source>%1 promises to buyers are overdue</source>
+        <translation>有 %1 个对买家的承诺已逾期</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/overdue_banner.py" line="81"/>
+        <source>1 promise to a buyer is overdue</source>
+        <translation>有 1 个对买家的承诺已逾期</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/overdue_banner.py" line="83"/>
+        <source>Click to list the cases with overdue promises</source>
+        <translation>点击列出承诺已逾期的案件</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/overdue_banner.py" line="98"/>
+        <source>Oldest: %1 %2 · due %3</source>
+        <translation>逾期最久：%1 %2 · 应于 %3</translation>
+    </message>
+</context>
+<context>
+    <name>PinDialog</name>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/shift_settings.py" line="37"/>
+        <source>Clear PIN — %1</source>
+        <translation>清除 PIN 码 — %1</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/shift_settings.py" line="37"/>
+        <source>Set PIN — %1</source>
+        <translation>设置 PIN 码 — %1</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/shift_settings.py" line="49"/>
+        <source>A 4-digit PIN is asked when %1 starts a shift, acknowledges a hand-off or becomes the operator.</source>
+        <translation>%1 开始班次、确认接班或成为操作人时需输入 4 位 PIN 码。</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/shift_settings.py" line="54"/>
+        <source>Current PIN</source>
+        <translation>当前 PIN 码</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/shift_settings.py" line="56"/>
+        <source>New PIN</source>
+        <translation>新 PIN 码</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/shift_settings.py" line="57"/>
+        <source>New PIN again</source>
+        <translation>再次输入新 PIN 码</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/shift_settings.py" line="61"/>
+        <source>Clear PIN</source>
+        <translation>清除 PIN 码</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/shift_settings.py" line="61"/>
+        <source>Save PIN</source>
+        <translation>保存 PIN 码</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/shift_settings.py" line="62"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/shift_settings.py" line="74"/>
+        <source>The two PINs differ</source>
+        <translation>两次输入的 PIN 码不一致</translation>
     </message>
 </context>
 <context>
@@ -1967,6 +2757,168 @@ Choose No for a masked export (138****5678). A full export is recorded in the au
         <location filename="../../shopdesk/ui/dialogs/import_preview.py" line="135"/>
         <source>Cell: %1</source>
         <translation>单元格：%1</translation>
+    </message>
+</context>
+<context>
+    <name>PromiseDialog</name>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="51"/>
+        <source>New promise — %1</source>
+        <translation>新建承诺 — %1</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="61"/>
+        <source>e.g. confirm the reship date</source>
+        <translation>例如：确认补发日期</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="74"/>
+        <source>+1 hour</source>
+        <translation>+1 小时</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="75"/>
+        <source>Today 18:00</source>
+        <translation>今天 18:00</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="76"/>
+        <source>Tomorrow 12:00</source>
+        <translation>明天 12:00</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="95"/>
+        <source>Promised</source>
+        <translation>承诺事项</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="96"/>
+        <source>Details</source>
+        <translation>具体内容</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="97"/>
+        <source>Due (shop time)</source>
+        <translation>到期时间（店铺时间）</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="100"/>
+        <source>Made by</source>
+        <translation>承诺人</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="106"/>
+        <source>Save promise</source>
+        <translation>保存承诺</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="108"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="162"/>
+        <source>This case no longer exists (it may have been deleted)</source>
+        <translation>该案件已不存在（可能已被删除）</translation>
+    </message>
+</context>
+<context>
+    <name>PromisesPanel</name>
+    <message>
+        <location filename="../../shopdesk/ui/views/promises_panel.py" line="61"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/promises_panel.py" line="61"/>
+        <source>Due</source>
+        <translation>到期时间</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/promises_panel.py" line="61"/>
+        <source>Promise</source>
+        <translation>承诺内容</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/promises_panel.py" line="62"/>
+        <source>By</source>
+        <translation>承诺人</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/promises_panel.py" line="62"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/promises_panel.py" line="71"/>
+        <source>New promise…</source>
+        <translation>新建承诺…</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/promises_panel.py" line="73"/>
+        <source>Record a promise made to the buyer (Ctrl+Shift+N)</source>
+        <translation>登记对买家作出的承诺（Ctrl+Shift+N）</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/promises_panel.py" line="75"/>
+        <source>Kept</source>
+        <translation>已兑现</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/promises_panel.py" line="77"/>
+        <source>The selected promise was kept (now)</source>
+        <translation>把选中的承诺标记为已兑现（时间记为现在）</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/promises_panel.py" line="78"/>
+        <source>Not kept…</source>
+        <translation>未兑现…</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/promises_panel.py" line="80"/>
+        <source>The selected promise was not kept; say why</source>
+        <translation>选中的承诺没有兑现，需写明原因</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/promises_panel.py" line="102"/>
+        <location filename="../../shopdesk/ui/views/promises_panel.py" line="183"/>
+        <source>Promises</source>
+        <translation>承诺</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/promises_panel.py" line="141"/>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/promises_panel.py" line="144"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/promises_panel.py" line="148"/>
+        <source>(late)</source>
+        <translation>（逾期兑现）</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/promises_panel.py" line="179"/>
+        <source>Promises (%1 overdue)</source>
+        <translation>承诺（%1 个逾期）</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/promises_panel.py" line="181"/>
+        <source>Promises (%1)</source>
+        <translation>承诺（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/promises_panel.py" line="220"/>
+        <source>Choose the operator (who is working now) first. Nothing was changed.</source>
+        <translation>请先选择操作人（现在是谁在处理）。本次未做任何修改。</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/promises_panel.py" line="278"/>
+        <source>This promise no longer exists</source>
+        <translation>该承诺已不存在</translation>
     </message>
 </context>
 <context>
@@ -2377,70 +3329,162 @@ The previous register file was kept here:
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="39"/>
+        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="41"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="43"/>
+        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="45"/>
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="44"/>
+        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="46"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="63"/>
+        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="48"/>
+        <source>Shifts</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="67"/>
         <source>Name, e.g. 小王</source>
         <translation>姓名，例如 小王</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="65"/>
+        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="69"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="67"/>
-        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="117"/>
+        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="71"/>
+        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="153"/>
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="70"/>
+        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="74"/>
         <source>Hide from the operator list; their name stays on past changes</source>
         <translation>从操作人列表中隐藏；以前的修改记录仍保留其姓名</translation>
     </message>
     <message>
+        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="75"/>
+        <source>Set PIN…</source>
+        <translation>设置 PIN 码…</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="77"/>
+        <source>A 4-digit PIN asked when this person starts a shift, acknowledges a hand-off or becomes the operator</source>
+        <translation>此人开始班次、确认接班或成为操作人时需输入的 4 位 PIN 码</translation>
+    </message>
+    <message>
         <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="80"/>
+        <source>Clear PIN…</source>
+        <translation>清除 PIN 码…</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="93"/>
         <source>People who work on this register:</source>
         <translation>使用这个登记簿的人员：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="105"/>
+        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="108"/>
+        <source>  (PIN)</source>
+        <translation>（已设 PIN 码）</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="141"/>
         <source>Cannot add</source>
         <translation>无法添加</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="118"/>
+        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="154"/>
         <source>Remove {name} from the operator list? Their past changes keep their name.</source>
         <translation>把 {name} 从操作人列表中移除？以前的修改记录仍保留其姓名。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="136"/>
+        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="172"/>
         <source>The new language takes effect after ShopDesk is restarted.</source>
         <translation>新的界面语言将在重新启动 ShopDesk 后生效。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="140"/>
+        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="176"/>
         <source>Interface language:</source>
         <translation>界面语言：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="143"/>
+        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="179"/>
         <source>Right now the SHOPDESK_LANG environment variable chooses the language, and it wins over this setting.</source>
         <translation>当前界面语言由环境变量 SHOPDESK_LANG 指定，它优先于这里的设置。</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftSettingsPage</name>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/shift_settings.py" line="100"/>
+        <source> h</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/shift_settings.py" line="102"/>
+        <source>The hand-off sheet lists the promises due during the next shift. A solo seller ending the day can set it to the hours until tomorrow&apos;s work (e.g. 14).</source>
+        <translation>交接单会列出下一班内到期的承诺。一个人经营的店铺在收工时，可以把它设为到明天开工还有几个小时（例如 14）。</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/shift_settings.py" line="107"/>
+        <source>Next shift length:</source>
+        <translation>下一班时长：</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/shift_settings.py" line="119"/>
+        <source>Shifts</source>
+        <translation>班次</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftStartDialog</name>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/shift_start_dialog.py" line="50"/>
+        <location filename="../../shopdesk/ui/dialogs/shift_start_dialog.py" line="72"/>
+        <source>Start shift</source>
+        <translation>开始班次</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/shift_start_dialog.py" line="66"/>
+        <source>Who starts</source>
+        <translation>当班人</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/shift_start_dialog.py" line="67"/>
+        <source>PIN</source>
+        <translation>PIN 码</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/shift_start_dialog.py" line="73"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/shift_start_dialog.py" line="87"/>
+        <source>Starting a shift makes you the operator; ending it produces the hand-off sheet.</source>
+        <translation>开始班次后你就是操作人；结束班次时会生成交接单。</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/shift_start_dialog.py" line="90"/>
+        <source>%1 is on shift since %2.</source>
+        <translation>%1 自 %2 起当班。</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/shift_start_dialog.py" line="96"/>
+        <source>4 digits</source>
+        <translation>4 位数字</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/shift_start_dialog.py" line="96"/>
+        <source>no PIN set</source>
+        <translation>未设置 PIN 码</translation>
     </message>
 </context>
 <context>
@@ -2540,6 +3584,188 @@ Every change you saved before this is safe in the register.</source>
         <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="163"/>
         <source>This case no longer exists (it may have been deleted)</source>
         <translation>该案件已不存在（可能已被删除）</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryDialog</name>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="78"/>
+        <source>Dispute summary</source>
+        <translation>争议摘要</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="82"/>
+        <source>%1 cases</source>
+        <translation>%1 个案件</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="102"/>
+        <source>Reset to the case&apos;s data</source>
+        <translation>按案件数据重新生成</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="103"/>
+        <source>Replace the statement with one composed from the case (description, amounts, calls, promises, evidence, outcome)</source>
+        <translation>用案件数据（问题描述、金额、通话、承诺、证据、处理结果）重新生成事实陈述，替换当前内容</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="124"/>
+        <source>Print full phone numbers, names and addresses (recorded in the audit trail)</source>
+        <translation>打印完整的手机号、姓名和地址（会记入审计记录）</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="129"/>
+        <source>Chinese document</source>
+        <translation>中文文档</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="130"/>
+        <source>English document</source>
+        <translation>英文文档</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="142"/>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="144"/>
+        <source>&amp;Save PDF…</source>
+        <translation>保存 PDF(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="146"/>
+        <source>&amp;Open PDF</source>
+        <translation>打开 PDF(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="148"/>
+        <source>Write the PDF to a temporary folder and open it in the PDF viewer</source>
+        <translation>把 PDF 写到临时文件夹，并用 PDF 阅读器打开</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="150"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="183"/>
+        <source>Statement of facts for %1 — edit it before printing; it is kept for the next printing.</source>
+        <translation>%1 的事实陈述 — 打印前可以修改，修改后的内容会保留到下次打印。</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="186"/>
+        <source>(edited by %1)</source>
+        <translation>（%1 修改过）</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="232"/>
+        <source>Choose the operator (who is working now) first — the summary names who printed it.</source>
+        <translation>请先选择操作人（现在是谁在处理）——摘要上会写明打印人。</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="244"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="304"/>
+        <source>The summary could not be written: %1</source>
+        <translation>无法生成摘要：%1</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="255"/>
+        <source>Preparing the PDF…</source>
+        <translation>正在生成 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="263"/>
+        <source>Working… %1 of %2</source>
+        <translation>正在处理… %1/%2</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="282"/>
+        <source>Sent %1 pages to the printer</source>
+        <translation>已向打印机发送 %1 页</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="288"/>
+        <source>Opened %1</source>
+        <translation>已打开 %1</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="290"/>
+        <source>No PDF viewer could open %1</source>
+        <translation>没有 PDF 阅读器能打开 %1</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="292"/>
+        <source>Saved %1 (%2 pages)</source>
+        <translation>已保存 %1（共 %2 页）</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="302"/>
+        <source>Printing failed: %1</source>
+        <translation>打印失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="316"/>
+        <source>Save dispute summary</source>
+        <translation>保存争议摘要</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="317"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="340"/>
+        <source>Print dispute summary</source>
+        <translation>打印争议摘要</translation>
+    </message>
+</context>
+<context>
+    <name>WaybillDialog</name>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/waybill_dialog.py" line="37"/>
+        <source>Add waybill number</source>
+        <translation>添加运单号</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/waybill_dialog.py" line="42"/>
+        <source>e.g. 顺丰速运</source>
+        <translation>例如：顺丰速运</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/waybill_dialog.py" line="44"/>
+        <source>e.g. SF1234567890123</source>
+        <translation>例如：SF1234567890123</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/waybill_dialog.py" line="46"/>
+        <source>optional, e.g. return parcel</source>
+        <translation>选填，例如：退货包裹</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/waybill_dialog.py" line="50"/>
+        <source>Carrier:</source>
+        <translation>快递公司：</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/waybill_dialog.py" line="51"/>
+        <source>Waybill no.:</source>
+        <translation>运单号：</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/waybill_dialog.py" line="52"/>
+        <source>Caption:</source>
+        <translation>说明：</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/waybill_dialog.py" line="57"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/waybill_dialog.py" line="59"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 </TS>
