@@ -76,6 +76,7 @@ _ZH: dict[str, str] = {
     "timeline_summary": "共 {events} 条记录；电话 {calls} 次（接通 {connected} 次）；"
                         "承诺 {promises} 项（已兑现 {kept}，未兑现 {broken}，待兑现 {open}）。",
     "missing": "文件缺失",
+    "file_ok": "正常",
     "unreadable": "无法读取",
     "not_image": "非图片文件",
     "no_preview": "无缩略图",
@@ -191,6 +192,7 @@ _EN: dict[str, str] = {
     "timeline_summary": "{events} entries; {calls} call(s) ({connected} answered); "
                         "{promises} promise(s) ({kept} kept, {broken} not kept, {open} open).",
     "missing": "File missing",
+    "file_ok": "OK",
     "unreadable": "Unreadable",
     "not_image": "Not an image",
     "no_preview": "No preview",

@@ -20,6 +20,7 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
@@ -57,6 +58,9 @@ THUMB_COLUMNS = 4
 THUMB_BOX = 38 * mm
 DASH = "—"
 HEADING_ROOM = 35 * mm
+TIME_SAMPLE = "0000-00-00 00:00"  # what _when prints
+CELL_PADDING = 6  # layout.table(): 3 pt left and right
+NAME_ROOM = 9 * mm  # a two- or three-character staff name before a time ("小王 2026-…")
 
 
 class SummaryDocument(A4Document):
@@ -159,6 +163,18 @@ def render_file(summaries: Sequence[DisputeSummary], path: str | Path, *, lang: 
 # --- small formatting helpers --------------------------------------------------------
 def _when(at: datetime | None, tz: str) -> str:
     return local(at, tz).strftime("%Y-%m-%d %H:%M") if at else ""
+
+
+def _time_width(st: dict[str, ParagraphStyle]) -> float:
+    """A column width that keeps "2026-11-23 12:10" on one line in the cell font.
+
+    TrueType CJK fonts draw digits wider than the built-in STSong-Light: a fixed 25 mm
+    broke every timeline row into a date line and a time line (and the case onto an
+    extra page)."""
+    cell = st["cell"]
+    digit = max("0123456789", key=lambda d: stringWidth(d, cell.fontName, cell.fontSize))
+    sample = TIME_SAMPLE.replace("0", digit)
+    return max(25 * mm, stringWidth(sample, cell.fontName, cell.fontSize) + CELL_PADDING + 1)
 
 
 def _or_dash(value: object) -> str:
@@ -308,7 +324,7 @@ def _timeline(s: DisputeSummary, labels: Labels, st: dict[str, ParagraphStyle],
         rows.append([_when(entry.at, s.tz), entry.actor,
                      para(labels.event_type(entry.type), _type_style(entry, s, st)),
                      timeline_content(entry, labels, s.tz, s.generated_at)])
-    fixed = [25 * mm, 17 * mm, 20 * mm]
+    fixed = [_time_width(st), 17 * mm, 20 * mm]
     t = table(rows, [*fixed, width - sum(fixed)], style=st["cell"],
               header_style=st["cell_bold"], zebra=True)
     t.splitInRow = 1  # a note longer than a page continues on the next one
@@ -351,7 +367,8 @@ def _promises(s: DisputeSummary, labels: Labels, st: dict[str, ParagraphStyle],
         rows.append([p.describe(labels.lang),
                      labels.fmt("by", who=p.made_by, at=_when(p.made_at, s.tz)),
                      _when(p.due_at, s.tz), state])
-    fixed = [34 * mm, 25 * mm, 40 * mm]
+    time_w = _time_width(st)
+    fixed = [max(34 * mm, time_w + NAME_ROOM), time_w, 40 * mm]
     t = table(rows, [width - sum(fixed), *fixed], style=st["cell"],
               header_style=st["cell_bold"])
     t.splitInRow = 1
@@ -359,16 +376,15 @@ def _promises(s: DisputeSummary, labels: Labels, st: dict[str, ParagraphStyle],
 
 
 def _file_state(entry: EvidenceEntry, thumb: Thumbnail | ThumbProblem | None,
-                labels: Labels) -> str:
+                labels: Labels, st: dict[str, ParagraphStyle]) -> Flowable:
+    """The file column: a blank cell read as "missing?", so a file that is there says so."""
     if not entry.evidence.is_file:
-        return ""
-    if not entry.present:
-        return labels["missing"]
-    if thumb is ThumbProblem.MISSING:
-        return labels["missing"]
+        return para(DASH, st["cell"])  # a waybill has no file
+    if not entry.present or thumb is ThumbProblem.MISSING:
+        return para(labels["missing"], st["cell_alert"])
     if thumb is ThumbProblem.UNREADABLE:
-        return labels["unreadable"]
-    return ""
+        return para(labels["unreadable"], st["cell_alert"])
+    return para(labels["file_ok"], st["cell_ok"])
 
 
 def _evidence(s: DisputeSummary, labels: Labels, st: dict[str, ParagraphStyle],
@@ -391,11 +407,10 @@ def _evidence(s: DisputeSummary, labels: Labels, st: dict[str, ParagraphStyle],
             name = ev.title(lang) + (f"（{_size(ev.size)}）" if ev.size else "")
         else:
             name = f"{labels['waybill']} {ev.title(lang)}"
-        problem = _file_state(entry, thumb, labels)
         rows.append([f"#{entry.number}", ev.category.label(lang), name, ev.caption,
                      labels.fmt("by", who=ev.added_by, at=_when(ev.added_at, s.tz)),
-                     para(problem, st["cell_alert"]) if problem else ""])
-    fixed = [10 * mm, 24 * mm, 0.0, 0.0, 30 * mm, 17 * mm]
+                     _file_state(entry, thumb, labels, st)])
+    fixed = [10 * mm, 24 * mm, 0.0, 0.0, _time_width(st) + NAME_ROOM, 17 * mm]
     free = width - sum(fixed)
     fixed[2], fixed[3] = free * 0.45, free * 0.55
     t = table(rows, fixed, style=st["cell"], header_style=st["cell_bold"])

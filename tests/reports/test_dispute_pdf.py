@@ -88,6 +88,22 @@ def test_a_300_event_case_paginates_with_repeated_headers_and_every_line() -> No
         assert "操作人" in page and "内容" in page
 
 
+def test_times_print_on_one_line_in_the_font_in_use(tmp_path) -> None:
+    # TrueType CJK digits are wider than STSong-Light's: a fixed 25 mm column broke
+    # "2026-11-20 10:00" into a date line and a time line in every timeline row.
+    promise = Promise(1, 1, PromiseKind.REFUND, "退款", T0 + timedelta(hours=5), "小王", T0,
+                      PromiseState.OPEN, None, None)
+    photo = tmp_path / "p.png"
+    Image.new("RGB", (40, 30)).save(photo)
+    _data, pages = render([summary(timeline=notes(30), promises=(promise,),
+                                   evidence=(entry(1, photo, filename="p.png"),))])
+    text = "".join(pages)
+    for i in range(30):
+        assert f"2026-11-20 10:{i:02d}" in text, i  # the timeline's time column
+    assert "2026-11-20 15:00" in text  # the promise's due time
+    assert text.count("小王 2026-11-20 10:00") >= 2  # promise made, evidence added
+
+
 def test_a_note_longer_than_a_page_continues_on_the_next_page() -> None:
     long_note = "很长的备注" * 1500 + "END-OF-NOTE"
     timeline = (TimelineEntry(T0, "小王", "note", long_note), *notes(3))
@@ -126,6 +142,21 @@ def test_missing_and_unreadable_images_are_listed_not_raised(tmp_path) -> None:
     assert text.count("文件缺失") >= 3  # gone, no path, a folder where the file should be
     assert text.count("无法读取") >= 2  # junk bytes, empty file
     assert "图片证据缩略图" in text
+
+
+def test_a_file_that_is_there_says_so_in_the_evidence_list(tmp_path) -> None:
+    # A blank file-state cell reads as "missing?" to an arbiter.
+    good = tmp_path / "ok.png"
+    Image.new("RGB", (20, 20)).save(good)
+    pdf = tmp_path / "r.pdf"
+    pdf.write_bytes(b"%PDF-1.4 tiny")
+    evidence = (entry(1, good, filename="实物.png", mime="image/png"),
+                entry(2, pdf, filename="发票.pdf", mime="application/pdf"),
+                entry(3, tmp_path / "gone.jpg", filename="丢失.jpg"))
+    text = "".join(render([summary(evidence=evidence)])[1])
+    assert text.count("正常") == 2 and text.count("文件缺失") >= 1
+    en = "".join(render([summary(evidence=evidence)], lang="en")[1])
+    assert "OK" in en and "File missing" in en
 
 
 def test_thumbnails_keep_a_big_photo_small(tmp_path) -> None:
