@@ -404,7 +404,9 @@ def _evidence(s: DisputeSummary, labels: Labels, st: dict[str, ParagraphStyle],
             thumb = thumbs.get(entry.path) if entry.present else ThumbProblem.MISSING
             pictures.append((entry, thumb))
         if ev.is_file:
-            name = ev.title(lang) + (f"（{_size(ev.size)}）" if ev.size else "")
+            size = _size(ev.size) if ev.size else ""
+            name = ev.title(lang) + ((f"（{size}）" if lang == "zh" else f" ({size})")
+                                     if size else "")
         else:
             name = f"{labels['waybill']} {ev.title(lang)}"
         rows.append([f"#{entry.number}", ev.category.label(lang), name, ev.caption,

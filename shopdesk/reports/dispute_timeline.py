@@ -123,7 +123,7 @@ def _promise(entry: TimelineEntry, labels: Labels, tz: str, now: datetime) -> st
             lines.append(_result(entry.promise, labels, tz, now))
     elif entry.type == "promise_kept":
         if data.get("late"):
-            lines[0] += f" · {labels['state_kept_late']}"
+            lines[0] += f"{labels['sep']}{labels['state_kept_late']}"  # no "·": see labels
     elif entry.type == "promise_broken":
         reason = data.get("reason") or (entry.promise.broken_reason if entry.promise else "")
         if reason:

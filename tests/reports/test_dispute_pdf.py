@@ -157,6 +157,7 @@ def test_a_file_that_is_there_says_so_in_the_evidence_list(tmp_path) -> None:
     assert text.count("正常") == 2 and text.count("文件缺失") >= 1
     en = "".join(render([summary(evidence=evidence)], lang="en")[1])
     assert "OK" in en and "File missing" in en
+    assert "实物.png (1 KB)" in en and "实物.png（1 KB）" in text  # brackets of the language
 
 
 def test_thumbnails_keep_a_big_photo_small(tmp_path) -> None:
@@ -235,6 +236,19 @@ def test_several_cases_get_a_contents_page_with_the_right_page_numbers() -> None
     outline = [o.title for o in PdfReader(io.BytesIO(data)).outline]
     assert outline == ["SD-20261120-0001 买家1", "SD-20261120-0002 买家2",
                        "SD-20261120-0003 买家3"]
+
+
+def test_a_promise_kept_late_prints_without_a_middle_dot() -> None:
+    # "·" is not in the STSong-Light fallback font: it printed as an empty box.
+    kept = Promise(1, 1, PromiseKind.REFUND, "收到退货后退款", T0, "小王", T0,
+                   PromiseState.KEPT, T0 + timedelta(days=1), "小李")
+    line = TimelineEntry(T0 + timedelta(days=1), "小李", "promise_kept", "",
+                         {"promise_id": 1, "kind": "refund", "late": True}, promise=kept)
+    text = "".join(render([summary(timeline=(line,), promises=(kept,))])[1])
+    assert "·" not in text
+    assert "退款：收到退货后退款；已兑现（逾期）" in _compact(text)
+    en = "".join(render([summary(timeline=(line,), promises=(kept,))], lang="en")[1])
+    assert "Refund: 收到退货后退款; Kept (late)" in en
 
 
 def test_english_labels_when_asked() -> None:
