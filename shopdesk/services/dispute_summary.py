@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     from .register import Register
 
 ProgressFn = Callable[[int, int], None]
+_CONTACT_FIELDS = ("buyer_phone", "buyer_name", "buyer_address")
 
 
 def _require_actor(actor: str) -> str:
@@ -156,8 +157,7 @@ class SummaryService:
         events = self.cases.timeline(case_id)
         calls = {c.id: c for c in self._calls(case)}
         mask: Callable[[str], str] = (
-            (lambda text: text) if full_contact
-            else contact_masker(case.buyer_phone, case.buyer_name, case.buyer_address))
+            (lambda text: text) if full_contact else self._masker(case))
         promises = [replace(p, text=mask(p.text),
                             broken_reason=mask(p.broken_reason) if p.broken_reason else None)
                     for p in self.promises.for_case(case_id)]
@@ -192,6 +192,19 @@ class SummaryService:
             full_contact=full_contact, timeline=tuple(timeline), promises=tuple(promises),
             evidence=tuple(evidence), checklist=tuple(checklist), checklist_problem=problem,
             resolved_at=_resolved_at(case, events))
+
+    def _masker(self, case: Case) -> Callable[[str], str]:
+        """Masks the case's contact details in text, with every value they held before
+        (the audit trail keeps each edit and platform fill): a note or platform update
+        written then quotes the old value."""
+        earlier: dict[str, set[str]] = {field: set() for field in _CONTACT_FIELDS}
+        for entry in self.cases.audit(case.id):
+            if entry.field in earlier:
+                earlier[entry.field].update(v for v in (entry.old, entry.new) if v)
+        return contact_masker(case.buyer_phone, case.buyer_name, case.buyer_address,
+                              earlier_phones=earlier["buyer_phone"],
+                              earlier_names=earlier["buyer_name"],
+                              earlier_addresses=earlier["buyer_address"])
 
     def _calls(self, case: Case) -> list[CallRecord]:
         # The call log is kept per buyer across their cases: this case's calls only.

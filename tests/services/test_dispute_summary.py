@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 from decimal import Decimal
 
@@ -212,3 +213,22 @@ def test_contact_details_in_free_text_are_masked_unless_full(register, service, 
     full = _text(service.write_pdf([case.id], tmp_path / "f.pdf", actor="小王",
                                    full_contact=True).path)
     assert "13900001111" in full and "文三路100号" in full and "张三丰说" in full
+
+
+def test_contact_details_the_case_held_before_an_edit_stay_masked(register, service,
+                                                                  tmp_path):
+    # The note quotes the landline and address the case had then; the user later changed
+    # both. The masker knew only the current values: the old ones printed in full.
+    case = _open(register, phone="0571-88881234")
+    register.cases.add_note(case.id, f"买家座机 0571 8888 1234，地址 {ADDRESS}，张三丰本人签收",
+                            "小王")
+    register.cases.update(case.id, replace(register.cases.get(case.id),
+                                           buyer_phone="13900001111", buyer_name="李四",
+                                           buyer_address="北京市朝阳区建国路1号"), "小王")
+    text = _text(service.write_pdf([case.id], tmp_path / "m.pdf", actor="小王").path)
+    for secret in ("8888", "文三路", "张三丰", "建国路"):
+        assert secret not in text, secret
+    assert "0571****1234" in text and "浙江省杭州市****" in text
+    full = _text(service.write_pdf([case.id], tmp_path / "f.pdf", actor="小王",
+                                   full_contact=True).path)
+    assert "0571 8888 1234" in full and "文三路100号" in full
