@@ -4,42 +4,42 @@
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/audit_dialog.py" line="32"/>
+        <location filename="../../shopdesk/ui/dialogs/audit_dialog.py" line="31"/>
         <source>Audit trail — %1</source>
         <translation>审计记录 — %1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/audit_dialog.py" line="35"/>
+        <location filename="../../shopdesk/ui/dialogs/audit_dialog.py" line="34"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/audit_dialog.py" line="35"/>
+        <location filename="../../shopdesk/ui/dialogs/audit_dialog.py" line="34"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/audit_dialog.py" line="35"/>
+        <location filename="../../shopdesk/ui/dialogs/audit_dialog.py" line="34"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/audit_dialog.py" line="35"/>
+        <location filename="../../shopdesk/ui/dialogs/audit_dialog.py" line="34"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/audit_dialog.py" line="36"/>
+        <location filename="../../shopdesk/ui/dialogs/audit_dialog.py" line="35"/>
         <source>Old value</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/audit_dialog.py" line="36"/>
+        <location filename="../../shopdesk/ui/dialogs/audit_dialog.py" line="35"/>
         <source>New value</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/audit_dialog.py" line="61"/>
+        <location filename="../../shopdesk/ui/dialogs/audit_dialog.py" line="60"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -1331,57 +1331,62 @@ You can restore it from the trash later.</source>
         <translation>未设置原因</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="331"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="327"/>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="332"/>
         <source>The platform will ask for (%1):</source>
         <translation>平台会要求提供（%1）：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="332"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="333"/>
         <source>nothing for this cause</source>
         <translation>此原因无需特定证据</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="367"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="368"/>
         <source>Choose the operator (who is working now) first — every change records who made it. Nothing was changed.</source>
         <translation>请先选择操作人（现在是谁在处理）——每次修改都会记录操作人。本次未做任何修改。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="381"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="382"/>
         <source>Add evidence</source>
         <translation>添加证据</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="382"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="383"/>
         <source>Images and PDFs (%1);;All files (*)</source>
         <translation>图片和 PDF (%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="404"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="405"/>
         <source>Could not store %1: %2</source>
         <translation>无法保存 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="408"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="409"/>
         <source>%1 of %2 files added.</source>
         <translation>已添加 %1 个文件（共 %2 个）。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="488"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="489"/>
         <source>The file is missing from the data folder: %1</source>
         <translation>数据文件夹中找不到该文件：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="492"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="493"/>
         <source>No program to open %1 was found.</source>
         <translation>找不到可以打开 %1 的程序。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="503"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="504"/>
         <source>Remove evidence</source>
         <translation>移除证据</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="504"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="505"/>
         <source>Remove “%1” from this case?
 The file is kept and the removal is recorded in the audit trail.
 
@@ -1392,7 +1397,7 @@ Reason (optional):</source>
 原因（选填）：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="521"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="522"/>
         <source>This evidence no longer exists</source>
         <translation>该证据已不存在</translation>
     </message>
@@ -2473,72 +2478,72 @@ Choose No for a masked export (138****5678). A full export is recorded in the au
 <context>
     <name>PlaceholderDetailView</name>
     <message>
-        <location filename="../../shopdesk/ui/views/detail_placeholder.py" line="43"/>
+        <location filename="../../shopdesk/ui/views/detail_placeholder.py" line="44"/>
         <source>Select a case to see its details.</source>
         <translation>选择一个案件查看详情。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/detail_placeholder.py" line="53"/>
+        <location filename="../../shopdesk/ui/views/detail_placeholder.py" line="54"/>
         <source>Case no.</source>
         <translation>案件号</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/detail_placeholder.py" line="54"/>
+        <location filename="../../shopdesk/ui/views/detail_placeholder.py" line="55"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/detail_placeholder.py" line="55"/>
+        <location filename="../../shopdesk/ui/views/detail_placeholder.py" line="56"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/detail_placeholder.py" line="56"/>
+        <location filename="../../shopdesk/ui/views/detail_placeholder.py" line="57"/>
         <source>Order no.</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/detail_placeholder.py" line="57"/>
+        <location filename="../../shopdesk/ui/views/detail_placeholder.py" line="58"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/detail_placeholder.py" line="58"/>
+        <location filename="../../shopdesk/ui/views/detail_placeholder.py" line="59"/>
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/detail_placeholder.py" line="59"/>
+        <location filename="../../shopdesk/ui/views/detail_placeholder.py" line="60"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/detail_placeholder.py" line="60"/>
+        <location filename="../../shopdesk/ui/views/detail_placeholder.py" line="61"/>
         <source>Kind</source>
         <translation>售后类型</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/detail_placeholder.py" line="61"/>
+        <location filename="../../shopdesk/ui/views/detail_placeholder.py" line="62"/>
         <source>Cause</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/detail_placeholder.py" line="62"/>
+        <location filename="../../shopdesk/ui/views/detail_placeholder.py" line="63"/>
         <source>Claimed</source>
         <translation>申请金额</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/detail_placeholder.py" line="63"/>
+        <location filename="../../shopdesk/ui/views/detail_placeholder.py" line="64"/>
         <source>Due</source>
         <translation>截止时间</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/detail_placeholder.py" line="64"/>
+        <location filename="../../shopdesk/ui/views/detail_placeholder.py" line="65"/>
         <source>Assignee</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/detail_placeholder.py" line="65"/>
+        <location filename="../../shopdesk/ui/views/detail_placeholder.py" line="66"/>
         <source>Description</source>
         <translation>问题描述</translation>
     </message>
@@ -3521,67 +3526,67 @@ Every change you saved before this is safe in the register.</source>
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="44"/>
+        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="43"/>
         <source>Change status — %1</source>
         <translation>更改状态 — %1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="58"/>
+        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="57"/>
         <source>(choose)</source>
         <translation>（请选择）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="70"/>
+        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="69"/>
         <source>Current status</source>
         <translation>当前状态</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="71"/>
+        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="70"/>
         <source>New status</source>
         <translation>新状态</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="72"/>
+        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="71"/>
         <source>Outcome</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="84"/>
+        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="83"/>
         <source>Change status</source>
         <translation>更改状态</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="85"/>
+        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="84"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="112"/>
+        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="111"/>
         <source>Reason (required)</source>
         <translation>原因（必填）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="113"/>
+        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="112"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="121"/>
+        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="120"/>
         <source>Amount (required)</source>
         <translation>金额（必填）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="122"/>
+        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="121"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="146"/>
+        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="145"/>
         <source>Not a valid amount (e.g. 12.50)</source>
         <translation>金额格式不正确（例如 12.50）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="163"/>
+        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="162"/>
         <source>This case no longer exists (it may have been deleted)</source>
         <translation>该案件已不存在（可能已被删除）</translation>
     </message>

@@ -7,8 +7,10 @@ buttons say 确定/取消. Enum labels are data and come from the domain's .labe
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
@@ -20,6 +22,13 @@ APP_QM = "shopdesk_zh_CN"
 # A copy of the register's language setting kept in QSettings, so messages shown before the
 # register is open (another instance running, a damaged file) speak the user's language.
 LANGUAGE_HINT_KEY = "ui/languageHint"
+# The language whose translators are installed, kept on the application object so every
+# widget labels data (enums, scripts) in the same language as its tr() strings.
+APP_LANG_PROPERTY = "shopdeskLanguage"
+
+
+class _HasLanguage(Protocol):
+    def language(self, env_value: str | None = None) -> str: ...
 
 
 def normalise(value: str | None) -> str | None:
@@ -58,6 +67,14 @@ def remember_language_hint(settings: QSettings, lang: str) -> None:
     settings.setValue(LANGUAGE_HINT_KEY, normalise(lang) or DEFAULT_LANG)
 
 
+def ui_language(register: _HasLanguage) -> str:
+    """The language widgets should label data in: the installed translators' language
+    (so `--lang en` reaches every view), else the register's setting or SHOPDESK_LANG."""
+    app = QCoreApplication.instance()
+    installed = normalise(app.property(APP_LANG_PROPERTY)) if app is not None else None
+    return installed or register.language(os.environ.get(LANG_ENV))
+
+
 def translations_dir() -> Path:
     """Folder holding shopdesk_zh_CN.qm."""
     return resource_path("translations")
@@ -80,6 +97,7 @@ class Translators:
         """Install the translators for `lang`; returns False if a .qm file failed to load."""
         self.remove()
         self.lang = normalise(lang) or DEFAULT_LANG
+        self._app.setProperty(APP_LANG_PROPERTY, self.lang)
         if self.lang == "en":
             QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
             return True
@@ -96,6 +114,7 @@ class Translators:
         return ok
 
     def remove(self) -> None:
+        self._app.setProperty(APP_LANG_PROPERTY, None)
         for translator in self._installed:
             self._app.removeTranslator(translator)
             translator.deleteLater()

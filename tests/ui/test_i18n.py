@@ -105,3 +105,19 @@ def test_language_choice_rules():
     assert override_language({"SHOPDESK_LANG": "en"}) == "en"
     assert override_language({"SHOPDESK_LANG": "en"}, ["--lang", "zh"]) == "zh"
     assert override_language({}) is None
+
+
+def test_lang_argument_reaches_the_case_views_not_only_the_menus(make_window, demo_register,
+                                                                 monkeypatch):
+    """`--lang en` (or the setting) must label data in the case panel too, not just tr() text."""
+    from shopdesk.ui.i18n import ui_language
+
+    monkeypatch.delenv("SHOPDESK_LANG", raising=False)
+    window = make_window(demo_register, args=("--lang", "en"))
+    assert ui_language(demo_register) == "en"
+    case_id = window.case_list.model.case_id_at(0)
+    assert window.case_list.select_case(case_id)
+    case = demo_register.cases.get(case_id)
+    summary = window.detail.header.summary.text()
+    assert case.kind.en in summary and case.kind.zh not in summary
+    assert window.detail.header.badge.text() == case.status.en

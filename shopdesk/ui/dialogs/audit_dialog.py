@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -16,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...services.register import Register
+from ..i18n import ui_language
 from ..views.case_detail_text import CaseText, shop_time
 
 COLUMNS = ("who", "when", "action", "field", "old", "new")
@@ -26,7 +25,7 @@ class AuditDialog(QDialog):
 
     def __init__(self, register: Register, case_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        lang = register.language(os.environ.get("SHOPDESK_LANG"))
+        lang = ui_language(register)
         text = CaseText(lang, register.shop_tz, self)
         case = register.cases.get(case_id, include_deleted=True)
         self.setWindowTitle(self.tr("Audit trail — %1").replace("%1", case.case_no))

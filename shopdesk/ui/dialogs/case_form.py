@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from datetime import timedelta
 from itertools import pairwise
 
@@ -30,6 +29,7 @@ from ...domain.masking import mask_phone
 from ...domain.money import format_yuan
 from ...services.form_memory import FormMemory
 from ...services.register import Register
+from ..i18n import ui_language
 from ..widgets.due_edit import DueTimeEdit
 from ..widgets.enum_combo import CauseCombo, EnumCombo
 from ..widgets.field_error import FieldErrorLabel, ValidatedField
@@ -53,7 +53,7 @@ class CaseFormDialog(QDialog):
         self.register = register
         self.operator = operator
         self.case_id = case_id
-        self.lang = register.language(os.environ.get("SHOPDESK_LANG"))
+        self.lang = ui_language(register)
         self.memory = FormMemory(register)
         self._case: Case | None = register.cases.get(case_id) if case_id is not None else None
         self._phone_revealed = False

@@ -7,7 +7,6 @@ worker only calls services and emits signals; widgets are touched on the UI thre
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -31,6 +30,7 @@ from ...domain.errors import NotFoundError, ValidationError
 from ...importers import ColumnMapping, MappingError, ParseResult
 from ...services.imports import ImportReport, ImportService, write_skipped_rows
 from ...services.register import Register
+from ..i18n import ui_language
 from .column_mapping_dialog import ColumnMappingDialog
 from .import_preview import Job, PreviewPanel
 
@@ -59,7 +59,7 @@ class ImportDialog(QDialog):
         super().__init__(parent)
         self.register = register
         self.operator = operator
-        self.lang = register.language(os.environ.get("SHOPDESK_LANG"))
+        self.lang = ui_language(register)
         self.service = service or ImportService.for_register(register)
         self.path: Path | None = None
         self.parsed: ParseResult | None = None

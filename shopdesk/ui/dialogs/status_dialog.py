@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -24,6 +22,7 @@ from ...domain.errors import NotFoundError, ValidationError, WorkflowError
 from ...domain.money import MoneyError, format_yuan, parse_yuan
 from ...domain.workflow import Transition, allowed_targets, is_reopen
 from ...services.register import Register
+from ..i18n import ui_language
 from ..widgets.enum_combo import EnumCombo
 from ..widgets.field_error import FieldErrorLabel, ValidatedField
 
@@ -38,7 +37,7 @@ class StatusDialog(QDialog):
         super().__init__(parent)
         self.register = register
         self.operator = operator
-        self.lang = register.language(os.environ.get("SHOPDESK_LANG"))
+        self.lang = ui_language(register)
         self.case: Case = register.cases.get(case_id)
         self._prefilled: str | None = None  # the amount we suggested, while untouched
         self.setWindowTitle(self.tr("Change status — %1").replace("%1", self.case.case_no))

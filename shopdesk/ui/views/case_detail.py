@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -31,6 +30,7 @@ from ...services.script_catalog import CatalogError
 from ..dialogs.audit_dialog import AuditDialog
 from ..dialogs.case_form import CaseFormDialog
 from ..dialogs.status_dialog import StatusDialog
+from ..i18n import ui_language
 from ..widgets.call_indicator import CallIndicator
 from .case_detail_facts import CaseFacts, CaseHeader
 from .case_detail_text import CaseText, shop_time
@@ -53,7 +53,7 @@ class CaseDetailView(QWidget):
         super().__init__(parent)
         self.register = register
         self.operator_provider = operator_provider
-        lang = register.language(os.environ.get("SHOPDESK_LANG"))
+        lang = ui_language(register)
         self.text = CaseText(lang, register.shop_tz, self)
         self._case: Case | None = None
         self._revealed_phone: str | None = None  # only for the case on screen

@@ -15,6 +15,7 @@ from ...domain.errors import NotFoundError
 from ...domain.masking import mask_phone
 from ...domain.money import format_yuan
 from ...services.register import Register
+from ..i18n import ui_language
 
 
 class PlaceholderDetailView(QWidget):
@@ -27,7 +28,7 @@ class PlaceholderDetailView(QWidget):
         super().__init__(parent)
         self._register = register
         self._operator = operator_provider
-        self._lang = register.language()
+        self._lang = ui_language(register)
         self.text = QLabel(self)
         self.text.setObjectName("detail_text")
         self.text.setWordWrap(True)

@@ -7,7 +7,6 @@ by the evidence service; the panel never touches the database itself.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -34,6 +33,7 @@ from ...domain.errors import NotFoundError, ValidationError
 from ...domain.evidence import ChecklistError, ChecklistItem, Evidence, EvidenceCategory
 from ...services.register import Register
 from ..dialogs.waybill_dialog import WaybillDialog
+from ..i18n import ui_language
 from ..widgets.enum_combo import EnumCombo
 from .evidence_thumbs import ThumbnailCache
 
@@ -111,7 +111,7 @@ class EvidencePanel(QWidget):
         self.register = register
         self.service = register.evidence
         self.operator_provider = operator_provider
-        self.lang = register.language(os.environ.get("SHOPDESK_LANG"))
+        self.lang = ui_language(register)
         self.case_id: int | None = None
         self.read_only = True
         self.thumbs = ThumbnailCache(THUMB)
@@ -168,7 +168,8 @@ class EvidencePanel(QWidget):
         self.list.setWordWrap(True)
         self.list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.list.setSelectionMode(QListWidget.SelectionMode.SingleSelection)
-        self.list.setMinimumHeight(THUMB + 2 * line + 16)
+        # One whole grid row (caption's third line included) even with both banners shown.
+        self.list.setMinimumHeight(THUMB + 3 * line + 16)
         self.list.currentItemChanged.connect(lambda *_: self._show_selected())
         self.list.itemActivated.connect(lambda *_: self.open_current())  # Enter / double-click
         delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.list,
@@ -323,7 +324,8 @@ class EvidencePanel(QWidget):
                 continue
             link = ""
             if not self.read_only:
-                link = f" <a href='add:{item.category.value}'>{_html(self.tr('Add…'))}</a>"
+                add = self.tr("Add…")  # outside the f-string, where lupdate can see it
+                link = f" <a href='add:{item.category.value}'>{_html(add)}</a>"
             parts.append(f"<span style='color:{MISSING_COLOUR}'>"
                          f"{_html(self.tr('Missing'))} <b>{name}</b></span>"
                          f"<span style='color:#555'>{_paren(note, self.lang)}</span>{link}")

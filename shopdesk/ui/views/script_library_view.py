@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -31,6 +30,7 @@ from ...domain.scripts import HandlingStep, ScriptLibraryError
 from ...services.register import Register
 from ...services.scripts import ScriptEntry, ScriptOrigin, ScriptService
 from ..dialogs.script_edit_dialog import ScriptEditDialog
+from ..i18n import ui_language
 from ..widgets.enum_combo import EnumCombo
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -50,7 +50,7 @@ class ScriptLibraryView(QWidget):
         self.register = register
         self.scripts = script_service
         self.operator_provider = operator_provider
-        self.lang = register.language(os.environ.get("SHOPDESK_LANG"))
+        self.lang = ui_language(register)
         self.edit_dialog: ScriptEditDialog | None = None
         self._build()
         self.reload()

@@ -6,7 +6,6 @@ A reply is copied only when every placeholder has a value: a buyer must never re
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
@@ -34,6 +33,7 @@ from ...domain.scripts import PROCEDURE_STEPS, Channel, HandlingStep, RenderResu
 from ...services.register import Register
 from ...services.scripts import ScriptService
 from ..dialogs.placeholder_dialog import PlaceholderDialog
+from ..i18n import ui_language
 
 WARNING_STYLE = ("background: #fff3cd; color: #5c4400; border: 1px solid #e0c060; "
                  "border-radius: 4px; padding: 4px;")
@@ -55,7 +55,7 @@ class ScriptsPanel(QWidget):
         self.register = register
         self.scripts = script_service
         self.operator_provider = operator_provider
-        self.lang = register.language(os.environ.get("SHOPDESK_LANG"))
+        self.lang = ui_language(register)
         self.case: Case | None = None
         self.values: dict[str, str] = {}  # placeholder values typed for the case on screen
         self.placeholder_dialog: PlaceholderDialog | None = None
