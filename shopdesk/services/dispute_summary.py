@@ -33,7 +33,7 @@ from ..reports.dispute_data import (
     TimelineEntry,
 )
 from ..storage.audit import AuditStore
-from ..storage.calls import CallRecord
+from ..storage.calls import CallRecord, CallStore
 from ..storage.events import TimelineEvent
 from ..storage.summaries import SavedFacts, SummaryStore
 from .calls import CallService
@@ -88,6 +88,7 @@ class SummaryService:
         self.shop_tz = shop_tz
         self.store = SummaryStore(db)
         self.audit_log = AuditStore(db)
+        self.call_log = CallStore(db)
 
     @classmethod
     def for_register(cls, register: Register) -> SummaryService:
@@ -207,8 +208,9 @@ class SummaryService:
                               earlier_addresses=earlier["buyer_address"])
 
     def _calls(self, case: Case) -> list[CallRecord]:
-        # The call log is kept per buyer across their cases: this case's calls only.
-        return [r for r in self.calls.calls_for_buyer(case.id) if r.case_id == case.id]
+        # By case, not by buyer: the buyer key follows the nickname, so after a nickname
+        # was filled in or corrected the buyer's list no longer holds the earlier calls.
+        return self.call_log.for_case(case.id)
 
     def _checklist(self, case_id: int, lang: str) -> tuple[list[ChecklistItem], str]:
         try:

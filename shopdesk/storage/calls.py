@@ -96,6 +96,14 @@ class CallStore:
             [buyer_key]).fetchall()
         return [_record(r) for r in rows]
 
+    def for_case(self, case_id: int) -> list[CallRecord]:
+        """The calls logged on one case, oldest first (whatever buyer key they were
+        logged under: the key follows the nickname, which an edit or import may change)."""
+        rows = self.db.execute(
+            f"SELECT {_COLUMNS} FROM call_attempts WHERE case_id = ? ORDER BY at, id",
+            [case_id]).fetchall()
+        return [_record(r) for r in rows]
+
     def for_buyers(self, keys: Sequence[str]) -> dict[str, list[CallRecord]]:
         out: dict[str, list[CallRecord]] = {k: [] for k in keys}
         unique = sorted(set(keys))

@@ -35,6 +35,10 @@ def _text(path) -> str:
     return "".join(p.extract_text() for p in PdfReader(str(path)).pages)
 
 
+def _compact(text: str) -> str:
+    return "".join(text.split())
+
+
 def _summary_audits(register, case_id, action):
     return [a for a in register.cases.audit(case_id) if a.action == action]
 
@@ -232,3 +236,22 @@ def test_contact_details_the_case_held_before_an_edit_stay_masked(register, serv
     full = _text(service.write_pdf([case.id], tmp_path / "f.pdf", actor="小王",
                                    full_contact=True).path)
     assert "0571 8888 1234" in full and "文三路100号" in full
+
+
+def test_calls_stay_on_the_summary_after_the_nickname_is_filled_in(register, service, clock,
+                                                                   tmp_path):
+    # The call log's buyer key follows the nickname: a call logged before the nickname was
+    # known (or corrected) dropped out of the buyer's list, and with it its summary and
+    # the "answered" counts.
+    case = _open(register, nick="")
+    clock.advance(hours=1)
+    register.calls.log_call(case.id, CallOutcome.CONNECTED, "小王", duration=65,
+                            summary="同意寄回检测")
+    register.cases.update(case.id, replace(register.cases.get(case.id), buyer_nick="小蜜蜂"),
+                          "小王")
+    s = service.gather(case.id, actor="小王")
+    [call] = s.calls
+    assert call.call is not None and call.call.summary == "同意寄回检测"
+    assert "电话沟通 1 次（接通 1 次）" in service.default_facts(case.id)
+    text = _compact(_text(service.write_pdf([case.id], tmp_path / "s.pdf", actor="小王").path))
+    assert "摘要：同意寄回检测" in text and "电话1次（接通1次）" in text
