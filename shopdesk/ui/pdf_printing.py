@@ -49,9 +49,37 @@ def _render(doc: pdfium.PdfDocument, index: int, dpi: float) -> QImage:
         page.close()
 
 
+def pages_to_print(printer: QPrinter, total: int) -> list[int]:
+    """The 0-based pages of a `total`-page document, in the order the printer gets them.
+
+    What the print dialog asked for, which Qt leaves to the application: the pages typed
+    ("1,3-4" is three pages, not one to four), last page first, and the copies when the
+    printer cannot make them itself (collated: 1 2 3 1 2 3; else 1 1 2 2 3 3).
+    """
+    numbers = list(range(1, total + 1))
+    if printer.printRange() == QPrinter.PrintRange.PageRange:
+        ranges = printer.pageRanges().toRangeList()
+        if ranges:
+            chosen = {n for r in ranges for n in range(r.from_, r.to + 1)}
+        elif printer.fromPage() > 0:
+            chosen = set(range(printer.fromPage(), (printer.toPage() or total) + 1))
+        else:
+            chosen = set(numbers)
+        numbers = [n for n in numbers if n in chosen]
+    if printer.pageOrder() == QPrinter.PageOrder.LastPageFirst:
+        numbers.reverse()
+    copies = 1 if printer.supportsMultipleCopies() else max(1, printer.copyCount())
+    if printer.collateCopies():
+        numbers = numbers * copies
+    else:
+        numbers = [n for n in numbers for _copy in range(copies)]
+    return [n - 1 for n in numbers]
+
+
 def print_pdf(pdf: Path, printer: QPrinter, *, max_dpi: int = MAX_DPI,
               progress: Callable[[int, int], None] | None = None) -> int:
-    """Send the pages of `pdf` (the printer's page range, if one was chosen) to `printer`.
+    """Send the pages of `pdf` (those chosen in the print dialog, see pages_to_print) to
+    `printer`.
 
     Returns the number of pages printed; `progress(done, total)` after each page. Raises
     OSError when the printer cannot start. Qt allows this on a worker thread as long as
@@ -59,11 +87,8 @@ def print_pdf(pdf: Path, printer: QPrinter, *, max_dpi: int = MAX_DPI,
     """
     doc = pdfium.PdfDocument(str(pdf))
     try:
-        total = len(doc)
-        first, last = 1, total
-        if printer.printRange() == QPrinter.PrintRange.PageRange and printer.fromPage() > 0:
-            first, last = printer.fromPage(), min(printer.toPage() or total, total)
-        if first > last:
+        pages = pages_to_print(printer, len(doc))
+        if not pages:
             return 0
         printer.setFullPage(True)  # our PDF has its own margins: paint the whole sheet
         dpi = min(printer.resolution(), max_dpi)
@@ -71,10 +96,12 @@ def print_pdf(pdf: Path, printer: QPrinter, *, max_dpi: int = MAX_DPI,
         if not painter.begin(printer):
             raise OSError(f"the printer {printer.printerName() or ''} could not start")
         try:
-            for n in range(first - 1, last):
-                if n > first - 1:
+            image, shown = QImage(), -1
+            for done, n in enumerate(pages, start=1):
+                if done > 1:
                     printer.newPage()
-                image = _render(doc, n, dpi)
+                if n != shown:  # uncollated copies repeat a page: render it once
+                    image, shown = _render(doc, n, dpi), n
                 sheet = printer.paperRect(QPrinter.Unit.DevicePixel)
                 scale = min(sheet.width() / image.width(), sheet.height() / image.height())
                 w, h = image.width() * scale, image.height() * scale
@@ -82,9 +109,9 @@ def print_pdf(pdf: Path, printer: QPrinter, *, max_dpi: int = MAX_DPI,
                                 sheet.y() + (sheet.height() - h) / 2, w, h)
                 painter.drawImage(target, image)
                 if progress is not None:
-                    progress(n - first + 2, last - first + 1)
+                    progress(done, len(pages))
         finally:
             painter.end()
-        return last - first + 1
+        return len(pages)
     finally:
         doc.close()
