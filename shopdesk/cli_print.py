@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from .domain.errors import NotFoundError, ValidationError
+from .reports.dispute_pdf import PdfInUseError
 from .services.dispute_summary import SummaryService
 from .services.register import Register
 
@@ -65,6 +66,8 @@ def cmd_print(register: Register, args: argparse.Namespace, out: TextIO) -> int:
     try:
         result = service.write_pdf(ids, target, actor=_actor(register, args.actor),
                                    full_contact=args.full_contact, lang=args.lang)
+    except PdfInUseError as exc:
+        raise PrintCliError(f"-o: {exc} (nothing written)") from None
     except OSError as exc:
         raise PrintCliError(f"cannot write {target}: {exc.strerror or exc}") from None
     out.write(f"wrote {len(result.case_nos)} case(s), {result.pages} page(s) to "

@@ -94,3 +94,25 @@ def test_english_document(cli, tmp_path):
     assert cli("print", a, "-o", str(target), "--lang", "en")[0] == 0
     text = "".join(_pages(target))
     assert "After-sales dispute summary" in text and "Page 1 of 1" in text
+
+
+def test_a_pdf_held_open_by_a_viewer_is_named_and_left_as_it_was(cli, tmp_path, monkeypatch):
+    # Windows: a viewer holding the old file open makes the final rename fail.
+    import shopdesk.reports.dispute_pdf as dispute_pdf
+
+    a = _add(cli, "3712345678901", "小蜜蜂", "13812345678")
+    target = tmp_path / "held.pdf"
+    target.write_bytes(b"%PDF-1.4 the earlier summary")
+
+    real = dispute_pdf.os.replace
+
+    def locked(src, dst):
+        if str(dst) != str(target):
+            return real(src, dst)
+        raise PermissionError(13, "The process cannot access the file", str(dst))
+
+    monkeypatch.setattr(dispute_pdf.os, "replace", locked)
+    code, _out, err = cli("print", a, "-o", str(target))
+    assert code == 1 and "is open in another program" in err and str(target) in err
+    assert target.read_bytes() == b"%PDF-1.4 the earlier summary"
+    assert not list(tmp_path.glob("*.part"))  # no half-written file left behind

@@ -63,6 +63,16 @@ CELL_PADDING = 6  # layout.table(): 3 pt left and right
 NAME_ROOM = 9 * mm  # a two- or three-character staff name before a time ("小王 2026-…")
 
 
+class PdfInUseError(PermissionError):
+    """The PDF was laid out but the file at `path` could not be replaced: on Windows a PDF
+    viewer that has it open locks it (or the file is read-only). Nothing was changed."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"{path} is open in another program (a PDF viewer?) or read-only: "
+                         "close it there, or write to another file name")
+        self.path = path
+
+
 class SummaryDocument(A4Document):
     """A4Document on a canvas that fills in the contents' page numbers (one layout pass)."""
 
@@ -152,7 +162,10 @@ def render_file(summaries: Sequence[DisputeSummary], path: str | Path, *, lang: 
     try:
         pages = render_summaries(summaries, partial, lang=lang, font=font,
                                  thumbnails=thumbnails, progress=progress)
-        os.replace(partial, target)
+        try:
+            os.replace(partial, target)
+        except PermissionError as exc:  # Windows: a viewer holds the old file open
+            raise PdfInUseError(target) from exc
     except BaseException:
         with contextlib.suppress(OSError):
             partial.unlink()

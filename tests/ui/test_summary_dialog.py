@@ -3,6 +3,8 @@ save, open and print (through patched file and print dialogs)."""
 
 from __future__ import annotations
 
+import os
+import stat
 from decimal import Decimal
 from pathlib import Path
 
@@ -205,3 +207,68 @@ def test_dialog_fits_a_small_screen_and_looks_right(qtbot, register, cases, chin
     qtbot.waitExposed(dialog)
     assert dialog.width() <= 1366 and dialog.height() <= 768
     dialog.grab().save(str(Path("/tmp") / "summary_dialog_zh.png"))
+
+
+def test_saving_over_a_pdf_held_open_by_a_viewer_says_so(qtbot, register, cases, tmp_path,
+                                                         monkeypatch, boxes):
+    import shopdesk.reports.dispute_pdf as dispute_pdf
+
+    target = tmp_path / "held.pdf"
+    target.write_bytes(b"%PDF-1.4 earlier")
+    real = dispute_pdf.os.replace
+
+    def locked(src, dst):  # what Windows does while a viewer has the file open
+        if str(dst) != str(target):
+            return real(src, dst)
+        raise PermissionError(13, "The process cannot access the file", str(dst))
+
+    monkeypatch.setattr(dispute_pdf.os, "replace", locked)
+    dialog = SummaryDialog(register, [cases[0].id], "小王")
+    qtbot.addWidget(dialog)
+    _save_to(monkeypatch, target)
+    with qtbot.waitSignal(dialog.failed, timeout=20_000):
+        dialog.save_button.click()
+    [(_kind, text)] = boxes.shown
+    assert str(target) in text and "open in another program" in text
+    assert target.read_bytes() == b"%PDF-1.4 earlier" and not list(tmp_path.glob("*.part"))
+
+
+def test_open_again_while_the_viewer_holds_the_first_copy(qtbot, register, cases,
+                                                          monkeypatch):
+    # Windows: the viewer locks the copy it shows; writing over it failed the second Open.
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl",
+                        staticmethod(lambda url: opened.append(Path(url.toLocalFile())) or True))
+    dialog = SummaryDialog(register, [cases[0].id], "小王")
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.written, timeout=20_000):
+        dialog.open_button.click()
+    first = opened[0]
+    real_unlink = Path.unlink
+
+    def unlink(self, missing_ok=False):
+        if self == first:
+            raise PermissionError(13, "in use by another process", str(self))
+        return real_unlink(self, missing_ok=missing_ok)
+
+    monkeypatch.setattr(Path, "unlink", unlink)
+    with qtbot.waitSignal(dialog.written, timeout=20_000):
+        dialog.open_button.click()
+    second = opened[1]
+    assert second != first and second.parent == first.parent and second.is_file()
+    assert cases[0].case_no in _text(second)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_opened_copies_live_in_a_folder_only_the_user_can_read(qtbot, register, cases,
+                                                               monkeypatch):
+    # /tmp is shared on Linux and the copy may carry full contact details.
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl",
+                        staticmethod(lambda url: opened.append(Path(url.toLocalFile())) or True))
+    dialog = SummaryDialog(register, [cases[0].id], "小王")
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.written, timeout=20_000):
+        dialog.open_button.click()
+    folder = opened[0].parent
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700 and folder.stat().st_uid == os.getuid()

@@ -9,6 +9,8 @@ the summary is printed, saved or opened.
 from __future__ import annotations
 
 import contextlib
+import getpass
+import os
 import re
 import tempfile
 from pathlib import Path
@@ -35,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.errors import NotFoundError, ValidationError
 from ...reports.dispute_data import DisputeSummary
+from ...reports.dispute_pdf import PdfInUseError
 from ...reports.fonts import cjk_font
 from ...services.dispute_summary import SummaryResult, SummaryService
 from ...services.register import Register
@@ -303,6 +306,10 @@ class SummaryDialog(QDialog):
         else:
             message = self.tr("The summary could not be written: %1")
         text = message.replace("%1", str(exc))
+        if isinstance(exc, PdfInUseError):
+            text = self.tr("%1 is open in another program (a PDF viewer?) or read-only. "
+                           "Close it there, or save under another name.").replace(
+                "%1", str(exc.path))
         self._warn(text)
         self.failed.emit(text)
 
@@ -323,9 +330,9 @@ class SummaryDialog(QDialog):
 
     def open_pdf(self) -> bool:
         """Write to a temporary folder and open it in the system's PDF viewer."""
-        folder = Path(tempfile.gettempdir()) / OPEN_FOLDER
-        folder.mkdir(parents=True, exist_ok=True)
-        return self._start("open", folder / _file_name(self.case_nos))
+        if self.busy():
+            return False
+        return self._start("open", _open_copy_path(_open_folder(), _file_name(self.case_nos)))
 
     def print_summary(self) -> bool:
         """The system print dialog, then the pages to the printer (printed(n) when done)."""
@@ -351,6 +358,41 @@ class SummaryDialog(QDialog):
         """Closing waits for a running job (seconds at most): it holds the file."""
         self._pool.waitForDone()
         super().done(result)
+
+
+def _open_folder() -> Path:
+    """The user's own folder for PDFs opened in the viewer. /tmp is shared on Linux and
+    the copy may hold full contact details: the folder is the user's alone (0700), and a
+    folder of that name someone else made is not used."""
+    try:
+        user = re.sub(r"[^A-Za-z0-9_-]", "_", getpass.getuser())
+    except (OSError, KeyError, ImportError):
+        user = "user"
+    folder = Path(tempfile.gettempdir()) / f"{OPEN_FOLDER}-{user}"
+    try:
+        folder.mkdir(mode=0o700, exist_ok=True)
+        if os.name == "posix":
+            if folder.is_symlink() or folder.stat().st_uid != os.getuid():
+                raise PermissionError(f"{folder} is not ours")
+            folder.chmod(0o700)  # made looser by hand or by an older version: tighten
+    except OSError:
+        return Path(tempfile.mkdtemp(prefix=OPEN_FOLDER + "-"))
+    return folder
+
+
+def _open_copy_path(folder: Path, name: str) -> Path:
+    """`name` in `folder`, or name-2.pdf, name-3.pdf... when the earlier copy cannot be
+    removed: on Windows the viewer still showing it locks it, and writing over it failed
+    the second Open of the same case. Copies no viewer holds are removed on the way."""
+    stem = Path(name).stem
+    for n in range(1, 100):
+        candidate = folder / (name if n == 1 else f"{stem}-{n}.pdf")
+        try:
+            candidate.unlink(missing_ok=True)
+        except OSError:
+            continue  # locked by a viewer: leave it, take the next name
+        return candidate
+    return Path(tempfile.mkdtemp(prefix=OPEN_FOLDER + "-")) / name
 
 
 def _remove_print_copy(path: Path) -> None:
