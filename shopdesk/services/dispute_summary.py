@@ -238,9 +238,10 @@ class SummaryService:
         return [self.gather(i, actor=actor, full_contact=full_contact, lang=lang) for i in ids]
 
     def record_written(self, summaries: Sequence[DisputeSummary], target: Path, *,
-                       actor: str) -> None:
+                       actor: str, where: str | None = None) -> None:
         """After a PDF with full contact details was written: one audit row per case
-        (action summary_full_contact, the file's name), as a full export is audited."""
+        (action summary_full_contact), as a full export is audited. The row says where
+        the details went: `where` (e.g. "printer: NAME") or else the file's name."""
         if not any(s.full_contact for s in summaries):
             return
         actor = _require_actor(actor)
@@ -250,7 +251,7 @@ class SummaryService:
                 if s.full_contact:
                     self.audit_log.record(now, actor, "case", s.case.id, "summary_full_contact",
                                           "buyer_phone,buyer_name,buyer_address", None,
-                                          target.name)
+                                          where or target.name)
 
     def write_pdf(self, case_ids: Sequence[int], path: str | Path, *, actor: str,
                   full_contact: bool = False, facts: Mapping[int, str] | None = None,

@@ -272,3 +272,25 @@ def test_opened_copies_live_in_a_folder_only_the_user_can_read(qtbot, register, 
         dialog.open_button.click()
     folder = opened[0].parent
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700 and folder.stat().st_uid == os.getuid()
+
+
+def test_printing_full_contact_is_audited_as_printed_not_as_a_file(qtbot, register, cases,
+                                                                   tmp_path, monkeypatch):
+    # The audit named the temporary copy ("dispute-summary-….pdf", deleted after printing):
+    # it read as a file saved somewhere.
+    def accept(print_dialog):
+        printer = print_dialog.printer()
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(tmp_path / "to-printer.pdf"))
+        printer.setResolution(40)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QPrintDialog, "exec", accept)
+    dialog = SummaryDialog(register, [cases[0].id], "小王")
+    qtbot.addWidget(dialog)
+    dialog.full_contact.setChecked(True)
+    with qtbot.waitSignal(dialog.printed, timeout=30_000):
+        assert dialog.print_summary()
+    [audit] = [a for a in register.cases.audit(cases[0].id)
+               if a.action == "summary_full_contact"]
+    assert audit.new == "printer: PDF file to-printer.pdf"

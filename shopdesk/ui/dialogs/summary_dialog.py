@@ -275,8 +275,10 @@ class SummaryDialog(QDialog):
                   outcome: JobOutcome) -> None:
         path = self._job_path
         self._end_job()
+        # The temporary copy's name would read as a saved file: say it went to a printer.
+        where = _printer_label(self._printer) if kind == "print" and self._printer else None
         self._printer = None
-        self.service.record_written(summaries, path, actor=self.operator)
+        self.service.record_written(summaries, path, actor=self.operator, where=where)
         self.last_result = SummaryResult(path, outcome.pages,
                                          tuple(s.case.case_no for s in summaries),
                                          any(s.full_contact for s in summaries))
@@ -358,6 +360,13 @@ class SummaryDialog(QDialog):
         """Closing waits for a running job (seconds at most): it holds the file."""
         self._pool.waitForDone()
         super().done(result)
+
+
+def _printer_label(printer: QPrinter) -> str:
+    """Where a printing went, for the audit trail (not translated: audit values are data)."""
+    if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and printer.outputFileName():
+        return f"printer: PDF file {Path(printer.outputFileName()).name}"
+    return f"printer: {printer.printerName() or '?'}"
 
 
 def _open_folder() -> Path:
