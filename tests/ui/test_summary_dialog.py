@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import stat
+import threading
 from decimal import Decimal
 from pathlib import Path
 
@@ -294,3 +295,24 @@ def test_printing_full_contact_is_audited_as_printed_not_as_a_file(qtbot, regist
     [audit] = [a for a in register.cases.audit(cases[0].id)
                if a.action == "summary_full_contact"]
     assert audit.new == "printer: PDF file to-printer.pdf"
+
+
+def test_the_register_is_only_used_on_the_ui_thread(qtbot, register, cases, tmp_path,
+                                                    monkeypatch):
+    # The register's one sqlite connection is opened with check_same_thread=False and
+    # shared by sqlite-utils: a query from the layout worker would not raise, it would
+    # interleave with the UI's transactions. Gathering and the audit stay on this thread.
+    threads: set[str] = set()
+    register.db.conn.set_trace_callback(
+        lambda _sql: threads.add(threading.current_thread().name))
+    try:
+        dialog = SummaryDialog(register, [c.id for c in cases], "小王")
+        qtbot.addWidget(dialog)
+        dialog.full_contact.setChecked(True)
+        dialog.facts_edit.setPlainText("改过的陈述")
+        _save_to(monkeypatch, tmp_path / "s.pdf")
+        with qtbot.waitSignal(dialog.written, timeout=20_000):
+            dialog.save_button.click()
+    finally:
+        register.db.conn.set_trace_callback(None)
+    assert threads == {threading.main_thread().name}
