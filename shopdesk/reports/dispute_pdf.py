@@ -420,8 +420,9 @@ def _evidence(s: DisputeSummary, labels: Labels, st: dict[str, ParagraphStyle],
             size = _size(ev.size) if ev.size else ""
             name = ev.title(lang) + ((f"（{size}）" if lang == "zh" else f" ({size})")
                                      if size else "")
-        else:
-            name = f"{labels['waybill']} {ev.title(lang)}"
+        else:  # the number on a line of its own: CJK wrapping would split it mid-number
+            name = "\n".join(x for x in (f"{labels['waybill']} {ev.carrier or ''}".strip(),
+                                          ev.waybill_no or "") if x)
         rows.append([f"#{entry.number}", ev.category.label(lang), name, ev.caption,
                      labels.fmt("by", who=ev.added_by, at=_when(ev.added_at, s.tz)),
                      _file_state(entry, thumb, labels, st)])

@@ -160,6 +160,18 @@ def test_a_file_that_is_there_says_so_in_the_evidence_list(tmp_path) -> None:
     assert "实物.png (1 KB)" in en and "实物.png（1 KB）" in text  # brackets of the language
 
 
+def test_a_waybill_number_is_never_split_across_lines() -> None:
+    from dataclasses import replace as changed
+
+    from shopdesk.reports.dispute_data import EvidenceEntry
+
+    waybill = changed(entry(1, None, filename="x").evidence, kind="waybill", filename=None,
+                      mime=None, size=None, carrier="顺丰速运", waybill_no="SF1234567890123",
+                      category=EvidenceCategory.COURIER_TRACE)
+    text = "".join(render([summary(evidence=(EvidenceEntry(1, waybill),))])[1])
+    assert "SF1234567890123" in text and "运单号 顺丰速运" in text
+
+
 def test_thumbnails_keep_a_big_photo_small(tmp_path) -> None:
     photo = tmp_path / "big.jpg"
     Image.effect_noise((4000, 3000), 60).convert("RGB").save(photo, quality=95)
