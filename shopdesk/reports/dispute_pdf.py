@@ -49,6 +49,7 @@ from .layout import (
     table,
     zh_page_label,
 )
+from .long_rows import LongRowTable
 from .thumbnails import Thumbnail, ThumbnailCache, ThumbProblem
 
 OK_GREEN = colors.HexColor("#1E6B35")
@@ -339,8 +340,8 @@ def _timeline(s: DisputeSummary, labels: Labels, st: dict[str, ParagraphStyle],
                      timeline_content(entry, labels, s.tz, s.generated_at)])
     fixed = [_time_width(st), 17 * mm, 20 * mm]
     t = table(rows, [*fixed, width - sum(fixed)], style=st["cell"],
-              header_style=st["cell_bold"], zebra=True)
-    t.splitInRow = 1  # a note longer than a page continues on the next one
+              header_style=st["cell_bold"], zebra=True, cls=LongRowTable)
+    t.splitInRow = 1  # a note longer than a page continues on the next one (long rows only)
     out.append(t)
     return out
 
@@ -383,7 +384,7 @@ def _promises(s: DisputeSummary, labels: Labels, st: dict[str, ParagraphStyle],
     time_w = _time_width(st)
     fixed = [max(34 * mm, time_w + NAME_ROOM), time_w, 40 * mm]
     t = table(rows, [width - sum(fixed), *fixed], style=st["cell"],
-              header_style=st["cell_bold"])
+              header_style=st["cell_bold"], cls=LongRowTable)
     t.splitInRow = 1
     return [*out, t]
 
@@ -429,7 +430,7 @@ def _evidence(s: DisputeSummary, labels: Labels, st: dict[str, ParagraphStyle],
     fixed = [10 * mm, 24 * mm, 0.0, 0.0, _time_width(st) + NAME_ROOM, 17 * mm]
     free = width - sum(fixed)
     fixed[2], fixed[3] = free * 0.45, free * 0.55
-    t = table(rows, fixed, style=st["cell"], header_style=st["cell_bold"])
+    t = table(rows, fixed, style=st["cell"], header_style=st["cell_bold"], cls=LongRowTable)
     t.splitInRow = 1
     out.append(t)
     if pictures:

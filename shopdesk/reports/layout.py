@@ -72,8 +72,9 @@ def para(text: object, style: ParagraphStyle) -> Paragraph:
 
 def table(rows: Sequence[Sequence[object]], col_widths: Sequence[float], *,
           style: ParagraphStyle, header_style: ParagraphStyle | None = None,
-          header: bool = True, zebra: bool = False) -> Table:
-    """A bordered table; cells that are not flowables become wrapped paragraphs."""
+          header: bool = True, zebra: bool = False, cls: type[Table] = Table) -> Table:
+    """A bordered table; cells that are not flowables become wrapped paragraphs.
+    `cls`: a Table subclass with its own page breaking (e.g. long_rows.LongRowTable)."""
     def cell(value: object, st: ParagraphStyle) -> object:
         return value if isinstance(value, Flowable) else para(value, st)
 
@@ -92,7 +93,7 @@ def table(rows: Sequence[Sequence[object]], col_widths: Sequence[float], *,
     if zebra:
         for r in range(2 if header else 1, len(data), 2):
             commands.append(("BACKGROUND", (0, r), (-1, r), colors.HexColor("#F6F8FA")))
-    t = Table(data, colWidths=list(col_widths), repeatRows=1 if header else 0)
+    t = cls(data, colWidths=list(col_widths), repeatRows=1 if header else 0)
     t.setStyle(TableStyle(commands))
     return t
 

@@ -7,6 +7,7 @@ import re
 from datetime import timedelta
 from decimal import Decimal
 
+import pytest
 from PIL import Image
 from pypdf import PdfReader
 
@@ -102,6 +103,24 @@ def test_times_print_on_one_line_in_the_font_in_use(tmp_path) -> None:
         assert f"2026-11-20 10:{i:02d}" in text, i  # the timeline's time column
     assert "2026-11-20 15:00" in text  # the promise's due time
     assert text.count("小王 2026-11-20 10:00") >= 2  # promise made, evidence added
+
+
+@pytest.mark.parametrize("lines", [3, 5, 7])
+def test_ordinary_rows_are_never_split_across_a_page_break(lines: int) -> None:
+    # reportlab's splitInRow also split a few-line note at the foot of a page, under a
+    # second header, its time and author left on the page before the rest of the note.
+    last = lines - 1
+    timeline = tuple(TimelineEntry(T0 + timedelta(hours=i), "小王", "note", "\n".join(
+        f"MARK{i:04d} 第{k}行：买家来消息询问进度" for k in range(lines))) for i in range(60))
+    _data, pages = render([summary(timeline=timeline)])
+    assert len(pages) >= 3
+    for page in pages:
+        assert page.count("操作人") <= 1  # the header once, at the top
+    for line in timeline:
+        mark = line.text[:8]
+        [page] = [p for p in pages if f"{mark} 第0行" in p]
+        assert f"{mark} 第{last}行" in page  # the whole note on one page ...
+        assert f"{(line.at + timedelta(hours=8)):%Y-%m-%d %H:%M}" in page  # ... with its time
 
 
 def test_a_note_longer_than_a_page_continues_on_the_next_page() -> None:
