@@ -30,7 +30,7 @@ from ..domain.call_policy import (
 )
 from ..domain.case import Case
 from ..domain.clock import Clock, ensure_aware, to_utc_iso
-from ..domain.enums import OPEN_STATUSES
+from ..domain.enums import OPEN_STATUSES, Platform
 from ..domain.errors import FieldError, ValidationError
 from ..domain.holidays import HolidayCalendar
 from ..storage.audit import AuditStore
@@ -69,8 +69,13 @@ class CallRefusedError(ValueError):
 
 def buyer_key(case: Case) -> str:
     """platform:nick, or platform:phone when there is no nick (one buyer across cases)."""
-    who = case.buyer_nick.strip() or case.buyer_phone.strip() or f"#case-{case.id}"
-    return f"{case.platform.value}:{who}"
+    return buyer_key_of(case.platform, case.buyer_nick, case.buyer_phone, case.id)
+
+
+def buyer_key_of(platform: Platform, nick: str, phone: str, case_id: int) -> str:
+    """buyer_key from the fields alone (for lists that do not load whole cases)."""
+    who = nick.strip() or phone.strip() or f"#case-{case_id}"
+    return f"{platform.value}:{who}"
 
 
 @dataclass(frozen=True)
@@ -143,13 +148,16 @@ class CallService:
         return self.store.buyer(buyer_key(self.cases.get(case_id, include_deleted=True)))
 
     def can_call(self, case_id: int, at: datetime | None = None,
-                 checklist: PreCallChecklist | None = None) -> CallDecision:
-        """May the buyer of `case_id` be phoned at `at` (default now)?"""
+                 checklist: PreCallChecklist | None = None, *,
+                 policy: CallPolicy | None = None) -> CallDecision:
+        """May the buyer of `case_id` be phoned at `at` (default now)? `policy`: the shop's
+        policy when the caller already has it (asking for many buyers at once)."""
         case = self.cases.get(case_id, include_deleted=True)
         at = ensure_aware(at) if at is not None else self.clock.now()
         key = buyer_key(case)
         history = [r for r in self.store.for_buyer(key) if r.at <= at]
-        return self._decide(case, self.store.buyer(key), history, at, checklist, self.policy())
+        return self._decide(case, self.store.buyer(key), history, at, checklist,
+                            policy or self.policy())
 
     def _decide(self, case: Case, buyer: Buyer, history: list[CallRecord], at: datetime,
                 checklist: PreCallChecklist | None, policy: CallPolicy) -> CallDecision:

@@ -12,15 +12,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
+from functools import lru_cache
 
 from sqlite_utils import Database
 
-from ..domain.call_policy import CallOutcome, ReasonCode
+from ..domain.call_policy import CallOutcome, CallPolicy, ReasonCode
 from ..domain.case import Case
-from ..domain.case_query import CaseQuery, SortKey
 from ..domain.clock import from_iso, local
 from ..domain.enums import (
-    OPEN_STATUSES,
     CaseKind,
     CaseStatus,
     Cause,
@@ -43,12 +42,20 @@ from ..domain.handoff import (
 from ..domain.masking import mask_phone
 from ..domain.promises import Promise, PromiseKind
 from ..domain.text_masking import contact_masker
-from ..domain.urgency import MajorFacts, OpenPromise, UrgencyInput, major_signals, rank_open_cases
+from ..domain.urgency import (
+    REPEAT_BUYER_CASES,
+    MajorFacts,
+    OpenPromise,
+    Ranked,
+    UrgencyInput,
+    major_signals,
+    rank_open_cases,
+)
 from ..storage.audit import AuditEntry
 from ..storage.cases import CaseStore
 from ..storage.events import TimelineEvent
-from ..storage.handoff_sources import HandoffSources
-from .calls import CallService, buyer_key
+from ..storage.handoff_sources import HandoffSources, OpenCaseRow
+from .calls import CallService, buyer_key_of
 from .exports import COLUMNS
 from .promises import PromiseService
 
@@ -69,7 +76,16 @@ _mask_any = contact_masker()
 def _masker(case: Case | None) -> Callable[[str], str]:
     if case is None:
         return _mask_any
-    return contact_masker(case.buyer_phone, case.buyer_name, case.buyer_address)
+    return _contact_masker(case.buyer_phone, case.buyer_name, case.buyer_address)
+
+
+# A masker compiles patterns for its phone number: a sheet names hundreds of cases, often
+# the same ones in several sections, and every preview builds it again.
+_contact_masker = lru_cache(maxsize=2048)(contact_masker)
+
+
+def _key(row: OpenCaseRow) -> str:
+    return buyer_key_of(row.platform, row.buyer_nick, row.buyer_phone, row.id)
 
 
 def _masked(text: Text, mask: Callable[[str], str]) -> Text:
@@ -128,35 +144,37 @@ class HandoffSheetBuilder:
     def build(self, req: SheetRequest) -> HandoffSheet:
         horizon = req.end + timedelta(hours=req.next_shift_hours)
         touched, refunds, refund_total, touched_total = self._touched(req)
-        open_ids = self.cases.query_ids(CaseQuery(statuses=OPEN_STATUSES, sort=SortKey.DUE,
-                                                  descending=False))
-        open_cases = self.cases.fetch(open_ids)
-        ranked = self._ranked(open_cases, req.end, horizon)
-        case_nos = {i: c.case_no for i, c in open_cases.items()}
+        # Ranking reads every open case in one lean query; whole cases are loaded only for
+        # the ones the sheet names (the top MAX_OPEN, the next calls, the promises).
+        rows = self.sources.open_cases()
+        keys = {r.id: _key(r) for r in rows}  # the call policy's buyer key
+        ranked = self._ranked(rows, keys, req.end, horizon)
         overdue = self.promises.overdue(req.end)
         upcoming = [p for p in self.promises.due_between(req.end, horizon)
                     if p.due_at > req.end]
         resolved = [p for p in self.promises.resolved_between(
             req.start, req.end + timedelta(seconds=1)) if req.covers(p.resolved_at)]
-        needed = {p.case_id for p in (*overdue, *upcoming, *resolved)} - set(case_nos)
-        extra = self.cases.fetch(sorted(needed))
-        all_cases = {**open_cases, **extra}
-        next_calls, next_total = self._next_calls([r.case_id for r in ranked], open_cases,
-                                                  req.end)
+        phones = {r.id for r in rows if r.buyer_phone}
+        callable_ids = self._next_call_ids([r.case_id for r in ranked], keys, phones)
+        needed = {r.case_id for r in ranked[:MAX_OPEN]} | set(callable_ids[:MAX_NEXT_CALLS]) \
+            | {p.case_id for p in (*overdue, *upcoming, *resolved)}
+        cases = self.cases.fetch(sorted(needed))
+        policy = self.calls.policy()  # read once, not once per buyer
         return HandoffSheet(
             shift_id=req.shift_id, staff=req.staff, ended_by=req.ended_by,
             period_start=req.start, period_end=req.end, explicit_start=req.explicit_start,
             next_shift_end=horizon, next_shift_hours=req.next_shift_hours, tz=self.tz,
             note=_mask_any(req.note),
             touched=tuple(touched), touched_total=touched_total,
-            open_cases=tuple(self._ranked_rows(ranked[:MAX_OPEN], open_cases)),
+            open_cases=tuple(self._ranked_rows(ranked[:MAX_OPEN], cases)),
             open_total=len(ranked),
-            promises_overdue=tuple(self._promise_line(p, all_cases, req.end) for p in overdue),
-            promises_next=tuple(self._promise_line(p, all_cases, req.end) for p in upcoming),
-            promises_resolved=tuple(self._promise_line(p, all_cases, req.end)
-                                    for p in resolved),
+            promises_overdue=tuple(self._promise_line(p, cases, req.end) for p in overdue),
+            promises_next=tuple(self._promise_line(p, cases, req.end) for p in upcoming),
+            promises_resolved=tuple(self._promise_line(p, cases, req.end) for p in resolved),
             calls=tuple(self._calls(req)),
-            next_calls=tuple(next_calls), next_calls_total=next_total,
+            next_calls=tuple(self._next_call(cases[i], req.end, policy)
+                             for i in callable_ids[:MAX_NEXT_CALLS]),
+            next_calls_total=len(callable_ids),
             refund_count=refunds, refund_total=refund_total,
         )
 
@@ -173,33 +191,37 @@ class HandoffSheetBuilder:
 
     # --- touched cases -----------------------------------------------------------
     def _touched(self, req: SheetRequest) -> tuple[list[TouchedCase], int, str, int]:
-        events = [e for e in self.sources.case_events_between(req.start, req.end)
-                  if req.covers(e.at)]
-        cases = self.cases.fetch(sorted({e.case_id for e in events}))
-        masks = {i: _masker(c) for i, c in cases.items()}
+        events: dict[int, list[TimelineEvent]] = defaultdict(list)
+        refunds, refund_total = 0, Decimal("0")
+        for e in self.sources.case_events_between(req.start, req.end):
+            if req.covers(e.at):
+                events[e.case_id].append(e)
+                amount = _refund_amount(e)
+                if amount is not None:
+                    refunds += 1
+                    refund_total += amount
+        # Most recently touched first: that is what the next shift asks about first. Only
+        # the cases the sheet lists are loaded and described (a busy day touches thousands,
+        # and masking a case's contact details compiles patterns for it).
+        order = sorted(events, key=lambda i: (events[i][-1].at, i), reverse=True)
+        cases: dict[int, Case] = {}
+        for i in range(0, len(order), MAX_TOUCHED):
+            cases.update(self.cases.fetch(order[i:i + MAX_TOUCHED]))
+            if len(cases) >= MAX_TOUCHED:
+                break
+        listed = [i for i in order if i in cases][:MAX_TOUCHED]  # others purged since
         edits: dict[tuple[int, datetime], list[AuditEntry]] = defaultdict(list)
         for entry in self.sources.case_edits_between(req.start, req.end):
-            if entry.entity_id is not None:
+            if entry.entity_id in cases:
                 edits[(entry.entity_id, entry.at)].append(entry)
-        by_case: dict[int, list[ChangeLine]] = defaultdict(list)
-        refunds, refund_total = 0, Decimal("0")
-        for e in events:
-            line = self._change(e, edits.get((e.case_id, e.at), []),
-                                masks.get(e.case_id, _mask_any))
-            by_case[e.case_id].append(line)
-            if line.kind == "refund":
-                refunds += 1
-                refund_total += Decimal(str(e.data.get("amount") or "0"))
-        # Most recently touched first: that is what the next shift asks about first.
-        order = sorted(by_case, key=lambda i: (max(c.at for c in by_case[i]), i), reverse=True)
         out = []
-        for case_id in order[:MAX_TOUCHED]:
-            if case_id not in cases:
-                continue  # purged from the trash since
-            changes = by_case[case_id]
-            out.append(TouchedCase(self.case_ref(cases[case_id]), tuple(changes[-MAX_CHANGES:]),
-                                   more_changes=max(len(changes) - MAX_CHANGES, 0)))
-        return out, refunds, f"{refund_total:.2f}", len(by_case)
+        for case_id in listed:
+            mask = _masker(cases[case_id])
+            changes = [self._change(e, edits.get((case_id, e.at), []), mask)
+                       for e in events[case_id][-MAX_CHANGES:]]
+            out.append(TouchedCase(self.case_ref(cases[case_id]), tuple(changes),
+                                   more_changes=max(len(events[case_id]) - MAX_CHANGES, 0)))
+        return out, refunds, f"{refund_total:.2f}", len(events)
 
     def _change(self, e: TimelineEvent, edits: list[AuditEntry],
                 mask: Callable[[str], str]) -> ChangeLine:
@@ -207,33 +229,34 @@ class HandoffSheetBuilder:
         return ChangeLine(at=e.at, actor=e.actor, kind=kind, text=_masked(text, mask))
 
     # --- open cases by urgency -----------------------------------------------------
-    def _ranked(self, cases: dict[int, Case], now: datetime, horizon: datetime):
+    def _ranked(self, rows: list[OpenCaseRow], keys: dict[int, str], now: datetime,
+                horizon: datetime) -> list[Ranked]:
         promises: dict[int, list[Promise]] = defaultdict(list)
         for p in self.promises.open_promises():
             promises[p.case_id].append(p)
-        notes = self.sources.notes_text(list(cases))
-        counts = self.sources.buyer_case_counts()
+        counts = self.sources.repeat_buyers(REPEAT_BUYER_CASES)
         items = []
-        for case in cases.values():
+        for row in rows:
+            created = row.created_at or now
             facts = MajorFacts(
-                kind=case.kind, priority=case.priority,
-                created_at=case.created_at or now,
-                text=f"{case.description} {notes.get(case.id, '')}",
-                platform_intervention=bool(str(case.extra.get("intervention_status") or "")
-                                           .strip()),
-                buyer_case_count=counts.get(buyer_key(case), 1))
+                kind=row.kind, priority=row.priority, created_at=created, text=row.text,
+                platform_intervention=row.intervention,
+                buyer_case_count=counts.get(keys[row.id], 1))
             items.append(UrgencyInput(
-                case_id=case.id, status=case.status, priority=case.priority,
-                created_at=case.created_at or now, due_at=case.due_at,
+                case_id=row.id, status=row.status, priority=row.priority,
+                created_at=created, due_at=row.due_at,
                 promises=tuple(OpenPromise(p.due_at, p.describe("zh"), p.describe("en"))
-                               for p in promises.get(case.id, [])),
+                               for p in promises.get(row.id, [])),
                 major=major_signals(facts, now)))
-        return rank_open_cases(items, now, horizon, self.tz)
+        return rank_open_cases(items, now, horizon, self.tz, explain=MAX_OPEN)
 
-    def _ranked_rows(self, ranked, cases: dict[int, Case]) -> Iterable[RankedCase]:
+    def _ranked_rows(self, ranked: list[Ranked], cases: dict[int, Case]
+                     ) -> Iterable[RankedCase]:
         for number, r in enumerate(ranked, start=1):
             case = cases[r.case_id]
-            mask = _masker(case)
+            # Only a promise's own words are free text here; the rest are fixed phrases.
+            free = any(x.code.startswith("promise") for x in r.reasons)
+            mask = _masker(case) if free else _mask_any
             yield RankedCase(rank=number, case=self.case_ref(case),
                              tier=r.tier.value, tier_label=Text(r.tier.zh, r.tier.en),
                              reasons=tuple(_masked(Text(x.zh, x.en), mask) for x in r.reasons),
@@ -267,23 +290,22 @@ class HandoffSheetBuilder:
                 summary=_masker(case)(_cut(r.summary, 60)), overridden=r.overridden))
         return out
 
-    def _next_calls(self, ranked_ids: list[int], cases: dict[int, Case],
-                    at: datetime) -> tuple[list[NextCall], int]:
-        """One line per buyer with an open case and a phone, in urgency order."""
+    @staticmethod
+    def _next_call_ids(ranked_ids: list[int], keys: dict[int, str], phones: set[int]
+                       ) -> list[int]:
+        """One case per buyer with an open case and a phone, in urgency order."""
         seen: set[str] = set()
-        chosen: list[Case] = []
+        chosen: list[int] = []
         for case_id in ranked_ids:
-            case = cases[case_id]
-            key = buyer_key(case)
-            if not case.buyer_phone or key in seen:
+            key = keys[case_id]
+            if case_id not in phones or key in seen:
                 continue
             seen.add(key)
-            chosen.append(case)
-        out = [self._next_call(case, at) for case in chosen[:MAX_NEXT_CALLS]]
-        return out, len(chosen)
+            chosen.append(case_id)
+        return chosen
 
-    def _next_call(self, case: Case, at: datetime) -> NextCall:
-        decision = self.calls.can_call(case.id, at)
+    def _next_call(self, case: Case, at: datetime, policy: CallPolicy) -> NextCall:
+        decision = self.calls.can_call(case.id, at, policy=policy)
         phone = mask_phone(case.buyer_phone)
         # Preparation (checklist, chat first) is done just before dialling: not a wait.
         blocking = [r for r in decision.reasons
@@ -321,6 +343,17 @@ def _when(value: object, tz: str) -> str:
     return local(at, tz).strftime("%m-%d %H:%M") if at else ""
 
 
+def _refund_amount(e: TimelineEvent) -> Decimal | None:
+    """The money of a status change that settled with a refund or compensation."""
+    if e.type != "status" or e.data.get("amount") is None:
+        return None
+    try:
+        money = Outcome(e.data.get("outcome")).involves_money
+        return Decimal(str(e.data["amount"])) if money else None
+    except (ValueError, ArithmeticError):
+        return None
+
+
 def _describe(e: TimelineEvent, edits: list[AuditEntry], tz: str) -> tuple[str, Text]:
     """(kind, bilingual text) for one timeline event."""
     d = e.data
@@ -336,11 +369,8 @@ def _describe(e: TimelineEvent, edits: list[AuditEntry], tz: str) -> tuple[str, 
             amount = f" ¥{_yuan(d['amount'])}" if d.get("amount") is not None else ""
             zh += f"，结果：{oz}{amount}"
             en += f", outcome: {oe}{amount}"
-            try:
-                if Outcome(d["outcome"]).involves_money and d.get("amount") is not None:
-                    kind = "refund"
-            except ValueError:
-                pass
+            if _refund_amount(e) is not None:
+                kind = "refund"
         if e.text:
             zh += f"（{_cut(e.text, 60)}）"
             en += f" ({_cut(e.text, 60)})"

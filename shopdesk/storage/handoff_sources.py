@@ -1,17 +1,45 @@
 """Read-only queries the hand-off sheet is built from: what happened in a time span, the
-notes of open cases (for the major-complaint words) and how many cases each buyer has."""
+open cases reduced to what ranks them (with their notes, for the major-complaint words)
+and how many cases each buyer has."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
 from datetime import datetime
+from typing import NamedTuple
 
 from sqlite_utils import Database
 
 from ..domain.clock import from_iso, to_utc_iso
+from ..domain.enums import OPEN_STATUSES, CaseKind, CaseStatus, Platform, Priority
 from ..storage.audit import AuditEntry
 from .events import TimelineEvent
+
+
+class OpenCaseRow(NamedTuple):
+    """An open case as the urgency ranking sees it (not the whole case: a busy register
+    has tens of thousands open, and the sheet names only the top few hundred). A named
+    tuple: three times cheaper to make than a frozen dataclass, at 35,000 rows."""
+
+    id: int
+    platform: Platform
+    status: CaseStatus
+    priority: Priority
+    kind: CaseKind
+    created_at: datetime | None
+    due_at: datetime | None
+    text: str  # the description and every note, for the major-complaint words
+    intervention: bool  # the platform's customer service stepped in (imported)
+    buyer_nick: str
+    buyer_phone: str
+
+
+# Enum members by value: a dict lookup is several times cheaper than Enum(value), which
+# counts at 35,000 rows.
+_PLATFORM = {m.value: m for m in Platform}
+_STATUS = {m.value: m for m in CaseStatus}
+_PRIORITY = {m.value: m for m in Priority}
+_KIND = {m.value: m for m in CaseKind}
 
 
 class HandoffSources:
@@ -36,26 +64,35 @@ class HandoffSources:
             "ORDER BY at, id", [to_utc_iso(start), to_utc_iso(end)]).fetchall()
         return [AuditEntry(from_iso(r[0]), *r[1:]) for r in rows]  # type: ignore[arg-type]
 
-    def notes_text(self, case_ids: Sequence[int]) -> dict[int, str]:
-        """All note texts of each case joined (cases without notes left out)."""
-        out: dict[int, str] = {}
-        ids = list(case_ids)
-        for i in range(0, len(ids), 500):
-            chunk = ids[i:i + 500]
-            marks = ", ".join("?" for _ in chunk)
-            for case_id, text in self.db.execute(
-                    "SELECT case_id, group_concat(text, ' ') FROM case_events "
-                    f"WHERE type = 'note' AND case_id IN ({marks}) GROUP BY case_id",
-                    chunk).fetchall():
-                out[case_id] = text or ""
-        return out
-
-    def buyer_case_counts(self) -> dict[str, int]:
-        """Live cases per buyer key (platform:nick, or platform:phone without a nick), the
-        same key the call policy counts calls by."""
+    def open_cases(self) -> list[OpenCaseRow]:
+        """Every live open case, reduced to what ranks it (one query)."""
+        marks = ", ".join("?" for _ in OPEN_STATUSES)
         rows = self.db.execute(
-            "SELECT platform || ':' || CASE WHEN trim(buyer_nick) != '' THEN trim(buyer_nick) "
-            "ELSE trim(buyer_phone) END AS k, count(*) FROM cases "
-            "WHERE deleted_at IS NULL AND (trim(buyer_nick) != '' OR trim(buyer_phone) != '') "
-            "GROUP BY k").fetchall()
-        return {r[0]: r[1] for r in rows}
+            "SELECT c.id, c.platform, c.status, c.priority, c.kind, c.created_at, c.due_at, "
+            "c.description, (SELECT group_concat(e.text, ' ') FROM case_events e "
+            "WHERE e.case_id = c.id AND e.type = 'note'), "
+            "json_extract(c.extra, '$.intervention_status'), c.buyer_nick, c.buyer_phone "
+            f"FROM cases c WHERE c.deleted_at IS NULL AND c.status IN ({marks})",
+            [s.value for s in OPEN_STATUSES]).fetchall()
+        return [OpenCaseRow(
+            id=r[0], platform=_PLATFORM[r[1]], status=_STATUS[r[2]], priority=_PRIORITY[r[3]],
+            kind=_KIND[r[4]], created_at=from_iso(r[5]), due_at=from_iso(r[6]),
+            text=f"{r[7] or ''} {r[8] or ''}", intervention=bool(str(r[9] or "").strip()),
+            buyer_nick=r[10] or "", buyer_phone=r[11] or "") for r in rows]
+
+    def repeat_buyers(self, at_least: int) -> dict[str, int]:
+        """Buyers with at least `at_least` live cases, and how many: keyed platform:nick,
+        or platform:phone without a nick (the call policy's buyer key). Both passes walk
+        the live-buyer index instead of grouping every case (60 ms, not 150, at 100k)."""
+        rows = self.db.execute(
+            "SELECT platform, buyer_nick, count(*) FROM cases "
+            "WHERE deleted_at IS NULL AND buyer_nick IN ("
+            "  SELECT buyer_nick FROM cases WHERE deleted_at IS NULL AND buyer_nick != '' "
+            "  GROUP BY buyer_nick HAVING count(*) >= ?) "
+            "GROUP BY platform, buyer_nick HAVING count(*) >= ?", [at_least, at_least]
+        ).fetchall()
+        rows += self.db.execute(
+            "SELECT platform, trim(buyer_phone) AS phone, count(*) FROM cases "
+            "WHERE deleted_at IS NULL AND buyer_nick = '' AND phone != '' "
+            "GROUP BY platform, phone HAVING count(*) >= ?", [at_least]).fetchall()
+        return {f"{platform}:{who}": n for platform, who, n in rows}

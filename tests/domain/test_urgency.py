@@ -141,3 +141,19 @@ def test_format_span():
     assert format_span(timedelta(days=3, hours=4), "en") == "3 d 4 h"
     assert format_span(timedelta(days=1), "en") == "1 d"
     assert format_span(timedelta(seconds=-30)) == "0分钟"
+
+
+def test_explain_writes_reasons_for_the_first_cases_only_and_keeps_the_order():
+    items = [item(i, due=NOW - timedelta(hours=i)) for i in range(1, 6)]
+    full = rank_open_cases(items, NOW, HORIZON)
+    short = rank_open_cases(items, NOW, HORIZON, explain=2)
+    assert [r.case_id for r in short] == [r.case_id for r in full] == [5, 4, 3, 2, 1]
+    assert [r.tier for r in short] == [r.tier for r in full]
+    assert short[:2] == full[:2] and all(r.reasons for r in full)
+    assert [r.reasons for r in short[2:]] == [(), (), ()]
+
+
+def test_keywords_of_two_signals_in_one_text_both_count():
+    text = "孩子过敏住院了，我要找律师，再打12315"
+    assert major_signals(facts(text=text), NOW) == (
+        MajorSignal.SAFETY, MajorSignal.REACH, MajorSignal.THREAT)

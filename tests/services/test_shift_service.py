@@ -288,3 +288,19 @@ def test_note_and_actor_are_checked(register):
     with pytest.raises(ValidationError):
         register.shifts.end("路人甲")  # not staff: cannot own a shift
     assert register.shifts.list() == []
+
+
+def test_repeat_buyers_and_words_in_notes_rank_as_major_complaints(register, clock):
+    for i in range(2):
+        register.cases.change_status(
+            open_case(register, "回头客", order=f"300000000000{i}").id,
+            Transition(CaseStatus.CLOSED, note="已处理"), "小王")
+    again = open_case(register, "回头客", order="3000000000009")
+    noted = open_case(register, "安静", order="3000000000010")
+    register.cases.add_note(noted.id, "买家说孩子用了过敏，去了医院", "小王")
+    plain = open_case(register, "普通", order="3000000000011")
+    sheet = register.shifts.preview("小王")
+    tiers = {r.case.case_no: (r.tier, r.reasons[0].zh) for r in sheet.open_cases}
+    assert tiers[again.case_no] == ("major", "升级/重大投诉：同一买家多次售后")
+    assert tiers[noted.case_no] == ("major", "升级/重大投诉：涉及人身安全或健康")
+    assert tiers[plain.case_no][0] == "waiting_on_us"

@@ -1,0 +1,55 @@
+"""The hand-off sheet's lean queries: open cases reduced to what ranks them, and the
+buyers with repeated cases (keyed as the call policy keys a buyer)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from shopdesk.domain.enums import CaseKind, CaseStatus, Platform, Priority
+from shopdesk.domain.workflow import Transition
+from shopdesk.storage.handoff_sources import HandoffSources
+
+from ..services.test_shift_service import open_case
+
+
+def test_open_cases_hold_status_times_text_and_buyer_without_loading_whole_cases(
+        register, clock):
+    due = clock.now() + timedelta(hours=5)
+    case = open_case(register, "小蜜蜂", "13812345678", description="包装破了", due=due,
+                     kind=CaseKind.PLATFORM_DISPUTE)
+    register.cases.add_note(case.id, "买家说要找记者", "小王")
+    register.cases.add_note(case.id, "已安抚", "小王")
+    closed = open_case(register, "关了", order="1000000000002")
+    register.cases.change_status(closed.id, Transition(CaseStatus.CLOSED, note="撤销"), "小王")
+    trashed = open_case(register, "删了", order="1000000000003")
+    register.cases.delete([trashed.id], "小王")
+
+    [row] = HandoffSources(register.db).open_cases()
+    assert (row.id, row.platform, row.status, row.priority, row.kind) == (
+        case.id, Platform.TAOBAO, CaseStatus.NEW, Priority.NORMAL, CaseKind.PLATFORM_DISPUTE)
+    assert row.due_at == due and row.created_at == clock.now()
+    assert "包装破了" in row.text and "找记者" in row.text and "已安抚" in row.text
+    assert (row.buyer_nick, row.buyer_phone, row.intervention) == (
+        "小蜜蜂", "13812345678", False)
+
+
+def test_repeat_buyers_count_live_cases_per_platform_and_nick_or_phone(register):
+    for i in range(3):
+        open_case(register, "回头客", order=f"100000000001{i}")
+    other_platform = open_case(register, "回头客", order="1000000000020")
+    register.cases.db.execute("UPDATE cases SET platform = 'jd' WHERE id = ?",
+                              [other_platform.id])
+    for i in range(2):
+        open_case(register, "两次", order=f"100000000003{i}")
+    for i in range(3):
+        open_case(register, "", "13900001111", order=f"100000000004{i}")
+    gone = open_case(register, "", "13900002222", order="1000000000050")
+    for i in range(2):
+        open_case(register, "", "13900002222", order=f"100000000006{i}")
+    register.cases.delete([gone.id], "小王")  # the trash does not count
+
+    found = HandoffSources(register.db).repeat_buyers(3)
+    assert found == {"taobao:回头客": 3, "taobao:13900001111": 3}
+    assert HandoffSources(register.db).repeat_buyers(2) == {
+        "taobao:回头客": 3, "taobao:两次": 2, "taobao:13900001111": 3,
+        "taobao:13900002222": 2}
