@@ -195,3 +195,22 @@ def test_settings_set_a_pin_and_the_next_shift_length(qtbot, demo_register):
     settings.shift_page.hours.setValue(14)
     settings.accept()
     assert demo_register.shifts.next_shift_hours() == 14
+
+
+def test_the_end_shift_dialog_shows_the_wait_cursor_while_it_builds_the_sheet(
+        qtbot, demo_register, monkeypatch):
+    shapes = []
+    shifts = demo_register.shifts
+    for name in ("preview", "end"):
+        real = getattr(shifts, name)
+
+        def spy(*args, _real=real, **kwargs):
+            cursor = QApplication.overrideCursor()
+            shapes.append(cursor.shape() if cursor is not None else None)
+            return _real(*args, **kwargs)
+        monkeypatch.setattr(shifts, name, spy)
+    dialog = EndShiftDialog(shifts, "小王", "zh")
+    qtbot.addWidget(dialog)
+    qtbot.mouseClick(dialog.end_button, Qt.MouseButton.LeftButton)
+    assert shapes == [Qt.CursorShape.WaitCursor, Qt.CursorShape.WaitCursor]
+    assert QApplication.overrideCursor() is None  # restored afterwards

@@ -26,7 +26,7 @@ from ...domain.clock import local
 from ...domain.errors import ValidationError
 from ...domain.handoff import HandoffSheet, Shift
 from ...services.shifts import MAX_NOTE, ShiftService
-from ..views.handoff_view import HandoffView, copy_sheet_text, save_sheet_pdf
+from ..views.handoff_view import HandoffView, busy_cursor, copy_sheet_text, save_sheet_pdf
 from ..widgets.field_error import FieldErrorLabel
 
 
@@ -46,7 +46,8 @@ class EndShiftDialog(QDialog):
         self.setObjectName("end_shift_dialog")
         self.setWindowTitle(self.tr("End shift and hand over"))
         self._build()
-        self.preview = shifts.preview(operator)
+        with busy_cursor():
+            self.preview = shifts.preview(operator)
         self.view.show_sheet(self.preview)
         self.note.setFocus()
         self.resize(920, 660)
@@ -130,7 +131,8 @@ class EndShiftDialog(QDialog):
         if self.shift is not None:
             return
         try:
-            shift = self.shifts.end(self.operator, self.note.toPlainText())
+            with busy_cursor():
+                shift = self.shifts.end(self.operator, self.note.toPlainText())
         except ValidationError as exc:
             self.error.show_error("\n".join(e.message(self.lang) for e in exc.errors))
             return

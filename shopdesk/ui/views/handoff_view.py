@@ -7,6 +7,8 @@ text); window chrome goes through tr().
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from html import escape
 from pathlib import Path
 
@@ -171,14 +173,23 @@ def save_sheet_pdf(parent: QWidget, sheet: HandoffSheet, shift: Shift | None,
         return None
     if not path.lower().endswith(".pdf"):
         path += ".pdf"
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        write_handoff_pdf(sheet, Path(path), lang=lang, shift=shift)
+        with busy_cursor():
+            write_handoff_pdf(sheet, Path(path), lang=lang, shift=shift)
     except OSError as exc:
-        QApplication.restoreOverrideCursor()
         QMessageBox.warning(parent, title,
                             translate("HandoffView", "Could not write %1: %2").replace("%1", path)
                             .replace("%2", exc.strerror or str(exc)))
         return None
-    QApplication.restoreOverrideCursor()
     return Path(path)
+
+
+@contextmanager
+def busy_cursor() -> Iterator[None]:
+    """The wait cursor while building a sheet or a PDF (under a second even on a register
+    of 100,000 cases, but noticeable), restored however the work ends."""
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
