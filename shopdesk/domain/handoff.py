@@ -130,6 +130,9 @@ class HandoffSheet:
     next_shift_hours: float
     tz: str
     note: str = ""
+    # When "Start shift" was pressed; the period starts earlier when it covers the time
+    # since the previous hand-off (None: ended without a start, or sheets from before).
+    started_at: datetime | None = None
     touched: tuple[TouchedCase, ...] = ()
     touched_total: int = 0
     open_cases: tuple[RankedCase, ...] = ()

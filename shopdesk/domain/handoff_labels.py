@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from .clock import local
-from .handoff import PromiseLine, Shift
+from .handoff import HandoffSheet, PromiseLine, Shift
 
 LABELS: dict[str, tuple[str, str]] = {
     "title": ("交接班记录", "Shift hand-off"),
@@ -17,6 +17,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "period": ("班次时间", "Shift"),
     "ended_by": ("结束人", "Ended by"),
     "no_start": ("未点“开始班次”：自上次交接起", "Not started: since the last hand-off"),
+    "started_later": ("{at} 开班；含上次交接后的变动", "started {at}; since the last hand-off"),
     "next_shift": ("下一班", "Next shift"),
     "next_shift_value": ("至 {end}（{hours} 小时）", "until {end} ({hours} h)"),
     "ack": ("接班确认", "Acknowledged"),
@@ -91,6 +92,19 @@ def paren(text: str, lang: str = "zh") -> str:
     if not text:
         return ""
     return f"({text})" if lang.startswith("en") else f"（{text}）"
+
+
+def period_text(sheet: HandoffSheet, lang: str = "zh") -> str:
+    """'11-23 10:00 – 11-23 18:00', and why it starts there when that is not the shift's
+    start (ended without one, or started after the previous hand-off)."""
+    tz = sheet.tz
+    text = f"{shown(sheet.period_start, tz)} – {shown(sheet.period_end, tz)}"
+    if not sheet.explicit_start:
+        return join(text, paren(label("no_start", lang), lang))
+    if sheet.started_at is not None and sheet.started_at != sheet.period_start:
+        why = label("started_later", lang, at=shown(sheet.started_at, tz))
+        return join(text, paren(why, lang))
+    return text
 
 
 def ack_text(shift: Shift, tz: str, lang: str = "zh") -> str:

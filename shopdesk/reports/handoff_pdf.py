@@ -27,6 +27,7 @@ from ..domain.handoff_labels import (
     label,
     next_call_text,
     paren,
+    period_text,
     shown,
 )
 from .fonts import PdfFont, cjk_font
@@ -131,9 +132,7 @@ class _Story:
     # --- header and note ----------------------------------------------------------
     def _header(self) -> list[Flowable]:
         s, t = self.s, self.t
-        period = f"{shown(s.period_start, self.tz)} – {shown(s.period_end, self.tz)}"
-        if not s.explicit_start:
-            period += " " + paren(t("no_start"), self.lang)
+        period = period_text(s, self.lang)
         who = s.staff + ("" if s.ended_by == s.staff
                          else f"  {t('ended_by')}: {s.ended_by}")
         c = s.counts()

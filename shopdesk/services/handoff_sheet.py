@@ -107,6 +107,7 @@ class SheetRequest:
     # False when the sheet continues from a hand-off that ended at `start`: what happened
     # in that very second is on the previous sheet.
     start_inclusive: bool = True
+    started_at: datetime | None = None  # when "Start shift" was pressed, if it was
 
     def covers(self, at: datetime) -> bool:
         """Is `at` inside this sheet's period (the end is always included)?"""
@@ -163,6 +164,7 @@ class HandoffSheetBuilder:
         return HandoffSheet(
             shift_id=req.shift_id, staff=req.staff, ended_by=req.ended_by,
             period_start=req.start, period_end=req.end, explicit_start=req.explicit_start,
+            started_at=req.started_at,
             next_shift_end=horizon, next_shift_hours=req.next_shift_hours, tz=self.tz,
             note=_mask_any(req.note),
             touched=tuple(touched), touched_total=touched_total,

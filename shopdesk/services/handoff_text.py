@@ -13,6 +13,7 @@ from ..domain.handoff_labels import (
     label,
     next_call_text,
     paren,
+    period_text,
     promise_text,
     shown,
 )
@@ -35,10 +36,7 @@ def header_lines(sheet: HandoffSheet, lang: str = "zh", shift: Shift | None = No
                  ) -> list[str]:
     """Who, when, next shift, acknowledgement and the headline numbers."""
     tz = sheet.tz
-    period = f"{shown(sheet.period_start, tz)} – {shown(sheet.period_end, tz)}"
-    if not sheet.explicit_start:
-        period += f"（{label('no_start', lang)}）" if not lang.startswith("en") \
-            else f" ({label('no_start', lang)})"
+    period = period_text(sheet, lang)
     colon = ": " if lang.startswith("en") else "："
     lines = [
         f"{label('on_shift', lang)}{colon}{sheet.staff}"

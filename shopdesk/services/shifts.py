@@ -121,14 +121,22 @@ class ShiftService:
 
     def _period(self, end: datetime) -> tuple[datetime, bool]:
         """(start, whether an event exactly at the start belongs to this sheet). Continuing
-        from a hand-off, the instant it ended was on that sheet already."""
+        from a hand-off, the instant it ended was on that sheet already.
+
+        A started shift covers the time since the previous hand-off too: what happened
+        between the hand-off and the start (the outgoing person finishing a call, the
+        incoming one working before pressing Start) would otherwise be on no sheet."""
         open_shift = self.store.open_shift()
-        if open_shift is not None:
-            return open_shift.started_at, open_shift.explicit_start
         previous = self.store.latest_ended()
-        if previous is not None and previous.ended_at is not None \
-                and previous.ended_at <= end:
-            return previous.ended_at, False
+        since = previous.ended_at if previous is not None else None
+        if since is not None and since > end:
+            since = None  # a clock set back: the previous hand-off is "in the future"
+        if open_shift is not None:
+            if since is not None and since <= open_shift.started_at:
+                return since, False
+            return open_shift.started_at, open_shift.explicit_start
+        if since is not None:
+            return since, False
         zone = ZoneInfo(self.shop_tz)
         return datetime.combine(local(end, self.shop_tz).date(), time(0), tzinfo=zone), True
 
@@ -137,9 +145,9 @@ class ShiftService:
         actor = _require(actor)
         now = self.clock.now()
         open_shift = self.store.open_shift()
-        inclusive = self._period(now)[1]
-        return self.builder.build(self._request(open_shift, actor, note, now, shift_id=0,
-                                                inclusive=inclusive))
+        start, inclusive = self._period(now)
+        return self.builder.build(self._request(open_shift, actor, note, now, start,
+                                                shift_id=0, inclusive=inclusive))
 
     def end(self, actor: str, note: str = "") -> Shift:
         """End the open shift (or, with none open, the time since the last hand-off) and
@@ -158,7 +166,7 @@ class ShiftService:
                 # The solo seller who never pressed "start": the shift is theirs.
                 self._member(actor, field="actor")
                 shift = self.store.start(actor, start, actor, explicit=False)
-            sheet = self.builder.build(self._request(shift, actor, note, now,
+            sheet = self.builder.build(self._request(shift, actor, note, now, start,
                                                      shift_id=shift.id, inclusive=inclusive))
             ended = self.store.end(shift.id, now, actor, note, sheet)
             self.store.add_event(shift.id, now, actor, "shift_ended", note,
@@ -167,15 +175,15 @@ class ShiftService:
                                   note or None)
         return ended
 
-    def _request(self, shift: Shift | None, actor: str, note: str, now: datetime, *,
-                 shift_id: int, inclusive: bool) -> SheetRequest:
-        start = shift.started_at if shift is not None else self.period_start(now)
+    def _request(self, shift: Shift | None, actor: str, note: str, now: datetime,
+                 start: datetime, *, shift_id: int, inclusive: bool) -> SheetRequest:
+        explicit = shift is not None and shift.explicit_start
         return SheetRequest(
             shift_id=shift_id, staff=shift.staff if shift is not None else actor,
-            ended_by=actor, start=start, end=now,
-            explicit_start=shift.explicit_start if shift is not None else False,
+            ended_by=actor, start=start, end=now, explicit_start=explicit,
             next_shift_hours=self.next_shift_hours(), note=(note or "").strip(),
-            start_inclusive=inclusive)
+            start_inclusive=inclusive,
+            started_at=shift.started_at if explicit and shift is not None else None)
 
     # --- hand-offs -----------------------------------------------------------
     def list(self, limit: int | None = 200) -> list[Shift]:

@@ -304,3 +304,29 @@ def test_repeat_buyers_and_words_in_notes_rank_as_major_complaints(register, clo
     assert tiers[again.case_no] == ("major", "升级/重大投诉：同一买家多次售后")
     assert tiers[noted.case_no] == ("major", "升级/重大投诉：涉及人身安全或健康")
     assert tiers[plain.case_no][0] == "waiting_on_us"
+
+
+def test_a_started_shift_also_covers_the_time_since_the_previous_hand_off(team, clock):
+    from shopdesk.services.handoff_text import handoff_text
+
+    team.shifts.start("小王")
+    clock.advance(hours=4)  # 14:00
+    first = team.shifts.end("小王", "交给小李")
+    clock.advance(minutes=5)  # 小王 finishes one more case after handing over
+    late = open_case(team, "交班后", "13812345678", order="4000000000001")
+    team.calls.log_call(late.id, CallOutcome.NO_ANSWER, "小王")
+    clock.advance(minutes=15)
+    team.shifts.acknowledge("小李")
+    started = team.shifts.start("小李")  # 14:20: a gap of 20 minutes after the hand-off
+    clock.advance(hours=8)
+    second = team.shifts.end("小李")
+    sheet = team.shifts.sheet(second.id)
+    assert sheet.period_start == first.ended_at and sheet.started_at == started.started_at
+    assert [t.case.case_no for t in sheet.touched] == [late.case_no]
+    assert [c.case_no for c in sheet.calls] == [late.case_no]
+    period = "11-23 14:00 – 11-23 22:20（11-23 14:20 开班；含上次交接后的变动）"
+    assert period in handoff_text(sheet)
+    assert "(started 11-23 14:20; since the last hand-off)" in handoff_text(sheet, "en")
+    # The first sheet has nothing before its start: no such remark.
+    assert team.shifts.sheet(first.id).started_at == T0
+    assert "开班；" not in handoff_text(team.shifts.sheet(first.id))

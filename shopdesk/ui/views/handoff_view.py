@@ -22,6 +22,7 @@ from ...domain.handoff_labels import (
     label,
     next_call_text,
     paren,
+    period_text,
     promise_text,
     shown,
 )
@@ -43,9 +44,7 @@ def sheet_html(sheet: HandoffSheet, shift: Shift | None, lang: str) -> str:
     tz = sheet.tz
     t = lambda key, **kw: escape(label(key, lang, **kw))  # noqa: E731
     colon = ": " if lang.startswith("en") else "："
-    period = f"{shown(sheet.period_start, tz)} – {shown(sheet.period_end, tz)}"
-    if not sheet.explicit_start:
-        period += " " + paren(label("no_start", lang), lang)
+    period = period_text(sheet, lang)
     c = sheet.counts()
     head = [
         (t("on_shift"), escape(sheet.staff) + (
