@@ -59,7 +59,7 @@ def add_shift_parsers(sub: argparse._SubParsersAction) -> None:
     ls = hsub.add_parser("list", help="past hand-offs, newest first")
     ls.add_argument("--limit", type=int, default=30)
     ls.add_argument("--json", action="store_true")
-    ack = hsub.add_parser("ack", help="acknowledge the latest hand-off (or ID)")
+    ack = hsub.add_parser("ack", help="acknowledge the oldest unacknowledged hand-off (or ID)")
     ack.add_argument("--staff", required=True)
     ack.add_argument("--pin")
     ack.add_argument("--id", dest="handoff_id", type=int)
@@ -163,18 +163,21 @@ def cmd_shift(register: Register, args: argparse.Namespace, out: TextIO) -> int:
             service.set_next_shift_hours(args.hours, _actor(register, args.actor))
         out.write(f"{service.next_shift_hours():g}\n")
         return 0
-    current, pending = service.current(), service.pending()
+    current, waiting = service.current(), service.pending_all()
     if args.json:
         _emit(out, {"schema": SCHEMA_VERSION,
                     "on_shift": None if current is None else {
                         "id": current.id, "staff": current.staff,
                         "started_at": to_utc_iso(current.started_at)},
-                    "pending_handoff": None if pending is None
-                    else handoff_json(pending, register, with_sheet=False)})
+                    # The oldest unacknowledged, and all of them oldest first.
+                    "pending_handoff": handoff_json(waiting[0], register, with_sheet=False)
+                    if waiting else None,
+                    "pending_handoffs": [handoff_json(s, register, with_sheet=False)
+                                         for s in waiting]})
         return 0
     out.write(f"on shift: {current.staff} since {_when(register, current.started_at)}\n"
               if current else "on shift: nobody\n")
-    if pending:
+    for pending in waiting:
         out.write(f"hand-off #{pending.id} from {pending.staff} "
                   f"({_when(register, pending.ended_at)}) is not acknowledged yet\n")
     return 0
@@ -204,6 +207,10 @@ def cmd_handoff(register: Register, args: argparse.Namespace, out: TextIO) -> in
         own = " (own hand-off)" if shift.self_acknowledged else ""
         out.write(f"hand-off #{shift.id} acknowledged by {shift.ack_by}{own} "
                   f"at {_when(register, shift.ack_at)}\n")
+        waiting = service.pending_all()
+        if waiting:
+            ids = ", ".join(f"#{s.id}" for s in waiting)
+            out.write(f"{len(waiting)} more hand-off(s) not acknowledged yet: {ids}\n")
         return 0
     # show
     if args.handoff_id is not None:

@@ -143,3 +143,25 @@ def test_solo_end_without_start_and_errors(cli, staffed, tmp_path, clock):
     assert code == 1 and "not found" in err
     code, out, err = cli("shift", "start", "--staff", "陌生人")
     assert code == 1 and err == "shopdesk: --staff: 没有这个员工：陌生人\n"
+
+
+def test_two_unacknowledged_hand_offs_are_both_pending_oldest_first(cli, staffed, tmp_path,
+                                                                     clock):
+    staffed(tmp_path / "home", clock)
+    cli("shift", "end", "--note", "第一班")
+    clock.advance(hours=8)
+    cli("shift", "end", "--note", "第二班", actor="小李")
+    code, out, _ = cli("shift", "status")
+    assert out == ("on shift: nobody\n"
+                   "hand-off #1 from 小王 (2026-11-23 10:00) is not acknowledged yet\n"
+                   "hand-off #2 from 小李 (2026-11-23 18:00) is not acknowledged yet\n")
+    data = json.loads(cli("shift", "status", "--json")[1])
+    assert data["pending_handoff"]["id"] == 1
+    assert [h["id"] for h in data["pending_handoffs"]] == [1, 2]
+    code, out, err = cli("handoff", "ack", "--staff", "小李")
+    assert code == 0, err
+    assert out == ("hand-off #1 acknowledged by 小李 at 2026-11-23 18:00\n"
+                   "1 more hand-off(s) not acknowledged yet: #2\n")
+    code, out, _ = cli("handoff", "ack", "--staff", "小王")
+    assert out == "hand-off #2 acknowledged by 小王 at 2026-11-23 18:00\n"
+    assert json.loads(cli("shift", "status", "--json")[1])["pending_handoffs"] == []

@@ -10,7 +10,8 @@ Decisions (see also the README):
 - The sheet is stored as JSON when the shift ends: a past hand-off never changes.
 - Acknowledging: once per hand-off (a second time is refused, naming who did it and
   when); acknowledging your own hand-off is allowed and shown as such (a solo seller
-  reads their own sheet the next morning).
+  reads their own sheet the next morning). Every unacknowledged hand-off stays pending,
+  oldest first: ending the next shift does not bury one nobody has read.
 - A staff member with a PIN must give it to start a shift, acknowledge a hand-off or
   become the operator in the window. Wrong PINs are refused, audited, and after
   MAX_WRONG tries within LOCK_WINDOW the name is locked until the window passes.
@@ -198,9 +199,14 @@ class ShiftService:
         return self.store.latest_ended()
 
     def pending(self) -> Shift | None:
-        """The latest hand-off when nobody has acknowledged it yet (the start-up banner)."""
-        latest = self.store.latest_ended()
-        return latest if latest is not None and not latest.acknowledged else None
+        """The oldest hand-off nobody has acknowledged yet (the start-up banner), or None.
+        Oldest first: a newer hand-off must not hide one whose note nobody has read."""
+        waiting = self.store.unacknowledged()
+        return waiting[0] if waiting else None
+
+    def pending_all(self) -> list[Shift]:
+        """Every hand-off nobody has acknowledged yet, oldest first."""
+        return self.store.unacknowledged()
 
     def sheet(self, shift_id: int) -> HandoffSheet:
         """The sheet as stored when the shift ended (NotFoundError for an open shift)."""
@@ -214,12 +220,14 @@ class ShiftService:
 
     def acknowledge(self, staff: str, *, shift_id: int | None = None,
                     pin: str | None = None) -> Shift:
-        """`staff` acknowledges a hand-off (default: the latest). Once only."""
+        """`staff` acknowledges a hand-off (default: the oldest not yet acknowledged, else
+        the latest, which then says who acknowledged it). Once only."""
         member = self._member(_require(staff, "staff"))
         self.verify_pin(member.name, pin, purpose="handoff_ack")
         now = self.clock.now()
         with self.db.atomic():
-            target = self.store.get(shift_id) if shift_id else self.store.latest_ended()
+            target = self.store.get(shift_id) if shift_id else \
+                (self.pending() or self.store.latest_ended())
             if target is None or target.is_open:
                 raise ValidationError([FieldError("handoff", "还没有可确认的交接记录",
                                                   "There is no hand-off to acknowledge")])

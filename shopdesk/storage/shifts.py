@@ -80,6 +80,12 @@ class ShiftStore:
             sql += f" LIMIT {int(limit)}"
         return [_shift(r) for r in self.db.execute(sql).fetchall()]
 
+    def unacknowledged(self) -> list[Shift]:
+        """Hand-offs nobody has acknowledged yet, oldest first."""
+        return [_shift(r) for r in self.db.execute(
+            f"SELECT {_COLUMNS} FROM shifts WHERE ended_at IS NOT NULL AND ack_at IS NULL "
+            "ORDER BY ended_at, id").fetchall()]
+
     def latest_ended(self) -> Shift | None:
         found = self.ended(limit=1)
         return found[0] if found else None

@@ -190,6 +190,7 @@ def test_ending_without_a_start_covers_the_day_then_the_time_since_the_last_hand
     clock.set(T0 + H)  # 11:00
     early = open_case(register, "今天早上", order="1000000000010")
     first = register.shifts.end("小王")
+    register.shifts.acknowledge("小王")
     sheet = register.shifts.sheet(first.id)
     # The start of the shop-local day: 00:00 in Shanghai.
     assert sheet.period_start == datetime(2026, 11, 22, 16, 0, tzinfo=UTC)
@@ -250,14 +251,30 @@ def test_acknowledge_once_with_who_and_when(team, clock):
     assert [e[2] for e in team.shifts.events(shift.id)][-1] == "handoff_acknowledged"
 
 
-def test_only_the_latest_hand_off_raises_the_banner(team, clock):
+def test_a_newer_hand_off_does_not_bury_an_older_one_nobody_acknowledged(team, clock):
+    first = team.shifts.end("小王", "明早10点给小蜜蜂回电")
+    clock.advance(hours=8)  # 小李 worked the next shift without acknowledging it
+    second = team.shifts.end("小李")
+    assert [s.id for s in team.shifts.pending_all()] == [first.id, second.id]
+    assert team.shifts.pending().id == first.id  # the banner shows the oldest first
+    clock.advance(hours=8)
+    done = team.shifts.acknowledge("小王")  # the default is the oldest waiting
+    assert done.id == first.id
+    assert team.shifts.pending().id == second.id
+    assert team.shifts.acknowledge("小王").id == second.id
+    assert team.shifts.pending() is None and team.shifts.pending_all() == []
+    with pytest.raises(ValidationError) as refused:
+        team.shifts.acknowledge("小李")  # nothing waits: the latest says who did it
+    assert "已由 小王" in refused.value.errors[0].zh
+    assert [s.id for s in team.shifts.list()] == [second.id, first.id]
+
+
+def test_acknowledging_a_newer_one_from_the_history_leaves_the_older_one_pending(team, clock):
     first = team.shifts.end("小王")
     clock.advance(hours=8)
     second = team.shifts.end("小李")
-    assert team.shifts.pending().id == second.id
-    team.shifts.acknowledge("小王", shift_id=first.id)  # an old one, from the history
-    assert team.shifts.pending().id == second.id
-    assert [s.id for s in team.shifts.list()] == [second.id, first.id]
+    team.shifts.acknowledge("小王", shift_id=second.id)
+    assert team.shifts.pending().id == first.id
 
 
 def test_next_shift_length_from_settings(register, clock):

@@ -214,3 +214,27 @@ def test_the_end_shift_dialog_shows_the_wait_cursor_while_it_builds_the_sheet(
     qtbot.mouseClick(dialog.end_button, Qt.MouseButton.LeftButton)
     assert shapes == [Qt.CursorShape.WaitCursor, Qt.CursorShape.WaitCursor]
     assert QApplication.overrideCursor() is None  # restored afterwards
+
+
+def test_the_banner_shows_the_oldest_unacknowledged_hand_off_and_how_many_follow(
+        qtbot, window, demo_register, clock):
+    from shopdesk.ui import shift_actions
+
+    first = demo_register.shifts.end("小王", "第一班")
+    clock.advance(hours=8)
+    demo_register.shifts.end("小李", "第二班")
+    shift_actions.refresh(window)
+    banner = window.handoff_banner
+    assert banner.isVisible() and banner.pending_id == first.id
+    more = QCoreApplication.translate("HandoffBanner", " — and %1 later ones")
+    assert "小王" in banner.label.text() and more.replace("%1", "1") in banner.label.text()
+    qtbot.mouseClick(banner.button, Qt.MouseButton.LeftButton)
+    review = wait_modal(qtbot, HandoffReviewDialog)
+    assert review.pane.shift.id == first.id and "第一班" in review.pane.view.toPlainText()
+    review.pane.who.setCurrentIndex(review.pane.who.findData("阿珍"))
+    review.pane.start_too.setChecked(False)
+    qtbot.mouseClick(review.pane.ack_button, Qt.MouseButton.LeftButton)
+    review.accept()
+    # The second one now raises the banner on its own.
+    assert banner.isVisible() and banner.pending_id != first.id
+    assert "小李" in banner.label.text() and more.replace("%1", "1") not in banner.label.text()

@@ -1,7 +1,8 @@
 """The "hand-off not acknowledged yet" banner at the top of the main window.
 
-Shown at start-up (and after any change) while the latest hand-off has not been
-acknowledged: who handed over when, the headline numbers, and "Review and acknowledge".
+Shown at start-up (and after any change) while a hand-off has not been acknowledged: the
+oldest such, who handed over when, its headline numbers, how many more wait after it,
+and "Review and acknowledge".
 Sits below the red overdue-promise banner: an overdue promise is more urgent still.
 """
 
@@ -57,17 +58,22 @@ class HandoffBanner(QFrame):
         self.hide()
 
     def refresh(self) -> None:
-        """Show the latest hand-off while nobody has acknowledged it; hide otherwise."""
+        """Show the oldest hand-off nobody has acknowledged (and how many more wait after
+        it); hide when all are acknowledged."""
         service = self._service()
-        pending = service.pending()
+        waiting = service.pending_all()
+        pending = waiting[0] if waiting else None
         self.pending_id = pending.id if pending else None
         if pending is None:
             self.hide()
             return
         ended = local(pending.ended_at, service.shop_tz).strftime(  # type: ignore[arg-type]
             "%m-%d %H:%M")
-        self.label.setText(self.tr("Hand-off from %1 (%2) not acknowledged")
-                           .replace("%1", pending.staff).replace("%2", ended))
+        text = (self.tr("Hand-off from %1 (%2) not acknowledged")
+                .replace("%1", pending.staff).replace("%2", ended))
+        if len(waiting) > 1:
+            text += self.tr(" — and %1 later ones").replace("%1", str(len(waiting) - 1))
+        self.label.setText(text)
         c = pending.counts
         self.detail.setText(self.tr("%1 open cases, %2 promises overdue, %3 due next shift")
                             .replace("%1", str(c.get("open", 0)))
