@@ -89,8 +89,10 @@ class SummaryDocument(A4Document):
             self._on_case()
 
 
-def summary_styles(font: PdfFont) -> dict[str, ParagraphStyle]:
-    """The house styles plus the few this document needs."""
+def summary_styles(font: PdfFont, lang: str = "zh") -> dict[str, ParagraphStyle]:
+    """The house styles plus the few this document needs. Our own English words (field
+    labels, file states) wrap between words: CJK wrapping broke "nickna-me" mid-word. The
+    cells holding the user's text keep CJK wrapping (Chinese has no spaces to break at)."""
     st = styles(font)
     st["meta"] = ParagraphStyle("meta", parent=st["small"], spaceAfter=1)
     st["facts"] = ParagraphStyle("facts", parent=st["body"], borderWidth=0.5,
@@ -99,7 +101,11 @@ def summary_styles(font: PdfFont) -> dict[str, ParagraphStyle]:
                                  leftIndent=6, rightIndent=6)
     st["cell_alert"] = ParagraphStyle("cell_alert", parent=st["cell"], textColor=ALERT)
     st["cell_ok"] = ParagraphStyle("cell_ok", parent=st["cell"], textColor=OK_GREEN)
-    st["label"] = ParagraphStyle("label", parent=st["cell"], textColor=colors.HexColor("#3A4452"))
+    words = "CJK" if lang == "zh" else None
+    st["label"] = ParagraphStyle("label", parent=st["cell"], textColor=colors.HexColor("#3A4452"),
+                                 wordWrap=words)
+    st["state_ok"] = ParagraphStyle("state_ok", parent=st["cell_ok"], wordWrap=words)
+    st["state_alert"] = ParagraphStyle("state_alert", parent=st["cell_alert"], wordWrap=words)
     st["thumb_caption"] = ParagraphStyle("thumb_caption", parent=st["small"], fontSize=7,
                                          leading=9, alignment=TA_CENTER)
     st["thumb_problem"] = ParagraphStyle("thumb_problem", parent=st["cell_alert"],
@@ -130,7 +136,7 @@ def render_summaries(summaries: Sequence[DisputeSummary], out: str | Path | Bina
 
     labels = Labels(lang)
     font = font or cjk_font()
-    st = summary_styles(font)
+    st = summary_styles(font, labels.lang)
     thumbs = thumbnails or ThumbnailCache()
     first = summaries[0]
     title = (f"{labels['doc_title']} {first.case.case_no}" if len(summaries) == 1
@@ -189,6 +195,14 @@ def _time_width(st: dict[str, ParagraphStyle]) -> float:
     digit = max("0123456789", key=lambda d: stringWidth(d, cell.fontName, cell.fontSize))
     sample = TIME_SAMPLE.replace("0", digit)
     return max(25 * mm, stringWidth(sample, cell.fontName, cell.fontSize) + CELL_PADDING + 1)
+
+
+def _state_width(labels: Labels, st: dict[str, ParagraphStyle]) -> float:
+    """The evidence file-state column: its longest word ("Unreadable") on one line."""
+    cell = st["state_alert"]
+    words = [w for key in ("missing", "unreadable", "file_ok") for w in labels[key].split()]
+    widest = max(stringWidth(w, cell.fontName, cell.fontSize) for w in words)
+    return max(17 * mm, widest + CELL_PADDING + 1)
 
 
 def _or_dash(value: object) -> str:
@@ -395,10 +409,10 @@ def _file_state(entry: EvidenceEntry, thumb: Thumbnail | ThumbProblem | None,
     if not entry.evidence.is_file:
         return para(DASH, st["cell"])  # a waybill has no file
     if not entry.present or thumb is ThumbProblem.MISSING:
-        return para(labels["missing"], st["cell_alert"])
+        return para(labels["missing"], st["state_alert"])
     if thumb is ThumbProblem.UNREADABLE:
-        return para(labels["unreadable"], st["cell_alert"])
-    return para(labels["file_ok"], st["cell_ok"])
+        return para(labels["unreadable"], st["state_alert"])
+    return para(labels["file_ok"], st["state_ok"])
 
 
 def _evidence(s: DisputeSummary, labels: Labels, st: dict[str, ParagraphStyle],
@@ -427,7 +441,7 @@ def _evidence(s: DisputeSummary, labels: Labels, st: dict[str, ParagraphStyle],
         rows.append([f"#{entry.number}", ev.category.label(lang), name, ev.caption,
                      labels.fmt("by", who=ev.added_by, at=_when(ev.added_at, s.tz)),
                      _file_state(entry, thumb, labels, st)])
-    fixed = [10 * mm, 24 * mm, 0.0, 0.0, _time_width(st) + NAME_ROOM, 17 * mm]
+    fixed = [10 * mm, 24 * mm, 0.0, 0.0, _time_width(st) + NAME_ROOM, _state_width(labels, st)]
     free = width - sum(fixed)
     fixed[2], fixed[3] = free * 0.45, free * 0.55
     t = table(rows, fixed, style=st["cell"], header_style=st["cell_bold"], cls=LongRowTable)

@@ -289,6 +289,17 @@ def test_english_labels_when_asked() -> None:
     assert "Return & refund" in text and "Full refund" in text
 
 
+def test_english_labels_wrap_between_words(tmp_path) -> None:
+    # CJK wrapping in the narrow label and file columns broke "nickna|me", "missin|g".
+    junk = tmp_path / "junk.jpg"
+    junk.write_bytes(b"not a picture")
+    evidence = (entry(1, tmp_path / "gone.jpg", filename="gone.jpg"),
+                entry(2, junk, filename="junk.jpg"))
+    words = "".join(render([summary(evidence=evidence)], lang="en")[1]).split()
+    for word in ("nickname", "claimed", "settled", "missing", "Unreadable"):
+        assert word in words, word
+
+
 def test_settled_amount_and_nothing_to_list_sections() -> None:
     case = make_case(amount_settled=Decimal("120.50"))
     _data, pages = render([summary(case)])
