@@ -118,16 +118,32 @@ def _when(register: Register, shift_time) -> str:
     return local(shift_time, register.shop_tz).strftime("%Y-%m-%d %H:%M") if shift_time else ""
 
 
-def _write_pdf(register: Register, shift: Shift, path: str, lang: str) -> Path:
-    from .reports.handoff_pdf import write_handoff_pdf  # reportlab only when asked for
-
+def _pdf_target(path: str) -> Path:
+    """--pdf checked before anything is stored: a shift must not end on a path that cannot
+    take the PDF (the retry would end a second, empty shift)."""
     target = Path(path)
     if target.is_dir():
         raise ShiftCliError(f"--pdf: {path} is a folder; give a file name")
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise ShiftCliError(f"--pdf: the folder {folder} does not exist")
+    if not os.access(folder, os.W_OK):
+        raise ShiftCliError(f"--pdf: cannot write in {folder}")
+    return target
+
+
+def _write_pdf(register: Register, shift: Shift, path: str, lang: str, *,
+               just_ended: bool = False) -> Path:
+    from .reports.handoff_pdf import write_handoff_pdf  # reportlab only when asked for
+
+    target = _pdf_target(path)
     try:
         write_handoff_pdf(register.shifts.sheet(shift.id), target, lang=lang, shift=shift)
     except OSError as exc:
-        raise ShiftCliError(f"--pdf: cannot write {path}: {exc.strerror or exc}") from None
+        stored = (f"; hand-off #{shift.id} is stored: `shopdesk handoff show {shift.id} "
+                  "--pdf PATH` writes it" if just_ended else "")
+        raise ShiftCliError(f"--pdf: cannot write {path}: {exc.strerror or exc}{stored}"
+                            ) from None
     return target
 
 
@@ -142,9 +158,11 @@ def cmd_shift(register: Register, args: argparse.Namespace, out: TextIO) -> int:
                   f"({_when(register, shift.started_at)})\n")
         return 0
     if command == "end":
+        if args.pdf:
+            _pdf_target(args.pdf)
         shift = service.end(_actor(register, args.actor), args.note)
         if args.pdf:
-            path = _write_pdf(register, shift, args.pdf, lang)
+            path = _write_pdf(register, shift, args.pdf, lang, just_ended=True)
         if args.json:
             _emit(out, {"schema": SCHEMA_VERSION, "handoff": handoff_json(shift, register)})
         elif args.text:

@@ -130,6 +130,10 @@ def test_solo_end_without_start_and_errors(cli, staffed, tmp_path, clock):
     assert data["started_at"] == "2026-11-22T16:00:00+00:00"  # 00:00 shop time
     code, out, err = cli("shift", "end", "--pdf", str(tmp_path))
     assert code == 1 and "--pdf:" in err and "folder" in err
+    code, out, err = cli("shift", "end", "--pdf", str(tmp_path / "无此目录" / "x.pdf"))
+    assert code == 1 and err.startswith("shopdesk: --pdf: the folder") and "无此目录" in err
+    # Refused before anything was stored: still the one hand-off, no empty second one.
+    assert json.loads(cli("handoff", "list", "--json")[1])["count"] == 1
     code, out, err = cli("shift", "next-hours", "0")
     assert code == 1 and err.startswith("shopdesk: HOURS: 下一班时长须在")
     code, out, _ = cli("shift", "next-hours", "12.5")
@@ -165,3 +169,19 @@ def test_two_unacknowledged_hand_offs_are_both_pending_oldest_first(cli, staffed
     code, out, _ = cli("handoff", "ack", "--staff", "小王")
     assert out == "hand-off #2 acknowledged by 小王 at 2026-11-23 18:00\n"
     assert json.loads(cli("shift", "status", "--json")[1])["pending_handoffs"] == []
+
+
+def test_a_pdf_that_fails_after_the_end_says_the_hand_off_is_stored(cli, staffed, tmp_path,
+                                                                      clock, monkeypatch):
+    import shopdesk.reports.handoff_pdf as handoff_pdf
+
+    def disk_full(*_a, **_k):
+        raise OSError(28, "No space left on device")
+    monkeypatch.setattr(handoff_pdf, "write_handoff_pdf", disk_full)
+    staffed(tmp_path / "home", clock)
+    code, out, err = cli("shift", "end", "--pdf", str(tmp_path / "x.pdf"))
+    assert code == 1
+    assert err == (f"shopdesk: --pdf: cannot write {tmp_path / 'x.pdf'}: No space left on "
+                   "device; hand-off #1 is stored: `shopdesk handoff show 1 --pdf PATH` "
+                   "writes it\n")
+    assert json.loads(cli("handoff", "list", "--json")[1])["count"] == 1
