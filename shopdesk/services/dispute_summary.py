@@ -121,14 +121,15 @@ class SummaryService:
     def save_facts(self, case_id: int, text: str, actor: str, *, lang: str = "zh") -> bool:
         """Keep an edited statement for reprints (audited). Text equal to the composed
         default, or empty, drops the saved edit so the statement follows the case again.
-        Returns True when something changed."""
+        Returns True when something changed. Refused for a case in the trash."""
         actor = _require_actor(actor)
-        text = (text or "").strip()
-        if len(text) > MAX_FACTS:
-            raise ValidationError([FieldError(
-                "facts", f"事实陈述太长（最多 {MAX_FACTS} 字）",
-                f"The statement of facts is too long (at most {MAX_FACTS} characters)")])
+        text = _checked_facts(text)
         case = self.cases.get(case_id, include_deleted=True)
+        if case.deleted_at is not None:  # as notes, promises and evidence
+            raise ValidationError([FieldError(
+                "case", "工单在回收站中，事实陈述不能修改（仍可打印）",
+                "The case is in the trash: its statement cannot be changed (it still "
+                "prints)")])
         follows_default = not text or text == self.default_facts(case_id, lang=lang).strip()
         now = self.clock.now()
         with self.db.atomic():
@@ -223,19 +224,26 @@ class SummaryService:
                 facts: Mapping[int, str] | None = None,
                 lang: str = "zh") -> list[DisputeSummary]:
         """Check the cases, save statements edited for this printing (`facts`, by case
-        id) and gather each case, in order (duplicates once). Unknown ids raise
-        NotFoundError before anything is saved. The database part of a printing: the
+        id; for a case in the trash the edit is printed, not kept) and gather each case,
+        in order (duplicates once). Unknown ids raise NotFoundError before anything is
+        saved. The database part of a printing: the
         rendering (reports.dispute_pdf.render_file) may then run on a worker thread."""
         actor = _require_actor(actor)
         ids = list(dict.fromkeys(case_ids))
         if not ids:
             raise ValidationError([FieldError("cases", "请选择要打印的工单",
                                               "Choose the cases to print")])
-        for case_id in ids:
-            self.cases.get(case_id, include_deleted=True)
+        trashed = {i for i in ids
+                   if self.cases.get(i, include_deleted=True).deleted_at is not None}
+        this_time: dict[int, str] = {}
         for case_id, text in (facts or {}).items():
-            self.save_facts(case_id, text, actor, lang=lang)
-        return [self.gather(i, actor=actor, full_contact=full_contact, lang=lang) for i in ids]
+            if case_id in trashed:  # read-only in the trash: the edit prints, is not kept
+                if _checked_facts(text):
+                    this_time[case_id] = _checked_facts(text)
+            else:
+                self.save_facts(case_id, text, actor, lang=lang)
+        return [self.gather(i, actor=actor, full_contact=full_contact, lang=lang,
+                            facts=this_time.get(i)) for i in ids]
 
     def record_written(self, summaries: Sequence[DisputeSummary], target: Path, *,
                        actor: str, where: str | None = None) -> None:
@@ -271,6 +279,16 @@ class SummaryService:
         self.record_written(summaries, target, actor=actor)
         return SummaryResult(target, pages, tuple(s.case.case_no for s in summaries),
                              full_contact)
+
+
+def _checked_facts(text: str | None) -> str:
+    """The statement stripped; ValidationError when it is too long."""
+    text = (text or "").strip()
+    if len(text) > MAX_FACTS:
+        raise ValidationError([FieldError(
+            "facts", f"事实陈述太长（最多 {MAX_FACTS} 字）",
+            f"The statement of facts is too long (at most {MAX_FACTS} characters)")])
+    return text
 
 
 def _mask_data(data: Any, mask: Callable[[str], str]) -> Any:

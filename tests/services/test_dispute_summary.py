@@ -255,3 +255,18 @@ def test_calls_stay_on_the_summary_after_the_nickname_is_filled_in(register, ser
     assert "电话沟通 1 次（接通 1 次）" in service.default_facts(case.id)
     text = _compact(_text(service.write_pdf([case.id], tmp_path / "s.pdf", actor="小王").path))
     assert "摘要：同意寄回检测" in text and "电话1次（接通1次）" in text
+
+
+def test_a_case_in_the_trash_prints_an_edited_statement_but_does_not_keep_it(
+        register, service, tmp_path):
+    # A trashed case is read-only (notes, promises, evidence): the statement too.
+    case = _open(register)
+    register.cases.delete([case.id], "小王")
+    with pytest.raises(ValidationError) as refused:
+        service.save_facts(case.id, "改过的陈述", "小王")
+    assert "case" in refused.value.by_field()
+    out = service.write_pdf([case.id], tmp_path / "s.pdf", actor="小王",
+                            facts={case.id: "只为这次打印改的陈述"})
+    assert "只为这次打印改的陈述" in _text(out.path)
+    assert service.saved_facts(case.id) is None
+    assert _summary_audits(register, case.id, "summary_facts") == []

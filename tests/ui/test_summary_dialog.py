@@ -316,3 +316,17 @@ def test_the_register_is_only_used_on_the_ui_thread(qtbot, register, cases, tmp_
     finally:
         register.db.conn.set_trace_callback(None)
     assert threads == {threading.main_thread().name}
+
+
+def test_a_case_in_the_trash_says_an_edit_is_not_kept(qtbot, register, cases, tmp_path,
+                                                     monkeypatch):
+    register.cases.delete([cases[0].id], "小王")
+    dialog = SummaryDialog(register, [cases[0].id], "小王")
+    qtbot.addWidget(dialog)
+    assert "trash" in dialog.facts_label.text()
+    dialog.facts_edit.setPlainText("回收站里的工单，仅本次打印")
+    _save_to(monkeypatch, tmp_path / "t.pdf")
+    with qtbot.waitSignal(dialog.written, timeout=20_000):
+        dialog.save_button.click()
+    assert "回收站里的工单，仅本次打印" in _text(tmp_path / "t.pdf")
+    assert SummaryService.for_register(register).saved_facts(cases[0].id) is None

@@ -69,6 +69,7 @@ class SummaryDialog(QDialog):
         self.case_ids = [i for i in dict.fromkeys(case_ids) if i in cases]
         self.case_nos = [cases[i].case_no for i in self.case_ids]
         self._labels = {i: f"{cases[i].case_no}  {cases[i].buyer_nick}" for i in self.case_ids}
+        self._trashed = {i for i in self.case_ids if cases[i].deleted_at is not None}
         self._facts: dict[int, str] = {}  # edits not yet saved, by case id
         self._current: int | None = None
         self.last_result: SummaryResult | None = None
@@ -185,7 +186,10 @@ class SummaryDialog(QDialog):
         saved = self.service.saved_facts(case_id)
         note = self.tr("Statement of facts for %1 — edit it before printing; it is kept for "
                        "the next printing.").replace("%1", self.case_nos[row])
-        if saved is not None:
+        if case_id in self._trashed:
+            note = self.tr("Statement of facts for %1 — the case is in the trash: an edit "
+                           "prints, but is not kept.").replace("%1", self.case_nos[row])
+        elif saved is not None:
             note += " " + self.tr("(edited by %1)").replace("%1", saved.updated_by)
         self.facts_label.setText(note)
 
