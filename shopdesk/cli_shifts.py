@@ -25,7 +25,7 @@ from .services.register import Register
 from .services.serialize import SCHEMA_VERSION
 
 _OPTION_OF = {"pin": "--pin", "old_pin": "--old-pin", "staff": "--staff", "note": "--note",
-              "actor": "--as", "hours": "HOURS", "handoff": "handoff"}
+              "actor": "--as", "hours": "HOURS", "handoff": "handoff", "reason": "--reason"}
 
 
 class ShiftCliError(Exception):
@@ -71,7 +71,10 @@ def add_shift_parsers(sub: argparse._SubParsersAction) -> None:
     which = pin.add_mutually_exclusive_group(required=True)
     which.add_argument("--set", dest="new_pin", metavar="PIN")
     which.add_argument("--clear", action="store_true")
+    which.add_argument("--reset", action="store_true",
+                       help="remove a forgotten PIN without it (needs --reason; audited)")
     pin.add_argument("--old-pin", help="the current PIN (needed to change or clear one)")
+    pin.add_argument("--reason", help="why a forgotten PIN is reset (kept in the audit trail)")
 
 
 def _lang(register: Register, args: argparse.Namespace) -> str:
@@ -251,6 +254,12 @@ def cmd_handoff(register: Register, args: argparse.Namespace, out: TextIO) -> in
 
 def cmd_staff(register: Register, args: argparse.Namespace, out: TextIO) -> int:
     actor = _actor(register, args.actor)
+    if args.reset:
+        register.shifts.reset_pin(args.staff, actor, args.reason or "")
+        out.write(f"PIN reset for {args.staff}: removed without the old PIN; recorded in "
+                  f"the audit trail (by {actor}, reason: {' '.join(args.reason.split())}). "
+                  f"{args.staff} can set a new one with --set.\n")
+        return 0
     if args.clear:
         register.shifts.clear_pin(args.staff, actor, old_pin=args.old_pin)
         out.write(f"PIN cleared for {args.staff}\n")

@@ -185,3 +185,16 @@ def test_a_pdf_that_fails_after_the_end_says_the_hand_off_is_stored(cli, staffed
                    "device; hand-off #1 is stored: `shopdesk handoff show 1 --pdf PATH` "
                    "writes it\n")
     assert json.loads(cli("handoff", "list", "--json")[1])["count"] == 1
+
+
+def test_staff_pin_reset_removes_a_forgotten_pin_with_a_reason(cli, staffed, tmp_path, clock):
+    staffed(tmp_path / "home", clock)
+    cli("staff", "pin", "--staff", "小李", "--set", "2468")
+    code, out, err = cli("staff", "pin", "--staff", "小李", "--reset")
+    assert code == 1 and err == "shopdesk: --reason: 请写明为什么重置 PIN\n"
+    code, out, err = cli("staff", "pin", "--staff", "小李", "--reset", "--reason", "忘记了")
+    assert code == 0, err
+    assert out == ("PIN reset for 小李: removed without the old PIN; recorded in the audit "
+                   "trail (by 小王, reason: 忘记了). 小李 can set a new one with --set.\n")
+    code, out, err = cli("shift", "start", "--staff", "小李")
+    assert code == 0, err

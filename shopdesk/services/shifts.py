@@ -15,6 +15,9 @@ Decisions (see also the README):
 - A staff member with a PIN must give it to start a shift, acknowledge a hand-off or
   become the operator in the window. Wrong PINs are refused, audited, and after
   MAX_WRONG tries within LOCK_WINDOW the name is locked until the window passes.
+- A forgotten PIN is reset (removed without it) by anyone, with a reason, audited: the PIN
+  keeps colleagues from acting under each other's names by mistake, it is not a lock the
+  shop owner can be shut out by.
 """
 
 from __future__ import annotations
@@ -45,6 +48,7 @@ NEXT_SHIFT_HOURS_KEY = "shift.next_hours"
 DEFAULT_NEXT_SHIFT_HOURS = 8.0
 MIN_HOURS, MAX_HOURS = 1.0, 72.0
 MAX_NOTE = 2000
+MAX_REASON = 200
 
 
 class PinError(ValidationError):
@@ -307,6 +311,30 @@ class ShiftService:
             self.store.clear_pin(member.id)
             self.audit_log.record(now, actor, "staff", member.id, "pin_cleared", "pin")
 
+    def reset_pin(self, staff: str, actor: str, reason: str) -> None:
+        """Remove a forgotten PIN without it. Anyone at the keyboard may (a solo owner
+        locked out of their own register is worse than what a 4-digit PIN on a local file
+        guards against), but only with a reason, and the audit trail keeps who, when and
+        why; the person can set a new PIN at once."""
+        actor = _require(actor)
+        member = self._member(_require(staff, "staff"))
+        reason = " ".join((reason or "").split())
+        if not reason:
+            raise ValidationError([FieldError("reason", "请写明为什么重置 PIN",
+                                              "Say why the PIN is reset")])
+        if len(reason) > MAX_REASON:
+            raise ValidationError([FieldError(
+                "reason", f"原因不能超过 {MAX_REASON} 字",
+                f"The reason is longer than {MAX_REASON} characters")])
+        if self.store.pin_hash(member.id) is None:
+            raise ValidationError([FieldError("staff", f"{member.name} 没有设置 PIN",
+                                              f"{member.name} has no PIN")])
+        now = self.clock.now()
+        with self.db.atomic():
+            self.store.clear_pin(member.id)
+            self.audit_log.record(now, actor, "staff", member.id, "pin_reset", "pin", None,
+                                  reason)
+
     def verify_pin(self, staff: str, pin: str | None, *, purpose: str = "operator",
                    field: str = "pin") -> None:
         """Pass when `staff` has no PIN or `pin` matches; otherwise PinError. A wrong PIN
@@ -318,7 +346,10 @@ class ShiftService:
         if stored is None:
             return
         now = self.clock.now()
-        recent = self.store.refusals_since(member.id, now - LOCK_WINDOW)
+        # Wrong tries against an earlier PIN do not lock a new one (a reset, then a new PIN).
+        set_at = self.store.pin_set_at(member.id)
+        recent = [at for at in self.store.refusals_since(member.id, now - LOCK_WINDOW)
+                  if set_at is None or at >= set_at]
         if len(recent) >= MAX_WRONG:
             until = self._shown(recent[-MAX_WRONG] + LOCK_WINDOW, time_only=True)
             raise PinError(f"{member.name} 的 PIN 错误次数过多，请在 {until} 后再试",

@@ -112,6 +112,11 @@ class ShiftStore:
                               [staff_id]).fetchone()
         return row[0] if row else None
 
+    def pin_set_at(self, staff_id: int) -> datetime | None:
+        row = self.db.execute("SELECT set_at FROM staff_pins WHERE staff_id = ?",
+                              [staff_id]).fetchone()
+        return from_iso(row[0]) if row else None
+
     def set_pin_hash(self, staff_id: int, pin_hash: str, at: datetime, actor: str) -> None:
         self.db.execute(
             "INSERT INTO staff_pins(staff_id, pin_hash, set_at, set_by) VALUES (?, ?, ?, ?) "

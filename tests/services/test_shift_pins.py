@@ -112,3 +112,30 @@ def test_lock_window_counts_only_recent_refusals(team, clock):
             team.shifts.verify_pin("小李", "1111")
     team.shifts.verify_pin("小李", "2468")  # 4 in the last 15 minutes: not locked
     assert len(refusals(team)) == 8
+
+
+def test_a_forgotten_pin_is_reset_with_a_reason_even_when_locked_out(team, clock):
+    for _ in range(5):
+        with pytest.raises(PinError):
+            team.shifts.verify_pin("小李", "1111")  # locked out now
+    for reason in ("", "   "):
+        with pytest.raises(ValidationError) as refused:
+            team.shifts.reset_pin("小李", "小李", reason)
+        assert refused.value.errors[0].field == "reason"
+    assert team.shifts.has_pin("小李")
+    team.shifts.reset_pin("小李", "小李", "  忘记了\n PIN ")
+    assert not team.shifts.has_pin("小李")
+    team.shifts.start("小李")  # no PIN asked any more, the lock is moot
+    [audit] = [a for a in team.shifts.audit_log.latest() if a.action == "pin_reset"]
+    assert (audit.actor, audit.entity_id, audit.field, audit.new) == (
+        "小李", team.staff.store.by_name("小李").id, "pin", "忘记了 PIN")
+    # A new PIN is set without an old one, as for anyone without a PIN; the wrong tries
+    # against the forgotten one do not lock it.
+    clock.advance(minutes=1)
+    team.shifts.set_pin("小李", "1357", "小李")
+    team.shifts.verify_pin("小李", "1357")
+    with pytest.raises(ValidationError) as refused:
+        team.shifts.reset_pin("小王", "小王", "试试")
+    assert refused.value.errors[0].field == "staff" and "没有设置 PIN" in refused.value.errors[0].zh
+    with pytest.raises(ValidationError):
+        team.shifts.reset_pin("小李", "小王", "x" * 201)

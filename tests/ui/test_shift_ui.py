@@ -238,3 +238,25 @@ def test_the_banner_shows_the_oldest_unacknowledged_hand_off_and_how_many_follow
     # The second one now raises the banner on its own.
     assert banner.isVisible() and banner.pending_id != first.id
     assert "小李" in banner.label.text() and more.replace("%1", "1") not in banner.label.text()
+
+
+def test_a_forgotten_pin_is_reset_in_settings_with_a_reason(qtbot, demo_register):
+    demo_register.shifts.set_pin("小王", "2468", "小王")
+    dialog = PinDialog(demo_register, "小王", "zh", clear=True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.forgot.isVisible() and not dialog.reason.isEnabled()
+    dialog.forgot.setChecked(True)
+    assert not dialog.old.isEnabled() and dialog.reason.isEnabled()
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.reason_field.has_error and demo_register.shifts.has_pin("小王")
+    dialog.reason.setText("忘记了")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert not demo_register.shifts.has_pin("小王")
+    [audit] = [a for a in demo_register.shifts.audit_log.latest() if a.action == "pin_reset"]
+    assert audit.new == "忘记了"
+    setting = PinDialog(demo_register, "小李", "zh")  # setting a PIN: no reset offered
+    qtbot.addWidget(setting)
+    setting.show()
+    assert not setting.forgot.isVisible()

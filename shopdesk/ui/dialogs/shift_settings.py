@@ -7,17 +7,20 @@ PIN changes apply at once (like staff changes); the next shift's length is saved
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QWidget,
 )
 
 from ...domain.errors import ValidationError
 from ...services.register import Register
+from ...services.shifts import MAX_REASON
 from ..widgets.field_error import ValidatedField
 from .shift_start_dialog import pin_edit
 
@@ -52,6 +55,18 @@ class PinDialog(QDialog):
         form.addRow(note)
         if self.has_pin:
             form.addRow(self.tr("Current PIN"), self.old_field)
+        # A forgotten PIN: removed without it, with a reason the audit trail keeps.
+        self.forgot = QCheckBox(self.tr("Forgotten: reset it without the current PIN"))
+        self.forgot.setObjectName("pin_forgot")
+        self.reason = QLineEdit(self)
+        self.reason.setObjectName("pin_reset_reason")
+        self.reason.setMaxLength(MAX_REASON)
+        self.reason.setPlaceholderText(self.tr("Why (kept in the audit trail with your name)"))
+        self.reason_field = ValidatedField(self.reason)
+        self.forgot.toggled.connect(self._forgot_toggled)
+        if self.has_pin and clear:
+            form.addRow(self.forgot)
+            form.addRow(self.tr("Reason"), self.reason_field)
         if not clear:
             form.addRow(self.tr("New PIN"), self.new_field)
             form.addRow(self.tr("New PIN again"), self.again_field)
@@ -63,12 +78,30 @@ class PinDialog(QDialog):
         buttons.accepted.connect(self.apply)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        self._forgot_toggled(False)
         self.setMinimumWidth(380)
 
+    def _forgot_toggled(self, on: bool) -> None:
+        self.old.setEnabled(not on)
+        self.reason.setEnabled(on)
+        if self.clear:
+            self.ok_button.setText(self.tr("Reset PIN") if on else self.tr("Clear PIN"))
+        if on:
+            self.old.clear()
+            self.reason.setFocus()
+
     def apply(self) -> None:
-        for field in (self.old_field, self.new_field, self.again_field):
+        for field in (self.old_field, self.new_field, self.again_field, self.reason_field):
             field.set_error(None)
         actor = self.register.staff.current_operator() or self.staff
+        if self.clear and self.forgot.isChecked():
+            try:
+                self.register.shifts.reset_pin(self.staff, actor, self.reason.text())
+            except ValidationError as exc:
+                self.reason_field.set_error("\n".join(e.message(self.lang) for e in exc.errors))
+                return
+            self.accept()
+            return
         old = self.old.text() or None
         if not self.clear and self.new.text() != self.again.text():
             self.again_field.set_error(self.tr("The two PINs differ"))
