@@ -13,8 +13,10 @@ Decisions (see also the README):
   reads their own sheet the next morning). Every unacknowledged hand-off stays pending,
   oldest first: ending the next shift does not bury one nobody has read.
 - A staff member with a PIN must give it to start a shift, acknowledge a hand-off or
-  become the operator in the window. Wrong PINs are refused, audited, and after
-  MAX_WRONG tries within LOCK_WINDOW the name is locked until the window passes.
+  become the operator in the window, also when the window opens with them remembered as
+  the operator from the last session (it then starts with nobody chosen). Wrong PINs are
+  refused, audited, and after MAX_WRONG tries within LOCK_WINDOW the name is locked until
+  the window passes.
 - A forgotten PIN is reset (removed without it) by anyone, with a reason, audited: the PIN
   keeps colleagues from acting under each other's names by mistake, it is not a lock the
   shop owner can be shut out by.
@@ -310,6 +312,17 @@ class ShiftService:
         with self.db.atomic():
             self.store.clear_pin(member.id)
             self.audit_log.record(now, actor, "staff", member.id, "pin_cleared", "pin")
+
+    def forget_operator_with_pin(self) -> str | None:
+        """At the window's start: when the operator remembered from the last session has a
+        PIN, forget them, so the window starts with nobody chosen and choosing them asks
+        for it (else opening the app would act as them without it). Returns that name."""
+        name = self.settings.get(CURRENT_OPERATOR_KEY, "")
+        if not name or not self.has_pin(name):
+            return None
+        with self.db.atomic():
+            self.settings.set(CURRENT_OPERATOR_KEY, "")
+        return name
 
     def reset_pin(self, staff: str, actor: str, reason: str) -> None:
         """Remove a forgotten PIN without it. Anyone at the keyboard may (a solo owner

@@ -98,7 +98,15 @@ def install(window: MainWindow) -> None:
 
 
 def attach(window: MainWindow) -> None:
-    """Re-read the window's current register (start-up, after a restore)."""
+    """Re-read the window's current register (start-up, after a restore). An operator
+    remembered from the last session who has a PIN is not taken on trust: the window
+    starts with nobody chosen, and choosing them asks for the PIN."""
+    name = window.register.shifts.forget_operator_with_pin()
+    if name:
+        window.operator_picker.reload()
+        window.statusBar().showMessage(
+            translate("MainWindow", "%1 has a PIN: choose yourself as the operator and "
+                                    "enter it").replace("%1", name), 15000)
     refresh(window)
 
 

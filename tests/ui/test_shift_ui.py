@@ -260,3 +260,26 @@ def test_a_forgotten_pin_is_reset_in_settings_with_a_reason(qtbot, demo_register
     qtbot.addWidget(setting)
     setting.show()
     assert not setting.forgot.isVisible()
+
+
+def test_a_remembered_operator_with_a_pin_is_not_taken_on_trust_at_start_up(
+        qtbot, make_window, demo_register, boxes):
+    from shopdesk.ui import shift_actions
+
+    demo_register.shifts.set_pin("小王", "2468", "小王")
+    assert demo_register.staff.current_operator() == "小王"  # from the last session
+    window = make_window(demo_register)
+    assert window.operator() == "" and window.operator_picker.current() == ""
+    assert "小王" in window.statusBar().currentMessage()
+    # Acting needs someone chosen; choosing 小王 asks the PIN.
+    assert shift_actions.end_shift(window) is None
+    combo = window.operator_picker.combo
+    boxes.text_answer = ("2468", True)
+    combo.setCurrentIndex(combo.findData("小王"))
+    assert boxes.texts("input") and window.operator() == "小王"
+
+
+def test_a_remembered_operator_without_a_pin_stays_chosen(make_window, demo_register):
+    demo_register.shifts.set_pin("小李", "2468", "小王")
+    window = make_window(demo_register)
+    assert window.operator() == "小王" and window.operator_picker.current() == "小王"
