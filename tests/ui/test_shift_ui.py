@@ -283,3 +283,29 @@ def test_a_remembered_operator_without_a_pin_stays_chosen(make_window, demo_regi
     demo_register.shifts.set_pin("小李", "2468", "小王")
     window = make_window(demo_register)
     assert window.operator() == "小王" and window.operator_picker.current() == "小王"
+
+
+def test_the_outgoing_person_is_not_offered_to_acknowledge_their_own_hand_off(
+        qtbot, window, demo_register):
+    from shopdesk.ui import shift_actions
+
+    demo_register.shifts.end("小王", "交给下一班")  # 小王 is still the operator
+    shift_actions.refresh(window)
+    review = shift_actions.review_handoff(window, window.handoff_banner.pending_id)
+    pane = review.pane
+    assert pane.who.currentData() == "" and not pane.ack_button.isEnabled()
+    pane.who.setCurrentIndex(pane.who.findData("小李"))
+    assert pane.ack_button.isEnabled()
+    review.reject()
+
+
+def test_a_solo_seller_is_offered_to_acknowledge_their_own_hand_off(qtbot, register, clock):
+    from shopdesk.ui.views.handoff_history import HandoffReviewDialog
+
+    shift = register.shifts.end("小王", "明早先回电")
+    clock.advance(hours=14)
+    review = HandoffReviewDialog(lambda: register, shift.id, "zh")
+    qtbot.addWidget(review)
+    assert review.pane.who.currentData() == "小王" and review.pane.ack_button.isEnabled()
+    qtbot.mouseClick(review.pane.ack_button, Qt.MouseButton.LeftButton)
+    assert register.shifts.get(shift.id).self_acknowledged

@@ -45,6 +45,7 @@ class HandoffPane(QWidget):
         self._register = register_of
         self.lang = lang
         self.shift: Shift | None = None
+        self._open = False  # the shown hand-off waits for its acknowledgement
         self.view = HandoffView(lang, self)
         self.status = QLabel()
         self.status.setObjectName("handoff_ack_status")
@@ -90,6 +91,7 @@ class HandoffPane(QWidget):
         self.error.clear_error()
         if shift_id is None:
             self.shift = None
+            self._open = False
             self.view.show_sheet(None)
             self.status.setText(self.tr("No hand-off chosen."))
             for w in (self.who, self.pin, self.start_too, self.ack_button, self.pdf_button,
@@ -119,13 +121,22 @@ class HandoffPane(QWidget):
                                 .replace("%1", shift.staff).replace("%2", ended))
         self.who.blockSignals(True)
         self.who.clear()
-        for member in register.staff.list():
-            self.who.addItem(member.name, member.name)
-        self.who.setCurrentIndex(max(self.who.findData(register.staff.current_operator()), 0))
+        members = [m.name for m in register.staff.list()]
+        operator = register.staff.current_operator()
+        # Right after handing over, the outgoing person is still the operator: offering
+        # them by default would let one click acknowledge their own hand-off and hide the
+        # banner from the person it is for. Then (in a team) nobody is preselected.
+        default = operator if operator and operator != shift.staff else \
+            members[0] if len(members) == 1 else ""
+        if not default:
+            self.who.addItem(self.tr("— who takes over? —"), "")
+        for name in members:
+            self.who.addItem(name, name)
+        self.who.setCurrentIndex(max(self.who.findData(default), 0))
         self.who.blockSignals(False)
         open_ = not shift.acknowledged
-        for w in (self.who, self.ack_button):
-            w.setEnabled(open_)
+        self._open = open_
+        self.who.setEnabled(open_)
         self.start_too.setEnabled(open_ and register.shifts.current() is None)
         self.start_too.setChecked(open_ and register.shifts.current() is None)
         self.pdf_button.setEnabled(True)
@@ -134,8 +145,8 @@ class HandoffPane(QWidget):
 
     def _update_pin(self) -> None:
         name = self.who.currentData() or ""
-        needed = bool(name) and self._register().shifts.has_pin(name) and \
-            self.ack_button.isEnabled()
+        self.ack_button.setEnabled(self._open and bool(name))
+        needed = bool(name) and self._open and self._register().shifts.has_pin(name)
         self.pin.setEnabled(needed)
         self.pin.setPlaceholderText(self.tr("4 digits") if needed else "")
         self.pin.clear()
