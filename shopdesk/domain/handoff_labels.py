@@ -107,6 +107,14 @@ def period_text(sheet: HandoffSheet, lang: str = "zh") -> str:
     return text
 
 
+def summary_text(sheet: HandoffSheet, lang: str = "zh") -> str:
+    """The headline numbers in one line ('本班处理 5 个案件，待处理 12 个，…')."""
+    c = sheet.counts()
+    return label("summary_value", lang, touched=c["touched"], open=c["open"],
+                 overdue=c["promises_overdue"], next=c["promises_next"], calls=c["calls"],
+                 refunds=c["refunds"], refund_total=sheet.refund_total)
+
+
 def ack_text(shift: Shift, tz: str, lang: str = "zh") -> str:
     """'小李，11-23 18:05' / 'Not yet acknowledged'."""
     if not shift.acknowledged:

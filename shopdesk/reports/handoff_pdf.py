@@ -29,6 +29,7 @@ from ..domain.handoff_labels import (
     paren,
     period_text,
     shown,
+    summary_text,
 )
 from .fonts import PdfFont, cjk_font
 from .layout import (
@@ -135,16 +136,12 @@ class _Story:
         period = period_text(s, self.lang)
         who = s.staff + ("" if s.ended_by == s.staff
                          else f"  {t('ended_by')}: {s.ended_by}")
-        c = s.counts()
         rows = [
             [t("on_shift"), who, t("period"), period],
             [t("next_shift"), t("next_shift_value", end=shown(s.next_shift_end, self.tz),
                                 hours=f"{s.next_shift_hours:g}"),
              t("ack"), ack_text(self.shift, self.tz, self.lang) if self.shift else ""],
-            [t("summary"), t("summary_value", touched=c["touched"], open=c["open"],
-                             overdue=c["promises_overdue"], next=c["promises_next"],
-                             calls=c["calls"], refunds=c["refunds"],
-                             refund_total=s.refund_total), "", ""],
+            [t("summary"), summary_text(s, self.lang), "", ""],
         ]
         label_w = 20 * mm
         value_w = (self.width - 2 * label_w) / 2

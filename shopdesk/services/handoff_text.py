@@ -16,6 +16,7 @@ from ..domain.handoff_labels import (
     period_text,
     promise_text,
     shown,
+    summary_text,
 )
 
 # Chat messages get long quickly: the most urgent first, then "N more".
@@ -49,11 +50,7 @@ def header_lines(sheet: HandoffSheet, lang: str = "zh", shift: Shift | None = No
     ]
     if shift is not None:
         lines.append(f"{label('ack', lang)}{colon}{ack_text(shift, tz, lang)}")
-    c = sheet.counts()
-    lines.append(f"{label('summary', lang)}{colon}" + label(
-        "summary_value", lang, touched=c["touched"], open=c["open"],
-        overdue=c["promises_overdue"], next=c["promises_next"], calls=c["calls"],
-        refunds=c["refunds"], refund_total=sheet.refund_total))
+    lines.append(f"{label('summary', lang)}{colon}{summary_text(sheet, lang)}")
     return lines
 
 

@@ -25,6 +25,7 @@ from ...domain.handoff_labels import (
     period_text,
     promise_text,
     shown,
+    summary_text,
 )
 from ...services.handoff_text import handoff_text
 
@@ -45,7 +46,6 @@ def sheet_html(sheet: HandoffSheet, shift: Shift | None, lang: str) -> str:
     t = lambda key, **kw: escape(label(key, lang, **kw))  # noqa: E731
     colon = ": " if lang.startswith("en") else "："
     period = period_text(sheet, lang)
-    c = sheet.counts()
     head = [
         (t("on_shift"), escape(sheet.staff) + (
             f" &nbsp; {t('ended_by')}{colon}{escape(sheet.ended_by)}"
@@ -56,10 +56,7 @@ def sheet_html(sheet: HandoffSheet, shift: Shift | None, lang: str) -> str:
     ]
     if shift is not None:
         head.append((t("ack"), escape(ack_text(shift, tz, lang))))
-    head.append((t("summary"), t("summary_value", touched=c["touched"], open=c["open"],
-                                 overdue=c["promises_overdue"], next=c["promises_next"],
-                                 calls=c["calls"], refunds=c["refunds"],
-                                 refund_total=sheet.refund_total)))
+    head.append((t("summary"), escape(summary_text(sheet, lang))))
     out = [f"<style>{_CSS}</style>", "<table>"]
     out += [f"<tr><td class='muted'>{k}</td><td>{v}</td></tr>" for k, v in head]
     out.append("</table>")
