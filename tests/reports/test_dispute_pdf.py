@@ -191,6 +191,20 @@ def test_a_waybill_number_is_never_split_across_lines() -> None:
     assert "SF1234567890123" in text and "运单号 顺丰速运" in text
 
 
+def test_a_photo_shared_by_cases_of_a_batch_is_embedded_once(tmp_path) -> None:
+    photo = tmp_path / "shared.jpg"
+    Image.effect_noise((800, 600), 50).convert("RGB").save(photo)
+    cases = [summary(make_case(n), evidence=(entry(1, photo, filename=f"{n}.jpg"),))
+             for n in (1, 2, 3)]
+    data, _pages = render(cases)
+    images = set()
+    for page in PdfReader(io.BytesIO(data)).pages:
+        xobjects = page["/Resources"].get("/XObject") or {}
+        images |= {ref.idnum for ref in xobjects.values()
+                   if ref.get_object()["/Subtype"] == "/Image"}
+    assert len(images) == 1
+
+
 def test_thumbnails_keep_a_big_photo_small(tmp_path) -> None:
     photo = tmp_path / "big.jpg"
     Image.effect_noise((4000, 3000), 60).convert("RGB").save(photo, quality=95)
