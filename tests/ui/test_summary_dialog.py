@@ -234,16 +234,22 @@ def test_saving_over_a_pdf_held_open_by_a_viewer_says_so(qtbot, register, cases,
     assert target.read_bytes() == b"%PDF-1.4 earlier" and not list(tmp_path.glob("*.part"))
 
 
-def test_open_again_while_the_viewer_holds_the_first_copy(qtbot, register, cases,
-                                                          monkeypatch):
-    # Windows: the viewer locks the copy it shows; writing over it failed the second Open.
-    opened = []
+def _opened_once(qtbot, register, case_id, monkeypatch) -> tuple[SummaryDialog, list[Path]]:
+    """A dialog on `case_id` after one click on Open PDF, and the paths 'the viewer' got."""
+    opened: list[Path] = []
     monkeypatch.setattr(QDesktopServices, "openUrl",
                         staticmethod(lambda url: opened.append(Path(url.toLocalFile())) or True))
-    dialog = SummaryDialog(register, [cases[0].id], "小王")
+    dialog = SummaryDialog(register, [case_id], "小王")
     qtbot.addWidget(dialog)
     with qtbot.waitSignal(dialog.written, timeout=20_000):
         dialog.open_button.click()
+    return dialog, opened
+
+
+def test_open_again_while_the_viewer_holds_the_first_copy(qtbot, register, cases,
+                                                          monkeypatch):
+    # Windows: the viewer locks the copy it shows; writing over it failed the second Open.
+    dialog, opened = _opened_once(qtbot, register, cases[0].id, monkeypatch)
     first = opened[0]
     real_unlink = Path.unlink
 
@@ -264,13 +270,7 @@ def test_open_again_while_the_viewer_holds_the_first_copy(qtbot, register, cases
 def test_opened_copies_live_in_a_folder_only_the_user_can_read(qtbot, register, cases,
                                                                monkeypatch):
     # /tmp is shared on Linux and the copy may carry full contact details.
-    opened = []
-    monkeypatch.setattr(QDesktopServices, "openUrl",
-                        staticmethod(lambda url: opened.append(Path(url.toLocalFile())) or True))
-    dialog = SummaryDialog(register, [cases[0].id], "小王")
-    qtbot.addWidget(dialog)
-    with qtbot.waitSignal(dialog.written, timeout=20_000):
-        dialog.open_button.click()
+    _dialog, opened = _opened_once(qtbot, register, cases[0].id, monkeypatch)
     folder = opened[0].parent
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700 and folder.stat().st_uid == os.getuid()
 
