@@ -52,6 +52,7 @@ from ..domain.urgency import (
     rank_open_cases,
 )
 from ..storage.audit import AuditEntry
+from ..storage.calls import CallRecord
 from ..storage.cases import CaseStore
 from ..storage.events import TimelineEvent
 from ..storage.handoff_sources import HandoffSources, OpenCaseRow
@@ -144,7 +145,10 @@ class HandoffSheetBuilder:
 
     def build(self, req: SheetRequest) -> HandoffSheet:
         horizon = req.end + timedelta(hours=req.next_shift_hours)
-        touched, refunds, refund_total, touched_total = self._touched(req)
+        call_records = self._call_records(req)
+        late = [(r.case_id, r.id) for r in call_records if r.case_id and not req.covers(r.at)]
+        touched, refunds, refund_total, touched_total = self._touched(
+            req, self.sources.call_events(late) if late else [])
         # Ranking reads every open case in one lean query; whole cases are loaded only for
         # the ones the sheet names (the top MAX_OPEN, the next calls, the promises).
         rows = self.sources.open_cases()
@@ -173,7 +177,7 @@ class HandoffSheetBuilder:
             promises_overdue=tuple(self._promise_line(p, cases, req.end) for p in overdue),
             promises_next=tuple(self._promise_line(p, cases, req.end) for p in upcoming),
             promises_resolved=tuple(self._promise_line(p, cases, req.end) for p in resolved),
-            calls=tuple(self._calls(req)),
+            calls=tuple(self._calls(call_records)),
             next_calls=tuple(self._next_call(cases[i], req.end, policy)
                              for i in callable_ids[:MAX_NEXT_CALLS]),
             next_calls_total=len(callable_ids),
@@ -192,9 +196,13 @@ class HandoffSheetBuilder:
             amount=_yuan(case.amount_claimed), due_at=case.due_at, assignee=case.assignee)
 
     # --- touched cases -----------------------------------------------------------
-    def _touched(self, req: SheetRequest) -> tuple[list[TouchedCase], int, str, int]:
+    def _touched(self, req: SheetRequest, logged_late: list[TimelineEvent]
+                 ) -> tuple[list[TouchedCase], int, str, int]:
+        """`logged_late`: events of calls logged during the period but made before it."""
         events: dict[int, list[TimelineEvent]] = defaultdict(list)
         refunds, refund_total = 0, Decimal("0")
+        for e in logged_late:
+            events[e.case_id].append(e)
         for e in self.sources.case_events_between(req.start, req.end):
             if req.covers(e.at):
                 events[e.case_id].append(e)
@@ -277,9 +285,16 @@ class HandoffSheetBuilder:
             resolved_by=p.resolved_by or "", reason=mask(p.broken_reason or ""))
 
     # --- calls ---------------------------------------------------------------------
-    def _calls(self, req: SheetRequest) -> list[CallLine]:
-        records = [r for r in self.calls.store.since(req.start, req.end + timedelta(seconds=1))
-                   if req.covers(r.at)]
+    def _call_records(self, req: SheetRequest) -> list[CallRecord]:
+        """Calls made during the period, and calls logged during it that were made before
+        (a call logged after the hand-off it happened before would be on no sheet)."""
+        made = [r for r in self.calls.store.since(req.start, req.end + timedelta(seconds=1))
+                if req.covers(r.at)]
+        logged = [r for r in self.calls.store.recorded_between(req.start, req.end)
+                  if req.covers(r.created_at) and not req.covers(r.at) and r.at < req.end]
+        return sorted([*made, *logged], key=lambda r: (r.at, r.id))
+
+    def _calls(self, records: list[CallRecord]) -> list[CallLine]:
         cases = self.cases.fetch([r.case_id for r in records if r.case_id])
         out = []
         for r in records:

@@ -126,6 +126,13 @@ class CallStore:
             params.append(to_utc_iso(end))
         return [_record(r) for r in self.db.execute(sql + " ORDER BY at, id", params)]
 
+    def recorded_between(self, start: datetime, end: datetime) -> list[CallRecord]:
+        """Calls logged (created_at) with start <= created_at <= end, whenever they were
+        made: a call logged after the fact, oldest first."""
+        return [_record(r) for r in self.db.execute(
+            f"SELECT {_COLUMNS} FROM call_attempts WHERE created_at >= ? AND created_at <= ? "
+            "ORDER BY at, id", [to_utc_iso(start), to_utc_iso(end)])]
+
     # --- buyers ------------------------------------------------------------
     def buyer(self, key: str) -> Buyer:
         """The buyer's row, or a default one (nothing stored yet)."""

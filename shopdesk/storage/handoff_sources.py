@@ -5,6 +5,7 @@ and how many cases each buyer has."""
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from datetime import datetime
 from typing import NamedTuple
 
@@ -55,6 +56,24 @@ class HandoffSources:
             [to_utc_iso(start), to_utc_iso(end)]).fetchall()
         return [TimelineEvent(r[0], r[1], from_iso(r[2]), r[3], r[4], r[5],  # type: ignore[arg-type]
                               json.loads(r[6] or "{}")) for r in rows]
+
+    def call_events(self, calls: Sequence[tuple[int, int]]) -> list[TimelineEvent]:
+        """The timeline events of these (case id, call id) calls, oldest first."""
+        wanted = set(calls)
+        case_ids = sorted({case_id for case_id, _call in wanted})
+        out: list[TimelineEvent] = []
+        for i in range(0, len(case_ids), 500):
+            chunk = case_ids[i:i + 500]
+            marks = ", ".join("?" for _ in chunk)
+            rows = self.db.execute(
+                "SELECT id, case_id, at, actor, type, text, data FROM case_events "
+                f"WHERE case_id IN ({marks}) AND type = 'call' ORDER BY at, id", chunk)
+            for r in rows.fetchall():
+                data = json.loads(r[6] or "{}")
+                if (r[1], data.get("call_id")) in wanted:
+                    out.append(TimelineEvent(r[0], r[1], from_iso(r[2]),  # type: ignore[arg-type]
+                                             r[3], r[4], r[5], data))
+        return sorted(out, key=lambda e: (e.at, e.id))
 
     def case_edits_between(self, start: datetime, end: datetime) -> list[AuditEntry]:
         """Field edits ('update' audit rows) on cases in the span, oldest first."""

@@ -18,6 +18,7 @@ from shopdesk.domain.workflow import Transition
 from ..conftest import T0
 
 H = timedelta(hours=1)
+MIN = timedelta(minutes=1)
 
 
 def open_case(register, nick: str, phone: str = "", *, order: str = "3712345678901",
@@ -347,3 +348,21 @@ def test_a_started_shift_also_covers_the_time_since_the_previous_hand_off(team, 
     # The first sheet has nothing before its start: no such remark.
     assert team.shifts.sheet(first.id).started_at == T0
     assert "开班；" not in handoff_text(team.shifts.sheet(first.id))
+
+
+def test_a_call_logged_after_the_hand_off_it_was_made_before_is_on_the_next_sheet(
+        team, clock):
+    case = open_case(team, "小蜜蜂", "13812345678", order="5000000000001")
+    team.shifts.start("小王")
+    clock.advance(hours=4)  # 14:00
+    first = team.shifts.end("小王")
+    clock.advance(minutes=5)  # 小王 logs the call made five minutes before handing over
+    team.calls.log_call(case.id, CallOutcome.NO_ANSWER, "小王", at=clock.now() - 10 * MIN,
+                        summary="没人接")
+    clock.advance(hours=8)
+    second = team.shifts.end("小李")
+    assert team.shifts.sheet(first.id).calls == ()
+    sheet = team.shifts.sheet(second.id)
+    assert [(c.case_no, c.at) for c in sheet.calls] == [(case.case_no, T0 + 4 * H - 5 * MIN)]
+    [touched] = sheet.touched
+    assert [x.text.zh for x in touched.changes] == ["电话：未接听（没人接）"]
