@@ -309,3 +309,22 @@ def test_a_solo_seller_is_offered_to_acknowledge_their_own_hand_off(qtbot, regis
     assert review.pane.who.currentData() == "小王" and review.pane.ack_button.isEnabled()
     qtbot.mouseClick(review.pane.ack_button, Qt.MouseButton.LeftButton)
     assert register.shifts.get(shift.id).self_acknowledged
+
+
+def test_a_shift_ended_elsewhere_while_the_dialog_is_open_is_not_handed_over_again(
+        qtbot, demo_register, clock):
+    demo_register.shifts.start("小王")
+    clock.advance(hours=4)
+    dialog = EndShiftDialog(demo_register.shifts, "小王", "zh")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.note.setPlainText("我的交班留言")
+    ended = demo_register.shifts.end("小王", "命令行结束的")  # `shopdesk shift end` meanwhile
+    qtbot.mouseClick(dialog.end_button, Qt.MouseButton.LeftButton)
+    assert [s.id for s in demo_register.shifts.list()] == [ended.id]  # no second hand-off
+    assert dialog.error.isVisible() and dialog.shift is None
+    assert "我的交班留言" in dialog.view.toPlainText()  # the note survives the new preview
+    clock.advance(minutes=5)
+    qtbot.mouseClick(dialog.end_button, Qt.MouseButton.LeftButton)  # read it: end now
+    assert dialog.shift is not None and len(demo_register.shifts.list()) == 2
+    assert dialog.shift.note == "我的交班留言" and not dialog.shift.explicit_start

@@ -46,9 +46,7 @@ class EndShiftDialog(QDialog):
         self.setObjectName("end_shift_dialog")
         self.setWindowTitle(self.tr("End shift and hand over"))
         self._build()
-        with busy_cursor():
-            self.preview = shifts.preview(operator)
-        self.view.show_sheet(self.preview)
+        self._load_preview()
         self.note.setFocus()
         self.resize(920, 660)
 
@@ -103,6 +101,17 @@ class EndShiftDialog(QDialog):
         layout.addWidget(self.error)
         layout.addLayout(buttons)
 
+    def _load_preview(self) -> None:
+        with busy_cursor():
+            self.preview = self.shifts.preview(self.operator)
+        # What the preview was built for: ending must not act on another shift.
+        self._state = self._shift_state()
+        self.view.show_sheet(replace(self.preview, note=self.note.toPlainText().strip()))
+
+    def _shift_state(self) -> tuple[int | None, int | None]:
+        current, latest = self.shifts.current(), self.shifts.latest()
+        return (current.id if current else None, latest.id if latest else None)
+
     def _info_text(self) -> str:
         current = self.shifts.current()
         if current is not None:
@@ -129,6 +138,15 @@ class EndShiftDialog(QDialog):
     def end_shift(self) -> None:
         """Store the hand-off; the dialog then shows what was handed over."""
         if self.shift is not None:
+            return
+        if self._shift_state() != self._state:
+            # Ended or started elsewhere (the command line, another window) since the
+            # preview: ending now would hand over something else than what was read.
+            self._load_preview()
+            self.info.setText(self._info_text())
+            self.error.show_error(self.tr("The shift was ended or started elsewhere "
+                                          "meanwhile. The preview is up to date again: "
+                                          "read it, then end the shift."))
             return
         try:
             with busy_cursor():
