@@ -328,3 +328,15 @@ def test_a_shift_ended_elsewhere_while_the_dialog_is_open_is_not_handed_over_aga
     qtbot.mouseClick(dialog.end_button, Qt.MouseButton.LeftButton)  # read it: end now
     assert dialog.shift is not None and len(demo_register.shifts.list()) == 2
     assert dialog.shift.note == "我的交班留言" and not dialog.shift.explicit_start
+
+
+def test_a_hand_off_missing_from_the_register_is_said_not_raised(qtbot, demo_register):
+    from shopdesk.ui.views.handoff_history import HandoffPane
+
+    pane = HandoffPane(lambda: demo_register, "zh")
+    qtbot.addWidget(pane)
+    pane.show_handoff(999)  # e.g. a history list shown before a restore from backup
+    assert pane.shift is None and not pane.ack_button.isEnabled()
+    assert pane.status.text() == QCoreApplication.translate(
+        "HandoffPane", "This hand-off is not in the register (restored from a backup?). "
+        "Reopen the history.")

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.clock import local
-from ...domain.errors import ValidationError
+from ...domain.errors import NotFoundError, ValidationError
 from ...domain.handoff import Shift
 from ...services.register import Register
 from ..dialogs.shift_start_dialog import pin_edit
@@ -99,8 +99,17 @@ class HandoffPane(QWidget):
                 w.setEnabled(False)
             return
         shifts = self._register().shifts
-        self.shift = shifts.get(shift_id)
-        self.view.show_sheet(shifts.sheet(shift_id), self.shift)
+        try:
+            self.shift = shifts.get(shift_id)
+            sheet = shifts.sheet(shift_id)
+        except NotFoundError:
+            # A list shown before a restore from backup names hand-offs that register
+            # does not have.
+            self.show_handoff(None)
+            self.status.setText(self.tr("This hand-off is not in the register (restored "
+                                        "from a backup?). Reopen the history."))
+            return
+        self.view.show_sheet(sheet, self.shift)
         self._refresh_controls()
 
     def _refresh_controls(self) -> None:
