@@ -241,9 +241,10 @@ class HandoffSheetBuilder:
     # --- open cases by urgency -----------------------------------------------------
     def _ranked(self, rows: list[OpenCaseRow], keys: dict[int, str], now: datetime,
                 horizon: datetime) -> list[Ranked]:
-        promises: dict[int, list[Promise]] = defaultdict(list)
+        by_case: dict[int, list[OpenPromise]] = defaultdict(list)
         for p in self.promises.open_promises():
-            promises[p.case_id].append(p)
+            by_case[p.case_id].append(OpenPromise(p.due_at, p.describe("zh"), p.describe("en")))
+        promises = {case_id: tuple(found) for case_id, found in by_case.items()}
         counts = self.sources.repeat_buyers(REPEAT_BUYER_CASES)
         items = []
         for row in rows:
@@ -254,9 +255,7 @@ class HandoffSheetBuilder:
                 buyer_case_count=counts.get(keys[row.id], 1))
             items.append(UrgencyInput(
                 case_id=row.id, status=row.status, priority=row.priority,
-                created_at=created, due_at=row.due_at,
-                promises=tuple(OpenPromise(p.due_at, p.describe("zh"), p.describe("en"))
-                               for p in promises.get(row.id, [])),
+                created_at=created, due_at=row.due_at, promises=promises.get(row.id, ()),
                 major=major_signals(facts, now)))
         return rank_open_cases(items, now, horizon, self.tz, explain=MAX_OPEN)
 
