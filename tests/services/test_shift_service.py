@@ -366,3 +366,18 @@ def test_a_call_logged_after_the_hand_off_it_was_made_before_is_on_the_next_shee
     assert [(c.case_no, c.at) for c in sheet.calls] == [(case.case_no, T0 + 4 * H - 5 * MIN)]
     [touched] = sheet.touched
     assert [x.text.zh for x in touched.changes] == ["电话：未接听（没人接）"]
+
+
+def test_a_case_touched_then_trashed_is_listed_as_touched_with_the_trash_line(register, clock):
+    register.shifts.start("小王")
+    clock.advance(minutes=30)
+    case = open_case(register, "删错了", "13812345678", order="6000000000001")
+    register.cases.add_note(case.id, "买家补了照片", "小王")
+    clock.advance(minutes=30)
+    register.cases.delete([case.id], "小王")
+    clock.advance(hours=1)
+    sheet = register.shifts.sheet(register.shifts.end("小王").id)
+    [touched] = sheet.touched
+    assert touched.case.case_no == case.case_no and touched.case.phone == "138****5678"
+    assert [x.text.zh for x in touched.changes] == ["新建案件", "备注：买家补了照片", "移入回收站"]
+    assert sheet.open_total == 0 and sheet.next_calls == ()
