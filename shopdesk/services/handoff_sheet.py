@@ -69,20 +69,21 @@ NOTE_CHARS = 120
 _FIELD = {key: (zh, en) for key, zh, en in COLUMNS}
 # Contact fields: an edit is named, its values never printed.
 _PRIVATE = {"buyer_phone", "buyer_name", "buyer_address"}
+_PRIVATE_ORDER = ("buyer_phone", "buyer_name", "buyer_address")  # contact_masker's order
 # Free text on the sheet (notes, summaries, the outgoing note) may quote a phone number:
 # any mainland mobile in it is masked, and each case's own phone, name and address too.
 _mask_any = contact_masker()
 
 
-def _masker(case: Case | None) -> Callable[[str], str]:
-    if case is None:
-        return _mask_any
-    return _contact_masker(case.buyer_phone, case.buyer_name, case.buyer_address)
-
-
-# A masker compiles patterns for its phone number: a sheet names hundreds of cases, often
-# the same ones in several sections, and every preview builds it again.
-_contact_masker = lru_cache(maxsize=2048)(contact_masker)
+@lru_cache(maxsize=2048)
+def _contact_masker(phone: str, name: str, address: str, earlier_phones: tuple[str, ...],
+                    earlier_names: tuple[str, ...], earlier_addresses: tuple[str, ...]
+                    ) -> Callable[[str], str]:
+    """contact_masker, cached: it compiles patterns for each phone number, a sheet names
+    hundreds of cases (often the same ones in several sections) and every preview builds
+    it again."""
+    return contact_masker(phone, name, address, earlier_phones=earlier_phones,
+                          earlier_names=earlier_names, earlier_addresses=earlier_addresses)
 
 
 def _key(row: OpenCaseRow) -> str:
@@ -142,8 +143,31 @@ class HandoffSheetBuilder:
         self.tz = shop_tz
         self.cases = CaseStore(db)
         self.sources = HandoffSources(db)
+        self._earlier: dict[int, dict[str, set[str]]] = {}
+
+    def _masker(self, case: Case | None) -> Callable[[str], str]:
+        """Masks the case's buyer phone, name and address in free text, with the values
+        they held before (as the dispute summary does), and any mainland mobile."""
+        if case is None:
+            return _mask_any
+        if case.id not in self._earlier:
+            self._earlier.update(self.sources.earlier_contacts([case.id]))
+            self._earlier.setdefault(case.id, {})
+        earlier = self._earlier[case.id]
+        return _contact_masker(
+            case.buyer_phone, case.buyer_name, case.buyer_address,
+            *(tuple(sorted(earlier.get(f, ()))) for f in _PRIVATE_ORDER))
+
+    def _load_earlier(self, case_ids: Iterable[int]) -> None:
+        """Read the earlier contact values of many cases at once (one query per 500)."""
+        wanted = [i for i in case_ids if i not in self._earlier]
+        if wanted:
+            self._earlier.update(self.sources.earlier_contacts(wanted))
+            for i in wanted:
+                self._earlier.setdefault(i, {})
 
     def build(self, req: SheetRequest) -> HandoffSheet:
+        self._earlier = {}  # contact values held before, read per build (they change)
         horizon = req.end + timedelta(hours=req.next_shift_hours)
         call_records = self._call_records(req)
         late = [(r.case_id, r.id) for r in call_records if r.case_id and not req.covers(r.at)]
@@ -164,6 +188,7 @@ class HandoffSheetBuilder:
         needed = {r.case_id for r in ranked[:MAX_OPEN]} | set(callable_ids[:MAX_NEXT_CALLS]) \
             | {p.case_id for p in (*overdue, *upcoming, *resolved)}
         cases = self.cases.fetch(sorted(needed))
+        self._load_earlier(cases)
         policy = self.calls.policy()  # read once, not once per buyer
         return HandoffSheet(
             shift_id=req.shift_id, staff=req.staff, ended_by=req.ended_by,
@@ -224,9 +249,10 @@ class HandoffSheetBuilder:
         for entry in self.sources.case_edits_between(req.start, req.end):
             if entry.entity_id in cases:
                 edits[(entry.entity_id, entry.at)].append(entry)
+        self._load_earlier(listed)
         out = []
         for case_id in listed:
-            mask = _masker(cases[case_id])
+            mask = self._masker(cases[case_id])
             changes = [self._change(e, edits.get((case_id, e.at), []), mask)
                        for e in events[case_id][-MAX_CHANGES:]]
             out.append(TouchedCase(self.case_ref(cases[case_id]), tuple(changes),
@@ -265,17 +291,16 @@ class HandoffSheetBuilder:
             case = cases[r.case_id]
             # Only a promise's own words are free text here; the rest are fixed phrases.
             free = any(x.code.startswith("promise") for x in r.reasons)
-            mask = _masker(case) if free else _mask_any
+            mask = self._masker(case) if free else _mask_any
             yield RankedCase(rank=number, case=self.case_ref(case),
                              tier=r.tier.value, tier_label=Text(r.tier.zh, r.tier.en),
                              reasons=tuple(_masked(Text(x.zh, x.en), mask) for x in r.reasons),
                              waiting_on_us=r.waiting_on_us)
 
     # --- promises ------------------------------------------------------------------
-    @staticmethod
-    def _promise_line(p: Promise, cases: dict[int, Case], now: datetime) -> PromiseLine:
+    def _promise_line(self, p: Promise, cases: dict[int, Case], now: datetime) -> PromiseLine:
         case = cases.get(p.case_id)
-        mask = _masker(case)
+        mask = self._masker(case)
         return PromiseLine(
             promise_id=p.id, case_no=case.case_no if case else "",
             buyer=_mask_any(case.buyer_nick) if case else "",
@@ -295,6 +320,7 @@ class HandoffSheetBuilder:
 
     def _calls(self, records: list[CallRecord]) -> list[CallLine]:
         cases = self.cases.fetch([r.case_id for r in records if r.case_id])
+        self._load_earlier(cases)
         out = []
         for r in records:
             case = cases.get(r.case_id) if r.case_id else None
@@ -303,7 +329,7 @@ class HandoffSheetBuilder:
                 buyer=_mask_any(case.buyer_nick if case else r.buyer_key.split(":", 1)[-1]),
                 phone=mask_phone(case.buyer_phone) if case else "",
                 outcome=Text(r.outcome.zh, r.outcome.en), actor=r.actor,
-                summary=_masker(case)(_cut(r.summary, 60)), overridden=r.overridden))
+                summary=self._masker(case)(_cut(r.summary, 60)), overridden=r.overridden))
         return out
 
     @staticmethod

@@ -75,6 +75,23 @@ class HandoffSources:
                                              r[3], r[4], r[5], data))
         return sorted(out, key=lambda e: (e.at, e.id))
 
+    def earlier_contacts(self, case_ids: Sequence[int]) -> dict[int, dict[str, set[str]]]:
+        """Every value each case's buyer phone, name and address has held, from the audit
+        trail (edits and platform fills): text written then may quote an old one."""
+        out: dict[int, dict[str, set[str]]] = {}
+        ids = sorted(set(case_ids))
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            marks = ", ".join("?" for _ in chunk)
+            rows = self.db.execute(
+                "SELECT entity_id, field, old, new FROM audit_log WHERE entity = 'case' "
+                f"AND entity_id IN ({marks}) "
+                "AND field IN ('buyer_phone', 'buyer_name', 'buyer_address')", chunk)
+            for case_id, field, old, new in rows.fetchall():
+                values = out.setdefault(case_id, {}).setdefault(field, set())
+                values.update(v for v in (old, new) if v)
+        return out
+
     def case_edits_between(self, start: datetime, end: datetime) -> list[AuditEntry]:
         """Field edits ('update' audit rows) on cases in the span, oldest first."""
         rows = self.db.execute(

@@ -381,3 +381,22 @@ def test_a_case_touched_then_trashed_is_listed_as_touched_with_the_trash_line(re
     assert touched.case.case_no == case.case_no and touched.case.phone == "138****5678"
     assert [x.text.zh for x in touched.changes] == ["新建案件", "备注：买家补了照片", "移入回收站"]
     assert sheet.open_total == 0 and sheet.next_calls == ()
+
+
+def test_contact_details_the_case_held_before_an_edit_are_masked_in_free_text(register,
+                                                                              clock):
+    from shopdesk.services.handoff_text import handoff_text
+
+    register.shifts.start("小王")
+    case = open_case(register, "老客户", "0571-88881234", order="7000000000001")
+    register.cases.add_note(case.id, "买家座机 0571-88881234 白天有人接", "小王")
+    draft = register.cases.get(case.id)
+    draft.buyer_phone = "13812345678"  # corrected to the mobile afterwards
+    register.cases.update(case.id, draft, "小王")
+    register.promises.make(case.id, PromiseKind.CALL_BACK, clock.now() + H, "小王",
+                           text="打座机 0571-88881234")
+    clock.advance(hours=2)
+    sheet = register.shifts.sheet(register.shifts.end("小王").id)
+    text = handoff_text(sheet) + handoff_text(sheet, "en")
+    assert "88881234" not in text and "13812345678" not in text
+    assert "买家座机" in text and "打座机" in text
