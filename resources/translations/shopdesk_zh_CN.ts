@@ -1138,77 +1138,82 @@ You can restore it from the trash later.</source>
     <name>EndShiftDialog</name>
     <message>
         <location filename="../../shopdesk/ui/dialogs/handoff_dialog.py" line="47"/>
-        <location filename="../../shopdesk/ui/dialogs/handoff_dialog.py" line="69"/>
+        <location filename="../../shopdesk/ui/dialogs/handoff_dialog.py" line="68"/>
         <source>End shift and hand over</source>
         <translation>结束班次并交接</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/handoff_dialog.py" line="59"/>
+        <location filename="../../shopdesk/ui/dialogs/handoff_dialog.py" line="58"/>
         <source>Note for the next shift (what they must know):</source>
         <translation>给下一班的交班留言（必须知道的事）：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/handoff_dialog.py" line="62"/>
+        <location filename="../../shopdesk/ui/dialogs/handoff_dialog.py" line="61"/>
         <source>e.g. SD-…-0003: buyer will send photos tonight; the warehouse answers at 10:00</source>
         <translation>例如：SD-…-0003 买家今晚发照片；仓库 10:00 回复</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/handoff_dialog.py" line="72"/>
+        <location filename="../../shopdesk/ui/dialogs/handoff_dialog.py" line="71"/>
         <source>Store the hand-off sheet (Ctrl+Enter)</source>
         <translation>保存交接单（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/handoff_dialog.py" line="74"/>
+        <location filename="../../shopdesk/ui/dialogs/handoff_dialog.py" line="73"/>
         <source>Save PDF…</source>
         <translation>保存 PDF…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/handoff_dialog.py" line="77"/>
+        <location filename="../../shopdesk/ui/dialogs/handoff_dialog.py" line="76"/>
         <source>Copy text</source>
         <translation>复制文本</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/handoff_dialog.py" line="79"/>
+        <location filename="../../shopdesk/ui/dialogs/handoff_dialog.py" line="78"/>
         <source>Copy the sheet as text for the team chat</source>
         <translation>把交接单复制为文本，发到团队群聊</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/handoff_dialog.py" line="84"/>
+        <location filename="../../shopdesk/ui/dialogs/handoff_dialog.py" line="83"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/handoff_dialog.py" line="109"/>
+        <location filename="../../shopdesk/ui/dialogs/handoff_dialog.py" line="119"/>
         <source>On shift: %1 since %2. Ending it hands over to the next shift.</source>
         <translation>当班：%1（%2 起）。结束班次即交接给下一班。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/handoff_dialog.py" line="112"/>
+        <location filename="../../shopdesk/ui/dialogs/handoff_dialog.py" line="122"/>
         <source>No shift was started: the sheet covers %1 since %2 (the last hand-off, or the start of the day).</source>
         <translation>没有开始班次：交接单涵盖 %1 自 %2（上次交接或当天开始）以来的工作。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/handoff_dialog.py" line="121"/>
+        <location filename="../../shopdesk/ui/dialogs/handoff_dialog.py" line="131"/>
         <source>The note is longer than %1 characters</source>
         <translation>留言超过 %1 个字</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/handoff_dialog.py" line="145"/>
+        <location filename="../../shopdesk/ui/dialogs/handoff_dialog.py" line="147"/>
+        <source>The shift was ended or started elsewhere meanwhile. The preview is up to date again: read it, then end the shift.</source>
+        <translation>期间已有人在别处结束或开始了班次。预览已重新生成：请先阅读，再结束班次。</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/handoff_dialog.py" line="165"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/handoff_dialog.py" line="148"/>
+        <location filename="../../shopdesk/ui/dialogs/handoff_dialog.py" line="168"/>
         <source>Handed over at %1. The next person acknowledges it from the banner or Shift → Hand-off history.</source>
         <translation>已于 %1 交接。接班人可在顶部提示栏或“班次 → 交接记录”中确认接班。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/handoff_dialog.py" line="158"/>
+        <location filename="../../shopdesk/ui/dialogs/handoff_dialog.py" line="178"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/handoff_dialog.py" line="163"/>
+        <location filename="../../shopdesk/ui/dialogs/handoff_dialog.py" line="183"/>
         <source>Copied: paste it into the team chat.</source>
         <translation>已复制，请粘贴到团队群聊。</translation>
     </message>
@@ -1575,22 +1580,27 @@ Demo cases are made up; you can move them to the trash later.</source>
 <context>
     <name>HandoffBanner</name>
     <message>
-        <location filename="../../shopdesk/ui/views/handoff_banner.py" line="47"/>
+        <location filename="../../shopdesk/ui/views/handoff_banner.py" line="48"/>
         <source>Review and acknowledge</source>
         <translation>查看并确认接班</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/handoff_banner.py" line="69"/>
+        <location filename="../../shopdesk/ui/views/handoff_banner.py" line="72"/>
         <source>Hand-off from %1 (%2) not acknowledged</source>
         <translation>%1 的交接（%2）尚未确认</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/handoff_banner.py" line="72"/>
+        <location filename="../../shopdesk/ui/views/handoff_banner.py" line="75"/>
+        <source> — and %1 later ones</source>
+        <translation>，之后还有 %1 份</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/handoff_banner.py" line="78"/>
         <source>%1 open cases, %2 promises overdue, %3 due next shift</source>
         <translation>待处理案件 %1 个，承诺逾期 %2 个，下一班到期 %3 个</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/handoff_banner.py" line="76"/>
+        <location filename="../../shopdesk/ui/views/handoff_banner.py" line="82"/>
         <source>Click to read the hand-off sheet and acknowledge it</source>
         <translation>点击查看交接单并确认接班</translation>
     </message>
@@ -1598,22 +1608,22 @@ Demo cases are made up; you can move them to the trash later.</source>
 <context>
     <name>HandoffHistory</name>
     <message>
-        <location filename="../../shopdesk/ui/views/handoff_history.py" line="218"/>
+        <location filename="../../shopdesk/ui/views/handoff_history.py" line="238"/>
         <source>%1 %2  %3 · %4 open</source>
         <translation>%1 %2  %3 · 待处理 %4</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/handoff_history.py" line="222"/>
+        <location filename="../../shopdesk/ui/views/handoff_history.py" line="242"/>
         <source>Acknowledged</source>
         <translation>已确认接班</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/handoff_history.py" line="223"/>
+        <location filename="../../shopdesk/ui/views/handoff_history.py" line="243"/>
         <source>Not acknowledged yet</source>
         <translation>尚未确认接班</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/handoff_history.py" line="236"/>
+        <location filename="../../shopdesk/ui/views/handoff_history.py" line="256"/>
         <source>No hand-offs yet: end a shift to make one.</source>
         <translation>还没有交接记录：结束一个班次即可生成。</translation>
     </message>
@@ -1621,67 +1631,77 @@ Demo cases are made up; you can move them to the trash later.</source>
 <context>
     <name>HandoffPane</name>
     <message>
-        <location filename="../../shopdesk/ui/views/handoff_history.py" line="57"/>
+        <location filename="../../shopdesk/ui/views/handoff_history.py" line="58"/>
         <source>Start my shift too</source>
         <translation>同时开始我的班次</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/handoff_history.py" line="59"/>
+        <location filename="../../shopdesk/ui/views/handoff_history.py" line="60"/>
         <source>Acknowledge hand-off</source>
         <translation>确认接班</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/handoff_history.py" line="62"/>
+        <location filename="../../shopdesk/ui/views/handoff_history.py" line="63"/>
         <source>Save PDF…</source>
         <translation>保存 PDF…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/handoff_history.py" line="65"/>
+        <location filename="../../shopdesk/ui/views/handoff_history.py" line="66"/>
         <source>Copy text</source>
         <translation>复制文本</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/handoff_history.py" line="71"/>
+        <location filename="../../shopdesk/ui/views/handoff_history.py" line="72"/>
         <source>Incoming:</source>
         <translation>接班人：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/handoff_history.py" line="73"/>
+        <location filename="../../shopdesk/ui/views/handoff_history.py" line="74"/>
         <source>PIN:</source>
         <translation>PIN 码：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/handoff_history.py" line="94"/>
+        <location filename="../../shopdesk/ui/views/handoff_history.py" line="96"/>
         <source>No hand-off chosen.</source>
         <translation>未选择交接记录。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/handoff_history.py" line="112"/>
+        <location filename="../../shopdesk/ui/views/handoff_history.py" line="109"/>
+        <source>This hand-off is not in the register (restored from a backup?). Reopen the history.</source>
+        <translation>登记簿中没有这份交接（是否从备份恢复过？）。请重新打开交接记录。</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/handoff_history.py" line="123"/>
         <source> (own hand-off)</source>
         <translation>（本人确认）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/handoff_history.py" line="113"/>
+        <location filename="../../shopdesk/ui/views/handoff_history.py" line="124"/>
         <source>Handed over by %1 at %2; acknowledged by %3 at %4%5.</source>
         <translation>%1 于 %2 交班；%3 于 %4 确认接班%5。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/handoff_history.py" line="118"/>
+        <location filename="../../shopdesk/ui/views/handoff_history.py" line="129"/>
         <source>Handed over by %1 at %2; not acknowledged yet.</source>
         <translation>%1 于 %2 交班；尚未确认接班。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/handoff_history.py" line="140"/>
+        <location filename="../../shopdesk/ui/views/handoff_history.py" line="141"/>
+        <source>— who takes over? —</source>
+        <translation>— 由谁接班？—</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/handoff_history.py" line="160"/>
         <source>4 digits</source>
         <translation>4 位数字</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/handoff_history.py" line="176"/>
+        <location filename="../../shopdesk/ui/views/handoff_history.py" line="196"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/handoff_history.py" line="181"/>
+        <location filename="../../shopdesk/ui/views/handoff_history.py" line="201"/>
         <source>Copied: paste it into the team chat.</source>
         <translation>已复制，请粘贴到团队群聊。</translation>
     </message>
@@ -1689,12 +1709,12 @@ Demo cases are made up; you can move them to the trash later.</source>
 <context>
     <name>HandoffReviewDialog</name>
     <message>
-        <location filename="../../shopdesk/ui/views/handoff_history.py" line="253"/>
+        <location filename="../../shopdesk/ui/views/handoff_history.py" line="273"/>
         <source>Hand-off to acknowledge</source>
         <translation>待确认的交接</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/handoff_history.py" line="256"/>
+        <location filename="../../shopdesk/ui/views/handoff_history.py" line="276"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -1702,17 +1722,17 @@ Demo cases are made up; you can move them to the trash later.</source>
 <context>
     <name>HandoffView</name>
     <message>
-        <location filename="../../shopdesk/ui/views/handoff_view.py" line="167"/>
+        <location filename="../../shopdesk/ui/views/handoff_view.py" line="165"/>
         <source>Save hand-off as PDF</source>
         <translation>把交接单保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/handoff_view.py" line="169"/>
+        <location filename="../../shopdesk/ui/views/handoff_view.py" line="167"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/handoff_view.py" line="180"/>
+        <location filename="../../shopdesk/ui/views/handoff_view.py" line="177"/>
         <source>Could not write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
@@ -2268,7 +2288,7 @@ Choose No for a masked export (138****5678). A full export is recorded in the au
     </message>
     <message>
         <location filename="../../shopdesk/ui/promise_actions.py" line="113"/>
-        <location filename="../../shopdesk/ui/shift_actions.py" line="140"/>
+        <location filename="../../shopdesk/ui/shift_actions.py" line="148"/>
         <source>Choose the operator first</source>
         <translation>请先选择操作人</translation>
     </message>
@@ -2318,32 +2338,37 @@ Choose No for a masked export (138****5678). A full export is recorded in the au
         <translation>班次(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/shift_actions.py" line="112"/>
+        <location filename="../../shopdesk/ui/shift_actions.py" line="108"/>
+        <source>%1 has a PIN: choose yourself as the operator and enter it</source>
+        <translation>%1 设有 PIN 码：请在“操作人”中选择自己并输入 PIN 码</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/shift_actions.py" line="120"/>
         <source>Nobody on shift</source>
         <translation>无人当班</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/shift_actions.py" line="115"/>
+        <location filename="../../shopdesk/ui/shift_actions.py" line="123"/>
         <source>On shift: %1 since %2</source>
         <translation>当班：%1（%2 起）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/shift_actions.py" line="131"/>
+        <location filename="../../shopdesk/ui/shift_actions.py" line="139"/>
         <source>Shift started</source>
         <translation>班次已开始</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/shift_actions.py" line="155"/>
+        <location filename="../../shopdesk/ui/shift_actions.py" line="163"/>
         <source>Hand-off history</source>
         <translation>交接记录</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/shift_actions.py" line="177"/>
+        <location filename="../../shopdesk/ui/shift_actions.py" line="185"/>
         <source>Operator PIN</source>
         <translation>操作人 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/shift_actions.py" line="178"/>
+        <location filename="../../shopdesk/ui/shift_actions.py" line="186"/>
         <source>PIN of %1 (4 digits):</source>
         <translation>%1 的 PIN 码（4 位数字）：</translation>
     </message>
@@ -2425,52 +2450,73 @@ Choose No for a masked export (138****5678). A full export is recorded in the au
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/shift_settings.py" line="37"/>
+        <location filename="../../shopdesk/ui/dialogs/shift_settings.py" line="40"/>
         <source>Clear PIN — %1</source>
         <translation>清除 PIN 码 — %1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/shift_settings.py" line="37"/>
+        <location filename="../../shopdesk/ui/dialogs/shift_settings.py" line="40"/>
         <source>Set PIN — %1</source>
         <translation>设置 PIN 码 — %1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/shift_settings.py" line="49"/>
+        <location filename="../../shopdesk/ui/dialogs/shift_settings.py" line="52"/>
         <source>A 4-digit PIN is asked when %1 starts a shift, acknowledges a hand-off or becomes the operator.</source>
         <translation>%1 开始班次、确认接班或成为操作人时需输入 4 位 PIN 码。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/shift_settings.py" line="54"/>
+        <location filename="../../shopdesk/ui/dialogs/shift_settings.py" line="57"/>
         <source>Current PIN</source>
         <translation>当前 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/shift_settings.py" line="56"/>
+        <location filename="../../shopdesk/ui/dialogs/shift_settings.py" line="59"/>
+        <source>Forgotten: reset it without the current PIN</source>
+        <translation>忘记了：不用当前 PIN 码直接重置</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/shift_settings.py" line="64"/>
+        <source>Why (kept in the audit trail with your name)</source>
+        <translation>原因（会连同你的名字记入审计记录）</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/shift_settings.py" line="69"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/shift_settings.py" line="71"/>
         <source>New PIN</source>
         <translation>新 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/shift_settings.py" line="57"/>
+        <location filename="../../shopdesk/ui/dialogs/shift_settings.py" line="72"/>
         <source>New PIN again</source>
         <translation>再次输入新 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/shift_settings.py" line="61"/>
+        <location filename="../../shopdesk/ui/dialogs/shift_settings.py" line="76"/>
+        <location filename="../../shopdesk/ui/dialogs/shift_settings.py" line="88"/>
         <source>Clear PIN</source>
         <translation>清除 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/shift_settings.py" line="61"/>
+        <location filename="../../shopdesk/ui/dialogs/shift_settings.py" line="76"/>
         <source>Save PIN</source>
         <translation>保存 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/shift_settings.py" line="62"/>
+        <location filename="../../shopdesk/ui/dialogs/shift_settings.py" line="77"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/shift_settings.py" line="74"/>
+        <location filename="../../shopdesk/ui/dialogs/shift_settings.py" line="88"/>
+        <source>Reset PIN</source>
+        <translation>重置 PIN 码</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/shift_settings.py" line="107"/>
         <source>The two PINs differ</source>
         <translation>两次输入的 PIN 码不一致</translation>
     </message>
@@ -3428,22 +3474,22 @@ The previous register file was kept here:
 <context>
     <name>ShiftSettingsPage</name>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/shift_settings.py" line="100"/>
+        <location filename="../../shopdesk/ui/dialogs/shift_settings.py" line="133"/>
         <source> h</source>
         <translation> 小时</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/shift_settings.py" line="102"/>
+        <location filename="../../shopdesk/ui/dialogs/shift_settings.py" line="135"/>
         <source>The hand-off sheet lists the promises due during the next shift. A solo seller ending the day can set it to the hours until tomorrow&apos;s work (e.g. 14).</source>
         <translation>交接单会列出下一班内到期的承诺。一个人经营的店铺在收工时，可以把它设为到明天开工还有几个小时（例如 14）。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/shift_settings.py" line="107"/>
+        <location filename="../../shopdesk/ui/dialogs/shift_settings.py" line="140"/>
         <source>Next shift length:</source>
         <translation>下一班时长：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/shift_settings.py" line="119"/>
+        <location filename="../../shopdesk/ui/dialogs/shift_settings.py" line="152"/>
         <source>Shifts</source>
         <translation>班次</translation>
     </message>
@@ -3594,133 +3640,143 @@ Every change you saved before this is safe in the register.</source>
 <context>
     <name>SummaryDialog</name>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="78"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="82"/>
         <source>Dispute summary</source>
         <translation>争议摘要</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="82"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="86"/>
         <source>%1 cases</source>
         <translation>%1 个案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="102"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="106"/>
         <source>Reset to the case&apos;s data</source>
         <translation>按案件数据重新生成</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="103"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="107"/>
         <source>Replace the statement with one composed from the case (description, amounts, calls, promises, evidence, outcome)</source>
         <translation>用案件数据（问题描述、金额、通话、承诺、证据、处理结果）重新生成事实陈述，替换当前内容</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="124"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="128"/>
         <source>Print full phone numbers, names and addresses (recorded in the audit trail)</source>
         <translation>打印完整的手机号、姓名和地址（会记入审计记录）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="129"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="133"/>
         <source>Chinese document</source>
         <translation>中文文档</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="130"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="134"/>
         <source>English document</source>
         <translation>英文文档</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="142"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="146"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="144"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="148"/>
         <source>&amp;Save PDF…</source>
         <translation>保存 PDF(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="146"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="150"/>
         <source>&amp;Open PDF</source>
         <translation>打开 PDF(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="148"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="152"/>
         <source>Write the PDF to a temporary folder and open it in the PDF viewer</source>
         <translation>把 PDF 写到临时文件夹，并用 PDF 阅读器打开</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="150"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="154"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="183"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="187"/>
         <source>Statement of facts for %1 — edit it before printing; it is kept for the next printing.</source>
         <translation>%1 的事实陈述 — 打印前可以修改，修改后的内容会保留到下次打印。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="186"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="190"/>
+        <source>Statement of facts for %1 — the case is in the trash: an edit prints, but is not kept.</source>
+        <translation>%1 的事实陈述——该案件在回收站中：修改会打印出来，但不会保存。</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="193"/>
         <source>(edited by %1)</source>
         <translation>（%1 修改过）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="232"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="239"/>
         <source>Choose the operator (who is working now) first — the summary names who printed it.</source>
         <translation>请先选择操作人（现在是谁在处理）——摘要上会写明打印人。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="244"/>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="304"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="251"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="313"/>
         <source>The summary could not be written: %1</source>
         <translation>无法生成摘要：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="255"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="262"/>
         <source>Preparing the PDF…</source>
         <translation>正在生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="263"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="270"/>
         <source>Working… %1 of %2</source>
         <translation>正在处理… %1/%2</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="282"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="291"/>
         <source>Sent %1 pages to the printer</source>
         <translation>已向打印机发送 %1 页</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="288"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="297"/>
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="290"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="299"/>
         <source>No PDF viewer could open %1</source>
         <translation>没有 PDF 阅读器能打开 %1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="292"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="301"/>
         <source>Saved %1 (%2 pages)</source>
         <translation>已保存 %1（共 %2 页）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="302"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="311"/>
         <source>Printing failed: %1</source>
         <translation>打印失败：%1</translation>
     </message>
     <message>
         <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="316"/>
+        <source>%1 is open in another program (a PDF viewer?) or read-only. Close it there, or save under another name.</source>
+        <translation>%1 正被其他程序（PDF 阅读器？）打开或为只读。请先在那里关闭，或另存为其他文件名。</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="329"/>
         <source>Save dispute summary</source>
         <translation>保存争议摘要</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="317"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="330"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="340"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="353"/>
         <source>Print dispute summary</source>
         <translation>打印争议摘要</translation>
     </message>
