@@ -38,6 +38,7 @@ from ..storage.calls import Buyer, CallRecord, CallStore
 from ..storage.cases import CaseStore
 from ..storage.events import EventStore
 from ..storage.settings import SettingsStore
+from .actor import require_actor
 from .call_compliance import ComplianceReport, build_report
 from .call_policy_settings import PolicySettings
 
@@ -175,10 +176,7 @@ class CallService:
                  checklist: PreCallChecklist | None = None) -> CallRecord:
         """Record a dialled call. A call the policy blocks needs a written override
         reason (soft rules only); hard blocks raise CallRefusedError."""
-        actor = (actor or "").strip()
-        if not actor:
-            raise ValidationError([FieldError("actor", "请先选择操作人",
-                                              "Choose who you are first")])
+        actor = require_actor(actor)
         if duration is not None and duration < 0:
             raise ValidationError([FieldError("duration", "通话时长不能为负数",
                                               "Duration cannot be negative")])

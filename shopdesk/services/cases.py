@@ -20,16 +20,10 @@ from ..storage.audit import AuditEntry, AuditStore
 from ..storage.cases import CaseStore
 from ..storage.events import EventStore, TimelineEvent
 from ..storage.rows import case_to_row, field_text
+from .actor import require_actor
 
 _COLUMN_OF = {"amount_paid": "amount_paid_fen", "amount_claimed": "amount_claimed_fen",
               "amount_settled": "amount_settled_fen"}
-
-
-def _require_actor(actor: str) -> str:
-    actor = (actor or "").strip()
-    if not actor:
-        raise ValidationError([FieldError("actor", "请先选择操作人", "Choose who you are first")])
-    return actor
 
 
 class CaseService:
@@ -46,7 +40,7 @@ class CaseService:
     # --- creating and editing --------------------------------------------
     def open_case(self, draft: CaseDraft, actor: str, *, at: datetime | None = None) -> Case:
         """Validate and store a new case; returns it with its case number."""
-        actor = _require_actor(actor)
+        actor = require_actor(actor)
         errors = validate_draft(draft)
         if errors:
             raise ValidationError(errors)
@@ -67,7 +61,7 @@ class CaseService:
 
     def update(self, case_id: int, draft: CaseDraft, actor: str) -> Case:
         """Apply every editable field of `draft` that differs; audit each change."""
-        actor = _require_actor(actor)
+        actor = require_actor(actor)
         errors = validate_draft(draft)
         if errors:
             raise ValidationError(errors)
@@ -98,7 +92,7 @@ class CaseService:
 
     def change_status(self, case_id: int, transition: Transition, actor: str) -> Case:
         """Move a case through the workflow (validated by the domain rules)."""
-        actor = _require_actor(actor)
+        actor = require_actor(actor)
         now = self.clock.now()
         with self.db.atomic():
             case = self.store.get(case_id)
@@ -132,7 +126,7 @@ class CaseService:
 
     def add_note(self, case_id: int, text: str, actor: str) -> TimelineEvent:
         """A progress note (备注进度) on the timeline; searchable."""
-        actor = _require_actor(actor)
+        actor = require_actor(actor)
         text = text.strip()
         if not text:
             raise ValidationError([FieldError("note", "备注不能为空", "The note is empty")])
@@ -147,7 +141,7 @@ class CaseService:
 
     def reveal_phone(self, case_id: int, actor: str) -> str:
         """The full phone number; the reveal itself is audited."""
-        actor = _require_actor(actor)
+        actor = require_actor(actor)
         now = self.clock.now()
         with self.db.atomic():
             case = self.store.get(case_id, include_deleted=True)
@@ -164,7 +158,7 @@ class CaseService:
         return self._set_deleted(list(case_ids), actor, deleted=False)
 
     def _set_deleted(self, ids: list[int], actor: str, *, deleted: bool) -> int:
-        actor = _require_actor(actor)
+        actor = require_actor(actor)
         now = self.clock.now()
         with self.db.atomic():
             cases = self.store.fetch(ids)
@@ -178,7 +172,7 @@ class CaseService:
 
     def empty_trash(self, actor: str) -> int:
         """Remove trashed cases for good. Returns how many."""
-        actor = _require_actor(actor)
+        actor = require_actor(actor)
         now = self.clock.now()
         with self.db.atomic():
             ids = self.store.deleted_ids()

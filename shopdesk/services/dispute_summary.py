@@ -36,6 +36,7 @@ from ..storage.audit import AuditStore
 from ..storage.calls import CallRecord, CallStore
 from ..storage.events import TimelineEvent
 from ..storage.summaries import SavedFacts, SummaryStore
+from .actor import require_actor
 from .calls import CallService
 from .cases import CaseService
 from .evidence import EvidenceService
@@ -48,13 +49,6 @@ if TYPE_CHECKING:
 
 ProgressFn = Callable[[int, int], None]
 _CONTACT_FIELDS = ("buyer_phone", "buyer_name", "buyer_address")
-
-
-def _require_actor(actor: str) -> str:
-    actor = (actor or "").strip()
-    if not actor:
-        raise ValidationError([FieldError("actor", "请先选择操作人", "Choose who you are first")])
-    return actor
 
 
 def masked(case: Case) -> Case:
@@ -122,7 +116,7 @@ class SummaryService:
         """Keep an edited statement for reprints (audited). Text equal to the composed
         default, or empty, drops the saved edit so the statement follows the case again.
         Returns True when something changed. Refused for a case in the trash."""
-        actor = _require_actor(actor)
+        actor = require_actor(actor)
         text = _checked_facts(text)
         case = self.cases.get(case_id, include_deleted=True)
         if case.deleted_at is not None:  # as notes, promises and evidence
@@ -228,7 +222,7 @@ class SummaryService:
         in order (duplicates once). Unknown ids raise NotFoundError before anything is
         saved. The database part of a printing: the
         rendering (reports.dispute_pdf.render_file) may then run on a worker thread."""
-        actor = _require_actor(actor)
+        actor = require_actor(actor)
         ids = list(dict.fromkeys(case_ids))
         if not ids:
             raise ValidationError([FieldError("cases", "请选择要打印的工单",
@@ -252,7 +246,7 @@ class SummaryService:
         the details went: `where` (e.g. "printer: NAME") or else the file's name."""
         if not any(s.full_contact for s in summaries):
             return
-        actor = _require_actor(actor)
+        actor = require_actor(actor)
         now = self.clock.now()
         with self.db.atomic():
             for s in summaries:

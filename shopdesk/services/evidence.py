@@ -30,14 +30,8 @@ from ..storage.cases import CaseStore
 from ..storage.content_store import ContentStore, check_source
 from ..storage.events import EventStore
 from ..storage.evidence import EvidenceStore
+from .actor import require_actor
 from .evidence_checklist import ChecklistSource
-
-
-def _require_actor(actor: str) -> str:
-    actor = (actor or "").strip()
-    if not actor:
-        raise ValidationError([FieldError("actor", "请先选择操作人", "Choose who you are first")])
-    return actor
 
 
 class EvidenceService:
@@ -68,7 +62,7 @@ class EvidenceService:
         unreadable, empty or over the size limit, when the case does not exist, and when
         the same bytes are already attached to this case (another case may share them).
         """
-        actor = _require_actor(actor)
+        actor = require_actor(actor)
         caption = clean_caption(caption)
         category = EvidenceCategory(category)
         path = Path(path)
@@ -97,7 +91,7 @@ class EvidenceService:
     def add_waybill(self, case_id: int, carrier: str, number: str, actor: str, *,
                     caption: str = "") -> Evidence:
         """Attach a waybill number with its carrier (category "waybill")."""
-        actor = _require_actor(actor)
+        actor = require_actor(actor)
         caption = clean_caption(caption)
         carrier, number = clean_waybill(carrier, number)
         now = self.clock.now()
@@ -130,7 +124,7 @@ class EvidenceService:
     # --- changing ------------------------------------------------------------
     def set_caption(self, evidence_id: int, caption: str, actor: str) -> Evidence:
         """Change the caption (audited; no timeline line)."""
-        actor = _require_actor(actor)
+        actor = require_actor(actor)
         caption = clean_caption(caption)
         with self.db.atomic():
             evidence = self._live(evidence_id)
@@ -145,7 +139,7 @@ class EvidenceService:
     def set_category(self, evidence_id: int, category: EvidenceCategory,
                      actor: str) -> Evidence:
         """Say what a file shows (audited). A waybill stays a waybill."""
-        actor = _require_actor(actor)
+        actor = require_actor(actor)
         category = EvidenceCategory(category)
         with self.db.atomic():
             evidence = self._live(evidence_id)
@@ -162,7 +156,7 @@ class EvidenceService:
 
     def remove(self, evidence_id: int, actor: str, reason: str = "") -> Evidence:
         """Soft removal: hidden from lists, kept with who/when/why; the file stays."""
-        actor = _require_actor(actor)
+        actor = require_actor(actor)
         reason = (reason or "").strip()
         now = self.clock.now()
         with self.db.atomic():

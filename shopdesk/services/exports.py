@@ -22,8 +22,8 @@ from ..domain.case import Case
 from ..domain.case_query import CaseQuery
 from ..domain.masking import mask_address, mask_name, mask_phone
 from ..storage.audit import AuditStore
+from .actor import require_actor
 from .cases import CaseService
-from .orders import require_actor
 
 ProgressFn = Callable[[int, int], None]
 CancelledFn = Callable[[], bool]

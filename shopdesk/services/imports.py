@@ -39,9 +39,10 @@ from ..paths import resource_path
 from ..storage.cases import CaseStore
 from ..storage.import_profiles import ImportLogEntry, ImportLogStore
 from ..storage.orders import OrderStore
+from .actor import require_actor
 from .import_apply import CHUNK, Action, RefundPlan, plan_refunds, summarise
 from .import_write import PlanWriter
-from .orders import OrderPlan, OrderService, plan_orders, require_actor
+from .orders import OrderPlan, OrderService, plan_orders
 from .profiles import ProfileService
 
 ProgressFn = Callable[[int, int], None]

@@ -9,25 +9,16 @@ from sqlite_utils import Database
 
 from ..domain.clock import Clock, to_utc_iso
 from ..domain.enums import Platform
-from ..domain.errors import FieldError, ValidationError
 from ..importers import OrderRecord
 from ..storage.audit import AuditStore
 from ..storage.cases import CaseStore
 from ..storage.events import EventStore
 from ..storage.orders import OrderStore, StoredOrder
+from .actor import require_actor
 from .import_apply import fill_from_order
 
 _FIELD_ZH = {"buyer_nick": "买家昵称", "buyer_name": "买家姓名", "buyer_phone": "买家电话",
              "buyer_address": "收货地址", "item_title": "商品标题", "sku": "商品编码"}
-
-
-def require_actor(actor: str) -> str:
-    """The operator's name, or ValidationError when nobody is chosen."""
-    actor = (actor or "").strip()
-    if not actor:
-        raise ValidationError([FieldError("actor", "请先选择操作人",
-                                          "Choose who you are first")])
-    return actor
 
 
 def order_from_record(record: OrderRecord, imported_at: datetime) -> StoredOrder:

@@ -25,16 +25,10 @@ from ..storage.audit import AuditStore
 from ..storage.cases import CaseStore
 from ..storage.events import EventStore
 from ..storage.promises import PromiseStore
+from .actor import require_actor
 
 # "Kept at" a little ahead of the clock is a clock skew; further ahead is a typo.
 FUTURE_SLACK = timedelta(minutes=5)
-
-
-def _require_actor(actor: str) -> str:
-    actor = (actor or "").strip()
-    if not actor:
-        raise ValidationError([FieldError("actor", "请先选择操作人", "Choose who you are first")])
-    return actor
 
 
 def event_text(promise: Promise, type_: str, shop_tz: str) -> str:
@@ -84,7 +78,7 @@ class PromiseService:
     def make(self, case_id: int, kind: PromiseKind, due_at: datetime, actor: str,
              text: str = "") -> Promise:
         """Record a promise made to the buyer of `case_id`, due at `due_at`."""
-        actor = _require_actor(actor)
+        actor = require_actor(actor)
         now = self.clock.now()
         errors = validate_new_promise(kind, text, due_at, now)
         if errors:
@@ -99,7 +93,7 @@ class PromiseService:
 
     def keep(self, promise_id: int, actor: str, at: datetime | None = None) -> Promise:
         """Mark an open promise kept (at `at`, default now)."""
-        actor = _require_actor(actor)
+        actor = require_actor(actor)
         now = self.clock.now()
         at = ensure_aware(at) if at is not None else now
         with self.db.atomic():
@@ -117,7 +111,7 @@ class PromiseService:
 
     def break_promise(self, promise_id: int, actor: str, reason: str) -> Promise:
         """Mark an open promise broken; the reason is required."""
-        actor = _require_actor(actor)
+        actor = require_actor(actor)
         reason = (reason or "").strip()
         if not reason:
             raise ValidationError([FieldError("reason", "请写明未兑现的原因",

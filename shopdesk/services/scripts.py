@@ -18,7 +18,7 @@ from sqlite_utils import Database
 
 from ..domain.clock import Clock, to_utc_iso
 from ..domain.enums import CaseKind, Cause
-from ..domain.errors import FieldError, NotFoundError, ValidationError
+from ..domain.errors import NotFoundError
 from ..domain.scripts import (
     PROCEDURE_STEPS,
     HandlingStep,
@@ -39,6 +39,7 @@ from ..storage.cases import CaseStore
 from ..storage.events import EventStore
 from ..storage.scripts import ScriptStore, StepDone, StoredScript
 from . import scripts_io
+from .actor import require_actor
 from .script_catalog import ScriptCatalog
 from .scripts_transfer import ImportResult, ScriptTransfer
 
@@ -71,13 +72,6 @@ class StepState:
     @property
     def is_done(self) -> bool:
         return self.done is not None
-
-
-def _require_actor(actor: str) -> str:
-    actor = (actor or "").strip()
-    if not actor:
-        raise ValidationError([FieldError("actor", "请先选择操作人", "Choose who you are first")])
-    return actor
 
 
 def _refused(source: str, script: str, field: str, zh: str, en: str) -> ScriptLibraryError:
@@ -255,7 +249,7 @@ class ScriptService:
         return self._set_step(case_id, step, actor, done=False)
 
     def _set_step(self, case_id: int, step: HandlingStep, actor: str, *, done: bool) -> bool:
-        actor = _require_actor(actor)
+        actor = require_actor(actor)
         now = self.clock.now()
         with self.db.atomic():
             self.cases.get(case_id)
@@ -299,7 +293,7 @@ class ScriptService:
 
     def edit(self, script_id: str, data: Mapping[str, Any], actor: str) -> Script:
         """Save an edited script (shipped: kept as an override; shop: updated in place)."""
-        actor = _require_actor(actor)
+        actor = require_actor(actor)
         origin = self.origin(script_id)
         data = {"id": script_id, **dict(data)}
         if data["id"] != script_id:
@@ -321,7 +315,7 @@ class ScriptService:
 
     def reset(self, script_id: str, actor: str) -> bool:
         """Drop the shop's edit of a shipped script; False when it was not edited."""
-        actor = _require_actor(actor)
+        actor = require_actor(actor)
         now = self.clock.now()
         with self.db.atomic():
             row = self.store.override(script_id)
@@ -340,7 +334,7 @@ class ScriptService:
         return f"shop.{step.value}.{n}"
 
     def add_shop_script(self, data: Mapping[str, Any], actor: str) -> Script:
-        actor = _require_actor(actor)
+        actor = require_actor(actor)
         script = self.validate(data)
         self._check_new_id(script.id, "")
         now = self.clock.now()
@@ -361,7 +355,7 @@ class ScriptService:
 
     def delete_shop_script(self, script_id: str, actor: str) -> None:
         """Move a shop script to the trash (shipped scripts can only be reset)."""
-        actor = _require_actor(actor)
+        actor = require_actor(actor)
         if self.origin(script_id) is not ScriptOrigin.SHOP:
             raise _refused("", script_id, "id", "随附话术不能删除，只能恢复原文",
                            "shipped scripts cannot be deleted, only reset")
@@ -389,10 +383,10 @@ class ScriptService:
         return self.transfer.export_file(path)
 
     def import_text(self, text: str, fmt: str, actor: str, *, source: str = "") -> ImportResult:
-        return self.transfer.import_text(text, fmt, _require_actor(actor), source=source)
+        return self.transfer.import_text(text, fmt, require_actor(actor), source=source)
 
     def import_file(self, path: Path, actor: str) -> ImportResult:
-        return self.transfer.import_file(path, _require_actor(actor))
+        return self.transfer.import_file(path, require_actor(actor))
 
 
 def open_script_service(db: Database, clock: Clock, folder: Path | None = None) -> ScriptService:

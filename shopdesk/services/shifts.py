@@ -38,6 +38,7 @@ from ..storage.audit import AuditStore
 from ..storage.settings import SettingsStore
 from ..storage.shifts import ShiftStore
 from ..storage.staff import StaffMember, StaffStore
+from .actor import require_actor as _require
 from .calls import CallService
 from .handoff_sheet import HandoffSheetBuilder, SheetRequest
 from .promises import PromiseService
@@ -60,13 +61,6 @@ class PinError(ValidationError):
                  field: str = "pin") -> None:
         super().__init__([FieldError(field, zh, en)])
         self.missing = missing
-
-
-def _require(name: str, field: str = "actor") -> str:
-    name = (name or "").strip()
-    if not name:
-        raise ValidationError([FieldError(field, "请先选择操作人", "Choose who you are first")])
-    return name
 
 
 class ShiftService:
