@@ -156,6 +156,35 @@ class HandoffSheet:
 
 
 @dataclass(frozen=True)
+class RowMarks:
+    """The last row id of each table a sheet reads, taken when a hand-off was written.
+
+    Times are stored to the second, so the second a hand-off ends is shared with whatever
+    is written just after it. Row ids only grow: a row stamped with that second and an
+    id above the mark was written after the hand-off and belongs on the next sheet."""
+
+    case_events: int = 0
+    audit_log: int = 0
+    call_attempts: int = 0
+
+
+@dataclass(frozen=True)
+class HandedOver:
+    """What a hand-off already listed of its own last second: the next sheet, which
+    starts in that second, leaves exactly these rows out (and lists everything else)."""
+
+    marks: RowMarks
+    promises_resolved: frozenset[int] = frozenset()  # promise ids kept/broken on it
+
+    def listed(self, table: str, row_id: int) -> bool:
+        """Was this row (stamped with the hand-off's second) on that sheet? `table`: a
+        RowMarks field, or 'promises' for a promise kept or broken in that second."""
+        if table == "promises":
+            return row_id in self.promises_resolved
+        return row_id <= getattr(self.marks, table)
+
+
+@dataclass(frozen=True)
 class Shift:
     """A shift, and once ended, its hand-off (the sheet is loaded separately)."""
 

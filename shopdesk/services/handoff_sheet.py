@@ -32,6 +32,7 @@ from ..domain.handoff import (
     CallLine,
     CaseRef,
     ChangeLine,
+    HandedOver,
     HandoffSheet,
     NextCall,
     PromiseLine,
@@ -106,15 +107,19 @@ class SheetRequest:
     explicit_start: bool
     next_shift_hours: float
     note: str = ""
-    # False when the sheet continues from a hand-off that ended at `start`: what happened
-    # in that very second is on the previous sheet.
-    start_inclusive: bool = True
+    # The hand-off this sheet continues from, which ended at `start` (the same second as
+    # rows written just after it): None when every row stamped `start` is this sheet's.
+    previous: HandedOver | None = None
     started_at: datetime | None = None  # when "Start shift" was pressed, if it was
 
-    def covers(self, at: datetime) -> bool:
-        """Is `at` inside this sheet's period (the end is always included)?"""
-        after = at >= self.start if self.start_inclusive else at > self.start
-        return after and at <= self.end
+    def covers(self, at: datetime, table: str, row_id: int) -> bool:
+        """Is the row `row_id` of `table` (a RowMarks field, or 'promises' for a
+        resolution), stamped `at`, this sheet's? start <= at <= end, except that in the
+        second of `start` the rows the previous hand-off listed are left out: it listed
+        them, and those written after it are here, so none falls between the two."""
+        if at == self.start and self.previous is not None:
+            return not self.previous.listed(table, row_id)
+        return self.start <= at <= self.end
 
 
 def _cut(text: str, limit: int = NOTE_CHARS) -> str:
@@ -170,7 +175,8 @@ class HandoffSheetBuilder:
         self._earlier = {}  # contact values held before, read per build (they change)
         horizon = req.end + timedelta(hours=req.next_shift_hours)
         call_records = self._call_records(req)
-        late = [(r.case_id, r.id) for r in call_records if r.case_id and not req.covers(r.at)]
+        late = [(r.case_id, r.id) for r in call_records
+                if r.case_id and not req.covers(r.at, "call_attempts", r.id)]
         touched, refunds, refund_total, touched_total = self._touched(
             req, self.sources.call_events(late) if late else [])
         # Ranking reads every open case in one lean query; whole cases are loaded only for
@@ -182,7 +188,8 @@ class HandoffSheetBuilder:
         upcoming = [p for p in self.promises.due_between(req.end, horizon)
                     if p.due_at > req.end]
         resolved = [p for p in self.promises.resolved_between(
-            req.start, req.end + timedelta(seconds=1)) if req.covers(p.resolved_at)]
+            req.start, req.end + timedelta(seconds=1))
+            if req.covers(p.resolved_at, "promises", p.id)]
         phones = {r.id for r in rows if r.buyer_phone}
         callable_ids = self._next_call_ids([r.case_id for r in ranked], keys, phones)
         needed = {r.case_id for r in ranked[:MAX_OPEN]} | set(callable_ids[:MAX_NEXT_CALLS]) \
@@ -229,7 +236,7 @@ class HandoffSheetBuilder:
         for e in logged_late:
             events[e.case_id].append(e)
         for e in self.sources.case_events_between(req.start, req.end):
-            if req.covers(e.at):
+            if req.covers(e.at, "case_events", e.id):
                 events[e.case_id].append(e)
                 amount = _refund_amount(e)
                 if amount is not None:
@@ -246,7 +253,8 @@ class HandoffSheetBuilder:
                 break
         listed = [i for i in order if i in cases][:MAX_TOUCHED]  # others purged since
         edits: dict[tuple[int, datetime], list[AuditEntry]] = defaultdict(list)
-        for entry in self.sources.case_edits_between(req.start, req.end):
+        after_id = req.previous.marks.audit_log if req.previous is not None else 0
+        for entry in self.sources.case_edits_between(req.start, req.end, after_id=after_id):
             if entry.entity_id in cases:
                 edits[(entry.entity_id, entry.at)].append(entry)
         self._load_earlier(listed)
@@ -312,10 +320,13 @@ class HandoffSheetBuilder:
     def _call_records(self, req: SheetRequest) -> list[CallRecord]:
         """Calls made during the period, and calls logged during it that were made before
         (a call logged after the hand-off it happened before would be on no sheet)."""
+        def covers(at: datetime, r: CallRecord) -> bool:
+            return req.covers(at, "call_attempts", r.id)
+
         made = [r for r in self.calls.store.since(req.start, req.end + timedelta(seconds=1))
-                if req.covers(r.at)]
+                if covers(r.at, r)]
         logged = [r for r in self.calls.store.recorded_between(req.start, req.end)
-                  if req.covers(r.created_at) and not req.covers(r.at) and r.at < req.end]
+                  if covers(r.created_at, r) and not covers(r.at, r) and r.at < req.end]
         return sorted([*made, *logged], key=lambda r: (r.at, r.id))
 
     def _calls(self, records: list[CallRecord]) -> list[CallLine]:

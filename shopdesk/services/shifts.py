@@ -7,6 +7,13 @@ Decisions (see also the README):
 - Ending without a started shift (a solo seller who never pressed "start") records a
   shift for the current operator covering the time since the previous hand-off, or since
   the start of the shop-local day when there has been none.
+- Where a sheet continues from a hand-off, both share the second it ended (times are
+  stored to the second). The new sheet takes every row of that second except the exact
+  ones the hand-off listed: row ids only grow, so the hand-off keeps the last id of each
+  table it reads (RowMarks, with its shift_ended event) and the promises it lists as
+  resolved; a row written after it in the same second is on the next sheet, none is on
+  both. A hand-off stored before the marks were kept shares its last second whole (a row
+  then may be on both sheets, never on neither).
 - The sheet is stored as JSON when the shift ends: a past hand-off never changes.
 - Acknowledging: once per hand-off (a second time is refused, naming who did it and
   when); acknowledging your own hand-off is allowed and shown as such (a solo seller
@@ -24,6 +31,7 @@ Decisions (see also the README):
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
@@ -32,7 +40,7 @@ from sqlite_utils import Database
 
 from ..domain.clock import SHOP_TZ_DEFAULT, Clock, local
 from ..domain.errors import FieldError, NotFoundError, ValidationError
-from ..domain.handoff import HandoffSheet, Shift
+from ..domain.handoff import HandedOver, HandoffSheet, Shift
 from ..domain.pins import LOCK_WINDOW, MAX_WRONG, check_pin, hash_pin, validate_pin
 from ..storage.audit import AuditStore
 from ..storage.settings import SettingsStore
@@ -116,13 +124,13 @@ class ShiftService:
         return shift
 
     def period_start(self, end: datetime | None = None) -> datetime:
-        """Where a sheet ending at `end` starts: the open shift's start; with none, the
-        previous hand-off, else the start of the shop-local day."""
+        """Where a sheet ending at `end` starts: the previous hand-off or, when the open
+        shift started after it, that start; with neither, the start of the shop-local day."""
         return self._period(end or self.clock.now())[0]
 
-    def _period(self, end: datetime) -> tuple[datetime, bool]:
-        """(start, whether an event exactly at the start belongs to this sheet). Continuing
-        from a hand-off, the instant it ended was on that sheet already.
+    def _period(self, end: datetime) -> tuple[datetime, HandedOver | None]:
+        """(start, the hand-off the sheet continues from when it ended at `start`: what it
+        listed of that second is left out; None: all of that second is this sheet's).
 
         A started shift covers the time since the previous hand-off too: what happened
         between the hand-off and the start (the outgoing person finishing a call, the
@@ -132,23 +140,21 @@ class ShiftService:
         since = previous.ended_at if previous is not None else None
         if since is not None and since > end:
             since = None  # a clock set back: the previous hand-off is "in the future"
+        if since is not None and (open_shift is None or since <= open_shift.started_at):
+            return since, self.store.handed_over(previous.id)  # type: ignore[union-attr]
         if open_shift is not None:
-            if since is not None and since <= open_shift.started_at:
-                return since, False
-            return open_shift.started_at, open_shift.explicit_start
-        if since is not None:
-            return since, False
+            return open_shift.started_at, None
         zone = ZoneInfo(self.shop_tz)
-        return datetime.combine(local(end, self.shop_tz).date(), time(0), tzinfo=zone), True
+        return datetime.combine(local(end, self.shop_tz).date(), time(0), tzinfo=zone), None
 
     def preview(self, actor: str, note: str = "") -> HandoffSheet:
         """The sheet ending the shift now would produce (nothing is written)."""
         actor = _require(actor)
         now = self.clock.now()
         open_shift = self.store.open_shift()
-        start, inclusive = self._period(now)
+        start, previous = self._period(now)
         return self.builder.build(self._request(open_shift, actor, note, now, start,
-                                                shift_id=0, inclusive=inclusive))
+                                                shift_id=0, previous=previous))
 
     def end(self, actor: str, note: str = "") -> Shift:
         """End the open shift (or, with none open, the time since the last hand-off) and
@@ -161,29 +167,32 @@ class ShiftService:
                                               "characters")])
         now = self.clock.now()
         with self.db.atomic():
-            start, inclusive = self._period(now)
+            start, previous = self._period(now)
             shift = self.store.open_shift()
             if shift is None:
                 # The solo seller who never pressed "start": the shift is theirs.
                 self._member(actor, field="actor")
                 shift = self.store.start(actor, start, actor, explicit=False)
             sheet = self.builder.build(self._request(shift, actor, note, now, start,
-                                                     shift_id=shift.id, inclusive=inclusive))
+                                                     shift_id=shift.id, previous=previous))
+            # In this transaction: no write falls between the sheet and its marks.
+            marks = self.builder.sources.row_marks()
             ended = self.store.end(shift.id, now, actor, note, sheet)
             self.store.add_event(shift.id, now, actor, "shift_ended", note,
-                                 {"counts": sheet.counts()})
+                                 {"counts": sheet.counts(), "marks": asdict(marks)})
             self.audit_log.record(now, actor, "shift", shift.id, "end", "note", None,
                                   note or None)
         return ended
 
     def _request(self, shift: Shift | None, actor: str, note: str, now: datetime,
-                 start: datetime, *, shift_id: int, inclusive: bool) -> SheetRequest:
+                 start: datetime, *, shift_id: int,
+                 previous: HandedOver | None) -> SheetRequest:
         explicit = shift is not None and shift.explicit_start
         return SheetRequest(
             shift_id=shift_id, staff=shift.staff if shift is not None else actor,
             ended_by=actor, start=start, end=now, explicit_start=explicit,
             next_shift_hours=self.next_shift_hours(), note=(note or "").strip(),
-            start_inclusive=inclusive,
+            previous=previous,
             started_at=shift.started_at if explicit and shift is not None else None)
 
     # --- hand-offs -----------------------------------------------------------

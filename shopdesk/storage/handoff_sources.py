@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from dataclasses import fields
 from datetime import datetime
 from typing import NamedTuple
 
@@ -13,6 +14,7 @@ from sqlite_utils import Database
 
 from ..domain.clock import from_iso, to_utc_iso
 from ..domain.enums import OPEN_STATUSES, CaseKind, CaseStatus, Platform, Priority
+from ..domain.handoff import RowMarks
 from ..storage.audit import AuditEntry
 from .events import TimelineEvent
 
@@ -41,6 +43,8 @@ _PLATFORM = {m.value: m for m in Platform}
 _STATUS = {m.value: m for m in CaseStatus}
 _PRIORITY = {m.value: m for m in Priority}
 _KIND = {m.value: m for m in CaseKind}
+# RowMarks' fields, in order: the tables whose rows a sheet lists by time.
+_MARKED = tuple(f.name for f in fields(RowMarks))
 
 
 class HandoffSources:
@@ -92,13 +96,25 @@ class HandoffSources:
                 values.update(v for v in (old, new) if v)
         return out
 
-    def case_edits_between(self, start: datetime, end: datetime) -> list[AuditEntry]:
-        """Field edits ('update' audit rows) on cases in the span, oldest first."""
+    def case_edits_between(self, start: datetime, end: datetime, *,
+                           after_id: int = 0) -> list[AuditEntry]:
+        """Field edits ('update' audit rows) on cases in the span, oldest first. Rows
+        stamped `start` itself count only with an id above `after_id` (a hand-off ending
+        at `start` listed the others)."""
+        begin = to_utc_iso(start)
         rows = self.db.execute(
             "SELECT at, actor, entity, entity_id, action, field, old, new FROM audit_log "
             "WHERE entity = 'case' AND action = 'update' AND at >= ? AND at <= ? "
-            "ORDER BY at, id", [to_utc_iso(start), to_utc_iso(end)]).fetchall()
+            "AND (at > ? OR id > ?) ORDER BY at, id",
+            [begin, to_utc_iso(end), begin, after_id]).fetchall()
         return [AuditEntry(from_iso(r[0]), *r[1:]) for r in rows]  # type: ignore[arg-type]
+
+    def row_marks(self) -> RowMarks:
+        """The last id of every table a sheet reads (max of an integer primary key: no
+        scan). Taken inside the hand-off's transaction, so no other write falls between."""
+        ids = [self.db.execute(f"SELECT coalesce(max(id), 0) FROM {table}").fetchone()[0]
+               for table in _MARKED]
+        return RowMarks(*ids)
 
     def open_cases(self) -> list[OpenCaseRow]:
         """Every live open case, reduced to what ranks it (one query)."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from dataclasses import fields
 from datetime import datetime
 from typing import Any
 
@@ -11,7 +12,14 @@ from sqlite_utils import Database
 
 from ..domain.clock import from_iso, to_utc_iso
 from ..domain.errors import NotFoundError
-from ..domain.handoff import HandoffSheet, Shift, sheet_from_json, sheet_to_json
+from ..domain.handoff import (
+    HandedOver,
+    HandoffSheet,
+    RowMarks,
+    Shift,
+    sheet_from_json,
+    sheet_to_json,
+)
 
 _COLUMNS = ("id, staff, started_at, started_by, explicit_start, ended_at, ended_by, note, "
             "ack_by, ack_at, counts")
@@ -105,6 +113,23 @@ class ShiftStore:
             "SELECT at, actor, type, text FROM shift_events WHERE shift_id = ? "
             "ORDER BY at, id", [shift_id]).fetchall()
         return [(from_iso(r[0]), r[1], r[2], r[3]) for r in rows]  # type: ignore[misc]
+
+    def handed_over(self, shift_id: int) -> HandedOver | None:
+        """What the hand-off of `shift_id` listed of its last second: the row marks kept
+        with its shift_ended event and the promises its sheet lists as kept or broken.
+        None for a hand-off written before marks were kept (or a shift still open)."""
+        row = self.db.execute(
+            "SELECT data FROM shift_events WHERE shift_id = ? AND type = 'shift_ended' "
+            "ORDER BY id DESC LIMIT 1", [shift_id]).fetchone()
+        marks = json.loads(row[0] or "{}").get("marks") if row else None
+        if not isinstance(marks, dict):
+            return None
+        known = {f.name for f in fields(RowMarks)}
+        promises = self.db.execute(
+            "SELECT json_extract(p.value, '$.promise_id') FROM shifts s, "
+            "json_each(s.sheet, '$.promises_resolved') p WHERE s.id = ?", [shift_id])
+        return HandedOver(RowMarks(**{k: int(v) for k, v in marks.items() if k in known}),
+                          frozenset(r[0] for r in promises.fetchall() if r[0] is not None))
 
     # --- PINs ------------------------------------------------------------------
     def pin_hash(self, staff_id: int) -> str | None:

@@ -53,3 +53,24 @@ def test_repeat_buyers_count_live_cases_per_platform_and_nick_or_phone(register)
     assert HandoffSources(register.db).repeat_buyers(2) == {
         "taobao:回头客": 3, "taobao:两次": 2, "taobao:13900001111": 3,
         "taobao:13900002222": 2}
+
+
+def test_row_marks_and_edits_written_after_a_mark_in_its_second(register, clock):
+    sources = HandoffSources(register.db)
+    case = open_case(register, "小蜜蜂", order="1000000000070")
+    draft = register.cases.get(case.id)
+    draft.priority = Priority.HIGH
+    register.cases.update(case.id, draft, "小王")
+    marks = sources.row_marks()
+    assert marks.case_events >= 2 and marks.audit_log >= 1 and marks.call_attempts == 0
+    draft.priority = Priority.URGENT  # the same second, after the mark
+    register.cases.update(case.id, draft, "小王")
+    now = clock.now()
+    assert [e.new for e in sources.case_edits_between(now, now)] == ["high", "urgent"]
+    after = sources.case_edits_between(now, now, after_id=marks.audit_log)
+    assert [e.new for e in after] == ["urgent"]
+    later = now + timedelta(seconds=1)  # past the mark's second, the mark does not apply
+    clock.set(later)
+    draft.priority = Priority.NORMAL
+    register.cases.update(case.id, draft, "小王")
+    assert [e.new for e in sources.case_edits_between(now, later, after_id=10**9)] == ["normal"]

@@ -1,0 +1,107 @@
+"""Where one hand-off sheet ends and the next begins. Times are stored to the second, so a
+note, call, promise or edit can be stamped with the very second a hand-off ended yet be
+written after it: it must be on the next sheet (and what the hand-off listed must not be
+listed again)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from shopdesk.domain.call_policy import CallOutcome
+from shopdesk.domain.enums import Priority
+from shopdesk.domain.promises import PromiseKind
+
+from ..conftest import T0
+from .test_shift_service import open_case
+
+H = timedelta(hours=1)
+MIN = timedelta(minutes=1)
+
+
+def lines(touched) -> list[str]:
+    return [x.text.zh for x in touched.changes]
+
+
+def test_what_is_written_in_the_second_of_a_hand_off_after_it_is_on_the_next_sheet(
+        register, clock):
+    register.staff.add("小李", actor="小王")
+    case = open_case(register, "同一秒", "13812345678", order="8000000000001")
+    early = open_case(register, "交班前", "13900001111", order="8000000000002")
+    late = open_case(register, "补记", "13700002222", order="8000000000003")
+    reply = register.promises.make(case.id, PromiseKind.REPLY, T0 + 6 * H, "小王")
+    handed = register.promises.make(early.id, PromiseKind.REPLY, T0 + 6 * H, "小王")
+    clock.advance(minutes=1)
+    register.shifts.start("小王")
+    clock.set(T0 + 4 * H)  # 14:00:00
+    # Written in this second before the hand-off: on the first sheet only.
+    register.cases.add_note(early.id, "交班前写的", "小王")
+    register.promises.keep(handed.id, "小王")
+    first = register.shifts.end("小王", "交给小李")
+    # The same second, after the hand-off (the clock does not move): the next sheet's.
+    register.cases.add_note(case.id, "交班后同一秒写的", "小王")
+    register.calls.log_call(case.id, CallOutcome.NO_ANSWER, "小王", summary="没人接")
+    register.calls.log_call(late.id, CallOutcome.CONNECTED, "小王", at=clock.now() - 5 * MIN,
+                            summary="补记交班前的电话")
+    register.promises.make(case.id, PromiseKind.CALL_BACK, clock.now() + H, "小王")
+    register.promises.keep(reply.id, "小王")
+    draft = register.cases.get(case.id)
+    draft.priority = Priority.URGENT
+    register.cases.update(case.id, draft, "小王")
+    clock.advance(hours=8)
+    second = register.shifts.end("小李")
+
+    sheet = register.shifts.sheet(first.id)
+    assert [t.case.case_no for t in sheet.touched] == [early.case_no]
+    assert [p.promise_id for p in sheet.promises_resolved] == [handed.id]
+    assert sheet.calls == ()
+
+    sheet = register.shifts.sheet(second.id)
+    assert sheet.period_start == first.ended_at == T0 + 4 * H
+    touched = {t.case.case_no: t for t in sheet.touched}
+    assert set(touched) == {case.case_no, late.case_no}  # not the one handed over
+    assert lines(touched[case.case_no]) == [
+        "备注：交班后同一秒写的", "电话：未接听（没人接）",
+        "承诺：回电（11-23 15:00 前）", "承诺已兑现：回复买家", "修改：优先级 普通 → 紧急"]
+    assert lines(touched[late.case_no]) == ["电话：已接通（补记交班前的电话）"]
+    assert [(c.case_no, c.at) for c in sheet.calls] == [
+        (late.case_no, T0 + 4 * H - 5 * MIN), (case.case_no, T0 + 4 * H)]
+    assert [p.promise_id for p in sheet.promises_resolved] == [reply.id]
+    assert sheet.touched_total == 2 and sheet.counts()["calls"] == 2
+
+
+def test_a_started_shift_in_the_second_of_the_hand_off_takes_what_follows_it(register, clock):
+    register.staff.add("小李", actor="小王")
+    case = open_case(register, "接班", order="8000000000011")
+    clock.advance(hours=4)
+    first = register.shifts.end("小王")
+    register.shifts.start("小李")  # at once: the same second as the hand-off
+    register.cases.add_note(case.id, "接班马上写的", "小李")
+    clock.advance(hours=8)
+    sheet = register.shifts.sheet(register.shifts.end("小李").id)
+    assert sheet.period_start == first.ended_at
+    [touched] = sheet.touched
+    assert lines(touched) == ["备注：接班马上写的"]
+    # The first sheet had the case's opening; it is not listed twice.
+    assert lines(register.shifts.sheet(first.id).touched[0]) == ["新建案件"]
+
+
+def test_the_preview_agrees_with_the_sheet_about_the_hand_off_second(register, clock):
+    before = open_case(register, "交班前", order="8000000000021")
+    register.shifts.end("小王")
+    after = open_case(register, "交班后", order="8000000000022")
+    preview = register.shifts.preview("小王")
+    assert [t.case.case_no for t in preview.touched] == [after.case_no]
+    assert before.case_no not in {t.case.case_no for t in preview.touched}
+
+
+def test_a_hand_off_stored_before_row_marks_repeats_its_last_second_rather_than_lose_it(
+        register, clock):
+    before = open_case(register, "交班前", order="8000000000031")
+    first = register.shifts.end("小王")
+    after = open_case(register, "交班后", order="8000000000032")
+    # A hand-off written by an earlier version has no marks: its last second is repeated.
+    register.db.execute("UPDATE shift_events SET data = '{}' WHERE shift_id = ?", [first.id])
+    clock.advance(hours=1)
+    sheet = register.shifts.sheet(register.shifts.end("小王").id)
+    assert {t.case.case_no for t in sheet.touched} == {before.case_no, after.case_no}
+
