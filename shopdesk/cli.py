@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Sequence
-from typing import Any, TextIO
+from typing import TextIO
 
 from . import __version__
 from .cli_calls import CALL_HANDLERS, add_call_parsers
+from .cli_common import CliError, actor_name, case_query, emit_json, find_case
 from .cli_evidence import EVIDENCE_HANDLERS, add_evidence_parsers
 from .cli_import import IMPORT_HANDLERS, add_import_parsers
 from .cli_print import PRINT_HANDLERS, add_print_parsers
@@ -18,10 +18,9 @@ from .cli_promises import PROMISE_HANDLERS, add_promise_parsers
 from .cli_scripts import SCRIPT_HANDLERS, add_script_parsers
 from .cli_shifts import SHIFT_HANDLERS, add_shift_parsers
 from .domain.case import draft_from_fields
-from .domain.case_query import CaseQuery, SortKey
 from .domain.clock import Clock, SystemClock, local
 from .domain.enums import CaseKind, CaseStatus
-from .domain.errors import NotFoundError, ValidationError, WorkflowError
+from .domain.errors import ValidationError, WorkflowError
 from .domain.money import format_yuan
 from .paths import DataPaths, data_dir
 from .services.register import Register, open_register
@@ -29,10 +28,6 @@ from .services.serialize import SCHEMA_VERSION, case_json, event_json
 from .storage.errors import StorageError
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
-
-
-class CliError(Exception):
-    """A user-facing failure: printed to stderr, exit code 1."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -80,28 +75,14 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
-def _emit(out: TextIO, data: Any) -> None:
-    out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-
-
-def _actor(register: Register, given: str | None) -> str:
-    return given or register.staff.current_operator() or os.environ.get("USER") or "cli"
-
-
 def cmd_cases_list(register: Register, args: argparse.Namespace, out: TextIO) -> int:
-    statuses: tuple[CaseStatus, ...] = ()
-    if args.status == "open":
-        statuses = tuple(s for s in CaseStatus if s.is_open)
-    elif args.status:
-        statuses = (CaseStatus(args.status),)
-    query = CaseQuery(statuses=statuses, kinds=(CaseKind(args.kind),) if args.kind else (),
-                      search=args.search, sort=SortKey.CREATED, descending=True)
+    query = case_query(args.status, args.kind, args.search)
     ids = register.cases.query_ids(query, limit=args.limit)
     cases = register.cases.fetch(ids)
     rows = [cases[i] for i in ids]
     if args.json:
-        _emit(out, {"schema": SCHEMA_VERSION, "count": len(rows),
-                    "cases": [case_json(c, full_contact=args.full_contact) for c in rows]})
+        emit_json(out, {"schema": SCHEMA_VERSION, "count": len(rows),
+                        "cases": [case_json(c, full_contact=args.full_contact) for c in rows]})
         return EXIT_OK
     for c in rows:
         out.write(f"{c.case_no}  {c.platform.zh:<6} {c.order_no:<20} {c.buyer_nick:<12} "
@@ -112,17 +93,14 @@ def cmd_cases_list(register: Register, args: argparse.Namespace, out: TextIO) ->
 
 
 def cmd_cases_show(register: Register, args: argparse.Namespace, out: TextIO) -> int:
-    try:
-        case = register.cases.get_by_no(args.case_no)
-    except (NotFoundError, ValueError) as exc:
-        raise CliError(f"no such case: {args.case_no}") from exc
+    case = find_case(register, args.case_no)
     if args.full_contact and case.buyer_phone:
-        register.cases.reveal_phone(case.id, _actor(register, args.actor))
+        register.cases.reveal_phone(case.id, actor_name(register, args.actor))
     events = register.cases.timeline(case.id)
     if args.json:
         data = case_json(case, full_contact=args.full_contact)
         data["timeline"] = [event_json(e) for e in events]
-        _emit(out, {"schema": SCHEMA_VERSION, "case": data})
+        emit_json(out, {"schema": SCHEMA_VERSION, "case": data})
         return EXIT_OK
     data = case_json(case, full_contact=args.full_contact)
     for key, value in data.items():
@@ -143,9 +121,9 @@ def cmd_cases_add(register: Register, args: argparse.Namespace, out: TextIO) -> 
               "refund_no": args.refund_no, "description": args.description,
               "priority": args.priority}
     draft = draft_from_fields(fields)
-    case = register.cases.open_case(draft, _actor(register, args.actor))
+    case = register.cases.open_case(draft, actor_name(register, args.actor))
     if args.json:
-        _emit(out, {"schema": SCHEMA_VERSION, "case": case_json(case)})
+        emit_json(out, {"schema": SCHEMA_VERSION, "case": case_json(case)})
     else:
         out.write(case.case_no + "\n")
     return EXIT_OK

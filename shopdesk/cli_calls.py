@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 from datetime import datetime
 from typing import Any, TextIO
 
+from .cli_common import CliError, actor_name, cli_lang, emit_json, find_case, guarded
 from .domain.call_policy import CallDecision, CallOutcome, CallPolicy
 from .domain.clock import local, to_utc_iso
-from .domain.errors import NotFoundError, ValidationError
 from .domain.policy_presets import PolicyConfigError, policy_to_dict
 from .services.call_policy_settings import PRESETS, SETTABLE_KEYS
 from .services.calls import CallRefusedError, CallService
@@ -21,8 +20,8 @@ from .services.register import Register
 from .services.serialize import SCHEMA_VERSION
 
 
-class CallCliError(Exception):
-    """Printed as `shopdesk: ...` with exit status 1 (run() maps it via CliError)."""
+class CallCliError(CliError):
+    """Printed as `shopdesk: ...` with exit status 1 (cli.run catches every CliError)."""
 
 
 def add_call_parsers(sub: argparse._SubParsersAction) -> None:
@@ -63,20 +62,6 @@ def add_call_parsers(sub: argparse._SubParsersAction) -> None:
                       help="keys: " + ", ".join(SETTABLE_KEYS))
 
 
-def _lang(register: Register, args: argparse.Namespace | None = None) -> str:
-    # cli.run may hand over its injected environment as args.env; else the process's.
-    env = getattr(args, "env", None) or os.environ
-    return register.language(env.get("SHOPDESK_LANG"))
-
-
-def _actor(register: Register, given: str | None) -> str:
-    return given or register.staff.current_operator() or os.environ.get("USER") or "cli"
-
-
-def _emit(out: TextIO, data: Any) -> None:
-    out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-
-
 def parse_at(text: str | None) -> datetime | None:
     """--at as an aware datetime; a time without a zone is refused, not guessed."""
     if text is None:
@@ -90,14 +75,6 @@ def parse_at(text: str | None) -> datetime | None:
         raise CallCliError(f"--at: {text!r} has no time zone; add one, e.g. {text}+08:00 "
                            "(时间须带时区)")
     return value
-
-
-def _case_id(register: Register, case_no: str) -> tuple[int, str]:
-    try:
-        case = register.cases.get_by_no(case_no)
-    except (NotFoundError, ValueError):
-        raise CallCliError(f"no such case: {case_no}") from None
-    return case.id, case.case_no
 
 
 def decision_json(case_no: str, d: CallDecision, lang: str) -> dict[str, Any]:
@@ -120,15 +97,16 @@ def decision_json(case_no: str, d: CallDecision, lang: str) -> dict[str, Any]:
 
 def cmd_calls(register: Register, args: argparse.Namespace, out: TextIO) -> int:
     calls = register.calls
-    lang = _lang(register, args)
-    case_id, case_no = _case_id(register, args.case_no)
+    lang = cli_lang(register, args)
+    case = find_case(register, args.case_no)
+    case_id, case_no = case.id, case.case_no
     if args.calls_command == "buyer":
-        return _cmd_buyer(calls, case_id, case_no, args, out, _actor(register, args.actor))
+        return _cmd_buyer(calls, case_id, case_no, args, out, actor_name(register, args.actor))
     at = parse_at(args.at)
     if args.calls_command == "can-call":
         decision = calls.can_call(case_id, at)
         if args.json:
-            _emit(out, decision_json(case_no, decision, lang))
+            emit_json(out, decision_json(case_no, decision, lang))
         else:
             _write_decision(out, decision, lang, register.shop_tz)
         return 0
@@ -138,7 +116,7 @@ def cmd_calls(register: Register, args: argparse.Namespace, out: TextIO) -> int:
         raise CallCliError(f"--outcome: unknown outcome {args.outcome!r}; one of: "
                            + ", ".join(o.value for o in CallOutcome)) from None
     try:
-        record = calls.log_call(case_id, outcome, _actor(register, args.actor), at,  # type: ignore[arg-type]
+        record = calls.log_call(case_id, outcome, actor_name(register, args.actor), at,  # type: ignore[arg-type]
                                 duration=args.duration, summary=args.summary,
                                 agreed=args.agreed, override_reason=args.override_reason)
     except CallRefusedError as exc:
@@ -182,7 +160,7 @@ def _policy_json(policy: CallPolicy) -> dict[str, Any]:
 
 def cmd_policy(register: Register, args: argparse.Namespace, out: TextIO) -> int:
     calls = CallService.for_register(register)
-    actor = _actor(register, args.actor)
+    actor = actor_name(register, args.actor)
     if args.policy_command == "set":
         if bool(args.preset) == bool(args.assignments):
             raise CallCliError("policy set: give either --preset NAME or KEY=VALUE pairs")
@@ -198,11 +176,11 @@ def cmd_policy(register: Register, args: argparse.Namespace, out: TextIO) -> int
                     pairs[key.strip()] = value
                 calls.set_policy_values(pairs, actor)
         except PolicyConfigError as exc:
-            raise CallCliError("; ".join(e.message(_lang(register, args))
+            raise CallCliError("; ".join(e.message(cli_lang(register, args))
                                          for e in exc.errors)) from None
     policy = calls.policy()
     if getattr(args, "json", False):
-        _emit(out, {"schema": SCHEMA_VERSION, "policy": _policy_json(policy)})
+        emit_json(out, {"schema": SCHEMA_VERSION, "policy": _policy_json(policy)})
         return 0
     data = _policy_json(policy)
     out.write(f"{policy.label_zh} / {policy.label_en} ({policy.name})\n")
@@ -215,20 +193,5 @@ def cmd_policy(register: Register, args: argparse.Namespace, out: TextIO) -> int
     return 0
 
 
-def run_guarded(handler: Any) -> Any:
-    """Wrap a handler so its own errors reach cli.run as CliError (exit 1)."""
-    def wrapped(register: Register, args: argparse.Namespace, out: TextIO) -> int:
-        from .cli import CliError  # cli imports this module; import back lazily
-
-        try:
-            return int(handler(register, args, out))
-        except CallCliError as exc:
-            raise CliError(str(exc)) from None
-        except ValidationError as exc:
-            lang = _lang(register, args)
-            raise CliError("; ".join(f"{e.field}: {e.message(lang)}"
-                                     for e in exc.errors)) from None
-    return wrapped
-
-
-CALL_HANDLERS = {"calls": run_guarded(cmd_calls), "policy": run_guarded(cmd_policy)}
+# Refused fields are named by the service's field name here (no option map).
+CALL_HANDLERS = {"calls": guarded(cmd_calls), "policy": guarded(cmd_policy)}

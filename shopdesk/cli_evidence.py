@@ -17,13 +17,12 @@ EVIDENCE: {"id", "kind" ("file"|"waybill"), "category", "caption", "filename", "
 from __future__ import annotations
 
 import argparse
-import json
-import os
 from pathlib import Path
 from typing import Any, TextIO
 
+from .cli_common import CliError, actor_name, cli_lang, emit_json, find_case, guarded
 from .domain.clock import local, to_utc_iso
-from .domain.errors import NotFoundError, ValidationError
+from .domain.errors import NotFoundError
 from .domain.evidence import ChecklistError, ChecklistItem, Evidence, EvidenceCategory
 from .services.evidence import EvidenceService
 from .services.register import Register
@@ -35,8 +34,8 @@ _OPTION_OF = {"file": "FILE", "case": "CASE_NO", "carrier": "--carrier", "number
               "evidence": "EVIDENCE_ID"}
 
 
-class EvidenceCliError(Exception):
-    """Printed as `shopdesk: ...` with exit status 1 (cli.run maps it via CliError)."""
+class EvidenceCliError(CliError):
+    """Printed as `shopdesk: ...` with exit status 1 (cli.run catches every CliError)."""
 
 
 def add_evidence_parsers(sub: argparse._SubParsersAction) -> None:
@@ -70,19 +69,6 @@ def add_evidence_parsers(sub: argparse._SubParsersAction) -> None:
     rm.add_argument("--reason", default="")
 
 
-def _lang(register: Register, args: argparse.Namespace) -> str:
-    env = getattr(args, "env", None) or os.environ
-    return register.language(env.get("SHOPDESK_LANG"))
-
-
-def _actor(register: Register, given: str | None) -> str:
-    return given or register.staff.current_operator() or os.environ.get("USER") or "cli"
-
-
-def _emit(out: TextIO, data: Any) -> None:
-    out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-
-
 def evidence_json(service: EvidenceService, ev: Evidence) -> dict[str, Any]:
     """One piece of evidence in the documented shape (schema 1)."""
     path = service.file_path(ev)
@@ -104,14 +90,6 @@ def checklist_json(items: list[ChecklistItem], lang: str) -> list[dict[str, Any]
              "note": i.note(lang), "satisfied": i.satisfied} for i in items]
 
 
-def _case(register: Register, case_no: str) -> tuple[int, str]:
-    try:
-        case = register.cases.get_by_no(case_no)
-    except (NotFoundError, ValueError):
-        raise EvidenceCliError(f"no such case: {case_no}") from None
-    return case.id, case.case_no
-
-
 def _category(text: str) -> EvidenceCategory:
     try:
         return EvidenceCategory.parse(text)  # type: ignore[return-value]
@@ -124,12 +102,13 @@ def _category(text: str) -> EvidenceCategory:
 
 def cmd_evidence(register: Register, args: argparse.Namespace, out: TextIO) -> int:
     service = register.evidence
-    lang = _lang(register, args)
-    case_id, case_no = _case(register, args.case_no)
+    lang = cli_lang(register, args)
+    case = find_case(register, args.case_no)
+    case_id, case_no = case.id, case.case_no
     command = args.evidence_command
     if command == "list":
         return _cmd_list(register, case_id, case_no, args, out, lang)
-    actor = _actor(register, args.actor)
+    actor = actor_name(register, args.actor)
     if command == "remove":
         try:
             ev: Evidence | None = service.get(args.evidence_id)
@@ -154,8 +133,8 @@ def cmd_evidence(register: Register, args: argparse.Namespace, out: TextIO) -> i
         ev = service.add_waybill(case_id, args.carrier, args.number, actor,
                                  caption=args.caption)
     if args.json:
-        _emit(out, {"schema": SCHEMA_VERSION, "case_no": case_no,
-                    "evidence": evidence_json(service, ev)})
+        emit_json(out, {"schema": SCHEMA_VERSION, "case_no": case_no,
+                        "evidence": evidence_json(service, ev)})
     else:
         out.write(f"added evidence {ev.id} to {case_no}: {ev.title(lang)} "
                   f"({ev.category.label(lang)})\n")
@@ -173,7 +152,7 @@ def _cmd_list(register: Register, case_id: int, case_no: str, args: argparse.Nam
     except ChecklistError as exc:  # a broken edited file must not hide the evidence
         checklist, problem = None, exc.message(lang)
     if args.json:
-        _emit(out, {
+        emit_json(out, {
             "schema": SCHEMA_VERSION, "case_no": case_no, "count": len(items),
             "evidence": [evidence_json(service, e) for e in items],
             "checklist": checklist_json(checklist, lang) if checklist is not None else None,
@@ -202,20 +181,4 @@ def _cmd_list(register: Register, case_id: int, case_no: str, args: argparse.Nam
     return 0
 
 
-def run_guarded(handler: Any) -> Any:
-    """Wrap a handler so its errors reach cli.run as CliError (exit 1), naming the option."""
-    def wrapped(register: Register, args: argparse.Namespace, out: TextIO) -> int:
-        from .cli import CliError  # cli imports this module; import back lazily
-
-        try:
-            return int(handler(register, args, out))
-        except EvidenceCliError as exc:
-            raise CliError(str(exc)) from None
-        except ValidationError as exc:
-            lang = _lang(register, args)
-            raise CliError("; ".join(f"{_OPTION_OF.get(e.field, e.field)}: "
-                                     f"{e.message(lang)}" for e in exc.errors)) from None
-    return wrapped
-
-
-EVIDENCE_HANDLERS = {"evidence": run_guarded(cmd_evidence)}
+EVIDENCE_HANDLERS = {"evidence": guarded(cmd_evidence, option_of=_OPTION_OF)}

@@ -7,12 +7,10 @@ Registered by cli.py (add_import_parsers + IMPORT_HANDLERS); handlers take the C
 from __future__ import annotations
 
 import argparse
-import json
-import os
 from pathlib import Path
 from typing import Any, TextIO
 
-from .domain.case_query import CaseQuery, SortKey
+from .cli_common import CliError, actor_name, case_query, cli_lang, emit_json
 from .domain.enums import CaseKind, CaseStatus, Platform
 from .domain.errors import NotFoundError
 from .importers import ImportCancelled, MappingError
@@ -48,38 +46,21 @@ def add_import_parsers(sub: Any) -> None:
                      help="full buyer phone, name and address (the export is audited)")
 
 
-def _cli_error(message: str) -> Exception:
-    from .cli import CliError  # cli imports this module; import late to avoid a cycle
-
-    return CliError(message)
-
-
-def _actor(register: Register, given: str | None) -> str:
-    from .cli import _actor as actor
-
-    return actor(register, given)
-
-
-def _lang(register: Register, args: argparse.Namespace) -> str:
-    env = getattr(args, "env", None) or os.environ
-    return register.language(env.get("SHOPDESK_LANG"))
-
-
 def cmd_import(register: Register, args: argparse.Namespace, out: TextIO) -> int:
-    lang = _lang(register, args)
+    lang = cli_lang(register, args)
     service = ImportService.for_register(register)
     path = Path(args.file)
     if args.preset and args.profile:
-        raise _cli_error("--preset and --profile cannot be used together")
+        raise CliError("--preset and --profile cannot be used together")
     mapping = None
     if args.profile:
         try:
             mapping = service.profiles.load(args.profile)
         except NotFoundError:
             names = ", ".join(service.profiles.names()) or "-"
-            raise _cli_error(f"no import profile {args.profile!r} (saved: {names})") from None
+            raise CliError(f"no import profile {args.profile!r} (saved: {names})") from None
         except MappingError as exc:
-            raise _cli_error(exc.en if lang == "en" else exc.zh) from None
+            raise CliError(exc.en if lang == "en" else exc.zh) from None
         if args.platform:
             mapping.platform = Platform(args.platform)
     if args.preset:
@@ -87,27 +68,27 @@ def cmd_import(register: Register, args: argparse.Namespace, out: TextIO) -> int
             service.config.preset(args.preset)
         except KeyError:
             known = ", ".join(p.key for p in service.config.presets)
-            raise _cli_error(f"unknown preset {args.preset!r} (known: {known})") from None
-    actor = "" if args.dry_run else _actor(register, args.actor)
+            raise CliError(f"unknown preset {args.preset!r} (known: {known})") from None
+    actor = "" if args.dry_run else actor_name(register, args.actor)
     parsed = service.read(path, preset=args.preset, mapping=mapping)
     if (args.platform and parsed.platform is not None
             and parsed.platform.value != args.platform):
-        raise _cli_error(f"{path.name} is a {parsed.platform.value} export, "
-                         f"not {args.platform} (--platform)")
+        raise CliError(f"{path.name} is a {parsed.platform.value} export, "
+                       f"not {args.platform} (--platform)")
     try:
         if args.dry_run:
             report = service.preview(parsed, path.name, skip_bad_rows=args.skip_bad_rows)
         else:
             report = service.apply(parsed, path.name, actor, skip_bad_rows=args.skip_bad_rows)
     except ImportCancelled:  # pragma: no cover - nothing cancels on the command line
-        raise _cli_error("cancelled") from None
+        raise CliError("cancelled") from None
     saved = 0
     if args.save_skipped and report.errors and parsed.file_error is None:
         saved = write_skipped_rows(path, parsed, report.errors, args.save_skipped, lang)
     if args.json:
         data = report.to_json(lang)
         data["saved_skipped"] = saved
-        out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        emit_json(out, data)
     else:
         _print_report(report, lang, out)
         if saved:
@@ -122,21 +103,15 @@ def _print_report(report: Any, lang: str, out: TextIO) -> None:
 
 
 def cmd_export(register: Register, args: argparse.Namespace, out: TextIO) -> int:
-    statuses: tuple[CaseStatus, ...] = ()
-    if args.status == "open":
-        statuses = tuple(s for s in CaseStatus if s.is_open)
-    elif args.status:
-        statuses = (CaseStatus(args.status),)
-    query = CaseQuery(statuses=statuses, kinds=(CaseKind(args.kind),) if args.kind else (),
-                      search=args.search, sort=SortKey.CREATED, descending=True)
+    query = case_query(args.status, args.kind, args.search)
     if Path(args.output).suffix.lower() not in (".csv", ".xlsx"):
-        raise _cli_error(f"-o {args.output}: the file name must end in .csv or .xlsx")
-    actor = _actor(register, args.actor) if args.full_contact else ""
+        raise CliError(f"-o {args.output}: the file name must end in .csv or .xlsx")
+    actor = actor_name(register, args.actor) if args.full_contact else ""
     try:
-        result = export_cases(register.cases, query, args.output, lang=_lang(register, args),
+        result = export_cases(register.cases, query, args.output, lang=cli_lang(register, args),
                               full_contact=args.full_contact, actor=actor)
     except OSError as exc:
-        raise _cli_error(f"cannot write {args.output}: {exc.strerror or exc}") from None
+        raise CliError(f"cannot write {args.output}: {exc.strerror or exc}") from None
     out.write(f"exported {result.count} case(s) to {result.path}\n")
     return EXIT_OK
 

@@ -6,14 +6,13 @@ Registered by cli.py (add_promise_parsers + PROMISE_HANDLERS); no Qt imported.
 from __future__ import annotations
 
 import argparse
-import json
-import os
 from datetime import datetime
-from typing import Any, TextIO
+from typing import TextIO
 from zoneinfo import ZoneInfo
 
+from .cli_common import CliError, actor_name, cli_lang, emit_json, find_case, guarded
 from .domain.clock import local
-from .domain.errors import NotFoundError, ValidationError
+from .domain.errors import NotFoundError
 from .domain.promises import Promise, PromiseKind, parse_kind, state_label
 from .services.register import Register
 from .services.serialize import SCHEMA_VERSION
@@ -24,7 +23,7 @@ _OPTION_OF = {"due_at": "--due", "text": "--text", "kind": "--kind", "reason": "
               "at": "--at", "actor": "--as", "state": "state"}
 
 
-class PromiseCliError(Exception):
+class PromiseCliError(CliError):
     """Printed as `shopdesk: ...` with exit status 1."""
 
 
@@ -51,15 +50,6 @@ def add_promise_parsers(sub: argparse._SubParsersAction) -> None:
     brk = psub.add_parser("break", help="mark promise ID not kept, with the reason")
     brk.add_argument("promise_id", type=int, metavar="ID")
     brk.add_argument("--reason", required=True)
-
-
-def _lang(register: Register, args: argparse.Namespace) -> str:
-    env = getattr(args, "env", None) or os.environ
-    return register.language(env.get("SHOPDESK_LANG"))
-
-
-def _actor(register: Register, given: str | None) -> str:
-    return given or register.staff.current_operator() or os.environ.get("USER") or "cli"
 
 
 def parse_time(text: str, option: str, tz: str) -> datetime:
@@ -92,36 +82,36 @@ def _line(p: Promise, case_no: str, now: datetime, tz: str, lang: str) -> str:
 
 def cmd_promises(register: Register, args: argparse.Namespace, out: TextIO) -> int:
     command = args.promises_command
-    lang = _lang(register, args)
+    lang = cli_lang(register, args)
     service = register.promises
     tz = register.shop_tz
     if command == "list":
         now = register.clock.now()
         if args.case_no:
-            promises = service.for_case(_case(register, args.case_no))
+            promises = service.for_case(find_case(register, args.case_no).id)
         elif args.overdue:
             promises = service.overdue(now)
         else:
             promises = service.open_promises()
         nos = _case_nos(register, promises)
         if args.json:
-            _emit(out, {"schema": SCHEMA_VERSION, "count": len(promises),
-                        "promises": [promise_json(p, nos.get(p.case_id, ""), now)
-                                     for p in promises]})
+            emit_json(out, {"schema": SCHEMA_VERSION, "count": len(promises),
+                            "promises": [promise_json(p, nos.get(p.case_id, ""), now)
+                                         for p in promises]})
             return 0
         for p in promises:
             out.write(_line(p, nos.get(p.case_id, ""), now, tz, lang) + "\n")
         overdue = sum(1 for p in promises if p.is_overdue(now))
         out.write(f"{len(promises)} promise(s), {overdue} overdue\n")
         return 0
-    actor = _actor(register, args.actor)
+    actor = actor_name(register, args.actor)
     if command == "add":
         try:
             kind = parse_kind(args.kind)
         except ValueError:
             raise PromiseCliError(f"--kind: unknown kind {args.kind!r}; one of: "
                                   + ", ".join(k.value for k in PromiseKind)) from None
-        promise = service.make(_case(register, args.case_no), kind,
+        promise = service.make(find_case(register, args.case_no).id, kind,
                                parse_time(args.due, "--due", tz), actor, text=args.text)
     elif command == "keep":
         at = parse_time(args.at, "--at", tz) if args.at else None
@@ -131,20 +121,13 @@ def cmd_promises(register: Register, args: argparse.Namespace, out: TextIO) -> i
                                         args.reason)
     case_no = _case_nos(register, [promise]).get(promise.case_id, "")
     if getattr(args, "json", False):
-        _emit(out, {"schema": SCHEMA_VERSION,
-                    "promise": promise_json(promise, case_no, register.clock.now())})
+        emit_json(out, {"schema": SCHEMA_VERSION,
+                        "promise": promise_json(promise, case_no, register.clock.now())})
     else:
         verb = {"add": "made", "keep": "kept", "break": "broken"}[command]
         out.write(f"promise #{promise.id} {verb}: "
                   + _line(promise, case_no, register.clock.now(), tz, lang) + "\n")
     return 0
-
-
-def _case(register: Register, case_no: str) -> int:
-    try:
-        return register.cases.get_by_no(case_no).id
-    except (NotFoundError, ValueError):
-        raise PromiseCliError(f"no such case: {case_no}") from None
 
 
 def _promise_id(register: Register, promise_id: int) -> int:
@@ -154,24 +137,4 @@ def _promise_id(register: Register, promise_id: int) -> int:
         raise PromiseCliError(f"no such promise: {promise_id}") from None
 
 
-def _emit(out: TextIO, data: Any) -> None:
-    out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-
-
-def _guarded(register: Register, args: argparse.Namespace, out: TextIO) -> int:
-    """Own errors and refusals reach cli.run as CliError (exit 1), naming the option."""
-    from .cli import CliError  # cli imports this module; import back lazily
-
-    try:
-        return cmd_promises(register, args, out)
-    except PromiseCliError as exc:
-        raise CliError(str(exc)) from None
-    except ValidationError as exc:
-        lang = _lang(register, args)
-        raise CliError("; ".join(f"{_OPTION_OF.get(e.field, e.field)}: {e.message(lang)}"
-                                 for e in exc.errors)) from None
-    except NotFoundError as exc:  # e.g. the case went to the trash meanwhile
-        raise CliError(f"not found: {exc}") from None
-
-
-PROMISE_HANDLERS = {"promises": _guarded}
+PROMISE_HANDLERS = {"promises": guarded(cmd_promises, option_of=_OPTION_OF, not_found=True)}

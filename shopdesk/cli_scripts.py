@@ -6,11 +6,10 @@ Registered by cli.py (add_script_parsers + SCRIPT_HANDLERS).
 from __future__ import annotations
 
 import argparse
-import json
-import os
 from pathlib import Path
 from typing import Any, TextIO
 
+from .cli_common import CliError, actor_name, cli_lang, emit_json, field_errors_text
 from .domain.enums import CaseKind, Cause
 from .domain.errors import NotFoundError, ValidationError
 from .domain.scripts import PLACEHOLDERS, HandlingStep, Script, ScriptLibraryError, canonical_key
@@ -19,8 +18,8 @@ from .services.scripts import ScriptService, open_script_service
 from .services.serialize import SCHEMA_VERSION
 
 
-class ScriptCliError(Exception):
-    """Printed as `shopdesk: ...` with exit status 1 (mapped to cli.CliError)."""
+class ScriptCliError(CliError):
+    """Printed as `shopdesk: ...` with exit status 1 (cli.run catches every CliError)."""
 
 
 def add_script_parsers(sub: argparse._SubParsersAction) -> None:
@@ -46,12 +45,9 @@ def add_script_parsers(sub: argparse._SubParsersAction) -> None:
 
 
 def _lang(register: Register, given: str | None = None) -> str:
-    return given or register.language(os.environ.get("SHOPDESK_LANG"))
-
-
-def _actor(register: Register, args: argparse.Namespace) -> str:
-    return (args.actor or register.staff.current_operator() or os.environ.get("USER")
-            or "cli")
+    # Unlike the other subcommands, scripts read SHOPDESK_LANG from the process's
+    # environment, not the one cli.run injects as args.env (no args handed to cli_lang).
+    return given or cli_lang(register)
 
 
 def _script_json(script: Script, svc: ScriptService, usage: dict[str, int],
@@ -83,7 +79,7 @@ def cmd_list(svc: ScriptService, register: Register, args: argparse.Namespace,
         usage, favs = svc.usage(), svc.favourites()
         data = {"schema": SCHEMA_VERSION, "count": len(entries),
                 "scripts": [_script_json(e.script, svc, usage, favs) for e in entries]}
-        out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        emit_json(out, data)
         return 0
     lang = _lang(register)
     for e in entries:
@@ -118,7 +114,7 @@ def cmd_render(svc: ScriptService, register: Register, args: argparse.Namespace,
         raise ScriptCliError(f"no such case: {args.case}") from exc
     lang = _lang(register, args.lang)
     result = svc.render_for_case(args.script_id, case.id, _values(args.set), lang,
-                                 agent=_actor(register, args))
+                                 agent=actor_name(register, args.actor))
     if result.missing:
         # Never print a text with "{运单号}" in it: a buyer must not receive that.
         names = ", ".join(f"{{{n}}}" for n in result.missing)
@@ -137,7 +133,7 @@ def cmd_export(svc: ScriptService, register: Register, args: argparse.Namespace,
 def cmd_import(svc: ScriptService, register: Register, args: argparse.Namespace,
                out: TextIO) -> int:
     try:
-        result = svc.import_file(Path(args.file), _actor(register, args))
+        result = svc.import_file(Path(args.file), actor_name(register, args.actor))
     except OSError as exc:
         raise ScriptCliError(f"cannot read {args.file}: {exc}") from None
     except UnicodeDecodeError as exc:
@@ -151,18 +147,14 @@ _ACTIONS = {"list": cmd_list, "render": cmd_render, "export": cmd_export, "impor
 
 
 def cmd_scripts(register: Register, args: argparse.Namespace, out: TextIO) -> int:
-    from .cli import CliError  # cli imports this module; import back lazily
-
     lang = _lang(register)
     try:
         svc = open_script_service(register.db, register.clock)
         return _ACTIONS[args.scripts_command](svc, register, args, out)
-    except ScriptCliError as exc:
-        raise CliError(str(exc)) from None
     except ScriptLibraryError as exc:
         raise CliError("\n".join(e.message(lang) for e in exc.errors)) from None
     except ValidationError as exc:
-        raise CliError("; ".join(f"{e.field}: {e.message(lang)}" for e in exc.errors)) from None
+        raise CliError(field_errors_text(exc.errors, lang)) from None
 
 
 SCRIPT_HANDLERS = {"scripts": cmd_scripts}

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import json
 import os
 import sys
 from pathlib import Path
 from typing import Any, TextIO
 
+from .cli_common import CliError, actor_name, cli_lang, emit_json, guarded
 from .domain.clock import local, to_utc_iso
-from .domain.errors import NotFoundError, ValidationError
 from .domain.handoff import Shift, sheet_to_json
 from .domain.text_masking import contact_masker
 from .services.handoff_text import handoff_text
@@ -28,7 +27,7 @@ _OPTION_OF = {"pin": "--pin", "old_pin": "--old-pin", "staff": "--staff", "note"
               "actor": "--as", "hours": "HOURS", "handoff": "handoff", "reason": "--reason"}
 
 
-class ShiftCliError(Exception):
+class ShiftCliError(CliError):
     """Printed as `shopdesk: ...` with exit status 1."""
 
 
@@ -77,15 +76,6 @@ def add_shift_parsers(sub: argparse._SubParsersAction) -> None:
     pin.add_argument("--reason", help="why a forgotten PIN is reset (kept in the audit trail)")
 
 
-def _lang(register: Register, args: argparse.Namespace) -> str:
-    env = getattr(args, "env", None) or os.environ
-    return register.language(env.get("SHOPDESK_LANG"))
-
-
-def _actor(register: Register, given: str | None) -> str:
-    return given or register.staff.current_operator() or os.environ.get("USER") or "cli"
-
-
 def _ask_pin(register: Register, staff: str, given: str | None) -> str | None:
     """--pin, or a prompt without echo when the staff member has a PIN and stdin is a tty."""
     if given is not None or not register.shifts.has_pin(staff):
@@ -93,10 +83,6 @@ def _ask_pin(register: Register, staff: str, given: str | None) -> str | None:
     if sys.stdin is not None and sys.stdin.isatty():
         return getpass.getpass(f"{staff} PIN: ")
     return None
-
-
-def _emit(out: TextIO, data: Any) -> None:
-    out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
 def handoff_json(shift: Shift, register: Register, *, with_sheet: bool = True
@@ -152,7 +138,7 @@ def _write_pdf(register: Register, shift: Shift, path: str, lang: str, *,
 
 def cmd_shift(register: Register, args: argparse.Namespace, out: TextIO) -> int:
     service = register.shifts
-    lang = _lang(register, args)
+    lang = cli_lang(register, args)
     command = args.shift_command
     if command == "start":
         pin = _ask_pin(register, args.staff, args.pin)
@@ -163,11 +149,11 @@ def cmd_shift(register: Register, args: argparse.Namespace, out: TextIO) -> int:
     if command == "end":
         if args.pdf:
             _pdf_target(args.pdf)
-        shift = service.end(_actor(register, args.actor), args.note)
+        shift = service.end(actor_name(register, args.actor), args.note)
         if args.pdf:
             path = _write_pdf(register, shift, args.pdf, lang, just_ended=True)
         if args.json:
-            _emit(out, {"schema": SCHEMA_VERSION, "handoff": handoff_json(shift, register)})
+            emit_json(out, {"schema": SCHEMA_VERSION, "handoff": handoff_json(shift, register)})
         elif args.text:
             out.write(handoff_text(service.sheet(shift.id), lang, shift=shift))
         else:
@@ -181,20 +167,20 @@ def cmd_shift(register: Register, args: argparse.Namespace, out: TextIO) -> int:
         return 0
     if command == "next-hours":
         if args.hours is not None:
-            service.set_next_shift_hours(args.hours, _actor(register, args.actor))
+            service.set_next_shift_hours(args.hours, actor_name(register, args.actor))
         out.write(f"{service.next_shift_hours():g}\n")
         return 0
     current, waiting = service.current(), service.pending_all()
     if args.json:
-        _emit(out, {"schema": SCHEMA_VERSION,
-                    "on_shift": None if current is None else {
-                        "id": current.id, "staff": current.staff,
-                        "started_at": to_utc_iso(current.started_at)},
-                    # The oldest unacknowledged, and all of them oldest first.
-                    "pending_handoff": handoff_json(waiting[0], register, with_sheet=False)
-                    if waiting else None,
-                    "pending_handoffs": [handoff_json(s, register, with_sheet=False)
-                                         for s in waiting]})
+        emit_json(out, {"schema": SCHEMA_VERSION,
+                        "on_shift": None if current is None else {
+                            "id": current.id, "staff": current.staff,
+                            "started_at": to_utc_iso(current.started_at)},
+                        # The oldest unacknowledged, and all of them oldest first.
+                        "pending_handoff": handoff_json(waiting[0], register, with_sheet=False)
+                        if waiting else None,
+                        "pending_handoffs": [handoff_json(s, register, with_sheet=False)
+                                             for s in waiting]})
         return 0
     out.write(f"on shift: {current.staff} since {_when(register, current.started_at)}\n"
               if current else "on shift: nobody\n")
@@ -206,14 +192,14 @@ def cmd_shift(register: Register, args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_handoff(register: Register, args: argparse.Namespace, out: TextIO) -> int:
     service = register.shifts
-    lang = _lang(register, args)
+    lang = cli_lang(register, args)
     command = args.handoff_command
     if command == "list":
         shifts = service.list(args.limit)
         if args.json:
-            _emit(out, {"schema": SCHEMA_VERSION, "count": len(shifts),
-                        "handoffs": [handoff_json(s, register, with_sheet=False)
-                                     for s in shifts]})
+            emit_json(out, {"schema": SCHEMA_VERSION, "count": len(shifts),
+                            "handoffs": [handoff_json(s, register, with_sheet=False)
+                                         for s in shifts]})
             return 0
         for s in shifts:
             ack = f"ack {s.ack_by} {_when(register, s.ack_at)}" if s.acknowledged \
@@ -246,14 +232,14 @@ def cmd_handoff(register: Register, args: argparse.Namespace, out: TextIO) -> in
     if args.pdf:
         _write_pdf(register, shift, args.pdf, lang)
     if args.json:
-        _emit(out, {"schema": SCHEMA_VERSION, "handoff": handoff_json(shift, register)})
+        emit_json(out, {"schema": SCHEMA_VERSION, "handoff": handoff_json(shift, register)})
     else:
         out.write(handoff_text(service.sheet(shift.id), lang, shift=shift))
     return 0
 
 
 def cmd_staff(register: Register, args: argparse.Namespace, out: TextIO) -> int:
-    actor = _actor(register, args.actor)
+    actor = actor_name(register, args.actor)
     if args.reset:
         register.shifts.reset_pin(args.staff, actor, args.reason or "")
         out.write(f"PIN reset for {args.staff}: removed without the old PIN; recorded in "
@@ -269,23 +255,6 @@ def cmd_staff(register: Register, args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def _guarded(command):
-    def run(register: Register, args: argparse.Namespace, out: TextIO) -> int:
-        """Own errors and refusals reach cli.run as CliError (exit 1), naming the option."""
-        from .cli import CliError  # cli imports this module; import back lazily
-
-        try:
-            return command(register, args, out)
-        except ShiftCliError as exc:
-            raise CliError(str(exc)) from None
-        except ValidationError as exc:
-            lang = _lang(register, args)
-            raise CliError("; ".join(f"{_OPTION_OF.get(e.field, e.field)}: {e.message(lang)}"
-                                     for e in exc.errors)) from None
-        except NotFoundError as exc:
-            raise CliError(f"not found: {exc}") from None
-    return run
-
-
-SHIFT_HANDLERS = {"shift": _guarded(cmd_shift), "handoff": _guarded(cmd_handoff),
-                  "staff": _guarded(cmd_staff)}
+SHIFT_HANDLERS = {name: guarded(command, option_of=_OPTION_OF, not_found=True)
+                  for name, command in (("shift", cmd_shift), ("handoff", cmd_handoff),
+                                        ("staff", cmd_staff))}

@@ -1,0 +1,96 @@
+"""What the `shopdesk` subcommand modules share: the user-facing error, JSON output, who is
+acting, which language, finding a case, and the wrapper that turns a handler's refusals into
+`shopdesk: ...` with exit status 1. No Qt imported.
+
+Kept out of cli.py so the cli_<feature> modules import it at the top (cli.py imports them,
+so importing cli back from them needed a late import).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, TextIO
+
+from .domain.case import Case
+from .domain.case_query import CaseQuery, SortKey
+from .domain.enums import CaseKind, CaseStatus
+from .domain.errors import FieldError, NotFoundError, ValidationError
+from .services.register import Register
+
+Handler = Callable[[Register, argparse.Namespace, TextIO], int]
+FieldText = Callable[[FieldError, str], str]
+
+
+class CliError(Exception):
+    """A user-facing failure: printed to stderr, exit code 1."""
+
+
+def emit_json(out: TextIO, data: Any) -> None:
+    """`--json` output: indented, Chinese as is (not \\u escapes), one trailing newline."""
+    out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def actor_name(register: Register, given: str | None) -> str:
+    """Who a change is recorded under: --as, else the window's operator, else the login."""
+    return given or register.staff.current_operator() or os.environ.get("USER") or "cli"
+
+
+def cli_lang(register: Register, args: argparse.Namespace | None = None) -> str:
+    """'zh' or 'en' for messages: SHOPDESK_LANG, else the saved setting.
+
+    cli.run hands over its injected environment as args.env (tests inject it); without
+    one, the process's environment is read."""
+    env = getattr(args, "env", None) or os.environ
+    return register.language(env.get("SHOPDESK_LANG"))
+
+
+def find_case(register: Register, case_no: str) -> Case:
+    """The case numbered CASE_NO, or CliError "no such case: ..." (also for a malformed one)."""
+    try:
+        return register.cases.get_by_no(case_no)
+    except (NotFoundError, ValueError):
+        raise CliError(f"no such case: {case_no}") from None
+
+
+def case_query(status: str | None, kind: str | None, search: str) -> CaseQuery:
+    """The case list's --status (a status or "open"), --kind and --search, newest first."""
+    statuses: tuple[CaseStatus, ...] = ()
+    if status == "open":
+        statuses = tuple(s for s in CaseStatus if s.is_open)
+    elif status:
+        statuses = (CaseStatus(status),)
+    return CaseQuery(statuses=statuses, kinds=(CaseKind(kind),) if kind else (),
+                     search=search, sort=SortKey.CREATED, descending=True)
+
+
+def field_errors_text(errors: Iterable[FieldError], lang: str,
+                      option_of: Mapping[str, str] | None = None) -> str:
+    """Refused fields as one line, each named by the option the user typed when known."""
+    option_of = option_of or {}
+    return "; ".join(f"{option_of.get(e.field, e.field)}: {e.message(lang)}" for e in errors)
+
+
+def guarded(handler: Handler, *, option_of: Mapping[str, str] | None = None,
+            not_found: bool = False, field_text: FieldText | None = None) -> Handler:
+    """Wrap a handler so a ValidationError reaches cli.run as CliError (exit 1) naming the
+    option (`option_of`: service field -> option), in the language of `cli_lang`.
+
+    not_found: a NotFoundError is also a CliError, "not found: ..." (e.g. the case went to
+    the trash meanwhile). field_text: how one refused field is written, where a command
+    words it its own way. The handler's own CliErrors pass through untouched."""
+    def run(register: Register, args: argparse.Namespace, out: TextIO) -> int:
+        try:
+            return int(handler(register, args, out))
+        except ValidationError as exc:
+            lang = cli_lang(register, args)
+            if field_text is not None:
+                raise CliError("; ".join(field_text(e, lang) for e in exc.errors)) from None
+            raise CliError(field_errors_text(exc.errors, lang, option_of)) from None
+        except NotFoundError as exc:
+            if not not_found:
+                raise
+            raise CliError(f"not found: {exc}") from None
+    return run
