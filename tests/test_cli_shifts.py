@@ -127,7 +127,7 @@ def test_solo_end_without_start_and_errors(cli, staffed, tmp_path, clock):
     assert code == 0, err
     data = json.loads(out)["handoff"]
     assert data["explicit_start"] is False and data["staff"] == "小王"
-    assert data["started_at"] == "2026-11-22T16:00:00+00:00"  # 00:00 shop time
+    assert data["started_at"] == "2026-11-22T02:00:00+00:00"  # the first ever: 24 hours
     code, out, err = cli("shift", "end", "--pdf", str(tmp_path))
     assert code == 1 and "--pdf:" in err and "folder" in err
     code, out, err = cli("shift", "end", "--pdf", str(tmp_path / "无此目录" / "x.pdf"))

@@ -5,8 +5,9 @@ Decisions (see also the README):
 - One shift is open at a time. Starting while someone else's shift is open is refused
   with their name; anyone may end the open shift (ended_by records who did).
 - Ending without a started shift (a solo seller who never pressed "start") records a
-  shift for the current operator covering the time since the previous hand-off, or since
-  the start of the shop-local day when there has been none.
+  shift for the current operator covering the time since the previous hand-off, or the
+  last FIRST_SHEET_HOURS when there has been none: a first "end of day" at 00:30 covers
+  the evening before, which "since 00:00" left out.
 - Where a sheet continues from a hand-off, both share the second it ended (times are
   stored to the second). The new sheet takes every row of that second except the exact
   ones the hand-off listed: row ids only grow, so the hand-off keeps the last id of each
@@ -32,9 +33,8 @@ Decisions (see also the README):
 from __future__ import annotations
 
 from dataclasses import asdict
-from datetime import datetime, time, timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
 
@@ -58,6 +58,8 @@ if TYPE_CHECKING:
 NEXT_SHIFT_HOURS_KEY = "shift.next_hours"
 DEFAULT_NEXT_SHIFT_HOURS = 8.0
 MIN_HOURS, MAX_HOURS = 1.0, 72.0
+# The first hand-off ever, ended without a start, covers this much before it.
+FIRST_SHEET_HOURS = 24
 MAX_NOTE = 2000
 MAX_REASON = 200
 
@@ -125,7 +127,7 @@ class ShiftService:
 
     def period_start(self, end: datetime | None = None) -> datetime:
         """Where a sheet ending at `end` starts: the previous hand-off or, when the open
-        shift started after it, that start; with neither, the start of the shop-local day."""
+        shift started after it, that start; with neither, FIRST_SHEET_HOURS before `end`."""
         return self._period(end or self.clock.now())[0]
 
     def _period(self, end: datetime) -> tuple[datetime, HandedOver | None]:
@@ -144,8 +146,7 @@ class ShiftService:
             return since, self.store.handed_over(previous.id)  # type: ignore[union-attr]
         if open_shift is not None:
             return open_shift.started_at, None
-        zone = ZoneInfo(self.shop_tz)
-        return datetime.combine(local(end, self.shop_tz).date(), time(0), tzinfo=zone), None
+        return end - timedelta(hours=FIRST_SHEET_HOURS), None
 
     def preview(self, actor: str, note: str = "") -> HandoffSheet:
         """The sheet ending the shift now would produce (nothing is written)."""

@@ -1,11 +1,11 @@
 """Where one hand-off sheet ends and the next begins. Times are stored to the second, so a
 note, call, promise or edit can be stamped with the very second a hand-off ended yet be
 written after it: it must be on the next sheet (and what the hand-off listed must not be
-listed again)."""
+listed again). The first hand-off ever covers the last 24 hours, not just today."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 from shopdesk.domain.call_policy import CallOutcome
 from shopdesk.domain.enums import Priority
@@ -105,3 +105,22 @@ def test_a_hand_off_stored_before_row_marks_repeats_its_last_second_rather_than_
     sheet = register.shifts.sheet(register.shifts.end("小王").id)
     assert {t.case.case_no for t in sheet.touched} == {before.case_no, after.case_no}
 
+
+def test_the_first_hand_off_ever_covers_the_last_24_hours(register, clock):
+    # A solo seller works the evening and ends their first day at 00:30 the next morning.
+    clock.set(datetime(2026, 11, 22, 10, 0, tzinfo=UTC))  # 11-22 18:00: too long ago
+    old = open_case(register, "前天", order="8000000000041")
+    clock.set(datetime(2026, 11, 23, 12, 0, tzinfo=UTC))  # 11-23 20:00 in Shanghai
+    evening = open_case(register, "晚上", order="8000000000042")
+    register.cases.add_note(evening.id, "买家晚上来问", "小王")
+    end = datetime(2026, 11, 23, 16, 30, tzinfo=UTC)  # 11-24 00:30 in Shanghai
+    clock.set(end)
+    assert register.shifts.period_start() == end - 24 * H
+    shift = register.shifts.end("小王", "明早回复")
+    sheet = register.shifts.sheet(shift.id)
+    assert sheet.period_start == end - 24 * H == shift.started_at
+    assert [t.case.case_no for t in sheet.touched] == [evening.case_no]
+    assert old.case_no not in {t.case.case_no for t in sheet.touched}
+    # The next day continues from this hand-off, as before.
+    clock.set(end + 20 * H)
+    assert register.shifts.period_start() == end

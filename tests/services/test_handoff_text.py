@@ -72,4 +72,4 @@ def test_a_quiet_shift_says_none(register, clock):
     assert "一、待处理案件（按紧急程度，共 0 个）\n无" in text
     assert "三、本班处理的案件（0 个）\n无" in text
     assert "交班留言：\n（无）" in text
-    assert shift.started_at == clock.now() - timedelta(hours=11)  # since 00:00 shop time
+    assert shift.started_at == clock.now() - timedelta(hours=24)  # the first hand-off ever

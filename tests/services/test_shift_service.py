@@ -184,19 +184,21 @@ def test_shift_events_stay_out_of_case_timelines_and_writes_are_audited(register
     assert sorted(actions) == ["end", "start"]
 
 
-def test_ending_without_a_start_covers_the_day_then_the_time_since_the_last_hand_off(
+def test_ending_without_a_start_covers_the_last_day_then_the_time_since_the_last_hand_off(
         register, clock):
-    clock.set(T0 - 20 * H)  # 22-11 14:00 in Shanghai: yesterday
-    open_case(register, "昨天", order="1000000000009")
+    clock.set(T0 - 30 * H)  # 22-11 04:00 in Shanghai: more than a day before the end
+    open_case(register, "前天", order="1000000000008")
+    clock.set(T0 - 20 * H)  # 22-11 14:00 in Shanghai: yesterday afternoon
+    yesterday = open_case(register, "昨天", order="1000000000009")
     clock.set(T0 + H)  # 11:00
     early = open_case(register, "今天早上", order="1000000000010")
     first = register.shifts.end("小王")
     register.shifts.acknowledge("小王")
     sheet = register.shifts.sheet(first.id)
-    # The start of the shop-local day: 00:00 in Shanghai.
-    assert sheet.period_start == datetime(2026, 11, 22, 16, 0, tzinfo=UTC)
+    # The first hand-off ever: the last 24 hours, from 22-11 11:00 in Shanghai.
+    assert sheet.period_start == datetime(2026, 11, 22, 3, 0, tzinfo=UTC)
     assert not sheet.explicit_start and first.staff == "小王" and not first.explicit_start
-    assert [t.case.case_no for t in sheet.touched] == [early.case_no]
+    assert [t.case.case_no for t in sheet.touched] == [early.case_no, yesterday.case_no]
 
     clock.set(T0 + 10 * H)  # the solo seller ends the day at 20:00
     later = open_case(register, "下午", order="1000000000011")
