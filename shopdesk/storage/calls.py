@@ -12,6 +12,7 @@ from sqlite_utils import Database
 
 from ..domain.call_policy import CallAttempt, CallOutcome, ReasonCode
 from ..domain.clock import from_iso, to_utc_iso
+from .batches import in_batches
 
 
 @dataclass(frozen=True)
@@ -107,9 +108,7 @@ class CallStore:
     def for_buyers(self, keys: Sequence[str]) -> dict[str, list[CallRecord]]:
         out: dict[str, list[CallRecord]] = {k: [] for k in keys}
         unique = sorted(set(keys))
-        for i in range(0, len(unique), 500):
-            chunk = unique[i:i + 500]
-            marks = ", ".join("?" for _ in chunk)
+        for chunk, marks in in_batches(unique):
             rows = self.db.execute(
                 f"SELECT {_COLUMNS} FROM call_attempts WHERE buyer_key IN ({marks}) "
                 "ORDER BY at, id", chunk).fetchall()

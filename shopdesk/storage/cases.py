@@ -13,6 +13,7 @@ from ..domain.case_no import format_case_no
 from ..domain.case_query import CaseQuery, Scope, SortKey
 from ..domain.clock import to_utc_iso
 from ..domain.errors import NotFoundError
+from .batches import in_batches
 from .rows import CASE_COLUMNS, case_from_row, case_to_row
 from .search import reindex_case, search_clause
 
@@ -101,15 +102,13 @@ class CaseStore:
     def set_deleted(self, case_ids: Iterable[int], at: datetime | None) -> None:
         stamp = to_utc_iso(at) if at else None
         ids = list(case_ids)
-        for chunk in _chunks(ids, 500):
-            marks = ", ".join("?" for _ in chunk)
+        for chunk, marks in in_batches(ids):
             self.db.execute(f"UPDATE cases SET deleted_at = ? WHERE id IN ({marks})",
                             [stamp, *chunk])
 
     def purge(self, case_ids: Iterable[int]) -> None:
         """Remove rows for good (emptying the trash)."""
-        for chunk in _chunks(list(case_ids), 500):
-            marks = ", ".join("?" for _ in chunk)
+        for chunk, marks in in_batches(list(case_ids)):
             self.db.execute(f"DELETE FROM cases_fts WHERE rowid IN ({marks})", chunk)
             self.db.execute(f"DELETE FROM cases WHERE id IN ({marks})", chunk)
 
@@ -142,8 +141,7 @@ class CaseStore:
     def fetch(self, case_ids: Sequence[int]) -> dict[int, Case]:
         """Cases by id (deleted included, since the trash view shows them)."""
         out: dict[int, Case] = {}
-        for chunk in _chunks(list(case_ids), 500):
-            marks = ", ".join("?" for _ in chunk)
+        for chunk, marks in in_batches(list(case_ids)):
             for r in _rows(self.db, _SELECT + f" WHERE id IN ({marks})", chunk):
                 out[r["id"]] = case_from_row(r)
         return out
@@ -226,8 +224,3 @@ def _promise_conditions(query: CaseQuery) -> tuple[list[str], list[Any]]:
                 params.append(to_utc_iso(value))
         conds.append(f"next_promise_due IS NOT NULL AND id IN ({sub})")
     return conds, params
-
-
-def _chunks(items: list[int], size: int) -> Iterable[list[int]]:
-    for i in range(0, len(items), size):
-        yield items[i:i + size]

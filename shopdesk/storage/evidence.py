@@ -11,6 +11,7 @@ from sqlite_utils import Database
 from ..domain.clock import from_iso, to_utc_iso
 from ..domain.errors import NotFoundError
 from ..domain.evidence import Evidence, EvidenceCategory
+from .batches import in_batches
 
 _COLUMNS = ("id, case_id, kind, category, caption, filename, sha256, mime, size, carrier, "
             "waybill_no, added_at, added_by, removed_at, removed_by, removed_reason, stored_as")
@@ -69,9 +70,7 @@ class EvidenceStore:
         """Live evidence of many cases at once (batch summaries), oldest first."""
         out: dict[int, list[Evidence]] = {i: [] for i in case_ids}
         unique = sorted(set(case_ids))
-        for i in range(0, len(unique), 500):
-            chunk = unique[i:i + 500]
-            marks = ", ".join("?" for _ in chunk)
+        for chunk, marks in in_batches(unique):
             rows = self.db.execute(
                 f"SELECT {_COLUMNS} FROM evidence WHERE case_id IN ({marks}) "
                 "AND removed_at IS NULL ORDER BY added_at, id", chunk).fetchall()

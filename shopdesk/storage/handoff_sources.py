@@ -16,6 +16,7 @@ from ..domain.clock import from_iso, to_utc_iso
 from ..domain.enums import OPEN_STATUSES, CaseKind, CaseStatus, Platform, Priority
 from ..domain.handoff import RowMarks
 from ..storage.audit import AuditEntry
+from .batches import in_batches
 from .events import TimelineEvent
 
 
@@ -66,9 +67,7 @@ class HandoffSources:
         wanted = set(calls)
         case_ids = sorted({case_id for case_id, _call in wanted})
         out: list[TimelineEvent] = []
-        for i in range(0, len(case_ids), 500):
-            chunk = case_ids[i:i + 500]
-            marks = ", ".join("?" for _ in chunk)
+        for chunk, marks in in_batches(case_ids):
             rows = self.db.execute(
                 "SELECT id, case_id, at, actor, type, text, data FROM case_events "
                 f"WHERE case_id IN ({marks}) AND type = 'call' ORDER BY at, id", chunk)
@@ -84,9 +83,7 @@ class HandoffSources:
         trail (edits and platform fills): text written then may quote an old one."""
         out: dict[int, dict[str, set[str]]] = {}
         ids = sorted(set(case_ids))
-        for i in range(0, len(ids), 500):
-            chunk = ids[i:i + 500]
-            marks = ", ".join("?" for _ in chunk)
+        for chunk, marks in in_batches(ids):
             rows = self.db.execute(
                 "SELECT entity_id, field, old, new FROM audit_log WHERE entity = 'case' "
                 f"AND entity_id IN ({marks}) "

@@ -14,6 +14,7 @@ from sqlite_utils import Database
 from ..domain.clock import from_iso, to_utc_iso
 from ..domain.enums import Platform
 from ..domain.money import from_fen, to_fen
+from .batches import in_batches
 
 
 @dataclass(frozen=True)
@@ -110,9 +111,7 @@ class OrderStore:
         """Orders of one platform by number, for the numbers that exist."""
         wanted = sorted({n for n in order_nos if n})
         out: dict[str, StoredOrder] = {}
-        for i in range(0, len(wanted), 500):
-            chunk = wanted[i:i + 500]
-            marks = ", ".join("?" for _ in chunk)
+        for chunk, marks in in_batches(wanted):
             for row in self.db.execute(
                     _SELECT + f" WHERE platform = ? AND order_no IN ({marks})",
                     [str(platform), *chunk]).fetchall():

@@ -11,6 +11,7 @@ from sqlite_utils import Database
 from ..domain.clock import from_iso, to_utc_iso
 from ..domain.errors import NotFoundError
 from ..domain.promises import Promise, PromiseKind, PromiseState
+from .batches import in_batches
 
 _COLUMNS = ("p.id, p.case_id, p.kind, p.text, p.due_at, p.made_by, p.made_at, p.state, "
             "p.resolved_at, p.resolved_by, p.broken_reason")
@@ -74,9 +75,7 @@ class PromiseStore:
     def refresh_next_due(self, case_ids: Iterable[int]) -> None:
         """Recompute cases.next_promise_due (earliest open promise) for these cases."""
         ids = sorted(set(case_ids))
-        for i in range(0, len(ids), 500):
-            chunk = ids[i:i + 500]
-            marks = ", ".join("?" for _ in chunk)
+        for chunk, marks in in_batches(ids):
             self.db.execute(
                 "UPDATE cases SET next_promise_due = (SELECT min(due_at) FROM promises "
                 "WHERE promises.case_id = cases.id AND state = 'open') "
@@ -126,9 +125,7 @@ class PromiseStore:
         """The earliest open promise's due time per case (cases without one left out)."""
         out: dict[int, datetime] = {}
         ids = list(case_ids)
-        for i in range(0, len(ids), 500):
-            chunk = ids[i:i + 500]
-            marks = ", ".join("?" for _ in chunk)
+        for chunk, marks in in_batches(ids):
             for case_id, due in self.db.execute(
                     f"SELECT id, next_promise_due FROM cases WHERE id IN ({marks}) "
                     "AND next_promise_due IS NOT NULL", chunk).fetchall():

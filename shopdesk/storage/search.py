@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
+from .batches import in_batches
+
 # Fields whose text the search box finds; notes are added from the timeline.
 SEARCHED_COLUMNS = ("case_no", "order_no", "refund_no", "buyer_nick", "item_title", "sku",
                     "description")
@@ -19,9 +21,7 @@ def _body_sql() -> str:
 def reindex_cases(db: Database, case_ids: list[int]) -> None:
     """Rebuild the search text of these cases (inside the writing transaction)."""
     body = _body_sql()
-    for start in range(0, len(case_ids), 500):
-        chunk = case_ids[start:start + 500]
-        marks = ", ".join("?" for _ in chunk)
+    for chunk, marks in in_batches(case_ids):
         db.execute(f"DELETE FROM cases_fts WHERE rowid IN ({marks})", chunk)
         db.execute(f"INSERT INTO cases_fts(rowid, body) SELECT c.id, {body} FROM cases c "
                    f"WHERE c.id IN ({marks})", chunk)
