@@ -177,8 +177,10 @@ class HandoffSheetBuilder:
         call_records = self._call_records(req)
         late = [(r.case_id, r.id) for r in call_records
                 if r.case_id and not req.covers(r.at, "call_attempts", r.id)]
+        kept_late = self._kept_late(req)
+        recorded_late = [*(self.sources.call_events(late) if late else []), *kept_late]
         touched, refunds, refund_total, touched_total = self._touched(
-            req, self.sources.call_events(late) if late else [])
+            req, sorted(recorded_late, key=lambda e: (e.at, e.id)))
         # Ranking reads every open case in one lean query; whole cases are loaded only for
         # the ones the sheet names (the top MAX_OPEN, the next calls, the promises).
         rows = self.sources.open_cases()
@@ -187,8 +189,8 @@ class HandoffSheetBuilder:
         overdue = self.promises.overdue(req.end)
         upcoming = [p for p in self.promises.due_between(req.end, horizon)
                     if p.due_at > req.end]
-        resolved = [p for p in self.promises.resolved_between(
-            req.start, req.end + timedelta(seconds=1))
+        resolved = [self.promises.get(e.data["promise_id"]) for e in kept_late] + [
+            p for p in self.promises.resolved_between(req.start, req.end + timedelta(seconds=1))
             if req.covers(p.resolved_at, "promises", p.id)]
         phones = {r.id for r in rows if r.buyer_phone}
         callable_ids = self._next_call_ids([r.case_id for r in ranked], keys, phones)
@@ -228,9 +230,19 @@ class HandoffSheetBuilder:
             amount=_yuan(case.amount_claimed), due_at=case.due_at, assignee=case.assignee)
 
     # --- touched cases -----------------------------------------------------------
+    def _kept_late(self, req: SheetRequest) -> list[TimelineEvent]:
+        """Promises kept after the previous hand-off at a time before it (`keep(at=)`): on
+        no sheet by their time, so on this one (only a hand-off with row marks tells)."""
+        if req.previous is None:
+            return []
+        return [e for e in self.sources.recorded_late(
+            req.previous.marks.case_events, req.start, ("promise_kept",))
+            if e.data.get("promise_id") is not None]
+
     def _touched(self, req: SheetRequest, logged_late: list[TimelineEvent]
                  ) -> tuple[list[TouchedCase], int, str, int]:
-        """`logged_late`: events of calls logged during the period but made before it."""
+        """`logged_late`: events recorded during the period but stamped before it (calls
+        logged late, promises kept at an earlier time)."""
         events: dict[int, list[TimelineEvent]] = defaultdict(list)
         refunds, refund_total = 0, Decimal("0")
         for e in logged_late:

@@ -62,6 +62,19 @@ class HandoffSources:
         return [TimelineEvent(r[0], r[1], from_iso(r[2]), r[3], r[4], r[5],  # type: ignore[arg-type]
                               json.loads(r[6] or "{}")) for r in rows]
 
+    def recorded_late(self, after_id: int, before: datetime, types: Sequence[str]
+                      ) -> list[TimelineEvent]:
+        """Timeline events of `types` written after row `after_id` (a hand-off's mark) but
+        stamped before `before` (it ended then): recorded after the hand-off with an earlier
+        time, e.g. a promise kept at 13:50 recorded at 14:10. Oldest first."""
+        marks = ", ".join("?" for _ in types)
+        rows = self.db.execute(
+            "SELECT id, case_id, at, actor, type, text, data FROM case_events "
+            f"WHERE id > ? AND at < ? AND type IN ({marks}) ORDER BY at, id",
+            [after_id, to_utc_iso(before), *types]).fetchall()
+        return [TimelineEvent(r[0], r[1], from_iso(r[2]), r[3], r[4], r[5],  # type: ignore[arg-type]
+                              json.loads(r[6] or "{}")) for r in rows]
+
     def call_events(self, calls: Sequence[tuple[int, int]]) -> list[TimelineEvent]:
         """The timeline events of these (case id, call id) calls, oldest first."""
         wanted = set(calls)

@@ -124,3 +124,24 @@ def test_the_first_hand_off_ever_covers_the_last_24_hours(register, clock):
     # The next day continues from this hand-off, as before.
     clock.set(end + 20 * H)
     assert register.shifts.period_start() == end
+
+
+def test_a_promise_kept_after_the_hand_off_at_a_time_before_it_is_on_the_next_sheet(
+        register, clock):
+    case = open_case(register, "补记兑现", order="8000000000051")
+    promise = register.promises.make(case.id, PromiseKind.SEND_TRACKING, T0 + 6 * H, "小王")
+    clock.advance(hours=4)  # 14:00
+    first = register.shifts.end("小王")
+    clock.advance(minutes=10)  # 小王 records that the tracking number went out at 13:50
+    register.promises.keep(promise.id, "小王", at=T0 + 4 * H - 10 * MIN)
+    clock.advance(hours=8)
+    second = register.shifts.end("小王")
+    assert register.shifts.sheet(first.id).promises_resolved == ()
+    sheet = register.shifts.sheet(second.id)
+    assert [(p.promise_id, p.state) for p in sheet.promises_resolved] == [(promise.id, "kept")]
+    [touched] = sheet.touched
+    assert lines(touched) == ["承诺已兑现：提供单号"]
+    # Listed once: the sheet after that does not repeat it.
+    clock.advance(hours=1)
+    third = register.shifts.sheet(register.shifts.end("小王").id)
+    assert third.promises_resolved == () and third.touched == ()
