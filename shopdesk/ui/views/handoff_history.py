@@ -183,6 +183,8 @@ class HandoffPane(QWidget):
         else:
             register.staff.set_current_operator(name)
         self.shift = done
+        if self.view.sheet is not None:  # the sheet's own "接班确认" line, not only the status
+            self.view.show_sheet(self.view.sheet, done)
         self._refresh_controls()
         if note:
             self.error.show_error(note)

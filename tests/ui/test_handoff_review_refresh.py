@@ -1,0 +1,27 @@
+"""The review dialog's sheet says who acknowledged it once the button is pressed."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from shopdesk.domain.handoff_labels import ack_text
+from shopdesk.ui.views.handoff_history import HandoffReviewDialog
+
+
+def test_the_sheet_shows_the_acknowledgement_right_after_acknowledging(
+        qtbot, demo_register, clock):
+    shift = demo_register.shifts.end("小王", "交给下一班")
+    clock.advance(minutes=10)
+    review = HandoffReviewDialog(lambda: demo_register, shift.id, "zh")
+    qtbot.addWidget(review)
+    pane = review.pane
+    before = ack_text(shift, demo_register.shop_tz, "zh")
+    assert before in pane.view.toPlainText()
+    pane.who.setCurrentIndex(pane.who.findData("小李"))
+    qtbot.mouseClick(pane.ack_button, Qt.MouseButton.LeftButton)
+    done = demo_register.shifts.get(shift.id)
+    assert done.acknowledged
+    text = pane.view.toPlainText()
+    # Was stale: the status line said acknowledged while the sheet still said "尚未确认".
+    assert before not in text
+    assert ack_text(done, demo_register.shop_tz, "zh") in text
