@@ -1,4 +1,4 @@
-"""The review dialog's sheet says who acknowledged it once the button is pressed."""
+"""Hand-off review and history windows: acknowledgement shown at once, Esc closes history."""
 
 from __future__ import annotations
 
@@ -25,3 +25,16 @@ def test_the_sheet_shows_the_acknowledgement_right_after_acknowledging(
     # Was stale: the status line said acknowledged while the sheet still said "尚未确认".
     assert before not in text
     assert ack_text(done, demo_register.shop_tz, "zh") in text
+
+
+def test_escape_closes_the_hand_off_history_window(qtbot, window, demo_register):
+    from PySide6.QtTest import QTest
+
+    from shopdesk.ui import shift_actions
+
+    demo_register.shifts.end("小王", "第一班")
+    view = shift_actions.open_history(window)  # owned by the window, deleted on close
+    qtbot.waitExposed(view)
+    assert view.isVisible()
+    with qtbot.waitSignal(view.destroyed, timeout=2000):
+        QTest.keyClick(view.list, Qt.Key.Key_Escape)  # the window has no Close button

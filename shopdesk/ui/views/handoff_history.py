@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -228,6 +229,14 @@ class HandoffHistory(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         self.reload()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Shown as a plain window, it has no Close button of its own: Esc closes it, as it
+        # closes a dialog (keys the list and the sheet do not use arrive here).
+        if event.key() == Qt.Key.Key_Escape and self.isWindow():
+            self.close()
+            return
+        super().keyPressEvent(event)
 
     def reload(self, select: int | None = None) -> None:
         register = self._register()
