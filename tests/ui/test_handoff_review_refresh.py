@@ -36,5 +36,7 @@ def test_escape_closes_the_hand_off_history_window(qtbot, window, demo_register)
     view = shift_actions.open_history(window)  # owned by the window, deleted on close
     qtbot.waitExposed(view)
     assert view.isVisible()
-    with qtbot.waitSignal(view.destroyed, timeout=2000):
-        QTest.keyClick(view.list, Qt.Key.Key_Escape)  # the window has no Close button
+    gone: list[bool] = []
+    view.destroyed.connect(lambda: gone.append(True))
+    QTest.keyClick(view.list, Qt.Key.Key_Escape)  # the window has no Close button
+    qtbot.waitUntil(lambda: bool(gone), timeout=2000)
