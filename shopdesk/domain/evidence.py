@@ -260,6 +260,30 @@ def guess_mime(filename: str, head: bytes) -> str:
     return guessed or "application/octet-stream"
 
 
+# Categories that claim what kind of file it is: an appeal must not say "video" of a
+# screenshot. The others (chat record, courier trace, receipt...) may be any file.
+_PICTURE_OR_VIDEO = (EvidenceCategory.ITEM_PHOTO, EvidenceCategory.PACKAGE_PHOTO)
+
+
+def category_fits(category: EvidenceCategory, mime: str) -> bool:
+    """Whether a file of type `mime` can honestly be filed under `category`."""
+    if category == EvidenceCategory.WAYBILL:
+        return False  # a waybill is a number, not a file
+    if category == EvidenceCategory.VIDEO:
+        return mime.startswith("video/")
+    if category in _PICTURE_OR_VIDEO:
+        return mime.startswith(("image/", "video/"))
+    return True
+
+
+def misfit_error(category: EvidenceCategory, filename: str) -> FieldError:
+    """The refusal for a category the file's type contradicts."""
+    return FieldError(
+        "category",
+        f"“{filename}”不是{category.zh}类文件，不能归为“{category.zh}”；请选择其他类别",
+        f"'{filename}' is not a file of the kind '{category.en}'; choose another category")
+
+
 def safe_suffix(filename: str) -> str:
     """The file's suffix, lower case, for the stored name ('' when odd or absent)."""
     dot = filename.rfind(".")

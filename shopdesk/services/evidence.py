@@ -20,10 +20,12 @@ from ..domain.evidence import (
     ChecklistItem,
     Evidence,
     EvidenceCategory,
+    category_fits,
     checklist_status,
     clean_caption,
     clean_waybill,
     guess_mime,
+    misfit_error,
 )
 from ..storage.audit import AuditStore
 from ..storage.cases import CaseStore
@@ -71,6 +73,11 @@ class EvidenceService:
         # The copy happens outside the transaction: a 50 MB file must not hold the
         # write lock. A crash after it leaves an unreferenced file, never a dangling row.
         stored = self.files.put(path)
+        mime = guess_mime(path.name, stored.head)
+        if not category_fits(category, mime):
+            # The stored copy stays: content-addressed, it is reused when the same file is
+            # added again under a fitting category (the panel does that at once).
+            raise ValidationError([misfit_error(category, path.name)])
         now = self.clock.now()
         with self.db.atomic():
             self._live_case(case_id)
@@ -83,7 +90,7 @@ class EvidenceService:
                     f"'{already.title('en')}'): {path}")])
             evidence = self.store.add_file(
                 case_id=case_id, category=category, caption=caption, filename=path.name,
-                sha256=stored.sha256, mime=guess_mime(path.name, stored.head),
+                sha256=stored.sha256, mime=mime,
                 size=stored.size, stored_as=stored.stored_as, at=now, actor=actor)
             self._trail_added(evidence, now)
         return evidence
@@ -148,6 +155,8 @@ class EvidenceService:
             if not evidence.is_file:
                 raise ValidationError([FieldError("category", "运单号的类别不能更改",
                                                   "A waybill's category cannot change")])
+            if not category_fits(category, evidence.mime or ""):
+                raise ValidationError([misfit_error(category, evidence.filename or "")])
             self.store.set_fields(evidence_id, {"category": category.value})
             self.audit_log.record(self.clock.now(), actor, "case", evidence.case_id,
                                   "evidence_category", f"evidence:{evidence_id}",

@@ -271,3 +271,19 @@ def test_evidence_on_a_trashed_case_is_read_only(register, tmp_path):
     assert len(register.cases.audit(case.id)) == audit_before
     register.cases.restore([case.id], "小王")
     assert register.evidence.remove(ev.id, "小王", "清理").is_removed
+
+
+def test_a_category_that_the_file_type_contradicts_is_refused(register, tmp_path):
+    case = open_case(register)
+    shot = write(tmp_path, "chat.png", png_bytes())
+    with pytest.raises(ValidationError) as refused:
+        register.evidence.add_file(case.id, shot, "小王", category=EvidenceCategory.VIDEO)
+    err = refused.value.by_field()["category"]
+    assert "chat.png" in err.zh and "视频" in err.zh
+    assert register.evidence.for_case(case.id) == []
+    photo = register.evidence.add_file(case.id, shot, "小王",
+                                       category=EvidenceCategory.CHAT_RECORD)
+    with pytest.raises(ValidationError):
+        register.evidence.set_category(photo.id, EvidenceCategory.VIDEO, "小王")
+    assert register.evidence.get(photo.id).category == EvidenceCategory.CHAT_RECORD
+    register.evidence.set_category(photo.id, EvidenceCategory.ITEM_PHOTO, "小王")  # fits

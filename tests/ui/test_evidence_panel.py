@@ -113,11 +113,12 @@ def test_dropping_anywhere_on_the_case_view_lands_in_the_evidence_tab(qtbot, reg
     assert view.tabs.currentWidget() is view.evidence_panel
     panel = view.evidence_panel
     title = view.tabs.tabText(view.tabs.indexOf(panel))
-    # One file; an item_defective case still misses a video and the chat record.
+    # A dropped file is filed as 其他 (nobody said what it shows): the checklist of an
+    # item_defective case still misses all three items.
     assert title == (panel.tr("Evidence (%1)").replace("%1", "1") + " · "
-                     + panel.tr("%1 missing").replace("%1", "2"))
+                     + panel.tr("%1 missing").replace("%1", "3"))
     line = view.text.tr("Evidence added (%1): %2").replace(
-        "%1", EvidenceCategory.ITEM_PHOTO.zh).replace("%2", "b.png")
+        "%1", EvidenceCategory.OTHER.zh).replace("%2", "b.png")
     assert any(t.endswith(line) for t in view.timeline_texts())
 
 
@@ -172,8 +173,10 @@ def test_checklist_shows_what_is_missing_and_updates(qtbot, register, tmp_path, 
     panel.set_case(case.id)
     assert [(i.category, i.satisfied) for i in panel.checklist_items()] == [
         (EvidenceCategory.ITEM_PHOTO, False), (EvidenceCategory.LISTING_SCREENSHOT, False)]
-    assert panel.add_as.current() == EvidenceCategory.ITEM_PHOTO  # first missing one
+    # Never a guessed category: it would be printed in an appeal as a fact.
+    assert panel.add_as.current() == EvidenceCategory.OTHER
     assert "与描述不符" in panel.checklist_label.text()
+    choose(qtbot, panel.add_as, EvidenceCategory.ITEM_PHOTO.value)
     drop(panel, [png(tmp_path, "item.png")])
     assert [i.satisfied for i in panel.checklist_items()] == [True, False]
     assert "✓" in panel.checklist_label.text()
@@ -366,3 +369,13 @@ def test_checklist_add_links_work_from_the_keyboard(qtbot, panel, register, case
     assert activated.args == ["add:item_photo"]
     [ev] = register.evidence.for_case(case.id)
     assert ev.category == EvidenceCategory.ITEM_PHOTO
+
+
+def test_a_category_the_file_contradicts_is_not_printed_as_fact(qtbot, panel, register, case,
+                                                                tmp_path):
+    """A screenshot added while 'add as' says 视频 is filed as 其他, and the user is told."""
+    choose(qtbot, panel.add_as, EvidenceCategory.VIDEO.value)
+    drop(panel, [png(tmp_path, "chat.png")])
+    [stored] = register.evidence.for_case(case.id)
+    assert stored.category == EvidenceCategory.OTHER
+    assert "chat.png" in panel.notice.text()

@@ -337,11 +337,8 @@ class EvidencePanel(QWidget):
             f"{i.note(self.lang)}" for i in self._checklist))
 
     def _default_add_as(self) -> None:
-        """New files default to the first category the checklist still misses."""
-        for item in self._checklist:
-            if not item.satisfied and item.category != EvidenceCategory.WAYBILL:
-                self.add_as.set_current(item.category)
-                return
+        """New files are 其他 until the user says what they show (or uses a checklist link):
+        a guessed category would be printed in an appeal as a fact."""
         self.add_as.set_current(EvidenceCategory.OTHER)
 
     def current_evidence(self) -> Evidence | None:
@@ -396,8 +393,18 @@ class EvidencePanel(QWidget):
         added, problems = 0, []
         for path in paths:
             try:
-                self.service.add_file(case_id, path, operator,
-                                      category=chosen)  # type: ignore[arg-type]
+                try:
+                    self.service.add_file(case_id, path, operator,
+                                          category=chosen)  # type: ignore[arg-type]
+                except ValidationError as exc:
+                    if [e.field for e in exc.errors] != ["category"]:
+                        raise
+                    # Dropped with others under a category this file's type contradicts
+                    # (a screenshot as 视频): keep it, filed as 其他, and say so.
+                    self.service.add_file(case_id, path, operator,
+                                          category=EvidenceCategory.OTHER)
+                    problems.append(exc.errors[0].message(self.lang) + " → "
+                                    + EvidenceCategory.OTHER.label(self.lang))
                 added += 1
             except ValidationError as exc:
                 problems.extend(e.message(self.lang) for e in exc.errors)
