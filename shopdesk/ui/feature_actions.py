@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QFileDialog, QMessageBo
 from ..services.exports import export_cases
 from ..services.script_catalog import CatalogError
 from .dialogs.policy_dialog import PolicyDialog
+from .save_location import remember_folder, suggested_path
 from .views.call_compliance import CallComplianceView
 from .views.may_call_list import MayCallList
 from .views.script_library_view import ScriptLibraryView
@@ -86,10 +87,11 @@ def export_current_list(window: MainWindow) -> Path | None:
     """Write the list as filtered now to CSV or .xlsx; contact details masked unless asked."""
     title = QCoreApplication.translate("MainWindow", "Export cases")
     path, _filter = QFileDialog.getSaveFileName(
-        window, title, "shopdesk-cases.xlsx",
+        window, title, suggested_path("shopdesk-cases.xlsx"),
         QCoreApplication.translate("MainWindow", "Excel workbook (*.xlsx);;CSV (*.csv)"))
     if not path:
         return None
+    remember_folder(path)
     if not path.lower().endswith((".csv", ".xlsx")):
         path += ".xlsx"
     answer = QMessageBox.question(

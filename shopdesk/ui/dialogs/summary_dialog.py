@@ -41,6 +41,7 @@ from ...reports.dispute_pdf import PdfInUseError
 from ...reports.fonts import cjk_font
 from ...services.dispute_summary import SummaryResult, SummaryService
 from ...services.register import Register
+from ..save_location import remember_folder, suggested_path
 from .summary_job import JobOutcome, SummaryJob
 
 OPEN_FOLDER = "ShopDesk-summaries"
@@ -325,11 +326,12 @@ class SummaryDialog(QDialog):
 
     def save_pdf(self) -> bool:
         """Ask where, then write the PDF there (written(path) when done)."""
-        start = str(Path.home() / _file_name(self.case_nos))
+        start = suggested_path(_file_name(self.case_nos))
         path, _filter = QFileDialog.getSaveFileName(self, self.tr("Save dispute summary"),
                                                     start, self.tr("PDF (*.pdf)"))
         if not path:
             return False
+        remember_folder(path)
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
         return self._start("save", Path(path))

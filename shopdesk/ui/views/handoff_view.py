@@ -28,6 +28,7 @@ from ...domain.handoff_labels import (
     summary_text,
 )
 from ...services.handoff_text import handoff_text
+from ..save_location import remember_folder, suggested_path
 
 # lupdate finds translate("Context", "text") calls by this name.
 translate = QCoreApplication.translate
@@ -163,10 +164,11 @@ def save_sheet_pdf(parent: QWidget, sheet: HandoffSheet, shift: Shift | None,
     suggested = f"交接班-{sheet.staff}-{stamp}.pdf" if not lang.startswith("en") \
         else f"handoff-{sheet.staff}-{stamp}.pdf"
     title = translate("HandoffView", "Save hand-off as PDF")
-    path, _filter = QFileDialog.getSaveFileName(parent, title, suggested,
+    path, _filter = QFileDialog.getSaveFileName(parent, title, suggested_path(suggested),
                                                 translate("HandoffView", "PDF (*.pdf)"))
     if not path:
         return None
+    remember_folder(path)
     if not path.lower().endswith(".pdf"):
         path += ".pdf"
     try:

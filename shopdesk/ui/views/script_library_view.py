@@ -31,6 +31,7 @@ from ...services.register import Register
 from ...services.scripts import ScriptEntry, ScriptOrigin, ScriptService
 from ..dialogs.script_edit_dialog import ScriptEditDialog
 from ..i18n import ui_language
+from ..save_location import remember_folder, suggested_path
 from ..widgets.enum_combo import EnumCombo
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -249,10 +250,12 @@ class ScriptLibraryView(QWidget):
             self._written()
 
     def export_scripts(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export scripts"), "scripts.toml",
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export scripts"),
+                                              suggested_path("scripts.toml"),
                                               self.tr("Scripts (*.toml *.csv)"))
         if not path:
             return
+        remember_folder(path)
         try:
             count = self.scripts.export_file(Path(path))
         except OSError as exc:

@@ -1,0 +1,55 @@
+"""Save dialogs start in Documents, then in the folder the user last saved into."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QStandardPaths
+
+from shopdesk.domain.case_query import CaseQuery
+from shopdesk.ui.save_location import remember_folder, suggested_path
+
+
+def test_first_save_starts_in_documents_not_the_working_folder(qapp, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    documents = QStandardPaths.writableLocation(
+        QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+    assert suggested_path("a.pdf", settings) == str(Path(documents) / "a.pdf")
+
+
+def test_the_last_folder_saved_into_is_offered_next_while_it_exists(qapp, tmp_path):
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    folder = tmp_path / "appeals"
+    folder.mkdir()
+    remember_folder(folder / "first.pdf", settings)
+    assert suggested_path("b.pdf", settings) == str(folder / "b.pdf")
+    folder.rmdir()  # gone (a USB stick pulled out): back to Documents
+    assert not suggested_path("b.pdf", settings).startswith(str(folder))
+
+
+def test_saving_a_summary_remembers_its_folder(qtbot, demo_register, tmp_path, monkeypatch):
+    """Through the real dialog: the second save starts where the first one went."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from shopdesk.ui.dialogs.summary_dialog import SummaryDialog
+
+    offered: list[str] = []
+    target = tmp_path / "out" / "first.pdf"
+    target.parent.mkdir()
+
+    def fake_save(_parent, _title, start, file_filter):
+        offered.append(start)
+        return str(target), file_filter
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", fake_save)
+    case_id = demo_register.cases.query_ids(CaseQuery())[0]
+    dialog = SummaryDialog(demo_register, [case_id], "小王")
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.written, timeout=20_000):
+        dialog.save_pdf()
+    with qtbot.waitSignal(dialog.written, timeout=20_000):
+        dialog.save_pdf()
+    assert len(offered) == 2
+    assert Path(offered[0]).parent != target.parent
+    assert Path(offered[1]).parent == target.parent
