@@ -379,3 +379,12 @@ def test_a_category_the_file_contradicts_is_not_printed_as_fact(qtbot, panel, re
     [stored] = register.evidence.for_case(case.id)
     assert stored.category == EvidenceCategory.OTHER
     assert "chat.png" in panel.notice.text()
+
+
+def test_the_add_link_does_not_break_between_its_characters(qtbot, chinese_ui, register,
+                                                            case):
+    """Chinese wraps between any two characters; the link must not read 添 / 加… on two lines."""
+    panel = EvidencePanel(register, Operator())
+    qtbot.addWidget(panel)
+    panel.set_case(case.id)
+    assert "添\u2060加\u2060…" in panel.checklist_label.text()

@@ -325,6 +325,8 @@ class EvidencePanel(QWidget):
             link = ""
             if not self.read_only:
                 add = self.tr("Add…")  # outside the f-string, where lupdate can see it
+                # Word joiners: Chinese may break between any two characters ("添/加…").
+                add = "\u2060".join(add)
                 link = f" <a href='add:{item.category.value}'>{_html(add)}</a>"
             parts.append(f"<span style='color:{MISSING_COLOUR}'>"
                          f"{_html(self.tr('Missing'))} <b>{name}</b></span>"
