@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QWidget
 
 from ...domain.clock import local
 from ...services.shifts import ShiftService
+from ..widgets.banner import Banner
 
 STYLE = ("QFrame#handoff_banner { background: #fff3cd; border: 1px solid #e0b000;"
          " border-radius: 4px; }"
@@ -24,38 +24,18 @@ STYLE = ("QFrame#handoff_banner { background: #fff3cd; border: 1px solid #e0b000
          " border: none; border-radius: 3px; padding: 3px 12px; font-weight: bold; }")
 
 
-class HandoffBanner(QFrame):
+class HandoffBanner(Banner):
     """Shows the pending hand-off from `service_provider()`; emits review_requested(id)."""
 
     review_requested = Signal(int)
 
     def __init__(self, service_provider: Callable[[], ShiftService],
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__("handoff_banner", STYLE, parent)
         self._service = service_provider
         self.pending_id: int | None = None
-        self.setObjectName("handoff_banner")
-        self.setStyleSheet(STYLE)
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.label = QLabel(self)
-        self.label.setObjectName("handoff_banner_text")
-        font = self.label.font()
-        font.setBold(True)
-        self.label.setFont(font)
-        self.detail = QLabel(self)
-        self.detail.setObjectName("handoff_banner_detail")
-        self.detail.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.button = QPushButton(self.tr("Review and acknowledge"), self)
+        self.button.setText(self.tr("Review and acknowledge"))
         self.button.setObjectName("handoff_banner_review")
-        self.button.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.button.clicked.connect(self._request)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(10, 4, 6, 4)
-        layout.addWidget(self.label)
-        layout.addSpacing(12)
-        layout.addWidget(self.detail, 1)
-        layout.addWidget(self.button)
-        self.hide()
 
     def refresh(self) -> None:
         """Show the oldest hand-off nobody has acknowledged (and how many more wait after
@@ -82,13 +62,6 @@ class HandoffBanner(QFrame):
         self.setToolTip(self.tr("Click to read the hand-off sheet and acknowledge it"))
         self.show()
 
-    def _request(self) -> None:
+    def activated(self) -> None:
         if self.pending_id is not None:
             self.review_requested.emit(self.pending_id)
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        if event.button() == Qt.MouseButton.LeftButton:
-            self._request()
-            event.accept()
-            return
-        super().mousePressEvent(event)

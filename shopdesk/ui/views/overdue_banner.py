@@ -11,13 +11,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QWidget
 
 from ...domain.clock import local
 from ...domain.errors import NotFoundError
 from ...services.promises import PromiseService
+from ..widgets.banner import Banner
 
 REFRESH_MS = 30_000
 STYLE = ("QFrame#overdue_banner { background: #c62828; border-radius: 4px; }"
@@ -26,7 +26,7 @@ STYLE = ("QFrame#overdue_banner { background: #c62828; border-radius: 4px; }"
          " border: none; border-radius: 3px; padding: 3px 12px; font-weight: bold; }")
 
 
-class OverdueBanner(QFrame):
+class OverdueBanner(Banner):
     """Shows the overdue promise count from `service_provider()`; emits show_requested."""
 
     show_requested = Signal()
@@ -34,39 +34,17 @@ class OverdueBanner(QFrame):
     def __init__(self, service_provider: Callable[[], PromiseService],
                  case_no_of: Callable[[int], str], lang: str,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__("overdue_banner", STYLE, parent, headline_scale=1.1)
         self._service = service_provider
         self._case_no_of = case_no_of
         self.lang = lang
         self.count = 0
-        self.setObjectName("overdue_banner")
-        self.setStyleSheet(STYLE)
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.label = QLabel(self)
-        self.label.setObjectName("overdue_banner_text")
-        font = self.label.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.1)
-        self.label.setFont(font)
-        self.detail = QLabel(self)
-        self.detail.setObjectName("overdue_banner_detail")
-        # A long promise text is cut, never allowed to widen the main window.
-        self.detail.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.button = QPushButton(self.tr("Show them"), self)
+        self.button.setText(self.tr("Show them"))
         self.button.setObjectName("overdue_banner_show")
-        self.button.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.button.clicked.connect(self.show_requested)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(10, 4, 6, 4)
-        layout.addWidget(self.label)
-        layout.addSpacing(12)
-        layout.addWidget(self.detail, 1)
-        layout.addWidget(self.button)
         self.timer = QTimer(self)
         self.timer.setInterval(REFRESH_MS)
         self.timer.timeout.connect(self.refresh)
         self.timer.start()
-        self.hide()
 
     def refresh(self) -> None:
         """Re-count overdue promises now (by the register's clock); hide when none."""
@@ -98,9 +76,5 @@ class OverdueBanner(QFrame):
         return (self.tr("Oldest: %1 %2 · due %3").replace("%1", case_no)
                 .replace("%2", what).replace("%3", due))
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        if event.button() == Qt.MouseButton.LeftButton:
-            self.show_requested.emit()
-            event.accept()
-            return
-        super().mousePressEvent(event)
+    def activated(self) -> None:
+        self.show_requested.emit()
