@@ -18,6 +18,7 @@ from ..services.quick_filters import QuickFilter
 from .dialogs.promise_dialog import PromiseDialog
 from .models.case_table import column_of
 from .views.overdue_banner import OverdueBanner
+from .window_state import HEADER
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -70,6 +71,9 @@ def _place_promise_column(window: MainWindow) -> None:
     promise = header.visualIndex(column_of("promise"))
     if promise == header.count() - 1:
         header.moveSection(promise, header.visualIndex(column_of("status")) + 1)
+        # Saved with the flag, not only at close: a window killed before closing would
+        # otherwise keep the flag but the old header, and the column stayed off screen.
+        settings.setValue(HEADER, header.saveState())
     settings.setValue(PROMISE_COLUMN_PLACED, True)
 
 

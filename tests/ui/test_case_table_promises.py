@@ -189,6 +189,29 @@ def test_upgrading_users_get_the_promise_column_beside_the_status_once(
     assert moved.visualIndex(promise) == moved.count() - 1
 
 
+def test_the_placed_column_survives_a_window_that_never_closes(qtbot, make_window,
+                                                                demo_register):
+    """Killed before closing (no closeEvent, no save_state): the next start must not keep
+    the 'placed' flag with the old header, leaving the column off screen for good."""
+
+    from shopdesk.ui.header_state import restore_header_state
+    from shopdesk.ui.window_state import HEADER, app_settings
+
+    settings = app_settings()
+    settings.setValue(HEADER, _older_header_state(qtbot))
+    settings.sync()
+    make_window(demo_register)  # places the column; never closed nor saved by the test
+    stored = app_settings().value(HEADER)
+    header = QHeaderView(Qt.Orientation.Horizontal)
+    qtbot.addWidget(header)
+    model = QStandardItemModel(0, header_count := len(COLUMNS))
+    header.setModel(model)
+    restore_header_state(header, stored)
+    assert header_count == header.count()
+    assert header.visualIndex(column_of("promise")) == header.visualIndex(
+        column_of("status")) + 1
+
+
 def test_a_header_restored_from_before_the_column_saves_a_state_that_restores(qtbot,
                                                                               register):
     """Qt appends the new column on restore but the header's next saved state is refused;
