@@ -114,10 +114,10 @@ def measure(home: Path, runs: int) -> dict[str, list[float]]:
 
     from shopdesk.domain.clock import FixedClock
     from shopdesk.paths import DataPaths
-    from shopdesk.reports.dispute_pdf import render_summaries
     from shopdesk.reports.fonts import cjk_font
-    from shopdesk.services.dispute_summary import SummaryService
+    from shopdesk.reports.summary_pdf import render_summaries
     from shopdesk.services.register import open_register
+    from shopdesk.services.summary import SummaryService
 
     register = open_register(DataPaths(home), FixedClock(BENCH_NOW), daily_backup=False)
     service = SummaryService.for_register(register)

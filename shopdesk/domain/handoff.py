@@ -16,19 +16,9 @@ from datetime import datetime
 from typing import Any
 
 from .clock import from_iso, to_utc_iso
+from .text import Text
 
 SHEET_SCHEMA = 1
-
-
-@dataclass(frozen=True)
-class Text:
-    """A line in both languages."""
-
-    zh: str
-    en: str = ""
-
-    def get(self, lang: str = "zh") -> str:
-        return (self.en or self.zh) if lang.startswith("en") else self.zh
 
 
 @dataclass(frozen=True)

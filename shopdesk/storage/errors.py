@@ -1,18 +1,12 @@
-"""Storage errors with messages a person can act on."""
+"""Storage errors with messages a person can act on (all are domain `ShopDeskError`s)."""
 
 from __future__ import annotations
 
+from ..domain.errors import ShopDeskError
 
-class StorageError(RuntimeError):
-    """Base class; `zh` and `en` carry the user-facing message."""
 
-    def __init__(self, zh: str, en: str) -> None:
-        self.zh = zh
-        self.en = en
-        super().__init__(en)
-
-    def message(self, lang: str = "zh") -> str:
-        return self.en if lang.startswith("en") else self.zh
+class StorageError(ShopDeskError, RuntimeError):
+    """Base class for the register file's failures; `zh` and `en` carry the message."""
 
 
 class NewerDatabaseError(StorageError):

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QMenu, QMessageBo
 
 from ..domain.clock import local
 from ..services.shifts import PinError
-from .dialogs.handoff_dialog import EndShiftDialog
+from .dialogs.end_shift_dialog import EndShiftDialog
 from .dialogs.shift_start_dialog import ShiftStartDialog
 from .views.handoff_banner import HandoffBanner
 from .views.handoff_history import HandoffHistory, HandoffReviewDialog

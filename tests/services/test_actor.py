@@ -12,7 +12,7 @@ from shopdesk.domain.promises import PromiseKind
 from shopdesk.services.actor import require_actor
 
 from ..conftest import T0
-from .test_calls_support import open_case
+from .calls_support import open_case
 
 REFUSAL = FieldError("actor", "请先选择操作人", "Choose who you are first")
 

@@ -8,7 +8,7 @@ from shopdesk.domain.call_policy import CallOutcome
 from shopdesk.domain.enums import CaseStatus
 from shopdesk.domain.workflow import Transition
 
-from .test_calls_support import call_service, open_case
+from .calls_support import call_service, open_case
 
 MON_10 = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
 

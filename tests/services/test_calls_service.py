@@ -13,7 +13,7 @@ from shopdesk.domain.enums import Platform
 from shopdesk.domain.errors import ValidationError
 from shopdesk.services.calls import CallRefusedError
 
-from .test_calls_support import call_service, open_case
+from .calls_support import call_service, open_case
 
 # Monday 2026-11-23, Shanghai local time = UTC + 8.
 MON_10 = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
@@ -138,6 +138,6 @@ def test_naive_and_future_times_are_refused(register, calls):
 
 
 def test_calls_service_and_cli_stay_free_of_qt():
-    code = ("import sys, shopdesk.services.calls, shopdesk.cli_calls; "
+    code = ("import sys, shopdesk.services.calls, shopdesk.cli.calls; "
             "sys.exit('PySide6' in sys.modules)")
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0

@@ -13,7 +13,7 @@ from shopdesk.services.quick_filters import QuickFilter, apply_quick_filter
 from tests.importers.helpers import taobao_refund_row
 
 from ..conftest import T0
-from .test_calls_support import open_case
+from .calls_support import open_case
 from .test_imports import run, write_refunds
 
 

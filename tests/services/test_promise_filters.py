@@ -11,7 +11,7 @@ from shopdesk.domain.workflow import Transition
 from shopdesk.services.quick_filters import QuickFilter, apply_quick_filter
 
 from ..conftest import T0
-from .test_calls_support import open_case
+from .calls_support import open_case
 
 
 def _ids(register, quick, *, base=None, sort=SortKey.CASE_NO, descending=False):

@@ -10,7 +10,7 @@ from shopdesk.domain.errors import NotFoundError, ValidationError
 from shopdesk.domain.promises import PromiseKind, PromiseState
 
 from ..conftest import T0
-from .test_calls_support import open_case
+from .calls_support import open_case
 
 
 def _case_row(register, case_id):

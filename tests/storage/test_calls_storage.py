@@ -13,7 +13,7 @@ from shopdesk.storage.calls import CallStore
 from shopdesk.storage.db import open_memory_database
 from shopdesk.storage.migrations import migrations
 
-from ..services.test_calls_support import call_service, open_case
+from ..services.calls_support import call_service, open_case
 
 AT = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
 

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 from shopdesk.domain.call_policy import CallOutcome
 from shopdesk.ui.widgets.call_indicator import REFRESH_MS, CallIndicator
 
-from ..services.test_calls_support import call_service, open_case
+from ..services.calls_support import call_service, open_case
 
 MON_10 = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)  # 10:00 in Shanghai
 

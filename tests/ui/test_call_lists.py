@@ -10,7 +10,7 @@ from shopdesk.domain.call_policy import CallOutcome
 from shopdesk.ui.views.call_compliance import CallComplianceView
 from shopdesk.ui.views.may_call_list import MayCallList
 
-from ..services.test_calls_support import call_service, open_case
+from ..services.calls_support import call_service, open_case
 
 MON_10 = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
 

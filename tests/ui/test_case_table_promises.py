@@ -20,7 +20,7 @@ from shopdesk.ui.models.case_table import (
 )
 
 from ..conftest import T0
-from ..services.test_calls_support import open_case
+from ..services.calls_support import open_case
 
 
 class CountingPromises:

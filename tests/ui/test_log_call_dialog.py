@@ -13,7 +13,7 @@ from shopdesk.domain.call_policy import CallOutcome
 from shopdesk.ui.dialogs.log_call_dialog import LogCallDialog
 from shopdesk.ui.widgets.call_indicator import CallIndicator
 
-from ..services.test_calls_support import call_service, open_case
+from ..services.calls_support import call_service, open_case
 
 MON_10 = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
 

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from shopdesk.domain.call_policy import HolidayMode
 from shopdesk.ui.dialogs.policy_dialog import PolicyDialog
 
-from ..services.test_calls_support import call_service
+from ..services.calls_support import call_service
 
 
 def make(qtbot, register):

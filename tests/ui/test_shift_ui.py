@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
 
 from shopdesk.domain.case_query import CaseQuery
 from shopdesk.domain.promises import PromiseKind
-from shopdesk.ui.dialogs.handoff_dialog import EndShiftDialog
+from shopdesk.ui.dialogs.end_shift_dialog import EndShiftDialog
 from shopdesk.ui.dialogs.shift_settings import PinDialog
 from shopdesk.ui.dialogs.shift_start_dialog import ShiftStartDialog
 from shopdesk.ui.views.handoff_history import HandoffReviewDialog

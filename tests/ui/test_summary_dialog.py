@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
 
 from shopdesk.domain.case import CaseDraft
 from shopdesk.domain.enums import CaseKind, Cause, Platform
-from shopdesk.services.dispute_summary import SummaryService
+from shopdesk.services.summary import SummaryService
 from shopdesk.ui.dialogs.summary_dialog import SummaryDialog
 from shopdesk.ui.print_actions import open_summary_dialog
 
@@ -212,18 +212,18 @@ def test_dialog_fits_a_small_screen_and_looks_right(qtbot, register, cases, chin
 
 def test_saving_over_a_pdf_held_open_by_a_viewer_says_so(qtbot, register, cases, tmp_path,
                                                          monkeypatch, boxes):
-    import shopdesk.reports.dispute_pdf as dispute_pdf
+    import shopdesk.reports.summary_pdf as summary_pdf
 
     target = tmp_path / "held.pdf"
     target.write_bytes(b"%PDF-1.4 earlier")
-    real = dispute_pdf.os.replace
+    real = summary_pdf.os.replace
 
     def locked(src, dst):  # what Windows does while a viewer has the file open
         if str(dst) != str(target):
             return real(src, dst)
         raise PermissionError(13, "The process cannot access the file", str(dst))
 
-    monkeypatch.setattr(dispute_pdf.os, "replace", locked)
+    monkeypatch.setattr(summary_pdf.os, "replace", locked)
     dialog = SummaryDialog(register, [cases[0].id], "小王")
     qtbot.addWidget(dialog)
     _save_to(monkeypatch, target)

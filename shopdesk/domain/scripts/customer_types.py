@@ -6,7 +6,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..enums import CustomerType
-from .model import BiText, ErrorCollector, ScriptError, ScriptLibraryError
+from ..text import Text
+from .model import ErrorCollector, ScriptError, ScriptLibraryError
 
 MIN_TIPS = 3
 MAX_TIPS = 5
@@ -16,12 +17,12 @@ TYPE_KEYS = frozenset({"key", "signs", "approach", "tips"})
 @dataclass(frozen=True)
 class CustomerTypeGuide:
     type: CustomerType
-    signs: BiText
-    approach: BiText
-    tips: tuple[BiText, ...]
+    signs: Text
+    approach: Text
+    tips: tuple[Text, ...]
 
 
-def _bi(value: object, name: str, errors: ErrorCollector) -> BiText | None:
+def _bi(value: object, name: str, errors: ErrorCollector) -> Text | None:
     if not isinstance(value, Mapping):
         errors.add(name, "应为包含 zh 和 en 的表", "must be a table with zh and en")
         return None
@@ -30,7 +31,7 @@ def _bi(value: object, name: str, errors: ErrorCollector) -> BiText | None:
         if not isinstance(value.get(lang), str) or not str(value.get(lang)).strip():
             errors.add(f"{name}.{lang}", "不能为空", "is required")
             ok = False
-    return BiText(str(value["zh"]).strip(), str(value["en"]).strip()) if ok else None
+    return Text(str(value["zh"]).strip(), str(value["en"]).strip()) if ok else None
 
 
 def parse_customer_types(
@@ -71,7 +72,7 @@ def parse_customer_types(
         signs = _bi(item.get("signs"), "signs", errors)
         approach = _bi(item.get("approach"), "approach", errors)
         tips_raw = item.get("tips")
-        tips: list[BiText] = []
+        tips: list[Text] = []
         if not isinstance(tips_raw, list) or not MIN_TIPS <= len(tips_raw) <= MAX_TIPS:
             errors.add("tips", f"应有 {MIN_TIPS}-{MAX_TIPS} 条建议",
                        f"must have {MIN_TIPS}-{MAX_TIPS} tips")

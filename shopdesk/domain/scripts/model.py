@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from ..enums import CaseKind, Cause, CauseSide, CustomerType
 from ..labels import LabelledEnum
+from ..text import Text
 from .placeholders import (
     RenderResult,
     canonical_key,
@@ -24,17 +25,6 @@ TAG_PATTERN = re.compile(r"^[a-z0-9_]+$")
 SCRIPT_KEYS = frozenset({"id", "title", "kinds", "causes", "step", "channel", "tone", "text",
                          "audience", "customer_types", "tags"})
 REQUIRED_KEYS = ("id", "title", "kinds", "causes", "step", "channel", "tone", "text")
-
-
-@dataclass(frozen=True)
-class BiText:
-    """A text in Simplified Chinese and English."""
-
-    zh: str
-    en: str
-
-    def get(self, lang: str = "zh") -> str:
-        return self.en if lang.startswith("en") else self.zh
 
 
 @dataclass(frozen=True)
@@ -69,13 +59,13 @@ class Script:
     """One reply script. Empty `kinds` / `causes` mean "any"."""
 
     id: str
-    title: BiText
+    title: Text
     kinds: tuple[CaseKind, ...]
     causes: tuple[Cause, ...]
     step: HandlingStep
     channel: Channel
-    tone: BiText
-    text: BiText
+    tone: Text
+    text: Text
     audience: Audience = Audience.BUYER
     customer_types: tuple[CustomerType, ...] = ()
     tags: tuple[str, ...] = ()
@@ -123,7 +113,7 @@ class ErrorCollector:
         self.items.append(ScriptError(self.source, self.script, field_name, zh, en))
 
 
-def _bitext(data: Mapping[str, object], name: str, errors: ErrorCollector) -> BiText | None:
+def _bitext(data: Mapping[str, object], name: str, errors: ErrorCollector) -> Text | None:
     value = data.get(name)
     if not isinstance(value, Mapping):
         errors.add(name, "应为包含 zh 和 en 的表", "must be a table with zh and en")
@@ -139,7 +129,7 @@ def _bitext(data: Mapping[str, object], name: str, errors: ErrorCollector) -> Bi
         ok = False
     if not ok:
         return None
-    return BiText(str(value["zh"]).strip(), str(value["en"]).strip())
+    return Text(str(value["zh"]).strip(), str(value["en"]).strip())
 
 
 def _str_list(data: Mapping[str, object], name: str, errors: ErrorCollector) -> list[str] | None:
@@ -194,7 +184,7 @@ def _enum(data: Mapping[str, object], name: str, enum: type[LabelledEnum], error
     return enum(value.strip())
 
 
-def _check_text_placeholders(text: BiText, errors: ErrorCollector) -> None:
+def _check_text_placeholders(text: Text, errors: ErrorCollector) -> None:
     keys: dict[str, set[str]] = {}
     for lang in ("zh", "en"):
         body = text.get(lang)

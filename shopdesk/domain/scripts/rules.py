@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from ..enums import Cause, CauseSide
 from ..labels import LabelledEnum
-from .model import BiText, ErrorCollector, Script, ScriptError, ScriptLibrary, ScriptLibraryError
+from ..text import Text
+from .model import ErrorCollector, Script, ScriptError, ScriptLibrary, ScriptLibraryError
 from .steps import Audience, HandlingStep
 
 
@@ -64,7 +65,7 @@ class LintRule:
     check: CheckKind
     patterns: tuple[re.Pattern[str], ...]
     applies_to: ApplyTo
-    message: BiText
+    message: Text
     steps: tuple[HandlingStep, ...] = ()
     audiences: tuple[Audience, ...] = ()
 
@@ -84,7 +85,7 @@ class WarningRule:
     patterns: tuple[re.Pattern[str], ...]
     applies_to: ApplyTo
     severity: Severity
-    message: BiText
+    message: Text
 
 
 @dataclass(frozen=True)
@@ -108,7 +109,7 @@ class Violation:
     script_id: str
     field: str
     match: str
-    message: BiText
+    message: Text
 
     def __str__(self) -> str:
         found = f" [{self.match}]" if self.match else ""
@@ -120,7 +121,7 @@ class MistakeWarning:
     rule_id: str
     severity: Severity
     match: str
-    message: BiText
+    message: Text
 
 
 def _rules_of(rules: RuleSet | Iterable[LintRule]) -> Iterable[LintRule]:
@@ -221,7 +222,7 @@ def _choices(data: Mapping[str, object], name: str, enum: type[LabelledEnum],
     return tuple(out)
 
 
-def _message(data: Mapping[str, object], errors: ErrorCollector) -> BiText | None:
+def _message(data: Mapping[str, object], errors: ErrorCollector) -> Text | None:
     value = data.get("message")
     if not isinstance(value, Mapping):
         errors.add("message", "应为包含 zh 和 en 的表", "must be a table with zh and en")
@@ -231,7 +232,7 @@ def _message(data: Mapping[str, object], errors: ErrorCollector) -> BiText | Non
         if not isinstance(value.get(lang), str) or not str(value.get(lang)).strip():
             errors.add(f"message.{lang}", "不能为空", "is required")
             ok = False
-    return BiText(str(value["zh"]), str(value["en"])) if ok else None
+    return Text(str(value["zh"]), str(value["en"])) if ok else None
 
 
 def _items(data: Mapping[str, object], section: str, source: str,

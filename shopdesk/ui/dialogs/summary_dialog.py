@@ -36,11 +36,11 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import NotFoundError, ValidationError
-from ...reports.dispute_data import DisputeSummary
-from ...reports.dispute_pdf import PdfInUseError
 from ...reports.fonts import cjk_font
-from ...services.dispute_summary import SummaryResult, SummaryService
+from ...reports.summary_data import DisputeSummary
+from ...reports.summary_pdf import PdfInUseError
 from ...services.register import Register
+from ...services.summary import SummaryResult, SummaryService
 from ..save_location import remember_folder, suggested_path
 from .summary_job import JobOutcome, SummaryJob
 

@@ -11,8 +11,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QRunnable, Signal
 from PySide6.QtPrintSupport import QPrinter
 
-from ...reports.dispute_data import DisputeSummary
-from ...reports.dispute_pdf import render_file
+from ...reports.summary_data import DisputeSummary
+from ...reports.summary_pdf import render_file
 from ..pdf_printing import print_pdf
 
 

@@ -1,7 +1,7 @@
 """`shopdesk print CASE_NO [CASE_NO ...] -o FILE.pdf [--full-contact] [--lang zh|en]`.
 
 Writes the dispute summaries of the given cases as one A4 PDF (a contents page when there
-are several). Registered by cli.py (add_print_parsers + PRINT_HANDLERS); no Qt imported.
+are several). Registered by shopdesk.cli (add_summary_parsers + SUMMARY_HANDLERS); no Qt imported.
 Exit status: 0 written, 1 refused (unknown case, bad output path; nothing is written),
 2 usage error.
 """
@@ -12,11 +12,11 @@ import argparse
 from pathlib import Path
 from typing import TextIO
 
-from .cli_common import CliError, actor_name, guarded
-from .domain.errors import FieldError, NotFoundError
-from .reports.dispute_pdf import PdfInUseError
-from .services.dispute_summary import SummaryService
-from .services.register import Register
+from ..domain.errors import FieldError, NotFoundError
+from ..reports.summary_pdf import PdfInUseError
+from ..services.register import Register
+from ..services.summary import SummaryService
+from .common import CliError, actor_name, guarded
 
 EXIT_OK = 0
 
@@ -25,7 +25,7 @@ class PrintCliError(CliError):
     """Printed as `shopdesk: ...` with exit status 1 (cli.run catches every CliError)."""
 
 
-def add_print_parsers(sub: argparse._SubParsersAction) -> None:
+def add_summary_parsers(sub: argparse._SubParsersAction) -> None:
     """The `print` subcommand."""
     p = sub.add_parser("print", help="write the dispute summary of cases as an A4 PDF")
     p.add_argument("case_nos", nargs="+", metavar="CASE_NO")
@@ -79,4 +79,4 @@ def _field_text(e: FieldError, lang: str) -> str:
     return f"{e.field}: {e.message('zh')} ({e.en})"
 
 
-PRINT_HANDLERS = {"print": guarded(cmd_print, field_text=_field_text)}
+SUMMARY_HANDLERS = {"print": guarded(cmd_print, field_text=_field_text)}

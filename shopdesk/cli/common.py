@@ -2,7 +2,7 @@
 acting, which language, finding a case, and the wrapper that turns a handler's refusals into
 `shopdesk: ...` with exit status 1. No Qt imported.
 
-Kept out of cli.py so the cli_<feature> modules import it at the top (cli.py imports them,
+Kept out of the package root so the command modules import it at the top (the root imports them,
 so importing cli back from them needed a late import).
 """
 
@@ -14,11 +14,11 @@ import os
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, TextIO
 
-from .domain.case import Case
-from .domain.case_query import CaseQuery, SortKey
-from .domain.enums import CaseKind, CaseStatus
-from .domain.errors import FieldError, NotFoundError, ValidationError
-from .services.register import Register
+from ..domain.case import Case
+from ..domain.case_query import CaseQuery, SortKey
+from ..domain.enums import CaseKind, CaseStatus
+from ..domain.errors import FieldError, NotFoundError, ValidationError
+from ..services.register import Register
 
 Handler = Callable[[Register, argparse.Namespace, TextIO], int]
 FieldText = Callable[[FieldError, str], str]

@@ -13,8 +13,8 @@ from pypdf import PdfReader
 from shopdesk.domain.case import Case
 from shopdesk.domain.enums import CaseKind, CaseStatus, Cause, Outcome, Platform
 from shopdesk.domain.evidence import Evidence, EvidenceCategory
-from shopdesk.reports.dispute_data import DisputeSummary, EvidenceEntry, TimelineEntry
-from shopdesk.reports.dispute_pdf import render_summaries
+from shopdesk.reports.summary_data import DisputeSummary, EvidenceEntry, TimelineEntry
+from shopdesk.reports.summary_pdf import render_summaries
 
 T0 = datetime(2026, 11, 20, 2, 0, tzinfo=UTC)  # 10:00 in Shanghai
 NOW = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)

@@ -26,7 +26,7 @@ from ..domain.evidence import ChecklistError, ChecklistItem
 from ..domain.masking import mask_address, mask_name, mask_phone
 from ..domain.summary_facts import MAX_FACTS, CallCounts, compose_facts
 from ..domain.text_masking import contact_masker
-from ..reports.dispute_data import (
+from ..reports.summary_data import (
     CallDetail,
     DisputeSummary,
     EvidenceEntry,
@@ -221,7 +221,7 @@ class SummaryService:
         id; for a case in the trash the edit is printed, not kept) and gather each case,
         in order (duplicates once). Unknown ids raise NotFoundError before anything is
         saved. The database part of a printing: the
-        rendering (reports.dispute_pdf.render_file) may then run on a worker thread."""
+        rendering (reports.summary_pdf.render_file) may then run on a worker thread."""
         actor = require_actor(actor)
         ids = list(dict.fromkeys(case_ids))
         if not ids:
@@ -263,7 +263,7 @@ class SummaryService:
         """Write the summaries of `case_ids` (in that order) as one PDF at `path`:
         prepare, render (atomically: never half a PDF), record. Unknown ids raise
         NotFoundError before anything is saved or written."""
-        from ..reports.dispute_pdf import render_file
+        from ..reports.summary_pdf import render_file
 
         summaries = self.prepare(case_ids, actor=actor, full_contact=full_contact,
                                  facts=facts, lang=lang)

@@ -98,20 +98,20 @@ def test_english_document(cli, tmp_path):
 
 def test_a_pdf_held_open_by_a_viewer_is_named_and_left_as_it_was(cli, tmp_path, monkeypatch):
     # Windows: a viewer holding the old file open makes the final rename fail.
-    import shopdesk.reports.dispute_pdf as dispute_pdf
+    import shopdesk.reports.summary_pdf as summary_pdf
 
     a = _add(cli, "3712345678901", "小蜜蜂", "13812345678")
     target = tmp_path / "held.pdf"
     target.write_bytes(b"%PDF-1.4 the earlier summary")
 
-    real = dispute_pdf.os.replace
+    real = summary_pdf.os.replace
 
     def locked(src, dst):
         if str(dst) != str(target):
             return real(src, dst)
         raise PermissionError(13, "The process cannot access the file", str(dst))
 
-    monkeypatch.setattr(dispute_pdf.os, "replace", locked)
+    monkeypatch.setattr(summary_pdf.os, "replace", locked)
     code, _out, err = cli("print", a, "-o", str(target))
     assert code == 1 and "is open in another program" in err and str(target) in err
     assert target.read_bytes() == b"%PDF-1.4 the earlier summary"

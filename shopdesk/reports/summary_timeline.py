@@ -12,8 +12,8 @@ from ..domain.enums import CaseStatus, Outcome
 from ..domain.evidence import EvidenceCategory
 from ..domain.labels import LabelledEnum
 from ..domain.promises import Promise, PromiseKind, PromiseState
-from .dispute_data import TimelineEntry
-from .dispute_labels import Labels
+from .summary_data import TimelineEntry
+from .summary_labels import Labels
 
 
 def _when(at: datetime | None, tz: str) -> str:

@@ -1,6 +1,6 @@
-"""What a dispute summary shows, as plain data (gathered by services/dispute_summary.py).
+"""What a dispute summary shows, as plain data (gathered by services/summary.py).
 
-The renderer (dispute_pdf.py) reads only these dataclasses and domain types: no database,
+The renderer (summary_pdf.py) reads only these dataclasses and domain types: no database,
 no Qt. Contact fields of `case` are already masked unless the user chose full contact.
 """
 

@@ -1,6 +1,6 @@
 """`shopdesk scripts ...`: list, render, export and import reply scripts. No Qt imported.
 
-Registered by cli.py (add_script_parsers + SCRIPT_HANDLERS).
+Registered by shopdesk.cli (add_script_parsers + SCRIPT_HANDLERS).
 """
 
 from __future__ import annotations
@@ -9,13 +9,13 @@ import argparse
 from pathlib import Path
 from typing import Any, TextIO
 
-from .cli_common import CliError, actor_name, cli_lang, emit_json, field_errors_text
-from .domain.enums import CaseKind, Cause
-from .domain.errors import NotFoundError, ValidationError
-from .domain.scripts import PLACEHOLDERS, HandlingStep, Script, ScriptLibraryError, canonical_key
-from .services.register import Register
-from .services.scripts import ScriptService, open_script_service
-from .services.serialize import SCHEMA_VERSION
+from ..domain.enums import CaseKind, Cause
+from ..domain.errors import NotFoundError, ValidationError
+from ..domain.scripts import PLACEHOLDERS, HandlingStep, Script, ScriptLibraryError, canonical_key
+from ..services.register import Register
+from ..services.scripts import ScriptService, open_script_service
+from ..services.serialize import SCHEMA_VERSION
+from .common import CliError, actor_name, cli_lang, emit_json, field_errors_text
 
 
 class ScriptCliError(CliError):

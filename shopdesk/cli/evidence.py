@@ -1,6 +1,6 @@
 """`shopdesk evidence ...`: attach files and waybills to a case, list them, the checklist.
 
-Registered by cli.py (add_evidence_parsers + EVIDENCE_HANDLERS); no Qt imported.
+Registered by shopdesk.cli (add_evidence_parsers + EVIDENCE_HANDLERS); no Qt imported.
 
 JSON (schema 1; keys are only ever added within a schema number):
 - `evidence list CASE_NO --json`: {"schema", "case_no", "count", "evidence": [EVIDENCE],
@@ -20,13 +20,13 @@ import argparse
 from pathlib import Path
 from typing import Any, TextIO
 
-from .cli_common import CliError, actor_name, cli_lang, emit_json, find_case, guarded
-from .domain.clock import local, to_utc_iso
-from .domain.errors import NotFoundError
-from .domain.evidence import ChecklistError, ChecklistItem, Evidence, EvidenceCategory
-from .services.evidence import EvidenceService
-from .services.register import Register
-from .services.serialize import SCHEMA_VERSION
+from ..domain.clock import local, to_utc_iso
+from ..domain.errors import NotFoundError
+from ..domain.evidence import ChecklistError, ChecklistItem, Evidence, EvidenceCategory
+from ..services.evidence import EvidenceService
+from ..services.register import Register
+from ..services.serialize import SCHEMA_VERSION
+from .common import CliError, actor_name, cli_lang, emit_json, find_case, guarded
 
 # What the user typed, for the service's field names.
 _OPTION_OF = {"file": "FILE", "case": "CASE_NO", "carrier": "--carrier", "number": "--number",

@@ -16,8 +16,8 @@ from shopdesk.domain.enums import CaseKind, Cause, Platform
 from shopdesk.domain.errors import NotFoundError, ValidationError
 from shopdesk.domain.evidence import EvidenceCategory
 from shopdesk.domain.promises import PromiseKind, PromiseState
-from shopdesk.services.dispute_summary import SummaryService
 from shopdesk.services.evidence_checklist import OVERRIDE_NAME
+from shopdesk.services.summary import SummaryService
 
 PHONE = "13812345678"
 ADDRESS = "浙江省杭州市西湖区文三路100号"

@@ -1,7 +1,7 @@
 """`shopdesk shift ...`, `shopdesk handoff ...` and `shopdesk staff pin ...`: start and end
 shifts, show and acknowledge hand-offs, set staff PINs.
 
-Registered by cli.py (add_shift_parsers + SHIFT_HANDLERS); no Qt imported. A PIN is taken
+Registered by shopdesk.cli (add_shift_parsers + SHIFT_HANDLERS); no Qt imported. A PIN is taken
 from --pin, or asked for (without echo) when stdin is a terminal; otherwise a command that
 needs one is refused naming --pin.
 """
@@ -15,13 +15,13 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-from .cli_common import CliError, actor_name, cli_lang, emit_json, guarded
-from .domain.clock import local, to_utc_iso
-from .domain.handoff import Shift, sheet_to_json
-from .domain.text_masking import contact_masker
-from .services.handoff_text import handoff_text
-from .services.register import Register
-from .services.serialize import SCHEMA_VERSION
+from ..domain.clock import local, to_utc_iso
+from ..domain.handoff import Shift, sheet_to_json
+from ..domain.text_masking import contact_masker
+from ..services.handoff_text import handoff_text
+from ..services.register import Register
+from ..services.serialize import SCHEMA_VERSION
+from .common import CliError, actor_name, cli_lang, emit_json, guarded
 
 _OPTION_OF = {"pin": "--pin", "old_pin": "--old-pin", "staff": "--staff", "note": "--note",
               "actor": "--as", "hours": "HOURS", "handoff": "handoff", "reason": "--reason"}
@@ -123,7 +123,7 @@ def _pdf_target(path: str) -> Path:
 
 def _write_pdf(register: Register, shift: Shift, path: str, lang: str, *,
                just_ended: bool = False) -> Path:
-    from .reports.handoff_pdf import write_handoff_pdf  # reportlab only when asked for
+    from ..reports.handoff_pdf import write_handoff_pdf  # reportlab only when asked for
 
     target = _pdf_target(path)
     try:

@@ -1,7 +1,7 @@
 """The dispute summary on A4: one case per section, a contents page for a batch.
 
 `render_summaries(summaries, out)` lays out the plain data gathered by
-services/dispute_summary.py. Text is real text in the CJK font from fonts.py (searchable,
+services/summary.py. Text is real text in the CJK font from fonts.py (searchable,
 copyable); times are shown in the shop's zone; long notes split across pages inside their
 table row, and table headers repeat on every page.
 """
@@ -34,9 +34,6 @@ from ..domain.clock import local
 from ..domain.money import format_yuan
 from ..domain.promises import PromiseState
 from .case_index import CaseAnchor, ContentsCanvas, contents_table
-from .dispute_data import DisputeSummary, EvidenceEntry, TimelineEntry
-from .dispute_labels import Labels
-from .dispute_timeline import timeline_content
 from .fonts import PdfFont, cjk_font
 from .layout import (
     ALERT,
@@ -50,6 +47,9 @@ from .layout import (
     zh_page_label,
 )
 from .long_rows import LongRowTable
+from .summary_data import DisputeSummary, EvidenceEntry, TimelineEntry
+from .summary_labels import Labels
+from .summary_timeline import timeline_content
 from .thumbnails import Thumbnail, ThumbnailCache, ThumbProblem
 
 OK_GREEN = colors.HexColor("#1E6B35")

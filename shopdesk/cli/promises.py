@@ -1,6 +1,6 @@
 """`shopdesk promises ...`: list what was promised to buyers, make, keep and break promises.
 
-Registered by cli.py (add_promise_parsers + PROMISE_HANDLERS); no Qt imported.
+Registered by shopdesk.cli (add_promise_parsers + PROMISE_HANDLERS); no Qt imported.
 """
 
 from __future__ import annotations
@@ -10,13 +10,13 @@ from datetime import datetime
 from typing import TextIO
 from zoneinfo import ZoneInfo
 
-from .cli_common import CliError, actor_name, cli_lang, emit_json, find_case, guarded
-from .domain.clock import local
-from .domain.errors import NotFoundError
-from .domain.promises import Promise, PromiseKind, parse_kind, state_label
-from .services.register import Register
-from .services.serialize import SCHEMA_VERSION
-from .services.serialize_promises import promise_json
+from ..domain.clock import local
+from ..domain.errors import NotFoundError
+from ..domain.promises import Promise, PromiseKind, parse_kind, state_label
+from ..services.register import Register
+from ..services.serialize import SCHEMA_VERSION
+from ..services.serialize_promises import promise_json
+from .common import CliError, actor_name, cli_lang, emit_json, find_case, guarded
 
 # Service field names -> the option the user typed, so errors name it.
 _OPTION_OF = {"due_at": "--due", "text": "--text", "kind": "--kind", "reason": "--reason",

@@ -1,8 +1,4 @@
-"""`shopdesk import` and `shopdesk export`: the command-line side of imports and exports.
-
-Registered by cli.py (add_import_parsers + IMPORT_HANDLERS); handlers take the CLI's
-(register, args, out).
-"""
+"""`shopdesk import`: read a platform export into the register (preview, apply, skipped rows)."""
 
 from __future__ import annotations
 
@@ -10,19 +6,18 @@ import argparse
 from pathlib import Path
 from typing import Any, TextIO
 
-from .cli_common import CliError, actor_name, case_query, cli_lang, emit_json
-from .domain.enums import CaseKind, CaseStatus, Platform
-from .domain.errors import NotFoundError
-from .importers import ImportCancelled, MappingError
-from .services.exports import export_cases
-from .services.imports import ImportService, write_skipped_rows
-from .services.register import Register
+from ..domain.enums import Platform
+from ..domain.errors import NotFoundError
+from ..importers import ImportCancelled, MappingError
+from ..services.imports import ImportService, write_skipped_rows
+from ..services.register import Register
+from .common import CliError, actor_name, cli_lang, emit_json
 
 EXIT_OK, EXIT_ERROR = 0, 1
 
 
 def add_import_parsers(sub: Any) -> None:
-    """Add the import and export subcommands to the CLI's subparsers."""
+    """Add `import` to the CLI's subparsers."""
     imp = sub.add_parser("import", help="import a platform export (refunds or orders)")
     imp.add_argument("file", help="CSV or .xlsx exported from the platform")
     imp.add_argument("--platform", choices=[p.value for p in Platform],
@@ -35,15 +30,6 @@ def add_import_parsers(sub: Any) -> None:
     imp.add_argument("--save-skipped", metavar="PATH",
                      help="write the rows with errors to this CSV (to fix and re-import)")
     imp.add_argument("--json", action="store_true")
-
-    exp = sub.add_parser("export", help="export the case list to .csv or .xlsx")
-    exp.add_argument("-o", "--output", required=True, metavar="FILE",
-                     help="FILE.csv or FILE.xlsx")
-    exp.add_argument("--status", choices=[s.value for s in CaseStatus] + ["open"])
-    exp.add_argument("--kind", choices=[k.value for k in CaseKind])
-    exp.add_argument("--search", default="")
-    exp.add_argument("--full-contact", action="store_true",
-                     help="full buyer phone, name and address (the export is audited)")
 
 
 def cmd_import(register: Register, args: argparse.Namespace, out: TextIO) -> int:
@@ -102,18 +88,4 @@ def _print_report(report: Any, lang: str, out: TextIO) -> None:
     out.write(report.message(lang) + "\n")
 
 
-def cmd_export(register: Register, args: argparse.Namespace, out: TextIO) -> int:
-    query = case_query(args.status, args.kind, args.search)
-    if Path(args.output).suffix.lower() not in (".csv", ".xlsx"):
-        raise CliError(f"-o {args.output}: the file name must end in .csv or .xlsx")
-    actor = actor_name(register, args.actor) if args.full_contact else ""
-    try:
-        result = export_cases(register.cases, query, args.output, lang=cli_lang(register, args),
-                              full_contact=args.full_contact, actor=actor)
-    except OSError as exc:
-        raise CliError(f"cannot write {args.output}: {exc.strerror or exc}") from None
-    out.write(f"exported {result.count} case(s) to {result.path}\n")
-    return EXIT_OK
-
-
-IMPORT_HANDLERS = {"import": cmd_import, "export": cmd_export}
+IMPORT_HANDLERS = {"import": cmd_import}

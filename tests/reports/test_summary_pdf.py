@@ -14,10 +14,10 @@ from pypdf import PdfReader
 from shopdesk.domain.call_policy import CallOutcome
 from shopdesk.domain.evidence import ChecklistItem, EvidenceCategory
 from shopdesk.domain.promises import Promise, PromiseKind, PromiseState
-from shopdesk.reports.dispute_data import CallDetail, TimelineEntry
+from shopdesk.reports.summary_data import CallDetail, TimelineEntry
 from shopdesk.reports.thumbnails import ThumbnailCache, ThumbProblem, make_thumbnail
 
-from .dispute_support import T0, entry, make_case, notes, render, summary
+from .summary_support import T0, entry, make_case, notes, render, summary
 
 
 def _compact(text: str) -> str:
@@ -182,7 +182,7 @@ def test_a_file_that_is_there_says_so_in_the_evidence_list(tmp_path) -> None:
 def test_a_waybill_number_is_never_split_across_lines() -> None:
     from dataclasses import replace as changed
 
-    from shopdesk.reports.dispute_data import EvidenceEntry
+    from shopdesk.reports.summary_data import EvidenceEntry
 
     waybill = changed(entry(1, None, filename="x").evidence, kind="waybill", filename=None,
                       mime=None, size=None, carrier="顺丰速运", waybill_no="SF1234567890123",

@@ -1,4 +1,4 @@
-"""cli_common: the helpers every `shopdesk` subcommand module shares."""
+"""cli.common: the helpers every `shopdesk` subcommand module shares."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from shopdesk.cli_common import (
+from shopdesk.cli.common import (
     CliError,
     actor_name,
     case_query,
@@ -21,7 +21,7 @@ from shopdesk.cli_common import (
 from shopdesk.domain.enums import CaseKind, CaseStatus
 from shopdesk.domain.errors import FieldError, NotFoundError, ValidationError
 
-from .services.test_calls_support import open_case
+from ..services.calls_support import open_case
 
 REFUSED = ValidationError([FieldError("due_at", "时间不对", "Bad time"),
                            FieldError("text", "太长", "Too long")])

@@ -1,6 +1,6 @@
 """`shopdesk calls ...` and `shopdesk policy ...`: the call policy from the command line.
 
-Registered by cli.py (add_call_parsers + CALL_HANDLERS); no Qt imported.
+Registered by shopdesk.cli (add_call_parsers + CALL_HANDLERS); no Qt imported.
 """
 
 from __future__ import annotations
@@ -10,14 +10,14 @@ import json
 from datetime import datetime
 from typing import Any, TextIO
 
-from .cli_common import CliError, actor_name, cli_lang, emit_json, find_case, guarded
-from .domain.call_policy import CallDecision, CallOutcome, CallPolicy
-from .domain.clock import local, to_utc_iso
-from .domain.policy_presets import PolicyConfigError, policy_to_dict
-from .services.call_policy_settings import PRESETS, SETTABLE_KEYS
-from .services.calls import CallRefusedError, CallService
-from .services.register import Register
-from .services.serialize import SCHEMA_VERSION
+from ..domain.call_policy import CallDecision, CallOutcome, CallPolicy
+from ..domain.clock import local, to_utc_iso
+from ..domain.policy_presets import PolicyConfigError, policy_to_dict
+from ..services.call_policy_settings import PRESETS, SETTABLE_KEYS
+from ..services.calls import CallRefusedError, CallService
+from ..services.register import Register
+from ..services.serialize import SCHEMA_VERSION
+from .common import CliError, actor_name, cli_lang, emit_json, find_case, guarded
 
 
 class CallCliError(CliError):

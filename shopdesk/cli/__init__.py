@@ -1,0 +1,106 @@
+"""The headless command line: the same services as the window, no Qt imported."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from typing import TextIO
+
+from .. import __version__
+from ..domain.clock import Clock, SystemClock
+from ..domain.errors import ValidationError, WorkflowError
+from ..paths import DataPaths, data_dir
+from ..services.register import open_register
+from ..storage.errors import StorageError
+from .calls import CALL_HANDLERS, add_call_parsers
+from .cases import CASES_HANDLERS, add_cases_parsers
+from .common import CliError, Handler
+from .evidence import EVIDENCE_HANDLERS, add_evidence_parsers
+from .exports import EXPORT_HANDLERS, add_export_parsers
+from .imports import IMPORT_HANDLERS, add_import_parsers
+from .promises import PROMISE_HANDLERS, add_promise_parsers
+from .register import REGISTER_HANDLERS, add_register_parsers
+from .scripts import SCRIPT_HANDLERS, add_script_parsers
+from .shifts import SHIFT_HANDLERS, add_shift_parsers
+from .summary import SUMMARY_HANDLERS, add_summary_parsers
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="shopdesk", description="ShopDesk 店铺售后台")
+    p.add_argument("--version", action="version", version=f"ShopDesk {__version__}")
+    p.add_argument("--as", dest="actor", default=None,
+                   help="operator name recorded on changes (default: the current operator)")
+    sub = p.add_subparsers(dest="command")
+
+    add_register_parsers(sub)
+    add_cases_parsers(sub)
+    add_call_parsers(sub)
+    add_script_parsers(sub)
+    add_import_parsers(sub)
+    add_export_parsers(sub)
+    add_promise_parsers(sub)
+    add_evidence_parsers(sub)
+    add_shift_parsers(sub)
+    add_summary_parsers(sub)
+    return p
+
+
+# CLI option names for domain field names, so errors name what the user typed.
+_OPTION_OF = {"order_no": "--order", "buyer_nick": "--buyer", "buyer_phone": "--phone",
+              "amount_paid": "--amount", "amount_claimed": "--claimed", "item_title": "--item",
+              "refund_no": "--refund-no"}
+
+
+def run(argv: Sequence[str], *, clock: Clock | None = None, env: dict[str, str] | None = None,
+        out: TextIO | None = None, err: TextIO | None = None) -> int:
+    """Run one command; returns the exit code. Everything is injectable for tests."""
+    out = out or sys.stdout
+    err = err or sys.stderr
+    parser = build_parser()
+    try:
+        args = parser.parse_args(list(argv))
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    env = dict(os.environ) if env is None else env
+    paths = DataPaths(data_dir(env))
+    try:
+        register = open_register(paths, clock or SystemClock())
+    except StorageError as exc:
+        err.write(f"shopdesk: {exc.message(_lang(env))}\n")
+        return EXIT_ERROR
+    handlers: dict[str, Handler] = {}
+    handlers.update(REGISTER_HANDLERS)
+    handlers.update(CASES_HANDLERS)
+    handlers.update(CALL_HANDLERS)
+    handlers.update(SCRIPT_HANDLERS)
+    handlers.update(IMPORT_HANDLERS)
+    handlers.update(EXPORT_HANDLERS)
+    handlers.update(PROMISE_HANDLERS)
+    handlers.update(EVIDENCE_HANDLERS)
+    handlers.update(SHIFT_HANDLERS)
+    handlers.update(SUMMARY_HANDLERS)
+    args.env = env  # import/export read SHOPDESK_LANG from the injected environment
+    try:
+        return handlers[args.command](register, args, out)
+    except ValidationError as exc:
+        lang = _lang(env)
+        for e in exc.errors:
+            err.write(f"shopdesk: {_OPTION_OF.get(e.field, '--' + e.field)}: "
+                      f"{e.message(lang)}\n")
+        return EXIT_ERROR
+    except (WorkflowError, StorageError) as exc:
+        err.write(f"shopdesk: {exc.message(_lang(env))}\n")
+        return EXIT_ERROR
+    except CliError as exc:
+        err.write(f"shopdesk: {exc}\n")
+        return EXIT_ERROR
+    finally:
+        register.close()
+
+
+def _lang(env: dict[str, str]) -> str:
+    return "en" if env.get("SHOPDESK_LANG", "").lower().startswith("en") else "zh"
