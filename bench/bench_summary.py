@@ -117,10 +117,9 @@ def measure(home: Path, runs: int) -> dict[str, list[float]]:
     from shopdesk.reports.fonts import cjk_font
     from shopdesk.reports.summary_pdf import render_summaries
     from shopdesk.services.register import open_register
-    from shopdesk.services.summary import SummaryService
 
     register = open_register(DataPaths(home), FixedClock(BENCH_NOW), daily_backup=False)
-    service = SummaryService.for_register(register)
+    service = register.summary
     ids = [r[0] for r in register.db.execute("SELECT id FROM cases ORDER BY id").fetchall()]
     events = register.db.execute("SELECT count(*) FROM case_events").fetchone()[0]
     font = cjk_font()  # registered once per process, as in the app

@@ -159,7 +159,7 @@ def _policy_json(policy: CallPolicy) -> dict[str, Any]:
 
 
 def cmd_policy(register: Register, args: argparse.Namespace, out: TextIO) -> int:
-    calls = CallService.for_register(register)
+    calls = register.calls
     actor = actor_name(register, args.actor)
     if args.policy_command == "set":
         if bool(args.preset) == bool(args.assignments):

@@ -9,7 +9,7 @@ from typing import Any, TextIO
 from ..domain.enums import Platform
 from ..domain.errors import NotFoundError
 from ..importers import ImportCancelled, MappingError
-from ..services.imports import ImportService, write_skipped_rows
+from ..services.imports import write_skipped_rows
 from ..services.register import Register
 from .common import CliError, actor_name, cli_lang, emit_json
 
@@ -34,7 +34,7 @@ def add_import_parsers(sub: Any) -> None:
 
 def cmd_import(register: Register, args: argparse.Namespace, out: TextIO) -> int:
     lang = cli_lang(register, args)
-    service = ImportService.for_register(register)
+    service = register.imports
     path = Path(args.file)
     if args.preset and args.profile:
         raise CliError("--preset and --profile cannot be used together")

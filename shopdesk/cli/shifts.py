@@ -78,7 +78,7 @@ def add_shift_parsers(sub: argparse._SubParsersAction) -> None:
 
 def _ask_pin(register: Register, staff: str, given: str | None) -> str | None:
     """--pin, or a prompt without echo when the staff member has a PIN and stdin is a tty."""
-    if given is not None or not register.shifts.has_pin(staff):
+    if given is not None or not register.staff.has_pin(staff):
         return given
     if sys.stdin is not None and sys.stdin.isatty():
         return getpass.getpass(f"{staff} PIN: ")
@@ -241,16 +241,16 @@ def cmd_handoff(register: Register, args: argparse.Namespace, out: TextIO) -> in
 def cmd_staff(register: Register, args: argparse.Namespace, out: TextIO) -> int:
     actor = actor_name(register, args.actor)
     if args.reset:
-        register.shifts.reset_pin(args.staff, actor, args.reason or "")
+        register.staff.reset_pin(args.staff, actor, args.reason or "")
         out.write(f"PIN reset for {args.staff}: removed without the old PIN; recorded in "
                   f"the audit trail (by {actor}, reason: {' '.join(args.reason.split())}). "
                   f"{args.staff} can set a new one with --set.\n")
         return 0
     if args.clear:
-        register.shifts.clear_pin(args.staff, actor, old_pin=args.old_pin)
+        register.staff.clear_pin(args.staff, actor, old_pin=args.old_pin)
         out.write(f"PIN cleared for {args.staff}\n")
     else:
-        register.shifts.set_pin(args.staff, args.new_pin, actor, old_pin=args.old_pin)
+        register.staff.set_pin(args.staff, args.new_pin, actor, old_pin=args.old_pin)
         out.write(f"PIN set for {args.staff}\n")
     return 0
 

@@ -15,7 +15,6 @@ from typing import TextIO
 from ..domain.errors import FieldError, NotFoundError
 from ..reports.summary_pdf import PdfInUseError
 from ..services.register import Register
-from ..services.summary import SummaryService
 from .common import CliError, actor_name, guarded
 
 EXIT_OK = 0
@@ -58,7 +57,7 @@ def cmd_print(register: Register, args: argparse.Namespace, out: TextIO) -> int:
             unknown.append(case_no)
     if unknown:  # name every one, write nothing
         raise PrintCliError(f"no such case: {', '.join(unknown)} (nothing written)")
-    service = SummaryService.for_register(register)
+    service = register.summary
     try:
         result = service.write_pdf(ids, target, actor=actor_name(register, args.actor),
                                    full_contact=args.full_contact, lang=args.lang)

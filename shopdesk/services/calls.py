@@ -10,7 +10,6 @@ import json
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlite_utils import Database
@@ -41,9 +40,6 @@ from ..storage.settings import SettingsStore
 from .actor import require_actor
 from .call_compliance import ComplianceReport, build_report
 from .call_policy_settings import PolicySettings
-
-if TYPE_CHECKING:
-    from .register import Register
 
 # Timeline entries that count as "contacted the buyer in chat first". There is no
 # dedicated chat event yet, so a progress note stands in for it.
@@ -102,17 +98,6 @@ class CallService:
         self.audit_log = AuditStore(db)
         self.policies = PolicySettings(settings, presets_dir)
         self._shop_tz = shop_tz
-
-    @classmethod
-    def for_register(cls, register: Register,
-                     holiday_calendar: HolidayCalendar | None = None) -> CallService:
-        """The service on an open register, with China's holiday calendar by default."""
-        if holiday_calendar is None:
-            from .holidays import ChineseHolidayCalendar
-
-            holiday_calendar = ChineseHolidayCalendar()
-        return cls(register.db, register.clock, register.settings, holiday_calendar,
-                   shop_tz=register.shop_tz)
 
     @property
     def shop_tz(self) -> str:

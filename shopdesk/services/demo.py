@@ -8,10 +8,13 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, datetime, time, timedelta
 from decimal import Decimal
+from typing import Protocol
 from zoneinfo import ZoneInfo
 
+from sqlite_utils import Database
+
 from ..domain.case import Case
-from ..domain.clock import to_utc_iso
+from ..domain.clock import Clock, to_utc_iso
 from ..domain.enums import (
     CaseKind,
     CaseStatus,
@@ -27,7 +30,22 @@ from ..storage.bulk import bulk_insert_cases
 from ..storage.events import EventStore
 from ..storage.promises import PromiseStore
 from .promises import audit_values, event_data, event_text
-from .register import Register
+from .staff import StaffService
+
+
+class DemoTarget(Protocol):
+    """What the demo writes into: an open register (services.register.Register). A protocol,
+    not an import, so that no service imports the module that builds the services."""
+
+    @property
+    def db(self) -> Database: ...
+    @property
+    def clock(self) -> Clock: ...
+    @property
+    def staff(self) -> StaffService: ...
+    @property
+    def shop_tz(self) -> str: ...
+
 
 STAFF = ("小王", "小李", "阿珍")
 SHOPS = {
@@ -288,7 +306,7 @@ def build_demo_promises(cases: Sequence[tuple[int, Case]], now: datetime, tz: st
     return out
 
 
-def write_demo_promises(register: Register, promises: Sequence[Promise]) -> None:
+def write_demo_promises(register: DemoTarget, promises: Sequence[Promise]) -> None:
     """Store demo promises with the timeline events and audit rows the service would have
     written when they were made and settled; one transaction."""
     db, tz = register.db, register.shop_tz
@@ -311,7 +329,7 @@ def write_demo_promises(register: Register, promises: Sequence[Promise]) -> None
         audit.record_many(audits)  # type: ignore[arg-type]
 
 
-def generate_demo(register: Register, n: int = 200, *, seed: int | None = None) -> int:
+def generate_demo(register: DemoTarget, n: int = 200, *, seed: int | None = None) -> int:
     """Add `n` demo cases (and the demo staff) to the register. Returns how many."""
     for name in STAFF:
         if not register.staff.store.by_name(name):

@@ -1,6 +1,6 @@
 """Import platform exports: preview, then apply in one transaction.
 
-    service = ImportService.for_register(register)
+    service = register.imports
     parsed = service.read(path)                       # parse only (no database)
     report = service.preview(parsed, path.name)       # counts + errors, nothing written
     report = service.apply(parsed, path.name, actor, skip_bad_rows=True,
@@ -35,7 +35,6 @@ from ..importers import (
 )
 from ..importers.cells import clean_text
 from ..importers.readers import open_source
-from ..paths import resource_path
 from ..storage.cases import CaseStore
 from ..storage.import_profiles import ImportLogEntry, ImportLogStore
 from ..storage.orders import OrderStore
@@ -140,12 +139,6 @@ class ImportService:
         self.profiles = ProfileService(db, clock)
         self.orders = OrderService(db, clock)
         self.log = ImportLogStore(db)
-
-    @classmethod
-    def for_register(cls, register: Any, config: ImportConfig | None = None) -> ImportService:
-        """The service on an open Register, with the shipped presets."""
-        config = config or ImportConfig.load(resource_path("importers"))
-        return cls(register.db, register.clock, config, shop_tz=register.shop_tz)
 
     # --- reading -----------------------------------------------------------------------
     def read(self, path: str | Path, *, preset: str | None = None,

@@ -10,7 +10,9 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from ..domain.clock import SHOP_TZ_DEFAULT, Clock
-from ..paths import DataPaths
+from ..domain.text import normalize_lang
+from ..importers import ImportConfig
+from ..paths import DataPaths, resource_path
 from ..storage.backup import BackupFile, BackupManager, restore_file, verify
 from ..storage.db import open_database
 from ..storage.settings import SettingsStore
@@ -18,11 +20,14 @@ from .calls import CallService
 from .cases import CaseService
 from .evidence import EvidenceService
 from .evidence_checklist import OVERRIDE_NAME as EVIDENCE_CHECKLIST_NAME
+from .form_memory import FormMemory
 from .holidays import ChineseHolidayCalendar
+from .imports import ImportService
 from .promises import PromiseService
 from .scripts import ScriptService, open_script_service
 from .shifts import ShiftService
 from .staff import StaffService
+from .summary import SummaryService
 
 LANGUAGE_KEY = "language"
 SHOP_TZ_KEY = "shop_timezone"
@@ -30,7 +35,12 @@ SHOP_TZ_KEY = "shop_timezone"
 
 @dataclass
 class Register:
-    """The open 售后登记簿 and its services (the CLI and the UI share this)."""
+    """The open 售后登记簿 and its services (the CLI and the UI share this).
+
+    Every service is built here, once, with its collaborators passed in: no service builds
+    another or imports this module, and the edges use these attributes instead of making
+    their own copies.
+    """
 
     paths: DataPaths
     db: Database
@@ -41,23 +51,40 @@ class Register:
     evidence: EvidenceService = field(init=False)
     promises: PromiseService = field(init=False)
     shifts: ShiftService = field(init=False)
+    summary: SummaryService = field(init=False)
+    form_memory: FormMemory = field(init=False)
     settings: SettingsStore = field(init=False)
     backups: BackupManager = field(init=False)
+    _imports: ImportService | None = field(init=False, default=None, repr=False)
     _scripts: ScriptService | None = field(init=False, default=None, repr=False)
 
     def __post_init__(self) -> None:
         self.settings = SettingsStore(self.db)
         tz = self.settings.get(SHOP_TZ_KEY, SHOP_TZ_DEFAULT)
         self.cases = CaseService(self.db, self.clock, shop_tz=tz)
-        self.staff = StaffService(self.db, self.clock)
+        self.staff = StaffService(self.db, self.clock, self.settings, shop_tz=tz)
         self.calls = CallService(self.db, self.clock, self.settings, ChineseHolidayCalendar(),
                                  shop_tz=tz)
         self.promises = PromiseService(self.db, self.clock, shop_tz=tz)
         self.evidence = EvidenceService(
             self.db, self.clock, self.paths.evidence,
             checklist_override=self.paths.root / EVIDENCE_CHECKLIST_NAME)
-        self.shifts = ShiftService.for_register(self)
+        self.shifts = ShiftService(self.db, self.clock, self.settings, self.staff, self.calls,
+                                   self.promises, shop_tz=tz)
+        self.summary = SummaryService(self.db, self.clock, cases=self.cases, calls=self.calls,
+                                      promises=self.promises, evidence=self.evidence,
+                                      shop_tz=tz)
+        self.form_memory = FormMemory(self.db, self.settings, self.cases.store)
         self.backups = BackupManager(self.paths.backups)
+
+    @property
+    def imports(self) -> ImportService:
+        """The import service with the shipped platform presets, built on first use (the
+        presets are files read from disk, which most commands and most tests never need)."""
+        if self._imports is None:
+            config = ImportConfig.load(resource_path("importers"))
+            self._imports = ImportService(self.db, self.clock, config, shop_tz=self.shop_tz)
+        return self._imports
 
     @property
     def scripts(self) -> ScriptService:
@@ -75,12 +102,11 @@ class Register:
 
     def language(self, env_value: str | None = None) -> str:
         """'zh' or 'en': SHOPDESK_LANG wins over the saved setting."""
-        chosen = (env_value or self.settings.get(LANGUAGE_KEY, "zh") or "zh").lower()
-        return "en" if chosen.startswith("en") else "zh"
+        return normalize_lang(env_value or self.settings.get(LANGUAGE_KEY, "zh"))
 
     def set_language(self, lang: str) -> None:
         with self.db.atomic():
-            self.settings.set(LANGUAGE_KEY, "en" if lang.startswith("en") else "zh")
+            self.settings.set(LANGUAGE_KEY, normalize_lang(lang))
 
     def run_daily_backup(self) -> Path | None:
         """Take today's daily backup if due, on a connection of its own.

@@ -1,5 +1,5 @@
 """Shifts and hand-offs (交接班): start a shift, end it with a hand-off sheet, acknowledge
-it; staff PINs; the next shift's length.
+it; the next shift's length.
 
 Decisions (see also the README):
 - One shift is open at a time. Starting while someone else's shift is open is refused
@@ -20,40 +20,29 @@ Decisions (see also the README):
   when); acknowledging your own hand-off is allowed and shown as such (a solo seller
   reads their own sheet the next morning). Every unacknowledged hand-off stays pending,
   oldest first: ending the next shift does not bury one nobody has read.
-- A staff member with a PIN must give it to start a shift, acknowledge a hand-off or
-  become the operator in the window, also when the window opens with them remembered as
-  the operator from the last session (it then starts with nobody chosen). Wrong PINs are
-  refused, audited, and after MAX_WRONG tries within LOCK_WINDOW the name is locked until
-  the window passes.
-- A forgotten PIN is reset (removed without it) by anyone, with a reason, audited: the PIN
-  keeps colleagues from acting under each other's names by mistake, it is not a lock the
-  shop owner can be shut out by.
+- A staff member with a PIN must give it to start a shift or acknowledge a hand-off; the
+  PINs themselves (set, clear, reset, verify, lockout) are the staff service's.
 """
 
 from __future__ import annotations
 
 from dataclasses import asdict
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
 from ..domain.clock import SHOP_TZ_DEFAULT, Clock, local
 from ..domain.errors import FieldError, NotFoundError, ValidationError
 from ..domain.handoff import HandedOver, HandoffSheet, Shift
-from ..domain.pins import LOCK_WINDOW, MAX_WRONG, check_pin, hash_pin, validate_pin
 from ..storage.audit import AuditStore
 from ..storage.settings import SettingsStore
 from ..storage.shifts import ShiftStore
-from ..storage.staff import StaffMember, StaffStore
+from ..storage.staff import StaffMember
 from .actor import require_actor as _require
 from .calls import CallService
 from .handoff_sheet import HandoffSheetBuilder, SheetRequest
 from .promises import PromiseService
-from .staff import CURRENT_OPERATOR_KEY
-
-if TYPE_CHECKING:
-    from .register import Register
+from .staff import CURRENT_OPERATOR_KEY, StaffService
 
 NEXT_SHIFT_HOURS_KEY = "shift.next_hours"
 DEFAULT_NEXT_SHIFT_HOURS = 8.0
@@ -61,38 +50,22 @@ MIN_HOURS, MAX_HOURS = 1.0, 72.0
 # The first hand-off ever, ended without a start, covers this much before it.
 FIRST_SHEET_HOURS = 24
 MAX_NOTE = 2000
-MAX_REASON = 200
-
-
-class PinError(ValidationError):
-    """A PIN was needed and missing, wrong, or the name is locked (field 'pin')."""
-
-    def __init__(self, zh: str, en: str, *, missing: bool = False,
-                 field: str = "pin") -> None:
-        super().__init__([FieldError(field, zh, en)])
-        self.missing = missing
 
 
 class ShiftService:
-    """register.shifts: shifts, hand-off sheets, acknowledgements and PINs."""
+    """register.shifts: shifts, hand-off sheets and acknowledgements (PINs: `staff`)."""
 
     def __init__(self, db: Database, clock: Clock, settings: SettingsStore,
-                 calls: CallService, promises: PromiseService, *,
+                 staff: StaffService, calls: CallService, promises: PromiseService, *,
                  shop_tz: str = SHOP_TZ_DEFAULT) -> None:
         self.db = db
         self.clock = clock
         self.settings = settings
         self.shop_tz = shop_tz
         self.store = ShiftStore(db)
-        self.staff = StaffStore(db)
+        self.staff = staff
         self.audit_log = AuditStore(db)
         self.builder = HandoffSheetBuilder(db, calls, promises, shop_tz)
-
-    @classmethod
-    def for_register(cls, register: Register) -> ShiftService:
-        """The service on an open register (after its calls and promises services)."""
-        return cls(register.db, register.clock, register.settings, register.calls,
-                   register.promises, shop_tz=register.shop_tz)
 
     # --- shifts --------------------------------------------------------------
     def current(self) -> Shift | None:
@@ -102,7 +75,7 @@ class ShiftService:
     def start(self, staff: str, *, pin: str | None = None, actor: str | None = None) -> Shift:
         """Start `staff`'s shift and make them the operator (PIN checked when they have one)."""
         member = self._member(_require(staff, "staff"))
-        self.verify_pin(member.name, pin, purpose="shift_start")
+        self.staff.verify_pin(member.name, pin, purpose="shift_start")
         now = self.clock.now()
         with self.db.atomic():
             open_shift = self.store.open_shift()
@@ -233,7 +206,7 @@ class ShiftService:
         """`staff` acknowledges a hand-off (default: the oldest not yet acknowledged, else
         the latest, which then says who acknowledged it). Once only."""
         member = self._member(_require(staff, "staff"))
-        self.verify_pin(member.name, pin, purpose="handoff_ack")
+        self.staff.verify_pin(member.name, pin, purpose="handoff_ack")
         now = self.clock.now()
         with self.db.atomic():
             target = self.store.get(shift_id) if shift_id else \
@@ -279,122 +252,12 @@ class ShiftService:
             self.audit_log.record(self.clock.now(), actor, "settings", None, "update",
                                   NEXT_SHIFT_HOURS_KEY, f"{old:g}", f"{value:g}")
 
-    # --- PINs ----------------------------------------------------------------
-    def has_pin(self, staff: str) -> bool:
-        member = self.staff.by_name((staff or "").strip())
-        return member is not None and self.store.pin_hash(member.id) is not None
-
-    def staff_with_pins(self) -> set[str]:
-        ids = self.store.staff_with_pins()
-        return {m.name for m in self.staff.all(include_inactive=True) if m.id in ids}
-
-    def set_pin(self, staff: str, pin: str, actor: str, *, old_pin: str | None = None) -> None:
-        """Set or change a staff member's PIN; changing one needs the current PIN."""
-        actor = _require(actor)
-        member = self._member(_require(staff, "staff"))
-        errors = validate_pin(pin)
-        if errors:
-            raise ValidationError(errors)
-        changing = self.store.pin_hash(member.id) is not None
-        if changing:
-            self.verify_pin(member.name, old_pin, purpose="pin_change", field="old_pin")
-        now = self.clock.now()
-        with self.db.atomic():
-            self.store.set_pin_hash(member.id, hash_pin(pin), now, actor)
-            # The audit says that it changed, never the digits or the hash.
-            self.audit_log.record(now, actor, "staff", member.id,
-                                  "pin_changed" if changing else "pin_set", "pin")
-
-    def clear_pin(self, staff: str, actor: str, *, old_pin: str | None = None) -> None:
-        """Remove a staff member's PIN (the current PIN is needed)."""
-        actor = _require(actor)
-        member = self._member(_require(staff, "staff"))
-        if self.store.pin_hash(member.id) is None:
-            return
-        self.verify_pin(member.name, old_pin, purpose="pin_clear", field="old_pin")
-        now = self.clock.now()
-        with self.db.atomic():
-            self.store.clear_pin(member.id)
-            self.audit_log.record(now, actor, "staff", member.id, "pin_cleared", "pin")
-
-    def forget_operator_with_pin(self) -> str | None:
-        """At the window's start: when the operator remembered from the last session has a
-        PIN, forget them, so the window starts with nobody chosen and choosing them asks
-        for it (else opening the app would act as them without it). Returns that name."""
-        name = self.settings.get(CURRENT_OPERATOR_KEY, "")
-        if not name or not self.has_pin(name):
-            return None
-        with self.db.atomic():
-            self.settings.set(CURRENT_OPERATOR_KEY, "")
-        return name
-
-    def reset_pin(self, staff: str, actor: str, reason: str) -> None:
-        """Remove a forgotten PIN without it. Anyone at the keyboard may (a solo owner
-        locked out of their own register is worse than what a 4-digit PIN on a local file
-        guards against), but only with a reason, and the audit trail keeps who, when and
-        why; the person can set a new PIN at once."""
-        actor = _require(actor)
-        member = self._member(_require(staff, "staff"))
-        reason = " ".join((reason or "").split())
-        if not reason:
-            raise ValidationError([FieldError("reason", "请写明为什么重置 PIN",
-                                              "Say why the PIN is reset")])
-        if len(reason) > MAX_REASON:
-            raise ValidationError([FieldError(
-                "reason", f"原因不能超过 {MAX_REASON} 字",
-                f"The reason is longer than {MAX_REASON} characters")])
-        if self.store.pin_hash(member.id) is None:
-            raise ValidationError([FieldError("staff", f"{member.name} 没有设置 PIN",
-                                              f"{member.name} has no PIN")])
-        now = self.clock.now()
-        with self.db.atomic():
-            self.store.clear_pin(member.id)
-            self.audit_log.record(now, actor, "staff", member.id, "pin_reset", "pin", None,
-                                  reason)
-
-    def verify_pin(self, staff: str, pin: str | None, *, purpose: str = "operator",
-                   field: str = "pin") -> None:
-        """Pass when `staff` has no PIN or `pin` matches; otherwise PinError. A wrong PIN
-        is audited (who, what for); too many lock the name for a while."""
-        member = self.staff.by_name((staff or "").strip())
-        if member is None:
-            return
-        stored = self.store.pin_hash(member.id)
-        if stored is None:
-            return
-        now = self.clock.now()
-        # Wrong tries against an earlier PIN do not lock a new one (a reset, then a new PIN).
-        set_at = self.store.pin_set_at(member.id)
-        recent = [at for at in self.store.refusals_since(member.id, now - LOCK_WINDOW)
-                  if set_at is None or at >= set_at]
-        if len(recent) >= MAX_WRONG:
-            until = self._shown(recent[-MAX_WRONG] + LOCK_WINDOW, time_only=True)
-            raise PinError(f"{member.name} 的 PIN 错误次数过多，请在 {until} 后再试",
-                           f"Too many wrong PINs for {member.name}: try again after {until}",
-                           field=field)
-        pin = (pin or "").strip()
-        if not pin:
-            raise PinError(f"{member.name} 设置了 PIN，请输入 4 位 PIN",
-                           f"{member.name} has a PIN: enter the 4 digits", missing=True,
-                           field=field)
-        if check_pin(pin, stored):
-            return
-        with self.db.atomic():
-            self.audit_log.record(now, member.name, "staff", member.id, "pin_refused",
-                                  "pin", None, purpose)
-        raise PinError(f"{member.name} 的 PIN 不正确", f"Wrong PIN for {member.name}",
-                       field=field)
-
     # --- helpers -------------------------------------------------------------
     def _member(self, name: str, field: str = "staff") -> StaffMember:
-        member = self.staff.by_name(name)
-        if member is None or not member.active:
-            raise ValidationError([FieldError(field, f"没有这个员工：{name}",
-                                              f"No such staff member: {name}")])
-        return member
+        return self.staff.member(name, field)
 
-    def _shown(self, at: datetime, *, time_only: bool = False) -> str:
-        return local(at, self.shop_tz).strftime("%H:%M" if time_only else "%m-%d %H:%M")
+    def _shown(self, at: datetime) -> str:
+        return local(at, self.shop_tz).strftime("%m-%d %H:%M")
 
     def next_shift_end(self, at: datetime | None = None) -> datetime:
         return (at or self.clock.now()) + timedelta(hours=self.next_shift_hours())

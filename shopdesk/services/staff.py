@@ -1,33 +1,62 @@
-"""Staff list and who is at the keyboard."""
+"""Staff: the list, who is at the keyboard, and staff PINs.
+
+PIN decisions (see also the README):
+- A staff member with a PIN must give it to start a shift, acknowledge a hand-off or
+  become the operator in the window, also when the window opens with them remembered as
+  the operator from the last session (it then starts with nobody chosen). Wrong PINs are
+  refused, audited, and after MAX_WRONG tries within LOCK_WINDOW the name is locked until
+  the window passes.
+- A forgotten PIN is reset (removed without it) by anyone, with a reason, audited: the PIN
+  keeps colleagues from acting under each other's names by mistake, it is not a lock the
+  shop owner can be shut out by.
+"""
 
 from __future__ import annotations
 
 from sqlite_utils import Database
 
-from ..domain.clock import Clock
+from ..domain.clock import SHOP_TZ_DEFAULT, Clock, local
 from ..domain.errors import FieldError, ValidationError
+from ..domain.pins import LOCK_WINDOW, MAX_WRONG, check_pin, hash_pin, validate_pin
 from ..storage.audit import AuditStore
 from ..storage.settings import SettingsStore
 from ..storage.staff import StaffMember, StaffStore
+from .actor import require_actor
 
 CURRENT_OPERATOR_KEY = "current_operator"
+MAX_NAME = 32
+MAX_REASON = 200
+
+
+class PinError(ValidationError):
+    """A PIN was needed and missing, wrong, or the name is locked (field 'pin')."""
+
+    def __init__(self, zh: str, en: str, *, missing: bool = False,
+                 field: str = "pin") -> None:
+        super().__init__([FieldError(field, zh, en)])
+        self.missing = missing
 
 
 class StaffService:
-    def __init__(self, db: Database, clock: Clock) -> None:
+    """register.staff: staff members, the current operator and their PINs."""
+
+    def __init__(self, db: Database, clock: Clock, settings: SettingsStore | None = None, *,
+                 shop_tz: str = SHOP_TZ_DEFAULT) -> None:
         self.db = db
         self.clock = clock
+        self.shop_tz = shop_tz
         self.store = StaffStore(db)
-        self.settings = SettingsStore(db)
+        self.settings = settings if settings is not None else SettingsStore(db)
         self.audit = AuditStore(db)
 
+    # --- the list --------------------------------------------------------------
     def list(self, *, include_inactive: bool = False) -> list[StaffMember]:
         return self.store.all(include_inactive=include_inactive)
 
     def add(self, name: str, actor: str) -> StaffMember:
         """Add a staff member; names are unique and 1-32 characters."""
         name = name.strip()
-        if not name or len(name) > 32:
+        if not name or len(name) > MAX_NAME:
             raise ValidationError([FieldError("name", "姓名需为1-32个字符",
                                               "Name must be 1-32 characters")])
         existing = self.store.by_name(name)
@@ -50,6 +79,15 @@ class StaffService:
             self.store.set_active(staff_id, False)
             self.audit.record(self.clock.now(), actor, "staff", staff_id, "deactivate")
 
+    def member(self, name: str, field: str = "staff") -> StaffMember:
+        """The active staff member called `name`; ValidationError naming `field` if none."""
+        member = self.store.by_name(name)
+        if member is None or not member.active:
+            raise ValidationError([FieldError(field, f"没有这个员工：{name}",
+                                              f"No such staff member: {name}")])
+        return member
+
+    # --- who is at the keyboard --------------------------------------------------
     def current_operator(self) -> str:
         """The last operator chosen on this register ('' if none yet)."""
         name = self.settings.get(CURRENT_OPERATOR_KEY, "")
@@ -62,3 +100,109 @@ class StaffService:
                                               f"No such staff member: {name}")])
         with self.db.atomic():
             self.settings.set(CURRENT_OPERATOR_KEY, name)
+
+    def forget_operator_with_pin(self) -> str | None:
+        """At the window's start: when the operator remembered from the last session has a
+        PIN, forget them, so the window starts with nobody chosen and choosing them asks
+        for it (else opening the app would act as them without it). Returns that name."""
+        name = self.settings.get(CURRENT_OPERATOR_KEY, "")
+        if not name or not self.has_pin(name):
+            return None
+        with self.db.atomic():
+            self.settings.set(CURRENT_OPERATOR_KEY, "")
+        return name
+
+    # --- PINs --------------------------------------------------------------------
+    def has_pin(self, staff: str) -> bool:
+        member = self.store.by_name((staff or "").strip())
+        return member is not None and self.store.pin_hash(member.id) is not None
+
+    def staff_with_pins(self) -> set[str]:
+        ids = self.store.staff_with_pins()
+        return {m.name for m in self.store.all(include_inactive=True) if m.id in ids}
+
+    def set_pin(self, staff: str, pin: str, actor: str, *, old_pin: str | None = None) -> None:
+        """Set or change a staff member's PIN; changing one needs the current PIN."""
+        actor = require_actor(actor)
+        member = self.member(require_actor(staff, "staff"))
+        errors = validate_pin(pin)
+        if errors:
+            raise ValidationError(errors)
+        changing = self.store.pin_hash(member.id) is not None
+        if changing:
+            self.verify_pin(member.name, old_pin, purpose="pin_change", field="old_pin")
+        now = self.clock.now()
+        with self.db.atomic():
+            self.store.set_pin_hash(member.id, hash_pin(pin), now, actor)
+            # The audit says that it changed, never the digits or the hash.
+            self.audit.record(now, actor, "staff", member.id,
+                              "pin_changed" if changing else "pin_set", "pin")
+
+    def clear_pin(self, staff: str, actor: str, *, old_pin: str | None = None) -> None:
+        """Remove a staff member's PIN (the current PIN is needed)."""
+        actor = require_actor(actor)
+        member = self.member(require_actor(staff, "staff"))
+        if self.store.pin_hash(member.id) is None:
+            return
+        self.verify_pin(member.name, old_pin, purpose="pin_clear", field="old_pin")
+        now = self.clock.now()
+        with self.db.atomic():
+            self.store.clear_pin(member.id)
+            self.audit.record(now, actor, "staff", member.id, "pin_cleared", "pin")
+
+    def reset_pin(self, staff: str, actor: str, reason: str) -> None:
+        """Remove a forgotten PIN without it. Anyone at the keyboard may (a solo owner
+        locked out of their own register is worse than what a 4-digit PIN on a local file
+        guards against), but only with a reason, and the audit trail keeps who, when and
+        why; the person can set a new PIN at once."""
+        actor = require_actor(actor)
+        member = self.member(require_actor(staff, "staff"))
+        reason = " ".join((reason or "").split())
+        if not reason:
+            raise ValidationError([FieldError("reason", "请写明为什么重置 PIN",
+                                              "Say why the PIN is reset")])
+        if len(reason) > MAX_REASON:
+            raise ValidationError([FieldError(
+                "reason", f"原因不能超过 {MAX_REASON} 字",
+                f"The reason is longer than {MAX_REASON} characters")])
+        if self.store.pin_hash(member.id) is None:
+            raise ValidationError([FieldError("staff", f"{member.name} 没有设置 PIN",
+                                              f"{member.name} has no PIN")])
+        now = self.clock.now()
+        with self.db.atomic():
+            self.store.clear_pin(member.id)
+            self.audit.record(now, actor, "staff", member.id, "pin_reset", "pin", None,
+                              reason)
+
+    def verify_pin(self, staff: str, pin: str | None, *, purpose: str = "operator",
+                   field: str = "pin") -> None:
+        """Pass when `staff` has no PIN or `pin` matches; otherwise PinError. A wrong PIN
+        is audited (who, what for); too many lock the name for a while."""
+        member = self.store.by_name((staff or "").strip())
+        if member is None:
+            return
+        stored = self.store.pin_hash(member.id)
+        if stored is None:
+            return
+        now = self.clock.now()
+        # Wrong tries against an earlier PIN do not lock a new one (a reset, then a new PIN).
+        set_at = self.store.pin_set_at(member.id)
+        recent = [at for at in self.store.pin_refusals_since(member.id, now - LOCK_WINDOW)
+                  if set_at is None or at >= set_at]
+        if len(recent) >= MAX_WRONG:
+            until = local(recent[-MAX_WRONG] + LOCK_WINDOW, self.shop_tz).strftime("%H:%M")
+            raise PinError(f"{member.name} 的 PIN 错误次数过多，请在 {until} 后再试",
+                           f"Too many wrong PINs for {member.name}: try again after {until}",
+                           field=field)
+        pin = (pin or "").strip()
+        if not pin:
+            raise PinError(f"{member.name} 设置了 PIN，请输入 4 位 PIN",
+                           f"{member.name} has a PIN: enter the 4 digits", missing=True,
+                           field=field)
+        if check_pin(pin, stored):
+            return
+        with self.db.atomic():
+            self.audit.record(now, member.name, "staff", member.id, "pin_refused",
+                              "pin", None, purpose)
+        raise PinError(f"{member.name} 的 PIN 不正确", f"Wrong PIN for {member.name}",
+                       field=field)

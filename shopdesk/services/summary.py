@@ -45,7 +45,6 @@ from .promises import PromiseService
 if TYPE_CHECKING:
     from ..reports.fonts import PdfFont
     from ..reports.thumbnails import ThumbnailCache
-    from .register import Register
 
 ProgressFn = Callable[[int, int], None]
 _CONTACT_FIELDS = ("buyer_phone", "buyer_name", "buyer_address")
@@ -69,7 +68,7 @@ class SummaryResult:
 
 
 class SummaryService:
-    """Dispute summaries on one register (build with `for_register`)."""
+    """register.summary: dispute summaries on one register."""
 
     def __init__(self, db: Database, clock: Clock, *, cases: CaseService, calls: CallService,
                  promises: PromiseService, evidence: EvidenceService, shop_tz: str) -> None:
@@ -83,12 +82,6 @@ class SummaryService:
         self.store = SummaryStore(db)
         self.audit_log = AuditStore(db)
         self.call_log = CallStore(db)
-
-    @classmethod
-    def for_register(cls, register: Register) -> SummaryService:
-        return cls(register.db, register.clock, cases=register.cases, calls=register.calls,
-                   promises=register.promises, evidence=register.evidence,
-                   shop_tz=register.shop_tz)
 
     # --- the facts statement -----------------------------------------------------------
     def default_facts(self, case_id: int, *, lang: str = "zh") -> str:

@@ -1,4 +1,4 @@
-"""Shifts, their hand-off snapshots and events, and staff PINs (tables from m0006)."""
+"""Shifts, their hand-off snapshots and events (tables from m0006; staff PINs: staff.py)."""
 
 from __future__ import annotations
 
@@ -130,35 +130,3 @@ class ShiftStore:
             "json_each(s.sheet, '$.promises_resolved') p WHERE s.id = ?", [shift_id])
         return HandedOver(RowMarks(**{k: int(v) for k, v in marks.items() if k in known}),
                           frozenset(r[0] for r in promises.fetchall() if r[0] is not None))
-
-    # --- PINs ------------------------------------------------------------------
-    def pin_hash(self, staff_id: int) -> str | None:
-        row = self.db.execute("SELECT pin_hash FROM staff_pins WHERE staff_id = ?",
-                              [staff_id]).fetchone()
-        return row[0] if row else None
-
-    def pin_set_at(self, staff_id: int) -> datetime | None:
-        row = self.db.execute("SELECT set_at FROM staff_pins WHERE staff_id = ?",
-                              [staff_id]).fetchone()
-        return from_iso(row[0]) if row else None
-
-    def set_pin_hash(self, staff_id: int, pin_hash: str, at: datetime, actor: str) -> None:
-        self.db.execute(
-            "INSERT INTO staff_pins(staff_id, pin_hash, set_at, set_by) VALUES (?, ?, ?, ?) "
-            "ON CONFLICT(staff_id) DO UPDATE SET pin_hash = excluded.pin_hash, "
-            "set_at = excluded.set_at, set_by = excluded.set_by",
-            [staff_id, pin_hash, to_utc_iso(at), actor])
-
-    def clear_pin(self, staff_id: int) -> None:
-        self.db.execute("DELETE FROM staff_pins WHERE staff_id = ?", [staff_id])
-
-    def staff_with_pins(self) -> set[int]:
-        return {r[0] for r in self.db.execute("SELECT staff_id FROM staff_pins").fetchall()}
-
-    def refusals_since(self, staff_id: int, since: datetime) -> list[datetime]:
-        """Times of wrong-PIN refusals for this staff member since `since` (audit rows)."""
-        rows = self.db.execute(
-            "SELECT at FROM audit_log WHERE entity = 'staff' AND entity_id = ? "
-            "AND action = 'pin_refused' AND at >= ? ORDER BY at", [staff_id, to_utc_iso(since)]
-        ).fetchall()
-        return [from_iso(r[0]) for r in rows]  # type: ignore[misc]

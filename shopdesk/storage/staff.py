@@ -1,4 +1,5 @@
-"""Staff members: the people who pick 'who am I' at the keyboard."""
+"""Staff members: the people who pick 'who am I' at the keyboard, and their PINs
+(the staff_pins table from m0006: a salted hash only, see domain/pins.py)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from datetime import datetime
 
 from sqlite_utils import Database
 
-from ..domain.clock import to_utc_iso
+from ..domain.clock import from_iso, to_utc_iso
 
 
 @dataclass(frozen=True)
@@ -43,3 +44,35 @@ class StaffStore:
         r = self.db.execute("SELECT id, name, active FROM staff WHERE name = ?",
                             [name]).fetchone()
         return StaffMember(r[0], r[1], bool(r[2])) if r else None
+
+    # --- PINs ------------------------------------------------------------------
+    def pin_hash(self, staff_id: int) -> str | None:
+        row = self.db.execute("SELECT pin_hash FROM staff_pins WHERE staff_id = ?",
+                              [staff_id]).fetchone()
+        return row[0] if row else None
+
+    def pin_set_at(self, staff_id: int) -> datetime | None:
+        row = self.db.execute("SELECT set_at FROM staff_pins WHERE staff_id = ?",
+                              [staff_id]).fetchone()
+        return from_iso(row[0]) if row else None
+
+    def set_pin_hash(self, staff_id: int, pin_hash: str, at: datetime, actor: str) -> None:
+        self.db.execute(
+            "INSERT INTO staff_pins(staff_id, pin_hash, set_at, set_by) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT(staff_id) DO UPDATE SET pin_hash = excluded.pin_hash, "
+            "set_at = excluded.set_at, set_by = excluded.set_by",
+            [staff_id, pin_hash, to_utc_iso(at), actor])
+
+    def clear_pin(self, staff_id: int) -> None:
+        self.db.execute("DELETE FROM staff_pins WHERE staff_id = ?", [staff_id])
+
+    def staff_with_pins(self) -> set[int]:
+        return {r[0] for r in self.db.execute("SELECT staff_id FROM staff_pins").fetchall()}
+
+    def pin_refusals_since(self, staff_id: int, since: datetime) -> list[datetime]:
+        """Times of wrong-PIN refusals for this staff member since `since` (audit rows)."""
+        rows = self.db.execute(
+            "SELECT at FROM audit_log WHERE entity = 'staff' AND entity_id = ? "
+            "AND action = 'pin_refused' AND at >= ? ORDER BY at", [staff_id, to_utc_iso(since)]
+        ).fetchall()
+        return [from_iso(r[0]) for r in rows]  # type: ignore[misc]

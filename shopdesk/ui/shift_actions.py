@@ -16,7 +16,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QMenu, QMessageBox, QVBoxLayout
 
 from ..domain.clock import local
-from ..services.shifts import PinError
+from ..services.staff import PinError
 from .dialogs.end_shift_dialog import EndShiftDialog
 from .dialogs.shift_start_dialog import ShiftStartDialog
 from .views.handoff_banner import HandoffBanner
@@ -101,7 +101,7 @@ def attach(window: MainWindow) -> None:
     """Re-read the window's current register (start-up, after a restore). An operator
     remembered from the last session who has a PIN is not taken on trust: the window
     starts with nobody chosen, and choosing them asks for the PIN."""
-    name = window.register.shifts.forget_operator_with_pin()
+    name = window.register.staff.forget_operator_with_pin()
     if name:
         window.operator_picker.reload()
         window.statusBar().showMessage(
@@ -179,8 +179,8 @@ def review_handoff(window: MainWindow, shift_id: int) -> HandoffReviewDialog:
 
 def ask_operator_pin(window: MainWindow, name: str) -> bool:
     """Switching the operator to someone with a PIN asks for it; False keeps the old one."""
-    shifts = window.register.shifts
-    if not shifts.has_pin(name):
+    staff = window.register.staff
+    if not staff.has_pin(name):
         return True
     title = translate("MainWindow", "Operator PIN")
     prompt = translate("MainWindow", "PIN of %1 (4 digits):").replace("%1", name)
@@ -188,7 +188,7 @@ def ask_operator_pin(window: MainWindow, name: str) -> bool:
     if not ok:
         return False
     try:
-        shifts.verify_pin(name, text, purpose="operator")
+        staff.verify_pin(name, text, purpose="operator")
     except PinError as exc:
         QMessageBox.warning(window, title, exc.errors[0].message(window.lang))
         return False

@@ -30,7 +30,7 @@ def counts(register) -> tuple[int, int, int, int]:
 
 @pytest.fixture
 def service(register) -> ImportService:
-    return ImportService.for_register(register)
+    return register.imports
 
 
 def run(service: ImportService, path: Path, **kw):

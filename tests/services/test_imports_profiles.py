@@ -7,7 +7,6 @@ import pytest
 from shopdesk.domain.enums import Platform
 from shopdesk.domain.errors import NotFoundError, ValidationError
 from shopdesk.importers import ColumnMapping, RecordType
-from shopdesk.services.imports import ImportService
 from tests.importers.helpers import csv_bytes
 
 
@@ -19,7 +18,7 @@ def mapping() -> ColumnMapping:
 
 
 def test_profiles_save_load_list_delete(register):
-    profiles = ImportService.for_register(register).profiles
+    profiles = register.imports.profiles
     saved = profiles.save(" 快手售后 ", mapping())
     assert saved.name == "快手售后"
     loaded = profiles.load("快手售后")
@@ -40,11 +39,11 @@ def test_profiles_save_load_list_delete(register):
 
 def test_a_profile_needs_a_name(register):
     with pytest.raises(ValidationError):
-        ImportService.for_register(register).profiles.save("  ", mapping())
+        register.imports.profiles.save("  ", mapping())
 
 
 def test_importing_an_unknown_file_with_a_saved_profile(register, tmp_path):
-    service = ImportService.for_register(register)
+    service = register.imports
     service.profiles.save("快手", mapping())
     path = tmp_path / "ks.csv"
     path.write_bytes(csv_bytes([["单号", "退多少", "进度"], ["KS20261123001", "12.00", "待处理"]]))

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import csv
 
-from shopdesk.services.imports import ImportService, write_skipped_rows
+from shopdesk.services.imports import write_skipped_rows
 from tests.importers.helpers import DATA, TAOBAO_REFUND_HEADER, taobao_refund_row, xlsx_bytes
 
 
 def test_skipped_rows_keep_their_cells_and_say_why(register, tmp_path):
-    service = ImportService.for_register(register)
+    service = register.imports
     path = DATA / "taobao_refund_gbk.csv"
     parsed = service.read(path)
     report = service.apply(parsed, path.name, "小王", skip_bad_rows=True)
@@ -30,7 +30,7 @@ def test_skipped_rows_keep_their_cells_and_say_why(register, tmp_path):
 
 
 def test_a_fixed_skipped_file_imports(register, tmp_path):
-    service = ImportService.for_register(register)
+    service = register.imports
     path = DATA / "taobao_refund_gbk.csv"
     parsed = service.read(path)
     report = service.apply(parsed, path.name, "小王", skip_bad_rows=True)
@@ -53,7 +53,7 @@ def test_a_fixed_skipped_file_imports(register, tmp_path):
 
 
 def test_skipped_rows_from_an_xlsx_file(register, tmp_path):
-    service = ImportService.for_register(register)
+    service = register.imports
     path = tmp_path / "refunds.xlsx"
     # In a workbook the numbers are plain text cells (="..." would be an uncomputed formula).
     plain = {"退款编号": "158000000000000001", "订单编号": "3126112300000000001"}

@@ -38,7 +38,7 @@ def write(tmp_path: Path, name: str, rows: list[list[object]]) -> Path:
 
 @pytest.fixture
 def service(register) -> ImportService:
-    return ImportService.for_register(register)
+    return register.imports
 
 
 def imported(service, path, **kw):

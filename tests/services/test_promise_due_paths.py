@@ -8,7 +8,6 @@ from datetime import timedelta
 
 from shopdesk.domain.case_query import CaseQuery
 from shopdesk.domain.promises import PromiseKind
-from shopdesk.services.imports import ImportService
 from shopdesk.services.quick_filters import QuickFilter, apply_quick_filter
 from tests.importers.helpers import taobao_refund_row
 
@@ -29,7 +28,7 @@ def _overdue_ids(register):
 
 
 def test_a_platform_update_leaves_the_promise_due_alone(register, tmp_path, clock):
-    service = ImportService.for_register(register)
+    service = register.imports
     run(service, write_refunds(tmp_path, [taobao_refund_row(1)], "monday.csv"))
     [case] = register.cases.store.find(refund_no="158000000000000001")
     register.promises.make(case.id, PromiseKind.REFUND, T0 + timedelta(hours=3), "小王")

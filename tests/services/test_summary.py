@@ -45,7 +45,7 @@ def _summary_audits(register, case_id, action):
 
 @pytest.fixture
 def service(register) -> SummaryService:
-    return SummaryService.for_register(register)
+    return register.summary
 
 
 def test_contact_details_are_masked_by_default(register, service, tmp_path):

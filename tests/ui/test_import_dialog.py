@@ -87,7 +87,8 @@ def test_cancel_stops_the_import(qtbot, register):
                 threading.Event().wait(0.01)
             raise ImportCancelled()
 
-    service = SlowService.for_register(register)
+    service = SlowService(register.db, register.clock, register.imports.config,
+                          shop_tz=register.shop_tz)
     dlg = ImportDialog(register, "小王", path=REFUNDS, service=service)
     qtbot.addWidget(dlg)
     dlg.show()
@@ -126,11 +127,11 @@ def test_an_unknown_file_offers_a_column_mapping(qtbot, register, tmp_path, monk
         qtbot.mouseClick(dlg.mapping_button, Qt.MouseButton.LeftButton)
     assert ready.args[0].created == 1
     assert dlg.preset.currentData() == "profile:快手售后"
-    assert ImportService.for_register(register).profiles.names() == ["快手售后"]
+    assert register.imports.profiles.names() == ["快手售后"]
 
 
 def test_mapping_dialog_guesses_known_headers_and_requires_the_order_number(qtbot, register):
-    service = ImportService.for_register(register)
+    service = register.imports
     dlg = ColumnMappingDialog(["订单编号", "退款金额", "随便什么"], service.profiles,
                               presets=service.config.presets)
     qtbot.addWidget(dlg)

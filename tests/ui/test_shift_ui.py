@@ -93,7 +93,7 @@ def test_end_a_shift_in_the_dialog_then_acknowledge_it_from_the_banner(
 
 
 def test_a_wrong_pin_is_refused_when_acknowledging(qtbot, make_window, demo_register):
-    demo_register.shifts.set_pin("小李", "2468", "小王")
+    demo_register.staff.set_pin("小李", "2468", "小王")
     demo_register.shifts.end("小王")
     window = make_window(demo_register)
     assert window.handoff_banner.isVisible()
@@ -114,7 +114,7 @@ def test_a_wrong_pin_is_refused_when_acknowledging(qtbot, make_window, demo_regi
 
 def test_switching_the_operator_to_someone_with_a_pin_asks_for_it(qtbot, window,
                                                                   demo_register, boxes):
-    demo_register.shifts.set_pin("小李", "2468", "小王")
+    demo_register.staff.set_pin("小李", "2468", "小王")
     combo = window.operator_picker.combo
     boxes.text_answer = ("0000", True)
     combo.setCurrentIndex(combo.findData("小李"))
@@ -132,7 +132,7 @@ def test_switching_the_operator_to_someone_with_a_pin_asks_for_it(qtbot, window,
 
 
 def test_start_a_shift_with_the_shortcut_and_a_pin(qtbot, window, demo_register):
-    demo_register.shifts.set_pin("小李", "2468", "小王")
+    demo_register.staff.set_pin("小李", "2468", "小王")
     qtbot.keyClick(window.case_list.table, Qt.Key.Key_B, CTRL_SHIFT)
     dialog = wait_modal(qtbot, ShiftStartDialog)
     assert dialog.staff_combo.currentData() == "小王" and not dialog.pin.isEnabled()
@@ -176,16 +176,16 @@ def test_settings_set_a_pin_and_the_next_shift_length(qtbot, demo_register):
     dialog.new.setText("2468")
     dialog.again.setText("2469")
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-    assert dialog.again_field.has_error and not demo_register.shifts.has_pin("小李")
+    assert dialog.again_field.has_error and not demo_register.staff.has_pin("小李")
     dialog.again.setText("2468")
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-    assert demo_register.shifts.has_pin("小李")
+    assert demo_register.staff.has_pin("小李")
 
     change = PinDialog(demo_register, "小李", "zh", clear=True)
     qtbot.addWidget(change)
     change.old.setText("1111")
     qtbot.mouseClick(change.ok_button, Qt.MouseButton.LeftButton)
-    assert change.old_field.has_error and demo_register.shifts.has_pin("小李")
+    assert change.old_field.has_error and demo_register.staff.has_pin("小李")
 
     settings = SettingsDialog(demo_register, "zh", tab=SHIFTS_TAB)
     qtbot.addWidget(settings)
@@ -241,7 +241,7 @@ def test_the_banner_shows_the_oldest_unacknowledged_hand_off_and_how_many_follow
 
 
 def test_a_forgotten_pin_is_reset_in_settings_with_a_reason(qtbot, demo_register):
-    demo_register.shifts.set_pin("小王", "2468", "小王")
+    demo_register.staff.set_pin("小王", "2468", "小王")
     dialog = PinDialog(demo_register, "小王", "zh", clear=True)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -249,11 +249,11 @@ def test_a_forgotten_pin_is_reset_in_settings_with_a_reason(qtbot, demo_register
     dialog.forgot.setChecked(True)
     assert not dialog.old.isEnabled() and dialog.reason.isEnabled()
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-    assert dialog.reason_field.has_error and demo_register.shifts.has_pin("小王")
+    assert dialog.reason_field.has_error and demo_register.staff.has_pin("小王")
     dialog.reason.setText("忘记了")
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert dialog.result() == QDialog.DialogCode.Accepted
-    assert not demo_register.shifts.has_pin("小王")
+    assert not demo_register.staff.has_pin("小王")
     [audit] = [a for a in demo_register.shifts.audit_log.latest() if a.action == "pin_reset"]
     assert audit.new == "忘记了"
     setting = PinDialog(demo_register, "小李", "zh")  # setting a PIN: no reset offered
@@ -266,7 +266,7 @@ def test_a_remembered_operator_with_a_pin_is_not_taken_on_trust_at_start_up(
         qtbot, make_window, demo_register, boxes):
     from shopdesk.ui import shift_actions
 
-    demo_register.shifts.set_pin("小王", "2468", "小王")
+    demo_register.staff.set_pin("小王", "2468", "小王")
     assert demo_register.staff.current_operator() == "小王"  # from the last session
     window = make_window(demo_register)
     assert window.operator() == "" and window.operator_picker.current() == ""
@@ -280,7 +280,7 @@ def test_a_remembered_operator_with_a_pin_is_not_taken_on_trust_at_start_up(
 
 
 def test_a_remembered_operator_without_a_pin_stays_chosen(make_window, demo_register):
-    demo_register.shifts.set_pin("小李", "2468", "小王")
+    demo_register.staff.set_pin("小李", "2468", "小王")
     window = make_window(demo_register)
     assert window.operator() == "小王" and window.operator_picker.current() == "小王"
 

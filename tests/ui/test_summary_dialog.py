@@ -18,7 +18,6 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
 
 from shopdesk.domain.case import CaseDraft
 from shopdesk.domain.enums import CaseKind, Cause, Platform
-from shopdesk.services.summary import SummaryService
 from shopdesk.ui.dialogs.summary_dialog import SummaryDialog
 from shopdesk.ui.print_actions import open_summary_dialog
 
@@ -101,7 +100,7 @@ def test_save_pdf_masks_by_default_and_keeps_each_edited_statement(qtbot, regist
     assert "第一件：外箱破损，已拍照。" in text and "第二件：买家拒收。" in text
     assert "138****5678" in text and PHONE not in text
     assert "summary.pdf" in dialog.status.text()
-    service = SummaryService.for_register(register)
+    service = register.summary
     assert service.facts(cases[1].id) == "第二件：买家拒收。"  # kept for the next printing
     assert service.saved_facts(cases[2].id) is None  # untouched: follows the case's data
     # A new dialog shows the saved statement.
@@ -329,4 +328,4 @@ def test_a_case_in_the_trash_says_an_edit_is_not_kept(qtbot, register, cases, tm
     with qtbot.waitSignal(dialog.written, timeout=20_000):
         dialog.save_button.click()
     assert "回收站里的工单，仅本次打印" in _text(tmp_path / "t.pdf")
-    assert SummaryService.for_register(register).saved_facts(cases[0].id) is None
+    assert register.summary.saved_facts(cases[0].id) is None

@@ -27,7 +27,6 @@ from ...domain.enums import CaseKind, CustomerType, Platform, Priority
 from ...domain.errors import FieldError, NotFoundError, ValidationError
 from ...domain.masking import mask_phone
 from ...domain.money import format_yuan
-from ...services.form_memory import FormMemory
 from ...services.register import Register
 from ..i18n import ui_language
 from ..widgets.due_edit import DueTimeEdit
@@ -54,7 +53,7 @@ class CaseFormDialog(QDialog):
         self.operator = operator
         self.case_id = case_id
         self.lang = ui_language(register)
-        self.memory = FormMemory(register)
+        self.memory = register.form_memory
         self._case: Case | None = register.cases.get(case_id) if case_id is not None else None
         self._phone_revealed = False
         self._build()

@@ -60,7 +60,7 @@ class ImportDialog(QDialog):
         self.register = register
         self.operator = operator
         self.lang = ui_language(register)
-        self.service = service or ImportService.for_register(register)
+        self.service = service or register.imports
         self.path: Path | None = None
         self.parsed: ParseResult | None = None
         self.report: ImportReport | None = None

@@ -103,7 +103,7 @@ class SettingsDialog(QDialog):
 
     def _reload_staff(self) -> None:
         self.staff_list.clear()
-        with_pin = self._register.shifts.staff_with_pins()
+        with_pin = self._register.staff.staff_with_pins()
         for member in self._register.staff.list():
             mark = self.tr("  (PIN)") if member.name in with_pin else ""
             item = QListWidgetItem(member.name + mark)
@@ -117,7 +117,7 @@ class SettingsDialog(QDialog):
         self.deactivate_button.setEnabled(item is not None)
         self.pin_button.setEnabled(item is not None)
         self.clear_pin_button.setEnabled(
-            item is not None and self._register.shifts.has_pin(item.data(_NAME_ROLE)))
+            item is not None and self._register.staff.has_pin(item.data(_NAME_ROLE)))
 
     def _edit_pin(self, *, clear: bool) -> None:
         item = self.staff_list.currentItem()

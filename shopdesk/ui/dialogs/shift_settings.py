@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.errors import ValidationError
 from ...services.register import Register
-from ...services.shifts import MAX_REASON
+from ...services.staff import MAX_REASON
 from ..widgets.field_error import ValidatedField
 from .shift_start_dialog import pin_edit
 
@@ -35,7 +35,7 @@ class PinDialog(QDialog):
         self.staff = staff
         self.lang = lang
         self.clear = clear
-        self.has_pin = register.shifts.has_pin(staff)
+        self.has_pin = register.staff.has_pin(staff)
         self.setObjectName("pin_dialog")
         title = self.tr("Clear PIN — %1") if clear else self.tr("Set PIN — %1")
         self.setWindowTitle(title.replace("%1", staff))
@@ -96,7 +96,7 @@ class PinDialog(QDialog):
         actor = self.register.staff.current_operator() or self.staff
         if self.clear and self.forgot.isChecked():
             try:
-                self.register.shifts.reset_pin(self.staff, actor, self.reason.text())
+                self.register.staff.reset_pin(self.staff, actor, self.reason.text())
             except ValidationError as exc:
                 self.reason_field.set_error("\n".join(e.message(self.lang) for e in exc.errors))
                 return
@@ -108,9 +108,9 @@ class PinDialog(QDialog):
             return
         try:
             if self.clear:
-                self.register.shifts.clear_pin(self.staff, actor, old_pin=old)
+                self.register.staff.clear_pin(self.staff, actor, old_pin=old)
             else:
-                self.register.shifts.set_pin(self.staff, self.new.text(), actor, old_pin=old)
+                self.register.staff.set_pin(self.staff, self.new.text(), actor, old_pin=old)
         except ValidationError as exc:
             for e in exc.errors:
                 target = self.old_field if e.field == "old_pin" else self.new_field

@@ -91,7 +91,7 @@ class ShiftStartDialog(QDialog):
                 .replace("%2", since))
 
     def _update_pin(self) -> None:
-        needed = self.shifts.has_pin(self.staff_combo.currentData() or "")
+        needed = self.shifts.staff.has_pin(self.staff_combo.currentData() or "")
         self.pin.setEnabled(needed)
         self.pin.setPlaceholderText(self.tr("4 digits") if needed else self.tr("no PIN set"))
         self.pin_field.set_error(None)

@@ -40,7 +40,7 @@ from ...reports.fonts import cjk_font
 from ...reports.summary_data import DisputeSummary
 from ...reports.summary_pdf import PdfInUseError
 from ...services.register import Register
-from ...services.summary import SummaryResult, SummaryService
+from ...services.summary import SummaryResult
 from ..save_location import remember_folder, suggested_path
 from .summary_job import JobOutcome, SummaryJob
 
@@ -63,7 +63,7 @@ class SummaryDialog(QDialog):
                  parent: QWidget | None = None, *, lang: str = "zh") -> None:
         super().__init__(parent)
         self.register = register
-        self.service = SummaryService.for_register(register)
+        self.service = register.summary
         self.operator = operator
         self.lang = lang
         cases = register.cases.fetch(case_ids)

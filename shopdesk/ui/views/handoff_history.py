@@ -156,7 +156,7 @@ class HandoffPane(QWidget):
     def _update_pin(self) -> None:
         name = self.who.currentData() or ""
         self.ack_button.setEnabled(self._open and bool(name))
-        needed = bool(name) and self._open and self._register().shifts.has_pin(name)
+        needed = bool(name) and self._open and self._register().staff.has_pin(name)
         self.pin.setEnabled(needed)
         self.pin.setPlaceholderText(self.tr("4 digits") if needed else "")
         self.pin.clear()

@@ -6,18 +6,18 @@ from __future__ import annotations
 import pytest
 
 from shopdesk.domain.errors import ValidationError
-from shopdesk.services.shifts import PinError
+from shopdesk.services.staff import PinError
 
 
 @pytest.fixture
 def team(register):
     register.staff.add("小李", actor="小王")
-    register.shifts.set_pin("小李", "2468", "小王")
+    register.staff.set_pin("小李", "2468", "小王")
     return register
 
 
 def refusals(register):
-    return [a for a in register.shifts.audit_log.latest() if a.action == "pin_refused"]
+    return [a for a in register.staff.audit.latest() if a.action == "pin_refused"]
 
 
 def test_the_pin_is_stored_hashed_and_the_audit_never_holds_it(team):
@@ -27,10 +27,10 @@ def test_the_pin_is_stored_hashed_and_the_audit_never_holds_it(team):
     for table in ("audit_log", "settings", "staff", "shift_events"):
         for row in team.db.execute(f"SELECT * FROM {table}").fetchall():
             assert "2468" not in repr(row), (table, row)
-    [audit] = [a for a in team.shifts.audit_log.latest() if a.action == "pin_set"]
+    [audit] = [a for a in team.staff.audit.latest() if a.action == "pin_set"]
     assert (audit.actor, audit.field, audit.old, audit.new) == ("小王", "pin", None, None)
-    assert team.shifts.has_pin("小李") and not team.shifts.has_pin("小王")
-    assert team.shifts.staff_with_pins() == {"小李"}
+    assert team.staff.has_pin("小李") and not team.staff.has_pin("小王")
+    assert team.staff.staff_with_pins() == {"小李"}
 
 
 def test_starting_a_shift_needs_the_right_pin(team):
@@ -68,74 +68,74 @@ def test_acknowledging_needs_the_pin_too(team, clock):
 def test_five_wrong_pins_lock_the_name_for_fifteen_minutes(team, clock):
     for _ in range(5):
         with pytest.raises(PinError):
-            team.shifts.verify_pin("小李", "1111")
+            team.staff.verify_pin("小李", "1111")
     with pytest.raises(PinError) as locked:
-        team.shifts.verify_pin("小李", "2468")  # even the right one, for now
+        team.staff.verify_pin("小李", "2468")  # even the right one, for now
     assert "错误次数过多" in locked.value.errors[0].zh and "10:15" in locked.value.errors[0].zh
     assert len(refusals(team)) == 5  # the lock itself is not another wrong guess
     clock.advance(minutes=15, seconds=1)
-    team.shifts.verify_pin("小李", "2468")
+    team.staff.verify_pin("小李", "2468")
 
 
 def test_changing_or_clearing_a_pin_needs_the_current_one(team):
     with pytest.raises(ValidationError) as refused:
-        team.shifts.set_pin("小李", "1234", "小王")
+        team.staff.set_pin("小李", "1234", "小王")
     assert refused.value.errors[0].field == "old_pin"
     with pytest.raises(ValidationError) as refused:
-        team.shifts.set_pin("小李", "1234", "小王", old_pin="9999")
+        team.staff.set_pin("小李", "1234", "小王", old_pin="9999")
     assert refused.value.errors[0].field == "old_pin"
-    team.shifts.set_pin("小李", "1234", "小李", old_pin="2468")
-    team.shifts.verify_pin("小李", "1234")
+    team.staff.set_pin("小李", "1234", "小李", old_pin="2468")
+    team.staff.verify_pin("小李", "1234")
     with pytest.raises(ValidationError):
-        team.shifts.clear_pin("小李", "小王", old_pin="2468")
-    team.shifts.clear_pin("小李", "小王", old_pin="1234")
-    assert not team.shifts.has_pin("小李")
-    team.shifts.verify_pin("小李", None)  # no PIN: nothing asked
-    actions = [a.action for a in team.shifts.audit_log.latest() if a.entity == "staff"]
+        team.staff.clear_pin("小李", "小王", old_pin="2468")
+    team.staff.clear_pin("小李", "小王", old_pin="1234")
+    assert not team.staff.has_pin("小李")
+    team.staff.verify_pin("小李", None)  # no PIN: nothing asked
+    actions = [a.action for a in team.staff.audit.latest() if a.entity == "staff"]
     assert {"pin_set", "pin_changed", "pin_cleared"} <= set(actions)
 
 
 @pytest.mark.parametrize("bad", ["123", "12345", "abcd", "", "１２３４"])
 def test_a_pin_must_be_four_ascii_digits(register, bad):
     with pytest.raises(ValidationError) as refused:
-        register.shifts.set_pin("小王", bad, "小王")
+        register.staff.set_pin("小王", bad, "小王")
     assert refused.value.errors[0].field == "pin" and "4" in refused.value.errors[0].zh
 
 
 def test_lock_window_counts_only_recent_refusals(team, clock):
     for _ in range(4):
         with pytest.raises(PinError):
-            team.shifts.verify_pin("小李", "1111")
+            team.staff.verify_pin("小李", "1111")
     clock.advance(minutes=16)
     for _ in range(4):
         with pytest.raises(PinError):
-            team.shifts.verify_pin("小李", "1111")
-    team.shifts.verify_pin("小李", "2468")  # 4 in the last 15 minutes: not locked
+            team.staff.verify_pin("小李", "1111")
+    team.staff.verify_pin("小李", "2468")  # 4 in the last 15 minutes: not locked
     assert len(refusals(team)) == 8
 
 
 def test_a_forgotten_pin_is_reset_with_a_reason_even_when_locked_out(team, clock):
     for _ in range(5):
         with pytest.raises(PinError):
-            team.shifts.verify_pin("小李", "1111")  # locked out now
+            team.staff.verify_pin("小李", "1111")  # locked out now
     for reason in ("", "   "):
         with pytest.raises(ValidationError) as refused:
-            team.shifts.reset_pin("小李", "小李", reason)
+            team.staff.reset_pin("小李", "小李", reason)
         assert refused.value.errors[0].field == "reason"
-    assert team.shifts.has_pin("小李")
-    team.shifts.reset_pin("小李", "小李", "  忘记了\n PIN ")
-    assert not team.shifts.has_pin("小李")
+    assert team.staff.has_pin("小李")
+    team.staff.reset_pin("小李", "小李", "  忘记了\n PIN ")
+    assert not team.staff.has_pin("小李")
     team.shifts.start("小李")  # no PIN asked any more, the lock is moot
-    [audit] = [a for a in team.shifts.audit_log.latest() if a.action == "pin_reset"]
+    [audit] = [a for a in team.staff.audit.latest() if a.action == "pin_reset"]
     assert (audit.actor, audit.entity_id, audit.field, audit.new) == (
         "小李", team.staff.store.by_name("小李").id, "pin", "忘记了 PIN")
     # A new PIN is set without an old one, as for anyone without a PIN; the wrong tries
     # against the forgotten one do not lock it.
     clock.advance(minutes=1)
-    team.shifts.set_pin("小李", "1357", "小李")
-    team.shifts.verify_pin("小李", "1357")
+    team.staff.set_pin("小李", "1357", "小李")
+    team.staff.verify_pin("小李", "1357")
     with pytest.raises(ValidationError) as refused:
-        team.shifts.reset_pin("小王", "小王", "试试")
+        team.staff.reset_pin("小王", "小王", "试试")
     assert refused.value.errors[0].field == "staff" and "没有设置 PIN" in refused.value.errors[0].zh
     with pytest.raises(ValidationError):
-        team.shifts.reset_pin("小李", "小王", "x" * 201)
+        team.staff.reset_pin("小李", "小王", "x" * 201)
