@@ -1,8 +1,14 @@
-"""The shop's call policy kept in the settings table, and KEY=VALUE edits to it."""
+"""The shop's call policy kept in the settings table, and KEY=VALUE edits to it.
+
+A shipped preset edited in any way is no longer that preset: it is stored as "custom"
+(自定义), whoever edits it (the policy dialog, `shopdesk policy set`), so the name shown
+never claims a preset's rules the shop does not follow.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -21,6 +27,7 @@ from ..storage.settings import SettingsStore
 POLICY_KEY = "call_policy"
 DEFAULT_PRESET = "taobao_safe"
 PRESETS = tuple(PRESET_FILES)
+CUSTOM_NAME, CUSTOM_LABEL_ZH, CUSTOM_LABEL_EN = "custom", "自定义", "Custom"
 
 _INT_KEYS = {"window.end_margin_minutes", "caps.per_day", "caps.per_case",
              "caps.min_gap_minutes", "caps.cooldown_after_talk_minutes"}
@@ -92,8 +99,25 @@ class PolicySettings:
             return self.preset(DEFAULT_PRESET)
         return policy_from_dict(stored)
 
-    def save(self, policy: CallPolicy) -> None:
+    def named(self, policy: CallPolicy) -> CallPolicy:
+        """`policy` as it is to be stored: a preset's name on rules that differ from that
+        preset becomes "custom" (labels the editor gave it are kept); anything else is kept
+        as it is."""
+        if policy.name not in PRESETS:
+            return policy
+        preset = self.preset(policy.name)
+        if policy == preset:
+            return policy
+        return replace(
+            policy, name=CUSTOM_NAME,
+            label_zh=policy.label_zh if policy.label_zh != preset.label_zh else CUSTOM_LABEL_ZH,
+            label_en=policy.label_en if policy.label_en != preset.label_en else CUSTOM_LABEL_EN)
+
+    def save(self, policy: CallPolicy) -> CallPolicy:
+        """Store `policy` (named by `named`); returns what was stored."""
+        policy = self.named(policy)
         self.settings.set(POLICY_KEY, _jsonable(policy_to_dict(policy)))
+        return policy
 
     def with_values(self, policy: CallPolicy, assignments: Mapping[str, str]) -> CallPolicy:
         """`policy` with KEY=VALUE edits applied; PolicyConfigError names a bad key/value."""

@@ -107,23 +107,22 @@ class CallService:
     def policy(self) -> CallPolicy:
         return self.policies.policy()
 
-    def set_policy(self, policy: CallPolicy, actor: str = "") -> None:
+    def set_policy(self, policy: CallPolicy, actor: str = "") -> CallPolicy:
+        """Store the shop's policy; a preset edited away from its rules is stored as
+        "custom" (see PolicySettings.named). Returns the policy as stored."""
         with self.db.atomic():
             old = self.policy().name
-            self.policies.save(policy)
+            policy = self.policies.save(policy)
             self.audit_log.record(self.clock.now(), actor or "-", "settings", None,
                                   "call_policy", "call_policy", old, policy.name)
+        return policy
 
     def apply_preset(self, name: str, actor: str = "") -> CallPolicy:
-        policy = self.policies.preset(name)
-        self.set_policy(policy, actor)
-        return policy
+        return self.set_policy(self.policies.preset(name), actor)
 
     def set_policy_values(self, assignments: dict[str, str], actor: str = "") -> CallPolicy:
         """Apply KEY=VALUE edits (e.g. caps.per_day=3); PolicyConfigError names bad ones."""
-        policy = self.policies.with_values(self.policy(), assignments)
-        self.set_policy(policy, actor)
-        return policy
+        return self.set_policy(self.policies.with_values(self.policy(), assignments), actor)
 
     # --- deciding ------------------------------------------------------------
     def case(self, case_id: int) -> Case:

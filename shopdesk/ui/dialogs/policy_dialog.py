@@ -189,10 +189,6 @@ class PolicyDialog(QDialog):
         data = self.form_data()
         try:
             policy = policy_from_dict(data)
-            if policy.name in PRESETS and policy != self.calls.policies.preset(policy.name):
-                # Edited away from the preset: say so rather than keep its name.
-                data.update(name="custom", label_zh="自定义", label_en="Custom")
-                policy = policy_from_dict(data)
         except PolicyConfigError as exc:
             for e in exc.errors:
                 self._mark(e.field, e.message(self.lang))
