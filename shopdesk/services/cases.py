@@ -1,9 +1,16 @@
-"""Case use cases: open, edit, move through the workflow, note, delete, list."""
+"""Case use cases: open, edit, move through the workflow, note, delete, list.
+
+What a screen shows comes from here already masked (`get_for_screen`, `for_screen`,
+`audit_for_screen`): the buyer's phone and address are shown as 138****5678 and the region
+only; the full value is given by `reveal_phone` / `reveal_address`, and each reveal is
+audited. `get` returns the stored case, for work that needs the data itself.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import fields as dc_fields
+from dataclasses import replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -14,7 +21,7 @@ from ..domain.case_query import CaseQuery
 from ..domain.clock import SHOP_TZ_DEFAULT, Clock, to_utc_iso
 from ..domain.enums import CaseStatus
 from ..domain.errors import FieldError, ValidationError
-from ..domain.masking import normalise_phone
+from ..domain.masking import mask_address, mask_phone, normalise_phone
 from ..domain.workflow import Transition, check_transition, is_reopen
 from ..storage.audit import AuditEntry, AuditStore
 from ..storage.cases import CaseStore
@@ -24,6 +31,14 @@ from .actor import require_actor
 
 _COLUMN_OF = {"amount_paid": "amount_paid_fen", "amount_claimed": "amount_claimed_fen",
               "amount_settled": "amount_settled_fen"}
+# Case fields a screen shows masked until the user asks (audited) for the full value.
+_MASKS = {"buyer_phone": mask_phone, "buyer_address": mask_address}
+
+
+def for_screen(case: Case) -> Case:
+    """The case as a screen may show it: phone and address masked, the rest as stored."""
+    return case.with_changes(**{name: mask(getattr(case, name))
+                                for name, mask in _MASKS.items()})
 
 
 class CaseService:
@@ -141,12 +156,19 @@ class CaseService:
 
     def reveal_phone(self, case_id: int, actor: str) -> str:
         """The full phone number; the reveal itself is audited."""
+        return self._reveal(case_id, actor, "buyer_phone", "reveal_phone")
+
+    def reveal_address(self, case_id: int, actor: str) -> str:
+        """The full address; the reveal itself is audited."""
+        return self._reveal(case_id, actor, "buyer_address", "reveal_address")
+
+    def _reveal(self, case_id: int, actor: str, field: str, action: str) -> str:
         actor = require_actor(actor)
         now = self.clock.now()
         with self.db.atomic():
             case = self.store.get(case_id, include_deleted=True)
-            self.audit_log.record(now, actor, "case", case_id, "reveal_phone", "buyer_phone")
-        return case.buyer_phone
+            self.audit_log.record(now, actor, "case", case_id, action, field)
+        return str(getattr(case, field))
 
     # --- trash -----------------------------------------------------------
     def delete(self, case_ids: Iterable[int], actor: str) -> int:
@@ -186,6 +208,14 @@ class CaseService:
     def get(self, case_id: int, *, include_deleted: bool = False) -> Case:
         return self.store.get(case_id, include_deleted=include_deleted)
 
+    def get_for_screen(self, case_id: int, *, include_deleted: bool = False) -> Case:
+        """The case as a screen may show it (see `for_screen`); reveal_* for full values."""
+        return for_screen(self.store.get(case_id, include_deleted=include_deleted))
+
+    def for_screen(self, case: Case) -> Case:
+        """`case` (already loaded, e.g. by a form that edits it) as a screen may show it."""
+        return for_screen(case)
+
     def get_by_no(self, case_no: str) -> Case:
         from ..domain.case_no import normalise_case_no
 
@@ -195,7 +225,16 @@ class CaseService:
         return self.events.for_case(case_id)
 
     def audit(self, case_id: int) -> list[AuditEntry]:
+        """The case's audit trail as stored (full values: for exports that ask for them)."""
         return self.audit_log.for_entity("case", case_id)
+
+    def audit_for_screen(self, case_id: int) -> list[AuditEntry]:
+        """The audit trail as a screen may show it: old and new phones and addresses
+        masked (an edit of the phone must not show the number the case view hides)."""
+        return [replace(e, old=_MASKS[e.field](e.old) if e.old else e.old,
+                        new=_MASKS[e.field](e.new) if e.new else e.new)
+                if e.field in _MASKS else e
+                for e in self.audit_log.for_entity("case", case_id)]
 
     def query_ids(self, query: CaseQuery, *, limit: int | None = None) -> list[int]:
         return self.store.query_ids(query, limit=limit)

@@ -38,7 +38,7 @@ class AuditDialog(QDialog):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
-        entries = register.cases.audit(case_id)
+        entries = register.cases.audit_for_screen(case_id)
         self.table.setRowCount(len(entries))
         for row, e in enumerate(entries):
             cells = (e.actor, shop_time(e.at, register.shop_tz), text.action(e.action),

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 from ...domain.case import Case, draft_from_fields
 from ...domain.enums import CaseKind, CustomerType, Platform, Priority
 from ...domain.errors import FieldError, NotFoundError, ValidationError
-from ...domain.masking import mask_phone
 from ...domain.money import format_yuan
 from ...services.register import Register
 from ..i18n import ui_language
@@ -237,7 +236,7 @@ class CaseFormDialog(QDialog):
         self.description.setPlainText(case.description)
         if case.buyer_phone:
             # Masked and locked until revealed; the reveal is audited.
-            self.buyer_phone.setText(mask_phone(case.buyer_phone))
+            self.buyer_phone.setText(self.register.cases.for_screen(case).buyer_phone)
             self.buyer_phone.setReadOnly(True)
         else:
             self.reveal_button.hide()

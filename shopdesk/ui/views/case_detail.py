@@ -211,7 +211,7 @@ class CaseDetailView(QWidget):
         case = None
         if case_id is not None:
             try:
-                case = self.register.cases.get(case_id, include_deleted=True)
+                case = self.register.cases.get_for_screen(case_id, include_deleted=True)
             except NotFoundError:
                 case = None
         self._case = case

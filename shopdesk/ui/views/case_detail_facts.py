@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QWi
 
 from ...domain.case import Case
 from ...domain.enums import CaseStatus
-from ...domain.masking import mask_phone
 from ...domain.money import format_yuan
 from ..widgets.field_error import ERROR_COLOUR
 from .case_detail_text import CaseText, shop_time
@@ -132,13 +131,14 @@ class CaseFacts(QWidget):
         return self.text.field(name)
 
     def show_case(self, case: Case, now: datetime, phone: str | None) -> None:
-        """`phone` is the revealed full number, or None to show it masked."""
+        """`case` as the service gives it for the screen (phone masked); `phone` is the
+        revealed full number, or None."""
         tz, lang = self.text.tz, self.text.lang
         shown = {
             "platform": case.platform.label(lang), "shop": case.shop,
             "order_no": case.order_no, "refund_no": case.refund_no,
             "buyer_nick": case.buyer_nick, "buyer_name": case.buyer_name,
-            "buyer_phone": phone if phone is not None else mask_phone(case.buyer_phone),
+            "buyer_phone": phone if phone is not None else case.buyer_phone,
             "customer_type": case.customer_type.label(lang), "item_title": case.item_title,
             "sku": case.sku, "priority": case.priority.label(lang),
             "amount_paid": format_yuan(case.amount_paid),

@@ -11,7 +11,6 @@ from ...domain.clock import from_iso, local
 from ...domain.enums import CaseKind, CaseStatus, Cause, CustomerType, Outcome, Platform, Priority
 from ...domain.evidence import EvidenceCategory
 from ...domain.labels import LabelledEnum
-from ...domain.masking import mask_phone
 from ...domain.money import format_yuan
 from ...domain.promises import PromiseKind
 
@@ -87,11 +86,9 @@ class CaseText(QObject):
         return names.get(action, action)
 
     def value(self, field: str | None, raw: str | None) -> str:
-        """An audit value as people read it; phone numbers stay masked."""
+        """An audit value as people read it (masked already by the service)."""
         if raw is None:
             return ""
-        if field == "buyer_phone":
-            return mask_phone(raw)
         if field in ENUM_OF_FIELD:
             return enum_label(ENUM_OF_FIELD[field], raw, self.lang)
         if field in MONEY_FIELDS:

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ...domain.clock import local
 from ...domain.errors import NotFoundError
-from ...domain.masking import mask_phone
 from ...domain.money import format_yuan
 from ...services.register import Register
 from ..i18n import ui_language
@@ -44,7 +43,7 @@ class PlaceholderDetailView(QWidget):
             self.text.setText(self.tr("Select a case to see its details."))
             return
         try:
-            case = self._register.cases.get(case_id, include_deleted=True)
+            case = self._register.cases.get_for_screen(case_id, include_deleted=True)
         except NotFoundError:
             self.show_case(None)
             return
@@ -56,7 +55,7 @@ class PlaceholderDetailView(QWidget):
             (self.tr("Platform"), case.platform.label(lang)),
             (self.tr("Order no."), case.order_no),
             (self.tr("Buyer"), case.buyer_nick),
-            (self.tr("Phone"), mask_phone(case.buyer_phone)),
+            (self.tr("Phone"), case.buyer_phone),
             (self.tr("Item"), case.item_title),
             (self.tr("Kind"), case.kind.label(lang)),
             (self.tr("Cause"), case.cause.label(lang) if case.cause else ""),
