@@ -10,10 +10,10 @@ from typing import TextIO
 
 from .. import __version__
 from ..domain.clock import Clock, SystemClock
-from ..domain.errors import ValidationError, WorkflowError
+from ..domain.errors import ShopDeskError, ValidationError
+from ..domain.text import normalize_lang
 from ..paths import DataPaths, data_dir
 from ..services.register import open_register
-from ..storage.errors import StorageError
 from .calls import CALL_HANDLERS, add_call_parsers
 from .cases import CASES_HANDLERS, add_cases_parsers
 from .common import CliError, Handler
@@ -69,7 +69,7 @@ def run(argv: Sequence[str], *, clock: Clock | None = None, env: dict[str, str] 
     paths = DataPaths(data_dir(env))
     try:
         register = open_register(paths, clock or SystemClock())
-    except StorageError as exc:
+    except ShopDeskError as exc:  # storage's errors: newer, corrupt, not ShopDesk's
         err.write(f"shopdesk: {exc.message(_lang(env))}\n")
         return EXIT_ERROR
     handlers: dict[str, Handler] = {}
@@ -92,7 +92,7 @@ def run(argv: Sequence[str], *, clock: Clock | None = None, env: dict[str, str] 
             err.write(f"shopdesk: {_OPTION_OF.get(e.field, '--' + e.field)}: "
                       f"{e.message(lang)}\n")
         return EXIT_ERROR
-    except (WorkflowError, StorageError) as exc:
+    except ShopDeskError as exc:  # a workflow refusal, storage, any other bilingual error
         err.write(f"shopdesk: {exc.message(_lang(env))}\n")
         return EXIT_ERROR
     except CliError as exc:
@@ -103,4 +103,4 @@ def run(argv: Sequence[str], *, clock: Clock | None = None, env: dict[str, str] 
 
 
 def _lang(env: dict[str, str]) -> str:
-    return "en" if env.get("SHOPDESK_LANG", "").lower().startswith("en") else "zh"
+    return normalize_lang(env.get("SHOPDESK_LANG"))

@@ -23,6 +23,7 @@ from typing import Any, TextIO
 from ..domain.clock import local, to_utc_iso
 from ..domain.errors import NotFoundError
 from ..domain.evidence import ChecklistError, ChecklistItem, Evidence, EvidenceCategory
+from ..domain.text import pick
 from ..services.evidence import EvidenceService
 from ..services.register import Register
 from ..services.serialize import SCHEMA_VERSION
@@ -127,8 +128,9 @@ def cmd_evidence(register: Register, args: argparse.Namespace, out: TextIO) -> i
         except OSError as exc:  # the data folder failed (disk full, no permission …)
             why = exc.strerror or str(exc)
             raise EvidenceCliError(
-                f"FILE: 无法存入数据文件夹（{why}）：{args.file}" if lang == "zh" else
-                f"FILE: could not store it in the data folder ({why}): {args.file}") from None
+                pick(lang, f"FILE: 无法存入数据文件夹（{why}）：{args.file}",
+                     f"FILE: could not store it in the data folder ({why}): {args.file}")
+            ) from None
     else:
         ev = service.add_waybill(case_id, args.carrier, args.number, actor,
                                  caption=args.caption)
@@ -160,23 +162,23 @@ def _cmd_list(register: Register, case_id: int, case_no: str, args: argparse.Nam
             "checklist_error": problem,
         })
         return 0
-    out.write(f"{case_no}: {len(items)} " + ("件证据" if lang == "zh" else "evidence") + "\n")
+    out.write(f"{case_no}: {len(items)} " + pick(lang, "件证据", "evidence") + "\n")
     for e in items:
         when = local(e.added_at, register.shop_tz).strftime("%Y-%m-%d %H:%M")
         line = f"  #{e.id}  {when}  {e.added_by}  {e.category.label(lang)}  {e.title(lang)}"
         if e.is_file:
             line += f"  {e.mime}"
             if not service.file_exists(e):
-                line += "  [文件缺失]" if lang == "zh" else "  [file missing]"
+                line += pick(lang, "  [文件缺失]", "  [file missing]")
         if e.caption:
             line += f"  — {e.caption}"
         if e.is_removed:
-            line += "  [已移除]" if lang == "zh" else "  [removed]"
+            line += pick(lang, "  [已移除]", "  [removed]")
         out.write(line + "\n")
     if problem:
         out.write(f"  ! {problem}\n")
     for item in checklist or []:
-        mark = "✓" if item.satisfied else ("缺" if lang == "zh" else "missing")
+        mark = "✓" if item.satisfied else pick(lang, "缺", "missing")
         out.write(f"  {mark} {item.category.label(lang)}: {item.note(lang)}\n")
     return 0
 

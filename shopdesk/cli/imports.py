@@ -46,7 +46,7 @@ def cmd_import(register: Register, args: argparse.Namespace, out: TextIO) -> int
             names = ", ".join(service.profiles.names()) or "-"
             raise CliError(f"no import profile {args.profile!r} (saved: {names})") from None
         except MappingError as exc:
-            raise CliError(exc.en if lang == "en" else exc.zh) from None
+            raise CliError(exc.message(lang)) from None
         if args.platform:
             mapping.platform = Platform(args.platform)
     if args.preset:

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 from ..domain.clock import local
 from ..domain.errors import NotFoundError
 from ..domain.promises import Promise, PromiseKind, parse_kind, state_label
+from ..domain.text import pick
 from ..services.register import Register
 from ..services.serialize import SCHEMA_VERSION
 from ..services.serialize_promises import promise_json
@@ -71,8 +72,7 @@ def _case_nos(register: Register, promises: list[Promise]) -> dict[int, str]:
 
 
 def _line(p: Promise, case_no: str, now: datetime, tz: str, lang: str) -> str:
-    state = ("逾期" if not lang.startswith("en") else "OVERDUE") if p.is_overdue(now) \
-        else state_label(p.state, lang)
+    state = pick(lang, "逾期", "OVERDUE") if p.is_overdue(now) else state_label(p.state, lang)
     due = local(p.due_at, tz).strftime("%Y-%m-%d %H:%M")
     line = f"#{p.id:<5} {case_no}  {due}  {state:<6} {p.describe(lang)}  ({p.made_by})"
     if p.broken_reason:

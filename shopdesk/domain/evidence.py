@@ -16,8 +16,9 @@ from datetime import datetime
 from typing import Any
 
 from .enums import Cause
-from .errors import FieldError, ValidationError
+from .errors import FieldError, ShopDeskError, ValidationError
 from .labels import LabelledEnum
+from .text import pick
 
 FILE_KIND = "file"
 WAYBILL_KIND = "waybill"
@@ -102,7 +103,7 @@ class ChecklistItem:
     satisfied: bool
 
     def note(self, lang: str = "zh") -> str:
-        return self.note_en if lang.startswith("en") else self.note_zh
+        return pick(lang, self.note_zh, self.note_en)
 
 
 @dataclass(frozen=True)
@@ -114,18 +115,14 @@ class Requirement:
     note_en: str
 
 
-class ChecklistError(ValueError):
+class ChecklistError(ShopDeskError, ValueError):
     """The checklist file is broken; the message names the file and the key."""
 
     def __init__(self, source: str, key: str, zh: str, en: str) -> None:
         self.source = source
         self.key = key
-        self.zh = f"证据清单文件 {source} 有误（{key}）：{zh}"
-        self.en = f"Evidence checklist {source} is invalid at {key}: {en}"
-        super().__init__(self.en)
-
-    def message(self, lang: str = "zh") -> str:
-        return self.en if lang.startswith("en") else self.zh
+        super().__init__(f"证据清单文件 {source} 有误（{key}）：{zh}",
+                         f"Evidence checklist {source} is invalid at {key}: {en}")
 
 
 def parse_checklist(data: Mapping[str, Any], source: str

@@ -10,6 +10,7 @@ from datetime import datetime
 
 from .clock import local
 from .handoff import HandoffSheet, PromiseLine, Shift
+from .text import parens, pick
 
 LABELS: dict[str, tuple[str, str]] = {
     "title": ("交接班记录", "Shift hand-off"),
@@ -68,8 +69,7 @@ LABELS: dict[str, tuple[str, str]] = {
 
 def label(key: str, lang: str = "zh", **values: object) -> str:
     """The phrase `key` in `lang`, with {placeholders} filled."""
-    zh, en = LABELS[key]
-    text = en if lang.startswith("en") else zh
+    text = pick(lang, *LABELS[key])
     return text.format(**values) if values else text
 
 
@@ -91,7 +91,7 @@ def paren(text: str, lang: str = "zh") -> str:
     """'（text）' in Chinese, '(text)' in English, '' for no text."""
     if not text:
         return ""
-    return f"({text})" if lang.startswith("en") else f"（{text}）"
+    return parens(text, lang)
 
 
 def period_text(sheet: HandoffSheet, lang: str = "zh") -> str:

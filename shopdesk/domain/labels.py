@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from .text import pick
+
 
 class LabelledEnum(StrEnum):
     """A string enum whose members carry a Chinese and an English label."""
@@ -24,7 +26,7 @@ class LabelledEnum(StrEnum):
 
     def label(self, lang: str = "zh") -> str:
         """The member's label in `lang` ("zh" or "en")."""
-        return self.en if lang.startswith("en") else self.zh
+        return pick(lang, self.zh, self.en)
 
     @classmethod
     def parse(cls, text: str) -> LabelledEnum:

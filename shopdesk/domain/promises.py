@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 from .errors import FieldError
 from .labels import LabelledEnum
+from .text import colon, pick
 
 MAX_TEXT = 500
 MAX_REASON = 500
@@ -48,8 +49,7 @@ STATE_LABELS = {
 
 def state_label(state: PromiseState, lang: str = "zh") -> str:
     """'待兑现' / 'Open' and so on."""
-    zh, en = STATE_LABELS[state]
-    return en if lang.startswith("en") else zh
+    return pick(lang, *STATE_LABELS[state])
 
 
 @dataclass(frozen=True)
@@ -88,7 +88,7 @@ class Promise:
             return label
         if self.kind == PromiseKind.OTHER:
             return text  # "其他：..." says nothing the text does not
-        return f"{label}：{text}" if not lang.startswith("en") else f"{label}: {text}"
+        return f"{label}{colon(lang)}{text}"
 
 
 def validate_new_promise(kind: PromiseKind | None, text: str, due_at: datetime | None,

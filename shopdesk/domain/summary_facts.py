@@ -17,6 +17,7 @@ from .clock import local
 from .evidence import Evidence
 from .money import format_yuan
 from .promises import Promise, PromiseState
+from .text import is_english
 
 MAX_FACTS = 20_000  # a statement longer than ~10 printed pages is a paste gone wrong
 
@@ -37,7 +38,7 @@ def compose_facts(case: Case, *, tz: str, lang: str = "zh", calls: CallCounts | 
                   promises: Sequence[Promise] = (), evidence: Sequence[Evidence] = (),
                   resolved_at: datetime | None = None) -> str:
     """The default facts statement for `case` in `lang` ("zh" or "en"), one fact a line."""
-    en = lang.startswith("en")
+    en = is_english(lang)
     calls = calls or CallCounts()
     states = Counter(p.state for p in promises)
     live = [e for e in evidence if not e.is_removed]

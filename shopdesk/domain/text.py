@@ -47,6 +47,14 @@ def parens(text: str, lang: str | None) -> str:
     return f"({text})" if is_english(lang) else f"（{text}）"
 
 
+def with_note(text: str, note: str, lang: str | None) -> str:
+    """`text` followed by `note` in brackets: "text（note）" in Chinese, "text (note)" in
+    English (a space before the bracket); `text` alone when there is no note."""
+    if not note:
+        return text
+    return text + (" " if is_english(lang) else "") + parens(note, lang)
+
+
 @dataclass(frozen=True)
 class Text:
     """A text in Simplified Chinese and English (English falls back to Chinese)."""

@@ -28,6 +28,7 @@ from datetime import datetime, timedelta
 from .clock import SHOP_TZ_DEFAULT, local
 from .enums import CaseKind, CaseStatus, Priority
 from .labels import LabelledEnum
+from .text import Bilingual, is_english
 
 LONG_UNRESOLVED = timedelta(days=10)
 REPEAT_BUYER_CASES = 3
@@ -133,7 +134,7 @@ class UrgencyInput:
 
 
 @dataclass(frozen=True)
-class Reason:
+class Reason(Bilingual):
     """One reason a case is where it is in the ranking."""
 
     code: str
@@ -141,7 +142,7 @@ class Reason:
     en: str
 
     def text(self, lang: str = "zh") -> str:
-        return self.en if lang.startswith("en") else self.zh
+        return self.message(lang)
 
 
 @dataclass(frozen=True)
@@ -171,7 +172,7 @@ def format_span(span: timedelta, lang: str = "zh") -> str:
     minutes = max(int(span.total_seconds() // 60), 0)
     days, rest = divmod(minutes, 24 * 60)
     hours, mins = divmod(rest, 60)
-    en = lang.startswith("en")
+    en = is_english(lang)
     if days:
         if not hours:
             return f"{days} d" if en else f"{days}天"

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from shopdesk.domain.errors import ShopDeskError
+from shopdesk.domain.text import is_english
+
 
 @dataclass(frozen=True)
 class RowError:
@@ -23,7 +26,7 @@ class RowError:
 
     def message(self, lang: str = "zh") -> str:
         """The full message, naming the row and the column."""
-        if lang.startswith("en"):
+        if is_english(lang):
             where = f"Row {self.row_number}"
             if self.column:
                 where += f", column “{self.column}”"
@@ -37,7 +40,7 @@ class RowError:
         return self.message("en")
 
 
-class FileError(Exception):
+class FileError(ShopDeskError):
     """The file as a whole cannot be imported (not a table, no header, empty ...).
 
     The public parse functions never raise it: they return it in
@@ -46,12 +49,7 @@ class FileError(Exception):
 
     def __init__(self, code: str, zh: str, en: str) -> None:
         self.code = code
-        self.zh = zh
-        self.en = en
-        super().__init__(en)
-
-    def message(self, lang: str = "zh") -> str:
-        return self.en if lang.startswith("en") else self.zh
+        super().__init__(zh, en)
 
     def __eq__(self, other: object) -> bool:
         return (isinstance(other, FileError)
@@ -65,10 +63,5 @@ class ImportCancelled(Exception):
     """The caller's `cancelled()` callback asked to stop; nothing was produced."""
 
 
-class CellError(ValueError):
+class CellError(ShopDeskError, ValueError):
     """One cell that cannot be turned into the value its field needs."""
-
-    def __init__(self, zh: str, en: str) -> None:
-        self.zh = zh
-        self.en = en
-        super().__init__(en)

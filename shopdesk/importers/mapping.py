@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from shopdesk.domain.enums import CaseKind, Platform
+from shopdesk.domain.errors import ShopDeskError
 
 
 class RecordType(StrEnum):
@@ -109,13 +110,8 @@ REQUIRED_FIELDS: dict[RecordType, tuple[str, ...]] = {
 }
 
 
-class MappingError(ValueError):
+class MappingError(ShopDeskError, ValueError):
     """A mapping (or preset) that names unknown fields or values."""
-
-    def __init__(self, zh: str, en: str) -> None:
-        self.zh = zh
-        self.en = en
-        super().__init__(en)
 
 
 def normalise_header(text: object) -> str:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from shopdesk.domain.enums import Platform
+from shopdesk.domain.text import pick
 
 from .mapping import REQUIRED_FIELDS, ColumnMapping, MappingError, RecordType, normalise_header
 
@@ -65,7 +66,7 @@ class Preset:
                              defaults=dict(self.defaults), name=self.key)
 
     def label(self, lang: str = "zh") -> str:
-        return self.name_en if lang.startswith("en") else self.name_zh
+        return pick(lang, self.name_zh, self.name_en)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, object], key: str = "") -> Preset:

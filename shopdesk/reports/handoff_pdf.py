@@ -31,6 +31,7 @@ from ..domain.handoff_labels import (
     shown,
     summary_text,
 )
+from ..domain.text import is_english
 from .fonts import PdfFont, cjk_font
 from .layout import (
     ALERT,
@@ -92,7 +93,7 @@ def _render(sheet: HandoffSheet, caps: Caps, lang: str, shift: Shift | None,
     title = f"{label('title', lang)} {sheet.staff} {shown(sheet.period_end, sheet.tz)}"
     doc = A4Document(buffer, title=title, author=sheet.staff, font=font,
                      footer_left=label("footer", lang),
-                     page_label=en_page_label if lang.startswith("en") else zh_page_label,
+                     page_label=en_page_label if is_english(lang) else zh_page_label,
                      subject=label("title", lang))
     story = _Story(sheet, caps, lang, shift, font, doc.content_width).build()
     doc.build_numbered(story)

@@ -9,6 +9,8 @@ from __future__ import annotations
 from types import MappingProxyType
 from typing import Any
 
+from ..domain.text import normalize_lang
+
 _ZH: dict[str, str] = {
     "doc_title": "售后争议摘要",
     "batch_title": "售后争议摘要汇编",
@@ -247,7 +249,7 @@ class Labels:
     """The printed words for one language: `labels["order_no"]`, `labels.fmt(key, ...)`."""
 
     def __init__(self, lang: str = "zh") -> None:
-        self.lang = "en" if lang.startswith("en") else "zh"
+        self.lang = normalize_lang(lang)
         self._words = LABELS[self.lang]
 
     def __getitem__(self, key: str) -> str:

@@ -33,6 +33,7 @@ from reportlab.platypus import (
 from ..domain.clock import local
 from ..domain.money import format_yuan
 from ..domain.promises import PromiseState
+from ..domain.text import is_english, with_note
 from .case_index import CaseAnchor, ContentsCanvas, contents_table
 from .fonts import PdfFont, cjk_font
 from .layout import (
@@ -101,7 +102,7 @@ def summary_styles(font: PdfFont, lang: str = "zh") -> dict[str, ParagraphStyle]
                                  leftIndent=6, rightIndent=6)
     st["cell_alert"] = ParagraphStyle("cell_alert", parent=st["cell"], textColor=ALERT)
     st["cell_ok"] = ParagraphStyle("cell_ok", parent=st["cell"], textColor=OK_GREEN)
-    words = "CJK" if lang == "zh" else None
+    words = None if is_english(lang) else "CJK"
     st["label"] = ParagraphStyle("label", parent=st["cell"], textColor=colors.HexColor("#3A4452"),
                                  wordWrap=words)
     st["state_ok"] = ParagraphStyle("state_ok", parent=st["cell_ok"], wordWrap=words)
@@ -144,7 +145,7 @@ def render_summaries(summaries: Sequence[DisputeSummary], out: str | Path | Bina
     target = str(out) if isinstance(out, Path) else out
     doc = SummaryDocument(target, title=title, author=first.generated_by, font=font,
                           footer_left="", subject=labels["doc_title"],
-                          page_label=en_page_label if labels.lang == "en" else zh_page_label,
+                          page_label=en_page_label if is_english(labels.lang) else zh_page_label,
                           on_case=step)
     width = doc.content_width
     story: list[Flowable] = []
@@ -286,8 +287,7 @@ def case_story(s: DisputeSummary, labels: Labels, st: dict[str, ParagraphStyle],
     ], labels, st, width))
 
     story += _heading(labels["sec_dispute"], st)
-    cause = (f"{c.cause.label(lang)}（{c.cause.side.label(lang)}）" if lang == "zh"
-             else f"{c.cause.label(lang)} ({c.cause.side.label(lang)})") if c.cause else ""
+    cause = with_note(c.cause.label(lang), c.cause.side.label(lang), lang) if c.cause else ""
     story.append(_pairs([
         ("kind", c.kind.label(lang), "cause", cause),
         ("status", c.status.label(lang), "outcome", c.outcome.label(lang) if c.outcome else ""),
@@ -433,8 +433,7 @@ def _evidence(s: DisputeSummary, labels: Labels, st: dict[str, ParagraphStyle],
             pictures.append((entry, thumb))
         if ev.is_file:
             size = _size(ev.size) if ev.size else ""
-            name = ev.title(lang) + ((f"（{size}）" if lang == "zh" else f" ({size})")
-                                     if size else "")
+            name = with_note(ev.title(lang), size, lang)
         else:  # the number on a line of its own: CJK wrapping would split it mid-number
             name = "\n".join(x for x in (f"{labels['waybill']} {ev.carrier or ''}".strip(),
                                           ev.waybill_no or "") if x)

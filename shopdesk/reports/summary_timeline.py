@@ -12,6 +12,7 @@ from ..domain.enums import CaseStatus, Outcome
 from ..domain.evidence import EvidenceCategory
 from ..domain.labels import LabelledEnum
 from ..domain.promises import Promise, PromiseKind, PromiseState
+from ..domain.text import list_sep, with_note
 from .summary_data import TimelineEntry
 from .summary_labels import Labels
 
@@ -37,8 +38,7 @@ def timeline_content(entry: TimelineEntry, labels: Labels, tz: str, now: datetim
         return _status(entry, labels)
     if kind == "edit":
         fields = [_field(labels, f) for f in data.get("fields", [])]
-        return labels.fmt("edited_fields", fields="、".join(fields) if labels.lang == "zh"
-                          else ", ".join(fields))
+        return labels.fmt("edited_fields", fields=list_sep(labels.lang).join(fields))
     if kind == "call":
         return _call(entry, labels)
     if kind in ("promise_made", "promise_kept", "promise_broken"):
@@ -117,8 +117,8 @@ def _promise(entry: TimelineEntry, labels: Labels, tz: str, now: datetime) -> st
     if entry.type == "promise_made":
         due = entry.promise.due_at if entry.promise else from_iso(data.get("due_at"))
         if due is not None:
-            lines[0] += f"（{labels.fmt('promise_due', due=_when(due, tz))}）" \
-                if labels.lang == "zh" else f" ({labels.fmt('promise_due', due=_when(due, tz))})"
+            lines[0] = with_note(lines[0], labels.fmt("promise_due", due=_when(due, tz)),
+                                 labels.lang)
         if entry.promise is not None:
             lines.append(_result(entry.promise, labels, tz, now))
     elif entry.type == "promise_kept":

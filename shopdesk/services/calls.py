@@ -30,8 +30,9 @@ from ..domain.call_policy import (
 from ..domain.case import Case
 from ..domain.clock import Clock, ensure_aware, to_utc_iso
 from ..domain.enums import OPEN_STATUSES, Platform
-from ..domain.errors import FieldError, ValidationError
+from ..domain.errors import FieldError, ShopDeskError, ValidationError
 from ..domain.holidays import HolidayCalendar
+from ..domain.text import clause_sep
 from ..storage.audit import AuditStore
 from ..storage.calls import Buyer, CallRecord, CallStore
 from ..storage.cases import CaseStore
@@ -49,7 +50,7 @@ PREPARATION_CODES = frozenset({ReasonCode.CHECKLIST_MISSING, ReasonCode.CHAT_FIR
 FUTURE_SLACK = timedelta(minutes=5)
 
 
-class CallRefusedError(ValueError):
+class CallRefusedError(ShopDeskError, ValueError):
     """Logging the call is refused; `needs_reason` means an override reason would do."""
 
     def __init__(self, decision: CallDecision | None, problems: list[Notice],
@@ -57,11 +58,8 @@ class CallRefusedError(ValueError):
         self.decision = decision
         self.problems = problems
         self.needs_reason = needs_reason
-        super().__init__("; ".join(p.en for p in problems))
-
-    def message(self, lang: str = "zh") -> str:
-        sep = "；" if not lang.startswith("en") else "; "
-        return sep.join(p.message(lang) for p in self.problems)
+        super().__init__(clause_sep("zh").join(p.zh for p in problems),
+                         clause_sep("en").join(p.en for p in problems))
 
 
 def buyer_key(case: Case) -> str:

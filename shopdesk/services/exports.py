@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo
 from ..domain.case import Case
 from ..domain.case_query import CaseQuery
 from ..domain.masking import mask_address, mask_name, mask_phone
+from ..domain.text import is_english, pick
 from ..storage.audit import AuditStore
 from .actor import require_actor
 from .cases import CaseService
@@ -88,8 +89,7 @@ def neutralise(text: str) -> str:
 
 
 def headers(lang: str = "zh") -> list[str]:
-    en = lang.startswith("en")
-    return [e if en else z for _, z, e in COLUMNS]
+    return [pick(lang, z, e) for _, z, e in COLUMNS]
 
 
 def case_values(case: Case, *, lang: str, tz: str, full_contact: bool) -> list[Any]:
@@ -201,7 +201,7 @@ def _write_xlsx(path: Path, head: list[str], rows: Iterator[list[Any]], lang: st
     from openpyxl.utils import get_column_letter
 
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("Cases" if lang.startswith("en") else "售后登记")
+    sheet = workbook.create_sheet("Cases" if is_english(lang) else "售后登记")
     sheet.freeze_panes = "A2"
     for i, (key, _, _) in enumerate(COLUMNS, start=1):
         sheet.column_dimensions[get_column_letter(i)].width = _WIDTHS.get(key, 12)

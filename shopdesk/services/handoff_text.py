@@ -18,15 +18,12 @@ from ..domain.handoff_labels import (
     shown,
     summary_text,
 )
+from ..domain.text import clause_sep, colon, is_english
 
 # Chat messages get long quickly: the most urgent first, then "N more".
 MAX_OPEN = 20
 MAX_LIST = 15
 MAX_CHANGES = 4
-
-
-def _sep(lang: str) -> str:
-    return "; " if lang.startswith("en") else "；"
 
 
 def _amount(value: str) -> str:
@@ -38,31 +35,30 @@ def header_lines(sheet: HandoffSheet, lang: str = "zh", shift: Shift | None = No
     """Who, when, next shift, acknowledgement and the headline numbers."""
     tz = sheet.tz
     period = period_text(sheet, lang)
-    colon = ": " if lang.startswith("en") else "："
+    sep = colon(lang)
     lines = [
-        f"{label('on_shift', lang)}{colon}{sheet.staff}"
-        + (f"  {label('ended_by', lang)}{colon}{sheet.ended_by}"
+        f"{label('on_shift', lang)}{sep}{sheet.staff}"
+        + (f"  {label('ended_by', lang)}{sep}{sheet.ended_by}"
            if sheet.ended_by != sheet.staff else ""),
-        f"{label('period', lang)}{colon}{period}",
-        f"{label('next_shift', lang)}{colon}"
+        f"{label('period', lang)}{sep}{period}",
+        f"{label('next_shift', lang)}{sep}"
         + label("next_shift_value", lang, end=shown(sheet.next_shift_end, tz),
                 hours=f"{sheet.next_shift_hours:g}"),
     ]
     if shift is not None:
-        lines.append(f"{label('ack', lang)}{colon}{ack_text(shift, tz, lang)}")
-    lines.append(f"{label('summary', lang)}{colon}{summary_text(sheet, lang)}")
+        lines.append(f"{label('ack', lang)}{sep}{ack_text(shift, tz, lang)}")
+    lines.append(f"{label('summary', lang)}{sep}{summary_text(sheet, lang)}")
     return lines
 
 
 def handoff_text(sheet: HandoffSheet, lang: str = "zh", *, shift: Shift | None = None) -> str:
     """The whole sheet as chat-ready text."""
     tz = sheet.tz
-    sep = _sep(lang)
-    out = [f"【{label('title', lang)}】" if not lang.startswith("en")
-           else f"[{label('title', lang)}]"]
+    sep = clause_sep(lang)
+    out = [f"[{label('title', lang)}]" if is_english(lang) else f"【{label('title', lang)}】"]
     out += header_lines(sheet, lang, shift)
-    colon = ": " if lang.startswith("en") else "："
-    out += ["", f"{label('note', lang)}{colon}".rstrip(), sheet.note or label("no_note", lang)]
+    out += ["", f"{label('note', lang)}{colon(lang)}".rstrip(),
+            sheet.note or label("no_note", lang)]
 
     out += ["", label("sec_open", lang, n=sheet.open_total)]
     for r in sheet.open_cases[:MAX_OPEN]:

@@ -23,6 +23,7 @@ from sqlite_utils import Database
 from ..domain.case import MAX_TEXT, Case, validate_draft
 from ..domain.clock import from_iso, to_utc_iso
 from ..domain.money import format_yuan
+from ..domain.text import clause_sep, colon, pick
 from ..importers import REFUND_FIELDS, RefundRecord, RowError
 from ..storage.cases import CaseStore
 from ..storage.orders import StoredOrder
@@ -70,8 +71,7 @@ class FieldChange:
 
     def label(self, lang: str = "zh") -> str:
         name = self.field.split(".", 1)[-1]
-        zh, en = _LABELS.get(name) or _spec_label(name)
-        return en if lang.startswith("en") else zh
+        return pick(lang, *(_LABELS.get(name) or _spec_label(name)))
 
 
 def _spec_label(name: str) -> tuple[str, str]:
@@ -170,9 +170,8 @@ def summarise(changes: Iterable[FieldChange], tz: str, lang: str = "zh") -> str:
     for ch in changes:
         if ch.field == "due_at" and "platform_deadline" in names:
             continue  # the same time, said once
-        parts.append(f"{ch.label(lang)}：{_shown(ch.old, tz)} → {_shown(ch.new, tz)}")
-    sep = "; " if lang.startswith("en") else "；"
-    return sep.join(parts)
+        parts.append(f"{ch.label(lang)}{colon(lang)}{_shown(ch.old, tz)} → {_shown(ch.new, tz)}")
+    return clause_sep(lang).join(parts)
 
 
 def _shown(value: Any, tz: str) -> str:

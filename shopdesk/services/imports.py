@@ -23,6 +23,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from ..domain.clock import SHOP_TZ_DEFAULT, Clock
+from ..domain.text import clause_sep, is_english, pick
 from ..importers import (
     ColumnMapping,
     FileError,
@@ -82,13 +83,12 @@ class ImportReport:
 
     def message(self, lang: str = "zh") -> str:
         """One line for the user."""
-        en = lang.startswith("en")
         if self.file_error is not None:
             return self.file_error.message(lang)
         if self.refused is not None:
-            return self.refused[1] if en else self.refused[0]
+            return pick(lang, *self.refused)
         orders = self.record_type == "order"
-        if en:
+        if is_english(lang):
             verb = "Imported" if self.imported else "Would import"
             what = " orders" if orders else ""
             return (f"{verb}{what}: {self.created} new, {self.updated} updated, "
@@ -100,14 +100,13 @@ class ImportReport:
 
     def to_json(self, lang: str = "zh") -> dict[str, Any]:
         """The CLI's `import --json` shape (schema 1; keys are only ever added)."""
-        en = lang.startswith("en")
         return {
             "schema": JSON_SCHEMA, "file": self.file, "preset": self.preset,
             "record_type": self.record_type, "dry_run": self.dry_run,
             "imported": self.imported, "created": self.created, "updated": self.updated,
             "unchanged": self.unchanged, "in_trash": self.in_trash, "skipped": self.skipped,
             "errors": [{"row": e.row_number, "column": e.column, "field": e.field,
-                        "reason": e.en if en else e.zh, "value": e.value}
+                        "reason": pick(lang, e.zh, e.en), "value": e.value}
                        for e in self.errors],
             "file_error": (None if self.file_error is None else
                            {"code": self.file_error.code,
@@ -300,10 +299,10 @@ def write_skipped_rows(source: str | Path | bytes, parsed: ParseResult,
     wrappers) so the fixed file re-imports as it came. Returns how many rows were written.
     """
     reasons: dict[int, list[str]] = {}
-    en = lang.startswith("en")
+    en = is_english(lang)
     for e in errors:
         where = f"[{e.column}] " if en and e.column else (f"「{e.column}」" if e.column else "")
-        reasons.setdefault(e.row_number, []).append(where + (e.en if en else e.zh))
+        reasons.setdefault(e.row_number, []).append(where + pick(lang, e.zh, e.en))
     data = source if isinstance(source, bytes) else Path(source).read_bytes()
     opened = open_source(data)
     written = 0
@@ -313,13 +312,13 @@ def write_skipped_rows(source: str | Path | bytes, parsed: ParseResult,
         target = Path(out)
         with target.open("w", encoding="utf-8-sig", newline="") as fh:
             writer = csv.writer(fh)
-            writer.writerow([*parsed.headers, "Error" if en else "错误"])
+            writer.writerow([*parsed.headers, pick(lang, "错误", "Error")])
             for number, cells in table.rows():
                 if number not in reasons:
                     continue
                 texts = [c if isinstance(c, str) else clean_text(c) for c in cells]
                 texts += [""] * (width - len(texts))
-                reason = ("; " if en else "；").join(reasons[number])
+                reason = clause_sep(lang).join(reasons[number])
                 writer.writerow([*texts, _neutralise(reason)])
                 written += 1
     finally:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from ..text import Bilingual
 from .model import CapCounting, ReasonCode
 from .rules import DayKind, RuleContext
 from .search import CandidateDays, earliest
@@ -14,7 +15,7 @@ _WEEKDAY_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
 @dataclass(frozen=True)
-class Reason:
+class Reason(Bilingual):
     """One rule that blocks the call, with when it stops blocking (None: not by waiting)."""
 
     code: ReasonCode
@@ -26,20 +27,14 @@ class Reason:
     def overridable(self) -> bool:
         return self.code.overridable
 
-    def message(self, lang: str = "zh") -> str:
-        return self.en if lang.startswith("en") else self.zh
-
 
 @dataclass(frozen=True)
-class Notice:
+class Notice(Bilingual):
     """A warning in a decision, or a problem with an override request."""
 
     code: str
     zh: str
     en: str
-
-    def message(self, lang: str = "zh") -> str:
-        return self.en if lang.startswith("en") else self.zh
 
 
 def duration_zh(span: timedelta) -> str:

@@ -7,8 +7,9 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from ..enums import CaseKind, Cause, CauseSide, CustomerType
+from ..errors import ShopDeskError
 from ..labels import LabelledEnum
-from ..text import Text
+from ..text import Bilingual, Text
 from .placeholders import (
     RenderResult,
     canonical_key,
@@ -28,7 +29,7 @@ REQUIRED_KEYS = ("id", "title", "kinds", "causes", "step", "channel", "tone", "t
 
 
 @dataclass(frozen=True)
-class ScriptError:
+class ScriptError(Bilingual):
     """One problem in the script data: which file, which script (id or #index), which field."""
 
     source: str
@@ -38,7 +39,7 @@ class ScriptError:
     en: str
 
     def message(self, lang: str = "zh") -> str:
-        text = self.en if lang.startswith("en") else self.zh
+        text = super().message(lang)
         where = ": ".join(p for p in (self.source, self.script, self.field) if p)
         return f"{where}: {text}" if where else text
 
@@ -46,12 +47,13 @@ class ScriptError:
         return self.message("en")
 
 
-class ScriptLibraryError(ValueError):
-    """Script data refused; `errors` lists every problem found."""
+class ScriptLibraryError(ShopDeskError, ValueError):
+    """Script data refused; `errors` lists every problem found, one a line in message()."""
 
     def __init__(self, errors: list[ScriptError]) -> None:
         self.errors = list(errors)
-        super().__init__("\n".join(str(e) for e in self.errors))
+        super().__init__("\n".join(e.message("zh") for e in self.errors),
+                         "\n".join(e.message("en") for e in self.errors))
 
 
 @dataclass(frozen=True)

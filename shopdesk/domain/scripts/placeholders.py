@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from ..case import Case
 from ..money import format_yuan
+from ..text import pick
 
 
 @dataclass(frozen=True)
@@ -27,7 +28,7 @@ class Placeholder:
     note_en: str
 
     def name(self, lang: str = "zh") -> str:
-        return self.key if lang.startswith("en") else self.zh
+        return pick(lang, self.zh, self.key)
 
 
 PLACEHOLDERS: tuple[Placeholder, ...] = (

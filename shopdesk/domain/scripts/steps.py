@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..labels import LabelledEnum
+from ..text import pick
 
 
 class HandlingStep(LabelledEnum):
@@ -30,7 +31,7 @@ class HandlingStep(LabelledEnum):
     def description(self, lang: str = "zh") -> str:
         """One line saying what the step is for."""
         _, zh, en = _STEP_INFO[self]
-        return en if lang.startswith("en") else zh
+        return pick(lang, zh, en)
 
 
 _STEP_INFO: dict[HandlingStep, tuple[int, str, str]] = {
