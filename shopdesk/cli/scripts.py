@@ -13,7 +13,7 @@ from ..domain.enums import CaseKind, Cause
 from ..domain.errors import NotFoundError, ValidationError
 from ..domain.scripts import PLACEHOLDERS, HandlingStep, Script, ScriptLibraryError, canonical_key
 from ..services.register import Register
-from ..services.scripts import ScriptService, open_script_service
+from ..services.scripts import ScriptService
 from ..services.serialize import SCHEMA_VERSION
 from .common import CliError, actor_name, cli_lang, emit_json, field_errors_text
 
@@ -149,7 +149,7 @@ _ACTIONS = {"list": cmd_list, "render": cmd_render, "export": cmd_export, "impor
 def cmd_scripts(register: Register, args: argparse.Namespace, out: TextIO) -> int:
     lang = _lang(register)
     try:
-        svc = open_script_service(register.db, register.clock)
+        svc = register.scripts
         return _ACTIONS[args.scripts_command](svc, register, args, out)
     except ScriptLibraryError as exc:
         raise CliError("\n".join(e.message(lang) for e in exc.errors)) from None

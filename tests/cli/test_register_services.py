@@ -12,12 +12,14 @@ from shopdesk.paths import DataPaths
 from shopdesk.services.calls import CallService
 from shopdesk.services.imports import ImportService
 from shopdesk.services.register import open_register
+from shopdesk.services.scripts import ScriptService
 from shopdesk.services.shifts import ShiftService
 from shopdesk.services.staff import StaffService
 from shopdesk.services.summary import SummaryService
 from tests.importers.helpers import DATA
 
-COUNTED = (CallService, ImportService, ShiftService, StaffService, SummaryService)
+COUNTED = (CallService, ImportService, ScriptService, ShiftService, StaffService,
+           SummaryService)
 
 
 @pytest.fixture
@@ -60,6 +62,7 @@ def test_each_command_builds_each_service_at_most_once(cli, built, tmp_path, clo
         ("calls", "can-call", case_no),
         ("import", str(DATA / "taobao_refund_gbk.csv"), "--dry-run", "--skip-bad-rows"),
         ("print", case_no, "-o", str(tmp_path / "s.pdf")),
+        ("scripts", "list"),
         ("staff", "pin", "--staff", "小王", "--set", "2468"),
         ("shift", "start", "--staff", "小王", "--pin", "2468"),
     ]
@@ -71,4 +74,6 @@ def test_each_command_builds_each_service_at_most_once(cli, built, tmp_path, clo
         assert built["StaffService"] == 1, argv
         assert built["ShiftService"] == 1, argv
         assert built["SummaryService"] == 1, argv
+        # Built on first use only, once.
         assert built["ImportService"] == (1 if argv[0] == "import" else 0), argv
+        assert built["ScriptService"] == (1 if argv[0] == "scripts" else 0), argv
