@@ -148,6 +148,16 @@ class CaseService:
             self.audit_log.record(now, actor, "case", case_id, "reveal_phone", "buyer_phone")
         return case.buyer_phone
 
+    def reveal_address(self, case_id: int, actor: str) -> str:
+        """The full buyer address; the reveal itself is audited (like the phone)."""
+        actor = require_actor(actor)
+        now = self.clock.now()
+        with self.db.atomic():
+            case = self.store.get(case_id, include_deleted=True)
+            self.audit_log.record(now, actor, "case", case_id, "reveal_address",
+                                  "buyer_address")
+        return case.buyer_address
+
     # --- trash -----------------------------------------------------------
     def delete(self, case_ids: Iterable[int], actor: str) -> int:
         """Move cases to the trash."""
