@@ -17,8 +17,9 @@ from ..domain.evidence import EvidenceCategory
 from ..domain.labels import LabelledEnum
 from ..domain.masking import mask_address, mask_name, mask_phone
 from ..domain.money import format_yuan
+from ..domain.promises import PromiseKind, PromiseState, state_label
 from ..domain.scripts.steps import HandlingStep
-from ..domain.text import Text, list_sep
+from ..domain.text import Text, colon, list_sep
 from ..domain.text_masking import contact_masker
 from ..storage.audit import AuditEntry
 
@@ -121,9 +122,35 @@ def _field_label(action: str, field: str | None, lang: str) -> str:
     return FIELDS[field].get(lang) if field in FIELDS else field
 
 
+def _shop_time(raw: str, tz: str) -> str:
+    try:
+        when = from_iso(raw)
+    except ValueError:
+        return raw
+    return local(when, tz).strftime("%Y-%m-%d %H:%M") if when else raw
+
+
+def _promise_value(action: str, raw: str, tz: str, lang: str) -> str:
+    """Promise rows store "kind due-ISO text" when made, then open -> kept / broken: why."""
+    if action == "promise_made":
+        kind, _, rest = raw.partition(" ")
+        due, _, text = rest.partition(" ")
+        return " ".join(p for p in (_label(PromiseKind, kind, lang), _shop_time(due, tz),
+                                    contact_masker()(text)) if p)
+    state, _, reason = raw.partition(":")
+    try:
+        shown = state_label(PromiseState(state), lang)
+    except ValueError:
+        return contact_masker()(raw)
+    reason = contact_masker()(reason.strip())
+    return f"{shown}{colon(lang)}{reason}" if reason else shown
+
+
 def _value(action: str, field: str | None, raw: str | None, tz: str, lang: str) -> str:
     if raw is None:
         return ""
+    if action.startswith("promise_"):
+        return _promise_value(action, raw, tz, lang)
     if field in _MASK:
         return _MASK[field](raw)
     if action == "call" and field == "outcome":
@@ -140,11 +167,7 @@ def _value(action: str, field: str | None, raw: str | None, tz: str, lang: str) 
         except InvalidOperation:
             return raw
     if field == "due_at":
-        try:
-            when = from_iso(raw)
-        except ValueError:
-            return raw
-        return local(when, tz).strftime("%Y-%m-%d %H:%M") if when else raw
+        return _shop_time(raw, tz)
     return contact_masker()(raw)  # a mobile number quoted in a note stays masked
 
 

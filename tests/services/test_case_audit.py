@@ -1,9 +1,11 @@
 """The audit trail as people read it (services/case_audit.py) and the address reveal."""
 
+from datetime import timedelta
 from decimal import Decimal
 
 from shopdesk.domain.case import CaseDraft
 from shopdesk.domain.enums import CaseKind, CaseStatus, Cause, Outcome, Platform
+from shopdesk.domain.promises import PromiseKind
 from shopdesk.domain.scripts import HandlingStep
 from shopdesk.domain.workflow import Transition
 from shopdesk.services.case_audit import audit_lines
@@ -34,6 +36,9 @@ def test_lines_use_labels_shop_time_and_masks(register, clock):
     register.cases.change_status(case.id, Transition(
         CaseStatus.RESOLVED, Outcome.PARTIAL_REFUND, Decimal("20")), "小王")
     register.scripts.tick_step(case.id, HandlingStep.LISTEN, "小王")
+    promise = register.promises.make(case.id, PromiseKind.CALL_BACK,
+                                     clock.now() + timedelta(hours=5), "小王", text="晚上再打")
+    register.promises.break_promise(promise.id, "小王", "买家关机 13812345678")
 
     zh = audit_lines(register.cases.audit(case.id), "Asia/Shanghai", "zh")
     rows = [(x.when, x.action_label, x.field_label, x.old, x.new) for x in zh]
@@ -44,6 +49,9 @@ def test_lines_use_labels_shop_time_and_masks(register, clock):
     assert ("2026-11-23 10:00", "状态变更", "状态", "新建", "已解决") in rows
     assert ("2026-11-23 10:00", "状态变更", "结算金额", "", "¥20.00") in rows
     assert ("2026-11-23 10:00", "处理步骤", "耐心倾听", "", "已完成") in rows
+    assert ("2026-11-23 10:00", "作出承诺", "承诺 #1", "", "回电 2026-11-23 15:00 晚上再打") in rows
+    assert ("2026-11-23 10:00", "承诺未兑现", "承诺 #1", "待兑现", "未兑现：买家关机 138****5678"
+            ) in rows
 
     en = audit_lines(register.cases.audit(case.id), "Europe/London", "en")
     assert en[0].when == "2026-11-23 02:00" and en[0].action_label == "Case created"
