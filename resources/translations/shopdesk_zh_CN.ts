@@ -539,6 +539,31 @@ You can restore it from the trash later.</source>
         <translation>显示完整号码（会记录在审计日志中）</translation>
     </message>
     <message>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="101"/>
+        <source>Show the full address (this is recorded)</source>
+        <translation>显示完整地址（会记录在审计日志中）</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="112"/>
+        <source>Who handles this case (hand it to a colleague by choosing them)</source>
+        <translation>负责处理此案件的人（选择同事即可转交）</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="174"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="178"/>
+        <source>Assignee</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="236"/>
+        <source>(nobody)</source>
+        <translation>（无人负责）</translation>
+    </message>
+    <message>
         <location filename="../../shopdesk/ui/dialogs/case_form.py" line="99"/>
         <source>(not yet known)</source>
         <translation>（暂不清楚）</translation>

@@ -10,12 +10,12 @@ from typing import TextIO
 
 from .. import __version__
 from ..domain.clock import Clock, SystemClock
-from ..domain.errors import ShopDeskError, ValidationError
+from ..domain.errors import NotFoundError, ShopDeskError, ValidationError
 from ..domain.text import normalize_lang
 from ..paths import DataPaths, data_dir
 from ..services.register import open_register
 from .calls import CALL_HANDLERS, add_call_parsers
-from .cases import CASES_HANDLERS, add_cases_parsers
+from .cases import CASES_HANDLERS, OPTION_OF, add_cases_parsers
 from .common import CliError, Handler
 from .evidence import EVIDENCE_HANDLERS, add_evidence_parsers
 from .exports import EXPORT_HANDLERS, add_export_parsers
@@ -24,6 +24,8 @@ from .promises import PROMISE_HANDLERS, add_promise_parsers
 from .register import REGISTER_HANDLERS, add_register_parsers
 from .scripts import SCRIPT_HANDLERS, add_script_parsers
 from .shifts import SHIFT_HANDLERS, add_shift_parsers
+from .staff import STAFF_HANDLERS, add_staff_parsers
+from .steps import STEPS_HANDLERS, add_steps_parsers
 from .summary import SUMMARY_HANDLERS, add_summary_parsers
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
@@ -45,14 +47,15 @@ def build_parser() -> argparse.ArgumentParser:
     add_promise_parsers(sub)
     add_evidence_parsers(sub)
     add_shift_parsers(sub)
+    add_staff_parsers(sub)
+    add_steps_parsers(sub)
     add_summary_parsers(sub)
     return p
 
 
-# CLI option names for domain field names, so errors name what the user typed.
-_OPTION_OF = {"order_no": "--order", "buyer_nick": "--buyer", "buyer_phone": "--phone",
-              "amount_paid": "--amount", "amount_claimed": "--claimed", "item_title": "--item",
-              "refund_no": "--refund-no"}
+# CLI option names for domain field names, so errors name what the user typed (the case
+# fields' options; handlers of other groups name theirs through `guarded`).
+_OPTION_OF = OPTION_OF
 
 
 def run(argv: Sequence[str], *, clock: Clock | None = None, env: dict[str, str] | None = None,
@@ -68,7 +71,10 @@ def run(argv: Sequence[str], *, clock: Clock | None = None, env: dict[str, str] 
     env = dict(os.environ) if env is None else env
     paths = DataPaths(data_dir(env))
     try:
-        register = open_register(paths, clock or SystemClock())
+        # A restore takes its own safety copy; a daily backup taken now would be a copy of
+        # the very state being replaced, and would become "the latest backup".
+        restoring = args.command == "backup" and getattr(args, "backup_command", None)
+        register = open_register(paths, clock or SystemClock(), daily_backup=not restoring)
     except ShopDeskError as exc:  # storage's errors: newer, corrupt, not ShopDesk's
         err.write(f"shopdesk: {exc.message(_lang(env))}\n")
         return EXIT_ERROR
@@ -82,6 +88,8 @@ def run(argv: Sequence[str], *, clock: Clock | None = None, env: dict[str, str] 
     handlers.update(PROMISE_HANDLERS)
     handlers.update(EVIDENCE_HANDLERS)
     handlers.update(SHIFT_HANDLERS)
+    handlers.update(STAFF_HANDLERS)
+    handlers.update(STEPS_HANDLERS)
     handlers.update(SUMMARY_HANDLERS)
     args.env = env  # import/export read SHOPDESK_LANG from the injected environment
     try:
@@ -97,6 +105,9 @@ def run(argv: Sequence[str], *, clock: Clock | None = None, env: dict[str, str] 
         return EXIT_ERROR
     except CliError as exc:
         err.write(f"shopdesk: {exc}\n")
+        return EXIT_ERROR
+    except NotFoundError as exc:  # e.g. a case purged while the command ran
+        err.write(f"shopdesk: not found: {exc}\n")
         return EXIT_ERROR
     finally:
         register.close()

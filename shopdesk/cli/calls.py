@@ -1,4 +1,5 @@
-"""`shopdesk calls ...` and `shopdesk policy ...`: the call policy from the command line.
+"""`shopdesk calls ...` and `shopdesk policy ...`: the call policy from the command line,
+and the call-compliance report.
 
 Registered by shopdesk.cli (add_call_parsers + CALL_HANDLERS); no Qt imported.
 """
@@ -7,17 +8,28 @@ from __future__ import annotations
 
 import argparse
 import json
-from datetime import datetime
+from datetime import date, datetime, time, timedelta
 from typing import Any, TextIO
+from zoneinfo import ZoneInfo
 
 from ..domain.call_policy import CallDecision, CallOutcome, CallPolicy
 from ..domain.clock import local, to_utc_iso
 from ..domain.policy_presets import PolicyConfigError, policy_to_dict
+from ..domain.text_masking import contact_masker
+from ..services.call_compliance import ReportCall
 from ..services.call_policy_settings import PRESETS, SETTABLE_KEYS
 from ..services.calls import CallRefusedError, CallService
 from ..services.register import Register
 from ..services.serialize import SCHEMA_VERSION
-from .common import CliError, actor_name, cli_lang, emit_json, find_case, guarded
+from .common import (
+    CliError,
+    actor_name,
+    cli_lang,
+    emit_json,
+    find_case,
+    guarded,
+    parse_shop_time,
+)
 
 
 class CallCliError(CliError):
@@ -42,6 +54,15 @@ def add_call_parsers(sub: argparse._SubParsersAction) -> None:
     can.add_argument("case_no")
     can.add_argument("--at", help="ISO 8601 with a zone (default: now)")
     can.add_argument("--json", action="store_true")
+
+    comp = csub.add_parser("compliance", help="calls per buyer, overrides and calls outside "
+                                              "the calling window (the window's report)")
+    comp.add_argument("--from", dest="period_from", metavar="DATE",
+                      help='first day, "YYYY-MM-DD" (or "YYYY-MM-DD HH:MM"), shop time; '
+                           "default: 30 days ago")
+    comp.add_argument("--to", dest="period_to", metavar="DATE",
+                      help="last day, included (default: up to now)")
+    comp.add_argument("--json", action="store_true")
 
     buyer = csub.add_parser("buyer", help="the buyer's time zone and do-not-call flag")
     buyer.add_argument("case_no")
@@ -98,6 +119,8 @@ def decision_json(case_no: str, d: CallDecision, lang: str) -> dict[str, Any]:
 def cmd_calls(register: Register, args: argparse.Namespace, out: TextIO) -> int:
     calls = register.calls
     lang = cli_lang(register, args)
+    if args.calls_command == "compliance":
+        return _cmd_compliance(register, args, out, lang)
     case = find_case(register, args.case_no)
     case_id, case_no = case.id, case.case_no
     if args.calls_command == "buyer":
@@ -124,6 +147,80 @@ def cmd_calls(register: Register, args: argparse.Namespace, out: TextIO) -> int:
         raise CallCliError(f"call not logged{hint}: {exc.message(lang)}") from None
     note = " (override)" if record.overridden else ""
     out.write(f"logged call {record.id} on {case_no}: {record.outcome.label(lang)}{note}\n")
+    return 0
+
+
+def _period_bound(text: str, option: str, tz: str, *, end: bool) -> datetime:
+    """A day ("YYYY-MM-DD": its start, or for --to the start of the next day, so the day is
+    included) or a shop-local time."""
+    raw = text.strip()
+    if len(raw) == 10:
+        try:
+            day = date.fromisoformat(raw)
+        except ValueError:
+            raise CallCliError(f"{option}: not a date: {text!r} (e.g. 2026-11-01)") from None
+        return datetime.combine(day + timedelta(days=1 if end else 0), time(0),
+                                tzinfo=ZoneInfo(tz))
+    return parse_shop_time(raw, option, tz)
+
+
+def _report_call(row: ReportCall, tz: str, lang: str) -> dict[str, Any]:
+    r, mask = row.record, contact_masker()
+    return {"id": r.id, "at": to_utc_iso(r.at),
+            "time": local(r.at, tz).strftime("%Y-%m-%d %H:%M"), "buyer_local": row.buyer_local,
+            "case_no": row.case_no, "buyer": mask(r.buyer_key), "actor": r.actor,
+            "outcome": r.outcome.value, "outcome_label": r.outcome.label(lang),
+            "override_codes": [c.value for c in r.override_codes],
+            "override_labels": [c.label(lang) for c in r.override_codes],
+            "override_reason": mask(r.override_reason) if r.override_reason else None}
+
+
+def _cmd_compliance(register: Register, args: argparse.Namespace, out: TextIO,
+                    lang: str) -> int:
+    tz, now = register.shop_tz, register.clock.now()
+    since = (_period_bound(args.period_from, "--from", tz, end=False) if args.period_from
+             else now - timedelta(days=30))
+    until = (_period_bound(args.period_to, "--to", tz, end=True) if args.period_to
+             else None)
+    if until is not None and until <= since:
+        raise CallCliError(f"--to: {args.period_to} is not after --from "
+                           f"{local(since, tz):%Y-%m-%d %H:%M}")
+    report = register.calls.compliance_report(since, until)
+    mask = contact_masker()
+    overrides = [_report_call(x, tz, lang) for x in report.overrides]
+    outside = [_report_call(x, tz, lang) for x in report.outside_window]
+    if args.json:
+        emit_json(out, {
+            "schema": SCHEMA_VERSION, "from": to_utc_iso(since),
+            "to": to_utc_iso(until) if until else None,
+            "total_attempts": report.total_attempts,
+            "buyers": [{"buyer": mask(b.buyer_key), "attempts": b.attempts,
+                        "connected": b.connected, "overrides": b.overrides,
+                        "outside_window": b.outside_window, "do_not_call": b.do_not_call}
+                       for b in report.buyers],
+            "overrides": overrides, "outside_window": outside})
+        return 0
+    end = local(until, tz) if until else local(now, tz)
+    out.write(f"{local(since, tz):%Y-%m-%d %H:%M} – {end:%Y-%m-%d %H:%M} ({tz}): "
+              f"{report.total_attempts} calls, {len(overrides)} overrides, "
+              f"{len(outside)} outside the window\n")
+    if report.buyers:
+        out.write("attempts per buyer (attempts / talked / overrides / outside window):\n")
+    for b in report.buyers:
+        flag = "  do-not-call" if b.do_not_call else ""
+        out.write(f"  {mask(b.buyer_key)}  {b.attempts} / {b.connected} / {b.overrides} / "
+                  f"{b.outside_window}{flag}\n")
+    if overrides:
+        out.write("overrides:\n")
+    for c in overrides:
+        out.write(f"  {c['time']}  {c['case_no']}  {c['buyer']}  {c['actor']}  "
+                  f"{', '.join(c['override_labels'])}  {c['override_reason'] or ''}".rstrip()
+                  + "\n")
+    if outside:
+        out.write("calls outside the calling window (buyer's local time):\n")
+    for c in outside:
+        out.write(f"  {c['buyer_local']}  {c['case_no']}  {c['buyer']}  {c['actor']}  "
+                  f"{c['outcome_label']}\n")
     return 0
 
 

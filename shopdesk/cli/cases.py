@@ -1,75 +1,172 @@
-"""`shopdesk cases`: list, show and add cases."""
+"""`shopdesk cases`: list, show, add, edit, change the status of, note, trash and restore
+cases, and read their audit trail: what the case list, the case form and the case panel do.
+
+The writing commands on one case (status, note, edit, audit) live in cli/case_changes.py;
+this module owns the parser of the whole group and its dispatch. No Qt imported.
+"""
 
 from __future__ import annotations
 
 import argparse
 from typing import TextIO
 
-from ..domain.case import draft_from_fields
+from ..domain.case import Case, draft_from_fields
+from ..domain.case_query import CaseQuery, SortKey
 from ..domain.clock import local
 from ..domain.enums import CaseKind, CaseStatus
 from ..domain.money import format_yuan
+from ..services.quick_filters import QuickFilter, apply_quick_filter
 from ..services.register import Register
 from ..services.serialize import SCHEMA_VERSION, case_json, event_json
-from .common import actor_name, case_query, emit_json, find_case
+from .case_changes import (
+    CASE_FIELD_OPTIONS,
+    add_case_field_options,
+    assignee_for_new_case,
+    cmd_cases_audit,
+    cmd_cases_edit,
+    cmd_cases_note,
+    cmd_cases_status,
+    parse_due,
+)
+from .common import CliError, actor_name, case_query, emit_json, find_case
 
 EXIT_OK = 0
 
+# Service field names -> the option the user typed (refusals name the option).
+OPTION_OF = {**CASE_FIELD_OPTIONS, "actor": "--as", "note": "TEXT", "name": "--assignee",
+             "case": "CASE_NO"}
+
 
 def add_cases_parsers(sub: argparse._SubParsersAction) -> None:
-    """Add `cases list|show|add` to the CLI's subparsers."""
-    cases = sub.add_parser("cases", help="list, show and add cases")
+    """Add the `cases ...` subcommands to the CLI's subparsers."""
+    cases = sub.add_parser("cases", help="list, show, add, edit, trash and restore cases")
     csub = cases.add_subparsers(dest="cases_command", required=True)
-    ls = csub.add_parser("list")
+    ls = csub.add_parser("list", help="cases in the register (not the trash), newest first")
     ls.add_argument("--status", choices=[s.value for s in CaseStatus] + ["open"])
     ls.add_argument("--kind", choices=[k.value for k in CaseKind])
     ls.add_argument("--search", default="")
     ls.add_argument("--limit", type=int, default=None)
+    quick = ls.add_mutually_exclusive_group()
+    quick.add_argument("--overdue", action="store_true",
+                       help="open cases past their due time (the window's quick filter)")
+    quick.add_argument("--due-today", action="store_true",
+                       help="open cases due today, shop time")
+    ls.add_argument("--mine", action="store_true",
+                    help="open cases assigned to the operator (--as, else the current one)")
+    ls.add_argument("--assignee", metavar="NAME", help="cases assigned to NAME")
     ls.add_argument("--json", action="store_true")
     ls.add_argument("--full-contact", action="store_true")
-    show = csub.add_parser("show")
+
+    show = csub.add_parser("show", help="one case with its timeline")
     show.add_argument("case_no")
     show.add_argument("--json", action="store_true")
     show.add_argument("--full-contact", action="store_true")
-    add = csub.add_parser("add")
-    add.add_argument("--platform", required=True)
-    add.add_argument("--order", required=True)
-    add.add_argument("--kind", required=True)
-    for opt in ("cause", "buyer", "phone", "amount", "claimed", "item", "sku", "shop",
-                "refund-no", "description", "priority"):
-        add.add_argument(f"--{opt}")
+
+    add = csub.add_parser("add", help="open a new case")
+    add_case_field_options(add, new=True)
     add.add_argument("--json", action="store_true")
 
+    edit = csub.add_parser("edit", help="change fields of a case (as the window's edit dialog)")
+    edit.add_argument("case_no")
+    add_case_field_options(edit, new=False)
+    edit.add_argument("--json", action="store_true")
+
+    status = csub.add_parser("status", help="move a case through the workflow")
+    status.add_argument("case_no")
+    status.add_argument("--to", required=True, metavar="STATUS",
+                        help="one of: " + ", ".join(s.value for s in CaseStatus))
+    status.add_argument("--outcome", help="with --to resolved: how it was settled")
+    status.add_argument("--amount", metavar="YUAN",
+                        help="with --to resolved: the refunded or compensated amount")
+    status.add_argument("--reason", default="",
+                        help="a note; required to close an unresolved case or to reopen one")
+    status.add_argument("--json", action="store_true")
+
+    note = csub.add_parser("note", help="add a progress note to the timeline")
+    note.add_argument("case_no")
+    note.add_argument("text", metavar="TEXT")
+    note.add_argument("--json", action="store_true")
+
+    delete = csub.add_parser("delete", help="move cases to the trash")
+    delete.add_argument("case_nos", nargs="+", metavar="CASE_NO")
+    restore = csub.add_parser("restore", help="bring cases back from the trash")
+    restore.add_argument("case_nos", nargs="+", metavar="CASE_NO")
+    trash = csub.add_parser("trash", help="the cases in the trash")
+    trash.add_argument("--json", action="store_true")
+    trash.add_argument("--empty", action="store_true",
+                       help="delete every case in the trash for good (needs --yes)")
+    trash.add_argument("--yes", action="store_true", help="confirm --empty")
+
+    audit = csub.add_parser("audit", help="who changed what on a case, and when")
+    audit.add_argument("case_no")
+    audit.add_argument("--json", action="store_true")
+
+
+def _row(c: Case) -> str:
+    return (f"{c.case_no}  {c.platform.zh:<6} {c.order_no:<20} {c.buyer_nick:<12} "
+            f"{c.kind.zh:<6} {c.status.zh:<6} {format_yuan(c.amount_claimed):>10}  "
+            f"{c.item_title[:24]}")
+
+
+def _write_cases(out: TextIO, rows: list[Case], *, as_json: bool, full_contact: bool) -> None:
+    if as_json:
+        emit_json(out, {"schema": SCHEMA_VERSION, "count": len(rows),
+                        "cases": [case_json(c, full_contact=full_contact) for c in rows]})
+        return
+    for c in rows:
+        out.write(_row(c) + "\n")
+    out.write(f"{len(rows)} case(s)\n")
+
+
+def list_query(register: Register, args: argparse.Namespace) -> CaseQuery:
+    """The list's filters as the window builds them: the quick filters of
+    services/quick_filters.py over --status/--kind/--search, then --assignee."""
+    if args.mine and args.assignee is not None:
+        raise CliError("--assignee: cannot be combined with --mine")
+    base = case_query(args.status, args.kind, args.search)
+    quick = (QuickFilter.OVERDUE if args.overdue else QuickFilter.DUE_TODAY
+             if args.due_today else QuickFilter.ALL)
+    operator = ""
+    if args.mine:
+        operator = (args.actor or register.staff.current_operator() or "").strip()
+        if not operator:
+            raise CliError("--mine: nobody is the operator; give --as NAME (or start a "
+                           "shift: shopdesk shift start --staff NAME)")
+        if quick == QuickFilter.ALL:
+            quick = QuickFilter.MINE
+    query = apply_quick_filter(base, quick, now=register.clock.now(), tz=register.shop_tz,
+                               operator=operator)
+    if operator:
+        query = query.with_changes(assignee=operator)  # --mine with --overdue/--due-today
+    elif args.assignee is not None:
+        query = query.with_changes(assignee=args.assignee.strip())
+    return query.with_changes(sort=SortKey.CREATED, descending=True)
 
 
 def cmd_cases_list(register: Register, args: argparse.Namespace, out: TextIO) -> int:
-    query = case_query(args.status, args.kind, args.search)
-    ids = register.cases.query_ids(query, limit=args.limit)
+    if args.limit is not None and args.limit < 1:
+        raise CliError(f"--limit: must be 1 or more, not {args.limit}")
+    ids = register.cases.query_ids(list_query(register, args), limit=args.limit)
     cases = register.cases.fetch(ids)
-    rows = [cases[i] for i in ids]
-    if args.json:
-        emit_json(out, {"schema": SCHEMA_VERSION, "count": len(rows),
-                        "cases": [case_json(c, full_contact=args.full_contact) for c in rows]})
-        return EXIT_OK
-    for c in rows:
-        out.write(f"{c.case_no}  {c.platform.zh:<6} {c.order_no:<20} {c.buyer_nick:<12} "
-                  f"{c.kind.zh:<6} {c.status.zh:<6} {format_yuan(c.amount_claimed):>10}  "
-                  f"{c.item_title[:24]}\n")
-    out.write(f"{len(rows)} case(s)\n")
+    _write_cases(out, [cases[i] for i in ids], as_json=args.json,
+                 full_contact=args.full_contact)
     return EXIT_OK
 
 
 def cmd_cases_show(register: Register, args: argparse.Namespace, out: TextIO) -> int:
     case = find_case(register, args.case_no)
-    if args.full_contact and case.buyer_phone:
-        register.cases.reveal_phone(case.id, actor_name(register, args.actor))
+    if args.full_contact:
+        actor = actor_name(register, args.actor)
+        if case.buyer_phone:
+            register.cases.reveal_phone(case.id, actor)
+        if case.buyer_address:
+            register.cases.reveal_address(case.id, actor)
     events = register.cases.timeline(case.id)
+    data = case_json(case, full_contact=args.full_contact)
     if args.json:
-        data = case_json(case, full_contact=args.full_contact)
         data["timeline"] = [event_json(e) for e in events]
         emit_json(out, {"schema": SCHEMA_VERSION, "case": data})
         return EXIT_OK
-    data = case_json(case, full_contact=args.full_contact)
     for key, value in data.items():
         if value not in (None, ""):
             out.write(f"{key:>16}: {value}\n")
@@ -81,14 +178,18 @@ def cmd_cases_show(register: Register, args: argparse.Namespace, out: TextIO) ->
 
 
 def cmd_cases_add(register: Register, args: argparse.Namespace, out: TextIO) -> int:
+    actor = actor_name(register, args.actor)
     fields = {"platform": args.platform, "order_no": args.order, "kind": args.kind,
-              "cause": args.cause, "buyer_nick": args.buyer, "buyer_phone": args.phone,
+              "cause": args.cause, "buyer_nick": args.buyer, "buyer_name": args.buyer_name,
+              "buyer_phone": args.phone, "buyer_address": args.address,
               "amount_paid": args.amount, "amount_claimed": args.claimed or args.amount,
               "item_title": args.item, "sku": args.sku, "shop": args.shop,
               "refund_no": args.refund_no, "description": args.description,
-              "priority": args.priority}
-    draft = draft_from_fields(fields)
-    case = register.cases.open_case(draft, actor_name(register, args.actor))
+              "priority": args.priority, "customer_type": args.customer_type,
+              "assignee": assignee_for_new_case(register, args.assignee, actor)}
+    if args.due:
+        fields["due_at"] = parse_due(args.due, register.shop_tz)
+    case = register.cases.open_case(draft_from_fields(fields), actor)
     if args.json:
         emit_json(out, {"schema": SCHEMA_VERSION, "case": case_json(case)})
     else:
@@ -96,10 +197,71 @@ def cmd_cases_add(register: Register, args: argparse.Namespace, out: TextIO) -> 
     return EXIT_OK
 
 
+def _cases_named(register: Register, case_nos: list[str]) -> list[Case]:
+    """Every CASE_NO, or a refusal naming the first unknown one before anything changes."""
+    found: dict[int, Case] = {}
+    for case_no in case_nos:
+        try:
+            case = find_case(register, case_no)
+        except CliError:
+            raise CliError(f"no such case: {case_no} (nothing changed)") from None
+        found.setdefault(case.id, case)
+    return list(found.values())
+
+
+def cmd_cases_delete(register: Register, args: argparse.Namespace, out: TextIO) -> int:
+    cases = _cases_named(register, args.case_nos)
+    already = [c.case_no for c in cases if c.deleted_at is not None]
+    moved = [c for c in cases if c.deleted_at is None]
+    if moved:
+        register.cases.delete([c.id for c in moved], actor_name(register, args.actor))
+        out.write(f"moved to the trash: {', '.join(c.case_no for c in moved)}\n")
+    if already:
+        out.write(f"already in the trash: {', '.join(already)}\n")
+    return EXIT_OK
+
+
+def cmd_cases_restore(register: Register, args: argparse.Namespace, out: TextIO) -> int:
+    cases = _cases_named(register, args.case_nos)
+    live = [c.case_no for c in cases if c.deleted_at is None]
+    trashed = [c for c in cases if c.deleted_at is not None]
+    if trashed:
+        register.cases.restore([c.id for c in trashed], actor_name(register, args.actor))
+        out.write(f"restored: {', '.join(c.case_no for c in trashed)}\n")
+    if live:
+        out.write(f"not in the trash: {', '.join(live)}\n")
+    return EXIT_OK
+
+
+def cmd_cases_trash(register: Register, args: argparse.Namespace, out: TextIO) -> int:
+    query = apply_quick_filter(CaseQuery(sort=SortKey.CREATED), QuickFilter.TRASH,
+                               now=register.clock.now(), tz=register.shop_tz, operator="")
+    if args.yes and not args.empty:
+        raise CliError("--yes: only with --empty")
+    if args.empty:
+        count = register.cases.count(query)
+        if count == 0:
+            out.write("the trash is empty\n")
+            return EXIT_OK
+        if not args.yes:
+            raise CliError(f"--empty: deletes the {count} case(s) in the trash for good; "
+                           "add --yes to confirm")
+        removed = register.cases.empty_trash(actor_name(register, args.actor))
+        out.write(f"{removed} case(s) deleted for good\n")
+        return EXIT_OK
+    ids = register.cases.query_ids(query)
+    cases = register.cases.fetch(ids)
+    _write_cases(out, [cases[i] for i in ids], as_json=args.json, full_contact=False)
+    return EXIT_OK
+
+
 def cmd_cases(register: Register, args: argparse.Namespace, out: TextIO) -> int:
-    handler = {"list": cmd_cases_list, "show": cmd_cases_show,
-               "add": cmd_cases_add}[args.cases_command]
+    handler = {"list": cmd_cases_list, "show": cmd_cases_show, "add": cmd_cases_add,
+               "edit": cmd_cases_edit, "status": cmd_cases_status, "note": cmd_cases_note,
+               "delete": cmd_cases_delete, "restore": cmd_cases_restore,
+               "trash": cmd_cases_trash, "audit": cmd_cases_audit}[args.cases_command]
     return handler(register, args, out)
 
 
+# Not `guarded`: cli.run writes each refused field on a line of its own, named by OPTION_OF.
 CASES_HANDLERS = {"cases": cmd_cases}

@@ -12,7 +12,9 @@ import argparse
 import json
 import os
 from collections.abc import Callable, Iterable, Mapping
+from datetime import datetime
 from typing import Any, TextIO
+from zoneinfo import ZoneInfo
 
 from ..domain.case import Case
 from ..domain.case_query import CaseQuery, SortKey
@@ -53,6 +55,29 @@ def find_case(register: Register, case_no: str) -> Case:
         return register.cases.get_by_no(case_no)
     except (NotFoundError, ValueError):
         raise CliError(f"no such case: {case_no}") from None
+
+
+def live_case(register: Register, case_no: str) -> Case:
+    """find_case, refusing a case in the trash (only `cases restore` acts on those)."""
+    case = find_case(register, case_no)
+    if case.deleted_at is not None:
+        raise CliError(f"{case.case_no} is in the trash; restore it first: "
+                       f"shopdesk cases restore {case.case_no}")
+    return case
+
+
+def parse_shop_time(text: str, option: str, tz: str) -> datetime:
+    """'2026-11-23 15:00' (the shop's zone) or ISO 8601 with a zone -> aware datetime;
+    anything else is a CliError naming `option`."""
+    raw = text.strip()
+    try:
+        value = datetime.fromisoformat(raw)
+    except ValueError:
+        raise CliError(f'{option}: not a time: {text!r} (e.g. "2026-11-23 15:00"; '
+                       '格式：年-月-日 时:分)') from None
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=ZoneInfo(tz))
+    return value
 
 
 def case_query(status: str | None, kind: str | None, search: str) -> CaseQuery:

@@ -6,7 +6,7 @@ JSON (schema 1; keys are only ever added within a schema number):
 - `evidence list CASE_NO --json`: {"schema", "case_no", "count", "evidence": [EVIDENCE],
   "checklist": [{"category", "label", "note", "satisfied"}] or null,
   "missing": [category, ...], "checklist_error": string or null}
-- `evidence add|waybill ... --json`: {"schema", "case_no", "evidence": EVIDENCE}
+- `evidence add|waybill|edit ... --json`: {"schema", "case_no", "evidence": EVIDENCE}
 EVIDENCE: {"id", "kind" ("file"|"waybill"), "category", "caption", "filename", "sha256",
   "mime", "size", "path" (absolute, in the data folder; null for a waybill),
   "file_exists" (bool; null for a waybill), "carrier", "waybill_no", "added_at",
@@ -64,6 +64,13 @@ def add_evidence_parsers(sub: argparse._SubParsersAction) -> None:
     ls.add_argument("--all", action="store_true", help="include removed evidence")
     ls.add_argument("--json", action="store_true")
 
+    edit = esub.add_parser("edit", help="change a caption or what a file shows (audited)")
+    edit.add_argument("case_no")
+    edit.add_argument("evidence_id", type=int)
+    edit.add_argument("--caption", help='the new caption ("" clears it)')
+    edit.add_argument("--category", help=f"one of: {categories}")
+    edit.add_argument("--json", action="store_true")
+
     rm = esub.add_parser("remove", help="remove evidence from the case (kept, audited)")
     rm.add_argument("case_no")
     rm.add_argument("evidence_id", type=int)
@@ -111,17 +118,17 @@ def cmd_evidence(register: Register, args: argparse.Namespace, out: TextIO) -> i
         return _cmd_list(register, case_id, case_no, args, out, lang)
     actor = actor_name(register, args.actor)
     if command == "remove":
-        try:
-            ev: Evidence | None = service.get(args.evidence_id)
-        except NotFoundError:
-            ev = None
-        if ev is None or ev.case_id != case_id:
-            raise EvidenceCliError(f"EVIDENCE_ID: no evidence {args.evidence_id} on {case_no}")
+        ev = _on_case(service, args.evidence_id, case_id, case_no)
         service.remove(ev.id, actor, args.reason)
         out.write(f"removed evidence {ev.id} from {case_no}: {ev.title(lang)} "
                   "(kept in the audit trail)\n")
         return 0
-    if command == "add":
+    if command == "edit":
+        if args.caption is None and args.category is None:
+            raise EvidenceCliError("evidence edit: nothing to change; give --caption or "
+                                   "--category")
+        ev = _edit(service, _on_case(service, args.evidence_id, case_id, case_no), args, actor)
+    elif command == "add":
         try:
             ev = service.add_file(case_id, Path(args.file), actor, caption=args.caption,
                                   category=_category(args.category))
@@ -138,9 +145,33 @@ def cmd_evidence(register: Register, args: argparse.Namespace, out: TextIO) -> i
         emit_json(out, {"schema": SCHEMA_VERSION, "case_no": case_no,
                         "evidence": evidence_json(service, ev)})
     else:
-        out.write(f"added evidence {ev.id} to {case_no}: {ev.title(lang)} "
-                  f"({ev.category.label(lang)})\n")
+        verb = "changed evidence" if command == "edit" else "added evidence"
+        out.write(f"{verb} {ev.id} {'on' if command == 'edit' else 'to'} {case_no}: "
+                  f"{ev.title(lang)} ({ev.category.label(lang)})"
+                  + (f" — {ev.caption}" if command == "edit" and ev.caption else "") + "\n")
     return 0
+
+
+def _on_case(service: EvidenceService, evidence_id: int, case_id: int,
+             case_no: str) -> Evidence:
+    try:
+        ev: Evidence | None = service.get(evidence_id)
+    except NotFoundError:
+        ev = None
+    if ev is None or ev.case_id != case_id:
+        raise EvidenceCliError(f"EVIDENCE_ID: no evidence {evidence_id} on {case_no}")
+    return ev
+
+
+def _edit(service: EvidenceService, ev: Evidence, args: argparse.Namespace,
+          actor: str) -> Evidence:
+    """What the evidence tab's caption box and category menu do."""
+    category = _category(args.category) if args.category is not None else None
+    if category is not None:
+        ev = service.set_category(ev.id, category, actor)
+    if args.caption is not None:
+        ev = service.set_caption(ev.id, args.caption, actor)
+    return ev
 
 
 def _cmd_list(register: Register, case_id: int, case_no: str, args: argparse.Namespace,

@@ -8,7 +8,6 @@ from __future__ import annotations
 import argparse
 from datetime import datetime
 from typing import TextIO
-from zoneinfo import ZoneInfo
 
 from ..domain.clock import local
 from ..domain.errors import NotFoundError
@@ -17,7 +16,15 @@ from ..domain.text import pick
 from ..services.register import Register
 from ..services.serialize import SCHEMA_VERSION
 from ..services.serialize_promises import promise_json
-from .common import CliError, actor_name, cli_lang, emit_json, find_case, guarded
+from .common import (
+    CliError,
+    actor_name,
+    cli_lang,
+    emit_json,
+    find_case,
+    guarded,
+    parse_shop_time,
+)
 
 # Service field names -> the option the user typed, so errors name it.
 _OPTION_OF = {"due_at": "--due", "text": "--text", "kind": "--kind", "reason": "--reason",
@@ -55,15 +62,7 @@ def add_promise_parsers(sub: argparse._SubParsersAction) -> None:
 
 def parse_time(text: str, option: str, tz: str) -> datetime:
     """'2026-11-23 15:00' (shop time) or ISO 8601 with a zone -> aware datetime."""
-    raw = text.strip()
-    try:
-        value = datetime.fromisoformat(raw)
-    except ValueError:
-        raise PromiseCliError(f'{option}: not a time: {text!r} (e.g. "2026-11-23 15:00"; '
-                              '格式：年-月-日 时:分)') from None
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=ZoneInfo(tz))
-    return value
+    return parse_shop_time(text, option, tz)
 
 
 def _case_nos(register: Register, promises: list[Promise]) -> dict[int, str]:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import TextIO
 
+from ..domain.errors import ShopDeskError
 from ..services.register import Register
-from .common import CliError
+from .common import CliError, cli_lang
 
 EXIT_OK = 0
 
@@ -17,8 +19,14 @@ def add_register_parsers(sub: argparse._SubParsersAction) -> None:
     demo.add_argument("--cases", type=int, default=200)
     demo.add_argument("--seed", type=int, default=None)
 
-    backup = sub.add_parser("backup", help="back up now, or list backups")
+    backup = sub.add_parser("backup", help="back up now, list backups, or restore one")
     backup.add_argument("--list", action="store_true")
+    bsub = backup.add_subparsers(dest="backup_command")
+    restore = bsub.add_parser(
+        "restore", help="replace the register with a backup (the current file is kept)")
+    which = restore.add_mutually_exclusive_group(required=True)
+    which.add_argument("file", nargs="?", metavar="FILE", help="a backup file")
+    which.add_argument("--latest", action="store_true", help="the newest backup")
 
 
 def cmd_demo(register: Register, args: argparse.Namespace, out: TextIO) -> int:
@@ -31,7 +39,51 @@ def cmd_demo(register: Register, args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _backup_to_restore(register: Register, args: argparse.Namespace) -> Path:
+    if args.latest:
+        backups = register.list_backups()  # newest first
+        if not backups:
+            raise CliError("--latest: there are no backups yet (shopdesk backup makes one)")
+        return backups[0].path
+    path = Path(args.file).expanduser()
+    if not path.is_file():
+        raise CliError(f"FILE: no such backup file: {args.file}")
+    if path.resolve() == register.paths.database.resolve():
+        raise CliError(f"FILE: {args.file} is the register itself, not a backup")
+    return path
+
+
+def cmd_restore(register: Register, args: argparse.Namespace, out: TextIO) -> int:
+    """What File → Restore from backup… does: Register.restore checks the backup before
+    anything changes, takes a pre-restore backup and keeps the replaced file beside it."""
+    backup = _backup_to_restore(register, args)
+    before = {b.path for b in register.list_backups()}
+    option = "--latest" if args.latest else "FILE"
+    lang = cli_lang(register, args)  # read now: a failed restore may leave it closed
+    try:
+        restored, kept = register.restore(backup)
+    except ShopDeskError as exc:  # mostly: the backup failed its check, nothing changed
+        raise CliError(f"{option}: {exc.message(lang)}") from None
+    except OSError as exc:  # the previous file was put back (storage.backup.restore_file)
+        raise CliError(f"{option}: the restore failed, the register is as it was: "
+                       f"{exc}") from None
+    try:
+        safety = [b.path for b in restored.list_backups()
+                  if b.reason.startswith("pre-restore") and b.path not in before]
+    finally:
+        restored.close()
+    out.write(f"restored the register from {backup}\n")
+    out.write(f"the replaced register file was kept: {kept}\n")
+    if safety:
+        out.write(f"a backup of it was taken first: {safety[0]}\n")
+    return EXIT_OK
+
+
 def cmd_backup(register: Register, args: argparse.Namespace, out: TextIO) -> int:
+    if args.backup_command == "restore":
+        if args.list:
+            raise CliError("--list: not with restore")
+        return cmd_restore(register, args, out)
     if args.list:
         for b in register.list_backups():
             out.write(f"{b.taken_at:%Y-%m-%d %H:%M:%S}Z  {b.reason:<28} {b.path}\n")

@@ -1,5 +1,5 @@
-"""`shopdesk shift ...`, `shopdesk handoff ...` and `shopdesk staff pin ...`: start and end
-shifts, show and acknowledge hand-offs, set staff PINs.
+"""`shopdesk shift ...` and `shopdesk handoff ...`: start and end shifts, show and
+acknowledge hand-offs (staff PINs are `shopdesk staff pin`, in cli/staff.py).
 
 Registered by shopdesk.cli (add_shift_parsers + SHIFT_HANDLERS); no Qt imported. A PIN is taken
 from --pin, or asked for (without echo) when stdin is a terminal; otherwise a command that
@@ -32,7 +32,7 @@ class ShiftCliError(CliError):
 
 
 def add_shift_parsers(sub: argparse._SubParsersAction) -> None:
-    """The `shift`, `handoff` and `staff` subcommands."""
+    """The `shift` and `handoff` subcommands."""
     shift = sub.add_parser("shift", help="start or end a shift (the hand-off sheet)")
     ssub = shift.add_subparsers(dest="shift_command", required=True)
     start = ssub.add_parser("start", help="start a shift and become the operator")
@@ -62,18 +62,6 @@ def add_shift_parsers(sub: argparse._SubParsersAction) -> None:
     ack.add_argument("--staff", required=True)
     ack.add_argument("--pin")
     ack.add_argument("--id", dest="handoff_id", type=int)
-
-    staff = sub.add_parser("staff", help="staff PINs")
-    tsub = staff.add_subparsers(dest="staff_command", required=True)
-    pin = tsub.add_parser("pin", help="set or clear a staff member's 4-digit PIN")
-    pin.add_argument("--staff", required=True)
-    which = pin.add_mutually_exclusive_group(required=True)
-    which.add_argument("--set", dest="new_pin", metavar="PIN")
-    which.add_argument("--clear", action="store_true")
-    which.add_argument("--reset", action="store_true",
-                       help="remove a forgotten PIN without it (needs --reason; audited)")
-    pin.add_argument("--old-pin", help="the current PIN (needed to change or clear one)")
-    pin.add_argument("--reason", help="why a forgotten PIN is reset (kept in the audit trail)")
 
 
 def _ask_pin(register: Register, staff: str, given: str | None) -> str | None:
@@ -238,23 +226,5 @@ def cmd_handoff(register: Register, args: argparse.Namespace, out: TextIO) -> in
     return 0
 
 
-def cmd_staff(register: Register, args: argparse.Namespace, out: TextIO) -> int:
-    actor = actor_name(register, args.actor)
-    if args.reset:
-        register.staff.reset_pin(args.staff, actor, args.reason or "")
-        out.write(f"PIN reset for {args.staff}: removed without the old PIN; recorded in "
-                  f"the audit trail (by {actor}, reason: {' '.join(args.reason.split())}). "
-                  f"{args.staff} can set a new one with --set.\n")
-        return 0
-    if args.clear:
-        register.staff.clear_pin(args.staff, actor, old_pin=args.old_pin)
-        out.write(f"PIN cleared for {args.staff}\n")
-    else:
-        register.staff.set_pin(args.staff, args.new_pin, actor, old_pin=args.old_pin)
-        out.write(f"PIN set for {args.staff}\n")
-    return 0
-
-
 SHIFT_HANDLERS = {name: guarded(command, option_of=_OPTION_OF, not_found=True)
-                  for name, command in (("shift", cmd_shift), ("handoff", cmd_handoff),
-                                        ("staff", cmd_staff))}
+                  for name, command in (("shift", cmd_shift), ("handoff", cmd_handoff))}

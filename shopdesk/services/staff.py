@@ -88,6 +88,33 @@ class StaffService:
         return member
 
     # --- who is at the keyboard --------------------------------------------------
+
+    def deactivate_named(self, name: str, actor: str) -> StaffMember:
+        """Deactivate the staff member called `name` (what `staff deactivate NAME` does);
+        an unknown or already inactive name is refused naming the field "name"."""
+        member = self.store.by_name(name.strip())
+        if member is None:
+            raise ValidationError([FieldError("name", f"没有这个员工：{name}",
+                                              f"No such staff member: {name}")])
+        if not member.active:
+            raise ValidationError([FieldError("name", f"员工已停用：{name}",
+                                              f"{name} is already inactive")])
+        self.deactivate(member.id, actor)
+        return StaffMember(member.id, member.name, False)
+
+    def require_active(self, name: str, field: str = "assignee") -> str:
+        """`name` stripped, if it is an active staff member; else ValidationError naming
+        `field` (a case is handed only to someone who can pick themselves as operator)."""
+        name = name.strip()
+        member = self.store.by_name(name) if name else None
+        if member is None:
+            raise ValidationError([FieldError(field, f"没有这个员工：{name}",
+                                              f"No such staff member: {name}")])
+        if not member.active:
+            raise ValidationError([FieldError(field, f"员工已停用：{name}",
+                                              f"{name} is no longer active (deactivated)")])
+        return name
+
     def current_operator(self) -> str:
         """The last operator chosen on this register ('' if none yet)."""
         name = self.settings.get(CURRENT_OPERATOR_KEY, "")

@@ -144,3 +144,43 @@ def test_a_data_folder_that_cannot_take_the_file_exits_1_naming_it(cli, case_no,
     assert "No space left on device" in err
     code, out, _ = cli("evidence", "list", case_no, "--json")
     assert json.loads(out)["count"] == 0
+
+
+def test_edit_changes_caption_and_category_audited(cli, case_no, photo):
+    code, out, _ = cli("evidence", "add", case_no, str(photo), "--json")
+    ev_id = json.loads(out)["evidence"]["id"]
+    code, out, err = cli("evidence", "edit", case_no, str(ev_id), "--category", "package_photo",
+                         "--caption", "外箱压坏")
+    assert code == 0, err
+    assert out == f"changed evidence {ev_id} on {case_no}: {photo.name} (外包装照片) — 外箱压坏\n"
+    code, out, _ = cli("evidence", "edit", case_no, str(ev_id), "--caption", "", "--json")
+    data = json.loads(out)["evidence"]
+    assert (data["category"], data["caption"]) == ("package_photo", "")
+    audit = json.loads(cli("cases", "audit", case_no, "--json")[1])["audit"]
+    assert [(a["action"], a["old"], a["new"]) for a in audit[-3:]] == [
+        ("evidence_category", "其他", "外包装照片"), ("evidence_caption", "", "外箱压坏"),
+        ("evidence_caption", "外箱压坏", "")]
+
+
+@pytest.mark.parametrize("argv,err", [
+    (["--caption", "x"], "shopdesk: EVIDENCE_ID: no evidence 99 on {case_no}\n"),
+    ([], None),
+])
+def test_edit_refusals(cli, case_no, argv, err):
+    evidence_id = "99" if argv else "1"
+    code, out, got = cli("evidence", "edit", case_no, evidence_id, *argv)
+    assert (code, out) == (1, "")
+    if err:
+        assert got == err.format(case_no=case_no)
+    else:
+        assert got == ("shopdesk: evidence edit: nothing to change; give --caption or "
+                       "--category\n")
+
+
+def test_edit_refuses_a_category_the_file_contradicts(cli, case_no, photo):
+    code, out, _ = cli("evidence", "add", case_no, str(photo), "--json")
+    ev_id = json.loads(out)["evidence"]["id"]
+    code, out, err = cli("evidence", "edit", case_no, str(ev_id), "--category", "video")
+    assert (code, out) == (1, "") and err.startswith("shopdesk: --category: ")
+    code, out, err = cli("evidence", "edit", case_no, str(ev_id), "--category", "nope")
+    assert (code, out) == (1, "") and err.startswith("shopdesk: --category: unknown category")

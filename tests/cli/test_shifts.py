@@ -95,7 +95,7 @@ def test_a_shift_round_trip(cli, staffed, tmp_path, clock):
 def test_pins_on_the_command_line(cli, staffed, tmp_path, clock):
     staffed(tmp_path / "home", clock)
     code, out, err = cli("staff", "pin", "--staff", "小李", "--set", "12a4")
-    assert code == 1 and err == "shopdesk: --pin: PIN 须为 4 位数字\n"
+    assert code == 1 and err == "shopdesk: --set: PIN 须为 4 位数字\n"
     code, out, err = cli("staff", "pin", "--staff", "小李", "--set", "2468")
     assert code == 0 and out == "PIN set for 小李\n"
     # stdin is not a terminal here: no prompt, the missing PIN is refused naming --pin.

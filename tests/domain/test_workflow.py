@@ -49,3 +49,21 @@ def test_forbidden_moves():
         ok(S.NEW, Transition(S.NEW))
     assert S.NEW not in allowed_targets(S.IN_PROGRESS)
     assert allowed_targets(S.CLOSED) == [S.IN_PROGRESS]
+
+
+@pytest.mark.parametrize("current,t,field", [
+    (S.NEW, Transition(S.NEW), "to"),
+    (S.CLOSED, Transition(S.RESOLVED, Outcome.EXCHANGED), "to"),
+    (S.IN_PROGRESS, Transition(S.RESOLVED), "outcome"),
+    (S.IN_PROGRESS, Transition(S.RESOLVED, Outcome.FULL_REFUND), "amount"),
+    (S.IN_PROGRESS, Transition(S.RESOLVED, Outcome.COMPENSATED, Decimal("-1")), "amount"),
+    (S.IN_PROGRESS, Transition(S.RESOLVED, Outcome.FULL_REFUND, Decimal("101")), "amount"),
+    (S.IN_PROGRESS, Transition(S.CLOSED), "note"),
+    (S.CLOSED, Transition(S.IN_PROGRESS), "note"),
+])
+def test_a_refusal_names_the_field_to_fix(current, t, field):
+    from shopdesk.domain.workflow import TransitionError
+
+    with pytest.raises(TransitionError) as caught:
+        ok(current, t)
+    assert caught.value.field == field

@@ -100,13 +100,16 @@ def test_new_case_typed_field_by_field_is_stored(qtbot, register):
     type_text(qtbot, tab(qtbot), "tb_lemon88")                   # buyer nickname
     type_text(qtbot, tab(qtbot), "李雷")                           # buyer name
     type_text(qtbot, tab(qtbot), "138 1234 5678")                # phone
+    type_text(qtbot, tab(qtbot), "浙江省杭州市西湖区文三路1号")        # address
     choose(qtbot, tab(qtbot), "return_refund")                   # kind
     choose(qtbot, tab(qtbot), "item_defective")                  # cause
     assert tab(qtbot) is dialog.customer_type
     choose(qtbot, tab(qtbot), "high")                            # priority
     assert tab(qtbot) is dialog.due.enabled_box
     assert tab(qtbot) is dialog.due.edit
-    description = tab_out_of(qtbot, dialog.due.edit)
+    assert tab_out_of(qtbot, dialog.due.edit) is dialog.assignee
+    assert dialog.assignee.currentData() == "小王"               # the operator's by default
+    description = tab(qtbot)
     assert description is dialog.description
     type_text(qtbot, description, "Lid leaks")
     qtbot.keyClick(description, Qt.Key.Key_Return)               # a new line, not a save
@@ -125,6 +128,7 @@ def test_new_case_typed_field_by_field_is_stored(qtbot, register):
     assert case.amount_claimed == Decimal("1000.00")
     assert case.buyer_name == "李雷"
     assert case.buyer_phone == "13812345678"
+    assert case.buyer_address == "浙江省杭州市西湖区文三路1号"
     assert case.kind == CaseKind.RETURN_REFUND
     assert case.cause == Cause.ITEM_DEFECTIVE
     assert case.priority == Priority.HIGH
@@ -260,16 +264,17 @@ def test_no_operator_is_refused_without_saving(qtbot, register):
 def test_tab_order_follows_the_columns(qtbot, register):
     dialog = open_form(qtbot, register)
     seen = [QApplication.focusWidget()]
-    for _ in range(18):
+    for _ in range(20):
         if seen[-1] is dialog.due.edit:
             seen.append(tab_out_of(qtbot, dialog.due.edit))
         else:
             seen.append(tab(qtbot))
     expected = [dialog.platform, dialog.shop, dialog.order_no, dialog.refund_no,
                 dialog.item_title, dialog.sku, dialog.amount_paid, dialog.amount_claimed,
-                dialog.buyer_nick, dialog.buyer_name, dialog.buyer_phone, dialog.kind,
-                dialog.cause, dialog.customer_type, dialog.priority, dialog.due.enabled_box,
-                dialog.due.edit, dialog.description]
+                dialog.buyer_nick, dialog.buyer_name, dialog.buyer_phone,
+                dialog.buyer_address, dialog.kind, dialog.cause, dialog.customer_type,
+                dialog.priority, dialog.due.enabled_box, dialog.due.edit, dialog.assignee,
+                dialog.description]
     assert seen[:len(expected)] == expected
 
 
@@ -364,3 +369,93 @@ def test_edit_with_bad_input_changes_nothing(qtbot, register, sample_case):
     assert dialog.fields["order_no"].has_error
     assert register.cases.get(sample_case.id).order_no == "1234567890123"
     assert not [a for a in register.cases.audit(sample_case.id) if a.action == "update"]
+
+
+# --- handing a case over, the buyer's address ----------------------------------------
+def test_reassigning_a_case_is_on_the_timeline_and_in_the_audit(qtbot, register,
+                                                               sample_case):
+    register.staff.add("小李", actor="小王")
+    register.staff.add("老周", actor="小王")
+    register.staff.deactivate(register.staff.store.by_name("老周").id, "小王")
+    dialog = open_form(qtbot, register, case_id=sample_case.id)
+    names = [dialog.assignee.itemData(i) for i in range(dialog.assignee.count())]
+    # Nobody, the active staff, and the current assignee even though not on the list;
+    # a deactivated colleague cannot be handed a case.
+    assert names == ["", "小王", "小李", "阿珍"]
+    assert dialog.assignee.currentData() == "阿珍"
+
+    dialog.assignee.setFocus()
+    choose(qtbot, dialog.assignee, "小李")
+    qtbot.keyClick(dialog.assignee, Qt.Key.Key_Return)
+
+    assert dialog.result() == CaseFormDialog.DialogCode.Accepted
+    assert register.cases.get(sample_case.id).assignee == "小李"
+    updates = [(a.actor, a.field, a.old, a.new) for a in register.cases.audit(sample_case.id)
+               if a.action == "update"]
+    assert updates == [("小王", "assignee", "阿珍", "小李")]
+    last = register.cases.timeline(sample_case.id)[-1]
+    assert (last.type, last.actor, last.data["fields"]) == ("edit", "小王", ["assignee"])
+
+
+def test_a_new_case_can_go_to_a_colleague_or_to_nobody(qtbot, register):
+    register.staff.add("小李", actor="小王")
+    dialog = open_form(qtbot, register)
+    type_text(qtbot, dialog.order_no, "9988776655")
+    dialog.assignee.setFocus()
+    choose(qtbot, dialog.assignee, "小李")
+    qtbot.keyClick(dialog.assignee, Qt.Key.Key_Return)
+    assert register.cases.get_by_no("SD-20261123-0001").assignee == "小李"
+
+    dialog = open_form(qtbot, register)
+    type_text(qtbot, dialog.order_no, "9988776656")
+    dialog.assignee.setFocus()
+    choose(qtbot, dialog.assignee, "")
+    assert dialog.assignee.currentText() == "(nobody)"
+    qtbot.keyClick(dialog.assignee, Qt.Key.Key_Return)
+    assert register.cases.get_by_no("SD-20261123-0002").assignee == ""
+
+
+def test_a_colleague_deactivated_while_the_form_was_open_is_refused(qtbot, register):
+    register.staff.add("小李", actor="小王")
+    dialog = open_form(qtbot, register)
+    type_text(qtbot, dialog.order_no, "9988776655")
+    dialog.assignee.setFocus()
+    choose(qtbot, dialog.assignee, "小李")
+    register.staff.deactivate_named("小李", "小王")
+    qtbot.keyClick(dialog.assignee, Qt.Key.Key_Return)
+    assert live_count(register) == 0
+    assert dialog.isVisible()
+    assert "员工已停用" in dialog.fields["assignee"].error.text()
+    assert QApplication.focusWidget() is dialog.assignee
+
+
+def test_address_is_masked_until_revealed_and_the_reveal_is_audited(qtbot, register,
+                                                                    sample_case):
+    dialog = open_form(qtbot, register, case_id=sample_case.id)
+    assert dialog.buyer_address.text() != "浙江省杭州市西湖区1号"
+    assert dialog.buyer_address.text().startswith("浙江省杭州市")  # masked, the city kept
+    assert dialog.buyer_address.isReadOnly()
+
+    # Saving another change keeps the address as stored, not the masked text.
+    dialog.sku.setFocus()
+    type_text(qtbot, dialog.sku, "CUP-1")
+    qtbot.keyClick(dialog.sku, Qt.Key.Key_Return)
+    assert register.cases.get(sample_case.id).buyer_address == "浙江省杭州市西湖区1号"
+    assert not any(a.action == "reveal_address" for a in register.cases.audit(sample_case.id))
+
+    dialog2 = open_form(qtbot, register, case_id=sample_case.id)
+
+    qtbot.mouseClick(dialog2.reveal_address_button, Qt.MouseButton.LeftButton)
+    reveals = [a for a in register.cases.audit(sample_case.id)
+               if a.action == "reveal_address"]
+    assert len(reveals) == 1 and reveals[0].actor == "小王"
+    assert dialog2.buyer_address.text() == "浙江省杭州市西湖区1号"
+    assert not dialog2.buyer_address.isReadOnly()
+    assert QApplication.focusWidget() is dialog2.buyer_address
+    dialog2.buyer_address.selectAll()
+    type_text(qtbot, dialog2.buyer_address, "上海市浦东新区2号")
+    qtbot.keyClick(dialog2.buyer_address, Qt.Key.Key_Return)
+    case = register.cases.get(sample_case.id)
+    assert case.buyer_address == "上海市浦东新区2号" and case.sku == "CUP-1"
+    updates = [(a.field, a.new) for a in register.cases.audit(case.id) if a.action == "update"]
+    assert ("buyer_address", "上海市浦东新区2号") in updates

@@ -8,6 +8,7 @@ from itertools import pairwise
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QComboBox,
     QCompleter,
     QDialog,
     QDialogButtonBox,
@@ -35,8 +36,8 @@ from ..widgets.field_error import FieldErrorLabel, ValidatedField
 # Visual order, column by column; also the tab order and the order errors are checked in.
 LEFT_FIELDS = ("platform", "shop", "order_no", "refund_no", "item_title", "sku",
                "amount_paid", "amount_claimed")
-RIGHT_FIELDS = ("buyer_nick", "buyer_name", "buyer_phone", "kind", "cause", "customer_type",
-                "priority", "due_at")
+RIGHT_FIELDS = ("buyer_nick", "buyer_name", "buyer_phone", "buyer_address", "kind", "cause",
+                "customer_type", "priority", "due_at", "assignee")
 FIELD_ORDER = (*LEFT_FIELDS, *RIGHT_FIELDS, "description")
 
 
@@ -55,6 +56,7 @@ class CaseFormDialog(QDialog):
         self.memory = register.form_memory
         self._case: Case | None = register.cases.get(case_id) if case_id is not None else None
         self._phone_revealed = False
+        self._address_revealed = False
         self._build()
         self._load()
         self.fields["platform"].editor.setFocus()
@@ -88,17 +90,25 @@ class CaseFormDialog(QDialog):
         self.reveal_button = QPushButton(self.tr("Show"))
         self.reveal_button.setToolTip(self.tr("Show the full number (this is recorded)"))
         self.reveal_button.clicked.connect(self._reveal_phone)
-        phone_row = QWidget()
-        row = QHBoxLayout(phone_row)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.buyer_phone, 1)
-        row.addWidget(self.reveal_button)
+        phone_row = _with_button(self.buyer_phone, self.reveal_button)
+        # Masked like the phone until revealed (and the reveal is audited): a buyer's
+        # address is personal data, and the form opens in front of whoever is nearby.
+        self.buyer_address = QLineEdit()
+        self.reveal_address_button = QPushButton(self.tr("Show"))
+        self.reveal_address_button.setToolTip(
+            self.tr("Show the full address (this is recorded)"))
+        self.reveal_address_button.clicked.connect(self._reveal_address)
+        address_row = _with_button(self.buyer_address, self.reveal_address_button)
         self.kind = EnumCombo(CaseKind, lang)
         self.cause = CauseCombo(lang, empty_label=self.tr("(not yet known)"))
         self.customer_type = EnumCombo(CustomerType, lang)
         self.priority = EnumCombo(Priority, lang)
         self.due = DueTimeEdit(self.register.shop_tz)
         self.due.enabled_box.setToolTip(self.tr("This case has a due time"))
+        # Who handles the case: handing it to a colleague is choosing them here.
+        self.assignee = QComboBox()
+        self.assignee.setToolTip(self.tr("Who handles this case (hand it to a colleague "
+                                         "by choosing them)"))
         self.description = QPlainTextEdit()
         self.description.setTabChangesFocus(True)  # keyboard users Tab on, not indent
         self.description.setPlaceholderText(
@@ -110,9 +120,10 @@ class CaseFormDialog(QDialog):
             "refund_no": self.refund_no, "item_title": self.item_title, "sku": self.sku,
             "amount_paid": self.amount_paid, "amount_claimed": self.amount_claimed,
             "buyer_nick": self.buyer_nick, "buyer_name": self.buyer_name,
-            "buyer_phone": phone_row, "kind": self.kind, "cause": self.cause,
-            "customer_type": self.customer_type, "priority": self.priority,
-            "due_at": self.due, "description": self.description,
+            "buyer_phone": phone_row, "buyer_address": address_row, "kind": self.kind,
+            "cause": self.cause, "customer_type": self.customer_type,
+            "priority": self.priority, "due_at": self.due, "assignee": self.assignee,
+            "description": self.description,
         }
         self.fields = {name: ValidatedField(w) for name, w in editors.items()}
         labels = self._labels()
@@ -158,10 +169,11 @@ class CaseFormDialog(QDialog):
             "item_title": self.tr("Item"), "sku": self.tr("SKU"),
             "amount_paid": self.tr("Amount paid"), "amount_claimed": self.tr("Amount claimed"),
             "buyer_nick": self.tr("Buyer nickname"), "buyer_name": self.tr("Buyer name"),
-            "buyer_phone": self.tr("Phone"), "kind": self.tr("Kind"),
+            "buyer_phone": self.tr("Phone"), "buyer_address": self.tr("Address"),
+            "kind": self.tr("Kind"),
             "cause": self.tr("Cause"), "customer_type": self.tr("Customer type"),
             "priority": self.tr("Priority"), "due_at": self.tr("Due"),
-            "description": self.tr("Description"),
+            "assignee": self.tr("Assignee"), "description": self.tr("Description"),
         }
 
     def _group(self, title: str, names: tuple[str, ...], labels: dict[str, str]) -> QGroupBox:
@@ -184,6 +196,8 @@ class CaseFormDialog(QDialog):
         """The widget that takes the keyboard for field `name`."""
         if name == "buyer_phone":
             return self.buyer_phone
+        if name == "buyer_address":
+            return self.buyer_address
         if name == "due_at":
             return self.due.enabled_box
         return self.fields[name].editor
@@ -194,6 +208,8 @@ class CaseFormDialog(QDialog):
             chain.append(self._focus_widget(name))
             if name == "buyer_phone":
                 chain.append(self.reveal_button)
+            if name == "buyer_address":
+                chain.append(self.reveal_address_button)
             if name == "due_at":
                 chain.append(self.due.edit)
         chain += [self.buttons.button(QDialogButtonBox.StandardButton.Save),
@@ -212,6 +228,17 @@ class CaseFormDialog(QDialog):
         self.due.edit.dateTimeChanged.connect(lambda *_: self.fields["due_at"].set_error(None))
 
     # --- loading -----------------------------------------------------------
+    def _fill_assignees(self, current: str) -> None:
+        """Nobody, then the active staff; `current` stays choosable even when it is not
+        (an imported name, a colleague deactivated since), so an edit keeps it."""
+        self.assignee.addItem(self.tr("(nobody)"), "")
+        names = [m.name for m in self.register.staff.list()]
+        if current and current not in names:
+            names.append(current)
+        for name in names:
+            self.assignee.addItem(name, name)
+        self.assignee.setCurrentIndex(max(self.assignee.findData(current), 0))
+
     def _load(self) -> None:
         case = self._case
         if case is None:
@@ -221,7 +248,11 @@ class CaseFormDialog(QDialog):
             self.due.set_value(self.register.clock.now().replace(second=0, microsecond=0)
                                + timedelta(hours=24))
             self.reveal_button.hide()
+            self.reveal_address_button.hide()
+            self._address_revealed = True
+            self._fill_assignees(self.operator)  # a new case is the operator's by default
             return
+        self._fill_assignees(case.assignee)
         self.platform.set_current(case.platform)
         self.shop.setText(case.shop)
         for name in ("order_no", "refund_no", "item_title", "sku", "buyer_nick", "buyer_name"):
@@ -241,6 +272,12 @@ class CaseFormDialog(QDialog):
         else:
             self.reveal_button.hide()
             self._phone_revealed = True  # nothing to hide: the field is simply empty
+        if case.buyer_address:
+            self.buyer_address.setText(self.register.cases.for_screen(case).buyer_address)
+            self.buyer_address.setReadOnly(True)
+        else:
+            self.reveal_address_button.hide()
+            self._address_revealed = True
 
     # --- actions -----------------------------------------------------------
     def _reveal_phone(self) -> None:
@@ -256,6 +293,20 @@ class CaseFormDialog(QDialog):
         self.buyer_phone.setText(full)
         self.reveal_button.hide()
         self.buyer_phone.setFocus()
+
+    def _reveal_address(self) -> None:
+        if self._case is None:
+            return
+        try:
+            full = self.register.cases.reveal_address(self._case.id, self.operator)
+        except (ValidationError, NotFoundError) as exc:
+            self._show_errors(self._errors_of(exc))
+            return
+        self._address_revealed = True
+        self.buyer_address.setReadOnly(False)
+        self.buyer_address.setText(full)
+        self.reveal_address_button.hide()
+        self.buyer_address.setFocus()
 
     def field_values(self) -> dict[str, object]:
         """The form as raw fields for draft_from_fields."""
@@ -274,9 +325,11 @@ class CaseFormDialog(QDialog):
             values["buyer_phone"] = case.buyer_phone  # unchanged: the masked text is not data
         else:
             values["buyer_phone"] = self.buyer_phone.text()
-        # Fields the form does not show must survive an edit unchanged.
-        values["buyer_address"] = case.buyer_address if case else ""
-        values["assignee"] = case.assignee if case else self.operator
+        if case is not None and not self._address_revealed:
+            values["buyer_address"] = case.buyer_address  # the masked text is not data
+        else:
+            values["buyer_address"] = self.buyer_address.text()
+        values["assignee"] = self.assignee.currentData() or ""
         return values
 
     def save(self) -> None:
@@ -284,6 +337,10 @@ class CaseFormDialog(QDialog):
         self._show_errors([])
         try:
             draft = draft_from_fields(self.field_values())
+            kept = self._case.assignee if self._case is not None else self.operator
+            if draft.assignee and draft.assignee != kept:
+                # Handed to someone: only to a colleague still on the staff list.
+                self.register.staff.require_active(draft.assignee)
             if self._case is None:
                 case = self.register.cases.open_case(draft, self.operator)
                 self.memory.remember(draft.platform, draft.shop)
@@ -316,3 +373,13 @@ class CaseFormDialog(QDialog):
             return exc.errors
         gone = self.tr("This case no longer exists (it may have been deleted)")
         return [FieldError("case", gone, gone)]
+
+
+def _with_button(edit: QLineEdit, button: QPushButton) -> QWidget:
+    """A line edit with a button at its right (the masked contact fields' Show)."""
+    row_widget = QWidget()
+    row = QHBoxLayout(row_widget)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addWidget(edit, 1)
+    row.addWidget(button)
+    return row_widget

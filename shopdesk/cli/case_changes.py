@@ -1,0 +1,222 @@
+"""`shopdesk cases edit|status|note|audit`: what the case panel's Edit, Change status, note
+box and Audit trail buttons do, through the same services. Part of the `cases` group (its
+parser and dispatch are in cli/cases.py); no Qt imported.
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import datetime
+from decimal import Decimal
+from typing import Any, TextIO
+
+from ..domain.case import EDITABLE_FIELDS, draft_from_fields
+from ..domain.clock import local, to_utc_iso
+from ..domain.enums import CaseStatus, Outcome
+from ..domain.labels import LabelledEnum
+from ..domain.masking import mask_address, mask_name, mask_phone
+from ..domain.money import MoneyError, format_yuan, parse_yuan
+from ..domain.workflow import Transition, TransitionError
+from ..services.case_audit import audit_lines
+from ..services.register import Register
+from ..services.serialize import SCHEMA_VERSION, case_json, event_json
+from .common import (
+    CliError,
+    actor_name,
+    cli_lang,
+    emit_json,
+    find_case,
+    live_case,
+    parse_shop_time,
+)
+
+EXIT_OK = 0
+
+# Case field -> (option, argparse dest); the order is the edit dialog's.
+_FIELD_OPTIONS: dict[str, tuple[str, str]] = {
+    "platform": ("--platform", "platform"), "shop": ("--shop", "shop"),
+    "order_no": ("--order", "order"), "refund_no": ("--refund-no", "refund_no"),
+    "item_title": ("--item", "item"), "sku": ("--sku", "sku"),
+    "amount_paid": ("--amount", "amount"), "amount_claimed": ("--claimed", "claimed"),
+    "buyer_nick": ("--buyer", "buyer"), "buyer_name": ("--buyer-name", "buyer_name"),
+    "buyer_phone": ("--phone", "phone"), "buyer_address": ("--address", "address"),
+    "kind": ("--kind", "kind"), "cause": ("--cause", "cause"),
+    "customer_type": ("--customer-type", "customer_type"),
+    "priority": ("--priority", "priority"), "due_at": ("--due", "due"),
+    "description": ("--description", "description"), "assignee": ("--assignee", "assignee"),
+}
+CASE_FIELD_OPTIONS = {name: option for name, (option, _) in _FIELD_OPTIONS.items()}
+_HELP = {
+    "amount_paid": "amount paid, yuan", "amount_claimed": "amount claimed, yuan",
+    "due_at": '"YYYY-MM-DD HH:MM" in the shop\'s time zone, or ISO 8601 with a zone',
+    "assignee": "an active staff member (default for a new case: the operator)",
+    "buyer_address": "the buyer's address (masked in lists and JSON)",
+}
+# The workflow's field (TransitionError.field) -> this command's option.
+_STATUS_OPTION = {"to": "--to", "outcome": "--outcome", "amount": "--amount",
+                  "note": "--reason"}
+_CONTACT_MASK = {"buyer_phone": mask_phone, "buyer_name": mask_name,
+                 "buyer_address": mask_address}
+
+
+def add_case_field_options(parser: argparse.ArgumentParser, *, new: bool) -> None:
+    """The case's fields as options: required platform/order/kind for a new case; for an
+    edit every option is optional and "" clears a field."""
+    for name, (option, dest) in _FIELD_OPTIONS.items():
+        required = new and name in ("platform", "order_no", "kind")
+        parser.add_argument(option, dest=dest, required=required, default=None,
+                            help=_HELP.get(name))
+
+
+def parse_due(text: str, tz: str) -> datetime:
+    """--due in the shop's zone (or with its own zone)."""
+    return parse_shop_time(text, "--due", tz)
+
+
+def assignee_for_new_case(register: Register, given: str | None, actor: str) -> str:
+    """--assignee (an active staff member, or "" for nobody); without it the operator,
+    as the window's case form does, when the operator is on the staff list."""
+    if given is not None:
+        return register.staff.require_active(given) if given.strip() else ""
+    active = {m.name for m in register.staff.list()}
+    return actor if actor in active else ""
+
+
+def _raw(value: object) -> object:
+    """A case value as the raw field draft_from_fields takes back unchanged."""
+    if isinstance(value, LabelledEnum):
+        return value.value
+    if isinstance(value, Decimal):
+        return str(value)
+    return value
+
+
+def _shown(register: Register, name: str, value: object) -> str:
+    """A field's value for the text output (contact details masked)."""
+    if value is None or value == "":
+        return "—"
+    if name in _CONTACT_MASK:
+        return _CONTACT_MASK[name](str(value))
+    if isinstance(value, LabelledEnum):
+        return value.value
+    if isinstance(value, Decimal):
+        return format_yuan(value)
+    if isinstance(value, datetime):
+        return local(value, register.shop_tz).strftime("%Y-%m-%d %H:%M")
+    return str(value)
+
+
+def cmd_cases_edit(register: Register, args: argparse.Namespace, out: TextIO) -> int:
+    given = {name: getattr(args, dest) for name, (_, dest) in _FIELD_OPTIONS.items()
+             if getattr(args, dest) is not None}
+    if not given:
+        raise CliError("cases edit: nothing to change; give at least one field option, "
+                       "e.g. --assignee NAME or --due \"YYYY-MM-DD HH:MM\"")
+    case = live_case(register, args.case_no)
+    fields: dict[str, Any] = {name: _raw(getattr(case, name)) for name in EDITABLE_FIELDS}
+    for name, value in given.items():
+        if name == "due_at":
+            fields[name] = parse_due(value, register.shop_tz) if value.strip() else None
+        else:
+            fields[name] = value
+    assignee = (given.get("assignee") or "").strip()
+    if assignee and assignee != case.assignee:
+        register.staff.require_active(assignee)  # handing over: to someone on the staff
+    updated = register.cases.update(case.id, draft_from_fields(fields),
+                                    actor_name(register, args.actor))
+    changed = [n for n in EDITABLE_FIELDS if getattr(case, n) != getattr(updated, n)]
+    if args.json:
+        emit_json(out, {"schema": SCHEMA_VERSION, "case": case_json(updated),
+                        "changed": changed})
+        return EXIT_OK
+    if not changed:
+        out.write(f"{case.case_no}: nothing changed\n")
+    for name in changed:
+        out.write(f"{case.case_no}: {CASE_FIELD_OPTIONS[name][2:]} "
+                  f"{_shown(register, name, getattr(case, name))} → "
+                  f"{_shown(register, name, getattr(updated, name))}\n")
+    return EXIT_OK
+
+
+def _parse_label(enum: type[LabelledEnum], text: str, option: str) -> Any:
+    try:
+        return enum.parse(text)
+    except ValueError:
+        keys = ", ".join(m.value for m in enum)
+        raise CliError(f"{option}: unknown value {text!r}; one of: {keys}") from None
+
+
+def _transition(args: argparse.Namespace) -> Transition:
+    to = _parse_label(CaseStatus, args.to, "--to")
+    outcome = _parse_label(Outcome, args.outcome, "--outcome") if args.outcome else None
+    amount = None
+    if args.amount is not None:
+        try:
+            # Negative amounts pass here so the workflow says why they are refused.
+            amount = parse_yuan(args.amount, allow_negative=True)
+        except MoneyError:
+            raise CliError(f"--amount: not an amount: {args.amount!r} (e.g. 12.50)") from None
+    if to != CaseStatus.RESOLVED:
+        for option, value in (("--outcome", outcome), ("--amount", amount)):
+            if value is not None:
+                raise CliError(f"{option}: only with --to resolved")
+    return Transition(to=to, outcome=outcome, amount=amount, note=args.reason or "")
+
+
+def cmd_cases_status(register: Register, args: argparse.Namespace, out: TextIO) -> int:
+    case = live_case(register, args.case_no)
+    transition = _transition(args)
+    lang = cli_lang(register, args)
+    try:
+        updated = register.cases.change_status(case.id, transition,
+                                               actor_name(register, args.actor))
+    except TransitionError as exc:
+        raise CliError(f"{_STATUS_OPTION.get(exc.field, '--to')}: {exc.message(lang)}"
+                       ) from None
+    if args.json:
+        emit_json(out, {"schema": SCHEMA_VERSION, "case": case_json(updated)})
+        return EXIT_OK
+    line = f"{case.case_no}: {case.status.label(lang)} → {updated.status.label(lang)}"
+    if updated.status == CaseStatus.RESOLVED and updated.outcome is not None:
+        settled = f" {format_yuan(updated.amount_settled)}" if updated.amount_settled \
+            is not None else ""
+        line += f" ({updated.outcome.label(lang)}{settled})"
+    out.write(line + "\n")
+    return EXIT_OK
+
+
+def cmd_cases_note(register: Register, args: argparse.Namespace, out: TextIO) -> int:
+    case = live_case(register, args.case_no)
+    event = register.cases.add_note(case.id, args.text, actor_name(register, args.actor))
+    if args.json:
+        emit_json(out, {"schema": SCHEMA_VERSION, "case_no": case.case_no,
+                        "event": event_json(event)})
+    else:
+        out.write(f"{case.case_no}: note added\n")
+    return EXIT_OK
+
+
+def _audit_json(line: Any) -> dict[str, Any]:
+    return {"at": to_utc_iso(line.at), "time": line.when, "actor": line.actor,
+            "action": line.action, "action_label": line.action_label, "field": line.field,
+            "field_label": line.field_label, "old": line.old, "new": line.new}
+
+
+def cmd_cases_audit(register: Register, args: argparse.Namespace, out: TextIO) -> int:
+    case = find_case(register, args.case_no)  # the trash keeps its audit trail readable
+    lang = cli_lang(register, args)
+    lines = audit_lines(register.cases.audit(case.id), register.shop_tz, lang)
+    if args.json:
+        emit_json(out, {"schema": SCHEMA_VERSION, "case_no": case.case_no,
+                        "count": len(lines), "audit": [_audit_json(x) for x in lines]})
+        return EXIT_OK
+    for x in lines:
+        what = x.field_label
+        if x.old or x.new:
+            change = f"{x.old} → {x.new}" if x.old else x.new
+            what = f"{what}: {change}" if what else change
+        out.write(f"{x.when}  {x.actor}  {x.action_label}  {what}".rstrip() + "\n")
+    out.write(f"{len(lines)} entr{'y' if len(lines) == 1 else 'ies'} "
+              f"({register.shop_tz})\n")
+    return EXIT_OK
+
