@@ -75,6 +75,23 @@ class HandoffSources:
         return [TimelineEvent(r[0], r[1], from_iso(r[2]), r[3], r[4], r[5],  # type: ignore[arg-type]
                               json.loads(r[6] or "{}")) for r in rows]
 
+    def kept_recorded_between(self, start: datetime, end: datetime) -> list[TimelineEvent]:
+        """'promise_kept' events stamped before `start` whose keeping was recorded (its
+        audit row, stamped when written) from `start` to `end`: kept at an earlier time,
+        e.g. a promise kept yesterday recorded today. Oldest first. For a sheet with no
+        hand-off mark to continue from (recorded_late needs one)."""
+        rows = self.db.execute(
+            "SELECT e.id, e.case_id, e.at, e.actor, e.type, e.text, e.data "
+            "FROM audit_log a JOIN case_events e ON e.case_id = a.entity_id "
+            "AND e.type = 'promise_kept' "
+            "AND json_extract(e.data, '$.promise_id') = CAST(substr(a.field, 9) AS INTEGER) "
+            "WHERE a.entity = 'case' AND a.action = 'promise_kept' "
+            "AND a.field LIKE 'promise:%' AND a.at >= ? AND a.at <= ? AND e.at < ? "
+            "ORDER BY e.at, e.id", [to_utc_iso(start), to_utc_iso(end), to_utc_iso(start)]
+        ).fetchall()
+        return [TimelineEvent(r[0], r[1], from_iso(r[2]), r[3], r[4], r[5],  # type: ignore[arg-type]
+                              json.loads(r[6] or "{}")) for r in rows]
+
     def call_events(self, calls: Sequence[tuple[int, int]]) -> list[TimelineEvent]:
         """The timeline events of these (case id, call id) calls, oldest first."""
         wanted = set(calls)
