@@ -146,9 +146,12 @@ def cmd_shift(register: Register, args: argparse.Namespace, out: TextIO) -> int:
             out.write(handoff_text(service.sheet(shift.id), lang, shift=shift))
         else:
             c = shift.counts
+            # Work done before the shift was started is on the sheet too, apart.
+            off = (f"{c['off_shift']} while nobody was on shift, "
+                   if c.get("off_shift") else "")
             out.write(f"hand-off #{shift.id}: {shift.staff} "
                       f"{_when(register, shift.started_at)} – {_when(register, shift.ended_at)}"
-                      f"; {c.get('touched', 0)} touched, {c.get('open', 0)} open, "
+                      f"; {c.get('touched', 0)} touched, {off}{c.get('open', 0)} open, "
                       f"{c.get('promises_overdue', 0)} promises overdue\n")
         if args.pdf and not args.json:
             out.write(f"PDF: {path}\n")

@@ -92,6 +92,7 @@ class CallLine:
     actor: str
     summary: str = ""
     overridden: bool = False
+    off_shift: bool = False  # made while nobody was on shift
 
 
 @dataclass(frozen=True)
@@ -108,7 +109,8 @@ class NextCall:
 
 @dataclass(frozen=True)
 class HandoffSheet:
-    """Everything handed over at the end of one shift."""
+    """Everything handed over at the end of one shift: every change since the previous
+    hand-off (period_start to period_end), whether or not a shift was open then."""
 
     shift_id: int
     staff: str  # who was on shift
@@ -123,6 +125,10 @@ class HandoffSheet:
     # When "Start shift" was pressed; the period starts earlier when it covers the time
     # since the previous hand-off (None: ended without a start, or sheets from before).
     started_at: datetime | None = None
+    # Why the period starts where it does: "handoff" (the previous hand-off), "day" (none
+    # to continue from: the last 24 hours), "shift" (the shift's start, when earlier);
+    # "" on sheets stored before it was kept.
+    since: str = ""
     touched: tuple[TouchedCase, ...] = ()
     touched_total: int = 0
     open_cases: tuple[RankedCase, ...] = ()
@@ -134,12 +140,27 @@ class HandoffSheet:
     next_calls: tuple[NextCall, ...] = ()
     next_calls_total: int = 0
     refund_count: int = 0
-    refund_total: str = "0.00"  # yuan, refunds and compensation agreed during the shift
+    refund_total: str = "0.00"  # yuan, refunds and compensation agreed during the period
+    # The part of the period before the shift was started, when nobody was on shift (None:
+    # no such part, e.g. ended without a start: then the whole period is the shift's), and
+    # the cases changed in it, kept apart from `touched`, with who changed them.
+    off_shift_start: datetime | None = None
+    off_shift_end: datetime | None = None
+    off_shift: tuple[TouchedCase, ...] = ()
+    off_shift_total: int = 0
+    off_shift_by: tuple[str, ...] = ()  # everyone who changed something then, first first
     schema: int = SHEET_SCHEMA
 
+    @property
+    def has_off_shift(self) -> bool:
+        """Does the period have a stretch with nobody on shift (its own section)?"""
+        return self.off_shift_start is not None and self.off_shift_end is not None
+
     def counts(self) -> dict[str, int]:
-        """The headline numbers (touched, open, overdue/next promises, calls)."""
-        return {"touched": self.touched_total, "open": self.open_total,
+        """The headline numbers (touched on shift, touched while nobody was on shift, open,
+        overdue/next promises, calls, refunds)."""
+        return {"touched": self.touched_total, "off_shift": self.off_shift_total,
+                "open": self.open_total,
                 "promises_overdue": len(self.promises_overdue),
                 "promises_next": len(self.promises_next), "calls": len(self.calls),
                 "refunds": self.refund_count}

@@ -10,12 +10,18 @@ from datetime import datetime
 
 from .clock import local
 from .handoff import HandoffSheet, PromiseLine, Shift
-from .text import parens, pick
+from .text import is_english, list_sep, parens, pick
 
 LABELS: dict[str, tuple[str, str]] = {
     "title": ("交接班记录", "Shift hand-off"),
     "on_shift": ("交班人", "Handed over by"),
-    "period": ("班次时间", "Shift"),
+    "period": ("交接范围", "Covers"),
+    "since_handoff": ("自上次交接起", "since the last hand-off"),
+    "since_day": ("最近 24 小时：此前没有交接", "the last 24 hours: no earlier hand-off"),
+    "since_shift": ("自开班起", "since the shift started"),
+    "shift_start": ("开班时间", "Shift started"),
+    "not_started": ("未点“开始班次”（整段算作本班）",
+                    "not started (the whole period counts as the shift)"),
     "ended_by": ("结束人", "Ended by"),
     "no_start": ("未点“开始班次”：自上次交接起", "Not started: since the last hand-off"),
     "started_later": ("{at} 开班；含上次交接后的变动", "started {at}; since the last hand-off"),
@@ -27,20 +33,27 @@ LABELS: dict[str, tuple[str, str]] = {
     "not_acked": ("尚未确认", "Not yet acknowledged"),
     "summary": ("概况", "At a glance"),
     "summary_value": (
-        "本班处理 {touched} 个案件，待处理 {open} 个，承诺逾期 {overdue} 个，"
+        "本班处理 {touched} 个案件{off}，待处理 {open} 个，承诺逾期 {overdue} 个，"
         "下一班到期 {next} 个，电话 {calls} 通，退款/补偿 {refunds} 笔 ¥{refund_total}",
-        "{touched} cases touched | {open} open | {overdue} promises overdue | "
+        "{touched} cases touched{off} | {open} open | {overdue} promises overdue | "
         "{next} due next shift | {calls} calls | {refunds} refunds ¥{refund_total}"),
+    "summary_off": ("，无人当班期间 {n} 个", " | {n} while nobody was on shift"),
     "note": ("交班留言", "Note from the outgoing shift"),
     "no_note": ("（无）", "(none)"),
-    "sec_open": ("一、待处理案件（按紧急程度，共 {n} 个）", "1. Open cases by urgency ({n})"),
-    "sec_promises": ("二、对买家的承诺", "2. Promises to buyers"),
+    # Section headings are numbered when drawn (heading()): the nobody-on-shift section
+    # is there only when the period has such a stretch.
+    "sec_open": ("待处理案件（按紧急程度，共 {n} 个）", "Open cases by urgency ({n})"),
+    "sec_promises": ("对买家的承诺", "Promises to buyers"),
     "promises_overdue": ("已逾期未兑现（{n}）", "Overdue ({n})"),
     "promises_next": ("下一班内到期（{n}）", "Due during the next shift ({n})"),
-    "promises_resolved": ("本班已兑现/未兑现（{n}）", "Kept or not kept this shift ({n})"),
-    "sec_touched": ("三、本班处理的案件（{n} 个）", "3. Cases touched this shift ({n})"),
-    "sec_calls": ("四、本班电话（{n} 通）", "4. Calls this shift ({n})"),
-    "sec_next_calls": ("五、买家下次可致电时间", "5. When each buyer may next be called"),
+    "promises_resolved": ("已兑现/未兑现（{n}）", "Kept or not kept ({n})"),
+    "sec_touched": ("本班处理的案件（{n} 个）", "Cases touched this shift ({n})"),
+    "sec_off_shift": ("无人当班期间：{start} – {end}（{n} 个案件）",
+                      "While nobody was on shift: {start} – {end} ({n} cases)"),
+    "off_shift_by": ("经手人：{names}", "Done by: {names}"),
+    "off_shift_call": ("无人当班", "nobody on shift"),
+    "sec_calls": ("电话（{n} 通）", "Calls ({n})"),
+    "sec_next_calls": ("买家下次可致电时间", "When each buyer may next be called"),
     "none": ("无", "None"),
     "more_cases": ("另有 {n} 个案件未列出（完整列表见 ShopDesk 交接记录）",
                    "{n} more cases not listed (see the hand-off in ShopDesk)"),
@@ -78,6 +91,13 @@ def shown(at: datetime | None, tz: str, fmt: str = "%m-%d %H:%M") -> str:
     return local(at, tz).strftime(fmt) if at is not None else ""
 
 
+def when_text(at: datetime, sheet: HandoffSheet) -> str:
+    """A change's time on the sheet: '14:05' on the day the sheet ends, else with the
+    date ('11-22 21:40': a sheet may cover the evening before)."""
+    end = local(sheet.period_end, sheet.tz).date()
+    return shown(at, sheet.tz, "%H:%M" if local(at, sheet.tz).date() == end else "%m-%d %H:%M")
+
+
 def join(*parts: str) -> str:
     """Non-empty parts separated by spaces (none before a full-width bracket)."""
     out = ""
@@ -94,11 +114,49 @@ def paren(text: str, lang: str = "zh") -> str:
     return parens(text, lang)
 
 
+_SECTIONS = ("sec_open", "sec_promises", "sec_touched", "sec_off_shift", "sec_calls",
+             "sec_next_calls")
+_NUMERALS = "一二三四五六七八九十"
+_SINCE = {"handoff": "since_handoff", "day": "since_day", "shift": "since_shift"}
+
+
+def heading(sheet: HandoffSheet, key: str, lang: str = "zh", **values: object) -> str:
+    """A section heading with its number ('三、本班处理的案件（5 个）', '3. Cases …'); the
+    nobody-on-shift section counts only on a sheet that has one."""
+    keys = [k for k in _SECTIONS if k != "sec_off_shift" or sheet.has_off_shift]
+    number = keys.index(key) + 1
+    text = label(key, lang, **values)
+    return f"{number}. {text}" if is_english(lang) else f"{_NUMERALS[number - 1]}、{text}"
+
+
+def off_shift_heading(sheet: HandoffSheet, lang: str = "zh") -> str:
+    """'四、无人当班期间：11-23 08:00 – 11-23 10:00（3 个案件）'."""
+    return heading(sheet, "sec_off_shift", lang, start=shown(sheet.off_shift_start, sheet.tz),
+                   end=shown(sheet.off_shift_end, sheet.tz), n=sheet.off_shift_total)
+
+
+def off_shift_by_text(sheet: HandoffSheet, lang: str = "zh") -> str:
+    """'经手人：小王、小李' ('' when nobody changed anything then)."""
+    if not sheet.off_shift_by:
+        return ""
+    return label("off_shift_by", lang, names=list_sep(lang).join(sheet.off_shift_by))
+
+
+def shift_start_text(sheet: HandoffSheet, lang: str = "zh") -> str:
+    """When the shift itself started ('11-23 14:20'), or that it was not started."""
+    if not sheet.explicit_start:
+        return label("not_started", lang)
+    return shown(sheet.started_at or sheet.period_start, sheet.tz)
+
+
 def period_text(sheet: HandoffSheet, lang: str = "zh") -> str:
-    """'11-23 10:00 – 11-23 18:00', and why it starts there when that is not the shift's
-    start (ended without one, or started after the previous hand-off)."""
+    """'11-23 10:00 – 11-23 18:00（自上次交接起）': the time the sheet covers, and why it
+    starts there (the previous hand-off; the last 24 hours; the shift's start)."""
     tz = sheet.tz
     text = f"{shown(sheet.period_start, tz)} – {shown(sheet.period_end, tz)}"
+    if sheet.since in _SINCE:
+        return join(text, parens(label(_SINCE[sheet.since], lang), lang))
+    # A sheet stored before `since` was kept: say it as it was said then.
     if not sheet.explicit_start:
         return join(text, paren(label("no_start", lang), lang))
     if sheet.started_at is not None and sheet.started_at != sheet.period_start:
@@ -110,7 +168,8 @@ def period_text(sheet: HandoffSheet, lang: str = "zh") -> str:
 def summary_text(sheet: HandoffSheet, lang: str = "zh") -> str:
     """The headline numbers in one line ('本班处理 5 个案件，待处理 12 个，…')."""
     c = sheet.counts()
-    return label("summary_value", lang, touched=c["touched"], open=c["open"],
+    off = label("summary_off", lang, n=c["off_shift"]) if sheet.has_off_shift else ""
+    return label("summary_value", lang, touched=c["touched"], off=off, open=c["open"],
                  overdue=c["promises_overdue"], next=c["promises_next"], calls=c["calls"],
                  refunds=c["refunds"], refund_total=sheet.refund_total)
 

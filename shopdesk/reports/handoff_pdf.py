@@ -20,16 +20,21 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
-from ..domain.handoff import HandoffSheet, PromiseLine, Shift
+from ..domain.handoff import HandoffSheet, PromiseLine, Shift, TouchedCase
 from ..domain.handoff_labels import (
     ack_text,
+    heading,
     join,
     label,
     next_call_text,
+    off_shift_by_text,
+    off_shift_heading,
     paren,
     period_text,
+    shift_start_text,
     shown,
     summary_text,
+    when_text,
 )
 from ..domain.text import is_english
 from .fonts import PdfFont, cjk_font
@@ -128,6 +133,7 @@ class _Story:
         story += self._open_cases()
         story += self._promises()
         story += self._touched()
+        story += self._off_shift()
         story += self._calls()
         return story
 
@@ -138,7 +144,8 @@ class _Story:
         who = s.staff + ("" if s.ended_by == s.staff
                          else f"  {t('ended_by')}: {s.ended_by}")
         rows = [
-            [t("on_shift"), who, t("period"), period],
+            [t("on_shift"), who, t("shift_start"), shift_start_text(s, self.lang)],
+            [t("period"), period, "", ""],
             [t("next_shift"), t("next_shift_value", end=shown(s.next_shift_end, self.tz),
                                 hours=f"{s.next_shift_hours:g}"),
              t("ack"), ack_text(self.shift, self.tz, self.lang) if self.shift else ""],
@@ -148,8 +155,10 @@ class _Story:
         value_w = (self.width - 2 * label_w) / 2
         grid = table(rows, [label_w, value_w, label_w, value_w], style=self.st["cell"],
                      header=False)
-        grid.setStyle([("SPAN", (1, 2), (3, 2)), ("BACKGROUND", (0, 0), (0, -1), HEADER_FILL),
-                       ("BACKGROUND", (2, 0), (2, 1), HEADER_FILL)])
+        grid.setStyle([("SPAN", (1, 1), (3, 1)), ("SPAN", (1, 3), (3, 3)),
+                       ("BACKGROUND", (0, 0), (0, -1), HEADER_FILL),
+                       ("BACKGROUND", (2, 0), (2, 0), HEADER_FILL),
+                       ("BACKGROUND", (2, 2), (2, 2), HEADER_FILL)])
         return [grid, Spacer(1, 2 * mm)]
 
     def _note(self) -> list[Flowable]:
@@ -166,7 +175,8 @@ class _Story:
 
     def _open_cases(self) -> list[Flowable]:
         s, t, st = self.s, self.t, self.st
-        out: list[Flowable] = [para(t("sec_open", n=s.open_total), st["h2"])]
+        out: list[Flowable] = [para(heading(s, "sec_open", self.lang, n=s.open_total),
+                                    st["h2"])]
         if not s.open_total:
             return [*out, para(t("none"), st["body"])]
         rows: list[Sequence[object]] = [[t("col_rank"), t("col_case"), t("col_status"),
@@ -201,16 +211,15 @@ class _Story:
 
     def _promises(self) -> list[Flowable]:
         st = self.st
-        out: list[Flowable] = [para(self.t("sec_promises"), st["h2"])]
+        out: list[Flowable] = [para(heading(self.s, "sec_promises", self.lang), st["h2"])]
         header = [self.t("col_when"), self.t("col_case"), self.t("col_what"), self.t("col_by")]
         widths = [22 * mm, 50 * mm, self.width - 92 * mm, 20 * mm]
         for key, items in (("promises_overdue", self.s.promises_overdue),
                            ("promises_next", self.s.promises_next),
                            ("promises_resolved", self.s.promises_resolved)):
-            heading = para(self.t(key, n=len(items)),
-                           st["sub_alert"] if key == "promises_overdue" and items
-                           else st["sub"])
-            out.append(heading)
+            sub = para(self.t(key, n=len(items)),
+                       st["sub_alert"] if key == "promises_overdue" and items else st["sub"])
+            out.append(sub)
             if not items:
                 continue
             out.append(table([header, *self._promise_rows(items)], widths, style=st["cell"],
@@ -220,14 +229,29 @@ class _Story:
         return out
 
     def _touched(self) -> list[Flowable]:
-        s, st = self.s, self.st
-        out: list[Flowable] = [para(self.t("sec_touched", n=s.touched_total), st["h2"])]
-        if not s.touched_total:
+        s = self.s
+        title = heading(s, "sec_touched", self.lang, n=s.touched_total)
+        return self._case_changes([para(title, self.st["h2"])], s.touched, s.touched_total)
+
+    def _off_shift(self) -> list[Flowable]:
+        """The changes made before the shift was started, with nobody on shift."""
+        s = self.s
+        if not s.has_off_shift:
+            return []
+        out: list[Flowable] = [para(off_shift_heading(s, self.lang), self.st["h2"])]
+        if s.off_shift_by:
+            out.append(para(off_shift_by_text(s, self.lang), self.st["sub"]))
+        return self._case_changes(out, s.off_shift, s.off_shift_total)
+
+    def _case_changes(self, out: list[Flowable], items: Sequence[TouchedCase],
+                      total: int) -> list[Flowable]:
+        st = self.st
+        if not total:
             return [*out, para(self.t("none"), st["body"])]
         rows: list[Sequence[object]] = [[self.t("col_case"), self.t("col_changes")]]
-        for item in s.touched[:self.caps.touched]:
+        for item in items[:self.caps.touched]:
             c = item.case
-            lines = [f"{shown(ch.at, self.tz, '%H:%M')} {ch.actor} {ch.text.get(self.lang)}"
+            lines = [f"{when_text(ch.at, self.s)} {ch.actor} {ch.text.get(self.lang)}"
                      for ch in item.changes[-self.caps.changes:]]
             hidden = item.more_changes + max(len(item.changes) - self.caps.changes, 0)
             if hidden:
@@ -236,12 +260,13 @@ class _Story:
                          "\n".join(lines)])
         out.append(table(rows, [50 * mm, self.width - 50 * mm], style=st["cell"],
                          header_style=st["cell_bold"], zebra=True))
-        shown_n = min(len(s.touched), self.caps.touched)
-        return out + self._more(s.touched_total - shown_n, "more_cases")
+        shown_n = min(len(items), self.caps.touched)
+        return out + self._more(total - shown_n, "more_cases")
 
     def _calls(self) -> list[Flowable]:
         s, st, t = self.s, self.st, self.t
-        out: list[Flowable] = [para(t("sec_calls", n=len(s.calls)), st["h2"])]
+        out: list[Flowable] = [para(heading(s, "sec_calls", self.lang, n=len(s.calls)),
+                                    st["h2"])]
         if s.calls:
             rows: list[Sequence[object]] = [[t("col_when"), t("col_case"), t("col_outcome"),
                                              t("col_by")]]
@@ -249,6 +274,8 @@ class _Story:
                 outcome = call.outcome.get(self.lang)
                 if call.overridden:
                     outcome += paren(t("overridden"), self.lang)
+                if call.off_shift:
+                    outcome += paren(t("off_shift_call"), self.lang)
                 rows.append([shown(call.at, self.tz), join(call.case_no, call.buyer, call.phone),
                              join(outcome, call.summary), call.actor])
             out.append(table(rows, [22 * mm, 70 * mm, self.width - 112 * mm, 20 * mm],
@@ -256,7 +283,7 @@ class _Story:
             out += self._more(len(s.calls) - self.caps.calls)
         else:
             out.append(para(t("none"), st["body"]))
-        out.append(para(t("sec_next_calls"), st["h2"]))
+        out.append(para(heading(s, "sec_next_calls", self.lang), st["h2"]))
         if not s.next_calls_total:
             return [*out, para(t("none"), st["body"])]
         rows = [[t("col_case"), t("col_next"), t("col_reason")]]

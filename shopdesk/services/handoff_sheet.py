@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal
 from functools import lru_cache
@@ -111,6 +111,23 @@ class SheetRequest:
     # rows written just after it): None when every row stamped `start` is this sheet's.
     previous: HandedOver | None = None
     started_at: datetime | None = None  # when "Start shift" was pressed, if it was
+    since: str = ""  # why the period starts at `start` (HandoffSheet.since)
+
+    @property
+    def off_shift_end(self) -> datetime | None:
+        """Where the stretch with nobody on shift ends (the shift's start), when the period
+        starts before it; None when the whole period is the shift's (ended without a
+        start: the person ending it takes the period as theirs)."""
+        if self.started_at is not None and self.started_at > self.start:
+            return self.started_at
+        return None
+
+    def on_shift(self, at: datetime) -> bool:
+        """Was a change stamped `at` made while someone was on shift? Times are what the
+        sheet shows, so a call logged during the shift but made before it is listed with
+        the time nobody was on shift, where its time says it belongs."""
+        until = self.off_shift_end
+        return until is None or at >= until
 
     def covers(self, at: datetime, table: str, row_id: int) -> bool:
         """Is the row `row_id` of `table` (a RowMarks field, or 'promises' for a
@@ -120,6 +137,19 @@ class SheetRequest:
         if at == self.start and self.previous is not None:
             return not self.previous.listed(table, row_id)
         return self.start <= at <= self.end
+
+
+@dataclass
+class _Changes:
+    """What `_touched` found: the two sections' cases, and the period's refunds."""
+
+    on_shift: list[TouchedCase] = field(default_factory=list)
+    on_shift_total: int = 0
+    off_shift: list[TouchedCase] = field(default_factory=list)
+    off_shift_total: int = 0
+    off_shift_by: tuple[str, ...] = ()
+    refunds: int = 0
+    refund_total: Decimal = Decimal("0")
 
 
 def _cut(text: str, limit: int = NOTE_CHARS) -> str:
@@ -179,8 +209,7 @@ class HandoffSheetBuilder:
                 if r.case_id and not req.covers(r.at, "call_attempts", r.id)]
         kept_late = self._kept_late(req)
         recorded_late = [*(self.sources.call_events(late) if late else []), *kept_late]
-        touched, refunds, refund_total, touched_total = self._touched(
-            req, sorted(recorded_late, key=lambda e: (e.at, e.id)))
+        changes = self._touched(req, recorded_late)
         # Ranking reads every open case in one lean query; whole cases are loaded only for
         # the ones the sheet names (the top MAX_OPEN, the next calls, the promises).
         rows = self.sources.open_cases()
@@ -202,20 +231,23 @@ class HandoffSheetBuilder:
         return HandoffSheet(
             shift_id=req.shift_id, staff=req.staff, ended_by=req.ended_by,
             period_start=req.start, period_end=req.end, explicit_start=req.explicit_start,
-            started_at=req.started_at,
+            started_at=req.started_at, since=req.since,
             next_shift_end=horizon, next_shift_hours=req.next_shift_hours, tz=self.tz,
             note=_mask_any(req.note),
-            touched=tuple(touched), touched_total=touched_total,
+            touched=tuple(changes.on_shift), touched_total=changes.on_shift_total,
+            off_shift_start=req.start if req.off_shift_end is not None else None,
+            off_shift_end=req.off_shift_end, off_shift=tuple(changes.off_shift),
+            off_shift_total=changes.off_shift_total, off_shift_by=changes.off_shift_by,
             open_cases=tuple(self._ranked_rows(ranked[:MAX_OPEN], cases)),
             open_total=len(ranked),
             promises_overdue=tuple(self._promise_line(p, cases, req.end) for p in overdue),
             promises_next=tuple(self._promise_line(p, cases, req.end) for p in upcoming),
             promises_resolved=tuple(self._promise_line(p, cases, req.end) for p in resolved),
-            calls=tuple(self._calls(call_records)),
+            calls=tuple(self._calls(call_records, req)),
             next_calls=tuple(self._next_call(cases[i], req.end, policy)
                              for i in callable_ids[:MAX_NEXT_CALLS]),
             next_calls_total=len(callable_ids),
-            refund_count=refunds, refund_total=refund_total,
+            refund_count=changes.refunds, refund_total=f"{changes.refund_total:.2f}",
         )
 
     # --- case references -------------------------------------------------------
@@ -231,53 +263,73 @@ class HandoffSheetBuilder:
 
     # --- touched cases -----------------------------------------------------------
     def _kept_late(self, req: SheetRequest) -> list[TimelineEvent]:
-        """Promises kept after the previous hand-off at a time before it (`keep(at=)`): on
-        no sheet by their time, so on this one (only a hand-off with row marks tells)."""
-        if req.previous is None:
-            return []
-        return [e for e in self.sources.recorded_late(
-            req.previous.marks.case_events, req.start, ("promise_kept",))
-            if e.data.get("promise_id") is not None]
+        """Promises kept during the period at a time before it (`keep(at=)`): on no sheet
+        by their time, so on this one. After a hand-off with row marks, the events written
+        since its mark; otherwise (the first sheet) the audit row of the keeping says when
+        it was recorded."""
+        if req.previous is not None:
+            found = self.sources.recorded_late(req.previous.marks.case_events, req.start,
+                                               ("promise_kept",))
+        else:
+            found = self.sources.kept_recorded_between(req.start, req.end)
+        return [e for e in found if e.data.get("promise_id") is not None]
 
-    def _touched(self, req: SheetRequest, logged_late: list[TimelineEvent]
-                 ) -> tuple[list[TouchedCase], int, str, int]:
-        """`logged_late`: events recorded during the period but stamped before it (calls
+    def _touched(self, req: SheetRequest, logged_late: list[TimelineEvent]) -> _Changes:
+        """The cases changed in the period, split by whether someone was on shift.
+        `logged_late`: events recorded during the period but stamped before it (calls
         logged late, promises kept at an earlier time)."""
-        events: dict[int, list[TimelineEvent]] = defaultdict(list)
-        refunds, refund_total = 0, Decimal("0")
-        for e in logged_late:
-            events[e.case_id].append(e)
-        for e in self.sources.case_events_between(req.start, req.end):
-            if req.covers(e.at, "case_events", e.id):
-                events[e.case_id].append(e)
-                amount = _refund_amount(e)
-                if amount is not None:
-                    refunds += 1
-                    refund_total += amount
-        # Most recently touched first: that is what the next shift asks about first. Only
-        # the cases the sheet lists are loaded and described (a busy day touches thousands,
-        # and masking a case's contact details compiles patterns for it).
+        out = _Changes()
+        period = [e for e in self.sources.case_events_between(req.start, req.end)
+                  if req.covers(e.at, "case_events", e.id)]
+        for e in period:
+            amount = _refund_amount(e)
+            if amount is not None:
+                out.refunds += 1
+                out.refund_total += amount
+        on: dict[int, list[TimelineEvent]] = defaultdict(list)
+        off: dict[int, list[TimelineEvent]] = defaultdict(list)
+        by: dict[str, None] = {}  # an ordered set
+        for e in sorted([*logged_late, *period], key=lambda e: (e.at, e.id)):
+            if req.on_shift(e.at):
+                on[e.case_id].append(e)
+            else:
+                off[e.case_id].append(e)
+                by.setdefault(e.actor)
+        on_ids, on_cases = self._listed(on)
+        off_ids, off_cases = self._listed(off)
+        cases = {**on_cases, **off_cases}
+        edits: dict[tuple[int, datetime], list[AuditEntry]] = defaultdict(list)
+        after_id = req.previous.marks.audit_log if req.previous is not None else 0
+        for entry in self.sources.case_edits_between(req.start, req.end, after_id=after_id):
+            if entry.entity_id in cases:
+                edits[(entry.entity_id, entry.at)].append(entry)
+        self._load_earlier(cases)
+        out.on_shift = [self._touched_case(cases[i], on[i], edits) for i in on_ids]
+        out.off_shift = [self._touched_case(cases[i], off[i], edits) for i in off_ids]
+        out.on_shift_total, out.off_shift_total = len(on), len(off)
+        out.off_shift_by = tuple(by)
+        return out
+
+    def _listed(self, events: dict[int, list[TimelineEvent]]) -> tuple[list[int], dict[int, Case]]:
+        """The cases a section lists, most recently touched first (what the next shift asks
+        about first), at most MAX_TOUCHED, loaded. Only those are loaded and described (a
+        busy day touches thousands, and masking a case's contact details compiles
+        patterns for it)."""
         order = sorted(events, key=lambda i: (events[i][-1].at, i), reverse=True)
         cases: dict[int, Case] = {}
         for i in range(0, len(order), MAX_TOUCHED):
             cases.update(self.cases.fetch(order[i:i + MAX_TOUCHED]))
             if len(cases) >= MAX_TOUCHED:
                 break
-        listed = [i for i in order if i in cases][:MAX_TOUCHED]  # others purged since
-        edits: dict[tuple[int, datetime], list[AuditEntry]] = defaultdict(list)
-        after_id = req.previous.marks.audit_log if req.previous is not None else 0
-        for entry in self.sources.case_edits_between(req.start, req.end, after_id=after_id):
-            if entry.entity_id in cases:
-                edits[(entry.entity_id, entry.at)].append(entry)
-        self._load_earlier(listed)
-        out = []
-        for case_id in listed:
-            mask = self._masker(cases[case_id])
-            changes = [self._change(e, edits.get((case_id, e.at), []), mask)
-                       for e in events[case_id][-MAX_CHANGES:]]
-            out.append(TouchedCase(self.case_ref(cases[case_id]), tuple(changes),
-                                   more_changes=max(len(events[case_id]) - MAX_CHANGES, 0)))
-        return out, refunds, f"{refund_total:.2f}", len(events)
+        return [i for i in order if i in cases][:MAX_TOUCHED], cases  # others purged since
+
+    def _touched_case(self, case: Case, events: list[TimelineEvent],
+                      edits: dict[tuple[int, datetime], list[AuditEntry]]) -> TouchedCase:
+        mask = self._masker(case)
+        changes = [self._change(e, edits.get((case.id, e.at), []), mask)
+                   for e in events[-MAX_CHANGES:]]
+        return TouchedCase(self.case_ref(case), tuple(changes),
+                           more_changes=max(len(events) - MAX_CHANGES, 0))
 
     def _change(self, e: TimelineEvent, edits: list[AuditEntry],
                 mask: Callable[[str], str]) -> ChangeLine:
@@ -341,7 +393,7 @@ class HandoffSheetBuilder:
                   if covers(r.created_at, r) and not covers(r.at, r) and r.at < req.end]
         return sorted([*made, *logged], key=lambda r: (r.at, r.id))
 
-    def _calls(self, records: list[CallRecord]) -> list[CallLine]:
+    def _calls(self, records: list[CallRecord], req: SheetRequest) -> list[CallLine]:
         cases = self.cases.fetch([r.case_id for r in records if r.case_id])
         self._load_earlier(cases)
         out = []
@@ -352,7 +404,8 @@ class HandoffSheetBuilder:
                 buyer=_mask_any(case.buyer_nick if case else r.buyer_key.split(":", 1)[-1]),
                 phone=mask_phone(case.buyer_phone) if case else "",
                 outcome=Text(r.outcome.zh, r.outcome.en), actor=r.actor,
-                summary=self._masker(case)(_cut(r.summary, 60)), overridden=r.overridden))
+                summary=self._masker(case)(_cut(r.summary, 60)), overridden=r.overridden,
+                off_shift=not req.on_shift(r.at)))
         return out
 
     @staticmethod

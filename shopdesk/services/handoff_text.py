@@ -6,17 +6,22 @@ are already masked in the sheet; nothing here can print a full number.
 
 from __future__ import annotations
 
-from ..domain.handoff import HandoffSheet, Shift
+from ..domain.handoff import HandoffSheet, Shift, TouchedCase
 from ..domain.handoff_labels import (
     ack_text,
+    heading,
     join,
     label,
     next_call_text,
+    off_shift_by_text,
+    off_shift_heading,
     paren,
     period_text,
     promise_text,
+    shift_start_text,
     shown,
     summary_text,
+    when_text,
 )
 from ..domain.text import clause_sep, colon, is_english
 
@@ -41,6 +46,7 @@ def header_lines(sheet: HandoffSheet, lang: str = "zh", shift: Shift | None = No
         + (f"  {label('ended_by', lang)}{sep}{sheet.ended_by}"
            if sheet.ended_by != sheet.staff else ""),
         f"{label('period', lang)}{sep}{period}",
+        f"{label('shift_start', lang)}{sep}{shift_start_text(sheet, lang)}",
         f"{label('next_shift', lang)}{sep}"
         + label("next_shift_value", lang, end=shown(sheet.next_shift_end, tz),
                 hours=f"{sheet.next_shift_hours:g}"),
@@ -60,7 +66,7 @@ def handoff_text(sheet: HandoffSheet, lang: str = "zh", *, shift: Shift | None =
     out += ["", f"{label('note', lang)}{colon(lang)}".rstrip(),
             sheet.note or label("no_note", lang)]
 
-    out += ["", label("sec_open", lang, n=sheet.open_total)]
+    out += ["", heading(sheet, "sec_open", lang, n=sheet.open_total)]
     for r in sheet.open_cases[:MAX_OPEN]:
         c = r.case
         out.append(f"{r.rank}. " + join(c.case_no, c.buyer, c.phone, c.status_label.get(lang),
@@ -70,7 +76,7 @@ def handoff_text(sheet: HandoffSheet, lang: str = "zh", *, shift: Shift | None =
     if not sheet.open_total:
         out.append(label("none", lang))
 
-    out += ["", label("sec_promises", lang)]
+    out += ["", heading(sheet, "sec_promises", lang)]
     for key, items in (("promises_overdue", sheet.promises_overdue),
                        ("promises_next", sheet.promises_next),
                        ("promises_resolved", sheet.promises_resolved)):
@@ -78,28 +84,25 @@ def handoff_text(sheet: HandoffSheet, lang: str = "zh", *, shift: Shift | None =
         out += [f"- {promise_text(p, tz, lang)}" for p in items[:MAX_LIST]]
         _more(out, len(items) - MAX_LIST, "more_items", lang)
 
-    out += ["", label("sec_touched", lang, n=sheet.touched_total)]
-    for t in sheet.touched[:MAX_LIST]:
-        c = t.case
-        out.append(join(c.case_no, c.buyer, c.status_label.get(lang)))
-        for ch in t.changes[-MAX_CHANGES:]:
-            out.append(f"  {shown(ch.at, tz, '%H:%M')} {ch.actor} {ch.text.get(lang)}")
-        hidden = t.more_changes + max(len(t.changes) - MAX_CHANGES, 0)
-        if hidden > 0:
-            out.append("  " + label("more_changes", lang, n=hidden))
-    _more(out, sheet.touched_total - min(len(sheet.touched), MAX_LIST), "more_cases", lang)
-    if not sheet.touched_total:
-        out.append(label("none", lang))
+    out += ["", heading(sheet, "sec_touched", lang, n=sheet.touched_total)]
+    _touched(out, sheet.touched, sheet.touched_total, sheet, lang)
+    if sheet.has_off_shift:
+        out += ["", off_shift_heading(sheet, lang)]
+        if sheet.off_shift_by:
+            out.append(off_shift_by_text(sheet, lang))
+        _touched(out, sheet.off_shift, sheet.off_shift_total, sheet, lang)
 
-    out += ["", label("sec_calls", lang, n=len(sheet.calls))]
+    out += ["", heading(sheet, "sec_calls", lang, n=len(sheet.calls))]
     for call in sheet.calls[:MAX_LIST]:
         flag = paren(label("overridden", lang), lang) if call.overridden else ""
+        if call.off_shift:
+            flag += paren(label("off_shift_call", lang), lang)
         out.append("- " + join(shown(call.at, tz, "%H:%M"), call.case_no, call.buyer,
                                call.phone, call.outcome.get(lang) + flag, call.summary,
                                paren(call.actor, lang)))
     _more(out, len(sheet.calls) - MAX_LIST, "more_items", lang)
 
-    out += ["", label("sec_next_calls", lang)]
+    out += ["", heading(sheet, "sec_next_calls", lang)]
     for n in sheet.next_calls[:MAX_LIST]:
         out.append("- " + join(n.case_no, n.buyer, n.phone,
                                 next_call_text(n.state, n.next_at, tz, lang),
@@ -109,6 +112,22 @@ def handoff_text(sheet: HandoffSheet, lang: str = "zh", *, shift: Shift | None =
     if not sheet.next_calls_total:
         out.append(label("none", lang))
     return "\n".join(out).rstrip() + "\n"
+
+
+def _touched(out: list[str], items: tuple[TouchedCase, ...], total: int,
+             sheet: HandoffSheet, lang: str) -> None:
+    """A list of touched cases: each with its latest changes (time, who, what)."""
+    for t in items[:MAX_LIST]:
+        c = t.case
+        out.append(join(c.case_no, c.buyer, c.status_label.get(lang)))
+        for ch in t.changes[-MAX_CHANGES:]:
+            out.append(f"  {when_text(ch.at, sheet)} {ch.actor} {ch.text.get(lang)}")
+        hidden = t.more_changes + max(len(t.changes) - MAX_CHANGES, 0)
+        if hidden > 0:
+            out.append("  " + label("more_changes", lang, n=hidden))
+    _more(out, total - min(len(items), MAX_LIST), "more_cases", lang)
+    if not total:
+        out.append(label("none", lang))
 
 
 def _more(out: list[str], hidden: int, key: str, lang: str) -> None:

@@ -4,10 +4,13 @@ it; the next shift's length.
 Decisions (see also the README):
 - One shift is open at a time. Starting while someone else's shift is open is refused
   with their name; anyone may end the open shift (ended_by records who did).
+- A sheet covers every change since the previous hand-off, or the last
+  FIRST_SHEET_HOURS when there has been none (a first "end of day" at 00:30 covers the
+  evening before, which "since 00:00" left out; a first started shift covers the morning
+  worked before it), whether or not a shift was open. What was done before the shift
+  was started, with nobody on shift, is its own section of the sheet.
 - Ending without a started shift (a solo seller who never pressed "start") records a
-  shift for the current operator covering the time since the previous hand-off, or the
-  last FIRST_SHEET_HOURS when there has been none: a first "end of day" at 00:30 covers
-  the evening before, which "since 00:00" left out.
+  shift for the current operator covering that period: it is all theirs.
 - Where a sheet continues from a hand-off, both share the second it ended (times are
   stored to the second). The new sheet takes every row of that second except the exact
   ones the hand-off listed: row ids only grow, so the hand-off keeps the last id of each
@@ -28,6 +31,7 @@ from __future__ import annotations
 
 from dataclasses import asdict
 from datetime import datetime, timedelta
+from typing import NamedTuple
 
 from sqlite_utils import Database
 
@@ -50,6 +54,17 @@ MIN_HOURS, MAX_HOURS = 1.0, 72.0
 # The first hand-off ever, ended without a start, covers this much before it.
 FIRST_SHEET_HOURS = 24
 MAX_NOTE = 2000
+
+
+class _Period(NamedTuple):
+    """Where a hand-off sheet starts: `start`, the hand-off it continues from (its row
+    marks) and why it starts there (HandoffSheet.since)."""
+
+    start: datetime
+    previous: HandedOver | None
+    since: str
+
+
 
 
 class ShiftService:
@@ -99,36 +114,41 @@ class ShiftService:
         return shift
 
     def period_start(self, end: datetime | None = None) -> datetime:
-        """Where a sheet ending at `end` starts: the previous hand-off or, when the open
-        shift started after it, that start; with neither, FIRST_SHEET_HOURS before `end`."""
-        return self._period(end or self.clock.now())[0]
+        """Where a sheet ending at `end` starts: the previous hand-off; with none, the
+        last FIRST_SHEET_HOURS (or the open shift's start, when that is earlier)."""
+        return self._period(end or self.clock.now()).start
 
-    def _period(self, end: datetime) -> tuple[datetime, HandedOver | None]:
-        """(start, the hand-off the sheet continues from when it ended at `start`: what it
-        listed of that second is left out; None: all of that second is this sheet's).
+    def _period(self, end: datetime) -> _Period:
+        """Where the sheet ending at `end` starts, why, and the hand-off it continues from
+        when it ended at that start (what it listed of that second is left out; None: all
+        of that second is this sheet's).
 
-        A started shift covers the time since the previous hand-off too: what happened
-        between the hand-off and the start (the outgoing person finishing a call, the
-        incoming one working before pressing Start) would otherwise be on no sheet."""
+        A sheet covers every change since the previous hand-off, whether or not a shift was
+        open: what happened between the hand-off and a start (the outgoing person finishing
+        a call, the incoming one working before pressing Start) would otherwise be on no
+        sheet. The first sheet ever covers the last FIRST_SHEET_HOURS, also when a shift
+        was started: a seller who starts using shifts after a morning of work hands over
+        that morning too."""
         open_shift = self.store.open_shift()
         previous = self.store.latest_ended()
         since = previous.ended_at if previous is not None else None
         if since is not None and since > end:
             since = None  # a clock set back: the previous hand-off is "in the future"
         if since is not None and (open_shift is None or since <= open_shift.started_at):
-            return since, self.store.handed_over(previous.id)  # type: ignore[union-attr]
-        if open_shift is not None:
-            return open_shift.started_at, None
-        return end - timedelta(hours=FIRST_SHEET_HOURS), None
+            return _Period(since, self.store.handed_over(previous.id),  # type: ignore[union-attr]
+                           "handoff")
+        day = end - timedelta(hours=FIRST_SHEET_HOURS)
+        if open_shift is not None and (since is not None or open_shift.started_at < day):
+            return _Period(open_shift.started_at, None, "shift")
+        return _Period(day, None, "day")
 
     def preview(self, actor: str, note: str = "") -> HandoffSheet:
         """The sheet ending the shift now would produce (nothing is written)."""
         actor = _require(actor)
         now = self.clock.now()
         open_shift = self.store.open_shift()
-        start, previous = self._period(now)
-        return self.builder.build(self._request(open_shift, actor, note, now, start,
-                                                shift_id=0, previous=previous))
+        return self.builder.build(self._request(open_shift, actor, note, now,
+                                                self._period(now), shift_id=0))
 
     def end(self, actor: str, note: str = "") -> Shift:
         """End the open shift (or, with none open, the time since the last hand-off) and
@@ -141,14 +161,14 @@ class ShiftService:
                                               "characters")])
         now = self.clock.now()
         with self.db.atomic():
-            start, previous = self._period(now)
+            period = self._period(now)
             shift = self.store.open_shift()
             if shift is None:
                 # The solo seller who never pressed "start": the shift is theirs.
                 self._member(actor, field="actor")
-                shift = self.store.start(actor, start, actor, explicit=False)
-            sheet = self.builder.build(self._request(shift, actor, note, now, start,
-                                                     shift_id=shift.id, previous=previous))
+                shift = self.store.start(actor, period.start, actor, explicit=False)
+            sheet = self.builder.build(self._request(shift, actor, note, now, period,
+                                                     shift_id=shift.id))
             # In this transaction: no write falls between the sheet and its marks.
             marks = self.builder.sources.row_marks()
             ended = self.store.end(shift.id, now, actor, note, sheet)
@@ -159,14 +179,13 @@ class ShiftService:
         return ended
 
     def _request(self, shift: Shift | None, actor: str, note: str, now: datetime,
-                 start: datetime, *, shift_id: int,
-                 previous: HandedOver | None) -> SheetRequest:
+                 period: _Period, *, shift_id: int) -> SheetRequest:
         explicit = shift is not None and shift.explicit_start
         return SheetRequest(
             shift_id=shift_id, staff=shift.staff if shift is not None else actor,
-            ended_by=actor, start=start, end=now, explicit_start=explicit,
+            ended_by=actor, start=period.start, end=now, explicit_start=explicit,
             next_shift_hours=self.next_shift_hours(), note=(note or "").strip(),
-            previous=previous,
+            previous=period.previous, since=period.since,
             started_at=shift.started_at if explicit and shift is not None else None)
 
     # --- hand-offs -----------------------------------------------------------

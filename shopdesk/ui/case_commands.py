@@ -59,6 +59,7 @@ class CaseCommands(QObject):
 
     def on_case_saved(self, case_id: int) -> None:
         """The case form saved `case_id`: show it in the list and the detail panel."""
+        self._window.shift_offer.after_change()
         self._window.case_list.reload()
         if not self._window.case_list.select_case(case_id):
             self._window.statusBar().showMessage(

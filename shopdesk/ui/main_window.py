@@ -28,6 +28,7 @@ from .dialogs.settings_dialog import LANGUAGE_TAB, STAFF_TAB, SettingsDialog
 from .first_start import run_first_start
 from .header_state import restore_header_state
 from .i18n import remember_language_hint
+from .shift_offer import ShiftOffer
 from .views.case_list_view import CaseListView
 from .views.filter_bar import FilterBar
 from .views.operator_picker import OperatorPicker
@@ -72,6 +73,9 @@ class MainWindow(QMainWindow):
         promise_actions.install(self)  # overdue banner, promise column, Ctrl+Shift+N
         print_actions.install(self)  # dispute summary: Ctrl+P, Cases menu, case panel
         shift_actions.install(self)  # Shift menu, hand-off banner, on-shift status
+        # Offers to start a shift after a change made while nobody is on shift.
+        self.shift_offer = ShiftOffer(lambda: self._register, self._settings, self.lang, self)
+        self.shift_offer.started.connect(lambda _id: shift_actions.refresh(self))
 
     # --- the register ----------------------------------------------------
     @property
@@ -369,6 +373,7 @@ class MainWindow(QMainWindow):
 
     def _on_case_changed(self, case_id: int) -> None:
         """The detail panel edited a case: refresh the list around it."""
+        self.shift_offer.after_change()
         self.case_list.reload()
         if self.case_list.current_id() != case_id:
             self.case_list.select_case(case_id)

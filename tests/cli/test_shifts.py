@@ -76,7 +76,10 @@ def test_a_shift_round_trip(cli, staffed, tmp_path, clock):
     assert handoff["note"] == "记得回电 138****5678"
     assert handoff["counts"]["promises_overdue"] == 1
     assert handoff["sheet"]["open_cases"][0]["case"]["phone"] == "138****5678"
-    assert handoff["sheet"]["period_start"] == "2026-11-23T02:00:00+00:00"
+    # The first hand-off covers the last 24 hours; the shift's own start is kept too.
+    assert handoff["sheet"]["period_start"] == "2026-11-22T06:00:00+00:00"
+    assert handoff["sheet"]["started_at"] == "2026-11-23T02:00:00+00:00"
+    assert handoff["sheet"]["since"] == "day"
     assert "13812345678" not in out
 
     clock.advance(minutes=5)
@@ -198,3 +201,51 @@ def test_staff_pin_reset_removes_a_forgotten_pin_with_a_reason(cli, staffed, tmp
                    "trail (by 小王, reason: 忘记了). 小李 can set a new one with --set.\n")
     code, out, err = cli("shift", "start", "--staff", "小李")
     assert code == 0, err
+
+
+def test_shift_end_shows_the_work_done_while_nobody_was_on_shift(cli, staffed, tmp_path,
+                                                                  clock):
+    """A fresh register: a morning of work with no shift open, then a shift. The text and
+    the PDF list that morning in its own section, and the header says what is covered."""
+    staffed(tmp_path / "home", clock)
+    code, out, err = cli("cases", "add", "--platform", "taobao", "--order", "3712345678902",
+                         "--kind", "refund_only", "--buyer", "早班买家", "--phone",
+                         "13812345678", "--item", "保温杯", actor="小李")
+    assert code == 0, err
+    case_no = out.strip()
+    code, _, err = cli("calls", "log", case_no, "--outcome", "no_answer", "--summary",
+                       "买家上午没接", actor="小李")
+    assert code == 0, err
+    clock.advance(hours=1)  # 11:00
+    assert cli("shift", "start", "--staff", "小王")[0] == 0
+    clock.advance(hours=3)  # 14:00
+    pdf = tmp_path / "交接.pdf"
+    code, out, err = cli("shift", "end", "--text", "--pdf", str(pdf))
+    assert code == 0, err
+    lines = out.splitlines()
+    assert "交接范围：11-22 14:00 – 11-23 14:00（最近 24 小时：此前没有交接）" in lines
+    assert "开班时间：11-23 11:00" in lines
+    assert "三、本班处理的案件（0 个）" in lines
+    section = lines.index("四、无人当班期间：11-22 14:00 – 11-23 11:00（1 个案件）")
+    assert lines[section + 1:section + 5] == [
+        "经手人：小李", f"{case_no} 早班买家 新建", "  10:00 小李 新建案件",
+        "  10:00 小李 电话：未接听（买家上午没接）"]
+    call = f"- 10:00 {case_no} 早班买家 138****5678 未接听（无人当班） 买家上午没接（小李）"
+    assert call in lines
+    assert "本班处理 0 个案件，无人当班期间 1 个" in out
+    text = "".join(p.extract_text() for p in PdfReader(pdf).pages)
+    assert "无人当班期间" in text and "买家上午没接" in text and "经手人：小李" in text
+    assert "开班时间" in text and "11-22 14:00 – 11-23 14:00" in text
+
+    clock.advance(hours=1)
+    code, out, err = cli("promises", "add", case_no, "--kind", "reply", "--due",
+                         "2026-11-23 18:00", actor="小李")
+    assert code == 0, err
+    code, out, err = cli("shift", "end")  # no shift between: the whole hour is the sheet's
+    assert code == 0, err
+    assert out.startswith(
+        "hand-off #2: 小王 2026-11-23 14:00 – 2026-11-23 15:00; 1 touched, 1 open,")
+    code, out, _ = cli("handoff", "show", "--json")
+    sheet = json.loads(out)["handoff"]["sheet"]
+    assert sheet["off_shift"] == [] and sheet["off_shift_start"] is None
+    assert [t["case"]["case_no"] for t in sheet["touched"]] == [case_no]

@@ -32,7 +32,8 @@ def a_sheet() -> HandoffSheet:
     return HandoffSheet(
         shift_id=3, staff="小王", ended_by="小王", period_start=T,
         period_end=T + timedelta(hours=8),
-        explicit_start=False, next_shift_end=T + timedelta(hours=16), next_shift_hours=8,
+        explicit_start=True, started_at=T + timedelta(hours=1), since="handoff",
+        next_shift_end=T + timedelta(hours=16), next_shift_hours=8,
         tz="Asia/Shanghai", note="明早回电",
         touched=(TouchedCase(ref, (ChangeLine(T, "小王", "note", Text("备注：x", "Note: x")),),
                              more_changes=2),),
@@ -43,7 +44,10 @@ def a_sheet() -> HandoffSheet:
         promises_overdue=(PromiseLine(1, ref.case_no, "小蜜蜂", Text("回电", "Call back"), T,
                                       "小王", "open", overdue=True),),
         calls=(CallLine(T, ref.case_no, "小蜜蜂", "138****5678", Text("未接听", "No answer"),
-                        "小王"),),
+                        "小王", off_shift=True),),
+        off_shift_start=T, off_shift_end=T + timedelta(hours=1),
+        off_shift=(TouchedCase(ref, (ChangeLine(T, "小李", "call", Text("电话", "Call")),)),),
+        off_shift_total=1, off_shift_by=("小李",),
         next_calls=(NextCall(ref.case_no, "小蜜蜂", "138****5678", "later",
                              T + timedelta(hours=2), Text("距上次呼叫太近", "Too soon")),),
         next_calls_total=1, refund_count=1, refund_total="59.90")
@@ -56,8 +60,28 @@ def test_the_sheet_round_trips_through_json_text():
     back = sheet_from_json(json.loads(stored))
     assert back == sheet
     assert back.touched[0].changes[0].at == T and back.open_cases[0].case.due_at is None
-    assert back.counts() == {"touched": 1, "open": 5, "promises_overdue": 1,
+    assert back.off_shift_by == ("小李",) and back.calls[0].off_shift and back.has_off_shift
+    assert back.counts() == {"touched": 1, "off_shift": 1, "open": 5, "promises_overdue": 1,
                              "promises_next": 0, "calls": 1, "refunds": 1}
+
+
+def test_a_sheet_stored_before_the_off_shift_section_reads_as_it_did():
+    from shopdesk.domain.handoff_labels import heading, period_text, summary_text
+
+    data = sheet_to_json(a_sheet())
+    for key in ("since", "off_shift_start", "off_shift_end", "off_shift", "off_shift_total",
+                "off_shift_by"):
+        del data[key]
+    del data["calls"][0]["off_shift"]
+    old = sheet_from_json(data)
+    assert not old.has_off_shift and old.off_shift == () and not old.calls[0].off_shift
+    assert period_text(old) == "11-23 10:00 – 11-23 18:00（11-23 11:00 开班；含上次交接后的变动）"
+    assert heading(old, "sec_calls", n=1) == "四、电话（1 通）"
+    assert "无人当班" not in summary_text(old)
+    new = a_sheet()
+    assert period_text(new) == "11-23 10:00 – 11-23 18:00（自上次交接起）"
+    assert heading(new, "sec_calls", "en", n=1) == "5. Calls (1)"
+    assert summary_text(new).startswith("本班处理 1 个案件，无人当班期间 1 个，待处理 5 个")
 
 
 def test_unknown_keys_in_a_stored_sheet_are_ignored():

@@ -90,3 +90,30 @@ def test_phone_numbers_quoted_in_free_text_are_masked_too(register, clock):
     for full in ("13812345678", "139-0000-2222", "13700001234"):
         assert full not in text
     assert "138****5678" in text and "137****1234" in text
+
+
+def test_pdf_header_states_the_period_and_the_shift_start_and_lists_work_off_shift(
+        register, clock):
+    """The scripted shift started at 10:00 on a register worked since 08:00: the PDF says
+    what it covers, when the shift started, and lists the 08:00 work in its own section."""
+    shift, c = scripted_shift(register, clock)
+    sheet = register.shifts.sheet(shift.id)
+    out = io.BytesIO()
+    write_handoff_pdf(sheet, out, shift=shift)
+    text = "\n".join(pages_of(out.getvalue()))
+    flat = text.replace("\n", "")  # table cells wrap long lines
+    assert "交接范围" in text and "11-22 14:00 – 11-23 14:00（最近 24 小时：此前没有交接）" in flat
+    assert "开班时间" in text and "11-23 10:00" in text
+    assert "四、无人当班期间：11-22 14:00 – 11-23 10:00（5 个案件）" in flat
+    assert "经手人：小王" in text and c["waiting"].case_no in text
+    assert "状态：新建 → 等待买家" in flat
+    assert "五、电话（3 通）" in text and "六、买家下次可致电时间" in text
+    order = [flat.index(x) for x in ("三、本班处理的案件", "四、无人当班期间", "五、电话")]
+    assert order == sorted(order)
+
+    out = io.BytesIO()
+    write_handoff_pdf(sheet, out, lang="en", shift=shift)
+    flat = "\n".join(pages_of(out.getvalue())).replace("\n", " ")
+    assert "Covers" in flat and "Shift started" in flat
+    assert "the last 24 hours: no earlier hand-off" in flat.replace("  ", " ")
+    assert "4. While nobody was on shift: 11-22 14:00 – 11-23 10:00 (5 cases)" in flat

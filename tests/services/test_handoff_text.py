@@ -17,14 +17,17 @@ def test_text_has_every_section_and_no_full_phone(register, clock):
     text = handoff_text(sheet, "zh", shift=shift)
     lines = text.splitlines()
     assert lines[0] == "【交接班记录】"
-    assert "交班人：小王" in lines and "班次时间：11-23 10:00 – 11-23 14:00" in lines
+    assert "交班人：小王" in lines
+    assert "交接范围：11-22 14:00 – 11-23 14:00（最近 24 小时：此前没有交接）" in lines
+    assert "开班时间：11-23 10:00" in lines
     assert "下一班：至 11-23 22:00（8 小时）" in lines
     assert "接班确认：尚未确认" in lines
     assert lines[lines.index("交班留言：") + 1] == "暴躁买家别再打电话；枕头明天补发"
     for heading in ("一、待处理案件（按紧急程度，共 5 个）", "二、对买家的承诺",
-                    "已逾期未兑现（1）", "下一班内到期（1）", "本班已兑现/未兑现（2）",
+                    "已逾期未兑现（1）", "下一班内到期（1）", "已兑现/未兑现（2）",
                     "三、本班处理的案件（5 个）",
-                    "四、本班电话（3 通）", "五、买家下次可致电时间"):
+                    "四、无人当班期间：11-22 14:00 – 11-23 10:00（5 个案件）", "经手人：小王",
+                    "五、电话（3 通）", "六、买家下次可致电时间"):
         assert heading in lines, heading
     first = lines.index("一、待处理案件（按紧急程度，共 5 个）") + 1
     assert lines[first] == f"1. {c['a'].case_no} 小蜜蜂 138****5678 新建 无线蓝牙耳机"

@@ -85,7 +85,9 @@ def test_the_sheet_of_a_scripted_shift_has_every_section(register, clock):
     shift, c = scripted_shift(register, clock)
     sheet = register.shifts.sheet(shift.id)
     assert (sheet.staff, sheet.ended_by, sheet.explicit_start) == ("小王", "小王", True)
-    assert sheet.period_start == T0 and sheet.period_end == T0 + 4 * H
+    # The first hand-off ever covers the last 24 hours, also before the shift's start.
+    assert sheet.period_start == T0 - 20 * H and sheet.period_end == T0 + 4 * H
+    assert sheet.started_at == T0 and sheet.since == "day"
     assert sheet.next_shift_hours == 8 and sheet.next_shift_end == T0 + 12 * H
     assert sheet.note == "暴躁买家别再打电话；枕头明天补发"
 
@@ -109,7 +111,15 @@ def test_the_sheet_of_a_scripted_shift_has_every_section(register, clock):
     assert refund_lines[0].text.zh == "状态：新建 → 已解决，结果：全额退款 ¥59.90"
     assert refund_lines[0].text.en.startswith("Status: New → Resolved, outcome: Full refund")
     assert (sheet.refund_count, sheet.refund_total) == (1, "59.90")
-    assert "waiting" not in {t.case.buyer for t in sheet.touched}
+    assert c["waiting"].case_no not in touched  # changed before the shift only
+
+    # Before the shift started nobody was on shift: those changes are a section apart.
+    assert (sheet.off_shift_start, sheet.off_shift_end) == (T0 - 20 * H, T0)
+    off = {t.case.case_no: [x.text.zh for x in t.changes] for t in sheet.off_shift}
+    assert set(off) == {c[k].case_no for k in ("old", "waiting", "angry", "refund", "far")}
+    assert off[c["waiting"].case_no] == ["新建案件", "状态：新建 → 等待买家"]
+    assert {x.actor for t in sheet.off_shift for x in t.changes} == {"小王"}
+    assert sheet.off_shift_total == 5 and sheet.off_shift_by == ("小王",)
 
     # Open cases by urgency, with the reason for each place.
     ranked = [(r.case.case_no, r.tier) for r in sheet.open_cases]
@@ -151,7 +161,8 @@ def test_the_sheet_of_a_scripted_shift_has_every_section(register, clock):
     assert nxt[c["a"].case_no].why.zh == "当日呼叫次数已满；距上次呼叫太近"
     assert nxt[c["angry"].case_no].state == "never"
     assert nxt[c["angry"].case_no].next_at is None
-    assert shift.counts == {"touched": 5, "open": 5, "promises_overdue": 1,
+    assert not any(x.off_shift for x in sheet.calls)
+    assert shift.counts == {"touched": 5, "off_shift": 5, "open": 5, "promises_overdue": 1,
                             "promises_next": 1, "calls": 3, "refunds": 1}
 
 
@@ -342,14 +353,23 @@ def test_a_started_shift_also_covers_the_time_since_the_previous_hand_off(team, 
     second = team.shifts.end("小李")
     sheet = team.shifts.sheet(second.id)
     assert sheet.period_start == first.ended_at and sheet.started_at == started.started_at
-    assert [t.case.case_no for t in sheet.touched] == [late.case_no]
-    assert [c.case_no for c in sheet.calls] == [late.case_no]
-    period = "11-23 14:00 – 11-23 22:20（11-23 14:20 开班；含上次交接后的变动）"
-    assert period in handoff_text(sheet)
-    assert "(started 11-23 14:20; since the last hand-off)" in handoff_text(sheet, "en")
-    # The first sheet has nothing before its start: no such remark.
-    assert team.shifts.sheet(first.id).started_at == T0
-    assert "开班；" not in handoff_text(team.shifts.sheet(first.id))
+    # Done while nobody was on shift: in its own section, not as 小李's shift's work.
+    assert sheet.touched == () and sheet.touched_total == 0
+    assert [t.case.case_no for t in sheet.off_shift] == [late.case_no]
+    assert (sheet.off_shift_start, sheet.off_shift_end) == (first.ended_at, started.started_at)
+    assert [(c.case_no, c.off_shift) for c in sheet.calls] == [(late.case_no, True)]
+    text = handoff_text(sheet).splitlines()
+    assert "交接范围：11-23 14:00 – 11-23 22:20（自上次交接起）" in text
+    assert "开班时间：11-23 14:20" in text
+    assert "四、无人当班期间：11-23 14:00 – 11-23 14:20（1 个案件）" in text
+    assert "经手人：小王" in text
+    en = handoff_text(sheet, "en").splitlines()
+    assert "Covers: 11-23 14:00 – 11-23 22:20 (since the last hand-off)" in en
+    assert "Shift started: 11-23 14:20" in en
+    # The first sheet reaches back 24 hours before its start; nothing happened then.
+    first_sheet = team.shifts.sheet(first.id)
+    assert first_sheet.started_at == T0 and first_sheet.period_start == T0 - 20 * H
+    assert first_sheet.off_shift == () and first_sheet.has_off_shift
 
 
 def test_a_call_logged_after_the_hand_off_it_was_made_before_is_on_the_next_sheet(

@@ -340,3 +340,30 @@ def test_a_hand_off_missing_from_the_register_is_said_not_raised(qtbot, demo_reg
     assert pane.status.text() == QCoreApplication.translate(
         "HandoffPane", "This hand-off is not in the register (restored from a backup?). "
         "Reopen the history.")
+
+
+def test_the_preview_states_the_period_and_lists_the_work_done_before_the_shift(
+        qtbot, make_window, demo_register, clock):
+    """Work done with nobody on shift, then a shift: the end-shift preview says what the
+    sheet covers and when the shift started, and has the nobody-on-shift section."""
+    case_id = demo_register.cases.query_ids(CaseQuery())[0]
+    case_no = demo_register.cases.get(case_id).case_no
+    demo_register.cases.add_note(case_id, "开班前处理的备注", "小王")
+    clock.advance(hours=1)
+    demo_register.shifts.start("小王")
+    clock.advance(hours=2)
+    window = make_window(demo_register)
+    qtbot.keyClick(window.case_list.table, Qt.Key.Key_E, CTRL_SHIFT)
+    dialog = wait_modal(qtbot, EndShiftDialog)
+    preview = dialog.view.toPlainText()
+    assert "交接范围" in preview and "最近 24 小时：此前没有交接" in preview
+    assert "开班时间" in preview and "11-23 11:00" in preview
+    section = preview.index("四、无人当班期间：11-22 13:00 – 11-23 11:00")
+    by = preview[section:].splitlines()[1]
+    assert by.startswith("经手人：") and "小王" in by
+    assert case_no in preview[section:] and "备注：开班前处理的备注" in preview[section:]
+    assert "11-22 13:00" in dialog.info.text()  # the info line names where it starts
+    qtbot.mouseClick(dialog.end_button, Qt.MouseButton.LeftButton)
+    stored = dialog.view.toPlainText()
+    assert "四、无人当班期间" in stored and "开班前处理的备注" in stored
+    qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)

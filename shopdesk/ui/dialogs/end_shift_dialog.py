@@ -114,13 +114,15 @@ class EndShiftDialog(QDialog):
 
     def _info_text(self) -> str:
         current = self.shifts.current()
+        start = local(self.shifts.period_start(), self.shifts.shop_tz).strftime("%m-%d %H:%M")
         if current is not None:
             since = local(current.started_at, self.shifts.shop_tz).strftime("%m-%d %H:%M")
-            return (self.tr("On shift: %1 since %2. Ending it hands over to the next shift.")
-                    .replace("%1", current.staff).replace("%2", since))
-        start = local(self.shifts.period_start(), self.shifts.shop_tz).strftime("%m-%d %H:%M")
+            return (self.tr("On shift: %1 since %2. The sheet covers every change since %3, "
+                            "also what was done before the shift started. Ending it hands "
+                            "over to the next shift.")
+                    .replace("%1", current.staff).replace("%2", since).replace("%3", start))
         return (self.tr("No shift was started: the sheet covers %1 since %2 (the last "
-                        "hand-off, or the start of the day).")
+                        "hand-off, or the last 24 hours).")
                 .replace("%1", self.operator).replace("%2", start))
 
     def _note_changed(self) -> None:

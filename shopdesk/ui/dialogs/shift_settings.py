@@ -6,6 +6,7 @@ PIN changes apply at once (like staff changes); the next shift's length is saved
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -21,7 +22,9 @@ from PySide6.QtWidgets import (
 from ...domain.errors import ValidationError
 from ...services.register import Register
 from ...services.staff import MAX_REASON
+from ..shift_offer import offer_enabled, set_offer_enabled
 from ..widgets.field_error import ValidatedField
+from ..window_state import app_settings
 from .shift_start_dialog import pin_edit
 
 
@@ -120,11 +123,19 @@ class PinDialog(QDialog):
 
 
 class ShiftSettingsPage(QWidget):
-    """The Settings dialog's "Shifts" tab: the next shift's length."""
+    """The Settings dialog's "Shifts" tab: the next shift's length, and whether a change
+    made while nobody is on shift offers to start one (a window setting, in QSettings)."""
 
-    def __init__(self, register: Register, parent: QWidget | None = None) -> None:
+    def __init__(self, register: Register, parent: QWidget | None = None, *,
+                 settings: QSettings | None = None) -> None:
         super().__init__(parent)
         self.register = register
+        # The window's settings file: QSettings objects on it in one process agree.
+        self.settings = settings if settings is not None else app_settings()
+        self.offer = QCheckBox(self.tr("Offer to start a shift when a case is changed while "
+                                       "nobody is on shift"), self)
+        self.offer.setObjectName("shift_offer_enabled")
+        self.offer.setChecked(offer_enabled(self.settings))
         self.hours = QDoubleSpinBox(self)
         self.hours.setObjectName("next_shift_hours")
         self.hours.setRange(1.0, 72.0)
@@ -139,9 +150,11 @@ class ShiftSettingsPage(QWidget):
         form = QFormLayout(self)
         form.addRow(self.tr("Next shift length:"), self.hours)
         form.addRow(note)
+        form.addRow(self.offer)
 
     def save(self) -> None:
-        """Store the length (called when the Settings dialog is accepted)."""
+        """Store the offer and the length (called when the Settings dialog is accepted)."""
+        set_offer_enabled(self.settings, self.offer.isChecked())
         value = self.hours.value()
         if abs(value - self.register.shifts.next_shift_hours()) < 1e-9:
             return

@@ -15,17 +15,22 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QTextBrowser, QWidget
 
-from ...domain.handoff import HandoffSheet, Shift
+from ...domain.handoff import HandoffSheet, Shift, TouchedCase
 from ...domain.handoff_labels import (
     ack_text,
+    heading,
     join,
     label,
     next_call_text,
+    off_shift_by_text,
+    off_shift_heading,
     paren,
     period_text,
     promise_text,
+    shift_start_text,
     shown,
     summary_text,
+    when_text,
 )
 from ...services.handoff_text import handoff_text
 from ..save_location import remember_folder, suggested_path
@@ -52,6 +57,7 @@ def sheet_html(sheet: HandoffSheet, shift: Shift | None, lang: str) -> str:
             f" &nbsp; {t('ended_by')}{colon}{escape(sheet.ended_by)}"
             if sheet.ended_by != sheet.staff else "")),
         (t("period"), escape(period)),
+        (t("shift_start"), escape(shift_start_text(sheet, lang))),
         (t("next_shift"), t("next_shift_value", end=shown(sheet.next_shift_end, tz),
                             hours=f"{sheet.next_shift_hours:g}")),
     ]
@@ -64,7 +70,8 @@ def sheet_html(sheet: HandoffSheet, shift: Shift | None, lang: str) -> str:
     note = escape(sheet.note or label("no_note", lang)).replace("\n", "<br>")
     out.append(f"<h2>{t('note')}</h2><div class='note'>{note}</div>")
 
-    out.append(f"<h2>{t('sec_open', n=sheet.open_total)}</h2><table class='list'>")
+    h = lambda key, **kw: escape(heading(sheet, key, lang, **kw))  # noqa: E731
+    out.append(f"<h2>{h('sec_open', n=sheet.open_total)}</h2><table class='list'>")
     for r in sheet.open_cases[:MAX_ROWS]:
         case = r.case
         reasons = [escape(x.get(lang)) for x in r.reasons]
@@ -78,7 +85,7 @@ def sheet_html(sheet: HandoffSheet, shift: Shift | None, lang: str) -> str:
     out.append("</table>")
     out += _more(sheet.open_total - min(len(sheet.open_cases), MAX_ROWS), "more_cases", lang)
 
-    out.append(f"<h2>{t('sec_promises')}</h2>")
+    out.append(f"<h2>{h('sec_promises')}</h2>")
     for key, items in (("promises_overdue", sheet.promises_overdue),
                        ("promises_next", sheet.promises_next),
                        ("promises_resolved", sheet.promises_resolved)):
@@ -87,26 +94,24 @@ def sheet_html(sheet: HandoffSheet, shift: Shift | None, lang: str) -> str:
         out += [f"<li>{escape(promise_text(p, tz, lang))}</li>" for p in items[:MAX_ROWS]]
         out.append("</ul>")
 
-    out.append(f"<h2>{t('sec_touched', n=sheet.touched_total)}</h2><table class='list'>")
-    for item in sheet.touched[:MAX_ROWS]:
-        case = item.case
-        lines = [escape(f"{shown(ch.at, tz, '%H:%M')} {ch.actor} {ch.text.get(lang)}")
-                 for ch in item.changes]
-        if item.more_changes:
-            lines.append(t("more_changes", n=item.more_changes))
-        who = escape(join(case.case_no, case.buyer, case.status_label.get(lang)))
-        out.append(f"<tr><td><b>{who}</b></td><td>{'<br>'.join(lines)}</td></tr>")
-    out.append("</table>")
-    out += _more(sheet.touched_total - min(len(sheet.touched), MAX_ROWS), "more_cases", lang)
+    out.append(f"<h2>{h('sec_touched', n=sheet.touched_total)}</h2>")
+    out += _touched(sheet, sheet.touched, sheet.touched_total, lang)
+    if sheet.has_off_shift:
+        out.append(f"<h2>{escape(off_shift_heading(sheet, lang))}</h2>")
+        if sheet.off_shift_by:
+            out.append(f"<p class='muted'>{escape(off_shift_by_text(sheet, lang))}</p>")
+        out += _touched(sheet, sheet.off_shift, sheet.off_shift_total, lang)
 
-    out.append(f"<h2>{t('sec_calls', n=len(sheet.calls))}</h2><ul>")
+    out.append(f"<h2>{h('sec_calls', n=len(sheet.calls))}</h2><ul>")
     for call in sheet.calls[:MAX_ROWS]:
         flag = paren(label("overridden", lang), lang) if call.overridden else ""
+        if call.off_shift:
+            flag += paren(label("off_shift_call", lang), lang)
         out.append("<li>" + escape(join(shown(call.at, tz), call.case_no, call.buyer,
                                         call.phone, call.outcome.get(lang) + flag,
                                         call.summary, paren(call.actor, lang))) + "</li>")
     out.append("</ul>")
-    out.append(f"<h2>{t('sec_next_calls')}</h2><ul>")
+    out.append(f"<h2>{h('sec_next_calls')}</h2><ul>")
     for n in sheet.next_calls[:MAX_ROWS]:
         out.append("<li>" + escape(join(n.case_no, n.buyer, n.phone,
                                         next_call_text(n.state, n.next_at, tz, lang),
@@ -115,6 +120,24 @@ def sheet_html(sheet: HandoffSheet, shift: Shift | None, lang: str) -> str:
     out += _more(sheet.next_calls_total - min(len(sheet.next_calls), MAX_ROWS), "more_items",
                  lang)
     return "".join(out)
+
+
+def _touched(sheet: HandoffSheet, items: tuple[TouchedCase, ...], total: int,
+             lang: str) -> list[str]:
+    """Touched cases as table rows: the case, then each change (time, who, what)."""
+    if not total:
+        return [f"<p>{escape(label('none', lang))}</p>"]
+    out = ["<table class='list'>"]
+    for item in items[:MAX_ROWS]:
+        case = item.case
+        lines = [escape(f"{when_text(ch.at, sheet)} {ch.actor} {ch.text.get(lang)}")
+                 for ch in item.changes]
+        if item.more_changes:
+            lines.append(escape(label("more_changes", lang, n=item.more_changes)))
+        who = escape(join(case.case_no, case.buyer, case.status_label.get(lang)))
+        out.append(f"<tr><td><b>{who}</b></td><td>{'<br>'.join(lines)}</td></tr>")
+    out.append("</table>")
+    return out + _more(total - min(len(items), MAX_ROWS), "more_cases", lang)
 
 
 def _more(hidden: int, key: str, lang: str) -> list[str]:
