@@ -46,6 +46,8 @@ def _backup_to_restore(register: Register, args: argparse.Namespace) -> Path:
             raise CliError("--latest: there are no backups yet (shopdesk backup makes one)")
         return backups[0].path
     path = Path(args.file).expanduser()
+    if path.is_dir():
+        raise CliError(f"FILE: {args.file} is a folder, not a backup file")
     if not path.is_file():
         raise CliError(f"FILE: no such backup file: {args.file}")
     if path.resolve() == register.paths.database.resolve():

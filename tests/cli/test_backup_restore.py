@@ -69,6 +69,8 @@ def test_a_broken_or_missing_backup_changes_nothing(cli, home, tmp_path):
     assert (code, out) == (1, "") and err.startswith(f"shopdesk: FILE: 备份文件不可用：{junk}")
     assert cli("backup", "restore", str(tmp_path / "nope.sqlite3")) == (
         1, "", f"shopdesk: FILE: no such backup file: {tmp_path / 'nope.sqlite3'}\n")
+    assert cli("backup", "restore", str(tmp_path)) == (
+        1, "", f"shopdesk: FILE: {tmp_path} is a folder, not a backup file\n")
     register_file = home / "shopdesk.sqlite3"
     assert cli("backup", "restore", str(register_file)) == (
         1, "", f"shopdesk: FILE: {register_file} is the register itself, not a backup\n")
