@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.text import pick
 from ...importers import ImportCancelled
 from ...services.imports import ImportReport
 
@@ -129,7 +130,7 @@ class PreviewPanel(QWidget):
         shown = report.errors[:MAX_SHOWN]
         self.errors.setRowCount(len(shown))
         for row, e in enumerate(shown):
-            reason = e.en if self.lang == "en" else e.zh
+            reason = pick(self.lang, e.zh, e.en)
             tip = reason
             if e.value:
                 tip += "\n" + self.tr("Cell: %1").replace("%1", e.value)

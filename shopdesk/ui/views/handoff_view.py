@@ -27,6 +27,7 @@ from ...domain.handoff_labels import (
     shown,
     summary_text,
 )
+from ...domain.text import colon, pick
 from ...services.handoff_text import handoff_text
 from ..save_location import remember_folder, suggested_path
 
@@ -45,11 +46,11 @@ def sheet_html(sheet: HandoffSheet, shift: Shift | None, lang: str) -> str:
     """The sheet as simple HTML for QTextBrowser."""
     tz = sheet.tz
     t = lambda key, **kw: escape(label(key, lang, **kw))  # noqa: E731
-    colon = ": " if lang.startswith("en") else "："
+    sep = colon(lang)
     period = period_text(sheet, lang)
     head = [
         (t("on_shift"), escape(sheet.staff) + (
-            f" &nbsp; {t('ended_by')}{colon}{escape(sheet.ended_by)}"
+            f" &nbsp; {t('ended_by')}{sep}{escape(sheet.ended_by)}"
             if sheet.ended_by != sheet.staff else "")),
         (t("period"), escape(period)),
         (t("next_shift"), t("next_shift_value", end=shown(sheet.next_shift_end, tz),
@@ -161,8 +162,7 @@ def save_sheet_pdf(parent: QWidget, sheet: HandoffSheet, shift: Shift | None,
     from ...reports.handoff_pdf import write_handoff_pdf  # reportlab loads on first use
 
     stamp = shown(sheet.period_end, sheet.tz, "%Y%m%d-%H%M")
-    suggested = f"交接班-{sheet.staff}-{stamp}.pdf" if not lang.startswith("en") \
-        else f"handoff-{sheet.staff}-{stamp}.pdf"
+    suggested = pick(lang, "交接班", "handoff") + f"-{sheet.staff}-{stamp}.pdf"
     title = translate("HandoffView", "Save hand-off as PDF")
     path, _filter = QFileDialog.getSaveFileName(parent, title, suggested_path(suggested),
                                                 translate("HandoffView", "PDF (*.pdf)"))
