@@ -45,6 +45,63 @@
     </message>
 </context>
 <context>
+    <name>BackupController</name>
+    <message>
+        <location filename="../../shopdesk/ui/controllers/backup.py" line="26"/>
+        <source>&amp;Back up now</source>
+        <translation>立即备份(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/controllers/backup.py" line="29"/>
+        <source>&amp;Restore from backup…</source>
+        <translation>从备份恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/controllers/backup.py" line="49"/>
+        <location filename="../../shopdesk/ui/controllers/backup.py" line="51"/>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/controllers/backup.py" line="52"/>
+        <source>Backup saved:
+{path}</source>
+        <translation>备份已保存：
+{path}</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/controllers/backup.py" line="64"/>
+        <location filename="../../shopdesk/ui/controllers/backup.py" line="83"/>
+        <source>Restore from backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/controllers/backup.py" line="65"/>
+        <source>Replace the current register with the backup “{name}”?
+
+Changes made after that backup will no longer be shown. The current file is kept and can be restored again.</source>
+        <translation>用备份“{name}”替换当前的登记簿？
+
+该备份之后所做的修改将不再显示。当前文件会被保留，之后还可以再恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/controllers/backup.py" line="77"/>
+        <source>Restore failed</source>
+        <translation>恢复失败</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/controllers/backup.py" line="84"/>
+        <source>The register was restored from the backup.
+
+The previous register file was kept here:
+{path}</source>
+        <translation>已从备份恢复登记簿。
+
+原来的登记簿文件保存在：
+{path}</translation>
+    </message>
+</context>
+<context>
     <name>BreakPromiseDialog</name>
     <message>
         <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="181"/>
@@ -239,35 +296,58 @@
     </message>
 </context>
 <context>
+    <name>CallController</name>
+    <message>
+        <location filename="../../shopdesk/ui/controllers/calls.py" line="26"/>
+        <source>Phone-call &amp;policy…</source>
+        <translation>电话沟通规范(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/controllers/calls.py" line="28"/>
+        <source>Call &amp;compliance…</source>
+        <translation>通话合规记录(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/controllers/calls.py" line="29"/>
+        <source>May call now</source>
+        <translation>现在可拨打的买家</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/controllers/calls.py" line="68"/>
+        <source>Call compliance</source>
+        <translation>通话合规记录</translation>
+    </message>
+</context>
+<context>
     <name>CallIndicator</name>
     <message>
-        <location filename="../../shopdesk/ui/widgets/call_indicator.py" line="95"/>
+        <location filename="../../shopdesk/ui/views/call_indicator.py" line="39"/>
         <source>Log call</source>
         <translation>登记通话</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/widgets/call_indicator.py" line="96"/>
+        <location filename="../../shopdesk/ui/views/call_indicator.py" line="40"/>
         <source>Record a phone call with this buyer</source>
         <translation>登记一次与该买家的电话沟通</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/widgets/call_indicator.py" line="102"/>
+        <location filename="../../shopdesk/ui/views/call_indicator.py" line="46"/>
         <source>Buyer…</source>
         <translation>买家…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/widgets/call_indicator.py" line="103"/>
+        <location filename="../../shopdesk/ui/views/call_indicator.py" line="47"/>
         <source>The buyer&apos;s time zone and do-not-call flag</source>
         <translation>买家的时区和“勿打电话”标记</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/widgets/call_indicator.py" line="121"/>
-        <location filename="../../shopdesk/ui/widgets/call_indicator.py" line="127"/>
+        <location filename="../../shopdesk/ui/views/call_indicator.py" line="65"/>
+        <location filename="../../shopdesk/ui/views/call_indicator.py" line="71"/>
         <source>No case selected</source>
         <translation>未选择案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/widgets/call_indicator.py" line="130"/>
+        <location filename="../../shopdesk/ui/views/call_indicator.py" line="74"/>
         <source>No phone number on this case</source>
         <translation>该案件没有手机号</translation>
     </message>
@@ -275,115 +355,105 @@
 <context>
     <name>CallTexts</name>
     <message>
-        <location filename="../../shopdesk/ui/widgets/call_indicator.py" line="35"/>
+        <location filename="../../shopdesk/ui/widgets/call_texts.py" line="34"/>
         <source>in %1 d %2 h</source>
         <translation>%1 天 %2 小时后</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/widgets/call_indicator.py" line="37"/>
+        <location filename="../../shopdesk/ui/widgets/call_texts.py" line="36"/>
         <source>in %1 h %2 min</source>
         <translation>%1 小时 %2 分钟后</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/widgets/call_indicator.py" line="38"/>
+        <location filename="../../shopdesk/ui/widgets/call_texts.py" line="37"/>
         <source>in %1 min</source>
         <translation>%1 分钟后</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/widgets/call_indicator.py" line="49"/>
+        <location filename="../../shopdesk/ui/widgets/call_texts.py" line="47"/>
         <source>May call now (%1 left)</source>
         <translation>现在可以打电话（还可打 %1 次）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/widgets/call_indicator.py" line="51"/>
+        <location filename="../../shopdesk/ui/widgets/call_texts.py" line="49"/>
         <source>fill in the pre-call checklist first</source>
         <translation>请先填写通话前准备清单</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/widgets/call_indicator.py" line="56"/>
+        <location filename="../../shopdesk/ui/widgets/call_texts.py" line="54"/>
         <source>Cannot call: %1</source>
         <translation>不能打电话：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/widgets/call_indicator.py" line="60"/>
+        <location filename="../../shopdesk/ui/widgets/call_texts.py" line="58"/>
         <source>Cannot call now: %1 — next possible: %2 (%3)</source>
         <translation>现在不能打电话：%1 — 最早可在 %2（%3）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/widgets/call_indicator.py" line="69"/>
+        <location filename="../../shopdesk/ui/widgets/call_texts.py" line="67"/>
         <source>Buyer&apos;s local time: %1</source>
         <translation>买家当地时间：%1</translation>
     </message>
 </context>
 <context>
-    <name>CaseCommands</name>
+    <name>CaseController</name>
     <message>
-        <location filename="../../shopdesk/ui/case_commands.py" line="32"/>
+        <location filename="../../shopdesk/ui/controllers/cases.py" line="29"/>
         <source>That case no longer exists.</source>
         <translation>该案件已不存在。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/case_commands.py" line="35"/>
+        <location filename="../../shopdesk/ui/controllers/cases.py" line="32"/>
         <source>ShopDesk</source>
         <translation>ShopDesk</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/case_commands.py" line="40"/>
+        <location filename="../../shopdesk/ui/controllers/cases.py" line="38"/>
         <source>Choose the operator</source>
         <translation>请选择操作人</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/case_commands.py" line="41"/>
+        <location filename="../../shopdesk/ui/controllers/cases.py" line="39"/>
         <source>First choose who you are in the toolbar (Operator).</source>
         <translation>请先在工具栏的“操作人”中选择你是谁。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/case_commands.py" line="52"/>
-        <source>New case</source>
-        <translation>新建案件</translation>
-    </message>
-    <message>
-        <location filename="../../shopdesk/ui/case_commands.py" line="53"/>
-        <source>The case form is not available in this build.</source>
-        <translation>此版本中没有案件表单。</translation>
-    </message>
-    <message>
-        <location filename="../../shopdesk/ui/case_commands.py" line="65"/>
+        <location filename="../../shopdesk/ui/controllers/cases.py" line="60"/>
         <source>Case saved; the current filters hide it.</source>
         <translation>案件已保存；当前筛选条件下不显示它。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/case_commands.py" line="76"/>
+        <location filename="../../shopdesk/ui/controllers/cases.py" line="72"/>
         <source>Move to trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/case_commands.py" line="77"/>
+        <location filename="../../shopdesk/ui/controllers/cases.py" line="73"/>
         <source>Move {count} selected case(s) to the trash? You can restore them from the trash later.</source>
         <translation>把选中的 {count} 个案件移到回收站？之后可以从回收站恢复。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/case_commands.py" line="88"/>
+        <location filename="../../shopdesk/ui/controllers/cases.py" line="84"/>
         <source>{count} case(s) moved to the trash.</source>
         <translation>已把 {count} 个案件移到回收站。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/case_commands.py" line="104"/>
+        <location filename="../../shopdesk/ui/controllers/cases.py" line="101"/>
         <source>{count} case(s) restored.</source>
         <translation>已恢复 {count} 个案件。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/case_commands.py" line="114"/>
+        <location filename="../../shopdesk/ui/controllers/cases.py" line="112"/>
         <source>Empty trash</source>
         <translation>清空回收站</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/case_commands.py" line="115"/>
+        <location filename="../../shopdesk/ui/controllers/cases.py" line="113"/>
         <source>Delete the {count} case(s) in the trash for good? This cannot be undone.</source>
         <translation>永久删除回收站中的 {count} 个案件？此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/case_commands.py" line="128"/>
+        <location filename="../../shopdesk/ui/controllers/cases.py" line="126"/>
         <source>{count} case(s) deleted for good.</source>
         <translation>已永久删除 {count} 个案件。</translation>
     </message>
@@ -491,27 +561,27 @@ You can restore it from the trash later.</source>
 <context>
     <name>CaseFacts</name>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="91"/>
+        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="92"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="92"/>
+        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="93"/>
         <source>Show the full number (this is recorded)</source>
         <translation>显示完整号码（会记录在审计日志中）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="129"/>
+        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="130"/>
         <source>Created</source>
         <translation>创建</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="131"/>
+        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="132"/>
         <source>Last change</source>
         <translation>最后修改</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="162"/>
+        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="163"/>
         <source>%1 (overdue)</source>
         <translation>%1（已逾期）</translation>
     </message>
@@ -672,7 +742,7 @@ You can restore it from the trash later.</source>
 <context>
     <name>CaseHeader</name>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="51"/>
+        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="52"/>
         <source>In the trash</source>
         <translation>在回收站中</translation>
     </message>
@@ -758,305 +828,305 @@ You can restore it from the trash later.</source>
 <context>
     <name>CaseText</name>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="55"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="56"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="55"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="56"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="56"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="57"/>
         <source>Order no.</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="56"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="57"/>
         <source>Refund no.</source>
         <translation>售后单号</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="57"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="58"/>
         <source>Buyer nickname</source>
         <translation>买家昵称</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="57"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="58"/>
         <source>Buyer name</source>
         <translation>买家姓名</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="58"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="59"/>
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="58"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="59"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="59"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="60"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="59"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="60"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="60"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="61"/>
         <source>Amount paid</source>
         <translation>实付金额</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="60"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="61"/>
         <source>Amount claimed</source>
         <translation>申请金额</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="61"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="62"/>
         <source>Amount settled</source>
         <translation>结算金额</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="61"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="62"/>
         <source>Kind</source>
         <translation>售后类型</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="62"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="63"/>
         <source>Cause</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="62"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="63"/>
         <source>Customer type</source>
         <translation>客户类型</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="63"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="64"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="63"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="64"/>
         <source>Due</source>
         <translation>截止时间</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="64"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="65"/>
         <source>Description</source>
         <translation>问题描述</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="64"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="65"/>
         <source>Assignee</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="65"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="66"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="65"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="66"/>
         <source>Outcome</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="71"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="72"/>
         <source>Edited</source>
         <translation>已编辑</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="72"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="73"/>
         <source>Status changed</source>
         <translation>状态变更</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="72"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="73"/>
         <source>Note added</source>
         <translation>添加备注</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="73"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="74"/>
         <source>Phone revealed</source>
         <translation>查看了完整手机号</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="73"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="74"/>
         <source>Moved to trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="74"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="75"/>
         <source>Restored</source>
         <translation>已恢复</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="74"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="75"/>
         <source>Deleted for good</source>
         <translation>已永久删除</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="155"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="156"/>
         <source>Evidence removed: %1</source>
         <translation>移除证据：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="157"/>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="184"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="158"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="185"/>
         <source>Reason: %1</source>
         <translation>原因：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="160"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="161"/>
         <source>Waybill added: %1</source>
         <translation>添加运单号：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="162"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="163"/>
         <source>Evidence added (%1): %2</source>
         <translation>添加证据（%1）：%2</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="176"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="177"/>
         <source>Promise to the buyer: %1 (due %2)</source>
         <translation>向买家承诺：%1（%2 到期）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="179"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="180"/>
         <source>Promise kept: %1</source>
         <translation>承诺已兑现：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="180"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="181"/>
         <source>(after the due time %1)</source>
         <translation>（晚于到期时间 %1）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="182"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="183"/>
         <source>Promise not kept: %1</source>
         <translation>承诺未兑现：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="71"/>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="112"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="72"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="113"/>
         <source>Case created</source>
         <translation>创建案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="75"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="76"/>
         <source>Call logged</source>
         <translation>登记了通话</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="75"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="76"/>
         <source>Call policy overridden</source>
         <translation>破例通话</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="76"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="77"/>
         <source>Do-not-call changed</source>
         <translation>勿扰设置已更改</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="77"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="78"/>
         <source>Buyer time zone changed</source>
         <translation>买家时区已更改</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="78"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="79"/>
         <source>Promise made</source>
         <translation>作出承诺</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="78"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="79"/>
         <source>Promise kept</source>
         <translation>承诺已兑现</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="79"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="80"/>
         <source>Promise not kept</source>
         <translation>承诺未兑现</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="80"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="81"/>
         <source>Evidence added</source>
         <translation>添加证据</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="81"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="82"/>
         <source>Evidence removed</source>
         <translation>移除证据</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="82"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="83"/>
         <source>Evidence caption changed</source>
         <translation>修改证据说明</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="83"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="84"/>
         <source>Evidence category changed</source>
         <translation>修改证据类别</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="84"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="85"/>
         <source>Summary facts statement edited</source>
         <translation>编辑争议摘要的事实陈述</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="85"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="86"/>
         <source>Summary printed with full contact details</source>
         <translation>打印了含完整联系方式的争议摘要</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="114"/>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="149"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="115"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="150"/>
         <source>Note: %1</source>
         <translation>备注：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="117"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="118"/>
         <source>Edited: %1</source>
         <translation>修改了：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="119"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="120"/>
         <source>Moved to the trash</source>
         <translation>移到了回收站</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="121"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="122"/>
         <source>Restored from the trash</source>
         <translation>从回收站恢复</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="125"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="126"/>
         <source>Phone call: %1</source>
         <translation>电话沟通：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="127"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="128"/>
         <source>(outside the call policy, override recorded)</source>
         <translation>（不符合电话沟通规范，已记录破例原因）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="132"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="133"/>
         <source>Platform update: %1</source>
         <translation>平台更新：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="140"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="141"/>
         <source>Status: %1 → %2</source>
         <translation>状态：%1 → %2</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="144"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="145"/>
         <source>Outcome: %1</source>
         <translation>处理结果：%1</translation>
     </message>
@@ -1064,72 +1134,72 @@ You can restore it from the trash later.</source>
 <context>
     <name>ColumnMappingDialog</name>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/column_mapping_dialog.py" line="55"/>
+        <location filename="../../shopdesk/ui/dialogs/column_mapping_dialog.py" line="56"/>
         <source>Column mapping</source>
         <translation>设置列映射</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/column_mapping_dialog.py" line="66"/>
+        <location filename="../../shopdesk/ui/dialogs/column_mapping_dialog.py" line="67"/>
         <source>After-sales / refunds (become cases)</source>
         <translation>售后/退款（生成案件）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/column_mapping_dialog.py" line="69"/>
+        <location filename="../../shopdesk/ui/dialogs/column_mapping_dialog.py" line="70"/>
         <source>Orders (buyer details for cases)</source>
         <translation>订单（为案件补全买家信息）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/column_mapping_dialog.py" line="77"/>
+        <location filename="../../shopdesk/ui/dialogs/column_mapping_dialog.py" line="78"/>
         <source>(from the file)</source>
         <translation>（取文件中的列）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/column_mapping_dialog.py" line="80"/>
+        <location filename="../../shopdesk/ui/dialogs/column_mapping_dialog.py" line="81"/>
         <source>Case kind when empty</source>
         <translation>售后类型默认值</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/column_mapping_dialog.py" line="82"/>
+        <location filename="../../shopdesk/ui/dialogs/column_mapping_dialog.py" line="83"/>
         <source>Rows are</source>
         <translation>每行是</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/column_mapping_dialog.py" line="83"/>
+        <location filename="../../shopdesk/ui/dialogs/column_mapping_dialog.py" line="84"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/column_mapping_dialog.py" line="87"/>
+        <location filename="../../shopdesk/ui/dialogs/column_mapping_dialog.py" line="88"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/column_mapping_dialog.py" line="87"/>
+        <location filename="../../shopdesk/ui/dialogs/column_mapping_dialog.py" line="88"/>
         <source>Column in the file</source>
         <translation>文件中的列</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/column_mapping_dialog.py" line="93"/>
+        <location filename="../../shopdesk/ui/dialogs/column_mapping_dialog.py" line="94"/>
         <source>Save as profile</source>
         <translation>保存为方案</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/column_mapping_dialog.py" line="95"/>
+        <location filename="../../shopdesk/ui/dialogs/column_mapping_dialog.py" line="96"/>
         <source>e.g. Kuaishou after-sales</source>
         <translation>例如：快手售后导出</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/column_mapping_dialog.py" line="107"/>
+        <location filename="../../shopdesk/ui/dialogs/column_mapping_dialog.py" line="108"/>
         <source>Use this mapping</source>
         <translation>使用此映射</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/column_mapping_dialog.py" line="108"/>
+        <location filename="../../shopdesk/ui/dialogs/column_mapping_dialog.py" line="109"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/column_mapping_dialog.py" line="139"/>
+        <location filename="../../shopdesk/ui/dialogs/column_mapping_dialog.py" line="140"/>
         <source>(not imported)</source>
         <translation>（不导入）</translation>
     </message>
@@ -1137,83 +1207,83 @@ You can restore it from the trash later.</source>
 <context>
     <name>EndShiftDialog</name>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/handoff_dialog.py" line="47"/>
-        <location filename="../../shopdesk/ui/dialogs/handoff_dialog.py" line="68"/>
+        <location filename="../../shopdesk/ui/dialogs/end_shift_dialog.py" line="47"/>
+        <location filename="../../shopdesk/ui/dialogs/end_shift_dialog.py" line="68"/>
         <source>End shift and hand over</source>
         <translation>结束班次并交接</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/handoff_dialog.py" line="58"/>
+        <location filename="../../shopdesk/ui/dialogs/end_shift_dialog.py" line="58"/>
         <source>Note for the next shift (what they must know):</source>
         <translation>给下一班的交班留言（必须知道的事）：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/handoff_dialog.py" line="61"/>
+        <location filename="../../shopdesk/ui/dialogs/end_shift_dialog.py" line="61"/>
         <source>e.g. SD-…-0003: buyer will send photos tonight; the warehouse answers at 10:00</source>
         <translation>例如：SD-…-0003 买家今晚发照片；仓库 10:00 回复</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/handoff_dialog.py" line="71"/>
+        <location filename="../../shopdesk/ui/dialogs/end_shift_dialog.py" line="71"/>
         <source>Store the hand-off sheet (Ctrl+Enter)</source>
         <translation>保存交接单（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/handoff_dialog.py" line="73"/>
+        <location filename="../../shopdesk/ui/dialogs/end_shift_dialog.py" line="73"/>
         <source>Save PDF…</source>
         <translation>保存 PDF…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/handoff_dialog.py" line="76"/>
+        <location filename="../../shopdesk/ui/dialogs/end_shift_dialog.py" line="76"/>
         <source>Copy text</source>
         <translation>复制文本</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/handoff_dialog.py" line="78"/>
+        <location filename="../../shopdesk/ui/dialogs/end_shift_dialog.py" line="78"/>
         <source>Copy the sheet as text for the team chat</source>
         <translation>把交接单复制为文本，发到团队群聊</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/handoff_dialog.py" line="83"/>
+        <location filename="../../shopdesk/ui/dialogs/end_shift_dialog.py" line="83"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/handoff_dialog.py" line="119"/>
+        <location filename="../../shopdesk/ui/dialogs/end_shift_dialog.py" line="119"/>
         <source>On shift: %1 since %2. Ending it hands over to the next shift.</source>
         <translation>当班：%1（%2 起）。结束班次即交接给下一班。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/handoff_dialog.py" line="122"/>
+        <location filename="../../shopdesk/ui/dialogs/end_shift_dialog.py" line="122"/>
         <source>No shift was started: the sheet covers %1 since %2 (the last hand-off, or the start of the day).</source>
         <translation>没有开始班次：交接单涵盖 %1 自 %2（上次交接或当天开始）以来的工作。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/handoff_dialog.py" line="131"/>
+        <location filename="../../shopdesk/ui/dialogs/end_shift_dialog.py" line="131"/>
         <source>The note is longer than %1 characters</source>
         <translation>留言超过 %1 个字</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/handoff_dialog.py" line="147"/>
+        <location filename="../../shopdesk/ui/dialogs/end_shift_dialog.py" line="147"/>
         <source>The shift was ended or started elsewhere meanwhile. The preview is up to date again: read it, then end the shift.</source>
         <translation>期间已有人在别处结束或开始了班次。预览已重新生成：请先阅读，再结束班次。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/handoff_dialog.py" line="165"/>
+        <location filename="../../shopdesk/ui/dialogs/end_shift_dialog.py" line="165"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/handoff_dialog.py" line="168"/>
+        <location filename="../../shopdesk/ui/dialogs/end_shift_dialog.py" line="168"/>
         <source>Handed over at %1. The next person acknowledges it from the banner or Shift → Hand-off history.</source>
         <translation>已于 %1 交接。接班人可在顶部提示栏或“班次 → 交接记录”中确认接班。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/handoff_dialog.py" line="178"/>
+        <location filename="../../shopdesk/ui/dialogs/end_shift_dialog.py" line="178"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/handoff_dialog.py" line="183"/>
+        <location filename="../../shopdesk/ui/dialogs/end_shift_dialog.py" line="183"/>
         <source>Copied: paste it into the team chat.</source>
         <translation>已复制，请粘贴到团队群聊。</translation>
     </message>
@@ -1221,132 +1291,132 @@ You can restore it from the trash later.</source>
 <context>
     <name>EvidencePanel</name>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="127"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="128"/>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="128"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="129"/>
         <source>Photos, screenshots, PDFs (or drop files here)</source>
         <translation>照片、截图、PDF（也可以把文件拖到这里）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="132"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="133"/>
         <source>Category given to the files you add</source>
         <translation>新添加的文件归入此类别</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="133"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="134"/>
         <source>as</source>
         <translation>归为</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="135"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="136"/>
         <source>Add waybill…</source>
         <translation>添加运单号…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="137"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="138"/>
         <source>Show removed</source>
         <translation>显示已移除</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="159"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="160"/>
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="178"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="179"/>
         <source>No evidence yet. Drop photos, screenshots or PDFs anywhere on the case to attach them.</source>
         <translation>还没有证据。把照片、截图或 PDF 拖到案件页面的任意位置即可添加。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="184"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="185"/>
         <source>Caption, e.g. torn seam on the left sleeve</source>
         <translation>说明，例如：左袖接缝开线</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="187"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="188"/>
         <source>What this evidence shows</source>
         <translation>这份证据属于哪一类</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="193"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="194"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="194"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="195"/>
         <source>Open with the system viewer (double-click)</source>
         <translation>用系统默认程序打开（双击）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="196"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="197"/>
         <source>Remove…</source>
         <translation>移除…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="254"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="255"/>
         <source>Missing</source>
         <translation>缺失</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="254"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="255"/>
         <source>Unreadable</source>
         <translation>无法读取</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="276"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="277"/>
         <source>Evidence (%1)</source>
         <translation>证据（%1）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="278"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="279"/>
         <source>%1 missing</source>
         <translation>缺 %1 项</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="284"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="285"/>
         <source>[removed] %1</source>
         <translation>[已移除] %1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="295"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="296"/>
         <source>The file is missing from the data folder</source>
         <translation>数据文件夹中找不到该文件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="296"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="297"/>
         <source>Added %1 by %2</source>
         <translation>%2 于 %1 添加</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="299"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="300"/>
         <source>Removed %1 by %2</source>
         <translation>%2 于 %1 移除</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="302"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="303"/>
         <source>Reason: %1</source>
         <translation>原因：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="317"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="318"/>
         <source>cause not set</source>
         <translation>未设置原因</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="327"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="328"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="332"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="335"/>
         <source>The platform will ask for (%1):</source>
         <translation>平台会要求提供（%1）：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="333"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="336"/>
         <source>nothing for this cause</source>
         <translation>此原因无需特定证据</translation>
     </message>
@@ -1366,32 +1436,32 @@ You can restore it from the trash later.</source>
         <translation>图片和 PDF (%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="405"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="415"/>
         <source>Could not store %1: %2</source>
         <translation>无法保存 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="409"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="419"/>
         <source>%1 of %2 files added.</source>
         <translation>已添加 %1 个文件（共 %2 个）。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="489"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="499"/>
         <source>The file is missing from the data folder: %1</source>
         <translation>数据文件夹中找不到该文件：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="493"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="503"/>
         <source>No program to open %1 was found.</source>
         <translation>找不到可以打开 %1 的程序。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="504"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="514"/>
         <source>Remove evidence</source>
         <translation>移除证据</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="505"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="515"/>
         <source>Remove “%1” from this case?
 The file is kept and the removal is recorded in the audit trail.
 
@@ -1402,9 +1472,41 @@ Reason (optional):</source>
 原因（选填）：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="522"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="532"/>
         <source>This evidence no longer exists</source>
         <translation>该证据已不存在</translation>
+    </message>
+</context>
+<context>
+    <name>ExportController</name>
+    <message>
+        <location filename="../../shopdesk/ui/controllers/exports.py" line="24"/>
+        <source>&amp;Export cases…</source>
+        <translation>导出案件(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/controllers/exports.py" line="31"/>
+        <source>Export cases</source>
+        <translation>导出案件</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/controllers/exports.py" line="34"/>
+        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/controllers/exports.py" line="42"/>
+        <source>Include full phone numbers, names and addresses?
+
+Choose No for a masked export (138****5678). A full export is recorded in the audit trail.</source>
+        <translation>导出完整的手机号、姓名和地址吗？
+
+选“否”导出打码信息（138****5678）。完整导出会记入审计记录。</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/controllers/exports.py" line="57"/>
+        <source>Exported %1 cases to %2</source>
+        <translation>已导出 %1 条案件到 %2</translation>
     </message>
 </context>
 <context>
@@ -1553,12 +1655,12 @@ Reason (optional):</source>
 <context>
     <name>FirstStart</name>
     <message>
-        <location filename="../../shopdesk/ui/first_start.py" line="39"/>
+        <location filename="../../shopdesk/ui/controllers/first_start.py" line="42"/>
         <source>Welcome to ShopDesk</source>
         <translation>欢迎使用 ShopDesk 店铺售后台</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/first_start.py" line="40"/>
+        <location filename="../../shopdesk/ui/controllers/first_start.py" line="43"/>
         <source>The register is empty. Load {count} demo cases to try ShopDesk out?
 
 Demo cases are made up; you can move them to the trash later.</source>
@@ -1567,12 +1669,12 @@ Demo cases are made up; you can move them to the trash later.</source>
 演示案件都是虚构的，之后可以移到回收站。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/first_start.py" line="56"/>
+        <location filename="../../shopdesk/ui/controllers/first_start.py" line="56"/>
         <source>Your name (recorded on every change you make):</source>
         <translation>你的名字（每次修改都会记录）：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/first_start.py" line="60"/>
+        <location filename="../../shopdesk/ui/controllers/first_start.py" line="58"/>
         <source>Who is working?</source>
         <translation>现在是谁在处理？</translation>
     </message>
@@ -1580,27 +1682,27 @@ Demo cases are made up; you can move them to the trash later.</source>
 <context>
     <name>HandoffBanner</name>
     <message>
-        <location filename="../../shopdesk/ui/views/handoff_banner.py" line="48"/>
+        <location filename="../../shopdesk/ui/views/handoff_banner.py" line="37"/>
         <source>Review and acknowledge</source>
         <translation>查看并确认接班</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/handoff_banner.py" line="72"/>
+        <location filename="../../shopdesk/ui/views/handoff_banner.py" line="52"/>
         <source>Hand-off from %1 (%2) not acknowledged</source>
         <translation>%1 的交接（%2）尚未确认</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/handoff_banner.py" line="75"/>
+        <location filename="../../shopdesk/ui/views/handoff_banner.py" line="55"/>
         <source> — and %1 later ones</source>
         <translation>，之后还有 %1 份</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/handoff_banner.py" line="78"/>
+        <location filename="../../shopdesk/ui/views/handoff_banner.py" line="58"/>
         <source>%1 open cases, %2 promises overdue, %3 due next shift</source>
         <translation>待处理案件 %1 个，承诺逾期 %2 个，下一班到期 %3 个</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/handoff_banner.py" line="82"/>
+        <location filename="../../shopdesk/ui/views/handoff_banner.py" line="62"/>
         <source>Click to read the hand-off sheet and acknowledge it</source>
         <translation>点击查看交接单并确认接班</translation>
     </message>
@@ -1608,22 +1710,22 @@ Demo cases are made up; you can move them to the trash later.</source>
 <context>
     <name>HandoffHistory</name>
     <message>
-        <location filename="../../shopdesk/ui/views/handoff_history.py" line="238"/>
+        <location filename="../../shopdesk/ui/views/handoff_history.py" line="249"/>
         <source>%1 %2  %3 · %4 open</source>
         <translation>%1 %2  %3 · 待处理 %4</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/handoff_history.py" line="242"/>
+        <location filename="../../shopdesk/ui/views/handoff_history.py" line="253"/>
         <source>Acknowledged</source>
         <translation>已确认接班</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/handoff_history.py" line="243"/>
+        <location filename="../../shopdesk/ui/views/handoff_history.py" line="254"/>
         <source>Not acknowledged yet</source>
         <translation>尚未确认接班</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/handoff_history.py" line="256"/>
+        <location filename="../../shopdesk/ui/views/handoff_history.py" line="267"/>
         <source>No hand-offs yet: end a shift to make one.</source>
         <translation>还没有交接记录：结束一个班次即可生成。</translation>
     </message>
@@ -1631,77 +1733,77 @@ Demo cases are made up; you can move them to the trash later.</source>
 <context>
     <name>HandoffPane</name>
     <message>
-        <location filename="../../shopdesk/ui/views/handoff_history.py" line="58"/>
+        <location filename="../../shopdesk/ui/views/handoff_history.py" line="59"/>
         <source>Start my shift too</source>
         <translation>同时开始我的班次</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/handoff_history.py" line="60"/>
+        <location filename="../../shopdesk/ui/views/handoff_history.py" line="61"/>
         <source>Acknowledge hand-off</source>
         <translation>确认接班</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/handoff_history.py" line="63"/>
+        <location filename="../../shopdesk/ui/views/handoff_history.py" line="64"/>
         <source>Save PDF…</source>
         <translation>保存 PDF…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/handoff_history.py" line="66"/>
+        <location filename="../../shopdesk/ui/views/handoff_history.py" line="67"/>
         <source>Copy text</source>
         <translation>复制文本</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/handoff_history.py" line="72"/>
+        <location filename="../../shopdesk/ui/views/handoff_history.py" line="73"/>
         <source>Incoming:</source>
         <translation>接班人：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/handoff_history.py" line="74"/>
+        <location filename="../../shopdesk/ui/views/handoff_history.py" line="75"/>
         <source>PIN:</source>
         <translation>PIN 码：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/handoff_history.py" line="96"/>
+        <location filename="../../shopdesk/ui/views/handoff_history.py" line="97"/>
         <source>No hand-off chosen.</source>
         <translation>未选择交接记录。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/handoff_history.py" line="109"/>
+        <location filename="../../shopdesk/ui/views/handoff_history.py" line="110"/>
         <source>This hand-off is not in the register (restored from a backup?). Reopen the history.</source>
         <translation>登记簿中没有这份交接（是否从备份恢复过？）。请重新打开交接记录。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/handoff_history.py" line="123"/>
+        <location filename="../../shopdesk/ui/views/handoff_history.py" line="124"/>
         <source> (own hand-off)</source>
         <translation>（本人确认）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/handoff_history.py" line="124"/>
+        <location filename="../../shopdesk/ui/views/handoff_history.py" line="125"/>
         <source>Handed over by %1 at %2; acknowledged by %3 at %4%5.</source>
         <translation>%1 于 %2 交班；%3 于 %4 确认接班%5。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/handoff_history.py" line="129"/>
+        <location filename="../../shopdesk/ui/views/handoff_history.py" line="130"/>
         <source>Handed over by %1 at %2; not acknowledged yet.</source>
         <translation>%1 于 %2 交班；尚未确认接班。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/handoff_history.py" line="141"/>
+        <location filename="../../shopdesk/ui/views/handoff_history.py" line="142"/>
         <source>— who takes over? —</source>
         <translation>— 由谁接班？—</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/handoff_history.py" line="160"/>
+        <location filename="../../shopdesk/ui/views/handoff_history.py" line="161"/>
         <source>4 digits</source>
         <translation>4 位数字</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/handoff_history.py" line="196"/>
+        <location filename="../../shopdesk/ui/views/handoff_history.py" line="199"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/handoff_history.py" line="201"/>
+        <location filename="../../shopdesk/ui/views/handoff_history.py" line="204"/>
         <source>Copied: paste it into the team chat.</source>
         <translation>已复制，请粘贴到团队群聊。</translation>
     </message>
@@ -1709,12 +1811,12 @@ Demo cases are made up; you can move them to the trash later.</source>
 <context>
     <name>HandoffReviewDialog</name>
     <message>
-        <location filename="../../shopdesk/ui/views/handoff_history.py" line="273"/>
+        <location filename="../../shopdesk/ui/views/handoff_history.py" line="284"/>
         <source>Hand-off to acknowledge</source>
         <translation>待确认的交接</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/handoff_history.py" line="276"/>
+        <location filename="../../shopdesk/ui/views/handoff_history.py" line="287"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -1722,171 +1824,179 @@ Demo cases are made up; you can move them to the trash later.</source>
 <context>
     <name>HandoffView</name>
     <message>
-        <location filename="../../shopdesk/ui/views/handoff_view.py" line="165"/>
+        <location filename="../../shopdesk/ui/views/handoff_view.py" line="166"/>
         <source>Save hand-off as PDF</source>
         <translation>把交接单保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/handoff_view.py" line="167"/>
+        <location filename="../../shopdesk/ui/views/handoff_view.py" line="168"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/handoff_view.py" line="177"/>
+        <location filename="../../shopdesk/ui/views/handoff_view.py" line="179"/>
         <source>Could not write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
 </context>
 <context>
+    <name>ImportController</name>
+    <message>
+        <location filename="../../shopdesk/ui/controllers/imports.py" line="25"/>
+        <source>&amp;Import platform export…</source>
+        <translation>导入平台导出文件(&amp;I)…</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="73"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="83"/>
         <source>Import platform export</source>
         <translation>导入平台导出文件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="81"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="91"/>
         <source>No file chosen</source>
         <translation>尚未选择文件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="83"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="93"/>
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="93"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="103"/>
         <source>Column mapping…</source>
         <translation>设置列映射…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="96"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="106"/>
         <source>File type:</source>
         <translation>文件类型：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="103"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="113"/>
         <source>Import the valid rows (skip rows with errors)</source>
         <translation>只导入正确的行（跳过有错误的行）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="114"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="124"/>
         <source>Save skipped rows…</source>
         <translation>保存未导入的行…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="116"/>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="406"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="126"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="418"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="118"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="128"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="120"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="130"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="142"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="152"/>
         <source>Detect automatically</source>
         <translation>自动识别</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="146"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="156"/>
         <source>Profile: %1</source>
         <translation>方案：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="148"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="158"/>
         <source>Custom mapping</source>
         <translation>自定义映射</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="155"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="165"/>
         <source>Choose a platform export</source>
         <translation>选择平台导出文件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="157"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="167"/>
         <source>Spreadsheets (*.csv *.xlsx);;All files (*)</source>
         <translation>表格文件 (*.csv *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="226"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="239"/>
         <source>Reading the file…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="240"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="253"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="248"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="261"/>
         <source>Save skipped rows</source>
         <translation>保存未导入的行</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="262"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="275"/>
         <source>Saved %1 row(s) to %2</source>
         <translation>已把 %1 行保存到 %2</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="268"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="282"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="288"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="298"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="310"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="322"/>
         <source>Failed; the register was not changed: %1</source>
         <translation>失败，登记簿没有任何改动：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="315"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="327"/>
         <source>Cancelled; the register was not changed.</source>
         <translation>已取消，登记簿没有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="327"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="339"/>
         <source>Recognised: %1</source>
         <translation>识别为：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="353"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="365"/>
         <source> Use “Column mapping…” to tell which column is which.</source>
         <translation>可以用“设置列映射…”指定每一列的含义。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="358"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="370"/>
         <source>. Save the skipped rows to fix them and import again.</source>
         <translation>。可以保存未导入的行，修正后再导入。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="363"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="375"/>
         <source>%1 row(s) have errors. Tick “Import the valid rows” to skip them, or fix the file and choose it again.</source>
         <translation>有 %1 行有错误。勾选“只导入正确的行”可以跳过它们，或修正文件后重新选择。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="368"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="380"/>
         <source>Nothing new in this file.</source>
         <translation>这个文件里没有新的内容。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="371"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="383"/>
         <source>Ready: %1 new, %2 updated.</source>
         <translation>可以导入：新建 %1，更新 %2。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="406"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="418"/>
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
@@ -2027,350 +2137,169 @@ Demo cases are made up; you can move them to the trash later.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="59"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="72"/>
         <source>ShopDesk — after-sales desk</source>
         <translation>店铺售后台 — ShopDesk</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="121"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="175"/>
         <source>&amp;New case…</source>
         <translation>新建案件(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="123"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="177"/>
         <source>Log a new after-sales case (Ctrl+N)</source>
         <translation>登记一个新的售后案件（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="124"/>
-        <source>&amp;Back up now</source>
-        <translation>立即备份(&amp;B)</translation>
-    </message>
-    <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="127"/>
-        <source>&amp;Restore from backup…</source>
-        <translation>从备份恢复(&amp;R)…</translation>
-    </message>
-    <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="129"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="178"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="131"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="180"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="133"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="182"/>
         <source>Reload the list (F5)</source>
         <translation>重新加载列表（F5）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="134"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="183"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="136"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="185"/>
         <source>Move to &amp;trash</source>
         <translation>移到回收站(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="138"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="187"/>
         <source>Move the selected cases to the trash (Delete)</source>
         <translation>把选中的案件移到回收站（Delete）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="141"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="191"/>
         <source>Res&amp;tore</source>
         <translation>恢复(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="143"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="193"/>
         <source>Bring the selected cases back</source>
         <translation>把选中的案件从回收站恢复</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="144"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="194"/>
         <source>&amp;Empty trash…</source>
         <translation>清空回收站(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="146"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="196"/>
         <source>Delete the cases in the trash for good</source>
         <translation>永久删除回收站中的案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="148"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="198"/>
         <source>&amp;Staff…</source>
         <translation>员工管理(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="150"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="200"/>
         <source>&amp;Language…</source>
         <translation>界面语言(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="152"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="202"/>
         <source>&amp;About ShopDesk</source>
         <translation>关于 ShopDesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="154"/>
-        <source>&amp;Import platform export…</source>
-        <translation>导入平台导出文件(&amp;I)…</translation>
-    </message>
-    <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="157"/>
-        <source>&amp;Export cases…</source>
-        <translation>导出案件(&amp;E)…</translation>
-    </message>
-    <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="160"/>
-        <source>Phone-call &amp;policy…</source>
-        <translation>电话沟通规范(&amp;P)…</translation>
-    </message>
-    <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="163"/>
-        <source>Call &amp;compliance…</source>
-        <translation>通话合规记录(&amp;C)…</translation>
-    </message>
-    <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="166"/>
-        <source>Reply-&amp;script library…</source>
-        <translation>话术库(&amp;S)…</translation>
-    </message>
-    <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="172"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="217"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="182"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="221"/>
         <source>&amp;Cases</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="190"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="226"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="199"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="230"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="204"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="233"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="245"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="258"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="253"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="266"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="256"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="269"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="280"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="292"/>
         <source>Data folder: {path}</source>
         <translation>数据文件夹：{path}</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="344"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="357"/>
         <source>Operator: {name}</source>
         <translation>操作人：{name}</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="252"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="265"/>
         <source>New case</source>
         <translation>新建案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="255"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="268"/>
         <source>Move to trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="257"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="270"/>
         <source>Empty trash</source>
         <translation>清空回收站</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="416"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="429"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="417"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="430"/>
         <source>The new language takes effect after ShopDesk is restarted.</source>
         <translation>新的界面语言将在重新启动 ShopDesk 后生效。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="421"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="434"/>
         <source>About ShopDesk</source>
         <translation>关于 ShopDesk</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="422"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="435"/>
         <source>&lt;h3&gt;ShopDesk — after-sales desk&lt;/h3&gt;&lt;p&gt;Version {version}&lt;/p&gt;&lt;p&gt;An after-sales register for small online shops. Your data stays on this computer.&lt;/p&gt;&lt;p&gt;Data folder: {path}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;ShopDesk 店铺售后台&lt;/h3&gt;&lt;p&gt;版本 {version}&lt;/p&gt;&lt;p&gt;小网店的售后登记簿。你的数据只保存在这台电脑上。&lt;/p&gt;&lt;p&gt;数据文件夹：{path}&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../shopdesk/ui/feature_actions.py" line="42"/>
-        <source>Call compliance</source>
-        <translation>通话合规记录</translation>
-    </message>
-    <message>
-        <location filename="../../shopdesk/ui/feature_actions.py" line="56"/>
-        <source>Reply-script library</source>
-        <translation>话术库</translation>
-    </message>
-    <message>
-        <location filename="../../shopdesk/ui/feature_actions.py" line="62"/>
-        <source>May call now</source>
-        <translation>现在可拨打的买家</translation>
-    </message>
-    <message>
-        <location filename="../../shopdesk/ui/feature_actions.py" line="87"/>
-        <source>Export cases</source>
-        <translation>导出案件</translation>
-    </message>
-    <message>
-        <location filename="../../shopdesk/ui/feature_actions.py" line="90"/>
-        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
-        <translation>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</translation>
-    </message>
-    <message>
-        <location filename="../../shopdesk/ui/feature_actions.py" line="97"/>
-        <source>Include full phone numbers, names and addresses?
-
-Choose No for a masked export (138****5678). A full export is recorded in the audit trail.</source>
-        <translation>导出完整的手机号、姓名和地址吗？
-
-选“否”导出打码信息（138****5678）。完整导出会记入审计记录。</translation>
-    </message>
-    <message>
-        <location filename="../../shopdesk/ui/feature_actions.py" line="114"/>
-        <source>Exported %1 cases to %2</source>
-        <translation>已导出 %1 条案件到 %2</translation>
-    </message>
-    <message>
-        <location filename="../../shopdesk/ui/promise_actions.py" line="44"/>
-        <source>New &amp;promise…</source>
-        <translation>新建承诺(&amp;P)…</translation>
-    </message>
-    <message>
-        <location filename="../../shopdesk/ui/promise_actions.py" line="47"/>
-        <source>Record a promise made to the buyer of the selected case (Ctrl+Shift+N)</source>
-        <translation>登记对所选案件买家作出的承诺（Ctrl+Shift+N）</translation>
-    </message>
-    <message>
-        <location filename="../../shopdesk/ui/promise_actions.py" line="96"/>
-        <location filename="../../shopdesk/ui/print_actions.py" line="67"/>
-        <source>Select a case first</source>
-        <translation>请先选择一个案件</translation>
-    </message>
-    <message>
-        <location filename="../../shopdesk/ui/promise_actions.py" line="101"/>
-        <source>This case is in the trash; restore it to record a promise</source>
-        <translation>该案件在回收站中，恢复后才能登记承诺</translation>
-    </message>
-    <message>
-        <location filename="../../shopdesk/ui/promise_actions.py" line="113"/>
-        <location filename="../../shopdesk/ui/shift_actions.py" line="148"/>
-        <source>Choose the operator first</source>
-        <translation>请先选择操作人</translation>
-    </message>
-    <message>
-        <location filename="../../shopdesk/ui/print_actions.py" line="26"/>
-        <source>&amp;Print dispute summary…</source>
-        <translation>打印争议摘要(&amp;P)…</translation>
-    </message>
-    <message>
-        <location filename="../../shopdesk/ui/print_actions.py" line="30"/>
-        <source>Print or save the dispute summary of the selected cases (Ctrl+P)</source>
-        <translation>打印或保存所选案件的争议摘要（Ctrl+P）</translation>
-    </message>
-    <message>
-        <location filename="../../shopdesk/ui/shift_actions.py" line="60"/>
-        <source>&amp;Start shift…</source>
-        <translation>开始班次(&amp;S)…</translation>
-    </message>
-    <message>
-        <location filename="../../shopdesk/ui/shift_actions.py" line="61"/>
-        <source>Sign in and start your shift (Ctrl+Shift+B)</source>
-        <translation>签到并开始你的班次（Ctrl+Shift+B）</translation>
-    </message>
-    <message>
-        <location filename="../../shopdesk/ui/shift_actions.py" line="63"/>
-        <source>&amp;End shift and hand over…</source>
-        <translation>结束班次并交接(&amp;E)…</translation>
-    </message>
-    <message>
-        <location filename="../../shopdesk/ui/shift_actions.py" line="65"/>
-        <source>End the shift and produce the hand-off sheet (Ctrl+Shift+E)</source>
-        <translation>结束班次并生成交接单（Ctrl+Shift+E）</translation>
-    </message>
-    <message>
-        <location filename="../../shopdesk/ui/shift_actions.py" line="68"/>
-        <source>Hand-off &amp;history…</source>
-        <translation>交接记录(&amp;H)…</translation>
-    </message>
-    <message>
-        <location filename="../../shopdesk/ui/shift_actions.py" line="70"/>
-        <source>Past hand-offs; acknowledge one (Ctrl+Shift+H)</source>
-        <translation>查看以往的交接，确认接班（Ctrl+Shift+H）</translation>
-    </message>
-    <message>
-        <location filename="../../shopdesk/ui/shift_actions.py" line="72"/>
-        <source>Shif&amp;t</source>
-        <translation>班次(&amp;T)</translation>
-    </message>
-    <message>
-        <location filename="../../shopdesk/ui/shift_actions.py" line="108"/>
-        <source>%1 has a PIN: choose yourself as the operator and enter it</source>
-        <translation>%1 设有 PIN 码：请在“操作人”中选择自己并输入 PIN 码</translation>
-    </message>
-    <message>
-        <location filename="../../shopdesk/ui/shift_actions.py" line="120"/>
-        <source>Nobody on shift</source>
-        <translation>无人当班</translation>
-    </message>
-    <message>
-        <location filename="../../shopdesk/ui/shift_actions.py" line="123"/>
-        <source>On shift: %1 since %2</source>
-        <translation>当班：%1（%2 起）</translation>
-    </message>
-    <message>
-        <location filename="../../shopdesk/ui/shift_actions.py" line="139"/>
-        <source>Shift started</source>
-        <translation>班次已开始</translation>
-    </message>
-    <message>
-        <location filename="../../shopdesk/ui/shift_actions.py" line="163"/>
-        <source>Hand-off history</source>
-        <translation>交接记录</translation>
-    </message>
-    <message>
-        <location filename="../../shopdesk/ui/shift_actions.py" line="185"/>
-        <source>Operator PIN</source>
-        <translation>操作人 PIN 码</translation>
-    </message>
-    <message>
-        <location filename="../../shopdesk/ui/shift_actions.py" line="186"/>
-        <source>PIN of %1 (4 digits):</source>
-        <translation>%1 的 PIN 码（4 位数字）：</translation>
     </message>
 </context>
 <context>
@@ -2422,27 +2351,27 @@ Choose No for a masked export (138****5678). A full export is recorded in the au
 <context>
     <name>OverdueBanner</name>
     <message>
-        <location filename="../../shopdesk/ui/views/overdue_banner.py" line="55"/>
+        <location filename="../../shopdesk/ui/views/overdue_banner.py" line="42"/>
         <source>Show them</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/overdue_banner.py" line="80"/>
+        <location filename="../../shopdesk/ui/views/overdue_banner.py" line="58"/>
         <source>%1 promises to buyers are overdue</source>
         <translation>有 %1 个对买家的承诺已逾期</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/overdue_banner.py" line="81"/>
+        <location filename="../../shopdesk/ui/views/overdue_banner.py" line="59"/>
         <source>1 promise to a buyer is overdue</source>
         <translation>有 1 个对买家的承诺已逾期</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/overdue_banner.py" line="83"/>
+        <location filename="../../shopdesk/ui/views/overdue_banner.py" line="61"/>
         <source>Click to list the cases with overdue promises</source>
         <translation>点击列出承诺已逾期的案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/overdue_banner.py" line="98"/>
+        <location filename="../../shopdesk/ui/views/overdue_banner.py" line="76"/>
         <source>Oldest: %1 %2 · due %3</source>
         <translation>逾期最久：%1 %2 · 应于 %3</translation>
     </message>
@@ -2522,92 +2451,19 @@ Choose No for a masked export (138****5678). A full export is recorded in the au
     </message>
 </context>
 <context>
-    <name>PlaceholderDetailView</name>
-    <message>
-        <location filename="../../shopdesk/ui/views/detail_placeholder.py" line="44"/>
-        <source>Select a case to see its details.</source>
-        <translation>选择一个案件查看详情。</translation>
-    </message>
-    <message>
-        <location filename="../../shopdesk/ui/views/detail_placeholder.py" line="54"/>
-        <source>Case no.</source>
-        <translation>案件号</translation>
-    </message>
-    <message>
-        <location filename="../../shopdesk/ui/views/detail_placeholder.py" line="55"/>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location filename="../../shopdesk/ui/views/detail_placeholder.py" line="56"/>
-        <source>Platform</source>
-        <translation>平台</translation>
-    </message>
-    <message>
-        <location filename="../../shopdesk/ui/views/detail_placeholder.py" line="57"/>
-        <source>Order no.</source>
-        <translation>订单号</translation>
-    </message>
-    <message>
-        <location filename="../../shopdesk/ui/views/detail_placeholder.py" line="58"/>
-        <source>Buyer</source>
-        <translation>买家</translation>
-    </message>
-    <message>
-        <location filename="../../shopdesk/ui/views/detail_placeholder.py" line="59"/>
-        <source>Phone</source>
-        <translation>手机号</translation>
-    </message>
-    <message>
-        <location filename="../../shopdesk/ui/views/detail_placeholder.py" line="60"/>
-        <source>Item</source>
-        <translation>商品</translation>
-    </message>
-    <message>
-        <location filename="../../shopdesk/ui/views/detail_placeholder.py" line="61"/>
-        <source>Kind</source>
-        <translation>售后类型</translation>
-    </message>
-    <message>
-        <location filename="../../shopdesk/ui/views/detail_placeholder.py" line="62"/>
-        <source>Cause</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <location filename="../../shopdesk/ui/views/detail_placeholder.py" line="63"/>
-        <source>Claimed</source>
-        <translation>申请金额</translation>
-    </message>
-    <message>
-        <location filename="../../shopdesk/ui/views/detail_placeholder.py" line="64"/>
-        <source>Due</source>
-        <translation>截止时间</translation>
-    </message>
-    <message>
-        <location filename="../../shopdesk/ui/views/detail_placeholder.py" line="65"/>
-        <source>Assignee</source>
-        <translation>负责人</translation>
-    </message>
-    <message>
-        <location filename="../../shopdesk/ui/views/detail_placeholder.py" line="66"/>
-        <source>Description</source>
-        <translation>问题描述</translation>
-    </message>
-</context>
-<context>
     <name>PlaceholderDialog</name>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/placeholder_dialog.py" line="30"/>
+        <location filename="../../shopdesk/ui/dialogs/placeholder_dialog.py" line="31"/>
         <source>Fill in the script</source>
         <translation>填写话术</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/placeholder_dialog.py" line="33"/>
+        <location filename="../../shopdesk/ui/dialogs/placeholder_dialog.py" line="34"/>
         <source>The buyer must never see an empty {placeholder}. Fill in every value to copy the text.</source>
         <translation>不能让买家看到未填写的 {placeholder}。请填好每一项后再复制。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/placeholder_dialog.py" line="50"/>
+        <location filename="../../shopdesk/ui/dialogs/placeholder_dialog.py" line="51"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
@@ -2615,7 +2471,7 @@ Choose No for a masked export (138****5678). A full export is recorded in the au
 <context>
     <name>PolicyDialog</name>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="52"/>
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="53"/>
         <source>Phone-call policy</source>
         <translation>电话沟通规范</translation>
     </message>
@@ -2755,59 +2611,82 @@ Choose No for a masked export (138****5678). A full export is recorded in the au
 <context>
     <name>PreviewPanel</name>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_preview.py" line="96"/>
+        <location filename="../../shopdesk/ui/dialogs/import_preview.py" line="97"/>
         <source>new cases</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_preview.py" line="97"/>
+        <location filename="../../shopdesk/ui/dialogs/import_preview.py" line="98"/>
         <source>updated</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_preview.py" line="98"/>
+        <location filename="../../shopdesk/ui/dialogs/import_preview.py" line="99"/>
         <source>unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_preview.py" line="99"/>
+        <location filename="../../shopdesk/ui/dialogs/import_preview.py" line="100"/>
         <source>rows with errors</source>
         <translation>有错误的行</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_preview.py" line="103"/>
+        <location filename="../../shopdesk/ui/dialogs/import_preview.py" line="104"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_preview.py" line="104"/>
+        <location filename="../../shopdesk/ui/dialogs/import_preview.py" line="105"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_preview.py" line="104"/>
+        <location filename="../../shopdesk/ui/dialogs/import_preview.py" line="105"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_preview.py" line="105"/>
+        <location filename="../../shopdesk/ui/dialogs/import_preview.py" line="106"/>
         <source>What changes</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_preview.py" line="119"/>
+        <location filename="../../shopdesk/ui/dialogs/import_preview.py" line="120"/>
         <source>Rows with errors (%1)</source>
         <translation>有错误的行（%1）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_preview.py" line="121"/>
+        <location filename="../../shopdesk/ui/dialogs/import_preview.py" line="122"/>
         <source>Updates to existing cases (%1)</source>
         <translation>将更新的案件（%1）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_preview.py" line="135"/>
+        <location filename="../../shopdesk/ui/dialogs/import_preview.py" line="136"/>
         <source>Cell: %1</source>
         <translation>单元格：%1</translation>
+    </message>
+</context>
+<context>
+    <name>PromiseController</name>
+    <message>
+        <location filename="../../shopdesk/ui/controllers/promises.py" line="36"/>
+        <source>New &amp;promise…</source>
+        <translation>新建承诺(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/controllers/promises.py" line="38"/>
+        <source>Record a promise made to the buyer of the selected case (Ctrl+Shift+N)</source>
+        <translation>登记对所选案件买家作出的承诺（Ctrl+Shift+N）</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/controllers/promises.py" line="76"/>
+        <source>Select a case first</source>
+        <translation>请先选择一个案件</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/controllers/promises.py" line="82"/>
+        <source>This case is in the trash; restore it to record a promise</source>
+        <translation>该案件在回收站中，恢复后才能登记承诺</translation>
     </message>
 </context>
 <context>
@@ -2973,179 +2852,145 @@ Choose No for a masked export (138****5678). A full export is recorded in the au
     </message>
 </context>
 <context>
-    <name>RegisterActions</name>
-    <message>
-        <location filename="../../shopdesk/ui/register_actions.py" line="25"/>
-        <location filename="../../shopdesk/ui/register_actions.py" line="29"/>
-        <source>Back up now</source>
-        <translation>立即备份</translation>
-    </message>
-    <message>
-        <location filename="../../shopdesk/ui/register_actions.py" line="30"/>
-        <source>Backup saved:
-{path}</source>
-        <translation>备份已保存：
-{path}</translation>
-    </message>
-    <message>
-        <location filename="../../shopdesk/ui/register_actions.py" line="43"/>
-        <location filename="../../shopdesk/ui/register_actions.py" line="63"/>
-        <source>Restore from backup</source>
-        <translation>从备份恢复</translation>
-    </message>
-    <message>
-        <location filename="../../shopdesk/ui/register_actions.py" line="44"/>
-        <source>Replace the current register with the backup “{name}”?
-
-Changes made after that backup will no longer be shown. The current file is kept and can be restored again.</source>
-        <translation>用备份“{name}”替换当前的登记簿？
-
-该备份之后所做的修改将不再显示。当前文件会被保留，之后还可以再恢复。</translation>
-    </message>
-    <message>
-        <location filename="../../shopdesk/ui/register_actions.py" line="57"/>
-        <source>Restore failed</source>
-        <translation>恢复失败</translation>
-    </message>
-    <message>
-        <location filename="../../shopdesk/ui/register_actions.py" line="64"/>
-        <source>The register was restored from the backup.
-
-The previous register file was kept here:
-{path}</source>
-        <translation>已从备份恢复登记簿。
-
-原来的登记簿文件保存在：
-{path}</translation>
-    </message>
-</context>
-<context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/restore_dialog.py" line="39"/>
+        <location filename="../../shopdesk/ui/dialogs/restore_dialog.py" line="48"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/restore_dialog.py" line="42"/>
+        <location filename="../../shopdesk/ui/dialogs/restore_dialog.py" line="51"/>
         <source>Choose a backup. The current register is backed up and kept next to it before it is replaced, so a restore can be undone.</source>
         <translation>请选择一个备份。替换之前会先给当前的登记簿做一份备份，并保留原来的文件，所以恢复之后还可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/restore_dialog.py" line="49"/>
+        <location filename="../../shopdesk/ui/dialogs/restore_dialog.py" line="58"/>
         <source>Taken at</source>
         <translation>备份时间</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/restore_dialog.py" line="49"/>
+        <location filename="../../shopdesk/ui/dialogs/restore_dialog.py" line="58"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/restore_dialog.py" line="49"/>
+        <location filename="../../shopdesk/ui/dialogs/restore_dialog.py" line="58"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/restore_dialog.py" line="50"/>
+        <location filename="../../shopdesk/ui/dialogs/restore_dialog.py" line="59"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/restore_dialog.py" line="51"/>
+        <location filename="../../shopdesk/ui/dialogs/restore_dialog.py" line="60"/>
         <source>Daily</source>
         <translation>每日自动</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/restore_dialog.py" line="51"/>
+        <location filename="../../shopdesk/ui/dialogs/restore_dialog.py" line="60"/>
         <source>Manual</source>
         <translation>手动</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/restore_dialog.py" line="52"/>
+        <location filename="../../shopdesk/ui/dialogs/restore_dialog.py" line="61"/>
         <source>Before a restore</source>
         <translation>恢复前</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/restore_dialog.py" line="57"/>
+        <location filename="../../shopdesk/ui/dialogs/restore_dialog.py" line="66"/>
         <source>Before an upgrade</source>
         <translation>升级前</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/restore_dialog.py" line="67"/>
+        <location filename="../../shopdesk/ui/dialogs/restore_dialog.py" line="76"/>
         <source>Restore…</source>
         <translation>恢复…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/restore_dialog.py" line="79"/>
+        <location filename="../../shopdesk/ui/dialogs/restore_dialog.py" line="88"/>
         <source>There are no backups yet.</source>
         <translation>还没有备份。</translation>
     </message>
 </context>
 <context>
+    <name>ScriptController</name>
+    <message>
+        <location filename="../../shopdesk/ui/controllers/scripts.py" line="23"/>
+        <source>Reply-&amp;script library…</source>
+        <translation>话术库(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/controllers/scripts.py" line="36"/>
+        <source>Reply-script library</source>
+        <translation>话术库</translation>
+    </message>
+</context>
+<context>
     <name>ScriptEditDialog</name>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/script_edit_dialog.py" line="74"/>
+        <location filename="../../shopdesk/ui/dialogs/script_edit_dialog.py" line="75"/>
         <source>New script</source>
         <translation>新建话术</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/script_edit_dialog.py" line="77"/>
+        <location filename="../../shopdesk/ui/dialogs/script_edit_dialog.py" line="78"/>
         <source>Edit script — %1</source>
         <translation>编辑话术 — %1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/script_edit_dialog.py" line="94"/>
+        <location filename="../../shopdesk/ui/dialogs/script_edit_dialog.py" line="95"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/script_edit_dialog.py" line="95"/>
+        <location filename="../../shopdesk/ui/dialogs/script_edit_dialog.py" line="96"/>
         <source>Tone</source>
         <translation>语气</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/script_edit_dialog.py" line="96"/>
+        <location filename="../../shopdesk/ui/dialogs/script_edit_dialog.py" line="97"/>
         <source>Text</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/script_edit_dialog.py" line="116"/>
+        <location filename="../../shopdesk/ui/dialogs/script_edit_dialog.py" line="117"/>
         <source>Id</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/script_edit_dialog.py" line="117"/>
+        <location filename="../../shopdesk/ui/dialogs/script_edit_dialog.py" line="118"/>
         <source>Step</source>
         <translation>处理步骤</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/script_edit_dialog.py" line="118"/>
+        <location filename="../../shopdesk/ui/dialogs/script_edit_dialog.py" line="119"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/script_edit_dialog.py" line="119"/>
+        <location filename="../../shopdesk/ui/dialogs/script_edit_dialog.py" line="120"/>
         <source>Audience</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/script_edit_dialog.py" line="120"/>
+        <location filename="../../shopdesk/ui/dialogs/script_edit_dialog.py" line="121"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/script_edit_dialog.py" line="122"/>
+        <location filename="../../shopdesk/ui/dialogs/script_edit_dialog.py" line="123"/>
         <source>Case kinds (none = any)</source>
         <translation>售后类型（不选 = 全部）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/script_edit_dialog.py" line="123"/>
+        <location filename="../../shopdesk/ui/dialogs/script_edit_dialog.py" line="124"/>
         <source>Causes (none = any)</source>
         <translation>原因（不选 = 全部）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/script_edit_dialog.py" line="124"/>
+        <location filename="../../shopdesk/ui/dialogs/script_edit_dialog.py" line="125"/>
         <source>Customer types</source>
         <translation>客户类型</translation>
     </message>
@@ -3153,168 +2998,168 @@ The previous register file was kept here:
 <context>
     <name>ScriptLibraryView</name>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="59"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="60"/>
         <source>shipped</source>
         <translation>自带</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="59"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="60"/>
         <source>edited</source>
         <translation>已修改</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="60"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="61"/>
         <source>shop&apos;s own</source>
         <translation>本店自建</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="64"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="65"/>
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="65"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="66"/>
         <source>All steps</source>
         <translation>全部步骤</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="66"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="67"/>
         <source>All causes</source>
         <translation>全部原因</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="68"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="69"/>
         <source>Search title and text</source>
         <translation>搜索标题和正文</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="70"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="71"/>
         <source>Favourites</source>
         <translation>只看收藏</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="85"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="86"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="85"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="86"/>
         <source>Step</source>
         <translation>处理步骤</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="86"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="87"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="86"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="87"/>
         <source>Uses</source>
         <translation>使用次数</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="104"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="105"/>
         <source>Favourite</source>
         <translation>收藏</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="105"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="106"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="106"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="107"/>
         <source>Reset to shipped</source>
         <translation>恢复自带版本</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="107"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="108"/>
         <source>New script…</source>
         <translation>新建话术…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="108"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="109"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="109"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="110"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="110"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="111"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="153"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="154"/>
         <source>%1 stored script(s) could not be read and were skipped.</source>
         <translation>有 %1 条已保存的话术无法读取，已跳过。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="191"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="192"/>
         <source>Scripts</source>
         <translation>话术库</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="192"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="193"/>
         <source>Choose the operator (who is working now) first — every change records who made it. Nothing was changed.</source>
         <translation>请先选择操作人（现在是谁在处理）——每次修改都会记录操作人。本次未做任何修改。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="234"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="235"/>
         <source>Reset script</source>
         <translation>恢复话术</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="235"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="236"/>
         <source>Drop the shop&apos;s changes to this script and use the shipped text again?</source>
         <translation>放弃本店对这条话术的修改，改回自带的文本？</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="244"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="245"/>
         <source>Delete script</source>
         <translation>删除话术</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="245"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="246"/>
         <source>Delete the shop&apos;s script %1?</source>
         <translation>删除本店的话术 %1？</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="252"/>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="259"/>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="261"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="253"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="262"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="264"/>
         <source>Export scripts</source>
         <translation>导出话术</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="253"/>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="269"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="255"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="272"/>
         <source>Scripts (*.toml *.csv)</source>
         <translation>话术文件 (*.toml *.csv)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="262"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="265"/>
         <source>Exported %1 script(s).</source>
         <translation>已导出 %1 条话术。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="268"/>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="275"/>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="280"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="271"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="278"/>
         <location filename="../../shopdesk/ui/views/script_library_view.py" line="283"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="286"/>
         <source>Import scripts</source>
         <translation>导入话术</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="276"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="279"/>
         <source>Nothing was imported:</source>
         <translation>没有导入任何内容：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="284"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="287"/>
         <source>Added %1, updated %2, edited shipped %3.</source>
         <translation>新增 %1 条，更新 %2 条，修改自带话术 %3 条。</translation>
     </message>
@@ -3469,6 +3314,84 @@ The previous register file was kept here:
         <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="179"/>
         <source>Right now the SHOPDESK_LANG environment variable chooses the language, and it wins over this setting.</source>
         <translation>当前界面语言由环境变量 SHOPDESK_LANG 指定，它优先于这里的设置。</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftController</name>
+    <message>
+        <location filename="../../shopdesk/ui/controllers/shifts.py" line="36"/>
+        <source>&amp;Start shift…</source>
+        <translation>开始班次(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/controllers/shifts.py" line="37"/>
+        <source>Sign in and start your shift (Ctrl+Shift+B)</source>
+        <translation>签到并开始你的班次（Ctrl+Shift+B）</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/controllers/shifts.py" line="39"/>
+        <source>&amp;End shift and hand over…</source>
+        <translation>结束班次并交接(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/controllers/shifts.py" line="41"/>
+        <source>End the shift and produce the hand-off sheet (Ctrl+Shift+E)</source>
+        <translation>结束班次并生成交接单（Ctrl+Shift+E）</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/controllers/shifts.py" line="43"/>
+        <source>Hand-off &amp;history…</source>
+        <translation>交接记录(&amp;H)…</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/controllers/shifts.py" line="45"/>
+        <source>Past hand-offs; acknowledge one (Ctrl+Shift+H)</source>
+        <translation>查看以往的交接，确认接班（Ctrl+Shift+H）</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/controllers/shifts.py" line="47"/>
+        <source>Shif&amp;t</source>
+        <translation>班次(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/controllers/shifts.py" line="69"/>
+        <source>%1 has a PIN: choose yourself as the operator and enter it</source>
+        <translation>%1 设有 PIN 码：请在“操作人”中选择自己并输入 PIN 码</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/controllers/shifts.py" line="79"/>
+        <source>Nobody on shift</source>
+        <translation>无人当班</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/controllers/shifts.py" line="82"/>
+        <source>On shift: %1 since %2</source>
+        <translation>当班：%1（%2 起）</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/controllers/shifts.py" line="97"/>
+        <source>Shift started</source>
+        <translation>班次已开始</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/controllers/shifts.py" line="105"/>
+        <source>Choose the operator first</source>
+        <translation>请先选择操作人</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/controllers/shifts.py" line="121"/>
+        <source>Hand-off history</source>
+        <translation>交接记录</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/controllers/shifts.py" line="143"/>
+        <source>Operator PIN</source>
+        <translation>操作人 PIN 码</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/controllers/shifts.py" line="144"/>
+        <source>PIN of %1 (4 digits):</source>
+        <translation>%1 的 PIN 码（4 位数字）：</translation>
     </message>
 </context>
 <context>
@@ -3638,145 +3561,163 @@ Every change you saved before this is safe in the register.</source>
     </message>
 </context>
 <context>
+    <name>SummaryController</name>
+    <message>
+        <location filename="../../shopdesk/ui/controllers/summary.py" line="24"/>
+        <source>&amp;Print dispute summary…</source>
+        <translation>打印争议摘要(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/controllers/summary.py" line="26"/>
+        <source>Print or save the dispute summary of the selected cases (Ctrl+P)</source>
+        <translation>打印或保存所选案件的争议摘要（Ctrl+P）</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/controllers/summary.py" line="49"/>
+        <source>Select a case first</source>
+        <translation>请先选择一个案件</translation>
+    </message>
+</context>
+<context>
     <name>SummaryDialog</name>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="82"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="107"/>
         <source>Dispute summary</source>
         <translation>争议摘要</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="86"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="111"/>
         <source>%1 cases</source>
         <translation>%1 个案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="106"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="131"/>
         <source>Reset to the case&apos;s data</source>
         <translation>按案件数据重新生成</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="107"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="132"/>
         <source>Replace the statement with one composed from the case (description, amounts, calls, promises, evidence, outcome)</source>
         <translation>用案件数据（问题描述、金额、通话、承诺、证据、处理结果）重新生成事实陈述，替换当前内容</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="128"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="153"/>
         <source>Print full phone numbers, names and addresses (recorded in the audit trail)</source>
         <translation>打印完整的手机号、姓名和地址（会记入审计记录）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="133"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="158"/>
         <source>Chinese document</source>
         <translation>中文文档</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="134"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="159"/>
         <source>English document</source>
         <translation>英文文档</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="146"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="171"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="148"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="173"/>
         <source>&amp;Save PDF…</source>
         <translation>保存 PDF(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="150"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="175"/>
         <source>&amp;Open PDF</source>
         <translation>打开 PDF(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="152"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="177"/>
         <source>Write the PDF to a temporary folder and open it in the PDF viewer</source>
         <translation>把 PDF 写到临时文件夹，并用 PDF 阅读器打开</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="154"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="179"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="187"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="212"/>
         <source>Statement of facts for %1 — edit it before printing; it is kept for the next printing.</source>
         <translation>%1 的事实陈述 — 打印前可以修改，修改后的内容会保留到下次打印。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="190"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="215"/>
         <source>Statement of facts for %1 — the case is in the trash: an edit prints, but is not kept.</source>
         <translation>%1 的事实陈述——该案件在回收站中：修改会打印出来，但不会保存。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="193"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="218"/>
         <source>(edited by %1)</source>
         <translation>（%1 修改过）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="239"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="264"/>
         <source>Choose the operator (who is working now) first — the summary names who printed it.</source>
         <translation>请先选择操作人（现在是谁在处理）——摘要上会写明打印人。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="251"/>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="313"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="276"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="338"/>
         <source>The summary could not be written: %1</source>
         <translation>无法生成摘要：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="262"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="288"/>
         <source>Preparing the PDF…</source>
         <translation>正在生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="270"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="295"/>
         <source>Working… %1 of %2</source>
         <translation>正在处理… %1/%2</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="291"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="316"/>
         <source>Sent %1 pages to the printer</source>
         <translation>已向打印机发送 %1 页</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="297"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="322"/>
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="299"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="324"/>
         <source>No PDF viewer could open %1</source>
         <translation>没有 PDF 阅读器能打开 %1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="301"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="326"/>
         <source>Saved %1 (%2 pages)</source>
         <translation>已保存 %1（共 %2 页）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="311"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="336"/>
         <source>Printing failed: %1</source>
         <translation>打印失败：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="316"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="341"/>
         <source>%1 is open in another program (a PDF viewer?) or read-only. Close it there, or save under another name.</source>
         <translation>%1 正被其他程序（PDF 阅读器？）打开或为只读。请先在那里关闭，或另存为其他文件名。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="329"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="354"/>
         <source>Save dispute summary</source>
         <translation>保存争议摘要</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="330"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="355"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="353"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="379"/>
         <source>Print dispute summary</source>
         <translation>打印争议摘要</translation>
     </message>

@@ -167,10 +167,8 @@ def test_operator_picker_sets_the_operator_and_mine(qtbot, window, demo_register
 
 def test_ctrl_n_opens_the_case_form_and_a_saved_case_is_selected(qtbot, window, demo_register):
     from shopdesk.domain.case import CaseDraft
-    from shopdesk.ui.components import case_form_class
+    from shopdesk.ui.dialogs.case_form import CaseFormDialog as form_class
 
-    form_class = case_form_class()
-    assert form_class is not None
     window.case_list.table.setFocus()
     qtbot.keyClick(window.case_list.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), form_class),
