@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import signal
 import sys
-import threading
 import traceback
 from collections.abc import Callable, Mapping, Sequence
 from types import TracebackType
@@ -15,9 +14,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from . import __version__
 from .domain.clock import Clock, SystemClock
+from .domain.errors import ShopDeskError
 from .paths import DataPaths, data_dir
 from .services.register import Register, open_register
-from .storage.errors import StorageError
 from .ui import startup_texts as texts
 from .ui.i18n import Translators, hinted_language, override_language
 from .ui.main_window import MainWindow
@@ -128,7 +127,7 @@ def _run(app: QApplication, translators: Translators, early_lang: str, args: Seq
         try:
             # The daily backup runs once the window is up (below), not on the start path.
             register = open_register(paths, clock or SystemClock(), daily_backup=False)
-        except StorageError as exc:
+        except ShopDeskError as exc:
             # The damaged, foreign or newer file is left exactly as it is.
             print(f"shopdesk: {exc.message(early_lang)}", file=sys.stderr)
             QMessageBox.critical(None, texts.cannot_open_title(), exc.message(early_lang))
@@ -139,19 +138,6 @@ def _run(app: QApplication, translators: Translators, early_lang: str, args: Seq
         return _show_window(app, guard, register, translators, args, env)
     finally:
         guard.release()
-
-
-def _start_daily_backup(register: Register) -> threading.Thread:
-    """Copy a large register in the background; a failure is reported, never fatal."""
-    def work() -> None:
-        try:
-            register.run_daily_backup()
-        except Exception as exc:  # the app keeps working; the next start tries again
-            print(f"shopdesk: daily backup failed: {exc}", file=sys.stderr)
-
-    thread = threading.Thread(target=work, name="shopdesk-daily-backup", daemon=True)
-    thread.start()
-    return thread
 
 
 def _show_window(app: QApplication, guard: SingleInstanceGuard, register: Register,
@@ -165,13 +151,15 @@ def _show_window(app: QApplication, guard: SingleInstanceGuard, register: Regist
     else:
         window.showMaximized()  # small laptop screens: use all of it from the start
     QTimer.singleShot(0, window.run_first_start)
-    _start_daily_backup(register)
+    # On the window's writer thread: a large register is copied while the window works.
+    window.backup.start_daily()
     try:
         return app.exec()
     finally:
         undo_sigint()
         sys.excepthook = sys.__excepthook__
         current = window.register  # a restore may have replaced the one we opened
+        window.tasks.shutdown()  # closed windows did this already; a Ctrl+C exit too
         # The window goes before the translators (removing one re-translates live widgets).
         window.deleteLater()
         app.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -126,6 +126,15 @@ class Register:
         finally:
             conn.close()
 
+    def open_second(self) -> Register:
+        """Another Register on the same file with a connection of its own, for the UI's
+        writer thread: under WAL each connection sees only what the other has committed.
+        The file was checked and migrated when this one opened, so this only connects."""
+        db = Database(sqlite3.connect(str(self.paths.database), check_same_thread=False))
+        for pragma in ("foreign_keys = ON", "busy_timeout = 5000", "synchronous = FULL"):
+            db.execute(f"PRAGMA {pragma}")
+        return Register(paths=self.paths, db=db, clock=self.clock)
+
     def back_up_now(self) -> Path:
         return self.backups.make(self.db, "manual", self.clock.now())
 

@@ -14,6 +14,7 @@ from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
+from ..domain.text import is_english
 from ..paths import resource_path
 
 LANG_ENV = "SHOPDESK_LANG"
@@ -35,9 +36,9 @@ def normalise(value: str | None) -> str | None:
     """'en', 'en_US', 'EN' -> 'en'; 'zh', 'zh_CN' -> 'zh'; anything else -> None."""
     if not value:
         return None
-    value = value.strip().lower()
-    if value.startswith("en"):
+    if is_english(value):
         return "en"
+    value = value.strip().lower()
     if value.startswith("zh"):
         return "zh"
     return None
@@ -98,7 +99,7 @@ class Translators:
         self.remove()
         self.lang = normalise(lang) or DEFAULT_LANG
         self._app.setProperty(APP_LANG_PROPERTY, self.lang)
-        if self.lang == "en":
+        if is_english(self.lang):
             QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
             return True
         QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))

@@ -7,6 +7,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSizePolicy,
     QSplitter,
@@ -20,15 +21,23 @@ from .. import __version__
 from ..domain.clock import local
 from ..services.quick_filters import QuickFilter
 from ..services.register import Register
-from . import feature_actions, print_actions, promise_actions, register_actions, shift_actions
-from .case_commands import CaseCommands
-from .components import detail_view_class
-from .dialogs import import_dialog
+from .controllers.backup import BackupController
+from .controllers.calls import CallController
+from .controllers.cases import CaseController
+from .controllers.exports import ExportController
+from .controllers.first_start import FirstStart
+from .controllers.host import make_action
+from .controllers.imports import ImportController
+from .controllers.promises import PromiseController
+from .controllers.scripts import ScriptController
+from .controllers.shifts import ShiftController
+from .controllers.summary import SummaryController
 from .dialogs.settings_dialog import LANGUAGE_TAB, STAFF_TAB, SettingsDialog
-from .first_start import run_first_start
 from .header_state import restore_header_state
 from .i18n import remember_language_hint
 from .shift_offer import ShiftOffer
+from .tasks import Tasks
+from .views.case_detail import CaseDetailView
 from .views.case_list_view import CaseListView
 from .views.filter_bar import FilterBar
 from .views.operator_picker import OperatorPicker
@@ -46,7 +55,12 @@ TIME_REPAINT_MS = 60_000  # overdue colouring follows the clock
 
 
 class MainWindow(QMainWindow):
-    """The register's window. The UI never runs SQL: everything goes through `register`."""
+    """The register's window. The UI never runs SQL: everything goes through `register`.
+
+    The window builds the list, the case panel and the filter bar, then one controller per
+    feature (controllers/), and places their actions, banners and labels. It implements
+    the controllers' `Host` interface.
+    """
 
     def __init__(self, register: Register, lang: str, *, settings: QSettings | None = None,
                  forced_lang: str | None = None, parent: QWidget | None = None) -> None:
@@ -55,10 +69,21 @@ class MainWindow(QMainWindow):
         self.lang = lang
         self._forced_lang = forced_lang
         self._settings = settings if settings is not None else app_settings()
-        self.commands = CaseCommands(self)
         self.setObjectName("main_window")
         self.setWindowTitle(self.tr("ShopDesk — after-sales desk"))
         self.setMinimumSize(900, 560)
+        self.tasks = Tasks(register, self)  # the one writer thread, for as long as the window
+        self._build_views()
+        self.cases = CaseController(self, self)
+        self.promises = PromiseController(self, self)
+        self.summary = SummaryController(self, self)
+        self.shifts = ShiftController(self, self)
+        self.backup = BackupController(self, self)
+        self.calls = CallController(self, self)
+        self.scripts = ScriptController(self, self)
+        self.imports = ImportController(self, self)
+        self.exports = ExportController(self, self)
+        self.first_start = FirstStart(self, self)
         self._build_actions()
         self._build_menus()
         self._build_central()
@@ -70,12 +95,11 @@ class MainWindow(QMainWindow):
         self._time_timer.setInterval(TIME_REPAINT_MS)
         self._time_timer.timeout.connect(self.case_list.model.touch_time_columns)
         self._time_timer.start()
-        promise_actions.install(self)  # overdue banner, promise column, Ctrl+Shift+N
-        print_actions.install(self)  # dispute summary: Ctrl+P, Cases menu, case panel
-        shift_actions.install(self)  # Shift menu, hand-off banner, on-shift status
+        self.promises.place_promise_column()
+        self._attach_controllers()
         # Offers to start a shift after a change made while nobody is on shift.
         self.shift_offer = ShiftOffer(lambda: self._register, self._settings, self.lang, self)
-        self.shift_offer.started.connect(lambda _id: shift_actions.refresh(self))
+        self.shift_offer.started.connect(lambda _id: self.shifts.refresh())
 
     # --- the register ----------------------------------------------------
     @property
@@ -90,9 +114,17 @@ class MainWindow(QMainWindow):
         """Who is at the keyboard ('' when nobody is chosen)."""
         return self._register.staff.current_operator()
 
+    def after_change(self) -> None:
+        """A case was changed: with nobody on shift, offer (once) to start one."""
+        self.shift_offer.after_change()
+
+    def show_message(self, text: str, msecs: int) -> None:
+        self.statusBar().showMessage(text, msecs)
+
     def set_register(self, register: Register) -> None:
-        """Switch every view to another open register (after a restore)."""
+        """Switch every view and controller to another open register (after a restore)."""
         self._register = register
+        self.tasks.set_register(register)
         self.operator_picker.set_service(register.staff)
         self.case_list.set_service(register.cases)
         old = self.detail
@@ -101,35 +133,56 @@ class MainWindow(QMainWindow):
         self.splitter.replaceWidget(1, self.detail)
         old.deleteLater()
         self.splitter.setSizes(sizes)
-        feature_actions.attach_may_call_list(self, self.may_call_dock)
-        promise_actions.attach(self)
-        print_actions.attach(self)
-        shift_actions.attach(self)
+        self._attach_controllers()
         self.case_list.reload()
         self._update_actions()
 
+    def _attach_controllers(self) -> None:
+        """Bind the controllers to the current register and case panel."""
+        self.calls.attach()
+        self.promises.attach()
+        self.summary.attach()
+        self.shifts.attach()
+
     # --- building --------------------------------------------------------
+    def _build_views(self) -> None:
+        today = local(self._register.clock.now(), self._register.shop_tz).date()
+        self.filter_bar = FilterBar(self.lang, today, self)
+        self.case_list = CaseListView(self._register.cases, self.lang, self.operator, self)
+        self.detail = self._make_detail_view()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("main_splitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.case_list)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([820, 520])
+        self.operator_picker = OperatorPicker(self._register.staff, self)
+
+        self.filter_bar.changed.connect(self._on_filters_changed)
+        self.case_list.count_changed.connect(self.filter_bar.set_count)
+        self.case_list.count_changed.connect(lambda _n: self._update_actions())
+        self.case_list.selection_changed.connect(self._update_actions)
+        self.case_list.current_case_changed.connect(self._show_case)
+        self.case_list.case_activated.connect(self._open_case)
+        self.operator_picker.operator_changed.connect(self._on_operator_changed)
+
+    def _make_detail_view(self) -> CaseDetailView:
+        view = CaseDetailView(self._register, self.operator, self)
+        view.setObjectName("case_detail")
+        view.setMinimumWidth(320)
+        view.changed.connect(self._on_case_changed)
+        return view
+
     def _action(self, name: str, text: str, slot, shortcut: QKeySequence | str | None = None,
                 tip: str = "") -> QAction:
-        action = QAction(text, self)
-        action.setObjectName(name)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        if tip:
-            action.setToolTip(tip)
-            action.setStatusTip(tip)
-        action.triggered.connect(lambda _checked=False: slot())
-        return action
+        return make_action(self, name, text, slot, shortcut, tip)
 
     def _build_actions(self) -> None:
         self.act_new = self._action("action_new_case", self.tr("&New case…"), self.new_case,
                                     QKeySequence.StandardKey.New,
                                     self.tr("Log a new after-sales case (Ctrl+N)"))
-        self.act_backup = self._action("action_backup", self.tr("&Back up now"),
-                                       lambda: register_actions.back_up_now(self))
-        self.act_restore_backup = self._action(
-            "action_restore_backup", self.tr("&Restore from backup…"),
-            lambda: register_actions.restore_from_backup(self))
         self.act_quit = self._action("action_quit", self.tr("E&xit"), self.close,
                                      QKeySequence.StandardKey.Quit)
         self.act_refresh = self._action("action_refresh", self.tr("&Refresh"), self.refresh,
@@ -142,6 +195,7 @@ class MainWindow(QMainWindow):
                                       self.tr("Move the selected cases to the trash (Delete)"))
         # Delete only acts in the table: in the search box it must still delete text.
         self.act_trash.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.case_list.table.addAction(self.act_trash)
         self.act_untrash = self._action("action_untrash", self.tr("Res&tore"),
                                         self.restore_from_trash,
                                         tip=self.tr("Bring the selected cases back"))
@@ -155,95 +209,58 @@ class MainWindow(QMainWindow):
                                          lambda: self.open_settings(LANGUAGE_TAB))
         self.act_about = self._action("action_about", self.tr("&About ShopDesk"),
                                       self.show_about)
-        self.act_import = self._action("action_import", self.tr("&Import platform export…"),
-                                       lambda: import_dialog.open_import_dialog(self),
-                                       "Ctrl+I")
-        self.act_export = self._action("action_export", self.tr("&Export cases…"),
-                                       lambda: feature_actions.export_current_list(self),
-                                       "Ctrl+E")
-        self.act_policy = self._action("action_call_policy", self.tr("Phone-call &policy…"),
-                                       lambda: feature_actions.open_policy(self))
-        self.act_compliance = self._action("action_call_compliance",
-                                           self.tr("Call &compliance…"),
-                                           lambda: feature_actions.open_compliance(self))
-        self.act_scripts = self._action("action_script_library",
-                                        self.tr("Reply-&script library…"),
-                                        lambda: feature_actions.open_script_library(self),
-                                        "Ctrl+Shift+S")
+        # The features' own actions, kept under the names tests and menus know.
+        self.act_import = self.imports.act_import
+        self.act_export = self.exports.act_export
+        self.act_backup = self.backup.act_backup
+        self.act_restore_backup = self.backup.act_restore_backup
+        self.act_policy = self.calls.act_policy
+        self.act_compliance = self.calls.act_compliance
+        self.act_scripts = self.scripts.act_scripts
+        self.act_print_summary = self.summary.act_print_summary
+        self.act_new_promise = self.promises.act_new_promise
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
         file_menu.setObjectName("menu_file")
-        file_menu.addAction(self.act_new)
-        file_menu.addAction(self.act_import)
-        file_menu.addAction(self.act_export)
-        file_menu.addSeparator()
-        file_menu.addAction(self.act_backup)
-        file_menu.addAction(self.act_restore_backup)
-        file_menu.addSeparator()
-        file_menu.addAction(self.act_quit)
+        self._fill(file_menu, (self.act_new, self.act_import, self.act_export, None,
+                               self.act_backup, self.act_restore_backup, None, self.act_quit))
         case_menu = bar.addMenu(self.tr("&Cases"))
         case_menu.setObjectName("menu_cases")
-        for action in (self.act_find, self.act_refresh, None, self.act_trash,
-                       self.act_untrash, self.act_empty_trash):
-            if action is None:
-                case_menu.addSeparator()
-            else:
-                case_menu.addAction(action)
+        self._fill(case_menu, (self.act_new_promise, self.act_find, self.act_refresh, None,
+                               self.act_trash, self.act_untrash, self.act_empty_trash, None,
+                               self.act_print_summary))
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.setObjectName("menu_view")
-        self.may_call_dock = feature_actions.build_may_call_dock(self)
-        toggle = self.may_call_dock.toggleViewAction()
-        toggle.setObjectName("action_may_call")
-        toggle.setShortcut(QKeySequence("Ctrl+Shift+P"))
-        view_menu.addAction(toggle)
-        view_menu.addAction(self.act_compliance)
-        view_menu.addAction(self.act_scripts)
+        self._fill(view_menu, (self.calls.act_may_call, self.act_compliance, self.act_scripts))
+        bar.addMenu(self.shifts.menu)
         settings_menu = bar.addMenu(self.tr("&Settings"))
         settings_menu.setObjectName("menu_settings")
-        settings_menu.addAction(self.act_staff)
-        settings_menu.addAction(self.act_language)
-        settings_menu.addAction(self.act_policy)
+        self._fill(settings_menu, (self.act_staff, self.act_language, self.act_policy))
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.setObjectName("menu_help")
         help_menu.addAction(self.act_about)
 
+    @staticmethod
+    def _fill(menu: QMenu, actions: tuple[QAction | None, ...]) -> None:
+        for action in actions:
+            if action is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(action)
+
     def _build_central(self) -> None:
-        today = local(self._register.clock.now(), self._register.shop_tz).date()
-        self.filter_bar = FilterBar(self.lang, today, self)
-        self.case_list = CaseListView(self._register.cases, self.lang, self.operator, self)
-        self.case_list.table.addAction(self.act_trash)
-        self.detail = self._make_detail_view()
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.setObjectName("main_splitter")
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(self.case_list)
-        self.splitter.addWidget(self.detail)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([820, 520])
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(4, 2, 4, 2)
         layout.setSpacing(2)
+        # The most urgent first: overdue promises, then a hand-off nobody acknowledged.
+        layout.addWidget(self.promises.banner)
+        layout.addWidget(self.shifts.banner)
         layout.addWidget(self.filter_bar)
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
-
-        self.filter_bar.changed.connect(self._on_filters_changed)
-        self.case_list.count_changed.connect(self.filter_bar.set_count)
-        self.case_list.count_changed.connect(lambda _n: self._update_actions())
-        self.case_list.selection_changed.connect(self._update_actions)
-        self.case_list.current_case_changed.connect(self._show_case)
-        self.case_list.case_activated.connect(self._open_case)
-
-    def _make_detail_view(self) -> QWidget:
-        view = detail_view_class()(self._register, self.operator, self)
-        view.setObjectName("case_detail")
-        view.setMinimumWidth(320)
-        view.changed.connect(self._on_case_changed)
-        return view
 
     def _build_toolbar(self) -> None:
         bar = self.main_toolbar = QToolBar(self.tr("Main toolbar"), self)
@@ -272,12 +289,11 @@ class MainWindow(QMainWindow):
         spacer = QWidget(bar)
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         bar.addWidget(spacer)
-        self.operator_picker = OperatorPicker(self._register.staff, bar)
-        self.operator_picker.operator_changed.connect(self._on_operator_changed)
         bar.addWidget(self.operator_picker)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
 
     def _build_status_bar(self) -> None:
+        self.statusBar().addPermanentWidget(self.shifts.status_label)
         path = str(self._register.paths.root)
         self.path_label = QLabel(self)
         self.path_label.setObjectName("data_folder_label")
@@ -326,6 +342,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
+        self.tasks.shutdown()  # waits for the writer: nothing is left half-written
         super().closeEvent(event)
 
     def bring_to_front(self) -> None:
@@ -337,7 +354,7 @@ class MainWindow(QMainWindow):
         self.activateWindow()
 
     def run_first_start(self) -> None:
-        run_first_start(self)
+        self.first_start.run()
 
     # --- slots -----------------------------------------------------------
     def _on_filters_changed(self) -> None:
@@ -373,7 +390,7 @@ class MainWindow(QMainWindow):
 
     def _on_case_changed(self, case_id: int) -> None:
         """The detail panel edited a case: refresh the list around it."""
-        self.shift_offer.after_change()
+        self.after_change()
         self.case_list.reload()
         if self.case_list.current_id() != case_id:
             self.case_list.select_case(case_id)
@@ -382,7 +399,7 @@ class MainWindow(QMainWindow):
         self.filter_bar.focus_search()
 
     def show_error(self, exc: Exception) -> None:
-        self.commands.show_error(exc)
+        self.cases.show_error(exc)
 
     # --- commands --------------------------------------------------------
     def refresh(self) -> None:
@@ -390,16 +407,16 @@ class MainWindow(QMainWindow):
         self.detail.show_case(self.case_list.current_id())
 
     def new_case(self) -> None:
-        self.commands.new_case()
+        self.cases.new_case()
 
     def move_to_trash(self) -> None:
-        self.commands.move_to_trash()
+        self.cases.move_to_trash()
 
     def restore_from_trash(self) -> None:
-        self.commands.restore_from_trash()
+        self.cases.restore_from_trash()
 
     def empty_trash(self) -> None:
-        self.commands.empty_trash()
+        self.cases.empty_trash()
 
     def open_settings(self, tab: int = STAFF_TAB) -> None:
         dialog = SettingsDialog(self._register, self.lang, forced_lang=self._forced_lang,

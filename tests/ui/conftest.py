@@ -79,6 +79,17 @@ def demo_register(register) -> Register:
 
 
 @pytest.fixture
+def tasks(qapp, register):
+    """Background work on `register` as the window has it (one writer thread), for dialogs
+    built directly; shut down (waiting for the work) at the end of the test."""
+    from shopdesk.ui.tasks import Tasks
+
+    runner = Tasks(register)
+    yield runner
+    runner.shutdown()
+
+
+@pytest.fixture
 def make_window(qtbot, qapp):
     """Build the main window the way app.py does (language, translators), shown offscreen."""
     from shopdesk.app import create_main_window

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from shopdesk.domain.call_policy import CallOutcome
-from shopdesk.ui.widgets.call_indicator import REFRESH_MS, CallIndicator
+from shopdesk.ui.views.call_indicator import REFRESH_MS, CallIndicator
 
 from ..services.calls_support import call_service, open_case
 

@@ -143,7 +143,7 @@ def test_an_upgraded_register_shows_a_blank_promise_column_and_no_banner(
     assert model.rowCount() == 3
     assert [model.index(r, col).data() for r in range(3)] == [None, None, None]
     assert [model.index(r, col).data(PROMISE_OVERDUE_ROLE) for r in range(3)] == [False] * 3
-    assert window.overdue_banner.isHidden()
+    assert window.promises.banner.isHidden()
     # The first promise on an old case shows up in its row.
     case_id = model.case_id_at(1)
     upgraded_register.promises.make(case_id, PromiseKind.REPLY, T0 + timedelta(hours=1), "小王")

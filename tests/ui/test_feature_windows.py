@@ -39,8 +39,8 @@ def test_may_call_dock_lists_buyers_and_opens_their_case(make_window, demo_regis
         platform=Platform.TAOBAO, order_no="5550001112223", kind=CaseKind.REFUND_ONLY,
         buyer_nick="可拨打的买家", buyer_phone="13900001111"), "小王")
     window = make_window(demo_register)
-    window.may_call_dock.toggleViewAction().trigger()
-    listing = window.may_call_dock.widget()
+    window.calls.dock.toggleViewAction().trigger()
+    listing = window.calls.dock.widget()
     assert isinstance(listing, MayCallList)
     qtbot.waitUntil(lambda: listing.tree.topLevelItemCount() > 0, timeout=3000)
     rows = [listing.tree.topLevelItem(i).text(0) for i in range(listing.tree.topLevelItemCount())]

@@ -30,10 +30,8 @@ def test_the_sheet_shows_the_acknowledgement_right_after_acknowledging(
 def test_escape_closes_the_hand_off_history_window(qtbot, window, demo_register):
     from PySide6.QtTest import QTest
 
-    from shopdesk.ui import shift_actions
-
     demo_register.shifts.end("小王", "第一班")
-    view = shift_actions.open_history(window)  # owned by the window, deleted on close
+    view = window.shifts.open_history()  # owned by the window, deleted on close
     qtbot.waitExposed(view)
     assert view.isVisible()
     gone: list[bool] = []

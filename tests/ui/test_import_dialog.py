@@ -13,7 +13,7 @@ from shopdesk.importers import ImportCancelled, RecordType
 from shopdesk.services.imports import ImportService
 from shopdesk.ui.dialogs.column_mapping_dialog import ColumnMappingDialog
 from shopdesk.ui.dialogs.import_dialog import ImportDialog
-from tests.importers.helpers import DATA, csv_bytes
+from tests.importers.helpers import DATA, TAOBAO_REFUND_HEADER, csv_bytes, taobao_refund_row
 
 REFUNDS = DATA / "taobao_refund_gbk.csv"
 
@@ -25,8 +25,8 @@ def _chinese(chinese_ui):
 
 
 @pytest.fixture
-def dialog(qtbot, register):
-    dlg = ImportDialog(register, "小王", path=REFUNDS)
+def dialog(qtbot, register, tasks):
+    dlg = ImportDialog(register, "小王", tasks, path=REFUNDS)
     qtbot.addWidget(dlg)
     dlg.show()
     qtbot.waitUntil(lambda: dlg.report is not None and not dlg.is_busy(), timeout=10_000)
@@ -77,7 +77,7 @@ def test_choosing_another_file_type_previews_again(qtbot, dialog):
     assert not dialog.import_button.isEnabled()
 
 
-def test_cancel_stops_the_import(qtbot, register):
+def test_cancel_stops_the_import(qtbot, register, tasks):
     started = threading.Event()
 
     class SlowService(ImportService):
@@ -87,9 +87,10 @@ def test_cancel_stops_the_import(qtbot, register):
                 threading.Event().wait(0.01)
             raise ImportCancelled()
 
-    service = SlowService(register.db, register.clock, register.imports.config,
-                          shop_tz=register.shop_tz)
-    dlg = ImportDialog(register, "小王", path=REFUNDS, service=service)
+    def slow(reg):
+        return SlowService(reg.db, reg.clock, reg.imports.config, shop_tz=reg.shop_tz)
+
+    dlg = ImportDialog(register, "小王", tasks, path=REFUNDS, imports=slow)
     qtbot.addWidget(dlg)
     dlg.show()
     qtbot.waitUntil(lambda: dlg.report is not None and not dlg.is_busy(), timeout=10_000)
@@ -104,10 +105,11 @@ def test_cancel_stops_the_import(qtbot, register):
     assert register.cases.store.total() == 0
 
 
-def test_an_unknown_file_offers_a_column_mapping(qtbot, register, tmp_path, monkeypatch):
+def test_an_unknown_file_offers_a_column_mapping(qtbot, register, tmp_path, monkeypatch,
+                                                  tasks):
     path = tmp_path / "ks.csv"
     path.write_bytes(csv_bytes([["单号", "退多少", "进度"], ["KS20261123001", "12.00", "待处理"]]))
-    dlg = ImportDialog(register, "小王", path=path)
+    dlg = ImportDialog(register, "小王", tasks, path=path)
     qtbot.addWidget(dlg)
     qtbot.waitUntil(lambda: dlg.report is not None and not dlg.is_busy(), timeout=10_000)
     assert dlg.report.file_error.code == "no_header"
@@ -146,8 +148,6 @@ def test_mapping_dialog_guesses_known_headers_and_requires_the_order_number(qtbo
 
 
 def test_opened_from_the_main_window_it_refreshes_the_list(qtbot, window, monkeypatch):
-    from shopdesk.ui.dialogs import import_dialog
-
     before = window.case_list.model.rowCount()
 
     def run(dialog):
@@ -160,6 +160,94 @@ def test_opened_from_the_main_window_it_refreshes_the_list(qtbot, window, monkey
         return 1
 
     monkeypatch.setattr(ImportDialog, "exec", run)
-    dialog = import_dialog.open_import_dialog(window, REFUNDS)
+    dialog = window.imports.open_dialog(REFUNDS)
     assert dialog.imported and dialog.operator == window.operator()
     assert window.case_list.model.rowCount() == before + 3
+
+
+def _write_refunds(tmp_path, count: int):
+    path = tmp_path / "many_refunds.csv"
+    rows = [taobao_refund_row(i) for i in range(count)]
+    path.write_bytes(csv_bytes([TAOBAO_REFUND_HEADER, *rows], "gbk"))
+    return path
+
+
+def _pausing_imports(held: threading.Event, release: threading.Event):
+    """The real import service, pausing inside its transaction once the first rows are
+    written (not yet committed) until `release` is set."""
+    def imports(register):
+        service = ImportService(register.db, register.clock, register.imports.config,
+                                shop_tz=register.shop_tz)
+        apply = service.apply
+
+        def paused_apply(parsed, name, actor, *, progress=None, **kw):
+            def report(done, total):
+                # The first half reports the planning, the second the rows written.
+                if done > total // 2 and not held.is_set():
+                    held.set()
+                    release.wait(10)
+                if progress is not None:
+                    progress(done, total)
+            return apply(parsed, name, actor, progress=report, **kw)
+
+        service.apply = paused_apply
+        return service
+    return imports
+
+
+def _import_from_the_window(qtbot, window, monkeypatch, path, during):
+    """File > Import on `path`: click Import, run `during(dialog)` while the import holds
+    its transaction open, then let it end and close the dialog."""
+    from shopdesk.ui.dialogs import import_dialog
+
+    held, release = threading.Event(), threading.Event()
+    monkeypatch.setattr(import_dialog, "import_service", _pausing_imports(held, release))
+
+    def run(dialog):
+        qtbot.waitUntil(lambda: dialog.report is not None and not dialog.is_busy(),
+                        timeout=20_000)
+        assert dialog.report.created == 600
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+        assert held.wait(20)
+        try:
+            during(dialog)
+        finally:
+            release.set()
+        qtbot.waitUntil(lambda: not dialog.is_busy(), timeout=20_000)
+        dialog.accept()
+        return 1
+
+    monkeypatch.setattr(ImportDialog, "exec", run)
+    return window.imports.open_dialog(path)
+
+
+def test_the_list_sees_imported_rows_only_once_the_import_committed(qtbot, window,
+                                                                    monkeypatch, tmp_path):
+    path = _write_refunds(tmp_path, 600)  # two chunks of rows
+    before, total = window.case_list.count(), window.register.cases.store.total()
+
+    def while_importing(dialog):
+        # 500 rows are written on the writer's connection; this one must not see them.
+        window.case_list.reload()
+        assert window.case_list.count() == before
+        assert window.register.cases.store.total() == total
+
+    dialog = _import_from_the_window(qtbot, window, monkeypatch, path, while_importing)
+    assert dialog.imported
+    assert window.case_list.count() == before + 600
+    assert window.register.cases.store.total() == total + 600
+
+
+def test_a_cancelled_import_is_never_seen_by_the_list(qtbot, window, monkeypatch, tmp_path):
+    path = _write_refunds(tmp_path, 600)
+    before, total = window.case_list.count(), window.register.cases.store.total()
+
+    def cancel_while_importing(dialog):
+        window.case_list.reload()
+        assert window.case_list.count() == before
+        qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+
+    dialog = _import_from_the_window(qtbot, window, monkeypatch, path, cancel_while_importing)
+    assert not dialog.imported and "已取消" in dialog.status.text()
+    assert window.case_list.count() == before
+    assert window.register.cases.store.total() == total

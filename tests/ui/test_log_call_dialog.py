@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 
 from shopdesk.domain.call_policy import CallOutcome
 from shopdesk.ui.dialogs.log_call_dialog import LogCallDialog
-from shopdesk.ui.widgets.call_indicator import CallIndicator
+from shopdesk.ui.views.call_indicator import CallIndicator
 
 from ..services.calls_support import call_service, open_case
 

@@ -167,10 +167,8 @@ def test_operator_picker_sets_the_operator_and_mine(qtbot, window, demo_register
 
 def test_ctrl_n_opens_the_case_form_and_a_saved_case_is_selected(qtbot, window, demo_register):
     from shopdesk.domain.case import CaseDraft
-    from shopdesk.ui.components import case_form_class
+    from shopdesk.ui.dialogs.case_form import CaseFormDialog as form_class
 
-    form_class = case_form_class()
-    assert form_class is not None
     window.case_list.table.setFocus()
     qtbot.keyClick(window.case_list.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), form_class),
@@ -236,3 +234,48 @@ def test_fits_a_1366x768_screen_in_both_languages(make_window, demo_register):
         for button in bar.quick_buttons.values():  # no quick filter squeezed or cut
             assert button.width() >= button.sizeHint().width()
         assert bar.count_label.width() >= bar.count_label.sizeHint().width()
+
+
+def test_menus_shortcuts_banners_and_status_bar_stay_where_users_know_them(window):
+    """The features' controllers make their own actions and widgets; the window places
+    them as before (object names are what saved layouts and tests rely on)."""
+    from PySide6.QtGui import QAction, QKeySequence
+    from PySide6.QtWidgets import QLabel, QMenu
+
+    def names(menu: QMenu) -> list[str]:
+        return ["-" if a.isSeparator() else a.objectName() for a in menu.actions()]
+
+    menus = {a.menu().objectName(): names(a.menu()) for a in window.menuBar().actions()}
+    assert list(menus) == ["menu_file", "menu_cases", "menu_view", "menu_shift",
+                           "menu_settings", "menu_help"]
+    assert menus["menu_file"] == ["action_new_case", "action_import", "action_export", "-",
+                                  "action_backup", "action_restore_backup", "-", "action_quit"]
+    assert menus["menu_cases"] == ["action_new_promise", "action_find", "action_refresh", "-",
+                                   "action_trash", "action_untrash", "action_empty_trash", "-",
+                                   "action_print_summary"]
+    assert menus["menu_view"] == ["action_may_call", "action_call_compliance",
+                                  "action_script_library"]
+    assert menus["menu_shift"] == ["action_shift_start", "action_shift_end", "-",
+                                   "action_handoff_history"]
+    assert menus["menu_settings"] == ["action_staff", "action_language", "action_call_policy"]
+    keys = {"action_new_case": "Ctrl+N", "action_print_summary": "Ctrl+P",
+            "action_new_promise": "Ctrl+Shift+N", "action_shift_start": "Ctrl+Shift+B",
+            "action_shift_end": "Ctrl+Shift+E", "action_handoff_history": "Ctrl+Shift+H",
+            "action_import": "Ctrl+I", "action_export": "Ctrl+E",
+            "action_script_library": "Ctrl+Shift+S", "action_may_call": "Ctrl+Shift+P",
+            "action_refresh": "F5", "action_trash": "Del", "action_find": "Ctrl+F"}
+    for name, shortcut in keys.items():
+        action = window.findChild(QAction, name)
+        assert action.shortcut().toString(QKeySequence.SequenceFormat.PortableText) == shortcut
+    # These work wherever the focus is, not only through the menu bar.
+    assert {a.objectName() for a in window.actions()} >= {
+        "action_new_promise", "action_print_summary", "action_shift_start",
+        "action_shift_end", "action_handoff_history"}
+    layout = window.centralWidget().layout()
+    order = [layout.itemAt(i).widget() for i in range(layout.count())]
+    assert order == [window.promises.banner, window.shifts.banner, window.filter_bar,
+                     window.splitter]
+    assert [w.objectName() for w in order[:2]] == ["overdue_banner", "handoff_banner"]
+    status = window.statusBar().findChild(QLabel, "shift_status_label")
+    folder = window.statusBar().findChild(QLabel, "data_folder_label")
+    assert status.isVisible() and status.x() < folder.x()

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
 
+import pytest
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -12,7 +14,7 @@ from shopdesk.domain.case_query import CaseQuery
 from shopdesk.paths import DataPaths
 from shopdesk.services.quick_filters import QuickFilter
 from shopdesk.services.register import open_register
-from shopdesk.ui.first_start import DEMO_CASES
+from shopdesk.ui.controllers.first_start import DEMO_CASES
 from shopdesk.ui.main_window import MainWindow
 from shopdesk.ui.single_instance import SingleInstanceGuard
 
@@ -131,10 +133,23 @@ def test_back_up_now_and_restore(qtbot, window, demo_register, boxes):
         assert dialog.tree.currentItem() is dialog.tree.topLevelItem(0)
         dialog.accept()
 
+    # The writer has a connection open on the file the restore is about to move aside.
+    opened = window.tasks.write(lambda reg, _p, _c: reg)
+    qtbot.waitUntil(opened.is_done, timeout=5000)
     _when_modal(pick_newest)
     window.act_restore_backup.trigger()
     assert window.register is not demo_register
     assert window.case_list.count() == 60
+    # Everything was rebuilt on the restored register: the case panel, the may-call list
+    # and the writer (which now writes to the restored file).
+    restored = window.register
+    assert window.detail.register is restored
+    assert window.calls.may_call_list.calls is restored.calls
+    live = window.tasks.write(lambda reg, _p, _c: reg.cases.count(CaseQuery()))
+    qtbot.waitUntil(live.is_done, timeout=5000)
+    assert live.result == 60
+    with pytest.raises(Exception, match="closed"):
+        opened.result.db.execute("select 1")  # the old writer connection was closed first
     kept = [t for t in boxes.texts("information") if "原来的登记簿文件" in t]
     assert kept and ".before-restore-" in kept[0]
     window.close()  # hidden windows fetch no rows, so the restored register can be closed
@@ -179,6 +194,57 @@ def test_run_gui_second_copy_raises_the_first(qtbot, tmp_path, boxes, capsys):
         assert not paths.database.exists()  # the second copy never opened the register
     finally:
         first.release()
+
+
+def test_run_gui_takes_the_daily_backup_on_the_writer_thread(qtbot, qapp, tmp_path, boxes,
+                                                            monkeypatch):
+    from shopdesk.domain.clock import SystemClock
+    from shopdesk.services.demo import generate_demo
+    from shopdesk.ui.controllers.backup import BackupController
+
+    paths = DataPaths(tmp_path / "data")
+    register = open_register(paths, SystemClock(), daily_backup=False)
+    register.staff.add("小王", actor="小王")
+    generate_demo(register, 5, seed=1)
+    register.close()
+    started = []
+    real = BackupController.start_daily
+
+    def spy(controller):
+        started.append(real(controller))
+        return started[-1]
+
+    monkeypatch.setattr(BackupController, "start_daily", spy)
+
+    def close_when_backed_up():
+        windows = [w for w in QApplication.topLevelWidgets()
+                   if isinstance(w, MainWindow) and w.isVisible()]
+        if windows and started and started[0].is_done():
+            windows[0].close()
+        else:
+            QTimer.singleShot(50, close_when_backed_up)
+
+    QTimer.singleShot(0, close_when_backed_up)
+    assert run_gui([], env={"SHOPDESK_HOME": str(paths.root)}) == 0
+    [task] = started
+    assert task.thread_id not in (0, threading.get_ident()) and task.error is None
+    assert task.result is not None and task.result.exists()
+    assert "daily" in task.result.name
+
+
+def test_a_failed_daily_backup_is_reported_and_the_window_keeps_working(
+        qtbot, window, monkeypatch, capsys):
+    from shopdesk.services.register import Register
+
+    def broken(self):
+        raise OSError("no space left on device")
+
+    monkeypatch.setattr(Register, "run_daily_backup", broken)
+    task = window.backup.start_daily()
+    with qtbot.waitSignal(task.failed, timeout=5000):
+        pass
+    assert "daily backup failed: no space left on device" in capsys.readouterr().err
+    assert window.isVisible() and window.case_list.count() > 0
 
 
 def test_run_gui_starts_and_exits_cleanly(qtbot, qapp, tmp_path, boxes):

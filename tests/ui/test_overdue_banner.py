@@ -29,7 +29,7 @@ def test_banner_appears_when_the_clock_passes_the_due_time(qtbot, make_window,
                                                           demo_register, clock):
     soon, later = _two_promises(demo_register)
     window = make_window(demo_register)
-    banner = window.overdue_banner
+    banner = window.promises.banner
     assert banner.isHidden() and banner.count == 0
     # The promise column shows the next due time, not yet red.
     row = window.case_list.model.row_of(soon.case_id)
@@ -57,7 +57,7 @@ def test_clicking_the_banner_lists_the_overdue_cases(qtbot, make_window, demo_re
     soon, later = _two_promises(demo_register)
     clock.set(T0 + timedelta(hours=6))
     window = make_window(demo_register)
-    banner = window.overdue_banner
+    banner = window.promises.banner
     assert banner.isVisible() and banner.count == 2
     qtbot.mouseClick(banner, Qt.MouseButton.LeftButton)
     assert window.filter_bar.quick_buttons[QuickFilter.PROMISE_OVERDUE].isChecked()
@@ -101,11 +101,9 @@ def test_ctrl_shift_n_makes_a_promise_on_the_selected_case(qtbot, window, demo_r
 
 
 def test_new_promise_without_a_selection_says_so(qtbot, window):
-    from shopdesk.ui import promise_actions
-
     window.case_list.table.clearSelection()
     window.case_list.table.setCurrentIndex(window.case_list.model.index(-1, -1))
-    assert promise_actions.new_promise(window) is None
+    assert window.promises.new_promise() is None
     assert window.statusBar().currentMessage()
 
 
@@ -126,5 +124,5 @@ def test_ctrl_shift_n_on_a_case_in_the_trash_says_why_nothing_opens(qtbot, windo
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert QApplication.activeModalWidget() is None
     assert window.statusBar().currentMessage() == QCoreApplication.translate(
-        "MainWindow", "This case is in the trash; restore it to record a promise")
+        "PromiseController", "This case is in the trash; restore it to record a promise")
     assert demo_register.promises.for_case(case_id) == []

@@ -9,20 +9,20 @@ from shopdesk.ui.dialogs.import_dialog import ImportDialog
 from shopdesk.ui.dialogs.summary_dialog import SummaryDialog
 
 
-def test_the_import_dialog_uses_the_registers_import_service(qtbot, register):
-    dialog = ImportDialog(register, "小王")
+def test_the_import_dialog_uses_the_registers_import_service(qtbot, register, tasks):
+    dialog = ImportDialog(register, "小王", tasks)
     qtbot.addWidget(dialog)
     assert dialog.service is register.imports
-    again = ImportDialog(register, "小王")
+    again = ImportDialog(register, "小王", tasks)
     qtbot.addWidget(again)
     assert again.service is dialog.service
 
 
-def test_the_summary_dialog_uses_the_registers_summary_service(qtbot, register):
+def test_the_summary_dialog_uses_the_registers_summary_service(qtbot, register, tasks):
     case = register.cases.open_case(CaseDraft(
         platform=Platform.TAOBAO, order_no="3712345678901", kind=CaseKind.REFUND_ONLY,
         buyer_nick="小蜜蜂", buyer_phone="13812345678"), "小王")
-    dialog = SummaryDialog(register, [case.id], "小王")
+    dialog = SummaryDialog(register, [case.id], "小王", tasks)
     qtbot.addWidget(dialog)
     assert dialog.service is register.summary
 

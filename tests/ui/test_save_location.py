@@ -28,7 +28,7 @@ def test_the_last_folder_saved_into_is_offered_next_while_it_exists(qapp, tmp_pa
     assert not suggested_path("b.pdf", settings).startswith(str(folder))
 
 
-def test_saving_a_summary_remembers_its_folder(qtbot, demo_register, tmp_path, monkeypatch):
+def test_saving_a_summary_remembers_its_folder(qtbot, demo_register, tmp_path, monkeypatch, tasks):
     """Through the real dialog: the second save starts where the first one went."""
     from PySide6.QtWidgets import QFileDialog
 
@@ -44,7 +44,7 @@ def test_saving_a_summary_remembers_its_folder(qtbot, demo_register, tmp_path, m
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", fake_save)
     case_id = demo_register.cases.query_ids(CaseQuery())[0]
-    dialog = SummaryDialog(demo_register, [case_id], "小王")
+    dialog = SummaryDialog(demo_register, [case_id], "小王", tasks)
     qtbot.addWidget(dialog)
     with qtbot.waitSignal(dialog.written, timeout=20_000):
         dialog.save_pdf()

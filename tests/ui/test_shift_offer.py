@@ -12,7 +12,7 @@ from shopdesk.ui.shift_offer import OFFER_KEY, offer_enabled
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
+    return QCoreApplication.translate("ShiftController", text)
 
 
 def click(qtbot, widget) -> None:
@@ -51,7 +51,7 @@ def select_first_case(window, register) -> int:
 
 def test_the_first_change_with_nobody_on_shift_offers_once(qtbot, window, demo_register, clock):
     assert demo_register.shifts.current() is None
-    assert window.shift_status.text() == _tr("Nobody on shift")
+    assert window.shifts.status_label.text() == _tr("Nobody on shift")
     case_id = select_first_case(window, demo_register)
     add_note(qtbot, window, "first note")
     box = wait_offer(qtbot, window)
@@ -63,7 +63,7 @@ def test_the_first_change_with_nobody_on_shift_offers_once(qtbot, window, demo_r
     # Declined: not asked again for the rest of this stretch with nobody on shift.
     add_note(qtbot, window, "second note")
     assert no_offer(qtbot, window)
-    assert window.shift_status.text() == _tr("Nobody on shift")
+    assert window.shifts.status_label.text() == _tr("Nobody on shift")
 
     # A shift started and ended elsewhere (the command line): a new stretch, asked again.
     demo_register.shifts.start("小王")
@@ -88,8 +88,8 @@ def test_starting_the_shift_from_the_offer_after_a_status_change(qtbot, window, 
     click(qtbot, window.shift_offer.start_button)
     current = demo_register.shifts.current()
     assert current is not None and current.staff == "小王"
-    assert "小王" in window.shift_status.text()
-    assert window.shift_status.text() != _tr("Nobody on shift")
+    assert "小王" in window.shifts.status_label.text()
+    assert window.shifts.status_label.text() != _tr("Nobody on shift")
     # On shift now: a change asks nothing.
     add_note(qtbot, window, "on shift")
     assert no_offer(qtbot, window)
@@ -97,13 +97,13 @@ def test_starting_the_shift_from_the_offer_after_a_status_change(qtbot, window, 
 
 def test_a_new_case_offers_too_and_a_pin_is_asked_in_the_start_dialog(qtbot, window,
                                                                       demo_register):
-    from shopdesk.ui.components import case_form_class
+    from shopdesk.ui.dialogs.case_form import CaseFormDialog
     from shopdesk.ui.dialogs.shift_start_dialog import ShiftStartDialog
 
     demo_register.staff.set_pin("小王", "2468", "小王")
     window.case_list.table.setFocus()
     qtbot.keyClick(window.case_list.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
-    form_class = case_form_class()
+    form_class = CaseFormDialog
     qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), form_class),
                     timeout=3000)
     form = QApplication.activeModalWidget()
@@ -120,7 +120,7 @@ def test_a_new_case_offers_too_and_a_pin_is_asked_in_the_start_dialog(qtbot, win
     qtbot.keyClicks(start.pin, "2468")
     click(qtbot, start.start_button)
     qtbot.waitUntil(lambda: demo_register.shifts.current() is not None, timeout=3000)
-    qtbot.waitUntil(lambda: "小王" in window.shift_status.text(), timeout=3000)
+    qtbot.waitUntil(lambda: "小王" in window.shifts.status_label.text(), timeout=3000)
 
 
 def test_no_offer_when_the_setting_is_off_or_a_shift_is_open(qtbot, window, demo_register):

@@ -22,7 +22,7 @@ NOTE = "SD-0003 买家今晚发照片；仓库明早10点回复补发时间"
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
+    return QCoreApplication.translate("ShiftController", text)
 
 
 def wait_modal(qtbot, kind):
@@ -38,10 +38,10 @@ def test_end_a_shift_in_the_dialog_then_acknowledge_it_from_the_banner(
     demo_register.shifts.start("小王")
     clock.advance(hours=2)  # the promise is now overdue: both banners will show
     window = make_window(demo_register)
-    banner = window.handoff_banner
+    banner = window.shifts.banner
     assert banner.isHidden()
-    assert window.shift_status.text().startswith(_tr("On shift: %1 since %2").split("%1")[0])
-    assert "小王" in window.shift_status.text()
+    assert window.shifts.status_label.text().startswith(_tr("On shift: %1 since %2").split("%1")[0])
+    assert "小王" in window.shifts.status_label.text()
 
     qtbot.keyClick(window.case_list.table, Qt.Key.Key_E, CTRL_SHIFT)
     dialog = wait_modal(qtbot, EndShiftDialog)
@@ -70,7 +70,7 @@ def test_end_a_shift_in_the_dialog_then_acknowledge_it_from_the_banner(
     # The banner: below the red overdue-promise banner, naming who handed over.
     qtbot.waitUntil(banner.isVisible, timeout=2000)
     assert "小王" in banner.label.text()
-    overdue = window.overdue_banner
+    overdue = window.promises.banner
     assert overdue.isVisible()
     assert overdue.geometry().bottom() < banner.geometry().top()
     assert banner.geometry().bottom() < window.filter_bar.geometry().top()
@@ -87,7 +87,8 @@ def test_end_a_shift_in_the_dialog_then_acknowledge_it_from_the_banner(
     assert not pane.ack_button.isEnabled() and "小李" in pane.status.text()
     assert banner.isHidden()
     assert demo_register.shifts.current().staff == "小李"
-    assert window.operator_picker.current() == "小李" and "小李" in window.shift_status.text()
+    assert window.operator_picker.current() == "小李"
+    assert "小李" in window.shifts.status_label.text()
     qtbot.mouseClick(review.findChild(type(pane.ack_button), "handoff_review_close"),
                      Qt.MouseButton.LeftButton)
 
@@ -96,20 +97,20 @@ def test_a_wrong_pin_is_refused_when_acknowledging(qtbot, make_window, demo_regi
     demo_register.staff.set_pin("小李", "2468", "小王")
     demo_register.shifts.end("小王")
     window = make_window(demo_register)
-    assert window.handoff_banner.isVisible()
-    qtbot.mouseClick(window.handoff_banner, Qt.MouseButton.LeftButton)  # the whole banner
+    assert window.shifts.banner.isVisible()
+    qtbot.mouseClick(window.shifts.banner, Qt.MouseButton.LeftButton)  # the whole banner
     pane = wait_modal(qtbot, HandoffReviewDialog).pane
     pane.who.setCurrentIndex(pane.who.findData("小李"))
     assert pane.pin.isEnabled()
     pane.pin.setText("1111")
     qtbot.mouseClick(pane.ack_button, Qt.MouseButton.LeftButton)
     assert "PIN 不正确" in pane.error.text() and pane.error.isVisible()
-    assert demo_register.shifts.pending() is not None and window.handoff_banner.isVisible()
+    assert demo_register.shifts.pending() is not None and window.shifts.banner.isVisible()
     refused = [a for a in demo_register.shifts.audit_log.latest() if a.action == "pin_refused"]
     assert len(refused) == 1
     pane.pin.setText("2468")
     qtbot.mouseClick(pane.ack_button, Qt.MouseButton.LeftButton)
-    assert demo_register.shifts.pending() is None and window.handoff_banner.isHidden()
+    assert demo_register.shifts.pending() is None and window.shifts.banner.isHidden()
 
 
 def test_switching_the_operator_to_someone_with_a_pin_asks_for_it(qtbot, window,
@@ -144,18 +145,16 @@ def test_start_a_shift_with_the_shortcut_and_a_pin(qtbot, window, demo_register)
     qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
     assert demo_register.shifts.current().staff == "小李"
     assert window.operator_picker.current() == "小李"
-    assert "小李" in window.shift_status.text()
+    assert "小李" in window.shifts.status_label.text()
 
 
 def test_history_lists_past_hand_offs_and_acknowledges_one(qtbot, window, demo_register,
                                                            clock):
-    from shopdesk.ui import shift_actions
-
     first = demo_register.shifts.end("小王", "第一班")
     clock.advance(hours=8)
     second = demo_register.shifts.end("小李", "第二班")
-    shift_actions.refresh(window)
-    view = shift_actions.open_history(window)
+    window.shifts.refresh()
+    view = window.shifts.open_history()
     qtbot.addWidget(view)
     assert view.list.count() == 2
     assert view.pane.shift.id == second.id and "第二班" in view.pane.view.toPlainText()
@@ -164,7 +163,7 @@ def test_history_lists_past_hand_offs_and_acknowledges_one(qtbot, window, demo_r
     view.pane.who.setCurrentIndex(view.pane.who.findData("阿珍"))
     qtbot.mouseClick(view.pane.ack_button, Qt.MouseButton.LeftButton)
     assert demo_register.shifts.get(first.id).ack_by == "阿珍"
-    assert window.handoff_banner.isVisible()  # the latest is still not acknowledged
+    assert window.shifts.banner.isVisible()  # the latest is still not acknowledged
     assert view.list.currentRow() == 1 and not view.pane.ack_button.isEnabled()
 
 
@@ -218,13 +217,11 @@ def test_the_end_shift_dialog_shows_the_wait_cursor_while_it_builds_the_sheet(
 
 def test_the_banner_shows_the_oldest_unacknowledged_hand_off_and_how_many_follow(
         qtbot, window, demo_register, clock):
-    from shopdesk.ui import shift_actions
-
     first = demo_register.shifts.end("小王", "第一班")
     clock.advance(hours=8)
     demo_register.shifts.end("小李", "第二班")
-    shift_actions.refresh(window)
-    banner = window.handoff_banner
+    window.shifts.refresh()
+    banner = window.shifts.banner
     assert banner.isVisible() and banner.pending_id == first.id
     more = QCoreApplication.translate("HandoffBanner", " — and %1 later ones")
     assert "小王" in banner.label.text() and more.replace("%1", "1") in banner.label.text()
@@ -264,15 +261,13 @@ def test_a_forgotten_pin_is_reset_in_settings_with_a_reason(qtbot, demo_register
 
 def test_a_remembered_operator_with_a_pin_is_not_taken_on_trust_at_start_up(
         qtbot, make_window, demo_register, boxes):
-    from shopdesk.ui import shift_actions
-
     demo_register.staff.set_pin("小王", "2468", "小王")
     assert demo_register.staff.current_operator() == "小王"  # from the last session
     window = make_window(demo_register)
     assert window.operator() == "" and window.operator_picker.current() == ""
     assert "小王" in window.statusBar().currentMessage()
     # Acting needs someone chosen; choosing 小王 asks the PIN.
-    assert shift_actions.end_shift(window) is None
+    assert window.shifts.end_shift() is None
     combo = window.operator_picker.combo
     boxes.text_answer = ("2468", True)
     combo.setCurrentIndex(combo.findData("小王"))
@@ -287,11 +282,9 @@ def test_a_remembered_operator_without_a_pin_stays_chosen(make_window, demo_regi
 
 def test_the_outgoing_person_is_not_offered_to_acknowledge_their_own_hand_off(
         qtbot, window, demo_register):
-    from shopdesk.ui import shift_actions
-
     demo_register.shifts.end("小王", "交给下一班")  # 小王 is still the operator
-    shift_actions.refresh(window)
-    review = shift_actions.review_handoff(window, window.handoff_banner.pending_id)
+    window.shifts.refresh()
+    review = window.shifts.review_handoff(window.shifts.banner.pending_id)
     pane = review.pane
     assert pane.who.currentData() == "" and not pane.ack_button.isEnabled()
     pane.who.setCurrentIndex(pane.who.findData("小李"))

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
 from shopdesk.domain.case import CaseDraft
 from shopdesk.domain.enums import CaseKind, Cause, Platform
 from shopdesk.ui.dialogs.summary_dialog import SummaryDialog
-from shopdesk.ui.print_actions import open_summary_dialog
 
 PHONE = "13812345678"
 
@@ -78,13 +77,13 @@ def test_the_cases_menu_and_case_panel_reach_it(make_window, register, cases):
 
 def test_nothing_selected_says_so(make_window, register):
     window = make_window(register)
-    assert open_summary_dialog(window) is None
+    assert window.summary.open_dialog() is None
     assert _visible_dialogs() == []
 
 
 def test_save_pdf_masks_by_default_and_keeps_each_edited_statement(qtbot, register, cases,
-                                                                   tmp_path, monkeypatch):
-    dialog = SummaryDialog(register, [c.id for c in cases], "小王")
+                                                                   tmp_path, monkeypatch, tasks):
+    dialog = SummaryDialog(register, [c.id for c in cases], "小王", tasks)
     qtbot.addWidget(dialog)
     dialog.facts_edit.setPlainText("第一件：外箱破损，已拍照。")
     dialog.cases.setCurrentRow(1)
@@ -104,7 +103,7 @@ def test_save_pdf_masks_by_default_and_keeps_each_edited_statement(qtbot, regist
     assert service.facts(cases[1].id) == "第二件：买家拒收。"  # kept for the next printing
     assert service.saved_facts(cases[2].id) is None  # untouched: follows the case's data
     # A new dialog shows the saved statement.
-    again = SummaryDialog(register, [cases[1].id], "小王")
+    again = SummaryDialog(register, [cases[1].id], "小王", tasks)
     qtbot.addWidget(again)
     assert again.facts_edit.toPlainText() == "第二件：买家拒收。"
     again.reset_button.click()
@@ -112,8 +111,8 @@ def test_save_pdf_masks_by_default_and_keeps_each_edited_statement(qtbot, regist
 
 
 def test_full_contact_is_printed_only_when_ticked_and_audited(qtbot, register, cases,
-                                                              tmp_path, monkeypatch):
-    dialog = SummaryDialog(register, [cases[0].id], "小王")
+                                                              tmp_path, monkeypatch, tasks):
+    dialog = SummaryDialog(register, [cases[0].id], "小王", tasks)
     qtbot.addWidget(dialog)
     dialog.full_contact.setChecked(True)
     _save_to(monkeypatch, tmp_path / "full.pdf")
@@ -125,7 +124,7 @@ def test_full_contact_is_printed_only_when_ticked_and_audited(qtbot, register, c
 
 
 def test_print_sends_every_page_to_the_printer(qtbot, register, cases, tmp_path,
-                                                monkeypatch):
+                                                monkeypatch, tasks):
     printed = tmp_path / "printer.pdf"
 
     def accept(print_dialog):
@@ -138,7 +137,7 @@ def test_print_sends_every_page_to_the_printer(qtbot, register, cases, tmp_path,
     monkeypatch.setattr(QPrintDialog, "exec", accept)
     for n in range(60):  # a second page for the first case
         register.cases.add_note(cases[0].id, f"第{n}条跟进记录：已与买家沟通。", "小王")
-    dialog = SummaryDialog(register, [cases[0].id, cases[1].id], "小王")
+    dialog = SummaryDialog(register, [cases[0].id, cases[1].id], "小王", tasks)
     qtbot.addWidget(dialog)
     with qtbot.waitSignal(dialog.printed, timeout=30_000) as printed_signal:
         assert dialog.print_summary()
@@ -150,18 +149,18 @@ def test_print_sends_every_page_to_the_printer(qtbot, register, cases, tmp_path,
     assert not dialog.last_result.path.exists()  # the temporary PDF is gone
 
 
-def test_cancelled_print_writes_nothing(qtbot, register, cases, monkeypatch):
+def test_cancelled_print_writes_nothing(qtbot, register, cases, monkeypatch, tasks):
     monkeypatch.setattr(QPrintDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
-    dialog = SummaryDialog(register, [cases[0].id], "小王")
+    dialog = SummaryDialog(register, [cases[0].id], "小王", tasks)
     qtbot.addWidget(dialog)
     assert not dialog.print_summary() and dialog.last_result is None and not dialog.busy()
 
 
-def test_open_writes_a_temporary_pdf_and_opens_it(qtbot, register, cases, monkeypatch):
+def test_open_writes_a_temporary_pdf_and_opens_it(qtbot, register, cases, monkeypatch, tasks):
     opened = []
     monkeypatch.setattr(QDesktopServices, "openUrl",
                         staticmethod(lambda url: opened.append(url.toLocalFile()) or True))
-    dialog = SummaryDialog(register, [cases[0].id], "小王")
+    dialog = SummaryDialog(register, [cases[0].id], "小王", tasks)
     qtbot.addWidget(dialog)
     with qtbot.waitSignal(dialog.written, timeout=20_000):
         dialog.open_button.click()
@@ -170,8 +169,8 @@ def test_open_writes_a_temporary_pdf_and_opens_it(qtbot, register, cases, monkey
 
 
 def test_without_an_operator_nothing_is_written(qtbot, register, cases, tmp_path,
-                                                monkeypatch, boxes):
-    dialog = SummaryDialog(register, [cases[0].id], "")
+                                                monkeypatch, boxes, tasks):
+    dialog = SummaryDialog(register, [cases[0].id], "", tasks)
     qtbot.addWidget(dialog)
     _save_to(monkeypatch, tmp_path / "x.pdf")
     dialog.save_button.click()
@@ -180,8 +179,8 @@ def test_without_an_operator_nothing_is_written(qtbot, register, cases, tmp_path
 
 
 def test_a_folder_that_cannot_be_written_is_reported(qtbot, register, cases, tmp_path,
-                                                     monkeypatch, boxes):
-    dialog = SummaryDialog(register, [cases[0].id], "小王")
+                                                     monkeypatch, boxes, tasks):
+    dialog = SummaryDialog(register, [cases[0].id], "小王", tasks)
     qtbot.addWidget(dialog)
     _save_to(monkeypatch, tmp_path / "no-such-folder" / "x.pdf")
     with qtbot.waitSignal(dialog.failed, timeout=20_000):
@@ -190,8 +189,8 @@ def test_a_folder_that_cannot_be_written_is_reported(qtbot, register, cases, tmp
     assert not (tmp_path / "no-such-folder").exists()
 
 
-def test_english_document_recomposes_an_unedited_statement(qtbot, register, cases):
-    dialog = SummaryDialog(register, [cases[0].id], "小王")
+def test_english_document_recomposes_an_unedited_statement(qtbot, register, cases, tasks):
+    dialog = SummaryDialog(register, [cases[0].id], "小王", tasks)
     qtbot.addWidget(dialog)
     dialog.language.setCurrentIndex(1)
     assert "asked for refund only" in dialog.facts_edit.toPlainText()
@@ -200,8 +199,8 @@ def test_english_document_recomposes_an_unedited_statement(qtbot, register, case
     assert dialog.facts_edit.toPlainText() == "Edited by hand."
 
 
-def test_dialog_fits_a_small_screen_and_looks_right(qtbot, register, cases, chinese_ui):
-    dialog = SummaryDialog(register, [c.id for c in cases], "小王")
+def test_dialog_fits_a_small_screen_and_looks_right(qtbot, register, cases, chinese_ui, tasks):
+    dialog = SummaryDialog(register, [c.id for c in cases], "小王", tasks)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
@@ -210,7 +209,7 @@ def test_dialog_fits_a_small_screen_and_looks_right(qtbot, register, cases, chin
 
 
 def test_saving_over_a_pdf_held_open_by_a_viewer_says_so(qtbot, register, cases, tmp_path,
-                                                         monkeypatch, boxes):
+                                                         monkeypatch, boxes, tasks):
     import shopdesk.reports.summary_pdf as summary_pdf
 
     target = tmp_path / "held.pdf"
@@ -223,7 +222,7 @@ def test_saving_over_a_pdf_held_open_by_a_viewer_says_so(qtbot, register, cases,
         raise PermissionError(13, "The process cannot access the file", str(dst))
 
     monkeypatch.setattr(summary_pdf.os, "replace", locked)
-    dialog = SummaryDialog(register, [cases[0].id], "小王")
+    dialog = SummaryDialog(register, [cases[0].id], "小王", tasks)
     qtbot.addWidget(dialog)
     _save_to(monkeypatch, target)
     with qtbot.waitSignal(dialog.failed, timeout=20_000):
@@ -233,12 +232,12 @@ def test_saving_over_a_pdf_held_open_by_a_viewer_says_so(qtbot, register, cases,
     assert target.read_bytes() == b"%PDF-1.4 earlier" and not list(tmp_path.glob("*.part"))
 
 
-def _opened_once(qtbot, register, case_id, monkeypatch) -> tuple[SummaryDialog, list[Path]]:
+def _opened_once(qtbot, register, case_id, monkeypatch, tasks) -> tuple[SummaryDialog, list[Path]]:
     """A dialog on `case_id` after one click on Open PDF, and the paths 'the viewer' got."""
     opened: list[Path] = []
     monkeypatch.setattr(QDesktopServices, "openUrl",
                         staticmethod(lambda url: opened.append(Path(url.toLocalFile())) or True))
-    dialog = SummaryDialog(register, [case_id], "小王")
+    dialog = SummaryDialog(register, [case_id], "小王", tasks)
     qtbot.addWidget(dialog)
     with qtbot.waitSignal(dialog.written, timeout=20_000):
         dialog.open_button.click()
@@ -246,9 +245,9 @@ def _opened_once(qtbot, register, case_id, monkeypatch) -> tuple[SummaryDialog, 
 
 
 def test_open_again_while_the_viewer_holds_the_first_copy(qtbot, register, cases,
-                                                          monkeypatch):
+                                                          monkeypatch, tasks):
     # Windows: the viewer locks the copy it shows; writing over it failed the second Open.
-    dialog, opened = _opened_once(qtbot, register, cases[0].id, monkeypatch)
+    dialog, opened = _opened_once(qtbot, register, cases[0].id, monkeypatch, tasks)
     first = opened[0]
     real_unlink = Path.unlink
 
@@ -267,15 +266,15 @@ def test_open_again_while_the_viewer_holds_the_first_copy(qtbot, register, cases
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
 def test_opened_copies_live_in_a_folder_only_the_user_can_read(qtbot, register, cases,
-                                                               monkeypatch):
+                                                               monkeypatch, tasks):
     # /tmp is shared on Linux and the copy may carry full contact details.
-    _dialog, opened = _opened_once(qtbot, register, cases[0].id, monkeypatch)
+    _dialog, opened = _opened_once(qtbot, register, cases[0].id, monkeypatch, tasks)
     folder = opened[0].parent
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700 and folder.stat().st_uid == os.getuid()
 
 
 def test_printing_full_contact_is_audited_as_printed_not_as_a_file(qtbot, register, cases,
-                                                                   tmp_path, monkeypatch):
+                                                                   tmp_path, monkeypatch, tasks):
     # The audit named the temporary copy ("dispute-summary-….pdf", deleted after printing):
     # it read as a file saved somewhere.
     def accept(print_dialog):
@@ -286,7 +285,7 @@ def test_printing_full_contact_is_audited_as_printed_not_as_a_file(qtbot, regist
         return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(QPrintDialog, "exec", accept)
-    dialog = SummaryDialog(register, [cases[0].id], "小王")
+    dialog = SummaryDialog(register, [cases[0].id], "小王", tasks)
     qtbot.addWidget(dialog)
     dialog.full_contact.setChecked(True)
     with qtbot.waitSignal(dialog.printed, timeout=30_000):
@@ -297,7 +296,7 @@ def test_printing_full_contact_is_audited_as_printed_not_as_a_file(qtbot, regist
 
 
 def test_the_register_is_only_used_on_the_ui_thread(qtbot, register, cases, tmp_path,
-                                                    monkeypatch):
+                                                    monkeypatch, tasks):
     # The register's one sqlite connection is opened with check_same_thread=False and
     # shared by sqlite-utils: a query from the layout worker would not raise, it would
     # interleave with the UI's transactions. Gathering and the audit stay on this thread.
@@ -305,7 +304,7 @@ def test_the_register_is_only_used_on_the_ui_thread(qtbot, register, cases, tmp_
     register.db.conn.set_trace_callback(
         lambda _sql: threads.add(threading.current_thread().name))
     try:
-        dialog = SummaryDialog(register, [c.id for c in cases], "小王")
+        dialog = SummaryDialog(register, [c.id for c in cases], "小王", tasks)
         qtbot.addWidget(dialog)
         dialog.full_contact.setChecked(True)
         dialog.facts_edit.setPlainText("改过的陈述")
@@ -318,9 +317,9 @@ def test_the_register_is_only_used_on_the_ui_thread(qtbot, register, cases, tmp_
 
 
 def test_a_case_in_the_trash_says_an_edit_is_not_kept(qtbot, register, cases, tmp_path,
-                                                     monkeypatch):
+                                                     monkeypatch, tasks):
     register.cases.delete([cases[0].id], "小王")
-    dialog = SummaryDialog(register, [cases[0].id], "小王")
+    dialog = SummaryDialog(register, [cases[0].id], "小王", tasks)
     qtbot.addWidget(dialog)
     assert "trash" in dialog.facts_label.text()
     dialog.facts_edit.setPlainText("回收站里的工单，仅本次打印")

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.enums import CaseKind, Platform
 from ...domain.errors import ValidationError
+from ...domain.text import pick
 from ...importers import ColumnMapping, MappingError, Preset, RecordType
 from ...importers.mapping import FIELDS, REQUIRED_FIELDS, normalise_header
 from ...services.profiles import ProfileService
@@ -131,7 +132,7 @@ class ColumnMappingDialog(QDialog):
         self.table.setRowCount(len(specs))
         self._combos: dict[str, QComboBox] = {}
         for row, (name, spec) in enumerate(specs.items()):
-            label = spec.en if self.lang == "en" else spec.zh
+            label = pick(self.lang, spec.zh, spec.en)
             item = QTableWidgetItem(label + (" *" if name in required else ""))
             item.setToolTip(name)
             self.table.setItem(row, 0, item)
@@ -206,7 +207,7 @@ class ColumnMappingDialog(QDialog):
             if self.save_box.isChecked():
                 mapping = self.profiles.save(self.name.text(), mapping)
         except MappingError as exc:
-            self.error.setText(exc.en if self.lang == "en" else exc.zh)
+            self.error.setText(pick(self.lang, exc.zh, exc.en))
             return
         except ValidationError as exc:
             self.error.setText(exc.errors[0].message(self.lang))

@@ -1,8 +1,9 @@
 """Import a platform export: preview the counts and the bad rows, then import.
 
-Reading, previewing and importing run on a one-thread pool (the register's single
-writer); the dialog is modal while it is open, so nothing else writes meanwhile. The
-worker only calls services and emits signals; widgets are touched on the UI thread.
+Reading, previewing and importing run on the window's writer thread (ui/tasks.py), on
+the writer's own connection: the case list, reading through the UI's connection, sees
+the imported rows only once the import has committed, never rows a cancelled or failed
+import rolled back. The worker only calls services; widgets are touched on the UI thread.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QThreadPool, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -26,15 +27,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.errors import NotFoundError, ValidationError
+from ...domain.errors import NotFoundError, ShopDeskError, ValidationError
+from ...domain.text import pick
 from ...importers import ColumnMapping, MappingError, ParseResult
 from ...services.imports import ImportReport, ImportService, write_skipped_rows
 from ...services.register import Register
 from ..i18n import ui_language
+from ..tasks import Task, Tasks
 from .column_mapping_dialog import ColumnMappingDialog
-from .import_preview import Job, PreviewPanel
+from .import_preview import PreviewPanel
 
 _NEEDS_MAPPING = {"no_header", "missing_columns"}
+
+
+def import_service(register: Register) -> ImportService:
+    """The import service on `register` (the dialog's and the writer's connection each)."""
+    return register.imports
 
 
 class ImportDialog(QDialog):
@@ -51,24 +59,26 @@ class ImportDialog(QDialog):
         self,
         register: Register,
         operator: str,
+        tasks: Tasks,
         parent: QWidget | None = None,
         path: str | Path | None = None,
         *,
-        service: ImportService | None = None,
+        imports: Callable[[Register], ImportService] | None = None,
     ) -> None:
         super().__init__(parent)
         self.register = register
         self.operator = operator
         self.lang = ui_language(register)
-        self.service = service or register.imports
+        self.tasks = tasks
+        # Presets and saved mappings are read here; the file's rows go through the writer.
+        self._imports = imports or import_service
+        self.service = self._imports(register)
         self.path: Path | None = None
         self.parsed: ParseResult | None = None
         self.report: ImportReport | None = None
         self.imported = False
         self._mapping: ColumnMapping | None = None
-        self._job: Job | None = None
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)  # one writer
+        self._task: Task | None = None
         self.setModal(True)
         self.setWindowTitle(self.tr("Import platform export"))
         self._build()
@@ -174,7 +184,7 @@ class ImportDialog(QDialog):
             try:
                 self._mapping = self.service.profiles.load(str(choice).split(":", 1)[1])
             except MappingError as exc:  # a hand-damaged profile
-                self._set_status(exc.en if self.lang == "en" else exc.zh, "#b00020")
+                self._set_status(pick(self.lang, exc.zh, exc.en), "#b00020")
                 return
             except NotFoundError:  # deleted meanwhile
                 self._fill_presets()
@@ -215,29 +225,32 @@ class ImportDialog(QDialog):
         """Read the file and count what an import would do (on the worker)."""
         assert self.path is not None
         path, (preset, mapping) = self.path, self._choice()
-        service = self.service
+        imports = self._imports
 
-        def work(progress: Any, cancelled: Any) -> tuple[ParseResult, ImportReport]:
+        def work(register: Register, progress: Any,
+                 cancelled: Any) -> tuple[ParseResult, ImportReport]:
+            service = imports(register)
             parsed = service.read(
                 path, preset=preset, mapping=mapping, progress=progress, cancelled=cancelled
             )
             return parsed, service.preview(parsed, path.name, cancelled=cancelled)
 
-        self._start(work, self._previewed, self.tr("Reading the file…"))
+        self._start(self.tasks.write(work, "import_preview"), self._previewed,
+                    self.tr("Reading the file…"))
 
     def start_import(self) -> None:
         """Apply the previewed file in one transaction (on the worker)."""
         if self.parsed is None or self.path is None or not self._can_import():
             return
         parsed, name, skip = self.parsed, self.path.name, self.skip_bad.isChecked()
-        service, operator = self.service, self.operator
+        imports, operator = self._imports, self.operator
 
-        def work(progress: Any, cancelled: Any) -> ImportReport:
-            return service.apply(
+        def work(register: Register, progress: Any, cancelled: Any) -> ImportReport:
+            return imports(register).apply(
                 parsed, name, operator, skip_bad_rows=skip, progress=progress, cancelled=cancelled
             )
 
-        self._start(work, self._finished, self.tr("Importing…"))
+        self._start(self.tasks.write(work, "import"), self._finished, self.tr("Importing…"))
 
     def save_skipped(self) -> None:
         """Write the rows that were (or would be) skipped, with the reason, to a CSV."""
@@ -265,30 +278,27 @@ class ImportDialog(QDialog):
                 "#1b7f3b",
             )
 
-        self._start(work, saved, self.tr("Saving…"))
+        # A file, not the register: no need to queue behind the writer.
+        self._start(self.tasks.run(work, "import_skipped_rows"), saved, self.tr("Saving…"))
 
-    def _start(
-        self, work: Callable[[Any, Any], object], on_done: Callable[[Any], None], phase: str
-    ) -> None:
-        job = Job(work)
-        job.signals.progress.connect(self._on_progress)
-        job.signals.done.connect(self._on_done)
-        job.signals.failed.connect(self._on_failed)
-        job.signals.cancelled.connect(self._on_cancelled)
-        self._job, self._on_job_done = job, on_done
+    def _start(self, task: Task, on_done: Callable[[Any], None], phase: str) -> None:
+        task.progress.connect(self._on_progress)
+        task.succeeded.connect(self._on_done)
+        task.failed.connect(self._on_failed)
+        task.cancelled.connect(self._on_cancelled)
+        self._task, self._on_task_done = task, on_done
         self.phase.setText(phase)
         self.progress.setRange(0, 0)  # busy until the first report
         self._set_busy(True)
-        self._pool.start(job)
 
     def cancel_work(self) -> None:
-        if self._job is not None:
-            self._job.stop.set()
+        if self._task is not None:
+            self._task.cancel()
             self.cancel_button.setEnabled(False)
             self.phase.setText(self.tr("Cancelling…"))
 
     def is_busy(self) -> bool:
-        return self._job is not None
+        return self._task is not None
 
     # --- results (UI thread) -------------------------------------------------------
     def _on_progress(self, done: int, total: int) -> None:
@@ -296,14 +306,16 @@ class ImportDialog(QDialog):
         self.progress.setValue(min(done, total))
 
     def _on_done(self, result: object) -> None:
-        on_done = self._on_job_done
-        self._end_job()
+        on_done = self._on_task_done
+        self._end_task()
         on_done(result)
 
     def _on_failed(self, exc: object) -> None:
-        self._end_job()
+        self._end_task()
         if isinstance(exc, ValidationError):
             text = exc.errors[0].message(self.lang)
+        elif isinstance(exc, ShopDeskError):
+            text = exc.message(self.lang)
         else:
             text = str(exc) or repr(exc)
         self._set_status(
@@ -311,11 +323,11 @@ class ImportDialog(QDialog):
         )
 
     def _on_cancelled(self) -> None:
-        self._end_job()
+        self._end_task()
         self._set_status(self.tr("Cancelled; the register was not changed."), "#b00020")
 
-    def _end_job(self) -> None:
-        self._job = None
+    def _end_task(self) -> None:
+        self._task = None
         self._set_busy(False)
 
     def _previewed(self, result: Any) -> None:
@@ -398,7 +410,7 @@ class ImportDialog(QDialog):
         self._update_buttons()
 
     def _update_buttons(self) -> None:
-        idle = self._job is None
+        idle = self._task is None
         for widget in (self.choose_button, self.preset, self.mapping_button, self.skip_bad):
             widget.setEnabled(idle and not self.imported)
         self.choose_button.setEnabled(idle)
@@ -426,16 +438,4 @@ class ImportDialog(QDialog):
             self.cancel_work()
             event.ignore()
             return
-        self._pool.waitForDone()
         super().closeEvent(event)
-
-
-def open_import_dialog(window: Any, path: str | Path | None = None) -> ImportDialog:
-    """Show the dialog over the main window (modal: the one writer), then refresh the list.
-
-    Always refreshed: rows the list fetched while an import ran may have been rolled back.
-    """
-    dialog = ImportDialog(window.register, window.operator(), window, path)
-    dialog.exec()
-    window.refresh()
-    return dialog

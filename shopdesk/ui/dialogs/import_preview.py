@@ -1,17 +1,9 @@
-"""Parts of the import dialog: the background job and the preview panel.
-
-The job runs work(progress, cancelled) on a thread pool and reports back through
-signals (queued to the UI thread); the panel shows an ImportReport: four counts, the
-rows with errors and the updates to existing cases.
-"""
+"""The import dialog's preview panel: an ImportReport as four counts, the rows with
+errors and the updates to existing cases."""
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable
-from typing import Any
-
-from PySide6.QtCore import QObject, QRunnable, Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent, QTextLayout, QTextOption
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,45 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...importers import ImportCancelled
+from ...domain.text import pick
 from ...services.imports import ImportReport
 
 MAX_SHOWN = 1000  # a wrong file can have thousands of bad rows; the count says how many
-
-
-class JobSignals(QObject):
-    progress = Signal(int, int)
-    done = Signal(object)
-    failed = Signal(object)
-    cancelled = Signal()
-
-
-class Job(QRunnable):
-    """work(progress, cancelled) on the pool; results come back as signals."""
-
-    def __init__(self, work: Callable[[Any, Any], object]) -> None:
-        super().__init__()
-        self.setAutoDelete(False)  # the dialog holds it until it reports
-        self.work = work
-        self.signals = JobSignals()
-        self.stop = threading.Event()
-        self._shown = -1
-
-    def _progress(self, done: int, total: int) -> None:
-        percent = done * 100 // total if total else 0
-        if percent != self._shown:  # a few hundred signals, not one per row
-            self._shown = percent
-            self.signals.progress.emit(done, total)
-
-    def run(self) -> None:
-        try:
-            result = self.work(self._progress, self.stop.is_set)
-        except ImportCancelled:
-            self.signals.cancelled.emit()
-        except Exception as exc:  # shown in the dialog; the transaction was rolled back
-            self.signals.failed.emit(exc)
-        else:
-            self.signals.done.emit(result)
 
 
 class CountBox(QFrame):
@@ -129,7 +86,7 @@ class PreviewPanel(QWidget):
         shown = report.errors[:MAX_SHOWN]
         self.errors.setRowCount(len(shown))
         for row, e in enumerate(shown):
-            reason = e.en if self.lang == "en" else e.zh
+            reason = pick(self.lang, e.zh, e.en)
             tip = reason
             if e.value:
                 tip += "\n" + self.tr("Cell: %1").replace("%1", e.value)

@@ -28,7 +28,7 @@ from ...domain.call_policy import CallOutcome, PreCallChecklist, local_to_utc
 from ...domain.clock import local
 from ...domain.errors import NotFoundError, ValidationError
 from ...services.calls import CallRefusedError, CallService
-from ..widgets.call_indicator import GREEN, CallTexts, label_style
+from ..widgets.call_texts import GREEN, CallTexts, label_style
 from ..widgets.enum_combo import EnumCombo
 from ..widgets.field_error import FieldErrorLabel, ValidatedField
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.scripts import canonical_key, placeholder
+from ...domain.text import pick
 
 
 class PlaceholderDialog(QDialog):
@@ -39,7 +40,7 @@ class PlaceholderDialog(QDialog):
             edit = QLineEdit((known or {}).get(key, ""))
             p = placeholder(name)
             if p is not None:
-                edit.setPlaceholderText(p.note_en if lang.startswith("en") else p.note_zh)
+                edit.setPlaceholderText(pick(lang, p.note_zh, p.note_en))
             edit.textChanged.connect(self._update)
             edit.setAccessibleName(name)
             form.addRow(f"{{{name}}}", edit)

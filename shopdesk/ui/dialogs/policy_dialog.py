@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.call_policy import WEEKDAYS, CallPolicy, CapCounting, HolidayMode
 from ...domain.policy_presets import PolicyConfigError, policy_from_dict, policy_to_dict
+from ...domain.text import pick
 from ...services.call_policy_settings import PRESETS
 from ...services.calls import CallService
 from ..widgets.enum_combo import EnumCombo
@@ -58,8 +59,7 @@ class PolicyDialog(QDialog):
         self.preset = QComboBox()
         for name in PRESETS:
             policy = self.calls.policies.preset(name)
-            self.preset.addItem(policy.label_en if self.lang.startswith("en")
-                                else policy.label_zh, name)
+            self.preset.addItem(pick(self.lang, policy.label_zh, policy.label_en), name)
         self.load_preset_button = QPushButton(self.tr("Use preset"))
         self.load_preset_button.clicked.connect(self.load_preset)
         self.current = QLabel()
@@ -138,7 +138,7 @@ class PolicyDialog(QDialog):
     # --- policy <-> form -------------------------------------------------------
     def load(self, policy: CallPolicy) -> None:
         self.loaded = policy
-        self.current.setText(policy.label_en if self.lang.startswith("en") else policy.label_zh)
+        self.current.setText(pick(self.lang, policy.label_zh, policy.label_en))
         index = self.preset.findData(policy.name)
         if index >= 0:
             self.preset.setCurrentIndex(index)

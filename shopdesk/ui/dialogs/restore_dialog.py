@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -20,8 +21,16 @@ from PySide6.QtWidgets import (
 
 from ...domain.clock import local
 
-if TYPE_CHECKING:  # only the type; backups are listed by Register.list_backups()
-    from ...storage.backup import BackupFile
+
+class BackupFile(Protocol):
+    """A backup as Register.list_backups() lists it (the UI does not import storage)."""
+
+    path: Path
+    taken_at: datetime  # UTC
+    reason: str
+
+    @property
+    def size(self) -> int: ...
 
 
 def _size_text(size: int) -> str:

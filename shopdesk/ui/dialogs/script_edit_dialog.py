@@ -25,6 +25,7 @@ from ...domain.enums import CaseKind, Cause, CustomerType
 from ...domain.errors import ValidationError
 from ...domain.labels import LabelledEnum
 from ...domain.scripts import ANY, Audience, Channel, HandlingStep, ScriptLibraryError
+from ...domain.text import pick
 from ...services.scripts import ScriptService
 from ...services.scripts_io import script_to_dict
 from ..widgets.enum_combo import EnumCombo
@@ -173,8 +174,7 @@ class ScriptEditDialog(QDialog):
             else:
                 script = self.service.edit(self.script_id, self.data(), self.operator)
         except ScriptLibraryError as exc:
-            english = self.lang.startswith("en")
-            self._show_errors([f"{e.field}: {e.en if english else e.zh}" for e in exc.errors])
+            self._show_errors([f"{e.field}: {pick(self.lang, e.zh, e.en)}" for e in exc.errors])
             return
         except ValidationError as exc:
             self._show_errors([e.message(self.lang) for e in exc.errors])

@@ -4,6 +4,9 @@ choose masked or full contact details, then print, save a PDF or open it.
 The PDF is always written by SummaryService (the CLI's path too); printing renders its
 pages to the printer (ui/pdf_printing.py). Edited statements are saved for reprints when
 the summary is printed, saved or opened.
+
+The slow part (laying out the PDF, painting it on the printer) runs as a task off the UI
+thread; the data is gathered and written to the register on the UI thread before and after.
 """
 
 from __future__ import annotations
@@ -13,9 +16,11 @@ import getpass
 import os
 import re
 import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QThreadPool, QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QPageLayout, QPageSize
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -38,13 +43,33 @@ from PySide6.QtWidgets import (
 from ...domain.errors import NotFoundError, ValidationError
 from ...reports.fonts import cjk_font
 from ...reports.summary_data import DisputeSummary
-from ...reports.summary_pdf import PdfInUseError
+from ...reports.summary_pdf import PdfInUseError, render_file
 from ...services.register import Register
 from ...services.summary import SummaryResult
+from ..pdf_printing import print_pdf
 from ..save_location import remember_folder, suggested_path
-from .summary_job import JobOutcome, SummaryJob
+from ..tasks import Progress, Task, Tasks
 
 OPEN_FOLDER = "ShopDesk-summaries"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a writing produced: the PDF's pages and the pages sent to the printer."""
+
+    pages: int
+    printed: int
+
+
+def _render_work(summaries: Sequence[DisputeSummary], path: Path, lang: str,
+                 printer: QPrinter | None):
+    """Lay out `summaries` to `path`, then print it on `printer` when one is given. Touches
+    no database (the summaries were gathered before)."""
+    def work(progress: Progress, _cancelled: object) -> Outcome:
+        pages = render_file(summaries, path, lang=lang, progress=progress)
+        printed = print_pdf(path, printer, progress=progress) if printer is not None else 0
+        return Outcome(pages, printed)
+    return work
 
 
 def _file_name(case_nos: list[str]) -> str:
@@ -59,10 +84,11 @@ class SummaryDialog(QDialog):
     printed = Signal(int)  # pages sent to the printer
     failed = Signal(str)  # why not
 
-    def __init__(self, register: Register, case_ids: list[int], operator: str,
+    def __init__(self, register: Register, case_ids: list[int], operator: str, tasks: Tasks,
                  parent: QWidget | None = None, *, lang: str = "zh") -> None:
         super().__init__(parent)
         self.register = register
+        self.tasks = tasks
         self.service = register.summary
         self.operator = operator
         self.lang = lang
@@ -74,11 +100,9 @@ class SummaryDialog(QDialog):
         self._facts: dict[int, str] = {}  # edits not yet saved, by case id
         self._current: int | None = None
         self.last_result: SummaryResult | None = None
-        self._job: SummaryJob | None = None
-        self._job_path = Path()
+        self._task: Task | None = None
+        self._task_path = Path()
         self._printer: QPrinter | None = None
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
         self.setObjectName("summary_dialog")
         title = self.tr("Dispute summary")
         if len(self.case_nos) == 1:
@@ -229,11 +253,11 @@ class SummaryDialog(QDialog):
     # --- writing -------------------------------------------------------------------------
     def busy(self) -> bool:
         """A PDF is being laid out or printed."""
-        return self._job is not None
+        return self._task is not None
 
     def _start(self, kind: str, path: Path, printer: QPrinter | None = None) -> bool:
         """Gather the cases (saving edited statements) here, then lay out the PDF and
-        print it on the pool. False after telling the user why nothing started."""
+        print it in a task. False after telling the user why nothing started."""
         if self.busy():
             return False
         if not self.operator:
@@ -253,15 +277,15 @@ class SummaryDialog(QDialog):
             return False
         self._facts.clear()  # saved now: re-read from the register from here on
         cjk_font()  # register the font here, not on the worker
-        job = SummaryJob(summaries, path, self.doc_lang(), printer)
-        job.signals.progress.connect(self._progress)
-        job.signals.done.connect(lambda outcome: self._finished(kind, summaries, outcome))
-        job.signals.failed.connect(lambda exc: self._failed(kind, exc))
-        self._job, self._job_path = job, path
+        task = self.tasks.run(_render_work(summaries, path, self.doc_lang(), printer),
+                              "summary_pdf")
+        task.progress.connect(self._progress)
+        task.succeeded.connect(lambda outcome: self._finished(kind, summaries, outcome))
+        task.failed.connect(lambda exc: self._failed(kind, exc))
+        self._task, self._task_path = task, path
         for button in self._write_buttons():
             button.setEnabled(False)
         self.status.setText(self.tr("Preparing the PDF…"))
-        self._pool.start(job)
         return True
 
     def _write_buttons(self) -> tuple[QPushButton, ...]:
@@ -271,15 +295,15 @@ class SummaryDialog(QDialog):
         self.status.setText(self.tr("Working… %1 of %2").replace("%1", str(done))
                             .replace("%2", str(total)))
 
-    def _end_job(self) -> None:
-        self._job = None
+    def _end_task(self) -> None:
+        self._task = None
         for button in self._write_buttons():
             button.setEnabled(True)
 
     def _finished(self, kind: str, summaries: list[DisputeSummary],
-                  outcome: JobOutcome) -> None:
-        path = self._job_path
-        self._end_job()
+                  outcome: Outcome) -> None:
+        path = self._task_path
+        self._end_task()
         # The temporary copy's name would read as a saved file: say it went to a printer.
         where = _printer_label(self._printer) if kind == "print" and self._printer else None
         self._printer = None
@@ -304,8 +328,8 @@ class SummaryDialog(QDialog):
         self.written.emit(str(path))
 
     def _failed(self, kind: str, exc: BaseException) -> None:
-        path = self._job_path
-        self._end_job()
+        path = self._task_path
+        self._end_task()
         self._printer = None
         if kind == "print":
             _remove_print_copy(path)
@@ -363,8 +387,9 @@ class SummaryDialog(QDialog):
         return True
 
     def done(self, result: int) -> None:
-        """Closing waits for a running job (seconds at most): it holds the file."""
-        self._pool.waitForDone()
+        """Closing waits for a running task (seconds at most): it holds the file."""
+        if self._task is not None:
+            self._task.wait()
         super().done(result)
 
 

@@ -31,7 +31,7 @@ from ..dialogs.audit_dialog import AuditDialog
 from ..dialogs.case_form import CaseFormDialog
 from ..dialogs.status_dialog import StatusDialog
 from ..i18n import ui_language
-from ..widgets.call_indicator import CallIndicator
+from .call_indicator import CallIndicator
 from .case_detail_facts import CaseFacts, CaseHeader
 from .case_detail_text import CaseText, shop_time
 from .case_detail_timeline import TimelineDelegate
@@ -86,7 +86,7 @@ class CaseDetailView(QWidget):
         self.edit_button = QPushButton(self.tr("Edit"))
         self.status_button = QPushButton(self.tr("Change status"))
         self.audit_button = QPushButton(self.tr("Audit trail"))
-        # Connected by ui/print_actions.py (the summary dialog belongs to the window).
+        # Connected by the window's summary controller (the dialog belongs to the window).
         self.print_button = QPushButton(self.tr("Print summary…"))
         self.print_button.setToolTip(self.tr("Print or save this case's dispute summary (PDF)"))
         self.delete_button = QPushButton(self.tr("Delete"))

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QWi
 from ...domain.case import Case
 from ...domain.enums import CaseStatus
 from ...domain.money import format_yuan
+from ...domain.text import parens, pick
 from ..widgets.field_error import ERROR_COLOUR
 from .case_detail_text import CaseText, shop_time
 
@@ -71,9 +72,9 @@ class CaseHeader(QWidget):
         self.trash_badge.setVisible(case.deleted_at is not None)
         parts = [case.kind.label(lang)]
         if case.cause is not None:
-            parts.append(f"{case.cause.label(lang)}（{case.cause.side.label(lang)}）"
-                         if lang == "zh" else
-                         f"{case.cause.label(lang)} ({case.cause.side.label(lang)})")
+            # A Latin bracket needs the space a full-width one carries in itself.
+            parts.append(case.cause.label(lang) + pick(lang, "", " ")
+                         + parens(case.cause.side.label(lang), lang))
         self.summary.setText(" · ".join(parts))
 
 

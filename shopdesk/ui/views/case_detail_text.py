@@ -13,6 +13,7 @@ from ...domain.evidence import EvidenceCategory
 from ...domain.labels import LabelledEnum
 from ...domain.money import format_yuan
 from ...domain.promises import PromiseKind
+from ...domain.text import colon
 
 ENUM_OF_FIELD: dict[str, type[LabelledEnum]] = {
     "platform": Platform, "kind": CaseKind, "cause": Cause, "customer_type": CustomerType,
@@ -167,7 +168,7 @@ class CaseText(QObject):
         what = enum_label(PromiseKind, data.get("kind"), self.lang) or text
         if data.get("text"):
             what = (data["text"] if data.get("kind") == PromiseKind.OTHER.value
-                    else f"{what}{': ' if self.lang.startswith('en') else '：'}{data['text']}")
+                    else f"{what}{colon(self.lang)}{data['text']}")
         due = self.value("due_at", data.get("due_at"))
         if type_ == "promise_made":
             return self.tr("Promise to the buyer: %1 (due %2)").replace("%1", what).replace(

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from ...domain.clock import local
 from ...domain.errors import NotFoundError, ValidationError
 from ...domain.evidence import ChecklistError, ChecklistItem, Evidence, EvidenceCategory
+from ...domain.text import parens, pick
 from ...services.register import Register
 from ..dialogs.waybill_dialog import WaybillDialog
 from ..i18n import ui_language
@@ -568,7 +569,8 @@ class EvidencePanel(QWidget):
 
 
 def _paren(text: str, lang: str) -> str:
-    return f" ({text})" if lang.startswith("en") else f"（{text}）"
+    # A Latin bracket needs the space a full-width one carries in itself.
+    return pick(lang, "", " ") + parens(text, lang)
 
 
 def _html(text: str) -> str:

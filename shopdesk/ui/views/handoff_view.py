@@ -32,6 +32,7 @@ from ...domain.handoff_labels import (
     summary_text,
     when_text,
 )
+from ...domain.text import colon, pick
 from ...services.handoff_text import handoff_text
 from ..save_location import remember_folder, suggested_path
 
@@ -50,11 +51,11 @@ def sheet_html(sheet: HandoffSheet, shift: Shift | None, lang: str) -> str:
     """The sheet as simple HTML for QTextBrowser."""
     tz = sheet.tz
     t = lambda key, **kw: escape(label(key, lang, **kw))  # noqa: E731
-    colon = ": " if lang.startswith("en") else "："
+    sep = colon(lang)
     period = period_text(sheet, lang)
     head = [
         (t("on_shift"), escape(sheet.staff) + (
-            f" &nbsp; {t('ended_by')}{colon}{escape(sheet.ended_by)}"
+            f" &nbsp; {t('ended_by')}{sep}{escape(sheet.ended_by)}"
             if sheet.ended_by != sheet.staff else "")),
         (t("period"), escape(period)),
         (t("shift_start"), escape(shift_start_text(sheet, lang))),
@@ -184,8 +185,7 @@ def save_sheet_pdf(parent: QWidget, sheet: HandoffSheet, shift: Shift | None,
     from ...reports.handoff_pdf import write_handoff_pdf  # reportlab loads on first use
 
     stamp = shown(sheet.period_end, sheet.tz, "%Y%m%d-%H%M")
-    suggested = f"交接班-{sheet.staff}-{stamp}.pdf" if not lang.startswith("en") \
-        else f"handoff-{sheet.staff}-{stamp}.pdf"
+    suggested = pick(lang, "交接班", "handoff") + f"-{sheet.staff}-{stamp}.pdf"
     title = translate("HandoffView", "Save hand-off as PDF")
     path, _filter = QFileDialog.getSaveFileName(parent, title, suggested_path(suggested),
                                                 translate("HandoffView", "PDF (*.pdf)"))

@@ -7,7 +7,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from ...services.calls import CallService
-from ..widgets.call_indicator import REFRESH_MS
+from ..widgets.call_texts import REFRESH_MS
 
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole
 

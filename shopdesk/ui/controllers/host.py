@@ -1,0 +1,89 @@
+"""What a feature controller may use of the main window (the window implements it)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Protocol
+
+from PySide6.QtCore import QObject, QSettings, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:
+    from ...services.register import Register
+    from ..tasks import Tasks
+    from ..views.case_detail import CaseDetailView
+    from ..views.case_list_view import CaseListView
+    from ..views.filter_bar import FilterBar
+    from ..views.operator_picker import OperatorPicker
+
+
+class Host(Protocol):
+    """The main window as its controllers see it."""
+
+    lang: str
+    filter_bar: FilterBar
+    case_list: CaseListView
+    operator_picker: OperatorPicker
+    detail: CaseDetailView
+    tasks: Tasks
+
+    @property
+    def register(self) -> Register: ...
+
+    @property
+    def settings(self) -> QSettings: ...
+
+    def operator(self) -> str:
+        """Who is at the keyboard ('' when nobody is chosen)."""
+        ...
+
+    def show_message(self, text: str, msecs: int) -> None:
+        """A passing message in the status bar."""
+        ...
+
+    def refresh(self) -> None:
+        """Reload the list and the case on screen."""
+        ...
+
+    def after_change(self) -> None:
+        """A case was changed (offers to start a shift when nobody is on it)."""
+        ...
+
+    def open_case_by_id(self, case_id: int) -> None: ...
+
+    def set_register(self, register: Register) -> None:
+        """Switch every view and controller to another open register (after a restore)."""
+        ...
+
+
+def make_action(parent: QObject, name: str, text: str, slot,
+                shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+                tip: str = "") -> QAction:
+    """A named action calling `slot()`, with its shortcut and tip (also shown in the status
+    bar while the menu item is hovered)."""
+    action = QAction(text, parent)
+    action.setObjectName(name)
+    if shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut))
+    if tip:
+        action.setToolTip(tip)
+        action.setStatusTip(tip)
+    action.triggered.connect(lambda _checked=False: slot())
+    return action
+
+
+def window_wide(parent: QWidget, *actions: QAction) -> None:
+    """Make the actions' shortcuts work wherever the focus is in `parent`."""
+    for action in actions:
+        parent.addAction(action)
+
+
+def show_tool_window(parent: QWidget, widget: QWidget, title: str,
+                     size: tuple[int, int]) -> None:
+    """Show `widget` as its own non-modal window that closes with `parent`."""
+    widget.setParent(parent, Qt.WindowType.Window)
+    widget.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    widget.setWindowTitle(title)
+    widget.resize(*size)
+    widget.show()
+    widget.raise_()

@@ -1,0 +1,34 @@
+"""Import a platform export (File menu, Ctrl+I): the import dialog over the window, its
+work on the window's writer thread."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QWidget
+
+from ..dialogs.import_dialog import ImportDialog
+from .host import Host, make_action
+
+IMPORT_KEYS = "Ctrl+I"
+
+
+class ImportController(QObject):
+    """Owns the import action."""
+
+    def __init__(self, host: Host, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._host = host
+        self._parent = parent
+        self.act_import = make_action(parent, "action_import",
+                                      self.tr("&Import platform export…"), self.open_dialog,
+                                      IMPORT_KEYS)
+
+    def open_dialog(self, path: str | Path | None = None) -> ImportDialog:
+        """Show the dialog (modal), then refresh the list to show what was imported."""
+        host = self._host
+        dialog = ImportDialog(host.register, host.operator(), host.tasks, self._parent, path)
+        dialog.exec()
+        host.refresh()
+        return dialog
