@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from shopdesk.domain.enums import CaseKind, Cause, Platform
+from shopdesk.domain.platform_state import STATE_TABLES
 from shopdesk.importers import ImportConfig, MappingError, Preset, detect_preset, parse_file
 from shopdesk.importers.mapping import FIELDS
 
@@ -154,9 +155,10 @@ def test_every_preset_field_and_value_is_known():
     for preset in config().presets:
         known = FIELDS[preset.record_type]
         assert set(preset.columns) <= set(known)
-        for table in preset.values.values():
+        for name, table in preset.values.items():
+            enum = STATE_TABLES.get(name, CaseKind)
             for target in table.values():
-                CaseKind.parse(target)
+                enum(target) if enum is not CaseKind else CaseKind.parse(target)
 
 
 def test_resources_folder_layout():
