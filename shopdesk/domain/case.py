@@ -12,7 +12,7 @@ from .enums import CaseKind, CaseStatus, Cause, CustomerType, Outcome, Platform,
 from .errors import FieldError, ValidationError
 from .masking import is_valid_phone, normalise_phone
 from .money import MoneyError, parse_yuan
-from .platform_state import PlatformStage
+from .platform_state import PlatformStage, describe_platform_state
 
 _ORDER_NO = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_\-]{2,63}$")
 MAX_TEXT = {"buyer_nick": 64, "buyer_name": 64, "item_title": 200, "sku": 64, "shop": 64,
@@ -75,6 +75,11 @@ class Case(CaseDraft):
     def is_overdue(self, now: datetime) -> bool:
         """Open and past its due time."""
         return self.is_open and self.due_at is not None and self.due_at < now
+
+    def platform_summary(self, lang: str = "zh") -> str:
+        """The platform's state in a line ('' for a case no export has touched)."""
+        return describe_platform_state(self.platform_status, self.platform_stage,
+                                       self.intervention_status, lang)
 
     def with_changes(self, **changes: object) -> Case:
         return replace(self, **changes)

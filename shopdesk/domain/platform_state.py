@@ -20,6 +20,7 @@ from decimal import Decimal
 
 from .enums import CaseKind, CaseStatus, CauseSide, Outcome
 from .labels import LabelledEnum
+from .text import parens
 
 
 class PlatformStage(LabelledEnum):
@@ -261,3 +262,20 @@ class PlatformStateMap:
             stage=stage, intervention=intervention, outcome=outcome,
             amount_settled=settled_for(outcome, amount_claimed, amount_paid),
             cause_side=self.side_of(responsible_party) if responsible_party else None)
+
+
+def describe_platform_state(platform_status: str, stage: PlatformStage | None,
+                            intervention_status: str, lang: str = "zh") -> str:
+    """'退款成功 · 客服处理完成', with the stage in brackets when its name says more than the
+    platform's words: '买家已经退货，等待卖家确认收货（退货待卖家验收）'."""
+    parts = []
+    if platform_status:
+        words = platform_status
+        if stage is not None and normalise_wording(stage.zh) != normalise_wording(words):
+            words += parens(stage.label(lang), lang)
+        parts.append(words)
+    elif stage is not None:
+        parts.append(stage.label(lang))
+    if intervention_status:
+        parts.append(intervention_status)
+    return " · ".join(parts)

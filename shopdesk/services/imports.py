@@ -112,9 +112,10 @@ class ImportReport:
             what = "订单" if orders else ""
             line = (f"{verb}{what}：新建 {self.created}，更新 {self.updated}，"
                     f"未变 {self.unchanged}，跳过 {self.skipped} 行")
-        return clause_sep(lang).join([line, *self._state_clauses(lang)])
+        return clause_sep(lang).join([line, *self.state_clauses(lang)])
 
-    def _state_clauses(self, lang: str) -> list[str]:
+    def state_clauses(self, lang: str) -> list[str]:
+        """What the platform's state did: resolved, closed, left out, conflicts, unknown."""
         parts = []
         for count, zh, en in (
                 (self.resolved_by_platform, "平台已完结 {n}", "{n} resolved on the platform"),
