@@ -199,6 +199,10 @@ def test_presets_are_read_from_the_folder_given(tmp_path):
      "values": {"kind": {"退货": "teleport"}}},
     {"platform": "jd", "record_type": "refund", "columns": {"order_no": []}},
     {"platform": "jd", "record_type": "order", "columns": {"kind": ["类型"]}},
+    {"platform": "jd", "record_type": "refund", "columns": {"order_no": ["x"]},
+     "values": {"platform_status": {"好了": "done"}}},
+    {"platform": "jd", "record_type": "refund", "columns": {"order_no": ["x"]},
+     "values": {"intervention_status": {"介入": "awaiting_seller"}}},
 ])
 def test_malformed_presets_are_refused(bad):
     with pytest.raises(MappingError):

@@ -82,12 +82,15 @@ def test_the_list_shows_and_sorts_the_platform_status(register, month):
     assert model.headerData(col, Qt.Orientation.Horizontal) in ("Platform status", "平台状态")
     shown = [model.index(r, col).data() for r in range(model.rowCount())]
     assert shown[0] == "买家已经申请退款，等待卖家同意" and shown[4] == "退款成功"
+    # A dispute the platform is handling says so first.
+    assert shown[7] == "客服介入中 · 买家已经申请退款，等待卖家同意"
+    assert shown[9] == "退款成功"  # intervention finished: the refund's words
     tip = model.index(7, col).data(Qt.ItemDataRole.ToolTipRole)
     assert "平台介入中" in tip and "客服介入中" in tip
     model.sort(col, Qt.SortOrder.AscendingOrder)
     assert model.query.sort is SortKey.PLATFORM_STATUS
-    ordered = [model.index(r, col).data() for r in range(model.rowCount())]
-    assert ordered == sorted(ordered)
+    ordered = [model.case_at(r).platform_status for r in range(model.rowCount())]
+    assert ordered == sorted(ordered) and len(set(ordered)) == 6
 
 
 def test_the_open_queue_of_a_first_month_holds_only_open_work(register, month):

@@ -27,6 +27,7 @@ from ...domain.case import Case
 from ...domain.case_query import CaseQuery, SortKey
 from ...domain.clock import Clock, local
 from ...domain.money import format_yuan
+from ...domain.platform_state import INTERVENTION_STAGES
 
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole
 CASE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -359,6 +360,9 @@ class CaseTableModel(QAbstractTableModel):
         if key == "assignee":
             return case.assignee
         if key == "platform_status":
+            # A dispute the platform is handling matters more than the refund's own words.
+            if case.platform_stage in INTERVENTION_STAGES and case.intervention_status:
+                return f"{case.intervention_status} · {case.platform_status}".strip(" ·")
             return case.platform_status
         return ""
 
