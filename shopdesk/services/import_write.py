@@ -111,13 +111,15 @@ class PlanWriter:
             self.cases.update_columns(row.case_id, sets, reindex=False)
             if any(ch.field in SEARCHED_COLUMNS for ch in row.changes):
                 searched.append(row.case_id)
-            facts = [ch for ch in row.changes if ch.field not in STATE_FIELDS]
+            moved = _status_event(row, cases[row.case_id], new, self.source)
+            # A status move has its own event; what else changed is the platform update.
+            facts = [ch for ch in row.changes
+                     if moved is None or ch.field not in STATE_FIELDS]
             if facts:
                 events.append((row.case_id, self.now, self.actor, "platform_update",
                                "平台更新：" + summarise(facts, self.shop_tz),
                                {"source": self.source, "row": row.record.row_number,
                                 "fields": _fields(facts)}))
-            moved = _status_event(row, cases[row.case_id], new, self.source)
             if moved is not None:
                 events.append((row.case_id, self.now, self.actor, "status", *moved))
             audits.extend((self.now, self.actor, "case", row.case_id, "platform_update",

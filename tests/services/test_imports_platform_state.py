@@ -229,3 +229,18 @@ def test_the_responsible_party_never_touches_the_cause(service, register, tmp_pa
     case = by_refund(register, 1)
     assert case.extra["cause_side_hint"] == "seller"
     assert case.cause is not None and case.cause.side.value == "buyer"
+
+
+def test_an_outcome_filled_from_the_platform_is_on_the_timeline(service, register,
+                                                                 tmp_path):
+    run(service, write(tmp_path, [{}], "monday.csv"))
+    case = by_refund(register, 1)
+    register.cases.change_status(case.id, Transition(S.CLOSED, note="买家说不退了"), "小王")
+    # The user closed it before the platform did: same status, the outcome is filled in.
+    run(service, write(tmp_path, [{"退款状态": "退款关闭", "完结时间": "2026-11-20 10:00:00"}],
+                       "tuesday.csv"))
+    case = register.cases.get(case.id)
+    assert (case.status, case.outcome) == (S.CLOSED, Outcome.BUYER_WITHDREW)
+    update = register.cases.timeline(case.id)[-1]
+    assert update.type == "platform_update" and "买家撤销" in update.text
+    assert update.data["fields"]["outcome"] == {"old": None, "new": "buyer_withdrew"}
