@@ -561,29 +561,49 @@ You can restore it from the trash later.</source>
 <context>
     <name>CaseFacts</name>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="91" />
+        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="92" />
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="92" />
+        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="93" />
         <source>Show the full number (this is recorded)</source>
         <translation>显示完整号码（会记录在审计日志中）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="129" />
+        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="131" />
         <source>Created</source>
         <translation>创建</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="131" />
+        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="133" />
         <source>Last change</source>
         <translation>最后修改</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="163" />
+        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="135" />
+        <source>Platform status</source>
+        <translation>平台状态</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="171" />
         <source>%1 (overdue)</source>
         <translation>%1（已逾期）</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="182" />
+        <source>evidence due %1</source>
+        <translation>举证截止 %1</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="186" />
+        <source>platform blames: %1</source>
+        <translation>平台判定责任方：%1</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="188" />
+        <source> (not the side of the cause chosen)</source>
+        <translation>（与所选原因不是同一方）</translation>
     </message>
 </context>
 <context>
@@ -768,7 +788,7 @@ You can restore it from the trash later.</source>
 <context>
     <name>CaseHeader</name>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="51" />
+        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="52" />
         <source>In the trash</source>
         <translation>在回收站中</translation>
     </message>
@@ -776,77 +796,82 @@ You can restore it from the trash later.</source>
 <context>
     <name>CaseTableModel</name>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="70" />
+        <location filename="../../shopdesk/ui/models/case_table.py" line="71" />
         <source>Case no.</source>
         <translation>案件号</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="71" />
+        <location filename="../../shopdesk/ui/models/case_table.py" line="72" />
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="72" />
+        <location filename="../../shopdesk/ui/models/case_table.py" line="73" />
         <source>Order no.</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="73" />
+        <location filename="../../shopdesk/ui/models/case_table.py" line="74" />
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="74" />
+        <location filename="../../shopdesk/ui/models/case_table.py" line="75" />
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="75" />
+        <location filename="../../shopdesk/ui/models/case_table.py" line="76" />
         <source>Kind</source>
         <translation>售后类型</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="76" />
+        <location filename="../../shopdesk/ui/models/case_table.py" line="77" />
         <source>Cause</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="77" />
+        <location filename="../../shopdesk/ui/models/case_table.py" line="78" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="78" />
+        <location filename="../../shopdesk/ui/models/case_table.py" line="79" />
         <source>Claimed</source>
         <translation>申请金额</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="79" />
+        <location filename="../../shopdesk/ui/models/case_table.py" line="80" />
         <source>Due</source>
         <translation>截止时间</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="80" />
+        <location filename="../../shopdesk/ui/models/case_table.py" line="81" />
         <source>Last activity</source>
         <translation>最近动态</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="82" />
+        <location filename="../../shopdesk/ui/models/case_table.py" line="83" />
         <source>Assignee</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="84" />
+        <location filename="../../shopdesk/ui/models/case_table.py" line="85" />
         <source>Promise due</source>
         <translation>承诺到期</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="312" />
+        <location filename="../../shopdesk/ui/models/case_table.py" line="88" />
+        <source>Platform status</source>
+        <translation>平台状态</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/models/case_table.py" line="316" />
         <source>promise overdue</source>
         <translation>承诺已逾期</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="367" />
+        <location filename="../../shopdesk/ui/models/case_table.py" line="376" />
         <source>overdue</source>
         <translation>已逾期</translation>
     </message>
@@ -1876,153 +1901,168 @@ Demo cases are made up; you can move them to the trash later.</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="83" />
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="84" />
         <source>Import platform export</source>
         <translation>导入平台导出文件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="91" />
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="92" />
         <source>No file chosen</source>
         <translation>尚未选择文件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="93" />
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="94" />
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="103" />
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="104" />
         <source>Column mapping…</source>
         <translation>设置列映射…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="106" />
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="107" />
         <source>File type:</source>
         <translation>文件类型：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="113" />
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="114" />
         <source>Import the valid rows (skip rows with errors)</source>
         <translation>只导入正确的行（跳过有错误的行）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="124" />
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="126" />
         <source>Save skipped rows…</source>
         <translation>保存未导入的行…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="126" />
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="418" />
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="128" />
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="468" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="128" />
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="130" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="130" />
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="132" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="152" />
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="155" />
+        <source>Only unfinished refunds</source>
+        <translation>只导入未完结的</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="157" />
+        <source>Refunds already finished on the platform open no case. Cases already in the register are still updated.</source>
+        <translation>平台上已完结的退款不新建案件；登记簿中已有的案件仍会更新。</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="159" />
+        <source>Finished refunds only since</source>
+        <translation>已完结的只导入此日之后完结的</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="197" />
         <source>Detect automatically</source>
         <translation>自动识别</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="156" />
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="201" />
         <source>Profile: %1</source>
         <translation>方案：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="158" />
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="203" />
         <source>Custom mapping</source>
         <translation>自定义映射</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="165" />
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="210" />
         <source>Choose a platform export</source>
         <translation>选择平台导出文件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="167" />
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="212" />
         <source>Spreadsheets (*.csv *.xlsx);;All files (*)</source>
         <translation>表格文件 (*.csv *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="239" />
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="284" />
         <source>Reading the file…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="253" />
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="299" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="261" />
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="307" />
         <source>Save skipped rows</source>
         <translation>保存未导入的行</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="275" />
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="321" />
         <source>Saved %1 row(s) to %2</source>
         <translation>已把 %1 行保存到 %2</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="282" />
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="328" />
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="298" />
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="344" />
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="322" />
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="368" />
         <source>Failed; the register was not changed: %1</source>
         <translation>失败，登记簿没有任何改动：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="327" />
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="373" />
         <source>Cancelled; the register was not changed.</source>
         <translation>已取消，登记簿没有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="339" />
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="385" />
         <source>Recognised: %1</source>
         <translation>识别为：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="365" />
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="411" />
         <source> Use “Column mapping…” to tell which column is which.</source>
         <translation>可以用“设置列映射…”指定每一列的含义。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="370" />
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="416" />
         <source>. Save the skipped rows to fix them and import again.</source>
         <translation>。可以保存未导入的行，修正后再导入。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="375" />
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="421" />
         <source>%1 row(s) have errors. Tick “Import the valid rows” to skip them, or fix the file and choose it again.</source>
         <translation>有 %1 行有错误。勾选“只导入正确的行”可以跳过它们，或修正文件后重新选择。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="380" />
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="426" />
         <source>Nothing new in this file.</source>
         <translation>这个文件里没有新的内容。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="383" />
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="428" />
         <source>Ready: %1 new, %2 updated.</source>
         <translation>可以导入：新建 %1，更新 %2。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="418" />
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="468" />
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
@@ -2705,12 +2745,12 @@ Demo cases are made up; you can move them to the trash later.</source>
         <translation>登记对所选案件买家作出的承诺（Ctrl+Shift+N）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/promises.py" line="76" />
+        <location filename="../../shopdesk/ui/controllers/promises.py" line="78" />
         <source>Select a case first</source>
         <translation>请先选择一个案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/promises.py" line="82" />
+        <location filename="../../shopdesk/ui/controllers/promises.py" line="84" />
         <source>This case is in the trash; restore it to record a promise</source>
         <translation>该案件在回收站中，恢复后才能登记承诺</translation>
     </message>

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
 from ..domain.enums import Platform
 from ..domain.errors import NotFoundError
+from ..domain.text import list_sep, pick
 from ..importers import ImportCancelled, MappingError
 from ..services.imports import write_skipped_rows
 from ..services.register import Register
@@ -29,6 +31,12 @@ def add_import_parsers(sub: Any) -> None:
                      help="import the valid rows and skip rows with errors")
     imp.add_argument("--save-skipped", metavar="PATH",
                      help="write the rows with errors to this CSV (to fix and re-import)")
+    imp.add_argument("--only-open", action="store_true",
+                     help="open no case for a refund already finished on the platform "
+                          "(cases already in the register are still updated)")
+    imp.add_argument("--finished-since", metavar="YYYY-MM-DD",
+                     help="of the finished refunds, bring in only those that ended on or "
+                          "after this day (shop time)")
     imp.add_argument("--json", action="store_true")
 
 
@@ -55,6 +63,10 @@ def cmd_import(register: Register, args: argparse.Namespace, out: TextIO) -> int
         except KeyError:
             known = ", ".join(p.key for p in service.config.presets)
             raise CliError(f"unknown preset {args.preset!r} (known: {known})") from None
+    since = _finished_since(args.finished_since)
+    if since is not None and args.only_open:
+        raise CliError("--finished-since: cannot be used with --only-open (which leaves out "
+                       "every finished refund)")
     actor = "" if args.dry_run else actor_name(register, args.actor)
     parsed = service.read(path, preset=args.preset, mapping=mapping)
     if (args.platform and parsed.platform is not None
@@ -63,9 +75,11 @@ def cmd_import(register: Register, args: argparse.Namespace, out: TextIO) -> int
                        f"not {args.platform} (--platform)")
     try:
         if args.dry_run:
-            report = service.preview(parsed, path.name, skip_bad_rows=args.skip_bad_rows)
+            report = service.preview(parsed, path.name, skip_bad_rows=args.skip_bad_rows,
+                                     only_open=args.only_open, finished_since=since)
         else:
-            report = service.apply(parsed, path.name, actor, skip_bad_rows=args.skip_bad_rows)
+            report = service.apply(parsed, path.name, actor, skip_bad_rows=args.skip_bad_rows,
+                                   only_open=args.only_open, finished_since=since)
     except ImportCancelled:  # pragma: no cover - nothing cancels on the command line
         raise CliError("cancelled") from None
     saved = 0
@@ -82,9 +96,26 @@ def cmd_import(register: Register, args: argparse.Namespace, out: TextIO) -> int
     return EXIT_ERROR if report.blocked else EXIT_OK
 
 
+def _finished_since(text: str | None) -> date | None:
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise CliError(f"--finished-since: not a date: {text!r} (use YYYY-MM-DD, "
+                       "e.g. 2026-11-01)") from None
+
+
 def _print_report(report: Any, lang: str, out: TextIO) -> None:
     for e in report.errors:
         out.write(e.message(lang) + "\n")
+    for conflict in report.conflicts:
+        out.write(f"{conflict.case_no}: {conflict.text().get(lang)}\n")
+    if report.unknown_statuses:
+        out.write(pick(lang, "不认识的平台状态（可加到预设的 [values.platform_status]）：",
+                       "Unknown platform statuses (add them to the preset's "
+                       "[values.platform_status]): ")
+                  + list_sep(lang).join(report.unknown_statuses) + "\n")
     out.write(report.message(lang) + "\n")
 
 

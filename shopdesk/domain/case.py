@@ -12,6 +12,7 @@ from .enums import CaseKind, CaseStatus, Cause, CustomerType, Outcome, Platform,
 from .errors import FieldError, ValidationError
 from .masking import is_valid_phone, normalise_phone
 from .money import MoneyError, parse_yuan
+from .platform_state import PlatformStage, describe_platform_state
 
 _ORDER_NO = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_\-]{2,63}$")
 MAX_TEXT = {"buyer_nick": 64, "buyer_name": 64, "item_title": 200, "sku": 64, "shop": 64,
@@ -52,6 +53,14 @@ class Case(CaseDraft):
     status: CaseStatus = CaseStatus.NEW
     outcome: Outcome | None = None
     amount_settled: Decimal | None = None
+    # When it was resolved or closed (None while open); from the platform when it ended there.
+    resolved_at: datetime | None = None
+    # The platform's own state, as its export said it (set by imports only).
+    platform_status: str = ""  # the platform's words, e.g. 退款成功
+    intervention_status: str = ""  # e.g. 客服介入中
+    platform_stage: PlatformStage | None = None  # what those words mean
+    platform_involved: bool = False  # the platform's customer service was called in
+    applied_at: datetime | None = None  # when the buyer asked (the platform's time)
     created_at: datetime | None = None
     created_by: str = ""
     updated_at: datetime | None = None
@@ -66,6 +75,11 @@ class Case(CaseDraft):
     def is_overdue(self, now: datetime) -> bool:
         """Open and past its due time."""
         return self.is_open and self.due_at is not None and self.due_at < now
+
+    def platform_summary(self, lang: str = "zh") -> str:
+        """The platform's state in a line ('' for a case no export has touched)."""
+        return describe_platform_state(self.platform_status, self.platform_stage,
+                                       self.intervention_status, lang)
 
     def with_changes(self, **changes: object) -> Case:
         return replace(self, **changes)

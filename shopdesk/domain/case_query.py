@@ -30,6 +30,7 @@ class SortKey(StrEnum):
     CREATED = "created_at"
     PRIORITY = "priority"
     PROMISE_DUE = "promise_due"  # the earliest open promise's due time
+    PLATFORM_STATUS = "platform_status"  # the platform's own words for the request's state
 
 
 @dataclass(frozen=True)

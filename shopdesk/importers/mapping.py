@@ -14,6 +14,7 @@ from enum import StrEnum
 
 from shopdesk.domain.enums import CaseKind, Platform
 from shopdesk.domain.errors import ShopDeskError
+from shopdesk.domain.platform_state import PlatformStateMap, StateTableError
 
 
 class RecordType(StrEnum):
@@ -58,7 +59,11 @@ REFUND_FIELDS: dict[str, FieldSpec] = {
     "due_at": _f("datetime", "平台截止时间", "Platform deadline"),
     "applied_at": _f("datetime", "申请时间", "Applied at"),
     "paid_at": _f("datetime", "付款时间", "Paid at"),
-    "finished_at": _f("datetime", "完结时间", "Finished at"),
+    "finished_at": _f("datetime", "退款完结时间", "Refund finished at"),
+    # Taobao has both 退款完结时间 and 完结时间; either tells when the request ended.
+    "completed_at": _f("datetime", "完结时间", "Closed at"),
+    "evidence_due_at": _f("datetime", "举证截止时间", "Evidence deadline"),
+    "return_shipped_at": _f("datetime", "买家退货时间", "Return shipped at"),
     # Anything else worth keeping lands in RefundRecord.extra.
     "alipay_no": _f("id", "支付宝交易号", "Alipay transaction number"),
     "item_id": _f("id", "商品ID", "Item ID"),
@@ -70,12 +75,16 @@ REFUND_FIELDS: dict[str, FieldSpec] = {
     "return_courier": _f("text", "退货物流公司", "Return courier"),
     "return_waybill": _f("id", "退货物流单号", "Return waybill number"),
     "seller_note": _f("text", "商家备注", "Seller note"),
+    "responsible_party": _f("text", "责任方", "Responsible party"),
+    "sale_phase": _f("text", "售中或售后", "During or after the sale"),
+    "reason_tag": _f("text", "退款原因标签", "Refund reason tag"),
 }
 
 REFUND_CORE_FIELDS = ("order_no", "refund_no", "kind", "shop", "buyer_nick", "buyer_name",
                       "buyer_phone", "buyer_address", "item_title", "sku", "amount_paid",
                       "amount_claimed", "description", "platform_status", "platform_reason",
-                      "intervention_status", "due_at", "applied_at", "paid_at", "finished_at")
+                      "intervention_status", "due_at", "applied_at", "paid_at", "finished_at",
+                      "completed_at", "evidence_due_at", "return_shipped_at")
 REFUND_EXTRA_FIELDS = tuple(f for f in REFUND_FIELDS if f not in REFUND_CORE_FIELDS)
 
 ORDER_FIELDS: dict[str, FieldSpec] = {
@@ -160,6 +169,11 @@ class ColumnMapping:
         targets = list(self.defaults.items())
         for name, table in self.values.items():
             targets.extend((name, target) for target in table.values())
+        if self.record_type is RecordType.REFUND:
+            try:  # platform states, intervention, refund scope, responsible party
+                PlatformStateMap.from_tables(self.values)
+            except StateTableError as exc:
+                raise MappingError(exc.zh, exc.en) from None
         for name, target in targets:
             if known[name].kind == "case_kind":
                 try:

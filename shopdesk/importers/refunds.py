@@ -10,6 +10,7 @@ from decimal import Decimal
 from shopdesk.domain.case import CaseDraft, draft_from_fields
 from shopdesk.domain.enums import CaseKind, Cause, Platform
 from shopdesk.domain.errors import ValidationError
+from shopdesk.domain.platform_state import PlatformCaseState
 
 from .cells import Cell, clean_text
 from .errors import RowError
@@ -52,9 +53,24 @@ class RefundRecord:
     due_at: datetime | None = None  # the platform's deadline (aware)
     applied_at: datetime | None = None
     paid_at: datetime | None = None
-    finished_at: datetime | None = None
+    finished_at: datetime | None = None  # 退款完结时间
+    completed_at: datetime | None = None  # 完结时间 (Taobao has both)
+    evidence_due_at: datetime | None = None  # 举证超时: the evidence deadline
+    return_shipped_at: datetime | None = None  # 买家退货时间
+    # What the platform's state means for the case (from the preset's state tables).
+    state: PlatformCaseState = field(default_factory=PlatformCaseState)
     extra: dict[str, str] = field(default_factory=dict)  # goods_status, return_waybill, ...
     raw: dict[str, str] = field(default_factory=dict)  # header -> cell text as in the file
+
+    @property
+    def ended_at(self) -> datetime | None:
+        """When the request ended on the platform, if the export says."""
+        return self.finished_at or self.completed_at
+
+    @property
+    def unknown_status(self) -> bool:
+        """The platform status is given but no state table knows its wording."""
+        return bool(self.platform_status) and not self.state.known
 
     def to_draft(self) -> CaseDraft:
         """The case this record would open (already validated when the record was made)."""
@@ -98,6 +114,13 @@ def convert_refund_row(number: int, cells: Sequence[Cell], bound: BoundMapping,
     if errors or draft is None:
         return None, errors
     extra = {name: str(values[name]) for name in REFUND_EXTRA_FIELDS if values.get(name)}
+    platform_status = str(values.get("platform_status") or "")
+    intervention_status = str(values.get("intervention_status") or "")
+    state = bound.states.resolve(
+        platform_status, intervention_status, kind=draft.kind,
+        refund_scope=str(values.get("refund_scope") or ""),
+        responsible_party=str(values.get("responsible_party") or ""),
+        amount_claimed=draft.amount_claimed, amount_paid=draft.amount_paid)
     if values.get("buyer_phone_masked"):
         extra["buyer_phone_masked"] = str(values["buyer_phone_masked"])
     record = RefundRecord(
@@ -107,13 +130,17 @@ def convert_refund_row(number: int, cells: Sequence[Cell], bound: BoundMapping,
         buyer_address=draft.buyer_address, item_title=draft.item_title, sku=draft.sku,
         amount_paid=draft.amount_paid, amount_claimed=draft.amount_claimed, cause=draft.cause,
         description=draft.description,
-        platform_status=str(values.get("platform_status") or ""),
+        platform_status=platform_status,
         platform_reason=reason,
-        intervention_status=str(values.get("intervention_status") or ""),
+        intervention_status=intervention_status,
         due_at=draft.due_at,
         applied_at=values.get("applied_at"),  # type: ignore[arg-type]
         paid_at=values.get("paid_at"),  # type: ignore[arg-type]
         finished_at=values.get("finished_at"),  # type: ignore[arg-type]
+        completed_at=values.get("completed_at"),  # type: ignore[arg-type]
+        evidence_due_at=values.get("evidence_due_at"),  # type: ignore[arg-type]
+        return_shipped_at=values.get("return_shipped_at"),  # type: ignore[arg-type]
+        state=state,
         extra=extra,
         raw=bound.raw(cells),
     )

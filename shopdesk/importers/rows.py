@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import tzinfo
 
 from shopdesk.domain.enums import CaseKind
+from shopdesk.domain.platform_state import STATE_TABLES, PlatformStateMap
 
 from .cells import Cell, CellError, clean_text, parse_datetime, parse_identifier, parse_money
 from .errors import RowError
@@ -22,6 +23,7 @@ class BoundMapping:
     index: dict[str, tuple[int, str]]
     missing: list[str]  # source headers the mapping names but the file lacks
     tz: tzinfo
+    states: PlatformStateMap = field(default_factory=PlatformStateMap)
     _values: dict[str, dict[str, str]] = field(default_factory=dict, repr=False)
     _raw_columns: list[tuple[int, str]] = field(default_factory=list, repr=False)
     _specs: dict[str, FieldSpec] = field(default_factory=dict, repr=False)
@@ -43,10 +45,12 @@ class BoundMapping:
                 missing.append(header)
             else:
                 index[name] = (pos, header_cells[pos])
+        # State tables say what the platform's words mean; the cell keeps the words.
         values = {name: {normalise_value(k): v for k, v in table.items()}
-                  for name, table in mapping.values.items()}
+                  for name, table in mapping.values.items() if name not in STATE_TABLES}
         return cls(mapping=mapping, header_cells=list(header_cells), index=index,
-                   missing=missing, tz=tz, _values=values, _raw_columns=raw_columns,
+                   missing=missing, tz=tz, states=PlatformStateMap.from_tables(mapping.values),
+                   _values=values, _raw_columns=raw_columns,
                    _specs=FIELDS[mapping.record_type])
 
     def header_for(self, name: str) -> str:

@@ -116,15 +116,20 @@ class CaseService:
             values: dict[str, object] = {"status": transition.to.value,
                                          "updated_at": now, "last_activity_at": now}
             outcome, settled = case.outcome, case.amount_settled
+            resolved_at = case.resolved_at
             if transition.to == CaseStatus.RESOLVED:
                 outcome, settled = transition.outcome, transition.amount
             elif is_reopen(case.status, transition.to):
                 outcome, settled = None, None  # a reopened case will be resolved again
+            if not transition.to.is_open and (case.status.is_open or resolved_at is None):
+                resolved_at = now
+            elif transition.to.is_open:
+                resolved_at = None
             row = case_to_row(case.with_changes(status=transition.to, outcome=outcome,
                                                 amount_settled=settled, updated_at=now,
-                                                last_activity_at=now))
+                                                last_activity_at=now, resolved_at=resolved_at))
             values = {c: row[c] for c in ("status", "outcome", "amount_settled_fen",
-                                          "updated_at", "last_activity_at")}
+                                          "updated_at", "last_activity_at", "resolved_at")}
             self.store.update_columns(case_id, values)
             for name, old, new in (("status", case.status, transition.to),
                                    ("outcome", case.outcome, outcome),

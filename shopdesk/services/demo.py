@@ -264,6 +264,8 @@ def build_demo_cases(n: int, now: datetime, tz: str, seed: int | None = None) ->
                             amount=str(amount) if amount is not None else None)
             events.append({"at": to_utc_iso(t), "actor": staff, "type": "status",
                            "text": "", "data": json.dumps(data, ensure_ascii=False)})
+            if not step.is_open and case.resolved_at is None:
+                case.resolved_at = t  # refund speed counts to the first resolution
             status = step
         case.status = status
         case.updated_at = case.last_activity_at = t

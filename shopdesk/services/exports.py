@@ -97,10 +97,7 @@ def case_values(case: Case, *, lang: str, tz: str, full_contact: bool) -> list[A
     zone = ZoneInfo(tz)
     out: list[Any] = []
     for key, _, _ in COLUMNS:
-        if key == "platform_status":
-            value: Any = str(case.extra.get("platform_status") or "")
-        else:
-            value = getattr(case, key)
+        value: Any = getattr(case, key)
         if key in _ENUMS:
             value = value.label(lang) if value is not None else ""
         elif key in _TIMES:

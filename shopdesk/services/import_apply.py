@@ -4,9 +4,11 @@ Planning reads the register and decides, for every record, which case it is (mat
 platform + refund number, else platform + order number) and what the platform changed.
 Only platform-owned facts are ever changed on an existing case: amounts, the platform's
 deadline (and the due time while the user has not set their own), the platform's status,
-reason and intervention status, and other platform fields kept in Case.extra. Empty case
-fields may be filled; what the user typed (notes, cause, description, customer type,
-priority, assignee, a phone they entered ...) is never overwritten.
+reason and intervention status, and other platform fields kept in Case.extra; and, when
+the platform's stage moved, the status with its outcome (see import_state: a status the
+user set by hand is kept and the move listed as a conflict). Empty case fields may be
+filled; what the user typed (notes, cause, description, customer type, priority,
+assignee, a phone they entered ...) is never overwritten.
 """
 
 from __future__ import annotations
@@ -16,22 +18,30 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
 
 from ..domain.case import MAX_TEXT, Case, validate_draft
-from ..domain.clock import from_iso, to_utc_iso
-from ..domain.money import format_yuan
-from ..domain.text import clause_sep, colon, pick
-from ..importers import REFUND_FIELDS, RefundRecord, RowError
+from ..domain.clock import to_utc_iso
+from ..domain.enums import CaseStatus
+from ..importers import RefundRecord, RowError
 from ..storage.cases import CaseStore
 from ..storage.orders import StoredOrder
 from ..storage.rows import field_text
+from .import_changes import FieldChange, summarise
+from .import_state import Conflict, FinishedFilter, diff_state
 
-PLATFORM_TEXT_KEYS = ("platform_status", "platform_reason", "intervention_status")
-PLATFORM_TIME_KEYS = {"due_at": "platform_deadline", "applied_at": "platform_applied_at",
-                      "paid_at": "platform_paid_at", "finished_at": "platform_finished_at"}
+__all__ = ["FieldChange", "summarise"]  # re-exported: the writer and tests use them here
+
+# Platform facts kept in Case.extra (record attribute -> key).
+PLATFORM_TEXT_KEYS = ("platform_reason",)
+PLATFORM_TIME_KEYS = {"due_at": "platform_deadline", "paid_at": "platform_paid_at",
+                      "finished_at": "platform_finished_at",
+                      "completed_at": "platform_completed_at",
+                      "evidence_due_at": "platform_evidence_deadline",
+                      "return_shipped_at": "platform_return_shipped_at"}
+# Platform facts that are Case columns (the list shows and sorts them).
+PLATFORM_COLUMNS = ("platform_status", "intervention_status")
 PLATFORM_FIELDS_KEY = "platform_fields"  # goods status, return waybill ... (RefundRecord.extra)
 # Case fields an import fills only while they are empty.
 FILLABLE = ("refund_no", "shop", "buyer_nick", "buyer_name", "buyer_phone", "buyer_address",
@@ -42,14 +52,6 @@ ORDER_FILLABLE = ("buyer_nick", "buyer_name", "buyer_phone", "buyer_address", "i
 AMOUNTS = ("amount_paid", "amount_claimed")
 CHUNK = 500
 
-_LABELS: dict[str, tuple[str, str]] = {
-    "platform_deadline": ("平台截止时间", "Platform deadline"),
-    "platform_applied_at": ("申请时间", "Applied at"),
-    "platform_paid_at": ("付款时间", "Paid at"),
-    "platform_finished_at": ("完结时间", "Finished at"),
-    "due_at": ("截止时间", "Due"),
-}
-
 ProgressFn = Callable[[int, int], None]
 CancelledFn = Callable[[], bool]
 
@@ -59,24 +61,7 @@ class Action(StrEnum):
     UPDATE = "update"
     UNCHANGED = "unchanged"
     IN_TRASH = "in_trash"  # matches a case in the trash: left alone, never re-created
-
-
-@dataclass(frozen=True)
-class FieldChange:
-    """One field the import changes: a Case attribute or a key of Case.extra."""
-
-    field: str
-    old: Any
-    new: Any
-
-    def label(self, lang: str = "zh") -> str:
-        name = self.field.split(".", 1)[-1]
-        return pick(lang, *(_LABELS.get(name) or _spec_label(name)))
-
-
-def _spec_label(name: str) -> tuple[str, str]:
-    spec = REFUND_FIELDS.get(name)
-    return (spec.zh, spec.en) if spec else (name, name)
+    LEFT_OUT = "left_out"  # finished on the platform before the date the user chose
 
 
 @dataclass
@@ -85,6 +70,16 @@ class RowPlan:
     action: Action
     case_id: int | None = None
     changes: list[FieldChange] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+
+    @property
+    def status_to(self) -> CaseStatus | None:
+        """The status this row gives its case (a new case's, or a platform move's)."""
+        if self.action is Action.CREATE:
+            return self.record.state.status or CaseStatus.NEW
+        if self.action is Action.UPDATE:
+            return next((c.new for c in self.changes if c.field == "status"), None)
+        return None
 
 
 @dataclass
@@ -95,6 +90,14 @@ class RefundPlan:
     def count(self, action: Action) -> int:
         return sum(1 for r in self.rows if r.action is action)
 
+    def count_moved_to(self, status: CaseStatus) -> int:
+        """Rows that leave their case resolved / closed because the platform says so."""
+        return sum(1 for r in self.rows if r.status_to is status)
+
+    @property
+    def conflicts(self) -> list[Conflict]:
+        return [c for r in self.rows for c in r.conflicts]
+
 
 def _second(value: datetime | None) -> datetime | None:
     # Storage keeps whole seconds; compare what will be stored.
@@ -104,6 +107,8 @@ def _second(value: datetime | None) -> datetime | None:
 def platform_extra(record: RefundRecord) -> dict[str, Any]:
     """The platform-owned facts of a record, in the form Case.extra keeps them."""
     out: dict[str, Any] = {k: getattr(record, k) for k in PLATFORM_TEXT_KEYS if getattr(record, k)}
+    if record.state.cause_side is not None:
+        out["cause_side_hint"] = record.state.cause_side.value
     for attr, key in PLATFORM_TIME_KEYS.items():
         value = _second(getattr(record, attr))
         if value is not None:
@@ -134,6 +139,13 @@ def diff_case(case: Case, record: RefundRecord) -> list[FieldChange]:
                            for k, v in new.items() if old_fields.get(k) != v)
         elif case.extra.get(key) != new:
             changes.append(FieldChange(key, case.extra.get(key), new))
+    for name in PLATFORM_COLUMNS:
+        new = getattr(record, name)
+        if new and new != getattr(case, name):
+            changes.append(FieldChange(name, getattr(case, name), new))
+    applied = _second(record.applied_at)
+    if applied is not None and applied != case.applied_at:
+        changes.append(FieldChange("applied_at", case.applied_at, applied))
     deadline = _second(record.due_at)
     # The due time follows the platform's deadline until the user sets their own.
     if deadline is not None and case.due_at != deadline and (
@@ -146,6 +158,9 @@ def diff_case(case: Case, record: RefundRecord) -> list[FieldChange]:
     return changes
 
 
+EXTRA_KEYS = frozenset((*PLATFORM_TEXT_KEYS, *PLATFORM_TIME_KEYS.values(), "cause_side_hint"))
+
+
 def apply_changes(case: Case, changes: Iterable[FieldChange]) -> Case:
     """`case` with `changes` applied (not stored)."""
     values: dict[str, Any] = {}
@@ -155,35 +170,11 @@ def apply_changes(case: Case, changes: Iterable[FieldChange]) -> Case:
             fields_ = dict(extra.get(PLATFORM_FIELDS_KEY) or {})
             fields_[ch.field.split(".", 1)[1]] = ch.new
             extra[PLATFORM_FIELDS_KEY] = fields_
-        elif ch.field in PLATFORM_TEXT_KEYS or ch.field in PLATFORM_TIME_KEYS.values():
+        elif ch.field in EXTRA_KEYS:
             extra[ch.field] = ch.new
         else:
             values[ch.field] = ch.new
     return case.with_changes(**values, extra=extra)
-
-
-def summarise(changes: Iterable[FieldChange], tz: str, lang: str = "zh") -> str:
-    """'平台售后状态：A → B；退款金额：¥1.00 → ¥2.00' for the timeline."""
-    changes = list(changes)
-    names = {c.field for c in changes}
-    parts = []
-    for ch in changes:
-        if ch.field == "due_at" and "platform_deadline" in names:
-            continue  # the same time, said once
-        parts.append(f"{ch.label(lang)}{colon(lang)}{_shown(ch.old, tz)} → {_shown(ch.new, tz)}")
-    return clause_sep(lang).join(parts)
-
-
-def _shown(value: Any, tz: str) -> str:
-    if value is None or value == "":
-        return "—"
-    if isinstance(value, str) and len(value) >= 19 and value[4] == "-" and value[10] == "T":
-        value = from_iso(value)
-    if isinstance(value, datetime):
-        return value.astimezone(ZoneInfo(tz)).strftime("%Y-%m-%d %H:%M")
-    if hasattr(value, "quantize"):
-        return format_yuan(value)
-    return str(value)
 
 
 @dataclass
@@ -237,22 +228,27 @@ def _best(refs: list[_Ref]) -> _Ref | None:
     return (live or refs or [None])[0]
 
 
-def plan_refunds(db: Database, records: list[RefundRecord], *,
+def plan_refunds(db: Database, records: list[RefundRecord], *, now: datetime,
                  headers: dict[str, str] | None = None, progress: ProgressFn | None = None,
-                 check: Callable[[], None] | None = None) -> RefundPlan:
+                 check: Callable[[], None] | None = None,
+                 finished: FinishedFilter | None = None) -> RefundPlan:
     """Decide create / update / unchanged for every record against the register.
 
     `headers` (field -> the file's column header) names columns in errors; `check()` may
-    raise to stop (called between chunks).
+    raise to stop (called between chunks); `finished` leaves finished rows out of the new
+    cases (a first import's choice).
     """
     headers = headers or {}
+    finished = finished or FinishedFilter()
     index = CaseIndex(db)
     store = CaseStore(db)
     plan = RefundPlan()
     matched: list[tuple[RowPlan, int]] = []
     for record in records:
         ref = index.match(record)
-        if ref is None:
+        if ref is None and finished.leaves_out(record):
+            plan.rows.append(RowPlan(record, Action.LEFT_OUT))
+        elif ref is None:
             index.planned(record)
             plan.rows.append(RowPlan(record, Action.CREATE))
         elif ref.case_id < 0:
@@ -270,10 +266,12 @@ def plan_refunds(db: Database, records: list[RefundRecord], *,
         chunk = matched[start:start + CHUNK]
         cases = store.fetch([case_id for _, case_id in chunk])
         for row, case_id in chunk:
-            changes = diff_case(cases[case_id], row.record)
+            case = cases[case_id]
+            state_changes, row.conflicts = diff_state(case, row.record, now)
+            changes = diff_case(case, row.record) + state_changes
             if not changes:
                 continue
-            problems = validate_draft(apply_changes(cases[case_id], changes))
+            problems = validate_draft(apply_changes(case, changes))
             if problems:  # e.g. a new claimed amount above the amount the user typed
                 p = problems[0]
                 plan.errors.append(RowError(

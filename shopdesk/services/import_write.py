@@ -15,7 +15,6 @@ from sqlite_utils import Database
 from ..domain.case import Case
 from ..domain.case_no import format_case_no
 from ..domain.clock import to_utc_iso
-from ..domain.enums import CaseStatus
 from ..storage.audit import AuditStore
 from ..storage.cases import CaseStore
 from ..storage.events import EventStore
@@ -25,6 +24,7 @@ from ..storage.search import SEARCHED_COLUMNS, reindex_cases
 from .import_apply import (
     AMOUNTS,
     FILLABLE,
+    PLATFORM_COLUMNS,
     FieldChange,
     RowPlan,
     apply_changes,
@@ -32,6 +32,11 @@ from .import_apply import (
     platform_extra,
     summarise,
 )
+from .import_state import STATE_FIELDS, new_case_state
+
+# Case columns an import may write besides the amounts and the fillable fields.
+_COLUMNS = frozenset(("due_at", "applied_at", "platform_stage", "platform_involved",
+                      "status", "outcome", "resolved_at", *PLATFORM_COLUMNS))
 
 
 class PlanWriter:
@@ -67,16 +72,24 @@ class PlanWriter:
         for offset, row in enumerate(rows):
             rec = row.record
             case = Case(**vars(rec.to_draft()), case_no=format_case_no(self.day, first + offset),
-                        status=CaseStatus.NEW, created_at=self.now, created_by=self.actor,
+                        created_at=self.now, created_by=self.actor,
                         updated_at=self.now, last_activity_at=self.now,
-                        extra=platform_extra(rec))
+                        platform_status=rec.platform_status,
+                        intervention_status=rec.intervention_status,
+                        applied_at=rec.applied_at.replace(microsecond=0)
+                        if rec.applied_at else None,
+                        extra=platform_extra(rec), **new_case_state(rec, self.now))
             order = orders.get((rec.platform, rec.order_no))
             if order is not None:
                 case = case.with_changes(**fill_from_order(case, order))
             case_id = self.cases.insert_row(case)
-            events.append((case_id, self.now, self.actor, "created", f"导入自 {self.source}",
+            text = f"导入自 {self.source}"
+            if rec.platform_status:
+                text += f"（平台：{rec.platform_status}）"
+            events.append((case_id, self.now, self.actor, "created", text,
                            {"source": self.source, "row": rec.row_number,
-                            "preset": self.preset}))
+                            "preset": self.preset, "status": case.status.value,
+                            "platform_status": rec.platform_status or None}))
             audits.append((self.now, self.actor, "case", case_id, "create", None, None,
                            case.case_no))
             row.case_id = case_id
@@ -98,10 +111,17 @@ class PlanWriter:
             self.cases.update_columns(row.case_id, sets, reindex=False)
             if any(ch.field in SEARCHED_COLUMNS for ch in row.changes):
                 searched.append(row.case_id)
-            events.append((row.case_id, self.now, self.actor, "platform_update",
-                           "平台更新：" + summarise(row.changes, self.shop_tz),
-                           {"source": self.source, "row": row.record.row_number,
-                            "fields": _fields(row.changes)}))
+            moved = _status_event(row, cases[row.case_id], new, self.source)
+            # A status move has its own event; what else changed is the platform update.
+            facts = [ch for ch in row.changes
+                     if moved is None or ch.field not in STATE_FIELDS]
+            if facts:
+                events.append((row.case_id, self.now, self.actor, "platform_update",
+                               "平台更新：" + summarise(facts, self.shop_tz),
+                               {"source": self.source, "row": row.record.row_number,
+                                "fields": _fields(facts)}))
+            if moved is not None:
+                events.append((row.case_id, self.now, self.actor, "status", *moved))
             audits.extend((self.now, self.actor, "case", row.case_id, "platform_update",
                            ch.field, field_text(ch.old), field_text(ch.new))
                           for ch in row.changes)
@@ -110,13 +130,31 @@ class PlanWriter:
         reindex_cases(self.db, searched)
 
 
+def _status_event(row: RowPlan, old: Case, new: Case,
+                  source: str) -> tuple[str, dict[str, object]] | None:
+    """The timeline's "平台：退款成功" when the platform's state moved the case's status
+    (the same event type as a hand-made status change, marked as the platform's)."""
+    if old.status == new.status:
+        return None
+    words = row.record.platform_status or (new.platform_stage.zh if new.platform_stage else "")
+    return f"平台：{words}", {
+        "from": old.status.value, "to": new.status.value,
+        "outcome": new.outcome.value if new.outcome else None,
+        "amount": str(new.amount_settled) if new.amount_settled is not None else None,
+        "by": "platform", "source": source, "row": row.record.row_number,
+        "platform_status": {"old": old.platform_status or None, "new": new.platform_status},
+        "platform_stage": {"old": old.platform_stage.value if old.platform_stage else None,
+                           "new": new.platform_stage.value if new.platform_stage else None},
+    }
+
+
 def _fields(changes: list[FieldChange]) -> dict[str, dict[str, str | None]]:
     return {ch.field: {"old": field_text(ch.old), "new": field_text(ch.new)} for ch in changes}
 
 
 def _column(name: str) -> str:
-    if name in AMOUNTS:
+    if name in AMOUNTS or name == "amount_settled":
         return name + "_fen"
-    if name in FILLABLE or name == "due_at":
+    if name in FILLABLE or name in _COLUMNS:
         return name
     return "extra"  # platform keys and platform_fields.*

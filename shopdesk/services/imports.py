@@ -17,12 +17,15 @@ from __future__ import annotations
 import csv
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
 
 from ..domain.clock import SHOP_TZ_DEFAULT, Clock
+from ..domain.enums import CaseStatus
 from ..domain.text import clause_sep, is_english, pick
 from ..importers import (
     ColumnMapping,
@@ -41,6 +44,7 @@ from ..storage.import_profiles import ImportLogEntry, ImportLogStore
 from ..storage.orders import OrderStore
 from .actor import require_actor
 from .import_apply import CHUNK, Action, RefundPlan, plan_refunds, summarise
+from .import_state import Conflict, FinishedFilter
 from .import_write import PlanWriter
 from .orders import OrderPlan, OrderService, plan_orders
 from .profiles import ProfileService
@@ -70,6 +74,14 @@ class ImportReport:
     refused: tuple[str, str] | None = None  # why nothing was imported (zh, en)
     created_ids: list[int] = field(default_factory=list)
     changes: list[tuple[int, str]] = field(default_factory=list)  # (row, summary) of updates
+    # The platform's state: rows that leave their case resolved / closed, status moves the
+    # user's own status stopped, finished rows a first import left out, and platform
+    # statuses no preset table knows (add them to the preset's [values.platform_status]).
+    resolved_by_platform: int = 0
+    closed_by_platform: int = 0
+    conflicts: list[Conflict] = field(default_factory=list)
+    left_out: int = 0
+    unknown_statuses: list[str] = field(default_factory=list)
 
     @property
     def skipped(self) -> int:
@@ -91,12 +103,29 @@ class ImportReport:
         if is_english(lang):
             verb = "Imported" if self.imported else "Would import"
             what = " orders" if orders else ""
-            return (f"{verb}{what}: {self.created} new, {self.updated} updated, "
+            line = (f"{verb}{what}: {self.created} new, {self.updated} updated, "
                     f"{self.unchanged} unchanged, {self.skipped} row(s) skipped")
-        verb = "已导入" if self.imported else "预览"
-        what = "订单" if orders else ""
-        return (f"{verb}{what}：新建 {self.created}，更新 {self.updated}，未变 {self.unchanged}，"
-                f"跳过 {self.skipped} 行")
+        else:
+            verb = "已导入" if self.imported else "预览"
+            what = "订单" if orders else ""
+            line = (f"{verb}{what}：新建 {self.created}，更新 {self.updated}，"
+                    f"未变 {self.unchanged}，跳过 {self.skipped} 行")
+        return clause_sep(lang).join([line, *self.state_clauses(lang)])
+
+    def state_clauses(self, lang: str) -> list[str]:
+        """What the platform's state did: resolved, closed, left out, conflicts, unknown."""
+        parts = []
+        for count, zh, en in (
+                (self.resolved_by_platform, "平台已完结 {n}", "{n} resolved on the platform"),
+                (self.closed_by_platform, "平台已关闭 {n}", "{n} closed on the platform"),
+                (self.left_out, "未导入已完结的 {n} 行", "{n} finished row(s) left out"),
+                (len(self.conflicts), "{n} 个案件的状态是你手动设的，已保留（见冲突）",
+                 "{n} case(s) keep the status you set (see conflicts)"),
+                (len(self.unknown_statuses), "{n} 种平台状态不认识",
+                 "{n} unknown platform status(es)")):
+            if count:
+                parts.append(pick(lang, zh, en).format(n=count))
+        return parts
 
     def to_json(self, lang: str = "zh") -> dict[str, Any]:
         """The CLI's `import --json` shape (schema 1; keys are only ever added)."""
@@ -112,6 +141,11 @@ class ImportReport:
                            {"code": self.file_error.code,
                             "reason": self.file_error.message(lang)}),
             "message": self.message(lang),
+            "resolved_by_platform": self.resolved_by_platform,
+            "closed_by_platform": self.closed_by_platform,
+            "conflicts": [c.to_json(lang) for c in self.conflicts],
+            "left_out_finished": self.left_out,
+            "unknown_platform_statuses": list(self.unknown_statuses),
         }
 
 
@@ -149,23 +183,32 @@ class ImportService:
 
     # --- preview and apply -------------------------------------------------------------
     def preview(self, parsed: ParseResult, filename: str, *, skip_bad_rows: bool = False,
+                only_open: bool = False, finished_since: date | None = None,
                 progress: ProgressFn | None = None,
                 cancelled: CancelledFn | None = None) -> ImportReport:
-        """Counts and errors of importing `parsed` now; nothing is written."""
+        """Counts and errors of importing `parsed` now; nothing is written.
+
+        `only_open` / `finished_since`: rows already finished on the platform (before that
+        shop-local day) open no new case; rows of cases already registered still apply.
+        """
         return self._run(parsed, filename, "", dry_run=True, skip_bad_rows=skip_bad_rows,
+                         finished=self.finished_filter(only_open, finished_since),
                          progress=progress, cancelled=cancelled)
 
     def apply(self, parsed: ParseResult, filename: str, actor: str, *,
-              skip_bad_rows: bool = False, progress: ProgressFn | None = None,
+              skip_bad_rows: bool = False, only_open: bool = False,
+              finished_since: date | None = None, progress: ProgressFn | None = None,
               cancelled: CancelledFn | None = None) -> ImportReport:
         """Import `parsed` in one transaction. Raises ImportCancelled (rolled back)."""
         actor = require_actor(actor)
         return self._run(parsed, filename, actor, dry_run=False, skip_bad_rows=skip_bad_rows,
+                         finished=self.finished_filter(only_open, finished_since),
                          progress=progress, cancelled=cancelled)
 
     def import_file(self, path: str | Path, actor: str, *, preset: str | None = None,
                     mapping: ColumnMapping | None = None, dry_run: bool = False,
-                    skip_bad_rows: bool = False, progress: ProgressFn | None = None,
+                    skip_bad_rows: bool = False, only_open: bool = False,
+                    finished_since: date | None = None, progress: ProgressFn | None = None,
                     cancelled: CancelledFn | None = None) -> tuple[ImportReport, ParseResult]:
         """Read and preview or apply in one call (the command line's path)."""
         parsed = self.read(path, preset=preset, mapping=mapping, cancelled=cancelled,
@@ -173,14 +216,24 @@ class ImportService:
         name = Path(path).name
         if dry_run:
             report = self.preview(parsed, name, skip_bad_rows=skip_bad_rows,
+                                  only_open=only_open, finished_since=finished_since,
                                   progress=_half(progress, 1), cancelled=cancelled)
         else:
             report = self.apply(parsed, name, actor, skip_bad_rows=skip_bad_rows,
-                                 progress=_half(progress, 1), cancelled=cancelled)
+                                only_open=only_open, finished_since=finished_since,
+                                progress=_half(progress, 1), cancelled=cancelled)
         return report, parsed
 
+    def finished_filter(self, only_open: bool = False,
+                        finished_since: date | None = None) -> FinishedFilter:
+        """The rows a first import leaves out; `finished_since` is a day in the shop's zone."""
+        since = None
+        if finished_since is not None:
+            since = datetime.combine(finished_since, time(0), tzinfo=ZoneInfo(self.shop_tz))
+        return FinishedFilter(only_open=only_open, since=since)
+
     def _run(self, parsed: ParseResult, filename: str, actor: str, *, dry_run: bool,
-             skip_bad_rows: bool, progress: ProgressFn | None,
+             skip_bad_rows: bool, finished: FinishedFilter, progress: ProgressFn | None,
              cancelled: CancelledFn | None) -> ImportReport:
         report = ImportReport(file=filename, preset=parsed.preset, dry_run=dry_run,
                               record_type=parsed.record_type.value if parsed.record_type
@@ -205,8 +258,8 @@ class ImportService:
                     self._orders(parsed, report, dry_run, skip_bad_rows, check,
                                  report_progress)
                 else:
-                    self._refunds(parsed, report, actor, dry_run, skip_bad_rows, check,
-                                  report_progress)
+                    self._refunds(parsed, report, actor, dry_run, skip_bad_rows, finished,
+                                  check, report_progress)
                 if not dry_run:
                     self.log.add(self.clock.now(), actor, filename, parsed.preset,
                                  created=report.created, updated=report.updated,
@@ -219,13 +272,16 @@ class ImportService:
         return report
 
     def _refunds(self, parsed: ParseResult, report: ImportReport, actor: str, dry_run: bool,
-                 skip_bad_rows: bool, check: Callable[[], None],
+                 skip_bad_rows: bool, finished: FinishedFilter, check: Callable[[], None],
                  progress: ProgressFn) -> None:
         records = parsed.records
         total = max(len(records), 1)
         columns = parsed.mapping.columns if parsed.mapping else {}
-        plan = plan_refunds(self.db, records, headers=columns, check=check,
+        plan = plan_refunds(self.db, records, now=self.clock.now(), headers=columns,
+                            check=check, finished=finished,
                             progress=lambda d, t: progress(d * total // max(t, 1), 2 * total))
+        report.unknown_statuses = sorted({r.platform_status for r in records
+                                          if r.unknown_status})
         report.errors = sorted(report.errors + plan.errors, key=lambda e: e.row_number)
         _count(report, plan, self.shop_tz)
         if report.errors and not skip_bad_rows:
@@ -280,8 +336,13 @@ def _count(report: ImportReport, plan: RefundPlan, tz: str) -> None:
     report.updated = plan.count(Action.UPDATE)
     report.unchanged = plan.count(Action.UNCHANGED)
     report.in_trash = plan.count(Action.IN_TRASH)
-    report.changes = [(r.record.row_number, summarise(r.changes, tz))
-                      for r in plan.rows if r.action is Action.UPDATE]
+    report.left_out = plan.count(Action.LEFT_OUT)
+    report.resolved_by_platform = plan.count_moved_to(CaseStatus.RESOLVED)
+    report.closed_by_platform = plan.count_moved_to(CaseStatus.CLOSED)
+    report.conflicts = plan.conflicts
+    report.changes = [(r.record.row_number, clause_sep("zh").join(
+        [summarise(r.changes, tz), *(c.text().zh for c in r.conflicts)]))
+        for r in plan.rows if r.action is Action.UPDATE]
 
 
 def _half(progress: ProgressFn | None, part: int) -> ProgressFn | None:

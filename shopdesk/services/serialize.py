@@ -52,6 +52,13 @@ def case_json(case: Case, *, full_contact: bool = False) -> dict[str, Any]:
         "updated_at": _time(case.updated_at),
         "last_activity_at": _time(case.last_activity_at),
         "deleted": case.deleted_at is not None,
+        # The platform's own state (imports set these; empty for a case typed by hand).
+        "platform_status": case.platform_status,
+        "intervention_status": case.intervention_status,
+        "platform_stage": case.platform_stage.value if case.platform_stage else None,
+        "platform_involved": case.platform_involved,
+        "applied_at": _time(case.applied_at),
+        "resolved_at": _time(case.resolved_at),
     }
 
 

@@ -293,6 +293,8 @@ def _resolved_at(case: Case, events: Sequence[TimelineEvent]) -> datetime | None
     """When the case last reached resolved/closed (None while it is open)."""
     if case.status.is_open:
         return None
+    if case.resolved_at is not None:
+        return case.resolved_at
     done = {CaseStatus.RESOLVED.value, CaseStatus.CLOSED.value}
     for e in reversed(events):
         if e.type == "status" and e.data.get("to") in done:

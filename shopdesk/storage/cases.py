@@ -38,6 +38,7 @@ _SORT_SQL = {
                        "WHEN 'normal' THEN 1 ELSE 0 END"),
     # Cases without an open promise sort after every promised one in ascending order.
     SortKey.PROMISE_DUE: "coalesce(next_promise_due, '9999')",
+    SortKey.PLATFORM_STATUS: "platform_status",
 }
 
 _SELECT = "SELECT " + ", ".join(CASE_COLUMNS) + " FROM cases"

@@ -162,13 +162,13 @@ class HandoffSources:
             "SELECT c.id, c.platform, c.status, c.priority, c.kind, c.created_at, c.due_at, "
             "c.description, (SELECT group_concat(e.text, ' ') FROM case_events e "
             "WHERE e.case_id = c.id AND e.type = 'note'), "
-            "json_extract(c.extra, '$.intervention_status'), c.buyer_nick, c.buyer_phone "
+            "c.platform_involved, c.buyer_nick, c.buyer_phone "
             f"FROM cases c WHERE c.deleted_at IS NULL AND c.status IN ({marks})",
             [s.value for s in OPEN_STATUSES]).fetchall()
         return [OpenCaseRow(
             id=r[0], platform=_PLATFORM[r[1]], status=_STATUS[r[2]], priority=_PRIORITY[r[3]],
             kind=_KIND[r[4]], created_at=from_iso(r[5]), due_at=from_iso(r[6]),
-            text=f"{r[7] or ''} {r[8] or ''}", intervention=bool(str(r[9] or "").strip()),
+            text=f"{r[7] or ''} {r[8] or ''}", intervention=bool(r[9]),
             buyer_nick=r[10] or "", buyer_phone=r[11] or "") for r in rows]
 
     def repeat_buyers(self, at_least: int) -> dict[str, int]:

@@ -10,13 +10,15 @@ from ..domain.case import Case
 from ..domain.clock import from_iso, to_utc_iso
 from ..domain.enums import CaseKind, CaseStatus, Cause, CustomerType, Outcome, Platform, Priority
 from ..domain.money import from_fen, to_fen
+from ..domain.platform_state import PlatformStage
 
 CASE_COLUMNS = (
     "id", "case_no", "platform", "shop", "order_no", "refund_no", "buyer_nick", "buyer_name",
     "buyer_phone", "buyer_address", "item_title", "sku", "amount_paid_fen", "amount_claimed_fen",
     "kind", "cause", "customer_type", "priority", "status", "outcome", "amount_settled_fen",
     "due_at", "description", "assignee", "created_at", "created_by", "updated_at",
-    "last_activity_at", "deleted_at", "extra",
+    "last_activity_at", "deleted_at", "extra", "resolved_at", "platform_status",
+    "intervention_status", "platform_stage", "platform_involved", "applied_at",
 )
 
 
@@ -53,6 +55,12 @@ def case_from_row(row: Mapping[str, Any]) -> Case:
         last_activity_at=from_iso(row["last_activity_at"]),
         deleted_at=from_iso(row["deleted_at"]),
         extra=json.loads(row["extra"] or "{}"),
+        resolved_at=from_iso(row["resolved_at"]),
+        platform_status=row["platform_status"],
+        intervention_status=row["intervention_status"],
+        platform_stage=PlatformStage(row["platform_stage"]) if row["platform_stage"] else None,
+        platform_involved=bool(row["platform_involved"]),
+        applied_at=from_iso(row["applied_at"]),
     )
 
 
@@ -88,6 +96,12 @@ def case_to_row(case: Case) -> dict[str, Any]:
         "last_activity_at": to_utc_iso(case.last_activity_at) if case.last_activity_at else None,
         "deleted_at": to_utc_iso(case.deleted_at) if case.deleted_at else None,
         "extra": json.dumps(case.extra, ensure_ascii=False, sort_keys=True),
+        "resolved_at": to_utc_iso(case.resolved_at) if case.resolved_at else None,
+        "platform_status": case.platform_status,
+        "intervention_status": case.intervention_status,
+        "platform_stage": case.platform_stage.value if case.platform_stage else "",
+        "platform_involved": int(case.platform_involved),
+        "applied_at": to_utc_iso(case.applied_at) if case.applied_at else None,
     }
     if case.id:
         row["id"] = case.id

@@ -110,3 +110,83 @@ def test_export_csv_and_xlsx(cli, tmp_path):
     assert code == 0 and "1 case" in out
     code, _, err = cli("export", "-o", str(tmp_path / "c.txt"))
     assert code == 1 and ".csv" in err
+
+
+def _write42(tmp_path, states, name="month.csv"):
+    from tests.importers.helpers import taobao42_rows
+
+    path = tmp_path / name
+    path.write_bytes(csv_bytes(taobao42_rows(states), "gbk"))
+    return str(path)
+
+
+def test_import_json_reports_what_the_platform_finished(cli, tmp_path):
+    from tests.importers.helpers import TAOBAO_42_STATES
+
+    code, out, _ = cli("import", _write42(tmp_path, TAOBAO_42_STATES), "--json")
+    data = json.loads(out)
+    assert code == 0
+    assert (data["created"], data["updated"], data["unchanged"]) == (10, 0, 0)
+    assert (data["resolved_by_platform"], data["closed_by_platform"]) == (3, 1)
+    assert data["conflicts"] == [] and data["left_out_finished"] == 0
+    assert data["unknown_platform_statuses"] == []
+    code, out, _ = cli("cases", "list", "--status", "open", "--json")
+    assert json.loads(out)["count"] == 6
+    code, out, _ = cli("cases", "list", "--json")
+    cases = {c["refund_no"]: c for c in json.loads(out)["cases"]}
+    refunded = cases["158000000000000005"]
+    assert (refunded["status"], refunded["outcome"], refunded["amount_settled"]) == (
+        "resolved", "full_refund", "100.00")
+    assert refunded["platform_status"] == "退款成功"
+    assert refunded["resolved_at"] == "2026-11-03T04:00:00+00:00"
+    dispute = cases["158000000000000008"]
+    assert (dispute["intervention_status"], dispute["platform_involved"]) == ("客服介入中", True)
+    assert dispute["platform_stage"] == "platform_intervention"
+
+
+def test_a_conflict_with_a_status_set_by_hand_is_in_the_json(cli, tmp_path, clock):
+    from shopdesk.domain.enums import CaseStatus
+    from shopdesk.domain.workflow import Transition
+    from shopdesk.paths import DataPaths
+    from shopdesk.services.register import open_register
+
+    cli("import", _write42(tmp_path, [{}], "monday.csv"))
+    register = open_register(DataPaths(tmp_path / "home"), clock)
+    try:
+        case = register.cases.store.find(refund_no="158000000000000001")[0]
+        register.cases.change_status(case.id, Transition(CaseStatus.WAITING_BUYER), "小王")
+    finally:
+        register.close()
+    code, out, _ = cli("import", _write42(tmp_path, [{"退款状态": "退款成功"}], "tuesday.csv"),
+                       "--json")
+    data = json.loads(out)
+    assert code == 0 and data["updated"] == 1 and data["resolved_by_platform"] == 0
+    (conflict,) = data["conflicts"]
+    assert {k: conflict[k] for k in ("case_no", "field", "ours", "platform")} == {
+        "case_no": case.case_no, "field": "status", "ours": "waiting_buyer",
+        "platform": "resolved"}
+    code, out, _ = cli("cases", "show", case.case_no, "--json")
+    assert json.loads(out)["case"]["status"] == "waiting_buyer"
+
+
+def test_only_open_and_finished_since_choose_the_first_import(cli, tmp_path):
+    from tests.importers.helpers import TAOBAO_42_STATES
+
+    path = _write42(tmp_path, TAOBAO_42_STATES)
+    code, out, _ = cli("import", path, "--only-open", "--dry-run", "--json")
+    data = json.loads(out)
+    assert code == 0 and (data["created"], data["left_out_finished"]) == (6, 4)
+    code, out, _ = cli("import", path, "--finished-since", "2026-11-06", "--json")
+    data = json.loads(out)
+    assert (data["created"], data["left_out_finished"]) == (9, 1)
+    code, out, err = cli("import", path, "--finished-since", "2026/11/06")
+    assert code == 1 and "shopdesk: --finished-since: not a date" in err
+    code, out, err = cli("import", path, "--finished-since", "2026-11-06", "--only-open")
+    assert code == 1 and err.startswith("shopdesk: --finished-since:")
+
+
+def test_the_text_report_lists_conflicts_and_unknown_statuses(cli, tmp_path):
+    code, out, _ = cli("import", _write42(tmp_path, [{"退款状态": "退款成功（极速退款）"}]))
+    assert code == 0
+    assert "不认识的平台状态" in out and "退款成功（极速退款）" in out
+    assert "1 种平台状态不认识" in out

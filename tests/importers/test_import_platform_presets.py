@@ -1,4 +1,8 @@
-"""Pinduoduo, JD and Douyin after-sales presets; preset detection and forcing."""
+"""Pinduoduo, JD, Douyin and Kuaishou after-sales presets; detection and forcing.
+
+Each fixture follows what public sources confirm of the export (see the preset files'
+headers) and fills the rest with the preset's guesses.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from shopdesk.domain.enums import CaseKind, Cause, Platform
+from shopdesk.domain.enums import CaseKind, CaseStatus, Cause, Outcome, Platform
+from shopdesk.domain.platform_state import STATE_TABLES, PlatformStage
 from shopdesk.importers import ImportConfig, MappingError, Preset, detect_preset, parse_file
 from shopdesk.importers.mapping import FIELDS
 
@@ -22,6 +27,7 @@ FIXTURES = {
     "pinduoduo_aftersale": "pinduoduo_aftersale_gbk.csv",
     "jd_aftersale": "jd_aftersale_utf8bom.csv",
     "douyin_aftersale": "douyin_aftersale_utf8.csv",
+    "kuaishou_aftersale": "kuaishou_aftersale_gbk.csv",
 }
 
 
@@ -51,13 +57,13 @@ def test_pinduoduo():
     assert result.platform is Platform.PINDUODUO
     kinds = [r.kind for r in result.records]
     assert kinds == [CaseKind.REFUND_ONLY, CaseKind.RETURN_REFUND, CaseKind.EXCHANGE,
-                     CaseKind.RESHIP_REPAIR]
+                     CaseKind.RESHIP_REPAIR, CaseKind.REFUND_ONLY, CaseKind.REFUND_ONLY]
     causes = [r.cause for r in result.records]
-    assert causes == [Cause.CHANGED_MIND, Cause.TRANSIT_DAMAGE, Cause.MISSING_WRONG_ITEM,
-                      Cause.MISSING_WRONG_ITEM]
+    assert causes[:4] == [Cause.CHANGED_MIND, Cause.TRANSIT_DAMAGE, Cause.MISSING_WRONG_ITEM,
+                          Cause.MISSING_WRONG_ITEM]
     first = result.records[0]
     assert first.order_no == "261123-512345678901234"
-    assert first.refund_no == "9012345678"
+    assert first.refund_no == "9012345678"  # 售后编号
     assert first.amount_claimed == Decimal("12.90")  # 申请退款金额(元)
     assert first.amount_paid == Decimal("12.90")  # 用户实付金额(元)
     assert first.sku == "PWD-200"  # 商家编码-SKU维度
@@ -67,15 +73,27 @@ def test_pinduoduo():
     assert result.records[2].intervention_status == "平台已介入"
     (error,) = result.errors  # 售后类型 价保 is not a case kind we know
     assert (error.row_number, error.column, error.field) == (6, "售后类型", "kind")
+    stages = [r.state.stage for r in result.records]
+    assert stages == [PlatformStage.AWAITING_SELLER, PlatformStage.AWAITING_RETURN,
+                      PlatformStage.PLATFORM_INTERVENTION, PlatformStage.AWAITING_RESHIP,
+                      PlatformStage.REFUNDED, PlatformStage.CLOSED]
+    refunded, withdrawn = result.records[4], result.records[5]
+    assert (refunded.state.status, refunded.state.outcome) == (CaseStatus.RESOLVED,
+                                                               Outcome.FULL_REFUND)
+    assert refunded.ended_at == datetime(2026, 11, 20, 15, 30, tzinfo=SH)
+    assert (withdrawn.state.status, withdrawn.state.outcome) == (CaseStatus.CLOSED,
+                                                                 Outcome.BUYER_WITHDREW)
 
 
 def test_jd():
     result = parse_file(DATA / "jd_aftersale_utf8bom.csv", config())
     assert result.platform is Platform.JD
-    assert [r.kind for r in result.records] == [CaseKind.RETURN_REFUND, CaseKind.EXCHANGE]
-    first, second = result.records
+    assert [r.kind for r in result.records] == [CaseKind.RETURN_REFUND, CaseKind.EXCHANGE,
+                                                CaseKind.RETURN_REFUND, CaseKind.RETURN_REFUND]
+    first, second = result.records[:2]
     assert (first.refund_no, first.order_no) == ("1234567890", "305123456789")
-    assert first.platform_status == "待审核"  # 审核状态
+    assert first.platform_status == "待审核"  # 服务单状态
+    assert second.platform_status == "待收货"
     assert first.cause is Cause.ITEM_DEFECTIVE
     assert first.buyer_phone == "13912345678"
     assert first.amount_claimed == Decimal("89.00")
@@ -84,38 +102,75 @@ def test_jd():
     assert second.buyer_phone == "" and second.extra["buyer_phone_masked"] == "139****1234"
     (error,) = result.errors
     assert (error.row_number, error.column, error.field) == (4, "联系电话", "buyer_phone")
+    assert [r.state.status for r in result.records] == [
+        CaseStatus.NEW, CaseStatus.WAITING_BUYER, CaseStatus.IN_PROGRESS, CaseStatus.RESOLVED]
+    done = result.records[3]
+    assert done.state.outcome is Outcome.FULL_REFUND  # 完成 on a return: refunded in full
+    assert done.ended_at == datetime(2026, 11, 21, 16, 0, tzinfo=SH)
 
 
 def test_douyin():
     result = parse_file(DATA / "douyin_aftersale_utf8.csv", config())
     assert result.platform is Platform.DOUYIN
     assert result.errors == []
-    assert [r.kind for r in result.records] == [CaseKind.REFUND_ONLY, CaseKind.RETURN_REFUND,
-                                                CaseKind.RESHIP_REPAIR]
-    assert [r.cause for r in result.records] == [Cause.SLOW_DELIVERY,
-                                                 Cause.SUSPECTED_COUNTERFEIT,
-                                                 Cause.ORDERED_WRONG]
+    assert [r.kind for r in result.records] == [
+        CaseKind.REFUND_ONLY, CaseKind.RETURN_REFUND, CaseKind.RESHIP_REPAIR,
+        CaseKind.REFUND_ONLY, CaseKind.RETURN_REFUND]
+    assert [r.cause for r in result.records][:3] == [Cause.SLOW_DELIVERY,
+                                                     Cause.SUSPECTED_COUNTERFEIT,
+                                                     Cause.ORDERED_WRONG]
     first = result.records[0]
-    assert first.order_no == "6923456789012345678"  # 主订单编号, not 子订单编号
+    assert first.order_no == "6923456789012345678"  # 订单号, not 子订单编号
     assert first.refund_no == "7312345678901234567"
-    assert first.amount_claimed == Decimal("68.00")
-    assert first.buyer_nick == "抖音用户A"
+    assert first.amount_claimed == Decimal("68.00")  # 退商品金额
+    assert first.buyer_nick == "抖音用户A" and first.shop == "抖店-小林"
+    assert [r.state.stage for r in result.records] == [
+        PlatformStage.AWAITING_SELLER, PlatformStage.AWAITING_RETURN,
+        PlatformStage.AWAITING_RESHIP, PlatformStage.REFUNDED,
+        PlatformStage.PLATFORM_EVIDENCE]
+    refunded, disputed = result.records[3], result.records[4]
+    assert refunded.state.status is CaseStatus.RESOLVED
+    assert refunded.state.amount_settled == Decimal("129.00")
+    # 商家一次拒绝, but 仲裁状态 待商家举证: the platform waits for the seller's evidence.
+    assert disputed.state.status is CaseStatus.WAITING_PLATFORM
+    assert disputed.state.platform_involved
+
+
+def test_kuaishou():
+    result = parse_file(DATA / "kuaishou_aftersale_gbk.csv", config())
+    assert result.preset == "kuaishou_aftersale" and result.platform is Platform.KUAISHOU
+    assert result.errors == []
+    first, returned, done, disputed = result.records
+    assert (first.refund_no, first.order_no) == ("2512345678901", "2412345678901234")
+    assert first.amount_claimed == Decimal("29.90")  # 退款金额
+    assert first.kind is CaseKind.REFUND_ONLY and returned.kind is CaseKind.RETURN_REFUND
+    assert returned.extra["return_waybill"] == "SF1234567890"
+    assert [r.state.status for r in result.records] == [
+        CaseStatus.NEW, CaseStatus.IN_PROGRESS, CaseStatus.RESOLVED,
+        CaseStatus.WAITING_PLATFORM]
+    assert done.state.outcome is Outcome.FULL_REFUND  # 售后成功 on a refund
+    assert disputed.state.platform_involved
 
 
 def test_detect_preset_scores_by_header_overlap():
     presets = config().presets
-    match = detect_preset(["售后单号", "订单号", "商品名称", "售后类型"], presets)
+    match = detect_preset(["售后编号", "订单号", "商品名称", "售后类型"], presets)
     assert match.preset.key == "pinduoduo_aftersale" and match.score == 4
     match = detect_preset(["售后单号", "主订单编号", "商品名称", "售后类型"], presets)
     assert match.preset.key == "douyin_aftersale"
+    # The refund and order number headers keep Douyin, Kuaishou and Pinduoduo apart.
+    match = detect_preset(["售后单号", "订单号", "退商品金额", "售后状态"], presets)
+    assert match.preset.key == "douyin_aftersale"
+    match = detect_preset(["售后单号", "订单编号", "退款金额", "售后状态"], presets)
+    assert match.preset.key == "kuaishou_aftersale"
     assert detect_preset(["售后单号", "订单号"], presets) is None  # too little to go on
     assert detect_preset(["名字", "年龄", "城市"], presets) is None
 
 
 def test_preset_resolve_prefers_the_first_candidate():
     preset = config().preset("jd_aftersale")
-    mapping = preset.resolve(["服务单号", "订单号", "服务单状态", "审核状态", "服务类型"])
-    assert mapping.columns["platform_status"] == "审核状态"
+    mapping = preset.resolve(["服务单号", "订单号", "审核状态", "服务单状态", "服务类型"])
+    assert mapping.columns["platform_status"] == "服务单状态"
     assert mapping.columns["refund_no"] == "服务单号"
     assert "item_title" not in mapping.columns
 
@@ -144,6 +199,10 @@ def test_presets_are_read_from_the_folder_given(tmp_path):
      "values": {"kind": {"退货": "teleport"}}},
     {"platform": "jd", "record_type": "refund", "columns": {"order_no": []}},
     {"platform": "jd", "record_type": "order", "columns": {"kind": ["类型"]}},
+    {"platform": "jd", "record_type": "refund", "columns": {"order_no": ["x"]},
+     "values": {"platform_status": {"好了": "done"}}},
+    {"platform": "jd", "record_type": "refund", "columns": {"order_no": ["x"]},
+     "values": {"intervention_status": {"介入": "awaiting_seller"}}},
 ])
 def test_malformed_presets_are_refused(bad):
     with pytest.raises(MappingError):
@@ -154,11 +213,33 @@ def test_every_preset_field_and_value_is_known():
     for preset in config().presets:
         known = FIELDS[preset.record_type]
         assert set(preset.columns) <= set(known)
-        for table in preset.values.values():
+        for name, table in preset.values.items():
+            enum = STATE_TABLES.get(name, CaseKind)
             for target in table.values():
-                CaseKind.parse(target)
+                enum(target) if enum is not CaseKind else CaseKind.parse(target)
 
 
 def test_resources_folder_layout():
     assert (RESOURCES / "reason_map.toml").is_file()
-    assert len(list((RESOURCES / "presets").glob("*.toml"))) == 5
+    assert len(list((RESOURCES / "presets").glob("*.toml"))) == 6
+
+
+@pytest.mark.parametrize("key", sorted(FIXTURES))
+def test_every_preset_says_where_it_was_checked(key):
+    """Each preset file names its sources and the date they were checked, and says which
+    headers could not be verified."""
+    text = (RESOURCES / "presets" / f"{key}.toml").read_text(encoding="utf-8")
+    if key == "taobao_order":
+        return  # an order export: no platform state
+    assert "Checked 2026-12-03" in text
+    assert "NOT verified" in text
+
+
+def test_every_after_sales_preset_maps_platform_states():
+    for preset in config().presets:
+        if preset.record_type.value != "refund":
+            continue
+        stages = set(preset.values["platform_status"].values())
+        assert {"awaiting_seller", "closed"} <= stages, preset.key
+        assert stages & {"refunded", "completed"}, preset.key
+        assert preset.values["intervention_status"], preset.key

@@ -63,13 +63,16 @@ def test_new_cases_record_who_imported_them_and_from_where(service, register, tm
     assert case.created_by == "小王" and case.platform is Platform.TAOBAO
     assert case.refund_no == "158000000000000001" and case.order_no == "3126112300000000001"
     assert case.amount_claimed == Decimal("64.50") and case.cause is Cause.ITEM_DEFECTIVE
-    assert case.extra["platform_status"] == "买家已经申请退款，等待卖家同意"
+    assert case.platform_status == "买家已经申请退款，等待卖家同意"
     assert case.extra["platform_reason"] == "质量问题"
-    assert case.extra["intervention_status"] == "未介入"
+    assert case.intervention_status == "未介入" and not case.platform_involved
+    assert case.status.value == "new" and case.platform_stage.value == "awaiting_seller"
+    assert case.applied_at.isoformat() == "2026-11-23T01:30:00+00:00"
     assert case.extra["platform_deadline"] == "2026-11-25T01:30:00+00:00"
     assert case.due_at.isoformat() == "2026-11-25T01:30:00+00:00"
     created = register.cases.timeline(case.id)[0]
-    assert created.type == "created" and created.text == "导入自 今天的退款.csv"
+    assert created.type == "created"
+    assert created.text == "导入自 今天的退款.csv（平台：买家已经申请退款，等待卖家同意）"
     assert created.data["source"] == "今天的退款.csv" and created.data["row"] == 2
     assert [a.action for a in register.cases.audit(case.id)] == ["create"]
 
@@ -96,8 +99,8 @@ def test_a_later_export_updates_platform_facts_and_keeps_what_the_user_typed(
     assert (report.created, report.updated, report.unchanged) == (0, 1, 0)
 
     case = register.cases.get(case.id)
-    assert case.extra["platform_status"] == "退款成功"
-    assert case.extra["intervention_status"] == "客服介入中"
+    assert case.platform_status == "退款成功"
+    assert case.intervention_status == "客服介入中" and case.platform_involved
     assert case.extra["platform_reason"] == "七天无理由退换货"
     assert case.amount_claimed == Decimal("60.00")
     assert case.due_at.isoformat() == "2026-11-27T01:30:00+00:00"
@@ -107,9 +110,15 @@ def test_a_later_export_updates_platform_facts_and_keeps_what_the_user_typed(
     assert case.description == "买家说外箱完好，杯子有裂纹"
     assert case.customer_type is CustomerType.ANALYTICAL and case.priority is Priority.HIGH
     assert case.assignee == "小李" and case.buyer_phone == "13812345678"
+    # The platform finished it: resolved, as a (partial) refund of what the buyer asked.
+    assert case.status.value == "resolved" and case.outcome.value == "partial_refund"
+    assert case.amount_settled == Decimal("60.00")
     events = register.cases.timeline(case.id)
     assert [e.type for e in events].count("note") == 1
-    update = events[-1]
+    update, moved = events[-2:]
+    assert moved.type == "status" and moved.text == "平台：退款成功"
+    assert (moved.data["from"], moved.data["to"], moved.data["by"]) == ("new", "resolved",
+                                                                       "platform")
     assert update.type == "platform_update" and update.actor == "小王"
     assert "退款成功" in update.text and "¥60.00" in update.text
     fields = update.data["fields"]
@@ -197,7 +206,7 @@ def test_cancel_part_way_leaves_the_register_as_it_was(service, register, tmp_pa
         service.apply(parsed, "big.csv", "小王", progress=progress, cancelled=cancelled)
     assert max(seen) > len(rows) + 600  # it did write rows before stopping
     assert counts(register) == before
-    assert register.cases.get(1).extra["platform_status"] != "退款成功"
+    assert register.cases.get(1).platform_status != "退款成功"
 
 
 def test_a_failure_mid_way_rolls_everything_back(service, register, tmp_path, monkeypatch):

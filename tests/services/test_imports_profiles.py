@@ -52,4 +52,31 @@ def test_importing_an_unknown_file_with_a_saved_profile(register, tmp_path):
     report = service.apply(parsed, path.name, "小王")
     case = register.cases.get(report.created_ids[0])
     assert case.platform is Platform.KUAISHOU and case.order_no == "KS20261123001"
-    assert case.extra["platform_status"] == "待处理"
+    assert case.platform_status == "待处理" and case.platform_stage is None  # words unknown
+    assert report.unknown_statuses == ["待处理"]
+
+
+def test_a_profile_can_say_what_the_platform_statuses_mean(register, tmp_path):
+    service = register.imports
+    own = mapping()
+    own.values["platform_status"] = {"待处理": "awaiting_seller", "已退款": "refunded"}
+    service.profiles.save("快手", own)
+    path = tmp_path / "ks.csv"
+    path.write_bytes(csv_bytes([["单号", "退多少", "进度"], ["KS20261123001", "12.00", "待处理"],
+                                ["KS20261123002", "8.00", "已退款"]]))
+    report = service.apply(service.read(path, mapping=service.profiles.load("快手")),
+                           path.name, "小王")
+    first, second = (register.cases.get(i) for i in report.created_ids)
+    assert (first.status.value, first.platform_status) == ("new", "待处理")
+    assert (second.status.value, second.outcome.value) == ("resolved", "full_refund")
+    assert second.amount_settled == second.amount_claimed
+    assert report.resolved_by_platform == 1 and report.unknown_statuses == []
+
+
+def test_a_profile_with_an_unknown_stage_is_refused(register):
+    from shopdesk.importers import MappingError
+
+    own = mapping()
+    own.values["platform_status"] = {"待处理": "teleported"}
+    with pytest.raises(MappingError, match="teleported"):
+        ColumnMapping.from_dict(own.to_dict())

@@ -153,7 +153,7 @@ def test_an_upgraded_register_shows_a_blank_promise_column_and_no_banner(
 
 def _older_header_state(qtbot) -> object:
     """The case table's header as saved by the version before the promise column."""
-    older = QStandardItemModel(0, len(COLUMNS) - 1)
+    older = QStandardItemModel(0, column_of("promise"))  # the 12 columns before it
     old = QHeaderView(Qt.Orientation.Horizontal)
     qtbot.addWidget(old)
     old.setModel(older)

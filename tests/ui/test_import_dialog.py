@@ -162,7 +162,9 @@ def test_opened_from_the_main_window_it_refreshes_the_list(qtbot, window, monkey
     monkeypatch.setattr(ImportDialog, "exec", run)
     dialog = window.imports.open_dialog(REFUNDS)
     assert dialog.imported and dialog.operator == window.operator()
-    assert window.case_list.model.rowCount() == before + 3
+    # Three rows imported; the 退款成功 one is resolved, so the open list gains two.
+    assert dialog.report.created == 3 and dialog.report.resolved_by_platform == 1
+    assert window.case_list.model.rowCount() == before + 2
 
 
 def _write_refunds(tmp_path, count: int):

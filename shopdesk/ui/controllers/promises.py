@@ -52,7 +52,9 @@ class PromiseController(QObject):
             return
         header = self._host.case_list.table.horizontalHeader()
         promise = header.visualIndex(column_of("promise"))
-        if promise == header.count() - 1:
+        # Appended last on restore; only columns added after it (platform status) may follow.
+        after = {header.logicalIndex(v) for v in range(promise + 1, header.count())}
+        if after <= {column_of("platform_status")}:
             header.moveSection(promise, header.visualIndex(column_of("status")) + 1)
             # Saved with the flag, not only at close: a window killed before closing would
             # otherwise keep the flag but the old header, and the column stayed off screen.

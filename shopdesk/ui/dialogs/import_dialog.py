@@ -12,11 +12,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDateEdit,
     QDialog,
     QFileDialog,
     QHBoxLayout,
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import NotFoundError, ShopDeskError, ValidationError
-from ...domain.text import pick
+from ...domain.text import clause_sep, pick
 from ...importers import ColumnMapping, MappingError, ParseResult
 from ...services.imports import ImportReport, ImportService, write_skipped_rows
 from ...services.register import Register
@@ -112,6 +113,7 @@ class ImportDialog(QDialog):
 
         self.skip_bad = QCheckBox(self.tr("Import the valid rows (skip rows with errors)"))
         self.skip_bad.toggled.connect(self._show_status)
+        finished_row = self._build_finished_choice()
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.phase = QLabel()
@@ -139,12 +141,55 @@ class ImportDialog(QDialog):
         layout.addLayout(top)
         layout.addLayout(kind_row)
         layout.addWidget(self.panel, 1)
+        layout.addLayout(finished_row)
         layout.addWidget(self.skip_bad)
         layout.addWidget(self.status)
         layout.addLayout(progress_row)
         layout.addLayout(buttons)
         self.import_button.setDefault(True)
         self.resize(820, 600)
+
+    def _build_finished_choice(self) -> QHBoxLayout:
+        """What a first import brings in of the refunds already finished on the platform:
+        all (default), none (只导入未完结的), or those finished since a day."""
+        self.only_open = QCheckBox(self.tr("Only unfinished refunds"))
+        self.only_open.setToolTip(self.tr(
+            "Refunds already finished on the platform open no case. Cases already in the "
+            "register are still updated."))
+        self.finished_since_box = QCheckBox(self.tr("Finished refunds only since"))
+        self.finished_since = QDateEdit(QDate.currentDate().addDays(-30))
+        self.finished_since.setCalendarPopup(True)
+        self.finished_since.setDisplayFormat("yyyy-MM-dd")
+        self.finished_since.setEnabled(False)
+        self.only_open.toggled.connect(self._finished_choice_changed)
+        self.finished_since_box.toggled.connect(self._finished_choice_changed)
+        self.finished_since.dateChanged.connect(self._finished_choice_changed)
+        row = QHBoxLayout()
+        row.addWidget(self.only_open)
+        row.addSpacing(16)
+        row.addWidget(self.finished_since_box)
+        row.addWidget(self.finished_since)
+        row.addStretch(1)
+        return row
+
+    def _finished_choice_changed(self) -> None:
+        sender = self.sender()
+        # The two choices exclude each other: the last one ticked wins.
+        if sender is self.only_open and self.only_open.isChecked():
+            self.finished_since_box.setChecked(False)
+        elif sender is self.finished_since_box and self.finished_since_box.isChecked():
+            self.only_open.setChecked(False)
+        self.finished_since.setEnabled(self.finished_since_box.isChecked()
+                                       and self._task is None)
+        if self.path is not None and not self.imported and self._task is None:
+            self.preview()  # the counts depend on it
+
+    def finished_choice(self) -> dict[str, Any]:
+        """The only_open / finished_since arguments for the service."""
+        since = None
+        if self.finished_since_box.isChecked():
+            since = self.finished_since.date().toPython()
+        return {"only_open": self.only_open.isChecked(), "finished_since": since}
 
     def _fill_presets(self) -> None:
         self.preset.blockSignals(True)
@@ -225,7 +270,7 @@ class ImportDialog(QDialog):
         """Read the file and count what an import would do (on the worker)."""
         assert self.path is not None
         path, (preset, mapping) = self.path, self._choice()
-        imports = self._imports
+        imports, finished = self._imports, self.finished_choice()
 
         def work(register: Register, progress: Any,
                  cancelled: Any) -> tuple[ParseResult, ImportReport]:
@@ -233,7 +278,7 @@ class ImportDialog(QDialog):
             parsed = service.read(
                 path, preset=preset, mapping=mapping, progress=progress, cancelled=cancelled
             )
-            return parsed, service.preview(parsed, path.name, cancelled=cancelled)
+            return parsed, service.preview(parsed, path.name, cancelled=cancelled, **finished)
 
         self._start(self.tasks.write(work, "import_preview"), self._previewed,
                     self.tr("Reading the file…"))
@@ -243,11 +288,12 @@ class ImportDialog(QDialog):
         if self.parsed is None or self.path is None or not self._can_import():
             return
         parsed, name, skip = self.parsed, self.path.name, self.skip_bad.isChecked()
-        imports, operator = self._imports, self.operator
+        imports, operator, finished = self._imports, self.operator, self.finished_choice()
 
         def work(register: Register, progress: Any, cancelled: Any) -> ImportReport:
             return imports(register).apply(
-                parsed, name, operator, skip_bad_rows=skip, progress=progress, cancelled=cancelled
+                parsed, name, operator, skip_bad_rows=skip, progress=progress,
+                cancelled=cancelled, **finished,
             )
 
         self._start(self.tasks.write(work, "import"), self._finished, self.tr("Importing…"))
@@ -379,12 +425,13 @@ class ImportDialog(QDialog):
         elif report.created + report.updated == 0:
             self._set_status(self.tr("Nothing new in this file."), "#666666")
         else:
-            self._set_status(
-                self.tr("Ready: %1 new, %2 updated.")
-                .replace("%1", str(report.created))
-                .replace("%2", str(report.updated)),
-                "",
-            )
+            text = (self.tr("Ready: %1 new, %2 updated.")
+                    .replace("%1", str(report.created))
+                    .replace("%2", str(report.updated)))
+            platform = report.state_clauses(self.lang)
+            if platform:
+                text += " " + clause_sep(self.lang).join(platform)
+            self._set_status(text, "")
         self._update_buttons()
 
     def _set_status(self, text: str, colour: str) -> None:
@@ -411,8 +458,11 @@ class ImportDialog(QDialog):
 
     def _update_buttons(self) -> None:
         idle = self._task is None
-        for widget in (self.choose_button, self.preset, self.mapping_button, self.skip_bad):
+        for widget in (self.choose_button, self.preset, self.mapping_button, self.skip_bad,
+                       self.only_open, self.finished_since_box):
             widget.setEnabled(idle and not self.imported)
+        self.finished_since.setEnabled(idle and not self.imported
+                                       and self.finished_since_box.isChecked())
         self.choose_button.setEnabled(idle)
         self.import_button.setEnabled(idle and self._can_import())
         self.import_button.setText(self.tr("Imported") if self.imported else self.tr("Import"))

@@ -27,6 +27,7 @@ from ...domain.case import Case
 from ...domain.case_query import CaseQuery, SortKey
 from ...domain.clock import Clock, local
 from ...domain.money import format_yuan
+from ...domain.platform_state import INTERVENTION_STAGES
 
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole
 CASE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -83,6 +84,9 @@ COLUMNS: tuple[Column, ...] = (
     # Added last so saved header states keep their column numbers.
     Column("promise", QT_TRANSLATE_NOOP("CaseTableModel", "Promise due"),
            SortKey.PROMISE_DUE),
+    # The platform's own words (退款成功, 客服介入中 ...), as its export said them.
+    Column("platform_status", QT_TRANSLATE_NOOP("CaseTableModel", "Platform status"),
+           SortKey.PLATFORM_STATUS),
 )
 COLUMN_KEYS = tuple(c.key for c in COLUMNS)
 
@@ -355,6 +359,11 @@ class CaseTableModel(QAbstractTableModel):
             return self._time_text(case.last_activity_at)
         if key == "assignee":
             return case.assignee
+        if key == "platform_status":
+            # A dispute the platform is handling matters more than the refund's own words.
+            if case.platform_stage in INTERVENTION_STAGES and case.intervention_status:
+                return f"{case.intervention_status} · {case.platform_status}".strip(" ·")
+            return case.platform_status
         return ""
 
     def _tooltip(self, case: Case, key: str) -> str | None:
@@ -370,6 +379,8 @@ class CaseTableModel(QAbstractTableModel):
             return "\n".join(t for t in (case.item_title, case.sku) if t) or None
         if key == "buyer":
             return case.buyer_nick or None
+        if key == "platform_status":
+            return case.platform_summary(self._lang) or None
         return None
 
 

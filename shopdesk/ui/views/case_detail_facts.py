@@ -8,7 +8,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from ...domain.case import Case
-from ...domain.enums import CaseStatus
+from ...domain.clock import from_iso
+from ...domain.enums import CaseStatus, CauseSide
 from ...domain.money import format_yuan
 from ...domain.text import parens, pick
 from ..widgets.field_error import ERROR_COLOUR
@@ -103,7 +104,8 @@ class CaseFacts(QWidget):
             ("platform", "shop"), ("order_no", "refund_no"), ("buyer_nick", "buyer_name"),
             ("buyer_phone", "customer_type"), ("item_title",), ("sku", "priority"),
             ("amount_paid", "amount_claimed"), ("outcome", "amount_settled"),
-            ("due_at", "assignee"), ("created", "updated"), ("description",),
+            ("due_at", "assignee"), ("platform_state",), ("created", "updated"),
+            ("description",),
         )
         for row, names in enumerate(layout):
             for i, name in enumerate(names):
@@ -129,6 +131,8 @@ class CaseFacts(QWidget):
             return self.tr("Created")
         if name == "updated":
             return self.tr("Last change")
+        if name == "platform_state":
+            return self.tr("Platform status")
         return self.text.field(name)
 
     def show_case(self, case: Case, now: datetime, phone: str | None) -> None:
@@ -150,9 +154,13 @@ class CaseFacts(QWidget):
             "created": f"{shop_time(case.created_at, tz)} {case.created_by}".strip(),
             "updated": shop_time(case.last_activity_at or case.updated_at, tz),
             "description": case.description,
+            "platform_state": self._platform_state(case),
         }
         for name, value in shown.items():
             self.values[name].setText(value or EMPTY)
+        imported = bool(shown["platform_state"])
+        self.values["platform_state"].setVisible(imported)
+        self._labels["platform_state"].setVisible(imported)
         settled = case.outcome is not None or case.amount_settled is not None
         for name in ("outcome", "amount_settled"):
             self.values[name].setVisible(settled)
@@ -163,3 +171,20 @@ class CaseFacts(QWidget):
             due.setText(self.tr("%1 (overdue)").replace("%1", due.text()))
         due.setStyleSheet(f"color: {ERROR_COLOUR}; font-weight: bold;" if overdue else "")
         self.reveal_button.setVisible(bool(case.buyer_phone) and phone is None)
+
+    def _platform_state(self, case: Case) -> str:
+        """The platform's words and what they mean, its evidence deadline and the side it
+        blames (a hint only: the case's own cause is the user's)."""
+        lang, tz = self.text.lang, self.text.tz
+        parts = [case.platform_summary(lang)] if case.platform_summary(lang) else []
+        evidence = from_iso(case.extra.get("platform_evidence_deadline"))  # type: ignore[arg-type]
+        if evidence is not None:
+            parts.append(self.tr("evidence due %1").replace("%1", shop_time(evidence, tz)))
+        hint = str(case.extra.get("cause_side_hint") or "")
+        if hint in {s.value for s in CauseSide}:
+            side = CauseSide(hint)
+            text = self.tr("platform blames: %1").replace("%1", side.label(lang))
+            if case.cause is not None and case.cause.side is not side:
+                text += self.tr(" (not the side of the cause chosen)")
+            parts.append(text)
+        return " · ".join(parts)
