@@ -106,11 +106,10 @@ class CallService:
     @classmethod
     def for_register(cls, register: Register,
                      holiday_calendar: HolidayCalendar | None = None) -> CallService:
-        """The service on an open register, with China's holiday calendar by default."""
+        """The service on an open register, with its holiday calendar by default (China's,
+        plus the years the shop entered)."""
         if holiday_calendar is None:
-            from .holidays import ChineseHolidayCalendar
-
-            holiday_calendar = ChineseHolidayCalendar()
+            holiday_calendar = register.holidays
         return cls(register.db, register.clock, register.settings, holiday_calendar,
                    shop_tz=register.shop_tz)
 
