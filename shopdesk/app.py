@@ -2,23 +2,24 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import signal
 import sys
 import threading
-import traceback
 from collections.abc import Callable, Mapping, Sequence
-from types import TracebackType
 
 from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from . import __version__
+from .diagnostics import LOGGER_NAME
 from .domain.clock import Clock, SystemClock
-from .paths import DataPaths, data_dir
+from .paths import DataPaths, data_dir, log_dir
 from .services.register import Register, open_register
 from .storage.errors import StorageError
 from .ui import startup_texts as texts
+from .ui.dialogs.error_dialog import make_excepthook
 from .ui.i18n import Translators, hinted_language, override_language
 from .ui.main_window import MainWindow
 from .ui.pyside_workarounds import protect_bool_refcounts
@@ -26,6 +27,7 @@ from .ui.single_instance import SingleInstanceGuard
 from .ui.window_state import APPLICATION, ORGANIZATION, app_settings
 
 EXIT_OK, EXIT_ERROR = 0, 1
+log = logging.getLogger(LOGGER_NAME)
 
 
 def _application(args: Sequence[str]) -> QApplication:
@@ -45,31 +47,8 @@ def create_main_window(register: Register, env: Mapping[str, str], args: Sequenc
     forced = override_language(env, args)
     lang = forced or register.language()
     translators.install(lang)
-    return MainWindow(register, lang, settings=app_settings(), forced_lang=forced)
-
-
-def _install_excepthook() -> None:
-    """An unexpected error is printed and shown once; the window stays usable.
-
-    The box is not shown again while one is open (its event loop repaints, and a failing
-    paint would raise again) nor for the same error twice in a row.
-    """
-    state = {"showing": False, "last": ""}
-
-    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
-        traceback.print_exception(kind, exc, tb)
-        if isinstance(exc, KeyboardInterrupt):
-            QApplication.quit()
-            return
-        text = texts.unexpected_error(exc)
-        if state["showing"] or text == state["last"]:
-            return
-        state["showing"], state["last"] = True, text
-        try:
-            QMessageBox.critical(None, "ShopDesk", text)
-        finally:
-            state["showing"] = False
-    sys.excepthook = hook
+    return MainWindow(register, lang, settings=app_settings(), forced_lang=forced,
+                      log_folder=log_dir(dict(env)))
 
 
 def _quit_on_sigint(app: QApplication) -> Callable[[], None]:
@@ -130,6 +109,7 @@ def _run(app: QApplication, translators: Translators, early_lang: str, args: Seq
             register = open_register(paths, clock or SystemClock(), daily_backup=False)
         except StorageError as exc:
             # The damaged, foreign or newer file is left exactly as it is.
+            log.error("cannot open the register: %s", exc.message("en"))
             print(f"shopdesk: {exc.message(early_lang)}", file=sys.stderr)
             QMessageBox.critical(None, texts.cannot_open_title(), exc.message(early_lang))
             return EXIT_ERROR
@@ -141,13 +121,19 @@ def _run(app: QApplication, translators: Translators, early_lang: str, args: Seq
         guard.release()
 
 
-def _start_daily_backup(register: Register) -> threading.Thread:
-    """Copy a large register in the background; a failure is reported, never fatal."""
+def _start_daily_backup(register: Register, failed: Callable[[Exception], None] = lambda _e: None
+                        ) -> threading.Thread:
+    """Copy a large register in the background; a failure (the copy, or its integrity
+    check) is logged and handed to `failed` (thread-safe: a queued signal), never fatal."""
     def work() -> None:
         try:
-            register.run_daily_backup()
+            made = register.run_daily_backup()
+            if made is not None:
+                log.info("daily backup written: %s", made)
         except Exception as exc:  # the app keeps working; the next start tries again
+            log.exception("daily backup failed")
             print(f"shopdesk: daily backup failed: {exc}", file=sys.stderr)
+            failed(exc)
 
     thread = threading.Thread(target=work, name="shopdesk-daily-backup", daemon=True)
     thread.start()
@@ -158,14 +144,14 @@ def _show_window(app: QApplication, guard: SingleInstanceGuard, register: Regist
                  translators: Translators, args: Sequence[str], env: Mapping[str, str]) -> int:
     window = create_main_window(register, env, args, translators)
     guard.raise_requested.connect(window.bring_to_front)
-    _install_excepthook()
+    sys.excepthook = make_excepthook(log_dir(dict(env)), lambda: window)
     undo_sigint = _quit_on_sigint(app)
     if window.has_saved_geometry():
         window.show()
     else:
         window.showMaximized()  # small laptop screens: use all of it from the start
     QTimer.singleShot(0, window.run_first_start)
-    _start_daily_backup(register)
+    _start_daily_backup(register, window.background_failed.emit)
     try:
         return app.exec()
     finally:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -18,12 +20,15 @@ from PySide6.QtWidgets import (
 
 from .. import __version__
 from ..domain.clock import local
+from ..domain.errors import ShopDeskError
+from ..paths import log_dir
 from ..services.quick_filters import QuickFilter
 from ..services.register import Register
 from . import feature_actions, print_actions, promise_actions, register_actions, shift_actions
 from .case_commands import CaseCommands
 from .components import detail_view_class
 from .dialogs import import_dialog
+from .dialogs.error_dialog import open_log_folder
 from .dialogs.settings_dialog import LANGUAGE_TAB, STAFF_TAB, SettingsDialog
 from .first_start import run_first_start
 from .header_state import restore_header_state
@@ -47,9 +52,14 @@ TIME_REPAINT_MS = 60_000  # overdue colouring follows the clock
 class MainWindow(QMainWindow):
     """The register's window. The UI never runs SQL: everything goes through `register`."""
 
+    # A background job (the daily backup) failed: emitted from its thread, shown here.
+    background_failed = Signal(object)
+
     def __init__(self, register: Register, lang: str, *, settings: QSettings | None = None,
-                 forced_lang: str | None = None, parent: QWidget | None = None) -> None:
+                 forced_lang: str | None = None, parent: QWidget | None = None,
+                 log_folder: Path | None = None) -> None:
         super().__init__(parent)
+        self.log_folder = log_folder if log_folder is not None else log_dir()
         self._register = register
         self.lang = lang
         self._forced_lang = forced_lang
@@ -151,6 +161,8 @@ class MainWindow(QMainWindow):
                                          lambda: self.open_settings(LANGUAGE_TAB))
         self.act_about = self._action("action_about", self.tr("&About ShopDesk"),
                                       self.show_about)
+        self.act_log_folder = self._action("action_open_log_folder", self.tr("Open &log folder"),
+                                           lambda: open_log_folder(self, self.log_folder))
         self.act_import = self._action("action_import", self.tr("&Import platform export…"),
                                        lambda: import_dialog.open_import_dialog(self),
                                        "Ctrl+I")
@@ -203,6 +215,7 @@ class MainWindow(QMainWindow):
         settings_menu.addAction(self.act_policy)
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.setObjectName("menu_help")
+        help_menu.addAction(self.act_log_folder)
         help_menu.addAction(self.act_about)
 
     def _build_central(self) -> None:
@@ -283,6 +296,12 @@ class MainWindow(QMainWindow):
         self.path_label.setToolTip(path)
         self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.statusBar().addPermanentWidget(self.path_label)
+        self.background_warning = QLabel(self)
+        self.background_warning.setObjectName("background_warning")
+        self.background_warning.setStyleSheet("color: #b00020;")
+        self.background_warning.hide()
+        self.statusBar().addWidget(self.background_warning)
+        self.background_failed.connect(self.show_background_failure)
 
     # --- state -----------------------------------------------------------
     def _restore_state(self) -> None:
@@ -415,6 +434,15 @@ class MainWindow(QMainWindow):
         QMessageBox.information(
             self, self.tr("Language"),
             self.tr("The new language takes effect after ShopDesk is restarted."))
+
+    def show_background_failure(self, error: object) -> None:
+        """A failed automatic backup: said in the status bar until the next start."""
+        reason = error.message(self.lang) if isinstance(error, ShopDeskError) else str(error)
+        self.background_warning.setText(self.tr(
+            "Automatic backup failed: {reason}. Back up by hand (File menu); details in the "
+            "log (Help → Open log folder).").format(reason=reason))
+        self.background_warning.setToolTip(reason)
+        self.background_warning.show()
 
     def show_about(self) -> None:
         QMessageBox.about(
