@@ -8,14 +8,16 @@ import signal
 import sys
 import threading
 from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from . import __version__
 from .diagnostics import LOGGER_NAME
 from .domain.clock import Clock, SystemClock
-from .paths import DataPaths, data_dir, log_dir
+from .paths import DataPaths, data_dir, log_dir, resource_path
 from .services.register import Register, open_register
 from .storage.errors import StorageError
 from .ui import startup_texts as texts
@@ -27,6 +29,9 @@ from .ui.single_instance import SingleInstanceGuard
 from .ui.window_state import APPLICATION, ORGANIZATION, app_settings
 
 EXIT_OK, EXIT_ERROR = 0, 1
+# Set by packaging/smoke_test.py only: screenshot the started window to this file and quit.
+SMOKE_SCREENSHOT_ENV = "SHOPDESK_SMOKE_SCREENSHOT"
+SMOKE_DELAY_MS = 1500
 log = logging.getLogger(LOGGER_NAME)
 
 
@@ -38,6 +43,10 @@ def _application(args: Sequence[str]) -> QApplication:
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("ShopDesk")
     app.setApplicationVersion(__version__)
+    icon = resource_path("icons", "shopdesk.png")
+    if icon.is_file():  # taskbar and title bar; the bundles also carry .ico/.icns
+        app.setWindowIcon(QIcon(str(icon)))
+    app.setDesktopFileName("shopdesk")  # Wayland/X11 match the window to shopdesk.desktop
     return app
 
 
@@ -140,6 +149,15 @@ def _start_daily_backup(register: Register, failed: Callable[[Exception], None] 
     return thread
 
 
+def _smoke_screenshot(app: QApplication, window: MainWindow, path: Path) -> None:
+    """Save what the window shows, log how many cases its list holds, close everything
+    (a first-start question too: its answer is "cancel")."""
+    saved = window.grab().save(str(path))
+    log.info("smoke test: screenshot %s saved=%s, %d cases listed, title %r", path, saved,
+             window.case_list.model.rowCount(), window.windowTitle())
+    app.closeAllWindows()
+
+
 def _show_window(app: QApplication, guard: SingleInstanceGuard, register: Register,
                  translators: Translators, args: Sequence[str], env: Mapping[str, str]) -> int:
     window = create_main_window(register, env, args, translators)
@@ -151,6 +169,9 @@ def _show_window(app: QApplication, guard: SingleInstanceGuard, register: Regist
     else:
         window.showMaximized()  # small laptop screens: use all of it from the start
     QTimer.singleShot(0, window.run_first_start)
+    shot = env.get(SMOKE_SCREENSHOT_ENV)
+    if shot:  # the bundle's smoke test: prove the first page is drawn, then leave
+        QTimer.singleShot(SMOKE_DELAY_MS, lambda: _smoke_screenshot(app, window, Path(shot)))
     _start_daily_backup(register, window.background_failed.emit)
     try:
         return app.exec()

@@ -300,7 +300,7 @@ class MainWindow(QMainWindow):
         self.background_warning.setObjectName("background_warning")
         self.background_warning.setStyleSheet("color: #b00020;")
         self.background_warning.hide()
-        self.statusBar().addWidget(self.background_warning)
+        self.statusBar().addPermanentWidget(self.background_warning)
         self.background_failed.connect(self.show_background_failure)
 
     # --- state -----------------------------------------------------------
