@@ -16,6 +16,7 @@ Writes:
 
 from __future__ import annotations
 
+import functools
 import sys
 from pathlib import Path
 
@@ -33,13 +34,12 @@ CHECK = (12, 120, 120, 255)
 def _tile() -> Image.Image:
     """A rounded square with a vertical gradient, as app icons are drawn on both OSes."""
     gradient = Image.new("RGBA", (S, S))
-    px = gradient.load()
+    rows = ImageDraw.Draw(gradient)
     for y in range(S):
         t = y / (S - 1)
         colour = tuple(round(a + (b - a) * t) for a, b in zip(TEAL_TOP, TEAL_BOTTOM,
                                                                 strict=True))
-        for x in range(S):
-            px[x, y] = (*colour, 255)
+        rows.line([(0, y), (S - 1, y)], fill=(*colour, 255))
     mask = Image.new("L", (S, S), 0)
     margin = 56  # macOS leaves a margin around the tile; harmless elsewhere
     ImageDraw.Draw(mask).rounded_rectangle((margin, margin, S - margin, S - margin),
@@ -49,6 +49,7 @@ def _tile() -> Image.Image:
     return tile
 
 
+@functools.cache
 def draw(detail: bool = True) -> Image.Image:
     img = _tile()
     d = ImageDraw.Draw(img)
@@ -73,7 +74,7 @@ def draw(detail: bool = True) -> Image.Image:
 
 
 def sized(size: int) -> Image.Image:
-    return draw(detail=size >= 48).resize((size, size), Image.Resampling.LANCZOS)
+    return draw(size >= 48).resize((size, size), Image.Resampling.LANCZOS)
 
 
 def main(root: Path = ROOT) -> list[Path]:
