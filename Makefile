@@ -5,8 +5,9 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP_APP  := $(VENV)/.installed-app
 STAMP_TEST := $(VENV)/.installed-test
+STAMP_BUNDLE := $(VENV)/.installed-bundle
 
-.PHONY: run test lint bench translations screenshots clean
+.PHONY: run test lint bench translations screenshots clean bundle bundle-test
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "ShopDesk needs Python 3.11 or newer")'
@@ -37,6 +38,18 @@ bench: $(STAMP_APP)
 translations: $(STAMP_APP)
 	$(BIN)/pyside6-lupdate -no-obsolete $$(find shopdesk/ui -name '*.py') -ts resources/translations/shopdesk_zh_CN.ts
 	$(BIN)/pyside6-lrelease resources/translations/shopdesk_zh_CN.ts -qm resources/translations/shopdesk_zh_CN.qm
+
+# The installable app for this platform (packaging/README.md): dist/ShopDesk, and on Linux
+# dist/ShopDesk-VERSION-linux-ARCH.tar.gz. bundle-test smoke-tests what bundle built.
+$(STAMP_BUNDLE): $(STAMP_APP)
+	$(BIN)/python -m pip install --quiet -e '.[bundle]'
+	@touch $@
+
+bundle: $(STAMP_BUNDLE)
+	$(BIN)/python packaging/build_bundle.py
+
+bundle-test: bundle
+	$(BIN)/python packaging/smoke_test.py dist/ShopDesk
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache

@@ -2,22 +2,25 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import signal
 import sys
-import traceback
 from collections.abc import Callable, Mapping, Sequence
-from types import TracebackType
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from . import __version__
+from .diagnostics import LOGGER_NAME
 from .domain.clock import Clock, SystemClock
 from .domain.errors import ShopDeskError
-from .paths import DataPaths, data_dir
+from .paths import DataPaths, data_dir, log_dir, resource_path
 from .services.register import Register, open_register
 from .ui import startup_texts as texts
+from .ui.dialogs.error_dialog import make_excepthook
 from .ui.i18n import Translators, hinted_language, override_language
 from .ui.main_window import MainWindow
 from .ui.pyside_workarounds import protect_bool_refcounts
@@ -25,6 +28,10 @@ from .ui.single_instance import SingleInstanceGuard
 from .ui.window_state import APPLICATION, ORGANIZATION, app_settings
 
 EXIT_OK, EXIT_ERROR = 0, 1
+# Set by packaging/smoke_test.py only: screenshot the started window to this file and quit.
+SMOKE_SCREENSHOT_ENV = "SHOPDESK_SMOKE_SCREENSHOT"
+SMOKE_DELAY_MS = 1500
+log = logging.getLogger(LOGGER_NAME)
 
 
 def _application(args: Sequence[str]) -> QApplication:
@@ -35,6 +42,10 @@ def _application(args: Sequence[str]) -> QApplication:
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("ShopDesk")
     app.setApplicationVersion(__version__)
+    icon = resource_path("icons", "shopdesk.png")
+    if icon.is_file():  # taskbar and title bar; the bundles also carry .ico/.icns
+        app.setWindowIcon(QIcon(str(icon)))
+    app.setDesktopFileName("shopdesk")  # Wayland/X11 match the window to shopdesk.desktop
     return app
 
 
@@ -44,31 +55,8 @@ def create_main_window(register: Register, env: Mapping[str, str], args: Sequenc
     forced = override_language(env, args)
     lang = forced or register.language()
     translators.install(lang)
-    return MainWindow(register, lang, settings=app_settings(), forced_lang=forced)
-
-
-def _install_excepthook() -> None:
-    """An unexpected error is printed and shown once; the window stays usable.
-
-    The box is not shown again while one is open (its event loop repaints, and a failing
-    paint would raise again) nor for the same error twice in a row.
-    """
-    state = {"showing": False, "last": ""}
-
-    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
-        traceback.print_exception(kind, exc, tb)
-        if isinstance(exc, KeyboardInterrupt):
-            QApplication.quit()
-            return
-        text = texts.unexpected_error(exc)
-        if state["showing"] or text == state["last"]:
-            return
-        state["showing"], state["last"] = True, text
-        try:
-            QMessageBox.critical(None, "ShopDesk", text)
-        finally:
-            state["showing"] = False
-    sys.excepthook = hook
+    return MainWindow(register, lang, settings=app_settings(), forced_lang=forced,
+                      log_folder=log_dir(dict(env)))
 
 
 def _quit_on_sigint(app: QApplication) -> Callable[[], None]:
@@ -129,6 +117,7 @@ def _run(app: QApplication, translators: Translators, early_lang: str, args: Seq
             register = open_register(paths, clock or SystemClock(), daily_backup=False)
         except ShopDeskError as exc:
             # The damaged, foreign or newer file is left exactly as it is.
+            log.error("cannot open the register: %s", exc.message("en"))
             print(f"shopdesk: {exc.message(early_lang)}", file=sys.stderr)
             QMessageBox.critical(None, texts.cannot_open_title(), exc.message(early_lang))
             return EXIT_ERROR
@@ -140,17 +129,29 @@ def _run(app: QApplication, translators: Translators, early_lang: str, args: Seq
         guard.release()
 
 
+def _smoke_screenshot(app: QApplication, window: MainWindow, path: Path) -> None:
+    """Save what the window shows, log how many cases its list holds, close everything
+    (a first-start question too: its answer is "cancel")."""
+    saved = window.grab().save(str(path))
+    log.info("smoke test: screenshot %s saved=%s, %d cases listed, title %r", path, saved,
+             window.case_list.model.rowCount(), window.windowTitle())
+    app.closeAllWindows()
+
+
 def _show_window(app: QApplication, guard: SingleInstanceGuard, register: Register,
                  translators: Translators, args: Sequence[str], env: Mapping[str, str]) -> int:
     window = create_main_window(register, env, args, translators)
     guard.raise_requested.connect(window.bring_to_front)
-    _install_excepthook()
+    sys.excepthook = make_excepthook(log_dir(dict(env)), lambda: window)
     undo_sigint = _quit_on_sigint(app)
     if window.has_saved_geometry():
         window.show()
     else:
         window.showMaximized()  # small laptop screens: use all of it from the start
     QTimer.singleShot(0, window.run_first_start)
+    shot = env.get(SMOKE_SCREENSHOT_ENV)
+    if shot:  # the bundle's smoke test: prove the first page is drawn, then leave
+        QTimer.singleShot(SMOKE_DELAY_MS, lambda: _smoke_screenshot(app, window, Path(shot)))
     # On the window's writer thread: a large register is copied while the window works.
     window.backup.start_daily()
     try:

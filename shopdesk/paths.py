@@ -12,6 +12,8 @@ from pathlib import Path
 
 APP_NAME = "ShopDesk"
 DB_FILENAME = "shopdesk.sqlite3"
+LOG_FILENAME = "shopdesk.log"
+CRASH_FILENAME = "crash.log"
 
 
 def data_dir(env: dict[str, str] | None = None) -> Path:
@@ -23,6 +25,47 @@ def data_dir(env: dict[str, str] | None = None) -> Path:
     from platformdirs import user_data_dir
 
     return Path(user_data_dir(APP_NAME, appauthor=False))
+
+
+def log_dir(env: dict[str, str] | None = None) -> Path:
+    """Where the log and crash files go: $SHOPDESK_HOME/logs, else the user log folder.
+
+    With SHOPDESK_HOME set (tests, a second shop on one computer) the logs stay beside that
+    data, so nothing one writes lands in the other's log.
+    """
+    env = dict(os.environ) if env is None else env
+    home = env.get("SHOPDESK_HOME")
+    if home:
+        return Path(home).expanduser() / "logs"
+    from platformdirs import user_log_dir
+
+    return Path(user_log_dir(APP_NAME, appauthor=False))
+
+
+def settings_file(env: dict[str, str] | None = None, platform: str = sys.platform) -> Path:
+    """The window's own settings (size, columns, last folder): Qt's user-scope INI file.
+
+    Computed here without Qt, the way QSettings(IniFormat, UserScope, "ShopDesk",
+    "ShopDesk") places it, so `shopdesk paths` can name it: %APPDATA% on Windows,
+    ~/.config on macOS (for the INI format), $XDG_CONFIG_HOME or ~/.config on Linux.
+    """
+    env = dict(os.environ) if env is None else env
+    if platform.startswith("win"):
+        base = Path(env.get("APPDATA") or Path.home() / "AppData" / "Roaming")
+    elif platform == "darwin":
+        base = Path.home() / ".config"
+    else:
+        base = Path(env.get("XDG_CONFIG_HOME") or Path.home() / ".config")
+    return base / APP_NAME / f"{APP_NAME}.ini"
+
+
+def login_name(env: dict[str, str] | None = None, platform: str = sys.platform) -> str:
+    """The computer account's name, as a default operator: USERNAME on Windows (USER is
+    not set there), USER or LOGNAME elsewhere; "" when none is known."""
+    env = dict(os.environ) if env is None else env
+    keys = ("USERNAME", "USER") if platform.startswith("win") else ("USER", "LOGNAME",
+                                                                    "USERNAME")
+    return next((env[k] for k in keys if env.get(k)), "")
 
 
 @dataclass(frozen=True)

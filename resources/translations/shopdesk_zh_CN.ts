@@ -47,36 +47,36 @@
 <context>
     <name>BackupController</name>
     <message>
-        <location filename="../../shopdesk/ui/controllers/backup.py" line="26" />
+        <location filename="../../shopdesk/ui/controllers/backup.py" line="28" />
         <source>&amp;Back up now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/backup.py" line="29" />
+        <location filename="../../shopdesk/ui/controllers/backup.py" line="31" />
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/backup.py" line="49" />
-        <location filename="../../shopdesk/ui/controllers/backup.py" line="51" />
+        <location filename="../../shopdesk/ui/controllers/backup.py" line="56" />
+        <location filename="../../shopdesk/ui/controllers/backup.py" line="58" />
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/backup.py" line="52" />
+        <location filename="../../shopdesk/ui/controllers/backup.py" line="59" />
         <source>Backup saved:
 {path}</source>
         <translation>备份已保存：
 {path}</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/backup.py" line="64" />
-        <location filename="../../shopdesk/ui/controllers/backup.py" line="83" />
+        <location filename="../../shopdesk/ui/controllers/backup.py" line="71" />
+        <location filename="../../shopdesk/ui/controllers/backup.py" line="90" />
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/backup.py" line="65" />
+        <location filename="../../shopdesk/ui/controllers/backup.py" line="72" />
         <source>Replace the current register with the backup “{name}”?
 
 Changes made after that backup will no longer be shown. The current file is kept and can be restored again.</source>
@@ -85,12 +85,12 @@ Changes made after that backup will no longer be shown. The current file is kept
 该备份之后所做的修改将不再显示。当前文件会被保留，之后还可以再恢复。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/backup.py" line="77" />
+        <location filename="../../shopdesk/ui/controllers/backup.py" line="84" />
         <source>Restore failed</source>
         <translation>恢复失败</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/backup.py" line="84" />
+        <location filename="../../shopdesk/ui/controllers/backup.py" line="91" />
         <source>The register was restored from the backup.
 
 The previous register file was kept here:
@@ -1340,6 +1340,51 @@ You can restore it from the trash later.</source>
     </message>
 </context>
 <context>
+    <name>ErrorDialog</name>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/error_dialog.py" line="56" />
+        <source>Log folder</source>
+        <translation>日志文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/error_dialog.py" line="57" />
+        <source>The log files are in:
+{path}</source>
+        <translation>日志文件在：
+{path}</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/error_dialog.py" line="71" />
+        <source>ShopDesk — unexpected error</source>
+        <translation>ShopDesk — 意外错误</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/error_dialog.py" line="85" />
+        <source>To get help, send these details or the log files.</source>
+        <translation>如需帮助，请发送以下详情或日志文件。</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/error_dialog.py" line="88" />
+        <source>Copy details</source>
+        <translation>复制详情</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/error_dialog.py" line="90" />
+        <source>Open log folder</source>
+        <translation>打开日志文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/error_dialog.py" line="92" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/error_dialog.py" line="109" />
+        <source>Copied</source>
+        <translation>已复制</translation>
+    </message>
+</context>
+<context>
     <name>EvidencePanel</name>
     <message>
         <location filename="../../shopdesk/ui/views/evidence_panel.py" line="128" />
@@ -1891,6 +1936,72 @@ Demo cases are made up; you can move them to the trash later.</source>
     </message>
 </context>
 <context>
+    <name>HolidayCoverageBox</name>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/holiday_dialog.py" line="112" />
+        <source>Holiday data</source>
+        <translation>节假日数据</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/holiday_dialog.py" line="120" />
+        <source>Enter holidays…</source>
+        <translation>录入节假日…</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/holiday_dialog.py" line="135" />
+        <source>{year}: built-in holiday data</source>
+        <translation>{year} 年：使用内置节假日数据</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/holiday_dialog.py" line="137" />
+        <source>{year}: entered by the shop ({days} days off, {makeup} make-up working days)</source>
+        <translation>{year} 年：本店录入（放假 {days} 天，调休上班 {makeup} 天）</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/holiday_dialog.py" line="142" />
+        <source>{year}: NOT COVERED. Statutory holidays and make-up working days of {year} are not known yet; weekends stand in for them. Enter them from the State Council's notice.</source>
+        <translation>{year} 年：未覆盖。尚不知道 {year} 年的法定节假日和调休上班日，暂以周末代替。请按国务院放假通知录入。</translation>
+    </message>
+</context>
+<context>
+    <name>HolidayYearDialog</name>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/holiday_dialog.py" line="41" />
+        <source>Statutory holidays of a year</source>
+        <translation>录入全年法定节假日</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/holiday_dialog.py" line="54" />
+        <source>Copy the dates from the State Council's holiday notice (国务院办公厅关于…放假安排的通知). Separate dates with commas; write a period as 2027-02-06..2027-02-12. These dates are used until ShopDesk's holiday data covers the year.</source>
+        <translation>请按国务院办公厅关于…放假安排的通知填写日期，多个日期用逗号分隔，连续的假期写成 2027-02-06..2027-02-12。在 ShopDesk 自带的节假日数据覆盖该年之前，使用这里填写的日期。</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/holiday_dialog.py" line="59" />
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/holiday_dialog.py" line="60" />
+        <source>Days off (holidays)</source>
+        <translation>放假日期</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/holiday_dialog.py" line="61" />
+        <source>Make-up working days</source>
+        <translation>调休上班日期</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/holiday_dialog.py" line="66" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/holiday_dialog.py" line="67" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>ImportController</name>
     <message>
         <location filename="../../shopdesk/ui/controllers/imports.py" line="25" />
@@ -2203,167 +2314,177 @@ Demo cases are made up; you can move them to the trash later.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="73" />
+        <location filename="../../shopdesk/ui/main_window.py" line="83" />
         <source>ShopDesk — after-sales desk</source>
         <translation>店铺售后台 — ShopDesk</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="183" />
+        <location filename="../../shopdesk/ui/main_window.py" line="193" />
         <source>&amp;New case…</source>
         <translation>新建案件(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="185" />
+        <location filename="../../shopdesk/ui/main_window.py" line="195" />
         <source>Log a new after-sales case (Ctrl+N)</source>
         <translation>登记一个新的售后案件（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="186" />
+        <location filename="../../shopdesk/ui/main_window.py" line="196" />
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="188" />
+        <location filename="../../shopdesk/ui/main_window.py" line="198" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="190" />
+        <location filename="../../shopdesk/ui/main_window.py" line="200" />
         <source>Reload the list (F5)</source>
         <translation>重新加载列表（F5）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="191" />
+        <location filename="../../shopdesk/ui/main_window.py" line="201" />
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="193" />
+        <location filename="../../shopdesk/ui/main_window.py" line="203" />
         <source>Move to &amp;trash</source>
         <translation>移到回收站(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="195" />
+        <location filename="../../shopdesk/ui/main_window.py" line="205" />
         <source>Move the selected cases to the trash (Delete)</source>
         <translation>把选中的案件移到回收站（Delete）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="199" />
+        <location filename="../../shopdesk/ui/main_window.py" line="209" />
         <source>Res&amp;tore</source>
         <translation>恢复(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="201" />
+        <location filename="../../shopdesk/ui/main_window.py" line="211" />
         <source>Bring the selected cases back</source>
         <translation>把选中的案件从回收站恢复</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="202" />
+        <location filename="../../shopdesk/ui/main_window.py" line="212" />
         <source>&amp;Empty trash…</source>
         <translation>清空回收站(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="204" />
+        <location filename="../../shopdesk/ui/main_window.py" line="214" />
         <source>Delete the cases in the trash for good</source>
         <translation>永久删除回收站中的案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="206" />
+        <location filename="../../shopdesk/ui/main_window.py" line="216" />
         <source>&amp;Staff…</source>
         <translation>员工管理(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="208" />
+        <location filename="../../shopdesk/ui/main_window.py" line="218" />
         <source>&amp;Language…</source>
         <translation>界面语言(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="210" />
+        <location filename="../../shopdesk/ui/main_window.py" line="220" />
         <source>&amp;About ShopDesk</source>
         <translation>关于 ShopDesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="225" />
+        <location filename="../../shopdesk/ui/main_window.py" line="222" />
+        <source>Open &amp;log folder</source>
+        <translation>打开日志文件夹(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/main_window.py" line="237" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="229" />
+        <location filename="../../shopdesk/ui/main_window.py" line="241" />
         <source>&amp;Cases</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="234" />
+        <location filename="../../shopdesk/ui/main_window.py" line="246" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="238" />
+        <location filename="../../shopdesk/ui/main_window.py" line="250" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="241" />
+        <location filename="../../shopdesk/ui/main_window.py" line="253" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="266" />
+        <location filename="../../shopdesk/ui/main_window.py" line="279" />
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="274" />
+        <location filename="../../shopdesk/ui/main_window.py" line="287" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="277" />
+        <location filename="../../shopdesk/ui/main_window.py" line="290" />
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="300" />
+        <location filename="../../shopdesk/ui/main_window.py" line="313" />
         <source>Data folder: {path}</source>
         <translation>数据文件夹：{path}</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="365" />
+        <location filename="../../shopdesk/ui/main_window.py" line="384" />
         <source>Operator: {name}</source>
         <translation>操作人：{name}</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="273" />
+        <location filename="../../shopdesk/ui/main_window.py" line="286" />
         <source>New case</source>
         <translation>新建案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="276" />
+        <location filename="../../shopdesk/ui/main_window.py" line="289" />
         <source>Move to trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="278" />
+        <location filename="../../shopdesk/ui/main_window.py" line="291" />
         <source>Empty trash</source>
         <translation>清空回收站</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="438" />
+        <location filename="../../shopdesk/ui/main_window.py" line="457" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="439" />
+        <location filename="../../shopdesk/ui/main_window.py" line="458" />
         <source>The new language takes effect after ShopDesk is restarted.</source>
         <translation>新的界面语言将在重新启动 ShopDesk 后生效。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="443" />
+        <location filename="../../shopdesk/ui/main_window.py" line="464" />
+        <source>Automatic backup failed: {reason}. Back up by hand (File menu); details in the log (Help → Open log folder).</source>
+        <translation>自动备份失败：{reason}。请通过“文件”菜单手动备份；详情见日志（帮助 → 打开日志文件夹）。</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/main_window.py" line="471" />
         <source>About ShopDesk</source>
         <translation>关于 ShopDesk</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="444" />
+        <location filename="../../shopdesk/ui/main_window.py" line="472" />
         <source>&lt;h3&gt;ShopDesk — after-sales desk&lt;/h3&gt;&lt;p&gt;Version {version}&lt;/p&gt;&lt;p&gt;An after-sales register for small online shops. Your data stays on this computer.&lt;/p&gt;&lt;p&gt;Data folder: {path}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;ShopDesk 店铺售后台&lt;/h3&gt;&lt;p&gt;版本 {version}&lt;/p&gt;&lt;p&gt;小网店的售后登记簿。你的数据只保存在这台电脑上。&lt;/p&gt;&lt;p&gt;数据文件夹：{path}&lt;/p&gt;</translation>
     </message>
@@ -2537,139 +2658,139 @@ Demo cases are made up; you can move them to the trash later.</source>
 <context>
     <name>PolicyDialog</name>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="53" />
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="59" />
         <source>Phone-call policy</source>
         <translation>电话沟通规范</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="63" />
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="69" />
         <source>Use preset</source>
         <translation>使用预设</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="67" />
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="73" />
         <source>Preset</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="73" />
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="79" />
         <source>Mon</source>
         <translation>周一</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="73" />
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="79" />
         <source>Tue</source>
         <translation>周二</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="73" />
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="79" />
         <source>Wed</source>
         <translation>周三</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="73" />
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="79" />
         <source>Thu</source>
         <translation>周四</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="74" />
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="80" />
         <source>Fri</source>
         <translation>周五</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="74" />
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="80" />
         <source>Sat</source>
         <translation>周六</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="74" />
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="80" />
         <source>Sun</source>
         <translation>周日</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="75" />
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="81" />
         <source>Calling windows (buyer's local time)</source>
         <translation>允许通话时段（买家当地时间）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="81" />
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="87" />
         <source>no calls</source>
         <translation>不打电话</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="86" />
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="92" />
         <source>e.g. 10:00-12:00, 14:00-18:00</source>
         <translation>例如 10:00-12:00, 14:00-18:00</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="87" />
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="104" />
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="105" />
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="93" />
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="110" />
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="111" />
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="106" />
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="112" />
         <source>Message the buyer in chat before calling</source>
         <translation>打电话前先在聊天窗口联系买家</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="107" />
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="113" />
         <source>Require the pre-call checklist</source>
         <translation>必须先填写通话前准备清单</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="110" />
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="116" />
         <source>No new call in the last</source>
         <translation>时段结束前停止新拨打</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="111" />
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="117" />
         <source>Quiet hours (never call)</source>
         <translation>免打扰时段（绝不打电话）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="112" />
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="118" />
         <source>Holidays</source>
         <translation>节假日</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="113" />
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="119" />
         <source>Blackout dates</source>
         <translation>禁止通话日期</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="114" />
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="120" />
         <source>Calls per buyer per day</source>
         <translation>每位买家每天最多通话次数</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="115" />
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="121" />
         <source>Day counted as</source>
         <translation>“一天”的计算方式</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="116" />
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="122" />
         <source>Calls per case</source>
         <translation>每个案件最多通话次数</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="117" />
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="123" />
         <source>Minimum gap between calls</source>
         <translation>两次通话的最短间隔</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="118" />
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="124" />
         <source>Cool-down after talking</source>
         <translation>接通后的冷静期</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="126" />
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="132" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="127" />
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="133" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>

@@ -20,6 +20,7 @@ from .common import CliError, Handler
 from .evidence import EVIDENCE_HANDLERS, add_evidence_parsers
 from .exports import EXPORT_HANDLERS, add_export_parsers
 from .imports import IMPORT_HANDLERS, add_import_parsers
+from .paths import add_paths_parser
 from .promises import PROMISE_HANDLERS, add_promise_parsers
 from .register import REGISTER_HANDLERS, add_register_parsers
 from .scripts import SCRIPT_HANDLERS, add_script_parsers
@@ -50,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_staff_parsers(sub)
     add_steps_parsers(sub)
     add_summary_parsers(sub)
+    add_paths_parser(sub)
     return p
 
 
@@ -69,6 +71,8 @@ def run(argv: Sequence[str], *, clock: Clock | None = None, env: dict[str, str] 
     except SystemExit as exc:
         return int(exc.code or 0)
     env = dict(os.environ) if env is None else env
+    if getattr(args, "without_register", None):  # `paths`: must work when the register won't
+        return int(args.without_register(args, env, out))
     paths = DataPaths(data_dir(env))
     try:
         # A restore takes its own safety copy; a daily backup taken now would be a copy of

@@ -14,7 +14,9 @@ from zoneinfo import ZoneInfo
 
 from ..domain.call_policy import CallDecision, CallOutcome, CallPolicy
 from ..domain.clock import local, to_utc_iso
+from ..domain.errors import ValidationError
 from ..domain.policy_presets import PolicyConfigError, policy_to_dict
+from ..domain.text import is_english
 from ..domain.text_masking import contact_masker
 from ..services.call_compliance import ReportCall
 from ..services.call_policy_settings import PRESETS, SETTABLE_KEYS
@@ -26,6 +28,7 @@ from .common import (
     actor_name,
     cli_lang,
     emit_json,
+    field_errors_text,
     find_case,
     guarded,
     parse_shop_time,
@@ -81,6 +84,14 @@ def add_call_parsers(sub: argparse._SubParsersAction) -> None:
     pset.add_argument("--preset", choices=PRESETS)
     pset.add_argument("assignments", nargs="*", metavar="KEY=VALUE",
                       help="keys: " + ", ".join(SETTABLE_KEYS))
+    hol = psub.add_parser("holidays", help="which years' statutory holidays the policy knows; "
+                                           "enter a year the holiday library lacks")
+    hol.add_argument("--year", type=int, help="the year to enter (with --holidays)")
+    hol.add_argument("--holidays", help="holiday dates, e.g. 2027-01-01,2027-02-06..2027-02-12")
+    hol.add_argument("--makeup", default="", help="make-up working days (调休上班), e.g. "
+                                                  "2027-02-14")
+    hol.add_argument("--clear", type=int, metavar="YEAR", help="forget the dates entered for YEAR")
+    hol.add_argument("--json", action="store_true")
 
 
 def parse_at(text: str | None) -> datetime | None:
@@ -256,6 +267,8 @@ def _policy_json(policy: CallPolicy) -> dict[str, Any]:
 
 
 def cmd_policy(register: Register, args: argparse.Namespace, out: TextIO) -> int:
+    if args.policy_command == "holidays":
+        return _cmd_holidays(register, args, out)
     calls = register.calls
     actor = actor_name(register, args.actor)
     if args.policy_command == "set":
@@ -287,6 +300,54 @@ def cmd_policy(register: Register, args: argparse.Namespace, out: TextIO) -> int
                 out.write(f"  {section}.{key} = {json.dumps(value, ensure_ascii=False)}\n")
         else:
             out.write(f"  {section} = {json.dumps(values, ensure_ascii=False)}\n")
+    return 0
+
+
+_HOLIDAY_OPTIONS = {"year": "--year", "holidays": "--holidays",
+                    "makeup_workdays": "--makeup"}
+
+
+def _cmd_holidays(register: Register, args: argparse.Namespace, out: TextIO) -> int:
+    holidays = register.holidays
+    actor = actor_name(register, args.actor)
+    lang = cli_lang(register, args)
+    if args.clear is not None:
+        if not holidays.clear_year(args.clear, actor):
+            raise CallCliError(f"--clear: nothing was entered for {args.clear}")
+    elif args.year is not None or args.holidays is not None:
+        if args.year is None or not args.holidays:
+            raise CallCliError("--year and --holidays go together (--makeup is optional)")
+        try:
+            holidays.set_year(args.year, args.holidays, args.makeup, actor)
+        except ValidationError as exc:
+            raise CallCliError(field_errors_text(exc.errors, lang, _HOLIDAY_OPTIONS)) from None
+    coverage = holidays.coverage()
+    last = holidays.library_last_year()
+    entered = holidays.entered()
+    if args.json:
+        emit_json(out, {
+            "schema": SCHEMA_VERSION, "library_last_year": last,
+            "missing": [c.year for c in coverage if not c.covered],
+            "years": [{"year": c.year, "source": c.source, "covered": c.covered,
+                       **(entered[c.year].to_dict() if c.source == "shop" else {})}
+                      for c in coverage]})
+        return 0
+    en = is_english(lang)
+    out.write(("Statutory holidays known to the call policy"
+               if en else "电话规范使用的法定节假日数据") + f" (chinese-calendar: ≤ {last}):\n")
+    for c in coverage:
+        if c.source == "library":
+            what = "chinese-calendar"
+        elif c.source == "shop":
+            what = (f"entered by the shop: {c.holidays} holiday(s), {c.makeup_workdays} make-up "
+                    "working day(s)" if en else
+                    f"本店录入：放假 {c.holidays} 天，调休上班 {c.makeup_workdays} 天")
+        else:
+            what = ("NOT COVERED: weekends stand in for holidays; enter the State Council "
+                    f"notice with --year {c.year} --holidays ... --makeup ..." if en else
+                    "未覆盖：暂以周末代替节假日；请按国务院放假通知录入："
+                    f"--year {c.year} --holidays ... --makeup ...")
+        out.write(f"  {c.year}  {what}\n")
     return 0
 
 

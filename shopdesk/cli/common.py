@@ -20,6 +20,7 @@ from ..domain.case import Case
 from ..domain.case_query import CaseQuery, SortKey
 from ..domain.enums import CaseKind, CaseStatus
 from ..domain.errors import FieldError, NotFoundError, ValidationError
+from ..paths import login_name
 from ..services.register import Register
 
 Handler = Callable[[Register, argparse.Namespace, TextIO], int]
@@ -37,7 +38,7 @@ def emit_json(out: TextIO, data: Any) -> None:
 
 def actor_name(register: Register, given: str | None) -> str:
     """Who a change is recorded under: --as, else the window's operator, else the login."""
-    return given or register.staff.current_operator() or os.environ.get("USER") or "cli"
+    return given or register.staff.current_operator() or login_name() or "cli"
 
 
 def cli_lang(register: Register, args: argparse.Namespace | None = None) -> str:

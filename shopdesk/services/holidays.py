@@ -1,6 +1,7 @@
 """China's public-holiday calendar from the chinese-calendar package.
 
-Implements `shopdesk.domain.holidays.HolidayCalendar`. chinese-calendar ships the
+`ChineseHolidayCalendar` implements `shopdesk.domain.holidays.HolidayCalendar`; `ShopHolidays`
+layers the years a shop typed in itself over it. chinese-calendar ships the
 State Council's yearly announcement as data and raises NotImplementedError for a
 year it has no data for; this adapter turns that into `covers(year) == False` so
 the call policy can fall back to weekends with a warning instead of crashing.
@@ -8,9 +9,22 @@ the call policy can fall back to weekends with a warning instead of crashing.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 
 import chinese_calendar
+from sqlite_utils import Database
+
+from ..domain.clock import SHOP_TZ_DEFAULT, Clock, local
+from ..domain.holidays import (
+    HolidayCalendar,
+    LayeredHolidayCalendar,
+    YearHolidays,
+    year_holidays,
+)
+from ..storage.audit import AuditStore
+from ..storage.settings import SettingsStore
 
 
 class ChineseHolidayCalendar:
@@ -44,3 +58,137 @@ class ChineseHolidayCalendar:
             return chinese_calendar.get_holiday_detail(day)
         except NotImplementedError:
             return None
+
+
+ENTERED_KEY = "holiday_years"
+
+
+@dataclass(frozen=True)
+class YearCoverage:
+    """Whether the call policy knows `year`'s holidays, and from where."""
+
+    year: int
+    source: str  # "library" (chinese-calendar), "shop" (entered by the shop) or "none"
+    holidays: int = 0  # days entered by the shop (0 for library years)
+    makeup_workdays: int = 0
+
+    @property
+    def covered(self) -> bool:
+        return self.source != "none"
+
+
+class ShopHolidays:
+    """The register's holiday calendar: chinese-calendar, plus the years the shop entered.
+
+    Read from the settings table on each question (never cached), so a year entered in the
+    window or by `shopdesk policy holidays --year` counts at once in every open view.
+    Implements `HolidayCalendar` for the call policy.
+    """
+
+    def __init__(self, db: Database, settings: SettingsStore, clock: Clock,
+                 library: HolidayCalendar | None = None, *, shop_tz: str = SHOP_TZ_DEFAULT
+                 ) -> None:
+        self.db = db
+        self.settings = settings
+        self.clock = clock
+        self.library: HolidayCalendar = library or ChineseHolidayCalendar()
+        self.shop_tz = shop_tz
+        self.audit = AuditStore(db)
+
+    # --- the calendar the call policy reads ----------------------------------------------
+    def calendar(self) -> LayeredHolidayCalendar:
+        return LayeredHolidayCalendar(self.library, self.entered())
+
+    def covers(self, year: int) -> bool:
+        return self.library.covers(year) or year in self.entered()
+
+    def is_statutory_holiday(self, day: date) -> bool:
+        if self.library.covers(day.year):
+            return self.library.is_statutory_holiday(day)
+        return self.calendar().is_statutory_holiday(day)
+
+    def is_makeup_workday(self, day: date) -> bool:
+        if self.library.covers(day.year):
+            return self.library.is_makeup_workday(day)
+        return self.calendar().is_makeup_workday(day)
+
+    # --- what the shop entered -----------------------------------------------------------
+    def entered(self) -> dict[int, YearHolidays]:
+        raw = self.settings.get(ENTERED_KEY, {}) or {}
+        out: dict[int, YearHolidays] = {}
+        for key, data in raw.items():
+            try:
+                year = int(key)
+            except ValueError:
+                continue
+            if isinstance(data, dict):
+                out[year] = YearHolidays.from_dict(year, data)
+        return out
+
+    def set_year(self, year: int, holidays_text: str, makeup_text: str,
+                 actor: str) -> YearHolidays:
+        """Store a year typed from the State Council notice; ValidationError names the field.
+
+        Replaces what was entered for that year before (audited with the old and new days).
+        """
+        entry = year_holidays(year, holidays_text, makeup_text)
+        with self.db.atomic():
+            raw = dict(self.settings.get(ENTERED_KEY, {}) or {})
+            old = raw.get(str(year))
+            raw[str(year)] = entry.to_dict()
+            self.settings.set(ENTERED_KEY, raw)
+            self.audit.record(self.clock.now(), actor or "-", "settings", None, "holidays",
+                              f"holidays.{year}", _summary(old), _summary(entry.to_dict()))
+        return entry
+
+    def clear_year(self, year: int, actor: str) -> bool:
+        """Forget what the shop entered for `year`; False when nothing was."""
+        with self.db.atomic():
+            raw = dict(self.settings.get(ENTERED_KEY, {}) or {})
+            old = raw.pop(str(year), None)
+            if old is None:
+                return False
+            self.settings.set(ENTERED_KEY, raw)
+            self.audit.record(self.clock.now(), actor or "-", "settings", None, "holidays",
+                              f"holidays.{year}", _summary(old), None)
+        return True
+
+    # --- what is covered -----------------------------------------------------------------
+    def this_year(self) -> int:
+        return local(self.clock.now(), self.shop_tz).year
+
+    def coverage(self, years: Iterable[int] | None = None) -> list[YearCoverage]:
+        """Coverage of `years` (default: this year and next) plus every entered year."""
+        entered = self.entered()
+        wanted = set(years) if years is not None else {self.this_year(), self.this_year() + 1}
+        out = []
+        for year in sorted(wanted | set(entered)):
+            if self.library.covers(year):
+                out.append(YearCoverage(year, "library"))
+            elif year in entered:
+                e = entered[year]
+                out.append(YearCoverage(year, "shop", len(e.holidays), len(e.makeup_workdays)))
+            else:
+                out.append(YearCoverage(year, "none"))
+        return out
+
+    def missing_years(self) -> list[int]:
+        """This year and next, where neither the library nor the shop has data."""
+        return [c.year for c in self.coverage() if not c.covered]
+
+    def library_last_year(self, start: int = 2004, limit: int = 2200) -> int | None:
+        """The last year the library covers (searched upwards from `start`)."""
+        last = None
+        for year in range(start, limit):
+            if self.library.covers(year):
+                last = year
+            elif last is not None:
+                break
+        return last
+
+
+def _summary(data: object) -> str | None:
+    if not isinstance(data, dict):
+        return None
+    return (f"holidays={len(data.get('holidays', []))} "
+            f"makeup_workdays={len(data.get('makeup_workdays', []))}")

@@ -21,7 +21,7 @@ from .cases import CaseService
 from .evidence import EvidenceService
 from .evidence_checklist import OVERRIDE_NAME as EVIDENCE_CHECKLIST_NAME
 from .form_memory import FormMemory
-from .holidays import ChineseHolidayCalendar
+from .holidays import ShopHolidays
 from .imports import ImportService
 from .promises import PromiseService
 from .scripts import ScriptService, open_script_service
@@ -48,6 +48,7 @@ class Register:
     cases: CaseService = field(init=False)
     staff: StaffService = field(init=False)
     calls: CallService = field(init=False)
+    holidays: ShopHolidays = field(init=False)
     evidence: EvidenceService = field(init=False)
     promises: PromiseService = field(init=False)
     shifts: ShiftService = field(init=False)
@@ -63,8 +64,8 @@ class Register:
         tz = self.settings.get(SHOP_TZ_KEY, SHOP_TZ_DEFAULT)
         self.cases = CaseService(self.db, self.clock, shop_tz=tz)
         self.staff = StaffService(self.db, self.clock, self.settings, shop_tz=tz)
-        self.calls = CallService(self.db, self.clock, self.settings, ChineseHolidayCalendar(),
-                                 shop_tz=tz)
+        self.holidays = ShopHolidays(self.db, self.settings, self.clock, shop_tz=tz)
+        self.calls = CallService(self.db, self.clock, self.settings, self.holidays, shop_tz=tz)
         self.promises = PromiseService(self.db, self.clock, shop_tz=tz)
         self.evidence = EvidenceService(
             self.db, self.clock, self.paths.evidence,

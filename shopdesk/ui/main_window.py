@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -19,6 +21,8 @@ from PySide6.QtWidgets import (
 
 from .. import __version__
 from ..domain.clock import local
+from ..domain.errors import ShopDeskError
+from ..paths import log_dir
 from ..services.quick_filters import QuickFilter
 from ..services.register import Register
 from .controllers.backup import BackupController
@@ -32,6 +36,7 @@ from .controllers.promises import PromiseController
 from .controllers.scripts import ScriptController
 from .controllers.shifts import ShiftController
 from .controllers.summary import SummaryController
+from .dialogs.error_dialog import open_log_folder
 from .dialogs.settings_dialog import LANGUAGE_TAB, STAFF_TAB, SettingsDialog
 from .header_state import restore_header_state
 from .i18n import remember_language_hint
@@ -62,9 +67,14 @@ class MainWindow(QMainWindow):
     the controllers' `Host` interface.
     """
 
+    # A background job (the daily backup) failed: emitted from its thread, shown here.
+    background_failed = Signal(object)
+
     def __init__(self, register: Register, lang: str, *, settings: QSettings | None = None,
-                 forced_lang: str | None = None, parent: QWidget | None = None) -> None:
+                 forced_lang: str | None = None, parent: QWidget | None = None,
+                 log_folder: Path | None = None) -> None:
         super().__init__(parent)
+        self.log_folder = log_folder if log_folder is not None else log_dir()
         self._register = register
         self.lang = lang
         self._forced_lang = forced_lang
@@ -209,6 +219,8 @@ class MainWindow(QMainWindow):
                                          lambda: self.open_settings(LANGUAGE_TAB))
         self.act_about = self._action("action_about", self.tr("&About ShopDesk"),
                                       self.show_about)
+        self.act_log_folder = self._action("action_open_log_folder", self.tr("Open &log folder"),
+                                           lambda: open_log_folder(self, self.log_folder))
         # The features' own actions, kept under the names tests and menus know.
         self.act_import = self.imports.act_import
         self.act_export = self.exports.act_export
@@ -240,6 +252,7 @@ class MainWindow(QMainWindow):
         self._fill(settings_menu, (self.act_staff, self.act_language, self.act_policy))
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.setObjectName("menu_help")
+        help_menu.addAction(self.act_log_folder)
         help_menu.addAction(self.act_about)
 
     @staticmethod
@@ -303,6 +316,12 @@ class MainWindow(QMainWindow):
         self.path_label.setToolTip(path)
         self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.statusBar().addPermanentWidget(self.path_label)
+        self.background_warning = QLabel(self)
+        self.background_warning.setObjectName("background_warning")
+        self.background_warning.setStyleSheet("color: #b00020;")
+        self.background_warning.hide()
+        self.statusBar().addPermanentWidget(self.background_warning)
+        self.background_failed.connect(self.show_background_failure)
 
     # --- state -----------------------------------------------------------
     def _restore_state(self) -> None:
@@ -437,6 +456,15 @@ class MainWindow(QMainWindow):
         QMessageBox.information(
             self, self.tr("Language"),
             self.tr("The new language takes effect after ShopDesk is restarted."))
+
+    def show_background_failure(self, error: object) -> None:
+        """A failed automatic backup: said in the status bar until the next start."""
+        reason = error.message(self.lang) if isinstance(error, ShopDeskError) else str(error)
+        self.background_warning.setText(self.tr(
+            "Automatic backup failed: {reason}. Back up by hand (File menu); details in the "
+            "log (Help → Open log folder).").format(reason=reason))
+        self.background_warning.setToolTip(reason)
+        self.background_warning.show()
 
     def show_about(self) -> None:
         QMessageBox.about(

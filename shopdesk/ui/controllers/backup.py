@@ -3,11 +3,13 @@ taken in the background after start-up."""
 
 from __future__ import annotations
 
+import logging
 import sys
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
+from ...diagnostics import LOGGER_NAME
 from ...domain.case_query import CaseQuery
 from ...domain.errors import ShopDeskError
 from ...services.register import open_register
@@ -37,9 +39,14 @@ class BackupController(QObject):
         while); a failure is printed, never fatal: the next start tries again."""
         task = self._host.tasks.write(lambda register, _p, _c: register.run_daily_backup(),
                                       "daily_backup")
-        task.failed.connect(lambda exc: print(f"shopdesk: daily backup failed: {exc}",
-                                              file=sys.stderr))
+        task.failed.connect(self._daily_failed)
         return task
+
+    def _daily_failed(self, exc: Exception) -> None:
+        # Logged and shown in the status bar; the next start tries again.
+        logging.getLogger(LOGGER_NAME).error("daily backup failed: %s", exc)
+        print(f"shopdesk: daily backup failed: {exc}", file=sys.stderr)
+        self._host.background_failed.emit(exc)
 
     def back_up_now(self) -> None:
         """Take a manual backup and say where it went."""

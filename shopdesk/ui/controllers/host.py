@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QObject, QSettings, Qt
+from PySide6.QtCore import QObject, QSettings, Qt, SignalInstance
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
@@ -26,6 +26,7 @@ class Host(Protocol):
     operator_picker: OperatorPicker
     detail: CaseDetailView
     tasks: Tasks
+    background_failed: SignalInstance  # a background job's exception, shown in the status bar
 
     @property
     def register(self) -> Register: ...

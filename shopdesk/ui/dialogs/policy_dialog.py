@@ -28,8 +28,10 @@ from ...domain.policy_presets import PolicyConfigError, policy_from_dict, policy
 from ...domain.text import pick
 from ...services.call_policy_settings import PRESETS
 from ...services.calls import CallService
+from ...services.holidays import ShopHolidays
 from ..widgets.enum_combo import EnumCombo
 from ..widgets.field_error import FieldErrorLabel, ValidatedField
+from .holiday_dialog import HolidayCoverageBox
 
 
 def _spin(maximum: int, suffix: str, minimum: int = 0) -> QSpinBox:
@@ -45,9 +47,13 @@ class PolicyDialog(QDialog):
     saved = Signal()
 
     def __init__(self, calls: CallService, operator: str, parent: QWidget | None = None, *,
-                 lang: str = "zh") -> None:
+                 lang: str = "zh", holidays: ShopHolidays | None = None) -> None:
         super().__init__(parent)
         self.calls = calls
+        # The register's calendar is the shop's holiday data; a bare calendar (tests) has none.
+        if holidays is None and isinstance(calls.holiday_calendar, ShopHolidays):
+            holidays = calls.holiday_calendar
+        self.holidays = holidays
         self.operator = operator
         self.lang = lang
         self.setWindowTitle(self.tr("Phone-call policy"))
@@ -131,6 +137,10 @@ class PolicyDialog(QDialog):
         layout.addLayout(presets)
         layout.addWidget(windows)
         layout.addLayout(rules)
+        self.holiday_box = (HolidayCoverageBox(self.holidays, self.operator, lang=self.lang)
+                            if self.holidays is not None else None)
+        if self.holiday_box is not None:
+            layout.addWidget(self.holiday_box)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.save_button.setDefault(True)
