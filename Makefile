@@ -5,6 +5,8 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP_APP  := $(VENV)/.installed-app
 STAMP_TEST := $(VENV)/.installed-test
+# pytest-xdist workers for `make test`; TEST_WORKERS=0 runs the suite in this one process.
+TEST_WORKERS ?= 2
 
 .PHONY: run test lint bench translations screenshots clean
 
@@ -25,8 +27,11 @@ run: $(STAMP_APP)
 	@sh packaging/linux-run-deps.sh
 	$(BIN)/shopdesk
 
+# The layering contracts ([tool.importlinter] in pyproject.toml) first: a broken one fails the
+# target before pytest runs. Then the suite, on TEST_WORKERS pytest-xdist processes.
 test: $(STAMP_TEST)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+	$(BIN)/lint-imports --no-cache --no-logo
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -n $(TEST_WORKERS)
 
 lint: $(STAMP_TEST)
 	$(BIN)/ruff check shopdesk tests bench
