@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from shopdesk import cli
 from shopdesk.domain.clock import FixedClock
 from shopdesk.paths import DataPaths, resource_path
 from shopdesk.services import script_catalog
@@ -59,6 +60,30 @@ def shipped_scripts_parsed_once():
         if (getattr(module, "__name__", "").startswith("shopdesk")
                 and getattr(module, "load_catalog", None) is original):
             patch.setattr(module, "load_catalog", load_catalog)
+    yield original
+    patch.undo()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def cli_parser_built_once():
+    """Build the `shopdesk` argument parser once per run (per xdist worker).
+
+    `cli.run` builds it on every call (~40 ms of argparse for a process that runs one command),
+    and the CLI tests run a few hundred commands. Parsing does not change a parser, so one
+    serves them all; a build_parser that takes arguments is left uncached.
+    """
+    original = cli.build_parser
+    built: list = []
+
+    def build_parser(*args, **kwargs):
+        if args or kwargs:
+            return original(*args, **kwargs)
+        if not built:
+            built.append(original())
+        return built[0]
+
+    patch = pytest.MonkeyPatch()
+    patch.setattr(cli, "build_parser", build_parser)
     yield original
     patch.undo()
 

@@ -1,5 +1,9 @@
-"""The `register` fixture copies one migrated template: each test must still get its own file,
-and the copy must be what opening a fresh data folder gives."""
+"""The shared fixtures that save time must not change what a test sees.
+
+`register` copies one migrated template: each test must still get its own file, and the copy
+must be what opening a fresh data folder gives. The shipped scripts and the CLI parser are
+built once per run: they must equal a fresh build and keep nothing between uses.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from shopdesk import cli
 from shopdesk.domain.case import CaseDraft
 from shopdesk.domain.enums import CaseKind, Platform
 from shopdesk.paths import DataPaths, resource_path
@@ -86,3 +91,13 @@ def test_the_shipped_scripts_are_parsed_once_and_as_the_files_say(
     fresh = shipped_scripts_parsed_once(resource_path("scripts"))
     assert fresh is not register.scripts.catalog
     assert fresh == register.scripts.catalog
+
+
+def test_the_cli_parser_is_built_once_and_keeps_nothing_between_commands(cli_parser_built_once):
+    parser = cli.build_parser()
+    assert cli.build_parser() is parser
+    assert cli_parser_built_once() is not parser
+    first = parser.parse_args(["--as", "小李", "cases", "list", "--json", "--search", "杯"])
+    second = parser.parse_args(["cases", "list"])
+    assert (first.actor, first.json, first.search) == ("小李", True, "杯")
+    assert (second.actor, second.json, second.search) == (None, False, "")
