@@ -1,25 +1,22 @@
-"""Layering: the core packages and the CLI never import Qt."""
+"""The headless entry points load no Qt at run time.
+
+The layering itself is declared once, as import-linter contracts in pyproject.toml, and
+checked by `lint-imports` in `make test`; tests/test_import_graph.py checks for cycles. Both
+read the source statically, so this one test imports the real modules in a fresh interpreter:
+an import done some other way (importlib, a plugin) would slip past them but not past this.
+"""
 
 from __future__ import annotations
 
 import subprocess
 import sys
 
-CORE_IMPORTS = ("import shopdesk.services.register, shopdesk.storage.db, shopdesk.domain.case, "
-                "shopdesk.cli, shopdesk.services.demo, "
-                "shopdesk.services.quick_filters; import sys; "
-                "assert 'PySide6' not in sys.modules, sorted(m for m in sys.modules "
-                "if m.startswith('PySide6'))")
+PROBE = ("import sys, shopdesk.__main__, shopdesk.cli; "
+         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6')))")
 
 
-def test_services_storage_domain_and_cli_do_not_import_qt():
-    result = subprocess.run([sys.executable, "-c", CORE_IMPORTS], capture_output=True,
-                            text=True, timeout=120)
-    assert result.returncode == 0, result.stderr
-
-
-def test_main_module_imports_qt_only_for_the_window():
-    code = ("import shopdesk.__main__, sys; assert 'PySide6' not in sys.modules")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+def test_main_module_and_cli_load_no_qt():
+    result = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True,
                             timeout=120)
     assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"

@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +33,7 @@ from ..domain.scripts import (
     suggest,
     values_from_case,
 )
+from ..domain.scripts.origin import ScriptOrigin
 from ..storage.audit import AuditStore
 from ..storage.cases import CaseStore
 from ..storage.events import EventStore
@@ -46,12 +46,6 @@ from .scripts_transfer import ImportResult, ScriptTransfer
 OVERRIDE_SOURCE = "script_overrides"
 SHOP_SOURCE = "shop_scripts"
 NOTES_FOR_WARNINGS = 5  # the latest notes checked for common mistakes
-
-
-class ScriptOrigin(StrEnum):
-    SHIPPED = "shipped"  # as shipped in resources/scripts
-    EDITED = "edited"  # a shipped script the shop edited (can be reset)
-    SHOP = "shop"  # the shop's own script (can be deleted)
 
 
 @dataclass(frozen=True)

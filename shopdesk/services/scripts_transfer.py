@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..domain.scripts import Script, ScriptError, ScriptLibraryError
+from ..domain.scripts.origin import ScriptOrigin
 from . import scripts_io
 
 if TYPE_CHECKING:
@@ -32,8 +33,6 @@ class ScriptTransfer:
 
     def exportable(self) -> list[dict[str, Any]]:
         """The shop's own scripts and its edits of shipped ones, as tables."""
-        from .scripts import ScriptOrigin
-
         return [scripts_io.script_to_dict(s) for s in self.svc.library()
                 if self.svc.origin(s.id) is not ScriptOrigin.SHIPPED]
 

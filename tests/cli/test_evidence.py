@@ -14,8 +14,8 @@ from tests.services.evidence_support import png_bytes
 
 
 @pytest.fixture
-def home(tmp_path) -> Path:
-    return tmp_path / "home"
+def home(cli_home) -> Path:
+    return cli_home
 
 
 @pytest.fixture

@@ -15,8 +15,8 @@ REFUNDS = str(DATA / "taobao_refund_gbk.csv")
 
 
 @pytest.fixture
-def cli(tmp_path, clock):
-    env = {"SHOPDESK_HOME": str(tmp_path / "home")}
+def cli(cli_home, clock):
+    env = {"SHOPDESK_HOME": str(cli_home)}
 
     def call(*argv, lang=None):
         out, err = io.StringIO(), io.StringIO()

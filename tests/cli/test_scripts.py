@@ -13,9 +13,9 @@ STUCK = "complaint.pre_empt.2"  # {快递公司} ... {运单号} ... {预计时�
 
 
 @pytest.fixture
-def cli(tmp_path, clock, monkeypatch):
+def cli(cli_home, clock, monkeypatch):
     monkeypatch.delenv("SHOPDESK_LANG", raising=False)
-    env = {"SHOPDESK_HOME": str(tmp_path / "home")}
+    env = {"SHOPDESK_HOME": str(cli_home)}
 
     def call(*argv):
         out, err = io.StringIO(), io.StringIO()

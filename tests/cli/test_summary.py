@@ -11,8 +11,8 @@ from shopdesk.cli import run
 
 
 @pytest.fixture
-def cli(tmp_path, clock):
-    env = {"SHOPDESK_HOME": str(tmp_path / "home")}
+def cli(cli_home, clock):
+    env = {"SHOPDESK_HOME": str(cli_home)}
 
     def call(*argv):
         out, err = io.StringIO(), io.StringIO()

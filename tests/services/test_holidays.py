@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from dataclasses import replace
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
@@ -95,9 +93,3 @@ def test_blackout_on_top_of_real_calendar():
     policy = replace(CallPolicy(), blackout_dates=frozenset({date(2026, 2, 24)}))
     decision = evaluate(sh(2026, 2, 20, 11, 0), BUYER, CASE, [], policy, CAL)
     assert decision.next_allowed_at == sh(2026, 2, 25, 10, 0)
-
-
-def test_call_policy_and_holidays_do_not_import_qt():
-    code = ("import sys, shopdesk.services.holidays, shopdesk.domain.call_policy, "
-            "shopdesk.domain.policy_presets; sys.exit('PySide6' in sys.modules)")
-    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0

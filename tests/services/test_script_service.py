@@ -10,7 +10,7 @@ from shopdesk.domain.scripts import HandlingStep, ScriptLibraryError
 from shopdesk.services.scripts import ScriptOrigin, open_script_service
 from shopdesk.services.scripts_io import script_to_dict
 
-from .test_script_service_helpers import open_case, shop_script
+from .script_support import open_case, shop_script
 
 SHIPPED = "return_refund.respond.1"
 

@@ -8,7 +8,7 @@ from shopdesk.domain.enums import Cause, CustomerType
 from shopdesk.domain.scripts import HandlingStep
 from shopdesk.services.scripts import open_script_service
 
-from .test_script_service_helpers import open_case
+from .script_support import open_case
 
 
 @pytest.fixture

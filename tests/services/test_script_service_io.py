@@ -10,7 +10,7 @@ from shopdesk.services.scripts import ScriptOrigin, open_script_service
 from shopdesk.services.scripts_io import script_to_dict
 from shopdesk.storage.db import open_memory_database
 
-from .test_script_service_helpers import shop_script
+from .script_support import shop_script
 
 EDITED = "return_refund.respond.1"
 

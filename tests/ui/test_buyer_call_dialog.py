@@ -6,7 +6,8 @@ from PySide6.QtCore import Qt
 
 from shopdesk.ui.dialogs.buyer_call_dialog import BuyerCallDialog
 from shopdesk.ui.views.case_detail import CaseDetailView
-from tests.ui.test_case_detail import Operator, make_case
+
+from .ui_support import Operator, make_case
 
 
 def test_zone_and_do_not_call_change_the_light(qtbot, register):

@@ -9,35 +9,15 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from shopdesk.domain.case import CaseDraft
 from shopdesk.domain.case_query import CaseQuery
-from shopdesk.domain.enums import CaseKind, CaseStatus, Cause, Outcome, Platform
+from shopdesk.domain.enums import CaseStatus, Outcome
 from shopdesk.domain.workflow import Transition
 from shopdesk.ui.dialogs.audit_dialog import AuditDialog
 from shopdesk.ui.dialogs.case_form import CaseFormDialog
 from shopdesk.ui.dialogs.status_dialog import StatusDialog
 from shopdesk.ui.views.case_detail import CaseDetailView
-from tests.ui.test_case_form import choose, type_text
 
-
-class Operator:
-    """Stands in for the main window's operator picker."""
-
-    def __init__(self, name: str = "小王") -> None:
-        self.name = name
-
-    def __call__(self) -> str:
-        return self.name
-
-
-def make_case(register, order_no: str = "1234567890123", phone: str = "13812345678",
-              **extra):
-    draft = CaseDraft(platform=Platform.TAOBAO, order_no=order_no, shop="暖暖家居旗舰店",
-                      kind=CaseKind.RETURN_REFUND, cause=Cause.ITEM_DEFECTIVE,
-                      buyer_nick="tb_lemon", buyer_phone=phone,
-                      amount_paid=Decimal("259.00"), amount_claimed=Decimal("259.00"),
-                      description="枕套有破洞，买家已拍照", assignee="小王", **extra)
-    return register.cases.open_case(draft, "小王")
+from .ui_support import Operator, choose, make_case, type_text
 
 
 @pytest.fixture(autouse=True)

@@ -6,7 +6,8 @@ from datetime import UTC, datetime
 
 from shopdesk.domain.call_policy import CallOutcome
 from shopdesk.ui.views.case_detail import CaseDetailView
-from tests.ui.test_case_detail import Operator, make_case
+
+from .ui_support import Operator, make_case
 
 
 def test_indicator_follows_the_clock_and_the_case(qtbot, register, clock):

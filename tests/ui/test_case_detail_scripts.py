@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from shopdesk.ui.views.case_detail import CaseDetailView
-from tests.ui.test_case_detail import Operator, make_case
+
+from .ui_support import Operator, make_case
 
 
 def test_scripts_tab_follows_the_shown_case(qtbot, register):

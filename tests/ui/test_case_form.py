@@ -6,37 +6,15 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QComboBox, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
 
 from shopdesk.domain.case import CaseDraft
 from shopdesk.domain.case_query import CaseQuery
 from shopdesk.domain.enums import CaseKind, Cause, Platform, Priority
 from shopdesk.ui.dialogs.case_form import CaseFormDialog
 
-
-# --- keyboard helpers (shared with the other UI test modules) ----------------------
-def type_text(qtbot, widget: QWidget, text: str) -> None:
-    """Type like a person: QTest handles ASCII; other characters (¥, 汉字) arrive as key
-    events carrying their text, the way an input method commits them."""
-    for ch in text:
-        if ch.isascii():
-            qtbot.keyClicks(widget, ch)
-        else:
-            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-                QApplication.sendEvent(widget, QKeyEvent(
-                    kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch))
-
-
-def choose(qtbot, combo: QComboBox, key: str) -> None:
-    """Pick the item whose data is `key` with the arrow keys."""
-    qtbot.keyClick(combo, Qt.Key.Key_Home)
-    for _ in range(combo.count()):
-        if combo.currentData() == key:
-            return
-        qtbot.keyClick(combo, Qt.Key.Key_Down)
-    raise AssertionError(f"{key!r} not reachable in {combo}")
+from .ui_support import choose, type_text
 
 
 def tab(qtbot) -> QWidget:

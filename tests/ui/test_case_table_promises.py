@@ -127,7 +127,7 @@ def upgraded_register(data_paths, clock):
     """A register written before promises existed (three live cases, one in the trash),
     opened and migrated now."""
     from shopdesk.services.register import open_register
-    from tests.storage.test_promises_upgrade import make_register_before_promises
+    from tests.storage.upgrade_support import make_register_before_promises
 
     make_register_before_promises(data_paths)
     reg = open_register(data_paths, clock, daily_backup=False)

@@ -15,8 +15,8 @@ from shopdesk.domain.enums import CaseKind, Cause, Platform
 from shopdesk.domain.evidence import EvidenceCategory
 from shopdesk.ui.views.case_detail import CaseDetailView
 from shopdesk.ui.views.evidence_panel import EvidencePanel
-from tests.ui.test_case_detail import Operator, make_case
-from tests.ui.test_case_form import choose, type_text
+
+from .ui_support import Operator, choose, make_case, type_text
 
 
 @pytest.fixture(autouse=True)

@@ -110,7 +110,8 @@ def test_required_checklist_turns_green_once_filled_in(qtbot, register):
 def test_the_dialog_lists_earlier_calls_to_the_buyer_across_cases(qtbot, register):
     from shopdesk.domain.call_policy import CallOutcome
     from shopdesk.ui.dialogs.log_call_dialog import LogCallDialog
-    from tests.ui.test_case_detail import make_case
+
+    from .ui_support import make_case
 
     first = make_case(register, order_no="1111111111")
     second = make_case(register, order_no="2222222222")  # same buyer, another order

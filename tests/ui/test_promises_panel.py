@@ -14,7 +14,7 @@ from shopdesk.ui.dialogs.promise_dialog import BreakPromiseDialog, PromiseDialog
 from shopdesk.ui.views.case_detail import CaseDetailView
 
 from ..conftest import T0
-from .test_case_detail import Operator, make_case
+from .ui_support import Operator, make_case
 
 
 @pytest.fixture(autouse=True)

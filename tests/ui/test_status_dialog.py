@@ -12,7 +12,8 @@ from shopdesk.domain.case import CaseDraft
 from shopdesk.domain.enums import CaseKind, CaseStatus, Outcome, Platform
 from shopdesk.domain.workflow import Transition, allowed_targets
 from shopdesk.ui.dialogs.status_dialog import StatusDialog
-from tests.ui.test_case_form import choose, type_text
+
+from .ui_support import choose, type_text
 
 
 @pytest.fixture(autouse=True)

@@ -205,7 +205,7 @@ def test_dialog_fits_a_small_screen_and_looks_right(qtbot, register, cases, chin
     dialog.show()
     qtbot.waitExposed(dialog)
     assert dialog.width() <= 1366 and dialog.height() <= 768
-    dialog.grab().save(str(Path("/tmp") / "summary_dialog_zh.png"))
+    assert not dialog.grab().isNull()  # it renders; no screenshot into the shared /tmp
 
 
 def test_saving_over_a_pdf_held_open_by_a_viewer_says_so(qtbot, register, cases, tmp_path,
