@@ -24,6 +24,8 @@ from ..services.serialize import SCHEMA_VERSION
 from .common import (
     CliError,
     actor_name,
+    checked_int,
+    checked_time,
     cli_lang,
     emit_json,
     find_case,
@@ -95,7 +97,7 @@ def parse_at(text: str | None) -> datetime | None:
     if value.tzinfo is None:
         raise CallCliError(f"--at: {text!r} has no time zone; add one, e.g. {text}+08:00 "
                            "(时间须带时区)")
-    return value
+    return checked_time(value, "--at", text)
 
 
 def decision_json(case_no: str, d: CallDecision, lang: str) -> dict[str, Any]:
@@ -139,6 +141,7 @@ def cmd_calls(register: Register, args: argparse.Namespace, out: TextIO) -> int:
         raise CallCliError(f"--outcome: unknown outcome {args.outcome!r}; one of: "
                            + ", ".join(o.value for o in CallOutcome)) from None
     try:
+        checked_int(args.duration, "--duration", minimum=0, maximum=24 * 3600)
         record = calls.log_call(case_id, outcome, actor_name(register, args.actor), at,  # type: ignore[arg-type]
                                 duration=args.duration, summary=args.summary,
                                 agreed=args.agreed, override_reason=args.override_reason)
@@ -157,6 +160,7 @@ def _period_bound(text: str, option: str, tz: str, *, end: bool) -> datetime:
     if len(raw) == 10:
         try:
             day = date.fromisoformat(raw)
+            checked_time(datetime.combine(day, time(12), tzinfo=ZoneInfo(tz)), option, text)
         except ValueError:
             raise CallCliError(f"{option}: not a date: {text!r} (e.g. 2026-11-01)") from None
         return datetime.combine(day + timedelta(days=1 if end else 0), time(0),
