@@ -35,7 +35,7 @@ def test_can_call_json_allowed_then_capped(cli, case_no):
     data = json.loads(out)
     assert code == 0 and data["schema"] == 1 and data["case_no"] == case_no
     assert data["allowed"] is True and data["reasons"] == []
-    assert data["remaining"] == {"24h": 2, "case": 3}
+    assert data["remaining"] == {"24h": 2, "case": 3, "span": 5}
     assert data["buyer_tz"] == "Asia/Shanghai"
     assert data["buyer_local_time"] == "2026-11-23T10:00:00+08:00"
     assert data["next_allowed_at"] == "2026-11-23T02:00:00+00:00"
@@ -45,7 +45,7 @@ def test_can_call_json_allowed_then_capped(cli, case_no):
     data = json.loads(out)
     assert data["allowed"] is False and data["reasons"] == ["min_gap"]
     assert data["next_slot_at"] == "2026-11-23T04:00:00+00:00"
-    assert data["remaining"] == {"24h": 1, "case": 2}
+    assert data["remaining"] == {"24h": 1, "case": 2, "span": 4}
     assert "2小时" in data["reason_texts"][0]
 
 

@@ -141,3 +141,21 @@ def test_calls_service_and_cli_stay_free_of_qt():
     code = ("import sys, shopdesk.services.calls, shopdesk.cli.calls; "
             "sys.exit('PySide6' in sys.modules)")
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+def test_seven_cases_of_one_buyer_take_at_most_five_calls_in_seven_days(register, clock):
+    # The issue: 7 cases from one buyer took 14 unanswered calls in 7 days, no refusal.
+    calls = call_service(register)
+    cases = [open_case(register, order=f"37123456789{i:02d}") for i in range(7)]
+    logged = []
+    for day in range(7):
+        for slot, case in enumerate(cases[day:day + 2]):
+            # 10:30 and 14:30 in Shanghai: inside the window, 4 h apart, 2 a day.
+            clock.set(datetime(2026, 11, 23 + day, 2 + 4 * slot, 30, tzinfo=UTC))
+            if calls.can_call(case.id).allowed:
+                calls.log_call(case.id, CallOutcome.NO_ANSWER, "小王")
+                logged.append(clock.now())
+    assert len(logged) == 5
+    refused = calls.can_call(cases[-1].id)
+    assert ReasonCode.CAP_SPAN in refused.codes
+    assert refused.next_allowed_at == logged[0] + timedelta(days=7)

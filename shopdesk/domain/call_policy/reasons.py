@@ -158,6 +158,18 @@ class ReasonWriter:
         return Reason(ReasonCode.CAP_24H, f"{zh}；恢复时间：{self.stamp(until)}",
                       f"{en}; a call frees up {self.stamp(until)}", until)
 
+    def _cap_span(self, t: datetime) -> Reason:
+        ctx = self._ctx
+        n, cap, days = ctx.count_in_span(t), ctx.policy.max_attempts_per_span, \
+            ctx.policy.cap_span_days
+        until = self._until(ReasonCode.CAP_SPAN, t, days + 3)
+        return Reason(ReasonCode.CAP_SPAN,
+                      f"{days}天内已呼叫{n}次（所有售后单合计，上限{cap}次），连续多天反复来电"
+                      f"也算骚扰；恢复时间：{self.stamp(until)}",
+                      f"{n} attempts in the last {days} days (all cases, limit {cap}); "
+                      f"calling on day after day is harassment too; a call frees up "
+                      f"{self.stamp(until)}", until)
+
     def _min_gap(self, t: datetime) -> Reason:
         ctx = self._ctx
         last, gap = ctx.times[-1], ctx.policy.min_gap
