@@ -194,6 +194,7 @@ def _cmd_compliance(register: Register, args: argparse.Namespace, out: TextIO,
     mask = contact_masker()
     overrides = [_report_call(x, tz, lang) for x in report.overrides]
     outside = [_report_call(x, tz, lang) for x in report.outside_window]
+    breaches = [_report_call(x, tz, lang) for x in report.breaches]
     if args.json:
         emit_json(out, {
             "schema": SCHEMA_VERSION, "from": to_utc_iso(since),
@@ -203,12 +204,12 @@ def _cmd_compliance(register: Register, args: argparse.Namespace, out: TextIO,
                         "connected": b.connected, "overrides": b.overrides,
                         "outside_window": b.outside_window, "do_not_call": b.do_not_call}
                        for b in report.buyers],
-            "overrides": overrides, "outside_window": outside})
+            "overrides": overrides, "outside_window": outside, "breaches": breaches})
         return 0
     end = local(until, tz) if until else local(now, tz)
     out.write(f"{local(since, tz):%Y-%m-%d %H:%M} – {end:%Y-%m-%d %H:%M} ({tz}): "
               f"{report.total_attempts} calls, {len(overrides)} overrides, "
-              f"{len(outside)} outside the window\n")
+              f"{len(outside)} outside the window, {len(breaches)} breaches\n")
     if report.buyers:
         out.write("attempts per buyer (attempts / talked / overrides / outside window):\n")
     for b in report.buyers:
@@ -218,6 +219,12 @@ def _cmd_compliance(register: Register, args: argparse.Namespace, out: TextIO,
     if overrides:
         out.write("overrides:\n")
     for c in overrides:
+        out.write(f"  {c['time']}  {c['case_no']}  {c['buyer']}  {c['actor']}  "
+                  f"{', '.join(c['override_labels'])}  {c['override_reason'] or ''}".rstrip()
+                  + "\n")
+    if breaches:
+        out.write("BREACHES (a hard rule broken, or logged back-dated over a rule):\n")
+    for c in breaches:
         out.write(f"  {c['time']}  {c['case_no']}  {c['buyer']}  {c['actor']}  "
                   f"{', '.join(c['override_labels'])}  {c['override_reason'] or ''}".rstrip()
                   + "\n")

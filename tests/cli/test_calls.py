@@ -63,9 +63,17 @@ def test_log_outside_policy_needs_override_reason(cli, case_no, clock):
 
 
 def test_quiet_hours_refused_and_naive_time_refused(cli, case_no):
+    # A call at 22:30 logged afterwards: it happened, so it is kept, but only with the
+    # reason, and the compliance report lists it as a breach.
+    code, _, err = cli("calls", "log", case_no, "--outcome", "no_answer",
+                       "--at", "2026-11-22T22:30:00+08:00")
+    assert code == 1 and "静默" in err and "--override-reason" in err
     code, _, err = cli("calls", "log", case_no, "--outcome", "no_answer",
                        "--at", "2026-11-22T22:30:00+08:00", "--override-reason", "急")
-    assert code == 1 and "静默" in err
+    assert code == 0, err
+    report = json.loads(cli("calls", "compliance", "--from", "2026-11-22", "--json")[1])
+    assert [c["override_codes"] for c in report["breaches"]] == [["quiet_hours",
+                                                                  "outside_window"]]
     code, _, err = cli("calls", "can-call", case_no, "--at", "2026-11-23T10:00")
     assert code == 1 and "--at" in err and "zone" in err
 
