@@ -148,7 +148,8 @@ class CallService:
         profile = BuyerCallProfile(key=buyer.key, tz=buyer.tz, do_not_call=buyer.do_not_call)
         chat = any(e.type in CHAT_EVENT_TYPES and e.at <= at
                    for e in self.events.for_case(case.id)) if policy.require_chat_first else True
-        context = CaseCallContext(case_id=case.id, chat_logged=chat, checklist=checklist)
+        context = CaseCallContext(case_id=case.id, chat_logged=chat, checklist=checklist,
+                                  finished=not case.status.is_open)
         return evaluate(at, profile, context, [r.attempt() for r in history], policy,
                         self.holiday_calendar)
 

@@ -98,7 +98,7 @@ def test_hard_and_soft_codes_match_the_issue():
     soft = {c for c in ReasonCode if c.overridable}
     assert {c.value for c in soft} == {"outside_window", "holiday", "cap_24h", "cap_span",
                                        "min_gap", "cooldown", "checklist_missing",
-                                       "chat_first_missing"}
+                                       "chat_first_missing", "case_finished"}
 
 
 def test_override_never_resets_counters():

@@ -197,3 +197,23 @@ def test_a_call_logged_now_still_refuses_a_hard_rule(register, clock):
     with pytest.raises(CallRefusedError) as refused:
         calls.log_call(case.id, CallOutcome.NO_ANSWER, "小王", override_reason="再试")
     assert not refused.value.needs_reason  # the per-case cap is hard for a call now
+
+
+def test_a_finished_case_needs_no_call_and_a_call_needs_a_reason(register, clock):
+    from shopdesk.domain.enums import CaseStatus
+    from shopdesk.domain.workflow import Transition
+    calls = call_service(register)
+    case = open_case(register)
+    assert calls.can_call(case.id).allowed
+    register.cases.change_status(case.id, Transition(CaseStatus.CLOSED, note="买家撤销"),
+                                 "小王")
+    decision = calls.can_call(case.id)
+    assert decision.codes == {ReasonCode.CASE_FINISHED} and decision.overridable
+    assert decision.next_allowed_at is None  # waiting never makes a call needed
+    assert "不需要再打电话" in decision.reasons[0].zh
+    with pytest.raises(CallRefusedError) as refused:
+        calls.log_call(case.id, CallOutcome.CONNECTED, "小王")
+    assert refused.value.needs_reason
+    record = calls.log_call(case.id, CallOutcome.CONNECTED, "小王",
+                            override_reason="买家来电要求回电确认退款")
+    assert record.override_codes == (ReasonCode.CASE_FINISHED,)

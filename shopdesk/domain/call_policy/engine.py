@@ -78,6 +78,8 @@ def evaluate(
         permanent.append(ReasonCode.DO_NOT_CALL)
     if ctx.case_cap_reached:
         permanent.append(ReasonCode.CAP_CASE)
+    if case.finished:
+        permanent.append(ReasonCode.CASE_FINISHED)
     timed = ctx.time_codes(now)
     prep = ctx.preparation_codes()
     codes = sorted([*permanent, *timed, *prep], key=_ORDER.__getitem__)

@@ -46,6 +46,7 @@ class ReasonCode(LabelledEnum):
     COOLDOWN = ("cooldown", "通话后冷静期", "Cool-down after a conversation")
     CHECKLIST_MISSING = ("checklist_missing", "未完成通话前准备", "Pre-call checklist incomplete")
     CHAT_FIRST_MISSING = ("chat_first_missing", "未先在聊天中沟通", "No chat message logged first")
+    CASE_FINISHED = ("case_finished", "售后单已结束，无需来电", "Case finished: no call needed")
 
     @property
     def overridable(self) -> bool:
@@ -129,6 +130,8 @@ class CaseCallContext:
     case_id: int
     chat_logged: bool = False
     checklist: PreCallChecklist | None = None
+    # Resolved or closed: no call is needed; one that still happens needs a reason.
+    finished: bool = False
 
 
 @dataclass(frozen=True)

@@ -86,6 +86,12 @@ class ReasonWriter:
         return Reason(ReasonCode.DO_NOT_CALL, "买家在勿扰名单中，不可拨打（不可越权）",
                       "The buyer is on the do-not-call list; no override")
 
+    def _case_finished(self, t: datetime) -> Reason:
+        return Reason(ReasonCode.CASE_FINISHED,
+                      "这张售后单已解决或已关闭，不需要再打电话；确需来电请写明原因",
+                      "This case is resolved or closed: no call is needed; a call still "
+                      "needs a written reason")
+
     def _quiet_hours(self, t: datetime) -> Reason:
         p = self._ctx.policy
         span = f"{p.quiet_start:%H:%M}–{p.quiet_end:%H:%M}"
