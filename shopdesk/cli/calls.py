@@ -12,7 +12,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any, TextIO
 from zoneinfo import ZoneInfo
 
-from ..domain.call_policy import CallDecision, CallOutcome, CallPolicy
+from ..domain.call_policy import CallDecision, CallOutcome, CallPolicy, PreCallChecklist
 from ..domain.clock import local, to_utc_iso
 from ..domain.policy_presets import PolicyConfigError, policy_to_dict
 from ..domain.text_masking import contact_masker
@@ -52,6 +52,9 @@ def add_call_parsers(sub: argparse._SubParsersAction) -> None:
     log.add_argument("--duration", type=int, default=None, help="seconds")
     log.add_argument("--override-reason", default=None,
                      help="required to log a call the policy blocks (soft rules only)")
+    log.add_argument("--checklist", nargs="+", metavar="KEY=VALUE",
+                     help="the pre-call checklist: goal=TEXT offer=TEXT offer=TEXT "
+                          "bottom_line=TEXT max_grant=TEXT (offer 2-3 times)")
     can = csub.add_parser("can-call", help="may the buyer of CASE_NO be called now?")
     can.add_argument("case_no")
     can.add_argument("--at", help="ISO 8601 with a zone (default: now)")
@@ -83,6 +86,32 @@ def add_call_parsers(sub: argparse._SubParsersAction) -> None:
     pset.add_argument("--preset", choices=PRESETS)
     pset.add_argument("assignments", nargs="*", metavar="KEY=VALUE",
                       help="keys: " + ", ".join(SETTABLE_KEYS))
+
+
+CHECKLIST_KEYS = ("goal", "offer", "bottom_line", "max_grant")
+
+
+def parse_checklist(items: list[str] | None) -> PreCallChecklist | None:
+    """--checklist goal=... offer=... offer=... bottom_line=... max_grant=... as the
+    pre-call checklist (None when not given); a bad or missing item names --checklist."""
+    if not items:
+        return None
+    values: dict[str, list[str]] = {k: [] for k in CHECKLIST_KEYS}
+    for item in items:
+        key, sep, value = item.partition("=")
+        key = key.strip().lower().replace("-", "_")
+        if not sep or key not in values or not value.strip():
+            raise CallCliError(f"--checklist: {item!r} is not KEY=VALUE with a KEY of "
+                               + ", ".join(CHECKLIST_KEYS))
+        values[key].append(value.strip())
+    checklist = PreCallChecklist(goal=" ".join(values["goal"]),
+                                 fallback_offers=tuple(values["offer"]),
+                                 bottom_line=" ".join(values["bottom_line"]),
+                                 max_grant=" ".join(values["max_grant"]))
+    problems = checklist.problems()
+    if problems:
+        raise CallCliError("--checklist: " + "; ".join(p.en for p in problems))
+    return checklist
 
 
 def parse_at(text: str | None) -> datetime | None:
@@ -143,9 +172,11 @@ def cmd_calls(register: Register, args: argparse.Namespace, out: TextIO) -> int:
                            + ", ".join(o.value for o in CallOutcome)) from None
     try:
         checked_int(args.duration, "--duration", minimum=0, maximum=24 * 3600)
+        checklist = parse_checklist(args.checklist)
         record = calls.log_call(case_id, outcome, actor_name(register, args.actor), at,  # type: ignore[arg-type]
                                 duration=args.duration, summary=args.summary,
-                                agreed=args.agreed, override_reason=args.override_reason)
+                                agreed=args.agreed, override_reason=args.override_reason,
+                                checklist=checklist)
     except CallRefusedError as exc:
         hint = " (--override-reason)" if exc.needs_reason else ""
         raise CallCliError(f"call not logged{hint}: {exc.message(lang)}") from None

@@ -121,3 +121,22 @@ def test_buyer_time_zone_and_do_not_call(cli, case_no):
     assert data["buyer_tz"] == "Asia/Shanghai" and "do_not_call" in data["reasons"]
     cli("calls", "buyer", case_no, "--allow-calls")
     assert json.loads(cli("calls", "can-call", case_no, "--json")[1])["allowed"] is True
+
+
+def test_strict_preset_wants_chat_first_and_a_checklist_which_the_cli_can_give(cli, case_no):
+    assert cli("policy", "set", "--preset", "strict")[0] == 0
+    policy = json.loads(cli("policy", "show", "--json")[1])["policy"]
+    assert policy["preparation"] == {"require_chat_first": True, "require_checklist": True}
+    code, _, err = cli("calls", "log", case_no, "--outcome", "no_answer")
+    assert code == 1 and "--override-reason" in err  # not prepared: an override at most
+    code, _, err = cli("calls", "log", case_no, "--outcome", "no_answer",
+                       "--checklist", "goal=确认退款方式", "offer=退款", "bottom_line=全额")
+    assert code == 1 and err.startswith("shopdesk: --checklist: ") and "2 fallback" in err
+    code, _, err = cli("calls", "log", case_no, "--outcome", "no_answer", "--checklist", "x")
+    assert code == 1 and "KEY=VALUE" in err
+    assert cli("cases", "note", case_no, "已在旺旺留言，约买家电话沟通")[0] == 0
+    code, out, err = cli("calls", "log", case_no, "--outcome", "no_answer", "--checklist",
+                         "goal=确认退款方式", "offer=全额退款", "offer=补发",
+                         "bottom_line=部分退款", "max_grant=20元补偿")
+    assert code == 0, err
+    assert "override" not in out
