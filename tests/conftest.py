@@ -25,6 +25,14 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 T0 = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
 
 
+@pytest.fixture(autouse=True)
+def cheap_pin_hashes(request, monkeypatch):
+    """PIN hashes at 1,000 rounds instead of 600,000, so the suite stays fast; a test marked
+    `real_pin_cost` keeps the shipped cost (it checks that cost)."""
+    if request.node.get_closest_marker("real_pin_cost") is None:
+        monkeypatch.setattr("shopdesk.domain.pins.ITERATIONS", 1_000)
+
+
 @pytest.fixture
 def clock() -> FixedClock:
     return FixedClock(T0)

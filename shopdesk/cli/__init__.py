@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import os
 import sys
 from collections.abc import Sequence
@@ -13,7 +14,8 @@ from ..domain.clock import Clock, SystemClock
 from ..domain.errors import NotFoundError, ShopDeskError, ValidationError
 from ..domain.text import normalize_lang
 from ..paths import DataPaths, data_dir
-from ..services.register import open_register
+from ..services.register import Register, open_register
+from ..services.staff import PinError
 from .calls import CALL_HANDLERS, add_call_parsers
 from .cases import CASES_HANDLERS, OPTION_OF, add_cases_parsers
 from .common import CliError, Handler
@@ -37,6 +39,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"ShopDesk {__version__}")
     p.add_argument("--as", dest="actor", default=None,
                    help="operator name recorded on changes (default: the current operator)")
+    p.add_argument("--pin", dest="as_pin", default=None, metavar="PIN",
+                   help="the PIN of the staff member named by --as, when they have one")
     sub = p.add_subparsers(dest="command")
 
     add_register_parsers(sub)
@@ -97,6 +101,7 @@ def run(argv: Sequence[str], *, clock: Clock | None = None, env: dict[str, str] 
     handlers.update(SUMMARY_HANDLERS)
     args.env = env  # import/export read SHOPDESK_LANG from the injected environment
     try:
+        _check_actor_pin(register, args)
         return handlers[args.command](register, args, out)
     except ValidationError as exc:
         lang = _lang(env)
@@ -115,6 +120,25 @@ def run(argv: Sequence[str], *, clock: Clock | None = None, env: dict[str, str] 
         return EXIT_ERROR
     finally:
         register.close()
+
+
+def _check_actor_pin(register: Register, args: argparse.Namespace) -> None:
+    """`--as NAME` acts as NAME only with NAME's PIN when they have one: --pin, the
+    subcommand's own --pin when it names the same person (`shift start --staff NAME --pin`),
+    or a prompt without echo on a terminal. Wrong tries count towards NAME's lockout."""
+    name = (args.actor or "").strip()
+    if not name or not register.staff.has_pin(name):
+        return
+    pin = args.as_pin
+    if pin is None and getattr(args, "pin", None) and getattr(args, "staff", None) == name:
+        pin = args.pin
+    if pin is None and sys.stdin is not None and sys.stdin.isatty():
+        pin = getpass.getpass(f"{name} PIN: ")
+    try:
+        register.staff.verify_pin(name, pin, purpose="cli_as")
+    except PinError as exc:
+        raise CliError(f"--pin: {exc.errors[0].message(_lang(args.env))} "
+                       f"(--as {name} needs {name}'s PIN)") from None
 
 
 def _lang(env: dict[str, str]) -> str:

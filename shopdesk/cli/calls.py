@@ -12,7 +12,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any, TextIO
 from zoneinfo import ZoneInfo
 
-from ..domain.call_policy import CallDecision, CallOutcome, CallPolicy
+from ..domain.call_policy import CallDecision, CallOutcome, CallPolicy, PreCallChecklist
 from ..domain.clock import local, to_utc_iso
 from ..domain.errors import ValidationError
 from ..domain.policy_presets import PolicyConfigError, policy_to_dict
@@ -26,6 +26,8 @@ from ..services.serialize import SCHEMA_VERSION
 from .common import (
     CliError,
     actor_name,
+    checked_int,
+    checked_time,
     cli_lang,
     emit_json,
     field_errors_text,
@@ -53,6 +55,9 @@ def add_call_parsers(sub: argparse._SubParsersAction) -> None:
     log.add_argument("--duration", type=int, default=None, help="seconds")
     log.add_argument("--override-reason", default=None,
                      help="required to log a call the policy blocks (soft rules only)")
+    log.add_argument("--checklist", nargs="+", metavar="KEY=VALUE",
+                     help="the pre-call checklist: goal=TEXT offer=TEXT offer=TEXT "
+                          "bottom_line=TEXT max_grant=TEXT (offer 2-3 times)")
     can = csub.add_parser("can-call", help="may the buyer of CASE_NO be called now?")
     can.add_argument("case_no")
     can.add_argument("--at", help="ISO 8601 with a zone (default: now)")
@@ -94,6 +99,32 @@ def add_call_parsers(sub: argparse._SubParsersAction) -> None:
     hol.add_argument("--json", action="store_true")
 
 
+CHECKLIST_KEYS = ("goal", "offer", "bottom_line", "max_grant")
+
+
+def parse_checklist(items: list[str] | None) -> PreCallChecklist | None:
+    """--checklist goal=... offer=... offer=... bottom_line=... max_grant=... as the
+    pre-call checklist (None when not given); a bad or missing item names --checklist."""
+    if not items:
+        return None
+    values: dict[str, list[str]] = {k: [] for k in CHECKLIST_KEYS}
+    for item in items:
+        key, sep, value = item.partition("=")
+        key = key.strip().lower().replace("-", "_")
+        if not sep or key not in values or not value.strip():
+            raise CallCliError(f"--checklist: {item!r} is not KEY=VALUE with a KEY of "
+                               + ", ".join(CHECKLIST_KEYS))
+        values[key].append(value.strip())
+    checklist = PreCallChecklist(goal=" ".join(values["goal"]),
+                                 fallback_offers=tuple(values["offer"]),
+                                 bottom_line=" ".join(values["bottom_line"]),
+                                 max_grant=" ".join(values["max_grant"]))
+    problems = checklist.problems()
+    if problems:
+        raise CallCliError("--checklist: " + "; ".join(p.en for p in problems))
+    return checklist
+
+
 def parse_at(text: str | None) -> datetime | None:
     """--at as an aware datetime; a time without a zone is refused, not guessed."""
     if text is None:
@@ -106,7 +137,7 @@ def parse_at(text: str | None) -> datetime | None:
     if value.tzinfo is None:
         raise CallCliError(f"--at: {text!r} has no time zone; add one, e.g. {text}+08:00 "
                            "(时间须带时区)")
-    return value
+    return checked_time(value, "--at", text)
 
 
 def decision_json(case_no: str, d: CallDecision, lang: str) -> dict[str, Any]:
@@ -120,7 +151,8 @@ def decision_json(case_no: str, d: CallDecision, lang: str) -> dict[str, Any]:
         "reason_texts": [r.message(lang) for r in d.reasons],
         "next_allowed_at": to_utc_iso(d.next_allowed_at) if d.next_allowed_at else None,
         "next_slot_at": to_utc_iso(d.next_slot_at) if d.next_slot_at else None,
-        "remaining": {"24h": d.remaining_24h, "case": d.remaining_case},
+        "remaining": {"24h": d.remaining_24h, "case": d.remaining_case,
+                      "span": d.remaining_span},
         "buyer_local_time": d.buyer_local_time.isoformat(timespec="seconds"),
         "buyer_tz": d.buyer_tz,
         "warnings": [w.message(lang) for w in d.warnings],
@@ -150,9 +182,12 @@ def cmd_calls(register: Register, args: argparse.Namespace, out: TextIO) -> int:
         raise CallCliError(f"--outcome: unknown outcome {args.outcome!r}; one of: "
                            + ", ".join(o.value for o in CallOutcome)) from None
     try:
+        checked_int(args.duration, "--duration", minimum=0, maximum=24 * 3600)
+        checklist = parse_checklist(args.checklist)
         record = calls.log_call(case_id, outcome, actor_name(register, args.actor), at,  # type: ignore[arg-type]
                                 duration=args.duration, summary=args.summary,
-                                agreed=args.agreed, override_reason=args.override_reason)
+                                agreed=args.agreed, override_reason=args.override_reason,
+                                checklist=checklist)
     except CallRefusedError as exc:
         hint = " (--override-reason)" if exc.needs_reason else ""
         raise CallCliError(f"call not logged{hint}: {exc.message(lang)}") from None
@@ -168,6 +203,7 @@ def _period_bound(text: str, option: str, tz: str, *, end: bool) -> datetime:
     if len(raw) == 10:
         try:
             day = date.fromisoformat(raw)
+            checked_time(datetime.combine(day, time(12), tzinfo=ZoneInfo(tz)), option, text)
         except ValueError:
             raise CallCliError(f"{option}: not a date: {text!r} (e.g. 2026-11-01)") from None
         return datetime.combine(day + timedelta(days=1 if end else 0), time(0),
@@ -200,6 +236,7 @@ def _cmd_compliance(register: Register, args: argparse.Namespace, out: TextIO,
     mask = contact_masker()
     overrides = [_report_call(x, tz, lang) for x in report.overrides]
     outside = [_report_call(x, tz, lang) for x in report.outside_window]
+    breaches = [_report_call(x, tz, lang) for x in report.breaches]
     if args.json:
         emit_json(out, {
             "schema": SCHEMA_VERSION, "from": to_utc_iso(since),
@@ -209,12 +246,12 @@ def _cmd_compliance(register: Register, args: argparse.Namespace, out: TextIO,
                         "connected": b.connected, "overrides": b.overrides,
                         "outside_window": b.outside_window, "do_not_call": b.do_not_call}
                        for b in report.buyers],
-            "overrides": overrides, "outside_window": outside})
+            "overrides": overrides, "outside_window": outside, "breaches": breaches})
         return 0
     end = local(until, tz) if until else local(now, tz)
     out.write(f"{local(since, tz):%Y-%m-%d %H:%M} – {end:%Y-%m-%d %H:%M} ({tz}): "
               f"{report.total_attempts} calls, {len(overrides)} overrides, "
-              f"{len(outside)} outside the window\n")
+              f"{len(outside)} outside the window, {len(breaches)} breaches\n")
     if report.buyers:
         out.write("attempts per buyer (attempts / talked / overrides / outside window):\n")
     for b in report.buyers:
@@ -224,6 +261,12 @@ def _cmd_compliance(register: Register, args: argparse.Namespace, out: TextIO,
     if overrides:
         out.write("overrides:\n")
     for c in overrides:
+        out.write(f"  {c['time']}  {c['case_no']}  {c['buyer']}  {c['actor']}  "
+                  f"{', '.join(c['override_labels'])}  {c['override_reason'] or ''}".rstrip()
+                  + "\n")
+    if breaches:
+        out.write("BREACHES (a hard rule broken, or logged back-dated over a rule):\n")
+    for c in breaches:
         out.write(f"  {c['time']}  {c['case_no']}  {c['buyer']}  {c['actor']}  "
                   f"{', '.join(c['override_labels'])}  {c['override_reason'] or ''}".rstrip()
                   + "\n")

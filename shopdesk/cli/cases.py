@@ -15,9 +15,10 @@ from ..domain.case_query import CaseQuery, SortKey
 from ..domain.clock import local
 from ..domain.enums import CaseKind, CaseStatus
 from ..domain.money import format_yuan
+from ..domain.plain_text import one_line
 from ..services.quick_filters import QuickFilter, apply_quick_filter
 from ..services.register import Register
-from ..services.serialize import SCHEMA_VERSION, case_json, event_json
+from ..services.serialize import SCHEMA_VERSION, case_json, event_json, free_text_masker
 from .case_changes import (
     CASE_FIELD_OPTIONS,
     add_case_field_options,
@@ -28,7 +29,10 @@ from .case_changes import (
     cmd_cases_status,
     parse_due,
 )
-from .common import CliError, actor_name, case_query, emit_json, find_case
+from .common import CliError, actor_name, case_query, checked_int, emit_json, find_case
+
+# More rows than any register holds; beyond it SQLite's 64-bit integers overflow.
+MAX_LIMIT = 1_000_000_000
 
 EXIT_OK = 0
 
@@ -103,9 +107,11 @@ def add_cases_parsers(sub: argparse._SubParsersAction) -> None:
 
 
 def _row(c: Case) -> str:
-    return (f"{c.case_no}  {c.platform.zh:<6} {c.order_no:<20} {c.buyer_nick:<12} "
+    # Typed or imported text goes through one_line: a nickname must not forge a row.
+    return (f"{c.case_no}  {c.platform.zh:<6} {one_line(c.order_no):<20} "
+            f"{one_line(c.buyer_nick):<12} "
             f"{c.kind.zh:<6} {c.status.zh:<6} {format_yuan(c.amount_claimed):>10}  "
-            f"{c.item_title[:24]}")
+            f"{one_line(c.item_title[:24])}")
 
 
 def _write_cases(out: TextIO, rows: list[Case], *, as_json: bool, full_contact: bool) -> None:
@@ -144,10 +150,16 @@ def list_query(register: Register, args: argparse.Namespace) -> CaseQuery:
 
 
 def cmd_cases_list(register: Register, args: argparse.Namespace, out: TextIO) -> int:
-    if args.limit is not None and args.limit < 1:
-        raise CliError(f"--limit: must be 1 or more, not {args.limit}")
+    checked_int(args.limit, "--limit", maximum=MAX_LIMIT)
     ids = register.cases.query_ids(list_query(register, args), limit=args.limit)
     cases = register.cases.fetch(ids)
+    if args.full_contact:  # every full value shown is audited, as `cases show` does
+        actor = actor_name(register, args.actor)
+        for c in cases.values():
+            if c.buyer_phone:
+                register.cases.reveal_phone(c.id, actor)
+            if c.buyer_address:
+                register.cases.reveal_address(c.id, actor)
     _write_cases(out, [cases[i] for i in ids], as_json=args.json,
                  full_contact=args.full_contact)
     return EXIT_OK
@@ -163,17 +175,18 @@ def cmd_cases_show(register: Register, args: argparse.Namespace, out: TextIO) ->
             register.cases.reveal_address(case.id, actor)
     events = register.cases.timeline(case.id)
     data = case_json(case, full_contact=args.full_contact)
+    mask = free_text_masker(case, full_contact=args.full_contact)
     if args.json:
-        data["timeline"] = [event_json(e) for e in events]
+        data["timeline"] = [event_json(e, mask) for e in events]
         emit_json(out, {"schema": SCHEMA_VERSION, "case": data})
         return EXIT_OK
     for key, value in data.items():
         if value not in (None, ""):
-            out.write(f"{key:>16}: {value}\n")
+            out.write(f"{key:>16}: {one_line(str(value))}\n")
     out.write("timeline:\n")
     for e in events:
         when = local(e.at, register.shop_tz).strftime("%Y-%m-%d %H:%M")
-        out.write(f"  {when}  {e.actor}  {e.type}  {e.text}\n")
+        out.write(f"  {when}  {one_line(e.actor)}  {e.type}  {one_line(mask(e.text))}\n")
     return EXIT_OK
 
 

@@ -12,7 +12,7 @@ import argparse
 import json
 import os
 from collections.abc import Callable, Iterable, Mapping
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any, TextIO
 from zoneinfo import ZoneInfo
 
@@ -78,6 +78,38 @@ def parse_shop_time(text: str, option: str, tz: str) -> datetime:
                        '格式：年-月-日 时:分)') from None
     if value.tzinfo is None:
         value = value.replace(tzinfo=ZoneInfo(tz))
+    return checked_time(value, option, text)
+
+
+# Times a register can hold: converting 0001-01-01 or 9999-12-31 between zones overflows, and
+# no after-sales event happens outside these years.
+EARLIEST_YEAR, LATEST_YEAR = 1970, 2199
+
+
+def checked_time(value: datetime, option: str, text: str) -> datetime:
+    """`value` if it lies between EARLIEST_YEAR and LATEST_YEAR (in UTC); else CliError
+    naming `option`, never an OverflowError from a zone conversion."""
+    try:
+        year = value.astimezone(UTC).year
+    except (OverflowError, ValueError):
+        year = None
+    if year is None or not EARLIEST_YEAR <= year <= LATEST_YEAR:
+        raise CliError(f"{option}: {text!r} is out of range (years {EARLIEST_YEAR}-"
+                       f"{LATEST_YEAR}; 时间超出范围)")
+    return value
+
+
+# SQLite integers are 64-bit: a larger id or count is refused before it reaches a query.
+MAX_SQL_INT = 2**63 - 1
+
+
+def checked_int(value: int | None, option: str, *, minimum: int = 1,
+                maximum: int = MAX_SQL_INT) -> int | None:
+    """`value` if None or within [minimum, maximum]; else CliError naming `option`."""
+    if value is not None and value < minimum:
+        raise CliError(f"{option}: must be {minimum} or more, not {value}")
+    if value is not None and value > maximum:
+        raise CliError(f"{option}: must be at most {maximum:,}, not {value}")
     return value
 
 

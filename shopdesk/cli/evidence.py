@@ -27,7 +27,15 @@ from ..domain.text import pick
 from ..services.evidence import EvidenceService
 from ..services.register import Register
 from ..services.serialize import SCHEMA_VERSION
-from .common import CliError, actor_name, cli_lang, emit_json, find_case, guarded
+from .common import (
+    CliError,
+    actor_name,
+    checked_int,
+    cli_lang,
+    emit_json,
+    find_case,
+    guarded,
+)
 
 # What the user typed, for the service's field names.
 _OPTION_OF = {"file": "FILE", "case": "CASE_NO", "carrier": "--carrier", "number": "--number",
@@ -154,6 +162,7 @@ def cmd_evidence(register: Register, args: argparse.Namespace, out: TextIO) -> i
 
 def _on_case(service: EvidenceService, evidence_id: int, case_id: int,
              case_no: str) -> Evidence:
+    checked_int(evidence_id, "EVIDENCE_ID")
     try:
         ev: Evidence | None = service.get(evidence_id)
     except NotFoundError:

@@ -6,19 +6,23 @@ Registered by shopdesk.cli (add_promise_parsers + PROMISE_HANDLERS); no Qt impor
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from datetime import datetime
 from typing import TextIO
 
+from ..domain.case import Case
 from ..domain.clock import local
 from ..domain.errors import NotFoundError
+from ..domain.plain_text import one_line
 from ..domain.promises import Promise, PromiseKind, parse_kind, state_label
 from ..domain.text import pick
 from ..services.register import Register
-from ..services.serialize import SCHEMA_VERSION
+from ..services.serialize import SCHEMA_VERSION, free_text_masker
 from ..services.serialize_promises import promise_json
 from .common import (
     CliError,
     actor_name,
+    checked_int,
     cli_lang,
     emit_json,
     find_case,
@@ -65,17 +69,18 @@ def parse_time(text: str, option: str, tz: str) -> datetime:
     return parse_shop_time(text, option, tz)
 
 
-def _case_nos(register: Register, promises: list[Promise]) -> dict[int, str]:
-    cases = register.cases.fetch(sorted({p.case_id for p in promises}))
-    return {i: c.case_no for i, c in cases.items()}
+def _cases_of(register: Register, promises: list[Promise]) -> dict[int, Case]:
+    return register.cases.fetch(sorted({p.case_id for p in promises}))
 
 
-def _line(p: Promise, case_no: str, now: datetime, tz: str, lang: str) -> str:
+def _line(p: Promise, case_no: str, now: datetime, tz: str, lang: str,
+          mask: Callable[[str], str]) -> str:
     state = pick(lang, "逾期", "OVERDUE") if p.is_overdue(now) else state_label(p.state, lang)
     due = local(p.due_at, tz).strftime("%Y-%m-%d %H:%M")
-    line = f"#{p.id:<5} {case_no}  {due}  {state:<6} {p.describe(lang)}  ({p.made_by})"
+    line = (f"#{p.id:<5} {case_no}  {due}  {state:<6} {one_line(mask(p.describe(lang)))}  "
+            f"({one_line(p.made_by)})")
     if p.broken_reason:
-        line += f"  — {p.broken_reason}"
+        line += f"  — {one_line(mask(p.broken_reason))}"
     return line
 
 
@@ -92,14 +97,20 @@ def cmd_promises(register: Register, args: argparse.Namespace, out: TextIO) -> i
             promises = service.overdue(now)
         else:
             promises = service.open_promises()
-        nos = _case_nos(register, promises)
+        # Promise texts may quote the buyer's phone or address: masked like the PDF.
+        cases = _cases_of(register, promises)
+        masks = {i: free_text_masker(c) for i, c in cases.items()}
+        nos = {i: c.case_no for i, c in cases.items()}
+        any_mask = free_text_masker(None)
         if args.json:
             emit_json(out, {"schema": SCHEMA_VERSION, "count": len(promises),
-                            "promises": [promise_json(p, nos.get(p.case_id, ""), now)
+                            "promises": [promise_json(p, nos.get(p.case_id, ""), now,
+                                                      masks.get(p.case_id, any_mask))
                                          for p in promises]})
             return 0
         for p in promises:
-            out.write(_line(p, nos.get(p.case_id, ""), now, tz, lang) + "\n")
+            out.write(_line(p, nos.get(p.case_id, ""), now, tz, lang,
+                            masks.get(p.case_id, any_mask)) + "\n")
         overdue = sum(1 for p in promises if p.is_overdue(now))
         out.write(f"{len(promises)} promise(s), {overdue} overdue\n")
         return 0
@@ -118,18 +129,22 @@ def cmd_promises(register: Register, args: argparse.Namespace, out: TextIO) -> i
     else:
         promise = service.break_promise(_promise_id(register, args.promise_id), actor,
                                         args.reason)
-    case_no = _case_nos(register, [promise]).get(promise.case_id, "")
+    case = _cases_of(register, [promise]).get(promise.case_id)
+    case_no = case.case_no if case else ""
     if getattr(args, "json", False):
         emit_json(out, {"schema": SCHEMA_VERSION,
-                        "promise": promise_json(promise, case_no, register.clock.now())})
+                        "promise": promise_json(promise, case_no, register.clock.now(),
+                                                free_text_masker(case))})
     else:
         verb = {"add": "made", "keep": "kept", "break": "broken"}[command]
         out.write(f"promise #{promise.id} {verb}: "
-                  + _line(promise, case_no, register.clock.now(), tz, lang) + "\n")
+                  + _line(promise, case_no, register.clock.now(), tz, lang,
+                          free_text_masker(case)) + "\n")
     return 0
 
 
 def _promise_id(register: Register, promise_id: int) -> int:
+    checked_int(promise_id, "ID")
     try:
         return register.promises.get(promise_id).id
     except NotFoundError:

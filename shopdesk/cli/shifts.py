@@ -21,7 +21,7 @@ from ..domain.text_masking import contact_masker
 from ..services.handoff_text import handoff_text
 from ..services.register import Register
 from ..services.serialize import SCHEMA_VERSION
-from .common import CliError, actor_name, cli_lang, emit_json, guarded
+from .common import CliError, actor_name, checked_int, cli_lang, emit_json, guarded
 
 _OPTION_OF = {"pin": "--pin", "old_pin": "--old-pin", "staff": "--staff", "note": "--note",
               "actor": "--as", "hours": "HOURS", "handoff": "handoff", "reason": "--reason"}
@@ -185,7 +185,9 @@ def cmd_handoff(register: Register, args: argparse.Namespace, out: TextIO) -> in
     service = register.shifts
     lang = cli_lang(register, args)
     command = args.handoff_command
+    checked_int(getattr(args, "handoff_id", None), "ID" if command == "show" else "--id")
     if command == "list":
+        checked_int(args.limit, "--limit", maximum=1_000_000)
         shifts = service.list(args.limit)
         if args.json:
             emit_json(out, {"schema": SCHEMA_VERSION, "count": len(shifts),

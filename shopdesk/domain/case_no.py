@@ -1,29 +1,42 @@
-"""Readable case numbers for saying aloud in a hand-off: SD-20261123-0007."""
+"""Readable case numbers for saying aloud in a hand-off: SD-20261123-0007.
+
+The number within a day is four digits (0001-9999). A shop that opens more than 9,999 cases
+in one day (a bulk import) continues with 'X' and six digits (SD-20261123-X010000 up to
+X999999), then 'XX' and nine digits, and so on: a letter sorts after every digit, so the
+numbers keep their order when sorted as text (the case list sorts them in SQL), and every
+number of a tier has the same width.
+"""
 
 from __future__ import annotations
 
 import re
 from datetime import date
 
-PATTERN = re.compile(r"^SD-(\d{8})-(\d{4,})$")
+PATTERN = re.compile(r"^SD-([0-9]{8})-(X*)([0-9]+)$")
+BASE_WIDTH = 4
+
+
+def _width(tier: int) -> int:
+    return BASE_WIDTH + 2 + 3 * (tier - 1) if tier else BASE_WIDTH
 
 
 def format_case_no(day: date, seq: int) -> str:
     """The n-th case opened on `day` (shop time)."""
-    return f"SD-{day:%Y%m%d}-{seq:04d}"
+    if seq < 1:
+        raise ValueError(f"a case number starts at 1, not {seq}")
+    tier = 0
+    while seq >= 10 ** _width(tier):
+        tier += 1
+    return f"SD-{day:%Y%m%d}-{'X' * tier}{seq:0{_width(tier)}d}"
 
 
 def parse_case_no(text: str) -> tuple[date, int]:
     """'sd-20261123-7' style input is accepted too; raises ValueError otherwise."""
-    cleaned = text.strip().upper()
-    m = PATTERN.match(cleaned)
+    m = PATTERN.match(text.strip().upper())
     if not m:
-        m2 = re.match(r"^SD-(\d{8})-(\d{1,})$", cleaned)
-        if not m2:
-            raise ValueError(f"not a case number: {text!r}")
-        m = m2
+        raise ValueError(f"not a case number: {text!r}")
     d = m.group(1)
-    return date(int(d[:4]), int(d[4:6]), int(d[6:])), int(m.group(2))
+    return date(int(d[:4]), int(d[4:6]), int(d[6:])), int(m.group(3))
 
 
 def normalise_case_no(text: str) -> str:

@@ -230,6 +230,9 @@ _MAGIC: tuple[tuple[bytes, int, str], ...] = (
     (b"GIF89a", 0, "image/gif"),
     (b"BM", 0, "image/bmp"),
     (b"%PDF-", 0, "application/pdf"),
+    (b"ID3", 0, "audio/mpeg"),
+    (b"OggS", 0, "audio/ogg"),
+    (b"fLaC", 0, "audio/flac"),
 )
 
 
@@ -240,6 +243,8 @@ def sniff_mime(head: bytes) -> str | None:
             return mime
     if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
         return "image/webp"
+    if head[:4] == b"RIFF" and head[8:12] == b"WAVE":
+        return "audio/wav"
     if head[4:8] == b"ftyp":
         brand = head[8:12]
         if brand in (b"heic", b"heix", b"mif1", b"msf1", b"heim", b"heis"):
@@ -248,13 +253,29 @@ def sniff_mime(head: bytes) -> str | None:
     return None
 
 
+# Types only the bytes may claim: a file named .jpg whose bytes are not a picture is not
+# shown, filed or opened as one.
+_PROVEN_ONLY = ("image/", "video/", "audio/", "application/pdf")
+
+
 def guess_mime(filename: str, head: bytes) -> str:
-    """The bytes win (a PNG saved as .jpg is a PNG); else the suffix; else octet-stream."""
+    """The bytes win (a PNG saved as .jpg is a PNG); else the suffix, except that only
+    the bytes can make a file an image, video, audio or PDF; else octet-stream."""
     sniffed = sniff_mime(head)
     if sniffed:
         return sniffed
     guessed, _ = mimetypes.guess_type(filename, strict=False)
-    return guessed or "application/octet-stream"
+    if not guessed or guessed.startswith(_PROVEN_ONLY):
+        return "application/octet-stream"
+    return guessed
+
+
+def safe_to_open(head: bytes) -> bool:
+    """May the system's default program open this file? Only documents and media whose
+    bytes prove it (a picture, PDF, video or sound): anything else, whatever its name
+    (.exe, .bat, .html, .lnk, a script), could run code on a double-click, so it is only
+    shown in its folder."""
+    return sniff_mime(head) is not None
 
 
 # Categories that claim what kind of file it is: an appeal must not say "video" of a

@@ -6,7 +6,13 @@ import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 FEN = Decimal("0.01")
-_CLEAN = re.compile(r"[¥￥,，\s]|元$|RMB|CNY", re.IGNORECASE)
+_CLEAN = re.compile(r"^\s*(?:[¥￥]|RMB|CNY)?\s*|\s*(?:元|RMB|CNY)?\s*$", re.IGNORECASE)
+# ASCII digits only (\d would read Arabic-Indic '٣٤' as 34); commas only as thousands
+# separators ('1,234.50', not '1,2,3'); no '_' (Python's Decimal reads '1_000' as 1000).
+_NUMBER = re.compile(r"[+-]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]*)?"
+                     r"(?:[eE][+-]?[0-9]+)?|[+-]?\.[0-9]+(?:[eE][+-]?[0-9]+)?")
+# Checked on the exponent before any arithmetic: Decimal raises Overflow on 1E+999999999999.
+_MAX_DIGITS_LEFT = 8  # amounts below ¥100,000,000
 
 
 class MoneyError(ValueError):
@@ -20,23 +26,34 @@ def parse_yuan(text: str | Decimal | int, *, allow_negative: bool = False) -> De
     elif isinstance(text, int):
         value = Decimal(text)
     else:
-        cleaned = _CLEAN.sub("", str(text))
+        cleaned = _CLEAN.sub("", str(text)).replace("，", ",")
         if not cleaned:
             raise MoneyError("empty amount")
+        if not _NUMBER.fullmatch(cleaned):
+            raise MoneyError(f"not a number: {text!r}")
         try:
-            value = Decimal(cleaned)
+            value = Decimal(cleaned.replace(",", ""))
         except InvalidOperation as exc:
             raise MoneyError(f"not a number: {text!r}") from exc
     if not value.is_finite():
         raise MoneyError(f"not a number: {text!r}")
-    if value < 0 and not allow_negative:
+    if value.is_signed() and not value.is_zero() and not allow_negative:
         raise MoneyError(f"negative amount: {text!r}")
-    # Checked before quantize(), which raises InvalidOperation on huge values like 1e30.
-    if abs(value) >= Decimal("100000000"):
+    # adjusted() is the power of ten of the leading digit: no arithmetic, so no Overflow.
+    if not value.is_zero() and value.adjusted() >= _MAX_DIGITS_LEFT:
         raise MoneyError(f"amount too large: {text!r}")
-    if value != value.quantize(FEN):
+    if value.is_zero():
+        return Decimal("0.00")
+    if _decimals(value) > 2:
         raise MoneyError(f"more than two decimals: {text!r}")
     return value.quantize(FEN)
+
+
+def _decimals(value: Decimal) -> int:
+    """How many decimals a finite non-zero value really has (12.300 -> 1), in integers only."""
+    _sign, digits, exponent = value.as_tuple()
+    trailing = len(digits) - len("".join(map(str, digits)).rstrip("0"))
+    return max(0, -(int(exponent) + trailing))
 
 
 def to_fen(amount: Decimal | None) -> int | None:

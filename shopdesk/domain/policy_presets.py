@@ -28,6 +28,8 @@ Layout (every section and key optional; missing ones take the defaults):
     per_day = 2
     counting = "rolling"          # rolling | calendar_day
     per_case = 3
+    per_span = 5                  # at most 5 calls ...
+    span_days = 7                 # ... in any 7 days (rolling)
     min_gap_minutes = 120
     cooldown_after_talk_minutes = 1440  # 24 h
 
@@ -59,7 +61,7 @@ _SECTIONS: dict[str, set[str]] = {
     "window": {"default", *WEEKDAYS, "end_margin_minutes"},
     "quiet_hours": {"start", "end"},
     "holidays": {"mode", "blackout_dates"},
-    "caps": {"per_day", "counting", "per_case", "min_gap_minutes",
+    "caps": {"per_day", "counting", "per_case", "per_span", "span_days", "min_gap_minutes",
              "cooldown_after_talk_minutes"},
     "preparation": {"require_chat_first", "require_checklist"},
 }
@@ -80,6 +82,8 @@ _FIELD_KEYS = {
     "max_attempts_per_day": "caps.per_day",
     "day_counting": "caps.counting",
     "max_attempts_per_case": "caps.per_case",
+    "max_attempts_per_span": "caps.per_span",
+    "cap_span_days": "caps.span_days",
     "min_gap": "caps.min_gap_minutes",
     "cooldown_after_talk": "caps.cooldown_after_talk_minutes",
     "require_chat_first": "preparation.require_chat_first",
@@ -250,6 +254,12 @@ def policy_from_dict(data: Mapping[str, Any]) -> CallPolicy:
     if "per_case" in caps:
         put("max_attempts_per_case", "caps.per_case", caps["per_case"],
             lambda k, v: p.count(k, v, 1))
+    if "per_span" in caps:
+        put("max_attempts_per_span", "caps.per_span", caps["per_span"],
+            lambda k, v: p.count(k, v, 1))
+    if "span_days" in caps:
+        put("cap_span_days", "caps.span_days", caps["span_days"],
+            lambda k, v: p.count(k, v, 1))
     if "counting" in caps:
         put("day_counting", "caps.counting", caps["counting"],
             lambda k, v: p.choice(k, v, CapCounting))
@@ -303,6 +313,8 @@ def policy_to_dict(policy: CallPolicy) -> dict[str, Any]:
             "per_day": policy.max_attempts_per_day,
             "counting": policy.day_counting.value,
             "per_case": policy.max_attempts_per_case,
+            "per_span": policy.max_attempts_per_span,
+            "span_days": policy.cap_span_days,
             "min_gap_minutes": _whole_minutes(policy.min_gap),
             "cooldown_after_talk_minutes": _whole_minutes(policy.cooldown_after_talk),
         },

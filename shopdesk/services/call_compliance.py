@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import timedelta
 from zoneinfo import ZoneInfo
 
-from ..domain.call_policy import CallOutcome, CallPolicy, ReasonCode
+from ..domain.call_policy import HARD_CODES, CallOutcome, CallPolicy, ReasonCode
 from ..storage.calls import Buyer, CallRecord
 
 # Recorded override codes that mean the call itself fell outside the calling time.
@@ -40,10 +41,25 @@ class ComplianceReport:
     buyers: tuple[BuyerCalls, ...]
     overrides: tuple[ReportCall, ...]
     outside_window: tuple[ReportCall, ...]
+    breaches: tuple[ReportCall, ...] = ()
 
     @property
     def total_attempts(self) -> int:
         return sum(b.attempts for b in self.buyers)
+
+
+# Logged more than this after it happened: a back-dated call.
+BACKDATED_AFTER = timedelta(minutes=5)
+
+
+def is_breach(record: CallRecord) -> bool:
+    """A call that broke the policy, not merely a permitted override: it broke a hard rule
+    (quiet hours, do-not-call, the per-case cap), or it was logged back-dated over a rule
+    (it happened; the reason was given when it was logged)."""
+    if not record.overridden:
+        return False
+    backdated = record.created_at - record.at > BACKDATED_AFTER
+    return bool(HARD_CODES & set(record.override_codes)) or backdated
 
 
 def is_outside_window(record: CallRecord, buyer: Buyer, policy: CallPolicy) -> bool:
@@ -68,6 +84,7 @@ def build_report(records: Sequence[CallRecord], buyers: Mapping[str, Buyer],
     rows: dict[str, dict[str, int]] = {}
     overrides: list[ReportCall] = []
     outside: list[ReportCall] = []
+    breaches: list[ReportCall] = []
     for r in records:
         buyer = buyers.get(r.buyer_key, Buyer(r.buyer_key))
         line = rows.setdefault(r.buyer_key, {"attempts": 0, "connected": 0, "overrides": 0,
@@ -80,6 +97,8 @@ def build_report(records: Sequence[CallRecord], buyers: Mapping[str, Buyer],
         if r.overridden:
             line["overrides"] += 1
             overrides.append(shown)
+        if is_breach(r):
+            breaches.append(shown)
         if is_outside_window(r, buyer, policy):
             line["outside"] += 1
             outside.append(shown)
@@ -87,4 +106,4 @@ def build_report(records: Sequence[CallRecord], buyers: Mapping[str, Buyer],
         BuyerCalls(key, v["attempts"], v["connected"], v["overrides"], v["outside"],
                    buyers.get(key, Buyer(key)).do_not_call)
         for key, v in sorted(rows.items(), key=lambda kv: (-kv[1]["attempts"], kv[0])))
-    return ComplianceReport(lines, tuple(overrides), tuple(outside))
+    return ComplianceReport(lines, tuple(overrides), tuple(outside), tuple(breaches))

@@ -29,7 +29,8 @@ DEFAULT_PRESET = "taobao_safe"
 PRESETS = tuple(PRESET_FILES)
 CUSTOM_NAME, CUSTOM_LABEL_ZH, CUSTOM_LABEL_EN = "custom", "自定义", "Custom"
 
-_INT_KEYS = {"window.end_margin_minutes", "caps.per_day", "caps.per_case",
+_INT_KEYS = {"window.end_margin_minutes", "caps.per_day", "caps.per_case", "caps.per_span",
+             "caps.span_days",
              "caps.min_gap_minutes", "caps.cooldown_after_talk_minutes"}
 _BOOL_KEYS = {"preparation.require_chat_first", "preparation.require_checklist"}
 _SPAN_KEYS = {"window.default", *(f"window.{d}" for d in WEEKDAYS)}

@@ -24,6 +24,7 @@ from ..domain.call_policy import (
     OverrideRequest,
     PreCallChecklist,
     ReasonCode,
+    backdated_breaches,
     check_override,
     evaluate,
 )
@@ -147,7 +148,8 @@ class CallService:
         profile = BuyerCallProfile(key=buyer.key, tz=buyer.tz, do_not_call=buyer.do_not_call)
         chat = any(e.type in CHAT_EVENT_TYPES and e.at <= at
                    for e in self.events.for_case(case.id)) if policy.require_chat_first else True
-        context = CaseCallContext(case_id=case.id, chat_logged=chat, checklist=checklist)
+        context = CaseCallContext(case_id=case.id, chat_logged=chat, checklist=checklist,
+                                  finished=not case.status.is_open)
         return evaluate(at, profile, context, [r.attempt() for r in history], policy,
                         self.holiday_calendar)
 
@@ -171,11 +173,19 @@ class CallService:
         with self.db.atomic():
             case = self.cases.get(case_id)
             key = buyer_key(case)
-            history = [r for r in self.store.for_buyer(key) if r.at <= at]
+            everything = self.store.for_buyer(key)
+            history = [r for r in everything if r.at <= at]
+            policy = self.policy()
             decision = self._decide(case, self.store.buyer(key), history, at, checklist,
-                                    self.policy())
+                                    policy)
             codes: tuple[ReasonCode, ...] = ()
-            if not decision.allowed:
+            if at < now - FUTURE_SLACK:
+                # Logged after the fact: it happened, so it is kept, but checked against
+                # the calls around it too; any breach (hard ones included) needs a reason.
+                codes = self._check_backdated(
+                    decision, backdated_breaches(at, case.id, [r.attempt() for r in everything],
+                                                 policy), reason)
+            elif not decision.allowed:
                 codes = self._check_override(decision, actor, reason)
             record = self.store.add(
                 case_id=case_id, buyer_key=key, at=at, outcome=outcome, actor=actor,
@@ -186,6 +196,23 @@ class CallService:
             if outcome.makes_do_not_call:
                 self._mark_do_not_call(case, key, True, actor, at)
         return record
+
+    def _check_backdated(self, decision: CallDecision, breaches: tuple[ReasonCode, ...],
+                         reason: str) -> tuple[ReasonCode, ...]:
+        codes = tuple(dict.fromkeys([*(r.code for r in decision.reasons), *breaches]))
+        if not codes:
+            return ()
+        if not reason:
+            problems = [Notice(r.code.value, r.zh, r.en) for r in decision.reasons]
+            problems += [Notice(c.value, f"补记的通话与前后已记录的通话合计超出上限：{c.zh}",
+                                f"With the calls on record around it, this back-dated call "
+                                f"breaks a cap: {c.en}")
+                         for c in breaches if c not in decision.codes]
+            problems.append(Notice("reason_required", "补记的通话违反了呼叫规范，须写明原因",
+                                   "This back-dated call breaks the call policy: give the "
+                                   "reason (it is kept and shown as a breach)"))
+            raise CallRefusedError(decision, problems, needs_reason=True)
+        return codes
 
     def _check_override(self, decision: CallDecision, actor: str,
                         reason: str) -> tuple[ReasonCode, ...]:

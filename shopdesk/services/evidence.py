@@ -26,6 +26,7 @@ from ..domain.evidence import (
     clean_waybill,
     guess_mime,
     misfit_error,
+    safe_to_open,
 )
 from ..storage.audit import AuditStore
 from ..storage.cases import CaseStore
@@ -203,6 +204,15 @@ class EvidenceService:
             # The same bytes may sit under another suffix (restored folder, older copy).
             return self.files.find(evidence.sha256) or path
         return path
+
+    def safe_to_open(self, evidence: Evidence) -> bool:
+        """Whether the stored file may be handed to the system's default program: its
+        bytes must prove a document or media type (domain.evidence.safe_to_open)."""
+        path = self.file_path(evidence)
+        if path is None or not path.is_file():
+            return False
+        with path.open("rb") as fh:
+            return safe_to_open(fh.read(64))
 
     def file_exists(self, evidence: Evidence) -> bool:
         path = self.file_path(evidence)

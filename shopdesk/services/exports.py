@@ -25,6 +25,7 @@ from ..domain.text import is_english, pick
 from ..storage.audit import AuditStore
 from .actor import require_actor
 from .cases import CaseService
+from .serialize import free_text_masker
 
 ProgressFn = Callable[[int, int], None]
 CancelledFn = Callable[[], bool]
@@ -88,6 +89,10 @@ def neutralise(text: str) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
+# Typed text that may quote a phone number, a name or an address.
+_FREE_TEXT = frozenset({"description", "platform_status"})
+
+
 def headers(lang: str = "zh") -> list[str]:
     return [pick(lang, z, e) for _, z, e in COLUMNS]
 
@@ -95,6 +100,7 @@ def headers(lang: str = "zh") -> list[str]:
 def case_values(case: Case, *, lang: str, tz: str, full_contact: bool) -> list[Any]:
     """One row of typed values: str, Decimal (yuan), naive shop-local datetime or None."""
     zone = ZoneInfo(tz)
+    mask = free_text_masker(case, full_contact=full_contact)
     out: list[Any] = []
     for key, _, _ in COLUMNS:
         value: Any = getattr(case, key)
@@ -108,6 +114,8 @@ def case_values(case: Case, *, lang: str, tz: str, full_contact: bool) -> list[A
             value = mask_name(value)
         elif key == "buyer_address" and not full_contact:
             value = mask_address(value)
+        elif key in _FREE_TEXT:
+            value = mask(value or "")
         out.append(value)
     return out
 

@@ -23,6 +23,7 @@ from ..domain.handoff_labels import (
     summary_text,
     when_text,
 )
+from ..domain.plain_text import one_line
 from ..domain.text import clause_sep, colon, is_english
 
 # Chat messages get long quickly: the most urgent first, then "N more".
@@ -111,7 +112,8 @@ def handoff_text(sheet: HandoffSheet, lang: str = "zh", *, shift: Shift | None =
           lang)
     if not sheet.next_calls_total:
         out.append(label("none", lang))
-    return "\n".join(out).rstrip() + "\n"
+    # Nicknames and notes are typed by people: one_line keeps them from forging lines.
+    return "\n".join(one_line(line) for line in out).rstrip() + "\n"
 
 
 def _touched(out: list[str], items: tuple[TouchedCase, ...], total: int,

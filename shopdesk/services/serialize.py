@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from ..domain.case import Case
 from ..domain.clock import to_utc_iso
 from ..domain.masking import mask_address, mask_name, mask_phone
+from ..domain.text_masking import contact_masker
 from ..storage.events import TimelineEvent
 
 SCHEMA_VERSION = 1
@@ -20,8 +22,32 @@ def _time(value: Any) -> str | None:
     return None if value is None else to_utc_iso(value)
 
 
+def free_text_masker(case: Case | None, *, full_contact: bool = False) -> Callable[[str], str]:
+    """How free text about `case` (description, notes, call summaries, promises) is shown:
+    the buyer's phone, name and address and any mobile number in it masked as the PDF does,
+    unless `full_contact` (the caller audits that)."""
+    if full_contact:
+        return lambda text: text
+    if case is None:
+        return contact_masker()
+    return contact_masker(case.buyer_phone, case.buyer_name, case.buyer_address)
+
+
+def mask_data(value: Any, mask: Callable[[str], str]) -> Any:
+    """`value` (an event's data: dicts, lists, strings) with every string masked."""
+    if isinstance(value, str):
+        return mask(value)
+    if isinstance(value, dict):
+        return {k: mask_data(v, mask) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [mask_data(v, mask) for v in value]
+    return value
+
+
 def case_json(case: Case, *, full_contact: bool = False) -> dict[str, Any]:
-    """One case as a JSON-ready dict. Contact fields are masked unless `full_contact`."""
+    """One case as a JSON-ready dict. Contact fields, and contact details written in the
+    description, are masked unless `full_contact`."""
+    mask = free_text_masker(case, full_contact=full_contact)
     return {
         "case_no": case.case_no,
         "platform": case.platform.value,
@@ -45,7 +71,7 @@ def case_json(case: Case, *, full_contact: bool = False) -> dict[str, Any]:
         "status": case.status.value,
         "outcome": case.outcome.value if case.outcome else None,
         "due_at": _time(case.due_at),
-        "description": case.description,
+        "description": mask(case.description),
         "assignee": case.assignee,
         "created_at": _time(case.created_at),
         "created_by": case.created_by,
@@ -62,6 +88,9 @@ def case_json(case: Case, *, full_contact: bool = False) -> dict[str, Any]:
     }
 
 
-def event_json(event: TimelineEvent) -> dict[str, Any]:
+def event_json(event: TimelineEvent, mask: Callable[[str], str] | None = None
+               ) -> dict[str, Any]:
+    """A timeline event; `mask` (free_text_masker) applied to its text and data."""
+    mask = mask or (lambda text: text)
     return {"at": _time(event.at), "actor": event.actor, "type": event.type,
-            "text": event.text, "data": event.data}
+            "text": mask(event.text), "data": mask_data(event.data, mask)}

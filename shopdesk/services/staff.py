@@ -17,7 +17,14 @@ from sqlite_utils import Database
 
 from ..domain.clock import SHOP_TZ_DEFAULT, Clock, local
 from ..domain.errors import FieldError, ValidationError
-from ..domain.pins import LOCK_WINDOW, MAX_WRONG, check_pin, hash_pin, validate_pin
+from ..domain.pins import (
+    LOCK_WINDOW,
+    MAX_WRONG,
+    check_pin,
+    hash_pin,
+    needs_rehash,
+    validate_pin,
+)
 from ..storage.audit import AuditStore
 from ..storage.settings import SettingsStore
 from ..storage.staff import StaffMember, StaffStore
@@ -204,13 +211,44 @@ class StaffService:
     def verify_pin(self, staff: str, pin: str | None, *, purpose: str = "operator",
                    field: str = "pin") -> None:
         """Pass when `staff` has no PIN or `pin` matches; otherwise PinError. A wrong PIN
-        is audited (who, what for); too many lock the name for a while."""
+        is audited (who, what for); too many lock the name for a while.
+
+        The slow hash is computed outside any transaction; the decision (locked? record a
+        wrong try? accept?) is taken inside one write transaction that re-reads the wrong
+        tries, so parallel attempts cannot all pass the lockout check before any of them
+        is recorded (30 parallel tries once evaluated 26 wrong PINs, then took the right
+        one)."""
         member = self.store.by_name((staff or "").strip())
         if member is None:
             return
         stored = self.store.pin_hash(member.id)
         if stored is None:
             return
+        # A cheap early refusal, so a locked name does not cost a hash per try.
+        self._refuse_if_locked(member, field)
+        pin = (pin or "").strip()
+        if not pin:
+            raise PinError(f"{member.name} 设置了 PIN，请输入 4 位 PIN",
+                           f"{member.name} has a PIN: enter the 4 digits", missing=True,
+                           field=field)
+        right = check_pin(pin, stored)
+        rehashed = hash_pin(pin) if right and needs_rehash(stored) else None
+        with self.db.atomic():
+            # Take the write lock before reading, so the count below is the latest one and
+            # nobody records a try between our read and our write.
+            self.store.claim_pin_row(member.id)
+            self._refuse_if_locked(member, field)
+            if not right:
+                self.audit.record(self.clock.now(), member.name, "staff", member.id,
+                                  "pin_refused", "pin", None, purpose)
+            elif rehashed is not None and self.store.pin_hash(member.id) == stored:
+                # Raise an old hash to today's cost now that we know the PIN.
+                self.store.replace_pin_hash(member.id, rehashed)
+        if not right:
+            raise PinError(f"{member.name} 的 PIN 不正确", f"Wrong PIN for {member.name}",
+                           field=field)
+
+    def _refuse_if_locked(self, member: StaffMember, field: str) -> None:
         now = self.clock.now()
         # Wrong tries against an earlier PIN do not lock a new one (a reset, then a new PIN).
         set_at = self.store.pin_set_at(member.id)
@@ -221,15 +259,3 @@ class StaffService:
             raise PinError(f"{member.name} 的 PIN 错误次数过多，请在 {until} 后再试",
                            f"Too many wrong PINs for {member.name}: try again after {until}",
                            field=field)
-        pin = (pin or "").strip()
-        if not pin:
-            raise PinError(f"{member.name} 设置了 PIN，请输入 4 位 PIN",
-                           f"{member.name} has a PIN: enter the 4 digits", missing=True,
-                           field=field)
-        if check_pin(pin, stored):
-            return
-        with self.db.atomic():
-            self.audit.record(now, member.name, "staff", member.id, "pin_refused",
-                              "pin", None, purpose)
-        raise PinError(f"{member.name} 的 PIN 不正确", f"Wrong PIN for {member.name}",
-                       field=field)

@@ -63,6 +63,17 @@ class StaffStore:
             "set_at = excluded.set_at, set_by = excluded.set_by",
             [staff_id, pin_hash, to_utc_iso(at), actor])
 
+    def claim_pin_row(self, staff_id: int) -> None:
+        """A no-op write on the PIN row: inside a transaction it takes the write lock before
+        the reads that follow (the PIN lockout decides on what it then reads)."""
+        self.db.execute("UPDATE staff_pins SET pin_hash = pin_hash WHERE staff_id = ?",
+                        [staff_id])
+
+    def replace_pin_hash(self, staff_id: int, pin_hash: str) -> None:
+        """The same PIN hashed again (a stronger cost): when it was set does not change."""
+        self.db.execute("UPDATE staff_pins SET pin_hash = ? WHERE staff_id = ?",
+                        [pin_hash, staff_id])
+
     def clear_pin(self, staff_id: int) -> None:
         self.db.execute("DELETE FROM staff_pins WHERE staff_id = ?", [staff_id])
 

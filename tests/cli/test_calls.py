@@ -35,7 +35,7 @@ def test_can_call_json_allowed_then_capped(cli, case_no):
     data = json.loads(out)
     assert code == 0 and data["schema"] == 1 and data["case_no"] == case_no
     assert data["allowed"] is True and data["reasons"] == []
-    assert data["remaining"] == {"24h": 2, "case": 3}
+    assert data["remaining"] == {"24h": 2, "case": 3, "span": 5}
     assert data["buyer_tz"] == "Asia/Shanghai"
     assert data["buyer_local_time"] == "2026-11-23T10:00:00+08:00"
     assert data["next_allowed_at"] == "2026-11-23T02:00:00+00:00"
@@ -45,7 +45,7 @@ def test_can_call_json_allowed_then_capped(cli, case_no):
     data = json.loads(out)
     assert data["allowed"] is False and data["reasons"] == ["min_gap"]
     assert data["next_slot_at"] == "2026-11-23T04:00:00+00:00"
-    assert data["remaining"] == {"24h": 1, "case": 2}
+    assert data["remaining"] == {"24h": 1, "case": 2, "span": 4}
     assert "2小时" in data["reason_texts"][0]
 
 
@@ -63,9 +63,17 @@ def test_log_outside_policy_needs_override_reason(cli, case_no, clock):
 
 
 def test_quiet_hours_refused_and_naive_time_refused(cli, case_no):
+    # A call at 22:30 logged afterwards: it happened, so it is kept, but only with the
+    # reason, and the compliance report lists it as a breach.
+    code, _, err = cli("calls", "log", case_no, "--outcome", "no_answer",
+                       "--at", "2026-11-22T22:30:00+08:00")
+    assert code == 1 and "静默" in err and "--override-reason" in err
     code, _, err = cli("calls", "log", case_no, "--outcome", "no_answer",
                        "--at", "2026-11-22T22:30:00+08:00", "--override-reason", "急")
-    assert code == 1 and "静默" in err
+    assert code == 0, err
+    report = json.loads(cli("calls", "compliance", "--from", "2026-11-22", "--json")[1])
+    assert [c["override_codes"] for c in report["breaches"]] == [["quiet_hours",
+                                                                  "outside_window"]]
     code, _, err = cli("calls", "can-call", case_no, "--at", "2026-11-23T10:00")
     assert code == 1 and "--at" in err and "zone" in err
 
@@ -113,3 +121,22 @@ def test_buyer_time_zone_and_do_not_call(cli, case_no):
     assert data["buyer_tz"] == "Asia/Shanghai" and "do_not_call" in data["reasons"]
     cli("calls", "buyer", case_no, "--allow-calls")
     assert json.loads(cli("calls", "can-call", case_no, "--json")[1])["allowed"] is True
+
+
+def test_strict_preset_wants_chat_first_and_a_checklist_which_the_cli_can_give(cli, case_no):
+    assert cli("policy", "set", "--preset", "strict")[0] == 0
+    policy = json.loads(cli("policy", "show", "--json")[1])["policy"]
+    assert policy["preparation"] == {"require_chat_first": True, "require_checklist": True}
+    code, _, err = cli("calls", "log", case_no, "--outcome", "no_answer")
+    assert code == 1 and "--override-reason" in err  # not prepared: an override at most
+    code, _, err = cli("calls", "log", case_no, "--outcome", "no_answer",
+                       "--checklist", "goal=确认退款方式", "offer=退款", "bottom_line=全额")
+    assert code == 1 and err.startswith("shopdesk: --checklist: ") and "2 fallback" in err
+    code, _, err = cli("calls", "log", case_no, "--outcome", "no_answer", "--checklist", "x")
+    assert code == 1 and "KEY=VALUE" in err
+    assert cli("cases", "note", case_no, "已在旺旺留言，约买家电话沟通")[0] == 0
+    code, out, err = cli("calls", "log", case_no, "--outcome", "no_answer", "--checklist",
+                         "goal=确认退款方式", "offer=全额退款", "offer=补发",
+                         "bottom_line=部分退款", "max_grant=20元补偿")
+    assert code == 0, err
+    assert "override" not in out

@@ -41,7 +41,7 @@ def test_text_and_json(cli, calls):
     assert code == 0, err
     assert out.splitlines() == [
         "2026-10-24 20:00 – 2026-11-23 20:00 (Asia/Shanghai): 2 calls, 1 overrides, "
-        "1 outside the window",
+        "1 outside the window, 0 breaches",
         "attempts per buyer (attempts / talked / overrides / outside window):",
         "  taobao:138****5678  2 / 1 / 1 / 1",
         "overrides:",
@@ -61,6 +61,7 @@ def test_text_and_json(cli, calls):
     assert override["case_no"] == calls and override["override_codes"] == ["outside_window"]
     assert override["at"] == "2026-11-23T12:00:00+00:00" and override["actor"] == "小王"
     assert "13812345678" not in out
+    assert data["breaches"] == []  # an override at the time it happened is not a breach
 
 
 def test_the_period_bounds(cli, calls):

@@ -111,7 +111,7 @@ def test_pins_on_the_command_line(cli, staffed, tmp_path, clock):
     code, out, err = cli("shift", "start", "--staff", "小王")
     assert code == 1 and "--staff: 小李 的班次还未结束" in err
     clock.advance(hours=8)
-    code, _, _ = cli("shift", "end", actor="小李")
+    code, _, _ = cli("--pin", "2468", "shift", "end", actor="小李")  # --as 小李 needs her PIN
     code, out, err = cli("handoff", "ack", "--staff", "小李", "--pin", "0000")
     assert code == 1 and "PIN 不正确" in err
     code, out, err = cli("staff", "pin", "--staff", "小李", "--clear")

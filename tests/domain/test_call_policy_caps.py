@@ -203,3 +203,42 @@ def test_a_later_expiry_that_binds_nothing_does_not_jump_the_queue():
     decision = decide(sh(2026, 3, 2, 19, 0), history, policy)
     assert decision.codes == {ReasonCode.OUTSIDE_WINDOW}
     assert decision.next_allowed_at == sh(2026, 3, 3, 10, 0)
+
+
+# --- the multi-day cap per buyer ------------------------------------------------------------
+
+def test_five_calls_in_seven_days_across_cases_fill_the_multi_day_cap():
+    # One call a day on five days, each about another case: no daily cap is touched.
+    history = [call(sh(2026, 3, d, 10, 0), case_id=d) for d in range(2, 7)]
+    decision = decide(sh(2026, 3, 7, 10, 0), history, case=CaseCallContext(case_id=99))
+    assert decision.codes == {ReasonCode.CAP_SPAN} and decision.overridable
+    assert decision.remaining_span == 0 and decision.remaining_24h == 2
+    reason = decision.reason(ReasonCode.CAP_SPAN)
+    assert "7天内已呼叫5次" in reason.zh and "5 attempts in the last 7 days" in reason.en
+    # The oldest call leaves the 7-day span at 2026-03-09 10:00: next_allowed_at honours it.
+    assert decision.next_allowed_at == sh(2026, 3, 9, 10, 0)
+    assert reason.until == sh(2026, 3, 9, 10, 0)
+    assert decide(sh(2026, 3, 9, 10, 0), history, case=CaseCallContext(99)).allowed
+
+
+def test_the_presets_cap_calls_over_several_days():
+    from pathlib import Path
+
+    from shopdesk.domain.policy_presets import load_policy_file
+    folder = Path(__file__).parents[2] / "resources" / "policies"
+    taobao = load_policy_file(folder / "taobao_safe.toml")
+    strict = load_policy_file(folder / "strict.toml")
+    reg_f = load_policy_file(folder / "cross_border.toml")
+    assert (taobao.max_attempts_per_span, taobao.cap_span_days) == (5, 7)
+    assert strict.max_attempts_per_span < 5 and strict.cap_span_days >= 7
+    assert (reg_f.max_attempts_per_span, reg_f.cap_span_days) == (7, 7)
+    assert CallPolicy().max_attempts_per_span == 5  # the default is the Taobao-safe one
+
+
+def test_a_bad_multi_day_cap_is_refused_naming_the_key():
+    from shopdesk.domain.errors import ValidationError
+    with pytest.raises(ValidationError) as bad:
+        CallPolicy(cap_span_days=0)
+    assert bad.value.errors[0].field == "cap_span_days"
+    with pytest.raises(ValidationError):
+        CallPolicy(max_attempts_per_span=0)

@@ -96,8 +96,9 @@ def test_override_of_an_allowed_call_is_not_needed():
 def test_hard_and_soft_codes_match_the_issue():
     assert {ReasonCode.QUIET_HOURS, ReasonCode.DO_NOT_CALL, ReasonCode.CAP_CASE} == HARD_CODES
     soft = {c for c in ReasonCode if c.overridable}
-    assert {c.value for c in soft} == {"outside_window", "holiday", "cap_24h", "min_gap",
-                                       "cooldown", "checklist_missing", "chat_first_missing"}
+    assert {c.value for c in soft} == {"outside_window", "holiday", "cap_24h", "cap_span",
+                                       "min_gap", "cooldown", "checklist_missing",
+                                       "chat_first_missing", "case_finished"}
 
 
 def test_override_never_resets_counters():

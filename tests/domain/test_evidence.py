@@ -67,3 +67,38 @@ def test_titles():
                     carrier="中通", waybill_no="ZT1", **common)
     assert photo.title() == "a.png" and photo.is_image and photo.is_file
     assert bill.title() == "中通 ZT1" and not bill.is_file
+
+
+# --- what may be opened with the system's program -------------------------------------------
+
+EXE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff"
+LNK = b"L\x00\x00\x00\x01\x14\x02\x00\x00\x00\x00\x00\xc0\x00\x00\x00\x00\x00\x00F"
+HTML = b"<!doctype html><script>alert(1)</script>"
+BAT = b"@echo off\r\ndel /q C:\\*\r\n"
+
+
+@pytest.mark.parametrize("name,head", [
+    ("photo.jpg", EXE), ("photo.png", HTML), ("scan.pdf", BAT), ("clip.mp4", LNK),
+    ("photo.heic", b"not really"), ("voice.mp3", b"\x00\x01"),
+])
+def test_a_name_alone_never_makes_a_file_an_image_or_a_document(name, head):
+    from shopdesk.domain.evidence import guess_mime, safe_to_open
+    assert guess_mime(name, head) == "application/octet-stream"
+    assert not safe_to_open(head)
+
+
+@pytest.mark.parametrize("head,mime", [
+    (b"\x89PNG\r\n\x1a\n" + b"\x00" * 8, "image/png"), (b"%PDF-1.7\n", "application/pdf"),
+    (b"\x00\x00\x00\x18ftypmp42", "video/mp4"), (b"ID3\x04\x00", "audio/mpeg"),
+    (b"RIFF\x24\x08\x00\x00WAVEfmt ", "audio/wav"),
+])
+def test_documents_and_media_proven_by_their_bytes_may_be_opened(head, mime):
+    from shopdesk.domain.evidence import guess_mime, safe_to_open
+    assert guess_mime("whatever.exe", head) == mime and safe_to_open(head)
+
+
+@pytest.mark.parametrize("name", ["setup.exe", "run.bat", "page.html", "link.lnk", "x.js"])
+def test_programs_and_pages_are_never_safe_to_open(name):
+    from shopdesk.domain.evidence import safe_to_open
+    assert not safe_to_open({"setup.exe": EXE, "run.bat": BAT, "page.html": HTML,
+                             "link.lnk": LNK, "x.js": b"WScript.Shell"}[name])

@@ -133,3 +133,79 @@ def test_naive_and_future_times_are_refused(register, calls):
         calls.log_call(case.id, CallOutcome.NO_ANSWER, "小王", datetime(2026, 11, 23, 10))
     with pytest.raises(ValidationError):
         calls.log_call(case.id, CallOutcome.NO_ANSWER, "小王", MON_10 + timedelta(hours=1))
+
+
+def test_seven_cases_of_one_buyer_take_at_most_five_calls_in_seven_days(register, clock):
+    # The issue: 7 cases from one buyer took 14 unanswered calls in 7 days, no refusal.
+    calls = call_service(register)
+    cases = [open_case(register, order=f"37123456789{i:02d}") for i in range(7)]
+    logged = []
+    for day in range(7):
+        for slot, case in enumerate(cases[day:day + 2]):
+            # 10:30 and 14:30 in Shanghai: inside the window, 4 h apart, 2 a day.
+            clock.set(datetime(2026, 11, 23 + day, 2 + 4 * slot, 30, tzinfo=UTC))
+            if calls.can_call(case.id).allowed:
+                calls.log_call(case.id, CallOutcome.NO_ANSWER, "小王")
+                logged.append(clock.now())
+    assert len(logged) == 5
+    refused = calls.can_call(cases[-1].id)
+    assert ReasonCode.CAP_SPAN in refused.codes
+    assert refused.next_allowed_at == logged[0] + timedelta(days=7)
+
+
+def test_a_back_dated_call_is_checked_against_the_calls_around_it(register, clock):
+    # The issue: 6 calls logged with a case cap of 3 by giving each an earlier --at.
+    calls = call_service(register)
+    case = open_case(register)
+    clock.set(datetime(2026, 11, 27, 12, 0, tzinfo=UTC))  # Friday 20:00 in Shanghai
+    kept = []
+    for day in range(6):
+        at = datetime(2026, 11, 23 + day % 3, 2 + 4 * (day // 3), 30, tzinfo=UTC)
+        try:
+            kept.append(calls.log_call(case.id, CallOutcome.NO_ANSWER, "小王", at))
+        except CallRefusedError as refused:
+            assert refused.needs_reason and "补记" in refused.zh
+    assert len(kept) == 3  # the case cap, whatever order the calls are logged in
+    # Logged back-dated between calls already on record: over the daily cap too.
+    at = datetime(2026, 11, 23, 4, 30, tzinfo=UTC)
+    with pytest.raises(CallRefusedError) as refused:
+        calls.log_call(case.id, CallOutcome.NO_ANSWER, "小王", at)
+    assert "cap_case" in {p.code for p in refused.value.problems}
+    # It did happen: with a reason it is kept, and reported as a breach.
+    record = calls.log_call(case.id, CallOutcome.NO_ANSWER, "小王", at,
+                            override_reason="补记：当天实际打过")
+    assert record.overridden and ReasonCode.CAP_CASE in record.override_codes
+    report = calls.compliance_report(datetime(2026, 11, 22, tzinfo=UTC))
+    assert [c.record.id for c in report.breaches] == [record.id]
+
+
+def test_a_call_logged_now_still_refuses_a_hard_rule(register, clock):
+    calls = call_service(register)
+    case = open_case(register)
+    for hour in (2, 5, 8):  # 10:00, 13:00, 16:00 in Shanghai, on three days
+        clock.set(datetime(2026, 11, 23 + hour // 3, hour, 0, tzinfo=UTC))
+        calls.log_call(case.id, CallOutcome.NO_ANSWER, "小王")
+    clock.set(datetime(2026, 11, 27, 3, 0, tzinfo=UTC))
+    with pytest.raises(CallRefusedError) as refused:
+        calls.log_call(case.id, CallOutcome.NO_ANSWER, "小王", override_reason="再试")
+    assert not refused.value.needs_reason  # the per-case cap is hard for a call now
+
+
+def test_a_finished_case_needs_no_call_and_a_call_needs_a_reason(register, clock):
+    from shopdesk.domain.enums import CaseStatus
+    from shopdesk.domain.workflow import Transition
+    calls = call_service(register)
+    case = open_case(register)
+    assert calls.can_call(case.id).allowed
+    register.cases.change_status(case.id, Transition(CaseStatus.CLOSED, note="买家撤销"),
+                                 "小王")
+    decision = calls.can_call(case.id)
+    assert decision.codes == {ReasonCode.CASE_FINISHED} and decision.overridable
+    assert decision.next_allowed_at is None  # waiting never makes a call needed
+    assert "不需要再打电话" in decision.reasons[0].zh
+    with pytest.raises(CallRefusedError) as refused:
+        calls.log_call(case.id, CallOutcome.CONNECTED, "小王")
+    assert refused.value.needs_reason
+    record = calls.log_call(case.id, CallOutcome.CONNECTED, "小王",
+                            override_reason="买家来电要求回电确认退款")
+    assert record.override_codes == (ReasonCode.CASE_FINISHED,)

@@ -191,7 +191,9 @@ def test_every_change_is_on_exactly_one_sheet_before_during_after_and_between_sh
     register.promises.keep(promise.id, "小王")
     late_keep = register.promises.make(a.id, PromiseKind.SEND_TRACKING, T0 + 7 * H, "小王")
     # Logged on shift, made before it: listed with its time, where nobody was on shift.
-    register.calls.log_call(b.id, CallOutcome.REJECTED, "小王", at=T0 + 1.5 * H)
+    # b is resolved: a call about it needs a reason (no call is needed any more).
+    register.calls.log_call(b.id, CallOutcome.REJECTED, "小王", at=T0 + 1.5 * H,
+                            override_reason="结案后回访")
     clock.set(T0 + 6 * H)  # 16:00: the first hand-off
     first = register.shifts.end("小王", "第一班")
     register.cases.add_note(b.id, "交班同一秒", "小王")  # after it, in its second
@@ -199,7 +201,7 @@ def test_every_change_is_on_exactly_one_sheet_before_during_after_and_between_sh
     clock.set(T0 + 6 * H + 10 * MIN)
     register.cases.add_note(a.id, "无人当班时的备注", "小李")
     register.calls.log_call(b.id, CallOutcome.CONNECTED, "小王", at=T0 + 5 * H,
-                            summary="交班前打的")
+                            summary="交班前打的", override_reason="结案后回访")
     register.promises.keep(late_keep.id, "小王", at=T0 + 5.5 * H)
     # 17:00 小李's shift.
     clock.set(T0 + 7 * H)
@@ -244,7 +246,8 @@ def test_every_change_is_on_exactly_one_sheet_before_during_after_and_between_sh
     assert off[a.case_no] == ["新建案件", "备注：早上的备注", "电话：未接听（早上没接）",
                               "承诺：回电（11-23 13:00 前）", "添加证据：中通快递 ZT100200300"]
     assert off[b.case_no] == ["电话：未接听（昨天的电话）", "新建案件",
-                              "状态：新建 → 已解决，结果：部分退款 ¥20.00", "电话：拒接"]
+                              "状态：新建 → 已解决，结果：部分退款 ¥20.00",
+                              "电话：拒接，越权拨打已记录"]
     assert off[old.case_no] == ["承诺已兑现：回复买家"]
     assert one.off_shift_by == ("小李", "小王")
     assert [lines(t) for t in one.touched] == [["备注：班上的备注", "承诺已兑现：回电",
@@ -258,7 +261,7 @@ def test_every_change_is_on_exactly_one_sheet_before_during_after_and_between_sh
     assert (two.off_shift_start, two.off_shift_end) == (T0 + 6 * H, T0 + 7 * H)
     off = {t.case.case_no: lines(t) for t in two.off_shift}
     assert off == {a.case_no: ["承诺已兑现：提供单号", "备注：无人当班时的备注"],
-                   b.case_no: ["电话：已接通（交班前打的）", "备注：交班同一秒"]}
+                   b.case_no: ["电话：已接通（交班前打的），越权拨打已记录", "备注：交班同一秒"]}
     assert two.off_shift_by == ("小王", "小李")
     assert [t.case.case_no for t in two.touched] == [c.case_no]
     # Two hand-offs in a row: the second takes the whole hour as its own.

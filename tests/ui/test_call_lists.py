@@ -58,3 +58,21 @@ def test_compliance_view_lists_overrides_and_off_window_calls(qtbot, register, c
     view.period.setCurrentIndex(0)  # last 7 days: nothing
     assert view.buyers.topLevelItemCount() == 0
     assert view.report is not None and view.report.total_attempts == 0
+
+
+def test_compliance_view_shows_a_back_dated_breach(qtbot, register, clock):
+    a = open_case(register, nick="甲", order="3700000000001")
+    calls = call_service(register)
+    for day in range(3):  # the case cap of 3, one call a day at 10:00
+        clock.set(MON_10.replace(day=23 + day))
+        calls.log_call(a.id, CallOutcome.NO_ANSWER, "小王")
+    clock.set(MON_10.replace(day=27))
+    # Written down afterwards: a fourth call on Monday at 14:00, over the case cap.
+    calls.log_call(a.id, CallOutcome.CONNECTED, "店长", MON_10.replace(hour=6),
+                   override_reason="补记：周一下午买家来电后回拨")
+    view = CallComplianceView(calls, lang="en")
+    qtbot.addWidget(view)
+    assert view.breaches.topLevelItemCount() == 1
+    row = view.breaches.topLevelItem(0)
+    assert row.text(3) == "店长" and "补记" in row.text(5)
+    assert "Case attempts used up" in row.text(4)

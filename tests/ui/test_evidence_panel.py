@@ -243,6 +243,28 @@ def test_open_uses_the_system_viewer_and_a_missing_file_is_a_placeholder(
     assert panel.tr("The file is missing from the data folder") in panel.list.item(0).toolTip()
 
 
+@pytest.mark.parametrize("name,content", [
+    ("setup.exe", b"MZ\x90\x00\x03\x00\x00\x00"),
+    ("invoice.html", b"<html><script>alert(1)</script></html>"),
+    ("photo.jpg", b"@echo off\r\ndel /q *\r\n"),  # named as a photo, bytes are a script
+])
+def test_a_file_that_is_not_a_document_or_media_is_shown_in_its_folder(
+        qtbot, panel, register, case, tmp_path, monkeypatch, name, content):
+    opened: list[QUrl] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl",
+                        staticmethod(lambda url: opened.append(url) or True))
+    source = tmp_path / name
+    source.write_bytes(content)
+    ev = register.evidence.add_file(case.id, source, "小王")
+    assert not ev.is_image  # the name alone never makes it a picture
+    panel.refresh()
+    panel.select(ev.id)
+    qtbot.mouseClick(panel.open_button, Qt.MouseButton.LeftButton)
+    stored = register.evidence.file_path(ev)
+    assert [Path(u.toLocalFile()) for u in opened] == [stored.parent]  # never the file
+    assert panel.notice.isVisible() and name in panel.notice.text()
+
+
 def test_waybill_dialog_adds_a_waybill_and_names_bad_fields(qtbot, panel, register, case):
     qtbot.mouseClick(panel.waybill_button, Qt.MouseButton.LeftButton)
     dialog = panel.waybill_dialog

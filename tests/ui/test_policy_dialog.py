@@ -55,3 +55,16 @@ def test_a_bad_window_is_shown_beside_its_day(qtbot, register):
     assert dialog.window_fields["tue"].has_error and dialog.isVisible()
     assert "window.tue" in dialog.error.text()
     assert calls.policy().name == "taobao_safe"
+
+
+def test_the_multi_day_cap_is_in_the_form_and_saved(qtbot, register):
+    calls, dialog = make(qtbot, register)
+    assert (dialog.per_span.value(), dialog.span_days.value()) == (5, 7)
+    dialog.per_span.clear()
+    qtbot.keyClicks(dialog.per_span, "4")
+    dialog.span_days.clear()
+    qtbot.keyClicks(dialog.span_days, "10")
+    with qtbot.waitSignal(dialog.saved):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    saved = calls.policy()
+    assert (saved.max_attempts_per_span, saved.cap_span_days) == (4, 10)

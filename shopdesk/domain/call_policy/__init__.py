@@ -4,6 +4,7 @@ Standard library only. The entry points are `evaluate` and `check_override`;
 presets are loaded by `shopdesk.domain.policy_presets`.
 """
 
+from .backdated import backdated_breaches
 from .engine import CallDecision, evaluate
 from .model import (
     HARD_CODES,
@@ -45,6 +46,7 @@ __all__ = [
     "Reason",
     "ReasonCode",
     "TimeWindow",
+    "backdated_breaches",
     "check_override",
     "evaluate",
     "every_day",

@@ -35,6 +35,7 @@ class CallDecision:
     next_slot_at: datetime | None
     remaining_24h: int
     remaining_case: int
+    remaining_span: int
     buyer_local_time: datetime
     buyer_tz: str
     warnings: tuple[Notice, ...]
@@ -77,6 +78,8 @@ def evaluate(
         permanent.append(ReasonCode.DO_NOT_CALL)
     if ctx.case_cap_reached:
         permanent.append(ReasonCode.CAP_CASE)
+    if case.finished:
+        permanent.append(ReasonCode.CASE_FINISHED)
     timed = ctx.time_codes(now)
     prep = ctx.preparation_codes()
     codes = sorted([*permanent, *timed, *prep], key=_ORDER.__getitem__)
@@ -108,6 +111,7 @@ def evaluate(
         next_slot_at=next_slot,
         remaining_24h=max(0, policy.max_attempts_per_day - ctx.count_in_period(now)),
         remaining_case=max(0, policy.max_attempts_per_case - ctx.case_count),
+        remaining_span=max(0, policy.max_attempts_per_span - ctx.count_in_span(now)),
         buyer_local_time=local_now,
         buyer_tz=ctx.tz_name,
         warnings=tuple(warnings),

@@ -41,10 +41,12 @@ class ReasonCode(LabelledEnum):
     OUTSIDE_WINDOW = ("outside_window", "不在可呼叫时段", "Outside the calling window")
     HOLIDAY = ("holiday", "节假日/休息日", "Holiday or rest day")
     CAP_24H = ("cap_24h", "当日呼叫次数已满", "Daily attempts used up")
+    CAP_SPAN = ("cap_span", "多日内呼叫次数已满", "Attempts over several days used up")
     MIN_GAP = ("min_gap", "距上次呼叫太近", "Too soon after the last attempt")
     COOLDOWN = ("cooldown", "通话后冷静期", "Cool-down after a conversation")
     CHECKLIST_MISSING = ("checklist_missing", "未完成通话前准备", "Pre-call checklist incomplete")
     CHAT_FIRST_MISSING = ("chat_first_missing", "未先在聊天中沟通", "No chat message logged first")
+    CASE_FINISHED = ("case_finished", "售后单已结束，无需来电", "Case finished: no call needed")
 
     @property
     def overridable(self) -> bool:
@@ -128,6 +130,8 @@ class CaseCallContext:
     case_id: int
     chat_logged: bool = False
     checklist: PreCallChecklist | None = None
+    # Resolved or closed: no call is needed; one that still happens needs a reason.
+    finished: bool = False
 
 
 @dataclass(frozen=True)
@@ -174,6 +178,10 @@ class CallPolicy:
     max_attempts_per_day: int = 2
     day_counting: CapCounting = CapCounting.ROLLING
     max_attempts_per_case: int = 3
+    # Per buyer across all their cases within any `cap_span_days` days (rolling): repeated
+    # calls over several days are harassment too (Taobao-safe: 5 in 7; Reg F: 7 in 7).
+    max_attempts_per_span: int = 5
+    cap_span_days: int = 7
     min_gap: timedelta = timedelta(hours=2)
     cooldown_after_talk: timedelta = timedelta(hours=24)
     require_chat_first: bool = False
@@ -217,7 +225,11 @@ def validate_policy(policy: CallPolicy) -> list[FieldError]:
         if getattr(policy, name).tzinfo is not None:
             err(name, "静默时段为当地时间，不带时区",
                 "Quiet hours are wall-clock times without a zone")
-    for name in ("max_attempts_per_day", "max_attempts_per_case"):
+    span = policy.cap_span_days
+    if isinstance(span, bool) or not isinstance(span, int) or not 1 <= span <= MAX_SPAN.days:
+        err("cap_span_days", "多日上限的天数须在1到366之间",
+            "The multi-day cap's span must be 1 to 366 days")
+    for name in ("max_attempts_per_day", "max_attempts_per_case", "max_attempts_per_span"):
         value = getattr(policy, name)
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:
             err(name, "次数上限至少为1", "A cap must be a whole number of at least 1")

@@ -86,6 +86,12 @@ class ReasonWriter:
         return Reason(ReasonCode.DO_NOT_CALL, "买家在勿扰名单中，不可拨打（不可越权）",
                       "The buyer is on the do-not-call list; no override")
 
+    def _case_finished(self, t: datetime) -> Reason:
+        return Reason(ReasonCode.CASE_FINISHED,
+                      "这张售后单已解决或已关闭，不需要再打电话；确需来电请写明原因",
+                      "This case is resolved or closed: no call is needed; a call still "
+                      "needs a written reason")
+
     def _quiet_hours(self, t: datetime) -> Reason:
         p = self._ctx.policy
         span = f"{p.quiet_start:%H:%M}–{p.quiet_end:%H:%M}"
@@ -157,6 +163,18 @@ class ReasonWriter:
             en = f"{n} attempts in the last 24 hours (all cases, limit {cap})"
         return Reason(ReasonCode.CAP_24H, f"{zh}；恢复时间：{self.stamp(until)}",
                       f"{en}; a call frees up {self.stamp(until)}", until)
+
+    def _cap_span(self, t: datetime) -> Reason:
+        ctx = self._ctx
+        n, cap, days = ctx.count_in_span(t), ctx.policy.max_attempts_per_span, \
+            ctx.policy.cap_span_days
+        until = self._until(ReasonCode.CAP_SPAN, t, days + 3)
+        return Reason(ReasonCode.CAP_SPAN,
+                      f"{days}天内已呼叫{n}次（所有售后单合计，上限{cap}次），连续多天反复来电"
+                      f"也算骚扰；恢复时间：{self.stamp(until)}",
+                      f"{n} attempts in the last {days} days (all cases, limit {cap}); "
+                      f"calling on day after day is harassment too; a call frees up "
+                      f"{self.stamp(until)}", until)
 
     def _min_gap(self, t: datetime) -> Reason:
         ctx = self._ctx

@@ -35,6 +35,7 @@ TIME_CODES = (
     ReasonCode.OUTSIDE_WINDOW,
     ReasonCode.HOLIDAY,
     ReasonCode.CAP_24H,
+    ReasonCode.CAP_SPAN,
     ReasonCode.MIN_GAP,
     ReasonCode.COOLDOWN,
 )
@@ -172,6 +173,8 @@ class RuleContext:
             return self.day_status(local.date()).blocked
         if code is ReasonCode.CAP_24H:
             return self.count_in_period(t) >= self.policy.max_attempts_per_day
+        if code is ReasonCode.CAP_SPAN:
+            return self.count_in_span(t) >= self.policy.max_attempts_per_span
         if code is ReasonCode.MIN_GAP:
             gap = self.policy.min_gap
             return bool(gap and self.times and t < self.times[-1] + gap)
@@ -190,6 +193,14 @@ class RuleContext:
             return self._local_days[wall(t, self.tz).date()]
         # Rolling: attempts in (t - 24h, ...]; an attempt exactly 24 h old has expired.
         return len(self.times) - bisect_right(self.times, t - ROLLING_DAY)
+
+    @property
+    def span(self) -> timedelta:
+        return timedelta(days=self.policy.cap_span_days)
+
+    def count_in_span(self, t: datetime) -> int:
+        """Attempts in the rolling multi-day span before `t` (all cases, answered or not)."""
+        return len(self.times) - bisect_right(self.times, t - self.span)
 
     def day_status(self, day: date) -> DayStatus:
         cached = self._days.get(day)
@@ -226,6 +237,7 @@ class RuleContext:
         out: list[datetime] = []
         if self.policy.day_counting is CapCounting.ROLLING:
             out.extend(t + ROLLING_DAY for t in self.times)
+        out.extend(t + self.span for t in self.times)
         if self.times:
             out.append(self.times[-1] + self.policy.min_gap)
         if self.talk_times:

@@ -68,6 +68,7 @@ class LintRule:
     message: Text
     steps: tuple[HandlingStep, ...] = ()
     audiences: tuple[Audience, ...] = ()
+    unless_before: tuple[re.Pattern[str], ...] = ()
 
     def applies(self, script: Script) -> bool:
         if self.steps and script.step not in self.steps:
@@ -86,6 +87,7 @@ class WarningRule:
     applies_to: ApplyTo
     severity: Severity
     message: Text
+    unless_before: tuple[re.Pattern[str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -124,6 +126,26 @@ class MistakeWarning:
     message: Text
 
 
+# A clause ends at these marks: a negation only excuses a hit in its own clause.
+_CLAUSE_END = re.compile(r"[。！？!?；;，,\n]")
+
+
+def first_hit(patterns: Iterable[re.Pattern[str]], text: str,
+              unless_before: Iterable[re.Pattern[str]] = ()) -> str | None:
+    """The first text a pattern matches, skipping hits whose clause, before the hit, matches
+    an `unless_before` pattern (a negation: "我们不会私下转账", "we never offer ... for a
+    review" state the rule, they do not break it). None when nothing counts."""
+    unless = tuple(unless_before)
+    for pattern in patterns:
+        for m in pattern.finditer(text):
+            if not unless:
+                return m.group(0)
+            clause = _CLAUSE_END.split(text[:m.start()])[-1]
+            if not any(u.search(clause) for u in unless):
+                return m.group(0)
+    return None
+
+
 def _rules_of(rules: RuleSet | Iterable[LintRule]) -> Iterable[LintRule]:
     return rules.rules if isinstance(rules, RuleSet) else rules
 
@@ -138,12 +160,9 @@ def lint(script: Script, rules: RuleSet | Iterable[LintRule]) -> list[Violation]
             text = script.text.get(lang)
             field_name = f"text.{lang}"
             if rule.check is CheckKind.FORBID:
-                for pattern in rule.patterns:
-                    m = pattern.search(text)
-                    if m:
-                        out.append(Violation(rule.id, script.id, field_name, m.group(0),
-                                             rule.message))
-                        break
+                hit = first_hit(rule.patterns, text, rule.unless_before)
+                if hit is not None:
+                    out.append(Violation(rule.id, script.id, field_name, hit, rule.message))
             elif not any(p.search(text) for p in rule.patterns):
                 out.append(Violation(rule.id, script.id, field_name, "", rule.message))
     return out
@@ -165,31 +184,34 @@ def mistakes_for(case_cause: Cause | None, text: str, rules: RuleSet) -> list[Mi
     for rule in rules.warnings:
         if not rule.applies_to.covers_cause(case_cause):
             continue
-        for pattern in rule.patterns:
-            m = pattern.search(text)
-            if m:
-                out.append(MistakeWarning(rule.id, rule.severity, m.group(0), rule.message))
-                break
+        hit = first_hit(rule.patterns, text, rule.unless_before)
+        if hit is not None:
+            out.append(MistakeWarning(rule.id, rule.severity, hit, rule.message))
     return out
 
 
 # ---------------------------------------------------------------- parsing rules.toml
 
-RULE_KEYS = frozenset({"id", "check", "patterns", "applies_to", "message", "steps", "audiences"})
-WARNING_KEYS = frozenset({"id", "patterns", "applies_to", "severity", "message"})
+RULE_KEYS = frozenset({"id", "check", "patterns", "applies_to", "message", "steps", "audiences",
+                       "unless_before"})
+WARNING_KEYS = frozenset({"id", "patterns", "applies_to", "severity", "message",
+                          "unless_before"})
 
 
-def _patterns(data: Mapping[str, object], errors: ErrorCollector) -> tuple[re.Pattern[str], ...]:
-    raw = data.get("patterns")
+def _patterns(data: Mapping[str, object], errors: ErrorCollector, name: str = "patterns",
+              *, required: bool = True) -> tuple[re.Pattern[str], ...]:
+    raw = data.get(name)
+    if raw is None and not required:
+        return ()
     if not isinstance(raw, list) or not raw or not all(isinstance(p, str) and p for p in raw):
-        errors.add("patterns", "应为非空的正则表达式列表", "must be a non-empty list of regexes")
+        errors.add(name, "应为非空的正则表达式列表", "must be a non-empty list of regexes")
         return ()
     out = []
     for i, p in enumerate(raw):
         try:
             out.append(re.compile(p, re.IGNORECASE))
         except re.error as exc:
-            errors.add(f"patterns[{i}]", f"正则表达式有误：{exc}", f"invalid regex: {exc}")
+            errors.add(f"{name}[{i}]", f"正则表达式有误：{exc}", f"invalid regex: {exc}")
     return tuple(out)
 
 
@@ -281,9 +303,10 @@ def parse_rules(data: Mapping[str, object], *, source: str = "rules.toml") -> Ru
             message = _message(item, errors)
             steps = _choices(item, "steps", HandlingStep, errors)
             audiences = _choices(item, "audiences", Audience, errors)
+            unless = _patterns(item, errors, "unless_before", required=False)
             if not errors.items:
                 rules.append(LintRule(errors.script, check, patterns, applies,  # type: ignore[arg-type]
-                                      message, steps, audiences))  # type: ignore[arg-type]
+                                      message, steps, audiences, unless))  # type: ignore[arg-type]
         all_errors.extend(errors.items)
     warnings: list[WarningRule] = []
     for errors, item in _items(data, "warning", source, all_errors):
@@ -294,9 +317,10 @@ def parse_rules(data: Mapping[str, object], *, source: str = "rules.toml") -> Ru
             applies = _choice(item, "applies_to", ApplyTo, errors)
             severity = _choice(item, "severity", Severity, errors, default=Severity.WARNING)
             message = _message(item, errors)
+            unless = _patterns(item, errors, "unless_before", required=False)
             if not errors.items:
                 warnings.append(WarningRule(errors.script, patterns, applies,  # type: ignore[arg-type]
-                                            severity, message))  # type: ignore[arg-type]
+                                            severity, message, unless))  # type: ignore[arg-type]
         all_errors.extend(errors.items)
     if all_errors:
         raise ScriptLibraryError(all_errors)

@@ -170,7 +170,8 @@ class LogCallDialog(QDialog):
         """Say whether the call fits the policy; ask for a reason for soft breaches."""
         decision = self.calls.can_call(self.case_id, self.call_time(), self.checklist())
         if decision.allowed:
-            left = min(decision.remaining_24h, decision.remaining_case)
+            left = min(decision.remaining_24h, decision.remaining_case,
+                   decision.remaining_span)
             text = self.tr("Within the call policy (%1 left)").replace("%1", str(left))
             self._policy(text, GREEN, override=False, blocked=False)
         elif decision.overridable:

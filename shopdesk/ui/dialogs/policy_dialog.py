@@ -107,6 +107,13 @@ class PolicyDialog(QDialog):
         self.per_day = _spin(50, "", 1)
         self.counting = EnumCombo(CapCounting, self.lang)
         self.per_case = _spin(50, "", 1)
+        self.per_span = _spin(200, "", 1)
+        self.span_days = _spin(366, self.tr(" days"), 1)
+        span = QHBoxLayout()
+        span.addWidget(self.per_span)
+        span.addWidget(QLabel(self.tr("calls in any")))
+        span.addWidget(self.span_days)
+        span.addStretch(1)
         self.min_gap = _spin(7 * 24 * 60, self.tr(" min"))
         self.cooldown = _spin(30 * 24 * 60, self.tr(" min"))
         self.chat_first = QCheckBox(self.tr("Message the buyer in chat before calling"))
@@ -120,6 +127,7 @@ class PolicyDialog(QDialog):
         rules.addRow(self.tr("Calls per buyer per day"), self.per_day)
         rules.addRow(self.tr("Day counted as"), self.counting)
         rules.addRow(self.tr("Calls per case"), self.per_case)
+        rules.addRow(self.tr("Calls per buyer over several days"), span)
         rules.addRow(self.tr("Minimum gap between calls"), self.min_gap)
         rules.addRow(self.tr("Cool-down after talking"), self.cooldown)
         rules.addRow("", self.chat_first)
@@ -162,6 +170,8 @@ class PolicyDialog(QDialog):
         self.per_day.setValue(policy.max_attempts_per_day)
         self.counting.set_current(policy.day_counting)
         self.per_case.setValue(policy.max_attempts_per_case)
+        self.per_span.setValue(policy.max_attempts_per_span)
+        self.span_days.setValue(policy.cap_span_days)
         self.min_gap.setValue(int(policy.min_gap.total_seconds() // 60))
         self.cooldown.setValue(int(policy.cooldown_after_talk.total_seconds() // 60))
         self.chat_first.setChecked(policy.require_chat_first)
@@ -186,6 +196,7 @@ class PolicyDialog(QDialog):
                             "blackout_dates": parts(self.blackout.text())}
         data["caps"] = {"per_day": self.per_day.value(), "counting": self.counting.current_key(),
                         "per_case": self.per_case.value(),
+                        "per_span": self.per_span.value(), "span_days": self.span_days.value(),
                         "min_gap_minutes": self.min_gap.value(),
                         "cooldown_after_talk_minutes": self.cooldown.value()}
         data["preparation"] = {"require_chat_first": self.chat_first.isChecked(),

@@ -55,11 +55,15 @@ class CallComplianceView(QWidget):
                              self.tr("Do not call")])
         self.overrides = _tree([self.tr("Time"), self.tr("Case no."), self.tr("Buyer"),
                                 self.tr("By"), self.tr("Rules overridden"), self.tr("Reason")])
+        self.breaches = _tree([self.tr("Time"), self.tr("Case no."), self.tr("Buyer"),
+                               self.tr("By"), self.tr("Rules broken"), self.tr("Reason")])
         self.outside = _tree([self.tr("Buyer's local time"), self.tr("Case no."),
                               self.tr("Buyer"), self.tr("By"), self.tr("Outcome")])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        for title, tree in ((self.tr("Attempts per buyer"), self.buyers),
+        for title, tree in ((self.tr("Breaches: a hard rule broken, or logged afterwards "
+                                     "over a rule"), self.breaches),
+                            (self.tr("Attempts per buyer"), self.buyers),
                             (self.tr("Overrides"), self.overrides),
                             (self.tr("Calls outside the calling window"), self.outside)):
             box = QGroupBox(title)
@@ -87,12 +91,19 @@ class CallComplianceView(QWidget):
             self.overrides.addTopLevelItem(QTreeWidgetItem([
                 self._time(row), row.case_no, r.buyer_key, r.actor, codes,
                 r.override_reason or ""]))
+        self.breaches.clear()
+        for row in report.breaches:
+            r = row.record
+            codes = ", ".join(c.label(self.lang) for c in r.override_codes)
+            self.breaches.addTopLevelItem(QTreeWidgetItem([
+                self._time(row), row.case_no, r.buyer_key, r.actor, codes,
+                r.override_reason or ""]))
         self.outside.clear()
         for row in report.outside_window:
             r = row.record
             self.outside.addTopLevelItem(QTreeWidgetItem([
                 row.buyer_local, row.case_no, r.buyer_key, r.actor, r.outcome.label(self.lang)]))
-        for tree in (self.buyers, self.overrides, self.outside):
+        for tree in (self.breaches, self.buyers, self.overrides, self.outside):
             for col in range(tree.columnCount()):
                 tree.resizeColumnToContents(col)
 

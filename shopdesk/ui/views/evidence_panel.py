@@ -499,6 +499,13 @@ class EvidencePanel(QWidget):
             self._say(self.tr("The file is missing from the data folder: %1")
                       .replace("%1", str(path)))
             return
+        if not self.service.safe_to_open(ev):
+            # Not a picture, PDF, video or sound by its bytes: it might run code when
+            # opened (.exe, .bat, .html, .lnk), so only its folder is shown.
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
+            self._say(self.tr("“%1” is not a picture, PDF, video or sound file, so it is not "
+                              "opened; its folder is shown instead.").replace("%1", ev.title()))
+            return
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
             self._say(self.tr("No program to open %1 was found.").replace("%1", str(path)))
 

@@ -51,7 +51,8 @@ class MayCallList(QWidget):
         self.tree.clear()
         candidates = self.calls.may_call_now()
         for c in candidates:
-            left = min(c.decision.remaining_24h, c.decision.remaining_case)
+            left = min(c.decision.remaining_24h, c.decision.remaining_case,
+                   c.decision.remaining_span)
             item = QTreeWidgetItem([c.case.case_no, c.case.buyer_nick or "—", str(left)])
             item.setData(0, CASE_ID_ROLE, c.case.id)
             item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -42,7 +42,8 @@ class CallTexts(QObject):
     def status(self, decision: CallDecision, now: datetime, shop_tz: str,
                lang: str) -> tuple[str, str]:
         """(text, colour) for a decision, times in the shop's zone."""
-        left = min(decision.remaining_24h, decision.remaining_case)
+        left = min(decision.remaining_24h, decision.remaining_case,
+                   decision.remaining_span)
         if decision.allowed or decision.codes <= PREPARATION_CODES:
             text = self.tr("May call now (%1 left)").replace("%1", str(left))
             if not decision.allowed:
