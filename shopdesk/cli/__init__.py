@@ -27,6 +27,7 @@ from .shifts import SHIFT_HANDLERS, add_shift_parsers
 from .staff import STAFF_HANDLERS, add_staff_parsers
 from .steps import STEPS_HANDLERS, add_steps_parsers
 from .summary import SUMMARY_HANDLERS, add_summary_parsers
+from .warnings import WARNING_HANDLERS, add_warning_parsers
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
@@ -50,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_staff_parsers(sub)
     add_steps_parsers(sub)
     add_summary_parsers(sub)
+    add_warning_parsers(sub)
     return p
 
 
@@ -91,6 +93,7 @@ def run(argv: Sequence[str], *, clock: Clock | None = None, env: dict[str, str] 
     handlers.update(STAFF_HANDLERS)
     handlers.update(STEPS_HANDLERS)
     handlers.update(SUMMARY_HANDLERS)
+    handlers.update(WARNING_HANDLERS)
     args.env = env  # import/export read SHOPDESK_LANG from the injected environment
     try:
         return handlers[args.command](register, args, out)

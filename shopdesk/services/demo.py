@@ -31,6 +31,7 @@ from ..storage.events import EventStore
 from ..storage.promises import PromiseStore
 from .promises import audit_values, event_data, event_text
 from .staff import StaffService
+from .warnings import WarningService
 
 
 class DemoTarget(Protocol):
@@ -45,6 +46,8 @@ class DemoTarget(Protocol):
     def staff(self) -> StaffService: ...
     @property
     def shop_tz(self) -> str: ...
+    @property
+    def warnings(self) -> WarningService: ...
 
 
 STAFF = ("小王", "小李", "阿珍")
@@ -344,4 +347,5 @@ def generate_demo(register: DemoTarget, n: int = 200, *, seed: int | None = None
         ids = bulk_insert_cases(register.db, chunk)
         saved.extend(zip(ids, (case for case, _day, _events in chunk), strict=True))
     write_demo_promises(register, build_demo_promises(saved, now, register.shop_tz, seed))
+    register.warnings.evaluate([case_id for case_id, _case in saved], siblings=False)
     return n

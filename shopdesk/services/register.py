@@ -16,6 +16,7 @@ from ..paths import DataPaths, resource_path
 from ..storage.backup import BackupFile, BackupManager, restore_file, verify
 from ..storage.db import open_database
 from ..storage.settings import SettingsStore
+from .blacklist import BlacklistService
 from .calls import CallService
 from .cases import CaseService
 from .evidence import EvidenceService
@@ -28,6 +29,8 @@ from .scripts import ScriptService, open_script_service
 from .shifts import ShiftService
 from .staff import StaffService
 from .summary import SummaryService
+from .warnings import OVERRIDE_NAME as WARNING_RULES_NAME
+from .warnings import WarningService
 
 LANGUAGE_KEY = "language"
 SHOP_TZ_KEY = "shop_timezone"
@@ -46,6 +49,8 @@ class Register:
     db: Database
     clock: Clock
     cases: CaseService = field(init=False)
+    warnings: WarningService = field(init=False)
+    blacklist: BlacklistService = field(init=False)
     staff: StaffService = field(init=False)
     calls: CallService = field(init=False)
     evidence: EvidenceService = field(init=False)
@@ -61,7 +66,11 @@ class Register:
     def __post_init__(self) -> None:
         self.settings = SettingsStore(self.db)
         tz = self.settings.get(SHOP_TZ_KEY, SHOP_TZ_DEFAULT)
-        self.cases = CaseService(self.db, self.clock, shop_tz=tz)
+        self.warnings = WarningService(self.db, self.clock,
+                                       override=self.paths.root / WARNING_RULES_NAME)
+        self.blacklist = BlacklistService(self.db, self.clock, self.warnings)
+        self.cases = CaseService(self.db, self.clock, shop_tz=tz,
+                                 after_write=self.warnings.evaluate)
         self.staff = StaffService(self.db, self.clock, self.settings, shop_tz=tz)
         self.calls = CallService(self.db, self.clock, self.settings, ChineseHolidayCalendar(),
                                  shop_tz=tz)
@@ -83,7 +92,8 @@ class Register:
         presets are files read from disk, which most commands and most tests never need)."""
         if self._imports is None:
             config = ImportConfig.load(resource_path("importers"))
-            self._imports = ImportService(self.db, self.clock, config, shop_tz=self.shop_tz)
+            self._imports = ImportService(self.db, self.clock, config, shop_tz=self.shop_tz,
+                                          after_write=self.warnings.evaluate)
         return self._imports
 
     @property
