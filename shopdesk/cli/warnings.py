@@ -4,6 +4,7 @@ and the malicious-buyer list (add, list, remove, CSV export/import). No Qt impor
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import TextIO
 
@@ -66,6 +67,10 @@ def cmd_warnings(register: Register, args: argparse.Namespace, out: TextIO) -> i
     with register.db.atomic():
         register.warnings.refresh_open()
     found = register.warnings.listing(rule=rule, include_acknowledged=args.all)
+    if register.warnings.rules_error is not None:
+        err = getattr(args, "err", None) or sys.stderr
+        err.write(f"shopdesk: {register.warnings.rules_error.message(lang)} "
+                  "(using the shipped rules)\n")
     if args.json:
         emit_json(out, {"schema": SCHEMA_VERSION,
                         "warnings": [warning_json(w, lang) for w in found]})

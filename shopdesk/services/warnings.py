@@ -78,17 +78,25 @@ class WarningService:
         self.override = override
         self.shipped = shipped or resource_path("warnings", "rules.toml")
         self._cache: tuple[tuple[int, int], WarningRules] | None = None
+        self.rules_error: RulesError | None = None
 
     # --- rules -------------------------------------------------------------------------
     def rules(self) -> WarningRules:
-        """The effective rules (shipped, then the shop's override file)."""
+        """The effective rules (shipped, then the shop's override file).
+
+        A broken override file must not stop the shop recording cases: the shipped rules
+        are used and `rules_error` says what is wrong (the CLI and the window show it)."""
         over = self.override if self.override is not None and self.override.exists() else None
         stamp = (self.shipped.stat().st_mtime_ns, over.stat().st_mtime_ns if over else 0)
         if self._cache is not None and self._cache[0] == stamp:
             return self._cache[1]
         rules = load_rules_file(self.shipped)
+        self.rules_error = None
         if over is not None:
-            rules = load_rules_file(over, rules)
+            try:
+                rules = load_rules_file(over, rules)
+            except RulesError as exc:
+                self.rules_error = exc
         self._cache = (stamp, rules)
         return rules
 

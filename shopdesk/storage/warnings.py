@@ -65,7 +65,14 @@ def _facts(row: Sequence, text: str = "") -> CaseFacts:
         created_at=from_iso(row[8]),  # type: ignore[arg-type]
         closed_at=None if status.is_open else from_iso(row[9]),
         amount_paid=from_fen(row[10]), amount_claimed=from_fen(row[11]),
-        platform_intervention=bool(str(row[12] or "").strip()), text=text)
+        platform_intervention=_intervened(row[12]), text=text)
+
+
+def _intervened(status: object) -> bool:
+    """An imported intervention status says the platform stepped in ("客服介入中",
+    "已仲裁"), not "未介入" / "无" / "未仲裁"."""
+    text = str(status or "").strip()
+    return bool(text) and not text.startswith(("未", "无", "否", "不"))
 
 
 _SELECT_WARNING = ("SELECT w.id, w.case_id, c.case_no, w.rule, w.reason_zh, w.reason_en, "

@@ -53,7 +53,8 @@ def test_safety_words_fire(text):
     assert RuleKey.SAFETY in rules_of(facts(text=text))
 
 
-@pytest.mark.parametrize("text", ["再不处理就打12315", "我要找媒体曝光", "已经请了律师", "去工商投诉"])
+@pytest.mark.parametrize("text", ["再不处理就打12315", "我要找媒体曝光", "已经请了律师",
+                                  "去工商投诉"])
 def test_media_threat_words_fire(text):
     found = rules_of(facts(text=text))
     assert RuleKey.MEDIA_THREAT in found

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from ..errors import ShopDeskError
 from ..enums import Cause
+from ..errors import ShopDeskError
 from ..labels import LabelledEnum
 
 
