@@ -30,6 +30,7 @@ class SortKey(StrEnum):
     CREATED = "created_at"
     PRIORITY = "priority"
     PROMISE_DUE = "promise_due"  # the earliest open promise's due time
+    WARNINGS = "warnings"  # how many live early warnings
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,7 @@ class CaseQuery:
     promise_due_from: datetime | None = None
     promise_due_before: datetime | None = None
     search: str = ""
+    warned: bool = False  # only cases with a live early warning
     # Set when filters contradict each other (e.g. "open" + status "closed"): no rows.
     match_nothing: bool = False
     sort: SortKey = SortKey.LAST_ACTIVITY

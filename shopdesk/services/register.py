@@ -153,6 +153,13 @@ class Register:
 
     def close(self) -> None:
         self.db.close()
+        self._closed = True
+
+    @property
+    def is_open(self) -> bool:
+        """False once closed (a restore closes the old register before the window has
+        switched to the new one; late task results must not read it)."""
+        return not getattr(self, "_closed", False)
 
     def restore(self, backup: Path) -> tuple[Register, Path]:
         """Close, replace the file with `backup`, reopen. Returns (new register, kept file)."""

@@ -161,8 +161,9 @@ class WarningService:
         """Live warnings per case (the list column)."""
         return self.store.live_for(case_ids)
 
-    def count_warned(self) -> int:
-        return self.store.count_warned()
+    def count_open_warned(self) -> int:
+        """Open cases with a live warning (the main screen's count)."""
+        return self.store.count_open_warned()
 
     def acknowledge(self, case_id: int, actor: str, note: str = "", *,
                     rules: Iterable[RuleKey] | None = None) -> list[CaseWarning]:

@@ -212,8 +212,11 @@ class WarningStore:
                + f" ORDER BY w.raised_at DESC, w.id DESC LIMIT {int(limit)}")
         return [_warning(r) for r in self.db.execute(sql, params).fetchall()]
 
-    def count_warned(self) -> int:
-        """Live cases with at least one live warning (the main screen's count)."""
+    def count_open_warned(self) -> int:
+        """Open live cases with at least one live warning (the main screen's count, the
+        same cases as the list's "Warnings" quick filter)."""
+        marks = ", ".join("?" for s in CaseStatus if s.is_open)
         return int(self.db.execute(
-            "SELECT count(*) FROM cases WHERE deleted_at IS NULL AND warning_count > 0"
+            "SELECT count(*) FROM cases WHERE deleted_at IS NULL AND warning_count > 0 "
+            f"AND status IN ({marks})", [s.value for s in CaseStatus if s.is_open]
         ).fetchone()[0])

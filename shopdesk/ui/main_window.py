@@ -32,6 +32,7 @@ from .controllers.promises import PromiseController
 from .controllers.scripts import ScriptController
 from .controllers.shifts import ShiftController
 from .controllers.summary import SummaryController
+from .controllers.warnings import WarningController
 from .dialogs.settings_dialog import LANGUAGE_TAB, STAFF_TAB, SettingsDialog
 from .header_state import restore_header_state
 from .i18n import remember_language_hint
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
         self._build_views()
         self.cases = CaseController(self, self)
         self.promises = PromiseController(self, self)
+        self.warnings = WarningController(self, self)
         self.summary = SummaryController(self, self)
         self.shifts = ShiftController(self, self)
         self.backup = BackupController(self, self)
@@ -96,6 +98,7 @@ class MainWindow(QMainWindow):
         self._time_timer.timeout.connect(self.case_list.model.touch_time_columns)
         self._time_timer.start()
         self.promises.place_promise_column()
+        self.warnings.place_column()
         self._attach_controllers()
         # Offers to start a shift after a change made while nobody is on shift.
         self.shift_offer = ShiftOffer(lambda: self._register, self._settings, self.lang, self)
@@ -141,6 +144,7 @@ class MainWindow(QMainWindow):
         """Bind the controllers to the current register and case panel."""
         self.calls.attach()
         self.promises.attach()
+        self.warnings.attach()
         self.summary.attach()
         self.shifts.attach()
 

@@ -52,7 +52,10 @@ class PromiseController(QObject):
             return
         header = self._host.case_list.table.horizontalHeader()
         promise = header.visualIndex(column_of("promise"))
-        if promise == header.count() - 1:
+        # Last of the columns that existed before it (the warnings column came later).
+        before = [header.visualIndex(c) for c in range(header.count())
+                  if c != column_of("warnings")]
+        if promise == max(before):
             header.moveSection(promise, header.visualIndex(column_of("status")) + 1)
             # Saved with the flag, not only at close: a window killed before closing would
             # otherwise keep the flag but the old header, and the column stayed off screen.
