@@ -14,6 +14,7 @@ from ..domain.errors import NotFoundError, ShopDeskError, ValidationError
 from ..domain.text import normalize_lang
 from ..paths import DataPaths, data_dir
 from ..services.register import open_register
+from .analysis import ANALYSIS_HANDLERS, add_analysis_parsers
 from .calls import CALL_HANDLERS, add_call_parsers
 from .cases import CASES_HANDLERS, OPTION_OF, add_cases_parsers
 from .common import CliError, Handler
@@ -52,6 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_steps_parsers(sub)
     add_summary_parsers(sub)
     add_warning_parsers(sub)
+    add_analysis_parsers(sub)
     return p
 
 
@@ -94,6 +96,7 @@ def run(argv: Sequence[str], *, clock: Clock | None = None, env: dict[str, str] 
     handlers.update(STEPS_HANDLERS)
     handlers.update(SUMMARY_HANDLERS)
     handlers.update(WARNING_HANDLERS)
+    handlers.update(ANALYSIS_HANDLERS)
     args.env = env  # import/export read SHOPDESK_LANG from the injected environment
     try:
         return handlers[args.command](register, args, out)

@@ -16,6 +16,7 @@ from ..paths import DataPaths, resource_path
 from ..storage.backup import BackupFile, BackupManager, restore_file, verify
 from ..storage.db import open_database
 from ..storage.settings import SettingsStore
+from .analysis import AnalysisService
 from .blacklist import BlacklistService
 from .calls import CallService
 from .cases import CaseService
@@ -51,6 +52,7 @@ class Register:
     cases: CaseService = field(init=False)
     warnings: WarningService = field(init=False)
     blacklist: BlacklistService = field(init=False)
+    analysis: AnalysisService = field(init=False)
     staff: StaffService = field(init=False)
     calls: CallService = field(init=False)
     evidence: EvidenceService = field(init=False)
@@ -69,6 +71,7 @@ class Register:
         self.warnings = WarningService(self.db, self.clock,
                                        override=self.paths.root / WARNING_RULES_NAME)
         self.blacklist = BlacklistService(self.db, self.clock, self.warnings)
+        self.analysis = AnalysisService(self.db, self.clock, shop_tz=tz)
         self.cases = CaseService(self.db, self.clock, shop_tz=tz,
                                  after_write=self.warnings.evaluate)
         self.staff = StaffService(self.db, self.clock, self.settings, shop_tz=tz)
