@@ -104,6 +104,12 @@ class AnalysisService:
         return pareto(by, start, end, self._groups(by, start, end),
                       self._groups(by, before, start), lambda k: self.label(by, k, lang))
 
+    def chart_svg(self, result: Pareto, *, width: int = 640, height: int = 300) -> bytes:
+        """The Pareto chart as SVG (the same reportlab drawing the PDF report embeds)."""
+        from ..reports.pareto_chart import pareto_svg
+
+        return pareto_svg(result, width=width, height=height)
+
     def _groups(self, by: Dimension, start: datetime, end: datetime) -> list[Group]:
         groups = self.store.groups(by, start, end)
         if by is Dimension.CAUSE_GROUP:

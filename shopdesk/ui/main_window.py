@@ -21,6 +21,7 @@ from .. import __version__
 from ..domain.clock import local
 from ..services.quick_filters import QuickFilter
 from ..services.register import Register
+from .controllers.analysis import AnalysisController
 from .controllers.backup import BackupController
 from .controllers.calls import CallController
 from .controllers.cases import CaseController
@@ -78,6 +79,7 @@ class MainWindow(QMainWindow):
         self.cases = CaseController(self, self)
         self.promises = PromiseController(self, self)
         self.warnings = WarningController(self, self)
+        self.analysis = AnalysisController(self, self)
         self.summary = SummaryController(self, self)
         self.shifts = ShiftController(self, self)
         self.backup = BackupController(self, self)
@@ -237,7 +239,8 @@ class MainWindow(QMainWindow):
                                self.act_print_summary))
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.setObjectName("menu_view")
-        self._fill(view_menu, (self.calls.act_may_call, self.act_compliance, self.act_scripts))
+        self._fill(view_menu, (self.calls.act_may_call, self.act_compliance, self.act_scripts,
+                               None, self.analysis.act_analysis))
         bar.addMenu(self.shifts.menu)
         settings_menu = bar.addMenu(self.tr("&Settings"))
         settings_menu.setObjectName("menu_settings")
