@@ -776,6 +776,10 @@ You can restore it from the trash later.</source>
 <context>
     <name>CaseTableModel</name>
     <message>
+        <source>Warnings</source>
+        <translation>预警</translation>
+    </message>
+    <message>
         <location filename="../../shopdesk/ui/models/case_table.py" line="70" />
         <source>Case no.</source>
         <translation>案件号</translation>
@@ -853,6 +857,10 @@ You can restore it from the trash later.</source>
 </context>
 <context>
     <name>CaseText</name>
+    <message>
+        <source>Warnings acknowledged: %1</source>
+        <translation>已确认预警：%1</translation>
+    </message>
     <message>
         <location filename="../../shopdesk/ui/views/case_detail_text.py" line="55" />
         <source>Platform</source>
@@ -1537,6 +1545,14 @@ Choose No for a masked export (138****5678). A full export is recorded in the au
 </context>
 <context>
     <name>FilterBar</name>
+    <message>
+        <source>Open cases with an early warning nobody has acknowledged yet</source>
+        <translation>有预警且尚未确认的未结售后单</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>预警</translation>
+    </message>
     <message>
         <location filename="../../shopdesk/ui/views/filter_bar.py" line="49" />
         <source>All</source>
@@ -3833,6 +3849,111 @@ Every change you saved before this is safe in the register.</source>
         <location filename="../../shopdesk/ui/dialogs/waybill_dialog.py" line="59" />
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>AnalysisController</name>
+    <message>
+        <source>Complaint &amp;analysis…</source>
+        <translation>投诉分析(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Which causes bring most complaints (Pareto), by period and dimension</source>
+        <translation>哪些原因带来最多投诉（帕累托图），按时段和维度统计</translation>
+    </message>
+</context>
+<context>
+    <name>AnalysisDialog</name>
+    <message>
+        <source>%1 cases</source>
+        <translation>共 %1 单</translation>
+    </message>
+    <message>
+        <source>Avg. hours to resolve</source>
+        <translation>平均解决时长（小时）</translation>
+    </message>
+    <message>
+        <source>By:</source>
+        <translation>维度：</translation>
+    </message>
+    <message>
+        <source>Change vs previous period</source>
+        <translation>较上期变化</translation>
+    </message>
+    <message>
+        <source>Complaint analysis</source>
+        <translation>投诉分析</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Cumulative</source>
+        <translation>累计占比</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>最近30天</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>时段：</translation>
+    </message>
+    <message>
+        <source>Refunded / compensated</source>
+        <translation>退款/赔付金额</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>本周</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>今年</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+</context>
+<context>
+    <name>WarningBadge</name>
+    <message>
+        <source>Acknowledge</source>
+        <translation>确认预警</translation>
+    </message>
+    <message>
+        <source>Choose the operator first: the acknowledgement records who saw the warning.</source>
+        <translation>请先选择操作人：确认预警会记录是谁看到了预警。</translation>
+    </message>
+    <message>
+        <source>Record that you saw the warnings and what was done; a new trigger raises them again</source>
+        <translation>记录已看到预警及采取的措施；有新的触发时会再次预警</translation>
+    </message>
+    <message>
+        <source>Similar cases (same item and cause, %1 days): %2 — this is one of %3</source>
+        <translation>相似售后（同商品同原因，%1天内）：%2 —— 这是其中之一，共 %3 单</translation>
+    </message>
+    <message>
+        <source>What was done (e.g. called the buyer, told the owner)</source>
+        <translation>采取了什么措施（如已致电买家、已报店长）</translation>
     </message>
 </context>
 </TS>
