@@ -4,9 +4,11 @@ the 80% line. One drawing serves the screen (rendered to SVG, shown by QtSvg) an
 
 from __future__ import annotations
 
+import re
+
 from reportlab.graphics import renderSVG
 from reportlab.graphics.charts.barcharts import VerticalBarChart
-from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine, String
+from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine, Rect, String
 from reportlab.lib import colors
 
 from ..domain.analysis import PARETO_LINE, Pareto
@@ -22,6 +24,7 @@ def pareto_drawing(result: Pareto, *, width: float = 640, height: float = 300,
     """The chart of `result` (its first MAX_BARS rows)."""
     rows = result.rows[:MAX_BARS]
     d = Drawing(width, height)
+    d.add(Rect(0, 0, width, height, fillColor=colors.white, strokeColor=None))
     left, bottom, right, top = 44, 70, 44, 28 if title else 12
     if title:
         d.add(String(width / 2, height - 16, title, fontName=font, fontSize=11,
@@ -72,6 +75,16 @@ def _short(label: str, limit: int = 10) -> str:
     return label if len(label) <= limit else label[:limit - 1] + "…"
 
 
+_PERCENT_RGB = re.compile(r"rgb\((\d+)%,\s*(\d+)%,\s*(\d+)%\)")
+
+
 def pareto_svg(result: Pareto, **kw: object) -> bytes:
-    """The chart as SVG bytes (for the screen)."""
-    return renderSVG.drawToString(pareto_drawing(result, **kw)).encode("utf-8")  # type: ignore[arg-type]
+    """The chart as SVG bytes (for the screen). QtSvg renders SVG Tiny: reportlab's
+    percent colours become hex, the clip style goes, and the line gets no fill."""
+    text = renderSVG.drawToString(pareto_drawing(result, **kw))  # type: ignore[arg-type]
+    text = _PERCENT_RGB.sub(lambda m: "#" + "".join(
+        f"{round(int(v) * 255 / 100):02x}" for v in m.groups()), text)
+    text = text.replace('style="clip-path: url(#clip)"', "")
+    text = re.sub(r"<clipPath.*?</clipPath>", "", text, flags=re.DOTALL)
+    text = text.replace("fill: None", "fill: none").replace("stroke: None", "stroke: none")
+    return text.encode("utf-8")
