@@ -61,12 +61,15 @@ def product_key(sku: str, item_title: str) -> str:
 
 
 class Neighbourhood:
-    """Cases indexed by buyer and by product, each list sorted by creation time."""
+    """Cases indexed by buyer, by product and by product + cause, each list sorted by
+    creation time, with window counts memoised: an import writes thousands of cases with
+    the same creation time and product, and each would otherwise rescan the same group."""
 
     def __init__(self, facts: Iterable[CaseFacts]) -> None:
         self.by_id: dict[int, CaseFacts] = {}
         buyers: dict[tuple[str, str], list[CaseFacts]] = defaultdict(list)
         products: dict[str, list[CaseFacts]] = defaultdict(list)
+        faults: dict[tuple[str, Cause | None], list[CaseFacts]] = defaultdict(list)
         for f in facts:
             self.by_id[f.case_id] = f
         for f in self.by_id.values():
@@ -74,39 +77,77 @@ class Neighbourhood:
                 buyers[f.buyer_key].append(f)
             if f.product:
                 products[f.product].append(f)
-        self.buyers = {k: _sorted(v) for k, v in buyers.items()}
-        self.products = {k: _sorted(v) for k, v in products.items()}
+                faults[(f.product, f.cause)].append(f)
+        self.buyers = {k: _Group(v) for k, v in buyers.items()}
+        self.products = {k: _Group(v) for k, v in products.items()}
+        self.faults = {k: _Group(v) for k, v in faults.items()}
 
     def buyer_cases(self, facts: CaseFacts) -> Sequence[CaseFacts]:
-        return self.buyers.get(facts.buyer_key, ()) if facts.buyer_key else ()
+        group = self.buyers.get(facts.buyer_key) if facts.buyer_key else None
+        return group.items if group else ()
 
     def product_cases(self, facts: CaseFacts) -> Sequence[CaseFacts]:
-        return self.products.get(facts.product, ()) if facts.product else ()
+        group = self.products.get(facts.product) if facts.product else None
+        return group.items if group else ()
+
+    def fault_group(self, facts: CaseFacts) -> _Group | None:
+        return self.faults.get((facts.product, facts.cause)) if facts.product else None
+
+    def buyer_group(self, facts: CaseFacts) -> _Group | None:
+        return self.buyers.get(facts.buyer_key) if facts.buyer_key else None
 
 
-def _sorted(items: list[CaseFacts]) -> list[CaseFacts]:
-    return sorted(items, key=lambda f: (f.created_at, f.case_id))
+class _Group:
+    """Cases of one buyer / product / fault, sorted by creation time."""
+
+    def __init__(self, items: list[CaseFacts]) -> None:
+        self.items = sorted(items, key=lambda f: (f.created_at, f.case_id))
+        self.times = [f.created_at for f in self.items]
+        self.closed = sorted(f.closed_at for f in self.items
+                             if not f.is_open and f.closed_at is not None)
+        self._densest: dict[tuple[datetime, timedelta, str], int] = {}
+
+    def window(self, at: datetime, span: timedelta) -> list[CaseFacts]:
+        """Cases created within `span` before or after `at`."""
+        return self.items[bisect_left(self.times, at - span):bisect_right(self.times, at + span)]
+
+    def closed_by(self, at: datetime) -> int:
+        """How many were resolved or closed at or before `at`."""
+        return bisect_right(self.closed, at)
+
+    def densest(self, at: datetime, span: timedelta, by: str) -> int:
+        """The most distinct cases ("case") or buyers ("buyer") in any window of length
+        `span` that holds `at` (the rules say "N within D days")."""
+        memo = (at, span, by)
+        if memo not in self._densest:
+            self._densest[memo] = _densest(self.window(at, span), at, span, by)
+        return self._densest[memo]
 
 
-def _in_window(items: Sequence[CaseFacts], at: datetime, span: timedelta) -> list[CaseFacts]:
-    """Cases created within `span` before or after `at` (a sorted list, so bisect)."""
-    times = [f.created_at for f in items]
-    return list(items[bisect_left(times, at - span):bisect_right(times, at + span)])
+def _key(f: CaseFacts, by: str) -> object:
+    if by == "case":
+        return f.case_id
+    return f.buyer_key or ("", str(f.case_id))
 
 
-def _densest(items: Sequence[CaseFacts], subject: CaseFacts, span: timedelta,
-             key) -> int:
-    """The most distinct `key(case)` values in any window of length `span` that holds
-    the subject's creation time (the rule says "N within D days")."""
-    near = _in_window(items, subject.created_at, span)
-    best = 0
-    for start in near:
-        if start.created_at > subject.created_at:
+def _densest(near: list[CaseFacts], at: datetime, span: timedelta, by: str) -> int:
+    """Sliding window over `near` (sorted): distinct keys per window holding `at`."""
+    best, counts, right = 0, defaultdict(int), 0
+    for left, start in enumerate(near):
+        if start.created_at > at:
             break
         end = start.created_at + span
-        if end < subject.created_at:
-            continue
-        best = max(best, len({key(f) for f in near if start.created_at <= f.created_at <= end}))
+        while right < len(near) and near[right].created_at <= end:
+            counts[_key(near[right], by)] += 1
+            right += 1
+        if end >= at:
+            best = max(best, len(counts))
+        key = _key(start, by)
+        counts[key] -= 1
+        if not counts[key]:
+            del counts[key]
+        if left + 1 > right:
+            right = left + 1
     return best
 
 
@@ -158,34 +199,30 @@ def evaluate(subject: CaseFacts, around: Neighbourhood, rules: WarningRules, now
         raise_(RuleKey.MEDIA_THREAT, f"提到：{'、'.join(hit)}", f"mentions: {', '.join(hit)}")
     if rules.on(RuleKey.EXCESSIVE_CLAIM):
         _excessive(subject, rules, raise_)
-    if rules.on(RuleKey.REPEAT_BUYER) and subject.buyer_key:
-        span = timedelta(days=rules.repeat_days)
-        n = _densest(around.buyer_cases(subject), subject, span, lambda f: f.case_id)
+    buyers = around.buyer_group(subject)
+    if rules.on(RuleKey.REPEAT_BUYER) and buyers is not None:
+        n = buyers.densest(subject.created_at, timedelta(days=rules.repeat_days), "case")
         if n >= rules.repeat_cases:
             raise_(RuleKey.REPEAT_BUYER, f"该买家{rules.repeat_days}天内{n}单售后",
                    f"{n} cases from this buyer within {rules.repeat_days} days")
-    if rules.on(RuleKey.GROUP_COMPLAINT) and subject.product and _known(subject.cause):
-        same = [f for f in around.product_cases(subject) if f.cause == subject.cause]
-        span = timedelta(days=rules.group_days)
-        n = _densest(same, subject, span, lambda f: f.buyer_key or ("", str(f.case_id)))
+    fault = around.fault_group(subject)
+    if rules.on(RuleKey.GROUP_COMPLAINT) and fault is not None and _known(subject.cause):
+        n = fault.densest(subject.created_at, timedelta(days=rules.group_days), "buyer")
         if n >= rules.group_buyers:
             cause = subject.cause
             assert cause is not None
             raise_(RuleKey.GROUP_COMPLAINT,
                    f"{rules.group_days}天内{n}位买家同一商品「{subject.product}」{cause.zh}",
                    f"{n} buyers within {rules.group_days} days: {subject.product}, {cause.en}")
-    if (rules.on(RuleKey.RECURRING_FAULT) and subject.product
+    if (rules.on(RuleKey.RECURRING_FAULT) and fault is not None
             and subject.cause in rules.recurring_causes):
-        earlier = [f for f in around.product_cases(subject)
-                   if f.case_id != subject.case_id and f.cause == subject.cause
-                   and not f.is_open and f.closed_at is not None
-                   and f.closed_at <= subject.created_at]
+        earlier = fault.closed_by(subject.created_at)  # the subject is open: not counted
         if earlier:
             cause = subject.cause
             assert cause is not None
             raise_(RuleKey.RECURRING_FAULT,
-                   f"「{subject.product}」的{cause.zh}问题解决后再次出现（此前{len(earlier)}单）",
-                   f"{cause.en} on {subject.product} again after {len(earlier)} resolved")
+                   f"「{subject.product}」的{cause.zh}问题解决后再次出现（此前{earlier}单）",
+                   f"{cause.en} on {subject.product} again after {earlier} resolved")
     age = now - subject.created_at
     if rules.on(RuleKey.LONG_OPEN) and subject.is_open and age >= timedelta(
             days=rules.long_open_days):
@@ -234,11 +271,11 @@ def _excessive(subject: CaseFacts, rules: WarningRules, raise_) -> None:
 
 def similar(subject: CaseFacts, around: Neighbourhood, days: int) -> list[CaseFacts]:
     """Other cases on the same product with the same cause within `days` (newest first)."""
-    if not subject.product:
+    group = around.fault_group(subject)
+    if group is None:
         return []
-    span = timedelta(days=days)
-    return sorted((f for f in _in_window(around.product_cases(subject), subject.created_at, span)
-                   if f.case_id != subject.case_id and f.cause == subject.cause),
+    return sorted((f for f in group.window(subject.created_at, timedelta(days=days))
+                   if f.case_id != subject.case_id),
                   key=lambda f: f.created_at, reverse=True)
 
 
