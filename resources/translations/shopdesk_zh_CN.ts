@@ -2,6 +2,107 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AnalysisController</name>
+    <message>
+        <location filename="../../shopdesk/ui/controllers/analysis.py" line="19" />
+        <source>Complaint &amp;analysis…</source>
+        <translation>投诉分析(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/controllers/analysis.py" line="20" />
+        <source>Which causes bring most complaints (Pareto), by period and dimension</source>
+        <translation>哪些原因带来最多投诉（帕累托图），按时段和维度统计</translation>
+    </message>
+</context>
+<context>
+    <name>AnalysisDialog</name>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="38" />
+        <source>Complaint analysis</source>
+        <translation>投诉分析</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="44" />
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="44" />
+        <source>This week</source>
+        <translation>本周</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="45" />
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="45" />
+        <source>This year</source>
+        <translation>今年</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="46" />
+        <source>Last 30 days</source>
+        <translation>最近30天</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="46" />
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="69" />
+        <source>Group</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="69" />
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="69" />
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="69" />
+        <source>Cumulative</source>
+        <translation>累计占比</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="70" />
+        <source>Refunded / compensated</source>
+        <translation>退款/赔付金额</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="70" />
+        <source>Avg. hours to resolve</source>
+        <translation>平均解决时长（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="71" />
+        <source>Change vs previous period</source>
+        <translation>较上期变化</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="79" />
+        <source>Period:</source>
+        <translation>时段：</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="85" />
+        <source>By:</source>
+        <translation>维度：</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="133" />
+        <source>%1 cases</source>
+        <translation>%1 个案件</translation>
+    </message>
+</context>
+<context>
     <name>AuditDialog</name>
     <message>
         <location filename="../../shopdesk/ui/dialogs/audit_dialog.py" line="31" />
@@ -207,7 +308,8 @@ The previous register file was kept here:
     <message>
         <location filename="../../shopdesk/ui/views/call_compliance.py" line="53" />
         <location filename="../../shopdesk/ui/views/call_compliance.py" line="56" />
-        <location filename="../../shopdesk/ui/views/call_compliance.py" line="59" />
+        <location filename="../../shopdesk/ui/views/call_compliance.py" line="58" />
+        <location filename="../../shopdesk/ui/views/call_compliance.py" line="61" />
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
@@ -223,7 +325,7 @@ The previous register file was kept here:
     </message>
     <message>
         <location filename="../../shopdesk/ui/views/call_compliance.py" line="54" />
-        <location filename="../../shopdesk/ui/views/call_compliance.py" line="63" />
+        <location filename="../../shopdesk/ui/views/call_compliance.py" line="67" />
         <source>Overrides</source>
         <translation>破例通话</translation>
     </message>
@@ -239,18 +341,21 @@ The previous register file was kept here:
     </message>
     <message>
         <location filename="../../shopdesk/ui/views/call_compliance.py" line="56" />
+        <location filename="../../shopdesk/ui/views/call_compliance.py" line="58" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
         <location filename="../../shopdesk/ui/views/call_compliance.py" line="56" />
         <location filename="../../shopdesk/ui/views/call_compliance.py" line="58" />
+        <location filename="../../shopdesk/ui/views/call_compliance.py" line="60" />
         <source>Case no.</source>
         <translation>案件号</translation>
     </message>
     <message>
         <location filename="../../shopdesk/ui/views/call_compliance.py" line="57" />
         <location filename="../../shopdesk/ui/views/call_compliance.py" line="59" />
+        <location filename="../../shopdesk/ui/views/call_compliance.py" line="61" />
         <source>By</source>
         <translation>操作人</translation>
     </message>
@@ -261,36 +366,47 @@ The previous register file was kept here:
     </message>
     <message>
         <location filename="../../shopdesk/ui/views/call_compliance.py" line="57" />
+        <location filename="../../shopdesk/ui/views/call_compliance.py" line="59" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/call_compliance.py" line="58" />
+        <location filename="../../shopdesk/ui/views/call_compliance.py" line="59" />
+        <source>Rules broken</source>
+        <translation>违反的规则</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/call_compliance.py" line="60" />
         <source>Buyer's local time</source>
         <translation>买家当地时间</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/call_compliance.py" line="59" />
+        <location filename="../../shopdesk/ui/views/call_compliance.py" line="61" />
         <source>Outcome</source>
         <translation>通话结果</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/call_compliance.py" line="62" />
+        <location filename="../../shopdesk/ui/views/call_compliance.py" line="64" />
+        <source>Breaches: a hard rule broken, or logged afterwards over a rule</source>
+        <translation>违规：违反硬性规则，或补记时超出规则</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/call_compliance.py" line="66" />
         <source>Attempts per buyer</source>
         <translation>每位买家的拨打次数</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/call_compliance.py" line="64" />
+        <location filename="../../shopdesk/ui/views/call_compliance.py" line="68" />
         <source>Calls outside the calling window</source>
         <translation>允许时段之外的通话</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/call_compliance.py" line="74" />
+        <location filename="../../shopdesk/ui/views/call_compliance.py" line="78" />
         <source>%1 calls, %2 overrides, %3 outside the window</source>
         <translation>共 %1 次通话，%2 次破例，%3 次在允许时段之外</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/call_compliance.py" line="82" />
+        <location filename="../../shopdesk/ui/views/call_compliance.py" line="86" />
         <source>yes</source>
         <translation>是</translation>
     </message>
@@ -370,27 +486,27 @@ The previous register file was kept here:
         <translation>%1 分钟后</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/widgets/call_texts.py" line="47" />
+        <location filename="../../shopdesk/ui/widgets/call_texts.py" line="48" />
         <source>May call now (%1 left)</source>
         <translation>现在可以打电话（还可打 %1 次）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/widgets/call_texts.py" line="49" />
+        <location filename="../../shopdesk/ui/widgets/call_texts.py" line="50" />
         <source>fill in the pre-call checklist first</source>
         <translation>请先填写通话前准备清单</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/widgets/call_texts.py" line="54" />
+        <location filename="../../shopdesk/ui/widgets/call_texts.py" line="55" />
         <source>Cannot call: %1</source>
         <translation>不能打电话：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/widgets/call_texts.py" line="58" />
+        <location filename="../../shopdesk/ui/widgets/call_texts.py" line="59" />
         <source>Cannot call now: %1 — next possible: %2 (%3)</source>
         <translation>现在不能打电话：%1 — 最早可在 %2（%3）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/widgets/call_texts.py" line="67" />
+        <location filename="../../shopdesk/ui/widgets/call_texts.py" line="68" />
         <source>Buyer's local time: %1</source>
         <translation>买家当地时间：%1</translation>
     </message>
@@ -461,99 +577,99 @@ The previous register file was kept here:
 <context>
     <name>CaseDetailView</name>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="66" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="67" />
         <source>No case selected.
 Pick a case in the list to see it here.</source>
         <translation>未选择案件。
 在左侧列表中选择一个案件即可在此查看。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="86" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="91" />
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="87" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="92" />
         <source>Change status</source>
         <translation>更改状态</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="88" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="93" />
         <source>Audit trail</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="90" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="95" />
         <source>Print summary…</source>
         <translation>打印摘要…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="91" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="96" />
         <source>Print or save this case's dispute summary (PDF)</source>
         <translation>打印或保存本案件的争议摘要（PDF）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="92" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="97" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="93" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="98" />
         <source>Move this case to the trash</source>
         <translation>把这个案件移到回收站</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="124" />
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="156" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="129" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="162" />
         <source>Timeline</source>
         <translation>处理时间线</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="125" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="130" />
         <source>Reply scripts</source>
         <translation>回复话术</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="137" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="142" />
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="166" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="172" />
         <source>Progress note… (Ctrl+Enter adds it)</source>
         <translation>进度备注…（Ctrl+Enter 添加）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="168" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="174" />
         <source>Add note</source>
         <translation>添加备注</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="187" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="193" />
         <source>The reply-script library could not be loaded:
 %1</source>
         <translation>话术库无法加载：
 %1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="284" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="292" />
         <source>Choose the operator (who is working now) first — every change records who made it. Nothing was changed.</source>
         <translation>请先选择操作人（现在是谁在处理）——每次修改都会记录操作人。本次未做任何修改。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="356" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="364" />
         <source>Move to trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="357" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="365" />
         <source>Move case %1 to the trash?
 You can restore it from the trash later.</source>
         <translation>把案件 %1 移到回收站？
 之后可以从回收站恢复。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="374" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="382" />
         <source>This case no longer exists (it may have been deleted)</source>
         <translation>该案件已不存在（可能已被删除）</translation>
     </message>
@@ -796,82 +912,87 @@ You can restore it from the trash later.</source>
 <context>
     <name>CaseTableModel</name>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="71" />
+        <location filename="../../shopdesk/ui/models/case_table.py" line="80" />
         <source>Case no.</source>
         <translation>案件号</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="72" />
+        <location filename="../../shopdesk/ui/models/case_table.py" line="81" />
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="73" />
+        <location filename="../../shopdesk/ui/models/case_table.py" line="82" />
         <source>Order no.</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="74" />
+        <location filename="../../shopdesk/ui/models/case_table.py" line="83" />
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="75" />
+        <location filename="../../shopdesk/ui/models/case_table.py" line="84" />
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="76" />
+        <location filename="../../shopdesk/ui/models/case_table.py" line="85" />
         <source>Kind</source>
         <translation>售后类型</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="77" />
+        <location filename="../../shopdesk/ui/models/case_table.py" line="86" />
         <source>Cause</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="78" />
+        <location filename="../../shopdesk/ui/models/case_table.py" line="87" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="79" />
+        <location filename="../../shopdesk/ui/models/case_table.py" line="88" />
         <source>Claimed</source>
         <translation>申请金额</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="80" />
+        <location filename="../../shopdesk/ui/models/case_table.py" line="89" />
         <source>Due</source>
         <translation>截止时间</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="81" />
+        <location filename="../../shopdesk/ui/models/case_table.py" line="90" />
         <source>Last activity</source>
         <translation>最近动态</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="83" />
+        <location filename="../../shopdesk/ui/models/case_table.py" line="92" />
         <source>Assignee</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="85" />
+        <location filename="../../shopdesk/ui/models/case_table.py" line="94" />
         <source>Promise due</source>
         <translation>承诺到期</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="88" />
+        <location filename="../../shopdesk/ui/models/case_table.py" line="97" />
         <source>Platform status</source>
         <translation>平台状态</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="316" />
+        <location filename="../../shopdesk/ui/models/case_table.py" line="99" />
+        <source>Warnings</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/models/case_table.py" line="377" />
         <source>promise overdue</source>
         <translation>承诺已逾期</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="376" />
+        <location filename="../../shopdesk/ui/models/case_table.py" line="437" />
         <source>overdue</source>
         <translation>已逾期</translation>
     </message>
@@ -879,305 +1000,311 @@ You can restore it from the trash later.</source>
 <context>
     <name>CaseText</name>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="55" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="56" />
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="55" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="56" />
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="56" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="57" />
         <source>Order no.</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="56" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="57" />
         <source>Refund no.</source>
         <translation>售后单号</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="57" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="58" />
         <source>Buyer nickname</source>
         <translation>买家昵称</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="57" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="58" />
         <source>Buyer name</source>
         <translation>买家姓名</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="58" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="59" />
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="58" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="59" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="59" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="60" />
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="59" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="60" />
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="60" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="61" />
         <source>Amount paid</source>
         <translation>实付金额</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="60" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="61" />
         <source>Amount claimed</source>
         <translation>申请金额</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="61" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="62" />
         <source>Amount settled</source>
         <translation>结算金额</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="61" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="62" />
         <source>Kind</source>
         <translation>售后类型</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="62" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="63" />
         <source>Cause</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="62" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="63" />
         <source>Customer type</source>
         <translation>客户类型</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="63" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="64" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="63" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="64" />
         <source>Due</source>
         <translation>截止时间</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="64" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="65" />
         <source>Description</source>
         <translation>问题描述</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="64" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="65" />
         <source>Assignee</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="65" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="66" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="65" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="66" />
         <source>Outcome</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="71" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="72" />
         <source>Edited</source>
         <translation>已编辑</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="72" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="73" />
         <source>Status changed</source>
         <translation>状态变更</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="72" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="73" />
         <source>Note added</source>
         <translation>添加备注</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="73" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="74" />
         <source>Phone revealed</source>
         <translation>查看了完整手机号</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="73" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="74" />
         <source>Moved to trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="74" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="75" />
         <source>Restored</source>
         <translation>已恢复</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="74" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="75" />
         <source>Deleted for good</source>
         <translation>已永久删除</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="153" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="137" />
+        <source>Warnings acknowledged: %1</source>
+        <translation>已确认预警：%1</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="159" />
         <source>Evidence removed: %1</source>
         <translation>移除证据：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="155" />
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="182" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="161" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="188" />
         <source>Reason: %1</source>
         <translation>原因：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="158" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="164" />
         <source>Waybill added: %1</source>
         <translation>添加运单号：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="160" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="166" />
         <source>Evidence added (%1): %2</source>
         <translation>添加证据（%1）：%2</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="174" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="180" />
         <source>Promise to the buyer: %1 (due %2)</source>
         <translation>向买家承诺：%1（%2 到期）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="177" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="183" />
         <source>Promise kept: %1</source>
         <translation>承诺已兑现：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="178" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="184" />
         <source>(after the due time %1)</source>
         <translation>（晚于到期时间 %1）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="180" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="186" />
         <source>Promise not kept: %1</source>
         <translation>承诺未兑现：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="71" />
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="110" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="72" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="111" />
         <source>Case created</source>
         <translation>创建案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="75" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="76" />
         <source>Call logged</source>
         <translation>登记了通话</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="75" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="76" />
         <source>Call policy overridden</source>
         <translation>破例通话</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="76" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="77" />
         <source>Do-not-call changed</source>
         <translation>勿扰设置已更改</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="77" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="78" />
         <source>Buyer time zone changed</source>
         <translation>买家时区已更改</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="78" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="79" />
         <source>Promise made</source>
         <translation>作出承诺</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="78" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="79" />
         <source>Promise kept</source>
         <translation>承诺已兑现</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="79" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="80" />
         <source>Promise not kept</source>
         <translation>承诺未兑现</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="80" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="81" />
         <source>Evidence added</source>
         <translation>添加证据</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="81" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="82" />
         <source>Evidence removed</source>
         <translation>移除证据</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="82" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="83" />
         <source>Evidence caption changed</source>
         <translation>修改证据说明</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="83" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="84" />
         <source>Evidence category changed</source>
         <translation>修改证据类别</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="84" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="85" />
         <source>Summary facts statement edited</source>
         <translation>编辑争议摘要的事实陈述</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="85" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="86" />
         <source>Summary printed with full contact details</source>
         <translation>打印了含完整联系方式的争议摘要</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="112" />
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="147" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="113" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="140" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="153" />
         <source>Note: %1</source>
         <translation>备注：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="115" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="116" />
         <source>Edited: %1</source>
         <translation>修改了：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="117" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="118" />
         <source>Moved to the trash</source>
         <translation>移到了回收站</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="119" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="120" />
         <source>Restored from the trash</source>
         <translation>从回收站恢复</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="123" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="124" />
         <source>Phone call: %1</source>
         <translation>电话沟通：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="125" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="126" />
         <source>(outside the call policy, override recorded)</source>
         <translation>（不符合电话沟通规范，已记录破例原因）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="130" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="131" />
         <source>Platform update: %1</source>
         <translation>平台更新：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="138" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="144" />
         <source>Status: %1 → %2</source>
         <translation>状态：%1 → %2</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="142" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="148" />
         <source>Outcome: %1</source>
         <translation>处理结果：%1</translation>
     </message>
@@ -1547,17 +1674,22 @@ You can restore it from the trash later.</source>
         <translation>数据文件夹中找不到该文件：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="503" />
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="506" />
+        <source>“%1” is not a picture, PDF, video or sound file, so it is not opened; its folder is shown instead.</source>
+        <translation>“%1”不是图片、PDF、视频或音频文件，因此不直接打开，改为显示其所在文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="510" />
         <source>No program to open %1 was found.</source>
         <translation>找不到可以打开 %1 的程序。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="514" />
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="521" />
         <source>Remove evidence</source>
         <translation>移除证据</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="515" />
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="522" />
         <source>Remove “%1” from this case?
 The file is kept and the removal is recorded in the audit trail.
 
@@ -1568,7 +1700,7 @@ Reason (optional):</source>
 原因（选填）：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="532" />
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="539" />
         <source>This evidence no longer exists</source>
         <translation>该证据已不存在</translation>
     </message>
@@ -1639,111 +1771,121 @@ Choose No for a masked export (138****5678). A full export is recorded in the au
     </message>
     <message>
         <location filename="../../shopdesk/ui/views/filter_bar.py" line="55" />
+        <source>Warnings</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="56" />
         <source>Mine</source>
         <translation>我的</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="56" />
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="57" />
         <source>Trash</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="59" />
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="60" />
         <source>Every case that is not in the trash</source>
         <translation>回收站以外的所有案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="60" />
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="61" />
         <source>Cases that still need attention</source>
         <translation>还需要处理的案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="61" />
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="62" />
         <source>Open cases due today (shop time)</source>
         <translation>今天（店铺时间）到期的未结案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="62" />
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="63" />
         <source>Open cases past their due time</source>
         <translation>已过截止时间的未结案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="64" />
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="65" />
         <source>Cases with a promise to the buyer that is due and not yet kept</source>
         <translation>对买家的承诺已到期但还没兑现的案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="66" />
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="67" />
         <source>Cases with an open promise to the buyer due today (shop time)</source>
         <translation>有今天（店铺时间）到期的待兑现承诺的案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="67" />
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="69" />
+        <source>Open cases with an early warning nobody has acknowledged yet</source>
+        <translation>有预警且尚未确认的未结售后单</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="70" />
         <source>Open cases assigned to the current operator</source>
         <translation>分配给当前操作人的未结案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="68" />
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="71" />
         <source>Deleted cases; restore them or empty the trash</source>
         <translation>已删除的案件：可以恢复，或清空回收站</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="87" />
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="90" />
         <source>Search case no., order no., buyer, item, notes…  (Ctrl+F)</source>
         <translation>搜索案件号、订单号、买家、商品、备注…（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="97" />
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="100" />
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="98" />
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="101" />
         <source>All platforms</source>
         <translation>全部平台</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="100" />
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="103" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="103" />
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="106" />
         <source>Created</source>
         <translation>创建日期</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="105" />
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="108" />
         <source>Only cases created in this date range</source>
         <translation>只显示在这个日期范围内创建的案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="113" />
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="116" />
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="129" />
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="132" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="130" />
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="133" />
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="131" />
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="134" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="139" />
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="142" />
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="176" />
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="179" />
         <source>{count} cases</source>
         <translation>共 {count} 条</translation>
     </message>
@@ -2286,27 +2428,27 @@ Demo cases are made up; you can move them to the trash later.</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="174" />
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="175" />
         <source>Within the call policy (%1 left)</source>
         <translation>符合电话沟通规范（还可打 %1 次）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="177" />
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="178" />
         <source>Outside the call policy:</source>
         <translation>不符合电话沟通规范：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="181" />
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="182" />
         <source>This call may not be made or logged (hard rule, no override):</source>
         <translation>不能拨打或登记这次通话（硬性规定，不可破例）：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="199" />
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="200" />
         <source>Write why this call was made anyway</source>
         <translation>请写明为什么仍然打了这通电话</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="219" />
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="220" />
         <source>This case no longer exists (it may have been deleted)</source>
         <translation>该案件已不存在（可能已被删除）</translation>
     </message>
@@ -2314,177 +2456,177 @@ Demo cases are made up; you can move them to the trash later.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="83" />
+        <location filename="../../shopdesk/ui/main_window.py" line="85" />
         <source>ShopDesk — after-sales desk</source>
         <translation>店铺售后台 — ShopDesk</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="193" />
+        <location filename="../../shopdesk/ui/main_window.py" line="199" />
         <source>&amp;New case…</source>
         <translation>新建案件(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="195" />
+        <location filename="../../shopdesk/ui/main_window.py" line="201" />
         <source>Log a new after-sales case (Ctrl+N)</source>
         <translation>登记一个新的售后案件（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="196" />
+        <location filename="../../shopdesk/ui/main_window.py" line="202" />
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="198" />
+        <location filename="../../shopdesk/ui/main_window.py" line="204" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="200" />
+        <location filename="../../shopdesk/ui/main_window.py" line="206" />
         <source>Reload the list (F5)</source>
         <translation>重新加载列表（F5）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="201" />
+        <location filename="../../shopdesk/ui/main_window.py" line="207" />
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="203" />
+        <location filename="../../shopdesk/ui/main_window.py" line="209" />
         <source>Move to &amp;trash</source>
         <translation>移到回收站(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="205" />
+        <location filename="../../shopdesk/ui/main_window.py" line="211" />
         <source>Move the selected cases to the trash (Delete)</source>
         <translation>把选中的案件移到回收站（Delete）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="209" />
+        <location filename="../../shopdesk/ui/main_window.py" line="215" />
         <source>Res&amp;tore</source>
         <translation>恢复(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="211" />
+        <location filename="../../shopdesk/ui/main_window.py" line="217" />
         <source>Bring the selected cases back</source>
         <translation>把选中的案件从回收站恢复</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="212" />
+        <location filename="../../shopdesk/ui/main_window.py" line="218" />
         <source>&amp;Empty trash…</source>
         <translation>清空回收站(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="214" />
+        <location filename="../../shopdesk/ui/main_window.py" line="220" />
         <source>Delete the cases in the trash for good</source>
         <translation>永久删除回收站中的案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="216" />
+        <location filename="../../shopdesk/ui/main_window.py" line="222" />
         <source>&amp;Staff…</source>
         <translation>员工管理(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="218" />
+        <location filename="../../shopdesk/ui/main_window.py" line="224" />
         <source>&amp;Language…</source>
         <translation>界面语言(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="220" />
+        <location filename="../../shopdesk/ui/main_window.py" line="226" />
         <source>&amp;About ShopDesk</source>
         <translation>关于 ShopDesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="222" />
+        <location filename="../../shopdesk/ui/main_window.py" line="228" />
         <source>Open &amp;log folder</source>
         <translation>打开日志文件夹(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="237" />
+        <location filename="../../shopdesk/ui/main_window.py" line="243" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="241" />
+        <location filename="../../shopdesk/ui/main_window.py" line="247" />
         <source>&amp;Cases</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="246" />
+        <location filename="../../shopdesk/ui/main_window.py" line="252" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="250" />
+        <location filename="../../shopdesk/ui/main_window.py" line="257" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="253" />
+        <location filename="../../shopdesk/ui/main_window.py" line="260" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="279" />
+        <location filename="../../shopdesk/ui/main_window.py" line="286" />
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="287" />
+        <location filename="../../shopdesk/ui/main_window.py" line="294" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="290" />
+        <location filename="../../shopdesk/ui/main_window.py" line="297" />
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="313" />
+        <location filename="../../shopdesk/ui/main_window.py" line="320" />
         <source>Data folder: {path}</source>
         <translation>数据文件夹：{path}</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="384" />
+        <location filename="../../shopdesk/ui/main_window.py" line="391" />
         <source>Operator: {name}</source>
         <translation>操作人：{name}</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="286" />
+        <location filename="../../shopdesk/ui/main_window.py" line="293" />
         <source>New case</source>
         <translation>新建案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="289" />
+        <location filename="../../shopdesk/ui/main_window.py" line="296" />
         <source>Move to trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="291" />
+        <location filename="../../shopdesk/ui/main_window.py" line="298" />
         <source>Empty trash</source>
         <translation>清空回收站</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="457" />
+        <location filename="../../shopdesk/ui/main_window.py" line="464" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="458" />
+        <location filename="../../shopdesk/ui/main_window.py" line="465" />
         <source>The new language takes effect after ShopDesk is restarted.</source>
         <translation>新的界面语言将在重新启动 ShopDesk 后生效。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="464" />
+        <location filename="../../shopdesk/ui/main_window.py" line="471" />
         <source>Automatic backup failed: {reason}. Back up by hand (File menu); details in the log (Help → Open log folder).</source>
         <translation>自动备份失败：{reason}。请通过“文件”菜单手动备份；详情见日志（帮助 → 打开日志文件夹）。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="471" />
+        <location filename="../../shopdesk/ui/main_window.py" line="478" />
         <source>About ShopDesk</source>
         <translation>关于 ShopDesk</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="472" />
+        <location filename="../../shopdesk/ui/main_window.py" line="479" />
         <source>&lt;h3&gt;ShopDesk — after-sales desk&lt;/h3&gt;&lt;p&gt;Version {version}&lt;/p&gt;&lt;p&gt;An after-sales register for small online shops. Your data stays on this computer.&lt;/p&gt;&lt;p&gt;Data folder: {path}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;ShopDesk 店铺售后台&lt;/h3&gt;&lt;p&gt;版本 {version}&lt;/p&gt;&lt;p&gt;小网店的售后登记簿。你的数据只保存在这台电脑上。&lt;/p&gt;&lt;p&gt;数据文件夹：{path}&lt;/p&gt;</translation>
     </message>
@@ -2507,12 +2649,12 @@ Demo cases are made up; you can move them to the trash later.</source>
         <translation>剩余可拨次数</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/may_call_list.py" line="61" />
+        <location filename="../../shopdesk/ui/views/may_call_list.py" line="62" />
         <source>Buyers you may call now: %1</source>
         <translation>现在可以联系的买家：%1 位</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/may_call_list.py" line="63" />
+        <location filename="../../shopdesk/ui/views/may_call_list.py" line="64" />
         <source>Nobody may be called right now.</source>
         <translation>现在没有可以打电话的买家。</translation>
     </message>
@@ -2724,73 +2866,88 @@ Demo cases are made up; you can move them to the trash later.</source>
     </message>
     <message>
         <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="93" />
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="110" />
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="111" />
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="117" />
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="118" />
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="112" />
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="111" />
+        <source> days</source>
+        <translation> 天内</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="114" />
+        <source>calls in any</source>
+        <translation>通，任意</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="119" />
         <source>Message the buyer in chat before calling</source>
         <translation>打电话前先在聊天窗口联系买家</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="113" />
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="120" />
         <source>Require the pre-call checklist</source>
         <translation>必须先填写通话前准备清单</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="116" />
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="123" />
         <source>No new call in the last</source>
         <translation>时段结束前停止新拨打</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="117" />
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="124" />
         <source>Quiet hours (never call)</source>
         <translation>免打扰时段（绝不打电话）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="118" />
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="125" />
         <source>Holidays</source>
         <translation>节假日</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="119" />
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="126" />
         <source>Blackout dates</source>
         <translation>禁止通话日期</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="120" />
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="127" />
         <source>Calls per buyer per day</source>
         <translation>每位买家每天最多通话次数</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="121" />
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="128" />
         <source>Day counted as</source>
         <translation>“一天”的计算方式</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="122" />
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="129" />
         <source>Calls per case</source>
         <translation>每个案件最多通话次数</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="123" />
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="130" />
+        <source>Calls per buyer over several days</source>
+        <translation>每位买家多日内的通话上限</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="131" />
         <source>Minimum gap between calls</source>
         <translation>两次通话的最短间隔</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="124" />
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="132" />
         <source>Cool-down after talking</source>
         <translation>接通后的冷静期</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="132" />
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="140" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="133" />
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="141" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -2866,12 +3023,12 @@ Demo cases are made up; you can move them to the trash later.</source>
         <translation>登记对所选案件买家作出的承诺（Ctrl+Shift+N）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/promises.py" line="78" />
+        <location filename="../../shopdesk/ui/controllers/promises.py" line="79" />
         <source>Select a case first</source>
         <translation>请先选择一个案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/promises.py" line="84" />
+        <location filename="../../shopdesk/ui/controllers/promises.py" line="85" />
         <source>This case is in the trash; restore it to record a promise</source>
         <translation>该案件在回收站中，恢复后才能登记承诺</translation>
     </message>
@@ -3946,6 +4103,34 @@ Every change you saved before this is safe in the register.</source>
         <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="379" />
         <source>Print dispute summary</source>
         <translation>打印争议摘要</translation>
+    </message>
+</context>
+<context>
+    <name>WarningBadge</name>
+    <message>
+        <location filename="../../shopdesk/ui/views/warning_badge.py" line="53" />
+        <source>What was done (e.g. called the buyer, told the owner)</source>
+        <translation>采取了什么措施（如已致电买家、已报店长）</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/warning_badge.py" line="55" />
+        <source>Acknowledge</source>
+        <translation>确认预警</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/warning_badge.py" line="57" />
+        <source>Record that you saw the warnings and what was done; a new trigger raises them again</source>
+        <translation>记录已看到预警及采取的措施；有新的触发时会再次预警</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/warning_badge.py" line="94" />
+        <source>Similar cases (same item and cause, %1 days): %2 — this is one of %3</source>
+        <translation>相似售后（同商品同原因，%1天内）：%2 —— 这是其中之一，共 %3 单</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/warning_badge.py" line="110" />
+        <source>Choose the operator first: the acknowledgement records who saw the warning.</source>
+        <translation>请先选择操作人：确认预警会记录是谁看到了预警。</translation>
     </message>
 </context>
 <context>

@@ -16,6 +16,7 @@ from ..domain.text import normalize_lang
 from ..paths import DataPaths, data_dir
 from ..services.register import Register, open_register
 from ..services.staff import PinError
+from .analysis import ANALYSIS_HANDLERS, add_analysis_parsers
 from .calls import CALL_HANDLERS, add_call_parsers
 from .cases import CASES_HANDLERS, OPTION_OF, add_cases_parsers
 from .common import CliError, Handler
@@ -30,6 +31,7 @@ from .shifts import SHIFT_HANDLERS, add_shift_parsers
 from .staff import STAFF_HANDLERS, add_staff_parsers
 from .steps import STEPS_HANDLERS, add_steps_parsers
 from .summary import SUMMARY_HANDLERS, add_summary_parsers
+from .warnings import WARNING_HANDLERS, add_warning_parsers
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
@@ -56,6 +58,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_steps_parsers(sub)
     add_summary_parsers(sub)
     add_paths_parser(sub)
+    add_warning_parsers(sub)
+    add_analysis_parsers(sub)
     return p
 
 
@@ -99,6 +103,8 @@ def run(argv: Sequence[str], *, clock: Clock | None = None, env: dict[str, str] 
     handlers.update(STAFF_HANDLERS)
     handlers.update(STEPS_HANDLERS)
     handlers.update(SUMMARY_HANDLERS)
+    handlers.update(WARNING_HANDLERS)
+    handlers.update(ANALYSIS_HANDLERS)
     args.env = env  # import/export read SHOPDESK_LANG from the injected environment
     try:
         _check_actor_pin(register, args)

@@ -19,6 +19,7 @@ from ..domain.plain_text import one_line
 from ..services.quick_filters import QuickFilter, apply_quick_filter
 from ..services.register import Register
 from ..services.serialize import SCHEMA_VERSION, case_json, event_json, free_text_masker
+from ..services.serialize_warnings import warning_json
 from .case_changes import (
     CASE_FIELD_OPTIONS,
     add_case_field_options,
@@ -29,7 +30,7 @@ from .case_changes import (
     cmd_cases_status,
     parse_due,
 )
-from .common import CliError, actor_name, case_query, checked_int, emit_json, find_case
+from .common import CliError, actor_name, case_query, checked_int, cli_lang, emit_json, find_case
 
 # More rows than any register holds; beyond it SQLite's 64-bit integers overflow.
 MAX_LIMIT = 1_000_000_000
@@ -176,13 +177,20 @@ def cmd_cases_show(register: Register, args: argparse.Namespace, out: TextIO) ->
     events = register.cases.timeline(case.id)
     data = case_json(case, full_contact=args.full_contact)
     mask = free_text_masker(case, full_contact=args.full_contact)
+    lang = cli_lang(register, args)
+    history = register.warnings.for_case(case.id)
     if args.json:
+        data["warnings"] = [warning_json(w, lang) for w in history if w.is_live]
+        data["warning_history"] = [warning_json(w, lang) for w in history]
         data["timeline"] = [event_json(e, mask) for e in events]
         emit_json(out, {"schema": SCHEMA_VERSION, "case": data})
         return EXIT_OK
     for key, value in data.items():
         if value not in (None, ""):
             out.write(f"{key:>16}: {one_line(str(value))}\n")
+    for w in history:
+        if w.is_live:
+            out.write(f"{'warning':>16}: {w.rule.value}  {one_line(w.reason(lang))}\n")
     out.write("timeline:\n")
     for e in events:
         when = local(e.at, register.shop_tz).strftime("%Y-%m-%d %H:%M")
@@ -203,10 +211,16 @@ def cmd_cases_add(register: Register, args: argparse.Namespace, out: TextIO) -> 
     if args.due:
         fields["due_at"] = parse_due(args.due, register.shop_tz)
     case = register.cases.open_case(draft_from_fields(fields), actor)
+    lang = cli_lang(register, args)
+    raised = register.warnings.live([case.id]).get(case.id, [])
     if args.json:
-        emit_json(out, {"schema": SCHEMA_VERSION, "case": case_json(case)})
+        data = case_json(case)
+        data["warnings"] = [warning_json(w, lang) for w in raised]
+        emit_json(out, {"schema": SCHEMA_VERSION, "case": data})
     else:
         out.write(case.case_no + "\n")
+        for w in raised:
+            out.write(f"warning: {w.rule.value}  {w.reason(lang)}\n")
     return EXIT_OK
 
 

@@ -31,6 +31,7 @@ class SortKey(StrEnum):
     PRIORITY = "priority"
     PROMISE_DUE = "promise_due"  # the earliest open promise's due time
     PLATFORM_STATUS = "platform_status"  # the platform's own words for the request's state
+    WARNINGS = "warnings"  # how many live early warnings
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,7 @@ class CaseQuery:
     promise_due_from: datetime | None = None
     promise_due_before: datetime | None = None
     search: str = ""
+    warned: bool = False  # only cases with a live early warning
     # Set when filters contradict each other (e.g. "open" + status "closed"): no rows.
     match_nothing: bool = False
     sort: SortKey = SortKey.LAST_ACTIVITY

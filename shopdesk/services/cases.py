@@ -8,7 +8,7 @@ audited. `get` returns the stored case, for work that needs the data itself.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import fields as dc_fields
 from dataclasses import replace
 from datetime import datetime
@@ -44,10 +44,13 @@ def for_screen(case: Case) -> Case:
 class CaseService:
     """The register's use cases. Every write is one transaction with its audit rows."""
 
-    def __init__(self, db: Database, clock: Clock, *, shop_tz: str = SHOP_TZ_DEFAULT) -> None:
+    def __init__(self, db: Database, clock: Clock, *, shop_tz: str = SHOP_TZ_DEFAULT,
+                 after_write: Callable[[list[int]], object] | None = None) -> None:
         self.db = db
         self.clock = clock
         self.shop_tz = shop_tz
+        # Called in the write's transaction with the ids written (the early warnings).
+        self.after_write = after_write or (lambda ids: None)
         self.store = CaseStore(db)
         self.events = EventStore(db)
         self.audit_log = AuditStore(db)
@@ -72,6 +75,7 @@ class CaseService:
             self.events.add(case.id, now, actor, "created", "")
             self.audit_log.record(now, actor, "case", case.id, "create", None, None,
                                   case.case_no)
+            self.after_write([case.id])
         return case
 
     def update(self, case_id: int, draft: CaseDraft, actor: str) -> Case:
@@ -103,6 +107,7 @@ class CaseService:
                                       field_text(old), field_text(new))
             self.events.add(case_id, now, actor, "edit", "",
                             {"fields": sorted(changes)})
+            self.after_write([case_id])
         return self.store.get(case_id)
 
     def change_status(self, case_id: int, transition: Transition, actor: str) -> Case:
@@ -142,6 +147,7 @@ class CaseService:
                 "outcome": outcome.value if outcome else None,
                 "amount": str(settled) if settled is not None else None,
             })
+            self.after_write([case_id])
         return self.store.get(case_id)
 
     def add_note(self, case_id: int, text: str, actor: str) -> TimelineEvent:
@@ -157,6 +163,7 @@ class CaseService:
             stamp = to_utc_iso(now)
             self.store.update_columns(case_id, {"last_activity_at": stamp, "updated_at": stamp})
             self.audit_log.record(now, actor, "case", case_id, "note", None, None, text)
+            self.after_write([case_id])
         return next(e for e in self.events.for_case(case_id) if e.id == event_id)
 
     def reveal_phone(self, case_id: int, actor: str) -> str:

@@ -29,8 +29,11 @@ from ..storage.audit import AuditStore
 from ..storage.bulk import bulk_insert_cases
 from ..storage.events import EventStore
 from ..storage.promises import PromiseStore
+from .blacklist import BlacklistService
+from .demo_patterns import MALICIOUS_NICK, MALICIOUS_REASON, apply_demo_patterns
 from .promises import audit_values, event_data, event_text
 from .staff import StaffService
+from .warnings import WarningService
 
 
 class DemoTarget(Protocol):
@@ -45,6 +48,10 @@ class DemoTarget(Protocol):
     def staff(self) -> StaffService: ...
     @property
     def shop_tz(self) -> str: ...
+    @property
+    def warnings(self) -> WarningService: ...
+    @property
+    def blacklist(self) -> BlacklistService: ...
 
 
 STAFF = ("小王", "小李", "阿珍")
@@ -340,10 +347,16 @@ def generate_demo(register: DemoTarget, n: int = 200, *, seed: int | None = None
         register.staff.set_current_operator(STAFF[0])
     now = register.clock.now()
     items = build_demo_cases(n, now, register.shop_tz, seed)
+    apply_demo_patterns(items, now, seed)
     saved: list[tuple[int, Case]] = []
     for start in range(0, len(items), 20_000):
         chunk = items[start:start + 20_000]
         ids = bulk_insert_cases(register.db, chunk)
         saved.extend(zip(ids, (case for case, _day, _events in chunk), strict=True))
     write_demo_promises(register, build_demo_promises(saved, now, register.shop_tz, seed))
+    with register.db.atomic():
+        if not any(e.buyer_nick == MALICIOUS_NICK for e in register.blacklist.entries()):
+            register.blacklist.add(platform="taobao", buyer_nick=MALICIOUS_NICK,
+                                   reason=MALICIOUS_REASON, actor=STAFF[0])
+        register.warnings.evaluate([case_id for case_id, _case in saved], siblings=False)
     return n

@@ -164,10 +164,13 @@ class ImportService:
     """Reads platform exports and applies them to the register."""
 
     def __init__(self, db: Database, clock: Clock, config: ImportConfig, *,
-                 shop_tz: str = SHOP_TZ_DEFAULT) -> None:
+                 shop_tz: str = SHOP_TZ_DEFAULT,
+                 after_write: Callable[[list[int]], object] | None = None) -> None:
         self.db = db
         self.clock = clock
         self.config = config
+        # Called in the import's transaction with every case created or updated.
+        self.after_write = after_write or (lambda ids: None)
         self.shop_tz = shop_tz
         self.profiles = ProfileService(db, clock)
         self.orders = OrderService(db, clock)
@@ -306,6 +309,8 @@ class ImportService:
             writer.update(chunk, store.fetch([r.case_id for r in chunk if r.case_id]))
             done += len(chunk)
             progress(total + done * total // work, 2 * total)
+        check()
+        self.after_write(report.created_ids + [r.case_id for r in updates if r.case_id])
         check()
         progress(2 * total, 2 * total)
 

@@ -21,6 +21,8 @@ class QuickFilter(StrEnum):
     # is marked kept or broken.
     PROMISE_OVERDUE = "promise_overdue"
     PROMISE_TODAY = "promise_today"
+    # Open cases with a live early warning (预警), not yet acknowledged.
+    WARNED = "warned"
 
 
 def day_bounds(now: datetime, tz: str) -> tuple[datetime, datetime]:
@@ -37,7 +39,7 @@ def apply_quick_filter(base: CaseQuery, quick: QuickFilter, *, now: datetime, tz
     """`base` (sort, search, other filters kept) narrowed by a quick filter."""
     q = base.with_changes(scope=Scope.ACTIVE, due_from=None, due_before=None, assignee=None,
                           match_nothing=False, promise_overdue_at=None,
-                          promise_due_from=None, promise_due_before=None)
+                          promise_due_from=None, promise_due_before=None, warned=False)
     if quick == QuickFilter.ALL:
         return q
     if quick == QuickFilter.TRASH:
@@ -54,6 +56,8 @@ def apply_quick_filter(base: CaseQuery, quick: QuickFilter, *, now: datetime, tz
         return q.with_changes(match_nothing=True)
     if quick == QuickFilter.OPEN:
         return q.with_changes(statuses=open_statuses)
+    if quick == QuickFilter.WARNED:
+        return q.with_changes(statuses=open_statuses, warned=True)
     if quick == QuickFilter.DUE_TODAY:
         start, end = day_bounds(now, tz)
         return q.with_changes(statuses=open_statuses, due_from=start, due_before=end)

@@ -16,6 +16,8 @@ from ..paths import DataPaths, resource_path
 from ..storage.backup import BackupFile, BackupManager, restore_file, verify
 from ..storage.db import open_database
 from ..storage.settings import SettingsStore
+from .analysis import AnalysisService
+from .blacklist import BlacklistService
 from .calls import CallService
 from .cases import CaseService
 from .evidence import EvidenceService
@@ -28,6 +30,8 @@ from .scripts import ScriptService, open_script_service
 from .shifts import ShiftService
 from .staff import StaffService
 from .summary import SummaryService
+from .warnings import OVERRIDE_NAME as WARNING_RULES_NAME
+from .warnings import WarningService
 
 LANGUAGE_KEY = "language"
 SHOP_TZ_KEY = "shop_timezone"
@@ -46,6 +50,9 @@ class Register:
     db: Database
     clock: Clock
     cases: CaseService = field(init=False)
+    warnings: WarningService = field(init=False)
+    blacklist: BlacklistService = field(init=False)
+    analysis: AnalysisService = field(init=False)
     staff: StaffService = field(init=False)
     calls: CallService = field(init=False)
     holidays: ShopHolidays = field(init=False)
@@ -62,7 +69,12 @@ class Register:
     def __post_init__(self) -> None:
         self.settings = SettingsStore(self.db)
         tz = self.settings.get(SHOP_TZ_KEY, SHOP_TZ_DEFAULT)
-        self.cases = CaseService(self.db, self.clock, shop_tz=tz)
+        self.warnings = WarningService(self.db, self.clock,
+                                       override=self.paths.root / WARNING_RULES_NAME)
+        self.blacklist = BlacklistService(self.db, self.clock, self.warnings)
+        self.analysis = AnalysisService(self.db, self.clock, shop_tz=tz)
+        self.cases = CaseService(self.db, self.clock, shop_tz=tz,
+                                 after_write=self.warnings.evaluate)
         self.staff = StaffService(self.db, self.clock, self.settings, shop_tz=tz)
         self.holidays = ShopHolidays(self.db, self.settings, self.clock, shop_tz=tz)
         self.calls = CallService(self.db, self.clock, self.settings, self.holidays, shop_tz=tz)
@@ -84,7 +96,8 @@ class Register:
         presets are files read from disk, which most commands and most tests never need)."""
         if self._imports is None:
             config = ImportConfig.load(resource_path("importers"))
-            self._imports = ImportService(self.db, self.clock, config, shop_tz=self.shop_tz)
+            self._imports = ImportService(self.db, self.clock, config, shop_tz=self.shop_tz,
+                                          after_write=self.warnings.evaluate)
         return self._imports
 
     @property
@@ -144,6 +157,13 @@ class Register:
 
     def close(self) -> None:
         self.db.close()
+        self._closed = True
+
+    @property
+    def is_open(self) -> bool:
+        """False once closed (a restore closes the old register before the window has
+        switched to the new one; late task results must not read it)."""
+        return not getattr(self, "_closed", False)
 
     def restore(self, backup: Path) -> tuple[Register, Path]:
         """Close, replace the file with `backup`, reopen. Returns (new register, kept file)."""

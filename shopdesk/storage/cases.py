@@ -39,6 +39,7 @@ _SORT_SQL = {
     # Cases without an open promise sort after every promised one in ascending order.
     SortKey.PROMISE_DUE: "coalesce(next_promise_due, '9999')",
     SortKey.PLATFORM_STATUS: "platform_status",
+    SortKey.WARNINGS: "warning_count",
 }
 
 _SELECT = "SELECT " + ", ".join(CASE_COLUMNS) + " FROM cases"
@@ -198,6 +199,8 @@ def _where(query: CaseQuery) -> tuple[str, list[Any]]:
         if value is not None:
             conds.append(f"{col} {op} ?")
             params.append(to_utc_iso(value))
+    if query.warned:
+        conds.append("warning_count > 0")
     conds_p, params_p = _promise_conditions(query)
     conds.extend(conds_p)
     params.extend(params_p)

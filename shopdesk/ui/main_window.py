@@ -25,6 +25,7 @@ from ..domain.errors import ShopDeskError
 from ..paths import log_dir
 from ..services.quick_filters import QuickFilter
 from ..services.register import Register
+from .controllers.analysis import AnalysisController
 from .controllers.backup import BackupController
 from .controllers.calls import CallController
 from .controllers.cases import CaseController
@@ -36,6 +37,7 @@ from .controllers.promises import PromiseController
 from .controllers.scripts import ScriptController
 from .controllers.shifts import ShiftController
 from .controllers.summary import SummaryController
+from .controllers.warnings import WarningController
 from .dialogs.error_dialog import open_log_folder
 from .dialogs.settings_dialog import LANGUAGE_TAB, STAFF_TAB, SettingsDialog
 from .header_state import restore_header_state
@@ -86,6 +88,8 @@ class MainWindow(QMainWindow):
         self._build_views()
         self.cases = CaseController(self, self)
         self.promises = PromiseController(self, self)
+        self.warnings = WarningController(self, self)
+        self.analysis = AnalysisController(self, self)
         self.summary = SummaryController(self, self)
         self.shifts = ShiftController(self, self)
         self.backup = BackupController(self, self)
@@ -106,6 +110,7 @@ class MainWindow(QMainWindow):
         self._time_timer.timeout.connect(self.case_list.model.touch_time_columns)
         self._time_timer.start()
         self.promises.place_promise_column()
+        self.warnings.place_column()
         self._attach_controllers()
         # Offers to start a shift after a change made while nobody is on shift.
         self.shift_offer = ShiftOffer(lambda: self._register, self._settings, self.lang, self)
@@ -151,6 +156,7 @@ class MainWindow(QMainWindow):
         """Bind the controllers to the current register and case panel."""
         self.calls.attach()
         self.promises.attach()
+        self.warnings.attach()
         self.summary.attach()
         self.shifts.attach()
 
@@ -245,7 +251,8 @@ class MainWindow(QMainWindow):
                                self.act_print_summary))
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.setObjectName("menu_view")
-        self._fill(view_menu, (self.calls.act_may_call, self.act_compliance, self.act_scripts))
+        self._fill(view_menu, (self.calls.act_may_call, self.act_compliance, self.act_scripts,
+                               None, self.analysis.act_analysis))
         bar.addMenu(self.shifts.menu)
         settings_menu = bar.addMenu(self.tr("&Settings"))
         settings_menu.setObjectName("menu_settings")

@@ -52,9 +52,10 @@ class PromiseController(QObject):
             return
         header = self._host.case_list.table.horizontalHeader()
         promise = header.visualIndex(column_of("promise"))
-        # Appended last on restore; only columns added after it (platform status) may follow.
+        # Appended last on restore; only columns added after it (platform status,
+        # warnings) may follow.
         after = {header.logicalIndex(v) for v in range(promise + 1, header.count())}
-        if after <= {column_of("platform_status")}:
+        if after <= {column_of("platform_status"), column_of("warnings")}:
             header.moveSection(promise, header.visualIndex(column_of("status")) + 1)
             # Saved with the flag, not only at close: a window killed before closing would
             # otherwise keep the flag but the old header, and the column stayed off screen.

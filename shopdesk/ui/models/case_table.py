@@ -28,16 +28,19 @@ from ...domain.case_query import CaseQuery, SortKey
 from ...domain.clock import Clock, local
 from ...domain.money import format_yuan
 from ...domain.platform_state import INTERVENTION_STAGES
+from ...domain.text import colon, list_sep
 
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole
 CASE_ROLE = Qt.ItemDataRole.UserRole + 1
 OVERDUE_ROLE = Qt.ItemDataRole.UserRole + 2
 PROMISE_OVERDUE_ROLE = Qt.ItemDataRole.UserRole + 3
+WARNINGS_ROLE = Qt.ItemDataRole.UserRole + 4  # the rule keys of the live warnings
 
 PAGE_SIZE = 200
 MAX_PAGES = 10  # at most 2,000 rows in memory, whatever the register's size
 
 _OVERDUE = QColor(200, 30, 30)
+_WARNED = QColor(190, 60, 0)
 _CLOSED = QColor(128, 128, 128)
 
 Index = QModelIndex | QPersistentModelIndex
@@ -52,6 +55,12 @@ class CaseSource(Protocol):
     def query_ids(self, query: CaseQuery) -> list[int]: ...
 
     def fetch(self, case_ids: Sequence[int]) -> dict[int, Case]: ...
+
+
+class WarningSource(Protocol):
+    """What the warnings column needs (WarningService.live)."""
+
+    def live(self, case_ids: Sequence[int]) -> dict[int, list[Any]]: ...
 
 
 class PromiseDueSource(Protocol):
@@ -87,6 +96,7 @@ COLUMNS: tuple[Column, ...] = (
     # The platform's own words (退款成功, 客服介入中 ...), as its export said them.
     Column("platform_status", QT_TRANSLATE_NOOP("CaseTableModel", "Platform status"),
            SortKey.PLATFORM_STATUS),
+    Column("warnings", QT_TRANSLATE_NOOP("CaseTableModel", "Warnings"), SortKey.WARNINGS),
 )
 COLUMN_KEYS = tuple(c.key for c in COLUMNS)
 
@@ -116,6 +126,9 @@ class CaseTableModel(QAbstractTableModel):
         # Next open promise due per case, fetched with (and evicted with) each page.
         self._promises: PromiseDueSource | None = None
         self._promise_pages: dict[int, dict[int, datetime]] = {}
+        # Live early warnings per case, fetched and evicted with each page like promises.
+        self._warnings: WarningSource | None = None
+        self._warning_pages: dict[int, dict[int, list[Any]]] = {}
 
     # --- the query -------------------------------------------------------
     @property
@@ -135,9 +148,30 @@ class CaseTableModel(QAbstractTableModel):
         """Where the promise column reads each case's next open promise (None: blank)."""
         self._promises = promises
         self._promise_pages.clear()
+        self._warning_pages.clear()
         if self._ids:
             col = column_of("promise")
             self.dataChanged.emit(self.index(0, col), self.index(len(self._ids) - 1, col))
+
+    def set_warning_source(self, warnings: WarningSource | None) -> None:
+        """Where the warnings column reads each case's live warnings (None: blank)."""
+        self._warnings = warnings
+        self._warning_pages.clear()
+        if self._ids:
+            col = column_of("warnings")
+            self.dataChanged.emit(self.index(0, col), self.index(len(self._ids) - 1, col))
+
+    def warnings_at(self, row: int) -> list[Any]:
+        """The live warnings of the case on `row` (CaseWarning objects)."""
+        if self._warnings is None or not 0 <= row < len(self._ids):
+            return []
+        page_no = row // self._page_size
+        page = self._warning_pages.get(page_no)
+        if page is None:
+            start = page_no * self._page_size
+            page = self._warnings.live(self._ids[start:start + self._page_size])
+            self._warning_pages[page_no] = page
+        return page.get(self._ids[row], [])
 
     def set_query(self, query: CaseQuery) -> None:
         """Run `query` and show its rows (from the top; rows are fetched on demand)."""
@@ -146,6 +180,7 @@ class CaseTableModel(QAbstractTableModel):
         self._ids = list(self._source.query_ids(query))
         self._pages.clear()
         self._promise_pages.clear()
+        self._warning_pages.clear()
         self.endResetModel()
 
     def refresh(self) -> None:
@@ -166,6 +201,7 @@ class CaseTableModel(QAbstractTableModel):
         self._ids = list(self._source.query_ids(self._query))
         self._pages.clear()
         self._promise_pages.clear()
+        self._warning_pages.clear()
         # Keep selections and the current row on the same cases in their new places.
         persistent = self.persistentIndexList()
         if persistent:
@@ -204,6 +240,7 @@ class CaseTableModel(QAbstractTableModel):
             while len(self._pages) > self._max_pages:
                 evicted, _rows = self._pages.popitem(last=False)
                 self._promise_pages.pop(evicted, None)
+                self._warning_pages.pop(evicted, None)
         else:
             self._pages.move_to_end(page_no)
         return page.get(self._ids[row])
@@ -270,6 +307,8 @@ class CaseTableModel(QAbstractTableModel):
         if case is None:  # purged since the query ran; the next refresh drops the row
             return None
         key = COLUMNS[col].key
+        if key == "warnings" or role == WARNINGS_ROLE:
+            return self._warning_data(row, role)
         if key == "promise" or role == PROMISE_OVERDUE_ROLE:
             return self._promise_data(row, role)
         if role == Qt.ItemDataRole.DisplayRole:
@@ -293,6 +332,28 @@ class CaseTableModel(QAbstractTableModel):
             return font
         if role == Qt.ItemDataRole.TextAlignmentRole and key == "amount":
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _warning_data(self, row: int, role: int) -> Any:
+        """The warnings column: the rules that fired, reasons in the tooltip."""
+        if role == CASE_ROLE:
+            return self.case_at(row)
+        found = self.warnings_at(row)
+        if role == WARNINGS_ROLE:
+            return [w.rule.value for w in found]
+        if not found:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return "⚠ " + list_sep(self._lang).join(w.rule.label(self._lang) for w in found)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return "\n".join(f"{w.rule.label(self._lang)}{colon(self._lang)}"
+                             f"{w.reason(self._lang)}" for w in found)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(_WARNED)
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setBold(True)
+            return font
         return None
 
     def _promise_data(self, row: int, role: int) -> Any:
@@ -387,5 +448,5 @@ class CaseTableModel(QAbstractTableModel):
 _ROLES = frozenset({
     Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole,
     Qt.ItemDataRole.FontRole, Qt.ItemDataRole.TextAlignmentRole, CASE_ROLE, OVERDUE_ROLE,
-    PROMISE_OVERDUE_ROLE,
+    PROMISE_OVERDUE_ROLE, WARNINGS_ROLE,
 })

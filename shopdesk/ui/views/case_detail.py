@@ -38,6 +38,7 @@ from .case_detail_timeline import TimelineDelegate
 from .evidence_panel import EvidencePanel
 from .promises_panel import PromisesPanel
 from .scripts_panel import ScriptsPanel
+from .warning_badge import WarningBadge
 
 BANNER_STYLE = ("background: #fff3cd; color: #5c4400; border: 1px solid #e0c060; "
                 "border-radius: 4px; padding: 6px;")
@@ -79,6 +80,10 @@ class CaseDetailView(QWidget):
         self.call_indicator = CallIndicator(self.register.calls, self.operator_provider,
                                             lang=self.text.lang)
         self.call_indicator.call_logged.connect(self._written)
+        # Early warnings (投诉预警) and similar cases, right under the case's headline.
+        self.warning_badge = WarningBadge(self.register, self.operator_provider,
+                                          self.text.lang, self)
+        self.warning_badge.acknowledged.connect(self._written)
         self.banner = QLabel()
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet(BANNER_STYLE)
@@ -146,6 +151,7 @@ class CaseDetailView(QWidget):
         layout = QVBoxLayout(page)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.header)
+        layout.addWidget(self.warning_badge)
         layout.addWidget(self.call_indicator)
         layout.addLayout(actions)
         layout.addWidget(self.banner)
@@ -222,6 +228,7 @@ class CaseDetailView(QWidget):
                 self.scripts_panel.set_case(None)
             self.evidence_panel.set_case(None)
             self.promises_panel.set_case(None)
+            self.warning_badge.set_case(None)
             self.stack.setCurrentWidget(self.empty)
             return
         self.header.show_case(case)
@@ -231,6 +238,7 @@ class CaseDetailView(QWidget):
             self.scripts_panel.set_case(live_id)
         self.evidence_panel.set_case(case.id, read_only=live_id is None)
         self.promises_panel.set_case(case.id, live=live_id is not None)
+        self.warning_badge.set_case(case.id, live=live_id is not None)
         self.facts.show_case(case, self.register.clock.now(), self._revealed_phone)
         self._fill_timeline(case.id)
         live = case.deleted_at is None

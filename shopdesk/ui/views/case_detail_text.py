@@ -13,7 +13,8 @@ from ...domain.evidence import EvidenceCategory
 from ...domain.labels import LabelledEnum
 from ...domain.money import format_yuan
 from ...domain.promises import PromiseKind
-from ...domain.text import colon
+from ...domain.text import colon, list_sep
+from ...domain.warnings import RuleKey
 
 ENUM_OF_FIELD: dict[str, type[LabelledEnum]] = {
     "platform": Platform, "kind": CaseKind, "cause": Cause, "customer_type": CustomerType,
@@ -132,6 +133,11 @@ class CaseText(QObject):
             return self._promise_line(type_, text, data)
         if type_ == "step":
             return text
+        if type_ == "warning_ack":
+            line = self.tr("Warnings acknowledged: %1").replace(
+                "%1", list_sep(self.lang).join(enum_label(RuleKey, r, self.lang)
+                                               for r in data.get("rules", [])))
+            return line + ("\n" + self.tr("Note: %1").replace("%1", text) if text else "")
         return f"{type_}: {text}" if text else type_
 
     def _status_line(self, text: str, data: dict) -> str:

@@ -27,13 +27,14 @@ _LABEL_ENUMS = {"platform": Platform, "kind": CaseKind, "cause": Cause, "status"
 _SAMPLES = {"case_no": "SD-20261123-0000", "amount": "¥12,345.00", "due": "2026-11-23 ",
             "promise": "2026-11-23 ", "activity": "2026-11-23 ", "assignee": "小王小王"}
 # Free-text columns get fixed starting widths (elided; the user can widen them).
-_FIXED = {"order_no": 150, "buyer": 120, "item": 200, "platform_status": 130}
+_FIXED = {"order_no": 150, "buyer": 120, "item": 200, "platform_status": 130, "warnings": 130}
 _MAX_LABEL_WIDTH = 140
 # Default on-screen order: what the next shift scans first (status, due, kind) comes right
 # after the case number, so it is visible at 1366 px with the detail panel open. The model's
 # column numbers keep the documented order; users can drag columns and the order is saved.
 # The next promise due sits beside the status: a broken promise is how complaints start.
-DEFAULT_VISUAL_ORDER = ("case_no", "status", "promise", "due", "kind", "platform",
+# Early warnings sit beside the case number: a case about to turn major is seen first.
+DEFAULT_VISUAL_ORDER = ("case_no", "warnings", "status", "promise", "due", "kind", "platform",
                         "platform_status", "order_no", "buyer", "item", "cause", "amount",
                         "activity", "assignee")
 

@@ -52,6 +52,7 @@ class FilterBar(QWidget):
             QuickFilter.OVERDUE: self.tr("Overdue"),
             QuickFilter.PROMISE_OVERDUE: self.tr("Promise overdue"),
             QuickFilter.PROMISE_TODAY: self.tr("Promise due today"),
+            QuickFilter.WARNED: self.tr("Warnings"),
             QuickFilter.MINE: self.tr("Mine"),
             QuickFilter.TRASH: self.tr("Trash"),
         }
@@ -64,6 +65,8 @@ class FilterBar(QWidget):
                 "Cases with a promise to the buyer that is due and not yet kept"),
             QuickFilter.PROMISE_TODAY: self.tr(
                 "Cases with an open promise to the buyer due today (shop time)"),
+            QuickFilter.WARNED: self.tr(
+                "Open cases with an early warning nobody has acknowledged yet"),
             QuickFilter.MINE: self.tr("Open cases assigned to the current operator"),
             QuickFilter.TRASH: self.tr("Deleted cases; restore them or empty the trash"),
         }

@@ -1,0 +1,154 @@
+"""`shopdesk analysis pareto` and `shopdesk plans ...`: the Pareto table of complaints by a
+dimension, and improvement plans with their measured results. No Qt imported."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date, timedelta
+from typing import Any, TextIO
+
+from ..domain.analysis import Pareto
+from ..domain.clock import to_utc_iso
+from ..domain.money import format_yuan
+from ..domain.text import pick
+from ..services.analysis import PLAN_STATUSES, Plan, parse_dimension
+from ..services.register import Register
+from ..services.serialize import SCHEMA_VERSION
+from .common import CliError, actor_name, cli_lang, emit_json, guarded
+
+_OPTION_OF = {"by": "--by", "category": "--category", "cause": "--cause", "plan": "--plan",
+              "target": "--target", "status": "--status", "actor": "--as"}
+
+
+def add_analysis_parsers(sub: argparse._SubParsersAction) -> None:
+    analysis = sub.add_parser("analysis", help="complaint analysis (投诉分析)")
+    asub = analysis.add_subparsers(dest="analysis_command", required=True)
+    par = asub.add_parser("pareto", help="cases by a dimension, most first, with shares")
+    par.add_argument("--by", required=True, metavar="DIMENSION",
+                     help="cause, cause_group, kind, platform, sku, province, staff, outcome")
+    par.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD",
+                     help="first day (shop time; default: 30 days ago)")
+    par.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD",
+                     help="last day, included (default: today)")
+    par.add_argument("--json", action="store_true")
+
+    plans = sub.add_parser("plans", help="root causes and improvement plans (表一)")
+    psub = plans.add_subparsers(dest="plans_command", required=True)
+    add = psub.add_parser("add", help="record a plan for a category")
+    add.add_argument("--by", default="cause", metavar="DIMENSION",
+                     help="the dimension the category belongs to (default: cause)")
+    add.add_argument("--category", required=True, metavar="KEY")
+    add.add_argument("--cause", required=True, metavar="TEXT", help="the root cause")
+    add.add_argument("--plan", required=True, metavar="TEXT", help="the improvement plan")
+    _plan_options(add)
+    ls = psub.add_parser("list", help="plans with the measured result")
+    ls.add_argument("--json", action="store_true")
+    up = psub.add_parser("update", help="change a plan")
+    up.add_argument("plan_id", type=int, metavar="ID")
+    up.add_argument("--status", metavar="STATUS", help=", ".join(PLAN_STATUSES))
+    up.add_argument("--plan", metavar="TEXT")
+    _plan_options(up)
+
+
+def _plan_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--owner", metavar="NAME", help="person or department")
+    p.add_argument("--due", metavar="YYYY-MM-DD")
+    p.add_argument("--target", type=int, metavar="PCT", help="target reduction in percent")
+    p.add_argument("--sub-type", metavar="TEXT")
+    p.add_argument("--long-term", metavar="TEXT", help="the long-term plan")
+    p.add_argument("--difficulty", metavar="TEXT")
+
+
+def _day(text: str | None, option: str) -> date | None:
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise CliError(f"{option}: not a date (YYYY-MM-DD): {text}") from None
+
+
+def pareto_json(result: Pareto, *, date_from: date, date_to: date) -> dict[str, Any]:
+    return {"schema": SCHEMA_VERSION, "by": result.by.value, "from": date_from.isoformat(),
+            "to": date_to.isoformat(), "total": result.total,
+            "rows": [{"key": r.key, "label": r.label, "count": r.count,
+                      "share": round(r.share, 4), "cumulative": round(r.cumulative, 4),
+                      "amount": str(r.amount), "previous": r.previous,
+                      "avg_resolve_hours": (round(r.avg_resolve_hours, 1)
+                                            if r.avg_resolve_hours is not None else None)}
+                     for r in result.rows]}
+
+
+def cmd_analysis(register: Register, args: argparse.Namespace, out: TextIO) -> int:
+    lang = cli_lang(register, args)
+    by = parse_dimension(args.by)
+    service = register.analysis
+    default_start, default_end = service.default_period()
+    tz_day = default_end.date() - timedelta(days=1)
+    first = _day(args.date_from, "--from") or default_start.date()
+    last = _day(args.date_to, "--to") or tz_day
+    if last < first:
+        raise CliError("--to: is before --from")
+    result = service.pareto(by, service.day_start(first),
+                            service.day_start(last + timedelta(days=1)), lang)
+    if args.json:
+        emit_json(out, pareto_json(result, date_from=first, date_to=last))
+        return 0
+    out.write(f"{by.label(lang)}  {first} – {last}  "
+              f"{pick(lang, '共', 'total')} {result.total}\n")
+    for r in result.rows:
+        out.write(f"{r.label:<16} {r.count:>6} {r.share:>7.1%} {r.cumulative:>7.1%} "
+                  f"{format_yuan(r.amount):>12} {r.change:+d}\n")
+    return 0
+
+
+def plan_json(plan: Plan, lang: str) -> dict[str, Any]:
+    zh, en = plan.result.text()
+    return {"id": plan.id, "by": plan.dimension.value, "category": plan.category,
+            "sub_type": plan.sub_type, "root_cause": plan.root_cause, "plan": plan.plan,
+            "plan_long": plan.plan_long, "difficulty": plan.difficulty, "owner": plan.owner,
+            "due": plan.due_date.isoformat() if plan.due_date else None,
+            "target_pct": plan.target_pct, "status": plan.status,
+            "baseline": {"from": to_utc_iso(plan.baseline_from),
+                         "to": to_utc_iso(plan.baseline_to), "count": plan.result.baseline},
+            "measured": {"from": to_utc_iso(plan.measure_from),
+                         "to": to_utc_iso(plan.measure_to), "count": plan.result.measured},
+            "reduction_pct": (round(plan.result.reduction_pct, 1)
+                              if plan.result.reduction_pct is not None else None),
+            "met": plan.result.met, "result": pick(lang, zh, en)}
+
+
+def cmd_plans(register: Register, args: argparse.Namespace, out: TextIO) -> int:
+    lang = cli_lang(register, args)
+    service = register.analysis
+    actor = actor_name(register, args.actor)
+    if args.plans_command == "add":
+        plan = service.add_plan(dimension=args.by, category=args.category,
+                                root_cause=args.cause, plan=args.plan, actor=actor,
+                                sub_type=args.sub_type or "", plan_long=args.long_term or "",
+                                difficulty=args.difficulty or "", owner=args.owner or "",
+                                due_date=_day(args.due, "--due"), target_pct=args.target)
+        out.write(f"plan #{plan.id} added: {plan.category}\n")
+        return 0
+    if args.plans_command == "update":
+        plan = service.update_plan(args.plan_id, actor, status=args.status, plan=args.plan,
+                                   owner=args.owner, due_date=_day(args.due, "--due"),
+                                   target_pct=args.target, sub_type=args.sub_type,
+                                   plan_long=args.long_term, difficulty=args.difficulty)
+        out.write(f"plan #{plan.id} updated\n")
+        return 0
+    plans = service.plans()
+    if args.json:
+        emit_json(out, {"schema": SCHEMA_VERSION, "plans": [plan_json(p, lang) for p in plans]})
+        return 0
+    for p in plans:
+        text = pick(lang, *p.result.text())
+        out.write(f"#{p.id}  {p.category}  {p.plan}  [{p.status}]  {text}\n")
+    out.write(f"{len(plans)} plan(s)\n")
+    return 0
+
+
+ANALYSIS_HANDLERS = {
+    "analysis": guarded(cmd_analysis, option_of=_OPTION_OF),
+    "plans": guarded(cmd_plans, option_of=_OPTION_OF),
+}

@@ -1,0 +1,129 @@
+"""`shopdesk warnings ...` and `shopdesk blacklist ...`: early warnings (list, acknowledge)
+and the malicious-buyer list (add, list, remove, CSV export/import). No Qt imported."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from ..domain.clock import local
+from ..services.register import Register
+from ..services.serialize import SCHEMA_VERSION
+from ..services.serialize_warnings import blacklist_json, warning_json
+from ..services.warnings import parse_rule
+from .common import CliError, actor_name, cli_lang, emit_json, guarded, live_case
+
+_OPTION_OF = {"rule": "--rule", "platform": "--platform", "buyer": "--buyer",
+              "reason": "--reason", "phone": "--phone", "actor": "--as"}
+
+
+def add_warning_parsers(sub: argparse._SubParsersAction) -> None:
+    """The `warnings` and `blacklist` subcommands."""
+    warnings = sub.add_parser("warnings", help="early warnings on cases (投诉预警)")
+    wsub = warnings.add_subparsers(dest="warnings_command", required=True)
+    ls = wsub.add_parser("list", help="live warnings on cases, newest first")
+    ls.add_argument("--rule", metavar="KEY", help="only this rule (safety, media_threat, ...)")
+    ls.add_argument("--all", action="store_true", help="acknowledged warnings too")
+    ls.add_argument("--json", action="store_true")
+    ack = wsub.add_parser("ack", help="acknowledge a case's warnings (who, when, what was done)")
+    ack.add_argument("case_no", metavar="CASE_NO")
+    ack.add_argument("--rule", metavar="KEY", help="only this rule's warning")
+    ack.add_argument("--note", default="", metavar="TEXT", help="what was done")
+
+    black = sub.add_parser("blacklist", help="the malicious-buyer list (差评师); personal "
+                                             "data, for the shop's own use")
+    bsub = black.add_subparsers(dest="blacklist_command", required=True)
+    add = bsub.add_parser("add", help="add a buyer to the list")
+    add.add_argument("--platform", required=True)
+    add.add_argument("--buyer", default="", metavar="NICK")
+    add.add_argument("--reason", required=True, metavar="TEXT")
+    add.add_argument("--phone", default="")
+    add.add_argument("--address", default="", metavar="FRAGMENT",
+                     help="part of the buyer's address (4 characters or more)")
+    add.add_argument("--case", default="", metavar="CASE_NO", help="the case that shows it")
+    bls = bsub.add_parser("list", help="the list (phones and addresses masked)")
+    bls.add_argument("--json", action="store_true")
+    bls.add_argument("--full-contact", action="store_true")
+    rm = bsub.add_parser("remove", help="take an entry off the list")
+    rm.add_argument("entry_id", type=int, metavar="ID")
+    ex = bsub.add_parser("export", help="write the list to a CSV file (full values)")
+    ex.add_argument("-o", "--output", required=True, metavar="FILE.csv")
+    im = bsub.add_parser("import", help="add the entries of a CSV file not yet listed")
+    im.add_argument("file", metavar="FILE.csv")
+
+
+def cmd_warnings(register: Register, args: argparse.Namespace, out: TextIO) -> int:
+    lang = cli_lang(register, args)
+    rule = parse_rule(args.rule) if args.rule else None
+    if args.warnings_command == "ack":
+        case = live_case(register, args.case_no)
+        done = register.warnings.acknowledge(case.id, actor_name(register, args.actor),
+                                             args.note, rules=[rule] if rule else None)
+        out.write(f"{case.case_no}: acknowledged {', '.join(w.rule.value for w in done)}\n")
+        return 0
+    # Time passes: cases open too long or with an unknown cause are judged now.
+    with register.db.atomic():
+        register.warnings.refresh_open()
+    found = register.warnings.listing(rule=rule, include_acknowledged=args.all)
+    if register.warnings.rules_error is not None:
+        err = getattr(args, "err", None) or sys.stderr
+        err.write(f"shopdesk: {register.warnings.rules_error.message(lang)} "
+                  "(using the shipped rules)\n")
+    if args.json:
+        emit_json(out, {"schema": SCHEMA_VERSION,
+                        "warnings": [warning_json(w, lang) for w in found]})
+        return 0
+    for w in found:
+        when = local(w.raised_at, register.shop_tz).strftime("%Y-%m-%d %H:%M")
+        ack = f"  [ack: {w.ack_by}]" if w.ack_by else ""
+        out.write(f"{w.case_no}  {when}  {w.rule.value:<17} {w.reason(lang)}{ack}\n")
+    out.write(f"{len(found)} warning(s)\n")
+    return 0
+
+
+def cmd_blacklist(register: Register, args: argparse.Namespace, out: TextIO) -> int:
+    command = args.blacklist_command
+    service = register.blacklist
+    if command == "add":
+        case_no = live_case(register, args.case).case_no if args.case else ""
+        entry = service.add(platform=args.platform, buyer_nick=args.buyer, reason=args.reason,
+                            actor=actor_name(register, args.actor), phone=args.phone,
+                            address=args.address, case_no=case_no)
+        out.write(f"added #{entry.id}: {entry.platform} {entry.buyer_nick}\n")
+    elif command == "list":
+        entries = service.entries()
+        if args.json:
+            emit_json(out, {"schema": SCHEMA_VERSION, "blacklist": [
+                blacklist_json(e, full_contact=args.full_contact) for e in entries]})
+            return 0
+        for e in entries:
+            shown = blacklist_json(e, full_contact=args.full_contact)
+            extra = "  ".join(str(shown[k]) for k in ("phone", "address", "case_no")
+                              if shown[k])
+            out.write(f"#{e.id}  {e.platform}  {e.buyer_nick}  {e.reason}  {extra}\n")
+        out.write(f"{len(entries)} entr{'y' if len(entries) == 1 else 'ies'}\n")
+    elif command == "remove":
+        entry = service.remove(args.entry_id, actor_name(register, args.actor))
+        out.write(f"removed #{entry.id}: {entry.platform} {entry.buyer_nick}\n")
+    elif command == "export":
+        path = Path(args.output)
+        if not path.parent.exists():
+            raise CliError(f"-o: folder does not exist: {path.parent}")
+        n = service.export_csv(path)
+        out.write(f"{n} entr{'y' if n == 1 else 'ies'} written to {path} (personal data: "
+                  "for the shop's own stores only)\n")
+    else:
+        path = Path(args.file)
+        if not path.is_file():
+            raise CliError(f"FILE: no such file: {path}")
+        added, skipped = service.import_csv(path, actor_name(register, args.actor))
+        out.write(f"{added} added, {skipped} already on the list\n")
+    return 0
+
+
+WARNING_HANDLERS = {
+    "warnings": guarded(cmd_warnings, option_of=_OPTION_OF),
+    "blacklist": guarded(cmd_blacklist, option_of=_OPTION_OF),
+}

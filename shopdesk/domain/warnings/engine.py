@@ -1,0 +1,288 @@
+"""Evaluating the early-warning rules on cases (pure: facts in, warnings out).
+
+The service loads, for the cases just written, their facts and those of the cases that
+share a buyer or a product with them (`Neighbourhood`); `evaluate` then decides per case
+which rules fire, each with a reason in both languages.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from decimal import Decimal
+
+from ..enums import CaseKind, CaseStatus, Cause
+from ..text import Text
+from .rules import RuleKey, WarningRules
+
+
+@dataclass(frozen=True)
+class CaseFacts:
+    """What the warning rules look at for one case."""
+
+    case_id: int
+    platform: str
+    buyer_nick: str
+    product: str  # the SKU, or the item title when there is no SKU
+    cause: Cause | None
+    kind: CaseKind
+    status: CaseStatus
+    created_at: datetime
+    closed_at: datetime | None = None  # when it was resolved/closed (last update)
+    amount_paid: Decimal | None = None
+    amount_claimed: Decimal | None = None
+    text: str = ""  # description and notes
+    platform_intervention: bool = False
+
+    @property
+    def is_open(self) -> bool:
+        return self.status.is_open
+
+    @property
+    def buyer_key(self) -> tuple[str, str] | None:
+        return (self.platform, self.buyer_nick) if self.buyer_nick else None
+
+
+@dataclass(frozen=True)
+class Raised:
+    """One rule firing on one case."""
+
+    rule: RuleKey
+    reason: Text
+
+
+def product_key(sku: str, item_title: str) -> str:
+    """The product a case is about: its SKU, or its item title without one."""
+    return sku.strip() or item_title.strip()
+
+
+class Neighbourhood:
+    """Cases indexed by buyer, by product and by product + cause, each list sorted by
+    creation time, with window counts memoised: an import writes thousands of cases with
+    the same creation time and product, and each would otherwise rescan the same group."""
+
+    def __init__(self, facts: Iterable[CaseFacts]) -> None:
+        self.by_id: dict[int, CaseFacts] = {}
+        buyers: dict[tuple[str, str], list[CaseFacts]] = defaultdict(list)
+        products: dict[str, list[CaseFacts]] = defaultdict(list)
+        faults: dict[tuple[str, Cause | None], list[CaseFacts]] = defaultdict(list)
+        for f in facts:
+            self.by_id[f.case_id] = f
+        for f in self.by_id.values():
+            if f.buyer_key:
+                buyers[f.buyer_key].append(f)
+            if f.product:
+                products[f.product].append(f)
+                faults[(f.product, f.cause)].append(f)
+        self.buyers = {k: _Group(v) for k, v in buyers.items()}
+        self.products = {k: _Group(v) for k, v in products.items()}
+        self.faults = {k: _Group(v) for k, v in faults.items()}
+
+    def buyer_cases(self, facts: CaseFacts) -> Sequence[CaseFacts]:
+        group = self.buyers.get(facts.buyer_key) if facts.buyer_key else None
+        return group.items if group else ()
+
+    def product_cases(self, facts: CaseFacts) -> Sequence[CaseFacts]:
+        group = self.products.get(facts.product) if facts.product else None
+        return group.items if group else ()
+
+    def fault_group(self, facts: CaseFacts) -> _Group | None:
+        return self.faults.get((facts.product, facts.cause)) if facts.product else None
+
+    def buyer_group(self, facts: CaseFacts) -> _Group | None:
+        return self.buyers.get(facts.buyer_key) if facts.buyer_key else None
+
+
+class _Group:
+    """Cases of one buyer / product / fault, sorted by creation time."""
+
+    def __init__(self, items: list[CaseFacts]) -> None:
+        self.items = sorted(items, key=lambda f: (f.created_at, f.case_id))
+        self.times = [f.created_at for f in self.items]
+        self.closed = sorted(f.closed_at for f in self.items
+                             if not f.is_open and f.closed_at is not None)
+        self._densest: dict[tuple[datetime, timedelta, str], int] = {}
+
+    def window(self, at: datetime, span: timedelta) -> list[CaseFacts]:
+        """Cases created within `span` before or after `at`."""
+        return self.items[bisect_left(self.times, at - span):bisect_right(self.times, at + span)]
+
+    def closed_by(self, at: datetime) -> int:
+        """How many were resolved or closed at or before `at`."""
+        return bisect_right(self.closed, at)
+
+    def densest(self, at: datetime, span: timedelta, by: str) -> int:
+        """The most distinct cases ("case") or buyers ("buyer") in any window of length
+        `span` that holds `at` (the rules say "N within D days")."""
+        memo = (at, span, by)
+        if memo not in self._densest:
+            self._densest[memo] = _densest(self.window(at, span), at, span, by)
+        return self._densest[memo]
+
+
+def _key(f: CaseFacts, by: str) -> object:
+    if by == "case":
+        return f.case_id
+    return f.buyer_key or ("", str(f.case_id))
+
+
+def _densest(near: list[CaseFacts], at: datetime, span: timedelta, by: str) -> int:
+    """Sliding window over `near` (sorted): distinct keys per window holding `at`."""
+    best, counts, right = 0, defaultdict(int), 0
+    for left, start in enumerate(near):
+        if start.created_at > at:
+            break
+        end = start.created_at + span
+        while right < len(near) and near[right].created_at <= end:
+            counts[_key(near[right], by)] += 1
+            right += 1
+        if end >= at:
+            best = max(best, len(counts))
+        key = _key(start, by)
+        counts[key] -= 1
+        if not counts[key]:
+            del counts[key]
+        if left + 1 > right:
+            right = left + 1
+    return best
+
+
+def _found(text: str, words: Sequence[str]) -> list[str]:
+    return [w for w in words if w in text]
+
+
+_NUMERAL = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
+            "九": 9, "十": 10}
+_DEMAND = re.compile(r"(?:赔偿?|索赔|补偿|要求?赔)\s*(?:我|给我)?\s*"
+                     r"(\d+(?:\.\d+)?|[一二两三四五六七八九十])\s*(万|千|百)?\s*(?:元|块)?")
+_UNIT = {"万": 10000, "千": 1000, "百": 100, None: 1}
+
+
+def demanded_amounts(text: str) -> list[Decimal]:
+    """Money a buyer demands in the text: 赔偿一万, 赔3000元, 要求赔5千 -> yuan."""
+    out = []
+    for number, unit in _DEMAND.findall(text):
+        value = Decimal(_NUMERAL[number]) if number in _NUMERAL else Decimal(number)
+        out.append(value * _UNIT[unit or None])
+    return out
+
+
+def _too_much(claim: Decimal, paid: Decimal | None, rules: WarningRules) -> bool:
+    if paid is None or paid <= 0:
+        return claim >= rules.claim_over
+    return claim >= paid * rules.claim_ratio or claim >= paid + rules.claim_over
+
+
+def _yuan(value: Decimal) -> str:
+    return f"¥{value:,.2f}".replace(".00", "")
+
+
+def evaluate(subject: CaseFacts, around: Neighbourhood, rules: WarningRules, now: datetime,
+             *, blacklist_reason: str | None = None) -> list[Raised]:
+    """The rules that fire on `subject`, in RuleKey order. Nothing fires on a resolved or
+    closed case: a warning is there to act before a complaint turns major."""
+    out: list[Raised] = []
+    if not subject.is_open:
+        return out
+
+    def raise_(rule: RuleKey, zh: str, en: str) -> None:
+        out.append(Raised(rule, Text(zh, en)))
+
+    text = subject.text
+    if rules.on(RuleKey.SAFETY) and (hit := _found(text, rules.safety_words)):
+        raise_(RuleKey.SAFETY, f"提到：{'、'.join(hit)}", f"mentions: {', '.join(hit)}")
+    if rules.on(RuleKey.MEDIA_THREAT) and (hit := _found(text, rules.media_words)):
+        raise_(RuleKey.MEDIA_THREAT, f"提到：{'、'.join(hit)}", f"mentions: {', '.join(hit)}")
+    if rules.on(RuleKey.EXCESSIVE_CLAIM):
+        _excessive(subject, rules, raise_)
+    buyers = around.buyer_group(subject)
+    if rules.on(RuleKey.REPEAT_BUYER) and buyers is not None:
+        n = buyers.densest(subject.created_at, timedelta(days=rules.repeat_days), "case")
+        if n >= rules.repeat_cases:
+            raise_(RuleKey.REPEAT_BUYER, f"该买家{rules.repeat_days}天内{n}单售后",
+                   f"{n} cases from this buyer within {rules.repeat_days} days")
+    fault = around.fault_group(subject)
+    if rules.on(RuleKey.GROUP_COMPLAINT) and fault is not None and _known(subject.cause):
+        n = fault.densest(subject.created_at, timedelta(days=rules.group_days), "buyer")
+        if n >= rules.group_buyers:
+            cause = subject.cause
+            assert cause is not None
+            raise_(RuleKey.GROUP_COMPLAINT,
+                   f"{rules.group_days}天内{n}位买家同一商品「{subject.product}」{cause.zh}",
+                   f"{n} buyers within {rules.group_days} days: {subject.product}, {cause.en}")
+    if (rules.on(RuleKey.RECURRING_FAULT) and fault is not None
+            and subject.cause in rules.recurring_causes):
+        earlier = fault.closed_by(subject.created_at)  # the subject is open: not counted
+        if earlier:
+            cause = subject.cause
+            assert cause is not None
+            raise_(RuleKey.RECURRING_FAULT,
+                   f"「{subject.product}」的{cause.zh}问题解决后再次出现（此前{earlier}单）",
+                   f"{cause.en} on {subject.product} again after {earlier} resolved")
+    age = now - subject.created_at
+    if rules.on(RuleKey.LONG_OPEN) and subject.is_open and age >= timedelta(
+            days=rules.long_open_days):
+        raise_(RuleKey.LONG_OPEN, f"超过{rules.long_open_days}天未解决",
+               f"open more than {rules.long_open_days} days")
+    if rules.on(RuleKey.PLATFORM_INVOLVED) and (
+            subject.kind == CaseKind.PLATFORM_DISPUTE or subject.platform_intervention):
+        raise_(RuleKey.PLATFORM_INVOLVED, "平台已介入/纠纷", "the platform stepped in")
+    if (rules.on(RuleKey.CAUSE_UNKNOWN) and subject.is_open and not _known(subject.cause)
+            and age >= timedelta(hours=rules.cause_unknown_hours)):
+        raise_(RuleKey.CAUSE_UNKNOWN, f"{rules.cause_unknown_hours}小时后原因仍不明",
+               f"cause still unknown after {rules.cause_unknown_hours} hours")
+    if rules.on(RuleKey.NEW_PRODUCT) and subject.product:
+        cases = around.product_cases(subject)
+        first = cases[0].created_at if cases else subject.created_at
+        if subject.created_at - first <= timedelta(days=rules.new_product_days) and \
+                now - first <= timedelta(days=rules.new_product_days):
+            raise_(RuleKey.NEW_PRODUCT, f"新商品（{rules.new_product_days}天内首次出现）",
+                   f"new item (first seen within {rules.new_product_days} days)")
+    if rules.on(RuleKey.BLACKLISTED) and blacklist_reason is not None:
+        raise_(RuleKey.BLACKLISTED, f"在恶意买家名单中：{blacklist_reason}",
+               f"on the malicious-buyer list: {blacklist_reason}")
+    return out
+
+
+def _known(cause: Cause | None) -> bool:
+    return cause is not None and cause != Cause.UNCLEAR
+
+
+def _excessive(subject: CaseFacts, rules: WarningRules, raise_) -> None:
+    claim = subject.amount_claimed
+    if claim is not None and subject.amount_paid is not None and _too_much(
+            claim, subject.amount_paid, rules):
+        raise_(RuleKey.EXCESSIVE_CLAIM,
+               f"申请{_yuan(claim)}，实付{_yuan(subject.amount_paid)}",
+               f"claims {_yuan(claim)} on {_yuan(subject.amount_paid)} paid")
+        return
+    if hit := _found(subject.text, rules.demand_words):
+        raise_(RuleKey.EXCESSIVE_CLAIM, f"提出：{'、'.join(hit)}", f"demands: {', '.join(hit)}")
+        return
+    big = [a for a in demanded_amounts(subject.text) if _too_much(a, subject.amount_paid, rules)]
+    if big:
+        raise_(RuleKey.EXCESSIVE_CLAIM, f"要求赔偿{_yuan(max(big))}",
+               f"demands {_yuan(max(big))}")
+
+
+def similar(subject: CaseFacts, around: Neighbourhood, days: int) -> list[CaseFacts]:
+    """Other cases on the same product with the same cause within `days` (newest first)."""
+    group = around.fault_group(subject)
+    if group is None:
+        return []
+    return sorted((f for f in group.window(subject.created_at, timedelta(days=days))
+                   if f.case_id != subject.case_id),
+                  key=lambda f: f.created_at, reverse=True)
+
+
+def evaluate_all(subjects: Iterable[CaseFacts], around: Neighbourhood, rules: WarningRules,
+                 now: datetime, blacklist: Mapping[int, str] | None = None
+                 ) -> dict[int, list[Raised]]:
+    """`evaluate` for many cases: case id -> what fires."""
+    hits = blacklist or {}
+    return {s.case_id: evaluate(s, around, rules, now, blacklist_reason=hits.get(s.case_id))
+            for s in subjects}

@@ -1,0 +1,90 @@
+"""The Pareto chart as a reportlab drawing: bars by count, the cumulative-share line and
+the 80% line. One drawing serves the screen (rendered to SVG, shown by QtSvg) and the PDF
+(embedded as vector graphics), so both show the same chart."""
+
+from __future__ import annotations
+
+import re
+
+from reportlab.graphics import renderSVG
+from reportlab.graphics.charts.barcharts import VerticalBarChart
+from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine, Rect, String
+from reportlab.lib import colors
+
+from ..domain.analysis import PARETO_LINE, Pareto
+
+BAR = colors.HexColor("#4a7fb5")
+VITAL = colors.HexColor("#d9534f")
+LINE = colors.HexColor("#e08a00")
+MAX_BARS = 15
+
+
+def pareto_drawing(result: Pareto, *, width: float = 640, height: float = 300,
+                   font: str = "Helvetica", title: str = "") -> Drawing:
+    """The chart of `result` (its first MAX_BARS rows)."""
+    rows = result.rows[:MAX_BARS]
+    d = Drawing(width, height)
+    d.add(Rect(0, 0, width, height, fillColor=colors.white, strokeColor=None))
+    left, bottom, right, top = 44, 70, 44, 28 if title else 12
+    if title:
+        d.add(String(width / 2, height - 16, title, fontName=font, fontSize=11,
+                     textAnchor="middle"))
+    chart = VerticalBarChart()
+    chart.x, chart.y = left, bottom
+    chart.width, chart.height = width - left - right, height - bottom - top
+    chart.data = [[r.count for r in rows] or [0]]
+    chart.categoryAxis.categoryNames = [_short(r.label) for r in rows] or [""]
+    chart.categoryAxis.labels.angle = 35
+    chart.categoryAxis.labels.boxAnchor = "ne"
+    chart.categoryAxis.labels.fontName = font
+    chart.categoryAxis.labels.fontSize = 8
+    chart.valueAxis.valueMin = 0
+    top_count = max((r.count for r in rows), default=1)
+    chart.valueAxis.valueMax = max(top_count, 1) * 1.1
+    chart.valueAxis.labels.fontSize = 8
+    chart.valueAxis.labels.fontName = font
+    chart.bars.strokeColor = None
+    chart.bars[0].fillColor = BAR
+    vital = {r.key for r in result.vital_few()}
+    for i, r in enumerate(rows):
+        if r.key in vital:
+            chart.bars[(0, i)].fillColor = VITAL
+    chart.barSpacing = 2
+    d.add(chart)
+    if not rows:
+        return d
+    # The cumulative share on a 0-100% scale over the same plot area (right axis).
+    step = chart.width / len(rows)
+    points = []
+    for i, r in enumerate(rows):
+        points += [chart.x + step * (i + 0.5), chart.y + chart.height * r.cumulative]
+    d.add(PolyLine(points, strokeColor=LINE, strokeWidth=1.6))
+    for x, y in zip(points[::2], points[1::2], strict=True):
+        d.add(Circle(x, y, 2.2, fillColor=LINE, strokeColor=None))
+    y80 = chart.y + chart.height * PARETO_LINE
+    d.add(Line(chart.x, y80, chart.x + chart.width, y80, strokeColor=colors.grey,
+               strokeDashArray=[4, 3], strokeWidth=0.8))
+    x_axis = chart.x + chart.width
+    for pct in (0, 20, 40, 60, 80, 100):
+        y = chart.y + chart.height * pct / 100
+        d.add(String(x_axis + 4, y - 3, f"{pct}%", fontName=font, fontSize=8))
+    return d
+
+
+def _short(label: str, limit: int = 10) -> str:
+    return label if len(label) <= limit else label[:limit - 1] + "…"
+
+
+_PERCENT_RGB = re.compile(r"rgb\((\d+)%,\s*(\d+)%,\s*(\d+)%\)")
+
+
+def pareto_svg(result: Pareto, **kw: object) -> bytes:
+    """The chart as SVG bytes (for the screen). QtSvg renders SVG Tiny: reportlab's
+    percent colours become hex, the clip style goes, and the line gets no fill."""
+    text = renderSVG.drawToString(pareto_drawing(result, **kw))  # type: ignore[arg-type]
+    text = _PERCENT_RGB.sub(lambda m: "#" + "".join(
+        f"{round(int(v) * 255 / 100):02x}" for v in m.groups()), text)
+    text = text.replace('style="clip-path: url(#clip)"', "")
+    text = re.sub(r"<clipPath.*?</clipPath>", "", text, flags=re.DOTALL)
+    text = text.replace("fill: None", "fill: none").replace("stroke: None", "stroke: none")
+    return text.encode("utf-8")

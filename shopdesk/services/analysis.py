@@ -1,0 +1,207 @@
+"""Complaint analysis (投诉分析): the Pareto table over a period, and improvement plans
+(表一) measured against the register in the period after their baseline."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlite_utils import Database
+
+from ..domain.analysis import Dimension, Group, Pareto, PlanResult, pareto, province_of
+from ..domain.clock import SHOP_TZ_DEFAULT, Clock, from_iso, to_utc_iso
+from ..domain.enums import CaseKind, Cause, CauseSide, Outcome, Platform
+from ..domain.errors import FieldError, ShopDeskError, ValidationError
+from ..domain.text import pick
+from ..storage.analysis import AnalysisStore
+from .actor import require_actor
+
+_ENUM_OF = {Dimension.CAUSE: Cause, Dimension.CAUSE_GROUP: CauseSide, Dimension.KIND: CaseKind,
+            Dimension.PLATFORM: Platform, Dimension.OUTCOME: Outcome}
+PLAN_STATUSES = ("open", "doing", "done", "dropped")
+
+
+def parse_dimension(text: str) -> Dimension:
+    try:
+        return Dimension(text.strip())
+    except ValueError:
+        keys = ", ".join(d.value for d in Dimension)
+        raise ValidationError([FieldError("by", f"未知的分析维度：{text}（可选：{keys}）",
+                                          f"unknown dimension: {text} (one of: {keys})")]
+                              ) from None
+
+
+@dataclass(frozen=True)
+class Plan:
+    """An improvement plan (表一) with its measured result."""
+
+    id: int
+    dimension: Dimension
+    category: str
+    sub_type: str
+    root_cause: str
+    plan: str
+    plan_long: str
+    difficulty: str
+    owner: str
+    due_date: date | None
+    target_pct: int | None
+    status: str
+    baseline_from: datetime
+    baseline_to: datetime
+    result: PlanResult
+
+    @property
+    def measure_from(self) -> datetime:
+        return self.baseline_to
+
+    @property
+    def measure_to(self) -> datetime:
+        return self.baseline_to + (self.baseline_to - self.baseline_from)
+
+
+class AnalysisService:
+    def __init__(self, db: Database, clock: Clock, *, shop_tz: str = SHOP_TZ_DEFAULT) -> None:
+        self.db = db
+        self.clock = clock
+        self.shop_tz = shop_tz
+        self.store = AnalysisStore(db)
+
+    # --- periods -----------------------------------------------------------------------
+    def day_start(self, day: date) -> datetime:
+        """Midnight of `day` in the shop's zone."""
+        return datetime.combine(day, time(0), tzinfo=ZoneInfo(self.shop_tz))
+
+    def month(self, year: int, month: int) -> tuple[datetime, datetime]:
+        first = date(year, month, 1)
+        after = date(year + (month == 12), month % 12 + 1, 1)
+        return self.day_start(first), self.day_start(after)
+
+    def default_period(self) -> tuple[datetime, datetime]:
+        """The last 30 days up to the end of today (shop time)."""
+        today = self.clock.now().astimezone(ZoneInfo(self.shop_tz)).date()
+        return self.day_start(today - timedelta(days=29)), self.day_start(
+            today + timedelta(days=1))
+
+    # --- Pareto ------------------------------------------------------------------------
+    def label(self, by: Dimension, key: str, lang: str = "zh") -> str:
+        enum = _ENUM_OF.get(by)
+        if enum is not None and key:
+            try:
+                return enum(key).label(lang)
+            except ValueError:
+                return key
+        if not key:
+            return pick(lang, "（未填）", "(none)")
+        return key
+
+    def pareto(self, by: Dimension, start: datetime, end: datetime,
+               lang: str = "zh") -> Pareto:
+        """The Pareto table of cases created in [start, end), with the previous period of
+        the same length for the change column."""
+        before = start - (end - start)
+        return pareto(by, start, end, self._groups(by, start, end),
+                      self._groups(by, before, start), lambda k: self.label(by, k, lang))
+
+    def chart_svg(self, result: Pareto, *, width: int = 640, height: int = 300) -> bytes:
+        """The Pareto chart as SVG (the same reportlab drawing the PDF report embeds)."""
+        from ..reports.pareto_chart import pareto_svg
+
+        return pareto_svg(result, width=width, height=height)
+
+    def _groups(self, by: Dimension, start: datetime, end: datetime) -> list[Group]:
+        groups = self.store.groups(by, start, end)
+        if by is Dimension.CAUSE_GROUP:
+            return [Group(Cause(g.key).side.value if g.key else CauseSide.OTHER.value,
+                          g.count, g.amount, g.resolve_hours_total, g.resolved)
+                    for g in groups]
+        if by is Dimension.PROVINCE:
+            return [Group(province_of(g.key), g.count, g.amount, g.resolve_hours_total,
+                          g.resolved) for g in groups]
+        return groups
+
+    # --- improvement plans -------------------------------------------------------------
+    def add_plan(self, *, dimension: str, category: str, root_cause: str, plan: str,
+                 actor: str, sub_type: str = "", plan_long: str = "", difficulty: str = "",
+                 owner: str = "", due_date: date | None = None, target_pct: int | None = None,
+                 baseline: tuple[datetime, datetime] | None = None) -> Plan:
+        """Record a plan for a category; its baseline is the given period (default: the
+        last 30 days), and it is measured over the same length after that."""
+        actor = require_actor(actor)
+        dim = parse_dimension(dimension)
+        errors = []
+        if not category.strip():
+            errors.append(FieldError("category", "请填写类别", "The category is required"))
+        if not root_cause.strip():
+            errors.append(FieldError("cause", "请填写根本原因", "The root cause is required"))
+        if not plan.strip():
+            errors.append(FieldError("plan", "请填写改进措施", "The plan is required"))
+        if target_pct is not None and not 0 < target_pct <= 100:
+            errors.append(FieldError("target", "目标降幅应在 1–100 之间",
+                                     "The target must be between 1 and 100 (percent)"))
+        if errors:
+            raise ValidationError(errors)
+        start, end = baseline or self.default_period()
+        now = to_utc_iso(self.clock.now())
+        with self.db.atomic():
+            cursor = self.db.execute(
+                "INSERT INTO improvement_plans(dimension, category, sub_type, root_cause, plan, "
+                "plan_long, difficulty, owner, due_date, target_pct, status, baseline_from, "
+                "baseline_to, created_at, created_by, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?)",
+                [dim.value, category.strip(), sub_type.strip(), root_cause.strip(),
+                 plan.strip(), plan_long.strip(), difficulty.strip(), owner.strip(),
+                 due_date.isoformat() if due_date else None, target_pct,
+                 to_utc_iso(start), to_utc_iso(end), now, actor, now])
+        return self.plan(int(cursor.lastrowid or 0))
+
+    def update_plan(self, plan_id: int, actor: str, **changes: object) -> Plan:
+        """Change a plan's status, owner, due date, target or texts."""
+        require_actor(actor)
+        allowed = {"status", "owner", "due_date", "target_pct", "plan", "plan_long",
+                   "difficulty", "sub_type", "root_cause"}
+        values = {k: v for k, v in changes.items() if k in allowed and v is not None}
+        if "status" in values and values["status"] not in PLAN_STATUSES:
+            raise ValidationError([FieldError(
+                "status", f"未知的状态（可选：{', '.join(PLAN_STATUSES)}）",
+                f"unknown status (one of: {', '.join(PLAN_STATUSES)})")])
+        if isinstance(values.get("due_date"), date):
+            values["due_date"] = values["due_date"].isoformat()  # type: ignore[union-attr]
+        self.plan(plan_id)
+        if values:
+            sets = ", ".join(f"{k} = ?" for k in values)
+            with self.db.atomic():
+                self.db.execute(f"UPDATE improvement_plans SET {sets}, updated_at = ? "
+                                "WHERE id = ?", [*values.values(),
+                                                 to_utc_iso(self.clock.now()), plan_id])
+        return self.plan(plan_id)
+
+    def plan(self, plan_id: int) -> Plan:
+        row = self.db.execute(f"SELECT {_PLAN_COLUMNS} FROM improvement_plans WHERE id = ?",
+                              [plan_id]).fetchone()
+        if row is None:
+            raise ShopDeskError(f"没有编号为 {plan_id} 的改进计划", f"No plan with id {plan_id}")
+        return self._plan(row)
+
+    def plans(self) -> list[Plan]:
+        return [self._plan(r) for r in self.db.execute(
+            f"SELECT {_PLAN_COLUMNS} FROM improvement_plans ORDER BY id").fetchall()]
+
+    def _plan(self, r) -> Plan:
+        dim = Dimension(r[1])
+        start, end = from_iso(r[12]), from_iso(r[13])
+        assert start is not None and end is not None
+        where, params = self.store.where_for(dim, r[2])
+        baseline = self.store.count(start, end, where=where, params=params)
+        measured = self.store.count(end, end + (end - start), where=where, params=params)
+        return Plan(id=r[0], dimension=dim, category=r[2], sub_type=r[3], root_cause=r[4],
+                    plan=r[5], plan_long=r[6], difficulty=r[7], owner=r[8],
+                    due_date=date.fromisoformat(r[9]) if r[9] else None, target_pct=r[10],
+                    status=r[11], baseline_from=start, baseline_to=end,
+                    result=PlanResult(baseline, measured, r[10],
+                                      finished=self.clock.now() >= end + (end - start)))
+
+
+_PLAN_COLUMNS = ("id, dimension, category, sub_type, root_cause, plan, plan_long, difficulty, "
+                 "owner, due_date, target_pct, status, baseline_from, baseline_to")

@@ -1,0 +1,222 @@
+"""Early warnings on cases: the facts the rules read, and the warnings raised.
+
+`facts` reads cases reduced to what the rules look at (text with notes only for the
+cases being judged); `sync` records what the rules found for a case against what was
+already raised, keeping the history; `cases.warning_count` follows the live warnings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlite_utils import Database
+
+from ..domain.clock import from_iso, to_utc_iso
+from ..domain.enums import CaseKind, CaseStatus, Cause
+from ..domain.money import from_fen
+from ..domain.warnings import CaseFacts, Raised, RuleKey, product_key
+from .batches import in_batches
+
+_STATUS = {m.value: m for m in CaseStatus}
+_KIND = {m.value: m for m in CaseKind}
+_CAUSE = {m.value: m for m in Cause}
+
+_FACT_COLUMNS = ("c.id, c.platform, c.buyer_nick, c.sku, c.item_title, c.cause, c.kind, "
+                 "c.status, c.created_at, c.updated_at, c.amount_paid_fen, "
+                 "c.amount_claimed_fen, json_extract(c.extra, '$.intervention_status')")
+_TEXT = ("c.description || ' ' || coalesce((SELECT group_concat(e.text, ' ') "
+         "FROM case_events e WHERE e.case_id = c.id AND e.type = 'note'), '')")
+
+
+@dataclass(frozen=True)
+class CaseWarning:
+    """A warning as recorded (live, acknowledged or cleared)."""
+
+    id: int
+    case_id: int
+    case_no: str
+    rule: RuleKey
+    reason_zh: str
+    reason_en: str
+    raised_at: datetime
+    cleared_at: datetime | None = None
+    ack_at: datetime | None = None
+    ack_by: str = ""
+    ack_note: str = ""
+
+    @property
+    def is_live(self) -> bool:
+        return self.ack_at is None and self.cleared_at is None
+
+    def reason(self, lang: str = "zh") -> str:
+        from ..domain.text import pick
+
+        return pick(lang, self.reason_zh, self.reason_en)
+
+
+def _facts(row: Sequence, text: str = "") -> CaseFacts:
+    status = _STATUS[row[7]]
+    return CaseFacts(
+        case_id=row[0], platform=row[1], buyer_nick=row[2] or "",
+        product=product_key(row[3] or "", row[4] or ""),
+        cause=_CAUSE.get(row[5]) if row[5] else None, kind=_KIND[row[6]], status=status,
+        created_at=from_iso(row[8]),  # type: ignore[arg-type]
+        closed_at=None if status.is_open else from_iso(row[9]),
+        amount_paid=from_fen(row[10]), amount_claimed=from_fen(row[11]),
+        platform_intervention=_intervened(row[12]), text=text)
+
+
+def _intervened(status: object) -> bool:
+    """An imported intervention status says the platform stepped in ("客服介入中",
+    "已仲裁"), not "未介入" / "无" / "未仲裁"."""
+    text = str(status or "").strip()
+    return bool(text) and not text.startswith(("未", "无", "否", "不"))
+
+
+_SELECT_WARNING = ("SELECT w.id, w.case_id, c.case_no, w.rule, w.reason_zh, w.reason_en, "
+                   "w.raised_at, w.cleared_at, w.ack_at, w.ack_by, w.ack_note "
+                   "FROM case_warnings w JOIN cases c ON c.id = w.case_id")
+
+
+def _warning(r: Sequence) -> CaseWarning:
+    return CaseWarning(id=r[0], case_id=r[1], case_no=r[2], rule=RuleKey(r[3]), reason_zh=r[4],
+                       reason_en=r[5], raised_at=from_iso(r[6]),  # type: ignore[arg-type]
+                       cleared_at=from_iso(r[7]), ack_at=from_iso(r[8]), ack_by=r[9] or "",
+                       ack_note=r[10] or "")
+
+
+class WarningStore:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    # --- facts -------------------------------------------------------------------------
+    def facts(self, case_ids: Sequence[int]) -> list[CaseFacts]:
+        """Live cases by id with their text (description and notes)."""
+        out = []
+        for chunk, marks in in_batches(list(case_ids)):
+            for row in self.db.execute(
+                    f"SELECT {_FACT_COLUMNS}, {_TEXT} FROM cases c "
+                    f"WHERE c.id IN ({marks}) AND c.deleted_at IS NULL", chunk).fetchall():
+                out.append(_facts(row, row[13] or ""))
+        return out
+
+    def related(self, subjects: Iterable[CaseFacts]) -> list[CaseFacts]:
+        """Live cases sharing a buyer (platform + nick) or a product with `subjects`
+        (without their text: the rules read only the subjects' words)."""
+        nicks = sorted({s.buyer_nick for s in subjects if s.buyer_nick})
+        products = sorted({s.product for s in subjects if s.product})
+        rows: dict[int, CaseFacts] = {}
+        for column, values in (("buyer_nick", nicks), ("sku", products),
+                               ("item_title", products)):
+            for chunk, marks in in_batches(values):
+                for row in self.db.execute(
+                        f"SELECT {_FACT_COLUMNS} FROM cases c WHERE c.{column} IN ({marks}) "
+                        "AND c.deleted_at IS NULL", chunk).fetchall():
+                    rows[row[0]] = _facts(row)
+        return list(rows.values())
+
+    def open_ids(self) -> list[int]:
+        """Every live open case (time-based rules are re-judged over these)."""
+        marks = ", ".join("?" for s in CaseStatus if s.is_open)
+        return [r[0] for r in self.db.execute(
+            f"SELECT id FROM cases WHERE deleted_at IS NULL AND status IN ({marks})",
+            [s.value for s in CaseStatus if s.is_open]).fetchall()]
+
+    # --- warnings ----------------------------------------------------------------------
+    def latest(self, case_ids: Sequence[int]) -> dict[int, dict[RuleKey, CaseWarning]]:
+        """The most recent row per (case, rule)."""
+        out: dict[int, dict[RuleKey, CaseWarning]] = {}
+        for chunk, marks in in_batches(list(case_ids)):
+            for r in self.db.execute(_SELECT_WARNING + f" WHERE w.case_id IN ({marks}) "
+                                     "ORDER BY w.id", chunk).fetchall():
+                w = _warning(r)
+                out.setdefault(w.case_id, {})[w.rule] = w
+        return out
+
+    def sync(self, case_id: int, raised: list[Raised], now: datetime,
+             latest: dict[RuleKey, CaseWarning]) -> list[Raised]:
+        """Record what fires now on a case; returns the warnings newly raised.
+
+        A rule that fires with no live row is raised (again, after an acknowledgement, when
+        its reason changed or it had cleared); a live row whose rule stopped firing is
+        cleared; `cases.warning_count` is set to the live rows left."""
+        stamp = to_utc_iso(now)
+        new: list[Raised] = []
+        fired = {r.rule: r for r in raised}
+        for rule, w in latest.items():
+            if w.is_live and rule not in fired:
+                self.db.execute("UPDATE case_warnings SET cleared_at = ? WHERE id = ?",
+                                [stamp, w.id])
+        for rule, r in fired.items():
+            w = latest.get(rule)
+            if w is not None and w.is_live:
+                if (w.reason_zh, w.reason_en) != (r.reason.zh, r.reason.en):
+                    self.db.execute("UPDATE case_warnings SET reason_zh = ?, reason_en = ? "
+                                    "WHERE id = ?", [r.reason.zh, r.reason.en, w.id])
+                continue
+            if (w is not None and w.cleared_at is None
+                    and (w.reason_zh, w.reason_en) == (r.reason.zh, r.reason.en)):
+                continue  # acknowledged, and nothing new since
+            self.db.execute(
+                "INSERT INTO case_warnings(case_id, rule, reason_zh, reason_en, raised_at) "
+                "VALUES (?, ?, ?, ?, ?)", [case_id, rule.value, r.reason.zh, r.reason.en, stamp])
+            new.append(r)
+        self.db.execute(
+            "UPDATE cases SET warning_count = (SELECT count(*) FROM case_warnings w "
+            "WHERE w.case_id = cases.id AND w.ack_at IS NULL AND w.cleared_at IS NULL) "
+            "WHERE id = ?", [case_id])
+        return new
+
+    def acknowledge(self, case_id: int, rules: Iterable[RuleKey] | None, actor: str,
+                    note: str, now: datetime) -> list[CaseWarning]:
+        """Mark the case's live warnings (all, or these rules) acknowledged."""
+        live = [w for w in self.for_case(case_id) if w.is_live
+                and (rules is None or w.rule in set(rules))]
+        for w in live:
+            self.db.execute("UPDATE case_warnings SET ack_at = ?, ack_by = ?, ack_note = ? "
+                            "WHERE id = ?", [to_utc_iso(now), actor, note, w.id])
+        self.db.execute(
+            "UPDATE cases SET warning_count = (SELECT count(*) FROM case_warnings w "
+            "WHERE w.case_id = cases.id AND w.ack_at IS NULL AND w.cleared_at IS NULL) "
+            "WHERE id = ?", [case_id])
+        return live
+
+    def for_case(self, case_id: int) -> list[CaseWarning]:
+        """Every warning of a case, history included, oldest first."""
+        return [_warning(r) for r in self.db.execute(
+            _SELECT_WARNING + " WHERE w.case_id = ? ORDER BY w.id", [case_id]).fetchall()]
+
+    def live_for(self, case_ids: Sequence[int]) -> dict[int, list[CaseWarning]]:
+        """Live warnings per case (the list's column)."""
+        out: dict[int, list[CaseWarning]] = {}
+        for chunk, marks in in_batches(list(case_ids)):
+            for r in self.db.execute(
+                    _SELECT_WARNING + f" WHERE w.case_id IN ({marks}) AND w.ack_at IS NULL "
+                    "AND w.cleared_at IS NULL ORDER BY w.id", chunk).fetchall():
+                out.setdefault(r[1], []).append(_warning(r))
+        return out
+
+    def listing(self, *, rule: RuleKey | None = None, include_acknowledged: bool = False,
+                limit: int = 1000) -> list[CaseWarning]:
+        """Warnings on live cases, newest first: live ones, or acknowledged ones too."""
+        conds = ["c.deleted_at IS NULL", "w.cleared_at IS NULL"]
+        params: list[object] = []
+        if not include_acknowledged:
+            conds.append("w.ack_at IS NULL")
+        if rule is not None:
+            conds.append("w.rule = ?")
+            params.append(rule.value)
+        sql = (_SELECT_WARNING + " WHERE " + " AND ".join(conds)
+               + f" ORDER BY w.raised_at DESC, w.id DESC LIMIT {int(limit)}")
+        return [_warning(r) for r in self.db.execute(sql, params).fetchall()]
+
+    def count_open_warned(self) -> int:
+        """Open live cases with at least one live warning (the main screen's count, the
+        same cases as the list's "Warnings" quick filter)."""
+        marks = ", ".join("?" for s in CaseStatus if s.is_open)
+        return int(self.db.execute(
+            "SELECT count(*) FROM cases WHERE deleted_at IS NULL AND warning_count > 0 "
+            f"AND status IN ({marks})", [s.value for s in CaseStatus if s.is_open]
+        ).fetchone()[0])

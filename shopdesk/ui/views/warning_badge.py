@@ -1,0 +1,123 @@
+"""The early-warning badge on the case panel: why the case is warned, similar cases, and
+acknowledging the warnings (who and what was done go on the timeline)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.errors import ShopDeskError
+from ...domain.text import colon
+from ...services.register import Register
+
+BADGE_STYLE = ("QFrame#warning_badge { background: #fde8e4; border: 1px solid #d9534f; "
+               "border-radius: 4px; } QLabel { color: #7a1f12; }")
+MAX_SIMILAR_SHOWN = 6
+
+
+class WarningBadge(QFrame):
+    """Shown while the case has live warnings, or similar cases to point at."""
+
+    acknowledged = Signal(int)  # case id
+
+    def __init__(self, register: Register, operator: Callable[[], str], lang: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("warning_badge")
+        self.setStyleSheet(BADGE_STYLE)
+        self.register = register
+        self.operator = operator
+        self.lang = lang
+        self.case_id: int | None = None
+        self.reasons = QLabel(self)
+        self.reasons.setObjectName("warning_reasons")
+        self.reasons.setWordWrap(True)
+        font = self.reasons.font()
+        font.setBold(True)
+        self.reasons.setFont(font)
+        self.similar = QLabel(self)
+        self.similar.setObjectName("warning_similar")
+        self.similar.setWordWrap(True)
+        self.note = QLineEdit(self)
+        self.note.setObjectName("warning_note")
+        self.note.setPlaceholderText(self.tr("What was done (e.g. called the buyer, told the "
+                                             "owner)"))
+        self.ack_button = QPushButton(self.tr("Acknowledge"), self)
+        self.ack_button.setObjectName("warning_ack")
+        self.ack_button.setToolTip(self.tr("Record that you saw the warnings and what was "
+                                           "done; a new trigger raises them again"))
+        self.ack_button.clicked.connect(self.acknowledge)
+        self.note.returnPressed.connect(self.acknowledge)
+        self.message = QLabel(self)
+        self.message.setObjectName("warning_message")
+        self.message.hide()
+        row = QHBoxLayout()
+        row.addWidget(self.note, 1)
+        row.addWidget(self.ack_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.addWidget(self.reasons)
+        layout.addWidget(self.similar)
+        layout.addLayout(row)
+        layout.addWidget(self.message)
+        self.hide()
+
+    def set_case(self, case_id: int | None, *, live: bool = True) -> None:
+        """Show the warnings of `case_id` (hidden when it has none and no similar cases)."""
+        self.case_id = case_id
+        self.message.hide()
+        if case_id is None or not live:
+            self.hide()
+            return
+        warnings = self.register.warnings.live([case_id]).get(case_id, [])
+        similar = self.register.warnings.similar(case_id)
+        sep = colon(self.lang)
+        self.reasons.setText("\n".join(
+            f"⚠ {w.rule.label(self.lang)}{sep}{w.reason(self.lang)}" for w in warnings))
+        self.reasons.setVisible(bool(warnings))
+        self.note.setVisible(bool(warnings))
+        self.ack_button.setVisible(bool(warnings))
+        if similar:
+            numbers = self._case_numbers([f.case_id for f in similar[:MAX_SIMILAR_SHOWN]])
+            more = "…" if len(similar) > MAX_SIMILAR_SHOWN else ""
+            self.similar.setText(
+                self.tr("Similar cases (same item and cause, %1 days): %2 — this is one of "
+                        "%3").replace("%1", str(self.register.warnings.rules().similar_days))
+                .replace("%2", ", ".join(numbers) + more)
+                .replace("%3", str(len(similar) + 1)))
+        self.similar.setVisible(bool(similar))
+        self.setVisible(bool(warnings) or bool(similar))
+
+    def _case_numbers(self, ids: list[int]) -> list[str]:
+        cases = self.register.cases.fetch(ids)
+        return [cases[i].case_no for i in ids if i in cases]
+
+    def acknowledge(self) -> None:
+        if self.case_id is None:
+            return
+        operator = (self.operator() or "").strip()
+        if not operator:
+            self._say(self.tr("Choose the operator first: the acknowledgement records who "
+                              "saw the warning."))
+            return
+        try:
+            self.register.warnings.acknowledge(self.case_id, operator, self.note.text())
+        except ShopDeskError as exc:
+            self._say(exc.message(self.lang))
+            return
+        self.note.clear()
+        self.acknowledged.emit(self.case_id)
+
+    def _say(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.show()

@@ -1,0 +1,115 @@
+"""`shopdesk warnings list|ack`, `cases add/show` with warnings, `shopdesk blacklist ...`."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+
+from shopdesk.cli import run
+
+
+@pytest.fixture
+def cli(tmp_path, clock):
+    env = {"SHOPDESK_HOME": str(tmp_path / "home")}
+
+    def call(*argv, lang=None):
+        out, err = io.StringIO(), io.StringIO()
+        code = run(list(argv), clock=clock, env={**env, "SHOPDESK_LANG": lang or "zh"},
+                   out=out, err=err)
+        return code, out.getvalue(), err.getvalue()
+
+    call("staff", "add", "小王")
+    return call
+
+
+def add_case(cli, *extra):
+    return cli("--as", "小王", "cases", "add", "--platform", "taobao", "--order", "T123456",
+               "--kind", "complaint", "--amount", "99", *extra)
+
+
+def test_cases_add_prints_the_warnings_it_raised(cli):
+    code, out, err = add_case(cli, "--description", "孩子被割伤了，要打12315")
+    assert code == 0, err
+    lines = out.splitlines()
+    assert lines[1] == "warning: safety  提到：割伤"
+    assert lines[2] == "warning: media_threat  提到：12315"
+
+
+def test_cases_add_and_show_json_carry_warnings(cli):
+    code, out, _ = add_case(cli, "--description", "起火了", "--json")
+    case = json.loads(out)["case"]
+    assert [(w["rule"], w["reason"]) for w in case["warnings"]] == [("safety", "提到：起火")]
+    code, out, _ = cli("cases", "show", case["case_no"], "--json", lang="en")
+    shown = json.loads(out)["case"]
+    assert shown["warnings"][0]["reason"] == "mentions: 起火"
+    assert shown["warnings"][0]["acknowledged_by"] is None
+
+
+def test_warnings_list_and_ack(cli):
+    _, out, _ = add_case(cli, "--description", "律师函", "--json")
+    case_no = json.loads(out)["case"]["case_no"]
+    code, out, _ = cli("warnings", "list", "--json")
+    data = json.loads(out)
+    assert data["schema"] == 1
+    assert [(w["case_no"], w["rule"]) for w in data["warnings"]] == [(case_no, "media_threat")]
+    assert set(data["warnings"][0]) >= {"case_no", "rule", "reason", "raised_at",
+                                        "acknowledged_by"}
+    code, out, err = cli("--as", "小王", "warnings", "ack", case_no, "--note", "已报主管")
+    assert (code, out) == (0, f"{case_no}: acknowledged media_threat\n"), err
+    assert json.loads(cli("warnings", "list", "--json")[1])["warnings"] == []
+    acked = json.loads(cli("warnings", "list", "--all", "--json")[1])["warnings"]
+    assert acked[0]["acknowledged_by"] == "小王" and acked[0]["note"] == "已报主管"
+    code, _, err = cli("--as", "小王", "warnings", "ack", case_no)
+    assert code == 1 and "没有待处理的预警" in err
+
+
+def test_warnings_list_filters_by_rule_and_refuses_an_unknown_one(cli):
+    add_case(cli, "--description", "割伤 12315")
+    out = json.loads(cli("warnings", "list", "--rule", "safety", "--json")[1])
+    assert [w["rule"] for w in out["warnings"]] == ["safety"]
+    code, out, err = cli("warnings", "list", "--rule", "fire", lang="en")
+    assert code == 1 and err.startswith("shopdesk: --rule: unknown warning rule: fire")
+
+
+def test_blacklist_add_list_remove_and_warn(cli):
+    code, out, err = cli("--as", "小王", "blacklist", "add", "--platform", "taobao",
+                         "--buyer", "差评王", "--reason", "职业差评师", "--phone", "13812345678")
+    assert (code, out) == (0, "added #1: taobao 差评王\n"), err
+    data = json.loads(cli("blacklist", "list", "--json")[1])
+    assert data["blacklist"][0]["phone"] == "138****5678"
+    _, out, _ = add_case(cli, "--buyer", "差评王", "--json")
+    rules = [w["rule"] for w in json.loads(out)["case"]["warnings"]]
+    assert rules == ["blacklisted"]
+    assert cli("--as", "小王", "blacklist", "remove", "1")[0] == 0
+    assert cli("blacklist", "list")[1] == "0 entries\n"
+    code, _, err = cli("--as", "小王", "blacklist", "remove", "1")
+    assert code == 1 and "1" in err
+
+
+def test_blacklist_refuses_bad_input_naming_the_option(cli):
+    code, _, err = cli("--as", "小王", "blacklist", "add", "--platform", "ebay", "--buyer",
+                       "x", "--reason", "r", lang="en")
+    assert code == 1 and err.startswith("shopdesk: --platform: unknown platform: ebay")
+    code, _, err = cli("--as", "小王", "blacklist", "add", "--platform", "jd", "--buyer", "x",
+                       "--reason", "r", "--phone", "123", lang="en")
+    assert code == 1 and "--phone" in err
+
+
+def test_blacklist_export_and_import_round_trip(cli, tmp_path):
+    cli("--as", "小王", "blacklist", "add", "--platform", "jd", "--buyer", "甲",
+        "--reason", "恶意", "--address", "朝阳区某某路1号")
+    path = tmp_path / "list.csv"
+    code, out, _ = cli("blacklist", "export", "-o", str(path))
+    assert code == 0 and out.startswith("1 entry written")
+    assert "朝阳区某某路1号" in path.read_text(encoding="utf-8-sig")
+    assert cli("--as", "小王", "blacklist", "remove", "1")[0] == 0
+    assert cli("--as", "小王", "blacklist", "import", str(path))[1] == \
+        "1 added, 0 already on the list\n"
+    assert cli("--as", "小王", "blacklist", "import", str(path))[1] == \
+        "0 added, 1 already on the list\n"
+    bad = tmp_path / "bad.csv"
+    bad.write_text("platform,buyer_nick,reason\nebay,x,y\n", encoding="utf-8")
+    code, _, err = cli("--as", "小王", "blacklist", "import", str(bad), lang="en")
+    assert code == 1 and "row 2" in err

@@ -1,0 +1,35 @@
+"""The Pareto chart drawing and its SVG for QtSvg (SVG Tiny)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from reportlab.graphics.shapes import Rect
+
+from shopdesk.domain.analysis import Dimension, Group, pareto
+from shopdesk.reports.pareto_chart import MAX_BARS, pareto_drawing, pareto_svg
+
+NOW = datetime(2026, 11, 23, tzinfo=UTC)
+
+
+def result(n=3):
+    return pareto(Dimension.CAUSE, NOW, NOW, [Group(f"k{i}", 10 - i) for i in range(n)],
+                  label=lambda k: {"k0": "宝贝有问题"}.get(k, k))
+
+
+def test_svg_has_the_labels_and_nothing_qtsvg_draws_black():
+    svg = pareto_svg(result()).decode("utf-8")
+    assert "宝贝有问题" in svg and "80%" in svg
+    assert "clipPath" not in svg and "%," not in svg and "None" not in svg
+
+
+def test_vital_few_bars_are_red_and_bars_are_capped():
+    drawing = pareto_drawing(result(20))
+    chart = next(c for c in drawing.contents if hasattr(c, "categoryAxis"))
+    assert len(chart.data[0]) == MAX_BARS
+    assert isinstance(drawing.contents[0], Rect)  # white background, not transparent
+
+
+def test_an_empty_result_still_draws():
+    empty = pareto(Dimension.CAUSE, NOW, NOW, [])
+    assert pareto_svg(empty).startswith(b"<?xml")

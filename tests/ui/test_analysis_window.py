@@ -1,0 +1,50 @@
+"""The complaint analysis window: opened from View, table and chart follow the choices."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from shopdesk.domain.case import draft_from_fields
+
+
+def add(register, cause, n=1, platform="taobao"):
+    for _ in range(n):
+        draft = draft_from_fields({"platform": platform, "order_no": "T100001",
+                                   "kind": "refund_only", "cause": cause})
+        register.cases.open_case(draft, "小王")
+
+
+def test_view_menu_opens_the_pareto_of_the_last_30_days(qtbot, make_window, register):
+    add(register, "item_defective", 3)
+    add(register, "slow_delivery", 1, platform="jd")
+    window = make_window(register)
+    view = window.menuBar().findChild(type(window.menuBar().actions()[0].menu()), "menu_view")
+    assert window.analysis.act_analysis in view.actions()
+    window.analysis.act_analysis.trigger()
+    dialog = window.analysis.dialog
+    qtbot.waitExposed(dialog)
+    table = dialog.table
+    assert table.rowCount() == 2
+    assert [table.item(0, c).text() for c in range(4)] == ["宝贝有问题", "3", "75.0%", "75.0%"]
+    assert table.item(1, 3).text() == "100.0%"
+    assert dialog.chart.renderer().isValid()
+    assert dialog.total.text() == "共 4 单"
+
+    # Another dimension: by platform.
+    combo = dialog.dimension
+    combo.setFocus()
+    index = combo.findData("platform")
+    while combo.currentIndex() != index:
+        qtbot.keyClick(combo, Qt.Key.Key_Down)
+    assert [table.item(r, 0).text() for r in range(table.rowCount())] == ["淘宝/天猫", "京东"]
+
+
+def test_a_period_without_cases_shows_an_empty_table(qtbot, make_window, register):
+    add(register, "item_defective", 2)
+    window = make_window(register)
+    dialog = window.analysis.open_dialog()
+    qtbot.waitExposed(dialog)
+    dialog.date_from.setDate(dialog.date_from.date().addYears(-2))
+    dialog.date_to.setDate(dialog.date_from.date().addDays(3))
+    assert dialog.table.rowCount() == 0
+    assert dialog.period.currentData() == "custom"
