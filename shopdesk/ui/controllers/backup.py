@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from ...domain.case_query import CaseQuery
 from ...domain.errors import ShopDeskError
 from ...services.register import open_register
+from ...storage.errors import CorruptDatabaseError
 from ..dialogs.restore_dialog import RestoreDialog
 from ..tasks import Task
 from .host import Host, make_action
@@ -33,13 +34,24 @@ class BackupController(QObject):
         return exc.message(self._host.lang) if isinstance(exc, ShopDeskError) else str(exc)
 
     def start_daily(self) -> Task:
-        """Take today's backup on the writer thread if due (a large register takes a
-        while); a failure is printed, never fatal: the next start tries again."""
+        """Check the file and take today's backup on the writer thread, after the window
+        shows (both read the whole file: seconds on a large register). A damaged file is
+        shown in a message and nothing is written; other failures are printed, never fatal:
+        the next start tries again."""
         task = self._host.tasks.write(lambda register, _p, _c: register.run_daily_backup(),
                                       "daily_backup")
-        task.failed.connect(lambda exc: print(f"shopdesk: daily backup failed: {exc}",
-                                              file=sys.stderr))
+        task.failed.connect(self._daily_failed)
         return task
+
+    def _daily_failed(self, exc: BaseException) -> None:
+        print(f"shopdesk: daily backup failed: {exc}", file=sys.stderr)
+        if isinstance(exc, CorruptDatabaseError):
+            box = QMessageBox(QMessageBox.Icon.Critical, self._parent.windowTitle(),
+                              self._error_text(exc), QMessageBox.StandardButton.Ok,
+                              self._parent)
+            box.setObjectName("integrity_failed")
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()  # not modal to the event loop: the user can still read and export
 
     def back_up_now(self) -> None:
         """Take a manual backup and say where it went."""
