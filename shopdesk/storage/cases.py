@@ -156,6 +156,36 @@ class CaseStore:
             sql += f" LIMIT {int(limit)}"
         return [r[0] for r in self.db.execute(sql, params).fetchall()]
 
+    def query_page(self, query: CaseQuery, *, after: tuple[Any, int] | None = None,
+                   through: tuple[Any, int] | None = None,
+                   limit: int | None = None) -> list[tuple[int, Any]]:
+        """(id, sort value) pairs of `query` in its order: those after the keyset `after`
+        (a (sort value, id) pair from an earlier page), up to and including `through`, at
+        most `limit`. A page costs what its rows cost, however deep it is."""
+        where, params = _where(query)
+        expr = _SORT_SQL[query.sort]
+        direction = "DESC" if query.descending else "ASC"
+        op = "<" if query.descending else ">"
+        if after is not None:
+            where += f" AND ({expr} {op} ? OR ({expr} = ? AND id {op} ?))"
+            params += [after[0], after[0], after[1]]
+        if through is not None:
+            back = "<" if op == ">" else ">"
+            where += f" AND ({expr} {back} ? OR ({expr} = ? AND id {back}= ?))"
+            params += [through[0], through[0], through[1]]
+        sql = (f"SELECT id, {expr} FROM cases WHERE {where} "
+               f"ORDER BY {expr} {direction}, id {direction}")
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        return [(r[0], r[1]) for r in self.db.execute(sql, params).fetchall()]
+
+    def sort_value(self, query: CaseQuery, case_id: int) -> tuple[Any, int] | None:
+        """The keyset (sort value, id) of `case_id` when it matches `query`, else None."""
+        where, params = _where(query)
+        row = self.db.execute(f"SELECT {_SORT_SQL[query.sort]} FROM cases "
+                              f"WHERE id = ? AND {where}", [case_id, *params]).fetchone()
+        return None if row is None else (row[0], case_id)
+
     def count(self, query: CaseQuery) -> int:
         where, params = _where(query)
         return int(self.db.execute(f"SELECT count(*) FROM cases WHERE {where}",
