@@ -15,7 +15,7 @@ from ..domain.clock import to_utc_iso
 from ..domain.errors import NotFoundError
 from .batches import in_batches
 from .rows import CASE_COLUMNS, case_from_row, case_to_row
-from .search import reindex_case, search_clause
+from .search import delete_from_index, reindex_case, search_clause
 
 _SORT_SQL = {
     SortKey.CASE_NO: "case_no",
@@ -108,8 +108,9 @@ class CaseStore:
 
     def purge(self, case_ids: Iterable[int]) -> None:
         """Remove rows for good (emptying the trash)."""
-        for chunk, marks in in_batches(list(case_ids)):
-            self.db.execute(f"DELETE FROM cases_fts WHERE rowid IN ({marks})", chunk)
+        ids = list(case_ids)
+        delete_from_index(self.db, ids)
+        for chunk, marks in in_batches(ids):
             self.db.execute(f"DELETE FROM cases WHERE id IN ({marks})", chunk)
 
     # --- reads -----------------------------------------------------------
