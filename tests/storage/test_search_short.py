@@ -73,3 +73,18 @@ def test_bigram_tokens_never_span_whitespace_and_fold_ascii_only():
         s.encode().hex() for s in ("ab", "b", "耳机", "机"))
     assert bigram_text("") == "" and bigram_text(" \n\t ") == ""
     assert bigram_text("É") == "É".encode().hex()  # LIKE folds ASCII only
+
+
+def test_batch_inserted_cases_get_ids_in_order_and_are_found(register):
+    generate_demo(register, 5, seed=3)
+    store = register.cases.store
+    model = store.get(store.query_ids(CaseQuery())[0])
+    copies = [model.with_changes(case_no=f"T-{i}", description=f"批量{i}") for i in range(3)]
+    with register.db.atomic():
+        ids = store.insert_rows(copies)
+        from shopdesk.storage.search import reindex_cases
+        reindex_cases(register.db, ids)
+    assert ids == sorted(ids) and len(set(ids)) == 3
+    assert [store.get(i).case_no for i in ids] == ["T-0", "T-1", "T-2"]
+    assert register.cases.query_ids(CaseQuery(search="批量")) == sorted(
+        ids, key=lambda i: (store.get(i).last_activity_at, i), reverse=True)
