@@ -15,7 +15,7 @@ Terms never contain whitespace (the box splits on it), so no token spans a space
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from sqlite_utils import Database
 
@@ -114,17 +114,60 @@ def like_clause(text: str) -> tuple[str, list[str]] | None:
     return f"id IN (SELECT rowid FROM cases_fts WHERE {' AND '.join(conds)})", params
 
 
-def search_clause(text: str) -> tuple[str, list[str]] | None:
-    """SQL (a `cases.id IN (...)` condition) and params for a search box text.
+# A term found in more than this share of cases is checked row by row in display order
+# instead: the first page then comes after a few hundred rows, where collecting every
+# match from the index and sorting them (half the register) costs a second at 1M.
+COMMON_SHARE = 0.05
+
+
+class TermStats:
+    """How common a search term is, from the FTS5 vocabularies (an upper bound)."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def share(self, term: str) -> float:
+        """Estimated share of cases containing `term` (1.0 when unknown)."""
+        total = self.db.execute("SELECT max(id) FROM cases").fetchone()[0] or 0
+        if not total:
+            return 0.0
+        if len(term) == 1:
+            return 1.0  # a prefix over many tokens: assume common
+        if len(term) == 2:
+            docs = self._docs("cases_bigram_vocab", [_hex(term.translate(_ASCII_LOWER))])
+        else:
+            docs = self._docs("cases_fts_vocab", [term[i:i + 3].lower()
+                                                  for i in range(len(term) - 2)])
+        return docs / total
+
+    def _docs(self, table: str, terms: list[str]) -> int:
+        found = [r[0] for t in set(terms) for r in self.db.execute(
+            f"SELECT doc FROM {table} WHERE term = ?", [t]).fetchall()]
+        return min(found) if len(found) == len(set(terms)) else 0
+
+
+def _scannable(term: str) -> bool:
+    """LIKE agrees with the index on this term: LIKE folds ASCII case only, the trigram
+    index folds every letter, so a term with cased non-ASCII letters stays on the index."""
+    return len(term) < 3 or all(c.isascii() or c.lower() == c.upper() for c in term)
+
+
+def search_clause(text: str, share: Callable[[str], float] | None = None,
+                  common_share: float = COMMON_SHARE) -> tuple[str, list[str]] | None:
+    """SQL (conditions on `cases`) and params for a search box text.
 
     Whitespace separates terms; every term must match. Terms of three or more
-    characters use the trigram index; shorter ones the bigram index.
+    characters use the trigram index; shorter ones the bigram index. A common term
+    (`share(term)` above `common_share`) is checked per row instead (see COMMON_SHARE).
     """
     terms = [t for t in text.split() if t]
     if not terms:
         return None
-    long_terms = [t for t in terms if len(t) >= 3]
-    short_terms = [t for t in terms if len(t) < 3]
+    common = [t for t in terms
+              if share is not None and _scannable(t) and share(t) > common_share]
+    rare = [t for t in terms if t not in common]
+    long_terms = [t for t in rare if len(t) >= 3]
+    short_terms = [t for t in rare if len(t) < 3]
     conds: list[str] = []
     params: list[str] = []
     if long_terms:
@@ -133,4 +176,8 @@ def search_clause(text: str) -> tuple[str, list[str]] | None:
     if short_terms:
         conds.append("id IN (SELECT rowid FROM cases_bigram WHERE cases_bigram MATCH ?)")
         params.append(" AND ".join(short_term_match(t) for t in short_terms))
+    for t in common:
+        conds.append("EXISTS (SELECT 1 FROM cases_fts f WHERE f.rowid = cases.id "
+                     "AND f.body LIKE ? ESCAPE '\\')")
+        params.append(f"%{_escape_like(t)}%")
     return " AND ".join(conds), params

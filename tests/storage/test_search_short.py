@@ -7,7 +7,8 @@ import pytest
 
 from shopdesk.domain.case_query import CaseQuery
 from shopdesk.services.demo import generate_demo
-from shopdesk.storage.search import bigram_text, like_clause
+from shopdesk.storage.cases import CaseStore
+from shopdesk.storage.search import bigram_text, like_clause, search_clause
 
 TEXTS = [
     "蓝牙耳机 左耳没声音", "耳机盒子破了", "买家说 100% 好评", "SKU_A-01 颜色发错",
@@ -44,9 +45,21 @@ def _like_ids(register, text: str) -> list[int]:
 
 
 @pytest.mark.parametrize("text", QUERIES)
-def test_short_terms_find_what_like_found(corpus, text):
-    found = corpus.cases.query_ids(CaseQuery(search=text))
-    assert found == _like_ids(corpus, text)
+@pytest.mark.parametrize("common_share", [2.0, 0.0, 0.05])
+def test_short_terms_find_what_like_found(corpus, text, common_share):
+    """2.0: every term goes to the indexes; 0.0: every term is walked row by row;
+    0.05: the default choice by the vocabularies' counts."""
+    store = CaseStore(corpus.db, common_share=common_share)
+    assert store.query_ids(CaseQuery(search=text)) == _like_ids(corpus, text)
+    assert store.count(CaseQuery(search=text)) == len(_like_ids(corpus, text))
+
+
+def test_rare_terms_ask_the_index_and_common_ones_walk_the_list(corpus):
+    store = CaseStore(corpus.db)
+    rare = search_clause("颜色", store._stats.share)
+    common = search_clause("买家", store._stats.share)
+    assert rare is not None and "cases_bigram MATCH" in rare[0]
+    assert common is not None and "LIKE" in common[0] and "MATCH" not in common[0]
 
 
 def test_the_corpus_exercises_hits_and_misses(corpus):
