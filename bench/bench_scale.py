@@ -106,23 +106,34 @@ def measure_list(home: Path, runs: int) -> list[dict]:
         return lambda: db.execute(text, params).fetchall()
 
     order = "ORDER BY last_activity_at DESC, id DESC"
-    scan_like = (f"SELECT {', '.join('c.' + c.strip() for c in _COLS.split(','))} "
-                 "FROM cases c CROSS JOIN cases_fts f ON f.rowid = c.id "
-                 "WHERE c.deleted_at IS NULL AND f.body LIKE ? "
-                 "ORDER BY c.last_activity_at DESC, c.id DESC LIMIT 50")
+    # The first 50 matches in display order: walk the list, check each body (ESCAPE
+    # keeps FTS5 from taking the LIKE, which it cannot answer for short patterns).
+    scan_like = (f"SELECT {_COLS} FROM cases c WHERE deleted_at IS NULL AND EXISTS "
+                 "(SELECT 1 FROM cases_fts f WHERE f.rowid = c.id AND f.body LIKE ? "
+                 f"ESCAPE '\\') {order} LIMIT 50")
+    # ... or ask the trigram index for every match and sort them (rare terms).
     fts = (f"SELECT {_COLS} FROM cases WHERE deleted_at IS NULL AND id IN "
            f"(SELECT rowid FROM cases_fts WHERE cases_fts MATCH ?) {order} LIMIT 50")
     some_order = db.execute("SELECT order_no FROM cases WHERE deleted_at IS NULL "
                             "ORDER BY id LIMIT 1 OFFSET 777").fetchone()[0][:10]
+
+    def best(*plans: Callable[[], object]) -> list[float]:
+        """The limit is the faster of the raw plans (by median)."""
+        return min((_timed(plan, runs) for plan in plans), key=statistics.median)
+
     rows = []
-    searches = [("search 2 chars 耳机", "耳机", sql(scan_like, ["%耳机%"])),
-                ("search 2 chars 买家 (~every case)", "买家", sql(scan_like, ["%买家%"])),
-                ("search 4 chars 蓝牙耳机", "蓝牙耳机", sql(fts, ['"蓝牙耳机"'])),
-                ("search order no. (10 chars)", some_order, sql(fts, [f'"{some_order}"']))]
+    searches = [
+        ("search 2 chars 耳机", "耳机", lambda: best(sql(scan_like, ["%耳机%"]))),
+        ("search 2 chars 买家 (~every case)", "买家", lambda: best(sql(scan_like, ["%买家%"]))),
+        ("search 4 chars 蓝牙耳机", "蓝牙耳机",
+         lambda: best(sql(scan_like, ["%蓝牙耳机%"]), sql(fts, ['"蓝牙耳机"']))),
+        ("search order no. (10 chars)", some_order,
+         lambda: best(sql(scan_like, [f"%{some_order}%"]), sql(fts, [f'"{some_order}"']))),
+    ]
     for label, text, limit in searches:
         app_ms = _timed(lambda t=text: (model.set_query(CaseQuery(search=t)), visible()),
                         runs, reset)
-        rows.append(_row(label, app_ms, _timed(limit, runs)))
+        rows.append(_row(label, app_ms, limit()))
     open_q = apply_quick_filter(CaseQuery(), QuickFilter.OPEN, now=BENCH_NOW,
                                 tz=register.shop_tz, operator="小王")
     rows.append(_row(

@@ -14,9 +14,9 @@ import shutil
 import sqlite3
 import tempfile
 import time
-from datetime import UTC, datetime
 from pathlib import Path
 
+from bench.clock import BENCH_NOW
 from shopdesk.domain.clock import FixedClock
 from shopdesk.paths import DataPaths
 from shopdesk.services.demo import generate_demo
@@ -24,8 +24,6 @@ from shopdesk.services.register import open_register
 from shopdesk.storage.rows import CASE_COLUMNS
 from shopdesk.storage.search import reindex_all
 
-# Fixed 'now' so every run builds the same data.
-BENCH_NOW = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
 GENERATED_MAX = 100_000
 
 

@@ -27,7 +27,7 @@ def main() -> int:
     from PySide6.QtCore import QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from bench.dataset import BENCH_NOW
+    from bench.clock import BENCH_NOW
     from shopdesk.app import create_main_window
     from shopdesk.domain.clock import FixedClock
     from shopdesk.paths import DataPaths, data_dir

@@ -39,7 +39,8 @@ PROMISE_OVERDUE_ROLE = Qt.ItemDataRole.UserRole + 3
 
 PAGE_SIZE = 200
 MAX_PAGES = 10  # at most 2,000 rows in memory, whatever the register's size
-ID_BATCH = 500  # ids per keyset query; more arrive as the view scrolls
+ID_BATCH = 500  # ids per keyset query as the view scrolls
+FIRST_BATCH = 100  # the first query: a screenful and some, so a search shows at once
 
 _OVERDUE = QColor(200, 30, 30)
 _CLOSED = QColor(128, 128, 128)
@@ -112,13 +113,14 @@ class CaseTableModel(QAbstractTableModel):
 
     def __init__(self, source: CaseSource, lang: str = "zh", parent: Any = None, *,
                  page_size: int = PAGE_SIZE, max_pages: int = MAX_PAGES,
-                 id_batch: int = ID_BATCH) -> None:
+                 id_batch: int = ID_BATCH, first_batch: int = FIRST_BATCH) -> None:
         super().__init__(parent)
         self._source = source
         self._lang = lang
         self._page_size = max(1, page_size)
         self._max_pages = max(1, max_pages)
         self._id_batch = max(1, id_batch)
+        self._first_batch = max(1, min(first_batch, id_batch))
         self._query = CaseQuery()
         self._ids: list[int] = []
         self._rows: dict[int, int] = {}  # case id -> row, for the ids loaded so far
@@ -173,7 +175,7 @@ class CaseTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._query = query
         self._reset_ids()
-        self._load(self._id_batch)
+        self._load(self._first_batch)
         self.endResetModel()
 
     def refresh(self) -> None:
@@ -195,7 +197,7 @@ class CaseTableModel(QAbstractTableModel):
         old_ids = self._ids
         self._query = self._query.with_changes(sort=key, descending=descending)
         self._reset_ids()
-        self._load(self._id_batch)
+        self._load(self._first_batch)
         # Keep selections and the current row on the same cases in their new places
         # (loading as far as the deepest of them).
         persistent = self.persistentIndexList()
