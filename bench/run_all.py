@@ -1,23 +1,14 @@
-"""`make bench`: run every benchmark in turn and print their figures."""
+"""`make bench`: the issue-13 table (ShopDesk against the raw limits at 100k and 1M).
+
+The older per-feature benchmarks (bench_handoff, bench_import, ...) still run on their own:
+`python -m bench.bench_import`.
+"""
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 import sys
 
-import bench
-
-
-def main() -> int:
-    names = sorted(m.name for m in pkgutil.iter_modules(bench.__path__)
-                   if m.name.startswith("bench_"))
-    for name in names:
-        print(f"\n=== {name}")
-        module = importlib.import_module(f"bench.{name}")
-        module.main()
-    return 0
-
+from bench import bench_scale
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(bench_scale.main(sys.argv[1:]))

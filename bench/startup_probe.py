@@ -1,7 +1,9 @@
-"""Started as a fresh process by bench_register: open the real window, report when rows show.
+"""Started as a fresh process by the benchmarks: open the real window, report when rows show.
 
 Prints `shown_at=<perf_counter>` (same clock as the parent on Linux: CLOCK_MONOTONIC) and
 `rss_mb=<resident memory>` once the main window is visible with its first page of rows.
+Uses the fixed benchmark clock and the settings folder in SHOPDESK_BENCH_SETTINGS (never
+the user's QSettings).
 """
 
 from __future__ import annotations
@@ -12,19 +14,31 @@ import time
 from pathlib import Path
 
 
+def rss_mb() -> float:
+    status = Path("/proc/self/status")
+    if not status.exists():
+        return float("nan")
+    return next(int(line.split()[1]) / 1024 for line in status.read_text().splitlines()
+                if line.startswith("VmRSS:"))
+
+
 def main() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
+    from bench.clock import BENCH_NOW
     from shopdesk.app import create_main_window
-    from shopdesk.domain.clock import SystemClock
+    from shopdesk.domain.clock import FixedClock
     from shopdesk.paths import DataPaths, data_dir
     from shopdesk.services.register import open_register
     from shopdesk.ui.i18n import Translators
 
+    settings_dir = os.environ.get("SHOPDESK_BENCH_SETTINGS")
+    if settings_dir:
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, settings_dir)
     app = QApplication([])
-    register = open_register(DataPaths(data_dir()), SystemClock(), daily_backup=False)
+    register = open_register(DataPaths(data_dir()), FixedClock(BENCH_NOW), daily_backup=False)
     window = create_main_window(register, os.environ, [], Translators(app))
     window.resize(1366, 768)
     window.show()
@@ -37,15 +51,13 @@ def main() -> int:
         for c in range(model.columnCount()):
             model.data(model.index(0, c))
         shown = time.perf_counter()
-        rss = next(int(line.split()[1]) / 1024
-                   for line in Path("/proc/self/status").read_text().splitlines()
-                   if line.startswith("VmRSS:"))
-        print(f"shown_at={shown} rss_mb={rss:.1f} rows={model.rowCount()}")
+        print(f"shown_at={shown} rss_mb={rss_mb():.1f} rows={model.rowCount()}")
         sys.stdout.flush()
         app.quit()
 
     QTimer.singleShot(0, report)
     app.exec()
+    window.tasks.shutdown()
     register.close()
     return 0
 

@@ -49,5 +49,9 @@ class WorkflowError(ShopDeskError, ValueError):
     """A change the workflow does not allow (a status move, a write on a trashed case)."""
 
 
+class DamagedRegisterError(ShopDeskError):
+    """The register file failed an integrity check: kept as it is, restore from a backup."""
+
+
 class NotFoundError(LookupError):
     """A case, staff member or other record that does not exist."""

@@ -8,10 +8,13 @@ audited. `get` returns the stored case, for work that needs the data itself.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import fields as dc_fields
 from dataclasses import replace
 from datetime import datetime
+from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
@@ -253,6 +256,34 @@ class CaseService:
 
     def count(self, query: CaseQuery) -> int:
         return self.store.count(query)
+
+    def query_page(self, query: CaseQuery, *, after: tuple[Any, int] | None = None,
+                   through: tuple[Any, int] | None = None,
+                   limit: int | None = None) -> list[tuple[int, Any]]:
+        """One page of (id, sort value) pairs; see CaseStore.query_page."""
+        return self.store.query_page(query, after=after, through=through, limit=limit)
+
+    def sort_value(self, query: CaseQuery, case_id: int) -> tuple[Any, int] | None:
+        return self.store.sort_value(query, case_id)
+
+    def background_counter(self) -> Callable[[CaseQuery], int] | None:
+        """A count of `query` that may run on a worker thread: it opens a read-only
+        connection of its own for each call. None for an in-memory register (no file to
+        open again), where the caller counts on its own thread."""
+        name = next((r[2] for r in self.db.execute("PRAGMA database_list").fetchall()
+                     if r[1] == "main"), "")
+        if not name:
+            return None
+        uri = Path(name).resolve().as_uri() + "?mode=ro"
+
+        def count(query: CaseQuery) -> int:
+            conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+            try:
+                return CaseStore(Database(conn)).count(query)
+            finally:
+                conn.close()
+
+        return count
 
     def fetch(self, case_ids: Sequence[int]) -> dict[int, Case]:
         return self.store.fetch(case_ids)

@@ -67,8 +67,7 @@ class PlanWriter:
             orders.update({(platform, no): o
                            for no, o in self.orders.get_many(platform, nos).items()})
         first = self.cases.reserve_case_numbers(self.day, len(rows))
-        ids: list[int] = []
-        events, audits = [], []
+        built: list[Case] = []
         for offset, row in enumerate(rows):
             rec = row.record
             case = Case(**vars(rec.to_draft()), case_no=format_case_no(self.day, first + offset),
@@ -82,7 +81,12 @@ class PlanWriter:
             order = orders.get((rec.platform, rec.order_no))
             if order is not None:
                 case = case.with_changes(**fill_from_order(case, order))
-            case_id = self.cases.insert_row(case)
+            built.append(case)
+        # One executemany for the chunk instead of one INSERT per row.
+        ids = self.cases.insert_rows(built)
+        events, audits = [], []
+        for row, case, case_id in zip(rows, built, ids, strict=True):
+            rec = row.record
             text = f"导入自 {self.source}"
             if rec.platform_status:
                 text += f"（平台：{rec.platform_status}）"
@@ -93,7 +97,6 @@ class PlanWriter:
             audits.append((self.now, self.actor, "case", case_id, "create", None, None,
                            case.case_no))
             row.case_id = case_id
-            ids.append(case_id)
         self.events.add_many(events)
         self.audit.record_many(audits)
         reindex_cases(self.db, ids)

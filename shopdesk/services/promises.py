@@ -169,6 +169,11 @@ class PromiseService:
         """Open promises on live cases due at or before `now` (default the clock)."""
         return self.store.open_due(until=ensure_aware(now) if now else self.clock.now())
 
+    def oldest_overdue(self, now: datetime | None = None) -> Promise | None:
+        """The longest-overdue open promise (one row: the banner shows only this one)."""
+        until = ensure_aware(now) if now else self.clock.now()
+        return next(iter(self.store.open_due(until=until, limit=1)), None)
+
     def overdue_count(self, now: datetime | None = None) -> int:
         """How many promises are overdue now (cheap: the main-screen banner polls it)."""
         return self.store.count_open_due(ensure_aware(now) if now else self.clock.now())

@@ -14,7 +14,7 @@ from ..domain.text import normalize_lang
 from ..importers import ImportConfig
 from ..paths import DataPaths, resource_path
 from ..storage.backup import BackupFile, BackupManager, restore_file, verify
-from ..storage.db import open_database
+from ..storage.db import check_integrity, open_database
 from ..storage.settings import SettingsStore
 from .analysis import AnalysisService
 from .blacklist import BlacklistService
@@ -122,8 +122,18 @@ class Register:
         with self.db.atomic():
             self.settings.set(LANGUAGE_KEY, normalize_lang(lang))
 
+    def check_integrity(self) -> None:
+        """Read the whole file for damage (quick_check) on a read-only connection of its
+        own; raises CorruptDatabaseError. Safe on a worker thread."""
+        if self.paths.database.exists():
+            check_integrity(self.paths.database)
+
     def run_daily_backup(self) -> Path | None:
-        """Take today's daily backup if due, on a connection of its own.
+        """Check the file, then take today's daily backup if due, on connections of their own.
+
+        The integrity check runs here rather than at open (it reads the whole file: seconds
+        at a million cases). A damaged file raises CorruptDatabaseError before any backup is
+        written, so a good older backup is never replaced by a copy of a damaged file.
 
         Safe to call from a worker thread: it never touches `self.db`, so the window can
         start at once and a large register is copied in the background (WAL lets it read
@@ -131,6 +141,7 @@ class Register:
         """
         if not self.paths.database.exists():
             return None
+        self.check_integrity()
         conn = sqlite3.connect(str(self.paths.database), check_same_thread=False)
         try:
             snapshot = Database(conn)

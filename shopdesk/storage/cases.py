@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -15,7 +15,7 @@ from ..domain.clock import to_utc_iso
 from ..domain.errors import NotFoundError
 from .batches import in_batches
 from .rows import CASE_COLUMNS, case_from_row, case_to_row
-from .search import reindex_case, search_clause
+from .search import COMMON_SHARE, TermStats, delete_from_index, reindex_case, search_clause
 
 _SORT_SQL = {
     SortKey.CASE_NO: "case_no",
@@ -54,8 +54,10 @@ def _rows(db: Database, sql: str, params: Sequence[Any] = ()) -> list[dict[str, 
 class CaseStore:
     """Row-level access to cases. Callers own the transaction (db.atomic())."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, *, common_share: float = COMMON_SHARE) -> None:
         self.db = db
+        self.common_share = common_share  # see storage/search.py COMMON_SHARE
+        self._stats = TermStats(db)
 
     # --- numbering -------------------------------------------------------
     def next_case_no(self, day: date) -> str:
@@ -89,6 +91,24 @@ class CaseStore:
         cursor = self.db.execute(f"INSERT INTO cases ({cols}) VALUES ({marks})", list(row.values()))
         return int(cursor.lastrowid or 0)
 
+    def insert_rows(self, cases: Sequence[Case]) -> list[int]:
+        """Insert many cases with one executemany, without indexing; returns their ids in
+        order. Ids are given explicitly (after the largest), so the caller must hold the
+        write transaction, as every writer here does."""
+        if not cases:
+            return []
+        rows = [case_to_row(c) for c in cases]
+        for row in rows:
+            row.pop("id", None)
+        cols = list(rows[0])
+        start = int(self.db.execute("SELECT coalesce(max(id), 0) FROM cases").fetchone()[0]) + 1
+        ids = list(range(start, start + len(rows)))
+        self.db.conn.executemany(
+            f"INSERT INTO cases (id, {', '.join(cols)}) "
+            f"VALUES (?, {', '.join('?' for _ in cols)})",
+            ([case_id, *(row[c] for c in cols)] for case_id, row in zip(ids, rows, strict=True)))
+        return ids
+
     def update_columns(self, case_id: int, values: Mapping[str, Any], *,
                        reindex: bool = True) -> None:
         if not values:
@@ -110,8 +130,9 @@ class CaseStore:
 
     def purge(self, case_ids: Iterable[int]) -> None:
         """Remove rows for good (emptying the trash)."""
-        for chunk, marks in in_batches(list(case_ids)):
-            self.db.execute(f"DELETE FROM cases_fts WHERE rowid IN ({marks})", chunk)
+        ids = list(case_ids)
+        delete_from_index(self.db, ids)
+        for chunk, marks in in_batches(ids):
             self.db.execute(f"DELETE FROM cases WHERE id IN ({marks})", chunk)
 
     # --- reads -----------------------------------------------------------
@@ -150,7 +171,7 @@ class CaseStore:
 
     def query_ids(self, query: CaseQuery, *, limit: int | None = None) -> list[int]:
         """Ids matching `query`, in its sort order (ties broken by id)."""
-        where, params = _where(query)
+        where, params = self._where(query)
         direction = "DESC" if query.descending else "ASC"
         sql = (f"SELECT id FROM cases WHERE {where} "
                f"ORDER BY {_SORT_SQL[query.sort]} {direction}, id {direction}")
@@ -158,8 +179,38 @@ class CaseStore:
             sql += f" LIMIT {int(limit)}"
         return [r[0] for r in self.db.execute(sql, params).fetchall()]
 
+    def query_page(self, query: CaseQuery, *, after: tuple[Any, int] | None = None,
+                   through: tuple[Any, int] | None = None,
+                   limit: int | None = None) -> list[tuple[int, Any]]:
+        """(id, sort value) pairs of `query` in its order: those after the keyset `after`
+        (a (sort value, id) pair from an earlier page), up to and including `through`, at
+        most `limit`. A page costs what its rows cost, however deep it is."""
+        where, params = self._where(query)
+        expr = _SORT_SQL[query.sort]
+        direction = "DESC" if query.descending else "ASC"
+        op = "<" if query.descending else ">"
+        if after is not None:
+            where += f" AND ({expr} {op} ? OR ({expr} = ? AND id {op} ?))"
+            params += [after[0], after[0], after[1]]
+        if through is not None:
+            back = "<" if op == ">" else ">"
+            where += f" AND ({expr} {back} ? OR ({expr} = ? AND id {back}= ?))"
+            params += [through[0], through[0], through[1]]
+        sql = (f"SELECT id, {expr} FROM cases WHERE {where} "
+               f"ORDER BY {expr} {direction}, id {direction}")
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        return [(r[0], r[1]) for r in self.db.execute(sql, params).fetchall()]
+
+    def sort_value(self, query: CaseQuery, case_id: int) -> tuple[Any, int] | None:
+        """The keyset (sort value, id) of `case_id` when it matches `query`, else None."""
+        where, params = self._where(query)
+        row = self.db.execute(f"SELECT {_SORT_SQL[query.sort]} FROM cases "
+                              f"WHERE id = ? AND {where}", [case_id, *params]).fetchone()
+        return None if row is None else (row[0], case_id)
+
     def count(self, query: CaseQuery) -> int:
-        where, params = _where(query)
+        where, params = self._where(query)
         return int(self.db.execute(f"SELECT count(*) FROM cases WHERE {where}",
                                    params).fetchone()[0])
 
@@ -177,8 +228,14 @@ class CaseStore:
     def total(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM cases").fetchone()[0])
 
+    def _where(self, query: CaseQuery) -> tuple[str, list[Any]]:
+        return _where(query, lambda text: search_clause(text, self._stats.share,
+                                                        self.common_share))
 
-def _where(query: CaseQuery) -> tuple[str, list[Any]]:
+
+def _where(query: CaseQuery,
+           search: Callable[[str], tuple[str, list[Any]] | None] = search_clause,
+           ) -> tuple[str, list[Any]]:
     conds: list[str] = []
     params: list[Any] = []
     conds.append("deleted_at IS NULL" if query.scope == Scope.ACTIVE else
@@ -204,7 +261,7 @@ def _where(query: CaseQuery) -> tuple[str, list[Any]]:
     conds_p, params_p = _promise_conditions(query)
     conds.extend(conds_p)
     params.extend(params_p)
-    found = search_clause(query.search)
+    found = search(query.search)
     if found:
         conds.append(found[0])
         params.extend(found[1])

@@ -24,6 +24,25 @@ def _apply_pragmas(db: Database) -> None:
     db.execute("PRAGMA synchronous = FULL")
 
 
+def check_integrity(path: Path) -> None:
+    """Read the whole file (`PRAGMA quick_check`) on a read-only connection of its own.
+
+    Seconds on a large register, so it is not part of opening: the window runs it in the
+    background (with the daily backup). Raises CorruptDatabaseError; never writes.
+    """
+    try:
+        conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True,
+                               check_same_thread=False)
+    except sqlite3.Error as exc:
+        raise CorruptDatabaseError(
+            f"无法打开登记簿：{path}（{exc}）", f"Cannot open the register: {path} ({exc})"
+        ) from exc
+    try:
+        _check_health(Database(conn), Path(path))
+    finally:
+        conn.close()
+
+
 def _check_health(db: Database, path: Path) -> None:
     try:
         row = db.execute("PRAGMA quick_check").fetchone()
@@ -90,7 +109,8 @@ def open_database(
     db = Database(conn)
     try:
         if existed:
-            _check_health(db, path)
+            # Cheap checks only (header, application id, schema version): a full
+            # quick_check reads the whole file and runs later, off the start path.
             _check_ownership_and_version(db, path)
         _apply_pragmas(db)
         pending = pending_migrations(db)
@@ -128,5 +148,5 @@ def migrate(db: Database) -> None:
     db.execute(f"PRAGMA user_version = {len(migrations._migrations)}")
 
 
-__all__ = ["MIGRATION_SET", "migrate", "open_database", "open_memory_database",
+__all__ = ["MIGRATION_SET", "check_integrity", "migrate", "open_database", "open_memory_database",
            "pending_migrations"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..domain.errors import ShopDeskError
+from ..domain.errors import DamagedRegisterError, ShopDeskError
 
 
 class StorageError(ShopDeskError, RuntimeError):
@@ -13,7 +13,7 @@ class NewerDatabaseError(StorageError):
     """The file was written by a newer ShopDesk; we refuse to touch it."""
 
 
-class CorruptDatabaseError(StorageError):
+class CorruptDatabaseError(StorageError, DamagedRegisterError):
     """The file is not a healthy SQLite database; it is kept, never deleted."""
 
 

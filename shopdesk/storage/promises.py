@@ -95,17 +95,19 @@ class PromiseStore:
         return [_promise(r) for r in rows]
 
     def open_due(self, *, until: datetime | None = None, start: datetime | None = None,
-                 before: datetime | None = None) -> list[Promise]:
+                 before: datetime | None = None, limit: int | None = None) -> list[Promise]:
         """Open promises on live cases by due time: due at or before `until`, or with
-        `start` <= due < `before` (each bound optional)."""
+        `start` <= due < `before` (each bound optional); the first `limit` of them."""
         sql = _FROM + _LIVE + " WHERE p.state = 'open'"
         params: list[Any] = []
         for op, value in (("<=", until), (">=", start), ("<", before)):
             if value is not None:
                 sql += f" AND p.due_at {op} ?"
                 params.append(to_utc_iso(value))
-        rows = self.db.execute(sql + " ORDER BY p.due_at, p.id", params).fetchall()
-        return [_promise(r) for r in rows]
+        sql += " ORDER BY p.due_at, p.id"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        return [_promise(r) for r in self.db.execute(sql, params).fetchall()]
 
     def count_open_due(self, until: datetime) -> int:
         """How many open promises on live cases are due at or before `until` (banner)."""

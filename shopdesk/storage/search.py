@@ -1,6 +1,21 @@
-"""Full-text search over cases: FTS5 trigram, with a LIKE path for 1-2 character terms."""
+"""Full-text search over cases: FTS5 trigram for terms of three or more characters, and
+a bigram index for one- and two-character terms.
+
+The trigram tokenizer cannot answer terms shorter than three characters, which Chinese
+users type all the time (耳机, 退款). A LIKE over every body scans the whole register, so
+a second FTS5 table holds each body as overlapping two-character tokens. To keep its
+matching exactly that of `body LIKE '%term%'` (ASCII case folded, nothing else; no
+tokenizer rules about punctuation, `%`, `_` or quotes) every token is the hex of the
+UTF-8 of its characters:
+- a two-character term is one exact token;
+- a one-character term is a prefix query: UTF-8 is prefix-free, so `hex(c)*` matches the
+  tokens that start with `c`; the last character of each run also gets a token of its own.
+Terms never contain whitespace (the box splits on it), so no token spans a space.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable, Iterable
 
 from sqlite_utils import Database
 
@@ -10,6 +25,22 @@ from .batches import in_batches
 SEARCHED_COLUMNS = ("case_no", "order_no", "refund_no", "buyer_nick", "item_title", "sku",
                     "description")
 
+# LIKE folds ASCII letters only; so does this.
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def _hex(text: str) -> str:
+    return text.encode("utf-8", "surrogatepass").hex()
+
+
+def bigram_text(body: str) -> str:
+    """The bigram index's text for a search body (see the module docstring)."""
+    tokens: list[str] = []
+    for run in body.translate(_ASCII_LOWER).split():
+        tokens.extend(_hex(run[i:i + 2]) for i in range(len(run) - 1))
+        tokens.append(_hex(run[-1]))
+    return " ".join(tokens)
+
 
 def _body_sql() -> str:
     """The search text of case `c`: its searched columns plus its notes."""
@@ -18,13 +49,21 @@ def _body_sql() -> str:
             "FROM case_events e WHERE e.case_id = c.id AND e.type = 'note'), '')")
 
 
+def _write_bigrams(db: Database, rows: Iterable[tuple[int, str]]) -> None:
+    db.conn.executemany("INSERT INTO cases_bigram(rowid, grams) VALUES (?, ?)",
+                        ((rowid, bigram_text(body or "")) for rowid, body in rows))
+
+
 def reindex_cases(db: Database, case_ids: list[int]) -> None:
     """Rebuild the search text of these cases (inside the writing transaction)."""
     body = _body_sql()
     for chunk, marks in in_batches(case_ids):
         db.execute(f"DELETE FROM cases_fts WHERE rowid IN ({marks})", chunk)
+        db.execute(f"DELETE FROM cases_bigram WHERE rowid IN ({marks})", chunk)
         db.execute(f"INSERT INTO cases_fts(rowid, body) SELECT c.id, {body} FROM cases c "
                    f"WHERE c.id IN ({marks})", chunk)
+        _write_bigrams(db, db.execute(
+            f"SELECT rowid, body FROM cases_fts WHERE rowid IN ({marks})", chunk).fetchall())
 
 
 def reindex_case(db: Database, case_id: int) -> None:
@@ -36,30 +75,109 @@ def reindex_all(db: Database) -> None:
     """Rebuild the whole index (after bulk loads)."""
     db.execute("DELETE FROM cases_fts")
     db.execute(f"INSERT INTO cases_fts(rowid, body) SELECT c.id, {_body_sql()} FROM cases c")
+    rebuild_bigrams(db)
+
+
+def rebuild_bigrams(db: Database) -> None:
+    """Fill the bigram index from the trigram index's bodies (migration, bulk loads)."""
+    db.execute("DELETE FROM cases_bigram")
+    cursor = db.conn.cursor()
+    cursor.execute("SELECT rowid, body FROM cases_fts")
+    while rows := cursor.fetchmany(5000):
+        _write_bigrams(db, rows)
+
+
+def delete_from_index(db: Database, case_ids: list[int]) -> None:
+    """Drop these cases from both search indexes (purging them)."""
+    for chunk, marks in in_batches(case_ids):
+        db.execute(f"DELETE FROM cases_fts WHERE rowid IN ({marks})", chunk)
+        db.execute(f"DELETE FROM cases_bigram WHERE rowid IN ({marks})", chunk)
 
 
 def _escape_like(term: str) -> str:
     return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def search_clause(text: str) -> tuple[str, list[str]] | None:
-    """SQL (a `cases.id IN (...)` condition) and params for a search box text.
+def short_term_match(term: str) -> str:
+    """The bigram index's MATCH expression for a one- or two-character term."""
+    token = _hex(term.translate(_ASCII_LOWER))
+    return f'"{token}" *' if len(term) == 1 else f'"{token}"'
+
+
+def like_clause(text: str) -> tuple[str, list[str]] | None:
+    """Today's scan for short terms (kept to compare against; see search_clause)."""
+    terms = [t for t in text.split() if t]
+    if not terms:
+        return None
+    conds = ["body LIKE ? ESCAPE '\\'"] * len(terms)
+    params = [f"%{_escape_like(t)}%" for t in terms]
+    return f"id IN (SELECT rowid FROM cases_fts WHERE {' AND '.join(conds)})", params
+
+
+# A term found in more than this share of cases is checked row by row in display order
+# instead: the first page then comes after a few hundred rows, where collecting every
+# match from the index and sorting them (half the register) costs a second at 1M.
+COMMON_SHARE = 0.05
+
+
+class TermStats:
+    """How common a search term is, from the FTS5 vocabularies (an upper bound)."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def share(self, term: str) -> float:
+        """Estimated share of cases containing `term` (1.0 when unknown)."""
+        total = self.db.execute("SELECT max(id) FROM cases").fetchone()[0] or 0
+        if not total:
+            return 0.0
+        if len(term) == 1:
+            return 1.0  # a prefix over many tokens: assume common
+        if len(term) == 2:
+            docs = self._docs("cases_bigram_vocab", [_hex(term.translate(_ASCII_LOWER))])
+        else:
+            docs = self._docs("cases_fts_vocab", [term[i:i + 3].lower()
+                                                  for i in range(len(term) - 2)])
+        return docs / total
+
+    def _docs(self, table: str, terms: list[str]) -> int:
+        found = [r[0] for t in set(terms) for r in self.db.execute(
+            f"SELECT doc FROM {table} WHERE term = ?", [t]).fetchall()]
+        return min(found) if len(found) == len(set(terms)) else 0
+
+
+def _scannable(term: str) -> bool:
+    """LIKE agrees with the index on this term: LIKE folds ASCII case only, the trigram
+    index folds every letter, so a term with cased non-ASCII letters stays on the index."""
+    return len(term) < 3 or all(c.isascii() or c.lower() == c.upper() for c in term)
+
+
+def search_clause(text: str, share: Callable[[str], float] | None = None,
+                  common_share: float = COMMON_SHARE) -> tuple[str, list[str]] | None:
+    """SQL (conditions on `cases`) and params for a search box text.
 
     Whitespace separates terms; every term must match. Terms of three or more
-    characters use the trigram index; shorter ones fall back to LIKE, because a
-    trigram index cannot answer them.
+    characters use the trigram index; shorter ones the bigram index. A common term
+    (`share(term)` above `common_share`) is checked per row instead (see COMMON_SHARE).
     """
     terms = [t for t in text.split() if t]
     if not terms:
         return None
-    long_terms = [t for t in terms if len(t) >= 3]
-    short_terms = [t for t in terms if len(t) < 3]
+    common = [t for t in terms
+              if share is not None and _scannable(t) and share(t) > common_share]
+    rare = [t for t in terms if t not in common]
+    long_terms = [t for t in rare if len(t) >= 3]
+    short_terms = [t for t in rare if len(t) < 3]
     conds: list[str] = []
     params: list[str] = []
     if long_terms:
-        conds.append("cases_fts MATCH ?")
+        conds.append("id IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH ?)")
         params.append(" AND ".join('"' + t.replace('"', '""') + '"' for t in long_terms))
-    for t in short_terms:
-        conds.append("body LIKE ? ESCAPE '\\'")
+    if short_terms:
+        conds.append("id IN (SELECT rowid FROM cases_bigram WHERE cases_bigram MATCH ?)")
+        params.append(" AND ".join(short_term_match(t) for t in short_terms))
+    for t in common:
+        conds.append("EXISTS (SELECT 1 FROM cases_fts f WHERE f.rowid = cases.id "
+                     "AND f.body LIKE ? ESCAPE '\\')")
         params.append(f"%{_escape_like(t)}%")
-    return f"id IN (SELECT rowid FROM cases_fts WHERE {' AND '.join(conds)})", params
+    return " AND ".join(conds), params

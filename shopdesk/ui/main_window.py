@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
@@ -103,8 +104,10 @@ class MainWindow(QMainWindow):
         self._build_central()
         self._build_toolbar()
         self._build_status_bar()
-        self._restore_state()
-        self._on_filters_changed()
+        self.case_list.set_count_runner(self._run_count)
+        with self.case_list.deferred():  # one query for the restored sort and filters
+            self._restore_state()
+            self._on_filters_changed()
         self._time_timer = QTimer(self)
         self._time_timer.setInterval(TIME_REPAINT_MS)
         self._time_timer.timeout.connect(self.case_list.model.touch_time_columns)
@@ -381,6 +384,11 @@ class MainWindow(QMainWindow):
 
     def run_first_start(self) -> None:
         self.first_start.run()
+
+    def _run_count(self, work: Callable[[], int], done: Callable[[int], None]) -> None:
+        """Count the case list's total on the pool (the work opens its own connection)."""
+        task = self.tasks.run(lambda _progress, _cancelled: work(), "count_cases")
+        task.succeeded.connect(done)
 
     # --- slots -----------------------------------------------------------
     def _on_filters_changed(self) -> None:

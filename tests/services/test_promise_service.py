@@ -179,3 +179,15 @@ def test_purging_a_case_removes_its_promises(register):
     register.cases.empty_trash("小王")
     with pytest.raises(NotFoundError):
         register.promises.get(p.id)
+
+
+def test_oldest_overdue_is_the_first_of_the_overdue_list(register, clock):
+    case = open_case(register)
+    later = register.promises.make(case.id, PromiseKind.REFUND, T0 + timedelta(hours=2), "小王")
+    first = register.promises.make(case.id, PromiseKind.REPLY, T0 + timedelta(hours=1), "小王")
+    register.promises.make(case.id, PromiseKind.CALL_BACK, T0 + timedelta(hours=9), "小王")
+    assert register.promises.oldest_overdue() is None
+    clock.advance(hours=3)
+    assert register.promises.oldest_overdue() == first == register.promises.overdue()[0]
+    register.promises.keep(first.id, "小王")
+    assert register.promises.oldest_overdue() == later

@@ -26,8 +26,8 @@ class CountingSource:
         self.shop_tz = service.shop_tz
         self.fetched: list[list[int]] = []
 
-    def query_ids(self, query):
-        return self._service.query_ids(query)
+    def __getattr__(self, name):  # query_page, sort_value, count: the service's own
+        return getattr(self._service, name)
 
     def fetch(self, ids):
         self.fetched.append(list(ids))

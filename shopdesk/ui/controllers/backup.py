@@ -6,12 +6,12 @@ from __future__ import annotations
 import logging
 import sys
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from ...diagnostics import LOGGER_NAME
 from ...domain.case_query import CaseQuery
-from ...domain.errors import ShopDeskError
+from ...domain.errors import DamagedRegisterError, ShopDeskError
 from ...services.register import open_register
 from ..dialogs.restore_dialog import RestoreDialog
 from ..tasks import Task
@@ -35,18 +35,27 @@ class BackupController(QObject):
         return exc.message(self._host.lang) if isinstance(exc, ShopDeskError) else str(exc)
 
     def start_daily(self) -> Task:
-        """Take today's backup on the writer thread if due (a large register takes a
-        while); a failure is printed, never fatal: the next start tries again."""
+        """Check the file and take today's backup on the writer thread, after the window
+        shows (both read the whole file: seconds on a large register). A damaged file is
+        shown in a message and nothing is written; other failures are printed, never fatal:
+        the next start tries again."""
         task = self._host.tasks.write(lambda register, _p, _c: register.run_daily_backup(),
                                       "daily_backup")
         task.failed.connect(self._daily_failed)
         return task
 
-    def _daily_failed(self, exc: Exception) -> None:
+    def _daily_failed(self, exc: BaseException) -> None:
         # Logged and shown in the status bar; the next start tries again.
         logging.getLogger(LOGGER_NAME).error("daily backup failed: %s", exc)
         print(f"shopdesk: daily backup failed: {exc}", file=sys.stderr)
         self._host.background_failed.emit(exc)
+        if isinstance(exc, DamagedRegisterError):
+            box = QMessageBox(QMessageBox.Icon.Critical, self._parent.windowTitle(),
+                              self._error_text(exc), QMessageBox.StandardButton.Ok,
+                              self._parent)
+            box.setObjectName("integrity_failed")
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()  # not modal to the event loop: the user can still read and export
 
     def back_up_now(self) -> None:
         """Take a manual backup and say where it went."""

@@ -41,12 +41,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import NotFoundError, ValidationError
-from ...reports.fonts import cjk_font
 from ...reports.summary_data import DisputeSummary
-from ...reports.summary_pdf import PdfInUseError, render_file
 from ...services.register import Register
 from ...services.summary import SummaryResult
-from ..pdf_printing import print_pdf
 from ..save_location import remember_folder, suggested_path
 from ..tasks import Progress, Task, Tasks
 
@@ -66,6 +63,10 @@ def _render_work(summaries: Sequence[DisputeSummary], path: Path, lang: str,
     """Lay out `summaries` to `path`, then print it on `printer` when one is given. Touches
     no database (the summaries were gathered before)."""
     def work(progress: Progress, _cancelled: object) -> Outcome:
+        # reportlab and pypdfium2 load on the first print, not at start (about 1 s, 50 MB).
+        from ...reports.summary_pdf import render_file
+        from ..pdf_printing import print_pdf
+
         pages = render_file(summaries, path, lang=lang, progress=progress)
         printed = print_pdf(path, printer, progress=progress) if printer is not None else 0
         return Outcome(pages, printed)
@@ -276,6 +277,8 @@ class SummaryDialog(QDialog):
             self._warn(self.tr("The summary could not be written: %1").replace("%1", str(exc)))
             return False
         self._facts.clear()  # saved now: re-read from the register from here on
+        from ...reports.fonts import cjk_font  # reportlab: loaded on the first print
+
         cjk_font()  # register the font here, not on the worker
         task = self.tasks.run(_render_work(summaries, path, self.doc_lang(), printer),
                               "summary_pdf")
@@ -337,6 +340,8 @@ class SummaryDialog(QDialog):
         else:
             message = self.tr("The summary could not be written: %1")
         text = message.replace("%1", str(exc))
+        from ...reports.summary_pdf import PdfInUseError  # loaded: a PDF was being made
+
         if isinstance(exc, PdfInUseError):
             text = self.tr("%1 is open in another program (a PDF viewer?) or read-only. "
                            "Close it there, or save under another name.").replace(

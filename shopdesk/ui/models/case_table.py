@@ -1,14 +1,18 @@
 """The case list model: ids for the current query, rows fetched lazily in pages.
 
-Only the ordered id list of the current CaseQuery lives in memory; rows are fetched from
-the service a page at a time when the view asks for them, and a small LRU cache bounds
-how many pages are kept. Sorting changes the query's SortKey and re-queries in SQL.
+Ids arrive in batches as the user scrolls (canFetchMore/fetchMore): each batch is one
+keyset query on (sort value, id), so the first screen costs the same at a thousand cases
+as at a million, and the total count is asked for separately (off the UI thread, by the
+view). Rows are fetched from the service a page at a time when the view asks for them, and
+a small LRU cache bounds how many pages are kept. Sorting changes the query's SortKey and
+re-queries in SQL.
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
@@ -38,6 +42,8 @@ WARNINGS_ROLE = Qt.ItemDataRole.UserRole + 4  # the rule keys of the live warnin
 
 PAGE_SIZE = 200
 MAX_PAGES = 10  # at most 2,000 rows in memory, whatever the register's size
+ID_BATCH = 500  # ids per keyset query as the view scrolls
+FIRST_BATCH = 100  # the first query: a screenful and some, so a search shows at once
 
 _OVERDUE = QColor(200, 30, 30)
 _WARNED = QColor(190, 60, 0)
@@ -52,7 +58,13 @@ class CaseSource(Protocol):
     clock: Clock
     shop_tz: str
 
-    def query_ids(self, query: CaseQuery) -> list[int]: ...
+    def query_page(self, query: CaseQuery, *, after: tuple[Any, int] | None = None,
+                   through: tuple[Any, int] | None = None,
+                   limit: int | None = None) -> list[tuple[int, Any]]: ...
+
+    def sort_value(self, query: CaseQuery, case_id: int) -> tuple[Any, int] | None: ...
+
+    def count(self, query: CaseQuery) -> int: ...
 
     def fetch(self, case_ids: Sequence[int]) -> dict[int, Case]: ...
 
@@ -114,14 +126,22 @@ class CaseTableModel(QAbstractTableModel):
     """Rows of the case list for one CaseQuery; see the module docstring."""
 
     def __init__(self, source: CaseSource, lang: str = "zh", parent: Any = None, *,
-                 page_size: int = PAGE_SIZE, max_pages: int = MAX_PAGES) -> None:
+                 page_size: int = PAGE_SIZE, max_pages: int = MAX_PAGES,
+                 id_batch: int = ID_BATCH, first_batch: int = FIRST_BATCH) -> None:
         super().__init__(parent)
         self._source = source
         self._lang = lang
         self._page_size = max(1, page_size)
         self._max_pages = max(1, max_pages)
+        self._id_batch = max(1, id_batch)
+        self._first_batch = max(1, min(first_batch, id_batch))
         self._query = CaseQuery()
         self._ids: list[int] = []
+        self._rows: dict[int, int] = {}  # case id -> row, for the ids loaded so far
+        self._last_key: tuple[Any, int] | None = None  # keyset of the last loaded row
+        self._complete = True  # every id of the query is loaded
+        self._total: int | None = 0  # None until counted
+        self._deferred = 0
         self._pages: OrderedDict[int, dict[int, Case]] = OrderedDict()
         # Next open promise due per case, fetched with (and evicted with) each page.
         self._promises: PromiseDueSource | None = None
@@ -173,14 +193,27 @@ class CaseTableModel(QAbstractTableModel):
             self._warning_pages[page_no] = page
         return page.get(self._ids[row], [])
 
+    @contextmanager
+    def deferred(self) -> Iterator[None]:
+        """Queries set (or sorts asked for) inside run once, at the end, with the last
+        query: the window restores its header, quick filter and filters in one query."""
+        self._deferred += 1
+        try:
+            yield
+        finally:
+            self._deferred -= 1
+            if not self._deferred:
+                self.set_query(self._query)
+
     def set_query(self, query: CaseQuery) -> None:
-        """Run `query` and show its rows (from the top; rows are fetched on demand)."""
+        """Run `query` and show its first rows (more load as the view scrolls)."""
+        if self._deferred:
+            self._query = query
+            return
         self.beginResetModel()
         self._query = query
-        self._ids = list(self._source.query_ids(query))
-        self._pages.clear()
-        self._promise_pages.clear()
-        self._warning_pages.clear()
+        self._reset_ids()
+        self._load(self._first_batch)
         self.endResetModel()
 
     def refresh(self) -> None:
@@ -195,37 +228,137 @@ class CaseTableModel(QAbstractTableModel):
         key = COLUMNS[column].sort
         if key == self._query.sort and descending == self._query.descending:
             return
+        if self._deferred:
+            self._query = self._query.with_changes(sort=key, descending=descending)
+            return
         self.layoutAboutToBeChanged.emit()
         old_ids = self._ids
         self._query = self._query.with_changes(sort=key, descending=descending)
-        self._ids = list(self._source.query_ids(self._query))
-        self._pages.clear()
-        self._promise_pages.clear()
-        self._warning_pages.clear()
-        # Keep selections and the current row on the same cases in their new places.
+        self._reset_ids()
+        self._load(self._first_batch)
+        # Keep selections and the current row on the same cases in their new places
+        # (loading as far as the deepest of them).
         persistent = self.persistentIndexList()
         if persistent:
-            new_row = {case_id: row for row, case_id in enumerate(self._ids)}
             moved = []
             for p in persistent:
-                row = new_row.get(old_ids[p.row()]) if 0 <= p.row() < len(old_ids) else None
+                case_id = old_ids[p.row()] if 0 <= p.row() < len(old_ids) else None
+                row = self._locate(case_id) if case_id is not None else None
                 moved.append(QModelIndex() if row is None else self.index(row, p.column()))
             self.changePersistentIndexList(persistent, moved)
         self.layoutChanged.emit()
 
+    # --- loading ids -----------------------------------------------------
+    def _reset_ids(self) -> None:
+        self._ids = []
+        self._rows = {}
+        self._last_key = None
+        self._complete = False
+        self._total = None
+        self._pages.clear()
+        self._promise_pages.clear()
+        self._warning_pages.clear()
+
+    def _load(self, limit: int | None, through: tuple[Any, int] | None = None) -> int:
+        """Append the next ids (at most `limit`, or up to `through`); returns how many."""
+        if self._complete:
+            return 0
+        page = self._source.query_page(self._query, after=self._last_key, through=through,
+                                       limit=limit)
+        for case_id, _value in page:
+            self._rows[case_id] = len(self._ids)
+            self._ids.append(case_id)
+        if page:
+            self._last_key = (page[-1][1], page[-1][0])
+        if limit is not None and len(page) < limit and through is None:
+            self._complete = True
+            self._total = len(self._ids)
+        return len(page)
+
+    def _locate(self, case_id: int) -> int | None:
+        """The row of `case_id`, loading ids up to it when it matches but is not loaded."""
+        row = self._rows.get(case_id)
+        if row is not None or self._complete:
+            return row
+        key = self._source.sort_value(self._query, case_id)
+        if key is None:
+            return None
+        self._load(None, through=key)
+        return self._rows.get(case_id)
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and not self._complete
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or self._complete:
+            return
+        page = self._source.query_page(self._query, after=self._last_key,
+                                       limit=self._id_batch)
+        if page:
+            first = len(self._ids)
+            self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
+            for case_id, _value in page:
+                self._rows[case_id] = len(self._ids)
+                self._ids.append(case_id)
+            self._last_key = (page[-1][1], page[-1][0])
+            self.endInsertRows()
+        if len(page) < self._id_batch:
+            self._complete = True
+            self._total = len(self._ids)
+
+    def ensure_row(self, case_id: int) -> int | None:
+        """The row of `case_id` in the current query, loading rows up to it (announced
+        to views as inserted rows); None when the query does not list it."""
+        row = self._rows.get(case_id)
+        if row is not None or self._complete:
+            return row
+        key = self._source.sort_value(self._query, case_id)
+        if key is None:
+            return None
+        page = self._source.query_page(self._query, after=self._last_key, through=key)
+        if page:
+            first = len(self._ids)
+            self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
+            for cid, _value in page:
+                self._rows[cid] = len(self._ids)
+                self._ids.append(cid)
+            self._last_key = (page[-1][1], page[-1][0])
+            self.endInsertRows()
+        return self._rows.get(case_id)
+
+    def is_complete(self) -> bool:
+        """Every id of the query is loaded (no more to fetch)."""
+        return self._complete
+
+    def total(self) -> int | None:
+        """How many cases the query lists, when known (see `set_total`)."""
+        return self._total
+
+    def set_total(self, query: CaseQuery, total: int) -> bool:
+        """A count made elsewhere (off the UI thread) for `query`; ignored if the query
+        changed meanwhile. True when taken."""
+        if query != self._query:
+            return False
+        self._total = total
+        return True
+
+    def count_now(self) -> int:
+        """The total, counted on this thread if not known yet."""
+        if self._total is None:
+            self._total = self._source.count(self._query)
+        return self._total
+
     # --- ids and rows ----------------------------------------------------
     def ids(self) -> list[int]:
-        """A copy of the ids of the current query, in display order."""
+        """A copy of the ids loaded so far (all, once `is_complete()`), in display order."""
         return list(self._ids)
 
     def case_id_at(self, row: int) -> int | None:
         return self._ids[row] if 0 <= row < len(self._ids) else None
 
     def row_of(self, case_id: int) -> int | None:
-        try:
-            return self._ids.index(case_id)
-        except ValueError:
-            return None
+        """The row of `case_id` among the loaded rows (see `ensure_row` for the rest)."""
+        return self._rows.get(case_id)
 
     def case_at(self, row: int) -> Case | None:
         """The case on `row`, fetching its page if needed."""

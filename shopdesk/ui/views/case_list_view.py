@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction
@@ -39,6 +40,9 @@ DEFAULT_VISUAL_ORDER = ("case_no", "warnings", "status", "promise", "due", "kind
                         "activity", "assignee")
 
 
+CountRunner = Callable[[Callable[[], int], Callable[[int], None]], None]
+
+
 class CaseListView(QWidget):
     """Shows the cases of the current filters; selection and activation by case id."""
 
@@ -52,6 +56,9 @@ class CaseListView(QWidget):
         super().__init__(parent)
         self._operator = operator
         self._filters = FilterState()
+        # Runs a count off the UI thread: runner(work, done) calls done(work()) later.
+        self._count_runner: CountRunner | None = None
+        self._deferred = False
         self.model = CaseTableModel(cases, lang, self)
         self.table = QTableView(self)
         self.table.setObjectName("case_table")
@@ -112,7 +119,7 @@ class CaseListView(QWidget):
     def set_service(self, cases: CaseService) -> None:
         """Show another register's cases (after a restore)."""
         self.model.set_source(cases)
-        self.count_changed.emit(self.model.rowCount())
+        self._announce_count()
 
     def apply_filters(self, filters: FilterState) -> None:
         """Re-query for new filters, keeping the sort order."""
@@ -126,17 +133,57 @@ class CaseListView(QWidget):
                             descending=self.model.query.descending,
                             now=source.clock.now(), tz=source.shop_tz,
                             operator=self._operator())
+        if self._deferred:
+            self.model.set_query(query)  # recorded; runs when the deferral ends
+            return
         selected = self.selected_ids()
         current = self.current_id()
         self.model.set_query(query)
         self._reselect(selected, current)
-        self.count_changed.emit(self.model.rowCount())
+        self._announce_count()
+
+    @contextmanager
+    def deferred(self) -> Iterator[None]:
+        """Filter and sort changes inside run as one query at the end (start-up restores
+        the header's sort, the quick filter and the filters: one query, not three)."""
+        self._deferred = True
+        try:
+            with self.model.deferred():
+                yield
+        finally:
+            self._deferred = False
+        self._announce_count()
+
+    def set_count_runner(self, runner: CountRunner | None) -> None:
+        """How totals are counted off the UI thread (None: counted here, at once)."""
+        self._count_runner = runner
+
+    def _announce_count(self) -> None:
+        """Emit count_changed with the total: at once when every row is loaded, else
+        when a background count (on a connection of its own) comes back."""
+        model = self.model
+        if model.total() is not None:
+            self.count_changed.emit(model.total())
+            return
+        make = getattr(model.source, "background_counter", None)
+        counter = make() if make is not None and self._count_runner is not None else None
+        if counter is None or self._count_runner is None:
+            self.count_changed.emit(model.count_now())
+            return
+        query = model.query
+
+        def done(total: int) -> None:
+            if model.set_total(query, total):
+                self.count_changed.emit(total)
+
+        self._count_runner(lambda: counter(query), done)
 
     def is_trash(self) -> bool:
         return self.model.query.scope == Scope.TRASH
 
     def count(self) -> int:
-        return self.model.rowCount()
+        """How many cases the filters list (counted now if the count is still on its way)."""
+        return self.model.count_now()
 
     # --- selection -------------------------------------------------------
     def selected_ids(self) -> list[int]:
@@ -149,7 +196,7 @@ class CaseListView(QWidget):
 
     def select_case(self, case_id: int) -> bool:
         """Make `case_id` the current, selected, visible row; False if it is not listed."""
-        row = self.model.row_of(case_id)
+        row = self.model.ensure_row(case_id)
         if row is None:
             return False
         index = self.model.index(row, 0)
@@ -164,13 +211,13 @@ class CaseListView(QWidget):
             self.current_case_changed.emit(None)
             return
         selection = QItemSelection()
-        wanted = set(selected)
-        rows = [r for r, cid in enumerate(self.model.ids()) if cid in wanted] if wanted else []
+        found = (self.model.ensure_row(case_id) for case_id in selected)
+        rows = sorted(r for r in found if r is not None)
         last = self.model.columnCount() - 1
         for r in rows:
             selection.select(self.model.index(r, 0), self.model.index(r, last))
         model = self.table.selectionModel()
-        row = self.model.row_of(current) if current is not None else None
+        row = self.model.ensure_row(current) if current is not None else None
         if row is not None:
             model.setCurrentIndex(self.model.index(row, 0),
                                   QItemSelectionModel.SelectionFlag.NoUpdate)

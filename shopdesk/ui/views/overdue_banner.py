@@ -63,7 +63,7 @@ class OverdueBanner(Banner):
 
     def _oldest_text(self, service: PromiseService, now: datetime) -> str:
         """'Oldest: SD-… 回电 · due 11-23 11:00' for the longest-overdue promise."""
-        oldest = next(iter(service.overdue(now)), None)
+        oldest = service.oldest_overdue(now)
         if oldest is None:
             return ""
         try:

@@ -1,0 +1,180 @@
+"""Issue 13 benchmark: ShopDesk against the raw limits, at 100k and 1M cases.
+
+Every measure is paired with its limit, measured in the same run on the same register:
+- start -> window with first page   vs a bare QMainWindow + QTableView (fresh processes);
+- search / quick filter / sort, first page in the model   vs the SQL for that first page;
+- memory with the list open   vs the bare window.
+Prints one table (measure, size, app median, limit median, ratio) and writes
+bench/results.json. Never asserts on time. Fixed clock; its own settings folder.
+
+    .venv/bin/python -m bench.bench_scale [--sizes 100000,1000000] [--runs 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from bench.dataset import BENCH_NOW, bench_home
+
+RESULTS = Path(__file__).with_name("results.json")
+VISIBLE_ROWS = 30  # what a 1366x768 window shows
+_COLS = ("id, case_no, platform, order_no, buyer_nick, item_title, kind, cause, status, "
+         "amount_claimed_fen, due_at, last_activity_at, assignee, next_promise_due")
+_OPEN = "('new', 'in_progress', 'waiting_buyer', 'waiting_platform')"
+
+
+def _spawn(module: str, home: Path, settings: Path) -> tuple[float, float]:
+    env = {**os.environ, "SHOPDESK_HOME": str(home), "QT_QPA_PLATFORM": "offscreen",
+           "SHOPDESK_BENCH_SETTINGS": str(settings)}
+    start = time.perf_counter()
+    out = subprocess.run([sys.executable, "-m", module], env=env, capture_output=True,
+                         text=True, check=True).stdout
+    fields = dict(line.split("=", 1) for line in out.split() if "=" in line)
+    return float(fields["shown_at"]) - start, float(fields["rss_mb"])
+
+
+def measure_start(home: Path, runs: int, settings: Path) -> list[dict]:
+    app_t, app_m, bare_t, bare_m = [], [], [], []
+    _spawn("bench.bare_probe", home, settings)  # warm the OS file cache for both
+    _spawn("bench.startup_probe", home, settings)
+    for _ in range(runs):  # paired, alternating
+        t, m = _spawn("bench.startup_probe", home, settings)
+        app_t.append(t * 1000)
+        app_m.append(m)
+        t, m = _spawn("bench.bare_probe", home, settings)
+        bare_t.append(t * 1000)
+        bare_m.append(m)
+    return [_row("start -> window with first page (ms)", app_t, bare_t),
+            _row("memory, list open (MB, not ms)", app_m, bare_m)]
+
+
+def _row(measure: str, app: list[float], limit: list[float]) -> dict:
+    a, b = statistics.median(app), statistics.median(limit)
+    return {"measure": measure, "app_ms": round(a, 2), "limit_ms": round(b, 3),
+            "ratio": round(a / b, 1) if b else None}
+
+
+def _timed(fn: Callable[[], object], runs: int, before: Callable[[], object] | None = None
+           ) -> list[float]:
+    out = []
+    for _ in range(runs):
+        if before is not None:
+            before()
+        t = time.perf_counter()
+        fn()
+        out.append((time.perf_counter() - t) * 1000)
+    return out
+
+
+def measure_list(home: Path, runs: int) -> list[dict]:
+    """First page in the model (ids + the visible rows' data) against its SQL."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from shopdesk.domain.case_query import CaseQuery, SortKey
+    from shopdesk.domain.clock import FixedClock
+    from shopdesk.paths import DataPaths
+    from shopdesk.services.quick_filters import QuickFilter, apply_quick_filter
+    from shopdesk.services.register import open_register
+    from shopdesk.ui.models.case_table import CaseTableModel, column_of
+
+    app = QApplication.instance() or QApplication([])
+    register = open_register(DataPaths(home), FixedClock(BENCH_NOW), daily_backup=False)
+    db = register.db
+    model = CaseTableModel(register.cases, "zh")
+
+    def visible() -> None:
+        for r in range(min(model.rowCount(), VISIBLE_ROWS)):
+            for c in range(model.columnCount()):
+                model.data(model.index(r, c))
+
+    def reset() -> None:
+        model.set_query(CaseQuery())
+        visible()
+
+    def sql(text: str, params: list) -> Callable[[], object]:
+        return lambda: db.execute(text, params).fetchall()
+
+    order = "ORDER BY last_activity_at DESC, id DESC"
+    # The first 50 matches in display order: walk the list, check each body (ESCAPE
+    # keeps FTS5 from taking the LIKE, which it cannot answer for short patterns).
+    scan_like = (f"SELECT {_COLS} FROM cases c WHERE deleted_at IS NULL AND EXISTS "
+                 "(SELECT 1 FROM cases_fts f WHERE f.rowid = c.id AND f.body LIKE ? "
+                 f"ESCAPE '\\') {order} LIMIT 50")
+    # ... or ask the trigram index for every match and sort them (rare terms).
+    fts = (f"SELECT {_COLS} FROM cases WHERE deleted_at IS NULL AND id IN "
+           f"(SELECT rowid FROM cases_fts WHERE cases_fts MATCH ?) {order} LIMIT 50")
+    some_order = db.execute("SELECT order_no FROM cases WHERE deleted_at IS NULL "
+                            "ORDER BY id LIMIT 1 OFFSET 777").fetchone()[0][:10]
+
+    def best(*plans: Callable[[], object]) -> list[float]:
+        """The limit is the faster of the raw plans (by median)."""
+        return min((_timed(plan, runs) for plan in plans), key=statistics.median)
+
+    rows = []
+    searches = [
+        ("search 2 chars 耳机", "耳机", lambda: best(sql(scan_like, ["%耳机%"]))),
+        ("search 2 chars 买家 (~every case)", "买家", lambda: best(sql(scan_like, ["%买家%"]))),
+        ("search 4 chars 蓝牙耳机", "蓝牙耳机",
+         lambda: best(sql(scan_like, ["%蓝牙耳机%"]), sql(fts, ['"蓝牙耳机"']))),
+        ("search order no. (10 chars)", some_order,
+         lambda: best(sql(scan_like, [f"%{some_order}%"]), sql(fts, [f'"{some_order}"']))),
+    ]
+    for label, text, limit in searches:
+        app_ms = _timed(lambda t=text: (model.set_query(CaseQuery(search=t)), visible()),
+                        runs, reset)
+        rows.append(_row(label, app_ms, limit()))
+    open_q = apply_quick_filter(CaseQuery(), QuickFilter.OPEN, now=BENCH_NOW,
+                                tz=register.shop_tz, operator="小王")
+    rows.append(_row(
+        "quick filter open", _timed(lambda: (model.set_query(open_q), visible()), runs, reset),
+        _timed(sql(f"SELECT {_COLS} FROM cases WHERE deleted_at IS NULL AND status IN "
+                   f"{_OPEN} {order} LIMIT 200", []), runs)))
+    item = column_of("item")
+    rows.append(_row(
+        "sort whole list by item",
+        _timed(lambda: (model.sort(item, Qt.SortOrder.AscendingOrder), visible()), runs,
+               reset),
+        _timed(sql(f"SELECT {_COLS} FROM cases WHERE deleted_at IS NULL "
+                   "ORDER BY item_title, id LIMIT 200", []), runs)))
+    assert model.query.sort == SortKey.ITEM
+    register.close()
+    del app
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser()
+    p.add_argument("--sizes", default="100000,1000000")
+    p.add_argument("--runs", type=int, default=5)
+    p.add_argument("--out", type=Path, default=RESULTS)
+    args = p.parse_args(argv)
+    results: list[dict] = []
+    with tempfile.TemporaryDirectory(prefix="shopdesk-bench-settings-") as settings:
+        for size in (int(s) for s in args.sizes.split(",") if s):
+            home = bench_home(size)
+            for row in measure_start(home, args.runs, Path(settings)) + \
+                    measure_list(home, args.runs):
+                results.append({"measure": row["measure"], "size": size, **{
+                    k: row[k] for k in ("app_ms", "limit_ms", "ratio")}})
+    print(f"\n{'measure':42s} {'size':>9s} {'app':>10s} {'limit':>10s} {'ratio':>7s}")
+    for r in results:
+        print(f"{r['measure']:42s} {r['size']:>9,d} {r['app_ms']:>10.2f} "
+              f"{r['limit_ms']:>10.3f} {r['ratio'] or 0:>6.1f}x")
+    args.out.write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
+    print(f"\nwritten to {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

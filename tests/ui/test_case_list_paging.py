@@ -1,0 +1,128 @@
+"""The case list loads ids a batch at a time as the user scrolls (keyset on sort value, id).
+
+A 10,000-case register where every sort column has long runs of equal values (copies of
+the 60 demo cases), so a keyset that mishandles ties would skip or repeat rows.
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
+from PySide6.QtWidgets import QTableView
+
+from shopdesk.domain.case_query import CaseQuery, SortKey
+from shopdesk.domain.enums import CaseKind
+from shopdesk.services.quick_filters import QuickFilter
+from shopdesk.storage.rows import CASE_COLUMNS
+from shopdesk.ui.models.case_table import CASE_ID_ROLE, COLUMNS, CaseTableModel, column_of
+
+TOTAL = 10_000
+
+
+@pytest.fixture
+def big_register(demo_register):
+    """The demo register grown to 10,000 live cases by copying its rows."""
+    db = demo_register.db
+    live = db.execute("SELECT count(*) FROM cases WHERE deleted_at IS NULL").fetchone()[0]
+    cols = [c for c in CASE_COLUMNS if c not in ("id", "case_no")]
+    copies = TOTAL - live
+    with db.atomic():
+        db.execute(
+            f"INSERT INTO cases (case_no, {', '.join(cols)}) "
+            f"SELECT 'T-' || n.v || '-' || c.id, {', '.join('c.' + c for c in cols)} "
+            "FROM (WITH RECURSIVE r(v) AS (SELECT 1 UNION ALL SELECT v + 1 FROM r "
+            "WHERE v < 200) SELECT v FROM r) n, "
+            "(SELECT * FROM cases WHERE deleted_at IS NULL) c "
+            f"ORDER BY n.v, c.id LIMIT {copies}")
+    return demo_register
+
+
+def _scroll_to_end(qtbot, view: QTableView) -> None:
+    """Press End until no more rows arrive, as a user holding End would."""
+    view.setFocus()
+    while True:
+        before = view.model().rowCount()
+        qtbot.keyClick(view, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+        qtbot.wait(1)
+        if view.model().rowCount() == before and not view.model().canFetchMore(
+                view.rootIndex()):
+            return
+
+
+@pytest.mark.parametrize(("sort", "descending"), [
+    (SortKey.LAST_ACTIVITY, True), (SortKey.KIND, False), (SortKey.STATUS, True),
+    (SortKey.AMOUNT, False), (SortKey.DUE, True), (SortKey.ITEM, False),
+])
+def test_scrolling_to_the_end_reaches_every_row_exactly_once(qtbot, big_register, sort,
+                                                              descending):
+    query = CaseQuery(sort=sort, descending=descending)
+    model = CaseTableModel(big_register.cases, id_batch=500, first_batch=100)
+    model.set_query(query)
+    assert model.rowCount() == 100 and model.canFetchMore(model.index(-1, -1).parent())
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.resize(600, 300)
+    with qtbot.waitExposed(view):
+        view.show()
+    _scroll_to_end(qtbot, view)
+    shown = [model.index(r, 0).data(CASE_ID_ROLE) for r in range(model.rowCount())]
+    assert len(shown) == len(set(shown)) == TOTAL
+    # Same rows, same order as the whole list in one query (today's path).
+    assert shown == big_register.cases.query_ids(query)
+    assert model.total() == TOTAL and model.is_complete()
+
+
+def test_only_the_first_batch_is_loaded_until_the_user_scrolls(big_register):
+    model = CaseTableModel(big_register.cases, id_batch=500, first_batch=300)
+    model.set_query(CaseQuery())
+    assert model.rowCount() == 300
+    assert model.total() is None  # counted later, off the UI thread
+    assert model.count_now() == TOTAL
+
+
+def _header_click(qtbot, view: QTableView, column: int) -> None:
+    header = view.horizontalHeader()
+    x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(x, header.height() // 2))
+
+
+def test_sort_and_filter_changes_keep_the_selection(qtbot, make_window, big_register):
+    window = make_window(big_register)
+    view = window.case_list.table
+    model = window.case_list.model
+    qtbot.mouseClick(window.filter_bar.quick_buttons[QuickFilter.ALL],
+                     Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: model.query.statuses == ())
+    _scroll_to_end(qtbot, view)
+    # A refund-only case deep in the list, and one near the top, selected by the user.
+    deep_row = next(r for r in range(model.rowCount() - 1, 0, -1)
+                    if model.index(r, 0).data(Qt.ItemDataRole.UserRole + 1).kind
+                    == CaseKind.REFUND_ONLY)
+    top_row = next(r for r in range(model.rowCount())
+                   if model.index(r, 0).data(Qt.ItemDataRole.UserRole + 1).kind
+                   == CaseKind.REFUND_ONLY)
+    deep_id = model.index(deep_row, 0).data(CASE_ID_ROLE)
+    top_id = model.index(top_row, 0).data(CASE_ID_ROLE)
+    selection = view.selectionModel()
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    selection.select(model.index(top_row, 0), flags)
+    selection.setCurrentIndex(model.index(deep_row, 0), flags)
+    assert sorted(window.case_list.selected_ids()) == sorted([deep_id, top_id])
+
+    # Sort by item (a click on its header): fresh query, first batch only; both kept.
+    _header_click(qtbot, view, column_of("item"))
+    assert model.query.sort == COLUMNS[column_of("item")].sort
+    assert sorted(window.case_list.selected_ids()) == sorted([deep_id, top_id])
+    assert window.case_list.current_id() == deep_id
+
+    # Filter to refund-only cases (both still listed): the selection stays.
+    combo = window.filter_bar.kind_combo
+    combo.setCurrentIndex(combo.findData(CaseKind.REFUND_ONLY.value))
+    qtbot.waitUntil(lambda: model.query.kinds == (CaseKind.REFUND_ONLY,))
+    assert sorted(window.case_list.selected_ids()) == sorted([deep_id, top_id])
+    assert window.case_list.current_id() == deep_id
+    expected = big_register.cases.count(model.query)
+    qtbot.waitUntil(lambda: window.filter_bar.count_label.text() != ""
+                    and str(expected) in window.filter_bar.count_label.text().replace(",", ""))
