@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QMainWindow,
     QMenu,
@@ -33,7 +34,7 @@ from .controllers.scripts import ScriptController
 from .controllers.shifts import ShiftController
 from .controllers.summary import SummaryController
 from .dialogs.settings_dialog import LANGUAGE_TAB, STAFF_TAB, SettingsDialog
-from .header_state import restore_header_state
+from .header_state import restore_header_for_language
 from .i18n import remember_language_hint
 from .shift_offer import ShiftOffer
 from .tasks import Tasks
@@ -41,6 +42,7 @@ from .views.case_detail import CaseDetailView
 from .views.case_list_view import CaseListView
 from .views.filter_bar import FilterBar
 from .views.operator_picker import OperatorPicker
+from .widgets.wheel_guard import WheelGuard
 from .window_state import (
     GEOMETRY,
     HEADER,
@@ -48,6 +50,7 @@ from .window_state import (
     SPLITTER,
     WINDOW_STATE,
     app_settings,
+    header_key,
     read_bytes,
 )
 
@@ -73,6 +76,11 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("ShopDesk — after-sales desk"))
         self.setMinimumSize(900, 560)
         self.tasks = Tasks(register, self)  # the one writer thread, for as long as the window
+        # Combos and spin boxes (here and in every dialog) take the wheel only when focused.
+        self._wheel_guard = WheelGuard(self)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self._wheel_guard)
         self._build_views()
         self.cases = CaseController(self, self)
         self.promises = PromiseController(self, self)
@@ -318,9 +326,9 @@ class MainWindow(QMainWindow):
         splitter = read_bytes(s, SPLITTER)
         if splitter is not None:
             self.splitter.restoreState(splitter)
-        header = read_bytes(s, HEADER)
-        if header is not None:
-            restore_header_state(self.case_list.table.horizontalHeader(), header)
+        restore_header_for_language(self.case_list.table.horizontalHeader(),
+                                    read_bytes(s, HEADER), read_bytes(s, header_key(self.lang)),
+                                    self.case_list.default_widths())
         try:
             quick = QuickFilter(str(s.value(QUICK_FILTER, QuickFilter.OPEN.value)))
         except ValueError:
@@ -336,12 +344,17 @@ class MainWindow(QMainWindow):
         s.setValue(GEOMETRY, self.saveGeometry())
         s.setValue(WINDOW_STATE, self.saveState())
         s.setValue(SPLITTER, self.splitter.saveState())
-        s.setValue(HEADER, self.case_list.table.horizontalHeader().saveState())
+        header = self.case_list.table.horizontalHeader().saveState()
+        s.setValue(HEADER, header)
+        s.setValue(header_key(self.lang), header)
         s.setValue(QUICK_FILTER, self.filter_bar.quick().value)
         s.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self._wheel_guard)
         self.tasks.shutdown()  # waits for the writer: nothing is left half-written
         super().closeEvent(event)
 

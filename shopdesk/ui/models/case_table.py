@@ -370,6 +370,8 @@ class CaseTableModel(QAbstractTableModel):
             return "\n".join(t for t in (case.item_title, case.sku) if t) or None
         if key == "buyer":
             return case.buyer_nick or None
+        if key == "order_no":  # elided in the middle when the column is narrow
+            return case.order_no or None
         return None
 
 
