@@ -4,42 +4,42 @@
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/audit_dialog.py" line="31"/>
+        <location filename="../../shopdesk/ui/dialogs/audit_dialog.py" line="30"/>
         <source>Audit trail — %1</source>
         <translation>审计记录 — %1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/audit_dialog.py" line="34"/>
+        <location filename="../../shopdesk/ui/dialogs/audit_dialog.py" line="33"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/audit_dialog.py" line="34"/>
+        <location filename="../../shopdesk/ui/dialogs/audit_dialog.py" line="33"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/audit_dialog.py" line="34"/>
+        <location filename="../../shopdesk/ui/dialogs/audit_dialog.py" line="33"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/audit_dialog.py" line="34"/>
+        <location filename="../../shopdesk/ui/dialogs/audit_dialog.py" line="33"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/audit_dialog.py" line="35"/>
+        <location filename="../../shopdesk/ui/dialogs/audit_dialog.py" line="34"/>
         <source>Old value</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/audit_dialog.py" line="35"/>
+        <location filename="../../shopdesk/ui/dialogs/audit_dialog.py" line="34"/>
         <source>New value</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/audit_dialog.py" line="60"/>
+        <location filename="../../shopdesk/ui/dialogs/audit_dialog.py" line="63"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -174,7 +174,7 @@ The previous register file was kept here:
     <message>
         <location filename="../../shopdesk/ui/dialogs/buyer_call_dialog.py" line="38"/>
         <source>Buyer call settings</source>
-        <translation>买家来电设置</translation>
+        <translation>买家电话设置</translation>
     </message>
     <message>
         <location filename="../../shopdesk/ui/dialogs/buyer_call_dialog.py" line="46"/>
@@ -560,37 +560,37 @@ You can restore it from the trash later.</source>
 <context>
     <name>CaseFacts</name>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="110"/>
+        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="117"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="111"/>
+        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="118"/>
         <source>Show the full number (this is recorded)</source>
         <translation>显示完整号码（会记录在审计日志中）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="117"/>
+        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="124"/>
         <source>More details</source>
         <translation>更多信息</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="118"/>
+        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="125"/>
         <source>Shop, refund number, buyer name, SKU, dates and the description</source>
         <translation>店铺、售后单号、买家姓名、SKU、时间和问题描述</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="169"/>
+        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="176"/>
         <source>Created</source>
         <translation>创建</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="171"/>
+        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="178"/>
         <source>Last change</source>
         <translation>最后修改</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="201"/>
+        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="208"/>
         <source>%1 (overdue)</source>
         <translation>%1（已逾期）</translation>
     </message>
@@ -777,7 +777,7 @@ You can restore it from the trash later.</source>
 <context>
     <name>CaseHeader</name>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="70"/>
+        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="71"/>
         <source>In the trash</source>
         <translation>在回收站中</translation>
     </message>
@@ -863,305 +863,315 @@ You can restore it from the trash later.</source>
 <context>
     <name>CaseText</name>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="55"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="57"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="55"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="57"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="56"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="58"/>
         <source>Order no.</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="56"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="58"/>
         <source>Refund no.</source>
         <translation>售后单号</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="57"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="59"/>
         <source>Buyer nickname</source>
         <translation>买家昵称</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="57"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="59"/>
         <source>Buyer name</source>
         <translation>买家姓名</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="58"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="60"/>
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="58"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="60"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="59"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="61"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="59"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="61"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="60"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="62"/>
         <source>Amount paid</source>
         <translation>实付金额</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="60"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="62"/>
         <source>Amount claimed</source>
         <translation>申请金额</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="61"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="63"/>
         <source>Amount settled</source>
         <translation>结算金额</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="61"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="63"/>
         <source>Kind</source>
         <translation>售后类型</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="62"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="64"/>
         <source>Cause</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="62"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="64"/>
         <source>Customer type</source>
         <translation>客户类型</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="63"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="65"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="63"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="65"/>
         <source>Due</source>
         <translation>截止时间</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="64"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="66"/>
         <source>Description</source>
         <translation>问题描述</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="64"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="66"/>
         <source>Assignee</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="65"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="67"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="65"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="67"/>
         <source>Outcome</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="71"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="73"/>
         <source>Edited</source>
         <translation>已编辑</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="72"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="74"/>
         <source>Status changed</source>
         <translation>状态变更</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="72"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="74"/>
         <source>Note added</source>
         <translation>添加备注</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="73"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="75"/>
         <source>Phone revealed</source>
         <translation>查看了完整手机号</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="73"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="75"/>
         <source>Moved to trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="74"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="76"/>
         <source>Restored</source>
         <translation>已恢复</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="74"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="76"/>
         <source>Deleted for good</source>
         <translation>已永久删除</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="153"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="155"/>
+        <source>Step done: %1</source>
+        <translation>完成：%1</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="156"/>
+        <source>Step undone: %1</source>
+        <translation>取消完成：%1</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="174"/>
         <source>Evidence removed: %1</source>
         <translation>移除证据：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="155"/>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="182"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="176"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="203"/>
         <source>Reason: %1</source>
         <translation>原因：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="158"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="179"/>
         <source>Waybill added: %1</source>
         <translation>添加运单号：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="160"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="181"/>
         <source>Evidence added (%1): %2</source>
         <translation>添加证据（%1）：%2</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="174"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="195"/>
         <source>Promise to the buyer: %1 (due %2)</source>
         <translation>向买家承诺：%1（%2 到期）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="177"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="198"/>
         <source>Promise kept: %1</source>
         <translation>承诺已兑现：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="178"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="199"/>
         <source>(after the due time %1)</source>
         <translation>（晚于到期时间 %1）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="180"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="201"/>
         <source>Promise not kept: %1</source>
         <translation>承诺未兑现：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="71"/>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="110"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="73"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="112"/>
         <source>Case created</source>
         <translation>创建案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="75"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="77"/>
         <source>Call logged</source>
         <translation>登记了通话</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="75"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="77"/>
         <source>Call policy overridden</source>
         <translation>破例通话</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="76"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="78"/>
         <source>Do-not-call changed</source>
         <translation>勿扰设置已更改</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="77"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="79"/>
         <source>Buyer time zone changed</source>
         <translation>买家时区已更改</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="78"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="80"/>
         <source>Promise made</source>
         <translation>作出承诺</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="78"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="80"/>
         <source>Promise kept</source>
         <translation>承诺已兑现</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="79"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="81"/>
         <source>Promise not kept</source>
         <translation>承诺未兑现</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="80"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="82"/>
         <source>Evidence added</source>
         <translation>添加证据</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="81"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="83"/>
         <source>Evidence removed</source>
         <translation>移除证据</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="82"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="84"/>
         <source>Evidence caption changed</source>
         <translation>修改证据说明</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="83"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="85"/>
         <source>Evidence category changed</source>
         <translation>修改证据类别</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="84"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="86"/>
         <source>Summary facts statement edited</source>
         <translation>编辑争议摘要的事实陈述</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="85"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="87"/>
         <source>Summary printed with full contact details</source>
         <translation>打印了含完整联系方式的争议摘要</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="112"/>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="147"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="114"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="168"/>
         <source>Note: %1</source>
         <translation>备注：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="115"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="117"/>
         <source>Edited: %1</source>
         <translation>修改了：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="117"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="119"/>
         <source>Moved to the trash</source>
         <translation>移到了回收站</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="119"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="121"/>
         <source>Restored from the trash</source>
         <translation>从回收站恢复</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="123"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="125"/>
         <source>Phone call: %1</source>
         <translation>电话沟通：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="125"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="127"/>
         <source>(outside the call policy, override recorded)</source>
         <translation>（不符合电话沟通规范，已记录破例原因）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="130"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="132"/>
         <source>Platform update: %1</source>
         <translation>平台更新：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="138"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="159"/>
         <source>Status: %1 → %2</source>
         <translation>状态：%1 → %2</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="142"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="163"/>
         <source>Outcome: %1</source>
         <translation>处理结果：%1</translation>
     </message>
@@ -1515,22 +1525,22 @@ Reason (optional):</source>
 <context>
     <name>ExportController</name>
     <message>
-        <location filename="../../shopdesk/ui/controllers/exports.py" line="24"/>
+        <location filename="../../shopdesk/ui/controllers/exports.py" line="25"/>
         <source>&amp;Export cases…</source>
         <translation>导出案件(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/exports.py" line="31"/>
+        <location filename="../../shopdesk/ui/controllers/exports.py" line="32"/>
         <source>Export cases</source>
         <translation>导出案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/exports.py" line="34"/>
+        <location filename="../../shopdesk/ui/controllers/exports.py" line="36"/>
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/exports.py" line="42"/>
+        <location filename="../../shopdesk/ui/controllers/exports.py" line="44"/>
         <source>Include full phone numbers, names and addresses?
 
 Choose No for a masked export (138****5678). A full export is recorded in the audit trail.</source>
@@ -1539,7 +1549,7 @@ Choose No for a masked export (138****5678). A full export is recorded in the au
 选“否”导出打码信息（138****5678）。完整导出会记入审计记录。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/exports.py" line="57"/>
+        <location filename="../../shopdesk/ui/controllers/exports.py" line="59"/>
         <source>Exported %1 cases to %2</source>
         <translation>已导出 %1 条案件到 %2</translation>
     </message>
@@ -2172,167 +2182,167 @@ Demo cases are made up; you can move them to the trash later.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="75"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="76"/>
         <source>ShopDesk — after-sales desk</source>
         <translation>店铺售后台 — ShopDesk</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="190"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="191"/>
         <source>&amp;New case…</source>
         <translation>新建案件(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="192"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="193"/>
         <source>Log a new after-sales case (Ctrl+N)</source>
         <translation>登记一个新的售后案件（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="193"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="194"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="195"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="196"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="197"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="198"/>
         <source>Reload the list (F5)</source>
         <translation>重新加载列表（F5）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="198"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="199"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="200"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="201"/>
         <source>Move to &amp;trash</source>
         <translation>移到回收站(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="202"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="203"/>
         <source>Move the selected cases to the trash (Delete)</source>
         <translation>把选中的案件移到回收站（Delete）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="206"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="207"/>
         <source>Res&amp;tore</source>
         <translation>恢复(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="208"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="209"/>
         <source>Bring the selected cases back</source>
         <translation>把选中的案件从回收站恢复</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="209"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="210"/>
         <source>&amp;Empty trash…</source>
         <translation>清空回收站(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="211"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="212"/>
         <source>Delete the cases in the trash for good</source>
         <translation>永久删除回收站中的案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="213"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="214"/>
         <source>&amp;Staff…</source>
         <translation>员工管理(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="215"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="216"/>
         <source>&amp;Language…</source>
         <translation>界面语言(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="217"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="218"/>
         <source>&amp;About ShopDesk</source>
         <translation>关于 ShopDesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="232"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="233"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="236"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="237"/>
         <source>&amp;Cases</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="241"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="242"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="245"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="246"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="248"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="249"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="273"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="274"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="281"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="282"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="284"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="285"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="307"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="308"/>
         <source>Data folder: {path}</source>
         <translation>数据文件夹：{path}</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="375"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="378"/>
         <source>Operator: {name}</source>
         <translation>操作人：{name}</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="280"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="281"/>
         <source>New case</source>
         <translation>新建案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="283"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="284"/>
         <source>Move to trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="285"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="286"/>
         <source>Empty trash</source>
         <translation>清空回收站</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="448"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="451"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="449"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="452"/>
         <source>The new language takes effect after ShopDesk is restarted.</source>
         <translation>新的界面语言将在重新启动 ShopDesk 后生效。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="453"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="456"/>
         <source>About ShopDesk</source>
         <translation>关于 ShopDesk</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="454"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="457"/>
         <source>&lt;h3&gt;ShopDesk — after-sales desk&lt;/h3&gt;&lt;p&gt;Version {version}&lt;/p&gt;&lt;p&gt;An after-sales register for small online shops. Your data stays on this computer.&lt;/p&gt;&lt;p&gt;Data folder: {path}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;ShopDesk 店铺售后台&lt;/h3&gt;&lt;p&gt;版本 {version}&lt;/p&gt;&lt;p&gt;小网店的售后登记簿。你的数据只保存在这台电脑上。&lt;/p&gt;&lt;p&gt;数据文件夹：{path}&lt;/p&gt;</translation>
     </message>
@@ -2506,139 +2516,149 @@ Demo cases are made up; you can move them to the trash later.</source>
 <context>
     <name>PolicyDialog</name>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="53"/>
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="54"/>
+        <source>= %1 h %2 min</source>
+        <translation>= %1 小时 %2 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="55"/>
+        <source>= %1 h</source>
+        <translation>= %1 小时</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="76"/>
         <source>Phone-call policy</source>
         <translation>电话沟通规范</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="63"/>
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="86"/>
         <source>Use preset</source>
         <translation>使用预设</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="67"/>
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="90"/>
         <source>Preset</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="73"/>
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="96"/>
         <source>Mon</source>
         <translation>周一</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="73"/>
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="96"/>
         <source>Tue</source>
         <translation>周二</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="73"/>
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="96"/>
         <source>Wed</source>
         <translation>周三</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="73"/>
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="96"/>
         <source>Thu</source>
         <translation>周四</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="74"/>
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="97"/>
         <source>Fri</source>
         <translation>周五</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="74"/>
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="97"/>
         <source>Sat</source>
         <translation>周六</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="74"/>
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="97"/>
         <source>Sun</source>
         <translation>周日</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="75"/>
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="98"/>
         <source>Calling windows (buyer&apos;s local time)</source>
         <translation>允许通话时段（买家当地时间）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="81"/>
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="104"/>
         <source>no calls</source>
         <translation>不打电话</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="86"/>
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="109"/>
         <source>e.g. 10:00-12:00, 14:00-18:00</source>
         <translation>例如 10:00-12:00, 14:00-18:00</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="87"/>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="104"/>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="105"/>
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="110"/>
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="127"/>
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="128"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="106"/>
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="129"/>
         <source>Message the buyer in chat before calling</source>
         <translation>打电话前先在聊天窗口联系买家</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="107"/>
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="130"/>
         <source>Require the pre-call checklist</source>
         <translation>必须先填写通话前准备清单</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="110"/>
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="133"/>
         <source>No new call in the last</source>
         <translation>时段结束前停止新拨打</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="111"/>
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="134"/>
         <source>Quiet hours (never call)</source>
         <translation>免打扰时段（绝不打电话）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="112"/>
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="135"/>
         <source>Holidays</source>
         <translation>节假日</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="113"/>
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="136"/>
         <source>Blackout dates</source>
         <translation>禁止通话日期</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="114"/>
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="137"/>
         <source>Calls per buyer per day</source>
         <translation>每位买家每天最多通话次数</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="115"/>
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="138"/>
         <source>Day counted as</source>
         <translation>“一天”的计算方式</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="116"/>
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="139"/>
         <source>Calls per case</source>
         <translation>每个案件最多通话次数</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="117"/>
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="140"/>
         <source>Minimum gap between calls</source>
         <translation>两次通话的最短间隔</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="118"/>
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="141"/>
         <source>Cool-down after talking</source>
         <translation>接通后的冷静期</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="126"/>
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="149"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="127"/>
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="150"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -3033,168 +3053,168 @@ Demo cases are made up; you can move them to the trash later.</source>
 <context>
     <name>ScriptLibraryView</name>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="60"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="61"/>
         <source>shipped</source>
         <translation>自带</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="60"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="61"/>
         <source>edited</source>
         <translation>已修改</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="61"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="62"/>
         <source>shop&apos;s own</source>
         <translation>本店自建</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="65"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="66"/>
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="66"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="67"/>
         <source>All steps</source>
         <translation>全部步骤</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="67"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="68"/>
         <source>All causes</source>
         <translation>全部原因</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="69"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="70"/>
         <source>Search title and text</source>
         <translation>搜索标题和正文</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="71"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="72"/>
         <source>Favourites</source>
         <translation>只看收藏</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="86"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="87"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="86"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="87"/>
         <source>Step</source>
         <translation>处理步骤</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="87"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="88"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="87"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="88"/>
         <source>Uses</source>
         <translation>使用次数</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="105"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="106"/>
         <source>Favourite</source>
         <translation>收藏</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="106"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="107"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="107"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="108"/>
         <source>Reset to shipped</source>
         <translation>恢复自带版本</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="108"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="109"/>
         <source>New script…</source>
         <translation>新建话术…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="109"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="110"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="110"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="111"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="111"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="112"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="154"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="155"/>
         <source>%1 stored script(s) could not be read and were skipped.</source>
         <translation>有 %1 条已保存的话术无法读取，已跳过。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="192"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="193"/>
         <source>Scripts</source>
         <translation>话术库</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="193"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="194"/>
         <source>Choose the operator (who is working now) first — every change records who made it. Nothing was changed.</source>
         <translation>请先选择操作人（现在是谁在处理）——每次修改都会记录操作人。本次未做任何修改。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="235"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="236"/>
         <source>Reset script</source>
         <translation>恢复话术</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="236"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="237"/>
         <source>Drop the shop&apos;s changes to this script and use the shipped text again?</source>
         <translation>放弃本店对这条话术的修改，改回自带的文本？</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="245"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="246"/>
         <source>Delete script</source>
         <translation>删除话术</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="246"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="247"/>
         <source>Delete the shop&apos;s script %1?</source>
         <translation>删除本店的话术 %1？</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="253"/>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="262"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="255"/>
         <location filename="../../shopdesk/ui/views/script_library_view.py" line="264"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="266"/>
         <source>Export scripts</source>
         <translation>导出话术</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="255"/>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="272"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="257"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="274"/>
         <source>Scripts (*.toml *.csv)</source>
         <translation>话术文件 (*.toml *.csv)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="265"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="267"/>
         <source>Exported %1 script(s).</source>
         <translation>已导出 %1 条话术。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="271"/>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="278"/>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="283"/>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="286"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="273"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="280"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="285"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="288"/>
         <source>Import scripts</source>
         <translation>导入话术</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="279"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="281"/>
         <source>Nothing was imported:</source>
         <translation>没有导入任何内容：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="287"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="289"/>
         <source>Added %1, updated %2, edited shipped %3.</source>
         <translation>新增 %1 条，更新 %2 条，修改自带话术 %3 条。</translation>
     </message>
@@ -3247,17 +3267,17 @@ Demo cases are made up; you can move them to the trash later.</source>
         <translation>处理步骤（%1/%2）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/scripts_panel.py" line="262"/>
+        <location filename="../../shopdesk/ui/views/scripts_panel.py" line="264"/>
         <source>To fill in: %1</source>
         <translation>待填写：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/scripts_panel.py" line="279"/>
+        <location filename="../../shopdesk/ui/views/scripts_panel.py" line="281"/>
         <source>Copied — paste it into the chat.</source>
         <translation>已复制，请粘贴到聊天窗口。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/scripts_panel.py" line="310"/>
+        <location filename="../../shopdesk/ui/views/scripts_panel.py" line="312"/>
         <source>Choose the operator (who is working now) first — every change records who made it. Nothing was changed.</source>
         <translation>请先选择操作人（现在是谁在处理）——每次修改都会记录操作人。本次未做任何修改。</translation>
     </message>
@@ -3660,143 +3680,143 @@ Every change you saved before this is safe in the register.</source>
 <context>
     <name>SummaryDialog</name>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="107"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="110"/>
         <source>Dispute summary</source>
         <translation>争议摘要</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="111"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="114"/>
         <source>%1 cases</source>
         <translation>%1 个案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="131"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="134"/>
         <source>Reset to the case&apos;s data</source>
         <translation>按案件数据重新生成</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="132"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="135"/>
         <source>Replace the statement with one composed from the case (description, amounts, calls, promises, evidence, outcome)</source>
         <translation>用案件数据（问题描述、金额、通话、承诺、证据、处理结果）重新生成事实陈述，替换当前内容</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="153"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="156"/>
         <source>Print full phone numbers, names and addresses (recorded in the audit trail)</source>
         <translation>打印完整的手机号、姓名和地址（会记入审计记录）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="158"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="161"/>
         <source>Chinese document</source>
         <translation>中文文档</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="159"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="162"/>
         <source>English document</source>
         <translation>英文文档</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="171"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="174"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="173"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="176"/>
         <source>&amp;Save PDF…</source>
         <translation>保存 PDF(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="175"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="178"/>
         <source>&amp;Open PDF</source>
         <translation>打开 PDF(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="177"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="180"/>
         <source>Write the PDF to a temporary folder and open it in the PDF viewer</source>
         <translation>把 PDF 写到临时文件夹，并用 PDF 阅读器打开</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="179"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="182"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="212"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="215"/>
         <source>Statement of facts for %1 — edit it before printing; it is kept for the next printing.</source>
         <translation>%1 的事实陈述 — 打印前可以修改，修改后的内容会保留到下次打印。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="215"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="218"/>
         <source>Statement of facts for %1 — the case is in the trash: an edit prints, but is not kept.</source>
         <translation>%1 的事实陈述——该案件在回收站中：修改会打印出来，但不会保存。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="218"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="221"/>
         <source>(edited by %1)</source>
         <translation>（%1 修改过）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="264"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="267"/>
         <source>Choose the operator (who is working now) first — the summary names who printed it.</source>
         <translation>请先选择操作人（现在是谁在处理）——摘要上会写明打印人。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="276"/>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="338"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="279"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="341"/>
         <source>The summary could not be written: %1</source>
         <translation>无法生成摘要：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="288"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="291"/>
         <source>Preparing the PDF…</source>
         <translation>正在生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="295"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="298"/>
         <source>Working… %1 of %2</source>
         <translation>正在处理… %1/%2</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="316"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="319"/>
         <source>Sent %1 pages to the printer</source>
         <translation>已向打印机发送 %1 页</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="322"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="325"/>
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="324"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="327"/>
         <source>No PDF viewer could open %1</source>
         <translation>没有 PDF 阅读器能打开 %1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="326"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="329"/>
         <source>Saved %1 (%2 pages)</source>
         <translation>已保存 %1（共 %2 页）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="336"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="339"/>
         <source>Printing failed: %1</source>
         <translation>打印失败：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="341"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="344"/>
         <source>%1 is open in another program (a PDF viewer?) or read-only. Close it there, or save under another name.</source>
         <translation>%1 正被其他程序（PDF 阅读器？）打开或为只读。请先在那里关闭，或另存为其他文件名。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="354"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="357"/>
         <source>Save dispute summary</source>
         <translation>保存争议摘要</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="355"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="358"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="379"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="385"/>
         <source>Print dispute summary</source>
         <translation>打印争议摘要</translation>
     </message>

@@ -55,3 +55,15 @@ def test_a_bad_window_is_shown_beside_its_day(qtbot, register):
     assert dialog.window_fields["tue"].has_error and dialog.isVisible()
     assert "window.tue" in dialog.error.text()
     assert calls.policy().name == "taobao_safe"
+
+
+def test_long_spans_read_in_hours_beside_the_minutes(qtbot, register):
+    calls, dialog = make(qtbot, register)
+    dialog.cooldown.setValue(1440)
+    assert dialog.cooldown.hours_label.text() == "= 24 h"  # not only "1440 min"
+    dialog.cooldown.setFocus()
+    dialog.cooldown.selectAll()
+    qtbot.keyClicks(dialog.cooldown, "90")
+    assert dialog.cooldown.hours_label.text() == "= 1 h 30 min"
+    dialog.min_gap.setValue(30)
+    assert dialog.min_gap.hours_label.text() == ""
