@@ -1885,6 +1885,19 @@ Demo cases are made up; you can move them to the trash later.</source>
     </message>
 </context>
 <context>
+    <name>HelpDialog</name>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/help_dialog.py" line="36"/>
+        <source>User guide</source>
+        <translation>使用说明</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/help_dialog.py" line="41"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>ImportController</name>
     <message>
         <location filename="../../shopdesk/ui/controllers/imports.py" line="25"/>
@@ -1895,153 +1908,158 @@ Demo cases are made up; you can move them to the trash later.</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="83"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="84"/>
         <source>Import platform export</source>
         <translation>导入平台导出文件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="91"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="92"/>
         <source>No file chosen</source>
         <translation>尚未选择文件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="93"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="94"/>
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="103"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="97"/>
+        <source>How to export it from the platform?</source>
+        <translation>如何从平台导出这个文件？</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="113"/>
         <source>Column mapping…</source>
         <translation>设置列映射…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="106"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="116"/>
         <source>File type:</source>
         <translation>文件类型：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="113"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="123"/>
         <source>Import the valid rows (skip rows with errors)</source>
         <translation>只导入正确的行（跳过有错误的行）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="124"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="134"/>
         <source>Save skipped rows…</source>
         <translation>保存未导入的行…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="126"/>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="418"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="136"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="437"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="128"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="138"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="130"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="140"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="152"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="171"/>
         <source>Detect automatically</source>
         <translation>自动识别</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="156"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="175"/>
         <source>Profile: %1</source>
         <translation>方案：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="158"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="177"/>
         <source>Custom mapping</source>
         <translation>自定义映射</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="165"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="184"/>
         <source>Choose a platform export</source>
         <translation>选择平台导出文件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="167"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="186"/>
         <source>Spreadsheets (*.csv *.xlsx);;All files (*)</source>
         <translation>表格文件 (*.csv *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="239"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="258"/>
         <source>Reading the file…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="253"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="272"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="261"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="280"/>
         <source>Save skipped rows</source>
         <translation>保存未导入的行</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="275"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="294"/>
         <source>Saved %1 row(s) to %2</source>
         <translation>已把 %1 行保存到 %2</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="282"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="301"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="298"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="317"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="322"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="341"/>
         <source>Failed; the register was not changed: %1</source>
         <translation>失败，登记簿没有任何改动：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="327"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="346"/>
         <source>Cancelled; the register was not changed.</source>
         <translation>已取消，登记簿没有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="339"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="358"/>
         <source>Recognised: %1</source>
         <translation>识别为：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="365"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="384"/>
         <source> Use “Column mapping…” to tell which column is which.</source>
         <translation>可以用“设置列映射…”指定每一列的含义。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="370"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="389"/>
         <source>. Save the skipped rows to fix them and import again.</source>
         <translation>。可以保存未导入的行，修正后再导入。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="375"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="394"/>
         <source>%1 row(s) have errors. Tick “Import the valid rows” to skip them, or fix the file and choose it again.</source>
         <translation>有 %1 行有错误。勾选“只导入正确的行”可以跳过它们，或修正文件后重新选择。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="380"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="399"/>
         <source>Nothing new in this file.</source>
         <translation>这个文件里没有新的内容。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="383"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="402"/>
         <source>Ready: %1 new, %2 updated.</source>
         <translation>可以导入：新建 %1，更新 %2。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="418"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="437"/>
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
@@ -2182,167 +2200,177 @@ Demo cases are made up; you can move them to the trash later.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="76"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="77"/>
         <source>ShopDesk — after-sales desk</source>
         <translation>店铺售后台 — ShopDesk</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="191"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="192"/>
         <source>&amp;New case…</source>
         <translation>新建案件(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="193"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="194"/>
         <source>Log a new after-sales case (Ctrl+N)</source>
         <translation>登记一个新的售后案件（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="194"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="195"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="196"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="197"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="198"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="199"/>
         <source>Reload the list (F5)</source>
         <translation>重新加载列表（F5）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="199"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="200"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="201"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="202"/>
         <source>Move to &amp;trash</source>
         <translation>移到回收站(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="203"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="204"/>
         <source>Move the selected cases to the trash (Delete)</source>
         <translation>把选中的案件移到回收站（Delete）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="207"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="208"/>
         <source>Res&amp;tore</source>
         <translation>恢复(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="209"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="210"/>
         <source>Bring the selected cases back</source>
         <translation>把选中的案件从回收站恢复</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="210"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="211"/>
         <source>&amp;Empty trash…</source>
         <translation>清空回收站(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="212"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="213"/>
         <source>Delete the cases in the trash for good</source>
         <translation>永久删除回收站中的案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="214"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="215"/>
         <source>&amp;Staff…</source>
         <translation>员工管理(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="216"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="217"/>
         <source>&amp;Language…</source>
         <translation>界面语言(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="218"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="219"/>
+        <source>&amp;User guide</source>
+        <translation>使用说明(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/main_window.py" line="221"/>
+        <source>How to use ShopDesk (F1)</source>
+        <translation>店铺售后台的使用方法（F1）</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/main_window.py" line="223"/>
         <source>&amp;About ShopDesk</source>
         <translation>关于 ShopDesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="233"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="238"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="237"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="242"/>
         <source>&amp;Cases</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="242"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="247"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="246"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="251"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="249"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="254"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="274"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="281"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="282"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="289"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="285"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="292"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="308"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="315"/>
         <source>Data folder: {path}</source>
         <translation>数据文件夹：{path}</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="378"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="385"/>
         <source>Operator: {name}</source>
         <translation>操作人：{name}</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="281"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="288"/>
         <source>New case</source>
         <translation>新建案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="284"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="291"/>
         <source>Move to trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="286"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="293"/>
         <source>Empty trash</source>
         <translation>清空回收站</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="451"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="458"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="452"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="459"/>
         <source>The new language takes effect after ShopDesk is restarted.</source>
         <translation>新的界面语言将在重新启动 ShopDesk 后生效。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="456"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="476"/>
         <source>About ShopDesk</source>
         <translation>关于 ShopDesk</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="457"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="477"/>
         <source>&lt;h3&gt;ShopDesk — after-sales desk&lt;/h3&gt;&lt;p&gt;Version {version}&lt;/p&gt;&lt;p&gt;An after-sales register for small online shops. Your data stays on this computer.&lt;/p&gt;&lt;p&gt;Data folder: {path}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;ShopDesk 店铺售后台&lt;/h3&gt;&lt;p&gt;版本 {version}&lt;/p&gt;&lt;p&gt;小网店的售后登记簿。你的数据只保存在这台电脑上。&lt;/p&gt;&lt;p&gt;数据文件夹：{path}&lt;/p&gt;</translation>
     </message>

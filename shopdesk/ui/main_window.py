@@ -33,6 +33,7 @@ from .controllers.promises import PromiseController
 from .controllers.scripts import ScriptController
 from .controllers.shifts import ShiftController
 from .controllers.summary import SummaryController
+from .dialogs.help_dialog import HelpDialog
 from .dialogs.settings_dialog import LANGUAGE_TAB, STAFF_TAB, SettingsDialog
 from .header_state import restore_header_for_language
 from .i18n import remember_language_hint
@@ -215,6 +216,10 @@ class MainWindow(QMainWindow):
                                       lambda: self.open_settings(STAFF_TAB))
         self.act_language = self._action("action_language", self.tr("&Language…"),
                                          lambda: self.open_settings(LANGUAGE_TAB))
+        self.act_help = self._action("action_help", self.tr("&User guide"), self.show_help,
+                                     QKeySequence.StandardKey.HelpContents,
+                                     self.tr("How to use ShopDesk (F1)"))
+        self._help: HelpDialog | None = None
         self.act_about = self._action("action_about", self.tr("&About ShopDesk"),
                                       self.show_about)
         # The features' own actions, kept under the names tests and menus know.
@@ -248,6 +253,8 @@ class MainWindow(QMainWindow):
         self._fill(settings_menu, (self.act_staff, self.act_language, self.act_policy))
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.setObjectName("menu_help")
+        help_menu.addAction(self.act_help)
+        help_menu.addSeparator()
         help_menu.addAction(self.act_about)
 
     @staticmethod
@@ -450,6 +457,19 @@ class MainWindow(QMainWindow):
         QMessageBox.information(
             self, self.tr("Language"),
             self.tr("The new language takes effect after ShopDesk is restarted."))
+
+    def show_help(self, section: int | None = None) -> HelpDialog:
+        """Open (or raise) the user guide in the window's language, at `section` if given."""
+        if self._help is None:
+            self._help = HelpDialog(self.lang, self)
+            self._help.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self._help.destroyed.connect(lambda *_: setattr(self, "_help", None))
+        self._help.show()
+        self._help.raise_()
+        self._help.activateWindow()
+        if section is not None:
+            self._help.show_section(section)
+        return self._help
 
     def show_about(self) -> None:
         QMessageBox.about(
