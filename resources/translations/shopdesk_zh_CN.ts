@@ -3472,12 +3472,12 @@ Demo cases are made up; you can move them to the trash later.</source>
         <translation>交接记录</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/shifts.py" line="143"/>
+        <location filename="../../shopdesk/ui/controllers/shifts.py" line="144"/>
         <source>Operator PIN</source>
         <translation>操作人 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/shifts.py" line="144"/>
+        <location filename="../../shopdesk/ui/controllers/shifts.py" line="145"/>
         <source>PIN of %1 (4 digits):</source>
         <translation>%1 的 PIN 码（4 位数字）：</translation>
     </message>
@@ -3847,6 +3847,14 @@ Every change you saved before this is safe in the register.</source>
         <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="385"/>
         <source>Print dispute summary</source>
         <translation>打印争议摘要</translation>
+    </message>
+</context>
+<context>
+    <name>ToolWindow</name>
+    <message>
+        <location filename="../../shopdesk/ui/controllers/host.py" line="96"/>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
