@@ -2335,7 +2335,32 @@ Demo cases are made up; you can move them to the trash later.</source>
         <translation>数据文件夹：{path}</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="385"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="365"/>
+        <source>The progress note you typed has not been added.</source>
+        <translation>输入的进度备注还没有添加。</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/main_window.py" line="368"/>
+        <source>%1&apos;s shift has not been ended (no hand-off sheet yet).</source>
+        <translation>%1 的班次还没有结束（还没有交接单）。</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/main_window.py" line="372"/>
+        <source>%1 promise(s) to buyers are overdue.</source>
+        <translation>有 %1 个对买家的承诺已逾期。</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/main_window.py" line="380"/>
+        <source>Quit ShopDesk</source>
+        <translation>退出店铺售后台</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/main_window.py" line="381"/>
+        <source>Quit anyway?</source>
+        <translation>仍然退出吗？</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/main_window.py" line="411"/>
         <source>Operator: {name}</source>
         <translation>操作人：{name}</translation>
     </message>
@@ -2355,22 +2380,22 @@ Demo cases are made up; you can move them to the trash later.</source>
         <translation>清空回收站</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="458"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="484"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="459"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="485"/>
         <source>The new language takes effect after ShopDesk is restarted.</source>
         <translation>新的界面语言将在重新启动 ShopDesk 后生效。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="476"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="502"/>
         <source>About ShopDesk</source>
         <translation>关于 ShopDesk</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="477"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="503"/>
         <source>&lt;h3&gt;ShopDesk — after-sales desk&lt;/h3&gt;&lt;p&gt;Version {version}&lt;/p&gt;&lt;p&gt;An after-sales register for small online shops. Your data stays on this computer.&lt;/p&gt;&lt;p&gt;Data folder: {path}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;ShopDesk 店铺售后台&lt;/h3&gt;&lt;p&gt;版本 {version}&lt;/p&gt;&lt;p&gt;小网店的售后登记簿。你的数据只保存在这台电脑上。&lt;/p&gt;&lt;p&gt;数据文件夹：{path}&lt;/p&gt;</translation>
     </message>

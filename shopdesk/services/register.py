@@ -57,6 +57,7 @@ class Register:
     backups: BackupManager = field(init=False)
     _imports: ImportService | None = field(init=False, default=None, repr=False)
     _scripts: ScriptService | None = field(init=False, default=None, repr=False)
+    closed: bool = field(init=False, default=False)
 
     def __post_init__(self) -> None:
         self.settings = SettingsStore(self.db)
@@ -143,6 +144,7 @@ class Register:
 
     def close(self) -> None:
         self.db.close()
+        self.closed = True  # a window closing after its register must not read from it
 
     def restore(self, backup: Path) -> tuple[Register, Path]:
         """Close, replace the file with `backup`, reopen. Returns (new register, kept file)."""

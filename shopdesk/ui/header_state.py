@@ -41,12 +41,17 @@ def restore_header_state(header: QHeaderView, state: QByteArray) -> bool:
 
 
 def restore_header_for_language(header: QHeaderView, shared: QByteArray | None,
-                                own: QByteArray | None, default_widths: dict[int, int]) -> None:
-    """Column order, hidden columns and sort come from `shared` (saved in any language);
-    widths from `own`, the state last saved in this language, else from `default_widths`
-    (logical index -> width): widths saved in Chinese cut English labels ("In progr…")."""
+                                own: QByteArray | None, default_widths: dict[int, int], *,
+                                shared_elsewhere: bool) -> None:
+    """Column order, hidden columns and sort come from `shared` (saved in any language).
+    Widths: `shared`'s own when it was saved in this language (or before languages were
+    told apart: `shared_elsewhere` False); otherwise from `own`, the state last saved in
+    this language, else `default_widths` (logical index -> width). Widths saved in
+    Chinese cut English labels ("In progr…")."""
     if shared is not None:
         restore_header_state(header, shared)
+        if not shared_elsewhere:
+            return
     count = header.count()
     order = [header.logicalIndex(v) for v in range(count)]
     hidden = [header.isSectionHidden(i) for i in range(count)]

@@ -47,6 +47,7 @@ from .widgets.wheel_guard import WheelGuard
 from .window_state import (
     GEOMETRY,
     HEADER,
+    HEADER_LANG,
     QUICK_FILTER,
     SPLITTER,
     WINDOW_STATE,
@@ -333,9 +334,11 @@ class MainWindow(QMainWindow):
         splitter = read_bytes(s, SPLITTER)
         if splitter is not None:
             self.splitter.restoreState(splitter)
+        saved_in = str(s.value(HEADER_LANG, "") or "")
         restore_header_for_language(self.case_list.table.horizontalHeader(),
                                     read_bytes(s, HEADER), read_bytes(s, header_key(self.lang)),
-                                    self.case_list.default_widths())
+                                    self.case_list.default_widths(),
+                                    shared_elsewhere=bool(saved_in) and saved_in != self.lang)
         try:
             quick = QuickFilter(str(s.value(QUICK_FILTER, QuickFilter.OPEN.value)))
         except ValueError:
@@ -354,10 +357,39 @@ class MainWindow(QMainWindow):
         header = self.case_list.table.horizontalHeader().saveState()
         s.setValue(HEADER, header)
         s.setValue(header_key(self.lang), header)
+        s.setValue(HEADER_LANG, self.lang)
         s.setValue(QUICK_FILTER, self.filter_bar.quick().value)
         s.sync()
 
+    def quit_concerns(self) -> list[str]:
+        """What would be left behind by quitting now: a typed but unsaved note, an open
+        shift without its hand-off sheet, overdue promises to buyers."""
+        concerns: list[str] = []
+        if self._register.closed:  # nothing left to read (or to lose)
+            return concerns
+        if self.detail.note_edit.toPlainText().strip():
+            concerns.append(self.tr("The progress note you typed has not been added."))
+        shift = self._register.shifts.current()
+        if shift is not None:
+            concerns.append(self.tr("%1's shift has not been ended (no hand-off sheet yet).")
+                            .replace("%1", shift.staff))
+        overdue = self._register.promises.overdue_count()
+        if overdue:
+            concerns.append(self.tr("%1 promise(s) to buyers are overdue.")
+                            .replace("%1", str(overdue)))
+        return concerns
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        concerns = self.quit_concerns()
+        if concerns:
+            answer = QMessageBox.question(
+                self, self.tr("Quit ShopDesk"),
+                "\n".join(["• " + c for c in concerns] + ["", self.tr("Quit anyway?")]),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
         self.save_state()
         app = QApplication.instance()
         if app is not None:
