@@ -105,42 +105,42 @@
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/audit_dialog.py" line="31" />
+        <location filename="../../shopdesk/ui/dialogs/audit_dialog.py" line="30" />
         <source>Audit trail — %1</source>
         <translation>审计记录 — %1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/audit_dialog.py" line="34" />
+        <location filename="../../shopdesk/ui/dialogs/audit_dialog.py" line="33" />
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/audit_dialog.py" line="34" />
+        <location filename="../../shopdesk/ui/dialogs/audit_dialog.py" line="33" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/audit_dialog.py" line="34" />
+        <location filename="../../shopdesk/ui/dialogs/audit_dialog.py" line="33" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/audit_dialog.py" line="34" />
+        <location filename="../../shopdesk/ui/dialogs/audit_dialog.py" line="33" />
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/audit_dialog.py" line="35" />
+        <location filename="../../shopdesk/ui/dialogs/audit_dialog.py" line="34" />
         <source>Old value</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/audit_dialog.py" line="35" />
+        <location filename="../../shopdesk/ui/dialogs/audit_dialog.py" line="34" />
         <source>New value</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/audit_dialog.py" line="60" />
+        <location filename="../../shopdesk/ui/dialogs/audit_dialog.py" line="63" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -158,26 +158,26 @@
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/backup.py" line="56" />
-        <location filename="../../shopdesk/ui/controllers/backup.py" line="58" />
+        <location filename="../../shopdesk/ui/controllers/backup.py" line="65" />
+        <location filename="../../shopdesk/ui/controllers/backup.py" line="67" />
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/backup.py" line="59" />
+        <location filename="../../shopdesk/ui/controllers/backup.py" line="68" />
         <source>Backup saved:
 {path}</source>
         <translation>备份已保存：
 {path}</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/backup.py" line="71" />
-        <location filename="../../shopdesk/ui/controllers/backup.py" line="90" />
+        <location filename="../../shopdesk/ui/controllers/backup.py" line="80" />
+        <location filename="../../shopdesk/ui/controllers/backup.py" line="99" />
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/backup.py" line="72" />
+        <location filename="../../shopdesk/ui/controllers/backup.py" line="81" />
         <source>Replace the current register with the backup “{name}”?
 
 Changes made after that backup will no longer be shown. The current file is kept and can be restored again.</source>
@@ -186,12 +186,12 @@ Changes made after that backup will no longer be shown. The current file is kept
 该备份之后所做的修改将不再显示。当前文件会被保留，之后还可以再恢复。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/backup.py" line="84" />
+        <location filename="../../shopdesk/ui/controllers/backup.py" line="93" />
         <source>Restore failed</source>
         <translation>恢复失败</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/backup.py" line="91" />
+        <location filename="../../shopdesk/ui/controllers/backup.py" line="100" />
         <source>The register was restored from the backup.
 
 The previous register file was kept here:
@@ -577,99 +577,98 @@ The previous register file was kept here:
 <context>
     <name>CaseDetailView</name>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="67" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="65" />
         <source>No case selected.
 Pick a case in the list to see it here.</source>
         <translation>未选择案件。
 在左侧列表中选择一个案件即可在此查看。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="91" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="89" />
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="92" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="90" />
         <source>Change status</source>
         <translation>更改状态</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="93" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="91" />
         <source>Audit trail</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="95" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="93" />
         <source>Print summary…</source>
         <translation>打印摘要…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="96" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="94" />
         <source>Print or save this case's dispute summary (PDF)</source>
         <translation>打印或保存本案件的争议摘要（PDF）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="97" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="95" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="98" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="96" />
         <source>Move this case to the trash</source>
         <translation>把这个案件移到回收站</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="129" />
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="162" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="116" />
         <source>Timeline</source>
         <translation>处理时间线</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="130" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="117" />
         <source>Reply scripts</source>
         <translation>回复话术</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="142" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="129" />
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="172" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="157" />
         <source>Progress note… (Ctrl+Enter adds it)</source>
         <translation>进度备注…（Ctrl+Enter 添加）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="174" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="159" />
         <source>Add note</source>
         <translation>添加备注</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="193" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="179" />
         <source>The reply-script library could not be loaded:
 %1</source>
         <translation>话术库无法加载：
 %1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="292" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="256" />
         <source>Choose the operator (who is working now) first — every change records who made it. Nothing was changed.</source>
         <translation>请先选择操作人（现在是谁在处理）——每次修改都会记录操作人。本次未做任何修改。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="364" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="328" />
         <source>Move to trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="365" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="329" />
         <source>Move case %1 to the trash?
 You can restore it from the trash later.</source>
         <translation>把案件 %1 移到回收站？
 之后可以从回收站恢复。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="382" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="346" />
         <source>This case no longer exists (it may have been deleted)</source>
         <translation>该案件已不存在（可能已被删除）</translation>
     </message>
@@ -677,47 +676,57 @@ You can restore it from the trash later.</source>
 <context>
     <name>CaseFacts</name>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="92" />
+        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="119" />
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="93" />
+        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="120" />
         <source>Show the full number (this is recorded)</source>
         <translation>显示完整号码（会记录在审计日志中）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="131" />
+        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="126" />
+        <source>More details</source>
+        <translation>更多信息</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="127" />
+        <source>Shop, refund number, buyer name, SKU, dates and the description</source>
+        <translation>店铺、售后单号、买家姓名、SKU、时间和问题描述</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="181" />
         <source>Created</source>
         <translation>创建</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="133" />
+        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="183" />
         <source>Last change</source>
         <translation>最后修改</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="135" />
+        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="185" />
         <source>Platform status</source>
         <translation>平台状态</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="171" />
+        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="217" />
         <source>%1 (overdue)</source>
         <translation>%1（已逾期）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="182" />
+        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="228" />
         <source>evidence due %1</source>
         <translation>举证截止 %1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="186" />
+        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="232" />
         <source>platform blames: %1</source>
         <translation>平台判定责任方：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="188" />
+        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="234" />
         <source> (not the side of the cause chosen)</source>
         <translation>（与所选原因不是同一方）</translation>
     </message>
@@ -904,7 +913,7 @@ You can restore it from the trash later.</source>
 <context>
     <name>CaseHeader</name>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="52" />
+        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="73" />
         <source>In the trash</source>
         <translation>在回收站中</translation>
     </message>
@@ -912,87 +921,87 @@ You can restore it from the trash later.</source>
 <context>
     <name>CaseTableModel</name>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="80" />
+        <location filename="../../shopdesk/ui/models/case_table.py" line="92" />
         <source>Case no.</source>
         <translation>案件号</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="81" />
+        <location filename="../../shopdesk/ui/models/case_table.py" line="93" />
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="82" />
+        <location filename="../../shopdesk/ui/models/case_table.py" line="94" />
         <source>Order no.</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="83" />
+        <location filename="../../shopdesk/ui/models/case_table.py" line="95" />
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="84" />
+        <location filename="../../shopdesk/ui/models/case_table.py" line="96" />
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="85" />
+        <location filename="../../shopdesk/ui/models/case_table.py" line="97" />
         <source>Kind</source>
         <translation>售后类型</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="86" />
+        <location filename="../../shopdesk/ui/models/case_table.py" line="98" />
         <source>Cause</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="87" />
+        <location filename="../../shopdesk/ui/models/case_table.py" line="99" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="88" />
+        <location filename="../../shopdesk/ui/models/case_table.py" line="100" />
         <source>Claimed</source>
         <translation>申请金额</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="89" />
+        <location filename="../../shopdesk/ui/models/case_table.py" line="101" />
         <source>Due</source>
         <translation>截止时间</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="90" />
+        <location filename="../../shopdesk/ui/models/case_table.py" line="102" />
         <source>Last activity</source>
         <translation>最近动态</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="92" />
+        <location filename="../../shopdesk/ui/models/case_table.py" line="104" />
         <source>Assignee</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="94" />
+        <location filename="../../shopdesk/ui/models/case_table.py" line="106" />
         <source>Promise due</source>
         <translation>承诺到期</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="97" />
+        <location filename="../../shopdesk/ui/models/case_table.py" line="109" />
         <source>Platform status</source>
         <translation>平台状态</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="99" />
+        <location filename="../../shopdesk/ui/models/case_table.py" line="111" />
         <source>Warnings</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="377" />
+        <location filename="../../shopdesk/ui/models/case_table.py" line="510" />
         <source>promise overdue</source>
         <translation>承诺已逾期</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="437" />
+        <location filename="../../shopdesk/ui/models/case_table.py" line="570" />
         <source>overdue</source>
         <translation>已逾期</translation>
     </message>
@@ -1000,311 +1009,321 @@ You can restore it from the trash later.</source>
 <context>
     <name>CaseText</name>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="56" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="58" />
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="56" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="58" />
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="57" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="59" />
         <source>Order no.</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="57" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="59" />
         <source>Refund no.</source>
         <translation>售后单号</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="58" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="60" />
         <source>Buyer nickname</source>
         <translation>买家昵称</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="58" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="60" />
         <source>Buyer name</source>
         <translation>买家姓名</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="59" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="61" />
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="59" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="61" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="60" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="62" />
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="60" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="62" />
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="61" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="63" />
         <source>Amount paid</source>
         <translation>实付金额</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="61" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="63" />
         <source>Amount claimed</source>
         <translation>申请金额</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="62" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="64" />
         <source>Amount settled</source>
         <translation>结算金额</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="62" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="64" />
         <source>Kind</source>
         <translation>售后类型</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="63" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="65" />
         <source>Cause</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="63" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="65" />
         <source>Customer type</source>
         <translation>客户类型</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="64" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="66" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="64" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="66" />
         <source>Due</source>
         <translation>截止时间</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="65" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="67" />
         <source>Description</source>
         <translation>问题描述</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="65" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="67" />
         <source>Assignee</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="66" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="68" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="66" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="68" />
         <source>Outcome</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="72" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="74" />
         <source>Edited</source>
         <translation>已编辑</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="73" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="75" />
         <source>Status changed</source>
         <translation>状态变更</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="73" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="75" />
         <source>Note added</source>
         <translation>添加备注</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="74" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="76" />
         <source>Phone revealed</source>
         <translation>查看了完整手机号</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="74" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="76" />
         <source>Moved to trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="75" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="77" />
         <source>Restored</source>
         <translation>已恢复</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="75" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="77" />
         <source>Deleted for good</source>
         <translation>已永久删除</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="137" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="139" />
         <source>Warnings acknowledged: %1</source>
         <translation>已确认预警：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="159" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="161" />
+        <source>Step done: %1</source>
+        <translation>完成：%1</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="162" />
+        <source>Step undone: %1</source>
+        <translation>取消完成：%1</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="180" />
         <source>Evidence removed: %1</source>
         <translation>移除证据：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="161" />
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="188" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="182" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="209" />
         <source>Reason: %1</source>
         <translation>原因：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="164" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="185" />
         <source>Waybill added: %1</source>
         <translation>添加运单号：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="166" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="187" />
         <source>Evidence added (%1): %2</source>
         <translation>添加证据（%1）：%2</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="180" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="201" />
         <source>Promise to the buyer: %1 (due %2)</source>
         <translation>向买家承诺：%1（%2 到期）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="183" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="204" />
         <source>Promise kept: %1</source>
         <translation>承诺已兑现：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="184" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="205" />
         <source>(after the due time %1)</source>
         <translation>（晚于到期时间 %1）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="186" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="207" />
         <source>Promise not kept: %1</source>
         <translation>承诺未兑现：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="72" />
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="111" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="74" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="113" />
         <source>Case created</source>
         <translation>创建案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="76" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="78" />
         <source>Call logged</source>
         <translation>登记了通话</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="76" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="78" />
         <source>Call policy overridden</source>
         <translation>破例通话</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="77" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="79" />
         <source>Do-not-call changed</source>
         <translation>勿扰设置已更改</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="78" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="80" />
         <source>Buyer time zone changed</source>
         <translation>买家时区已更改</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="79" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="81" />
         <source>Promise made</source>
         <translation>作出承诺</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="79" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="81" />
         <source>Promise kept</source>
         <translation>承诺已兑现</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="80" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="82" />
         <source>Promise not kept</source>
         <translation>承诺未兑现</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="81" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="83" />
         <source>Evidence added</source>
         <translation>添加证据</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="82" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="84" />
         <source>Evidence removed</source>
         <translation>移除证据</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="83" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="85" />
         <source>Evidence caption changed</source>
         <translation>修改证据说明</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="84" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="86" />
         <source>Evidence category changed</source>
         <translation>修改证据类别</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="85" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="87" />
         <source>Summary facts statement edited</source>
         <translation>编辑争议摘要的事实陈述</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="86" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="88" />
         <source>Summary printed with full contact details</source>
         <translation>打印了含完整联系方式的争议摘要</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="113" />
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="140" />
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="153" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="115" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="142" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="174" />
         <source>Note: %1</source>
         <translation>备注：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="116" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="118" />
         <source>Edited: %1</source>
         <translation>修改了：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="118" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="120" />
         <source>Moved to the trash</source>
         <translation>移到了回收站</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="120" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="122" />
         <source>Restored from the trash</source>
         <translation>从回收站恢复</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="124" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="126" />
         <source>Phone call: %1</source>
         <translation>电话沟通：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="126" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="128" />
         <source>(outside the call policy, override recorded)</source>
         <translation>（不符合电话沟通规范，已记录破例原因）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="131" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="133" />
         <source>Platform update: %1</source>
         <translation>平台更新：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="144" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="165" />
         <source>Status: %1 → %2</source>
         <translation>状态：%1 → %2</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="148" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="169" />
         <source>Outcome: %1</source>
         <translation>处理结果：%1</translation>
     </message>
@@ -1708,22 +1727,22 @@ Reason (optional):</source>
 <context>
     <name>ExportController</name>
     <message>
-        <location filename="../../shopdesk/ui/controllers/exports.py" line="24" />
+        <location filename="../../shopdesk/ui/controllers/exports.py" line="25" />
         <source>&amp;Export cases…</source>
         <translation>导出案件(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/exports.py" line="31" />
+        <location filename="../../shopdesk/ui/controllers/exports.py" line="32" />
         <source>Export cases</source>
         <translation>导出案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/exports.py" line="34" />
+        <location filename="../../shopdesk/ui/controllers/exports.py" line="36" />
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/exports.py" line="42" />
+        <location filename="../../shopdesk/ui/controllers/exports.py" line="44" />
         <source>Include full phone numbers, names and addresses?
 
 Choose No for a masked export (138****5678). A full export is recorded in the audit trail.</source>
@@ -1732,7 +1751,7 @@ Choose No for a masked export (138****5678). A full export is recorded in the au
 选“否”导出打码信息（138****5678）。完整导出会记入审计记录。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/exports.py" line="57" />
+        <location filename="../../shopdesk/ui/controllers/exports.py" line="59" />
         <source>Exported %1 cases to %2</source>
         <translation>已导出 %1 条案件到 %2</translation>
     </message>
@@ -2078,6 +2097,19 @@ Demo cases are made up; you can move them to the trash later.</source>
     </message>
 </context>
 <context>
+    <name>HelpDialog</name>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/help_dialog.py" line="36" />
+        <source>User guide</source>
+        <translation>使用说明</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/help_dialog.py" line="41" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>HolidayCoverageBox</name>
     <message>
         <location filename="../../shopdesk/ui/dialogs/holiday_dialog.py" line="112" />
@@ -2154,168 +2186,173 @@ Demo cases are made up; you can move them to the trash later.</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="84" />
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="85" />
         <source>Import platform export</source>
         <translation>导入平台导出文件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="92" />
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="93" />
         <source>No file chosen</source>
         <translation>尚未选择文件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="94" />
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="95" />
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="104" />
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="98" />
+        <source>How to export it from the platform?</source>
+        <translation>如何从平台导出这个文件？</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="114" />
         <source>Column mapping…</source>
         <translation>设置列映射…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="107" />
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="117" />
         <source>File type:</source>
         <translation>文件类型：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="114" />
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="124" />
         <source>Import the valid rows (skip rows with errors)</source>
         <translation>只导入正确的行（跳过有错误的行）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="126" />
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="136" />
         <source>Save skipped rows…</source>
         <translation>保存未导入的行…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="128" />
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="468" />
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="138" />
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="486" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="130" />
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="140" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="132" />
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="142" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="155" />
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="165" />
         <source>Only unfinished refunds</source>
         <translation>只导入未完结的</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="157" />
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="167" />
         <source>Refunds already finished on the platform open no case. Cases already in the register are still updated.</source>
         <translation>平台上已完结的退款不新建案件；登记簿中已有的案件仍会更新。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="159" />
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="169" />
         <source>Finished refunds only since</source>
         <translation>已完结的只导入此日之后完结的</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="197" />
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="215" />
         <source>Detect automatically</source>
         <translation>自动识别</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="201" />
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="219" />
         <source>Profile: %1</source>
         <translation>方案：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="203" />
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="221" />
         <source>Custom mapping</source>
         <translation>自定义映射</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="210" />
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="228" />
         <source>Choose a platform export</source>
         <translation>选择平台导出文件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="212" />
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="230" />
         <source>Spreadsheets (*.csv *.xlsx);;All files (*)</source>
         <translation>表格文件 (*.csv *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="284" />
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="302" />
         <source>Reading the file…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="299" />
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="317" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="307" />
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="325" />
         <source>Save skipped rows</source>
         <translation>保存未导入的行</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="321" />
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="339" />
         <source>Saved %1 row(s) to %2</source>
         <translation>已把 %1 行保存到 %2</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="328" />
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="346" />
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="344" />
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="362" />
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="368" />
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="386" />
         <source>Failed; the register was not changed: %1</source>
         <translation>失败，登记簿没有任何改动：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="373" />
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="391" />
         <source>Cancelled; the register was not changed.</source>
         <translation>已取消，登记簿没有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="385" />
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="403" />
         <source>Recognised: %1</source>
         <translation>识别为：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="411" />
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="429" />
         <source> Use “Column mapping…” to tell which column is which.</source>
         <translation>可以用“设置列映射…”指定每一列的含义。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="416" />
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="434" />
         <source>. Save the skipped rows to fix them and import again.</source>
         <translation>。可以保存未导入的行，修正后再导入。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="421" />
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="439" />
         <source>%1 row(s) have errors. Tick “Import the valid rows” to skip them, or fix the file and choose it again.</source>
         <translation>有 %1 行有错误。勾选“只导入正确的行”可以跳过它们，或修正文件后重新选择。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="426" />
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="444" />
         <source>Nothing new in this file.</source>
         <translation>这个文件里没有新的内容。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="428" />
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="446" />
         <source>Ready: %1 new, %2 updated.</source>
         <translation>可以导入：新建 %1，更新 %2。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="468" />
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="486" />
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
@@ -2456,177 +2493,212 @@ Demo cases are made up; you can move them to the trash later.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="85" />
+        <location filename="../../shopdesk/ui/main_window.py" line="91" />
         <source>ShopDesk — after-sales desk</source>
         <translation>店铺售后台 — ShopDesk</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="199" />
+        <location filename="../../shopdesk/ui/main_window.py" line="212" />
         <source>&amp;New case…</source>
         <translation>新建案件(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="201" />
+        <location filename="../../shopdesk/ui/main_window.py" line="214" />
         <source>Log a new after-sales case (Ctrl+N)</source>
         <translation>登记一个新的售后案件（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="202" />
+        <location filename="../../shopdesk/ui/main_window.py" line="215" />
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="204" />
+        <location filename="../../shopdesk/ui/main_window.py" line="217" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="206" />
+        <location filename="../../shopdesk/ui/main_window.py" line="219" />
         <source>Reload the list (F5)</source>
         <translation>重新加载列表（F5）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="207" />
+        <location filename="../../shopdesk/ui/main_window.py" line="220" />
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="209" />
+        <location filename="../../shopdesk/ui/main_window.py" line="222" />
         <source>Move to &amp;trash</source>
         <translation>移到回收站(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="211" />
+        <location filename="../../shopdesk/ui/main_window.py" line="224" />
         <source>Move the selected cases to the trash (Delete)</source>
         <translation>把选中的案件移到回收站（Delete）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="215" />
+        <location filename="../../shopdesk/ui/main_window.py" line="228" />
         <source>Res&amp;tore</source>
         <translation>恢复(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="217" />
+        <location filename="../../shopdesk/ui/main_window.py" line="230" />
         <source>Bring the selected cases back</source>
         <translation>把选中的案件从回收站恢复</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="218" />
+        <location filename="../../shopdesk/ui/main_window.py" line="231" />
         <source>&amp;Empty trash…</source>
         <translation>清空回收站(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="220" />
+        <location filename="../../shopdesk/ui/main_window.py" line="233" />
         <source>Delete the cases in the trash for good</source>
         <translation>永久删除回收站中的案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="222" />
+        <location filename="../../shopdesk/ui/main_window.py" line="235" />
         <source>&amp;Staff…</source>
         <translation>员工管理(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="224" />
+        <location filename="../../shopdesk/ui/main_window.py" line="237" />
         <source>&amp;Language…</source>
         <translation>界面语言(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="226" />
+        <location filename="../../shopdesk/ui/main_window.py" line="239" />
+        <source>&amp;User guide</source>
+        <translation>使用说明(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/main_window.py" line="241" />
+        <source>How to use ShopDesk (F1)</source>
+        <translation>店铺售后台的使用方法（F1）</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/main_window.py" line="243" />
         <source>&amp;About ShopDesk</source>
         <translation>关于 ShopDesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="228" />
+        <location filename="../../shopdesk/ui/main_window.py" line="245" />
         <source>Open &amp;log folder</source>
         <translation>打开日志文件夹(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="243" />
+        <location filename="../../shopdesk/ui/main_window.py" line="260" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="247" />
+        <location filename="../../shopdesk/ui/main_window.py" line="264" />
         <source>&amp;Cases</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="252" />
+        <location filename="../../shopdesk/ui/main_window.py" line="269" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="257" />
+        <location filename="../../shopdesk/ui/main_window.py" line="274" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="260" />
+        <location filename="../../shopdesk/ui/main_window.py" line="277" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="286" />
+        <location filename="../../shopdesk/ui/main_window.py" line="305" />
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="294" />
+        <location filename="../../shopdesk/ui/main_window.py" line="313" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="297" />
+        <location filename="../../shopdesk/ui/main_window.py" line="316" />
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="320" />
+        <location filename="../../shopdesk/ui/main_window.py" line="339" />
         <source>Data folder: {path}</source>
         <translation>数据文件夹：{path}</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="391" />
+        <location filename="../../shopdesk/ui/main_window.py" line="400" />
+        <source>The progress note you typed has not been added.</source>
+        <translation>输入的进度备注还没有添加。</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/main_window.py" line="403" />
+        <source>%1's shift has not been ended (no hand-off sheet yet).</source>
+        <translation>%1 的班次还没有结束（还没有交接单）。</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/main_window.py" line="407" />
+        <source>%1 promise(s) to buyers are overdue.</source>
+        <translation>有 %1 个对买家的承诺已逾期。</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/main_window.py" line="415" />
+        <source>Quit ShopDesk</source>
+        <translation>退出店铺售后台</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/main_window.py" line="416" />
+        <source>Quit anyway?</source>
+        <translation>仍然退出吗？</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/main_window.py" line="451" />
         <source>Operator: {name}</source>
         <translation>操作人：{name}</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="293" />
+        <location filename="../../shopdesk/ui/main_window.py" line="312" />
         <source>New case</source>
         <translation>新建案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="296" />
+        <location filename="../../shopdesk/ui/main_window.py" line="315" />
         <source>Move to trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="298" />
+        <location filename="../../shopdesk/ui/main_window.py" line="317" />
         <source>Empty trash</source>
         <translation>清空回收站</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="464" />
+        <location filename="../../shopdesk/ui/main_window.py" line="524" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="465" />
+        <location filename="../../shopdesk/ui/main_window.py" line="525" />
         <source>The new language takes effect after ShopDesk is restarted.</source>
         <translation>新的界面语言将在重新启动 ShopDesk 后生效。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="471" />
+        <location filename="../../shopdesk/ui/main_window.py" line="531" />
         <source>Automatic backup failed: {reason}. Back up by hand (File menu); details in the log (Help → Open log folder).</source>
         <translation>自动备份失败：{reason}。请通过“文件”菜单手动备份；详情见日志（帮助 → 打开日志文件夹）。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="478" />
+        <location filename="../../shopdesk/ui/main_window.py" line="551" />
         <source>About ShopDesk</source>
         <translation>关于 ShopDesk</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="479" />
+        <location filename="../../shopdesk/ui/main_window.py" line="552" />
         <source>&lt;h3&gt;ShopDesk — after-sales desk&lt;/h3&gt;&lt;p&gt;Version {version}&lt;/p&gt;&lt;p&gt;An after-sales register for small online shops. Your data stays on this computer.&lt;/p&gt;&lt;p&gt;Data folder: {path}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;ShopDesk 店铺售后台&lt;/h3&gt;&lt;p&gt;版本 {version}&lt;/p&gt;&lt;p&gt;小网店的售后登记簿。你的数据只保存在这台电脑上。&lt;/p&gt;&lt;p&gt;数据文件夹：{path}&lt;/p&gt;</translation>
     </message>
@@ -2800,154 +2872,164 @@ Demo cases are made up; you can move them to the trash later.</source>
 <context>
     <name>PolicyDialog</name>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="59" />
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="56" />
+        <source>= %1 h %2 min</source>
+        <translation>= %1 小时 %2 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="57" />
+        <source>= %1 h</source>
+        <translation>= %1 小时</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="82" />
         <source>Phone-call policy</source>
         <translation>电话沟通规范</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="69" />
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="92" />
         <source>Use preset</source>
         <translation>使用预设</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="73" />
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="96" />
         <source>Preset</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="79" />
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="102" />
         <source>Mon</source>
         <translation>周一</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="79" />
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="102" />
         <source>Tue</source>
         <translation>周二</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="79" />
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="102" />
         <source>Wed</source>
         <translation>周三</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="79" />
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="102" />
         <source>Thu</source>
         <translation>周四</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="80" />
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="103" />
         <source>Fri</source>
         <translation>周五</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="80" />
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="103" />
         <source>Sat</source>
         <translation>周六</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="80" />
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="103" />
         <source>Sun</source>
         <translation>周日</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="81" />
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="104" />
         <source>Calling windows (buyer's local time)</source>
         <translation>允许通话时段（买家当地时间）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="87" />
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="110" />
         <source>no calls</source>
         <translation>不打电话</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="92" />
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="115" />
         <source>e.g. 10:00-12:00, 14:00-18:00</source>
         <translation>例如 10:00-12:00, 14:00-18:00</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="93" />
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="117" />
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="118" />
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="116" />
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="140" />
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="141" />
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="111" />
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="134" />
         <source> days</source>
         <translation> 天内</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="114" />
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="137" />
         <source>calls in any</source>
         <translation>通，任意</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="119" />
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="142" />
         <source>Message the buyer in chat before calling</source>
         <translation>打电话前先在聊天窗口联系买家</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="120" />
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="143" />
         <source>Require the pre-call checklist</source>
         <translation>必须先填写通话前准备清单</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="123" />
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="146" />
         <source>No new call in the last</source>
         <translation>时段结束前停止新拨打</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="124" />
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="147" />
         <source>Quiet hours (never call)</source>
         <translation>免打扰时段（绝不打电话）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="125" />
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="148" />
         <source>Holidays</source>
         <translation>节假日</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="126" />
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="149" />
         <source>Blackout dates</source>
         <translation>禁止通话日期</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="127" />
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="150" />
         <source>Calls per buyer per day</source>
         <translation>每位买家每天最多通话次数</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="128" />
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="151" />
         <source>Day counted as</source>
         <translation>“一天”的计算方式</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="129" />
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="152" />
         <source>Calls per case</source>
         <translation>每个案件最多通话次数</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="130" />
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="153" />
         <source>Calls per buyer over several days</source>
         <translation>每位买家多日内的通话上限</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="131" />
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="154" />
         <source>Minimum gap between calls</source>
         <translation>两次通话的最短间隔</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="132" />
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="155" />
         <source>Cool-down after talking</source>
         <translation>接通后的冷静期</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="140" />
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="163" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="141" />
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="164" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -3342,168 +3424,168 @@ Demo cases are made up; you can move them to the trash later.</source>
 <context>
     <name>ScriptLibraryView</name>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="60" />
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="61" />
         <source>shipped</source>
         <translation>自带</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="60" />
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="61" />
         <source>edited</source>
         <translation>已修改</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="61" />
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="62" />
         <source>shop's own</source>
         <translation>本店自建</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="65" />
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="66" />
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="66" />
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="67" />
         <source>All steps</source>
         <translation>全部步骤</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="67" />
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="68" />
         <source>All causes</source>
         <translation>全部原因</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="69" />
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="70" />
         <source>Search title and text</source>
         <translation>搜索标题和正文</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="71" />
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="72" />
         <source>Favourites</source>
         <translation>只看收藏</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="86" />
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="87" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="86" />
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="87" />
         <source>Step</source>
         <translation>处理步骤</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="87" />
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="88" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="87" />
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="88" />
         <source>Uses</source>
         <translation>使用次数</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="105" />
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="106" />
         <source>Favourite</source>
         <translation>收藏</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="106" />
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="107" />
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="107" />
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="108" />
         <source>Reset to shipped</source>
         <translation>恢复自带版本</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="108" />
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="109" />
         <source>New script…</source>
         <translation>新建话术…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="109" />
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="110" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="110" />
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="111" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="111" />
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="112" />
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="154" />
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="155" />
         <source>%1 stored script(s) could not be read and were skipped.</source>
         <translation>有 %1 条已保存的话术无法读取，已跳过。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="192" />
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="193" />
         <source>Scripts</source>
         <translation>话术库</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="193" />
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="194" />
         <source>Choose the operator (who is working now) first — every change records who made it. Nothing was changed.</source>
         <translation>请先选择操作人（现在是谁在处理）——每次修改都会记录操作人。本次未做任何修改。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="235" />
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="236" />
         <source>Reset script</source>
         <translation>恢复话术</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="236" />
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="237" />
         <source>Drop the shop's changes to this script and use the shipped text again?</source>
         <translation>放弃本店对这条话术的修改，改回自带的文本？</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="245" />
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="246" />
         <source>Delete script</source>
         <translation>删除话术</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="246" />
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="247" />
         <source>Delete the shop's script %1?</source>
         <translation>删除本店的话术 %1？</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="253" />
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="262" />
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="255" />
         <location filename="../../shopdesk/ui/views/script_library_view.py" line="264" />
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="266" />
         <source>Export scripts</source>
         <translation>导出话术</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="255" />
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="272" />
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="257" />
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="274" />
         <source>Scripts (*.toml *.csv)</source>
         <translation>话术文件 (*.toml *.csv)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="265" />
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="267" />
         <source>Exported %1 script(s).</source>
         <translation>已导出 %1 条话术。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="271" />
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="278" />
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="283" />
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="286" />
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="273" />
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="280" />
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="285" />
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="288" />
         <source>Import scripts</source>
         <translation>导入话术</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="279" />
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="281" />
         <source>Nothing was imported:</source>
         <translation>没有导入任何内容：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="287" />
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="289" />
         <source>Added %1, updated %2, edited shipped %3.</source>
         <translation>新增 %1 条，更新 %2 条，修改自带话术 %3 条。</translation>
     </message>
@@ -3511,57 +3593,62 @@ Demo cases are made up; you can move them to the trash later.</source>
 <context>
     <name>ScriptsPanel</name>
     <message>
-        <location filename="../../shopdesk/ui/views/scripts_panel.py" line="68" />
+        <location filename="../../shopdesk/ui/views/scripts_panel.py" line="70" />
         <source>Handling steps</source>
         <translation>处理步骤</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/scripts_panel.py" line="94" />
+        <location filename="../../shopdesk/ui/views/scripts_panel.py" line="100" />
         <source>Scripts for step:</source>
         <translation>该步骤的话术：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/scripts_panel.py" line="100" />
+        <location filename="../../shopdesk/ui/views/scripts_panel.py" line="106" />
         <source>Suggested scripts</source>
         <translation>推荐话术</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/scripts_panel.py" line="105" />
+        <location filename="../../shopdesk/ui/views/scripts_panel.py" line="111" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/scripts_panel.py" line="109" />
+        <location filename="../../shopdesk/ui/views/scripts_panel.py" line="115" />
         <source>Fill in…</source>
         <translation>填写…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/scripts_panel.py" line="111" />
+        <location filename="../../shopdesk/ui/views/scripts_panel.py" line="117" />
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/scripts_panel.py" line="113" />
+        <location filename="../../shopdesk/ui/views/scripts_panel.py" line="119" />
         <source>Copy the reply to the clipboard (Ctrl+Shift+C)</source>
         <translation>把回复复制到剪贴板（Ctrl+Shift+C）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/scripts_panel.py" line="132" />
+        <location filename="../../shopdesk/ui/views/scripts_panel.py" line="142" />
         <source>Open a case to see its handling steps and reply scripts.</source>
         <translation>打开一个案件即可查看它的处理步骤和回复话术。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/scripts_panel.py" line="247" />
+        <location filename="../../shopdesk/ui/views/scripts_panel.py" line="190" />
+        <source>Handling steps (%1/%2)</source>
+        <translation>处理步骤（%1/%2）</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/scripts_panel.py" line="264" />
         <source>To fill in: %1</source>
         <translation>待填写：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/scripts_panel.py" line="264" />
+        <location filename="../../shopdesk/ui/views/scripts_panel.py" line="281" />
         <source>Copied — paste it into the chat.</source>
         <translation>已复制，请粘贴到聊天窗口。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/scripts_panel.py" line="295" />
+        <location filename="../../shopdesk/ui/views/scripts_panel.py" line="312" />
         <source>Choose the operator (who is working now) first — every change records who made it. Nothing was changed.</source>
         <translation>请先选择操作人（现在是谁在处理）——每次修改都会记录操作人。本次未做任何修改。</translation>
     </message>
@@ -3728,12 +3815,12 @@ Demo cases are made up; you can move them to the trash later.</source>
         <translation>交接记录</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/shifts.py" line="143" />
+        <location filename="../../shopdesk/ui/controllers/shifts.py" line="144" />
         <source>Operator PIN</source>
         <translation>操作人 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/shifts.py" line="144" />
+        <location filename="../../shopdesk/ui/controllers/shifts.py" line="145" />
         <source>PIN of %1 (4 digits):</source>
         <translation>%1 的 PIN 码（4 位数字）：</translation>
     </message>
@@ -3964,145 +4051,153 @@ Every change you saved before this is safe in the register.</source>
 <context>
     <name>SummaryDialog</name>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="107" />
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="111" />
         <source>Dispute summary</source>
         <translation>争议摘要</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="111" />
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="115" />
         <source>%1 cases</source>
         <translation>%1 个案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="131" />
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="135" />
         <source>Reset to the case's data</source>
         <translation>按案件数据重新生成</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="132" />
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="136" />
         <source>Replace the statement with one composed from the case (description, amounts, calls, promises, evidence, outcome)</source>
         <translation>用案件数据（问题描述、金额、通话、承诺、证据、处理结果）重新生成事实陈述，替换当前内容</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="153" />
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="157" />
         <source>Print full phone numbers, names and addresses (recorded in the audit trail)</source>
         <translation>打印完整的手机号、姓名和地址（会记入审计记录）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="158" />
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="162" />
         <source>Chinese document</source>
         <translation>中文文档</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="159" />
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="163" />
         <source>English document</source>
         <translation>英文文档</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="171" />
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="175" />
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="173" />
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="177" />
         <source>&amp;Save PDF…</source>
         <translation>保存 PDF(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="175" />
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="179" />
         <source>&amp;Open PDF</source>
         <translation>打开 PDF(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="177" />
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="181" />
         <source>Write the PDF to a temporary folder and open it in the PDF viewer</source>
         <translation>把 PDF 写到临时文件夹，并用 PDF 阅读器打开</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="179" />
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="183" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="212" />
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="216" />
         <source>Statement of facts for %1 — edit it before printing; it is kept for the next printing.</source>
         <translation>%1 的事实陈述 — 打印前可以修改，修改后的内容会保留到下次打印。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="215" />
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="219" />
         <source>Statement of facts for %1 — the case is in the trash: an edit prints, but is not kept.</source>
         <translation>%1 的事实陈述——该案件在回收站中：修改会打印出来，但不会保存。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="218" />
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="222" />
         <source>(edited by %1)</source>
         <translation>（%1 修改过）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="264" />
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="268" />
         <source>Choose the operator (who is working now) first — the summary names who printed it.</source>
         <translation>请先选择操作人（现在是谁在处理）——摘要上会写明打印人。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="276" />
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="338" />
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="280" />
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="344" />
         <source>The summary could not be written: %1</source>
         <translation>无法生成摘要：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="288" />
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="294" />
         <source>Preparing the PDF…</source>
         <translation>正在生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="295" />
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="301" />
         <source>Working… %1 of %2</source>
         <translation>正在处理… %1/%2</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="316" />
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="322" />
         <source>Sent %1 pages to the printer</source>
         <translation>已向打印机发送 %1 页</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="322" />
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="328" />
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="324" />
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="330" />
         <source>No PDF viewer could open %1</source>
         <translation>没有 PDF 阅读器能打开 %1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="326" />
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="332" />
         <source>Saved %1 (%2 pages)</source>
         <translation>已保存 %1（共 %2 页）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="336" />
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="342" />
         <source>Printing failed: %1</source>
         <translation>打印失败：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="341" />
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="349" />
         <source>%1 is open in another program (a PDF viewer?) or read-only. Close it there, or save under another name.</source>
         <translation>%1 正被其他程序（PDF 阅读器？）打开或为只读。请先在那里关闭，或另存为其他文件名。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="354" />
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="362" />
         <source>Save dispute summary</source>
         <translation>保存争议摘要</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="355" />
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="363" />
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="379" />
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="390" />
         <source>Print dispute summary</source>
         <translation>打印争议摘要</translation>
+    </message>
+</context>
+<context>
+    <name>ToolWindow</name>
+    <message>
+        <location filename="../../shopdesk/ui/controllers/host.py" line="97" />
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>

@@ -5,7 +5,8 @@ audit dialog (which translates its own through Qt)."""
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
@@ -74,6 +75,7 @@ _ENUM_OF_FIELD: dict[str, type[LabelledEnum]] = {
 }
 _MONEY = ("amount_paid", "amount_claimed", "amount_settled")
 _MASK = {"buyer_phone": mask_phone, "buyer_name": mask_name, "buyer_address": mask_address}
+_SHA256 = re.compile(r"[0-9a-f]{64}")
 _YES_NO = {"1": Text("是", "yes"), "0": Text("否", "no"), "done": Text("已完成", "done")}
 
 
@@ -146,9 +148,14 @@ def _promise_value(action: str, raw: str, tz: str, lang: str) -> str:
     return f"{shown}{colon(lang)}{reason}" if reason else shown
 
 
-def _value(action: str, field: str | None, raw: str | None, tz: str, lang: str) -> str:
+def _value(action: str, field: str | None, raw: str | None, tz: str, lang: str,
+           files: Mapping[str, str]) -> str:
     if raw is None:
         return ""
+    if action == "evidence_add":
+        # Files are stored by their SHA-256; a person knows them by their name.
+        return files.get(raw) or (Text("文件 {h}…", "file {h}…").format(h=raw[:8]).get(lang)
+                                  if _SHA256.fullmatch(raw) else raw)
     if action.startswith("promise_"):
         return _promise_value(action, raw, tz, lang)
     if field in _MASK:
@@ -171,12 +178,15 @@ def _value(action: str, field: str | None, raw: str | None, tz: str, lang: str) 
     return contact_masker()(raw)  # a mobile number quoted in a note stays masked
 
 
-def audit_lines(entries: Sequence[AuditEntry], tz: str, lang: str) -> list[AuditLine]:
-    """`entries` (oldest first) as lines in `lang`; times in the shop's zone `tz`."""
+def audit_lines(entries: Sequence[AuditEntry], tz: str, lang: str, *,
+                files: Mapping[str, str] | None = None) -> list[AuditLine]:
+    """`entries` (oldest first) as lines in `lang`; times in the shop's zone `tz`;
+    `files` maps an evidence file's SHA-256 to the name the user gave it."""
+    files = files or {}
     return [AuditLine(
         at=e.at, when=local(e.at, tz).strftime("%Y-%m-%d %H:%M"), actor=e.actor,
         action=e.action,
         action_label=ACTIONS[e.action].get(lang) if e.action in ACTIONS else e.action,
         field=e.field, field_label=_field_label(e.action, e.field, lang),
-        old=_value(e.action, e.field, e.old, tz, lang),
-        new=_value(e.action, e.field, e.new, tz, lang)) for e in entries]
+        old=_value(e.action, e.field, e.old, tz, lang, files),
+        new=_value(e.action, e.field, e.new, tz, lang, files)) for e in entries]

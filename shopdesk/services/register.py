@@ -65,6 +65,7 @@ class Register:
     backups: BackupManager = field(init=False)
     _imports: ImportService | None = field(init=False, default=None, repr=False)
     _scripts: ScriptService | None = field(init=False, default=None, repr=False)
+    closed: bool = field(init=False, default=False)
 
     def __post_init__(self) -> None:
         self.settings = SettingsStore(self.db)
@@ -168,13 +169,13 @@ class Register:
 
     def close(self) -> None:
         self.db.close()
-        self._closed = True
+        self.closed = True  # a window closing after its register must not read from it
 
     @property
     def is_open(self) -> bool:
         """False once closed (a restore closes the old register before the window has
         switched to the new one; late task results must not read it)."""
-        return not getattr(self, "_closed", False)
+        return not self.closed
 
     def restore(self, backup: Path) -> tuple[Register, Path]:
         """Close, replace the file with `backup`, reopen. Returns (new register, kept file)."""

@@ -38,3 +38,33 @@ def restore_header_state(header: QHeaderView, state: QByteArray) -> bool:
     header.setSortIndicator(sort_section, sort_order)
     header.blockSignals(False)
     return True
+
+
+def restore_header_for_language(header: QHeaderView, shared: QByteArray | None,
+                                own: QByteArray | None, default_widths: dict[int, int], *,
+                                shared_elsewhere: bool) -> None:
+    """Column order, hidden columns and sort come from `shared` (saved in any language).
+    Widths: `shared`'s own when it was saved in this language (or before languages were
+    told apart: `shared_elsewhere` False); otherwise from `own`, the state last saved in
+    this language, else `default_widths` (logical index -> width). Widths saved in
+    Chinese cut English labels ("In progr…")."""
+    if shared is not None:
+        restore_header_state(header, shared)
+        if not shared_elsewhere:
+            return
+    count = header.count()
+    order = [header.logicalIndex(v) for v in range(count)]
+    hidden = [header.isSectionHidden(i) for i in range(count)]
+    sort_section, sort_order = header.sortIndicatorSection(), header.sortIndicatorOrder()
+    if own is not None and restore_header_state(header, own):
+        for visual, logical in enumerate(order):
+            header.moveSection(header.visualIndex(logical), visual)
+        for logical in range(count):
+            header.setSectionHidden(logical, hidden[logical])
+        header.blockSignals(True)
+        header.setSortIndicator(sort_section, sort_order)
+        header.blockSignals(False)
+    elif shared is not None:
+        for logical, width in default_widths.items():
+            if not header.isSectionHidden(logical):
+                header.resizeSection(logical, width)

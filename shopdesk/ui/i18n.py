@@ -86,6 +86,30 @@ def qt_translations_dir() -> str:
     return QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
 
 
+# Strings this Qt version asks for that its shipped qtbase_zh_CN.qm does not know yet (Qt
+# added accelerators to them): without these the Chinese file dialog says "Look in:".
+QT_GAPS_ZH = {
+    ("QFileDialog", "&Look in:"): "查找范围(&L)：",
+    ("QFileDialog", "Files of &type:"): "文件类型(&T)：",
+}
+
+
+class _GapTranslator(QTranslator):
+    """Answers only the strings in `table`; installed after Qt's own translator."""
+
+    def __init__(self, table: Mapping[tuple[str, str], str], parent: QCoreApplication) -> None:
+        super().__init__(parent)
+        self._table = dict(table)
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None,
+                  n: int = -1) -> str | None:
+        # None (a null string): "not mine", so Qt asks the next translator.
+        return self._table.get((context, source))
+
+    def isEmpty(self) -> bool:
+        return not self._table
+
+
 class Translators:
     """The translators installed on one application; install() replaces earlier ones."""
 
@@ -112,6 +136,9 @@ class Translators:
                 self._installed.append(translator)
             else:
                 ok = False
+        gaps = _GapTranslator(QT_GAPS_ZH, self._app)
+        self._app.installTranslator(gaps)
+        self._installed.append(gaps)
         return ok
 
     def remove(self) -> None:

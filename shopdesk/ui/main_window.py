@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QMainWindow,
     QMenu,
@@ -40,8 +41,9 @@ from .controllers.shifts import ShiftController
 from .controllers.summary import SummaryController
 from .controllers.warnings import WarningController
 from .dialogs.error_dialog import open_log_folder
+from .dialogs.help_dialog import HelpDialog
 from .dialogs.settings_dialog import LANGUAGE_TAB, STAFF_TAB, SettingsDialog
-from .header_state import restore_header_state
+from .header_state import restore_header_for_language
 from .i18n import remember_language_hint
 from .shift_offer import ShiftOffer
 from .tasks import Tasks
@@ -49,13 +51,16 @@ from .views.case_detail import CaseDetailView
 from .views.case_list_view import CaseListView
 from .views.filter_bar import FilterBar
 from .views.operator_picker import OperatorPicker
+from .widgets.wheel_guard import WheelGuard
 from .window_state import (
     GEOMETRY,
     HEADER,
+    HEADER_LANG,
     QUICK_FILTER,
     SPLITTER,
     WINDOW_STATE,
     app_settings,
+    header_key,
     read_bytes,
 )
 
@@ -86,6 +91,11 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("ShopDesk — after-sales desk"))
         self.setMinimumSize(900, 560)
         self.tasks = Tasks(register, self)  # the one writer thread, for as long as the window
+        # Combos and spin boxes (here and in every dialog) take the wheel only when focused.
+        self._wheel_guard = WheelGuard(self)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self._wheel_guard)
         self._build_views()
         self.cases = CaseController(self, self)
         self.promises = PromiseController(self, self)
@@ -226,6 +236,10 @@ class MainWindow(QMainWindow):
                                       lambda: self.open_settings(STAFF_TAB))
         self.act_language = self._action("action_language", self.tr("&Language…"),
                                          lambda: self.open_settings(LANGUAGE_TAB))
+        self.act_help = self._action("action_help", self.tr("&User guide"), self.show_help,
+                                     QKeySequence.StandardKey.HelpContents,
+                                     self.tr("How to use ShopDesk (F1)"))
+        self._help: HelpDialog | None = None
         self.act_about = self._action("action_about", self.tr("&About ShopDesk"),
                                       self.show_about)
         self.act_log_folder = self._action("action_open_log_folder", self.tr("Open &log folder"),
@@ -262,7 +276,9 @@ class MainWindow(QMainWindow):
         self._fill(settings_menu, (self.act_staff, self.act_language, self.act_policy))
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.setObjectName("menu_help")
+        help_menu.addAction(self.act_help)
         help_menu.addAction(self.act_log_folder)
+        help_menu.addSeparator()
         help_menu.addAction(self.act_about)
 
     @staticmethod
@@ -347,9 +363,11 @@ class MainWindow(QMainWindow):
         splitter = read_bytes(s, SPLITTER)
         if splitter is not None:
             self.splitter.restoreState(splitter)
-        header = read_bytes(s, HEADER)
-        if header is not None:
-            restore_header_state(self.case_list.table.horizontalHeader(), header)
+        saved_in = str(s.value(HEADER_LANG, "") or "")
+        restore_header_for_language(self.case_list.table.horizontalHeader(),
+                                    read_bytes(s, HEADER), read_bytes(s, header_key(self.lang)),
+                                    self.case_list.default_widths(),
+                                    shared_elsewhere=bool(saved_in) and saved_in != self.lang)
         try:
             quick = QuickFilter(str(s.value(QUICK_FILTER, QuickFilter.OPEN.value)))
         except ValueError:
@@ -365,12 +383,46 @@ class MainWindow(QMainWindow):
         s.setValue(GEOMETRY, self.saveGeometry())
         s.setValue(WINDOW_STATE, self.saveState())
         s.setValue(SPLITTER, self.splitter.saveState())
-        s.setValue(HEADER, self.case_list.table.horizontalHeader().saveState())
+        header = self.case_list.table.horizontalHeader().saveState()
+        s.setValue(HEADER, header)
+        s.setValue(header_key(self.lang), header)
+        s.setValue(HEADER_LANG, self.lang)
         s.setValue(QUICK_FILTER, self.filter_bar.quick().value)
         s.sync()
 
+    def quit_concerns(self) -> list[str]:
+        """What would be left behind by quitting now: a typed but unsaved note, an open
+        shift without its hand-off sheet, overdue promises to buyers."""
+        concerns: list[str] = []
+        if self._register.closed:  # nothing left to read (or to lose)
+            return concerns
+        if self.detail.note_edit.toPlainText().strip():
+            concerns.append(self.tr("The progress note you typed has not been added."))
+        shift = self._register.shifts.current()
+        if shift is not None:
+            concerns.append(self.tr("%1's shift has not been ended (no hand-off sheet yet).")
+                            .replace("%1", shift.staff))
+        overdue = self._register.promises.overdue_count()
+        if overdue:
+            concerns.append(self.tr("%1 promise(s) to buyers are overdue.")
+                            .replace("%1", str(overdue)))
+        return concerns
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        concerns = self.quit_concerns()
+        if concerns:
+            answer = QMessageBox.question(
+                self, self.tr("Quit ShopDesk"),
+                "\n".join(["• " + c for c in concerns] + ["", self.tr("Quit anyway?")]),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
         self.save_state()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self._wheel_guard)
         self.tasks.shutdown()  # waits for the writer: nothing is left half-written
         super().closeEvent(event)
 
@@ -480,6 +532,19 @@ class MainWindow(QMainWindow):
             "log (Help → Open log folder).").format(reason=reason))
         self.background_warning.setToolTip(reason)
         self.background_warning.show()
+
+    def show_help(self, section: int | None = None) -> HelpDialog:
+        """Open (or raise) the user guide in the window's language, at `section` if given."""
+        if self._help is None:
+            self._help = HelpDialog(self.lang, self)
+            self._help.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self._help.destroyed.connect(lambda *_: setattr(self, "_help", None))
+        self._help.show()
+        self._help.raise_()
+        self._help.activateWindow()
+        if section is not None:
+            self._help.show_section(section)
+        return self._help
 
     def show_about(self) -> None:
         QMessageBox.about(

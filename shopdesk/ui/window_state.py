@@ -14,6 +14,16 @@ HEADER = "caseTable/header"
 QUICK_FILTER = "caseList/quickFilter"
 
 
+# The language the shared header state was last saved in.
+HEADER_LANG = "caseTable/headerLanguage"
+
+
+def header_key(lang: str) -> str:
+    """The case list's header state saved in `lang`: its column widths fit that language's
+    labels (HEADER keeps the order, hidden columns and sort shared by both)."""
+    return f"{HEADER}/{lang}"
+
+
 def app_settings() -> QSettings:
     """The user's UI settings (an INI file under the user's config folder).
 

@@ -68,3 +68,15 @@ def test_the_multi_day_cap_is_in_the_form_and_saved(qtbot, register):
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     saved = calls.policy()
     assert (saved.max_attempts_per_span, saved.cap_span_days) == (4, 10)
+
+
+def test_long_spans_read_in_hours_beside_the_minutes(qtbot, register):
+    calls, dialog = make(qtbot, register)
+    dialog.cooldown.setValue(1440)
+    assert dialog.cooldown.hours_label.text() == "= 24 h"  # not only "1440 min"
+    dialog.cooldown.setFocus()
+    dialog.cooldown.selectAll()
+    qtbot.keyClicks(dialog.cooldown, "90")
+    assert dialog.cooldown.hours_label.text() == "= 1 h 30 min"
+    dialog.min_gap.setValue(30)
+    assert dialog.min_gap.hours_label.text() == ""

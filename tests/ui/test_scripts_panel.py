@@ -139,6 +139,9 @@ def test_ticking_without_an_operator_changes_nothing(qtbot, panel, register, cas
 
 def test_warnings_and_customer_type_tips(qtbot, panel, register, case):
     assert not panel.warnings.isVisible()
+    # Tips fold away with the steps (a laptop needs the room for the script).
+    assert not panel.tips.isVisible()
+    qtbot.mouseClick(panel.steps_section.toggle, Qt.MouseButton.LeftButton)
     assert panel.tips.isVisible() and "分析型" in panel.tips.text()
     register.cases.add_note(case.id, "跟买家说了，运费您承担", "小王")
     panel.refresh()

@@ -328,3 +328,20 @@ def test_a_case_in_the_trash_says_an_edit_is_not_kept(qtbot, register, cases, tm
         dialog.save_button.click()
     assert "回收站里的工单，仅本次打印" in _text(tmp_path / "t.pdf")
     assert register.summary.saved_facts(cases[0].id) is None
+
+
+@pytest.mark.parametrize(("lang", "prefix"), [("zh", "争议摘要-"), ("en", "dispute-summary-")])
+def test_save_dialog_suggests_a_file_name_in_the_windows_language(qtbot, register, cases,
+                                                                 monkeypatch, tasks, lang,
+                                                                 prefix):
+    suggested: list[str] = []
+
+    def ask(_parent, _title, start, *_args, **_kwargs):
+        suggested.append(start)
+        return "", ""  # cancelled
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(ask))
+    dialog = SummaryDialog(register, [cases[0].id], "小王", tasks, lang=lang)
+    qtbot.addWidget(dialog)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert Path(suggested[0]).name == f"{prefix}{cases[0].case_no}.pdf"

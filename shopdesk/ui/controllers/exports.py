@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
+from ...domain.text import pick
 from ...services.exports import export_cases
 from ..save_location import remember_folder, suggested_path
 from .host import Host, make_action
@@ -29,8 +30,9 @@ class ExportController(QObject):
         asked for (a full export is audited)."""
         host = self._host
         title = self.tr("Export cases")
+        name = pick(host.lang, "售后案件", "shopdesk-cases") + ".xlsx"
         path, _filter = QFileDialog.getSaveFileName(
-            self._parent, title, suggested_path("shopdesk-cases.xlsx"),
+            self._parent, title, suggested_path(name),
             self.tr("Excel workbook (*.xlsx);;CSV (*.csv)"))
         if not path:
             return None

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QObject, QSettings, Qt, SignalInstance
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, SignalInstance
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QPushButton, QWidget
 
 if TYPE_CHECKING:
     from ...services.register import Register
@@ -85,6 +85,41 @@ def show_tool_window(parent: QWidget, widget: QWidget, title: str,
     widget.setParent(parent, Qt.WindowType.Window)
     widget.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     widget.setWindowTitle(title)
+    add_close_controls(widget)
     widget.resize(*size)
     widget.show()
     widget.raise_()
+
+
+def add_close_controls(window: QWidget) -> QPushButton:
+    """A tool window closes like a dialog: a Close button at the bottom, Esc and Ctrl+W.
+    Returns the button (named "tool_window_close")."""
+    button = QPushButton(QCoreApplication.translate("ToolWindow", "Close"), window)
+    button.setObjectName("tool_window_close")
+    button.setAutoDefault(False)
+    button.clicked.connect(window.close)
+    layout = window.layout()
+    if isinstance(layout, QBoxLayout):
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(button)
+        layout.addLayout(row)
+    for keys in (QKeySequence(Qt.Key.Key_Escape), QKeySequence("Ctrl+W")):
+        shortcut = QShortcut(keys, window, window.close)
+        shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+    # Keys the window's widgets leave unused also reach it when it is not the active
+    # window (a shortcut then stays silent): close on those too.
+    window.installEventFilter(_CloseKeys(window))
+    return button
+
+
+class _CloseKeys(QObject):
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress \
+                and isinstance(watched, QWidget):
+            key = event.key()
+            ctrl = event.modifiers() & Qt.KeyboardModifier.ControlModifier
+            if key == Qt.Key.Key_Escape or (key == Qt.Key.Key_W and ctrl):
+                watched.close()
+                return True
+        return False

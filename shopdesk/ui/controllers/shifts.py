@@ -14,7 +14,7 @@ from ..dialogs.end_shift_dialog import EndShiftDialog
 from ..dialogs.shift_start_dialog import ShiftStartDialog
 from ..views.handoff_banner import HandoffBanner
 from ..views.handoff_history import HandoffHistory, HandoffReviewDialog
-from .host import Host, make_action, window_wide
+from .host import Host, add_close_controls, make_action, window_wide
 
 START_KEYS = "Ctrl+Shift+B"
 END_KEYS = "Ctrl+Shift+E"
@@ -119,6 +119,7 @@ class ShiftController(QObject):
         view.setParent(self._parent, Qt.WindowType.Window)
         view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         view.setWindowTitle(self.tr("Hand-off history"))
+        add_close_controls(view)
         view.resize(1000, 640)
         view.show()
         view.raise_()

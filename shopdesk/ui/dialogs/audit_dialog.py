@@ -13,9 +13,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...services.case_audit import audit_lines
 from ...services.register import Register
 from ..i18n import ui_language
-from ..views.case_detail_text import CaseText, shop_time
 
 COLUMNS = ("who", "when", "action", "field", "old", "new")
 
@@ -26,7 +26,6 @@ class AuditDialog(QDialog):
     def __init__(self, register: Register, case_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         lang = ui_language(register)
-        text = CaseText(lang, register.shop_tz, self)
         case = register.cases.get(case_id, include_deleted=True)
         self.setWindowTitle(self.tr("Audit trail — %1").replace("%1", case.case_no))
         self.table = QTableWidget(0, len(COLUMNS), self)
@@ -38,12 +37,16 @@ class AuditDialog(QDialog):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
-        entries = register.cases.audit_for_screen(case_id)
-        self.table.setRowCount(len(entries))
-        for row, e in enumerate(entries):
-            cells = (e.actor, shop_time(e.at, register.shop_tz), text.action(e.action),
-                     text.field(e.field), text.value(e.field, e.old),
-                     text.value(e.field, e.new))
+        # The same labels, shop-local times and file names the command line prints.
+        files = {e.sha256: e.filename or e.title()
+                 for e in register.evidence.for_case(case_id, include_removed=True)
+                 if e.sha256}
+        # audit_lines masks phones, names and addresses itself (as for the command line).
+        lines = audit_lines(register.cases.audit(case_id), register.shop_tz, lang,
+                            files=files)
+        self.table.setRowCount(len(lines))
+        for row, x in enumerate(lines):
+            cells = (x.actor, x.when, x.action_label, x.field_label, x.old, x.new)
             for col, value in enumerate(cells):
                 item = QTableWidgetItem(value)
                 item.setToolTip(value)  # long notes and descriptions are cut in the cell

@@ -36,6 +36,7 @@ from ...services.register import Register
 from ..i18n import ui_language
 from ..tasks import Task, Tasks
 from .column_mapping_dialog import ColumnMappingDialog
+from .help_dialog import EXPORTS_SECTION, HelpDialog
 from .import_preview import PreviewPanel
 
 _NEEDS_MAPPING = {"no_header", "missing_columns"}
@@ -93,8 +94,17 @@ class ImportDialog(QDialog):
         self.file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.choose_button = QPushButton(self.tr("Choose file…"))
         self.choose_button.clicked.connect(self.choose_file)
+        # Where the file comes from: each platform's export menu, in the user guide.
+        link = self.tr("How to export it from the platform?")
+        self.help_link = QLabel(f'<a href="help:exports">{link}</a>')
+        self.help_link.setObjectName("import_help_link")
+        self.help_link.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                               | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        self.help_link.linkActivated.connect(lambda _link: self.show_export_help())
+        self.help: HelpDialog | None = None
         top = QHBoxLayout()
         top.addWidget(self.file_label, 1)
+        top.addWidget(self.help_link)
         top.addWidget(self.choose_button)
 
         self.preset = QComboBox()
@@ -190,6 +200,14 @@ class ImportDialog(QDialog):
         if self.finished_since_box.isChecked():
             since = self.finished_since.date().toPython()
         return {"only_open": self.only_open.isChecked(), "finished_since": since}
+    def show_export_help(self) -> HelpDialog:
+        """The user guide at its section on the platforms' export menus."""
+        if self.help is None:
+            self.help = HelpDialog(self.lang, self)
+        self.help.show()
+        self.help.raise_()
+        self.help.show_section(EXPORTS_SECTION)
+        return self.help
 
     def _fill_presets(self) -> None:
         self.preset.blockSignals(True)

@@ -46,6 +46,29 @@ class PolicyDialog(QDialog):
 
     saved = Signal()
 
+    def hours_text(self, minutes: int) -> str:
+        """'= 24 h' beside a spin box counting minutes (1440 min reads badly); '' under an
+        hour."""
+        if minutes < 60:
+            return ""
+        hours, rest = divmod(minutes, 60)
+        if rest:
+            return self.tr("= %1 h %2 min").replace("%1", str(hours)).replace("%2", str(rest))
+        return self.tr("= %1 h").replace("%1", str(hours))
+
+    def _with_hours(self, spin: QSpinBox) -> QWidget:
+        """`spin` with its value in hours beside it, kept up to date."""
+        box = QWidget()
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        label = QLabel()
+        label.setObjectName(f"{spin.objectName() or 'spin'}_hours")
+        spin.valueChanged.connect(lambda v: label.setText(self.hours_text(v)))
+        row.addWidget(spin)
+        row.addWidget(label, 1)
+        spin.hours_label = label  # type: ignore[attr-defined]  # for tests
+        return box
+
     def __init__(self, calls: CallService, operator: str, parent: QWidget | None = None, *,
                  lang: str = "zh", holidays: ShopHolidays | None = None) -> None:
         super().__init__(parent)
@@ -128,8 +151,8 @@ class PolicyDialog(QDialog):
         rules.addRow(self.tr("Day counted as"), self.counting)
         rules.addRow(self.tr("Calls per case"), self.per_case)
         rules.addRow(self.tr("Calls per buyer over several days"), span)
-        rules.addRow(self.tr("Minimum gap between calls"), self.min_gap)
-        rules.addRow(self.tr("Cool-down after talking"), self.cooldown)
+        rules.addRow(self.tr("Minimum gap between calls"), self._with_hours(self.min_gap))
+        rules.addRow(self.tr("Cool-down after talking"), self._with_hours(self.cooldown))
         rules.addRow("", self.chat_first)
         rules.addRow("", self.checklist)
 

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import NotFoundError, ValidationError
+from ...domain.text import pick
 from ...reports.summary_data import DisputeSummary
 from ...services.register import Register
 from ...services.summary import SummaryResult
@@ -73,9 +74,11 @@ def _render_work(summaries: Sequence[DisputeSummary], path: Path, lang: str,
     return work
 
 
-def _file_name(case_nos: list[str]) -> str:
+def summary_file_name(case_nos: list[str], lang: str) -> str:
+    """争议摘要-SD-20261203-0001.pdf (dispute-summary-… in English): the seller's language."""
     base = case_nos[0] if len(case_nos) == 1 else f"{case_nos[0]}-{len(case_nos)}"
-    return "dispute-summary-" + re.sub(r"[^A-Za-z0-9_-]", "_", base) + ".pdf"
+    return (pick(lang, "争议摘要", "dispute-summary") + "-"
+            + re.sub(r"[^A-Za-z0-9_-]", "_", base) + ".pdf")
 
 
 class SummaryDialog(QDialog):
@@ -355,7 +358,7 @@ class SummaryDialog(QDialog):
 
     def save_pdf(self) -> bool:
         """Ask where, then write the PDF there (written(path) when done)."""
-        start = suggested_path(_file_name(self.case_nos))
+        start = suggested_path(self._file_name())
         path, _filter = QFileDialog.getSaveFileName(self, self.tr("Save dispute summary"),
                                                     start, self.tr("PDF (*.pdf)"))
         if not path:
@@ -369,14 +372,17 @@ class SummaryDialog(QDialog):
         """Write to a temporary folder and open it in the system's PDF viewer."""
         if self.busy():
             return False
-        return self._start("open", _open_copy_path(_open_folder(), _file_name(self.case_nos)))
+        return self._start("open", _open_copy_path(_open_folder(), self._file_name()))
+
+    def _file_name(self) -> str:
+        return summary_file_name(self.case_nos, self.lang)
 
     def print_summary(self) -> bool:
         """The system print dialog, then the pages to the printer (printed(n) when done)."""
         if self.busy():
             return False
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName(_file_name(self.case_nos))
+        printer.setDocName(self._file_name())
         printer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
                                           QPageLayout.Orientation.Portrait,
                                           printer.pageLayout().margins()))
@@ -385,7 +391,7 @@ class SummaryDialog(QDialog):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
         self._printer = printer  # alive until the job is done with it
-        path = Path(tempfile.mkdtemp(prefix="shopdesk-print-")) / _file_name(self.case_nos)
+        path = Path(tempfile.mkdtemp(prefix="shopdesk-print-")) / self._file_name()
         if not self._start("print", path, printer):
             _remove_print_copy(path)
             return False

@@ -575,6 +575,8 @@ class CaseTableModel(QAbstractTableModel):
             return case.buyer_nick or None
         if key == "platform_status":
             return case.platform_summary(self._lang) or None
+        if key == "order_no":  # elided in the middle when the column is narrow
+            return case.order_no or None
         return None
 
 

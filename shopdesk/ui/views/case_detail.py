@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -15,8 +14,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
-    QSplitter,
     QStackedWidget,
     QTabWidget,
     QVBoxLayout,
@@ -40,6 +37,7 @@ from .promises_panel import PromisesPanel
 from .scripts_panel import ScriptsPanel
 from .warning_badge import WarningBadge
 
+TABS_MIN_HEIGHT = 180
 BANNER_STYLE = ("background: #fff3cd; color: #5c4400; border: 1px solid #e0c060; "
                 "border-radius: 4px; padding: 6px;")
 
@@ -110,22 +108,11 @@ class CaseDetailView(QWidget):
         self.facts = CaseFacts(self.text)
         self.facts.reveal_requested.connect(self.reveal_phone)
         self.description = self.facts.values["description"]
-        details = QWidget()
-        details_layout = QVBoxLayout(details)
-        details_layout.setContentsMargins(0, 0, 4, 0)
-        details_layout.addWidget(self.facts)
-        details_layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(details)
-
-        self.details = details
-        self.splitter = splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.setChildrenCollapsible(False)
-        splitter.addWidget(scroll)
-        # Timeline and reply scripts share the lower half: both are about "what next".
+        self.header.row.addWidget(self.facts.more_button)
+        # No scroll box and no splitter: the key facts sit at their natural height above
+        # the tabs, and the tabs take the rest (one scroll area at most per pane).
         self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
         self.tabs.addTab(self._build_timeline(), self.tr("Timeline"))
         self.tabs.addTab(self._build_scripts(), self.tr("Reply scripts"))
         # Promises to the buyer, next to the timeline (tab title counts the overdue ones).
@@ -140,26 +127,24 @@ class CaseDetailView(QWidget):
         self.evidence_panel.files_dropped.connect(
             lambda: self.tabs.setCurrentWidget(self.evidence_panel))
         self.tabs.addTab(self.evidence_panel, self.tr("Evidence"))
-        splitter.addWidget(self.tabs)
-        splitter.setStretchFactor(0, 0)
-        splitter.setStretchFactor(1, 1)
-        # Until the user drags the splitter, every shown case gets its facts at natural
-        # height (the window may have been small when the first case was shown).
-        self._user_sized_splitter = False
-        splitter.splitterMoved.connect(self._splitter_dragged)
+        # The evidence page asks for more height than a laptop has to spare with the facts
+        # and banners showing; it lays itself out in what the window gives.
+        self.tabs.setMinimumHeight(TABS_MIN_HEIGHT)
 
         layout = QVBoxLayout(page)
-        layout.setContentsMargins(8, 8, 8, 8)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.setSpacing(4)
         layout.addWidget(self.header)
         layout.addWidget(self.warning_badge)
         layout.addWidget(self.call_indicator)
         layout.addLayout(actions)
         layout.addWidget(self.banner)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.facts)
+        layout.addWidget(self.tabs, 1)
         return page
 
     def _build_timeline(self) -> QWidget:
-        box = QGroupBox(self.tr("Timeline"))
+        box = QWidget()
         self.timeline = QListWidget()
         self.timeline.setWordWrap(True)
         self.timeline.setAlternatingRowColors(True)
@@ -180,6 +165,7 @@ class CaseDetailView(QWidget):
         note_row.addWidget(self.note_edit, 1)
         note_row.addWidget(self.note_button, 0, Qt.AlignmentFlag.AlignBottom)
         layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(self.timeline, 1)
         layout.addLayout(note_row)
         return box
@@ -196,12 +182,7 @@ class CaseDetailView(QWidget):
             return label
         self.scripts_panel = ScriptsPanel(self.register, service, self.operator_provider, self)
         self.scripts_panel.changed.connect(self._written)
-        # Scrolled, so the panel's tall checklist never squeezes the case facts above it.
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(self.scripts_panel)
-        return scroll
+        return self.scripts_panel
 
     # --- showing -----------------------------------------------------------
     @property
@@ -246,23 +227,6 @@ class CaseDetailView(QWidget):
                        self.note_edit, self.note_button):
             widget.setEnabled(live)
         self.stack.setCurrentIndex(1)
-        if not self._user_sized_splitter:
-            self._fit_splitter()
-
-    def _splitter_dragged(self, *_args: object) -> None:
-        self._user_sized_splitter = True
-
-    def _fit_splitter(self) -> None:
-        facts = self.details.sizeHint().height()
-        total = sum(self.splitter.sizes()) or self.splitter.height()
-        # The timeline keeps at least about half the panel, the facts get the rest they need.
-        self.splitter.setSizes([min(facts, max(total // 2, 120)), 10_000])
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        if not self._user_sized_splitter and self._case is not None:
-            # After the layout has given the splitter its new height, not before.
-            QTimer.singleShot(0, self, self._fit_splitter)
 
     def refresh(self) -> None:
         """Re-read the case on screen (after someone else changed it)."""

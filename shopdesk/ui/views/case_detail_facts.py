@@ -5,13 +5,22 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...domain.case import Case
 from ...domain.clock import from_iso
 from ...domain.enums import CaseStatus, CauseSide
 from ...domain.money import format_yuan
 from ...domain.text import parens, pick
+from ..widgets.elided_label import ElidedLabel
 from ..widgets.field_error import ERROR_COLOUR
 from .case_detail_text import CaseText, shop_time
 
@@ -22,6 +31,18 @@ STATUS_COLOURS = {
 }
 TRASH_COLOUR = "#424242"
 EMPTY = "—"
+# What a seller needs with every case, always on screen (a laptop shows these and the
+# reply script without scrolling); the rest opens under "More details".
+KEY_ROWS: tuple[tuple[str, ...], ...] = (
+    ("platform", "order_no"), ("buyer_nick", "buyer_phone"), ("item_title",),
+    ("amount_paid", "amount_claimed"), ("outcome", "amount_settled"), ("due_at", "assignee"),
+    ("platform_state",),
+)
+MORE_ROWS: tuple[tuple[str, ...], ...] = (
+    ("shop", "refund_no"), ("buyer_name", "customer_type"), ("sku", "priority"),
+    ("created", "updated"), ("description",),
+)
+MORE_FIELDS = frozenset(name for row in MORE_ROWS for name in row)
 
 
 def _badge_style(colour: str) -> str:
@@ -51,8 +72,8 @@ class CaseHeader(QWidget):
         self.badge = QLabel()
         self.trash_badge = QLabel(self.tr("In the trash"))
         self.trash_badge.setStyleSheet(_badge_style(TRASH_COLOUR))
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
+        # Kind and cause on one line (the whole text in the tooltip if it must be cut).
+        self.summary = ElidedLabel()
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
         top.addWidget(self.case_no)
@@ -60,10 +81,14 @@ class CaseHeader(QWidget):
         top.addWidget(self.badge)
         top.addWidget(self.trash_badge)
         top.addStretch(1)
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.addLayout(top, 0, 0)
-        grid.addWidget(self.summary, 1, 0)
+        self.row = QHBoxLayout()  # the owner adds its own controls after the summary
+        self.row.setContentsMargins(0, 0, 0, 0)
+        self.row.addWidget(self.summary, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(top)
+        layout.addLayout(self.row)
 
     def show_case(self, case: Case) -> None:
         lang = self.text.lang
@@ -80,7 +105,9 @@ class CaseHeader(QWidget):
 
 
 class CaseFacts(QWidget):
-    """Label/value pairs in two columns; the phone stays masked until reveal is asked for."""
+    """Label/value pairs in two columns; the phone stays masked until reveal is asked for.
+
+    The key facts are always shown; `more_button` (placed by the owner) opens the rest."""
 
     reveal_requested = Signal()
 
@@ -94,20 +121,25 @@ class CaseFacts(QWidget):
         self.reveal_button.clicked.connect(self.reveal_requested)
         # As tall as a line of text, so the phone row lines up with the others.
         self.reveal_button.setStyleSheet("padding: 0px 10px;")
+        self.more_button = QToolButton()
+        self.more_button.setObjectName("case_more_details")
+        self.more_button.setText(self.tr("More details"))
+        self.more_button.setToolTip(self.tr("Shop, refund number, buyer name, SKU, dates "
+                                            "and the description"))
+        self.more_button.setCheckable(True)
+        self.more_button.setAutoRaise(True)
+        self.more_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.more_button.setArrowType(Qt.ArrowType.RightArrow)
+        self.more_button.toggled.connect(self._show_more)
+        self._settled = False
+        self._imported = False
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(8)
         grid.setVerticalSpacing(3)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
-        layout = (
-            ("platform", "shop"), ("order_no", "refund_no"), ("buyer_nick", "buyer_name"),
-            ("buyer_phone", "customer_type"), ("item_title",), ("sku", "priority"),
-            ("amount_paid", "amount_claimed"), ("outcome", "amount_settled"),
-            ("due_at", "assignee"), ("platform_state",), ("created", "updated"),
-            ("description",),
-        )
-        for row, names in enumerate(layout):
+        for row, names in enumerate(KEY_ROWS + MORE_ROWS):
             for i, name in enumerate(names):
                 label = QLabel(self._name(name))
                 label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
@@ -122,9 +154,27 @@ class CaseFacts(QWidget):
                     box.addWidget(value)
                     box.addWidget(self.reveal_button)
                     box.addStretch(1)
-                    grid.addLayout(box, row, 1)
+                    grid.addLayout(box, row, i * 2 + 1)
                 else:
                     grid.addWidget(value, row, i * 2 + 1, 1, span)
+
+    def more_shown(self) -> bool:
+        return self.more_button.isChecked()
+
+    def _show_more(self, on: bool) -> None:
+        self.more_button.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)
+        self._apply_visibility()
+
+    def _apply_visibility(self) -> None:
+        more = self.more_button.isChecked()
+        for name, value in self.values.items():
+            shown = more if name in MORE_FIELDS else True
+            if name in ("outcome", "amount_settled"):
+                shown = self._settled
+            if name == "platform_state":
+                shown = self._imported
+            value.setVisible(shown)
+            self._labels[name].setVisible(shown)
 
     def _name(self, name: str) -> str:
         if name == "created":
@@ -158,13 +208,9 @@ class CaseFacts(QWidget):
         }
         for name, value in shown.items():
             self.values[name].setText(value or EMPTY)
-        imported = bool(shown["platform_state"])
-        self.values["platform_state"].setVisible(imported)
-        self._labels["platform_state"].setVisible(imported)
-        settled = case.outcome is not None or case.amount_settled is not None
-        for name in ("outcome", "amount_settled"):
-            self.values[name].setVisible(settled)
-            self._labels[name].setVisible(settled)
+        self._settled = case.outcome is not None or case.amount_settled is not None
+        self._imported = bool(shown["platform_state"])
+        self._apply_visibility()
         overdue = case.is_overdue(now)
         due = self.values["due_at"]
         if overdue:

@@ -7,12 +7,14 @@ from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import QObject
 
+from ...domain.call_policy import CallOutcome
 from ...domain.clock import from_iso, local
 from ...domain.enums import CaseKind, CaseStatus, Cause, CustomerType, Outcome, Platform, Priority
 from ...domain.evidence import EvidenceCategory
 from ...domain.labels import LabelledEnum
 from ...domain.money import format_yuan
 from ...domain.promises import PromiseKind
+from ...domain.scripts.steps import HandlingStep
 from ...domain.text import colon, list_sep
 from ...domain.warnings import RuleKey
 
@@ -121,7 +123,7 @@ class CaseText(QObject):
         if type_ == "status":
             return self._status_line(text, data)
         if type_ == "call":
-            line = self.tr("Phone call: %1").replace("%1", text)
+            line = self.tr("Phone call: %1").replace("%1", self._call_text(text, data))
             if data.get("overridden"):
                 line += "\n" + self.tr("(outside the call policy, override recorded)")
             return line
@@ -132,13 +134,32 @@ class CaseText(QObject):
         if type_ in ("promise_made", "promise_kept", "promise_broken"):
             return self._promise_line(type_, text, data)
         if type_ == "step":
-            return text
+            return self._step_line(text, data)
         if type_ == "warning_ack":
             line = self.tr("Warnings acknowledged: %1").replace(
                 "%1", list_sep(self.lang).join(enum_label(RuleKey, r, self.lang)
                                                for r in data.get("rules", [])))
             return line + ("\n" + self.tr("Note: %1").replace("%1", text) if text else "")
         return f"{type_}: {text}" if text else type_
+
+    def _call_text(self, text: str, data: dict) -> str:
+        """The outcome in the window's language, then what was said (the service stores
+        "已接通：summary" with the outcome key in `data`)."""
+        outcome = data.get("outcome")
+        if not outcome:
+            return text
+        label = enum_label(CallOutcome, outcome, self.lang)
+        _, sep, summary = text.partition("：")
+        return f"{label}{colon(self.lang)}{summary}" if sep and summary else label
+
+    def _step_line(self, text: str, data: dict) -> str:
+        step = data.get("step")
+        if not step:
+            return text
+        label = enum_label(HandlingStep, step, self.lang)
+        if data.get("done", True):
+            return self.tr("Step done: %1").replace("%1", label)
+        return self.tr("Step undone: %1").replace("%1", label)
 
     def _status_line(self, text: str, data: dict) -> str:
         line = self.tr("Status: %1 → %2").replace(

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from ...domain.enums import CaseKind, Cause
 from ...domain.errors import ValidationError
 from ...domain.scripts import HandlingStep, ScriptLibraryError
+from ...domain.text import pick
 from ...services.register import Register
 from ...services.scripts import ScriptEntry, ScriptOrigin, ScriptService
 from ..dialogs.script_edit_dialog import ScriptEditDialog
@@ -250,8 +251,9 @@ class ScriptLibraryView(QWidget):
             self._written()
 
     def export_scripts(self) -> None:
+        name = pick(self.lang, "话术库", "scripts") + ".toml"
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export scripts"),
-                                              suggested_path("scripts.toml"),
+                                              suggested_path(name),
                                               self.tr("Scripts (*.toml *.csv)"))
         if not path:
             return

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QGridLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -34,6 +33,7 @@ from ...services.register import Register
 from ...services.scripts import ScriptService
 from ..dialogs.placeholder_dialog import PlaceholderDialog
 from ..i18n import ui_language
+from ..widgets.collapsible import Collapsible
 
 WARNING_STYLE = ("background: #fff3cd; color: #5c4400; border: 1px solid #e0c060; "
                  "border-radius: 4px; padding: 4px;")
@@ -65,9 +65,12 @@ class ScriptsPanel(QWidget):
 
     # --- building ----------------------------------------------------------
     def _build(self) -> None:
-        self.steps_box = QGroupBox(self.tr("Handling steps"))
+        # Steps and customer-type tips fold away under one header line, so on a laptop the
+        # suggested script and its Copy button stay in view without scrolling.
+        self.steps_section = Collapsible(self.tr("Handling steps"))
+        self.steps_box = self.steps_section.body
         grid = QGridLayout(self.steps_box)
-        grid.setContentsMargins(6, 4, 6, 4)
+        grid.setContentsMargins(6, 0, 6, 4)
         grid.setVerticalSpacing(2)
         self.step_checks: dict[HandlingStep, QCheckBox] = {}
         for i, step in enumerate(PROCEDURE_STEPS):
@@ -76,12 +79,13 @@ class ScriptsPanel(QWidget):
             box.toggled.connect(lambda on, s=step: self._step_toggled(s, on))
             grid.addWidget(box, i % 4, i // 4)
             self.step_checks[step] = box
-        self.warnings = QLabel()
-        self.warnings.setWordWrap(True)
-        self.warnings.setStyleSheet(WARNING_STYLE)
         self.tips = QLabel()
         self.tips.setWordWrap(True)
         self.tips.setStyleSheet(TIPS_STYLE)
+        grid.addWidget(self.tips, 4, 0, 1, 2)
+        self.warnings = QLabel()
+        self.warnings.setWordWrap(True)
+        self.warnings.setStyleSheet(WARNING_STYLE)
         self.notice = QLabel()  # operator missing, copied, errors
         self.notice.setWordWrap(True)
 
@@ -91,6 +95,8 @@ class ScriptsPanel(QWidget):
             self.step_combo.addItem(number + step.label(self.lang), step.value)
         self.step_combo.activated.connect(self._step_chosen)
         step_row = QHBoxLayout()
+        step_row.addWidget(self.steps_section.toggle)
+        step_row.addStretch(1)
         step_label = QLabel(self.tr("Scripts for step:"))
         step_label.setBuddy(self.step_combo)
         step_row.addWidget(step_label)
@@ -121,13 +127,17 @@ class ScriptsPanel(QWidget):
         preview_box = QWidget()
         pl = QVBoxLayout(preview_box)
         pl.setContentsMargins(0, 0, 0, 0)
-        pl.addWidget(self.preview)
+        pl.addWidget(self.preview, 1)
         pl.addLayout(buttons)
-        split = QSplitter(Qt.Orientation.Vertical)
+        # Titles beside the text, not above it: a laptop has width to spare, not height.
+        split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.list)
         split.addWidget(preview_box)
         split.setChildrenCollapsible(False)
-        split.setSizes([180, 200])
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
+        self.list.setMinimumHeight(60)
+        self.preview.setMinimumHeight(60)
 
         self.empty = QLabel(self.tr("Open a case to see its handling steps and reply scripts."))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -136,12 +146,13 @@ class ScriptsPanel(QWidget):
         self.body = QWidget()
         layout = QVBoxLayout(self.body)
         layout.setContentsMargins(0, 0, 0, 0)
-        for w in (self.steps_box, self.warnings, self.tips, self.notice):
-            layout.addWidget(w)
+        layout.setSpacing(4)
         layout.addLayout(step_row)
+        for w in (self.steps_section, self.warnings, self.notice):
+            layout.addWidget(w)
         layout.addWidget(split, 1)
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(6, 6, 6, 6)
+        outer.setContentsMargins(0, 4, 0, 0)
         outer.addWidget(self.empty)
         outer.addWidget(self.body)
 
@@ -175,6 +186,10 @@ class ScriptsPanel(QWidget):
             box.blockSignals(False)
             if state.done is not None:
                 box.setToolTip(f"{state.step.description(self.lang)}\n✓ {state.done.done_by}")
+        done = sum(box.isChecked() for box in self.step_checks.values())
+        self.steps_section.set_title(self.tr("Handling steps (%1/%2)")
+                                     .replace("%1", str(done))
+                                     .replace("%2", str(len(self.step_checks))))
         self._show_warnings()
         self._show_tips()
         if self._auto_step:
@@ -217,7 +232,9 @@ class ScriptsPanel(QWidget):
                 else ""
             item = QListWidgetItem(mark + script.title.get(self.lang) + phone)
             item.setData(SCRIPT_ID_ROLE, script.id)
-            item.setToolTip(f"{script.tone.get(self.lang)}\n{script.id}")
+            # The list is narrow beside the preview: the whole title is in the tooltip.
+            item.setToolTip(f"{script.title.get(self.lang)}\n{script.tone.get(self.lang)}"
+                            f"\n{script.id}")
             self.list.addItem(item)
         if self.list.count():
             self.list.setCurrentRow(0)

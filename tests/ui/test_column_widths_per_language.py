@@ -1,0 +1,39 @@
+"""Column widths are kept per language (widths saved in Chinese cut English labels);
+the column order, hidden columns and sort are shared by both languages."""
+
+from __future__ import annotations
+
+from shopdesk.ui.models.case_table import column_of
+
+EN = {"SHOPDESK_LANG": "en"}
+
+
+def _width(window, key: str) -> int:
+    return window.case_list.table.columnWidth(column_of(key))
+
+
+def test_widths_are_kept_per_language_and_the_order_is_shared(make_window, demo_register):
+    zh = make_window(demo_register)
+    status = column_of("status")
+    header = zh.case_list.table.horizontalHeader()
+    header.resizeSection(status, 41)  # narrow: fits 处理中, not "In progress"
+    header.moveSection(header.visualIndex(column_of("amount")), 1)
+    zh.close()
+
+    en = make_window(demo_register, env=EN)
+    en_header = en.case_list.table.horizontalHeader()
+    assert en_header.visualIndex(column_of("amount")) == 1  # the order followed
+    fresh_en = en.case_list.default_widths()[status]
+    assert _width(en, "status") == fresh_en > 41
+    longest = max(en.case_list.table.fontMetrics().horizontalAdvance(s)
+                  for s in ("In progress", "Waiting for buyer"))
+    assert _width(en, "status") >= longest
+    en_header.resizeSection(status, 230)
+    en.close()
+
+    zh_again = make_window(demo_register)
+    assert _width(zh_again, "status") == 41
+    assert zh_again.case_list.table.horizontalHeader().visualIndex(column_of("amount")) == 1
+    zh_again.close()
+    en_again = make_window(demo_register, env=EN)
+    assert _width(en_again, "status") == 230
