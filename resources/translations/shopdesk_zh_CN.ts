@@ -275,7 +275,7 @@ The previous register file was kept here:
     <message>
         <location filename="../../shopdesk/ui/dialogs/buyer_call_dialog.py" line="38" />
         <source>Buyer call settings</source>
-        <translation>买家来电设置</translation>
+        <translation>买家电话设置</translation>
     </message>
     <message>
         <location filename="../../shopdesk/ui/dialogs/buyer_call_dialog.py" line="46" />
