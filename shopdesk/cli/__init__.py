@@ -75,9 +75,13 @@ def run(argv: Sequence[str], *, clock: Clock | None = None, env: dict[str, str] 
         # the very state being replaced, and would become "the latest backup".
         restoring = args.command == "backup" and getattr(args, "backup_command", None)
         register = open_register(paths, clock or SystemClock(), daily_backup=not restoring)
-    except ShopDeskError as exc:  # storage's errors: newer, corrupt, not ShopDesk's
+    except ShopDeskError as exc:  # storage's errors: newer, corrupt, not ShopDesk's, busy
         err.write(f"shopdesk: {exc.message(_lang(env))}\n")
         return EXIT_ERROR
+    if register.daily_backup_error is not None:  # reported; the command still runs
+        failure = register.daily_backup_error
+        text = failure.message(_lang(env)) if isinstance(failure, ShopDeskError) else failure
+        err.write(f"shopdesk: warning: the daily backup failed: {text}\n")
     handlers: dict[str, Handler] = {}
     handlers.update(REGISTER_HANDLERS)
     handlers.update(CASES_HANDLERS)
