@@ -12,7 +12,7 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 from sqlite_utils import Database
 
-from ..files import TEMP_SUFFIX, temp_beside
+from ..domain.files import TEMP_SUFFIX, temp_beside
 from .errors import CorruptDatabaseError, RegisterBusyError
 
 _WRITE_LOCK, _DAILY_LOCK = ".backup.lock", ".daily.lock"
@@ -172,7 +172,8 @@ def restore_file(backup: Path, database: Path, now: datetime) -> Path:
             conn.close()
         if busy:
             raise RegisterBusyError(
-                "登记簿正被另一个 ShopDesk 窗口或命令使用，无法恢复。请先关闭它们再试。什么都没有改变。",
+                "登记簿正被另一个 ShopDesk 窗口或命令使用，无法恢复。"
+                "请先关闭它们再试。什么都没有改变。",
                 "The register is in use by another ShopDesk window or command, so it cannot "
                 "be restored now. Close them and try again. Nothing was changed.")
         database.replace(kept)

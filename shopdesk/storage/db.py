@@ -8,8 +8,8 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from ..domain.files import make_private
 from .errors import CorruptDatabaseError, NewerDatabaseError, NotShopDeskDatabaseError
-from ..files import make_private
 from .migrations import MIGRATION_SET, migrations
 from .precheck import has_wal_content, inspect_read_only, read_header, shm_path, wal_path
 from .transactions import (
@@ -68,12 +68,12 @@ def _check_tables(conn: sqlite3.Connection, path: Path, application_id: int) -> 
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     rows = (conn.execute(f"SELECT migration_set, name FROM {_MIGRATIONS_TABLE}").fetchall()
             if _MIGRATIONS_TABLE in tables else [])
-    if application_id == 0 and tables - {_MIGRATIONS_TABLE}:
-        # Unstamped with tables: someone else's file, unless it is a register an older
-        # ShopDesk left half-migrated (it stamped only at the end): every migration
-        # recorded is one of ours.
-        if not rows or any(s != MIGRATION_SET for s, _ in rows):
-            raise _foreign(path)
+    # Unstamped with tables: someone else's file, unless it is a register an older
+    # ShopDesk left half-migrated (it stamped only at the end): every migration recorded
+    # is one of ours.
+    ours_unstamped = bool(rows) and all(s == MIGRATION_SET for s, _ in rows)
+    if application_id == 0 and tables - {_MIGRATIONS_TABLE} and not ours_unstamped:
+        raise _foreign(path)
     unknown = sorted({n for s, n in rows if s == MIGRATION_SET} - set(known_migrations()))
     if unknown:
         raise _newer(", ".join(unknown))

@@ -1,4 +1,5 @@
-"""Files only the user may read: the register, backups, exports (standard library only).
+"""Files only the user may read: the register, backups, exports (standard library only;
+here so that storage, reports and services can all use it).
 
 Every layer that writes a file next to its target uses `temp_beside`: a unique name made
 by mkstemp (so two processes never share one, and it is created 0600), never a fixed
@@ -7,6 +8,7 @@ by mkstemp (so two processes never share one, and it is created 0600), never a f
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from pathlib import Path
@@ -19,10 +21,8 @@ def make_private(path: Path) -> None:
     the user's profile folder already keeps other users out."""
     if os.name == "nt":
         return
-    try:
+    with contextlib.suppress(FileNotFoundError):
         os.chmod(path, 0o600)
-    except FileNotFoundError:
-        pass
 
 
 def temp_beside(target: Path) -> Path:
