@@ -34,12 +34,18 @@ class BackupController(QObject):
 
     def start_daily(self) -> Task:
         """Take today's backup on the writer thread if due (a large register takes a
-        while); a failure is printed, never fatal: the next start tries again."""
+        while; skipped when another process is taking it). A failure is shown in the
+        status bar and logged, never fatal: the next start tries again."""
         task = self._host.tasks.write(lambda register, _p, _c: register.run_daily_backup(),
                                       "daily_backup")
-        task.failed.connect(lambda exc: print(f"shopdesk: daily backup failed: {exc}",
-                                              file=sys.stderr))
+        task.failed.connect(self._daily_failed)
         return task
+
+    def _daily_failed(self, exc: Exception) -> None:
+        print(f"shopdesk: daily backup failed: {exc}", file=sys.stderr)
+        self._host.show_message(
+            self.tr("The daily backup failed: {error}").format(error=self._error_text(exc)),
+            30000)
 
     def back_up_now(self) -> None:
         """Take a manual backup and say where it went."""
