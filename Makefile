@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP_APP  := $(VENV)/.installed-app
 STAMP_TEST := $(VENV)/.installed-test
 
-.PHONY: run test lint bench translations screenshots clean
+.PHONY: run test lint bench stress translations screenshots clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "ShopDesk needs Python 3.11 or newer")'
@@ -33,6 +33,11 @@ lint: $(STAMP_TEST)
 
 bench: $(STAMP_APP)
 	$(BIN)/python -m bench.run_all
+
+# kill -9, killed first starts, parallel writers + import, parallel backups (a few minutes;
+# SHOPDESK_STRESS_SCALE=0.1 for a quick run). Not part of `make test`.
+stress: $(STAMP_APP)
+	$(BIN)/python -m bench.stress
 
 translations: $(STAMP_APP)
 	$(BIN)/pyside6-lupdate -no-obsolete $$(find shopdesk/ui -name '*.py') -ts resources/translations/shopdesk_zh_CN.ts
