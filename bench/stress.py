@@ -70,6 +70,30 @@ def _integrity(path: Path) -> str:
         conn.close()
 
 
+def _collect(procs, queue, limit_s: float = 600.0) -> tuple[list, int]:
+    """Results the children put on `queue`, and how many died without one (a crash)."""
+    import queue as queue_module
+
+    results: list = []
+    deadline = time.monotonic() + limit_s
+    while len(results) < len(procs) and time.monotonic() < deadline:
+        try:
+            results.append(queue.get(timeout=0.5))
+        except queue_module.Empty:
+            if not any(p.is_alive() for p in procs):
+                try:
+                    while True:
+                        results.append(queue.get(timeout=0.5))
+                except queue_module.Empty:
+                    break
+    for p in procs:
+        p.join(5)
+        if p.is_alive():
+            p.kill()
+            p.join()
+    return results, len(procs) - len(results)
+
+
 # --- 1. kill -9 a writer ---------------------------------------------------------------
 def _writer(home: Path, case_id: int, tag: str, pipe) -> None:
     register = _open(home)
@@ -216,11 +240,9 @@ def parallel_writers(base: Path) -> dict[str, object]:
     started = time.perf_counter()
     for p in procs:
         p.start()
-    results = [queue.get(timeout=600) for _ in procs]
-    for p in procs:
-        p.join()
+    results, crashed = _collect(procs, queue)
     elapsed = time.perf_counter() - started
-    failures = [f for r in results for f in r[5]]
+    failures = [f for r in results for f in r[5]] + ["a process crashed"] * crashed
     done = {"note": 0, "status": 0, "promise": 0}
     created = good_rows = 0
     for kind, _i, a, b, c, _f in results:
@@ -267,9 +289,8 @@ def parallel_backups(base: Path) -> dict[str, object]:
     for p in procs:
         p.start()
     gate.set()
-    results = [queue.get(timeout=600) for _ in procs]
-    for p in procs:
-        p.join()
+    results, crashed = _collect(procs, queue)
+    results += [(1, "crashed (traceback above)")] * crashed
     made = sorted(set(folder.glob("shopdesk-*.sqlite3")) - before)
     manual = [p for p in made if "-manual" in p.name]
     daily = [p for p in made if "-daily" in p.name]

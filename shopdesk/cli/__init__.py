@@ -79,9 +79,7 @@ def run(argv: Sequence[str], *, clock: Clock | None = None, env: dict[str, str] 
         err.write(f"shopdesk: {exc.message(_lang(env))}\n")
         return EXIT_ERROR
     if register.daily_backup_error is not None:  # reported; the command still runs
-        failure = register.daily_backup_error
-        text = failure.message(_lang(env)) if isinstance(failure, ShopDeskError) else failure
-        err.write(f"shopdesk: warning: the daily backup failed: {text}\n")
+        err.write(f"shopdesk: warning: {register.daily_backup_error.message(_lang(env))}\n")
     handlers: dict[str, Handler] = {}
     handlers.update(REGISTER_HANDLERS)
     handlers.update(CASES_HANDLERS)

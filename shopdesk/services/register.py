@@ -61,7 +61,7 @@ class Register:
     form_memory: FormMemory = field(init=False)
     settings: SettingsStore = field(init=False)
     backups: BackupManager = field(init=False)
-    daily_backup_error: Exception | None = field(init=False, default=None, repr=False)
+    daily_backup_error: ShopDeskError | None = field(init=False, default=None, repr=False)
     _imports: ImportService | None = field(init=False, default=None, repr=False)
     _scripts: ScriptService | None = field(init=False, default=None, repr=False)
 
@@ -153,7 +153,7 @@ class Register:
             return self.run_daily_backup()
         except (ShopDeskError, OSError, sqlite3.Error, Timeout) as exc:
             _log.warning("daily backup failed: %s", exc)
-            self.daily_backup_error = exc
+            self.daily_backup_error = daily_backup_failure(exc)
             return None
 
     def back_up_now(self) -> Path:
@@ -175,6 +175,15 @@ class Register:
         self.close()
         kept = restore_file(backup, self.paths.database, now)
         return open_register(self.paths, self.clock, daily_backup=False), kept
+
+
+def daily_backup_failure(exc: BaseException) -> ShopDeskError:
+    """What to tell the user when the daily backup failed (their work goes on)."""
+    detail = exc.en if isinstance(exc, ShopDeskError) else str(exc)
+    detail_zh = exc.zh if isinstance(exc, ShopDeskError) else str(exc)
+    return ShopDeskError(f"今天的自动备份失败：{detail_zh}。你的操作不受影响，下次启动时会再试。",
+                         f"The daily backup failed: {detail}. Your work is not affected; "
+                         "it is tried again at the next start.")
 
 
 def open_register(paths: DataPaths, clock: Clock, *, daily_backup: bool = True) -> Register:

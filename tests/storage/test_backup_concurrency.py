@@ -111,7 +111,7 @@ def test_a_failed_daily_backup_does_not_fail_the_command(tmp_path, clock, monkey
     code, err = cli("cases", "add", "--platform", "jd", "--order", "100002",
                     "--kind", "exchange")
     assert code == 0
-    assert "warning: the daily backup failed" in err.getvalue()
+    assert "warning: The daily backup failed" in err.getvalue()
     assert "No space left" in err.getvalue() and "Traceback" not in err.getvalue()
 
 

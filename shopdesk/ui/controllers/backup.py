@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from ...domain.case_query import CaseQuery
 from ...domain.errors import ShopDeskError
-from ...services.register import open_register
+from ...services.register import daily_backup_failure, open_register
 from ..dialogs.restore_dialog import RestoreDialog
 from ..tasks import Task
 from .host import Host, make_action
@@ -43,9 +43,7 @@ class BackupController(QObject):
 
     def _daily_failed(self, exc: Exception) -> None:
         print(f"shopdesk: daily backup failed: {exc}", file=sys.stderr)
-        self._host.show_message(
-            self.tr("The daily backup failed: {error}").format(error=self._error_text(exc)),
-            30000)
+        self._host.show_message(daily_backup_failure(exc).message(self._host.lang), 30000)
 
     def back_up_now(self) -> None:
         """Take a manual backup and say where it went."""
