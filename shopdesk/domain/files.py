@@ -27,8 +27,8 @@ def make_private(path: Path) -> None:
 
 def temp_beside(target: Path) -> Path:
     """A new empty file with a unique name in `target`'s folder, readable by the user
-    only; the caller writes it, then moves it onto `target` with os.replace."""
-    target.parent.mkdir(parents=True, exist_ok=True)
+    only; the caller writes it, then moves it onto `target` with os.replace. A missing
+    folder is an error (FileNotFoundError), never created behind the user's back."""
     fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TEMP_SUFFIX,
                                 dir=target.parent)
     os.close(fd)
