@@ -13,7 +13,7 @@ TEST_WORKERS ?= 2
 # TEST_TMPDIR=DIR.
 TEST_TMPDIR ?= $(shell [ -d /dev/shm ] && [ -w /dev/shm ] && echo /dev/shm)
 
-.PHONY: run test lint bench translations screenshots clean bundle bundle-test
+.PHONY: run test lint bench stress translations screenshots clean bundle bundle-test
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "ShopDesk needs Python 3.11 or newer")'
@@ -44,6 +44,11 @@ lint: $(STAMP_TEST)
 
 bench: $(STAMP_APP)
 	$(BIN)/python -m bench.run_all
+
+# kill -9, killed first starts, parallel writers + import, parallel backups (a few minutes;
+# SHOPDESK_STRESS_SCALE=0.1 for a quick run). Not part of `make test`.
+stress: $(STAMP_APP)
+	$(BIN)/python -m bench.stress
 
 translations: $(STAMP_APP)
 	$(BIN)/pyside6-lupdate -no-obsolete $$(find shopdesk/ui -name '*.py') -ts resources/translations/shopdesk_zh_CN.ts

@@ -87,9 +87,11 @@ def run(argv: Sequence[str], *, clock: Clock | None = None, env: dict[str, str] 
         # the very state being replaced, and would become "the latest backup".
         restoring = args.command == "backup" and getattr(args, "backup_command", None)
         register = open_register(paths, clock or SystemClock(), daily_backup=not restoring)
-    except ShopDeskError as exc:  # storage's errors: newer, corrupt, not ShopDesk's
+    except ShopDeskError as exc:  # storage's errors: newer, corrupt, not ShopDesk's, busy
         err.write(f"shopdesk: {exc.message(_lang(env))}\n")
         return EXIT_ERROR
+    if register.daily_backup_error is not None:  # reported; the command still runs
+        err.write(f"shopdesk: warning: {register.daily_backup_error.message(_lang(env))}\n")
     handlers: dict[str, Handler] = {}
     handlers.update(REGISTER_HANDLERS)
     handlers.update(CASES_HANDLERS)

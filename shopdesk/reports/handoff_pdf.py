@@ -9,6 +9,7 @@ most urgent items (the sheet is already in urgency / time order).
 from __future__ import annotations
 
 import io
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +21,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
+from ..domain.files import temp_beside
 from ..domain.handoff import HandoffSheet, PromiseLine, Shift, TouchedCase
 from ..domain.handoff_labels import (
     ack_text,
@@ -86,7 +88,14 @@ def write_handoff_pdf(sheet: HandoffSheet, out: str | Path | BinaryIO, *, lang: 
         if pages <= MAX_PAGES:
             break
     if isinstance(out, str | Path):
-        Path(out).write_bytes(data)
+        target = Path(out)
+        partial = temp_beside(target)  # readable by the user only, moved into place whole
+        try:
+            partial.write_bytes(data)
+            os.replace(partial, target)
+        except BaseException:
+            partial.unlink(missing_ok=True)
+            raise
     else:
         out.write(data)
     return pages

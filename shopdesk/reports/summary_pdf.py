@@ -31,6 +31,7 @@ from reportlab.platypus import (
 )
 
 from ..domain.clock import local
+from ..domain.files import temp_beside
 from ..domain.money import format_yuan
 from ..domain.promises import PromiseState
 from ..domain.text import is_english, with_note
@@ -166,7 +167,7 @@ def render_file(summaries: Sequence[DisputeSummary], path: str | Path, *, lang: 
     """render_summaries to a file, written beside it and moved into place: a failure never
     leaves half a PDF (nor replaces a good one). Returns the number of pages."""
     target = Path(path)
-    partial = target.with_name(target.name + ".part")
+    partial = temp_beside(target)  # unique and 0600: never a shared "<target>.part"
     try:
         pages = render_summaries(summaries, partial, lang=lang, font=font,
                                  thumbnails=thumbnails, progress=progress)

@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo
 
 from ..domain.case import Case
 from ..domain.case_query import CaseQuery
+from ..domain.files import temp_beside
 from ..domain.masking import mask_address, mask_name, mask_phone
 from ..domain.text import is_english, pick
 from ..storage.audit import AuditStore
@@ -171,7 +172,7 @@ def export_cases(service: CaseService, query: CaseQuery, path: str | Path, *,
     ids = service.query_ids(query)
     rows = (case_values(c, lang=lang, tz=service.shop_tz, full_contact=full_contact)
             for c in _rows(service, ids, check, progress or (lambda d, t: None)))
-    partial = target.with_name(target.name + ".part")
+    partial = temp_beside(target)  # unique and 0600: never a shared "<target>.part"
     try:
         if suffix == ".csv":
             _write_csv(partial, headers(lang), rows)

@@ -26,6 +26,7 @@ from sqlite_utils import Database
 
 from ..domain.clock import SHOP_TZ_DEFAULT, Clock
 from ..domain.enums import CaseStatus
+from ..domain.files import make_private
 from ..domain.text import clause_sep, is_english, pick
 from ..importers import (
     ColumnMapping,
@@ -376,6 +377,8 @@ def write_skipped_rows(source: str | Path | bytes, parsed: ParseResult,
         table = next((t for t in opened.tables if t.name == parsed.table), opened.tables[0])
         width = len(parsed.headers)
         target = Path(out)
+        target.touch(exist_ok=True)
+        make_private(target)  # buyers' rows: readable by the user only
         with target.open("w", encoding="utf-8-sig", newline="") as fh:
             writer = csv.writer(fh)
             writer.writerow([*parsed.headers, pick(lang, "错误", "Error")])

@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from filelock import Timeout
 from sqlite_utils import Database
 
 from ..domain.clock import SHOP_TZ_DEFAULT, Clock
+from ..domain.errors import ShopDeskError
 from ..domain.text import normalize_lang
 from ..importers import ImportConfig
 from ..paths import DataPaths, resource_path
 from ..storage.backup import BackupFile, BackupManager, restore_file, verify
 from ..storage.db import check_integrity, open_database
 from ..storage.settings import SettingsStore
+from ..storage.transactions import connect
 from .analysis import AnalysisService
 from .blacklist import BlacklistService
 from .calls import CallService
@@ -32,6 +36,8 @@ from .staff import StaffService
 from .summary import SummaryService
 from .warnings import OVERRIDE_NAME as WARNING_RULES_NAME
 from .warnings import WarningService
+
+_log = logging.getLogger("shopdesk.register")
 
 LANGUAGE_KEY = "language"
 SHOP_TZ_KEY = "shop_timezone"
@@ -63,6 +69,7 @@ class Register:
     form_memory: FormMemory = field(init=False)
     settings: SettingsStore = field(init=False)
     backups: BackupManager = field(init=False)
+    daily_backup_error: ShopDeskError | None = field(init=False, default=None, repr=False)
     _imports: ImportService | None = field(init=False, default=None, repr=False)
     _scripts: ScriptService | None = field(init=False, default=None, repr=False)
     closed: bool = field(init=False, default=False)
@@ -138,28 +145,42 @@ class Register:
 
         Safe to call from a worker thread: it never touches `self.db`, so the window can
         start at once and a large register is copied in the background (WAL lets it read
-        while the UI writes).
+        while the UI writes). Skipped when another process is taking it. Raises on
+        failure; `open_register` turns that into a warning, never a failed command.
         """
         if not self.paths.database.exists():
             return None
         self.check_integrity()
-        conn = sqlite3.connect(str(self.paths.database), check_same_thread=False)
+        snapshot = connect(str(self.paths.database))
         try:
-            snapshot = Database(conn)
             if snapshot.execute("SELECT count(*) FROM cases").fetchone()[0] == 0:
                 return None
-            return BackupManager(self.paths.backups).daily_if_due(snapshot, self.clock.now())
+            return self.backups.daily_if_due(snapshot, self.clock.now())
         finally:
-            conn.close()
+            snapshot.close()
 
     def open_second(self) -> Register:
         """Another Register on the same file with a connection of its own, for the UI's
         writer thread: under WAL each connection sees only what the other has committed.
         The file was checked and migrated when this one opened, so this only connects."""
-        db = Database(sqlite3.connect(str(self.paths.database), check_same_thread=False))
-        for pragma in ("foreign_keys = ON", "busy_timeout = 5000", "synchronous = FULL"):
-            db.execute(f"PRAGMA {pragma}")
-        return Register(paths=self.paths, db=db, clock=self.clock)
+        return Register(paths=self.paths, db=connect(str(self.paths.database)),
+                        clock=self.clock)
+
+    def data_version(self) -> int:
+        """A number that changes when another connection commits to the register (SQLite's
+        `PRAGMA data_version`): the window polls it to notice changes made elsewhere."""
+        return int(self.db.execute("PRAGMA data_version").fetchone()[0])
+
+    def try_daily_backup(self) -> Path | None:
+        """`run_daily_backup`, with a failure logged and kept in `daily_backup_error`
+        instead of raised (the user's command goes on)."""
+        self.daily_backup_error = None
+        try:
+            return self.run_daily_backup()
+        except (ShopDeskError, OSError, sqlite3.Error, Timeout) as exc:
+            _log.warning("daily backup failed: %s", exc)
+            self.daily_backup_error = daily_backup_failure(exc)
+            return None
 
     def back_up_now(self) -> Path:
         return self.backups.make(self.db, "manual", self.clock.now())
@@ -189,8 +210,21 @@ class Register:
         return open_register(self.paths, self.clock, daily_backup=False), kept
 
 
+def daily_backup_failure(exc: BaseException) -> ShopDeskError:
+    """What to tell the user when the daily backup failed (their work goes on)."""
+    detail = exc.en if isinstance(exc, ShopDeskError) else str(exc)
+    detail_zh = exc.zh if isinstance(exc, ShopDeskError) else str(exc)
+    return ShopDeskError(f"今天的自动备份失败：{detail_zh}。你的操作不受影响，下次启动时会再试。",
+                         f"The daily backup failed: {detail}. Your work is not affected; "
+                         "it is tried again at the next start.")
+
+
 def open_register(paths: DataPaths, clock: Clock, *, daily_backup: bool = True) -> Register:
-    """Create folders, open and migrate the database (backing it up first), daily backup."""
+    """Create folders, open and migrate the database (backing it up first), daily backup.
+
+    A daily backup that fails never fails the caller: the error is logged and kept in
+    `register.daily_backup_error` for the edge to show.
+    """
     paths.ensure()
     manager = BackupManager(paths.backups)
 
@@ -200,5 +234,5 @@ def open_register(paths: DataPaths, clock: Clock, *, daily_backup: bool = True) 
     db = open_database(paths.database, before_migrate=backup_before_migrate)
     register = Register(paths=paths, db=db, clock=clock)
     if daily_backup:
-        register.run_daily_backup()
+        register.try_daily_backup()
     return register

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import os
 import re
 import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from filelock import FileLock, Timeout
 from sqlite_utils import Database
 
-from .errors import CorruptDatabaseError
+from ..domain.files import TEMP_SUFFIX, temp_beside
+from .errors import CorruptDatabaseError, RegisterBusyError
 
+_WRITE_LOCK, _DAILY_LOCK = ".backup.lock", ".daily.lock"
 _NAME = re.compile(r"^shopdesk-(\d{8}-\d{6})-([a-z0-9_-]+)\.sqlite3$")
 
 
@@ -27,17 +31,22 @@ class BackupFile:
 
 
 def copy_database(source: sqlite3.Connection, dest: Path) -> None:
-    """Write a consistent snapshot of `source` to `dest` (a new file)."""
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = dest.with_suffix(dest.suffix + ".part")
-    tmp.unlink(missing_ok=True)
-    target = sqlite3.connect(str(tmp))
+    """Write a consistent snapshot of `source` to `dest` (a new file, readable by the user
+    only): into a uniquely named temporary file beside it, then renamed into place, so two
+    processes never write the same file and a crash never leaves half a backup under the
+    real name."""
+    tmp = temp_beside(dest)
     try:
-        source.backup(target)
-        target.execute("PRAGMA journal_mode = DELETE")
-    finally:
-        target.close()
-    tmp.replace(dest)
+        target = sqlite3.connect(str(tmp))
+        try:
+            source.backup(target)
+            target.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            target.close()
+        os.replace(tmp, dest)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 def verify(path: Path) -> None:
@@ -58,21 +67,45 @@ def verify(path: Path) -> None:
 
 
 class BackupManager:
-    """Backups in one folder, named by time and reason."""
+    """Backups in one folder, named by time and reason.
 
-    def __init__(self, folder: Path) -> None:
+    Processes share the folder through two lock files: `.backup.lock` is held while a
+    backup is named and written (so names never collide and a stale temporary file can be
+    removed safely), `.daily.lock` while the daily backup is decided and taken (a second
+    process skips it instead of taking another).
+    """
+
+    def __init__(self, folder: Path, *, lock_timeout: float = 300.0) -> None:
         self.folder = folder
+        self.lock_timeout = lock_timeout
+
+    def _lock(self, name: str, timeout: float) -> FileLock:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        return FileLock(str(self.folder / name), timeout=timeout)
 
     def make(self, db: Database, reason: str, now: datetime) -> Path:
+        """Take a backup now (waits while another process is writing one)."""
         stamp = now.astimezone(UTC).strftime("%Y%m%d-%H%M%S")
         safe = re.sub(r"[^a-z0-9_-]", "_", reason.lower())
-        path = self.folder / f"shopdesk-{stamp}-{safe}.sqlite3"
-        n = 1
-        while path.exists():  # two backups in one second: keep both
-            n += 1
-            path = self.folder / f"shopdesk-{stamp}-{safe}-{n}.sqlite3"
-        copy_database(db.conn, path)
+        with self._lock(_WRITE_LOCK, self.lock_timeout):
+            self.remove_stale_temporaries()
+            path = self.folder / f"shopdesk-{stamp}-{safe}.sqlite3"
+            n = 1
+            while path.exists():  # two backups in one second: keep both
+                n += 1
+                path = self.folder / f"shopdesk-{stamp}-{safe}-{n}.sqlite3"
+            copy_database(db.conn, path)
         return path
+
+    def remove_stale_temporaries(self) -> list[Path]:
+        """Delete temporary files a killed backup left (call with the write lock held:
+        nobody else is writing one then)."""
+        removed = []
+        for pattern in ("*.part", f".shopdesk-*{TEMP_SUFFIX}"):
+            for p in self.folder.glob(pattern):
+                p.unlink(missing_ok=True)
+                removed.append(p)
+        return removed
 
     def list(self) -> list[BackupFile]:
         """Backups, newest first."""
@@ -88,13 +121,19 @@ class BackupManager:
         return sorted(found, key=lambda b: (b.taken_at, b.path.name), reverse=True)
 
     def daily_if_due(self, db: Database, now: datetime, *, keep_days: int = 14) -> Path | None:
-        """Take today's daily backup unless one exists; prune old daily ones."""
-        today = now.astimezone(UTC).date()
-        made = None
-        if not any(b.reason.startswith("daily") and b.taken_at.date() == today
-                   for b in self.list()):
-            made = self.make(db, "daily", now)
-        self.prune(now, keep_days=keep_days)
+        """Take today's daily backup unless one exists or another process is taking it;
+        prune old daily ones. Returns the new backup, or None."""
+        try:
+            lock = self._lock(_DAILY_LOCK, 0).acquire()
+        except Timeout:
+            return None  # another process is taking it right now
+        with lock:
+            today = now.astimezone(UTC).date()
+            made = None
+            if not any(b.reason.startswith("daily") and b.taken_at.date() == today
+                       for b in self.list()):
+                made = self.make(db, "daily", now)
+            self.prune(now, keep_days=keep_days)
         return made
 
     def prune(self, now: datetime, *, keep_days: int = 14) -> list[Path]:
@@ -108,24 +147,42 @@ class BackupManager:
         return removed
 
 
+def _sidecars(database: Path) -> list[Path]:
+    return [database.with_name(database.name + suffix) for suffix in ("-wal", "-shm")]
+
+
 def restore_file(backup: Path, database: Path, now: datetime) -> Path:
     """Replace the (closed) database file with `backup`; return where the old one was kept.
 
-    The current file is moved aside, never deleted, so a wrong restore can be undone.
+    The current file is moved aside, never deleted, so a wrong restore can be undone. Its
+    -wal and -shm go with it: a WAL left beside the restored file would be replayed into
+    it by SQLite and corrupt it. Refused (RegisterBusyError, nothing changed) while
+    another program is reading or writing the register.
     """
     verify(backup)
     stamp = now.astimezone(UTC).strftime("%Y%m%d-%H%M%S")
     kept = database.with_name(f"{database.name}.before-restore-{stamp}")
+    moved: list[tuple[Path, Path]] = []
     if database.exists():
         # Fold the WAL into the main file first so the kept copy is complete on its own.
         conn = sqlite3.connect(str(database))
         try:
-            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            busy = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
         finally:
             conn.close()
+        if busy:
+            raise RegisterBusyError(
+                "登记簿正被另一个 ShopDesk 窗口或命令使用，无法恢复。"
+                "请先关闭它们再试。什么都没有改变。",
+                "The register is in use by another ShopDesk window or command, so it cannot "
+                "be restored now. Close them and try again. Nothing was changed.")
         database.replace(kept)
-        for suffix in ("-wal", "-shm"):
-            Path(str(database) + suffix).unlink(missing_ok=True)
+        moved.append((kept, database))
+    for extra in _sidecars(database):  # left by a crash, or beside a deleted file
+        if extra.exists():
+            aside = kept.with_name(kept.name + extra.name[len(database.name):])
+            extra.replace(aside)
+            moved.append((aside, extra))
     try:
         source = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
         try:
@@ -133,9 +190,9 @@ def restore_file(backup: Path, database: Path, now: datetime) -> Path:
         finally:
             source.close()
     except BaseException:
-        # Never leave the folder without a register: put the previous file back.
-        if kept.exists():
-            database.unlink(missing_ok=True)
-            kept.replace(database)
+        # Never leave the folder without a register: put the previous files back.
+        database.unlink(missing_ok=True)
+        for aside, original in moved:
+            aside.replace(original)
         raise
     return kept

@@ -1,4 +1,4 @@
-"""Opening the register: pragmas, health and version checks, then migrations."""
+"""Opening the register: checks that change nothing, pragmas, then migrations."""
 
 from __future__ import annotations
 
@@ -8,20 +8,25 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from ..domain.files import make_private
 from .errors import CorruptDatabaseError, NewerDatabaseError, NotShopDeskDatabaseError
 from .migrations import MIGRATION_SET, migrations
+from .precheck import has_wal_content, inspect_read_only, read_header, shm_path, wal_path
+from .transactions import (
+    RegisterDatabase,
+    busy_error,
+    is_busy,
+    set_connection_pragmas,
+    write_transaction,
+)
 
 # 'SHDK' — marks the file as ours so we never migrate someone else's database.
 APPLICATION_ID = 0x5348444B
+_MIGRATIONS_TABLE = "_sqlite_migrations"
 
 
-def _apply_pragmas(db: Database) -> None:
-    db.execute("PRAGMA foreign_keys = ON")
-    db.execute("PRAGMA busy_timeout = 5000")
-    if not db.memory:
-        db.execute("PRAGMA journal_mode = WAL")
-    # FULL: a committed edit survives a power cut, which matters more than write speed here.
-    db.execute("PRAGMA synchronous = FULL")
+def known_migrations() -> list[str]:
+    return [m.name for m in migrations._migrations]
 
 
 def check_integrity(path: Path) -> None:
@@ -34,52 +39,96 @@ def check_integrity(path: Path) -> None:
         conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True,
                                check_same_thread=False)
     except sqlite3.Error as exc:
-        raise CorruptDatabaseError(
-            f"无法打开登记簿：{path}（{exc}）", f"Cannot open the register: {path} ({exc})"
-        ) from exc
+        raise _corrupt(Path(path), str(exc)) from exc
     try:
-        _check_health(Database(conn), Path(path))
+        _check_health(conn, Path(path))
     finally:
         conn.close()
 
 
-def _check_health(db: Database, path: Path) -> None:
+def _corrupt(path: Path, detail: str) -> CorruptDatabaseError:
+    return CorruptDatabaseError(
+        f"登记簿文件已损坏，无法打开：{path}（{detail}）。文件已保留，请从备份恢复。",
+        f"The register file is damaged and cannot be opened: {path} ({detail}). "
+        "The file was kept; restore from a backup.")
+
+
+def _foreign(path: Path) -> NotShopDeskDatabaseError:
+    return NotShopDeskDatabaseError(
+        f"这个文件不是 ShopDesk 登记簿：{path}。文件未被修改。",
+        f"This file is not a ShopDesk register: {path}. The file was not modified.")
+
+
+def _newer(what: str) -> NewerDatabaseError:
+    return NewerDatabaseError(
+        f"这个登记簿由更新版本的 ShopDesk 创建（{what}），请升级 ShopDesk 后再打开。文件未被修改。",
+        f"This register was written by a newer ShopDesk ({what}). "
+        "Upgrade ShopDesk to open it. The file was not modified.")
+
+
+def _check_health(conn: sqlite3.Connection, path: Path) -> None:
     try:
-        row = db.execute("PRAGMA quick_check").fetchone()
+        row = conn.execute("PRAGMA quick_check").fetchone()
     except sqlite3.DatabaseError as exc:
-        raise CorruptDatabaseError(
-            f"登记簿文件已损坏，无法打开：{path}（{exc}）。文件已保留，请从备份恢复。",
-            f"The register file is damaged and cannot be opened: {path} ({exc}). "
-            "The file was kept; restore from a backup.",
-        ) from exc
+        if is_busy(exc):
+            raise busy_error(exc) from exc
+        raise _corrupt(path, str(exc)) from exc
     if row is None or row[0] != "ok":
         raise CorruptDatabaseError(
             f"登记簿文件校验失败：{path}。文件已保留，请从备份恢复。",
             f"The register file failed its integrity check: {path}. "
-            "The file was kept; restore from a backup.",
-        )
+            "The file was kept; restore from a backup.")
 
 
-def _check_ownership_and_version(db: Database, path: Path) -> None:
-    app_id = db.execute("PRAGMA application_id").fetchone()[0]
-    tables = set(db.table_names())
-    if app_id not in (0, APPLICATION_ID) or (app_id == 0 and tables - {"_sqlite_migrations"}):
-        raise NotShopDeskDatabaseError(
-            f"这个文件不是 ShopDesk 登记簿：{path}",
-            f"This file is not a ShopDesk register: {path}",
-        )
-    if "_sqlite_migrations" not in tables:
-        return
-    known = {m.name for m in migrations._migrations}
-    applied = {m.name for m in migrations.applied(db)}
-    unknown = sorted(applied - known)
+def _check_tables(conn: sqlite3.Connection, path: Path, application_id: int) -> None:
+    """Foreign tables in an unstamped file, or migrations this version does not know."""
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    rows = (conn.execute(f"SELECT migration_set, name FROM {_MIGRATIONS_TABLE}").fetchall()
+            if _MIGRATIONS_TABLE in tables else [])
+    # Unstamped with tables: someone else's file, unless it is a register an older
+    # ShopDesk left half-migrated (it stamped only at the end): every migration recorded
+    # is one of ours.
+    ours_unstamped = bool(rows) and all(s == MIGRATION_SET for s, _ in rows)
+    if application_id == 0 and tables - {_MIGRATIONS_TABLE} and not ours_unstamped:
+        raise _foreign(path)
+    unknown = sorted({n for s, n in rows if s == MIGRATION_SET} - set(known_migrations()))
     if unknown:
-        raise NewerDatabaseError(
-            f"这个登记簿由更新版本的 ShopDesk 创建（{', '.join(unknown)}），"
-            "请升级 ShopDesk 后再打开。文件未被修改。",
-            f"This register was written by a newer ShopDesk ({', '.join(unknown)}). "
-            "Upgrade ShopDesk to open it. The file was not modified.",
-        )
+        raise _newer(", ".join(unknown))
+
+
+def check_register_file(path: Path) -> None:
+    """Refuse a damaged, foreign or newer file without changing it or its -wal/-shm.
+
+    Raises a StorageError subclass; returns when the file may be opened for writing.
+    """
+    try:
+        header = read_header(path)
+    except OSError as exc:
+        raise _corrupt(path, str(exc)) from exc
+    if header is None:
+        raise _corrupt(path, "not a SQLite file")
+    if header.application_id not in (0, APPLICATION_ID):
+        raise _foreign(path)
+    if header.user_version > len(known_migrations()):
+        raise _newer(f"user_version {header.user_version}")
+    current = (header.application_id == APPLICATION_ID
+               and header.user_version == len(known_migrations()))
+    if current and has_wal_content(path):
+        # Ours and up to date, with another connection (or a crash) leaving a WAL: reading
+        # it in place is what every start does; its health is checked once opened.
+        return
+
+    def check(conn: sqlite3.Connection) -> None:
+        # Cheap checks only: a full quick_check reads the whole file (seconds at 1M cases)
+        # and runs after start-up instead (check_integrity).
+        _check_tables(conn, path, header.application_id)
+
+    try:
+        inspect_read_only(path, check)
+    except sqlite3.DatabaseError as exc:
+        if is_busy(exc):
+            raise busy_error(exc) from exc
+        raise _corrupt(path, str(exc)) from exc
 
 
 def pending_migrations(db: Database) -> list[str]:
@@ -91,34 +140,39 @@ def open_database(
     path: Path | str,
     *,
     before_migrate: Callable[[Database, list[str]], None] | None = None,
-) -> Database:
+) -> RegisterDatabase:
     """Open (creating if needed) and migrate the register at `path`.
 
     `before_migrate(db, pending)` runs when an existing register needs migrations,
     so the caller can back it up first. Raises a StorageError subclass for a
-    damaged, foreign or newer file; such files are never modified.
+    damaged, foreign or newer file; such files are never modified (nor their -wal/-shm).
+    A write that cannot get the lock raises RegisterBusyError.
     """
     path = Path(path)
     existed = path.exists() and path.stat().st_size > 0
+    if existed:
+        check_register_file(path)
     try:
         conn = sqlite3.connect(str(path), check_same_thread=False)
     except sqlite3.Error as exc:
         raise CorruptDatabaseError(
             f"无法打开登记簿：{path}（{exc}）", f"Cannot open the register: {path} ({exc})"
         ) from exc
-    db = Database(conn)
+    make_private(path)
+    db = RegisterDatabase(conn)
     try:
-        if existed:
-            # Cheap checks only (header, application id, schema version): a full
-            # quick_check reads the whole file and runs later, off the start path.
-            _check_ownership_and_version(db, path)
-        _apply_pragmas(db)
+        set_connection_pragmas(db)
+        db.execute("PRAGMA journal_mode = WAL")
+        for extra in (wal_path(path), shm_path(path)):
+            make_private(extra)
         pending = pending_migrations(db)
-        if pending and existed and before_migrate is not None and _has_cases(db):
+        if pending and existed and before_migrate is not None and _has_migrations(db):
             before_migrate(db, pending)
         migrate(db)
     except sqlite3.DatabaseError as exc:
         conn.close()
+        if is_busy(exc):
+            raise busy_error(exc) from exc
         raise CorruptDatabaseError(
             f"登记簿文件已损坏，无法打开：{path}（{exc}）。文件已保留。",
             f"The register file is damaged: {path} ({exc}). The file was kept.",
@@ -129,24 +183,41 @@ def open_database(
     return db
 
 
-def _has_cases(db: Database) -> bool:
-    return "_sqlite_migrations" in db.table_names()
+def _has_migrations(db: Database) -> bool:
+    return _MIGRATIONS_TABLE in db.table_names()
 
 
-def open_memory_database() -> Database:
+def open_memory_database() -> RegisterDatabase:
     """A migrated in-memory register, for tests and previews."""
-    db = Database(memory=True)
-    _apply_pragmas(db)
+    db = RegisterDatabase(memory=True)
+    set_connection_pragmas(db)
     migrate(db)
     return db
 
 
 def migrate(db: Database) -> None:
-    """Apply pending migrations and stamp the file as ShopDesk's."""
-    migrations.apply(db)
-    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-    db.execute(f"PRAGMA user_version = {len(migrations._migrations)}")
+    """Apply pending migrations, each in one write transaction with its record.
+
+    The first transaction also stamps the file as ShopDesk's (application_id), and each
+    one sets user_version to the number of migrations applied: a start killed half-way
+    leaves a file that is recognisably ours, and the next start finishes the rest.
+    """
+    names = known_migrations()
+    for migration in migrations.pending(db):
+        with write_transaction(db):
+            # Re-read inside the lock: another process may have applied it meanwhile.
+            if migration.name not in pending_migrations(db):
+                continue
+            migrations.ensure_migrations_table(db)
+            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            migration.fn(db)
+            migrations._record_applied(db, migration.name)
+            db.execute(f"PRAGMA user_version = {names.index(migration.name) + 1}")
+    if db.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+        with write_transaction(db):  # an up-to-date file from before stamping moved here
+            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            db.execute(f"PRAGMA user_version = {len(names)}")
 
 
-__all__ = ["MIGRATION_SET", "check_integrity", "migrate", "open_database", "open_memory_database",
-           "pending_migrations"]
+__all__ = ["APPLICATION_ID", "MIGRATION_SET", "check_integrity", "check_register_file",
+           "migrate", "open_database", "open_memory_database", "pending_migrations"]

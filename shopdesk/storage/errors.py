@@ -19,3 +19,8 @@ class CorruptDatabaseError(StorageError, DamagedRegisterError):
 
 class NotShopDeskDatabaseError(StorageError):
     """The file is SQLite but belongs to some other program."""
+
+
+class RegisterBusyError(StorageError):
+    """Another process held the register's write lock for longer than the busy timeout;
+    nothing was written."""

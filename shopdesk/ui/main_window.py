@@ -32,6 +32,7 @@ from .controllers.backup import BackupController
 from .controllers.calls import CallController
 from .controllers.cases import CaseController
 from .controllers.exports import ExportController
+from .controllers.external_changes import ExternalChanges
 from .controllers.first_start import FirstStart
 from .controllers.host import make_action
 from .controllers.imports import ImportController
@@ -128,6 +129,9 @@ class MainWindow(QMainWindow):
         # Offers to start a shift after a change made while nobody is on shift.
         self.shift_offer = ShiftOffer(lambda: self._register, self._settings, self.lang, self)
         self.shift_offer.started.connect(lambda _id: self.shifts.refresh())
+        # Commits by another process (command line, a colleague) refresh the window.
+        self.external_changes = ExternalChanges(self, self)
+        self.external_changes.changed.connect(self.shifts.refresh)
 
     # --- the register ----------------------------------------------------
     @property
@@ -164,6 +168,7 @@ class MainWindow(QMainWindow):
         self._attach_controllers()
         self.case_list.reload()
         self._update_actions()
+        self.external_changes.rebase()
 
     def _attach_controllers(self) -> None:
         """Bind the controllers to the current register and case panel."""

@@ -244,6 +244,7 @@ def test_a_failed_daily_backup_is_reported_and_the_window_keeps_working(
     with qtbot.waitSignal(task.failed, timeout=5000):
         pass
     assert "daily backup failed: no space left on device" in capsys.readouterr().err
+    qtbot.waitUntil(lambda: "no space left" in window.statusBar().currentMessage())
     assert window.isVisible() and window.case_list.count() > 0
 
 

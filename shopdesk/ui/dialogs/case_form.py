@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.case import Case, draft_from_fields
 from ...domain.enums import CaseKind, CustomerType, Platform, Priority
-from ...domain.errors import FieldError, NotFoundError, ValidationError
+from ...domain.errors import FieldError, NotFoundError, ShopDeskError, ValidationError
 from ...domain.money import format_yuan
 from ...services.register import Register
 from ..i18n import ui_language
@@ -346,7 +346,7 @@ class CaseFormDialog(QDialog):
                 self.memory.remember(draft.platform, draft.shop)
             else:
                 case = self.register.cases.update(self._case.id, draft, self.operator)
-        except (ValidationError, NotFoundError) as exc:
+        except (ShopDeskError, NotFoundError) as exc:  # e.g. busy: stays open, as typed
             self._show_errors(self._errors_of(exc))
             return
         self.saved.emit(case.id)
@@ -371,6 +371,8 @@ class CaseFormDialog(QDialog):
     def _errors_of(self, exc: Exception) -> list[FieldError]:
         if isinstance(exc, ValidationError):
             return exc.errors
+        if isinstance(exc, ShopDeskError):  # e.g. the register is busy
+            return [FieldError("register", exc.zh, exc.en)]
         gone = self.tr("This case no longer exists (it may have been deleted)")
         return [FieldError("case", gone, gone)]
 

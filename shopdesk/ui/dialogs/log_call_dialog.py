@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.call_policy import CallOutcome, PreCallChecklist, local_to_utc
 from ...domain.clock import local
-from ...domain.errors import NotFoundError, ValidationError
+from ...domain.errors import NotFoundError, ShopDeskError, ValidationError
 from ...services.calls import CallRefusedError, CallService
 from ..widgets.call_texts import GREEN, CallTexts, label_style
 from ..widgets.enum_combo import EnumCombo
@@ -219,6 +219,9 @@ class LogCallDialog(QDialog):
         except NotFoundError:
             self.error.show_error(self.tr("This case no longer exists (it may have been "
                                           "deleted)"))
+            return
+        except ShopDeskError as exc:  # e.g. busy: stays open, as typed
+            self.error.show_error(exc.message(self.lang))
             return
         self.logged.emit(self.case_id)
         self.accept()

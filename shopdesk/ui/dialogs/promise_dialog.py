@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.clock import local
-from ...domain.errors import NotFoundError, ValidationError
+from ...domain.errors import NotFoundError, ShopDeskError, ValidationError
 from ...domain.promises import Promise, PromiseKind, QuickDue, quick_due
 from ...services.promises import PromiseService
 from ..widgets.enum_combo import EnumCombo
@@ -161,6 +161,9 @@ class PromiseDialog(QDialog):
         except NotFoundError:
             self.error.show_error(self.tr("This case no longer exists (it may have been "
                                           "deleted)"))
+            return
+        except ShopDeskError as exc:  # e.g. busy: stays open, as typed
+            self.error.show_error(exc.message(self.lang))
             return
         self.made.emit(promise.id)
         self.accept()

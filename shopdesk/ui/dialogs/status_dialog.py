@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.case import Case
 from ...domain.enums import CaseStatus, Outcome
-from ...domain.errors import NotFoundError, ValidationError, WorkflowError
+from ...domain.errors import NotFoundError, ShopDeskError, ValidationError, WorkflowError
 from ...domain.money import MoneyError, format_yuan, parse_yuan
 from ...domain.workflow import Transition, allowed_targets, is_reopen
 from ...services.register import Register
@@ -160,6 +160,9 @@ class StatusDialog(QDialog):
             return
         except NotFoundError:
             self._refused(self.tr("This case no longer exists (it may have been deleted)"))
+            return
+        except ShopDeskError as exc:  # e.g. busy: stays open, as typed
+            self._refused(exc.message(self.lang))
             return
         self.changed.emit(self.case.id)
         self.accept()

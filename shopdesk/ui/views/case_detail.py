@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.case import Case
-from ...domain.errors import NotFoundError, ValidationError
+from ...domain.errors import NotFoundError, ShopDeskError, ValidationError
 from ...services.register import Register
 from ...services.script_catalog import CatalogError
 from ..dialogs.audit_dialog import AuditDialog
@@ -302,7 +302,7 @@ class CaseDetailView(QWidget):
         case_id = self._case.id
         try:
             self.register.cases.add_note(case_id, text, operator)
-        except (ValidationError, NotFoundError) as exc:
+        except (ShopDeskError, NotFoundError) as exc:  # e.g. busy: the note stays
             self._say(self._message(exc))
             return
         self.note_edit.clear()
@@ -343,4 +343,6 @@ class CaseDetailView(QWidget):
     def _message(self, exc: Exception) -> str:
         if isinstance(exc, ValidationError):
             return "\n".join(e.message(self.text.lang) for e in exc.errors)
+        if isinstance(exc, ShopDeskError):
+            return exc.message(self.text.lang)
         return self.tr("This case no longer exists (it may have been deleted)")

@@ -1,0 +1,60 @@
+"""Changes made by another process (the command line, a colleague's window) show up here
+within a few seconds.
+
+SQLite's `PRAGMA data_version` (through `Register.data_version`) changes on this
+connection whenever another connection commits; polling it is cheap (no file read), works
+the same on every platform and needs no file watcher. On a change the list, the banners
+and the case on screen are re-read; open dialogs are left alone and the case panel keeps
+an unsaved note, so nothing the user is typing is lost.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QWidget
+
+from .host import Host
+
+POLL_MS = 2000
+
+
+class ExternalChanges(QObject):
+    """Polls the register for commits made elsewhere and refreshes the window."""
+
+    changed = Signal()  # after the window was refreshed for a change made elsewhere
+
+    def __init__(self, host: Host, parent: QWidget, *, interval_ms: int = POLL_MS) -> None:
+        super().__init__(parent)
+        self._host = host
+        self._last = self._version()
+        self.timer = QTimer(self)
+        self.timer.setObjectName("external_changes_timer")
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self.poll)
+        self.timer.start()
+
+    def _version(self) -> int | None:
+        try:
+            return self._host.register.data_version()
+        except Exception:  # closed for a restore a moment ago: the next poll sees the new one
+            return None
+
+    def poll(self) -> bool:
+        """Refresh when the register changed since the last poll; True when it did."""
+        version = self._version()
+        if version is None or version == self._last:
+            return False
+        first = self._last is None
+        self._last = version
+        if first:
+            return False
+        # Not host.refresh(): that shows the list's current case, and the panel may show
+        # one opened from elsewhere (with a note being typed).
+        self._host.case_list.reload()  # keeps the selection; the overdue banner follows
+        self._host.detail.refresh()  # the same case again: an unsaved note stays
+        self.changed.emit()
+        return True
+
+    def rebase(self) -> None:
+        """Start counting from the current register (after a restore switched it)."""
+        self._last = self._version()
