@@ -99,7 +99,7 @@
     <message>
         <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="133" />
         <source>%1 cases</source>
-        <translation>%1 个案件</translation>
+        <translation>共 %1 单</translation>
     </message>
 </context>
 <context>

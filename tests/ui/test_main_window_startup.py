@@ -244,7 +244,9 @@ def test_a_failed_daily_backup_is_reported_and_the_window_keeps_working(
     with qtbot.waitSignal(task.failed, timeout=5000):
         pass
     assert "daily backup failed: no space left on device" in capsys.readouterr().err
-    qtbot.waitUntil(lambda: "no space left" in window.statusBar().currentMessage())
+    # Said in the status bar's warning label until the next start (and logged).
+    qtbot.waitUntil(lambda: "no space left" in window.background_warning.text())
+    assert window.background_warning.isVisible()
     assert window.isVisible() and window.case_list.count() > 0
 
 
