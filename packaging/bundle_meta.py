@@ -103,7 +103,7 @@ DROP_PLUGINS = re.compile(
 # Python modules nothing in ShopDesk imports but that hooks or optional imports drag in.
 EXCLUDES = ["tkinter", "_tkinter", "unittest", "pydoc_data", "test", "lib2to3", "IPython",
             "matplotlib", "numpy", "PySide6.QtQml", "PySide6.QtQuick", "PySide6.QtOpenGL",
-            "PySide6.QtSql", "PySide6.QtTest", "PySide6.QtDBus", "PySide6.QtSvg",
+            "PySide6.QtSql", "PySide6.QtTest", "PySide6.QtDBus",
             "PySide6.QtConcurrent", "PySide6.QtXml", "PySide6.QtUiTools", "PySide6.QtDesigner",
             "PySide6.QtHelp", "PySide6.QtPdf", "PySide6.QtOpenGLWidgets"]
 
