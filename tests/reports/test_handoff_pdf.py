@@ -14,7 +14,7 @@ from shopdesk.domain.promises import PromiseKind
 from shopdesk.reports.handoff_pdf import write_handoff_pdf
 from shopdesk.services.demo import generate_demo
 
-from ..services.test_shift_service import scripted_shift
+from ..services.shift_support import scripted_shift
 
 
 def pages_of(data: bytes) -> list[str]:
@@ -75,7 +75,7 @@ def test_a_busy_shift_still_fits_two_pages_and_says_what_was_left_out(register, 
 
 
 def test_phone_numbers_quoted_in_free_text_are_masked_too(register, clock):
-    from ..services.test_shift_service import open_case
+    from ..services.shift_support import open_case
 
     register.shifts.start("小王")
     case = open_case(register, "小蜜蜂", "13812345678", order="2000000000009")

@@ -16,7 +16,7 @@ from shopdesk.domain.promises import PromiseKind
 from shopdesk.domain.workflow import Transition
 
 from ..conftest import T0
-from .test_shift_service import open_case
+from .shift_support import open_case
 
 H = timedelta(hours=1)
 MIN = timedelta(minutes=1)

@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from shopdesk.services.handoff_text import MAX_OPEN, handoff_text
 
-from .test_shift_service import scripted_shift
+from .shift_support import scripted_shift
 
 
 def test_text_has_every_section_and_no_full_phone(register, clock):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
@@ -13,13 +12,8 @@ from shopdesk.domain.enums import CaseKind, Cause, CustomerType, Platform, Prior
 from shopdesk.importers import ImportCancelled
 from shopdesk.services import import_write
 from shopdesk.services.imports import ImportService
-from tests.importers.helpers import DATA, TAOBAO_REFUND_HEADER, csv_bytes, taobao_refund_row
-
-
-def write_refunds(tmp_path: Path, rows: list[list[object]], name: str = "refunds.csv") -> Path:
-    path = tmp_path / name
-    path.write_bytes(csv_bytes([TAOBAO_REFUND_HEADER, *rows], "gbk"))
-    return path
+from tests.importers.helpers import DATA, taobao_refund_row
+from tests.services.imports_support import run, write_refunds
 
 
 def counts(register) -> tuple[int, int, int, int]:
@@ -31,11 +25,6 @@ def counts(register) -> tuple[int, int, int, int]:
 @pytest.fixture
 def service(register) -> ImportService:
     return register.imports
-
-
-def run(service: ImportService, path: Path, **kw):
-    parsed = service.read(path)
-    return service.apply(parsed, path.name, "小王", **kw)
 
 
 def as_draft(case) -> CaseDraft:

@@ -13,7 +13,7 @@ from tests.importers.helpers import taobao_refund_row
 
 from ..conftest import T0
 from .calls_support import open_case
-from .test_imports import run, write_refunds
+from .imports_support import run, write_refunds
 
 
 def _column(register, case_id):

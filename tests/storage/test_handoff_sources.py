@@ -9,7 +9,7 @@ from shopdesk.domain.enums import CaseKind, CaseStatus, Platform, Priority
 from shopdesk.domain.workflow import Transition
 from shopdesk.storage.handoff_sources import HandoffSources
 
-from ..services.test_shift_service import open_case
+from ..services.shift_support import open_case
 
 
 def test_open_cases_hold_status_times_text_and_buyer_without_loading_whole_cases(

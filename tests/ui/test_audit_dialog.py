@@ -14,7 +14,7 @@ from shopdesk.ui.dialogs.audit_dialog import AuditDialog
 from shopdesk.ui.views.case_detail import CaseDetailView
 
 from ..conftest import T0
-from .test_case_detail import Operator, make_case
+from .ui_support import Operator, make_case
 
 
 def _open_audit(qtbot, register, case_id) -> AuditDialog:

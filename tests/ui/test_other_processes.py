@@ -71,7 +71,7 @@ def _hold_lock(path, seconds, started):
 
 
 def test_a_busy_register_keeps_the_case_form_open_with_what_was_typed(qtbot, register):
-    from tests.ui.test_case_form import open_form, type_text
+    from tests.ui.ui_support import open_form, type_text
 
     register.db.execute("PRAGMA busy_timeout = 100")  # not 15 s in a test
     dialog = open_form(qtbot, register)

@@ -11,7 +11,7 @@ from shopdesk.domain.case_query import CaseQuery
 from shopdesk.domain.promises import PromiseKind
 
 from ..conftest import T0
-from .test_main_window import type_with_ime
+from .ui_support import type_with_ime
 
 
 def _quit(qtbot, window) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QInputMethodEvent, QKeyEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 
 from shopdesk.domain.case import CaseDraft
@@ -52,3 +52,25 @@ def make_case(register, order_no: str = "1234567890123", phone: str = "138123456
                       amount_paid=Decimal("259.00"), amount_claimed=Decimal("259.00"),
                       description="枕套有破洞，买家已拍照", assignee="小王", **extra)
     return register.cases.open_case(draft, "小王")
+
+
+def type_with_ime(widget, text: str) -> None:
+    """Type Chinese the way a pinyin input method delivers it: as a committed string.
+
+    (QTest.keyClicks only knows Latin-1 keys.)
+    """
+    widget.setFocus()
+    event = QInputMethodEvent("", [])
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
+def open_form(qtbot, register, **kwargs):
+    """The case form as the window opens it (operator 小王), shown and active."""
+    from shopdesk.ui.dialogs.case_form import CaseFormDialog
+
+    dialog = CaseFormDialog(register, "小王", **kwargs)
+    qtbot.addWidget(dialog)
+    with qtbot.waitActive(dialog):
+        dialog.show()
+    return dialog
