@@ -294,17 +294,22 @@ class CaseTableModel(QAbstractTableModel):
             return
         page = self._source.query_page(self._query, after=self._last_key,
                                        limit=self._id_batch)
-        if page:
-            first = len(self._ids)
-            self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
-            for case_id, _value in page:
-                self._rows[case_id] = len(self._ids)
-                self._ids.append(case_id)
-            self._last_key = (page[-1][1], page[-1][0])
-            self.endInsertRows()
+        self._append(page)
         if len(page) < self._id_batch:
             self._complete = True
             self._total = len(self._ids)
+
+    def _append(self, page: list[tuple[int, Any]]) -> None:
+        """Add a keyset page of (id, sort value) below the loaded rows, announced to views."""
+        if not page:
+            return
+        first = len(self._ids)
+        self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
+        for case_id, _value in page:
+            self._rows[case_id] = len(self._ids)
+            self._ids.append(case_id)
+        self._last_key = (page[-1][1], page[-1][0])
+        self.endInsertRows()
 
     def ensure_row(self, case_id: int) -> int | None:
         """The row of `case_id` in the current query, loading rows up to it (announced
@@ -316,14 +321,7 @@ class CaseTableModel(QAbstractTableModel):
         if key is None:
             return None
         page = self._source.query_page(self._query, after=self._last_key, through=key)
-        if page:
-            first = len(self._ids)
-            self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
-            for cid, _value in page:
-                self._rows[cid] = len(self._ids)
-                self._ids.append(cid)
-            self._last_key = (page[-1][1], page[-1][0])
-            self.endInsertRows()
+        self._append(page)
         return self._rows.get(case_id)
 
     def is_complete(self) -> bool:
