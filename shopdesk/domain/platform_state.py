@@ -4,7 +4,8 @@ A platform export names the request's state in its own words (退款成功, 待�
 Each preset maps those words, in data, to a `PlatformStage` (and the intervention
 column's words to an `Intervention`); this module alone decides what a stage means for
 the case: its status, its outcome, whether the platform is involved. The deadlines per
-stage (shared/platform-deadlines.md) key their rules by the same `PlatformStage`.
+stage (resources/deadlines/*.toml, domain/deadlines) key their rules by the same
+`PlatformStage`.
 
     states = PlatformStateMap.from_tables(preset_values)       # once per file
     state = states.resolve("退款成功", "", kind=..., refund_scope="部分退款", ...)
@@ -29,6 +30,8 @@ class PlatformStage(LabelledEnum):
     AWAITING_SELLER = ("awaiting_seller", "待卖家处理", "Awaiting the seller")
     AWAITING_RETURN = ("awaiting_return", "待买家退货", "Awaiting the buyer's return")
     RETURN_TO_CHECK = ("return_to_check", "退货待卖家验收", "Return to check")
+    # The return's tracking shows it delivered (Pinduoduo's clock drops to 24 h here).
+    RETURN_DELIVERED = ("return_delivered", "退货已签收，待卖家验收", "Return delivered; to check")
     SELLER_REFUSED = ("seller_refused", "卖家已拒绝，待买家处理", "Seller refused; buyer to act")
     AWAITING_BUYER = ("awaiting_buyer", "待买家处理", "Awaiting the buyer")
     AWAITING_RESHIP = ("awaiting_reship", "待卖家发出换货/补寄", "Awaiting the seller's reship")
@@ -39,6 +42,8 @@ class PlatformStage(LabelledEnum):
     COMPLETED = ("completed", "售后完成", "Completed")
     CLOSED = ("closed", "售后关闭", "Closed")
     PLATFORM_REJECTED = ("platform_rejected", "平台驳回", "Rejected by the platform")
+    # A review (中差评) whose reply window is open: the seller may answer it once.
+    REVIEW_REPLY = ("review_reply", "评价待回复", "Review reply window")
 
     @property
     def finished(self) -> bool:
@@ -63,6 +68,7 @@ _STAGE_STATUS: dict[PlatformStage, CaseStatus] = {
     PlatformStage.AWAITING_SELLER: _S.NEW,
     PlatformStage.AWAITING_RETURN: _S.WAITING_BUYER,
     PlatformStage.RETURN_TO_CHECK: _S.IN_PROGRESS,
+    PlatformStage.RETURN_DELIVERED: _S.IN_PROGRESS,
     PlatformStage.SELLER_REFUSED: _S.WAITING_BUYER,
     PlatformStage.AWAITING_BUYER: _S.WAITING_BUYER,
     PlatformStage.AWAITING_RESHIP: _S.IN_PROGRESS,
@@ -73,6 +79,7 @@ _STAGE_STATUS: dict[PlatformStage, CaseStatus] = {
     PlatformStage.COMPLETED: _S.RESOLVED,
     PlatformStage.CLOSED: _S.CLOSED,
     PlatformStage.PLATFORM_REJECTED: _S.CLOSED,
+    PlatformStage.REVIEW_REPLY: _S.IN_PROGRESS,
 }
 
 

@@ -24,6 +24,8 @@ from .analysis import AnalysisService
 from .blacklist import BlacklistService
 from .calls import CallService
 from .cases import CaseService
+from .deadlines import OVERRIDE_NAME as DEADLINE_RULES_NAME
+from .deadlines import DeadlineService
 from .evidence import EvidenceService
 from .evidence_checklist import OVERRIDE_NAME as EVIDENCE_CHECKLIST_NAME
 from .form_memory import FormMemory
@@ -56,6 +58,7 @@ class Register:
     db: Database
     clock: Clock
     cases: CaseService = field(init=False)
+    deadlines: DeadlineService = field(init=False)
     warnings: WarningService = field(init=False)
     blacklist: BlacklistService = field(init=False)
     analysis: AnalysisService = field(init=False)
@@ -81,8 +84,10 @@ class Register:
                                        override=self.paths.root / WARNING_RULES_NAME)
         self.blacklist = BlacklistService(self.db, self.clock, self.warnings)
         self.analysis = AnalysisService(self.db, self.clock, shop_tz=tz)
+        self.deadlines = DeadlineService(self.db, self.clock, self.settings, shop_tz=tz,
+                                         override=self.paths.root / DEADLINE_RULES_NAME)
         self.cases = CaseService(self.db, self.clock, shop_tz=tz,
-                                 after_write=self.warnings.evaluate)
+                                 after_write=self._after_case_write)
         self.staff = StaffService(self.db, self.clock, self.settings, shop_tz=tz)
         self.holidays = ShopHolidays(self.db, self.settings, self.clock, shop_tz=tz)
         self.calls = CallService(self.db, self.clock, self.settings, self.holidays, shop_tz=tz)
@@ -105,8 +110,14 @@ class Register:
         if self._imports is None:
             config = ImportConfig.load(resource_path("importers"))
             self._imports = ImportService(self.db, self.clock, config, shop_tz=self.shop_tz,
-                                          after_write=self.warnings.evaluate)
+                                          after_write=self._after_case_write)
         return self._imports
+
+    def _after_case_write(self, case_ids: list[int]) -> None:
+        """In every case write's transaction: the stage and its deadline first (the
+        warnings read a settled case), then the early warnings."""
+        self.deadlines.recompute(case_ids)
+        self.warnings.evaluate(case_ids)
 
     @property
     def scripts(self) -> ScriptService:

@@ -1,0 +1,96 @@
+"""The stage and deadline columns of cases (m0014): read, write, list by deadline."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlite_utils import Database
+
+from ..domain.clock import from_iso, to_utc_iso
+from ..domain.deadlines import StageOrigin, StageState
+from ..domain.platform_state import PlatformStage
+from .batches import in_batches
+
+
+@dataclass(frozen=True)
+class DeadlineRow:
+    """One case in a deadline list."""
+
+    case_id: int
+    case_no: str
+    stage: PlatformStage | None
+    due_at: datetime
+    source: str
+
+
+def _stage(value: str | None) -> PlatformStage | None:
+    return PlatformStage(value) if value else None
+
+
+class DeadlineStore:
+    """Callers own the transaction (db.atomic())."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def stages(self, case_ids: Sequence[int]) -> dict[int, StageState]:
+        out: dict[int, StageState] = {}
+        for chunk, marks in in_batches(list(case_ids)):
+            for cid, stage, origin, since, synced in self.db.execute(
+                    "SELECT id, stage, stage_origin, stage_since, stage_synced FROM cases "
+                    f"WHERE id IN ({marks})", chunk).fetchall():
+                out[cid] = StageState(_stage(stage), StageOrigin(origin or "derived"),
+                                      from_iso(since), _stage(synced))
+        return out
+
+    def write(self, rows: Iterable[tuple[int, StageState, datetime | None, str]]) -> None:
+        """(case id, stage state, deadline, source) for each case."""
+        self.db.conn.executemany(
+            "UPDATE cases SET stage = ?, stage_origin = ?, stage_since = ?, stage_synced = ?, "
+            "deadline_at = ?, deadline_source = ? WHERE id = ?",
+            ((s.stage.value if s.stage else "", s.origin.value,
+              to_utc_iso(s.since) if s.since else None,
+              s.synced_platform_stage.value if s.synced_platform_stage else "",
+              to_utc_iso(due) if due else None, source, cid)
+             for cid, s, due, source in rows))
+
+    def open_ids(self) -> list[int]:
+        return [r[0] for r in self.db.execute(
+            "SELECT id FROM cases WHERE deleted_at IS NULL "
+            "AND status NOT IN ('resolved', 'closed')").fetchall()]
+
+    def unset_ids(self) -> list[int]:
+        """Cases whose stage was never computed (written by a bulk loader)."""
+        return [r[0] for r in self.db.execute(
+            "SELECT id FROM cases WHERE stage_since IS NULL").fetchall()]
+
+    def due(self, *, before: datetime | None = None, after: datetime | None = None,
+            limit: int | None = None) -> list[DeadlineRow]:
+        """Open live cases with a deadline in [after, before), earliest first."""
+        sql = ("SELECT id, case_no, stage, deadline_at, deadline_source FROM cases "
+               "WHERE deleted_at IS NULL AND deadline_at IS NOT NULL "
+               "AND status NOT IN ('resolved', 'closed')")
+        params: list[object] = []
+        if before is not None:
+            sql += " AND deadline_at < ?"
+            params.append(to_utc_iso(before))
+        if after is not None:
+            sql += " AND deadline_at >= ?"
+            params.append(to_utc_iso(after))
+        sql += " ORDER BY deadline_at, id"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        return [DeadlineRow(cid, no, _stage(stage), from_iso(at), src)  # type: ignore[arg-type]
+                for cid, no, stage, at, src in self.db.execute(sql, params).fetchall()]
+
+    def deadlines_of(self, case_ids: Sequence[int]) -> dict[int, tuple[datetime | None, str]]:
+        """(deadline, source) per case: what the list shows in its 剩余时间 column."""
+        out: dict[int, tuple[datetime | None, str]] = {}
+        for chunk, marks in in_batches(list(case_ids)):
+            for cid, at, src in self.db.execute(
+                    f"SELECT id, deadline_at, deadline_source FROM cases WHERE id IN ({marks})",
+                    chunk).fetchall():
+                out[cid] = (from_iso(at), src)
+        return out
