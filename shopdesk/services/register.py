@@ -244,6 +244,8 @@ def open_register(paths: DataPaths, clock: Clock, *, daily_backup: bool = True) 
 
     db = open_database(paths.database, before_migrate=backup_before_migrate)
     register = Register(paths=paths, db=db, clock=clock)
+    # Deadlines of cases a bulk loader wrote, or of every open case when the rules changed.
+    register.deadlines.ensure_current()
     if daily_backup:
         register.try_daily_backup()
     return register

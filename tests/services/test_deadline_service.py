@@ -1,0 +1,150 @@
+"""register.deadlines: stored deadlines follow every write; lists, stage changes, rules."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+
+import pytest
+
+from shopdesk.domain.case import CaseDraft
+from shopdesk.domain.enums import CaseKind, CaseStatus, Platform
+from shopdesk.domain.errors import ValidationError
+from shopdesk.domain.platform_state import PlatformStage
+from shopdesk.domain.workflow import Transition
+from shopdesk.services.deadlines import DeadlineSource
+from tests.services.test_imports_platform_state import by_refund, run, write
+
+P = PlatformStage
+
+
+def open_case(register, kind=CaseKind.REFUND_ONLY, platform=Platform.TAOBAO, **kw):
+    draft = CaseDraft(platform=platform, order_no=f"O{len(register.cases.store.find())+100}",
+                      kind=kind, amount_paid=Decimal("59.00"), **kw)
+    return register.cases.open_case(draft, "小王")
+
+
+def stored(register, case_id):
+    return register.db.execute("SELECT stage, stage_origin, deadline_at, deadline_source "
+                               "FROM cases WHERE id = ?", [case_id]).fetchone()
+
+
+def test_new_case_gets_its_rule_deadline_stored(register, clock):
+    case = open_case(register)
+    d = register.deadlines.for_case(case.id)
+    assert d.stage is P.AWAITING_SELLER
+    assert (d.due_at, d.source) == (clock.now() + timedelta(hours=24), DeadlineSource.RULE)
+    assert d.on_timeout.zh == "平台将自动退款 ¥59.00"
+    assert stored(register, case.id) == ("awaiting_seller", "derived",
+                                         "2026-11-24T02:00:00+00:00", "rule")
+
+
+def test_manual_due_is_the_deadline_only_without_a_rule(register, clock):
+    mine = clock.now() + timedelta(hours=3)
+    case = open_case(register, kind=CaseKind.COMPLAINT, due_at=mine)
+    d = register.deadlines.for_case(case.id)
+    assert (d.due_at, d.source, d.manual_due_at) == (mine, DeadlineSource.MANUAL, mine)
+    case = open_case(register, due_at=mine)
+    d = register.deadlines.for_case(case.id)
+    assert d.source is DeadlineSource.RULE and d.manual_due_at == mine
+
+
+def test_resolving_clears_the_deadline(register):
+    case = open_case(register)
+    register.cases.change_status(case.id, Transition(CaseStatus.IN_PROGRESS), "小王")
+    assert stored(register, case.id)[3] == "rule"
+    register.cases.change_status(case.id, Transition(CaseStatus.CLOSED, note="撤销"), "小王")
+    assert stored(register, case.id)[2:] == (None, "")
+    assert register.deadlines.for_case(case.id).due_at is None
+
+
+def test_stage_change_moves_the_clock_with_event_and_audit(register, clock):
+    case = open_case(register, kind=CaseKind.RETURN_REFUND)
+    clock.advance(hours=2)
+    d = register.deadlines.change_stage(case.id, P.AWAITING_RETURN, "小王")
+    assert d.stage is P.AWAITING_RETURN
+    assert d.due_at == clock.now() + timedelta(days=7)
+    clock.advance(days=1)
+    d = register.deadlines.change_stage(case.id, P.RETURN_TO_CHECK, "小王",
+                                        tracking="YT123")
+    assert d.due_at == clock.now() + timedelta(days=10)
+    assert register.cases.get(case.id).extra["return_tracking_no"] == "YT123"
+    # Delivered: Taobao still counts from the shipment.
+    clock.advance(days=2)
+    d = register.deadlines.change_stage(case.id, P.RETURN_DELIVERED, "小王")
+    assert d.due_at == clock.now() - timedelta(days=2) + timedelta(days=10)
+    events = [e for e in register.cases.timeline(case.id) if e.type == "stage"]
+    assert [e.data["to"] for e in events] == ["awaiting_return", "return_to_check",
+                                              "return_delivered"]
+    assert "YT123" in events[1].text
+    audit = [a for a in register.cases.audit(case.id) if a.action == "stage"]
+    assert ("awaiting_seller", "awaiting_return") in [(a.old, a.new) for a in audit]
+    # An edit of the case afterwards keeps the user's stage.
+    register.cases.add_note(case.id, "已催", "小王")
+    assert register.deadlines.for_case(case.id).stage is P.RETURN_DELIVERED
+
+
+def test_stage_change_refuses_a_finished_case_and_stray_tracking(register):
+    case = open_case(register)
+    with pytest.raises(ValidationError):
+        register.deadlines.change_stage(case.id, P.REFUNDING, "小王", tracking="X1")
+    register.cases.change_status(case.id, Transition(CaseStatus.CLOSED, note="x"), "小王")
+    with pytest.raises(ValidationError):
+        register.deadlines.change_stage(case.id, P.REFUNDING, "小王")
+
+
+def test_lists_within_overdue_and_due_within(register, clock):
+    soon = open_case(register)  # 24 h
+    later = open_case(register, kind=CaseKind.RETURN_REFUND)  # 5 d
+    open_case(register, kind=CaseKind.COMPLAINT)  # none
+    assert [d.case_no for d in register.deadlines.list()] == [
+        register.cases.get(soon.id).case_no, register.cases.get(later.id).case_no]
+    assert [d.case_id for d in register.deadlines.due_within(timedelta(hours=25))] == [soon.id]
+    assert register.deadlines.list(overdue=True) == []
+    clock.advance(hours=30)
+    overdue = register.deadlines.list(overdue=True)
+    assert [d.case_id for d in overdue] == [soon.id]
+    assert overdue[0].on_timeout.zh.startswith("平台将自动退款")
+    assert overdue[0].stage is P.AWAITING_SELLER
+
+
+def test_import_timeout_wins_and_evidence_deadline(register, tmp_path):
+    path = write(tmp_path, [
+        {"退款状态": "买家已经申请退款，等待卖家同意"},
+        {"退款状态": "买家已经申请退款，等待卖家同意", "客服介入状态": "客服介入中",
+         "举证超时": "2026-11-09 09:00:00"},
+    ])
+    run(register.imports, path)
+    first = register.deadlines.for_case(by_refund(register, 1).id)
+    assert first.source is DeadlineSource.PLATFORM
+    assert first.due_at == datetime(2026, 11, 4, 1, 0, tzinfo=UTC)  # 超时时间 09:00 Shanghai
+    second = register.deadlines.for_case(by_refund(register, 2).id)
+    assert second.stage is P.PLATFORM_INTERVENTION
+    assert second.due_at == datetime(2026, 11, 9, 1, 0, tzinfo=UTC)
+    # The user moves the stage on: the rule takes over from the platform's old deadline.
+    case_id = by_refund(register, 1).id
+    d = register.deadlines.change_stage(case_id, P.AWAITING_RETURN, "小王")
+    assert d.source is DeadlineSource.RULE
+
+
+def test_rules_listing_and_override_recomputes(register, clock):
+    case = open_case(register)
+    assert {r.platform for r in register.deadlines.rules()} >= {Platform.TAOBAO, Platform.JD}
+    assert all(r.platform is Platform.JD for r in register.deadlines.rules(Platform.JD))
+    path = register.deadlines.ensure_override_file()
+    path.write_text("[taobao.refund_unshipped]\nhours = 12\n", encoding="utf-8")
+    assert register.deadlines.ensure_current() >= 1
+    assert register.deadlines.for_case(case.id).due_at == clock.now() + timedelta(hours=12)
+    assert stored(register, case.id)[2] == "2026-11-23T14:00:00+00:00"
+    path.write_text("[taobao.refund_unshipped]\nhours = 'x'\n", encoding="utf-8")
+    register.deadlines.rule_set()
+    err = register.deadlines.rules_error
+    assert err is not None and "deadline_rules.toml" in err.zh and "hours" in err.zh
+
+
+def test_warning_threshold_setting(register):
+    assert register.deadlines.warning_hours() == 6
+    register.deadlines.set_warning_hours(3)
+    assert register.deadlines.warning_window() == timedelta(hours=3)
+    with pytest.raises(ValidationError):
+        register.deadlines.set_warning_hours(0)
