@@ -32,6 +32,7 @@ class SortKey(StrEnum):
     PROMISE_DUE = "promise_due"  # the earliest open promise's due time
     PLATFORM_STATUS = "platform_status"  # the platform's own words for the request's state
     WARNINGS = "warnings"  # how many live early warnings
+    DEADLINE = "deadline"  # the stage's effective deadline (剩余时间)
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,8 @@ class CaseQuery:
     promise_due_before: datetime | None = None
     search: str = ""
     warned: bool = False  # only cases with a live early warning
+    # The stage's deadline (platform / rule / manual) before this time (即将超时).
+    deadline_before: datetime | None = None
     # Set when filters contradict each other (e.g. "open" + status "closed"): no rows.
     match_nothing: bool = False
     sort: SortKey = SortKey.LAST_ACTIVITY

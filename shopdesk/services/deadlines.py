@@ -46,7 +46,7 @@ from ..domain.text import Text
 from ..paths import resource_path
 from ..storage.audit import AuditStore
 from ..storage.cases import CaseStore
-from ..storage.deadlines import DeadlineStore
+from ..storage.deadlines import DeadlineStore, StoredDeadline
 from ..storage.events import EventStore
 from ..storage.rows import case_to_row
 from ..storage.settings import SettingsStore
@@ -206,7 +206,8 @@ class DeadlineService:
             deadline = self._resolve(case, state, rules)
             open_ = case.is_open and deadline.due_at is not None
             rows.append((cid, state, deadline.due_at if open_ else None,
-                         deadline.source.value if open_ and deadline.source else ""))
+                         deadline.source.value if open_ and deadline.source else "",
+                         open_ and deadline.estimate))
         self.store.write(rows)
 
     def _resolve(self, case: Case, state: StageState, rules: RuleSet) -> Deadline:
@@ -252,6 +253,10 @@ class DeadlineService:
             out.append(DueDeadline(r.case_id, r.case_no, r.stage, r.due_at,
                                    DeadlineSource(r.source), d.on_timeout, d.estimate))
         return out
+
+    def stored(self, case_ids: Sequence[int]) -> dict[int, StoredDeadline]:
+        """The stored deadline of each case that has one (the list's 剩余时间 column)."""
+        return self.store.stored(case_ids)
 
     def due_within(self, delta: timedelta) -> list[DueDeadline]:
         """Open cases whose deadline falls within `delta` from now, or has passed
@@ -320,7 +325,8 @@ class DeadlineService:
             self.cases.update_columns(case_id, {"updated_at": stamp, "last_activity_at": stamp},
                                       reindex=False)
             self.store.write([(case_id, StageState(stage, StageOrigin.USER, now,
-                                                   state.synced_platform_stage), None, "")])
+                                                   state.synced_platform_stage), None, "",
+                               False)])
             self.recompute([case_id])
             new = self.for_case(case_id)
             old_key = old.stage.value if old.stage else None

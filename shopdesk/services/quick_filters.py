@@ -23,6 +23,11 @@ class QuickFilter(StrEnum):
     PROMISE_TODAY = "promise_today"
     # Open cases with a live early warning (预警), not yet acknowledged.
     WARNED = "warned"
+    # 即将超时: open cases whose stage deadline falls within the warning window (or passed).
+    DEADLINE_SOON = "deadline_soon"
+
+
+DEADLINE_WINDOW = timedelta(hours=6)
 
 
 def day_bounds(now: datetime, tz: str) -> tuple[datetime, datetime]:
@@ -35,11 +40,14 @@ def day_bounds(now: datetime, tz: str) -> tuple[datetime, datetime]:
 
 
 def apply_quick_filter(base: CaseQuery, quick: QuickFilter, *, now: datetime, tz: str,
-                       operator: str) -> CaseQuery:
-    """`base` (sort, search, other filters kept) narrowed by a quick filter."""
+                       operator: str, deadline_window: timedelta = DEADLINE_WINDOW
+                       ) -> CaseQuery:
+    """`base` (sort, search, other filters kept) narrowed by a quick filter.
+    `deadline_window`: how far ahead 即将超时 looks (the shop's warning threshold)."""
     q = base.with_changes(scope=Scope.ACTIVE, due_from=None, due_before=None, assignee=None,
                           match_nothing=False, promise_overdue_at=None,
-                          promise_due_from=None, promise_due_before=None, warned=False)
+                          promise_due_from=None, promise_due_before=None, warned=False,
+                          deadline_before=None)
     if quick == QuickFilter.ALL:
         return q
     if quick == QuickFilter.TRASH:
@@ -58,6 +66,8 @@ def apply_quick_filter(base: CaseQuery, quick: QuickFilter, *, now: datetime, tz
         return q.with_changes(statuses=open_statuses)
     if quick == QuickFilter.WARNED:
         return q.with_changes(statuses=open_statuses, warned=True)
+    if quick == QuickFilter.DEADLINE_SOON:
+        return q.with_changes(statuses=open_statuses, deadline_before=now + deadline_window)
     if quick == QuickFilter.DUE_TODAY:
         start, end = day_bounds(now, tz)
         return q.with_changes(statuses=open_statuses, due_from=start, due_before=end)

@@ -40,6 +40,8 @@ _SORT_SQL = {
     SortKey.PROMISE_DUE: "coalesce(next_promise_due, '9999')",
     SortKey.PLATFORM_STATUS: "platform_status",
     SortKey.WARNINGS: "warning_count",
+    # Cases without a deadline sort after every dated one in ascending order (m0014 index).
+    SortKey.DEADLINE: "coalesce(deadline_at, '9999')",
 }
 
 _SELECT = "SELECT " + ", ".join(CASE_COLUMNS) + " FROM cases"
@@ -258,6 +260,10 @@ def _where(query: CaseQuery,
             params.append(to_utc_iso(value))
     if query.warned:
         conds.append("warning_count > 0")
+    if query.deadline_before is not None:
+        # deadline_at is NULL on finished cases, so this never lists them.
+        conds.append("deadline_at < ?")
+        params.append(to_utc_iso(query.deadline_before))
     conds_p, params_p = _promise_conditions(query)
     conds.extend(conds_p)
     params.extend(params_p)

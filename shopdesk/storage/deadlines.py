@@ -25,6 +25,16 @@ class DeadlineRow:
     source: str
 
 
+@dataclass(frozen=True)
+class StoredDeadline:
+    """A case's deadline as stored for the list."""
+
+    stage: PlatformStage | None
+    due_at: datetime
+    source: str
+    estimate: bool
+
+
 def _stage(value: str | None) -> PlatformStage | None:
     return PlatformStage(value) if value else None
 
@@ -45,16 +55,17 @@ class DeadlineStore:
                                       from_iso(since), _stage(synced))
         return out
 
-    def write(self, rows: Iterable[tuple[int, StageState, datetime | None, str]]) -> None:
-        """(case id, stage state, deadline, source) for each case."""
+    def write(self, rows: Iterable[tuple[int, StageState, datetime | None, str, bool]]
+              ) -> None:
+        """(case id, stage state, deadline, source, estimate) for each case."""
         self.db.conn.executemany(
             "UPDATE cases SET stage = ?, stage_origin = ?, stage_since = ?, stage_synced = ?, "
-            "deadline_at = ?, deadline_source = ? WHERE id = ?",
+            "deadline_at = ?, deadline_source = ?, deadline_estimate = ? WHERE id = ?",
             ((s.stage.value if s.stage else "", s.origin.value,
               to_utc_iso(s.since) if s.since else None,
               s.synced_platform_stage.value if s.synced_platform_stage else "",
-              to_utc_iso(due) if due else None, source, cid)
-             for cid, s, due, source in rows))
+              to_utc_iso(due) if due else None, source, int(estimate), cid)
+             for cid, s, due, source, estimate in rows))
 
     def open_ids(self) -> list[int]:
         return [r[0] for r in self.db.execute(
@@ -85,12 +96,14 @@ class DeadlineStore:
         return [DeadlineRow(cid, no, _stage(stage), from_iso(at), src)  # type: ignore[arg-type]
                 for cid, no, stage, at, src in self.db.execute(sql, params).fetchall()]
 
-    def deadlines_of(self, case_ids: Sequence[int]) -> dict[int, tuple[datetime | None, str]]:
-        """(deadline, source) per case: what the list shows in its 剩余时间 column."""
-        out: dict[int, tuple[datetime | None, str]] = {}
+    def stored(self, case_ids: Sequence[int]) -> dict[int, StoredDeadline]:
+        """The stored deadline per case that has one: what the 剩余时间 column shows."""
+        out: dict[int, StoredDeadline] = {}
         for chunk, marks in in_batches(list(case_ids)):
-            for cid, at, src in self.db.execute(
-                    f"SELECT id, deadline_at, deadline_source FROM cases WHERE id IN ({marks})",
+            for cid, stage, at, src, est in self.db.execute(
+                    "SELECT id, stage, deadline_at, deadline_source, deadline_estimate "
+                    f"FROM cases WHERE id IN ({marks}) AND deadline_at IS NOT NULL",
                     chunk).fetchall():
-                out[cid] = (from_iso(at), src)
+                out[cid] = StoredDeadline(_stage(stage), from_iso(at), src,  # type: ignore
+                                          bool(est))
         return out

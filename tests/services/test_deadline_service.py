@@ -148,3 +148,39 @@ def test_warning_threshold_setting(register):
     assert register.deadlines.warning_window() == timedelta(hours=3)
     with pytest.raises(ValidationError):
         register.deadlines.set_warning_hours(0)
+
+
+def test_deadline_soon_filter_and_time_left_sort(register, clock):
+    from shopdesk.domain.case_query import CaseQuery, SortKey
+    from shopdesk.services.quick_filters import QuickFilter, apply_quick_filter
+
+    day = open_case(register)  # 24 h
+    week = open_case(register, kind=CaseKind.RETURN_REFUND)  # 5 d
+    none = open_case(register, kind=CaseKind.COMPLAINT)
+
+    def ids(quick, window=timedelta(hours=6), sort=SortKey.DEADLINE):
+        q = apply_quick_filter(CaseQuery(sort=sort, descending=False), quick,
+                               now=clock.now(), tz=register.shop_tz, operator="",
+                               deadline_window=window)
+        return register.cases.query_ids(q)
+
+    assert ids(QuickFilter.OPEN) == [day.id, week.id, none.id]
+    assert ids(QuickFilter.DEADLINE_SOON) == []
+    clock.advance(hours=19)
+    assert ids(QuickFilter.DEADLINE_SOON) == [day.id]
+    assert ids(QuickFilter.DEADLINE_SOON, window=timedelta(days=5)) == [day.id, week.id]
+    clock.advance(hours=10)  # past: still listed, it is the most urgent
+    assert ids(QuickFilter.DEADLINE_SOON) == [day.id]
+    register.cases.change_status(day.id, Transition(CaseStatus.CLOSED, note="x"), "小王")
+    assert ids(QuickFilter.DEADLINE_SOON) == []
+
+
+def test_sort_and_filter_use_the_deadline_indexes(register):
+    plan = " ".join(r[3] for r in register.db.execute(
+        "EXPLAIN QUERY PLAN SELECT id FROM cases WHERE deleted_at IS NULL "
+        "ORDER BY coalesce(deadline_at, '9999'), id LIMIT 100").fetchall())
+    assert "idx_live_deadline_sort" in plan and "TEMP B-TREE" not in plan
+    plan = " ".join(r[3] for r in register.db.execute(
+        "EXPLAIN QUERY PLAN SELECT count(*) FROM cases WHERE deleted_at IS NULL "
+        "AND status IN ('new', 'in_progress') AND deadline_at < ?", ["2026"]).fetchall())
+    assert "idx_live_deadline" in plan

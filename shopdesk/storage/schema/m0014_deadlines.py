@@ -27,6 +27,8 @@ def migrate(db: Database) -> None:
         ALTER TABLE cases ADD COLUMN stage_synced TEXT NOT NULL DEFAULT '';
         ALTER TABLE cases ADD COLUMN deadline_at TEXT;
         ALTER TABLE cases ADD COLUMN deadline_source TEXT NOT NULL DEFAULT '';
+        -- 1: a low-confidence rule's deadline, shown as 约 (an estimate).
+        ALTER TABLE cases ADD COLUMN deadline_estimate INTEGER NOT NULL DEFAULT 0;
 
         UPDATE cases SET
             stage = CASE
