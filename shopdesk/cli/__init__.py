@@ -20,6 +20,7 @@ from .analysis import ANALYSIS_HANDLERS, add_analysis_parsers
 from .calls import CALL_HANDLERS, add_call_parsers
 from .cases import CASES_HANDLERS, OPTION_OF, add_cases_parsers
 from .common import CliError, Handler
+from .deadlines import DEADLINE_HANDLERS, add_deadline_parsers
 from .evidence import EVIDENCE_HANDLERS, add_evidence_parsers
 from .exports import EXPORT_HANDLERS, add_export_parsers
 from .imports import IMPORT_HANDLERS, add_import_parsers
@@ -60,6 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_paths_parser(sub)
     add_warning_parsers(sub)
     add_analysis_parsers(sub)
+    add_deadline_parsers(sub)
     return p
 
 
@@ -107,6 +109,7 @@ def run(argv: Sequence[str], *, clock: Clock | None = None, env: dict[str, str] 
     handlers.update(SUMMARY_HANDLERS)
     handlers.update(WARNING_HANDLERS)
     handlers.update(ANALYSIS_HANDLERS)
+    handlers.update(DEADLINE_HANDLERS)
     args.env = env  # import/export read SHOPDESK_LANG from the injected environment
     try:
         _check_actor_pin(register, args)

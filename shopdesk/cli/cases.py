@@ -16,6 +16,7 @@ from ..domain.clock import local
 from ..domain.enums import CaseKind, CaseStatus
 from ..domain.money import format_yuan
 from ..domain.plain_text import one_line
+from ..services.deadlines import deadline_json
 from ..services.quick_filters import QuickFilter, apply_quick_filter
 from ..services.register import Register
 from ..services.serialize import SCHEMA_VERSION, case_json, event_json, free_text_masker
@@ -31,6 +32,7 @@ from .case_changes import (
     parse_due,
 )
 from .common import CliError, actor_name, case_query, checked_int, cli_lang, emit_json, find_case
+from .deadlines import add_stage_parser, cases_stage
 
 # More rows than any register holds; beyond it SQLite's 64-bit integers overflow.
 MAX_LIMIT = 1_000_000_000
@@ -86,6 +88,8 @@ def add_cases_parsers(sub: argparse._SubParsersAction) -> None:
     status.add_argument("--reason", default="",
                         help="a note; required to close an unresolved case or to reopen one")
     status.add_argument("--json", action="store_true")
+
+    add_stage_parser(csub)
 
     note = csub.add_parser("note", help="add a progress note to the timeline")
     note.add_argument("case_no")
@@ -180,6 +184,7 @@ def cmd_cases_show(register: Register, args: argparse.Namespace, out: TextIO) ->
     lang = cli_lang(register, args)
     history = register.warnings.for_case(case.id)
     if args.json:
+        data["deadline"] = deadline_json(register.deadlines.of(case), lang)
         data["warnings"] = [warning_json(w, lang) for w in history if w.is_live]
         data["warning_history"] = [warning_json(w, lang) for w in history]
         data["timeline"] = [event_json(e, mask) for e in events]
@@ -188,6 +193,13 @@ def cmd_cases_show(register: Register, args: argparse.Namespace, out: TextIO) ->
     for key, value in data.items():
         if value not in (None, ""):
             out.write(f"{key:>16}: {one_line(str(value))}\n")
+    deadline = register.deadlines.of(case)
+    if deadline.stage is not None:
+        out.write(f"{'stage':>16}: {deadline.stage.label(lang)}\n")
+    if deadline.due_at is not None:
+        due = local(deadline.due_at, register.shop_tz).strftime("%Y-%m-%d %H:%M")
+        timeout = deadline.on_timeout.get(lang) if deadline.on_timeout else ""
+        out.write(f"{'deadline':>16}: {due} ({deadline.source}) {timeout}\n")
     for w in history:
         if w.is_live:
             out.write(f"{'warning':>16}: {w.rule.value}  {one_line(w.reason(lang))}\n")
@@ -286,7 +298,8 @@ def cmd_cases(register: Register, args: argparse.Namespace, out: TextIO) -> int:
     handler = {"list": cmd_cases_list, "show": cmd_cases_show, "add": cmd_cases_add,
                "edit": cmd_cases_edit, "status": cmd_cases_status, "note": cmd_cases_note,
                "delete": cmd_cases_delete, "restore": cmd_cases_restore,
-               "trash": cmd_cases_trash, "audit": cmd_cases_audit}[args.cases_command]
+               "trash": cmd_cases_trash, "audit": cmd_cases_audit,
+               "stage": cases_stage}[args.cases_command]
     return handler(register, args, out)
 
 

@@ -366,3 +366,14 @@ def due_json(item: DueDeadline, lang: str = "zh") -> dict[str, object]:
             "due_at": to_utc_iso(item.due_at), "source": item.source.value,
             "on_timeout": item.on_timeout.get(lang) if item.on_timeout else None,
             "estimate": item.estimate}
+
+
+def rule_json(rule: DeadlineRule, lang: str = "zh") -> dict[str, object]:
+    """One rule of `deadlines rules --json`."""
+    return {"key": rule.key, "platform": rule.platform.value, "id": rule.id,
+            "stage": rule.stage.value, "kinds": [k.value for k in rule.kinds],
+            "who": rule.who.value, "hours": rule.hours, "days": rule.days,
+            "from": rule.anchor.value, "from_midnight": rule.from_midnight,
+            "on_timeout": rule.on_timeout.get(lang), "source": rule.source,
+            "year": rule.year, "confidence": rule.confidence.value,
+            "estimate": rule.estimate, "note": rule.note, "overridden": rule.overridden}

@@ -79,13 +79,14 @@ class DeadlineStore:
 
     def due(self, *, before: datetime | None = None, after: datetime | None = None,
             limit: int | None = None) -> list[DeadlineRow]:
-        """Open live cases with a deadline in [after, before), earliest first."""
+        """Open live cases with a deadline at or after `after` and at or before `before`,
+        earliest first."""
         sql = ("SELECT id, case_no, stage, deadline_at, deadline_source FROM cases "
                "WHERE deleted_at IS NULL AND deadline_at IS NOT NULL "
                "AND status NOT IN ('resolved', 'closed')")
         params: list[object] = []
         if before is not None:
-            sql += " AND deadline_at < ?"
+            sql += " AND deadline_at <= ?"
             params.append(to_utc_iso(before))
         if after is not None:
             sql += " AND deadline_at >= ?"
