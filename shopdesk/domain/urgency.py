@@ -4,7 +4,8 @@ The hand-off sheet ranks every open case into one tier, most urgent first:
 
 1. a promise to the buyer is overdue (a broken promise turns a complaint into a platform
    complaint);
-2. the platform's deadline (case.due_at) has passed;
+2. the stage's deadline has passed (the platform's own, else a deadline rule's, else the
+   due time set by hand: services/deadlines.py; the earlier of it and the case's due time);
 3. a promise falls due during the next shift;
 4. the platform's deadline falls during the next shift;
 5. escalated / major complaint (domain.md: safety, a buyer with reach, threats of 12315 /

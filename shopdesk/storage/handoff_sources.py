@@ -31,6 +31,8 @@ class OpenCaseRow(NamedTuple):
     priority: Priority
     kind: CaseKind
     created_at: datetime | None
+    # The earlier of the stage's deadline (m0014: the platform's, a rule's or the one set
+    # by hand) and the case's own due time.
     due_at: datetime | None
     text: str  # the description and every note, for the major-complaint words
     intervention: bool  # the platform's customer service stepped in (imported)
@@ -159,7 +161,8 @@ class HandoffSources:
         """Every live open case, reduced to what ranks it (one query)."""
         marks = ", ".join("?" for _ in OPEN_STATUSES)
         rows = self.db.execute(
-            "SELECT c.id, c.platform, c.status, c.priority, c.kind, c.created_at, c.due_at, "
+            "SELECT c.id, c.platform, c.status, c.priority, c.kind, c.created_at, "
+            "min(coalesce(c.deadline_at, c.due_at), coalesce(c.due_at, c.deadline_at)), "
             "c.description, (SELECT group_concat(e.text, ' ') FROM case_events e "
             "WHERE e.case_id = c.id AND e.type = 'note'), "
             "c.platform_involved, c.buyer_nick, c.buyer_phone "

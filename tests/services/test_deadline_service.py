@@ -184,3 +184,17 @@ def test_sort_and_filter_use_the_deadline_indexes(register):
         "EXPLAIN QUERY PLAN SELECT count(*) FROM cases WHERE deleted_at IS NULL "
         "AND status IN ('new', 'in_progress') AND deadline_at < ?", ["2026"]).fetchall())
     assert "idx_live_deadline" in plan
+
+
+def test_handoff_ranks_by_the_derived_deadline(register, clock):
+    ruled = open_case(register)  # Taobao 仅退款: 24 h from now by the rule, no due time
+    plain = open_case(register, kind=CaseKind.COMPLAINT)
+    clock.advance(hours=20)  # 4 h left: inside the next shift
+    sheet = register.shifts.preview("小王")
+    tiers = {r.case.case_no: r.tier for r in sheet.open_cases}
+    assert tiers[register.cases.get(ruled.id).case_no] == "deadline_due"
+    assert tiers[register.cases.get(plain.id).case_no] == "waiting_on_us"
+    clock.advance(hours=5)
+    sheet = register.shifts.preview("小王")
+    assert sheet.open_cases[0].case.case_no == register.cases.get(ruled.id).case_no
+    assert sheet.open_cases[0].tier == "deadline_passed"
