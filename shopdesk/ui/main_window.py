@@ -31,6 +31,7 @@ from .controllers.analysis import AnalysisController
 from .controllers.backup import BackupController
 from .controllers.calls import CallController
 from .controllers.cases import CaseController
+from .controllers.deadlines import DeadlineController
 from .controllers.exports import ExportController
 from .controllers.external_changes import ExternalChanges
 from .controllers.first_start import FirstStart
@@ -101,6 +102,7 @@ class MainWindow(QMainWindow):
         self.cases = CaseController(self, self)
         self.promises = PromiseController(self, self)
         self.warnings = WarningController(self, self)
+        self.deadlines = DeadlineController(self, self)
         self.analysis = AnalysisController(self, self)
         self.summary = SummaryController(self, self)
         self.shifts = ShiftController(self, self)
@@ -125,6 +127,7 @@ class MainWindow(QMainWindow):
         self._time_timer.start()
         self.promises.place_promise_column()
         self.warnings.place_column()
+        self.deadlines.place_column()
         self._attach_controllers()
         # Offers to start a shift after a change made while nobody is on shift.
         self.shift_offer = ShiftOffer(lambda: self._register, self._settings, self.lang, self)
@@ -175,6 +178,7 @@ class MainWindow(QMainWindow):
         self.calls.attach()
         self.promises.attach()
         self.warnings.attach()
+        self.deadlines.attach()
         self.summary.attach()
         self.shifts.attach()
 

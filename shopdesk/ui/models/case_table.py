@@ -14,7 +14,7 @@ from collections import OrderedDict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, Protocol
 
 from PySide6.QtCore import (
@@ -33,12 +33,14 @@ from ...domain.clock import Clock, local
 from ...domain.money import format_yuan
 from ...domain.platform_state import INTERVENTION_STAGES
 from ...domain.text import colon, list_sep
+from ...domain.urgency import format_span
 
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole
 CASE_ROLE = Qt.ItemDataRole.UserRole + 1
 OVERDUE_ROLE = Qt.ItemDataRole.UserRole + 2
 PROMISE_OVERDUE_ROLE = Qt.ItemDataRole.UserRole + 3
 WARNINGS_ROLE = Qt.ItemDataRole.UserRole + 4  # the rule keys of the live warnings
+DEADLINE_LEFT_ROLE = Qt.ItemDataRole.UserRole + 5  # timedelta to the stage's deadline
 
 PAGE_SIZE = 200
 MAX_PAGES = 10  # at most 2,000 rows in memory, whatever the register's size
@@ -75,6 +77,14 @@ class WarningSource(Protocol):
     def live(self, case_ids: Sequence[int]) -> dict[int, list[Any]]: ...
 
 
+class DeadlineListSource(Protocol):
+    """What the 剩余时间 column needs (DeadlineService.stored / warning_window)."""
+
+    def stored(self, case_ids: Sequence[int]) -> dict[int, Any]: ...
+
+    def warning_window(self) -> timedelta: ...
+
+
 class PromiseDueSource(Protocol):
     """What the promise column needs (PromiseService.next_due)."""
 
@@ -109,6 +119,9 @@ COLUMNS: tuple[Column, ...] = (
     Column("platform_status", QT_TRANSLATE_NOOP("CaseTableModel", "Platform status"),
            SortKey.PLATFORM_STATUS),
     Column("warnings", QT_TRANSLATE_NOOP("CaseTableModel", "Warnings"), SortKey.WARNINGS),
+    # The stage's deadline (platform / rule / manual) counting down; red under the warning
+    # threshold, bold once past (services/deadlines.py).
+    Column("deadline", QT_TRANSLATE_NOOP("CaseTableModel", "剩余时间"), SortKey.DEADLINE),
 )
 COLUMN_KEYS = tuple(c.key for c in COLUMNS)
 
@@ -149,6 +162,10 @@ class CaseTableModel(QAbstractTableModel):
         # Live early warnings per case, fetched and evicted with each page like promises.
         self._warnings: WarningSource | None = None
         self._warning_pages: dict[int, dict[int, list[Any]]] = {}
+        # Stored stage deadlines per case, fetched and evicted with each page.
+        self._deadlines: DeadlineListSource | None = None
+        self._deadline_pages: dict[int, dict[int, Any]] = {}
+        self._deadline_window = DEFAULT_DEADLINE_WINDOW
 
     # --- the query -------------------------------------------------------
     @property
@@ -180,6 +197,36 @@ class CaseTableModel(QAbstractTableModel):
         if self._ids:
             col = column_of("warnings")
             self.dataChanged.emit(self.index(0, col), self.index(len(self._ids) - 1, col))
+
+    def set_deadline_source(self, deadlines: DeadlineListSource | None) -> None:
+        """Where the 剩余时间 column reads each case's deadline (None: blank)."""
+        self._deadlines = deadlines
+        self._deadline_pages.clear()
+        self.refresh_deadline_window()
+
+    def refresh_deadline_window(self) -> None:
+        """Re-read the warning threshold (the settings page changed it) and repaint."""
+        self._deadline_window = (self._deadlines.warning_window() if self._deadlines
+                                 is not None else DEFAULT_DEADLINE_WINDOW)
+        if self._ids:
+            col = column_of("deadline")
+            self.dataChanged.emit(self.index(0, col), self.index(len(self._ids) - 1, col))
+
+    def deadline_window(self) -> timedelta:
+        """Under this much time left a deadline is red; 即将超时 looks this far ahead."""
+        return self._deadline_window
+
+    def deadline_at(self, row: int) -> Any:
+        """The stored deadline of the case on `row` (StoredDeadline), or None."""
+        if self._deadlines is None or not 0 <= row < len(self._ids):
+            return None
+        page_no = row // self._page_size
+        page = self._deadline_pages.get(page_no)
+        if page is None:
+            start = page_no * self._page_size
+            page = self._deadlines.stored(self._ids[start:start + self._page_size])
+            self._deadline_pages[page_no] = page
+        return page.get(self._ids[row])
 
     def warnings_at(self, row: int) -> list[Any]:
         """The live warnings of the case on `row` (CaseWarning objects)."""
@@ -258,6 +305,7 @@ class CaseTableModel(QAbstractTableModel):
         self._pages.clear()
         self._promise_pages.clear()
         self._warning_pages.clear()
+        self._deadline_pages.clear()
 
     def _load(self, limit: int | None, through: tuple[Any, int] | None = None) -> int:
         """Append the next ids (at most `limit`, or up to `through`); returns how many."""
@@ -372,6 +420,7 @@ class CaseTableModel(QAbstractTableModel):
                 evicted, _rows = self._pages.popitem(last=False)
                 self._promise_pages.pop(evicted, None)
                 self._warning_pages.pop(evicted, None)
+                self._deadline_pages.pop(evicted, None)
         else:
             self._pages.move_to_end(page_no)
         return page.get(self._ids[row])
@@ -398,7 +447,7 @@ class CaseTableModel(QAbstractTableModel):
     def touch_time_columns(self) -> None:
         """Repaint the due columns (overdue colouring depends on the current time)."""
         if self._ids:
-            for key in ("due", "promise"):
+            for key in ("due", "promise", "deadline"):
                 col = column_of(key)
                 self.dataChanged.emit(self.index(0, col), self.index(len(self._ids) - 1, col))
 
@@ -442,6 +491,8 @@ class CaseTableModel(QAbstractTableModel):
             return self._warning_data(row, role)
         if key == "promise" or role == PROMISE_OVERDUE_ROLE:
             return self._promise_data(row, role)
+        if key == "deadline":
+            return self._deadline_data(row, role)
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(case, key)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -516,6 +567,34 @@ class CaseTableModel(QAbstractTableModel):
             return font
         return None
 
+    def _deadline_data(self, row: int, role: int) -> Any:
+        """剩余时间: the time left to the stage's deadline; red under the warning
+        threshold, red and bold once past; 约 for a low-confidence rule."""
+        if role == CASE_ROLE:
+            return self.case_at(row)
+        stored = self.deadline_at(row)
+        if stored is None:
+            return None
+        left = stored.due_at - self.now()
+        past = left.total_seconds() <= 0
+        if role == DEADLINE_LEFT_ROLE:
+            return left
+        if role == Qt.ItemDataRole.DisplayRole:
+            return time_left_text(left, stored.estimate, self._lang)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            when = local(stored.due_at, self._source.shop_tz).strftime("%Y-%m-%d %H:%M")
+            stage = stored.stage.label(self._lang) if stored.stage else ""
+            source = QCoreApplication.translate("CaseTableModel", _SOURCE_TITLES.get(
+                stored.source, stored.source))
+            return " · ".join(t for t in (when, stage, source) if t)
+        if role == Qt.ItemDataRole.ForegroundRole and left < self._deadline_window:
+            return QBrush(_OVERDUE)
+        if role == Qt.ItemDataRole.FontRole and past:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
     # --- formatting ------------------------------------------------------
     def _time_text(self, value: datetime | None) -> str:
         if value is None:
@@ -578,8 +657,29 @@ class CaseTableModel(QAbstractTableModel):
         return None
 
 
+DEFAULT_DEADLINE_WINDOW = timedelta(hours=6)
+_SOURCE_TITLES = {
+    "platform": QT_TRANSLATE_NOOP("CaseTableModel", "平台时限"),
+    "rule": QT_TRANSLATE_NOOP("CaseTableModel", "按规则推算"),
+    "manual": QT_TRANSLATE_NOOP("CaseTableModel", "手动设置"),
+}
+
+
+def time_left_text(left: timedelta, estimate: bool, lang: str) -> str:
+    """'5小时12分' / '约2天3小时' / '已超时40分钟' ('5 h 12 min', '~2 d 3 h',
+    'overdue 40 min')."""
+    en = lang.startswith("en")
+    if left.total_seconds() <= 0:
+        span = format_span(-left, lang)
+        return f"overdue {span}" if en else f"已超时{span}"
+    span = format_span(left, lang)
+    if estimate:
+        return f"~{span}" if en else f"约{span}"
+    return span
+
+
 _ROLES = frozenset({
     Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole,
     Qt.ItemDataRole.FontRole, Qt.ItemDataRole.TextAlignmentRole, CASE_ROLE, OVERDUE_ROLE,
-    PROMISE_OVERDUE_ROLE, WARNINGS_ROLE,
+    PROMISE_OVERDUE_ROLE, WARNINGS_ROLE, DEADLINE_LEFT_ROLE,
 })

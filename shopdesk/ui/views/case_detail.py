@@ -32,6 +32,7 @@ from .call_indicator import CallIndicator
 from .case_detail_facts import CaseFacts, CaseHeader
 from .case_detail_text import CaseText, shop_time
 from .case_detail_timeline import TimelineDelegate
+from .deadline_strip import DeadlineStrip
 from .evidence_panel import EvidencePanel
 from .promises_panel import PromisesPanel
 from .scripts_panel import ScriptsPanel
@@ -82,6 +83,11 @@ class CaseDetailView(QWidget):
         self.warning_badge = WarningBadge(self.register, self.operator_provider,
                                           self.text.lang, self)
         self.warning_badge.acknowledged.connect(self._written)
+        # The stage, its countdown and what the platform does at zero; stage changes.
+        self.deadline_strip = DeadlineStrip(self.register, self._operator, self.text.lang,
+                                            self)
+        self.deadline_strip.changed.connect(self._written)
+        self.deadline_strip.failed.connect(self._say)
         self.banner = QLabel()
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet(BANNER_STYLE)
@@ -136,6 +142,7 @@ class CaseDetailView(QWidget):
         layout.setSpacing(4)
         layout.addWidget(self.header)
         layout.addWidget(self.warning_badge)
+        layout.addWidget(self.deadline_strip)
         layout.addWidget(self.call_indicator)
         layout.addLayout(actions)
         layout.addWidget(self.banner)
@@ -210,6 +217,7 @@ class CaseDetailView(QWidget):
             self.evidence_panel.set_case(None)
             self.promises_panel.set_case(None)
             self.warning_badge.set_case(None)
+            self.deadline_strip.set_case(None)
             self.stack.setCurrentWidget(self.empty)
             return
         self.header.show_case(case)
@@ -220,6 +228,7 @@ class CaseDetailView(QWidget):
         self.evidence_panel.set_case(case.id, read_only=live_id is None)
         self.promises_panel.set_case(case.id, live=live_id is not None)
         self.warning_badge.set_case(case.id, live=live_id is not None)
+        self.deadline_strip.set_case(case.id, live=live_id is not None)
         self.facts.show_case(case, self.register.clock.now(), self._revealed_phone)
         self._fill_timeline(case.id)
         live = case.deleted_at is None

@@ -13,6 +13,7 @@ from ...domain.enums import CaseKind, CaseStatus, Cause, CustomerType, Outcome, 
 from ...domain.evidence import EvidenceCategory
 from ...domain.labels import LabelledEnum
 from ...domain.money import format_yuan
+from ...domain.platform_state import PlatformStage
 from ...domain.promises import PromiseKind
 from ...domain.scripts.steps import HandlingStep
 from ...domain.text import colon, list_sep
@@ -140,6 +141,12 @@ class CaseText(QObject):
                 "%1", list_sep(self.lang).join(enum_label(RuleKey, r, self.lang)
                                                for r in data.get("rules", [])))
             return line + ("\n" + self.tr("Note: %1").replace("%1", text) if text else "")
+        if type_ == "stage":
+            line = self.tr("阶段：%1").replace(
+                "%1", enum_label(PlatformStage, data.get("to") or "", self.lang))
+            if data.get("tracking"):
+                line += self.tr("（单号 %1）").replace("%1", str(data["tracking"]))
+            return line
         return f"{type_}: {text}" if text else type_
 
     def _call_text(self, text: str, data: dict) -> str:

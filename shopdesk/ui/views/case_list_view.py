@@ -27,7 +27,7 @@ from .query_builder import FilterState, build_query
 _LABEL_ENUMS = {"platform": Platform, "kind": CaseKind, "cause": Cause, "status": CaseStatus}
 _SAMPLES = {"case_no": "SD-20261123-0000", "order_no": "3043750003197657081",
             "amount": "¥12,345.00", "due": "2026-11-23 ", "promise": "2026-11-23 ",
-            "activity": "2026-11-23 ", "assignee": "小王小王"}
+            "activity": "2026-11-23 ", "assignee": "小王小王", "deadline": "已超时23小时59分"}
 # Free-text columns get fixed starting widths (elided; the user can widen them).
 _FIXED = {"buyer": 120, "item": 200, "platform_status": 130, "warnings": 130}
 _MAX_LABEL_WIDTH = 140
@@ -38,7 +38,8 @@ _MAX_LABEL_WIDTH = 140
 # Early warnings sit beside the case number: a case about to turn major is seen first.
 # The item comes before platform and order number: at 1280 px a search hit in the item
 # title must be on screen.
-DEFAULT_VISUAL_ORDER = ("case_no", "warnings", "status", "promise", "due", "kind", "item",
+DEFAULT_VISUAL_ORDER = ("case_no", "warnings", "status", "deadline", "promise", "due", "kind",
+                        "item",
                         "platform", "platform_status", "order_no", "buyer", "cause", "amount",
                         "activity", "assignee")
 
@@ -142,7 +143,8 @@ class CaseListView(QWidget):
         query = build_query(self._filters, sort=self.model.query.sort,
                             descending=self.model.query.descending,
                             now=source.clock.now(), tz=source.shop_tz,
-                            operator=self._operator())
+                            operator=self._operator(),
+                            deadline_window=self.model.deadline_window())
         if self._deferred:
             self.model.set_query(query)  # recorded; runs when the deferral ends
             return

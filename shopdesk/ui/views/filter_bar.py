@@ -53,6 +53,7 @@ class FilterBar(QWidget):
             QuickFilter.PROMISE_OVERDUE: self.tr("Promise overdue"),
             QuickFilter.PROMISE_TODAY: self.tr("Promise due today"),
             QuickFilter.WARNED: self.tr("Warnings"),
+            QuickFilter.DEADLINE_SOON: self.tr("即将超时"),
             QuickFilter.MINE: self.tr("Mine"),
             QuickFilter.TRASH: self.tr("Trash"),
         }
@@ -67,6 +68,8 @@ class FilterBar(QWidget):
                 "Cases with an open promise to the buyer due today (shop time)"),
             QuickFilter.WARNED: self.tr(
                 "Open cases with an early warning nobody has acknowledged yet"),
+            QuickFilter.DEADLINE_SOON: self.tr(
+                "未结案件中，阶段时限（平台、规则或手动）在提醒阈值内到期或已过期的"),
             QuickFilter.MINE: self.tr("Open cases assigned to the current operator"),
             QuickFilter.TRASH: self.tr("Deleted cases; restore them or empty the trash"),
         }

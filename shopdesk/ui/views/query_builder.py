@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 from ...domain.case_query import CaseQuery, SortKey
 from ...domain.enums import CaseKind, CaseStatus, Platform
-from ...services.quick_filters import QuickFilter, apply_quick_filter
+from ...services.quick_filters import DEADLINE_WINDOW, QuickFilter, apply_quick_filter
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,8 @@ def local_day_start(day: date, tz: str) -> datetime:
 
 
 def build_query(state: FilterState, *, sort: SortKey, descending: bool, now: datetime,
-                tz: str, operator: str) -> CaseQuery:
+                tz: str, operator: str,
+                deadline_window: timedelta = DEADLINE_WINDOW) -> CaseQuery:
     """The query for the list: the combo filters, the search, then the quick filter."""
     base = CaseQuery(
         kinds=(state.kind,) if state.kind else (),
@@ -43,4 +44,5 @@ def build_query(state: FilterState, *, sort: SortKey, descending: bool, now: dat
         sort=sort,
         descending=descending,
     )
-    return apply_quick_filter(base, state.quick, now=now, tz=tz, operator=operator)
+    return apply_quick_filter(base, state.quick, now=now, tz=tz, operator=operator,
+                              deadline_window=deadline_window)

@@ -1,0 +1,164 @@
+"""The case view's deadline line: the stage, the time left, what happens at zero, and the
+button that moves the case to another stage (agree to the return, return shipped ...)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QMenu,
+    QToolButton,
+    QWidget,
+)
+
+from ...domain.deadlines import (
+    STAGE_ACTIONS,
+    TRACKING_STAGES,
+    USER_STAGES,
+    Deadline,
+    DeadlineSource,
+)
+from ...domain.errors import NotFoundError, ShopDeskError, ValidationError
+from ...domain.platform_state import PlatformStage
+from ...domain.text import pick
+from ...services.register import Register
+from ..models.case_table import time_left_text
+from .case_detail_text import shop_time
+
+_RED = "color: #c81e1e;"
+
+
+class DeadlineStrip(QWidget):
+    """One line under the case's headline; hidden for a case with no stage."""
+
+    changed = Signal(int)  # case id, after a stage change
+    failed = Signal(str)  # a refusal, for the case view's banner
+
+    def __init__(self, register: Register, operator: Callable[[], str | None], lang: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("deadline_strip")
+        self.register = register
+        self._operator = operator
+        self._lang = lang
+        self._case_id: int | None = None
+        self.deadline: Deadline | None = None
+        self.stage_label = QLabel(self)
+        self.stage_label.setObjectName("deadline_stage")
+        self.left_label = QLabel(self)
+        self.left_label.setObjectName("deadline_left")
+        self.timeout_label = QLabel(self)
+        self.timeout_label.setObjectName("deadline_timeout")
+        self.timeout_label.setWordWrap(True)
+        self.stage_button = QToolButton(self)
+        self.stage_button.setObjectName("stage_button")
+        self.stage_button.setText(self.tr("更改阶段"))
+        self.stage_button.setToolTip(self.tr("记录售后进展（同意退货、买家寄回、已签收……），"
+                                             "时限随阶段重新计算"))
+        self.stage_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.menu = QMenu(self.stage_button)
+        self.stage_actions = {}
+        for stage in USER_STAGES:
+            zh, en = STAGE_ACTIONS[stage]
+            action = self.menu.addAction(pick(lang, zh, en))
+            action.setObjectName(f"stage_{stage.value}")
+            action.triggered.connect(lambda _c=False, s=stage: self.choose(s))
+            self.stage_actions[stage] = action
+        self.stage_button.setMenu(self.menu)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.stage_label)
+        row.addWidget(self.left_label)
+        row.addWidget(self.timeout_label, 1)
+        row.addWidget(self.stage_button)
+
+    def set_case(self, case_id: int | None, *, live: bool = True) -> None:
+        """Show the deadline of `case_id` (None: hide)."""
+        self._case_id = case_id
+        self.deadline = None
+        if case_id is not None:
+            try:
+                self.deadline = self.register.deadlines.for_case(case_id)
+            except NotFoundError:
+                self.deadline = None
+        d = self.deadline
+        if d is None or (d.stage is None and d.due_at is None):
+            self.hide()
+            return
+        open_ = d.stage is None or not d.stage.finished
+        self.stage_button.setEnabled(live and open_)
+        self.stage_label.setText(self.tr("阶段：") + (d.stage.label(self._lang) if d.stage
+                                                    else self.tr("未定")))
+        self._show_time(d)
+        self.show()
+
+    def _show_time(self, d: Deadline) -> None:
+        if d.due_at is None:
+            self.left_label.setText(self.tr("无时限"))
+            self.left_label.setStyleSheet("")
+            self.timeout_label.setText("")
+            self.left_label.setToolTip("")
+            return
+        now = self.register.clock.now()
+        left = d.due_at - now
+        text = time_left_text(left, d.estimate, self._lang)
+        source = {DeadlineSource.PLATFORM: self.tr("平台时限"),
+                  DeadlineSource.RULE: self.tr("按规则推算"),
+                  DeadlineSource.MANUAL: self.tr("手动设置")}[d.source]  # type: ignore[index]
+        when = shop_time(d.due_at, self.register.shop_tz)
+        detail = f"（{when}，{source}）" if not self._lang.startswith("en") \
+            else f" ({when}, {source})"
+        if d.manual_due_at is not None and d.source is not DeadlineSource.MANUAL:
+            detail += self.tr("；手动截止 %1").replace(
+                "%1", shop_time(d.manual_due_at, self.register.shop_tz))
+        prefix = self.tr("剩余 ") if left.total_seconds() > 0 else ""
+        self.left_label.setText(prefix + text + detail)
+        red = left < self.register.deadlines.warning_window()
+        past = left.total_seconds() <= 0
+        self.left_label.setStyleSheet((_RED if red else "")
+                                      + ("font-weight: bold;" if past else ""))
+        if d.rule is not None:
+            rule = d.rule
+            self.left_label.setToolTip(
+                self.tr("规则 %1：%2，信心 %3，核对年份 %4\n来源：%5")
+                .replace("%1", rule.key).replace("%2", rule.length_text(self._lang))
+                .replace("%3", rule.confidence.label(self._lang))
+                .replace("%4", rule.year or "—").replace("%5", rule.source or "—"))
+        else:
+            self.left_label.setToolTip("")
+        if d.on_timeout is not None:
+            self.timeout_label.setText(self.tr("到期后%1").replace(
+                "%1", d.on_timeout.get(self._lang)))
+        else:
+            self.timeout_label.setText("")
+
+    def choose(self, stage: PlatformStage) -> None:
+        """Move the case to `stage`; asks for the tracking number when it is a shipment."""
+        if self._case_id is None:
+            return
+        operator = self._operator()
+        if not operator:
+            return
+        tracking = ""
+        if stage in TRACKING_STAGES:
+            text, ok = QInputDialog.getText(self, self.tr("运单号"),
+                                            self.tr("运单号（可留空）："))
+            if not ok:
+                return
+            tracking = text.strip()
+        try:
+            self.register.deadlines.change_stage(self._case_id, stage, operator,
+                                                 tracking=tracking)
+        except (ShopDeskError, NotFoundError) as exc:
+            if isinstance(exc, ValidationError):
+                self.failed.emit("\n".join(e.message(self._lang) for e in exc.errors))
+            elif isinstance(exc, ShopDeskError):
+                self.failed.emit(exc.message(self._lang))
+            else:
+                self.failed.emit(str(exc))
+            return
+        self.changed.emit(self._case_id)

@@ -1,0 +1,93 @@
+"""Stage deadlines in the window: the 剩余时间 column counting down as the clock moves,
+the 即将超时 quick filter, and the case view's stage line and stage changes."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from decimal import Decimal
+
+from PySide6.QtCore import Qt
+
+from shopdesk.domain.case import CaseDraft
+from shopdesk.domain.enums import CaseKind, Platform
+from shopdesk.domain.platform_state import PlatformStage
+from shopdesk.services.quick_filters import QuickFilter
+from shopdesk.ui.models.case_table import DEADLINE_LEFT_ROLE, column_of
+
+
+def open_case(register, order, kind=CaseKind.REFUND_ONLY):
+    draft = CaseDraft(platform=Platform.TAOBAO, order_no=order, kind=kind,
+                      amount_paid=Decimal("59.00"), buyer_nick="买家")
+    return register.cases.open_case(draft, "小王")
+
+
+def cell(window, case_id, role=Qt.ItemDataRole.DisplayRole):
+    model = window.case_list.model
+    return model.index(model.row_of(case_id), column_of("deadline")).data(role)
+
+
+def test_countdown_column_follows_the_clock(qtbot, make_window, register, clock):
+    case = open_case(register, "T300001")  # Taobao 仅退款: 24 h
+    plain = open_case(register, "T300002", CaseKind.COMPLAINT)
+    window = make_window(register)
+    assert cell(window, case.id) == "1天"
+    assert cell(window, case.id, Qt.ItemDataRole.ForegroundRole) is None
+    assert cell(window, plain.id) is None
+    clock.advance(hours=19, minutes=30)
+    window._time_timer.timeout.emit()  # the window's repaint tick
+    assert cell(window, case.id) == "4小时30分"
+    assert cell(window, case.id, Qt.ItemDataRole.ForegroundRole).color().red() == 200
+    assert cell(window, case.id, Qt.ItemDataRole.FontRole) is None
+    clock.advance(hours=5)
+    window._time_timer.timeout.emit()
+    assert cell(window, case.id) == "已超时30分钟"
+    assert cell(window, case.id, Qt.ItemDataRole.FontRole).bold()
+    assert cell(window, case.id, DEADLINE_LEFT_ROLE) == timedelta(minutes=-30)
+    tip = cell(window, case.id, Qt.ItemDataRole.ToolTipRole)
+    assert "待卖家处理" in tip and "按规则推算" in tip
+
+
+def test_sorting_by_time_left(qtbot, make_window, register):
+    later = open_case(register, "T300011", CaseKind.RETURN_REFUND)  # 5 d
+    none = open_case(register, "T300012", CaseKind.COMPLAINT)
+    soon = open_case(register, "T300013")  # 24 h
+    window = make_window(register)
+    header = window.case_list.table.horizontalHeader()
+    window.case_list.table.sortByColumn(column_of("deadline"), Qt.SortOrder.AscendingOrder)
+    assert header.sortIndicatorSection() == column_of("deadline")
+    assert window.case_list.model.ids() == [soon.id, later.id, none.id]
+
+
+def test_deadline_soon_quick_filter_with_count_and_threshold(qtbot, make_window, register,
+                                                             clock):
+    soon = open_case(register, "T300021")
+    open_case(register, "T300022", CaseKind.RETURN_REFUND)
+    clock.advance(hours=20)
+    window = make_window(register)
+    button = window.filter_bar.quick_buttons[QuickFilter.DEADLINE_SOON]
+    assert button.text() == "即将超时 (1)"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert window.case_list.model.ids() == [soon.id]
+    register.deadlines.set_warning_hours(2)
+    window.deadlines.settings_changed()
+    assert window.case_list.model.ids() == []
+    assert button.text() == "即将超时"
+
+
+def test_case_view_shows_stage_what_happens_and_changes_stage(qtbot, make_window, register,
+                                                              clock, boxes):
+    case = open_case(register, "T300031", CaseKind.RETURN_REFUND)
+    window = make_window(register)
+    window.open_case_by_id(case.id)
+    strip = window.detail.deadline_strip
+    assert strip.isVisible()
+    assert strip.stage_label.text() == "阶段：待卖家处理"
+    assert strip.left_label.text().startswith("剩余 约5天")  # low confidence: 约
+    assert "按规则推算" in strip.left_label.text()
+    assert "默认退货地址" in strip.timeout_label.text()
+    boxes.text_answer = ("YT5566", True)
+    strip.stage_actions[PlatformStage.RETURN_TO_CHECK].trigger()
+    assert strip.stage_label.text() == "阶段：退货待卖家验收"
+    assert strip.timeout_label.text() == "到期后平台将自动退款 ¥59.00（不再验货）"
+    assert any("YT5566" in t for t in window.detail.timeline_texts())
+    assert register.deadlines.for_case(case.id).stage is PlatformStage.RETURN_TO_CHECK
