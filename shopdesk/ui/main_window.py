@@ -125,9 +125,10 @@ class MainWindow(QMainWindow):
         self._time_timer.setInterval(TIME_REPAINT_MS)
         self._time_timer.timeout.connect(self.case_list.model.touch_time_columns)
         self._time_timer.start()
+        # Newest column first: each finds itself appended last on an older saved header.
+        self.deadlines.place_column()
         self.promises.place_promise_column()
         self.warnings.place_column()
-        self.deadlines.place_column()
         self._attach_controllers()
         # Offers to start a shift after a change made while nobody is on shift.
         self.shift_offer = ShiftOffer(lambda: self._register, self._settings, self.lang, self)

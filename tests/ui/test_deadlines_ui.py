@@ -81,13 +81,31 @@ def test_case_view_shows_stage_what_happens_and_changes_stage(qtbot, make_window
     window.open_case_by_id(case.id)
     strip = window.detail.deadline_strip
     assert strip.isVisible()
-    assert strip.stage_label.text() == "阶段：待卖家处理"
-    assert strip.left_label.text().startswith("剩余 约5天")  # low confidence: 约
-    assert "按规则推算" in strip.left_label.text()
+    assert strip.stage_label.text() == "待卖家处理"
+    assert strip.left_label.text() == "剩约5天"  # a low-confidence rule: 约
+    assert "按规则推算" in strip.left_label.toolTip()
+    assert "taobao.return_request" in strip.left_label.toolTip()
     assert "默认退货地址" in strip.timeout_label.text()
+    assert strip.timeout_label.isVisible()
     boxes.text_answer = ("YT5566", True)
     strip.stage_actions[PlatformStage.RETURN_TO_CHECK].trigger()
-    assert strip.stage_label.text() == "阶段：退货待卖家验收"
+    assert strip.stage_label.text() == "退货待卖家验收"
     assert strip.timeout_label.text() == "到期后平台将自动退款 ¥59.00（不再验货）"
     assert any("YT5566" in t for t in window.detail.timeline_texts())
     assert register.deadlines.for_case(case.id).stage is PlatformStage.RETURN_TO_CHECK
+
+
+def test_manual_due_is_shown_beside_and_a_complaint_without_one_has_no_strip(
+        qtbot, make_window, register, clock):
+    from shopdesk.domain.case import CaseDraft as Draft
+
+    mine = clock.now() + timedelta(hours=3)
+    ruled = register.cases.open_case(Draft(platform=Platform.TAOBAO, order_no="T300041",
+                                           kind=CaseKind.REFUND_ONLY, due_at=mine), "小王")
+    plain = open_case(register, "T300042", CaseKind.COMPLAINT)
+    window = make_window(register)
+    window.open_case_by_id(ruled.id)
+    strip = window.detail.deadline_strip
+    assert strip.left_label.text() == "剩1天 · 手动截止 11-23 13:00"
+    window.open_case_by_id(plain.id)
+    assert not strip.isVisible() and not strip.timeout_label.isVisible()

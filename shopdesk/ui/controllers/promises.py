@@ -53,9 +53,10 @@ class PromiseController(QObject):
         header = self._host.case_list.table.horizontalHeader()
         promise = header.visualIndex(column_of("promise"))
         # Appended last on restore; only columns added after it (platform status,
-        # warnings) may follow.
+        # warnings, deadline) may follow.
         after = {header.logicalIndex(v) for v in range(promise + 1, header.count())}
-        if after <= {column_of("platform_status"), column_of("warnings")}:
+        if after <= {column_of("platform_status"), column_of("warnings"),
+                     column_of("deadline")}:
             header.moveSection(promise, header.visualIndex(column_of("status")) + 1)
             # Saved with the flag, not only at close: a window killed before closing would
             # otherwise keep the flag but the old header, and the column stayed off screen.

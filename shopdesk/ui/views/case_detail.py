@@ -114,7 +114,9 @@ class CaseDetailView(QWidget):
         self.facts = CaseFacts(self.text)
         self.facts.reveal_requested.connect(self.reveal_phone)
         self.description = self.facts.values["description"]
+        self.header.row.addWidget(self.deadline_strip.timeout_label, 1)
         self.header.row.addWidget(self.facts.more_button)
+        self.header.top.insertWidget(self.header.top.count() - 1, self.deadline_strip)
         # No scroll box and no splitter: the key facts sit at their natural height above
         # the tabs, and the tabs take the rest (one scroll area at most per pane).
         self.tabs = QTabWidget()
@@ -142,7 +144,6 @@ class CaseDetailView(QWidget):
         layout.setSpacing(4)
         layout.addWidget(self.header)
         layout.addWidget(self.warning_badge)
-        layout.addWidget(self.deadline_strip)
         layout.addWidget(self.call_indicator)
         layout.addLayout(actions)
         layout.addWidget(self.banner)

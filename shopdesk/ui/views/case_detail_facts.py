@@ -76,6 +76,7 @@ class CaseHeader(QWidget):
         self.summary = ElidedLabel()
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
+        self.top = top  # the owner adds its own controls before the stretch
         top.addWidget(self.case_no)
         top.addSpacing(8)
         top.addWidget(self.badge)

@@ -1,5 +1,8 @@
-"""The case view's deadline line: the stage, the time left, what happens at zero, and the
-button that moves the case to another stage (agree to the return, return shipped ...)."""
+"""The case view's deadline: the stage, the time left, what happens at zero, and the
+button that moves the case to another stage (agree to the return, return shipped ...).
+
+The strip sits in the headline's row (beside the status badge: no extra height on a laptop
+screen); what happens at zero is a label the case view places on the line below."""
 
 from __future__ import annotations
 
@@ -15,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.clock import local
 from ...domain.deadlines import (
     STAGE_ACTIONS,
     TRACKING_STAGES,
@@ -27,6 +31,7 @@ from ...domain.platform_state import PlatformStage
 from ...domain.text import pick
 from ...services.register import Register
 from ..models.case_table import time_left_text
+from ..widgets.elided_label import ElidedLabel
 from .case_detail_text import shop_time
 
 _RED = "color: #c81e1e;"
@@ -51,9 +56,10 @@ class DeadlineStrip(QWidget):
         self.stage_label.setObjectName("deadline_stage")
         self.left_label = QLabel(self)
         self.left_label.setObjectName("deadline_left")
-        self.timeout_label = QLabel(self)
+        # What happens at zero: its own widget, placed by the owner on the line below
+        # (the top line has no room for it; the full text is its tooltip when cut).
+        self.timeout_label = ElidedLabel()
         self.timeout_label.setObjectName("deadline_timeout")
-        self.timeout_label.setWordWrap(True)
         self.stage_button = QToolButton(self)
         self.stage_button.setObjectName("stage_button")
         self.stage_button.setText(self.tr("更改阶段"))
@@ -73,7 +79,6 @@ class DeadlineStrip(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.stage_label)
         row.addWidget(self.left_label)
-        row.addWidget(self.timeout_label, 1)
         row.addWidget(self.stage_button)
 
     def set_case(self, case_id: int | None, *, live: bool = True) -> None:
@@ -88,13 +93,15 @@ class DeadlineStrip(QWidget):
         d = self.deadline
         if d is None or (d.stage is None and d.due_at is None):
             self.hide()
+            self.timeout_label.hide()
             return
         open_ = d.stage is None or not d.stage.finished
         self.stage_button.setEnabled(live and open_)
-        self.stage_label.setText(self.tr("阶段：") + (d.stage.label(self._lang) if d.stage
-                                                    else self.tr("未定")))
+        self.stage_label.setText(d.stage.label(self._lang) if d.stage else self.tr("阶段未定"))
+        self.stage_label.setToolTip(self.tr("当前售后阶段"))
         self._show_time(d)
         self.show()
+        self.timeout_label.setVisible(bool(self.timeout_label.text()))
 
     def _show_time(self, d: Deadline) -> None:
         if d.due_at is None:
@@ -110,26 +117,26 @@ class DeadlineStrip(QWidget):
                   DeadlineSource.RULE: self.tr("按规则推算"),
                   DeadlineSource.MANUAL: self.tr("手动设置")}[d.source]  # type: ignore[index]
         when = shop_time(d.due_at, self.register.shop_tz)
-        detail = f"（{when}，{source}）" if not self._lang.startswith("en") \
-            else f" ({when}, {source})"
+        prefix = self.tr("剩") if left.total_seconds() > 0 else ""
+        self.left_label.setText(prefix + text)
+        tip = f"{when} · {source}"
         if d.manual_due_at is not None and d.source is not DeadlineSource.MANUAL:
-            detail += self.tr("；手动截止 %1").replace(
-                "%1", shop_time(d.manual_due_at, self.register.shop_tz))
-        prefix = self.tr("剩余 ") if left.total_seconds() > 0 else ""
-        self.left_label.setText(prefix + text + detail)
+            # The user's own due time is kept and shown beside the stage's deadline.
+            manual = self.tr("手动截止 %1").replace(
+                "%1", local(d.manual_due_at, self.register.shop_tz).strftime("%m-%d %H:%M"))
+            self.left_label.setText(self.left_label.text() + " · " + manual)
+            tip += "\n" + manual
         red = left < self.register.deadlines.warning_window()
         past = left.total_seconds() <= 0
         self.left_label.setStyleSheet((_RED if red else "")
                                       + ("font-weight: bold;" if past else ""))
         if d.rule is not None:
             rule = d.rule
-            self.left_label.setToolTip(
-                self.tr("规则 %1：%2，信心 %3，核对年份 %4\n来源：%5")
-                .replace("%1", rule.key).replace("%2", rule.length_text(self._lang))
-                .replace("%3", rule.confidence.label(self._lang))
-                .replace("%4", rule.year or "—").replace("%5", rule.source or "—"))
-        else:
-            self.left_label.setToolTip("")
+            tip += "\n" + (self.tr("规则 %1：%2，信心 %3，核对年份 %4\n来源：%5")
+                           .replace("%1", rule.key).replace("%2", rule.length_text(self._lang))
+                           .replace("%3", rule.confidence.label(self._lang))
+                           .replace("%4", rule.year or "—").replace("%5", rule.source or "—"))
+        self.left_label.setToolTip(tip)
         if d.on_timeout is not None:
             self.timeout_label.setText(self.tr("到期后%1").replace(
                 "%1", d.on_timeout.get(self._lang)))
