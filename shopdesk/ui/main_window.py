@@ -521,6 +521,8 @@ class MainWindow(QMainWindow):
         if dialog.staff_changed:
             self.operator_picker.reload()
             self.case_list.reload()
+        if dialog.deadline_page.changed:
+            self.deadlines.settings_changed()
         if accepted:
             self.apply_language_choice(dialog.chosen_language())
 

@@ -109,3 +109,35 @@ def test_manual_due_is_shown_beside_and_a_complaint_without_one_has_no_strip(
     assert strip.left_label.text() == "剩1天 · 手动截止 11-23 13:00"
     window.open_case_by_id(plain.id)
     assert not strip.isVisible() and not strip.timeout_label.isVisible()
+
+
+def test_settings_page_threshold_rules_and_override_file(qtbot, register, monkeypatch):
+    from PySide6.QtGui import QDesktopServices
+
+    from shopdesk.ui.dialogs.settings_dialog import DEADLINES_TAB, SettingsDialog
+
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl",
+                        staticmethod(lambda url: opened.append(url.toLocalFile()) or True))
+    dialog = SettingsDialog(register, "zh", tab=DEADLINES_TAB)
+    qtbot.addWidget(dialog)
+    page = dialog.deadline_page
+    assert dialog.tabs.currentWidget() is page
+    assert page.table.rowCount() == len(register.deadlines.rules())
+    texts = [page.table.item(r, 3).text() for r in range(page.table.rowCount())]
+    assert "24小时" in texts and any(t.startswith("约") for t in texts)
+    assert page.error.isHidden()
+    page.edit_button.click()
+    path = register.deadlines.override
+    assert opened == [str(path)] and path.exists()
+    path.write_text("[taobao.refund_unshipped]\nhours = 'soon'\n", encoding="utf-8")
+    page.reload_button.click()
+    assert "deadline_rules.toml" in page.error.text() and "hours" in page.error.text()
+    path.write_text("[taobao.refund_unshipped]\nhours = 12\n", encoding="utf-8")
+    page.reload_button.click()
+    assert page.error.text() == "" and "12小时" in [
+        page.table.item(r, 3).text() for r in range(page.table.rowCount())]
+    page.hours.setValue(3)
+    dialog.accept()
+    assert register.deadlines.warning_hours() == 3
+    assert page.changed

@@ -1,4 +1,5 @@
-"""Settings: the staff list (add / deactivate, PINs), the interface language and shifts."""
+"""Settings: the staff list (add / deactivate, PINs), the interface language, shifts and
+the deadline warning threshold with the deadline rules."""
 
 from __future__ import annotations
 
@@ -22,9 +23,10 @@ from PySide6.QtWidgets import (
 
 from ...domain.errors import ValidationError
 from ...services.register import Register
+from .deadline_settings import DeadlineSettingsPage
 from .shift_settings import PinDialog, ShiftSettingsPage
 
-STAFF_TAB, LANGUAGE_TAB, SHIFTS_TAB = 0, 1, 2
+STAFF_TAB, LANGUAGE_TAB, SHIFTS_TAB, DEADLINES_TAB = 0, 1, 2, 3
 _NAME_ROLE = Qt.ItemDataRole.UserRole + 1
 LANGUAGES = (("zh", "简体中文"), ("en", "English"))  # each named in its own language
 
@@ -46,6 +48,8 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self._language_page(forced_lang), self.tr("Language"))
         self.shift_page = ShiftSettingsPage(register, self)
         self.tabs.addTab(self.shift_page, self.tr("Shifts"))
+        self.deadline_page = DeadlineSettingsPage(register, lang, self)
+        self.tabs.addTab(self.deadline_page, self.tr("时限"))
         self.tabs.setCurrentIndex(tab)
 
         buttons = QDialogButtonBox(
@@ -185,6 +189,7 @@ class SettingsDialog(QDialog):
 
     def accept(self) -> None:
         self.shift_page.save()
+        self.deadline_page.save()
         super().accept()
 
     def chosen_language(self) -> str:
