@@ -36,6 +36,7 @@ from ..domain.deadlines import (
     apply_override,
     current_stage,
     merge,
+    on_timeout_text,
     parse_platform_file,
     resolve,
 )
@@ -244,14 +245,15 @@ class DeadlineService:
         now = self.clock.now()
         before = now if overdue else (now + within if within is not None else None)
         rows = self.store.due(before=before, limit=limit)
-        cases = self.cases.fetch([r.case_id for r in rows])
-        states = self.store.stages([r.case_id for r in rows])
         rules = self.rule_set()
         out = []
         for r in rows:
-            d = self._resolve(cases[r.case_id], states[r.case_id], rules)
+            # The stage's rule says what happens at zero, whichever source set the time.
+            rule = rules.find(r.platform, r.stage, r.kind) if r.stage is not None else None
             out.append(DueDeadline(r.case_id, r.case_no, r.stage, r.due_at,
-                                   DeadlineSource(r.source), d.on_timeout, d.estimate))
+                                   DeadlineSource(r.source),
+                                   on_timeout_text(rule, r.amount) if rule else None,
+                                   r.estimate))
         return out
 
     def stored(self, case_ids: Sequence[int]) -> dict[int, StoredDeadline]:

@@ -5,24 +5,31 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
 
 from sqlite_utils import Database
 
 from ..domain.clock import from_iso, to_utc_iso
 from ..domain.deadlines import StageOrigin, StageState
+from ..domain.enums import CaseKind, Platform
+from ..domain.money import from_fen
 from ..domain.platform_state import PlatformStage
 from .batches import in_batches
 
 
 @dataclass(frozen=True)
 class DeadlineRow:
-    """One case in a deadline list."""
+    """One case in a deadline list, with what names its rule and fills in its amount."""
 
     case_id: int
     case_no: str
     stage: PlatformStage | None
     due_at: datetime
     source: str
+    estimate: bool
+    platform: Platform
+    kind: CaseKind
+    amount: Decimal | None  # claimed, else paid
 
 
 @dataclass(frozen=True)
@@ -81,7 +88,8 @@ class DeadlineStore:
             limit: int | None = None) -> list[DeadlineRow]:
         """Open live cases with a deadline at or after `after` and at or before `before`,
         earliest first."""
-        sql = ("SELECT id, case_no, stage, deadline_at, deadline_source FROM cases "
+        sql = ("SELECT id, case_no, stage, deadline_at, deadline_source, deadline_estimate, "
+               "platform, kind, coalesce(amount_claimed_fen, amount_paid_fen) FROM cases "
                "WHERE deleted_at IS NULL AND deadline_at IS NOT NULL "
                "AND status NOT IN ('resolved', 'closed')")
         params: list[object] = []
@@ -94,8 +102,10 @@ class DeadlineStore:
         sql += " ORDER BY deadline_at, id"
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
-        return [DeadlineRow(cid, no, _stage(stage), from_iso(at), src)  # type: ignore[arg-type]
-                for cid, no, stage, at, src in self.db.execute(sql, params).fetchall()]
+        return [DeadlineRow(cid, no, _stage(stage), from_iso(at), src,  # type: ignore[arg-type]
+                            bool(est), Platform(platform), CaseKind(kind), from_fen(fen))
+                for cid, no, stage, at, src, est, platform, kind, fen
+                in self.db.execute(sql, params).fetchall()]
 
     def stored(self, case_ids: Sequence[int]) -> dict[int, StoredDeadline]:
         """The stored deadline per case that has one: what the 剩余时间 column shows."""
