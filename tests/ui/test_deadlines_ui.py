@@ -81,7 +81,7 @@ def test_case_view_shows_stage_what_happens_and_changes_stage(qtbot, make_window
     window.open_case_by_id(case.id)
     strip = window.detail.deadline_strip
     assert strip.isVisible()
-    assert strip.stage_label.text() == "待卖家处理"
+    assert strip.stage_name == "待卖家处理"
     assert strip.left_label.text() == "剩约5天"  # a low-confidence rule: 约
     assert "按规则推算" in strip.left_label.toolTip()
     assert "taobao.return_request" in strip.left_label.toolTip()
@@ -89,8 +89,8 @@ def test_case_view_shows_stage_what_happens_and_changes_stage(qtbot, make_window
     assert strip.timeout_label.isVisible()
     boxes.text_answer = ("YT5566", True)
     strip.stage_actions[PlatformStage.RETURN_TO_CHECK].trigger()
-    assert strip.stage_label.text() == "退货待卖家验收"
-    assert strip.timeout_label.text() == "到期后平台将自动退款 ¥59.00（不再验货）"
+    assert strip.stage_name == "退货待卖家验收"
+    assert strip.timeout_label.text() == "退货待卖家验收 · 到期后平台将自动退款 ¥59.00（不再验货）"
     assert any("YT5566" in t for t in window.detail.timeline_texts())
     assert register.deadlines.for_case(case.id).stage is PlatformStage.RETURN_TO_CHECK
 
@@ -106,7 +106,9 @@ def test_manual_due_is_shown_beside_and_a_complaint_without_one_has_no_strip(
     window = make_window(register)
     window.open_case_by_id(ruled.id)
     strip = window.detail.deadline_strip
-    assert strip.left_label.text() == "剩1天 · 手动截止 11-23 13:00"
+    assert strip.left_label.text() == "剩1天"
+    assert strip.timeout_label.text() == ("待卖家处理 · 到期后平台将自动退款 · "
+                                          "手动截止 11-23 13:00")
     window.open_case_by_id(plain.id)
     assert not strip.isVisible() and not strip.timeout_label.isVisible()
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QTabWidget,
     QVBoxLayout,
@@ -114,6 +115,11 @@ class CaseDetailView(QWidget):
         self.facts = CaseFacts(self.text)
         self.facts.reveal_requested.connect(self.reveal_phone)
         self.description = self.facts.values["description"]
+        # The kind and cause take their own width (cut only when the pane is too narrow);
+        # the stage and what happens at zero take the rest, elided.
+        self.header.summary.setSizePolicy(QSizePolicy.Policy.Preferred,
+                                          QSizePolicy.Policy.Preferred)
+        self.header.row.setStretch(0, 0)
         self.header.row.addWidget(self.deadline_strip.timeout_label, 1)
         self.header.row.addWidget(self.facts.more_button)
         self.header.top.insertWidget(self.header.top.count() - 1, self.deadline_strip)

@@ -1,8 +1,10 @@
 """The case view's deadline: the stage, the time left, what happens at zero, and the
 button that moves the case to another stage (agree to the return, return shipped ...).
 
-The strip sits in the headline's row (beside the status badge: no extra height on a laptop
-screen); what happens at zero is a label the case view places on the line below."""
+Nothing here takes a line of its own (a laptop screen has no height to spare): the time
+left and the stage menu (this widget) sit beside the status badge; the stage with what
+happens at zero is a label the case view places on the kind line (elided when narrow, the
+whole text in its tooltip)."""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QMenu,
+    QSizePolicy,
     QToolButton,
     QWidget,
 )
@@ -52,20 +55,26 @@ class DeadlineStrip(QWidget):
         self._lang = lang
         self._case_id: int | None = None
         self.deadline: Deadline | None = None
-        self.stage_label = QLabel(self)
-        self.stage_label.setObjectName("deadline_stage")
+        self.stage_name = ""  # the stage as shown
+        self.timeout_text = ""  # 到期后… as shown
+        self.manual_text = ""  # the due time set by hand, beside the stage's deadline
         self.left_label = QLabel(self)
         self.left_label.setObjectName("deadline_left")
         # What happens at zero: its own widget, placed by the owner on the line below
         # (the top line has no room for it; the full text is its tooltip when cut).
         self.timeout_label = ElidedLabel()
         self.timeout_label.setObjectName("deadline_timeout")
+        # Only the room left over: the kind and cause beside it must read whole.
+        self.timeout_label.setSizePolicy(QSizePolicy.Policy.Ignored,
+                                         QSizePolicy.Policy.Preferred)
+        self.timeout_label.setContentsMargins(12, 0, 0, 0)
         self.stage_button = QToolButton(self)
         self.stage_button.setObjectName("stage_button")
-        self.stage_button.setText(self.tr("更改阶段"))
+        self.stage_button.setText(self.tr("阶段") + " ▾")
         self.stage_button.setToolTip(self.tr("记录售后进展（同意退货、买家寄回、已签收……），"
                                              "时限随阶段重新计算"))
         self.stage_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.stage_button.setStyleSheet("QToolButton::menu-indicator { image: none; }")
         self.menu = QMenu(self.stage_button)
         self.stage_actions = {}
         for stage in USER_STAGES:
@@ -76,8 +85,7 @@ class DeadlineStrip(QWidget):
             self.stage_actions[stage] = action
         self.stage_button.setMenu(self.menu)
         row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.stage_label)
+        row.setContentsMargins(8, 0, 0, 0)
         row.addWidget(self.left_label)
         row.addWidget(self.stage_button)
 
@@ -97,17 +105,19 @@ class DeadlineStrip(QWidget):
             return
         open_ = d.stage is None or not d.stage.finished
         self.stage_button.setEnabled(live and open_)
-        self.stage_label.setText(d.stage.label(self._lang) if d.stage else self.tr("阶段未定"))
-        self.stage_label.setToolTip(self.tr("当前售后阶段"))
+        self.stage_name = d.stage.label(self._lang) if d.stage else self.tr("阶段未定")
         self._show_time(d)
         self.show()
-        self.timeout_label.setVisible(bool(self.timeout_label.text()))
+        self.timeout_label.setVisible(True)
 
     def _show_time(self, d: Deadline) -> None:
+        self.manual_text = ""
         if d.due_at is None:
-            self.left_label.setText(self.tr("无时限"))
+            self.left_label.setText(self.tr("无时限") if d.stage is not None
+                                    and not d.stage.finished else "")
             self.left_label.setStyleSheet("")
-            self.timeout_label.setText("")
+            self.timeout_text = ""
+            self.timeout_label.setText(self.stage_name)
             self.left_label.setToolTip("")
             return
         now = self.register.clock.now()
@@ -122,10 +132,9 @@ class DeadlineStrip(QWidget):
         tip = f"{when} · {source}"
         if d.manual_due_at is not None and d.source is not DeadlineSource.MANUAL:
             # The user's own due time is kept and shown beside the stage's deadline.
-            manual = self.tr("手动截止 %1").replace(
+            self.manual_text = self.tr("手动截止 %1").replace(
                 "%1", local(d.manual_due_at, self.register.shop_tz).strftime("%m-%d %H:%M"))
-            self.left_label.setText(self.left_label.text() + " · " + manual)
-            tip += "\n" + manual
+            tip += "\n" + self.manual_text
         red = left < self.register.deadlines.warning_window()
         past = left.total_seconds() <= 0
         self.left_label.setStyleSheet((_RED if red else "")
@@ -137,11 +146,10 @@ class DeadlineStrip(QWidget):
                            .replace("%3", rule.confidence.label(self._lang))
                            .replace("%4", rule.year or "—").replace("%5", rule.source or "—"))
         self.left_label.setToolTip(tip)
-        if d.on_timeout is not None:
-            self.timeout_label.setText(self.tr("到期后%1").replace(
-                "%1", d.on_timeout.get(self._lang)))
-        else:
-            self.timeout_label.setText("")
+        self.timeout_text = (self.tr("到期后%1").replace("%1", d.on_timeout.get(self._lang))
+                             if d.on_timeout is not None else "")
+        self.timeout_label.setText(" · ".join(
+            t for t in (self.stage_name, self.timeout_text, self.manual_text) if t))
 
     def choose(self, stage: PlatformStage) -> None:
         """Move the case to `stage`; asks for the tracking number when it is a shipment."""
