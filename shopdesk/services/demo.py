@@ -358,5 +358,6 @@ def generate_demo(register: DemoTarget, n: int = 200, *, seed: int | None = None
         if not any(e.buyer_nick == MALICIOUS_NICK for e in register.blacklist.entries()):
             register.blacklist.add(platform="taobao", buyer_nick=MALICIOUS_NICK,
                                    reason=MALICIOUS_REASON, actor=STAFF[0])
+        register.deadlines.recompute([case_id for case_id, _case in saved])
         register.warnings.evaluate([case_id for case_id, _case in saved], siblings=False)
     return n
