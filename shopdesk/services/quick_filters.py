@@ -23,6 +23,9 @@ class QuickFilter(StrEnum):
     PROMISE_TODAY = "promise_today"
     # Open cases with a live early warning (预警), not yet acknowledged.
     WARNED = "warned"
+    # 今日待退款: open refund-only cases and agreed refunds not yet paid (see
+    # CaseQuery.refund_queue); the method asks to clear them before midnight.
+    REFUND_TODAY = "refund_today"
 
 
 def day_bounds(now: datetime, tz: str) -> tuple[datetime, datetime]:
@@ -39,7 +42,8 @@ def apply_quick_filter(base: CaseQuery, quick: QuickFilter, *, now: datetime, tz
     """`base` (sort, search, other filters kept) narrowed by a quick filter."""
     q = base.with_changes(scope=Scope.ACTIVE, due_from=None, due_before=None, assignee=None,
                           match_nothing=False, promise_overdue_at=None,
-                          promise_due_from=None, promise_due_before=None, warned=False)
+                          promise_due_from=None, promise_due_before=None, warned=False,
+                          refund_queue=False)
     if quick == QuickFilter.ALL:
         return q
     if quick == QuickFilter.TRASH:
@@ -58,6 +62,8 @@ def apply_quick_filter(base: CaseQuery, quick: QuickFilter, *, now: datetime, tz
         return q.with_changes(statuses=open_statuses)
     if quick == QuickFilter.WARNED:
         return q.with_changes(statuses=open_statuses, warned=True)
+    if quick == QuickFilter.REFUND_TODAY:
+        return q.with_changes(statuses=open_statuses, refund_queue=True)
     if quick == QuickFilter.DUE_TODAY:
         start, end = day_bounds(now, tz)
         return q.with_changes(statuses=open_statuses, due_from=start, due_before=end)

@@ -53,6 +53,7 @@ class FilterBar(QWidget):
             QuickFilter.PROMISE_OVERDUE: self.tr("Promise overdue"),
             QuickFilter.PROMISE_TODAY: self.tr("Promise due today"),
             QuickFilter.WARNED: self.tr("Warnings"),
+            QuickFilter.REFUND_TODAY: self.tr("Refunds today"),
             QuickFilter.MINE: self.tr("Mine"),
             QuickFilter.TRASH: self.tr("Trash"),
         }
@@ -67,6 +68,9 @@ class FilterBar(QWidget):
                 "Cases with an open promise to the buyer due today (shop time)"),
             QuickFilter.WARNED: self.tr(
                 "Open cases with an early warning nobody has acknowledged yet"),
+            QuickFilter.REFUND_TODAY: self.tr(
+                "今日待退款: open refund-only cases and agreed refunds not yet paid; "
+                "clear them before midnight"),
             QuickFilter.MINE: self.tr("Open cases assigned to the current operator"),
             QuickFilter.TRASH: self.tr("Deleted cases; restore them or empty the trash"),
         }
