@@ -247,6 +247,20 @@ class ReminderService:
         return ready(candidates, now, settings, announced)
 
     # --- announcing (writes) ---------------------------------------------------------
+    def due_new(self, within: timedelta, channel: str = CLI,
+                now: datetime | None = None) -> list[Reminder]:
+        """`collect(within)` less what `channel` announced before; what is returned is
+        remembered as announced (a scheduled task says each reminder once). Quiet hours
+        are the task's own business: it is scheduled when the shop wants it."""
+        now = now or self.clock.now()
+        found = self.collect(within, now)
+        announced = self._notices.announced(channel, [r.key for r in found])
+        fresh = [r for r in found if r.key not in announced]
+        with self._db.atomic():
+            self._notices.mark(channel, fresh, now)
+            self._notices.prune(now - FORGET_AFTER)
+        return fresh
+
     def take(self, channel: str, now: datetime | None = None) -> Notification | None:
         """The one notification `channel` should show now, remembered as shown so it is
         never repeated (also after a restart). None: nothing new, or quiet hours."""
