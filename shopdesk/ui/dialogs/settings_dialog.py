@@ -1,4 +1,5 @@
-"""Settings: the staff list (add / deactivate, PINs), the interface language and shifts."""
+"""Settings: the staff list (add / deactivate, PINs), the interface language, shifts and
+reminders."""
 
 from __future__ import annotations
 
@@ -22,9 +23,10 @@ from PySide6.QtWidgets import (
 
 from ...domain.errors import ValidationError
 from ...services.register import Register
+from .reminder_settings import ReminderSettingsPage
 from .shift_settings import PinDialog, ShiftSettingsPage
 
-STAFF_TAB, LANGUAGE_TAB, SHIFTS_TAB = 0, 1, 2
+STAFF_TAB, LANGUAGE_TAB, SHIFTS_TAB, REMINDERS_TAB = 0, 1, 2, 3
 _NAME_ROLE = Qt.ItemDataRole.UserRole + 1
 LANGUAGES = (("zh", "简体中文"), ("en", "English"))  # each named in its own language
 
@@ -46,6 +48,8 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self._language_page(forced_lang), self.tr("Language"))
         self.shift_page = ShiftSettingsPage(register, self)
         self.tabs.addTab(self.shift_page, self.tr("Shifts"))
+        self.reminder_page = ReminderSettingsPage(register, lang, self)
+        self.tabs.addTab(self.reminder_page, self.tr("Reminders"))
         self.tabs.setCurrentIndex(tab)
 
         buttons = QDialogButtonBox(
@@ -184,6 +188,9 @@ class SettingsDialog(QDialog):
         return page
 
     def accept(self) -> None:
+        if not self.reminder_page.save():
+            self.tabs.setCurrentWidget(self.reminder_page)  # where the refusal is shown
+            return
         self.shift_page.save()
         super().accept()
 
