@@ -246,10 +246,10 @@ class MainWindow(QMainWindow):
         self.act_language = self._action("action_language", self.tr("&Language…"),
                                          lambda: self.open_settings(LANGUAGE_TAB))
         self.act_reminder_settings = self._action(
-            "action_reminder_settings", self.tr("&Reminders…"),
+            "action_reminder_settings", self.tr("提醒设置(&R)…"),
             lambda: self.open_settings(REMINDERS_TAB),
-            tip=self.tr("Minutes before due, quiet hours, the refunds-today cut-off, "
-                        "minimise to tray"))
+            tip=self.tr("到期前提醒的分钟数、免打扰时段、今日待退款提醒时间、"
+                        "最小化到托盘"))
         self.act_help = self._action("action_help", self.tr("&User guide"), self.show_help,
                                      QKeySequence.StandardKey.HelpContents,
                                      self.tr("How to use ShopDesk (F1)"))

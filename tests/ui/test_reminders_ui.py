@@ -74,13 +74,13 @@ def test_tray_shows_the_count_in_its_tooltip_and_menu(qtbot, make_window, regist
     assert window.reminders.has_tray()
     assert not window.reminders.status_label.isVisible()
     tip = icon.toolTip()
-    assert "Overdue promises: 1" in tip or "逾期承诺：1" in tip
+    assert "逾期承诺：1" in tip and "今日待退款：1" in tip
     assert window.reminders.counts.total == 2
     assert window.reminders.counts.refunds_today == 1
     menu = icon.contextMenu()
     names = [a.objectName() for a in menu.actions() if a.objectName()]
     assert names == ["tray_open", "tray_refunds_today", "tray_quit"]
-    assert window.reminders.act_refunds.text().endswith("(1)")
+    assert window.reminders.act_refunds.text().endswith("（1）")
     # Clock moves on, the promise is kept: the next poll re-counts.
     [p] = register.promises.for_case(case.id)
     register.promises.keep(p.id, "小王")
@@ -145,8 +145,7 @@ def test_closing_minimises_to_the_tray_when_chosen(qtbot, make_window, register,
     window.close()
     assert not window.isVisible()
     assert window.reminders.timer.isActive()  # still polling
-    assert tray[0].messages and tray[0].messages[0][0] in (
-        "ShopDesk is still running", "店铺售后台仍在运行")
+    assert tray[0].messages and tray[0].messages[0][0] == "店铺售后台仍在运行"
     tray[0].contextMenu().actions()[0].trigger()  # Open ShopDesk
     assert window.isVisible()
     reminders_ui.set_minimise_to_tray(window.settings, False)  # let the fixture close it

@@ -49,7 +49,7 @@ class SettingsDialog(QDialog):
         self.shift_page = ShiftSettingsPage(register, self)
         self.tabs.addTab(self.shift_page, self.tr("Shifts"))
         self.reminder_page = ReminderSettingsPage(register, lang, self)
-        self.tabs.addTab(self.reminder_page, self.tr("Reminders"))
+        self.tabs.addTab(self.reminder_page, self.tr("提醒"))
         self.tabs.setCurrentIndex(tab)
 
         buttons = QDialogButtonBox(

@@ -53,7 +53,7 @@ class FilterBar(QWidget):
             QuickFilter.PROMISE_OVERDUE: self.tr("Promise overdue"),
             QuickFilter.PROMISE_TODAY: self.tr("Promise due today"),
             QuickFilter.WARNED: self.tr("Warnings"),
-            QuickFilter.REFUND_TODAY: self.tr("Refunds today"),
+            QuickFilter.REFUND_TODAY: self.tr("今日待退款"),
             QuickFilter.MINE: self.tr("Mine"),
             QuickFilter.TRASH: self.tr("Trash"),
         }
@@ -69,8 +69,7 @@ class FilterBar(QWidget):
             QuickFilter.WARNED: self.tr(
                 "Open cases with an early warning nobody has acknowledged yet"),
             QuickFilter.REFUND_TODAY: self.tr(
-                "今日待退款: open refund-only cases and agreed refunds not yet paid; "
-                "clear them before midnight"),
+                "未结的仅退款和已同意还没退的退款；请在 24:00 前处理完"),
             QuickFilter.MINE: self.tr("Open cases assigned to the current operator"),
             QuickFilter.TRASH: self.tr("Deleted cases; restore them or empty the trash"),
         }
