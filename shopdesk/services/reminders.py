@@ -171,8 +171,8 @@ def _deadline_text(item: DeadlineItem) -> Text:
 
 @dataclass(frozen=True)
 class ReminderCounts:
-    """What the tray icon counts: deadlines due soon, overdue promises, live warnings,
-    and the 今日待退款 queue (shown, not in the badge: it is a to-do, not an alarm)."""
+    """What the tray icon counts: deadlines due soon, overdue promises, cases with a live
+    warning, and the 今日待退款 queue (shown, not in the badge: a to-do, not an alarm)."""
 
     deadlines: int = 0
     promises_overdue: int = 0
@@ -226,11 +226,18 @@ class ReminderService:
         settings = self.settings()
         horizon = now + settings.lead(ReminderKind.DEADLINE)
         n = {k: 0 for k in ReminderKind}
+        warned: set[int | None] = set()
         for p in self.providers:
             if p.kind == ReminderKind.REFUND_CUTOFF:
                 continue
             limit = horizon if p.kind == ReminderKind.DEADLINE else now
-            n[p.kind] += len(p.reminders(now, limit))
+            found = p.reminders(now, limit)
+            if p.kind == ReminderKind.WARNING:
+                # Cases, not warnings: the same number as the list's "Warnings" button.
+                warned.update(r.case_id for r in found)
+            else:
+                n[p.kind] += len(found)
+        n[ReminderKind.WARNING] = len(warned)
         return ReminderCounts(deadlines=n[ReminderKind.DEADLINE],
                               promises_overdue=n[ReminderKind.PROMISE],
                               warnings=n[ReminderKind.WARNING],

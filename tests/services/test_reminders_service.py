@@ -117,10 +117,14 @@ def test_counts_for_the_tray(register, clock):
     register.promises.make(case.id, PromiseKind.REPLY, clock.now() + timedelta(minutes=5),
                            "小王")
     open_case(register, "C100002", description="买家说要找律师")
+    two = open_case(register, "C100003", description="孩子被割伤，要打12315")
+    assert len(register.warnings.for_case(two.id)) == 2
     counts = register.reminders.counts()
-    assert (counts.promises_overdue, counts.warnings, counts.refunds_today) == (0, 1, 1)
+    # Cases with a warning, like the list's button: two warnings on one case count once.
+    assert (counts.promises_overdue, counts.warnings, counts.refunds_today) == (0, 2, 1)
+    assert counts.warnings == register.warnings.count_open_warned()
     clock.advance(minutes=6)
-    assert register.reminders.counts().total == 2
+    assert register.reminders.counts().total == 3
 
 
 @dataclass
