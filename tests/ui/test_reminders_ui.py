@@ -138,7 +138,8 @@ def test_without_a_tray_the_status_bar_says_it(qtbot, make_window, register, clo
     assert not window.reminders.keeps_running()
 
 
-def test_closing_minimises_to_the_tray_when_chosen(qtbot, make_window, register, tray):
+def test_closing_minimises_to_the_tray_when_chosen(qtbot, make_window, register, tray,
+                                                   monkeypatch):
     window = make_window(register)
     assert not window.reminders.keeps_running()  # off by default
     reminders_ui.set_minimise_to_tray(window.settings, True)
@@ -148,7 +149,13 @@ def test_closing_minimises_to_the_tray_when_chosen(qtbot, make_window, register,
     assert tray[0].messages and tray[0].messages[0][0] == "店铺售后台仍在运行"
     tray[0].contextMenu().actions()[0].trigger()  # Open ShopDesk
     assert window.isVisible()
-    reminders_ui.set_minimise_to_tray(window.settings, False)  # let the fixture close it
+    # The tray's Quit closes for real (and ends the app), the setting notwithstanding.
+    quits: list[bool] = []
+    monkeypatch.setattr("PySide6.QtWidgets.QApplication.quit", lambda *_: quits.append(True))
+    window.reminders.act_quit.trigger()
+    assert not window.isVisible() and quits == [True]
+    assert not window.reminders.timer.isActive()
+    reminders_ui.set_minimise_to_tray(window.settings, False)
 
 
 def test_refunds_today_quick_filter_and_tray_menu(qtbot, make_window, register, tray):

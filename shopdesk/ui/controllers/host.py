@@ -56,6 +56,10 @@ class Host(Protocol):
         """Show the window (also from the tray, hidden or minimised) and raise it."""
         ...
 
+    def hide(self) -> None:
+        """Hide the window (closing it to the tray)."""
+        ...
+
     def quit_app(self) -> None:
         """Quit for real (the tray's Quit), even when closing only hides the window."""
         ...

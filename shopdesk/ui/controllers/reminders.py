@@ -67,7 +67,7 @@ class ReminderController(QObject):
     def __init__(self, host: Host, parent: QWidget, *, interval_ms: int = POLL_MS) -> None:
         super().__init__(parent)
         self._host = host
-        self._window = parent
+        self._parent = parent  # owns the tray menu (a QMenu needs a widget parent)
         self.last: Notification | None = None  # what a click on the message opens
         self.counts = ReminderCounts()
         self._told_minimised = False
@@ -88,7 +88,7 @@ class ReminderController(QObject):
     def _build_tray(self) -> None:
         tray = self.tray = make_tray(self)
         tray.setObjectName("reminder_tray")
-        menu = self.menu = QMenu(self._window)
+        menu = self.menu = QMenu(self._parent)
         menu.setObjectName("tray_menu")
         self.act_open = QAction(self.tr("打开店铺售后台"), menu)
         self.act_open.setObjectName("tray_open")
@@ -122,7 +122,7 @@ class ReminderController(QObject):
         """The app's icon with a red badge carrying `count` (none at 0)."""
         base = QApplication.windowIcon()
         if base.isNull():
-            base = self._window.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+            base = QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         pixmap = base.pixmap(64, 64)
         if count <= 0:
             return QIcon(pixmap)
@@ -220,7 +220,7 @@ class ReminderController(QObject):
 
     def hide_to_tray(self) -> None:
         """Hide the window; the first time, say where ShopDesk went."""
-        self._window.hide()
+        self._host.hide()
         if self.tray is not None and not self._told_minimised:
             self._told_minimised = True
             self.last = None
