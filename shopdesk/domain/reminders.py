@@ -282,7 +282,7 @@ def _single_title(r: Reminder, now: datetime) -> Text:
 
 
 def _single_body(r: Reminder, now: datetime, tz: str) -> Text:
-    if r.kind == ReminderKind.WARNING:
-        return r.text
+    if r.kind in (ReminderKind.WARNING, ReminderKind.REFUND_CUTOFF):
+        return r.text  # a warning's reason; the cut-off's count (its time is the title's)
     due = local(r.due_at, tz).strftime("%m-%d %H:%M")
     return Text(f"{r.text.zh}{colon('zh')}{due} 到期", f"{r.text.en}{colon('en')}due {due}")

@@ -52,7 +52,7 @@ def test_cutoff_reminder_once_a_day_while_refunds_remain(register, clock):
     note = register.reminders.take(TRAY)
     assert note.kinds == (ReminderKind.REFUND_CUTOFF,)
     assert note.message("zh")[0] == "今日待退款提醒"
-    assert "还有 1 笔待退款" in note.message("zh")[1]
+    assert note.message("zh")[1] == "还有 1 笔待退款，请在 24:00 前处理"
     clock.advance(minutes=30)
     assert register.reminders.take(TRAY) is None  # said once today
     # The next day, with the queue cleared, nothing is said.
