@@ -27,6 +27,7 @@ from .imports import IMPORT_HANDLERS, add_import_parsers
 from .paths import add_paths_parser
 from .promises import PROMISE_HANDLERS, add_promise_parsers
 from .register import REGISTER_HANDLERS, add_register_parsers
+from .reminders import REMINDER_HANDLERS, add_reminder_parsers
 from .scripts import SCRIPT_HANDLERS, add_script_parsers
 from .shifts import SHIFT_HANDLERS, add_shift_parsers
 from .staff import STAFF_HANDLERS, add_staff_parsers
@@ -62,6 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_warning_parsers(sub)
     add_analysis_parsers(sub)
     add_deadline_parsers(sub)
+    add_reminder_parsers(sub)
     return p
 
 
@@ -110,6 +112,7 @@ def run(argv: Sequence[str], *, clock: Clock | None = None, env: dict[str, str] 
     handlers.update(WARNING_HANDLERS)
     handlers.update(ANALYSIS_HANDLERS)
     handlers.update(DEADLINE_HANDLERS)
+    handlers.update(REMINDER_HANDLERS)
     args.env = env  # import/export read SHOPDESK_LANG from the injected environment
     try:
         _check_actor_pin(register, args)

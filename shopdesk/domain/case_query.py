@@ -57,6 +57,10 @@ class CaseQuery:
     warned: bool = False  # only cases with a live early warning
     # The stage's deadline (platform / rule / manual) before this time (即将超时).
     deadline_before: datetime | None = None
+    # Only the 今日待退款 queue's cases: 仅退款, requests the platform shows as 退款中
+    # (the seller agreed, the money has not gone yet) and cases with an open promise to
+    # refund (agreed by hand). The quick filter adds "open".
+    refund_queue: bool = False
     # Set when filters contradict each other (e.g. "open" + status "closed"): no rows.
     match_nothing: bool = False
     sort: SortKey = SortKey.LAST_ACTIVITY

@@ -28,6 +28,9 @@ class QuickFilter(StrEnum):
 
 
 DEADLINE_WINDOW = timedelta(hours=6)
+    # 今日待退款: open refund-only cases and agreed refunds not yet paid (see
+    # CaseQuery.refund_queue); the method asks to clear them before midnight.
+    REFUND_TODAY = "refund_today"
 
 
 def day_bounds(now: datetime, tz: str) -> tuple[datetime, datetime]:
@@ -48,6 +51,7 @@ def apply_quick_filter(base: CaseQuery, quick: QuickFilter, *, now: datetime, tz
                           match_nothing=False, promise_overdue_at=None,
                           promise_due_from=None, promise_due_before=None, warned=False,
                           deadline_before=None)
+                          refund_queue=False)
     if quick == QuickFilter.ALL:
         return q
     if quick == QuickFilter.TRASH:
@@ -68,6 +72,8 @@ def apply_quick_filter(base: CaseQuery, quick: QuickFilter, *, now: datetime, tz
         return q.with_changes(statuses=open_statuses, warned=True)
     if quick == QuickFilter.DEADLINE_SOON:
         return q.with_changes(statuses=open_statuses, deadline_before=now + deadline_window)
+    if quick == QuickFilter.REFUND_TODAY:
+        return q.with_changes(statuses=open_statuses, refund_queue=True)
     if quick == QuickFilter.DUE_TODAY:
         start, end = day_bounds(now, tz)
         return q.with_changes(statuses=open_statuses, due_from=start, due_before=end)

@@ -12,7 +12,7 @@ from filelock import Timeout
 from sqlite_utils import Database
 
 from ..domain.clock import SHOP_TZ_DEFAULT, Clock
-from ..domain.errors import ShopDeskError
+from ..domain.errors import NotFoundError, ShopDeskError
 from ..domain.text import normalize_lang
 from ..importers import ImportConfig
 from ..paths import DataPaths, resource_path
@@ -32,6 +32,13 @@ from .form_memory import FormMemory
 from .holidays import ShopHolidays
 from .imports import ImportService
 from .promises import PromiseService
+from .refunds import RefundQueue
+from .reminders import (
+    PromiseProvider,
+    RefundCutoffProvider,
+    ReminderService,
+    WarningProvider,
+)
 from .scripts import ScriptService, open_script_service
 from .shifts import ShiftService
 from .staff import StaffService
@@ -70,6 +77,8 @@ class Register:
     shifts: ShiftService = field(init=False)
     summary: SummaryService = field(init=False)
     form_memory: FormMemory = field(init=False)
+    refunds: RefundQueue = field(init=False)
+    reminders: ReminderService = field(init=False)
     settings: SettingsStore = field(init=False)
     backups: BackupManager = field(init=False)
     daily_backup_error: ShopDeskError | None = field(init=False, default=None, repr=False)
@@ -101,7 +110,28 @@ class Register:
                                       promises=self.promises, evidence=self.evidence,
                                       shop_tz=tz)
         self.form_memory = FormMemory(self.db, self.settings, self.cases.store)
+        self.refunds = RefundQueue(self.cases, self.promises, self.clock, shop_tz=tz)
+        self.reminders = ReminderService(self.db, self.clock, self.settings, shop_tz=tz,
+                                         refunds=self.refunds)
+        self.reminders.add_provider(PromiseProvider(self.promises, self._case_nos))
+        self.reminders.add_provider(WarningProvider(self.warnings))
+        self.reminders.add_provider(RefundCutoffProvider(self.refunds,
+                                                         self.reminders.settings))
+        # The deadline provider (issue 15, platform deadlines) plugs in here:
+        #   self.reminders.add_provider(DeadlineProvider(self.deadlines.due_within,
+        #                                                self._case_id_of))
         self.backups = BackupManager(self.paths.backups)
+
+    def _case_nos(self, case_ids: list[int] | tuple[int, ...]) -> dict[int, str]:
+        """Case numbers by id (trashed cases too): what reminders name."""
+        return {i: c.case_no for i, c in self.cases.fetch(list(case_ids)).items()}
+
+    def _case_id_of(self, case_no: str) -> int | None:
+        """The id of the case numbered `case_no` (None: no such case)."""
+        try:
+            return self.cases.get_by_no(case_no).id
+        except (NotFoundError, ShopDeskError, ValueError):
+            return None
 
     @property
     def imports(self) -> ImportService:

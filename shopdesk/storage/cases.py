@@ -235,6 +235,12 @@ class CaseStore:
                                                         self.common_share))
 
 
+# The 今日待退款 queue (CaseQuery.refund_queue); each arm has an index (kind, stage,
+# open refund promises), so SQLite answers it with a multi-index OR at 100k cases.
+REFUND_QUEUE_SQL = ("(kind = 'refund_only' OR platform_stage = 'refunding' OR id IN "
+                    "(SELECT case_id FROM promises WHERE state = 'open' AND kind = 'refund'))")
+
+
 def _where(query: CaseQuery,
            search: Callable[[str], tuple[str, list[Any]] | None] = search_clause,
            ) -> tuple[str, list[Any]]:
@@ -264,6 +270,8 @@ def _where(query: CaseQuery,
         # deadline_at is NULL on finished cases, so this never lists them.
         conds.append("deadline_at < ?")
         params.append(to_utc_iso(query.deadline_before))
+    if query.refund_queue:
+        conds.append(REFUND_QUEUE_SQL)
     conds_p, params_p = _promise_conditions(query)
     conds.extend(conds_p)
     params.extend(params_p)

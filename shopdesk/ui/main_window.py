@@ -38,13 +38,14 @@ from .controllers.first_start import FirstStart
 from .controllers.host import make_action
 from .controllers.imports import ImportController
 from .controllers.promises import PromiseController
+from .controllers.reminders import ReminderController
 from .controllers.scripts import ScriptController
 from .controllers.shifts import ShiftController
 from .controllers.summary import SummaryController
 from .controllers.warnings import WarningController
 from .dialogs.error_dialog import open_log_folder
 from .dialogs.help_dialog import HelpDialog
-from .dialogs.settings_dialog import LANGUAGE_TAB, STAFF_TAB, SettingsDialog
+from .dialogs.settings_dialog import LANGUAGE_TAB, REMINDERS_TAB, STAFF_TAB, SettingsDialog
 from .header_state import restore_header_for_language
 from .i18n import remember_language_hint
 from .shift_offer import ShiftOffer
@@ -112,6 +113,8 @@ class MainWindow(QMainWindow):
         self.imports = ImportController(self, self)
         self.exports = ExportController(self, self)
         self.first_start = FirstStart(self, self)
+        self.reminders = ReminderController(self, self)
+        self._quitting = False  # the tray's Quit: close for real even when set to hide
         self._build_actions()
         self._build_menus()
         self._build_central()
@@ -182,6 +185,7 @@ class MainWindow(QMainWindow):
         self.deadlines.attach()
         self.summary.attach()
         self.shifts.attach()
+        self.reminders.attach()
 
     # --- building --------------------------------------------------------
     def _build_views(self) -> None:
@@ -246,6 +250,11 @@ class MainWindow(QMainWindow):
                                       lambda: self.open_settings(STAFF_TAB))
         self.act_language = self._action("action_language", self.tr("&Language…"),
                                          lambda: self.open_settings(LANGUAGE_TAB))
+        self.act_reminder_settings = self._action(
+            "action_reminder_settings", self.tr("提醒设置(&R)…"),
+            lambda: self.open_settings(REMINDERS_TAB),
+            tip=self.tr("到期前提醒的分钟数、免打扰时段、今日待退款提醒时间、"
+                        "最小化到托盘"))
         self.act_help = self._action("action_help", self.tr("&User guide"), self.show_help,
                                      QKeySequence.StandardKey.HelpContents,
                                      self.tr("How to use ShopDesk (F1)"))
@@ -283,7 +292,8 @@ class MainWindow(QMainWindow):
         bar.addMenu(self.shifts.menu)
         settings_menu = bar.addMenu(self.tr("&Settings"))
         settings_menu.setObjectName("menu_settings")
-        self._fill(settings_menu, (self.act_staff, self.act_language, self.act_policy))
+        self._fill(settings_menu, (self.act_staff, self.act_language, self.act_reminder_settings,
+                                   self.act_policy))
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.setObjectName("menu_help")
         help_menu.addAction(self.act_help)
@@ -342,6 +352,7 @@ class MainWindow(QMainWindow):
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
 
     def _build_status_bar(self) -> None:
+        self.statusBar().addPermanentWidget(self.reminders.status_label)
         self.statusBar().addPermanentWidget(self.shifts.status_label)
         path = str(self._register.paths.root)
         self.path_label = QLabel(self)
@@ -419,6 +430,11 @@ class MainWindow(QMainWindow):
         return concerns
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._quitting and self.reminders.keeps_running():
+            event.ignore()  # "closing minimises to the tray" (Settings → Reminders)
+            self.reminders.hide_to_tray()
+            return
+        self._quitting = False
         concerns = self.quit_concerns()
         if concerns:
             answer = QMessageBox.question(
@@ -430,6 +446,7 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         self.save_state()
+        self.reminders.shutdown()
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self._wheel_guard)
@@ -443,6 +460,15 @@ class MainWindow(QMainWindow):
         self.show()
         self.raise_()
         self.activateWindow()
+
+    def quit_app(self) -> None:
+        """The tray's Quit: close for real (asking about unsaved work as usual)."""
+        self.bring_to_front()
+        self._quitting = True
+        if self.close():
+            app = QApplication.instance()
+            if app is not None and not any(w.isVisible() for w in app.topLevelWidgets()):
+                app.quit()
 
     def run_first_start(self) -> None:
         self.first_start.run()
@@ -524,6 +550,7 @@ class MainWindow(QMainWindow):
         if dialog.deadline_page.changed:
             self.deadlines.settings_changed()
         if accepted:
+            self.reminders.refresh_counts()  # lead times may have changed
             self.apply_language_choice(dialog.chosen_language())
 
     def apply_language_choice(self, lang: str) -> None:

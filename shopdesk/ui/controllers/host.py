@@ -52,6 +52,18 @@ class Host(Protocol):
 
     def open_case_by_id(self, case_id: int) -> None: ...
 
+    def bring_to_front(self) -> None:
+        """Show the window (also from the tray, hidden or minimised) and raise it."""
+        ...
+
+    def hide(self) -> None:
+        """Hide the window (closing it to the tray)."""
+        ...
+
+    def quit_app(self) -> None:
+        """Quit for real (the tray's Quit), even when closing only hides the window."""
+        ...
+
     def set_register(self, register: Register) -> None:
         """Switch every view and controller to another open register (after a restore)."""
         ...

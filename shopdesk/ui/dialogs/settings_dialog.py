@@ -1,5 +1,5 @@
-"""Settings: the staff list (add / deactivate, PINs), the interface language, shifts and
-the deadline warning threshold with the deadline rules."""
+"""Settings: the staff list (add / deactivate, PINs), the interface language, shifts, the
+deadline warning threshold with the deadline rules, and reminders."""
 
 from __future__ import annotations
 
@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
 from ...domain.errors import ValidationError
 from ...services.register import Register
 from .deadline_settings import DeadlineSettingsPage
+from .reminder_settings import ReminderSettingsPage
 from .shift_settings import PinDialog, ShiftSettingsPage
 
-STAFF_TAB, LANGUAGE_TAB, SHIFTS_TAB, DEADLINES_TAB = 0, 1, 2, 3
+STAFF_TAB, LANGUAGE_TAB, SHIFTS_TAB, DEADLINES_TAB, REMINDERS_TAB = 0, 1, 2, 3, 4
 _NAME_ROLE = Qt.ItemDataRole.UserRole + 1
 LANGUAGES = (("zh", "简体中文"), ("en", "English"))  # each named in its own language
 
@@ -50,6 +51,8 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self.shift_page, self.tr("Shifts"))
         self.deadline_page = DeadlineSettingsPage(register, lang, self)
         self.tabs.addTab(self.deadline_page, self.tr("时限"))
+        self.reminder_page = ReminderSettingsPage(register, lang, self)
+        self.tabs.addTab(self.reminder_page, self.tr("提醒"))
         self.tabs.setCurrentIndex(tab)
 
         buttons = QDialogButtonBox(
@@ -188,6 +191,9 @@ class SettingsDialog(QDialog):
         return page
 
     def accept(self) -> None:
+        if not self.reminder_page.save():
+            self.tabs.setCurrentWidget(self.reminder_page)  # where the refusal is shown
+            return
         self.shift_page.save()
         self.deadline_page.save()
         super().accept()

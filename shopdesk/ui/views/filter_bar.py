@@ -54,6 +54,7 @@ class FilterBar(QWidget):
             QuickFilter.PROMISE_TODAY: self.tr("Promise due today"),
             QuickFilter.WARNED: self.tr("Warnings"),
             QuickFilter.DEADLINE_SOON: self.tr("即将超时"),
+            QuickFilter.REFUND_TODAY: self.tr("今日待退款"),
             QuickFilter.MINE: self.tr("Mine"),
             QuickFilter.TRASH: self.tr("Trash"),
         }
@@ -70,6 +71,8 @@ class FilterBar(QWidget):
                 "Open cases with an early warning nobody has acknowledged yet"),
             QuickFilter.DEADLINE_SOON: self.tr(
                 "未结案件中，阶段时限（平台、规则或手动）在提醒阈值内到期或已过期的"),
+            QuickFilter.REFUND_TODAY: self.tr(
+                "未结的仅退款和已同意还没退的退款；请在 24:00 前处理完"),
             QuickFilter.MINE: self.tr("Open cases assigned to the current operator"),
             QuickFilter.TRASH: self.tr("Deleted cases; restore them or empty the trash"),
         }

@@ -1,0 +1,281 @@
+"""Reminders outside the window: the providers, and the service the tray and the
+command line share.
+
+A **provider** is anything with a `kind` and a `reminders(now, horizon)` method returning
+the reminders of that kind due at or before `horizon` (overdue ones included): see
+`ReminderProvider`. The service asks every provider, keeps what each kind's lead time
+makes ready, leaves out what was announced already on the asking channel, and groups
+the rest into one notification.
+
+Where the platform deadlines plug in (issue 15, built on another branch): the deadline
+service's `due_within(delta)` returns items with `case_no, stage, due_at, source,
+on_timeout`; wrap it in `DeadlineProvider(register.deadlines.due_within, case_id_of)` and
+pass it to `ReminderService.add_provider` (Register.__post_init__ does it where the
+comment "deadline provider" says). Nothing here imports the deadline code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any, Protocol
+
+from sqlite_utils import Database
+
+from ..domain.clock import Clock, ensure_aware, to_utc_iso
+from ..domain.reminders import (
+    Notification,
+    Reminder,
+    ReminderKind,
+    ReminderSettings,
+    check_settings,
+    group,
+    ready,
+)
+from ..domain.text import Text
+from ..storage.reminders import NoticeStore
+from ..storage.settings import SettingsStore
+from .promises import PromiseService
+from .refunds import RefundQueue
+from .warnings import WarningService
+
+SETTINGS_KEY = "reminders"
+TRAY = "tray"  # the window's tray icon
+CLI = "cli"  # `shopdesk reminders due --new` (a scheduled task)
+# Notices are forgotten this long after their reminder was due: a provider no longer
+# returns a reminder that old (a kept promise, a cleared warning), so it cannot repeat.
+FORGET_AFTER = timedelta(days=30)
+
+
+class ReminderProvider(Protocol):
+    """A source of reminders of one kind.
+
+    `reminders(now, horizon)` returns every reminder of `kind` due at or before `horizon`
+    that still needs doing, overdue ones included, each with a stable `key` (the same
+    thing at the same due time gives the same key on every call). It must not write.
+    """
+
+    kind: ReminderKind
+
+    def reminders(self, now: datetime, horizon: datetime) -> list[Reminder]: ...
+
+
+CaseNos = Callable[[Sequence[int]], dict[int, str]]
+
+
+class PromiseProvider:
+    """Open promises to buyers on live cases, due by the horizon (overdue included)."""
+
+    kind = ReminderKind.PROMISE
+
+    def __init__(self, promises: PromiseService, case_nos: CaseNos) -> None:
+        self._promises = promises
+        self._case_nos = case_nos
+
+    def reminders(self, now: datetime, horizon: datetime) -> list[Reminder]:
+        due = self._promises.store.open_due(until=horizon)
+        nos = self._case_nos(sorted({p.case_id for p in due}))
+        return [Reminder(kind=self.kind, key=f"promise:{p.id}:{to_utc_iso(p.due_at)}",
+                         case_id=p.case_id, case_no=nos.get(p.case_id, ""), due_at=p.due_at,
+                         text=Text(p.describe("zh"), p.describe("en")))
+                for p in due]
+
+
+class WarningProvider:
+    """Early warnings nobody has acknowledged yet, on live cases; due when raised."""
+
+    kind = ReminderKind.WARNING
+
+    def __init__(self, warnings: WarningService) -> None:
+        self._warnings = warnings
+
+    def reminders(self, now: datetime, horizon: datetime) -> list[Reminder]:
+        return [Reminder(kind=self.kind, key=f"warning:{w.id}", case_id=w.case_id,
+                         case_no=w.case_no, due_at=w.raised_at,
+                         text=Text(w.reason_zh, w.reason_en))
+                for w in self._warnings.listing() if w.raised_at <= horizon]
+
+
+class RefundCutoffProvider:
+    """One reminder a day at the shop's cut-off (default 23:00) while the 今日待退款
+    queue is not empty: "clear before 24:00"."""
+
+    kind = ReminderKind.REFUND_CUTOFF
+
+    def __init__(self, queue: RefundQueue, settings: Callable[[], ReminderSettings]) -> None:
+        self._queue = queue
+        self._settings = settings
+
+    def reminders(self, now: datetime, horizon: datetime) -> list[Reminder]:
+        at = self._queue.cutoff_at(self._settings().refund_cutoff, now)
+        if at > horizon:
+            return []
+        n = self._queue.count()
+        if not n:
+            return []
+        day = at.date().isoformat()
+        text = Text(f"还有 {n} 笔待退款，请在 24:00 前处理",
+                    f"{n} refund(s) still to pay; clear them before midnight")
+        return [Reminder(kind=self.kind, key=f"refund_cutoff:{day}", case_id=None,
+                         case_no="", due_at=at, text=text)]
+
+
+class DeadlineItem(Protocol):
+    """What the deadline service's `due_within` returns (issue 15's JSON fields)."""
+
+    case_no: str
+    stage: Any
+    due_at: datetime
+    source: str
+    on_timeout: Any
+
+
+class DeadlineProvider:
+    """Platform deadlines per stage, from a `due_within(delta)` callable (the deadline
+    service). `case_id_of(case_no)` finds the case a click opens; an item that carries a
+    `case_id` is used as it is."""
+
+    kind = ReminderKind.DEADLINE
+
+    def __init__(self, due_within: Callable[[timedelta], Iterable[DeadlineItem]],
+                 case_id_of: Callable[[str], int | None]) -> None:
+        self._due_within = due_within
+        self._case_id_of = case_id_of
+
+    def reminders(self, now: datetime, horizon: datetime) -> list[Reminder]:
+        out: list[Reminder] = []
+        for item in self._due_within(max(horizon - now, timedelta(0))):
+            due = ensure_aware(item.due_at)
+            if due > horizon:
+                continue
+            stage = getattr(item.stage, "value", item.stage)
+            case_id = getattr(item, "case_id", None) or self._case_id_of(item.case_no)
+            out.append(Reminder(kind=self.kind, key=f"deadline:{item.case_no}:{stage}:"
+                                f"{to_utc_iso(due)}", case_id=case_id,
+                                case_no=item.case_no, due_at=due,
+                                text=_deadline_text(item)))
+        return out
+
+
+def _deadline_text(item: DeadlineItem) -> Text:
+    stage, timeout = item.stage, item.on_timeout
+    stage_zh = getattr(stage, "zh", None) or str(getattr(stage, "value", stage))
+    stage_en = getattr(stage, "en", None) or str(getattr(stage, "value", stage))
+    if timeout:
+        t_zh = getattr(timeout, "zh", None) or str(getattr(timeout, "value", timeout))
+        t_en = getattr(timeout, "en", None) or str(getattr(timeout, "value", timeout))
+        return Text(f"{stage_zh}（到期后{t_zh}）", f"{stage_en} (then: {t_en})")
+    return Text(stage_zh, stage_en)
+
+
+@dataclass(frozen=True)
+class ReminderCounts:
+    """What the tray icon counts: deadlines due soon, overdue promises, cases with a live
+    warning, and the 今日待退款 queue (shown, not in the badge: a to-do, not an alarm)."""
+
+    deadlines: int = 0
+    promises_overdue: int = 0
+    warnings: int = 0
+    refunds_today: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.deadlines + self.promises_overdue + self.warnings
+
+
+class ReminderService:
+    """Collects reminders from its providers; remembers, per channel, what was said."""
+
+    def __init__(self, db: Database, clock: Clock, settings: SettingsStore, *, shop_tz: str,
+                 refunds: RefundQueue, providers: Iterable[ReminderProvider] = ()) -> None:
+        self.clock = clock
+        self.shop_tz = shop_tz
+        self.refunds = refunds
+        self._settings = settings
+        self._notices = NoticeStore(db)
+        self._db = db
+        self.providers: list[ReminderProvider] = list(providers)
+
+    def add_provider(self, provider: ReminderProvider) -> None:
+        """Plug in another source (the platform deadlines' DeadlineProvider)."""
+        self.providers.append(provider)
+
+    # --- settings --------------------------------------------------------------------
+    def settings(self) -> ReminderSettings:
+        return ReminderSettings.from_json(self._settings.get(SETTINGS_KEY))
+
+    def save_settings(self, settings: ReminderSettings) -> None:
+        """Validate and save (ValidationError names the field)."""
+        check_settings(settings)
+        with self._db.atomic():
+            self._settings.set(SETTINGS_KEY, settings.to_json())
+
+    # --- reading ---------------------------------------------------------------------
+    def collect(self, within: timedelta, now: datetime | None = None) -> list[Reminder]:
+        """Every reminder due by now + `within` (overdue ones too), soonest first."""
+        now = now or self.clock.now()
+        horizon = now + within
+        found = [r for p in self.providers for r in p.reminders(now, horizon)]
+        return sorted(found, key=lambda r: (r.due_at, r.kind.value, r.case_no))
+
+    def counts(self, now: datetime | None = None) -> ReminderCounts:
+        """The tray's numbers: deadlines within their lead time, overdue promises, live
+        warnings; and the refund queue's length."""
+        now = now or self.clock.now()
+        settings = self.settings()
+        horizon = now + settings.lead(ReminderKind.DEADLINE)
+        n = {k: 0 for k in ReminderKind}
+        warned: set[int | None] = set()
+        for p in self.providers:
+            if p.kind == ReminderKind.REFUND_CUTOFF:
+                continue
+            limit = horizon if p.kind == ReminderKind.DEADLINE else now
+            found = p.reminders(now, limit)
+            if p.kind == ReminderKind.WARNING:
+                # Cases, not warnings: the same number as the list's "Warnings" button.
+                warned.update(r.case_id for r in found)
+            else:
+                n[p.kind] += len(found)
+        n[ReminderKind.WARNING] = len(warned)
+        return ReminderCounts(deadlines=n[ReminderKind.DEADLINE],
+                              promises_overdue=n[ReminderKind.PROMISE],
+                              warnings=n[ReminderKind.WARNING],
+                              refunds_today=self.refunds.count())
+
+    def pending(self, channel: str, now: datetime | None = None) -> list[Reminder]:
+        """What `channel` should announce now (nothing during quiet hours)."""
+        now = now or self.clock.now()
+        settings = self.settings()
+        if settings.is_quiet(now, self.shop_tz):
+            return []
+        candidates = self.collect(settings.longest_lead(), now)
+        announced = self._notices.announced(channel, [r.key for r in candidates])
+        return ready(candidates, now, settings, announced)
+
+    # --- announcing (writes) ---------------------------------------------------------
+    def due_new(self, within: timedelta, channel: str = CLI,
+                now: datetime | None = None) -> list[Reminder]:
+        """`collect(within)` less what `channel` announced before; what is returned is
+        remembered as announced (a scheduled task says each reminder once). Quiet hours
+        are the task's own business: it is scheduled when the shop wants it."""
+        now = now or self.clock.now()
+        found = self.collect(within, now)
+        announced = self._notices.announced(channel, [r.key for r in found])
+        fresh = [r for r in found if r.key not in announced]
+        with self._db.atomic():
+            self._notices.mark(channel, fresh, now)
+            self._notices.prune(now - FORGET_AFTER)
+        return fresh
+
+    def take(self, channel: str, now: datetime | None = None) -> Notification | None:
+        """The one notification `channel` should show now, remembered as shown so it is
+        never repeated (also after a restart). None: nothing new, or quiet hours."""
+        now = now or self.clock.now()
+        due = self.pending(channel, now)
+        note = group(due, now, self.shop_tz)
+        with self._db.atomic():
+            if due:
+                self._notices.mark(channel, due, now)
+            self._notices.prune(now - FORGET_AFTER)
+        return note

@@ -1,0 +1,41 @@
+"""Which reminders were already announced, per channel (table reminder_notices)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+
+from sqlite_utils import Database
+
+from ..domain.clock import to_utc_iso
+from ..domain.reminders import Reminder
+from .batches import in_batches
+
+
+class NoticeStore:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def announced(self, channel: str, keys: Sequence[str]) -> set[str]:
+        """The keys among `keys` already announced on `channel`."""
+        found: set[str] = set()
+        for chunk, marks in in_batches(list(keys)):
+            found.update(r[0] for r in self.db.execute(
+                f"SELECT key FROM reminder_notices WHERE channel = ? AND key IN ({marks})",
+                [channel, *chunk]).fetchall())
+        return found
+
+    def mark(self, channel: str, reminders: Iterable[Reminder], at: datetime) -> None:
+        """Remember these reminders as announced on `channel` (idempotent)."""
+        stamp = to_utc_iso(at)
+        self.db.conn.executemany(
+            "INSERT OR IGNORE INTO reminder_notices(channel, key, due_at, notified_at) "
+            "VALUES (?, ?, ?, ?)",
+            [(channel, r.key, to_utc_iso(r.due_at), stamp) for r in reminders])
+
+    def prune(self, due_before: datetime) -> int:
+        """Forget notices of reminders due before `due_before` (their providers no
+        longer return them); returns how many were removed."""
+        cur = self.db.execute("DELETE FROM reminder_notices WHERE due_at < ?",
+                              [to_utc_iso(due_before)])
+        return int(cur.rowcount or 0)

@@ -1,0 +1,156 @@
+"""The reminder service over a real register: providers, the refund queue and cut-off,
+no repeats (also after reopening), quiet hours, and a plugged-in deadline provider."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, time, timedelta
+
+from shopdesk.domain.case import draft_from_fields
+from shopdesk.domain.clock import to_utc_iso
+from shopdesk.domain.enums import CaseStatus
+from shopdesk.domain.promises import PromiseKind
+from shopdesk.domain.reminders import ReminderKind
+from shopdesk.domain.workflow import Transition
+from shopdesk.services.register import open_register
+from shopdesk.services.reminders import CLI, TRAY, DeadlineProvider
+
+
+def open_case(register, order, kind="complaint", description=""):
+    draft = draft_from_fields({"platform": "taobao", "order_no": order, "kind": kind,
+                               "description": description})
+    return register.cases.open_case(draft, "小王")
+
+
+def test_refunds_today_selection(register, clock):
+    refund_only = open_case(register, "R100001", "refund_only")
+    refunding = open_case(register, "R100002", "return_refund")
+    register.cases.store.update_columns(refunding.id, {"platform_stage": "refunding"},
+                                        reindex=False)
+    promised = open_case(register, "R100003", "exchange")
+    register.promises.make(promised.id, PromiseKind.REFUND, clock.now() + timedelta(hours=2),
+                           "小王")
+    open_case(register, "R100004", "return_refund")  # a return still on its way: not owed
+    open_case(register, "R100005", "complaint")
+    done = open_case(register, "R100006", "refund_only")
+    register.cases.change_status(done.id, Transition(to=CaseStatus.CLOSED,
+                                                     note="buyer withdrew"), "小王")
+    items = register.refunds.today()
+    assert [(i.case.id, i.why) for i in items] == [
+        (refund_only.id, "refund_only"), (refunding.id, "refunding"),
+        (promised.id, "promise")]
+    assert register.refunds.count() == 3
+    assert items[2].promise_due == clock.now() + timedelta(hours=2)
+
+
+def test_cutoff_reminder_once_a_day_while_refunds_remain(register, clock):
+    case = open_case(register, "R200001", "refund_only")
+    # 22:00 in Shanghai: the 23:00 cut-off is an hour away; nothing yet.
+    clock.set(datetime(2026, 11, 23, 14, 0, tzinfo=UTC))
+    assert register.reminders.take(TRAY) is None
+    clock.set(datetime(2026, 11, 23, 15, 0, tzinfo=UTC))  # 23:00
+    note = register.reminders.take(TRAY)
+    assert note.kinds == (ReminderKind.REFUND_CUTOFF,)
+    assert note.message("zh")[0] == "今日待退款提醒"
+    assert note.message("zh")[1] == "还有 1 笔待退款，请在 24:00 前处理"
+    clock.advance(minutes=30)
+    assert register.reminders.take(TRAY) is None  # said once today
+    # The next day, with the queue cleared, nothing is said.
+    register.cases.change_status(case.id, Transition(to=CaseStatus.CLOSED, note="done"),
+                                 "小王")
+    clock.advance(days=1)
+    assert register.reminders.take(TRAY) is None
+
+
+def test_cutoff_lead_and_shop_cutoff_setting(register, clock):
+    open_case(register, "R300001", "refund_only")
+    settings = register.reminders.settings().with_changes(
+        refund_cutoff=time(21, 0),
+        lead_minutes={ReminderKind.REFUND_CUTOFF: 30})
+    register.reminders.save_settings(settings)
+    clock.set(datetime(2026, 11, 23, 12, 29, tzinfo=UTC))  # 20:29
+    assert register.reminders.take(TRAY) is None
+    clock.set(datetime(2026, 11, 23, 12, 30, tzinfo=UTC))  # 20:30 = 21:00 - 30 min
+    assert register.reminders.take(TRAY).kinds == (ReminderKind.REFUND_CUTOFF,)
+
+
+def test_promises_and_warnings_announced_once_even_after_reopening(register, clock,
+                                                                   data_paths):
+    case = open_case(register, "P100001")
+    register.promises.make(case.id, PromiseKind.CALL_BACK, clock.now() + timedelta(hours=1),
+                           "小王", "确认补发时间")
+    assert register.reminders.take(TRAY) is None  # 60 min away, lead is 30
+    clock.advance(minutes=31)
+    note = register.reminders.take(TRAY)
+    assert note.case_id == case.id
+    assert note.message("zh") == (f"{case.case_no} 承诺即将到期",
+                                  "回电：确认补发时间：11-23 11:00 到期")
+    register.close()
+    again = open_register(data_paths, clock, daily_backup=False)
+    assert again.reminders.take(TRAY) is None  # remembered across the restart
+    # Another channel (a scheduled `reminders due --new`) has its own memory.
+    assert [r.kind for r in again.reminders.pending(CLI)] == [ReminderKind.PROMISE]
+    warned = open_case(again, "P100002", description="孩子被割伤，要打12315")
+    note = again.reminders.take(TRAY)
+    assert note.case_id == warned.id and ReminderKind.WARNING in note.kinds
+    again.close()
+
+
+def test_quiet_hours_hold_back_then_one_grouped_message(register, clock):
+    register.reminders.save_settings(register.reminders.settings().with_changes(
+        quiet_start=time(22, 0), quiet_end=time(8, 0)))
+    clock.set(datetime(2026, 11, 23, 15, 0, tzinfo=UTC))  # 23:00, quiet
+    cases = [open_case(register, f"Q10000{i}") for i in range(3)]
+    for c in cases:
+        register.promises.make(c.id, PromiseKind.REPLY, clock.now() + timedelta(hours=1),
+                               "小王")
+    clock.set(datetime(2026, 11, 23, 23, 59, tzinfo=UTC))  # 07:59, still quiet
+    assert register.reminders.take(TRAY) is None
+    clock.set(datetime(2026, 11, 24, 0, 0, tzinfo=UTC))  # 08:00
+    note = register.reminders.take(TRAY)
+    assert note.message("zh")[0] == "3 个承诺已逾期"
+    assert note.case_id is None
+
+
+def test_counts_for_the_tray(register, clock):
+    case = open_case(register, "C100001", "refund_only")
+    register.promises.make(case.id, PromiseKind.REPLY, clock.now() + timedelta(minutes=5),
+                           "小王")
+    open_case(register, "C100002", description="买家说要找律师")
+    two = open_case(register, "C100003", description="孩子被割伤，要打12315")
+    assert len(register.warnings.for_case(two.id)) == 2
+    counts = register.reminders.counts()
+    # Cases with a warning, like the list's button: two warnings on one case count once.
+    assert (counts.promises_overdue, counts.warnings, counts.refunds_today) == (0, 2, 1)
+    assert counts.warnings == register.warnings.count_open_warned()
+    clock.advance(minutes=6)
+    assert register.reminders.counts().total == 3
+
+
+@dataclass
+class FakeDeadline:
+    case_no: str
+    stage: str
+    due_at: datetime
+    source: str = "rule"
+    on_timeout: str = "自动退款"
+
+
+def test_a_deadline_provider_plugs_in(register, clock):
+    case = open_case(register, "D100001", "refund_only")
+    asked: list[timedelta] = []
+
+    def due_within(delta):
+        asked.append(delta)
+        return [FakeDeadline(case.case_no, "awaiting_seller", clock.now() + timedelta(hours=1)),
+                FakeDeadline(case.case_no, "awaiting_seller", clock.now() + timedelta(days=2))]
+
+    register.reminders.add_provider(DeadlineProvider(due_within, register._case_id_of))
+    assert register.reminders.counts().deadlines == 1  # within the 2 h lead
+    note = register.reminders.take(TRAY)
+    [r] = [r for r in note.reminders if r.kind == ReminderKind.DEADLINE]
+    assert r.case_id == case.id
+    assert r.key == f"deadline:{case.case_no}:awaiting_seller:" \
+        f"{to_utc_iso(clock.now() + timedelta(hours=1))}"
+    assert r.text.zh == "awaiting_seller（到期后自动退款）"
+    assert asked and asked[0] >= timedelta(hours=2)
