@@ -25,12 +25,12 @@ class QuickFilter(StrEnum):
     WARNED = "warned"
     # 即将超时: open cases whose stage deadline falls within the warning window (or passed).
     DEADLINE_SOON = "deadline_soon"
-
-
-DEADLINE_WINDOW = timedelta(hours=6)
     # 今日待退款: open refund-only cases and agreed refunds not yet paid (see
     # CaseQuery.refund_queue); the method asks to clear them before midnight.
     REFUND_TODAY = "refund_today"
+
+
+DEADLINE_WINDOW = timedelta(hours=6)
 
 
 def day_bounds(now: datetime, tz: str) -> tuple[datetime, datetime]:
@@ -50,8 +50,7 @@ def apply_quick_filter(base: CaseQuery, quick: QuickFilter, *, now: datetime, tz
     q = base.with_changes(scope=Scope.ACTIVE, due_from=None, due_before=None, assignee=None,
                           match_nothing=False, promise_overdue_at=None,
                           promise_due_from=None, promise_due_before=None, warned=False,
-                          deadline_before=None)
-                          refund_queue=False)
+                          deadline_before=None, refund_queue=False)
     if quick == QuickFilter.ALL:
         return q
     if quick == QuickFilter.TRASH:

@@ -34,6 +34,7 @@ from .imports import ImportService
 from .promises import PromiseService
 from .refunds import RefundQueue
 from .reminders import (
+    DeadlineProvider,
     PromiseProvider,
     RefundCutoffProvider,
     ReminderService,
@@ -117,9 +118,8 @@ class Register:
         self.reminders.add_provider(WarningProvider(self.warnings))
         self.reminders.add_provider(RefundCutoffProvider(self.refunds,
                                                          self.reminders.settings))
-        # The deadline provider (issue 15, platform deadlines) plugs in here:
-        #   self.reminders.add_provider(DeadlineProvider(self.deadlines.due_within,
-        #                                                self._case_id_of))
+        self.reminders.add_provider(DeadlineProvider(self.deadlines.due_within,
+                                                     self._case_id_of))
         self.backups = BackupManager(self.paths.backups)
 
     def _case_nos(self, case_ids: list[int] | tuple[int, ...]) -> dict[int, str]:

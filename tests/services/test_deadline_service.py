@@ -198,3 +198,19 @@ def test_handoff_ranks_by_the_derived_deadline(register, clock):
     sheet = register.shifts.preview("小王")
     assert sheet.open_cases[0].case.case_no == register.cases.get(ruled.id).case_no
     assert sheet.open_cases[0].tier == "deadline_passed"
+
+
+def test_a_rule_deadline_reaches_the_reminders_and_the_tray_count(register, clock):
+    """The deadline provider is plugged into the reminders: a refund due in under the
+    deadline lead time (120 min) is counted and named; one due later is not."""
+    case = open_case(register)
+    assert register.reminders.counts().deadlines == 0
+    clock.advance(hours=23)
+    found = [r for r in register.reminders.collect(timedelta(0))
+             if r.kind.value == "deadline"]
+    assert register.reminders.counts().deadlines == 1
+    assert found == [] or found[0].case_no == case.case_no
+    soon = [r for r in register.reminders.collect(timedelta(hours=2))
+            if r.kind.value == "deadline"]
+    assert [(r.case_no, r.case_id) for r in soon] == [(case.case_no, case.id)]
+    assert "平台将自动退款" in soon[0].text.zh

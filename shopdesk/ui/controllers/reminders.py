@@ -28,10 +28,9 @@ from .host import Host
 POLL_MS = 60_000
 MINIMISE_TO_TRAY = "reminders/minimiseToTray"
 MESSAGE_MS = 15_000
-# Which list a click on a grouped notification shows, by its first kind. The platform
-# deadlines' own quick filter ("即将超时", another branch) replaces DUE_TODAY at merge.
+# Which list a click on a grouped notification shows, by its first kind.
 GROUP_FILTER = {
-    ReminderKind.DEADLINE: QuickFilter.DUE_TODAY,
+    ReminderKind.DEADLINE: QuickFilter.DEADLINE_SOON,
     ReminderKind.PROMISE: QuickFilter.PROMISE_OVERDUE,
     ReminderKind.WARNING: QuickFilter.WARNED,
     ReminderKind.REFUND_CUTOFF: QuickFilter.REFUND_TODAY,
