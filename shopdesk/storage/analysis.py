@@ -63,3 +63,16 @@ class AnalysisStore:
         if by is Dimension.PROVINCE:
             return "substr(buyer_address, 1, 3) LIKE ?", [key[:2] + "%"]
         return f"{_KEY_SQL[by]} = ?", [key]
+
+
+def refund_samples(db: Database, start: datetime, end: datetime,
+                   outcomes: tuple[str, ...]) -> list[tuple[str, str, str, str]]:
+    """(platform, assignee, request time, refund time) of live cases resolved with one of
+    `outcomes` in [start, end): the request is the platform's application time when an
+    import carried it, else the case's creation."""
+    marks = ", ".join("?" for _ in outcomes)
+    rows = db.execute(
+        "SELECT platform, assignee, coalesce(applied_at, created_at), resolved_at "
+        "FROM cases WHERE deleted_at IS NULL AND resolved_at >= ? AND resolved_at < ? "
+        f"AND outcome IN ({marks})", [to_utc_iso(start), to_utc_iso(end), *outcomes])
+    return [tuple(r) for r in rows.fetchall()]  # type: ignore[misc]
