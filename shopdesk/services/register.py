@@ -98,7 +98,7 @@ class Register:
         self.cases.status_listeners.append(self.followups.on_status)
         self.reviews = ReviewService(
             self.db, self.clock, self.cases, self.calls,
-            rules=lambda: self.scripts.catalog.rules,
+            scripts=lambda: self.scripts,
             windows_file=resource_path("reviews") / "reply_windows.toml", shop_tz=tz)
         self.evidence = EvidenceService(
             self.db, self.clock, self.paths.evidence,

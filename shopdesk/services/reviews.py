@@ -36,15 +36,18 @@ from ..domain.reviews import (
     reply_windows,
     validate_review,
 )
-from ..domain.scripts.rules import RuleSet, mistakes_for
+from ..domain.scripts.rules import mistakes_for
 from ..storage.audit import AuditStore
 from ..storage.events import EventStore
 from ..storage.reviews import ReviewStore
 from .actor import require_actor
 from .calls import CallRefusedError, CallService
 from .cases import CaseService
+from .scripts import ScriptService
 
 BENEFIT_RULE = "review_for_benefit"
+# The public-reply scripts (audience "public") for the review and for a 追评.
+REPLY_SCRIPTS = {"review": "bad_review.explain.2", "append": "bad_review.explain.3"}
 EDITABLE = ("stars", "link", "text", "reviewed_at", "appended_at", "append_text",
             "reply_text", "replied_at", "append_reply_text", "append_replied_at", "outcome")
 
@@ -60,13 +63,13 @@ class ReviewService:
     """register.reviews."""
 
     def __init__(self, db: Database, clock: Clock, cases: CaseService, calls: CallService,
-                 rules: Callable[[], RuleSet], windows_file: Path, *,
+                 scripts: Callable[[], ScriptService], windows_file: Path, *,
                  shop_tz: str = SHOP_TZ_DEFAULT) -> None:
         self.db = db
         self.clock = clock
         self.cases = cases
         self.calls = calls
-        self._rules = rules  # the script rules, loaded with the library on first use
+        self._scripts = scripts  # the library and its rules are loaded on first use
         self.windows_file = windows_file
         self.shop_tz = shop_tz
         self.store = ReviewStore(db)
@@ -148,10 +151,18 @@ class ReviewService:
     def _benefit_errors(self, case: Case, field: str, text: str) -> list[FieldError]:
         if not text.strip():
             return []
-        hits = [w for w in mistakes_for(case.cause, text, self._rules())
+        hits = [w for w in mistakes_for(case.cause, text,
+                                                     self._scripts().catalog.rules)
                 if w.rule_id == BENEFIT_RULE]
         return [FieldError(field, f"{w.message.zh}（“{w.match}”）",
                            f"{w.message.en} (“{w.match}”)") for w in hits]
+
+    def reply_script(self, case_id: int, which: str = "review", lang: str = "zh",
+                     agent: str = "") -> str:
+        """The suggested public reply ("review" or "append"), filled from the case."""
+        self._bad_review(case_id)
+        return self._scripts().render_for_case(REPLY_SCRIPTS[which], case_id, lang=lang,
+                                               agent=agent).text
 
     # --- follow-up contacts -----------------------------------------------------------
     def contacts(self, case_id: int) -> list[ReviewContact]:
