@@ -34,6 +34,7 @@ from .controllers.cases import CaseController
 from .controllers.exports import ExportController
 from .controllers.external_changes import ExternalChanges
 from .controllers.first_start import FirstStart
+from .controllers.followups import FollowupController
 from .controllers.host import make_action
 from .controllers.imports import ImportController
 from .controllers.promises import PromiseController
@@ -109,6 +110,7 @@ class MainWindow(QMainWindow):
         self.scripts = ScriptController(self, self)
         self.imports = ImportController(self, self)
         self.exports = ExportController(self, self)
+        self.followups = FollowupController(self, self)
         self.first_start = FirstStart(self, self)
         self._build_actions()
         self._build_menus()
@@ -177,6 +179,7 @@ class MainWindow(QMainWindow):
         self.warnings.attach()
         self.summary.attach()
         self.shifts.attach()
+        self.followups.attach()
 
     # --- building --------------------------------------------------------
     def _build_views(self) -> None:
@@ -274,7 +277,7 @@ class MainWindow(QMainWindow):
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.setObjectName("menu_view")
         self._fill(view_menu, (self.calls.act_may_call, self.act_compliance, self.act_scripts,
-                               None, self.analysis.act_analysis))
+                               None, self.followups.act_followups, self.analysis.act_analysis))
         bar.addMenu(self.shifts.menu)
         settings_menu = bar.addMenu(self.tr("&Settings"))
         settings_menu.setObjectName("menu_settings")
@@ -337,6 +340,7 @@ class MainWindow(QMainWindow):
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
 
     def _build_status_bar(self) -> None:
+        self.statusBar().addPermanentWidget(self.followups.indicator)
         self.statusBar().addPermanentWidget(self.shifts.status_label)
         path = str(self._register.paths.root)
         self.path_label = QLabel(self)
