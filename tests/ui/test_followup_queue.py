@@ -107,3 +107,22 @@ def dialog_result(key):
     from shopdesk.domain.followups import FollowupResult
 
     return FollowupResult(key)
+
+
+def test_settings_tab_changes_the_rules(qtbot, register):
+    from shopdesk.ui.dialogs.followup_settings import NONE
+    from shopdesk.ui.dialogs.settings_dialog import FOLLOWUPS_TAB, SettingsDialog
+
+    settings = SettingsDialog(register, "zh", tab=FOLLOWUPS_TAB)
+    qtbot.addWidget(settings)
+    spins = settings.followup_page.spins
+    assert spins[CaseKind.EXCHANGE].value() == 7
+    assert spins[CaseKind.REFUND_ONLY].value() == NONE
+    assert spins[CaseKind.REFUND_ONLY].text() == "No follow-up"
+    spins[CaseKind.REFUND_ONLY].setFocus()
+    qtbot.keyClick(spins[CaseKind.REFUND_ONLY], Qt.Key.Key_Up)  # -1 -> 0 days
+    qtbot.keyClick(spins[CaseKind.REFUND_ONLY], Qt.Key.Key_Up)
+    spins[CaseKind.EXCHANGE].setValue(NONE)
+    settings.accept()
+    rules = register.followups.rules()
+    assert rules[CaseKind.REFUND_ONLY].days == 1 and rules[CaseKind.EXCHANGE].days is None

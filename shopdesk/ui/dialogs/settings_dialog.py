@@ -22,9 +22,10 @@ from PySide6.QtWidgets import (
 
 from ...domain.errors import ValidationError
 from ...services.register import Register
+from .followup_settings import FollowupSettingsPage
 from .shift_settings import PinDialog, ShiftSettingsPage
 
-STAFF_TAB, LANGUAGE_TAB, SHIFTS_TAB = 0, 1, 2
+STAFF_TAB, LANGUAGE_TAB, SHIFTS_TAB, FOLLOWUPS_TAB = 0, 1, 2, 3
 _NAME_ROLE = Qt.ItemDataRole.UserRole + 1
 LANGUAGES = (("zh", "简体中文"), ("en", "English"))  # each named in its own language
 
@@ -46,6 +47,8 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self._language_page(forced_lang), self.tr("Language"))
         self.shift_page = ShiftSettingsPage(register, self)
         self.tabs.addTab(self.shift_page, self.tr("Shifts"))
+        self.followup_page = FollowupSettingsPage(register, lang, self)
+        self.tabs.addTab(self.followup_page, self.tr("Follow-ups"))
         self.tabs.setCurrentIndex(tab)
 
         buttons = QDialogButtonBox(
@@ -185,6 +188,7 @@ class SettingsDialog(QDialog):
 
     def accept(self) -> None:
         self.shift_page.save()
+        self.followup_page.save()
         super().accept()
 
     def chosen_language(self) -> str:
