@@ -93,7 +93,11 @@ def test_window_menu_and_indicator(qtbot, make_window, register, two_followups, 
     window = make_window(register)
     indicator = window.followups.indicator
     assert indicator.isVisible() and "1" in indicator.text()
-    qtbot.mouseClick(indicator, Qt.MouseButton.LeftButton)
+    from PySide6.QtCore import QPoint
+
+    qtbot.mouseClick(indicator, Qt.MouseButton.LeftButton,
+                     pos=QPoint(8, indicator.height() // 2))  # on the link's text
+    qtbot.waitUntil(lambda: window.followups.dialog is not None)
     dialog = window.followups.dialog
     assert dialog.isVisible() and dialog.due_only.isChecked()
     assert dialog.table.rowCount() == 1

@@ -3,8 +3,8 @@ small status-bar button says how many are due (hidden when none: no banner)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QLabel, QWidget
 
 from ..dialogs.followup_queue import FollowupQueueDialog
 from .host import Host, make_action, window_wide
@@ -23,13 +23,15 @@ class FollowupController(QObject):
             FOLLOWUPS_KEYS,
             self.tr("Follow-ups after resolution, by due date (Ctrl+Shift+U)"))
         window_wide(parent, self.act_followups)
-        self.indicator = QPushButton(parent)
+        # A link in a label, not a button: as tall as the status bar's other texts, so the
+        # window's minimum height does not grow when follow-ups fall due.
+        self.indicator = QLabel(parent)
         self.indicator.setObjectName("followups_indicator")
-        self.indicator.setFlat(True)
-        self.indicator.setStyleSheet("color: #b00020; padding: 0 6px;")
+        self.indicator.setTextFormat(Qt.TextFormat.RichText)
+        self.indicator.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
         self.indicator.setToolTip(self.tr("Follow-ups due now: open the queue "
                                           "(Ctrl+Shift+U)"))
-        self.indicator.clicked.connect(lambda: self.open_queue(due_only=True))
+        self.indicator.linkActivated.connect(lambda _link: self.open_queue(due_only=True))
         self.indicator.hide()
         host.case_list.count_changed.connect(lambda _n: self.refresh())
 
@@ -46,7 +48,8 @@ class FollowupController(QObject):
         if not register.is_open:
             return
         count = register.followups.due_count()
-        self.indicator.setText(self.tr("Follow-ups due: %1").replace("%1", str(count)))
+        text = self.tr("Follow-ups due: %1").replace("%1", str(count))
+        self.indicator.setText(f'<a href="followups" style="color: #b00020;">{text}</a>')
         self.indicator.setVisible(count > 0)
 
     def open_queue(self, due_only: bool = False) -> FollowupQueueDialog:
