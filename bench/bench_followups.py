@@ -13,6 +13,7 @@ Never asserts on time.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import sqlite3
 import statistics
@@ -23,7 +24,7 @@ from pathlib import Path
 
 from bench.dataset import BENCH_NOW, bench_home
 
-HOME = Path("/tmp/shopdesk-bench-followups")
+HOME = Path(os.environ.get("SHOPDESK_BENCH_ROOT", "/tmp")) / "shopdesk-bench-followups"
 
 
 def followup_home(size: int, count: int) -> Path:

@@ -100,6 +100,9 @@ class AnalysisDialog(QDialog):
         self.views.setDocumentMode(True)
         self.views.addTab(pareto_page, self.tr("Complaints (Pareto)"))
         self.views.addTab(self.refund_speed, self.tr("Refund speed"))
+        # The dimension is the Pareto's; refund speed has its own "per" choice.
+        self.views.currentChanged.connect(
+            lambda i: self.dimension.setEnabled(self.views.widget(i) is not self.refund_speed))
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.views, 1)

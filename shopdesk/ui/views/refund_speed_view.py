@@ -43,7 +43,10 @@ class RefundSpeedView(QWidget):
             self.tr("90th percentile hours")])
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in (1, 2, 3):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.definition = QLabel(self.tr(
             "From the buyer's request (the platform's application time when imported, else "
             "when the case was logged) to the case resolved with a full or partial refund; "
