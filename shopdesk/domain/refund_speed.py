@@ -3,7 +3,8 @@
 Definition (what the register has): the start is the platform's application time when an
 import carried it (`applied_at`, e.g. Taobao's 退款的申请时间), else the time the case was
 logged; the end is the case's resolution (`resolved_at`) with a refund outcome (full or
-partial refund). A case whose end is before its start (a late import) counts as zero.
+partial refund). A case whose end is before its start (a late import) counts as zero
+(storage computes the hours, to the second).
 The 90th percentile interpolates linearly between ranks (numpy's default), so it is
 defined for a single case too.
 """
@@ -13,16 +14,10 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
 
 from .enums import Outcome
 
 REFUND_OUTCOMES = (Outcome.FULL_REFUND, Outcome.PARTIAL_REFUND)
-
-
-def hours_between(start: datetime, end: datetime) -> float:
-    """Hours from `start` to `end`, never negative."""
-    return max(0.0, (end - start).total_seconds() / 3600)
 
 
 def percentile(values: Sequence[float], q: float) -> float | None:

@@ -17,7 +17,6 @@ from ..domain.refund_speed import (
     REFUND_OUTCOMES,
     Satisfaction,
     SpeedRow,
-    hours_between,
     speed_row,
     speed_rows,
 )
@@ -151,13 +150,9 @@ class AnalysisService:
             raise ValidationError([FieldError("by", f"未知的分组：{by}（可选：platform, staff）",
                                               f"unknown grouping: {by} (one of: platform, "
                                               "staff)")])
-        samples = []
-        for platform, assignee, asked, refunded in refund_samples(
-                self.db, start, end, tuple(o.value for o in REFUND_OUTCOMES)):
-            begin, finish = from_iso(asked), from_iso(refunded)
-            assert begin is not None and finish is not None
-            samples.append((platform if by == "platform" else assignee,
-                            hours_between(begin, finish)))
+        samples = [(platform if by == "platform" else assignee, hours)
+                   for platform, assignee, hours in refund_samples(
+                       self.db, start, end, tuple(o.value for o in REFUND_OUTCOMES))]
 
         def label(key: str) -> str:
             if by == "platform":

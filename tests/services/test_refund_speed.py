@@ -58,6 +58,15 @@ def test_the_platform_request_time_wins_over_the_logging_time(register, clock):
     assert result.overall.median_hours == 29
 
 
+def test_a_refund_dated_before_its_request_counts_as_zero(register, clock):
+    case = _refunded(register, clock, 5)
+    register.db.execute("UPDATE cases SET applied_at = ? WHERE id = ?",
+                        ["2026-11-23T09:00:00+00:00", case.id])  # "asked" after the refund
+    result = register.analysis.refund_speed("platform", T0 - timedelta(days=1),
+                                            T0 + timedelta(days=1))
+    assert result.overall.median_hours == 0
+
+
 def test_empty_period(register, clock):
     _refunded(register, clock, 5)
     result = register.analysis.refund_speed("platform", T0 + timedelta(days=5),
