@@ -23,11 +23,13 @@ from .common import CliError, Handler
 from .deadlines import DEADLINE_HANDLERS, add_deadline_parsers
 from .evidence import EVIDENCE_HANDLERS, add_evidence_parsers
 from .exports import EXPORT_HANDLERS, add_export_parsers
+from .followups import FOLLOWUP_HANDLERS, add_followup_parsers
 from .imports import IMPORT_HANDLERS, add_import_parsers
 from .paths import add_paths_parser
 from .promises import PROMISE_HANDLERS, add_promise_parsers
 from .register import REGISTER_HANDLERS, add_register_parsers
 from .reminders import REMINDER_HANDLERS, add_reminder_parsers
+from .reviews import REVIEW_HANDLERS, add_review_parsers
 from .scripts import SCRIPT_HANDLERS, add_script_parsers
 from .shifts import SHIFT_HANDLERS, add_shift_parsers
 from .staff import STAFF_HANDLERS, add_staff_parsers
@@ -64,6 +66,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_analysis_parsers(sub)
     add_deadline_parsers(sub)
     add_reminder_parsers(sub)
+    add_followup_parsers(sub)
+    add_review_parsers(sub)
     return p
 
 
@@ -113,6 +117,8 @@ def run(argv: Sequence[str], *, clock: Clock | None = None, env: dict[str, str] 
     handlers.update(ANALYSIS_HANDLERS)
     handlers.update(DEADLINE_HANDLERS)
     handlers.update(REMINDER_HANDLERS)
+    handlers.update(FOLLOWUP_HANDLERS)
+    handlers.update(REVIEW_HANDLERS)
     args.env = env  # import/export read SHOPDESK_LANG from the injected environment
     try:
         _check_actor_pin(register, args)

@@ -10,8 +10,9 @@ from typing import Any, TextIO
 from ..domain.analysis import Pareto
 from ..domain.clock import to_utc_iso
 from ..domain.money import format_yuan
+from ..domain.refund_speed import SpeedRow
 from ..domain.text import pick
-from ..services.analysis import PLAN_STATUSES, Plan, parse_dimension
+from ..services.analysis import PLAN_STATUSES, SPEED_BY, Plan, RefundSpeed, parse_dimension
 from ..services.register import Register
 from ..services.serialize import SCHEMA_VERSION
 from .common import CliError, actor_name, cli_lang, emit_json, guarded
@@ -31,6 +32,15 @@ def add_analysis_parsers(sub: argparse._SubParsersAction) -> None:
     par.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD",
                      help="last day, included (default: today)")
     par.add_argument("--json", action="store_true")
+    spd = asub.add_parser("refund-speed", help="hours from the buyer's request to the refund "
+                          "(退款时效): median and 90th percentile")
+    spd.add_argument("--by", default="platform", choices=SPEED_BY,
+                     help="group per platform (default) or per staff member (assignee)")
+    spd.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD",
+                     help="first day the refund was made (shop time; default: 30 days ago)")
+    spd.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD",
+                     help="last day, included (default: today)")
+    spd.add_argument("--json", action="store_true")
 
     plans = sub.add_parser("plans", help="root causes and improvement plans (表一)")
     psub = plans.add_subparsers(dest="plans_command", required=True)
@@ -79,16 +89,73 @@ def pareto_json(result: Pareto, *, date_from: date, date_to: date) -> dict[str, 
                      for r in result.rows]}
 
 
+def _period(register: Register, args: argparse.Namespace) -> tuple[date, date]:
+    """--from / --to as days (default: the last 30 days up to today, shop time)."""
+    default_start, default_end = register.analysis.default_period()
+    first = _day(args.date_from, "--from") or default_start.date()
+    last = _day(args.date_to, "--to") or default_end.date() - timedelta(days=1)
+    if last < first:
+        raise CliError("--to: is before --from")
+    return first, last
+
+
+def _hours(value: float | None) -> float | None:
+    return round(value, 1) if value is not None else None
+
+
+def speed_json(result: RefundSpeed, *, date_from: date, date_to: date,
+               satisfaction) -> dict[str, Any]:
+    """`analysis refund-speed --json` (schema 1)."""
+    def row(r: SpeedRow) -> dict[str, Any]:
+        return {"key": r.key, "label": r.label, "count": r.count,
+                "median_hours": _hours(r.median_hours), "p90_hours": _hours(r.p90_hours)}
+
+    s = satisfaction
+    return {"schema": SCHEMA_VERSION, "by": result.by, "from": date_from.isoformat(),
+            "to": date_to.isoformat(),
+            "definition": "hours from the platform's application time (else the case's "
+                          "creation) to the resolution with a full or partial refund",
+            "overall": row(result.overall), "rows": [row(r) for r in result.rows],
+            "followups": {"total": s.total, "satisfied": s.satisfied,
+                          "problem_again": s.problem_again, "no_reply": s.no_reply}}
+
+
+def cmd_refund_speed(register: Register, args: argparse.Namespace, out: TextIO) -> int:
+    lang = cli_lang(register, args)
+    service = register.analysis
+    first, last = _period(register, args)
+    start, end = service.day_start(first), service.day_start(last + timedelta(days=1))
+    result = service.refund_speed(args.by, start, end, lang)
+    satisfaction = service.satisfaction(start, end)
+    if args.json:
+        emit_json(out, speed_json(result, date_from=first, date_to=last,
+                                  satisfaction=satisfaction))
+        return 0
+
+    def fmt(value: float | None) -> str:
+        return "—" if value is None else f"{value:.1f}"
+
+    out.write(f"{pick(lang, '退款时效（小时）', 'Refund speed (hours)')}  {first} – {last}\n")
+    out.write(f"{'':<16} {pick(lang, '单数', 'count'):>6} {pick(lang, '中位数', 'median'):>8} "
+              f"{'P90':>8}\n")
+    for r in [*result.rows, result.overall]:
+        out.write(f"{r.label:<16} {r.count:>6} {fmt(r.median_hours):>8} "
+                  f"{fmt(r.p90_hours):>8}\n")
+    s = satisfaction
+    out.write(f"{pick(lang, '回访', 'Follow-ups')}: {s.total}  "
+              f"{pick(lang, '满意', 'satisfied')} {s.satisfied}  "
+              f"{pick(lang, '问题再次出现', 'problem again')} {s.problem_again}  "
+              f"{pick(lang, '未回复', 'no reply')} {s.no_reply}\n")
+    return 0
+
+
 def cmd_analysis(register: Register, args: argparse.Namespace, out: TextIO) -> int:
+    if args.analysis_command == "refund-speed":
+        return cmd_refund_speed(register, args, out)
     lang = cli_lang(register, args)
     by = parse_dimension(args.by)
     service = register.analysis
-    default_start, default_end = service.default_period()
-    tz_day = default_end.date() - timedelta(days=1)
-    first = _day(args.date_from, "--from") or default_start.date()
-    last = _day(args.date_to, "--to") or tz_day
-    if last < first:
-        raise CliError("--to: is before --from")
+    first, last = _period(register, args)
     result = service.pareto(by, service.day_start(first),
                             service.day_start(last + timedelta(days=1)), lang)
     if args.json:

@@ -13,13 +13,33 @@ from ..domain.analysis import Dimension, Group, Pareto, PlanResult, pareto, prov
 from ..domain.clock import SHOP_TZ_DEFAULT, Clock, from_iso, to_utc_iso
 from ..domain.enums import CaseKind, Cause, CauseSide, Outcome, Platform
 from ..domain.errors import FieldError, ShopDeskError, ValidationError
+from ..domain.refund_speed import (
+    REFUND_OUTCOMES,
+    Satisfaction,
+    SpeedRow,
+    speed_row,
+    speed_rows,
+)
 from ..domain.text import pick
-from ..storage.analysis import AnalysisStore
+from ..storage.analysis import AnalysisStore, refund_samples
+from ..storage.followups import FollowupStore
 from .actor import require_actor
 
 _ENUM_OF = {Dimension.CAUSE: Cause, Dimension.CAUSE_GROUP: CauseSide, Dimension.KIND: CaseKind,
             Dimension.PLATFORM: Platform, Dimension.OUTCOME: Outcome}
 PLAN_STATUSES = ("open", "doing", "done", "dropped")
+SPEED_BY = ("platform", "staff")
+
+
+@dataclass(frozen=True)
+class RefundSpeed:
+    """Refund speed over a period: one row per platform or staff member, and overall."""
+
+    by: str
+    start: datetime
+    end: datetime
+    rows: list[SpeedRow]
+    overall: SpeedRow
 
 
 def parse_dimension(text: str) -> Dimension:
@@ -120,6 +140,33 @@ class AnalysisService:
             return [Group(province_of(g.key), g.count, g.amount, g.resolve_hours_total,
                           g.resolved) for g in groups]
         return groups
+
+    # --- refund speed (退款时效) and satisfaction after resolution ----------------------
+    def refund_speed(self, by: str, start: datetime, end: datetime,
+                     lang: str = "zh") -> RefundSpeed:
+        """Median and 90th percentile of the hours from the buyer's request to the refund,
+        for cases refunded in [start, end), per platform or per staff member (assignee)."""
+        if by not in SPEED_BY:
+            raise ValidationError([FieldError("by", f"未知的分组：{by}（可选：platform, staff）",
+                                              f"unknown grouping: {by} (one of: platform, "
+                                              "staff)")])
+        samples = [(platform if by == "platform" else assignee, hours)
+                   for platform, assignee, hours in refund_samples(
+                       self.db, start, end, tuple(o.value for o in REFUND_OUTCOMES))]
+
+        def label(key: str) -> str:
+            if by == "platform":
+                return self.label(Dimension.PLATFORM, key, lang)
+            return key or pick(lang, "（未分配）", "(nobody)")
+
+        return RefundSpeed(by, start, end, speed_rows(samples, label),
+                           speed_row("", pick(lang, "全部", "All"), (h for _, h in samples)))
+
+    def satisfaction(self, start: datetime, end: datetime) -> Satisfaction:
+        """Follow-up results recorded in [start, end): satisfied / problem again / no reply."""
+        counts = FollowupStore(self.db).results_between(start, end)
+        return Satisfaction(counts.get("satisfied", 0), counts.get("problem_again", 0),
+                            counts.get("no_reply", 0))
 
     # --- improvement plans -------------------------------------------------------------
     def add_plan(self, *, dimension: str, category: str, root_cause: str, plan: str,

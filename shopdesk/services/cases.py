@@ -54,6 +54,9 @@ class CaseService:
         self.shop_tz = shop_tz
         # Called in the write's transaction with the ids written (the early warnings).
         self.after_write = after_write or (lambda ids: None)
+        # Called in a status change's transaction with (before, after, actor, now): the
+        # follow-ups schedule themselves on resolving (the register adds them).
+        self.status_listeners: list[Callable[[Case, Case, str, datetime], object]] = []
         self.store = CaseStore(db)
         self.events = EventStore(db)
         self.audit_log = AuditStore(db)
@@ -150,6 +153,10 @@ class CaseService:
                 "outcome": outcome.value if outcome else None,
                 "amount": str(settled) if settled is not None else None,
             })
+            if self.status_listeners:
+                after = self.store.get(case_id)
+                for listener in self.status_listeners:
+                    listener(case, after, actor, now)
             self.after_write([case_id])
         return self.store.get(case_id)
 

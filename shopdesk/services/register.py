@@ -28,6 +28,7 @@ from .deadlines import OVERRIDE_NAME as DEADLINE_RULES_NAME
 from .deadlines import DeadlineService
 from .evidence import EvidenceService
 from .evidence_checklist import OVERRIDE_NAME as EVIDENCE_CHECKLIST_NAME
+from .followups import FollowupService
 from .form_memory import FormMemory
 from .holidays import ShopHolidays
 from .imports import ImportService
@@ -40,6 +41,7 @@ from .reminders import (
     ReminderService,
     WarningProvider,
 )
+from .reviews import ReviewService
 from .scripts import ScriptService, open_script_service
 from .shifts import ShiftService
 from .staff import StaffService
@@ -75,6 +77,8 @@ class Register:
     holidays: ShopHolidays = field(init=False)
     evidence: EvidenceService = field(init=False)
     promises: PromiseService = field(init=False)
+    followups: FollowupService = field(init=False)
+    reviews: ReviewService = field(init=False)
     shifts: ShiftService = field(init=False)
     summary: SummaryService = field(init=False)
     form_memory: FormMemory = field(init=False)
@@ -102,6 +106,15 @@ class Register:
         self.holidays = ShopHolidays(self.db, self.settings, self.clock, shop_tz=tz)
         self.calls = CallService(self.db, self.clock, self.settings, self.holidays, shop_tz=tz)
         self.promises = PromiseService(self.db, self.clock, shop_tz=tz)
+        self.followups = FollowupService(self.db, self.clock, self.settings, self.cases,
+                                         shop_tz=tz)
+        # Resolving schedules a follow-up, reopening cancels it: in the status change's
+        # own transaction.
+        self.cases.status_listeners.append(self.followups.on_status)
+        self.reviews = ReviewService(
+            self.db, self.clock, self.cases, self.calls,
+            scripts=lambda: self.scripts,
+            windows_file=resource_path("reviews") / "reply_windows.toml", shop_tz=tz)
         self.evidence = EvidenceService(
             self.db, self.clock, self.paths.evidence,
             checklist_override=self.paths.root / EVIDENCE_CHECKLIST_NAME)

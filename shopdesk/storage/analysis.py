@@ -63,3 +63,19 @@ class AnalysisStore:
         if by is Dimension.PROVINCE:
             return "substr(buyer_address, 1, 3) LIKE ?", [key[:2] + "%"]
         return f"{_KEY_SQL[by]} = ?", [key]
+
+
+def refund_samples(db: Database, start: datetime, end: datetime,
+                   outcomes: tuple[str, ...]) -> list[tuple[str, str, float]]:
+    """(platform, assignee, hours from request to refund) of live cases resolved with one
+    of `outcomes` in [start, end). The request is the platform's application time when an
+    import carried it, else the case's creation; hours are never negative (computed here:
+    parsing each time in Python costs more than the query at a year of refunds)."""
+    marks = ", ".join("?" for _ in outcomes)
+    rows = db.execute(
+        # julianday is a float of days: rounded to whole seconds so 5 h reads 5.0, not 4.999…
+        "SELECT platform, assignee, max(0.0, round((julianday(resolved_at) - "
+        "julianday(coalesce(applied_at, created_at))) * 86400) / 3600.0) "
+        "FROM cases WHERE deleted_at IS NULL AND resolved_at >= ? AND resolved_at < ? "
+        f"AND outcome IN ({marks})", [to_utc_iso(start), to_utc_iso(end), *outcomes])
+    return [(r[0], r[1], float(r[2])) for r in rows.fetchall()]

@@ -35,6 +35,7 @@ from .controllers.deadlines import DeadlineController
 from .controllers.exports import ExportController
 from .controllers.external_changes import ExternalChanges
 from .controllers.first_start import FirstStart
+from .controllers.followups import FollowupController
 from .controllers.host import make_action
 from .controllers.imports import ImportController
 from .controllers.promises import PromiseController
@@ -112,6 +113,7 @@ class MainWindow(QMainWindow):
         self.scripts = ScriptController(self, self)
         self.imports = ImportController(self, self)
         self.exports = ExportController(self, self)
+        self.followups = FollowupController(self, self)
         self.first_start = FirstStart(self, self)
         self.reminders = ReminderController(self, self)
         self._quitting = False  # the tray's Quit: close for real even when set to hide
@@ -186,6 +188,7 @@ class MainWindow(QMainWindow):
         self.summary.attach()
         self.shifts.attach()
         self.reminders.attach()
+        self.followups.attach()
 
     # --- building --------------------------------------------------------
     def _build_views(self) -> None:
@@ -288,7 +291,7 @@ class MainWindow(QMainWindow):
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.setObjectName("menu_view")
         self._fill(view_menu, (self.calls.act_may_call, self.act_compliance, self.act_scripts,
-                               None, self.analysis.act_analysis))
+                               None, self.followups.act_followups, self.analysis.act_analysis))
         bar.addMenu(self.shifts.menu)
         settings_menu = bar.addMenu(self.tr("&Settings"))
         settings_menu.setObjectName("menu_settings")
@@ -353,6 +356,7 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         self.statusBar().addPermanentWidget(self.reminders.status_label)
+        self.statusBar().addPermanentWidget(self.followups.indicator)
         self.statusBar().addPermanentWidget(self.shifts.status_label)
         path = str(self._register.paths.root)
         self.path_label = QLabel(self)

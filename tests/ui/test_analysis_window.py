@@ -48,3 +48,39 @@ def test_a_period_without_cases_shows_an_empty_table(qtbot, make_window, registe
     dialog.date_to.setDate(dialog.date_from.date().addDays(3))
     assert dialog.table.rowCount() == 0
     assert dialog.period.currentData() == "custom"
+
+
+def test_refund_speed_view_with_follow_up_results(qtbot, make_window, register, clock):
+    from decimal import Decimal
+
+    from shopdesk.domain.enums import CaseKind, Outcome
+    from shopdesk.domain.followups import FollowupResult
+
+    from ..services.followup_support import open_kind, resolve
+
+    for hours in (2, 4):
+        case = open_kind(register, CaseKind.REFUND_ONLY)
+        clock.advance(hours=hours)
+        resolve(register, case.id, Outcome.FULL_REFUND, Decimal("59"))
+    exchange = open_kind(register, CaseKind.EXCHANGE)
+    resolve(register, exchange.id, Outcome.EXCHANGED)
+    clock.advance(days=7)
+    [f] = register.followups.for_case(exchange.id)
+    register.followups.done(f.id, FollowupResult.SATISFIED, "小王")
+    window = make_window(register)
+    window.analysis.act_analysis.trigger()
+    dialog = window.analysis.dialog
+    qtbot.waitExposed(dialog)
+    dialog.views.setCurrentWidget(dialog.refund_speed)
+    table = dialog.refund_speed.table
+    assert table.rowCount() == 2  # taobao, then the total
+    assert [table.item(0, c).text() for c in range(4)] == ["淘宝/天猫", "2", "3.0", "3.8"]
+    assert "1" in dialog.refund_speed.satisfaction.text()
+    assert "100%" in dialog.refund_speed.satisfaction.text()
+    combo = dialog.refund_speed.by
+    combo.setCurrentIndex(combo.findData("staff"))
+    assert table.item(0, 1).text() == "2"
+    # An empty period: no rows but the total line with dashes.
+    dialog.date_from.setDate(dialog.date_from.date().addYears(-2))
+    dialog.date_to.setDate(dialog.date_from.date())
+    assert table.rowCount() == 1 and table.item(0, 2).text() == "—"

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 from ...domain.analysis import Dimension, Pareto
 from ...domain.money import format_yuan
 from ...services.register import Register
+from ..views.refund_speed_view import RefundSpeedView
 
 PERIODS = ("day", "week", "month", "year", "last30", "custom")
 
@@ -86,10 +88,24 @@ class AnalysisDialog(QDialog):
         bar.addWidget(self.dimension)
         bar.addStretch(1)
         bar.addWidget(self.total)
+        # Views over the same period: the Pareto of complaints, and refund speed.
+        pareto_page = QWidget(self)
+        pareto_layout = QVBoxLayout(pareto_page)
+        pareto_layout.setContentsMargins(0, 4, 0, 0)
+        pareto_layout.addWidget(self.chart, 3)
+        pareto_layout.addWidget(self.table, 2)
+        self.refund_speed = RefundSpeedView(register, lang, self)
+        self.views = QTabWidget(self)
+        self.views.setObjectName("analysis_views")
+        self.views.setDocumentMode(True)
+        self.views.addTab(pareto_page, self.tr("Complaints (Pareto)"))
+        self.views.addTab(self.refund_speed, self.tr("Refund speed"))
+        # The dimension is the Pareto's; refund speed has its own "per" choice.
+        self.views.currentChanged.connect(
+            lambda i: self.dimension.setEnabled(self.views.widget(i) is not self.refund_speed))
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
-        layout.addWidget(self.chart, 3)
-        layout.addWidget(self.table, 2)
+        layout.addWidget(self.views, 1)
         self.period.currentIndexChanged.connect(self._period_changed)
         self.dimension.currentIndexChanged.connect(self.reload)
         self.resize(1000, 680)
@@ -127,6 +143,8 @@ class AnalysisDialog(QDialog):
         last = max(self.date_to.date().toPython(), first)
         service = self.register.analysis
         by = Dimension(self.dimension.currentData())
+        self.refund_speed.show_period(service.day_start(first),
+                                      service.day_start(last + timedelta(days=1)))
         self.result = result = service.pareto(by, service.day_start(first),  # type: ignore[arg-type]
                                               service.day_start(last + timedelta(days=1)),
                                               self.lang)

@@ -24,10 +24,11 @@ from PySide6.QtWidgets import (
 from ...domain.errors import ValidationError
 from ...services.register import Register
 from .deadline_settings import DeadlineSettingsPage
+from .followup_settings import FollowupSettingsPage
 from .reminder_settings import ReminderSettingsPage
 from .shift_settings import PinDialog, ShiftSettingsPage
 
-STAFF_TAB, LANGUAGE_TAB, SHIFTS_TAB, DEADLINES_TAB, REMINDERS_TAB = 0, 1, 2, 3, 4
+STAFF_TAB, LANGUAGE_TAB, SHIFTS_TAB, DEADLINES_TAB, REMINDERS_TAB, FOLLOWUPS_TAB = range(6)
 _NAME_ROLE = Qt.ItemDataRole.UserRole + 1
 LANGUAGES = (("zh", "简体中文"), ("en", "English"))  # each named in its own language
 
@@ -53,6 +54,8 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self.deadline_page, self.tr("时限"))
         self.reminder_page = ReminderSettingsPage(register, lang, self)
         self.tabs.addTab(self.reminder_page, self.tr("提醒"))
+        self.followup_page = FollowupSettingsPage(register, lang, self)
+        self.tabs.addTab(self.followup_page, self.tr("Follow-ups"))
         self.tabs.setCurrentIndex(tab)
 
         buttons = QDialogButtonBox(
@@ -196,6 +199,7 @@ class SettingsDialog(QDialog):
             return
         self.shift_page.save()
         self.deadline_page.save()
+        self.followup_page.save()
         super().accept()
 
     def chosen_language(self) -> str:

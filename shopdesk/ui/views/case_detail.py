@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.case import Case
+from ...domain.enums import CaseKind
 from ...domain.errors import NotFoundError, ShopDeskError, ValidationError
 from ...services.register import Register
 from ...services.script_catalog import CatalogError
@@ -36,6 +37,7 @@ from .case_detail_timeline import TimelineDelegate
 from .deadline_strip import DeadlineStrip
 from .evidence_panel import EvidencePanel
 from .promises_panel import PromisesPanel
+from .review_panel import ReviewPanel
 from .scripts_panel import ScriptsPanel
 from .warning_badge import WarningBadge
 
@@ -141,6 +143,11 @@ class CaseDetailView(QWidget):
         self.evidence_panel.files_dropped.connect(
             lambda: self.tabs.setCurrentWidget(self.evidence_panel))
         self.tabs.addTab(self.evidence_panel, self.tr("Evidence"))
+        # The review behind a bad_review case: shown for that kind only.
+        self.review_panel = ReviewPanel(self.register, self.operator_provider,
+                                        self.text.lang, self)
+        self.review_panel.changed.connect(self._written)
+        self.tabs.addTab(self.review_panel, self.tr("Bad review"))
         # The evidence page asks for more height than a laptop has to spare with the facts
         # and banners showing; it lays itself out in what the window gives.
         self.tabs.setMinimumHeight(TABS_MIN_HEIGHT)
@@ -223,6 +230,7 @@ class CaseDetailView(QWidget):
                 self.scripts_panel.set_case(None)
             self.evidence_panel.set_case(None)
             self.promises_panel.set_case(None)
+            self._show_review(None)
             self.warning_badge.set_case(None)
             self.deadline_strip.set_case(None)
             self.stack.setCurrentWidget(self.empty)
@@ -234,6 +242,7 @@ class CaseDetailView(QWidget):
             self.scripts_panel.set_case(live_id)
         self.evidence_panel.set_case(case.id, read_only=live_id is None)
         self.promises_panel.set_case(case.id, live=live_id is not None)
+        self._show_review(case)
         self.warning_badge.set_case(case.id, live=live_id is not None)
         self.deadline_strip.set_case(case.id, live=live_id is not None)
         self.facts.show_case(case, self.register.clock.now(), self._revealed_phone)
@@ -243,6 +252,14 @@ class CaseDetailView(QWidget):
                        self.note_edit, self.note_button):
             widget.setEnabled(live)
         self.stack.setCurrentIndex(1)
+
+    def _show_review(self, case: Case | None) -> None:
+        """The bad-review tab, for a bad_review case only."""
+        index = self.tabs.indexOf(self.review_panel)
+        is_review = case is not None and case.kind is CaseKind.BAD_REVIEW
+        self.tabs.setTabVisible(index, is_review)
+        self.review_panel.set_case(case.id if is_review else None,  # type: ignore[union-attr]
+                                   live=case is not None and case.deleted_at is None)
 
     def refresh(self) -> None:
         """Re-read the case on screen (after someone else changed it)."""

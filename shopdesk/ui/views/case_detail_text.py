@@ -11,10 +11,12 @@ from ...domain.call_policy import CallOutcome
 from ...domain.clock import from_iso, local
 from ...domain.enums import CaseKind, CaseStatus, Cause, CustomerType, Outcome, Platform, Priority
 from ...domain.evidence import EvidenceCategory
+from ...domain.followups import FollowupResult
 from ...domain.labels import LabelledEnum
 from ...domain.money import format_yuan
 from ...domain.platform_state import PlatformStage
 from ...domain.promises import PromiseKind
+from ...domain.reviews import ContactChannel, ReviewOutcome
 from ...domain.scripts.steps import HandlingStep
 from ...domain.text import colon, list_sep
 from ...domain.warnings import RuleKey
@@ -147,7 +149,31 @@ class CaseText(QObject):
             if data.get("tracking"):
                 line += self.tr("（单号 %1）").replace("%1", str(data["tracking"]))
             return line
+        if type_.startswith(("followup_", "review")):
+            return self._followup_review_line(type_, text, data)
         return f"{type_}: {text}" if text else type_
+
+    def _followup_review_line(self, type_: str, text: str, data: dict) -> str:
+        """Follow-ups (回访) and bad-review events, redrawn from `data` where it says it."""
+        if type_ == "followup_scheduled":
+            due = from_iso(data.get("due_at"))
+            return self.tr("Follow-up scheduled for %1").replace(
+                "%1", shop_time(due, self.tz) if due else text)
+        if type_ == "followup_done":
+            result = enum_label(FollowupResult, data.get("result") or "", self.lang)
+            note = data.get("note") or ""
+            return self.tr("Follow-up: %1").replace("%1", result) + (
+                colon(self.lang) + note if note else "")
+        if type_ == "followup_cancelled":
+            return self.tr("Follow-up cancelled (the case was reopened)")
+        if type_ == "review_contact":
+            channel = enum_label(ContactChannel, data.get("channel") or "", self.lang)
+            return self.tr("Bad-review contact %1 of 2 (%2)").replace(
+                "%1", str(data.get("number", ""))).replace("%2", channel)
+        if type_ == "review" and data.get("outcome") and "outcome" in data.get("fields", []):
+            return self.tr("Review outcome: %1").replace(
+                "%1", enum_label(ReviewOutcome, data["outcome"], self.lang))
+        return self.tr("Bad review: %1").replace("%1", text)
 
     def _call_text(self, text: str, data: dict) -> str:
         """The outcome in the window's language, then what was said (the service stores

@@ -1,0 +1,108 @@
+"""`shopdesk followups`, `shopdesk reviews` and `shopdesk analysis refund-speed`."""
+
+from __future__ import annotations
+
+import io
+import json
+from datetime import timedelta
+
+import pytest
+
+from shopdesk.cli import run
+
+
+@pytest.fixture
+def cli(cli_home, clock):
+    env = {"SHOPDESK_HOME": str(cli_home)}
+
+    def call(*argv, actor="小王"):
+        out, err = io.StringIO(), io.StringIO()
+        code = run(["--as", actor, *argv], clock=clock, env=env, out=out, err=err)
+        return code, out.getvalue(), err.getvalue()
+
+    return call
+
+
+def _case(cli, kind):
+    code, out, err = cli("cases", "add", "--platform", "taobao", "--order", "3712345678901",
+                         "--kind", kind, "--buyer", "小蜜蜂", "--phone", "13812345678",
+                         "--amount", "59")
+    assert code == 0, err
+    return out.strip()
+
+
+def test_followups_list_and_done_with_reopen(cli, clock):
+    case_no = _case(cli, "exchange")
+    assert cli("cases", "status", case_no, "--to", "resolved", "--outcome", "exchanged")[0] == 0
+    code, out, _ = cli("followups", "list", "--json")
+    data = json.loads(out)
+    assert code == 0 and data["schema"] == 1 and data["count"] == 1
+    [f] = data["followups"]
+    assert f["case_no"] == case_no and f["kind"] == "exchange" and f["due"] is False
+    assert f["script_id"] == "exchange.follow_up.1" and f["script"]
+    assert json.loads(cli("followups", "list", "--due", "--json")[1])["count"] == 0
+    clock.advance(days=7)
+    code, out, _ = cli("followups", "list", "--due")
+    assert code == 0 and case_no in out and "1 follow-up(s), 1 due" in out
+    code, _, err = cli("followups", "done", str(f["id"]), "--result", "problem_again")
+    assert code == 1 and "--note" in err
+    code, _, err = cli("followups", "done", str(f["id"]), "--result", "happy")
+    assert code == 1 and "--result" in err
+    code, out, err = cli("followups", "done", str(f["id"]), "--result", "problem_again",
+                         "--note", "换的也坏了", "--json")
+    assert code == 0, err
+    done = json.loads(out)
+    assert done["followup"]["result"] == "problem_again"
+    assert done["case_status"] == "in_progress"
+    code, _, err = cli("followups", "done", "999", "--result", "satisfied")
+    assert code == 1 and "no such follow-up" in err
+
+
+def test_followup_rules(cli):
+    code, out, _ = cli("followups", "rules", "--set", "refund_only=2", "--set",
+                       "exchange=none", "--json")
+    rules = {r["kind"]: r["days"] for r in json.loads(out)["rules"]}
+    assert code == 0 and rules["refund_only"] == 2 and rules["exchange"] is None
+    code, _, err = cli("followups", "rules", "--set", "exchange=-3")
+    assert code == 1 and "--set" in err
+
+
+def test_reviews_set_show_contact(cli, clock):
+    case_no = _case(cli, "bad_review")
+    code, out, err = cli("reviews", "set", case_no, "--stars", "1", "--text", "漏水",
+                         "--reviewed", "2026-11-20 10:00", "--json")
+    assert code == 0, err
+    review = json.loads(out)["review"]
+    assert review["stars"] == 1 and review["next_window"]["which"] == "review"
+    assert review["next_window"]["due_at"] == "2026-12-20T02:00:00+00:00"
+    assert review["next_window"]["estimate"] is True and review["contacts_left"] == 2
+    assert review["suggested_reply"].startswith("感谢您的真实反馈")
+    code, _, err = cli("reviews", "set", case_no, "--reply", "好评返现5元")
+    assert code == 1 and "--reply" in err
+    assert cli("reviews", "contact", case_no, "--channel", "chat", "--note", "收到了吗")[0] == 0
+    assert cli("reviews", "contact", case_no, "--channel", "chat")[0] == 0
+    code, _, err = cli("reviews", "contact", case_no, "--channel", "chat")
+    assert code == 1 and "2" in err
+    code, out, _ = cli("reviews", "set", case_no, "--outcome", "unchanged")
+    assert code == 0 and "评价未变" in out
+    other = _case(cli, "exchange")
+    code, _, err = cli("reviews", "show", other)
+    assert code == 1 and "不是中差评" in err
+
+
+def test_analysis_refund_speed(cli, clock):
+    case_no = _case(cli, "refund_only")
+    clock.advance(hours=5)
+    assert cli("cases", "status", case_no, "--to", "resolved", "--outcome", "full_refund",
+               "--amount", "59")[0] == 0
+    code, out, err = cli("analysis", "refund-speed", "--by", "platform", "--json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["schema"] == 1 and data["overall"]["count"] == 1
+    assert data["rows"][0]["key"] == "taobao" and data["rows"][0]["median_hours"] == 5.0
+    assert data["followups"]["total"] == 0
+    day = (clock.now() + timedelta(days=10)).date().isoformat()
+    code, out, _ = cli("analysis", "refund-speed", "--from", day, "--to", day)
+    assert code == 0 and "—" in out
+    code, _, err = cli("analysis", "refund-speed", "--by", "sku")
+    assert code == 2

@@ -1,0 +1,138 @@
+"""ReviewService: the review facts, the reply window (review and 追评), the public reply,
+at most two follow-up contacts within the call policy, the outcome."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from shopdesk.domain.enums import CaseKind, Platform
+from shopdesk.domain.errors import ValidationError
+from shopdesk.domain.reviews import ContactChannel, ReviewOutcome
+from shopdesk.services.calls import CallRefusedError
+from shopdesk.services.reviews import NotABadReviewError
+
+from ..conftest import T0
+from .followup_support import open_kind
+
+
+def test_only_a_bad_review_case_has_a_review(register):
+    case = open_kind(register, CaseKind.EXCHANGE)
+    with pytest.raises(NotABadReviewError):
+        register.reviews.save(case.id, "小王", stars=1)
+
+
+def test_save_records_the_review_with_audit_and_timeline(register, clock):
+    case = open_kind(register, CaseKind.BAD_REVIEW)
+    review = register.reviews.save(case.id, "小王", stars=2, text="杯盖漏水",
+                                   link="https://rate.taobao.com/x",
+                                   reviewed_at=T0 - timedelta(days=1))
+    assert review.stars == 2 and review.updated_by == "小王"
+    assert register.reviews.get(case.id) == review
+    fields = {a.field for a in register.cases.audit(case.id) if a.action == "review"}
+    assert {"stars", "text", "link", "reviewed_at"} <= fields
+    assert [e.type for e in register.cases.timeline(case.id)].count("review") == 1
+    with pytest.raises(ValidationError) as bad:
+        register.reviews.save(case.id, "小王", stars=6)
+    assert bad.value.errors[0].field == "stars"
+
+
+def test_reply_window_counts_from_the_review_then_from_the_append(register, clock):
+    case = open_kind(register, CaseKind.BAD_REVIEW)
+    register.reviews.save(case.id, "小王", reviewed_at=T0 - timedelta(days=10))
+    window = register.reviews.next_window(case.id)
+    assert window.which == "review" and window.due_at == T0 + timedelta(days=20)
+    assert window.estimate  # Taobao's number is medium confidence: shown as "约"
+    clock.advance(days=21)
+    assert register.reviews.next_window(case.id) is None  # missed: closed
+    register.reviews.save(case.id, "小王", appended_at=clock.now() - timedelta(days=1),
+                          append_text="用了一周又坏了")
+    window = register.reviews.next_window(case.id)
+    assert window.which == "append"
+    assert window.due_at == clock.now() + timedelta(days=29)
+    register.reviews.save(case.id, "小王", append_reply_text="已为您补发新品。",
+                          append_replied_at=clock.now())
+    assert register.reviews.next_window(case.id) is None
+
+
+def test_replying_closes_the_window_and_a_posted_reply_is_not_edited(register, clock):
+    case = open_kind(register, CaseKind.BAD_REVIEW)
+    register.reviews.save(case.id, "小王", reviewed_at=T0)
+    register.reviews.save(case.id, "小王", reply_text="感谢您的反馈，我们已联系您处理。",
+                          replied_at=T0)
+    assert register.reviews.next_window(case.id) is None
+    with pytest.raises(ValidationError) as refused:
+        register.reviews.save(case.id, "小王", reply_text="改一下")
+    assert refused.value.errors[0].field == "reply_text"
+
+
+def test_unknown_platform_has_no_window(register):
+    case = open_kind(register, CaseKind.BAD_REVIEW, platform=Platform.JD)
+    register.reviews.save(case.id, "小王", reviewed_at=T0)
+    assert register.reviews.windows(case.id) == []
+
+
+def test_a_reply_offering_a_benefit_for_the_review_is_refused(register):
+    case = open_kind(register, CaseKind.BAD_REVIEW)
+    with pytest.raises(ValidationError) as refused:
+        register.reviews.save(case.id, "小王", reply_text="亲，改成好评返您5元红包")
+    assert refused.value.errors[0].field == "reply_text"
+
+
+def test_at_most_two_contacts(register, clock):
+    case = open_kind(register, CaseKind.BAD_REVIEW)
+    register.reviews.add_contact(case.id, ContactChannel.CHAT, "小王", "问补发收到没有")
+    clock.advance(days=1)
+    register.reviews.add_contact(case.id, ContactChannel.CHAT, "小王", "再问一次")
+    clock.advance(days=1)
+    with pytest.raises(ValidationError) as refused:
+        register.reviews.add_contact(case.id, ContactChannel.CHAT, "小王", "第三次")
+    assert refused.value.errors[0].field == "contacts"
+    assert len(register.reviews.contacts(case.id)) == 2
+    events = [e for e in register.cases.timeline(case.id) if e.type == "review_contact"]
+    assert [e.data["number"] for e in events] == [1, 2]
+
+
+def test_contact_note_tied_to_changing_the_review_is_refused(register):
+    case = open_kind(register, CaseKind.BAD_REVIEW)
+    with pytest.raises(ValidationError) as refused:
+        register.reviews.add_contact(case.id, ContactChannel.CHAT, "小王",
+                                     "删差评送优惠券")
+    assert refused.value.errors[0].field == "note"
+    assert register.reviews.contacts(case.id) == []
+
+
+def test_a_phone_contact_respects_the_call_policy(register, clock):
+    case = open_kind(register, CaseKind.BAD_REVIEW)
+    register.cases.add_note(case.id, "旺旺已留言，未回复", "小王")  # chat first
+    clock.set(T0.replace(hour=14))  # 22:00 in Shanghai: outside the calling hours
+    with pytest.raises(CallRefusedError):
+        register.reviews.add_contact(case.id, ContactChannel.PHONE, "小王", "回访")
+    assert register.reviews.contacts(case.id) == []
+    assert register.calls.calls_for_buyer(case.id) == []
+
+
+def test_outcome_is_recorded_with_its_time(register, clock):
+    case = open_kind(register, CaseKind.BAD_REVIEW)
+    register.reviews.save(case.id, "小王", reviewed_at=T0)
+    with pytest.raises(ValidationError) as refused:
+        register.reviews.save(case.id, "小王", outcome=ReviewOutcome.APPENDED)
+    assert refused.value.errors[0].field == "outcome"
+    clock.advance(days=3)
+    review = register.reviews.save(case.id, "小王", outcome="revised")
+    assert review.outcome is ReviewOutcome.REVISED and review.outcome_at == clock.now()
+    assert register.cases.timeline(case.id)[-1].text == "评价结果：买家已修改评价"
+
+
+def test_a_phone_contact_within_the_policy_is_logged_as_a_call(register, clock):
+    case = open_kind(register, CaseKind.BAD_REVIEW)
+    register.cases.add_note(case.id, "旺旺已留言，未回复", "小王")
+    clock.set(T0 + timedelta(hours=4))  # 14:00 in Shanghai
+    decision = register.calls.can_call(case.id)
+    contact = register.reviews.add_contact(case.id, ContactChannel.PHONE, "小王", "问补发")
+    if not decision.allowed:  # e.g. a holiday in the shipped calendar: refused, not logged
+        pytest.fail(f"expected a weekday call window: {decision.reasons}")
+    assert contact.channel is ContactChannel.PHONE
+    [call] = register.calls.calls_for_buyer(case.id)
+    assert call.summary == "问补发"
