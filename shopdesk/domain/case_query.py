@@ -54,6 +54,8 @@ class CaseQuery:
     promise_due_before: datetime | None = None
     search: str = ""
     warned: bool = False  # only cases with a live early warning
+    # Major complaints (重大投诉) come before every other case, whatever the sort.
+    major_first: bool = True
     # Set when filters contradict each other (e.g. "open" + status "closed"): no rows.
     match_nothing: bool = False
     sort: SortKey = SortKey.LAST_ACTIVITY

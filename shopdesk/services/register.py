@@ -29,6 +29,7 @@ from .evidence_checklist import OVERRIDE_NAME as EVIDENCE_CHECKLIST_NAME
 from .form_memory import FormMemory
 from .holidays import ShopHolidays
 from .imports import ImportService
+from .major import MajorService
 from .promises import PromiseService
 from .scripts import ScriptService, open_script_service
 from .shifts import ShiftService
@@ -58,6 +59,7 @@ class Register:
     cases: CaseService = field(init=False)
     warnings: WarningService = field(init=False)
     blacklist: BlacklistService = field(init=False)
+    major: MajorService = field(init=False)
     analysis: AnalysisService = field(init=False)
     staff: StaffService = field(init=False)
     calls: CallService = field(init=False)
@@ -81,9 +83,11 @@ class Register:
                                        override=self.paths.root / WARNING_RULES_NAME)
         self.blacklist = BlacklistService(self.db, self.clock, self.warnings)
         self.analysis = AnalysisService(self.db, self.clock, shop_tz=tz)
-        self.cases = CaseService(self.db, self.clock, shop_tz=tz,
-                                 after_write=self.warnings.evaluate)
         self.staff = StaffService(self.db, self.clock, self.settings, shop_tz=tz)
+        self.major = MajorService(self.db, self.clock, self.settings, self.staff)
+        self.cases = CaseService(self.db, self.clock, shop_tz=tz,
+                                 after_write=self.warnings.evaluate,
+                                 compensation_check=self.major.check_compensation)
         self.holidays = ShopHolidays(self.db, self.settings, self.clock, shop_tz=tz)
         self.calls = CallService(self.db, self.clock, self.settings, self.holidays, shop_tz=tz)
         self.promises = PromiseService(self.db, self.clock, shop_tz=tz)

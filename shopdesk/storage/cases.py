@@ -42,6 +42,9 @@ _SORT_SQL = {
     SortKey.WARNINGS: "warning_count",
 }
 
+# The list's tiers when major cases come first (see CaseStore._tiers).
+_MAJOR_TIERS = ("major_owner != ''", "major_owner = ''")
+
 _SELECT = "SELECT " + ", ".join(CASE_COLUMNS) + " FROM cases"
 
 
@@ -169,23 +172,43 @@ class CaseStore:
                 out[r["id"]] = case_from_row(r)
         return out
 
+    # Major cases first: the list's query runs once per tier, majors (a handful, on a
+    # partial index) then the rest, so each tier keeps using its sort column's index; a
+    # leading "major DESC" in one ORDER BY would sort the whole register instead.
+    def _tiers(self, query: CaseQuery) -> tuple[str, ...]:
+        return _MAJOR_TIERS if query.major_first else ("",)
+
     def query_ids(self, query: CaseQuery, *, limit: int | None = None) -> list[int]:
-        """Ids matching `query`, in its sort order (ties broken by id)."""
-        where, params = self._where(query)
-        direction = "DESC" if query.descending else "ASC"
-        sql = (f"SELECT id FROM cases WHERE {where} "
-               f"ORDER BY {_SORT_SQL[query.sort]} {direction}, id {direction}")
-        if limit is not None:
-            sql += f" LIMIT {int(limit)}"
-        return [r[0] for r in self.db.execute(sql, params).fetchall()]
+        """Ids matching `query`, in its sort order (ties broken by id), majors first."""
+        return [case_id for case_id, _key in self.query_page(query, limit=limit)]
 
     def query_page(self, query: CaseQuery, *, after: tuple[Any, int] | None = None,
                    through: tuple[Any, int] | None = None,
                    limit: int | None = None) -> list[tuple[int, Any]]:
         """(id, sort value) pairs of `query` in its order: those after the keyset `after`
         (a (sort value, id) pair from an earlier page), up to and including `through`, at
-        most `limit`. A page costs what its rows cost, however deep it is."""
+        most `limit`. A page costs what its rows cost, however deep it is. Sort values are
+        (tier, value) pairs: callers pass them back, never read them."""
+        tiers = self._tiers(query)
+        first = after[0][0] if after is not None else 0
+        last = through[0][0] if through is not None else len(tiers) - 1
+        out: list[tuple[int, Any]] = []
+        for tier in range(first, last + 1):
+            left = None if limit is None else limit - len(out)
+            if left is not None and left <= 0:
+                break
+            start = (after[0][1], after[1]) if after is not None and tier == first else None
+            end = (through[0][1], through[1]) if through is not None and tier == last else None
+            out += [(case_id, (tier, value)) for case_id, value in
+                    self._tier_page(query, tiers[tier], start, end, left)]
+        return out
+
+    def _tier_page(self, query: CaseQuery, tier: str, after: tuple[Any, int] | None,
+                   through: tuple[Any, int] | None, limit: int | None
+                   ) -> list[tuple[int, Any]]:
         where, params = self._where(query)
+        if tier:
+            where += f" AND {tier}"
         expr = _SORT_SQL[query.sort]
         direction = "DESC" if query.descending else "ASC"
         op = "<" if query.descending else ">"
@@ -205,9 +228,12 @@ class CaseStore:
     def sort_value(self, query: CaseQuery, case_id: int) -> tuple[Any, int] | None:
         """The keyset (sort value, id) of `case_id` when it matches `query`, else None."""
         where, params = self._where(query)
-        row = self.db.execute(f"SELECT {_SORT_SQL[query.sort]} FROM cases "
+        row = self.db.execute(f"SELECT {_SORT_SQL[query.sort]}, major_owner FROM cases "
                               f"WHERE id = ? AND {where}", [case_id, *params]).fetchone()
-        return None if row is None else (row[0], case_id)
+        if row is None:
+            return None
+        tier = 0 if not query.major_first or row[1] else 1
+        return ((tier, row[0]), case_id)
 
     def count(self, query: CaseQuery) -> int:
         where, params = self._where(query)
