@@ -207,6 +207,7 @@ class MainWindow(QMainWindow):
         view.setObjectName("case_detail")
         view.setMinimumWidth(320)
         view.changed.connect(self._on_case_changed)
+        view.open_requested.connect(self.open_case_by_id)  # e.g. a similar case's link
         return view
 
     def _action(self, name: str, text: str, slot, shortcut: QKeySequence | str | None = None,

@@ -39,6 +39,7 @@ CASE_ROLE = Qt.ItemDataRole.UserRole + 1
 OVERDUE_ROLE = Qt.ItemDataRole.UserRole + 2
 PROMISE_OVERDUE_ROLE = Qt.ItemDataRole.UserRole + 3
 WARNINGS_ROLE = Qt.ItemDataRole.UserRole + 4  # the rule keys of the live warnings
+MAJOR_ROLE = Qt.ItemDataRole.UserRole + 5  # the owner of a major complaint ('' if none)
 
 PAGE_SIZE = 200
 MAX_PAGES = 10  # at most 2,000 rows in memory, whatever the register's size
@@ -47,6 +48,7 @@ FIRST_BATCH = 100  # the first query: a screenful and some, so a search shows at
 
 _OVERDUE = QColor(200, 30, 30)
 _WARNED = QColor(190, 60, 0)
+_MAJOR = QColor(253, 226, 222)  # a major complaint's row (first in every queue)
 _CLOSED = QColor(128, 128, 128)
 
 Index = QModelIndex | QPersistentModelIndex
@@ -438,6 +440,9 @@ class CaseTableModel(QAbstractTableModel):
         if case is None:  # purged since the query ran; the next refresh drops the row
             return None
         key = COLUMNS[col].key
+        if role in (MAJOR_ROLE, Qt.ItemDataRole.BackgroundRole):
+            return case.major_owner if role == MAJOR_ROLE else (
+                QBrush(_MAJOR) if case.major_owner else None)
         if key == "warnings" or role == WARNINGS_ROLE:
             return self._warning_data(row, role)
         if key == "promise" or role == PROMISE_OVERDUE_ROLE:
@@ -559,6 +564,9 @@ class CaseTableModel(QAbstractTableModel):
         return ""
 
     def _tooltip(self, case: Case, key: str) -> str | None:
+        if key == "case_no" and case.major_owner:
+            return QCoreApplication.translate("CaseTableModel", "Major complaint, owner: %1"
+                                              ).replace("%1", case.major_owner)
         if key in ("due", "activity"):
             value = case.due_at if key == "due" else case.last_activity_at
             if value is None:
@@ -581,5 +589,5 @@ class CaseTableModel(QAbstractTableModel):
 _ROLES = frozenset({
     Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole,
     Qt.ItemDataRole.FontRole, Qt.ItemDataRole.TextAlignmentRole, CASE_ROLE, OVERDUE_ROLE,
-    PROMISE_OVERDUE_ROLE, WARNINGS_ROLE,
+    PROMISE_OVERDUE_ROLE, WARNINGS_ROLE, MAJOR_ROLE, Qt.ItemDataRole.BackgroundRole,
 })

@@ -22,10 +22,12 @@ from PySide6.QtWidgets import (
 
 from ...domain.case import Case
 from ...domain.errors import NotFoundError, ShopDeskError, ValidationError
+from ...domain.text import list_sep
 from ...services.register import Register
 from ...services.script_catalog import CatalogError
 from ..dialogs.audit_dialog import AuditDialog
 from ..dialogs.case_form import CaseFormDialog
+from ..dialogs.major_dialog import MajorDialog
 from ..dialogs.status_dialog import StatusDialog
 from ..i18n import ui_language
 from .call_indicator import CallIndicator
@@ -38,6 +40,8 @@ from .scripts_panel import ScriptsPanel
 from .warning_badge import WarningBadge
 
 TABS_MIN_HEIGHT = 180
+MAJOR_STYLE = "QPushButton { background: #b3261e; color: white; font-weight: bold; }"
+SUGGEST_STYLE = "QPushButton { color: #b3261e; font-weight: bold; }"
 BANNER_STYLE = ("background: #fff3cd; color: #5c4400; border: 1px solid #e0c060; "
                 "border-radius: 4px; padding: 6px;")
 
@@ -46,6 +50,7 @@ class CaseDetailView(QWidget):
     """Shows one case (or an empty state). Emits changed(case id) after any write."""
 
     changed = Signal(int)
+    open_requested = Signal(int)  # show another case (a similar case's link)
 
     def __init__(self, register: Register, operator_provider: Callable[[], str],
                  parent: QWidget | None = None) -> None:
@@ -82,6 +87,7 @@ class CaseDetailView(QWidget):
         self.warning_badge = WarningBadge(self.register, self.operator_provider,
                                           self.text.lang, self)
         self.warning_badge.acknowledged.connect(self._written)
+        self.warning_badge.case_activated.connect(self.open_requested)
         self.banner = QLabel()
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet(BANNER_STYLE)
@@ -89,6 +95,11 @@ class CaseDetailView(QWidget):
         self.edit_button = QPushButton(self.tr("Edit"))
         self.status_button = QPushButton(self.tr("Change status"))
         self.audit_button = QPushButton(self.tr("Audit trail"))
+        # Major complaint (重大投诉): the button also says whether the case is major (and
+        # whose) or the warnings suggest it, so the panel needs no extra line for it.
+        self.major_button = QPushButton(self.tr("Major…"))
+        self.major_button.setObjectName("major_case_button")
+        self.major_button.clicked.connect(self.mark_major)
         # Connected by the window's summary controller (the dialog belongs to the window).
         self.print_button = QPushButton(self.tr("Print summary…"))
         self.print_button.setToolTip(self.tr("Print or save this case's dispute summary (PDF)"))
@@ -99,8 +110,8 @@ class CaseDetailView(QWidget):
         self.audit_button.clicked.connect(self.show_audit)
         self.delete_button.clicked.connect(self.delete_case)
         actions = QHBoxLayout()
-        for button in (self.edit_button, self.status_button, self.audit_button,
-                       self.print_button):
+        for button in (self.edit_button, self.status_button, self.major_button,
+                       self.audit_button, self.print_button):
             actions.addWidget(button)
         actions.addStretch(1)
         actions.addWidget(self.delete_button)
@@ -220,11 +231,12 @@ class CaseDetailView(QWidget):
         self.evidence_panel.set_case(case.id, read_only=live_id is None)
         self.promises_panel.set_case(case.id, live=live_id is not None)
         self.warning_badge.set_case(case.id, live=live_id is not None)
+        self._show_major(case)
         self.facts.show_case(case, self.register.clock.now(), self._revealed_phone)
         self._fill_timeline(case.id)
         live = case.deleted_at is None
         for widget in (self.edit_button, self.status_button, self.delete_button,
-                       self.note_edit, self.note_button):
+                       self.note_edit, self.note_button, self.major_button):
             widget.setEnabled(live)
         self.stack.setCurrentIndex(1)
 
@@ -280,6 +292,44 @@ class CaseDetailView(QWidget):
         if self._case is None or operator is None:
             return
         dialog = StatusDialog(self.register, self._case.id, operator, self)
+        self._open(dialog)
+        dialog.changed.connect(self._written)
+
+    def _show_major(self, case: Case) -> None:
+        """The major button: the owner on a major case, the suggestion when a safety /
+        media / group / excessive-claim warning is live, else plain."""
+        suggested = [] if case.major_owner or case.deleted_at is not None \
+            else self.register.major.suggestion(case.id)
+        if case.major_owner:
+            self.major_button.setText(self.tr("Major: %1").replace("%1", case.major_owner))
+            self.major_button.setStyleSheet(MAJOR_STYLE)
+            self.major_button.setToolTip(self.tr("A major complaint (重大投诉) owned by %1: "
+                                                 "first in every list. Click to change.")
+                                         .replace("%1", case.major_owner))
+        elif suggested:
+            self.major_button.setText(self.tr("Mark major?"))
+            self.major_button.setStyleSheet(SUGGEST_STYLE)
+            self.major_button.setToolTip(self.tr("The warnings suggest a major complaint "
+                                                 "(%1); a person decides.").replace(
+                "%1", list_sep(self.text.lang).join(w.rule.label(self.text.lang)
+                                                    for w in suggested)))
+        else:
+            self.major_button.setText(self.tr("Major…"))
+            self.major_button.setStyleSheet("")
+            self.major_button.setToolTip(self.tr("Mark as a major complaint (重大投诉) with "
+                                                 "its owner"))
+
+    def major_state(self) -> str:
+        """'major', 'suggested' or '' as the major button shows it."""
+        style = self.major_button.styleSheet()
+        return "major" if style == MAJOR_STYLE else "suggested" if style == SUGGEST_STYLE \
+            else ""
+
+    def mark_major(self) -> None:
+        operator = self._operator()
+        if self._case is None or operator is None:
+            return
+        dialog = MajorDialog(self.register, self._case.id, operator, self)
         self._open(dialog)
         dialog.changed.connect(self._written)
 

@@ -140,6 +140,15 @@ class CaseText(QObject):
                 "%1", list_sep(self.lang).join(enum_label(RuleKey, r, self.lang)
                                                for r in data.get("rules", [])))
             return line + ("\n" + self.tr("Note: %1").replace("%1", text) if text else "")
+        if type_ == "major":
+            owner = data.get("owner")
+            line = (self.tr("Marked as a major complaint, owner: %1").replace("%1", owner)
+                    if owner else self.tr("No longer a major complaint"))
+            return line + ("\n" + self.tr("Note: %1").replace("%1", text) if text else "")
+        if type_ == "approval":
+            line = self.tr("Owner approved compensation up to ¥%1 (asked by %2)").replace(
+                "%1", str(data.get("amount", ""))).replace("%2", str(data.get("requested_by", "")))
+            return line + ("\n" + self.tr("Note: %1").replace("%1", text) if text else "")
         return f"{type_}: {text}" if text else type_
 
     def _call_text(self, text: str, data: dict) -> str:
