@@ -229,14 +229,21 @@ def cmd_cases_add(register: Register, args: argparse.Namespace, out: TextIO) -> 
     case = register.cases.open_case(draft_from_fields(fields), actor)
     lang = cli_lang(register, args)
     raised = register.warnings.live([case.id]).get(case.id, [])
+    # The malicious_reviewer cause offers to list the buyer: a hint, never done silently.
+    offer = register.blacklist.offer_for(case)
     if args.json:
         data = case_json(case)
         data["warnings"] = [warning_json(w, lang) for w in raised]
+        data["blacklist_offer"] = offer
         emit_json(out, {"schema": SCHEMA_VERSION, "case": data})
     else:
         out.write(case.case_no + "\n")
         for w in raised:
             out.write(f"warning: {w.rule.value}  {w.reason(lang)}\n")
+        if offer:
+            out.write(f"hint: add the buyer to the malicious-buyer list: shopdesk blacklist "
+                      f"add --platform {case.platform.value} --buyer {one_line(case.buyer_nick)}"
+                      f" --case {case.case_no} --reason TEXT\n")
     return EXIT_OK
 
 

@@ -29,6 +29,7 @@ from ..services.quick_filters import QuickFilter
 from ..services.register import Register
 from .controllers.analysis import AnalysisController
 from .controllers.backup import BackupController
+from .controllers.blacklist import BlacklistController
 from .controllers.calls import CallController
 from .controllers.cases import CaseController
 from .controllers.exports import ExportController
@@ -102,6 +103,7 @@ class MainWindow(QMainWindow):
         self.promises = PromiseController(self, self)
         self.warnings = WarningController(self, self)
         self.analysis = AnalysisController(self, self)
+        self.blacklist = BlacklistController(self, self)
         self.summary = SummaryController(self, self)
         self.shifts = ShiftController(self, self)
         self.backup = BackupController(self, self)
@@ -275,7 +277,7 @@ class MainWindow(QMainWindow):
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.setObjectName("menu_view")
         self._fill(view_menu, (self.calls.act_may_call, self.act_compliance, self.act_scripts,
-                               None, self.analysis.act_analysis))
+                               None, self.analysis.act_analysis, self.blacklist.act_blacklist))
         bar.addMenu(self.shifts.menu)
         settings_menu = bar.addMenu(self.tr("&Settings"))
         settings_menu.setObjectName("menu_settings")
