@@ -114,3 +114,24 @@ def test_a_similar_case_link_opens_that_case(qtbot, make_window, register):
     badge.similar.linkActivated.emit(f"case:{first.id}")  # what a click on the link sends
     assert window.detail.current_case_id == first.id
     assert window.case_list.current_id() == first.id
+
+
+def test_settings_limits_tab_sets_the_default_and_one_persons_limit(qtbot, register):
+    from shopdesk.ui.dialogs.settings_dialog import LIMITS_TAB, SettingsDialog
+
+    register.staff.add("老板", actor="小王")
+    dialog = SettingsDialog(register, "zh", tab=LIMITS_TAB)
+    qtbot.addWidget(dialog)
+    page = dialog.limits_page
+    assert dialog.tabs.currentWidget() is page and page.default.text() == "200.00"
+    page.default.clear()
+    type_text(qtbot, page.default, "150")
+    type_text(qtbot, page.per_staff["小王"], "abc")
+    dialog.accept()
+    assert not page.error.isHidden() and dialog.result() != dialog.DialogCode.Accepted
+    page.per_staff["小王"].clear()
+    type_text(qtbot, page.per_staff["小王"], "80")
+    dialog.accept()
+    limits = register.major.limits()
+    assert (limits.default, limits.staff) == (Decimal(150), {"小王": Decimal(80)})
+    assert dialog.result() == dialog.DialogCode.Accepted

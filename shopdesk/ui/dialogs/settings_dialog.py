@@ -22,9 +22,10 @@ from PySide6.QtWidgets import (
 
 from ...domain.errors import ValidationError
 from ...services.register import Register
+from .limits_page import LimitsPage
 from .shift_settings import PinDialog, ShiftSettingsPage
 
-STAFF_TAB, LANGUAGE_TAB, SHIFTS_TAB = 0, 1, 2
+STAFF_TAB, LANGUAGE_TAB, SHIFTS_TAB, LIMITS_TAB = 0, 1, 2, 3
 _NAME_ROLE = Qt.ItemDataRole.UserRole + 1
 LANGUAGES = (("zh", "简体中文"), ("en", "English"))  # each named in its own language
 
@@ -46,6 +47,8 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self._language_page(forced_lang), self.tr("Language"))
         self.shift_page = ShiftSettingsPage(register, self)
         self.tabs.addTab(self.shift_page, self.tr("Shifts"))
+        self.limits_page = LimitsPage(register, lang, self)
+        self.tabs.addTab(self.limits_page, self.tr("Limits"))
         self.tabs.setCurrentIndex(tab)
 
         buttons = QDialogButtonBox(
@@ -184,6 +187,9 @@ class SettingsDialog(QDialog):
         return page
 
     def accept(self) -> None:
+        if not self.limits_page.save(self._actor("")):
+            self.tabs.setCurrentWidget(self.limits_page)
+            return
         self.shift_page.save()
         super().accept()
 
