@@ -50,9 +50,8 @@ def timeline_content(entry: TimelineEntry, labels: Labels, tz: str, now: datetim
         line = labels.fmt("major_line", owner=owner) if owner else labels["not_major"]
         return "\n".join(x for x in (line, entry.text) if x)
     if kind == "approval":
-        line = f"¥{data.get('amount', '')}"
-        if data.get("requested_by"):
-            line += f"{labels['bar']}{data['requested_by']}"
+        line = labels.fmt("approval_line", amount=data.get("amount", ""),
+                          who=data.get("requested_by") or "")
         return "\n".join(x for x in (line, entry.text) if x)
     return entry.text
 

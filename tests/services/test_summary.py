@@ -277,12 +277,14 @@ def test_the_summary_prints_warnings_and_the_major_owner(register, service, tmp_
     register.cases.add_note(case.id, f"买家说被割伤了，要打12315，电话{PHONE}", "小王")
     register.staff.add("老板", actor="小王")
     register.major.mark(case.id, "老板", "小王", "买家受伤")
+    register.major.approve(case.id, Decimal(300), "老板", "小王", note="同意赔付医药费")
     gathered = service.gather(case.id, actor="小王")
     assert [w.rule.value for w in gathered.warnings] == ["safety", "media_threat"]
     out = service.write_pdf([case.id], tmp_path / "w.pdf", actor="小王")
     text = _compact(_text(out.path))
     assert "预警与重大投诉" in text and "重大投诉，负责人：老板" in text
     assert "人身安全/健康" in text and "提到：割伤" in text and "待确认" in text
+    assert "批准赔付不超过¥300.00（申请人：小王）" in text and "同意赔付医药费" in text
     assert PHONE not in text
 
 
