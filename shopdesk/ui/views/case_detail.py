@@ -110,8 +110,8 @@ class CaseDetailView(QWidget):
         self.audit_button.clicked.connect(self.show_audit)
         self.delete_button.clicked.connect(self.delete_case)
         actions = QHBoxLayout()
-        for button in (self.edit_button, self.status_button, self.major_button,
-                       self.audit_button, self.print_button):
+        for button in (self.edit_button, self.status_button, self.audit_button,
+                       self.print_button):
             actions.addWidget(button)
         actions.addStretch(1)
         actions.addWidget(self.delete_button)
@@ -120,6 +120,8 @@ class CaseDetailView(QWidget):
         self.facts.reveal_requested.connect(self.reveal_phone)
         self.description = self.facts.values["description"]
         self.header.row.addWidget(self.facts.more_button)
+        # Beside the case number: the top row has room, the action row does not.
+        self.header.top.addWidget(self.major_button)
         # No scroll box and no splitter: the key facts sit at their natural height above
         # the tabs, and the tabs take the rest (one scroll area at most per pane).
         self.tabs = QTabWidget()
