@@ -526,6 +526,13 @@ def _describe(e: TimelineEvent, edits: list[AuditEntry], tz: str) -> tuple[str, 
         return "other", Text("移入回收站", "Moved to the trash")
     if e.type == "restored":
         return "other", Text("从回收站恢复", "Restored from the trash")
+    if e.type == "major":
+        owner = d.get("owner")
+        return "major", (Text(f"标记为重大投诉，负责人：{owner}", f"Marked major, owner: {owner}")
+                         if owner else Text("取消重大投诉", "No longer major"))
+    if e.type == "approval":
+        return "major", Text(f"负责人批准赔付不超过 ¥{d.get('amount')}",
+                             f"Owner approved compensation up to ¥{d.get('amount')}")
     return "other", Text(f"{e.type}：{_cut(e.text)}" if e.text else e.type,
                          f"{e.type}: {_cut(e.text)}" if e.text else e.type)
 

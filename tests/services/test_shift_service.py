@@ -288,9 +288,12 @@ def test_the_sheet_ranks_by_the_stored_warnings_the_list_shows(register, clock):
     # A major complaint heads the sheet, with its owner.
     register.staff.add("老板", actor="小王")
     register.major.mark(plain.id, "老板", "小王")
-    first = register.shifts.preview("小王").open_cases[0]
+    sheet = register.shifts.preview("小王")
+    first = sheet.open_cases[0]
     assert (first.case.case_no, first.tier, first.reasons[0].zh) == (
         plain.case_no, "major_complaint", "重大投诉（负责人：老板）")
+    touched = {t.case.case_no: [(x.kind, x.text.zh) for x in t.changes] for t in sheet.touched}
+    assert ("major", "标记为重大投诉，负责人：老板") in touched[plain.case_no]
 
 
 def test_a_started_shift_also_covers_the_time_since_the_previous_hand_off(team, clock):

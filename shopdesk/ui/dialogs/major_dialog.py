@@ -96,8 +96,8 @@ class MajorDialog(QDialog):
     def mark(self) -> None:
         owner = self.owner.currentData()
         if not owner:
-            self.error.show_error(self.tr("Add the owner to the staff list first (Tools → "
-                                          "Staff)."))
+            self.error.show_error(self.tr("Add the owner to the staff list first (Settings → "
+                                          "Staff…)."))
             return
         self._do(lambda: self.register.major.mark(self.case.id, owner, self.operator,
                                                   self.note.text()))
