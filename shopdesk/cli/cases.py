@@ -31,6 +31,7 @@ from .case_changes import (
     cmd_cases_status,
     parse_due,
 )
+from .case_major import MAJOR_COMMANDS, MAJOR_OPTION_OF, add_major_parsers, approval_json
 from .common import CliError, actor_name, case_query, checked_int, cli_lang, emit_json, find_case
 from .deadlines import add_stage_parser, cases_stage
 
@@ -41,7 +42,7 @@ EXIT_OK = 0
 
 # Service field names -> the option the user typed (refusals name the option).
 OPTION_OF = {**CASE_FIELD_OPTIONS, "actor": "--as", "note": "TEXT", "name": "--assignee",
-             "case": "CASE_NO"}
+             "case": "CASE_NO", **MAJOR_OPTION_OF}
 
 
 def add_cases_parsers(sub: argparse._SubParsersAction) -> None:
@@ -109,6 +110,7 @@ def add_cases_parsers(sub: argparse._SubParsersAction) -> None:
     audit = csub.add_parser("audit", help="who changed what on a case, and when")
     audit.add_argument("case_no")
     audit.add_argument("--json", action="store_true")
+    add_major_parsers(csub)
 
 
 def _row(c: Case) -> str:
@@ -119,10 +121,16 @@ def _row(c: Case) -> str:
             f"{one_line(c.item_title[:24])}")
 
 
-def _write_cases(out: TextIO, rows: list[Case], *, as_json: bool, full_contact: bool) -> None:
+def _write_cases(out: TextIO, rows: list[Case], *, as_json: bool, full_contact: bool,
+                 register: Register | None = None, lang: str = "zh") -> None:
     if as_json:
-        emit_json(out, {"schema": SCHEMA_VERSION, "count": len(rows),
-                        "cases": [case_json(c, full_contact=full_contact) for c in rows]})
+        live = register.warnings.live([c.id for c in rows]) if register is not None else {}
+        listed = []
+        for c in rows:
+            data = case_json(c, full_contact=full_contact)
+            data["warnings"] = [warning_json(w, lang) for w in live.get(c.id, [])]
+            listed.append(data)
+        emit_json(out, {"schema": SCHEMA_VERSION, "count": len(rows), "cases": listed})
         return
     for c in rows:
         out.write(_row(c) + "\n")
@@ -166,7 +174,8 @@ def cmd_cases_list(register: Register, args: argparse.Namespace, out: TextIO) ->
             if c.buyer_address:
                 register.cases.reveal_address(c.id, actor)
     _write_cases(out, [cases[i] for i in ids], as_json=args.json,
-                 full_contact=args.full_contact)
+                 full_contact=args.full_contact, register=register,
+                 lang=cli_lang(register, args))
     return EXIT_OK
 
 
@@ -183,10 +192,14 @@ def cmd_cases_show(register: Register, args: argparse.Namespace, out: TextIO) ->
     mask = free_text_masker(case, full_contact=args.full_contact)
     lang = cli_lang(register, args)
     history = register.warnings.for_case(case.id)
+    suggested = [w.rule.value for w in register.major.suggestion(case.id)]
     if args.json:
         data["deadline"] = deadline_json(register.deadlines.of(case), lang)
         data["warnings"] = [warning_json(w, lang) for w in history if w.is_live]
         data["warning_history"] = [warning_json(w, lang) for w in history]
+        # Rules that suggest marking it major (a person decides: `cases major`).
+        data["major_suggested"] = suggested
+        data["approvals"] = [approval_json(a) for a in register.major.approvals(case.id)]
         data["timeline"] = [event_json(e, mask) for e in events]
         emit_json(out, {"schema": SCHEMA_VERSION, "case": data})
         return EXIT_OK
@@ -203,6 +216,9 @@ def cmd_cases_show(register: Register, args: argparse.Namespace, out: TextIO) ->
     for w in history:
         if w.is_live:
             out.write(f"{'warning':>16}: {w.rule.value}  {one_line(w.reason(lang))}\n")
+    if suggested:
+        out.write(f"{'suggestion':>16}: mark it major (shopdesk cases major "
+                  f"{case.case_no} --owner NAME): {', '.join(suggested)}\n")
     out.write("timeline:\n")
     for e in events:
         when = local(e.at, register.shop_tz).strftime("%Y-%m-%d %H:%M")
@@ -225,14 +241,21 @@ def cmd_cases_add(register: Register, args: argparse.Namespace, out: TextIO) -> 
     case = register.cases.open_case(draft_from_fields(fields), actor)
     lang = cli_lang(register, args)
     raised = register.warnings.live([case.id]).get(case.id, [])
+    # The malicious_reviewer cause offers to list the buyer: a hint, never done silently.
+    offer = register.blacklist.offer_for(case)
     if args.json:
         data = case_json(case)
         data["warnings"] = [warning_json(w, lang) for w in raised]
+        data["blacklist_offer"] = offer
         emit_json(out, {"schema": SCHEMA_VERSION, "case": data})
     else:
         out.write(case.case_no + "\n")
         for w in raised:
             out.write(f"warning: {w.rule.value}  {w.reason(lang)}\n")
+        if offer:
+            out.write(f"hint: add the buyer to the malicious-buyer list: shopdesk blacklist "
+                      f"add --platform {case.platform.value} --buyer {one_line(case.buyer_nick)}"
+                      f" --case {case.case_no} --reason TEXT\n")
     return EXIT_OK
 
 
@@ -299,7 +322,7 @@ def cmd_cases(register: Register, args: argparse.Namespace, out: TextIO) -> int:
                "edit": cmd_cases_edit, "status": cmd_cases_status, "note": cmd_cases_note,
                "delete": cmd_cases_delete, "restore": cmd_cases_restore,
                "trash": cmd_cases_trash, "audit": cmd_cases_audit,
-               "stage": cases_stage}[args.cases_command]
+               "stage": cases_stage, **MAJOR_COMMANDS}[args.cases_command]
     return handler(register, args, out)
 
 

@@ -67,10 +67,16 @@ class Case(CaseDraft):
     last_activity_at: datetime | None = None
     deleted_at: datetime | None = None
     extra: dict[str, object] = field(default_factory=dict)
+    # A major complaint (重大投诉) names its owner ('' when the case is not major).
+    major_owner: str = ""
 
     @property
     def is_open(self) -> bool:
         return self.status.is_open
+
+    @property
+    def is_major(self) -> bool:
+        return bool(self.major_owner)
 
     def is_overdue(self, now: datetime) -> bool:
         """Open and past its due time."""

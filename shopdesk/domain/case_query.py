@@ -61,6 +61,8 @@ class CaseQuery:
     # (the seller agreed, the money has not gone yet) and cases with an open promise to
     # refund (agreed by hand). The quick filter adds "open".
     refund_queue: bool = False
+    # Major complaints (重大投诉) come before every other case, whatever the sort.
+    major_first: bool = True
     # Set when filters contradict each other (e.g. "open" + status "closed"): no rows.
     match_nothing: bool = False
     sort: SortKey = SortKey.LAST_ACTIVITY

@@ -45,7 +45,8 @@ class ChangeLine:
 
     at: datetime
     actor: str
-    kind: str  # created, status, refund, note, call, promise, edit, evidence, platform, other
+    kind: str  # created, status, refund, note, call, promise, edit, evidence, platform, major,
+    # other
     text: Text
 
 

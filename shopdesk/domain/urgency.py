@@ -2,48 +2,46 @@
 
 The hand-off sheet ranks every open case into one tier, most urgent first:
 
+0. a major complaint (重大投诉: marked by a person, with an owner) comes before all;
 1. a promise to the buyer is overdue (a broken promise turns a complaint into a platform
    complaint);
 2. the stage's deadline has passed (the platform's own, else a deadline rule's, else the
    due time set by hand: services/deadlines.py; the earlier of it and the case's due time);
 3. a promise falls due during the next shift;
 4. the platform's deadline falls during the next shift;
-5. escalated / major complaint (domain.md: safety, a buyer with reach, threats of 12315 /
-   platform / press, the same buyer again and again, unresolved 10+ days, platform
-   intervention, or marked urgent);
+5. warned / escalated: a live early warning (the same stored warnings the case list shows:
+   safety, media threat, repeat buyer, open too long ...) or marked urgent;
 6. waiting on us (new, in progress);
 7. waiting on the buyer or the platform.
 
 Within a tier: the earliest relevant time first, then waiting-on-us before waiting on
-others, then more major-complaint signals, higher priority, older case. Every case keeps
-all its reasons (not only the one that chose its tier), each with a bilingual text.
+others, then more warnings, higher priority, older case. Every case keeps all its reasons
+(not only the one that chose its tier), each with a bilingual text.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from .clock import SHOP_TZ_DEFAULT, local
-from .enums import CaseKind, CaseStatus, Priority
+from .enums import CaseStatus, Priority
 from .labels import LabelledEnum
 from .text import Bilingual, is_english
 
-LONG_UNRESOLVED = timedelta(days=10)
-REPEAT_BUYER_CASES = 3
 _FAR = datetime.max.replace(year=9000)
 
 
 class Tier(LabelledEnum):
     """Urgency tiers in rank order (the first is the most urgent)."""
 
+    MAJOR_COMPLAINT = ("major_complaint", "重大投诉", "Major complaint")
     PROMISE_OVERDUE = ("promise_overdue", "承诺已逾期", "Promise overdue")
     DEADLINE_PASSED = ("deadline_passed", "平台时限已过", "Platform deadline passed")
     PROMISE_DUE = ("promise_due", "承诺下一班到期", "Promise due next shift")
     DEADLINE_DUE = ("deadline_due", "平台时限下一班到期", "Platform deadline next shift")
-    MAJOR = ("major", "升级/重大投诉", "Escalated / major complaint")
+    WARNED = ("warned", "预警/升级", "Warning / escalated")
     WAITING_ON_US = ("waiting_on_us", "等我方处理", "Waiting on us")
     WAITING_ON_OTHERS = ("waiting_on_others", "等买家/平台", "Waiting on buyer/platform")
 
@@ -55,61 +53,17 @@ class Tier(LabelledEnum):
 _TIER_ORDER = {tier: i for i, tier in enumerate(Tier)}
 
 
-class MajorSignal(LabelledEnum):
-    """Why a case counts as escalated / a (potential) major complaint (domain.md)."""
-
-    MARKED_URGENT = ("marked_urgent", "已标记为紧急", "Marked urgent")
-    PLATFORM_INVOLVED = ("platform_involved", "平台介入/纠纷", "Platform involved")
-    SAFETY = ("safety", "涉及人身安全或健康", "Safety or health harm claimed")
-    REACH = ("reach", "买家提到媒体/律师/博主", "Buyer mentions media, lawyer or influencer")
-    THREAT = ("threat", "扬言投诉12315/平台/曝光", "Threatens 12315, the platform or the press")
-    REPEAT_BUYER = ("repeat_buyer", "同一买家多次售后", "Same buyer, repeated cases")
-    LONG_UNRESOLVED = ("long_unresolved", "超过10天未解决", "Unresolved for 10+ days")
-
-
-# Words in the description or notes that point at a major complaint (domain.md triggers).
-KEYWORDS: dict[MajorSignal, tuple[str, ...]] = {
-    MajorSignal.SAFETY: ("受伤", "烫伤", "割伤", "划伤", "起火", "着火", "自燃", "爆炸", "漏电",
-                         "触电", "过敏", "中毒", "住院", "就医", "医院"),
-    MajorSignal.REACH: ("媒体", "记者", "律师", "起诉", "法院", "博主", "网红", "大V", "版主"),
-    MajorSignal.THREAT: ("12315", "消协", "消费者协会", "工商", "市场监管", "曝光", "投诉到平台",
-                         "平台投诉", "报警", "举报"),
-}
-# All the words in one alternation: a single scan of each case's text finds every signal
-# (35,000 open cases on a busy register made a loop of `in` tests per word slow).
-# One alternation per signal, and all of them in one for a quick first look: most texts
-# hold none of the words, and 35,000 open cases made a loop of `in` tests per word slow.
-_KEYWORD_RE = {signal: re.compile("|".join(re.escape(w) for w in words))
-               for signal, words in KEYWORDS.items()}
-_ANY_KEYWORD_RE = re.compile("|".join(p.pattern for p in _KEYWORD_RE.values()))
-
-
 @dataclass(frozen=True)
-class MajorFacts:
-    """What the major-complaint rules look at for one case."""
+class Flag:
+    """Why a case is warned or escalated: a live early warning (its rule key, label and
+    reason) or "marked_urgent"."""
 
-    kind: CaseKind
-    priority: Priority
-    created_at: datetime
-    text: str = ""  # description and notes
-    platform_intervention: bool = False  # an imported 客服介入 status, for one
-    buyer_case_count: int = 1  # live cases of the same buyer (this one included)
+    code: str
+    zh: str
+    en: str
 
 
-def major_signals(facts: MajorFacts, now: datetime) -> tuple[MajorSignal, ...]:
-    """The major-complaint signals that apply, in MajorSignal order."""
-    found: set[MajorSignal] = set()
-    if facts.priority == Priority.URGENT:
-        found.add(MajorSignal.MARKED_URGENT)
-    if facts.kind == CaseKind.PLATFORM_DISPUTE or facts.platform_intervention:
-        found.add(MajorSignal.PLATFORM_INVOLVED)
-    if facts.text and _ANY_KEYWORD_RE.search(facts.text):
-        found.update(s for s, pattern in _KEYWORD_RE.items() if pattern.search(facts.text))
-    if facts.buyer_case_count >= REPEAT_BUYER_CASES:
-        found.add(MajorSignal.REPEAT_BUYER)
-    if now - facts.created_at >= LONG_UNRESOLVED:
-        found.add(MajorSignal.LONG_UNRESOLVED)
-    return tuple(s for s in MajorSignal if s in found) if found else ()
+MARKED_URGENT = Flag("marked_urgent", "已标记为紧急", "Marked urgent")
 
 
 @dataclass(frozen=True)
@@ -131,7 +85,8 @@ class UrgencyInput:
     created_at: datetime
     due_at: datetime | None = None
     promises: tuple[OpenPromise, ...] = ()
-    major: tuple[MajorSignal, ...] = ()
+    warnings: tuple[Flag, ...] = ()  # live early warnings (and marked urgent)
+    major_owner: str = ""  # a major complaint's owner ('' when not major)
 
 
 @dataclass(frozen=True)
@@ -191,7 +146,7 @@ def _hm(at: datetime, tz: str) -> str:
 
 # (rank of the tier, tier): moments carry the rank as a plain int, which sorts fast.
 _RANKED_TIERS = {tier: (i, tier) for i, tier in enumerate(Tier)}
-_P_OVERDUE, _D_PASSED, _P_DUE, _D_DUE, _MAJOR, _OURS_T, _OTHERS_T = (
+_MAJOR_C, _P_OVERDUE, _D_PASSED, _P_DUE, _D_DUE, _WARNED, _OURS_T, _OTHERS_T = (
     _RANKED_TIERS[t] for t in Tier)
 
 Moment = tuple[int, datetime, Tier, "OpenPromise | None"]
@@ -201,6 +156,8 @@ def _moments(item: UrgencyInput, now: datetime, horizon_end: datetime) -> list[M
     """Every (tier rank, relevant time, tier, promise or None) that applies to the case.
     No text yet: only the cases the sheet lists get their reasons written."""
     found: list[Moment] = []
+    if item.major_owner:
+        found.append((_MAJOR_C[0], item.created_at, _MAJOR_C[1], None))
     for p in item.promises:
         if p.due_at <= now:
             found.append((_P_OVERDUE[0], p.due_at, _P_OVERDUE[1], p))
@@ -212,8 +169,8 @@ def _moments(item: UrgencyInput, now: datetime, horizon_end: datetime) -> list[M
             found.append((_D_PASSED[0], due, _D_PASSED[1], None))
         elif due < horizon_end:
             found.append((_D_DUE[0], due, _D_DUE[1], None))
-    if item.major:
-        found.append((_MAJOR[0], item.created_at, _MAJOR[1], None))
+    if item.warnings:
+        found.append((_WARNED[0], item.created_at, _WARNED[1], None))
     rank, tier = _OURS_T if item.status in _OURS else _OTHERS_T
     found.append((rank, due or _FAR.replace(tzinfo=now.tzinfo), tier, None))
     return found
@@ -253,10 +210,13 @@ def _reason(tier: Tier, when: datetime, promise: OpenPromise | None, item: Urgen
         left, at = when - now, _hm(when, tz)
         return Reason(tier.value, f"平台时限 {at}，剩{format_span(left)}",
                       f"Platform deadline {at}, {format_span(left, 'en')} left")
-    if tier is Tier.MAJOR:
-        zh = "、".join(s.zh for s in item.major)
-        en = ", ".join(s.en for s in item.major)
-        return Reason(tier.value, f"升级/重大投诉：{zh}", f"Escalated / major: {en}")
+    if tier is Tier.MAJOR_COMPLAINT:
+        return Reason(tier.value, f"重大投诉（负责人：{item.major_owner}）",
+                      f"Major complaint (owner: {item.major_owner})")
+    if tier is Tier.WARNED:
+        zh = "；".join(f.zh for f in item.warnings)
+        en = "; ".join(f.en for f in item.warnings)
+        return Reason(tier.value, f"预警：{zh}", f"Warning: {en}")
     status = item.status
     return Reason(tier.value, f"{tier.zh}（{status.zh}）", f"{tier.en} ({status.en})")
 
@@ -272,7 +232,7 @@ def rank_open_cases(items: Sequence[UrgencyInput], now: datetime, horizon_end: d
     for item in items:
         rank, when, tier, _p = _deciding(_moments(item, now, horizon_end))
         # Times as POSIX seconds: floats compare much faster than aware datetimes.
-        key = (rank, when.timestamp(), 0 if item.status in _OURS else 1, -len(item.major),
+        key = (rank, when.timestamp(), 0 if item.status in _OURS else 1, -len(item.warnings),
                _PRIORITY_WEIGHT[item.priority], item.created_at.timestamp(), item.case_id)
         keyed.append((key, item, tier))
     keyed.sort(key=_first)

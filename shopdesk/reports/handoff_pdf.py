@@ -196,7 +196,7 @@ class _Story:
             amount = f"¥{c.amount}" if c.amount else ""
             case_cell = "\n".join(x for x in (join(c.case_no, amount), join(c.buyer, c.phone),
                                               c.item) if x)
-            alert = r.tier in ("promise_overdue", "deadline_passed")
+            alert = r.tier in ("major_complaint", "promise_overdue", "deadline_passed")
             reasons = _lines([x.get(self.lang) for x in r.reasons], st["cell"],
                              first_color=ALERT if alert else None)
             rows.append([str(r.rank), case_cell, c.status_label.get(self.lang), reasons])

@@ -16,6 +16,7 @@ from ..domain.call_policy import CallOutcome
 from ..domain.case import Case
 from ..domain.evidence import ChecklistItem, Evidence
 from ..domain.promises import Promise, PromiseState
+from ..domain.warnings import RuleKey
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,19 @@ class EvidenceEntry:
 
 
 @dataclass(frozen=True)
+class SummaryWarning:
+    """An early warning on the case (live or acknowledged; cleared ones are not printed)."""
+
+    rule: RuleKey
+    reason_zh: str
+    reason_en: str
+    raised_at: datetime
+    ack_by: str = ""
+    ack_at: datetime | None = None
+    ack_note: str = ""
+
+
+@dataclass(frozen=True)
 class DisputeSummary:
     """Everything one case's summary prints."""
 
@@ -74,6 +88,7 @@ class DisputeSummary:
     checklist: tuple[ChecklistItem, ...] = ()
     checklist_problem: str = ""  # the checklist file is broken: say so, print the rest
     resolved_at: datetime | None = None
+    warnings: tuple[SummaryWarning, ...] = ()
 
     @property
     def calls(self) -> list[TimelineEntry]:

@@ -296,6 +296,8 @@ def case_story(s: DisputeSummary, labels: Labels, st: dict[str, ParagraphStyle],
         ("assignee", c.assignee, None, None),
     ], labels, st, width))
 
+    story += _warnings(s, labels, st, width)
+
     story += _heading(labels["sec_facts"], st)
     story.append(para(s.facts.strip() or labels["none"], st["facts"]))
 
@@ -304,6 +306,38 @@ def case_story(s: DisputeSummary, labels: Labels, st: dict[str, ParagraphStyle],
     story += _evidence(s, labels, st, width, thumbs)
     story += _checklist(s, labels, st, width)
     return story
+
+
+def _warnings(s: DisputeSummary, labels: Labels, st: dict[str, ParagraphStyle],
+              width: float) -> list[Flowable]:
+    """The major-complaint mark and the early warnings (with who acknowledged them);
+    nothing when the case has neither."""
+    c = s.case
+    if not c.major_owner and not s.warnings:
+        return []
+    out: list[Flowable] = [*_heading(labels["sec_warnings"], st)]
+    if c.major_owner:
+        out.append(para(labels.fmt("major_line", owner=c.major_owner), st["alert"]))
+    if not s.warnings:
+        return out
+    rows: list[list[object]] = [[labels["col_rule"], labels["col_content"],
+                                 labels["col_raised"], labels["col_ack"]]]
+    for w in s.warnings:
+        if w.ack_at is not None:
+            ack = labels.fmt("by", who=w.ack_by, at=_when(w.ack_at, s.tz))
+            ack_cell = para("\n".join(x for x in (ack, w.ack_note) if x), st["cell_ok"])
+        else:
+            ack_cell = para(labels["ack_open"], st["cell_alert"])
+        reason = w.reason_en if labels.lang == "en" else w.reason_zh
+        rows.append([para(w.rule.label(labels.lang), st["cell_alert"]), reason,
+                     _when(w.raised_at, s.tz), ack_cell])
+    time_w = _time_width(st)
+    fixed = [28 * mm, time_w, max(34 * mm, time_w + NAME_ROOM)]
+    t = table(rows, [fixed[0], width - sum(fixed), *fixed[1:]], style=st["cell"],
+              header_style=st["cell_bold"], cls=LongRowTable)
+    t.splitInRow = 1
+    out.append(t)
+    return out
 
 
 def _heading(text: str, st: dict[str, ParagraphStyle]) -> list[Flowable]:

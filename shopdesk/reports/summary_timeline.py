@@ -45,6 +45,14 @@ def timeline_content(entry: TimelineEntry, labels: Labels, tz: str, now: datetim
         return _promise(entry, labels, tz, now)
     if kind in ("evidence_added", "evidence_removed"):
         return _evidence(entry, labels)
+    if kind == "major":
+        owner = data.get("owner")
+        line = labels.fmt("major_line", owner=owner) if owner else labels["not_major"]
+        return "\n".join(x for x in (line, entry.text) if x)
+    if kind == "approval":
+        line = labels.fmt("approval_line", amount=data.get("amount", ""),
+                          who=data.get("requested_by") or "")
+        return "\n".join(x for x in (line, entry.text) if x)
     return entry.text
 
 

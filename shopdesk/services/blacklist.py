@@ -14,9 +14,10 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from ..domain.blacklist import BlacklistEntry, matches
+from ..domain.blacklist import BlacklistEntry, first_match, matches
+from ..domain.case import Case
 from ..domain.clock import Clock, to_utc_iso
-from ..domain.enums import Platform
+from ..domain.enums import Cause, Platform
 from ..domain.errors import FieldError, NotFoundError, ShopDeskError, ValidationError
 from ..domain.masking import is_valid_phone, normalise_phone
 from ..storage.audit import AuditStore
@@ -51,6 +52,26 @@ class BlacklistService:
                               f"{entry.platform}:{entry.buyer_nick}")
             self.warnings.evaluate(self._matching_open_cases(entry), siblings=False)
         return self.store.get(entry_id)
+
+    # --- the malicious_reviewer cause offers its buyer (never added silently) -------
+    def offer_for(self, case: Case, previous_cause: Cause | None = None) -> bool:
+        """Should the window offer to list this case's buyer? When the case has just been
+        given the `malicious_reviewer` cause, names a buyer, and the buyer is not listed."""
+        if case.cause != Cause.MALICIOUS_REVIEWER or previous_cause == Cause.MALICIOUS_REVIEWER:
+            return False
+        if not case.buyer_nick.strip() and not case.buyer_phone.strip():
+            return False
+        return first_match(self.store.all(), platform=case.platform.value,
+                           buyer_nick=case.buyer_nick, phone=case.buyer_phone,
+                           address=case.buyer_address) is None
+
+    def add_from_case(self, case: Case, actor: str, reason: str = "") -> BlacklistEntry:
+        """List the case's buyer (platform, nickname, phone) with the case as evidence;
+        what the user confirmed when offered."""
+        reason = reason.strip() or f"差评师（工单 {case.case_no}）"
+        return self.add(platform=case.platform.value, buyer_nick=case.buyer_nick,
+                        reason=reason, actor=actor, phone=case.buyer_phone,
+                        case_no=case.case_no)
 
     def _validated(self, platform: str, nick: str, reason: str, phone: str, address: str,
                    case_no: str, actor: str) -> BlacklistEntry:

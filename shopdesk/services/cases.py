@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import fields as dc_fields
 from dataclasses import replace
 from datetime import datetime
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -48,7 +49,9 @@ class CaseService:
     """The register's use cases. Every write is one transaction with its audit rows."""
 
     def __init__(self, db: Database, clock: Clock, *, shop_tz: str = SHOP_TZ_DEFAULT,
-                 after_write: Callable[[list[int]], object] | None = None) -> None:
+                 after_write: Callable[[list[int]], object] | None = None,
+                 compensation_check: Callable[[Case, Decimal | None, str], None] | None = None,
+                 ) -> None:
         self.db = db
         self.clock = clock
         self.shop_tz = shop_tz
@@ -57,6 +60,9 @@ class CaseService:
         # Called in a status change's transaction with (before, after, actor, now): the
         # follow-ups schedule themselves on resolving (the register adds them).
         self.status_listeners: list[Callable[[Case, Case, str, datetime], object]] = []
+        # Called before a case is resolved with an amount: a major complaint's owner must
+        # approve compensation above the actor's limit (MajorService.check_compensation).
+        self.compensation_check = compensation_check or (lambda case, amount, actor: None)
         self.store = CaseStore(db)
         self.events = EventStore(db)
         self.audit_log = AuditStore(db)
@@ -124,6 +130,8 @@ class CaseService:
             case = self.store.get(case_id)
             check_transition(case.status, transition, amount_paid=case.amount_paid,
                              has_outcome=case.outcome is not None)
+            if transition.to == CaseStatus.RESOLVED:
+                self.compensation_check(case, transition.amount, actor)
             values: dict[str, object] = {"status": transition.to.value,
                                          "updated_at": now, "last_activity_at": now}
             outcome, settled = case.outcome, case.amount_settled

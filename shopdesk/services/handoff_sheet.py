@@ -44,14 +44,14 @@ from ..domain.masking import mask_phone
 from ..domain.promises import Promise, PromiseKind
 from ..domain.text_masking import contact_masker
 from ..domain.urgency import (
-    REPEAT_BUYER_CASES,
-    MajorFacts,
+    MARKED_URGENT,
+    Flag,
     OpenPromise,
     Ranked,
     UrgencyInput,
-    major_signals,
     rank_open_cases,
 )
+from ..domain.warnings import RuleKey
 from ..storage.audit import AuditEntry
 from ..storage.calls import CallRecord
 from ..storage.cases import CaseStore
@@ -214,7 +214,7 @@ class HandoffSheetBuilder:
         # the ones the sheet names (the top MAX_OPEN, the next calls, the promises).
         rows = self.sources.open_cases()
         keys = {r.id: _key(r) for r in rows}  # the call policy's buyer key
-        ranked = self._ranked(rows, keys, req.end, horizon)
+        ranked = self._ranked(rows, req.end, horizon)
         overdue = self.promises.overdue(req.end)
         upcoming = [p for p in self.promises.due_between(req.end, horizon)
                     if p.due_at > req.end]
@@ -337,24 +337,24 @@ class HandoffSheetBuilder:
         return ChangeLine(at=e.at, actor=e.actor, kind=kind, text=_masked(text, mask))
 
     # --- open cases by urgency -----------------------------------------------------
-    def _ranked(self, rows: list[OpenCaseRow], keys: dict[int, str], now: datetime,
+    def _ranked(self, rows: list[OpenCaseRow], now: datetime,
                 horizon: datetime) -> list[Ranked]:
         by_case: dict[int, list[OpenPromise]] = defaultdict(list)
         for p in self.promises.open_promises():
             by_case[p.case_id].append(OpenPromise(p.due_at, p.describe("zh"), p.describe("en")))
         promises = {case_id: tuple(found) for case_id, found in by_case.items()}
-        counts = self.sources.repeat_buyers(REPEAT_BUYER_CASES)
+        # The stored warnings, as the case list shows them (not words looked up again).
+        warned = self.sources.live_warnings()
         items = []
         for row in rows:
             created = row.created_at or now
-            facts = MajorFacts(
-                kind=row.kind, priority=row.priority, created_at=created, text=row.text,
-                platform_intervention=row.intervention,
-                buyer_case_count=counts.get(keys[row.id], 1))
+            flags = tuple(_flag(rule, zh, en) for rule, zh, en in warned.get(row.id, ()))
+            if row.priority == Priority.URGENT:
+                flags += (MARKED_URGENT,)
             items.append(UrgencyInput(
                 case_id=row.id, status=row.status, priority=row.priority,
                 created_at=created, due_at=row.due_at, promises=promises.get(row.id, ()),
-                major=major_signals(facts, now)))
+                warnings=flags, major_owner=row.major_owner))
         return rank_open_cases(items, now, horizon, self.tz, explain=MAX_OPEN)
 
     def _ranked_rows(self, ranked: list[Ranked], cases: dict[int, Case]
@@ -448,6 +448,15 @@ class HandoffSheetBuilder:
 # --- describing one timeline event ---------------------------------------------------
 
 
+def _flag(rule: str, zh: str, en: str) -> Flag:
+    """A live warning as a reason on the sheet: the rule's label and the reason."""
+    try:
+        key = RuleKey(rule)
+    except ValueError:  # a rule a newer version wrote: its reason still says enough
+        return Flag(rule, zh, en)
+    return Flag(rule, f"{key.zh}（{zh}）", f"{key.en} ({en})")
+
+
 def _label(enum_type, value: object) -> tuple[str, str]:
     try:
         member = enum_type(value)
@@ -517,6 +526,13 @@ def _describe(e: TimelineEvent, edits: list[AuditEntry], tz: str) -> tuple[str, 
         return "other", Text("移入回收站", "Moved to the trash")
     if e.type == "restored":
         return "other", Text("从回收站恢复", "Restored from the trash")
+    if e.type == "major":
+        owner = d.get("owner")
+        return "major", (Text(f"标记为重大投诉，负责人：{owner}", f"Marked major, owner: {owner}")
+                         if owner else Text("取消重大投诉", "No longer major"))
+    if e.type == "approval":
+        return "major", Text(f"负责人批准赔付不超过 ¥{d.get('amount')}",
+                             f"Owner approved compensation up to ¥{d.get('amount')}")
     return "other", Text(f"{e.type}：{_cut(e.text)}" if e.text else e.type,
                          f"{e.type}: {_cut(e.text)}" if e.text else e.type)
 

@@ -32,6 +32,7 @@ from .followups import FollowupService
 from .form_memory import FormMemory
 from .holidays import ShopHolidays
 from .imports import ImportService
+from .major import MajorService
 from .promises import PromiseService
 from .refunds import RefundQueue
 from .reminders import (
@@ -71,6 +72,7 @@ class Register:
     deadlines: DeadlineService = field(init=False)
     warnings: WarningService = field(init=False)
     blacklist: BlacklistService = field(init=False)
+    major: MajorService = field(init=False)
     analysis: AnalysisService = field(init=False)
     staff: StaffService = field(init=False)
     calls: CallService = field(init=False)
@@ -100,9 +102,11 @@ class Register:
         self.analysis = AnalysisService(self.db, self.clock, shop_tz=tz)
         self.deadlines = DeadlineService(self.db, self.clock, self.settings, shop_tz=tz,
                                          override=self.paths.root / DEADLINE_RULES_NAME)
-        self.cases = CaseService(self.db, self.clock, shop_tz=tz,
-                                 after_write=self._after_case_write)
         self.staff = StaffService(self.db, self.clock, self.settings, shop_tz=tz)
+        self.major = MajorService(self.db, self.clock, self.settings, self.staff)
+        self.cases = CaseService(self.db, self.clock, shop_tz=tz,
+                                 after_write=self._after_case_write,
+                                 compensation_check=self.major.check_compensation)
         self.holidays = ShopHolidays(self.db, self.settings, self.clock, shop_tz=tz)
         self.calls = CallService(self.db, self.clock, self.settings, self.holidays, shop_tz=tz)
         self.promises = PromiseService(self.db, self.clock, shop_tz=tz)

@@ -85,6 +85,9 @@ def case_json(case: Case, *, full_contact: bool = False) -> dict[str, Any]:
         "platform_involved": case.platform_involved,
         "applied_at": _time(case.applied_at),
         "resolved_at": _time(case.resolved_at),
+        # A major complaint (重大投诉) and its owner (None when not major).
+        "major": case.is_major,
+        "major_owner": case.major_owner or None,
     }
 
 

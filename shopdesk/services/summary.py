@@ -30,12 +30,14 @@ from ..reports.summary_data import (
     CallDetail,
     DisputeSummary,
     EvidenceEntry,
+    SummaryWarning,
     TimelineEntry,
 )
 from ..storage.audit import AuditStore
 from ..storage.calls import CallRecord, CallStore
 from ..storage.events import TimelineEvent
 from ..storage.summaries import SavedFacts, SummaryStore
+from ..storage.warnings import WarningStore
 from .actor import require_actor
 from .calls import CallService
 from .cases import CaseService
@@ -82,6 +84,7 @@ class SummaryService:
         self.store = SummaryStore(db)
         self.audit_log = AuditStore(db)
         self.call_log = CallStore(db)
+        self.warning_store = WarningStore(db)
 
     # --- the facts statement -----------------------------------------------------------
     def default_facts(self, case_id: int, *, lang: str = "zh") -> str:
@@ -171,6 +174,11 @@ class SummaryService:
             evidence.append(EvidenceEntry(n, shown, path,
                                           bool(path is not None and path.is_file())))
         checklist, problem = self._checklist(case_id, lang)
+        # Warnings still in force (live or acknowledged), as the case panel shows them.
+        warnings = tuple(
+            SummaryWarning(w.rule, mask(w.reason_zh), mask(w.reason_en), w.raised_at,
+                           w.ack_by, w.ack_at, mask(w.ack_note))
+            for w in self.warning_store.for_case(case_id) if w.cleared_at is None)
         if facts is None:
             facts = self.facts(case_id, lang=lang)
         shown_case = case if full_contact else masked(case).with_changes(
@@ -180,7 +188,7 @@ class SummaryService:
             generated_at=self.clock.now(), generated_by=actor, facts=mask(facts),
             full_contact=full_contact, timeline=tuple(timeline), promises=tuple(promises),
             evidence=tuple(evidence), checklist=tuple(checklist), checklist_problem=problem,
-            resolved_at=_resolved_at(case, events))
+            resolved_at=_resolved_at(case, events), warnings=warnings)
 
     def _masker(self, case: Case) -> Callable[[str], str]:
         """Masks the case's contact details in text, with every value they held before

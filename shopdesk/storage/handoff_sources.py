@@ -1,6 +1,5 @@
-"""Read-only queries the hand-off sheet is built from: what happened in a time span, the
-open cases reduced to what ranks them (with their notes, for the major-complaint words)
-and how many cases each buyer has."""
+"""Read-only queries the hand-off sheet is built from: what happened in a time span, and
+the open cases reduced to what ranks them, with their live early warnings."""
 
 from __future__ import annotations
 
@@ -34,10 +33,10 @@ class OpenCaseRow(NamedTuple):
     # The earlier of the stage's deadline (m0014: the platform's, a rule's or the one set
     # by hand) and the case's own due time.
     due_at: datetime | None
-    text: str  # the description and every note, for the major-complaint words
     intervention: bool  # the platform's customer service stepped in (imported)
     buyer_nick: str
     buyer_phone: str
+    major_owner: str = ""  # a major complaint's owner ('' when not major)
 
 
 # Enum members by value: a dict lookup is several times cheaper than Enum(value), which
@@ -163,30 +162,26 @@ class HandoffSources:
         rows = self.db.execute(
             "SELECT c.id, c.platform, c.status, c.priority, c.kind, c.created_at, "
             "min(coalesce(c.deadline_at, c.due_at), coalesce(c.due_at, c.deadline_at)), "
-            "c.description, (SELECT group_concat(e.text, ' ') FROM case_events e "
-            "WHERE e.case_id = c.id AND e.type = 'note'), "
-            "c.platform_involved, c.buyer_nick, c.buyer_phone "
+            "c.platform_involved, c.buyer_nick, c.buyer_phone, c.major_owner "
             f"FROM cases c WHERE c.deleted_at IS NULL AND c.status IN ({marks})",
             [s.value for s in OPEN_STATUSES]).fetchall()
         return [OpenCaseRow(
             id=r[0], platform=_PLATFORM[r[1]], status=_STATUS[r[2]], priority=_PRIORITY[r[3]],
             kind=_KIND[r[4]], created_at=from_iso(r[5]), due_at=from_iso(r[6]),
-            text=f"{r[7] or ''} {r[8] or ''}", intervention=bool(r[9]),
-            buyer_nick=r[10] or "", buyer_phone=r[11] or "") for r in rows]
+            intervention=bool(r[7]), buyer_nick=r[8] or "", buyer_phone=r[9] or "",
+            major_owner=r[10] or "") for r in rows]
 
-    def repeat_buyers(self, at_least: int) -> dict[str, int]:
-        """Buyers with at least `at_least` live cases, and how many: keyed platform:nick,
-        or platform:phone without a nick (the call policy's buyer key). Both passes walk
-        the live-buyer index instead of grouping every case (60 ms, not 150, at 100k)."""
-        rows = self.db.execute(
-            "SELECT platform, buyer_nick, count(*) FROM cases "
-            "WHERE deleted_at IS NULL AND buyer_nick IN ("
-            "  SELECT buyer_nick FROM cases WHERE deleted_at IS NULL AND buyer_nick != '' "
-            "  GROUP BY buyer_nick HAVING count(*) >= ?) "
-            "GROUP BY platform, buyer_nick HAVING count(*) >= ?", [at_least, at_least]
-        ).fetchall()
-        rows += self.db.execute(
-            "SELECT platform, trim(buyer_phone) AS phone, count(*) FROM cases "
-            "WHERE deleted_at IS NULL AND buyer_nick = '' AND phone != '' "
-            "GROUP BY platform, phone HAVING count(*) >= ?", [at_least]).fetchall()
-        return {f"{platform}:{who}": n for platform, who, n in rows}
+    def live_warnings(self) -> dict[int, list[tuple[str, str, str]]]:
+        """The live early warnings (neither acknowledged nor cleared) of live open cases:
+        case id -> [(rule, reason zh, reason en)] in the order raised. The same warnings
+        the case list's column shows, so the sheet and the list agree."""
+        marks = ", ".join("?" for _ in OPEN_STATUSES)
+        out: dict[int, list[tuple[str, str, str]]] = {}
+        for case_id, rule, zh, en in self.db.execute(
+                "SELECT w.case_id, w.rule, w.reason_zh, w.reason_en FROM case_warnings w "
+                "JOIN cases c ON c.id = w.case_id WHERE w.ack_at IS NULL "
+                "AND w.cleared_at IS NULL AND c.deleted_at IS NULL "
+                f"AND c.status IN ({marks}) ORDER BY w.id",
+                [s.value for s in OPEN_STATUSES]).fetchall():
+            out.setdefault(case_id, []).append((rule, zh, en))
+        return out

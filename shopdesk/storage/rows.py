@@ -19,6 +19,7 @@ CASE_COLUMNS = (
     "due_at", "description", "assignee", "created_at", "created_by", "updated_at",
     "last_activity_at", "deleted_at", "extra", "resolved_at", "platform_status",
     "intervention_status", "platform_stage", "platform_involved", "applied_at",
+    "major_owner",
 )
 
 
@@ -61,6 +62,7 @@ def case_from_row(row: Mapping[str, Any]) -> Case:
         platform_stage=PlatformStage(row["platform_stage"]) if row["platform_stage"] else None,
         platform_involved=bool(row["platform_involved"]),
         applied_at=from_iso(row["applied_at"]),
+        major_owner=row["major_owner"] or "",
     )
 
 
@@ -102,6 +104,7 @@ def case_to_row(case: Case) -> dict[str, Any]:
         "platform_stage": case.platform_stage.value if case.platform_stage else "",
         "platform_involved": int(case.platform_involved),
         "applied_at": to_utc_iso(case.applied_at) if case.applied_at else None,
+        "major_owner": case.major_owner,
     }
     if case.id:
         row["id"] = case.id

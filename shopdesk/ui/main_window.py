@@ -29,6 +29,7 @@ from ..services.quick_filters import QuickFilter
 from ..services.register import Register
 from .controllers.analysis import AnalysisController
 from .controllers.backup import BackupController
+from .controllers.blacklist import BlacklistController
 from .controllers.calls import CallController
 from .controllers.cases import CaseController
 from .controllers.deadlines import DeadlineController
@@ -106,6 +107,7 @@ class MainWindow(QMainWindow):
         self.warnings = WarningController(self, self)
         self.deadlines = DeadlineController(self, self)
         self.analysis = AnalysisController(self, self)
+        self.blacklist = BlacklistController(self, self)
         self.summary = SummaryController(self, self)
         self.shifts = ShiftController(self, self)
         self.backup = BackupController(self, self)
@@ -219,6 +221,7 @@ class MainWindow(QMainWindow):
         view.setObjectName("case_detail")
         view.setMinimumWidth(320)
         view.changed.connect(self._on_case_changed)
+        view.open_requested.connect(self.open_case_by_id)  # e.g. a similar case's link
         return view
 
     def _action(self, name: str, text: str, slot, shortcut: QKeySequence | str | None = None,
@@ -291,7 +294,8 @@ class MainWindow(QMainWindow):
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.setObjectName("menu_view")
         self._fill(view_menu, (self.calls.act_may_call, self.act_compliance, self.act_scripts,
-                               None, self.followups.act_followups, self.analysis.act_analysis))
+                               None, self.followups.act_followups, self.analysis.act_analysis,
+                               self.blacklist.act_blacklist))
         bar.addMenu(self.shifts.menu)
         settings_menu = bar.addMenu(self.tr("&Settings"))
         settings_menu.setObjectName("menu_settings")

@@ -113,3 +113,16 @@ def test_blacklist_export_and_import_round_trip(cli, tmp_path):
     bad.write_text("platform,buyer_nick,reason\nebay,x,y\n", encoding="utf-8")
     code, _, err = cli("--as", "小王", "blacklist", "import", str(bad), lang="en")
     assert code == 1 and "row 2" in err
+
+
+def test_cases_add_with_the_malicious_reviewer_cause_hints_at_the_list(cli):
+    code, out, err = add_case(cli, "--buyer", "职业差评", "--cause", "malicious_reviewer")
+    assert code == 0, err
+    assert "hint: add the buyer to the malicious-buyer list: shopdesk blacklist add " \
+           "--platform taobao --buyer 职业差评" in out
+    _, out, _ = cli("blacklist", "list", "--json")
+    assert json.loads(out)["blacklist"] == []  # a hint, nothing added
+    _, out, _ = cli("--as", "小王", "cases", "add", "--platform", "taobao", "--order",
+                    "T123457", "--kind", "complaint", "--buyer", "另一个", "--cause",
+                    "malicious_reviewer", "--json")
+    assert json.loads(out)["case"]["blacklist_offer"] is True

@@ -1,24 +1,25 @@
-"""Urgency ranking for the hand-off sheet: tiers, order within a tier, reasons, and the
-major-complaint signals (domain.md triggers)."""
+"""Urgency ranking for the hand-off sheet: tiers (a major complaint first), order within a
+tier, reasons (the stored warnings arrive as flags)."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-import pytest
-
-from shopdesk.domain.enums import CaseKind, CaseStatus, Priority
+from shopdesk.domain.enums import CaseStatus, Priority
 from shopdesk.domain.urgency import (
-    MajorFacts,
-    MajorSignal,
+    MARKED_URGENT,
+    Flag,
     OpenPromise,
     Tier,
     UrgencyInput,
     format_span,
-    major_signals,
     rank_open_cases,
     waiting_on_us,
 )
+
+SAFETY = Flag("safety", "人身安全/健康（提到：割伤）", "Safety or health (mentions: 割伤)")
+THREAT = Flag("media_threat", "扬言投诉/曝光（提到：12315）",
+              "Threatens authorities or press (mentions: 12315)")
 
 NOW = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)  # 18:00 in Shanghai
 HORIZON = NOW + timedelta(hours=8)
@@ -27,10 +28,10 @@ OLD = NOW - timedelta(days=2)
 
 def item(case_id: int, status: CaseStatus = CaseStatus.IN_PROGRESS, *,
          priority: Priority = Priority.NORMAL, due: datetime | None = None,
-         promises: tuple[OpenPromise, ...] = (), major: tuple[MajorSignal, ...] = (),
-         created: datetime = OLD) -> UrgencyInput:
+         promises: tuple[OpenPromise, ...] = (), warnings: tuple[Flag, ...] = (),
+         created: datetime = OLD, owner: str = "") -> UrgencyInput:
     return UrgencyInput(case_id=case_id, status=status, priority=priority, created_at=created,
-                        due_at=due, promises=promises, major=major)
+                        due_at=due, promises=promises, warnings=warnings, major_owner=owner)
 
 
 def promise(due: datetime, text: str = "回电") -> OpenPromise:
@@ -39,19 +40,30 @@ def promise(due: datetime, text: str = "回电") -> OpenPromise:
 
 def test_every_tier_in_rank_order():
     items = [
-        item(7, CaseStatus.WAITING_BUYER),
-        item(6, CaseStatus.NEW),
-        item(5, major=(MajorSignal.THREAT,)),
+        item(8, CaseStatus.WAITING_BUYER),
+        item(7, CaseStatus.NEW),
+        item(6, warnings=(THREAT,)),
+        item(5, CaseStatus.WAITING_BUYER, owner="老板"),
         item(4, due=NOW + timedelta(hours=3)),
         item(3, promises=(promise(NOW + timedelta(hours=2)),)),
         item(2, due=NOW - timedelta(hours=1)),
         item(1, CaseStatus.WAITING_PLATFORM, promises=(promise(NOW - timedelta(minutes=5)),)),
     ]
     ranked = rank_open_cases(items, NOW, HORIZON, "Asia/Shanghai")
-    assert [r.case_id for r in ranked] == [1, 2, 3, 4, 5, 6, 7]
+    assert [r.case_id for r in ranked] == [5, 1, 2, 3, 4, 6, 7, 8]
     assert [r.tier for r in ranked] == list(Tier)
     # Waiting on someone else does not lower an overdue promise; the flag still says so.
-    assert ranked[0].waiting_on_us is False and ranked[5].waiting_on_us is True
+    assert ranked[1].waiting_on_us is False and ranked[6].waiting_on_us is True
+    assert ranked[0].reasons[0].zh == "重大投诉（负责人：老板）"
+
+
+def test_a_major_complaint_comes_before_an_overdue_promise():
+    items = [item(1, promises=(promise(NOW - timedelta(hours=5)),)),
+             item(2, CaseStatus.WAITING_BUYER, owner="老板", created=NOW)]
+    ranked = rank_open_cases(items, NOW, HORIZON)
+    assert [(r.case_id, r.tier) for r in ranked] == [(2, Tier.MAJOR_COMPLAINT),
+                                                     (1, Tier.PROMISE_OVERDUE)]
+    assert ranked[0].reasons[0].en == "Major complaint (owner: 老板)"
 
 
 def test_boundaries_due_now_is_overdue_and_horizon_end_is_outside_the_next_shift():
@@ -73,11 +85,10 @@ def test_within_a_tier_longest_overdue_first_then_waiting_on_us_then_priority():
     ]
     assert [r.case_id for r in rank_open_cases(items, NOW, HORIZON)] == [3, 4, 2, 1]
     # Plain waiting cases: the earlier platform deadline (beyond the next shift) first,
-    # no deadline last; more major signals first among the majors.
+    # no deadline last; more warnings first among the warned.
     items = [item(1), item(2, due=NOW + timedelta(days=3)), item(3, due=NOW + timedelta(days=2))]
     assert [r.case_id for r in rank_open_cases(items, NOW, HORIZON)] == [3, 2, 1]
-    items = [item(1, major=(MajorSignal.SAFETY,)),
-             item(2, major=(MajorSignal.SAFETY, MajorSignal.REACH))]
+    items = [item(1, warnings=(SAFETY,)), item(2, warnings=(SAFETY, THREAT))]
     assert [r.case_id for r in rank_open_cases(items, NOW, HORIZON)] == [2, 1]
 
 
@@ -86,15 +97,17 @@ def test_reasons_list_everything_with_the_deciding_one_first_in_both_languages()
         1, CaseStatus.WAITING_PLATFORM, due=NOW - timedelta(hours=26),
         promises=(promise(NOW - timedelta(hours=2, minutes=15), "回电：确认补发时间"),
                   promise(NOW + timedelta(hours=1), "退款")),
-        major=(MajorSignal.THREAT, MajorSignal.REPEAT_BUYER))], NOW, HORIZON, "Asia/Shanghai")
+        warnings=(THREAT, MARKED_URGENT))], NOW, HORIZON, "Asia/Shanghai")
     codes = [x.code for x in r.reasons]
-    assert codes == ["promise_overdue", "deadline_passed", "promise_due", "major",
+    assert codes == ["promise_overdue", "deadline_passed", "promise_due", "warned",
                      "waiting_on_others"]
     texts = [x.zh for x in r.reasons]
     assert texts[0] == "承诺已逾期2小时15分：回电：确认补发时间（应于 11-23 15:45）"
     assert texts[1] == "平台时限已过1天2小时（11-22 16:00）"
     assert texts[2] == "承诺 11-23 19:00 到期：退款"
-    assert texts[3] == "升级/重大投诉：扬言投诉12315/平台/曝光、同一买家多次售后"
+    assert texts[3] == "预警：扬言投诉/曝光（提到：12315）；已标记为紧急"
+    assert r.reasons[3].en == ("Warning: Threatens authorities or press (mentions: 12315); "
+                               "Marked urgent")
     assert texts[4] == "等买家/平台（等待平台）"
     assert r.reasons[0].text("en").startswith("Promise overdue by 2 h 15 min: Call back")
     assert r.reasons[4].text("en") == "Waiting on buyer/platform (Waiting for platform)"
@@ -104,34 +117,6 @@ def test_waiting_on_us_is_new_and_in_progress():
     assert waiting_on_us(CaseStatus.NEW) and waiting_on_us(CaseStatus.IN_PROGRESS)
     assert not waiting_on_us(CaseStatus.WAITING_BUYER)
     assert not waiting_on_us(CaseStatus.WAITING_PLATFORM)
-
-
-def facts(**kw) -> MajorFacts:
-    base = dict(kind=CaseKind.REFUND_ONLY, priority=Priority.NORMAL,
-                created_at=NOW - timedelta(days=1))
-    base.update(kw)
-    return MajorFacts(**base)
-
-
-@pytest.mark.parametrize(("kw", "expected"), [
-    ({}, ()),
-    ({"priority": Priority.URGENT}, (MajorSignal.MARKED_URGENT,)),
-    ({"kind": CaseKind.PLATFORM_DISPUTE}, (MajorSignal.PLATFORM_INVOLVED,)),
-    ({"platform_intervention": True}, (MajorSignal.PLATFORM_INVOLVED,)),
-    ({"text": "买家说充电时起火了"}, (MajorSignal.SAFETY,)),
-    ({"text": "孩子用了过敏"}, (MajorSignal.SAFETY,)),
-    ({"text": "我是律师"}, (MajorSignal.REACH,)),
-    ({"text": "再不处理就打12315"}, (MajorSignal.THREAT,)),
-    ({"text": "要曝光你们，找记者"}, (MajorSignal.REACH, MajorSignal.THREAT)),
-    ({"buyer_case_count": 2}, ()),
-    ({"buyer_case_count": 3}, (MajorSignal.REPEAT_BUYER,)),
-    ({"created_at": NOW - timedelta(days=10)}, (MajorSignal.LONG_UNRESOLVED,)),
-    ({"created_at": NOW - timedelta(days=9, hours=23)}, ()),
-    # A plain complaint is not a major one by itself.
-    ({"kind": CaseKind.COMPLAINT, "text": "态度不好"}, ()),
-])
-def test_major_complaint_signals(kw, expected):
-    assert major_signals(facts(**kw), NOW) == expected
 
 
 def test_format_span():
@@ -151,9 +136,3 @@ def test_explain_writes_reasons_for_the_first_cases_only_and_keeps_the_order():
     assert [r.tier for r in short] == [r.tier for r in full]
     assert short[:2] == full[:2] and all(r.reasons for r in full)
     assert [r.reasons for r in short[2:]] == [(), (), ()]
-
-
-def test_keywords_of_two_signals_in_one_text_both_count():
-    text = "孩子过敏住院了，我要找律师，再打12315"
-    assert major_signals(facts(text=text), NOW) == (
-        MajorSignal.SAFETY, MajorSignal.REACH, MajorSignal.THREAT)

@@ -72,7 +72,7 @@ def test_the_sheet_of_a_scripted_shift_has_every_section(register, clock):
         (c["a"].case_no, "promise_overdue"),
         (c["waiting"].case_no, "deadline_passed"),
         (c["old"].case_no, "promise_due"),
-        (c["angry"].case_no, "major"),
+        (c["angry"].case_no, "warned"),
         (c["far"].case_no, "waiting_on_us"),
     ]
     assert sheet.open_total == 5 and c["refund"].case_no not in dict(ranked)
@@ -81,9 +81,9 @@ def test_the_sheet_of_a_scripted_shift_has_every_section(register, clock):
     assert first.case.phone == "138****5678" and first.waiting_on_us
     assert sheet.open_cases[1].waiting_on_us is False
     angry = sheet.open_cases[3]
-    assert "涉及人身安全或健康" in angry.reasons[0].zh and "12315" in angry.reasons[0].zh
+    assert "人身安全/健康" in angry.reasons[0].zh and "12315" in angry.reasons[0].zh
     old_reasons = [r.zh for r in sheet.open_cases[2].reasons]
-    assert old_reasons[1] == "升级/重大投诉：已标记为紧急"
+    assert old_reasons[1] == "预警：已标记为紧急"
 
     # Promises: overdue now, due in the next 8 hours (not the one in 14), kept/broken.
     assert [p.promise_id for p in sheet.promises_overdue] == [c["overdue"].id]
@@ -266,7 +266,7 @@ def test_note_and_actor_are_checked(register):
     assert register.shifts.list() == []
 
 
-def test_repeat_buyers_and_words_in_notes_rank_as_major_complaints(register, clock):
+def test_the_sheet_ranks_by_the_stored_warnings_the_list_shows(register, clock):
     for i in range(2):
         register.cases.change_status(
             open_case(register, "回头客", order=f"300000000000{i}").id,
@@ -277,9 +277,23 @@ def test_repeat_buyers_and_words_in_notes_rank_as_major_complaints(register, clo
     plain = open_case(register, "普通", order="3000000000011")
     sheet = register.shifts.preview("小王")
     tiers = {r.case.case_no: (r.tier, r.reasons[0].zh) for r in sheet.open_cases}
-    assert tiers[again.case_no] == ("major", "升级/重大投诉：同一买家多次售后")
-    assert tiers[noted.case_no] == ("major", "升级/重大投诉：涉及人身安全或健康")
+    assert tiers[again.case_no] == ("warned", "预警：同一买家多次售后（该买家30天内3单售后）")
+    assert tiers[noted.case_no] == ("warned", "预警：人身安全/健康（提到：过敏、医院）")
     assert tiers[plain.case_no][0] == "waiting_on_us"
+    # An acknowledged warning is off the list's column and off the sheet alike.
+    register.warnings.acknowledge(noted.id, "小王", "已安抚")
+    sheet = register.shifts.preview("小王")
+    tiers = {r.case.case_no: r.tier for r in sheet.open_cases}
+    assert tiers[noted.case_no] == "waiting_on_us"
+    # A major complaint heads the sheet, with its owner.
+    register.staff.add("老板", actor="小王")
+    register.major.mark(plain.id, "老板", "小王")
+    sheet = register.shifts.preview("小王")
+    first = sheet.open_cases[0]
+    assert (first.case.case_no, first.tier, first.reasons[0].zh) == (
+        plain.case_no, "major_complaint", "重大投诉（负责人：老板）")
+    touched = {t.case.case_no: [(x.kind, x.text.zh) for x in t.changes] for t in sheet.touched}
+    assert ("major", "标记为重大投诉，负责人：老板") in touched[plain.case_no]
 
 
 def test_a_started_shift_also_covers_the_time_since_the_previous_hand_off(team, clock):

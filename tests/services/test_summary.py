@@ -270,3 +270,35 @@ def test_a_case_in_the_trash_prints_an_edited_statement_but_does_not_keep_it(
     assert "只为这次打印改的陈述" in _text(out.path)
     assert service.saved_facts(case.id) is None
     assert _summary_audits(register, case.id, "summary_facts") == []
+
+
+def test_the_summary_prints_warnings_and_the_major_owner(register, service, tmp_path):
+    case = _open(register)
+    register.cases.add_note(case.id, f"买家说被割伤了，要打12315，电话{PHONE}", "小王")
+    register.staff.add("老板", actor="小王")
+    register.major.mark(case.id, "老板", "小王", "买家受伤")
+    register.major.approve(case.id, Decimal(300), "老板", "小王", note="同意赔付医药费")
+    gathered = service.gather(case.id, actor="小王")
+    assert [w.rule.value for w in gathered.warnings] == ["safety", "media_threat"]
+    out = service.write_pdf([case.id], tmp_path / "w.pdf", actor="小王")
+    text = _compact(_text(out.path))
+    assert "预警与重大投诉" in text and "重大投诉，负责人：老板" in text
+    assert "人身安全/健康" in text and "提到：割伤" in text and "待确认" in text
+    assert "批准赔付不超过¥300.00（申请人：小王）" in text and "同意赔付医药费" in text
+    assert PHONE not in text
+
+
+def test_an_acknowledged_warning_prints_who_and_what_was_done(register, service, tmp_path):
+    case = _open(register)
+    register.cases.add_note(case.id, "买家要找律师", "小王")
+    register.warnings.acknowledge(case.id, "小王", "已报告店主")
+    out = service.write_pdf([case.id], tmp_path / "a.pdf", actor="小王", lang="en")
+    text = _compact(_text(out.path))
+    assert "Earlywarningsandmajorcomplaint" in text and "已报告店主" in text
+    assert "Notyet" not in text
+
+
+def test_a_case_without_warnings_has_no_warning_section(register, service, tmp_path):
+    case = _open(register)
+    out = service.write_pdf([case.id], tmp_path / "n.pdf", actor="小王")
+    assert "预警与重大投诉" not in _compact(_text(out.path))

@@ -1,5 +1,5 @@
-"""The hand-off sheet's lean queries: open cases reduced to what ranks them, and the
-buyers with repeated cases (keyed as the call policy keys a buyer)."""
+"""The hand-off sheet's lean queries: open cases reduced to what ranks them, and their
+live early warnings."""
 
 from __future__ import annotations
 
@@ -28,31 +28,19 @@ def test_open_cases_hold_status_times_text_and_buyer_without_loading_whole_cases
     assert (row.id, row.platform, row.status, row.priority, row.kind) == (
         case.id, Platform.TAOBAO, CaseStatus.NEW, Priority.NORMAL, CaseKind.PLATFORM_DISPUTE)
     assert row.due_at == due and row.created_at == clock.now()
-    assert "包装破了" in row.text and "找记者" in row.text and "已安抚" in row.text
-    assert (row.buyer_nick, row.buyer_phone, row.intervention) == (
-        "小蜜蜂", "13812345678", False)
+    assert (row.buyer_nick, row.buyer_phone, row.intervention, row.major_owner) == (
+        "小蜜蜂", "13812345678", False, "")
 
 
-def test_repeat_buyers_count_live_cases_per_platform_and_nick_or_phone(register):
-    for i in range(3):
-        open_case(register, "回头客", order=f"100000000001{i}")
-    other_platform = open_case(register, "回头客", order="1000000000020")
-    register.cases.db.execute("UPDATE cases SET platform = 'jd' WHERE id = ?",
-                              [other_platform.id])
-    for i in range(2):
-        open_case(register, "两次", order=f"100000000003{i}")
-    for i in range(3):
-        open_case(register, "", "13900001111", order=f"100000000004{i}")
-    gone = open_case(register, "", "13900002222", order="1000000000050")
-    for i in range(2):
-        open_case(register, "", "13900002222", order=f"100000000006{i}")
-    register.cases.delete([gone.id], "小王")  # the trash does not count
-
-    found = HandoffSources(register.db).repeat_buyers(3)
-    assert found == {"taobao:回头客": 3, "taobao:13900001111": 3}
-    assert HandoffSources(register.db).repeat_buyers(2) == {
-        "taobao:回头客": 3, "taobao:两次": 2, "taobao:13900001111": 3,
-        "taobao:13900002222": 2}
+def test_live_warnings_of_open_cases_are_the_ones_the_list_shows(register):
+    case = open_case(register, "小蜜蜂", "13812345678", description="割伤")
+    register.cases.add_note(case.id, "买家说要找记者", "小王")
+    acked = open_case(register, "另一个", order="1000000000002", description="起火")
+    register.warnings.acknowledge(acked.id, "小王", "已处理")
+    warned = HandoffSources(register.db).live_warnings()
+    assert [rule for rule, _zh, _en in warned[case.id]] == ["safety", "media_threat"]
+    assert warned[case.id][0][1] == "提到：割伤"
+    assert acked.id not in warned  # acknowledged: off the list's column, off the sheet
 
 
 def test_row_marks_and_edits_written_after_a_mark_in_its_second(register, clock):

@@ -255,7 +255,7 @@ def test_menus_shortcuts_banners_and_status_bar_stay_where_users_know_them(windo
                                    "action_print_summary"]
     assert menus["menu_view"] == ["action_may_call", "action_call_compliance",
                                   "action_script_library", "-", "action_followups",
-                                  "action_analysis"]
+                                  "action_analysis", "action_blacklist"]
     assert menus["menu_shift"] == ["action_shift_start", "action_shift_end", "-",
                                    "action_handoff_history"]
     assert menus["menu_settings"] == ["action_staff", "action_language",

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -24,8 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.case import Case, draft_from_fields
-from ...domain.enums import CaseKind, CustomerType, Platform, Priority
+from ...domain.enums import CaseKind, Cause, CustomerType, Platform, Priority
 from ...domain.errors import FieldError, NotFoundError, ShopDeskError, ValidationError
+from ...domain.masking import mask_phone
 from ...domain.money import format_yuan
 from ...services.register import Register
 from ..i18n import ui_language
@@ -341,6 +343,7 @@ class CaseFormDialog(QDialog):
             if draft.assignee and draft.assignee != kept:
                 # Handed to someone: only to a colleague still on the staff list.
                 self.register.staff.require_active(draft.assignee)
+            previous = self._case.cause if self._case is not None else None
             if self._case is None:
                 case = self.register.cases.open_case(draft, self.operator)
                 self.memory.remember(draft.platform, draft.shop)
@@ -349,8 +352,29 @@ class CaseFormDialog(QDialog):
         except (ShopDeskError, NotFoundError) as exc:  # e.g. busy: stays open, as typed
             self._show_errors(self._errors_of(exc))
             return
+        self._offer_blacklist(case, previous)
         self.saved.emit(case.id)
         self.accept()
+
+    def _offer_blacklist(self, case: Case, previous: Cause | None) -> None:
+        """The malicious_reviewer cause offers to list the buyer; the user decides."""
+        stored = self.register.cases.get(case.id)  # full phone, for matching and the list
+        if not self.register.blacklist.offer_for(stored, previous):
+            return
+        who = stored.buyer_nick or mask_phone(stored.buyer_phone)
+        answer = QMessageBox.question(
+            self, self.tr("Malicious-buyer list"),
+            self.tr("Add the buyer %1 to the malicious-buyer list? A new case from them "
+                    "will then be warned. (The list holds personal data for the shop's own "
+                    "use.)").replace("%1", who),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.register.blacklist.add_from_case(stored, self.operator)
+        except ShopDeskError as exc:  # the case is saved; say why the buyer was not listed
+            QMessageBox.warning(self, self.tr("Malicious-buyer list"), exc.message(self.lang))
 
     def _show_errors(self, errors: list[FieldError]) -> None:
         by_field = {e.field: e.message(self.lang) for e in errors}

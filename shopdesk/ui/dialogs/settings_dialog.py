@@ -25,10 +25,12 @@ from ...domain.errors import ValidationError
 from ...services.register import Register
 from .deadline_settings import DeadlineSettingsPage
 from .followup_settings import FollowupSettingsPage
+from .limits_page import LimitsPage
 from .reminder_settings import ReminderSettingsPage
 from .shift_settings import PinDialog, ShiftSettingsPage
 
-STAFF_TAB, LANGUAGE_TAB, SHIFTS_TAB, DEADLINES_TAB, REMINDERS_TAB, FOLLOWUPS_TAB = range(6)
+(STAFF_TAB, LANGUAGE_TAB, SHIFTS_TAB, DEADLINES_TAB, REMINDERS_TAB, FOLLOWUPS_TAB,
+ LIMITS_TAB) = range(7)
 _NAME_ROLE = Qt.ItemDataRole.UserRole + 1
 LANGUAGES = (("zh", "简体中文"), ("en", "English"))  # each named in its own language
 
@@ -56,6 +58,8 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self.reminder_page, self.tr("提醒"))
         self.followup_page = FollowupSettingsPage(register, lang, self)
         self.tabs.addTab(self.followup_page, self.tr("Follow-ups"))
+        self.limits_page = LimitsPage(register, lang, self)
+        self.tabs.addTab(self.limits_page, self.tr("Limits"))
         self.tabs.setCurrentIndex(tab)
 
         buttons = QDialogButtonBox(
@@ -196,6 +200,9 @@ class SettingsDialog(QDialog):
     def accept(self) -> None:
         if not self.reminder_page.save():
             self.tabs.setCurrentWidget(self.reminder_page)  # where the refusal is shown
+            return
+        if not self.limits_page.save(self._actor("")):
+            self.tabs.setCurrentWidget(self.limits_page)
             return
         self.shift_page.save()
         self.deadline_page.save()

@@ -21,6 +21,7 @@ from ...domain.enums import CaseStatus, Outcome
 from ...domain.errors import NotFoundError, ShopDeskError, ValidationError, WorkflowError
 from ...domain.money import MoneyError, format_yuan, parse_yuan
 from ...domain.workflow import Transition, allowed_targets, is_reopen
+from ...services.major import ApprovalNeeded
 from ...services.register import Register
 from ..i18n import ui_language
 from ..widgets.enum_combo import EnumCombo
@@ -64,6 +65,19 @@ class StatusDialog(QDialog):
         self.note.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 12)
         self.note_label = QLabel()
         self.error = FieldErrorLabel()
+        # A major complaint's owner approves compensation above the operator's limit here
+        # (shown once the service asks for it): the owner types their PIN at this keyboard.
+        self.approval_label = QLabel()
+        self.approval_label.setObjectName("approval_label")
+        self.approval_label.setWordWrap(True)
+        self.approval_pin = QLineEdit()
+        self.approval_pin.setObjectName("approval_pin")
+        self.approval_pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.approval_pin.setMaxLength(4)
+        self.approval_pin.setPlaceholderText(self.tr("Owner's 4-digit PIN"))
+        self.approval_pin_label = QLabel(self.tr("Owner's PIN"))
+        self.approval_pin_label.setBuddy(self.approval_pin)
+        self._approval: ApprovalNeeded | None = None
 
         self.form = QFormLayout()
         self.form.addRow(self.tr("Current status"), current)
@@ -73,6 +87,10 @@ class StatusDialog(QDialog):
         self.amount_label = QLabel()
         self.form.addRow(self.amount_label, self.amount_field)
         self.form.addRow(self.note_label, self.note)
+        self.form.addRow(self.approval_label)
+        self.form.addRow(self.approval_pin_label, self.approval_pin)
+        for widget in (self.approval_label, self.approval_pin_label, self.approval_pin):
+            widget.hide()
         for label, buddy in ((self.outcome_label, self.outcome),
                              (self.amount_label, self.amount), (self.note_label, self.note)):
             label.setBuddy(buddy)
@@ -151,7 +169,17 @@ class StatusDialog(QDialog):
                                 outcome=outcome,  # type: ignore[arg-type]
                                 amount=amount, note=self.note.toPlainText())
         try:
+            asked = self._approval
+            if asked is not None and resolving and amount is not None \
+                    and asked.amount == amount:
+                self.register.major.approve(self.case.id, amount, asked.owner,
+                                            self.operator, pin=self.approval_pin.text(),
+                                            note=self.note.toPlainText())
+                self._approval = None
             self.register.cases.change_status(self.case.id, transition, self.operator)
+        except ApprovalNeeded as exc:
+            self._ask_approval(exc)
+            return
         except WorkflowError as exc:
             self._refused(exc.message(self.lang))
             return
@@ -166,6 +194,23 @@ class StatusDialog(QDialog):
             return
         self.changed.emit(self.case.id)
         self.accept()
+
+    def _ask_approval(self, needed: ApprovalNeeded) -> None:
+        """Show who must approve; the next press of the button records the approval."""
+        self._approval = needed
+        self.approval_label.setText(
+            self.tr("Major complaint: %1 above your limit of %2 needs the approval of its "
+                    "owner, %3. Ask them to confirm here, then press the button again.")
+            .replace("%1", format_yuan(needed.amount)).replace("%2", format_yuan(needed.limit))
+            .replace("%3", needed.owner))
+        has_pin = self.register.staff.has_pin(needed.owner)
+        self.approval_label.show()
+        self.approval_pin_label.setVisible(has_pin)
+        self.approval_pin.setVisible(has_pin)
+        self.ok_button.setText(self.tr("Approved by %1 — change status")
+                               .replace("%1", needed.owner))
+        self.adjustSize()
+        (self.approval_pin if has_pin else self.ok_button).setFocus()
 
     def _refused(self, message: str) -> None:
         self.error.show_error(message)

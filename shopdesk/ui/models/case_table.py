@@ -41,6 +41,7 @@ OVERDUE_ROLE = Qt.ItemDataRole.UserRole + 2
 PROMISE_OVERDUE_ROLE = Qt.ItemDataRole.UserRole + 3
 WARNINGS_ROLE = Qt.ItemDataRole.UserRole + 4  # the rule keys of the live warnings
 DEADLINE_LEFT_ROLE = Qt.ItemDataRole.UserRole + 5  # timedelta to the stage's deadline
+MAJOR_ROLE = Qt.ItemDataRole.UserRole + 6  # the owner of a major complaint ('' if none)
 
 PAGE_SIZE = 200
 MAX_PAGES = 10  # at most 2,000 rows in memory, whatever the register's size
@@ -49,6 +50,7 @@ FIRST_BATCH = 100  # the first query: a screenful and some, so a search shows at
 
 _OVERDUE = QColor(200, 30, 30)
 _WARNED = QColor(190, 60, 0)
+_MAJOR = QColor(253, 226, 222)  # a major complaint's row (first in every queue)
 _CLOSED = QColor(128, 128, 128)
 
 Index = QModelIndex | QPersistentModelIndex
@@ -487,6 +489,9 @@ class CaseTableModel(QAbstractTableModel):
         if case is None:  # purged since the query ran; the next refresh drops the row
             return None
         key = COLUMNS[col].key
+        if role in (MAJOR_ROLE, Qt.ItemDataRole.BackgroundRole):
+            return case.major_owner if role == MAJOR_ROLE else (
+                QBrush(_MAJOR) if case.major_owner else None)
         if key == "warnings" or role == WARNINGS_ROLE:
             return self._warning_data(row, role)
         if key == "promise" or role == PROMISE_OVERDUE_ROLE:
@@ -638,6 +643,9 @@ class CaseTableModel(QAbstractTableModel):
         return ""
 
     def _tooltip(self, case: Case, key: str) -> str | None:
+        if key == "case_no" and case.major_owner:
+            return QCoreApplication.translate("CaseTableModel", "Major complaint, owner: %1"
+                                              ).replace("%1", case.major_owner)
         if key in ("due", "activity"):
             value = case.due_at if key == "due" else case.last_activity_at
             if value is None:
@@ -681,5 +689,6 @@ def time_left_text(left: timedelta, estimate: bool, lang: str) -> str:
 _ROLES = frozenset({
     Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole,
     Qt.ItemDataRole.FontRole, Qt.ItemDataRole.TextAlignmentRole, CASE_ROLE, OVERDUE_ROLE,
-    PROMISE_OVERDUE_ROLE, WARNINGS_ROLE, DEADLINE_LEFT_ROLE,
+    PROMISE_OVERDUE_ROLE, WARNINGS_ROLE, DEADLINE_LEFT_ROLE, MAJOR_ROLE,
+    Qt.ItemDataRole.BackgroundRole,
 })

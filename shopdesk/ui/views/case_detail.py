@@ -24,10 +24,12 @@ from PySide6.QtWidgets import (
 from ...domain.case import Case
 from ...domain.enums import CaseKind
 from ...domain.errors import NotFoundError, ShopDeskError, ValidationError
+from ...domain.text import list_sep
 from ...services.register import Register
 from ...services.script_catalog import CatalogError
 from ..dialogs.audit_dialog import AuditDialog
 from ..dialogs.case_form import CaseFormDialog
+from ..dialogs.major_dialog import MajorDialog
 from ..dialogs.status_dialog import StatusDialog
 from ..i18n import ui_language
 from .call_indicator import CallIndicator
@@ -42,6 +44,8 @@ from .scripts_panel import ScriptsPanel
 from .warning_badge import WarningBadge
 
 TABS_MIN_HEIGHT = 180
+MAJOR_STYLE = "QPushButton { background: #b3261e; color: white; font-weight: bold; }"
+SUGGEST_STYLE = "QPushButton { color: #b3261e; font-weight: bold; }"
 BANNER_STYLE = ("background: #fff3cd; color: #5c4400; border: 1px solid #e0c060; "
                 "border-radius: 4px; padding: 6px;")
 
@@ -50,6 +54,7 @@ class CaseDetailView(QWidget):
     """Shows one case (or an empty state). Emits changed(case id) after any write."""
 
     changed = Signal(int)
+    open_requested = Signal(int)  # show another case (a similar case's link)
 
     def __init__(self, register: Register, operator_provider: Callable[[], str],
                  parent: QWidget | None = None) -> None:
@@ -91,6 +96,7 @@ class CaseDetailView(QWidget):
                                             self)
         self.deadline_strip.changed.connect(self._written)
         self.deadline_strip.failed.connect(self._say)
+        self.warning_badge.case_activated.connect(self.open_requested)
         self.banner = QLabel()
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet(BANNER_STYLE)
@@ -98,6 +104,11 @@ class CaseDetailView(QWidget):
         self.edit_button = QPushButton(self.tr("Edit"))
         self.status_button = QPushButton(self.tr("Change status"))
         self.audit_button = QPushButton(self.tr("Audit trail"))
+        # Major complaint (重大投诉): the button also says whether the case is major (and
+        # whose) or the warnings suggest it, so the panel needs no extra line for it.
+        self.major_button = QPushButton(self.tr("Major…"))
+        self.major_button.setObjectName("major_case_button")
+        self.major_button.clicked.connect(self.mark_major)
         # Connected by the window's summary controller (the dialog belongs to the window).
         self.print_button = QPushButton(self.tr("Print summary…"))
         self.print_button.setToolTip(self.tr("Print or save this case's dispute summary (PDF)"))
@@ -125,6 +136,8 @@ class CaseDetailView(QWidget):
         self.header.row.addWidget(self.deadline_strip.timeout_label, 1)
         self.header.row.addWidget(self.facts.more_button)
         self.header.top.insertWidget(self.header.top.count() - 1, self.deadline_strip)
+        # Beside the case number: the top row has room, the action row does not.
+        self.header.top.addWidget(self.major_button)
         # No scroll box and no splitter: the key facts sit at their natural height above
         # the tabs, and the tabs take the rest (one scroll area at most per pane).
         self.tabs = QTabWidget()
@@ -245,11 +258,12 @@ class CaseDetailView(QWidget):
         self._show_review(case)
         self.warning_badge.set_case(case.id, live=live_id is not None)
         self.deadline_strip.set_case(case.id, live=live_id is not None)
+        self._show_major(case)
         self.facts.show_case(case, self.register.clock.now(), self._revealed_phone)
         self._fill_timeline(case.id)
         live = case.deleted_at is None
         for widget in (self.edit_button, self.status_button, self.delete_button,
-                       self.note_edit, self.note_button):
+                       self.note_edit, self.note_button, self.major_button):
             widget.setEnabled(live)
         self.stack.setCurrentIndex(1)
 
@@ -313,6 +327,44 @@ class CaseDetailView(QWidget):
         if self._case is None or operator is None:
             return
         dialog = StatusDialog(self.register, self._case.id, operator, self)
+        self._open(dialog)
+        dialog.changed.connect(self._written)
+
+    def _show_major(self, case: Case) -> None:
+        """The major button: the owner on a major case, the suggestion when a safety /
+        media / group / excessive-claim warning is live, else plain."""
+        suggested = [] if case.major_owner or case.deleted_at is not None \
+            else self.register.major.suggestion(case.id)
+        if case.major_owner:
+            self.major_button.setText(self.tr("Major: %1").replace("%1", case.major_owner))
+            self.major_button.setStyleSheet(MAJOR_STYLE)
+            self.major_button.setToolTip(self.tr("A major complaint (重大投诉) owned by %1: "
+                                                 "first in every list. Click to change.")
+                                         .replace("%1", case.major_owner))
+        elif suggested:
+            self.major_button.setText(self.tr("Mark major?"))
+            self.major_button.setStyleSheet(SUGGEST_STYLE)
+            self.major_button.setToolTip(self.tr("The warnings suggest a major complaint "
+                                                 "(%1); a person decides.").replace(
+                "%1", list_sep(self.text.lang).join(w.rule.label(self.text.lang)
+                                                    for w in suggested)))
+        else:
+            self.major_button.setText(self.tr("Major…"))
+            self.major_button.setStyleSheet("")
+            self.major_button.setToolTip(self.tr("Mark as a major complaint (重大投诉) with "
+                                                 "its owner"))
+
+    def major_state(self) -> str:
+        """'major', 'suggested' or '' as the major button shows it."""
+        style = self.major_button.styleSheet()
+        return "major" if style == MAJOR_STYLE else "suggested" if style == SUGGEST_STYLE \
+            else ""
+
+    def mark_major(self) -> None:
+        operator = self._operator()
+        if self._case is None or operator is None:
+            return
+        dialog = MajorDialog(self.register, self._case.id, operator, self)
         self._open(dialog)
         dialog.changed.connect(self._written)
 

@@ -82,6 +82,7 @@ class CaseHeader(QWidget):
         top.addWidget(self.badge)
         top.addWidget(self.trash_badge)
         top.addStretch(1)
+        self.top = top  # the owner may add controls at the right of the case number
         self.row = QHBoxLayout()  # the owner adds its own controls after the summary
         self.row.setContentsMargins(0, 0, 0, 0)
         self.row.addWidget(self.summary, 1)

@@ -151,6 +151,15 @@ class CaseText(QObject):
             return line
         if type_.startswith(("followup_", "review")):
             return self._followup_review_line(type_, text, data)
+        if type_ == "major":
+            owner = data.get("owner")
+            line = (self.tr("Marked as a major complaint, owner: %1").replace("%1", owner)
+                    if owner else self.tr("No longer a major complaint"))
+            return line + ("\n" + self.tr("Note: %1").replace("%1", text) if text else "")
+        if type_ == "approval":
+            line = self.tr("Owner approved compensation up to ¥%1 (asked by %2)").replace(
+                "%1", str(data.get("amount", ""))).replace("%2", str(data.get("requested_by", "")))
+            return line + ("\n" + self.tr("Note: %1").replace("%1", text) if text else "")
         return f"{type_}: {text}" if text else type_
 
     def _followup_review_line(self, type_: str, text: str, data: dict) -> str:

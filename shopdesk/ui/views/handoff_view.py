@@ -76,7 +76,7 @@ def sheet_html(sheet: HandoffSheet, shift: Shift | None, lang: str) -> str:
     for r in sheet.open_cases[:MAX_ROWS]:
         case = r.case
         reasons = [escape(x.get(lang)) for x in r.reasons]
-        if r.tier in ("promise_overdue", "deadline_passed") and reasons:
+        if r.tier in ("major_complaint", "promise_overdue", "deadline_passed") and reasons:
             reasons[0] = f"<span class='alert'>{reasons[0]}</span>"
         who = escape(join(case.case_no, case.buyer, case.phone,
                           case.status_label.get(lang)))

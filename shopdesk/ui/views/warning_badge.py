@@ -3,9 +3,11 @@ acknowledging the warnings (who and what was done go on the timeline)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from html import escape
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -29,6 +31,7 @@ class WarningBadge(QFrame):
     """Shown while the case has live warnings, or similar cases to point at."""
 
     acknowledged = Signal(int)  # case id
+    case_activated = Signal(int)  # a similar case's link was clicked (its id)
 
     def __init__(self, register: Register, operator: Callable[[], str], lang: str,
                  parent: QWidget | None = None) -> None:
@@ -48,6 +51,12 @@ class WarningBadge(QFrame):
         self.similar = QLabel(self)
         self.similar.setObjectName("warning_similar")
         self.similar.setWordWrap(True)
+        # Each similar case is a link (click, or Tab to it and Enter) that opens it.
+        self.similar.setTextFormat(Qt.TextFormat.RichText)
+        self.similar.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        self.similar.linkActivated.connect(self._link)
         self.note = QLineEdit(self)
         self.note.setObjectName("warning_note")
         self.note.setPlaceholderText(self.tr("What was done (e.g. called the buyer, told the "
@@ -90,17 +99,27 @@ class WarningBadge(QFrame):
         if similar:
             numbers = self._case_numbers([f.case_id for f in similar[:MAX_SIMILAR_SHOWN]])
             more = "…" if len(similar) > MAX_SIMILAR_SHOWN else ""
-            self.similar.setText(
+            links = ", ".join(f'<a href="case:{case_id}">{escape(no)}</a>'
+                              for case_id, no in numbers)
+            self.similar.setText(escape(
                 self.tr("Similar cases (same item and cause, %1 days): %2 — this is one of "
-                        "%3").replace("%1", str(self.register.warnings.rules().similar_days))
-                .replace("%2", ", ".join(numbers) + more)
+                        "%3")).replace("%1", str(self.register.warnings.rules().similar_days))
+                .replace("%2", links + more)
                 .replace("%3", str(len(similar) + 1)))
         self.similar.setVisible(bool(similar))
         self.setVisible(bool(warnings) or bool(similar))
 
-    def _case_numbers(self, ids: list[int]) -> list[str]:
+    def _case_numbers(self, ids: list[int]) -> list[tuple[int, str]]:
         cases = self.register.cases.fetch(ids)
-        return [cases[i].case_no for i in ids if i in cases]
+        return [(i, cases[i].case_no) for i in ids if i in cases]
+
+    def similar_ids(self) -> list[int]:
+        """The case ids the similar-cases links open, in the order shown."""
+        return [int(x) for x in re.findall(r'href="case:(\d+)"', self.similar.text())]
+
+    def _link(self, href: str) -> None:
+        if href.startswith("case:") and href[5:].isdigit():
+            self.case_activated.emit(int(href[5:]))
 
     def acknowledge(self) -> None:
         if self.case_id is None:

@@ -1,0 +1,40 @@
+"""The malicious_reviewer cause offers to list the buyer (never adds by itself)."""
+
+from __future__ import annotations
+
+from shopdesk.domain.case import draft_from_fields
+from shopdesk.domain.enums import Cause
+from shopdesk.domain.warnings import RuleKey
+
+
+def open_case(register, order="T500001", cause="malicious_reviewer", nick="职业差评",
+              phone=""):
+    draft = draft_from_fields({"platform": "taobao", "order_no": order, "kind": "complaint",
+                               "buyer_nick": nick, "buyer_phone": phone, "cause": cause})
+    return register.cases.open_case(draft, "小王")
+
+
+def test_the_cause_offers_but_adds_nothing_by_itself(register):
+    case = open_case(register)
+    assert register.blacklist.offer_for(case)
+    assert register.blacklist.entries() == []
+
+
+def test_no_offer_for_other_causes_unchanged_cause_or_no_buyer(register):
+    assert not register.blacklist.offer_for(open_case(register, cause="item_defective"))
+    case = open_case(register, order="T500002")
+    assert not register.blacklist.offer_for(case, previous_cause=Cause.MALICIOUS_REVIEWER)
+    assert not register.blacklist.offer_for(open_case(register, order="T500003", nick=""))
+    assert register.blacklist.offer_for(open_case(register, order="T500004", nick="",
+                                                  phone="13812345678"))
+
+
+def test_adding_from_the_case_lists_the_buyer_with_the_case_and_warns(register):
+    case = open_case(register, phone="13812345678")
+    entry = register.blacklist.add_from_case(register.cases.get(case.id), "小王")
+    assert (entry.platform, entry.buyer_nick, entry.phone, entry.case_no) == (
+        "taobao", "职业差评", "13812345678", case.case_no)
+    assert case.case_no in entry.reason and entry.added_by == "小王"
+    assert not register.blacklist.offer_for(case)  # listed now: nothing more to offer
+    live = register.warnings.live([case.id])[case.id]
+    assert RuleKey.BLACKLISTED in {w.rule for w in live}
