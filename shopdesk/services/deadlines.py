@@ -186,7 +186,9 @@ class DeadlineService:
             ids = set(self.store.unset_ids())
             if self.settings.get(_FINGERPRINT_KEY) != fingerprint:
                 ids.update(self.store.open_ids())
-                self.settings.set(_FINGERPRINT_KEY, fingerprint)
+                # Nothing to compute writes nothing: an empty register stays as created.
+                if ids:
+                    self.settings.set(_FINGERPRINT_KEY, fingerprint)
             if ids:
                 self.recompute(sorted(ids))
         return len(ids)
