@@ -186,7 +186,9 @@ class DeadlineService:
             ids = set(self.store.unset_ids())
             if self.settings.get(_FINGERPRINT_KEY) != fingerprint:
                 ids.update(self.store.open_ids())
-                self.settings.set(_FINGERPRINT_KEY, fingerprint)
+                # Nothing to compute writes nothing: an empty register stays as created.
+                if ids:
+                    self.settings.set(_FINGERPRINT_KEY, fingerprint)
             if ids:
                 self.recompute(sorted(ids))
         return len(ids)
@@ -244,7 +246,9 @@ class DeadlineService:
         now (overdue ones included), or only the overdue ones."""
         now = self.clock.now()
         before = now if overdue else (now + within if within is not None else None)
-        rows = self.store.due(before=before, limit=limit)
+        return self._items(self.store.due(before=before, limit=limit))
+
+    def _items(self, rows: list) -> list[DueDeadline]:
         rules = self.rule_set()
         out = []
         for r in rows:
@@ -260,10 +264,14 @@ class DeadlineService:
         """The stored deadline of each case that has one (the list's 剩余时间 column)."""
         return self.store.stored(case_ids)
 
-    def due_within(self, delta: timedelta) -> list[DueDeadline]:
-        """Open cases whose deadline falls within `delta` from now, or has passed
-        (what a reminder or a scheduled `deadlines due` lists)."""
-        return self.list(within=delta)
+    def due_within(self, delta: timedelta, *, overdue: bool = True) -> list[DueDeadline]:
+        """Open cases whose deadline falls within `delta` from now, earliest first, and
+        (unless `overdue=False`) those already past: what `deadlines due` lists. A
+        reminder polling often asks `overdue=False` (an indexed range, a few rows)."""
+        if overdue:
+            return self.list(within=delta)
+        now = self.clock.now()
+        return self._items(self.store.due(before=now + delta, after=now, exclusive_after=True))
 
     # --- the warning threshold ---------------------------------------------------------
     def warning_hours(self) -> float:

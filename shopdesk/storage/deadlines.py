@@ -85,7 +85,7 @@ class DeadlineStore:
             "SELECT id FROM cases WHERE stage_since IS NULL").fetchall()]
 
     def due(self, *, before: datetime | None = None, after: datetime | None = None,
-            limit: int | None = None) -> list[DeadlineRow]:
+            limit: int | None = None, exclusive_after: bool = False) -> list[DeadlineRow]:
         """Open live cases with a deadline at or after `after` and at or before `before`,
         earliest first."""
         sql = ("SELECT id, case_no, stage, deadline_at, deadline_source, deadline_estimate, "
@@ -97,7 +97,7 @@ class DeadlineStore:
             sql += " AND deadline_at <= ?"
             params.append(to_utc_iso(before))
         if after is not None:
-            sql += " AND deadline_at >= ?"
+            sql += " AND deadline_at > ?" if exclusive_after else " AND deadline_at >= ?"
             params.append(to_utc_iso(after))
         sql += " ORDER BY deadline_at, id"
         if limit is not None:

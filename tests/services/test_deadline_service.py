@@ -104,6 +104,10 @@ def test_lists_within_overdue_and_due_within(register, clock):
     clock.advance(hours=30)
     overdue = register.deadlines.list(overdue=True)
     assert [d.case_id for d in overdue] == [soon.id]
+    assert [d.case_id for d in register.deadlines.due_within(timedelta(days=4))] == [
+        soon.id, later.id]
+    assert [d.case_id for d in register.deadlines.due_within(timedelta(days=4),
+                                                             overdue=False)] == [later.id]
     assert overdue[0].on_timeout.zh.startswith("平台将自动退款")
     assert overdue[0].stage is P.AWAITING_SELLER
 
