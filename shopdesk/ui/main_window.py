@@ -31,6 +31,7 @@ from .controllers.analysis import AnalysisController
 from .controllers.backup import BackupController
 from .controllers.calls import CallController
 from .controllers.cases import CaseController
+from .controllers.demo import DemoController
 from .controllers.exports import ExportController
 from .controllers.external_changes import ExternalChanges
 from .controllers.first_start import FirstStart
@@ -110,6 +111,7 @@ class MainWindow(QMainWindow):
         self.imports = ImportController(self, self)
         self.exports = ExportController(self, self)
         self.first_start = FirstStart(self, self)
+        self.demo = DemoController(self, self)
         self._build_actions()
         self._build_menus()
         self._build_central()
@@ -265,7 +267,9 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu(self.tr("&File"))
         file_menu.setObjectName("menu_file")
         self._fill(file_menu, (self.act_new, self.act_import, self.act_export, None,
-                               self.act_backup, self.act_restore_backup, None, self.act_quit))
+                               self.act_backup, self.act_restore_backup, None,
+                               self.demo.act_remove_demo, None, self.act_quit))
+        file_menu.aboutToShow.connect(self.demo.update_action)
         case_menu = bar.addMenu(self.tr("&Cases"))
         case_menu.setObjectName("menu_cases")
         self._fill(case_menu, (self.act_new_promise, self.act_find, self.act_refresh, None,

@@ -41,7 +41,8 @@ class FirstStart(QObject):
         answer = QMessageBox.question(
             self._parent, self.tr("Welcome to ShopDesk"),
             self.tr("The register is empty. Load {count} demo cases to try ShopDesk out?\n\n"
-                    "Demo cases are made up; you can move them to the trash later.").format(
+                    "Demo cases are made up and numbered DEMO-…; File → Clear demo data "
+                    "removes them all at once.").format(
                 count=DEMO_CASES))
         if answer != QMessageBox.StandardButton.Yes:
             return False
