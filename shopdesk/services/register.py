@@ -32,6 +32,7 @@ from .imports import ImportService
 from .promises import PromiseService
 from .scripts import ScriptService, open_script_service
 from .shifts import ShiftService
+from .shop_profile import ShopProfileService
 from .staff import StaffService
 from .summary import SummaryService
 from .warnings import OVERRIDE_NAME as WARNING_RULES_NAME
@@ -67,6 +68,7 @@ class Register:
     shifts: ShiftService = field(init=False)
     summary: SummaryService = field(init=False)
     form_memory: FormMemory = field(init=False)
+    shop_profile: ShopProfileService = field(init=False)
     settings: SettingsStore = field(init=False)
     backups: BackupManager = field(init=False)
     daily_backup_error: ShopDeskError | None = field(init=False, default=None, repr=False)
@@ -96,6 +98,8 @@ class Register:
                                       promises=self.promises, evidence=self.evidence,
                                       shop_tz=tz)
         self.form_memory = FormMemory(self.db, self.settings, self.cases.store)
+        self.shop_profile = ShopProfileService(self.db, self.settings, self.clock, shop_tz=tz,
+                                               policy=self.calls.policy)
         self.backups = BackupManager(self.paths.backups)
 
     @property
@@ -116,6 +120,7 @@ class Register:
         """
         if self._scripts is None:
             self._scripts = open_script_service(self.db, self.clock)
+            self._scripts.case_defaults = self.shop_profile.values_for_case
         return self._scripts
 
     @property
