@@ -44,7 +44,7 @@ from .controllers.summary import SummaryController
 from .controllers.warnings import WarningController
 from .dialogs.error_dialog import open_log_folder
 from .dialogs.help_dialog import HelpDialog
-from .dialogs.settings_dialog import LANGUAGE_TAB, STAFF_TAB, SettingsDialog
+from .dialogs.settings_dialog import LANGUAGE_TAB, PROFILE_TAB, STAFF_TAB, SettingsDialog
 from .header_state import restore_header_for_language
 from .i18n import remember_language_hint
 from .shift_offer import ShiftOffer
@@ -243,6 +243,10 @@ class MainWindow(QMainWindow):
                                       lambda: self.open_settings(STAFF_TAB))
         self.act_language = self._action("action_language", self.tr("&Language…"),
                                          lambda: self.open_settings(LANGUAGE_TAB))
+        self.act_shop_profile = self._action("action_shop_profile", self.tr("Shop &profile…"),
+                                             lambda: self.open_settings(PROFILE_TAB),
+                                             tip=self.tr("Shop names, default platform and "
+                                                         "return addresses used in scripts"))
         self.act_help = self._action("action_help", self.tr("&User guide"), self.show_help,
                                      QKeySequence.StandardKey.HelpContents,
                                      self.tr("How to use ShopDesk (F1)"))
@@ -282,7 +286,8 @@ class MainWindow(QMainWindow):
         bar.addMenu(self.shifts.menu)
         settings_menu = bar.addMenu(self.tr("&Settings"))
         settings_menu.setObjectName("menu_settings")
-        self._fill(settings_menu, (self.act_staff, self.act_language, self.act_policy))
+        self._fill(settings_menu, (self.act_staff, self.act_shop_profile, self.act_language,
+                               self.act_policy))
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.setObjectName("menu_help")
         help_menu.addAction(self.act_help)

@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
 from ...domain.errors import ValidationError
 from ...services.register import Register
 from .shift_settings import PinDialog, ShiftSettingsPage
+from .shop_profile_page import ShopProfilePage
 
-STAFF_TAB, LANGUAGE_TAB, SHIFTS_TAB = 0, 1, 2
+STAFF_TAB, LANGUAGE_TAB, SHIFTS_TAB, PROFILE_TAB = 0, 1, 2, 3
 _NAME_ROLE = Qt.ItemDataRole.UserRole + 1
 LANGUAGES = (("zh", "简体中文"), ("en", "English"))  # each named in its own language
 
@@ -46,6 +47,8 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self._language_page(forced_lang), self.tr("Language"))
         self.shift_page = ShiftSettingsPage(register, self)
         self.tabs.addTab(self.shift_page, self.tr("Shifts"))
+        self.profile_page = ShopProfilePage(register, lang, self)
+        self.tabs.addTab(self.profile_page, self.tr("Shop profile"))
         self.tabs.setCurrentIndex(tab)
 
         buttons = QDialogButtonBox(
@@ -184,6 +187,17 @@ class SettingsDialog(QDialog):
         return page
 
     def accept(self) -> None:
+        """Save the shift settings and the shop profile; a refused profile keeps the dialog
+        open on its tab with the reason."""
+        profile = self.profile_page.profile()
+        if profile != self._register.shop_profile.profile():
+            try:
+                self._register.shop_profile.save(profile, self._actor("ShopDesk"))
+            except ValidationError as exc:
+                self.tabs.setCurrentWidget(self.profile_page)
+                QMessageBox.warning(self, self.tr("Shop profile"),
+                                    "\n".join(e.message(self._lang) for e in exc.errors))
+                return
         self.shift_page.save()
         super().accept()
 
