@@ -79,6 +79,8 @@ class MainWindow(QMainWindow):
 
     # A background job (the daily backup) failed: emitted from its thread, shown here.
     background_failed = Signal(object)
+    # The user chose another language and agreed to reopen the window in it (app.py does).
+    reopen_requested = Signal()
 
     def __init__(self, register: Register, lang: str, *, settings: QSettings | None = None,
                  forced_lang: str | None = None, parent: QWidget | None = None,
@@ -88,6 +90,7 @@ class MainWindow(QMainWindow):
         self._register = register
         self.lang = lang
         self._forced_lang = forced_lang
+        self.reopening = False  # closing only to reopen: the register stays open
         self._settings = settings if settings is not None else app_settings()
         self.setObjectName("main_window")
         self.setWindowTitle(self.tr("ShopDesk — after-sales desk"))
@@ -424,10 +427,13 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         concerns = self.quit_concerns()
+        if self.reopening:  # the shift and the promises stay as they are: only a note is lost
+            concerns = concerns[:1] if self.detail.note_edit.toPlainText().strip() else []
         if concerns:
+            question = self.tr("Reopen anyway?") if self.reopening else self.tr("Quit anyway?")
             answer = QMessageBox.question(
                 self, self.tr("Quit ShopDesk"),
-                "\n".join(["• " + c for c in concerns] + ["", self.tr("Quit anyway?")]),
+                "\n".join(["• " + c for c in concerns] + ["", question]),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.No)
             if answer != QMessageBox.StandardButton.Yes:
@@ -529,14 +535,28 @@ class MainWindow(QMainWindow):
             self.apply_language_choice(dialog.chosen_language())
 
     def apply_language_choice(self, lang: str) -> None:
-        """Save the language; it is used from the next start."""
+        """Save the language and offer to reopen the window in it now (nothing is lost:
+        the register stays open, the filters and column widths are kept)."""
         if lang == self._register.language():
             return
         self._register.set_language(lang)
         remember_language_hint(self._settings, lang)
-        QMessageBox.information(
+        if self._forced_lang:
+            QMessageBox.information(
+                self, self.tr("Language"),
+                self.tr("Saved. The SHOPDESK_LANG environment variable chooses the language "
+                        "right now; the saved one is used once it is unset."))
+            return
+        answer = QMessageBox.question(
             self, self.tr("Language"),
-            self.tr("The new language takes effect after ShopDesk is restarted."))
+            self.tr("The window has to be reopened to show the new language. Reopen it now? "
+                    "Your cases, filters and the open shift are kept."),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes)
+        if answer == QMessageBox.StandardButton.Yes:
+            self.reopen_requested.emit()
+        else:
+            self.show_message(self.tr("The new language is used from the next start."), 8000)
 
     def show_background_failure(self, error: object) -> None:
         """A failed automatic backup: said in the status bar until the next start."""

@@ -31,7 +31,8 @@ LANGUAGES = (("zh", "简体中文"), ("en", "English"))  # each named in its own
 
 
 class SettingsDialog(QDialog):
-    """Staff changes apply at once; the language is saved on OK and used after a restart."""
+    """Staff changes apply at once; the language and the shop profile are saved on OK (the
+    window then offers to reopen in the new language)."""
 
     def __init__(self, register: Register, lang: str, *, forced_lang: str | None = None,
                  tab: int = STAFF_TAB, parent: QWidget | None = None) -> None:
@@ -172,8 +173,7 @@ class SettingsDialog(QDialog):
             self.language_combo.addItem(name, code)
         saved = self._register.language()
         self.language_combo.setCurrentIndex(max(self.language_combo.findData(saved), 0))
-        note = QLabel(self.tr("The new language takes effect after ShopDesk is restarted."),
-                      page)
+        note = QLabel(self.tr("On OK the window offers to reopen in the new language."), page)
         note.setWordWrap(True)
         form = QFormLayout(page)
         form.addRow(self.tr("Interface language:"), self.language_combo)
