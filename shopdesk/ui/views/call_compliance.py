@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.clock import local
+from ...domain.zone_names import zone_suffix
 from ...services.call_compliance import ComplianceReport, ReportCall
 from ...services.calls import CallService, buyer_label
 
@@ -104,7 +105,8 @@ class CallComplianceView(QWidget):
         for row in report.outside_window:
             r = row.record
             self.outside.addTopLevelItem(QTreeWidgetItem([
-                row.buyer_local, row.case_no, buyer_label(r.buyer_key, self.lang), r.actor,
+                row.buyer_time + zone_suffix(row.buyer_tz, self.calls.shop_tz, self.lang),
+                row.case_no, buyer_label(r.buyer_key, self.lang), r.actor,
                 r.outcome.label(self.lang)]))
         for tree in (self.breaches, self.buyers, self.overrides, self.outside):
             for col in range(tree.columnCount()):
