@@ -35,7 +35,7 @@ from .query_builder import FilterState, build_query
 # Columns whose width follows the longest label or sample text in the UI language, so
 # nothing is cut in either language and no rows have to be fetched to size them.
 _LABEL_ENUMS = {"platform": Platform, "kind": CaseKind, "cause": Cause, "status": CaseStatus}
-_SAMPLES = {"case_no": "SD-20261123-0000", "order_no": "3043750003197657081",
+_SAMPLES = {"case_no": "DEMO-20261123-0000", "order_no": "3043750003197657081",
             "amount": "¥12,345.00", "due": "2026-11-23 ", "promise": "2026-11-23 ",
             "activity": "2026-11-23 ", "assignee": "小王小王"}
 # Free-text columns get fixed starting widths (elided; the user can widen them).

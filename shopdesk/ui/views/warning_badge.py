@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from ...domain.errors import ShopDeskError
 from ...domain.text import colon
 from ...services.register import Register
+from ..widgets.elided_label import ElidedLabel
 
 BADGE_STYLE = ("QFrame#warning_badge { background: #fde8e4; border: 1px solid #d9534f; "
                "border-radius: 4px; } QLabel { color: #7a1f12; }")
@@ -45,11 +46,13 @@ class WarningBadge(QFrame):
         font = self.reasons.font()
         font.setBold(True)
         self.reasons.setFont(font)
-        self.similar = QLabel(self)
+        # One line: the similar cases are elided (all of them in the tooltip) beside the
+        # acknowledgement, so on a laptop the badge takes two lines, not four.
+        self.similar = ElidedLabel(parent=self)
         self.similar.setObjectName("warning_similar")
-        self.similar.setWordWrap(True)
         self.note = QLineEdit(self)
         self.note.setObjectName("warning_note")
+        self.note.setMinimumWidth(160)
         self.note.setPlaceholderText(self.tr("What was done (e.g. called the buyer, told the "
                                              "owner)"))
         self.ack_button = QPushButton(self.tr("Acknowledge"), self)
@@ -62,12 +65,13 @@ class WarningBadge(QFrame):
         self.message.setObjectName("warning_message")
         self.message.hide()
         row = QHBoxLayout()
+        row.addWidget(self.similar, 1)
         row.addWidget(self.note, 1)
         row.addWidget(self.ack_button)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 4, 8, 4)
+        layout.setContentsMargins(8, 3, 8, 3)
+        layout.setSpacing(2)
         layout.addWidget(self.reasons)
-        layout.addWidget(self.similar)
         layout.addLayout(row)
         layout.addWidget(self.message)
         self.hide()
@@ -91,8 +95,8 @@ class WarningBadge(QFrame):
             numbers = self._case_numbers([f.case_id for f in similar[:MAX_SIMILAR_SHOWN]])
             more = "…" if len(similar) > MAX_SIMILAR_SHOWN else ""
             self.similar.setText(
-                self.tr("Similar cases (same item and cause, %1 days): %2 — this is one of "
-                        "%3").replace("%1", str(self.register.warnings.rules().similar_days))
+                self.tr("%3 similar cases (same item and cause, %1 days): %2")
+                .replace("%1", str(self.register.warnings.rules().similar_days))
                 .replace("%2", ", ".join(numbers) + more)
                 .replace("%3", str(len(similar) + 1)))
         self.similar.setVisible(bool(similar))
