@@ -95,7 +95,8 @@ class WarningBadge(QFrame):
             numbers = self._case_numbers([f.case_id for f in similar[:MAX_SIMILAR_SHOWN]])
             more = "…" if len(similar) > MAX_SIMILAR_SHOWN else ""
             self.similar.setText(
-                self.tr("%3 similar cases (same item and cause, %1 days): %2")
+                self.tr("Similar cases (same item and cause, %1 days): %2 — this is one of "
+                        "%3")
                 .replace("%1", str(self.register.warnings.rules().similar_days))
                 .replace("%2", ", ".join(numbers) + more)
                 .replace("%3", str(len(similar) + 1)))
