@@ -236,7 +236,7 @@ class CaseListView(QWidget):
             return text + " " + self.tr("(Only with the filters above.)") if narrowed else text
         if narrowed:
             return self.tr("No case matches the filters above.")
-        return self.tr("No cases yet. Add one with Cases → New case… (Ctrl+N) or import a "
+        return self.tr("No cases yet. Add one with File → New case… (Ctrl+N) or import a "
                        "platform export with File → Import (Ctrl+I).")
 
     def _show_empty_reason(self, total: int) -> None:
