@@ -59,6 +59,28 @@ def create_main_window(register: Register, env: Mapping[str, str], args: Sequenc
                       log_folder=log_dir(dict(env)))
 
 
+def reopen_window(window: MainWindow, env: Mapping[str, str], args: Sequence[str],
+                  translators: Translators) -> MainWindow | None:
+    """Close `window` and open a new one on the same register in the language now saved
+    (Settings → Language): the language changes without restarting the program. None when
+    the user kept the old window open (an unsaved note)."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    window.reopening = True
+    quits = app.quitOnLastWindowClosed()
+    app.setQuitOnLastWindowClosed(False)  # the old window is the last one for a moment
+    try:
+        if not window.close():
+            window.reopening = False
+            return None
+    finally:
+        app.setQuitOnLastWindowClosed(quits)
+    new = create_main_window(window.register, env, args, translators)
+    new.show()
+    window.deleteLater()
+    return new
+
+
 def _quit_on_sigint(app: QApplication) -> Callable[[], None]:
     """Ctrl+C in the terminal closes the window normally (state saved, lock released).
 
@@ -141,8 +163,21 @@ def _smoke_screenshot(app: QApplication, window: MainWindow, path: Path) -> None
 def _show_window(app: QApplication, guard: SingleInstanceGuard, register: Register,
                  translators: Translators, args: Sequence[str], env: Mapping[str, str]) -> int:
     window = create_main_window(register, env, args, translators)
-    guard.raise_requested.connect(window.bring_to_front)
-    sys.excepthook = make_excepthook(log_dir(dict(env)), lambda: window)
+    shown = [window]  # the window now on screen: a language change reopens it
+
+    def wire(w: MainWindow) -> None:
+        guard.raise_requested.connect(w.bring_to_front)
+        w.reopen_requested.connect(lambda: reopen(w))
+
+    def reopen(old: MainWindow) -> None:
+        new = reopen_window(old, env, args, translators)
+        if new is not None:
+            guard.raise_requested.disconnect(old.bring_to_front)
+            shown[0] = new
+            wire(new)
+
+    wire(window)
+    sys.excepthook = make_excepthook(log_dir(dict(env)), lambda: shown[0])
     undo_sigint = _quit_on_sigint(app)
     if window.has_saved_geometry():
         window.show()
@@ -151,7 +186,7 @@ def _show_window(app: QApplication, guard: SingleInstanceGuard, register: Regist
     QTimer.singleShot(0, window.run_first_start)
     shot = env.get(SMOKE_SCREENSHOT_ENV)
     if shot:  # the bundle's smoke test: prove the first page is drawn, then leave
-        QTimer.singleShot(SMOKE_DELAY_MS, lambda: _smoke_screenshot(app, window, Path(shot)))
+        QTimer.singleShot(SMOKE_DELAY_MS, lambda: _smoke_screenshot(app, shown[0], Path(shot)))
     # On the window's writer thread: a large register is copied while the window works.
     window.backup.start_daily()
     try:
@@ -159,6 +194,7 @@ def _show_window(app: QApplication, guard: SingleInstanceGuard, register: Regist
     finally:
         undo_sigint()
         sys.excepthook = sys.__excepthook__
+        window = shown[0]
         current = window.register  # a restore may have replaced the one we opened
         window.tasks.shutdown()  # closed windows did this already; a Ctrl+C exit too
         # The window goes before the translators (removing one re-translates live widgets).

@@ -8,7 +8,7 @@ from typing import TextIO
 
 from ..domain.errors import ShopDeskError
 from ..services.register import Register
-from .common import CliError, cli_lang
+from .common import CliError, actor_name, cli_lang, emit_json
 
 EXIT_OK = 0
 
@@ -18,6 +18,10 @@ def add_register_parsers(sub: argparse._SubParsersAction) -> None:
     demo = sub.add_parser("demo", help="fill the register with realistic demo cases")
     demo.add_argument("--cases", type=int, default=200)
     demo.add_argument("--seed", type=int, default=None)
+    demo.add_argument("--remove", action="store_true",
+                      help="remove every demo case (DEMO-…) and the demo staff; "
+                           "your own cases are not touched")
+    demo.add_argument("--json", action="store_true", help="with --remove: JSON output")
 
     backup = sub.add_parser("backup", help="back up now, list backups, or restore one")
     backup.add_argument("--list", action="store_true")
@@ -32,10 +36,28 @@ def add_register_parsers(sub: argparse._SubParsersAction) -> None:
 def cmd_demo(register: Register, args: argparse.Namespace, out: TextIO) -> int:
     from ..services.demo import generate_demo
 
+    if args.remove:
+        return _remove_demo(register, args, out)
     if args.cases < 1 or args.cases > 1_000_000:
         raise CliError("--cases must be between 1 and 1000000")
     made = generate_demo(register, args.cases, seed=args.seed)
     out.write(f"added {made} demo cases to {register.paths.database}\n")
+    return EXIT_OK
+
+
+def _remove_demo(register: Register, args: argparse.Namespace, out: TextIO) -> int:
+    """What File → 清除演示数据 does."""
+    from ..services.demo_removal import remove_demo
+
+    done = remove_demo(register, actor_name(register, args.actor))
+    if args.json:
+        emit_json(out, {"schema": 1, "removed_cases": done.cases,
+                        "deactivated_staff": list(done.staff),
+                        "removed_blacklist_entries": done.blacklist})
+    elif cli_lang(register, args) == "zh":
+        out.write(f"已清除 {done.cases} 个演示案件\n")
+    else:
+        out.write(f"removed {done.cases} demo cases\n")
     return EXIT_OK
 
 

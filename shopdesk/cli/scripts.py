@@ -38,6 +38,9 @@ def add_script_parsers(sub: argparse._SubParsersAction) -> None:
     render.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
                         help="a placeholder value, e.g. 运单号=SF123 or waybill=SF123")
     render.add_argument("--lang", choices=["zh", "en"], default=None)
+    render.add_argument("--fact", action="append", type=int, default=[], metavar="N",
+                        help="for a statement to the platform: fact N (1, 2 ...) of the script "
+                             "is checked and true for this case; only these are written")
     exp = ssub.add_parser("export", help="the shop's own and edited scripts to .toml or .csv")
     exp.add_argument("file")
     imp = ssub.add_parser("import", help="scripts from .toml or .csv (all or nothing)")
@@ -67,6 +70,7 @@ def _script_json(script: Script, svc: ScriptService, usage: dict[str, int],
         "uses": usage.get(script.id, 0),
         "favourite": script.id in favourites,
         "text": {"zh": script.text.zh, "en": script.text.en},
+        "facts": [{"zh": f.zh, "en": f.en} for f in script.facts],
     }
 
 
@@ -113,8 +117,18 @@ def cmd_render(svc: ScriptService, register: Register, args: argparse.Namespace,
     except ValueError as exc:
         raise ScriptCliError(f"no such case: {args.case}") from exc
     lang = _lang(register, args.lang)
+    script = svc.get(args.script_id)
+    bad = [n for n in args.fact if not 1 <= n <= len(script.facts)]
+    if bad:
+        raise ScriptCliError(f"--fact {bad[0]}: {args.script_id} has "
+                             f"{len(script.facts)} facts to choose from")
     result = svc.render_for_case(args.script_id, case.id, _values(args.set), lang,
-                                 agent=actor_name(register, args.actor))
+                                 agent=actor_name(register, args.actor),
+                                 facts=[n - 1 for n in args.fact])
+    if script.facts and any(canonical_key(n) == "facts" for n in result.missing):
+        listed = "; ".join(f"{n}. {f.get(lang)}" for n, f in enumerate(script.facts, 1))
+        raise ScriptCliError("tick the facts you checked for this case with --fact N "
+                             f"(never assumed): {listed}")
     if result.missing:
         # Never print a text with "{运单号}" in it: a buyer must not receive that.
         names = ", ".join(f"{{{n}}}" for n in result.missing)

@@ -5,6 +5,9 @@ in one day (a bulk import) continues with 'X' and six digits (SD-20261123-X01000
 X999999), then 'XX' and nine digits, and so on: a letter sorts after every digit, so the
 numbers keep their order when sorted as text (the case list sorts them in SQL), and every
 number of a tier has the same width.
+
+Demo cases are numbered in their own series, DEMO-20261123-0001: trying the demo never uses up
+the day's real numbers, and a demo case is told apart at a glance in every list.
 """
 
 from __future__ import annotations
@@ -12,7 +15,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
-PATTERN = re.compile(r"^SD-([0-9]{8})-(X*)([0-9]+)$")
+PATTERN = re.compile(r"^(SD|DEMO)-([0-9]{8})-(X*)([0-9]+)$")
+PREFIX = "SD"
+DEMO_PREFIX = "DEMO"
 BASE_WIDTH = 4
 
 
@@ -20,14 +25,14 @@ def _width(tier: int) -> int:
     return BASE_WIDTH + 2 + 3 * (tier - 1) if tier else BASE_WIDTH
 
 
-def format_case_no(day: date, seq: int) -> str:
-    """The n-th case opened on `day` (shop time)."""
+def format_case_no(day: date, seq: int, prefix: str = PREFIX) -> str:
+    """The n-th case opened on `day` (shop time); `prefix` DEMO_PREFIX for the demo series."""
     if seq < 1:
         raise ValueError(f"a case number starts at 1, not {seq}")
     tier = 0
     while seq >= 10 ** _width(tier):
         tier += 1
-    return f"SD-{day:%Y%m%d}-{'X' * tier}{seq:0{_width(tier)}d}"
+    return f"{prefix}-{day:%Y%m%d}-{'X' * tier}{seq:0{_width(tier)}d}"
 
 
 def parse_case_no(text: str) -> tuple[date, int]:
@@ -35,10 +40,15 @@ def parse_case_no(text: str) -> tuple[date, int]:
     m = PATTERN.match(text.strip().upper())
     if not m:
         raise ValueError(f"not a case number: {text!r}")
-    d = m.group(1)
-    return date(int(d[:4]), int(d[4:6]), int(d[6:])), int(m.group(3))
+    d = m.group(2)
+    return date(int(d[:4]), int(d[4:6]), int(d[6:])), int(m.group(4))
+
+
+def is_demo_case_no(text: str) -> bool:
+    """True for a number of the demo series."""
+    return text.strip().upper().startswith(DEMO_PREFIX + "-")
 
 
 def normalise_case_no(text: str) -> str:
     day, seq = parse_case_no(text)
-    return format_case_no(day, seq)
+    return format_case_no(day, seq, DEMO_PREFIX if is_demo_case_no(text) else PREFIX)

@@ -16,6 +16,7 @@ from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
     Frame,
+    KeepInFrame,
     PageTemplate,
     Paragraph,
     Table,
@@ -179,3 +180,20 @@ class A4Document(BaseDocTemplate):
             self.multiBuild(story, canvasmaker=self._canvasmaker)
         else:
             self.build(story, canvasmaker=self._canvasmaker)
+
+
+class ShrinkToFit(KeepInFrame):
+    """Content drawn smaller (down to `floor` of its size) when that lets it fit the room
+    left on the page; with less room than that it moves to the next page at full size. The
+    first row of photos fills the foot of a page instead of leaving it blank."""
+
+    def __init__(self, content: list[Flowable], floor: float = 0.6) -> None:
+        super().__init__(0, 0, content, mode="shrink")
+        self.floor = floor
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        natural = sum(f.wrapOn(self.canv, availWidth, availHeight)[1] + f.getSpaceBefore()
+                      + f.getSpaceAfter() for f in self._content)
+        if availHeight < natural * self.floor:
+            return availWidth, natural  # too little room: the frame moves it on
+        return super().wrap(availWidth, availHeight)

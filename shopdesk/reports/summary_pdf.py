@@ -35,6 +35,7 @@ from ..domain.files import temp_beside
 from ..domain.money import format_yuan
 from ..domain.promises import PromiseState
 from ..domain.text import is_english, with_note
+from ..domain.zone_names import zone_name
 from .case_index import CaseAnchor, ContentsCanvas, contents_table
 from .fonts import PdfFont, cjk_font
 from .layout import (
@@ -42,6 +43,7 @@ from .layout import (
     GRID,
     A4Document,
     SectionMark,
+    ShrinkToFit,
     en_page_label,
     para,
     styles,
@@ -57,8 +59,10 @@ from .thumbnails import Thumbnail, ThumbnailCache, ThumbProblem
 OK_GREEN = colors.HexColor("#1E6B35")
 LABEL_FILL = colors.HexColor("#F1F3F6")
 FACTS_FILL = colors.HexColor("#FAFBFC")
-THUMB_COLUMNS = 4
-THUMB_BOX = 38 * mm
+# Five smaller pictures a row: a row needs less height, so the first one still fits at the
+# foot of page 1 instead of leaving a quarter of it empty.
+THUMB_COLUMNS = 5
+THUMB_BOX = 30 * mm
 DASH = "—"
 HEADING_ROOM = 35 * mm
 TIME_SAMPLE = "0000-00-00 00:00"  # what _when prints
@@ -230,8 +234,9 @@ def _cover(summaries: Sequence[DisputeSummary], labels: Labels, st: dict[str, Pa
              + (f"{labels['bar']}{labels['shop']}{labels['colon']}{'、'.join(shops)}"
                 if shops else ""),
              st["meta"]),
-        para(labels.fmt("generated", at=_when(first.generated_at, first.tz), tz=first.tz,
-                        by=first.generated_by), st["meta"]),
+        para(labels.fmt("generated", at=_when(first.generated_at, first.tz),
+                        tz=zone_name(first.tz, labels.lang), by=first.generated_by),
+             st["meta"]),
         para(labels["full_note" if any(s.full_contact for s in summaries) else "masked_note"],
              st["meta"]),
         Spacer(1, 4 * mm),
@@ -270,8 +275,9 @@ def case_story(s: DisputeSummary, labels: Labels, st: dict[str, ParagraphStyle],
         f"{labels['shop']}{labels['colon']}{s.shop_name}" if s.shop_name else "",
         f"{labels['platform']}{labels['colon']}{c.platform.label(lang)}") if x)
     story.append(para(shop_line, st["meta"]))
-    story.append(para(labels.fmt("generated", at=_when(s.generated_at, s.tz), tz=s.tz,
-                                 by=s.generated_by), st["meta"]))
+    story.append(para(labels.fmt("generated", at=_when(s.generated_at, s.tz),
+                                 tz=zone_name(s.tz, labels.lang), by=s.generated_by),
+                      st["meta"]))
     story.append(para(labels["full_note" if s.full_contact else "masked_note"], st["meta"]))
     if c.deleted_at is not None:
         story.append(para(labels["in_trash"], st["alert"]))
@@ -303,8 +309,11 @@ def case_story(s: DisputeSummary, labels: Labels, st: dict[str, ParagraphStyle],
 
     story += _timeline(s, labels, st, width)
     story += _promises(s, labels, st, width)
-    story += _evidence(s, labels, st, width, thumbs)
+    evidence, pictures = _evidence(s, labels, st, width, thumbs)
+    story += evidence
+    # Text before pictures: the checklist fills the rest of a page, the photo rows follow.
     story += _checklist(s, labels, st, width)
+    story += pictures
     return story
 
 
@@ -451,10 +460,11 @@ def _file_state(entry: EvidenceEntry, thumb: Thumbnail | ThumbProblem | None,
 
 
 def _evidence(s: DisputeSummary, labels: Labels, st: dict[str, ParagraphStyle],
-              width: float, thumbs: ThumbnailCache) -> list[Flowable]:
+              width: float, thumbs: ThumbnailCache) -> tuple[list[Flowable], list[Flowable]]:
+    """The evidence list, and the photo grid that goes at the end of the case."""
     out: list[Flowable] = [*_heading(labels["sec_evidence"], st)]
     if not s.evidence:
-        return [*out, para(labels["none"], st["body"])]
+        return [*out, para(labels["none"], st["body"])], []
     lang = labels.lang
     rows: list[list[object]] = [[labels["col_no"], labels["col_category"], labels["col_item"],
                                  labels["col_caption"], labels["col_added"],
@@ -481,10 +491,11 @@ def _evidence(s: DisputeSummary, labels: Labels, st: dict[str, ParagraphStyle],
     t = table(rows, fixed, style=st["cell"], header_style=st["cell_bold"], cls=LongRowTable)
     t.splitInRow = 1
     out.append(t)
-    if pictures:
-        out += _heading(labels["sec_thumbs"], st)
-        out.append(_thumb_grid(pictures, labels, st, width))
-    return out
+    if not pictures:
+        return out, []
+    rows = _thumb_rows(pictures, labels, st, width)
+    # The heading stays with the first row; every further row finds its own room.
+    return out, [ShrinkToFit([para(labels["sec_thumbs"], st["h2"]), rows[0]]), *rows[1:]]
 
 
 def _size(size: int) -> str:
@@ -493,8 +504,10 @@ def _size(size: int) -> str:
     return f"{max(1, round(size / 1024))} KB"
 
 
-def _thumb_grid(pictures: list[tuple[EvidenceEntry, Thumbnail | ThumbProblem]],
-                labels: Labels, st: dict[str, ParagraphStyle], width: float) -> Flowable:
+def _thumb_rows(pictures: list[tuple[EvidenceEntry, Thumbnail | ThumbProblem]],
+                labels: Labels, st: dict[str, ParagraphStyle], width: float) -> list[Flowable]:
+    """One table per row of pictures, so a page break falls between rows and a row fits
+    wherever its own height is left."""
     from io import BytesIO
 
     from reportlab.platypus import Image
@@ -515,17 +528,19 @@ def _thumb_grid(pictures: list[tuple[EvidenceEntry, Thumbnail | ThumbProblem]],
         cells.append([picture, para(caption, st["thumb_caption"])])
     while len(cells) % THUMB_COLUMNS:
         cells.append("")
-    grid = [cells[i:i + THUMB_COLUMNS] for i in range(0, len(cells), THUMB_COLUMNS)]
-    # reportlab's Table directly: a cell holding [picture, caption] stacks the two.
-    t = Table(grid, colWidths=[cell_w] * THUMB_COLUMNS)
-    t.setStyle(TableStyle([
-        ("GRID", (0, 0), (-1, -1), 0.4, GRID),
-        ("ALIGN", (0, 0), (-1, -1), "CENTER"),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("TOPPADDING", (0, 0), (-1, -1), 4),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-    ]))
-    return t
+    rows: list[Flowable] = []
+    for i in range(0, len(cells), THUMB_COLUMNS):
+        # reportlab's Table directly: a cell holding [picture, caption] stacks the two.
+        t = Table([cells[i:i + THUMB_COLUMNS]], colWidths=[cell_w] * THUMB_COLUMNS)
+        t.setStyle(TableStyle([
+            ("GRID", (0, 0), (-1, -1), 0.4, GRID),
+            ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("TOPPADDING", (0, 0), (-1, -1), 4),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ]))
+        rows.append(t)
+    return rows
 
 
 def _checklist(s: DisputeSummary, labels: Labels, st: dict[str, ParagraphStyle],

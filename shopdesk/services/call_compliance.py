@@ -33,7 +33,9 @@ class ReportCall:
 
     record: CallRecord
     case_no: str
-    buyer_local: str  # "2026-11-23 20:15 (Asia/Shanghai)"
+    buyer_local: str  # "2026-11-23 20:15 (Asia/Shanghai)" (the command line's form)
+    buyer_time: str = ""  # "2026-11-23 20:15", the buyer's wall clock
+    buyer_tz: str = ""  # the zone of buyer_time (a window names it, or omits the shop's)
 
 
 @dataclass(frozen=True)
@@ -92,8 +94,8 @@ def build_report(records: Sequence[CallRecord], buyers: Mapping[str, Buyer],
         line["attempts"] += 1
         line["connected"] += r.outcome in (CallOutcome.CONNECTED, CallOutcome.ASKED_NOT_TO_CALL)
         tz = buyer.tz or policy.shop_tz
-        shown = ReportCall(r, case_nos.get(r.case_id or 0, "—"),
-                           f"{r.at.astimezone(ZoneInfo(tz)):%Y-%m-%d %H:%M} ({tz})")
+        wall = f"{r.at.astimezone(ZoneInfo(tz)):%Y-%m-%d %H:%M}"
+        shown = ReportCall(r, case_nos.get(r.case_id or 0, "—"), f"{wall} ({tz})", wall, tz)
         if r.overridden:
             line["overrides"] += 1
             overrides.append(shown)

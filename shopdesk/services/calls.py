@@ -33,7 +33,7 @@ from ..domain.clock import Clock, ensure_aware, to_utc_iso
 from ..domain.enums import OPEN_STATUSES, Platform
 from ..domain.errors import FieldError, ShopDeskError, ValidationError
 from ..domain.holidays import HolidayCalendar
-from ..domain.text import clause_sep
+from ..domain.text import clause_sep, pick
 from ..storage.audit import AuditStore
 from ..storage.calls import Buyer, CallRecord, CallStore
 from ..storage.cases import CaseStore
@@ -72,6 +72,20 @@ def buyer_key_of(platform: Platform, nick: str, phone: str, case_id: int) -> str
     """buyer_key from the fields alone (for lists that do not load whole cases)."""
     who = nick.strip() or phone.strip() or f"#case-{case_id}"
     return f"{platform.value}:{who}"
+
+
+def buyer_label(key: str, lang: str = "zh") -> str:
+    """A buyer_key as a person reads it: 'taobao:jd_猫咪222' -> '淘宝/天猫 · jd_猫咪222'."""
+    code, sep, who = key.partition(":")
+    if not sep:
+        return key
+    try:
+        platform = Platform(code).label(lang)
+    except ValueError:
+        platform = code
+    if who.startswith("#case-"):
+        who = pick(lang, f"案件#{who[6:]}的买家", f"buyer of case #{who[6:]}")
+    return f"{platform} · {who}"
 
 
 @dataclass(frozen=True)

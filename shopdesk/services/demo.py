@@ -29,6 +29,7 @@ from ..storage.audit import AuditStore
 from ..storage.bulk import bulk_insert_cases
 from ..storage.events import EventStore
 from ..storage.promises import PromiseStore
+from ..storage.settings import SettingsStore
 from .blacklist import BlacklistService
 from .demo_patterns import MALICIOUS_NICK, MALICIOUS_REASON, apply_demo_patterns
 from .promises import audit_values, event_data, event_text
@@ -52,6 +53,8 @@ class DemoTarget(Protocol):
     def warnings(self) -> WarningService: ...
     @property
     def blacklist(self) -> BlacklistService: ...
+    @property
+    def settings(self) -> SettingsStore: ...
 
 
 STAFF = ("小王", "小李", "阿珍")
@@ -159,6 +162,13 @@ BROKEN_SHARE = 0.25  # of those settled promises
 # made (nor a day later), so the red banner shows only once that time really passes.
 OPEN_DUE_DAYS = (2, 3)
 OPEN_DUE_HOURS = (10, 12, 15, 18)
+# Open demo cases: most are due in the coming days (a first look is not a wall of red), a few
+# already overdue so the overdue marking shows too.
+OVERDUE_OPEN_SHARE = 0.1
+OPEN_DUE_AHEAD_HOURS = (3, 120)
+#: Settings key: what the demo added besides cases (staff, list entries), so removing the
+#: demo takes back exactly that and nothing the user made.
+DEMO_ADDED_KEY = "demo/added"
 
 
 def _nick(rng: random.Random) -> str:
@@ -278,7 +288,22 @@ def build_demo_cases(n: int, now: datetime, tz: str, seed: int | None = None) ->
         case.updated_at = case.last_activity_at = t
         items.append((case, created.astimezone(zone).date(), events))
     items.sort(key=lambda it: it[0].created_at)
+    _spread_open_deadlines([case for case, _day, _events in items], now, seed)
     return items
+
+
+def _spread_open_deadlines(cases: Sequence[Case], now: datetime, seed: int | None) -> None:
+    """Open cases mostly due ahead of `now`; their own generator so the seeded cases stay as
+    they were."""
+    rng = random.Random(None if seed is None else f"due-{seed}")
+    low, high = OPEN_DUE_AHEAD_HOURS
+    for case in cases:
+        if not case.status.is_open:
+            continue
+        if rng.random() < OVERDUE_OPEN_SHARE:
+            case.due_at = now - timedelta(hours=rng.randint(1, 30))
+        else:
+            case.due_at = now + timedelta(hours=rng.randint(low, high))
 
 
 def build_demo_promises(cases: Sequence[tuple[int, Case]], now: datetime, tz: str,
@@ -339,10 +364,15 @@ def write_demo_promises(register: DemoTarget, promises: Sequence[Promise]) -> No
 
 
 def generate_demo(register: DemoTarget, n: int = 200, *, seed: int | None = None) -> int:
-    """Add `n` demo cases (and the demo staff) to the register. Returns how many."""
+    """Add `n` demo cases (and the demo staff) to the register. Returns how many.
+
+    The cases are numbered DEMO-… in their own series and marked as demo; the staff and the
+    list entry the demo adds are remembered, so remove_demo takes back exactly these."""
+    added = register.settings.get(DEMO_ADDED_KEY, None) or {"staff": [], "blacklist": []}
     for name in STAFF:
         if not register.staff.store.by_name(name):
             register.staff.add(name, actor=name)
+            added["staff"].append(name)
     if not register.staff.current_operator():
         register.staff.set_current_operator(STAFF[0])
     now = register.clock.now()
@@ -351,13 +381,15 @@ def generate_demo(register: DemoTarget, n: int = 200, *, seed: int | None = None
     saved: list[tuple[int, Case]] = []
     for start in range(0, len(items), 20_000):
         chunk = items[start:start + 20_000]
-        ids = bulk_insert_cases(register.db, chunk)
+        ids = bulk_insert_cases(register.db, chunk, demo=True)
         saved.extend(zip(ids, (case for case, _day, _events in chunk), strict=True))
     write_demo_promises(register, build_demo_promises(saved, now, register.shop_tz, seed))
     with register.db.atomic():
         if not any(e.buyer_nick == MALICIOUS_NICK for e in register.blacklist.entries()):
-            register.blacklist.add(platform="taobao", buyer_nick=MALICIOUS_NICK,
-                                   reason=MALICIOUS_REASON, actor=STAFF[0])
+            entry = register.blacklist.add(platform="taobao", buyer_nick=MALICIOUS_NICK,
+                                           reason=MALICIOUS_REASON, actor=STAFF[0])
+            added["blacklist"].append(entry.id)
+        register.settings.set(DEMO_ADDED_KEY, added)
         register.deadlines.recompute([case_id for case_id, _case in saved])
         register.warnings.evaluate([case_id for case_id, _case in saved], siblings=False)
     return n

@@ -45,6 +45,7 @@ from .reminders import (
 from .reviews import ReviewService
 from .scripts import ScriptService, open_script_service
 from .shifts import ShiftService
+from .shop_profile import ShopProfileService
 from .staff import StaffService
 from .summary import SummaryService
 from .warnings import OVERRIDE_NAME as WARNING_RULES_NAME
@@ -86,6 +87,7 @@ class Register:
     form_memory: FormMemory = field(init=False)
     refunds: RefundQueue = field(init=False)
     reminders: ReminderService = field(init=False)
+    shop_profile: ShopProfileService = field(init=False)
     settings: SettingsStore = field(init=False)
     backups: BackupManager = field(init=False)
     daily_backup_error: ShopDeskError | None = field(init=False, default=None, repr=False)
@@ -137,6 +139,8 @@ class Register:
                                                          self.reminders.settings))
         self.reminders.add_provider(DeadlineProvider(self.deadlines.due_within,
                                                      self._case_id_of))
+        self.shop_profile = ShopProfileService(self.db, self.settings, self.clock, shop_tz=tz,
+                                               policy=self.calls.policy)
         self.backups = BackupManager(self.paths.backups)
 
     def _case_nos(self, case_ids: list[int] | tuple[int, ...]) -> dict[int, str]:
@@ -174,6 +178,7 @@ class Register:
         """
         if self._scripts is None:
             self._scripts = open_script_service(self.db, self.clock)
+            self._scripts.case_defaults = self.shop_profile.values_for_case
         return self._scripts
 
     @property

@@ -8,13 +8,14 @@ is skipped and listed in `problems`, it never stops the app.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
 
+from ..domain.case import Case
 from ..domain.clock import Clock, to_utc_iso
 from ..domain.enums import CaseKind, Cause
 from ..domain.errors import NotFoundError
@@ -78,6 +79,9 @@ class ScriptService:
     def __init__(self, db: Database, clock: Clock, catalog: ScriptCatalog) -> None:
         self.db = db
         self.clock = clock
+        # Values every case's scripts get unless typed (the shop profile, the case's due time,
+        # the call policy's hours): set by the Register, which owns those services.
+        self.case_defaults: Callable[[Case, str], Mapping[str, object]] | None = None
         self.catalog = catalog
         self.store = ScriptStore(db)
         self.cases = CaseStore(db)
@@ -214,17 +218,19 @@ class ScriptService:
 
     def render_for_case(self, script_id: str, case_id: int,
                         extra: Mapping[str, object] | None = None, lang: str = "zh", *,
-                        agent: str = "") -> RenderResult:
+                        agent: str = "", facts: Sequence[int] = ()) -> RenderResult:
         """The script filled from the case and `extra`; `missing` lists what is unfilled.
 
-        `agent` (the operator) fills {客服} when the case has no assignee.
+        `agent` (the operator) fills {客服} when the case has no assignee; `facts` are the
+        (0-based) script facts the user confirmed for this case.
         """
         script = self.get(script_id)
         case = self.cases.get(case_id)
-        values = values_from_case(case, extra, lang=lang)
+        defaults = self.case_defaults(case, lang) if self.case_defaults else {}
+        values = values_from_case(case, {**defaults, **(extra or {})}, lang=lang)
         if agent and "agent" not in values:
             values["agent"] = agent
-        return script.render(values, lang)
+        return script.render(values, lang, facts)
 
     def steps_for(self, case_id: int) -> list[StepState]:
         """The eight procedure steps of the case, ticked or not."""

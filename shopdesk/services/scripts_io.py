@@ -19,7 +19,9 @@ from ..domain.scripts import ANY, Script, ScriptError, ScriptLibraryError
 
 LIST_SEP = "|"
 CSV_COLUMNS = ("id", "title_zh", "title_en", "kinds", "causes", "step", "channel", "audience",
-               "tone_zh", "tone_en", "text_zh", "text_en", "customer_types", "tags")
+               "tone_zh", "tone_en", "text_zh", "text_en", "customer_types", "tags",
+               "facts_zh", "facts_en")
+_OPTIONAL_COLUMNS = ("audience", "customer_types", "tags", "facts_zh", "facts_en")
 _BITEXTS = ("title", "tone", "text")
 _LISTS = ("kinds", "causes", "customer_types", "tags")
 
@@ -41,6 +43,8 @@ def script_to_dict(script: Script) -> dict[str, Any]:
         data["customer_types"] = [t.value for t in script.customer_types]
     if script.tags:
         data["tags"] = list(script.tags)
+    if script.facts:
+        data["facts"] = {"zh": [f.zh for f in script.facts], "en": [f.en for f in script.facts]}
     return data
 
 
@@ -101,7 +105,9 @@ def to_csv(scripts: list[Mapping[str, Any]]) -> str:
         row = []
         for col in CSV_COLUMNS:
             name, _, lang = col.partition("_")
-            if name in _BITEXTS and lang:
+            if name == "facts":
+                row.append(LIST_SEP.join(data.get("facts", {}).get(lang, [])))
+            elif name in _BITEXTS and lang:
                 row.append(data.get(name, {}).get(lang, ""))
             elif col in _LISTS:
                 row.append(LIST_SEP.join(data.get(col, [])))
@@ -116,7 +122,10 @@ def _row_to_dict(row: Mapping[str, str]) -> dict[str, Any]:
     for col in CSV_COLUMNS:
         cell = (row.get(col) or "").strip()
         name, _, lang = col.partition("_")
-        if name in _BITEXTS and lang:
+        if name == "facts":
+            if cell:
+                data.setdefault("facts", {})[lang] = [p.strip() for p in cell.split(LIST_SEP)]
+        elif name in _BITEXTS and lang:
             data.setdefault(name, {})[lang] = cell
         elif col in _LISTS:
             items = [p.strip() for p in cell.split(LIST_SEP) if p.strip()]
@@ -133,8 +142,7 @@ def from_csv(text: str, source: str) -> list[tuple[int, object]]:
     """(spreadsheet row number, table) per data row; the header is row 1."""
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
     header = [h.strip() for h in (reader.fieldnames or [])]
-    missing = [c for c in CSV_COLUMNS if c not in header and c not in
-               ("audience", "customer_types", "tags")]
+    missing = [c for c in CSV_COLUMNS if c not in header and c not in _OPTIONAL_COLUMNS]
     unknown = [c for c in header if c not in CSV_COLUMNS]
     if missing or unknown:
         raise ScriptLibraryError([ScriptError(

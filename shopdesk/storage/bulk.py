@@ -10,32 +10,38 @@ from typing import Any
 from sqlite_utils import Database
 
 from ..domain.case import Case
-from ..domain.case_no import format_case_no
+from ..domain.case_no import DEMO_PREFIX, PREFIX, format_case_no
 from ..domain.clock import from_iso
 from .audit import AuditStore
 from .cases import CaseStore
+from .demo import DemoStore
 from .events import EventStore
 from .search import reindex_cases
 
 
 def bulk_insert_cases(db: Database, items: Sequence[tuple[Case, date, list[dict[str, Any]]]],
-                      ) -> list[int]:
+                      *, demo: bool = False) -> list[int]:
     """Insert cases with their timeline events; numbers them per shop-local day.
 
     `items` are (case, shop-local creation day, events) where each event is a dict
-    with at (UTC ISO), actor, type, text, data (JSON text). Returns the new ids.
+    with at (UTC ISO), actor, type, text, data (JSON text). Returns the new ids. `demo`
+    numbers them in the demo series and marks them as demo (removable in one action).
     """
+    series, prefix = ("demo", DEMO_PREFIX) if demo else ("", PREFIX)
     cases, events, audit = CaseStore(db), EventStore(db), AuditStore(db)
     per_day: dict[date, int] = {}
     for _case, day, _events in items:
         per_day[day] = per_day.get(day, 0) + 1
     ids: list[int] = []
     with db.atomic():
-        next_seq = {day: cases.reserve_case_numbers(day, n) for day, n in per_day.items()}
+        next_seq = {day: cases.reserve_case_numbers(day, n, series=series)
+                    for day, n in per_day.items()}
         for case, day, _events in items:
-            case.case_no = format_case_no(day, next_seq[day])
+            case.case_no = format_case_no(day, next_seq[day], prefix)
             next_seq[day] += 1
         ids = cases.insert_rows([case for case, _day, _events in items])
+        if demo:
+            DemoStore(db).mark(ids)
         event_rows, audit_rows = [], []
         for (case, _day, case_events), case_id in zip(items, ids, strict=True):
             audit_rows.append((case.created_at, case.created_by, "case", case_id, "create",

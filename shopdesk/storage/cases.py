@@ -69,9 +69,10 @@ class CaseStore:
         """Reserve the next readable number for `day` (shop-local date)."""
         return format_case_no(day, self.reserve_case_numbers(day, 1))
 
-    def reserve_case_numbers(self, day: date, count: int) -> int:
-        """Take `count` consecutive numbers for `day`; returns the first sequence number."""
-        key = day.isoformat()
+    def reserve_case_numbers(self, day: date, count: int, *, series: str = "") -> int:
+        """Take `count` consecutive numbers for `day`; returns the first sequence number.
+        `series` names a separate counter (the demo's), so it never uses up real numbers."""
+        key = f"{series}:{day.isoformat()}" if series else day.isoformat()
         self.db.execute(
             "INSERT INTO case_counters(day, last_seq) VALUES (?, ?) "
             "ON CONFLICT(day) DO UPDATE SET last_seq = last_seq + excluded.last_seq",

@@ -33,6 +33,7 @@ from .controllers.blacklist import BlacklistController
 from .controllers.calls import CallController
 from .controllers.cases import CaseController
 from .controllers.deadlines import DeadlineController
+from .controllers.demo import DemoController
 from .controllers.exports import ExportController
 from .controllers.external_changes import ExternalChanges
 from .controllers.first_start import FirstStart
@@ -47,7 +48,13 @@ from .controllers.summary import SummaryController
 from .controllers.warnings import WarningController
 from .dialogs.error_dialog import open_log_folder
 from .dialogs.help_dialog import HelpDialog
-from .dialogs.settings_dialog import LANGUAGE_TAB, REMINDERS_TAB, STAFF_TAB, SettingsDialog
+from .dialogs.settings_dialog import (
+    LANGUAGE_TAB,
+    PROFILE_TAB,
+    REMINDERS_TAB,
+    STAFF_TAB,
+    SettingsDialog,
+)
 from .header_state import restore_header_for_language
 from .i18n import remember_language_hint
 from .shift_offer import ShiftOffer
@@ -82,6 +89,8 @@ class MainWindow(QMainWindow):
 
     # A background job (the daily backup) failed: emitted from its thread, shown here.
     background_failed = Signal(object)
+    # The user chose another language and agreed to reopen the window in it (app.py does).
+    reopen_requested = Signal()
 
     def __init__(self, register: Register, lang: str, *, settings: QSettings | None = None,
                  forced_lang: str | None = None, parent: QWidget | None = None,
@@ -91,6 +100,7 @@ class MainWindow(QMainWindow):
         self._register = register
         self.lang = lang
         self._forced_lang = forced_lang
+        self.reopening = False  # closing only to reopen: the register stays open
         self._settings = settings if settings is not None else app_settings()
         self.setObjectName("main_window")
         self.setWindowTitle(self.tr("ShopDesk — after-sales desk"))
@@ -119,6 +129,7 @@ class MainWindow(QMainWindow):
         self.first_start = FirstStart(self, self)
         self.reminders = ReminderController(self, self)
         self._quitting = False  # the tray's Quit: close for real even when set to hide
+        self.demo = DemoController(self, self)
         self._build_actions()
         self._build_menus()
         self._build_central()
@@ -261,6 +272,10 @@ class MainWindow(QMainWindow):
             lambda: self.open_settings(REMINDERS_TAB),
             tip=self.tr("到期前提醒的分钟数、免打扰时段、今日待退款提醒时间、"
                         "最小化到托盘"))
+        self.act_shop_profile = self._action("action_shop_profile", self.tr("Shop &profile…"),
+                                             lambda: self.open_settings(PROFILE_TAB),
+                                             tip=self.tr("Shop names, default platform and "
+                                                         "return addresses used in scripts"))
         self.act_help = self._action("action_help", self.tr("&User guide"), self.show_help,
                                      QKeySequence.StandardKey.HelpContents,
                                      self.tr("How to use ShopDesk (F1)"))
@@ -285,7 +300,9 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu(self.tr("&File"))
         file_menu.setObjectName("menu_file")
         self._fill(file_menu, (self.act_new, self.act_import, self.act_export, None,
-                               self.act_backup, self.act_restore_backup, None, self.act_quit))
+                               self.act_backup, self.act_restore_backup, None,
+                               self.demo.act_remove_demo, None, self.act_quit))
+        file_menu.aboutToShow.connect(self.demo.update_action)
         case_menu = bar.addMenu(self.tr("&Cases"))
         case_menu.setObjectName("menu_cases")
         self._fill(case_menu, (self.act_new_promise, self.act_find, self.act_refresh, None,
@@ -299,8 +316,8 @@ class MainWindow(QMainWindow):
         bar.addMenu(self.shifts.menu)
         settings_menu = bar.addMenu(self.tr("&Settings"))
         settings_menu.setObjectName("menu_settings")
-        self._fill(settings_menu, (self.act_staff, self.act_language, self.act_reminder_settings,
-                                   self.act_policy))
+        self._fill(settings_menu, (self.act_staff, self.act_shop_profile, self.act_language,
+                                   self.act_reminder_settings, self.act_policy))
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.setObjectName("menu_help")
         help_menu.addAction(self.act_help)
@@ -444,10 +461,13 @@ class MainWindow(QMainWindow):
             return
         self._quitting = False
         concerns = self.quit_concerns()
+        if self.reopening:  # the shift and the promises stay as they are: only a note is lost
+            concerns = concerns[:1] if self.detail.note_edit.toPlainText().strip() else []
         if concerns:
+            question = self.tr("Reopen anyway?") if self.reopening else self.tr("Quit anyway?")
             answer = QMessageBox.question(
                 self, self.tr("Quit ShopDesk"),
-                "\n".join(["• " + c for c in concerns] + ["", self.tr("Quit anyway?")]),
+                "\n".join(["• " + c for c in concerns] + ["", question]),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.No)
             if answer != QMessageBox.StandardButton.Yes:
@@ -562,14 +582,28 @@ class MainWindow(QMainWindow):
             self.apply_language_choice(dialog.chosen_language())
 
     def apply_language_choice(self, lang: str) -> None:
-        """Save the language; it is used from the next start."""
+        """Save the language and offer to reopen the window in it now (nothing is lost:
+        the register stays open, the filters and column widths are kept)."""
         if lang == self._register.language():
             return
         self._register.set_language(lang)
         remember_language_hint(self._settings, lang)
-        QMessageBox.information(
+        if self._forced_lang:
+            QMessageBox.information(
+                self, self.tr("Language"),
+                self.tr("Saved. The SHOPDESK_LANG environment variable chooses the language "
+                        "right now; the saved one is used once it is unset."))
+            return
+        answer = QMessageBox.question(
             self, self.tr("Language"),
-            self.tr("The new language takes effect after ShopDesk is restarted."))
+            self.tr("The window has to be reopened to show the new language. Reopen it now? "
+                    "Your cases, filters and the open shift are kept."),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes)
+        if answer == QMessageBox.StandardButton.Yes:
+            self.reopen_requested.emit()
+        else:
+            self.show_message(self.tr("The new language is used from the next start."), 8000)
 
     def show_background_failure(self, error: object) -> None:
         """A failed automatic backup: said in the status bar until the next start."""

@@ -320,3 +320,17 @@ def test_settled_amount_and_nothing_to_list_sections() -> None:
     text = "".join(pages)
     assert "120.50" in text
     assert text.count("（无）") >= 3  # no timeline, no promises, no evidence
+
+
+@pytest.mark.parametrize("lines", [4, 8])
+def test_photos_start_at_the_foot_of_page_one_not_on_a_fresh_page(tmp_path, lines) -> None:
+    """The first row of photos, drawn a little smaller when need be, fills the room left
+    under the evidence list instead of leaving a quarter of page 1 blank."""
+    evidence = []
+    for n in range(1, 7):
+        photo = tmp_path / f"p{n}.png"
+        Image.new("RGB", (800, 600), (200, 40 * n, 50)).save(photo)
+        evidence.append(entry(n, photo, filename=f"照片{n}.png", mime="image/png"))
+    _data, pages = render([summary(timeline=notes(lines), evidence=tuple(evidence))])
+    assert "图片证据缩略图" in pages[0]
+    assert "北京时间" in pages[0] and "Asia/Shanghai" not in pages[0]

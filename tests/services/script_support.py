@@ -10,9 +10,10 @@ from shopdesk.domain.enums import CaseKind, Cause, Platform
 
 def open_case(register, *, kind=CaseKind.RETURN_REFUND, cause=Cause.ITEM_DEFECTIVE,
               description: str = "", **extra):
+    extra.setdefault("shop", "小店")
     draft = CaseDraft(Platform.TAOBAO, "T2026112300001", kind, buyer_nick="小美",
                       item_title="羊毛围巾", amount_paid=Decimal("89.00"), cause=cause,
-                      description=description, shop="小店", **extra)
+                      description=description, **extra)
     return register.cases.open_case(draft, "小王")
 
 

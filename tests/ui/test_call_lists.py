@@ -50,10 +50,14 @@ def test_compliance_view_lists_overrides_and_off_window_calls(qtbot, register, c
     qtbot.addWidget(view)
     assert view.buyers.topLevelItemCount() == 1
     assert view.buyers.topLevelItem(0).text(1) == "2"
+    # The buyer by platform label and nick, not the raw key "taobao:甲".
+    assert view.buyers.topLevelItem(0).text(0) == "Taobao/Tmall · 甲"
     row = view.overrides.topLevelItem(0)
+    assert row.text(2) == "Taobao/Tmall · 甲"
     assert row.text(3) == "店长" and row.text(5) == "约好晚上回电"
     assert "Outside the calling window" in row.text(4)
     assert view.outside.topLevelItemCount() == 1
+    assert view.outside.topLevelItem(0).text(0) == "2026-11-23 19:00"  # shop time: no zone
     clock.advance(days=40)
     view.period.setCurrentIndex(0)  # last 7 days: nothing
     assert view.buyers.topLevelItemCount() == 0

@@ -249,7 +249,8 @@ def test_menus_shortcuts_banners_and_status_bar_stay_where_users_know_them(windo
     assert list(menus) == ["menu_file", "menu_cases", "menu_view", "menu_shift",
                            "menu_settings", "menu_help"]
     assert menus["menu_file"] == ["action_new_case", "action_import", "action_export", "-",
-                                  "action_backup", "action_restore_backup", "-", "action_quit"]
+                                  "action_backup", "action_restore_backup", "-",
+                                  "action_remove_demo", "-", "action_quit"]
     assert menus["menu_cases"] == ["action_new_promise", "action_find", "action_refresh", "-",
                                    "action_trash", "action_untrash", "action_empty_trash", "-",
                                    "action_print_summary"]
@@ -258,7 +259,7 @@ def test_menus_shortcuts_banners_and_status_bar_stay_where_users_know_them(windo
                                   "action_analysis", "action_blacklist"]
     assert menus["menu_shift"] == ["action_shift_start", "action_shift_end", "-",
                                    "action_handoff_history"]
-    assert menus["menu_settings"] == ["action_staff", "action_language",
+    assert menus["menu_settings"] == ["action_staff", "action_shop_profile", "action_language",
                                       "action_reminder_settings", "action_call_policy"]
     keys = {"action_new_case": "Ctrl+N", "action_print_summary": "Ctrl+P",
             "action_new_promise": "Ctrl+Shift+N", "action_shift_start": "Ctrl+Shift+B",

@@ -91,3 +91,26 @@ def test_a_busy_register_keeps_the_case_form_open_with_what_was_typed(qtbot, reg
     qtbot.keyClick(dialog.order_no, Qt.Key.Key_Return)  # free again: saved as typed
     assert dialog.result() == CaseFormDialog.DialogCode.Accepted
     assert register.cases.count(CaseQuery()) == 1
+
+
+def test_a_promise_made_elsewhere_shows_in_the_list(qtbot, make_window, register, clock):
+    """The reliability work's poll (controllers/external_changes.py) covers promises too:
+    the 'promises due today' list picks up one made from the command line."""
+    from datetime import timedelta
+
+    from shopdesk.domain.promises import PromiseKind
+    from shopdesk.services.quick_filters import QuickFilter
+
+    case = register.cases.open_case(CaseDraft(platform=Platform.JD, order_no="777003",
+                                              kind=CaseKind.EXCHANGE), "小王")
+    window = make_window(register)
+    qtbot.mouseClick(window.filter_bar.quick_buttons[QuickFilter.PROMISE_TODAY],
+                     Qt.MouseButton.LeftButton)
+    assert window.case_list.count() == 0
+    other = _other_process(register, clock)
+    try:
+        other.promises.make(case.id, PromiseKind.CALL_BACK, clock.now() + timedelta(hours=2),
+                            "小王", "回电确认")
+    finally:
+        other.close()
+    qtbot.waitUntil(lambda: window.case_list.model.ids() == [case.id], timeout=POLL_MS * 3)

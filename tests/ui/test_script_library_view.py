@@ -35,6 +35,20 @@ def test_lists_every_script_and_searches(qtbot, view, svc):
     view.search.setText("拍三张照片")
     assert view.ids() == [SHIPPED]
     assert "拍三张照片" in view.preview.toPlainText()
+    # One language at a time: the window's (Chinese here).
+    english = svc.get(SHIPPED).text.en
+    assert english[:20] not in view.preview.toPlainText()
+
+
+def test_the_english_window_shows_english_scripts_only(qtbot, register, svc, monkeypatch):
+    monkeypatch.setenv("SHOPDESK_LANG", "en")
+    widget = ScriptLibraryView(register, svc, lambda: "小王")
+    qtbot.addWidget(widget)
+    widget.show()
+    widget.select(SHIPPED)
+    text = widget.preview.toPlainText()
+    assert text.startswith(svc.get(SHIPPED).text.en[:20])
+    assert "拍三张照片" not in text
 
 
 def test_favourite_and_most_used_come_first(qtbot, view, svc):

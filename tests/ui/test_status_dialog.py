@@ -178,3 +178,25 @@ def test_escape_changes_nothing(qtbot, register, case):
     qtbot.keyClick(dialog.target, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
     assert register.cases.get(case.id).status == CaseStatus.NEW
+
+
+def test_the_refusal_clears_once_the_field_is_filled(qtbot, register, case):
+    dialog = open_dialog(qtbot, register, case.id)
+    choose(qtbot, dialog.target, "resolved")
+    press_enter(qtbot)
+    assert dialog.error.isVisible() and "处理结果" in dialog.error.text()
+    choose(qtbot, dialog.outcome, "compensated")
+    assert not dialog.error.isVisible()  # the outcome asked for is chosen
+    press_enter(qtbot)
+    assert dialog.error.isVisible() and "金额" in dialog.error.text()
+    type_text(qtbot, dialog.amount, "5")
+    assert not dialog.error.isVisible()
+
+
+def test_the_reason_refusal_clears_when_a_reason_is_typed(qtbot, register, case):
+    dialog = open_dialog(qtbot, register, case.id)
+    choose(qtbot, dialog.target, "closed")
+    press_enter(qtbot)
+    assert dialog.error.isVisible()
+    type_text(qtbot, dialog.note, "dup")
+    assert not dialog.error.isVisible()

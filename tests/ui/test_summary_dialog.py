@@ -345,3 +345,27 @@ def test_save_dialog_suggests_a_file_name_in_the_windows_language(qtbot, registe
     qtbot.addWidget(dialog)
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert Path(suggested[0]).name == f"{prefix}{cases[0].case_no}.pdf"
+
+
+def test_the_saved_message_wraps_above_the_buttons(qtbot, register, cases, tmp_path,
+                                                   monkeypatch, tasks):
+    dialog = SummaryDialog(register, [cases[0].id], "小王", tasks)
+    qtbot.addWidget(dialog)
+    dialog.resize(720, 560)
+    dialog.show()
+    deep = tmp_path / ("很长的文件夹名称" * 4) / ("another-long-folder-name" * 3)
+    deep.mkdir(parents=True)
+    _save_to(monkeypatch, deep / "争议摘要")
+    with qtbot.waitSignal(dialog.written, timeout=20_000):
+        dialog.save_button.click()
+    qtbot.waitUntil(lambda: "争议摘要" in dialog.status.text())
+    status = dialog.status
+    assert status.geometry().bottom() < dialog.save_button.geometry().top()  # its own line
+    # Wrapped onto more lines once the layout has run.
+    qtbot.waitUntil(lambda: status.height() > status.fontMetrics().lineSpacing() * 1.5,
+                    timeout=2000)
+    for button in (dialog.print_button, dialog.save_button, dialog.open_button,
+                   dialog.close_button):
+        assert button.width() >= button.sizeHint().width()
+        assert dialog.rect().contains(button.geometry())
+    assert dialog.width() <= 720

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from ..text import Bilingual
+from ..zone_names import zone_suffix
 from .model import CapCounting, ReasonCode
 from .rules import DayKind, RuleContext
 from .search import CandidateDays, earliest
@@ -60,13 +61,15 @@ class ReasonWriter:
         self._ctx = ctx
         self._days = days
 
-    def stamp(self, value: datetime | None) -> str:
-        """A time in the buyer's zone, e.g. "2026-02-24 10:00 (Asia/Shanghai)"."""
+    def stamp(self, value: datetime | None, lang: str = "zh") -> str:
+        """A time in the buyer's zone: "2026-02-24 10:00" in the shop's own zone, else with
+        the zone as a person names it, "2026-02-24 10:00（东京时间）" / "… (Tokyo time)"."""
         if value is None:
             return "—"
         local = value.astimezone(self._ctx.tz)
         fmt = "%Y-%m-%d %H:%M:%S" if local.second else "%Y-%m-%d %H:%M"
-        return f"{local.strftime(fmt)} ({self._ctx.tz_name})"
+        return local.strftime(fmt) + zone_suffix(self._ctx.tz_name,
+                                                  self._ctx.policy.shop_tz, lang)
 
     def _until(self, code: ReasonCode, t: datetime, horizon_days: int) -> datetime | None:
         return earliest(self._ctx, self._days, t, self._ctx.rule_ok(code),
@@ -81,7 +84,7 @@ class ReasonWriter:
         if at is not None:
             return Reason(ReasonCode.DO_NOT_CALL,
                           f"买家已于{self.stamp(at)}要求不要再来电，不可拨打（不可越权）",
-                          f"The buyer asked not to be called ({self.stamp(at)}); "
+                          f"The buyer asked not to be called ({self.stamp(at, 'en')}); "
                           "never call again, no override")
         return Reason(ReasonCode.DO_NOT_CALL, "买家在勿扰名单中，不可拨打（不可越权）",
                       "The buyer is on the do-not-call list; no override")
@@ -100,7 +103,7 @@ class ReasonWriter:
                       f"买家当地时间处于静默时段（{span}），任何情况都不能拨打；"
                       f"静默结束：{self.stamp(until)}",
                       f"Quiet hours in the buyer's local time ({span}): no calls, no override; "
-                      f"they end {self.stamp(until)}", until)
+                      f"they end {self.stamp(until, 'en')}", until)
 
     def _cap_case(self, t: datetime) -> Reason:
         n, cap = self._ctx.case_count, self._ctx.policy.max_attempts_per_case
@@ -129,8 +132,8 @@ class ReasonWriter:
         return Reason(ReasonCode.OUTSIDE_WINDOW,
                       f"不在可呼叫时段：买家当地时间 {self.stamp(t)}，{zh_rule}；"
                       f"下次开放：{self.stamp(until)}",
-                      f"Outside the calling window: buyer's local time {self.stamp(t)}, "
-                      f"{en_rule}; the window next opens {self.stamp(until)}", until)
+                      f"Outside the calling window: buyer's local time {self.stamp(t, 'en')}, "
+                      f"{en_rule}; the window next opens {self.stamp(until, 'en')}", until)
 
     def _holiday(self, t: datetime) -> Reason:
         ctx = self._ctx
@@ -149,7 +152,7 @@ class ReasonWriter:
                       f"买家当地日期 {day.isoformat()} 是{zh_kind}，不打扰买家；"
                       f"可呼叫日从 {self.stamp(until)} 起",
                       f"The buyer's local date {day.isoformat()} is {en_kind}; "
-                      f"calls resume {self.stamp(until)}", until)
+                      f"calls resume {self.stamp(until, 'en')}", until)
 
     def _cap_24h(self, t: datetime) -> Reason:
         ctx = self._ctx
@@ -162,7 +165,7 @@ class ReasonWriter:
             zh = f"24小时内已呼叫{n}次（所有售后单合计，上限{cap}次）"
             en = f"{n} attempts in the last 24 hours (all cases, limit {cap})"
         return Reason(ReasonCode.CAP_24H, f"{zh}；恢复时间：{self.stamp(until)}",
-                      f"{en}; a call frees up {self.stamp(until)}", until)
+                      f"{en}; a call frees up {self.stamp(until, 'en')}", until)
 
     def _cap_span(self, t: datetime) -> Reason:
         ctx = self._ctx
@@ -174,7 +177,7 @@ class ReasonWriter:
                       f"也算骚扰；恢复时间：{self.stamp(until)}",
                       f"{n} attempts in the last {days} days (all cases, limit {cap}); "
                       f"calling on day after day is harassment too; a call frees up "
-                      f"{self.stamp(until)}", until)
+                      f"{self.stamp(until, 'en')}", until)
 
     def _min_gap(self, t: datetime) -> Reason:
         ctx = self._ctx
@@ -183,8 +186,8 @@ class ReasonWriter:
         return Reason(ReasonCode.MIN_GAP,
                       f"两次呼叫至少间隔{duration_zh(gap)}（上次 {self.stamp(last)}）；"
                       f"{self.stamp(until)} 后可再拨",
-                      f"Attempts must be {duration_en(gap)} apart (last {self.stamp(last)}); "
-                      f"wait until {self.stamp(until)}", until)
+                      f"Attempts must be {duration_en(gap)} apart (last {self.stamp(last, 'en')}); "
+                      f"wait until {self.stamp(until, 'en')}", until)
 
     def _cooldown(self, t: datetime) -> Reason:
         ctx = self._ctx
@@ -194,7 +197,7 @@ class ReasonWriter:
                       f"与买家通话后需冷静{duration_zh(cool)}（通话于 {self.stamp(talk)}）；"
                       f"{self.stamp(until)} 后可再拨",
                       f"Cool-down of {duration_en(cool)} after talking to the buyer "
-                      f"({self.stamp(talk)}); wait until {self.stamp(until)}", until)
+                      f"({self.stamp(talk, 'en')}); wait until {self.stamp(until, 'en')}", until)
 
     def _checklist_missing(self, t: datetime) -> Reason:
         checklist = self._ctx.case.checklist

@@ -24,7 +24,8 @@ ANY = "any"
 ID_PATTERN = re.compile(r"^[a-z0-9_]+(\.[a-z0-9_]+)+$")
 TAG_PATTERN = re.compile(r"^[a-z0-9_]+$")
 SCRIPT_KEYS = frozenset({"id", "title", "kinds", "causes", "step", "channel", "tone", "text",
-                         "audience", "customer_types", "tags"})
+                         "audience", "customer_types", "tags", "facts"})
+FACTS_KEY = "facts"  # the placeholder {事实} / {facts} the confirmed facts fill
 REQUIRED_KEYS = ("id", "title", "kinds", "causes", "step", "channel", "tone", "text")
 
 
@@ -72,6 +73,9 @@ class Script:
     customer_types: tuple[CustomerType, ...] = ()
     tags: tuple[str, ...] = ()
     source: str = ""
+    # Statements a script to the platform may make, each only once the user has ticked it as
+    # true for this case: never assumed (an appeal with a false fact loses the appeal).
+    facts: tuple[Text, ...] = ()
 
     @property
     def any_kind(self) -> bool:
@@ -99,8 +103,20 @@ class Script:
         keys = [canonical_key(n) or n for n in find_placeholders(self.text.zh)]
         return tuple(dict.fromkeys(keys))
 
-    def render(self, values: Mapping[str, object], lang: str = "zh") -> RenderResult:
+    def render(self, values: Mapping[str, object], lang: str = "zh",
+               facts: Iterable[int] = ()) -> RenderResult:
+        """The text filled from `values`; `facts` are the indexes of the script's facts the
+        user confirmed for the case (none confirmed leaves {事实} missing)."""
+        chosen = [self.facts[i] for i in sorted(set(facts)) if 0 <= i < len(self.facts)]
+        if chosen:
+            values = {**values, FACTS_KEY: facts_text(chosen, lang)}
         return render(self.text.get(lang), values)
+
+
+def facts_text(facts: Iterable[Text], lang: str = "zh") -> str:
+    """'1. …；2. …' (Chinese) / '1. …; 2. …' (English)."""
+    sep = "; " if lang.startswith("en") else "；"
+    return sep.join(f"{n}. {f.get(lang)}" for n, f in enumerate(facts, 1))
 
 
 class ErrorCollector:
@@ -214,6 +230,31 @@ def _check_text_placeholders(text: Text, errors: ErrorCollector) -> None:
                    f"zh and en placeholders differ: only zh {only_zh}, only en {only_en}")
 
 
+def _facts(data: Mapping[str, object], text: Text | None,
+           errors: ErrorCollector) -> tuple[Text, ...]:
+    """`facts.zh` / `facts.en`: two lists of the same length; the text then says where they
+    go with {事实}, and a text with {事实} needs facts to choose from."""
+    raw = data.get("facts")
+    uses = text is not None and FACTS_KEY in {canonical_key(n) for n in
+                                              find_placeholders(text.zh)}
+    if raw is None:
+        if uses:
+            errors.add("facts", "正文用了 {事实}，但没有列出可勾选的事实",
+                       "the text uses {facts} but lists no facts to tick")
+        return ()
+    lists = {lang: raw.get(lang) if isinstance(raw, Mapping) else None for lang in ("zh", "en")}
+    if not all(isinstance(v, list) and v and all(isinstance(x, str) and x.strip() for x in v)
+               for v in lists.values()) or len(lists["zh"]) != len(lists["en"]):  # type: ignore[arg-type]
+        errors.add("facts", "facts.zh 和 facts.en 应是条数相同、不为空的文字列表",
+                   "facts.zh and facts.en must be non-empty lists of text of the same length")
+        return ()
+    if not uses:
+        errors.add("facts", "列出了事实，但正文没有 {事实} 说明放在哪里",
+                   "facts are listed but the text has no {facts} to put them in")
+    return tuple(Text(zh.strip(), en.strip())
+                 for zh, en in zip(lists["zh"], lists["en"], strict=True))  # type: ignore[arg-type]
+
+
 def _parse(data: object, source: str, index: int | None) -> tuple[Script | None, list[ScriptError]]:
     label = f"#{index}" if index is not None else "#?"
     if not isinstance(data, Mapping):
@@ -254,12 +295,13 @@ def _parse(data: object, source: str, index: int | None) -> tuple[Script | None,
         tags = tuple(dict.fromkeys(raw_tags))
     if text is not None:
         _check_text_placeholders(text, errors)
+    facts = _facts(data, text, errors)
     if errors.items:
         return None, errors.items
     script = Script(
         id=label, title=title, kinds=kinds, causes=causes, step=step,  # type: ignore[arg-type]
         channel=channel, tone=tone, text=text, audience=audience,  # type: ignore[arg-type]
-        customer_types=ctypes, tags=tags, source=source,
+        customer_types=ctypes, tags=tags, source=source, facts=facts,
     )
     return script, []
 

@@ -42,7 +42,8 @@ class FirstStart(QObject):
             self._parent, self.tr("Welcome to ShopDesk"),
             self.tr("The register is empty. Load {count} demo cases to try ShopDesk out?\n\n"
                     "Demo cases are made up; you can move them to the trash later.").format(
-                count=DEMO_CASES))
+                count=DEMO_CASES) + "\n" + self.tr(
+                "They are numbered DEMO-…; File → Clear demo data removes them all at once."))
         if answer != QMessageBox.StandardButton.Yes:
             return False
         generate_demo(self._host.register, DEMO_CASES)

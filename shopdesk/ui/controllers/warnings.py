@@ -43,9 +43,14 @@ class WarningController(QObject):
         self._host.case_list.model.set_warning_source(register.warnings)
         self.refresh_count()
         task = self._host.tasks.write(_refresh_open, "warnings_refresh")
-        task.succeeded.connect(lambda raised: self._refreshed(register, raised))
+        self._refreshing = register
+        # A bound method, not a lambda: Qt drops the connection when this controller goes
+        # with its window (a window reopened in another language), so a late result never
+        # reaches deleted widgets.
+        task.succeeded.connect(self._refreshed)
 
-    def _refreshed(self, register: object, raised: object) -> None:
+    def _refreshed(self, raised: object) -> None:
+        register = getattr(self, "_refreshing", None)
         if register is not self._host.register or not self._host.register.is_open:
             return  # a restore replaced (or is replacing) the register meanwhile
         if raised:

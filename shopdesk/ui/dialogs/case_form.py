@@ -244,8 +244,13 @@ class CaseFormDialog(QDialog):
     def _load(self) -> None:
         case = self._case
         if case is None:
-            self.platform.set_current(self.memory.last_platform() or Platform.TAOBAO)
-            self.shop.setText(self.memory.last_shop())
+            # The shop profile's default platform (Settings) wins over the last one used.
+            profile = self.register.shop_profile.profile()
+            platform = (profile.default_platform or self.memory.last_platform()
+                        or Platform.TAOBAO)
+            self.platform.set_current(platform)
+            shop = profile.shop_for(platform)
+            self.shop.setText(self.memory.last_shop() or (shop.name if shop else ""))
             self.priority.set_current(Priority.NORMAL)
             self.due.set_value(self.register.clock.now().replace(second=0, microsecond=0)
                                + timedelta(hours=24))

@@ -176,11 +176,11 @@ class LogCallDialog(QDialog):
             self._policy(text, GREEN, override=False, blocked=False)
         elif decision.overridable:
             text = (self.tr("Outside the call policy:") + "\n"
-                    + self.texts.details(decision, self.lang))
+                    + self.texts.details(decision, self.lang, self.tz))
             self._policy(text, "#a15c00", override=True, blocked=False)
         else:
             text = (self.tr("This call may not be made or logged (hard rule, no override):")
-                    + "\n" + self.texts.details(decision, self.lang))
+                    + "\n" + self.texts.details(decision, self.lang, self.tz))
             self._policy(text, "#c62828", override=False, blocked=True)
 
     def _policy(self, text: str, colour: str, *, override: bool, blocked: bool) -> None:

@@ -28,15 +28,17 @@ from .followup_settings import FollowupSettingsPage
 from .limits_page import LimitsPage
 from .reminder_settings import ReminderSettingsPage
 from .shift_settings import PinDialog, ShiftSettingsPage
+from .shop_profile_page import ShopProfilePage
 
-(STAFF_TAB, LANGUAGE_TAB, SHIFTS_TAB, DEADLINES_TAB, REMINDERS_TAB, FOLLOWUPS_TAB,
- LIMITS_TAB) = range(7)
+(STAFF_TAB, LANGUAGE_TAB, SHIFTS_TAB, PROFILE_TAB, DEADLINES_TAB, REMINDERS_TAB,
+ FOLLOWUPS_TAB, LIMITS_TAB) = range(8)
 _NAME_ROLE = Qt.ItemDataRole.UserRole + 1
 LANGUAGES = (("zh", "简体中文"), ("en", "English"))  # each named in its own language
 
 
 class SettingsDialog(QDialog):
-    """Staff changes apply at once; the language is saved on OK and used after a restart."""
+    """Staff changes apply at once; the language and the shop profile are saved on OK (the
+    window then offers to reopen in the new language)."""
 
     def __init__(self, register: Register, lang: str, *, forced_lang: str | None = None,
                  tab: int = STAFF_TAB, parent: QWidget | None = None) -> None:
@@ -52,6 +54,8 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self._language_page(forced_lang), self.tr("Language"))
         self.shift_page = ShiftSettingsPage(register, self)
         self.tabs.addTab(self.shift_page, self.tr("Shifts"))
+        self.profile_page = ShopProfilePage(register, lang, self)
+        self.tabs.addTab(self.profile_page, self.tr("Shop profile"))
         self.deadline_page = DeadlineSettingsPage(register, lang, self)
         self.tabs.addTab(self.deadline_page, self.tr("时限"))
         self.reminder_page = ReminderSettingsPage(register, lang, self)
@@ -183,8 +187,7 @@ class SettingsDialog(QDialog):
             self.language_combo.addItem(name, code)
         saved = self._register.language()
         self.language_combo.setCurrentIndex(max(self.language_combo.findData(saved), 0))
-        note = QLabel(self.tr("The new language takes effect after ShopDesk is restarted."),
-                      page)
+        note = QLabel(self.tr("On OK the window offers to reopen in the new language."), page)
         note.setWordWrap(True)
         form = QFormLayout(page)
         form.addRow(self.tr("Interface language:"), self.language_combo)
@@ -198,12 +201,23 @@ class SettingsDialog(QDialog):
         return page
 
     def accept(self) -> None:
+        """Save every page; a refused page keeps the dialog open on its tab with the
+        reason."""
         if not self.reminder_page.save():
             self.tabs.setCurrentWidget(self.reminder_page)  # where the refusal is shown
             return
         if not self.limits_page.save(self._actor("")):
             self.tabs.setCurrentWidget(self.limits_page)
             return
+        profile = self.profile_page.profile()
+        if profile != self._register.shop_profile.profile():
+            try:
+                self._register.shop_profile.save(profile, self._actor("ShopDesk"))
+            except ValidationError as exc:
+                self.tabs.setCurrentWidget(self.profile_page)
+                QMessageBox.warning(self, self.tr("Shop profile"),
+                                    "\n".join(e.message(self._lang) for e in exc.errors))
+                return
         self.shift_page.save()
         self.deadline_page.save()
         self.followup_page.save()

@@ -78,6 +78,11 @@ class StatusDialog(QDialog):
         self.approval_pin_label = QLabel(self.tr("Owner's PIN"))
         self.approval_pin_label.setBuddy(self.approval_pin)
         self._approval: ApprovalNeeded | None = None
+        self._fix_field: QWidget | None = None  # where the shown refusal asked for a fix
+        # The refusal goes away as soon as the field it asked for is filled in.
+        self.outcome.currentIndexChanged.connect(lambda _i: self._maybe_fixed(self.outcome))
+        self.note.textChanged.connect(lambda: self._maybe_fixed(self.note))
+        self.amount.textEdited.connect(lambda _t: self._maybe_fixed(self.amount))
 
         self.form = QFormLayout()
         self.form.addRow(self.tr("Current status"), current)
@@ -211,13 +216,25 @@ class StatusDialog(QDialog):
                                .replace("%1", needed.owner))
         self.adjustSize()
         (self.approval_pin if has_pin else self.ok_button).setFocus()
+    def _maybe_fixed(self, widget: QWidget) -> None:
+        if widget is not self._fix_field:
+            return
+        filled = {self.outcome: lambda: self.outcome.current() is not None,
+                  self.note: lambda: bool(self.note.toPlainText().strip()),
+                  self.amount: lambda: bool(self.amount.text().strip())}[widget]()
+        if filled:
+            self.error.clear_error()
+            self._fix_field = None
 
     def _refused(self, message: str) -> None:
         self.error.show_error(message)
         # Put the cursor where the fix is most likely needed.
+        self._fix_field = None
         if self._reason_required() and not self.note.toPlainText().strip():
-            self.note.setFocus()
+            self._fix_field = self.note
         elif self.target_status() == CaseStatus.RESOLVED and self.outcome.current() is None:
-            self.outcome.setFocus()
+            self._fix_field = self.outcome
         elif self.target_status() == CaseStatus.RESOLVED:
-            self.amount.setFocus()
+            self._fix_field = self.amount
+        if self._fix_field is not None:
+            self._fix_field.setFocus()

@@ -81,6 +81,12 @@ def summary_file_name(case_nos: list[str], lang: str) -> str:
             + re.sub(r"[^A-Za-z0-9_-]", "_", base) + ".pdf")
 
 
+
+def _breakable(path: str) -> str:
+    """A path that word wrap may break after each folder (a zero-width space after every
+    separator): a long one wraps inside the label instead of widening the dialog."""
+    return path.replace("/", "/\u200b").replace("\\", "\\\u200b")
+
 class SummaryDialog(QDialog):
     """The dispute summary of `case_ids` (in that order). Emits written(path)."""
 
@@ -186,8 +192,10 @@ class SummaryDialog(QDialog):
         self.open_button.clicked.connect(self.open_pdf)
         self.close_button.clicked.connect(self.reject)
         self.print_button.setDefault(True)
+        # The message gets a line of its own above the buttons: a long saved path wraps
+        # there instead of squeezing or pushing the buttons.
         buttons = QHBoxLayout()
-        buttons.addWidget(self.status, 1)
+        buttons.addStretch(1)
         for button in (self.print_button, self.save_button, self.open_button,
                        self.close_button):
             buttons.addWidget(button)
@@ -195,6 +203,7 @@ class SummaryDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
         layout.addLayout(options)
+        layout.addWidget(self.status)
         layout.addLayout(buttons)
 
     # --- the facts of each case ----------------------------------------------------------
@@ -325,12 +334,12 @@ class SummaryDialog(QDialog):
             return
         if kind == "open":
             if QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
-                self.status.setText(self.tr("Opened %1").replace("%1", str(path)))
+                self.status.setText(self.tr("Opened %1").replace("%1", _breakable(str(path))))
             else:
                 self._warn(self.tr("No PDF viewer could open %1").replace("%1", str(path)))
         else:
             self.status.setText(self.tr("Saved %1 (%2 pages)").replace(
-                "%1", str(path)).replace("%2", str(outcome.pages)))
+                "%1", _breakable(str(path))).replace("%2", str(outcome.pages)))
         self.written.emit(str(path))
 
     def _failed(self, kind: str, exc: BaseException) -> None:

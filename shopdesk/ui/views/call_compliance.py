@@ -16,8 +16,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.clock import local
+from ...domain.zone_names import zone_suffix
 from ...services.call_compliance import ComplianceReport, ReportCall
-from ...services.calls import CallService
+from ...services.calls import CallService, buyer_label
 
 PERIOD_DAYS = (7, 30, 90, 365)
 
@@ -82,27 +83,31 @@ class CallComplianceView(QWidget):
         self.buyers.clear()
         for b in report.buyers:
             self.buyers.addTopLevelItem(QTreeWidgetItem([
-                b.buyer_key, str(b.attempts), str(b.connected), str(b.overrides),
-                str(b.outside_window), self.tr("yes") if b.do_not_call else ""]))
+                buyer_label(b.buyer_key, self.lang), str(b.attempts), str(b.connected),
+                str(b.overrides), str(b.outside_window), self.tr("yes") if b.do_not_call else ""]))
         self.overrides.clear()
         for row in report.overrides:
             r = row.record
             codes = ", ".join(c.label(self.lang) for c in r.override_codes)
             self.overrides.addTopLevelItem(QTreeWidgetItem([
-                self._time(row), row.case_no, r.buyer_key, r.actor, codes,
+                self._time(row), row.case_no, buyer_label(r.buyer_key, self.lang), r.actor,
+                codes,
                 r.override_reason or ""]))
         self.breaches.clear()
         for row in report.breaches:
             r = row.record
             codes = ", ".join(c.label(self.lang) for c in r.override_codes)
             self.breaches.addTopLevelItem(QTreeWidgetItem([
-                self._time(row), row.case_no, r.buyer_key, r.actor, codes,
+                self._time(row), row.case_no, buyer_label(r.buyer_key, self.lang), r.actor,
+                codes,
                 r.override_reason or ""]))
         self.outside.clear()
         for row in report.outside_window:
             r = row.record
             self.outside.addTopLevelItem(QTreeWidgetItem([
-                row.buyer_local, row.case_no, r.buyer_key, r.actor, r.outcome.label(self.lang)]))
+                row.buyer_time + zone_suffix(row.buyer_tz, self.calls.shop_tz, self.lang),
+                row.case_no, buyer_label(r.buyer_key, self.lang), r.actor,
+                r.outcome.label(self.lang)]))
         for tree in (self.breaches, self.buyers, self.overrides, self.outside):
             for col in range(tree.columnCount()):
                 tree.resizeColumnToContents(col)

@@ -78,7 +78,7 @@ class CallIndicator(QWidget):
         text, colour = self.texts.status(self.decision, now, self.calls.shop_tz, self.lang)
         state = {GREEN: "allowed", AMBER: "soft"}.get(colour, "hard")
         self._show(text, colour, state)
-        self.label.setToolTip(self.texts.details(self.decision, self.lang))
+        self.label.setToolTip(self.texts.details(self.decision, self.lang, self.calls.shop_tz))
 
     def _show(self, text: str, colour: str, state: str) -> None:
         self.state = state

@@ -159,6 +159,9 @@ class CaseFacts(QWidget):
                     grid.addLayout(box, row, i * 2 + 1)
                 else:
                     grid.addWidget(value, row, i * 2 + 1, 1, span)
+        # Folded from the start, not only once a case is shown: the unfolded grid's height
+        # would otherwise count in the window's minimum size (too tall for a laptop).
+        self._apply_visibility()
 
     def more_shown(self) -> bool:
         return self.more_button.isChecked()

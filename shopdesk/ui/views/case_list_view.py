@@ -5,11 +5,20 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
+    QLabel,
     QMenu,
     QTableView,
     QVBoxLayout,
@@ -19,13 +28,14 @@ from PySide6.QtWidgets import (
 from ...domain.case_query import Scope
 from ...domain.enums import CaseKind, CaseStatus, Cause, Platform
 from ...services.cases import CaseService
+from ...services.quick_filters import QuickFilter
 from ..models.case_table import CASE_ID_ROLE, COLUMNS, CaseTableModel, column_of, column_of_sort
 from .query_builder import FilterState, build_query
 
 # Columns whose width follows the longest label or sample text in the UI language, so
 # nothing is cut in either language and no rows have to be fetched to size them.
 _LABEL_ENUMS = {"platform": Platform, "kind": CaseKind, "cause": Cause, "status": CaseStatus}
-_SAMPLES = {"case_no": "SD-20261123-0000", "order_no": "3043750003197657081",
+_SAMPLES = {"case_no": "DEMO-20261123-0000", "order_no": "3043750003197657081",
             "amount": "¥12,345.00", "due": "2026-11-23 ", "promise": "2026-11-23 ",
             "activity": "2026-11-23 ", "assignee": "小王小王", "deadline": "已超时23小时59分"}
 # Free-text columns get fixed starting widths (elided; the user can widen them).
@@ -104,6 +114,16 @@ class CaseListView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table)
+        # An empty list says why (nothing overdue, the trash is empty, no search hit) over
+        # the table instead of leaving a blank grid.
+        self.empty_label = QLabel(self.table.viewport())
+        self.empty_label.setObjectName("case_list_empty")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setStyleSheet("color: #666; padding: 24px;")
+        self.empty_label.hide()
+        self.table.viewport().installEventFilter(self)
+        self.count_changed.connect(self._show_empty_reason)
 
     def default_widths(self) -> dict[int, int]:
         """Fresh-install column widths for the UI language, by column number."""
@@ -189,6 +209,44 @@ class CaseListView(QWidget):
                 self.count_changed.emit(total)
 
         self._count_runner(lambda: counter(query), done)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self.empty_label.setGeometry(self.table.viewport().rect())
+        return super().eventFilter(watched, event)
+
+    def empty_reason(self) -> str:
+        """Why the list is empty, for the filters in force."""
+        f = self._filters
+        if f.search.strip():
+            return self.tr("No case matches “%1”. Check the spelling, or clear the search "
+                           "(Esc).").replace("%1", f.search.strip())
+        reasons = {
+            QuickFilter.TRASH: self.tr("The trash is empty."),
+            QuickFilter.PROMISE_OVERDUE: self.tr("No promise to a buyer is overdue."),
+            QuickFilter.PROMISE_TODAY: self.tr("No promise to a buyer falls due today."),
+            QuickFilter.OVERDUE: self.tr("No open case is past its deadline."),
+            QuickFilter.DUE_TODAY: self.tr("No open case is due today."),
+            QuickFilter.MINE: self.tr("No open case is assigned to you."),
+            QuickFilter.WARNED: self.tr("No open case carries a warning."),
+            QuickFilter.OPEN: self.tr("No open cases: everything is resolved."),
+        }
+        narrowed = any(v is not None for v in (f.kind, f.platform, f.status, f.created_from,
+                                                f.created_to))
+        if f.quick in reasons:
+            text = reasons[f.quick]
+            return text + " " + self.tr("(Only with the filters above.)") if narrowed else text
+        if narrowed:
+            return self.tr("No case matches the filters above.")
+        return self.tr("No cases yet. Add one with File → New case… (Ctrl+N) or import a "
+                       "platform export with File → Import (Ctrl+I).")
+
+    def _show_empty_reason(self, total: int) -> None:
+        empty = total == 0
+        if empty:
+            self.empty_label.setText(self.empty_reason())
+            self.empty_label.setGeometry(self.table.viewport().rect())
+        self.empty_label.setVisible(empty)
 
     def is_trash(self) -> bool:
         return self.model.query.scope == Scope.TRASH

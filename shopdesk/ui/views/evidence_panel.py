@@ -212,7 +212,7 @@ class EvidencePanel(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.checklist_label)
         layout.addWidget(self.list, 1)
-        layout.addWidget(self.hint)
+        layout.addWidget(self.hint, 1, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(editor)
         layout.addWidget(self.notice)
 
@@ -359,7 +359,11 @@ class EvidencePanel(QWidget):
         self.open_button.setEnabled(ev is not None and ev.is_file)
         self.caption.setText(ev.caption if ev is not None else "")
         self.category.set_current(ev.category if ev is not None else EvidenceCategory.OTHER)
-        self.hint.setVisible(self.list.count() == 0)
+        # With nothing attached the hint stands in the list's place: an empty grid row would
+        # only take height a laptop screen needs for the case's facts.
+        empty = self.list.count() == 0
+        self.hint.setVisible(empty)
+        self.list.setVisible(not empty)
 
     # --- the user's actions ------------------------------------------------
     def _operator(self) -> str | None:

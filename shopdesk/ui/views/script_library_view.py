@@ -178,8 +178,15 @@ class ScriptLibraryView(QWidget):
     def _selected(self) -> None:
         script_id = self.selected_id()
         entry = next((e for e in self.entries if e.script.id == script_id), None)
-        self.preview.setPlainText("" if entry is None else
-                                  f"{entry.script.text.zh}\n\n{entry.script.text.en}")
+        # The window's language only (the other one is in the edit dialog), with the facts
+        # a statement to the platform lets the user tick.
+        text = ""
+        if entry is not None:
+            text = entry.script.text.get(self.lang)
+            if entry.script.facts:
+                text += "\n\n" + self.tr("Facts to tick for the case:") + "\n" + "\n".join(
+                    f"☐ {f.get(self.lang)}" for f in entry.script.facts)
+        self.preview.setPlainText(text)
         origin = entry.origin if entry else None
         for b in (self.favourite_button, self.edit_button):
             b.setEnabled(entry is not None)

@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 from ...domain.case import Case
 from ...domain.enums import CustomerType
 from ...domain.errors import NotFoundError, ValidationError
-from ...domain.scripts import PROCEDURE_STEPS, Channel, HandlingStep, RenderResult
+from ...domain.scripts import PROCEDURE_STEPS, Channel, HandlingStep, RenderResult, canonical_key
+from ...domain.scripts.model import FACTS_KEY
 from ...services.register import Register
 from ...services.scripts import ScriptService
 from ..dialogs.placeholder_dialog import PlaceholderDialog
@@ -58,6 +59,8 @@ class ScriptsPanel(QWidget):
         self.lang = ui_language(register)
         self.case: Case | None = None
         self.values: dict[str, str] = {}  # placeholder values typed for the case on screen
+        self.ticked_facts: dict[str, set[int]] = {}  # script id -> facts ticked for this case
+        self.fact_checks: list[QCheckBox] = []
         self.placeholder_dialog: PlaceholderDialog | None = None
         self._auto_step = True  # the selector follows the next unticked step
         self._build()
@@ -124,10 +127,22 @@ class ScriptsPanel(QWidget):
         buttons.addWidget(self.fill_button)
         buttons.addWidget(self.copy_button)
 
+        # A statement to the platform: its facts as boxes the user ticks for this case.
+        self.facts_box = QWidget()
+        self.facts_box.setObjectName("script_facts")
+        self.facts_layout = QVBoxLayout(self.facts_box)
+        self.facts_layout.setContentsMargins(0, 0, 0, 0)
+        self.facts_layout.setSpacing(0)
+        self.facts_label = QLabel(self.tr("Write only what you checked for this case:"))
+        self.facts_label.setWordWrap(True)
+        self.facts_layout.addWidget(self.facts_label)
+        self.facts_box.hide()
+
         preview_box = QWidget()
         pl = QVBoxLayout(preview_box)
         pl.setContentsMargins(0, 0, 0, 0)
         pl.addWidget(self.preview, 1)
+        pl.addWidget(self.facts_box)
         pl.addLayout(buttons)
         # Titles beside the text, not above it: a laptop has width to spare, not height.
         split = QSplitter(Qt.Orientation.Horizontal)
@@ -161,6 +176,7 @@ class ScriptsPanel(QWidget):
         """Show case `case_id` (None: the empty state)."""
         if self.case is None or case_id != self.case.id:
             self.values = {}
+            self.ticked_facts = {}
             self._auto_step = True
         try:
             self.case = self.register.cases.get(case_id) if case_id is not None else None
@@ -255,9 +271,42 @@ class ScriptsPanel(QWidget):
         if self.case is None or script_id is None:
             return None
         return self.scripts.render_for_case(script_id, self.case.id, self.values, self.lang,
-                                            agent=(self.operator_provider() or "").strip())
+                                            agent=(self.operator_provider() or "").strip(),
+                                            facts=sorted(self.ticked_facts.get(script_id, ())))
 
-    def _preview(self) -> None:
+    def _show_facts(self) -> None:
+        """One box per fact of the selected script, ticked as the user left them."""
+        for box in self.fact_checks:
+            self.facts_layout.removeWidget(box)
+            box.deleteLater()
+        self.fact_checks = []
+        script_id = self.current_script_id()
+        script = self.scripts.get(script_id) if script_id and self.case else None
+        facts = script.facts if script is not None else ()
+        ticked = self.ticked_facts.get(script_id or "", set())
+        for n, fact in enumerate(facts):
+            box = QCheckBox(fact.get(self.lang))
+            box.setObjectName(f"script_fact_{n}")
+            box.setChecked(n in ticked)
+            box.toggled.connect(lambda on, i=n, sid=script_id: self._fact_toggled(sid, i, on))
+            self.facts_layout.addWidget(box)
+            self.fact_checks.append(box)
+        self.facts_box.setVisible(bool(facts))
+
+    def _fact_toggled(self, script_id: str, index: int, on: bool) -> None:
+        chosen = self.ticked_facts.setdefault(script_id, set())
+        if on:
+            chosen.add(index)
+        else:
+            chosen.discard(index)
+        self._preview(facts_too=False)
+
+    def _facts_missing(self, result: RenderResult) -> bool:
+        return any(canonical_key(n) == FACTS_KEY for n in result.missing)
+
+    def _preview(self, *, facts_too: bool = True) -> None:
+        if facts_too:
+            self._show_facts()
         result = self.rendered()
         self.preview.setPlainText(result.text if result else "")
         missing = result.missing if result else []
@@ -270,6 +319,10 @@ class ScriptsPanel(QWidget):
         """Copy the selected reply; asks for missing values first. True when copied."""
         result = self.rendered()
         if result is None:
+            return False
+        if self._facts_missing(result):
+            self._say(self.tr("Tick the facts you checked for this case first: a statement "
+                              "to the platform says only what is true."), WARNING_STYLE)
             return False
         if result.missing:
             self.ask_values(copy_after=True)
@@ -285,9 +338,11 @@ class ScriptsPanel(QWidget):
     def ask_values(self, *, copy_after: bool) -> None:
         """Open the fill-in dialog for the placeholders still missing."""
         result = self.rendered()
-        if result is None or not result.missing:
+        missing = [n for n in (result.missing if result else [])
+                   if canonical_key(n) != FACTS_KEY]  # facts are ticked, never typed
+        if result is None or not missing:
             return
-        dialog = PlaceholderDialog(result.missing, self.lang, self.values, self)
+        dialog = PlaceholderDialog(missing, self.lang, self.values, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._values_entered(dialog, copy_after))
         dialog.finished.connect(self._dialog_closed)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -48,17 +49,22 @@ class WarningBadge(QFrame):
         font = self.reasons.font()
         font.setBold(True)
         self.reasons.setFont(font)
+        # One line: the similar cases are elided (all of them in the tooltip) beside the
+        # acknowledgement, so on a laptop the badge takes two lines, not four.
         self.similar = QLabel(self)
         self.similar.setObjectName("warning_similar")
-        self.similar.setWordWrap(True)
-        # Each similar case is a link (click, or Tab to it and Enter) that opens it.
+        # Each similar case is a link (click, or Tab to it and Enter) that opens it. One
+        # line that never widens the pane (Ignored): the full list is in the tooltip.
         self.similar.setTextFormat(Qt.TextFormat.RichText)
+        self.similar.setWordWrap(False)
+        self.similar.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.similar.setTextInteractionFlags(
             Qt.TextInteractionFlag.LinksAccessibleByMouse
             | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
         self.similar.linkActivated.connect(self._link)
         self.note = QLineEdit(self)
         self.note.setObjectName("warning_note")
+        self.note.setMinimumWidth(160)
         self.note.setPlaceholderText(self.tr("What was done (e.g. called the buyer, told the "
                                              "owner)"))
         self.ack_button = QPushButton(self.tr("Acknowledge"), self)
@@ -71,12 +77,13 @@ class WarningBadge(QFrame):
         self.message.setObjectName("warning_message")
         self.message.hide()
         row = QHBoxLayout()
+        row.addWidget(self.similar, 1)
         row.addWidget(self.note, 1)
         row.addWidget(self.ack_button)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 4, 8, 4)
+        layout.setContentsMargins(8, 3, 8, 3)
+        layout.setSpacing(2)
         layout.addWidget(self.reasons)
-        layout.addWidget(self.similar)
         layout.addLayout(row)
         layout.addWidget(self.message)
         self.hide()
@@ -106,6 +113,7 @@ class WarningBadge(QFrame):
                         "%3")).replace("%1", str(self.register.warnings.rules().similar_days))
                 .replace("%2", links + more)
                 .replace("%3", str(len(similar) + 1)))
+        self.similar.setToolTip(", ".join(no for _i, no in numbers) + more)
         self.similar.setVisible(bool(similar))
         self.setVisible(bool(warnings) or bool(similar))
 

@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject
 from ...domain.call_policy import CallDecision
 from ...domain.clock import local
 from ...domain.text import list_sep
+from ...domain.zone_names import zone_suffix
 from ...services.calls import PREPARATION_CODES
 
 REFRESH_MS = 30_000  # the call light and the may-call list follow the clock
@@ -61,11 +62,12 @@ class CallTexts(QObject):
                 .replace("%3", self.countdown(nxt - now)))
         return text, AMBER if decision.overridable else RED
 
-    def details(self, decision: CallDecision, lang: str) -> str:
+    def details(self, decision: CallDecision, lang: str, shop_tz: str) -> str:
         """The full reasons and the buyer's clock, for a tooltip or a panel."""
         lines = [r.message(lang) for r in decision.reasons]
         lines += [w.message(lang) for w in decision.warnings]
+        # The buyer's zone by a name a person knows, and only when it is not the shop's.
         lines.append(self.tr("Buyer's local time: %1")
-                     .replace("%1", f"{decision.buyer_local_time:%Y-%m-%d %H:%M} "
-                                    f"({decision.buyer_tz})"))
+                     .replace("%1", f"{decision.buyer_local_time:%Y-%m-%d %H:%M}"
+                                    + zone_suffix(decision.buyer_tz, shop_tz, lang)))
         return "\n".join(lines)
