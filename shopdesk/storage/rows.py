@@ -6,6 +6,7 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+from ..domain.analysis import province_of
 from ..domain.case import Case
 from ..domain.clock import from_iso, to_utc_iso
 from ..domain.enums import CaseKind, CaseStatus, Cause, CustomerType, Outcome, Platform, Priority
@@ -18,7 +19,7 @@ CASE_COLUMNS = (
     "kind", "cause", "customer_type", "priority", "status", "outcome", "amount_settled_fen",
     "due_at", "description", "assignee", "created_at", "created_by", "updated_at",
     "last_activity_at", "deleted_at", "extra", "resolved_at", "platform_status",
-    "intervention_status", "platform_stage", "platform_involved", "applied_at",
+    "intervention_status", "platform_stage", "platform_involved", "applied_at", "province",
 )
 
 
@@ -102,6 +103,8 @@ def case_to_row(case: Case) -> dict[str, Any]:
         "platform_stage": case.platform_stage.value if case.platform_stage else "",
         "platform_involved": int(case.platform_involved),
         "applied_at": to_utc_iso(case.applied_at) if case.applied_at else None,
+        # Worked out once here, so the analysis groups by a column (m0020).
+        "province": province_of(case.buyer_address),
     }
     if case.id:
         row["id"] = case.id

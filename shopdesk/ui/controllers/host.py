@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QPushButton, QWidget
 
 if TYPE_CHECKING:
+    from ...domain.case_query import GroupFilter
     from ...services.register import Register
     from ..tasks import Tasks
     from ..views.case_detail import CaseDetailView
@@ -51,6 +52,10 @@ class Host(Protocol):
         ...
 
     def open_case_by_id(self, case_id: int) -> None: ...
+
+    def show_group(self, group: GroupFilter) -> None:
+        """List the cases behind one row of the complaint analysis (and come forward)."""
+        ...
 
     def set_register(self, register: Register) -> None:
         """Switch every view and controller to another open register (after a restore)."""
