@@ -117,3 +117,30 @@ def test_main_screen_indicator_counts_plans_due_and_missed(qtbot, make_window, r
     edit.status.setCurrentIndex(edit.status.findData("dropped"))
     edit.save()
     assert window.analysis.indicator.text() == "改进计划：1 项到期"
+
+
+def test_window_exports_the_table_and_the_monthly_report(qtbot, make_window, register,
+                                                         tmp_path, monkeypatch):
+    add(register, "item_defective", 2)
+    window = make_window(register)
+    file_menu = window.menuBar().findChild(type(window.menuBar().actions()[0].menu()),
+                                           "menu_file")
+    assert window.analysis.act_monthly_report in file_menu.actions()
+    dialog = window.analysis.open_dialog()
+    assert dialog.report_button.text() == "导出月报…"
+    written = window.analysis.export_table(str(tmp_path / "t.csv"))
+    assert written.read_text(encoding="utf-8-sig").splitlines()[1].startswith("宝贝有问题,2,")
+    # The month is asked for (this month first, the month just ended chosen), then where.
+    from PySide6.QtWidgets import QFileDialog, QInputDialog
+
+    asked = []
+
+    def get_item(parent, title, label, items, current, editable):
+        asked.append((items[0], items[current]))
+        return items[0], True
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(get_item))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(
+        lambda *a, **k: (str(tmp_path / "report"), "")))
+    qtbot.mouseClick(dialog.report_button, Qt.MouseButton.LeftButton)
+    assert asked == [("2026-11", "2026-10")]
+    assert (tmp_path / "report.pdf").read_bytes().startswith(b"%PDF")
