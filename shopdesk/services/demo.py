@@ -29,8 +29,9 @@ from ..storage.audit import AuditStore
 from ..storage.bulk import bulk_insert_cases
 from ..storage.events import EventStore
 from ..storage.promises import PromiseStore
+from .analysis import AnalysisService
 from .blacklist import BlacklistService
-from .demo_patterns import MALICIOUS_NICK, MALICIOUS_REASON, apply_demo_patterns
+from .demo_patterns import DEMO_PLAN, MALICIOUS_NICK, MALICIOUS_REASON, apply_demo_patterns
 from .promises import audit_values, event_data, event_text
 from .staff import StaffService
 from .warnings import WarningService
@@ -52,6 +53,8 @@ class DemoTarget(Protocol):
     def warnings(self) -> WarningService: ...
     @property
     def blacklist(self) -> BlacklistService: ...
+    @property
+    def analysis(self) -> AnalysisService: ...
 
 
 STAFF = ("小王", "小李", "阿珍")
@@ -359,4 +362,19 @@ def generate_demo(register: DemoTarget, n: int = 200, *, seed: int | None = None
             register.blacklist.add(platform="taobao", buyer_nick=MALICIOUS_NICK,
                                    reason=MALICIOUS_REASON, actor=STAFF[0])
         register.warnings.evaluate([case_id for case_id, _case in saved], siblings=False)
+    add_demo_plan(register)
     return n
+
+
+def add_demo_plan(register: DemoTarget) -> None:
+    """The packing-check plan (表一) for missing items, its baseline the 30 days before the
+    last 30: the analysis window shows it measured (once; a second demo adds none)."""
+    analysis = register.analysis
+    if analysis.plans():
+        return
+    today = register.clock.now().astimezone(ZoneInfo(register.shop_tz)).date()
+    baseline = (analysis.day_start(today - timedelta(days=60)),
+                analysis.day_start(today - timedelta(days=30)))
+    plan = analysis.add_plan(dimension="cause", actor=STAFF[0], baseline=baseline,
+                             due_date=today + timedelta(days=14), **DEMO_PLAN)
+    analysis.update_plan(plan.id, STAFF[0], status="doing")

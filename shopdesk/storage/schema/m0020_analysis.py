@@ -32,4 +32,5 @@ def migrate(db: Database) -> None:
 
 ANALYSIS_INDEX = (
     "CREATE INDEX idx_live_analysis ON cases(created_at, cause, kind, platform, province, "
-    "assignee, outcome, status, amount_settled_fen, resolved_at) WHERE deleted_at IS NULL")
+    "assignee, outcome, sku, status, amount_settled_fen, resolved_at) "
+    "WHERE deleted_at IS NULL")
