@@ -41,6 +41,16 @@ def add_analysis_parsers(sub: argparse._SubParsersAction) -> None:
     spd.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD",
                      help="last day, included (default: today)")
     spd.add_argument("--json", action="store_true")
+    par.add_argument("-o", "--output", metavar="FILE.csv|FILE.xlsx",
+                     help="also write the table to a .csv or .xlsx file")
+
+    report = sub.add_parser("report", help="the monthly complaint report (投诉月报)")
+    rsub = report.add_subparsers(dest="report_command", required=True)
+    monthly = rsub.add_parser("monthly", help="one month's complaint report as a PDF")
+    monthly.add_argument("--month", required=True, metavar="YYYY-MM")
+    monthly.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    monthly.add_argument("--lang", choices=("zh", "en"), default=None,
+                         help="the report's language (default: the register's)")
 
     plans = sub.add_parser("plans", help="root causes and improvement plans (表一)")
     psub = plans.add_subparsers(dest="plans_command", required=True)
@@ -158,6 +168,13 @@ def cmd_analysis(register: Register, args: argparse.Namespace, out: TextIO) -> i
     first, last = _period(register, args)
     result = service.pareto(by, service.day_start(first),
                             service.day_start(last + timedelta(days=1)), lang)
+    if args.output:
+        try:
+            written = service.export_table(result, args.output, lang)
+        except OSError as exc:
+            raise CliError(f"-o: cannot write {args.output}: {exc.strerror or exc}") from None
+        if not args.json:
+            out.write(f"{pick(lang, '已写入', 'written')}: {written}\n")
     if args.json:
         emit_json(out, pareto_json(result, date_from=first, date_to=last))
         return 0
@@ -166,6 +183,29 @@ def cmd_analysis(register: Register, args: argparse.Namespace, out: TextIO) -> i
     for r in result.rows:
         out.write(f"{r.label:<16} {r.count:>6} {r.share:>7.1%} {r.cumulative:>7.1%} "
                   f"{format_yuan(r.amount):>12} {r.change:+d}\n")
+    return 0
+
+
+def _month(text: str) -> tuple[int, int]:
+    try:
+        year, month = (int(part) for part in text.strip().split("-"))
+        if not 1 <= month <= 12 or not 2000 <= year <= 9999:
+            raise ValueError(text)
+    except ValueError:
+        raise CliError(f"--month: not a month (YYYY-MM): {text}") from None
+    return year, month
+
+
+def cmd_report(register: Register, args: argparse.Namespace, out: TextIO) -> int:
+    lang = args.lang or cli_lang(register, args)
+    year, month = _month(args.month)
+    if not args.output.lower().endswith(".pdf"):
+        raise CliError(f"-o: the report is a .pdf file: {args.output}")
+    try:
+        written = register.analysis.write_monthly_report(year, month, args.output, lang=lang)
+    except OSError as exc:
+        raise CliError(f"-o: cannot write {args.output}: {exc.strerror or exc}") from None
+    out.write(f"{pick(lang, '投诉月报已写入', 'complaint report written')}: {written}\n")
     return 0
 
 
@@ -218,4 +258,5 @@ def cmd_plans(register: Register, args: argparse.Namespace, out: TextIO) -> int:
 ANALYSIS_HANDLERS = {
     "analysis": guarded(cmd_analysis, option_of=_OPTION_OF),
     "plans": guarded(cmd_plans, option_of=_OPTION_OF),
+    "report": guarded(cmd_report, option_of=_OPTION_OF),
 }

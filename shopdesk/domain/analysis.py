@@ -136,6 +136,15 @@ def province_of(address: str) -> str:
     return UNKNOWN_PROVINCE
 
 
+class PlanStatus(LabelledEnum):
+    """Where an improvement plan stands (表一's 状态)."""
+
+    OPEN = ("open", "未开始", "Not started")
+    DOING = ("doing", "进行中", "In progress")
+    DONE = ("done", "已完成", "Done")
+    DROPPED = ("dropped", "已放弃", "Dropped")
+
+
 @dataclass(frozen=True)
 class PlanResult:
     """A plan measured against the register: baseline period vs. the following one."""

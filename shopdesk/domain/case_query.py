@@ -2,11 +2,24 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
 
 from .enums import CaseKind, CaseStatus, Platform
+
+
+@dataclass(frozen=True)
+class GroupFilter:
+    """The cases behind one row of the complaint analysis (a drill-down): created in
+    [start, end) and falling in group `key` of `dimension` (a Dimension value). `label`
+    is what the list shows ("原因：宝贝有问题"); it takes no part in the match."""
+
+    dimension: str
+    key: str
+    start: datetime
+    end: datetime
+    label: str = field(default="", compare=False)
 
 
 class Scope(StrEnum):
@@ -63,6 +76,7 @@ class CaseQuery:
     refund_queue: bool = False
     # Major complaints (重大投诉) come before every other case, whatever the sort.
     major_first: bool = True
+    group: GroupFilter | None = None  # drill-down from the analysis window
     # Set when filters contradict each other (e.g. "open" + status "closed"): no rows.
     match_nothing: bool = False
     sort: SortKey = SortKey.LAST_ACTIVITY

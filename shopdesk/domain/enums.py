@@ -102,7 +102,7 @@ class CaseStatus(LabelledEnum):
     @property
     def is_open(self) -> bool:
         """Open cases still need someone's attention."""
-        return self not in (CaseStatus.RESOLVED, CaseStatus.CLOSED)
+        return self is not CaseStatus.RESOLVED and self is not CaseStatus.CLOSED
 
 
 OPEN_STATUSES = tuple(s for s in CaseStatus if s.is_open)

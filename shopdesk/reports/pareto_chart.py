@@ -17,6 +17,17 @@ BAR = colors.HexColor("#4a7fb5")
 VITAL = colors.HexColor("#d9534f")
 LINE = colors.HexColor("#e08a00")
 MAX_BARS = 15
+LEFT = RIGHT = 44  # room for the count axis and the cumulative-% axis
+
+
+def bar_at(result: Pareto, width: float, x: float) -> int | None:
+    """The row whose bar (its whole category column) is at `x` on a chart drawn `width`
+    wide, or None (an axis, the margin, no rows): a click on the screen's chart."""
+    bars = len(result.rows[:MAX_BARS])
+    plot = width - LEFT - RIGHT
+    if not bars or plot <= 0 or not LEFT <= x < LEFT + plot:
+        return None
+    return min(int((x - LEFT) / (plot / bars)), bars - 1)
 
 
 def pareto_drawing(result: Pareto, *, width: float = 640, height: float = 300,
@@ -25,7 +36,7 @@ def pareto_drawing(result: Pareto, *, width: float = 640, height: float = 300,
     rows = result.rows[:MAX_BARS]
     d = Drawing(width, height)
     d.add(Rect(0, 0, width, height, fillColor=colors.white, strokeColor=None))
-    left, bottom, right, top = 44, 70, 44, 28 if title else 12
+    left, bottom, right, top = LEFT, 70, RIGHT, 28 if title else 12
     if title:
         d.add(String(width / 2, height - 16, title, fontName=font, fontSize=11,
                      textAnchor="middle"))

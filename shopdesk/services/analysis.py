@@ -5,11 +5,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
 
-from ..domain.analysis import Dimension, Group, Pareto, PlanResult, pareto, province_of
+from ..domain.analysis import Dimension, Group, Pareto, PlanResult, PlanStatus, pareto
+from ..domain.analysis_report import MonthlyReport
+from ..domain.case_query import GroupFilter
 from ..domain.clock import SHOP_TZ_DEFAULT, Clock, from_iso, to_utc_iso
 from ..domain.enums import CaseKind, Cause, CauseSide, Outcome, Platform
 from ..domain.errors import FieldError, ShopDeskError, ValidationError
@@ -27,7 +30,7 @@ from .actor import require_actor
 
 _ENUM_OF = {Dimension.CAUSE: Cause, Dimension.CAUSE_GROUP: CauseSide, Dimension.KIND: CaseKind,
             Dimension.PLATFORM: Platform, Dimension.OUTCOME: Outcome}
-PLAN_STATUSES = ("open", "doing", "done", "dropped")
+PLAN_STATUSES = tuple(s.value for s in PlanStatus)
 SPEED_BY = ("platform", "staff")
 
 
@@ -81,6 +84,19 @@ class Plan:
         return self.baseline_to + (self.baseline_to - self.baseline_from)
 
 
+@dataclass(frozen=True)
+class PlanAlerts:
+    """Plans the main screen points at: past their due date and not finished, or measured
+    and short of their target."""
+
+    due: tuple[Plan, ...]
+    missed: tuple[Plan, ...]
+
+    @property
+    def count(self) -> int:
+        return len({p.id for p in (*self.due, *self.missed)})
+
+
 class AnalysisService:
     def __init__(self, db: Database, clock: Clock, *, shop_tz: str = SHOP_TZ_DEFAULT) -> None:
         self.db = db
@@ -116,13 +132,21 @@ class AnalysisService:
             return pick(lang, "（未填）", "(none)")
         return key
 
-    def pareto(self, by: Dimension, start: datetime, end: datetime,
-               lang: str = "zh") -> Pareto:
+    def pareto(self, by: Dimension, start: datetime, end: datetime, lang: str = "zh", *,
+               where: str = "", params: list | None = None) -> Pareto:
         """The Pareto table of cases created in [start, end), with the previous period of
-        the same length for the change column."""
+        the same length for the change column (`where`: only some cases, e.g. one cause's)."""
         before = start - (end - start)
-        return pareto(by, start, end, self._groups(by, start, end),
-                      self._groups(by, before, start), lambda k: self.label(by, k, lang))
+        return pareto(by, start, end, self._groups(by, start, end, where, params),
+                      self._groups(by, before, start, where, params),
+                      lambda k: self.label(by, k, lang))
+
+    def drill_down(self, by: Dimension, key: str, start: datetime, end: datetime,
+                   lang: str = "zh") -> GroupFilter:
+        """The list filter showing the cases behind one Pareto row (the same ones it counts)."""
+        return GroupFilter(by.value, key, start, end,
+                           label=by.label(lang) + pick(lang, "：", ": ")
+                           + self.label(by, key, lang))
 
     def chart_svg(self, result: Pareto, *, width: int = 640, height: int = 300) -> bytes:
         """The Pareto chart as SVG (the same reportlab drawing the PDF report embeds)."""
@@ -130,15 +154,19 @@ class AnalysisService:
 
         return pareto_svg(result, width=width, height=height)
 
-    def _groups(self, by: Dimension, start: datetime, end: datetime) -> list[Group]:
-        groups = self.store.groups(by, start, end)
+    def chart_bar_at(self, result: Pareto, width: float, x: float) -> int | None:
+        """Which row's bar is at `x` on the chart drawn `width` wide (None: no bar)."""
+        from ..reports.pareto_chart import bar_at
+
+        return bar_at(result, width, x)
+
+    def _groups(self, by: Dimension, start: datetime, end: datetime, where: str = "",
+                params: list | None = None) -> list[Group]:
+        groups = self.store.groups(by, start, end, where=where, params=params)
         if by is Dimension.CAUSE_GROUP:
             return [Group(Cause(g.key).side.value if g.key else CauseSide.OTHER.value,
                           g.count, g.amount, g.resolve_hours_total, g.resolved)
                     for g in groups]
-        if by is Dimension.PROVINCE:
-            return [Group(province_of(g.key), g.count, g.amount, g.resolve_hours_total,
-                          g.resolved) for g in groups]
         return groups
 
     # --- refund speed (退款时效) and satisfaction after resolution ----------------------
@@ -167,6 +195,31 @@ class AnalysisService:
         counts = FollowupStore(self.db).results_between(start, end)
         return Satisfaction(counts.get("satisfied", 0), counts.get("problem_again", 0),
                             counts.get("no_reply", 0))
+
+    # --- the monthly report and the tables' export --------------------------------------
+    def monthly_report(self, year: int, month: int, lang: str = "zh") -> MonthlyReport:
+        """The monthly complaint report's data (shop-time calendar month)."""
+        from .analysis_report import monthly_report
+
+        return monthly_report(self, year, month, lang)
+
+    def write_monthly_report(self, year: int, month: int, path: str | Path, *,
+                             lang: str = "zh") -> Path:
+        """Write the monthly complaint report PDF to `path` (moved into place whole)."""
+        from ..reports.monthly_pdf import write_monthly_pdf
+
+        target = Path(path)
+        if target.suffix.lower() != ".pdf":
+            raise ShopDeskError(f"月报只能保存为 .pdf 文件：{target.name}",
+                                f"the report is saved as a .pdf file, not {target.name}")
+        write_monthly_pdf(self.monthly_report(year, month, lang), target, lang=lang)
+        return target
+
+    def export_table(self, result: Pareto, path: str | Path, lang: str = "zh") -> Path:
+        """The Pareto table to .csv or .xlsx."""
+        from .analysis_report import export_table
+
+        return export_table(result, path, lang)
 
     # --- improvement plans -------------------------------------------------------------
     def add_plan(self, *, dimension: str, category: str, root_cause: str, plan: str,
@@ -209,10 +262,22 @@ class AnalysisService:
         allowed = {"status", "owner", "due_date", "target_pct", "plan", "plan_long",
                    "difficulty", "sub_type", "root_cause"}
         values = {k: v for k, v in changes.items() if k in allowed and v is not None}
+        errors = []
         if "status" in values and values["status"] not in PLAN_STATUSES:
-            raise ValidationError([FieldError(
+            errors.append(FieldError(
                 "status", f"未知的状态（可选：{', '.join(PLAN_STATUSES)}）",
-                f"unknown status (one of: {', '.join(PLAN_STATUSES)})")])
+                f"unknown status (one of: {', '.join(PLAN_STATUSES)})"))
+        for key, zh, en in (("root_cause", "根本原因不能为空", "The root cause is required"),
+                            ("plan", "改进措施不能为空", "The plan is required")):
+            if key in values and not str(values[key]).strip():
+                errors.append(FieldError("cause" if key == "root_cause" else key, zh, en))
+        target = values.get("target_pct")
+        if target is not None and not 0 < int(target) <= 100:  # type: ignore[call-overload]
+            errors.append(FieldError("target", "目标降幅应在 1–100 之间",
+                                     "The target must be between 1 and 100 (percent)"))
+        if errors:
+            raise ValidationError(errors)
+        values = {k: v.strip() if isinstance(v, str) else v for k, v in values.items()}
         if isinstance(values.get("due_date"), date):
             values["due_date"] = values["due_date"].isoformat()  # type: ignore[union-attr]
         self.plan(plan_id)
@@ -234,6 +299,16 @@ class AnalysisService:
     def plans(self) -> list[Plan]:
         return [self._plan(r) for r in self.db.execute(
             f"SELECT {_PLAN_COLUMNS} FROM improvement_plans ORDER BY id").fetchall()]
+
+    def plan_alerts(self) -> PlanAlerts:
+        """Plans due (today or earlier, shop time) and not done, and plans that missed
+        their target (dropped ones are left alone)."""
+        today = self.clock.now().astimezone(ZoneInfo(self.shop_tz)).date()
+        live = [p for p in self.plans() if p.status != PlanStatus.DROPPED.value]
+        due = tuple(p for p in live if p.due_date is not None and p.due_date <= today
+                    and p.status in (PlanStatus.OPEN.value, PlanStatus.DOING.value))
+        missed = tuple(p for p in live if p.result.met is False)
+        return PlanAlerts(due, missed)
 
     def _plan(self, r) -> Plan:
         dim = Dimension(r[1])

@@ -30,8 +30,9 @@ from ..storage.bulk import bulk_insert_cases
 from ..storage.events import EventStore
 from ..storage.promises import PromiseStore
 from ..storage.settings import SettingsStore
+from .analysis import AnalysisService
 from .blacklist import BlacklistService
-from .demo_patterns import MALICIOUS_NICK, MALICIOUS_REASON, apply_demo_patterns
+from .demo_patterns import DEMO_PLAN, MALICIOUS_NICK, MALICIOUS_REASON, apply_demo_patterns
 from .promises import audit_values, event_data, event_text
 from .staff import StaffService
 from .warnings import WarningService
@@ -55,6 +56,7 @@ class DemoTarget(Protocol):
     def blacklist(self) -> BlacklistService: ...
     @property
     def settings(self) -> SettingsStore: ...
+    def analysis(self) -> AnalysisService: ...
 
 
 STAFF = ("小王", "小李", "阿珍")
@@ -392,4 +394,19 @@ def generate_demo(register: DemoTarget, n: int = 200, *, seed: int | None = None
         register.settings.set(DEMO_ADDED_KEY, added)
         register.deadlines.recompute([case_id for case_id, _case in saved])
         register.warnings.evaluate([case_id for case_id, _case in saved], siblings=False)
+    add_demo_plan(register)
     return n
+
+
+def add_demo_plan(register: DemoTarget) -> None:
+    """The packing-check plan (表一) for missing items, its baseline the 30 days before the
+    last 30: the analysis window shows it measured (once; a second demo adds none)."""
+    analysis = register.analysis
+    if analysis.plans():
+        return
+    today = register.clock.now().astimezone(ZoneInfo(register.shop_tz)).date()
+    baseline = (analysis.day_start(today - timedelta(days=60)),
+                analysis.day_start(today - timedelta(days=30)))
+    plan = analysis.add_plan(dimension="cause", actor=STAFF[0], baseline=baseline,
+                             due_date=today + timedelta(days=14), **DEMO_PLAN)
+    analysis.update_plan(plan.id, STAFF[0], status="doing")

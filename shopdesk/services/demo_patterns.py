@@ -1,7 +1,10 @@
 """Patterns in the demo register so a first look at warnings and analysis shows something
-real: a leaking item that clusters, a courier problem in the last weeks, one malicious
-buyer (also put on the malicious-buyer list). Rewrites some generated cases, never adds
-any: the demo keeps the number of cases asked for."""
+real: a leaking item that clusters (a bad batch from three weeks ago), a seasonal courier
+problem (two weeks of slow and lost parcels after a big promotion, worst in remote
+provinces), one malicious buyer (also put on the malicious-buyer list), and a packing fix
+that worked (fewer missing items in the last 30 days than before: the demo's improvement
+plan measures it). Rewrites some generated cases, never adds any: the demo keeps the
+number of cases asked for, and every pattern scales with it."""
 
 from __future__ import annotations
 
@@ -16,30 +19,67 @@ LEAK_ITEM = ("真空保温杯 500ml 不锈钢", "CUP-THERMO-500", Decimal("79.00
 LEAK_TEXTS = ("杯盖漏水，包里的东西都湿了。", "保温杯盖子拧紧了还是漏水。",
               "倒热水时漏水把手烫伤了，要求赔偿。", "刚收到就漏水，要求换货。",
               "杯子漏水，已经是第二个了。")
+LEAK_SHARE = 0.12  # of the cases since the bad batch arrived
+LEAK_SINCE_DAYS = 21
 MALICIOUS_NICK = "专业测评小能手"
 MALICIOUS_REASON = "多个店铺职业差评，以差评要挟索赔"
 MALICIOUS_TEXTS = ("说收到的是假货，不赔偿一万就去12315投诉。", "要求三倍赔偿，否则给差评。",
                    "声称商品有问题，拒绝提供照片，要求全额退款不退货。")
 COURIER_TEXT = "快递在中转站滞留多天，买家催促。"
+# The promotion's courier backlog: these days before "now", a third of the cases.
+COURIER_PEAK_DAYS = (8, 22)
+COURIER_SHARE = 0.35
+REMOTE = ("新疆维吾尔自治区乌鲁木齐市天山区", "甘肃省兰州市城关区", "西藏自治区拉萨市城关区",
+          "内蒙古自治区呼和浩特市新城区")
+# The packing check (the demo plan): missing items fell in the last 30 days.
+PACKING_FIXED_SHARE = 0.6
+DEMO_PLAN = {"category": "missing_wrong_item", "sub_type": "配件漏装",
+             "root_cause": "打包时没有核对配件清单", "plan": "打包台贴配件清单，发货前逐项勾选",
+             "plan_long": "称重复核：重量不符的包裹不发", "difficulty": "低", "owner": "仓库",
+             "target_pct": 30}
+
+
+def _age(case: Case, now: datetime) -> timedelta:
+    return now - case.created_at if case.created_at else timedelta.max
 
 
 def apply_demo_patterns(items: list, now: datetime, seed: int | None = None) -> None:
     """Rewrite some of the (case, day, events) items in place."""
     rng = random.Random(seed)
     cases: list[Case] = [case for case, _day, _events in items]
-    recent = [c for c in cases if c.created_at and now - c.created_at <= timedelta(days=6)]
-    for case, text in zip(recent[-5:], LEAK_TEXTS, strict=False):
+    touched: set[int] = set()
+    # The bad batch: leaks cluster on one item since it arrived, a few every day.
+    recent = [c for c in cases if _age(c, now) <= timedelta(days=LEAK_SINCE_DAYS)]
+    leaking = rng.sample(recent, min(len(recent), max(5, int(len(recent) * LEAK_SHARE))))
+    for i, case in enumerate(sorted(leaking, key=lambda c: c.created_at or now)):
         case.item_title, case.sku, case.amount_paid = LEAK_ITEM
         case.amount_claimed = case.amount_paid
-        case.cause, case.description = Cause.ITEM_DEFECTIVE, text
+        case.cause, case.description = Cause.ITEM_DEFECTIVE, LEAK_TEXTS[i % len(LEAK_TEXTS)]
         case.kind = CaseKind.RETURN_REFUND
-    month = [c for c in cases if c.created_at and timedelta(days=6) < now - c.created_at
-             <= timedelta(days=30)]
-    for case in month[::3]:
-        case.cause = rng.choice((Cause.SLOW_DELIVERY, Cause.PARCEL_LOST))
+        touched.add(id(case))
+    # The promotion's courier backlog, worst far from the warehouse.
+    first, last = COURIER_PEAK_DAYS
+    peak = [c for c in cases if id(c) not in touched
+            and timedelta(days=first) < _age(c, now) <= timedelta(days=last)]
+    for case in peak:
+        if rng.random() >= COURIER_SHARE:
+            continue
+        case.cause = rng.choice((Cause.SLOW_DELIVERY, Cause.SLOW_DELIVERY, Cause.PARCEL_LOST))
         case.description = COURIER_TEXT
-    older = [c for c in cases if c.created_at and timedelta(days=6) < now - c.created_at
-             <= timedelta(days=25) and c not in month[::3]]
+        if case.buyer_address and rng.random() < 0.7:
+            case.buyer_address = rng.choice(REMOTE) + f"{rng.randint(1, 300)}号"
+        touched.add(id(case))
+    # The packing check worked: most missing-item cases of the last 30 days never happened
+    # (they become buyers' changes of mind).
+    for case in cases:
+        if (case.cause == Cause.MISSING_WRONG_ITEM and id(case) not in touched
+                and _age(case, now) <= timedelta(days=30)
+                and rng.random() < PACKING_FIXED_SHARE):
+            case.cause = Cause.ORDERED_WRONG
+            case.description = "买家拍错了尺码，想换大一号。"
+    # One malicious buyer, three cases in the weeks before.
+    older = [c for c in cases if id(c) not in touched
+             and timedelta(days=6) < _age(c, now) <= timedelta(days=25)]
     for case, text in zip(older[-3:], MALICIOUS_TEXTS, strict=False):
         case.platform = Platform.TAOBAO
         case.buyer_nick = MALICIOUS_NICK

@@ -111,7 +111,7 @@ class WarningService:
         now = self.clock.now()
         with self.db.atomic():
             subjects = self.store.facts(case_ids)
-            related = self.store.related(subjects)
+            related = self.store.related(subjects, skip={s.case_id for s in subjects})
             if siblings:
                 known = {s.case_id for s in subjects}
                 extra = [f.case_id for f in related if f.is_open and f.case_id not in known]
@@ -119,9 +119,7 @@ class WarningService:
             around = Neighbourhood([*related, *subjects])
             found = evaluate_all(subjects, around, rules, now, self._blacklisted(subjects))
             latest = self.store.latest([s.case_id for s in subjects])
-            return {case_id: new for case_id, raised in found.items()
-                    if (new := self.store.sync(case_id, raised, now,
-                                               latest.get(case_id, {})))}
+            return self.store.sync_many(found, now, latest)
 
     def _blacklisted(self, subjects: Iterable[CaseFacts]) -> dict[int, str]:
         entries = self.blacklist.all()

@@ -8,11 +8,13 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from ..domain.analysis import province_of
 from ..domain.case import Case
 from ..domain.case_no import format_case_no
 from ..domain.case_query import CaseQuery, Scope, SortKey
 from ..domain.clock import to_utc_iso
 from ..domain.errors import NotFoundError
+from .analysis import drill_condition
 from .batches import in_batches
 from .rows import CASE_COLUMNS, case_from_row, case_to_row
 from .search import COMMON_SHARE, TermStats, delete_from_index, reindex_case, search_clause
@@ -122,6 +124,8 @@ class CaseStore:
         unknown = set(values) - set(CASE_COLUMNS)
         if unknown:
             raise KeyError(f"unknown case columns: {sorted(unknown)}")
+        if "buyer_address" in values and "province" not in values:
+            values = {**values, "province": province_of(str(values["buyer_address"] or ""))}
         sets = ", ".join(f"{k} = ?" for k in values)
         self.db.execute(f"UPDATE cases SET {sets} WHERE id = ?", [*values.values(), case_id])
         if reindex:
@@ -318,6 +322,10 @@ def _where(query: CaseQuery,
         params.append(to_utc_iso(query.deadline_before))
     if query.refund_queue:
         conds.append(REFUND_QUEUE_SQL)
+    if query.group is not None:
+        group_where, group_params = drill_condition(query.group)
+        conds.append(group_where)
+        params.extend(group_params)
     conds_p, params_p = _promise_conditions(query)
     conds.extend(conds_p)
     params.extend(params_p)

@@ -6,6 +6,7 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+from ..domain.analysis import province_of
 from ..domain.case import Case
 from ..domain.clock import from_iso, to_utc_iso
 from ..domain.enums import CaseKind, CaseStatus, Cause, CustomerType, Outcome, Platform, Priority
@@ -20,6 +21,7 @@ CASE_COLUMNS = (
     "last_activity_at", "deleted_at", "extra", "resolved_at", "platform_status",
     "intervention_status", "platform_stage", "platform_involved", "applied_at",
     "major_owner",
+    "intervention_status", "platform_stage", "platform_involved", "applied_at", "province",
 )
 
 
@@ -105,6 +107,8 @@ def case_to_row(case: Case) -> dict[str, Any]:
         "platform_involved": int(case.platform_involved),
         "applied_at": to_utc_iso(case.applied_at) if case.applied_at else None,
         "major_owner": case.major_owner,
+        # Worked out once here, so the analysis groups by a column (m0020).
+        "province": province_of(case.buyer_address),
     }
     if case.id:
         row["id"] = case.id

@@ -7,7 +7,8 @@ already raised, keeping the history; `cases.warning_count` follows the live warn
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import functools
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -56,14 +57,20 @@ class CaseWarning:
         return pick(lang, self.reason_zh, self.reason_en)
 
 
+@functools.lru_cache(maxsize=8192)
+def _time(text: str | None) -> datetime | None:
+    # An import writes thousands of cases with a handful of creation times: parse each once.
+    return from_iso(text)
+
+
 def _facts(row: Sequence, text: str = "") -> CaseFacts:
     status = _STATUS[row[7]]
     return CaseFacts(
         case_id=row[0], platform=row[1], buyer_nick=row[2] or "",
         product=product_key(row[3] or "", row[4] or ""),
         cause=_CAUSE.get(row[5]) if row[5] else None, kind=_KIND[row[6]], status=status,
-        created_at=from_iso(row[8]),  # type: ignore[arg-type]
-        closed_at=None if status.is_open else from_iso(row[9]),
+        created_at=_time(row[8]),  # type: ignore[arg-type]
+        closed_at=None if status.is_open else _time(row[9]),
         amount_paid=from_fen(row[10]), amount_claimed=from_fen(row[11]),
         platform_intervention=_intervened(row[12]), text=text)
 
@@ -102,9 +109,11 @@ class WarningStore:
                 out.append(_facts(row, row[13] or ""))
         return out
 
-    def related(self, subjects: Iterable[CaseFacts]) -> list[CaseFacts]:
+    def related(self, subjects: Iterable[CaseFacts], *,
+                skip: frozenset[int] | set[int] = frozenset()) -> list[CaseFacts]:
         """Live cases sharing a buyer (platform + nick) or a product with `subjects`
-        (without their text: the rules read only the subjects' words)."""
+        (without their text: the rules read only the subjects' words). Cases in `skip`
+        (the subjects themselves, already read) are left out."""
         nicks = sorted({s.buyer_nick for s in subjects if s.buyer_nick})
         products = sorted({s.product for s in subjects if s.product})
         rows: dict[int, CaseFacts] = {}
@@ -114,7 +123,8 @@ class WarningStore:
                 for row in self.db.execute(
                         f"SELECT {_FACT_COLUMNS} FROM cases c WHERE c.{column} IN ({marks}) "
                         "AND c.deleted_at IS NULL", chunk).fetchall():
-                    rows[row[0]] = _facts(row)
+                    if row[0] not in skip and row[0] not in rows:
+                        rows[row[0]] = _facts(row)
         return list(rows.values())
 
     def open_ids(self) -> list[int]:
@@ -137,36 +147,52 @@ class WarningStore:
 
     def sync(self, case_id: int, raised: list[Raised], now: datetime,
              latest: dict[RuleKey, CaseWarning]) -> list[Raised]:
-        """Record what fires now on a case; returns the warnings newly raised.
+        """`sync_many` for one case."""
+        return self.sync_many({case_id: raised}, now, {case_id: latest}).get(case_id, [])
+
+    def sync_many(self, found: Mapping[int, list[Raised]], now: datetime,
+                  latest: Mapping[int, dict[RuleKey, CaseWarning]]) -> dict[int, list[Raised]]:
+        """Record what fires now on each case; returns the warnings newly raised per case.
 
         A rule that fires with no live row is raised (again, after an acknowledgement, when
         its reason changed or it had cleared); a live row whose rule stopped firing is
-        cleared; `cases.warning_count` is set to the live rows left."""
+        cleared; `cases.warning_count` is set to the live rows left. The writes are
+        gathered and sent in a few executemany calls (an import judges thousands)."""
         stamp = to_utc_iso(now)
-        new: list[Raised] = []
-        fired = {r.rule: r for r in raised}
-        for rule, w in latest.items():
-            if w.is_live and rule not in fired:
-                self.db.execute("UPDATE case_warnings SET cleared_at = ? WHERE id = ?",
-                                [stamp, w.id])
-        for rule, r in fired.items():
-            w = latest.get(rule)
-            if w is not None and w.is_live:
-                if (w.reason_zh, w.reason_en) != (r.reason.zh, r.reason.en):
-                    self.db.execute("UPDATE case_warnings SET reason_zh = ?, reason_en = ? "
-                                    "WHERE id = ?", [r.reason.zh, r.reason.en, w.id])
-                continue
-            if (w is not None and w.cleared_at is None
-                    and (w.reason_zh, w.reason_en) == (r.reason.zh, r.reason.en)):
-                continue  # acknowledged, and nothing new since
-            self.db.execute(
-                "INSERT INTO case_warnings(case_id, rule, reason_zh, reason_en, raised_at) "
-                "VALUES (?, ?, ?, ?, ?)", [case_id, rule.value, r.reason.zh, r.reason.en, stamp])
-            new.append(r)
-        self.db.execute(
-            "UPDATE cases SET warning_count = (SELECT count(*) FROM case_warnings w "
-            "WHERE w.case_id = cases.id AND w.ack_at IS NULL AND w.cleared_at IS NULL) "
-            "WHERE id = ?", [case_id])
+        cleared: list[tuple[str, int]] = []
+        reworded: list[tuple[str, str, int]] = []
+        inserts: list[tuple[int, str, str, str, str]] = []
+        counts: list[tuple[int, int]] = []
+        new: dict[int, list[Raised]] = {}
+        for case_id, raised in found.items():
+            before = latest.get(case_id, {})
+            fired = {r.rule: r for r in raised}
+            live = 0
+            for rule, w in before.items():
+                if w.is_live and rule not in fired:
+                    cleared.append((stamp, w.id))
+            for rule, r in fired.items():
+                w = before.get(rule)
+                same = w is not None and (w.reason_zh, w.reason_en) == (r.reason.zh, r.reason.en)
+                if w is not None and w.is_live:
+                    live += 1
+                    if not same:
+                        reworded.append((r.reason.zh, r.reason.en, w.id))
+                    continue
+                if w is not None and w.cleared_at is None and same:
+                    continue  # acknowledged, and nothing new since
+                inserts.append((case_id, rule.value, r.reason.zh, r.reason.en, stamp))
+                new.setdefault(case_id, []).append(r)
+                live += 1
+            counts.append((live, case_id))
+        conn = self.db.conn
+        conn.executemany("UPDATE case_warnings SET cleared_at = ? WHERE id = ?", cleared)
+        conn.executemany("UPDATE case_warnings SET reason_zh = ?, reason_en = ? WHERE id = ?",
+                         reworded)
+        conn.executemany("INSERT INTO case_warnings(case_id, rule, reason_zh, reason_en, "
+                         "raised_at) VALUES (?, ?, ?, ?, ?)", inserts)
+        conn.executemany("UPDATE cases SET warning_count = ? WHERE id = ? "
+                         "AND warning_count != ?", [(n, i, n) for n, i in counts])
         return new
 
     def acknowledge(self, case_id: int, rules: Iterable[RuleKey] | None, actor: str,

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__
+from ..domain.case_query import GroupFilter
 from ..domain.clock import local
 from ..domain.errors import ShopDeskError
 from ..paths import log_dir
@@ -299,7 +300,8 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
         file_menu.setObjectName("menu_file")
-        self._fill(file_menu, (self.act_new, self.act_import, self.act_export, None,
+        self._fill(file_menu, (self.act_new, self.act_import, self.act_export,
+                               self.analysis.act_monthly_report, None,
                                self.act_backup, self.act_restore_backup, None,
                                self.demo.act_remove_demo, None, self.act_quit))
         file_menu.aboutToShow.connect(self.demo.update_action)
@@ -372,6 +374,9 @@ class MainWindow(QMainWindow):
         spacer = QWidget(bar)
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         bar.addWidget(spacer)
+        # Improvement plans due or off target (shown and hidden through its action).
+        self.analysis.indicator_action = bar.addWidget(self.analysis.indicator)
+        self.analysis.refresh_indicator()
         bar.addWidget(self.operator_picker)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
 
@@ -533,6 +538,11 @@ class MainWindow(QMainWindow):
         """Show a case chosen elsewhere (e.g. the may-call list), selecting it when listed."""
         if not self.case_list.select_case(case_id):
             self.detail.show_case(case_id)
+
+    def show_group(self, group: GroupFilter) -> None:
+        """List the cases behind a row of the complaint analysis, in front of it."""
+        self.filter_bar.set_group(group)
+        self.bring_to_front()
 
     def _open_case(self, case_id: int) -> None:
         self.detail.show_case(case_id)

@@ -71,7 +71,7 @@ def test_refund_speed_view_with_follow_up_results(qtbot, make_window, register, 
     window.analysis.act_analysis.trigger()
     dialog = window.analysis.dialog
     qtbot.waitExposed(dialog)
-    dialog.views.setCurrentWidget(dialog.refund_speed)
+    dialog.tabs.setCurrentWidget(dialog.refund_speed)
     table = dialog.refund_speed.table
     assert table.rowCount() == 2  # taobao, then the total
     assert [table.item(0, c).text() for c in range(4)] == ["淘宝/天猫", "2", "3.0", "3.8"]

@@ -152,6 +152,8 @@ def _densest(near: list[CaseFacts], at: datetime, span: timedelta, by: str) -> i
 
 
 def _found(text: str, words: Sequence[str]) -> list[str]:
+    if not text.strip():
+        return []
     return [w for w in words if w in text]
 
 
@@ -192,6 +194,7 @@ def evaluate(subject: CaseFacts, around: Neighbourhood, rules: WarningRules, now
     def raise_(rule: RuleKey, zh: str, en: str) -> None:
         out.append(Raised(rule, Text(zh, en)))
 
+    # (Every rule below judges an open case: the open checks are not repeated.)
     text = subject.text
     if rules.on(RuleKey.SAFETY) and (hit := _found(text, rules.safety_words)):
         raise_(RuleKey.SAFETY, f"提到：{'、'.join(hit)}", f"mentions: {', '.join(hit)}")
@@ -224,14 +227,14 @@ def evaluate(subject: CaseFacts, around: Neighbourhood, rules: WarningRules, now
                    f"「{subject.product}」的{cause.zh}问题解决后再次出现（此前{earlier}单）",
                    f"{cause.en} on {subject.product} again after {earlier} resolved")
     age = now - subject.created_at
-    if rules.on(RuleKey.LONG_OPEN) and subject.is_open and age >= timedelta(
+    if rules.on(RuleKey.LONG_OPEN) and age >= timedelta(
             days=rules.long_open_days):
         raise_(RuleKey.LONG_OPEN, f"超过{rules.long_open_days}天未解决",
                f"open more than {rules.long_open_days} days")
     if rules.on(RuleKey.PLATFORM_INVOLVED) and (
             subject.kind == CaseKind.PLATFORM_DISPUTE or subject.platform_intervention):
         raise_(RuleKey.PLATFORM_INVOLVED, "平台已介入/纠纷", "the platform stepped in")
-    if (rules.on(RuleKey.CAUSE_UNKNOWN) and subject.is_open and not _known(subject.cause)
+    if (rules.on(RuleKey.CAUSE_UNKNOWN) and not _known(subject.cause)
             and age >= timedelta(hours=rules.cause_unknown_hours)):
         raise_(RuleKey.CAUSE_UNKNOWN, f"{rules.cause_unknown_hours}小时后原因仍不明",
                f"cause still unknown after {rules.cause_unknown_hours} hours")

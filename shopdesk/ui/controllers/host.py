@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QPushButton, QWidget
 
 if TYPE_CHECKING:
+    from ...domain.case_query import GroupFilter
     from ...services.register import Register
     from ..tasks import Tasks
     from ..views.case_detail import CaseDetailView
@@ -62,6 +63,8 @@ class Host(Protocol):
 
     def quit_app(self) -> None:
         """Quit for real (the tray's Quit), even when closing only hides the window."""
+    def show_group(self, group: GroupFilter) -> None:
+        """List the cases behind one row of the complaint analysis (and come forward)."""
         ...
 
     def set_register(self, register: Register) -> None:

@@ -1,12 +1,14 @@
 """The complaint analysis window (投诉分析): a period, a dimension, the Pareto chart and
-its table. The chart is the reportlab drawing the PDF uses, shown through QtSvg."""
+its table; the improvement plans (表一) on a second tab. The chart is the reportlab drawing
+the PDF uses, shown through QtSvg. A click on a bar or a double-click on a row asks the
+main window to list those cases (`group_activated`)."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
 
-from PySide6.QtCore import QByteArray, QDate, Qt, Signal
-from PySide6.QtSvgWidgets import QSvgWidget
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -14,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -24,22 +27,29 @@ from PySide6.QtWidgets import (
 from ...domain.analysis import Dimension, Pareto
 from ...domain.money import format_yuan
 from ...services.register import Register
+from ..views.plans_view import PlansView
 from ..views.refund_speed_view import RefundSpeedView
+from ..widgets.pareto_chart_view import ParetoChartView
+from .plan_dialog import PlanDialog
 
 PERIODS = ("day", "week", "month", "year", "last30", "custom")
+CHART_WIDTH, CHART_HEIGHT = 900, 300
+PARETO_TAB, PLANS_TAB = 0, 1
 
 
 class AnalysisDialog(QDialog):
-    """Non-modal; `rows_for(key)` are what a double-click asks the list to show."""
+    """Non-modal. `group_activated(GroupFilter)`: list the cases of a row or bar."""
 
-    group_activated = Signal(str, str)  # dimension, key
+    group_activated = Signal(object)
 
-    def __init__(self, register: Register, lang: str, parent: QWidget | None = None) -> None:
+    def __init__(self, register: Register, lang: str, parent: QWidget | None = None, *,
+                 operator: Callable[[], str] = lambda: "") -> None:
         super().__init__(parent)
         self.setObjectName("analysis_dialog")
         self.setWindowTitle(self.tr("Complaint analysis"))
         self.register = register
         self.lang = lang
+        self._operator = operator
         self.result: Pareto | None = None
         self.period = QComboBox(self)
         self.period.setObjectName("analysis_period")
@@ -62,9 +72,11 @@ class AnalysisDialog(QDialog):
             edit.dateChanged.connect(self._custom_dates)
         self.total = QLabel(self)
         self.total.setObjectName("analysis_total")
-        self.chart = QSvgWidget(self)
+        self.chart = ParetoChartView(self)
         self.chart.setObjectName("analysis_chart")
-        self.chart.setMinimumHeight(260)
+        self.chart.setMinimumHeight(220)
+        self.chart.setToolTip(self.tr("点击柱子，在主窗口列出这些案件"))
+        self.chart.bar_clicked.connect(self.activate_row)
         self.table = QTableWidget(0, 7, self)
         self.table.setObjectName("analysis_table")
         self.table.setHorizontalHeaderLabels([
@@ -74,9 +86,23 @@ class AnalysisDialog(QDialog):
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.table.setToolTip(self.tr("双击一行，在主窗口列出这些案件"))
         self.table.horizontalHeader().setSectionResizeMode(
             0, QHeaderView.ResizeMode.Stretch)
-        self.table.cellDoubleClicked.connect(self._row_activated)
+        self.table.cellDoubleClicked.connect(lambda row, _col: self.activate_row(row))
+        self.show_cases_button = QPushButton(self.tr("列出这些案件"), self)
+        self.show_cases_button.setObjectName("analysis_show_cases")
+        self.show_cases_button.clicked.connect(
+            lambda: self.activate_row(self.table.currentRow()))
+        self.plan_button = QPushButton(self.tr("为此类新建改进计划…"), self)
+        self.plan_button.setObjectName("analysis_new_plan")
+        self.plan_button.clicked.connect(self.new_plan)
+        self.export_button = QPushButton(self.tr("导出表格…"), self)
+        self.export_button.setObjectName("analysis_export")
+        self.report_button = QPushButton(self.tr("导出月报…"), self)
+        self.report_button.setObjectName("analysis_monthly_report")
+
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("Period:"), self))
         bar.addWidget(self.period)
@@ -88,27 +114,35 @@ class AnalysisDialog(QDialog):
         bar.addWidget(self.dimension)
         bar.addStretch(1)
         bar.addWidget(self.total)
-        # Views over the same period: the Pareto of complaints, and refund speed.
         pareto_page = QWidget(self)
-        pareto_layout = QVBoxLayout(pareto_page)
-        pareto_layout.setContentsMargins(0, 4, 0, 0)
-        pareto_layout.addWidget(self.chart, 3)
-        pareto_layout.addWidget(self.table, 2)
+        page = QVBoxLayout(pareto_page)
+        page.setContentsMargins(0, 0, 0, 0)
+        page.addWidget(self.chart, 3)
+        page.addWidget(self.table, 2)
+        actions = QHBoxLayout()
+        for button in (self.show_cases_button, self.plan_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        for button in (self.export_button, self.report_button):
+            actions.addWidget(button)
+        page.addLayout(actions)
+        self.plans = PlansView(register, lang, operator, self)
+        self.plans.new_requested.connect(self.new_plan)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("analysis_tabs")
         self.refund_speed = RefundSpeedView(register, lang, self)
-        self.views = QTabWidget(self)
-        self.views.setObjectName("analysis_views")
-        self.views.setDocumentMode(True)
-        self.views.addTab(pareto_page, self.tr("Complaints (Pareto)"))
-        self.views.addTab(self.refund_speed, self.tr("Refund speed"))
+        self.tabs.addTab(pareto_page, self.tr("帕累托分析"))
+        self.tabs.addTab(self.refund_speed, self.tr("Refund speed"))
+        self.tabs.addTab(self.plans, self.tr("改进计划（表一）"))
         # The dimension is the Pareto's; refund speed has its own "per" choice.
-        self.views.currentChanged.connect(
-            lambda i: self.dimension.setEnabled(self.views.widget(i) is not self.refund_speed))
+        self.tabs.currentChanged.connect(
+            lambda i: self.dimension.setEnabled(self.tabs.widget(i) is not self.refund_speed))
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
-        layout.addWidget(self.views, 1)
+        layout.addWidget(self.tabs, 1)
         self.period.currentIndexChanged.connect(self._period_changed)
         self.dimension.currentIndexChanged.connect(self.reload)
-        self.resize(1000, 680)
+        self.resize(1000, 640)
         self.reload()
 
     def _today(self) -> date:
@@ -137,19 +171,25 @@ class AnalysisDialog(QDialog):
         self.period.blockSignals(False)
         self.reload()
 
-    def reload(self) -> None:
-        """Recompute the table and chart for the chosen period and dimension."""
+    def bounds(self) -> tuple[datetime, datetime]:
+        """The chosen period: [first day 00:00, day after the last 00:00) shop time."""
         first = self.date_from.date().toPython()
         last = max(self.date_to.date().toPython(), first)
         service = self.register.analysis
-        by = Dimension(self.dimension.currentData())
-        self.refund_speed.show_period(service.day_start(first),
-                                      service.day_start(last + timedelta(days=1)))
-        self.result = result = service.pareto(by, service.day_start(first),  # type: ignore[arg-type]
-                                              service.day_start(last + timedelta(days=1)),
-                                              self.lang)
+        return service.day_start(first), service.day_start(last + timedelta(days=1))
+
+    def by(self) -> Dimension:
+        return Dimension(self.dimension.currentData())
+
+    def reload(self) -> None:
+        """Recompute the table and chart for the chosen period and dimension."""
+        service = self.register.analysis
+        start, end = self.bounds()
+        self.refund_speed.show_period(start, end)
+        self.result = result = service.pareto(self.by(), start, end, self.lang)
         self.total.setText(self.tr("%1 cases").replace("%1", str(result.total)))
-        self.chart.load(QByteArray(service.chart_svg(result, width=900, height=300)))
+        self.chart.show_chart(service.chart_svg(result, width=CHART_WIDTH, height=CHART_HEIGHT),
+                              CHART_WIDTH, lambda x: service.chart_bar_at(result, CHART_WIDTH, x))
         self.table.setRowCount(len(result.rows))
         for i, r in enumerate(result.rows):
             hours = f"{r.avg_resolve_hours:.1f}" if r.avg_resolve_hours is not None else ""
@@ -162,7 +202,34 @@ class AnalysisDialog(QDialog):
                                           | Qt.AlignmentFlag.AlignVCenter)
                 item.setData(Qt.ItemDataRole.UserRole, r.key)
                 self.table.setItem(i, col, item)
+        has_rows = bool(result.rows)
+        for button in (self.show_cases_button, self.plan_button, self.export_button):
+            button.setEnabled(has_rows)
+        self.plans.reload()
 
-    def _row_activated(self, row: int, _col: int) -> None:
-        if self.result is not None and 0 <= row < len(self.result.rows):
-            self.group_activated.emit(self.result.by.value, self.result.rows[row].key)
+    def activate_row(self, row: int) -> None:
+        """Ask the main window to list the cases of row `row` (a bar or a table row)."""
+        if self.result is None or not 0 <= row < len(self.result.rows):
+            return
+        self.table.selectRow(row)
+        start, end = self.bounds()
+        self.group_activated.emit(self.register.analysis.drill_down(
+            self.result.by, self.result.rows[row].key, start, end, self.lang))
+
+    def new_plan(self) -> PlanDialog:
+        """A new plan for the selected row's category (the chosen period is its baseline)."""
+        rows = self.result.rows if self.result is not None else ()
+        row = self.table.currentRow()
+        dialog = PlanDialog(self.register, self.lang, self._operator, dimension=self.by(),
+                            categories=[(r.key, r.label) for r in rows],
+                            category=rows[row].key if 0 <= row < len(rows) else "",
+                            baseline=self.bounds(), parent=self)
+        dialog.accepted.connect(lambda: self._plan_added(dialog))
+        dialog.open()
+        return dialog
+
+    def _plan_added(self, dialog: PlanDialog) -> None:
+        self.plans.reload()
+        self.tabs.setCurrentIndex(PLANS_TAB)
+        if dialog.saved is not None:
+            self.plans.select_plan(dialog.saved.id)

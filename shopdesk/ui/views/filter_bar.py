@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from enum import Enum
 from typing import TypeVar
 
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.case_query import GroupFilter
 from ...domain.enums import CaseKind, CaseStatus, Platform
 from ...services.quick_filters import QuickFilter
 from .query_builder import FilterState
@@ -117,6 +119,31 @@ class FilterBar(QWidget):
         self.created_check.toggled.connect(self._on_created_toggled)
         self._on_created_toggled(False)
 
+        # A drill-down from the complaint analysis: says which cases these are, with its
+        # own clear button (the other filters stay as they were).
+        self.group: GroupFilter | None = None
+        self._quick_before = QuickFilter.OPEN
+        self.group_chip = QFrame(self)
+        self.group_chip.setObjectName("group_filter")
+        self.group_chip.setStyleSheet(
+            "QFrame#group_filter { background: #fff3cd; border: 1px solid #e0b84c;"
+            " border-radius: 3px; }")
+        chip = QHBoxLayout(self.group_chip)
+        chip.setContentsMargins(6, 0, 0, 0)
+        chip.setSpacing(2)
+        self.group_label = QLabel(self.group_chip)
+        self.group_label.setObjectName("group_filter_text")
+        self.group_label.setMaximumWidth(360)
+        self.group_clear = QToolButton(self.group_chip)
+        self.group_clear.setObjectName("group_filter_clear")
+        self.group_clear.setText("✕")
+        self.group_clear.setAutoRaise(True)
+        self.group_clear.setToolTip(self.tr("清除分析筛选，显示全部案件"))
+        self.group_clear.clicked.connect(self.clear_group)
+        chip.addWidget(self.group_label)
+        chip.addWidget(self.group_clear)
+        self.group_chip.hide()
+
         self.clear_button = QToolButton(self)
         self.clear_button.setObjectName("clear_filters")
         self.clear_button.setText(self.tr("Clear filters"))
@@ -149,6 +176,8 @@ class FilterBar(QWidget):
         bottom.addWidget(self.created_to)
         bottom.addSpacing(8)
         bottom.addWidget(self.clear_button)
+        bottom.addSpacing(8)
+        bottom.addWidget(self.group_chip)
         bottom.addStretch(1)
 
         layout = QVBoxLayout(self)
@@ -172,6 +201,7 @@ class FilterBar(QWidget):
             created_from=self.created_from.date().toPython() if use_dates else None,
             created_to=self.created_to.date().toPython() if use_dates else None,
             search=self.search.text(),
+            group=self.group,
         )
 
     def quick(self) -> QuickFilter:
@@ -181,6 +211,34 @@ class FilterBar(QWidget):
         """Select a quick filter (emits `changed` if it differs)."""
         self.quick_buttons[quick].setChecked(True)
 
+    def set_group(self, group: GroupFilter) -> None:
+        """Show the cases behind one row of the analysis: every status (the analysis
+        counts them all), the other filters cleared so the count matches the row."""
+        if self.group is None:
+            self._quick_before = self.quick()  # given back when the drill-down is cleared
+        self.group = group
+        day = "%Y-%m-%d"
+        last = group.end - timedelta(seconds=1)
+        text = self.tr("投诉分析：%1（%2 至 %3）").replace("%1", group.label).replace(
+            "%2", group.start.strftime(day)).replace("%3", last.strftime(day))
+        self.group_label.setText(self.group_label.fontMetrics().elidedText(
+            text, Qt.TextElideMode.ElideMiddle, self.group_label.maximumWidth()))
+        self.group_label.setToolTip(text)
+        self.group_chip.show()
+        with QSignalBlocker(self.quick_group):
+            self.quick_buttons[QuickFilter.ALL].setChecked(True)
+        self._reset(keep_group=True)  # emits changed once
+
+    def clear_group(self) -> None:
+        """Leave the drill-down: back to the quick filter chosen before it."""
+        if self.group is None:
+            return
+        self.group = None
+        self.group_chip.hide()
+        with QSignalBlocker(self.quick_group):
+            self.quick_buttons[self._quick_before].setChecked(True)
+        self.changed.emit()
+
     def set_count(self, count: int) -> None:
         self.count_label.setText(self.tr("{count} cases").format(count=f"{count:,}"))
 
@@ -189,7 +247,13 @@ class FilterBar(QWidget):
         self.search.selectAll()
 
     def clear_filters(self) -> None:
-        """Reset combos, dates and search (the quick filter stays)."""
+        """Reset combos, dates, search and any drill-down (the quick filter stays)."""
+        self._reset(keep_group=False)
+
+    def _reset(self, *, keep_group: bool) -> None:
+        if not keep_group:
+            self.group = None
+            self.group_chip.hide()
         blockers = [QSignalBlocker(w) for w in (self.kind_combo, self.platform_combo,
                                                 self.status_combo, self.created_check,
                                                 self.search)]

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from ...domain.case_query import CaseQuery, SortKey
+from ...domain.case_query import CaseQuery, GroupFilter, SortKey
 from ...domain.enums import CaseKind, CaseStatus, Platform
 from ...services.quick_filters import DEADLINE_WINDOW, QuickFilter, apply_quick_filter
 
@@ -22,6 +22,7 @@ class FilterState:
     created_from: date | None = None  # shop-local day, inclusive
     created_to: date | None = None  # shop-local day, inclusive
     search: str = ""
+    group: GroupFilter | None = None  # drill-down from the complaint analysis
 
 
 def local_day_start(day: date, tz: str) -> datetime:
@@ -41,6 +42,7 @@ def build_query(state: FilterState, *, sort: SortKey, descending: bool, now: dat
         created_before=(local_day_start(state.created_to + timedelta(days=1), tz)
                         if state.created_to else None),
         search=state.search.strip(),
+        group=state.group,
         sort=sort,
         descending=descending,
     )

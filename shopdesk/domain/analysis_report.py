@@ -1,0 +1,78 @@
+"""The monthly complaint report (投诉月报) as plain data: what the service gathers from the
+register and the PDF lays out. No labels are looked up by the renderer: every text here is
+already in the report's language."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+
+from .analysis import Pareto
+
+
+@dataclass(frozen=True)
+class TopCause:
+    """One of the causes behind most complaints, with the products it hit most."""
+
+    label: str
+    count: int
+    share: float
+    amount: Decimal
+    products: tuple[tuple[str, int], ...]  # (SKU or item, count), most first
+
+
+@dataclass(frozen=True)
+class PlanLine:
+    """An improvement plan as the report prints it."""
+
+    category: str
+    sub_type: str
+    root_cause: str
+    plan: str
+    plan_long: str
+    owner: str
+    due: str
+    target: str
+    status: str
+    result: str
+    met: bool | None
+
+
+@dataclass(frozen=True)
+class WarningLine:
+    case_no: str
+    rule: str
+    reason: str
+    raised_at: datetime
+    acknowledged_by: str
+
+
+@dataclass(frozen=True)
+class MonthlyReport:
+    """Everything the monthly report shows, for one calendar month (shop time)."""
+
+    year: int
+    month: int
+    start: datetime
+    end: datetime
+    tz: str
+    generated_at: datetime
+    by_cause: Pareto
+    by_cause_group: Pareto
+    by_province: Pareto
+    by_platform: Pareto
+    previous_total: int
+    top_causes: tuple[TopCause, ...]
+    plans: tuple[PlanLine, ...]
+    warnings_by_rule: tuple[tuple[str, int], ...]  # (rule label, raised this month)
+    major: tuple[WarningLine, ...]
+    major_note: str  # how "major" is told on this register (flag, or the rules' warnings)
+
+    @property
+    def total(self) -> int:
+        return self.by_cause.total
+
+    @property
+    def amount(self) -> Decimal:
+        return sum((r.amount for r in self.by_cause.rows), Decimal(0))

@@ -1,0 +1,213 @@
+"""The monthly complaint report (投诉月报) as an A4 PDF: the Pareto chart and table by
+cause, the causes behind most complaints with their products and money, the improvement
+plans with what the register measured, the warnings raised and major complaints, and the
+tables by province and by platform. Plain data in (MonthlyReport), a file out."""
+
+from __future__ import annotations
+
+import io
+import os
+from datetime import timedelta
+from pathlib import Path
+from typing import BinaryIO
+
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
+
+from ..domain.analysis import Pareto
+from ..domain.analysis_report import MonthlyReport
+from ..domain.clock import local
+from ..domain.files import temp_beside
+from ..domain.money import format_yuan
+from ..domain.text import is_english, pick
+from .fonts import PdfFont, cjk_font
+from .layout import A4Document, en_page_label, para, styles, table, zh_page_label
+from .pareto_chart import pareto_drawing
+
+
+def write_monthly_pdf(report: MonthlyReport, out: str | Path | BinaryIO, *,
+                      lang: str = "zh", font: PdfFont | None = None) -> int:
+    """Write the report to `out` (a path, moved into place whole, or a binary stream);
+    returns the page count."""
+    font = font or cjk_font()
+    buffer = io.BytesIO()
+    title = _title(report, lang)
+    doc = A4Document(buffer, title=title, author="ShopDesk", font=font,
+                     footer_left=pick(lang, "店铺售后台 投诉月报", "ShopDesk complaint report"),
+                     page_label=en_page_label if is_english(lang) else zh_page_label,
+                     subject=title)
+    doc.build_numbered(_Story(report, lang, font, doc.content_width).build())
+    data = buffer.getvalue()
+    if isinstance(out, str | Path):
+        target = Path(out)
+        partial = temp_beside(target)
+        try:
+            partial.write_bytes(data)
+            os.replace(partial, target)
+        except BaseException:
+            partial.unlink(missing_ok=True)
+            raise
+    else:
+        out.write(data)
+    return doc.page
+
+
+def _title(report: MonthlyReport, lang: str) -> str:
+    return pick(lang, f"投诉月报 {report.year}年{report.month}月",
+                f"Complaint report {report.year}-{report.month:02d}")
+
+
+def _pct(value: float) -> str:
+    return f"{value:.1%}"
+
+
+class _Story:
+    def __init__(self, report: MonthlyReport, lang: str, font: PdfFont, width: float) -> None:
+        self.r = report
+        self.lang = lang
+        self.font = font
+        self.width = width
+        self.st = styles(font)
+
+    def t(self, zh: str, en: str) -> str:
+        return pick(self.lang, zh, en)
+
+    def build(self) -> list[Flowable]:
+        story: list[Flowable] = [para(_title(self.r, self.lang), self.st["title"])]
+        story += self._overview()
+        story += self._pareto()
+        story += self._top_causes()
+        story += self._plans()
+        story += self._warnings()
+        story += self._slices()
+        return story
+
+    def _h2(self, zh: str, en: str) -> list[Flowable]:
+        return [CondPageBreak(60), para(self.t(zh, en), self.st["h2"])]
+
+    def _overview(self) -> list[Flowable]:
+        r = self.r
+        last = local(r.end, r.tz).date() - timedelta(days=1)
+        period = f"{local(r.start, r.tz).date()} – {last}"
+        change = r.total - r.previous_total
+        made = local(r.generated_at, r.tz).strftime("%Y-%m-%d %H:%M")
+        lines = [
+            self.t(f"统计期间：{period}（按售后单创建时间，店铺时间）；生成于 {made}",
+                   f"Period: {period} (by creation time, shop time); made {made}"),
+            self.t(f"本月售后 {r.total} 单，上期 {r.previous_total} 单（{change:+d}）；"
+                   f"退款/赔付合计 {format_yuan(r.amount)}",
+                   f"{r.total} cases this month, {r.previous_total} in the period before "
+                   f"({change:+d}); refunded or compensated {format_yuan(r.amount)}"),
+        ]
+        groups = "；".join(f"{row.label} {row.count} 单（{_pct(row.share)}）"
+                          for row in r.by_cause_group.rows) if not is_english(self.lang) \
+            else "; ".join(f"{row.label} {row.count} ({_pct(row.share)})"
+                           for row in r.by_cause_group.rows)
+        if groups:
+            lines.append(self.t(f"按原因大类：{groups}", f"By cause group: {groups}"))
+        return [para(line, self.st["body"]) for line in lines] + [Spacer(1, 4)]
+
+    def _pareto(self) -> list[Flowable]:
+        out = self._h2("一、投诉原因帕累托分析", "1. Pareto analysis of causes")
+        if not self.r.by_cause.rows:
+            return [*out, para(self.t("本月没有售后单。", "No cases this month."),
+                               self.st["body"])]
+        out.append(pareto_drawing(self.r.by_cause, width=self.width, height=230,
+                                  font=self.font.name))
+        out.append(Spacer(1, 4))
+        out.append(self._pareto_table(self.r.by_cause))
+        vital = self.r.by_cause.vital_few()
+        out.append(Spacer(1, 3))
+        out.append(para(self.t(
+            f"红色柱为“关键少数”：前 {len(vital)} 个原因占 {_pct(vital[-1].cumulative)} 的售后。",
+            f"Red bars are the vital few: the first {len(vital)} causes make "
+            f"{_pct(vital[-1].cumulative)} of the cases."), self.st["small"]))
+        return out
+
+    def _pareto_table(self, result: Pareto) -> Flowable:
+        head = [result.by.label(self.lang), self.t("单数", "Count"), self.t("占比", "Share"),
+                self.t("累计", "Cumulative"), self.t("退款/赔付", "Amount"),
+                self.t("平均处理(时)", "Avg. hours"), self.t("较上期", "Change")]
+        rows = [head] + [[r.label, r.count, _pct(r.share), _pct(r.cumulative),
+                          format_yuan(r.amount),
+                          f"{r.avg_resolve_hours:.1f}" if r.avg_resolve_hours is not None
+                          else "", f"{r.change:+d}"] for r in result.rows]
+        w = self.width
+        return table(rows, [w * 0.30, w * 0.09, w * 0.10, w * 0.10, w * 0.17, w * 0.13,
+                            w * 0.11], style=self.st["cell"], header_style=self.st["cell_bold"],
+                     zebra=True)
+
+    def _top_causes(self) -> list[Flowable]:
+        out = self._h2("二、主要原因（关键少数）", "2. The causes behind most complaints")
+        if not self.r.top_causes:
+            return [*out, para(self.t("无。", "None."), self.st["body"])]
+        rows = [[self.t("原因", "Cause"), self.t("单数", "Count"), self.t("占比", "Share"),
+                 self.t("退款/赔付", "Amount"), self.t("涉及最多的商品", "Products hit most")]]
+        for c in self.r.top_causes:
+            products = self.t("、", ", ").join(f"{name}（{n}）" if not is_english(self.lang)
+                                               else f"{name} ({n})" for name, n in c.products)
+            rows.append([c.label, c.count, _pct(c.share), format_yuan(c.amount), products])
+        w = self.width
+        out.append(table(rows, [w * 0.2, w * 0.09, w * 0.1, w * 0.15, w * 0.46],
+                         style=self.st["cell"], header_style=self.st["cell_bold"]))
+        return out
+
+    def _plans(self) -> list[Flowable]:
+        out = self._h2("三、改进计划与实测结果（表一）", "3. Improvement plans and results")
+        if not self.r.plans:
+            return [*out, para(self.t("还没有改进计划。在“投诉分析”窗口为主要原因制定计划。",
+                                      "No improvement plans yet."), self.st["body"])]
+        rows = [[self.t("类别", "Category"), self.t("根本原因", "Root cause"),
+                 self.t("改进措施", "Plan"), self.t("负责人/截止", "Owner / due"),
+                 self.t("目标", "Target"), self.t("状态", "Status"),
+                 self.t("实测结果", "Measured")]]
+        for p in self.r.plans:
+            category = f"{p.category}\n{p.sub_type}" if p.sub_type else p.category
+            plan = f"{p.plan}\n{self.t('长期：', 'Long term: ')}{p.plan_long}" \
+                if p.plan_long else p.plan
+            result = para(p.result, self.st["alert"] if p.met is False else self.st["cell"])
+            rows.append([category, p.root_cause, plan, f"{p.owner}\n{p.due}".strip(),
+                         p.target, p.status, result])
+        w = self.width
+        out.append(table(rows, [w * 0.13, w * 0.17, w * 0.24, w * 0.12, w * 0.07, w * 0.08,
+                                w * 0.19], style=self.st["cell"],
+                         header_style=self.st["cell_bold"]))
+        return out
+
+    def _warnings(self) -> list[Flowable]:
+        out = self._h2("四、预警与重大投诉", "4. Warnings and major complaints")
+        if self.r.warnings_by_rule:
+            counts = self.t("；", "; ").join(f"{rule} {n}" for rule, n in self.r.warnings_by_rule)
+            out.append(para(self.t(f"本月触发预警：{counts}", f"Warnings raised: {counts}"),
+                            self.st["body"]))
+        else:
+            out.append(para(self.t("本月没有触发预警。", "No warnings this month."),
+                            self.st["body"]))
+        out.append(para(self.r.major_note, self.st["small"]))
+        if self.r.major:
+            rows = [[self.t("案件编号", "Case no."), self.t("预警", "Warning"),
+                     self.t("原因", "Reason"), self.t("时间", "Raised"),
+                     self.t("已确认", "Acknowledged by")]]
+            for m in self.r.major:
+                rows.append([m.case_no, m.rule, m.reason,
+                             local(m.raised_at, self.r.tz).strftime("%m-%d %H:%M"),
+                             m.acknowledged_by or self.t("未确认", "not yet")])
+            w = self.width
+            out.append(Spacer(1, 3))
+            out.append(table(rows, [w * 0.2, w * 0.15, w * 0.37, w * 0.12, w * 0.16],
+                             style=self.st["cell"], header_style=self.st["cell_bold"]))
+        return out
+
+    def _slices(self) -> list[Flowable]:
+        out: list[Flowable] = []
+        for result, zh, en in ((self.r.by_province, "五、按省份", "5. By province"),
+                               (self.r.by_platform, "六、按平台", "6. By platform")):
+            block = self._h2(zh, en)
+            if result.rows:
+                block.append(self._pareto_table(result))
+            else:
+                block.append(para(self.t("无数据。", "No data."), self.st["body"]))
+            out.append(KeepTogether(block) if len(result.rows) < 12 else block[0])
+            if len(result.rows) >= 12:
+                out += block[1:]
+        return out
+

@@ -1,0 +1,142 @@
+"""Gathering the monthly complaint report (投诉月报) from the register, and exporting the
+analysis tables to CSV / .xlsx (openpyxl is imported only when a workbook is written)."""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..domain.analysis import Dimension, Pareto, PlanStatus
+from ..domain.analysis_report import MonthlyReport, PlanLine, TopCause, WarningLine
+from ..domain.clock import from_iso
+from ..domain.files import temp_beside
+from ..domain.text import is_english, pick
+from ..domain.warnings import RuleKey
+from ..domain.warnings.rules import MAJOR_RULES
+from ..storage.analysis import warnings_raised
+from .exports import neutralise
+
+if TYPE_CHECKING:
+    from .analysis import AnalysisService
+
+TOP_CAUSES = 5
+TOP_PRODUCTS = 3
+MAJOR_NOTE = ("本登记簿尚无“重大投诉”标记：下表列出本月触发重大投诉类预警"
+              "（人身安全、扬言投诉/曝光、群体投诉、索赔过高）的案件。",
+              "This register has no major-complaint flag yet: the table lists the cases whose "
+              "major-type warnings (safety, media threat, group complaint, excessive claim) "
+              "were raised this month.")
+
+
+def monthly_report(service: AnalysisService, year: int, month: int,
+                   lang: str = "zh") -> MonthlyReport:
+    """The report's data for one calendar month (shop time)."""
+    start, end = service.month(year, month)
+    by_cause = service.pareto(Dimension.CAUSE, start, end, lang)
+    top = []
+    for row in by_cause.vital_few()[:TOP_CAUSES]:
+        where, params = service.store.where_for(Dimension.CAUSE, row.key)
+        products = service.pareto(Dimension.SKU, start, end, lang, where=where,
+                                  params=params).rows[:TOP_PRODUCTS]
+        top.append(TopCause(row.label, row.count, row.share, row.amount,
+                            tuple((p.label, p.count) for p in products)))
+    raised = warnings_raised(service.db, start, end)
+    per_rule: dict[str, int] = {}
+    major = []
+    for case_no, rule, zh, en, at, ack_by in raised:
+        key = RuleKey(rule)
+        per_rule[key.label(lang)] = per_rule.get(key.label(lang), 0) + 1
+        if key in MAJOR_RULES:
+            major.append(WarningLine(case_no, key.label(lang), pick(lang, zh, en),
+                                     from_iso(at), ack_by))  # type: ignore[arg-type]
+    return MonthlyReport(
+        year=year, month=month, start=start, end=end, tz=service.shop_tz,
+        generated_at=service.clock.now(), by_cause=by_cause,
+        by_cause_group=service.pareto(Dimension.CAUSE_GROUP, start, end, lang),
+        by_province=service.pareto(Dimension.PROVINCE, start, end, lang),
+        by_platform=service.pareto(Dimension.PLATFORM, start, end, lang),
+        previous_total=service.store.count(start - (end - start), start),
+        top_causes=tuple(top), plans=tuple(_plan_lines(service, lang)),
+        warnings_by_rule=tuple(sorted(per_rule.items(), key=lambda kv: -kv[1])),
+        major=tuple(major), major_note=pick(lang, *MAJOR_NOTE))
+
+
+def _plan_lines(service: AnalysisService, lang: str) -> list[PlanLine]:
+    out = []
+    for p in service.plans():
+        if p.status == PlanStatus.DROPPED.value:
+            continue
+        out.append(PlanLine(
+            category=service.label(p.dimension, p.category, lang), sub_type=p.sub_type,
+            root_cause=p.root_cause, plan=p.plan, plan_long=p.plan_long, owner=p.owner,
+            due=p.due_date.isoformat() if p.due_date else "",
+            target=f"{p.target_pct}%" if p.target_pct else "",
+            status=PlanStatus(p.status).label(lang), result=pick(lang, *p.result.text()),
+            met=p.result.met))
+    return out
+
+
+# --- CSV / XLSX of a Pareto table ------------------------------------------------------
+def table_rows(result: Pareto, lang: str = "zh") -> tuple[list[str], list[list[Any]]]:
+    """Header and rows of the Pareto table as exported (shares as fractions 0-1)."""
+    head = [result.by.label(lang), pick(lang, "单数", "Count"), pick(lang, "占比", "Share"),
+            pick(lang, "累计占比", "Cumulative"), pick(lang, "退款/赔付金额", "Amount"),
+            pick(lang, "平均处理时长（小时）", "Avg. hours to resolve"),
+            pick(lang, "上期单数", "Previous period"), pick(lang, "变化", "Change")]
+    rows = [[r.label, r.count, round(r.share, 4), round(r.cumulative, 4), r.amount,
+             round(r.avg_resolve_hours, 1) if r.avg_resolve_hours is not None else None,
+             r.previous, r.change] for r in result.rows]
+    return head, rows
+
+
+def export_table(result: Pareto, path: str | Path, lang: str = "zh") -> Path:
+    """Write the Pareto table to .csv (UTF-8 with BOM) or .xlsx; moved into place whole."""
+    target = Path(path)
+    suffix = target.suffix.lower()
+    if suffix not in (".csv", ".xlsx"):
+        from ..domain.errors import ShopDeskError
+
+        raise ShopDeskError(f"只能导出为 .csv 或 .xlsx：{target.name}",
+                            f"export to .csv or .xlsx, not {target.name}")
+    head, rows = table_rows(result, lang)
+    partial = temp_beside(target)
+    try:
+        if suffix == ".csv":
+            with partial.open("w", encoding="utf-8-sig", newline="") as fh:
+                writer = csv.writer(fh)
+                writer.writerow(head)
+                for row in rows:
+                    writer.writerow([neutralise(v) if isinstance(v, str) else
+                                     ("" if v is None else v) for v in row])
+        else:
+            _write_xlsx(partial, head, rows, result, lang)
+        os.replace(partial, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            partial.unlink()
+        raise
+    return target
+
+
+def _write_xlsx(path: Path, head: list[str], rows: list[list[Any]], result: Pareto,
+                lang: str) -> None:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Pareto" if is_english(lang) else "投诉分析"
+    sheet.append(head)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in rows:
+        sheet.append([neutralise(v) if isinstance(v, str) else v for v in row])
+    for r in range(2, len(rows) + 2):
+        sheet.cell(r, 3).number_format = sheet.cell(r, 4).number_format = "0.0%"
+        sheet.cell(r, 5).number_format = "0.00"
+    sheet.column_dimensions["A"].width = 24
+    sheet.freeze_panes = "A2"
+    book.save(path)

@@ -1,0 +1,142 @@
+"""The monthly complaint report (PDF text read back with pypdf) and the analysis table's
+CSV / .xlsx export, through the service and the command line."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from datetime import timedelta
+from decimal import Decimal
+
+from pypdf import PdfReader
+
+from shopdesk.cli import run
+from shopdesk.domain.analysis import Dimension
+from shopdesk.domain.case import draft_from_fields
+from shopdesk.domain.enums import CaseStatus, Outcome
+from shopdesk.domain.workflow import Transition
+
+
+def add(register, at, cause, n=1, *, province="浙江省杭州市", platform="taobao",
+        sku="CUP-1", refund=None, text=""):
+    for _ in range(n):
+        case = register.cases.open_case(draft_from_fields({
+            "platform": platform, "order_no": "T100001", "kind": "refund_only",
+            "cause": cause, "sku": sku, "buyer_address": province, "amount_paid": "100",
+            "description": text}), "小王", at=at)
+        if refund is not None:
+            register.cases.change_status(case.id, Transition(CaseStatus.IN_PROGRESS), "小王")
+            register.cases.change_status(case.id, Transition(
+                CaseStatus.RESOLVED, outcome=Outcome.PARTIAL_REFUND,
+                amount=Decimal(refund)), "小王")
+
+
+def november(register, clock):
+    start, end = register.analysis.month(2026, 11)
+    at = start + timedelta(days=3)
+    clock.set(at)
+    add(register, at, "item_defective", 6, sku="CUP-LEAK", refund="40")
+    add(register, at, "slow_delivery", 3, province="新疆乌鲁木齐市", platform="jd")
+    add(register, at, "changed_mind", 1, province="广东省广州市", platform="pinduoduo")
+    add(register, at, "item_defective", 1, sku="BED-2", text="孩子用的时候割伤了手，要去12315")
+    add(register, start - timedelta(days=5), "item_defective", 2)  # October
+    register.analysis.add_plan(dimension="cause", category="item_defective",
+                               root_cause="杯盖密封圈批次不良", plan="更换供应商",
+                               actor="小王", target_pct=30,
+                               baseline=register.analysis.month(2026, 10))
+    clock.set(end + timedelta(days=2))
+    return start, end
+
+
+def text_of(path) -> str:
+    return "\n".join(p.extract_text() for p in PdfReader(str(path)).pages)
+
+
+def test_monthly_report_has_its_headings_top_cause_numbers_and_plan(register, clock,
+                                                                    tmp_path):
+    november(register, clock)
+    out = register.analysis.write_monthly_report(2026, 11, tmp_path / "m.pdf")
+    text = re.sub(r"\s+", " ", text_of(out))
+    for heading in ("投诉月报 2026年11月", "一、投诉原因帕累托分析", "二、主要原因",
+                    "三、改进计划与实测结果", "四、预警与重大投诉", "五、按省份", "六、按平台"):
+        assert heading in text
+    assert "本月售后 11 单" in text
+    assert "退款/赔付合计 ¥240.00" in text
+    # The top cause, its count, share and money, and the product it hit most.
+    assert re.search(r"宝贝有问题 7 63\.6% 63\.6% ¥240\.00", text)
+    assert "CUP-LEAK（6）" in text
+    # The plan measured: baseline October (2), November 7.
+    assert "杯盖密封圈批次不良" in text and "未达标" in text
+    # Warnings of major-type rules are listed (no major flag on this register yet).
+    assert "人身安全" in text and "尚无“重大投诉”标记" in text
+    assert "新疆" in text and "京东" in text
+
+
+def test_report_data_by_province_and_platform(register, clock):
+    november(register, clock)
+    report = register.analysis.monthly_report(2026, 11)
+    assert [(r.key, r.count) for r in report.by_province.rows] == [
+        ("浙江", 7), ("新疆", 3), ("广东", 1)]
+    top = report.by_platform.rows[0]
+    assert (top.key, top.count) == ("taobao", 7)
+    assert report.previous_total == 2
+    assert report.top_causes[0].products[0] == ("CUP-LEAK", 6)
+    rules = {m.rule for m in report.major}
+    assert {"人身安全/健康", "扬言投诉/曝光", "群体投诉"} <= rules
+
+
+def test_english_report(register, clock, tmp_path):
+    november(register, clock)
+    out = register.analysis.write_monthly_report(2026, 11, tmp_path / "m.pdf", lang="en")
+    text = text_of(out)
+    assert "Complaint report 2026-11" in text and "1. Pareto analysis of causes" in text
+
+
+def test_table_export_csv_and_xlsx(register, clock, tmp_path):
+    start, end = november(register, clock)
+    result = register.analysis.pareto(Dimension.CAUSE, start, end)
+    path = register.analysis.export_table(result, tmp_path / "t.csv")
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+    assert rows[0][:4] == ["原因", "单数", "占比", "累计占比"]
+    assert rows[1][:5] == ["宝贝有问题", "7", "0.6364", "0.6364", "240.00"]
+    assert [r[0] for r in rows[1:]] == ["宝贝有问题", "送货慢", "买完后悔"]
+    from openpyxl import load_workbook
+
+    result = register.analysis.pareto(Dimension.CAUSE, start, end, "en")
+    path = register.analysis.export_table(result, tmp_path / "t.xlsx", "en")
+    sheet = load_workbook(path).active
+    assert [c.value for c in sheet[1]][:3] == ["Cause", "Count", "Share"]
+    assert [c.value for c in sheet[2]][:5] == ["Item defective", 7, 0.6364, 0.6364, 240]
+    assert sheet.cell(2, 3).number_format == "0.0%"
+
+
+def cli(home, clock, *argv):
+    out, err = io.StringIO(), io.StringIO()
+    code = run(list(argv), clock=clock, env={"SHOPDESK_HOME": str(home),
+                                             "SHOPDESK_LANG": "zh"}, out=out, err=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_cli_report_monthly_and_table_export(register, clock, tmp_path):
+    november(register, clock)
+    home = register.paths.root
+    register.close()
+    code, out, err = cli(home, clock, "report", "monthly", "--month", "2026-11", "-o",
+                         str(tmp_path / "r.pdf"))
+    assert code == 0, err
+    assert "投诉月报已写入" in out and "宝贝有问题" in text_of(tmp_path / "r.pdf")
+    code, _, err = cli(home, clock, "report", "monthly", "--month", "2026-13", "-o",
+                       str(tmp_path / "r.pdf"))
+    assert code == 1 and "--month" in err
+    code, _, err = cli(home, clock, "report", "monthly", "--month", "2026-11", "-o",
+                       str(tmp_path / "r.txt"))
+    assert code == 1 and "-o" in err
+    code, _, err = cli(home, clock, "report", "monthly", "--month", "2026-11", "-o",
+                       str(tmp_path / "missing" / "r.pdf"))
+    assert code == 1 and "cannot write" in err
+    code, out, err = cli(home, clock, "analysis", "pareto", "--by", "province", "--from",
+                         "2026-11-01", "--to", "2026-11-30", "-o", str(tmp_path / "p.csv"))
+    assert code == 0, err
+    assert (tmp_path / "p.csv").read_text(encoding="utf-8-sig").splitlines()[1].startswith(
+        "浙江,7,")
