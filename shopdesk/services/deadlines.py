@@ -264,6 +264,11 @@ class DeadlineService:
         """The stored deadline of each case that has one (the list's 剩余时间 column)."""
         return self.store.stored(case_ids)
 
+    def due_between(self, after: datetime, before: datetime) -> list[DueDeadline]:
+        """Open cases whose deadline falls in [after, before], earliest first (what the
+        reminders poll: a bounded window, cheap on a big register)."""
+        return self._items(self.store.due(after=after, before=before))
+
     def due_within(self, delta: timedelta, *, overdue: bool = True) -> list[DueDeadline]:
         """Open cases whose deadline falls within `delta` from now, earliest first, and
         (unless `overdue=False`) those already past: what `deadlines due` lists. A

@@ -8,10 +8,9 @@ makes ready, leaves out what was announced already on the asking channel, and gr
 the rest into one notification.
 
 Where the platform deadlines plug in (issue 15, built on another branch): the deadline
-service's `due_within(delta)` returns items with `case_no, stage, due_at, source,
-on_timeout`; wrap it in `DeadlineProvider(register.deadlines.due_within, case_id_of)` and
-pass it to `ReminderService.add_provider` (Register.__post_init__ does it where the
-comment "deadline provider" says). Nothing here imports the deadline code.
+service's `due_between(after, before)` returns items with `case_no, stage, due_at,
+source, on_timeout`; `DeadlineProvider(register.deadlines.due_between, case_id_of)` is
+added to the service in `Register.__post_init__`. Nothing here imports the deadline code.
 """
 
 from __future__ import annotations
@@ -132,22 +131,29 @@ class DeadlineItem(Protocol):
 
 
 class DeadlineProvider:
-    """Platform deadlines per stage, from a `due_within(delta)` callable (the deadline
-    service). `case_id_of(case_no)` finds the case a click opens; an item that carries a
-    `case_id` is used as it is."""
+    """Platform deadlines per stage, from a `due_between(after, before)` callable (the
+    deadline service). `case_id_of(case_no)` finds the case a click opens; an item that
+    carries a `case_id` is used as it is.
+
+    Deadlines that passed more than `lookback` ago are left out: they were announced when
+    they were near (or the app was off), they sit in the 即将超时 list, and re-reading tens of
+    thousands of long-overdue cases on every poll would stall the window on a big register.
+    """
 
     kind = ReminderKind.DEADLINE
 
-    def __init__(self, due_within: Callable[[timedelta], Iterable[DeadlineItem]],
-                 case_id_of: Callable[[str], int | None]) -> None:
-        self._due_within = due_within
+    def __init__(self, due_between: Callable[[datetime, datetime], Iterable[DeadlineItem]],
+                 case_id_of: Callable[[str], int | None], *,
+                 lookback: timedelta = timedelta(days=1)) -> None:
+        self._due_between = due_between
         self._case_id_of = case_id_of
+        self.lookback = lookback
 
     def reminders(self, now: datetime, horizon: datetime) -> list[Reminder]:
         out: list[Reminder] = []
-        for item in self._due_within(max(horizon - now, timedelta(0))):
+        for item in self._due_between(now - self.lookback, horizon):
             due = ensure_aware(item.due_at)
-            if due > horizon:
+            if due > horizon or due < now - self.lookback:
                 continue
             stage = getattr(item.stage, "value", item.stage)
             case_id = getattr(item, "case_id", None) or self._case_id_of(item.case_no)

@@ -218,3 +218,17 @@ def test_a_rule_deadline_reaches_the_reminders_and_the_tray_count(register, cloc
             if r.kind.value == "deadline"]
     assert [(r.case_no, r.case_id) for r in soon] == [(case.case_no, case.id)]
     assert "平台将自动退款" in soon[0].text.zh
+
+
+def test_reminders_look_back_one_day_for_passed_deadlines(register, clock):
+    """A deadline passed two hours ago is still reminded; one passed over a day ago is not
+    re-read on every poll (it sits in the 即将超时 list)."""
+    case = open_case(register)
+    clock.advance(hours=26)
+    assert [r.case_no for r in register.reminders.collect(timedelta(0))
+            if r.kind.value == "deadline"] == [case.case_no]
+    clock.advance(hours=24)
+    assert [r for r in register.reminders.collect(timedelta(0))
+            if r.kind.value == "deadline"] == []
+    assert register.reminders.counts().deadlines == 0
+    assert [d.case_no for d in register.deadlines.list(overdue=True)] == [case.case_no]

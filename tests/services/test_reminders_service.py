@@ -138,14 +138,15 @@ class FakeDeadline:
 
 def test_a_deadline_provider_plugs_in(register, clock):
     case = open_case(register, "D100001", "refund_only")
-    asked: list[timedelta] = []
+    asked: list[tuple[datetime, datetime]] = []
 
-    def due_within(delta):
-        asked.append(delta)
+    def due_between(after, before):
+        asked.append((after, before))
         return [FakeDeadline(case.case_no, "awaiting_seller", clock.now() + timedelta(hours=1)),
-                FakeDeadline(case.case_no, "awaiting_seller", clock.now() + timedelta(days=2))]
+                FakeDeadline(case.case_no, "awaiting_seller", clock.now() + timedelta(days=2)),
+                FakeDeadline(case.case_no, "awaiting_seller", clock.now() - timedelta(days=3))]
 
-    register.reminders.add_provider(DeadlineProvider(due_within, register._case_id_of))
+    register.reminders.add_provider(DeadlineProvider(due_between, register._case_id_of))
     assert register.reminders.counts().deadlines == 1  # within the 2 h lead
     note = register.reminders.take(TRAY)
     [r] = [r for r in note.reminders if r.kind == ReminderKind.DEADLINE]
@@ -153,4 +154,6 @@ def test_a_deadline_provider_plugs_in(register, clock):
     assert r.key == f"deadline:{case.case_no}:awaiting_seller:" \
         f"{to_utc_iso(clock.now() + timedelta(hours=1))}"
     assert r.text.zh == "awaiting_seller（到期后自动退款）"
-    assert asked and asked[0] >= timedelta(hours=2)
+    after, before = asked[0]
+    assert before - clock.now() >= timedelta(hours=2)
+    assert clock.now() - after == timedelta(days=1)  # long-overdue ones are not re-read
