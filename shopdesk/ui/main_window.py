@@ -269,10 +269,10 @@ class MainWindow(QMainWindow):
         self.act_language = self._action("action_language", self.tr("&Language…"),
                                          lambda: self.open_settings(LANGUAGE_TAB))
         self.act_reminder_settings = self._action(
-            "action_reminder_settings", self.tr("提醒设置(&R)…"),
+            "action_reminder_settings", self.tr("&Reminder settings…"),
             lambda: self.open_settings(REMINDERS_TAB),
-            tip=self.tr("到期前提醒的分钟数、免打扰时段、今日待退款提醒时间、"
-                        "最小化到托盘"))
+            tip=self.tr("Minutes of notice before due times, quiet hours, when to remind "
+                        "about today's refunds, minimising to the tray"))
         self.act_shop_profile = self._action("action_shop_profile", self.tr("Shop &profile…"),
                                              lambda: self.open_settings(PROFILE_TAB),
                                              tip=self.tr("Shop names, default platform and "

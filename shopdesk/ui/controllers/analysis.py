@@ -42,9 +42,10 @@ class AnalysisController(QObject):
             tip=self.tr("Which causes bring most complaints (Pareto), by period and "
                         "dimension"))
         self.act_monthly_report = make_action(
-            parent, "action_monthly_report", self.tr("导出投诉月报…"),
+            parent, "action_monthly_report", self.tr("Export monthly complaint report…"),
             lambda: self.export_monthly(),
-            tip=self.tr("一个月的投诉分析报告（PDF）：帕累托图表、主要原因、改进计划与实测结果"))
+            tip=self.tr("One month's complaint analysis as a PDF: Pareto chart, top causes, "
+                        "improvement plans and their measured results"))
         # One line in the toolbar, hidden while no plan needs attention.
         self.indicator = QToolButton(parent)
         self.indicator.setObjectName("plans_indicator")
@@ -87,17 +88,17 @@ class AnalysisController(QObject):
         alerts = register.analysis.plan_alerts()
         parts = []
         if alerts.due:
-            parts.append(self.tr("%1 项到期").replace("%1", str(len(alerts.due))))
+            parts.append(self.tr("%1 due").replace("%1", str(len(alerts.due))))
         if alerts.missed:
-            parts.append(self.tr("%1 项未达标").replace("%1", str(len(alerts.missed))))
+            parts.append(self.tr("%1 missed the target").replace("%1", str(len(alerts.missed))))
         if not parts:
             self._show_indicator(False)
             return
-        self.indicator.setText(self.tr("改进计划：") + " · ".join(parts))
+        self.indicator.setText(self.tr("Improvement plans: ") + " · ".join(parts))
         names = [f"#{p.id} {register.analysis.label(p.dimension, p.category, self._host.lang)}"
                  f"：{p.plan}" for p in (*alerts.due, *alerts.missed)]
         self.indicator.setToolTip("\n".join(dict.fromkeys(names)) + "\n"
-                                  + self.tr("点击查看改进计划"))
+                                  + self.tr("Click to see the improvement plans"))
         self._show_indicator(True)
 
     def _show_indicator(self, shown: bool) -> None:
@@ -123,14 +124,14 @@ class AnalysisController(QObject):
         if path is None:
             name = pick(lang, f"投诉分析-{result.by.label(lang)}", f"analysis-{result.by.value}")
             path, _filter = QFileDialog.getSaveFileName(
-                dialog, self.tr("导出表格"), suggested_path(name + ".xlsx"),
+                dialog, self.tr("Export table"), suggested_path(name + ".xlsx"),
                 self.tr("Excel workbook (*.xlsx);;CSV (*.csv)"))
             if not path:
                 return None
             remember_folder(path)
         if not path.lower().endswith((".csv", ".xlsx")):
             path += ".xlsx"
-        return self._run(dialog, self.tr("导出表格"),
+        return self._run(dialog, self.tr("Export table"),
                          lambda: self._host.register.analysis.export_table(result, path, lang))
 
     def export_monthly(self, month: tuple[int, int] | None = None,
@@ -139,13 +140,13 @@ class AnalysisController(QObject):
         register, lang = self._host.register, self._host.lang
         parent = self.dialog if self.dialog is not None and self.dialog.isVisible() \
             else self._parent
-        title = self.tr("导出投诉月报")
+        title = self.tr("Export monthly complaint report")
         if month is None:
             today = register.clock.now().astimezone(ZoneInfo(register.shop_tz)).date()
             months = _last_months(today, 12)
             names = [f"{y}-{m:02d}" for y, m in months]
             # The month just ended is the usual report; this month so far is offered first.
-            chosen, ok = QInputDialog.getItem(parent, title, self.tr("月份："), names, 1, False)
+            chosen, ok = QInputDialog.getItem(parent, title, self.tr("Month:"), names, 1, False)
             if not ok:
                 return None
             month = months[names.index(chosen)]
@@ -171,7 +172,7 @@ class AnalysisController(QObject):
             QMessageBox.warning(parent, title, text)
             return None
         QApplication.restoreOverrideCursor()
-        self._host.show_message(self.tr("已保存：%1").replace("%1", str(written)), 8000)
+        self._host.show_message(self.tr("Saved: %1").replace("%1", str(written)), 8000)
         return written
 
 

@@ -20,8 +20,8 @@ class BlacklistController(QObject):
         self.view: BlacklistView | None = None
         self.act_blacklist = make_action(
             parent, "action_blacklist", self.tr("&Malicious-buyer list…"), self.open_window,
-            tip=self.tr("Buyers known to abuse after-sales (差评师): a new case from one "
-                        "is warned"))
+            tip=self.tr("Buyers known to abuse after-sales (malicious reviewers): a new case from "
+                        "one is warned"))
 
     def open_window(self) -> BlacklistView:
         """Open (or raise) the list's window on the current register."""
@@ -36,7 +36,7 @@ class BlacklistController(QObject):
         view = BlacklistView(self._host.register, self._host.operator, self._host.lang)
         view.changed.connect(self._host.refresh)
         view.destroyed.connect(lambda _o=None: self._forget(view))
-        show_tool_window(self._parent, view, self.tr("Malicious-buyer list (恶意买家名单)"),
+        show_tool_window(self._parent, view, self.tr("Malicious-buyer list"),
                          WINDOW_SIZE)
         view.activateWindow()  # typing goes straight to the form
         self.view = view

@@ -89,13 +89,13 @@ class ReminderController(QObject):
         tray.setObjectName("reminder_tray")
         menu = self.menu = QMenu(self._parent)
         menu.setObjectName("tray_menu")
-        self.act_open = QAction(self.tr("打开店铺售后台"), menu)
+        self.act_open = QAction(self.tr("Open ShopDesk"), menu)
         self.act_open.setObjectName("tray_open")
         self.act_open.triggered.connect(lambda _c=False: self._host.bring_to_front())
-        self.act_refunds = QAction(self.tr("今日待退款"), menu)
+        self.act_refunds = QAction(self.tr("Refunds due today"), menu)
         self.act_refunds.setObjectName("tray_refunds_today")
         self.act_refunds.triggered.connect(lambda _c=False: self.show_refunds_today())
-        self.act_quit = QAction(self.tr("退出"), menu)
+        self.act_quit = QAction(self.tr("Quit"), menu)
         self.act_quit.setObjectName("tray_quit")
         self.act_quit.triggered.connect(lambda _c=False: self._host.quit_app())
         menu.addAction(self.act_open)
@@ -164,10 +164,10 @@ class ReminderController(QObject):
         if self.tray is not None:
             self.tray.setToolTip(tip)
             self.tray.setIcon(self._icon(counts.total))
-            self.act_refunds.setText(self.tr("今日待退款（%1）")
+            self.act_refunds.setText(self.tr("Refunds due today (%1)")
                                      .replace("%1", str(counts.refunds_today)))
         else:
-            self.status_label.setText(self.tr("提醒：%1").replace("%1", str(counts.total)))
+            self.status_label.setText(self.tr("Reminders: %1").replace("%1", str(counts.total)))
             self.status_label.setToolTip(tip)
             self.status_label.setVisible(counts.total > 0)
         return counts
@@ -175,10 +175,10 @@ class ReminderController(QObject):
     def tooltip(self, counts: ReminderCounts) -> str:
         return "\n".join([
             "ShopDesk",
-            self.tr("即将到期的期限：%1").replace("%1", str(counts.deadlines)),
-            self.tr("逾期承诺：%1").replace("%1", str(counts.promises_overdue)),
-            self.tr("新预警：%1").replace("%1", str(counts.warnings)),
-            self.tr("今日待退款：%1").replace("%1", str(counts.refunds_today)),
+            self.tr("Deadlines coming up: %1").replace("%1", str(counts.deadlines)),
+            self.tr("Overdue promises: %1").replace("%1", str(counts.promises_overdue)),
+            self.tr("New warnings: %1").replace("%1", str(counts.warnings)),
+            self.tr("Refunds due today: %1").replace("%1", str(counts.refunds_today)),
         ])
 
     def _announce(self, register: object, note: Notification | None) -> None:
@@ -224,9 +224,9 @@ class ReminderController(QObject):
             self._told_minimised = True
             self.last = None
             self.tray.showMessage(
-                self.tr("店铺售后台仍在运行"),
-                self.tr("提醒会继续弹出。点托盘图标可再次打开窗口，"
-                        "“退出”在它的菜单里。"),
+                self.tr("ShopDesk is still running"),
+                self.tr("Reminders keep coming. Click the tray icon to open the window again; "
+                        "“Quit” is in its menu."),
                 QSystemTrayIcon.MessageIcon.Information, MESSAGE_MS)
 
     def shutdown(self) -> None:

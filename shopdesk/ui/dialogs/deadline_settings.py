@@ -39,14 +39,15 @@ class DeadlineSettingsPage(QWidget):
         self.hours.setRange(0.5, _MAX_HOURS)
         self.hours.setDecimals(1)
         self.hours.setSingleStep(1.0)
-        self.hours.setSuffix(self.tr(" 小时"))
+        self.hours.setSuffix(self.tr(" h"))
         self.hours.setValue(register.deadlines.warning_hours())
-        self.hours.setToolTip(self.tr("剩余时间少于此值时显示为红色，并列入“即将超时”"))
+        self.hours.setToolTip(self.tr("Cases with less time left than this turn red and are "
+                                      "listed under “Deadline soon”"))
         self.table = QTableWidget(0, 7, self)
         self.table.setObjectName("deadline_rules")
         self.table.setHorizontalHeaderLabels([
-            self.tr("平台"), self.tr("阶段"), self.tr("谁处理"), self.tr("时限"),
-            self.tr("到期后"), self.tr("信心"), self.tr("来源")])
+            self.tr("Platform"), self.tr("Stage"), self.tr("Who acts"), self.tr("Time limit"),
+            self.tr("When time runs out"), self.tr("Confidence"), self.tr("Source")])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
@@ -56,25 +57,28 @@ class DeadlineSettingsPage(QWidget):
         self.error.setObjectName("deadline_rules_error")
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #c81e1e;")
-        self.edit_button = QPushButton(self.tr("编辑本店规则文件…"), self)
+        self.edit_button = QPushButton(self.tr("Edit the shop's rules file…"), self)
         self.edit_button.setObjectName("deadline_rules_edit")
-        self.edit_button.setToolTip(self.tr("打开数据文件夹中的 deadline_rules.toml（没有则创建，"
-                                            "内含示例）；改动的键覆盖随软件提供的规则"))
-        self.reload_button = QPushButton(self.tr("重新载入规则"), self)
+        self.edit_button.setToolTip(self.tr("Opens deadline_rules.toml in the data folder (created "
+                                            "with examples if missing); the keys you change "
+                                            "override the rules that ship with ShopDesk"))
+        self.reload_button = QPushButton(self.tr("Reload rules"), self)
         self.reload_button.setObjectName("deadline_rules_reload")
         self.edit_button.clicked.connect(self.edit_rules)
         self.reload_button.clicked.connect(self.reload_rules)
         form = QFormLayout()
-        form.addRow(self.tr("提醒阈值："), self.hours)
+        form.addRow(self.tr("Warning threshold:"), self.hours)
         buttons = QHBoxLayout()
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.reload_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        note = QLabel(self.tr("平台导出的时限（如超时时间、举证超时）总是优先；"
-                              "下列规则只在平台没给时推算。"
-                              "“约”表示来源不确定，请以商家后台为准。"), self)
+        note = QLabel(self.tr("A deadline in the platform's export (such as the timeout or "
+                              "the evidence deadline) always comes first; the rules below "
+                              "only estimate one when the platform gives none. “About” means "
+                              "the source is uncertain: the seller back office has the final "
+                              "word."), self)
         note.setWordWrap(True)
         layout.addWidget(note)
         layout.addWidget(self.table, 1)
@@ -94,7 +98,7 @@ class DeadlineSettingsPage(QWidget):
                 stage += "（" + "、".join(k.label(lang) for k in rule.kinds) + "）"
             values = (rule.platform.label(lang), stage, rule.who.label(lang),
                       rule.length_text(lang), rule.on_timeout.get(lang).replace("{amount}", ""),
-                      rule.confidence.label(lang) + (self.tr("（本店）") if rule.overridden
+                      rule.confidence.label(lang) + (self.tr(" (this shop)") if rule.overridden
                                                      else ""),
                       f"{rule.source} {rule.year}".strip())
             for col, value in enumerate(values):
@@ -103,7 +107,8 @@ class DeadlineSettingsPage(QWidget):
                 self.table.setItem(row, col, item)
         self.table.resizeColumnsToContents()
         err = service.rules_error
-        self.error.setText(err.message(lang) + self.tr("（仍使用随软件提供的规则）") if err else "")
+        self.error.setText(err.message(lang) + self.tr(" (the rules that ship with ShopDesk "
+                                                       "are still in use)") if err else "")
         self.error.setVisible(err is not None)
 
     def edit_rules(self) -> None:

@@ -51,7 +51,8 @@ class PlanDialog(QDialog):
         self.dimension = plan.dimension if plan else dimension
         self.baseline = baseline
         self.saved: Plan | None = None
-        self.setWindowTitle(self.tr("编辑改进计划") if plan else self.tr("新建改进计划"))
+        self.setWindowTitle(self.tr("Edit improvement plan") if plan
+                            else self.tr("New improvement plan"))
 
         self.category = QComboBox(self)
         self.category.setObjectName("plan_category")
@@ -66,16 +67,16 @@ class PlanDialog(QDialog):
             self.category.setCurrentIndex(max(index, 0))
         self.sub_type = QLineEdit(self)
         self.sub_type.setObjectName("plan_sub_type")
-        self.sub_type.setPlaceholderText(self.tr("例：杯盖密封圈"))
+        self.sub_type.setPlaceholderText(self.tr("e.g. lid seal ring"))
         self.root_cause = QLineEdit(self)
         self.root_cause.setObjectName("plan_root_cause")
-        self.root_cause.setPlaceholderText(self.tr("为什么会发生（必填）"))
+        self.root_cause.setPlaceholderText(self.tr("Why it happens (required)"))
         self.short_term = QPlainTextEdit(self)
         self.short_term.setObjectName("plan_short")
-        self.short_term.setPlaceholderText(self.tr("马上要做的（必填）"))
+        self.short_term.setPlaceholderText(self.tr("What to do right away (required)"))
         self.long_term = QPlainTextEdit(self)
         self.long_term.setObjectName("plan_long")
-        self.long_term.setPlaceholderText(self.tr("根治的办法"))
+        self.long_term.setPlaceholderText(self.tr("How to fix it for good"))
         for edit in (self.short_term, self.long_term):
             edit.setFixedHeight(52)
         self.difficulty = QComboBox(self)
@@ -86,8 +87,9 @@ class PlanDialog(QDialog):
         self.owner.setObjectName("plan_owner")
         self.owner.setEditable(True)
         self.owner.addItems(["", *(s.name for s in register.staff.list())])
-        self.owner.setToolTip(self.tr("负责人或部门（如 仓库、客服组）"))
-        self.has_due = QCheckBox(self.tr("截止日期"), self)
+        self.owner.setToolTip(self.tr("Person or team in charge (e.g. warehouse, "
+                                      "customer service)"))
+        self.has_due = QCheckBox(self.tr("Due date"), self)
         self.has_due.setObjectName("plan_has_due")
         self.due = QDateEdit(self)
         self.due.setObjectName("plan_due")
@@ -99,7 +101,7 @@ class PlanDialog(QDialog):
         self.target.setObjectName("plan_target")
         self.target.setRange(0, 100)
         self.target.setSuffix(" %")
-        self.target.setSpecialValueText(self.tr("不设目标"))
+        self.target.setSpecialValueText(self.tr("No target"))
         self.status = QComboBox(self)
         self.status.setObjectName("plan_status")
         for s in PlanStatus:
@@ -114,20 +116,20 @@ class PlanDialog(QDialog):
         self.error.hide()
 
         form = QFormLayout()
-        form.addRow(self.tr("类别"), self.category)
-        form.addRow(self.tr("子类"), self.sub_type)
-        form.addRow(self.tr("根本原因"), self.root_cause)
-        form.addRow(self.tr("短期措施"), self.short_term)
-        form.addRow(self.tr("长期措施"), self.long_term)
-        form.addRow(self.tr("难度"), self.difficulty)
-        form.addRow(self.tr("负责人"), self.owner)
+        form.addRow(self.tr("Category"), self.category)
+        form.addRow(self.tr("Subtype"), self.sub_type)
+        form.addRow(self.tr("Root cause"), self.root_cause)
+        form.addRow(self.tr("Short-term action"), self.short_term)
+        form.addRow(self.tr("Long-term action"), self.long_term)
+        form.addRow(self.tr("Difficulty"), self.difficulty)
+        form.addRow(self.tr("Owner"), self.owner)
         due_row = QHBoxLayout()
         due_row.addWidget(self.has_due)
         due_row.addWidget(self.due, 1)
-        form.addRow(self.tr("截止"), due_row)
-        form.addRow(self.tr("目标降幅"), self.target)
-        form.addRow(self.tr("状态"), self.status)
-        form.addRow(self.tr("实测结果"), self.result)
+        form.addRow(self.tr("Due"), due_row)
+        form.addRow(self.tr("Target reduction"), self.target)
+        form.addRow(self.tr("Status"), self.status)
+        form.addRow(self.tr("Measured result"), self.result)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.save)
@@ -151,7 +153,8 @@ class PlanDialog(QDialog):
         if plan is None:
             start, end = self.baseline or self.register.analysis.default_period()
             last = (end - timedelta(seconds=1)).date()
-            self.result.setText(self.tr("基期 %1 至 %2；之后同样长的一段时间里计算实际降幅")
+            self.result.setText(self.tr("Baseline %1 to %2; the actual reduction is measured "
+                                        "over an equally long period after it")
                                 .replace("%1", start.date().isoformat())
                                 .replace("%2", last.isoformat()))
             return

@@ -51,12 +51,12 @@ class ReminderSettingsPage(QWidget):
         self.settings = settings if settings is not None else app_settings()
         current = register.reminders.settings()
         labels = {
-            ReminderKind.DEADLINE: self.tr("平台期限"),
-            ReminderKind.PROMISE: self.tr("对买家的承诺"),
-            ReminderKind.REFUND_CUTOFF: self.tr("今日待退款"),
+            ReminderKind.DEADLINE: self.tr("Platform deadlines"),
+            ReminderKind.PROMISE: self.tr("Promises to buyers"),
+            ReminderKind.REFUND_CUTOFF: self.tr("Refunds due today"),
         }
         form = QFormLayout(self)
-        intro = QLabel(self.tr("到期前多少分钟提醒："), self)
+        intro = QLabel(self.tr("Remind this many minutes before the due time:"), self)
         intro.setWordWrap(True)
         form.addRow(intro)
         self.leads: dict[ReminderKind, QSpinBox] = {}
@@ -65,17 +65,17 @@ class ReminderSettingsPage(QWidget):
             spin.setObjectName(f"lead_{kind.value}")
             spin.setRange(0, MAX_LEAD_MINUTES)
             spin.setSingleStep(15)
-            spin.setSuffix(self.tr(" 分钟"))
+            spin.setSuffix(self.tr(" min"))
             spin.setValue(int(current.lead(kind).total_seconds() // 60))
             self.leads[kind] = spin
             form.addRow(labels[kind], spin)
 
         self.cutoff = _time_edit(self, "refund_cutoff", current.refund_cutoff)
-        self.cutoff.setToolTip(self.tr("几点提醒今天还没处理完的退款"
-                                       "（请在 24:00 前处理完）"))
-        form.addRow(self.tr("今日待退款提醒时间"), self.cutoff)
+        self.cutoff.setToolTip(self.tr("When to remind about refunds still open today "
+                                       "(finish them before 24:00)"))
+        form.addRow(self.tr("Remind about today's refunds at"), self.cutoff)
 
-        self.quiet = QCheckBox(self.tr("免打扰时段：不弹提醒，从"), self)
+        self.quiet = QCheckBox(self.tr("Quiet hours: no pop-ups from"), self)
         self.quiet.setObjectName("quiet_enabled")
         self.quiet.setChecked(current.quiet_enabled)
         self.quiet_start = _time_edit(self, "quiet_start", current.quiet_start)
@@ -83,7 +83,7 @@ class ReminderSettingsPage(QWidget):
         row = QHBoxLayout()
         row.addWidget(self.quiet)
         row.addWidget(self.quiet_start)
-        row.addWidget(QLabel(self.tr("到"), self))
+        row.addWidget(QLabel(self.tr("to"), self))
         row.addWidget(self.quiet_end)
         row.addStretch(1)
         self.quiet_error = FieldErrorLabel(self)
@@ -93,13 +93,14 @@ class ReminderSettingsPage(QWidget):
         self.quiet.toggled.connect(self._quiet_toggled)
         self._quiet_toggled(self.quiet.isChecked())
 
-        self.minimise = QCheckBox(self.tr("关闭窗口时最小化到系统托盘"
-                                          "（提醒继续弹出）"), self)
+        self.minimise = QCheckBox(self.tr("Minimise to the system tray when the window is "
+                                          "closed (reminders keep coming)"), self)
         self.minimise.setObjectName("minimise_to_tray")
         self.minimise.setChecked(minimise_to_tray(self.settings))
         form.addRow(self.minimise)
-        note = QLabel(self.tr("免打扰时段里暂不弹出的提醒，结束后合成一条显示。"
-                              "提醒没有声音，按系统的通知设置显示。"), self)
+        note = QLabel(self.tr("Reminders held back during quiet hours are shown as one when "
+                              "they end. Reminders make no sound and follow the system's "
+                              "notification settings."), self)
         note.setWordWrap(True)
         note.setObjectName("reminder_note")
         form.addRow(note)

@@ -123,7 +123,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("warnings", QT_TRANSLATE_NOOP("CaseTableModel", "Warnings"), SortKey.WARNINGS),
     # The stage's deadline (platform / rule / manual) counting down; red under the warning
     # threshold, bold once past (services/deadlines.py).
-    Column("deadline", QT_TRANSLATE_NOOP("CaseTableModel", "剩余时间"), SortKey.DEADLINE),
+    Column("deadline", QT_TRANSLATE_NOOP("CaseTableModel", "Time left"), SortKey.DEADLINE),
 )
 COLUMN_KEYS = tuple(c.key for c in COLUMNS)
 
@@ -667,9 +667,9 @@ class CaseTableModel(QAbstractTableModel):
 
 DEFAULT_DEADLINE_WINDOW = timedelta(hours=6)
 _SOURCE_TITLES = {
-    "platform": QT_TRANSLATE_NOOP("CaseTableModel", "平台时限"),
-    "rule": QT_TRANSLATE_NOOP("CaseTableModel", "按规则推算"),
-    "manual": QT_TRANSLATE_NOOP("CaseTableModel", "手动设置"),
+    "platform": QT_TRANSLATE_NOOP("CaseTableModel", "Platform deadline"),
+    "rule": QT_TRANSLATE_NOOP("CaseTableModel", "Estimated from the rules"),
+    "manual": QT_TRANSLATE_NOOP("CaseTableModel", "Set by hand"),
 }
 
 

@@ -338,8 +338,8 @@ class CaseDetailView(QWidget):
         if case.major_owner:
             self.major_button.setText(self.tr("Major: %1").replace("%1", case.major_owner))
             self.major_button.setStyleSheet(MAJOR_STYLE)
-            self.major_button.setToolTip(self.tr("A major complaint (重大投诉) owned by %1: "
-                                                 "first in every list. Click to change.")
+            self.major_button.setToolTip(self.tr("A major complaint owned by %1: first in "
+                                                 "every list. Click to change.")
                                          .replace("%1", case.major_owner))
         elif suggested:
             self.major_button.setText(self.tr("Mark major?"))
@@ -351,8 +351,8 @@ class CaseDetailView(QWidget):
         else:
             self.major_button.setText(self.tr("Major…"))
             self.major_button.setStyleSheet("")
-            self.major_button.setToolTip(self.tr("Mark as a major complaint (重大投诉) with "
-                                                 "its owner"))
+            self.major_button.setToolTip(self.tr("Mark as a major complaint and name its "
+                                                 "owner"))
 
     def major_state(self) -> str:
         """'major', 'suggested' or '' as the major button shows it."""

@@ -144,10 +144,10 @@ class CaseText(QObject):
                                                for r in data.get("rules", [])))
             return line + ("\n" + self.tr("Note: %1").replace("%1", text) if text else "")
         if type_ == "stage":
-            line = self.tr("阶段：%1").replace(
+            line = self.tr("Stage: %1").replace(
                 "%1", enum_label(PlatformStage, data.get("to") or "", self.lang))
             if data.get("tracking"):
-                line += self.tr("（单号 %1）").replace("%1", str(data["tracking"]))
+                line += self.tr(" (tracking no. %1)").replace("%1", str(data["tracking"]))
             return line
         if type_.startswith(("followup_", "review")):
             return self._followup_review_line(type_, text, data)

@@ -70,9 +70,10 @@ class DeadlineStrip(QWidget):
         self.timeout_label.setContentsMargins(12, 0, 0, 0)
         self.stage_button = QToolButton(self)
         self.stage_button.setObjectName("stage_button")
-        self.stage_button.setText(self.tr("阶段") + " ▾")
-        self.stage_button.setToolTip(self.tr("记录售后进展（同意退货、买家寄回、已签收……），"
-                                             "时限随阶段重新计算"))
+        self.stage_button.setText(self.tr("Stage") + " ▾")
+        self.stage_button.setToolTip(self.tr("Record the after-sales progress (return agreed, "
+                                             "buyer shipped it back, received…); the "
+                                             "deadline is worked out again for the stage"))
         self.stage_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.stage_button.setStyleSheet("QToolButton::menu-indicator { image: none; }")
         self.menu = QMenu(self.stage_button)
@@ -105,7 +106,7 @@ class DeadlineStrip(QWidget):
             return
         open_ = d.stage is None or not d.stage.finished
         self.stage_button.setEnabled(live and open_)
-        self.stage_name = d.stage.label(self._lang) if d.stage else self.tr("阶段未定")
+        self.stage_name = d.stage.label(self._lang) if d.stage else self.tr("Stage not set")
         self._show_time(d)
         self.show()
         self.timeout_label.setVisible(True)
@@ -113,7 +114,7 @@ class DeadlineStrip(QWidget):
     def _show_time(self, d: Deadline) -> None:
         self.manual_text = ""
         if d.due_at is None:
-            self.left_label.setText(self.tr("无时限") if d.stage is not None
+            self.left_label.setText(self.tr("No deadline") if d.stage is not None
                                     and not d.stage.finished else "")
             self.left_label.setStyleSheet("")
             self.timeout_text = ""
@@ -123,16 +124,16 @@ class DeadlineStrip(QWidget):
         now = self.register.clock.now()
         left = d.due_at - now
         text = time_left_text(left, d.estimate, self._lang)
-        source = {DeadlineSource.PLATFORM: self.tr("平台时限"),
-                  DeadlineSource.RULE: self.tr("按规则推算"),
-                  DeadlineSource.MANUAL: self.tr("手动设置")}[d.source]  # type: ignore[index]
+        source = {DeadlineSource.PLATFORM: self.tr("Platform deadline"),
+                  DeadlineSource.RULE: self.tr("Estimated from the rules"),
+                  DeadlineSource.MANUAL: self.tr("Set by hand")}[d.source]  # type: ignore[index]
         when = shop_time(d.due_at, self.register.shop_tz)
-        prefix = self.tr("剩") if left.total_seconds() > 0 else ""
-        self.left_label.setText(prefix + text)
+        self.left_label.setText(self.tr("%1 left").replace("%1", text)
+                                 if left.total_seconds() > 0 else text)
         tip = f"{when} · {source}"
         if d.manual_due_at is not None and d.source is not DeadlineSource.MANUAL:
             # The user's own due time is kept and shown beside the stage's deadline.
-            self.manual_text = self.tr("手动截止 %1").replace(
+            self.manual_text = self.tr("Manual due time %1").replace(
                 "%1", local(d.manual_due_at, self.register.shop_tz).strftime("%m-%d %H:%M"))
             tip += "\n" + self.manual_text
         red = left < self.register.deadlines.warning_window()
@@ -141,13 +142,13 @@ class DeadlineStrip(QWidget):
                                       + ("font-weight: bold;" if past else ""))
         if d.rule is not None:
             rule = d.rule
-            tip += "\n" + (self.tr("规则 %1：%2，信心 %3，核对年份 %4\n来源：%5")
+            tip += "\n" + (self.tr("Rule %1: %2, confidence %3, checked in %4\nSource: %5")
                            .replace("%1", rule.key).replace("%2", rule.length_text(self._lang))
                            .replace("%3", rule.confidence.label(self._lang))
                            .replace("%4", rule.year or "—").replace("%5", rule.source or "—"))
         self.left_label.setToolTip(tip)
-        self.timeout_text = (self.tr("到期后%1").replace("%1", d.on_timeout.get(self._lang))
-                             if d.on_timeout is not None else "")
+        self.timeout_text = (self.tr("When time runs out, %1").replace(
+            "%1", d.on_timeout.get(self._lang)) if d.on_timeout is not None else "")
         self.timeout_label.setText(" · ".join(
             t for t in (self.stage_name, self.timeout_text, self.manual_text) if t))
 
@@ -160,8 +161,8 @@ class DeadlineStrip(QWidget):
             return
         tracking = ""
         if stage in TRACKING_STAGES:
-            text, ok = QInputDialog.getText(self, self.tr("运单号"),
-                                            self.tr("运单号（可留空）："))
+            text, ok = QInputDialog.getText(self, self.tr("Tracking number"),
+                                            self.tr("Tracking number (may be left empty):"))
             if not ok:
                 return
             tracking = text.strip()

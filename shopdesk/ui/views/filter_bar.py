@@ -55,8 +55,8 @@ class FilterBar(QWidget):
             QuickFilter.PROMISE_OVERDUE: self.tr("Promise overdue"),
             QuickFilter.PROMISE_TODAY: self.tr("Promise due today"),
             QuickFilter.WARNED: self.tr("Warnings"),
-            QuickFilter.DEADLINE_SOON: self.tr("即将超时"),
-            QuickFilter.REFUND_TODAY: self.tr("今日待退款"),
+            QuickFilter.DEADLINE_SOON: self.tr("Deadline soon"),
+            QuickFilter.REFUND_TODAY: self.tr("Refunds due today"),
             QuickFilter.MINE: self.tr("Mine"),
             QuickFilter.TRASH: self.tr("Trash"),
         }
@@ -72,9 +72,11 @@ class FilterBar(QWidget):
             QuickFilter.WARNED: self.tr(
                 "Open cases with an early warning nobody has acknowledged yet"),
             QuickFilter.DEADLINE_SOON: self.tr(
-                "未结案件中，阶段时限（平台、规则或手动）在提醒阈值内到期或已过期的"),
+                "Open cases whose stage deadline (platform, rule or set by hand) is "
+                "within the warning threshold or past"),
             QuickFilter.REFUND_TODAY: self.tr(
-                "未结的仅退款和已同意还没退的退款；请在 24:00 前处理完"),
+                "Open refund-only requests and agreed refunds not paid yet; finish "
+                "them before 24:00"),
             QuickFilter.MINE: self.tr("Open cases assigned to the current operator"),
             QuickFilter.TRASH: self.tr("Deleted cases; restore them or empty the trash"),
         }
@@ -138,7 +140,7 @@ class FilterBar(QWidget):
         self.group_clear.setObjectName("group_filter_clear")
         self.group_clear.setText("✕")
         self.group_clear.setAutoRaise(True)
-        self.group_clear.setToolTip(self.tr("清除分析筛选，显示全部案件"))
+        self.group_clear.setToolTip(self.tr("Clear the analysis filter and show all cases"))
         self.group_clear.clicked.connect(self.clear_group)
         chip.addWidget(self.group_label)
         chip.addWidget(self.group_clear)
@@ -219,7 +221,7 @@ class FilterBar(QWidget):
         self.group = group
         day = "%Y-%m-%d"
         last = group.end - timedelta(seconds=1)
-        text = self.tr("投诉分析：%1（%2 至 %3）").replace("%1", group.label).replace(
+        text = self.tr("Complaint analysis: %1 (%2 to %3)").replace("%1", group.label).replace(
             "%2", group.start.strftime(day)).replace("%3", last.strftime(day))
         self.group_label.setText(self.group_label.fontMetrics().elidedText(
             text, Qt.TextElideMode.ElideMiddle, self.group_label.maximumWidth()))

@@ -44,9 +44,9 @@ class PlansView(QWidget):
         self.table = QTableWidget(0, 9, self)
         self.table.setObjectName("plans_table")
         self.table.setHorizontalHeaderLabels([
-            self.tr("类别"), self.tr("子类"), self.tr("根本原因"), self.tr("短期措施"),
-            self.tr("负责人"), self.tr("截止"), self.tr("目标"), self.tr("状态"),
-            self.tr("实测结果")])
+            self.tr("Category"), self.tr("Subtype"), self.tr("Root cause"),
+            self.tr("Short-term action"), self.tr("Owner"), self.tr("Due"), self.tr("Target"),
+            self.tr("Status"), self.tr("Measured result")])
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
@@ -58,10 +58,10 @@ class PlansView(QWidget):
         for col, width in enumerate((110, 90, 150, 170, 70, 84, 50, 64)):
             self.table.setColumnWidth(col, width)
         self.table.cellDoubleClicked.connect(lambda row, _col: self.edit_row(row))
-        self.new_button = QPushButton(self.tr("新建计划…"), self)
+        self.new_button = QPushButton(self.tr("New plan…"), self)
         self.new_button.setObjectName("plan_new")
         self.new_button.clicked.connect(self.new_requested)
-        self.edit_button = QPushButton(self.tr("编辑…"), self)
+        self.edit_button = QPushButton(self.tr("Edit…"), self)
         self.edit_button.setObjectName("plan_edit")
         self.edit_button.clicked.connect(lambda: self.edit_row(self.table.currentRow()))
         buttons = QHBoxLayout()

@@ -75,7 +75,7 @@ class ReviewPanel(QWidget):
         self.appended_at.setObjectName("review_appended_at")
         self.append_text = QLineEdit(self)
         self.append_text.setObjectName("review_append_text")
-        self.append_text.setPlaceholderText(self.tr("What the 追评 says"))
+        self.append_text.setPlaceholderText(self.tr("What the follow-up review says"))
         self.reply_label = QLabel(self)
         self.reply = QPlainTextEdit(self)
         self.reply.setObjectName("review_reply")

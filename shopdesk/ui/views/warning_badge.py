@@ -113,7 +113,7 @@ class WarningBadge(QFrame):
                         "%3")).replace("%1", str(self.register.warnings.rules().similar_days))
                 .replace("%2", links + more)
                 .replace("%3", str(len(similar) + 1)))
-        self.similar.setToolTip(", ".join(no for _i, no in numbers) + more)
+            self.similar.setToolTip(", ".join(no for _i, no in numbers) + more)
         self.similar.setVisible(bool(similar))
         self.setVisible(bool(warnings) or bool(similar))
 
