@@ -53,6 +53,7 @@ class ReminderProvider(Protocol):
     `reminders(now, horizon)` returns every reminder of `kind` due at or before `horizon`
     that still needs doing, overdue ones included, each with a stable `key` (the same
     thing at the same due time gives the same key on every call). It must not write.
+    Optionally `count(now, horizon) -> int` gives the tray's number cheaply.
     """
 
     kind: ReminderKind
@@ -72,6 +73,9 @@ class PromiseProvider:
         self._promises = promises
         self._case_nos = case_nos
 
+    def count(self, now: datetime, horizon: datetime) -> int:
+        return self._promises.overdue_count(horizon)
+
     def reminders(self, now: datetime, horizon: datetime) -> list[Reminder]:
         due = self._promises.store.open_due(until=horizon)
         nos = self._case_nos(sorted({p.case_id for p in due}))
@@ -88,6 +92,10 @@ class WarningProvider:
 
     def __init__(self, warnings: WarningService) -> None:
         self._warnings = warnings
+
+    def count(self, now: datetime, horizon: datetime) -> int:
+        """Cases with a live warning: the same number as the list's "Warnings" button."""
+        return self._warnings.count_open_warned()
 
     def reminders(self, now: datetime, horizon: datetime) -> list[Reminder]:
         return [Reminder(kind=self.kind, key=f"warning:{w.id}", case_id=w.case_id,
@@ -232,18 +240,15 @@ class ReminderService:
         settings = self.settings()
         horizon = now + settings.lead(ReminderKind.DEADLINE)
         n = {k: 0 for k in ReminderKind}
-        warned: set[int | None] = set()
         for p in self.providers:
             if p.kind == ReminderKind.REFUND_CUTOFF:
                 continue
             limit = horizon if p.kind == ReminderKind.DEADLINE else now
-            found = p.reminders(now, limit)
-            if p.kind == ReminderKind.WARNING:
-                # Cases, not warnings: the same number as the list's "Warnings" button.
-                warned.update(r.case_id for r in found)
-            else:
-                n[p.kind] += len(found)
-        n[ReminderKind.WARNING] = len(warned)
+            # A provider may count without building its reminders (an indexed count:
+            # the window re-counts every minute on the UI thread).
+            count = getattr(p, "count", None)
+            n[p.kind] += (count(now, limit) if count is not None
+                          else len(p.reminders(now, limit)))
         return ReminderCounts(deadlines=n[ReminderKind.DEADLINE],
                               promises_overdue=n[ReminderKind.PROMISE],
                               warnings=n[ReminderKind.WARNING],
