@@ -42,6 +42,7 @@ def main() -> int:
     window = create_main_window(register, os.environ, [], Translators(app))
     window.resize(1366, 768)
     window.show()
+    window.detail.preload_scripts(window.tasks)  # as run_gui does once the window shows
 
     def report() -> None:
         model = window.case_list.model

@@ -154,6 +154,8 @@ def _show_window(app: QApplication, guard: SingleInstanceGuard, register: Regist
         QTimer.singleShot(SMOKE_DELAY_MS, lambda: _smoke_screenshot(app, window, Path(shot)))
     # On the window's writer thread: a large register is copied while the window works.
     window.backup.start_daily()
+    # The reply-script library is read on the pool, after the window is built.
+    window.detail.preload_scripts(window.tasks)
     try:
         return app.exec()
     finally:

@@ -30,6 +30,7 @@ from .form_memory import FormMemory
 from .holidays import ShopHolidays
 from .imports import ImportService
 from .promises import PromiseService
+from .script_catalog import ScriptCatalog
 from .scripts import ScriptService, open_script_service
 from .shifts import ShiftService
 from .staff import StaffService
@@ -117,6 +118,17 @@ class Register:
         if self._scripts is None:
             self._scripts = open_script_service(self.db, self.clock)
         return self._scripts
+
+    @property
+    def scripts_loaded(self) -> bool:
+        """Whether `scripts` is built (reading it would not load the library)."""
+        return self._scripts is not None
+
+    def use_scripts_catalog(self, catalog: ScriptCatalog) -> None:
+        """Build `scripts` on a catalog loaded elsewhere (the window loads the library on a
+        worker thread after it shows); a service already built is kept."""
+        if self._scripts is None:
+            self._scripts = ScriptService(self.db, self.clock, catalog)
 
     @property
     def shop_tz(self) -> str:
