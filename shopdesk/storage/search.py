@@ -38,8 +38,11 @@ def bigram_text(body: str) -> str:
     """The bigram index's text for a search body (see the module docstring)."""
     tokens: list[str] = []
     for run in body.translate(_ASCII_LOWER).split():
-        tokens.extend(_hex(run[i:i + 2]) for i in range(len(run) - 1))
-        tokens.append(_hex(run[-1]))
+        # Each character's hex once (a pair's hex is its two characters' hex side by side):
+        # half the encoding of hexing every pair.
+        chars = [_hex(c) for c in run]
+        tokens.extend(map(str.__add__, chars, chars[1:]))
+        tokens.append(chars[-1])
     return " ".join(tokens)
 
 
