@@ -34,7 +34,13 @@ _OPEN = "('new', 'in_progress', 'waiting_buyer', 'waiting_platform')"
 
 def _spawn(module: str, home: Path, settings: Path) -> tuple[float, float]:
     env = {**os.environ, "SHOPDESK_HOME": str(home), "QT_QPA_PLATFORM": "offscreen",
-           "SHOPDESK_BENCH_SETTINGS": str(settings)}
+           "SHOPDESK_BENCH_SETTINGS": str(settings),
+           # Compiled bytecode, as an installed app or the bundle has it: with
+           # PYTHONDONTWRITEBYTECODE set (this machine's shells) every start compiled
+           # ~320 modules again, 1.5-5 s the bare window never paid. Kept outside the
+           # checkout; the warm-up start writes it.
+           "PYTHONPYCACHEPREFIX": str(home.parent / "pycache")}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     start = time.perf_counter()
     out = subprocess.run([sys.executable, "-m", module], env=env, capture_output=True,
                          text=True, check=True).stdout
