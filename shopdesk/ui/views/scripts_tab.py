@@ -94,4 +94,7 @@ class ScriptsTab(QWidget):
         panel.set_case(self._case_id)
         self._layout.addWidget(panel)
         panel.show()
+        # Laid out now, not on the next event loop turn: made while the tab is being
+        # shown, it must have its size before anything asks for it.
+        self._layout.activate()
         self._panel = panel
