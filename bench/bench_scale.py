@@ -34,7 +34,13 @@ _OPEN = "('new', 'in_progress', 'waiting_buyer', 'waiting_platform')"
 
 def _spawn(module: str, home: Path, settings: Path) -> tuple[float, float]:
     env = {**os.environ, "SHOPDESK_HOME": str(home), "QT_QPA_PLATFORM": "offscreen",
-           "SHOPDESK_BENCH_SETTINGS": str(settings)}
+           "SHOPDESK_BENCH_SETTINGS": str(settings),
+           # Compiled bytecode, as an installed app or the bundle has it: with
+           # PYTHONDONTWRITEBYTECODE set (this machine's shells) every start compiled
+           # ~320 modules again, 1.5-5 s the bare window never paid. Kept outside the
+           # checkout; the warm-up start writes it.
+           "PYTHONPYCACHEPREFIX": str(home.parent / "pycache")}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     start = time.perf_counter()
     out = subprocess.run([sys.executable, "-m", module], env=env, capture_output=True,
                          text=True, check=True).stdout
@@ -153,24 +159,56 @@ def measure_list(home: Path, runs: int) -> list[dict]:
     return rows
 
 
+def import_rows(runs: int) -> list[dict]:
+    """The import measures (bench_scale_import), with rows/s in the measure's name."""
+    from bench.bench_scale_import import ROWS, measure_import
+
+    app, again, raw = measure_import(runs)
+    out = []
+    for label, times in (("import", app), ("re-import unchanged", again)):
+        row = _row(label, times, raw)
+        per_s = ROWS / (row["app_ms"] / 1000)
+        raw_s = ROWS / (row["limit_ms"] / 1000)
+        row["measure"] = (f"{label} {ROWS:,} refund rows ({per_s:,.0f} rows/s; "
+                          f"raw insert {raw_s:,.0f} rows/s)")
+        out.append({"measure": row["measure"], "size": ROWS,
+                    **{k: row[k] for k in ("app_ms", "limit_ms", "ratio")}})
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser()
     p.add_argument("--sizes", default="100000,1000000")
     p.add_argument("--runs", type=int, default=5)
     p.add_argument("--out", type=Path, default=RESULTS)
+    p.add_argument("--only", default="list,import,pdf",
+                   help="which parts: list (start, search, sort at each size), import, pdf")
+    p.add_argument("--merge", action="store_true",
+                   help="keep the rows of --out that this run does not measure")
     args = p.parse_args(argv)
+    parts = set(args.only.split(","))
     results: list[dict] = []
     with tempfile.TemporaryDirectory(prefix="shopdesk-bench-settings-") as settings:
-        for size in (int(s) for s in args.sizes.split(",") if s):
+        for size in (int(s) for s in args.sizes.split(",") if s and "list" in parts):
             home = bench_home(size)
             for row in measure_start(home, args.runs, Path(settings)) + \
                     measure_list(home, args.runs):
                 results.append({"measure": row["measure"], "size": size, **{
                     k: row[k] for k in ("app_ms", "limit_ms", "ratio")}})
+    if "import" in parts:
+        results += import_rows(min(args.runs, 3))
+    if "pdf" in parts:
+        from bench.bench_scale_pdf import pdf_rows
+        results += pdf_rows(args.runs)
     print(f"\n{'measure':42s} {'size':>9s} {'app':>10s} {'limit':>10s} {'ratio':>7s}")
     for r in results:
         print(f"{r['measure']:42s} {r['size']:>9,d} {r['app_ms']:>10.2f} "
               f"{r['limit_ms']:>10.3f} {r['ratio'] or 0:>6.1f}x")
+    if args.merge and args.out.exists():  # keep what this run did not measure
+        measured = {(r["measure"].split(" (")[0], r["size"]) for r in results}
+        kept = [r for r in json.loads(args.out.read_text(encoding="utf-8"))
+                if (r["measure"].split(" (")[0], r["size"]) not in measured]
+        results = kept + results
     args.out.write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
     print(f"\nwritten to {args.out}")
     return 0

@@ -24,11 +24,12 @@ def rss_mb() -> float:
 
 def main() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    # shopdesk.app first, as `shopdesk` imports it (its own import order matters: app.py).
+    from shopdesk.app import create_main_window  # isort: skip
     from PySide6.QtCore import QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
     from bench.clock import BENCH_NOW
-    from shopdesk.app import create_main_window
     from shopdesk.domain.clock import FixedClock
     from shopdesk.paths import DataPaths, data_dir
     from shopdesk.services.register import open_register
@@ -42,6 +43,7 @@ def main() -> int:
     window = create_main_window(register, os.environ, [], Translators(app))
     window.resize(1366, 768)
     window.show()
+    window.detail.preload_scripts(window.tasks)  # as run_gui does once the window shows
 
     def report() -> None:
         model = window.case_list.model

@@ -9,16 +9,21 @@ import sys
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QTimer
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
-
+# The core before Qt: once PySide6 is imported, it reads the source of every module
+# imported after it (shiboken's `__feature__` check), a few tenths of a second of a start
+# for the ~250 modules below the UI.
 from . import __version__
 from .diagnostics import LOGGER_NAME
 from .domain.clock import Clock, SystemClock
 from .domain.errors import ShopDeskError
 from .paths import DataPaths, data_dir, log_dir, resource_path
 from .services.register import Register, open_register
+
+# isort: split
+from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
 from .ui import startup_texts as texts
 from .ui.dialogs.error_dialog import make_excepthook
 from .ui.i18n import Translators, hinted_language, override_language
@@ -189,6 +194,8 @@ def _show_window(app: QApplication, guard: SingleInstanceGuard, register: Regist
         QTimer.singleShot(SMOKE_DELAY_MS, lambda: _smoke_screenshot(app, shown[0], Path(shot)))
     # On the window's writer thread: a large register is copied while the window works.
     window.backup.start_daily()
+    # The reply-script library is read on the pool, after the window is built.
+    window.detail.preload_scripts(window.tasks)
     try:
         return app.exec()
     finally:

@@ -32,11 +32,32 @@ class LabelledEnum(StrEnum):
     def parse(cls, text: str) -> LabelledEnum:
         """Accept a key, a Chinese label or an English label (case-insensitive)."""
         needle = text.strip()
-        low = needle.lower()
-        for member in cls:
-            if low in (member.value.lower(), member.en.lower()) or needle == member.zh:
-                return member
-        raise ValueError(text)
+        by_lower, by_zh = cls._parse_tables()
+        found = [m for m in (by_lower.get(needle.lower()), by_zh.get(needle)) if m is not None]
+        if not found:
+            raise ValueError(text)
+        if len(found) == 1 or found[0] is found[1]:
+            return found[0]
+        # The first member (in definition order) that matches either way, as a loop would.
+        order = list(cls)
+        return min(found, key=order.index)
+
+    @classmethod
+    def _parse_tables(cls) -> tuple[dict[str, LabelledEnum], dict[str, LabelledEnum]]:
+        """Lower-cased key/English label -> member, and Chinese label -> member, made once
+        per enum (an import parses a label in every row: the loop over the members was a
+        tenth of its time). The first member wins a label two members share."""
+        tables = cls.__dict__.get("_label_tables")
+        if tables is None:
+            by_lower: dict[str, LabelledEnum] = {}
+            by_zh: dict[str, LabelledEnum] = {}
+            for member in cls:
+                by_lower.setdefault(member.value.lower(), member)
+                by_lower.setdefault(member.en.lower(), member)
+                by_zh.setdefault(member.zh, member)
+            tables = (by_lower, by_zh)
+            type.__setattr__(cls, "_label_tables", tables)
+        return tables
 
     def __str__(self) -> str:
         return self.value

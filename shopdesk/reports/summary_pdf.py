@@ -474,7 +474,8 @@ def _evidence(s: DisputeSummary, labels: Labels, st: dict[str, ParagraphStyle],
         ev = entry.evidence
         thumb: Thumbnail | ThumbProblem | None = None
         if ev.is_file and ev.is_image:
-            thumb = thumbs.get(entry.path) if entry.present else ThumbProblem.MISSING
+            thumb = (thumbs.get(entry.path, entry.evidence.sha256) if entry.present
+                     else ThumbProblem.MISSING)
             pictures.append((entry, thumb))
         if ev.is_file:
             size = _size(ev.size) if ev.size else ""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
@@ -36,6 +37,13 @@ from ..storage.evidence import EvidenceStore
 from .actor import require_actor
 from .evidence_checklist import ChecklistSource
 
+if TYPE_CHECKING:
+    from ..reports.thumbnails import ThumbnailFolder
+
+# Beside the content store's folder (data/evidence -> data/thumbnails): only content in
+# the store itself, and the thumbnails can be deleted at any time (they are made again).
+THUMBNAILS_FOLDER = "thumbnails"
+
 
 class EvidenceService:
     """Evidence on one register: rows in the database, bytes in `evidence_root`."""
@@ -51,6 +59,18 @@ class EvidenceService:
         self.events = EventStore(db)
         self.audit_log = AuditStore(db)
         self.checklists = ChecklistSource(checklist_override)
+        self._thumbnails: ThumbnailFolder | None = None
+
+    @property
+    def thumbnails(self) -> ThumbnailFolder:
+        """Thumbnails of picture evidence kept beside the content store, made when a
+        picture is added (older pictures get theirs the first time they are printed).
+        Pillow is loaded on first use, not at start."""
+        if self._thumbnails is None:
+            from ..reports.thumbnails import ThumbnailFolder
+
+            self._thumbnails = ThumbnailFolder(self.files.root.parent / THUMBNAILS_FOLDER)
+        return self._thumbnails
 
     @property
     def max_bytes(self) -> int:
@@ -94,6 +114,9 @@ class EvidenceService:
                 sha256=stored.sha256, mime=mime,
                 size=stored.size, stored_as=stored.stored_as, at=now, actor=actor)
             self._trail_added(evidence, now)
+        if evidence.is_image:
+            # Once, now: every print reuses it (a phone photo takes ~70 ms to decode).
+            self.thumbnails.get(stored.sha256, self.files.path_of(stored.stored_as))
         return evidence
 
     def add_waybill(self, case_id: int, carrier: str, number: str, actor: str, *,

@@ -40,7 +40,8 @@ _COLUMNS = frozenset(("due_at", "applied_at", "platform_stage", "platform_involv
 
 
 class PlanWriter:
-    """Writes planned rows (a chunk per call) in the caller's transaction."""
+    """Writes planned rows (a chunk per call) in the caller's transaction; `index()` after
+    the last chunk updates the search index for all of them."""
 
     def __init__(self, db: Database, *, now: datetime, actor: str, source: str,
                  preset: str | None, shop_tz: str) -> None:
@@ -56,6 +57,13 @@ class PlanWriter:
         self.events = EventStore(db)
         self.audit = AuditStore(db)
         self.day = now.astimezone(ZoneInfo(shop_tz)).date()
+        self._unindexed: list[int] = []  # written but not yet in the search index
+
+    def index(self) -> None:
+        """Bring the search index up to date for every case written so far (once per
+        import, after its last chunk)."""
+        reindex_cases(self.db, list(dict.fromkeys(self._unindexed)))
+        self._unindexed = []
 
     def create(self, rows: list[RowPlan]) -> list[int]:
         """Open a case per row; empty buyer fields are filled from a stored order."""
@@ -99,7 +107,7 @@ class PlanWriter:
             row.case_id = case_id
         self.events.add_many(events)
         self.audit.record_many(audits)
-        reindex_cases(self.db, ids)
+        self._unindexed.extend(ids)
         return ids
 
     def update(self, rows: list[RowPlan], cases: dict[int, Case]) -> None:
@@ -130,7 +138,7 @@ class PlanWriter:
                           for ch in row.changes)
         self.events.add_many(events)
         self.audit.record_many(audits)
-        reindex_cases(self.db, searched)
+        self._unindexed.extend(searched)
 
 
 def _status_event(row: RowPlan, old: Case, new: Case,

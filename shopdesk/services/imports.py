@@ -311,6 +311,7 @@ class ImportService:
             done += len(chunk)
             progress(total + done * total // work, 2 * total)
         check()
+        writer.index()
         self.after_write(report.created_ids + [r.case_id for r in updates if r.case_id])
         check()
         progress(2 * total, 2 * total)

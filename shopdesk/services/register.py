@@ -43,6 +43,7 @@ from .reminders import (
     WarningProvider,
 )
 from .reviews import ReviewService
+from .script_catalog import ScriptCatalog
 from .scripts import ScriptService, open_script_service
 from .shifts import ShiftService
 from .shop_profile import ShopProfileService
@@ -180,6 +181,17 @@ class Register:
             self._scripts = open_script_service(self.db, self.clock)
             self._scripts.case_defaults = self.shop_profile.values_for_case
         return self._scripts
+
+    @property
+    def scripts_loaded(self) -> bool:
+        """Whether `scripts` is built (reading it would not load the library)."""
+        return self._scripts is not None
+
+    def use_scripts_catalog(self, catalog: ScriptCatalog) -> None:
+        """Build `scripts` on a catalog loaded elsewhere (the window loads the library on a
+        worker thread after it shows); a service already built is kept."""
+        if self._scripts is None:
+            self._scripts = ScriptService(self.db, self.clock, catalog)
 
     @property
     def shop_tz(self) -> str:

@@ -389,9 +389,17 @@ class ScriptService:
         return self.transfer.import_file(path, require_actor(actor))
 
 
-def open_script_service(db: Database, clock: Clock, folder: Path | None = None) -> ScriptService:
-    """A ScriptService on the shipped catalog (or `folder`); CatalogError if it is broken."""
+def load_shipped_catalog(folder: Path | None = None) -> ScriptCatalog:
+    """The shipped catalog (or `folder`'s); CatalogError if it is broken.
+
+    Reads files only, no database: the window loads it on a worker thread.
+    """
     from ..paths import resource_path
     from .script_catalog import load_catalog
 
-    return ScriptService(db, clock, load_catalog(folder or resource_path("scripts")))
+    return load_catalog(folder or resource_path("scripts"))
+
+
+def open_script_service(db: Database, clock: Clock, folder: Path | None = None) -> ScriptService:
+    """A ScriptService on the shipped catalog (or `folder`); CatalogError if it is broken."""
+    return ScriptService(db, clock, load_shipped_catalog(folder))

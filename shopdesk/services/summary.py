@@ -265,7 +265,10 @@ class SummaryService:
         prepare, render (atomically: never half a PDF), record. Unknown ids raise
         NotFoundError before anything is saved or written."""
         from ..reports.summary_pdf import render_file
+        from ..reports.thumbnails import ThumbnailCache
 
+        if thumbnails is None:  # the thumbnails made when the pictures were added
+            thumbnails = ThumbnailCache(folder=self.evidence.thumbnails)
         summaries = self.prepare(case_ids, actor=actor, full_contact=full_contact,
                                  facts=facts, lang=lang)
         target = Path(path)

@@ -17,7 +17,14 @@ from ..domain.errors import NotFoundError
 from .analysis import drill_condition
 from .batches import in_batches
 from .rows import CASE_COLUMNS, case_from_row, case_to_row
-from .search import COMMON_SHARE, TermStats, delete_from_index, reindex_case, search_clause
+from .search import (
+    COMMON_SHARE,
+    TermStats,
+    delete_from_index,
+    number_found,
+    reindex_case,
+    search_clause,
+)
 
 _SORT_SQL = {
     SortKey.CASE_NO: "case_no",
@@ -281,8 +288,9 @@ class CaseStore:
         return int(self.db.execute("SELECT count(*) FROM cases").fetchone()[0])
 
     def _where(self, query: CaseQuery) -> tuple[str, list[Any]]:
-        return _where(query, lambda text: search_clause(text, self._stats.share,
-                                                        self.common_share))
+        return _where(query, lambda text: search_clause(
+            text, self._stats.share, self.common_share,
+            is_number=lambda term: number_found(self.db, term)))
 
 
 # The 今日待退款 queue (CaseQuery.refund_queue); each arm has an index (kind, stage,

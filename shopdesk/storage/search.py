@@ -15,6 +15,7 @@ Terms never contain whitespace (the box splits on it), so no token spans a space
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 
 from sqlite_utils import Database
@@ -37,8 +38,11 @@ def bigram_text(body: str) -> str:
     """The bigram index's text for a search body (see the module docstring)."""
     tokens: list[str] = []
     for run in body.translate(_ASCII_LOWER).split():
-        tokens.extend(_hex(run[i:i + 2]) for i in range(len(run) - 1))
-        tokens.append(_hex(run[-1]))
+        # Each character's hex once (a pair's hex is its two characters' hex side by side):
+        # half the encoding of hexing every pair.
+        chars = [_hex(c) for c in run]
+        tokens.extend(map(str.__add__, chars, chars[1:]))
+        tokens.append(chars[-1])
     return " ".join(tokens)
 
 
@@ -146,6 +150,32 @@ class TermStats:
         return min(found) if len(found) == len(set(terms)) else 0
 
 
+# Order and refund numbers are long runs of digits (some platforms add dashes). Digits
+# have no case, so a prefix range on the plain column index finds what the (case-folding)
+# trigram index would find at the start of those columns.
+_NUMBER = re.compile(r"[0-9][0-9-]{5,}")
+_NUMBER_COLUMNS = ("order_no", "refund_no")
+
+
+def looks_like_number(term: str) -> bool:
+    """Whether a search term looks like (the start of) an order or refund number."""
+    return _NUMBER.fullmatch(term) is not None
+
+
+def number_clause(term: str) -> tuple[str, list[str]]:
+    """Cases whose order or refund number starts with `term`, through their indexes
+    (GLOB is case-sensitive, so SQLite turns the prefix into an index range)."""
+    parts = [f"SELECT id FROM cases WHERE {col} GLOB ?" for col in _NUMBER_COLUMNS]
+    return f"id IN ({' UNION '.join(parts)})", [f"{term}*"] * len(_NUMBER_COLUMNS)
+
+
+def number_found(db: Database, term: str) -> bool:
+    """Whether some order or refund number starts with `term` (two index probes)."""
+    sql, params = number_clause(term)
+    inner = sql[len("id IN ("):-1]
+    return db.execute(f"SELECT EXISTS ({inner})", params).fetchone()[0] == 1
+
+
 def _scannable(term: str) -> bool:
     """LIKE agrees with the index on this term: LIKE folds ASCII case only, the trigram
     index folds every letter, so a term with cased non-ASCII letters stays on the index."""
@@ -153,16 +183,28 @@ def _scannable(term: str) -> bool:
 
 
 def search_clause(text: str, share: Callable[[str], float] | None = None,
-                  common_share: float = COMMON_SHARE) -> tuple[str, list[str]] | None:
+                  common_share: float = COMMON_SHARE,
+                  is_number: Callable[[str], bool] | None = None,
+                  ) -> tuple[str, list[str]] | None:
     """SQL (conditions on `cases`) and params for a search box text.
 
-    Whitespace separates terms; every term must match. Terms of three or more
-    characters use the trigram index; shorter ones the bigram index. A common term
-    (`share(term)` above `common_share`) is checked per row instead (see COMMON_SHARE).
+    Whitespace separates terms; every term must match. A term that looks like an order or
+    refund number and starts one (`is_number(term)`) finds those cases through the
+    number indexes; a number found in none of them is searched everywhere like any term.
+    Other terms of three or more characters use the trigram index; shorter ones the bigram
+    index. A common term (`share(term)` above `common_share`) is checked per row instead
+    (see COMMON_SHARE).
     """
     terms = [t for t in text.split() if t]
     if not terms:
         return None
+    numbers = [t for t in terms
+               if is_number is not None and looks_like_number(t) and is_number(t)]
+    terms = [t for t in terms if t not in numbers]
+    number_conds = [number_clause(t) for t in numbers]
+    if not terms:
+        return (" AND ".join(c for c, _p in number_conds),
+                [p for _c, ps in number_conds for p in ps])
     common = [t for t in terms
               if share is not None and _scannable(t) and share(t) > common_share]
     rare = [t for t in terms if t not in common]
@@ -180,4 +222,7 @@ def search_clause(text: str, share: Callable[[str], float] | None = None,
         conds.append("EXISTS (SELECT 1 FROM cases_fts f WHERE f.rowid = cases.id "
                      "AND f.body LIKE ? ESCAPE '\\')")
         params.append(f"%{_escape_like(t)}%")
+    for cond, ps in number_conds:
+        conds.append(cond)
+        params.extend(ps)
     return " AND ".join(conds), params

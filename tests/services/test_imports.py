@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 
 from shopdesk.domain.case import CaseDraft
+from shopdesk.domain.case_query import CaseQuery
 from shopdesk.domain.enums import CaseKind, Cause, CustomerType, Platform, Priority
 from shopdesk.importers import ImportCancelled
 from shopdesk.services import import_write
@@ -201,22 +202,35 @@ def test_cancel_part_way_leaves_the_register_as_it_was(service, register, tmp_pa
 def test_a_failure_mid_way_rolls_everything_back(service, register, tmp_path, monkeypatch):
     before = counts(register)
     parsed = service.read(write_refunds(tmp_path, [taobao_refund_row(i) for i in range(900)]))
-    real = import_write.reindex_cases
+    real = import_write.PlanWriter.create
     calls = []
 
-    def failing(db, ids):
-        calls.append(len(ids))
+    def failing(writer, rows):
+        calls.append(len(rows))
         if len(calls) == 2:  # the second 500-row chunk, after the first one was written
             raise RuntimeError("disk full")
-        return real(db, ids)
+        return real(writer, rows)
 
-    monkeypatch.setattr(import_write, "reindex_cases", failing)
+    monkeypatch.setattr(import_write.PlanWriter, "create", failing)
     with pytest.raises(RuntimeError, match="disk full"):
         service.apply(parsed, "x.csv", "小王")
     assert calls == [500, 400]
     assert counts(register) == before
-    monkeypatch.setattr(import_write, "reindex_cases", real)
+    monkeypatch.setattr(import_write.PlanWriter, "create", real)
     assert service.apply(parsed, "x.csv", "小王").created == 900  # and it can be retried
+
+
+def test_the_search_index_is_updated_once_per_import(service, register, tmp_path,
+                                                     monkeypatch):
+    rows = [taobao_refund_row(i) for i in range(1200)]
+    parsed = service.read(write_refunds(tmp_path, rows))
+    real = import_write.reindex_cases
+    calls = []
+    monkeypatch.setattr(import_write, "reindex_cases",
+                        lambda db, ids: (calls.append(len(ids)), real(db, ids))[1])
+    assert service.apply(parsed, "x.csv", "小王").created == 1200  # three 500-row chunks
+    assert calls == [1200]
+    assert register.cases.query_ids(CaseQuery(search="测试宝贝 1199"))
 
 
 def test_bad_rows_block_the_import_unless_skipping_them(service, register):

@@ -76,3 +76,32 @@ def test_deleted_cases_leave_the_active_search(populated):
     reg.cases.delete([a.id], "小王")
     assert ids(reg, "耳机") == set()
     assert set(reg.cases.query_ids(CaseQuery(search="耳机", scope=Scope.TRASH))) == {a.id}
+
+
+def test_order_and_refund_numbers_find_their_cases(populated):
+    reg, a, b, c = populated
+    d = _open(reg, order_no="5500000000001", refund_no="20261203-778899", item_title="茶杯")
+    assert ids(reg, "371234") == {a.id}  # the start of an order number
+    assert ids(reg, "20261203-77") == {d.id}  # of a refund number, with its dash
+    assert ids(reg, "2345678901") == {a.id}  # inside one: the text index, as before
+    assert ids(reg, "3799999 纯棉") == {b.id}  # with a word
+    assert ids(reg, "3799999 橘子") == set()
+
+
+def _plans(reg, text):
+    """EXPLAIN QUERY PLAN of every statement the list runs for its first page."""
+    seen: list[str] = []
+    reg.db.conn.set_trace_callback(seen.append)
+    try:
+        reg.cases.query_page(CaseQuery(search=text))
+    finally:
+        reg.db.conn.set_trace_callback(None)
+    return [" | ".join(str(r[-1]) for r in reg.db.execute(f"EXPLAIN QUERY PLAN {sql}"))
+            for sql in seen if sql.lstrip().upper().startswith("SELECT")]
+
+
+def test_a_number_query_uses_the_order_and_refund_indexes(populated):
+    reg, a, b, c = populated
+    plans = " || ".join(_plans(reg, "3712345678901"))
+    assert "idx_cases_order" in plans and "idx_cases_refund_no" in plans, plans
+    assert "cases_fts" not in plans, plans  # the text index is not asked

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 from shopdesk.ui.views.case_detail import CaseDetailView
 
 from .ui_support import Operator, make_case
@@ -20,3 +22,29 @@ def test_scripts_tab_follows_the_shown_case(qtbot, register):
     assert all(not k or "return_refund" in {x.value for x in k} for k in kinds)
     view.show_case(None)
     assert panel.script_ids() == []
+
+
+def test_the_window_starts_without_loading_the_script_library(qtbot, make_window, register):
+    case = make_case(register)
+    window = make_window(register)
+    window.detail.show_case(case.id)
+    # Loading the library is most of a second: not while the window is built.
+    assert not register.scripts_loaded and not window.detail.scripts_tab.loaded
+    window.detail.tabs.setCurrentWidget(window.detail.scripts_tab)
+    assert register.scripts_loaded
+    panel = window.detail.scripts_panel
+    assert panel is not None and panel.isVisible()
+    assert panel.script_ids(), "the case shown before the tab was opened gets its scripts"
+
+
+def test_the_library_is_preloaded_on_a_worker_thread(qtbot, make_window, register):
+    case = make_case(register)
+    window = make_window(register)
+    window.detail.show_case(case.id)
+    task = window.detail.preload_scripts(window.tasks)
+    assert task is not None
+    qtbot.waitUntil(lambda: window.detail.scripts_tab.loaded)
+    assert task.thread_id != threading.get_ident()
+    assert register.scripts_loaded
+    assert window.detail.scripts_panel.script_ids()
+    assert window.detail.preload_scripts(window.tasks) is None  # once is enough

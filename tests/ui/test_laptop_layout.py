@@ -93,10 +93,10 @@ def test_key_facts_and_copy_button_fit_a_laptop_screen(qtbot, make_window, demo_
         assert not _scroll_areas_above(widget, detail), widget
     # The reply-scripts tab, opened by a click on its tab.
     bar = detail.tabs.tabBar()
-    panel = detail.scripts_panel
-    index = detail.tabs.indexOf(panel)
+    index = detail.tabs.indexOf(detail.scripts_tab)
     qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
-    assert detail.tabs.currentWidget() is panel
+    assert detail.tabs.currentWidget() is detail.scripts_tab
+    panel = detail.scripts_panel
     qtbot.waitUntil(lambda: panel.preview.isVisible())
     for widget in (panel.warnings, panel.step_combo, panel.list, panel.preview,
                    panel.copy_button):
@@ -132,7 +132,7 @@ def test_a_combo_takes_the_wheel_only_when_focused(qtbot, make_window, demo_regi
     window = _laptop_window(qtbot, make_window, demo_register, clock)
     _select_case_with_warning(qtbot, window, demo_register)
     panel = window.detail.scripts_panel
-    window.detail.tabs.setCurrentWidget(panel)
+    window.detail.tabs.setCurrentWidget(window.detail.scripts_tab)
     combo = panel.step_combo
     combo.setCurrentIndex(1)
     window.case_list.table.setFocus()

@@ -37,6 +37,4 @@ class ScriptController(QObject):
         return view
 
     def _refresh_panel(self) -> None:
-        panel = self._host.detail.scripts_panel  # None when the shipped files are broken
-        if panel is not None:
-            panel.refresh()
+        self._host.detail.scripts_tab.refresh()  # nothing to do before the tab is made

@@ -60,15 +60,18 @@ class Outcome:
 
 
 def _render_work(summaries: Sequence[DisputeSummary], path: Path, lang: str,
-                 printer: QPrinter | None):
+                 printer: QPrinter | None, thumbnails: Path | None = None):
     """Lay out `summaries` to `path`, then print it on `printer` when one is given. Touches
-    no database (the summaries were gathered before)."""
+    no database (the summaries were gathered before). `thumbnails` is the folder of the
+    thumbnails made when the pictures were added."""
     def work(progress: Progress, _cancelled: object) -> Outcome:
         # reportlab and pypdfium2 load on the first print, not at start (about 1 s, 50 MB).
         from ...reports.summary_pdf import render_file
+        from ...reports.thumbnails import ThumbnailCache, ThumbnailFolder
         from ..pdf_printing import print_pdf
 
-        pages = render_file(summaries, path, lang=lang, progress=progress)
+        thumbs = ThumbnailCache(folder=ThumbnailFolder(thumbnails)) if thumbnails else None
+        pages = render_file(summaries, path, lang=lang, progress=progress, thumbnails=thumbs)
         printed = print_pdf(path, printer, progress=progress) if printer is not None else 0
         return Outcome(pages, printed)
     return work
@@ -292,7 +295,8 @@ class SummaryDialog(QDialog):
         from ...reports.fonts import cjk_font  # reportlab: loaded on the first print
 
         cjk_font()  # register the font here, not on the worker
-        task = self.tasks.run(_render_work(summaries, path, self.doc_lang(), printer),
+        task = self.tasks.run(_render_work(summaries, path, self.doc_lang(), printer,
+                                           self.register.evidence.thumbnails.root),
                               "summary_pdf")
         task.progress.connect(self._progress)
         task.succeeded.connect(lambda outcome: self._finished(kind, summaries, outcome))

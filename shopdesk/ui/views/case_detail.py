@@ -26,12 +26,12 @@ from ...domain.enums import CaseKind
 from ...domain.errors import NotFoundError, ShopDeskError, ValidationError
 from ...domain.text import list_sep
 from ...services.register import Register
-from ...services.script_catalog import CatalogError
 from ..dialogs.audit_dialog import AuditDialog
 from ..dialogs.case_form import CaseFormDialog
 from ..dialogs.major_dialog import MajorDialog
 from ..dialogs.status_dialog import StatusDialog
 from ..i18n import ui_language
+from ..tasks import Task, Tasks
 from .call_indicator import CallIndicator
 from .case_detail_facts import CaseFacts, CaseHeader
 from .case_detail_text import CaseText, shop_time
@@ -41,6 +41,7 @@ from .evidence_panel import EvidencePanel
 from .promises_panel import PromisesPanel
 from .review_panel import ReviewPanel
 from .scripts_panel import ScriptsPanel
+from .scripts_tab import ScriptsTab
 from .warning_badge import WarningBadge
 
 TABS_MIN_HEIGHT = 180
@@ -205,18 +206,21 @@ class CaseDetailView(QWidget):
         return box
 
     def _build_scripts(self) -> QWidget:
-        self.scripts_panel: ScriptsPanel | None = None
-        try:
-            service = self.register.scripts
-        except CatalogError as exc:
-            # Broken script files must not take the whole case view down with them.
-            label = QLabel(self.tr("The reply-script library could not be loaded:\n%1")
-                           .replace("%1", str(exc)))
-            label.setWordWrap(True)
-            return label
-        self.scripts_panel = ScriptsPanel(self.register, service, self.operator_provider, self)
-        self.scripts_panel.changed.connect(self._written)
-        return self.scripts_panel
+        # The library loads when the tab shows or after the window appears (preload_scripts),
+        # not while the window is built: it is most of a second of start-up.
+        self.scripts_tab = ScriptsTab(self.register, self.operator_provider, self)
+        self.scripts_tab.changed.connect(self._written)
+        return self.scripts_tab
+
+    @property
+    def scripts_panel(self) -> ScriptsPanel | None:
+        """The reply-scripts panel (made now if needed); None when the shipped files are
+        broken."""
+        return self.scripts_tab.panel()
+
+    def preload_scripts(self, tasks: Tasks) -> Task | None:
+        """Read the script library on a worker thread (call once the window shows)."""
+        return self.scripts_tab.preload(tasks)
 
     # --- showing -----------------------------------------------------------
     @property
@@ -239,8 +243,7 @@ class CaseDetailView(QWidget):
         if case is None:
             self._revealed_phone = None
             self.call_indicator.set_case(None)
-            if self.scripts_panel is not None:
-                self.scripts_panel.set_case(None)
+            self.scripts_tab.set_case(None)
             self.evidence_panel.set_case(None)
             self.promises_panel.set_case(None)
             self._show_review(None)
@@ -251,8 +254,7 @@ class CaseDetailView(QWidget):
         self.header.show_case(case)
         live_id = case.id if case.deleted_at is None else None
         self.call_indicator.set_case(live_id)
-        if self.scripts_panel is not None:
-            self.scripts_panel.set_case(live_id)
+        self.scripts_tab.set_case(live_id)
         self.evidence_panel.set_case(case.id, read_only=live_id is None)
         self.promises_panel.set_case(case.id, live=live_id is not None)
         self._show_review(case)
