@@ -35,8 +35,7 @@ class AnalysisStore:
         """Live cases created in [start, end) grouped by the dimension's raw key."""
         key = _KEY_SQL[by]
         sql = (f"SELECT {key} AS k, count(*), coalesce(sum(amount_settled_fen), 0), "
-               f"coalesce(sum(CASE WHEN {_RESOLVED} THEN "
-               "(julianday(updated_at) - julianday(created_at)) * 24 END), 0), "
+               f"coalesce(sum(CASE WHEN {_RESOLVED} THEN {self._hours_between()} END), 0), "
                f"sum(CASE WHEN {_RESOLVED} THEN 1 ELSE 0 END) "
                "FROM cases WHERE deleted_at IS NULL AND created_at >= ? AND created_at < ?"
                + (f" AND {where}" if where else "") + " GROUP BY k")
@@ -44,6 +43,13 @@ class AnalysisStore:
         return [Group(key=r[0] or "", count=r[1], amount=from_fen(r[2]) or Decimal(0),
                       resolve_hours_total=float(r[3] or 0), resolved=int(r[4] or 0))
                 for r in rows.fetchall()]
+
+    def _hours_between(self) -> str:
+        """Hours from created_at to updated_at (ISO texts), in this register's SQL."""
+        if getattr(self.db, "dialect", "sqlite") == "postgresql":
+            return ("extract(epoch FROM (updated_at::timestamptz - created_at::timestamptz))"
+                    " / 3600.0")
+        return "(julianday(updated_at) - julianday(created_at)) * 24"
 
     def count(self, start: datetime, end: datetime, *, where: str = "",
               params: list | None = None) -> int:

@@ -184,6 +184,6 @@ class HandoffSources:
         ).fetchall()
         rows += self.db.execute(
             "SELECT platform, trim(buyer_phone) AS phone, count(*) FROM cases "
-            "WHERE deleted_at IS NULL AND buyer_nick = '' AND phone != '' "
+            "WHERE deleted_at IS NULL AND buyer_nick = '' AND trim(buyer_phone) != '' "
             "GROUP BY platform, phone HAVING count(*) >= ?", [at_least]).fetchall()
         return {f"{platform}:{who}": n for platform, who, n in rows}
