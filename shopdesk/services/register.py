@@ -37,6 +37,7 @@ from .scripts import ScriptService, open_script_service
 from .shifts import ShiftService
 from .staff import StaffService
 from .summary import SummaryService
+from .team import open_team
 from .warnings import OVERRIDE_NAME as WARNING_RULES_NAME
 from .warnings import WarningService
 
@@ -242,6 +243,9 @@ def open_register(paths: DataPaths, clock: Clock, *, daily_backup: bool = True) 
     `register.daily_backup_error` for the edge to show.
     """
     paths.ensure()
+    team_db = open_team(paths)  # TeamOfflineError when its server cannot be reached
+    if team_db is not None:
+        return Register(paths=paths, db=team_db, clock=clock)
     manager = BackupManager(paths.backups)
 
     def backup_before_migrate(db: Database, pending: list[str]) -> None:
