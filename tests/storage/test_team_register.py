@@ -72,7 +72,8 @@ QUERIES = ["耳", "耳机", "蓝牙耳机", "red", "SHOES", "shoes 42", "T恤", 
 
 
 def _fill(reg: Register, clock) -> None:
-    reg.staff.add("小王", actor="小王")
+    if "小王" not in [s.name for s in reg.staff.list()]:
+        reg.staff.add("小王", actor="小王")
     for n, text in enumerate(CORPUS):
         case = reg.cases.open_case(CaseDraft(
             platform=Platform.TAOBAO, order_no=f"31261123{n:011d}", kind=CaseKind.REFUND_ONLY,
@@ -122,3 +123,17 @@ def test_a_local_register_moves_to_the_server_with_every_row(data_paths, clock, 
         team.close()
         local.close()
 
+
+
+def test_audit_rows_record_the_pc(data_paths, clock, team_url):
+    import socket
+
+    team = Register(paths=data_paths, db=open_team_database(team_url, listen=False),
+                    clock=clock)
+    try:
+        team.staff.add("小王", actor="小王")
+        _fill(team, clock)
+        pcs = {r[0] for r in team.db.execute("SELECT pc FROM audit_log").fetchall()}
+        assert pcs == {socket.gethostname()}
+    finally:
+        team.close()

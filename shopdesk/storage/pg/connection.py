@@ -130,6 +130,9 @@ class PgDatabase:
         self.conn.adapters.register_loader("numeric", _NumericLoader)
         self.conn.execute(f"SET lock_timeout = {LOCK_TIMEOUT_MS}")
         self.conn.execute("SET TIME ZONE 'UTC'")
+        # Audit rows record the PC beside the person (audit_log.pc's default reads this).
+        self.conn.execute("SELECT set_config('shopdesk.pc', %s, false)",
+                          [socket.gethostname() or "?"])
         self._changes = 0  # bumped by notifications from other PCs (data_version)
 
     # --- the surface storage uses ----------------------------------------------

@@ -12,6 +12,8 @@ SQL = """
             data BYTEA NOT NULL,
             added_at TEXT NOT NULL
         );
-        -- The PC that wrote each audit row (the person is `actor`).
-        ALTER TABLE audit_log ADD COLUMN pc TEXT NOT NULL DEFAULT '';
+        -- The PC that wrote each audit row (the person is `actor`): each connection
+        -- says its PC's name (storage/pg/connection.py), so no insert has to.
+        ALTER TABLE audit_log ADD COLUMN pc TEXT NOT NULL
+            DEFAULT coalesce(current_setting('shopdesk.pc', true), '');
         """
