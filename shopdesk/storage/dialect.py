@@ -18,6 +18,7 @@ The functions here are pure (no database) so they are tested on their own.
 
 from __future__ import annotations
 
+import functools
 import re
 
 SQLITE = "sqlite"
@@ -94,6 +95,7 @@ def _json_path(match: re.Match[str]) -> str:
     return f"({match.group(1)}::jsonb #>> '{{{match.group(2).replace('.', ',')}}}')"
 
 
+@functools.lru_cache(maxsize=2048)  # the same few hundred statements, run again and again
 def to_postgres(sql: str, *, with_params: bool = True) -> str:
     """The PostgreSQL text of a SQLite statement (see the module docstring).
 

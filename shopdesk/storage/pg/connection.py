@@ -171,6 +171,15 @@ class PgDatabase:
                     f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
                     f"greatest((SELECT max(id) FROM {table}), 1))")
 
+    def copy_rows(self, table: str, cols: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+        """Load many rows with COPY (moving a register: far faster than INSERTs)."""
+        with self._errors(), self.conn.cursor() as cursor, cursor.copy(
+                f"COPY {table} ({', '.join(cols)}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+        if "id" in cols:
+            self._after_explicit_ids(f"INSERT INTO {table} (id)")
+
     def executescript(self, script: str) -> None:
         """Run several statements without parameters (migrations)."""
         with self._errors():

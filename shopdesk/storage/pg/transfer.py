@@ -88,7 +88,10 @@ def copy_register(source: Any, target: Any,
                                     f"ORDER BY {_order_by(source, table)}")
             count = 0
             while rows := cursor.fetchmany(BATCH):
-                target.executemany(insert, rows)
+                if hasattr(target, "copy_rows"):  # PostgreSQL: COPY
+                    target.copy_rows(table, cols, rows)
+                else:
+                    target.executemany(insert, rows)
                 count += len(rows)
                 if progress is not None:
                     progress(table, count)
