@@ -137,3 +137,25 @@ def test_audit_rows_record_the_pc(data_paths, clock, team_url):
         assert pcs == {socket.gethostname()}
     finally:
         team.close()
+
+
+def test_backup_is_a_pg_dump_archive_or_else_a_local_register_with_every_row(
+        data_paths, clock, team_url):
+    from shopdesk.storage.pg.backup import team_backup
+    from shopdesk.storage.transactions import connect
+
+    team = Register(paths=data_paths, db=open_team_database(team_url, listen=False),
+                    clock=clock)
+    try:
+        _fill(team, clock)
+        dump = team.back_up_now()
+        assert dump.suffix == ".dump" and dump.read_bytes()[:5] == b"PGDMP"
+        export = team_backup(team.db, data_paths.backups, clock.now(), pg_dump="")
+        assert export.suffix == ".sqlite3"
+        copy = connect(str(export))
+        try:
+            assert table_checksums(copy) == table_checksums(team.db)
+        finally:
+            copy.close()
+    finally:
+        team.close()
