@@ -159,3 +159,23 @@ def test_backup_is_a_pg_dump_archive_or_else_a_local_register_with_every_row(
             copy.close()
     finally:
         team.close()
+
+
+def test_a_cut_connection_is_said_once_then_connected_again(team_url):
+    import psycopg
+
+    from shopdesk.storage.pg.connection import TeamOfflineError
+
+    db = open_team_database(team_url)
+    try:
+        pid = db.conn.info.backend_pid
+        with psycopg.connect(team_url, autocommit=True) as admin:
+            admin.execute("SELECT pg_terminate_backend(%s)", [pid])
+        with pytest.raises(TeamOfflineError) as cut:
+            db.execute("SELECT count(*) FROM cases").fetchone()
+        assert "无法连接团队登记簿服务器" in cut.value.zh and "nothing was written" in \
+            cut.value.en.lower().replace("nothing was saved, and ", "")
+        assert db.execute("SELECT count(*) FROM cases").fetchone()[0] == 0
+        assert db.conn.info.backend_pid != pid
+    finally:
+        db.close()

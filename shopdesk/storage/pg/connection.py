@@ -117,14 +117,22 @@ class PgDatabase:
     """One connection to a team register (see the module docstring)."""
 
     dialect = POSTGRES
+    _closed_by_us = False
 
     def __init__(self, url: str, *, application_name: str = "shopdesk") -> None:
         self.url = url
         self.where = describe_url(url)
+        self._application_name = application_name
+        self._listening = False
+        self._changes = 0  # bumped by notifications from other PCs (data_version)
+        self._connect()
+
+    def _connect(self) -> None:
         try:
-            self.conn = psycopg.connect(url, autocommit=True, cursor_factory=psycopg.ClientCursor,
+            self.conn = psycopg.connect(self.url, autocommit=True,
+                                        cursor_factory=psycopg.ClientCursor,
                                         connect_timeout=CONNECT_TIMEOUT_S,
-                                        application_name=application_name)
+                                        application_name=self._application_name)
         except psycopg.OperationalError as exc:
             raise offline_error(self.where, _first_line(exc)) from exc
         self.conn.adapters.register_loader("numeric", _NumericLoader)
@@ -133,19 +141,28 @@ class PgDatabase:
         # Audit rows record the PC beside the person (audit_log.pc's default reads this).
         self.conn.execute("SELECT set_config('shopdesk.pc', %s, false)",
                           [socket.gethostname() or "?"])
-        self._changes = 0  # bumped by notifications from other PCs (data_version)
+        if self._listening:
+            self.conn.execute(f"LISTEN {CHANGE_CHANNEL}")
+            self._changes += 1  # what happened while away is unknown: count it as a change
+
+    def _ensure_connected(self) -> None:
+        """After a lost connection (a network blip, a server restart) the next statement
+        outside a transaction connects again; TeamOfflineError while it cannot."""
+        if self.conn.closed and not self._closed_by_us:
+            self._connect()
 
     # --- the surface storage uses ----------------------------------------------
     def execute(self, sql: str, parameters: Sequence[Any] | dict | None = None) -> PgCursor:
         """Run one SQLite-spelled statement (translated); PRAGMAs storage asks are answered."""
+        self._ensure_connected()
         stripped = sql.lstrip()
         if stripped[:6].upper() == "PRAGMA":
             return self._pragma(stripped)
         params = list(parameters) if isinstance(parameters, (list, tuple)) else parameters
         text = to_postgres(sql, with_params=params is not None)
         with_id = returning_id(text)
-        cursor = self.conn.cursor()
         with self._errors():
+            cursor = self.conn.cursor()
             cursor.execute(with_id or text, params)
         if with_id:
             row = cursor.fetchone()
@@ -156,6 +173,7 @@ class PgDatabase:
 
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         """One statement over many parameter rows (an import's chunk)."""
+        self._ensure_connected()
         text = to_postgres(sql, with_params=True)
         with self._errors(), self.conn.cursor() as cursor:
             cursor.executemany(text, [list(r) for r in rows])
@@ -190,7 +208,9 @@ class PgDatabase:
 
     @contextlib.contextmanager
     def _atomic(self) -> Generator[PgDatabase, None, None]:
-        outer = self.conn.info.transaction_status == TransactionStatus.IDLE
+        with self._errors():
+            self._ensure_connected()
+            outer = self.conn.info.transaction_status == TransactionStatus.IDLE
         with self._errors(), self.conn.transaction():
             if outer:
                 self.conn.execute("SELECT pg_advisory_xact_lock(%s)", [WRITE_LOCK_KEY])
@@ -205,6 +225,7 @@ class PgDatabase:
         self.conn.rollback()
 
     def close(self) -> None:
+        self._closed_by_us = True
         self.conn.close()
 
     def table_names(self) -> list[str]:
@@ -224,9 +245,11 @@ class PgDatabase:
     def listen(self) -> None:
         """Receive other PCs' change notifications (data_version counts them)."""
         self.conn.execute(f"LISTEN {CHANGE_CHANNEL}")
+        self._listening = True
 
     def poll_changes(self) -> int:
         """A number that grows when another connection commits a write (see listen)."""
+        self._ensure_connected()
         own = str(self.conn.info.backend_pid)
         with self._errors():
             self.conn.execute("SELECT 1")  # lets psycopg read pending notifications
