@@ -179,3 +179,24 @@ def test_a_cut_connection_is_said_once_then_connected_again(team_url):
         assert db.conn.info.backend_pid != pid
     finally:
         db.close()
+
+
+def test_evidence_added_on_one_pc_opens_on_another(tmp_path, clock, team_url):
+    from shopdesk.paths import DataPaths
+
+    pcs = [Register(paths=DataPaths(tmp_path / f"pc{n}"),
+                    db=open_team_database(team_url, listen=False), clock=clock)
+           for n in range(2)]
+    try:
+        _fill(pcs[0], clock)
+        photo = tmp_path / "破损.png"
+        photo.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40)
+        case_id = pcs[0].cases.query_ids(CaseQuery())[0]
+        added = pcs[0].evidence.add_file(case_id, photo, "小王")
+        [seen] = [e for e in pcs[1].evidence.for_case(case_id) if e.id == added.id]
+        path = pcs[1].evidence.file_path(seen)
+        assert path is not None and path.read_bytes() == photo.read_bytes()
+        assert str(tmp_path / "pc1") in str(path)
+    finally:
+        for pc in pcs:
+            pc.close()
