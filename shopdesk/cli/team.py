@@ -41,7 +41,8 @@ def cmd_team(args: argparse.Namespace, env: dict[str, str], out: TextIO) -> int:
             report = team.init(paths, SystemClock(), args.url)
             if args.json:
                 emit_json(out, {"schema": SCHEMA_VERSION, "where": report.where,
-                                "copied": report.copied, "checksums_match": True})
+                                "copied": report.copied, "checksums_match": True,
+                                "evidence_files": report.evidence_files})
             else:
                 rows = sum(report.copied.values())
                 out.write(f"Team register created on {report.where}: {rows} rows copied, "

@@ -21,6 +21,7 @@ from ..domain.errors import ShopDeskError
 from ..domain.files import make_private
 from ..paths import DataPaths
 from ..storage.db import open_database
+from ..storage.pg.blobs import upload_folder_files
 from ..storage.pg.connection import PgDatabase, describe_url
 from ..storage.pg.db import applied_migrations, migrate_team, open_team_database
 from ..storage.pg.transfer import copy_register, table_checksums
@@ -142,6 +143,7 @@ class InitReport:
     where: str
     copied: dict[str, int]
     checksums_match: bool
+    evidence_files: int = 0
 
 
 def init(paths: DataPaths, clock: Clock, url: str) -> InitReport:
@@ -162,6 +164,7 @@ def init(paths: DataPaths, clock: Clock, url: str) -> InitReport:
                 "use `shopdesk team connect` to use it.")
         copied: dict[str, int] = {}
         match = True
+        files = 0
         if paths.database.exists():
             local = open_database(paths.database)
             try:
@@ -170,6 +173,7 @@ def init(paths: DataPaths, clock: Clock, url: str) -> InitReport:
                 match = table_checksums(local) == table_checksums(db)
             finally:
                 local.close()
+            files = upload_folder_files(db, paths.evidence)
         if not match:
             raise TeamSetupError(
                 "复制到服务器的数据与本机登记簿不一致，请联系技术支持。本机文件没有改动。",
@@ -178,7 +182,7 @@ def init(paths: DataPaths, clock: Clock, url: str) -> InitReport:
     finally:
         db.close()
     _save_config(paths, url)
-    return InitReport(describe_url(url), copied, match)
+    return InitReport(describe_url(url), copied, match, files)
 
 
 def _empty(db: PgDatabase) -> None:

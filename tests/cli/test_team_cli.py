@@ -18,11 +18,20 @@ def _run(argv, home, clock):
 def test_init_moves_the_register_and_every_command_then_uses_the_server(cli_home, clock):
     code, _ = _run(["staff", "add", "小李"], cli_home, clock)
     assert code == 0
+    code, out = _run(["cases", "add", "--platform", "taobao", "--order", "3126112300000000001",
+                      "--kind", "refund_only", "--json"], cli_home, clock)
+    assert code == 0, out
+    case_no = json.loads(out)["case"]["case_no"]
+    photo = cli_home / "破损.png"
+    photo.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 10)
+    code, out = _run(["evidence", "add", case_no, str(photo)], cli_home, clock)
+    assert code == 0, out
     with pg_support.scratch_database("sdcli") as url:
         code, out = _run(["team", "init", "--url", url, "--json"], cli_home, clock)
         assert code == 0, out
         report = json.loads(out)
         assert report["checksums_match"] and report["copied"]["staff"] == 1
+        assert report["evidence_files"] == 1
         code, out = _run(["team", "status", "--json"], cli_home, clock)
         status = json.loads(out)
         assert code == 0 and status["mode"] == "team" and status["reachable"] is True

@@ -65,3 +65,22 @@ def content_store_for(db: Any, root: Path, max_bytes: int = MAX_FILE_BYTES
     if getattr(db, "dialect", "sqlite") == "postgresql":
         return TeamContentStore(db, root, max_bytes)
     return ContentStore(root, max_bytes)
+
+
+def upload_folder_files(db: Any, root: Path) -> int:
+    """Put the bytes of every file evidence row into the team register (team init: the
+    local register's files); returns how many were stored. Missing files are skipped
+    (the row then shows a missing file on every PC, as it did locally)."""
+    done = 0
+    rows = db.execute("SELECT DISTINCT sha256, stored_as FROM evidence "
+                      "WHERE kind = 'file' AND sha256 IS NOT NULL").fetchall()
+    for sha256, stored_as in rows:
+        path = root / stored_as
+        if not path.is_file():
+            continue
+        with db.atomic():
+            db.execute("INSERT OR IGNORE INTO team_blobs(sha256, size, data, added_at) "
+                       "VALUES (?, ?, ?, ?)", [sha256, path.stat().st_size, path.read_bytes(),
+                                               datetime.now(UTC).isoformat()])
+        done += 1
+    return done
