@@ -200,3 +200,31 @@ def test_evidence_added_on_one_pc_opens_on_another(tmp_path, clock, team_url):
     finally:
         for pc in pcs:
             pc.close()
+
+
+def test_write_transactions_queue_register_wide_as_on_the_local_file(team_url):
+    import threading
+
+    first = open_team_database(team_url, listen=False)
+    second = open_team_database(team_url, listen=False)
+    order: list[str] = []
+    entered = threading.Event()
+
+    def other_pc() -> None:
+        entered.wait()
+        with second.atomic():
+            order.append("second")
+
+    thread = threading.Thread(target=other_pc)
+    thread.start()
+    try:
+        with first.atomic():
+            entered.set()
+            thread.join(timeout=1.0)  # cannot get in while this transaction is open
+            assert thread.is_alive()
+            order.append("first")
+        thread.join(timeout=10)
+        assert order == ["first", "second"]
+    finally:
+        first.close()
+        second.close()
