@@ -176,13 +176,16 @@ def main(argv: list[str] | None = None) -> int:
 
     from shopdesk.domain.clock import FixedClock
     from shopdesk.paths import DataPaths
-    from shopdesk.services.register import Register, open_register
+    from shopdesk.services.register import Register
     from shopdesk.storage.pg.db import open_team_database
     from shopdesk.storage.pg.transfer import copy_register
+    from shopdesk.storage.transactions import connect
     from tests import pg_support
 
     home = bench_home(args.size)
-    local = open_register(DataPaths(home), FixedClock(BENCH_NOW), daily_backup=False)
+    # A plain connection: read only, and a register left by a newer branch still opens.
+    local = Register(paths=DataPaths(home), db=connect(str(DataPaths(home).database)),
+                     clock=FixedClock(BENCH_NOW))
     name = pg_support.create_database("sdbench")
     url = pg_support.url_for(name)
     try:
