@@ -35,6 +35,7 @@ from .shifts import SHIFT_HANDLERS, add_shift_parsers
 from .staff import STAFF_HANDLERS, add_staff_parsers
 from .steps import STEPS_HANDLERS, add_steps_parsers
 from .summary import SUMMARY_HANDLERS, add_summary_parsers
+from .team import add_team_parsers
 from .warnings import WARNING_HANDLERS, add_warning_parsers
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
@@ -62,6 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_steps_parsers(sub)
     add_summary_parsers(sub)
     add_paths_parser(sub)
+    add_team_parsers(sub)
     add_warning_parsers(sub)
     add_analysis_parsers(sub)
     add_deadline_parsers(sub)

@@ -24,7 +24,7 @@ from ..domain.case import EDITABLE_FIELDS, Case, CaseDraft, validate_draft
 from ..domain.case_query import CaseQuery
 from ..domain.clock import SHOP_TZ_DEFAULT, Clock, to_utc_iso
 from ..domain.enums import CaseStatus
-from ..domain.errors import FieldError, ValidationError
+from ..domain.errors import FieldError, ShopDeskError, ValidationError
 from ..domain.masking import mask_address, mask_phone, normalise_phone
 from ..domain.workflow import Transition, check_transition, is_reopen
 from ..storage.audit import AuditEntry, AuditStore
@@ -32,6 +32,7 @@ from ..storage.cases import CaseStore
 from ..storage.events import EventStore, TimelineEvent
 from ..storage.rows import case_to_row, field_text
 from .actor import require_actor
+from .case_audit import FIELDS
 
 _COLUMN_OF = {"amount_paid": "amount_paid_fen", "amount_claimed": "amount_claimed_fen",
               "amount_settled": "amount_settled_fen"}
@@ -43,6 +44,10 @@ def for_screen(case: Case) -> Case:
     """The case as a screen may show it: phone and address masked, the rest as stored."""
     return case.with_changes(**{name: mask(getattr(case, name))
                                 for name, mask in _MASKS.items()})
+
+
+class EditConflictError(ShopDeskError):
+    """Someone else saved the case after this editor opened it (its row version moved)."""
 
 
 class CaseService:
@@ -90,8 +95,14 @@ class CaseService:
             self.after_write([case.id])
         return case
 
-    def update(self, case_id: int, draft: CaseDraft, actor: str) -> Case:
-        """Apply every editable field of `draft` that differs; audit each change."""
+    def update(self, case_id: int, draft: CaseDraft, actor: str, *,
+               expected_updated_at: datetime | None = None) -> Case:
+        """Apply every editable field of `draft` that differs; audit each change.
+
+        `expected_updated_at`: the case's `updated_at` when the editor opened it (its row
+        version). When someone else saved the case since, the save is refused with
+        EditConflictError naming who changed what; nothing is written.
+        """
         actor = require_actor(actor)
         errors = validate_draft(draft)
         if errors:
@@ -99,6 +110,8 @@ class CaseService:
         now = self.clock.now()
         with self.db.atomic():
             case = self.store.get(case_id)
+            if expected_updated_at is not None and case.updated_at != expected_updated_at:
+                raise self._conflict(case, expected_updated_at)
             changes = {}
             for name in EDITABLE_FIELDS:
                 new = getattr(draft, name)
@@ -121,6 +134,20 @@ class CaseService:
                             {"fields": sorted(changes)})
             self.after_write([case_id])
         return self.store.get(case_id)
+
+    def _conflict(self, case: Case, since: datetime) -> EditConflictError:
+        later = [e for e in self.audit_log.for_entity("case", case.id)
+                 if to_utc_iso(e.at) > to_utc_iso(since)]
+        who = sorted({e.actor for e in later}) or ["?"]
+        fields = list(dict.fromkeys(e.field for e in later if e.field))
+        zh_fields = "、".join(FIELDS[f].get("zh") if f in FIELDS else f for f in fields)
+        en_fields = ", ".join(FIELDS[f].get("en") if f in FIELDS else f for f in fields)
+        return EditConflictError(
+            f"没有保存：{'、'.join(who)} 在您打开之后改了案件 {case.case_no}"
+            f"（{zh_fields or '状态或备注'}）。您填写的内容还在，请核对后再点保存。",
+            f"Not saved: {', '.join(who)} changed case {case.case_no} after you opened it "
+            f"({en_fields or 'status or notes'}). What you typed is kept; check it and save "
+            "again.")
 
     def change_status(self, case_id: int, transition: Transition, actor: str) -> Case:
         """Move a case through the workflow (validated by the domain rules)."""

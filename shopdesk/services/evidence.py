@@ -31,9 +31,10 @@ from ..domain.evidence import (
 )
 from ..storage.audit import AuditStore
 from ..storage.cases import CaseStore
-from ..storage.content_store import ContentStore, check_source
+from ..storage.content_store import check_source
 from ..storage.events import EventStore
 from ..storage.evidence import EvidenceStore
+from ..storage.pg.blobs import content_store_for
 from .actor import require_actor
 from .evidence_checklist import ChecklistSource
 
@@ -53,7 +54,7 @@ class EvidenceService:
                  max_bytes: int = MAX_FILE_BYTES) -> None:
         self.db = db
         self.clock = clock
-        self.files = ContentStore(evidence_root, max_bytes)
+        self.files = content_store_for(db, evidence_root, max_bytes)
         self.store = EvidenceStore(db)
         self.cases = CaseStore(db)
         self.events = EventStore(db)

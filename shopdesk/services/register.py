@@ -18,6 +18,9 @@ from ..importers import ImportConfig
 from ..paths import DataPaths, resource_path
 from ..storage.backup import BackupFile, BackupManager, restore_file, verify
 from ..storage.db import check_integrity, open_database
+from ..storage.pg.backup import team_backup, team_restore_refused
+from ..storage.pg.connection import reconnect
+from ..storage.search import is_team
 from ..storage.settings import SettingsStore
 from ..storage.transactions import connect
 from .analysis import AnalysisService
@@ -49,6 +52,7 @@ from .shifts import ShiftService
 from .shop_profile import ShopProfileService
 from .staff import StaffService
 from .summary import SummaryService
+from .team import open_team
 from .warnings import OVERRIDE_NAME as WARNING_RULES_NAME
 from .warnings import WarningService
 
@@ -223,8 +227,8 @@ class Register:
         while the UI writes). Skipped when another process is taking it. Raises on
         failure; `open_register` turns that into a warning, never a failed command.
         """
-        if not self.paths.database.exists():
-            return None
+        if self.is_team or not self.paths.database.exists():
+            return None  # a team register's server is backed up by the shop (README)
         self.check_integrity()
         snapshot = connect(str(self.paths.database))
         try:
@@ -238,8 +242,15 @@ class Register:
         """Another Register on the same file with a connection of its own, for the UI's
         writer thread: under WAL each connection sees only what the other has committed.
         The file was checked and migrated when this one opened, so this only connects."""
+        if self.is_team:
+            return Register(paths=self.paths, db=reconnect(self.db), clock=self.clock)
         return Register(paths=self.paths, db=connect(str(self.paths.database)),
                         clock=self.clock)
+
+    @property
+    def is_team(self) -> bool:
+        """True for a team register (PostgreSQL server), False for the local file."""
+        return is_team(self.db)
 
     def data_version(self) -> int:
         """A number that changes when another connection commits to the register (SQLite's
@@ -258,6 +269,10 @@ class Register:
             return None
 
     def back_up_now(self) -> Path:
+        """A backup file in the backups folder: of the local file, or of the team register
+        (a pg_dump archive when pg_dump is installed, else a local register file)."""
+        if self.is_team:
+            return team_backup(self.db, self.paths.backups, self.clock.now())
         return self.backups.make(self.db, "manual", self.clock.now())
 
     def list_backups(self) -> list[BackupFile]:
@@ -275,6 +290,8 @@ class Register:
 
     def restore(self, backup: Path) -> tuple[Register, Path]:
         """Close, replace the file with `backup`, reopen. Returns (new register, kept file)."""
+        if self.is_team:
+            raise team_restore_refused()
         now: datetime = self.clock.now()
         # Check the backup while this register is still open: a bad file changes nothing.
         verify(backup)
@@ -301,6 +318,9 @@ def open_register(paths: DataPaths, clock: Clock, *, daily_backup: bool = True) 
     `register.daily_backup_error` for the edge to show.
     """
     paths.ensure()
+    team_db = open_team(paths)  # TeamOfflineError when its server cannot be reached
+    if team_db is not None:
+        return Register(paths=paths, db=team_db, clock=clock)
     manager = BackupManager(paths.backups)
 
     def backup_before_migrate(db: Database, pending: list[str]) -> None:

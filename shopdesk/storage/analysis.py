@@ -55,13 +55,25 @@ class AnalysisStore:
                  params: list | None) -> list[Group]:
         conds = " AND ".join(c for c in (_LIVE_RANGE, extra, where) if c)
         sql = (f"SELECT {key} AS k, count(*), coalesce(sum(amount_settled_fen), 0), "
-               f"coalesce(sum(CASE WHEN {_RESOLVED} THEN {_HOURS} END), 0), "
+               f"coalesce(sum(CASE WHEN {_RESOLVED} THEN {self._hours_between()} END), 0), "
                f"count(CASE WHEN {_RESOLVED} AND resolved_at IS NOT NULL THEN 1 END) "
-               f"FROM cases INDEXED BY idx_live_analysis WHERE {conds} GROUP BY k")
+               f"FROM cases{self._index_hint()} WHERE {conds} GROUP BY k")
         rows = self.db.execute(sql, [to_utc_iso(start), to_utc_iso(end), *(params or [])])
         return [Group(key=r[0] or "", count=r[1], amount=from_fen(r[2]) or Decimal(0),
                       resolve_hours_total=float(r[3] or 0), resolved=int(r[4] or 0))
                 for r in rows.fetchall()]
+
+    def _hours_between(self) -> str:
+        """Hours from created_at to resolved_at (ISO texts), in this register's SQL."""
+        if _is_postgres(self.db):
+            return ("extract(epoch FROM (resolved_at::timestamptz - created_at::timestamptz))"
+                    " / 3600.0")
+        return _HOURS
+
+    def _index_hint(self) -> str:
+        """SQLite's planner picks the wide case rows over the covering index without the
+        hint; PostgreSQL has no such clause and plans it itself."""
+        return "" if _is_postgres(self.db) else " INDEXED BY idx_live_analysis"
 
     def count(self, start: datetime, end: datetime, *, where: str = "",
               params: list | None = None) -> int:
@@ -108,6 +120,19 @@ def warnings_raised(db: Database, start: datetime, end: datetime) -> list[tuple]
         "ORDER BY w.raised_at, w.id", [to_utc_iso(start), to_utc_iso(end)]).fetchall()]
 
 
+def _is_postgres(db: Database) -> bool:
+    return getattr(db, "dialect", "sqlite") == "postgresql"
+
+
+def _refund_hours(db: Database) -> str:
+    """Hours from the request to the refund, rounded to whole seconds, never negative."""
+    if _is_postgres(db):
+        return ("greatest(0.0, round(extract(epoch FROM (resolved_at::timestamptz - "
+                "coalesce(applied_at, created_at)::timestamptz))) / 3600.0)")
+    return ("max(0.0, round((julianday(resolved_at) - "
+            "julianday(coalesce(applied_at, created_at))) * 86400) / 3600.0)")
+
+
 def refund_samples(db: Database, start: datetime, end: datetime,
                    outcomes: tuple[str, ...]) -> list[tuple[str, str, float]]:
     """(platform, assignee, hours from request to refund) of live cases resolved with one
@@ -117,8 +142,7 @@ def refund_samples(db: Database, start: datetime, end: datetime,
     marks = ", ".join("?" for _ in outcomes)
     rows = db.execute(
         # julianday is a float of days: rounded to whole seconds so 5 h reads 5.0, not 4.999…
-        "SELECT platform, assignee, max(0.0, round((julianday(resolved_at) - "
-        "julianday(coalesce(applied_at, created_at))) * 86400) / 3600.0) "
+        f"SELECT platform, assignee, {_refund_hours(db)} "
         "FROM cases WHERE deleted_at IS NULL AND resolved_at >= ? AND resolved_at < ? "
         f"AND outcome IN ({marks})", [to_utc_iso(start), to_utc_iso(end), *outcomes])
     return [(r[0], r[1], float(r[2])) for r in rows.fetchall()]

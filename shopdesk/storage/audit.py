@@ -38,7 +38,7 @@ class AuditStore:
     def record_many(self, rows: list[tuple[datetime, str, str, int | None, str, str | None,
                                            str | None, str | None]]) -> None:
         """Many (at, actor, entity, entity_id, action, field, old, new) rows at once."""
-        self.db.conn.executemany(_INSERT, [(to_utc_iso(r[0]), *r[1:]) for r in rows])
+        self.db.executemany(_INSERT, [(to_utc_iso(r[0]), *r[1:]) for r in rows])
 
     def for_entity(self, entity: str, entity_id: int) -> list[AuditEntry]:
         rows = self.db.execute(

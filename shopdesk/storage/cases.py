@@ -16,11 +16,13 @@ from ..domain.clock import to_utc_iso
 from ..domain.errors import NotFoundError
 from .analysis import drill_condition
 from .batches import in_batches
+from .pg import search as pg_search
 from .rows import CASE_COLUMNS, case_from_row, case_to_row
 from .search import (
     COMMON_SHARE,
     TermStats,
     delete_from_index,
+    is_team,
     number_found,
     reindex_case,
     search_clause,
@@ -84,7 +86,7 @@ class CaseStore:
         key = f"{series}:{day.isoformat()}" if series else day.isoformat()
         self.db.execute(
             "INSERT INTO case_counters(day, last_seq) VALUES (?, ?) "
-            "ON CONFLICT(day) DO UPDATE SET last_seq = last_seq + excluded.last_seq",
+            "ON CONFLICT(day) DO UPDATE SET last_seq = case_counters.last_seq + excluded.last_seq",
             [key, count],
         )
         last = self.db.execute("SELECT last_seq FROM case_counters WHERE day = ?",
@@ -118,7 +120,7 @@ class CaseStore:
         cols = list(rows[0])
         start = int(self.db.execute("SELECT coalesce(max(id), 0) FROM cases").fetchone()[0]) + 1
         ids = list(range(start, start + len(rows)))
-        self.db.conn.executemany(
+        self.db.executemany(
             f"INSERT INTO cases (id, {', '.join(cols)}) "
             f"VALUES (?, {', '.join('?' for _ in cols)})",
             ([case_id, *(row[c] for c in cols)] for case_id, row in zip(ids, rows, strict=True)))
@@ -288,6 +290,8 @@ class CaseStore:
         return int(self.db.execute("SELECT count(*) FROM cases").fetchone()[0])
 
     def _where(self, query: CaseQuery) -> tuple[str, list[Any]]:
+        if is_team(self.db):
+            return _where(query, pg_search.search_clause)
         return _where(query, lambda text: search_clause(
             text, self._stats.share, self.common_share,
             is_number=lambda term: number_found(self.db, term)))
@@ -307,7 +311,7 @@ def _where(query: CaseQuery,
     conds.append("deleted_at IS NULL" if query.scope == Scope.ACTIVE else
                  "deleted_at IS NOT NULL")
     if query.match_nothing:
-        conds.append("0")
+        conds.append("1 = 0")
     for col, values in (("status", query.statuses), ("kind", query.kinds),
                         ("platform", query.platforms)):
         if values:

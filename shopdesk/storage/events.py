@@ -47,7 +47,7 @@ class EventStore:
     def add_many(self, events: list[tuple[int, datetime, str, str, str, dict[str, Any]]]
                  ) -> None:
         """(case_id, at, actor, type, text, data) rows in one statement (imports, demo)."""
-        self.db.conn.executemany(_INSERT, [_row(*e) for e in events])
+        self.db.executemany(_INSERT, [_row(*e) for e in events])
 
     def for_case(self, case_id: int) -> list[TimelineEvent]:
         rows = self.db.execute(

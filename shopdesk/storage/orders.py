@@ -121,7 +121,7 @@ class OrderStore:
 
     def upsert(self, orders: Iterable[StoredOrder]) -> None:
         """Insert or replace whole rows (merge first: see StoredOrder.merged_with)."""
-        self.db.conn.executemany(_UPSERT, [order_to_row(o) for o in orders])
+        self.db.executemany(_UPSERT, [order_to_row(o) for o in orders])
 
     def count(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM orders").fetchone()[0])

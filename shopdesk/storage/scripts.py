@@ -106,7 +106,7 @@ class ScriptStore:
     def bump_usage(self, script_id: str, at: datetime) -> None:
         self.db.execute(
             "INSERT INTO script_usage(script_id, count, last_used_at) VALUES (?, 1, ?) "
-            "ON CONFLICT(script_id) DO UPDATE SET count = count + 1, "
+            "ON CONFLICT(script_id) DO UPDATE SET count = script_usage.count + 1, "
             "last_used_at = excluded.last_used_at", [script_id, to_utc_iso(at)])
 
     def favourites(self) -> set[str]:

@@ -20,7 +20,9 @@ from collections.abc import Callable, Iterable
 
 from sqlite_utils import Database
 
+from . import dialect
 from .batches import in_batches
+from .pg import search as pg_search
 
 # Fields whose text the search box finds; notes are added from the timeline.
 SEARCHED_COLUMNS = ("case_no", "order_no", "refund_no", "buyer_nick", "item_title", "sku",
@@ -53,13 +55,21 @@ def _body_sql() -> str:
             "FROM case_events e WHERE e.case_id = c.id AND e.type = 'note'), '')")
 
 
+def is_team(db: Database) -> bool:
+    """True for a team register (PostgreSQL), whose search is storage/pg/search.py."""
+    return getattr(db, "dialect", dialect.SQLITE) == dialect.POSTGRES
+
+
 def _write_bigrams(db: Database, rows: Iterable[tuple[int, str]]) -> None:
-    db.conn.executemany("INSERT INTO cases_bigram(rowid, grams) VALUES (?, ?)",
+    db.executemany("INSERT INTO cases_bigram(rowid, grams) VALUES (?, ?)",
                         ((rowid, bigram_text(body or "")) for rowid, body in rows))
 
 
 def reindex_cases(db: Database, case_ids: list[int]) -> None:
     """Rebuild the search text of these cases (inside the writing transaction)."""
+    if is_team(db):
+        pg_search.reindex_cases(db, case_ids)
+        return
     body = _body_sql()
     for chunk, marks in in_batches(case_ids):
         db.execute(f"DELETE FROM cases_fts WHERE rowid IN ({marks})", chunk)
@@ -77,6 +87,9 @@ def reindex_case(db: Database, case_id: int) -> None:
 
 def reindex_all(db: Database) -> None:
     """Rebuild the whole index (after bulk loads)."""
+    if is_team(db):
+        pg_search.reindex_all(db)
+        return
     db.execute("DELETE FROM cases_fts")
     db.execute(f"INSERT INTO cases_fts(rowid, body) SELECT c.id, {_body_sql()} FROM cases c")
     rebuild_bigrams(db)
@@ -93,6 +106,9 @@ def rebuild_bigrams(db: Database) -> None:
 
 def delete_from_index(db: Database, case_ids: list[int]) -> None:
     """Drop these cases from both search indexes (purging them)."""
+    if is_team(db):
+        pg_search.delete_from_index(db, case_ids)
+        return
     for chunk, marks in in_batches(case_ids):
         db.execute(f"DELETE FROM cases_fts WHERE rowid IN ({marks})", chunk)
         db.execute(f"DELETE FROM cases_bigram WHERE rowid IN ({marks})", chunk)

@@ -125,8 +125,11 @@ class ShiftStore:
         if not isinstance(marks, dict):
             return None
         known = {f.name for f in fields(RowMarks)}
-        promises = self.db.execute(
-            "SELECT json_extract(p.value, '$.promise_id') FROM shifts s, "
-            "json_each(s.sheet, '$.promises_resolved') p WHERE s.id = ?", [shift_id])
+        # Read in Python rather than with json_each: the same on both back ends.
+        sheet_row = self.db.execute("SELECT sheet FROM shifts WHERE id = ?",
+                                    [shift_id]).fetchone()
+        sheet = json.loads(sheet_row[0]) if sheet_row and sheet_row[0] else {}
+        resolved = sheet.get("promises_resolved") if isinstance(sheet, dict) else None
+        ids = {p.get("promise_id") for p in resolved or [] if isinstance(p, dict)}
         return HandedOver(RowMarks(**{k: int(v) for k, v in marks.items() if k in known}),
-                          frozenset(r[0] for r in promises.fetchall() if r[0] is not None))
+                          frozenset(i for i in ids if i is not None))

@@ -96,6 +96,15 @@ class RegisterDatabase(Database):
                 raise busy_error(exc) from exc
             raise
 
+    def executemany(self, sql: str, rows) -> sqlite3.Cursor:
+        """One statement over many parameter rows (the team register has the same call)."""
+        try:
+            return self.conn.executemany(sql, rows)
+        except sqlite3.OperationalError as exc:
+            if is_busy(exc):
+                raise busy_error(exc) from exc
+            raise
+
 
 def connect(path: str, *, uri: bool = False) -> RegisterDatabase:
     """A connection to the register file with the per-connection pragmas set."""

@@ -194,6 +194,7 @@ def test_unknown_or_trashed_case_is_refused_before_copying(register, tmp_path):
     assert stored_files(register) == []
 
 
+@pytest.mark.local_only("a team register fetches the bytes from the server again")
 def test_a_missing_file_on_disk_still_has_a_path(register, tmp_path):
     case = open_case(register)
     ev = register.evidence.add_file(case.id, write(tmp_path, "p.png", png_bytes()), "小王")

@@ -12,7 +12,6 @@ import pytest
 from shopdesk.cli import run
 from shopdesk.domain import pins
 from shopdesk.domain.pins import check_pin, hash_pin, needs_rehash
-from shopdesk.services.register import open_register
 from shopdesk.services.staff import PinError
 
 
@@ -28,9 +27,9 @@ def refusals(register) -> int:
         "SELECT COUNT(*) FROM audit_log WHERE action = 'pin_refused'").fetchone()[0]
 
 
-def _parallel_tries(data_paths, clock, pins_to_try: list[str]) -> list[str]:
+def _parallel_tries(team, pins_to_try: list[str]) -> list[str]:
     """Each PIN tried at once on its own register connection; 'ok', 'wrong' or 'locked'."""
-    registers = [open_register(data_paths, clock, daily_backup=False) for _ in pins_to_try]
+    registers = [team.open_second() for _ in pins_to_try]
     results: list[str] = [""] * len(pins_to_try)
     start = threading.Barrier(len(pins_to_try))
 
@@ -56,7 +55,7 @@ def test_thirty_parallel_wrong_pins_evaluate_only_five(team, data_paths, clock, 
     # A cost that makes each check take a while, so the tries really overlap.
     monkeypatch.setattr(pins, "ITERATIONS", 20_000)
     team.staff.set_pin("小李", "2468", "小王", old_pin="2468")
-    results = _parallel_tries(data_paths, clock, ["1111"] * 30)
+    results = _parallel_tries(team, ["1111"] * 30)
     assert results.count("wrong") == 5 and results.count("locked") == 25
     assert refusals(team) == 5
     # And now the right PIN is refused too, until the window passes.
@@ -73,7 +72,7 @@ def test_parallel_right_pins_are_never_accepted_after_five_wrong(team, data_path
     for _ in range(5):
         with pytest.raises(PinError):
             team.staff.verify_pin("小李", "0000")
-    results = _parallel_tries(data_paths, clock, ["1111"] * 25 + ["2468"] * 5)
+    results = _parallel_tries(team, ["1111"] * 25 + ["2468"] * 5)
     assert results == ["locked"] * 30
     assert refusals(team) == 5
 
@@ -82,7 +81,7 @@ def test_mixed_parallel_tries_record_at_most_five_wrong(team, data_paths, clock,
                                                         monkeypatch):
     monkeypatch.setattr(pins, "ITERATIONS", 20_000)
     team.staff.set_pin("小李", "2468", "小王", old_pin="2468")
-    results = _parallel_tries(data_paths, clock, ["1111", "2468"] * 15)
+    results = _parallel_tries(team, ["1111", "2468"] * 15)
     assert results.count("wrong") <= 5 and refusals(team) == results.count("wrong")
     assert set(results) <= {"ok", "wrong", "locked"}
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
+
 from shopdesk.domain.case_query import CaseQuery
 from shopdesk.domain.promises import PromiseKind
 from shopdesk.services.quick_filters import QuickFilter, apply_quick_filter
@@ -57,6 +59,7 @@ def test_trash_restore_and_emptying_keep_the_column_and_the_lists_agreeing(regis
     assert _overdue_ids(register) == [a.id] and register.promises.overdue_count() == 1
 
 
+@pytest.mark.local_only("a team register is restored on its server (pg_restore)")
 def test_restoring_a_backup_brings_back_the_column_as_it_was(register, clock):
     case = open_case(register)
     first = register.promises.make(case.id, PromiseKind.REPLY, T0 + timedelta(hours=1), "小王")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
+
 from shopdesk.domain.case_query import CaseQuery, SortKey
 from shopdesk.domain.enums import CaseStatus
 from shopdesk.domain.promises import PromiseKind
@@ -99,6 +101,7 @@ def test_sort_by_next_promise_due_puts_unpromised_cases_last(register):
         operator="")) == 2
 
 
+@pytest.mark.local_only("reads SQLite's EXPLAIN QUERY PLAN")
 def test_the_overdue_filter_uses_the_partial_index(register):
     query = apply_quick_filter(CaseQuery(), QuickFilter.PROMISE_OVERDUE, now=T0,
                                tz=register.shop_tz, operator="")

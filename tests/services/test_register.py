@@ -54,6 +54,7 @@ def test_the_import_service_is_built_only_when_first_used(register):
     assert [p.key for p in service.config.presets]  # the shipped presets, loaded
 
 
+@pytest.mark.local_only("a team register is restored on its server (pg_restore)")
 def test_a_restored_register_builds_its_own_services(register, clock):
     backup = register.back_up_now()
     old_shifts, old_imports = register.shifts, register.imports

@@ -129,6 +129,7 @@ def test_calls_promises_and_evidence_are_gathered_for_the_timeline(register, ser
     assert "买家要求此时回电" not in text  # the other case's call stays out
 
 
+@pytest.mark.local_only("a team register fetches the bytes from the server again")
 def test_a_deleted_evidence_file_prints_as_missing(register, service, tmp_path):
     case = _open(register)
     photo = tmp_path / "p.png"

@@ -13,9 +13,13 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
+from ...domain.errors import ShopDeskError
 from .host import Host
 
 POLL_MS = 2000
+# A team register (PostgreSQL) reports other PCs' commits through LISTEN/NOTIFY behind the
+# same data_version; polled more often so a colleague's change shows within two seconds.
+TEAM_POLL_MS = 1000
 
 
 class ExternalChanges(QObject):
@@ -23,9 +27,12 @@ class ExternalChanges(QObject):
 
     changed = Signal()  # after the window was refreshed for a change made elsewhere
 
-    def __init__(self, host: Host, parent: QWidget, *, interval_ms: int = POLL_MS) -> None:
+    def __init__(self, host: Host, parent: QWidget, *, interval_ms: int | None = None) -> None:
         super().__init__(parent)
         self._host = host
+        self._offline_shown = False
+        if interval_ms is None:
+            interval_ms = TEAM_POLL_MS if getattr(host.register, "is_team", False) else POLL_MS
         self._last = self._version()
         self.timer = QTimer(self)
         self.timer.setObjectName("external_changes_timer")
@@ -35,9 +42,25 @@ class ExternalChanges(QObject):
 
     def _version(self) -> int | None:
         try:
-            return self._host.register.data_version()
+            version = self._host.register.data_version()
+        except ShopDeskError as exc:
+            # The team server went away: say so at once (once), write nothing anywhere.
+            if not self._offline_shown:
+                self._offline_shown = True
+                self._host.show_message(exc.message(self._lang()), 0)
+            return None
         except Exception:  # closed for a restore a moment ago: the next poll sees the new one
             return None
+        if self._offline_shown:
+            self._offline_shown = False
+            self._host.show_message(self.tr("已重新连接团队登记簿"), 5000)
+        return version
+
+    def _lang(self) -> str:
+        try:
+            return self._host.register.language()
+        except Exception:  # the server is what failed: fall back to Chinese
+            return "zh"
 
     def poll(self) -> bool:
         """Refresh when the register changed since the last poll; True when it did."""

@@ -29,6 +29,7 @@ from ...domain.enums import CaseKind, Cause, CustomerType, Platform, Priority
 from ...domain.errors import FieldError, NotFoundError, ShopDeskError, ValidationError
 from ...domain.masking import mask_phone
 from ...domain.money import format_yuan
+from ...services.cases import EditConflictError
 from ...services.register import Register
 from ..i18n import ui_language
 from ..widgets.due_edit import DueTimeEdit
@@ -353,7 +354,15 @@ class CaseFormDialog(QDialog):
                 case = self.register.cases.open_case(draft, self.operator)
                 self.memory.remember(draft.platform, draft.shop)
             else:
-                case = self.register.cases.update(self._case.id, draft, self.operator)
+                case = self.register.cases.update(
+                    self._case.id, draft, self.operator,
+                    expected_updated_at=self._case.updated_at)
+        except EditConflictError as exc:
+            # Someone else saved first: say who changed what, keep what was typed, and
+            # take their version as the base so a second save is a knowing overwrite.
+            self._case = self.register.cases.get(self._case.id)
+            self._show_errors(self._errors_of(exc))
+            return
         except (ShopDeskError, NotFoundError) as exc:  # e.g. busy: stays open, as typed
             self._show_errors(self._errors_of(exc))
             return

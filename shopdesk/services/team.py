@@ -1,0 +1,217 @@
+"""Team mode: where the register is (this PC's file or a PostgreSQL server), setting it up.
+
+`team.json` in the data folder names the server (its URL without the password); its
+absence means the local register, the default that needs no set-up. The password goes to
+the OS keyring (never into a file); without a keyring, libpq's own password file
+(PGPASSFILE / ~/.pgpass) is the way, and the URL is refused rather than written down.
+"""
+
+from __future__ import annotations
+
+import json
+import socket
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from psycopg.conninfo import conninfo_to_dict, make_conninfo
+
+from ..domain.clock import Clock
+from ..domain.errors import ShopDeskError
+from ..domain.files import make_private
+from ..paths import DataPaths
+from ..storage.db import open_database
+from ..storage.pg.blobs import upload_folder_files
+from ..storage.pg.connection import PgDatabase, describe_url
+from ..storage.pg.db import applied_migrations, migrate_team, open_team_database
+from ..storage.pg.transfer import copy_register, table_checksums
+
+TEAM_FILE = "team.json"
+KEYRING_SERVICE = "ShopDesk team register"
+
+
+class TeamSetupError(ShopDeskError):
+    """Team set-up refused: the server's register is not empty, not set up, and such."""
+
+
+@dataclass(frozen=True)
+class TeamStatus:
+    mode: str  # "local" or "team"
+    where: str  # the file, or host:port/database
+    reachable: bool | None  # None: not asked (local)
+    cases: int | None
+    pc: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"mode": self.mode, "where": self.where, "reachable": self.reachable,
+                "cases": self.cases, "pc": self.pc}
+
+
+def pc_name() -> str:
+    """This computer's name, recorded with the person in a team register's audit."""
+    return socket.gethostname() or "?"
+
+
+def _config_path(paths: DataPaths) -> Path:
+    return paths.root / TEAM_FILE
+
+
+def split_password(url: str) -> tuple[str, str | None]:
+    """(the URL without its password, the password or None)."""
+    info = conninfo_to_dict(url)
+    password = info.pop("password", None)
+    return make_conninfo(**info), password
+
+
+def _keyring_key(url: str) -> str:
+    info = conninfo_to_dict(url)
+    return f"{info.get('user', '')}@{describe_url(url)}"
+
+
+def _save_password(url: str, password: str) -> None:
+    try:
+        import keyring
+        keyring.set_password(KEYRING_SERVICE, _keyring_key(url), password)
+    except Exception as exc:  # no keyring backend on this PC (keyring.errors.*)
+        raise TeamSetupError(
+            "这台电脑没有可用的密码保管（钥匙串），密码不会写进设置文件。请把密码放进 PostgreSQL "
+            "的密码文件（~/.pgpass 或 PGPASSFILE），再用不含密码的网址重试。",
+            "This PC has no keyring to keep the password, and it is never written to the "
+            "settings. Put it in PostgreSQL's password file (~/.pgpass or PGPASSFILE) and "
+            f"use the URL without the password ({exc}).") from exc
+
+
+def _load_password(url: str) -> str | None:
+    try:
+        import keyring
+        return keyring.get_password(KEYRING_SERVICE, _keyring_key(url))
+    except Exception:  # no keyring: libpq's password file may still hold it
+        return None
+
+
+def configured_url(paths: DataPaths) -> str | None:
+    """The team register's URL (with the password from the keyring), or None: local."""
+    path = _config_path(paths)
+    if not path.exists():
+        return None
+    saved = json.loads(path.read_text(encoding="utf-8")).get("url")
+    if not saved:
+        return None
+    password = _load_password(saved)
+    if password:
+        info = conninfo_to_dict(saved)
+        info["password"] = password
+        return make_conninfo(**info)
+    return saved
+
+
+def _save_config(paths: DataPaths, url: str) -> None:
+    bare, password = split_password(url)
+    if password:
+        _save_password(bare, password)
+    path = _config_path(paths)
+    paths.ensure()
+    path.write_text(json.dumps({"url": bare}, ensure_ascii=False), encoding="utf-8")
+    make_private(path)
+
+
+def open_team(paths: DataPaths) -> PgDatabase | None:
+    """The team register's connection when this PC is set up for one, else None."""
+    url = configured_url(paths)
+    return open_team_database(url) if url else None
+
+
+def connect(paths: DataPaths, url: str) -> TeamStatus:
+    """Use the team register at `url` from now on (it must have been set up by init)."""
+    db = PgDatabase(url)
+    try:
+        if not applied_migrations(db):
+            raise TeamSetupError(
+                f"服务器上还没有团队登记簿：{db.where}。请店主先运行 shopdesk team init。",
+                f"There is no team register on {db.where} yet. The shop owner runs "
+                "`shopdesk team init` first.")
+        migrate_team(db)
+        cases = int(db.execute("SELECT count(*) FROM cases").fetchone()[0])
+    finally:
+        db.close()
+    _save_config(paths, url)
+    return TeamStatus("team", describe_url(url), True, cases, pc_name())
+
+
+@dataclass(frozen=True)
+class InitReport:
+    where: str
+    copied: dict[str, int]
+    checksums_match: bool
+    evidence_files: int = 0
+
+
+def init(paths: DataPaths, clock: Clock, url: str) -> InitReport:
+    """Create the team register at `url` and move this PC's local register into it.
+
+    The server's database must be empty of cases. Every row is copied in one transaction,
+    then counted and checksummed per table on both sides; the local file is only read
+    (it stays as it was, a backup). This PC then uses the team register.
+    """
+    db = PgDatabase(url)
+    try:
+        migrate_team(db)
+        if int(db.execute("SELECT count(*) FROM cases").fetchone()[0]):
+            raise TeamSetupError(
+                f"服务器上的团队登记簿已有案件：{db.where}。没有复制任何内容；"
+                "请用 shopdesk team connect 连接它。",
+                f"The team register on {db.where} already holds cases. Nothing was copied; "
+                "use `shopdesk team connect` to use it.")
+        copied: dict[str, int] = {}
+        match = True
+        files = 0
+        if paths.database.exists():
+            local = open_database(paths.database)
+            try:
+                _empty(db)
+                copied = copy_register(local, db)
+                match = table_checksums(local) == table_checksums(db)
+            finally:
+                local.close()
+            files = upload_folder_files(db, paths.evidence)
+        if not match:
+            raise TeamSetupError(
+                "复制到服务器的数据与本机登记簿不一致，请联系技术支持。本机文件没有改动。",
+                "The copy on the server differs from the local register; contact support. "
+                "The local file was not changed.")
+    finally:
+        db.close()
+    _save_config(paths, url)
+    return InitReport(describe_url(url), copied, match, files)
+
+
+def _empty(db: PgDatabase) -> None:
+    """Remove what a fresh register holds (e.g. staff added before init) before a copy."""
+    from ..storage.pg.transfer import copied_tables
+
+    with db.atomic():
+        tables = copied_tables(db)
+        db.executescript("TRUNCATE " + ", ".join(tables) + ", cases_search CASCADE")
+
+
+def disconnect(paths: DataPaths) -> None:
+    """Back to the local register on this PC (the team register is left as it is)."""
+    _config_path(paths).unlink(missing_ok=True)
+
+
+def status(paths: DataPaths) -> TeamStatus:
+    """Where this PC's register is, and whether its server answers now."""
+    url = configured_url(paths)
+    if url is None:
+        return TeamStatus("local", str(paths.database), None, None, pc_name())
+    try:
+        db = PgDatabase(url)
+    except ShopDeskError:
+        return TeamStatus("team", describe_url(url), False, None, pc_name())
+    try:
+        cases = int(db.execute("SELECT count(*) FROM cases WHERE deleted_at IS NULL")
+                    .fetchone()[0])
+    finally:
+        db.close()
+    return TeamStatus("team", describe_url(url), True, cases, pc_name())
+

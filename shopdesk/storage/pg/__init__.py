@@ -1,0 +1,1 @@
+"""The team register on PostgreSQL: connection, dialect, migrations, search, transfer."""

@@ -1,0 +1,1 @@
+"""PostgreSQL migrations, one module per SQLite migration (same names), each with `SQL`."""

@@ -1,0 +1,56 @@
+"""`shopdesk team init|status|disconnect` against a real server (tests/pg_support)."""
+
+from __future__ import annotations
+
+import io
+import json
+
+from shopdesk.cli import run
+from tests import pg_support
+
+
+def _run(argv, home, clock):
+    out = io.StringIO()
+    code = run(argv, clock=clock, env={"SHOPDESK_HOME": str(home)}, out=out, err=io.StringIO())
+    return code, out.getvalue()
+
+
+def test_init_moves_the_register_and_every_command_then_uses_the_server(cli_home, clock):
+    code, _ = _run(["staff", "add", "小李"], cli_home, clock)
+    assert code == 0
+    code, out = _run(["cases", "add", "--platform", "taobao", "--order", "3126112300000000001",
+                      "--kind", "refund_only", "--json"], cli_home, clock)
+    assert code == 0, out
+    case_no = json.loads(out)["case"]["case_no"]
+    photo = cli_home / "破损.png"
+    photo.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 10)
+    code, out = _run(["evidence", "add", case_no, str(photo)], cli_home, clock)
+    assert code == 0, out
+    with pg_support.scratch_database("sdcli") as url:
+        code, out = _run(["team", "init", "--url", url, "--json"], cli_home, clock)
+        assert code == 0, out
+        report = json.loads(out)
+        assert report["checksums_match"] and report["copied"]["staff"] == 1
+        assert report["evidence_files"] == 1
+        code, out = _run(["team", "status", "--json"], cli_home, clock)
+        status = json.loads(out)
+        assert code == 0 and status["mode"] == "team" and status["reachable"] is True
+        assert "password" not in (cli_home / "team.json").read_text()
+        # Every command now works on the team register.
+        code, out = _run(["staff", "list", "--json"], cli_home, clock)
+        assert code == 0 and "小李" in out
+        code, out = _run(["team", "disconnect"], cli_home, clock)
+        assert code == 0
+    code, out = _run(["team", "status", "--json"], cli_home, clock)
+    assert json.loads(out)["mode"] == "local"
+
+
+def test_an_unreachable_server_is_said_and_nothing_is_written_locally(cli_home, clock):
+    (cli_home / "team.json").write_text(json.dumps(
+        {"url": "postgresql://nobody@127.0.0.1:1/none"}), encoding="utf-8")
+    before = (cli_home / "shopdesk.sqlite3").read_bytes()
+    err = io.StringIO()
+    code = run(["staff", "add", "小张"], clock=clock, env={"SHOPDESK_HOME": str(cli_home)},
+               out=io.StringIO(), err=err)
+    assert code == 1 and "无法连接团队登记簿服务器" in err.getvalue()
+    assert (cli_home / "shopdesk.sqlite3").read_bytes() == before

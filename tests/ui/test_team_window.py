@@ -1,0 +1,34 @@
+"""The window on a team register: another PC's case shows within the poll."""
+
+from __future__ import annotations
+
+from shopdesk.domain.case import CaseDraft
+from shopdesk.domain.enums import CaseKind, Platform
+from shopdesk.services.register import Register
+from shopdesk.storage.pg.connection import PgDatabase
+from shopdesk.storage.pg.db import open_team_database
+from shopdesk.ui.controllers.external_changes import TEAM_POLL_MS
+from tests import pg_support
+
+
+def _listed_orders(window):
+    model = window.case_list.model
+    return {c.order_no for c in model.source.fetch(model.ids()).values()}
+
+
+def test_another_pcs_case_shows_within_the_poll(qtbot, make_window, data_paths, clock):
+    with pg_support.scratch_database("sdwin") as url:
+        register = Register(paths=data_paths, db=open_team_database(url), clock=clock)
+        register.staff.add("小王", actor="小王")
+        register.staff.set_current_operator("小王")
+        window = make_window(register)
+        other = Register(paths=data_paths, db=PgDatabase(url), clock=clock)
+        try:
+            other.cases.open_case(CaseDraft(platform=Platform.JD, order_no="777001",
+                                            kind=CaseKind.EXCHANGE), "小王")
+        finally:
+            other.close()
+        qtbot.waitUntil(lambda: "777001" in _listed_orders(window), timeout=TEAM_POLL_MS * 3)
+
+        window.close()
+        register.close()
