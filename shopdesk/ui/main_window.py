@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QLabel,
     QMainWindow,
-    QMenu,
     QMessageBox,
     QSizePolicy,
     QSplitter,
@@ -39,7 +38,7 @@ from .controllers.exports import ExportController
 from .controllers.external_changes import ExternalChanges
 from .controllers.first_start import FirstStart
 from .controllers.followups import FollowupController
-from .controllers.host import make_action
+from .controllers.host import fill_menu, make_action
 from .controllers.imports import ImportController
 from .controllers.promises import PromiseController
 from .controllers.reminders import ReminderController
@@ -56,8 +55,8 @@ from .dialogs.settings_dialog import (
     STAFF_TAB,
     SettingsDialog,
 )
-from .header_state import restore_header_for_language
 from .i18n import remember_language_hint
+from .main_window_state import restore_window_state, save_window_state
 from .shift_offer import ShiftOffer
 from .tasks import Tasks
 from .views.case_detail import CaseDetailView
@@ -67,13 +66,7 @@ from .views.operator_picker import OperatorPicker
 from .widgets.wheel_guard import WheelGuard
 from .window_state import (
     GEOMETRY,
-    HEADER,
-    HEADER_LANG,
-    QUICK_FILTER,
-    SPLITTER,
-    WINDOW_STATE,
     app_settings,
-    header_key,
     read_bytes,
 )
 
@@ -300,25 +293,25 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
         file_menu.setObjectName("menu_file")
-        self._fill(file_menu, (self.act_new, self.act_import, self.act_export,
+        fill_menu(file_menu, (self.act_new, self.act_import, self.act_export,
                                self.analysis.act_monthly_report, None,
                                self.act_backup, self.act_restore_backup, None,
                                self.demo.act_remove_demo, None, self.act_quit))
         file_menu.aboutToShow.connect(self.demo.update_action)
         case_menu = bar.addMenu(self.tr("&Cases"))
         case_menu.setObjectName("menu_cases")
-        self._fill(case_menu, (self.act_new_promise, self.act_find, self.act_refresh, None,
+        fill_menu(case_menu, (self.act_new_promise, self.act_find, self.act_refresh, None,
                                self.act_trash, self.act_untrash, self.act_empty_trash, None,
                                self.act_print_summary))
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.setObjectName("menu_view")
-        self._fill(view_menu, (self.calls.act_may_call, self.act_compliance, self.act_scripts,
+        fill_menu(view_menu, (self.calls.act_may_call, self.act_compliance, self.act_scripts,
                                None, self.followups.act_followups, self.analysis.act_analysis,
                                self.blacklist.act_blacklist))
         bar.addMenu(self.shifts.menu)
         settings_menu = bar.addMenu(self.tr("&Settings"))
         settings_menu.setObjectName("menu_settings")
-        self._fill(settings_menu, (self.act_staff, self.act_shop_profile, self.act_language,
+        fill_menu(settings_menu, (self.act_staff, self.act_shop_profile, self.act_language,
                                    self.act_reminder_settings, self.act_policy))
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.setObjectName("menu_help")
@@ -326,14 +319,6 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.act_log_folder)
         help_menu.addSeparator()
         help_menu.addAction(self.act_about)
-
-    @staticmethod
-    def _fill(menu: QMenu, actions: tuple[QAction | None, ...]) -> None:
-        for action in actions:
-            if action is None:
-                menu.addSeparator()
-            else:
-                menu.addAction(action)
 
     def _build_central(self) -> None:
         central = QWidget(self)
@@ -402,44 +387,13 @@ class MainWindow(QMainWindow):
 
     # --- state -----------------------------------------------------------
     def _restore_state(self) -> None:
-        s = self._settings
-        geometry = read_bytes(s, GEOMETRY)
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 720)
-        state = read_bytes(s, WINDOW_STATE)
-        if state is not None:
-            self.restoreState(state)
-        splitter = read_bytes(s, SPLITTER)
-        if splitter is not None:
-            self.splitter.restoreState(splitter)
-        saved_in = str(s.value(HEADER_LANG, "") or "")
-        restore_header_for_language(self.case_list.table.horizontalHeader(),
-                                    read_bytes(s, HEADER), read_bytes(s, header_key(self.lang)),
-                                    self.case_list.default_widths(),
-                                    shared_elsewhere=bool(saved_in) and saved_in != self.lang)
-        try:
-            quick = QuickFilter(str(s.value(QUICK_FILTER, QuickFilter.OPEN.value)))
-        except ValueError:
-            quick = QuickFilter.OPEN
-        if quick != QuickFilter.TRASH:  # never start in the trash
-            self.filter_bar.set_quick(quick)
+        restore_window_state(self, self._settings)
 
     def has_saved_geometry(self) -> bool:
         return read_bytes(self._settings, GEOMETRY) is not None
 
     def save_state(self) -> None:
-        s = self._settings
-        s.setValue(GEOMETRY, self.saveGeometry())
-        s.setValue(WINDOW_STATE, self.saveState())
-        s.setValue(SPLITTER, self.splitter.saveState())
-        header = self.case_list.table.horizontalHeader().saveState()
-        s.setValue(HEADER, header)
-        s.setValue(header_key(self.lang), header)
-        s.setValue(HEADER_LANG, self.lang)
-        s.setValue(QUICK_FILTER, self.filter_bar.quick().value)
-        s.sync()
+        save_window_state(self, self._settings)
 
     def quit_concerns(self) -> list[str]:
         """What would be left behind by quitting now: a typed but unsaved note, an open

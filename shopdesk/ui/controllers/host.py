@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, SignalInstance
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QMenu, QPushButton, QWidget
 
 if TYPE_CHECKING:
     from ...domain.case_query import GroupFilter
@@ -138,3 +138,12 @@ class _CloseKeys(QObject):
                 watched.close()
                 return True
         return False
+
+
+def fill_menu(menu: QMenu, actions: tuple[QAction | None, ...]) -> None:
+    """Add `actions` to `menu` in order; None is a separator."""
+    for action in actions:
+        if action is None:
+            menu.addSeparator()
+        else:
+            menu.addAction(action)
