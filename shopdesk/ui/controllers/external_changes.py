@@ -53,7 +53,7 @@ class ExternalChanges(QObject):
             return None
         if self._offline_shown:
             self._offline_shown = False
-            self._host.show_message(self.tr("已重新连接团队登记簿"), 5000)
+            self._host.show_message(self.tr("Reconnected to the team register"), 5000)
         return version
 
     def _lang(self) -> str:
