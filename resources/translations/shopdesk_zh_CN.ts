@@ -898,104 +898,104 @@ Pick a case in the list to see it here.</source>
     </message>
     <message>
         <location filename="../../shopdesk/ui/views/case_detail.py" line="110" />
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="354" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="358" />
         <source>Major…</source>
         <translation>重大投诉…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="114" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="117" />
         <source>Print summary…</source>
         <translation>打印摘要…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="115" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="118" />
         <source>Print or save this case's dispute summary (PDF)</source>
         <translation>打印或保存本案件的争议摘要（PDF）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="116" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="119" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="117" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="120" />
         <source>Move this case to the trash</source>
         <translation>把这个案件移到回收站</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="146" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="149" />
         <source>Timeline</source>
         <translation>处理时间线</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="147" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="150" />
         <source>Reply scripts</source>
         <translation>回复话术</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="159" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="162" />
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="164" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="167" />
         <source>Bad review</source>
         <translation>差评</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="192" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="195" />
         <source>Progress note… (Ctrl+Enter adds it)</source>
         <translation>进度备注…（Ctrl+Enter 添加）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="194" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="197" />
         <source>Add note</source>
         <translation>添加备注</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="305" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="308" />
         <source>Choose the operator (who is working now) first — every change records who made it. Nothing was changed.</source>
         <translation>请先选择操作人（现在是谁在处理）——每次修改都会记录操作人。本次未做任何修改。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="341" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="345" />
         <source>Major: %1</source>
         <translation>重大投诉：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="343" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="347" />
         <source>A major complaint owned by %1: first in every list. Click to change.</source>
         <translation>重大投诉，负责人 %1：在所有列表中排在最前。点击可更改。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="347" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="351" />
         <source>Mark major?</source>
         <translation>标记为重大投诉？</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="349" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="353" />
         <source>The warnings suggest a major complaint (%1); a person decides.</source>
         <translation>预警提示这可能是重大投诉（%1）；由人来决定。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="356" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="361" />
         <source>Mark as a major complaint and name its owner</source>
         <translation>标记为重大投诉并指定负责人</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="415" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="420" />
         <source>Move to trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="416" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="421" />
         <source>Move case %1 to the trash?
 You can restore it from the trash later.</source>
         <translation>把案件 %1 移到回收站？
 之后可以从回收站恢复。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="435" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="440" />
         <source>This case no longer exists (it may have been deleted)</source>
         <translation>该案件已不存在（可能已被删除）</translation>
     </message>
@@ -1003,57 +1003,57 @@ You can restore it from the trash later.</source>
 <context>
     <name>CaseFacts</name>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="121" />
+        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="124" />
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="122" />
+        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="125" />
         <source>Show the full number (this is recorded)</source>
         <translation>显示完整号码（会记录在审计日志中）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="128" />
+        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="131" />
         <source>More details</source>
         <translation>更多信息</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="129" />
+        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="132" />
         <source>Shop, refund number, buyer name, SKU, dates and the description</source>
         <translation>店铺、售后单号、买家姓名、SKU、时间和问题描述</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="186" />
+        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="189" />
         <source>Created</source>
         <translation>创建</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="188" />
+        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="191" />
         <source>Last change</source>
         <translation>最后修改</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="190" />
+        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="193" />
         <source>Platform status</source>
         <translation>平台状态</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="222" />
+        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="225" />
         <source>%1 (overdue)</source>
         <translation>%1（已逾期）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="233" />
+        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="236" />
         <source>evidence due %1</source>
         <translation>举证截止 %1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="237" />
+        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="240" />
         <source>platform blames: %1</source>
         <translation>平台判定责任方：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="239" />
+        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="242" />
         <source> (not the side of the cause chosen)</source>
         <translation>（与所选原因不是同一方）</translation>
     </message>
@@ -1251,7 +1251,7 @@ You can restore it from the trash later.</source>
 <context>
     <name>CaseHeader</name>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="73" />
+        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="76" />
         <source>In the trash</source>
         <translation>在回收站中</translation>
     </message>
@@ -3494,133 +3494,138 @@ Demo cases are made up; you can move them to the trash later.</source>
         <translation>打开日志文件夹(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="294" />
+        <location filename="../../shopdesk/ui/main_window.py" line="292" />
+        <source>Mark as &amp;major complaint…</source>
+        <translation>标记为重大投诉(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/main_window.py" line="297" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="301" />
+        <location filename="../../shopdesk/ui/main_window.py" line="304" />
         <source>&amp;Cases</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="306" />
+        <location filename="../../shopdesk/ui/main_window.py" line="309" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="312" />
+        <location filename="../../shopdesk/ui/main_window.py" line="315" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="316" />
+        <location filename="../../shopdesk/ui/main_window.py" line="319" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="336" />
+        <location filename="../../shopdesk/ui/main_window.py" line="339" />
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="344" />
+        <location filename="../../shopdesk/ui/main_window.py" line="347" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="347" />
+        <location filename="../../shopdesk/ui/main_window.py" line="350" />
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="375" />
+        <location filename="../../shopdesk/ui/main_window.py" line="378" />
         <source>Data folder: {path}</source>
         <translation>数据文件夹：{path}</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="405" />
+        <location filename="../../shopdesk/ui/main_window.py" line="408" />
         <source>The progress note you typed has not been added.</source>
         <translation>输入的进度备注还没有添加。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="408" />
+        <location filename="../../shopdesk/ui/main_window.py" line="411" />
         <source>%1's shift has not been ended (no hand-off sheet yet).</source>
         <translation>%1 的班次还没有结束（还没有交接单）。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="412" />
+        <location filename="../../shopdesk/ui/main_window.py" line="415" />
         <source>%1 promise(s) to buyers are overdue.</source>
         <translation>有 %1 个对买家的承诺已逾期。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="426" />
+        <location filename="../../shopdesk/ui/main_window.py" line="429" />
         <source>Reopen anyway?</source>
         <translation>仍要重新打开吗？</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="428" />
+        <location filename="../../shopdesk/ui/main_window.py" line="431" />
         <source>Quit ShopDesk</source>
         <translation>退出店铺售后台</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="558" />
+        <location filename="../../shopdesk/ui/main_window.py" line="561" />
         <source>Saved. The SHOPDESK_LANG environment variable chooses the language right now; the saved one is used once it is unset.</source>
         <translation>已保存。当前界面语言由环境变量 SHOPDESK_LANG 指定；取消该变量后才会使用保存的语言。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="563" />
+        <location filename="../../shopdesk/ui/main_window.py" line="566" />
         <source>The window has to be reopened to show the new language. Reopen it now? Your cases, filters and the open shift are kept.</source>
         <translation>需要重新打开窗口才能显示新语言。现在重新打开吗？案件、筛选条件和当前班次都会保留。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="570" />
+        <location filename="../../shopdesk/ui/main_window.py" line="573" />
         <source>The new language is used from the next start.</source>
         <translation>新语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="426" />
+        <location filename="../../shopdesk/ui/main_window.py" line="429" />
         <source>Quit anyway?</source>
         <translation>仍然退出吗？</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="474" />
+        <location filename="../../shopdesk/ui/main_window.py" line="477" />
         <source>Operator: {name}</source>
         <translation>操作人：{name}</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="343" />
+        <location filename="../../shopdesk/ui/main_window.py" line="346" />
         <source>New case</source>
         <translation>新建案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="346" />
+        <location filename="../../shopdesk/ui/main_window.py" line="349" />
         <source>Move to trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="348" />
+        <location filename="../../shopdesk/ui/main_window.py" line="351" />
         <source>Empty trash</source>
         <translation>清空回收站</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="557" />
-        <location filename="../../shopdesk/ui/main_window.py" line="562" />
+        <location filename="../../shopdesk/ui/main_window.py" line="560" />
+        <location filename="../../shopdesk/ui/main_window.py" line="565" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="576" />
+        <location filename="../../shopdesk/ui/main_window.py" line="579" />
         <source>Automatic backup failed: {reason}. Back up by hand (File menu); details in the log (Help → Open log folder).</source>
         <translation>自动备份失败：{reason}。请通过“文件”菜单手动备份；详情见日志（帮助 → 打开日志文件夹）。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="596" />
+        <location filename="../../shopdesk/ui/main_window.py" line="599" />
         <source>About ShopDesk</source>
         <translation>关于 ShopDesk</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="597" />
+        <location filename="../../shopdesk/ui/main_window.py" line="600" />
         <source>&lt;h3&gt;ShopDesk — after-sales desk&lt;/h3&gt;&lt;p&gt;Version {version}&lt;/p&gt;&lt;p&gt;An after-sales register for small online shops. Your data stays on this computer.&lt;/p&gt;&lt;p&gt;Data folder: {path}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;ShopDesk 店铺售后台&lt;/h3&gt;&lt;p&gt;版本 {version}&lt;/p&gt;&lt;p&gt;小网店的售后登记簿。你的数据只保存在这台电脑上。&lt;/p&gt;&lt;p&gt;数据文件夹：{path}&lt;/p&gt;</translation>
     </message>

@@ -288,6 +288,9 @@ class MainWindow(QMainWindow):
         self.act_scripts = self.scripts.act_scripts
         self.act_print_summary = self.summary.act_print_summary
         self.act_new_promise = self.promises.act_new_promise
+        self.act_mark_major = self._action("action_mark_major",
+                                           self.tr("Mark as &major complaint…"),
+                                           lambda: self.detail.mark_major())
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -302,7 +305,7 @@ class MainWindow(QMainWindow):
         case_menu.setObjectName("menu_cases")
         fill_menu(case_menu, (self.act_new_promise, self.act_find, self.act_refresh, None,
                                self.act_trash, self.act_untrash, self.act_empty_trash, None,
-                               self.act_print_summary))
+                               self.act_print_summary, self.act_mark_major))
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.setObjectName("menu_view")
         fill_menu(view_menu, (self.calls.act_may_call, self.act_compliance, self.act_scripts,

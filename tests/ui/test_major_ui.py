@@ -135,3 +135,25 @@ def test_settings_limits_tab_sets_the_default_and_one_persons_limit(qtbot, regis
     limits = register.major.limits()
     assert (limits.default, limits.staff) == (Decimal(150), {"小王": Decimal(80)})
     assert dialog.result() == dialog.DialogCode.Accepted
+
+
+def test_a_plain_case_hides_the_major_button_and_the_cases_menu_marks_it(
+        qtbot, make_window, register, monkeypatch):
+    """Beside the case number the button shows only when it says something, so a laptop
+    never cuts the number; marking a plain case goes through Cases → Mark as major."""
+    from shopdesk.ui.views.case_detail import CaseDetailView
+
+    opened: list[int] = []
+    monkeypatch.setattr(CaseDetailView, "mark_major",
+                        lambda self: opened.append(self._case.id if self._case else -1))
+    case = open_case(register, "T300009")
+    window = make_window(register)
+    window.resize(1280, 720)
+    window.show()
+    window.open_case_by_id(case.id)
+    assert window.detail.major_state() == ""
+    assert not window.detail.major_button.isVisible()
+    number = window.detail.header.case_no
+    assert number.width() >= number.sizeHint().width()  # the case number is whole
+    window.act_mark_major.trigger()
+    assert opened == [case.id]

@@ -110,6 +110,9 @@ class CaseDetailView(QWidget):
         self.major_button = QPushButton(self.tr("Major…"))
         self.major_button.setObjectName("major_case_button")
         self.major_button.clicked.connect(self.mark_major)
+        # Beside the case number the button shows only when it says something (a major
+        # case's owner, or the suggestion), so the number is never cut on a laptop; the
+        # plain "mark major" is in the Cases menu (MainWindow.act_mark_major).
         # Connected by the window's summary controller (the dialog belongs to the window).
         self.print_button = QPushButton(self.tr("Print summary…"))
         self.print_button.setToolTip(self.tr("Print or save this case's dispute summary (PDF)"))
@@ -337,6 +340,7 @@ class CaseDetailView(QWidget):
         media / group / excessive-claim warning is live, else plain."""
         suggested = [] if case.major_owner or case.deleted_at is not None \
             else self.register.major.suggestion(case.id)
+        self.major_button.setVisible(bool(case.major_owner or suggested))
         if case.major_owner:
             self.major_button.setText(self.tr("Major: %1").replace("%1", case.major_owner))
             self.major_button.setStyleSheet(MAJOR_STYLE)
@@ -353,6 +357,7 @@ class CaseDetailView(QWidget):
         else:
             self.major_button.setText(self.tr("Major…"))
             self.major_button.setStyleSheet("")
+            self.major_button.hide()
             self.major_button.setToolTip(self.tr("Mark as a major complaint and name its "
                                                  "owner"))
 

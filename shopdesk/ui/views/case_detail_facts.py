@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -69,6 +70,8 @@ class CaseHeader(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.7)
         font.setBold(True)
         self.case_no.setFont(font)
+        # Never cut: the number is read out to buyers; the controls beside it give way.
+        self.case_no.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
         self.badge = QLabel()
         self.trash_badge = QLabel(self.tr("In the trash"))
         self.trash_badge.setStyleSheet(_badge_style(TRASH_COLOUR))
