@@ -306,6 +306,11 @@ def _spread_open_deadlines(cases: Sequence[Case], now: datetime, seed: int | Non
             case.due_at = now - timedelta(hours=rng.randint(1, 30))
         else:
             case.due_at = now + timedelta(hours=rng.randint(low, high))
+            # The platform's clock (a refund is answered within 24-48 h of the buyer's
+            # request) counts from the request: the buyer talked to the shop first and
+            # applied on the platform only hours ago, so the stage deadline lies ahead too.
+            case.applied_at = max(case.created_at,
+                                  now - timedelta(minutes=rng.randint(30, 12 * 60)))
 
 
 def build_demo_promises(cases: Sequence[tuple[int, Case]], now: datetime, tz: str,
