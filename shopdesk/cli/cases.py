@@ -129,6 +129,8 @@ def _write_cases(out: TextIO, rows: list[Case], *, as_json: bool, full_contact: 
         for c in rows:
             data = case_json(c, full_contact=full_contact)
             data["warnings"] = [warning_json(w, lang) for w in live.get(c.id, [])]
+            if register is not None:  # the same object as `cases show` (issue 15's JSON)
+                data["deadline"] = deadline_json(register.deadlines.of(c), lang)
             listed.append(data)
         emit_json(out, {"schema": SCHEMA_VERSION, "count": len(rows), "cases": listed})
         return

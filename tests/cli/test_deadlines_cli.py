@@ -91,3 +91,15 @@ def test_cases_stage_with_tracking_and_case_json(cli):
     code, _, err = cli("--as", "小王", "cases", "stage", case_no, "--to", "refunding",
                        "--tracking", "X")
     assert code == 1 and "--tracking" in err
+
+
+def test_cases_list_json_carries_each_cases_deadline(cli, clock):
+    no = add_case(cli)
+    code, out, _ = cli("cases", "list", "--json")
+    assert code == 0
+    [case] = [c for c in json.loads(out)["cases"] if c["case_no"] == no]
+    deadline = case["deadline"]
+    assert (deadline["stage"], deadline["source"]) == ("awaiting_seller", "rule")
+    assert deadline["on_timeout"] == "平台将自动退款 ¥59.00"
+    code, out, _ = cli("cases", "show", no, "--json")
+    assert json.loads(out)["case"]["deadline"] == deadline
