@@ -29,7 +29,8 @@ POSTGRES = "postgresql"
 ID_TABLES = frozenset({
     "cases", "case_events", "audit_log", "staff", "orders", "import_profiles", "import_log",
     "call_attempts", "promises", "shifts", "shift_events", "evidence", "blacklist",
-    "improvement_plans", "case_warnings",
+    "improvement_plans", "case_warnings", "followups", "review_contacts",
+    "compensation_approvals",
 })
 
 _INSERT_OR_IGNORE = re.compile(r"^\s*INSERT\s+OR\s+IGNORE\s+INTO\b", re.I)
