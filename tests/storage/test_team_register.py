@@ -228,3 +228,22 @@ def test_write_transactions_queue_register_wide_as_on_the_local_file(team_url):
     finally:
         first.close()
         second.close()
+
+
+@pytest.mark.parametrize("sql", [
+    "SELECT (julianday('2026-11-24T02:00:00+00:00') - julianday('2026-11-23T10:30:00+08:00'))"
+    " * 24",
+    "SELECT julianday(?)",
+    "SELECT min('2026-11-24', coalesce(NULL, '2026-11-23')), max(0.0, -3.5), max(2, 7, 5)",
+])
+def test_translated_functions_give_what_sqlite_gives(team_url, sql):
+    import sqlite3
+
+    params = ["2026-11-23T02:00:00+00:00"] if "?" in sql else []
+    want = sqlite3.connect(":memory:").execute(sql, params).fetchone()
+    team = open_team_database(team_url, listen=False)
+    try:
+        got = team.execute(sql, params).fetchone()
+    finally:
+        team.close()
+    assert got == pytest.approx(want) if isinstance(want[0], float) else got == want
