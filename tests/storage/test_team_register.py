@@ -266,3 +266,16 @@ def test_the_new_queries_can_use_their_indexes_on_the_server(team_url, sql, inde
     finally:
         team.close()
     assert index in plan
+
+
+def test_every_table_with_a_database_made_id_returns_it(team_url):
+    from shopdesk.storage.dialect import ID_TABLES
+
+    team = open_team_database(team_url, listen=False)
+    try:
+        made = {r[0] for r in team.execute(
+            "SELECT table_name FROM information_schema.columns WHERE table_schema = "
+            "current_schema() AND column_name = 'id' AND is_identity = 'YES'").fetchall()}
+    finally:
+        team.close()
+    assert made == set(ID_TABLES)  # an insert into one of them gives its lastrowid
