@@ -136,6 +136,12 @@ def province_of(address: str) -> str:
     return UNKNOWN_PROVINCE
 
 
+def province_prefixes() -> list[tuple[str, str]]:
+    """(prefix, province) in the order province_of tries them (a migration writes the same
+    rule in SQL)."""
+    return [(name, name) for name in PROVINCES] + list(_CITY_PROVINCE.items())
+
+
 class PlanStatus(LabelledEnum):
     """Where an improvement plan stands (表一's 状态)."""
 

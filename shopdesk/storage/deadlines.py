@@ -65,7 +65,7 @@ class DeadlineStore:
     def write(self, rows: Iterable[tuple[int, StageState, datetime | None, str, bool]]
               ) -> None:
         """(case id, stage state, deadline, source, estimate) for each case."""
-        self.db.conn.executemany(
+        self.db.executemany(
             "UPDATE cases SET stage = ?, stage_origin = ?, stage_since = ?, stage_synced = ?, "
             "deadline_at = ?, deadline_source = ?, deadline_estimate = ? WHERE id = ?",
             ((s.stage.value if s.stage else "", s.origin.value,

@@ -16,8 +16,8 @@ class DemoStore:
         self.db = db
 
     def mark(self, case_ids: Iterable[int]) -> None:
-        self.db.conn.executemany("INSERT OR IGNORE INTO demo_cases(case_id) VALUES (?)",
-                                 ((i,) for i in case_ids))
+        self.db.executemany("INSERT OR IGNORE INTO demo_cases(case_id) VALUES (?)",
+                            ((i,) for i in case_ids))
 
     def ids(self) -> list[int]:
         return [int(r[0]) for r in

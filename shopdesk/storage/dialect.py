@@ -9,7 +9,12 @@ The storage modules keep one SQL text per query (written for SQLite). On a team 
 - `json_extract(col, '$.a.b')` becomes `(col::jsonb #>> '{a,b}')` (text, as SQLite returns
   for strings);
 - `LIKE` becomes `ILIKE` (SQLite's LIKE ignores ASCII case; PostgreSQL's does not);
-- `IS ?` / `IS NOT ?` become `IS [NOT] DISTINCT FROM` (SQLite's null-safe equality).
+- `IS ?` / `IS NOT ?` become `IS [NOT] DISTINCT FROM` (SQLite's null-safe equality);
+- the scalar `min(a, b, ...)` / `max(a, b, ...)` (two or more arguments) become `least` /
+  `greatest` (the one-argument aggregates stay). Unlike SQLite's, these skip a NULL
+  argument rather than return NULL: storage passes them non-null values (coalesce);
+- `julianday(x)` of an ISO time becomes the same day number computed from the epoch;
+- `INDEXED BY idx` / `NOT INDEXED` (SQLite's planner hints) are dropped.
 
 Quoted strings, quoted identifiers and comments are never rewritten. What cannot be
 translated this simply is written per dialect in the storage module (`db.dialect`).
@@ -29,7 +34,8 @@ POSTGRES = "postgresql"
 ID_TABLES = frozenset({
     "cases", "case_events", "audit_log", "staff", "orders", "import_profiles", "import_log",
     "call_attempts", "promises", "shifts", "shift_events", "evidence", "blacklist",
-    "improvement_plans", "case_warnings",
+    "improvement_plans", "case_warnings", "followups", "review_contacts",
+    "compensation_approvals",
 })
 
 _INSERT_OR_IGNORE = re.compile(r"^\s*INSERT\s+OR\s+IGNORE\s+INTO\b", re.I)
@@ -46,6 +52,12 @@ _WORD_SUBS = [
 _JSON_EXTRACT = re.compile(
     r"\bjson_extract\s*\(\s*([A-Za-z_][A-Za-z0-9_.]*)\s*,\s*'\$\.([A-Za-z0-9_.]+)'\s*\)", re.I)
 _GROUP_CONCAT_ONE = re.compile(r"\bstring_agg\(([^,()]+)\)")
+_CALL = re.compile(r"\b(min|max|julianday)\s*\(", re.I)
+_SCALAR = {"min": "least", "max": "greatest"}
+_PLANNER_HINT = re.compile(r"\s+(?:INDEXED\s+BY\s+[A-Za-z_][A-Za-z0-9_]*|NOT\s+INDEXED)\b",
+                           re.I)
+# Julian day number of 1970-01-01T00:00:00Z (what SQLite's julianday counts from).
+_UNIX_EPOCH_JD = "2440587.5"
 
 
 def split_code(sql: str) -> list[tuple[bool, str]]:
@@ -84,7 +96,60 @@ def split_code(sql: str) -> list[tuple[bool, str]]:
     return pieces
 
 
+def _masked(sql: str) -> str:
+    """`sql` with every quoted string, quoted identifier and comment blanked out (same
+    length), so parentheses and commas found in it are code."""
+    return "".join(text if is_code else " " * len(text) for is_code, text in split_code(sql))
+
+
+def _call_args(mask: str, open_at: int) -> tuple[list[tuple[int, int]], int] | None:
+    """The (start, end) span of each argument of the call whose "(" is at `open_at`,
+    and the index of its ")"; None when it is not closed."""
+    depth, start, spans = 0, open_at + 1, []
+    for i in range(open_at + 1, len(mask)):
+        ch = mask[i]
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            if depth == 0:
+                spans.append((start, i))
+                return spans, i
+            depth -= 1
+        elif ch == "," and depth == 0:
+            spans.append((start, i))
+            start = i + 1
+    return None
+
+
+def _rewrite_calls(sql: str) -> str:
+    """Scalar min/max and julianday calls in their PostgreSQL spelling (see the module
+    docstring). Walks the calls from the last one back, so an inner call is rewritten
+    before the call around it and earlier positions stay valid."""
+    starts = [m.start() for m in _CALL.finditer(_masked(sql))]
+    for start in reversed(starts):
+        mask = _masked(sql)
+        match = _CALL.match(mask, start)
+        if match is None:
+            continue
+        found = _call_args(mask, match.end() - 1)
+        if found is None:
+            continue
+        spans, close = found
+        name = match.group(1).lower()
+        args = [sql[a:b].strip() for a, b in spans]
+        if name == "julianday" and len(args) == 1:
+            new = (f"(extract(epoch FROM ({args[0]})::timestamptz) / 86400.0 "
+                   f"+ {_UNIX_EPOCH_JD})")
+        elif name in _SCALAR and len(args) >= 2:
+            new = f"{_SCALAR[name]}({', '.join(args)})"
+        else:
+            continue  # the aggregate min(x) / max(x)
+        sql = sql[:start] + new + sql[close + 1:]
+    return sql
+
+
 def _translate_code(code: str) -> str:
+    code = _PLANNER_HINT.sub("", code)
     for pattern, repl in _WORD_SUBS:
         code = pattern.sub(repl, code)
     # group_concat(x) without a separator joins with ',' in SQLite.
@@ -103,6 +168,8 @@ def to_postgres(sql: str, *, with_params: bool = True) -> str:
     literal `%` is doubled; without parameters psycopg sends the text as it is.
     """
     sql = _JSON_EXTRACT.sub(_json_path, sql)  # spans a quoted path: before splitting
+    if _CALL.search(sql):
+        sql = _rewrite_calls(sql)  # arguments may hold strings: before splitting too
     ignore = bool(_INSERT_OR_IGNORE.match(sql))
     if ignore:
         sql = re.sub(r"\bOR\s+IGNORE\s+", "", sql, count=1, flags=re.I)

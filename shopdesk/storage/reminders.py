@@ -28,7 +28,7 @@ class NoticeStore:
     def mark(self, channel: str, reminders: Iterable[Reminder], at: datetime) -> None:
         """Remember these reminders as announced on `channel` (idempotent)."""
         stamp = to_utc_iso(at)
-        self.db.conn.executemany(
+        self.db.executemany(
             "INSERT OR IGNORE INTO reminder_notices(channel, key, due_at, notified_at) "
             "VALUES (?, ?, ?, ?)",
             [(channel, r.key, to_utc_iso(r.due_at), stamp) for r in reminders])

@@ -185,14 +185,14 @@ class WarningStore:
                 new.setdefault(case_id, []).append(r)
                 live += 1
             counts.append((live, case_id))
-        conn = self.db.conn
-        conn.executemany("UPDATE case_warnings SET cleared_at = ? WHERE id = ?", cleared)
-        conn.executemany("UPDATE case_warnings SET reason_zh = ?, reason_en = ? WHERE id = ?",
-                         reworded)
-        conn.executemany("INSERT INTO case_warnings(case_id, rule, reason_zh, reason_en, "
-                         "raised_at) VALUES (?, ?, ?, ?, ?)", inserts)
-        conn.executemany("UPDATE cases SET warning_count = ? WHERE id = ? "
-                         "AND warning_count != ?", [(n, i, n) for n, i in counts])
+        db = self.db  # its executemany, not the sqlite3 connection's: either back end
+        db.executemany("UPDATE case_warnings SET cleared_at = ? WHERE id = ?", cleared)
+        db.executemany("UPDATE case_warnings SET reason_zh = ?, reason_en = ? WHERE id = ?",
+                       reworded)
+        db.executemany("INSERT INTO case_warnings(case_id, rule, reason_zh, reason_en, "
+                       "raised_at) VALUES (?, ?, ?, ?, ?)", inserts)
+        db.executemany("UPDATE cases SET warning_count = ? WHERE id = ? "
+                       "AND warning_count != ?", [(n, i, n) for n, i in counts])
         return new
 
     def acknowledge(self, case_id: int, rules: Iterable[RuleKey] | None, actor: str,

@@ -1,5 +1,6 @@
 """The services suite runs against both back ends: every test that takes `register` runs
-once on a local register (SQLite) and once on a team register (PostgreSQL).
+once on a local register (SQLite) and once on a team register (PostgreSQL), whose data
+folder is set up for that team register (open_register and the CLI reach it too).
 
 The team database is created and migrated once per run (per xdist worker) and emptied
 before each test; it is dropped at the end. Without a server the `[pg]` runs are skipped
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import pytest
 
+from shopdesk.services import team
 from shopdesk.services.register import Register, open_register
 from shopdesk.storage.pg.db import open_team_database
 from tests import pg_support
@@ -42,7 +44,9 @@ def register(backend, request, data_paths, clock, seed_register) -> Register:
     else:
         url = request.getfixturevalue("team_database_url")
         pg_support.truncate_all(url)
-        data_paths.ensure()
+        # This PC is set up for the team register, so what opens the register again from
+        # its folder (a restart, the CLI) reaches the same server, as for a real PC.
+        team.connect(data_paths, url)
         reg = Register(paths=data_paths, db=open_team_database(url, listen=False), clock=clock)
     reg.staff.add("小王", actor="小王")
     reg.staff.set_current_operator("小王")

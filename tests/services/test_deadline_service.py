@@ -179,6 +179,7 @@ def test_deadline_soon_filter_and_time_left_sort(register, clock):
     assert ids(QuickFilter.DEADLINE_SOON) == []
 
 
+@pytest.mark.local_only("reads SQLite's EXPLAIN QUERY PLAN")
 def test_sort_and_filter_use_the_deadline_indexes(register):
     plan = " ".join(r[3] for r in register.db.execute(
         "EXPLAIN QUERY PLAN SELECT id FROM cases WHERE deleted_at IS NULL "

@@ -6,6 +6,11 @@ built once per preset, label lookups cached and the search index updated once pe
 must come out the same: a first import (with bad rows skipped, masked phones, kinds given
 as labels), a later export that moves states and changes fields, and an unchanged
 re-import.
+
+Later migrations add columns at the end of `cases`: the snapshot's rows are compared on
+the columns they hold. A team register has no FTS5 tables (its search index is
+cases_search, tested in tests/storage/test_team_register.py): there the SQLite search
+tables are left out.
 """
 
 from __future__ import annotations
@@ -31,11 +36,17 @@ TABLES = {
     "cases_fts": "SELECT rowid, body FROM cases_fts ORDER BY rowid",
     "cases_bigram": "SELECT rowid, grams FROM cases_bigram ORDER BY rowid",
 }
+SQLITE_ONLY = ("cases_fts", "cases_bigram")
+
+
+def _tables(register) -> list[str]:
+    team = getattr(register.db, "dialect", "sqlite") == "postgresql"
+    return [t for t in TABLES if not (team and t in SQLITE_ONLY)]
 
 
 def _dump(register) -> dict[str, list[list[object]]]:
     return {name: [list(r) for r in register.db.execute(sql).fetchall()]
-            for name, sql in TABLES.items()}
+            for name, sql in TABLES.items() if name in _tables(register)}
 
 
 def _reports(*reports) -> list[dict[str, object]]:
@@ -70,5 +81,8 @@ def test_imports_write_what_they_wrote_before(register, tmp_path):
     want = json.loads(SNAPSHOT.read_text(encoding="utf-8"))
     assert got["reports"] == want["reports"]
     assert got["reports"][0]["created"] == 38 and got["reports"][1]["unchanged"] == 38
-    for table in TABLES:
-        assert got["tables"][table] == want["tables"][table], table
+    for table in _tables(register):
+        assert len(got["tables"][table]) == len(want["tables"][table]), table
+        rows = [row[:len(old)] for row, old in zip(got["tables"][table],
+                                                   want["tables"][table], strict=True)]
+        assert rows == want["tables"][table], table

@@ -75,3 +75,32 @@ def test_explicit_ids_are_noticed_so_the_sequence_can_move_past_them():
     assert explicit_id_table("INSERT INTO cases(id) VALUES (1)") == "cases"
     assert explicit_id_table("INSERT INTO cases (idx) VALUES (1)") is None
     assert explicit_id_table("INSERT INTO settings (id) VALUES (1)") is None
+
+
+@pytest.mark.parametrize(("sqlite", "postgres"), [
+    ("min(a, b)", "least(a, b)"),
+    ("MAX(0.0, x, ?)", "greatest(0.0, x, %s)"),
+    ("min(coalesce(c.a, c.b), coalesce(c.b, c.a))",
+     "least(coalesce(c.a, c.b), coalesce(c.b, c.a))"),
+    ("max(min(a, b), c)", "greatest(least(a, b), c)"),
+    ("min(x, ')'), 'max(a, b)'", "least(x, ')'), 'max(a, b)'"),
+    ("min(due_at), max(id)", "min(due_at), max(id)"),  # the aggregates stay
+    ("coalesce(max(id), 0)", "coalesce(max(id), 0)"),
+])
+def test_scalar_min_and_max_become_least_and_greatest(sqlite, postgres):
+    assert to_postgres(f"SELECT {sqlite}") == f"SELECT {postgres}"
+
+
+def test_julianday_counts_days_from_the_same_origin():
+    out = to_postgres("SELECT (julianday(resolved_at) - julianday(coalesce(a, ?))) * 24")
+    assert out == ("SELECT ((extract(epoch FROM (resolved_at)::timestamptz) / 86400.0 "
+                   "+ 2440587.5) - (extract(epoch FROM (coalesce(a, %s))::timestamptz) "
+                   "/ 86400.0 + 2440587.5)) * 24")
+    assert "julianday" not in to_postgres("SELECT max(0.0, julianday(x) - julianday(y))")
+
+
+def test_planner_hints_are_dropped():
+    assert to_postgres("SELECT id FROM cases INDEXED BY idx_live_analysis WHERE a = ?") == \
+        "SELECT id FROM cases WHERE a = %s"
+    assert to_postgres("SELECT id FROM cases NOT INDEXED WHERE a = 1", with_params=False) == \
+        "SELECT id FROM cases WHERE a = 1"

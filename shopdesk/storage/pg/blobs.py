@@ -1,7 +1,7 @@
 """Evidence bytes of a team register: in the database (`team_blobs`, content addressed), so
 every PC sees every file; each PC keeps a local cache folder to open them from.
 
-Same surface as storage/content_store.ContentStore (`put`, `path_of`, `find`,
+Same surface as storage/content_store.ContentStore (`root`, `put`, `path_of`, `find`,
 `max_bytes`), so the evidence service does not know where the bytes live.
 """
 
@@ -24,6 +24,11 @@ class TeamContentStore:
         self.db = db
         self.cache = ContentStore(cache_root, max_bytes)
         self.max_bytes = max_bytes
+
+    @property
+    def root(self) -> Path:
+        """This PC's cache folder (thumbnails are kept beside it, per PC as locally)."""
+        return self.cache.root
 
     def put(self, source: Path) -> StoredFile:
         """Hash and cache `source`, then store its bytes once in the database."""

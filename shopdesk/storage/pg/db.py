@@ -53,8 +53,11 @@ def check_team_database(db: PgDatabase) -> None:
             "Upgrade ShopDesk first.")
 
 
-def migrate_team(db: PgDatabase) -> list[str]:
-    """Apply pending migrations (each in the write transaction); returns their names."""
+def migrate_team(db: PgDatabase, *, stop_before: str | None = None) -> list[str]:
+    """Apply pending migrations (each in the write transaction); returns their names.
+
+    `stop_before` (a migration name): stop there, as an older ShopDesk did (upgrade tests).
+    """
     check_team_database(db)
     done: list[str] = []
     with db.atomic():
@@ -63,6 +66,8 @@ def migrate_team(db: PgDatabase) -> list[str]:
                          "to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS'))")
         applied = set(applied_migrations(db))
         for name, sql in pg_migrations():
+            if name == stop_before:
+                break
             if name in applied:
                 continue
             if sql.strip():
