@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QTimer
+
 from shopdesk.domain.case import CaseDraft
 from shopdesk.domain.enums import CaseKind, Platform
 from shopdesk.services.register import Register
@@ -19,16 +21,24 @@ def _listed_orders(window):
 def test_another_pcs_case_shows_within_the_poll(qtbot, make_window, data_paths, clock):
     with pg_support.scratch_database("sdwin") as url:
         register = Register(paths=data_paths, db=open_team_database(url), clock=clock)
-        register.staff.add("小王", actor="小王")
-        register.staff.set_current_operator("小王")
-        window = make_window(register)
-        other = Register(paths=data_paths, db=PgDatabase(url), clock=clock)
+        window = None
         try:
-            other.cases.open_case(CaseDraft(platform=Platform.JD, order_no="777001",
-                                            kind=CaseKind.EXCHANGE), "小王")
+            register.staff.add("小王", actor="小王")
+            register.staff.set_current_operator("小王")
+            window = make_window(register)
+            other = Register(paths=data_paths, db=PgDatabase(url), clock=clock)
+            try:
+                other.cases.open_case(CaseDraft(platform=Platform.JD, order_no="777001",
+                                                kind=CaseKind.EXCHANGE), "小王")
+            finally:
+                other.close()
+            qtbot.waitUntil(lambda: "777001" in _listed_orders(window),
+                            timeout=TEAM_POLL_MS * 3)
         finally:
-            other.close()
-        qtbot.waitUntil(lambda: "777001" in _listed_orders(window), timeout=TEAM_POLL_MS * 3)
-
-        window.close()
-        register.close()
+            # Before the database is dropped, pass or fail: a window left polling a dropped
+            # database raised into whichever test ran next in this worker.
+            if window is not None:
+                for timer in window.findChildren(QTimer):
+                    timer.stop()
+                window.close()
+            register.close()
