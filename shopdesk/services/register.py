@@ -169,11 +169,13 @@ class Register:
                                           after_write=self._after_case_write)
         return self._imports
 
-    def _after_case_write(self, case_ids: list[int]) -> None:
+    def _after_case_write(self, case_ids: list[int], *, siblings: bool = True) -> None:
         """In every case write's transaction: the stage and its deadline first (the
-        warnings read a settled case), then the early warnings."""
+        warnings read a settled case), then the early warnings. `siblings=False` when the
+        write cannot change what other cases' rules read (a note: the rules read only the
+        judged case's own words)."""
         self.deadlines.recompute(case_ids)
-        self.warnings.evaluate(case_ids)
+        self.warnings.evaluate(case_ids, siblings=siblings)
 
     @property
     def scripts(self) -> ScriptService:

@@ -43,6 +43,26 @@ def test_a_note_that_mentions_a_lawyer_raises_media_threat(register):
     assert live_rules(register, case.id) == {RuleKey.MEDIA_THREAT}
 
 
+def test_a_note_judges_its_own_case_only_and_keeps_the_others_warnings(register,
+                                                                      monkeypatch):
+    """A note changes no fact the rules read on other cases, so the cases around it are not
+    re-judged (on a product with thousands of cases that was most of a note's time); the
+    group warning the others carry stays, and the note's own words still count."""
+    ids = [open_case(register, buyer=f"买家{i}", order=f"T20000{i}").id for i in range(3)]
+    judged: list[tuple[list[int], bool]] = []
+    evaluate = register.warnings.evaluate
+
+    def spy(case_ids, **kw):
+        judged.append((list(case_ids), kw.get("siblings", True)))
+        return evaluate(case_ids, **kw)
+
+    monkeypatch.setattr(register.warnings, "evaluate", spy)
+    register.cases.add_note(ids[0], "买家说要去报警", "小王")
+    assert judged == [([ids[0]], False)]  # its neighbours are not re-judged
+    assert live_rules(register, ids[0]) == {RuleKey.GROUP_COMPLAINT, RuleKey.MEDIA_THREAT}
+    assert all(RuleKey.GROUP_COMPLAINT in live_rules(register, i) for i in ids[1:])
+
+
 def test_the_third_buyer_with_the_same_fault_flags_all_three(register):
     ids = [open_case(register, buyer=f"买家{i}", order=f"T10000{i}").id for i in range(3)]
     for case_id in ids:
