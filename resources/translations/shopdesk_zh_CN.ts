@@ -3424,11 +3424,6 @@ Demo cases are made up; you can move them to the trash later.</source>
         <translation>把选中的案件移到回收站（Delete）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="253" />
-        <source>Res&amp;tore</source>
-        <translation>恢复(&amp;T)</translation>
-    </message>
-    <message>
         <location filename="../../shopdesk/ui/main_window.py" line="255" />
         <source>Bring the selected cases back</source>
         <translation>把选中的案件从回收站恢复</translation>
@@ -3462,11 +3457,6 @@ Demo cases are made up; you can move them to the trash later.</source>
         <location filename="../../shopdesk/ui/main_window.py" line="267" />
         <source>Minutes of notice before due times, quiet hours, when to remind about today's refunds, minimising to the tray</source>
         <translation>到期前提醒的分钟数、免打扰时段、今日待退款提醒时间、最小化到托盘</translation>
-    </message>
-    <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="269" />
-        <source>Shop &amp;profile…</source>
-        <translation>店铺资料(&amp;P)…</translation>
     </message>
     <message>
         <location filename="../../shopdesk/ui/main_window.py" line="271" />
@@ -3597,6 +3587,16 @@ Demo cases are made up; you can move them to the trash later.</source>
         <location filename="../../shopdesk/ui/main_window.py" line="346" />
         <source>New case</source>
         <translation>新建案件</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/main_window.py" line="253" />
+        <source>Rest&amp;ore</source>
+        <translation>恢复(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/main_window.py" line="269" />
+        <source>S&amp;hop profile…</source>
+        <translation>店铺资料(&amp;H)…</translation>
     </message>
     <message>
         <location filename="../../shopdesk/ui/main_window.py" line="349" />
@@ -5201,7 +5201,7 @@ Demo cases are made up; you can move them to the trash later.</source>
     </message>
     <message>
         <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="58" />
-        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="218" />
+        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="220" />
         <source>Shop profile</source>
         <translation>店铺资料</translation>
     </message>
@@ -5226,73 +5226,73 @@ Demo cases are made up; you can move them to the trash later.</source>
         <translation>额度</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="85" />
+        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="87" />
         <source>Name, e.g. 小王</source>
         <translation>姓名，例如 小王</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="87" />
+        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="89" />
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="89" />
-        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="171" />
+        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="91" />
+        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="173" />
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="92" />
+        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="94" />
         <source>Hide from the operator list; their name stays on past changes</source>
         <translation>从操作人列表中隐藏；以前的修改记录仍保留其姓名</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="93" />
+        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="95" />
         <source>Set PIN…</source>
         <translation>设置 PIN 码…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="95" />
+        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="97" />
         <source>A 4-digit PIN asked when this person starts a shift, acknowledges a hand-off or becomes the operator</source>
         <translation>此人开始班次、确认接班或成为操作人时需输入的 4 位 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="98" />
+        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="100" />
         <source>Clear PIN…</source>
         <translation>清除 PIN 码…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="111" />
+        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="113" />
         <source>People who work on this register:</source>
         <translation>使用这个登记簿的人员：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="126" />
+        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="128" />
         <source>  (PIN)</source>
         <translation>（已设 PIN 码）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="159" />
+        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="161" />
         <source>Cannot add</source>
         <translation>无法添加</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="172" />
+        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="174" />
         <source>Remove {name} from the operator list? Their past changes keep their name.</source>
         <translation>把 {name} 从操作人列表中移除？以前的修改记录仍保留其姓名。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="190" />
+        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="192" />
         <source>On OK the window offers to reopen in the new language.</source>
         <translation>点“确定”后，窗口会询问是否以新语言重新打开。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="193" />
+        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="195" />
         <source>Interface language:</source>
         <translation>界面语言：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="196" />
+        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="198" />
         <source>Right now the SHOPDESK_LANG environment variable chooses the language, and it wins over this setting.</source>
         <translation>当前界面语言由环境变量 SHOPDESK_LANG 指定，它优先于这里的设置。</translation>
     </message>
@@ -5662,8 +5662,8 @@ Every change you saved before this is safe in the register.</source>
     <name>SummaryController</name>
     <message>
         <location filename="../../shopdesk/ui/controllers/summary.py" line="24" />
-        <source>&amp;Print dispute summary…</source>
-        <translation>打印争议摘要(&amp;P)…</translation>
+        <source>Print &amp;dispute summary…</source>
+        <translation>打印争议摘要(&amp;D)…</translation>
     </message>
     <message>
         <location filename="../../shopdesk/ui/controllers/summary.py" line="26" />

@@ -250,7 +250,7 @@ class MainWindow(QMainWindow):
         # Delete only acts in the table: in the search box it must still delete text.
         self.act_trash.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.case_list.table.addAction(self.act_trash)
-        self.act_untrash = self._action("action_untrash", self.tr("Res&tore"),
+        self.act_untrash = self._action("action_untrash", self.tr("Rest&ore"),
                                         self.restore_from_trash,
                                         tip=self.tr("Bring the selected cases back"))
         self.act_empty_trash = self._action("action_empty_trash", self.tr("&Empty trash…"),
@@ -266,7 +266,7 @@ class MainWindow(QMainWindow):
             lambda: self.open_settings(REMINDERS_TAB),
             tip=self.tr("Minutes of notice before due times, quiet hours, when to remind "
                         "about today's refunds, minimising to the tray"))
-        self.act_shop_profile = self._action("action_shop_profile", self.tr("Shop &profile…"),
+        self.act_shop_profile = self._action("action_shop_profile", self.tr("S&hop profile…"),
                                              lambda: self.open_settings(PROFILE_TAB),
                                              tip=self.tr("Shop names, default platform and "
                                                          "return addresses used in scripts"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
@@ -283,3 +284,17 @@ def test_menus_shortcuts_banners_and_status_bar_stay_where_users_know_them(windo
     status = window.statusBar().findChild(QLabel, "shift_status_label")
     folder = window.statusBar().findChild(QLabel, "data_folder_label")
     assert status.isVisible() and status.x() < folder.x()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_each_menu_uses_each_mnemonic_once(make_window, register, lang):
+    """Alt+letter inside a menu must reach one item: two items with (&P) make the keyboard
+    user press P twice and guess."""
+    import re
+
+    window = make_window(register, env={"SHOPDESK_LANG": lang} if lang == "en" else {})
+    for top in window.menuBar().actions():
+        letters = [m.group(1).lower() for a in top.menu().actions()
+                   if (m := re.search(r"&([^&\s])", a.text()))]
+        clashes = {x for x in letters if letters.count(x) > 1}
+        assert not clashes, (lang, top.menu().objectName(), clashes)

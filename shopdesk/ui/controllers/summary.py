@@ -21,7 +21,7 @@ class SummaryController(QObject):
         self._host = host
         self._parent = parent
         self.act_print_summary = make_action(
-            parent, "action_print_summary", self.tr("&Print dispute summary…"),
+            parent, "action_print_summary", self.tr("Print &dispute summary…"),
             self.open_dialog, PRINT_KEYS,
             self.tr("Print or save the dispute summary of the selected cases (Ctrl+P)"))
         window_wide(parent, self.act_print_summary)

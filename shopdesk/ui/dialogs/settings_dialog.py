@@ -65,6 +65,8 @@ class SettingsDialog(QDialog):
         self.limits_page = LimitsPage(register, lang, self)
         self.tabs.addTab(self.limits_page, self.tr("Limits"))
         self.tabs.setCurrentIndex(tab)
+        # Eight tabs: wide enough that none hides behind the tab bar's scroll arrows.
+        self.tabs.setMinimumWidth(self.tabs.tabBar().sizeHint().width() + 24)
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
