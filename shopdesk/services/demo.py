@@ -33,6 +33,7 @@ from ..storage.settings import SettingsStore
 from .analysis import AnalysisService
 from .blacklist import BlacklistService
 from .demo_patterns import DEMO_PLAN, MALICIOUS_NICK, MALICIOUS_REASON, apply_demo_patterns
+from .evidence import EvidenceService
 from .promises import audit_values, event_data, event_text
 from .staff import StaffService
 from .warnings import WarningService
@@ -54,6 +55,8 @@ class DemoTarget(Protocol):
     def warnings(self) -> WarningService: ...
     @property
     def blacklist(self) -> BlacklistService: ...
+    @property
+    def evidence(self) -> EvidenceService: ...
     @property
     def settings(self) -> SettingsStore: ...
     def analysis(self) -> AnalysisService: ...

@@ -37,8 +37,10 @@ def remove_demo(register: DemoTarget, actor: str) -> DemoRemoval:
     added = register.settings.get(DEMO_ADDED_KEY, None) or {"staff": [], "blacklist": []}
     staff_gone: list[str] = []
     listed = 0
+    evidence = register.evidence
     with db.atomic():
         ids = demo.ids()
+        files = evidence.stored_files_of(ids)
         demo.forget_audit(ids)
         cases.purge(ids)
         demo.reset_numbers()
@@ -60,4 +62,6 @@ def remove_demo(register: DemoTarget, actor: str) -> DemoRemoval:
                               str(len(ids)))
         # Warnings of the user's own cases may have pointed at a demo case (same buyer).
         register.warnings.refresh_open()
+    # Photos added to demo cases while trying the app out: their bytes go too.
+    evidence.discard_unreferenced(files)
     return DemoRemoval(len(ids), tuple(staff_gone), listed)

@@ -8,6 +8,7 @@ other rows may share the bytes and the audit trail refers to them.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -30,6 +31,7 @@ from ..domain.evidence import (
     safe_to_open,
 )
 from ..storage.audit import AuditStore
+from ..storage.batches import in_batches
 from ..storage.cases import CaseStore
 from ..storage.content_store import check_source
 from ..storage.events import EventStore
@@ -205,6 +207,31 @@ class EvidenceService:
             self.audit_log.record(now, actor, "case", evidence.case_id, "evidence_remove",
                                   f"evidence:{evidence_id}", evidence.title(), reason or None)
         return self.store.get(evidence_id)
+
+    def stored_files_of(self, case_ids: Sequence[int]) -> list[tuple[str, str]]:
+        """(sha256, stored_as) of the file evidence of these cases, removed rows included."""
+        found: set[tuple[str, str]] = set()
+        for chunk, marks in in_batches(list(case_ids)):
+            found.update((r[0], r[1]) for r in self.db.execute(
+                "SELECT sha256, stored_as FROM evidence WHERE kind = 'file' AND "
+                f"sha256 IS NOT NULL AND case_id IN ({marks})", chunk).fetchall())
+        return sorted(found)
+
+    def discard_unreferenced(self, files: Sequence[tuple[str, str]]) -> int:
+        """Delete the bytes (and thumbnails) of these files where no evidence row refers
+        to them any more, e.g. after cases were purged; returns how many went. Called
+        after the purge committed: a crash in between leaves unused bytes, never a row
+        without its file."""
+        gone = 0
+        for sha256, stored_as in files:
+            if self.db.execute("SELECT 1 FROM evidence WHERE sha256 = ? LIMIT 1",
+                               [sha256]).fetchone():
+                continue  # another case holds the same bytes
+            with self.db.atomic():
+                self.files.discard(sha256, stored_as)
+            self.thumbnails.path_for(sha256).unlink(missing_ok=True)
+            gone += 1
+        return gone
 
     # --- reading -------------------------------------------------------------
     def get(self, evidence_id: int) -> Evidence:

@@ -87,6 +87,11 @@ class ContentStore:
                 return candidate
         return None
 
+    def discard(self, sha256: str, stored_as: str) -> None:
+        """Delete the bytes of content no evidence row refers to any more (the caller
+        checked that); a missing file is no error."""
+        self.path_of(stored_as).unlink(missing_ok=True)
+
     def put(self, source: Path) -> StoredFile:
         """Copy `source` in (once per content). ValidationError names an unusable file."""
         source = Path(source)

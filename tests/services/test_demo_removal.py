@@ -11,6 +11,8 @@ from shopdesk.services.cases import CaseDraft
 from shopdesk.services.demo import generate_demo
 from shopdesk.services.demo_removal import demo_case_count, remove_demo
 
+from .evidence_support import png_bytes, write
+
 
 def draft() -> CaseDraft:
     return CaseDraft(platform=Platform.TAOBAO, order_no="3712345678901",
@@ -71,3 +73,25 @@ def test_remove_demo_keeps_the_users_own_cases_staff_and_list(register, clock):
     generate_demo(register, 2, seed=1)
     assert min(c.case_no for c in all_cases(register)
                if c.case_no.startswith("DEMO-")).endswith("-0001")
+
+
+def test_remove_demo_deletes_photos_only_demo_cases_held(register, tmp_path):
+    generate_demo(register, 5, seed=2)
+    demo_case = next(c for c in all_cases(register) if c.case_no.startswith("DEMO-"))
+    mine = register.cases.open_case(draft(), "小王")
+    only_demo = register.evidence.add_file(
+        demo_case.id, write(tmp_path / "a", "leak.png", png_bytes(3)), "小王")
+    shared_src = write(tmp_path / "b", "box.png", png_bytes(5))
+    register.evidence.add_file(demo_case.id, shared_src, "小王")
+    shared = register.evidence.add_file(mine.id, shared_src, "小王")
+    demo_bytes = register.evidence.file_path(only_demo)
+    assert demo_bytes is not None and demo_bytes.exists()
+
+    remove_demo(register, "小王")
+
+    # The photo only the demo held is gone with its thumbnail; the one the user's own case
+    # also holds stays readable.
+    assert not demo_bytes.exists()
+    assert not register.evidence.thumbnails.path_for(only_demo.sha256).exists()
+    kept = register.evidence.file_path(register.evidence.get(shared.id))
+    assert kept is not None and kept.read_bytes() == shared_src.read_bytes()

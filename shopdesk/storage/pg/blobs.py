@@ -53,6 +53,12 @@ class TeamContentStore:
     def find(self, sha256: str) -> Path | None:
         return self.cache.find(sha256)
 
+    def discard(self, sha256: str, stored_as: str) -> None:
+        """Delete unreferenced bytes from the database and this PC's cache (other PCs'
+        caches keep a copy nobody points at; they never show it)."""
+        self.db.execute("DELETE FROM team_blobs WHERE sha256 = ?", [sha256])
+        self.cache.discard(sha256, stored_as)
+
     def _fetch(self, sha256: str, dest: Path) -> None:
         row = self.db.execute("SELECT data FROM team_blobs WHERE sha256 = ?",
                               [sha256]).fetchone()
