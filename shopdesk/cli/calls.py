@@ -18,6 +18,7 @@ from ..domain.errors import ValidationError
 from ..domain.policy_presets import PolicyConfigError, policy_to_dict
 from ..domain.text import is_english
 from ..domain.text_masking import contact_masker
+from ..domain.zone_names import zone_name
 from ..services.call_compliance import ReportCall
 from ..services.call_policy_settings import PRESETS, SETTABLE_KEYS
 from ..services.calls import CallRefusedError, CallService
@@ -249,29 +250,38 @@ def _cmd_compliance(register: Register, args: argparse.Namespace, out: TextIO,
             "overrides": overrides, "outside_window": outside, "breaches": breaches})
         return 0
     end = local(until, tz) if until else local(now, tz)
-    out.write(f"{local(since, tz):%Y-%m-%d %H:%M} – {end:%Y-%m-%d %H:%M} ({tz}): "
-              f"{report.total_attempts} calls, {len(overrides)} overrides, "
-              f"{len(outside)} outside the window, {len(breaches)} breaches\n")
+    zh = lang == "zh"
+    span = f"{local(since, tz):%Y-%m-%d %H:%M} – {end:%Y-%m-%d %H:%M}"
+    if zh:
+        out.write(f"{span}（{zone_name(tz, lang)}）：{report.total_attempts} 次呼叫，"
+                  f"{len(overrides)} 次越规放行，{len(outside)} 次在可呼叫时段外，"
+                  f"{len(breaches)} 次违规\n")
+    else:
+        out.write(f"{span} ({tz}): {report.total_attempts} calls, {len(overrides)} overrides, "
+                  f"{len(outside)} outside the window, {len(breaches)} breaches\n")
     if report.buyers:
-        out.write("attempts per buyer (attempts / talked / overrides / outside window):\n")
+        out.write("每位买家（呼叫 / 接通 / 越规 / 时段外）：\n" if zh else
+                  "attempts per buyer (attempts / talked / overrides / outside window):\n")
     for b in report.buyers:
-        flag = "  do-not-call" if b.do_not_call else ""
+        flag = ("  勿扰" if zh else "  do-not-call") if b.do_not_call else ""
         out.write(f"  {mask(b.buyer_key)}  {b.attempts} / {b.connected} / {b.overrides} / "
                   f"{b.outside_window}{flag}\n")
     if overrides:
-        out.write("overrides:\n")
+        out.write("越规放行：\n" if zh else "overrides:\n")
     for c in overrides:
         out.write(f"  {c['time']}  {c['case_no']}  {c['buyer']}  {c['actor']}  "
                   f"{', '.join(c['override_labels'])}  {c['override_reason'] or ''}".rstrip()
                   + "\n")
     if breaches:
-        out.write("BREACHES (a hard rule broken, or logged back-dated over a rule):\n")
+        out.write("违规（违反硬性规定，或补记时越过规定）：\n" if zh else
+                  "BREACHES (a hard rule broken, or logged back-dated over a rule):\n")
     for c in breaches:
         out.write(f"  {c['time']}  {c['case_no']}  {c['buyer']}  {c['actor']}  "
                   f"{', '.join(c['override_labels'])}  {c['override_reason'] or ''}".rstrip()
                   + "\n")
     if outside:
-        out.write("calls outside the calling window (buyer's local time):\n")
+        out.write("在可呼叫时段外的呼叫（买家当地时间）：\n" if zh else
+                  "calls outside the calling window (buyer's local time):\n")
     for c in outside:
         out.write(f"  {c['buyer_local']}  {c['case_no']}  {c['buyer']}  {c['actor']}  "
                   f"{c['outcome_label']}\n")

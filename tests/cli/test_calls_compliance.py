@@ -40,14 +40,14 @@ def test_text_and_json(cli, calls):
     code, out, err = cli("calls", "compliance")
     assert code == 0, err
     assert out.splitlines() == [
-        "2026-10-24 20:00 – 2026-11-23 20:00 (Asia/Shanghai): 2 calls, 1 overrides, "
-        "1 outside the window, 0 breaches",
-        "attempts per buyer (attempts / talked / overrides / outside window):",
+        "2026-10-24 20:00 – 2026-11-23 20:00（北京时间）：2 次呼叫，1 次越规放行，"
+        "1 次在可呼叫时段外，0 次违规",
+        "每位买家（呼叫 / 接通 / 越规 / 时段外）：",
         "  taobao:138****5678  2 / 1 / 1 / 1",
-        "overrides:",
+        "越规放行：",
         f"  2026-11-23 20:00  {calls}  taobao:138****5678  小王  不在可呼叫时段  "
         "买家约晚上 138****5678 回电",
-        "calls outside the calling window (buyer's local time):",
+        "在可呼叫时段外的呼叫（买家当地时间）：",
         f"  2026-11-23 20:00 (Asia/Shanghai)  {calls}  taobao:138****5678  小王  已接通"]
     code, out, _ = cli("calls", "compliance", "--from", "2026-11-23", "--to", "2026-11-23",
                        "--json")
@@ -62,6 +62,19 @@ def test_text_and_json(cli, calls):
     assert override["at"] == "2026-11-23T12:00:00+00:00" and override["actor"] == "小王"
     assert "13812345678" not in out
     assert data["breaches"] == []  # an override at the time it happened is not a breach
+
+
+def test_text_in_english(tmp_path, clock, calls):
+    out, err = io.StringIO(), io.StringIO()
+    env = {"SHOPDESK_HOME": str(tmp_path / "home"), "SHOPDESK_LANG": "en"}
+    assert run(["--as", "小王", "calls", "compliance"], clock=clock, env=env, out=out,
+               err=err) == 0, err.getvalue()
+    assert out.getvalue().splitlines()[:4] == [
+        "2026-10-24 20:00 – 2026-11-23 20:00 (Asia/Shanghai): 2 calls, 1 overrides, "
+        "1 outside the window, 0 breaches",
+        "attempts per buyer (attempts / talked / overrides / outside window):",
+        "  taobao:138****5678  2 / 1 / 1 / 1",
+        "overrides:"]
 
 
 def test_the_period_bounds(cli, calls):
