@@ -54,3 +54,13 @@ def test_an_unreachable_server_is_said_and_nothing_is_written_locally(cli_home, 
                out=io.StringIO(), err=err)
     assert code == 1 and "无法连接团队登记簿服务器" in err.getvalue()
     assert (cli_home / "shopdesk.sqlite3").read_bytes() == before
+
+
+def test_tls_options_reach_the_server_and_a_refusal_is_plain(cli_home, clock):
+    pg_support.require_server()
+    err = io.StringIO()
+    code = run(["team", "connect", pg_support.server_url(), "--sslmode", "require"],
+               clock=clock, env={"SHOPDESK_HOME": str(cli_home), "SHOPDESK_LANG": "en"},
+               out=io.StringIO(), err=err)
+    assert code == 1 and "does not accept TLS" in err.getvalue()
+    assert "Traceback" not in err.getvalue() and not (cli_home / "team.json").exists()
