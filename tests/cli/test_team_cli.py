@@ -56,11 +56,11 @@ def test_an_unreachable_server_is_said_and_nothing_is_written_locally(cli_home, 
     assert (cli_home / "shopdesk.sqlite3").read_bytes() == before
 
 
-def test_tls_options_reach_the_server_and_a_refusal_is_plain(cli_home, clock):
+def test_tls_options_reach_the_server_and_a_refusal_is_plain(cli_home, clock, capsys):
     pg_support.require_server()
-    err = io.StringIO()
     code = run(["team", "connect", pg_support.server_url(), "--sslmode", "require"],
                clock=clock, env={"SHOPDESK_HOME": str(cli_home), "SHOPDESK_LANG": "en"},
-               out=io.StringIO(), err=err)
-    assert code == 1 and "does not accept TLS" in err.getvalue()
-    assert "Traceback" not in err.getvalue() and not (cli_home / "team.json").exists()
+               out=io.StringIO(), err=io.StringIO())
+    err = capsys.readouterr().err
+    assert code == 1 and "does not accept TLS" in err
+    assert "Traceback" not in err and not (cli_home / "team.json").exists()
