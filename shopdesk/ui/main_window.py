@@ -319,7 +319,8 @@ class MainWindow(QMainWindow):
         settings_menu = bar.addMenu(self.tr("&Settings"))
         settings_menu.setObjectName("menu_settings")
         fill_menu(settings_menu, (self.act_staff, self.act_shop_profile, self.act_language,
-                                   self.act_reminder_settings, self.act_policy))
+                                   self.act_reminder_settings, self.act_policy,
+                                   self.team.act_team))
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.setObjectName("menu_help")
         help_menu.addAction(self.act_help)
@@ -332,8 +333,7 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(4, 2, 4, 2)
         layout.setSpacing(2)
-        # The most urgent first: the team server out of reach, overdue promises, then a
-        # hand-off nobody acknowledged.
+        # The most urgent first: server offline, overdue promises, unacknowledged hand-off.
         layout.addWidget(self.team.banner)
         layout.addWidget(self.promises.banner)
         layout.addWidget(self.shifts.banner)

@@ -18,8 +18,9 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ...domain.errors import ShopDeskError
 from ...services.register import Register, open_register
+from ..dialogs.settings_dialog import TEAM_TAB
 from ..widgets.banner import Banner
-from .host import Host
+from .host import Host, make_action
 
 RETRY_MS = 2000
 _STYLE = ("QFrame#offline_banner { background: #fdecea; border: 1px solid #d93025; "
@@ -58,6 +59,10 @@ class TeamController(QObject):
         self.retry_timer.timeout.connect(self.retry)
         self.connection_changed.connect(self._on_connection_changed)
         self._watched: Register | None = None
+        self.act_team = make_action(parent, "action_team_mode", self.tr("&Team mode…"),
+                                    lambda: parent.open_settings(TEAM_TAB),  # type: ignore
+                                    tip=self.tr("Share one register with the team's PCs "
+                                                "on a PostgreSQL server"))
 
     def attach(self) -> None:
         """Listen to the current register's connection (again after a restore)."""
