@@ -5,6 +5,7 @@ for what can go wrong."""
 from __future__ import annotations
 
 import keyring
+import psycopg
 import pytest
 from keyring.backend import KeyringBackend
 from psycopg.conninfo import conninfo_to_dict
@@ -182,3 +183,36 @@ def test_a_server_without_a_register_is_refused_on_connect(qtbot, register, boxe
         assert not _run(qtbot, page, page.connect_button)
         assert "team init" in page.result.text()
     assert not (register.paths.root / team.TEAM_FILE).exists()
+
+
+def test_the_settings_menu_opens_the_team_tab(qtbot, make_window, register, monkeypatch):
+    opened: list[int] = []
+
+    def fake_exec(dialog):
+        opened.append(dialog.tabs.currentIndex())
+        return SettingsDialog.DialogCode.Rejected
+    monkeypatch.setattr(SettingsDialog, "exec", fake_exec)
+    window = make_window(register)
+    window.team.act_team.trigger()
+    assert opened == [TEAM_TAB]
+    assert window.next_register is None  # nothing switched: the window stays
+
+
+def test_without_a_keyring_a_password_is_refused_before_anything_is_copied(
+        qtbot, register, boxes):
+    from keyring.backends import fail
+
+    before = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    try:
+        with pg_support.scratch_database("sdpage") as url:
+            _dialog, page = _page(qtbot, register)
+            _fill(page, url, password="s3cret-pw")
+            assert not _run(qtbot, page, page.init_button)
+            assert "pgpass" in page.result.text() and "s3cret-pw" not in page.result.text()
+            with psycopg.connect(url) as conn:  # not even the schema was made
+                assert conn.execute("SELECT count(*) FROM pg_tables WHERE schemaname = "
+                                    "'public'").fetchone()[0] == 0
+    finally:
+        keyring.set_keyring(before)
+    assert not page.switched and not (register.paths.root / team.TEAM_FILE).exists()

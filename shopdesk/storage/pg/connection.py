@@ -184,6 +184,8 @@ class PgDatabase:
             self._tell(None)
 
     def _went_offline(self, exc: StorageError) -> None:
+        if self._closed_by_us:  # a register closed for a switch is not a lost server
+            return
         first = self._lost is None
         self._lost = exc
         if first:
