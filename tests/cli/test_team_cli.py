@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 import json
 
+from psycopg.conninfo import conninfo_to_dict
+
 from shopdesk.cli import run
 from tests import pg_support
 
@@ -35,6 +37,9 @@ def test_init_moves_the_register_and_every_command_then_uses_the_server(cli_home
         code, out = _run(["team", "status", "--json"], cli_home, clock)
         status = json.loads(out)
         assert code == 0 and status["mode"] == "team" and status["reachable"] is True
+        assert status["user"] == conninfo_to_dict(url).get("user", "")
+        assert status["tls_mode"] == (conninfo_to_dict(url).get("sslmode") or "prefer")
+        assert isinstance(status["encrypted"], bool)  # asked of the live connection
         assert "password" not in (cli_home / "team.json").read_text()
         # Every command now works on the team register.
         code, out = _run(["staff", "list", "--json"], cli_home, clock)
