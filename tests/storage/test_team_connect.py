@@ -108,3 +108,37 @@ def test_a_server_older_than_15_is_refused_with_its_version():
     assert "PostgreSQL 14.11" in refused.value.message("en")
     assert "15" in refused.value.message("zh")
     check_server_version(150004, "db:5432/shop")  # 15 is fine
+
+
+def test_a_lost_server_is_told_once_retried_after_a_pause_and_told_back(monkeypatch):
+    from shopdesk.storage.pg import connection as pg_connection
+
+    with pg_support.scratch_database("sdlost") as url:
+        db = PgDatabase(url)
+        heard: list[object] = []
+        db.listeners.append(heard.append)
+        tries: list[str] = []
+        real_connect = psycopg.connect
+
+        def counting_connect(*args, **kwargs):
+            tries.append(args[0])
+            return real_connect(*args, **kwargs)
+        monkeypatch.setattr(pg_connection.psycopg, "connect", counting_connect)
+        try:
+            db.url = "postgresql://postgres@127.0.0.1:1/gone"  # where it cannot get back
+            with psycopg.connect(pg_support.server_url(), autocommit=True) as admin:
+                admin.execute("SELECT pg_terminate_backend(%s)", [db.conn.info.backend_pid])
+            with pytest.raises(TeamOfflineError):
+                db.execute("SELECT 1")  # the statement that meets the cut
+            with pytest.raises(TeamOfflineError):
+                db.execute("SELECT 1")  # one reconnect try...
+            with pytest.raises(TeamOfflineError):
+                db.execute("SELECT 1")  # ...then none until RETRY_AFTER_S has passed
+            assert [t for t in tries if "gone" in str(t)] == [db.url]
+            assert len(heard) == 1 and isinstance(heard[0], TeamOfflineError)
+            db.url = url
+            db._retry_at = 0.0  # the pause is over
+            assert db.execute("SELECT 1").fetchone() == (1,)
+            assert heard[-1] is None and len(heard) == 2
+        finally:
+            db.close()

@@ -172,7 +172,7 @@ class PgDatabase:
         if not self.conn.closed or self._closed_by_us:
             return
         if self._lost is not None and time.monotonic() < self._retry_at:
-            raise self._lost
+            raise type(self._lost)(self._lost.zh, self._lost.en)  # a fresh traceback
         try:
             self._connect()
         except StorageError as exc:
@@ -322,7 +322,7 @@ class PgDatabase:
             raise
 
 
-# Oldest server the migrations are written for (MERGE, pg_trgm's word similarity, ...).
+# Oldest server supported: the team register's migrations are written and tested for 15.
 MIN_SERVER_VERSION = 150000
 # Words of libpq's messages (sent before any SQLSTATE exists) naming what was refused.
 _LOGIN_WORDS = ("password authentication failed", "no password supplied",
