@@ -96,7 +96,9 @@ class TeamSettingsPage(QWidget):
         buttons.addWidget(self.init_button)
         buttons.addWidget(self.connect_button)
         buttons.addStretch(1)
-        buttons.addWidget(self.disconnect_button)
+        where_row = QHBoxLayout()  # going back sits beside where the register is
+        where_row.addWidget(self.where_label, 1)
+        where_row.addWidget(self.disconnect_button)
 
         self.progress = QProgressBar(self)
         self.progress.setObjectName("team_progress")
@@ -118,7 +120,7 @@ class TeamSettingsPage(QWidget):
         form.addRow(self.tr("TLS mode:"), self.tls)
         form.addRow(self.tr("Root certificate:"), cert_row)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.where_label)
+        layout.addLayout(where_row)
         layout.addLayout(form)
         layout.addWidget(note)
         layout.addLayout(buttons)
