@@ -85,6 +85,9 @@ def test_tls_options_reach_the_connection():
     try:
         assert db.conn.info.get_parameters()  # connected
         assert db.conn.info.dsn.count("sslmode=disable") == 1
+        # A link that dies silently is noticed in seconds, not after minutes of TCP retries.
+        assert "tcp_user_timeout=15000" in db.conn.info.dsn
+        assert "keepalives_idle=10" in db.conn.info.dsn
     finally:
         db.close()
     with pytest.raises(TeamConnectError):

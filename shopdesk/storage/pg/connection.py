@@ -40,6 +40,11 @@ WRITE_LOCK_KEY = 0x5348444B
 LOCK_TIMEOUT_MS = 15_000
 CONNECT_TIMEOUT_S = 5
 CHANGE_CHANNEL = "shopdesk_changes"
+# A link that died without a word (a pulled cable, a sleeping router): libpq notices within
+# seconds instead of the system's TCP timeout of many minutes, so a statement waiting on it
+# turns into TeamOfflineError. tcp_user_timeout only exists on some systems (else ignored).
+DEAD_LINK_OPTIONS = {"keepalives": 1, "keepalives_idle": 10, "keepalives_interval": 5,
+                     "keepalives_count": 3, "tcp_user_timeout": 15_000}
 # After a failed reconnect, statements fail at once for this long instead of each waiting
 # for the connect timeout again (the window polls every second on its UI thread).
 RETRY_AFTER_S = 3.0
@@ -145,7 +150,8 @@ class PgDatabase:
             self.conn = psycopg.connect(self.url, autocommit=True,
                                         cursor_factory=psycopg.ClientCursor,
                                         connect_timeout=CONNECT_TIMEOUT_S,
-                                        application_name=self._application_name)
+                                        application_name=self._application_name,
+                                        **DEAD_LINK_OPTIONS)
         except psycopg.ProgrammingError as exc:  # the text is no connection address
             raise url_error(exc) from exc
         except psycopg.OperationalError as exc:
