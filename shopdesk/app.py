@@ -67,21 +67,30 @@ def create_main_window(register: Register, env: Mapping[str, str], args: Sequenc
 def reopen_window(window: MainWindow, env: Mapping[str, str], args: Sequence[str],
                   translators: Translators) -> MainWindow | None:
     """Close `window` and open a new one on the same register in the language now saved
-    (Settings → Language): the language changes without restarting the program. None when
-    the user kept the old window open (an unsaved note)."""
+    (Settings → Language), or on `window.next_register` (Settings → Team mode switched this
+    PC to another register; the old one is closed): without restarting the program. None
+    when the user kept the old window open (an unsaved note)."""
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     window.reopening = True
+    register = window.next_register or window.register
     quits = app.quitOnLastWindowClosed()
     app.setQuitOnLastWindowClosed(False)  # the old window is the last one for a moment
     try:
         if not window.close():
             window.reopening = False
+            if register is not window.register:  # used from the next start instead
+                window.next_register = None
+                register.close()
             return None
     finally:
         app.setQuitOnLastWindowClosed(quits)
-    new = create_main_window(window.register, env, args, translators)
+    new = create_main_window(register, env, args, translators)
     new.show()
+    if register is not window.register:
+        for timer in window.findChildren(QTimer):  # nothing may read the old one now
+            timer.stop()
+        window.register.close()
     window.deleteLater()
     return new
 
@@ -182,7 +191,8 @@ def _show_window(app: QApplication, guard: SingleInstanceGuard, register: Regist
             wire(new)
 
     wire(window)
-    sys.excepthook = make_excepthook(log_dir(dict(env)), lambda: shown[0])
+    sys.excepthook = make_excepthook(log_dir(dict(env)), lambda: shown[0],
+                                     offline=lambda exc: shown[0].team.show_offline(exc))
     undo_sigint = _quit_on_sigint(app)
     if window.has_saved_geometry():
         window.show()

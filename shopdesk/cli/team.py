@@ -27,6 +27,11 @@ def add_team_parsers(sub: argparse._SubParsersAction) -> None:
     conn = tsub.add_parser("connect", help="use an existing team register from this PC")
     conn.add_argument("url")
     conn.add_argument("--json", action="store_true")
+    for sp in (init, conn):
+        sp.add_argument("--sslmode", choices=team.TLS_MODES,
+                        help="TLS: require / verify-ca / verify-full (libpq's sslmode)")
+        sp.add_argument("--sslrootcert", metavar="FILE",
+                        help="the CA certificate that signed the server's (verify-ca/-full)")
     st = tsub.add_parser("status", help="where this PC's register is")
     st.add_argument("--json", action="store_true")
     tsub.add_parser("disconnect", help="go back to the local register on this PC")
@@ -38,7 +43,8 @@ def cmd_team(args: argparse.Namespace, env: dict[str, str], out: TextIO) -> int:
     paths = DataPaths(data_dir(env))
     try:
         if args.team_command == "init":
-            report = team.init(paths, SystemClock(), args.url)
+            url = team.with_tls(args.url, args.sslmode, args.sslrootcert)
+            report = team.init(paths, SystemClock(), url)
             if args.json:
                 emit_json(out, {"schema": SCHEMA_VERSION, "where": report.where,
                                 "copied": report.copied, "checksums_match": True,
@@ -51,7 +57,8 @@ def cmd_team(args: argparse.Namespace, env: dict[str, str], out: TextIO) -> int:
                           "每张表的行数和校验和一致。本机文件保留未动。\n")
             return 0
         if args.team_command == "connect":
-            return _status(team.connect(paths, args.url), args, out, en)
+            url = team.with_tls(args.url, args.sslmode, args.sslrootcert)
+            return _status(team.connect(paths, url), args, out, en)
         if args.team_command == "status":
             return _status(team.status(paths), args, out, en)
         team.disconnect(paths)
@@ -69,9 +76,11 @@ def _status(status: team.TeamStatus, args: argparse.Namespace, out: TextIO, en: 
     elif status.mode == "local":
         out.write(f"Local register: {status.where}\n" if en else f"本机登记簿：{status.where}\n")
     elif status.reachable:
-        out.write(f"Team register: {status.where} ({status.cases} cases), "
-                  f"this PC: {status.pc}\n" if en else
-                  f"团队登记簿：{status.where}（{status.cases} 个案件），本机：{status.pc}\n")
+        tls = ("TLS" if en else "已加密") if status.encrypted else ("no TLS" if en else "未加密")
+        out.write(f"Team register: {status.where} as {status.user} ({status.cases} cases, "
+                  f"{tls}), this PC: {status.pc}\n" if en else
+                  f"团队登记簿：{status.where}，用户 {status.user}（{status.cases} 个案件，"
+                  f"{tls}），本机：{status.pc}\n")
     else:
         out.write(f"Team register: {status.where} - the server cannot be reached now\n"
                   if en else f"团队登记簿：{status.where}——现在连不上服务器\n")

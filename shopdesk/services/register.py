@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -253,6 +254,13 @@ class Register:
     def is_team(self) -> bool:
         """True for a team register (PostgreSQL server), False for the local file."""
         return is_team(self.db)
+
+    def watch_connection(self, listener: Callable[[ShopDeskError | None], None]) -> None:
+        """Call `listener(error)` when a team register's server is lost and
+        `listener(None)` when it answers again (from any thread; the local file: never)."""
+        listeners = getattr(self.db, "listeners", None)
+        if listeners is not None:
+            listeners.append(listener)
 
     def data_version(self) -> int:
         """A number that changes when another connection commits to the register (SQLite's

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import json
 import socket
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import psycopg
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
 from ..domain.clock import Clock
@@ -22,12 +24,22 @@ from ..domain.files import make_private
 from ..paths import DataPaths
 from ..storage.db import open_database
 from ..storage.pg.blobs import upload_folder_files
-from ..storage.pg.connection import PgDatabase, describe_url
+from ..storage.pg.connection import (
+    PgDatabase,
+    TeamConnectError,
+    TeamOfflineError,
+    describe_url,
+    tls_in_use,
+    url_error,
+)
 from ..storage.pg.db import applied_migrations, migrate_team, open_team_database
 from ..storage.pg.transfer import copy_register, table_checksums
 
 TEAM_FILE = "team.json"
 KEYRING_SERVICE = "ShopDesk team register"
+# libpq's sslmode values, weakest first ("prefer" is libpq's default).
+TLS_MODES = ("disable", "allow", "prefer", "require", "verify-ca", "verify-full")
+DEFAULT_PORT = 5432
 
 
 class TeamSetupError(ShopDeskError):
@@ -41,10 +53,66 @@ class TeamStatus:
     reachable: bool | None  # None: not asked (local)
     cases: int | None
     pc: str
+    user: str = ""  # the server's user name (team), never the password
+    tls_mode: str = ""  # the sslmode asked for (team; libpq's default is "prefer")
+    encrypted: bool | None = None  # whether the connection uses TLS (None: not asked)
 
     def to_dict(self) -> dict[str, Any]:
         return {"mode": self.mode, "where": self.where, "reachable": self.reachable,
-                "cases": self.cases, "pc": self.pc}
+                "cases": self.cases, "pc": self.pc, "user": self.user,
+                "tls_mode": self.tls_mode, "encrypted": self.encrypted}
+
+
+def build_url(host: str, database: str, user: str, *, port: int = DEFAULT_PORT,
+              password: str = "", tls_mode: str = "", root_cert: str = "") -> str:
+    """A connection address from its parts (the window's fields, the CLI's options)."""
+    if not host.strip() or not database.strip() or not user.strip():
+        raise TeamConnectError(
+            "请填写服务器、数据库和用户名。", "Fill in the server, the database and the user.")
+    if tls_mode and tls_mode not in TLS_MODES:
+        raise TeamConnectError(
+            f"加密方式 {tls_mode} 不存在，可选：{'、'.join(TLS_MODES)}。",
+            f"There is no TLS mode {tls_mode}; choose one of {', '.join(TLS_MODES)}.")
+    parts: dict[str, Any] = {"host": host.strip(), "port": port, "dbname": database.strip(),
+                             "user": user.strip()}
+    if password:
+        parts["password"] = password
+    if tls_mode:
+        parts["sslmode"] = tls_mode
+    if root_cert.strip():
+        parts["sslrootcert"] = root_cert.strip()
+    return make_conninfo(**parts)
+
+
+def with_tls(url: str, tls_mode: str | None, root_cert: str | None) -> str:
+    """`url` with the TLS options given (the CLI's --sslmode / --sslrootcert)."""
+    if not tls_mode and not root_cert:
+        return url
+    info = url_parts(url)
+    if tls_mode:
+        if tls_mode not in TLS_MODES:
+            raise TeamConnectError(
+                f"加密方式 {tls_mode} 不存在，可选：{'、'.join(TLS_MODES)}。",
+                f"There is no TLS mode {tls_mode}; choose one of {', '.join(TLS_MODES)}.")
+        info["sslmode"] = tls_mode
+    if root_cert:
+        info["sslrootcert"] = root_cert
+    return make_conninfo(**info)
+
+
+def url_parts(url: str) -> dict[str, Any]:
+    """The address's parts (host, port, dbname, user, password, sslmode, ...)."""
+    try:
+        return conninfo_to_dict(url)
+    except psycopg.ProgrammingError as exc:
+        raise url_error(exc) from exc
+
+
+def is_offline(exc: BaseException) -> bool:
+    """The team server is out of reach (or refuses now): the window shows its banner and
+    keeps what was typed instead of an error box."""
+    return isinstance(exc, (TeamOfflineError, TeamConnectError,
+                            psycopg.OperationalError, psycopg.InterfaceError))
 
 
 def pc_name() -> str:
@@ -58,7 +126,7 @@ def _config_path(paths: DataPaths) -> Path:
 
 def split_password(url: str) -> tuple[str, str | None]:
     """(the URL without its password, the password or None)."""
-    info = conninfo_to_dict(url)
+    info = url_parts(url)
     password = info.pop("password", None)
     return make_conninfo(**info), password
 
@@ -109,6 +177,10 @@ def _save_config(paths: DataPaths, url: str) -> None:
     bare, password = split_password(url)
     if password:
         _save_password(bare, password)
+    _write_config(paths, bare)
+
+
+def _write_config(paths: DataPaths, bare: str) -> None:
     path = _config_path(paths)
     paths.ensure()
     path.write_text(json.dumps({"url": bare}, ensure_ascii=False), encoding="utf-8")
@@ -132,10 +204,38 @@ def connect(paths: DataPaths, url: str) -> TeamStatus:
                 "`shopdesk team init` first.")
         migrate_team(db)
         cases = int(db.execute("SELECT count(*) FROM cases").fetchone()[0])
+        encrypted = tls_in_use(db)
     finally:
         db.close()
     _save_config(paths, url)
-    return TeamStatus("team", describe_url(url), True, cases, pc_name())
+    return _team_status(url, True, cases, encrypted)
+
+
+def _team_status(url: str, reachable: bool | None, cases: int | None,
+                 encrypted: bool | None) -> TeamStatus:
+    info = url_parts(url)
+    return TeamStatus("team", describe_url(url), reachable, cases, pc_name(),
+                      info.get("user") or "", info.get("sslmode") or "prefer", encrypted)
+
+
+def where(paths: DataPaths) -> TeamStatus:
+    """Where this PC's register is, without asking the server (for the settings page)."""
+    path = _config_path(paths)
+    saved = json.loads(path.read_text(encoding="utf-8")).get("url") if path.exists() else None
+    if not saved:
+        return TeamStatus("local", str(paths.database), None, None, pc_name())
+    return _team_status(saved, None, None, None)
+
+
+def saved_parts(paths: DataPaths) -> dict[str, Any]:
+    """The saved team address's parts, without the password ({} when local)."""
+    path = _config_path(paths)
+    saved = json.loads(path.read_text(encoding="utf-8")).get("url") if path.exists() else None
+    if not saved:
+        return {}
+    info = url_parts(saved)
+    info.pop("password", None)
+    return info
 
 
 @dataclass(frozen=True)
@@ -146,15 +246,19 @@ class InitReport:
     evidence_files: int = 0
 
 
-def init(paths: DataPaths, clock: Clock, url: str) -> InitReport:
+def init(paths: DataPaths, clock: Clock, url: str,
+         progress: Callable[[str, int], None] | None = None) -> InitReport:
     """Create the team register at `url` and move this PC's local register into it.
 
     The server's database must be empty of cases. Every row is copied in one transaction,
     then counted and checksummed per table on both sides; the local file is only read
     (it stays as it was, a backup). This PC then uses the team register.
     """
+    bare, password = split_password(url)
     db = PgDatabase(url)
     try:
+        if password:  # before anything is copied: no keyring, no set-up
+            _save_password(bare, password)
         migrate_team(db)
         if int(db.execute("SELECT count(*) FROM cases").fetchone()[0]):
             raise TeamSetupError(
@@ -169,7 +273,7 @@ def init(paths: DataPaths, clock: Clock, url: str) -> InitReport:
             local = open_database(paths.database)
             try:
                 _empty(db)
-                copied = copy_register(local, db)
+                copied = copy_register(local, db, progress)
                 match = table_checksums(local) == table_checksums(db)
             finally:
                 local.close()
@@ -181,7 +285,7 @@ def init(paths: DataPaths, clock: Clock, url: str) -> InitReport:
                 "The local file was not changed.")
     finally:
         db.close()
-    _save_config(paths, url)
+    _write_config(paths, bare)
     return InitReport(describe_url(url), copied, match, files)
 
 
@@ -207,11 +311,12 @@ def status(paths: DataPaths) -> TeamStatus:
     try:
         db = PgDatabase(url)
     except ShopDeskError:
-        return TeamStatus("team", describe_url(url), False, None, pc_name())
+        return _team_status(url, False, None, None)
     try:
         cases = int(db.execute("SELECT count(*) FROM cases WHERE deleted_at IS NULL")
                     .fetchone()[0])
+        encrypted = tls_in_use(db)
     finally:
         db.close()
-    return TeamStatus("team", describe_url(url), True, cases, pc_name())
+    return _team_status(url, True, cases, encrypted)
 

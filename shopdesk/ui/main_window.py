@@ -45,6 +45,7 @@ from .controllers.reminders import ReminderController
 from .controllers.scripts import ScriptController
 from .controllers.shifts import ShiftController
 from .controllers.summary import SummaryController
+from .controllers.team import TeamController
 from .controllers.warnings import WarningController
 from .dialogs.error_dialog import open_log_folder
 from .dialogs.help_dialog import HelpDialog
@@ -85,6 +86,7 @@ class MainWindow(QMainWindow):
     background_failed = Signal(object)
     # The user chose another language and agreed to reopen the window in it (app.py does).
     reopen_requested = Signal()
+    next_register: Register | None = None  # Settings → Team mode: reopen on this one
 
     def __init__(self, register: Register, lang: str, *, settings: QSettings | None = None,
                  forced_lang: str | None = None, parent: QWidget | None = None,
@@ -124,6 +126,7 @@ class MainWindow(QMainWindow):
         self.reminders = ReminderController(self, self)
         self._quitting = False  # the tray's Quit: close for real even when set to hide
         self.demo = DemoController(self, self)
+        self.team = TeamController(self, self)  # the offline banner; switching registers
         self._build_actions()
         self._build_menus()
         self._build_central()
@@ -196,6 +199,7 @@ class MainWindow(QMainWindow):
         self.shifts.attach()
         self.reminders.attach()
         self.followups.attach()
+        self.team.attach()
 
     # --- building --------------------------------------------------------
     def _build_views(self) -> None:
@@ -315,7 +319,8 @@ class MainWindow(QMainWindow):
         settings_menu = bar.addMenu(self.tr("&Settings"))
         settings_menu.setObjectName("menu_settings")
         fill_menu(settings_menu, (self.act_staff, self.act_shop_profile, self.act_language,
-                                   self.act_reminder_settings, self.act_policy))
+                                   self.act_reminder_settings, self.act_policy,
+                                   self.team.act_team))
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.setObjectName("menu_help")
         help_menu.addAction(self.act_help)
@@ -328,7 +333,8 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(4, 2, 4, 2)
         layout.setSpacing(2)
-        # The most urgent first: overdue promises, then a hand-off nobody acknowledged.
+        # The most urgent first: server offline, overdue promises, unacknowledged hand-off.
+        layout.addWidget(self.team.banner)
         layout.addWidget(self.promises.banner)
         layout.addWidget(self.shifts.banner)
         layout.addWidget(self.filter_bar)
@@ -539,6 +545,9 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(self._register, self.lang, forced_lang=self._forced_lang,
                                 tab=tab, parent=self)
         accepted = dialog.exec() == SettingsDialog.DialogCode.Accepted
+        if dialog.team_page.switched:  # this PC now uses another register: reopen on it
+            self.team.switch_register()
+            return
         if dialog.staff_changed:
             self.operator_picker.reload()
             self.case_list.reload()

@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 import json
 
+from psycopg.conninfo import conninfo_to_dict
+
 from shopdesk.cli import run
 from tests import pg_support
 
@@ -35,6 +37,9 @@ def test_init_moves_the_register_and_every_command_then_uses_the_server(cli_home
         code, out = _run(["team", "status", "--json"], cli_home, clock)
         status = json.loads(out)
         assert code == 0 and status["mode"] == "team" and status["reachable"] is True
+        assert status["user"] == conninfo_to_dict(url).get("user", "")
+        assert status["tls_mode"] == (conninfo_to_dict(url).get("sslmode") or "prefer")
+        assert isinstance(status["encrypted"], bool)  # asked of the live connection
         assert "password" not in (cli_home / "team.json").read_text()
         # Every command now works on the team register.
         code, out = _run(["staff", "list", "--json"], cli_home, clock)
@@ -54,3 +59,13 @@ def test_an_unreachable_server_is_said_and_nothing_is_written_locally(cli_home, 
                out=io.StringIO(), err=err)
     assert code == 1 and "无法连接团队登记簿服务器" in err.getvalue()
     assert (cli_home / "shopdesk.sqlite3").read_bytes() == before
+
+
+def test_tls_options_reach_the_server_and_a_refusal_is_plain(cli_home, clock, capsys):
+    pg_support.require_server()
+    code = run(["team", "connect", pg_support.server_url(), "--sslmode", "require"],
+               clock=clock, env={"SHOPDESK_HOME": str(cli_home), "SHOPDESK_LANG": "en"},
+               out=io.StringIO(), err=io.StringIO())
+    err = capsys.readouterr().err
+    assert code == 1 and "does not accept TLS" in err
+    assert "Traceback" not in err and not (cli_home / "team.json").exists()

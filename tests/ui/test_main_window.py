@@ -262,7 +262,8 @@ def test_menus_shortcuts_banners_and_status_bar_stay_where_users_know_them(windo
     assert menus["menu_shift"] == ["action_shift_start", "action_shift_end", "-",
                                    "action_handoff_history"]
     assert menus["menu_settings"] == ["action_staff", "action_shop_profile", "action_language",
-                                      "action_reminder_settings", "action_call_policy"]
+                                      "action_reminder_settings", "action_call_policy",
+                                      "action_team_mode"]
     keys = {"action_new_case": "Ctrl+N", "action_print_summary": "Ctrl+P",
             "action_new_promise": "Ctrl+Shift+N", "action_shift_start": "Ctrl+Shift+B",
             "action_shift_end": "Ctrl+Shift+E", "action_handoff_history": "Ctrl+Shift+H",
@@ -278,9 +279,10 @@ def test_menus_shortcuts_banners_and_status_bar_stay_where_users_know_them(windo
         "action_shift_end", "action_handoff_history"}
     layout = window.centralWidget().layout()
     order = [layout.itemAt(i).widget() for i in range(layout.count())]
-    assert order == [window.promises.banner, window.shifts.banner, window.filter_bar,
-                     window.splitter]
-    assert [w.objectName() for w in order[:2]] == ["overdue_banner", "handoff_banner"]
+    assert order == [window.team.banner, window.promises.banner, window.shifts.banner,
+                     window.filter_bar, window.splitter]
+    assert [w.objectName() for w in order[:3]] == ["offline_banner", "overdue_banner",
+                                                   "handoff_banner"]
     status = window.statusBar().findChild(QLabel, "shift_status_label")
     folder = window.statusBar().findChild(QLabel, "data_folder_label")
     assert status.isVisible() and status.x() < folder.x()

@@ -22,7 +22,8 @@ from __future__ import annotations
 
 import contextlib
 import socket
-from collections.abc import Generator, Iterable, Sequence
+import time
+from collections.abc import Callable, Generator, Iterable, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -39,10 +40,24 @@ WRITE_LOCK_KEY = 0x5348444B
 LOCK_TIMEOUT_MS = 15_000
 CONNECT_TIMEOUT_S = 5
 CHANGE_CHANNEL = "shopdesk_changes"
+# A link that died without a word (a pulled cable, a sleeping router): libpq notices within
+# seconds instead of the system's TCP timeout of many minutes, so a statement waiting on it
+# turns into TeamOfflineError. tcp_user_timeout only exists on some systems (else ignored).
+DEAD_LINK_OPTIONS = {"keepalives": 1, "keepalives_idle": 10, "keepalives_interval": 5,
+                     "keepalives_count": 3, "tcp_user_timeout": 15_000}
+# After a failed reconnect, statements fail at once for this long instead of each waiting
+# for the connect timeout again (the window polls every second on its UI thread).
+RETRY_AFTER_S = 3.0
+# Told when the server is lost (with the error) and when it answers again (None).
+ConnectionListener = Callable[[StorageError | None], None]
 
 
 class TeamOfflineError(StorageError):
     """The team register's server cannot be reached; nothing was written anywhere."""
+
+
+class TeamConnectError(StorageError):
+    """The server answered but refused: a bad address, login, TLS, database or version."""
 
 
 class TeamBusyError(StorageError):
@@ -125,6 +140,9 @@ class PgDatabase:
         self._application_name = application_name
         self._listening = False
         self._changes = 0  # bumped by notifications from other PCs (data_version)
+        self.listeners: list[ConnectionListener] = []
+        self._lost: StorageError | None = None  # set while the server is out of reach
+        self._retry_at = 0.0
         self._connect()
 
     def _connect(self) -> None:
@@ -132,9 +150,17 @@ class PgDatabase:
             self.conn = psycopg.connect(self.url, autocommit=True,
                                         cursor_factory=psycopg.ClientCursor,
                                         connect_timeout=CONNECT_TIMEOUT_S,
-                                        application_name=self._application_name)
+                                        application_name=self._application_name,
+                                        **DEAD_LINK_OPTIONS)
+        except psycopg.ProgrammingError as exc:  # the text is no connection address
+            raise url_error(exc) from exc
         except psycopg.OperationalError as exc:
-            raise offline_error(self.where, _first_line(exc)) from exc
+            raise connect_error(self.url, self.where, exc) from exc
+        try:
+            check_server_version(self.conn.info.server_version, self.where)
+        except TeamConnectError:
+            self.conn.close()
+            raise
         self.conn.adapters.register_loader("numeric", _NumericLoader)
         self.conn.execute(f"SET lock_timeout = {LOCK_TIMEOUT_MS}")
         self.conn.execute("SET TIME ZONE 'UTC'")
@@ -147,9 +173,34 @@ class PgDatabase:
 
     def _ensure_connected(self) -> None:
         """After a lost connection (a network blip, a server restart) the next statement
-        outside a transaction connects again; TeamOfflineError while it cannot."""
-        if self.conn.closed and not self._closed_by_us:
+        outside a transaction connects again; TeamOfflineError while it cannot (at once
+        for RETRY_AFTER_S after a failed try). The listeners hear both ways."""
+        if not self.conn.closed or self._closed_by_us:
+            return
+        if self._lost is not None and time.monotonic() < self._retry_at:
+            raise type(self._lost)(self._lost.zh, self._lost.en)  # a fresh traceback
+        try:
             self._connect()
+        except StorageError as exc:
+            self._retry_at = time.monotonic() + RETRY_AFTER_S
+            self._went_offline(exc)
+            raise
+        if self._lost is not None:
+            self._lost = None
+            self._tell(None)
+
+    def _went_offline(self, exc: StorageError) -> None:
+        if self._closed_by_us:  # a register closed for a switch is not a lost server
+            return
+        first = self._lost is None
+        self._lost = exc
+        if first:
+            self._tell(exc)
+
+    def _tell(self, exc: StorageError | None) -> None:
+        for listener in list(self.listeners):
+            with contextlib.suppress(Exception):  # a listener never breaks the statement
+                listener(exc)
 
     # --- the surface storage uses ----------------------------------------------
     def execute(self, sql: str, parameters: Sequence[Any] | dict | None = None) -> PgCursor:
@@ -271,8 +322,98 @@ class PgDatabase:
         except (psycopg.OperationalError, psycopg.InterfaceError) as exc:
             if self.conn.closed or isinstance(exc, psycopg.InterfaceError) \
                     or _is_connection_loss(exc):
-                raise offline_error(self.where, _first_line(exc)) from exc
+                lost = offline_error(self.where, _first_line(exc))
+                self._went_offline(lost)
+                raise lost from exc
             raise
+
+
+# Oldest server supported: the team register's migrations are written and tested for 15.
+MIN_SERVER_VERSION = 150000
+# Words of libpq's messages (sent before any SQLSTATE exists) naming what was refused.
+_LOGIN_WORDS = ("password authentication failed", "no password supplied",
+                "password is required", "authentication failed")
+_TLS_WORDS = ("ssl", "tls", "certificate")
+
+
+def check_server_version(version: int, where: str) -> None:
+    """Refuse a server older than PostgreSQL 15 with what it is and what is needed."""
+    if version and version < MIN_SERVER_VERSION:
+        shown = f"{version // 10000}.{version % 10000}"
+        raise TeamConnectError(
+            f"{where} 上的 PostgreSQL 版本是 {shown}，ShopDesk 需要 15 或更新的版本。"
+            "请服务器管理员升级后重试；没有写入任何内容。",
+            f"The server {where} runs PostgreSQL {shown}; ShopDesk needs 15 or newer. "
+            "Ask whoever runs it to upgrade; nothing was written.")
+
+
+def url_error(exc: BaseException) -> TeamConnectError:
+    """A malformed address; libpq's reason without the address (it may hold a password)."""
+    reason = _first_line(exc)
+    for cut in (" in URI", " in connection info string"):
+        reason = reason.split(cut)[0]
+    return TeamConnectError(
+        f"团队登记簿的地址不正确：{reason}。格式：postgresql://用户@服务器:5432/数据库",
+        f"The team register's address is not valid: {reason}. Expected "
+        "postgresql://user@server:5432/database")
+
+
+def connect_error(url: str, where: str, exc: BaseException) -> StorageError:
+    """What refused a connection, from libpq's words: a login, TLS, a database that is not
+    there, a bad option (TeamConnectError), else the server is out of reach (offline)."""
+    text = str(exc)
+    low = text.lower()
+    detail = _reason(text)
+    user = _conninfo(url).get("user") or "?"
+    if any(w in low for w in _LOGIN_WORDS):
+        return TeamConnectError(
+            f"服务器 {where} 拒绝了用户 {user} 的登录：密码不对或没有给密码（{detail}）。",
+            f"The server {where} refused user {user}'s login: the password is wrong or "
+            f"missing ({detail}).")
+    if "pg_hba.conf" in low:
+        return TeamConnectError(
+            f"服务器 {where} 不允许这台电脑以用户 {user} 连接（pg_hba.conf）。"
+            "请服务器管理员放行这台电脑。",
+            f"The server {where} does not let this PC in as user {user} (pg_hba.conf). "
+            "Ask whoever runs it to allow this PC.")
+    if "server does not support ssl" in low:
+        return TeamConnectError(
+            f"服务器 {where} 不接受加密（TLS）连接，而加密方式要求了 TLS。请服务器管理员开启 "
+            "ssl，或在局域网内把加密方式改为 prefer / disable。",
+            f"The server {where} does not accept TLS (encrypted) connections, and the TLS "
+            "mode requires it. Ask whoever runs it to turn ssl on, or choose the TLS mode "
+            "prefer / disable on a trusted network.")
+    if any(w in low for w in _TLS_WORDS):
+        return TeamConnectError(
+            f"与服务器 {where} 的加密（TLS）连接没有建立：{detail}。请检查加密方式和根证书文件。",
+            f"The encrypted (TLS) connection to {where} failed: {detail}. Check the TLS "
+            "mode and the root certificate file.")
+    if "does not exist" in low or "invalid" in low:
+        return TeamConnectError(
+            f"服务器 {where} 拒绝了连接：{detail}。请检查数据库名、用户名和选项。",
+            f"The server {where} refused the connection: {detail}. Check the database, "
+            "the user and the options.")
+    return offline_error(where, detail)
+
+
+def _reason(text: str) -> str:
+    """libpq's reason without its 'connection to server at ... failed:' preamble."""
+    line = (text.strip().splitlines() or [""])[0]
+    if " failed: " in line:
+        line = line.rsplit(" failed: ", 1)[1]
+    return line.replace("FATAL:", "").strip() or "?"
+
+
+def _conninfo(url: str) -> dict[str, Any]:
+    try:
+        return psycopg.conninfo.conninfo_to_dict(url)
+    except psycopg.ProgrammingError:
+        return {}
+
+
+def tls_in_use(db: PgDatabase) -> bool:
+    """Whether this connection is encrypted (TLS)."""
+    return bool(db.conn.pgconn.ssl_in_use)
 
 
 def _is_connection_loss(exc: BaseException) -> bool:
@@ -296,10 +437,14 @@ def describe_url(url: str) -> str:
     return f"{host}:{port}/{info.get('dbname', '')}"
 
 
-__all__ = ["CHANGE_CHANNEL", "PgCursor", "PgDatabase", "TeamBusyError", "TeamOfflineError",
-           "describe_url", "offline_error", "reconnect"]
+__all__ = ["CHANGE_CHANNEL", "PgCursor", "PgDatabase", "TeamBusyError", "TeamConnectError",
+           "TeamOfflineError", "check_server_version", "describe_url", "offline_error",
+           "reconnect", "tls_in_use"]
 
 
 def reconnect(db: PgDatabase) -> PgDatabase:
-    """Another connection to the same team register (the UI's writer thread)."""
-    return PgDatabase(db.url)
+    """Another connection to the same team register (the UI's writer thread); it tells
+    the same listeners."""
+    other = PgDatabase(db.url)
+    other.listeners = db.listeners
+    return other

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from ...diagnostics import LOGGER_NAME, environment_summary, mask_for_log
 from ...paths import LOG_FILENAME
+from ...services import team
 from .. import startup_texts as texts
 
 ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], None]
@@ -110,11 +111,13 @@ class ErrorDialog(QDialog):
 
 
 def make_excepthook(log_folder: Path,
-                    parent: Callable[[], QWidget | None] = lambda: None) -> ExceptHook:
+                    parent: Callable[[], QWidget | None] = lambda: None, *,
+                    offline: Callable[[BaseException], None] | None = None) -> ExceptHook:
     """sys.excepthook for the window: log the error, show it once, keep the window usable.
 
     The box is not shown again while one is open (its event loop repaints, and a failing
-    paint would raise again) nor for the same error twice in a row.
+    paint would raise again) nor for the same error twice in a row. A team server out of
+    reach is no bug: `offline(exc)` shows it (the window's banner) instead of the box.
     """
     state = {"showing": False, "last": ""}
     log = logging.getLogger(LOGGER_NAME)
@@ -122,6 +125,10 @@ def make_excepthook(log_folder: Path,
     def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         if isinstance(exc, KeyboardInterrupt):
             QApplication.quit()
+            return
+        if offline is not None and team.is_offline(exc):
+            log.warning("team register offline: %s", exc)
+            offline(exc)
             return
         log.error("unexpected error in the window", exc_info=(kind, exc, tb))
         traceback.print_exception(kind, exc, tb, file=sys.stderr)

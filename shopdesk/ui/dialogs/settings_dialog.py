@@ -1,5 +1,5 @@
 """Settings: the staff list (add / deactivate, PINs), the interface language, shifts, the
-deadline warning threshold with the deadline rules, and reminders."""
+deadline warning threshold with the deadline rules, reminders, and team mode."""
 
 from __future__ import annotations
 
@@ -29,9 +29,10 @@ from .limits_page import LimitsPage
 from .reminder_settings import ReminderSettingsPage
 from .shift_settings import PinDialog, ShiftSettingsPage
 from .shop_profile_page import ShopProfilePage
+from .team_settings import TeamSettingsPage
 
 (STAFF_TAB, LANGUAGE_TAB, SHIFTS_TAB, PROFILE_TAB, DEADLINES_TAB, REMINDERS_TAB,
- FOLLOWUPS_TAB, LIMITS_TAB) = range(8)
+ FOLLOWUPS_TAB, LIMITS_TAB, TEAM_TAB) = range(9)
 _NAME_ROLE = Qt.ItemDataRole.UserRole + 1
 LANGUAGES = (("zh", "简体中文"), ("en", "English"))  # each named in its own language
 
@@ -64,6 +65,10 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self.followup_page, self.tr("Follow-ups"))
         self.limits_page = LimitsPage(register, lang, self)
         self.tabs.addTab(self.limits_page, self.tr("Limits"))
+        self.team_page = TeamSettingsPage(register, lang, self)
+        self.tabs.addTab(self.team_page, self.tr("Team mode"))
+        # This PC now uses another register: the other tabs were about the old one.
+        self.team_page.setup_ended.connect(lambda ok: self.reject() if ok else None)
         self.tabs.setCurrentIndex(tab)
         # Eight tabs: wide enough that none hides behind the tab bar's scroll arrows.
         self.tabs.setMinimumWidth(self.tabs.tabBar().sizeHint().width() + 24)
@@ -224,6 +229,11 @@ class SettingsDialog(QDialog):
         self.deadline_page.save()
         self.followup_page.save()
         super().accept()
+
+    def done(self, result: int) -> None:
+        if self.team_page.busy():  # a team set-up is copying: it says when it has ended
+            return
+        super().done(result)
 
     def chosen_language(self) -> str:
         return self.language_combo.currentData()
