@@ -262,6 +262,12 @@ class Register:
         if listeners is not None:
             listeners.append(listener)
 
+    def probe_server(self) -> bool:
+        """Whether a team register's server answers a fresh connection (from any thread;
+        it never uses the register's own connection). The local file: always True."""
+        probe = getattr(self.db, "probe", None)
+        return True if probe is None else bool(probe())
+
     def data_version(self) -> int:
         """A number that changes when another connection commits to the register (SQLite's
         `PRAGMA data_version`): the window polls it to notice changes made elsewhere."""

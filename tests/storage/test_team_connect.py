@@ -145,3 +145,18 @@ def test_a_lost_server_is_told_once_retried_after_a_pause_and_told_back(monkeypa
             assert heard[-1] is None and len(heard) == 2
         finally:
             db.close()
+
+
+def test_a_probe_asks_a_fresh_connection_and_ends_the_pause_when_answered():
+    with pg_support.scratch_database("sdprobe") as url:
+        db = PgDatabase(url)
+        try:
+            own = db.conn
+            db.url = "postgresql://postgres@127.0.0.1:1/gone"
+            db._retry_at = float("inf")  # in the pause after a failed reconnect
+            assert db.probe() is False and db._retry_at == float("inf")
+            db.url = url
+            assert db.probe() is True and db._retry_at == 0.0
+            assert db.conn is own  # its own connection was never touched
+        finally:
+            db.close()

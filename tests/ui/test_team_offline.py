@@ -4,6 +4,8 @@ works again once the server is back."""
 
 from __future__ import annotations
 
+import threading
+
 import psycopg
 import pytest
 from PySide6.QtCore import QTimer
@@ -96,3 +98,24 @@ def test_an_offline_error_that_reaches_the_event_loop_shows_the_banner_not_a_cra
     # Any other error still gets the box.
     hook(ValueError, ValueError("a bug"), None)
     assert shown == ["box"]
+
+
+def test_asking_a_lost_server_again_never_blocks_the_window(qtbot, team_window, monkeypatch):
+    window, register, _case, _url = team_window
+    window.team.show_offline(pg_connection.offline_error("127.0.0.1:5432/shop", "timeout"))
+    release, asked_on = threading.Event(), []
+
+    def slow_probe() -> bool:  # a host that drops packets: no answer for a while
+        asked_on.append(threading.get_ident())
+        return release.wait(10)
+
+    monkeypatch.setattr(register, "probe_server", slow_probe)
+    window.team.retry()
+    window.team.retry()  # the button pressed again while the first question is out
+    qtbot.waitUntil(lambda: bool(asked_on), timeout=2000)
+    # The question runs on a worker thread; the window goes on (still saying offline).
+    assert asked_on[0] != threading.get_ident()
+    assert window.team.is_offline()
+    release.set()
+    qtbot.waitUntil(lambda: not window.team.is_offline(), timeout=4000)
+    assert len(asked_on) <= 2  # one question at a time (the timer may have asked once more)

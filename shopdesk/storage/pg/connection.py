@@ -189,6 +189,20 @@ class PgDatabase:
             self._lost = None
             self._tell(None)
 
+    def probe(self) -> bool:
+        """Whether the server answers a fresh connection now. Safe from any thread: it
+        never touches this object's connection, so the window asks it off the UI thread
+        (a host that drops packets takes the whole connect timeout to say no). A yes
+        lets the next statement connect at once instead of waiting out RETRY_AFTER_S."""
+        try:
+            psycopg.connect(self.url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S,
+                            application_name=self._application_name,
+                            **DEAD_LINK_OPTIONS).close()
+        except Exception:  # any failure means "not yet"
+            return False
+        self._retry_at = 0.0
+        return True
+
     def _went_offline(self, exc: StorageError) -> None:
         if self._closed_by_us:  # a register closed for a switch is not a lost server
             return

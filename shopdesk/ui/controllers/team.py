@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from ...domain.errors import ShopDeskError
 from ...services.register import Register, open_register
 from ..dialogs.settings_dialog import TEAM_TAB
+from ..tasks import Task
 from ..widgets.banner import Banner
 from .host import Host, make_action
 
@@ -59,6 +60,7 @@ class TeamController(QObject):
         self.retry_timer.timeout.connect(self.retry)
         self.connection_changed.connect(self._on_connection_changed)
         self._watched: Register | None = None
+        self._probe: Task | None = None
         self.act_team = make_action(parent, "action_team_mode", self.tr("&Team mode…"),
                                     lambda: parent.open_settings(TEAM_TAB),  # type: ignore
                                     tip=self.tr("Share one register with the team's PCs "
@@ -94,15 +96,26 @@ class TeamController(QObject):
         elif self.is_offline():
             self._back_online()
 
-    def retry(self) -> bool:
-        """Ask the server once (the banner's button, the timer); True when it answers."""
-        try:
+    def retry(self) -> None:
+        """Ask the server once (the banner's button, the timer). The asking happens off
+        the UI thread: a server whose host drops packets takes the whole connect timeout
+        to fail, and the window must stay usable meanwhile. One question at a time."""
+        if self._probe is not None and not self._probe.is_done():
+            return
+        register = self._host.register
+        self._probe = self._host.tasks.run(
+            lambda _progress, _cancelled: register.probe_server(), "team_probe")
+        self._probe.succeeded.connect(self._probe_answered)
+
+    def _probe_answered(self, answered: object) -> None:
+        if not answered:
+            return
+        try:  # the server answers: reconnect the window's own connection now
             self._host.register.data_version()
-        except Exception:  # still offline (or closed for a switch a moment ago)
-            return False
+        except Exception:  # lost again in between (or closed for a switch)
+            return
         if self.is_offline():
             self._back_online()
-        return True
 
     def _back_online(self) -> None:
         self.retry_timer.stop()
