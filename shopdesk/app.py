@@ -82,6 +82,7 @@ def reopen_window(window: MainWindow, env: Mapping[str, str], args: Sequence[str
             if register is not window.register:  # used from the next start instead
                 window.next_register = None
                 register.close()
+                window.team.say_switch_waits()
             return None
     finally:
         app.setQuitOnLastWindowClosed(quits)

@@ -68,3 +68,22 @@ def test_an_unsaved_note_can_stop_the_reopening(qtbot, qapp, make_window, demo_r
     finally:
         translators.remove()
         window.detail.note_edit.clear()
+
+
+def test_keeping_the_window_after_a_team_switch_says_which_register_shows(
+        qtbot, qapp, make_window, demo_register, boxes):
+    window = make_window(demo_register)
+    window.detail.note_edit.setPlainText("还没保存的备注")
+    other = demo_register.open_second()  # stands for the register this PC switched to
+    window.next_register = other
+    boxes.answer = QMessageBox.StandardButton.No
+    translators = Translators(qapp)
+    try:
+        assert reopen_window(window, {}, [], translators) is None
+        assert window.isVisible() and window.register is demo_register
+        assert other.closed and window.next_register is None
+        said = boxes.texts("information")[-1]
+        assert "starts again" in said or "重新启动" in said or "再次启动" in said
+    finally:
+        translators.remove()
+        window.detail.note_edit.clear()

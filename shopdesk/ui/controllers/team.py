@@ -123,6 +123,14 @@ class TeamController(QObject):
         self._host.show_message(self.tr("Reconnected to the team register"), 5000)
 
     # --- switching registers (Settings → Team mode) ---------------------------------
+    def say_switch_waits(self) -> None:
+        """The user kept this window open (an unsaved note) after this PC was switched to
+        another register: say which one is on screen and when the other takes over."""
+        QMessageBox.information(
+            self._parent, self.tr("Team mode"),
+            self.tr("This PC is now set up for the other register. This window still "
+                    "shows the old one; the other opens when ShopDesk starts again."))
+
     def switch_register(self) -> Register | None:
         """Open the register this PC is now set up for and ask app.py to reopen the window
         on it (`next_register`). None, with the reason shown, when it cannot be opened: the
