@@ -32,8 +32,18 @@ from ..storage.promises import PromiseStore
 from ..storage.settings import SettingsStore
 from .analysis import AnalysisService
 from .blacklist import BlacklistService
-from .demo_patterns import DEMO_PLAN, MALICIOUS_NICK, MALICIOUS_REASON, apply_demo_patterns
+from .demo_patterns import (
+    DEMO_PLAN,
+    MAJOR_APPROVAL,
+    MAJOR_APPROVAL_NOTE,
+    MAJOR_NOTE,
+    MAJOR_OWNER,
+    MALICIOUS_NICK,
+    MALICIOUS_REASON,
+    apply_demo_patterns,
+)
 from .evidence import EvidenceService
+from .major import MajorService
 from .promises import audit_values, event_data, event_text
 from .staff import StaffService
 from .warnings import WarningService
@@ -60,6 +70,8 @@ class DemoTarget(Protocol):
     @property
     def settings(self) -> SettingsStore: ...
     def analysis(self) -> AnalysisService: ...
+    @property
+    def major(self) -> MajorService: ...
 
 
 STAFF = ("小王", "小李", "阿珍")
@@ -387,7 +399,7 @@ def generate_demo(register: DemoTarget, n: int = 200, *, seed: int | None = None
         register.staff.set_current_operator(STAFF[0])
     now = register.clock.now()
     items = build_demo_cases(n, now, register.shop_tz, seed)
-    apply_demo_patterns(items, now, seed)
+    major = apply_demo_patterns(items, now, seed)
     saved: list[tuple[int, Case]] = []
     for start in range(0, len(items), 20_000):
         chunk = items[start:start + 20_000]
@@ -402,8 +414,24 @@ def generate_demo(register: DemoTarget, n: int = 200, *, seed: int | None = None
         register.settings.set(DEMO_ADDED_KEY, added)
         register.deadlines.recompute([case_id for case_id, _case in saved])
         register.warnings.evaluate([case_id for case_id, _case in saved], siblings=False)
+        major_id = next((case_id for case_id, case in saved if case is major), None)
+        if major_id is not None:
+            add_demo_major(register, major_id)
     add_demo_plan(register)
     return n
+
+
+def add_demo_major(register: DemoTarget, case_id: int) -> None:
+    """Mark the scald case major, owned by the supervisor, and record her approval of the
+    medical costs its handler asked for (above the handler's limit): the list shows it on
+    top and its timeline shows both, as if done in the window."""
+    owners = register.major.owners()
+    owner = MAJOR_OWNER if MAJOR_OWNER in owners else next(iter(owners), None)
+    if owner is None:  # nobody active to own it (the user disabled the demo's staff)
+        return
+    handler = register.major.cases.get(case_id).assignee or owner
+    register.major.mark(case_id, owner, handler, MAJOR_NOTE)
+    register.major.approve(case_id, MAJOR_APPROVAL, owner, handler, note=MAJOR_APPROVAL_NOTE)
 
 
 def add_demo_plan(register: DemoTarget) -> None:

@@ -1,15 +1,17 @@
 """Patterns in the demo register so a first look at warnings and analysis shows something
 real: a leaking item that clusters (a bad batch from three weeks ago), a seasonal courier
 problem (two weeks of slow and lost parcels after a big promotion, worst in remote
-provinces), one malicious buyer (also put on the malicious-buyer list), and a packing fix
+provinces), one malicious buyer (also put on the malicious-buyer list), a packing fix
 that worked (fewer missing items in the last 30 days than before: the demo's improvement
-plan measures it). Rewrites some generated cases, never adds any: the demo keeps the
-number of cases asked for, and every pattern scales with it."""
+plan measures it), and one major complaint: a child scalded by the leaking cup, the buyer
+threatening 12315 (demo.py marks it major with its owner and the owner's approval).
+Rewrites some generated cases, never adds any: the demo keeps the number of cases asked
+for, and every pattern scales with it."""
 
 from __future__ import annotations
 
 import random
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 from ..domain.case import Case
@@ -33,6 +35,13 @@ REMOTE = ("新疆维吾尔自治区乌鲁木齐市天山区", "甘肃省兰州�
           "内蒙古自治区呼和浩特市新城区")
 # The packing check (the demo plan): missing items fell in the last 30 days.
 PACKING_FIXED_SHARE = 0.6
+# The major complaint (重大投诉): the newest open case of the leaking cup becomes this one.
+MAJOR_TEXT = ("倒热水时杯盖漏水，孩子的手被烫伤起泡，已去医院处理。买家要求赔偿医药费，"
+              "说不处理就打12315投诉，还要发到网上曝光。")
+MAJOR_OWNER = "阿珍"  # the supervisor of the demo's staff
+MAJOR_NOTE = "儿童烫伤并扬言投诉12315：主管亲自跟进，先安抚、核实就诊单据"
+MAJOR_APPROVAL = Decimal("300.00")  # above the default staff limit (¥200)
+MAJOR_APPROVAL_NOTE = "同意先行赔付医药费300元，保留就诊单据和聊天记录"
 DEMO_PLAN = {"category": "missing_wrong_item", "sub_type": "配件漏装",
              "root_cause": "打包时没有核对配件清单", "plan": "打包台贴配件清单，发货前逐项勾选",
              "plan_long": "称重复核：重量不符的包裹不发", "difficulty": "低", "owner": "仓库",
@@ -43,8 +52,9 @@ def _age(case: Case, now: datetime) -> timedelta:
     return now - case.created_at if case.created_at else timedelta.max
 
 
-def apply_demo_patterns(items: list, now: datetime, seed: int | None = None) -> None:
-    """Rewrite some of the (case, day, events) items in place."""
+def apply_demo_patterns(items: list, now: datetime, seed: int | None = None) -> Case | None:
+    """Rewrite some of the (case, day, events) items in place. Returns the case that is to
+    be the major complaint (None: no open case to make it)."""
     rng = random.Random(seed)
     cases: list[Case] = [case for case, _day, _events in items]
     touched: set[int] = set()
@@ -84,3 +94,17 @@ def apply_demo_patterns(items: list, now: datetime, seed: int | None = None) -> 
         case.platform = Platform.TAOBAO
         case.buyer_nick = MALICIOUS_NICK
         case.cause, case.description = Cause.MALICIOUS_REVIEWER, text
+    return _major(leaking, cases)
+
+
+def _major(leaking: list[Case], cases: list[Case]) -> Case | None:
+    """The newest open leaking case (else the newest open case, now of the leaking cup)
+    becomes the scald."""
+    pool = [c for c in leaking if c.status.is_open] or [c for c in cases if c.status.is_open]
+    if not pool:
+        return None
+    case = max(pool, key=lambda c: c.created_at or datetime.min.replace(tzinfo=UTC))
+    case.item_title, case.sku, case.amount_paid = LEAK_ITEM
+    case.amount_claimed = case.amount_paid
+    case.cause, case.description = Cause.ITEM_DEFECTIVE, MAJOR_TEXT
+    return case

@@ -1,18 +1,22 @@
 """Grouped counts for the complaint analysis, computed in SQL over a created-at range.
 
-Every column a query reads is in the partial index idx_live_analysis (m0020), so SQLite
-walks the created-at range of the index and never reads the wide case rows. The buyer's
-province is a stored column (worked out when the case is written), not parsed here.
+Whole UTC days come from `analysis_daily` (m0021: per day, dimension and key, kept in step
+by triggers on the cases), so a year costs a few thousand small rows instead of every case
+of the year. The partial days at a period's edges (a shop-time midnight is not a UTC one)
+and any filtered query are grouped from the cases themselves: every column such a query
+reads is in the partial index idx_live_analysis (m0020), so SQLite walks the created-at
+range of the index and never reads the wide case rows. The buyer's province is a stored
+column (worked out when the case is written), not parsed here.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime, time, timedelta
 from decimal import Decimal
 
 from sqlite_utils import Database
 
-from ..domain.analysis import Dimension, Group
+from ..domain.analysis import Dimension, Group, merge
 from ..domain.case_query import GroupFilter
 from ..domain.clock import to_utc_iso
 from ..domain.enums import Cause, CauseSide
@@ -30,9 +34,14 @@ _KEY_SQL = {
     Dimension.STAFF: "assignee",
     Dimension.OUTCOME: "coalesce(outcome, '')",
 }
-_RESOLVED = "status IN ('resolved', 'closed')"
-# Hours from creation to the first resolution (resolved_at; m0009 filled it for old cases).
-_HOURS = "(julianday(resolved_at) - julianday(created_at)) * 24"
+_DONE = "status IN ('resolved', 'closed') AND resolved_at IS NOT NULL"
+# Whole seconds from creation to the first resolution (resolved_at; m0009 filled it for
+# old cases), rounded as analysis_daily's triggers round them.
+_SECONDS = "round((julianday(resolved_at) - julianday(created_at)) * 86400)"
+_PG_SECONDS = ("round(extract(epoch FROM (resolved_at::timestamptz - "
+               "created_at::timestamptz)))")
+# analysis_daily's name of each dimension (cause_group is summed from the causes).
+_DAILY_DIM = {Dimension.CAUSE_GROUP: "cause", Dimension.STAFF: "staff"}
 _LIVE_RANGE = "deleted_at IS NULL AND created_at >= ? AND created_at < ?"
 
 
@@ -43,6 +52,27 @@ class AnalysisStore:
     def groups(self, by: Dimension, start: datetime, end: datetime, *,
                where: str = "", params: list | None = None) -> list[Group]:
         """Live cases created in [start, end) grouped by the dimension's raw key."""
+        if where:
+            return merge(self._from_cases(by, start, end, where, params))
+        first, last = whole_days(start, end)
+        if first >= last:
+            return merge(self._from_cases(by, start, end, "", None))
+        head = self._from_cases(by, start, _midnight(first), "", None)
+        tail = self._from_cases(by, _midnight(last), end, "", None)
+        return merge([*head, *self._from_days(by, first, last), *tail])
+
+    def _from_days(self, by: Dimension, first: str, last: str) -> list[Group]:
+        """The day totals of UTC days [first, last) (ISO dates)."""
+        rows = self.db.execute(
+            "SELECT key, sum(cases), sum(amount_fen), sum(resolve_seconds), sum(resolved) "
+            "FROM analysis_daily WHERE dim = ? AND day >= ? AND day < ? GROUP BY key "
+            "HAVING sum(cases) > 0", [_DAILY_DIM.get(by, by.value), first, last])
+        return [_group(r) for r in rows.fetchall()]
+
+    def _from_cases(self, by: Dimension, start: datetime, end: datetime, where: str,
+                    params: list | None) -> list[Group]:
+        if start >= end:
+            return []
         if by is Dimension.SKU:
             # The product is the SKU, or the title when there is none. Two queries keep the
             # first (nearly every case) on the covering index; titles are read only for
@@ -54,21 +84,13 @@ class AnalysisStore:
     def _grouped(self, key: str, start: datetime, end: datetime, extra: str, where: str,
                  params: list | None) -> list[Group]:
         conds = " AND ".join(c for c in (_LIVE_RANGE, extra, where) if c)
+        seconds = _PG_SECONDS if _is_postgres(self.db) else _SECONDS
         sql = (f"SELECT {key} AS k, count(*), coalesce(sum(amount_settled_fen), 0), "
-               f"coalesce(sum(CASE WHEN {_RESOLVED} THEN {self._hours_between()} END), 0), "
-               f"count(CASE WHEN {_RESOLVED} AND resolved_at IS NOT NULL THEN 1 END) "
+               f"coalesce(sum(CASE WHEN {_DONE} THEN {seconds} END), 0), "
+               f"count(CASE WHEN {_DONE} THEN 1 END) "
                f"FROM cases{self._index_hint()} WHERE {conds} GROUP BY k")
         rows = self.db.execute(sql, [to_utc_iso(start), to_utc_iso(end), *(params or [])])
-        return [Group(key=r[0] or "", count=r[1], amount=from_fen(r[2]) or Decimal(0),
-                      resolve_hours_total=float(r[3] or 0), resolved=int(r[4] or 0))
-                for r in rows.fetchall()]
-
-    def _hours_between(self) -> str:
-        """Hours from created_at to resolved_at (ISO texts), in this register's SQL."""
-        if _is_postgres(self.db):
-            return ("extract(epoch FROM (resolved_at::timestamptz - created_at::timestamptz))"
-                    " / 3600.0")
-        return _HOURS
+        return [_group(r) for r in rows.fetchall()]
 
     def _index_hint(self) -> str:
         """SQLite's planner picks the wide case rows over the covering index without the
@@ -85,6 +107,23 @@ class AnalysisStore:
     def where_for(self, by: Dimension, key: str) -> tuple[str, list]:
         """The condition selecting one group's cases (a plan's category, a drill-down)."""
         return group_condition(by, key)
+
+
+def whole_days(start: datetime, end: datetime) -> tuple[str, str]:
+    """The UTC days [first, last) (ISO dates) lying wholly inside [start, end); first >=
+    last when there is none."""
+    a, b = start.astimezone(UTC), end.astimezone(UTC)
+    first = a.date() if a.time() == time(0) else a.date() + timedelta(days=1)
+    return first.isoformat(), b.date().isoformat()
+
+
+def _midnight(day: str) -> datetime:
+    return datetime.fromisoformat(day).replace(tzinfo=UTC)
+
+
+def _group(r) -> Group:
+    return Group(key=r[0] or "", count=int(r[1]), amount=from_fen(r[2]) or Decimal(0),
+                 resolve_hours_total=float(r[3] or 0) / 3600, resolved=int(r[4] or 0))
 
 
 def group_condition(by: Dimension, key: str) -> tuple[str, list]:
@@ -146,3 +185,34 @@ def refund_samples(db: Database, start: datetime, end: datetime,
         "FROM cases WHERE deleted_at IS NULL AND resolved_at >= ? AND resolved_at < ? "
         f"AND outcome IN ({marks})", [to_utc_iso(start), to_utc_iso(end), *outcomes])
     return [(r[0], r[1], float(r[2])) for r in rows.fetchall()]
+
+
+# analysis_daily's keys, written as the cases' columns (the triggers' KEYS, for a recount).
+_DAILY_KEYS = (("cause", "coalesce(cause, '')"), ("kind", "kind"), ("platform", "platform"),
+               ("sku", "CASE WHEN sku != '' THEN sku ELSE item_title END"),
+               ("province", "province"), ("staff", "assignee"),
+               ("outcome", "coalesce(outcome, '')"))
+
+
+def daily_totals(db: Database) -> set[tuple]:
+    """analysis_daily's rows that hold anything: (dim, day, key, cases, amount_fen,
+    resolve_seconds, resolved)."""
+    return {(r[0], r[1], r[2], int(r[3]), int(r[4]), int(r[5]), int(r[6])) for r in db.execute(
+        "SELECT dim, day, key, cases, amount_fen, resolve_seconds, resolved "
+        "FROM analysis_daily WHERE cases != 0 OR amount_fen != 0 OR resolve_seconds != 0 "
+        "OR resolved != 0").fetchall()}
+
+
+def daily_recount(db: Database) -> set[tuple]:
+    """What analysis_daily should hold, counted again from the live cases (checks)."""
+    seconds = _PG_SECONDS if _is_postgres(db) else _SECONDS
+    out: set[tuple] = set()
+    for dim, key in _DAILY_KEYS:
+        out |= {(dim, r[0], r[1] or "", int(r[2]), int(r[3]), int(r[4]), int(r[5]))
+                for r in db.execute(
+                    f"SELECT substr(created_at, 1, 10) AS d, {key} AS k, count(*), "
+                    "coalesce(sum(amount_settled_fen), 0), "
+                    f"coalesce(sum(CASE WHEN {_DONE} THEN {seconds} END), 0), "
+                    f"count(CASE WHEN {_DONE} THEN 1 END) FROM cases "
+                    "WHERE deleted_at IS NULL GROUP BY d, k").fetchall()}
+    return out

@@ -68,3 +68,25 @@ def test_demo_shows_promises_open_kept_and_broken_but_none_overdue(register, clo
     made = next(e for e in register.cases.timeline(sample.case_id)
                 if e.type == "promise_made" and e.data["promise_id"] == sample.id)
     assert made.at == sample.made_at and made.data["state"] == "open"
+
+
+def test_demo_has_one_major_complaint_on_top_with_its_owner_and_approval(register):
+    from shopdesk.services.demo_patterns import LEAK_ITEM, MAJOR_APPROVAL, MAJOR_OWNER
+
+    generate_demo(register, 120, seed=3)
+    ids = register.cases.query_ids(CaseQuery())
+    cases = register.cases.fetch(ids)
+    majors = [c for c in cases.values() if c.major_owner]
+    assert [c.major_owner for c in majors] == [MAJOR_OWNER]
+    [major] = majors
+    assert ids[0] == major.id  # the list puts it first
+    assert major.status.is_open and major.sku == LEAK_ITEM[1]
+    assert "烫伤" in major.description and "12315" in major.description
+    rules = {w.rule for w in register.warnings.for_case(major.id)}
+    assert {"safety", "media_threat"} <= rules
+    [approval] = register.major.approvals(major.id)
+    assert (approval.amount, approval.approved_by) == (MAJOR_APPROVAL, MAJOR_OWNER)
+    assert approval.requested_by == major.assignee
+    types = [e.type for e in register.cases.timeline(major.id)]
+    assert "major" in types and "approval" in types
+    assert register.major.suggestion(major.id) == []  # decided: no longer only suggested

@@ -172,3 +172,26 @@ def test_limits_default_and_per_staff_are_audited(register, boss):
     actions = [r[0] for r in register.db.execute(
         "SELECT field FROM audit_log WHERE action = 'compensation_limit'").fetchall()]
     assert actions == ["小王", "小王"]
+
+
+@pytest.mark.parametrize("sort", [SortKey.PLATFORM, SortKey.ITEM, SortKey.LAST_ACTIVITY])
+def test_pages_of_the_rest_skip_the_majors_yet_stay_full(register, boss, clock, sort):
+    """The rest tier reads as many more rows as there are majors and drops them: pages
+    stay full when the majors would have been the first rows of the rest (equal sort
+    values, ties broken by id)."""
+    ids = []
+    for i in range(9):
+        clock.advance(minutes=1)
+        ids.append(open_case(register, order=f"T2200{i:02d}").id)
+    for case_id in ids[:3]:
+        register.major.mark(case_id, boss, "小王")
+    query = CaseQuery(sort=sort, descending=False)
+    order = register.cases.query_ids(query)
+    assert set(order[:3]) == set(ids[:3]) and sorted(order[3:]) == ids[3:]
+    paged, after = [], None
+    while page := register.cases.query_page(query, after=after, limit=2):
+        assert len(page) == 2 or len(paged) + len(page) == 9
+        paged += [case_id for case_id, _v in page]
+        after = (page[-1][1], page[-1][0])
+    assert paged == order
+    assert [i for i, _ in register.cases.query_page(query, limit=5)] == order[:5]

@@ -10,6 +10,7 @@ from shopdesk.domain.case import CaseDraft
 from shopdesk.domain.case_query import CaseQuery
 from shopdesk.domain.enums import CaseKind, Platform
 from shopdesk.services.register import Register, open_register
+from shopdesk.storage.analysis import daily_recount, daily_totals
 from shopdesk.storage.pg.db import open_team_database
 from shopdesk.storage.pg.transfer import copy_register, table_checksums
 from tests import pg_support
@@ -111,6 +112,8 @@ def test_a_local_register_moves_to_the_server_with_every_row(data_paths, clock, 
         copied = copy_register(local.db, team)
         assert copied["cases"] == len(CORPUS)
         assert table_checksums(team) == local_sums
+        # The analysis day totals are summed again by the server's triggers, not copied.
+        assert daily_totals(team) == daily_totals(local.db) == daily_recount(team) != set()
         assert all(n > 0 for t, (n, _) in local_sums.items()
                    if t in ("cases", "case_events", "audit_log", "staff"))
         # New rows after the copy get fresh ids (the id sequences moved past the copied ones).

@@ -84,3 +84,21 @@ def test_refund_speed_view_with_follow_up_results(qtbot, make_window, register, 
     dialog.date_from.setDate(dialog.date_from.date().addYears(-2))
     dialog.date_to.setDate(dialog.date_from.date())
     assert table.rowCount() == 1 and table.item(0, 2).text() == "—"
+
+
+def test_every_column_header_shows_whole_in_chinese(qtbot, make_window, register):
+    """平均解决时长（小时） and the other headers are never cut: the figures' columns fit
+    their header (and values) at the window's size on a 1280x720 screen."""
+    add(register, "item_defective", 2)
+    window = make_window(register)
+    dialog = window.analysis.open_dialog()
+    qtbot.waitExposed(dialog)
+    table = dialog.table
+    header = table.horizontalHeader()
+    assert table.horizontalHeaderItem(5).text() == "平均解决时长（小时）"
+    for col in range(1, table.columnCount()):
+        needed = header.sectionSizeFromContents(col).width()
+        assert header.sectionSize(col) >= needed, table.horizontalHeaderItem(col).text()
+    qtbot.wait(50)
+    assert header.length() <= table.viewport().width() + 1, (header.length(),
+                                                              table.viewport().width())

@@ -48,6 +48,7 @@ def test_a_plan_is_added_for_the_selected_row_and_edited(qtbot, make_window, reg
         "slow_delivery", "偏远地区", "快递网点爆仓", "换用顺丰", "与两家快递签约", "中", "仓库",
         date(2026, 12, 15), 30)
     assert dialog.tabs.currentIndex() == PLANS_TAB
+    assert dialog.tabs.currentWidget() is dialog.plans  # not the refund speed tab
     table = dialog.plans.table
     assert table.rowCount() == 1
     assert table.item(0, 0).text() == "送货慢"
@@ -84,6 +85,7 @@ def test_the_measured_result_shows_target_and_actual(qtbot, make_window, registe
                                baseline=(start, end))
     window = make_window(register)
     dialog = window.analysis.open_dialog(tab=PLANS_TAB)
+    assert dialog.tabs.currentWidget() is dialog.plans
     cell = dialog.plans.table.item(0, 8)
     assert cell.text() == "目标下降 30%，实际下降 20%，未达标"
     edit = dialog.plans.edit_row(0)

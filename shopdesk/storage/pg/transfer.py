@@ -18,9 +18,11 @@ from ..dialect import POSTGRES
 
 # Parents before children (foreign keys); the rest in name order after them.
 _FIRST = ("staff", "cases", "shifts", "buyers")
-# SQLite's own and the search indexes (rebuilt, never copied); team-only tables.
+# SQLite's own and the search indexes (rebuilt, never copied); team-only tables; the
+# analysis day totals (the target's triggers sum the copied cases again: copied, they
+# would count twice).
 _SKIP_PREFIXES = ("sqlite_", "cases_fts", "cases_bigram", "_sqlite_migrations",
-                  "_shopdesk_migrations", "cases_search", "team_")
+                  "_shopdesk_migrations", "cases_search", "team_", "analysis_daily")
 BATCH = 2000
 
 
