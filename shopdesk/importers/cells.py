@@ -164,6 +164,14 @@ def parse_datetime(value: Cell, tz: tzinfo) -> datetime | None:
     if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
         return _from_serial(float(value), clean_text(value), tz)
     text = clean_text(value)
+    if len(text) == 19 and text[4] == "-" and text[10] == " " and text.isascii():
+        # The usual "2026-11-23 10:00:00": read in C (anything odd falls through).
+        try:
+            quick = datetime.fromisoformat(text)
+        except ValueError:
+            quick = None
+        if quick is not None and quick.tzinfo is None:
+            return quick.replace(tzinfo=tz)
     if text.lower() in EMPTY_WORDS or text.startswith("0000-00-00"):
         return None
     norm = unicodedata.normalize("NFKC", text)

@@ -8,18 +8,21 @@ ImportCancelled, when the caller's `cancelled()` says so.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterator
+import json
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
+from hashlib import blake2b
 from itertools import chain, islice
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from shopdesk import __version__
 from shopdesk.domain.clock import SHOP_TZ_DEFAULT
 from shopdesk.domain.enums import Platform
 
 from .cells import Cell, clean_text, is_blank
 from .config import ImportConfig
-from .errors import FileError, ImportCancelled, RowError
+from .errors import CellError, FileError, ImportCancelled, RowError
 from .mapping import FIELDS, REQUIRED_FIELDS, ColumnMapping, RecordType, normalise_header
 from .orders import OrderRecord, convert_order_row
 from .presets import Preset, detect_preset
@@ -29,9 +32,24 @@ from .rows import BoundMapping
 
 ProgressFn = Callable[[int, int], None]
 CancelledFn = Callable[[], bool]
+# Row hashes -> those whose case is still as the import of that very row left it.
+KnownFn = Callable[[list[str]], Collection[str]]
 
 HEADER_SCAN_ROWS = 30  # the header must be within the first rows (title lines allowed)
 _CHECK_EVERY = 256  # rows between progress reports / cancellation checks
+_KNOWN_BATCH = 500  # row hashes per `known` lookup
+# Part of every row hash: bump it when the same cells and mapping would convert differently.
+ROW_HASH_VERSION = 1
+
+
+@dataclass
+class KnownRow:
+    """A refund row skipped before conversion: the same cells, read by the same mapping,
+    as the row its case was last imported from (see parse_file's `known`)."""
+
+    row_number: int
+    row_hash: str
+    cells: list[Cell] = field(repr=False)
 
 
 @dataclass
@@ -53,6 +71,10 @@ class ParseResult:
     file_kind: str | None = None  # "csv" or "xlsx"
     encoding: str | None = None
     missing_columns: list[str] = field(default_factory=list)  # mapped headers not in file
+    known: list[KnownRow] = field(default_factory=list)  # refund rows skipped as unchanged
+    known_as_of: object = None  # the caller's mark of when `known` answered (opaque here)
+    _convert: Callable[[int, list[Cell], str], tuple[RefundRecord | None, list[RowError]]] \
+        | None = field(default=None, repr=False, compare=False)
 
     @property
     def ok(self) -> bool:
@@ -63,13 +85,30 @@ class ParseResult:
         """Row numbers with at least one problem, in order."""
         return sorted({e.row_number for e in self.errors})
 
+    def convert_known(self, rows: Iterable[KnownRow]) -> tuple[list[RefundRecord],
+                                                                list[RowError]]:
+        """Convert skipped rows after all (their case changed since the file was read)."""
+        records: list[RefundRecord] = []
+        errors: list[RowError] = []
+        for row in rows:
+            assert self._convert is not None
+            record, problems = self._convert(row.row_number, row.cells, row.row_hash)
+            if record is not None:
+                records.append(record)
+            errors.extend(problems)
+        return records, errors
+
 
 def parse_file(path: str | Path, config: ImportConfig, *, preset: str | None = None,
                mapping: ColumnMapping | None = None, tz: str = SHOP_TZ_DEFAULT,
-               progress: ProgressFn | None = None,
-               cancelled: CancelledFn | None = None) -> ParseResult:
+               progress: ProgressFn | None = None, cancelled: CancelledFn | None = None,
+               known: KnownFn | None = None) -> ParseResult:
     """Parse a CSV/XLSX export. `preset` forces a preset by key; `mapping` uses a custom
     column mapping instead of presets; neither: the preset is detected from the header.
+
+    `known`: given, every refund record gets its `row_hash` (the cells and what reads them),
+    and rows whose hash `known` returns are not converted: they go to `result.known`
+    (the register's importer skips rows an import already applied to a case unchanged since).
 
     Raises only ImportCancelled, and ValueError/KeyError for bad arguments (both `preset`
     and `mapping`, an unknown preset key) — never for what the file contains.
@@ -82,13 +121,13 @@ def parse_file(path: str | Path, config: ImportConfig, *, preset: str | None = N
             "unreadable", f"无法打开文件：{exc.strerror or exc}",
             f"Cannot open the file: {exc.strerror or exc}"))
     return parse_bytes(data, config, preset=preset, mapping=mapping, tz=tz,
-                       progress=progress, cancelled=cancelled)
+                       progress=progress, cancelled=cancelled, known=known)
 
 
 def parse_bytes(data: bytes, config: ImportConfig, *, preset: str | None = None,
                 mapping: ColumnMapping | None = None, tz: str = SHOP_TZ_DEFAULT,
-                progress: ProgressFn | None = None,
-                cancelled: CancelledFn | None = None) -> ParseResult:
+                progress: ProgressFn | None = None, cancelled: CancelledFn | None = None,
+                known: KnownFn | None = None) -> ParseResult:
     """Like parse_file, for the file's bytes."""
     _check_arguments(config, preset, mapping)
     result = ParseResult()
@@ -97,7 +136,7 @@ def parse_bytes(data: bytes, config: ImportConfig, *, preset: str | None = None,
         source = open_source(bytes(data))
         result.file_kind, result.encoding = source.kind, source.encoding
         _Parser(config, result, preset=preset, mapping=mapping, tz=ZoneInfo(tz),
-                progress=progress, cancelled=cancelled).run(source)
+                progress=progress, cancelled=cancelled, known=known).run(source)
     except ImportCancelled:
         raise
     except FileError as exc:
@@ -123,6 +162,7 @@ def _check_arguments(config: ImportConfig, preset: str | None,
 def _fail(result: ParseResult, error: FileError) -> None:
     result.file_error = error
     result.records, result.orders, result.errors, result.total_rows = [], [], [], 0
+    result.known = []
 
 
 @dataclass
@@ -138,7 +178,7 @@ class _Header:
 class _Parser:
     def __init__(self, config: ImportConfig, result: ParseResult, *, preset: str | None,
                  mapping: ColumnMapping | None, tz: ZoneInfo, progress: ProgressFn | None,
-                 cancelled: CancelledFn | None) -> None:
+                 cancelled: CancelledFn | None, known: KnownFn | None = None) -> None:
         self.config = config
         self.result = result
         self.presets = (config.preset(preset),) if preset else config.presets
@@ -146,6 +186,7 @@ class _Parser:
         self.tz = tz
         self.progress = progress or (lambda done, total: None)
         self.cancelled = cancelled or (lambda: False)
+        self.known = known
 
     def check_cancelled(self) -> None:
         if self.cancelled():
@@ -235,8 +276,10 @@ class _Parser:
         header_key = [normalise_header(c) for c in header.cells]
         first_key = next((i for i, k in enumerate(header_key) if k), None)
         refunds = mapping.record_type is RecordType.REFUND
-        seen: dict[str, int] = {}
-        key_field = "refund_no" if refunds else "order_no"
+        rows = _Rows(result, bound, self.config, refunds)
+        if refunds and self.known is not None and "refund_no" not in mapping.defaults:
+            rows.hasher = _row_hasher(bound, self.config, str(self.tz))
+        pending: list[tuple[int, list[Cell]]] = []
         total = max(header.table.estimated_rows - header.row_number, 0)
         done = 0
         self.progress(0, total)
@@ -253,29 +296,29 @@ class _Parser:
                     and [normalise_header(clean_text(c)) for c in cells] == header_key):
                 continue  # the header repeated (files glued together)
             result.total_rows += 1
-            if refunds:
-                record, errors = convert_refund_row(number, cells, bound, self.config.reasons)
-            else:
-                record, errors = convert_order_row(number, cells, bound)  # type: ignore[assignment]
-            if record is not None:
-                key = getattr(record, key_field)
-                if key and key in seen:
-                    spec = FIELDS[mapping.record_type][key_field]
-                    errors = [RowError(
-                        number, bound.header_for(key_field), key_field,
-                        f"{spec.zh}与第{seen[key]}行重复：{key}",
-                        f"{spec.en} repeats row {seen[key]}: {key}", key)]
-                    record = None
-                elif key:
-                    seen[key] = number
-            if record is None:
-                result.errors.extend(errors)
-            elif refunds:
-                result.records.append(record)  # type: ignore[arg-type]
-            else:
-                result.orders.append(record)  # type: ignore[arg-type]
+            if rows.hasher is None:
+                rows.convert(number, cells)
+                continue
+            pending.append((number, cells))
+            if len(pending) >= _KNOWN_BATCH:
+                self._flush(rows, pending)
+                pending = []
+        self._flush(rows, pending)
         self.check_cancelled()
         self.progress(done, done)
+
+    def _flush(self, rows: _Rows, pending: list[tuple[int, list[Cell]]]) -> None:
+        """Hash a batch of rows, ask which are known, convert the others (in file order)."""
+        if not pending:
+            return
+        assert rows.hasher is not None and self.known is not None
+        hashes = [rows.hasher(cells) for _, cells in pending]
+        hits = self.known(hashes)
+        for (number, cells), row_hash in zip(pending, hashes, strict=True):
+            if row_hash in hits:
+                rows.skip(number, cells, row_hash)
+            else:
+                rows.convert(number, cells, row_hash)
 
     def _check_columns(self, bound: BoundMapping) -> None:
         mapping = bound.mapping
@@ -301,3 +344,79 @@ def _row_is_blank(cells: list[Cell]) -> bool:
         if not is_blank(cell):
             return False
     return True
+
+
+class _Rows:
+    """Converts data rows into the result, refusing a repeated refund / order number."""
+
+    def __init__(self, result: ParseResult, bound: BoundMapping, config: ImportConfig,
+                 refunds: bool) -> None:
+        self.result = result
+        self.bound = bound
+        self.reasons = config.reasons
+        self.refunds = refunds
+        self.key_field = "refund_no" if refunds else "order_no"
+        self.seen: dict[str, int] = {}
+        self.hasher: Callable[[list[Cell]], str] | None = None
+        result._convert = self.refund
+
+    def refund(self, number: int, cells: list[Cell],
+               row_hash: str) -> tuple[RefundRecord | None, list[RowError]]:
+        record, errors = convert_refund_row(number, cells, self.bound, self.reasons)
+        if record is not None:
+            record.row_hash = row_hash
+        return record, errors
+
+    def convert(self, number: int, cells: list[Cell], row_hash: str = "") -> None:
+        result, key_field = self.result, self.key_field
+        if self.refunds:
+            record, errors = self.refund(number, cells, row_hash)
+        else:
+            record, errors = convert_order_row(number, cells, self.bound)  # type: ignore[assignment]
+        if record is not None:
+            key = getattr(record, key_field)
+            if key and key in self.seen:
+                spec = FIELDS[self.bound.mapping.record_type][key_field]
+                errors = [RowError(
+                    number, self.bound.header_for(key_field), key_field,
+                    f"{spec.zh}与第{self.seen[key]}行重复：{key}",
+                    f"{spec.en} repeats row {self.seen[key]}: {key}", key)]
+                record = None
+            elif key:
+                self.seen[key] = number
+        if record is None:
+            result.errors.extend(errors)
+        elif self.refunds:
+            result.records.append(record)  # type: ignore[arg-type]
+        else:
+            result.orders.append(record)  # type: ignore[arg-type]
+
+    def skip(self, number: int, cells: list[Cell], row_hash: str) -> None:
+        """A known row: only its refund number is read (a repeat in the file is still
+        refused, as the full conversion would)."""
+        try:
+            key = str(self.bound.value_of(self.key_field, cells) or "").strip()
+        except CellError:
+            key = None
+        if key is None or (key and key in self.seen):
+            self.convert(number, cells, row_hash)
+            return
+        if key:
+            self.seen[key] = number
+        self.result.known.append(KnownRow(number, row_hash, cells))
+
+
+def _row_hasher(bound: BoundMapping, config: ImportConfig,
+                tz: str) -> Callable[[list[Cell]], str]:
+    """A row's hash: its cells plus everything that decides what they convert to (the
+    mapping with its value tables, the header, the shop's zone, the reason map, the
+    version of this code)."""
+    reading = repr((ROW_HASH_VERSION, __version__,
+                    json.dumps(bound.mapping.to_dict(), sort_keys=True, ensure_ascii=False),
+                    bound.header_cells, tz, bound.states, config.reasons))
+    prefix = blake2b(reading.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+    def row_hash(cells: list[Cell]) -> str:
+        return blake2b(prefix + repr(cells).encode("utf-8", "surrogatepass"),
+                       digest_size=16).hexdigest()
+    return row_hash

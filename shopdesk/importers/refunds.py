@@ -61,6 +61,8 @@ class RefundRecord:
     state: PlatformCaseState = field(default_factory=PlatformCaseState)
     extra: dict[str, str] = field(default_factory=dict)  # goods_status, return_waybill, ...
     raw: dict[str, str] = field(default_factory=dict)  # header -> cell text as in the file
+    # The row's hash when the parser was given `known` (see parser.parse_file), else "".
+    row_hash: str = field(default="", compare=False, repr=False)
 
     @property
     def ended_at(self) -> datetime | None:

@@ -72,6 +72,15 @@ class BoundMapping:
             out[header] = value if isinstance(value, str) else clean_text(value)
         return out
 
+    def value_of(self, name: str, cells: Sequence[Cell]) -> object:
+        """One mapped field of a row, converted (None: the field has no column); raises
+        CellError."""
+        found = self.index.get(name)
+        if found is None:
+            return None
+        pos = found[0]
+        return self._converter(name)(cells[pos] if pos < len(cells) else None, {})
+
     def read(self, number: int, cells: Sequence[Cell]) -> tuple[dict[str, object], list[RowError]]:
         """Every mapped field of one row, converted; problems become RowErrors."""
         values: dict[str, object] = {}

@@ -238,6 +238,8 @@ def plan_refunds(db: Database, records: list[RefundRecord], *, now: datetime,
     raise to stop (called between chunks); `finished` leaves finished rows out of the new
     cases (a first import's choice).
     """
+    if not records:
+        return RefundPlan()  # every row skipped as known: no need to load the register
     headers = headers or {}
     finished = finished or FinishedFilter()
     index = CaseIndex(db)

@@ -35,6 +35,7 @@ from ..importers import (
     ImportConfig,
     ParseResult,
     RecordType,
+    RefundRecord,
     RowError,
     parse_file,
 )
@@ -44,7 +45,8 @@ from ..storage.cases import CaseStore
 from ..storage.import_profiles import ImportLogEntry, ImportLogStore
 from ..storage.orders import OrderStore
 from .actor import require_actor
-from .import_apply import CHUNK, Action, RefundPlan, plan_refunds, summarise
+from .import_apply import CHUNK, Action, RefundPlan, RowPlan, plan_refunds, summarise
+from .import_known import KnownRows
 from .import_state import Conflict, FinishedFilter
 from .import_write import PlanWriter
 from .orders import OrderPlan, OrderService, plan_orders
@@ -176,14 +178,23 @@ class ImportService:
         self.profiles = ProfileService(db, clock)
         self.orders = OrderService(db, clock)
         self.log = ImportLogStore(db)
+        self.known = KnownRows(db)
 
     # --- reading -----------------------------------------------------------------------
     def read(self, path: str | Path, *, preset: str | None = None,
              mapping: ColumnMapping | None = None, progress: ProgressFn | None = None,
              cancelled: CancelledFn | None = None) -> ParseResult:
-        """Parse the file (no database work). Raises only ImportCancelled."""
-        return parse_file(path, self.config, preset=preset, mapping=mapping, tz=self.shop_tz,
-                          progress=progress, cancelled=cancelled)
+        """Parse the file. Raises only ImportCancelled.
+
+        The only database work: refund rows an import already applied to a case that is
+        unchanged since are not converted (`ParseResult.known`); applying them would change
+        nothing, and the plan checks them again against the register of its own time."""
+        as_of = self.known.mark()
+        parsed = parse_file(path, self.config, preset=preset, mapping=mapping,
+                            tz=self.shop_tz, progress=progress, cancelled=cancelled,
+                            known=self.known.still_applied)
+        parsed.known_as_of = as_of
+        return parsed
 
     # --- preview and apply -------------------------------------------------------------
     def preview(self, parsed: ParseResult, filename: str, *, skip_bad_rows: bool = False,
@@ -278,7 +289,7 @@ class ImportService:
     def _refunds(self, parsed: ParseResult, report: ImportReport, actor: str, dry_run: bool,
                  skip_bad_rows: bool, finished: FinishedFilter, check: Callable[[], None],
                  progress: ProgressFn) -> None:
-        records = parsed.records
+        records, unchanged = self._unknown_records(parsed, report)
         total = max(len(records), 1)
         columns = parsed.mapping.columns if parsed.mapping else {}
         plan = plan_refunds(self.db, records, now=self.clock.now(), headers=columns,
@@ -288,6 +299,7 @@ class ImportService:
                                           if r.unknown_status})
         report.errors = sorted(report.errors + plan.errors, key=lambda e: e.row_number)
         _count(report, plan, self.shop_tz)
+        report.unchanged += unchanged
         if report.errors and not skip_bad_rows:
             report.refused = _refusal(report.errors)
         if report.refused or dry_run:
@@ -314,7 +326,26 @@ class ImportService:
         writer.index()
         self.after_write(report.created_ids + [r.case_id for r in updates if r.case_id])
         check()
+        self.known.remember(_applied_rows(plan.rows))
         progress(2 * total, 2 * total)
+
+    def _unknown_records(self, parsed: ParseResult, report: ImportReport) -> tuple[
+            list[RefundRecord], int]:
+        """The records to plan, and how many rows the parser skipped as known that are
+        still known now (the register may have changed since the file was read: those rows
+        are converted now, in file order with the others)."""
+        if not parsed.known:
+            return parsed.records, 0
+        if parsed.known_as_of is not None and parsed.known_as_of == self.known.mark():
+            return parsed.records, len(parsed.known)  # nothing written since the reading
+        still = self.known.still_applied([k.row_hash for k in parsed.known])
+        stale = [k for k in parsed.known if k.row_hash not in still]
+        if not stale:
+            return parsed.records, len(parsed.known)
+        records, errors = parsed.convert_known(stale)
+        report.errors = sorted(report.errors + errors, key=lambda e: e.row_number)
+        return (sorted(parsed.records + records, key=lambda r: r.row_number),
+                len(parsed.known) - len(stale))
 
     def _orders(self, parsed: ParseResult, report: ImportReport, dry_run: bool,
                 skip_bad_rows: bool, check: Callable[[], None], progress: ProgressFn) -> None:
@@ -350,6 +381,15 @@ def _count(report: ImportReport, plan: RefundPlan, tz: str) -> None:
     report.changes = [(r.record.row_number, clause_sep("zh").join(
         [summarise(r.changes, tz), *(c.text().zh for c in r.conflicts)]))
         for r in plan.rows if r.action is Action.UPDATE]
+
+
+def _applied_rows(rows: list[RowPlan]) -> list[tuple[int, str]]:
+    """(case id, row hash) of rows a re-import of the same row would leave alone: applied
+    or unchanged, with a state the preset knows and no conflict to report again."""
+    return [(r.case_id, r.record.row_hash) for r in rows
+            if r.action in (Action.CREATE, Action.UPDATE, Action.UNCHANGED)
+            and r.case_id and r.record.row_hash and not r.conflicts
+            and not r.record.unknown_status]
 
 
 def _half(progress: ProgressFn | None, part: int) -> ProgressFn | None:

@@ -36,13 +36,29 @@ def _hex(text: str) -> str:
     return text.encode("utf-8", "surrogatepass").hex()
 
 
+_CHAR_HEX: dict[str, str] = {}  # a character -> its hex (a memo: a shop uses a few thousand)
+
+
+def _char_hex(char: str) -> str:
+    found = _CHAR_HEX.get(char)
+    if found is None:
+        if len(_CHAR_HEX) > 65536:
+            _CHAR_HEX.clear()
+        found = _CHAR_HEX[char] = _hex(char)
+    return found
+
+
 def bigram_text(body: str) -> str:
     """The bigram index's text for a search body (see the module docstring)."""
     tokens: list[str] = []
     for run in body.translate(_ASCII_LOWER).split():
-        # Each character's hex once (a pair's hex is its two characters' hex side by side):
-        # half the encoding of hexing every pair.
-        chars = [_hex(c) for c in run]
+        if run.isascii():  # one byte a character: the pairs are slices of the run's hex
+            whole = run.encode("ascii").hex()
+            tokens.extend([whole[i:i + 4] for i in range(0, len(whole) - 2, 2)])
+            tokens.append(whole[-2:])
+            continue
+        # Each character's hex once (a pair's hex is its two characters' hex side by side).
+        chars = [_CHAR_HEX.get(c) or _char_hex(c) for c in run]
         tokens.extend(map(str.__add__, chars, chars[1:]))
         tokens.append(chars[-1])
     return " ".join(tokens)
