@@ -8,21 +8,25 @@ already raised, keeping the history; `cases.warning_count` follows the live warn
 from __future__ import annotations
 
 import functools
+from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlite_utils import Database
 
 from ..domain.clock import from_iso, to_utc_iso
 from ..domain.enums import CaseKind, CaseStatus, Cause
 from ..domain.money import from_fen
-from ..domain.warnings import CaseFacts, Raised, RuleKey, product_key
+from ..domain.warnings import COUNTED_RULES, CaseFacts, ClosedSince, Raised, RuleKey, product_key
 from .batches import in_batches
 
 _STATUS = {m.value: m for m in CaseStatus}
 _KIND = {m.value: m for m in CaseKind}
 _CAUSE = {m.value: m for m in Cause}
+# Literal lists (not parameters): the partial indexes on closed cases name the same list.
+_OPEN = ", ".join(f"'{s.value}'" for s in CaseStatus if s.is_open)
+_CLOSED = ", ".join(f"'{s.value}'" for s in CaseStatus if not s.is_open)
 
 _FACT_COLUMNS = ("c.id, c.platform, c.buyer_nick, c.sku, c.item_title, c.cause, c.kind, "
                  "c.status, c.created_at, c.updated_at, c.amount_paid_fen, "
@@ -109,23 +113,87 @@ class WarningStore:
                 out.append(_facts(row, row[13] or ""))
         return out
 
-    def related(self, subjects: Iterable[CaseFacts], *,
-                skip: frozenset[int] | set[int] = frozenset()) -> list[CaseFacts]:
-        """Live cases sharing a buyer (platform + nick) or a product with `subjects`
-        (without their text: the rules read only the subjects' words). Cases in `skip`
-        (the subjects themselves, already read) are left out."""
+    def near(self, subjects: Sequence[CaseFacts], *, buyer_days: int | None,
+             product_days: int) -> list[CaseFacts]:
+        """Live cases (without their text) sharing a buyer (platform + nick) with
+        `subjects` and created within `buyer_days` of their creation times (None: no
+        buyers), or sharing a product and created within `product_days`: what the rules'
+        windows around the subjects, and around the cases next to them, can reach.
+        Indexed ranges (idx_live_buyer, idx_live_sku_time, idx_live_item_time)."""
+        if not subjects:
+            return []
+        lo = min(s.created_at for s in subjects)
+        hi = max(s.created_at for s in subjects)
         nicks = sorted({s.buyer_nick for s in subjects if s.buyer_nick})
         products = sorted({s.product for s in subjects if s.product})
+        queries = [("c.sku IN ({})", products, product_days),
+                   ("c.sku = '' AND c.item_title IN ({})", products, product_days)]
+        if buyer_days is not None:
+            queries.insert(0, ("c.buyer_nick IN ({})", nicks, buyer_days))
         rows: dict[int, CaseFacts] = {}
-        for column, values in (("buyer_nick", nicks), ("sku", products),
-                               ("item_title", products)):
+        for cond, values, days in queries:
+            span = [to_utc_iso(lo - timedelta(days=days)), to_utc_iso(hi + timedelta(days=days))]
             for chunk, marks in in_batches(values):
                 for row in self.db.execute(
-                        f"SELECT {_FACT_COLUMNS} FROM cases c WHERE c.{column} IN ({marks}) "
-                        "AND c.deleted_at IS NULL", chunk).fetchall():
-                    if row[0] not in skip and row[0] not in rows:
+                        f"SELECT {_FACT_COLUMNS} FROM cases c WHERE {cond.format(marks)} "
+                        "AND c.created_at >= ? AND c.created_at <= ? AND c.deleted_at IS NULL",
+                        [*chunk, *span]).fetchall():
+                    if row[0] not in rows:
                         rows[row[0]] = _facts(row)
         return list(rows.values())
+
+    def open_after(self, products: Sequence[str], after: datetime) -> list[CaseFacts]:
+        """Live open cases of these products created after `after` (without their text)."""
+        out = []
+        for cond in ("c.sku IN ({})", "c.sku = '' AND c.item_title IN ({})"):
+            for chunk, marks in in_batches(list(products)):
+                out += [_facts(row) for row in self.db.execute(
+                    f"SELECT {_FACT_COLUMNS} FROM cases c WHERE {cond.format(marks)} "
+                    f"AND c.created_at > ? AND c.deleted_at IS NULL AND c.status IN ({_OPEN})",
+                    [*chunk, to_utc_iso(after)]).fetchall()]
+        return out
+
+    def closed_since(self, faults: Iterable[tuple[str, Cause | None]], since: datetime,
+                     until: datetime) -> dict[tuple[str, Cause | None], ClosedSince]:
+        """Per product + cause: how many live cases were resolved or closed (their last
+        update) by `since`, counted in SQL, and when each later one up to `until` was
+        (idx_closed_sku, idx_closed_item: a range of an index, not the product's rows)."""
+        wanted = {f for f in faults if f[0] and f[1] is not None}
+        products = sorted({p for p, _ in wanted})
+        causes = sorted({c.value for _, c in wanted if c is not None})
+        before: dict[tuple[str, Cause | None], int] = defaultdict(int)
+        times: dict[tuple[str, Cause | None], list[datetime]] = defaultdict(list)
+        bounds = [to_utc_iso(since), to_utc_iso(until)]
+        cause_marks = ", ".join("?" for _ in causes)
+        for column, extra in (("c.sku", ""), ("c.item_title", "c.sku = '' AND ")):
+            for chunk, marks in in_batches(products):
+                where = (f"FROM cases c WHERE {extra}{column} IN ({marks}) "
+                         f"AND c.cause IN ({cause_marks}) AND c.deleted_at IS NULL "
+                         f"AND c.status IN ({_CLOSED}) ")
+                for product, cause, n in self.db.execute(
+                        f"SELECT {column}, c.cause, count(*) {where} AND c.updated_at <= ? "
+                        f"GROUP BY {column}, c.cause", [*chunk, *causes, bounds[0]]).fetchall():
+                    before[(product, _CAUSE[cause])] += int(n)
+                for product, cause, at in self.db.execute(
+                        f"SELECT {column}, c.cause, c.updated_at {where} AND c.updated_at > ? "
+                        "AND c.updated_at <= ?", [*chunk, *causes, *bounds]).fetchall():
+                    times[(product, _CAUSE[cause])].append(_time(at))  # type: ignore[arg-type]
+        return {f: ClosedSince(since, before.get(f, 0), tuple(sorted(times.get(f, ()))))
+                for f in wanted}
+
+    def first_seen(self, products: Iterable[str]) -> dict[str, datetime]:
+        """When each product first appeared among the live cases."""
+        out: dict[str, datetime] = {}
+        for column, extra in (("sku", ""), ("item_title", "sku = '' AND ")):
+            for chunk, marks in in_batches(sorted(set(products))):
+                for product, first in self.db.execute(
+                        f"SELECT {column}, min(created_at) FROM cases WHERE {extra}{column} "
+                        f"IN ({marks}) AND deleted_at IS NULL GROUP BY {column}",
+                        chunk).fetchall():
+                    at = _time(first)
+                    if at is not None and (product not in out or at < out[product]):
+                        out[product] = at
+        return out
 
     def open_ids(self) -> list[int]:
         """Every live open case (time-based rules are re-judged over these)."""
@@ -151,48 +219,61 @@ class WarningStore:
         return self.sync_many({case_id: raised}, now, {case_id: latest}).get(case_id, [])
 
     def sync_many(self, found: Mapping[int, list[Raised]], now: datetime,
-                  latest: Mapping[int, dict[RuleKey, CaseWarning]]) -> dict[int, list[Raised]]:
+                  latest: Mapping[int, dict[RuleKey, CaseWarning]], *,
+                  scope: Mapping[int, Iterable[RuleKey]] | None = None
+                  ) -> dict[int, list[Raised]]:
         """Record what fires now on each case; returns the warnings newly raised per case.
 
         A rule that fires with no live row is raised (again, after an acknowledgement, when
-        its reason changed or it had cleared); a live row whose rule stopped firing is
-        cleared; `cases.warning_count` is set to the live rows left. The writes are
-        gathered and sent in a few executemany calls (an import judges thousands)."""
+        its reason changed, except a count in a COUNTED rule, or it had cleared); a live
+        row whose rule stopped firing is cleared; `cases.warning_count` is set to the live
+        rows left. A case in `scope` was judged on those rules only (a neighbour of a
+        written case): its other rules are left alone, and so is the wording of a warning
+        that keeps firing. The writes are gathered and sent in a few executemany calls
+        (an import judges thousands)."""
         stamp = to_utc_iso(now)
         cleared: list[tuple[str, int]] = []
         reworded: list[tuple[str, str, int]] = []
         inserts: list[tuple[int, str, str, str, str]] = []
-        counts: list[tuple[int, int]] = []
+        counts: list[tuple[int, int, int]] = []
         new: dict[int, list[Raised]] = {}
+        scope = scope or {}
         for case_id, raised in found.items():
             before = latest.get(case_id, {})
+            only = scope.get(case_id)
+            judged = set(only) if only is not None else None
             fired = {r.rule: r for r in raised}
-            live = 0
+            was = live = sum(1 for w in before.values() if w.is_live)
             for rule, w in before.items():
-                if w.is_live and rule not in fired:
+                if w.is_live and rule not in fired and (judged is None or rule in judged):
                     cleared.append((stamp, w.id))
+                    live -= 1
             for rule, r in fired.items():
                 w = before.get(rule)
                 same = w is not None and (w.reason_zh, w.reason_en) == (r.reason.zh, r.reason.en)
                 if w is not None and w.is_live:
-                    live += 1
-                    if not same:
+                    if not same and judged is None:
                         reworded.append((r.reason.zh, r.reason.en, w.id))
                     continue
-                if w is not None and w.cleared_at is None and same:
+                if w is not None and w.cleared_at is None and (same or rule in COUNTED_RULES):
                     continue  # acknowledged, and nothing new since
                 inserts.append((case_id, rule.value, r.reason.zh, r.reason.en, stamp))
                 new.setdefault(case_id, []).append(r)
                 live += 1
-            counts.append((live, case_id))
+            if judged is None or live != was:
+                counts.append((live, case_id, live))
         db = self.db  # its executemany, not the sqlite3 connection's: either back end
-        db.executemany("UPDATE case_warnings SET cleared_at = ? WHERE id = ?", cleared)
-        db.executemany("UPDATE case_warnings SET reason_zh = ?, reason_en = ? WHERE id = ?",
-                       reworded)
-        db.executemany("INSERT INTO case_warnings(case_id, rule, reason_zh, reason_en, "
-                       "raised_at) VALUES (?, ?, ?, ?, ?)", inserts)
-        db.executemany("UPDATE cases SET warning_count = ? WHERE id = ? "
-                       "AND warning_count != ?", [(n, i, n) for n, i in counts])
+        if cleared:
+            db.executemany("UPDATE case_warnings SET cleared_at = ? WHERE id = ?", cleared)
+        if reworded:
+            db.executemany("UPDATE case_warnings SET reason_zh = ?, reason_en = ? "
+                           "WHERE id = ?", reworded)
+        if inserts:
+            db.executemany("INSERT INTO case_warnings(case_id, rule, reason_zh, reason_en, "
+                           "raised_at) VALUES (?, ?, ?, ?, ?)", inserts)
+        if counts:
+            db.executemany("UPDATE cases SET warning_count = ? WHERE id = ? "
+                           "AND warning_count != ?", counts)
         return new
 
     def acknowledge(self, case_id: int, rules: Iterable[RuleKey] | None, actor: str,
