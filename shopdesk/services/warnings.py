@@ -23,6 +23,7 @@ from ..domain.blacklist import first_match
 from ..domain.clock import Clock
 from ..domain.errors import FieldError, ShopDeskError, ValidationError
 from ..domain.warnings import (
+    NEIGHBOUR_RULES,
     CaseFacts,
     Neighbourhood,
     Raised,
@@ -31,6 +32,7 @@ from ..domain.warnings import (
     WarningRules,
     evaluate,
     evaluate_all,
+    group_marker,
     parse_rules,
     similar,
 )
@@ -42,6 +44,9 @@ from ..storage.warnings import CaseWarning, WarningStore
 from .actor import require_actor
 
 OVERRIDE_NAME = "warning_rules.toml"
+# Up to this many written cases, each is also checked for a group it may have just left
+# (one indexed query per case); an import's rows are not.
+FEW = 50
 
 
 def load_rules_file(path: Path, base: WarningRules | None = None) -> WarningRules:
@@ -121,20 +126,27 @@ class WarningService:
             subjects = self.store.facts(case_ids)
             if not subjects:
                 return {}
+            days = _product_days(rules)
+            latest = self.store.latest([s.case_id for s in subjects])
+            left: set = set()
+            if siblings and len(subjects) <= FEW and rules.on(RuleKey.GROUP_COMPLAINT):
+                for s in subjects:
+                    if _left_its_group(s, latest.get(s.case_id, {})):
+                        left |= self.store.grouped_elsewhere(s, rules.group_days)
             near = self.store.near(subjects, buyer_days=2 * rules.repeat_days,
-                                   product_days=_product_days(rules))
+                                   product_days=days, extra_faults=left)
             if siblings and rules.on(RuleKey.RECURRING_FAULT):
                 last = max(s.created_at for s in subjects)
                 near += self.store.open_after(
-                    sorted({s.product for s in subjects if s.product}),
-                    last + timedelta(days=_product_days(rules)))
+                    sorted({(s.product, s.cause) for s in subjects if s.product}),
+                    last + timedelta(days=days))
             scope = _neighbour_scope(subjects, near, rules) if siblings else {}
             around = self._around(subjects, near, scope, rules)
             found = evaluate_all(subjects, around, rules, now, self._blacklisted(subjects))
             for case_id, judged in scope.items():
-                found[case_id] = [r for r in evaluate(around.by_id[case_id], around, rules, now)
-                                  if r.rule in judged]
-            latest = self.store.latest(list(found))
+                found[case_id] = evaluate(around.by_id[case_id], around, rules, now,
+                                          only=judged)
+            latest.update(self.store.standing(list(scope), NEIGHBOUR_RULES))
             return self.store.sync_many(found, now, latest, scope=scope)
 
     def _around(self, subjects: Sequence[CaseFacts], near: Sequence[CaseFacts],
@@ -264,6 +276,16 @@ def _neighbour_scope(subjects: Sequence[CaseFacts], near: Iterable[CaseFacts],
         if judged:
             out[f.case_id] = judged
     return out
+
+
+def _left_its_group(subject: CaseFacts, latest: dict[RuleKey, CaseWarning]) -> bool:
+    """Whether the case's standing group warning names another product or cause (its
+    cause or product was corrected): the group it left may end. A case without one was
+    in no group of three (any window holding three buyers holds it too), so leaving
+    ends nothing."""
+    w = latest.get(RuleKey.GROUP_COMPLAINT)
+    return (w is not None and w.cleared_at is None
+            and group_marker(subject.product, subject.cause) not in w.reason_zh)
 
 
 def _within(times: list[datetime], at: datetime, span: timedelta) -> bool:

@@ -114,43 +114,87 @@ class WarningStore:
         return out
 
     def near(self, subjects: Sequence[CaseFacts], *, buyer_days: int | None,
-             product_days: int) -> list[CaseFacts]:
+             product_days: int, extra_faults: Iterable[tuple[str, Cause | None]] = ()
+             ) -> list[CaseFacts]:
         """Live cases (without their text) sharing a buyer (platform + nick) with
         `subjects` and created within `buyer_days` of their creation times (None: no
-        buyers), or sharing a product and created within `product_days`: what the rules'
-        windows around the subjects, and around the cases next to them, can reach.
-        Indexed ranges (idx_live_buyer, idx_live_sku_time, idx_live_item_time)."""
+        buyers), or sharing a product and cause (or one of `extra_faults`) and created
+        within `product_days`: what the rules' windows around the subjects, and around
+        the cases next to them, can reach. Indexed ranges (idx_live_buyer,
+        idx_live_sku_time, idx_live_item_time). The subjects themselves are left out (an
+        import's subjects are most of what this reads)."""
         if not subjects:
             return []
         lo = min(s.created_at for s in subjects)
         hi = max(s.created_at for s in subjects)
-        nicks = sorted({s.buyer_nick for s in subjects if s.buyer_nick})
-        products = sorted({s.product for s in subjects if s.product})
-        queries = [("c.sku IN ({})", products, product_days),
-                   ("c.sku = '' AND c.item_title IN ({})", products, product_days)]
+        products: dict[Cause | None, set[str]] = defaultdict(set)
+        for product, cause in [*((s.product, s.cause) for s in subjects), *extra_faults]:
+            if product:
+                products[cause].add(product)
+        queries: list[tuple[str, list, list[str], int]] = []
         if buyer_days is not None:
-            queries.insert(0, ("c.buyer_nick IN ({})", nicks, buyer_days))
-        rows: dict[int, CaseFacts] = {}
-        for cond, values, days in queries:
+            nicks = sorted({s.buyer_nick for s in subjects if s.buyer_nick})
+            queries.append(("c.buyer_nick IN ({})", [], nicks, buyer_days))
+        for cause, names in sorted(products.items(), key=lambda kv: kv[0].value if kv[0] else ""):
+            same = "c.cause = ?" if cause is not None else "c.cause IS NULL"
+            params = [cause.value] if cause is not None else []
+            queries.append((same + " AND c.sku IN ({})", params, sorted(names), product_days))
+            queries.append((same + " AND c.sku = '' AND c.item_title IN ({})", params,
+                            sorted(names), product_days))
+        rows: dict[int, CaseFacts | None] = {s.case_id: None for s in subjects}
+        for cond, params, values, days in queries:
             span = [to_utc_iso(lo - timedelta(days=days)), to_utc_iso(hi + timedelta(days=days))]
             for chunk, marks in in_batches(values):
                 for row in self.db.execute(
                         f"SELECT {_FACT_COLUMNS} FROM cases c WHERE {cond.format(marks)} "
                         "AND c.created_at >= ? AND c.created_at <= ? AND c.deleted_at IS NULL",
-                        [*chunk, *span]).fetchall():
+                        [*params, *chunk, *span]).fetchall():
                     if row[0] not in rows:
                         rows[row[0]] = _facts(row)
-        return list(rows.values())
+        return [f for f in rows.values() if f is not None]
 
-    def open_after(self, products: Sequence[str], after: datetime) -> list[CaseFacts]:
-        """Live open cases of these products created after `after` (without their text)."""
+    def grouped_elsewhere(self, subject: CaseFacts, days: int
+                          ) -> set[tuple[str, Cause | None]]:
+        """Product + cause of the open cases of the subject's product with another cause,
+        created within `days` of it, that carry a live group warning: the subject may
+        have just left their group (its cause corrected), which can end it."""
+        if not subject.product:
+            return set()
+        span = [to_utc_iso(subject.created_at - timedelta(days=days)),
+                to_utc_iso(subject.created_at + timedelta(days=days))]
+        cause = subject.cause.value if subject.cause is not None else ""
+        out: set[tuple[str, Cause | None]] = set()
+        for column, extra in (("c.sku", ""), ("c.item_title", "c.sku = '' AND ")):
+            for (value,) in self.db.execute(
+                    f"SELECT DISTINCT c.cause FROM cases c WHERE {extra}{column} = ? "
+                    "AND c.created_at >= ? AND c.created_at <= ? AND c.deleted_at IS NULL "
+                    f"AND c.warning_count > 0 AND c.status IN ({_OPEN}) "
+                    "AND coalesce(c.cause, '') != ? AND EXISTS (SELECT 1 FROM case_warnings w "
+                    "WHERE w.case_id = c.id AND w.rule = 'group_complaint' "
+                    "AND w.ack_at IS NULL AND w.cleared_at IS NULL)",
+                    [subject.product, *span, cause]).fetchall():
+                out.add((subject.product, _CAUSE.get(value) if value else None))
+        return out
+
+    def open_after(self, faults: Iterable[tuple[str, Cause | None]], after: datetime
+                   ) -> list[CaseFacts]:
+        """Live open cases of these products + causes created after `after` (without
+        their text)."""
+        wanted = {f for f in faults if f[0] and f[1] is not None}
+        products = sorted({p for p, _ in wanted})
+        causes = sorted({c.value for _, c in wanted if c is not None})
+        cause_marks = ", ".join("?" for _ in causes)
         out = []
         for cond in ("c.sku IN ({})", "c.sku = '' AND c.item_title IN ({})"):
-            for chunk, marks in in_batches(list(products)):
-                out += [_facts(row) for row in self.db.execute(
-                    f"SELECT {_FACT_COLUMNS} FROM cases c WHERE {cond.format(marks)} "
-                    f"AND c.created_at > ? AND c.deleted_at IS NULL AND c.status IN ({_OPEN})",
-                    [*chunk, to_utc_iso(after)]).fetchall()]
+            for chunk, marks in in_batches(products):
+                for row in self.db.execute(
+                        f"SELECT {_FACT_COLUMNS} FROM cases c WHERE c.cause IN ({cause_marks}) "
+                        f"AND {cond.format(marks)} AND c.created_at > ? "
+                        f"AND c.deleted_at IS NULL AND c.status IN ({_OPEN})",
+                        [*causes, *chunk, to_utc_iso(after)]).fetchall():
+                    f = _facts(row)
+                    if (f.product, f.cause) in wanted:
+                        out.append(f)
         return out
 
     def closed_since(self, faults: Iterable[tuple[str, Cause | None]], since: datetime,
@@ -213,6 +257,24 @@ class WarningStore:
                 out.setdefault(w.case_id, {})[w.rule] = w
         return out
 
+    def standing(self, case_ids: Sequence[int], rules: Iterable[RuleKey]
+                 ) -> dict[int, dict[RuleKey, CaseWarning]]:
+        """`latest` for these rules only, without the case numbers (what `sync_many`
+        compares a neighbour's judgement with)."""
+        out: dict[int, dict[RuleKey, CaseWarning]] = {}
+        keys = sorted(r.value for r in rules)
+        rule_marks = ", ".join("?" for _ in keys)
+        for chunk, marks in in_batches(list(case_ids)):
+            for r in self.db.execute(
+                    "SELECT id, case_id, rule, reason_zh, reason_en, raised_at, cleared_at, "
+                    f"ack_at FROM case_warnings WHERE case_id IN ({marks}) "
+                    f"AND rule IN ({rule_marks}) ORDER BY id", [*chunk, *keys]).fetchall():
+                out.setdefault(r[1], {})[RuleKey(r[2])] = CaseWarning(
+                    id=r[0], case_id=r[1], case_no="", rule=RuleKey(r[2]), reason_zh=r[3],
+                    reason_en=r[4], raised_at=_time(r[5]),  # type: ignore[arg-type]
+                    cleared_at=_time(r[6]), ack_at=_time(r[7]))
+        return out
+
     def sync(self, case_id: int, raised: list[Raised], now: datetime,
              latest: dict[RuleKey, CaseWarning]) -> list[Raised]:
         """`sync_many` for one case."""
@@ -228,14 +290,15 @@ class WarningStore:
         its reason changed, except a count in a COUNTED rule, or it had cleared); a live
         row whose rule stopped firing is cleared; `cases.warning_count` is set to the live
         rows left. A case in `scope` was judged on those rules only (a neighbour of a
-        written case): its other rules are left alone, and so is the wording of a warning
-        that keeps firing. The writes are gathered and sent in a few executemany calls
-        (an import judges thousands)."""
+        written case): `latest` holds only those rules for it, its other rules are left
+        alone, and so is the wording of a warning that keeps firing. The writes are
+        gathered and sent in a few executemany calls (an import judges thousands)."""
         stamp = to_utc_iso(now)
         cleared: list[tuple[str, int]] = []
         reworded: list[tuple[str, str, int]] = []
         inserts: list[tuple[int, str, str, str, str]] = []
         counts: list[tuple[int, int, int]] = []
+        deltas: list[tuple[int, int]] = []
         new: dict[int, list[Raised]] = {}
         scope = scope or {}
         for case_id, raised in found.items():
@@ -260,8 +323,10 @@ class WarningStore:
                 inserts.append((case_id, rule.value, r.reason.zh, r.reason.en, stamp))
                 new.setdefault(case_id, []).append(r)
                 live += 1
-            if judged is None or live != was:
+            if judged is None:
                 counts.append((live, case_id, live))
+            elif live != was:  # `before` holds only the judged rules: move the count
+                deltas.append((live - was, case_id))
         db = self.db  # its executemany, not the sqlite3 connection's: either back end
         if cleared:
             db.executemany("UPDATE case_warnings SET cleared_at = ? WHERE id = ?", cleared)
@@ -274,6 +339,9 @@ class WarningStore:
         if counts:
             db.executemany("UPDATE cases SET warning_count = ? WHERE id = ? "
                            "AND warning_count != ?", counts)
+        if deltas:
+            db.executemany("UPDATE cases SET warning_count = warning_count + ? WHERE id = ?",
+                           deltas)
         return new
 
     def acknowledge(self, case_id: int, rules: Iterable[RuleKey] | None, actor: str,

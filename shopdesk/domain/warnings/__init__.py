@@ -7,6 +7,7 @@ from .engine import (
     Raised,
     evaluate,
     evaluate_all,
+    group_marker,
     product_key,
     similar,
 )
@@ -22,4 +23,4 @@ from .rules import (
 
 __all__ = ["COUNTED_RULES", "MAJOR_RULES", "NEIGHBOUR_RULES", "CaseFacts", "ClosedSince",
            "Neighbourhood", "Raised", "RuleKey", "RulesError", "WarningRules", "evaluate",
-           "evaluate_all", "parse_rules", "product_key", "similar"]
+           "evaluate_all", "group_marker", "parse_rules", "product_key", "similar"]

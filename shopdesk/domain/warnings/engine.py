@@ -7,10 +7,11 @@ which rules fire, each with a reason in both languages.
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
@@ -98,25 +99,34 @@ class Neighbourhood:
             if f.product:
                 products[f.product].append(f)
                 faults[(f.product, f.cause)].append(f)
-        self.buyers = {k: _Group(v) for k, v in buyers.items()}
-        self.products = {k: _Group(v) for k, v in products.items()}
-        self.faults = {k: _Group(v) for k, v in faults.items()}
+        # Each group is sorted when a rule first reads it (most are never read).
+        self._lists: dict[str, dict] = {"buyer": buyers, "product": products, "fault": faults}
+        self._groups: dict[tuple[str, object], _Group] = {}
         self.closed = closed
         self.first = first_seen
 
+    def _group(self, kind: str, key: object) -> _Group | None:
+        group = self._groups.get((kind, key))
+        if group is None:
+            items = self._lists[kind].get(key)
+            if not items:
+                return None
+            group = self._groups[(kind, key)] = _Group(items)
+        return group
+
     def buyer_cases(self, facts: CaseFacts) -> Sequence[CaseFacts]:
-        group = self.buyers.get(facts.buyer_key) if facts.buyer_key else None
+        group = self.buyer_group(facts)
         return group.items if group else ()
 
     def product_cases(self, facts: CaseFacts) -> Sequence[CaseFacts]:
-        group = self.products.get(facts.product) if facts.product else None
+        group = self._group("product", facts.product) if facts.product else None
         return group.items if group else ()
 
     def fault_group(self, facts: CaseFacts) -> _Group | None:
-        return self.faults.get((facts.product, facts.cause)) if facts.product else None
+        return self._group("fault", (facts.product, facts.cause)) if facts.product else None
 
     def buyer_group(self, facts: CaseFacts) -> _Group | None:
-        return self.buyers.get(facts.buyer_key) if facts.buyer_key else None
+        return self._group("buyer", facts.buyer_key) if facts.buyer_key else None
 
     def closed_before(self, facts: CaseFacts) -> int:
         """Cases of the same product and cause resolved or closed by its creation."""
@@ -220,12 +230,17 @@ def _yuan(value: Decimal) -> str:
 
 
 def evaluate(subject: CaseFacts, around: Neighbourhood, rules: WarningRules, now: datetime,
-             *, blacklist_reason: str | None = None) -> list[Raised]:
-    """The rules that fire on `subject`, in RuleKey order. Nothing fires on a resolved or
-    closed case: a warning is there to act before a complaint turns major."""
+             *, blacklist_reason: str | None = None,
+             only: Collection[RuleKey] | None = None) -> list[Raised]:
+    """The rules that fire on `subject`, in RuleKey order (of `only`, when given: a
+    neighbour of a written case is judged on the rules that read other cases). Nothing
+    fires on a resolved or closed case: a warning is there to act before a complaint
+    turns major."""
     out: list[Raised] = []
     if not subject.is_open:
         return out
+    if only is not None:
+        rules = _narrowed(rules, frozenset(only))
 
     def raise_(rule: RuleKey, zh: str, en: str) -> None:
         out.append(Raised(rule, Text(zh, en)))
@@ -238,8 +253,8 @@ def evaluate(subject: CaseFacts, around: Neighbourhood, rules: WarningRules, now
         raise_(RuleKey.MEDIA_THREAT, f"提到：{'、'.join(hit)}", f"mentions: {', '.join(hit)}")
     if rules.on(RuleKey.EXCESSIVE_CLAIM):
         _excessive(subject, rules, raise_)
-    buyers = around.buyer_group(subject)
-    if rules.on(RuleKey.REPEAT_BUYER) and buyers is not None:
+    buyers = around.buyer_group(subject) if rules.on(RuleKey.REPEAT_BUYER) else None
+    if buyers is not None:
         n = buyers.densest(subject.created_at, timedelta(days=rules.repeat_days), "case")
         if n >= rules.repeat_cases:
             raise_(RuleKey.REPEAT_BUYER, f"该买家{rules.repeat_days}天内{n}单售后",
@@ -251,7 +266,7 @@ def evaluate(subject: CaseFacts, around: Neighbourhood, rules: WarningRules, now
             cause = subject.cause
             assert cause is not None
             raise_(RuleKey.GROUP_COMPLAINT,
-                   f"{rules.group_days}天内{n}位买家同一商品「{subject.product}」{cause.zh}",
+                   f"{rules.group_days}天内{n}位买家{group_marker(subject.product, cause)}",
                    f"{n} buyers within {rules.group_days} days: {subject.product}, {cause.en}")
     if (rules.on(RuleKey.RECURRING_FAULT) and subject.product
             and subject.cause in rules.recurring_causes):
@@ -284,6 +299,17 @@ def evaluate(subject: CaseFacts, around: Neighbourhood, rules: WarningRules, now
         raise_(RuleKey.BLACKLISTED, f"在恶意买家名单中：{blacklist_reason}",
                f"on the malicious-buyer list: {blacklist_reason}")
     return out
+
+
+def group_marker(product: str, cause: Cause | None) -> str:
+    """The words naming the group in a group_complaint reason (the storage checks whether
+    a case still belongs to the group its warning names)."""
+    return f"同一商品「{product}」{cause.zh if cause is not None else ''}"
+
+
+@functools.lru_cache(maxsize=64)
+def _narrowed(rules: WarningRules, only: frozenset[RuleKey]) -> WarningRules:
+    return rules.with_changes(enabled=rules.enabled & only)
 
 
 def _known(cause: Cause | None) -> bool:

@@ -2,8 +2,9 @@
 
 SQL = """
         DROP INDEX idx_live_sku;
-        CREATE INDEX idx_live_sku_time ON cases(sku, created_at) WHERE deleted_at IS NULL;
-        CREATE INDEX idx_live_item_time ON cases(item_title, created_at)
+        CREATE INDEX idx_live_sku_time ON cases(sku, cause, created_at)
+            WHERE deleted_at IS NULL;
+        CREATE INDEX idx_live_item_time ON cases(item_title, cause, created_at)
             WHERE deleted_at IS NULL AND sku = '';
         CREATE INDEX idx_closed_sku ON cases(sku, cause, updated_at)
             WHERE deleted_at IS NULL AND status IN ('resolved', 'closed');
