@@ -135,11 +135,11 @@ class WarningService:
                         left |= self.store.grouped_elsewhere(s, rules.group_days)
             near = self.store.near(subjects, buyer_days=2 * rules.repeat_days,
                                    product_days=days, extra_faults=left)
-            if siblings and rules.on(RuleKey.RECURRING_FAULT):
-                last = max(s.created_at for s in subjects)
+            last = max(s.created_at for s in subjects) + timedelta(days=days)
+            if siblings and rules.on(RuleKey.RECURRING_FAULT) and last < now:
+                # (Cases are not created after now: nothing later than that to read.)
                 near += self.store.open_after(
-                    sorted({(s.product, s.cause) for s in subjects if s.product}),
-                    last + timedelta(days=days))
+                    sorted({(s.product, s.cause) for s in subjects if s.product}), last)
             scope = _neighbour_scope(subjects, near, rules) if siblings else {}
             around = self._around(subjects, near, scope, rules)
             found = evaluate_all(subjects, around, rules, now, self._blacklisted(subjects))

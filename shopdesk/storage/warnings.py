@@ -218,6 +218,8 @@ class WarningStore:
                         f"SELECT {column}, c.cause, count(*) {where} AND c.updated_at <= ? "
                         f"GROUP BY {column}, c.cause", [*chunk, *causes, bounds[0]]).fetchall():
                     before[(product, _CAUSE[cause])] += int(n)
+                if since >= until:
+                    continue  # nothing later to list (a case written just now)
                 for product, cause, at in self.db.execute(
                         f"SELECT {column}, c.cause, c.updated_at {where} AND c.updated_at > ? "
                         "AND c.updated_at <= ?", [*chunk, *causes, *bounds]).fetchall():

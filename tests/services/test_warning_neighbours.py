@@ -171,3 +171,16 @@ def test_similar_cases_are_read_within_their_window(register, clock):
     case = open_case(register, 2).id
     assert [f.case_id for f in register.warnings.similar(case)] == [recent]
     assert old not in [f.case_id for f in register.warnings.similar(recent)]
+
+
+def test_reopening_an_old_case_ends_the_recurrence_of_a_case_weeks_later(register, clock):
+    start = clock.now()
+    first = open_case(register, 0).id
+    clock.set(start + timedelta(days=20))
+    resolve(register, first)
+    clock.set(start + timedelta(days=25))
+    later = open_case(register, 1).id
+    assert RuleKey.RECURRING_FAULT in live(register, later)
+    clock.set(start + timedelta(days=30))
+    register.cases.change_status(first, Transition(CaseStatus.IN_PROGRESS, note="复发"), "小王")
+    assert RuleKey.RECURRING_FAULT not in live(register, later)
