@@ -147,7 +147,9 @@ class WarningService:
                 found[case_id] = evaluate(around.by_id[case_id], around, rules, now,
                                           only=judged)
             latest.update(self.store.standing(list(scope), NEIGHBOUR_RULES))
-            return self.store.sync_many(found, now, latest, scope=scope)
+            still_open = {f.case_id for f in subjects if f.is_open} | set(scope)
+            return self.store.sync_many(found, now, latest, scope=scope,
+                                        still_open=still_open)
 
     def _around(self, subjects: Sequence[CaseFacts], near: Sequence[CaseFacts],
                 scope: dict[int, set[RuleKey]], rules: WarningRules) -> Neighbourhood:

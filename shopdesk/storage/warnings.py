@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -156,8 +156,9 @@ class WarningStore:
     def grouped_elsewhere(self, subject: CaseFacts, days: int
                           ) -> set[tuple[str, Cause | None]]:
         """Product + cause of the open cases of the subject's product with another cause,
-        created within `days` of it, that carry a live group warning: the subject may
-        have just left their group (its cause corrected), which can end it."""
+        created within `days` of it, that carry a group warning not cleared (live or
+        acknowledged): the subject may have just left their group (its cause corrected),
+        which can end it."""
         if not subject.product:
             return set()
         span = [to_utc_iso(subject.created_at - timedelta(days=days)),
@@ -168,10 +169,9 @@ class WarningStore:
             for (value,) in self.db.execute(
                     f"SELECT DISTINCT c.cause FROM cases c WHERE {extra}{column} = ? "
                     "AND c.created_at >= ? AND c.created_at <= ? AND c.deleted_at IS NULL "
-                    f"AND c.warning_count > 0 AND c.status IN ({_OPEN}) "
-                    "AND coalesce(c.cause, '') != ? AND EXISTS (SELECT 1 FROM case_warnings w "
-                    "WHERE w.case_id = c.id AND w.rule = 'group_complaint' "
-                    "AND w.ack_at IS NULL AND w.cleared_at IS NULL)",
+                    f"AND c.status IN ({_OPEN}) AND coalesce(c.cause, '') != ? "
+                    "AND EXISTS (SELECT 1 FROM case_warnings w WHERE w.case_id = c.id "
+                    "AND w.rule = 'group_complaint' AND w.cleared_at IS NULL)",
                     [subject.product, *span, cause]).fetchall():
                 out.add((subject.product, _CAUSE.get(value) if value else None))
         return out
@@ -284,8 +284,8 @@ class WarningStore:
 
     def sync_many(self, found: Mapping[int, list[Raised]], now: datetime,
                   latest: Mapping[int, dict[RuleKey, CaseWarning]], *,
-                  scope: Mapping[int, Iterable[RuleKey]] | None = None
-                  ) -> dict[int, list[Raised]]:
+                  scope: Mapping[int, Iterable[RuleKey]] | None = None,
+                  still_open: Collection[int] = frozenset()) -> dict[int, list[Raised]]:
         """Record what fires now on each case; returns the warnings newly raised per case.
 
         A rule that fires with no live row is raised (again, after an acknowledgement, when
@@ -293,7 +293,9 @@ class WarningStore:
         row whose rule stopped firing is cleared; `cases.warning_count` is set to the live
         rows left. A case in `scope` was judged on those rules only (a neighbour of a
         written case): `latest` holds only those rules for it, its other rules are left
-        alone, and so is the wording of a warning that keeps firing. The writes are
+        alone, and so is the wording of a warning that keeps firing. On a case in
+        `still_open`, an acknowledged warning of a COUNTED rule that stopped firing is
+        cleared too (the group ended; when it forms again it is raised). The writes are
         gathered and sent in a few executemany calls (an import judges thousands)."""
         stamp = to_utc_iso(now)
         cleared: list[tuple[str, int]] = []
@@ -310,9 +312,13 @@ class WarningStore:
             fired = {r.rule: r for r in raised}
             was = live = sum(1 for w in before.values() if w.is_live)
             for rule, w in before.items():
-                if w.is_live and rule not in fired and (judged is None or rule in judged):
+                if rule in fired or (judged is not None and rule not in judged):
+                    continue
+                if w.is_live:
                     cleared.append((stamp, w.id))
                     live -= 1
+                elif w.cleared_at is None and rule in COUNTED_RULES and case_id in still_open:
+                    cleared.append((stamp, w.id))  # acknowledged; the group ended
             for rule, r in fired.items():
                 w = before.get(rule)
                 same = w is not None and (w.reason_zh, w.reason_en) == (r.reason.zh, r.reason.en)

@@ -184,3 +184,19 @@ def test_reopening_an_old_case_ends_the_recurrence_of_a_case_weeks_later(registe
     clock.set(start + timedelta(days=30))
     register.cases.change_status(first, Transition(CaseStatus.IN_PROGRESS, note="复发"), "小王")
     assert RuleKey.RECURRING_FAULT not in live(register, later)
+
+
+def test_an_acknowledged_group_that_ends_and_forms_again_is_raised_again(register, clock):
+    ids = [open_case(register, i).id for i in range(3)]
+    for case_id in ids:
+        register.warnings.acknowledge(case_id, "小王", "已排查")
+    case = register.cases.get(ids[2])
+    fields = {f: getattr(case, f) for f in CaseDraft.__dataclass_fields__}
+    clock.advance(minutes=5)
+    register.cases.update(case.id, CaseDraft(**{**fields, "cause": Cause.SLOW_DELIVERY}), "小王")
+    assert all(w.cleared_at is not None for i in ids[:2]
+               for w in rows(register, i, RuleKey.GROUP_COMPLAINT))
+    clock.advance(minutes=5)
+    register.cases.update(case.id, CaseDraft(**{**fields, "cause": Cause.ITEM_DEFECTIVE}), "小王")
+    assert all(RuleKey.GROUP_COMPLAINT in live(register, i) for i in ids)
+    assert_same_as_judging_all_again(register, ids)
