@@ -21,6 +21,7 @@ from sqlite_utils import Database
 
 from ..domain.blacklist import first_match
 from ..domain.clock import Clock
+from ..domain.enums import Cause
 from ..domain.errors import FieldError, ShopDeskError, ValidationError
 from ..domain.warnings import (
     NEIGHBOUR_RULES,
@@ -140,7 +141,8 @@ class WarningService:
                 # (Cases are not created after now: nothing later than that to read.)
                 near += self.store.open_after(
                     sorted({(s.product, s.cause) for s in subjects if s.product}), last)
-            scope = _neighbour_scope(subjects, near, rules) if siblings else {}
+            read = {(s.product, s.cause) for s in subjects} | left
+            scope = _neighbour_scope(subjects, near, rules, read) if siblings else {}
             around = self._around(subjects, near, scope, rules)
             found = evaluate_all(subjects, around, rules, now, self._blacklisted(subjects))
             for case_id, judged in scope.items():
@@ -242,8 +244,11 @@ def _product_days(rules: WarningRules) -> int:
 
 
 def _neighbour_scope(subjects: Sequence[CaseFacts], near: Iterable[CaseFacts],
-                     rules: WarningRules) -> dict[int, set[RuleKey]]:
-    """Open neighbours of the written cases -> the rules the write can change for them."""
+                     rules: WarningRules, read: set[tuple[str, Cause | None]]
+                     ) -> dict[int, set[RuleKey]]:
+    """Open neighbours of the written cases -> the rules the write can change for them.
+    The group rule only for a neighbour whose product + cause was `read` over the whole
+    window (a case read as the buyer's has only that buyer's cases around it)."""
     ids = {s.case_id for s in subjects}
     buyers: dict[object, list[datetime]] = defaultdict(list)
     products: dict[str, list[datetime]] = defaultdict(list)
@@ -271,6 +276,8 @@ def _neighbour_scope(subjects: Sequence[CaseFacts], near: Iterable[CaseFacts],
             times = groups.get(key) if key and on(rule) else None
             if times and _within(times, f.created_at, timedelta(days=days)):
                 judged.add(rule)
+        if RuleKey.GROUP_COMPLAINT in judged and (f.product, f.cause) not in read:
+            judged.discard(RuleKey.GROUP_COMPLAINT)
         first = faults.get((f.product, f.cause))
         if (on(RuleKey.RECURRING_FAULT) and f.cause in rules.recurring_causes
                 and first is not None and first <= f.created_at):

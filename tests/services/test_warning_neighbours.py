@@ -200,3 +200,14 @@ def test_an_acknowledged_group_that_ends_and_forms_again_is_raised_again(registe
     register.cases.update(case.id, CaseDraft(**{**fields, "cause": Cause.ITEM_DEFECTIVE}), "小王")
     assert all(RuleKey.GROUP_COMPLAINT in live(register, i) for i in ids)
     assert_same_as_judging_all_again(register, ids)
+
+
+def test_a_buyers_case_of_another_cause_keeps_its_group(register, clock):
+    """The buyer's earlier case on the same product but another cause is read as the
+    buyer's (for the repeat rule) without its own group around it: its group warning
+    must not be judged from that partial view."""
+    ids = [open_case(register, i, cause="slow_delivery").id for i in range(3)]
+    assert all(RuleKey.GROUP_COMPLAINT in live(register, i) for i in ids)
+    clock.advance(hours=1)
+    open_case(register, 7, buyer="买家0")  # same buyer and SKU as ids[0], item_defective
+    assert all(RuleKey.GROUP_COMPLAINT in live(register, i) for i in ids)
