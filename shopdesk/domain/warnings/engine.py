@@ -153,6 +153,7 @@ class _Group:
         self.closed = sorted(f.closed_at for f in self.items
                              if not f.is_open and f.closed_at is not None)
         self._starts: dict[tuple[timedelta, str], list[int]] = {}
+        self._densest: dict[tuple[datetime, timedelta, str], int] = {}
 
     def window(self, at: datetime, span: timedelta) -> list[CaseFacts]:
         """Cases created within `span` before or after `at`."""
@@ -166,11 +167,16 @@ class _Group:
         """The most distinct cases ("case") or buyers ("buyer") in any window of length
         `span` that holds `at` (the rules say "N within D days"): the best of the windows
         that start at a case created within `span` before `at`."""
-        starts = self._starts.get((span, by))
-        if starts is None:
-            starts = self._starts[(span, by)] = _distinct_from(self.items, self.times, span, by)
-        lo, hi = bisect_left(self.times, at - span), bisect_right(self.times, at)
-        return max(starts[lo:hi], default=0)
+        memo = (at, span, by)
+        best = self._densest.get(memo)
+        if best is None:  # an import judges thousands of cases created at the same time
+            starts = self._starts.get((span, by))
+            if starts is None:
+                starts = self._starts[(span, by)] = _distinct_from(self.items, self.times,
+                                                                   span, by)
+            lo, hi = bisect_left(self.times, at - span), bisect_right(self.times, at)
+            best = self._densest[memo] = max(starts[lo:hi], default=0)
+        return best
 
 
 def _key(f: CaseFacts, by: str) -> object:
