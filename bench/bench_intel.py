@@ -5,6 +5,12 @@ busiest product of the 100k register (a copy of it), on SQLite and on PostgreSQL
 Prints figures only.
 
 Run: .venv/bin/python bench/bench_intel.py [cases] [rows] [--writes [--pg]]
+
+Measured 2026-12-03 (100k demo register, busiest SKU 6,114 cases, 2 shared cores), medians
+of 15: judging one open case with its neighbours 2,618 ms before the windowed warnings,
+30 ms after on SQLite (80 ms on PostgreSQL); the warnings' share of opening a case on that
+SKU +2,416 ms before, +45 ms after (PostgreSQL +83 ms), of moving one +3,254 ms before,
++18 ms after (PostgreSQL +42 ms).
 """
 
 from __future__ import annotations
