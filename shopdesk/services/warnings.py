@@ -10,24 +10,30 @@ over every open case by `refresh_open`, which the list and the main screen call.
 from __future__ import annotations
 
 import tomllib
+from bisect import bisect_left
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from sqlite_utils import Database
 
 from ..domain.blacklist import first_match
 from ..domain.clock import Clock
+from ..domain.enums import Cause
 from ..domain.errors import FieldError, ShopDeskError, ValidationError
 from ..domain.warnings import (
+    NEIGHBOUR_RULES,
     CaseFacts,
     Neighbourhood,
     Raised,
     RuleKey,
     RulesError,
     WarningRules,
+    evaluate,
     evaluate_all,
+    group_marker,
     parse_rules,
     similar,
 )
@@ -39,9 +45,9 @@ from ..storage.warnings import CaseWarning, WarningStore
 from .actor import require_actor
 
 OVERRIDE_NAME = "warning_rules.toml"
-# Open cases sharing a buyer or product with a written case are re-judged too (the third
-# buyer with a leaking SKU flags the first two), up to this many per write.
-MAX_SIBLINGS = 2000
+# Up to this many written cases, each is also checked for a group it may have just left
+# (one indexed query per case); an import's rows are not.
+FEW = 50
 
 
 def load_rules_file(path: Path, base: WarningRules | None = None) -> WarningRules:
@@ -103,23 +109,64 @@ class WarningService:
     # --- judging -----------------------------------------------------------------------
     def evaluate(self, case_ids: Sequence[int], *, siblings: bool = True
                  ) -> dict[int, list[Raised]]:
-        """Judge these cases (and open cases related to them) now; returns what was newly
-        raised per case. Runs in the caller's transaction when there is one."""
+        """Judge these cases now, and the open cases next to them on the rules that read
+        other cases; returns what was newly raised per case. Runs in the caller's
+        transaction when there is one.
+
+        Only the cases a rule's window can reach are read (`WarningStore.near`), and the
+        counts over all time (closed cases of a product and cause, a product's first
+        case) come from SQL. A neighbour is re-judged on the rules the written case can
+        change for it (the same buyer within the repeat window, the same product within
+        the group window, the same product and cause created later for a recurrence), and
+        only a warning that starts or stops firing is written for it."""
         if not case_ids:
             return {}
         rules = self.rules()
         now = self.clock.now()
         with self.db.atomic():
             subjects = self.store.facts(case_ids)
-            related = self.store.related(subjects, skip={s.case_id for s in subjects})
-            if siblings:
-                known = {s.case_id for s in subjects}
-                extra = [f.case_id for f in related if f.is_open and f.case_id not in known]
-                subjects += self.store.facts(extra[:MAX_SIBLINGS])
-            around = Neighbourhood([*related, *subjects])
-            found = evaluate_all(subjects, around, rules, now, self._blacklisted(subjects))
+            if not subjects:
+                return {}
+            days = _product_days(rules)
             latest = self.store.latest([s.case_id for s in subjects])
-            return self.store.sync_many(found, now, latest)
+            left: set = set()
+            if siblings and len(subjects) <= FEW and rules.on(RuleKey.GROUP_COMPLAINT):
+                for s in subjects:
+                    if _left_its_group(s, latest.get(s.case_id, {})):
+                        left |= self.store.grouped_elsewhere(s, rules.group_days)
+            near = self.store.near(subjects, buyer_days=2 * rules.repeat_days,
+                                   product_days=days, extra_faults=left)
+            last = max(s.created_at for s in subjects) + timedelta(days=days)
+            if siblings and rules.on(RuleKey.RECURRING_FAULT) and last < now:
+                # (Cases are not created after now: nothing later than that to read.)
+                near += self.store.open_after(
+                    sorted({(s.product, s.cause) for s in subjects if s.product}), last)
+            read = {(s.product, s.cause) for s in subjects} | left
+            scope = _neighbour_scope(subjects, near, rules, read) if siblings else {}
+            around = self._around(subjects, near, scope, rules)
+            found = evaluate_all(subjects, around, rules, now, self._blacklisted(subjects))
+            for case_id, judged in scope.items():
+                found[case_id] = evaluate(around.by_id[case_id], around, rules, now,
+                                          only=judged)
+            latest.update(self.store.standing(list(scope), NEIGHBOUR_RULES))
+            still_open = {f.case_id for f in subjects if f.is_open} | set(scope)
+            return self.store.sync_many(found, now, latest, scope=scope,
+                                        still_open=still_open)
+
+    def _around(self, subjects: Sequence[CaseFacts], near: Sequence[CaseFacts],
+                scope: dict[int, set[RuleKey]], rules: WarningRules) -> Neighbourhood:
+        facts = [*near, *subjects]  # the subjects last: their facts carry their words
+        closed = {}
+        if rules.on(RuleKey.RECURRING_FAULT):
+            judged = [*subjects, *(f for f in near if RuleKey.RECURRING_FAULT in
+                                   scope.get(f.case_id, ()))]
+            closed = self.store.closed_since(
+                {(f.product, f.cause) for f in judged if f.cause in rules.recurring_causes},
+                min(f.created_at for f in judged), max(f.created_at for f in judged))
+        first = None
+        if rules.on(RuleKey.NEW_PRODUCT):
+            first = self.store.first_seen({f.product for f in subjects if f.product})
+        return Neighbourhood(facts, closed=closed, first_seen=first)
 
     def _blacklisted(self, subjects: Iterable[CaseFacts]) -> dict[int, str]:
         entries = self.blacklist.all()
@@ -182,8 +229,78 @@ class WarningService:
         subjects = self.store.facts([case_id])
         if not subjects:
             return []
-        around = Neighbourhood(self.store.related(subjects))
-        return similar(subjects[0], around, self.rules().similar_days)
+        days = self.rules().similar_days
+        around = Neighbourhood([*self.store.near(subjects, buyer_days=None, product_days=days),
+                                *subjects])
+        return similar(subjects[0], around, days)
+
+
+def _product_days(rules: WarningRules) -> int:
+    """How far from a written case the product's cases are read: a neighbour within the
+    group window is judged on its own window (twice the span), and a new product's
+    first case may be that far."""
+    days = 2 * rules.group_days
+    return max(days, rules.new_product_days) if rules.on(RuleKey.NEW_PRODUCT) else days
+
+
+def _neighbour_scope(subjects: Sequence[CaseFacts], near: Iterable[CaseFacts],
+                     rules: WarningRules, read: set[tuple[str, Cause | None]]
+                     ) -> dict[int, set[RuleKey]]:
+    """Open neighbours of the written cases -> the rules the write can change for them.
+    The group rule only for a neighbour whose product + cause was `read` over the whole
+    window (a case read as the buyer's has only that buyer's cases around it)."""
+    ids = {s.case_id for s in subjects}
+    buyers: dict[object, list[datetime]] = defaultdict(list)
+    products: dict[str, list[datetime]] = defaultdict(list)
+    faults: dict[object, datetime] = {}
+    for s in subjects:
+        if s.buyer_key:
+            buyers[s.buyer_key].append(s.created_at)
+        if s.product:
+            products[s.product].append(s.created_at)
+            key = (s.product, s.cause)
+            faults[key] = min(faults.get(key, s.created_at), s.created_at)
+    for times in (*buyers.values(), *products.values()):
+        times.sort()
+    on = rules.on
+    spans = ((RuleKey.REPEAT_BUYER, buyers, "buyer", rules.repeat_days),
+             (RuleKey.GROUP_COMPLAINT, products, "product", rules.group_days),
+             (RuleKey.NEW_PRODUCT, products, "product", rules.new_product_days))
+    out: dict[int, set[RuleKey]] = {}
+    for f in near:
+        if not f.is_open or f.case_id in ids:
+            continue
+        judged = set()
+        for rule, groups, by, days in spans:
+            key = f.buyer_key if by == "buyer" else f.product
+            times = groups.get(key) if key and on(rule) else None
+            if times and _within(times, f.created_at, timedelta(days=days)):
+                judged.add(rule)
+        if RuleKey.GROUP_COMPLAINT in judged and (f.product, f.cause) not in read:
+            judged.discard(RuleKey.GROUP_COMPLAINT)
+        first = faults.get((f.product, f.cause))
+        if (on(RuleKey.RECURRING_FAULT) and f.cause in rules.recurring_causes
+                and first is not None and first <= f.created_at):
+            judged.add(RuleKey.RECURRING_FAULT)  # a case closed (or reopened) before it
+        if judged:
+            out[f.case_id] = judged
+    return out
+
+
+def _left_its_group(subject: CaseFacts, latest: dict[RuleKey, CaseWarning]) -> bool:
+    """Whether the case's standing group warning names another product or cause (its
+    cause or product was corrected): the group it left may end. A case without one was
+    in no group of three (any window holding three buyers holds it too), so leaving
+    ends nothing."""
+    w = latest.get(RuleKey.GROUP_COMPLAINT)
+    return (w is not None and w.cleared_at is None
+            and group_marker(subject.product, subject.cause) not in w.reason_zh)
+
+
+def _within(times: list[datetime], at: datetime, span: timedelta) -> bool:
+    """Whether a time in `times` (sorted) is within `span` of `at`."""
+    i = bisect_left(times, at - span)
+    return i < len(times) and times[i] <= at + span
 
 
 def parse_rule(text: str) -> RuleKey:

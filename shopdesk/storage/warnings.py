@@ -8,21 +8,25 @@ already raised, keeping the history; `cases.warning_count` follows the live warn
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Mapping, Sequence
+from collections import defaultdict
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlite_utils import Database
 
 from ..domain.clock import from_iso, to_utc_iso
 from ..domain.enums import CaseKind, CaseStatus, Cause
 from ..domain.money import from_fen
-from ..domain.warnings import CaseFacts, Raised, RuleKey, product_key
+from ..domain.warnings import COUNTED_RULES, CaseFacts, ClosedSince, Raised, RuleKey, product_key
 from .batches import in_batches
 
 _STATUS = {m.value: m for m in CaseStatus}
 _KIND = {m.value: m for m in CaseKind}
 _CAUSE = {m.value: m for m in Cause}
+# Literal lists (not parameters): the partial indexes on closed cases name the same list.
+_OPEN = ", ".join(f"'{s.value}'" for s in CaseStatus if s.is_open)
+_CLOSED = ", ".join(f"'{s.value}'" for s in CaseStatus if not s.is_open)
 
 _FACT_COLUMNS = ("c.id, c.platform, c.buyer_nick, c.sku, c.item_title, c.cause, c.kind, "
                  "c.status, c.created_at, c.updated_at, c.amount_paid_fen, "
@@ -109,23 +113,133 @@ class WarningStore:
                 out.append(_facts(row, row[13] or ""))
         return out
 
-    def related(self, subjects: Iterable[CaseFacts], *,
-                skip: frozenset[int] | set[int] = frozenset()) -> list[CaseFacts]:
-        """Live cases sharing a buyer (platform + nick) or a product with `subjects`
-        (without their text: the rules read only the subjects' words). Cases in `skip`
-        (the subjects themselves, already read) are left out."""
-        nicks = sorted({s.buyer_nick for s in subjects if s.buyer_nick})
-        products = sorted({s.product for s in subjects if s.product})
-        rows: dict[int, CaseFacts] = {}
-        for column, values in (("buyer_nick", nicks), ("sku", products),
-                               ("item_title", products)):
+    def near(self, subjects: Sequence[CaseFacts], *, buyer_days: int | None,
+             product_days: int, extra_faults: Iterable[tuple[str, Cause | None]] = ()
+             ) -> list[CaseFacts]:
+        """Live cases (without their text) sharing a buyer (platform + nick) with
+        `subjects` and created within `buyer_days` of their creation times (None: no
+        buyers), or sharing a product and cause (or one of `extra_faults`) and created
+        within `product_days`: what the rules' windows around the subjects, and around
+        the cases next to them, can reach. Indexed ranges (idx_live_buyer,
+        idx_live_sku_time, idx_live_item_time). The subjects themselves are left out (an
+        import's subjects are most of what this reads)."""
+        if not subjects:
+            return []
+        lo = min(s.created_at for s in subjects)
+        hi = max(s.created_at for s in subjects)
+        products: dict[Cause | None, set[str]] = defaultdict(set)
+        for product, cause in [*((s.product, s.cause) for s in subjects), *extra_faults]:
+            if product:
+                products[cause].add(product)
+        queries: list[tuple[str, list, list[str], int]] = []
+        if buyer_days is not None:
+            nicks = sorted({s.buyer_nick for s in subjects if s.buyer_nick})
+            queries.append(("c.buyer_nick IN ({})", [], nicks, buyer_days))
+        for cause, names in sorted(products.items(), key=lambda kv: kv[0].value if kv[0] else ""):
+            same = "c.cause = ?" if cause is not None else "c.cause IS NULL"
+            params = [cause.value] if cause is not None else []
+            queries.append((same + " AND c.sku IN ({})", params, sorted(names), product_days))
+            queries.append((same + " AND c.sku = '' AND c.item_title IN ({})", params,
+                            sorted(names), product_days))
+        rows: dict[int, CaseFacts | None] = {s.case_id: None for s in subjects}
+        for cond, params, values, days in queries:
+            span = [to_utc_iso(lo - timedelta(days=days)), to_utc_iso(hi + timedelta(days=days))]
             for chunk, marks in in_batches(values):
                 for row in self.db.execute(
-                        f"SELECT {_FACT_COLUMNS} FROM cases c WHERE c.{column} IN ({marks}) "
-                        "AND c.deleted_at IS NULL", chunk).fetchall():
-                    if row[0] not in skip and row[0] not in rows:
+                        f"SELECT {_FACT_COLUMNS} FROM cases c WHERE {cond.format(marks)} "
+                        "AND c.created_at >= ? AND c.created_at <= ? AND c.deleted_at IS NULL",
+                        [*params, *chunk, *span]).fetchall():
+                    if row[0] not in rows:
                         rows[row[0]] = _facts(row)
-        return list(rows.values())
+        return [f for f in rows.values() if f is not None]
+
+    def grouped_elsewhere(self, subject: CaseFacts, days: int
+                          ) -> set[tuple[str, Cause | None]]:
+        """Product + cause of the open cases of the subject's product with another cause,
+        created within `days` of it, that carry a group warning not cleared (live or
+        acknowledged): the subject may have just left their group (its cause corrected),
+        which can end it."""
+        if not subject.product:
+            return set()
+        span = [to_utc_iso(subject.created_at - timedelta(days=days)),
+                to_utc_iso(subject.created_at + timedelta(days=days))]
+        cause = subject.cause.value if subject.cause is not None else ""
+        out: set[tuple[str, Cause | None]] = set()
+        for column, extra in (("c.sku", ""), ("c.item_title", "c.sku = '' AND ")):
+            for (value,) in self.db.execute(
+                    f"SELECT DISTINCT c.cause FROM cases c WHERE {extra}{column} = ? "
+                    "AND c.created_at >= ? AND c.created_at <= ? AND c.deleted_at IS NULL "
+                    f"AND c.status IN ({_OPEN}) AND coalesce(c.cause, '') != ? "
+                    "AND EXISTS (SELECT 1 FROM case_warnings w WHERE w.case_id = c.id "
+                    "AND w.rule = 'group_complaint' AND w.cleared_at IS NULL)",
+                    [subject.product, *span, cause]).fetchall():
+                out.add((subject.product, _CAUSE.get(value) if value else None))
+        return out
+
+    def open_after(self, faults: Iterable[tuple[str, Cause | None]], after: datetime
+                   ) -> list[CaseFacts]:
+        """Live open cases of these products + causes created after `after` (without
+        their text)."""
+        wanted = {f for f in faults if f[0] and f[1] is not None}
+        products = sorted({p for p, _ in wanted})
+        causes = sorted({c.value for _, c in wanted if c is not None})
+        cause_marks = ", ".join("?" for _ in causes)
+        out = []
+        for cond in ("c.sku IN ({})", "c.sku = '' AND c.item_title IN ({})"):
+            for chunk, marks in in_batches(products):
+                for row in self.db.execute(
+                        f"SELECT {_FACT_COLUMNS} FROM cases c WHERE c.cause IN ({cause_marks}) "
+                        f"AND {cond.format(marks)} AND c.created_at > ? "
+                        f"AND c.deleted_at IS NULL AND c.status IN ({_OPEN})",
+                        [*causes, *chunk, to_utc_iso(after)]).fetchall():
+                    f = _facts(row)
+                    if (f.product, f.cause) in wanted:
+                        out.append(f)
+        return out
+
+    def closed_since(self, faults: Iterable[tuple[str, Cause | None]], since: datetime,
+                     until: datetime) -> dict[tuple[str, Cause | None], ClosedSince]:
+        """Per product + cause: how many live cases were resolved or closed (their last
+        update) by `since`, counted in SQL, and when each later one up to `until` was
+        (idx_closed_sku, idx_closed_item: a range of an index, not the product's rows)."""
+        wanted = {f for f in faults if f[0] and f[1] is not None}
+        products = sorted({p for p, _ in wanted})
+        causes = sorted({c.value for _, c in wanted if c is not None})
+        before: dict[tuple[str, Cause | None], int] = defaultdict(int)
+        times: dict[tuple[str, Cause | None], list[datetime]] = defaultdict(list)
+        bounds = [to_utc_iso(since), to_utc_iso(until)]
+        cause_marks = ", ".join("?" for _ in causes)
+        for column, extra in (("c.sku", ""), ("c.item_title", "c.sku = '' AND ")):
+            for chunk, marks in in_batches(products):
+                where = (f"FROM cases c WHERE {extra}{column} IN ({marks}) "
+                         f"AND c.cause IN ({cause_marks}) AND c.deleted_at IS NULL "
+                         f"AND c.status IN ({_CLOSED}) ")
+                for product, cause, n in self.db.execute(
+                        f"SELECT {column}, c.cause, count(*) {where} AND c.updated_at <= ? "
+                        f"GROUP BY {column}, c.cause", [*chunk, *causes, bounds[0]]).fetchall():
+                    before[(product, _CAUSE[cause])] += int(n)
+                if since >= until:
+                    continue  # nothing later to list (a case written just now)
+                for product, cause, at in self.db.execute(
+                        f"SELECT {column}, c.cause, c.updated_at {where} AND c.updated_at > ? "
+                        "AND c.updated_at <= ?", [*chunk, *causes, *bounds]).fetchall():
+                    times[(product, _CAUSE[cause])].append(_time(at))  # type: ignore[arg-type]
+        return {f: ClosedSince(since, before.get(f, 0), tuple(sorted(times.get(f, ()))))
+                for f in wanted}
+
+    def first_seen(self, products: Iterable[str]) -> dict[str, datetime]:
+        """When each product first appeared among the live cases."""
+        out: dict[str, datetime] = {}
+        for column, extra in (("sku", ""), ("item_title", "sku = '' AND ")):
+            for chunk, marks in in_batches(sorted(set(products))):
+                for product, first in self.db.execute(
+                        f"SELECT {column}, min(created_at) FROM cases WHERE {extra}{column} "
+                        f"IN ({marks}) AND deleted_at IS NULL GROUP BY {column}",
+                        chunk).fetchall():
+                    at = _time(first)
+                    if at is not None and (product not in out or at < out[product]):
+                        out[product] = at
+        return out
 
     def open_ids(self) -> list[int]:
         """Every live open case (time-based rules are re-judged over these)."""
@@ -145,54 +259,97 @@ class WarningStore:
                 out.setdefault(w.case_id, {})[w.rule] = w
         return out
 
+    def standing(self, case_ids: Sequence[int], rules: Iterable[RuleKey]
+                 ) -> dict[int, dict[RuleKey, CaseWarning]]:
+        """`latest` for these rules only, without the case numbers (what `sync_many`
+        compares a neighbour's judgement with)."""
+        out: dict[int, dict[RuleKey, CaseWarning]] = {}
+        keys = sorted(r.value for r in rules)
+        rule_marks = ", ".join("?" for _ in keys)
+        for chunk, marks in in_batches(list(case_ids)):
+            for r in self.db.execute(
+                    "SELECT id, case_id, rule, reason_zh, reason_en, raised_at, cleared_at, "
+                    f"ack_at FROM case_warnings WHERE case_id IN ({marks}) "
+                    f"AND rule IN ({rule_marks}) ORDER BY id", [*chunk, *keys]).fetchall():
+                out.setdefault(r[1], {})[RuleKey(r[2])] = CaseWarning(
+                    id=r[0], case_id=r[1], case_no="", rule=RuleKey(r[2]), reason_zh=r[3],
+                    reason_en=r[4], raised_at=_time(r[5]),  # type: ignore[arg-type]
+                    cleared_at=_time(r[6]), ack_at=_time(r[7]))
+        return out
+
     def sync(self, case_id: int, raised: list[Raised], now: datetime,
              latest: dict[RuleKey, CaseWarning]) -> list[Raised]:
         """`sync_many` for one case."""
         return self.sync_many({case_id: raised}, now, {case_id: latest}).get(case_id, [])
 
     def sync_many(self, found: Mapping[int, list[Raised]], now: datetime,
-                  latest: Mapping[int, dict[RuleKey, CaseWarning]]) -> dict[int, list[Raised]]:
+                  latest: Mapping[int, dict[RuleKey, CaseWarning]], *,
+                  scope: Mapping[int, Iterable[RuleKey]] | None = None,
+                  still_open: Collection[int] = frozenset()) -> dict[int, list[Raised]]:
         """Record what fires now on each case; returns the warnings newly raised per case.
 
         A rule that fires with no live row is raised (again, after an acknowledgement, when
-        its reason changed or it had cleared); a live row whose rule stopped firing is
-        cleared; `cases.warning_count` is set to the live rows left. The writes are
+        its reason changed, except a count in a COUNTED rule, or it had cleared); a live
+        row whose rule stopped firing is cleared; `cases.warning_count` is set to the live
+        rows left. A case in `scope` was judged on those rules only (a neighbour of a
+        written case): `latest` holds only those rules for it, its other rules are left
+        alone, and so is the wording of a warning that keeps firing. On a case in
+        `still_open`, an acknowledged warning of a COUNTED rule that stopped firing is
+        cleared too (the group ended; when it forms again it is raised). The writes are
         gathered and sent in a few executemany calls (an import judges thousands)."""
         stamp = to_utc_iso(now)
         cleared: list[tuple[str, int]] = []
         reworded: list[tuple[str, str, int]] = []
         inserts: list[tuple[int, str, str, str, str]] = []
-        counts: list[tuple[int, int]] = []
+        counts: list[tuple[int, int, int]] = []
+        deltas: list[tuple[int, int]] = []
         new: dict[int, list[Raised]] = {}
+        scope = scope or {}
         for case_id, raised in found.items():
             before = latest.get(case_id, {})
+            only = scope.get(case_id)
+            judged = set(only) if only is not None else None
             fired = {r.rule: r for r in raised}
-            live = 0
+            was = live = sum(1 for w in before.values() if w.is_live)
             for rule, w in before.items():
-                if w.is_live and rule not in fired:
+                if rule in fired or (judged is not None and rule not in judged):
+                    continue
+                if w.is_live:
                     cleared.append((stamp, w.id))
+                    live -= 1
+                elif w.cleared_at is None and rule in COUNTED_RULES and case_id in still_open:
+                    cleared.append((stamp, w.id))  # acknowledged; the group ended
             for rule, r in fired.items():
                 w = before.get(rule)
                 same = w is not None and (w.reason_zh, w.reason_en) == (r.reason.zh, r.reason.en)
                 if w is not None and w.is_live:
-                    live += 1
-                    if not same:
+                    if not same and judged is None:
                         reworded.append((r.reason.zh, r.reason.en, w.id))
                     continue
-                if w is not None and w.cleared_at is None and same:
+                if w is not None and w.cleared_at is None and (same or rule in COUNTED_RULES):
                     continue  # acknowledged, and nothing new since
                 inserts.append((case_id, rule.value, r.reason.zh, r.reason.en, stamp))
                 new.setdefault(case_id, []).append(r)
                 live += 1
-            counts.append((live, case_id))
+            if judged is None:
+                counts.append((live, case_id, live))
+            elif live != was:  # `before` holds only the judged rules: move the count
+                deltas.append((live - was, case_id))
         db = self.db  # its executemany, not the sqlite3 connection's: either back end
-        db.executemany("UPDATE case_warnings SET cleared_at = ? WHERE id = ?", cleared)
-        db.executemany("UPDATE case_warnings SET reason_zh = ?, reason_en = ? WHERE id = ?",
-                       reworded)
-        db.executemany("INSERT INTO case_warnings(case_id, rule, reason_zh, reason_en, "
-                       "raised_at) VALUES (?, ?, ?, ?, ?)", inserts)
-        db.executemany("UPDATE cases SET warning_count = ? WHERE id = ? "
-                       "AND warning_count != ?", [(n, i, n) for n, i in counts])
+        if cleared:
+            db.executemany("UPDATE case_warnings SET cleared_at = ? WHERE id = ?", cleared)
+        if reworded:
+            db.executemany("UPDATE case_warnings SET reason_zh = ?, reason_en = ? "
+                           "WHERE id = ?", reworded)
+        if inserts:
+            db.executemany("INSERT INTO case_warnings(case_id, rule, reason_zh, reason_en, "
+                           "raised_at) VALUES (?, ?, ?, ?, ?)", inserts)
+        if counts:
+            db.executemany("UPDATE cases SET warning_count = ? WHERE id = ? "
+                           "AND warning_count != ?", counts)
+        if deltas:
+            db.executemany("UPDATE cases SET warning_count = warning_count + ? WHERE id = ?",
+                           deltas)
         return new
 
     def acknowledge(self, case_id: int, rules: Iterable[RuleKey] | None, actor: str,

@@ -7,10 +7,11 @@ which rules fire, each with a reason in both languages.
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
@@ -60,12 +61,32 @@ def product_key(sku: str, item_title: str) -> str:
     return sku.strip() or item_title.strip()
 
 
+@dataclass(frozen=True)
+class ClosedSince:
+    """How many cases of one product + cause were resolved or closed by a time, for times
+    from `since` on: `before` of them by `since`, then one per entry of `times` (sorted,
+    later than `since`). The storage counts the old ones in SQL instead of loading them."""
+
+    since: datetime
+    before: int
+    times: tuple[datetime, ...] = ()
+
+    def by(self, at: datetime) -> int:
+        return self.before + bisect_right(self.times, at) if at >= self.since else 0
+
+
 class Neighbourhood:
     """Cases indexed by buyer, by product and by product + cause, each list sorted by
-    creation time, with window counts memoised: an import writes thousands of cases with
-    the same creation time and product, and each would otherwise rescan the same group."""
+    creation time, with window counts computed once per group: an import writes thousands
+    of cases with the same creation time and product.
 
-    def __init__(self, facts: Iterable[CaseFacts]) -> None:
+    The facts may be only the cases near the judged ones in time (what a rule's window can
+    reach); then `closed` (per product + cause) and `first_seen` (per product) carry what
+    the rules read over all time, counted by the storage."""
+
+    def __init__(self, facts: Iterable[CaseFacts], *,
+                 closed: Mapping[tuple[str, Cause | None], ClosedSince] | None = None,
+                 first_seen: Mapping[str, datetime] | None = None) -> None:
         self.by_id: dict[int, CaseFacts] = {}
         buyers: dict[tuple[str, str], list[CaseFacts]] = defaultdict(list)
         products: dict[str, list[CaseFacts]] = defaultdict(list)
@@ -78,23 +99,49 @@ class Neighbourhood:
             if f.product:
                 products[f.product].append(f)
                 faults[(f.product, f.cause)].append(f)
-        self.buyers = {k: _Group(v) for k, v in buyers.items()}
-        self.products = {k: _Group(v) for k, v in products.items()}
-        self.faults = {k: _Group(v) for k, v in faults.items()}
+        # Each group is sorted when a rule first reads it (most are never read).
+        self._lists: dict[str, dict] = {"buyer": buyers, "product": products, "fault": faults}
+        self._groups: dict[tuple[str, object], _Group] = {}
+        self.closed = closed
+        self.first = first_seen
+
+    def _group(self, kind: str, key: object) -> _Group | None:
+        group = self._groups.get((kind, key))
+        if group is None:
+            items = self._lists[kind].get(key)
+            if not items:
+                return None
+            group = self._groups[(kind, key)] = _Group(items)
+        return group
 
     def buyer_cases(self, facts: CaseFacts) -> Sequence[CaseFacts]:
-        group = self.buyers.get(facts.buyer_key) if facts.buyer_key else None
+        group = self.buyer_group(facts)
         return group.items if group else ()
 
     def product_cases(self, facts: CaseFacts) -> Sequence[CaseFacts]:
-        group = self.products.get(facts.product) if facts.product else None
+        group = self._group("product", facts.product) if facts.product else None
         return group.items if group else ()
 
     def fault_group(self, facts: CaseFacts) -> _Group | None:
-        return self.faults.get((facts.product, facts.cause)) if facts.product else None
+        return self._group("fault", (facts.product, facts.cause)) if facts.product else None
 
     def buyer_group(self, facts: CaseFacts) -> _Group | None:
-        return self.buyers.get(facts.buyer_key) if facts.buyer_key else None
+        return self._group("buyer", facts.buyer_key) if facts.buyer_key else None
+
+    def closed_before(self, facts: CaseFacts) -> int:
+        """Cases of the same product and cause resolved or closed by its creation."""
+        if self.closed is not None:
+            counted = self.closed.get((facts.product, facts.cause))
+            return counted.by(facts.created_at) if counted else 0
+        group = self.fault_group(facts)
+        return group.closed_by(facts.created_at) if group else 0
+
+    def first_seen(self, facts: CaseFacts) -> datetime:
+        """When the case's product first appeared in the register."""
+        if self.first is not None and facts.product in self.first:
+            return min(self.first[facts.product], facts.created_at)
+        cases = self.product_cases(facts)
+        return cases[0].created_at if cases else facts.created_at
 
 
 class _Group:
@@ -105,6 +152,7 @@ class _Group:
         self.times = [f.created_at for f in self.items]
         self.closed = sorted(f.closed_at for f in self.items
                              if not f.is_open and f.closed_at is not None)
+        self._starts: dict[tuple[timedelta, str], list[int]] = {}
         self._densest: dict[tuple[datetime, timedelta, str], int] = {}
 
     def window(self, at: datetime, span: timedelta) -> list[CaseFacts]:
@@ -117,11 +165,18 @@ class _Group:
 
     def densest(self, at: datetime, span: timedelta, by: str) -> int:
         """The most distinct cases ("case") or buyers ("buyer") in any window of length
-        `span` that holds `at` (the rules say "N within D days")."""
+        `span` that holds `at` (the rules say "N within D days"): the best of the windows
+        that start at a case created within `span` before `at`."""
         memo = (at, span, by)
-        if memo not in self._densest:
-            self._densest[memo] = _densest(self.window(at, span), at, span, by)
-        return self._densest[memo]
+        best = self._densest.get(memo)
+        if best is None:  # an import judges thousands of cases created at the same time
+            starts = self._starts.get((span, by))
+            if starts is None:
+                starts = self._starts[(span, by)] = _distinct_from(self.items, self.times,
+                                                                   span, by)
+            lo, hi = bisect_left(self.times, at - span), bisect_right(self.times, at)
+            best = self._densest[memo] = max(starts[lo:hi], default=0)
+        return best
 
 
 def _key(f: CaseFacts, by: str) -> object:
@@ -130,25 +185,22 @@ def _key(f: CaseFacts, by: str) -> object:
     return f.buyer_key or ("", str(f.case_id))
 
 
-def _densest(near: list[CaseFacts], at: datetime, span: timedelta, by: str) -> int:
-    """Sliding window over `near` (sorted): distinct keys per window holding `at`."""
-    best, counts, right = 0, defaultdict(int), 0
-    for left, start in enumerate(near):
-        if start.created_at > at:
-            break
+def _distinct_from(items: list[CaseFacts], times: list[datetime], span: timedelta,
+                   by: str) -> list[int]:
+    """Per case (sorted by time): distinct keys among it and the cases after it created
+    within `span` of it (one sliding pass over the group)."""
+    out, counts, right = [], defaultdict(int), 0
+    for start in items:
         end = start.created_at + span
-        while right < len(near) and near[right].created_at <= end:
-            counts[_key(near[right], by)] += 1
+        while right < len(items) and times[right] <= end:
+            counts[_key(items[right], by)] += 1
             right += 1
-        if end >= at:
-            best = max(best, len(counts))
+        out.append(len(counts))
         key = _key(start, by)
         counts[key] -= 1
         if not counts[key]:
             del counts[key]
-        if left + 1 > right:
-            right = left + 1
-    return best
+    return out
 
 
 def _found(text: str, words: Sequence[str]) -> list[str]:
@@ -184,12 +236,17 @@ def _yuan(value: Decimal) -> str:
 
 
 def evaluate(subject: CaseFacts, around: Neighbourhood, rules: WarningRules, now: datetime,
-             *, blacklist_reason: str | None = None) -> list[Raised]:
-    """The rules that fire on `subject`, in RuleKey order. Nothing fires on a resolved or
-    closed case: a warning is there to act before a complaint turns major."""
+             *, blacklist_reason: str | None = None,
+             only: Collection[RuleKey] | None = None) -> list[Raised]:
+    """The rules that fire on `subject`, in RuleKey order (of `only`, when given: a
+    neighbour of a written case is judged on the rules that read other cases). Nothing
+    fires on a resolved or closed case: a warning is there to act before a complaint
+    turns major."""
     out: list[Raised] = []
     if not subject.is_open:
         return out
+    if only is not None:
+        rules = _narrowed(rules, frozenset(only))
 
     def raise_(rule: RuleKey, zh: str, en: str) -> None:
         out.append(Raised(rule, Text(zh, en)))
@@ -202,8 +259,8 @@ def evaluate(subject: CaseFacts, around: Neighbourhood, rules: WarningRules, now
         raise_(RuleKey.MEDIA_THREAT, f"提到：{'、'.join(hit)}", f"mentions: {', '.join(hit)}")
     if rules.on(RuleKey.EXCESSIVE_CLAIM):
         _excessive(subject, rules, raise_)
-    buyers = around.buyer_group(subject)
-    if rules.on(RuleKey.REPEAT_BUYER) and buyers is not None:
+    buyers = around.buyer_group(subject) if rules.on(RuleKey.REPEAT_BUYER) else None
+    if buyers is not None:
         n = buyers.densest(subject.created_at, timedelta(days=rules.repeat_days), "case")
         if n >= rules.repeat_cases:
             raise_(RuleKey.REPEAT_BUYER, f"该买家{rules.repeat_days}天内{n}单售后",
@@ -215,11 +272,11 @@ def evaluate(subject: CaseFacts, around: Neighbourhood, rules: WarningRules, now
             cause = subject.cause
             assert cause is not None
             raise_(RuleKey.GROUP_COMPLAINT,
-                   f"{rules.group_days}天内{n}位买家同一商品「{subject.product}」{cause.zh}",
+                   f"{rules.group_days}天内{n}位买家{group_marker(subject.product, cause)}",
                    f"{n} buyers within {rules.group_days} days: {subject.product}, {cause.en}")
-    if (rules.on(RuleKey.RECURRING_FAULT) and fault is not None
+    if (rules.on(RuleKey.RECURRING_FAULT) and subject.product
             and subject.cause in rules.recurring_causes):
-        earlier = fault.closed_by(subject.created_at)  # the subject is open: not counted
+        earlier = around.closed_before(subject)  # the subject is open: not counted
         if earlier:
             cause = subject.cause
             assert cause is not None
@@ -239,8 +296,7 @@ def evaluate(subject: CaseFacts, around: Neighbourhood, rules: WarningRules, now
         raise_(RuleKey.CAUSE_UNKNOWN, f"{rules.cause_unknown_hours}小时后原因仍不明",
                f"cause still unknown after {rules.cause_unknown_hours} hours")
     if rules.on(RuleKey.NEW_PRODUCT) and subject.product:
-        cases = around.product_cases(subject)
-        first = cases[0].created_at if cases else subject.created_at
+        first = around.first_seen(subject)
         if subject.created_at - first <= timedelta(days=rules.new_product_days) and \
                 now - first <= timedelta(days=rules.new_product_days):
             raise_(RuleKey.NEW_PRODUCT, f"新商品（{rules.new_product_days}天内首次出现）",
@@ -249,6 +305,17 @@ def evaluate(subject: CaseFacts, around: Neighbourhood, rules: WarningRules, now
         raise_(RuleKey.BLACKLISTED, f"在恶意买家名单中：{blacklist_reason}",
                f"on the malicious-buyer list: {blacklist_reason}")
     return out
+
+
+def group_marker(product: str, cause: Cause | None) -> str:
+    """The words naming the group in a group_complaint reason (the storage checks whether
+    a case still belongs to the group its warning names)."""
+    return f"同一商品「{product}」{cause.zh if cause is not None else ''}"
+
+
+@functools.lru_cache(maxsize=64)
+def _narrowed(rules: WarningRules, only: frozenset[RuleKey]) -> WarningRules:
+    return rules.with_changes(enabled=rules.enabled & only)
 
 
 def _known(cause: Cause | None) -> bool:

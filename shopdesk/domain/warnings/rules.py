@@ -38,6 +38,15 @@ MAJOR_RULES = frozenset({RuleKey.SAFETY, RuleKey.MEDIA_THREAT, RuleKey.GROUP_COM
                          RuleKey.EXCESSIVE_CLAIM})
 
 
+# Rules judged on a case's neighbours whose reason carries a count ("3 buyers within 7
+# days"). The count growing is the same trigger, not a new one: an acknowledged warning of
+# these rules is not raised again while the rule keeps firing.
+COUNTED_RULES = frozenset({RuleKey.REPEAT_BUYER, RuleKey.GROUP_COMPLAINT,
+                           RuleKey.RECURRING_FAULT})
+# The rules that read other cases (the rest read the judged case's own fields and words).
+NEIGHBOUR_RULES = COUNTED_RULES | {RuleKey.NEW_PRODUCT}
+
+
 class RulesError(ShopDeskError, ValueError):
     """The rules file has a wrong value; names where."""
 
