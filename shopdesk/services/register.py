@@ -166,7 +166,8 @@ class Register:
         if self._imports is None:
             config = ImportConfig.load(resource_path("importers"))
             self._imports = ImportService(self.db, self.clock, config, shop_tz=self.shop_tz,
-                                          after_write=self._after_case_write)
+                                          after_write=self._after_case_write,
+                                          after_import=self.followups.schedule_resolved)
         return self._imports
 
     def _after_case_write(self, case_ids: list[int], *, siblings: bool = True) -> None:
