@@ -108,7 +108,9 @@ class Register:
         self.blacklist = BlacklistService(self.db, self.clock, self.warnings)
         self.analysis = AnalysisService(self.db, self.clock, shop_tz=tz)
         self.deadlines = DeadlineService(self.db, self.clock, self.settings, shop_tz=tz,
-                                         override=self.paths.root / DEADLINE_RULES_NAME)
+                                         override=self.paths.root / DEADLINE_RULES_NAME,
+                                         holiday_span=lambda n, y: self.holidays.holiday_span(
+                                             n, y))
         self.staff = StaffService(self.db, self.clock, self.settings, shop_tz=tz)
         self.major = MajorService(self.db, self.clock, self.settings, self.staff)
         self.cases = CaseService(self.db, self.clock, shop_tz=tz,
