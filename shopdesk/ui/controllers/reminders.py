@@ -16,13 +16,14 @@ decide), so ShopDesk never beeps.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QRect, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QColor, QFont, QIcon, QPainter
+from PySide6.QtCore import QObject, QSettings, QTimer, Signal
+from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QApplication, QLabel, QMenu, QStyle, QSystemTrayIcon, QWidget
 
 from ...domain.reminders import Notification, ReminderKind
 from ...services.quick_filters import QuickFilter
 from ...services.reminders import TRAY, ReminderCounts
+from ..widgets.tray_badge import badge_icon
 from .host import Host
 
 POLL_MS = 60_000
@@ -118,28 +119,12 @@ class ReminderController(QObject):
             self._host.bring_to_front()
 
     def _icon(self, count: int) -> QIcon:
-        """The app's icon with a red badge carrying `count` (none at 0)."""
+        """The app's icon with a red badge carrying `count` (none at 0), drawn at each
+        tray size so the digits stay readable in a 22 px slot."""
         base = QApplication.windowIcon()
         if base.isNull():
             base = QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
-        pixmap = base.pixmap(64, 64)
-        if count <= 0:
-            return QIcon(pixmap)
-        painter = QPainter(pixmap)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setBrush(QColor("#d93025"))
-        painter.setPen(Qt.PenStyle.NoPen)
-        badge = QRect(28, 0, 36, 36)
-        painter.drawEllipse(badge)
-        font = QFont()
-        font.setBold(True)
-        font.setPixelSize(22 if count < 100 else 16)
-        painter.setFont(font)
-        painter.setPen(QColor("white"))
-        painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, str(count) if count < 100
-                         else "99+")
-        painter.end()
-        return QIcon(pixmap)
+        return badge_icon(base, count)
 
     # --- polling ---------------------------------------------------------------------
     def attach(self) -> None:
