@@ -301,6 +301,11 @@ class DeadlineService:
         reminders poll: a bounded window, cheap on a big register)."""
         return self._items(self.store.due(after=after, before=before))
 
+    def count_between(self, after: datetime, before: datetime) -> int:
+        """`len(due_between(after, before))` without building the list (the tray's count,
+        every minute on the UI thread)."""
+        return self.store.count_between(after, before)
+
     def due_within(self, delta: timedelta, *, overdue: bool = True) -> list[DueDeadline]:
         """Open cases whose deadline falls within `delta` from now, earliest first, and
         (unless `overdue=False`) those already past: what `deadlines due` lists. A

@@ -144,8 +144,9 @@ class Register:
         self.reminders.add_provider(WarningProvider(self.warnings))
         self.reminders.add_provider(RefundCutoffProvider(self.refunds,
                                                          self.reminders.settings))
-        self.reminders.add_provider(DeadlineProvider(self.deadlines.due_between,
-                                                     self._case_id_of))
+        self.reminders.add_provider(DeadlineProvider(
+            self.deadlines.due_between, self._case_id_of,
+            count_between=self.deadlines.count_between))
         self.shop_profile = ShopProfileService(self.db, self.settings, self.clock, shop_tz=tz,
                                                policy=self.calls.policy)
         self.backups = BackupManager(self.paths.backups)
