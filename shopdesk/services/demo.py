@@ -401,7 +401,7 @@ def generate_demo(register: DemoTarget, n: int = 200, *, seed: int | None = None
         register.warnings.evaluate([case_id for case_id, _case in saved], siblings=False)
         # Resolved demo cases get their follow-ups, as resolving them by hand would.
         register.followups.schedule_resolved([case_id for case_id, _case in saved],
-                                             STAFF[0])
+                                             STAFF[0], backdate=True)
     add_demo_plan(register)
     return n
 

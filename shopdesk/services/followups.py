@@ -104,11 +104,14 @@ class FollowupService:
         return followup
 
     def schedule_resolved(self, case_ids: list[int], actor: str,
-                          now: datetime | None = None) -> list[Followup]:
+                          now: datetime | None = None, *,
+                          backdate: bool = False) -> list[Followup]:
         """Follow-ups for the cases among `case_ids` that are resolved and have none since
         their resolution (an import resolved them, or the demo made them resolved), due
         the rule's days after `resolved_at`, as resolving in the window does. Set-based:
-        one read and one insert per 500 cases; the caller owns the transaction."""
+        one read and one insert per 500 cases; the caller owns the transaction.
+        `backdate`: made (and on the timeline) at the resolution, not now (the demo's
+        made-up history)."""
         now = now or self.clock.now()
         rules = self.rules()
         kinds = [k.value for k, r in rules.items() if r.days is not None]
@@ -119,15 +122,17 @@ class FollowupService:
             due = due_after(resolved_at, rule)
             if due is None or due < now - STALE_AFTER:
                 continue
-            rows.append((case_id, rule.kind, due, rule.script_id))
-        made = self.store.add_many(rows, created_at=now, created_by=actor)
+            rows.append((case_id, rule.kind, due, rule.script_id,
+                         resolved_at if backdate else now))
+        made = self.store.add_many(rows, created_by=actor)
         events, audits = [], []
         for f in made:
             due_iso = to_utc_iso(f.due_at)
             when = local(f.due_at, self.shop_tz).strftime("%Y-%m-%d")
-            events.append((f.case_id, now, actor, "followup_scheduled", f"{when} 回访",
-                           {"followup_id": f.id, "due_at": due_iso, "script_id": f.script_id}))
-            audits.append((now, actor, "case", f.case_id, "followup_scheduled",
+            events.append((f.case_id, f.created_at, actor, "followup_scheduled",
+                           f"{when} 回访", {"followup_id": f.id, "due_at": due_iso,
+                                           "script_id": f.script_id}))
+            audits.append((f.created_at, actor, "case", f.case_id, "followup_scheduled",
                            f"followup:{f.id}", None, due_iso))
         if made:
             self.events.add_many(events)

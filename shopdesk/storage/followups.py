@@ -44,23 +44,22 @@ class FollowupStore:
              created_by])
         return self.get(int(cursor.lastrowid or 0))
 
-    def add_many(self, rows: list[tuple[int, CaseKind, datetime, str]], *,
-                 created_at: datetime, created_by: str) -> list[Followup]:
-        """(case_id, kind, due_at, script_id) rows at once; returns them as saved."""
+    def add_many(self, rows: list[tuple[int, CaseKind, datetime, str, datetime]], *,
+                 created_by: str) -> list[Followup]:
+        """(case_id, kind, due_at, script_id, created_at) rows at once; returns them as
+        saved (the writes are serialised register-wide, so the new ids are those above
+        the largest before)."""
         if not rows:
             return []
-        stamp = to_utc_iso(created_at)
+        before = int(self.db.execute("SELECT coalesce(max(id), 0) FROM followups")
+                     .fetchone()[0])
         self.db.executemany(
             "INSERT INTO followups(case_id, kind, due_at, script_id, created_at, created_by) "
             "VALUES (?, ?, ?, ?, ?, ?)",
-            [(case_id, kind.value, to_utc_iso(due), script, stamp, created_by)
-             for case_id, kind, due, script in rows])
-        saved: list[Followup] = []
-        for chunk, marks in in_batches([r[0] for r in rows]):
-            saved += [_followup(r) for r in self.db.execute(
-                _FROM + f" WHERE f.case_id IN ({marks}) AND f.created_at = ? "
-                "AND f.state = 'open' ORDER BY f.id", [*chunk, stamp]).fetchall()]
-        return saved
+            [(case_id, kind.value, to_utc_iso(due), script, to_utc_iso(made), created_by)
+             for case_id, kind, due, script, made in rows])
+        return [_followup(r) for r in self.db.execute(
+            _FROM + " WHERE f.id > ? ORDER BY f.id", [before]).fetchall()]
 
     def resolved_without_followup(self, case_ids: list[int],
                                   kinds: list[str]) -> list[tuple[int, str, datetime]]:

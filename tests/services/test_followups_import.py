@@ -113,3 +113,5 @@ def test_the_demo_schedules_follow_ups_for_its_recently_resolved_cases(register,
     for f in queued:
         case = cases[f.case_id]
         assert f.due_at == case.resolved_at + timedelta(days=rules[case.kind].days)
+        # Made at the made-up resolution, like the rest of the demo's history.
+        assert f.created_at == case.resolved_at
