@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import sqlite3
 import statistics
 import sys
 import tempfile
@@ -65,6 +66,11 @@ def main(argv: list[str] | None = None) -> int:
             return _timed(lambda: (model.set_query(q), visible()), args.runs, reset)
 
         open_statuses = "('new', 'in_progress', 'waiting_buyer', 'waiting_platform')"
+        # The floor: the same count on a bare read-only connection (no service, no query
+        # object), as the tray's tooltip and the filter button's count ask it.
+        bare = sqlite3.connect(f"file:{home / 'shopdesk.sqlite3'}?mode=ro", uri=True)
+        raw_count = (f"SELECT count(*) FROM cases WHERE deleted_at IS NULL AND status IN "
+                     f"{open_statuses} AND {REFUND_QUEUE_SQL}")
         raw = (f"SELECT {_COLS} FROM cases WHERE deleted_at IS NULL AND status IN "
                f"{open_statuses} AND {REFUND_QUEUE_SQL} "
                "ORDER BY last_activity_at DESC, id DESC LIMIT 200")
@@ -75,11 +81,15 @@ def main(argv: list[str] | None = None) -> int:
              _timed(lambda: db.execute(raw).fetchall(), args.runs)),
             ("refund queue count (tooltip)", _timed(register.refunds.count, args.runs),
              _timed(register.promises.overdue_count, args.runs)),
+            ("refund queue count vs its raw count SQL", _timed(register.refunds.count,
+                                                               args.runs),
+             _timed(lambda: bare.execute(raw_count).fetchone(), args.runs)),
             ("tray poll: counts + take", _timed(
                 lambda: (register.reminders.counts(), register.reminders.take(TRAY)),
                 args.runs), _timed(register.promises.overdue_count, args.runs)),
         ]
         n = register.refunds.count()
+        bare.close()
         register.close()
     del app
     print(f"{args.size:,} cases, {n:,} in the refund queue; medians of {args.runs} runs (ms)")

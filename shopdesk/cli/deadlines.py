@@ -13,7 +13,7 @@ from ..domain.clock import local
 from ..domain.enums import Platform
 from ..domain.platform_state import PlatformStage
 from ..domain.urgency import format_span
-from ..services.deadlines import deadline_json, due_json, rule_json
+from ..services.deadlines import deadline_json, due_json, pause_json, rule_json
 from ..services.register import Register
 from ..services.serialize import SCHEMA_VERSION
 from .common import CliError, actor_name, cli_lang, emit_json, guarded, live_case
@@ -78,9 +78,11 @@ def cmd_deadlines(register: Register, args: argparse.Namespace, out: TextIO) -> 
     if args.deadlines_command == "rules":
         platform = _platform(args.platform) if args.platform else None
         found = service.rules(platform)
+        pauses = service.pauses(platform)
         if args.json:
             emit_json(out, {"schema": SCHEMA_VERSION,
-                            "rules": [rule_json(r, lang) for r in found]})
+                            "rules": [rule_json(r, lang) for r in found],
+                            "pauses": [pause_json(p, x, lang) for p, x in pauses]})
             return 0
         for r in found:
             kinds = ",".join(k.value for k in r.kinds) or "*"
@@ -89,6 +91,10 @@ def cmd_deadlines(register: Register, args: argparse.Namespace, out: TextIO) -> 
                       f"{r.length_text(lang):<8} {r.confidence.value:<6}"
                       f" {r.on_timeout.get(lang)}{mark}\n")
         out.write(f"{len(found)} rule(s)\n")
+        for p, x in pauses:
+            stages = ",".join(sorted(s.value for s in x.stages)) or "*"
+            out.write(f"pause {p.value:<10} {x.start.isoformat()}..{x.end.isoformat()} "
+                      f"{stages} {x.confidence.value} {x.reason.get(lang)}\n")
         return 0
     if args.deadlines_command == "due":
         items = service.due_within(parse_span(args.within, "--within"))

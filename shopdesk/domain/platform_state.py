@@ -246,9 +246,13 @@ class PlatformStateMap:
     def resolve(self, platform_status: str, intervention_status: str = "", *,
                 kind: CaseKind, refund_scope: str = "", responsible_party: str = "",
                 amount_claimed: Decimal | None = None,
-                amount_paid: Decimal | None = None) -> PlatformCaseState:
-        """The case state the platform's words mean (see module docstring)."""
+                amount_paid: Decimal | None = None,
+                return_logistics: str = "") -> PlatformCaseState:
+        """The case state the platform's words mean (see module docstring).
+        `return_logistics`: the return parcel's tracking state, when the export has it."""
         stage = self.stage_of(platform_status) if platform_status else None
+        if stage is PlatformStage.RETURN_TO_CHECK and return_delivered(return_logistics):
+            stage = PlatformStage.RETURN_DELIVERED  # the seller's shorter clock starts
         intervention = (self.intervention_of(intervention_status)
                         if intervention_status else None)
         scope = self.scopes.get(normalise_wording(refund_scope)) if refund_scope else None
@@ -269,6 +273,22 @@ class PlatformStateMap:
             stage=stage, intervention=intervention, outcome=outcome,
             amount_settled=settled_for(outcome, amount_claimed, amount_paid),
             cause_side=self.side_of(responsible_party) if responsible_party else None)
+
+
+# A return parcel's tracking state that says it arrived (签收 / 妥投), and the words that
+# contain 签收 but say it did not.
+_DELIVERED = ("签收", "妥投")
+_NOT_DELIVERED = ("未签收", "待签收", "拒签", "拒收", "退签", "签收失败", "异常签收")
+
+
+def return_delivered(tracking_state: str) -> bool:
+    """The return's tracking state says it was delivered to the seller: '签收', '已签收',
+    '快件已签收，签收人：本人' (not '未签收', '拒签' ...). PDD cuts the seller's clock to
+    24 h here; the stage is RETURN_DELIVERED."""
+    words = normalise_wording(tracking_state)
+    if not words or any(n in words for n in _NOT_DELIVERED):
+        return False
+    return any(d in words for d in _DELIVERED)
 
 
 def describe_platform_state(platform_status: str, stage: PlatformStage | None,

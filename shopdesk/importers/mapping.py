@@ -74,6 +74,8 @@ REFUND_FIELDS: dict[str, FieldSpec] = {
     "shipping_info": _f("text", "发货物流信息", "Shipping info"),
     "return_courier": _f("text", "退货物流公司", "Return courier"),
     "return_waybill": _f("id", "退货物流单号", "Return waybill number"),
+    # The return parcel's tracking state (签收 moves return_to_check to return_delivered).
+    "return_logistics": _f("text", "退货物流状态", "Return tracking status"),
     "seller_note": _f("text", "商家备注", "Seller note"),
     "responsible_party": _f("text", "责任方", "Responsible party"),
     "sale_phase": _f("text", "售中或售后", "During or after the sale"),

@@ -39,7 +39,7 @@ HEADER_SCAN_ROWS = 30  # the header must be within the first rows (title lines a
 _CHECK_EVERY = 256  # rows between progress reports / cancellation checks
 _KNOWN_BATCH = 500  # row hashes per `known` lookup
 # Part of every row hash: bump it when the same cells and mapping would convert differently.
-ROW_HASH_VERSION = 1
+ROW_HASH_VERSION = 2
 
 
 @dataclass

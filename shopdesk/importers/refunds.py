@@ -122,7 +122,8 @@ def convert_refund_row(number: int, cells: Sequence[Cell], bound: BoundMapping,
         platform_status, intervention_status, kind=draft.kind,
         refund_scope=str(values.get("refund_scope") or ""),
         responsible_party=str(values.get("responsible_party") or ""),
-        amount_claimed=draft.amount_claimed, amount_paid=draft.amount_paid)
+        amount_claimed=draft.amount_claimed, amount_paid=draft.amount_paid,
+        return_logistics=str(values.get("return_logistics") or ""))
     if values.get("buyer_phone_masked"):
         extra["buyer_phone_masked"] = str(values["buyer_phone_masked"])
     record = RefundRecord(

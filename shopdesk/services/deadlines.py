@@ -14,15 +14,15 @@ from __future__ import annotations
 
 import hashlib
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from sqlite_utils import Database
 
 from ..domain.case import Case
-from ..domain.clock import SHOP_TZ_DEFAULT, Clock, from_iso, to_utc_iso
+from ..domain.clock import SHOP_TZ_DEFAULT, Clock, from_iso, local, to_utc_iso
 from ..domain.deadlines import (
     TRACKING_STAGES,
     Deadline,
@@ -30,6 +30,7 @@ from ..domain.deadlines import (
     DeadlineRule,
     DeadlineRulesError,
     DeadlineSource,
+    Pause,
     RuleSet,
     StageOrigin,
     StageState,
@@ -76,11 +77,13 @@ OVERRIDE_TEMPLATE = """\
 # on_timeout = { zh = "买家可申请平台介入", en = "the buyer may ask the platform" }
 # confidence = "low"
 #
-# Platform clock pauses (e.g. JD over Spring Festival), local dates inclusive:
+# Platform clock pauses, local dates inclusive. JD's own Spring Festival notice: its dates
+# replace the statutory holiday the shipped rules pause for, in that year:
 # [[jd.pause]]
 # from = 2027-02-04
 # to = 2027-02-12
 # reason = "春节暂停"
+# stages = ["awaiting_seller", "return_to_check", "return_delivered"]   # default: all
 """
 
 
@@ -130,19 +133,24 @@ class DeadlineService:
 
     def __init__(self, db: Database, clock: Clock, settings: SettingsStore, *,
                  shop_tz: str = SHOP_TZ_DEFAULT, override: Path | None = None,
-                 shipped: Path | None = None) -> None:
+                 shipped: Path | None = None,
+                 holiday_span: Callable[[str, int], tuple[date, date] | None] | None = None
+                 ) -> None:
         self.db = db
         self.clock = clock
         self.settings = settings
         self.shop_tz = shop_tz
         self.override = override
         self.shipped = shipped or resource_path("deadlines")
+        # A public holiday's first and last day in a year (pauses over Spring Festival).
+        self.holiday_span = holiday_span
         self.store = DeadlineStore(db)
         self.cases = CaseStore(db)
         self.events = EventStore(db)
         self.audit = AuditStore(db)
         self.rules_error: DeadlineRulesError | None = None
         self._cache: tuple[tuple, RuleSet] | None = None
+        self._dated_cache: tuple[RuleSet, tuple, RuleSet] | None = None
 
     # --- rules -------------------------------------------------------------------------
     def _files(self) -> list[Path]:
@@ -158,21 +166,45 @@ class DeadlineService:
         raises DeadlineRulesError; a broken shop file is reported in `rules_error`."""
         stamp = self._stamp()
         if self._cache is not None and self._cache[0] == stamp:
-            return self._cache[1]
-        rules = merge([parse_platform_file(_load(p), p.name) for p in self._files()])
-        self.rules_error = None
-        if stamp[1]:
-            assert self.override is not None
-            try:
-                rules = apply_override(rules, _load(self.override), self.override.name)
-            except DeadlineRulesError as exc:
-                self.rules_error = exc
-        self._cache = (stamp, rules)
-        return rules
+            rules = self._cache[1]
+        else:
+            rules = merge([parse_platform_file(_load(p), p.name) for p in self._files()])
+            self.rules_error = None
+            if stamp[1]:
+                assert self.override is not None
+                try:
+                    rules = apply_override(rules, _load(self.override), self.override.name)
+                except DeadlineRulesError as exc:
+                    self.rules_error = exc
+            self._cache = (stamp, rules)
+        return self._dated(rules)
+
+    def _dated(self, rules: RuleSet) -> RuleSet:
+        """The holiday pauses dated for last year, this year and next (the shop's clock),
+        from the holiday calendar (chinese-calendar, or the years the shop entered)."""
+        if not rules.holiday_pauses or self.holiday_span is None:
+            return rules
+        year = local(self.clock.now(), self.shop_tz).year
+        years = (year - 1, year, year + 1)
+        names = sorted({t.holiday for items in rules.holiday_pauses.values() for t in items})
+        spans = {(n, y): self.holiday_span(n, y) for n in names for y in years}
+        key = tuple(sorted(spans.items()))
+        cached = self._dated_cache
+        if cached is not None and cached[0] is rules and cached[1] == key:
+            return cached[2]
+        dated = rules.with_holidays(lambda n, y: spans.get((n, y)), years)
+        self._dated_cache = (rules, key, dated)
+        return dated
 
     def rules(self, platform: Platform | None = None) -> list[DeadlineRule]:
         """The rules in force, of one platform or all."""
         return self.rule_set().for_platform(platform)
+
+    def pauses(self, platform: Platform | None = None) -> list[tuple[Platform, Pause]]:
+        """The clock pauses in force (holiday pauses dated for last, this and next year)."""
+        found = self.rule_set().pauses
+        return [(p, pause) for p in Platform if platform in (None, p)
+                for pause in sorted(found.get(p, ()), key=lambda x: x.start)]
 
     def _fingerprint(self) -> str:
         digest = hashlib.sha256(repr((self.rule_set(), self.shop_tz)).encode())
@@ -268,6 +300,11 @@ class DeadlineService:
         """Open cases whose deadline falls in [after, before], earliest first (what the
         reminders poll: a bounded window, cheap on a big register)."""
         return self._items(self.store.due(after=after, before=before))
+
+    def count_between(self, after: datetime, before: datetime) -> int:
+        """`len(due_between(after, before))` without building the list (the tray's count,
+        every minute on the UI thread)."""
+        return self.store.count_between(after, before)
 
     def due_within(self, delta: timedelta, *, overdue: bool = True) -> list[DueDeadline]:
         """Open cases whose deadline falls within `delta` from now, earliest first, and
@@ -381,6 +418,15 @@ def due_json(item: DueDeadline, lang: str = "zh") -> dict[str, object]:
             "due_at": to_utc_iso(item.due_at), "source": item.source.value,
             "on_timeout": item.on_timeout.get(lang) if item.on_timeout else None,
             "estimate": item.estimate}
+
+
+def pause_json(platform: Platform, pause: Pause, lang: str = "zh") -> dict[str, object]:
+    """One clock pause of `deadlines rules --json` (dated; a holiday pause per year)."""
+    return {"platform": platform.value, "from": pause.start.isoformat(),
+            "to": pause.end.isoformat(), "stages": sorted(s.value for s in pause.stages),
+            "holiday": pause.holiday or None, "reason": pause.reason.get(lang),
+            "source": pause.source, "year": pause.year,
+            "confidence": pause.confidence.value}
 
 
 def rule_json(rule: DeadlineRule, lang: str = "zh") -> dict[str, object]:

@@ -414,6 +414,9 @@ def generate_demo(register: DemoTarget, n: int = 200, *, seed: int | None = None
         register.settings.set(DEMO_ADDED_KEY, added)
         register.deadlines.recompute([case_id for case_id, _case in saved])
         register.warnings.evaluate([case_id for case_id, _case in saved], siblings=False)
+        # Resolved demo cases get their follow-ups, as resolving them by hand would.
+        register.followups.schedule_resolved([case_id for case_id, _case in saved],
+                                             STAFF[0], backdate=True)
         major_id = next((case_id for case_id, case in saved if case is major), None)
         if major_id is not None:
             add_demo_major(register, major_id)

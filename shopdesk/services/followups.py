@@ -9,7 +9,7 @@ reopening and their trail are saved together or not at all.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlite_utils import Database
 
@@ -35,6 +35,10 @@ from .actor import require_actor
 from .cases import CaseService
 
 RULES_KEY = "followup_rules"
+# A case an import (or the demo) finds resolved gets the follow-up its kind asks for, due
+# that many days after the platform's resolution, unless that day is this long past: a
+# first import of last year's history must not fill the queue with stale follow-ups.
+STALE_AFTER = timedelta(days=7)
 
 
 class FollowupService:
@@ -98,6 +102,42 @@ class FollowupService:
         self.audit_log.record(now, actor, "case", case.id, "followup_scheduled",
                               f"followup:{followup.id}", None, to_utc_iso(due))
         return followup
+
+    def schedule_resolved(self, case_ids: list[int], actor: str,
+                          now: datetime | None = None, *,
+                          backdate: bool = False) -> list[Followup]:
+        """Follow-ups for the cases among `case_ids` that are resolved and have none since
+        their resolution (an import resolved them, or the demo made them resolved), due
+        the rule's days after `resolved_at`, as resolving in the window does. Set-based:
+        one read and one insert per 500 cases; the caller owns the transaction.
+        `backdate`: made (and on the timeline) at the resolution, not now (the demo's
+        made-up history)."""
+        now = now or self.clock.now()
+        rules = self.rules()
+        kinds = [k.value for k, r in rules.items() if r.days is not None]
+        rows = []
+        for case_id, kind_key, resolved_at in self.store.resolved_without_followup(
+                list(dict.fromkeys(case_ids)), kinds):
+            rule = rules[CaseKind(kind_key)]
+            due = due_after(resolved_at, rule)
+            if due is None or due < now - STALE_AFTER:
+                continue
+            rows.append((case_id, rule.kind, due, rule.script_id,
+                         resolved_at if backdate else now))
+        made = self.store.add_many(rows, created_by=actor)
+        events, audits = [], []
+        for f in made:
+            due_iso = to_utc_iso(f.due_at)
+            when = local(f.due_at, self.shop_tz).strftime("%Y-%m-%d")
+            events.append((f.case_id, f.created_at, actor, "followup_scheduled",
+                           f"{when} 回访", {"followup_id": f.id, "due_at": due_iso,
+                                           "script_id": f.script_id}))
+            audits.append((f.created_at, actor, "case", f.case_id, "followup_scheduled",
+                           f"followup:{f.id}", None, due_iso))
+        if made:
+            self.events.add_many(events)
+            self.audit_log.record_many(audits)
+        return made
 
     # --- recording the outcome -----------------------------------------------------
     def done(self, followup_id: int, result: FollowupResult, actor: str,

@@ -9,9 +9,9 @@ the call policy can fall back to weekends with a warning instead of crashing.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 import chinese_calendar
 from sqlite_utils import Database
@@ -94,6 +94,7 @@ class ShopHolidays:
         self.library: HolidayCalendar = library or ChineseHolidayCalendar()
         self.shop_tz = shop_tz
         self.audit = AuditStore(db)
+        self._library_spans: dict[tuple[str, int], tuple[date, date] | None] = {}
 
     # --- the calendar the call policy reads ----------------------------------------------
     def calendar(self) -> LayeredHolidayCalendar:
@@ -111,6 +112,23 @@ class ShopHolidays:
         if self.library.covers(day.year):
             return self.library.is_makeup_workday(day)
         return self.calendar().is_makeup_workday(day)
+
+    def holiday_span(self, name: str, year: int) -> tuple[date, date] | None:
+        """First and last day of a named holiday period in `year` ("spring_festival": the
+        longest run of statutory holidays between 10 Jan and 10 Mar), from the library,
+        else from what the shop entered; None when neither knows the year."""
+        if name != "spring_festival":
+            return None
+        if self.library.covers(year):
+            key = (name, year)
+            if key not in self._library_spans:
+                self._library_spans[key] = _longest_run(self.library.is_statutory_holiday,
+                                                        year)
+            return self._library_spans[key]
+        entry = self.entered().get(year)
+        if entry is None:
+            return None
+        return _longest_run(entry.holidays.__contains__, year)
 
     # --- what the shop entered -----------------------------------------------------------
     def entered(self) -> dict[int, YearHolidays]:
@@ -185,6 +203,24 @@ class ShopHolidays:
             elif last is not None:
                 break
         return last
+
+
+def _longest_run(is_holiday: Callable[[date], bool], year: int) -> tuple[date, date] | None:
+    """The longest run of consecutive holiday days from 10 Jan to 10 Mar of `year` (the
+    Spring Festival holiday always falls there; New Year's Day is before it)."""
+    best: tuple[date, date] | None = None
+    run_start: date | None = None
+    day, last = date(year, 1, 10), date(year, 3, 10)
+    while day <= last + timedelta(days=1):
+        if day <= last and is_holiday(day):
+            run_start = run_start or day
+        elif run_start is not None:
+            end = day - timedelta(days=1)
+            if best is None or (end - run_start) > (best[1] - best[0]):
+                best = (run_start, end)
+            run_start = None
+        day += timedelta(days=1)
+    return best
 
 
 def _summary(data: object) -> str | None:

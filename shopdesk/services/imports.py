@@ -168,12 +168,15 @@ class ImportService:
 
     def __init__(self, db: Database, clock: Clock, config: ImportConfig, *,
                  shop_tz: str = SHOP_TZ_DEFAULT,
-                 after_write: Callable[[list[int]], object] | None = None) -> None:
+                 after_write: Callable[[list[int]], object] | None = None,
+                 after_import: Callable[[list[int], str], object] | None = None) -> None:
         self.db = db
         self.clock = clock
         self.config = config
         # Called in the import's transaction with every case created or updated.
         self.after_write = after_write or (lambda ids: None)
+        # Then with the same ids and the actor (the follow-ups of cases it resolved).
+        self.after_import = after_import or (lambda ids, actor: None)
         self.shop_tz = shop_tz
         self.profiles = ProfileService(db, clock)
         self.orders = OrderService(db, clock)
@@ -324,7 +327,9 @@ class ImportService:
             progress(total + done * total // work, 2 * total)
         check()
         writer.index()
-        self.after_write(report.created_ids + [r.case_id for r in updates if r.case_id])
+        touched = report.created_ids + [r.case_id for r in updates if r.case_id]
+        self.after_write(touched)
+        self.after_import(touched, actor)
         check()
         self.known.remember(_applied_rows(plan.rows))
         progress(2 * total, 2 * total)

@@ -21,9 +21,10 @@ from ..domain.clock import Clock
 from ..domain.enums import CaseKind
 from ..domain.platform_state import PlatformStage
 from ..domain.promises import PromiseKind
+from ..storage.cases import refund_queue_count
 from .cases import CaseService
 from .promises import PromiseService
-from .quick_filters import QuickFilter, apply_quick_filter, day_bounds
+from .quick_filters import OPEN_STATUSES, QuickFilter, apply_quick_filter, day_bounds
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,9 @@ class RefundQueue:
                                   tz=self.shop_tz, operator="")
 
     def count(self) -> int:
-        return self.cases.count(self.query())
+        """The queue's size (the tray's tooltip, every minute): three indexed counts,
+        the same number as counting `query()`."""
+        return refund_queue_count(self.cases.db, [s.value for s in OPEN_STATUSES])
 
     def today(self) -> list[RefundItem]:
         """Every case in the queue now, the longest-waiting request first."""

@@ -109,7 +109,9 @@ class Register:
         self.blacklist = BlacklistService(self.db, self.clock, self.warnings)
         self.analysis = AnalysisService(self.db, self.clock, shop_tz=tz)
         self.deadlines = DeadlineService(self.db, self.clock, self.settings, shop_tz=tz,
-                                         override=self.paths.root / DEADLINE_RULES_NAME)
+                                         override=self.paths.root / DEADLINE_RULES_NAME,
+                                         holiday_span=lambda n, y: self.holidays.holiday_span(
+                                             n, y))
         self.staff = StaffService(self.db, self.clock, self.settings, shop_tz=tz)
         self.major = MajorService(self.db, self.clock, self.settings, self.staff)
         self.cases = CaseService(self.db, self.clock, shop_tz=tz,
@@ -143,8 +145,9 @@ class Register:
         self.reminders.add_provider(WarningProvider(self.warnings))
         self.reminders.add_provider(RefundCutoffProvider(self.refunds,
                                                          self.reminders.settings))
-        self.reminders.add_provider(DeadlineProvider(self.deadlines.due_between,
-                                                     self._case_id_of))
+        self.reminders.add_provider(DeadlineProvider(
+            self.deadlines.due_between, self._case_id_of,
+            count_between=self.deadlines.count_between))
         self.shop_profile = ShopProfileService(self.db, self.settings, self.clock, shop_tz=tz,
                                                policy=self.calls.policy)
         self.backups = BackupManager(self.paths.backups)
@@ -167,7 +170,8 @@ class Register:
         if self._imports is None:
             config = ImportConfig.load(resource_path("importers"))
             self._imports = ImportService(self.db, self.clock, config, shop_tz=self.shop_tz,
-                                          after_write=self._after_case_write)
+                                          after_write=self._after_case_write,
+                                          after_import=self.followups.schedule_resolved)
         return self._imports
 
     def _after_case_write(self, case_ids: list[int], *, siblings: bool = True) -> None:

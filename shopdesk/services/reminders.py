@@ -152,10 +152,14 @@ class DeadlineProvider:
 
     def __init__(self, due_between: Callable[[datetime, datetime], Iterable[DeadlineItem]],
                  case_id_of: Callable[[str], int | None], *,
-                 lookback: timedelta = timedelta(days=1)) -> None:
+                 lookback: timedelta = timedelta(days=1),
+                 count_between: Callable[[datetime, datetime], int] | None = None) -> None:
         self._due_between = due_between
         self._case_id_of = case_id_of
         self.lookback = lookback
+        if count_between is not None:
+            # The tray's count without building every reminder (an indexed count).
+            self.count = lambda now, horizon: count_between(now - self.lookback, horizon)
 
     def reminders(self, now: datetime, horizon: datetime) -> list[Reminder]:
         out: list[Reminder] = []

@@ -315,6 +315,26 @@ REFUND_QUEUE_SQL = ("(kind = 'refund_only' OR platform_stage = 'refunding' OR id
                     "(SELECT case_id FROM promises WHERE state = 'open' AND kind = 'refund'))")
 
 
+def refund_queue_count(db: Any, statuses: Sequence[str]) -> int:
+    """How many live cases in `statuses` the 今日待退款 queue holds: the same number as a
+    count over REFUND_QUEUE_SQL, as three disjoint counts each answered from an index
+    (the OR form scans the whole table: ~200-300 ms at 100k cases, the tray's tooltip
+    asks every minute on the UI thread; this ~10 ms, most of it the promise arm)."""
+    marks = ", ".join("?" for _ in statuses)
+    row = db.execute(
+        "SELECT (SELECT count(*) FROM cases WHERE deleted_at IS NULL "
+        f"AND kind = 'refund_only' AND status IN ({marks})) "
+        "+ (SELECT count(*) FROM cases WHERE deleted_at IS NULL "
+        "AND platform_stage = 'refunding' AND platform_stage != '' "
+        f"AND status IN ({marks}) AND kind != 'refund_only') "
+        "+ (SELECT count(*) FROM cases WHERE id IN (SELECT case_id FROM promises "
+        "WHERE state = 'open' AND kind = 'refund') AND deleted_at IS NULL "
+        f"AND status IN ({marks}) AND kind != 'refund_only' "
+        "AND coalesce(platform_stage, '') != 'refunding')",
+        [*statuses, *statuses, *statuses]).fetchone()
+    return int(row[0])
+
+
 def _where(query: CaseQuery,
            search: Callable[[str], tuple[str, list[Any]] | None] = search_clause,
            ) -> tuple[str, list[Any]]:

@@ -107,6 +107,15 @@ class DeadlineStore:
                 for cid, no, stage, at, src, est, platform, kind, fen
                 in self.db.execute(sql, params).fetchall()]
 
+    def count_between(self, after: datetime, before: datetime) -> int:
+        """How many open live cases `due(after=, before=)` would list: an index-only count
+        on idx_live_deadline (deadline_at, status), no rows built."""
+        return int(self.db.execute(
+            "SELECT count(*) FROM cases WHERE deleted_at IS NULL AND deadline_at IS NOT NULL "
+            "AND deadline_at >= ? AND deadline_at <= ? "
+            "AND status NOT IN ('resolved', 'closed')",
+            [to_utc_iso(after), to_utc_iso(before)]).fetchone()[0])
+
     def stored(self, case_ids: Sequence[int]) -> dict[int, StoredDeadline]:
         """The stored deadline per case that has one: what the 剩余时间 column shows."""
         out: dict[int, StoredDeadline] = {}

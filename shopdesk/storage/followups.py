@@ -12,6 +12,7 @@ from ..domain.clock import from_iso, to_utc_iso
 from ..domain.enums import CaseKind
 from ..domain.errors import NotFoundError
 from ..domain.followups import Followup, FollowupResult, FollowupState
+from .batches import in_batches
 
 _COLUMNS = ("f.id, f.case_id, f.kind, f.due_at, f.script_id, f.created_at, f.created_by, "
             "f.state, f.result, f.done_at, f.done_by, f.note")
@@ -42,6 +43,42 @@ class FollowupStore:
             [case_id, kind.value, to_utc_iso(due_at), script_id, to_utc_iso(created_at),
              created_by])
         return self.get(int(cursor.lastrowid or 0))
+
+    def add_many(self, rows: list[tuple[int, CaseKind, datetime, str, datetime]], *,
+                 created_by: str) -> list[Followup]:
+        """(case_id, kind, due_at, script_id, created_at) rows at once; returns them as
+        saved (the writes are serialised register-wide, so the new ids are those above
+        the largest before)."""
+        if not rows:
+            return []
+        before = int(self.db.execute("SELECT coalesce(max(id), 0) FROM followups")
+                     .fetchone()[0])
+        self.db.executemany(
+            "INSERT INTO followups(case_id, kind, due_at, script_id, created_at, created_by) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [(case_id, kind.value, to_utc_iso(due), script, to_utc_iso(made), created_by)
+             for case_id, kind, due, script, made in rows])
+        return [_followup(r) for r in self.db.execute(
+            _FROM + " WHERE f.id > ? ORDER BY f.id", [before]).fetchall()]
+
+    def resolved_without_followup(self, case_ids: list[int],
+                                  kinds: list[str]) -> list[tuple[int, str, datetime]]:
+        """(case_id, kind, resolved_at) of the live resolved cases among `case_ids`, of one
+        of `kinds`, with no follow-up made since they were resolved."""
+        if not case_ids or not kinds:
+            return []
+        out: list[tuple[int, str, datetime]] = []
+        kind_marks = ", ".join("?" * len(kinds))
+        for chunk, marks in in_batches(case_ids):
+            rows = self.db.execute(
+                "SELECT c.id, c.kind, c.resolved_at FROM cases c "
+                f"WHERE c.id IN ({marks}) AND c.status = 'resolved' "
+                "AND c.deleted_at IS NULL AND c.resolved_at IS NOT NULL "
+                f"AND c.kind IN ({kind_marks}) AND NOT EXISTS (SELECT 1 FROM followups f "
+                "WHERE f.case_id = c.id AND f.created_at >= c.resolved_at)",
+                [*chunk, *kinds]).fetchall()
+            out += [(int(r[0]), str(r[1]), from_iso(r[2])) for r in rows]  # type: ignore[misc]
+        return out
 
     def finish(self, followup_id: int, result: FollowupResult, at: datetime, actor: str,
                note: str) -> Followup:

@@ -74,6 +74,21 @@ def test_rules_by_platform(cli):
     assert code == 1 and "--platform" in err
 
 
+def test_rules_list_jd_spring_festival_pauses_dated_per_year(cli):
+    code, out, _ = cli("deadlines", "rules", "--platform", "jd", "--json")
+    pauses = json.loads(out)["pauses"]
+    assert code == 0 and {p["platform"] for p in pauses} == {"jd"}
+    # The clock is in November 2026: last year's and this year's festivals (chinese-calendar).
+    spans = [(p["from"], p["to"]) for p in pauses if p["holiday"] == "spring_festival"]
+    assert ("2026-02-15", "2026-02-23") in spans and ("2025-01-28", "2025-02-04") in spans
+    assert all(p["confidence"] == "low" and p["source"] for p in pauses)
+    assert "awaiting_seller" in pauses[0]["stages"]
+    code, out, _ = cli("deadlines", "rules", "--platform", "jd")
+    assert "pause jd" in out and "2026-02-15..2026-02-23" in out
+    code, out, _ = cli("deadlines", "rules", "--platform", "taobao", "--json")
+    assert json.loads(out)["pauses"] == []
+
+
 def test_cases_stage_with_tracking_and_case_json(cli):
     case_no = add_case(cli, "return_refund")
     code, out, err = cli("--as", "小王", "cases", "stage", case_no, "--to", "return_to_check",

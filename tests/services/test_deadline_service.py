@@ -233,3 +233,29 @@ def test_reminders_look_back_one_day_for_passed_deadlines(register, clock):
             if r.kind.value == "deadline"] == []
     assert register.reminders.counts().deadlines == 0
     assert [d.case_no for d in register.deadlines.list(overdue=True)] == [case.case_no]
+
+
+def test_the_tray_deadline_count_is_the_length_of_the_window_it_would_list(register, clock):
+    """counts() counts the deadline window in SQL (no reminders built): the same number
+    as the provider's list, with cases before, inside and after [now - 1 day, now + 2 h]
+    and a finished one."""
+    from shopdesk.domain.enums import Outcome
+    from shopdesk.services.reminders import DeadlineProvider
+
+    from ..conftest import T0
+
+    cases = [open_case(register) for _ in range(3)]
+    clock.advance(hours=10)
+    cases += [open_case(register) for _ in range(2)]  # due 10 h after the first three
+    register.cases.change_status(cases[-1].id, Transition(CaseStatus.RESOLVED,
+                                                          outcome=Outcome.FULL_REFUND,
+                                                          amount=Decimal("59")), "小王")
+    provider = next(p for p in register.reminders.providers
+                    if isinstance(p, DeadlineProvider))
+    for hours in (0, 12, 23, 33, 40, 60):
+        clock.set(T0 + timedelta(hours=hours))
+        now = clock.now()
+        horizon = now + timedelta(hours=2)
+        listed = provider.reminders(now, horizon)
+        assert provider.count(now, horizon) == len(listed), hours
+        assert register.reminders.counts().deadlines == len(listed)

@@ -43,6 +43,41 @@ def test_refunds_today_selection(register, clock):
     assert items[2].promise_due == clock.now() + timedelta(hours=2)
 
 
+def test_the_queue_count_matches_the_list_filter_with_every_overlap(register, clock):
+    """refunds.count() is three indexed counts; it must equal counting the list's 今日待退款
+    query whatever overlaps: a refund-only case with a refund promise, a refunding case
+    with two, a trashed or finished case with one."""
+    soon = clock.now() + timedelta(hours=2)
+
+    def promise(case, n=1):
+        for _ in range(n):
+            register.promises.make(case.id, PromiseKind.REFUND, soon, "小王")
+
+    def refunding(case):
+        register.cases.store.update_columns(case.id, {"platform_stage": "refunding"},
+                                            reindex=False)
+
+    both = open_case(register, "Q100001", "refund_only")
+    promise(both)
+    refunding(both)
+    twice = open_case(register, "Q100002", "return_refund")
+    refunding(twice)
+    promise(twice, 2)
+    only_promised = open_case(register, "Q100003", "exchange")
+    promise(only_promised, 2)
+    trashed = open_case(register, "Q100004", "exchange")
+    promise(trashed)
+    register.cases.delete([trashed.id], "小王")
+    finished = open_case(register, "Q100005", "refund_only")
+    promise(finished)
+    register.cases.change_status(finished.id, Transition(to=CaseStatus.CLOSED,
+                                                         note="buyer withdrew"), "小王")
+    open_case(register, "Q100006", "complaint")
+    expected = register.cases.count(register.refunds.query())
+    assert expected == 3 and register.refunds.count() == expected
+    assert len(register.refunds.today()) == expected
+
+
 def test_cutoff_reminder_once_a_day_while_refunds_remain(register, clock):
     case = open_case(register, "R200001", "refund_only")
     # 22:00 in Shanghai: the 23:00 cut-off is an hour away; nothing yet.
@@ -157,3 +192,11 @@ def test_a_deadline_provider_plugs_in(register, clock):
     after, before = asked[0]
     assert before - clock.now() >= timedelta(hours=2)
     assert clock.now() - after == timedelta(days=1)  # long-overdue ones are not re-read
+
+
+def test_the_queue_count_matches_the_list_filter_on_the_demo(register):
+    from shopdesk.services.demo import generate_demo
+
+    generate_demo(register, 300, seed=11)
+    expected = register.cases.count(register.refunds.query())
+    assert expected > 0 and register.refunds.count() == expected

@@ -159,3 +159,62 @@ def test_long_order_numbers_elide_in_the_middle_with_the_whole_number_as_tooltip
     assert item_visual < table.horizontalHeader().visualIndex(column_of("order_no"))
 
 
+
+
+@pytest.mark.parametrize("env", [{}, {"SHOPDESK_LANG": "en"}], ids=["zh", "en"])
+def test_the_case_number_reads_whole_beside_a_long_time_left(qtbot, make_window,
+                                                             demo_register, clock, env):
+    """An overdue deadline ('已超时20小时1分') and the stage menu beside the status badge
+    must not squeeze the case number on a laptop screen."""
+    from decimal import Decimal
+
+    from shopdesk.domain.case import CaseDraft
+    from shopdesk.domain.enums import CaseKind, CaseStatus, Platform
+    from shopdesk.domain.workflow import Transition
+
+    case = demo_register.cases.open_case(CaseDraft(
+        platform=Platform.TAOBAO, order_no="3712345678901", kind=CaseKind.RETURN_REFUND,
+        amount_paid=Decimal("59.00")), "小王")
+    # Waiting for the buyer's return (7 days): the longest status beside the number.
+    demo_register.cases.change_status(case.id, Transition(CaseStatus.WAITING_BUYER), "小王")
+    clock.set(T0 + timedelta(days=7, hours=20, minutes=1))  # 20 h 1 min past it
+    window = make_window(demo_register, env=env)
+    window.resize(*LAPTOP)
+    window.case_list.table.setFocus()
+    row = next(r for r in range(window.case_list.model.rowCount())
+               if window.case_list.model.case_at(r).id == case.id)
+    qtbot.mouseClick(window.case_list.table.viewport(), Qt.MouseButton.LeftButton,
+                     pos=window.case_list.table.visualRect(
+                         window.case_list.model.index(row, 0)).center())
+    qtbot.waitUntil(lambda: window.detail.current_case_id == case.id)
+    header, strip = window.detail.header, window.detail.deadline_strip
+    assert strip.deadline.due_at < clock.now() and strip.isVisible()
+    number = header.case_no
+    qtbot.waitUntil(lambda: number.width() >= number.sizeHint().width(), timeout=2000)
+    _assert_on_screen(number, window)
+    _assert_on_screen(strip.left_label, window)
+    _assert_on_screen(strip.stage_button, window)
+
+
+def test_the_stage_menu_goes_up_beside_the_status_when_the_pane_has_room(
+        qtbot, make_window, demo_register, clock):
+    """A wide pane: the time left and the stage menu on the top line (what happens at
+    zero reads whole on the kind line); a narrow one: they move down, the number whole."""
+    window = make_window(demo_register)
+    window.resize(1600, 800)
+    window.splitter.setSizes([700, 900])
+    row_case = next(window.case_list.model.case_at(r) for r in
+                    range(window.case_list.model.rowCount())
+                    if window.case_list.model.case_at(r).status.is_open)
+    window.detail.show_case(row_case.id)
+    header, strip = window.detail.header, window.detail.deadline_strip
+    assert strip.isVisible()
+    qtbot.waitUntil(lambda: header.top.indexOf(strip.stage_button) >= 0)
+    assert header.top.indexOf(strip) >= 0
+    window.splitter.setSizes([1130, 470])  # the laptop's pane
+    qtbot.waitUntil(lambda: header.width() < 500)
+    qtbot.waitUntil(lambda: header.row.indexOf(strip.stage_button) >= 0)
+    qtbot.waitUntil(lambda: header.case_no.width() >= header.case_no.sizeHint().width())
+    window.splitter.setSizes([700, 900])
+    qtbot.waitUntil(lambda: header.top.indexOf(strip.stage_button) >= 0)
+    assert header.row.indexOf(strip.stage_button) < 0 and header.row.indexOf(strip) < 0

@@ -198,3 +198,24 @@ def test_reminder_settings_tab(qtbot, window, demo_register):
         time(22, 0), time(8, 0), time(22, 30))
     assert reminders_ui.minimise_to_tray(window.settings)
     reminders_ui.set_minimise_to_tray(window.settings, False)
+
+
+def test_the_minute_poll_counts_on_the_writer_and_shows_the_new_count(
+        qtbot, make_window, register, clock, tray, monkeypatch):
+    window = make_window(register)
+    [icon] = tray
+    assert window.reminders.counts.refunds_today == 0
+    open_case(register, "T400001", "refund_only")
+    ui_thread_counts = []
+    real = type(register.reminders).counts
+
+    def spy(self, *a, **kw):
+        if self is register.reminders:
+            ui_thread_counts.append(1)
+        return real(self, *a, **kw)
+
+    monkeypatch.setattr(type(register.reminders), "counts", spy)
+    window.reminders.poll()
+    qtbot.waitUntil(lambda: window.reminders.counts.refunds_today == 1, timeout=3000)
+    assert "今日待退款：1" in icon.toolTip()
+    assert ui_thread_counts == []  # counted by the writer's register, not the window's

@@ -15,6 +15,7 @@ from .rules import (
     Confidence,
     DeadlineRule,
     DeadlineRulesError,
+    HolidayPause,
     Pause,
     RuleSet,
     apply_override,
@@ -34,7 +35,7 @@ from .stages import (
 __all__ = [
     "SOURCE_TEXT", "STAGE_ACTIONS", "TRACKING_STAGES", "USER_STAGES", "Actor", "Anchor",
     "Confidence", "Deadline", "DeadlineFacts", "DeadlineRule", "DeadlineRulesError",
-    "DeadlineSource", "Pause", "RuleSet", "StageOrigin", "StageState", "add_length",
+    "DeadlineSource", "HolidayPause", "Pause", "RuleSet", "StageOrigin", "StageState", "add_length",
     "apply_override", "current_stage", "derive_stage", "merge", "on_timeout_text",
     "parse_platform_file", "resolve",
 ]

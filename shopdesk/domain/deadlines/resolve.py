@@ -102,11 +102,18 @@ def add_length(start: datetime, rule: DeadlineRule, tz: str,
 def _pushed(start: datetime, end: datetime, pauses: Sequence[Pause],
             zone: ZoneInfo) -> datetime:
     """End moved out by the paused time of each pause the running clock meets (in date
-    order, so a pause reached only because of an earlier one counts too)."""
+    order, so a pause reached only because of an earlier one counts too). Overlapping
+    pauses (a holiday and the platform's own notice) count their common days once."""
+    spans: list[list[datetime]] = []
     for pause in sorted(pauses, key=lambda p: p.start):
         p_from = datetime.combine(pause.start, time(0), tzinfo=zone).astimezone(UTC)
         p_to = datetime.combine(pause.end + timedelta(days=1), time(0),
                                 tzinfo=zone).astimezone(UTC)
+        if spans and p_from <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], p_to)
+        else:
+            spans.append([p_from, p_to])
+    for p_from, p_to in spans:
         if p_from < end and p_to > start:
             end += p_to - max(start, p_from)
     return end
@@ -151,7 +158,8 @@ def resolve(facts: DeadlineFacts, rules: RuleSet, tz: str) -> Deadline:
     if rule is not None:
         start = _anchor(facts, rule)
         if start is not None:
-            due = add_length(start, rule, tz, rules.pauses_of(facts.platform))
+            pauses = [p for p in rules.pauses_of(facts.platform) if p.applies(stage)]
+            due = add_length(start, rule, tz, pauses)
             return Deadline(stage, due, DeadlineSource.RULE, rule, timeout, manual)
     if manual is not None:
         return Deadline(stage, manual, DeadlineSource.MANUAL, None, None, manual)

@@ -13,7 +13,7 @@ A rule whose confidence is low is an estimate: it is shown as "约 …".
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
@@ -59,11 +59,42 @@ class Anchor(LabelledEnum):
 @dataclass(frozen=True)
 class Pause:
     """A span the platform stops its clocks (e.g. JD over Spring Festival), local dates,
-    `start` to `end` inclusive."""
+    `start` to `end` inclusive; only at `stages` (every stage when empty)."""
 
     start: date
     end: date
     reason: Text = field(default_factory=lambda: Text(""))
+    stages: frozenset[PlatformStage] = frozenset()
+    source: str = ""
+    year: str = ""
+    confidence: Confidence = Confidence.MEDIUM
+    holiday: str = ""  # made from this public holiday's dates (see HolidayPause)
+
+    def applies(self, stage: PlatformStage | None) -> bool:
+        return not self.stages or stage in self.stages
+
+    def overlaps(self, other: Pause) -> bool:
+        return self.start <= other.end and other.start <= self.end
+
+
+# Public holidays a pause may name; their dates per year come from the holiday calendar.
+HOLIDAYS = ("spring_festival",)
+
+
+@dataclass(frozen=True)
+class HolidayPause:
+    """A pause over a public holiday whose dates change every year ("JD pauses its
+    countdowns over Spring Festival"): `with_holidays` turns it into a `Pause` per year
+    from the holiday calendar. A dated pause of the same platform that overlaps that
+    year's holiday (the platform's own announcement, in the shop's file) replaces it."""
+
+    holiday: str
+    reason: Text = field(default_factory=lambda: Text(""))
+    stages: frozenset[PlatformStage] = frozenset()
+    source: str = ""
+    year: str = ""
+    confidence: Confidence = Confidence.MEDIUM
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -119,6 +150,7 @@ class RuleSet:
 
     rules: tuple[DeadlineRule, ...] = ()
     pauses: Mapping[Platform, tuple[Pause, ...]] = field(default_factory=dict)
+    holiday_pauses: Mapping[Platform, tuple[HolidayPause, ...]] = field(default_factory=dict)
 
     def find(self, platform: Platform, stage: PlatformStage,
              kind: CaseKind) -> DeadlineRule | None:
@@ -133,6 +165,26 @@ class RuleSet:
 
     def pauses_of(self, platform: Platform) -> tuple[Pause, ...]:
         return tuple(self.pauses.get(platform, ()))
+
+    def with_holidays(self, span: Callable[[str, int], tuple[date, date] | None],
+                      years: Iterable[int]) -> RuleSet:
+        """The holiday pauses made dated for `years`: `span(holiday, year)` gives the
+        holiday's first and last day (None: the calendar does not know that year, so no
+        pause). A dated pause of the platform overlapping the holiday wins over it."""
+        years = sorted(set(years))
+        pauses = {p: list(items) for p, items in self.pauses.items()}
+        for platform, templates in self.holiday_pauses.items():
+            dated = tuple(self.pauses.get(platform, ()))
+            for t in templates:
+                for year in years:
+                    days = span(t.holiday, year)
+                    if days is None:
+                        continue
+                    made = Pause(days[0], days[1], t.reason, t.stages, t.source, t.year,
+                                 t.confidence, t.holiday)
+                    if not any(p.overlaps(made) for p in dated):
+                        pauses.setdefault(platform, []).append(made)
+        return replace(self, pauses={p: tuple(items) for p, items in pauses.items()})
 
 
 _RULE_KEYS = frozenset(("id", "stage", "kinds", "who", "hours", "days", "from",
@@ -210,21 +262,47 @@ def _build(platform: Platform, rule_id: str, values: Mapping[str, Any],
     return DeadlineRule(platform=platform, id=rule_id, **values)
 
 
-def _pauses(raw: Any, where: str) -> tuple[Pause, ...]:
+_PAUSE_KEYS = frozenset(("from", "to", "holiday", "reason", "stages", "source", "year",
+                         "confidence", "note"))
+
+
+def _pauses(raw: Any, where: str) -> tuple[tuple[Pause, ...], tuple[HolidayPause, ...]]:
+    """`[[pause]]` tables: dated (`from`, `to`) or over a public holiday (`holiday`)."""
     if not isinstance(raw, list):
         raise DeadlineRulesError(where, "应为 [[pause]] 表的列表", "must be [[pause]] tables")
-    out = []
+    dated, holidays = [], []
     for i, item in enumerate(raw):
         at = f"{where}[{i}]"
-        start, end = item.get("from") if isinstance(item, Mapping) else None, None
-        if isinstance(item, Mapping):
-            end = item.get("to")
+        if not isinstance(item, Mapping):
+            raise DeadlineRulesError(at, "应为一个表", "must be a table")
+        for key in item:
+            if key not in _PAUSE_KEYS:
+                raise DeadlineRulesError(f"{at}.{key}", "未知的键", "unknown key")
+        reason = _text(item["reason"], f"{at}.reason") if item.get("reason") else Text("")
+        stages = item.get("stages", [])
+        if not isinstance(stages, list):
+            raise DeadlineRulesError(f"{at}.stages", "应为阶段键的列表",
+                                     "must be a list of stage keys")
+        common = {
+            "reason": reason,
+            "stages": frozenset(_enum(PlatformStage, v, f"{at}.stages") for v in stages),
+            "source": str(item.get("source", "")), "year": str(item.get("year", "")),
+            "confidence": _enum(Confidence, item.get("confidence", "medium"),
+                                f"{at}.confidence")}
+        if "holiday" in item:
+            name = str(item["holiday"]).strip()
+            if name not in HOLIDAYS or "from" in item or "to" in item:
+                raise DeadlineRulesError(
+                    f"{at}.holiday", f"应为 {', '.join(HOLIDAYS)} 之一，且不与 from/to 同用",
+                    f"must be one of {', '.join(HOLIDAYS)}, without from/to")
+            holidays.append(HolidayPause(name, note=str(item.get("note", "")), **common))
+            continue
+        start, end = item.get("from"), item.get("to")
         if not isinstance(start, date) or not isinstance(end, date) or end < start:
             raise DeadlineRulesError(at, "需要 from 与 to 两个日期（from ≤ to）",
                                      "needs dates from and to (from <= to)")
-        reason = _text(item["reason"], f"{at}.reason") if item.get("reason") else Text("")
-        out.append(Pause(start, end, reason))
-    return tuple(out)
+        dated.append(Pause(start, end, **common))
+    return tuple(dated), tuple(holidays)
 
 
 def parse_platform_file(data: Mapping[str, Any], where: str) -> RuleSet:
@@ -244,18 +322,22 @@ def parse_platform_file(data: Mapping[str, Any], where: str) -> RuleSet:
                                      f"rule id {rule_id} repeats")
         seen.add(rule_id)
         rules.append(_build(platform, rule_id, _rule_values(raw, at, {}), at))
-    pauses = _pauses(data.get("pause") or [], f"{where}: pause")
-    return RuleSet(tuple(rules), {platform: pauses} if pauses else {})
+    pauses, holidays = _pauses(data.get("pause") or [], f"{where}: pause")
+    return RuleSet(tuple(rules), {platform: pauses} if pauses else {},
+                   {platform: holidays} if holidays else {})
 
 
 def merge(sets: list[RuleSet]) -> RuleSet:
     rules: list[DeadlineRule] = []
     pauses: dict[Platform, tuple[Pause, ...]] = {}
+    holidays: dict[Platform, tuple[HolidayPause, ...]] = {}
     for s in sets:
         rules.extend(s.rules)
         for platform, items in s.pauses.items():
             pauses[platform] = pauses.get(platform, ()) + items
-    return RuleSet(tuple(rules), pauses)
+        for platform, templates in s.holiday_pauses.items():
+            holidays[platform] = holidays.get(platform, ()) + templates
+    return RuleSet(tuple(rules), pauses, holidays)
 
 
 def apply_override(base: RuleSet, data: Mapping[str, Any], where: str) -> RuleSet:
@@ -263,6 +345,7 @@ def apply_override(base: RuleSet, data: Mapping[str, Any], where: str) -> RuleSe
     rule key by key (or add one when the id is new); `[[platform.pause]]` adds pauses."""
     rules = list(base.rules)
     pauses = dict(base.pauses)
+    holidays = dict(base.holiday_pauses)
     for platform_key, tables in data.items():
         platform = _enum(Platform, platform_key, f"{where}: [{platform_key}]")
         if not isinstance(tables, Mapping):
@@ -271,7 +354,10 @@ def apply_override(base: RuleSet, data: Mapping[str, Any], where: str) -> RuleSe
         for rule_id, raw in tables.items():
             at = f"{where}: [{platform_key}.{rule_id}]"
             if rule_id == "pause":
-                pauses[platform] = pauses.get(platform, ()) + _pauses(raw, at)
+                dated, templates = _pauses(raw, at)
+                pauses[platform] = pauses.get(platform, ()) + dated
+                if templates:
+                    holidays[platform] = holidays.get(platform, ()) + templates
                 continue
             if not isinstance(raw, Mapping):
                 raise DeadlineRulesError(at, "应为一个表", "must be a table")
@@ -288,4 +374,4 @@ def apply_override(base: RuleSet, data: Mapping[str, Any], where: str) -> RuleSe
                     "from_midnight", "source", "year", "confidence", "note")}
                 values = _rule_values(raw, at, base_values)
                 rules[index] = replace(_build(platform, rule_id, values, at), overridden=True)
-    return RuleSet(tuple(rules), pauses)
+    return RuleSet(tuple(rules), pauses, holidays)

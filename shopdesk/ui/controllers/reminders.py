@@ -16,13 +16,14 @@ decide), so ShopDesk never beeps.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QRect, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QColor, QFont, QIcon, QPainter
+from PySide6.QtCore import QObject, QSettings, QTimer, Signal
+from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QApplication, QLabel, QMenu, QStyle, QSystemTrayIcon, QWidget
 
 from ...domain.reminders import Notification, ReminderKind
 from ...services.quick_filters import QuickFilter
 from ...services.reminders import TRAY, ReminderCounts
+from ..widgets.tray_badge import badge_icon
 from .host import Host
 
 POLL_MS = 60_000
@@ -118,28 +119,12 @@ class ReminderController(QObject):
             self._host.bring_to_front()
 
     def _icon(self, count: int) -> QIcon:
-        """The app's icon with a red badge carrying `count` (none at 0)."""
+        """The app's icon with a red badge carrying `count` (none at 0), drawn at each
+        tray size so the digits stay readable in a 22 px slot."""
         base = QApplication.windowIcon()
         if base.isNull():
             base = QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
-        pixmap = base.pixmap(64, 64)
-        if count <= 0:
-            return QIcon(pixmap)
-        painter = QPainter(pixmap)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setBrush(QColor("#d93025"))
-        painter.setPen(Qt.PenStyle.NoPen)
-        badge = QRect(28, 0, 36, 36)
-        painter.drawEllipse(badge)
-        font = QFont()
-        font.setBold(True)
-        font.setPixelSize(22 if count < 100 else 16)
-        painter.setFont(font)
-        painter.setPen(QColor("white"))
-        painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, str(count) if count < 100
-                         else "99+")
-        painter.end()
-        return QIcon(pixmap)
+        return badge_icon(base, count)
 
     # --- polling ---------------------------------------------------------------------
     def attach(self) -> None:
@@ -147,19 +132,30 @@ class ReminderController(QObject):
         self.refresh_counts()
 
     def poll(self) -> None:
-        """Update the count, then ask (on the writer) what to announce now."""
+        """Count and ask what to announce now, both on the writer (at 100k cases the
+        counts take tens of ms: not the UI thread's, every minute), then show them."""
         register = self._host.register
         if not register.is_open:
             return
-        self.refresh_counts()
-        task = self._host.tasks.write(_take, "reminders_take")
-        task.succeeded.connect(lambda note: self._announce(register, note))
+        task = self._host.tasks.write(_count_and_take, "reminders_take")
+        task.succeeded.connect(lambda done: self._polled(register, *done))
+
+    def _polled(self, register: object, counts: ReminderCounts,
+                note: Notification | None) -> None:
+        if register is not self._host.register:
+            return
+        self._show_counts(counts)
+        self._announce(register, note)
 
     def refresh_counts(self) -> ReminderCounts:
+        """Count now, on the UI thread (the window asks after a change it made)."""
         register = self._host.register
         if not register.is_open:
             return self.counts
-        self.counts = counts = register.reminders.counts()
+        return self._show_counts(register.reminders.counts())
+
+    def _show_counts(self, counts: ReminderCounts) -> ReminderCounts:
+        self.counts = counts
         tip = self.tooltip(counts)
         if self.tray is not None:
             self.tray.setToolTip(tip)
@@ -235,5 +231,5 @@ class ReminderController(QObject):
             self.tray.hide()
 
 
-def _take(register, _progress, _cancelled):
-    return register.reminders.take(TRAY)
+def _count_and_take(register, _progress, _cancelled):
+    return register.reminders.counts(), register.reminders.take(TRAY)

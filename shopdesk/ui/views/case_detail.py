@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -138,8 +138,13 @@ class CaseDetailView(QWidget):
                                           QSizePolicy.Policy.Preferred)
         self.header.row.setStretch(0, 0)
         self.header.row.addWidget(self.deadline_strip.timeout_label, 1)
+        # The stage menu sits on the top line when the case number, its status and the
+        # time left leave room for it (what happens at zero then reads whole below),
+        # else on this line: the number is never cut for it (_place_stage_button).
+        self.header.row.addWidget(self.deadline_strip.stage_button)
         self.header.row.addWidget(self.facts.more_button)
         self.header.top.insertWidget(self.header.top.count() - 1, self.deadline_strip)
+        self.header.installEventFilter(self)
         # Beside the case number: the top row has room, the action row does not.
         self.header.top.addWidget(self.major_button)
         # No scroll box and no splitter: the key facts sit at their natural height above
@@ -264,6 +269,7 @@ class CaseDetailView(QWidget):
         self.warning_badge.set_case(case.id, live=live_id is not None)
         self.deadline_strip.set_case(case.id, live=live_id is not None)
         self._show_major(case)
+        self._place_stage_button()  # the texts changed: what fits on the top line too
         self.facts.show_case(case, self.register.clock.now(), self._revealed_phone)
         self._fill_timeline(case.id)
         live = case.deleted_at is None
@@ -271,6 +277,43 @@ class CaseDetailView(QWidget):
                        self.note_edit, self.note_button, self.major_button):
             widget.setEnabled(live)
         self.stack.setCurrentIndex(1)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.header and event.type() == QEvent.Type.Resize:
+            self._place_stage_button()
+        return super().eventFilter(watched, event)
+
+    def _place_stage_button(self) -> None:
+        """What fits on the top line beside the case number and its status: the time left
+        and the stage menu when there is room (what happens at zero then reads whole on
+        the kind line), else each moves down to the kind line; the number is never cut."""
+        header, strip, button = self.header, self.deadline_strip, \
+            self.deadline_strip.stage_button
+        top, row = header.top, header.row
+        fixed = [w for w in (header.case_no, header.badge, header.trash_badge,
+                             self.major_button) if not w.isHidden()]
+        spacing = max(top.spacing(), 0)
+        room = header.width() - sum(w.sizeHint().width() + spacing for w in fixed) - 8
+        strip_w = 0 if strip.isHidden() else strip.sizeHint().width() + spacing
+        button_w = 0 if button.isHidden() else button.sizeHint().width() + spacing
+        strip_up = strip_w <= room
+        button_up = strip_up and strip_w + button_w <= room
+        for widget, up in ((strip, strip_up), (button, button_up)):
+            if (top.indexOf(widget) >= 0) == up:
+                continue
+            (row if up else top).removeWidget(widget)
+        # Top line: number, status, time left, stage menu; kind line: kind, time left,
+        # what happens at zero, stage menu, more details (each in that order).
+        anchor = top.indexOf(header.trash_badge) + 1
+        for widget, up in ((strip, strip_up), (button, button_up)):
+            if up and top.indexOf(widget) < 0:
+                top.insertWidget(anchor, widget)
+            if up:
+                anchor = top.indexOf(widget) + 1
+        if not strip_up and row.indexOf(strip) < 0:
+            row.insertWidget(row.indexOf(header.summary) + 1, strip)
+        if not button_up and row.indexOf(button) < 0:
+            row.insertWidget(row.indexOf(self.facts.more_button), button)
 
     def _show_review(self, case: Case | None) -> None:
         """The bad-review tab, for a bad_review case only."""

@@ -2,9 +2,10 @@
 button that moves the case to another stage (agree to the return, return shipped ...).
 
 Nothing here takes a line of its own (a laptop screen has no height to spare): the time
-left and the stage menu (this widget) sit beside the status badge; the stage with what
-happens at zero is a label the case view places on the kind line (elided when narrow, the
-whole text in its tooltip)."""
+left (this widget) sits beside the status badge; the stage with what happens at zero is a
+label, and the stage menu a button, that the case view places on the kind line (the label
+elided when narrow, the whole text in its tooltip). The top line keeps only what must
+read whole: the case number, its status and the time left."""
 
 from __future__ import annotations
 
@@ -68,7 +69,7 @@ class DeadlineStrip(QWidget):
         self.timeout_label.setSizePolicy(QSizePolicy.Policy.Ignored,
                                          QSizePolicy.Policy.Preferred)
         self.timeout_label.setContentsMargins(12, 0, 0, 0)
-        self.stage_button = QToolButton(self)
+        self.stage_button = QToolButton()
         self.stage_button.setObjectName("stage_button")
         self.stage_button.setText(self.tr("Stage") + " ▾")
         self.stage_button.setToolTip(self.tr("Record the after-sales progress (return agreed, "
@@ -88,7 +89,6 @@ class DeadlineStrip(QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(8, 0, 0, 0)
         row.addWidget(self.left_label)
-        row.addWidget(self.stage_button)
 
     def set_case(self, case_id: int | None, *, live: bool = True) -> None:
         """Show the deadline of `case_id` (None: hide)."""
@@ -103,6 +103,7 @@ class DeadlineStrip(QWidget):
         if d is None or (d.stage is None and d.due_at is None):
             self.hide()
             self.timeout_label.hide()
+            self.stage_button.hide()
             return
         open_ = d.stage is None or not d.stage.finished
         self.stage_button.setEnabled(live and open_)
@@ -110,6 +111,7 @@ class DeadlineStrip(QWidget):
         self._show_time(d)
         self.show()
         self.timeout_label.setVisible(True)
+        self.stage_button.setVisible(True)
 
     def _show_time(self, d: Deadline) -> None:
         self.manual_text = ""
