@@ -77,132 +77,132 @@
 <context>
     <name>AnalysisDialog</name>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="49" />
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="50" />
         <source>Complaint analysis</source>
         <translation>投诉分析</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="56" />
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="57" />
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="56" />
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="57" />
         <source>This week</source>
         <translation>本周</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="57" />
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="58" />
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="57" />
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="58" />
         <source>This year</source>
         <translation>今年</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="58" />
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="59" />
         <source>Last 30 days</source>
         <translation>最近30天</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="58" />
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="59" />
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="78" />
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="79" />
         <source>Click a bar to list its cases in the main window</source>
         <translation>点击柱子，在主窗口列出这些案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="83" />
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="84" />
         <source>Group</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="83" />
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="84" />
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="83" />
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="84" />
         <source>Share</source>
         <translation>占比</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="83" />
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="84" />
         <source>Cumulative</source>
         <translation>累计占比</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="84" />
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="85" />
         <source>Refunded / compensated</source>
         <translation>退款/赔付金额</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="84" />
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="85" />
         <source>Avg. hours to resolve</source>
         <translation>平均解决时长（小时）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="85" />
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="86" />
         <source>Change vs previous period</source>
         <translation>较上期变化</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="90" />
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="91" />
         <source>Double-click a row to list its cases in the main window</source>
         <translation>双击一行，在主窗口列出这些案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="94" />
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="95" />
         <source>List these cases</source>
         <translation>列出这些案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="98" />
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="99" />
         <source>New improvement plan for this group…</source>
         <translation>为此类新建改进计划…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="101" />
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="102" />
         <source>Export table…</source>
         <translation>导出表格…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="103" />
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="104" />
         <source>Export monthly report…</source>
         <translation>导出月报…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="107" />
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="108" />
         <source>Period:</source>
         <translation>时段：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="113" />
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="114" />
         <source>By:</source>
         <translation>维度：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="134" />
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="135" />
         <source>Pareto analysis</source>
         <translation>帕累托分析</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="135" />
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="136" />
         <source>Refund speed</source>
         <translation>退款时效</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="136" />
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="137" />
         <source>Improvement plans (Table 1)</source>
         <translation>改进计划（表一）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="190" />
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="191" />
         <source>%1 cases</source>
         <translation>共 %1 单</translation>
     </message>
@@ -898,7 +898,7 @@ Pick a case in the list to see it here.</source>
     </message>
     <message>
         <location filename="../../shopdesk/ui/views/case_detail.py" line="110" />
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="358" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="401" />
         <source>Major…</source>
         <translation>重大投诉…</translation>
     </message>
@@ -923,79 +923,79 @@ Pick a case in the list to see it here.</source>
         <translation>把这个案件移到回收站</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="149" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="154" />
         <source>Timeline</source>
         <translation>处理时间线</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="150" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="155" />
         <source>Reply scripts</source>
         <translation>回复话术</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="162" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="167" />
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="167" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="172" />
         <source>Bad review</source>
         <translation>差评</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="195" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="200" />
         <source>Progress note… (Ctrl+Enter adds it)</source>
         <translation>进度备注…（Ctrl+Enter 添加）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="197" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="202" />
         <source>Add note</source>
         <translation>添加备注</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="308" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="351" />
         <source>Choose the operator (who is working now) first — every change records who made it. Nothing was changed.</source>
         <translation>请先选择操作人（现在是谁在处理）——每次修改都会记录操作人。本次未做任何修改。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="345" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="388" />
         <source>Major: %1</source>
         <translation>重大投诉：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="347" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="390" />
         <source>A major complaint owned by %1: first in every list. Click to change.</source>
         <translation>重大投诉，负责人 %1：在所有列表中排在最前。点击可更改。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="351" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="394" />
         <source>Mark major?</source>
         <translation>标记为重大投诉？</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="353" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="396" />
         <source>The warnings suggest a major complaint (%1); a person decides.</source>
         <translation>预警提示这可能是重大投诉（%1）；由人来决定。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="361" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="404" />
         <source>Mark as a major complaint and name its owner</source>
         <translation>标记为重大投诉并指定负责人</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="420" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="463" />
         <source>Move to trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="421" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="464" />
         <source>Move case %1 to the trash?
 You can restore it from the trash later.</source>
         <translation>把案件 %1 移到回收站？
 之后可以从回收站恢复。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="440" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="483" />
         <source>This case no longer exists (it may have been deleted)</source>
         <translation>该案件已不存在（可能已被删除）</translation>
     </message>
@@ -1970,69 +1970,69 @@ You can restore it from the trash later.</source>
 <context>
     <name>DeadlineStrip</name>
     <message>
-        <location filename="../../shopdesk/ui/views/deadline_strip.py" line="73" />
+        <location filename="../../shopdesk/ui/views/deadline_strip.py" line="74" />
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/deadline_strip.py" line="74" />
+        <location filename="../../shopdesk/ui/views/deadline_strip.py" line="75" />
         <source>Record the after-sales progress (return agreed, buyer shipped it back, received…); the deadline is worked out again for the stage</source>
         <translation>记录售后进展（同意退货、买家寄回、已签收……），时限随阶段重新计算</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/deadline_strip.py" line="109" />
+        <location filename="../../shopdesk/ui/views/deadline_strip.py" line="110" />
         <source>Stage not set</source>
         <translation>阶段未定</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/deadline_strip.py" line="117" />
+        <location filename="../../shopdesk/ui/views/deadline_strip.py" line="119" />
         <source>No deadline</source>
         <translation>无时限</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/deadline_strip.py" line="127" />
+        <location filename="../../shopdesk/ui/views/deadline_strip.py" line="129" />
         <source>Platform deadline</source>
         <translation>平台时限</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/deadline_strip.py" line="128" />
+        <location filename="../../shopdesk/ui/views/deadline_strip.py" line="130" />
         <source>Estimated from the rules</source>
         <translation>按规则推算</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/deadline_strip.py" line="129" />
+        <location filename="../../shopdesk/ui/views/deadline_strip.py" line="131" />
         <source>Set by hand</source>
         <translation>手动设置</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/deadline_strip.py" line="131" />
+        <location filename="../../shopdesk/ui/views/deadline_strip.py" line="133" />
         <source>%1 left</source>
         <translation>剩%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/deadline_strip.py" line="136" />
+        <location filename="../../shopdesk/ui/views/deadline_strip.py" line="138" />
         <source>Manual due time %1</source>
         <translation>手动截止 %1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/deadline_strip.py" line="145" />
+        <location filename="../../shopdesk/ui/views/deadline_strip.py" line="147" />
         <source>Rule %1: %2, confidence %3, checked in %4
 Source: %5</source>
         <translation>规则 %1：%2，信心 %3，核对年份 %4
 来源：%5</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/deadline_strip.py" line="150" />
+        <location filename="../../shopdesk/ui/views/deadline_strip.py" line="152" />
         <source>When time runs out, %1</source>
         <translation>到期后%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/deadline_strip.py" line="164" />
+        <location filename="../../shopdesk/ui/views/deadline_strip.py" line="166" />
         <source>Tracking number</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/deadline_strip.py" line="165" />
+        <location filename="../../shopdesk/ui/views/deadline_strip.py" line="167" />
         <source>Tracking number (may be left empty):</source>
         <translation>运单号（可留空）：</translation>
     </message>
@@ -2159,44 +2159,44 @@ Source: %5</source>
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/error_dialog.py" line="56" />
+        <location filename="../../shopdesk/ui/dialogs/error_dialog.py" line="57" />
         <source>Log folder</source>
         <translation>日志文件夹</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/error_dialog.py" line="57" />
+        <location filename="../../shopdesk/ui/dialogs/error_dialog.py" line="58" />
         <source>The log files are in:
 {path}</source>
         <translation>日志文件在：
 {path}</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/error_dialog.py" line="71" />
+        <location filename="../../shopdesk/ui/dialogs/error_dialog.py" line="72" />
         <source>ShopDesk — unexpected error</source>
         <translation>ShopDesk — 意外错误</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/error_dialog.py" line="85" />
+        <location filename="../../shopdesk/ui/dialogs/error_dialog.py" line="86" />
         <source>To get help, send these details or the log files.</source>
         <translation>如需帮助，请发送以下详情或日志文件。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/error_dialog.py" line="88" />
+        <location filename="../../shopdesk/ui/dialogs/error_dialog.py" line="89" />
         <source>Copy details</source>
         <translation>复制详情</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/error_dialog.py" line="90" />
+        <location filename="../../shopdesk/ui/dialogs/error_dialog.py" line="91" />
         <source>Open log folder</source>
         <translation>打开日志文件夹</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/error_dialog.py" line="92" />
+        <location filename="../../shopdesk/ui/dialogs/error_dialog.py" line="93" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/error_dialog.py" line="109" />
+        <location filename="../../shopdesk/ui/dialogs/error_dialog.py" line="110" />
         <source>Copied</source>
         <translation>已复制</translation>
     </message>
@@ -3379,253 +3379,253 @@ Demo cases are made up; you can move them to the trash later.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="100" />
+        <location filename="../../shopdesk/ui/main_window.py" line="102" />
         <source>ShopDesk — after-sales desk</source>
         <translation>店铺售后台 — ShopDesk</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="237" />
+        <location filename="../../shopdesk/ui/main_window.py" line="241" />
         <source>&amp;New case…</source>
         <translation>新建案件(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="239" />
+        <location filename="../../shopdesk/ui/main_window.py" line="243" />
         <source>Log a new after-sales case (Ctrl+N)</source>
         <translation>登记一个新的售后案件（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="240" />
+        <location filename="../../shopdesk/ui/main_window.py" line="244" />
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="242" />
+        <location filename="../../shopdesk/ui/main_window.py" line="246" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="244" />
+        <location filename="../../shopdesk/ui/main_window.py" line="248" />
         <source>Reload the list (F5)</source>
         <translation>重新加载列表（F5）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="245" />
+        <location filename="../../shopdesk/ui/main_window.py" line="249" />
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="247" />
+        <location filename="../../shopdesk/ui/main_window.py" line="251" />
         <source>Move to &amp;trash</source>
         <translation>移到回收站(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="249" />
+        <location filename="../../shopdesk/ui/main_window.py" line="253" />
         <source>Move the selected cases to the trash (Delete)</source>
         <translation>把选中的案件移到回收站（Delete）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="255" />
+        <location filename="../../shopdesk/ui/main_window.py" line="259" />
         <source>Bring the selected cases back</source>
         <translation>把选中的案件从回收站恢复</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="256" />
+        <location filename="../../shopdesk/ui/main_window.py" line="260" />
         <source>&amp;Empty trash…</source>
         <translation>清空回收站(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="258" />
+        <location filename="../../shopdesk/ui/main_window.py" line="262" />
         <source>Delete the cases in the trash for good</source>
         <translation>永久删除回收站中的案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="260" />
+        <location filename="../../shopdesk/ui/main_window.py" line="264" />
         <source>&amp;Staff…</source>
         <translation>员工管理(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="262" />
+        <location filename="../../shopdesk/ui/main_window.py" line="266" />
         <source>&amp;Language…</source>
         <translation>界面语言(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="265" />
+        <location filename="../../shopdesk/ui/main_window.py" line="269" />
         <source>&amp;Reminder settings…</source>
         <translation>提醒设置(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="267" />
+        <location filename="../../shopdesk/ui/main_window.py" line="271" />
         <source>Minutes of notice before due times, quiet hours, when to remind about today's refunds, minimising to the tray</source>
         <translation>到期前提醒的分钟数、免打扰时段、今日待退款提醒时间、最小化到托盘</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="271" />
+        <location filename="../../shopdesk/ui/main_window.py" line="275" />
         <source>Shop names, default platform and return addresses used in scripts</source>
         <translation>话术中使用的店铺名、默认平台和退货地址</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="273" />
+        <location filename="../../shopdesk/ui/main_window.py" line="277" />
         <source>&amp;User guide</source>
         <translation>使用说明(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="275" />
+        <location filename="../../shopdesk/ui/main_window.py" line="279" />
         <source>How to use ShopDesk (F1)</source>
         <translation>店铺售后台的使用方法（F1）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="277" />
+        <location filename="../../shopdesk/ui/main_window.py" line="281" />
         <source>&amp;About ShopDesk</source>
         <translation>关于 ShopDesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="279" />
+        <location filename="../../shopdesk/ui/main_window.py" line="283" />
         <source>Open &amp;log folder</source>
         <translation>打开日志文件夹(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="292" />
+        <location filename="../../shopdesk/ui/main_window.py" line="296" />
         <source>Mark as &amp;major complaint…</source>
         <translation>标记为重大投诉(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="297" />
+        <location filename="../../shopdesk/ui/main_window.py" line="301" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="304" />
+        <location filename="../../shopdesk/ui/main_window.py" line="308" />
         <source>&amp;Cases</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="309" />
+        <location filename="../../shopdesk/ui/main_window.py" line="313" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="315" />
+        <location filename="../../shopdesk/ui/main_window.py" line="319" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="319" />
+        <location filename="../../shopdesk/ui/main_window.py" line="324" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="339" />
+        <location filename="../../shopdesk/ui/main_window.py" line="345" />
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="347" />
+        <location filename="../../shopdesk/ui/main_window.py" line="353" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="350" />
+        <location filename="../../shopdesk/ui/main_window.py" line="356" />
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="378" />
+        <location filename="../../shopdesk/ui/main_window.py" line="384" />
         <source>Data folder: {path}</source>
         <translation>数据文件夹：{path}</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="408" />
+        <location filename="../../shopdesk/ui/main_window.py" line="414" />
         <source>The progress note you typed has not been added.</source>
         <translation>输入的进度备注还没有添加。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="411" />
+        <location filename="../../shopdesk/ui/main_window.py" line="417" />
         <source>%1's shift has not been ended (no hand-off sheet yet).</source>
         <translation>%1 的班次还没有结束（还没有交接单）。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="415" />
+        <location filename="../../shopdesk/ui/main_window.py" line="421" />
         <source>%1 promise(s) to buyers are overdue.</source>
         <translation>有 %1 个对买家的承诺已逾期。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="429" />
+        <location filename="../../shopdesk/ui/main_window.py" line="435" />
         <source>Reopen anyway?</source>
         <translation>仍要重新打开吗？</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="431" />
+        <location filename="../../shopdesk/ui/main_window.py" line="437" />
         <source>Quit ShopDesk</source>
         <translation>退出店铺售后台</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="561" />
+        <location filename="../../shopdesk/ui/main_window.py" line="570" />
         <source>Saved. The SHOPDESK_LANG environment variable chooses the language right now; the saved one is used once it is unset.</source>
         <translation>已保存。当前界面语言由环境变量 SHOPDESK_LANG 指定；取消该变量后才会使用保存的语言。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="566" />
+        <location filename="../../shopdesk/ui/main_window.py" line="575" />
         <source>The window has to be reopened to show the new language. Reopen it now? Your cases, filters and the open shift are kept.</source>
         <translation>需要重新打开窗口才能显示新语言。现在重新打开吗？案件、筛选条件和当前班次都会保留。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="573" />
+        <location filename="../../shopdesk/ui/main_window.py" line="582" />
         <source>The new language is used from the next start.</source>
         <translation>新语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="429" />
+        <location filename="../../shopdesk/ui/main_window.py" line="435" />
         <source>Quit anyway?</source>
         <translation>仍然退出吗？</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="477" />
+        <location filename="../../shopdesk/ui/main_window.py" line="483" />
         <source>Operator: {name}</source>
         <translation>操作人：{name}</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="346" />
+        <location filename="../../shopdesk/ui/main_window.py" line="352" />
         <source>New case</source>
         <translation>新建案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="253" />
+        <location filename="../../shopdesk/ui/main_window.py" line="257" />
         <source>Rest&amp;ore</source>
         <translation>恢复(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="269" />
+        <location filename="../../shopdesk/ui/main_window.py" line="273" />
         <source>S&amp;hop profile…</source>
         <translation>店铺资料(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="349" />
+        <location filename="../../shopdesk/ui/main_window.py" line="355" />
         <source>Move to trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="351" />
+        <location filename="../../shopdesk/ui/main_window.py" line="357" />
         <source>Empty trash</source>
         <translation>清空回收站</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="560" />
-        <location filename="../../shopdesk/ui/main_window.py" line="565" />
+        <location filename="../../shopdesk/ui/main_window.py" line="569" />
+        <location filename="../../shopdesk/ui/main_window.py" line="574" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="579" />
+        <location filename="../../shopdesk/ui/main_window.py" line="588" />
         <source>Automatic backup failed: {reason}. Back up by hand (File menu); details in the log (Help → Open log folder).</source>
         <translation>自动备份失败：{reason}。请通过“文件”菜单手动备份；详情见日志（帮助 → 打开日志文件夹）。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="599" />
+        <location filename="../../shopdesk/ui/main_window.py" line="608" />
         <source>About ShopDesk</source>
         <translation>关于 ShopDesk</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="600" />
+        <location filename="../../shopdesk/ui/main_window.py" line="609" />
         <source>&lt;h3&gt;ShopDesk — after-sales desk&lt;/h3&gt;&lt;p&gt;Version {version}&lt;/p&gt;&lt;p&gt;An after-sales register for small online shops. Your data stays on this computer.&lt;/p&gt;&lt;p&gt;Data folder: {path}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;ShopDesk 店铺售后台&lt;/h3&gt;&lt;p&gt;版本 {version}&lt;/p&gt;&lt;p&gt;小网店的售后登记簿。你的数据只保存在这台电脑上。&lt;/p&gt;&lt;p&gt;数据文件夹：{path}&lt;/p&gt;</translation>
     </message>
@@ -3724,6 +3724,19 @@ Demo cases are made up; you can move them to the trash later.</source>
         <location filename="../../shopdesk/ui/views/may_call_list.py" line="64" />
         <source>Nobody may be called right now.</source>
         <translation>现在没有可以打电话的买家。</translation>
+    </message>
+</context>
+<context>
+    <name>OfflineBanner</name>
+    <message>
+        <location filename="../../shopdesk/ui/controllers/team.py" line="38" />
+        <source>Team register offline</source>
+        <translation>团队登记簿连不上</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/controllers/team.py" line="39" />
+        <source>Retry now</source>
+        <translation>立即重试</translation>
     </message>
 </context>
 <context>
@@ -4499,57 +4512,57 @@ Demo cases are made up; you can move them to the trash later.</source>
 <context>
     <name>ReminderController</name>
     <message>
-        <location filename="../../shopdesk/ui/controllers/reminders.py" line="92" />
+        <location filename="../../shopdesk/ui/controllers/reminders.py" line="93" />
         <source>Open ShopDesk</source>
         <translation>打开店铺售后台</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/reminders.py" line="95" />
+        <location filename="../../shopdesk/ui/controllers/reminders.py" line="96" />
         <source>Refunds due today</source>
         <translation>今日待退款</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/reminders.py" line="98" />
+        <location filename="../../shopdesk/ui/controllers/reminders.py" line="99" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/reminders.py" line="167" />
+        <location filename="../../shopdesk/ui/controllers/reminders.py" line="163" />
         <source>Refunds due today (%1)</source>
         <translation>今日待退款（%1）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/reminders.py" line="170" />
+        <location filename="../../shopdesk/ui/controllers/reminders.py" line="166" />
         <source>Reminders: %1</source>
         <translation>提醒：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/reminders.py" line="178" />
+        <location filename="../../shopdesk/ui/controllers/reminders.py" line="174" />
         <source>Deadlines coming up: %1</source>
         <translation>即将到期的期限：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/reminders.py" line="179" />
+        <location filename="../../shopdesk/ui/controllers/reminders.py" line="175" />
         <source>Overdue promises: %1</source>
         <translation>逾期承诺：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/reminders.py" line="180" />
+        <location filename="../../shopdesk/ui/controllers/reminders.py" line="176" />
         <source>New warnings: %1</source>
         <translation>新预警：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/reminders.py" line="181" />
+        <location filename="../../shopdesk/ui/controllers/reminders.py" line="177" />
         <source>Refunds due today: %1</source>
         <translation>今日待退款：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/reminders.py" line="227" />
+        <location filename="../../shopdesk/ui/controllers/reminders.py" line="223" />
         <source>ShopDesk is still running</source>
         <translation>店铺售后台仍在运行</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/reminders.py" line="228" />
+        <location filename="../../shopdesk/ui/controllers/reminders.py" line="224" />
         <source>Reminders keep coming. Click the tray icon to open the window again; “Quit” is in its menu.</source>
         <translation>提醒会继续弹出。点托盘图标可再次打开窗口，“退出”在它的菜单里。</translation>
     </message>
@@ -5180,119 +5193,124 @@ Demo cases are made up; you can move them to the trash later.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="49" />
+        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="50" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="53" />
+        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="54" />
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="54" />
+        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="55" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="56" />
+        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="57" />
         <source>Shifts</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="58" />
-        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="220" />
+        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="59" />
+        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="225" />
         <source>Shop profile</source>
         <translation>店铺资料</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="60" />
+        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="61" />
         <source>Deadlines</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="62" />
+        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="63" />
         <source>Reminders</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="64" />
+        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="65" />
         <source>Follow-ups</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="66" />
+        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="67" />
         <source>Limits</source>
         <translation>额度</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="87" />
+        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="69" />
+        <source>Team mode</source>
+        <translation>团队模式</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="92" />
         <source>Name, e.g. 小王</source>
         <translation>姓名，例如 小王</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="89" />
+        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="94" />
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="91" />
-        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="173" />
+        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="96" />
+        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="178" />
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="94" />
+        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="99" />
         <source>Hide from the operator list; their name stays on past changes</source>
         <translation>从操作人列表中隐藏；以前的修改记录仍保留其姓名</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="95" />
+        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="100" />
         <source>Set PIN…</source>
         <translation>设置 PIN 码…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="97" />
+        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="102" />
         <source>A 4-digit PIN asked when this person starts a shift, acknowledges a hand-off or becomes the operator</source>
         <translation>此人开始班次、确认接班或成为操作人时需输入的 4 位 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="100" />
+        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="105" />
         <source>Clear PIN…</source>
         <translation>清除 PIN 码…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="113" />
+        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="118" />
         <source>People who work on this register:</source>
         <translation>使用这个登记簿的人员：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="128" />
+        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="133" />
         <source>  (PIN)</source>
         <translation>（已设 PIN 码）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="161" />
+        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="166" />
         <source>Cannot add</source>
         <translation>无法添加</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="174" />
+        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="179" />
         <source>Remove {name} from the operator list? Their past changes keep their name.</source>
         <translation>把 {name} 从操作人列表中移除？以前的修改记录仍保留其姓名。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="192" />
+        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="197" />
         <source>On OK the window offers to reopen in the new language.</source>
         <translation>点“确定”后，窗口会询问是否以新语言重新打开。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="195" />
+        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="200" />
         <source>Interface language:</source>
         <translation>界面语言：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="198" />
+        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="203" />
         <source>Right now the SHOPDESK_LANG environment variable chooses the language, and it wins over this setting.</source>
         <translation>当前界面语言由环境变量 SHOPDESK_LANG 指定，它优先于这里的设置。</translation>
     </message>
@@ -5818,6 +5836,214 @@ Every change you saved before this is safe in the register.</source>
         <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="403" />
         <source>Print dispute summary</source>
         <translation>打印争议摘要</translation>
+    </message>
+</context>
+<context>
+    <name>TeamController</name>
+    <message>
+        <location filename="../../shopdesk/ui/controllers/team.py" line="64" />
+        <source>&amp;Team mode…</source>
+        <translation>团队模式(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/controllers/team.py" line="66" />
+        <source>Share one register with the team's PCs on a PostgreSQL server</source>
+        <translation>在 PostgreSQL 服务器上与团队的电脑共用一个登记簿</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/controllers/team.py" line="84" />
+        <source>Cannot reach the team register's server ({error}). Nothing was saved; what you typed is kept.</source>
+        <translation>无法连接团队登记簿服务器（{error}）。没有保存任何内容；您输入的内容仍在。</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/controllers/team.py" line="123" />
+        <source>Reconnected to the team register</source>
+        <translation>已重新连上团队登记簿</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/controllers/team.py" line="130" />
+        <location filename="../../shopdesk/ui/controllers/team.py" line="142" />
+        <source>Team mode</source>
+        <translation>团队模式</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/controllers/team.py" line="131" />
+        <source>This PC is now set up for the other register. This window still shows the old one; the other opens when ShopDesk starts again.</source>
+        <translation>本机已改用另一个登记簿。此窗口仍显示原来的登记簿，再次启动 ShopDesk 时才会打开新的登记簿。</translation>
+    </message>
+</context>
+<context>
+    <name>TeamSettingsPage</name>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="56" />
+        <source>e.g. 192.168.1.20 or db.example.com</source>
+        <translation>例如 192.168.1.20 或 db.example.com</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="70" />
+        <source>require: always encrypted; verify-ca / verify-full: also check the server's certificate against the root certificate below; prefer: encrypted when the server offers it</source>
+        <translation>require：始终加密；verify-ca / verify-full：还要用下面的根证书核对服务器的证书；prefer：服务器支持时加密</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="74" />
+        <source>only for verify-ca / verify-full</source>
+        <translation>仅用于 verify-ca / verify-full</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="75" />
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="82" />
+        <source>Create the team register from this one…</source>
+        <translation>从本机登记簿建立团队登记簿…</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="84" />
+        <source>For the shop owner, once: copies every case, note, call, script and piece of evidence of this PC's register to the server. The local file is kept as it is.</source>
+        <translation>由店主做一次：把本机登记簿的全部案件、备注、通话、话术和证据复制到服务器。本机文件保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="88" />
+        <source>Connect this PC</source>
+        <translation>连接这台电脑</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="90" />
+        <source>Use the local register again…</source>
+        <translation>重新使用本机登记簿…</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="110" />
+        <source>The password is kept in this PC's keyring (Windows Credential Manager, macOS Keychain), never in the settings file.</source>
+        <translation>密码保存在这台电脑的钥匙串（Windows 凭据管理器、macOS 钥匙串）里，绝不写进设置文件。</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="115" />
+        <source>Server:</source>
+        <translation>服务器：</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="116" />
+        <source>Port:</source>
+        <translation>端口：</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="117" />
+        <source>Database:</source>
+        <translation>数据库：</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="118" />
+        <source>User:</source>
+        <translation>用户名：</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="119" />
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="120" />
+        <source>TLS mode:</source>
+        <translation>加密方式（TLS）：</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="121" />
+        <source>Root certificate:</source>
+        <translation>根证书：</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="146" />
+        <source>This PC uses its local register:
+{path}</source>
+        <translation>这台电脑使用本机登记簿：
+{path}</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="150" />
+        <source>This PC uses the team register on {where} as user {user} (TLS mode {tls}).</source>
+        <translation>这台电脑以用户 {user} 使用 {where} 上的团队登记簿（加密方式 {tls}）。</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="159" />
+        <source>kept in the keyring</source>
+        <translation>已保存在钥匙串中</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="164" />
+        <source>Root certificate</source>
+        <translation>根证书</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="165" />
+        <source>Certificates (*.crt *.pem *.cer);;All files (*)</source>
+        <translation>证书 (*.crt *.pem *.cer);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="185" />
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="205" />
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="271" />
+        <source>Team mode</source>
+        <translation>团队模式</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="186" />
+        <source>Create the team register on {where} and copy this PC's register into it? The local file is kept as it is, as a backup. This can take minutes for a large register.</source>
+        <translation>在 {where} 建立团队登记簿，并把本机登记簿复制进去？本机文件保持不变，作为备份。登记簿较大时可能需要几分钟。</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="206" />
+        <source>Use this PC's local register again? It holds what it held before the team register was set up; the team register stays on the server for the others.</source>
+        <translation>让这台电脑重新使用本机登记簿？它只包含建立团队登记簿之前的内容；团队登记簿仍留在服务器上供其他人使用。</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="214" />
+        <source>This PC uses its local register again:
+{path}</source>
+        <translation>这台电脑重新使用本机登记簿：
+{path}</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="226" />
+        <source>Connecting to the server…</source>
+        <translation>正在连接服务器…</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="237" />
+        <source>Copying {table}: {rows} rows…</source>
+        <translation>正在复制 {table}：{rows} 行…</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="255" />
+        <source>The team register was created on {where}: {total} rows copied, every table counted and checksummed ({counts}); {files} evidence files uploaded. The local file is kept as it was.</source>
+        <translation>已在 {where} 建立团队登记簿：复制 {total} 行，每张表的行数和校验和一致（{counts}）；上传证据文件 {files} 个。本机文件保留未动。</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="259" />
+        <source>the register was empty</source>
+        <translation>登记簿是空的</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="262" />
+        <source>encrypted (TLS)</source>
+        <translation>已加密（TLS）</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="262" />
+        <source>not encrypted</source>
+        <translation>未加密</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="263" />
+        <source>This PC now uses the team register on {where} ({cases} cases, {tls}).</source>
+        <translation>这台电脑现在使用 {where} 上的团队登记簿（{cases} 个案件，{tls}）。</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="272" />
+        <source>The window now reopens on it.</source>
+        <translation>窗口将重新打开并使用它。</translation>
     </message>
 </context>
 <context>
