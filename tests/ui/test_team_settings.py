@@ -99,8 +99,9 @@ def test_owner_creates_the_team_register_and_the_window_reopens_on_it(
             assert _run(qtbot, page, page.init_button)
             assert page.switched and not dialog.isVisible()  # the other tabs were the old one's
             result = page.result.text()
-            assert "cases 1" in result and "staff 1" in result and "checksummed" in result
-            assert any("reopens" in t for t in boxes.texts("information"))
+            assert "cases 1" in result and "staff 1" in result
+            assert "checksummed" in result or "校验和" in result
+            assert any("reopens" in t or "重新打开" in t for t in boxes.texts("information"))
             # The password went to the keyring, never to the settings file or the page.
             saved = (register.paths.root / team.TEAM_FILE).read_text(encoding="utf-8")
             assert "s3cret-pw" not in saved and "s3cret-pw" in memory_keyring.saved.values()
@@ -115,7 +116,8 @@ def test_owner_creates_the_team_register_and_the_window_reopens_on_it(
             assert new is not None and new.register.is_team and register.closed
             assert new.case_list.count() == 1
             dialog2, page2 = _page(qtbot, new.register)
-            assert "team register on 127.0.0.1" in page2.where_label.text()
+            where = page2.where_label.text()
+            assert "127.0.0.1" in where and ("team register on" in where or "团队登记簿" in where)
             assert "s3cret-pw" not in page2.where_label.text()
             assert page2.password.text() == "" and page2.database.text() == \
                 conninfo_to_dict(url)["dbname"]
