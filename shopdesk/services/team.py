@@ -14,8 +14,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from psycopg.conninfo import conninfo_to_dict, make_conninfo
-
 from ..domain.clock import Clock
 from ..domain.errors import ShopDeskError
 from ..domain.files import make_private
@@ -28,6 +26,19 @@ from ..storage.pg.transfer import copy_register, table_checksums
 
 TEAM_FILE = "team.json"
 KEYRING_SERVICE = "ShopDesk team register"
+
+
+def conninfo_to_dict(url: str) -> dict[str, Any]:
+    """psycopg's, imported when a team URL is read: a local start never loads psycopg."""
+    from psycopg.conninfo import conninfo_to_dict as parse
+
+    return parse(url)
+
+
+def make_conninfo(**info: Any) -> str:
+    from psycopg.conninfo import make_conninfo as make
+
+    return make(**info)
 
 
 class TeamSetupError(ShopDeskError):
