@@ -33,15 +33,18 @@ def bench_root() -> Path:
 
 
 def bench_home(size: int, root: Path | None = None) -> Path:
-    """The data folder of a register with `size` cases (built on first use)."""
+    """The data folder of a register with `size` cases (built on first use).
+
+    Built in a folder of its own and renamed into place when complete: two benchmark runs
+    (two helpers, two terminals) never write the same file, and a run that dies leaves no
+    half-built register behind a `.complete` marker."""
     root = root or bench_root()
     home = root / f"cases-{size}"
-    paths = DataPaths(home)
-    marker = home / ".complete"
-    if marker.exists():
+    if (home / ".complete").exists():
         return home
-    for p in home.glob("shopdesk.sqlite3*"):
-        p.unlink()
+    building = root / f"cases-{size}.building-{os.getpid()}"
+    shutil.rmtree(building, ignore_errors=True)
+    paths = DataPaths(building)
     t = time.perf_counter()
     if size <= GENERATED_MAX:
         reg = open_register(paths, FixedClock(BENCH_NOW), daily_backup=False)
@@ -51,7 +54,12 @@ def bench_home(size: int, root: Path | None = None) -> Path:
         reg.close()
     else:
         _build_by_copies(bench_home(GENERATED_MAX, root), paths, size)
-    marker.write_text("ok")
+    (building / ".complete").write_text("ok")
+    if (home / ".complete").exists():  # another run finished first: keep its register
+        shutil.rmtree(building, ignore_errors=True)
+    else:
+        shutil.rmtree(home, ignore_errors=True)  # a half-built one from an older run
+        building.rename(home)
     print(f"built {size:,} cases in {time.perf_counter() - t:.1f} s at {home}")
     return home
 

@@ -10,13 +10,11 @@ from __future__ import annotations
 
 import json
 import socket
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-
-import psycopg
-from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
 from ..domain.clock import Clock
 from ..domain.errors import ShopDeskError
@@ -40,6 +38,19 @@ KEYRING_SERVICE = "ShopDesk team register"
 # libpq's sslmode values, weakest first ("prefer" is libpq's default).
 TLS_MODES = ("disable", "allow", "prefer", "require", "verify-ca", "verify-full")
 DEFAULT_PORT = 5432
+
+
+def conninfo_to_dict(url: str) -> dict[str, Any]:
+    """psycopg's, imported when a team URL is read: a local start never loads psycopg."""
+    from psycopg.conninfo import conninfo_to_dict as parse
+
+    return parse(url)
+
+
+def make_conninfo(**info: Any) -> str:
+    from psycopg.conninfo import make_conninfo as make
+
+    return make(**info)
 
 
 class TeamSetupError(ShopDeskError):
@@ -102,17 +113,22 @@ def with_tls(url: str, tls_mode: str | None, root_cert: str | None) -> str:
 
 def url_parts(url: str) -> dict[str, Any]:
     """The address's parts (host, port, dbname, user, password, sslmode, ...)."""
+    from psycopg import ProgrammingError
+
     try:
         return conninfo_to_dict(url)
-    except psycopg.ProgrammingError as exc:
+    except ProgrammingError as exc:
         raise url_error(exc) from exc
 
 
 def is_offline(exc: BaseException) -> bool:
     """The team server is out of reach (or refuses now): the window shows its banner and
     keeps what was typed instead of an error box."""
-    return isinstance(exc, (TeamOfflineError, TeamConnectError,
-                            psycopg.OperationalError, psycopg.InterfaceError))
+    if isinstance(exc, (TeamOfflineError, TeamConnectError)):
+        return True
+    psycopg = sys.modules.get("psycopg")  # not loaded: no psycopg error can exist
+    return psycopg is not None and isinstance(exc, (psycopg.OperationalError,
+                                                    psycopg.InterfaceError))
 
 
 def pc_name() -> str:

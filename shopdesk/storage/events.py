@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -48,6 +49,11 @@ class EventStore:
                  ) -> None:
         """(case_id, at, actor, type, text, data) rows in one statement (imports, demo)."""
         self.db.executemany(_INSERT, [_row(*e) for e in events])
+
+    def add_stored(self, rows: Iterable[Sequence[Any]]) -> None:
+        """(case_id, at, actor, type, text, data) rows already in stored form: `at` as
+        `to_utc_iso` writes it, `data` as JSON with sorted keys (bulk loads)."""
+        self.db.executemany(_INSERT, rows)
 
     def for_case(self, case_id: int) -> list[TimelineEvent]:
         rows = self.db.execute(

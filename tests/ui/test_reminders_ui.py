@@ -73,6 +73,8 @@ def test_tray_shows_the_count_in_its_tooltip_and_menu(qtbot, make_window, regist
     [icon] = tray
     assert window.reminders.has_tray()
     assert not window.reminders.status_label.isVisible()
+    # The counts come just after the window has shown its first page.
+    qtbot.waitUntil(lambda: window.reminders.counts.total == 2, timeout=3000)
     tip = icon.toolTip()
     assert "逾期承诺：1" in tip and "今日待退款：1" in tip
     assert window.reminders.counts.total == 2
@@ -129,7 +131,7 @@ def test_without_a_tray_the_status_bar_says_it(qtbot, make_window, register, clo
     clock.advance(minutes=6)
     window = make_window(register)
     assert not window.reminders.has_tray()
-    assert window.reminders.status_label.isVisible()
+    qtbot.waitUntil(window.reminders.status_label.isVisible, timeout=3000)
     assert "1" in window.reminders.status_label.text()
     poll(qtbot, window)
     assert case.case_no in window.statusBar().currentMessage()

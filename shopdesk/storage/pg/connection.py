@@ -21,15 +21,15 @@ Why these choices:
 from __future__ import annotations
 
 import contextlib
+import functools
 import socket
 import time
 from collections.abc import Callable, Generator, Iterable, Sequence
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import psycopg
-from psycopg.adapt import Loader
-from psycopg.pq import TransactionStatus
+if TYPE_CHECKING:
+    import psycopg
 
 from ..dialect import POSTGRES, explicit_id_table, returning_id, to_postgres
 from ..errors import StorageError
@@ -76,12 +76,29 @@ def offline_error(where: str, detail: str = "") -> TeamOfflineError:
         "network and try again.")
 
 
-class _NumericLoader(Loader):
-    """numeric -> int when whole, else float (SQLite's sum/avg types)."""
+def _psycopg() -> Any:
+    """psycopg, imported on first use: a local register never loads it (about a tenth of
+    a start's imports)."""
+    import psycopg
+    import psycopg.conninfo
+    import psycopg.errors
+    import psycopg.pq
 
-    def load(self, data: Any) -> Any:
-        value = Decimal(bytes(data).decode())
-        return int(value) if value == value.to_integral_value() else float(value)
+    return psycopg
+
+
+@functools.cache
+def _numeric_loader() -> type:
+    from psycopg.adapt import Loader
+
+    class NumericLoader(Loader):
+        """numeric -> int when whole, else float (SQLite's sum/avg types)."""
+
+        def load(self, data: Any) -> Any:
+            value = Decimal(bytes(data).decode())
+            return int(value) if value == value.to_integral_value() else float(value)
+
+    return NumericLoader
 
 
 class PgCursor:
@@ -146,6 +163,7 @@ class PgDatabase:
         self._connect()
 
     def _connect(self) -> None:
+        psycopg = _psycopg()
         try:
             self.conn = psycopg.connect(self.url, autocommit=True,
                                         cursor_factory=psycopg.ClientCursor,
@@ -161,7 +179,7 @@ class PgDatabase:
         except TeamConnectError:
             self.conn.close()
             raise
-        self.conn.adapters.register_loader("numeric", _NumericLoader)
+        self.conn.adapters.register_loader("numeric", _numeric_loader())
         self.conn.execute(f"SET lock_timeout = {LOCK_TIMEOUT_MS}")
         self.conn.execute("SET TIME ZONE 'UTC'")
         # Audit rows record the PC beside the person (audit_log.pc's default reads this).
@@ -195,7 +213,7 @@ class PgDatabase:
         (a host that drops packets takes the whole connect timeout to say no). A yes
         lets the next statement connect at once instead of waiting out RETRY_AFTER_S."""
         try:
-            psycopg.connect(self.url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S,
+            _psycopg().connect(self.url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S,
                             application_name=self._application_name,
                             **DEAD_LINK_OPTIONS).close()
         except Exception:  # any failure means "not yet"
@@ -275,7 +293,7 @@ class PgDatabase:
     def _atomic(self) -> Generator[PgDatabase, None, None]:
         with self._errors():
             self._ensure_connected()
-            outer = self.conn.info.transaction_status == TransactionStatus.IDLE
+            outer = self.conn.info.transaction_status == _psycopg().pq.TransactionStatus.IDLE
         with self._errors(), self.conn.transaction():
             if outer:
                 self.conn.execute("SELECT pg_advisory_xact_lock(%s)", [WRITE_LOCK_KEY])
@@ -325,6 +343,7 @@ class PgDatabase:
 
     @contextlib.contextmanager
     def _errors(self) -> Generator[None, None, None]:
+        psycopg = _psycopg()
         try:
             yield
         except psycopg.errors.LockNotAvailable as exc:
@@ -419,6 +438,7 @@ def _reason(text: str) -> str:
 
 
 def _conninfo(url: str) -> dict[str, Any]:
+    psycopg = _psycopg()
     try:
         return psycopg.conninfo.conninfo_to_dict(url)
     except psycopg.ProgrammingError:
@@ -442,6 +462,7 @@ def _first_line(exc: BaseException) -> str:
 
 def describe_url(url: str) -> str:
     """host:port/database of a URL, never its password (for messages and status)."""
+    psycopg = _psycopg()
     try:
         info = psycopg.conninfo.conninfo_to_dict(url)
     except psycopg.ProgrammingError:
