@@ -160,6 +160,13 @@ class AnalysisService:
 
         return bar_at(result, width, x)
 
+    def _group_count(self, by: Dimension, key: str, start: datetime, end: datetime) -> int:
+        """One group's cases created in [start, end), counted as its Pareto row counts them
+        (day totals plus the period's edges): a plan's result matches the table it came
+        from, and the toolbar's plan indicator costs milliseconds at any register size
+        (it is asked again whenever the list's count changes)."""
+        return sum(g.count for g in self._groups(by, start, end) if g.key == key)
+
     def _groups(self, by: Dimension, start: datetime, end: datetime, where: str = "",
                 params: list | None = None) -> list[Group]:
         groups = self.store.groups(by, start, end, where=where, params=params)
@@ -314,9 +321,8 @@ class AnalysisService:
         dim = Dimension(r[1])
         start, end = from_iso(r[12]), from_iso(r[13])
         assert start is not None and end is not None
-        where, params = self.store.where_for(dim, r[2])
-        baseline = self.store.count(start, end, where=where, params=params)
-        measured = self.store.count(end, end + (end - start), where=where, params=params)
+        baseline = self._group_count(dim, r[2], start, end)
+        measured = self._group_count(dim, r[2], end, end + (end - start))
         return Plan(id=r[0], dimension=dim, category=r[2], sub_type=r[3], root_cause=r[4],
                     plan=r[5], plan_long=r[6], difficulty=r[7], owner=r[8],
                     due_date=date.fromisoformat(r[9]) if r[9] else None, target_pct=r[10],

@@ -214,6 +214,11 @@ class DeadlineService:
         """Compute cases never computed (bulk-loaded), and every open case when the rules
         changed since the last computation. Returns how many were computed."""
         fingerprint = self._fingerprint()
+        # Read first, outside a transaction: a start with nothing to compute (the usual
+        # one) must not wait for the write lock another PC or an import is holding.
+        if not self.store.any_unset() and (self.settings.get(_FINGERPRINT_KEY) == fingerprint
+                                           or not self.store.open_ids()):
+            return 0
         with self.db.atomic():
             ids = set(self.store.unset_ids())
             if self.settings.get(_FINGERPRINT_KEY) != fingerprint:

@@ -79,6 +79,11 @@ class DeadlineStore:
             "SELECT id FROM cases WHERE deleted_at IS NULL "
             "AND status NOT IN ('resolved', 'closed')").fetchall()]
 
+    def any_unset(self) -> bool:
+        """Whether any case's stage was never computed (one index page)."""
+        return self.db.execute(
+            "SELECT 1 FROM cases WHERE stage_since IS NULL LIMIT 1").fetchone() is not None
+
     def unset_ids(self) -> list[int]:
         """Cases whose stage was never computed (written by a bulk loader)."""
         return [r[0] for r in self.db.execute(

@@ -259,3 +259,13 @@ def test_the_tray_deadline_count_is_the_length_of_the_window_it_would_list(regis
         listed = provider.reminders(now, horizon)
         assert provider.count(now, horizon) == len(listed), hours
         assert register.reminders.counts().deadlines == len(listed)
+
+
+def test_a_start_with_nothing_to_compute_takes_no_write_lock(register, monkeypatch):
+    register.deadlines.ensure_current()  # an empty register: nothing, and no transaction
+    register.cases.open_case(CaseDraft(platform=Platform.TAOBAO, order_no="3700000000001",
+                                       kind=CaseKind.REFUND_ONLY), "小王")
+    register.deadlines.ensure_current()  # the first start computed what there was
+    monkeypatch.setattr(register.db, "atomic", lambda: (_ for _ in ()).throw(
+        AssertionError("a transaction was opened")))
+    assert register.deadlines.ensure_current() == 0

@@ -114,7 +114,6 @@ def test_a_server_older_than_15_is_refused_with_its_version():
 
 
 def test_a_lost_server_is_told_once_retried_after_a_pause_and_told_back(monkeypatch):
-    from shopdesk.storage.pg import connection as pg_connection
 
     with pg_support.scratch_database("sdlost") as url:
         db = PgDatabase(url)
@@ -126,7 +125,7 @@ def test_a_lost_server_is_told_once_retried_after_a_pause_and_told_back(monkeypa
         def counting_connect(*args, **kwargs):
             tries.append(args[0])
             return real_connect(*args, **kwargs)
-        monkeypatch.setattr(pg_connection.psycopg, "connect", counting_connect)
+        monkeypatch.setattr(psycopg, "connect", counting_connect)
         try:
             db.url = "postgresql://postgres@127.0.0.1:1/gone"  # where it cannot get back
             with psycopg.connect(pg_support.server_url(), autocommit=True) as admin:
