@@ -3379,253 +3379,253 @@ Demo cases are made up; you can move them to the trash later.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="102" />
+        <location filename="../../shopdesk/ui/main_window.py" line="106" />
         <source>ShopDesk — after-sales desk</source>
         <translation>店铺售后台 — ShopDesk</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="241" />
+        <location filename="../../shopdesk/ui/main_window.py" line="250" />
         <source>&amp;New case…</source>
         <translation>新建案件(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="243" />
+        <location filename="../../shopdesk/ui/main_window.py" line="252" />
         <source>Log a new after-sales case (Ctrl+N)</source>
         <translation>登记一个新的售后案件（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="244" />
+        <location filename="../../shopdesk/ui/main_window.py" line="253" />
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="246" />
+        <location filename="../../shopdesk/ui/main_window.py" line="255" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="248" />
+        <location filename="../../shopdesk/ui/main_window.py" line="257" />
         <source>Reload the list (F5)</source>
         <translation>重新加载列表（F5）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="249" />
+        <location filename="../../shopdesk/ui/main_window.py" line="258" />
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="251" />
+        <location filename="../../shopdesk/ui/main_window.py" line="260" />
         <source>Move to &amp;trash</source>
         <translation>移到回收站(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="253" />
+        <location filename="../../shopdesk/ui/main_window.py" line="262" />
         <source>Move the selected cases to the trash (Delete)</source>
         <translation>把选中的案件移到回收站（Delete）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="259" />
+        <location filename="../../shopdesk/ui/main_window.py" line="268" />
         <source>Bring the selected cases back</source>
         <translation>把选中的案件从回收站恢复</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="260" />
+        <location filename="../../shopdesk/ui/main_window.py" line="269" />
         <source>&amp;Empty trash…</source>
         <translation>清空回收站(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="262" />
+        <location filename="../../shopdesk/ui/main_window.py" line="271" />
         <source>Delete the cases in the trash for good</source>
         <translation>永久删除回收站中的案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="264" />
+        <location filename="../../shopdesk/ui/main_window.py" line="273" />
         <source>&amp;Staff…</source>
         <translation>员工管理(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="266" />
+        <location filename="../../shopdesk/ui/main_window.py" line="275" />
         <source>&amp;Language…</source>
         <translation>界面语言(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="269" />
+        <location filename="../../shopdesk/ui/main_window.py" line="278" />
         <source>&amp;Reminder settings…</source>
         <translation>提醒设置(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="271" />
+        <location filename="../../shopdesk/ui/main_window.py" line="280" />
         <source>Minutes of notice before due times, quiet hours, when to remind about today's refunds, minimising to the tray</source>
         <translation>到期前提醒的分钟数、免打扰时段、今日待退款提醒时间、最小化到托盘</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="275" />
+        <location filename="../../shopdesk/ui/main_window.py" line="284" />
         <source>Shop names, default platform and return addresses used in scripts</source>
         <translation>话术中使用的店铺名、默认平台和退货地址</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="277" />
+        <location filename="../../shopdesk/ui/main_window.py" line="286" />
         <source>&amp;User guide</source>
         <translation>使用说明(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="279" />
+        <location filename="../../shopdesk/ui/main_window.py" line="288" />
         <source>How to use ShopDesk (F1)</source>
         <translation>店铺售后台的使用方法（F1）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="281" />
+        <location filename="../../shopdesk/ui/main_window.py" line="290" />
         <source>&amp;About ShopDesk</source>
         <translation>关于 ShopDesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="283" />
+        <location filename="../../shopdesk/ui/main_window.py" line="292" />
         <source>Open &amp;log folder</source>
         <translation>打开日志文件夹(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="296" />
+        <location filename="../../shopdesk/ui/main_window.py" line="305" />
         <source>Mark as &amp;major complaint…</source>
         <translation>标记为重大投诉(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="301" />
+        <location filename="../../shopdesk/ui/main_window.py" line="310" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="308" />
+        <location filename="../../shopdesk/ui/main_window.py" line="317" />
         <source>&amp;Cases</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="313" />
+        <location filename="../../shopdesk/ui/main_window.py" line="322" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="319" />
+        <location filename="../../shopdesk/ui/main_window.py" line="328" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="324" />
+        <location filename="../../shopdesk/ui/main_window.py" line="333" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="345" />
+        <location filename="../../shopdesk/ui/main_window.py" line="354" />
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="353" />
+        <location filename="../../shopdesk/ui/main_window.py" line="362" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="356" />
+        <location filename="../../shopdesk/ui/main_window.py" line="365" />
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="384" />
+        <location filename="../../shopdesk/ui/main_window.py" line="393" />
         <source>Data folder: {path}</source>
         <translation>数据文件夹：{path}</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="414" />
+        <location filename="../../shopdesk/ui/main_window.py" line="423" />
         <source>The progress note you typed has not been added.</source>
         <translation>输入的进度备注还没有添加。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="417" />
+        <location filename="../../shopdesk/ui/main_window.py" line="426" />
         <source>%1's shift has not been ended (no hand-off sheet yet).</source>
         <translation>%1 的班次还没有结束（还没有交接单）。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="421" />
+        <location filename="../../shopdesk/ui/main_window.py" line="430" />
         <source>%1 promise(s) to buyers are overdue.</source>
         <translation>有 %1 个对买家的承诺已逾期。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="435" />
+        <location filename="../../shopdesk/ui/main_window.py" line="444" />
         <source>Reopen anyway?</source>
         <translation>仍要重新打开吗？</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="437" />
+        <location filename="../../shopdesk/ui/main_window.py" line="446" />
         <source>Quit ShopDesk</source>
         <translation>退出店铺售后台</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="570" />
+        <location filename="../../shopdesk/ui/main_window.py" line="579" />
         <source>Saved. The SHOPDESK_LANG environment variable chooses the language right now; the saved one is used once it is unset.</source>
         <translation>已保存。当前界面语言由环境变量 SHOPDESK_LANG 指定；取消该变量后才会使用保存的语言。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="575" />
+        <location filename="../../shopdesk/ui/main_window.py" line="584" />
         <source>The window has to be reopened to show the new language. Reopen it now? Your cases, filters and the open shift are kept.</source>
         <translation>需要重新打开窗口才能显示新语言。现在重新打开吗？案件、筛选条件和当前班次都会保留。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="582" />
+        <location filename="../../shopdesk/ui/main_window.py" line="591" />
         <source>The new language is used from the next start.</source>
         <translation>新语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="435" />
+        <location filename="../../shopdesk/ui/main_window.py" line="444" />
         <source>Quit anyway?</source>
         <translation>仍然退出吗？</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="483" />
+        <location filename="../../shopdesk/ui/main_window.py" line="492" />
         <source>Operator: {name}</source>
         <translation>操作人：{name}</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="352" />
+        <location filename="../../shopdesk/ui/main_window.py" line="361" />
         <source>New case</source>
         <translation>新建案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="257" />
+        <location filename="../../shopdesk/ui/main_window.py" line="266" />
         <source>Rest&amp;ore</source>
         <translation>恢复(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="273" />
+        <location filename="../../shopdesk/ui/main_window.py" line="282" />
         <source>S&amp;hop profile…</source>
         <translation>店铺资料(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="355" />
+        <location filename="../../shopdesk/ui/main_window.py" line="364" />
         <source>Move to trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="357" />
+        <location filename="../../shopdesk/ui/main_window.py" line="366" />
         <source>Empty trash</source>
         <translation>清空回收站</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="569" />
-        <location filename="../../shopdesk/ui/main_window.py" line="574" />
+        <location filename="../../shopdesk/ui/main_window.py" line="578" />
+        <location filename="../../shopdesk/ui/main_window.py" line="583" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="588" />
+        <location filename="../../shopdesk/ui/main_window.py" line="597" />
         <source>Automatic backup failed: {reason}. Back up by hand (File menu); details in the log (Help → Open log folder).</source>
         <translation>自动备份失败：{reason}。请通过“文件”菜单手动备份；详情见日志（帮助 → 打开日志文件夹）。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="608" />
+        <location filename="../../shopdesk/ui/main_window.py" line="617" />
         <source>About ShopDesk</source>
         <translation>关于 ShopDesk</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="609" />
+        <location filename="../../shopdesk/ui/main_window.py" line="618" />
         <source>&lt;h3&gt;ShopDesk — after-sales desk&lt;/h3&gt;&lt;p&gt;Version {version}&lt;/p&gt;&lt;p&gt;An after-sales register for small online shops. Your data stays on this computer.&lt;/p&gt;&lt;p&gt;Data folder: {path}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;ShopDesk 店铺售后台&lt;/h3&gt;&lt;p&gt;版本 {version}&lt;/p&gt;&lt;p&gt;小网店的售后登记簿。你的数据只保存在这台电脑上。&lt;/p&gt;&lt;p&gt;数据文件夹：{path}&lt;/p&gt;</translation>
     </message>
@@ -6057,27 +6057,27 @@ Every change you saved before this is safe in the register.</source>
 <context>
     <name>WarningBadge</name>
     <message>
-        <location filename="../../shopdesk/ui/views/warning_badge.py" line="68" />
+        <location filename="../../shopdesk/ui/views/warning_badge.py" line="69" />
         <source>What was done (e.g. called the buyer, told the owner)</source>
         <translation>采取了什么措施（如已致电买家、已报店长）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/warning_badge.py" line="70" />
+        <location filename="../../shopdesk/ui/views/warning_badge.py" line="71" />
         <source>Acknowledge</source>
         <translation>确认预警</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/warning_badge.py" line="72" />
+        <location filename="../../shopdesk/ui/views/warning_badge.py" line="73" />
         <source>Record that you saw the warnings and what was done; a new trigger raises them again</source>
         <translation>记录已看到预警及采取的措施；有新的触发时会再次预警</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/warning_badge.py" line="112" />
-        <source>Similar cases (same item and cause, %1 days): %2 — this is one of %3</source>
-        <translation>相似售后（同商品同原因，%1天内）：%2 —— 这是其中之一，共 %3 单</translation>
+        <location filename="../../shopdesk/ui/views/warning_badge.py" line="113" />
+        <source>One of %3 similar cases (same item and cause, %1 days): %2</source>
+        <translation>同类售后共 %3 单（同商品同原因，%1天内）：%2</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/warning_badge.py" line="137" />
+        <location filename="../../shopdesk/ui/views/warning_badge.py" line="138" />
         <source>Choose the operator first: the acknowledgement records who saw the warning.</source>
         <translation>请先选择操作人：确认预警会记录是谁看到了预警。</translation>
     </message>

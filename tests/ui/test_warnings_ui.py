@@ -70,3 +70,5 @@ def test_badge_lists_similar_cases(qtbot, make_window, register):
     badge = window.detail.warning_badge
     assert badge.similar.isVisible()
     assert ids[0].case_no in badge.similar.text()
+    # The count leads: an elided line on a laptop still says "one of 2".
+    assert badge.similar.text().startswith(("One of 2 ", "同类售后共 2 单"))

@@ -50,7 +50,8 @@ class WarningBadge(QFrame):
         font.setBold(True)
         self.reasons.setFont(font)
         # One line: the similar cases are elided (all of them in the tooltip) beside the
-        # acknowledgement, so on a laptop the badge takes two lines, not four.
+        # acknowledgement, so on a laptop the badge takes two lines, not four. The count
+        # comes first, so eliding never hides "this is one of six".
         self.similar = QLabel(self)
         self.similar.setObjectName("warning_similar")
         # Each similar case is a link (click, or Tab to it and Enter) that opens it. One
@@ -109,8 +110,8 @@ class WarningBadge(QFrame):
             links = ", ".join(f'<a href="case:{case_id}">{escape(no)}</a>'
                               for case_id, no in numbers)
             self.similar.setText(escape(
-                self.tr("Similar cases (same item and cause, %1 days): %2 — this is one of "
-                        "%3")).replace("%1", str(self.register.warnings.rules().similar_days))
+                self.tr("One of %3 similar cases (same item and cause, %1 days): "
+                        "%2")).replace("%1", str(self.register.warnings.rules().similar_days))
                 .replace("%2", links + more)
                 .replace("%3", str(len(similar) + 1)))
             self.similar.setToolTip(", ".join(no for _i, no in numbers) + more)
