@@ -21,6 +21,7 @@ from .rules import (
     apply_override,
     merge,
     parse_platform_file,
+    stable_repr,
 )
 from .stages import (
     STAGE_ACTIONS,
@@ -38,4 +39,5 @@ __all__ = [
     "DeadlineSource", "HolidayPause", "Pause", "RuleSet", "StageOrigin", "StageState", "add_length",
     "apply_override", "current_stage", "derive_stage", "merge", "on_timeout_text",
     "parse_platform_file", "resolve",
+    "stable_repr",
 ]

@@ -14,7 +14,7 @@ A rule whose confidence is low is an estimate: it is shown as "约 …".
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, is_dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -375,3 +375,21 @@ def apply_override(base: RuleSet, data: Mapping[str, Any], where: str) -> RuleSe
                 values = _rule_values(raw, at, base_values)
                 rules[index] = replace(_build(platform, rule_id, values, at), overridden=True)
     return RuleSet(tuple(rules), pauses, holidays)
+
+
+def stable_repr(value: Any) -> str:
+    """repr() with every set and mapping in sorted order: the same rules give the same
+    text in every process (a set's own order follows string hashing, which Python seeds
+    per process), so a fingerprint of them changes only when the rules do."""
+    if isinstance(value, (set, frozenset)):
+        return "{" + ", ".join(sorted(stable_repr(v) for v in value)) + "}"
+    if isinstance(value, Mapping):
+        return "{" + ", ".join(sorted(f"{stable_repr(k)}: {stable_repr(v)}"
+                                      for k, v in value.items())) + "}"
+    if isinstance(value, (list, tuple)):
+        return "(" + ", ".join(stable_repr(v) for v in value) + ")"
+    if is_dataclass(value) and not isinstance(value, type):
+        inner = ", ".join(f"{f.name}={stable_repr(getattr(value, f.name))}"
+                          for f in fields(value))
+        return f"{type(value).__name__}({inner})"
+    return repr(value)
