@@ -21,6 +21,7 @@ from ..domain.case_query import GroupFilter
 from ..domain.clock import to_utc_iso
 from ..domain.enums import Cause, CauseSide
 from ..domain.money import from_fen
+from .dialect import is_postgres
 
 # The SQL expression each dimension groups by. cause_group is grouped by cause here and
 # mapped to the cause's side by the service.
@@ -84,7 +85,7 @@ class AnalysisStore:
     def _grouped(self, key: str, start: datetime, end: datetime, extra: str, where: str,
                  params: list | None) -> list[Group]:
         conds = " AND ".join(c for c in (_LIVE_RANGE, extra, where) if c)
-        seconds = _PG_SECONDS if _is_postgres(self.db) else _SECONDS
+        seconds = _PG_SECONDS if is_postgres(self.db) else _SECONDS
         sql = (f"SELECT {key} AS k, count(*), coalesce(sum(amount_settled_fen), 0), "
                f"coalesce(sum(CASE WHEN {_DONE} THEN {seconds} END), 0), "
                f"count(CASE WHEN {_DONE} THEN 1 END) "
@@ -95,7 +96,7 @@ class AnalysisStore:
     def _index_hint(self) -> str:
         """SQLite's planner picks the wide case rows over the covering index without the
         hint; PostgreSQL has no such clause and plans it itself."""
-        return "" if _is_postgres(self.db) else " INDEXED BY idx_live_analysis"
+        return "" if is_postgres(self.db) else " INDEXED BY idx_live_analysis"
 
     def count(self, start: datetime, end: datetime, *, where: str = "",
               params: list | None = None) -> int:
@@ -159,13 +160,9 @@ def warnings_raised(db: Database, start: datetime, end: datetime) -> list[tuple]
         "ORDER BY w.raised_at, w.id", [to_utc_iso(start), to_utc_iso(end)]).fetchall()]
 
 
-def _is_postgres(db: Database) -> bool:
-    return getattr(db, "dialect", "sqlite") == "postgresql"
-
-
 def _refund_hours(db: Database) -> str:
     """Hours from the request to the refund, rounded to whole seconds, never negative."""
-    if _is_postgres(db):
+    if is_postgres(db):
         return ("greatest(0.0, round(extract(epoch FROM (resolved_at::timestamptz - "
                 "coalesce(applied_at, created_at)::timestamptz))) / 3600.0)")
     return ("max(0.0, round((julianday(resolved_at) - "
@@ -205,7 +202,7 @@ def daily_totals(db: Database) -> set[tuple]:
 
 def daily_recount(db: Database) -> set[tuple]:
     """What analysis_daily should hold, counted again from the live cases (checks)."""
-    seconds = _PG_SECONDS if _is_postgres(db) else _SECONDS
+    seconds = _PG_SECONDS if is_postgres(db) else _SECONDS
     out: set[tuple] = set()
     for dim, key in _DAILY_KEYS:
         out |= {(dim, r[0], r[1] or "", int(r[2]), int(r[3]), int(r[4]), int(r[5]))

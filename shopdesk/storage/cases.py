@@ -16,7 +16,7 @@ from ..domain.clock import to_utc_iso
 from ..domain.errors import NotFoundError
 from .analysis import drill_condition
 from .batches import in_batches
-from .dialect import SQLITE
+from .dialect import is_postgres
 from .pg import search as pg_search
 from .rows import CASE_COLUMNS, case_from_row, case_to_row
 from .search import (
@@ -207,7 +207,7 @@ class CaseStore:
         # SQLite's planner walked another partial index through the whole register for
         # this (300 ms at 100k, on every list query); the majors' own index is a few rows.
         hint = (" INDEXED BY idx_live_major" if query.scope == Scope.ACTIVE
-                and getattr(self.db, "dialect", SQLITE) == SQLITE else "")  # PG: no such clause
+                and not is_postgres(self.db) else "")  # PG: no such clause
         ids = [r[0] for r in self.db.execute(
             f"SELECT id FROM cases{hint} WHERE {live} AND major_owner != ''").fetchall()]
         if len(ids) > _MAX_LISTED_MAJORS:

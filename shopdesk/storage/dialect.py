@@ -25,9 +25,20 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import Any
 
 SQLITE = "sqlite"
 POSTGRES = "postgresql"
+
+
+def dialect_of(db: Any) -> str:
+    """SQLITE or POSTGRES: a team register's connection says so, the local file does not."""
+    return getattr(db, "dialect", SQLITE)
+
+
+def is_postgres(db: Any) -> bool:
+    """True for a team register (PostgreSQL)."""
+    return dialect_of(db) == POSTGRES
 
 # Tables whose rows get an integer `id` from the database: an INSERT into one of them
 # returns the new id (RETURNING id) where SQLite gives `cursor.lastrowid`.

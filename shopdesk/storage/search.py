@@ -64,7 +64,7 @@ def _body_sql() -> str:
 
 def is_team(db: Database) -> bool:
     """True for a team register (PostgreSQL), whose search is storage/pg/search.py."""
-    return getattr(db, "dialect", dialect.SQLITE) == dialect.POSTGRES
+    return dialect.is_postgres(db)
 
 
 def _write_bigrams(db: Database, rows: Iterable[tuple[int, str]]) -> None:

@@ -15,6 +15,7 @@ from typing import Any
 from ...domain.evidence import MAX_FILE_BYTES
 from ...domain.files import temp_beside
 from ..content_store import ContentStore, StoredFile
+from ..dialect import is_postgres
 
 
 class TeamContentStore:
@@ -73,7 +74,7 @@ class TeamContentStore:
 def content_store_for(db: Any, root: Path, max_bytes: int = MAX_FILE_BYTES
                       ) -> ContentStore | TeamContentStore:
     """Where a register keeps evidence bytes: its folder, or (team) the database."""
-    if getattr(db, "dialect", "sqlite") == "postgresql":
+    if is_postgres(db):
         return TeamContentStore(db, root, max_bytes)
     return ContentStore(root, max_bytes)
 

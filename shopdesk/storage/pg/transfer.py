@@ -14,7 +14,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from ..dialect import POSTGRES
+from ..dialect import POSTGRES, dialect_of
 
 # Parents before children (foreign keys); the rest in name order after them.
 _FIRST = ("staff", "cases", "shifts", "buyers")
@@ -27,7 +27,7 @@ BATCH = 2000
 
 
 def _dialect(db: Any) -> str:
-    return getattr(db, "dialect", "sqlite")
+    return dialect_of(db)
 
 
 def copied_tables(db: Any) -> list[str]:
