@@ -30,6 +30,7 @@ if str(ROOT) not in sys.path:
 
 from bench.bench_import_parse import make_export  # noqa: E402
 from bench.dataset import BENCH_NOW, bench_home  # noqa: E402
+from bench.timing import median_ms  # noqa: E402
 from shopdesk.domain.analysis import Dimension  # noqa: E402
 from shopdesk.domain.clock import FixedClock  # noqa: E402
 from shopdesk.importers import ImportConfig  # noqa: E402
@@ -95,14 +96,6 @@ def import_figures(rows: int) -> None:
               "(limit +20%)")
 
 
-def _median_ms(fn, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        t = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - t) * 1000)
-    return statistics.median(times)
-
 
 def write_figures(cases: int, pg: bool, runs: int = 15) -> None:
     """Per write on the busiest SKU: judging one of its open cases (with its neighbours),
@@ -141,7 +134,7 @@ def write_figures(cases: int, pg: bool, runs: int = 15) -> None:
                                    [open_ids[0]]).fetchone()[0]
             print(f"{'PostgreSQL' if pg else 'SQLite'}: busiest SKU {sku} with {n:,} cases")
             reg.warnings.evaluate([open_ids[0]])  # warm, and settle what it flips
-            judge = _median_ms(lambda: reg.warnings.evaluate([open_ids[0]]), runs)
+            judge = median_ms(lambda: reg.warnings.evaluate([open_ids[0]]), runs, warm=False)
             print(f"  judge one of its open cases (and its neighbours): median {judge:.1f} ms")
             counter = iter(range(10**6))
 
@@ -162,7 +155,8 @@ def write_figures(cases: int, pg: bool, runs: int = 15) -> None:
             figures = {}
             for label, hook in (("on", evaluate), ("off", lambda *a, **k: {})):
                 reg.warnings.evaluate = hook  # type: ignore[method-assign]
-                figures[label] = (_median_ms(open_one, runs), _median_ms(move_one, runs))
+                figures[label] = (median_ms(open_one, runs, warm=False),
+                                  median_ms(move_one, runs, warm=False))
             reg.warnings.evaluate = evaluate  # type: ignore[method-assign]
             for i, what in enumerate(("open a case on it", "move one of its cases")):
                 on, off = figures["on"][i], figures["off"][i]

@@ -15,25 +15,15 @@ way past 100k): much faster to build on a busy machine, same shape of data.
 from __future__ import annotations
 
 import argparse
-import statistics
-import time
 from collections.abc import Callable
 
 from bench.dataset import BENCH_NOW, _build_by_copies, bench_home, bench_root
+from bench.timing import median_ms
 
 MAJORS = 20
 PAGE = 100  # the model's first batch
 DEEP = 5000  # rows already loaded before the measured page
 
-
-def _timed(fn: Callable[[], object], runs: int) -> float:
-    fn()  # warm the page cache
-    out = []
-    for _ in range(runs):
-        t = time.perf_counter()
-        fn()
-        out.append((time.perf_counter() - t) * 1000)
-    return statistics.median(out)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -82,10 +72,10 @@ def main(argv: list[str] | None = None) -> int:
                     after = (last[1], last[0])
                 return lambda: cases.query_page(q, after=after, limit=PAGE)
 
-            app_ms = _timed(page(query), args.runs)
-            plain_ms = _timed(page(plain), args.runs)
+            app_ms = median_ms(page(query), args.runs)
+            plain_ms = median_ms(page(plain), args.runs)
             # The raw limit of a deep keyset page is the plain keyset query itself.
-            raw_ms = (_timed(lambda s=raw: db.execute(s).fetchall(), args.runs)
+            raw_ms = (median_ms(lambda s=raw: db.execute(s).fetchall(), args.runs)
                       if not after_rows else plain_ms)
             print(f"{sort.value + ' ' + label:40s} {app_ms:>13.2f} {plain_ms:>9.2f} "
                   f"{raw_ms:>9.2f} {app_ms / plain_ms:>8.1f}x {app_ms / raw_ms:>7.1f}x")

@@ -16,12 +16,11 @@ dropped, and prints the CPU seconds of both (steadier than wall time on a shared
 from __future__ import annotations
 
 import argparse
-import statistics
 import time
-from collections.abc import Callable
 from datetime import timedelta
 
 from bench.dataset import BENCH_NOW, bench_home
+from bench.timing import median_ms
 
 GOAL_MS = 200
 RAW_SQL = ("SELECT {key} AS k, count(*), coalesce(sum(amount_settled_fen), 0), "
@@ -35,15 +34,6 @@ RAW_KEY = {"cause": "coalesce(cause, '')", "cause_group": "coalesce(cause, '')",
            "sku": "CASE WHEN sku != '' THEN sku ELSE item_title END",
            "province": "province", "staff": "assignee", "outcome": "coalesce(outcome, '')"}
 
-
-def _median_ms(fn: Callable[[], object], runs: int) -> float:
-    fn()  # warm the page cache
-    out = []
-    for _ in range(runs):
-        t = time.perf_counter()
-        fn()
-        out.append((time.perf_counter() - t) * 1000)
-    return statistics.median(out)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -82,9 +72,9 @@ def pareto_figures(size: int, runs: int) -> None:
         print(f"{'dimension':12s} {'app':>8s} {'raw SQL':>8s} {'ratio':>7s}  goal <{GOAL_MS}")
         worst = 0.0
         for by in Dimension:
-            app = _median_ms(lambda by=by: service.pareto(by, start, end), runs)
+            app = median_ms(lambda by=by: service.pareto(by, start, end), runs)
             sql = RAW_SQL.format(key=RAW_KEY[by.value])
-            raw = _median_ms(lambda sql=sql: reg.db.execute(sql, bounds).fetchall(),
+            raw = median_ms(lambda sql=sql: reg.db.execute(sql, bounds).fetchall(),
                              runs)
             worst = max(worst, app)
             print(f"{by.value:12s} {app:>8.1f} {raw:>8.1f} {app / raw:>6.3f}x")

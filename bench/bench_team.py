@@ -31,16 +31,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bench.dataset import BENCH_NOW, bench_home
-
-
-def _ms(fn: Callable[[], object], runs: int) -> float:
-    fn()  # warm
-    times = []
-    for _ in range(runs):
-        t = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - t) * 1000)
-    return statistics.median(times)
+from bench.timing import median_ms
 
 
 def first_page(register, query) -> Callable[[], object]:
@@ -65,10 +56,10 @@ def measure_lists(local, team, runs: int) -> list[tuple[str, float, float]]:
             CaseQuery(), quick, now=BENCH_NOW, tz="Asia/Shanghai", operator="小王")))
     rows = []
     for label, query in queries:
-        rows.append((label, _ms(first_page(local, query), runs),
-                     _ms(first_page(team, query), runs)))
-        rows.append((f"  count, {label}", _ms(lambda q=query: local.cases.count(q), runs),
-                     _ms(lambda q=query: team.cases.count(q), runs)))
+        rows.append((label, median_ms(first_page(local, query), runs),
+                     median_ms(first_page(team, query), runs)))
+        rows.append((f"  count, {label}", median_ms(lambda q=query: local.cases.count(q), runs),
+                     median_ms(lambda q=query: team.cases.count(q), runs)))
     return rows
 
 
