@@ -276,6 +276,8 @@ class CaseService:
             for i in ids:
                 self.audit_log.record(now, actor, "case", i, "purge", None, cases[i].case_no)
             self.store.purge(ids)
+            if ids:  # trashed before trashing re-judged its neighbours: they are judged now
+                self.moved_from([cases[i] for i in ids])
         return len(ids)
 
     # --- reading ---------------------------------------------------------

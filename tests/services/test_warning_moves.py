@@ -119,6 +119,18 @@ def test_trash_ends_the_group_restore_forms_it_again_and_purge_keeps_it_ended(
     assert_same_as_judging_all_again(register, ids[:2])
 
 
+def test_purging_a_case_trashed_without_rejudging_ends_its_group(register, clock):
+    """A register trashed cases before trashing re-judged the others: emptying the trash
+    judges the cases the purged ones were next to."""
+    ids = [open_case(register, i).id for i in range(3)]
+    clock.advance(hours=1)
+    register.cases.store.set_deleted([ids[2]], clock.now())  # as an older version did
+    assert all(RuleKey.GROUP_COMPLAINT in live(register, i) for i in ids[:2])
+    register.cases.empty_trash("小王")
+    assert all(RuleKey.GROUP_COMPLAINT not in live(register, i) for i in ids[:2])
+    assert_same_as_judging_all_again(register, ids[:2])
+
+
 def test_trash_rejudges_the_buyers_other_cases(register, clock):
     ids = [open_case(register, i, buyer="回头客", sku=f"A{i}").id for i in range(3)]
     clock.advance(hours=1)
