@@ -75,6 +75,19 @@ def test_a_closed_cases_product_edited_clears_the_group_it_left(register, clock)
     assert_same_as_judging_all_again(register, ids)
 
 
+def test_a_resolved_cases_cause_edited_ends_the_recurrence_after_it(register, clock):
+    first = open_case(register, 0).id
+    clock.advance(days=1)
+    resolve(register, first)
+    clock.advance(days=20)  # beyond the group window: read as a later recurrence
+    later = open_case(register, 1).id
+    assert "此前1单" in live(register, later)[RuleKey.RECURRING_FAULT]
+    clock.advance(hours=1)
+    edit(register, first, cause=Cause.SLOW_DELIVERY)
+    assert RuleKey.RECURRING_FAULT not in live(register, later)
+    assert_same_as_judging_all_again(register, [first, later])
+
+
 def test_a_buyer_changed_rejudges_the_old_buyers_cases_and_the_new_ones(register, clock):
     old = [open_case(register, i, buyer="回头客", sku=f"A{i}").id for i in range(3)]
     new = [open_case(register, 10 + i, buyer="新买家", sku=f"B{i}").id for i in range(2)]
