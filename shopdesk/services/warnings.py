@@ -13,7 +13,7 @@ import tomllib
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -201,14 +201,16 @@ class WarningService:
         rules that read other cases: a group of three that drops to two ends. `cases` are
         as they were; their current rows (if live) still count where they stayed. The
         moved cases themselves are judged by `evaluate`. Returns what was newly raised."""
-        anchors = [_facts_of(c) for c in cases if c.created_at is not None]
-        if not anchors:
-            return {}
         rules = self.rules()
         now = self.clock.now()
         with self.db.atomic():
+            ids = [c.id for c in cases]
+            current = self.store.facts(ids)
+            anchors = _left([_facts_of(c) for c in cases if c.created_at is not None],
+                            {f.case_id: f for f in current})
+            if not anchors:
+                return {}
             days = _product_days(rules)
-            ids = [a.case_id for a in anchors]
             near = self.store.near(anchors, buyer_days=2 * rules.repeat_days,
                                    product_days=days)
             last = max(a.created_at for a in anchors) + timedelta(days=days)
@@ -220,7 +222,7 @@ class WarningService:
             if not scope:
                 return {}
             # The anchors' current rows, not their old facts, are among the others.
-            facts = [*near, *self.store.facts(ids)]
+            facts = [*near, *current]
             closed = None
             if rules.on(RuleKey.RECURRING_FAULT):
                 judged = [f for f in near if RuleKey.RECURRING_FAULT in scope.get(f.case_id, ())]
@@ -340,6 +342,23 @@ def _facts_of(case: Case) -> CaseFacts:
         product=product_key(case.sku or "", case.item_title or ""), cause=case.cause,
         kind=case.kind, status=case.status, created_at=case.created_at,
         closed_at=None if case.status.is_open else case.updated_at)
+
+
+def _left(before: Iterable[CaseFacts], now: dict[int, CaseFacts]) -> list[CaseFacts]:
+    """What each case left: its old buyer when that changed, its old product + cause when
+    either changed (all of it when it is gone). Where it stayed, `evaluate` judged the
+    cases around it already."""
+    out = []
+    for was in before:
+        is_ = now.get(was.case_id)
+        if is_ is None:
+            out.append(was)
+            continue
+        nick = was.buyer_nick if was.buyer_key != is_.buyer_key else ""
+        product = was.product if (was.product, was.cause) != (is_.product, is_.cause) else ""
+        if nick or product:
+            out.append(replace(was, buyer_nick=nick, product=product))
+    return out
 
 
 def _left_its_group(subject: CaseFacts, latest: dict[RuleKey, CaseWarning]) -> bool:

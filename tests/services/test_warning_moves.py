@@ -192,3 +192,22 @@ def test_an_edit_that_moves_nothing_does_not_rejudge_the_old_neighbours(register
     clock.advance(hours=1)
     edit(register, ids[0], cause=Cause.SLOW_DELIVERY)
     assert [[c.id for c in cases] for cases in calls] == [[ids[0]]]
+
+
+def test_what_a_case_kept_is_not_judged_twice(register, clock):
+    """An edit of the cause leaves the buyer: the buyer's other cases were judged by the
+    write itself, not again for what the case left."""
+    ids = [open_case(register, i).id for i in range(3)]
+    elsewhere = open_case(register, 9, buyer="买家0", sku="SKU-7").id
+    judged: list[set[int]] = []
+    sync = register.warnings.store.sync_many
+
+    def spy(found, *args, **kw):
+        judged.append(set(found))
+        return sync(found, *args, **kw)
+
+    register.warnings.store.sync_many = spy
+    clock.advance(hours=1)
+    edit(register, ids[0], cause=Cause.SLOW_DELIVERY)
+    assert len(judged) == 2  # the write, then what it left
+    assert elsewhere in judged[0] and judged[1] == set(ids[1:])
