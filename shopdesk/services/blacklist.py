@@ -120,6 +120,8 @@ class BlacklistService:
             self.store.remove(entry_id)
             self.audit.record(now, actor, "blacklist", entry_id, "remove", None,
                               f"{entry.platform}:{entry.buyer_nick}", None)
+            # Their `blacklisted` warning ends with the entry (another entry may keep it).
+            self.warnings.evaluate(self._matching_open_cases(entry), siblings=False)
         return entry
 
     def export_csv(self, path: Path) -> int:

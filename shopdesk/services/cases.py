@@ -38,6 +38,9 @@ _COLUMN_OF = {"amount_paid": "amount_paid_fen", "amount_claimed": "amount_claime
               "amount_settled": "amount_settled_fen"}
 # Case fields a screen shows masked until the user asks (audited) for the full value.
 _MASKS = {"buyer_phone": mask_phone, "buyer_address": mask_address}
+# The fields that place a case among others (same buyer, same product and cause): when
+# one changes, the cases it leaves behind are judged again (`moved_from`).
+PLACING_FIELDS = frozenset({"platform", "buyer_nick", "sku", "item_title", "cause"})
 
 
 def for_screen(case: Case) -> Case:
@@ -63,6 +66,10 @@ class CaseService:
         # Called in the write's transaction with the ids written (the early warnings).
         # Called as after_write(ids) or after_write(ids, siblings=False).
         self.after_write = after_write or (lambda ids, **_kw: None)
+        # Called in the write's transaction with cases as they were before an edit moved
+        # them to another buyer, product or cause, or before they went to the trash: the
+        # cases they leave behind are judged again (the early warnings' groups).
+        self.moved_from: Callable[[list[Case]], object] = lambda cases: None
         # Called in a status change's transaction with (before, after, actor, now): the
         # follow-ups schedule themselves on resolving (the register adds them).
         self.status_listeners: list[Callable[[Case, Case, str, datetime], object]] = []
@@ -134,6 +141,8 @@ class CaseService:
             self.events.add(case_id, now, actor, "edit", "",
                             {"fields": sorted(changes)})
             self.after_write([case_id])
+            if PLACING_FIELDS.intersection(changes):
+                self.moved_from([case])
         return self.store.get(case_id)
 
     def _conflict(self, case: Case, since: datetime) -> EditConflictError:
@@ -251,6 +260,10 @@ class CaseService:
                 action = "delete" if deleted else "restore"
                 self.audit_log.record(now, actor, "case", i, action)
                 self.events.add(i, now, actor, "deleted" if deleted else "restored")
+            if deleted and targets:
+                self.moved_from([cases[i] for i in targets])
+            elif targets:
+                self.after_write(targets)  # back among the others: judged as written
         return len(targets)
 
     def empty_trash(self, actor: str) -> int:
@@ -263,6 +276,8 @@ class CaseService:
             for i in ids:
                 self.audit_log.record(now, actor, "case", i, "purge", None, cases[i].case_no)
             self.store.purge(ids)
+            if ids:  # trashed before trashing re-judged its neighbours: they are judged now
+                self.moved_from([cases[i] for i in ids])
         return len(ids)
 
     # --- reading ---------------------------------------------------------

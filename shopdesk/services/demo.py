@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 from sqlite_utils import Database
 
 from ..domain.case import Case
-from ..domain.clock import Clock, to_utc_iso
+from ..domain.clock import Clock, FixedClock, to_utc_iso
 from ..domain.enums import (
     CaseKind,
     CaseStatus,
@@ -439,9 +439,34 @@ def add_demo_major(register: DemoTarget, case_id: int) -> None:
     owner = MAJOR_OWNER if MAJOR_OWNER in owners else next(iter(owners), None)
     if owner is None:  # nobody active to own it (the user disabled the demo's staff)
         return
-    handler = register.major.cases.get(case_id).assignee or owner
-    register.major.mark(case_id, owner, handler, MAJOR_NOTE)
-    register.major.approve(case_id, MAJOR_APPROVAL, owner, handler, note=MAJOR_APPROVAL_NOTE)
+    case = register.major.cases.get(case_id)
+    handler = case.assignee or owner
+    now = register.clock.now()
+    marked_at, approved_at = major_times(case.created_at or now, now)
+    _major_at(register, marked_at).mark(case_id, owner, handler, MAJOR_NOTE)
+    _major_at(register, approved_at).approve(case_id, MAJOR_APPROVAL, owner, handler,
+                                             note=MAJOR_APPROVAL_NOTE)
+    # Marking stamped the case's activity at the marking: keep the latest of its own
+    # and the approval's, as if both were done in the window at those times.
+    stamps = {"updated_at": max(case.updated_at or marked_at, marked_at),
+              "last_activity_at": max(case.last_activity_at or approved_at, approved_at)}
+    register.major.cases.update_columns(case_id, {k: to_utc_iso(v) for k, v in stamps.items()},
+                                        reindex=False)
+
+
+def major_times(created_at: datetime, now: datetime) -> tuple[datetime, datetime]:
+    """When the demo's scald case was marked major (within two hours of the complaint) and
+    its compensation approved (within the day), never later than now."""
+    age = max(now - created_at, timedelta(0))
+    return (created_at + min(age / 3, timedelta(hours=2)),
+            created_at + min(age * 2 / 3, timedelta(hours=20)))
+
+
+def _major_at(register: DemoTarget, at: datetime) -> MajorService:
+    """The register's major service on a clock stopped at `at` (its writes are stamped
+    then)."""
+    major = register.major
+    return MajorService(major.db, FixedClock(at), major.settings, major.staff)
 
 
 def add_demo_plan(register: DemoTarget) -> None:

@@ -12,6 +12,7 @@ from pathlib import Path
 from filelock import Timeout
 from sqlite_utils import Database
 
+from ..domain.case import Case
 from ..domain.clock import SHOP_TZ_DEFAULT, Clock
 from ..domain.errors import NotFoundError, ShopDeskError
 from ..domain.text import normalize_lang
@@ -117,6 +118,7 @@ class Register:
         self.cases = CaseService(self.db, self.clock, shop_tz=tz,
                                  after_write=self._after_case_write,
                                  compensation_check=self.major.check_compensation)
+        self.cases.moved_from = self._after_case_move
         self.holidays = ShopHolidays(self.db, self.settings, self.clock, shop_tz=tz)
         self.calls = CallService(self.db, self.clock, self.settings, self.holidays, shop_tz=tz)
         self.promises = PromiseService(self.db, self.clock, shop_tz=tz)
@@ -181,6 +183,11 @@ class Register:
         judged case's own words)."""
         self.deadlines.recompute(case_ids)
         self.warnings.evaluate(case_ids, siblings=siblings)
+
+    def _after_case_move(self, before: list[Case]) -> None:
+        """In an edit's or a trashing's transaction: the cases these left behind (their
+        buyer, product or cause as they were) are judged again."""
+        self.warnings.rejudge_left(before)
 
     @property
     def scripts(self) -> ScriptService:

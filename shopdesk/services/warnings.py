@@ -13,13 +13,14 @@ import tomllib
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
 from sqlite_utils import Database
 
 from ..domain.blacklist import first_match
+from ..domain.case import Case
 from ..domain.clock import Clock
 from ..domain.enums import Cause
 from ..domain.errors import FieldError, ShopDeskError, ValidationError
@@ -35,6 +36,7 @@ from ..domain.warnings import (
     evaluate_all,
     group_marker,
     parse_rules,
+    product_key,
     similar,
 )
 from ..paths import resource_path
@@ -193,6 +195,51 @@ class WarningService:
         ids = self.store.open_ids()
         return sum(len(v) for v in self.evaluate(ids, siblings=False).values())
 
+    def rejudge_left(self, cases: Sequence[Case]) -> dict[int, list[Raised]]:
+        """Judge again the open cases these cases were next to before they moved (buyer,
+        product or cause edited, even on a closed case) or went to the trash, on the
+        rules that read other cases: a group of three that drops to two ends. `cases` are
+        as they were; their current rows (if live) still count where they stayed. The
+        moved cases themselves are judged by `evaluate`. Returns what was newly raised."""
+        rules = self.rules()
+        now = self.clock.now()
+        with self.db.atomic():
+            ids = [c.id for c in cases]
+            current = self.store.facts(ids)
+            anchors = _left([_facts_of(c) for c in cases if c.created_at is not None],
+                            {f.case_id: f for f in current})
+            if not anchors:
+                return {}
+            days = _product_days(rules)
+            near = self.store.near(anchors, buyer_days=2 * rules.repeat_days,
+                                   product_days=days)
+            last = max(a.created_at for a in anchors) + timedelta(days=days)
+            if rules.on(RuleKey.RECURRING_FAULT) and last < now:
+                near += self.store.open_after(
+                    sorted({(a.product, a.cause) for a in anchors if a.product}), last)
+            read = {(a.product, a.cause) for a in anchors}
+            scope = _neighbour_scope(anchors, near, rules, read)
+            if not scope:
+                return {}
+            # The anchors' current rows, not their old facts, are among the others.
+            facts = [*near, *current]
+            closed = None
+            if rules.on(RuleKey.RECURRING_FAULT):
+                judged = [f for f in near if RuleKey.RECURRING_FAULT in scope.get(f.case_id, ())]
+                closed = self.store.closed_since(
+                    {(f.product, f.cause) for f in judged if f.cause in rules.recurring_causes},
+                    min((f.created_at for f in judged), default=now),
+                    max((f.created_at for f in judged), default=now))
+            first = None
+            if rules.on(RuleKey.NEW_PRODUCT):
+                first = self.store.first_seen({a.product for a in anchors if a.product})
+            around = Neighbourhood(facts, closed=closed, first_seen=first)
+            found = {case_id: evaluate(around.by_id[case_id], around, rules, now, only=judged)
+                     for case_id, judged in scope.items()}
+            latest = self.store.standing(list(scope), NEIGHBOUR_RULES)
+            return self.store.sync_many(found, now, latest, scope=scope,
+                                        still_open=set(scope))
+
     # --- reading and acting ------------------------------------------------------------
     def listing(self, *, rule: RuleKey | None = None,
                 include_acknowledged: bool = False) -> list[CaseWarning]:
@@ -284,6 +331,33 @@ def _neighbour_scope(subjects: Sequence[CaseFacts], near: Iterable[CaseFacts],
             judged.add(RuleKey.RECURRING_FAULT)  # a case closed (or reopened) before it
         if judged:
             out[f.case_id] = judged
+    return out
+
+
+def _facts_of(case: Case) -> CaseFacts:
+    """What the rules read of a case as it is (or was, before an edit)."""
+    assert case.created_at is not None
+    return CaseFacts(
+        case_id=case.id, platform=case.platform.value, buyer_nick=case.buyer_nick or "",
+        product=product_key(case.sku or "", case.item_title or ""), cause=case.cause,
+        kind=case.kind, status=case.status, created_at=case.created_at,
+        closed_at=None if case.status.is_open else case.updated_at)
+
+
+def _left(before: Iterable[CaseFacts], now: dict[int, CaseFacts]) -> list[CaseFacts]:
+    """What each case left: its old buyer when that changed, its old product + cause when
+    either changed (all of it when it is gone). Where it stayed, `evaluate` judged the
+    cases around it already."""
+    out = []
+    for was in before:
+        is_ = now.get(was.case_id)
+        if is_ is None:
+            out.append(was)
+            continue
+        nick = was.buyer_nick if was.buyer_key != is_.buyer_key else ""
+        product = was.product if (was.product, was.cause) != (is_.product, is_.cause) else ""
+        if nick or product:
+            out.append(replace(was, buyer_nick=nick, product=product))
     return out
 
 

@@ -291,9 +291,9 @@ class WarningStore:
         A rule that fires with no live row is raised (again, after an acknowledgement, when
         its reason changed, except a count in a COUNTED rule, or it had cleared); a live
         row whose rule stopped firing is cleared; `cases.warning_count` is set to the live
-        rows left. A case in `scope` was judged on those rules only (a neighbour of a
-        written case): `latest` holds only those rules for it, its other rules are left
-        alone, and so is the wording of a warning that keeps firing. On a case in
+        rows left. A live warning that keeps firing takes the new reason (a group's count).
+        A case in `scope` was judged on those rules only (a neighbour of a written case):
+        `latest` holds only those rules for it, its other rules are left alone. On a case in
         `still_open`, an acknowledged warning of a COUNTED rule that stopped firing is
         cleared too (the group ended; when it forms again it is raised). The writes are
         gathered and sent in a few executemany calls (an import judges thousands)."""
@@ -323,7 +323,7 @@ class WarningStore:
                 w = before.get(rule)
                 same = w is not None and (w.reason_zh, w.reason_en) == (r.reason.zh, r.reason.en)
                 if w is not None and w.is_live:
-                    if not same and judged is None:
+                    if not same:  # a group grew or shrank: its live reasons say so
                         reworded.append((r.reason.zh, r.reason.en, w.id))
                     continue
                 if w is not None and w.cleared_at is None and (same or rule in COUNTED_RULES):

@@ -38,3 +38,14 @@ def test_adding_from_the_case_lists_the_buyer_with_the_case_and_warns(register):
     assert not register.blacklist.offer_for(case)  # listed now: nothing more to offer
     live = register.warnings.live([case.id])[case.id]
     assert RuleKey.BLACKLISTED in {w.rule for w in live}
+
+
+def test_removing_the_entry_ends_the_blacklisted_warning_of_the_open_cases(register):
+    case = open_case(register, phone="13812345678")
+    entry = register.blacklist.add_from_case(register.cases.get(case.id), "小王")
+    assert RuleKey.BLACKLISTED in {w.rule for w in register.warnings.live([case.id])[case.id]}
+    register.blacklist.remove(entry.id, "小王")
+    live = register.warnings.live([case.id]).get(case.id, [])
+    assert RuleKey.BLACKLISTED not in {w.rule for w in live}
+    [w] = [w for w in register.warnings.for_case(case.id) if w.rule is RuleKey.BLACKLISTED]
+    assert w.cleared_at is not None  # kept in the history

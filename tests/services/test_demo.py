@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from shopdesk.domain.case_query import CaseQuery
 from shopdesk.domain.enums import CaseKind, CaseStatus, Platform
 from shopdesk.services.demo import generate_demo
@@ -90,3 +92,23 @@ def test_demo_has_one_major_complaint_on_top_with_its_owner_and_approval(registe
     types = [e.type for e in register.cases.timeline(major.id)]
     assert "major" in types and "approval" in types
     assert register.major.suggestion(major.id) == []  # decided: no longer only suggested
+
+
+def test_demo_major_and_approval_happened_after_the_complaint_not_at_demo_time(
+        register, clock):
+    """The scald was marked major within hours of the complaint and the costs approved
+    after that, both before the demo was made; the case's activity is not moved back."""
+    generate_demo(register, 120, seed=3)
+    [major] = [c for c in register.cases.fetch(register.cases.query_ids(CaseQuery())).values()
+               if c.major_owner]
+    now = clock.now()
+    assert major.created_at < now
+    events = {e.type: e for e in register.cases.timeline(major.id)}
+    marked, approved = events["major"].at, events["approval"].at
+    assert major.created_at < marked < approved < now
+    assert marked - major.created_at <= timedelta(hours=2)
+    [approval] = register.major.approvals(major.id)
+    assert approval.approved_at == approved
+    audit = {e.action: e.at for e in register.cases.audit(major.id)}
+    assert (audit["major"], audit["approve"]) == (marked, approved)
+    assert major.last_activity_at >= approved
