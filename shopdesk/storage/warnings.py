@@ -86,6 +86,22 @@ def _intervened(status: object) -> bool:
     return bool(text) and not text.startswith(("未", "无", "否", "不"))
 
 
+def _id_ranges(ids: Iterable[int], most: int = 8) -> tuple[str, list[int]]:
+    """A condition leaving out these ids when they form at most `most` runs of
+    consecutive ids (an import's new cases: one run), else none. The rowid is in every
+    index, so SQLite drops them before reading the rows."""
+    runs: list[list[int]] = []
+    for i in sorted(ids):
+        if runs and i == runs[-1][1] + 1:
+            runs[-1][1] = i
+        elif len(runs) == most:
+            return "", []
+        else:
+            runs.append([i, i])
+    return ("".join(" AND c.id NOT BETWEEN ? AND ?" for _ in runs),
+            [i for run in runs for i in run])
+
+
 _SELECT_WARNING = ("SELECT w.id, w.case_id, c.case_no, w.rule, w.reason_zh, w.reason_en, "
                    "w.raised_at, w.cleared_at, w.ack_at, w.ack_by, w.ack_note "
                    "FROM case_warnings w JOIN cases c ON c.id = w.case_id")
@@ -142,13 +158,14 @@ class WarningStore:
             queries.append((same + " AND c.sku = '' AND c.item_title IN ({})", params,
                             sorted(names), product_days))
         rows: dict[int, CaseFacts | None] = {s.case_id: None for s in subjects}
+        skip, skipped = _id_ranges(rows)
         for cond, params, values, days in queries:
             span = [to_utc_iso(lo - timedelta(days=days)), to_utc_iso(hi + timedelta(days=days))]
             for chunk, marks in in_batches(values):
                 for row in self.db.execute(
                         f"SELECT {_FACT_COLUMNS} FROM cases c WHERE {cond.format(marks)} "
-                        "AND c.created_at >= ? AND c.created_at <= ? AND c.deleted_at IS NULL",
-                        [*params, *chunk, *span]).fetchall():
+                        "AND c.created_at >= ? AND c.created_at <= ? AND c.deleted_at IS NULL"
+                        + skip, [*params, *chunk, *span, *skipped]).fetchall():
                     if row[0] not in rows:
                         rows[row[0]] = _facts(row)
         return [f for f in rows.values() if f is not None]
