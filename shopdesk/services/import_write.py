@@ -7,6 +7,7 @@ a 50,000-row export is most of the import's time.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -44,10 +45,14 @@ class PlanWriter:
     the last chunk updates the search index for all of them."""
 
     def __init__(self, db: Database, *, now: datetime, actor: str, source: str,
-                 preset: str | None, shop_tz: str) -> None:
+                 preset: str | None, shop_tz: str,
+                 settle: Callable[[Sequence[Case]], list[dict[str, object]]] | None = None
+                 ) -> None:
         self.db = db
-        self.now = now
+        # Whole seconds, as stored: `settle` judges the cases before they are written.
+        self.now = now.replace(microsecond=0)
         self.stamp = to_utc_iso(now)
+        self.settle = settle  # the new cases' stage and deadline columns
         self.actor = actor
         self.source = source
         self.preset = preset
@@ -91,7 +96,7 @@ class PlanWriter:
                 case = case.with_changes(**fill_from_order(case, order))
             built.append(case)
         # One executemany for the chunk instead of one INSERT per row.
-        ids = self.cases.insert_rows(built)
+        ids = self.cases.insert_rows(built, self.settle(built) if self.settle else None)
         events, audits = [], []
         for row, case, case_id in zip(rows, built, ids, strict=True):
             rec = row.record

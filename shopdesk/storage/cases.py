@@ -109,15 +109,20 @@ class CaseStore:
         cursor = self.db.execute(f"INSERT INTO cases ({cols}) VALUES ({marks})", list(row.values()))
         return int(cursor.lastrowid or 0)
 
-    def insert_rows(self, cases: Sequence[Case]) -> list[int]:
+    def insert_rows(self, cases: Sequence[Case],
+                    more: Sequence[Mapping[str, Any]] | None = None) -> list[int]:
         """Insert many cases with one executemany, without indexing; returns their ids in
         order. Ids are given explicitly (after the largest), so the caller must hold the
-        write transaction, as every writer here does."""
+        write transaction, as every writer here does. `more`: per case, further columns
+        (the same ones for every case), such as its stage and deadline."""
         if not cases:
             return []
         rows = [case_to_row(c) for c in cases]
         for row in rows:
             row.pop("id", None)
+        if more is not None:
+            for row, extra in zip(rows, more, strict=True):
+                row.update(extra)
         cols = list(rows[0])
         start = int(self.db.execute("SELECT coalesce(max(id), 0) FROM cases").fetchone()[0]) + 1
         ids = list(range(start, start + len(rows)))
