@@ -42,6 +42,7 @@ from ..importers import (
 )
 from ..importers.cells import clean_text
 from ..importers.readers import open_source
+from ..storage.bulk_load import bulk_load
 from ..storage.cases import CaseStore
 from ..storage.import_profiles import ImportLogEntry, ImportLogStore
 from ..storage.orders import OrderStore
@@ -320,11 +321,15 @@ class ImportService:
         updates = [r for r in plan.rows if r.action is Action.UPDATE]
         work = max(len(creates) + len(updates), 1)
         done = 0
-        for start in range(0, len(creates), CHUNK):
-            check()
-            report.created_ids += writer.create(creates[start:start + CHUNK])
-            done += len(creates[start:start + CHUNK])
-            progress(total + done * total // work, 2 * total)
+        # A load large against the register builds `cases`' indexes once at the end
+        # instead of keeping them up per row; the new cases are only inserted in the
+        # block (every lookup, the updates included, comes after).
+        with bulk_load(self.db, new_rows=len(creates)):
+            for start in range(0, len(creates), CHUNK):
+                check()
+                report.created_ids += writer.create(creates[start:start + CHUNK])
+                done += len(creates[start:start + CHUNK])
+                progress(total + done * total // work, 2 * total)
         store = CaseStore(self.db)
         for start in range(0, len(updates), CHUNK):
             check()
