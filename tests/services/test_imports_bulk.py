@@ -9,11 +9,14 @@ from contextlib import contextmanager
 
 import pytest
 
+from shopdesk.domain.case import CaseDraft
 from shopdesk.domain.case_query import CaseQuery
+from shopdesk.domain.enums import CaseKind, Platform
 from shopdesk.paths import DataPaths
 from shopdesk.services.register import Register, open_register
 from shopdesk.storage import bulk_load as bulk_module
 from shopdesk.storage.analysis import daily_recount, daily_totals
+from shopdesk.storage.cases import CaseStore
 from tests.importers.helpers import taobao_refund_row
 from tests.services.imports_support import run, write_refunds
 
@@ -158,3 +161,32 @@ def test_a_500_row_import_raises_the_warnings_of_its_rows_imported_one_by_one(
         assert counts(register) == counts(one_by_one)
     finally:
         one_by_one.close()
+
+
+def test_a_small_import_into_a_large_register_matches_by_looking_its_numbers_up(
+        register, tmp_path, monkeypatch):
+    """A few rows against many cases read only the cases sharing their numbers, and
+    match as reading every case does: the trash, a case logged by hand by order number,
+    a case to update, new cases."""
+    run(register.imports, write_refunds(tmp_path, [taobao_refund_row(i) for i in range(60)],
+                                        "old.csv"))
+    register.cases.delete([register.cases.store.find(refund_no="158000000000000003")[0].id],
+                          "小王")
+    typed = register.cases.open_case(CaseDraft(platform=Platform.TAOBAO,
+                                               order_no="3126112300000000070",
+                                               kind=CaseKind.REFUND_ONLY, buyer_nick="小蜜蜂"),
+                                     "小王")
+    asked: list[bool] = []
+    real = CaseStore.match_keys
+
+    def spy(self, **kw):
+        asked.append(bool(kw))
+        return real(self, **kw)
+    monkeypatch.setattr(CaseStore, "match_keys", spy)
+    rows = [taobao_refund_row(3), taobao_refund_row(70),
+            taobao_refund_row(5, 退款状态="退款成功", 退款完结时间="2026-11-22 20:00:00"),
+            taobao_refund_row(6), taobao_refund_row(100), taobao_refund_row(101)]
+    report = run(register.imports, write_refunds(tmp_path, rows, "new.csv"))
+    assert asked == [True]  # looked up, not every case read
+    assert (report.in_trash, report.updated, report.unchanged, report.created) == (1, 2, 1, 2)
+    assert register.cases.get(typed.id).refund_no == "158000000000000070"
