@@ -21,7 +21,7 @@ from ..storage.cases import CaseStore
 from ..storage.events import EventStore
 from ..storage.orders import OrderStore
 from ..storage.rows import case_to_row, field_text
-from ..storage.search import SEARCHED_COLUMNS, reindex_cases
+from ..storage.search import SEARCHED_COLUMNS, index_new_cases, reindex_cases
 from .import_apply import (
     AMOUNTS,
     FILLABLE,
@@ -63,12 +63,15 @@ class PlanWriter:
         self.audit = AuditStore(db)
         self.day = now.astimezone(ZoneInfo(shop_tz)).date()
         self._unindexed: list[int] = []  # written but not yet in the search index
+        self._new: list[int] = []  # inserted, never in the search index
 
     def index(self) -> None:
         """Bring the search index up to date for every case written so far (once per
         import, after its last chunk)."""
-        reindex_cases(self.db, list(dict.fromkeys(self._unindexed)))
-        self._unindexed = []
+        new = set(self._new)
+        index_new_cases(self.db, self._new)
+        reindex_cases(self.db, [i for i in dict.fromkeys(self._unindexed) if i not in new])
+        self._new, self._unindexed = [], []
 
     def create(self, rows: list[RowPlan]) -> list[int]:
         """Open a case per row; empty buyer fields are filled from a stored order."""
@@ -112,7 +115,7 @@ class PlanWriter:
             row.case_id = case_id
         self.events.add_many(events)
         self.audit.record_many(audits)
-        self._unindexed.extend(ids)
+        self._new.extend(ids)
         return ids
 
     def update(self, rows: list[RowPlan], cases: dict[int, Case]) -> None:
