@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from decimal import Decimal
 
 from sqlite_utils import Database
 
@@ -75,10 +76,17 @@ def _facts(row: Sequence, text: str = "") -> CaseFacts:
         cause=_CAUSE.get(row[5]) if row[5] else None, kind=_KIND[row[6]], status=status,
         created_at=_time(row[8]),  # type: ignore[arg-type]
         closed_at=None if status.is_open else _time(row[9]),
-        amount_paid=from_fen(row[10]), amount_claimed=from_fen(row[11]),
+        amount_paid=_yuan(row[10]), amount_claimed=_yuan(row[11]),
         platform_intervention=_intervened(row[12]), text=text)
 
 
+@functools.lru_cache(maxsize=8192)
+def _yuan(fen: int | None) -> Decimal | None:
+    # Amounts repeat across an import's thousands of cases (a Decimal is immutable).
+    return from_fen(fen)
+
+
+@functools.lru_cache(maxsize=256)
 def _intervened(status: object) -> bool:
     """An imported intervention status says the platform stepped in ("客服介入中",
     "已仲裁"), not "未介入" / "无" / "未仲裁"."""
