@@ -69,8 +69,11 @@ class PlanWriter:
         """Bring the search index up to date for every case written so far (once per
         import, after its last chunk)."""
         new = set(self._new)
-        index_new_cases(self.db, self._new)
-        reindex_cases(self.db, [i for i in dict.fromkeys(self._unindexed) if i not in new])
+        changed = [i for i in dict.fromkeys(self._unindexed) if i not in new]
+        if self._new:
+            index_new_cases(self.db, self._new)
+        if changed:
+            reindex_cases(self.db, changed)
         self._new, self._unindexed = [], []
 
     def create(self, rows: list[RowPlan]) -> list[int]:
