@@ -148,11 +148,13 @@ def _parse_enum(errors: list[FieldError], name: str, enum: type, raw: str | None
         return None
 
 
-def _parse_money(errors: list[FieldError], name: str, raw: str | None) -> Decimal | None:
+def _parse_money(errors: list[FieldError], name: str, raw: str | Decimal | None
+                 ) -> Decimal | None:
     if raw is None or str(raw).strip() == "":
         return None
     try:
-        return parse_yuan(str(raw))
+        # An importer's amount is a Decimal already: checked as it is, not via its text.
+        return parse_yuan(raw if isinstance(raw, Decimal) else str(raw))
     except MoneyError as exc:
         text = str(exc)
         if text.startswith("negative"):
@@ -175,6 +177,10 @@ def draft_from_fields(fields: Mapping[str, object]) -> CaseDraft:
         value = fields.get(name)
         return "" if value is None else str(value).strip()
 
+    def money(name: str) -> str | Decimal:
+        value = fields.get(name)
+        return value if isinstance(value, Decimal) else text(name)
+
     platform = _parse_enum(errors, "platform", Platform, text("platform"), "平台", "platform")
     if platform is None and not any(e.field == "platform" for e in errors):
         errors.append(_err("platform", "请选择平台", "Platform is required"))
@@ -185,8 +191,8 @@ def draft_from_fields(fields: Mapping[str, object]) -> CaseDraft:
     ctype = _parse_enum(errors, "customer_type", CustomerType, text("customer_type"),
                         "客户类型", "customer type")
     priority = _parse_enum(errors, "priority", Priority, text("priority"), "优先级", "priority")
-    paid = _parse_money(errors, "amount_paid", text("amount_paid"))
-    claimed = _parse_money(errors, "amount_claimed", text("amount_claimed"))
+    paid = _parse_money(errors, "amount_paid", money("amount_paid"))
+    claimed = _parse_money(errors, "amount_claimed", money("amount_claimed"))
     due = fields.get("due_at")
     if due is not None and not isinstance(due, datetime):
         errors.append(_err("due_at", "截止时间格式不正确", "Due time is not a date and time"))

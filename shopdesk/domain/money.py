@@ -44,7 +44,7 @@ def parse_yuan(text: str | Decimal | int, *, allow_negative: bool = False) -> De
         raise MoneyError(f"amount too large: {text!r}")
     if value.is_zero():
         return Decimal("0.00")
-    if _decimals(value) > 2:
+    if int(value.as_tuple().exponent) < -2 and _decimals(value) > 2:
         raise MoneyError(f"more than two decimals: {text!r}")
     return value.quantize(FEN)
 

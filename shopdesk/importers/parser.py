@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import re
 from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from hashlib import blake2b
@@ -275,6 +276,8 @@ class _Parser:
 
         header_key = [normalise_header(c) for c in header.cells]
         first_key = next((i for i, k in enumerate(header_key) if k), None)
+        # A cell with a digit is not that header (the usual refund number): no cleaning.
+        digitless = first_key is not None and not _ASCII_DIGIT.search(header_key[first_key])
         refunds = mapping.record_type is RecordType.REFUND
         rows = _Rows(result, bound, self.config, refunds)
         if refunds and self.known is not None and "refund_no" not in mapping.defaults:
@@ -292,6 +295,8 @@ class _Parser:
             if _row_is_blank(cells):
                 continue
             if (len(cells) == len(header_key) and first_key is not None
+                    and not (digitless and isinstance(cells[first_key], str)
+                             and _ASCII_DIGIT.search(cells[first_key]))
                     and normalise_header(clean_text(cells[first_key])) == header_key[first_key]
                     and [normalise_header(clean_text(c)) for c in cells] == header_key):
                 continue  # the header repeated (files glued together)
@@ -337,10 +342,15 @@ class _Parser:
                 "also have a default).")
 
 
+_ASCII_DIGIT = re.compile("[0-9]")
+
+
 def _row_is_blank(cells: list[Cell]) -> bool:
     for cell in cells:
         if cell is None or (isinstance(cell, str) and not cell.strip()):
             continue
+        if isinstance(cell, str) and _ASCII_DIGIT.search(cell):
+            return False  # cleaning keeps digits, and no empty word has one
         if not is_blank(cell):
             return False
     return True

@@ -134,10 +134,10 @@ class BoundMapping:
         if kind == "id":
             return lambda raw, _values: parse_identifier(raw, spec.zh, spec.en)
         if kind == "money":
-            return lambda raw, _values: parse_money(raw)
+            return _remembered(parse_money)
         if kind == "datetime":
             tz = self.tz
-            return lambda raw, _values: parse_datetime(raw, tz)
+            return _remembered(lambda raw: parse_datetime(raw, tz))
         if kind == "phone":
             def phone(raw: Cell, values: dict[str, object]) -> object:
                 text = clean_text(raw).lstrip("'`").strip()
@@ -169,3 +169,28 @@ class BoundMapping:
             en = ", ".join(known + [k.value for k in CaseKind])
             raise CellError(f"未知的售后类型：{text}（可填：{zh}）",
                             f"Unknown case kind: {text} (use one of: {en})") from None
+
+
+_REMEMBER = 4096  # distinct cells per column kept (a column of unique times stays small)
+
+
+def _remembered(convert: Callable[[Cell], object]) -> Converter:
+    """`convert` of a cell, remembered per distinct cell: a column of amounts or times
+    repeats a few hundred values over 50,000 rows. Keyed by the cell's type too (True
+    == 1 == 1.0 to a dict, not to the parsers); failures are not remembered."""
+    seen: dict[tuple[type, Cell], object] = {}
+
+    def converter(raw: Cell, _values: dict[str, object]) -> object:
+        key = (type(raw), raw)
+        try:
+            return seen[key]
+        except KeyError:
+            pass
+        except TypeError:  # an unhashable cell: converted every time
+            return convert(raw)
+        value = convert(raw)
+        if len(seen) >= _REMEMBER:
+            seen.clear()
+        seen[key] = value
+        return value
+    return converter

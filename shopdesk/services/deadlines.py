@@ -238,11 +238,23 @@ class DeadlineService:
         """Derive the stage and store the deadline of these cases (caller's transaction)."""
         if not case_ids:
             return
-        rules, now = self.rule_set(), self.clock.now()
         cases = self.cases.fetch(case_ids)
         states = self.store.stages(list(cases))
+        self.store.write(self._settle(list(cases.items()), states))
+
+    def new_case_columns(self, cases: Sequence[Case]) -> list[dict[str, object]]:
+        """The stage and deadline columns of cases about to be inserted (an import writes
+        them with the case instead of updating every new row after): what `recompute`
+        would store for them once inserted."""
+        fresh = StageState(None, StageOrigin.DERIVED, None)
+        rows = self._settle(list(enumerate(cases)), dict.fromkeys(range(len(cases)), fresh))
+        return [DeadlineStore.columns(*row[1:]) for row in rows]
+
+    def _settle(self, cases: list[tuple[int, Case]], states: dict[int, StageState]
+                ) -> list[tuple[int, StageState, datetime | None, str, bool]]:
+        rules, now = self.rule_set(), self.clock.now()
         rows = []
-        for cid, case in cases.items():
+        for cid, case in cases:
             state = current_stage(states[cid], kind=case.kind, status=case.status,
                                   platform_stage=case.platform_stage, now=now,
                                   started=case.applied_at or case.created_at or now)
@@ -251,7 +263,7 @@ class DeadlineService:
             rows.append((cid, state, deadline.due_at if open_ else None,
                          deadline.source.value if open_ and deadline.source else "",
                          open_ and deadline.estimate))
-        self.store.write(rows)
+        return rows
 
     def _resolve(self, case: Case, state: StageState, rules: RuleSet) -> Deadline:
         return resolve(facts_of(case, state), rules, self.shop_tz)

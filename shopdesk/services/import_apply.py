@@ -13,7 +13,7 @@ assignee, a phone they entered ...) is never overwritten.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -184,15 +184,27 @@ class _Ref:
     live: bool
 
 
+# Records against the register's size above which reading every case's numbers (one scan)
+# is cheaper than looking each record's numbers up.
+_SCAN_SHARE = 8
+
+
 class CaseIndex:
     """platform + refund number / order number -> case ids, loaded once per plan."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, records: Sequence[RefundRecord] | None = None) -> None:
+        """Every case, or with `records` only the cases sharing a refund or order number
+        with them (all that `match` can look up for those records; a daily import into a
+        large register reads a few rows instead of every case)."""
         self.by_refund: dict[tuple[str, str], list[_Ref]] = {}
         self.by_order: dict[tuple[str, str], list[_Ref]] = {}
-        for case_id, platform, order_no, refund_no, live in db.execute(
-                "SELECT id, platform, order_no, refund_no, deleted_at IS NULL FROM cases "
-                "ORDER BY id").fetchall():
+        store = CaseStore(db)
+        if records is None or len(records) * _SCAN_SHARE >= store.largest_id():
+            rows = store.match_keys()
+        else:
+            rows = store.match_keys(refund_nos={r.refund_no for r in records if r.refund_no},
+                                    order_nos={r.order_no for r in records})
+        for case_id, platform, order_no, refund_no, live in rows:
             self._add(_Ref(case_id, refund_no, bool(live)), platform, order_no)
 
     def _add(self, ref: _Ref, platform: str, order_no: str) -> None:
@@ -242,7 +254,7 @@ def plan_refunds(db: Database, records: list[RefundRecord], *, now: datetime,
         return RefundPlan()  # every row skipped as known: no need to load the register
     headers = headers or {}
     finished = finished or FinishedFilter()
-    index = CaseIndex(db)
+    index = CaseIndex(db, records)
     store = CaseStore(db)
     plan = RefundPlan()
     matched: list[tuple[RowPlan, int]] = []

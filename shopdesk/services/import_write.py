@@ -7,6 +7,7 @@ a 50,000-row export is most of the import's time.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -20,7 +21,7 @@ from ..storage.cases import CaseStore
 from ..storage.events import EventStore
 from ..storage.orders import OrderStore
 from ..storage.rows import case_to_row, field_text
-from ..storage.search import SEARCHED_COLUMNS, reindex_cases
+from ..storage.search import SEARCHED_COLUMNS, index_new_cases, reindex_cases
 from .import_apply import (
     AMOUNTS,
     FILLABLE,
@@ -44,10 +45,14 @@ class PlanWriter:
     the last chunk updates the search index for all of them."""
 
     def __init__(self, db: Database, *, now: datetime, actor: str, source: str,
-                 preset: str | None, shop_tz: str) -> None:
+                 preset: str | None, shop_tz: str,
+                 settle: Callable[[Sequence[Case]], list[dict[str, object]]] | None = None
+                 ) -> None:
         self.db = db
-        self.now = now
+        # Whole seconds, as stored: `settle` judges the cases before they are written.
+        self.now = now.replace(microsecond=0)
         self.stamp = to_utc_iso(now)
+        self.settle = settle  # the new cases' stage and deadline columns
         self.actor = actor
         self.source = source
         self.preset = preset
@@ -58,12 +63,18 @@ class PlanWriter:
         self.audit = AuditStore(db)
         self.day = now.astimezone(ZoneInfo(shop_tz)).date()
         self._unindexed: list[int] = []  # written but not yet in the search index
+        self._new: list[int] = []  # inserted, never in the search index
 
     def index(self) -> None:
         """Bring the search index up to date for every case written so far (once per
         import, after its last chunk)."""
-        reindex_cases(self.db, list(dict.fromkeys(self._unindexed)))
-        self._unindexed = []
+        new = set(self._new)
+        changed = [i for i in dict.fromkeys(self._unindexed) if i not in new]
+        if self._new:
+            index_new_cases(self.db, self._new)
+        if changed:
+            reindex_cases(self.db, changed)
+        self._new, self._unindexed = [], []
 
     def create(self, rows: list[RowPlan]) -> list[int]:
         """Open a case per row; empty buyer fields are filled from a stored order."""
@@ -91,7 +102,7 @@ class PlanWriter:
                 case = case.with_changes(**fill_from_order(case, order))
             built.append(case)
         # One executemany for the chunk instead of one INSERT per row.
-        ids = self.cases.insert_rows(built)
+        ids = self.cases.insert_rows(built, self.settle(built) if self.settle else None)
         events, audits = [], []
         for row, case, case_id in zip(rows, built, ids, strict=True):
             rec = row.record
@@ -107,7 +118,7 @@ class PlanWriter:
             row.case_id = case_id
         self.events.add_many(events)
         self.audit.record_many(audits)
-        self._unindexed.extend(ids)
+        self._new.extend(ids)
         return ids
 
     def update(self, rows: list[RowPlan], cases: dict[int, Case]) -> None:

@@ -15,7 +15,7 @@ caller chose to skip bad rows; the skipped rows can be written to a CSV to fix.
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
@@ -24,6 +24,7 @@ from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
 
+from ..domain.case import Case
 from ..domain.clock import SHOP_TZ_DEFAULT, Clock
 from ..domain.enums import CaseStatus
 from ..domain.files import make_private
@@ -41,6 +42,7 @@ from ..importers import (
 )
 from ..importers.cells import clean_text
 from ..importers.readers import open_source
+from ..storage.bulk_load import bulk_load
 from ..storage.cases import CaseStore
 from ..storage.import_profiles import ImportLogEntry, ImportLogStore
 from ..storage.orders import OrderStore
@@ -169,12 +171,17 @@ class ImportService:
     def __init__(self, db: Database, clock: Clock, config: ImportConfig, *,
                  shop_tz: str = SHOP_TZ_DEFAULT,
                  after_write: Callable[[list[int]], object] | None = None,
-                 after_import: Callable[[list[int], str], object] | None = None) -> None:
+                 after_import: Callable[[list[int], str], object] | None = None,
+                 settle_new: Callable[[Sequence[Case]], list[dict[str, object]]] | None = None
+                 ) -> None:
         self.db = db
         self.clock = clock
         self.config = config
-        # Called in the import's transaction with every case created or updated.
+        # Called in the import's transaction with every case created or updated; with
+        # `settle_new` (the stage and deadline columns of new cases, written with them),
+        # as after_write(ids, settled=created ids).
         self.after_write = after_write or (lambda ids: None)
+        self.settle_new = settle_new
         # Then with the same ids and the actor (the follow-ups of cases it resolved).
         self.after_import = after_import or (lambda ids, actor: None)
         self.shop_tz = shop_tz
@@ -308,16 +315,21 @@ class ImportService:
         if report.refused or dry_run:
             raise _Refused()
         writer = PlanWriter(self.db, now=self.clock.now(), actor=actor, source=report.file,
-                            preset=parsed.preset, shop_tz=self.shop_tz)
+                            preset=parsed.preset, shop_tz=self.shop_tz,
+                            settle=self.settle_new)
         creates = [r for r in plan.rows if r.action is Action.CREATE]
         updates = [r for r in plan.rows if r.action is Action.UPDATE]
         work = max(len(creates) + len(updates), 1)
         done = 0
-        for start in range(0, len(creates), CHUNK):
-            check()
-            report.created_ids += writer.create(creates[start:start + CHUNK])
-            done += len(creates[start:start + CHUNK])
-            progress(total + done * total // work, 2 * total)
+        # A load large against the register builds `cases`' indexes once at the end
+        # instead of keeping them up per row; the new cases are only inserted in the
+        # block (every lookup, the updates included, comes after).
+        with bulk_load(self.db, new_rows=len(creates)):
+            for start in range(0, len(creates), CHUNK):
+                check()
+                report.created_ids += writer.create(creates[start:start + CHUNK])
+                done += len(creates[start:start + CHUNK])
+                progress(total + done * total // work, 2 * total)
         store = CaseStore(self.db)
         for start in range(0, len(updates), CHUNK):
             check()
@@ -328,7 +340,10 @@ class ImportService:
         check()
         writer.index()
         touched = report.created_ids + [r.case_id for r in updates if r.case_id]
-        self.after_write(touched)
+        if self.settle_new is not None:
+            self.after_write(touched, settled=report.created_ids)  # type: ignore[call-arg]
+        else:
+            self.after_write(touched)
         self.after_import(touched, actor)
         check()
         self.known.remember(_applied_rows(plan.rows))

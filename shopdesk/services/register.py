@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -172,8 +172,9 @@ class Register:
         if self._imports is None:
             config = ImportConfig.load(resource_path("importers"))
             self._imports = ImportService(self.db, self.clock, config, shop_tz=self.shop_tz,
-                                          after_write=self._after_case_write,
-                                          after_import=self.followups.schedule_resolved)
+                                          after_write=self._after_import_write,
+                                          after_import=self.followups.schedule_resolved,
+                                          settle_new=self.deadlines.new_case_columns)
         return self._imports
 
     def _after_case_write(self, case_ids: list[int], *, siblings: bool = True) -> None:
@@ -188,6 +189,14 @@ class Register:
         """In an edit's or a trashing's transaction: the cases these left behind (their
         buyer, product or cause as they were) are judged again."""
         self.warnings.rejudge_left(before)
+
+    def _after_import_write(self, case_ids: list[int], *,
+                            settled: Collection[int] = ()) -> None:
+        """`_after_case_write` for an import: its new cases (`settled`) were written with
+        their stage and deadline, so only the updated ones are recomputed."""
+        done = set(settled)
+        self.deadlines.recompute([i for i in case_ids if i not in done])
+        self.warnings.evaluate(case_ids)
 
     @property
     def scripts(self) -> ScriptService:

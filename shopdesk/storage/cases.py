@@ -109,15 +109,39 @@ class CaseStore:
         cursor = self.db.execute(f"INSERT INTO cases ({cols}) VALUES ({marks})", list(row.values()))
         return int(cursor.lastrowid or 0)
 
-    def insert_rows(self, cases: Sequence[Case]) -> list[int]:
+    def largest_id(self) -> int:
+        return int(self.db.execute("SELECT coalesce(max(id), 0) FROM cases").fetchone()[0])
+
+    def match_keys(self, *, refund_nos: Iterable[str] | None = None,
+                   order_nos: Iterable[str] | None = None) -> list[tuple]:
+        """(id, platform, order_no, refund_no, live) of every case, trashed ones too, by
+        id; or, given numbers, of the cases with one of these refund or order numbers
+        (idx_cases_refund_no, idx_cases_order: they hold the trash as well)."""
+        select = "SELECT id, platform, order_no, refund_no, deleted_at IS NULL FROM cases"
+        if refund_nos is None and order_nos is None:
+            return [tuple(r) for r in self.db.execute(select + " ORDER BY id").fetchall()]
+        rows: dict[int, tuple] = {}
+        for column, values in (("refund_no", refund_nos), ("order_no", order_nos)):
+            for chunk, marks in in_batches(sorted(set(values or ()))):
+                for r in self.db.execute(f"{select} WHERE {column} IN ({marks})",
+                                         chunk).fetchall():
+                    rows[r[0]] = tuple(r)
+        return [rows[i] for i in sorted(rows)]
+
+    def insert_rows(self, cases: Sequence[Case],
+                    more: Sequence[Mapping[str, Any]] | None = None) -> list[int]:
         """Insert many cases with one executemany, without indexing; returns their ids in
         order. Ids are given explicitly (after the largest), so the caller must hold the
-        write transaction, as every writer here does."""
+        write transaction, as every writer here does. `more`: per case, further columns
+        (the same ones for every case), such as its stage and deadline."""
         if not cases:
             return []
         rows = [case_to_row(c) for c in cases]
         for row in rows:
             row.pop("id", None)
+        if more is not None:
+            for row, extra in zip(rows, more, strict=True):
+                row.update(extra)
         cols = list(rows[0])
         start = int(self.db.execute("SELECT coalesce(max(id), 0) FROM cases").fetchone()[0]) + 1
         ids = list(range(start, start + len(rows)))

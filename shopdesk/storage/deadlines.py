@@ -68,11 +68,19 @@ class DeadlineStore:
         self.db.executemany(
             "UPDATE cases SET stage = ?, stage_origin = ?, stage_since = ?, stage_synced = ?, "
             "deadline_at = ?, deadline_source = ?, deadline_estimate = ? WHERE id = ?",
-            ((s.stage.value if s.stage else "", s.origin.value,
-              to_utc_iso(s.since) if s.since else None,
-              s.synced_platform_stage.value if s.synced_platform_stage else "",
-              to_utc_iso(due) if due else None, source, int(estimate), cid)
+            ((*self.columns(s, due, source, estimate).values(), cid)
              for cid, s, due, source, estimate in rows))
+
+    @staticmethod
+    def columns(s: StageState, due: datetime | None, source: str, estimate: bool
+                ) -> dict[str, object]:
+        """The case columns that store a stage state and its deadline."""
+        return {"stage": s.stage.value if s.stage else "", "stage_origin": s.origin.value,
+                "stage_since": to_utc_iso(s.since) if s.since else None,
+                "stage_synced": (s.synced_platform_stage.value if s.synced_platform_stage
+                                 else ""),
+                "deadline_at": to_utc_iso(due) if due else None, "deadline_source": source,
+                "deadline_estimate": int(estimate)}
 
     def open_ids(self) -> list[int]:
         return [r[0] for r in self.db.execute(

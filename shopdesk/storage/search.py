@@ -77,14 +77,27 @@ def reindex_cases(db: Database, case_ids: list[int]) -> None:
     if is_team(db):
         pg_search.reindex_cases(db, case_ids)
         return
-    body = _body_sql()
     for chunk, marks in in_batches(case_ids):
         db.execute(f"DELETE FROM cases_fts WHERE rowid IN ({marks})", chunk)
         db.execute(f"DELETE FROM cases_bigram WHERE rowid IN ({marks})", chunk)
-        db.execute(f"INSERT INTO cases_fts(rowid, body) SELECT c.id, {body} FROM cases c "
-                   f"WHERE c.id IN ({marks})", chunk)
-        _write_bigrams(db, db.execute(
-            f"SELECT rowid, body FROM cases_fts WHERE rowid IN ({marks})", chunk).fetchall())
+        _insert_bodies(db, chunk, marks)
+
+
+def index_new_cases(db: Database, case_ids: list[int]) -> None:
+    """`reindex_cases` for cases just inserted, never indexed: nothing to delete first
+    (an import's new cases: the deletes were a sixth of indexing them)."""
+    if is_team(db):
+        pg_search.reindex_cases(db, case_ids)
+        return
+    for chunk, marks in in_batches(case_ids):
+        _insert_bodies(db, chunk, marks)
+
+
+def _insert_bodies(db: Database, chunk: list[int], marks: str) -> None:
+    db.execute(f"INSERT INTO cases_fts(rowid, body) SELECT c.id, {_body_sql()} FROM cases c "
+               f"WHERE c.id IN ({marks})", chunk)
+    _write_bigrams(db, db.execute(
+        f"SELECT rowid, body FROM cases_fts WHERE rowid IN ({marks})", chunk).fetchall())
 
 
 def reindex_case(db: Database, case_id: int) -> None:

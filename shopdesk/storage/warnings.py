@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from decimal import Decimal
 
 from sqlite_utils import Database
 
@@ -75,15 +76,38 @@ def _facts(row: Sequence, text: str = "") -> CaseFacts:
         cause=_CAUSE.get(row[5]) if row[5] else None, kind=_KIND[row[6]], status=status,
         created_at=_time(row[8]),  # type: ignore[arg-type]
         closed_at=None if status.is_open else _time(row[9]),
-        amount_paid=from_fen(row[10]), amount_claimed=from_fen(row[11]),
+        amount_paid=_yuan(row[10]), amount_claimed=_yuan(row[11]),
         platform_intervention=_intervened(row[12]), text=text)
 
 
+@functools.lru_cache(maxsize=8192)
+def _yuan(fen: int | None) -> Decimal | None:
+    # Amounts repeat across an import's thousands of cases (a Decimal is immutable).
+    return from_fen(fen)
+
+
+@functools.lru_cache(maxsize=256)
 def _intervened(status: object) -> bool:
     """An imported intervention status says the platform stepped in ("客服介入中",
     "已仲裁"), not "未介入" / "无" / "未仲裁"."""
     text = str(status or "").strip()
     return bool(text) and not text.startswith(("未", "无", "否", "不"))
+
+
+def _id_ranges(ids: Iterable[int], most: int = 8) -> tuple[str, list[int]]:
+    """A condition leaving out these ids when they form at most `most` runs of
+    consecutive ids (an import's new cases: one run), else none. The rowid is in every
+    index, so SQLite drops them before reading the rows."""
+    runs: list[list[int]] = []
+    for i in sorted(ids):
+        if runs and i == runs[-1][1] + 1:
+            runs[-1][1] = i
+        elif len(runs) == most:
+            return "", []
+        else:
+            runs.append([i, i])
+    return ("".join(" AND c.id NOT BETWEEN ? AND ?" for _ in runs),
+            [i for run in runs for i in run])
 
 
 _SELECT_WARNING = ("SELECT w.id, w.case_id, c.case_no, w.rule, w.reason_zh, w.reason_en, "
@@ -142,13 +166,14 @@ class WarningStore:
             queries.append((same + " AND c.sku = '' AND c.item_title IN ({})", params,
                             sorted(names), product_days))
         rows: dict[int, CaseFacts | None] = {s.case_id: None for s in subjects}
+        skip, skipped = _id_ranges(rows)
         for cond, params, values, days in queries:
             span = [to_utc_iso(lo - timedelta(days=days)), to_utc_iso(hi + timedelta(days=days))]
             for chunk, marks in in_batches(values):
                 for row in self.db.execute(
                         f"SELECT {_FACT_COLUMNS} FROM cases c WHERE {cond.format(marks)} "
-                        "AND c.created_at >= ? AND c.created_at <= ? AND c.deleted_at IS NULL",
-                        [*params, *chunk, *span]).fetchall():
+                        "AND c.created_at >= ? AND c.created_at <= ? AND c.deleted_at IS NULL"
+                        + skip, [*params, *chunk, *span, *skipped]).fetchall():
                     if row[0] not in rows:
                         rows[row[0]] = _facts(row)
         return [f for f in rows.values() if f is not None]

@@ -224,12 +224,15 @@ def test_the_search_index_is_updated_once_per_import(service, register, tmp_path
                                                      monkeypatch):
     rows = [taobao_refund_row(i) for i in range(1200)]
     parsed = service.read(write_refunds(tmp_path, rows))
-    real = import_write.reindex_cases
     calls = []
-    monkeypatch.setattr(import_write, "reindex_cases",
-                        lambda db, ids: (calls.append(len(ids)), real(db, ids))[1])
+
+    def spy(name):
+        real = getattr(import_write, name)
+        return lambda db, ids: (calls.append((name, len(ids))), real(db, ids))[1]
+    for name in ("reindex_cases", "index_new_cases"):  # new cases: nothing to delete first
+        monkeypatch.setattr(import_write, name, spy(name))
     assert service.apply(parsed, "x.csv", "小王").created == 1200  # three 500-row chunks
-    assert calls == [1200]
+    assert calls == [("index_new_cases", 1200)]
     assert register.cases.query_ids(CaseQuery(search="测试宝贝 1199"))
 
 
