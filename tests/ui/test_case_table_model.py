@@ -11,6 +11,7 @@ from shopdesk.domain.case_query import CaseQuery, Scope, SortKey
 from shopdesk.domain.enums import CaseKind, CaseStatus
 from shopdesk.ui.models.case_table import (
     CASE_ID_ROLE,
+    CASE_ROLE,
     COLUMNS,
     CaseTableModel,
     column_of,
@@ -197,3 +198,43 @@ def test_headers_and_bad_indexes(demo_register):
     assert model.headerData(99, Qt.Orientation.Horizontal) is None
     assert model.data(QModelIndex()) is None
     assert model.case_id_at(10_000) is None and model.case_at(-1) is None
+
+
+def test_a_page_fetched_before_its_last_rows_loaded_shows_them_later(source, demo_register):
+    """The first batch (10 ids) is smaller than a page (20 rows): the page is fetched with
+    10 cases, and the rows loaded by scrolling still show their cases."""
+    model = CaseTableModel(source, page_size=20, id_batch=10, first_batch=10)
+    model.set_query(CaseQuery())
+    assert model.rowCount() == 10
+    model.index(0, 0).data()
+    model.fetchMore()
+    assert model.rowCount() == 20
+    shown = [model.index(r, column_of("case_no")).data() for r in range(20)]
+    cases = demo_register.cases.fetch(model.ids())
+    assert shown == [cases[i].case_no for i in model.ids()]
+    assert [len(batch) for batch in source.fetched] == [10, 10]  # the rest, once
+
+
+def test_display_texts_are_each_cases_own_in_every_order(demo_register):
+    """Texts are kept per case: after a sort, a refresh or an edit every row shows its
+    own case's values."""
+    model = CaseTableModel(demo_register.cases, page_size=16, max_pages=2)
+    model.set_query(CaseQuery())
+    keys = ("case_no", "order_no", "buyer", "item", "status")
+
+    def check() -> None:
+        for row in range(model.rowCount()):
+            case = demo_register.cases.get(model.case_id_at(row))
+            shown = [model.index(row, column_of(k)).data() for k in keys]
+            assert shown == [case.case_no, case.order_no, case.buyer_nick, case.item_title,
+                             model.index(row, column_of("status")).data(CASE_ROLE)
+                             .status.label("zh")]
+
+    check()
+    model.sort(column_of("buyer"), Qt.SortOrder.AscendingOrder)
+    check()
+    case_id = model.case_id_at(0)
+    with demo_register.db.atomic():
+        demo_register.cases.store.update_columns(case_id, {"buyer_nick": "改过的名字"})
+    model.refresh()
+    check()
