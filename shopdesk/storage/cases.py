@@ -230,6 +230,7 @@ class CaseStore:
         most `limit`. A page costs what its rows cost, however deep it is. Sort values are
         (tier, value) pairs: callers pass them back, never read them."""
         tiers = self._tiers(query)
+        where = self._where(query)  # once: a search's statistics are asked for here
         first = after[0][0] if after is not None else 0
         if len(tiers) > 1 and tiers[0][0] == "0":
             first = max(first, 1)  # no major case: one query, as without the tiers
@@ -244,13 +245,14 @@ class CaseStore:
             end = (through[0][1], through[1]) if through is not None \
                 and through[0][0] == tier else None
             out += [(case_id, (tier, value)) for case_id, value in
-                    self._tier_page(query, tiers[tier], start, end, left)]
+                    self._tier_page(query, where, tiers[tier], start, end, left)]
         return out
 
-    def _tier_page(self, query: CaseQuery, tier: tuple[str, list[Any], frozenset[int]],
+    def _tier_page(self, query: CaseQuery, where_params: tuple[str, list[Any]],
+                   tier: tuple[str, list[Any], frozenset[int]],
                    after: tuple[Any, int] | None, through: tuple[Any, int] | None,
                    limit: int | None) -> list[tuple[int, Any]]:
-        where, params = self._where(query)
+        where, params = where_params[0], list(where_params[1])
         condition, values, drop = tier
         if condition:
             where += f" AND {condition}"

@@ -59,7 +59,7 @@ def test_rows_are_the_query_ids_in_order(demo_register):
 
 
 def test_rows_are_fetched_lazily_a_page_at_a_time(source):
-    model = CaseTableModel(source, page_size=20, max_pages=10)
+    model = CaseTableModel(source, page_size=20, max_pages=10, first_batch=100)
     model.set_query(CaseQuery())
     assert model.rowCount() == 60
     assert source.fetched == []  # the query loads ids only
@@ -107,7 +107,7 @@ def test_a_view_fetches_only_visible_pages(qtbot, source):
 
 
 def test_sort_changes_the_sql_order(source, demo_register):
-    model = CaseTableModel(source)
+    model = CaseTableModel(source, first_batch=100)  # every demo case
     model.set_query(CaseQuery())
     col = column_of("amount")
     model.sort(col, Qt.SortOrder.AscendingOrder)
@@ -126,7 +126,7 @@ def test_sort_changes_the_sql_order(source, demo_register):
 
 
 def test_every_column_sorts(demo_register):
-    model = CaseTableModel(demo_register.cases)
+    model = CaseTableModel(demo_register.cases, first_batch=100)  # every demo case
     model.set_query(CaseQuery())
     for col in range(len(COLUMNS)):
         for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
