@@ -238,3 +238,45 @@ def test_display_texts_are_each_cases_own_in_every_order(demo_register):
         demo_register.cases.store.update_columns(case_id, {"buyer_nick": "改过的名字"})
     model.refresh()
     check()
+
+
+def test_time_texts_alignment_and_colours_per_cell(demo_register):
+    """Times read as strftime wrote them ('%m-%d %H:%M' this year, else '%Y-%m-%d');
+    only the amount is right-aligned; only due and status cells carry colours."""
+    from shopdesk.domain.clock import local
+
+    model = CaseTableModel(demo_register.cases, first_batch=100)
+    model.set_query(CaseQuery())
+    tz = demo_register.cases.shop_tz
+    year = local(demo_register.clock.now(), tz).year
+    seen_other_year = False
+    for row in range(model.rowCount()):
+        case = model.case_at(row)
+        for key, value in (("due", case.due_at), ("activity", case.last_activity_at)):
+            shown = model.index(row, column_of(key)).data()
+            if value is None:
+                assert shown == ""
+                continue
+            when = local(value, tz)
+            seen_other_year |= when.year != year
+            assert shown == when.strftime("%m-%d %H:%M" if when.year == year else "%Y-%m-%d")
+        for col, column in enumerate(COLUMNS):
+            index = model.index(row, col)
+            align = index.data(Qt.ItemDataRole.TextAlignmentRole)
+            assert (align is not None) == (column.key == "amount")
+            if column.key not in ("due", "status", "promise", "warnings", "deadline"):
+                assert index.data(Qt.ItemDataRole.ForegroundRole) is None
+                assert index.data(Qt.ItemDataRole.FontRole) is None
+    assert model.rowCount() == 60 and not seen_other_year  # the demo is this year's
+
+
+def test_a_time_from_another_year_shows_its_year(demo_register):
+    model = CaseTableModel(demo_register.cases)
+    model.set_query(CaseQuery())
+    case_id = model.case_id_at(0)
+    with demo_register.db.atomic():
+        demo_register.cases.store.update_columns(
+            case_id, {"due_at": "2019-03-04T04:00:00+00:00"})
+    model.refresh()
+    row = model.row_of(case_id)
+    assert model.index(row, column_of("due")).data() == "2019-03-04"

@@ -53,6 +53,7 @@ ID_BATCH = 500  # ids per keyset query as the view scrolls
 # A view taller than this asks for more itself (fetchMore) before it paints.
 FIRST_BATCH = 50
 
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _OVERDUE = QColor(200, 30, 30)
 _WARNED = QColor(190, 60, 0)
 _MAJOR = QColor(253, 226, 222)  # a major complaint's row (first in every queue)
@@ -532,6 +533,10 @@ class CaseTableModel(QAbstractTableModel):
             return self._tooltip(case, key)
         if role == CASE_ROLE:
             return case
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _RIGHT if key == "amount" else None
+        if key not in ("due", "status") and role != OVERDUE_ROLE:
+            return None  # only the due and status cells have colours or fonts
         overdue = case.is_overdue(self.now())
         if role == OVERDUE_ROLE:
             return overdue
@@ -545,8 +550,6 @@ class CaseTableModel(QAbstractTableModel):
             font = QFont()
             font.setBold(True)
             return font
-        if role == Qt.ItemDataRole.TextAlignmentRole and key == "amount":
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
     def _warning_data(self, row: int, role: int) -> Any:
@@ -635,9 +638,10 @@ class CaseTableModel(QAbstractTableModel):
         shown = local(value, self._source.shop_tz)
         if this_year is None:
             this_year = local(self.now(), self._source.shop_tz).year
+        # strftime's "%Y-%m-%d" / "%m-%d %H:%M", at a third of its cost (two per row).
         if shown.year != this_year:
-            return shown.strftime("%Y-%m-%d")
-        return shown.strftime("%m-%d %H:%M")
+            return f"{shown.year:04d}-{shown.month:02d}-{shown.day:02d}"
+        return f"{shown.month:02d}-{shown.day:02d} {shown.hour:02d}:{shown.minute:02d}"
 
     def _row_texts(self, row: int) -> tuple[str, ...] | None:
         """The display texts of the row's columns that read only the case ('' for the
