@@ -76,9 +76,9 @@ def test_finding_the_majors_reads_their_own_index_not_the_register(data_paths, c
 
 
 # The ORDER BY of these sorts is their index's own order (value, status, id): no sort.
-# Activity and created have more index columns before the id: SQLite sorts each run of
-# rows equal on all the listed ones ("RIGHT PART"), never the whole list. Warnings'
-# index holds only warned cases, so sorting everything by it sorts.
+# Activity's index has more columns before the id, and created keeps ties in creation
+# order: SQLite sorts each run of equal rows ("RIGHT PART"), never the whole list.
+# Warnings' index holds only warned cases, so sorting everything by it sorts.
 _NOT_SORTED = [k for k in SortKey if k not in (SortKey.LAST_ACTIVITY, SortKey.CREATED,
                                                  SortKey.WARNINGS)]
 
