@@ -28,6 +28,7 @@ from .search import (
     reindex_case,
     search_clause,
 )
+from .sort_walk import SortWalk
 
 _SORT_SQL = {
     SortKey.CASE_NO: "case_no",
@@ -102,6 +103,7 @@ class CaseStore:
         self.db = db
         self.common_share = common_share  # see storage/search.py COMMON_SHARE
         self._stats = TermStats(db)
+        self._walk = SortWalk(db)
 
     # --- numbering -------------------------------------------------------
     def next_case_no(self, day: date) -> str:
@@ -305,9 +307,19 @@ class CaseStore:
                f"{order_by(query.sort, query.descending)}")
         if limit is not None:
             sql += f" LIMIT {int(limit) + len(drop)}"
-        rows = [(r[0], tuple(r[1:])) for r in self.db.execute(sql, params).fetchall()
-                if r[0] not in drop]
+        if self._walks(query, limit, condition):
+            found = self._walk.rows(sql, params, query.sort)
+        else:
+            found = self.db.execute(sql, params).fetchall()
+        rows = [(r[0], tuple(r[1:])) for r in found if r[0] not in drop]
         return rows if limit is None else rows[:limit]
+
+    def _walks(self, query: CaseQuery, limit: int | None, condition: str) -> bool:
+        """Whether a page may be read by walking its sort index (storage/sort_walk.py):
+        a page of live cases, not the majors' few, not a search (a rare term's hits are
+        best sorted; a common one's plan walks already)."""
+        return (limit is not None and query.scope == Scope.ACTIVE and not query.search
+                and condition in ("", "major_owner = ''") and not is_postgres(self.db))
 
     def sort_value(self, query: CaseQuery, case_id: int) -> tuple[Any, int] | None:
         """The keyset (sort value, id) of `case_id` when it matches `query`, else None."""
