@@ -92,6 +92,7 @@ def measure_list(home: Path, runs: int) -> list[dict]:
     from shopdesk.paths import DataPaths
     from shopdesk.services.quick_filters import QuickFilter, apply_quick_filter
     from shopdesk.services.register import open_register
+    from shopdesk.storage.cases import order_by
     from shopdesk.ui.models.case_table import CaseTableModel, column_of
 
     app = QApplication.instance() or QApplication([])
@@ -111,7 +112,8 @@ def measure_list(home: Path, runs: int) -> list[dict]:
     def sql(text: str, params: list) -> Callable[[], object]:
         return lambda: db.execute(text, params).fetchall()
 
-    order = "ORDER BY last_activity_at DESC, id DESC"
+    # The list's own order (ties in the order of the sort column's index).
+    order = order_by(SortKey.LAST_ACTIVITY, True)
     # The first 50 matches in display order: walk the list, check each body (ESCAPE
     # keeps FTS5 from taking the LIKE, which it cannot answer for short patterns).
     scan_like = (f"SELECT {_COLS} FROM cases c WHERE deleted_at IS NULL AND EXISTS "
@@ -152,7 +154,7 @@ def measure_list(home: Path, runs: int) -> list[dict]:
         _timed(lambda: (model.sort(item, Qt.SortOrder.AscendingOrder), visible()), runs,
                reset),
         _timed(sql(f"SELECT {_COLS} FROM cases WHERE deleted_at IS NULL "
-                   "ORDER BY item_title, id LIMIT 200", []), runs)))
+                   f"{order_by(SortKey.ITEM, False)} LIMIT 200", []), runs)))
     assert model.query.sort == SortKey.ITEM
     register.close()
     del app

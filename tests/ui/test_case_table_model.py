@@ -11,6 +11,7 @@ from shopdesk.domain.case_query import CaseQuery, Scope, SortKey
 from shopdesk.domain.enums import CaseKind, CaseStatus
 from shopdesk.ui.models.case_table import (
     CASE_ID_ROLE,
+    CASE_ROLE,
     COLUMNS,
     CaseTableModel,
     column_of,
@@ -58,7 +59,7 @@ def test_rows_are_the_query_ids_in_order(demo_register):
 
 
 def test_rows_are_fetched_lazily_a_page_at_a_time(source):
-    model = CaseTableModel(source, page_size=20, max_pages=10)
+    model = CaseTableModel(source, page_size=20, max_pages=10, first_batch=100)
     model.set_query(CaseQuery())
     assert model.rowCount() == 60
     assert source.fetched == []  # the query loads ids only
@@ -106,7 +107,7 @@ def test_a_view_fetches_only_visible_pages(qtbot, source):
 
 
 def test_sort_changes_the_sql_order(source, demo_register):
-    model = CaseTableModel(source)
+    model = CaseTableModel(source, first_batch=100)  # every demo case
     model.set_query(CaseQuery())
     col = column_of("amount")
     model.sort(col, Qt.SortOrder.AscendingOrder)
@@ -125,7 +126,7 @@ def test_sort_changes_the_sql_order(source, demo_register):
 
 
 def test_every_column_sorts(demo_register):
-    model = CaseTableModel(demo_register.cases)
+    model = CaseTableModel(demo_register.cases, first_batch=100)  # every demo case
     model.set_query(CaseQuery())
     for col in range(len(COLUMNS)):
         for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
@@ -197,3 +198,85 @@ def test_headers_and_bad_indexes(demo_register):
     assert model.headerData(99, Qt.Orientation.Horizontal) is None
     assert model.data(QModelIndex()) is None
     assert model.case_id_at(10_000) is None and model.case_at(-1) is None
+
+
+def test_a_page_fetched_before_its_last_rows_loaded_shows_them_later(source, demo_register):
+    """The first batch (10 ids) is smaller than a page (20 rows): the page is fetched with
+    10 cases, and the rows loaded by scrolling still show their cases."""
+    model = CaseTableModel(source, page_size=20, id_batch=10, first_batch=10)
+    model.set_query(CaseQuery())
+    assert model.rowCount() == 10
+    model.index(0, 0).data()
+    model.fetchMore()
+    assert model.rowCount() == 20
+    shown = [model.index(r, column_of("case_no")).data() for r in range(20)]
+    cases = demo_register.cases.fetch(model.ids())
+    assert shown == [cases[i].case_no for i in model.ids()]
+    assert [len(batch) for batch in source.fetched] == [10, 10]  # the rest, once
+
+
+def test_display_texts_are_each_cases_own_in_every_order(demo_register):
+    """Texts are kept per case: after a sort, a refresh or an edit every row shows its
+    own case's values."""
+    model = CaseTableModel(demo_register.cases, page_size=16, max_pages=2)
+    model.set_query(CaseQuery())
+    keys = ("case_no", "order_no", "buyer", "item", "status")
+
+    def check() -> None:
+        for row in range(model.rowCount()):
+            case = demo_register.cases.get(model.case_id_at(row))
+            shown = [model.index(row, column_of(k)).data() for k in keys]
+            assert shown == [case.case_no, case.order_no, case.buyer_nick, case.item_title,
+                             model.index(row, column_of("status")).data(CASE_ROLE)
+                             .status.label("zh")]
+
+    check()
+    model.sort(column_of("buyer"), Qt.SortOrder.AscendingOrder)
+    check()
+    case_id = model.case_id_at(0)
+    with demo_register.db.atomic():
+        demo_register.cases.store.update_columns(case_id, {"buyer_nick": "改过的名字"})
+    model.refresh()
+    check()
+
+
+def test_time_texts_alignment_and_colours_per_cell(demo_register):
+    """Times read as strftime wrote them ('%m-%d %H:%M' this year, else '%Y-%m-%d');
+    only the amount is right-aligned; only due and status cells carry colours."""
+    from shopdesk.domain.clock import local
+
+    model = CaseTableModel(demo_register.cases, first_batch=100)
+    model.set_query(CaseQuery())
+    tz = demo_register.cases.shop_tz
+    year = local(demo_register.clock.now(), tz).year
+    seen_other_year = False
+    for row in range(model.rowCount()):
+        case = model.case_at(row)
+        for key, value in (("due", case.due_at), ("activity", case.last_activity_at)):
+            shown = model.index(row, column_of(key)).data()
+            if value is None:
+                assert shown == ""
+                continue
+            when = local(value, tz)
+            seen_other_year |= when.year != year
+            assert shown == when.strftime("%m-%d %H:%M" if when.year == year else "%Y-%m-%d")
+        for col, column in enumerate(COLUMNS):
+            index = model.index(row, col)
+            align = index.data(Qt.ItemDataRole.TextAlignmentRole)
+            assert (align is not None) == (column.key == "amount")
+            if column.key not in ("due", "status", "promise", "warnings", "deadline"):
+                assert index.data(Qt.ItemDataRole.ForegroundRole) is None
+                assert index.data(Qt.ItemDataRole.FontRole) is None
+    assert model.rowCount() == 60 and not seen_other_year  # the demo is this year's
+
+
+def test_a_time_from_another_year_shows_its_year(demo_register):
+    model = CaseTableModel(demo_register.cases)
+    model.set_query(CaseQuery())
+    case_id = model.case_id_at(0)
+    with demo_register.db.atomic():
+        demo_register.cases.store.update_columns(
+            case_id, {"due_at": "2019-03-04T04:00:00+00:00"})
+    model.refresh()
+    row = model.row_of(case_id)
+    assert model.index(row, column_of("due")).data() == "2019-03-04"

@@ -1,0 +1,102 @@
+"""A list page the planner would sort is read by walking the sort index (within a time
+budget): the same rows in the same order as the planner's query, with or without the
+walk, and the planner's query when the walk runs past its budget."""
+
+from __future__ import annotations
+
+import pytest
+
+from shopdesk.domain.case_query import CaseQuery, SortKey
+from shopdesk.services.demo import generate_demo
+from shopdesk.services.quick_filters import QuickFilter, apply_quick_filter
+from shopdesk.storage import sort_walk
+from shopdesk.storage.cases import CaseStore
+from shopdesk.storage.sort_walk import SortWalk
+
+FILTERS = [QuickFilter.OPEN, QuickFilter.OVERDUE, QuickFilter.DUE_TODAY, QuickFilter.MINE,
+           QuickFilter.WARNED, QuickFilter.DEADLINE_SOON, QuickFilter.PROMISE_OVERDUE,
+           QuickFilter.REFUND_TODAY]
+
+
+@pytest.fixture
+def demo(register):
+    generate_demo(register, 120, seed=21)
+    register.db.execute("ANALYZE")
+    return register
+
+
+def _query(register, quick: QuickFilter, sort: SortKey, descending: bool) -> CaseQuery:
+    query = apply_quick_filter(CaseQuery(), quick, now=register.clock.now(),
+                               tz=register.shop_tz, operator="小王")
+    return query.with_changes(sort=sort, descending=descending)
+
+
+def _pages(store: CaseStore, query: CaseQuery) -> list[int]:
+    """The whole list in keyset pages of 9 (each page a LIMIT query)."""
+    out, after = [], None
+    while page := store.query_page(query, after=after, limit=9):
+        out += [case_id for case_id, _v in page]
+        after = (page[-1][1], page[-1][0])
+    return out
+
+
+class Planner(SortWalk):
+    """The planner's query only (what the list ran before)."""
+
+    def rows(self, sql, params, sort):
+        return self.db.execute(sql, list(params)).fetchall()
+
+
+@pytest.mark.parametrize("quick", FILTERS)
+@pytest.mark.parametrize(("sort", "descending"), [
+    (SortKey.LAST_ACTIVITY, True), (SortKey.DUE, False), (SortKey.ITEM, False),
+    (SortKey.CREATED, True), (SortKey.STATUS, False)])
+def test_walked_pages_are_the_planners_rows(demo, monkeypatch, quick, sort, descending):
+    query = _query(demo, quick, sort, descending)
+    walks: list[str] = []
+    real_walk = SortWalk._walk
+
+    def spy(self, sql, params):
+        walks.append(sql)
+        return real_walk(self, sql, params)
+
+    monkeypatch.setattr(SortWalk, "_walk", spy)
+    planner = CaseStore(demo.db)
+    planner._walk = Planner(demo.db)
+    expected = planner.query_ids(query)
+    assert _pages(CaseStore(demo.db), query) == _pages(planner, query) == expected
+    assert all("INDEXED BY" in sql for sql in walks)
+
+
+def test_some_filter_is_walked(demo, monkeypatch):
+    """The test above exercises the walk: some quick filter's plan sorts its matches."""
+    walks: list[str] = []
+    real_walk = SortWalk._walk
+    monkeypatch.setattr(SortWalk, "_walk",
+                        lambda self, sql, params: walks.append(sql) or real_walk(
+                            self, sql, params))
+    for quick in FILTERS:
+        CaseStore(demo.db).query_page(_query(demo, quick, SortKey.LAST_ACTIVITY, True),
+                                      limit=9)
+    assert walks
+
+
+def test_a_walk_past_its_budget_gives_way_to_the_planner(demo, monkeypatch):
+    monkeypatch.setattr(sort_walk, "BUDGET", -1.0)  # every walk is over at once
+    monkeypatch.setattr(sort_walk, "STEP", 1)
+    walk = SortWalk(demo.db)
+    query = _query(demo, QuickFilter.OVERDUE, SortKey.LAST_ACTIVITY, True)
+    store = CaseStore(demo.db)
+    store._walk = walk
+    sql = ("SELECT id FROM cases WHERE deleted_at IS NULL AND due_at < ? "
+           "ORDER BY last_activity_at DESC, id DESC LIMIT 5")
+    params = [demo.clock.now().isoformat()]
+    assert walk._walk(sql.replace("WHERE", "INDEXED BY idx_live_activity WHERE", 1),
+                      params) is None
+    expected = demo.db.execute(sql, params).fetchall()
+    assert walk.rows(sql, params, SortKey.LAST_ACTIVITY) == expected
+    assert _pages(store, query) == store.query_ids(query)
+    # The handler is gone: a long query afterwards runs to its end.
+    assert demo.db.execute("WITH RECURSIVE n(v) AS (SELECT 1 UNION ALL SELECT v + 1 "
+                           "FROM n WHERE v < 200000) SELECT count(*) FROM n"
+                           ).fetchone()[0] == 200000
