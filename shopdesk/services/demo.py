@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import random
 from collections.abc import Sequence
+from functools import lru_cache
+from itertools import accumulate
 from dataclasses import replace
 from datetime import UTC, datetime, time, timedelta
 from decimal import Decimal
@@ -189,41 +191,62 @@ OPEN_DUE_AHEAD_HOURS = (3, 120)
 DEMO_ADDED_KEY = "demo/added"
 
 
+# Precomputed draws: the generator runs a million times for a big demo, so weights,
+# prices and the status events' JSON are worked out once here.
+_PLATFORMS = tuple(PLATFORM_WEIGHTS)
+_PLATFORM_CUM = tuple(accumulate(PLATFORM_WEIGHTS.values()))
+_KINDS = tuple(KIND_WEIGHTS)
+_KIND_CUM = tuple(accumulate(KIND_WEIGHTS.values()))
+_PRIORITIES = tuple(Priority)
+_PRIORITY_CUM = tuple(accumulate((10, 60, 22, 8)))
+_CUSTOMER_TYPES = tuple(CustomerType)
+_REFUND_KINDS = (CaseKind.REFUND_ONLY, CaseKind.RETURN_REFUND)
+_OUTCOMES = {
+    CaseKind.REFUND_ONLY: (Outcome.FULL_REFUND, Outcome.PARTIAL_REFUND, Outcome.BUYER_WITHDREW),
+    CaseKind.RETURN_REFUND: (Outcome.FULL_REFUND, Outcome.CLAIM_REJECTED),
+    CaseKind.EXCHANGE: (Outcome.EXCHANGED,),
+    CaseKind.RESHIP_REPAIR: (Outcome.RESHIPPED,),
+    CaseKind.BAD_REVIEW: (Outcome.REVIEW_REVISED, Outcome.COMPENSATED),
+    CaseKind.COMPLAINT: (Outcome.COMPENSATED, Outcome.BUYER_WITHDREW),
+    CaseKind.PLATFORM_DISPUTE: (Outcome.PLATFORM_FOR_BUYER, Outcome.PLATFORM_FOR_SELLER),
+}
+_PRICES = {(price, qty): (Decimal(str(price)) * qty).quantize(Decimal("0.01"))
+           for _title, _sku, price in ITEMS for qty in (1, 2)}
+_QTYS = (1, 1, 1, 2)
+_DUE_HOURS = tuple(timedelta(hours=h) for h in (24, 48, 72, 120))
+_SPAN_MINUTES = 90 * 24 * 60
+_TEN_HOURS = timedelta(hours=10)
+
+
 def _nick(rng: random.Random) -> str:
-    return rng.choice(NICK_PARTS_A) + rng.choice(NICK_PARTS_B) + str(rng.randint(1, 999))
+    return rng.choice(NICK_PARTS_A) + rng.choice(NICK_PARTS_B) + str(int(rng.random() * 999) + 1)
 
 
 def _phone(rng: random.Random) -> str:
-    return "1" + rng.choice("3456789") + "".join(str(rng.randint(0, 9)) for _ in range(9))
+    return f"1{rng.choice('3456789')}{int(rng.random() * 10**9):09d}"
 
 
 def _order_no(rng: random.Random, platform: Platform) -> str:
+    r = rng.random
     if platform == Platform.JD:
-        return str(rng.randint(10**11, 10**12 - 1))
+        return str(10**11 + int(r() * 9 * 10**11))
     if platform == Platform.PINDUODUO:
-        return f"{rng.randint(240000, 261231)}-{rng.randint(10**14, 10**15 - 1)}"
+        return f"{240000 + int(r() * 21232)}-{10**14 + int(r() * 9 * 10**14)}"
     if platform == Platform.ALIEXPRESS:
-        return str(rng.randint(8 * 10**15, 9 * 10**15))
-    return str(rng.randint(10**18, 4 * 10**18))
+        return str(8 * 10**15 + int(r() * 10**15))
+    return str(10**18 + int(r() * 3 * 10**18))
 
 
-def _weighted(rng: random.Random, weights: dict) -> object:
-    keys = list(weights)
-    return rng.choices(keys, weights=[weights[k] for k in keys])[0]
+@lru_cache(maxsize=4096)
+def _status_data(old: str, new: str, outcome: str | None, amount: str | None) -> str:
+    """A status event's data as the event store writes it (sorted keys, not escaped)."""
+    return json.dumps({"from": old, "to": new, "outcome": outcome, "amount": amount},
+                      ensure_ascii=False, sort_keys=True)
 
 
 def _outcome_for(rng: random.Random, case: Case) -> tuple[Outcome, Decimal | None]:
     paid = case.amount_paid or Decimal("0")
-    options = {
-        CaseKind.REFUND_ONLY: (Outcome.FULL_REFUND, Outcome.PARTIAL_REFUND, Outcome.BUYER_WITHDREW),
-        CaseKind.RETURN_REFUND: (Outcome.FULL_REFUND, Outcome.CLAIM_REJECTED),
-        CaseKind.EXCHANGE: (Outcome.EXCHANGED,),
-        CaseKind.RESHIP_REPAIR: (Outcome.RESHIPPED,),
-        CaseKind.BAD_REVIEW: (Outcome.REVIEW_REVISED, Outcome.COMPENSATED),
-        CaseKind.COMPLAINT: (Outcome.COMPENSATED, Outcome.BUYER_WITHDREW),
-        CaseKind.PLATFORM_DISPUTE: (Outcome.PLATFORM_FOR_BUYER, Outcome.PLATFORM_FOR_SELLER),
-    }[case.kind]
-    outcome = rng.choice(options)
+    outcome = rng.choice(_OUTCOMES[case.kind])
     if outcome in (Outcome.FULL_REFUND, Outcome.PLATFORM_FOR_BUYER):
         return outcome, case.amount_claimed or paid
     if outcome == Outcome.PARTIAL_REFUND:
@@ -235,77 +258,77 @@ def _outcome_for(rng: random.Random, case: Case) -> tuple[Outcome, Decimal | Non
 
 
 def build_demo_cases(n: int, now: datetime, tz: str, seed: int | None = None) -> list:
-    """(case, day, events) triples for `n` cases created over the last 90 days."""
+    """(case, day, events) triples for `n` cases created over the last 90 days; each event
+    is (at, actor, type, text, data) in stored form (UTC ISO time, JSON text)."""
     rng = random.Random(seed)
+    rand, choice = rng.random, rng.choice
     zone = ZoneInfo(tz)
+    now = now.astimezone(UTC)  # so every time below is UTC and formats as stored
     items = []
     for _ in range(n):
-        platform = _weighted(rng, PLATFORM_WEIGHTS)
-        kind = _weighted(rng, KIND_WEIGHTS)
-        cause = rng.choice(CAUSES_BY_KIND[kind])  # type: ignore[index]
-        title, sku, price = rng.choice(ITEMS)
-        qty = rng.choice((1, 1, 1, 2))
-        paid = (Decimal(str(price)) * qty).quantize(Decimal("0.01"))
+        platform = rng.choices(_PLATFORMS, cum_weights=_PLATFORM_CUM)[0]
+        kind = rng.choices(_KINDS, cum_weights=_KIND_CUM)[0]
+        cause = choice(CAUSES_BY_KIND[kind])
+        title, sku, price = choice(ITEMS)
+        paid = _PRICES[price, choice(_QTYS)]
         claimed = paid if kind != CaseKind.BAD_REVIEW else None
-        if kind == CaseKind.REFUND_ONLY and rng.random() < 0.3:
+        if kind == CaseKind.REFUND_ONLY and rand() < 0.3:
             claimed = (paid / 2).quantize(Decimal("0.01"))
         # Recent days are busier: most cases are from the last few weeks.
-        age = timedelta(minutes=int(rng.triangular(0, 90 * 24 * 60, 0)))
+        age = timedelta(minutes=int(rng.triangular(0, _SPAN_MINUTES, 0)))
         created = now - age
-        local_created = created.astimezone(zone)
-        if not 8 <= local_created.hour <= 23:
-            created += timedelta(hours=10)
-        if created > now:
-            created = now - timedelta(minutes=rng.randint(1, 600))
-        staff = rng.choice(STAFF)
-        with_phone = rng.random() < 0.7
+        local = created.astimezone(zone)
+        if not 8 <= local.hour <= 23:
+            created += _TEN_HOURS
+            if created > now:
+                created = now - timedelta(minutes=1 + int(rand() * 600))
+            local = created.astimezone(zone)
+        staff = choice(STAFF)
+        with_phone = rand() < 0.7
         case = Case(
-            platform=platform,  # type: ignore[arg-type]
-            shop=rng.choice(SHOPS[platform]),  # type: ignore[index]
-            order_no=_order_no(rng, platform),  # type: ignore[arg-type]
-            refund_no=str(rng.randint(10**14, 10**15 - 1)) if kind in (
-                CaseKind.REFUND_ONLY, CaseKind.RETURN_REFUND) else "",
+            platform=platform, shop=choice(SHOPS[platform]),
+            order_no=_order_no(rng, platform),
+            refund_no=str(10**14 + int(rand() * 9 * 10**14)) if kind in _REFUND_KINDS else "",
             buyer_nick=_nick(rng),
-            buyer_name=rng.choice(SURNAMES) + rng.choice(GIVEN) * rng.choice((1, 1, 2))
+            buyer_name=choice(SURNAMES) + choice(GIVEN) * choice((1, 1, 2))
             if with_phone else "",
             buyer_phone=_phone(rng) if with_phone else "",
-            buyer_address=(rng.choice(CITIES) + f"{rng.randint(1, 300)}号") if with_phone else "",
+            buyer_address=f"{choice(CITIES)}{int(rand() * 300) + 1}号" if with_phone else "",
             item_title=title, sku=sku, amount_paid=paid, amount_claimed=claimed,
-            kind=kind, cause=cause,  # type: ignore[arg-type]
-            customer_type=rng.choice(list(CustomerType)),
-            priority=rng.choices(list(Priority), weights=(10, 60, 22, 8))[0],
-            description=DESCRIPTIONS[cause].format(item=title[:8]),  # type: ignore[index]
+            kind=kind, cause=cause, customer_type=choice(_CUSTOMER_TYPES),
+            priority=rng.choices(_PRIORITIES, cum_weights=_PRIORITY_CUM)[0],
+            description=DESCRIPTIONS[cause].format(item=title[:8]),
             assignee=staff, created_by=staff, created_at=created,
         )
-        case.due_at = created + timedelta(hours=rng.choice((24, 48, 72, 120)))
-        events = [{"at": to_utc_iso(created), "actor": staff, "type": "created"}]
+        case.due_at = created + choice(_DUE_HOURS)
+        events = [(created.isoformat(timespec="seconds"), staff, "created", "", "{}")]
         t = created
         # Older cases got further through the workflow.
-        stage = min(5, int(age.days / 6) + rng.randint(0, 2))
-        path = [CaseStatus.IN_PROGRESS,
-                rng.choice((CaseStatus.WAITING_BUYER, CaseStatus.WAITING_PLATFORM)),
-                CaseStatus.IN_PROGRESS, CaseStatus.RESOLVED, CaseStatus.CLOSED]
+        stage = min(5, age.days // 6 + int(rand() * 3))
         status = CaseStatus.NEW
-        for step in path[:stage]:
-            t = min(now, t + timedelta(minutes=rng.randint(20, 1800)))
-            if rng.random() < 0.6:
-                events.append({"at": to_utc_iso(t), "actor": staff, "type": "note",
-                               "text": rng.choice(NOTES)})
-            data = {"from": status.value, "to": step.value, "outcome": None, "amount": None}
-            if step == CaseStatus.RESOLVED:
-                outcome, amount = _outcome_for(rng, case)
-                case.outcome, case.amount_settled = outcome, amount
-                data.update(outcome=outcome.value,
-                            amount=str(amount) if amount is not None else None)
-            events.append({"at": to_utc_iso(t), "actor": staff, "type": "status",
-                           "text": "", "data": json.dumps(data, ensure_ascii=False,
-                                                          sort_keys=True)})
-            if not step.is_open and case.resolved_at is None:
-                case.resolved_at = t  # refund speed counts to the first resolution
-            status = step
+        if stage:
+            path = (CaseStatus.IN_PROGRESS,
+                    choice((CaseStatus.WAITING_BUYER, CaseStatus.WAITING_PLATFORM)),
+                    CaseStatus.IN_PROGRESS, CaseStatus.RESOLVED, CaseStatus.CLOSED)
+            for step in path[:stage]:
+                t = min(now, t + timedelta(minutes=20 + int(rand() * 1781)))
+                at = t.isoformat(timespec="seconds")
+                if rand() < 0.6:
+                    events.append((at, staff, "note", choice(NOTES), "{}"))
+                outcome = amount = None
+                if step == CaseStatus.RESOLVED:
+                    case.outcome, case.amount_settled = _outcome_for(rng, case)
+                    outcome = case.outcome.value
+                    if case.amount_settled is not None:
+                        amount = str(case.amount_settled)
+                events.append((at, staff, "status", "",
+                               _status_data(status.value, step.value, outcome, amount)))
+                if not step.is_open and case.resolved_at is None:
+                    case.resolved_at = t  # refund speed counts to the first resolution
+                status = step
         case.status = status
         case.updated_at = case.last_activity_at = t
-        items.append((case, created.astimezone(zone).date(), events))
+        items.append((case, local.date(), events))
     items.sort(key=lambda it: it[0].created_at)
     _spread_open_deadlines([case for case, _day, _events in items], now, seed)
     return items

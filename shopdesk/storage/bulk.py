@@ -17,13 +17,13 @@ from .events import EventStore
 from .search import reindex_cases
 
 
-def bulk_insert_cases(db: Database, items: Sequence[tuple[Case, date, list[dict[str, Any]]]],
+def bulk_insert_cases(db: Database, items: Sequence[tuple[Case, date, list[Sequence[Any]]]],
                       *, demo: bool = False, reindex: bool = True) -> list[int]:
     """Insert cases with their timeline events; numbers them per shop-local day.
 
-    `items` are (case, shop-local creation day, events) where each event is a dict
-    with at (UTC ISO as `to_utc_iso` writes it), actor, type, text, data (JSON text as
-    the event store writes it: sorted keys, not ASCII-escaped); both are stored as given.
+    `items` are (case, shop-local creation day, events) where each event is a tuple
+    (at, actor, type, text, data): at as `to_utc_iso` writes it, data as JSON text as the
+    event store writes it (sorted keys, not ASCII-escaped); both are stored as given.
     Returns the new ids. `demo` numbers them in the demo series and marks them as demo
     (removable in one action). `reindex=False` leaves the search index to the caller,
     which indexes every chunk's ids once at the end (a big load stays linear).
@@ -49,8 +49,7 @@ def bulk_insert_cases(db: Database, items: Sequence[tuple[Case, date, list[dict[
                                None, None, case.case_no))
             # Stored as given: decoding and re-encoding each event cost more than the
             # insert (most of a big demo's writing time).
-            event_rows.extend((case_id, e["at"], e["actor"], e["type"], e.get("text", ""),
-                               e.get("data") or "{}") for e in case_events)
+            event_rows.extend((case_id, *e) for e in case_events)
         events.add_stored(event_rows)
         audit.record_many(audit_rows)
         if reindex:  # only the new cases: re-indexing everything per chunk was quadratic
