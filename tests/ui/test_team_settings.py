@@ -218,3 +218,24 @@ def test_without_a_keyring_a_password_is_refused_before_anything_is_copied(
     finally:
         keyring.set_keyring(before)
     assert not page.switched and not (register.paths.root / team.TEAM_FILE).exists()
+
+
+def test_edits_on_other_tabs_are_saved_before_a_team_action_starts(qtbot, register, boxes):
+    dialog, page = _page(qtbot, register)
+    lead = dialog.reminder_page.leads[next(iter(dialog.reminder_page.leads))]
+    lead.setValue(lead.value() + 15)
+    wanted = lead.value()
+    _fill(page, "postgresql://postgres@127.0.0.1:1/test", port=1)
+    assert not _run(qtbot, page, page.connect_button)  # nothing listens on port 1
+    kind = next(iter(dialog.reminder_page.leads))
+    saved = register.reminders.settings().lead(kind).total_seconds() // 60
+    assert saved == wanted  # the reminder tab's edit reached the register
+
+
+def test_a_refused_tab_stops_the_team_action(qtbot, register, boxes):
+    dialog, page = _page(qtbot, register)
+    dialog.limits_page.default.setText("not money")
+    _fill(page, "postgresql://postgres@127.0.0.1:1/test", port=1)
+    page.connect_button.click()
+    assert not page.busy() and dialog.tabs.currentWidget() is dialog.limits_page
+    assert page.connect_button.isEnabled() and not page.switched

@@ -66,6 +66,7 @@ class SettingsDialog(QDialog):
         self.limits_page = LimitsPage(register, lang, self)
         self.tabs.addTab(self.limits_page, self.tr("Limits"))
         self.team_page = TeamSettingsPage(register, lang, self)
+        self.team_page.save_other_pages = self.save_pages
         self.tabs.addTab(self.team_page, self.tr("Team mode"))
         # This PC now uses another register: the other tabs were about the old one.
         self.team_page.setup_ended.connect(lambda ok: self.reject() if ok else None)
@@ -210,12 +211,19 @@ class SettingsDialog(QDialog):
     def accept(self) -> None:
         """Save every page; a refused page keeps the dialog open on its tab with the
         reason."""
+        if self.save_pages():
+            super().accept()
+
+    def save_pages(self) -> bool:
+        """Save what the pages hold, as OK does; False (on the refusing page's tab, with
+        its reason) when a page refuses. Team mode calls it before switching registers, so
+        edits on the other tabs are kept, in the register they were made for."""
         if not self.reminder_page.save():
             self.tabs.setCurrentWidget(self.reminder_page)  # where the refusal is shown
-            return
+            return False
         if not self.limits_page.save(self._actor("")):
             self.tabs.setCurrentWidget(self.limits_page)
-            return
+            return False
         profile = self.profile_page.profile()
         if profile != self._register.shop_profile.profile():
             try:
@@ -224,11 +232,11 @@ class SettingsDialog(QDialog):
                 self.tabs.setCurrentWidget(self.profile_page)
                 QMessageBox.warning(self, self.tr("Shop profile"),
                                     "\n".join(e.message(self._lang) for e in exc.errors))
-                return
+                return False
         self.shift_page.save()
         self.deadline_page.save()
         self.followup_page.save()
-        super().accept()
+        return True
 
     def done(self, result: int) -> None:
         if self.team_page.busy():  # a team set-up is copying: it says when it has ended

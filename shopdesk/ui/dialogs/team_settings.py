@@ -10,6 +10,7 @@ once this PC uses another register, `switched` is set and the window reopens on 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QRunnable, QThreadPool, Signal
@@ -47,6 +48,9 @@ class TeamSettingsPage(QWidget):
         self._clock = register.clock
         self._lang = lang
         self.switched = False
+        # Set by the Settings dialog: saves its other tabs (False when one refuses), so
+        # switching registers never drops an edit made there.
+        self.save_other_pages: Callable[[], bool] = lambda: True
         self._task: Task | None = None
         self._step.connect(self._show_step)
 
@@ -188,14 +192,14 @@ class TeamSettingsPage(QWidget):
                     "for a large register.").format(where=team.describe_url(url)),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.Yes)
-        if answer != QMessageBox.StandardButton.Yes:
+        if answer != QMessageBox.StandardButton.Yes or not self.save_other_pages():
             return
         paths, clock = self._paths, self._clock
         self._start(lambda: team.init(paths, clock, url, self._step.emit), self._inited)
 
     def connect_pc(self) -> None:
         url = self._checked_url()
-        if url is None:
+        if url is None or not self.save_other_pages():
             return
         paths = self._paths
         self._start(lambda: team.connect(paths, url), self._connected)
@@ -208,7 +212,7 @@ class TeamSettingsPage(QWidget):
                     "the others."),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No)
-        if answer != QMessageBox.StandardButton.Yes:
+        if answer != QMessageBox.StandardButton.Yes or not self.save_other_pages():
             return
         team.disconnect(self._paths)
         self._done(self.tr("This PC uses its local register again:\n{path}")
