@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import tomllib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -238,16 +238,27 @@ class DeadlineService:
         """Derive the stage and store the deadline of these cases (caller's transaction)."""
         if not case_ids:
             return
-        rules, now = self.rule_set(), self.clock.now()
         cases = self.cases.fetch(case_ids)
-        states = self.store.stages(list(cases))
+        self._write(cases, self.store.stages(list(cases)))
+
+    def compute_new(self, cases: Mapping[int, Case]) -> None:
+        """`recompute` for cases just inserted (no stage stored yet), from the cases as
+        given by id: a bulk load need not read a million rows back (caller's transaction)."""
+        unset = StageState(None, StageOrigin.DERIVED, None, None)
+        self._write(cases, dict.fromkeys(cases, unset))
+
+    def _write(self, cases: Mapping[int, Case], states: Mapping[int, StageState]) -> None:
+        rules, now = self.rule_set(), self.clock.now()
         rows = []
         for cid, case in cases.items():
             state = current_stage(states[cid], kind=case.kind, status=case.status,
                                   platform_stage=case.platform_stage, now=now,
                                   started=case.applied_at or case.created_at or now)
+            if not case.is_open:  # a settled case has its stage, never a deadline
+                rows.append((cid, state, None, "", False))
+                continue
             deadline = self._resolve(case, state, rules)
-            open_ = case.is_open and deadline.due_at is not None
+            open_ = deadline.due_at is not None
             rows.append((cid, state, deadline.due_at if open_ else None,
                          deadline.source.value if open_ and deadline.source else "",
                          open_ and deadline.estimate))

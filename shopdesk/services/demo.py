@@ -31,7 +31,8 @@ from ..storage.audit import AuditStore
 from ..storage.bulk import bulk_insert_cases
 from ..storage.events import EventStore
 from ..storage.promises import PromiseStore
-from ..storage.search import reindex_cases
+from ..storage.bulk_load import bulk_load
+from ..storage.search import index_new_range
 from ..storage.settings import SettingsStore
 from .analysis import AnalysisService
 from .blacklist import BlacklistService
@@ -425,21 +426,29 @@ def generate_demo(register: DemoTarget, n: int = 200, *, seed: int | None = None
     now = register.clock.now()
     items = build_demo_cases(n, now, register.shop_tz, seed)
     major = apply_demo_patterns(items, now, seed)
-    saved: list[tuple[int, Case]] = []
-    for start in range(0, len(items), 20_000):
-        chunk = items[start:start + 20_000]
-        ids = bulk_insert_cases(register.db, chunk, demo=True, reindex=False)
-        saved.extend(zip(ids, (case for case, _day, _events in chunk), strict=True))
-    with register.db.atomic():  # the search index once, for every chunk
-        reindex_cases(register.db, [case_id for case_id, _case in saved])
-    write_demo_promises(register, build_demo_promises(saved, now, register.shop_tz, seed))
+    db = register.db
+    with db.atomic():
+        # One load: the case indexes and day totals are built once at the end of the block
+        # (bulk_load), for what the cases, their stages and promises wrote.
+        with bulk_load(db, new_rows=n):
+            ids = bulk_insert_cases(db, items, demo=True, reindex=False)
+            cases = {case_id: case for case_id, (case, _day, _events) in zip(ids, items,
+                                                                           strict=True)}
+            for case_id, case in cases.items():
+                case.id = case_id
+            del items
+            register.deadlines.compute_new(cases)
+            write_demo_promises(register, build_demo_promises(list(cases.items()), now,
+                                                              register.shop_tz, seed))
+        if ids:  # the search index once, for the whole load
+            index_new_range(db, ids[0], ids[-1])
+    saved = list(cases.items())
     with register.db.atomic():
         if not any(e.buyer_nick == MALICIOUS_NICK for e in register.blacklist.entries()):
             entry = register.blacklist.add(platform="taobao", buyer_nick=MALICIOUS_NICK,
                                            reason=MALICIOUS_REASON, actor=STAFF[0])
             added["blacklist"].append(entry.id)
         register.settings.set(DEMO_ADDED_KEY, added)
-        register.deadlines.recompute([case_id for case_id, _case in saved])
         # No rule fires on a resolved or closed case: judging only the open ones raises the
         # same warnings, for a fraction of the time (most demo cases are settled).
         register.warnings.evaluate([case_id for case_id, case in saved if case.status.is_open],

@@ -87,6 +87,22 @@ def reindex_cases(db: Database, case_ids: list[int]) -> None:
             f"SELECT rowid, body FROM cases_fts WHERE rowid IN ({marks})", chunk).fetchall())
 
 
+def index_new_range(db: Database, first_id: int, last_id: int) -> None:
+    """Index the cases with ids first_id..last_id, never indexed before (a bulk load's
+    new rows): one INSERT ... SELECT for the trigram index and one pass for the bigrams,
+    where batches of ids cost a statement (and a re-read of the bodies) per few hundred."""
+    if is_team(db):
+        pg_search.reindex_cases(db, list(range(first_id, last_id + 1)))
+        return
+    db.execute(f"INSERT INTO cases_fts(rowid, body) SELECT c.id, {_body_sql()} FROM cases c "
+               "WHERE c.id BETWEEN ? AND ?", [first_id, last_id])
+    cursor = db.conn.cursor()
+    cursor.execute("SELECT rowid, body FROM cases_fts WHERE rowid BETWEEN ? AND ?",
+                   [first_id, last_id])
+    while rows := cursor.fetchmany(5000):
+        _write_bigrams(db, rows)
+
+
 def reindex_case(db: Database, case_id: int) -> None:
     """Rebuild one case's search text (call inside the writing transaction)."""
     reindex_cases(db, [case_id])

@@ -38,9 +38,9 @@ def corpus(register):
 
 def _like_ids(register, text: str) -> list[int]:
     sql, params = like_clause(text)
-    rows = register.db.execute(
+    rows = register.db.execute(  # in the list's order: the demo's major case on top
         f"SELECT id FROM cases WHERE deleted_at IS NULL AND {sql} "
-        "ORDER BY last_activity_at DESC, id DESC", params).fetchall()
+        "ORDER BY major_owner != '' DESC, last_activity_at DESC, id DESC", params).fetchall()
     return [r[0] for r in rows]
 
 
