@@ -5,18 +5,18 @@ from __future__ import annotations
 import json
 import random
 from collections.abc import Sequence
-from functools import lru_cache
-from itertools import accumulate
 from dataclasses import replace
 from datetime import UTC, datetime, time, timedelta
 from decimal import Decimal
+from functools import lru_cache
+from itertools import accumulate
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
 
 from ..domain.case import Case
-from ..domain.clock import Clock, to_utc_iso
+from ..domain.clock import Clock
 from ..domain.enums import (
     CaseKind,
     CaseStatus,
@@ -29,9 +29,9 @@ from ..domain.enums import (
 from ..domain.promises import Promise, PromiseKind, PromiseState
 from ..storage.audit import AuditStore
 from ..storage.bulk import bulk_insert_cases
+from ..storage.bulk_load import bulk_load
 from ..storage.events import EventStore
 from ..storage.promises import PromiseStore
-from ..storage.bulk_load import bulk_load
 from ..storage.search import index_new_range
 from ..storage.settings import SettingsStore
 from .analysis import AnalysisService
@@ -215,7 +215,11 @@ _PRICES = {(price, qty): (Decimal(str(price)) * qty).quantize(Decimal("0.01"))
            for _title, _sku, price in ITEMS for qty in (1, 2)}
 _QTYS = (1, 1, 1, 2)
 _DUE_HOURS = tuple(timedelta(hours=h) for h in (24, 48, 72, 120))
-_SPAN_MINUTES = 90 * 24 * 60
+# A demo of more than BUSY_CASES cases reaches further back than 90 days, at the same daily
+# volume near now: a million cases are a shop's years, not a quarter at eleven thousand a
+# day (and, as in a real register, most of them are long settled).
+DEMO_DAYS = 90
+BUSY_CASES = 100_000
 _TEN_HOURS = timedelta(hours=10)
 
 
@@ -259,12 +263,14 @@ def _outcome_for(rng: random.Random, case: Case) -> tuple[Outcome, Decimal | Non
 
 
 def build_demo_cases(n: int, now: datetime, tz: str, seed: int | None = None) -> list:
-    """(case, day, events) triples for `n` cases created over the last 90 days; each event
-    is (at, actor, type, text, data) in stored form (UTC ISO time, JSON text)."""
+    """(case, day, events) triples for `n` cases created over the last 90 days (longer for
+    more than BUSY_CASES); each event is (at, actor, type, text, data) in stored form (UTC
+    ISO time, JSON text)."""
     rng = random.Random(seed)
     rand, choice = rng.random, rng.choice
     zone = ZoneInfo(tz)
     now = now.astimezone(UTC)  # so every time below is UTC and formats as stored
+    span_minutes = DEMO_DAYS * 24 * 60 * max(1.0, n / BUSY_CASES)
     items = []
     for _ in range(n):
         platform = rng.choices(_PLATFORMS, cum_weights=_PLATFORM_CUM)[0]
@@ -276,7 +282,7 @@ def build_demo_cases(n: int, now: datetime, tz: str, seed: int | None = None) ->
         if kind == CaseKind.REFUND_ONLY and rand() < 0.3:
             claimed = (paid / 2).quantize(Decimal("0.01"))
         # Recent days are busier: most cases are from the last few weeks.
-        age = timedelta(minutes=int(rng.triangular(0, _SPAN_MINUTES, 0)))
+        age = timedelta(minutes=int(rng.triangular(0, span_minutes, 0)))
         created = now - age
         local = created.astimezone(zone)
         if not 8 <= local.hour <= 23:
