@@ -39,13 +39,15 @@ def _hex(text: str) -> str:
 
 def bigram_text(body: str) -> str:
     """The bigram index's text for a search body (see the module docstring)."""
-    return " ".join(map(_run_tokens, body.translate(_ASCII_LOWER).split()))
+    return " ".join(map(_run_tokens, body.split()))
 
 
 @lru_cache(maxsize=1 << 16)
 def _run_tokens(run: str) -> str:
     """The tokens of one whitespace-free run. Cached: a register repeats the same item
-    titles, descriptions and notes, and a bulk index spent most of its time here."""
+    titles, descriptions and notes, and a bulk index spent most of its time here (folding
+    case per run, inside the cache: translating whole bodies cost as much again)."""
+    run = run.translate(_ASCII_LOWER)
     if run.isascii():  # one hex pair per character: slice the run's hex
         h = run.encode().hex()
         return " ".join([h[i:i + 4] for i in range(0, len(h) - 2, 2)] + [h[-2:]])
