@@ -28,7 +28,7 @@ from ..domain.enums import (
 )
 from ..domain.promises import Promise, PromiseKind, PromiseState
 from ..storage.audit import AuditStore
-from ..storage.bulk import bulk_insert_cases
+from ..storage.bulk import bulk_insert_cases, roomy_cache
 from ..storage.bulk_load import bulk_load
 from ..storage.events import EventStore
 from ..storage.promises import PromiseStore
@@ -437,7 +437,7 @@ def generate_demo(register: DemoTarget, n: int = 200, *, seed: int | None = None
     items = build_demo_cases(n, now, register.shop_tz, seed)
     major = apply_demo_patterns(items, now, seed)
     db = register.db
-    with db.atomic():
+    with roomy_cache(db, rows=n), db.atomic():
         # One load: the case indexes and day totals are built once at the end of the block
         # (bulk_load), for what the cases, their stages and promises wrote.
         with bulk_load(db, new_rows=n):

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date
 from typing import Any
 
@@ -13,8 +14,39 @@ from ..domain.case_no import DEMO_PREFIX, PREFIX, format_case_no
 from .audit import AuditStore
 from .cases import CaseStore
 from .demo import DemoStore
+from .dialect import is_postgres
 from .events import EventStore
 from .search import reindex_cases
+
+# Page cache per case loaded, and its ceiling (MiB), for `roomy_cache`.
+_CACHE_KIB_PER_ROW = 1
+_CACHE_MAX_MIB = 1024
+
+
+@contextmanager
+def roomy_cache(db: Database, *, rows: int) -> Iterator[None]:
+    """A page cache sized for a load of `rows` cases (about 1 KiB each, at most 1 GiB)
+    while the block runs, then the connection's own again.
+
+    One transaction of a million cases is gigabytes of pages: with SQLite's default 2 MB
+    cache each page is written to the WAL, read back and written again as the tables and
+    FTS segments grow, and every index the load builds at its end is sorted through temp
+    files. SQLite only; a cache already as large is kept."""
+    if is_postgres(db):
+        yield
+        return
+    before = int(db.execute("PRAGMA cache_size").fetchone()[0])
+    wanted = -min(_CACHE_MAX_MIB * 1024, rows * _CACHE_KIB_PER_ROW)  # negative: KiB
+    before_kib = -before if before < 0 else before * int(
+        db.execute("PRAGMA page_size").fetchone()[0]) // 1024
+    if -wanted <= before_kib:
+        yield
+        return
+    db.execute(f"PRAGMA cache_size = {wanted}")
+    try:
+        yield
+    finally:
+        db.execute(f"PRAGMA cache_size = {before}")
 
 
 def bulk_insert_cases(db: Database, items: Sequence[tuple[Case, date, list[Sequence[Any]]]],
