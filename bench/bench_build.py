@@ -82,23 +82,35 @@ def phase_timer() -> Iterator[Counter]:
             setattr(owner, name, fn)
 
 
+def _io_bytes() -> tuple[int, int]:
+    """(read, written) bytes of this process so far (Linux; zeros elsewhere)."""
+    path = Path("/proc/self/io")
+    if not path.exists():
+        return 0, 0
+    fields = dict(line.split(": ") for line in path.read_text().splitlines())
+    return int(fields["rchar"]), int(fields["wchar"])
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser()
     p.add_argument("--cases", type=int, default=100_000)
     args = p.parse_args(argv)
     cached = (bench_root() / f"cases-{args.cases}" / ".complete").exists()
     root = Path(tempfile.mkdtemp(prefix="shopdesk-build-")) if cached else None
-    wall, cpu = time.perf_counter(), time.process_time()
+    wall, cpu, (read, written) = time.perf_counter(), time.process_time(), _io_bytes()
     try:
         with phase_timer() as spent:
             bench_home(args.cases, root)
         wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+        read, written = (after - before for after, before in zip(_io_bytes(), (read, written),
+                                                                 strict=True))
     finally:
         if root is not None:
             shutil.rmtree(root, ignore_errors=True)
     print(f"\ndemo register of {args.cases:,} cases (seed {SEED}, clock {BENCH_NOW:%Y-%m-%d}): "
           f"{wall:.1f} s wall, {cpu:.1f} s CPU in this process "
-          f"({wall / args.cases * 1e6:.0f} us per case)")
+          f"({wall / args.cases * 1e6:.0f} us per case); read {read / 1e9:.1f} GB, "
+          f"wrote {written / 1e9:.1f} GB")
     for label, seconds in spent.most_common():
         print(f"  {label:42s} {seconds:8.1f} s {seconds / wall:6.1%}")
     rest = wall - sum(spent.values())
