@@ -6,10 +6,7 @@ generated register (100k cases by default) with 20 major cases.
 Prints one table (query, app median, plain median, raw SQL median, ratios). Never asserts
 on time. Fixed clock; the register is built once under SHOPDESK_BENCH_ROOT.
 
-    .venv/bin/python -m bench.bench_major [--size 100000] [--runs 7] [--seed-size N]
-
---seed-size N generates N demo cases and copies them up to --size (bench/dataset.py's
-way past 100k): much faster to build on a busy machine, same shape of data.
+    .venv/bin/python -m bench.bench_major [--size 100000] [--runs 7]
 """
 
 from __future__ import annotations
@@ -17,7 +14,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
-from bench.dataset import BENCH_NOW, _build_by_copies, bench_home, bench_root
+from bench.dataset import BENCH_NOW, bench_home
 from bench.timing import median_ms
 
 MAJORS = 20
@@ -30,7 +27,6 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser()
     p.add_argument("--size", type=int, default=100_000)
     p.add_argument("--runs", type=int, default=7)
-    p.add_argument("--seed-size", type=int, default=0)
     args = p.parse_args(argv)
 
     from shopdesk.domain.case_query import CaseQuery, SortKey
@@ -39,13 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     from shopdesk.services.register import open_register
     from shopdesk.storage.cases import _SORT_SQL
 
-    if args.seed_size:
-        home = bench_root() / f"cases-{args.size}-from-{args.seed_size}"
-        if not (home / ".complete").exists():
-            _build_by_copies(bench_home(args.seed_size), DataPaths(home), args.size)
-            (home / ".complete").write_text("ok")
-    else:
-        home = bench_home(args.size)
+    home = bench_home(args.size)
     register = open_register(DataPaths(home), FixedClock(BENCH_NOW), daily_backup=False)
     db = register.db
     with db.atomic():

@@ -32,8 +32,8 @@ _COLS = ("id, case_no, platform, order_no, buyer_nick, item_title, kind, cause, 
 _OPEN = "('new', 'in_progress', 'waiting_buyer', 'waiting_platform')"
 
 
-def _spawn(module: str, home: Path, settings: Path) -> tuple[float, float]:
-    env = {**os.environ, "SHOPDESK_HOME": str(home), "QT_QPA_PLATFORM": "offscreen",
+def _spawn(module: str, home: Path, settings: Path, **extra: str) -> tuple[float, float]:
+    env = {**os.environ, **extra, "SHOPDESK_HOME": str(home), "QT_QPA_PLATFORM": "offscreen",
            "SHOPDESK_BENCH_SETTINGS": str(settings),
            # Compiled bytecode, as an installed app or the bundle has it: with
            # PYTHONDONTWRITEBYTECODE set (this machine's shells) every start compiled
@@ -61,6 +61,24 @@ def measure_start(home: Path, runs: int, settings: Path) -> list[dict]:
         bare_m.append(m)
     return [_row("start -> window with first page (ms)", app_t, bare_t),
             _row("memory, list open (MB, not ms)", app_m, bare_m)]
+
+
+# The list under a filter as well as under "All" (measure_start): memory must not grow
+# with what the filter matches.
+MEMORY_VIEWS = (("quick filter open", "open"), ("search 耳机", "search:耳机"))
+
+
+def measure_memory(home: Path, runs: int, settings: Path) -> list[dict]:
+    """Memory with the list open under each of MEMORY_VIEWS, against the bare window."""
+    rows = []
+    for label, view in MEMORY_VIEWS:
+        app_m, bare_m = [], []
+        for _ in range(runs):  # paired, alternating
+            app_m.append(_spawn("bench.memory_probe", home, settings,
+                                SHOPDESK_BENCH_VIEW=view)[1])
+            bare_m.append(_spawn("bench.bare_probe", home, settings)[1])
+        rows.append(_row(f"memory, list open, {label} (MB, not ms)", app_m, bare_m))
+    return rows
 
 
 def _row(measure: str, app: list[float], limit: list[float]) -> dict:
@@ -194,6 +212,7 @@ def main(argv: list[str] | None = None) -> int:
         for size in (int(s) for s in args.sizes.split(",") if s and "list" in parts):
             home = bench_home(size)
             for row in measure_start(home, args.runs, Path(settings)) + \
+                    measure_memory(home, min(args.runs, 3), Path(settings)) + \
                     measure_list(home, args.runs):
                 results.append({"measure": row["measure"], "size": size, **{
                     k: row[k] for k in ("app_ms", "limit_ms", "ratio")}})

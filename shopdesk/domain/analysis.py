@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
+from functools import lru_cache
 
 from .labels import LabelledEnum
 
@@ -122,11 +123,17 @@ _CITY_PROVINCE = {"杭州": "浙江", "宁波": "浙江", "温州": "浙江", "�
                   "昆明": "云南", "南宁": "广西", "石家庄": "河北", "太原": "山西",
                   "南昌": "江西", "贵阳": "贵州", "长春": "吉林", "兰州": "甘肃", "海口": "海南"}
 UNKNOWN_PROVINCE = ""
+_LONGEST_PREFIX = max(map(len, (*PROVINCES, *_CITY_PROVINCE)))
 
 
 def province_of(address: str) -> str:
     """The province an address starts with ("" when it cannot be told)."""
-    text = address.strip()
+    # Only the first few characters decide: cached on them (bulk loads repeat a few cities).
+    return _province_of_head(address.strip()[:_LONGEST_PREFIX])
+
+
+@lru_cache(maxsize=4096)
+def _province_of_head(text: str) -> str:
     for name in PROVINCES:
         if text.startswith(name):
             return name

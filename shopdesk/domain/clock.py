@@ -47,6 +47,8 @@ def ensure_aware(value: datetime) -> datetime:
 
 def to_utc_iso(value: datetime) -> str:
     """Aware datetime -> '2026-11-23T02:00:00+00:00' (the storage form)."""
+    if value.tzinfo is UTC:  # the common case, skipped checks: bulk loads write millions
+        return value.isoformat(timespec="seconds")
     return ensure_aware(value).astimezone(UTC).isoformat(timespec="seconds")
 
 

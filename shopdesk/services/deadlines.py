@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import tomllib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -250,6 +250,12 @@ class DeadlineService:
         rows = self._settle(list(enumerate(cases)), dict.fromkeys(range(len(cases)), fresh))
         return [DeadlineStore.columns(*row[1:]) for row in rows]
 
+    def compute_new(self, cases: Mapping[int, Case]) -> None:
+        """`recompute` for cases just inserted (no stage stored yet), from the cases as
+        given by id: a bulk load need not read a million rows back (caller's transaction)."""
+        unset = StageState(None, StageOrigin.DERIVED, None)
+        self.store.write(self._settle(list(cases.items()), dict.fromkeys(cases, unset)))
+
     def _settle(self, cases: list[tuple[int, Case]], states: dict[int, StageState]
                 ) -> list[tuple[int, StageState, datetime | None, str, bool]]:
         rules, now = self.rule_set(), self.clock.now()
@@ -258,8 +264,11 @@ class DeadlineService:
             state = current_stage(states[cid], kind=case.kind, status=case.status,
                                   platform_stage=case.platform_stage, now=now,
                                   started=case.applied_at or case.created_at or now)
+            if not case.is_open:  # a settled case has its stage, never a deadline
+                rows.append((cid, state, None, "", False))
+                continue
             deadline = self._resolve(case, state, rules)
-            open_ = case.is_open and deadline.due_at is not None
+            open_ = deadline.due_at is not None
             rows.append((cid, state, deadline.due_at if open_ else None,
                          deadline.source.value if open_ and deadline.source else "",
                          open_ and deadline.estimate))

@@ -8,7 +8,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, datetime, time, timedelta
 from decimal import Decimal
-from typing import Protocol
+from functools import lru_cache
+from itertools import accumulate
+from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
@@ -26,10 +28,11 @@ from ..domain.enums import (
 )
 from ..domain.promises import Promise, PromiseKind, PromiseState
 from ..storage.audit import AuditStore
-from ..storage.bulk import bulk_insert_cases
+from ..storage.bulk import bulk_insert_cases, roomy_cache
+from ..storage.bulk_load import bulk_load
 from ..storage.events import EventStore
 from ..storage.promises import PromiseStore
-from ..storage.search import reindex_cases
+from ..storage.search import index_new_range
 from ..storage.settings import SettingsStore
 from .analysis import AnalysisService
 from .blacklist import BlacklistService
@@ -189,41 +192,66 @@ OPEN_DUE_AHEAD_HOURS = (3, 120)
 DEMO_ADDED_KEY = "demo/added"
 
 
+# Precomputed draws: the generator runs a million times for a big demo, so weights,
+# prices and the status events' JSON are worked out once here.
+_PLATFORMS = tuple(PLATFORM_WEIGHTS)
+_PLATFORM_CUM = tuple(accumulate(PLATFORM_WEIGHTS.values()))
+_KINDS = tuple(KIND_WEIGHTS)
+_KIND_CUM = tuple(accumulate(KIND_WEIGHTS.values()))
+_PRIORITIES = tuple(Priority)
+_PRIORITY_CUM = tuple(accumulate((10, 60, 22, 8)))
+_CUSTOMER_TYPES = tuple(CustomerType)
+_REFUND_KINDS = (CaseKind.REFUND_ONLY, CaseKind.RETURN_REFUND)
+_OUTCOMES = {
+    CaseKind.REFUND_ONLY: (Outcome.FULL_REFUND, Outcome.PARTIAL_REFUND, Outcome.BUYER_WITHDREW),
+    CaseKind.RETURN_REFUND: (Outcome.FULL_REFUND, Outcome.CLAIM_REJECTED),
+    CaseKind.EXCHANGE: (Outcome.EXCHANGED,),
+    CaseKind.RESHIP_REPAIR: (Outcome.RESHIPPED,),
+    CaseKind.BAD_REVIEW: (Outcome.REVIEW_REVISED, Outcome.COMPENSATED),
+    CaseKind.COMPLAINT: (Outcome.COMPENSATED, Outcome.BUYER_WITHDREW),
+    CaseKind.PLATFORM_DISPUTE: (Outcome.PLATFORM_FOR_BUYER, Outcome.PLATFORM_FOR_SELLER),
+}
+_PRICES = {(price, qty): (Decimal(str(price)) * qty).quantize(Decimal("0.01"))
+           for _title, _sku, price in ITEMS for qty in (1, 2)}
+_QTYS = (1, 1, 1, 2)
+_DUE_HOURS = tuple(timedelta(hours=h) for h in (24, 48, 72, 120))
+# A demo of more than BUSY_CASES cases reaches further back than 90 days, at the same daily
+# volume near now: a million cases are a shop's years, not a quarter at eleven thousand a
+# day (and, as in a real register, most of them are long settled).
+DEMO_DAYS = 90
+BUSY_CASES = 100_000
+_TEN_HOURS = timedelta(hours=10)
+
+
 def _nick(rng: random.Random) -> str:
-    return rng.choice(NICK_PARTS_A) + rng.choice(NICK_PARTS_B) + str(rng.randint(1, 999))
+    return rng.choice(NICK_PARTS_A) + rng.choice(NICK_PARTS_B) + str(int(rng.random() * 999) + 1)
 
 
 def _phone(rng: random.Random) -> str:
-    return "1" + rng.choice("3456789") + "".join(str(rng.randint(0, 9)) for _ in range(9))
+    return f"1{rng.choice('3456789')}{int(rng.random() * 10**9):09d}"
 
 
 def _order_no(rng: random.Random, platform: Platform) -> str:
+    r = rng.random
     if platform == Platform.JD:
-        return str(rng.randint(10**11, 10**12 - 1))
+        return str(10**11 + int(r() * 9 * 10**11))
     if platform == Platform.PINDUODUO:
-        return f"{rng.randint(240000, 261231)}-{rng.randint(10**14, 10**15 - 1)}"
+        return f"{240000 + int(r() * 21232)}-{10**14 + int(r() * 9 * 10**14)}"
     if platform == Platform.ALIEXPRESS:
-        return str(rng.randint(8 * 10**15, 9 * 10**15))
-    return str(rng.randint(10**18, 4 * 10**18))
+        return str(8 * 10**15 + int(r() * 10**15))
+    return str(10**18 + int(r() * 3 * 10**18))
 
 
-def _weighted(rng: random.Random, weights: dict) -> object:
-    keys = list(weights)
-    return rng.choices(keys, weights=[weights[k] for k in keys])[0]
+@lru_cache(maxsize=4096)
+def _status_data(old: str, new: str, outcome: str | None, amount: str | None) -> str:
+    """A status event's data as the event store writes it (sorted keys, not escaped)."""
+    return json.dumps({"from": old, "to": new, "outcome": outcome, "amount": amount},
+                      ensure_ascii=False, sort_keys=True)
 
 
 def _outcome_for(rng: random.Random, case: Case) -> tuple[Outcome, Decimal | None]:
     paid = case.amount_paid or Decimal("0")
-    options = {
-        CaseKind.REFUND_ONLY: (Outcome.FULL_REFUND, Outcome.PARTIAL_REFUND, Outcome.BUYER_WITHDREW),
-        CaseKind.RETURN_REFUND: (Outcome.FULL_REFUND, Outcome.CLAIM_REJECTED),
-        CaseKind.EXCHANGE: (Outcome.EXCHANGED,),
-        CaseKind.RESHIP_REPAIR: (Outcome.RESHIPPED,),
-        CaseKind.BAD_REVIEW: (Outcome.REVIEW_REVISED, Outcome.COMPENSATED),
-        CaseKind.COMPLAINT: (Outcome.COMPENSATED, Outcome.BUYER_WITHDREW),
-        CaseKind.PLATFORM_DISPUTE: (Outcome.PLATFORM_FOR_BUYER, Outcome.PLATFORM_FOR_SELLER),
-    }[case.kind]
-    outcome = rng.choice(options)
+    outcome = rng.choice(_OUTCOMES[case.kind])
     if outcome in (Outcome.FULL_REFUND, Outcome.PLATFORM_FOR_BUYER):
         return outcome, case.amount_claimed or paid
     if outcome == Outcome.PARTIAL_REFUND:
@@ -235,77 +263,83 @@ def _outcome_for(rng: random.Random, case: Case) -> tuple[Outcome, Decimal | Non
 
 
 def build_demo_cases(n: int, now: datetime, tz: str, seed: int | None = None) -> list:
-    """(case, day, events) triples for `n` cases created over the last 90 days."""
+    """(case, day, events) triples for `n` cases created over the last 90 days (longer for
+    more than BUSY_CASES); each event is (at, actor, type, text, data) in stored form (UTC
+    ISO time, JSON text)."""
     rng = random.Random(seed)
+    rand = rng.random
+
+    def choice(seq: Sequence[Any]) -> Any:  # rng.choice's exact draw costs twice as much
+        return seq[int(rand() * len(seq))]
+
     zone = ZoneInfo(tz)
+    now = now.astimezone(UTC)  # so every time below is UTC and formats as stored
+    span_minutes = DEMO_DAYS * 24 * 60 * max(1.0, n / BUSY_CASES)
     items = []
     for _ in range(n):
-        platform = _weighted(rng, PLATFORM_WEIGHTS)
-        kind = _weighted(rng, KIND_WEIGHTS)
-        cause = rng.choice(CAUSES_BY_KIND[kind])  # type: ignore[index]
-        title, sku, price = rng.choice(ITEMS)
-        qty = rng.choice((1, 1, 1, 2))
-        paid = (Decimal(str(price)) * qty).quantize(Decimal("0.01"))
+        platform = rng.choices(_PLATFORMS, cum_weights=_PLATFORM_CUM)[0]
+        kind = rng.choices(_KINDS, cum_weights=_KIND_CUM)[0]
+        cause = choice(CAUSES_BY_KIND[kind])
+        title, sku, price = choice(ITEMS)
+        paid = _PRICES[price, choice(_QTYS)]
         claimed = paid if kind != CaseKind.BAD_REVIEW else None
-        if kind == CaseKind.REFUND_ONLY and rng.random() < 0.3:
+        if kind == CaseKind.REFUND_ONLY and rand() < 0.3:
             claimed = (paid / 2).quantize(Decimal("0.01"))
         # Recent days are busier: most cases are from the last few weeks.
-        age = timedelta(minutes=int(rng.triangular(0, 90 * 24 * 60, 0)))
+        age = timedelta(minutes=int(rng.triangular(0, span_minutes, 0)))
         created = now - age
-        local_created = created.astimezone(zone)
-        if not 8 <= local_created.hour <= 23:
-            created += timedelta(hours=10)
-        if created > now:
-            created = now - timedelta(minutes=rng.randint(1, 600))
-        staff = rng.choice(STAFF)
-        with_phone = rng.random() < 0.7
+        local = created.astimezone(zone)
+        if not 8 <= local.hour <= 23:
+            created += _TEN_HOURS
+            if created > now:
+                created = now - timedelta(minutes=1 + int(rand() * 600))
+            local = created.astimezone(zone)
+        staff = choice(STAFF)
+        with_phone = rand() < 0.7
         case = Case(
-            platform=platform,  # type: ignore[arg-type]
-            shop=rng.choice(SHOPS[platform]),  # type: ignore[index]
-            order_no=_order_no(rng, platform),  # type: ignore[arg-type]
-            refund_no=str(rng.randint(10**14, 10**15 - 1)) if kind in (
-                CaseKind.REFUND_ONLY, CaseKind.RETURN_REFUND) else "",
+            platform=platform, shop=choice(SHOPS[platform]),
+            order_no=_order_no(rng, platform),
+            refund_no=str(10**14 + int(rand() * 9 * 10**14)) if kind in _REFUND_KINDS else "",
             buyer_nick=_nick(rng),
-            buyer_name=rng.choice(SURNAMES) + rng.choice(GIVEN) * rng.choice((1, 1, 2))
+            buyer_name=choice(SURNAMES) + choice(GIVEN) * choice((1, 1, 2))
             if with_phone else "",
             buyer_phone=_phone(rng) if with_phone else "",
-            buyer_address=(rng.choice(CITIES) + f"{rng.randint(1, 300)}号") if with_phone else "",
+            buyer_address=f"{choice(CITIES)}{int(rand() * 300) + 1}号" if with_phone else "",
             item_title=title, sku=sku, amount_paid=paid, amount_claimed=claimed,
-            kind=kind, cause=cause,  # type: ignore[arg-type]
-            customer_type=rng.choice(list(CustomerType)),
-            priority=rng.choices(list(Priority), weights=(10, 60, 22, 8))[0],
-            description=DESCRIPTIONS[cause].format(item=title[:8]),  # type: ignore[index]
+            kind=kind, cause=cause, customer_type=choice(_CUSTOMER_TYPES),
+            priority=rng.choices(_PRIORITIES, cum_weights=_PRIORITY_CUM)[0],
+            description=DESCRIPTIONS[cause].format(item=title[:8]),
             assignee=staff, created_by=staff, created_at=created,
         )
-        case.due_at = created + timedelta(hours=rng.choice((24, 48, 72, 120)))
-        events = [{"at": to_utc_iso(created), "actor": staff, "type": "created"}]
+        case.due_at = created + choice(_DUE_HOURS)
+        events = [(created.isoformat(timespec="seconds"), staff, "created", "", "{}")]
         t = created
         # Older cases got further through the workflow.
-        stage = min(5, int(age.days / 6) + rng.randint(0, 2))
-        path = [CaseStatus.IN_PROGRESS,
-                rng.choice((CaseStatus.WAITING_BUYER, CaseStatus.WAITING_PLATFORM)),
-                CaseStatus.IN_PROGRESS, CaseStatus.RESOLVED, CaseStatus.CLOSED]
+        stage = min(5, age.days // 6 + int(rand() * 3))
         status = CaseStatus.NEW
-        for step in path[:stage]:
-            t = min(now, t + timedelta(minutes=rng.randint(20, 1800)))
-            if rng.random() < 0.6:
-                events.append({"at": to_utc_iso(t), "actor": staff, "type": "note",
-                               "text": rng.choice(NOTES)})
-            data = {"from": status.value, "to": step.value, "outcome": None, "amount": None}
-            if step == CaseStatus.RESOLVED:
-                outcome, amount = _outcome_for(rng, case)
-                case.outcome, case.amount_settled = outcome, amount
-                data.update(outcome=outcome.value,
-                            amount=str(amount) if amount is not None else None)
-            events.append({"at": to_utc_iso(t), "actor": staff, "type": "status",
-                           "text": "", "data": json.dumps(data, ensure_ascii=False,
-                                                          sort_keys=True)})
-            if not step.is_open and case.resolved_at is None:
-                case.resolved_at = t  # refund speed counts to the first resolution
-            status = step
+        if stage:
+            path = (CaseStatus.IN_PROGRESS,
+                    choice((CaseStatus.WAITING_BUYER, CaseStatus.WAITING_PLATFORM)),
+                    CaseStatus.IN_PROGRESS, CaseStatus.RESOLVED, CaseStatus.CLOSED)
+            for step in path[:stage]:
+                t = min(now, t + timedelta(minutes=20 + int(rand() * 1781)))
+                at = t.isoformat(timespec="seconds")
+                if rand() < 0.6:
+                    events.append((at, staff, "note", choice(NOTES), "{}"))
+                outcome = amount = None
+                if step == CaseStatus.RESOLVED:
+                    case.outcome, case.amount_settled = _outcome_for(rng, case)
+                    outcome = case.outcome.value
+                    if case.amount_settled is not None:
+                        amount = str(case.amount_settled)
+                events.append((at, staff, "status", "",
+                               _status_data(status.value, step.value, outcome, amount)))
+                if not step.is_open and case.resolved_at is None:
+                    case.resolved_at = t  # refund speed counts to the first resolution
+                status = step
         case.status = status
         case.updated_at = case.last_activity_at = t
-        items.append((case, created.astimezone(zone).date(), events))
+        items.append((case, local.date(), events))
     items.sort(key=lambda it: it[0].created_at)
     _spread_open_deadlines([case for case, _day, _events in items], now, seed)
     return items
@@ -402,21 +436,29 @@ def generate_demo(register: DemoTarget, n: int = 200, *, seed: int | None = None
     now = register.clock.now()
     items = build_demo_cases(n, now, register.shop_tz, seed)
     major = apply_demo_patterns(items, now, seed)
-    saved: list[tuple[int, Case]] = []
-    for start in range(0, len(items), 20_000):
-        chunk = items[start:start + 20_000]
-        ids = bulk_insert_cases(register.db, chunk, demo=True, reindex=False)
-        saved.extend(zip(ids, (case for case, _day, _events in chunk), strict=True))
-    with register.db.atomic():  # the search index once, for every chunk
-        reindex_cases(register.db, [case_id for case_id, _case in saved])
-    write_demo_promises(register, build_demo_promises(saved, now, register.shop_tz, seed))
+    db = register.db
+    with roomy_cache(db, rows=n), db.atomic():
+        # One load: the case indexes and day totals are built once at the end of the block
+        # (bulk_load), for what the cases, their stages and promises wrote.
+        with bulk_load(db, new_rows=n):
+            ids = bulk_insert_cases(db, items, demo=True, reindex=False)
+            cases = {case_id: case for case_id, (case, _day, _events) in zip(ids, items,
+                                                                           strict=True)}
+            for case_id, case in cases.items():
+                case.id = case_id
+            del items
+            register.deadlines.compute_new(cases)
+            write_demo_promises(register, build_demo_promises(list(cases.items()), now,
+                                                              register.shop_tz, seed))
+        if ids:  # the search index once, for the whole load
+            index_new_range(db, ids[0], ids[-1])
+    saved = list(cases.items())
     with register.db.atomic():
         if not any(e.buyer_nick == MALICIOUS_NICK for e in register.blacklist.entries()):
             entry = register.blacklist.add(platform="taobao", buyer_nick=MALICIOUS_NICK,
                                            reason=MALICIOUS_REASON, actor=STAFF[0])
             added["blacklist"].append(entry.id)
         register.settings.set(DEMO_ADDED_KEY, added)
-        register.deadlines.recompute([case_id for case_id, _case in saved])
         # No rule fires on a resolved or closed case: judging only the open ones raises the
         # same warnings, for a fraction of the time (most demo cases are settled).
         register.warnings.evaluate([case_id for case_id, case in saved if case.status.is_open],

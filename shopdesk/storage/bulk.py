@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date
 from typing import Any
 
@@ -13,17 +14,48 @@ from ..domain.case_no import DEMO_PREFIX, PREFIX, format_case_no
 from .audit import AuditStore
 from .cases import CaseStore
 from .demo import DemoStore
+from .dialect import is_postgres
 from .events import EventStore
 from .search import reindex_cases
 
+# Page cache per case loaded, and its ceiling (MiB), for `roomy_cache`.
+_CACHE_KIB_PER_ROW = 1
+_CACHE_MAX_MIB = 1024
 
-def bulk_insert_cases(db: Database, items: Sequence[tuple[Case, date, list[dict[str, Any]]]],
+
+@contextmanager
+def roomy_cache(db: Database, *, rows: int) -> Iterator[None]:
+    """A page cache sized for a load of `rows` cases (about 1 KiB each, at most 1 GiB)
+    while the block runs, then the connection's own again.
+
+    One transaction of a million cases is gigabytes of pages: with SQLite's default 2 MB
+    cache each page is written to the WAL, read back and written again as the tables and
+    FTS segments grow, and every index the load builds at its end is sorted through temp
+    files. SQLite only; a cache already as large is kept."""
+    if is_postgres(db):
+        yield
+        return
+    before = int(db.execute("PRAGMA cache_size").fetchone()[0])
+    wanted = -min(_CACHE_MAX_MIB * 1024, rows * _CACHE_KIB_PER_ROW)  # negative: KiB
+    before_kib = -before if before < 0 else before * int(
+        db.execute("PRAGMA page_size").fetchone()[0]) // 1024
+    if -wanted <= before_kib:
+        yield
+        return
+    db.execute(f"PRAGMA cache_size = {wanted}")
+    try:
+        yield
+    finally:
+        db.execute(f"PRAGMA cache_size = {before}")
+
+
+def bulk_insert_cases(db: Database, items: Sequence[tuple[Case, date, list[Sequence[Any]]]],
                       *, demo: bool = False, reindex: bool = True) -> list[int]:
     """Insert cases with their timeline events; numbers them per shop-local day.
 
-    `items` are (case, shop-local creation day, events) where each event is a dict
-    with at (UTC ISO as `to_utc_iso` writes it), actor, type, text, data (JSON text as
-    the event store writes it: sorted keys, not ASCII-escaped); both are stored as given.
+    `items` are (case, shop-local creation day, events) where each event is a tuple
+    (at, actor, type, text, data): at as `to_utc_iso` writes it, data as JSON text as the
+    event store writes it (sorted keys, not ASCII-escaped); both are stored as given.
     Returns the new ids. `demo` numbers them in the demo series and marks them as demo
     (removable in one action). `reindex=False` leaves the search index to the caller,
     which indexes every chunk's ids once at the end (a big load stays linear).
@@ -49,8 +81,7 @@ def bulk_insert_cases(db: Database, items: Sequence[tuple[Case, date, list[dict[
                                None, None, case.case_no))
             # Stored as given: decoding and re-encoding each event cost more than the
             # insert (most of a big demo's writing time).
-            event_rows.extend((case_id, e["at"], e["actor"], e["type"], e.get("text", ""),
-                               e.get("data") or "{}") for e in case_events)
+            event_rows.extend((case_id, *e) for e in case_events)
         events.add_stored(event_rows)
         audit.record_many(audit_rows)
         if reindex:  # only the new cases: re-indexing everything per chunk was quadratic

@@ -177,7 +177,8 @@ class CaseStore:
         self.db.executemany(
             f"INSERT INTO cases (id, {', '.join(cols)}) "
             f"VALUES (?, {', '.join('?' for _ in cols)})",
-            ([case_id, *(row[c] for c in cols)] for case_id, row in zip(ids, rows, strict=True)))
+            # Every row has the same keys in the same order (case_to_row): values as listed.
+            ((case_id, *row.values()) for case_id, row in zip(ids, rows, strict=True)))
         return ids
 
     def update_columns(self, case_id: int, values: Mapping[str, Any], *,

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import datetime
+from dataclasses import replace
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlite_utils import Database
@@ -18,6 +19,11 @@ _COLUMNS = ("p.id, p.case_id, p.kind, p.text, p.due_at, p.made_by, p.made_at, p.
 _FROM = f"SELECT {_COLUMNS} FROM promises p"
 # Lists of what is still owed leave out cases in the trash.
 _LIVE = " JOIN cases c ON c.id = p.case_id AND c.deleted_at IS NULL"
+
+
+def _seconds(value: datetime) -> datetime:
+    """A time as a read gives it back: UTC, whole seconds."""
+    return value.astimezone(UTC).replace(microsecond=0)
 
 
 def _promise(r: Sequence[Any]) -> Promise:
@@ -58,17 +64,22 @@ class PromiseStore:
 
     def insert_many(self, promises: Sequence[Promise]) -> list[Promise]:
         """Insert whole promises, any state, as given (their ids are ignored) and refresh
-        their cases' next due once (bulk loading: the demo). Returns them with new ids."""
-        saved = []
-        for p in promises:
-            cursor = self.db.execute(
-                "INSERT INTO promises(case_id, kind, text, due_at, made_by, made_at, state, "
-                "resolved_at, resolved_by, broken_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [p.case_id, p.kind.value, p.text, to_utc_iso(p.due_at), p.made_by,
-                 to_utc_iso(p.made_at), p.state.value,
-                 to_utc_iso(p.resolved_at) if p.resolved_at else None, p.resolved_by,
-                 p.broken_reason])
-            saved.append(self.get(int(cursor.lastrowid or 0)))
+        their cases' next due once (bulk loading: the demo). Returns them with new ids,
+        their times as stored (whole seconds). Call inside the write transaction (the ids
+        follow the largest)."""
+        if not promises:
+            return []
+        start = int(self.db.execute("SELECT coalesce(max(id), 0) FROM promises").fetchone()[0])
+        saved = [replace(p, id=start + i, due_at=_seconds(p.due_at), made_at=_seconds(p.made_at),
+                         resolved_at=_seconds(p.resolved_at) if p.resolved_at else None)
+                 for i, p in enumerate(promises, 1)]
+        self.db.executemany(
+            "INSERT INTO promises(id, case_id, kind, text, due_at, made_by, made_at, state, "
+            "resolved_at, resolved_by, broken_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            ((p.id, p.case_id, p.kind.value, p.text, to_utc_iso(p.due_at), p.made_by,
+              to_utc_iso(p.made_at), p.state.value,
+              to_utc_iso(p.resolved_at) if p.resolved_at else None, p.resolved_by,
+              p.broken_reason) for p in saved))
         self.refresh_next_due(p.case_id for p in saved)
         return saved
 

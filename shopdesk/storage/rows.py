@@ -99,7 +99,8 @@ def case_to_row(case: Case) -> dict[str, Any]:
         "updated_at": to_utc_iso(case.updated_at) if case.updated_at else None,
         "last_activity_at": to_utc_iso(case.last_activity_at) if case.last_activity_at else None,
         "deleted_at": to_utc_iso(case.deleted_at) if case.deleted_at else None,
-        "extra": json.dumps(case.extra, ensure_ascii=False, sort_keys=True),
+        "extra": json.dumps(case.extra, ensure_ascii=False, sort_keys=True)
+        if case.extra else "{}",
         "resolved_at": to_utc_iso(case.resolved_at) if case.resolved_at else None,
         "platform_status": case.platform_status,
         "intervention_status": case.intervention_status,

@@ -1,0 +1,122 @@
+"""How long a demo register takes to build, and where the time goes (issue 13: a 1M demo
+register in under 3 minutes).
+
+Builds `--cases` demo cases (seeded, fixed clock) into the benchmark cache when that size
+is not cached yet (bench/dataset.py's bench_home), else into a scratch folder, and prints
+the wall time with each phase's share: generation, inserting the rows, the case indexes
+and day totals rebuilt at the end of the bulk load, stages, promises, the search index,
+warnings. Wall and CPU time both: this 2-core machine is shared, so wall time depends on
+what else runs. Never asserts on time.
+
+    .venv/bin/python -m bench.bench_build [--cases 100000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import shutil
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import shopdesk.services.demo as demo
+from bench.dataset import BENCH_NOW, SEED, bench_home, bench_root
+from shopdesk.services.deadlines import DeadlineService
+from shopdesk.services.followups import FollowupService
+from shopdesk.services.warnings import WarningService
+
+# (owner, attribute, label) of the phases: the demo module's own steps and the services it
+# calls. Patched only for the length of one build.
+_PHASES = (
+    (demo, "build_demo_cases", "generate cases"),
+    (demo, "apply_demo_patterns", "patterns"),
+    (demo, "bulk_insert_cases", "insert cases, events, audit"),
+    (DeadlineService, "compute_new", "stages and deadlines"),
+    (demo, "build_demo_promises", "promises (generate)"),
+    (demo, "write_demo_promises", "promises (write)"),
+    (demo, "index_new_range", "search index (trigram + bigram)"),
+    (WarningService, "evaluate", "warnings (open cases)"),
+    (FollowupService, "schedule_resolved", "follow-ups"),
+)
+
+
+@contextlib.contextmanager
+def phase_timer() -> Iterator[Counter]:
+    """Wall seconds per phase while the block runs (the bulk load's end: the indexes)."""
+    spent: Counter = Counter()
+    saved: list[tuple[Any, str, Any]] = []
+
+    def timed(fn: Callable, label: str) -> Callable:
+        def run(*args: Any, **kwargs: Any) -> Any:
+            t = time.perf_counter()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                spent[label] += time.perf_counter() - t
+        return run
+
+    real_bulk_load = demo.bulk_load
+
+    @contextlib.contextmanager
+    def bulk_load(*args: Any, **kwargs: Any) -> Iterator[Any]:
+        with contextlib.ExitStack() as stack:
+            load = stack.enter_context(real_bulk_load(*args, **kwargs))
+            yield load
+            t = time.perf_counter()
+            stack.close()
+            spent["case indexes + day totals (end of load)"] += time.perf_counter() - t
+
+    for owner, name, label in _PHASES:
+        saved.append((owner, name, getattr(owner, name)))
+        setattr(owner, name, timed(getattr(owner, name), label))
+    saved.append((demo, "bulk_load", real_bulk_load))
+    demo.bulk_load = bulk_load  # type: ignore[assignment]
+    try:
+        yield spent
+    finally:
+        for owner, name, fn in saved:
+            setattr(owner, name, fn)
+
+
+def _io_bytes() -> tuple[int, int]:
+    """(read, written) bytes of this process so far (Linux; zeros elsewhere)."""
+    path = Path("/proc/self/io")
+    if not path.exists():
+        return 0, 0
+    fields = dict(line.split(": ") for line in path.read_text().splitlines())
+    return int(fields["rchar"]), int(fields["wchar"])
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser()
+    p.add_argument("--cases", type=int, default=100_000)
+    args = p.parse_args(argv)
+    cached = (bench_root() / f"cases-{args.cases}" / ".complete").exists()
+    root = Path(tempfile.mkdtemp(prefix="shopdesk-build-")) if cached else None
+    wall, cpu, (read, written) = time.perf_counter(), time.process_time(), _io_bytes()
+    try:
+        with phase_timer() as spent:
+            bench_home(args.cases, root)
+        wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+        read, written = (after - before for after, before in zip(_io_bytes(), (read, written),
+                                                                 strict=True))
+    finally:
+        if root is not None:
+            shutil.rmtree(root, ignore_errors=True)
+    print(f"\ndemo register of {args.cases:,} cases (seed {SEED}, clock {BENCH_NOW:%Y-%m-%d}): "
+          f"{wall:.1f} s wall, {cpu:.1f} s CPU in this process "
+          f"({wall / args.cases * 1e6:.0f} us per case); read {read / 1e9:.1f} GB, "
+          f"wrote {written / 1e9:.1f} GB")
+    for label, seconds in spent.most_common():
+        print(f"  {label:42s} {seconds:8.1f} s {seconds / wall:6.1%}")
+    rest = wall - sum(spent.values())
+    print(f"  {'other (open, ANALYZE, checkpoint, ...)':42s} {rest:8.1f} s {rest / wall:6.1%}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
