@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -48,14 +49,7 @@ from .controllers.summary import SummaryController
 from .controllers.team import TeamController
 from .controllers.warnings import WarningController
 from .dialogs.error_dialog import open_log_folder
-from .dialogs.help_dialog import HelpDialog
-from .dialogs.settings_dialog import (
-    LANGUAGE_TAB,
-    PROFILE_TAB,
-    REMINDERS_TAB,
-    STAFF_TAB,
-    SettingsDialog,
-)
+from .dialogs.settings_tabs import LANGUAGE_TAB, PROFILE_TAB, REMINDERS_TAB, STAFF_TAB
 from .i18n import remember_language_hint
 from .main_window_state import restore_window_state, save_window_state
 from .shift_offer import ShiftOffer
@@ -70,6 +64,9 @@ from .window_state import (
     app_settings,
     read_bytes,
 )
+
+if TYPE_CHECKING:  # the guide and the settings load when first opened, not at start
+    from .dialogs.help_dialog import HelpDialog
 
 TIME_REPAINT_MS = 60_000  # overdue colouring follows the clock
 
@@ -551,6 +548,8 @@ class MainWindow(QMainWindow):
         self.cases.empty_trash()
 
     def open_settings(self, tab: int = STAFF_TAB) -> None:
+        from .dialogs.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self._register, self.lang, forced_lang=self._forced_lang,
                                 tab=tab, parent=self)
         accepted = dialog.exec() == SettingsDialog.DialogCode.Accepted
@@ -602,6 +601,8 @@ class MainWindow(QMainWindow):
     def show_help(self, section: int | None = None) -> HelpDialog:
         """Open (or raise) the user guide in the window's language, at `section` if given."""
         if self._help is None:
+            from .dialogs.help_dialog import HelpDialog
+
             self._help = HelpDialog(self.lang, self)
             self._help.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             self._help.destroyed.connect(lambda *_: setattr(self, "_help", None))

@@ -3,16 +3,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QWidget
 
 from ...domain.errors import NotFoundError
 from ...services.quick_filters import QuickFilter
-from ..dialogs.promise_dialog import PromiseDialog
 from ..models.case_table import column_of
 from ..views.overdue_banner import OverdueBanner
 from ..window_state import HEADER
 from .host import Host, make_action, window_wide
+
+if TYPE_CHECKING:
+    from ..dialogs.promise_dialog import PromiseDialog
 
 NEW_PROMISE_KEYS = "Ctrl+Shift+N"
 # Set once the promise column has been placed for this user (see place_promise_column).
