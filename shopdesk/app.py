@@ -8,6 +8,7 @@ import signal
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from types import TracebackType
 
 # The core before Qt: once PySide6 is imported, it reads the source of every module
 # imported after it (shiboken's `__feature__` check), a few tenths of a second of a start
@@ -25,7 +26,6 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .ui import startup_texts as texts
-from .ui.dialogs.error_dialog import make_excepthook
 from .ui.i18n import Translators, hinted_language, override_language
 from .ui.main_window import MainWindow
 from .ui.pyside_workarounds import protect_bool_refcounts
@@ -94,6 +94,22 @@ def reopen_window(window: MainWindow, env: Mapping[str, str], args: Sequence[str
         window.register.close()
     window.deleteLater()
     return new
+
+
+def _excepthook(log_folder: Path, window: Callable[[], MainWindow]
+                ) -> Callable[[type[BaseException], BaseException, TracebackType | None], None]:
+    """The window's sys.excepthook (ui/dialogs/error_dialog.py). The box's module loads
+    with the first error, not on the start path."""
+    made: list[Callable[[type[BaseException], BaseException, TracebackType | None], None]] = []
+
+    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        if not made:
+            from .ui.dialogs.error_dialog import make_excepthook
+
+            made.append(make_excepthook(log_folder, window,
+                                        offline=lambda e: window().team.show_offline(e)))
+        made[0](kind, exc, tb)
+    return hook
 
 
 def _quit_on_sigint(app: QApplication) -> Callable[[], None]:
@@ -192,8 +208,7 @@ def _show_window(app: QApplication, guard: SingleInstanceGuard, register: Regist
             wire(new)
 
     wire(window)
-    sys.excepthook = make_excepthook(log_dir(dict(env)), lambda: shown[0],
-                                     offline=lambda exc: shown[0].team.show_offline(exc))
+    sys.excepthook = _excepthook(log_dir(dict(env)), lambda: shown[0])
     undo_sigint = _quit_on_sigint(app)
     if window.has_saved_geometry():
         window.show()

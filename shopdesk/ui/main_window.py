@@ -48,7 +48,6 @@ from .controllers.shifts import ShiftController
 from .controllers.summary import SummaryController
 from .controllers.team import TeamController
 from .controllers.warnings import WarningController
-from .dialogs.error_dialog import open_log_folder
 from .dialogs.settings_tabs import LANGUAGE_TAB, PROFILE_TAB, REMINDERS_TAB, STAFF_TAB
 from .i18n import remember_language_hint
 from .main_window_state import restore_window_state, save_window_state
@@ -58,6 +57,7 @@ from .views.case_detail import CaseDetailView
 from .views.case_list_view import CaseListView
 from .views.filter_bar import FilterBar
 from .views.operator_picker import OperatorPicker
+from .widgets.first_paint import FirstPaint
 from .widgets.wheel_guard import WheelGuard
 from .window_state import (
     GEOMETRY,
@@ -109,6 +109,8 @@ class MainWindow(QMainWindow):
         if app is not None:
             app.installEventFilter(self._wheel_guard)
         self._build_views()
+        # Counts and indicators the first page does not need wait until the rows are drawn.
+        self.first_paint = FirstPaint(self.case_list.table.viewport())
         self.cases = CaseController(self, self)
         self.promises = PromiseController(self, self)
         self.warnings = WarningController(self, self)
@@ -193,7 +195,8 @@ class MainWindow(QMainWindow):
     def _attach_controllers(self, *, counts_later: bool = False) -> None:
         """Bind the controllers to the current register and case panel. `counts_later`
         (the first window of a start): the reminder counts, which read the whole register
-        (about 2 s at 100,000 cases), come just after the window has shown its first page."""
+        (about 2 s at 100,000 cases), come just after the window has shown its first page,
+        and the follow-ups count once the list has painted."""
         self.calls.attach()
         self.promises.attach()
         self.warnings.attach()
@@ -204,7 +207,10 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(COUNTS_AFTER_SHOW_MS, self.reminders.attach)
         else:
             self.reminders.attach()
-        self.followups.attach()
+        if counts_later:
+            self.first_paint.call(self.followups.attach)
+        else:
+            self.followups.attach()
         self.team.attach()
 
     # --- building --------------------------------------------------------
@@ -287,7 +293,7 @@ class MainWindow(QMainWindow):
         self.act_about = self._action("action_about", self.tr("&About ShopDesk"),
                                       self.show_about)
         self.act_log_folder = self._action("action_open_log_folder", self.tr("Open &log folder"),
-                                           lambda: open_log_folder(self, self.log_folder))
+                                           self.open_log_folder)
         # The features' own actions, kept under the names tests and menus know.
         self.act_import = self.imports.act_import
         self.act_export = self.exports.act_export
@@ -376,7 +382,8 @@ class MainWindow(QMainWindow):
         bar.addWidget(spacer)
         # Improvement plans due or off target (shown and hidden through its action).
         self.analysis.indicator_action = bar.addWidget(self.analysis.indicator)
-        self.analysis.refresh_indicator()
+        # Its plan results read the cases (a tenth of a second at 100,000): after the paint.
+        self.first_paint.call(self.analysis.refresh_indicator)
         bar.addWidget(self.operator_picker)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
 
@@ -612,6 +619,11 @@ class MainWindow(QMainWindow):
         if section is not None:
             self._help.show_section(section)
         return self._help
+
+    def open_log_folder(self) -> bool:
+        from .dialogs.error_dialog import open_log_folder  # with the first error or click
+
+        return open_log_folder(self, self.log_folder)
 
     def show_about(self) -> None:
         QMessageBox.about(
