@@ -50,7 +50,8 @@ def main() -> int:
     window = create_main_window(register, os.environ, [], Translators(app))
     window.resize(1366, 768)
     window.show()
-    window.detail.preload_scripts(window.tasks)  # as run_gui does once the window shows
+    # As run_gui does (app.start_background_work), once the list has painted.
+    window.first_paint.call(lambda: window.detail.preload_scripts(window.tasks))
 
     def report() -> None:
         model = window.case_list.model

@@ -64,6 +64,15 @@ def create_main_window(register: Register, env: Mapping[str, str], args: Sequenc
                       log_folder=log_dir(dict(env)))
 
 
+def start_background_work(window: MainWindow) -> None:
+    """Once the window has painted its list: the integrity check and daily backup on the
+    writer thread (a large register is read while the window works), and the reply-script
+    library on the pool. Started earlier, their Python work held the interpreter while the
+    first page was being built."""
+    window.first_paint.call(window.backup.start_daily)
+    window.first_paint.call(lambda: window.detail.preload_scripts(window.tasks))
+
+
 def reopen_window(window: MainWindow, env: Mapping[str, str], args: Sequence[str],
                   translators: Translators) -> MainWindow | None:
     """Close `window` and open a new one on the same register in the language now saved
@@ -218,10 +227,7 @@ def _show_window(app: QApplication, guard: SingleInstanceGuard, register: Regist
     shot = env.get(SMOKE_SCREENSHOT_ENV)
     if shot:  # the bundle's smoke test: prove the first page is drawn, then leave
         QTimer.singleShot(SMOKE_DELAY_MS, lambda: _smoke_screenshot(app, shown[0], Path(shot)))
-    # On the window's writer thread: a large register is copied while the window works.
-    window.backup.start_daily()
-    # The reply-script library is read on the pool, after the window is built.
-    window.detail.preload_scripts(window.tasks)
+    start_background_work(window)
     try:
         return app.exec()
     finally:

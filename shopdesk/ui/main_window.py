@@ -71,7 +71,7 @@ if TYPE_CHECKING:  # the guide and the settings load when first opened, not at s
 TIME_REPAINT_MS = 60_000  # overdue colouring follows the clock
 
 
-# The first window's reminder counts wait this long: the window paints its first page first.
+# The first window's reminder counts wait this long after its list has painted.
 COUNTS_AFTER_SHOW_MS = 300
 
 
@@ -194,24 +194,32 @@ class MainWindow(QMainWindow):
 
     def _attach_controllers(self, *, counts_later: bool = False) -> None:
         """Bind the controllers to the current register and case panel. `counts_later`
-        (the first window of a start): the reminder counts, which read the whole register
-        (about 2 s at 100,000 cases), come just after the window has shown its first page,
-        and the follow-ups count once the list has painted."""
+        (the first window of a start): the banners, the quick filters' counts and the
+        warnings' re-judging (on the writer thread, which would compete with the first
+        page) run once the list has painted; the reminder counts, which read the whole
+        register (about 2 s at 100,000 cases), a little later."""
         self.calls.attach()
-        self.promises.attach()
-        self.warnings.attach()
-        self.deadlines.attach()
+        self.promises.attach(count=not counts_later)
+        self.warnings.attach(count=not counts_later)
+        self.deadlines.attach(count=not counts_later)
         self.summary.attach()
         self.shifts.attach()
         if counts_later:
-            QTimer.singleShot(COUNTS_AFTER_SHOW_MS, self.reminders.attach)
+            self.first_paint.call(self._count_after_first_paint)
         else:
             self.reminders.attach()
-        if counts_later:
-            self.first_paint.call(self.followups.attach)
-        else:
             self.followups.attach()
         self.team.attach()
+
+    def _count_after_first_paint(self) -> None:
+        if not self._register.is_open:  # closed (or being restored) before the paint
+            return
+        self.promises.banner.refresh()
+        self.warnings.refresh_open()
+        self.deadlines.refresh_count()
+        self.followups.attach()
+        self.analysis.refresh_indicator()
+        QTimer.singleShot(COUNTS_AFTER_SHOW_MS, self.reminders.attach)
 
     # --- building --------------------------------------------------------
     def _build_views(self) -> None:
@@ -382,8 +390,8 @@ class MainWindow(QMainWindow):
         bar.addWidget(spacer)
         # Improvement plans due or off target (shown and hidden through its action).
         self.analysis.indicator_action = bar.addWidget(self.analysis.indicator)
-        # Its plan results read the cases (a tenth of a second at 100,000): after the paint.
-        self.first_paint.call(self.analysis.refresh_indicator)
+        # Its plan results read the cases (a tenth of a second at 100,000): filled in once
+        # the list has painted (_count_after_first_paint).
         bar.addWidget(self.operator_picker)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
 

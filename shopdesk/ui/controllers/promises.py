@@ -42,10 +42,12 @@ class PromiseController(QObject):
             self.tr("Record a promise made to the buyer of the selected case (Ctrl+Shift+N)"))
         window_wide(parent, self.act_new_promise)
 
-    def attach(self) -> None:
-        """Point the promise column at the window's current register and re-count."""
+    def attach(self, *, count: bool = True) -> None:
+        """Point the promise column at the window's current register and re-count
+        (`count=False`: the banner is left to a later `banner.refresh`)."""
         self._host.case_list.model.set_promise_source(self._host.register.promises)
-        self.banner.refresh()
+        if count:
+            self.banner.refresh()
 
     def place_promise_column(self) -> None:
         """Once per user: a header state saved before the promise column existed restores it
