@@ -1,6 +1,6 @@
 """The limit for start-up: a bare QMainWindow with a QTableView of 30 rows, shown.
 
-Prints `shown_at=<perf_counter>` and `rss_mb=` like startup_probe.
+Prints `shown_at=<perf_counter>`, `rss_mb=` and `cpu_ms=` like startup_probe.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ def main() -> int:
     from PySide6.QtGui import QStandardItem, QStandardItemModel
     from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
 
-    from bench.startup_probe import rss_mb
+    from bench.startup_probe import cpu_ms, rss_mb
 
     app = QApplication([])
     window = QMainWindow()
@@ -30,7 +30,7 @@ def main() -> int:
     window.show()
 
     def report() -> None:
-        print(f"shown_at={time.perf_counter()} rss_mb={rss_mb():.1f}")
+        print(f"shown_at={time.perf_counter()} rss_mb={rss_mb():.1f} cpu_ms={cpu_ms():.0f}")
         sys.stdout.flush()
         app.quit()
 

@@ -8,6 +8,7 @@ import signal
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from types import TracebackType
 
 # The core before Qt: once PySide6 is imported, it reads the source of every module
 # imported after it (shiboken's `__feature__` check), a few tenths of a second of a start
@@ -25,7 +26,6 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .ui import startup_texts as texts
-from .ui.dialogs.error_dialog import make_excepthook
 from .ui.i18n import Translators, hinted_language, override_language
 from .ui.main_window import MainWindow
 from .ui.pyside_workarounds import protect_bool_refcounts
@@ -64,6 +64,15 @@ def create_main_window(register: Register, env: Mapping[str, str], args: Sequenc
                       log_folder=log_dir(dict(env)))
 
 
+def start_background_work(window: MainWindow) -> None:
+    """Once the window has painted its list: the integrity check and daily backup on the
+    writer thread (a large register is read while the window works), and the reply-script
+    library on the pool. Started earlier, their Python work held the interpreter while the
+    first page was being built."""
+    window.first_paint.call(window.backup.start_daily)
+    window.first_paint.call(lambda: window.detail.preload_scripts(window.tasks))
+
+
 def reopen_window(window: MainWindow, env: Mapping[str, str], args: Sequence[str],
                   translators: Translators) -> MainWindow | None:
     """Close `window` and open a new one on the same register in the language now saved
@@ -94,6 +103,22 @@ def reopen_window(window: MainWindow, env: Mapping[str, str], args: Sequence[str
         window.register.close()
     window.deleteLater()
     return new
+
+
+def _excepthook(log_folder: Path, window: Callable[[], MainWindow]
+                ) -> Callable[[type[BaseException], BaseException, TracebackType | None], None]:
+    """The window's sys.excepthook (ui/dialogs/error_dialog.py). The box's module loads
+    with the first error, not on the start path."""
+    made: list[Callable[[type[BaseException], BaseException, TracebackType | None], None]] = []
+
+    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        if not made:
+            from .ui.dialogs.error_dialog import make_excepthook
+
+            made.append(make_excepthook(log_folder, window,
+                                        offline=lambda e: window().team.show_offline(e)))
+        made[0](kind, exc, tb)
+    return hook
 
 
 def _quit_on_sigint(app: QApplication) -> Callable[[], None]:
@@ -192,8 +217,7 @@ def _show_window(app: QApplication, guard: SingleInstanceGuard, register: Regist
             wire(new)
 
     wire(window)
-    sys.excepthook = make_excepthook(log_dir(dict(env)), lambda: shown[0],
-                                     offline=lambda exc: shown[0].team.show_offline(exc))
+    sys.excepthook = _excepthook(log_dir(dict(env)), lambda: shown[0])
     undo_sigint = _quit_on_sigint(app)
     if window.has_saved_geometry():
         window.show()
@@ -203,10 +227,7 @@ def _show_window(app: QApplication, guard: SingleInstanceGuard, register: Regist
     shot = env.get(SMOKE_SCREENSHOT_ENV)
     if shot:  # the bundle's smoke test: prove the first page is drawn, then leave
         QTimer.singleShot(SMOKE_DELAY_MS, lambda: _smoke_screenshot(app, shown[0], Path(shot)))
-    # On the window's writer thread: a large register is copied while the window works.
-    window.backup.start_daily()
-    # The reply-script library is read on the pool, after the window is built.
-    window.detail.preload_scripts(window.tasks)
+    start_background_work(window)
     try:
         return app.exec()
     finally:

@@ -8,15 +8,14 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from filelock import Timeout
 from sqlite_utils import Database
 
 from ..domain.case import Case
 from ..domain.clock import SHOP_TZ_DEFAULT, Clock
 from ..domain.errors import NotFoundError, ShopDeskError
 from ..domain.text import normalize_lang
-from ..importers import ImportConfig
 from ..paths import DataPaths, resource_path
 from ..storage.backup import BackupFile, BackupManager, restore_file, verify
 from ..storage.db import check_integrity, open_database
@@ -36,7 +35,6 @@ from .evidence_checklist import OVERRIDE_NAME as EVIDENCE_CHECKLIST_NAME
 from .followups import FollowupService
 from .form_memory import FormMemory
 from .holidays import ShopHolidays
-from .imports import ImportService
 from .major import MajorService
 from .promises import PromiseService
 from .refunds import RefundQueue
@@ -57,6 +55,9 @@ from .summary import SummaryService
 from .team import open_team
 from .warnings import OVERRIDE_NAME as WARNING_RULES_NAME
 from .warnings import WarningService
+
+if TYPE_CHECKING:  # the importers load with the first import, not with every open
+    from .imports import ImportService
 
 _log = logging.getLogger("shopdesk.register")
 
@@ -170,6 +171,9 @@ class Register:
         """The import service with the shipped platform presets, built on first use (the
         presets are files read from disk, which most commands and most tests never need)."""
         if self._imports is None:
+            from ..importers import ImportConfig
+            from .imports import ImportService
+
             config = ImportConfig.load(resource_path("importers"))
             self._imports = ImportService(self.db, self.clock, config, shop_tz=self.shop_tz,
                                           after_write=self._after_import_write,
@@ -299,7 +303,7 @@ class Register:
         self.daily_backup_error = None
         try:
             return self.run_daily_backup()
-        except (ShopDeskError, OSError, sqlite3.Error, Timeout) as exc:
+        except (ShopDeskError, OSError, sqlite3.Error) as exc:  # a lock timeout is an OSError
             _log.warning("daily backup failed: %s", exc)
             self.daily_backup_error = daily_backup_failure(exc)
             return None

@@ -8,12 +8,15 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from filelock import FileLock, Timeout
 from sqlite_utils import Database
 
 from ..domain.files import TEMP_SUFFIX, temp_beside
 from .errors import CorruptDatabaseError, RegisterBusyError
+
+if TYPE_CHECKING:  # filelock loads with the first backup, not with every open
+    from filelock import FileLock
 
 _WRITE_LOCK, _DAILY_LOCK = ".backup.lock", ".daily.lock"
 _NAME = re.compile(r"^shopdesk-(\d{8}-\d{6})-([a-z0-9_-]+)\.sqlite3$")
@@ -80,6 +83,8 @@ class BackupManager:
         self.lock_timeout = lock_timeout
 
     def _lock(self, name: str, timeout: float) -> FileLock:
+        from filelock import FileLock
+
         self.folder.mkdir(parents=True, exist_ok=True)
         return FileLock(str(self.folder / name), timeout=timeout)
 
@@ -125,7 +130,7 @@ class BackupManager:
         prune old daily ones. Returns the new backup, or None."""
         try:
             lock = self._lock(_DAILY_LOCK, 0).acquire()
-        except Timeout:
+        except TimeoutError:  # filelock's Timeout is one
             return None  # another process is taking it right now
         with lock:
             today = now.astimezone(UTC).date()

@@ -20,14 +20,15 @@ _MODULE = re.compile(r"^m(\d{4}_[a-z0-9_]+)$")
 
 
 def _discover() -> Migrations:
+    """Register every migration by its file name; a module is imported only when its
+    migration runs (an up-to-date register, every start but the first, imports none)."""
     found = sorted(m.name for m in pkgutil.iter_modules(schema.__path__) if _MODULE.match(m.name))
     registry = Migrations(MIGRATION_SET)
     for module_name in found:
-        module = importlib.import_module(f"{schema.__name__}.{module_name}")
         name = _MODULE.match(module_name).group(1)  # type: ignore[union-attr]
 
-        def run(db: Database, _fn=module.migrate) -> None:
-            _fn(db)
+        def run(db: Database, _module: str = f"{schema.__name__}.{module_name}") -> None:
+            importlib.import_module(_module).migrate(db)
 
         registry(name=name)(run)
     return registry

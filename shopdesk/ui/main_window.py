@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -47,15 +48,7 @@ from .controllers.shifts import ShiftController
 from .controllers.summary import SummaryController
 from .controllers.team import TeamController
 from .controllers.warnings import WarningController
-from .dialogs.error_dialog import open_log_folder
-from .dialogs.help_dialog import HelpDialog
-from .dialogs.settings_dialog import (
-    LANGUAGE_TAB,
-    PROFILE_TAB,
-    REMINDERS_TAB,
-    STAFF_TAB,
-    SettingsDialog,
-)
+from .dialogs.settings_tabs import LANGUAGE_TAB, PROFILE_TAB, REMINDERS_TAB, STAFF_TAB
 from .i18n import remember_language_hint
 from .main_window_state import restore_window_state, save_window_state
 from .shift_offer import ShiftOffer
@@ -64,6 +57,7 @@ from .views.case_detail import CaseDetailView
 from .views.case_list_view import CaseListView
 from .views.filter_bar import FilterBar
 from .views.operator_picker import OperatorPicker
+from .widgets.first_paint import FirstPaint
 from .widgets.wheel_guard import WheelGuard
 from .window_state import (
     GEOMETRY,
@@ -71,10 +65,13 @@ from .window_state import (
     read_bytes,
 )
 
+if TYPE_CHECKING:  # the guide and the settings load when first opened, not at start
+    from .dialogs.help_dialog import HelpDialog
+
 TIME_REPAINT_MS = 60_000  # overdue colouring follows the clock
 
 
-# The first window's reminder counts wait this long: the window paints its first page first.
+# The first window's reminder counts wait this long after its list has painted.
 COUNTS_AFTER_SHOW_MS = 300
 
 
@@ -112,6 +109,8 @@ class MainWindow(QMainWindow):
         if app is not None:
             app.installEventFilter(self._wheel_guard)
         self._build_views()
+        # Counts and indicators the first page does not need wait until the rows are drawn.
+        self.first_paint = FirstPaint(self.case_list.table.viewport())
         self.cases = CaseController(self, self)
         self.promises = PromiseController(self, self)
         self.warnings = WarningController(self, self)
@@ -195,20 +194,32 @@ class MainWindow(QMainWindow):
 
     def _attach_controllers(self, *, counts_later: bool = False) -> None:
         """Bind the controllers to the current register and case panel. `counts_later`
-        (the first window of a start): the reminder counts, which read the whole register
-        (about 2 s at 100,000 cases), come just after the window has shown its first page."""
+        (the first window of a start): the banners, the quick filters' counts and the
+        warnings' re-judging (on the writer thread, which would compete with the first
+        page) run once the list has painted; the reminder counts, which read the whole
+        register (about 2 s at 100,000 cases), a little later."""
         self.calls.attach()
-        self.promises.attach()
-        self.warnings.attach()
-        self.deadlines.attach()
+        self.promises.attach(count=not counts_later)
+        self.warnings.attach(count=not counts_later)
+        self.deadlines.attach(count=not counts_later)
         self.summary.attach()
         self.shifts.attach()
         if counts_later:
-            QTimer.singleShot(COUNTS_AFTER_SHOW_MS, self.reminders.attach)
+            self.first_paint.call(self._count_after_first_paint)
         else:
             self.reminders.attach()
-        self.followups.attach()
+            self.followups.attach()
         self.team.attach()
+
+    def _count_after_first_paint(self) -> None:
+        if not self._register.is_open:  # closed (or being restored) before the paint
+            return
+        self.promises.banner.refresh()
+        self.warnings.refresh_open()
+        self.deadlines.refresh_count()
+        self.followups.attach()
+        self.analysis.refresh_indicator()
+        QTimer.singleShot(COUNTS_AFTER_SHOW_MS, self.reminders.attach)
 
     # --- building --------------------------------------------------------
     def _build_views(self) -> None:
@@ -290,7 +301,7 @@ class MainWindow(QMainWindow):
         self.act_about = self._action("action_about", self.tr("&About ShopDesk"),
                                       self.show_about)
         self.act_log_folder = self._action("action_open_log_folder", self.tr("Open &log folder"),
-                                           lambda: open_log_folder(self, self.log_folder))
+                                           self.open_log_folder)
         # The features' own actions, kept under the names tests and menus know.
         self.act_import = self.imports.act_import
         self.act_export = self.exports.act_export
@@ -379,7 +390,8 @@ class MainWindow(QMainWindow):
         bar.addWidget(spacer)
         # Improvement plans due or off target (shown and hidden through its action).
         self.analysis.indicator_action = bar.addWidget(self.analysis.indicator)
-        self.analysis.refresh_indicator()
+        # Its plan results read the cases (a tenth of a second at 100,000): filled in once
+        # the list has painted (_count_after_first_paint).
         bar.addWidget(self.operator_picker)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
 
@@ -551,6 +563,8 @@ class MainWindow(QMainWindow):
         self.cases.empty_trash()
 
     def open_settings(self, tab: int = STAFF_TAB) -> None:
+        from .dialogs.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self._register, self.lang, forced_lang=self._forced_lang,
                                 tab=tab, parent=self)
         accepted = dialog.exec() == SettingsDialog.DialogCode.Accepted
@@ -602,6 +616,8 @@ class MainWindow(QMainWindow):
     def show_help(self, section: int | None = None) -> HelpDialog:
         """Open (or raise) the user guide in the window's language, at `section` if given."""
         if self._help is None:
+            from .dialogs.help_dialog import HelpDialog
+
             self._help = HelpDialog(self.lang, self)
             self._help.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             self._help.destroyed.connect(lambda *_: setattr(self, "_help", None))
@@ -611,6 +627,11 @@ class MainWindow(QMainWindow):
         if section is not None:
             self._help.show_section(section)
         return self._help
+
+    def open_log_folder(self) -> bool:
+        from .dialogs.error_dialog import open_log_folder  # with the first error or click
+
+        return open_log_folder(self, self.log_folder)
 
     def show_about(self) -> None:
         QMessageBox.about(

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QObject, Qt
@@ -23,9 +24,11 @@ from PySide6.QtWidgets import (
 from ...domain.case_query import GroupFilter
 from ...domain.errors import ShopDeskError
 from ...domain.text import pick
-from ..dialogs.analysis_dialog import PLANS_TAB, AnalysisDialog
 from ..save_location import remember_folder, suggested_path
 from .host import Host, make_action
+
+if TYPE_CHECKING:  # the analysis window (charts, plans) loads when first opened
+    from ..dialogs.analysis_dialog import AnalysisDialog
 
 INDICATOR_STYLE = ("QToolButton#plans_indicator { color: #8a5a00; background: #fff3cd;"
                    " border: 1px solid #e0b84c; border-radius: 3px; padding: 2px 8px; }")
@@ -51,13 +54,15 @@ class AnalysisController(QObject):
         self.indicator.setObjectName("plans_indicator")
         self.indicator.setStyleSheet(INDICATOR_STYLE)
         self.indicator.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.indicator.clicked.connect(lambda: self.open_dialog(tab=PLANS_TAB))
+        self.indicator.clicked.connect(lambda: self.open_plans())
         self.indicator.hide()
         self.indicator_action: QAction | None = None  # set when placed in a toolbar
         host.case_list.count_changed.connect(lambda _n: self.refresh_indicator())
 
     def open_dialog(self, tab: int | None = None) -> AnalysisDialog:
         """Open (or raise) the analysis window on the current register."""
+        from ..dialogs.analysis_dialog import AnalysisDialog
+
         if self.dialog is not None and self.dialog.register is self._host.register:
             self.dialog.reload()
         else:
@@ -74,6 +79,12 @@ class AnalysisController(QObject):
         self.dialog.show()
         self.dialog.raise_()
         return self.dialog
+
+    def open_plans(self) -> AnalysisDialog:
+        """The analysis window on its improvement-plans tab (the indicator's click)."""
+        from ..dialogs.analysis_dialog import PLANS_TAB
+
+        return self.open_dialog(tab=PLANS_TAB)
 
     def show_group(self, group: GroupFilter) -> None:
         """List a bar's or row's cases in the main window (the drill-down)."""

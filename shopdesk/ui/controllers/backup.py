@@ -13,7 +13,6 @@ from ...diagnostics import LOGGER_NAME
 from ...domain.case_query import CaseQuery
 from ...domain.errors import DamagedRegisterError, ShopDeskError
 from ...services.register import open_register
-from ..dialogs.restore_dialog import RestoreDialog
 from ..tasks import Task
 from .host import Host, make_action
 
@@ -70,6 +69,8 @@ class BackupController(QObject):
     def restore_from_backup(self) -> None:
         """Choose a backup, confirm, restore, and switch the window to the restored
         register."""
+        from ..dialogs.restore_dialog import RestoreDialog
+
         register = self._host.register
         dialog = RestoreDialog(register.list_backups(), register.shop_tz, self._parent)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen() is None:

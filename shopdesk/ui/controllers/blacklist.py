@@ -3,11 +3,15 @@ window (one at a time); a change there re-reads the list (the blacklisted warnin
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
-from ..views.blacklist_view import BlacklistView
 from .host import Host, make_action, show_tool_window
+
+if TYPE_CHECKING:  # the window's module loads when it is first opened, not at start
+    from ..views.blacklist_view import BlacklistView
 
 WINDOW_SIZE = (980, 560)
 
@@ -25,6 +29,8 @@ class BlacklistController(QObject):
 
     def open_window(self) -> BlacklistView:
         """Open (or raise) the list's window on the current register."""
+        from ..views.blacklist_view import BlacklistView
+
         view = self.view
         if view is not None and view.register is self._host.register and view.isVisible():
             view.reload()

@@ -3,14 +3,18 @@ report and the "may call now" dock (View menu, Ctrl+Shift+P)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
-from ..dialogs.policy_dialog import PolicyDialog
-from ..views.call_compliance import CallComplianceView
 from ..views.may_call_list import MayCallList
 from .host import Host, make_action, show_tool_window
+
+if TYPE_CHECKING:  # the policy dialog and the report load when first opened
+    from ..dialogs.policy_dialog import PolicyDialog
+    from ..views.call_compliance import CallComplianceView
 
 MAY_CALL_KEYS = "Ctrl+Shift+P"
 
@@ -54,6 +58,8 @@ class CallController(QObject):
             self.may_call_list.refresh()
 
     def open_policy(self) -> PolicyDialog:
+        from ..dialogs.policy_dialog import PolicyDialog
+
         host = self._host
         dialog = PolicyDialog(host.register.calls, host.operator(), self._parent,
                               lang=host.lang)
@@ -64,6 +70,8 @@ class CallController(QObject):
         return dialog
 
     def open_compliance(self) -> CallComplianceView:
+        from ..views.call_compliance import CallComplianceView
+
         view = CallComplianceView(self._host.register.calls, lang=self._host.lang)
         show_tool_window(self._parent, view, self.tr("Call compliance"), (900, 560))
         return view

@@ -3,12 +3,16 @@ empty the trash; and how a refused change is reported."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ...domain.errors import NotFoundError, ShopDeskError, ValidationError
-from ..dialogs.case_form import CaseFormDialog
 from .host import Host
+
+if TYPE_CHECKING:  # the form loads when a case is first created, not at start
+    from ..dialogs.case_form import CaseFormDialog
 
 
 class CaseController(QObject):
@@ -46,6 +50,8 @@ class CaseController(QObject):
         operator = self.require_operator()
         if not operator:
             return None
+        from ..dialogs.case_form import CaseFormDialog
+
         dialog = CaseFormDialog(self._host.register, operator, self._parent)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(self.on_case_saved)

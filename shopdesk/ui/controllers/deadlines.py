@@ -37,12 +37,14 @@ class DeadlineController(QObject):
             settings.setValue(HEADER, header.saveState())
         settings.setValue(DEADLINE_COLUMN_PLACED, True)
 
-    def attach(self) -> None:
-        """Point the column at the current register's deadlines (and its threshold)."""
+    def attach(self, *, count: bool = True) -> None:
+        """Point the column at the current register's deadlines (and its threshold);
+        `count=False`: the quick filter's count is left to a later `refresh_count`."""
         self._host.case_list.model.set_deadline_source(self._host.register.deadlines)
         if self._host.filter_bar.quick() == QuickFilter.DEADLINE_SOON:
             self._host.case_list.reload()  # the window may differ from the default
-        self.refresh_count()
+        if count:
+            self.refresh_count()
 
     def settings_changed(self) -> None:
         """The warning threshold changed: repaint, re-filter, re-count."""

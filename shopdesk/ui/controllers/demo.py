@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ...domain.errors import ShopDeskError
-from ...services.demo_removal import demo_case_count, remove_demo
 from .host import Host, make_action
+
+if TYPE_CHECKING:
+    from ...services.register import Register
+
+
+def demo_case_count(register: Register) -> int:
+    """How many demo cases the register holds (the removal module loads on first use:
+    it brings the demo generator, which a start does not need)."""
+    from ...services.demo_removal import demo_case_count as count
+
+    return count(register)
 
 
 class DemoController(QObject):
@@ -45,6 +57,8 @@ class DemoController(QObject):
             return 0
         # The demo staff may be the operator; the removal is recorded under them all the same.
         actor = self._host.operator() or register.staff.current_operator() or "ShopDesk"
+        from ...services.demo_removal import remove_demo
+
         try:
             done = remove_demo(register, actor)
         except ShopDeskError as exc:

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from ...domain.case_query import CaseQuery, Scope
 from ...domain.errors import ValidationError
-from ...services.demo import generate_demo
 from .host import Host
 
 DEMO_CASES = 200
@@ -46,6 +45,8 @@ class FirstStart(QObject):
                 "They are numbered DEMO-…; File → Clear demo data removes them all at once."))
         if answer != QMessageBox.StandardButton.Yes:
             return False
+        from ...services.demo import generate_demo  # the generator loads only when used
+
         generate_demo(self._host.register, DEMO_CASES)
         return True
 

@@ -3,11 +3,15 @@ small status-bar button says how many are due (hidden when none: no banner)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
-from ..dialogs.followup_queue import FollowupQueueDialog
 from .host import Host, make_action, window_wide
+
+if TYPE_CHECKING:  # the queue's module loads when it is first opened, not at start
+    from ..dialogs.followup_queue import FollowupQueueDialog
 
 FOLLOWUPS_KEYS = "Ctrl+Shift+U"
 
@@ -55,6 +59,8 @@ class FollowupController(QObject):
     def open_queue(self, due_only: bool = False) -> FollowupQueueDialog:
         """Open (or raise) the queue on the current register."""
         if self.dialog is None:
+            from ..dialogs.followup_queue import FollowupQueueDialog
+
             self.dialog = FollowupQueueDialog(self._host.register, self._host.lang,
                                               self._host.operator, self._parent)
             self.dialog.open_case.connect(self._host.open_case_by_id)

@@ -4,12 +4,15 @@ work on the window's writer thread."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
-from ..dialogs.import_dialog import ImportDialog
 from .host import Host, make_action
+
+if TYPE_CHECKING:  # the dialog (and the importers behind it) loads on first use
+    from ..dialogs.import_dialog import ImportDialog
 
 IMPORT_KEYS = "Ctrl+I"
 
@@ -27,6 +30,8 @@ class ImportController(QObject):
 
     def open_dialog(self, path: str | Path | None = None) -> ImportDialog:
         """Show the dialog (modal), then refresh the list to show what was imported."""
+        from ..dialogs.import_dialog import ImportDialog
+
         host = self._host
         dialog = ImportDialog(host.register, host.operator(), host.tasks, self._parent, path)
         dialog.exec()

@@ -3,16 +3,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QWidget
 
 from ...domain.errors import NotFoundError
 from ...services.quick_filters import QuickFilter
-from ..dialogs.promise_dialog import PromiseDialog
 from ..models.case_table import column_of
 from ..views.overdue_banner import OverdueBanner
 from ..window_state import HEADER
 from .host import Host, make_action, window_wide
+
+if TYPE_CHECKING:
+    from ..dialogs.promise_dialog import PromiseDialog
 
 NEW_PROMISE_KEYS = "Ctrl+Shift+N"
 # Set once the promise column has been placed for this user (see place_promise_column).
@@ -38,10 +42,12 @@ class PromiseController(QObject):
             self.tr("Record a promise made to the buyer of the selected case (Ctrl+Shift+N)"))
         window_wide(parent, self.act_new_promise)
 
-    def attach(self) -> None:
-        """Point the promise column at the window's current register and re-count."""
+    def attach(self, *, count: bool = True) -> None:
+        """Point the promise column at the window's current register and re-count
+        (`count=False`: the banner is left to a later `banner.refresh`)."""
         self._host.case_list.model.set_promise_source(self._host.register.promises)
-        self.banner.refresh()
+        if count:
+            self.banner.refresh()
 
     def place_promise_column(self) -> None:
         """Once per user: a header state saved before the promise column existed restores it

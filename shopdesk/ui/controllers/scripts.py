@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ...services.script_catalog import CatalogError
-from ..views.script_library_view import ScriptLibraryView
 from .host import Host, make_action, show_tool_window
+
+if TYPE_CHECKING:  # the library window loads when first opened, not at start
+    from ..views.script_library_view import ScriptLibraryView
 
 LIBRARY_KEYS = "Ctrl+Shift+S"
 
@@ -31,6 +35,8 @@ class ScriptController(QObject):
         except CatalogError as exc:
             QMessageBox.warning(self._parent, "ShopDesk", str(exc))
             return None
+        from ..views.script_library_view import ScriptLibraryView
+
         view = ScriptLibraryView(host.register, service, host.operator)
         view.changed.connect(self._refresh_panel)
         show_tool_window(self._parent, view, self.tr("Reply-script library"), (960, 640))

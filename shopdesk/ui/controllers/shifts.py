@@ -5,16 +5,20 @@ someone who has one."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QMenu, QMessageBox, QWidget
 
 from ...domain.clock import local
 from ...services.staff import PinError
-from ..dialogs.end_shift_dialog import EndShiftDialog
-from ..dialogs.shift_start_dialog import ShiftStartDialog
 from ..views.handoff_banner import HandoffBanner
-from ..views.handoff_history import HandoffHistory, HandoffReviewDialog
 from .host import Host, add_close_controls, make_action, window_wide
+
+if TYPE_CHECKING:  # the dialogs and the history load when first opened, not at start
+    from ..dialogs.end_shift_dialog import EndShiftDialog
+    from ..dialogs.shift_start_dialog import ShiftStartDialog
+    from ..views.handoff_history import HandoffHistory, HandoffReviewDialog
 
 START_KEYS = "Ctrl+Shift+B"
 END_KEYS = "Ctrl+Shift+E"
@@ -88,6 +92,8 @@ class ShiftController(QObject):
 
     def start_shift(self) -> ShiftStartDialog:
         """Open the start-shift dialog (non-blocking)."""
+        from ..dialogs.shift_start_dialog import ShiftStartDialog
+
         register = self._host.register
         dialog = ShiftStartDialog(register.shifts, register.staff, self._host.lang,
                                   self._parent)
@@ -104,6 +110,8 @@ class ShiftController(QObject):
         if not operator:
             self._host.show_message(self.tr("Choose the operator first"), 4000)
             return None
+        from ..dialogs.end_shift_dialog import EndShiftDialog
+
         dialog = EndShiftDialog(self._host.register.shifts, operator, self._host.lang,
                                 self._parent)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -113,6 +121,8 @@ class ShiftController(QObject):
 
     def open_history(self) -> HandoffHistory:
         """Past hand-offs in their own window."""
+        from ..views.handoff_history import HandoffHistory
+
         host = self._host
         view = HandoffHistory(lambda: host.register, host.lang)
         view.acknowledged.connect(lambda _id: self._after_change())
@@ -128,6 +138,8 @@ class ShiftController(QObject):
 
     def review_handoff(self, shift_id: int) -> HandoffReviewDialog:
         """The banner's "review and acknowledge": the sheet with the acknowledge controls."""
+        from ..views.handoff_history import HandoffReviewDialog
+
         dialog = HandoffReviewDialog(lambda: self._host.register, shift_id, self._host.lang,
                                      self._parent)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -3,12 +3,16 @@ and the case panel's Print button open the summary dialog on the chosen case(s).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QWidget
 
-from ..dialogs.summary_dialog import SummaryDialog
 from .host import Host, make_action, window_wide
+
+if TYPE_CHECKING:  # the dialog (and Qt's print module) loads on first use, not at start
+    from ..dialogs.summary_dialog import SummaryDialog
 
 PRINT_KEYS = QKeySequence.StandardKey.Print  # Ctrl+P (Cmd+P on macOS)
 
@@ -48,6 +52,8 @@ class SummaryController(QObject):
         if not case_ids:
             host.show_message(self.tr("Select a case first"), 4000)
             return None
+        from ..dialogs.summary_dialog import SummaryDialog
+
         dialog = SummaryDialog(host.register, list(case_ids), host.operator(), host.tasks,
                                self._parent, lang=host.lang)
         dialog.open()

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ...domain.errors import ShopDeskError
 from ...services.register import Register, open_register
-from ..dialogs.settings_dialog import TEAM_TAB
+from ..dialogs.settings_tabs import TEAM_TAB
 from ..tasks import Task
 from ..widgets.banner import Banner
 from .host import Host, make_action

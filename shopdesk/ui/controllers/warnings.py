@@ -36,11 +36,18 @@ class WarningController(QObject):
             settings.setValue(HEADER, header.saveState())
         settings.setValue(WARNINGS_COLUMN_PLACED, True)
 
-    def attach(self) -> None:
+    def attach(self, *, count: bool = True) -> None:
         """Point the warnings column at the current register; re-judge open cases (time
-        has passed since they were written: open too long, cause still unknown)."""
+        has passed since they were written: open too long, cause still unknown).
+        `count=False`: the count and the re-judging wait for `refresh_open` (start-up runs
+        them once the list has painted)."""
+        self._host.case_list.model.set_warning_source(self._host.register.warnings)
+        if count:
+            self.refresh_open()
+
+    def refresh_open(self) -> None:
+        """Count the warned cases now; re-judge the open ones on the writer thread."""
         register = self._host.register
-        self._host.case_list.model.set_warning_source(register.warnings)
         self.refresh_count()
         task = self._host.tasks.write(_refresh_open, "warnings_refresh")
         self._refreshing = register

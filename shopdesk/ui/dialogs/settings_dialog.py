@@ -27,12 +27,21 @@ from .deadline_settings import DeadlineSettingsPage
 from .followup_settings import FollowupSettingsPage
 from .limits_page import LimitsPage
 from .reminder_settings import ReminderSettingsPage
+from .settings_tabs import (  # noqa: F401 - the tabs are named from here too
+    DEADLINES_TAB,
+    FOLLOWUPS_TAB,
+    LANGUAGE_TAB,
+    LIMITS_TAB,
+    PROFILE_TAB,
+    REMINDERS_TAB,
+    SHIFTS_TAB,
+    STAFF_TAB,
+    TEAM_TAB,
+)
 from .shift_settings import PinDialog, ShiftSettingsPage
 from .shop_profile_page import ShopProfilePage
 from .team_settings import TeamSettingsPage
 
-(STAFF_TAB, LANGUAGE_TAB, SHIFTS_TAB, PROFILE_TAB, DEADLINES_TAB, REMINDERS_TAB,
- FOLLOWUPS_TAB, LIMITS_TAB, TEAM_TAB) = range(9)
 _NAME_ROLE = Qt.ItemDataRole.UserRole + 1
 LANGUAGES = (("zh", "简体中文"), ("en", "English"))  # each named in its own language
 

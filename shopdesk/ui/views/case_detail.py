@@ -26,10 +26,6 @@ from ...domain.enums import CaseKind
 from ...domain.errors import NotFoundError, ShopDeskError, ValidationError
 from ...domain.text import list_sep
 from ...services.register import Register
-from ..dialogs.audit_dialog import AuditDialog
-from ..dialogs.case_form import CaseFormDialog
-from ..dialogs.major_dialog import MajorDialog
-from ..dialogs.status_dialog import StatusDialog
 from ..i18n import ui_language
 from ..tasks import Task, Tasks
 from .call_indicator import CallIndicator
@@ -366,6 +362,8 @@ class CaseDetailView(QWidget):
         operator = self._operator()
         if self._case is None or operator is None:
             return
+        from ..dialogs.case_form import CaseFormDialog  # dialogs load when first opened
+
         dialog = CaseFormDialog(self.register, operator, self, case_id=self._case.id)
         self._open(dialog)
         dialog.saved.connect(self._written)
@@ -374,6 +372,8 @@ class CaseDetailView(QWidget):
         operator = self._operator()
         if self._case is None or operator is None:
             return
+        from ..dialogs.status_dialog import StatusDialog
+
         dialog = StatusDialog(self.register, self._case.id, operator, self)
         self._open(dialog)
         dialog.changed.connect(self._written)
@@ -414,12 +414,16 @@ class CaseDetailView(QWidget):
         operator = self._operator()
         if self._case is None or operator is None:
             return
+        from ..dialogs.major_dialog import MajorDialog
+
         dialog = MajorDialog(self.register, self._case.id, operator, self)
         self._open(dialog)
         dialog.changed.connect(self._written)
 
     def show_audit(self) -> None:
         if self._case is not None:
+            from ..dialogs.audit_dialog import AuditDialog
+
             self._open(AuditDialog(self.register, self._case.id, self))
 
     def _open(self, dialog: QWidget) -> None:
