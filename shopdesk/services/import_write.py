@@ -22,6 +22,7 @@ from ..storage.events import EventStore
 from ..storage.orders import OrderStore
 from ..storage.rows import case_to_row, field_text
 from ..storage.search import SEARCHED_COLUMNS, index_new_cases, reindex_cases
+from .cases import PLACING_FIELDS
 from .import_apply import (
     AMOUNTS,
     FILLABLE,
@@ -64,6 +65,9 @@ class PlanWriter:
         self.day = now.astimezone(ZoneInfo(shop_tz)).date()
         self._unindexed: list[int] = []  # written but not yet in the search index
         self._new: list[int] = []  # inserted, never in the search index
+        # Updated cases, as they were, whose buyer, product or cause the import changed:
+        # the cases they were next to are judged again (a group may have ended).
+        self.moved: list[Case] = []
 
     def index(self) -> None:
         """Bring the search index up to date for every case written so far (once per
@@ -133,6 +137,8 @@ class PlanWriter:
             self.cases.update_columns(row.case_id, sets, reindex=False)
             if any(ch.field in SEARCHED_COLUMNS for ch in row.changes):
                 searched.append(row.case_id)
+            if PLACING_FIELDS.intersection(ch.field for ch in row.changes):
+                self.moved.append(cases[row.case_id])  # as it was, for its old neighbours
             moved = _status_event(row, cases[row.case_id], new, self.source)
             # A status move has its own event; what else changed is the platform update.
             facts = [ch for ch in row.changes

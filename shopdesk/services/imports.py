@@ -172,8 +172,8 @@ class ImportService:
                  shop_tz: str = SHOP_TZ_DEFAULT,
                  after_write: Callable[[list[int]], object] | None = None,
                  after_import: Callable[[list[int], str], object] | None = None,
-                 settle_new: Callable[[Sequence[Case]], list[dict[str, object]]] | None = None
-                 ) -> None:
+                 settle_new: Callable[[Sequence[Case]], list[dict[str, object]]] | None = None,
+                 after_move: Callable[[list[Case]], object] | None = None) -> None:
         self.db = db
         self.clock = clock
         self.config = config
@@ -182,6 +182,9 @@ class ImportService:
         # as after_write(ids, settled=created ids).
         self.after_write = after_write or (lambda ids: None)
         self.settle_new = settle_new
+        # With the updated cases, as they were, that the import moved to another buyer,
+        # product or cause (after after_write, in the same transaction).
+        self.after_move = after_move or (lambda cases: None)
         # Then with the same ids and the actor (the follow-ups of cases it resolved).
         self.after_import = after_import or (lambda ids, actor: None)
         self.shop_tz = shop_tz
@@ -344,6 +347,8 @@ class ImportService:
             self.after_write(touched, settled=report.created_ids)  # type: ignore[call-arg]
         else:
             self.after_write(touched)
+        if writer.moved:
+            self.after_move(writer.moved)
         self.after_import(touched, actor)
         check()
         self.known.remember(_applied_rows(plan.rows))

@@ -211,3 +211,23 @@ def test_what_a_case_kept_is_not_judged_twice(register, clock):
     edit(register, ids[0], cause=Cause.SLOW_DELIVERY)
     assert len(judged) == 2  # the write, then what it left
     assert elsewhere in judged[0] and judged[1] == set(ids[1:])
+
+
+def test_an_import_that_fills_a_cases_sku_rejudges_the_item_group_it_left(register,
+                                                                          tmp_path):
+    from tests.importers.helpers import taobao_refund_row
+    from tests.services.imports_support import run, write_refunds
+
+    ids = []
+    for n in (1, 2, 3):  # three buyers, one item without SKU, one cause: a group
+        draft = draft_from_fields({"platform": "taobao", "order_no": f"312611230000000000{n}",
+                                   "kind": "refund_only", "buyer_nick": f"买家{n}",
+                                   "item_title": "保温杯", "sku": "",
+                                   "cause": "item_defective", "amount_paid": "100"})
+        ids.append(register.cases.open_case(draft, "小王").id)
+    assert all(RuleKey.GROUP_COMPLAINT in live(register, i) for i in ids)
+    # The platform's export names the first case's SKU: it leaves the item's group.
+    run(register.imports, write_refunds(tmp_path, [taobao_refund_row(1, 商品编码="SKU-NEW")]))
+    assert register.cases.get(ids[0]).sku == "SKU-NEW"
+    assert not any(RuleKey.GROUP_COMPLAINT in live(register, i) for i in ids[1:])
+    assert_same_as_judging_all_again(register, ids)
