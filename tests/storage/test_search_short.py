@@ -43,11 +43,9 @@ def corpus(register):
 
 def _like_ids(register, text: str) -> list[int]:
     sql, params = like_clause(text)
-    rows = register.db.execute(  # in the list's order: the demo's major case on top
+    rows = register.db.execute(  # in the list's order (without the majors' tier)
         f"SELECT id FROM cases WHERE deleted_at IS NULL AND {sql} "
-        "ORDER BY major_owner != '' DESC, "
-        f"{order_by(SortKey.LAST_ACTIVITY, True).removeprefix('ORDER BY ')}",
-        params).fetchall()
+        f"{order_by(SortKey.LAST_ACTIVITY, True)}", params).fetchall()
     return [r[0] for r in rows]
 
 
