@@ -1,75 +1,76 @@
 <?xml version='1.0' encoding='utf-8'?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
     <name>AnalysisController</name>
     <message>
-        <location filename="../../shopdesk/ui/controllers/analysis.py" line="41" />
+        <location filename="../../shopdesk/ui/controllers/analysis.py" line="44" />
         <source>Complaint &amp;analysis…</source>
         <translation>投诉分析(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/analysis.py" line="42" />
+        <location filename="../../shopdesk/ui/controllers/analysis.py" line="45" />
         <source>Which causes bring most complaints (Pareto), by period and dimension</source>
         <translation>哪些原因带来最多投诉（帕累托图），按时段和维度统计</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/analysis.py" line="45" />
+        <location filename="../../shopdesk/ui/controllers/analysis.py" line="48" />
         <source>Export monthly complaint report…</source>
         <translation>导出投诉月报…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/analysis.py" line="47" />
+        <location filename="../../shopdesk/ui/controllers/analysis.py" line="50" />
         <source>One month's complaint analysis as a PDF: Pareto chart, top causes, improvement plans and their measured results</source>
         <translation>一个月的投诉分析报告（PDF）：帕累托图表、主要原因、改进计划与实测结果</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/analysis.py" line="91" />
+        <location filename="../../shopdesk/ui/controllers/analysis.py" line="102" />
         <source>%1 due</source>
         <translation>%1 项到期</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/analysis.py" line="93" />
+        <location filename="../../shopdesk/ui/controllers/analysis.py" line="104" />
         <source>%1 missed the target</source>
         <translation>%1 项未达标</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/analysis.py" line="97" />
+        <location filename="../../shopdesk/ui/controllers/analysis.py" line="108" />
         <source>Improvement plans: </source>
         <translation>改进计划：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/analysis.py" line="101" />
+        <location filename="../../shopdesk/ui/controllers/analysis.py" line="112" />
         <source>Click to see the improvement plans</source>
         <translation>点击查看改进计划</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/analysis.py" line="127" />
-        <location filename="../../shopdesk/ui/controllers/analysis.py" line="134" />
+        <location filename="../../shopdesk/ui/controllers/analysis.py" line="138" />
+        <location filename="../../shopdesk/ui/controllers/analysis.py" line="145" />
         <source>Export table</source>
         <translation>导出表格</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/analysis.py" line="128" />
+        <location filename="../../shopdesk/ui/controllers/analysis.py" line="139" />
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/analysis.py" line="143" />
+        <location filename="../../shopdesk/ui/controllers/analysis.py" line="154" />
         <source>Export monthly complaint report</source>
         <translation>导出投诉月报</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/analysis.py" line="149" />
+        <location filename="../../shopdesk/ui/controllers/analysis.py" line="160" />
         <source>Month:</source>
         <translation>月份：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/analysis.py" line="156" />
+        <location filename="../../shopdesk/ui/controllers/analysis.py" line="167" />
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/analysis.py" line="175" />
+        <location filename="../../shopdesk/ui/controllers/analysis.py" line="186" />
         <source>Saved: %1</source>
         <translation>已保存：%1</translation>
     </message>
@@ -253,36 +254,36 @@
 <context>
     <name>BackupController</name>
     <message>
-        <location filename="../../shopdesk/ui/controllers/backup.py" line="28" />
+        <location filename="../../shopdesk/ui/controllers/backup.py" line="27" />
         <source>&amp;Back up now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/backup.py" line="31" />
+        <location filename="../../shopdesk/ui/controllers/backup.py" line="30" />
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/backup.py" line="65" />
-        <location filename="../../shopdesk/ui/controllers/backup.py" line="67" />
+        <location filename="../../shopdesk/ui/controllers/backup.py" line="64" />
+        <location filename="../../shopdesk/ui/controllers/backup.py" line="66" />
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/backup.py" line="68" />
+        <location filename="../../shopdesk/ui/controllers/backup.py" line="67" />
         <source>Backup saved:
 {path}</source>
         <translation>备份已保存：
 {path}</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/backup.py" line="80" />
-        <location filename="../../shopdesk/ui/controllers/backup.py" line="99" />
+        <location filename="../../shopdesk/ui/controllers/backup.py" line="81" />
+        <location filename="../../shopdesk/ui/controllers/backup.py" line="100" />
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/backup.py" line="81" />
+        <location filename="../../shopdesk/ui/controllers/backup.py" line="82" />
         <source>Replace the current register with the backup “{name}”?
 
 Changes made after that backup will no longer be shown. The current file is kept and can be restored again.</source>
@@ -291,12 +292,12 @@ Changes made after that backup will no longer be shown. The current file is kept
 该备份之后所做的修改将不再显示。当前文件会被保留，之后还可以再恢复。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/backup.py" line="93" />
+        <location filename="../../shopdesk/ui/controllers/backup.py" line="94" />
         <source>Restore failed</source>
         <translation>恢复失败</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/backup.py" line="100" />
+        <location filename="../../shopdesk/ui/controllers/backup.py" line="101" />
         <source>The register was restored from the backup.
 
 The previous register file was kept here:
@@ -310,17 +311,17 @@ The previous register file was kept here:
 <context>
     <name>BlacklistController</name>
     <message>
-        <location filename="../../shopdesk/ui/controllers/blacklist.py" line="22" />
+        <location filename="../../shopdesk/ui/controllers/blacklist.py" line="26" />
         <source>&amp;Malicious-buyer list…</source>
         <translation>恶意买家名单(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/blacklist.py" line="23" />
+        <location filename="../../shopdesk/ui/controllers/blacklist.py" line="27" />
         <source>Buyers known to abuse after-sales (malicious reviewers): a new case from one is warned</source>
         <translation>已知滥用售后的买家（差评师）：名单中的买家有新案件时会预警</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/blacklist.py" line="39" />
+        <location filename="../../shopdesk/ui/controllers/blacklist.py" line="45" />
         <source>Malicious-buyer list</source>
         <translation>恶意买家名单</translation>
     </message>
@@ -712,22 +713,22 @@ The previous register file was kept here:
 <context>
     <name>CallController</name>
     <message>
-        <location filename="../../shopdesk/ui/controllers/calls.py" line="26" />
+        <location filename="../../shopdesk/ui/controllers/calls.py" line="30" />
         <source>Phone-call &amp;policy…</source>
         <translation>电话沟通规范(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/calls.py" line="28" />
+        <location filename="../../shopdesk/ui/controllers/calls.py" line="32" />
         <source>Call &amp;compliance…</source>
         <translation>通话合规记录(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/calls.py" line="29" />
+        <location filename="../../shopdesk/ui/controllers/calls.py" line="33" />
         <source>May call now</source>
         <translation>现在可拨打的买家</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/calls.py" line="68" />
+        <location filename="../../shopdesk/ui/controllers/calls.py" line="76" />
         <source>Call compliance</source>
         <translation>通话合规记录</translation>
     </message>
@@ -812,62 +813,62 @@ The previous register file was kept here:
 <context>
     <name>CaseController</name>
     <message>
-        <location filename="../../shopdesk/ui/controllers/cases.py" line="29" />
+        <location filename="../../shopdesk/ui/controllers/cases.py" line="33" />
         <source>That case no longer exists.</source>
         <translation>该案件已不存在。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/cases.py" line="32" />
+        <location filename="../../shopdesk/ui/controllers/cases.py" line="36" />
         <source>ShopDesk</source>
         <translation>ShopDesk</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/cases.py" line="38" />
+        <location filename="../../shopdesk/ui/controllers/cases.py" line="42" />
         <source>Choose the operator</source>
         <translation>请选择操作人</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/cases.py" line="39" />
+        <location filename="../../shopdesk/ui/controllers/cases.py" line="43" />
         <source>First choose who you are in the toolbar (Operator).</source>
         <translation>请先在工具栏的“操作人”中选择你是谁。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/cases.py" line="61" />
+        <location filename="../../shopdesk/ui/controllers/cases.py" line="67" />
         <source>Case saved; the current filters hide it.</source>
         <translation>案件已保存；当前筛选条件下不显示它。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/cases.py" line="73" />
+        <location filename="../../shopdesk/ui/controllers/cases.py" line="79" />
         <source>Move to trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/cases.py" line="74" />
+        <location filename="../../shopdesk/ui/controllers/cases.py" line="80" />
         <source>Move {count} selected case(s) to the trash? You can restore them from the trash later.</source>
         <translation>把选中的 {count} 个案件移到回收站？之后可以从回收站恢复。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/cases.py" line="85" />
+        <location filename="../../shopdesk/ui/controllers/cases.py" line="91" />
         <source>{count} case(s) moved to the trash.</source>
         <translation>已把 {count} 个案件移到回收站。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/cases.py" line="102" />
+        <location filename="../../shopdesk/ui/controllers/cases.py" line="108" />
         <source>{count} case(s) restored.</source>
         <translation>已恢复 {count} 个案件。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/cases.py" line="113" />
+        <location filename="../../shopdesk/ui/controllers/cases.py" line="119" />
         <source>Empty trash</source>
         <translation>清空回收站</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/cases.py" line="114" />
+        <location filename="../../shopdesk/ui/controllers/cases.py" line="120" />
         <source>Delete the {count} case(s) in the trash for good? This cannot be undone.</source>
         <translation>永久删除回收站中的 {count} 个案件？此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/cases.py" line="127" />
+        <location filename="../../shopdesk/ui/controllers/cases.py" line="133" />
         <source>{count} case(s) deleted for good.</source>
         <translation>已永久删除 {count} 个案件。</translation>
     </message>
@@ -875,85 +876,85 @@ The previous register file was kept here:
 <context>
     <name>CaseDetailView</name>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="75" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="71" />
         <source>No case selected.
 Pick a case in the list to see it here.</source>
         <translation>未选择案件。
 在左侧列表中选择一个案件即可在此查看。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="105" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="101" />
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="106" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="102" />
         <source>Change status</source>
         <translation>更改状态</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="107" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="103" />
         <source>Audit trail</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="110" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="106" />
         <location filename="../../shopdesk/ui/views/case_detail.py" line="401" />
         <source>Major…</source>
         <translation>重大投诉…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="117" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="113" />
         <source>Print summary…</source>
         <translation>打印摘要…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="118" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="114" />
         <source>Print or save this case's dispute summary (PDF)</source>
         <translation>打印或保存本案件的争议摘要（PDF）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="119" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="115" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="120" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="116" />
         <source>Move this case to the trash</source>
         <translation>把这个案件移到回收站</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="154" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="150" />
         <source>Timeline</source>
         <translation>处理时间线</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="155" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="151" />
         <source>Reply scripts</source>
         <translation>回复话术</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="167" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="163" />
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="172" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="168" />
         <source>Bad review</source>
         <translation>差评</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="200" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="196" />
         <source>Progress note… (Ctrl+Enter adds it)</source>
         <translation>进度备注…（Ctrl+Enter 添加）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="202" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="198" />
         <source>Add note</source>
         <translation>添加备注</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="351" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="347" />
         <source>Choose the operator (who is working now) first — every change records who made it. Nothing was changed.</source>
         <translation>请先选择操作人（现在是谁在处理）——每次修改都会记录操作人。本次未做任何修改。</translation>
     </message>
@@ -983,19 +984,19 @@ Pick a case in the list to see it here.</source>
         <translation>标记为重大投诉并指定负责人</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="463" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="467" />
         <source>Move to trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="464" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="468" />
         <source>Move case %1 to the trash?
 You can restore it from the trash later.</source>
         <translation>把案件 %1 移到回收站？
 之后可以从回收站恢复。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="483" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="487" />
         <source>This case no longer exists (it may have been deleted)</source>
         <translation>该案件已不存在（可能已被删除）</translation>
     </message>
@@ -1322,112 +1323,112 @@ You can restore it from the trash later.</source>
 <context>
     <name>CaseTableModel</name>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="104" />
+        <location filename="../../shopdesk/ui/models/case_table.py" line="107" />
         <source>Case no.</source>
         <translation>案件号</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="105" />
+        <location filename="../../shopdesk/ui/models/case_table.py" line="108" />
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="106" />
+        <location filename="../../shopdesk/ui/models/case_table.py" line="109" />
         <source>Order no.</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="107" />
+        <location filename="../../shopdesk/ui/models/case_table.py" line="110" />
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="108" />
+        <location filename="../../shopdesk/ui/models/case_table.py" line="111" />
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="109" />
+        <location filename="../../shopdesk/ui/models/case_table.py" line="112" />
         <source>Kind</source>
         <translation>售后类型</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="110" />
+        <location filename="../../shopdesk/ui/models/case_table.py" line="113" />
         <source>Cause</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="111" />
+        <location filename="../../shopdesk/ui/models/case_table.py" line="114" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="112" />
+        <location filename="../../shopdesk/ui/models/case_table.py" line="115" />
         <source>Claimed</source>
         <translation>申请金额</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="113" />
+        <location filename="../../shopdesk/ui/models/case_table.py" line="116" />
         <source>Due</source>
         <translation>截止时间</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="114" />
+        <location filename="../../shopdesk/ui/models/case_table.py" line="117" />
         <source>Last activity</source>
         <translation>最近动态</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="116" />
+        <location filename="../../shopdesk/ui/models/case_table.py" line="119" />
         <source>Assignee</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="118" />
+        <location filename="../../shopdesk/ui/models/case_table.py" line="121" />
         <source>Promise due</source>
         <translation>承诺到期</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="121" />
+        <location filename="../../shopdesk/ui/models/case_table.py" line="124" />
         <source>Platform status</source>
         <translation>平台状态</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="123" />
+        <location filename="../../shopdesk/ui/models/case_table.py" line="126" />
         <source>Warnings</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="126" />
+        <location filename="../../shopdesk/ui/models/case_table.py" line="129" />
         <source>Time left</source>
         <translation>剩余时间</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="670" />
+        <location filename="../../shopdesk/ui/models/case_table.py" line="704" />
         <source>Platform deadline</source>
         <translation>平台时限</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="671" />
+        <location filename="../../shopdesk/ui/models/case_table.py" line="705" />
         <source>Estimated from the rules</source>
         <translation>按规则推算</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="672" />
+        <location filename="../../shopdesk/ui/models/case_table.py" line="706" />
         <source>Set by hand</source>
         <translation>手动设置</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="564" />
+        <location filename="../../shopdesk/ui/models/case_table.py" line="592" />
         <source>promise overdue</source>
         <translation>承诺已逾期</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="647" />
+        <location filename="../../shopdesk/ui/models/case_table.py" line="681" />
         <source>Major complaint, owner: %1</source>
         <translation>重大投诉，负责人：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="655" />
+        <location filename="../../shopdesk/ui/models/case_table.py" line="689" />
         <source>overdue</source>
         <translation>已逾期</translation>
     </message>
@@ -2040,34 +2041,34 @@ Source: %5</source>
 <context>
     <name>DemoController</name>
     <message>
-        <location filename="../../shopdesk/ui/controllers/demo.py" line="21" />
+        <location filename="../../shopdesk/ui/controllers/demo.py" line="33" />
         <source>Clear &amp;demo data…</source>
         <translation>清除演示数据(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/demo.py" line="22" />
+        <location filename="../../shopdesk/ui/controllers/demo.py" line="34" />
         <source>Delete the made-up demo cases (numbered DEMO-…); your own cases are not touched</source>
         <translation>删除虚构的演示案件（编号 DEMO-…）；不影响你自己的案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/demo.py" line="35" />
-        <location filename="../../shopdesk/ui/controllers/demo.py" line="39" />
+        <location filename="../../shopdesk/ui/controllers/demo.py" line="47" />
         <location filename="../../shopdesk/ui/controllers/demo.py" line="51" />
+        <location filename="../../shopdesk/ui/controllers/demo.py" line="65" />
         <source>Clear demo data</source>
         <translation>清除演示数据</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/demo.py" line="36" />
+        <location filename="../../shopdesk/ui/controllers/demo.py" line="48" />
         <source>There is no demo data in this register.</source>
         <translation>此登记簿中没有演示数据。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/demo.py" line="40" />
+        <location filename="../../shopdesk/ui/controllers/demo.py" line="52" />
         <source>Delete the {count} demo cases (numbered DEMO-…) for good, with the demo staff? Your own cases are not touched.</source>
         <translation>永久删除这 {count} 条演示案件（编号 DEMO-…）及演示员工？不影响你自己的案件。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/demo.py" line="57" />
+        <location filename="../../shopdesk/ui/controllers/demo.py" line="71" />
         <source>{count} demo cases removed.</source>
         <translation>已删除 {count} 条演示案件。</translation>
     </message>
@@ -2621,12 +2622,12 @@ Choose No for a masked export (138****5678). A full export is recorded in the au
 <context>
     <name>FirstStart</name>
     <message>
-        <location filename="../../shopdesk/ui/controllers/first_start.py" line="42" />
+        <location filename="../../shopdesk/ui/controllers/first_start.py" line="41" />
         <source>Welcome to ShopDesk</source>
         <translation>欢迎使用 ShopDesk 店铺售后台</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/first_start.py" line="43" />
+        <location filename="../../shopdesk/ui/controllers/first_start.py" line="42" />
         <source>The register is empty. Load {count} demo cases to try ShopDesk out?
 
 Demo cases are made up; you can move them to the trash later.</source>
@@ -2635,17 +2636,17 @@ Demo cases are made up; you can move them to the trash later.</source>
 演示案件都是虚构的，之后可以移到回收站。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/first_start.py" line="46" />
+        <location filename="../../shopdesk/ui/controllers/first_start.py" line="45" />
         <source>They are numbered DEMO-…; File → Clear demo data removes them all at once.</source>
         <translation>它们的编号为 DEMO-…；通过“文件 → 清除演示数据”可一次全部删除。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/first_start.py" line="57" />
+        <location filename="../../shopdesk/ui/controllers/first_start.py" line="58" />
         <source>Your name (recorded on every change you make):</source>
         <translation>你的名字（每次修改都会记录）：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/first_start.py" line="59" />
+        <location filename="../../shopdesk/ui/controllers/first_start.py" line="60" />
         <source>Who is working?</source>
         <translation>现在是谁在处理？</translation>
     </message>
@@ -2653,22 +2654,22 @@ Demo cases are made up; you can move them to the trash later.</source>
 <context>
     <name>FollowupController</name>
     <message>
-        <location filename="../../shopdesk/ui/controllers/followups.py" line="22" />
+        <location filename="../../shopdesk/ui/controllers/followups.py" line="26" />
         <source>&amp;Follow-ups…</source>
         <translation>回访(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/followups.py" line="24" />
+        <location filename="../../shopdesk/ui/controllers/followups.py" line="28" />
         <source>Follow-ups after resolution, by due date (Ctrl+Shift+U)</source>
         <translation>结案后的回访，按到期时间排列（Ctrl+Shift+U）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/followups.py" line="32" />
+        <location filename="../../shopdesk/ui/controllers/followups.py" line="36" />
         <source>Follow-ups due now: open the queue (Ctrl+Shift+U)</source>
         <translation>有到期的回访：打开回访列表（Ctrl+Shift+U）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/followups.py" line="51" />
+        <location filename="../../shopdesk/ui/controllers/followups.py" line="55" />
         <source>Follow-ups due: %1</source>
         <translation>待回访：%1</translation>
     </message>
@@ -3036,7 +3037,7 @@ Demo cases are made up; you can move them to the trash later.</source>
 <context>
     <name>ImportController</name>
     <message>
-        <location filename="../../shopdesk/ui/controllers/imports.py" line="25" />
+        <location filename="../../shopdesk/ui/controllers/imports.py" line="28" />
         <source>&amp;Import platform export…</source>
         <translation>导入平台导出文件(&amp;I)…</translation>
     </message>
@@ -3379,253 +3380,253 @@ Demo cases are made up; you can move them to the trash later.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="106" />
+        <location filename="../../shopdesk/ui/main_window.py" line="103" />
         <source>ShopDesk — after-sales desk</source>
         <translation>店铺售后台 — ShopDesk</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="250" />
+        <location filename="../../shopdesk/ui/main_window.py" line="261" />
         <source>&amp;New case…</source>
         <translation>新建案件(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="252" />
+        <location filename="../../shopdesk/ui/main_window.py" line="263" />
         <source>Log a new after-sales case (Ctrl+N)</source>
         <translation>登记一个新的售后案件（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="253" />
+        <location filename="../../shopdesk/ui/main_window.py" line="264" />
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="255" />
+        <location filename="../../shopdesk/ui/main_window.py" line="266" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="257" />
+        <location filename="../../shopdesk/ui/main_window.py" line="268" />
         <source>Reload the list (F5)</source>
         <translation>重新加载列表（F5）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="258" />
+        <location filename="../../shopdesk/ui/main_window.py" line="269" />
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="260" />
+        <location filename="../../shopdesk/ui/main_window.py" line="271" />
         <source>Move to &amp;trash</source>
         <translation>移到回收站(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="262" />
+        <location filename="../../shopdesk/ui/main_window.py" line="273" />
         <source>Move the selected cases to the trash (Delete)</source>
         <translation>把选中的案件移到回收站（Delete）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="268" />
+        <location filename="../../shopdesk/ui/main_window.py" line="279" />
         <source>Bring the selected cases back</source>
         <translation>把选中的案件从回收站恢复</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="269" />
+        <location filename="../../shopdesk/ui/main_window.py" line="280" />
         <source>&amp;Empty trash…</source>
         <translation>清空回收站(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="271" />
+        <location filename="../../shopdesk/ui/main_window.py" line="282" />
         <source>Delete the cases in the trash for good</source>
         <translation>永久删除回收站中的案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="273" />
+        <location filename="../../shopdesk/ui/main_window.py" line="284" />
         <source>&amp;Staff…</source>
         <translation>员工管理(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="275" />
+        <location filename="../../shopdesk/ui/main_window.py" line="286" />
         <source>&amp;Language…</source>
         <translation>界面语言(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="278" />
+        <location filename="../../shopdesk/ui/main_window.py" line="289" />
         <source>&amp;Reminder settings…</source>
         <translation>提醒设置(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="280" />
+        <location filename="../../shopdesk/ui/main_window.py" line="291" />
         <source>Minutes of notice before due times, quiet hours, when to remind about today's refunds, minimising to the tray</source>
         <translation>到期前提醒的分钟数、免打扰时段、今日待退款提醒时间、最小化到托盘</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="284" />
+        <location filename="../../shopdesk/ui/main_window.py" line="295" />
         <source>Shop names, default platform and return addresses used in scripts</source>
         <translation>话术中使用的店铺名、默认平台和退货地址</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="286" />
+        <location filename="../../shopdesk/ui/main_window.py" line="297" />
         <source>&amp;User guide</source>
         <translation>使用说明(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="288" />
+        <location filename="../../shopdesk/ui/main_window.py" line="299" />
         <source>How to use ShopDesk (F1)</source>
         <translation>店铺售后台的使用方法（F1）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="290" />
+        <location filename="../../shopdesk/ui/main_window.py" line="301" />
         <source>&amp;About ShopDesk</source>
         <translation>关于 ShopDesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="292" />
+        <location filename="../../shopdesk/ui/main_window.py" line="303" />
         <source>Open &amp;log folder</source>
         <translation>打开日志文件夹(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="305" />
+        <location filename="../../shopdesk/ui/main_window.py" line="316" />
         <source>Mark as &amp;major complaint…</source>
         <translation>标记为重大投诉(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="310" />
+        <location filename="../../shopdesk/ui/main_window.py" line="321" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="317" />
+        <location filename="../../shopdesk/ui/main_window.py" line="328" />
         <source>&amp;Cases</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="322" />
+        <location filename="../../shopdesk/ui/main_window.py" line="333" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="328" />
+        <location filename="../../shopdesk/ui/main_window.py" line="339" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="333" />
+        <location filename="../../shopdesk/ui/main_window.py" line="344" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="354" />
+        <location filename="../../shopdesk/ui/main_window.py" line="365" />
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="362" />
+        <location filename="../../shopdesk/ui/main_window.py" line="373" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="365" />
+        <location filename="../../shopdesk/ui/main_window.py" line="376" />
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="393" />
+        <location filename="../../shopdesk/ui/main_window.py" line="405" />
         <source>Data folder: {path}</source>
         <translation>数据文件夹：{path}</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="423" />
+        <location filename="../../shopdesk/ui/main_window.py" line="435" />
         <source>The progress note you typed has not been added.</source>
         <translation>输入的进度备注还没有添加。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="426" />
+        <location filename="../../shopdesk/ui/main_window.py" line="438" />
         <source>%1's shift has not been ended (no hand-off sheet yet).</source>
         <translation>%1 的班次还没有结束（还没有交接单）。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="430" />
+        <location filename="../../shopdesk/ui/main_window.py" line="442" />
         <source>%1 promise(s) to buyers are overdue.</source>
         <translation>有 %1 个对买家的承诺已逾期。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="444" />
+        <location filename="../../shopdesk/ui/main_window.py" line="456" />
         <source>Reopen anyway?</source>
         <translation>仍要重新打开吗？</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="446" />
+        <location filename="../../shopdesk/ui/main_window.py" line="458" />
         <source>Quit ShopDesk</source>
         <translation>退出店铺售后台</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="579" />
+        <location filename="../../shopdesk/ui/main_window.py" line="593" />
         <source>Saved. The SHOPDESK_LANG environment variable chooses the language right now; the saved one is used once it is unset.</source>
         <translation>已保存。当前界面语言由环境变量 SHOPDESK_LANG 指定；取消该变量后才会使用保存的语言。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="584" />
+        <location filename="../../shopdesk/ui/main_window.py" line="598" />
         <source>The window has to be reopened to show the new language. Reopen it now? Your cases, filters and the open shift are kept.</source>
         <translation>需要重新打开窗口才能显示新语言。现在重新打开吗？案件、筛选条件和当前班次都会保留。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="591" />
+        <location filename="../../shopdesk/ui/main_window.py" line="605" />
         <source>The new language is used from the next start.</source>
         <translation>新语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="444" />
+        <location filename="../../shopdesk/ui/main_window.py" line="456" />
         <source>Quit anyway?</source>
         <translation>仍然退出吗？</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="492" />
+        <location filename="../../shopdesk/ui/main_window.py" line="504" />
         <source>Operator: {name}</source>
         <translation>操作人：{name}</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="361" />
+        <location filename="../../shopdesk/ui/main_window.py" line="372" />
         <source>New case</source>
         <translation>新建案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="266" />
+        <location filename="../../shopdesk/ui/main_window.py" line="277" />
         <source>Rest&amp;ore</source>
         <translation>恢复(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="282" />
+        <location filename="../../shopdesk/ui/main_window.py" line="293" />
         <source>S&amp;hop profile…</source>
         <translation>店铺资料(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="364" />
+        <location filename="../../shopdesk/ui/main_window.py" line="375" />
         <source>Move to trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="366" />
+        <location filename="../../shopdesk/ui/main_window.py" line="377" />
         <source>Empty trash</source>
         <translation>清空回收站</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="578" />
-        <location filename="../../shopdesk/ui/main_window.py" line="583" />
+        <location filename="../../shopdesk/ui/main_window.py" line="592" />
+        <location filename="../../shopdesk/ui/main_window.py" line="597" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="597" />
+        <location filename="../../shopdesk/ui/main_window.py" line="611" />
         <source>Automatic backup failed: {reason}. Back up by hand (File menu); details in the log (Help → Open log folder).</source>
         <translation>自动备份失败：{reason}。请通过“文件”菜单手动备份；详情见日志（帮助 → 打开日志文件夹）。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="617" />
+        <location filename="../../shopdesk/ui/main_window.py" line="638" />
         <source>About ShopDesk</source>
         <translation>关于 ShopDesk</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="618" />
+        <location filename="../../shopdesk/ui/main_window.py" line="639" />
         <source>&lt;h3&gt;ShopDesk — after-sales desk&lt;/h3&gt;&lt;p&gt;Version {version}&lt;/p&gt;&lt;p&gt;An after-sales register for small online shops. Your data stays on this computer.&lt;/p&gt;&lt;p&gt;Data folder: {path}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;ShopDesk 店铺售后台&lt;/h3&gt;&lt;p&gt;版本 {version}&lt;/p&gt;&lt;p&gt;小网店的售后登记簿。你的数据只保存在这台电脑上。&lt;/p&gt;&lt;p&gt;数据文件夹：{path}&lt;/p&gt;</translation>
     </message>
@@ -4269,22 +4270,22 @@ Demo cases are made up; you can move them to the trash later.</source>
 <context>
     <name>PromiseController</name>
     <message>
-        <location filename="../../shopdesk/ui/controllers/promises.py" line="36" />
+        <location filename="../../shopdesk/ui/controllers/promises.py" line="40" />
         <source>New &amp;promise…</source>
         <translation>新建承诺(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/promises.py" line="38" />
+        <location filename="../../shopdesk/ui/controllers/promises.py" line="42" />
         <source>Record a promise made to the buyer of the selected case (Ctrl+Shift+N)</source>
         <translation>登记对所选案件买家作出的承诺（Ctrl+Shift+N）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/promises.py" line="80" />
+        <location filename="../../shopdesk/ui/controllers/promises.py" line="86" />
         <source>Select a case first</source>
         <translation>请先选择一个案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/promises.py" line="86" />
+        <location filename="../../shopdesk/ui/controllers/promises.py" line="92" />
         <source>This case is in the trash; restore it to record a promise</source>
         <translation>该案件在回收站中，恢复后才能登记承诺</translation>
     </message>
@@ -4855,12 +4856,12 @@ Demo cases are made up; you can move them to the trash later.</source>
 <context>
     <name>ScriptController</name>
     <message>
-        <location filename="../../shopdesk/ui/controllers/scripts.py" line="23" />
+        <location filename="../../shopdesk/ui/controllers/scripts.py" line="27" />
         <source>Reply-&amp;script library…</source>
         <translation>话术库(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/scripts.py" line="36" />
+        <location filename="../../shopdesk/ui/controllers/scripts.py" line="42" />
         <source>Reply-script library</source>
         <translation>话术库</translation>
     </message>
@@ -5193,124 +5194,124 @@ Demo cases are made up; you can move them to the trash later.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="50" />
+        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="59" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="54" />
+        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="63" />
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="55" />
+        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="64" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="57" />
+        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="66" />
         <source>Shifts</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="59" />
-        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="225" />
+        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="68" />
+        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="242" />
         <source>Shop profile</source>
         <translation>店铺资料</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="61" />
+        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="70" />
         <source>Deadlines</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="63" />
+        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="72" />
         <source>Reminders</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="65" />
+        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="74" />
         <source>Follow-ups</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="67" />
+        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="76" />
         <source>Limits</source>
         <translation>额度</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="69" />
+        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="79" />
         <source>Team mode</source>
         <translation>团队模式</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="92" />
+        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="102" />
         <source>Name, e.g. 小王</source>
         <translation>姓名，例如 小王</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="94" />
+        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="104" />
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="96" />
-        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="178" />
+        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="106" />
+        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="188" />
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="99" />
+        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="109" />
         <source>Hide from the operator list; their name stays on past changes</source>
         <translation>从操作人列表中隐藏；以前的修改记录仍保留其姓名</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="100" />
+        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="110" />
         <source>Set PIN…</source>
         <translation>设置 PIN 码…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="102" />
+        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="112" />
         <source>A 4-digit PIN asked when this person starts a shift, acknowledges a hand-off or becomes the operator</source>
         <translation>此人开始班次、确认接班或成为操作人时需输入的 4 位 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="105" />
+        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="115" />
         <source>Clear PIN…</source>
         <translation>清除 PIN 码…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="118" />
+        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="128" />
         <source>People who work on this register:</source>
         <translation>使用这个登记簿的人员：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="133" />
+        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="143" />
         <source>  (PIN)</source>
         <translation>（已设 PIN 码）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="166" />
+        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="176" />
         <source>Cannot add</source>
         <translation>无法添加</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="179" />
+        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="189" />
         <source>Remove {name} from the operator list? Their past changes keep their name.</source>
         <translation>把 {name} 从操作人列表中移除？以前的修改记录仍保留其姓名。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="197" />
+        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="207" />
         <source>On OK the window offers to reopen in the new language.</source>
         <translation>点“确定”后，窗口会询问是否以新语言重新打开。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="200" />
+        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="210" />
         <source>Interface language:</source>
         <translation>界面语言：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="203" />
+        <location filename="../../shopdesk/ui/dialogs/settings_dialog.py" line="213" />
         <source>Right now the SHOPDESK_LANG environment variable chooses the language, and it wins over this setting.</source>
         <translation>当前界面语言由环境变量 SHOPDESK_LANG 指定，它优先于这里的设置。</translation>
     </message>
@@ -5318,77 +5319,77 @@ Demo cases are made up; you can move them to the trash later.</source>
 <context>
     <name>ShiftController</name>
     <message>
-        <location filename="../../shopdesk/ui/controllers/shifts.py" line="36" />
+        <location filename="../../shopdesk/ui/controllers/shifts.py" line="40" />
         <source>&amp;Start shift…</source>
         <translation>开始班次(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/shifts.py" line="37" />
+        <location filename="../../shopdesk/ui/controllers/shifts.py" line="41" />
         <source>Sign in and start your shift (Ctrl+Shift+B)</source>
         <translation>签到并开始你的班次（Ctrl+Shift+B）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/shifts.py" line="39" />
+        <location filename="../../shopdesk/ui/controllers/shifts.py" line="43" />
         <source>&amp;End shift and hand over…</source>
         <translation>结束班次并交接(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/shifts.py" line="41" />
+        <location filename="../../shopdesk/ui/controllers/shifts.py" line="45" />
         <source>End the shift and produce the hand-off sheet (Ctrl+Shift+E)</source>
         <translation>结束班次并生成交接单（Ctrl+Shift+E）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/shifts.py" line="43" />
+        <location filename="../../shopdesk/ui/controllers/shifts.py" line="47" />
         <source>Hand-off &amp;history…</source>
         <translation>交接记录(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/shifts.py" line="45" />
+        <location filename="../../shopdesk/ui/controllers/shifts.py" line="49" />
         <source>Past hand-offs; acknowledge one (Ctrl+Shift+H)</source>
         <translation>查看以往的交接，确认接班（Ctrl+Shift+H）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/shifts.py" line="47" />
+        <location filename="../../shopdesk/ui/controllers/shifts.py" line="51" />
         <source>Shif&amp;t</source>
         <translation>班次(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/shifts.py" line="69" />
+        <location filename="../../shopdesk/ui/controllers/shifts.py" line="73" />
         <source>%1 has a PIN: choose yourself as the operator and enter it</source>
         <translation>%1 设有 PIN 码：请在“操作人”中选择自己并输入 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/shifts.py" line="79" />
+        <location filename="../../shopdesk/ui/controllers/shifts.py" line="83" />
         <source>Nobody on shift</source>
         <translation>无人当班</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/shifts.py" line="82" />
+        <location filename="../../shopdesk/ui/controllers/shifts.py" line="86" />
         <source>On shift: %1 since %2</source>
         <translation>当班：%1（%2 起）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/shifts.py" line="97" />
+        <location filename="../../shopdesk/ui/controllers/shifts.py" line="103" />
         <source>Shift started</source>
         <translation>班次已开始</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/shifts.py" line="105" />
+        <location filename="../../shopdesk/ui/controllers/shifts.py" line="111" />
         <source>Choose the operator first</source>
         <translation>请先选择操作人</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/shifts.py" line="121" />
+        <location filename="../../shopdesk/ui/controllers/shifts.py" line="131" />
         <source>Hand-off history</source>
         <translation>交接记录</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/shifts.py" line="144" />
+        <location filename="../../shopdesk/ui/controllers/shifts.py" line="156" />
         <source>Operator PIN</source>
         <translation>操作人 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/shifts.py" line="145" />
+        <location filename="../../shopdesk/ui/controllers/shifts.py" line="157" />
         <source>PIN of %1 (4 digits):</source>
         <translation>%1 的 PIN 码（4 位数字）：</translation>
     </message>
@@ -5679,17 +5680,17 @@ Every change you saved before this is safe in the register.</source>
 <context>
     <name>SummaryController</name>
     <message>
-        <location filename="../../shopdesk/ui/controllers/summary.py" line="24" />
+        <location filename="../../shopdesk/ui/controllers/summary.py" line="28" />
         <source>Print &amp;dispute summary…</source>
         <translation>打印争议摘要(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/summary.py" line="26" />
+        <location filename="../../shopdesk/ui/controllers/summary.py" line="30" />
         <source>Print or save the dispute summary of the selected cases (Ctrl+P)</source>
         <translation>打印或保存所选案件的争议摘要（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/summary.py" line="49" />
+        <location filename="../../shopdesk/ui/controllers/summary.py" line="53" />
         <source>Select a case first</source>
         <translation>请先选择一个案件</translation>
     </message>
@@ -5875,173 +5876,173 @@ Every change you saved before this is safe in the register.</source>
 <context>
     <name>TeamSettingsPage</name>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="56" />
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="60" />
         <source>e.g. 192.168.1.20 or db.example.com</source>
         <translation>例如 192.168.1.20 或 db.example.com</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="70" />
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="74" />
         <source>require: always encrypted; verify-ca / verify-full: also check the server's certificate against the root certificate below; prefer: encrypted when the server offers it</source>
         <translation>require：始终加密；verify-ca / verify-full：还要用下面的根证书核对服务器的证书；prefer：服务器支持时加密</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="74" />
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="78" />
         <source>only for verify-ca / verify-full</source>
         <translation>仅用于 verify-ca / verify-full</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="75" />
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="79" />
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="82" />
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="86" />
         <source>Create the team register from this one…</source>
         <translation>从本机登记簿建立团队登记簿…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="84" />
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="88" />
         <source>For the shop owner, once: copies every case, note, call, script and piece of evidence of this PC's register to the server. The local file is kept as it is.</source>
         <translation>由店主做一次：把本机登记簿的全部案件、备注、通话、话术和证据复制到服务器。本机文件保持不变。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="88" />
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="92" />
         <source>Connect this PC</source>
         <translation>连接这台电脑</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="90" />
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="94" />
         <source>Use the local register again…</source>
         <translation>重新使用本机登记簿…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="110" />
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="114" />
         <source>The password is kept in this PC's keyring (Windows Credential Manager, macOS Keychain), never in the settings file.</source>
         <translation>密码保存在这台电脑的钥匙串（Windows 凭据管理器、macOS 钥匙串）里，绝不写进设置文件。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="115" />
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="119" />
         <source>Server:</source>
         <translation>服务器：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="116" />
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="120" />
         <source>Port:</source>
         <translation>端口：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="117" />
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="121" />
         <source>Database:</source>
         <translation>数据库：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="118" />
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="122" />
         <source>User:</source>
         <translation>用户名：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="119" />
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="123" />
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="120" />
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="124" />
         <source>TLS mode:</source>
         <translation>加密方式（TLS）：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="121" />
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="125" />
         <source>Root certificate:</source>
         <translation>根证书：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="146" />
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="150" />
         <source>This PC uses its local register:
 {path}</source>
         <translation>这台电脑使用本机登记簿：
 {path}</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="150" />
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="154" />
         <source>This PC uses the team register on {where} as user {user} (TLS mode {tls}).</source>
         <translation>这台电脑以用户 {user} 使用 {where} 上的团队登记簿（加密方式 {tls}）。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="159" />
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="163" />
         <source>kept in the keyring</source>
         <translation>已保存在钥匙串中</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="164" />
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="168" />
         <source>Root certificate</source>
         <translation>根证书</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="165" />
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="169" />
         <source>Certificates (*.crt *.pem *.cer);;All files (*)</source>
         <translation>证书 (*.crt *.pem *.cer);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="185" />
-        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="205" />
-        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="271" />
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="189" />
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="209" />
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="275" />
         <source>Team mode</source>
         <translation>团队模式</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="186" />
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="190" />
         <source>Create the team register on {where} and copy this PC's register into it? The local file is kept as it is, as a backup. This can take minutes for a large register.</source>
         <translation>在 {where} 建立团队登记簿，并把本机登记簿复制进去？本机文件保持不变，作为备份。登记簿较大时可能需要几分钟。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="206" />
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="210" />
         <source>Use this PC's local register again? It holds what it held before the team register was set up; the team register stays on the server for the others.</source>
         <translation>让这台电脑重新使用本机登记簿？它只包含建立团队登记簿之前的内容；团队登记簿仍留在服务器上供其他人使用。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="214" />
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="218" />
         <source>This PC uses its local register again:
 {path}</source>
         <translation>这台电脑重新使用本机登记簿：
 {path}</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="226" />
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="230" />
         <source>Connecting to the server…</source>
         <translation>正在连接服务器…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="237" />
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="241" />
         <source>Copying {table}: {rows} rows…</source>
         <translation>正在复制 {table}：{rows} 行…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="255" />
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="259" />
         <source>The team register was created on {where}: {total} rows copied, every table counted and checksummed ({counts}); {files} evidence files uploaded. The local file is kept as it was.</source>
         <translation>已在 {where} 建立团队登记簿：复制 {total} 行，每张表的行数和校验和一致（{counts}）；上传证据文件 {files} 个。本机文件保留未动。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="259" />
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="263" />
         <source>the register was empty</source>
         <translation>登记簿是空的</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="262" />
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="266" />
         <source>encrypted (TLS)</source>
         <translation>已加密（TLS）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="262" />
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="266" />
         <source>not encrypted</source>
         <translation>未加密</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="263" />
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="267" />
         <source>This PC now uses the team register on {where} ({cases} cases, {tls}).</source>
         <translation>这台电脑现在使用 {where} 上的团队登记簿（{cases} 个案件，{tls}）。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="272" />
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="276" />
         <source>The window now reopens on it.</source>
         <translation>窗口将重新打开并使用它。</translation>
     </message>
