@@ -111,7 +111,8 @@ def measure_list(home: Path, runs: int) -> list[dict]:
     from shopdesk.services.quick_filters import QuickFilter, apply_quick_filter
     from shopdesk.services.register import open_register
     from shopdesk.storage.cases import order_by
-    from shopdesk.ui.models.case_table import CaseTableModel, column_of
+    from shopdesk.ui.models.case_columns import column_of
+    from shopdesk.ui.models.case_table import CaseTableModel
 
     app = QApplication.instance() or QApplication([])
     register = open_register(DataPaths(home), FixedClock(BENCH_NOW), daily_backup=False)

@@ -1260,62 +1260,62 @@ You can restore it from the trash later.</source>
 <context>
     <name>CaseListView</name>
     <message>
-        <location filename="../../shopdesk/ui/views/case_list_view.py" line="222" />
+        <location filename="../../shopdesk/ui/views/case_list_view.py" line="223" />
         <source>No case matches “%1”. Check the spelling, or clear the search (Esc).</source>
         <translation>没有与“%1”匹配的案件。请检查拼写，或清除搜索（Esc）。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_list_view.py" line="225" />
+        <location filename="../../shopdesk/ui/views/case_list_view.py" line="226" />
         <source>The trash is empty.</source>
         <translation>回收站是空的。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_list_view.py" line="226" />
+        <location filename="../../shopdesk/ui/views/case_list_view.py" line="227" />
         <source>No promise to a buyer is overdue.</source>
         <translation>没有逾期的买家承诺。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_list_view.py" line="227" />
+        <location filename="../../shopdesk/ui/views/case_list_view.py" line="228" />
         <source>No promise to a buyer falls due today.</source>
         <translation>今天没有到期的买家承诺。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_list_view.py" line="228" />
+        <location filename="../../shopdesk/ui/views/case_list_view.py" line="229" />
         <source>No open case is past its deadline.</source>
         <translation>没有已过截止时间的未结案件。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_list_view.py" line="229" />
+        <location filename="../../shopdesk/ui/views/case_list_view.py" line="230" />
         <source>No open case is due today.</source>
         <translation>今天没有到期的未结案件。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_list_view.py" line="230" />
+        <location filename="../../shopdesk/ui/views/case_list_view.py" line="231" />
         <source>No open case is assigned to you.</source>
         <translation>没有分配给你的未结案件。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_list_view.py" line="231" />
+        <location filename="../../shopdesk/ui/views/case_list_view.py" line="232" />
         <source>No open case carries a warning.</source>
         <translation>没有带预警的未结案件。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_list_view.py" line="232" />
+        <location filename="../../shopdesk/ui/views/case_list_view.py" line="233" />
         <source>No open cases: everything is resolved.</source>
         <translation>没有未结案件：全部已处理完。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_list_view.py" line="238" />
+        <location filename="../../shopdesk/ui/views/case_list_view.py" line="239" />
         <source>(Only with the filters above.)</source>
         <translation>（仅限上方的筛选条件。）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_list_view.py" line="240" />
+        <location filename="../../shopdesk/ui/views/case_list_view.py" line="241" />
         <source>No case matches the filters above.</source>
         <translation>没有符合上方筛选条件的案件。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_list_view.py" line="241" />
+        <location filename="../../shopdesk/ui/views/case_list_view.py" line="242" />
         <source>No cases yet. Add one with File → New case… (Ctrl+N) or import a platform export with File → Import (Ctrl+I).</source>
         <translation>还没有案件。可通过“文件 → 新建案件…”（Ctrl+N）登记，或通过“文件 → 导入”（Ctrl+I）导入平台导出文件。</translation>
     </message>
@@ -1323,112 +1323,112 @@ You can restore it from the trash later.</source>
 <context>
     <name>CaseTableModel</name>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="107" />
+        <location filename="../../shopdesk/ui/models/case_columns.py" line="72" />
         <source>Case no.</source>
         <translation>案件号</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="108" />
+        <location filename="../../shopdesk/ui/models/case_columns.py" line="73" />
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="109" />
+        <location filename="../../shopdesk/ui/models/case_columns.py" line="74" />
         <source>Order no.</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="110" />
+        <location filename="../../shopdesk/ui/models/case_columns.py" line="75" />
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="111" />
+        <location filename="../../shopdesk/ui/models/case_columns.py" line="76" />
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="112" />
+        <location filename="../../shopdesk/ui/models/case_columns.py" line="77" />
         <source>Kind</source>
         <translation>售后类型</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="113" />
+        <location filename="../../shopdesk/ui/models/case_columns.py" line="78" />
         <source>Cause</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="114" />
+        <location filename="../../shopdesk/ui/models/case_columns.py" line="79" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="115" />
+        <location filename="../../shopdesk/ui/models/case_columns.py" line="80" />
         <source>Claimed</source>
         <translation>申请金额</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="116" />
+        <location filename="../../shopdesk/ui/models/case_columns.py" line="81" />
         <source>Due</source>
         <translation>截止时间</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="117" />
+        <location filename="../../shopdesk/ui/models/case_columns.py" line="82" />
         <source>Last activity</source>
         <translation>最近动态</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="119" />
+        <location filename="../../shopdesk/ui/models/case_columns.py" line="84" />
         <source>Assignee</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="121" />
+        <location filename="../../shopdesk/ui/models/case_columns.py" line="86" />
         <source>Promise due</source>
         <translation>承诺到期</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="124" />
+        <location filename="../../shopdesk/ui/models/case_columns.py" line="89" />
         <source>Platform status</source>
         <translation>平台状态</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="126" />
+        <location filename="../../shopdesk/ui/models/case_columns.py" line="91" />
         <source>Warnings</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="129" />
+        <location filename="../../shopdesk/ui/models/case_columns.py" line="94" />
         <source>Time left</source>
         <translation>剩余时间</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="704" />
+        <location filename="../../shopdesk/ui/models/case_texts.py" line="82" />
         <source>Platform deadline</source>
         <translation>平台时限</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="705" />
+        <location filename="../../shopdesk/ui/models/case_texts.py" line="83" />
         <source>Estimated from the rules</source>
         <translation>按规则推算</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="706" />
+        <location filename="../../shopdesk/ui/models/case_texts.py" line="84" />
         <source>Set by hand</source>
         <translation>手动设置</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="592" />
+        <location filename="../../shopdesk/ui/models/case_table.py" line="521" />
         <source>promise overdue</source>
         <translation>承诺已逾期</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="681" />
+        <location filename="../../shopdesk/ui/models/case_texts.py" line="59" />
         <source>Major complaint, owner: %1</source>
         <translation>重大投诉，负责人：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="689" />
+        <location filename="../../shopdesk/ui/models/case_texts.py" line="67" />
         <source>overdue</source>
         <translation>已逾期</translation>
     </message>

@@ -14,7 +14,8 @@ from shopdesk.domain.case_query import CaseQuery, SortKey
 from shopdesk.domain.enums import CaseKind
 from shopdesk.services.quick_filters import QuickFilter
 from shopdesk.storage.rows import CASE_COLUMNS
-from shopdesk.ui.models.case_table import CASE_ID_ROLE, COLUMNS, CaseTableModel, column_of
+from shopdesk.ui.models.case_columns import CASE_ID_ROLE, COLUMNS, column_of
+from shopdesk.ui.models.case_table import CaseTableModel
 
 TOTAL = 10_000
 

@@ -9,13 +9,8 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from shopdesk.domain.case_query import CaseQuery, Scope, SortKey
 from shopdesk.domain.enums import CaseKind, CaseStatus
-from shopdesk.ui.models.case_table import (
-    CASE_ID_ROLE,
-    CASE_ROLE,
-    COLUMNS,
-    CaseTableModel,
-    column_of,
-)
+from shopdesk.ui.models.case_columns import CASE_ID_ROLE, CASE_ROLE, COLUMNS, column_of
+from shopdesk.ui.models.case_table import CaseTableModel
 
 
 class CountingSource:

@@ -11,13 +11,8 @@ from PySide6.QtWidgets import QHeaderView
 
 from shopdesk.domain.case_query import CaseQuery, SortKey
 from shopdesk.domain.promises import PromiseKind
-from shopdesk.ui.models.case_table import (
-    CASE_ID_ROLE,
-    COLUMNS,
-    PROMISE_OVERDUE_ROLE,
-    CaseTableModel,
-    column_of,
-)
+from shopdesk.ui.models.case_columns import CASE_ID_ROLE, COLUMNS, PROMISE_OVERDUE_ROLE, column_of
+from shopdesk.ui.models.case_table import CaseTableModel
 
 from ..conftest import T0
 from ..services.calls_support import open_case

@@ -3,7 +3,7 @@ the column order, hidden columns and sort are shared by both languages."""
 
 from __future__ import annotations
 
-from shopdesk.ui.models.case_table import column_of
+from shopdesk.ui.models.case_columns import column_of
 
 EN = {"SHOPDESK_LANG": "en"}
 

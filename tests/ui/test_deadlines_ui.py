@@ -12,7 +12,7 @@ from shopdesk.domain.case import CaseDraft
 from shopdesk.domain.enums import CaseKind, Platform
 from shopdesk.domain.platform_state import PlatformStage
 from shopdesk.services.quick_filters import QuickFilter
-from shopdesk.ui.models.case_table import DEADLINE_LEFT_ROLE, column_of
+from shopdesk.ui.models.case_columns import DEADLINE_LEFT_ROLE, column_of
 
 
 def open_case(register, order, kind=CaseKind.REFUND_ONLY):

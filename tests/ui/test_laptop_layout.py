@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QWidget
 
 from shopdesk.domain.case_query import CaseQuery
 from shopdesk.domain.promises import PromiseKind
-from shopdesk.ui.models.case_table import column_of
+from shopdesk.ui.models.case_columns import column_of
 
 from ..conftest import T0
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 from shopdesk.domain.case_query import CaseQuery, SortKey
 from shopdesk.domain.enums import CaseKind, Platform
 from shopdesk.services.quick_filters import QuickFilter, apply_quick_filter
-from shopdesk.ui.models.case_table import CASE_ID_ROLE, column_of
+from shopdesk.ui.models.case_columns import CASE_ID_ROLE, column_of
 
 
 def expected_count(register, quick: QuickFilter, base: CaseQuery | None = None) -> int:

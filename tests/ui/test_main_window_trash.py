@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from shopdesk.domain.case_query import CaseQuery, Scope
 from shopdesk.services.quick_filters import QuickFilter
-from shopdesk.ui.models.case_table import CASE_ID_ROLE
+from shopdesk.ui.models.case_columns import CASE_ID_ROLE
 
 
 def click(qtbot, widget):

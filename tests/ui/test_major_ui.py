@@ -14,7 +14,7 @@ from shopdesk.domain.case import draft_from_fields
 from shopdesk.domain.enums import CaseStatus
 from shopdesk.ui.dialogs.major_dialog import MajorDialog
 from shopdesk.ui.dialogs.status_dialog import StatusDialog
-from shopdesk.ui.models.case_table import MAJOR_ROLE
+from shopdesk.ui.models.case_columns import MAJOR_ROLE
 
 from .ui_support import choose, type_text
 

@@ -12,7 +12,7 @@ from shopdesk.domain.case_query import CaseQuery
 from shopdesk.domain.promises import PromiseKind, PromiseState
 from shopdesk.services.quick_filters import QuickFilter
 from shopdesk.ui.dialogs.promise_dialog import PromiseDialog
-from shopdesk.ui.models.case_table import column_of
+from shopdesk.ui.models.case_columns import column_of
 
 from ..conftest import T0
 

@@ -11,7 +11,8 @@ from PySide6.QtCore import QDate, QPoint, Qt
 from shopdesk.domain.case_query import CaseQuery, SortKey
 from shopdesk.domain.enums import CaseStatus
 from shopdesk.ui.dialogs.import_dialog import ImportDialog
-from shopdesk.ui.models.case_table import CaseTableModel, column_of
+from shopdesk.ui.models.case_columns import column_of
+from shopdesk.ui.models.case_table import CaseTableModel
 from shopdesk.ui.views.case_detail import CaseDetailView
 from tests.importers.helpers import TAOBAO_42_STATES, csv_bytes, taobao42_rows
 

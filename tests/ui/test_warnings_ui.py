@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 
 from shopdesk.domain.case import draft_from_fields
 from shopdesk.services.quick_filters import QuickFilter
-from shopdesk.ui.models.case_table import WARNINGS_ROLE, column_of
+from shopdesk.ui.models.case_columns import WARNINGS_ROLE, column_of
 
 
 def open_case(register, order, description="", buyer="买家"):

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QWidget
 
 from ...domain.case_query import CaseQuery
 from ...services.quick_filters import QuickFilter, apply_quick_filter
-from ..models.case_table import column_of
+from ..models.case_columns import column_of
 from ..window_state import HEADER
 from .host import Host
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QWidget
 
 from ...domain.errors import NotFoundError
 from ...services.quick_filters import QuickFilter
-from ..models.case_table import column_of
+from ..models.case_columns import column_of
 from ..views.overdue_banner import OverdueBanner
 from ..window_state import HEADER
 from .host import Host, make_action, window_wide

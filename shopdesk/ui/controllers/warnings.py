@@ -7,7 +7,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
 from ...services.quick_filters import QuickFilter
-from ..models.case_table import column_of
+from ..models.case_columns import column_of
 from ..window_state import HEADER
 from .host import Host
 

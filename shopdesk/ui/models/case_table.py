@@ -11,14 +11,12 @@ re-queries in SQL.
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any, Protocol
+from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -28,20 +26,33 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ...domain.case import Case
-from ...domain.case_query import CaseQuery, SortKey
-from ...domain.clock import Clock, local
-from ...domain.money import format_yuan
-from ...domain.platform_state import INTERVENTION_STAGES
+from ...domain.case_query import CaseQuery
+from ...domain.clock import local
 from ...domain.text import colon, list_sep
-from ...domain.urgency import format_span
-
-CASE_ID_ROLE = Qt.ItemDataRole.UserRole
-CASE_ROLE = Qt.ItemDataRole.UserRole + 1
-OVERDUE_ROLE = Qt.ItemDataRole.UserRole + 2
-PROMISE_OVERDUE_ROLE = Qt.ItemDataRole.UserRole + 3
-WARNINGS_ROLE = Qt.ItemDataRole.UserRole + 4  # the rule keys of the live warnings
-DEADLINE_LEFT_ROLE = Qt.ItemDataRole.UserRole + 5  # timedelta to the stage's deadline
-MAJOR_ROLE = Qt.ItemDataRole.UserRole + 6  # the owner of a major complaint ('' if none)
+from .case_columns import (
+    CASE_ID_ROLE,
+    CASE_ROLE,
+    COLUMNS,
+    DEADLINE_LEFT_ROLE,
+    MAJOR_ROLE,
+    OVERDUE_ROLE,
+    PLAIN_COLUMN,
+    PROMISE_OVERDUE_ROLE,
+    WARNINGS_ROLE,
+    CaseSource,
+    DeadlineListSource,
+    PromiseDueSource,
+    WarningSource,
+    column_of,
+)
+from .case_texts import (
+    DEFAULT_DEADLINE_WINDOW,
+    SOURCE_TITLES,
+    display_texts,
+    time_left_text,
+    time_text,
+    tooltip,
+)
 
 # A page is about a screenful: the first paint fetches (and builds) one page of cases,
 # not the first query's 100.
@@ -57,89 +68,6 @@ _MAJOR = QColor(253, 226, 222)  # a major complaint's row (first in every queue)
 _CLOSED = QColor(128, 128, 128)
 
 Index = QModelIndex | QPersistentModelIndex
-
-
-class CaseSource(Protocol):
-    """What the model needs from CaseService (a fake can stand in for tests)."""
-
-    clock: Clock
-    shop_tz: str
-
-    def query_page(self, query: CaseQuery, *, after: tuple[Any, int] | None = None,
-                   through: tuple[Any, int] | None = None,
-                   limit: int | None = None) -> list[tuple[int, Any]]: ...
-
-    def sort_value(self, query: CaseQuery, case_id: int) -> tuple[Any, int] | None: ...
-
-    def count(self, query: CaseQuery) -> int: ...
-
-    def fetch(self, case_ids: Sequence[int]) -> dict[int, Case]: ...
-
-
-class WarningSource(Protocol):
-    """What the warnings column needs (WarningService.live)."""
-
-    def live(self, case_ids: Sequence[int]) -> dict[int, list[Any]]: ...
-
-
-class DeadlineListSource(Protocol):
-    """What the 剩余时间 column needs (DeadlineService.stored / warning_window)."""
-
-    def stored(self, case_ids: Sequence[int]) -> dict[int, Any]: ...
-
-    def warning_window(self) -> timedelta: ...
-
-
-class PromiseDueSource(Protocol):
-    """What the promise column needs (PromiseService.next_due)."""
-
-    def next_due(self, case_ids: list[int]) -> dict[int, datetime]: ...
-
-
-@dataclass(frozen=True)
-class Column:
-    key: str
-    title: str  # English source; translated in the "CaseTableModel" context
-    sort: SortKey
-
-
-COLUMNS: tuple[Column, ...] = (
-    Column("case_no", QT_TRANSLATE_NOOP("CaseTableModel", "Case no."), SortKey.CASE_NO),
-    Column("platform", QT_TRANSLATE_NOOP("CaseTableModel", "Platform"), SortKey.PLATFORM),
-    Column("order_no", QT_TRANSLATE_NOOP("CaseTableModel", "Order no."), SortKey.ORDER_NO),
-    Column("buyer", QT_TRANSLATE_NOOP("CaseTableModel", "Buyer"), SortKey.BUYER),
-    Column("item", QT_TRANSLATE_NOOP("CaseTableModel", "Item"), SortKey.ITEM),
-    Column("kind", QT_TRANSLATE_NOOP("CaseTableModel", "Kind"), SortKey.KIND),
-    Column("cause", QT_TRANSLATE_NOOP("CaseTableModel", "Cause"), SortKey.CAUSE),
-    Column("status", QT_TRANSLATE_NOOP("CaseTableModel", "Status"), SortKey.STATUS),
-    Column("amount", QT_TRANSLATE_NOOP("CaseTableModel", "Claimed"), SortKey.AMOUNT),
-    Column("due", QT_TRANSLATE_NOOP("CaseTableModel", "Due"), SortKey.DUE),
-    Column("activity", QT_TRANSLATE_NOOP("CaseTableModel", "Last activity"),
-           SortKey.LAST_ACTIVITY),
-    Column("assignee", QT_TRANSLATE_NOOP("CaseTableModel", "Assignee"), SortKey.ASSIGNEE),
-    # Added last so saved header states keep their column numbers.
-    Column("promise", QT_TRANSLATE_NOOP("CaseTableModel", "Promise due"),
-           SortKey.PROMISE_DUE),
-    # The platform's own words (退款成功, 客服介入中 ...), as its export said them.
-    Column("platform_status", QT_TRANSLATE_NOOP("CaseTableModel", "Platform status"),
-           SortKey.PLATFORM_STATUS),
-    Column("warnings", QT_TRANSLATE_NOOP("CaseTableModel", "Warnings"), SortKey.WARNINGS),
-    # The stage's deadline (platform / rule / manual) counting down; red under the warning
-    # threshold, bold once past (services/deadlines.py).
-    Column("deadline", QT_TRANSLATE_NOOP("CaseTableModel", "Time left"), SortKey.DEADLINE),
-)
-COLUMN_KEYS = tuple(c.key for c in COLUMNS)
-# Per column: its text reads only the case (the others read their own sources).
-_PLAIN_COLUMN = tuple(k not in ("promise", "warnings", "deadline") for k in COLUMN_KEYS)
-
-
-def column_of(key: str) -> int:
-    """The column number of a column key ('due' -> 9)."""
-    return COLUMN_KEYS.index(key)
-
-
-def column_of_sort(sort: SortKey) -> int | None:
-    return next((i for i, c in enumerate(COLUMNS) if c.sort == sort), None)
 
 
 class CaseTableModel(QAbstractTableModel):
@@ -504,7 +432,7 @@ class CaseTableModel(QAbstractTableModel):
         row, col = index.row(), index.column()
         if not (0 <= row < len(self._ids) and 0 <= col < len(COLUMNS)):
             return None
-        if role == Qt.ItemDataRole.DisplayRole and _PLAIN_COLUMN[col]:
+        if role == Qt.ItemDataRole.DisplayRole and PLAIN_COLUMN[col]:
             texts = self._texts.get(self._ids[row])
             if texts is None:
                 texts = self._row_texts(row)
@@ -527,7 +455,7 @@ class CaseTableModel(QAbstractTableModel):
         if key == "deadline":
             return self._deadline_data(row, role)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(case, key)
+            return tooltip(case, key, self._lang, self._source.shop_tz, self.now())
         if role == CASE_ROLE:
             return case
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -585,7 +513,8 @@ class CaseTableModel(QAbstractTableModel):
         if due is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._time_text(due)
+            tz = self._source.shop_tz
+            return time_text(due, tz, local(self.now(), tz).year)
         if role == Qt.ItemDataRole.ToolTipRole:
             text = local(due, self._source.shop_tz).strftime("%Y-%m-%d %H:%M")
             if overdue:
@@ -617,7 +546,7 @@ class CaseTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             when = local(stored.due_at, self._source.shop_tz).strftime("%Y-%m-%d %H:%M")
             stage = stored.stage.label(self._lang) if stored.stage else ""
-            source = QCoreApplication.translate("CaseTableModel", _SOURCE_TITLES.get(
+            source = QCoreApplication.translate("CaseTableModel", SOURCE_TITLES.get(
                 stored.source, stored.source))
             return " · ".join(t for t in (when, stage, source) if t)
         if role == Qt.ItemDataRole.ForegroundRole and left < self._deadline_window:
@@ -629,95 +558,15 @@ class CaseTableModel(QAbstractTableModel):
         return None
 
     # --- formatting ------------------------------------------------------
-    def _time_text(self, value: datetime | None, this_year: int | None = None) -> str:
-        if value is None:
-            return ""
-        shown = local(value, self._source.shop_tz)
-        if this_year is None:
-            this_year = local(self.now(), self._source.shop_tz).year
-        # strftime's "%Y-%m-%d" / "%m-%d %H:%M", at a third of its cost (two per row).
-        if shown.year != this_year:
-            return f"{shown.year:04d}-{shown.month:02d}-{shown.day:02d}"
-        return f"{shown.month:02d}-{shown.day:02d} {shown.hour:02d}:{shown.minute:02d}"
-
     def _row_texts(self, row: int) -> tuple[str, ...] | None:
         """The display texts of the row's columns that read only the case ('' for the
         others), made once per case while its page is held."""
         case = self.case_at(row)
         if case is None:
             return None
-        texts = self._display_texts(case)
+        texts = display_texts(case, self._lang, self._source.shop_tz, self.now())
         self._texts[case.id] = texts
         return texts
-
-    def _display_texts(self, case: Case) -> tuple[str, ...]:
-        lang = self._lang
-        this_year = local(self.now(), self._source.shop_tz).year
-        # A dispute the platform is handling matters more than the refund's own words.
-        if case.platform_stage in INTERVENTION_STAGES and case.intervention_status:
-            platform_status = f"{case.intervention_status} · {case.platform_status}".strip(
-                " ·")
-        else:
-            platform_status = case.platform_status
-        by_key = {
-            "case_no": case.case_no,
-            "platform": case.platform.label(lang),
-            "order_no": case.order_no,
-            "buyer": case.buyer_nick,
-            "item": case.item_title,
-            "kind": case.kind.label(lang),
-            "cause": case.cause.label(lang) if case.cause else "",
-            "status": case.status.label(lang),
-            "amount": format_yuan(case.amount_claimed),
-            "due": self._time_text(case.due_at, this_year),
-            "activity": self._time_text(case.last_activity_at, this_year),
-            "assignee": case.assignee,
-            "platform_status": platform_status,
-        }
-        return tuple(by_key.get(key, "") for key in COLUMN_KEYS)
-
-    def _tooltip(self, case: Case, key: str) -> str | None:
-        if key == "case_no" and case.major_owner:
-            return QCoreApplication.translate("CaseTableModel", "Major complaint, owner: %1"
-                                              ).replace("%1", case.major_owner)
-        if key in ("due", "activity"):
-            value = case.due_at if key == "due" else case.last_activity_at
-            if value is None:
-                return None
-            text = local(value, self._source.shop_tz).strftime("%Y-%m-%d %H:%M")
-            if key == "due" and case.is_overdue(self.now()):
-                text += " — " + QCoreApplication.translate("CaseTableModel", "overdue")
-            return text
-        if key == "item":
-            return "\n".join(t for t in (case.item_title, case.sku) if t) or None
-        if key == "buyer":
-            return case.buyer_nick or None
-        if key == "platform_status":
-            return case.platform_summary(self._lang) or None
-        if key == "order_no":  # elided in the middle when the column is narrow
-            return case.order_no or None
-        return None
-
-
-DEFAULT_DEADLINE_WINDOW = timedelta(hours=6)
-_SOURCE_TITLES = {
-    "platform": QT_TRANSLATE_NOOP("CaseTableModel", "Platform deadline"),
-    "rule": QT_TRANSLATE_NOOP("CaseTableModel", "Estimated from the rules"),
-    "manual": QT_TRANSLATE_NOOP("CaseTableModel", "Set by hand"),
-}
-
-
-def time_left_text(left: timedelta, estimate: bool, lang: str) -> str:
-    """'5小时12分' / '约2天3小时' / '已超时40分钟' ('5 h 12 min', '~2 d 3 h',
-    'overdue 40 min')."""
-    en = lang.startswith("en")
-    if left.total_seconds() <= 0:
-        span = format_span(-left, lang)
-        return f"overdue {span}" if en else f"已超时{span}"
-    span = format_span(left, lang)
-    if estimate:
-        return f"~{span}" if en else f"约{span}"
-    return span
 
 
 _ROLES = frozenset({

@@ -29,7 +29,8 @@ from ...domain.case_query import Scope
 from ...domain.enums import CaseKind, CaseStatus, Cause, Platform
 from ...services.cases import CaseService
 from ...services.quick_filters import QuickFilter
-from ..models.case_table import CASE_ID_ROLE, COLUMNS, CaseTableModel, column_of, column_of_sort
+from ..models.case_columns import CASE_ID_ROLE, COLUMNS, column_of, column_of_sort
+from ..models.case_table import CaseTableModel
 from .query_builder import FilterState, build_query
 
 # Columns whose width follows the longest label or sample text in the UI language, so

@@ -34,7 +34,7 @@ from ...domain.errors import NotFoundError, ShopDeskError, ValidationError
 from ...domain.platform_state import PlatformStage
 from ...domain.text import pick
 from ...services.register import Register
-from ..models.case_table import time_left_text
+from ..models.case_texts import time_left_text
 from ..widgets.elided_label import ElidedLabel
 from .case_detail_text import shop_time
 
