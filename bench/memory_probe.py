@@ -18,40 +18,18 @@ SETTLE_MS = 1500  # the count and the banners run off the UI thread after a chan
 
 def main() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from shopdesk.app import create_main_window  # isort: skip
-    from PySide6.QtCore import QSettings, QTimer
-    from PySide6.QtWidgets import QApplication
-
-    from bench.clock import BENCH_NOW
-    from bench.startup_probe import rss_mb
-    from shopdesk.domain.clock import FixedClock
-    from shopdesk.paths import DataPaths, data_dir
-    from shopdesk.services.quick_filters import QuickFilter
-    from shopdesk.services.register import open_register
-    from shopdesk.ui.i18n import Translators
+    from bench.startup_probe import first_page, open_window, rss_mb
 
     view = os.environ.get("SHOPDESK_BENCH_VIEW", "open")
-    settings_dir = os.environ.get("SHOPDESK_BENCH_SETTINGS")
-    if settings_dir:
-        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, settings_dir)
-    app = QApplication([])
-    register = open_register(DataPaths(data_dir()), FixedClock(BENCH_NOW), daily_backup=False)
-    window = create_main_window(register, os.environ, [], Translators(app))
-    window.resize(1366, 768)
-    window.show()
-    window.detail.preload_scripts(window.tasks)
+    app, register, window = open_window()  # shopdesk.app first, as the app imports it
+    from PySide6.QtCore import QTimer
+
+    from shopdesk.services.quick_filters import QuickFilter
     model = window.case_list.model
     state = {"filtered": False, "shown": 0.0}
 
-    def first_page() -> bool:
-        if model.rowCount() == 0:
-            return False
-        for c in range(model.columnCount()):
-            model.data(model.index(0, c))
-        return True
-
     def step() -> None:
-        if not first_page():
+        if not first_page(model):
             QTimer.singleShot(5, step)
             return
         if not state["filtered"]:  # the window's own first page: now the filter

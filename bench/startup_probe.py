@@ -29,11 +29,12 @@ def cpu_ms() -> float:
     return time.process_time() * 1000
 
 
-def main() -> int:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+def open_window():
+    """The real window on the register in SHOPDESK_HOME, as `shopdesk` opens it (fixed
+    clock, the bench's own settings folder), shown: (app, register, window)."""
     # shopdesk.app first, as `shopdesk` imports it (its own import order matters: app.py).
     from shopdesk.app import create_main_window  # isort: skip
-    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
     from bench.clock import BENCH_NOW
@@ -52,14 +53,29 @@ def main() -> int:
     window.show()
     # As run_gui does (app.start_background_work), once the list has painted.
     window.first_paint.call(lambda: window.detail.preload_scripts(window.tasks))
+    return app, register, window
+
+
+def first_page(model) -> bool:
+    """True once the model holds its first page (its first row's cells read, as a paint
+    reads them); False while it is still empty."""
+    if model.rowCount() == 0:
+        return False
+    for c in range(model.columnCount()):
+        model.data(model.index(0, c))
+    return True
+
+
+def main() -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app, register, window = open_window()
+    from PySide6.QtCore import QTimer
 
     def report() -> None:
         model = window.case_list.model
-        if model.rowCount() == 0:
+        if not first_page(model):
             QTimer.singleShot(5, report)
             return
-        for c in range(model.columnCount()):
-            model.data(model.index(0, c))
         shown = time.perf_counter()
         print(f"shown_at={shown} rss_mb={rss_mb():.1f} cpu_ms={cpu_ms():.0f} "
               f"rows={model.rowCount()}")
