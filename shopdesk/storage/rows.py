@@ -20,8 +20,7 @@ CASE_COLUMNS = (
     "due_at", "description", "assignee", "created_at", "created_by", "updated_at",
     "last_activity_at", "deleted_at", "extra", "resolved_at", "platform_status",
     "intervention_status", "platform_stage", "platform_involved", "applied_at",
-    "major_owner",
-    "intervention_status", "platform_stage", "platform_involved", "applied_at", "province",
+    "major_owner", "province",
 )
 
 
