@@ -21,6 +21,8 @@ from .search import reindex_cases
 # Page cache per case loaded, and its ceiling (MiB), for `roomy_cache`.
 _CACHE_KIB_PER_ROW = 1
 _CACHE_MAX_MIB = 1024
+# Cases turned into rows and written at a time by `bulk_insert_cases`.
+CHUNK_ROWS = 20_000
 
 
 @contextmanager
@@ -72,18 +74,23 @@ def bulk_insert_cases(db: Database, items: Sequence[tuple[Case, date, list[Seque
         for case, day, _events in items:
             case.case_no = format_case_no(day, next_seq[day], prefix)
             next_seq[day] += 1
-        ids = cases.insert_rows([case for case, _day, _events in items])
-        if demo:
-            DemoStore(db).mark(ids)
-        event_rows, audit_rows = [], []
-        for (case, _day, case_events), case_id in zip(items, ids, strict=True):
-            audit_rows.append((case.created_at, case.created_by, "case", case_id, "create",
-                               None, None, case.case_no))
-            # Stored as given: decoding and re-encoding each event cost more than the
-            # insert (most of a big demo's writing time).
-            event_rows.extend((case_id, *e) for e in case_events)
-        events.add_stored(event_rows)
-        audit.record_many(audit_rows)
+        # In chunks: the rows of a million cases at once (their column dicts, events and
+        # audit tuples) were gigabytes on top of the cases themselves.
+        for start in range(0, len(items), CHUNK_ROWS):
+            chunk = items[start:start + CHUNK_ROWS]
+            chunk_ids = cases.insert_rows([case for case, _day, _events in chunk])
+            if demo:
+                DemoStore(db).mark(chunk_ids)
+            event_rows, audit_rows = [], []
+            for (case, _day, case_events), case_id in zip(chunk, chunk_ids, strict=True):
+                audit_rows.append((case.created_at, case.created_by, "case", case_id,
+                                   "create", None, None, case.case_no))
+                # Stored as given: decoding and re-encoding each event cost more than the
+                # insert (most of a big demo's writing time).
+                event_rows.extend((case_id, *e) for e in case_events)
+            events.add_stored(event_rows)
+            audit.record_many(audit_rows)
+            ids.extend(chunk_ids)
         if reindex:  # only the new cases: re-indexing everything per chunk was quadratic
             reindex_cases(db, ids)
     return ids
