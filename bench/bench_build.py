@@ -36,7 +36,7 @@ _PHASES = (
     (demo, "build_demo_cases", "generate cases"),
     (demo, "apply_demo_patterns", "patterns"),
     (demo, "bulk_insert_cases", "insert cases, events, audit"),
-    (DeadlineService, "compute_new", "stages and deadlines"),
+    (DeadlineService, "new_columns", "stages and deadlines"),
     (demo, "build_demo_promises", "promises (generate)"),
     (demo, "write_demo_promises", "promises (write)"),
     (demo, "index_new_range", "search index (trigram + bigram)"),

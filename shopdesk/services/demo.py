@@ -461,14 +461,17 @@ def _generate_demo(register: DemoTarget, n: int, seed: int | None) -> int:
     with roomy_cache(db, rows=n), db.atomic():
         # One load: the case indexes and day totals are built once at the end of the block
         # (bulk_load), for what the cases, their stages and promises wrote.
-        with bulk_load(db, new_rows=n, tables=("case_events", "audit_log", "promises")):
-            ids = bulk_insert_cases(db, items, demo=True, reindex=False)
+        with bulk_load(db, new_rows=n, tables=("case_events", "audit_log")):
+            # Stages and deadlines go in with the rows: worked out from the cases in
+            # memory, where an UPDATE per case afterwards rewrote every row once more.
+            stages = register.deadlines.new_columns([case for case, _day, _events in items])
+            ids = bulk_insert_cases(db, items, demo=True, reindex=False, more=stages)
+            del stages
             cases = {case_id: case for case_id, (case, _day, _events) in zip(ids, items,
                                                                            strict=True)}
             for case_id, case in cases.items():
                 case.id = case_id
             del items
-            register.deadlines.compute_new(cases)
             write_demo_promises(register, build_demo_promises(list(cases.items()), now,
                                                               register.shop_tz, seed))
         if ids:  # the search index once, for the whole load

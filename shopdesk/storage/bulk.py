@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date
 from typing import Any
@@ -52,7 +52,8 @@ def roomy_cache(db: Database, *, rows: int) -> Iterator[None]:
 
 
 def bulk_insert_cases(db: Database, items: Sequence[tuple[Case, date, list[Sequence[Any]]]],
-                      *, demo: bool = False, reindex: bool = True) -> list[int]:
+                      *, demo: bool = False, reindex: bool = True,
+                      more: Sequence[Mapping[str, Any]] | None = None) -> list[int]:
     """Insert cases with their timeline events; numbers them per shop-local day.
 
     `items` are (case, shop-local creation day, events) where each event is a tuple
@@ -60,7 +61,8 @@ def bulk_insert_cases(db: Database, items: Sequence[tuple[Case, date, list[Seque
     event store writes it (sorted keys, not ASCII-escaped); both are stored as given.
     Returns the new ids. `demo` numbers them in the demo series and marks them as demo
     (removable in one action). `reindex=False` leaves the search index to the caller,
-    which indexes every chunk's ids once at the end (a big load stays linear).
+    which indexes every chunk's ids once at the end (a big load stays linear). `more`:
+    per item, further columns (the same for every item), as `CaseStore.insert_rows` takes.
     """
     series, prefix = ("demo", DEMO_PREFIX) if demo else ("", PREFIX)
     cases, events, audit = CaseStore(db), EventStore(db), AuditStore(db)
@@ -78,7 +80,9 @@ def bulk_insert_cases(db: Database, items: Sequence[tuple[Case, date, list[Seque
         # audit tuples) were gigabytes on top of the cases themselves.
         for start in range(0, len(items), CHUNK_ROWS):
             chunk = items[start:start + CHUNK_ROWS]
-            chunk_ids = cases.insert_rows([case for case, _day, _events in chunk])
+            chunk_ids = cases.insert_rows(
+                [case for case, _day, _events in chunk],
+                None if more is None else more[start:start + CHUNK_ROWS])
             if demo:
                 DemoStore(db).mark(chunk_ids)
             event_rows, audit_rows = [], []
