@@ -51,6 +51,23 @@ def roomy_cache(db: Database, *, rows: int) -> Iterator[None]:
         db.execute(f"PRAGMA cache_size = {before}")
 
 
+@contextmanager
+def unchecked_references(db: Database) -> Iterator[None]:
+    """Foreign keys unchecked while the block runs (call outside a transaction: SQLite
+    ignores the pragma inside one), then as before. For a load whose every reference
+    points at rows it wrote itself: checking a million events' case cost a lookup each.
+    SQLite only."""
+    if is_postgres(db) or db.conn.in_transaction:
+        yield
+        return
+    before = int(db.execute("PRAGMA foreign_keys").fetchone()[0])
+    db.execute("PRAGMA foreign_keys = OFF")
+    try:
+        yield
+    finally:
+        db.execute(f"PRAGMA foreign_keys = {before}")
+
+
 def bulk_insert_cases(db: Database, items: Sequence[tuple[Case, date, list[Sequence[Any]]]],
                       *, demo: bool = False, reindex: bool = True,
                       more: Sequence[Mapping[str, Any]] | None = None) -> list[int]:

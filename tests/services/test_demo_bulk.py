@@ -121,3 +121,17 @@ def test_the_bench_builder_makes_a_register_that_opens(tmp_path, monkeypatch):
         assert reg.db.execute("PRAGMA quick_check").fetchone()[0] == "ok"
     finally:
         reg.close()
+
+
+def test_a_demo_load_gives_back_the_connection_and_interpreter_as_it_found_them(register):
+    """The load checks no foreign keys and pauses the cycle collector; both are back."""
+    import gc
+
+    db = register.db
+    before = None if is_postgres(db) else db.execute("PRAGMA foreign_keys").fetchone()[0]
+    assert gc.isenabled()
+    demo.generate_demo(register, 30, seed=3)
+    assert gc.isenabled()
+    if before is not None:
+        assert db.execute("PRAGMA foreign_keys").fetchone()[0] == before == 1
+        assert db.execute("PRAGMA foreign_key_check").fetchall() == []
