@@ -135,3 +135,29 @@ def test_a_demo_load_gives_back_the_connection_and_interpreter_as_it_found_them(
     if before is not None:
         assert db.execute("PRAGMA foreign_keys").fetchone()[0] == before == 1
         assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+def test_a_big_demos_long_settled_cases_went_straight_through(clock, monkeypatch):
+    """Older than DEMO_DAYS: in progress, resolved, closed (fewer events for a million
+    cases), taking as long to resolve as the recent ones' five steps."""
+    import json
+    from statistics import median
+
+    now = clock.now()
+    monkeypatch.setattr(demo, "BUSY_CASES", 100)  # 1,000 cases: ten times the span
+    items = demo.build_demo_cases(1000, now, "Asia/Shanghai", seed=5)
+    old = [(c, e) for c, _d, e in items if now - c.created_at > timedelta(days=91)]
+    recent = [(c, e) for c, _d, e in items
+              if timedelta(days=45) < now - c.created_at <= timedelta(days=90)]
+    assert old and recent
+
+    def steps(events):
+        return [json.loads(data)["to"] for _at, _actor, type_, _text, data in events
+                if type_ == "status"]
+
+    assert {tuple(steps(e)) for _c, e in old} == {("in_progress", "resolved", "closed")}
+    assert all(len(steps(e)) == 5 for c, e in recent if c.status.value == "closed")
+    hours = [(c.resolved_at - c.created_at).total_seconds() / 3600 for c, _e in old]
+    recent_hours = [(c.resolved_at - c.created_at).total_seconds() / 3600
+                    for c, _e in recent if c.resolved_at]
+    assert 0.7 < median(hours) / median(recent_hours) < 1.3
