@@ -234,9 +234,11 @@ def _description(cause: Cause, title: str) -> str:
 
 
 @lru_cache(maxsize=4096)
-def _status_data(old: str, new: str, outcome: str | None, amount: str | None) -> str:
+def _status_data(old: CaseStatus, new: CaseStatus, outcome: str | None,
+                 amount: str | None) -> str:
     """A status event's data as the event store writes it (sorted keys, not escaped)."""
-    return json.dumps({"from": old, "to": new, "outcome": outcome, "amount": amount},
+    return json.dumps({"from": old.value, "to": new.value, "outcome": outcome,
+                       "amount": amount},
                       ensure_ascii=False, sort_keys=True)
 
 
@@ -352,8 +354,10 @@ def _demo_case(rng: random.Random, created: datetime, local: datetime, age_days:
                     CaseStatus.IN_PROGRESS, CaseStatus.RESOLVED, CaseStatus.CLOSED)
             gaps = _ONE_GAP_EACH
         for step, steps_taken in zip(path[:stage], gaps, strict=False):
-            t = min(now, t + timedelta(
-                minutes=sum(20 + int(rand() * 1781) for _ in range(steps_taken))))
+            minutes = 20 + int(rand() * 1781)
+            for _ in range(steps_taken - 1):
+                minutes += 20 + int(rand() * 1781)
+            t = min(now, t + timedelta(minutes=minutes))
             at = t.isoformat(timespec="seconds")
             if rand() < 0.6:
                 events.append((at, staff, "note", choice(NOTES), "{}"))
@@ -364,7 +368,7 @@ def _demo_case(rng: random.Random, created: datetime, local: datetime, age_days:
                 if case.amount_settled is not None:
                     amount = str(case.amount_settled)
             events.append((at, staff, "status", "",
-                           _status_data(status.value, step.value, outcome, amount)))
+                           _status_data(status, step, outcome, amount)))
             if not step.is_open and case.resolved_at is None:
                 case.resolved_at = t  # refund speed counts to the first resolution
             status = step

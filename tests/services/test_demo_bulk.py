@@ -161,3 +161,29 @@ def test_a_big_demos_long_settled_cases_went_straight_through(clock, monkeypatch
     recent_hours = [(c.resolved_at - c.created_at).total_seconds() / 3600
                     for c, _e in recent if c.resolved_at]
     assert 0.7 < median(hours) / median(recent_hours) < 1.3
+
+
+def test_a_seed_makes_the_same_demo_chunk_by_chunk_as_all_at_once(clock):
+    """Deterministic for a seed, and the chunks a big demo is written in are the cases
+    (and patterns) the whole list would have."""
+    from shopdesk.services.demo_patterns import DemoPatterns
+
+    now, tz = clock.now(), "Asia/Shanghai"
+
+    def made(size):
+        import random
+        rng = random.Random(8)
+        times = demo.demo_times(rng, 500, now, tz)
+        patterns = DemoPatterns([t for t, _age in times], now, 8)
+        items = []
+        for start, chunk in demo.demo_chunks(rng, times, now, tz, 8, size=size):
+            patterns.apply(chunk, start)
+            items.extend(chunk)
+        major = patterns.finish()
+        return [(vars(c), d, e) for c, d, e in items], vars(major)
+
+    whole = made(500)
+    assert made(500) == whole
+    assert made(64) == whole
+    cases = [c for c, _d, _e in whole[0]]
+    assert [c["created_at"] for c in cases] == sorted(c["created_at"] for c in cases)
