@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import inspect
+import resource
 import shutil
 import tempfile
 import time
@@ -32,31 +34,51 @@ from shopdesk.services.warnings import WarningService
 # (owner, attribute, label) of the phases: the demo module's own steps and the services it
 # calls. Patched only for the length of one build.
 _PHASES = (
-    (demo, "build_demo_cases", "generate cases"),
+    (demo, "demo_times", "generate cases"),
+    (demo, "demo_chunks", "generate cases"),
     (demo, "apply_demo_patterns", "patterns"),
     (demo, "bulk_insert_cases", "insert cases, events, audit"),
-    (DeadlineService, "compute_new", "stages and deadlines"),
+    (DeadlineService, "new_columns", "stages and deadlines"),
     (demo, "build_demo_promises", "promises (generate)"),
     (demo, "write_demo_promises", "promises (write)"),
     (demo, "index_new_range", "search index (trigram + bigram)"),
     (WarningService, "evaluate", "warnings (open cases)"),
     (FollowupService, "schedule_resolved", "follow-ups"),
 )
+_END_OF_LOAD = "case indexes + day totals (end of load)"
 
 
 @contextlib.contextmanager
-def phase_timer() -> Iterator[Counter]:
-    """Wall seconds per phase while the block runs (the bulk load's end: the indexes)."""
+def phase_timer() -> Iterator[tuple[Counter, Counter]]:
+    """(wall, CPU) seconds per phase while the block runs (the bulk load's end: the
+    indexes). CPU too: on a shared machine wall time says as much about the neighbours."""
     spent: Counter = Counter()
+    cpu: Counter = Counter()
     saved: list[tuple[Any, str, Any]] = []
 
     def timed(fn: Callable, label: str) -> Callable:
+        if inspect.isgeneratorfunction(fn):  # the time of making each item it yields
+            def each(*args: Any, **kwargs: Any) -> Iterator[Any]:
+                items = fn(*args, **kwargs)
+                while True:
+                    t, c = time.perf_counter(), time.process_time()
+                    try:
+                        item = next(items)
+                    except StopIteration:
+                        return
+                    finally:
+                        spent[label] += time.perf_counter() - t
+                        cpu[label] += time.process_time() - c
+                    yield item
+            return each
+
         def run(*args: Any, **kwargs: Any) -> Any:
-            t = time.perf_counter()
+            t, c = time.perf_counter(), time.process_time()
             try:
                 return fn(*args, **kwargs)
             finally:
                 spent[label] += time.perf_counter() - t
+                cpu[label] += time.process_time() - c
         return run
 
     real_bulk_load = demo.bulk_load
@@ -66,9 +88,10 @@ def phase_timer() -> Iterator[Counter]:
         with contextlib.ExitStack() as stack:
             load = stack.enter_context(real_bulk_load(*args, **kwargs))
             yield load
-            t = time.perf_counter()
+            t, c = time.perf_counter(), time.process_time()
             stack.close()
-            spent["case indexes + day totals (end of load)"] += time.perf_counter() - t
+            spent[_END_OF_LOAD] += time.perf_counter() - t
+            cpu[_END_OF_LOAD] += time.process_time() - c
 
     for owner, name, label in _PHASES:
         saved.append((owner, name, getattr(owner, name)))
@@ -76,7 +99,7 @@ def phase_timer() -> Iterator[Counter]:
     saved.append((demo, "bulk_load", real_bulk_load))
     demo.bulk_load = bulk_load  # type: ignore[assignment]
     try:
-        yield spent
+        yield spent, cpu
     finally:
         for owner, name, fn in saved:
             setattr(owner, name, fn)
@@ -99,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
     root = Path(tempfile.mkdtemp(prefix="shopdesk-build-")) if cached else None
     wall, cpu, (read, written) = time.perf_counter(), time.process_time(), _io_bytes()
     try:
-        with phase_timer() as spent:
+        with phase_timer() as (spent, spent_cpu):
             bench_home(args.cases, root)
         wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
         read, written = (after - before for after, before in zip(_io_bytes(), (read, written),
@@ -111,10 +134,14 @@ def main(argv: list[str] | None = None) -> int:
           f"{wall:.1f} s wall, {cpu:.1f} s CPU in this process "
           f"({wall / args.cases * 1e6:.0f} us per case); read {read / 1e9:.1f} GB, "
           f"wrote {written / 1e9:.1f} GB")
+    print(f"  {'phase':42s} {'wall':>8s}   {'share':>6s} {'CPU':>8s}")
     for label, seconds in spent.most_common():
-        print(f"  {label:42s} {seconds:8.1f} s {seconds / wall:6.1%}")
-    rest = wall - sum(spent.values())
-    print(f"  {'other (open, ANALYZE, checkpoint, ...)':42s} {rest:8.1f} s {rest / wall:6.1%}")
+        print(f"  {label:42s} {seconds:8.1f} s {seconds / wall:6.1%} {spent_cpu[label]:8.1f} s")
+    rest, rest_cpu = wall - sum(spent.values()), cpu - sum(spent_cpu.values())
+    print(f"  {'other (open, ANALYZE, checkpoint, ...)':42s} {rest:8.1f} s {rest / wall:6.1%} "
+          f"{rest_cpu:8.1f} s")
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    print(f"  peak RSS {usage.ru_maxrss / 1024:.0f} MiB")
     return 0
 
 

@@ -256,6 +256,14 @@ class DeadlineService:
         unset = StageState(None, StageOrigin.DERIVED, None)
         self.store.write(self._settle(list(cases.items()), dict.fromkeys(cases, unset)))
 
+    def new_columns(self, cases: Sequence[Case]) -> list[dict[str, object]]:
+        """The stage and deadline columns of cases about to be inserted, in order: a bulk
+        load writes them with the rows (`compute_new` without an UPDATE per case)."""
+        unset = StageState(None, StageOrigin.DERIVED, None)
+        settled = self._settle(list(enumerate(cases)), dict.fromkeys(range(len(cases)), unset))
+        return [self.store.columns(state, due, source, estimate)
+                for _i, state, due, source, estimate in settled]
+
     def _settle(self, cases: list[tuple[int, Case]], states: dict[int, StageState]
                 ) -> list[tuple[int, StageState, datetime | None, str, bool]]:
         rules, now = self.rule_set(), self.clock.now()

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import random
-from collections.abc import Sequence
-from dataclasses import replace
-from datetime import UTC, datetime, time, timedelta
+from bisect import bisect
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from functools import lru_cache
 from itertools import accumulate
+from operator import itemgetter
 from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
@@ -26,12 +29,9 @@ from ..domain.enums import (
     Platform,
     Priority,
 )
-from ..domain.promises import Promise, PromiseKind, PromiseState
-from ..storage.audit import AuditStore
-from ..storage.bulk import bulk_insert_cases, roomy_cache
+from ..storage.bulk import bulk_insert_cases, roomy_cache, unchecked_references
 from ..storage.bulk_load import bulk_load
-from ..storage.events import EventStore
-from ..storage.promises import PromiseStore
+from ..storage.rows import case_to_row
 from ..storage.search import index_new_range
 from ..storage.settings import SettingsStore
 from .analysis import AnalysisService
@@ -44,11 +44,11 @@ from .demo_patterns import (
     MAJOR_OWNER,
     MALICIOUS_NICK,
     MALICIOUS_REASON,
-    apply_demo_patterns,
+    DemoPatterns,
 )
+from .demo_promises import build_demo_promises, write_demo_promises
 from .evidence import EvidenceService
 from .major import MajorService
-from .promises import audit_values, event_data, event_text
 from .staff import StaffService
 from .warnings import WarningService
 
@@ -155,34 +155,6 @@ NOTES = ("已联系买家，等待回复照片。", "买家已寄回，运单号
          "物流已催件，快递公司答复明天派送。", "已向主管申请补偿权限。")
 
 
-# Promises to buyers: what each kind of case usually gets promised, and why one was broken.
-PROMISE_KINDS = {
-    CaseKind.REFUND_ONLY: (PromiseKind.REFUND, PromiseKind.REPLY, PromiseKind.CHECK_WAREHOUSE),
-    CaseKind.RETURN_REFUND: (PromiseKind.REFUND, PromiseKind.REPLY),
-    CaseKind.EXCHANGE: (PromiseKind.RESHIP, PromiseKind.SEND_TRACKING),
-    CaseKind.RESHIP_REPAIR: (PromiseKind.RESHIP, PromiseKind.SEND_TRACKING,
-                             PromiseKind.CHECK_WAREHOUSE),
-    CaseKind.BAD_REVIEW: (PromiseKind.CALL_BACK, PromiseKind.REPLY),
-    CaseKind.COMPLAINT: (PromiseKind.CALL_BACK, PromiseKind.REPLY, PromiseKind.CHECK_WAREHOUSE),
-    CaseKind.PLATFORM_DISPUTE: (PromiseKind.REPLY, PromiseKind.SEND_TRACKING),
-}
-PROMISE_TEXTS = {
-    PromiseKind.REPLY: ("答复质检结果", "回复处理方案", ""),
-    PromiseKind.CALL_BACK: ("确认补发时间", "确认退货地址", ""),
-    PromiseKind.RESHIP: ("补发缺少的配件", "重新发一件新的", ""),
-    PromiseKind.REFUND: ("退还差价", "仓库收到退货后退款", ""),
-    PromiseKind.SEND_TRACKING: ("告知补发单号", ""),
-    PromiseKind.CHECK_WAREHOUSE: ("核实发货时是否漏装", "查库存和到货时间", ""),
-}
-BROKEN_REASONS = ("仓库缺货，改为退款", "快递停发，延后一天", "买家电话一直未接通",
-                  "主管未批准补偿")
-OPEN_PROMISE_SHARE = 0.2  # of open cases
-SETTLED_PROMISE_SHARE = 0.3  # of resolved and closed cases
-BROKEN_SHARE = 0.25  # of those settled promises
-# Open demo promises fall due two or three shop days ahead: none is overdue when the demo is
-# made (nor a day later), so the red banner shows only once that time really passes.
-OPEN_DUE_DAYS = (2, 3)
-OPEN_DUE_HOURS = (10, 12, 15, 18)
 # Open demo cases: most are due in the coming days (a first look is not a wall of red), a few
 # already overdue so the overdue marking shows too.
 OVERDUE_OPEN_SHARE = 0.1
@@ -221,6 +193,18 @@ _DUE_HOURS = tuple(timedelta(hours=h) for h in (24, 48, 72, 120))
 DEMO_DAYS = 90
 BUSY_CASES = 100_000
 _TEN_HOURS = timedelta(hours=10)
+# What making a case the major complaint rewrites (DemoPatterns.finish).
+_MAJOR_COLUMNS = ("item_title", "sku", "amount_paid_fen", "amount_claimed_fen", "cause",
+                  "description")
+# A big demo's cases older than DEMO_DAYS went straight through (in progress, resolved,
+# closed): a timeline of 3 status steps instead of 5, where a million cases' detours were
+# millions of events nobody reads back. Each step takes as long as the steps it stands
+# for (the first three), so resolution times look the same as the recent cases'.
+_STRAIGHT_PATH = ((CaseStatus.IN_PROGRESS, CaseStatus.RESOLVED, CaseStatus.CLOSED), (3, 1, 1))
+_ONE_GAP_EACH = (1, 1, 1, 1, 1)
+# Cases made, written and let go at a time by a big demo (memory: a million cases with
+# their timelines at once took gigabytes).
+CHUNK_CASES = 20_000
 
 
 def _nick(rng: random.Random) -> str:
@@ -242,10 +226,19 @@ def _order_no(rng: random.Random, platform: Platform) -> str:
     return str(10**18 + int(r() * 3 * 10**18))
 
 
+@lru_cache(maxsize=256)
+def _description(cause: Cause, title: str) -> str:
+    """One string per cause and item, shared by their cases (a million cases, a hundred
+    texts)."""
+    return DESCRIPTIONS[cause].format(item=title[:8])
+
+
 @lru_cache(maxsize=4096)
-def _status_data(old: str, new: str, outcome: str | None, amount: str | None) -> str:
+def _status_data(old: CaseStatus, new: CaseStatus, outcome: str | None,
+                 amount: str | None) -> str:
     """A status event's data as the event store writes it (sorted keys, not escaped)."""
-    return json.dumps({"from": old, "to": new, "outcome": outcome, "amount": amount},
+    return json.dumps({"from": old.value, "to": new.value, "outcome": outcome,
+                       "amount": amount},
                       ensure_ascii=False, sort_keys=True)
 
 
@@ -264,91 +257,129 @@ def _outcome_for(rng: random.Random, case: Case) -> tuple[Outcome, Decimal | Non
 
 def build_demo_cases(n: int, now: datetime, tz: str, seed: int | None = None) -> list:
     """(case, day, events) triples for `n` cases created over the last 90 days (longer for
-    more than BUSY_CASES); each event is (at, actor, type, text, data) in stored form (UTC
-    ISO time, JSON text)."""
+    more than BUSY_CASES), oldest first; each event is (at, actor, type, text, data) in
+    stored form (UTC ISO time, JSON text). All at once: `demo_chunks` makes them a chunk
+    at a time."""
     rng = random.Random(seed)
+    times = demo_times(rng, n, now, tz)
+    return [item for _start, chunk in demo_chunks(rng, times, now, tz, seed)
+            for item in chunk]
+
+
+def demo_times(rng: random.Random, n: int, now: datetime, tz: str
+               ) -> list[tuple[datetime, int]]:
+    """When each of `n` demo cases was created (UTC, oldest first), with the age in days it
+    was drawn with (older cases got further through the workflow). Drawn before the cases,
+    so that they can be made (and written) in order, a chunk at a time."""
+    zone = ZoneInfo(tz)
+    now = now.astimezone(UTC)  # so every time below is UTC and formats as stored
+    span_minutes = DEMO_DAYS * 24 * 60 * max(1.0, n / BUSY_CASES)
+    rand, triangular = rng.random, rng.triangular
+    times = []
+    for _ in range(n):
+        # Recent days are busier: most cases are from the last few weeks.
+        age = timedelta(minutes=int(triangular(0, span_minutes, 0)))
+        created = now - age
+        if not 8 <= created.astimezone(zone).hour <= 23:  # nobody works at night
+            created += _TEN_HOURS
+            if created > now:
+                created = now - timedelta(minutes=1 + int(rand() * 600))
+        times.append((created, age.days))
+    times.sort(key=itemgetter(0))
+    return times
+
+
+def demo_chunks(rng: random.Random, times: Sequence[tuple[datetime, int]], now: datetime,
+                tz: str, seed: int | None = None, size: int = CHUNK_CASES
+                ) -> Iterator[tuple[int, list]]:
+    """(start, items): the demo's (case, day, events) triples for `times` (see
+    `demo_times`), `size` at a time; `start` is the first one's place in `times`."""
+    zone = ZoneInfo(tz)
+    now = now.astimezone(UTC)
+    due_rng = random.Random(None if seed is None else f"due-{seed}")
+    for start in range(0, len(times), size):
+        items = [_demo_case(rng, created, created.astimezone(zone), age_days, now)
+                 for created, age_days in times[start:start + size]]
+        _spread_open_deadlines([case for case, _day, _events in items], now, due_rng)
+        yield start, items
+
+
+def _demo_case(rng: random.Random, created: datetime, local: datetime, age_days: int,
+               now: datetime) -> tuple[Case, date, list[tuple[str, str, str, str, str]]]:
+    """One demo case created at `created` (UTC; `local` in the shop's zone), with its
+    timeline events."""
     rand = rng.random
 
     def choice(seq: Sequence[Any]) -> Any:  # rng.choice's exact draw costs twice as much
         return seq[int(rand() * len(seq))]
 
-    zone = ZoneInfo(tz)
-    now = now.astimezone(UTC)  # so every time below is UTC and formats as stored
-    span_minutes = DEMO_DAYS * 24 * 60 * max(1.0, n / BUSY_CASES)
-    items = []
-    for _ in range(n):
-        platform = rng.choices(_PLATFORMS, cum_weights=_PLATFORM_CUM)[0]
-        kind = rng.choices(_KINDS, cum_weights=_KIND_CUM)[0]
-        cause = choice(CAUSES_BY_KIND[kind])
-        title, sku, price = choice(ITEMS)
-        paid = _PRICES[price, choice(_QTYS)]
-        claimed = paid if kind != CaseKind.BAD_REVIEW else None
-        if kind == CaseKind.REFUND_ONLY and rand() < 0.3:
-            claimed = (paid / 2).quantize(Decimal("0.01"))
-        # Recent days are busier: most cases are from the last few weeks.
-        age = timedelta(minutes=int(rng.triangular(0, span_minutes, 0)))
-        created = now - age
-        local = created.astimezone(zone)
-        if not 8 <= local.hour <= 23:
-            created += _TEN_HOURS
-            if created > now:
-                created = now - timedelta(minutes=1 + int(rand() * 600))
-            local = created.astimezone(zone)
-        staff = choice(STAFF)
-        with_phone = rand() < 0.7
-        case = Case(
-            platform=platform, shop=choice(SHOPS[platform]),
-            order_no=_order_no(rng, platform),
-            refund_no=str(10**14 + int(rand() * 9 * 10**14)) if kind in _REFUND_KINDS else "",
-            buyer_nick=_nick(rng),
-            buyer_name=choice(SURNAMES) + choice(GIVEN) * choice((1, 1, 2))
-            if with_phone else "",
-            buyer_phone=_phone(rng) if with_phone else "",
-            buyer_address=f"{choice(CITIES)}{int(rand() * 300) + 1}号" if with_phone else "",
-            item_title=title, sku=sku, amount_paid=paid, amount_claimed=claimed,
-            kind=kind, cause=cause, customer_type=choice(_CUSTOMER_TYPES),
-            priority=rng.choices(_PRIORITIES, cum_weights=_PRIORITY_CUM)[0],
-            description=DESCRIPTIONS[cause].format(item=title[:8]),
-            assignee=staff, created_by=staff, created_at=created,
-        )
-        case.due_at = created + choice(_DUE_HOURS)
-        events = [(created.isoformat(timespec="seconds"), staff, "created", "", "{}")]
-        t = created
-        # Older cases got further through the workflow.
-        stage = min(5, age.days // 6 + int(rand() * 3))
-        status = CaseStatus.NEW
-        if stage:
+    # What rng.choices(..., cum_weights=...)[0] draws, without building a list.
+    platform = _PLATFORMS[bisect(_PLATFORM_CUM, rand() * _PLATFORM_CUM[-1])]
+    kind = _KINDS[bisect(_KIND_CUM, rand() * _KIND_CUM[-1])]
+    cause = choice(CAUSES_BY_KIND[kind])
+    title, sku, price = choice(ITEMS)
+    paid = _PRICES[price, choice(_QTYS)]
+    claimed = paid if kind != CaseKind.BAD_REVIEW else None
+    if kind == CaseKind.REFUND_ONLY and rand() < 0.3:
+        claimed = (paid / 2).quantize(Decimal("0.01"))
+    staff = choice(STAFF)
+    with_phone = rand() < 0.7
+    case = Case(
+        platform=platform, shop=choice(SHOPS[platform]),
+        order_no=_order_no(rng, platform),
+        refund_no=str(10**14 + int(rand() * 9 * 10**14)) if kind in _REFUND_KINDS else "",
+        buyer_nick=_nick(rng),
+        buyer_name=choice(SURNAMES) + choice(GIVEN) * choice((1, 1, 2))
+        if with_phone else "",
+        buyer_phone=_phone(rng) if with_phone else "",
+        buyer_address=f"{choice(CITIES)}{int(rand() * 300) + 1}号" if with_phone else "",
+        item_title=title, sku=sku, amount_paid=paid, amount_claimed=claimed,
+        kind=kind, cause=cause, customer_type=choice(_CUSTOMER_TYPES),
+        priority=_PRIORITIES[bisect(_PRIORITY_CUM, rand() * _PRIORITY_CUM[-1])],
+        description=_description(cause, title),
+        assignee=staff, created_by=staff, created_at=created,
+    )
+    case.due_at = created + choice(_DUE_HOURS)
+    events = [(created.isoformat(timespec="seconds"), staff, "created", "", "{}")]
+    t = created
+    # Older cases got further through the workflow.
+    stage = min(5, age_days // 6 + int(rand() * 3))
+    status = CaseStatus.NEW
+    if stage:
+        if age_days > DEMO_DAYS:  # a big demo's long-settled history: see _STRAIGHT_PATH
+            path, gaps = _STRAIGHT_PATH
+        else:
             path = (CaseStatus.IN_PROGRESS,
                     choice((CaseStatus.WAITING_BUYER, CaseStatus.WAITING_PLATFORM)),
                     CaseStatus.IN_PROGRESS, CaseStatus.RESOLVED, CaseStatus.CLOSED)
-            for step in path[:stage]:
-                t = min(now, t + timedelta(minutes=20 + int(rand() * 1781)))
-                at = t.isoformat(timespec="seconds")
-                if rand() < 0.6:
-                    events.append((at, staff, "note", choice(NOTES), "{}"))
-                outcome = amount = None
-                if step == CaseStatus.RESOLVED:
-                    case.outcome, case.amount_settled = _outcome_for(rng, case)
-                    outcome = case.outcome.value
-                    if case.amount_settled is not None:
-                        amount = str(case.amount_settled)
-                events.append((at, staff, "status", "",
-                               _status_data(status.value, step.value, outcome, amount)))
-                if not step.is_open and case.resolved_at is None:
-                    case.resolved_at = t  # refund speed counts to the first resolution
-                status = step
-        case.status = status
-        case.updated_at = case.last_activity_at = t
-        items.append((case, local.date(), events))
-    items.sort(key=lambda it: it[0].created_at)
-    _spread_open_deadlines([case for case, _day, _events in items], now, seed)
-    return items
+            gaps = _ONE_GAP_EACH
+        for step, steps_taken in zip(path[:stage], gaps, strict=False):
+            minutes = 20 + int(rand() * 1781)
+            for _ in range(steps_taken - 1):
+                minutes += 20 + int(rand() * 1781)
+            t = min(now, t + timedelta(minutes=minutes))
+            at = t.isoformat(timespec="seconds")
+            if rand() < 0.6:
+                events.append((at, staff, "note", choice(NOTES), "{}"))
+            outcome = amount = None
+            if step == CaseStatus.RESOLVED:
+                case.outcome, case.amount_settled = _outcome_for(rng, case)
+                outcome = case.outcome.value
+                if case.amount_settled is not None:
+                    amount = str(case.amount_settled)
+            events.append((at, staff, "status", "",
+                           _status_data(status, step, outcome, amount)))
+            if not step.is_open and case.resolved_at is None:
+                case.resolved_at = t  # refund speed counts to the first resolution
+            status = step
+    case.status = status
+    case.updated_at = case.last_activity_at = t
+    return case, local.date(), events
 
 
-def _spread_open_deadlines(cases: Sequence[Case], now: datetime, seed: int | None) -> None:
-    """Open cases mostly due ahead of `now`; their own generator so the seeded cases stay as
-    they were."""
-    rng = random.Random(None if seed is None else f"due-{seed}")
+def _spread_open_deadlines(cases: Sequence[Case], now: datetime, rng: random.Random) -> None:
+    """Open cases mostly due ahead of `now`; their own generator `rng` so the seeded cases
+    stay as they were."""
     low, high = OPEN_DUE_AHEAD_HOURS
     for case in cases:
         if not case.status.is_open:
@@ -364,68 +395,30 @@ def _spread_open_deadlines(cases: Sequence[Case], now: datetime, seed: int | Non
                                   now - timedelta(minutes=rng.randint(30, 12 * 60)))
 
 
-def build_demo_promises(cases: Sequence[tuple[int, Case]], now: datetime, tz: str,
-                        seed: int | None = None) -> list[Promise]:
-    """Promises for some of the (id, case) pairs: open ones on open cases (due two or three
-    shop days after `now`), kept or broken ones inside the history of settled cases."""
-    rng = random.Random(None if seed is None else f"promises-{seed}")
-    zone = ZoneInfo(tz)
-    today = now.astimezone(zone).date()
-    out: list[Promise] = []
-    for case_id, case in cases:
-        share = OPEN_PROMISE_SHARE if case.status.is_open else SETTLED_PROMISE_SHARE
-        if rng.random() >= share or case.created_at is None or case.last_activity_at is None:
-            continue
-        kind = rng.choice(PROMISE_KINDS[case.kind])
-        text = rng.choice(PROMISE_TEXTS[kind])
-        actor = case.assignee or case.created_by or STAFF[0]
-        first, last = case.created_at, case.last_activity_at
-        if case.status.is_open:  # promised at the last contact, still owed
-            day = today + timedelta(days=rng.choice(OPEN_DUE_DAYS))
-            due = datetime.combine(day, time(rng.choice(OPEN_DUE_HOURS)), tzinfo=zone)
-            out.append(Promise(0, case_id, kind, text, due.astimezone(UTC), actor, last))
-            continue
-        made = first + (last - first) * rng.uniform(0.1, 0.6)
-        due = made + timedelta(hours=rng.choice((2, 4, 8, 24)))
-        if rng.random() < BROKEN_SHARE:
-            resolved = min(last, due + timedelta(hours=rng.randint(1, 6)))
-            out.append(Promise(0, case_id, kind, text, due, actor, made, PromiseState.BROKEN,
-                               resolved, actor, rng.choice(BROKEN_REASONS)))
-        else:  # most kept in time, some late
-            resolved = min(last, made + (due - made) * rng.uniform(0.3, 1.2))
-            out.append(Promise(0, case_id, kind, text, due, actor, made, PromiseState.KEPT,
-                               resolved, actor))
-    return out
-
-
-def write_demo_promises(register: DemoTarget, promises: Sequence[Promise]) -> None:
-    """Store demo promises with the timeline events and audit rows the service would have
-    written when they were made and settled; one transaction."""
-    db, tz = register.db, register.shop_tz
-    events, audit = EventStore(db), AuditStore(db)
-    with db.atomic():
-        rows, audits = [], []
-        for p in PromiseStore(db).insert_many(promises):
-            made = replace(p, state=PromiseState.OPEN, resolved_at=None, resolved_by=None,
-                           broken_reason=None)  # as it stood when it was made
-            steps = [(made, "promise_made", p.made_at, p.made_by)]
-            if not p.is_open:
-                steps.append((p, "promise_kept" if p.state == PromiseState.KEPT
-                              else "promise_broken", p.resolved_at, p.resolved_by))
-            for shown, type_, at, actor in steps:
-                rows.append((p.case_id, at, actor, type_, event_text(shown, type_, tz),
-                             event_data(shown)))
-                audits.append((at, actor, "case", p.case_id, type_, f"promise:{p.id}",
-                               *audit_values(shown, type_)))
-        events.add_many(rows)  # type: ignore[arg-type]
-        audit.record_many(audits)  # type: ignore[arg-type]
-
-
 def generate_demo(register: DemoTarget, n: int = 200, *, seed: int | None = None) -> int:
     """Add `n` demo cases (and the demo staff) to the register. Returns how many.
 
     The cases are numbered DEMO-… in their own series and marked as demo; the staff and the
     list entry the demo adds are remembered, so remove_demo takes back exactly these."""
+    with _no_cyclic_gc():
+        return _generate_demo(register, n, seed)
+
+
+@contextmanager
+def _no_cyclic_gc() -> Iterator[None]:
+    """Python's cycle collector paused: a big demo holds millions of objects (its cases,
+    their events) that are all alive until the end, and each full collection walked all of
+    them again for nothing. Reference counting still frees everything as usual."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _generate_demo(register: DemoTarget, n: int, seed: int | None) -> int:
     added = register.settings.get(DEMO_ADDED_KEY, None) or {"staff": [], "blacklist": []}
     for name in STAFF:
         if not register.staff.store.by_name(name):
@@ -433,26 +426,14 @@ def generate_demo(register: DemoTarget, n: int = 200, *, seed: int | None = None
             added["staff"].append(name)
     if not register.staff.current_operator():
         register.staff.set_current_operator(STAFF[0])
-    now = register.clock.now()
-    items = build_demo_cases(n, now, register.shop_tz, seed)
-    major = apply_demo_patterns(items, now, seed)
     db = register.db
-    with roomy_cache(db, rows=n), db.atomic():
+    with roomy_cache(db, rows=n), unchecked_references(db), db.atomic():
         # One load: the case indexes and day totals are built once at the end of the block
         # (bulk_load), for what the cases, their stages and promises wrote.
-        with bulk_load(db, new_rows=n):
-            ids = bulk_insert_cases(db, items, demo=True, reindex=False)
-            cases = {case_id: case for case_id, (case, _day, _events) in zip(ids, items,
-                                                                           strict=True)}
-            for case_id, case in cases.items():
-                case.id = case_id
-            del items
-            register.deadlines.compute_new(cases)
-            write_demo_promises(register, build_demo_promises(list(cases.items()), now,
-                                                              register.shop_tz, seed))
+        with bulk_load(db, new_rows=n, tables=("case_events", "audit_log")):
+            ids, open_ids, major = _load_demo_cases(register, n, seed)
         if ids:  # the search index once, for the whole load
             index_new_range(db, ids[0], ids[-1])
-    saved = list(cases.items())
     with register.db.atomic():
         if not any(e.buyer_nick == MALICIOUS_NICK for e in register.blacklist.entries()):
             entry = register.blacklist.add(platform="taobao", buyer_nick=MALICIOUS_NICK,
@@ -461,16 +442,53 @@ def generate_demo(register: DemoTarget, n: int = 200, *, seed: int | None = None
         register.settings.set(DEMO_ADDED_KEY, added)
         # No rule fires on a resolved or closed case: judging only the open ones raises the
         # same warnings, for a fraction of the time (most demo cases are settled).
-        register.warnings.evaluate([case_id for case_id, case in saved if case.status.is_open],
-                                   siblings=False)
+        register.warnings.evaluate(open_ids, siblings=False)
         # Resolved demo cases get their follow-ups, as resolving them by hand would.
-        register.followups.schedule_resolved([case_id for case_id, _case in saved],
-                                             STAFF[0], backdate=True)
-        major_id = next((case_id for case_id, case in saved if case is major), None)
-        if major_id is not None:
-            add_demo_major(register, major_id)
+        register.followups.schedule_resolved(ids, STAFF[0], backdate=True)
+        if major is not None:
+            add_demo_major(register, major.id)
     add_demo_plan(register)
     return n
+
+
+def _load_demo_cases(register: DemoTarget, n: int, seed: int | None
+                     ) -> tuple[list[int], list[int], Case | None]:
+    """Make and write the demo's cases a chunk at a time, each with its stages, deadlines,
+    timeline and promises (inside the caller's bulk load). Returns every new id, the open
+    cases' ids, and the major complaint's case (its row rewritten last)."""
+    db, now, tz = register.db, register.clock.now(), register.shop_tz
+    rng = random.Random(seed)
+    times = demo_times(rng, n, now, tz)
+    patterns = DemoPatterns([created for created, _age in times], now, seed)
+    promise_rng = random.Random(None if seed is None else f"promises-{seed}")
+    ids: list[int] = []
+    open_ids: list[int] = []
+    for start, items in demo_chunks(rng, times, now, tz, seed):
+        apply_demo_patterns(patterns, items, start)
+        # Stages and deadlines go in with the rows: worked out from the cases in memory,
+        # where an UPDATE per case afterwards rewrote every row once more.
+        stages = register.deadlines.new_columns([case for case, _day, _events in items])
+        chunk_ids = bulk_insert_cases(db, items, demo=True, reindex=False, more=stages)
+        pairs = [(case_id, case) for case_id, (case, _day, _events)
+                 in zip(chunk_ids, items, strict=True)]
+        for case_id, case in pairs:
+            case.id = case_id
+        write_demo_promises(db, tz, build_demo_promises(pairs, now, tz, rng=promise_rng,
+                                                        fallback_actor=STAFF[0]))
+        ids.extend(chunk_ids)
+        open_ids.extend(case_id for case_id, case in pairs if case.status.is_open)
+    major = patterns.finish()
+    if major is not None:  # written as an ordinary case: now the scald
+        columns = {k: v for k, v in case_to_row(major).items()
+                   if k in _MAJOR_COLUMNS}
+        register.major.cases.update_columns(major.id, columns, reindex=False)
+        register.deadlines.compute_new({major.id: major})  # from what it is now
+    return ids, open_ids, major
+
+
+def apply_demo_patterns(patterns: DemoPatterns, items: list, start: int) -> None:
+    """`DemoPatterns.apply` (a function of this module, so the build benchmark times it)."""
+    patterns.apply(items, start)
 
 
 def add_demo_major(register: DemoTarget, case_id: int) -> None:

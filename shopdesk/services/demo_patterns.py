@@ -11,8 +11,10 @@ for, and every pattern scales with it."""
 from __future__ import annotations
 
 import random
-from datetime import UTC, datetime, timedelta
+from collections.abc import Sequence
+from datetime import datetime, timedelta
 from decimal import Decimal
+from typing import Any
 
 from ..domain.case import Case
 from ..domain.enums import CaseKind, Cause, Platform
@@ -48,63 +50,80 @@ DEMO_PLAN = {"category": "missing_wrong_item", "sub_type": "配件漏装",
              "target_pct": 30}
 
 
-def _age(case: Case, now: datetime) -> timedelta:
-    return now - case.created_at if case.created_at else timedelta.max
+class DemoPatterns:
+    """The patterns of one demo, planned from its cases' creation times (oldest first) and
+    applied to its cases chunk by chunk as they are made: a big demo never holds all its
+    cases at once. Which cases leak, which the courier backlog hits and which belong to
+    the malicious buyer is decided up front; `finish` then names the major complaint."""
 
+    def __init__(self, created: Sequence[datetime], now: datetime,
+                 seed: int | None = None) -> None:
+        rng = random.Random(seed)
+        self.now = now
+        # The bad batch: leaks cluster on one item since it arrived, a few every day.
+        recent = [i for i, at in enumerate(created)
+                  if now - at <= timedelta(days=LEAK_SINCE_DAYS)]
+        leaking = sorted(rng.sample(recent, min(len(recent),
+                                                max(5, int(len(recent) * LEAK_SHARE)))))
+        self._leaking = {i: LEAK_TEXTS[k % len(LEAK_TEXTS)] for k, i in enumerate(leaking)}
+        # The promotion's courier backlog, worst far from the warehouse.
+        first, last = (timedelta(days=d) for d in COURIER_PEAK_DAYS)
+        self._courier = {i for i, at in enumerate(created)
+                         if i not in self._leaking and first < now - at <= last
+                         and rng.random() < COURIER_SHARE}
+        # One malicious buyer, three cases in the weeks before.
+        older = [i for i, at in enumerate(created)
+                 if i not in self._leaking and i not in self._courier
+                 and timedelta(days=6) < now - at <= timedelta(days=25)]
+        self._malicious = dict(zip(older[-3:], MALICIOUS_TEXTS, strict=False))
+        self._rng = rng  # the draws made while applying (causes, addresses, packing)
+        self._open_leaking: Case | None = None
+        self._open: Case | None = None
 
-def apply_demo_patterns(items: list, now: datetime, seed: int | None = None) -> Case | None:
-    """Rewrite some of the (case, day, events) items in place. Returns the case that is to
-    be the major complaint (None: no open case to make it)."""
-    rng = random.Random(seed)
-    cases: list[Case] = [case for case, _day, _events in items]
-    touched: set[int] = set()
-    # The bad batch: leaks cluster on one item since it arrived, a few every day.
-    recent = [c for c in cases if _age(c, now) <= timedelta(days=LEAK_SINCE_DAYS)]
-    leaking = rng.sample(recent, min(len(recent), max(5, int(len(recent) * LEAK_SHARE))))
-    for i, case in enumerate(sorted(leaking, key=lambda c: c.created_at or now)):
+    def apply(self, items: Sequence[tuple[Case, Any, Any]], start: int) -> None:
+        """Rewrite the (case, day, events) items in place; `start`: the first one's place
+        among all the demo's cases."""
+        rng, month = self._rng, timedelta(days=30)
+        for i, (case, _day, _events) in enumerate(items, start):
+            text = self._leaking.get(i)
+            if text is not None:
+                case.item_title, case.sku, case.amount_paid = LEAK_ITEM
+                case.amount_claimed = case.amount_paid
+                case.cause, case.description = Cause.ITEM_DEFECTIVE, text
+                case.kind = CaseKind.RETURN_REFUND
+            elif i in self._courier:
+                case.cause = rng.choice((Cause.SLOW_DELIVERY, Cause.SLOW_DELIVERY,
+                                         Cause.PARCEL_LOST))
+                case.description = COURIER_TEXT
+                if case.buyer_address and rng.random() < 0.7:
+                    case.buyer_address = rng.choice(REMOTE) + f"{rng.randint(1, 300)}号"
+            # The packing check worked: most missing-item cases of the last 30 days never
+            # happened (they become buyers' changes of mind).
+            elif (case.cause == Cause.MISSING_WRONG_ITEM and _age(case, self.now) <= month
+                  and rng.random() < PACKING_FIXED_SHARE):
+                case.cause = Cause.ORDERED_WRONG
+                case.description = "买家拍错了尺码，想换大一号。"
+            text = self._malicious.get(i)
+            if text is not None:
+                case.platform = Platform.TAOBAO
+                case.buyer_nick = MALICIOUS_NICK
+                case.cause, case.description = Cause.MALICIOUS_REVIEWER, text
+            if case.status.is_open:  # oldest first: the last one seen is the newest
+                self._open = case
+                if i in self._leaking:
+                    self._open_leaking = case
+
+    def finish(self) -> Case | None:
+        """The newest open leaking case (else the newest open case, now of the leaking
+        cup), rewritten as the scald; None when no case is open."""
+        case = self._open_leaking or self._open
+        if case is None:
+            return None
         case.item_title, case.sku, case.amount_paid = LEAK_ITEM
         case.amount_claimed = case.amount_paid
-        case.cause, case.description = Cause.ITEM_DEFECTIVE, LEAK_TEXTS[i % len(LEAK_TEXTS)]
-        case.kind = CaseKind.RETURN_REFUND
-        touched.add(id(case))
-    # The promotion's courier backlog, worst far from the warehouse.
-    first, last = COURIER_PEAK_DAYS
-    peak = [c for c in cases if id(c) not in touched
-            and timedelta(days=first) < _age(c, now) <= timedelta(days=last)]
-    for case in peak:
-        if rng.random() >= COURIER_SHARE:
-            continue
-        case.cause = rng.choice((Cause.SLOW_DELIVERY, Cause.SLOW_DELIVERY, Cause.PARCEL_LOST))
-        case.description = COURIER_TEXT
-        if case.buyer_address and rng.random() < 0.7:
-            case.buyer_address = rng.choice(REMOTE) + f"{rng.randint(1, 300)}号"
-        touched.add(id(case))
-    # The packing check worked: most missing-item cases of the last 30 days never happened
-    # (they become buyers' changes of mind).
-    for case in cases:
-        if (case.cause == Cause.MISSING_WRONG_ITEM and id(case) not in touched
-                and _age(case, now) <= timedelta(days=30)
-                and rng.random() < PACKING_FIXED_SHARE):
-            case.cause = Cause.ORDERED_WRONG
-            case.description = "买家拍错了尺码，想换大一号。"
-    # One malicious buyer, three cases in the weeks before.
-    older = [c for c in cases if id(c) not in touched
-             and timedelta(days=6) < _age(c, now) <= timedelta(days=25)]
-    for case, text in zip(older[-3:], MALICIOUS_TEXTS, strict=False):
-        case.platform = Platform.TAOBAO
-        case.buyer_nick = MALICIOUS_NICK
-        case.cause, case.description = Cause.MALICIOUS_REVIEWER, text
-    return _major(leaking, cases)
+        case.cause, case.description = Cause.ITEM_DEFECTIVE, MAJOR_TEXT
+        return case
 
 
-def _major(leaking: list[Case], cases: list[Case]) -> Case | None:
-    """The newest open leaking case (else the newest open case, now of the leaking cup)
-    becomes the scald."""
-    pool = [c for c in leaking if c.status.is_open] or [c for c in cases if c.status.is_open]
-    if not pool:
-        return None
-    case = max(pool, key=lambda c: c.created_at or datetime.min.replace(tzinfo=UTC))
-    case.item_title, case.sku, case.amount_paid = LEAK_ITEM
-    case.amount_claimed = case.amount_paid
-    case.cause, case.description = Cause.ITEM_DEFECTIVE, MAJOR_TEXT
-    return case
+def _age(case: Case, now: datetime) -> timedelta:
+    return now - case.created_at if case.created_at else timedelta.max

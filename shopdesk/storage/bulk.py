@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date
 from typing import Any
@@ -21,6 +21,8 @@ from .search import reindex_cases
 # Page cache per case loaded, and its ceiling (MiB), for `roomy_cache`.
 _CACHE_KIB_PER_ROW = 1
 _CACHE_MAX_MIB = 1024
+# Cases turned into rows and written at a time by `bulk_insert_cases`.
+CHUNK_ROWS = 20_000
 
 
 @contextmanager
@@ -49,8 +51,26 @@ def roomy_cache(db: Database, *, rows: int) -> Iterator[None]:
         db.execute(f"PRAGMA cache_size = {before}")
 
 
+@contextmanager
+def unchecked_references(db: Database) -> Iterator[None]:
+    """Foreign keys unchecked while the block runs (call outside a transaction: SQLite
+    ignores the pragma inside one), then as before. For a load whose every reference
+    points at rows it wrote itself: checking a million events' case cost a lookup each.
+    SQLite only."""
+    if is_postgres(db) or db.conn.in_transaction:
+        yield
+        return
+    before = int(db.execute("PRAGMA foreign_keys").fetchone()[0])
+    db.execute("PRAGMA foreign_keys = OFF")
+    try:
+        yield
+    finally:
+        db.execute(f"PRAGMA foreign_keys = {before}")
+
+
 def bulk_insert_cases(db: Database, items: Sequence[tuple[Case, date, list[Sequence[Any]]]],
-                      *, demo: bool = False, reindex: bool = True) -> list[int]:
+                      *, demo: bool = False, reindex: bool = True,
+                      more: Sequence[Mapping[str, Any]] | None = None) -> list[int]:
     """Insert cases with their timeline events; numbers them per shop-local day.
 
     `items` are (case, shop-local creation day, events) where each event is a tuple
@@ -58,7 +78,8 @@ def bulk_insert_cases(db: Database, items: Sequence[tuple[Case, date, list[Seque
     event store writes it (sorted keys, not ASCII-escaped); both are stored as given.
     Returns the new ids. `demo` numbers them in the demo series and marks them as demo
     (removable in one action). `reindex=False` leaves the search index to the caller,
-    which indexes every chunk's ids once at the end (a big load stays linear).
+    which indexes every chunk's ids once at the end (a big load stays linear). `more`:
+    per item, further columns (the same for every item), as `CaseStore.insert_rows` takes.
     """
     series, prefix = ("demo", DEMO_PREFIX) if demo else ("", PREFIX)
     cases, events, audit = CaseStore(db), EventStore(db), AuditStore(db)
@@ -72,18 +93,25 @@ def bulk_insert_cases(db: Database, items: Sequence[tuple[Case, date, list[Seque
         for case, day, _events in items:
             case.case_no = format_case_no(day, next_seq[day], prefix)
             next_seq[day] += 1
-        ids = cases.insert_rows([case for case, _day, _events in items])
-        if demo:
-            DemoStore(db).mark(ids)
-        event_rows, audit_rows = [], []
-        for (case, _day, case_events), case_id in zip(items, ids, strict=True):
-            audit_rows.append((case.created_at, case.created_by, "case", case_id, "create",
-                               None, None, case.case_no))
-            # Stored as given: decoding and re-encoding each event cost more than the
-            # insert (most of a big demo's writing time).
-            event_rows.extend((case_id, *e) for e in case_events)
-        events.add_stored(event_rows)
-        audit.record_many(audit_rows)
+        # In chunks: the rows of a million cases at once (their column dicts, events and
+        # audit tuples) were gigabytes on top of the cases themselves.
+        for start in range(0, len(items), CHUNK_ROWS):
+            chunk = items[start:start + CHUNK_ROWS]
+            chunk_ids = cases.insert_rows(
+                [case for case, _day, _events in chunk],
+                None if more is None else more[start:start + CHUNK_ROWS])
+            if demo:
+                DemoStore(db).mark(chunk_ids)
+            event_rows, audit_rows = [], []
+            for (case, _day, case_events), case_id in zip(chunk, chunk_ids, strict=True):
+                audit_rows.append((case.created_at, case.created_by, "case", case_id,
+                                   "create", None, None, case.case_no))
+                # Stored as given: decoding and re-encoding each event cost more than the
+                # insert (most of a big demo's writing time).
+                event_rows.extend((case_id, *e) for e in case_events)
+            events.add_stored(event_rows)
+            audit.record_many(audit_rows)
+            ids.extend(chunk_ids)
         if reindex:  # only the new cases: re-indexing everything per chunk was quadratic
             reindex_cases(db, ids)
     return ids

@@ -49,7 +49,8 @@ def worth_deferring(db: Database, new_rows: int) -> bool:
 
 
 @contextmanager
-def bulk_load(db: Database, *, new_rows: int, keep: Iterable[str] = ()) -> Iterator[BulkLoad]:
+def bulk_load(db: Database, *, new_rows: int, keep: Iterable[str] = (),
+              tables: Iterable[str] = ()) -> Iterator[BulkLoad]:
     """Defer `cases`' secondary indexes and day-totals trigger while many cases are inserted.
 
     Call inside an open write transaction. Within the block, INSERT the new cases (and
@@ -58,6 +59,10 @@ def bulk_load(db: Database, *, new_rows: int, keep: Iterable[str] = ()) -> Itera
     unique ones, which stay. On a normal exit every index and trigger is back exactly as
     it was and analysis_daily holds the new rows' totals. No-op on PostgreSQL and for
     loads too small to gain (see `worth_deferring`).
+
+    `tables`: further tables the load fills in step with the cases (their timeline events,
+    audit rows), whose non-unique indexes are set aside too: kept up row by row, the
+    timeline's index by time took a random B-tree insert per event.
     """
     if not worth_deferring(db, new_rows):
         yield BulkLoad(False)
@@ -66,9 +71,10 @@ def bulk_load(db: Database, *, new_rows: int, keep: Iterable[str] = ()) -> Itera
         raise RuntimeError("bulk_load needs the caller's write transaction")
     watermark = db.execute("SELECT coalesce(max(id), 0) FROM cases").fetchone()[0]
     kept = set(keep)
+    names = ["cases", *tables]
     indexes = [(name, sql) for name, sql in db.execute(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'cases' "
-        "AND sql IS NOT NULL").fetchall()
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+        f"AND tbl_name IN ({', '.join('?' for _ in names)})", names).fetchall()
         if name not in kept and not sql.lstrip().upper().startswith("CREATE UNIQUE")]
     triggers = db.execute(
         "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'cases' "

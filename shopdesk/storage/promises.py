@@ -80,7 +80,9 @@ class PromiseStore:
               to_utc_iso(p.made_at), p.state.value,
               to_utc_iso(p.resolved_at) if p.resolved_at else None, p.resolved_by,
               p.broken_reason) for p in saved))
-        self.refresh_next_due(p.case_id for p in saved)
+        # Only an open promise can change its case's next due (kept and broken ones are
+        # not counted): a demo's settled history needs no UPDATE per case.
+        self.refresh_next_due(p.case_id for p in saved if p.is_open)
         return saved
 
     def refresh_next_due(self, case_ids: Iterable[int]) -> None:

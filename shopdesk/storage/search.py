@@ -37,6 +37,11 @@ def _hex(text: str) -> str:
     return text.encode("utf-8", "surrogatepass").hex()
 
 
+@lru_cache(maxsize=1 << 14)
+def _char_hex(char: str) -> str:
+    return _hex(char)
+
+
 def bigram_text(body: str) -> str:
     """The bigram index's text for a search body (see the module docstring)."""
     return " ".join(map(_run_tokens, body.split()))
@@ -52,8 +57,9 @@ def _run_tokens(run: str) -> str:
         h = run.encode().hex()
         return " ".join([h[i:i + 4] for i in range(0, len(h) - 2, 2)] + [h[-2:]])
     # Each character's hex once (a pair's hex is its two characters' hex side by side):
-    # half the encoding of hexing every pair.
-    chars = [_hex(c) for c in run]
+    # half the encoding of hexing every pair; and each character's from a cache, since a
+    # register's text is a few thousand characters over and over.
+    chars = list(map(_char_hex, run))
     return " ".join([*map(str.__add__, chars, chars[1:]), chars[-1]])
 
 

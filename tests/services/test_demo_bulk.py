@@ -121,3 +121,69 @@ def test_the_bench_builder_makes_a_register_that_opens(tmp_path, monkeypatch):
         assert reg.db.execute("PRAGMA quick_check").fetchone()[0] == "ok"
     finally:
         reg.close()
+
+
+def test_a_demo_load_gives_back_the_connection_and_interpreter_as_it_found_them(register):
+    """The load checks no foreign keys and pauses the cycle collector; both are back."""
+    import gc
+
+    db = register.db
+    before = None if is_postgres(db) else db.execute("PRAGMA foreign_keys").fetchone()[0]
+    assert gc.isenabled()
+    demo.generate_demo(register, 30, seed=3)
+    assert gc.isenabled()
+    if before is not None:
+        assert db.execute("PRAGMA foreign_keys").fetchone()[0] == before == 1
+        assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+def test_a_big_demos_long_settled_cases_went_straight_through(clock, monkeypatch):
+    """Older than DEMO_DAYS: in progress, resolved, closed (fewer events for a million
+    cases), taking as long to resolve as the recent ones' five steps."""
+    import json
+    from statistics import median
+
+    now = clock.now()
+    monkeypatch.setattr(demo, "BUSY_CASES", 100)  # 1,000 cases: ten times the span
+    items = demo.build_demo_cases(1000, now, "Asia/Shanghai", seed=5)
+    old = [(c, e) for c, _d, e in items if now - c.created_at > timedelta(days=91)]
+    recent = [(c, e) for c, _d, e in items
+              if timedelta(days=45) < now - c.created_at <= timedelta(days=90)]
+    assert old and recent
+
+    def steps(events):
+        return [json.loads(data)["to"] for _at, _actor, type_, _text, data in events
+                if type_ == "status"]
+
+    assert {tuple(steps(e)) for _c, e in old} == {("in_progress", "resolved", "closed")}
+    assert all(len(steps(e)) == 5 for c, e in recent if c.status.value == "closed")
+    hours = [(c.resolved_at - c.created_at).total_seconds() / 3600 for c, _e in old]
+    recent_hours = [(c.resolved_at - c.created_at).total_seconds() / 3600
+                    for c, _e in recent if c.resolved_at]
+    assert 0.7 < median(hours) / median(recent_hours) < 1.3
+
+
+def test_a_seed_makes_the_same_demo_chunk_by_chunk_as_all_at_once(clock):
+    """Deterministic for a seed, and the chunks a big demo is written in are the cases
+    (and patterns) the whole list would have."""
+    from shopdesk.services.demo_patterns import DemoPatterns
+
+    now, tz = clock.now(), "Asia/Shanghai"
+
+    def made(size):
+        import random
+        rng = random.Random(8)
+        times = demo.demo_times(rng, 500, now, tz)
+        patterns = DemoPatterns([t for t, _age in times], now, 8)
+        items = []
+        for start, chunk in demo.demo_chunks(rng, times, now, tz, 8, size=size):
+            patterns.apply(chunk, start)
+            items.extend(chunk)
+        major = patterns.finish()
+        return [(vars(c), d, e) for c, d, e in items], vars(major)
+
+    whole = made(500)
+    assert made(500) == whole
+    assert made(64) == whole
+    cases = [c for c, _d, _e in whole[0]]
+    assert [c["created_at"] for c in cases] == sorted(c["created_at"] for c in cases)
