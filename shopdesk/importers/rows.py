@@ -81,6 +81,18 @@ class BoundMapping:
         pos = found[0]
         return self._converter(name)(cells[pos] if pos < len(cells) else None, {})
 
+    def reader_of(self, name: str) -> Callable[[Sequence[Cell]], object]:
+        """`value_of(name, cells)` with the column and converter looked up once (a
+        re-import reads the refund number of every known row)."""
+        found = self.index.get(name)
+        if found is None:
+            return lambda _cells: None
+        pos, convert = found[0], self._converter(name)
+
+        def read(cells: Sequence[Cell]) -> object:
+            return convert(cells[pos] if pos < len(cells) else None, {})
+        return read
+
     def read(self, number: int, cells: Sequence[Cell]) -> tuple[dict[str, object], list[RowError]]:
         """Every mapped field of one row, converted; problems become RowErrors."""
         values: dict[str, object] = {}
