@@ -43,9 +43,11 @@ DATE_FORMATS_HINT_EN = ("2026-11-23 10:00:00, 2026/11/23 10:00, 2026-11-23, "
 
 def clean_text(value: Cell) -> str:
     """Any cell -> stripped text: no tabs, no invisible marks, no Excel ="..." wrapper."""
-    if value is None:
+    if type(value) is str:  # nearly every cell: one test instead of the chain below
+        text = value
+    elif value is None:
         return ""
-    if isinstance(value, str):
+    elif isinstance(value, str):
         text = value
     elif isinstance(value, bool):
         text = "是" if value else "否"
