@@ -150,7 +150,8 @@ def _parse_enum(errors: list[FieldError], name: str, enum: type, raw: str | None
 
 def _parse_money(errors: list[FieldError], name: str, raw: str | Decimal | None
                  ) -> Decimal | None:
-    if raw is None or str(raw).strip() == "":
+    # A Decimal is never blank: not formatted to text only to be tested (per imported row).
+    if raw is None or (not isinstance(raw, Decimal) and str(raw).strip() == ""):
         return None
     try:
         # An importer's amount is a Decimal already: checked as it is, not via its text.

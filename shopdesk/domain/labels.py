@@ -10,6 +10,8 @@ from enum import StrEnum
 
 from .text import pick
 
+_SEEN = 256  # texts remembered per enum by parse() (only what parsed: a bounded set)
+
 
 class LabelledEnum(StrEnum):
     """A string enum whose members carry a Chinese and an English label."""
@@ -31,22 +33,31 @@ class LabelledEnum(StrEnum):
     @classmethod
     def parse(cls, text: str) -> LabelledEnum:
         """Accept a key, a Chinese label or an English label (case-insensitive)."""
+        by_lower, by_zh, seen = cls._parse_tables()
+        member = seen.get(text)  # an import parses the same few words in every row
+        if member is not None:
+            return member
         needle = text.strip()
-        by_lower, by_zh = cls._parse_tables()
         found = [m for m in (by_lower.get(needle.lower()), by_zh.get(needle)) if m is not None]
         if not found:
             raise ValueError(text)
         if len(found) == 1 or found[0] is found[1]:
-            return found[0]
-        # The first member (in definition order) that matches either way, as a loop would.
-        order = list(cls)
-        return min(found, key=order.index)
+            member = found[0]
+        else:
+            # The first member (in definition order) that matches either way, as a loop would.
+            order = list(cls)
+            member = min(found, key=order.index)
+        if len(seen) < _SEEN:
+            seen[text] = member
+        return member
 
     @classmethod
-    def _parse_tables(cls) -> tuple[dict[str, LabelledEnum], dict[str, LabelledEnum]]:
+    def _parse_tables(cls) -> tuple[dict[str, LabelledEnum], dict[str, LabelledEnum],
+                                    dict[str, LabelledEnum]]:
         """Lower-cased key/English label -> member, and Chinese label -> member, made once
         per enum (an import parses a label in every row: the loop over the members was a
-        tenth of its time). The first member wins a label two members share."""
+        tenth of its time), and the texts parsed so far. The first member wins a label two
+        members share."""
         tables = cls.__dict__.get("_label_tables")
         if tables is None:
             by_lower: dict[str, LabelledEnum] = {}
@@ -55,7 +66,7 @@ class LabelledEnum(StrEnum):
                 by_lower.setdefault(member.value.lower(), member)
                 by_lower.setdefault(member.en.lower(), member)
                 by_zh.setdefault(member.zh, member)
-            tables = (by_lower, by_zh)
+            tables = (by_lower, by_zh, {})
             type.__setattr__(cls, "_label_tables", tables)
         return tables
 

@@ -22,6 +22,11 @@ class MoneyError(ValueError):
 def parse_yuan(text: str | Decimal | int, *, allow_negative: bool = False) -> Decimal:
     """Parse '¥1,234.5' / '12.30元' / 12 into Decimal('1234.50'); at most two decimals."""
     if isinstance(text, Decimal):
+        # Already in fen (an importer's parsed amount, checked again per row): the checks
+        # below would return it as it is.
+        if (text.is_finite() and not text.is_signed() and text.as_tuple().exponent == -2
+                and text.adjusted() < _MAX_DIGITS_LEFT):
+            return text
         value = text
     elif isinstance(text, int):
         value = Decimal(text)

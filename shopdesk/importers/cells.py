@@ -43,9 +43,11 @@ DATE_FORMATS_HINT_EN = ("2026-11-23 10:00:00, 2026/11/23 10:00, 2026-11-23, "
 
 def clean_text(value: Cell) -> str:
     """Any cell -> stripped text: no tabs, no invisible marks, no Excel ="..." wrapper."""
-    if value is None:
+    if type(value) is str:  # nearly every cell: one test instead of the chain below
+        text = value
+    elif value is None:
         return ""
-    if isinstance(value, str):
+    elif isinstance(value, str):
         text = value
     elif isinstance(value, bool):
         text = "是" if value else "否"
@@ -78,9 +80,17 @@ def parse_identifier(value: Cell, zh_name: str = "订单号", en_name: str = "Or
     '="2026112312345"' -> '2026112312345'; "'2026..." -> '2026...';
     '3.12345E+18' -> CellError (the digits Excel dropped cannot be recovered).
     """
-    if isinstance(value, bool):
+    if isinstance(value, str):
+        # The usual cells, plain digits or Taobao's ="digits": nothing to clean or refuse.
+        if value.isdigit() and value.isascii():
+            return value
+        if value[:2] == '="' and value[-1:] == '"':
+            inner = value[2:-1]
+            if inner.isdigit() and inner.isascii():
+                return inner
+    elif isinstance(value, bool):
         return clean_text(value)
-    if isinstance(value, int):
+    elif isinstance(value, int):
         return str(value)
     if isinstance(value, float | Decimal):
         try:

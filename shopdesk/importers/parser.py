@@ -292,14 +292,20 @@ class _Parser:
                 self.check_cancelled()
                 total = max(total, done)
                 self.progress(done, total)
-            if _row_is_blank(cells):
-                continue
-            if (len(cells) == len(header_key) and first_key is not None
-                    and not (digitless and isinstance(cells[first_key], str)
-                             and _ASCII_DIGIT.search(cells[first_key]))
-                    and normalise_header(clean_text(cells[first_key])) == header_key[first_key]
-                    and [normalise_header(clean_text(c)) for c in cells] == header_key):
-                continue  # the header repeated (files glued together)
+            lead = cells[first_key] if first_key is not None and first_key < len(cells) \
+                else None
+            # The usual row: a digit in the first column (the refund number) means neither
+            # a blank row nor the header again; only other rows take the full checks.
+            if not (isinstance(lead, str) and _ASCII_DIGIT.search(lead)):
+                if _row_is_blank(cells):
+                    continue
+                if (len(cells) == len(header_key) and first_key is not None
+                        and normalise_header(clean_text(lead)) == header_key[first_key]
+                        and [normalise_header(clean_text(c)) for c in cells] == header_key):
+                    continue  # the header repeated (files glued together)
+            elif not digitless and len(cells) == len(header_key) \
+                    and [normalise_header(clean_text(c)) for c in cells] == header_key:
+                continue  # the header repeated (a header with a digit in its first column)
             result.total_rows += 1
             if rows.hasher is None:
                 rows.convert(number, cells)
@@ -368,6 +374,7 @@ class _Rows:
         self.key_field = "refund_no" if refunds else "order_no"
         self.seen: dict[str, int] = {}
         self.hasher: Callable[[list[Cell]], str] | None = None
+        self.key_of = bound.reader_of(self.key_field)
         result._convert = self.refund
 
     def refund(self, number: int, cells: list[Cell],
@@ -405,7 +412,7 @@ class _Rows:
         """A known row: only its refund number is read (a repeat in the file is still
         refused, as the full conversion would)."""
         try:
-            key = str(self.bound.value_of(self.key_field, cells) or "").strip()
+            key = str(self.key_of(cells) or "").strip()
         except CellError:
             key = None
         if key is None or (key and key in self.seen):

@@ -24,6 +24,10 @@ _DELIMITERS = (",", "\t", ";")
 _SAMPLE_LINES = 50
 _BINARY_SAMPLE = 65536
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+# The first byte that is not blank (found without copying a large file, as strip() would).
+_FILLED = re.compile(rb"[^ \t\r\n\x00\xef\xbb\xbf\xff\xfe]")
+_SPACE = re.compile(r"\s*")
+_HEAD = 32  # characters enough to tell a web page from a table
 
 
 @dataclass
@@ -47,7 +51,7 @@ class Source:
 
 def open_source(data: bytes) -> Source:
     """Sniff the content (not the file name) and open it; raises FileError."""
-    if not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
+    if not _FILLED.search(data):
         raise FileError("empty", "文件是空的", "The file is empty")
     if data.startswith(_ZIP):
         return _open_xlsx(data)
@@ -67,14 +71,16 @@ def _open_csv(data: bytes) -> Source:
         raise FileError("binary", "这不是 CSV 或 Excel 表格文件（含有二进制内容）",
                         "This is not a CSV or Excel file (it contains binary data)")
     text = text.replace("\x00", "")  # a stray NUL never means anything in a CSV
-    head = text.lstrip().lower()
+    # Only the start, lower-cased (not a copy of the whole text in lower case).
+    start = _SPACE.match(text).end()  # type: ignore[union-attr]
+    head = text[start:start + _HEAD].lower()
     if head.startswith(("<!doctype html", "<html", "<table", "<?xml")):
         raise FileError(
             "html",
             "这是网页（HTML/XML）文件而不是表格。请用 Excel 打开后另存为 .xlsx 或 CSV 再导入。",
             "This is a web page (HTML/XML), not a table. Open it in Excel, save it as .xlsx "
             "or CSV and import that.")
-    if not text.strip():
+    if start == len(text):
         raise FileError("empty", "文件是空的", "The file is empty")
     sample = "\n".join(text[:_BINARY_SAMPLE].splitlines()[:_SAMPLE_LINES])
     delimiters = [d for d in _DELIMITERS if d == "," or d in sample]
@@ -92,19 +98,16 @@ def _csv_rows_factory(text: str, delimiter: str) -> Callable[[], Iterator[Row]]:
     def rows() -> Iterator[Row]:
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
         number = 0
-        while True:
-            try:
-                cells = next(reader)
-            except StopIteration:
-                return
-            except csv.Error as exc:
-                raise FileError(
-                    "malformed_csv",
-                    f"CSV 格式错误（第{number + 1}行附近）：{exc}。可能是引号不成对。",
-                    f"Malformed CSV near row {number + 1}: {exc}. Perhaps an unmatched quote.",
-                ) from None
-            number += 1
-            yield number, list(cells)
+        try:
+            for cells in reader:  # a new list per row: the caller may keep it
+                number += 1
+                yield number, cells
+        except csv.Error as exc:
+            raise FileError(
+                "malformed_csv",
+                f"CSV 格式错误（第{number + 1}行附近）：{exc}。可能是引号不成对。",
+                f"Malformed CSV near row {number + 1}: {exc}. Perhaps an unmatched quote.",
+            ) from None
 
     return rows
 

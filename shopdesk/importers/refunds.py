@@ -16,7 +16,7 @@ from .cells import Cell, clean_text
 from .errors import RowError
 from .mapping import REFUND_EXTRA_FIELDS
 from .reasons import ReasonMap
-from .rows import BoundMapping
+from .rows import BoundMapping, raw_row
 
 # CaseDraft text fields an import can fill.
 _DRAFT_TEXT = ("order_no", "refund_no", "shop", "buyer_nick", "buyer_name", "buyer_phone",
@@ -60,9 +60,17 @@ class RefundRecord:
     # What the platform's state means for the case (from the preset's state tables).
     state: PlatformCaseState = field(default_factory=PlatformCaseState)
     extra: dict[str, str] = field(default_factory=dict)  # goods_status, return_waybill, ...
-    raw: dict[str, str] = field(default_factory=dict)  # header -> cell text as in the file
+    # The row's cells and what reads them: `raw` is made from them when asked (no import
+    # path reads it; building it for every row was a twentieth of the reading).
+    cells: Sequence[Cell] = field(default=(), repr=False, compare=False)
+    raw_columns: Sequence[tuple[int, str]] = field(default=(), repr=False, compare=False)
     # The row's hash when the parser was given `known` (see parser.parse_file), else "".
     row_hash: str = field(default="", compare=False, repr=False)
+
+    @property
+    def raw(self) -> dict[str, str]:
+        """Header -> cell text as in the file."""
+        return raw_row(self.raw_columns, self.cells)
 
     @property
     def ended_at(self) -> datetime | None:
@@ -145,6 +153,7 @@ def convert_refund_row(number: int, cells: Sequence[Cell], bound: BoundMapping,
         return_shipped_at=values.get("return_shipped_at"),  # type: ignore[arg-type]
         state=state,
         extra=extra,
-        raw=bound.raw(cells),
+        cells=cells,
+        raw_columns=bound.raw_columns,
     )
     return record, []

@@ -65,12 +65,12 @@ class BoundMapping:
 
     def raw(self, cells: Sequence[Cell]) -> dict[str, str]:
         """The row as the file had it, header -> text (first column of a repeated header)."""
-        out = {}
-        width = len(cells)
-        for i, header in self._raw_columns:
-            value = cells[i] if i < width else None
-            out[header] = value if isinstance(value, str) else clean_text(value)
-        return out
+        return raw_row(self._raw_columns, cells)
+
+    @property
+    def raw_columns(self) -> list[tuple[int, str]]:
+        """(column, header) of every distinct header, for raw_row."""
+        return self._raw_columns
 
     def value_of(self, name: str, cells: Sequence[Cell]) -> object:
         """One mapped field of a row, converted (None: the field has no column); raises
@@ -80,6 +80,24 @@ class BoundMapping:
             return None
         pos = found[0]
         return self._converter(name)(cells[pos] if pos < len(cells) else None, {})
+
+    def reader_of(self, name: str) -> Callable[[Sequence[Cell]], object]:
+        """`value_of(name, cells)` with the column and converter looked up once (a
+        re-import reads the refund number of every known row)."""
+        found = self.index.get(name)
+        if found is None:
+            return lambda _cells: None
+        pos, convert = found[0], self._converter(name)
+        spec = self._specs[name]
+        if spec.kind == "id" and not self._values.get(name):
+            def read_id(cells: Sequence[Cell]) -> object:  # one call less per row
+                return parse_identifier(cells[pos] if pos < len(cells) else None,
+                                        spec.zh, spec.en)
+            return read_id
+
+        def read(cells: Sequence[Cell]) -> object:
+            return convert(cells[pos] if pos < len(cells) else None, {})
+        return read
 
     def read(self, number: int, cells: Sequence[Cell]) -> tuple[dict[str, object], list[RowError]]:
         """Every mapped field of one row, converted; problems become RowErrors."""
@@ -169,6 +187,16 @@ class BoundMapping:
             en = ", ".join(known + [k.value for k in CaseKind])
             raise CellError(f"未知的售后类型：{text}（可填：{zh}）",
                             f"Unknown case kind: {text} (use one of: {en})") from None
+
+
+def raw_row(columns: Sequence[tuple[int, str]], cells: Sequence[Cell]) -> dict[str, str]:
+    """The row as the file had it, header -> text, for `columns` (BoundMapping.raw)."""
+    out = {}
+    width = len(cells)
+    for i, header in columns:
+        value = cells[i] if i < width else None
+        out[header] = value if isinstance(value, str) else clean_text(value)
+    return out
 
 
 _REMEMBER = 4096  # distinct cells per column kept (a column of unique times stays small)

@@ -67,7 +67,9 @@ class KnownRows:
                     "JOIN cases c ON c.id = r.case_id "
                     f"WHERE c.deleted_at IS NULL AND r.row_hash IN ({marks})",
                     chunk).fetchall():
-                if case_sig(text) == stored:
+                # case_sig inlined: a call per known row is a tenth of a re-import's time
+                if blake2b(text.encode("utf-8", "surrogatepass"),
+                           digest_size=16).hexdigest() == stored:
                     out[row_hash] = case_id
         return out
 

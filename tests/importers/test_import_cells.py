@@ -55,6 +55,12 @@ def test_not_blank_cells(raw):
     ("261123-512345678901234", "261123-512345678901234"),
     (3126112300000000001, "3126112300000000001"),  # an exact int from a program
     (305123456789.0, "305123456789"),  # a float Excel holds exactly
+    # The usual forms (plain digits, Taobao's ="digits") and their near misses, which
+    # still take the full cleaning.
+    ("3126112300000000001", "3126112300000000001"),
+    ('="  3126112300000000001 "', "3126112300000000001"),
+    ('="３１２６１１２３"', "31261123"),
+    ('=""', ""),
 ])
 def test_identifier_cleaned(raw, expected):
     assert parse_identifier(raw) == expected
