@@ -139,3 +139,20 @@ def test_pages_over_long_ties_give_the_whole_order_once(register, sort, descendi
     through = register.cases.query_page(query, through=register.cases.sort_value(query,
                                                                                 target))
     assert [i for i, _v in through] == whole[:61]
+
+
+def test_list_rows_hold_each_cases_own_stored_values(register):
+    """A list row is the case's own columns in stored form, for every demo case, trashed
+    ones too (the trash view lists them)."""
+    from shopdesk.domain.case_list import list_row
+    from shopdesk.services.demo import generate_demo
+
+    generate_demo(register, 60, seed=7)
+    ids = [r[0] for r in register.db.execute("SELECT id FROM cases").fetchall()]
+    with register.db.atomic():
+        register.cases.store.set_deleted(ids[:1], register.clock.now())
+    rows = register.cases.list_rows(ids)
+    assert sorted(rows) == sorted(ids) and len(ids) >= 60
+    for case_id, row in rows.items():
+        assert row == list_row(register.cases.store.get(case_id, include_deleted=True))
+    assert register.cases.list_rows([]) == {}

@@ -12,6 +12,7 @@ from typing import Any, Protocol
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 
 from ...domain.case import Case
+from ...domain.case_list import CaseListRow
 from ...domain.case_query import CaseQuery, SortKey
 from ...domain.clock import Clock
 
@@ -39,6 +40,8 @@ class CaseSource(Protocol):
     def count(self, query: CaseQuery) -> int: ...
 
     def fetch(self, case_ids: Sequence[int]) -> dict[int, Case]: ...
+
+    def list_rows(self, case_ids: Sequence[int]) -> dict[int, CaseListRow]: ...
 
 
 class WarningSource(Protocol):

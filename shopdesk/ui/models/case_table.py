@@ -4,7 +4,10 @@ Ids arrive in batches as the user scrolls (canFetchMore/fetchMore): each batch i
 keyset query on (sort value, id), so the first screen costs the same at a thousand cases
 as at a million, and the total count is asked for separately (off the UI thread, by the
 view). Rows are fetched from the service a page at a time when the view asks for them, and
-a small LRU cache bounds how many pages are kept. Sorting changes the query's SortKey and
+a small LRU cache bounds how many pages are kept. A page holds each case's list row (the
+columns the list shows, domain/case_list.py), not a Case: painting a page builds the texts
+of the rows on screen and no Case at all; a Case is fetched (a page of them) only when one
+is asked for (a tooltip, CASE_ROLE, case_at). Sorting changes the query's SortKey and
 re-queries in SQL.
 """
 
@@ -26,8 +29,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ...domain.case import Case
+from ...domain.case_list import CaseListRow
 from ...domain.case_query import CaseQuery
 from ...domain.clock import local
+from ...domain.enums import OPEN_STATUSES
 from ...domain.text import colon, list_sep
 from .case_columns import (
     CASE_ID_ROLE,
@@ -48,7 +53,7 @@ from .case_columns import (
 from .case_texts import (
     DEFAULT_DEADLINE_WINDOW,
     SOURCE_TITLES,
-    display_texts,
+    ListTexts,
     time_left_text,
     time_text,
     tooltip,
@@ -66,6 +71,8 @@ _OVERDUE = QColor(200, 30, 30)
 _WARNED = QColor(190, 60, 0)
 _MAJOR = QColor(253, 226, 222)  # a major complaint's row (first in every queue)
 _CLOSED = QColor(128, 128, 128)
+_OPEN = frozenset(s.value for s in OPEN_STATUSES)
+_NO_INDEX = QModelIndex()
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -90,10 +97,13 @@ class CaseTableModel(QAbstractTableModel):
         self._complete = True  # every id of the query is loaded
         self._total: int | None = 0  # None until counted
         self._deferred = 0
-        self._pages: OrderedDict[int, dict[int, Case]] = OrderedDict()
+        self._pages: OrderedDict[int, dict[int, CaseListRow]] = OrderedDict()
         self._spans: dict[int, int] = {}  # page -> how many of its rows were fetched
-        # Display texts per case id, for the cases of the held pages (see data()).
-        self._texts: dict[int, tuple[str, ...]] = {}
+        # Whole cases of a held page, fetched only when one is asked for (case_at).
+        self._case_pages: dict[int, dict[int, Case]] = {}
+        # What a row shows, per case id, for the cases of the held pages (see data()).
+        self._shown: dict[int, _Shown] = {}
+        self._formats: ListTexts | None = None  # for this language and shop zone
         # Next open promise due per case, fetched with (and evicted with) each page.
         self._promises: PromiseDueSource | None = None
         self._promise_pages: dict[int, dict[int, datetime]] = {}
@@ -117,6 +127,7 @@ class CaseTableModel(QAbstractTableModel):
     def set_source(self, source: CaseSource) -> None:
         """Point at another service (after a restore) and reload."""
         self._source = source
+        self._formats = None
         self.set_query(self._query)
 
     def set_promise_source(self, promises: PromiseDueSource | None) -> None:
@@ -242,7 +253,8 @@ class CaseTableModel(QAbstractTableModel):
         self._total = None
         self._pages.clear()
         self._spans.clear()
-        self._texts.clear()
+        self._case_pages.clear()
+        self._shown.clear()
         self._promise_pages.clear()
         self._warning_pages.clear()
         self._deadline_pages.clear()
@@ -346,23 +358,23 @@ class CaseTableModel(QAbstractTableModel):
         """The row of `case_id` among the loaded rows (see `ensure_row` for the rest)."""
         return self._rows.get(case_id)
 
-    def case_at(self, row: int) -> Case | None:
-        """The case on `row`, fetching its page if needed."""
+    def list_row_at(self, row: int) -> CaseListRow | None:
+        """The list row of the case on `row`, fetching its page if needed."""
         if not 0 <= row < len(self._ids):
             return None
         page_no = row // self._page_size
         page = self._pages.get(page_no)
-        case_id = self._ids[row]
         start = page_no * self._page_size
         if page is None:
-            page = self._source.fetch(self._ids[start:start + self._page_size])
+            page = self._source.list_rows(self._ids[start:start + self._page_size])
             self._pages[page_no] = page
             self._spans[page_no] = min(self._page_size, len(self._ids) - start)
             while len(self._pages) > self._max_pages:
                 evicted, rows = self._pages.popitem(last=False)
                 del self._spans[evicted]
                 for gone in rows:
-                    self._texts.pop(gone, None)
+                    self._shown.pop(gone, None)
+                self._case_pages.pop(evicted, None)
                 self._promise_pages.pop(evicted, None)
                 self._warning_pages.pop(evicted, None)
                 self._deadline_pages.pop(evicted, None)
@@ -373,9 +385,22 @@ class CaseTableModel(QAbstractTableModel):
                 # The page was fetched while only its first rows were loaded (the first
                 # batch is smaller than a page): fetch the rows loaded since.
                 end = start + self._page_size
-                page.update(self._source.fetch(self._ids[start + span:end]))
+                page.update(self._source.list_rows(self._ids[start + span:end]))
                 self._spans[page_no] = min(self._page_size, len(self._ids) - start)
-        return page.get(case_id)
+        return page.get(self._ids[row])
+
+    def case_at(self, row: int) -> Case | None:
+        """The case on `row` (whole), fetching its page's cases if needed."""
+        if self.list_row_at(row) is None:  # also keeps the page held (and its rows known)
+            return None
+        page_no = row // self._page_size
+        cases = self._case_pages.setdefault(page_no, {})
+        case_id = self._ids[row]
+        if case_id not in cases:
+            start = page_no * self._page_size
+            cases.update(self._source.fetch(
+                [i for i in self._ids[start:start + self._spans[page_no]] if i not in cases]))
+        return cases.get(case_id)
 
     def promise_due_at(self, row: int) -> datetime | None:
         """The due time of the earliest open promise on the case on `row`."""
@@ -398,13 +423,20 @@ class CaseTableModel(QAbstractTableModel):
 
     def touch_time_columns(self) -> None:
         """Repaint the due columns (overdue colouring depends on the current time)."""
-        self._texts.clear()  # times show the year once it is not this year's
+        self._shown.clear()  # times show the year once it is not this year's
         if self._ids:
             for key in ("due", "promise", "deadline"):
                 col = column_of(key)
                 self.dataChanged.emit(self.index(0, col), self.index(len(self._ids) - 1, col))
 
     # --- QAbstractTableModel --------------------------------------------
+    def index(self, row: int, column: int, parent: Index = _NO_INDEX) -> QModelIndex:
+        # Qt's own index() asks rowCount() and columnCount() (two calls into Python) for
+        # every cell the view paints; one call here is half the cost.
+        if 0 <= row < len(self._ids) and 0 <= column < len(COLUMNS) and not parent.isValid():
+            return self.createIndex(row, column)
+        return QModelIndex()
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._ids)
 
@@ -428,47 +460,48 @@ class CaseTableModel(QAbstractTableModel):
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         # A table's indexes have no parent; an invalid index has row -1. The view asks
-        # this for every cell and role on each paint: the common case comes first.
+        # this for every cell and role on each paint: the common case comes first, and
+        # painting reads the row's list row, never a whole Case.
         row, col = index.row(), index.column()
         if not (0 <= row < len(self._ids) and 0 <= col < len(COLUMNS)):
             return None
         if role == Qt.ItemDataRole.DisplayRole and PLAIN_COLUMN[col]:
-            texts = self._texts.get(self._ids[row])
-            if texts is None:
-                texts = self._row_texts(row)
-            return texts[col] if texts is not None else None
+            shown = self._shown.get(self._ids[row]) or self._row_shown(row)
+            return shown[0][col] if shown is not None else None
         if role == CASE_ID_ROLE:
             return self._ids[row]  # needs no page fetch
         if role not in _ROLES:
             return None
-        case = self.case_at(row)
-        if case is None:  # purged since the query ran; the next refresh drops the row
+        if role == CASE_ROLE:
+            return self.case_at(row)
+        shown = self._shown.get(self._ids[row]) or self._row_shown(row)
+        if shown is None:  # purged since the query ran; the next refresh drops the row
             return None
         key = COLUMNS[col].key
         if role in (MAJOR_ROLE, Qt.ItemDataRole.BackgroundRole):
-            return case.major_owner if role == MAJOR_ROLE else (
-                QBrush(_MAJOR) if case.major_owner else None)
+            major = shown[3]
+            return major if role == MAJOR_ROLE else (QBrush(_MAJOR) if major else None)
         if key == "warnings" or role == WARNINGS_ROLE:
             return self._warning_data(row, role)
         if key == "promise" or role == PROMISE_OVERDUE_ROLE:
-            return self._promise_data(row, role)
+            return self._promise_data(row, role, shown)
         if key == "deadline":
             return self._deadline_data(row, role)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return tooltip(case, key, self._lang, self._source.shop_tz, self.now())
-        if role == CASE_ROLE:
-            return case
+            case = self.case_at(row)
+            return None if case is None else tooltip(case, key, self._lang,
+                                                     self._source.shop_tz, self.now())
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _RIGHT if key == "amount" else None
         if key not in ("due", "status") and role != OVERDUE_ROLE:
             return None  # only the due and status cells have colours or fonts
-        overdue = case.is_overdue(self.now())
+        overdue = self._overdue(shown)
         if role == OVERDUE_ROLE:
             return overdue
         if role == Qt.ItemDataRole.ForegroundRole:
             if key == "due" and overdue:
                 return QBrush(_OVERDUE)
-            if not case.is_open and key in ("status", "due"):
+            if not shown[2] and key in ("status", "due"):
                 return QBrush(_CLOSED)
             return None
         if role == Qt.ItemDataRole.FontRole and key == "due" and overdue:
@@ -477,10 +510,12 @@ class CaseTableModel(QAbstractTableModel):
             return font
         return None
 
+    def _overdue(self, shown: _Shown) -> bool:
+        """Open and past its due time (Case.is_overdue), now."""
+        return shown[2] and shown[1] is not None and shown[1] < self.now()
+
     def _warning_data(self, row: int, role: int) -> Any:
         """The warnings column: the rules that fired, reasons in the tooltip."""
-        if role == CASE_ROLE:
-            return self.case_at(row)
         found = self.warnings_at(row)
         if role == WARNINGS_ROLE:
             return [w.rule.value for w in found]
@@ -499,17 +534,14 @@ class CaseTableModel(QAbstractTableModel):
             return font
         return None
 
-    def _promise_data(self, row: int, role: int) -> Any:
+    def _promise_data(self, row: int, role: int, shown: _Shown) -> Any:
         """The promise column: the next open promise's due time, red and bold once due."""
         due = self.promise_due_at(row)
         overdue = due is not None and due <= self.now()
         if role == PROMISE_OVERDUE_ROLE:
             return overdue
-        if role == CASE_ROLE:
-            return self.case_at(row)
         if role == OVERDUE_ROLE:
-            case = self.case_at(row)
-            return case.is_overdue(self.now()) if case is not None else None
+            return self._overdue(shown)
         if due is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
@@ -532,8 +564,6 @@ class CaseTableModel(QAbstractTableModel):
     def _deadline_data(self, row: int, role: int) -> Any:
         """剩余时间: the time left to the stage's deadline; red under the warning
         threshold, red and bold once past; 约 for a low-confidence rule."""
-        if role == CASE_ROLE:
-            return self.case_at(row)
         stored = self.deadline_at(row)
         if stored is None:
             return None
@@ -558,16 +588,25 @@ class CaseTableModel(QAbstractTableModel):
         return None
 
     # --- formatting ------------------------------------------------------
-    def _row_texts(self, row: int) -> tuple[str, ...] | None:
-        """The display texts of the row's columns that read only the case ('' for the
-        others), made once per case while its page is held."""
-        case = self.case_at(row)
-        if case is None:
+    def _row_shown(self, row: int) -> _Shown | None:
+        """What the row shows: made once per case while its page is held."""
+        found = self.list_row_at(row)
+        if found is None:
             return None
-        texts = display_texts(case, self._lang, self._source.shop_tz, self.now())
-        self._texts[case.id] = texts
-        return texts
+        tz = self._source.shop_tz
+        formats = self._formats
+        if formats is None or formats.lang != self._lang or formats.shop_tz != tz:
+            formats = self._formats = ListTexts(self._lang, tz)
+        shown = (formats.texts(found, local(self.now(), tz).year),
+                 formats.shop_time(found.due_at), found.status in _OPEN,
+                 found.major_owner or "")
+        self._shown[found.id] = shown
+        return shown
 
+
+# Per case: its display texts in column order ('' where the column reads another
+# source), its due time, whether it is open, the owner of its major complaint ('' none).
+_Shown = tuple[tuple[str, ...], datetime | None, bool, str]
 
 _ROLES = frozenset({
     Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole,
