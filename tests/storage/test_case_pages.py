@@ -78,9 +78,7 @@ def test_finding_the_majors_reads_their_own_index_not_the_register(data_paths, c
 # The ORDER BY of these sorts is their index's own order (value, status, id): no sort.
 # Activity's index has more columns before the id, and created keeps ties in creation
 # order: SQLite sorts each run of equal rows ("RIGHT PART"), never the whole list.
-# Warnings' index holds only warned cases, so sorting everything by it sorts.
-_NOT_SORTED = [k for k in SortKey if k not in (SortKey.LAST_ACTIVITY, SortKey.CREATED,
-                                                 SortKey.WARNINGS)]
+_NOT_SORTED = [k for k in SortKey if k not in (SortKey.LAST_ACTIVITY, SortKey.CREATED)]
 
 
 @pytest.mark.parametrize("sort", [*_NOT_SORTED, SortKey.LAST_ACTIVITY, SortKey.CREATED])
