@@ -73,6 +73,14 @@ _MAJOR = QColor(253, 226, 222)  # a major complaint's row (first in every queue)
 _CLOSED = QColor(128, 128, 128)
 _OPEN = frozenset(s.value for s in OPEN_STATUSES)
 _NO_INDEX = QModelIndex()
+# The roles as plain ints: data() runs for every cell and role painted, and reading
+# Qt.ItemDataRole.X costs more than the comparison.
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
+_FONT = int(Qt.ItemDataRole.FontRole)
+_ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -433,7 +441,8 @@ class CaseTableModel(QAbstractTableModel):
     def index(self, row: int, column: int, parent: Index = _NO_INDEX) -> QModelIndex:
         # Qt's own index() asks rowCount() and columnCount() (two calls into Python) for
         # every cell the view paints; one call here is half the cost.
-        if 0 <= row < len(self._ids) and 0 <= column < len(COLUMNS) and not parent.isValid():
+        if 0 <= row < len(self._ids) and 0 <= column < _COLUMN_COUNT and (
+                parent is _NO_INDEX or not parent.isValid()):
             return self.createIndex(row, column)
         return QModelIndex()
 
@@ -458,14 +467,14 @@ class CaseTableModel(QAbstractTableModel):
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
         # A table's indexes have no parent; an invalid index has row -1. The view asks
         # this for every cell and role on each paint: the common case comes first, and
         # painting reads the row's list row, never a whole Case.
         row, col = index.row(), index.column()
-        if not (0 <= row < len(self._ids) and 0 <= col < len(COLUMNS)):
+        if not (0 <= row < len(self._ids) and 0 <= col < _COLUMN_COUNT):
             return None
-        if role == Qt.ItemDataRole.DisplayRole and PLAIN_COLUMN[col]:
+        if role == _DISPLAY and PLAIN_COLUMN[col]:
             shown = self._shown.get(self._ids[row]) or self._row_shown(row)
             return shown[0][col] if shown is not None else None
         if role == CASE_ID_ROLE:
@@ -478,7 +487,7 @@ class CaseTableModel(QAbstractTableModel):
         if shown is None:  # purged since the query ran; the next refresh drops the row
             return None
         key = COLUMNS[col].key
-        if role in (MAJOR_ROLE, Qt.ItemDataRole.BackgroundRole):
+        if role in (MAJOR_ROLE, _BACKGROUND):
             major = shown[3]
             return major if role == MAJOR_ROLE else (QBrush(_MAJOR) if major else None)
         if key == "warnings" or role == WARNINGS_ROLE:
@@ -487,24 +496,24 @@ class CaseTableModel(QAbstractTableModel):
             return self._promise_data(row, role, shown)
         if key == "deadline":
             return self._deadline_data(row, role)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             case = self.case_at(row)
             return None if case is None else tooltip(case, key, self._lang,
                                                      self._source.shop_tz, self.now())
-        if role == Qt.ItemDataRole.TextAlignmentRole:
+        if role == _ALIGN:
             return _RIGHT if key == "amount" else None
         if key not in ("due", "status") and role != OVERDUE_ROLE:
             return None  # only the due and status cells have colours or fonts
         overdue = self._overdue(shown)
         if role == OVERDUE_ROLE:
             return overdue
-        if role == Qt.ItemDataRole.ForegroundRole:
+        if role == _FOREGROUND:
             if key == "due" and overdue:
                 return QBrush(_OVERDUE)
             if not shown[2] and key in ("status", "due"):
                 return QBrush(_CLOSED)
             return None
-        if role == Qt.ItemDataRole.FontRole and key == "due" and overdue:
+        if role == _FONT and key == "due" and overdue:
             font = QFont()
             font.setBold(True)
             return font
@@ -521,14 +530,14 @@ class CaseTableModel(QAbstractTableModel):
             return [w.rule.value for w in found]
         if not found:
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return "⚠ " + list_sep(self._lang).join(w.rule.label(self._lang) for w in found)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             return "\n".join(f"{w.rule.label(self._lang)}{colon(self._lang)}"
                              f"{w.reason(self._lang)}" for w in found)
-        if role == Qt.ItemDataRole.ForegroundRole:
+        if role == _FOREGROUND:
             return QBrush(_WARNED)
-        if role == Qt.ItemDataRole.FontRole:
+        if role == _FONT:
             font = QFont()
             font.setBold(True)
             return font
@@ -544,18 +553,18 @@ class CaseTableModel(QAbstractTableModel):
             return self._overdue(shown)
         if due is None:
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             tz = self._source.shop_tz
             return time_text(due, tz, local(self.now(), tz).year)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             text = local(due, self._source.shop_tz).strftime("%Y-%m-%d %H:%M")
             if overdue:
                 text += " — " + QCoreApplication.translate("CaseTableModel",
                                                            "promise overdue")
             return text
-        if role == Qt.ItemDataRole.ForegroundRole and overdue:
+        if role == _FOREGROUND and overdue:
             return QBrush(_OVERDUE)
-        if role == Qt.ItemDataRole.FontRole and overdue:
+        if role == _FONT and overdue:
             font = QFont()
             font.setBold(True)
             return font
@@ -571,17 +580,17 @@ class CaseTableModel(QAbstractTableModel):
         past = left.total_seconds() <= 0
         if role == DEADLINE_LEFT_ROLE:
             return left
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return time_left_text(left, stored.estimate, self._lang)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             when = local(stored.due_at, self._source.shop_tz).strftime("%Y-%m-%d %H:%M")
             stage = stored.stage.label(self._lang) if stored.stage else ""
             source = QCoreApplication.translate("CaseTableModel", SOURCE_TITLES.get(
                 stored.source, stored.source))
             return " · ".join(t for t in (when, stage, source) if t)
-        if role == Qt.ItemDataRole.ForegroundRole and left < self._deadline_window:
+        if role == _FOREGROUND and left < self._deadline_window:
             return QBrush(_OVERDUE)
-        if role == Qt.ItemDataRole.FontRole and past:
+        if role == _FONT and past:
             font = QFont()
             font.setBold(True)
             return font
@@ -608,9 +617,10 @@ class CaseTableModel(QAbstractTableModel):
 # source), its due time, whether it is open, the owner of its major complaint ('' none).
 _Shown = tuple[tuple[str, ...], datetime | None, bool, str]
 
+_COLUMN_COUNT = len(COLUMNS)
 _ROLES = frozenset({
-    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole,
-    Qt.ItemDataRole.FontRole, Qt.ItemDataRole.TextAlignmentRole, CASE_ROLE, OVERDUE_ROLE,
+    _DISPLAY, _TOOLTIP, _FOREGROUND,
+    _FONT, _ALIGN, CASE_ROLE, OVERDUE_ROLE,
     PROMISE_OVERDUE_ROLE, WARNINGS_ROLE, DEADLINE_LEFT_ROLE, MAJOR_ROLE,
-    Qt.ItemDataRole.BackgroundRole,
+    _BACKGROUND,
 })
