@@ -42,6 +42,7 @@ def make_old_register(paths: DataPaths) -> list[tuple]:
              made, made, made, T0.isoformat() if n == 11 else None])
     rows = db.execute("SELECT * FROM cases ORDER BY id").fetchall()
     db.conn.commit()
+    db.execute("ANALYZE")  # statistics gathered, as the benchmark registers have them
     db.close()
     return rows
 
@@ -54,6 +55,9 @@ def test_upgrade_indexes_the_warnings_sort_and_keeps_every_case(data_paths, cloc
     indexes = _indexes(db)
     assert "idx_live_warnings_sort" in indexes and "idx_cases_refund" not in indexes
     assert {"idx_cases_refund_no", "idx_live_warned"} <= indexes
+    # The register's statistics stay complete: the new index is measured too.
+    assert db.execute("SELECT stat FROM sqlite_stat1 "
+                      "WHERE idx = 'idx_live_warnings_sort'").fetchone()[0].startswith("11 ")
     db.close()
     register = open_register(data_paths, clock, daily_backup=False)
     try:
@@ -86,3 +90,13 @@ def test_upgrade_indexes_the_warnings_sort_and_keeps_every_case(data_paths, cloc
             == [before[3][0]]
     finally:
         register.close()
+
+
+def test_a_register_never_analysed_gets_no_statistics(tmp_path):
+    """Statistics are only completed where they were gathered: a new register has none."""
+    db = Database(sqlite3.connect(tmp_path / "r.sqlite3"))
+    migrations.apply(db)
+    assert "idx_live_warnings_sort" in _indexes(db)
+    assert not db.execute("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'"
+                          ).fetchone()
+    db.close()
