@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
@@ -33,7 +33,6 @@ from ...domain.case_list import CaseListRow
 from ...domain.case_query import CaseQuery
 from ...domain.clock import local
 from ...domain.enums import OPEN_STATUSES
-from ...domain.text import colon, list_sep
 from .case_columns import (
     CASE_ID_ROLE,
     CASE_ROLE,
@@ -43,21 +42,18 @@ from .case_columns import (
     OVERDUE_ROLE,
     PLAIN_COLUMN,
     PROMISE_OVERDUE_ROLE,
+    ROLE_ALIGN,
+    ROLE_BACKGROUND,
+    ROLE_DISPLAY,
+    ROLE_FONT,
+    ROLE_FOREGROUND,
+    ROLE_TOOLTIP,
     WARNINGS_ROLE,
     CaseSource,
-    DeadlineListSource,
-    PromiseDueSource,
-    WarningSource,
     column_of,
 )
-from .case_texts import (
-    DEFAULT_DEADLINE_WINDOW,
-    SOURCE_TITLES,
-    ListTexts,
-    time_left_text,
-    time_text,
-    tooltip,
-)
+from .case_side_columns import OVERDUE_COLOUR, SideColumns
+from .case_texts import ListTexts, tooltip
 
 # A page is about a screenful: the first paint fetches (and builds) one page of cases,
 # not the first query's 100.
@@ -67,25 +63,15 @@ ID_BATCH = 500  # ids per keyset query as the view scrolls
 FIRST_BATCH = 100  # the first query: a screenful and some, so a search shows at once
 
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-_OVERDUE = QColor(200, 30, 30)
-_WARNED = QColor(190, 60, 0)
 _MAJOR = QColor(253, 226, 222)  # a major complaint's row (first in every queue)
 _CLOSED = QColor(128, 128, 128)
 _OPEN = frozenset(s.value for s in OPEN_STATUSES)
 _NO_INDEX = QModelIndex()
-# The roles as plain ints: data() runs for every cell and role painted, and reading
-# Qt.ItemDataRole.X costs more than the comparison.
-_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
-_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
-_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
-_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
-_FONT = int(Qt.ItemDataRole.FontRole)
-_ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
 
 Index = QModelIndex | QPersistentModelIndex
 
 
-class CaseTableModel(QAbstractTableModel):
+class CaseTableModel(SideColumns, QAbstractTableModel):
     """Rows of the case list for one CaseQuery; see the module docstring."""
 
     def __init__(self, source: CaseSource, lang: str = "zh", parent: Any = None, *,
@@ -112,16 +98,7 @@ class CaseTableModel(QAbstractTableModel):
         # What a row shows, per case id, for the cases of the held pages (see data()).
         self._shown: dict[int, _Shown] = {}
         self._formats: ListTexts | None = None  # for this language and shop zone
-        # Next open promise due per case, fetched with (and evicted with) each page.
-        self._promises: PromiseDueSource | None = None
-        self._promise_pages: dict[int, dict[int, datetime]] = {}
-        # Live early warnings per case, fetched and evicted with each page like promises.
-        self._warnings: WarningSource | None = None
-        self._warning_pages: dict[int, dict[int, list[Any]]] = {}
-        # Stored stage deadlines per case, fetched and evicted with each page.
-        self._deadlines: DeadlineListSource | None = None
-        self._deadline_pages: dict[int, dict[int, Any]] = {}
-        self._deadline_window = DEFAULT_DEADLINE_WINDOW
+        self._init_side_columns()
 
     # --- the query -------------------------------------------------------
     @property
@@ -137,65 +114,6 @@ class CaseTableModel(QAbstractTableModel):
         self._source = source
         self._formats = None
         self.set_query(self._query)
-
-    def set_promise_source(self, promises: PromiseDueSource | None) -> None:
-        """Where the promise column reads each case's next open promise (None: blank)."""
-        self._promises = promises
-        self._promise_pages.clear()
-        self._warning_pages.clear()
-        if self._ids:
-            col = column_of("promise")
-            self.dataChanged.emit(self.index(0, col), self.index(len(self._ids) - 1, col))
-
-    def set_warning_source(self, warnings: WarningSource | None) -> None:
-        """Where the warnings column reads each case's live warnings (None: blank)."""
-        self._warnings = warnings
-        self._warning_pages.clear()
-        if self._ids:
-            col = column_of("warnings")
-            self.dataChanged.emit(self.index(0, col), self.index(len(self._ids) - 1, col))
-
-    def set_deadline_source(self, deadlines: DeadlineListSource | None) -> None:
-        """Where the 剩余时间 column reads each case's deadline (None: blank)."""
-        self._deadlines = deadlines
-        self._deadline_pages.clear()
-        self.refresh_deadline_window()
-
-    def refresh_deadline_window(self) -> None:
-        """Re-read the warning threshold (the settings page changed it) and repaint."""
-        self._deadline_window = (self._deadlines.warning_window() if self._deadlines
-                                 is not None else DEFAULT_DEADLINE_WINDOW)
-        if self._ids:
-            col = column_of("deadline")
-            self.dataChanged.emit(self.index(0, col), self.index(len(self._ids) - 1, col))
-
-    def deadline_window(self) -> timedelta:
-        """Under this much time left a deadline is red; 即将超时 looks this far ahead."""
-        return self._deadline_window
-
-    def deadline_at(self, row: int) -> Any:
-        """The stored deadline of the case on `row` (StoredDeadline), or None."""
-        if self._deadlines is None or not 0 <= row < len(self._ids):
-            return None
-        page_no = row // self._page_size
-        page = self._deadline_pages.get(page_no)
-        if page is None:
-            start = page_no * self._page_size
-            page = self._deadlines.stored(self._ids[start:start + self._page_size])
-            self._deadline_pages[page_no] = page
-        return page.get(self._ids[row])
-
-    def warnings_at(self, row: int) -> list[Any]:
-        """The live warnings of the case on `row` (CaseWarning objects)."""
-        if self._warnings is None or not 0 <= row < len(self._ids):
-            return []
-        page_no = row // self._page_size
-        page = self._warning_pages.get(page_no)
-        if page is None:
-            start = page_no * self._page_size
-            page = self._warnings.live(self._ids[start:start + self._page_size])
-            self._warning_pages[page_no] = page
-        return page.get(self._ids[row], [])
 
     @contextmanager
     def deferred(self) -> Iterator[None]:
@@ -263,9 +181,7 @@ class CaseTableModel(QAbstractTableModel):
         self._spans.clear()
         self._case_pages.clear()
         self._shown.clear()
-        self._promise_pages.clear()
-        self._warning_pages.clear()
-        self._deadline_pages.clear()
+        self._clear_side_pages()
 
     def _load(self, limit: int | None, through: tuple[Any, int] | None = None) -> int:
         """Append the next ids (at most `limit`, or up to `through`); returns how many."""
@@ -383,9 +299,7 @@ class CaseTableModel(QAbstractTableModel):
                 for gone in rows:
                     self._shown.pop(gone, None)
                 self._case_pages.pop(evicted, None)
-                self._promise_pages.pop(evicted, None)
-                self._warning_pages.pop(evicted, None)
-                self._deadline_pages.pop(evicted, None)
+                self._drop_side_pages(evicted)
         else:
             self._pages.move_to_end(page_no)
             span = self._spans[page_no]
@@ -409,18 +323,6 @@ class CaseTableModel(QAbstractTableModel):
             cases.update(self._source.fetch(
                 [i for i in self._ids[start:start + self._spans[page_no]] if i not in cases]))
         return cases.get(case_id)
-
-    def promise_due_at(self, row: int) -> datetime | None:
-        """The due time of the earliest open promise on the case on `row`."""
-        if self._promises is None or not 0 <= row < len(self._ids):
-            return None
-        page_no = row // self._page_size
-        dues = self._promise_pages.get(page_no)
-        if dues is None:
-            start = page_no * self._page_size
-            dues = self._promises.next_due(self._ids[start:start + self._page_size])
-            self._promise_pages[page_no] = dues
-        return dues.get(self._ids[row])
 
     def cached_pages(self) -> list[int]:
         """Page numbers currently held (least recently used first)."""
@@ -467,14 +369,14 @@ class CaseTableModel(QAbstractTableModel):
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
-    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+    def data(self, index: Index, role: int = ROLE_DISPLAY) -> Any:
         # A table's indexes have no parent; an invalid index has row -1. The view asks
         # this for every cell and role on each paint: the common case comes first, and
         # painting reads the row's list row, never a whole Case.
         row, col = index.row(), index.column()
         if not (0 <= row < len(self._ids) and 0 <= col < _COLUMN_COUNT):
             return None
-        if role == _DISPLAY and PLAIN_COLUMN[col]:
+        if role == ROLE_DISPLAY and PLAIN_COLUMN[col]:
             shown = self._shown.get(self._ids[row]) or self._row_shown(row)
             return shown[0][col] if shown is not None else None
         if role == CASE_ID_ROLE:
@@ -487,33 +389,33 @@ class CaseTableModel(QAbstractTableModel):
         if shown is None:  # purged since the query ran; the next refresh drops the row
             return None
         key = COLUMNS[col].key
-        if role in (MAJOR_ROLE, _BACKGROUND):
+        if role in (MAJOR_ROLE, ROLE_BACKGROUND):
             major = shown[3]
             return major if role == MAJOR_ROLE else (QBrush(_MAJOR) if major else None)
         if key == "warnings" or role == WARNINGS_ROLE:
             return self._warning_data(row, role)
         if key == "promise" or role == PROMISE_OVERDUE_ROLE:
-            return self._promise_data(row, role, shown)
+            return self._promise_data(row, role, self._overdue(shown))
         if key == "deadline":
             return self._deadline_data(row, role)
-        if role == _TOOLTIP:
+        if role == ROLE_TOOLTIP:
             case = self.case_at(row)
             return None if case is None else tooltip(case, key, self._lang,
                                                      self._source.shop_tz, self.now())
-        if role == _ALIGN:
+        if role == ROLE_ALIGN:
             return _RIGHT if key == "amount" else None
         if key not in ("due", "status") and role != OVERDUE_ROLE:
             return None  # only the due and status cells have colours or fonts
         overdue = self._overdue(shown)
         if role == OVERDUE_ROLE:
             return overdue
-        if role == _FOREGROUND:
+        if role == ROLE_FOREGROUND:
             if key == "due" and overdue:
-                return QBrush(_OVERDUE)
+                return QBrush(OVERDUE_COLOUR)
             if not shown[2] and key in ("status", "due"):
                 return QBrush(_CLOSED)
             return None
-        if role == _FONT and key == "due" and overdue:
+        if role == ROLE_FONT and key == "due" and overdue:
             font = QFont()
             font.setBold(True)
             return font
@@ -522,79 +424,6 @@ class CaseTableModel(QAbstractTableModel):
     def _overdue(self, shown: _Shown) -> bool:
         """Open and past its due time (Case.is_overdue), now."""
         return shown[2] and shown[1] is not None and shown[1] < self.now()
-
-    def _warning_data(self, row: int, role: int) -> Any:
-        """The warnings column: the rules that fired, reasons in the tooltip."""
-        found = self.warnings_at(row)
-        if role == WARNINGS_ROLE:
-            return [w.rule.value for w in found]
-        if not found:
-            return None
-        if role == _DISPLAY:
-            return "⚠ " + list_sep(self._lang).join(w.rule.label(self._lang) for w in found)
-        if role == _TOOLTIP:
-            return "\n".join(f"{w.rule.label(self._lang)}{colon(self._lang)}"
-                             f"{w.reason(self._lang)}" for w in found)
-        if role == _FOREGROUND:
-            return QBrush(_WARNED)
-        if role == _FONT:
-            font = QFont()
-            font.setBold(True)
-            return font
-        return None
-
-    def _promise_data(self, row: int, role: int, shown: _Shown) -> Any:
-        """The promise column: the next open promise's due time, red and bold once due."""
-        due = self.promise_due_at(row)
-        overdue = due is not None and due <= self.now()
-        if role == PROMISE_OVERDUE_ROLE:
-            return overdue
-        if role == OVERDUE_ROLE:
-            return self._overdue(shown)
-        if due is None:
-            return None
-        if role == _DISPLAY:
-            tz = self._source.shop_tz
-            return time_text(due, tz, local(self.now(), tz).year)
-        if role == _TOOLTIP:
-            text = local(due, self._source.shop_tz).strftime("%Y-%m-%d %H:%M")
-            if overdue:
-                text += " — " + QCoreApplication.translate("CaseTableModel",
-                                                           "promise overdue")
-            return text
-        if role == _FOREGROUND and overdue:
-            return QBrush(_OVERDUE)
-        if role == _FONT and overdue:
-            font = QFont()
-            font.setBold(True)
-            return font
-        return None
-
-    def _deadline_data(self, row: int, role: int) -> Any:
-        """剩余时间: the time left to the stage's deadline; red under the warning
-        threshold, red and bold once past; 约 for a low-confidence rule."""
-        stored = self.deadline_at(row)
-        if stored is None:
-            return None
-        left = stored.due_at - self.now()
-        past = left.total_seconds() <= 0
-        if role == DEADLINE_LEFT_ROLE:
-            return left
-        if role == _DISPLAY:
-            return time_left_text(left, stored.estimate, self._lang)
-        if role == _TOOLTIP:
-            when = local(stored.due_at, self._source.shop_tz).strftime("%Y-%m-%d %H:%M")
-            stage = stored.stage.label(self._lang) if stored.stage else ""
-            source = QCoreApplication.translate("CaseTableModel", SOURCE_TITLES.get(
-                stored.source, stored.source))
-            return " · ".join(t for t in (when, stage, source) if t)
-        if role == _FOREGROUND and left < self._deadline_window:
-            return QBrush(_OVERDUE)
-        if role == _FONT and past:
-            font = QFont()
-            font.setBold(True)
-            return font
-        return None
 
     # --- formatting ------------------------------------------------------
     def _row_shown(self, row: int) -> _Shown | None:
@@ -619,8 +448,8 @@ _Shown = tuple[tuple[str, ...], datetime | None, bool, str]
 
 _COLUMN_COUNT = len(COLUMNS)
 _ROLES = frozenset({
-    _DISPLAY, _TOOLTIP, _FOREGROUND,
-    _FONT, _ALIGN, CASE_ROLE, OVERDUE_ROLE,
+    ROLE_DISPLAY, ROLE_TOOLTIP, ROLE_FOREGROUND,
+    ROLE_FONT, ROLE_ALIGN, CASE_ROLE, OVERDUE_ROLE,
     PROMISE_OVERDUE_ROLE, WARNINGS_ROLE, DEADLINE_LEFT_ROLE, MAJOR_ROLE,
-    _BACKGROUND,
+    ROLE_BACKGROUND,
 })
