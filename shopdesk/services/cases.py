@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo
 from sqlite_utils import Database
 
 from ..domain.case import EDITABLE_FIELDS, Case, CaseDraft, validate_draft
+from ..domain.case_list import CaseListRow
 from ..domain.case_query import CaseQuery
 from ..domain.clock import SHOP_TZ_DEFAULT, Clock, to_utc_iso
 from ..domain.enums import CaseStatus
@@ -348,3 +349,8 @@ class CaseService:
 
     def fetch(self, case_ids: Sequence[int]) -> dict[int, Case]:
         return self.store.fetch(case_ids)
+
+    def list_rows(self, case_ids: Sequence[int]) -> dict[int, CaseListRow]:
+        """The list's columns of these cases (a page of the case list); see
+        domain/case_list.py."""
+        return self.store.list_rows(case_ids)

@@ -32,6 +32,7 @@ SORT_INDEX = {
     SortKey.CREATED: "idx_live_created", SortKey.PRIORITY: "idx_live_priority",
     SortKey.PROMISE_DUE: "idx_live_promise_sort",
     SortKey.PLATFORM_STATUS: "idx_live_platform_status",
+    SortKey.WARNINGS: "idx_live_warnings_sort",  # m0025
     SortKey.DEADLINE: "idx_live_deadline_sort",
 }
 

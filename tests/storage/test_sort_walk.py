@@ -50,7 +50,7 @@ class Planner(SortWalk):
 @pytest.mark.parametrize("quick", FILTERS)
 @pytest.mark.parametrize(("sort", "descending"), [
     (SortKey.LAST_ACTIVITY, True), (SortKey.DUE, False), (SortKey.ITEM, False),
-    (SortKey.CREATED, True), (SortKey.STATUS, False)])
+    (SortKey.CREATED, True), (SortKey.STATUS, False), (SortKey.WARNINGS, True)])
 def test_walked_pages_are_the_planners_rows(demo, monkeypatch, quick, sort, descending):
     query = _query(demo, quick, sort, descending)
     walks: list[str] = []

@@ -14,19 +14,25 @@ from shopdesk.ui.models.case_table import CaseTableModel
 
 
 class CountingSource:
-    """The real CaseService, with fetch() calls recorded."""
+    """The real CaseService, with page fetches recorded: list rows (what the list
+    paints) in `fetched`, whole cases in `cases_fetched`."""
 
     def __init__(self, service):
         self._service = service
         self.clock = service.clock
         self.shop_tz = service.shop_tz
         self.fetched: list[list[int]] = []
+        self.cases_fetched: list[list[int]] = []
 
     def __getattr__(self, name):  # query_page, sort_value, count: the service's own
         return getattr(self._service, name)
 
-    def fetch(self, ids):
+    def list_rows(self, ids):
         self.fetched.append(list(ids))
+        return self._service.list_rows(ids)
+
+    def fetch(self, ids):
+        self.cases_fetched.append(list(ids))
         return self._service.fetch(ids)
 
 
@@ -94,11 +100,34 @@ def test_a_view_fetches_only_visible_pages(qtbot, source):
     qtbot.wait(50)
     fetched = {i for batch in source.fetched for i in batch}
     assert fetched and fetched <= set(model.ids()[:20])
+    assert source.cases_fetched == []  # painting reads list rows, never whole cases
     view.scrollToBottom()
     qtbot.wait(50)
     fetched = {i for batch in source.fetched for i in batch}
     assert set(model.ids()[-5:]) <= fetched
     assert not fetched & set(model.ids()[20:40])  # the middle was never shown
+
+
+def test_whole_cases_are_fetched_only_when_asked_for(source, demo_register):
+    """Texts, colours and alignment come from the list rows; a tooltip or CASE_ROLE
+    fetches the page's cases once, and they are the row's own."""
+    model = CaseTableModel(source, page_size=20, max_pages=10, first_batch=100)
+    model.set_query(CaseQuery())
+    roles = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole,
+             Qt.ItemDataRole.FontRole, Qt.ItemDataRole.BackgroundRole,
+             Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.DecorationRole)
+    for row in range(model.rowCount()):
+        for col in range(model.columnCount()):
+            for role in roles:
+                model.index(row, col).data(role)
+    assert source.cases_fetched == [] and len(source.fetched) == 3
+    item = column_of("item")
+    tip = model.index(21, item).data(Qt.ItemDataRole.ToolTipRole)
+    case = demo_register.cases.get(model.case_id_at(21))
+    assert tip == "\n".join(t for t in (case.item_title, case.sku) if t)
+    assert source.cases_fetched == [model.ids()[20:40]]
+    assert model.index(22, 0).data(CASE_ROLE) == demo_register.cases.get(model.case_id_at(22))
+    assert len(source.cases_fetched) == 1  # the page's cases, kept with the page
 
 
 def test_sort_changes_the_sql_order(source, demo_register):

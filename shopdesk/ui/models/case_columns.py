@@ -12,6 +12,7 @@ from typing import Any, Protocol
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 
 from ...domain.case import Case
+from ...domain.case_list import CaseListRow
 from ...domain.case_query import CaseQuery, SortKey
 from ...domain.clock import Clock
 
@@ -22,6 +23,14 @@ PROMISE_OVERDUE_ROLE = Qt.ItemDataRole.UserRole + 3
 WARNINGS_ROLE = Qt.ItemDataRole.UserRole + 4  # the rule keys of the live warnings
 DEADLINE_LEFT_ROLE = Qt.ItemDataRole.UserRole + 5  # timedelta to the stage's deadline
 MAJOR_ROLE = Qt.ItemDataRole.UserRole + 6  # the owner of a major complaint ('' if none)
+# Qt's roles as plain ints: data() runs for every cell and role painted, and reading
+# Qt.ItemDataRole.X costs more than the comparison.
+ROLE_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+ROLE_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+ROLE_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+ROLE_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
+ROLE_FONT = int(Qt.ItemDataRole.FontRole)
+ROLE_ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
 
 
 class CaseSource(Protocol):
@@ -39,6 +48,8 @@ class CaseSource(Protocol):
     def count(self, query: CaseQuery) -> int: ...
 
     def fetch(self, case_ids: Sequence[int]) -> dict[int, Case]: ...
+
+    def list_rows(self, case_ids: Sequence[int]) -> dict[int, CaseListRow]: ...
 
 
 class WarningSource(Protocol):

@@ -1,16 +1,22 @@
 """The case list's texts: each plain column's display text, the tooltips, and the time
-left to a deadline. Plain functions of a case (no model state), so the model builds a
-row's texts once per case while its page is held."""
+left to a deadline. Display texts are made from a list row's stored values (ListTexts,
+no model state), so the model builds a row's texts once per case while its page is held
+and never a Case for it; tooltips read a Case."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
+from operator import itemgetter
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from ...domain.case import Case
+from ...domain.case_list import CaseListRow, list_row
 from ...domain.clock import local
-from ...domain.money import format_yuan
+from ...domain.enums import CaseKind, CaseStatus, Cause, Platform
+from ...domain.labels import LabelledEnum
+from ...domain.money import format_yuan, from_fen
 from ...domain.platform_state import INTERVENTION_STAGES
 from ...domain.urgency import format_span
 from .case_columns import COLUMN_KEYS
@@ -18,10 +24,79 @@ from .case_columns import COLUMN_KEYS
 
 def time_text(value: datetime | None, shop_tz: str, this_year: int) -> str:
     """A time in the shop's zone: 'MM-DD HH:MM' this year, 'YYYY-MM-DD' another year."""
-    if value is None:
-        return ""
-    shown = local(value, shop_tz)
     # strftime's "%Y-%m-%d" / "%m-%d %H:%M", at a third of its cost (two per row).
+    return _shown_time(None if value is None else local(value, shop_tz), this_year)
+
+
+class ListTexts:
+    """The display texts of list rows in one language and shop zone. Made from the rows'
+    stored values (domain/case_list.py); each enum value's label is looked up once."""
+
+    def __init__(self, lang: str, shop_tz: str) -> None:
+        self.lang = lang
+        self.shop_tz = shop_tz
+        self._zone = ZoneInfo(shop_tz)
+        self._labels: dict[tuple[type[LabelledEnum], str], str] = {}
+
+    def label(self, enum: type[LabelledEnum], value: str | None) -> str:
+        """The label of a stored enum value ('' for none)."""
+        if not value:
+            return ""
+        key = (enum, value)
+        text = self._labels.get(key)
+        if text is None:
+            text = self._labels[key] = enum(value).label(self.lang)
+        return text
+
+    def shop_time(self, stored: str | None) -> datetime | None:
+        """A stored UTC time in the shop's zone (None stays None), as from_iso + local."""
+        if not stored:
+            return None
+        value = datetime.fromisoformat(stored)
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=UTC)
+        return value.astimezone(self._zone)
+
+    def texts(self, row: CaseListRow, this_year: int) -> tuple[str, ...]:
+        """The display text of each column that reads only the case ('' for the others),
+        in column order."""
+        # A dispute the platform is handling matters more than the refund's own words.
+        if row.platform_stage in _INTERVENTION and row.intervention_status:
+            platform_status = f"{row.intervention_status} · {row.platform_status}".strip(" ·")
+        else:
+            platform_status = row.platform_status
+        label = self.label
+        return _IN_COLUMN_ORDER((
+            row.case_no, label(Platform, row.platform), row.order_no, row.buyer_nick,
+            row.item_title, label(CaseKind, row.kind), label(Cause, row.cause),
+            label(CaseStatus, row.status), _yuan(row.amount_claimed_fen),
+            _shown_time(self.shop_time(row.due_at), this_year),
+            _shown_time(self.shop_time(row.last_activity_at), this_year),
+            row.assignee, platform_status, ""))
+
+
+# The texts above, in this order ('' last, for the columns that read other sources);
+# picked into column order by one C call (a dict per row cost more than the texts).
+_TEXT_KEYS = ("case_no", "platform", "order_no", "buyer", "item", "kind", "cause", "status",
+              "amount", "due", "activity", "assignee", "platform_status", "")
+_IN_COLUMN_ORDER = itemgetter(*(_TEXT_KEYS.index(k) if k in _TEXT_KEYS else -1
+                                for k in COLUMN_KEYS))
+_INTERVENTION = frozenset(s.value for s in INTERVENTION_STAGES)
+
+
+def _yuan(fen: int | None) -> str:
+    """format_yuan(from_fen(fen)) without the Decimal: '¥1,234.50'; None -> ''."""
+    if fen is None:
+        return ""
+    if fen < 0:  # never stored (a CHECK forbids it); shown as format_yuan would
+        return format_yuan(from_fen(fen))
+    return f"¥{fen // 100:,}.{fen % 100:02d}"
+
+
+def _shown_time(shown: datetime | None, this_year: int) -> str:
+    """time_text of a time already in the shop's zone."""
+    if shown is None:
+        return ""
     if shown.year != this_year:
         return f"{shown.year:04d}-{shown.month:02d}-{shown.day:02d}"
     return f"{shown.month:02d}-{shown.day:02d} {shown.hour:02d}:{shown.minute:02d}"
@@ -29,28 +104,7 @@ def time_text(value: datetime | None, shop_tz: str, this_year: int) -> str:
 
 def display_texts(case: Case, lang: str, shop_tz: str, now: datetime) -> tuple[str, ...]:
     """The display text of each column that reads only the case ('' for the others)."""
-    this_year = local(now, shop_tz).year
-    # A dispute the platform is handling matters more than the refund's own words.
-    if case.platform_stage in INTERVENTION_STAGES and case.intervention_status:
-        platform_status = f"{case.intervention_status} · {case.platform_status}".strip(" ·")
-    else:
-        platform_status = case.platform_status
-    by_key = {
-        "case_no": case.case_no,
-        "platform": case.platform.label(lang),
-        "order_no": case.order_no,
-        "buyer": case.buyer_nick,
-        "item": case.item_title,
-        "kind": case.kind.label(lang),
-        "cause": case.cause.label(lang) if case.cause else "",
-        "status": case.status.label(lang),
-        "amount": format_yuan(case.amount_claimed),
-        "due": time_text(case.due_at, shop_tz, this_year),
-        "activity": time_text(case.last_activity_at, shop_tz, this_year),
-        "assignee": case.assignee,
-        "platform_status": platform_status,
-    }
-    return tuple(by_key.get(key, "") for key in COLUMN_KEYS)
+    return ListTexts(lang, shop_tz).texts(list_row(case), local(now, shop_tz).year)
 
 
 def tooltip(case: Case, key: str, lang: str, shop_tz: str, now: datetime) -> str | None:
