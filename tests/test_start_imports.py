@@ -102,3 +102,28 @@ def test_a_new_register_still_runs_every_migration(tmp_path):
         assert pending_migrations(register.db) == []
     finally:
         register.close()
+
+
+_COUNT = """
+import sys
+from pathlib import Path
+from shopdesk.domain.case_query import CaseQuery
+from shopdesk.domain.clock import SystemClock
+from shopdesk.paths import DataPaths
+from shopdesk.services.register import open_register
+
+register = open_register(DataPaths(Path(sys.argv[1])), SystemClock(), daily_backup=False)
+print(register.cases.background_counter()(CaseQuery()), "importlib.metadata" in sys.modules)
+register.close()
+"""
+
+
+def test_the_lists_background_count_does_not_look_for_sqlite_utils_plugins(tmp_path):
+    # ShopDesk has none; the search reads every installed package's entry points, on the
+    # worker thread while the window builds its first page.
+    register = open_register(DataPaths(tmp_path), SystemClock(), daily_backup=False)
+    generate_demo(register, 5)
+    register.close()
+    out = subprocess.run([sys.executable, "-c", _COUNT, str(tmp_path)], capture_output=True,
+                         text=True, check=True, timeout=120).stdout.split()
+    assert out == ["5", "False"]
