@@ -42,12 +42,17 @@ NOT_AT_START = (
     "shopdesk.services.demo",
     "shopdesk.storage.schema.m0001_initial",
     "shopdesk.ui.dialogs.analysis_dialog",
+    "shopdesk.ui.dialogs.buyer_call_dialog",
     "shopdesk.ui.dialogs.case_form",
     "shopdesk.ui.dialogs.error_dialog",
     "shopdesk.ui.dialogs.help_dialog",
     "shopdesk.ui.dialogs.import_dialog",
+    "shopdesk.ui.dialogs.log_call_dialog",
+    "shopdesk.ui.dialogs.promise_dialog",
     "shopdesk.ui.dialogs.settings_dialog",
+    "shopdesk.ui.dialogs.shift_start_dialog",
     "shopdesk.ui.dialogs.summary_dialog",
+    "shopdesk.ui.dialogs.waybill_dialog",
     "shopdesk.ui.views.script_library_view",
 )
 
