@@ -32,11 +32,13 @@ def test_a_local_start_does_not_load_psycopg():
     assert out == "False"
 
 
-# What opens dialogs, imports, prints or migrates loads when used: none of it may load
-# while the window is built and shows its first page.
+# What opens dialogs, imports, prints or migrates loads when used, and so does the case
+# page (the window starts with no case shown): none of it may load while the window is
+# built and shows its first page.
 NOT_AT_START = (
     "filelock",
     "PySide6.QtPrintSupport",
+    "shopdesk.domain.scripts",
     "shopdesk.importers",
     "shopdesk.reports",
     "shopdesk.services.blacklist",
@@ -44,6 +46,7 @@ NOT_AT_START = (
     "shopdesk.services.form_memory",
     "shopdesk.services.imports",
     "shopdesk.services.reviews",
+    "shopdesk.services.scripts",
     "shopdesk.services.shop_profile",
     "shopdesk.services.summary",
     "shopdesk.storage.schema.m0001_initial",
@@ -59,7 +62,10 @@ NOT_AT_START = (
     "shopdesk.ui.dialogs.shift_start_dialog",
     "shopdesk.ui.dialogs.summary_dialog",
     "shopdesk.ui.dialogs.waybill_dialog",
+    "shopdesk.ui.views.evidence_panel",  # the case page: built with the first case shown
+    "shopdesk.ui.views.review_panel",
     "shopdesk.ui.views.script_library_view",
+    "shopdesk.ui.views.scripts_tab",
 )
 
 _START = """

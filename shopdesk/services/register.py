@@ -43,8 +43,6 @@ from .reminders import (
     ReminderService,
     WarningProvider,
 )
-from .script_catalog import ScriptCatalog
-from .scripts import ScriptService, open_script_service
 from .shifts import ShiftService
 from .staff import StaffService
 from .team import open_team
@@ -57,6 +55,8 @@ if TYPE_CHECKING:  # the importers load with the first import, not with every op
     from .form_memory import FormMemory
     from .imports import ImportService
     from .reviews import ReviewService
+    from .script_catalog import ScriptCatalog
+    from .scripts import ScriptService
     from .shop_profile import ShopProfileService
     from .summary import SummaryService
 
@@ -238,6 +238,8 @@ class Register:
         Raises CatalogError when the shipped script files are broken.
         """
         if self._scripts is None:
+            from .scripts import open_script_service
+
             self._scripts = open_script_service(self.db, self.clock)
             self._scripts.case_defaults = self.shop_profile.values_for_case
         return self._scripts
@@ -251,6 +253,8 @@ class Register:
         """Build `scripts` on a catalog loaded elsewhere (the window loads the library on a
         worker thread after it shows); a service already built is kept."""
         if self._scripts is None:
+            from .scripts import ScriptService
+
             self._scripts = ScriptService(self.db, self.clock, catalog)
 
     @property

@@ -432,7 +432,7 @@ class MainWindow(QMainWindow):
         concerns: list[str] = []
         if self._register.closed:  # nothing left to read (or to lose)
             return concerns
-        if self.detail.note_edit.toPlainText().strip():
+        if self.detail.unsaved_note().strip():
             concerns.append(self.tr("The progress note you typed has not been added."))
         shift = self._register.shifts.current()
         if shift is not None:
@@ -452,7 +452,7 @@ class MainWindow(QMainWindow):
         self._quitting = False
         concerns = self.quit_concerns()
         if self.reopening:  # the shift and the promises stay as they are: only a note is lost
-            concerns = concerns[:1] if self.detail.note_edit.toPlainText().strip() else []
+            concerns = concerns[:1] if self.detail.unsaved_note().strip() else []
         if concerns:
             question = self.tr("Reopen anyway?") if self.reopening else self.tr("Quit anyway?")
             answer = QMessageBox.question(
