@@ -44,6 +44,7 @@ NOT_AT_START = (
     "shopdesk.services.blacklist",
     "shopdesk.services.demo",
     "shopdesk.services.form_memory",
+    "shopdesk.services.handoff_sheet",
     "shopdesk.services.imports",
     "shopdesk.services.reviews",
     "shopdesk.services.scripts",
