@@ -50,6 +50,7 @@ NOT_AT_START = (
     "shopdesk.services.scripts",
     "shopdesk.services.shop_profile",
     "shopdesk.services.summary",
+    "shopdesk.storage.pg.backup",
     "shopdesk.storage.schema.m0001_initial",
     "shopdesk.ui.dialogs.analysis_dialog",
     "shopdesk.ui.dialogs.buyer_call_dialog",

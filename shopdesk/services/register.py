@@ -20,7 +20,6 @@ from ..domain.text import normalize_lang
 from ..paths import DataPaths, resource_path
 from ..storage.backup import BackupFile, BackupManager, restore_file, verify
 from ..storage.db import check_integrity, open_database
-from ..storage.pg.backup import team_backup, team_restore_refused
 from ..storage.pg.connection import reconnect
 from ..storage.search import is_team
 from ..storage.settings import SettingsStore
@@ -345,6 +344,8 @@ class Register:
         """A backup file in the backups folder: of the local file, or of the team register
         (a pg_dump archive when pg_dump is installed, else a local register file)."""
         if self.is_team:
+            from ..storage.pg.backup import team_backup  # pg_dump and its helpers
+
             return team_backup(self.db, self.paths.backups, self.clock.now())
         return self.backups.make(self.db, "manual", self.clock.now())
 
@@ -364,6 +365,8 @@ class Register:
     def restore(self, backup: Path) -> tuple[Register, Path]:
         """Close, replace the file with `backup`, reopen. Returns (new register, kept file)."""
         if self.is_team:
+            from ..storage.pg.backup import team_restore_refused
+
             raise team_restore_refused()
         now: datetime = self.clock.now()
         # Check the backup while this register is still open: a bad file changes nothing.
