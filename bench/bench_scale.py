@@ -203,18 +203,21 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--runs", type=int, default=5)
     p.add_argument("--out", type=Path, default=RESULTS)
     p.add_argument("--only", default="list,import,pdf",
-                   help="which parts: list (start, search, sort at each size), import, pdf")
+                   help="which parts: list (start, memory, search, sort at each size), "
+                        "start (start-up alone), import, pdf")
     p.add_argument("--merge", action="store_true",
                    help="keep the rows of --out that this run does not measure")
     args = p.parse_args(argv)
     parts = set(args.only.split(","))
     results: list[dict] = []
     with tempfile.TemporaryDirectory(prefix="shopdesk-bench-settings-") as settings:
-        for size in (int(s) for s in args.sizes.split(",") if s and "list" in parts):
+        for size in (int(s) for s in args.sizes.split(",") if s and parts & {"list", "start"}):
             home = bench_home(size)
-            for row in measure_start(home, args.runs, Path(settings)) + \
-                    measure_memory(home, min(args.runs, 3), Path(settings)) + \
-                    measure_list(home, args.runs):
+            rows = measure_start(home, args.runs, Path(settings))
+            if "list" in parts:
+                rows += measure_memory(home, min(args.runs, 3), Path(settings)) + \
+                    measure_list(home, args.runs)
+            for row in rows:
                 results.append({"measure": row["measure"], "size": size, **{
                     k: row[k] for k in ("app_ms", "limit_ms", "ratio")}})
     if "import" in parts:

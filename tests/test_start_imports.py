@@ -32,23 +32,42 @@ def test_a_local_start_does_not_load_psycopg():
     assert out == "False"
 
 
-# What opens dialogs, imports, prints or migrates loads when used: none of it may load
-# while the window is built and shows its first page.
+# What opens dialogs, imports, prints or migrates loads when used, and so does the case
+# page (the window starts with no case shown): none of it may load while the window is
+# built and shows its first page.
 NOT_AT_START = (
     "filelock",
     "PySide6.QtPrintSupport",
+    "shopdesk.domain.scripts",
     "shopdesk.importers",
-    "shopdesk.services.imports",
+    "shopdesk.reports",
+    "shopdesk.services.blacklist",
     "shopdesk.services.demo",
+    "shopdesk.services.form_memory",
+    "shopdesk.services.handoff_sheet",
+    "shopdesk.services.imports",
+    "shopdesk.services.reviews",
+    "shopdesk.services.scripts",
+    "shopdesk.services.shop_profile",
+    "shopdesk.services.summary",
+    "shopdesk.storage.pg.backup",
     "shopdesk.storage.schema.m0001_initial",
     "shopdesk.ui.dialogs.analysis_dialog",
+    "shopdesk.ui.dialogs.buyer_call_dialog",
     "shopdesk.ui.dialogs.case_form",
     "shopdesk.ui.dialogs.error_dialog",
     "shopdesk.ui.dialogs.help_dialog",
     "shopdesk.ui.dialogs.import_dialog",
+    "shopdesk.ui.dialogs.log_call_dialog",
+    "shopdesk.ui.dialogs.promise_dialog",
     "shopdesk.ui.dialogs.settings_dialog",
+    "shopdesk.ui.dialogs.shift_start_dialog",
     "shopdesk.ui.dialogs.summary_dialog",
+    "shopdesk.ui.dialogs.waybill_dialog",
+    "shopdesk.ui.views.evidence_panel",  # the case page: built with the first case shown
+    "shopdesk.ui.views.review_panel",
     "shopdesk.ui.views.script_library_view",
+    "shopdesk.ui.views.scripts_tab",
 )
 
 _START = """
@@ -102,3 +121,28 @@ def test_a_new_register_still_runs_every_migration(tmp_path):
         assert pending_migrations(register.db) == []
     finally:
         register.close()
+
+
+_COUNT = """
+import sys
+from pathlib import Path
+from shopdesk.domain.case_query import CaseQuery
+from shopdesk.domain.clock import SystemClock
+from shopdesk.paths import DataPaths
+from shopdesk.services.register import open_register
+
+register = open_register(DataPaths(Path(sys.argv[1])), SystemClock(), daily_backup=False)
+print(register.cases.background_counter()(CaseQuery()), "importlib.metadata" in sys.modules)
+register.close()
+"""
+
+
+def test_the_lists_background_count_does_not_look_for_sqlite_utils_plugins(tmp_path):
+    # ShopDesk has none; the search reads every installed package's entry points, on the
+    # worker thread while the window builds its first page.
+    register = open_register(DataPaths(tmp_path), SystemClock(), daily_backup=False)
+    generate_demo(register, 5)
+    register.close()
+    out = subprocess.run([sys.executable, "-c", _COUNT, str(tmp_path)], capture_output=True,
+                         text=True, check=True, timeout=120).stdout.split()
+    assert out == ["5", "False"]

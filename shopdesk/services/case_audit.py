@@ -19,7 +19,6 @@ from ..domain.labels import LabelledEnum
 from ..domain.masking import mask_address, mask_name, mask_phone
 from ..domain.money import format_yuan
 from ..domain.promises import PromiseKind, PromiseState, state_label
-from ..domain.scripts.steps import HandlingStep
 from ..domain.text import Text, colon, list_sep
 from ..domain.text_masking import contact_masker
 from ..storage.audit import AuditEntry
@@ -110,6 +109,9 @@ def _field_label(action: str, field: str | None, lang: str) -> str:
     if kind == "promise" and number:
         return Text("承诺 #{n}", "Promise #{n}").format(n=number).get(lang)
     if action == "step":
+        # The script library's package loads with its first use, not with every start.
+        from ..domain.scripts.steps import HandlingStep
+
         return _label(HandlingStep, field, lang)
     if action == "call_override":
         try:

@@ -7,6 +7,7 @@ import sqlite3
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,13 +20,10 @@ from ..domain.text import normalize_lang
 from ..paths import DataPaths, resource_path
 from ..storage.backup import BackupFile, BackupManager, restore_file, verify
 from ..storage.db import check_integrity, open_database
-from ..storage.pg.backup import team_backup, team_restore_refused
 from ..storage.pg.connection import reconnect
 from ..storage.search import is_team
 from ..storage.settings import SettingsStore
 from ..storage.transactions import connect
-from .analysis import AnalysisService
-from .blacklist import BlacklistService
 from .calls import CallService
 from .cases import CaseService
 from .deadlines import OVERRIDE_NAME as DEADLINE_RULES_NAME
@@ -33,7 +31,6 @@ from .deadlines import DeadlineService
 from .evidence import EvidenceService
 from .evidence_checklist import OVERRIDE_NAME as EVIDENCE_CHECKLIST_NAME
 from .followups import FollowupService
-from .form_memory import FormMemory
 from .holidays import ShopHolidays
 from .major import MajorService
 from .promises import PromiseService
@@ -45,19 +42,22 @@ from .reminders import (
     ReminderService,
     WarningProvider,
 )
-from .reviews import ReviewService
-from .script_catalog import ScriptCatalog
-from .scripts import ScriptService, open_script_service
 from .shifts import ShiftService
-from .shop_profile import ShopProfileService
 from .staff import StaffService
-from .summary import SummaryService
 from .team import open_team
 from .warnings import OVERRIDE_NAME as WARNING_RULES_NAME
 from .warnings import WarningService
 
 if TYPE_CHECKING:  # the importers load with the first import, not with every open
+    from .analysis import AnalysisService
+    from .blacklist import BlacklistService
+    from .form_memory import FormMemory
     from .imports import ImportService
+    from .reviews import ReviewService
+    from .script_catalog import ScriptCatalog
+    from .scripts import ScriptService
+    from .shop_profile import ShopProfileService
+    from .summary import SummaryService
 
 _log = logging.getLogger("shopdesk.register")
 
@@ -71,7 +71,9 @@ class Register:
 
     Every service is built here, once, with its collaborators passed in: no service builds
     another or imports this module, and the edges use these attributes instead of making
-    their own copies.
+    their own copies. The services the window's first page does not use (analysis,
+    blacklist, reviews, summary, form memory, shop profile) are built, and their modules
+    imported, on first use.
     """
 
     paths: DataPaths
@@ -80,22 +82,16 @@ class Register:
     cases: CaseService = field(init=False)
     deadlines: DeadlineService = field(init=False)
     warnings: WarningService = field(init=False)
-    blacklist: BlacklistService = field(init=False)
     major: MajorService = field(init=False)
-    analysis: AnalysisService = field(init=False)
     staff: StaffService = field(init=False)
     calls: CallService = field(init=False)
     holidays: ShopHolidays = field(init=False)
     evidence: EvidenceService = field(init=False)
     promises: PromiseService = field(init=False)
     followups: FollowupService = field(init=False)
-    reviews: ReviewService = field(init=False)
     shifts: ShiftService = field(init=False)
-    summary: SummaryService = field(init=False)
-    form_memory: FormMemory = field(init=False)
     refunds: RefundQueue = field(init=False)
     reminders: ReminderService = field(init=False)
-    shop_profile: ShopProfileService = field(init=False)
     settings: SettingsStore = field(init=False)
     backups: BackupManager = field(init=False)
     daily_backup_error: ShopDeskError | None = field(init=False, default=None, repr=False)
@@ -108,8 +104,6 @@ class Register:
         tz = self.settings.get(SHOP_TZ_KEY, SHOP_TZ_DEFAULT)
         self.warnings = WarningService(self.db, self.clock,
                                        override=self.paths.root / WARNING_RULES_NAME)
-        self.blacklist = BlacklistService(self.db, self.clock, self.warnings)
-        self.analysis = AnalysisService(self.db, self.clock, shop_tz=tz)
         self.deadlines = DeadlineService(self.db, self.clock, self.settings, shop_tz=tz,
                                          override=self.paths.root / DEADLINE_RULES_NAME,
                                          holiday_span=lambda n, y: self.holidays.holiday_span(
@@ -128,19 +122,11 @@ class Register:
         # Resolving schedules a follow-up, reopening cancels it: in the status change's
         # own transaction.
         self.cases.status_listeners.append(self.followups.on_status)
-        self.reviews = ReviewService(
-            self.db, self.clock, self.cases, self.calls,
-            scripts=lambda: self.scripts,
-            windows_file=resource_path("reviews") / "reply_windows.toml", shop_tz=tz)
         self.evidence = EvidenceService(
             self.db, self.clock, self.paths.evidence,
             checklist_override=self.paths.root / EVIDENCE_CHECKLIST_NAME)
         self.shifts = ShiftService(self.db, self.clock, self.settings, self.staff, self.calls,
                                    self.promises, shop_tz=tz)
-        self.summary = SummaryService(self.db, self.clock, cases=self.cases, calls=self.calls,
-                                      promises=self.promises, evidence=self.evidence,
-                                      shop_tz=tz)
-        self.form_memory = FormMemory(self.db, self.settings, self.cases.store)
         self.refunds = RefundQueue(self.cases, self.promises, self.clock, shop_tz=tz)
         self.reminders = ReminderService(self.db, self.clock, self.settings, shop_tz=tz,
                                          refunds=self.refunds)
@@ -151,9 +137,50 @@ class Register:
         self.reminders.add_provider(DeadlineProvider(
             self.deadlines.due_between, self._case_id_of,
             count_between=self.deadlines.count_between))
-        self.shop_profile = ShopProfileService(self.db, self.settings, self.clock, shop_tz=tz,
-                                               policy=self.calls.policy)
         self.backups = BackupManager(self.paths.backups)
+
+    # --- built on first use ----------------------------------------------------------
+    @cached_property
+    def blacklist(self) -> BlacklistService:
+        from .blacklist import BlacklistService
+
+        return BlacklistService(self.db, self.clock, self.warnings)
+
+    @cached_property
+    def analysis(self) -> AnalysisService:
+        from .analysis import AnalysisService
+
+        return AnalysisService(self.db, self.clock, shop_tz=self.shop_tz)
+
+    @cached_property
+    def reviews(self) -> ReviewService:
+        from .reviews import ReviewService
+
+        return ReviewService(
+            self.db, self.clock, self.cases, self.calls,
+            scripts=lambda: self.scripts,
+            windows_file=resource_path("reviews") / "reply_windows.toml", shop_tz=self.shop_tz)
+
+    @cached_property
+    def summary(self) -> SummaryService:
+        from .summary import SummaryService
+
+        return SummaryService(self.db, self.clock, cases=self.cases, calls=self.calls,
+                              promises=self.promises, evidence=self.evidence,
+                              shop_tz=self.shop_tz)
+
+    @cached_property
+    def form_memory(self) -> FormMemory:
+        from .form_memory import FormMemory
+
+        return FormMemory(self.db, self.settings, self.cases.store)
+
+    @cached_property
+    def shop_profile(self) -> ShopProfileService:
+        from .shop_profile import ShopProfileService
+
+        return ShopProfileService(self.db, self.settings, self.clock, shop_tz=self.shop_tz,
+                                  policy=self.calls.policy)
 
     def _case_nos(self, case_ids: list[int] | tuple[int, ...]) -> dict[int, str]:
         """Case numbers by id (trashed cases too): what reminders name."""
@@ -210,6 +237,8 @@ class Register:
         Raises CatalogError when the shipped script files are broken.
         """
         if self._scripts is None:
+            from .scripts import open_script_service
+
             self._scripts = open_script_service(self.db, self.clock)
             self._scripts.case_defaults = self.shop_profile.values_for_case
         return self._scripts
@@ -223,6 +252,8 @@ class Register:
         """Build `scripts` on a catalog loaded elsewhere (the window loads the library on a
         worker thread after it shows); a service already built is kept."""
         if self._scripts is None:
+            from .scripts import ScriptService
+
             self._scripts = ScriptService(self.db, self.clock, catalog)
 
     @property
@@ -313,6 +344,8 @@ class Register:
         """A backup file in the backups folder: of the local file, or of the team register
         (a pg_dump archive when pg_dump is installed, else a local register file)."""
         if self.is_team:
+            from ..storage.pg.backup import team_backup  # pg_dump and its helpers
+
             return team_backup(self.db, self.paths.backups, self.clock.now())
         return self.backups.make(self.db, "manual", self.clock.now())
 
@@ -332,6 +365,8 @@ class Register:
     def restore(self, backup: Path) -> tuple[Register, Path]:
         """Close, replace the file with `backup`, reopen. Returns (new register, kept file)."""
         if self.is_team:
+            from ..storage.pg.backup import team_restore_refused
+
             raise team_restore_refused()
         now: datetime = self.clock.now()
         # Check the backup while this register is still open: a bad file changes nothing.

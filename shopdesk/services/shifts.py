@@ -31,7 +31,8 @@ from __future__ import annotations
 
 from dataclasses import asdict
 from datetime import datetime, timedelta
-from typing import NamedTuple
+from functools import cached_property
+from typing import TYPE_CHECKING, NamedTuple
 
 from sqlite_utils import Database
 
@@ -44,9 +45,11 @@ from ..storage.shifts import ShiftStore
 from ..storage.staff import StaffMember
 from .actor import require_actor as _require
 from .calls import CallService
-from .handoff_sheet import HandoffSheetBuilder, SheetRequest
 from .promises import PromiseService
 from .staff import CURRENT_OPERATOR_KEY, StaffService
+
+if TYPE_CHECKING:  # the sheet's builder loads when a sheet is first made, not at start
+    from .handoff_sheet import HandoffSheetBuilder, SheetRequest
 
 NEXT_SHIFT_HOURS_KEY = "shift.next_hours"
 DEFAULT_NEXT_SHIFT_HOURS = 8.0
@@ -80,7 +83,15 @@ class ShiftService:
         self.store = ShiftStore(db)
         self.staff = staff
         self.audit_log = AuditStore(db)
-        self.builder = HandoffSheetBuilder(db, calls, promises, shop_tz)
+        self._calls = calls
+        self._promises = promises
+
+    @cached_property
+    def builder(self) -> HandoffSheetBuilder:
+        """What makes the hand-off sheet (built with the first sheet)."""
+        from .handoff_sheet import HandoffSheetBuilder
+
+        return HandoffSheetBuilder(self.db, self._calls, self._promises, self.shop_tz)
 
     # --- shifts --------------------------------------------------------------
     def current(self) -> Shift | None:
@@ -180,6 +191,8 @@ class ShiftService:
 
     def _request(self, shift: Shift | None, actor: str, note: str, now: datetime,
                  period: _Period, *, shift_id: int) -> SheetRequest:
+        from .handoff_sheet import SheetRequest
+
         explicit = shift is not None and shift.explicit_start
         return SheetRequest(
             shift_id=shift_id, staff=shift.staff if shift is not None else actor,

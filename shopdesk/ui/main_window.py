@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -105,12 +105,13 @@ class MainWindow(QMainWindow):
         self.tasks = Tasks(register, self)  # the one writer thread, for as long as the window
         # Combos and spin boxes (here and in every dialog) take the wheel only when focused.
         self._wheel_guard = WheelGuard(self)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self._wheel_guard)
         self._build_views()
         # Counts and indicators the first page does not need wait until the rows are drawn.
         self.first_paint = FirstPaint(self.case_list.table.viewport())
+        # The wheel guard filters every event of the application: it starts once the list
+        # has painted (or the window is activated, whichever comes first), not while the
+        # window builds.
+        self.first_paint.call(self._wheel_guard.install)
         self.cases = CaseController(self, self)
         self.promises = PromiseController(self, self)
         self.warnings = WarningController(self, self)
@@ -431,7 +432,7 @@ class MainWindow(QMainWindow):
         concerns: list[str] = []
         if self._register.closed:  # nothing left to read (or to lose)
             return concerns
-        if self.detail.note_edit.toPlainText().strip():
+        if self.detail.unsaved_note().strip():
             concerns.append(self.tr("The progress note you typed has not been added."))
         shift = self._register.shifts.current()
         if shift is not None:
@@ -451,7 +452,7 @@ class MainWindow(QMainWindow):
         self._quitting = False
         concerns = self.quit_concerns()
         if self.reopening:  # the shift and the promises stay as they are: only a note is lost
-            concerns = concerns[:1] if self.detail.note_edit.toPlainText().strip() else []
+            concerns = concerns[:1] if self.detail.unsaved_note().strip() else []
         if concerns:
             question = self.tr("Reopen anyway?") if self.reopening else self.tr("Quit anyway?")
             answer = QMessageBox.question(
@@ -464,11 +465,14 @@ class MainWindow(QMainWindow):
                 return
         self.save_state()
         self.reminders.shutdown()
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self._wheel_guard)
+        self._wheel_guard.remove()
         self.tasks.shutdown()  # waits for the writer: nothing is left half-written
         super().closeEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self._wheel_guard.install()  # the user may turn the wheel from now on
+        super().changeEvent(event)
 
     def bring_to_front(self) -> None:
         """Another start of the app asked for this window."""

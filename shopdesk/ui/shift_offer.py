@@ -22,7 +22,6 @@ from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QMessageBox, QPushButton, QWidget
 
 from ..domain.errors import ShopDeskError, ValidationError
-from .dialogs.shift_start_dialog import ShiftStartDialog
 
 if TYPE_CHECKING:
     from ..services.register import Register
@@ -124,6 +123,8 @@ class ShiftOffer(QObject):
         """Start the operator's shift; one with a PIN gives it in the start dialog."""
         shifts = self._register().shifts
         if self._register().staff.has_pin(operator):
+            from .dialogs.shift_start_dialog import ShiftStartDialog  # loads when needed
+
             register = self._register()
             dialog = ShiftStartDialog(shifts, register.staff, self._lang, self._parent)
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

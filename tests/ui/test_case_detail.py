@@ -62,6 +62,33 @@ def test_empty_state_until_a_case_is_shown(view, register):
     assert view.empty.isVisible() and view.current_case_id is None
 
 
+def test_the_case_page_is_built_with_the_first_case_shown(view, register):
+    # A window starts with no case on screen: the page is not on the start path.
+    assert not view.page_built
+    view.show_case(None)
+    assert not view.page_built and view.empty.isVisible()
+    case = make_case(register)
+    view.show_case(case.id)
+    assert view.page_built and view.header.isVisible()
+    assert view.call_indicator.case_id == case.id
+
+
+def test_a_part_of_the_case_page_read_first_builds_it_empty(view, register):
+    note = view.note_edit  # e.g. the window asking whether a note is unsaved
+    assert view.page_built and note.toPlainText() == ""
+    assert view.empty.isVisible() and view.call_indicator.case_id is None
+    assert view.evidence_panel.case_id is None and view.unsaved_note() == ""
+    with pytest.raises(AttributeError):
+        view.no_such_part  # noqa: B018  (a missing name stays missing)
+
+
+def test_print_on_the_case_page_asks_the_window(qtbot, view, register):
+    case = make_case(register)
+    view.show_case(case.id)
+    with qtbot.waitSignal(view.print_requested):
+        click(qtbot, view.print_button)
+
+
 def test_header_and_facts(view, register):
     case = make_case(register)
     view.show_case(case.id)

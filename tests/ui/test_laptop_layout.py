@@ -146,6 +146,15 @@ def test_a_combo_takes_the_wheel_only_when_focused(qtbot, make_window, demo_regi
     assert combo.currentIndex() == 2
 
 
+def test_the_combos_built_with_the_window_take_the_wheel_only_when_focused(window):
+    # Polished when the window showed, before the wheel guard watched the application.
+    combo = window.filter_bar.kind_combo
+    assert combo.focusPolicy() == Qt.FocusPolicy.StrongFocus
+    window.case_list.table.setFocus()
+    _wheel(combo, -120)
+    assert combo.currentIndex() == 0
+
+
 def test_long_order_numbers_elide_in_the_middle_with_the_whole_number_as_tooltip(window):
     table = window.case_list.table
     assert table.textElideMode() == Qt.TextElideMode.ElideMiddle

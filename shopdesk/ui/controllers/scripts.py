@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from ...services.script_catalog import CatalogError
 from .host import Host, make_action, show_tool_window
 
 if TYPE_CHECKING:  # the library window loads when first opened, not at start
@@ -29,6 +28,8 @@ class ScriptController(QObject):
 
     def open_library(self) -> ScriptLibraryView | None:
         """The library in its own window; edits there refresh the case panel's scripts."""
+        from ...services.script_catalog import CatalogError  # with the library, not at start
+
         host = self._host
         try:
             service = host.register.scripts

@@ -32,8 +32,7 @@ class SummaryController(QObject):
 
     def attach(self) -> None:
         """Connect the case panel's Print button (the panel is rebuilt after a restore)."""
-        self._host.detail.print_button.clicked.connect(
-            lambda _checked=False: self.print_shown_case())
+        self._host.detail.print_requested.connect(self.print_shown_case)
 
     def print_shown_case(self) -> SummaryDialog | None:
         """The case panel's button: the case on screen."""

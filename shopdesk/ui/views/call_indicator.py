@@ -11,8 +11,6 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 from ...domain.call_policy import CallDecision
 from ...domain.errors import NotFoundError
 from ...services.calls import CallService
-from ..dialogs.buyer_call_dialog import BuyerCallDialog
-from ..dialogs.log_call_dialog import LogCallDialog
 from ..widgets.call_texts import AMBER, GREEN, GREY, REFRESH_MS, CallTexts, label_style
 
 
@@ -91,6 +89,8 @@ class CallIndicator(QWidget):
     def open_log_dialog(self) -> None:
         if self.case_id is None:
             return
+        from ..dialogs.log_call_dialog import LogCallDialog  # loads when first opened
+
         dialog = LogCallDialog(self.calls, self.case_id, self.operator_provider(), self,
                                lang=self.lang)
         dialog.logged.connect(self._logged)
@@ -100,6 +100,8 @@ class CallIndicator(QWidget):
     def open_buyer_dialog(self) -> None:
         if self.case_id is None:
             return
+        from ..dialogs.buyer_call_dialog import BuyerCallDialog  # loads when first opened
+
         dialog = BuyerCallDialog(self.calls, self.case_id, self.operator_provider(), self,
                                  lang=self.lang)
         dialog.saved.connect(self._logged)

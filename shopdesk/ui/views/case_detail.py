@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -28,17 +29,10 @@ from ...domain.text import list_sep
 from ...services.register import Register
 from ..i18n import ui_language
 from ..tasks import Task, Tasks
-from .call_indicator import CallIndicator
-from .case_detail_facts import CaseFacts, CaseHeader
 from .case_detail_text import CaseText, shop_time
-from .case_detail_timeline import TimelineDelegate
-from .deadline_strip import DeadlineStrip
-from .evidence_panel import EvidencePanel
-from .promises_panel import PromisesPanel
-from .review_panel import ReviewPanel
-from .scripts_panel import ScriptsPanel
-from .scripts_tab import ScriptsTab
-from .warning_badge import WarningBadge
+
+if TYPE_CHECKING:  # the case page's parts load when it is first built
+    from .scripts_panel import ScriptsPanel
 
 TABS_MIN_HEIGHT = 180
 MAJOR_STYLE = "QPushButton { background: #b3261e; color: white; font-weight: bold; }"
@@ -48,10 +42,16 @@ BANNER_STYLE = ("background: #fff3cd; color: #5c4400; border: 1px solid #e0c060;
 
 
 class CaseDetailView(QWidget):
-    """Shows one case (or an empty state). Emits changed(case id) after any write."""
+    """Shows one case (or an empty state). Emits changed(case id) after any write.
+
+    The case page (header, panels, tabs) is built, and its modules imported, when first
+    needed: the first case shown, or the first use of one of its parts (`__getattr__`).
+    A window starts on the empty state, so the page is not on the start path.
+    """
 
     changed = Signal(int)
     open_requested = Signal(int)  # show another case (a similar case's link)
+    print_requested = Signal()  # the Print summary button (the window's summary controller)
 
     def __init__(self, register: Register, operator_provider: Callable[[], str],
                  parent: QWidget | None = None) -> None:
@@ -62,8 +62,18 @@ class CaseDetailView(QWidget):
         self.text = CaseText(lang, register.shop_tz, self)
         self._case: Case | None = None
         self._revealed_phone: str | None = None  # only for the case on screen
+        self._page: QWidget | None = None
         self._build()
         self.show_case(None)
+
+    def __getattr__(self, name: str) -> Any:
+        """A part of the case page not built yet: build the page, then look again."""
+        state = self.__dict__
+        if name.startswith("__") or state.get("_page", False) is not None \
+                or state.get("_building_page"):
+            raise AttributeError(name)
+        self._ensure_page()
+        return object.__getattribute__(self, name)
 
     # --- building ----------------------------------------------------------
     def _build(self) -> None:
@@ -72,12 +82,39 @@ class CaseDetailView(QWidget):
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setEnabled(False)  # greyed, like a placeholder
         self.stack.addWidget(self.empty)
-        self.stack.addWidget(self._build_case_page())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
 
+    @property
+    def page_built(self) -> bool:
+        """Whether the case page exists yet (reading its parts builds it)."""
+        return self._page is not None
+
+    def _ensure_page(self) -> None:
+        """Build the case page (once), in the empty state."""
+        if self._page is not None:
+            return
+        self._building_page = True  # a name missing meanwhile is missing, not a page part
+        try:
+            page = self._build_case_page()
+        finally:
+            self._building_page = False
+        self._page = page
+        self.stack.addWidget(page)
+        # Once the page is inside this view, so the drop catcher finds its text boxes.
+        self.evidence_panel.accept_drops_on(self)
+        self._clear_page()
+
     def _build_case_page(self) -> QWidget:
+        from .call_indicator import CallIndicator
+        from .case_detail_facts import CaseFacts, CaseHeader
+        from .deadline_strip import DeadlineStrip
+        from .evidence_panel import EvidencePanel
+        from .promises_panel import PromisesPanel
+        from .review_panel import ReviewPanel
+        from .warning_badge import WarningBadge
+
         page = QWidget()
         self.header = CaseHeader(self.text)
         # May this buyer be phoned now? Shown on every case so the safe call is the easy one.
@@ -112,6 +149,7 @@ class CaseDetailView(QWidget):
         # Connected by the window's summary controller (the dialog belongs to the window).
         self.print_button = QPushButton(self.tr("Print summary…"))
         self.print_button.setToolTip(self.tr("Print or save this case's dispute summary (PDF)"))
+        self.print_button.clicked.connect(lambda _checked=False: self.print_requested.emit())
         self.delete_button = QPushButton(self.tr("Delete"))
         self.delete_button.setToolTip(self.tr("Move this case to the trash"))
         self.edit_button.clicked.connect(self.edit_case)
@@ -157,7 +195,6 @@ class CaseDetailView(QWidget):
         # Evidence: files dropped anywhere on the case land here (and bring the tab up).
         self.evidence_panel = EvidencePanel(self.register, self.operator_provider, self)
         self.evidence_panel.changed.connect(self._written)
-        self.evidence_panel.accept_drops_on(self)
         self.evidence_panel.files_dropped.connect(
             lambda: self.tabs.setCurrentWidget(self.evidence_panel))
         self.tabs.addTab(self.evidence_panel, self.tr("Evidence"))
@@ -183,6 +220,8 @@ class CaseDetailView(QWidget):
         return page
 
     def _build_timeline(self) -> QWidget:
+        from .case_detail_timeline import TimelineDelegate
+
         box = QWidget()
         self.timeline = QListWidget()
         self.timeline.setWordWrap(True)
@@ -210,6 +249,8 @@ class CaseDetailView(QWidget):
         return box
 
     def _build_scripts(self) -> QWidget:
+        from .scripts_tab import ScriptsTab
+
         # The library loads when the tab shows or after the window appears (preload_scripts),
         # not while the window is built: it is most of a second of start-up.
         self.scripts_tab = ScriptsTab(self.register, self.operator_provider, self)
@@ -231,8 +272,17 @@ class CaseDetailView(QWidget):
     def current_case_id(self) -> int | None:
         return self._case.id if self._case is not None else None
 
+    def unsaved_note(self) -> str:
+        """The progress note typed and not yet added ('' when none)."""
+        return self.note_edit.toPlainText() if self.page_built else ""
+
     def show_case(self, case_id: int | None) -> None:
         """Show case `case_id` (trashed cases too, read-only), or the empty state for None."""
+        if case_id is None and not self.page_built:  # nothing on the page to clear
+            self._case = None
+            self._revealed_phone = None
+            self.stack.setCurrentWidget(self.empty)
+            return
         if case_id != self.current_case_id:
             self._revealed_phone = None  # a revealed number never follows to another case
             self.note_edit.clear()
@@ -246,13 +296,7 @@ class CaseDetailView(QWidget):
         self._case = case
         if case is None:
             self._revealed_phone = None
-            self.call_indicator.set_case(None)
-            self.scripts_tab.set_case(None)
-            self.evidence_panel.set_case(None)
-            self.promises_panel.set_case(None)
-            self._show_review(None)
-            self.warning_badge.set_case(None)
-            self.deadline_strip.set_case(None)
+            self._clear_page()
             self.stack.setCurrentWidget(self.empty)
             return
         self.header.show_case(case)
@@ -273,6 +317,16 @@ class CaseDetailView(QWidget):
                        self.note_edit, self.note_button, self.major_button):
             widget.setEnabled(live)
         self.stack.setCurrentIndex(1)
+
+    def _clear_page(self) -> None:
+        """The case page's parts with no case."""
+        self.call_indicator.set_case(None)
+        self.scripts_tab.set_case(None)
+        self.evidence_panel.set_case(None)
+        self.promises_panel.set_case(None)
+        self._show_review(None)
+        self.warning_badge.set_case(None)
+        self.deadline_strip.set_case(None)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.header and event.type() == QEvent.Type.Resize:

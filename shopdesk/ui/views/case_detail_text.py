@@ -17,7 +17,6 @@ from ...domain.money import format_yuan
 from ...domain.platform_state import PlatformStage
 from ...domain.promises import PromiseKind
 from ...domain.reviews import ContactChannel, ReviewOutcome
-from ...domain.scripts.steps import HandlingStep
 from ...domain.text import colon, list_sep
 from ...domain.warnings import RuleKey
 
@@ -198,6 +197,8 @@ class CaseText(QObject):
         step = data.get("step")
         if not step:
             return text
+        from ...domain.scripts.steps import HandlingStep  # the library's package: not at start
+
         label = enum_label(HandlingStep, step, self.lang)
         if data.get("done", True):
             return self.tr("Step done: %1").replace("%1", label)

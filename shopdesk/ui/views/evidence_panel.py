@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
@@ -33,10 +34,12 @@ from ...domain.errors import NotFoundError, ValidationError
 from ...domain.evidence import ChecklistError, ChecklistItem, Evidence, EvidenceCategory
 from ...domain.text import parens, pick
 from ...services.register import Register
-from ..dialogs.waybill_dialog import WaybillDialog
 from ..i18n import ui_language
 from ..widgets.enum_combo import EnumCombo
 from .evidence_thumbs import ThumbnailCache
+
+if TYPE_CHECKING:  # the dialog loads when first opened
+    from ..dialogs.waybill_dialog import WaybillDialog
 
 EVIDENCE_ID_ROLE = Qt.ItemDataRole.UserRole
 NOTICE_STYLE = ("background: #fff3cd; color: #5c4400; border: 1px solid #e0c060; "
@@ -436,6 +439,8 @@ class EvidencePanel(QWidget):
         operator = self._operator()
         if operator is None:
             return
+        from ..dialogs.waybill_dialog import WaybillDialog
+
         dialog = WaybillDialog(self.service, self.case_id, operator, self, lang=self.lang)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.added.connect(self._waybill_added)

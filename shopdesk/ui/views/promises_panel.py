@@ -8,6 +8,7 @@ counts so an overdue promise shows even while another tab is in front.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -27,8 +28,10 @@ from ...domain.clock import local
 from ...domain.errors import NotFoundError, ValidationError
 from ...domain.promises import Promise, PromiseState, state_label
 from ...services.register import Register
-from ..dialogs.promise_dialog import BreakPromiseDialog, PromiseDialog
 from ..widgets.field_error import FieldErrorLabel
+
+if TYPE_CHECKING:  # the dialogs load when first opened
+    from ..dialogs.promise_dialog import BreakPromiseDialog, PromiseDialog
 
 PROMISE_ID_ROLE = Qt.ItemDataRole.UserRole
 OVERDUE = QColor(200, 30, 30)
@@ -230,6 +233,8 @@ class PromisesPanel(QWidget):
         operator = self._operator()
         if operator is None:
             return None
+        from ..dialogs.promise_dialog import PromiseDialog
+
         dialog = PromiseDialog(self.register.promises, self.case_id, self.case_no, operator,
                                self, lang=self.lang)
         dialog.made.connect(self._made)
@@ -264,6 +269,8 @@ class PromisesPanel(QWidget):
         operator = self._operator()
         if operator is None:
             return None
+        from ..dialogs.promise_dialog import BreakPromiseDialog
+
         dialog = BreakPromiseDialog(self.register.promises, promise, operator, self,
                                     lang=self.lang)
         dialog.broken.connect(lambda _pid: (self.refresh(), self._written()))
