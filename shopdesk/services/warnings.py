@@ -12,7 +12,7 @@ from __future__ import annotations
 import tomllib
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -290,12 +290,14 @@ def _product_days(rules: WarningRules) -> int:
     return max(days, rules.new_product_days) if rules.on(RuleKey.NEW_PRODUCT) else days
 
 
-def _neighbour_scope(subjects: Sequence[CaseFacts], near: Iterable[CaseFacts],
+def _neighbour_scope(subjects: Sequence[CaseFacts], near: Collection[CaseFacts],
                      rules: WarningRules, read: set[tuple[str, Cause | None]]
                      ) -> dict[int, set[RuleKey]]:
     """Open neighbours of the written cases -> the rules the write can change for them.
     The group rule only for a neighbour whose product + cause was `read` over the whole
     window (a case read as the buyer's has only that buyer's cases around it)."""
+    if not near:  # (an import into an empty register: 50,000 subjects, no neighbour)
+        return {}
     ids = {s.case_id for s in subjects}
     buyers: dict[object, list[datetime]] = defaultdict(list)
     products: dict[str, list[datetime]] = defaultdict(list)
