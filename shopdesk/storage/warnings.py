@@ -128,14 +128,16 @@ class WarningStore:
         self.db = db
 
     # --- facts -------------------------------------------------------------------------
-    def facts(self, case_ids: Sequence[int]) -> list[CaseFacts]:
-        """Live cases by id with their text (description and notes)."""
+    def facts(self, case_ids: Sequence[int], *, text: bool = True) -> list[CaseFacts]:
+        """Live cases by id with their text (description and notes; `text=False`: without,
+        for rules that read no words)."""
         out = []
+        columns = f"{_FACT_COLUMNS}, {_TEXT}" if text else _FACT_COLUMNS
         for chunk, marks in in_batches(list(case_ids)):
             for row in self.db.execute(
-                    f"SELECT {_FACT_COLUMNS}, {_TEXT} FROM cases c "
+                    f"SELECT {columns} FROM cases c "
                     f"WHERE c.id IN ({marks}) AND c.deleted_at IS NULL", chunk).fetchall():
-                out.append(_facts(row, row[13] or ""))
+                out.append(_facts(row, row[13] or "") if text else _facts(row))
         return out
 
     def near(self, subjects: Sequence[CaseFacts], *, buyer_days: int | None,
@@ -266,6 +268,33 @@ class WarningStore:
                     if at is not None and (product not in out or at < out[product]):
                         out[product] = at
         return out
+
+    def due_by_time(self, *, long_open_by: datetime | None, unknown_by: datetime | None,
+                    new_product: bool) -> list[int]:
+        """Live open cases whose time-based warnings may have changed since they were
+        judged: created by `long_open_by` whose latest long_open row is not standing (none,
+        or cleared), with an unknown cause created by `unknown_by` likewise for
+        cause_unknown, and (`new_product`) with a live new_product warning, which lapses.
+        A standing row keeps firing with the same reason: nothing to write for it."""
+        found: set[int] = set()
+        known = ", ".join(f"'{c.value}'" for c in Cause if c is not Cause.UNCLEAR)
+        for rule, by, extra in (("long_open", long_open_by, ""),
+                                ("cause_unknown", unknown_by,
+                                 f"AND coalesce(c.cause, '') NOT IN ({known}) ")):
+            if by is None:
+                continue
+            found.update(r[0] for r in self.db.execute(
+                f"SELECT c.id FROM cases c WHERE c.deleted_at IS NULL AND c.status IN ({_OPEN}) "
+                f"AND c.created_at <= ? {extra}AND coalesce((SELECT CASE WHEN w.cleared_at "
+                "IS NULL THEN 1 ELSE 0 END FROM case_warnings w WHERE w.case_id = c.id "
+                "AND w.rule = ? ORDER BY w.id DESC LIMIT 1), 0) = 0",
+                [to_utc_iso(by), rule]).fetchall())
+        if new_product:
+            found.update(r[0] for r in self.db.execute(
+                "SELECT w.case_id FROM case_warnings w JOIN cases c ON c.id = w.case_id "
+                "WHERE w.rule = 'new_product' AND w.ack_at IS NULL AND w.cleared_at IS NULL "
+                f"AND c.deleted_at IS NULL AND c.status IN ({_OPEN})").fetchall())
+        return sorted(found)
 
     def open_ids(self) -> list[int]:
         """Every live open case (time-based rules are re-judged over these)."""
