@@ -60,8 +60,9 @@ def remove_demo(register: DemoTarget, actor: str) -> DemoRemoval:
         register.settings.set(DEMO_ADDED_KEY, {"staff": [], "blacklist": []})
         AuditStore(db).record(now, actor, "register", None, "demo_removed", None, None,
                               str(len(ids)))
-        # Warnings of the user's own cases may have pointed at a demo case (same buyer).
-        register.warnings.refresh_open()
+        # Warnings of the user's own cases may have pointed at a demo case (same buyer):
+        # every open case on every rule, not only what time changes.
+        register.warnings.rejudge_open()
     # Photos added to demo cases while trying the app out: their bytes go too.
     evidence.discard_unreferenced(files)
     return DemoRemoval(len(ids), tuple(staff_gone), listed)

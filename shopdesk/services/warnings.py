@@ -3,8 +3,10 @@
 The case and import services call `evaluate(ids)` inside their own transaction after a
 write, so a warning is raised with the change that caused it. Rules are read from the
 shipped resources/warnings/rules.toml with the data folder's warning_rules.toml on top
-(re-read when it changes). Time-based rules (open too long, cause unknown) are re-judged
-over every open case by `refresh_open`, which the list and the main screen call.
+(re-read when it changes). What time alone changes (open too long, cause still unknown,
+a new product no longer new) is judged by `refresh_open`, which the list and the main
+screen call: only on the cases SQL finds due, unless the rules changed since every open
+case was last judged (then on every open case and rule, `rejudge_open`).
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 import tomllib
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -21,11 +23,12 @@ from sqlite_utils import Database
 
 from ..domain.blacklist import first_match
 from ..domain.case import Case
-from ..domain.clock import Clock
+from ..domain.clock import Clock, from_iso, to_utc_iso
 from ..domain.enums import Cause
 from ..domain.errors import FieldError, ShopDeskError, ValidationError
 from ..domain.warnings import (
     NEIGHBOUR_RULES,
+    TIME_RULES,
     CaseFacts,
     Neighbourhood,
     Raised,
@@ -34,6 +37,7 @@ from ..domain.warnings import (
     WarningRules,
     evaluate,
     evaluate_all,
+    fingerprint,
     group_marker,
     parse_rules,
     product_key,
@@ -43,10 +47,14 @@ from ..paths import resource_path
 from ..storage.batches import in_batches
 from ..storage.blacklist import BlacklistStore
 from ..storage.events import EventStore
+from ..storage.settings import SettingsStore
 from ..storage.warnings import CaseWarning, WarningStore
 from .actor import require_actor
 
 OVERRIDE_NAME = "warning_rules.toml"
+# Settings: {"rules": fingerprint of the rules every open case was last judged by (""
+# once a write judged some by other rules), "at": when the open cases were last judged}.
+JUDGED_KEY = "warnings_judged"
 # Up to this many written cases, each is also checked for a group it may have just left
 # (one indexed query per case); an import's rows are not.
 FEW = 50
@@ -85,7 +93,9 @@ class WarningService:
         self.events = EventStore(db)
         self.override = override
         self.shipped = shipped or resource_path("warnings", "rules.toml")
+        self.settings = SettingsStore(db)
         self._cache: tuple[tuple[int, int], WarningRules] | None = None
+        self._fingerprint: tuple[WarningRules, str] | None = None
         self.rules_error: RulesError | None = None
 
     # --- rules -------------------------------------------------------------------------
@@ -108,6 +118,20 @@ class WarningService:
         self._cache = (stamp, rules)
         return rules
 
+    def _mark(self, rules: WarningRules) -> str:
+        """fingerprint(rules), worked out once per rules read."""
+        if self._fingerprint is None or self._fingerprint[0] is not rules:
+            self._fingerprint = (rules, fingerprint(rules))
+        return self._fingerprint[1]
+
+    def _judging_with(self, rules: WarningRules) -> None:
+        """Before a write judges cases by `rules`: when those are not the rules every open
+        case was last judged by, forget that mark, so the next `refresh_open` judges all
+        of them again (rules edited and put back would otherwise look unchanged)."""
+        judged = self.settings.get(JUDGED_KEY)
+        if judged and judged.get("rules") and judged["rules"] != self._mark(rules):
+            self.settings.set(JUDGED_KEY, {**judged, "rules": ""})
+
     # --- judging -----------------------------------------------------------------------
     def evaluate(self, case_ids: Sequence[int], *, siblings: bool = True
                  ) -> dict[int, list[Raised]]:
@@ -126,6 +150,7 @@ class WarningService:
         rules = self.rules()
         now = self.clock.now()
         with self.db.atomic():
+            self._judging_with(rules)
             subjects = self.store.facts(case_ids)
             if not subjects:
                 return {}
@@ -190,10 +215,59 @@ class WarningService:
         return out
 
     def refresh_open(self) -> int:
-        """Re-judge every open case (time passes: open too long, cause unknown).
-        Returns how many warnings were newly raised."""
-        ids = self.store.open_ids()
-        return sum(len(v) for v in self.evaluate(ids, siblings=False).values())
+        """Judge what time alone changes since the open cases were judged (TIME_RULES: open
+        too long, cause still unknown, a new product no longer new), on the cases SQL finds
+        due; every open case on every rule instead (`rejudge_open`) when the rules are not
+        those they were all judged by, or the clock went back. Both give what judging
+        every open case now gives. Returns how many warnings were newly raised."""
+        rules = self.rules()
+        now = self.clock.now()
+        with self.db.atomic():
+            judged = self.settings.get(JUDGED_KEY) or {}
+            last = from_iso(judged.get("at"))
+            if judged.get("rules") != self._mark(rules) or last is None or now < last:
+                return self.rejudge_open()
+            found = self._judge_time(rules, now)
+            if now != last:
+                self.settings.set(JUDGED_KEY, {"rules": judged["rules"], "at": to_utc_iso(now)})
+        return sum(len(v) for v in found.values())
+
+    def rejudge_open(self) -> int:
+        """Judge every open case on every rule (the rules changed; cases others pointed at
+        are gone) and remember by which rules. Returns how many warnings were newly
+        raised. Holds every open case's facts at once: `refresh_open` does this only when
+        it must."""
+        rules = self.rules()
+        with self.db.atomic():
+            ids = self.store.open_ids()
+            if not ids:  # nothing to judge writes nothing: an empty register stays as created
+                return 0
+            found = self.evaluate(ids, siblings=False)
+            self.settings.set(JUDGED_KEY, {"rules": self._mark(rules),
+                                           "at": to_utc_iso(self.clock.now())})
+        return sum(len(v) for v in found.values())
+
+    def _judge_time(self, rules: WarningRules, now: datetime) -> dict[int, list[Raised]]:
+        """The time rules on the open cases due for them (`WarningStore.due_by_time`); the
+        other rules' warnings stay as their last write left them."""
+        on = rules.on
+        ids = self.store.due_by_time(
+            long_open_by=now - timedelta(days=rules.long_open_days)
+            if on(RuleKey.LONG_OPEN) else None,
+            unknown_by=now - timedelta(hours=rules.cause_unknown_hours)
+            if on(RuleKey.CAUSE_UNKNOWN) else None,
+            new_product=on(RuleKey.NEW_PRODUCT))
+        if not ids:
+            return {}
+        facts = self.store.facts(ids, text=False)  # these rules read no words
+        first = None
+        if on(RuleKey.NEW_PRODUCT):
+            first = self.store.first_seen({f.product for f in facts if f.product})
+        around = Neighbourhood(facts, first_seen=first)
+        found = {f.case_id: evaluate(f, around, rules, now, only=TIME_RULES) for f in facts}
+        scope = dict.fromkeys(found, TIME_RULES)
+        return self.store.sync_many(found, now, self.store.standing(list(found), TIME_RULES),
+                                    scope=scope, still_open=set(found))
 
     def rejudge_left(self, cases: Sequence[Case]) -> dict[int, list[Raised]]:
         """Judge again the open cases these cases were next to before they moved (buyer,
@@ -204,6 +278,7 @@ class WarningService:
         rules = self.rules()
         now = self.clock.now()
         with self.db.atomic():
+            self._judging_with(rules)
             ids = [c.id for c in cases]
             current = self.store.facts(ids)
             anchors = _left([_facts_of(c) for c in cases if c.created_at is not None],
@@ -290,12 +365,14 @@ def _product_days(rules: WarningRules) -> int:
     return max(days, rules.new_product_days) if rules.on(RuleKey.NEW_PRODUCT) else days
 
 
-def _neighbour_scope(subjects: Sequence[CaseFacts], near: Iterable[CaseFacts],
+def _neighbour_scope(subjects: Sequence[CaseFacts], near: Collection[CaseFacts],
                      rules: WarningRules, read: set[tuple[str, Cause | None]]
                      ) -> dict[int, set[RuleKey]]:
     """Open neighbours of the written cases -> the rules the write can change for them.
     The group rule only for a neighbour whose product + cause was `read` over the whole
     window (a case read as the buyer's has only that buyer's cases around it)."""
+    if not near:  # (an import into an empty register: 50,000 subjects, no neighbour)
+        return {}
     ids = {s.case_id for s in subjects}
     buyers: dict[object, list[datetime]] = defaultdict(list)
     products: dict[str, list[datetime]] = defaultdict(list)

@@ -17,7 +17,7 @@ from decimal import Decimal
 from sqlite_utils import Database
 
 from ..domain.clock import from_iso, to_utc_iso
-from ..domain.enums import CaseKind, CaseStatus, Cause
+from ..domain.enums import OPEN_STATUSES, CaseKind, CaseStatus, Cause
 from ..domain.money import from_fen
 from ..domain.warnings import COUNTED_RULES, CaseFacts, ClosedSince, Raised, RuleKey, product_key
 from .batches import in_batches
@@ -28,6 +28,7 @@ _CAUSE = {m.value: m for m in Cause}
 # Literal lists (not parameters): the partial indexes on closed cases name the same list.
 _OPEN = ", ".join(f"'{s.value}'" for s in CaseStatus if s.is_open)
 _CLOSED = ", ".join(f"'{s.value}'" for s in CaseStatus if not s.is_open)
+_OPEN_STATUSES = frozenset(OPEN_STATUSES)  # (CaseStatus.is_open costs microseconds a call)
 
 _FACT_COLUMNS = ("c.id, c.platform, c.buyer_nick, c.sku, c.item_title, c.cause, c.kind, "
                  "c.status, c.created_at, c.updated_at, c.amount_paid_fen, "
@@ -75,7 +76,7 @@ def _facts(row: Sequence, text: str = "") -> CaseFacts:
         product=product_key(row[3] or "", row[4] or ""),
         cause=_CAUSE.get(row[5]) if row[5] else None, kind=_KIND[row[6]], status=status,
         created_at=_time(row[8]),  # type: ignore[arg-type]
-        closed_at=None if status.is_open else _time(row[9]),
+        closed_at=None if status in _OPEN_STATUSES else _time(row[9]),
         amount_paid=_yuan(row[10]), amount_claimed=_yuan(row[11]),
         platform_intervention=_intervened(row[12]), text=text)
 
@@ -127,14 +128,16 @@ class WarningStore:
         self.db = db
 
     # --- facts -------------------------------------------------------------------------
-    def facts(self, case_ids: Sequence[int]) -> list[CaseFacts]:
-        """Live cases by id with their text (description and notes)."""
+    def facts(self, case_ids: Sequence[int], *, text: bool = True) -> list[CaseFacts]:
+        """Live cases by id with their text (description and notes; `text=False`: without,
+        for rules that read no words)."""
         out = []
+        columns = f"{_FACT_COLUMNS}, {_TEXT}" if text else _FACT_COLUMNS
         for chunk, marks in in_batches(list(case_ids)):
             for row in self.db.execute(
-                    f"SELECT {_FACT_COLUMNS}, {_TEXT} FROM cases c "
+                    f"SELECT {columns} FROM cases c "
                     f"WHERE c.id IN ({marks}) AND c.deleted_at IS NULL", chunk).fetchall():
-                out.append(_facts(row, row[13] or ""))
+                out.append(_facts(row, row[13] or "") if text else _facts(row))
         return out
 
     def near(self, subjects: Sequence[CaseFacts], *, buyer_days: int | None,
@@ -266,6 +269,33 @@ class WarningStore:
                         out[product] = at
         return out
 
+    def due_by_time(self, *, long_open_by: datetime | None, unknown_by: datetime | None,
+                    new_product: bool) -> list[int]:
+        """Live open cases whose time-based warnings may have changed since they were
+        judged: created by `long_open_by` whose latest long_open row is not standing (none,
+        or cleared), with an unknown cause created by `unknown_by` likewise for
+        cause_unknown, and (`new_product`) with a live new_product warning, which lapses.
+        A standing row keeps firing with the same reason: nothing to write for it."""
+        found: set[int] = set()
+        known = ", ".join(f"'{c.value}'" for c in Cause if c is not Cause.UNCLEAR)
+        for rule, by, extra in (("long_open", long_open_by, ""),
+                                ("cause_unknown", unknown_by,
+                                 f"AND coalesce(c.cause, '') NOT IN ({known}) ")):
+            if by is None:
+                continue
+            found.update(r[0] for r in self.db.execute(
+                f"SELECT c.id FROM cases c WHERE c.deleted_at IS NULL AND c.status IN ({_OPEN}) "
+                f"AND c.created_at <= ? {extra}AND coalesce((SELECT CASE WHEN w.cleared_at "
+                "IS NULL THEN 1 ELSE 0 END FROM case_warnings w WHERE w.case_id = c.id "
+                "AND w.rule = ? ORDER BY w.id DESC LIMIT 1), 0) = 0",
+                [to_utc_iso(by), rule]).fetchall())
+        if new_product:
+            found.update(r[0] for r in self.db.execute(
+                "SELECT w.case_id FROM case_warnings w JOIN cases c ON c.id = w.case_id "
+                "WHERE w.rule = 'new_product' AND w.ack_at IS NULL AND w.cleared_at IS NULL "
+                f"AND c.deleted_at IS NULL AND c.status IN ({_OPEN})").fetchall())
+        return sorted(found)
+
     def open_ids(self) -> list[int]:
         """Every live open case (time-based rules are re-judged over these)."""
         marks = ", ".join("?" for s in CaseStatus if s.is_open)
@@ -331,8 +361,19 @@ class WarningStore:
         new: dict[int, list[Raised]] = {}
         scope = scope or {}
         for case_id, raised in found.items():
-            before = latest.get(case_id, {})
+            before = latest.get(case_id)
             only = scope.get(case_id)
+            if not before:  # nothing recorded yet (an import's new cases): all is raised
+                fired = {r.rule: r for r in raised}
+                for rule, r in fired.items():
+                    inserts.append((case_id, rule.value, r.reason.zh, r.reason.en, stamp))
+                if fired:
+                    new[case_id] = list(fired.values())
+                if only is None:
+                    counts.append((len(fired), case_id, len(fired)))
+                elif fired:
+                    deltas.append((len(fired), case_id))
+                continue
             judged = set(only) if only is not None else None
             fired = {r.rule: r for r in raised}
             was = live = sum(1 for w in before.values() if w.is_live)

@@ -9,18 +9,23 @@ from .engine import (
     evaluate_all,
     group_marker,
     product_key,
+    recurring_reason,
     similar,
 )
 from .rules import (
     COUNTED_RULES,
+    JUDGE_VERSION,
     MAJOR_RULES,
     NEIGHBOUR_RULES,
+    TIME_RULES,
     RuleKey,
     RulesError,
     WarningRules,
+    fingerprint,
     parse_rules,
 )
 
-__all__ = ["COUNTED_RULES", "MAJOR_RULES", "NEIGHBOUR_RULES", "CaseFacts", "ClosedSince",
-           "Neighbourhood", "Raised", "RuleKey", "RulesError", "WarningRules", "evaluate",
-           "evaluate_all", "group_marker", "parse_rules", "product_key", "similar"]
+__all__ = ["COUNTED_RULES", "JUDGE_VERSION", "MAJOR_RULES", "NEIGHBOUR_RULES", "TIME_RULES",
+           "CaseFacts", "ClosedSince", "Neighbourhood", "Raised", "RuleKey", "RulesError",
+           "WarningRules", "evaluate", "evaluate_all", "fingerprint", "group_marker",
+           "parse_rules", "product_key", "recurring_reason", "similar"]

@@ -16,14 +16,22 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
 
-from ..enums import CaseKind, CaseStatus, Cause
+from ..enums import OPEN_STATUSES, CaseKind, CaseStatus, Cause
 from ..text import Text
 from .rules import RuleKey, WarningRules
 
+# A set, not CaseStatus.is_open: an enum property costs microseconds, and the rules ask
+# for every case of an import and of its neighbourhood.
+_OPEN = frozenset(OPEN_STATUSES)
 
-@dataclass(frozen=True)
+
+@dataclass
 class CaseFacts:
-    """What the warning rules look at for one case."""
+    """What the warning rules look at for one case (never changed once built).
+
+    Not frozen: a frozen dataclass sets each field through object.__setattr__, which
+    made building one cost three times more, and an import builds one per row and per
+    neighbour."""
 
     case_id: int
     platform: str
@@ -41,7 +49,7 @@ class CaseFacts:
 
     @property
     def is_open(self) -> bool:
-        return self.status.is_open
+        return self.status in _OPEN
 
     @property
     def buyer_key(self) -> tuple[str, str] | None:
@@ -179,24 +187,23 @@ class _Group:
         return best
 
 
-def _key(f: CaseFacts, by: str) -> object:
-    if by == "case":
-        return f.case_id
-    return f.buyer_key or ("", str(f.case_id))
-
-
 def _distinct_from(items: list[CaseFacts], times: list[datetime], span: timedelta,
                    by: str) -> list[int]:
-    """Per case (sorted by time): distinct keys among it and the cases after it created
-    within `span` of it (one sliding pass over the group)."""
-    out, counts, right = [], defaultdict(int), 0
-    for start in items:
-        end = start.created_at + span
-        while right < len(items) and times[right] <= end:
-            counts[_key(items[right], by)] += 1
+    """Per case (sorted by time): distinct keys ("case": the case, "buyer": its buyer)
+    among it and the cases after it created within `span` of it (one sliding pass over
+    the group)."""
+    if by == "case":
+        keys: list[object] = [f.case_id for f in items]
+    else:
+        keys = [f.buyer_key or ("", str(f.case_id)) for f in items]
+    out, counts, right, n = [], defaultdict(int), 0, len(items)
+    for i, start in enumerate(times):
+        end = start + span
+        while right < n and times[right] <= end:
+            counts[keys[right]] += 1
             right += 1
         out.append(len(counts))
-        key = _key(start, by)
+        key = keys[i]
         counts[key] -= 1
         if not counts[key]:
             del counts[key]
@@ -253,69 +260,140 @@ def evaluate(subject: CaseFacts, around: Neighbourhood, rules: WarningRules, now
     neighbour of a written case is judged on the rules that read other cases). Nothing
     fires on a resolved or closed case: a warning is there to act before a complaint
     turns major."""
-    out: list[Raised] = []
-    if not subject.is_open:
-        return out
+    if subject.status not in _OPEN:
+        return []
     if only is not None:
         rules = _narrowed(rules, frozenset(only))
+    return _plan(rules).judge(subject, around, now, blacklist_reason)
 
-    def raise_(rule: RuleKey, zh: str, en: str) -> None:
-        out.append(Raised(rule, Text(zh, en)))
 
-    # (Every rule below judges an open case: the open checks are not repeated.)
-    text = subject.text
-    if rules.on(RuleKey.SAFETY) and (hit := _found(text, rules.safety_words)):
-        raise_(RuleKey.SAFETY, f"提到：{'、'.join(hit)}", f"mentions: {', '.join(hit)}")
-    if rules.on(RuleKey.MEDIA_THREAT) and (hit := _found(text, rules.media_words)):
-        raise_(RuleKey.MEDIA_THREAT, f"提到：{'、'.join(hit)}", f"mentions: {', '.join(hit)}")
-    if rules.on(RuleKey.EXCESSIVE_CLAIM):
-        _excessive(subject, rules, raise_)
-    buyers = around.buyer_group(subject) if rules.on(RuleKey.REPEAT_BUYER) else None
-    if buyers is not None:
-        n = buyers.densest(subject.created_at, timedelta(days=rules.repeat_days), "case")
-        if n >= rules.repeat_cases:
-            raise_(RuleKey.REPEAT_BUYER, f"该买家{rules.repeat_days}天内{n}单售后",
-                   f"{n} cases from this buyer within {rules.repeat_days} days")
-    fault = around.fault_group(subject)
-    if rules.on(RuleKey.GROUP_COMPLAINT) and fault is not None and _known(subject.cause):
-        n = fault.densest(subject.created_at, timedelta(days=rules.group_days), "buyer")
-        if n >= rules.group_buyers:
-            cause = subject.cause
-            assert cause is not None
-            raise_(RuleKey.GROUP_COMPLAINT,
-                   f"{rules.group_days}天内{n}位买家{group_marker(subject.product, cause)}",
-                   f"{n} buyers within {rules.group_days} days: {subject.product}, {cause.en}")
-    if (rules.on(RuleKey.RECURRING_FAULT) and subject.product
-            and subject.cause in rules.recurring_causes):
-        earlier = around.closed_before(subject)  # the subject is open: not counted
-        if earlier:
-            cause = subject.cause
-            assert cause is not None
-            raise_(RuleKey.RECURRING_FAULT,
-                   f"「{subject.product}」的{cause.zh}问题解决后再次出现（此前{earlier}单）",
-                   f"{cause.en} on {subject.product} again after {earlier} resolved")
-    age = now - subject.created_at
-    if rules.on(RuleKey.LONG_OPEN) and age >= timedelta(
-            days=rules.long_open_days):
-        raise_(RuleKey.LONG_OPEN, f"超过{rules.long_open_days}天未解决",
-               f"open more than {rules.long_open_days} days")
-    if rules.on(RuleKey.PLATFORM_INVOLVED) and (
-            subject.kind == CaseKind.PLATFORM_DISPUTE or subject.platform_intervention):
-        raise_(RuleKey.PLATFORM_INVOLVED, "平台已介入/纠纷", "the platform stepped in")
-    if (rules.on(RuleKey.CAUSE_UNKNOWN) and not _known(subject.cause)
-            and age >= timedelta(hours=rules.cause_unknown_hours)):
-        raise_(RuleKey.CAUSE_UNKNOWN, f"{rules.cause_unknown_hours}小时后原因仍不明",
-               f"cause still unknown after {rules.cause_unknown_hours} hours")
-    if rules.on(RuleKey.NEW_PRODUCT) and subject.product:
-        first = around.first_seen(subject)
-        if subject.created_at - first <= timedelta(days=rules.new_product_days) and \
-                now - first <= timedelta(days=rules.new_product_days):
-            raise_(RuleKey.NEW_PRODUCT, f"新商品（{rules.new_product_days}天内首次出现）",
-                   f"new item (first seen within {rules.new_product_days} days)")
-    if rules.on(RuleKey.BLACKLISTED) and blacklist_reason is not None:
-        raise_(RuleKey.BLACKLISTED, f"在恶意买家名单中：{blacklist_reason}",
-               f"on the malicious-buyer list: {blacklist_reason}")
-    return out
+def evaluate_all(subjects: Iterable[CaseFacts], around: Neighbourhood, rules: WarningRules,
+                 now: datetime, blacklist: Mapping[int, str] | None = None
+                 ) -> dict[int, list[Raised]]:
+    """`evaluate` for many cases: case id -> what fires. The rules are prepared once and
+    a group's reason is shared by its cases (an import judges thousands in one group)."""
+    hits = blacklist or {}
+    plan = _plan(rules)
+    judge = plan.judge
+    shared: dict[tuple, Raised] = {}
+    return {s.case_id: judge(s, around, now, hits.get(s.case_id), shared)
+            if s.status in _OPEN else [] for s in subjects}
+
+
+class _Plan:
+    """What `evaluate` reads of one set of rules, worked out once: which rules are on,
+    the spans as timedeltas, one pattern over all the words, and the reasons that do not
+    depend on the case."""
+
+    def __init__(self, rules: WarningRules) -> None:
+        on = rules.on
+        self.rules = rules
+        self.safety = on(RuleKey.SAFETY)
+        self.media = on(RuleKey.MEDIA_THREAT)
+        self.excessive = on(RuleKey.EXCESSIVE_CLAIM)
+        self.repeat = on(RuleKey.REPEAT_BUYER)
+        self.group = on(RuleKey.GROUP_COMPLAINT)
+        self.recurring = on(RuleKey.RECURRING_FAULT)
+        self.long_open = on(RuleKey.LONG_OPEN)
+        self.platform = on(RuleKey.PLATFORM_INVOLVED)
+        self.cause_unknown = on(RuleKey.CAUSE_UNKNOWN)
+        self.new_product = on(RuleKey.NEW_PRODUCT)
+        self.blacklisted = on(RuleKey.BLACKLISTED)
+        listed = [*(rules.safety_words if self.safety else ()),
+                  *(rules.media_words if self.media else ()),
+                  *(rules.demand_words if self.excessive else ())]
+        # A text without any word of the three lists names none of any one list.
+        self.words = _any_of(tuple(listed))
+        self.repeat_span = timedelta(days=rules.repeat_days)
+        self.group_span = timedelta(days=rules.group_days)
+        self.long_open_age = timedelta(days=rules.long_open_days)
+        self.cause_unknown_age = timedelta(hours=rules.cause_unknown_hours)
+        self.new_product_span = timedelta(days=rules.new_product_days)
+        self.long_open_raised = Raised(RuleKey.LONG_OPEN, Text(
+            f"超过{rules.long_open_days}天未解决", f"open more than {rules.long_open_days} days"))
+        self.platform_raised = Raised(RuleKey.PLATFORM_INVOLVED,
+                                      Text("平台已介入/纠纷", "the platform stepped in"))
+        self.cause_unknown_raised = Raised(RuleKey.CAUSE_UNKNOWN, Text(
+            f"{rules.cause_unknown_hours}小时后原因仍不明",
+            f"cause still unknown after {rules.cause_unknown_hours} hours"))
+        self.new_product_raised = Raised(RuleKey.NEW_PRODUCT, Text(
+            f"新商品（{rules.new_product_days}天内首次出现）",
+            f"new item (first seen within {rules.new_product_days} days)"))
+
+    def judge(self, subject: CaseFacts, around: Neighbourhood, now: datetime,
+              blacklist_reason: str | None, shared: dict[tuple, Raised] | None = None
+              ) -> list[Raised]:
+        """`evaluate` of an open case. `shared`: reasons of groups already judged (one
+        `Raised` per group and count, not one per case)."""
+        rules = self.rules
+        out: list[Raised] = []
+        text = subject.text
+        named = self.words is not None and self.words.search(text) is not None
+        if named and self.safety and (hit := _found(text, rules.safety_words)):
+            out.append(Raised(RuleKey.SAFETY, Text(f"提到：{'、'.join(hit)}",
+                                                   f"mentions: {', '.join(hit)}")))
+        if named and self.media and (hit := _found(text, rules.media_words)):
+            out.append(Raised(RuleKey.MEDIA_THREAT, Text(f"提到：{'、'.join(hit)}",
+                                                         f"mentions: {', '.join(hit)}")))
+        if self.excessive and (raised := _excessive(subject, rules, named)) is not None:
+            out.append(raised)
+        if self.repeat and (buyers := around.buyer_group(subject)) is not None:
+            n = buyers.densest(subject.created_at, self.repeat_span, "case")
+            if n >= rules.repeat_cases:
+                out.append(Raised(RuleKey.REPEAT_BUYER, Text(
+                    f"该买家{rules.repeat_days}天内{n}单售后",
+                    f"{n} cases from this buyer within {rules.repeat_days} days")))
+        cause = subject.cause
+        if self.group and _known(cause) and (fault := around.fault_group(subject)) is not None:
+            n = fault.densest(subject.created_at, self.group_span, "buyer")
+            if n >= rules.group_buyers:
+                key = (subject.product, cause, n)
+                raised = shared.get(key) if shared is not None else None
+                if raised is None:
+                    assert cause is not None
+                    raised = Raised(RuleKey.GROUP_COMPLAINT, Text(
+                        f"{rules.group_days}天内{n}位买家{group_marker(subject.product, cause)}",
+                        f"{n} buyers within {rules.group_days} days: {subject.product}, "
+                        f"{cause.en}"))
+                    if shared is not None:
+                        shared[key] = raised
+                out.append(raised)
+        if self.recurring and subject.product and cause in rules.recurring_causes:
+            earlier = around.closed_before(subject)  # the subject is open: not counted
+            if earlier:
+                assert cause is not None
+                out.append(Raised(RuleKey.RECURRING_FAULT, recurring_reason(
+                    subject.product, cause, earlier)))
+        age = now - subject.created_at
+        if self.long_open and age >= self.long_open_age:
+            out.append(self.long_open_raised)
+        if self.platform and (subject.kind == CaseKind.PLATFORM_DISPUTE
+                              or subject.platform_intervention):
+            out.append(self.platform_raised)
+        if self.cause_unknown and not _known(cause) and age >= self.cause_unknown_age:
+            out.append(self.cause_unknown_raised)
+        if self.new_product and subject.product:
+            first = around.first_seen(subject)
+            span = self.new_product_span
+            if subject.created_at - first <= span and now - first <= span:
+                out.append(self.new_product_raised)
+        if self.blacklisted and blacklist_reason is not None:
+            out.append(Raised(RuleKey.BLACKLISTED, Text(
+                f"在恶意买家名单中：{blacklist_reason}",
+                f"on the malicious-buyer list: {blacklist_reason}")))
+        return out
+
+
+@functools.lru_cache(maxsize=64)
+def _plan(rules: WarningRules) -> _Plan:
+    return _Plan(rules)
+
+
+def recurring_reason(product: str, cause: Cause, earlier: int) -> Text:
+    """The recurring_fault reason. The cause's label stands alone ("宝贝有问题",
+    "运输破损"): "「X」的…问题" doubled the 问题 of labels that already end in it."""
+    return Text(f"「{product}」{cause.zh}，解决后再次出现（此前{earlier}单）",
+                f"{cause.en} on {product} again after {earlier} resolved")
 
 
 def group_marker(product: str, cause: Cause | None) -> str:
@@ -333,21 +411,22 @@ def _known(cause: Cause | None) -> bool:
     return cause is not None and cause != Cause.UNCLEAR
 
 
-def _excessive(subject: CaseFacts, rules: WarningRules, raise_) -> None:
+def _excessive(subject: CaseFacts, rules: WarningRules, named: bool) -> Raised | None:
+    """The excessive_claim warning, if any. `named`: the text has a word of some list."""
     claim = subject.amount_claimed
     if claim is not None and subject.amount_paid is not None and _too_much(
             claim, subject.amount_paid, rules):
-        raise_(RuleKey.EXCESSIVE_CLAIM,
-               f"申请{_yuan(claim)}，实付{_yuan(subject.amount_paid)}",
-               f"claims {_yuan(claim)} on {_yuan(subject.amount_paid)} paid")
-        return
-    if hit := _found(subject.text, rules.demand_words):
-        raise_(RuleKey.EXCESSIVE_CLAIM, f"提出：{'、'.join(hit)}", f"demands: {', '.join(hit)}")
-        return
+        return Raised(RuleKey.EXCESSIVE_CLAIM, Text(
+            f"申请{_yuan(claim)}，实付{_yuan(subject.amount_paid)}",
+            f"claims {_yuan(claim)} on {_yuan(subject.amount_paid)} paid"))
+    if named and (hit := _found(subject.text, rules.demand_words)):
+        return Raised(RuleKey.EXCESSIVE_CLAIM, Text(f"提出：{'、'.join(hit)}",
+                                                    f"demands: {', '.join(hit)}"))
     big = [a for a in demanded_amounts(subject.text) if _too_much(a, subject.amount_paid, rules)]
     if big:
-        raise_(RuleKey.EXCESSIVE_CLAIM, f"要求赔偿{_yuan(max(big))}",
-               f"demands {_yuan(max(big))}")
+        return Raised(RuleKey.EXCESSIVE_CLAIM, Text(f"要求赔偿{_yuan(max(big))}",
+                                                    f"demands {_yuan(max(big))}"))
+    return None
 
 
 def similar(subject: CaseFacts, around: Neighbourhood, days: int) -> list[CaseFacts]:
@@ -358,12 +437,3 @@ def similar(subject: CaseFacts, around: Neighbourhood, days: int) -> list[CaseFa
     return sorted((f for f in group.window(subject.created_at, timedelta(days=days))
                    if f.case_id != subject.case_id),
                   key=lambda f: f.created_at, reverse=True)
-
-
-def evaluate_all(subjects: Iterable[CaseFacts], around: Neighbourhood, rules: WarningRules,
-                 now: datetime, blacklist: Mapping[int, str] | None = None
-                 ) -> dict[int, list[Raised]]:
-    """`evaluate` for many cases: case id -> what fires."""
-    hits = blacklist or {}
-    return {s.case_id: evaluate(s, around, rules, now, blacklist_reason=hits.get(s.case_id))
-            for s in subjects}

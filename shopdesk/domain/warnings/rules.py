@@ -7,11 +7,13 @@ file leaves out keeps its default.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from ..deadlines.rules import stable_repr
 from ..enums import Cause
 from ..errors import ShopDeskError
 from ..labels import LabelledEnum
@@ -45,6 +47,15 @@ COUNTED_RULES = frozenset({RuleKey.REPEAT_BUYER, RuleKey.GROUP_COMPLAINT,
                            RuleKey.RECURRING_FAULT})
 # The rules that read other cases (the rest read the judged case's own fields and words).
 NEIGHBOUR_RULES = COUNTED_RULES | {RuleKey.NEW_PRODUCT}
+# The rules time alone can change on an open case: its age reaches long_open's days or
+# cause_unknown's hours (they start firing), its product's first case grows older than
+# new_product's days (it stops). Every other rule reads facts only a write changes.
+TIME_RULES = frozenset({RuleKey.LONG_OPEN, RuleKey.CAUSE_UNKNOWN, RuleKey.NEW_PRODUCT})
+
+# Raise it when what a rule decides or how its reason reads changes: the warnings already
+# stored were judged by the old code, and `fingerprint` changes, so every open case is
+# judged again (as when the shop edits its rules). 2: the recurring_fault wording.
+JUDGE_VERSION = 2
 
 
 class RulesError(ShopDeskError, ValueError):
@@ -166,3 +177,9 @@ def parse_rules(data: Mapping[str, Any], base: WarningRules | None = None) -> Wa
                 raise RulesError(where, "未知的设置", "unknown setting")
             changes[spec[0]] = _value(where, spec[1], raw)
     return rules.with_changes(enabled=frozenset(enabled), **changes)
+
+
+def fingerprint(rules: WarningRules) -> str:
+    """A short text that changes when any switch, threshold or word of `rules` (or
+    JUDGE_VERSION) does, and only then: the same in every process (stable_repr)."""
+    return hashlib.sha256(stable_repr((JUDGE_VERSION, rules)).encode()).hexdigest()[:16]

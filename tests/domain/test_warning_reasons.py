@@ -1,0 +1,47 @@
+"""How a warning's reason reads (pure domain)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from shopdesk.domain.enums import CaseKind, CaseStatus, Cause
+from shopdesk.domain.warnings import (
+    CaseFacts,
+    Neighbourhood,
+    RuleKey,
+    WarningRules,
+    evaluate,
+)
+from shopdesk.domain.warnings.engine import recurring_reason
+
+NOW = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
+
+
+def _case(case_id: int, cause: Cause, status: CaseStatus, age_days: int) -> CaseFacts:
+    at = NOW - timedelta(days=age_days)
+    return CaseFacts(case_id=case_id, platform="taobao", buyer_nick=f"买家{case_id}",
+                     product="SKU-1", cause=cause, kind=CaseKind.REFUND_ONLY, status=status,
+                     created_at=at, closed_at=None if status.is_open else at)
+
+
+@pytest.mark.parametrize("cause", list(Cause))
+def test_the_recurring_fault_reason_reads_naturally_for_every_cause(cause):
+    """The label stands alone: "宝贝有问题" used to become "宝贝有问题问题"."""
+    rules = WarningRules(recurring_causes=frozenset(Cause))
+    old = _case(1, cause, CaseStatus.RESOLVED, 40)
+    again = _case(2, cause, CaseStatus.NEW, 1)
+    [raised] = [r for r in evaluate(again, Neighbourhood([old, again]), rules, NOW)
+                if r.rule is RuleKey.RECURRING_FAULT]
+    zh = raised.reason.zh
+    assert zh == f"「SKU-1」{cause.zh}，解决后再次出现（此前1单）"
+    assert "问题问题" not in zh and zh.count(cause.zh) == 1
+    assert raised.reason.en == f"{cause.en} on SKU-1 again after 1 resolved"
+
+
+def test_a_label_ending_in_wenti_is_not_doubled():
+    assert recurring_reason("杯子", Cause.ITEM_DEFECTIVE, 2).zh == \
+        "「杯子」宝贝有问题，解决后再次出现（此前2单）"
+    assert recurring_reason("杯子", Cause.MISUSE, 1).zh == \
+        "「杯子」操作问题，解决后再次出现（此前1单）"
