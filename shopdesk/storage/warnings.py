@@ -32,7 +32,7 @@ _OPEN_STATUSES = frozenset(OPEN_STATUSES)  # (CaseStatus.is_open costs microseco
 
 _FACT_COLUMNS = ("c.id, c.platform, c.buyer_nick, c.sku, c.item_title, c.cause, c.kind, "
                  "c.status, c.created_at, c.updated_at, c.amount_paid_fen, "
-                 "c.amount_claimed_fen, json_extract(c.extra, '$.intervention_status')")
+                 "c.amount_claimed_fen, c.intervention_status")
 _TEXT = ("c.description || ' ' || coalesce((SELECT group_concat(e.text, ' ') "
          "FROM case_events e WHERE e.case_id = c.id AND e.type = 'note'), '')")
 

@@ -124,6 +124,18 @@ def test_import_raises_warnings_for_new_rows(register, tmp_path):
         assert RuleKey.PLATFORM_INVOLVED not in live_rules(register, case_id)
 
 
+def test_imported_intervention_raises_platform_involved(register, tmp_path):
+    # The intervention status lives in its own column (m0009), not in `extra`.
+    rows = [taobao_refund_row(i, **{"客服介入状态": state}) for i, state in
+            enumerate(["客服介入中", "未介入"])]
+    path = tmp_path / "refunds.csv"
+    path.write_bytes(csv_bytes([TAOBAO_REFUND_HEADER, *rows], "gbk"))
+    report = register.imports.apply(register.imports.read(path), path.name, "小王")
+    stepped_in, left_alone = report.created_ids
+    assert RuleKey.PLATFORM_INVOLVED in live_rules(register, stepped_in)
+    assert RuleKey.PLATFORM_INVOLVED not in live_rules(register, left_alone)
+
+
 def test_blacklisted_buyer_warns_on_a_new_case_and_on_adding_the_entry(register):
     earlier = open_case(register, buyer="职业打假人")
     register.blacklist.add(platform="taobao", buyer_nick="职业打假人", reason="多次恶意差评",
