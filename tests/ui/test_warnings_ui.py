@@ -72,3 +72,25 @@ def test_badge_lists_similar_cases(qtbot, make_window, register):
     assert ids[0].case_no in badge.similar.text()
     # The count leads: an elided line on a laptop still says "one of 2".
     assert badge.similar.text().startswith(("One of 2 ", "同类售后共 2 单"))
+
+
+def test_badge_shows_at_most_three_reason_lines_and_all_in_the_tooltip(qtbot, make_window,
+                                                                       register):
+    draft = draft_from_fields({"platform": "taobao", "order_no": "T300001",
+                               "kind": "platform_dispute", "buyer_nick": "买家",
+                               "description": "孩子被割伤，要打12315，赔偿一万"})
+    case = register.cases.open_case(draft, "小王")
+    live = register.warnings.live([case.id])[case.id]
+    assert len(live) >= 4  # safety, media, claim, platform
+    window = make_window(register)
+    window.open_case_by_id(case.id)
+    badge = window.detail.warning_badge
+    lines = badge.reasons.text().split("\n")
+    assert len(lines) == 3
+    assert str(len(live) - 2) in lines[-1]
+    tip = badge.reasons.toolTip()
+    assert all(w.reason("zh") in tip for w in live)
+    # A case with few warnings lists them all, with no tooltip needed.
+    few = open_case(register, "T300002", "买家说要找律师")
+    window.open_case_by_id(few.id)
+    assert badge.reasons.text().count("\n") == 0 and badge.reasons.toolTip() == ""

@@ -208,8 +208,9 @@ class CaseDetailView(QWidget):
         self.tabs.setMinimumHeight(TABS_MIN_HEIGHT)
 
         layout = QVBoxLayout(page)
-        layout.setContentsMargins(8, 4, 8, 4)
-        layout.setSpacing(4)
+        # Tight: at 1280x720 with both banners the page has ~500 px for all of it.
+        layout.setContentsMargins(8, 2, 8, 2)
+        layout.setSpacing(3)
         layout.addWidget(self.header)
         layout.addWidget(self.warning_badge)
         layout.addWidget(self.call_indicator)

@@ -167,7 +167,7 @@ class ScriptsPanel(QWidget):
             layout.addWidget(w)
         layout.addWidget(split, 1)
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 4, 0, 0)
+        outer.setContentsMargins(0, 2, 0, 0)
         outer.addWidget(self.empty)
         outer.addWidget(self.body)
 

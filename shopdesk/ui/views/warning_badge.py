@@ -26,6 +26,9 @@ from ...services.register import Register
 BADGE_STYLE = ("QFrame#warning_badge { background: #fde8e4; border: 1px solid #d9534f; "
                "border-radius: 4px; } QLabel { color: #7a1f12; }")
 MAX_SIMILAR_SHOWN = 6
+# Reasons shown in the badge; more are summed up in one line (all in the tooltip), so a
+# case with many warnings still leaves its key facts and the reply scripts on a laptop.
+MAX_REASONS_SHOWN = 3
 
 
 class WarningBadge(QFrame):
@@ -99,8 +102,14 @@ class WarningBadge(QFrame):
         warnings = self.register.warnings.live([case_id]).get(case_id, [])
         similar = self.register.warnings.similar(case_id)
         sep = colon(self.lang)
-        self.reasons.setText("\n".join(
-            f"⚠ {w.rule.label(self.lang)}{sep}{w.reason(self.lang)}" for w in warnings))
+        lines = [f"⚠ {w.rule.label(self.lang)}{sep}{w.reason(self.lang)}" for w in warnings]
+        shown = lines
+        if len(lines) > MAX_REASONS_SHOWN:
+            more = self.tr("⚠ … and %1 more (point here to see all)").replace(
+                "%1", str(len(lines) - MAX_REASONS_SHOWN + 1))
+            shown = [*lines[:MAX_REASONS_SHOWN - 1], more]
+        self.reasons.setText("\n".join(shown))
+        self.reasons.setToolTip("\n".join(lines) if shown is not lines else "")
         self.reasons.setVisible(bool(warnings))
         self.note.setVisible(bool(warnings))
         self.ack_button.setVisible(bool(warnings))
