@@ -736,33 +736,33 @@ The previous register file was kept here:
 <context>
     <name>CallIndicator</name>
     <message>
-        <location filename="../../shopdesk/ui/views/call_indicator.py" line="39" />
+        <location filename="../../shopdesk/ui/views/call_indicator.py" line="37" />
         <source>Log call</source>
         <translation>登记通话</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/call_indicator.py" line="40" />
+        <location filename="../../shopdesk/ui/views/call_indicator.py" line="38" />
         <source>Record a phone call with this buyer</source>
         <translation>登记一次与该买家的电话沟通</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/call_indicator.py" line="46" />
+        <location filename="../../shopdesk/ui/views/call_indicator.py" line="44" />
         <source>Buyer…</source>
         <translation>买家…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/call_indicator.py" line="47" />
+        <location filename="../../shopdesk/ui/views/call_indicator.py" line="45" />
         <source>The buyer's time zone and do-not-call flag</source>
         <translation>买家的时区和“勿打电话”标记</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/call_indicator.py" line="65" />
-        <location filename="../../shopdesk/ui/views/call_indicator.py" line="71" />
+        <location filename="../../shopdesk/ui/views/call_indicator.py" line="63" />
+        <location filename="../../shopdesk/ui/views/call_indicator.py" line="69" />
         <source>No case selected</source>
         <translation>未选择案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/call_indicator.py" line="74" />
+        <location filename="../../shopdesk/ui/views/call_indicator.py" line="72" />
         <source>No phone number on this case</source>
         <translation>该案件没有手机号</translation>
     </message>
@@ -876,127 +876,127 @@ The previous register file was kept here:
 <context>
     <name>CaseDetailView</name>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="71" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="81" />
         <source>No case selected.
 Pick a case in the list to see it here.</source>
         <translation>未选择案件。
 在左侧列表中选择一个案件即可在此查看。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="101" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="138" />
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="102" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="139" />
         <source>Change status</source>
         <translation>更改状态</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="103" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="140" />
         <source>Audit trail</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="106" />
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="401" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="143" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="456" />
         <source>Major…</source>
         <translation>重大投诉…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="113" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="150" />
         <source>Print summary…</source>
         <translation>打印摘要…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="114" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="151" />
         <source>Print or save this case's dispute summary (PDF)</source>
         <translation>打印或保存本案件的争议摘要（PDF）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="115" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="153" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="116" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="154" />
         <source>Move this case to the trash</source>
         <translation>把这个案件移到回收站</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="150" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="188" />
         <source>Timeline</source>
         <translation>处理时间线</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="151" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="189" />
         <source>Reply scripts</source>
         <translation>回复话术</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="163" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="200" />
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="168" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="205" />
         <source>Bad review</source>
         <translation>差评</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="196" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="236" />
         <source>Progress note… (Ctrl+Enter adds it)</source>
         <translation>进度备注…（Ctrl+Enter 添加）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="198" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="238" />
         <source>Add note</source>
         <translation>添加备注</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="347" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="402" />
         <source>Choose the operator (who is working now) first — every change records who made it. Nothing was changed.</source>
         <translation>请先选择操作人（现在是谁在处理）——每次修改都会记录操作人。本次未做任何修改。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="388" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="443" />
         <source>Major: %1</source>
         <translation>重大投诉：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="390" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="445" />
         <source>A major complaint owned by %1: first in every list. Click to change.</source>
         <translation>重大投诉，负责人 %1：在所有列表中排在最前。点击可更改。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="394" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="449" />
         <source>Mark major?</source>
         <translation>标记为重大投诉？</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="396" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="451" />
         <source>The warnings suggest a major complaint (%1); a person decides.</source>
         <translation>预警提示这可能是重大投诉（%1）；由人来决定。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="404" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="459" />
         <source>Mark as a major complaint and name its owner</source>
         <translation>标记为重大投诉并指定负责人</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="467" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="522" />
         <source>Move to trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="468" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="523" />
         <source>Move case %1 to the trash?
 You can restore it from the trash later.</source>
         <translation>把案件 %1 移到回收站？
 之后可以从回收站恢复。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="487" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="542" />
         <source>This case no longer exists (it may have been deleted)</source>
         <translation>该案件已不存在（可能已被删除）</translation>
     </message>
@@ -1323,112 +1323,112 @@ You can restore it from the trash later.</source>
 <context>
     <name>CaseTableModel</name>
     <message>
-        <location filename="../../shopdesk/ui/models/case_columns.py" line="72" />
+        <location filename="../../shopdesk/ui/models/case_columns.py" line="83" />
         <source>Case no.</source>
         <translation>案件号</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_columns.py" line="73" />
+        <location filename="../../shopdesk/ui/models/case_columns.py" line="84" />
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_columns.py" line="74" />
+        <location filename="../../shopdesk/ui/models/case_columns.py" line="85" />
         <source>Order no.</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_columns.py" line="75" />
+        <location filename="../../shopdesk/ui/models/case_columns.py" line="86" />
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_columns.py" line="76" />
+        <location filename="../../shopdesk/ui/models/case_columns.py" line="87" />
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_columns.py" line="77" />
+        <location filename="../../shopdesk/ui/models/case_columns.py" line="88" />
         <source>Kind</source>
         <translation>售后类型</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_columns.py" line="78" />
+        <location filename="../../shopdesk/ui/models/case_columns.py" line="89" />
         <source>Cause</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_columns.py" line="79" />
+        <location filename="../../shopdesk/ui/models/case_columns.py" line="90" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_columns.py" line="80" />
+        <location filename="../../shopdesk/ui/models/case_columns.py" line="91" />
         <source>Claimed</source>
         <translation>申请金额</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_columns.py" line="81" />
+        <location filename="../../shopdesk/ui/models/case_columns.py" line="92" />
         <source>Due</source>
         <translation>截止时间</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_columns.py" line="82" />
+        <location filename="../../shopdesk/ui/models/case_columns.py" line="93" />
         <source>Last activity</source>
         <translation>最近动态</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_columns.py" line="84" />
+        <location filename="../../shopdesk/ui/models/case_columns.py" line="95" />
         <source>Assignee</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_columns.py" line="86" />
+        <location filename="../../shopdesk/ui/models/case_columns.py" line="97" />
         <source>Promise due</source>
         <translation>承诺到期</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_columns.py" line="89" />
+        <location filename="../../shopdesk/ui/models/case_columns.py" line="100" />
         <source>Platform status</source>
         <translation>平台状态</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_columns.py" line="91" />
+        <location filename="../../shopdesk/ui/models/case_columns.py" line="102" />
         <source>Warnings</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_columns.py" line="94" />
+        <location filename="../../shopdesk/ui/models/case_columns.py" line="105" />
         <source>Time left</source>
         <translation>剩余时间</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_texts.py" line="82" />
+        <location filename="../../shopdesk/ui/models/case_texts.py" line="136" />
         <source>Platform deadline</source>
         <translation>平台时限</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_texts.py" line="83" />
+        <location filename="../../shopdesk/ui/models/case_texts.py" line="137" />
         <source>Estimated from the rules</source>
         <translation>按规则推算</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_texts.py" line="84" />
+        <location filename="../../shopdesk/ui/models/case_texts.py" line="138" />
         <source>Set by hand</source>
         <translation>手动设置</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_table.py" line="521" />
+        <location filename="../../shopdesk/ui/models/case_side_columns.py" line="176" />
         <source>promise overdue</source>
         <translation>承诺已逾期</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_texts.py" line="59" />
+        <location filename="../../shopdesk/ui/models/case_texts.py" line="113" />
         <source>Major complaint, owner: %1</source>
         <translation>重大投诉，负责人：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_texts.py" line="67" />
+        <location filename="../../shopdesk/ui/models/case_texts.py" line="121" />
         <source>overdue</source>
         <translation>已逾期</translation>
     </message>
@@ -1436,378 +1436,378 @@ You can restore it from the trash later.</source>
 <context>
     <name>CaseText</name>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="61" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="60" />
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="61" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="60" />
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="62" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="61" />
         <source>Order no.</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="62" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="61" />
         <source>Refund no.</source>
         <translation>售后单号</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="63" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="62" />
         <source>Buyer nickname</source>
         <translation>买家昵称</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="63" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="62" />
         <source>Buyer name</source>
         <translation>买家姓名</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="64" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="63" />
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="64" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="63" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="65" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="64" />
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="65" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="64" />
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="66" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="65" />
         <source>Amount paid</source>
         <translation>实付金额</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="66" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="65" />
         <source>Amount claimed</source>
         <translation>申请金额</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="67" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="66" />
         <source>Amount settled</source>
         <translation>结算金额</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="67" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="66" />
         <source>Kind</source>
         <translation>售后类型</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="68" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="67" />
         <source>Cause</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="68" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="67" />
         <source>Customer type</source>
         <translation>客户类型</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="69" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="68" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="69" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="68" />
         <source>Due</source>
         <translation>截止时间</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="70" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="69" />
         <source>Description</source>
         <translation>问题描述</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="70" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="69" />
         <source>Assignee</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="71" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="70" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="71" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="70" />
         <source>Outcome</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="77" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="76" />
         <source>Edited</source>
         <translation>已编辑</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="78" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="77" />
         <source>Status changed</source>
         <translation>状态变更</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="78" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="77" />
         <source>Note added</source>
         <translation>添加备注</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="79" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="78" />
         <source>Phone revealed</source>
         <translation>查看了完整手机号</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="79" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="78" />
         <source>Moved to trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="80" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="79" />
         <source>Restored</source>
         <translation>已恢复</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="80" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="79" />
         <source>Deleted for good</source>
         <translation>已永久删除</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="142" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="141" />
         <source>Warnings acknowledged: %1</source>
         <translation>已确认预警：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="147" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="146" />
         <source>Stage: %1</source>
         <translation>阶段：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="150" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="149" />
         <source> (tracking no. %1)</source>
         <translation>（单号 %1）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="156" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="155" />
         <source>Marked as a major complaint, owner: %1</source>
         <translation>标记为重大投诉，负责人：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="157" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="156" />
         <source>No longer a major complaint</source>
         <translation>不再是重大投诉</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="160" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="159" />
         <source>Owner approved compensation up to ¥%1 (asked by %2)</source>
         <translation>负责人批准赔付最多 ¥%1（%2 申请）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="169" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="168" />
         <source>Follow-up scheduled for %1</source>
         <translation>已安排回访：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="174" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="173" />
         <source>Follow-up: %1</source>
         <translation>回访：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="177" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="176" />
         <source>Follow-up cancelled (the case was reopened)</source>
         <translation>回访已取消（案件已重新打开）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="180" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="179" />
         <source>Bad-review contact %1 of 2 (%2)</source>
         <translation>差评联系第 %1 次，共 2 次（%2）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="183" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="182" />
         <source>Review outcome: %1</source>
         <translation>评价结果：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="185" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="184" />
         <source>Bad review: %1</source>
         <translation>差评：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="203" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="204" />
         <source>Step done: %1</source>
         <translation>完成：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="204" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="205" />
         <source>Step undone: %1</source>
         <translation>取消完成：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="222" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="223" />
         <source>Evidence removed: %1</source>
         <translation>移除证据：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="224" />
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="251" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="225" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="252" />
         <source>Reason: %1</source>
         <translation>原因：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="227" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="228" />
         <source>Waybill added: %1</source>
         <translation>添加运单号：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="229" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="230" />
         <source>Evidence added (%1): %2</source>
         <translation>添加证据（%1）：%2</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="243" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="244" />
         <source>Promise to the buyer: %1 (due %2)</source>
         <translation>向买家承诺：%1（%2 到期）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="246" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="247" />
         <source>Promise kept: %1</source>
         <translation>承诺已兑现：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="247" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="248" />
         <source>(after the due time %1)</source>
         <translation>（晚于到期时间 %1）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="249" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="250" />
         <source>Promise not kept: %1</source>
         <translation>承诺未兑现：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="77" />
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="116" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="76" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="115" />
         <source>Case created</source>
         <translation>创建案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="81" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="80" />
         <source>Call logged</source>
         <translation>登记了通话</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="81" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="80" />
         <source>Call policy overridden</source>
         <translation>破例通话</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="82" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="81" />
         <source>Do-not-call changed</source>
         <translation>勿扰设置已更改</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="83" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="82" />
         <source>Buyer time zone changed</source>
         <translation>买家时区已更改</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="84" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="83" />
         <source>Promise made</source>
         <translation>作出承诺</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="84" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="83" />
         <source>Promise kept</source>
         <translation>承诺已兑现</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="85" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="84" />
         <source>Promise not kept</source>
         <translation>承诺未兑现</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="86" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="85" />
         <source>Evidence added</source>
         <translation>添加证据</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="87" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="86" />
         <source>Evidence removed</source>
         <translation>移除证据</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="88" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="87" />
         <source>Evidence caption changed</source>
         <translation>修改证据说明</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="89" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="88" />
         <source>Evidence category changed</source>
         <translation>修改证据类别</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="90" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="89" />
         <source>Summary facts statement edited</source>
         <translation>编辑争议摘要的事实陈述</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="91" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="90" />
         <source>Summary printed with full contact details</source>
         <translation>打印了含完整联系方式的争议摘要</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="118" />
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="145" />
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="158" />
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="162" />
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="216" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="117" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="144" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="157" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="161" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="217" />
         <source>Note: %1</source>
         <translation>备注：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="121" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="120" />
         <source>Edited: %1</source>
         <translation>修改了：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="123" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="122" />
         <source>Moved to the trash</source>
         <translation>移到了回收站</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="125" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="124" />
         <source>Restored from the trash</source>
         <translation>从回收站恢复</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="129" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="128" />
         <source>Phone call: %1</source>
         <translation>电话沟通：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="131" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="130" />
         <source>(outside the call policy, override recorded)</source>
         <translation>（不符合电话沟通规范，已记录破例原因）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="136" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="135" />
         <source>Platform update: %1</source>
         <translation>平台更新：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="207" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="208" />
         <source>Status: %1 → %2</source>
         <translation>状态：%1 → %2</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="211" />
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="212" />
         <source>Outcome: %1</source>
         <translation>处理结果：%1</translation>
     </message>
@@ -2205,182 +2205,182 @@ Source: %5</source>
 <context>
     <name>EvidencePanel</name>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="128" />
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="131" />
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="129" />
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="132" />
         <source>Photos, screenshots, PDFs (or drop files here)</source>
         <translation>照片、截图、PDF（也可以把文件拖到这里）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="133" />
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="136" />
         <source>Category given to the files you add</source>
         <translation>新添加的文件归入此类别</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="134" />
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="137" />
         <source>as</source>
         <translation>归为</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="136" />
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="139" />
         <source>Add waybill…</source>
         <translation>添加运单号…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="138" />
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="141" />
         <source>Show removed</source>
         <translation>显示已移除</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="160" />
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="163" />
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="179" />
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="182" />
         <source>No evidence yet. Drop photos, screenshots or PDFs anywhere on the case to attach them.</source>
         <translation>还没有证据。把照片、截图或 PDF 拖到案件页面的任意位置即可添加。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="185" />
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="188" />
         <source>Caption, e.g. torn seam on the left sleeve</source>
         <translation>说明，例如：左袖接缝开线</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="188" />
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="191" />
         <source>What this evidence shows</source>
         <translation>这份证据属于哪一类</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="194" />
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="197" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="195" />
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="198" />
         <source>Open with the system viewer (double-click)</source>
         <translation>用系统默认程序打开（双击）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="197" />
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="200" />
         <source>Remove…</source>
         <translation>移除…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="255" />
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="258" />
         <source>Missing</source>
         <translation>缺失</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="255" />
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="258" />
         <source>Unreadable</source>
         <translation>无法读取</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="277" />
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="280" />
         <source>Evidence (%1)</source>
         <translation>证据（%1）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="279" />
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="282" />
         <source>%1 missing</source>
         <translation>缺 %1 项</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="285" />
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="288" />
         <source>[removed] %1</source>
         <translation>[已移除] %1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="296" />
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="299" />
         <source>The file is missing from the data folder</source>
         <translation>数据文件夹中找不到该文件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="297" />
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="300" />
         <source>Added %1 by %2</source>
         <translation>%2 于 %1 添加</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="300" />
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="303" />
         <source>Removed %1 by %2</source>
         <translation>%2 于 %1 移除</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="303" />
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="306" />
         <source>Reason: %1</source>
         <translation>原因：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="318" />
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="321" />
         <source>cause not set</source>
         <translation>未设置原因</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="328" />
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="331" />
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="335" />
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="338" />
         <source>The platform will ask for (%1):</source>
         <translation>平台会要求提供（%1）：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="336" />
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="339" />
         <source>nothing for this cause</source>
         <translation>此原因无需特定证据</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="372" />
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="375" />
         <source>Choose the operator (who is working now) first — every change records who made it. Nothing was changed.</source>
         <translation>请先选择操作人（现在是谁在处理）——每次修改都会记录操作人。本次未做任何修改。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="386" />
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="389" />
         <source>Add evidence</source>
         <translation>添加证据</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="387" />
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="390" />
         <source>Images and PDFs (%1);;All files (*)</source>
         <translation>图片和 PDF (%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="419" />
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="422" />
         <source>Could not store %1: %2</source>
         <translation>无法保存 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="423" />
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="426" />
         <source>%1 of %2 files added.</source>
         <translation>已添加 %1 个文件（共 %2 个）。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="503" />
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="508" />
         <source>The file is missing from the data folder: %1</source>
         <translation>数据文件夹中找不到该文件：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="510" />
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="515" />
         <source>“%1” is not a picture, PDF, video or sound file, so it is not opened; its folder is shown instead.</source>
         <translation>“%1”不是图片、PDF、视频或音频文件，因此不直接打开，改为显示其所在文件夹。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="514" />
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="519" />
         <source>No program to open %1 was found.</source>
         <translation>找不到可以打开 %1 的程序。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="525" />
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="530" />
         <source>Remove evidence</source>
         <translation>移除证据</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="526" />
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="531" />
         <source>Remove “%1” from this case?
 The file is kept and the removal is recorded in the audit trail.
 
@@ -2391,7 +2391,7 @@ Reason (optional):</source>
 原因（选填）：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="543" />
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="548" />
         <source>This evidence no longer exists</source>
         <translation>该证据已不存在</translation>
     </message>
@@ -3385,248 +3385,248 @@ Demo cases are made up; you can move them to the trash later.</source>
         <translation>店铺售后台 — ShopDesk</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="261" />
+        <location filename="../../shopdesk/ui/main_window.py" line="262" />
         <source>&amp;New case…</source>
         <translation>新建案件(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="263" />
+        <location filename="../../shopdesk/ui/main_window.py" line="264" />
         <source>Log a new after-sales case (Ctrl+N)</source>
         <translation>登记一个新的售后案件（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="264" />
+        <location filename="../../shopdesk/ui/main_window.py" line="265" />
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="266" />
+        <location filename="../../shopdesk/ui/main_window.py" line="267" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="268" />
+        <location filename="../../shopdesk/ui/main_window.py" line="269" />
         <source>Reload the list (F5)</source>
         <translation>重新加载列表（F5）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="269" />
+        <location filename="../../shopdesk/ui/main_window.py" line="270" />
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="271" />
+        <location filename="../../shopdesk/ui/main_window.py" line="272" />
         <source>Move to &amp;trash</source>
         <translation>移到回收站(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="273" />
+        <location filename="../../shopdesk/ui/main_window.py" line="274" />
         <source>Move the selected cases to the trash (Delete)</source>
         <translation>把选中的案件移到回收站（Delete）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="279" />
+        <location filename="../../shopdesk/ui/main_window.py" line="280" />
         <source>Bring the selected cases back</source>
         <translation>把选中的案件从回收站恢复</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="280" />
+        <location filename="../../shopdesk/ui/main_window.py" line="281" />
         <source>&amp;Empty trash…</source>
         <translation>清空回收站(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="282" />
+        <location filename="../../shopdesk/ui/main_window.py" line="283" />
         <source>Delete the cases in the trash for good</source>
         <translation>永久删除回收站中的案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="284" />
+        <location filename="../../shopdesk/ui/main_window.py" line="285" />
         <source>&amp;Staff…</source>
         <translation>员工管理(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="286" />
+        <location filename="../../shopdesk/ui/main_window.py" line="287" />
         <source>&amp;Language…</source>
         <translation>界面语言(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="289" />
+        <location filename="../../shopdesk/ui/main_window.py" line="290" />
         <source>&amp;Reminder settings…</source>
         <translation>提醒设置(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="291" />
+        <location filename="../../shopdesk/ui/main_window.py" line="292" />
         <source>Minutes of notice before due times, quiet hours, when to remind about today's refunds, minimising to the tray</source>
         <translation>到期前提醒的分钟数、免打扰时段、今日待退款提醒时间、最小化到托盘</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="295" />
+        <location filename="../../shopdesk/ui/main_window.py" line="296" />
         <source>Shop names, default platform and return addresses used in scripts</source>
         <translation>话术中使用的店铺名、默认平台和退货地址</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="297" />
+        <location filename="../../shopdesk/ui/main_window.py" line="298" />
         <source>&amp;User guide</source>
         <translation>使用说明(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="299" />
+        <location filename="../../shopdesk/ui/main_window.py" line="300" />
         <source>How to use ShopDesk (F1)</source>
         <translation>店铺售后台的使用方法（F1）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="301" />
+        <location filename="../../shopdesk/ui/main_window.py" line="302" />
         <source>&amp;About ShopDesk</source>
         <translation>关于 ShopDesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="303" />
+        <location filename="../../shopdesk/ui/main_window.py" line="304" />
         <source>Open &amp;log folder</source>
         <translation>打开日志文件夹(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="316" />
+        <location filename="../../shopdesk/ui/main_window.py" line="317" />
         <source>Mark as &amp;major complaint…</source>
         <translation>标记为重大投诉(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="321" />
+        <location filename="../../shopdesk/ui/main_window.py" line="322" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="328" />
+        <location filename="../../shopdesk/ui/main_window.py" line="329" />
         <source>&amp;Cases</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="333" />
+        <location filename="../../shopdesk/ui/main_window.py" line="334" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="339" />
+        <location filename="../../shopdesk/ui/main_window.py" line="340" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="344" />
+        <location filename="../../shopdesk/ui/main_window.py" line="345" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="365" />
+        <location filename="../../shopdesk/ui/main_window.py" line="366" />
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="373" />
+        <location filename="../../shopdesk/ui/main_window.py" line="374" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="376" />
+        <location filename="../../shopdesk/ui/main_window.py" line="377" />
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="405" />
+        <location filename="../../shopdesk/ui/main_window.py" line="406" />
         <source>Data folder: {path}</source>
         <translation>数据文件夹：{path}</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="435" />
+        <location filename="../../shopdesk/ui/main_window.py" line="436" />
         <source>The progress note you typed has not been added.</source>
         <translation>输入的进度备注还没有添加。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="438" />
+        <location filename="../../shopdesk/ui/main_window.py" line="439" />
         <source>%1's shift has not been ended (no hand-off sheet yet).</source>
         <translation>%1 的班次还没有结束（还没有交接单）。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="442" />
+        <location filename="../../shopdesk/ui/main_window.py" line="443" />
         <source>%1 promise(s) to buyers are overdue.</source>
         <translation>有 %1 个对买家的承诺已逾期。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="456" />
+        <location filename="../../shopdesk/ui/main_window.py" line="457" />
         <source>Reopen anyway?</source>
         <translation>仍要重新打开吗？</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="458" />
+        <location filename="../../shopdesk/ui/main_window.py" line="459" />
         <source>Quit ShopDesk</source>
         <translation>退出店铺售后台</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="593" />
+        <location filename="../../shopdesk/ui/main_window.py" line="597" />
         <source>Saved. The SHOPDESK_LANG environment variable chooses the language right now; the saved one is used once it is unset.</source>
         <translation>已保存。当前界面语言由环境变量 SHOPDESK_LANG 指定；取消该变量后才会使用保存的语言。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="598" />
+        <location filename="../../shopdesk/ui/main_window.py" line="602" />
         <source>The window has to be reopened to show the new language. Reopen it now? Your cases, filters and the open shift are kept.</source>
         <translation>需要重新打开窗口才能显示新语言。现在重新打开吗？案件、筛选条件和当前班次都会保留。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="605" />
+        <location filename="../../shopdesk/ui/main_window.py" line="609" />
         <source>The new language is used from the next start.</source>
         <translation>新语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="456" />
+        <location filename="../../shopdesk/ui/main_window.py" line="457" />
         <source>Quit anyway?</source>
         <translation>仍然退出吗？</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="504" />
+        <location filename="../../shopdesk/ui/main_window.py" line="508" />
         <source>Operator: {name}</source>
         <translation>操作人：{name}</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="372" />
+        <location filename="../../shopdesk/ui/main_window.py" line="373" />
         <source>New case</source>
         <translation>新建案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="277" />
+        <location filename="../../shopdesk/ui/main_window.py" line="278" />
         <source>Rest&amp;ore</source>
         <translation>恢复(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="293" />
+        <location filename="../../shopdesk/ui/main_window.py" line="294" />
         <source>S&amp;hop profile…</source>
         <translation>店铺资料(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="375" />
+        <location filename="../../shopdesk/ui/main_window.py" line="376" />
         <source>Move to trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="377" />
+        <location filename="../../shopdesk/ui/main_window.py" line="378" />
         <source>Empty trash</source>
         <translation>清空回收站</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="592" />
-        <location filename="../../shopdesk/ui/main_window.py" line="597" />
+        <location filename="../../shopdesk/ui/main_window.py" line="596" />
+        <location filename="../../shopdesk/ui/main_window.py" line="601" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="611" />
+        <location filename="../../shopdesk/ui/main_window.py" line="615" />
         <source>Automatic backup failed: {reason}. Back up by hand (File menu); details in the log (Help → Open log folder).</source>
         <translation>自动备份失败：{reason}。请通过“文件”菜单手动备份；详情见日志（帮助 → 打开日志文件夹）。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="638" />
+        <location filename="../../shopdesk/ui/main_window.py" line="642" />
         <source>About ShopDesk</source>
         <translation>关于 ShopDesk</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="639" />
+        <location filename="../../shopdesk/ui/main_window.py" line="643" />
         <source>&lt;h3&gt;ShopDesk — after-sales desk&lt;/h3&gt;&lt;p&gt;Version {version}&lt;/p&gt;&lt;p&gt;An after-sales register for small online shops. Your data stays on this computer.&lt;/p&gt;&lt;p&gt;Data folder: {path}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;ShopDesk 店铺售后台&lt;/h3&gt;&lt;p&gt;版本 {version}&lt;/p&gt;&lt;p&gt;小网店的售后登记簿。你的数据只保存在这台电脑上。&lt;/p&gt;&lt;p&gt;数据文件夹：{path}&lt;/p&gt;</translation>
     </message>
@@ -4356,98 +4356,98 @@ Demo cases are made up; you can move them to the trash later.</source>
 <context>
     <name>PromisesPanel</name>
     <message>
-        <location filename="../../shopdesk/ui/views/promises_panel.py" line="61" />
+        <location filename="../../shopdesk/ui/views/promises_panel.py" line="64" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/promises_panel.py" line="61" />
+        <location filename="../../shopdesk/ui/views/promises_panel.py" line="64" />
         <source>Due</source>
         <translation>到期时间</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/promises_panel.py" line="61" />
+        <location filename="../../shopdesk/ui/views/promises_panel.py" line="64" />
         <source>Promise</source>
         <translation>承诺内容</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/promises_panel.py" line="62" />
+        <location filename="../../shopdesk/ui/views/promises_panel.py" line="65" />
         <source>By</source>
         <translation>承诺人</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/promises_panel.py" line="62" />
+        <location filename="../../shopdesk/ui/views/promises_panel.py" line="65" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/promises_panel.py" line="71" />
+        <location filename="../../shopdesk/ui/views/promises_panel.py" line="74" />
         <source>New promise…</source>
         <translation>新建承诺…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/promises_panel.py" line="73" />
+        <location filename="../../shopdesk/ui/views/promises_panel.py" line="76" />
         <source>Record a promise made to the buyer (Ctrl+Shift+N)</source>
         <translation>登记对买家作出的承诺（Ctrl+Shift+N）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/promises_panel.py" line="75" />
+        <location filename="../../shopdesk/ui/views/promises_panel.py" line="78" />
         <source>Kept</source>
         <translation>已兑现</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/promises_panel.py" line="77" />
+        <location filename="../../shopdesk/ui/views/promises_panel.py" line="80" />
         <source>The selected promise was kept (now)</source>
         <translation>把选中的承诺标记为已兑现（时间记为现在）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/promises_panel.py" line="78" />
+        <location filename="../../shopdesk/ui/views/promises_panel.py" line="81" />
         <source>Not kept…</source>
         <translation>未兑现…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/promises_panel.py" line="80" />
+        <location filename="../../shopdesk/ui/views/promises_panel.py" line="83" />
         <source>The selected promise was not kept; say why</source>
         <translation>选中的承诺没有兑现，需写明原因</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/promises_panel.py" line="102" />
-        <location filename="../../shopdesk/ui/views/promises_panel.py" line="183" />
+        <location filename="../../shopdesk/ui/views/promises_panel.py" line="105" />
+        <location filename="../../shopdesk/ui/views/promises_panel.py" line="186" />
         <source>Promises</source>
         <translation>承诺</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/promises_panel.py" line="141" />
+        <location filename="../../shopdesk/ui/views/promises_panel.py" line="144" />
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/promises_panel.py" line="144" />
+        <location filename="../../shopdesk/ui/views/promises_panel.py" line="147" />
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/promises_panel.py" line="148" />
+        <location filename="../../shopdesk/ui/views/promises_panel.py" line="151" />
         <source>(late)</source>
         <translation>（逾期兑现）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/promises_panel.py" line="179" />
+        <location filename="../../shopdesk/ui/views/promises_panel.py" line="182" />
         <source>Promises (%1 overdue)</source>
         <translation>承诺（%1 个逾期）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/promises_panel.py" line="181" />
+        <location filename="../../shopdesk/ui/views/promises_panel.py" line="184" />
         <source>Promises (%1)</source>
         <translation>承诺（%1）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/promises_panel.py" line="220" />
+        <location filename="../../shopdesk/ui/views/promises_panel.py" line="223" />
         <source>Choose the operator (who is working now) first. Nothing was changed.</source>
         <translation>请先选择操作人（现在是谁在处理）。本次未做任何修改。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/promises_panel.py" line="278" />
+        <location filename="../../shopdesk/ui/views/promises_panel.py" line="285" />
         <source>This promise no longer exists</source>
         <translation>该承诺已不存在</translation>
     </message>
@@ -4856,12 +4856,12 @@ Demo cases are made up; you can move them to the trash later.</source>
 <context>
     <name>ScriptController</name>
     <message>
-        <location filename="../../shopdesk/ui/controllers/scripts.py" line="27" />
+        <location filename="../../shopdesk/ui/controllers/scripts.py" line="26" />
         <source>Reply-&amp;script library…</source>
         <translation>话术库(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/scripts.py" line="42" />
+        <location filename="../../shopdesk/ui/controllers/scripts.py" line="43" />
         <source>Reply-script library</source>
         <translation>话术库</translation>
     </message>
@@ -5397,33 +5397,33 @@ Demo cases are made up; you can move them to the trash later.</source>
 <context>
     <name>ShiftOffer</name>
     <message>
-        <location filename="../../shopdesk/ui/shift_offer.py" line="92" />
+        <location filename="../../shopdesk/ui/shift_offer.py" line="91" />
         <source>Nobody on shift</source>
         <translation>无人当班</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/shift_offer.py" line="93" />
+        <location filename="../../shopdesk/ui/shift_offer.py" line="92" />
         <source>Nobody is on shift. Start a shift for %1 now?</source>
         <translation>当前无人当班。现在为 %1 开始班次吗？</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/shift_offer.py" line="96" />
+        <location filename="../../shopdesk/ui/shift_offer.py" line="95" />
         <source>The hand-off sheet lists work done while nobody is on shift in a section of its own. Starting a shift makes the work from now on part of it.</source>
         <translation>交接记录会把无人当班期间的操作单独列为一节。开始班次后，此后的操作都算作本班。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/shift_offer.py" line="98" />
-        <location filename="../../shopdesk/ui/shift_offer.py" line="138" />
+        <location filename="../../shopdesk/ui/shift_offer.py" line="97" />
+        <location filename="../../shopdesk/ui/shift_offer.py" line="139" />
         <source>Start shift</source>
         <translation>开始班次</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/shift_offer.py" line="101" />
+        <location filename="../../shopdesk/ui/shift_offer.py" line="100" />
         <source>Not now</source>
         <translation>暂不</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/shift_offer.py" line="106" />
+        <location filename="../../shopdesk/ui/shift_offer.py" line="105" />
         <source>Don't offer this again (Settings → Shifts turns it back on)</source>
         <translation>不再提示（可在 设置 → 班次 中重新开启）</translation>
     </message>
@@ -5690,7 +5690,7 @@ Every change you saved before this is safe in the register.</source>
         <translation>打印或保存所选案件的争议摘要（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/summary.py" line="53" />
+        <location filename="../../shopdesk/ui/controllers/summary.py" line="52" />
         <source>Select a case first</source>
         <translation>请先选择一个案件</translation>
     </message>
@@ -6058,27 +6058,32 @@ Every change you saved before this is safe in the register.</source>
 <context>
     <name>WarningBadge</name>
     <message>
-        <location filename="../../shopdesk/ui/views/warning_badge.py" line="69" />
+        <location filename="../../shopdesk/ui/views/warning_badge.py" line="72" />
         <source>What was done (e.g. called the buyer, told the owner)</source>
         <translation>采取了什么措施（如已致电买家、已报店长）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/warning_badge.py" line="71" />
+        <location filename="../../shopdesk/ui/views/warning_badge.py" line="74" />
         <source>Acknowledge</source>
         <translation>确认预警</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/warning_badge.py" line="73" />
+        <location filename="../../shopdesk/ui/views/warning_badge.py" line="76" />
         <source>Record that you saw the warnings and what was done; a new trigger raises them again</source>
         <translation>记录已看到预警及采取的措施；有新的触发时会再次预警</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/warning_badge.py" line="113" />
+        <location filename="../../shopdesk/ui/views/warning_badge.py" line="108" />
+        <source>⚠ … and %1 more (point here to see all)</source>
+        <translation>⚠ ……另有 %1 条（鼠标指向此处查看全部）</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/warning_badge.py" line="122" />
         <source>One of %3 similar cases (same item and cause, %1 days): %2</source>
         <translation>同类售后共 %3 单（同商品同原因，%1天内）：%2</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/warning_badge.py" line="138" />
+        <location filename="../../shopdesk/ui/views/warning_badge.py" line="147" />
         <source>Choose the operator first: the acknowledgement records who saw the warning.</source>
         <translation>请先选择操作人：确认预警会记录是谁看到了预警。</translation>
     </message>
