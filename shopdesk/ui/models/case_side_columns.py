@@ -44,6 +44,12 @@ class SideColumns:
     _source: CaseSource
     dataChanged: Any
 
+    def repaint_column(self, key: str) -> None:
+        """Tell the view every row's `key` column changed (a source or the time moved)."""
+        if self._ids:
+            col = column_of(key)
+            self.dataChanged.emit(self.index(0, col), self.index(len(self._ids) - 1, col))
+
     def _init_side_columns(self) -> None:
         # Next open promise due per case, fetched with (and evicted with) each page.
         self._promises: PromiseDueSource | None = None
@@ -71,17 +77,13 @@ class SideColumns:
         self._promises = promises
         self._promise_pages.clear()
         self._warning_pages.clear()
-        if self._ids:
-            col = column_of("promise")
-            self.dataChanged.emit(self.index(0, col), self.index(len(self._ids) - 1, col))
+        self.repaint_column("promise")
 
     def set_warning_source(self, warnings: WarningSource | None) -> None:
         """Where the warnings column reads each case's live warnings (None: blank)."""
         self._warnings = warnings
         self._warning_pages.clear()
-        if self._ids:
-            col = column_of("warnings")
-            self.dataChanged.emit(self.index(0, col), self.index(len(self._ids) - 1, col))
+        self.repaint_column("warnings")
 
     def set_deadline_source(self, deadlines: DeadlineListSource | None) -> None:
         """Where the 剩余时间 column reads each case's deadline (None: blank)."""
@@ -93,9 +95,7 @@ class SideColumns:
         """Re-read the warning threshold (the settings page changed it) and repaint."""
         self._deadline_window = (self._deadlines.warning_window() if self._deadlines
                                  is not None else DEFAULT_DEADLINE_WINDOW)
-        if self._ids:
-            col = column_of("deadline")
-            self.dataChanged.emit(self.index(0, col), self.index(len(self._ids) - 1, col))
+        self.repaint_column("deadline")
 
     def deadline_window(self) -> timedelta:
         """Under this much time left a deadline is red; 即将超时 looks this far ahead."""

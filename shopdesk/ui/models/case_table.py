@@ -50,7 +50,6 @@ from .case_columns import (
     ROLE_TOOLTIP,
     WARNINGS_ROLE,
     CaseSource,
-    column_of,
 )
 from .case_side_columns import OVERDUE_COLOUR, SideColumns
 from .case_texts import ListTexts, tooltip
@@ -334,10 +333,8 @@ class CaseTableModel(SideColumns, QAbstractTableModel):
     def touch_time_columns(self) -> None:
         """Repaint the due columns (overdue colouring depends on the current time)."""
         self._shown.clear()  # times show the year once it is not this year's
-        if self._ids:
-            for key in ("due", "promise", "deadline"):
-                col = column_of(key)
-                self.dataChanged.emit(self.index(0, col), self.index(len(self._ids) - 1, col))
+        for key in ("due", "promise", "deadline"):
+            self.repaint_column(key)
 
     # --- QAbstractTableModel --------------------------------------------
     def index(self, row: int, column: int, parent: Index = _NO_INDEX) -> QModelIndex:
