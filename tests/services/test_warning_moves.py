@@ -8,6 +8,8 @@ from shopdesk.domain.enums import CaseStatus, Cause, Outcome
 from shopdesk.domain.warnings import NEIGHBOUR_RULES, RuleKey
 from shopdesk.domain.workflow import Transition
 
+from .warning_support import spy_judged
+
 
 def open_case(register, n: int, *, buyer: str | None = None, sku: str = "SKU-1",
               cause: str = "item_defective"):
@@ -199,14 +201,7 @@ def test_what_a_case_kept_is_not_judged_twice(register, clock):
     write itself, not again for what the case left."""
     ids = [open_case(register, i).id for i in range(3)]
     elsewhere = open_case(register, 9, buyer="买家0", sku="SKU-7").id
-    judged: list[set[int]] = []
-    sync = register.warnings.store.sync_many
-
-    def spy(found, *args, **kw):
-        judged.append(set(found))
-        return sync(found, *args, **kw)
-
-    register.warnings.store.sync_many = spy
+    judged = spy_judged(register)
     clock.advance(hours=1)
     edit(register, ids[0], cause=Cause.SLOW_DELIVERY)
     assert len(judged) == 2  # the write, then what it left

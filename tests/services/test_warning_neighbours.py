@@ -10,6 +10,8 @@ from shopdesk.domain.enums import CaseStatus, Cause, Outcome
 from shopdesk.domain.warnings import NEIGHBOUR_RULES, RuleKey
 from shopdesk.domain.workflow import Transition
 
+from .warning_support import spy_judged
+
 
 def open_case(register, n: int, *, buyer: str | None = None, sku: str = "SKU-1",
               cause: str = "item_defective"):
@@ -148,14 +150,7 @@ def test_a_case_of_another_product_or_far_away_is_left_alone(register, clock):
     start = clock.now()
     far = open_case(register, 0).id
     other = open_case(register, 1, sku="SKU-2").id
-    judged: list[set[int]] = []
-    sync = register.warnings.store.sync_many
-
-    def spy(found, *args, **kw):
-        judged.append(set(found))
-        return sync(found, *args, **kw)
-
-    register.warnings.store.sync_many = spy
+    judged = spy_judged(register)
     clock.set(start + timedelta(days=30))
     new = open_case(register, 2).id
     assert judged == [{new}]
