@@ -33,7 +33,6 @@ from ..storage.cases import CaseStore
 from ..storage.events import EventStore, TimelineEvent
 from ..storage.rows import case_to_row, field_text
 from .actor import require_actor
-from .case_audit import FIELDS
 
 _COLUMN_OF = {"amount_paid": "amount_paid_fen", "amount_claimed": "amount_claimed_fen",
               "amount_settled": "amount_settled_fen"}
@@ -147,6 +146,8 @@ class CaseService:
         return self.store.get(case_id)
 
     def _conflict(self, case: Case, since: datetime) -> EditConflictError:
+        from .case_audit import FIELDS  # the audit's labels: only when an edit conflicts
+
         later = [e for e in self.audit_log.for_entity("case", case.id)
                  if to_utc_iso(e.at) > to_utc_iso(since)]
         who = sorted({e.actor for e in later}) or ["?"]

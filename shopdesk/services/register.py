@@ -24,15 +24,10 @@ from ..storage.pg.connection import reconnect
 from ..storage.search import is_team
 from ..storage.settings import SettingsStore
 from ..storage.transactions import connect
-from .calls import CallService
 from .cases import CaseService
 from .deadlines import OVERRIDE_NAME as DEADLINE_RULES_NAME
 from .deadlines import DeadlineService
-from .evidence import EvidenceService
-from .evidence_checklist import OVERRIDE_NAME as EVIDENCE_CHECKLIST_NAME
-from .followups import FollowupService
 from .holidays import ShopHolidays
-from .major import MajorService
 from .promises import PromiseService
 from .refunds import RefundQueue
 from .reminders import (
@@ -51,8 +46,12 @@ from .warnings import WarningService
 if TYPE_CHECKING:  # the importers load with the first import, not with every open
     from .analysis import AnalysisService
     from .blacklist import BlacklistService
+    from .calls import CallService
+    from .evidence import EvidenceService
+    from .followups import FollowupService
     from .form_memory import FormMemory
     from .imports import ImportService
+    from .major import MajorService
     from .reviews import ReviewService
     from .script_catalog import ScriptCatalog
     from .scripts import ScriptService
@@ -82,13 +81,9 @@ class Register:
     cases: CaseService = field(init=False)
     deadlines: DeadlineService = field(init=False)
     warnings: WarningService = field(init=False)
-    major: MajorService = field(init=False)
     staff: StaffService = field(init=False)
-    calls: CallService = field(init=False)
     holidays: ShopHolidays = field(init=False)
-    evidence: EvidenceService = field(init=False)
     promises: PromiseService = field(init=False)
-    followups: FollowupService = field(init=False)
     shifts: ShiftService = field(init=False)
     refunds: RefundQueue = field(init=False)
     reminders: ReminderService = field(init=False)
@@ -109,24 +104,20 @@ class Register:
                                          holiday_span=lambda n, y: self.holidays.holiday_span(
                                              n, y))
         self.staff = StaffService(self.db, self.clock, self.settings, shop_tz=tz)
-        self.major = MajorService(self.db, self.clock, self.settings, self.staff)
-        self.cases = CaseService(self.db, self.clock, shop_tz=tz,
-                                 after_write=self._after_case_write,
-                                 compensation_check=self.major.check_compensation)
+        self.cases = CaseService(
+            self.db, self.clock, shop_tz=tz, after_write=self._after_case_write,
+            compensation_check=lambda case, amount, actor: self.major.check_compensation(
+                case, amount, actor))
         self.cases.moved_from = self._after_case_move
         self.holidays = ShopHolidays(self.db, self.settings, self.clock, shop_tz=tz)
-        self.calls = CallService(self.db, self.clock, self.settings, self.holidays, shop_tz=tz)
         self.promises = PromiseService(self.db, self.clock, shop_tz=tz)
-        self.followups = FollowupService(self.db, self.clock, self.settings, self.cases,
-                                         shop_tz=tz)
         # Resolving schedules a follow-up, reopening cancels it: in the status change's
         # own transaction.
-        self.cases.status_listeners.append(self.followups.on_status)
-        self.evidence = EvidenceService(
-            self.db, self.clock, self.paths.evidence,
-            checklist_override=self.paths.root / EVIDENCE_CHECKLIST_NAME)
-        self.shifts = ShiftService(self.db, self.clock, self.settings, self.staff, self.calls,
-                                   self.promises, shop_tz=tz)
+        self.cases.status_listeners.append(
+            lambda before, after, actor, now: self.followups.on_status(before, after, actor,
+                                                                       now))
+        self.shifts = ShiftService(self.db, self.clock, self.settings, self.staff,
+                                   lambda: self.calls, self.promises, shop_tz=tz)
         self.refunds = RefundQueue(self.cases, self.promises, self.clock, shop_tz=tz)
         self.reminders = ReminderService(self.db, self.clock, self.settings, shop_tz=tz,
                                          refunds=self.refunds)
@@ -140,6 +131,36 @@ class Register:
         self.backups = BackupManager(self.paths.backups)
 
     # --- built on first use ----------------------------------------------------------
+    # The window's first page needs none of these: the call policy, major-case approvals,
+    # evidence and follow-ups load (with their domain modules) when first asked for.
+    @cached_property
+    def calls(self) -> CallService:
+        from .calls import CallService
+
+        return CallService(self.db, self.clock, self.settings, self.holidays,
+                           shop_tz=self.shop_tz)
+
+    @cached_property
+    def major(self) -> MajorService:
+        from .major import MajorService
+
+        return MajorService(self.db, self.clock, self.settings, self.staff)
+
+    @cached_property
+    def evidence(self) -> EvidenceService:
+        from .evidence import EvidenceService
+        from .evidence_checklist import OVERRIDE_NAME as EVIDENCE_CHECKLIST_NAME
+
+        return EvidenceService(self.db, self.clock, self.paths.evidence,
+                               checklist_override=self.paths.root / EVIDENCE_CHECKLIST_NAME)
+
+    @cached_property
+    def followups(self) -> FollowupService:
+        from .followups import FollowupService
+
+        return FollowupService(self.db, self.clock, self.settings, self.cases,
+                               shop_tz=self.shop_tz)
+
     @cached_property
     def blacklist(self) -> BlacklistService:
         from .blacklist import BlacklistService

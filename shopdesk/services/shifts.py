@@ -29,6 +29,7 @@ Decisions (see also the README):
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict
 from datetime import datetime, timedelta
 from functools import cached_property
@@ -44,11 +45,11 @@ from ..storage.settings import SettingsStore
 from ..storage.shifts import ShiftStore
 from ..storage.staff import StaffMember
 from .actor import require_actor as _require
-from .calls import CallService
 from .promises import PromiseService
 from .staff import CURRENT_OPERATOR_KEY, StaffService
 
 if TYPE_CHECKING:  # the sheet's builder loads when a sheet is first made, not at start
+    from .calls import CallService
     from .handoff_sheet import HandoffSheetBuilder, SheetRequest
 
 NEXT_SHIFT_HOURS_KEY = "shift.next_hours"
@@ -74,8 +75,10 @@ class ShiftService:
     """register.shifts: shifts, hand-off sheets and acknowledgements (PINs: `staff`)."""
 
     def __init__(self, db: Database, clock: Clock, settings: SettingsStore,
-                 staff: StaffService, calls: CallService, promises: PromiseService, *,
-                 shop_tz: str = SHOP_TZ_DEFAULT) -> None:
+                 staff: StaffService, calls: Callable[[], CallService],
+                 promises: PromiseService, *, shop_tz: str = SHOP_TZ_DEFAULT) -> None:
+        """`calls` gives the call service when the first hand-off sheet is made (the
+        register builds it on first use)."""
         self.db = db
         self.clock = clock
         self.settings = settings
@@ -91,7 +94,7 @@ class ShiftService:
         """What makes the hand-off sheet (built with the first sheet)."""
         from .handoff_sheet import HandoffSheetBuilder
 
-        return HandoffSheetBuilder(self.db, self._calls, self._promises, self.shop_tz)
+        return HandoffSheetBuilder(self.db, self._calls(), self._promises, self.shop_tz)
 
     # --- shifts --------------------------------------------------------------
     def current(self) -> Shift | None:

@@ -144,7 +144,7 @@ def test_back_up_now_and_restore(qtbot, window, demo_register, boxes):
     # and the writer (which now writes to the restored file).
     restored = window.register
     assert window.detail.register is restored
-    assert window.calls.may_call_list.calls is restored.calls
+    assert window.calls.listing().calls is restored.calls
     live = window.tasks.write(lambda reg, _p, _c: reg.cases.count(CaseQuery()))
     qtbot.waitUntil(live.is_done, timeout=5000)
     assert live.result == 60

@@ -9,12 +9,12 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
-from ..views.may_call_list import MayCallList
 from .host import Host, make_action, show_tool_window
 
-if TYPE_CHECKING:  # the policy dialog and the report load when first opened
+if TYPE_CHECKING:  # the dock's list, the policy dialog and the report load when first shown
     from ..dialogs.policy_dialog import PolicyDialog
     from ..views.call_compliance import CallComplianceView
+    from ..views.may_call_list import MayCallList
 
 MAY_CALL_KEYS = "Ctrl+Shift+P"
 
@@ -44,18 +44,31 @@ class CallController(QObject):
         self.may_call_list: MayCallList | None = None
 
     def attach(self) -> None:
-        """(Re)build the may-call list on the window's current register."""
+        """Follow the window's current register: the list is made again for it when the
+        dock shows (at once if it is showing). The dock starts hidden, so the call policy
+        and its list load when the dock is first opened, not at start."""
         old = self.dock.widget()
-        listing = MayCallList(self._host.register.calls)
-        listing.case_selected.connect(self._host.open_case_by_id)
-        self.dock.setWidget(listing)
-        self.may_call_list = listing
+        self.may_call_list = None
         if old is not None:
+            self.dock.setWidget(None)  # type: ignore[arg-type]
             old.deleteLater()
+        if self.dock.isVisible():
+            self.listing()
+
+    def listing(self) -> MayCallList:
+        """The may-call list on the current register (made on first use)."""
+        if self.may_call_list is None:
+            from ..views.may_call_list import MayCallList
+
+            listing = MayCallList(self._host.register.calls)
+            listing.case_selected.connect(self._host.open_case_by_id)
+            self.dock.setWidget(listing)
+            self.may_call_list = listing
+        return self.may_call_list
 
     def _dock_visibility(self, visible: bool) -> None:
-        if visible and self.may_call_list is not None:
-            self.may_call_list.refresh()
+        if visible:
+            self.listing().refresh()
 
     def open_policy(self) -> PolicyDialog:
         from ..dialogs.policy_dialog import PolicyDialog

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -29,9 +30,9 @@ from ...domain.text import list_sep
 from ...services.register import Register
 from ..i18n import ui_language
 from ..tasks import Task, Tasks
-from .case_detail_text import CaseText, shop_time
 
 if TYPE_CHECKING:  # the case page's parts load when it is first built
+    from .case_detail_text import CaseText
     from .scripts_panel import ScriptsPanel
 
 TABS_MIN_HEIGHT = 180
@@ -58,8 +59,7 @@ class CaseDetailView(QWidget):
         super().__init__(parent)
         self.register = register
         self.operator_provider = operator_provider
-        lang = ui_language(register)
-        self.text = CaseText(lang, register.shop_tz, self)
+        self._lang = ui_language(register)
         self._case: Case | None = None
         self._revealed_phone: str | None = None  # only for the case on screen
         self._page: QWidget | None = None
@@ -74,6 +74,13 @@ class CaseDetailView(QWidget):
             raise AttributeError(name)
         self._ensure_page()
         return object.__getattribute__(self, name)
+
+    @cached_property
+    def text(self) -> CaseText:
+        """The case page's words (its module loads with the page, not at start)."""
+        from .case_detail_text import CaseText
+
+        return CaseText(self._lang, self.register.shop_tz, self)
 
     # --- building ----------------------------------------------------------
     def _build(self) -> None:
@@ -379,6 +386,8 @@ class CaseDetailView(QWidget):
         self.show_case(self.current_case_id)
 
     def _fill_timeline(self, case_id: int) -> None:
+        from .case_detail_text import shop_time
+
         self.timeline.clear()
         tz = self.register.shop_tz
         for event in self.register.cases.timeline(case_id):
