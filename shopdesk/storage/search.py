@@ -236,6 +236,16 @@ def looks_like_number(term: str) -> bool:
     return _NUMBER.fullmatch(term) is not None
 
 
+_SCAN = "EXISTS (SELECT 1 FROM cases_fts_content f WHERE f.id = cases.id "
+
+
+def scans_every_row(where: str) -> bool:
+    """Whether a list's conditions search only common terms (checked row by row, see
+    search_clause) and use no index of matches: the first page is then found by walking
+    the sort order, not by sorting every match."""
+    return _SCAN in where and " MATCH " not in where and " GLOB " not in where
+
+
 def number_clause(term: str) -> tuple[str, list[str]]:
     """Cases whose order or refund number starts with `term`, through their indexes
     (GLOB is case-sensitive, so SQLite turns the prefix into an index range)."""
@@ -296,8 +306,7 @@ def search_clause(text: str, share: Callable[[str], float] | None = None,
         # The trigram table's own content table (FTS5's shadow table: id, c0 = body):
         # the same text as cases_fts.body without a virtual-table query per row walked,
         # which made the walk 2-3x dearer.
-        conds.append("EXISTS (SELECT 1 FROM cases_fts_content f WHERE f.id = cases.id "
-                     "AND f.c0 LIKE ? ESCAPE '\\')")
+        conds.append(_SCAN + "AND f.c0 LIKE ? ESCAPE '\\')")
         params.append(f"%{_escape_like(t)}%")
     for cond, ps in number_conds:
         conds.append(cond)

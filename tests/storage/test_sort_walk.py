@@ -100,3 +100,56 @@ def test_a_walk_past_its_budget_gives_way_to_the_planner(demo, monkeypatch):
     assert demo.db.execute("WITH RECURSIVE n(v) AS (SELECT 1 UNION ALL SELECT v + 1 "
                            "FROM n WHERE v < 200000) SELECT count(*) FROM n"
                            ).fetchone()[0] == 200000
+
+
+def _skew_statistics(db) -> None:
+    """Statistics like those of the 1M benchmark register: ANALYZE's sampled estimate
+    makes the activity sort's partial index look five times the size of another live
+    index, so the planner scans that one and sorts every case."""
+    db.execute("DELETE FROM sqlite_stat1 WHERE tbl = 'cases' "
+               "AND idx IN ('idx_live_activity', 'idx_live_deadline_sort')")
+    db.execute("INSERT INTO sqlite_stat1 VALUES "
+               "('cases', 'idx_live_activity', '925650 1 1 1 1 1 1 1'), "
+               "('cases', 'idx_live_deadline_sort', '192600 1')")
+    db.execute("ANALYZE sqlite_schema")  # the planner reads the edited statistics
+    db.conn.commit()
+
+
+def _walk_spy(monkeypatch) -> list[str]:
+    walks: list[str] = []
+    real_walk = SortWalk._walk
+    monkeypatch.setattr(SortWalk, "_walk",
+                        lambda self, sql, params: walks.append(sql) or real_walk(
+                            self, sql, params))
+    return walks
+
+
+@pytest.mark.parametrize("text", ["买家", "耳机 买家"])
+def test_a_common_terms_search_the_planner_would_sort_is_walked(demo, monkeypatch, text):
+    _skew_statistics(demo.db)
+    query = CaseQuery(search=text)
+    store = CaseStore(demo.db)
+    where, params = store._where(query)
+    plan = demo.db.execute(f"EXPLAIN QUERY PLAN SELECT id FROM cases WHERE {where} "
+                           "ORDER BY last_activity_at DESC, id DESC LIMIT 9",
+                           params).fetchall()
+    assert any(row[-1] == "USE TEMP B-TREE FOR ORDER BY" for row in plan)  # the trap
+    walks = _walk_spy(monkeypatch)
+    planner = CaseStore(demo.db)
+    planner._walk = Planner(demo.db)
+    expected = planner.query_ids(query)
+    assert expected
+    assert _pages(store, query) == _pages(planner, query) == expected
+    assert walks and all("INDEXED BY idx_live_activity" in sql for sql in walks)
+
+
+def test_a_rare_terms_search_is_sorted_by_the_planner(demo, monkeypatch):
+    _skew_statistics(demo.db)
+    nick = demo.db.execute("SELECT buyer_nick FROM cases WHERE deleted_at IS NULL "
+                           "ORDER BY id LIMIT 1").fetchone()[0]
+    query = CaseQuery(search=f"{nick} 买家")  # one term from the index: its few hits
+    walks = _walk_spy(monkeypatch)
+    store = CaseStore(demo.db)
+    assert " MATCH " in store._where(query)[0]
+    ids = store.query_ids(query, limit=9)
+    assert ids and not walks
