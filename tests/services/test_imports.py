@@ -350,3 +350,20 @@ def test_new_cases_timeline_and_audit_rows_are_stored_as_json_dumps_would(
     assert [tuple(r) for r in audit] == [
         (to_utc_iso(register.clock.now()), "小王", "case", "create", None, None, no, no)
         for no in numbers]
+
+
+def test_an_import_pauses_the_cycle_collector_and_restores_it(service, register, tmp_path):
+    """Applying pauses the cyclic GC (the plan and its rows stay alive to the end) and
+    enables it again after, a cancelled import included."""
+    import gc
+
+    parsed = service.read(write_refunds(tmp_path, [taobao_refund_row(i) for i in range(3)]))
+    seen: list[bool] = []
+    assert gc.isenabled()
+    report = service.apply(parsed, "x.csv", "小王",
+                           progress=lambda d, t: seen.append(gc.isenabled()))
+    assert report.created == 3 and seen and not any(seen)
+    assert gc.isenabled()
+    with pytest.raises(ImportCancelled):
+        service.apply(parsed, "y.csv", "小王", cancelled=lambda: True)
+    assert gc.isenabled()
