@@ -35,7 +35,9 @@ STEPS: list[tuple[str, Any, str]] = [
     ("  case insert (incl. settle)", cases.CaseStore, "insert_rows"),
     ("    settle: stage + deadline columns", deadlines.DeadlineService, "new_case_columns"),
     ("  events", events.EventStore, "add_stored"),
+    ("  events", events.EventStore, "add_many"),  # before the stored form
     ("  audit", audit.AuditStore, "record_new_cases"),
+    ("  audit", audit.AuditStore, "record_many"),  # before the INSERT ... SELECT
     ("search index (all)", import_write.PlanWriter, "index"),
     ("  bigram", search, "_write_bigrams"),
     ("deadlines recompute (updates)", deadlines.DeadlineService, "recompute"),
@@ -130,9 +132,9 @@ def main(argv: list[str] | None = None) -> None:
         make_export(path, args.rows)
         for run in range(args.runs):
             runs.append(run_once(path, Path(tmp) / f"r{run}", not args.no_warnings))
-    order = ["parse", "apply (all)"] + [s[0] for s in STEPS] + [
-        "bulk_load end: indexes + day totals", "total", "cyclic GC (inside the above)",
-        "cyclic GC passes"]
+    order = ["parse", "apply (all)", *dict.fromkeys(s[0] for s in STEPS),
+             "bulk_load end: indexes + day totals", "total", "cyclic GC (inside the above)",
+             "cyclic GC passes"]
     print(f"CPU s, medians of {args.runs} runs, {args.rows:,} rows"
           f"{', warnings off' if args.no_warnings else ''}")
     for label in order:
