@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import datetime
+from json.encoder import encode_basestring as _encode_text
 from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
@@ -21,7 +22,7 @@ from ..storage.cases import CaseStore
 from ..storage.events import EventStore
 from ..storage.orders import OrderStore
 from ..storage.rows import case_to_row, field_text
-from ..storage.search import SEARCHED_COLUMNS, index_new_cases, reindex_cases
+from ..storage.search import SEARCHED_COLUMNS, index_new_cases, index_new_range, reindex_cases
 from .cases import PLACING_FIELDS
 from .import_apply import (
     AMOUNTS,
@@ -74,7 +75,11 @@ class PlanWriter:
         import, after its last chunk)."""
         new = set(self._new)
         changed = [i for i in dict.fromkeys(self._unindexed) if i not in new]
-        if self._new:
+        if self._new and self._new[-1] - self._new[0] == len(self._new) - 1:
+            # The new cases' ids are one run (insert_rows gives them in order after the
+            # largest): one INSERT ... SELECT instead of one per few hundred ids.
+            index_new_range(self.db, self._new[0], self._new[-1])
+        elif self._new:
             index_new_cases(self.db, self._new)
         if changed:
             reindex_cases(self.db, changed)
@@ -107,21 +112,25 @@ class PlanWriter:
             built.append(case)
         # One executemany for the chunk instead of one INSERT per row.
         ids = self.cases.insert_rows(built, self.settle(built) if self.settle else None)
-        events, audits = [], []
+        # The timeline rows in stored form: the time once, `data` as json.dumps(...,
+        # ensure_ascii=False, sort_keys=True) writes it (the keys below are in that order).
+        head = f"导入自 {self.source}"
+        preset = f', "preset": {_json(self.preset)}, "row": '
+        source = f', "source": {_json(self.source)}, "status": '
+        events = []
         for row, case, case_id in zip(rows, built, ids, strict=True):
             rec = row.record
-            text = f"导入自 {self.source}"
-            if rec.platform_status:
-                text += f"（平台：{rec.platform_status}）"
-            events.append((case_id, self.now, self.actor, "created", text,
-                           {"source": self.source, "row": rec.row_number,
-                            "preset": self.preset, "status": case.status.value,
-                            "platform_status": rec.platform_status or None}))
-            audits.append((self.now, self.actor, "case", case_id, "create", None, None,
-                           case.case_no))
+            shown = rec.platform_status
+            events.append((case_id, self.stamp, self.actor, "created",
+                           f"{head}（平台：{shown}）" if shown else head,
+                           '{"platform_status": ' + (_json(shown) if shown else "null")
+                           + preset + str(rec.row_number) + source
+                           + _json(case.status.value) + "}"))
             row.case_id = case_id
-        self.events.add_many(events)
-        self.audit.record_many(audits)
+        self.events.add_stored(events)
+        # The audit's "create" rows straight from the cases just written (ids are given in
+        # order after the largest, see insert_rows).
+        self.audit.record_new_cases(self.now, self.actor, ids[0], ids[-1])
         self._new.extend(ids)
         return ids
 
@@ -156,6 +165,11 @@ class PlanWriter:
         self.events.add_many(events)
         self.audit.record_many(audits)
         self._unindexed.extend(searched)
+
+
+def _json(value: str | None) -> str:
+    """`value` as json.dumps(value, ensure_ascii=False) writes it."""
+    return "null" if value is None else _encode_text(value)
 
 
 def _status_event(row: RowPlan, old: Case, new: Case,

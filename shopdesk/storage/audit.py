@@ -40,6 +40,14 @@ class AuditStore:
         """Many (at, actor, entity, entity_id, action, field, old, new) rows at once."""
         self.db.executemany(_INSERT, [(to_utc_iso(r[0]), *r[1:]) for r in rows])
 
+    def record_new_cases(self, at: datetime, actor: str, first_id: int, last_id: int) -> None:
+        """A "create" row (new = case number) for each case with an id in first_id..last_id,
+        in id order, read from the cases just inserted (an import's chunk)."""
+        self.db.execute(
+            "INSERT INTO audit_log(at, actor, entity, entity_id, action, field, old, new) "
+            "SELECT ?, ?, 'case', id, 'create', NULL, NULL, case_no FROM cases "
+            "WHERE id BETWEEN ? AND ? ORDER BY id", [to_utc_iso(at), actor, first_id, last_id])
+
     def for_entity(self, entity: str, entity_id: int) -> list[AuditEntry]:
         rows = self.db.execute(
             "SELECT at, actor, entity, entity_id, action, field, old, new FROM audit_log "

@@ -45,3 +45,29 @@ def _bigrams_char_by_char(body: str) -> str:
                                   "蓝牙耳机 买家\n说明_%'\"", "x耳", "😀a", "a\u00e9B c"])
 def test_bigram_text_of_ascii_runs_is_that_of_each_character(body):
     assert bigram_text(body) == _bigrams_char_by_char(body)
+
+
+def test_reading_a_file_pauses_the_cycle_collector_and_restores_it():
+    """Reading pauses the cyclic GC (every record stays alive to the end) and leaves it
+    as it found it: enabled again after, still disabled when the caller had disabled it,
+    enabled again after a failed read."""
+    import gc
+
+    from shopdesk.importers import ImportCancelled, parse_bytes
+    from tests.importers.helpers import TAOBAO_REFUND_HEADER, config, csv_bytes, taobao_refund_row
+
+    data = csv_bytes([TAOBAO_REFUND_HEADER, *(taobao_refund_row(i) for i in range(3))], "gbk")
+    seen: list[bool] = []
+    assert gc.isenabled()
+    result = parse_bytes(data, config(), progress=lambda d, t: seen.append(gc.isenabled()))
+    assert len(result.records) == 3 and seen and not any(seen)
+    assert gc.isenabled()
+    with pytest.raises(ImportCancelled):
+        parse_bytes(data, config(), cancelled=lambda: True)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        parse_bytes(data, config())
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 from decimal import Decimal
 
 import pytest
 
 from shopdesk.domain.case import CaseDraft
 from shopdesk.domain.case_query import CaseQuery
+from shopdesk.domain.clock import to_utc_iso
 from shopdesk.domain.enums import CaseKind, Cause, CustomerType, Platform, Priority
 from shopdesk.importers import ImportCancelled
 from shopdesk.services import import_write
@@ -231,8 +233,12 @@ def test_the_search_index_is_updated_once_per_import(service, register, tmp_path
         return lambda db, ids: (calls.append((name, len(ids))), real(db, ids))[1]
     for name in ("reindex_cases", "index_new_cases"):  # new cases: nothing to delete first
         monkeypatch.setattr(import_write, name, spy(name))
+    real_range = import_write.index_new_range
+    monkeypatch.setattr(import_write, "index_new_range", lambda db, first, last: (
+        calls.append(("index_new_range", last - first + 1)), real_range(db, first, last))[1])
     assert service.apply(parsed, "x.csv", "小王").created == 1200  # three 500-row chunks
-    assert calls == [("index_new_cases", 1200)]
+    # The new cases' ids are one run: indexed by range, one statement for all of them.
+    assert calls == [("index_new_range", 1200)]
     assert register.cases.query_ids(CaseQuery(search="测试宝贝 1199"))
 
 
@@ -310,3 +316,54 @@ def test_imported_and_updated_cases_are_searchable(service, register, tmp_path):
     assert len(found) == 4 and typed.id in found  # the hand-logged case got the title
     assert register.cases.query_ids(CaseQuery(search="158000000000000003")) == [typed.id]
     assert register.cases.query_ids(CaseQuery(search="很着急")) == [typed.id]  # notes kept
+
+
+def test_new_cases_timeline_and_audit_rows_are_stored_as_json_dumps_would(
+        service, register, tmp_path):
+    """The "created" event's data is written as text without a dict per row: it must read
+    back as json.dumps(..., ensure_ascii=False, sort_keys=True) writes it, quotes, a
+    backslash, a percent sign and Chinese in the file's name included; the audit's create
+    rows come from the cases just written."""
+    rows = [taobao_refund_row(1), taobao_refund_row(2, 退款状态=""),
+            taobao_refund_row(3, 退款状态='退款"成功"\\')]
+    name = 'ex"port\\ 50% 退款.csv'
+    parsed = service.read(write_refunds(tmp_path, rows, "plain.csv"))
+    report = service.apply(parsed, name, "小王", skip_bad_rows=True)
+    assert report.created == 3
+    events = register.db.execute(
+        "SELECT c.refund_no, c.status, c.platform_status, e.at, e.text, e.data "
+        "FROM case_events e JOIN cases c ON c.id = e.case_id WHERE e.type = 'created' "
+        "ORDER BY e.id").fetchall()
+    assert len(events) == 3
+    for number, (refund_no, status, shown, at, text, data) in enumerate(events, start=2):
+        expected = {"source": name, "row": number, "preset": parsed.preset,
+                    "status": status, "platform_status": shown or None}
+        assert data == json.dumps(expected, ensure_ascii=False, sort_keys=True), refund_no
+        assert text == (f"导入自 {name}（平台：{shown}）" if shown else f"导入自 {name}")
+        assert at == to_utc_iso(register.clock.now())
+    assert [e[2] for e in events][1] == ""
+    audit = register.db.execute(
+        "SELECT a.at, a.actor, a.entity, a.action, a.field, a.old, a.new, c.case_no "
+        "FROM audit_log a JOIN cases c ON c.id = a.entity_id "
+        "WHERE a.entity = 'case' AND a.action = 'create' ORDER BY a.id").fetchall()
+    numbers = [r[0] for r in register.db.execute("SELECT case_no FROM cases ORDER BY id")]
+    assert [tuple(r) for r in audit] == [
+        (to_utc_iso(register.clock.now()), "小王", "case", "create", None, None, no, no)
+        for no in numbers]
+
+
+def test_an_import_pauses_the_cycle_collector_and_restores_it(service, register, tmp_path):
+    """Applying pauses the cyclic GC (the plan and its rows stay alive to the end) and
+    enables it again after, a cancelled import included."""
+    import gc
+
+    parsed = service.read(write_refunds(tmp_path, [taobao_refund_row(i) for i in range(3)]))
+    seen: list[bool] = []
+    assert gc.isenabled()
+    report = service.apply(parsed, "x.csv", "小王",
+                           progress=lambda d, t: seen.append(gc.isenabled()))
+    assert report.created == 3 and seen and not any(seen)
+    assert gc.isenabled()
+    with pytest.raises(ImportCancelled):
+        service.apply(parsed, "y.csv", "小王", cancelled=lambda: True)
+    assert gc.isenabled()
