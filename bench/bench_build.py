@@ -41,7 +41,7 @@ _PHASES = (
     (DeadlineService, "new_columns", "stages and deadlines"),
     (demo, "build_demo_promises", "promises (generate)"),
     (demo, "write_demo_promises", "promises (write)"),
-    (demo, "index_new_range", "search index (trigram + bigram)"),
+    (demo, "index_demo_cases", "search index (trigram + bigram)"),
     (WarningService, "evaluate", "warnings (open cases)"),
     (FollowupService, "schedule_resolved", "follow-ups"),
 )
@@ -141,7 +141,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  {'other (open, ANALYZE, checkpoint, ...)':42s} {rest:8.1f} s {rest / wall:6.1%} "
           f"{rest_cpu:8.1f} s")
     usage = resource.getrusage(resource.RUSAGE_SELF)
-    print(f"  peak RSS {usage.ru_maxrss / 1024:.0f} MiB")
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)  # the search index worker
+    print(f"  peak RSS {usage.ru_maxrss / 1024:.0f} MiB; worker processes: "
+          f"{children.ru_utime + children.ru_stime:.1f} s CPU, peak RSS "
+          f"{children.ru_maxrss / 1024:.0f} MiB")
     return 0
 
 
