@@ -126,18 +126,20 @@ class SideIndex:
     def close(self, db: Database) -> None:
         """Stop the worker if still running, detach and delete its file (outside the
         write transaction)."""
-        if self._process.poll() is None:
-            self._process.kill()
-        self._process.wait()
-        if self._writer.is_alive():  # the loader failed before finish(): let it end
-            with contextlib.suppress(queue.Full):
-                self._queue.put_nowait(None)
-            self._writer.join(timeout=5)
-        self._errors.close()
-        attached = [r[1] for r in db.execute("PRAGMA database_list").fetchall()]
-        if _ALIAS in attached and not db.conn.in_transaction:
-            db.execute(f"DETACH DATABASE {_ALIAS}")
-        self.path.unlink(missing_ok=True)
+        try:
+            if self._process.poll() is None:
+                self._process.kill()
+            self._process.wait()
+            if self._writer.is_alive():  # the loader failed before finish(): let it end
+                with contextlib.suppress(queue.Full):
+                    self._queue.put(None, timeout=5)
+                self._writer.join(timeout=5)
+            self._errors.close()
+            attached = [r[1] for r in db.execute("PRAGMA database_list").fetchall()]
+            if _ALIAS in attached and not db.conn.in_transaction:
+                db.execute(f"DETACH DATABASE {_ALIAS}")
+        finally:
+            self.path.unlink(missing_ok=True)
 
 
 def _create_sql(db: Database, table: str) -> str:

@@ -193,3 +193,32 @@ def test_a_failing_worker_fails_the_load_and_leaves_no_file(tmp_path, monkeypatc
         assert db.execute("SELECT count(*) FROM cases_fts").fetchone()[0] == 0
     finally:
         reg.close()
+
+
+def test_a_cancelled_fast_build_leaves_an_empty_register_and_no_worker(tmp_path, monkeypatch,
+                                                                      loads):
+    """Cancelling (any exception) after chunks went to the worker: rolled back, the
+    worker stopped and its file gone, the file in WAL."""
+    fresh, sides = loads
+
+    def cancel(*args, **kwargs):  # every case made, written and sent to the worker
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(demo, "index_demo_cases", cancel)
+    monkeypatch.setattr(bulk_module, "FRESH_FILE_ROWS", 1)
+    monkeypatch.setattr(search_side, "SIDE_MIN_ROWS", 1)
+    reg = _open(tmp_path)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            demo.generate_demo(reg, 240, seed=17)
+        [side] = sides
+        assert fresh == [True]
+        assert side._process.poll() is not None
+        assert not side.path.exists()
+        db = reg.db
+        assert db.execute("SELECT count(*) FROM cases").fetchone()[0] == 0
+        assert db.execute("SELECT count(*) FROM cases_fts").fetchone()[0] == 0
+        assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        _integrity(db)
+    finally:
+        reg.close()
