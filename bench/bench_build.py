@@ -6,7 +6,9 @@ is not cached yet (bench/dataset.py's bench_home), else into a scratch folder, a
 the wall time with each phase's share: generation, inserting the rows, the case indexes
 and day totals rebuilt at the end of the bulk load, stages, promises, the search index,
 warnings. Wall and CPU time both: this 2-core machine is shared, so wall time depends on
-what else runs. Never asserts on time.
+what else runs. A big demo into an empty register builds its search index in a worker
+process (storage/search_side.py): the search phase is then the wait for it and the copy
+of its tables, and the worker's own CPU time is printed at the end. Never asserts on time.
 
     .venv/bin/python -m bench.bench_build [--cases 100000]
 """
