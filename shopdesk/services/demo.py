@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from functools import lru_cache
 from itertools import accumulate
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
@@ -29,10 +29,11 @@ from ..domain.enums import (
     Platform,
     Priority,
 )
-from ..storage.bulk import bulk_insert_cases, roomy_cache, unchecked_references
+from ..storage.bulk import bulk_insert_cases, fresh_file, roomy_cache, unchecked_references
 from ..storage.bulk_load import bulk_load
 from ..storage.rows import case_to_row
-from ..storage.search import index_new_range
+from ..storage.search import SEARCHED_COLUMNS, index_new_range, reindex_case, search_body
+from ..storage.search_side import SideIndex
 from ..storage.settings import SettingsStore
 from .analysis import AnalysisService
 from .blacklist import BlacklistService
@@ -205,6 +206,8 @@ _ONE_GAP_EACH = (1, 1, 1, 1, 1)
 # Cases made, written and let go at a time by a big demo (memory: a million cases with
 # their timelines at once took gigabytes).
 CHUNK_CASES = 20_000
+# A case's searched column values, in SEARCHED_COLUMNS order.
+_searched = attrgetter(*SEARCHED_COLUMNS)
 
 
 def _nick(rng: random.Random) -> str:
@@ -400,7 +403,7 @@ def generate_demo(register: DemoTarget, n: int = 200, *, seed: int | None = None
 
     The cases are numbered DEMO-… in their own series and marked as demo; the staff and the
     list entry the demo adds are remembered, so remove_demo takes back exactly these."""
-    with _no_cyclic_gc():
+    with _no_cyclic_gc(), fresh_file(register.db, rows=n):
         return _generate_demo(register, n, seed)
 
 
@@ -427,13 +430,19 @@ def _generate_demo(register: DemoTarget, n: int, seed: int | None) -> int:
     if not register.staff.current_operator():
         register.staff.set_current_operator(STAFF[0])
     db = register.db
-    with roomy_cache(db, rows=n), unchecked_references(db), db.atomic():
-        # One load: the case indexes and day totals are built once at the end of the block
-        # (bulk_load), for what the cases, their stages and promises wrote.
-        with bulk_load(db, new_rows=n, tables=("case_events", "audit_log")):
-            ids, open_ids, major = _load_demo_cases(register, n, seed)
-        if ids:  # the search index once, for the whole load
-            index_new_range(db, ids[0], ids[-1])
+    # An empty register's search index is built beside the load, in a second process.
+    side = SideIndex.start(db, rows=n)
+    try:
+        with roomy_cache(db, rows=n), unchecked_references(db), db.atomic():
+            # One load: the case indexes and day totals are built once at the end of the
+            # block (bulk_load), for what the cases, their stages and promises wrote.
+            with bulk_load(db, new_rows=n, tables=("case_events", "audit_log")):
+                ids, open_ids, major = _load_demo_cases(register, n, seed, side)
+            if ids:  # the search index once, for the whole load
+                index_demo_cases(db, ids, side, major)
+    finally:
+        if side is not None:
+            side.close(db)
     with register.db.atomic():
         if not any(e.buyer_nick == MALICIOUS_NICK for e in register.blacklist.entries()):
             entry = register.blacklist.add(platform="taobao", buyer_nick=MALICIOUS_NICK,
@@ -451,7 +460,20 @@ def _generate_demo(register: DemoTarget, n: int, seed: int | None) -> int:
     return n
 
 
-def _load_demo_cases(register: DemoTarget, n: int, seed: int | None
+def index_demo_cases(db: Database, ids: list[int], side: SideIndex | None,
+                     major: Case | None) -> None:
+    """Index the demo's new cases: what the worker built (`side`), then the major
+    complaint's case again (rewritten after it was sent); else all of them here."""
+    if side is None:
+        index_new_range(db, ids[0], ids[-1])
+        return
+    side.finish(db)
+    if major is not None:
+        reindex_case(db, major.id)
+
+
+def _load_demo_cases(register: DemoTarget, n: int, seed: int | None,
+                     side: SideIndex | None = None
                      ) -> tuple[list[int], list[int], Case | None]:
     """Make and write the demo's cases a chunk at a time, each with its stages, deadlines,
     timeline and promises (inside the caller's bulk load). Returns every new id, the open
@@ -475,6 +497,11 @@ def _load_demo_cases(register: DemoTarget, n: int, seed: int | None
             case.id = case_id
         write_demo_promises(db, tz, build_demo_promises(pairs, now, tz, rng=promise_rng,
                                                         fallback_actor=STAFF[0]))
+        if side is not None:  # the search text of the rows as written
+            side.add([(case_id, search_body(_searched(case),
+                                            [e[3] for e in events if e[2] == "note"]))
+                      for case_id, (case, _day, events) in zip(chunk_ids, items,
+                                                                strict=True)])
         ids.extend(chunk_ids)
         open_ids.extend(case_id for case_id, case in pairs if case.status.is_open)
     major = patterns.finish()

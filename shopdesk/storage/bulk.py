@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date
@@ -15,6 +16,7 @@ from .audit import AuditStore
 from .cases import CaseStore
 from .demo import DemoStore
 from .dialect import is_postgres
+from .errors import RegisterBusyError
 from .events import EventStore
 from .search import reindex_cases
 
@@ -49,6 +51,54 @@ def roomy_cache(db: Database, *, rows: int) -> Iterator[None]:
         yield
     finally:
         db.execute(f"PRAGMA cache_size = {before}")
+
+
+# A load of at least this many cases into a register without any cases writes its file
+# without a WAL (`fresh_file`).
+FRESH_FILE_ROWS = 20_000
+
+
+@contextmanager
+def fresh_file(db: Database, *, rows: int) -> Iterator[bool]:
+    """Write a big load into a register that holds no case yet without the WAL: its pages
+    go once into the file instead of into the WAL and again at the checkpoint (a million
+    cases: some 6 GB written twice), the commit waits for no flush, and sorts (the index
+    builds) stay in memory. Yields whether it did; afterwards the file is back in its
+    journal mode (WAL) and the connection in its own synchronous and temp_store.
+
+    The rollback journal is kept in memory, so a failed or cancelled load still rolls
+    back; a crash of the machine (or a kill) during the load can leave the file damaged,
+    which for a register with nothing in it yet means building it again. Only for loads
+    of at least FRESH_FILE_ROWS cases (a first-start demo of a few hundred keeps the
+    WAL), outside a transaction, and only if no other connection has the file open (the
+    switch needs it alone; otherwise nothing changes). SQLite only."""
+    if (is_postgres(db) or db.conn.in_transaction or rows < FRESH_FILE_ROWS
+            or db.execute("SELECT EXISTS (SELECT 1 FROM cases)").fetchone()[0]):
+        yield False
+        return
+    mode = str(db.execute("PRAGMA journal_mode").fetchone()[0])
+    saved = {p: int(db.execute(f"PRAGMA {p}").fetchone()[0])
+             for p in ("synchronous", "temp_store")}
+    timeout = int(db.execute("PRAGMA busy_timeout").fetchone()[0])
+    db.execute("PRAGMA busy_timeout = 0")  # another connection has it: at once, as usual
+    try:
+        switched = str(db.execute("PRAGMA journal_mode = MEMORY").fetchone()[0]) == "memory"
+    except (sqlite3.OperationalError, RegisterBusyError):
+        switched = False
+    finally:
+        db.execute(f"PRAGMA busy_timeout = {timeout}")
+    if not switched:
+        yield False
+        return
+    db.execute("PRAGMA synchronous = OFF")
+    db.execute("PRAGMA temp_store = MEMORY")
+    try:
+        yield True
+    finally:
+        for pragma, value in saved.items():
+            db.execute(f"PRAGMA {pragma} = {value}")
+        # With synchronous back on, switching to WAL flushes the file.
+        db.execute(f"PRAGMA journal_mode = {mode}")
 
 
 @contextmanager

@@ -110,16 +110,22 @@ def _only_up_to(trigger_sql: str, watermark: int) -> str:
 
 def add_day_totals(db: Database, *, above_id: int) -> None:
     """Add the live cases with id above `above_id` to analysis_daily (the sums the m0021
-    triggers would have made one row at a time)."""
+    triggers would have made one row at a time). One pass over the cases: each one's day,
+    sums and keys worked out once (two julianday per case), then summed per dimension
+    (seven passes over the wide case rows took three times as long at 1M)."""
     done, seconds = _DONE.format(r="c"), _SECONDS.format(r="c")
-    for dim, key in KEYS:
-        db.execute(
-            "INSERT INTO analysis_daily(dim, day, key, cases, amount_fen, resolve_seconds, "
-            f"resolved) SELECT '{dim}', substr(c.created_at, 1, 10) AS d, "
-            f"{key.format(r='c')} AS k, count(*), sum(coalesce(c.amount_settled_fen, 0)), "
-            f"sum({seconds}), sum(CASE WHEN {done} THEN 1 ELSE 0 END) FROM cases c "
-            "WHERE c.id > ? AND c.deleted_at IS NULL GROUP BY d, k "
-            "ON CONFLICT(dim, day, key) DO UPDATE SET cases = cases + excluded.cases, "
-            "amount_fen = amount_fen + excluded.amount_fen, "
-            "resolve_seconds = resolve_seconds + excluded.resolve_seconds, "
-            "resolved = resolved + excluded.resolved", [above_id])
+    keys = ", ".join(f"{key.format(r='c')} AS k{i}" for i, (_dim, key) in enumerate(KEYS))
+    sums = " UNION ALL ".join(
+        f"SELECT '{dim}', d, k{i}, count(*), sum(a), sum(s), sum(r) FROM c GROUP BY d, k{i}"
+        for i, (dim, _key) in enumerate(KEYS))
+    db.execute(
+        "WITH c AS MATERIALIZED (SELECT substr(c.created_at, 1, 10) AS d, "
+        f"coalesce(c.amount_settled_fen, 0) AS a, {seconds} AS s, "
+        f"CASE WHEN {done} THEN 1 ELSE 0 END AS r, {keys} FROM cases c "
+        "WHERE c.id > ? AND c.deleted_at IS NULL) "
+        "INSERT INTO analysis_daily(dim, day, key, cases, amount_fen, resolve_seconds, "
+        f"resolved) SELECT * FROM ({sums}) WHERE true "
+        "ON CONFLICT(dim, day, key) DO UPDATE SET cases = cases + excluded.cases, "
+        "amount_fen = amount_fen + excluded.amount_fen, "
+        "resolve_seconds = resolve_seconds + excluded.resolve_seconds, "
+        "resolved = resolved + excluded.resolved", [above_id])

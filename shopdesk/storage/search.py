@@ -70,6 +70,12 @@ def _body_sql() -> str:
             "FROM case_events e WHERE e.case_id = c.id AND e.type = 'note'), '')")
 
 
+def search_body(values: Iterable[str | None], notes: Iterable[str]) -> str:
+    """The search text `_body_sql` makes of a case, from its SEARCHED_COLUMNS values (in
+    that order) and its notes' texts in timeline order (a bulk load's cases in memory)."""
+    return "\n".join([v or "" for v in values]) + "\n" + "\n".join(notes)
+
+
 def is_team(db: Database) -> bool:
     """True for a team register (PostgreSQL), whose search is storage/pg/search.py."""
     return dialect.is_postgres(db)
