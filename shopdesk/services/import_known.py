@@ -58,8 +58,9 @@ class KnownRows:
         return out
 
     def remember(self, pairs: Iterable[tuple[int, str]]) -> None:
-        """Store (case id, row hash) (call after every write of the import, the deadline
-        and warning passes included)."""
+        """Store (case id, row hash) for the live cases among them (call after every write
+        of the import, the deadline and warning passes included: a write of a watched
+        column drops the row again)."""
         self.db.executemany(
             "INSERT INTO import_rows(case_id, row_hash) SELECT id, CAST(? AS TEXT) "
             "FROM cases WHERE id = ? AND deleted_at IS NULL "
