@@ -21,7 +21,6 @@ from .dialect import is_postgres
 from .pg import search as pg_search
 from .rows import CASE_COLUMNS, case_from_row, case_to_row
 from .search import (
-    COMMON_SHARE,
     TermStats,
     delete_from_index,
     is_team,
@@ -102,9 +101,11 @@ def _rows(db: Database, sql: str, params: Sequence[Any] = ()) -> list[dict[str, 
 class CaseStore:
     """Row-level access to cases. Callers own the transaction (db.atomic())."""
 
-    def __init__(self, db: Database, *, common_share: float = COMMON_SHARE) -> None:
+    def __init__(self, db: Database, *, common_share: float | None = None) -> None:
         self.db = db
-        self.common_share = common_share  # see storage/search.py COMMON_SHARE
+        # None: by the register's size (storage/search.py common_share_for); a number
+        # fixes it (tests).
+        self.common_share = common_share
         self._stats = TermStats(db)
         self._walk = SortWalk(db)
 
@@ -347,7 +348,7 @@ class CaseStore:
         if limit is not None:
             sql += f" LIMIT {int(limit) + len(drop)}"
         if self._walks(query, limit, condition, where):
-            found = self._walk.rows(sql, params, query.sort)
+            found = self._walk.rows(sql, params, query.sort, per_params=bool(query.search))
         else:
             found = self.db.execute(sql, params).fetchall()
         rows = [(r[0], tuple(r[1:])) for r in found if r[0] not in drop]
@@ -397,7 +398,8 @@ class CaseStore:
         if is_team(self.db):
             return _where(query, pg_search.search_clause)
         return _where(query, lambda text: search_clause(
-            text, self._stats.share, self.common_share,
+            text, self._stats.share,
+            self._stats.common_share() if self.common_share is None else self.common_share,
             is_number=lambda term: number_found(self.db, term)))
 
 

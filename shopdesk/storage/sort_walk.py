@@ -54,29 +54,39 @@ class SortWalk:
         self.db = db
         # SQL -> walk it first: its plan sorts the whole result, and no walk of it ran
         # past its budget yet (then the planner was right: few matches, far apart).
-        self._walks: dict[str, bool] = {}
+        self._walks: dict[Any, bool] = {}
+        self.over_cpu = False  # the last walk ran out of processor time (not the clock's)
 
-    def rows(self, sql: str, params: Sequence[Any], sort: SortKey) -> list[tuple]:
+    def rows(self, sql: str, params: Sequence[Any], sort: SortKey, *,
+             per_params: bool = False) -> list[tuple]:
         """The rows of `sql` (a `SELECT ... FROM cases WHERE <live cases> ... ORDER BY
-        <sort's order> LIMIT n`): the same rows either way."""
+        <sort's order> LIMIT n`): the same rows either way. `per_params`: what a walk
+        found is remembered for these parameters only (a search: one term's matches may
+        be far down the list, another's at its top, with the same SQL)."""
         index = SORT_INDEX.get(sort)
-        if index is not None and self._worth_walking(sql, params):
+        key: Any = (sql, tuple(params)) if per_params else sql
+        if index is not None and self._worth_walking(key, sql, params):
+            self.over_cpu = False
             walked = self._walk(sql.replace(" FROM cases WHERE ",
                                             f" FROM cases INDEXED BY {index} WHERE ", 1),
                                 params)
             if walked is not None:
                 return walked
-            self._walks[sql] = False
+            if self.over_cpu:
+                # Only a walk that ran out of processor time says the matches are far
+                # apart. One that waited for the disk (a cold start) may well succeed
+                # next time, where the planner's sort would cost that every time.
+                self._walks[key] = False
         return self.db.execute(sql, list(params)).fetchall()
 
-    def _worth_walking(self, sql: str, params: Sequence[Any]) -> bool:
-        found = self._walks.get(sql)
+    def _worth_walking(self, key: Any, sql: str, params: Sequence[Any]) -> bool:
+        found = self._walks.get(key)
         if found is None:
             plan = self.db.execute("EXPLAIN QUERY PLAN " + sql, list(params)).fetchall()
             found = any(row[-1] == _FULL_SORT for row in plan)
             if len(self._walks) >= 256:
                 self._walks.clear()
-            self._walks[sql] = found
+            self._walks[key] = found
         return found
 
     def _walk(self, sql: str, params: Sequence[Any]) -> list[tuple] | None:
@@ -87,7 +97,8 @@ class SortWalk:
 
         def progress() -> int:
             nonlocal over
-            over = time.thread_time() > until or time.perf_counter() > deadline
+            self.over_cpu = time.thread_time() > until
+            over = self.over_cpu or time.perf_counter() > deadline
             return 1 if over else 0
 
         conn = self.db.conn

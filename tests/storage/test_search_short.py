@@ -130,3 +130,22 @@ def test_a_terms_share_is_estimated_from_the_newest_cases(register):
     assert stats.share("新词") == 1.0 and stats.share("newword") == 1.0
     assert stats.share("半数") == 0.5 and stats.share("新") == 1.0
     assert TermStats(register.db, sample=1000).share("旧词") == (len(ids) - 10) / max(ids)
+
+
+def test_a_term_counts_as_common_at_a_smaller_share_in_a_bigger_register():
+    from shopdesk.storage.search import COMMON_SHARE, common_share_for
+
+    assert common_share_for(0) == COMMON_SHARE
+    assert common_share_for(5_000) == COMMON_SHARE  # small registers: the fixed share
+    assert 0.02 < common_share_for(100_000) < 0.025
+    assert 0.006 < common_share_for(1_000_000) < 0.008
+    assert common_share_for(1_000_000) < common_share_for(100_000) < COMMON_SHARE
+
+
+def test_the_list_judges_a_term_common_by_the_registers_size(corpus, monkeypatch):
+    store = CaseStore(corpus.db)
+    monkeypatch.setattr(store._stats, "share", lambda term: 0.03)
+    monkeypatch.setattr(store._stats, "common_share", lambda: 0.02)  # a big register
+    assert "cases_fts_content" in store._where(CaseQuery(search="耳机"))[0]
+    monkeypatch.setattr(store._stats, "common_share", lambda: 0.05)  # a small one
+    assert " MATCH " in store._where(CaseQuery(search="耳机"))[0]

@@ -43,7 +43,7 @@ def _pages(store: CaseStore, query: CaseQuery) -> list[int]:
 class Planner(SortWalk):
     """The planner's query only (what the list ran before)."""
 
-    def rows(self, sql, params, sort):
+    def rows(self, sql, params, sort, *, per_params=False):
         return self.db.execute(sql, list(params)).fetchall()
 
 
@@ -153,3 +153,48 @@ def test_a_rare_terms_search_is_sorted_by_the_planner(demo, monkeypatch):
     assert " MATCH " in store._where(query)[0]
     ids = store.query_ids(query, limit=9)
     assert ids and not walks
+
+
+def test_a_walk_that_waited_for_the_clock_is_tried_again(demo, monkeypatch):
+    """Over the clock's deadline only (the disk, at a cold start): this time the planner's
+    query, next time the walk again; over its processor time: the planner's from then."""
+    walk = SortWalk(demo.db)
+    sql = ("SELECT id FROM cases WHERE deleted_at IS NULL AND status = 'open' "
+           "ORDER BY last_activity_at DESC, id DESC LIMIT 5")
+    calls: list[str] = []
+    real_walk = SortWalk._walk
+
+    def slow_clock(self, sql, params):
+        calls.append(sql)
+        self.over_cpu = False
+        return None  # as if the clock's deadline passed
+
+    monkeypatch.setattr(walk, "_worth_walking", lambda key, sql, params: walk._walks.get(
+        key, True))
+    monkeypatch.setattr(SortWalk, "_walk", slow_clock)
+    expected = demo.db.execute(sql).fetchall()
+    assert walk.rows(sql, [], SortKey.LAST_ACTIVITY) == expected
+    assert walk.rows(sql, [], SortKey.LAST_ACTIVITY) == expected
+    assert len(calls) == 2  # tried both times
+    monkeypatch.setattr(SortWalk, "_walk", real_walk)
+    monkeypatch.setattr(sort_walk, "BUDGET", -1.0)  # out of processor time at once
+    monkeypatch.setattr(sort_walk, "STEP", 1)
+    assert walk.rows(sql, [], SortKey.LAST_ACTIVITY) == expected
+    assert walk._walks[sql] is False
+
+
+def test_a_search_walk_past_its_budget_is_remembered_for_its_term_only(demo, monkeypatch):
+    walk = SortWalk(demo.db)
+    sql = ("SELECT id FROM cases WHERE deleted_at IS NULL AND EXISTS (SELECT 1 FROM "
+           "cases_fts_content f WHERE f.id = cases.id AND f.c0 LIKE ?) "
+           "ORDER BY last_activity_at DESC, id DESC LIMIT 5")
+    monkeypatch.setattr(walk, "_worth_walking", lambda key, sql, params: walk._walks.get(
+        key, True))
+    monkeypatch.setattr(sort_walk, "BUDGET", -1.0)
+    monkeypatch.setattr(sort_walk, "STEP", 1)
+    walk.rows(sql, ["%买家%"], SortKey.LAST_ACTIVITY, per_params=True)
+    assert walk._walks == {(sql, ("%买家%",)): False}
+    monkeypatch.setattr(sort_walk, "BUDGET", 10.0)
+    found = walk.rows(sql, ["%耳机%"], SortKey.LAST_ACTIVITY, per_params=True)
+    assert found == demo.db.execute(sql, ["%耳机%"]).fetchall()
+    assert (sql, ("%耳机%",)) not in walk._walks  # walked: nothing to remember against it
