@@ -28,6 +28,7 @@ from .search import (
     reindex_case,
     scans_every_row,
     search_clause,
+    walk_budget,
 )
 from .sort_walk import SortWalk
 
@@ -300,7 +301,9 @@ class CaseStore:
         (tier, values) pairs: callers pass them back, never read them. Equal sort values
         come in the order of the sort's index (see _SORT_TIES), then by id."""
         tiers = self._tiers(query)
-        where = self._where(query)  # once: a search's statistics are asked for here
+        # Once: a search's statistics are asked for here. A whole list is sorted anyway:
+        # its terms all come from the index, never checked row by row.
+        where = self._where(query, page=limit is not None)
         first = after[0][0] if after is not None else 0
         if len(tiers) > 1 and tiers[0][0] == "0":
             first = max(first, 1)  # no major case: one query, as without the tiers
@@ -348,7 +351,20 @@ class CaseStore:
         if limit is not None:
             sql += f" LIMIT {int(limit) + len(drop)}"
         if self._walks(query, limit, condition, where):
-            found = self._walk.rows(sql, params, query.sort, per_params=bool(query.search))
+            if query.search:
+                # Remembered for its terms (not its keyset: every page). A walk out of
+                # time gives way to the term's hits from the index, sorted: the
+                # planner's plan for the row-by-row check may sort every case.
+                walked = self._walk.rows(sql, params, query.sort,
+                                         memo=(sql, tuple(where_params[1])),
+                                         budget=walk_budget(self._stats.top()),
+                                         fallback=False)
+                if walked is None:
+                    return self._tier_page(query, self._where(query, page=False), tier,
+                                           after, through, limit)
+                found = walked
+            else:
+                found = self._walk.rows(sql, params, query.sort) or []
         else:
             found = self.db.execute(sql, params).fetchall()
         rows = [(r[0], tuple(r[1:])) for r in found if r[0] not in drop]
@@ -376,7 +392,9 @@ class CaseStore:
         return ((tier, tuple(row[1:])), case_id)
 
     def count(self, query: CaseQuery) -> int:
-        where, params = self._where(query)
+        # A count reads every match in no order: from the search index, whatever the
+        # terms' share (checking every case's text cost 92 ms at 100k for a 5% term).
+        where, params = self._where(query, page=False)
         return int(self.db.execute(f"SELECT count(*) FROM cases WHERE {where}",
                                    params).fetchone()[0])
 
@@ -394,9 +412,15 @@ class CaseStore:
     def total(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM cases").fetchone()[0])
 
-    def _where(self, query: CaseQuery) -> tuple[str, list[Any]]:
+    def _where(self, query: CaseQuery, *, page: bool = True) -> tuple[str, list[Any]]:
+        """The conditions of `query`. `page`: for a page in the list's order, where a
+        common term is checked row by row as the list is walked (search_clause);
+        otherwise every term is looked up in the search index."""
         if is_team(self.db):
             return _where(query, pg_search.search_clause)
+        if not page:
+            return _where(query, lambda text: search_clause(
+                text, None, is_number=lambda term: number_found(self.db, term)))
         return _where(query, lambda text: search_clause(
             text, self._stats.share,
             self._stats.common_share() if self.common_share is None else self.common_share,

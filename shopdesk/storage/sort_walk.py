@@ -45,6 +45,7 @@ STEP = 500
 BUDGET = 0.004
 
 _FULL_SORT = "USE TEMP B-TREE FOR ORDER BY"
+_OVER = "over"  # remembered: a walk of this ran out of processor time
 
 
 class SortWalk:
@@ -54,29 +55,34 @@ class SortWalk:
         self.db = db
         # SQL -> walk it first: its plan sorts the whole result, and no walk of it ran
         # past its budget yet (then the planner was right: few matches, far apart).
-        self._walks: dict[Any, bool] = {}
+        self._walks: dict[Any, bool | str] = {}
         self.over_cpu = False  # the last walk ran out of processor time (not the clock's)
 
     def rows(self, sql: str, params: Sequence[Any], sort: SortKey, *,
-             per_params: bool = False) -> list[tuple]:
+             memo: Any = None, budget: float | None = None,
+             fallback: bool = True) -> list[tuple] | None:
         """The rows of `sql` (a `SELECT ... FROM cases WHERE <live cases> ... ORDER BY
-        <sort's order> LIMIT n`): the same rows either way. `per_params`: what a walk
-        found is remembered for these parameters only (a search: one term's matches may
-        be far down the list, another's at its top, with the same SQL)."""
+        <sort's order> LIMIT n`): the same rows either way. `memo`: what a walk found is
+        remembered under this key instead of the SQL (a search: one term's matches may
+        be far down the list, another's at its top, with the same SQL). `budget`: the
+        walk's processor seconds (BUDGET). Without `fallback`, None where the walk ran (or once
+        ran) out of time: the caller has a better plan than the planner's."""
         index = SORT_INDEX.get(sort)
-        key: Any = (sql, tuple(params)) if per_params else sql
+        key: Any = sql if memo is None else memo
         if index is not None and self._worth_walking(key, sql, params):
             self.over_cpu = False
             walked = self._walk(sql.replace(" FROM cases WHERE ",
                                             f" FROM cases INDEXED BY {index} WHERE ", 1),
-                                params)
+                                params, budget)
             if walked is not None:
                 return walked
             if self.over_cpu:
                 # Only a walk that ran out of processor time says the matches are far
                 # apart. One that waited for the disk (a cold start) may well succeed
                 # next time, where the planner's sort would cost that every time.
-                self._walks[key] = False
+                self._walks[key] = _OVER
+        if not fallback and self._walks.get(key) is _OVER:
+            return None
         return self.db.execute(sql, list(params)).fetchall()
 
     def _worth_walking(self, key: Any, sql: str, params: Sequence[Any]) -> bool:
@@ -87,12 +93,15 @@ class SortWalk:
             if len(self._walks) >= 256:
                 self._walks.clear()
             self._walks[key] = found
-        return found
+        return found is True
 
-    def _walk(self, sql: str, params: Sequence[Any]) -> list[tuple] | None:
-        """The rows by the index walk, or None when it ran past its budget."""
-        until = time.thread_time() + BUDGET
-        deadline = time.perf_counter() + 10 * BUDGET
+    def _walk(self, sql: str, params: Sequence[Any],
+              budget: float | None = None) -> list[tuple] | None:
+        """The rows by the index walk, or None when it ran past its budget (BUDGET when
+        none is given)."""
+        budget = BUDGET if budget is None else budget
+        until = time.thread_time() + budget
+        deadline = time.perf_counter() + 10 * budget
         over = False
 
         def progress() -> int:

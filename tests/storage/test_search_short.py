@@ -149,3 +149,23 @@ def test_the_list_judges_a_term_common_by_the_registers_size(corpus, monkeypatch
     assert "cases_fts_content" in store._where(CaseQuery(search="耳机"))[0]
     monkeypatch.setattr(store._stats, "common_share", lambda: 0.05)  # a small one
     assert " MATCH " in store._where(CaseQuery(search="耳机"))[0]
+
+
+def test_a_count_and_a_whole_list_read_common_terms_from_the_index(corpus):
+    store = CaseStore(corpus.db, common_share=0.0)  # every term common: pages walk
+    query = CaseQuery(search="耳机")
+    assert "cases_fts_content" in store._where(query)[0]
+    statements: list[str] = []
+    corpus.db.conn.set_trace_callback(statements.append)
+    try:
+        total = store.count(query)
+        whole = store.query_ids(query)
+    finally:
+        corpus.db.conn.set_trace_callback(None)
+    listed = [s for s in statements if "cases_bigram" in s or "cases_fts_content" in s]
+    assert listed and not any("cases_fts_content f" in s for s in listed)
+    pages, after = [], None
+    while page := store.query_page(query, after=after, limit=7):
+        pages += [case_id for case_id, _v in page]
+        after = (page[-1][1], page[-1][0])
+    assert total == len(whole) == len(pages) > 0 and whole == pages

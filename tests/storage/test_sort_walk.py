@@ -43,7 +43,7 @@ def _pages(store: CaseStore, query: CaseQuery) -> list[int]:
 class Planner(SortWalk):
     """The planner's query only (what the list ran before)."""
 
-    def rows(self, sql, params, sort, *, per_params=False):
+    def rows(self, sql, params, sort, *, memo=None, budget=None, fallback=True):
         return self.db.execute(sql, list(params)).fetchall()
 
 
@@ -56,9 +56,9 @@ def test_walked_pages_are_the_planners_rows(demo, monkeypatch, quick, sort, desc
     walks: list[str] = []
     real_walk = SortWalk._walk
 
-    def spy(self, sql, params):
+    def spy(self, sql, params, *budget):
         walks.append(sql)
-        return real_walk(self, sql, params)
+        return real_walk(self, sql, params, *budget)
 
     monkeypatch.setattr(SortWalk, "_walk", spy)
     planner = CaseStore(demo.db)
@@ -73,8 +73,8 @@ def test_some_filter_is_walked(demo, monkeypatch):
     walks: list[str] = []
     real_walk = SortWalk._walk
     monkeypatch.setattr(SortWalk, "_walk",
-                        lambda self, sql, params: walks.append(sql) or real_walk(
-                            self, sql, params))
+                        lambda self, sql, params, *budget: walks.append(sql) or real_walk(
+                            self, sql, params, *budget))
     for quick in FILTERS:
         CaseStore(demo.db).query_page(_query(demo, quick, SortKey.LAST_ACTIVITY, True),
                                       limit=9)
@@ -119,8 +119,8 @@ def _walk_spy(monkeypatch) -> list[str]:
     walks: list[str] = []
     real_walk = SortWalk._walk
     monkeypatch.setattr(SortWalk, "_walk",
-                        lambda self, sql, params: walks.append(sql) or real_walk(
-                            self, sql, params))
+                        lambda self, sql, params, *budget: walks.append(sql) or real_walk(
+                            self, sql, params, *budget))
     return walks
 
 
@@ -164,7 +164,7 @@ def test_a_walk_that_waited_for_the_clock_is_tried_again(demo, monkeypatch):
     calls: list[str] = []
     real_walk = SortWalk._walk
 
-    def slow_clock(self, sql, params):
+    def slow_clock(self, sql, params, *budget):
         calls.append(sql)
         self.over_cpu = False
         return None  # as if the clock's deadline passed
@@ -180,7 +180,7 @@ def test_a_walk_that_waited_for_the_clock_is_tried_again(demo, monkeypatch):
     monkeypatch.setattr(sort_walk, "BUDGET", -1.0)  # out of processor time at once
     monkeypatch.setattr(sort_walk, "STEP", 1)
     assert walk.rows(sql, [], SortKey.LAST_ACTIVITY) == expected
-    assert walk._walks[sql] is False
+    assert walk._walks[sql] == "over"
 
 
 def test_a_search_walk_past_its_budget_is_remembered_for_its_term_only(demo, monkeypatch):
@@ -192,9 +192,46 @@ def test_a_search_walk_past_its_budget_is_remembered_for_its_term_only(demo, mon
         key, True))
     monkeypatch.setattr(sort_walk, "BUDGET", -1.0)
     monkeypatch.setattr(sort_walk, "STEP", 1)
-    walk.rows(sql, ["%买家%"], SortKey.LAST_ACTIVITY, per_params=True)
-    assert walk._walks == {(sql, ("%买家%",)): False}
+    walk.rows(sql, ["%买家%"], SortKey.LAST_ACTIVITY, memo=(sql, ("%买家%",)))
+    assert walk._walks == {(sql, ("%买家%",)): "over"}
     monkeypatch.setattr(sort_walk, "BUDGET", 10.0)
-    found = walk.rows(sql, ["%耳机%"], SortKey.LAST_ACTIVITY, per_params=True)
+    found = walk.rows(sql, ["%耳机%"], SortKey.LAST_ACTIVITY, memo=(sql, ("%耳机%",)))
     assert found == demo.db.execute(sql, ["%耳机%"]).fetchall()
     assert (sql, ("%耳机%",)) not in walk._walks  # walked: nothing to remember against it
+
+
+def test_a_searchs_pages_share_one_memo(demo, monkeypatch):
+    _skew_statistics(demo.db)
+    store = CaseStore(demo.db)
+    query = CaseQuery(search="买家")
+    assert len(_pages(store, query)) > 9  # several pages, each with its own keyset
+    search_keys = [k for k in store._walk._walks if isinstance(k, tuple)]
+    assert {k[1] for k in search_keys} == {("%买家%",)}
+    assert len(search_keys) <= 2  # the first page's SQL and the later pages' SQL
+
+
+def test_a_search_walk_out_of_time_gives_way_to_the_index_not_the_planners_scan(
+        demo, monkeypatch):
+    from shopdesk.storage import cases as cases_module
+
+    _skew_statistics(demo.db)  # the planner's scan would sort every case
+    monkeypatch.setattr(cases_module, "walk_budget", lambda top: -1.0)
+    monkeypatch.setattr(sort_walk, "STEP", 1)
+    query = CaseQuery(search="买家")
+    store = CaseStore(demo.db)
+    planner = CaseStore(demo.db)
+    planner._walk = Planner(demo.db)
+    expected = _pages(planner, query)
+    statements: list[str] = []
+    demo.db.conn.set_trace_callback(statements.append)
+    try:
+        assert _pages(store, query) == expected
+    finally:
+        demo.db.conn.set_trace_callback(None)
+    pages = [s for s in statements if s.startswith("SELECT id, ")]
+    # The first page's row-by-row check ran only as the (abandoned) walk; later pages seek
+    # the sort index to their keyset, and the majors' tier is a list of ids.
+    scans = [s for s in pages if "cases_fts_content" in s and "INDEXED BY" not in s
+             and " id IN (" not in s and "last_activity_at <=" not in s]
+    assert not scans
+    assert any("cases_bigram" in s for s in pages)
