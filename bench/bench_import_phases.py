@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.bench_import_parse import make_export
+from bench.bench_scale_import import warnings_off
 from bench.clock import BENCH_NOW
 from shopdesk.domain.clock import FixedClock
 from shopdesk.paths import DataPaths
@@ -99,10 +100,7 @@ def run_once(path: Path, home: Path, warnings_on: bool) -> dict[str, float]:
     try:
         service = register.imports
         if not warnings_on:
-            def deadlines_only(ids: list[int], settled: object = ()) -> None:
-                done = set(settled)  # type: ignore[call-overload]
-                register.deadlines.recompute([i for i in ids if i not in done])
-            service.after_write = deadlines_only
+            warnings_off(register)
         started = time.process_time()
         parsed = service.read(path)
         times["parse"] = time.process_time() - started

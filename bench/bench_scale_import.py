@@ -43,15 +43,20 @@ def _register(home: Path) -> Register:
 CPU: dict[str, list[float]] = {}
 
 
+def warnings_off(register: Register) -> None:
+    """The register's imports skip the early-warning pass (the stage/deadline pass stays)."""
+    def deadlines_only(ids: list[int], settled: object = ()) -> None:
+        done = set(settled)  # type: ignore[call-overload]
+        register.deadlines.recompute([i for i in ids if i not in done])
+
+    register.imports.after_write = deadlines_only
+
+
 def _import(register: Register, path: Path, warnings: bool = True,
             label: str = "import") -> tuple[float, int]:
     service = register.imports
     if not warnings:
-        def deadlines_only(ids: list[int], settled: object = ()) -> None:
-            done = set(settled)  # type: ignore[call-overload]
-            register.deadlines.recompute([i for i in ids if i not in done])
-
-        service.after_write = deadlines_only
+        warnings_off(register)
     started, cpu = time.perf_counter(), time.process_time()
     report = service.apply(service.read(path), path.name, "bench", skip_bad_rows=True)
     CPU.setdefault(label, []).append((time.process_time() - cpu) * 1000)

@@ -8,7 +8,6 @@ ImportCancelled, when the caller's `cancelled()` says so.
 from __future__ import annotations
 
 import contextlib
-import gc
 import json
 import re
 from collections.abc import Callable, Collection, Iterable, Iterator
@@ -21,6 +20,7 @@ from zoneinfo import ZoneInfo
 from shopdesk import __version__
 from shopdesk.domain.clock import SHOP_TZ_DEFAULT
 from shopdesk.domain.enums import Platform
+from shopdesk.domain.gc_pause import no_cyclic_gc
 
 from .cells import Cell, clean_text, is_blank
 from .config import ImportConfig
@@ -134,21 +134,6 @@ def parse_bytes(data: bytes, config: ImportConfig, *, preset: str | None = None,
     with no_cyclic_gc():
         return _parse_bytes(data, config, preset=preset, mapping=mapping, tz=tz,
                             progress=progress, cancelled=cancelled, known=known)
-
-
-@contextlib.contextmanager
-def no_cyclic_gc() -> Iterator[None]:
-    """Python's cycle collector paused while a file is read: every record made stays alive
-    to the end, and each full collection walked all of them again for nothing (a quarter
-    of reading a 50,000-row export). Reference counting still frees as usual; the
-    collector is enabled again only if it was (another thread's pause ends with its own)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _parse_bytes(data: bytes, config: ImportConfig, *, preset: str | None,

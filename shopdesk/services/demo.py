@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import gc
 import json
 import random
 from bisect import bisect
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from functools import lru_cache
@@ -29,6 +27,7 @@ from ..domain.enums import (
     Platform,
     Priority,
 )
+from ..domain.gc_pause import no_cyclic_gc
 from ..storage.bulk import bulk_insert_cases, fresh_file, roomy_cache, unchecked_references
 from ..storage.bulk_load import bulk_load
 from ..storage.rows import case_to_row
@@ -403,22 +402,8 @@ def generate_demo(register: DemoTarget, n: int = 200, *, seed: int | None = None
 
     The cases are numbered DEMO-… in their own series and marked as demo; the staff and the
     list entry the demo adds are remembered, so remove_demo takes back exactly these."""
-    with _no_cyclic_gc(), fresh_file(register.db, rows=n):
+    with no_cyclic_gc(), fresh_file(register.db, rows=n):
         return _generate_demo(register, n, seed)
-
-
-@contextmanager
-def _no_cyclic_gc() -> Iterator[None]:
-    """Python's cycle collector paused: a big demo holds millions of objects (its cases,
-    their events) that are all alive until the end, and each full collection walked all of
-    them again for nothing. Reference counting still frees everything as usual."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _generate_demo(register: DemoTarget, n: int, seed: int | None) -> int:

@@ -28,6 +28,7 @@ from ..domain.case import Case
 from ..domain.clock import SHOP_TZ_DEFAULT, Clock
 from ..domain.enums import CaseStatus
 from ..domain.files import make_private
+from ..domain.gc_pause import no_cyclic_gc
 from ..domain.text import clause_sep, is_english, pick
 from ..importers import (
     ColumnMapping,
@@ -41,7 +42,6 @@ from ..importers import (
     parse_file,
 )
 from ..importers.cells import clean_text
-from ..importers.parser import no_cyclic_gc
 from ..importers.readers import open_source
 from ..storage.bulk_load import bulk_load
 from ..storage.cases import CaseStore
@@ -281,7 +281,7 @@ class ImportService:
 
         report_progress = progress or (lambda done, total: None)
         try:
-            # The cycle collector paused (see parser.no_cyclic_gc): the plan and every row
+            # The cycle collector paused (see domain/gc_pause.py): the plan and every row
             # written stay alive to the end; its full collections were a tenth of applying
             # a 50,000-row export.
             with no_cyclic_gc(), self.db.atomic():
