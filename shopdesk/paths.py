@@ -68,6 +68,9 @@ def login_name(env: dict[str, str] | None = None, platform: str = sys.platform) 
     return next((env[k] for k in keys if env.get(k)), "")
 
 
+TEAM_FILE = "team.json"
+
+
 @dataclass(frozen=True)
 class DataPaths:
     """Every file and folder inside one data folder."""
@@ -85,6 +88,11 @@ class DataPaths:
     @property
     def evidence(self) -> Path:
         return self.root / "evidence"
+
+    @property
+    def team_config(self) -> Path:
+        """`team.json`: present when this PC uses a team register (services/team.py)."""
+        return self.root / TEAM_FILE
 
     @property
     def lock(self) -> Path:

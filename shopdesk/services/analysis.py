@@ -8,8 +8,6 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from sqlite_utils import Database
-
 from ..domain.analysis import Dimension, Group, Pareto, PlanResult, PlanStatus, pareto
 from ..domain.analysis_report import MonthlyReport
 from ..domain.case_query import GroupFilter
@@ -25,6 +23,7 @@ from ..domain.refund_speed import (
 )
 from ..domain.text import pick
 from ..storage.analysis import AnalysisStore, refund_samples
+from ..storage.database import Database
 from ..storage.followups import FollowupStore
 from .actor import require_actor
 

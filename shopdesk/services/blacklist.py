@@ -12,8 +12,6 @@ import csv
 import io
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from ..domain.blacklist import BlacklistEntry, first_match, matches
 from ..domain.case import Case
 from ..domain.clock import Clock, to_utc_iso
@@ -22,6 +20,7 @@ from ..domain.errors import FieldError, NotFoundError, ShopDeskError, Validation
 from ..domain.masking import is_valid_phone, normalise_phone
 from ..storage.audit import AuditStore
 from ..storage.blacklist import BlacklistStore
+from ..storage.database import Database
 from .actor import require_actor
 from .warnings import WarningService
 

@@ -12,8 +12,6 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlite_utils import Database
-
 from ..domain.call_policy import (
     BuyerCallProfile,
     CallDecision,
@@ -37,6 +35,7 @@ from ..domain.text import clause_sep, pick
 from ..storage.audit import AuditStore
 from ..storage.calls import Buyer, CallRecord, CallStore
 from ..storage.cases import CaseStore
+from ..storage.database import Database
 from ..storage.events import EventStore
 from ..storage.settings import SettingsStore
 from .actor import require_actor

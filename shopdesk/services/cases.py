@@ -18,8 +18,6 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlite_utils import Database
-
 from ..domain.case import EDITABLE_FIELDS, Case, CaseDraft, validate_draft
 from ..domain.case_list import CaseListRow
 from ..domain.case_query import CaseQuery
@@ -30,6 +28,7 @@ from ..domain.masking import mask_address, mask_phone, normalise_phone
 from ..domain.workflow import Transition, check_transition, is_reopen
 from ..storage.audit import AuditEntry, AuditStore
 from ..storage.cases import CaseStore
+from ..storage.database import Database, SqliteDatabase
 from ..storage.events import EventStore, TimelineEvent
 from ..storage.rows import case_to_row, field_text
 from .actor import require_actor
@@ -342,9 +341,7 @@ class CaseService:
         def count(query: CaseQuery) -> int:
             conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
             try:
-                # No sqlite-utils plugins (ShopDesk has none): looking for them scans
-                # every installed package's entry points, beside the first page's work.
-                return CaseStore(Database(conn, execute_plugins=False)).count(query)
+                return CaseStore(SqliteDatabase(conn)).count(query)
             finally:
                 conn.close()
 

@@ -19,8 +19,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from ..domain.case import Case
 from ..domain.clock import SHOP_TZ_DEFAULT, Clock, from_iso, local, to_utc_iso
 from ..domain.deadlines import (
@@ -49,6 +47,7 @@ from ..domain.text import Text
 from ..paths import resource_path
 from ..storage.audit import AuditStore
 from ..storage.cases import CaseStore
+from ..storage.database import Database
 from ..storage.deadlines import DeadlineStore, StoredDeadline
 from ..storage.events import EventStore
 from ..storage.rows import case_to_row

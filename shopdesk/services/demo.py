@@ -14,8 +14,6 @@ from operator import attrgetter, itemgetter
 from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
-from sqlite_utils import Database
-
 from ..domain.case import Case
 from ..domain.clock import Clock, FixedClock, to_utc_iso
 from ..domain.enums import (
@@ -30,6 +28,7 @@ from ..domain.enums import (
 from ..domain.gc_pause import no_cyclic_gc
 from ..storage.bulk import bulk_insert_cases, fresh_file, roomy_cache, unchecked_references
 from ..storage.bulk_load import bulk_load
+from ..storage.database import Database
 from ..storage.rows import case_to_row
 from ..storage.search import SEARCHED_COLUMNS, index_new_range, reindex_case, search_body
 from ..storage.search_side import SideIndex

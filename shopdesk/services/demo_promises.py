@@ -9,12 +9,11 @@ from dataclasses import replace
 from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlite_utils import Database
-
 from ..domain.case import Case
 from ..domain.enums import CaseKind
 from ..domain.promises import Promise, PromiseKind, PromiseState
 from ..storage.audit import AuditStore
+from ..storage.database import Database
 from ..storage.events import EventStore
 from ..storage.promises import PromiseStore
 from .promises import audit_values, event_data, event_text

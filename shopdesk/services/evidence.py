@@ -13,8 +13,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
-
 from ..domain.clock import Clock, to_utc_iso
 from ..domain.errors import FieldError, NotFoundError, ValidationError
 from ..domain.evidence import (
@@ -34,6 +32,7 @@ from ..storage.audit import AuditStore
 from ..storage.batches import in_batches
 from ..storage.cases import CaseStore
 from ..storage.content_store import check_source
+from ..storage.database import Database
 from ..storage.events import EventStore
 from ..storage.evidence import EvidenceStore
 from ..storage.pg.blobs import content_store_for

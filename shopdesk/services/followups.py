@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlite_utils import Database
-
 from ..domain.case import Case
 from ..domain.clock import SHOP_TZ_DEFAULT, Clock, local, to_utc_iso
 from ..domain.enums import CaseKind, CaseStatus
@@ -28,6 +26,7 @@ from ..domain.followups import (
 )
 from ..domain.workflow import Transition, is_reopen
 from ..storage.audit import AuditStore
+from ..storage.database import Database
 from ..storage.events import EventStore
 from ..storage.followups import FollowupStore
 from ..storage.settings import SettingsStore

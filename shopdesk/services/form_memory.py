@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-
 from ..domain.enums import Platform
 from ..storage.cases import CaseStore
+from ..storage.database import Database
 from ..storage.settings import SettingsStore
 
 LAST_PLATFORM_KEY = "form.last_platform"

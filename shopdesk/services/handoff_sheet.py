@@ -14,8 +14,6 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from functools import lru_cache
 
-from sqlite_utils import Database
-
 from ..domain.call_policy import CallOutcome, CallPolicy, ReasonCode
 from ..domain.case import Case
 from ..domain.clock import from_iso, local
@@ -55,6 +53,7 @@ from ..domain.warnings import RuleKey
 from ..storage.audit import AuditEntry
 from ..storage.calls import CallRecord
 from ..storage.cases import CaseStore
+from ..storage.database import Database
 from ..storage.events import TimelineEvent
 from ..storage.handoff_sources import HandoffSources, OpenCaseRow
 from .calls import CallService, buyer_key_of

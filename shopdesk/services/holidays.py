@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 import chinese_calendar
-from sqlite_utils import Database
 
 from ..domain.clock import SHOP_TZ_DEFAULT, Clock, local
 from ..domain.holidays import (
@@ -24,6 +23,7 @@ from ..domain.holidays import (
     year_holidays,
 )
 from ..storage.audit import AuditStore
+from ..storage.database import Database
 from ..storage.settings import SettingsStore
 
 

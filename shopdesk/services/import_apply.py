@@ -19,13 +19,12 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlite_utils import Database
-
 from ..domain.case import MAX_TEXT, Case, validate_draft
 from ..domain.clock import to_utc_iso
 from ..domain.enums import CaseStatus
 from ..importers import RefundRecord, RowError
 from ..storage.cases import CaseStore
+from ..storage.database import Database
 from ..storage.orders import StoredOrder
 from ..storage.rows import field_text
 from .import_changes import FieldChange, summarise

@@ -18,9 +18,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from sqlite_utils import Database
-
 from ..storage.batches import in_batches
+from ..storage.database import Database
 from ..storage.schema.m0026_import_rows_stale import WATCHED
 from ..storage.search import is_team
 

@@ -12,13 +12,12 @@ from datetime import datetime
 from json.encoder import encode_basestring as _encode_text
 from zoneinfo import ZoneInfo
 
-from sqlite_utils import Database
-
 from ..domain.case import Case
 from ..domain.case_no import format_case_no
 from ..domain.clock import to_utc_iso
 from ..storage.audit import AuditStore
 from ..storage.cases import CaseStore
+from ..storage.database import Database
 from ..storage.events import EventStore
 from ..storage.orders import OrderStore
 from ..storage.rows import case_to_row, field_text

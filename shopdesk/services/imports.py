@@ -22,8 +22,6 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlite_utils import Database
-
 from ..domain.case import Case
 from ..domain.clock import SHOP_TZ_DEFAULT, Clock
 from ..domain.enums import CaseStatus
@@ -45,6 +43,7 @@ from ..importers.cells import clean_text
 from ..importers.readers import open_source
 from ..storage.bulk_load import bulk_load
 from ..storage.cases import CaseStore
+from ..storage.database import Database
 from ..storage.import_profiles import ImportLogEntry, ImportLogStore
 from ..storage.orders import OrderStore
 from .actor import require_actor

@@ -19,8 +19,6 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlite_utils import Database
-
 from ..domain.case import Case
 from ..domain.clock import Clock, from_iso, to_utc_iso
 from ..domain.errors import FieldError, ValidationError
@@ -28,6 +26,7 @@ from ..domain.money import format_yuan, from_fen, to_fen
 from ..domain.warnings import MAJOR_RULES
 from ..storage.audit import AuditStore
 from ..storage.cases import CaseStore
+from ..storage.database import Database
 from ..storage.events import EventStore
 from ..storage.settings import SettingsStore
 from ..storage.warnings import CaseWarning, WarningStore

@@ -5,13 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
-from sqlite_utils import Database
-
 from ..domain.clock import Clock, to_utc_iso
 from ..domain.enums import Platform
 from ..importers import OrderRecord
 from ..storage.audit import AuditStore
 from ..storage.cases import CaseStore
+from ..storage.database import Database
 from ..storage.events import EventStore
 from ..storage.orders import OrderStore, StoredOrder
 from .actor import require_actor

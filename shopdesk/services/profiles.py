@@ -5,11 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlite_utils import Database
-
 from ..domain.clock import Clock
 from ..domain.errors import FieldError, NotFoundError, ValidationError
 from ..importers import ColumnMapping, MappingError
+from ..storage.database import Database
 from ..storage.import_profiles import ProfileStore
 
 MAX_NAME = 64

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlite_utils import Database
-
 from ..domain.clock import SHOP_TZ_DEFAULT, Clock, ensure_aware, local, to_utc_iso
 from ..domain.errors import FieldError, ValidationError
 from ..domain.promises import (
@@ -23,6 +21,7 @@ from ..domain.promises import (
 )
 from ..storage.audit import AuditStore
 from ..storage.cases import CaseStore
+from ..storage.database import Database
 from ..storage.events import EventStore
 from ..storage.promises import PromiseStore
 from .actor import require_actor

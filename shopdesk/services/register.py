@@ -11,16 +11,14 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
-
 from ..domain.case import Case
 from ..domain.clock import SHOP_TZ_DEFAULT, Clock
 from ..domain.errors import NotFoundError, ShopDeskError
 from ..domain.text import normalize_lang
 from ..paths import DataPaths, resource_path
 from ..storage.backup import BackupFile, BackupManager, restore_file, verify
+from ..storage.database import Database
 from ..storage.db import check_integrity, open_database
-from ..storage.pg.connection import reconnect
 from ..storage.search import is_team
 from ..storage.settings import SettingsStore
 from ..storage.transactions import connect
@@ -39,7 +37,6 @@ from .reminders import (
 )
 from .shifts import ShiftService
 from .staff import StaffService
-from .team import open_team
 from .warnings import OVERRIDE_NAME as WARNING_RULES_NAME
 from .warnings import WarningService
 
@@ -323,6 +320,8 @@ class Register:
         writer thread: under WAL each connection sees only what the other has committed.
         The file was checked and migrated when this one opened, so this only connects."""
         if self.is_team:
+            from ..storage.pg.connection import reconnect
+
             return Register(paths=self.paths, db=reconnect(self.db), clock=self.clock)
         return Register(paths=self.paths, db=connect(str(self.paths.database)),
                         clock=self.clock)
@@ -415,9 +414,12 @@ def open_register(paths: DataPaths, clock: Clock, *, daily_backup: bool = True) 
     `register.daily_backup_error` for the edge to show.
     """
     paths.ensure()
-    team_db = open_team(paths)  # TeamOfflineError when its server cannot be reached
-    if team_db is not None:
-        return Register(paths=paths, db=team_db, clock=clock)
+    if paths.team_config.exists():  # else the team code (psycopg's side) is not loaded
+        from .team import open_team
+
+        team_db = open_team(paths)  # TeamOfflineError when its server cannot be reached
+        if team_db is not None:
+            return Register(paths=paths, db=team_db, clock=clock)
     manager = BackupManager(paths.backups)
 
     def backup_before_migrate(db: Database, pending: list[str]) -> None:

@@ -20,8 +20,6 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Protocol
 
-from sqlite_utils import Database
-
 from ..domain.clock import Clock, ensure_aware, to_utc_iso
 from ..domain.reminders import (
     Notification,
@@ -33,6 +31,7 @@ from ..domain.reminders import (
     ready,
 )
 from ..domain.text import Text
+from ..storage.database import Database
 from ..storage.reminders import NoticeStore
 from ..storage.settings import SettingsStore
 from .promises import PromiseService

@@ -15,8 +15,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlite_utils import Database
-
 from ..domain.call_policy import CallOutcome
 from ..domain.call_policy.reasons import Notice
 from ..domain.case import Case
@@ -38,6 +36,7 @@ from ..domain.reviews import (
 )
 from ..domain.scripts.rules import mistakes_for
 from ..storage.audit import AuditStore
+from ..storage.database import Database
 from ..storage.events import EventStore
 from ..storage.reviews import ReviewStore
 from .actor import require_actor

@@ -13,8 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlite_utils import Database
-
 from ..domain.case import Case
 from ..domain.clock import Clock, to_utc_iso
 from ..domain.enums import CaseKind, Cause
@@ -37,6 +35,7 @@ from ..domain.scripts import (
 from ..domain.scripts.origin import ScriptOrigin
 from ..storage.audit import AuditStore
 from ..storage.cases import CaseStore
+from ..storage.database import Database
 from ..storage.events import EventStore
 from ..storage.scripts import ScriptStore, StepDone, StoredScript
 from . import scripts_io

@@ -35,12 +35,11 @@ from datetime import datetime, timedelta
 from functools import cached_property
 from typing import TYPE_CHECKING, NamedTuple
 
-from sqlite_utils import Database
-
 from ..domain.clock import SHOP_TZ_DEFAULT, Clock, local
 from ..domain.errors import FieldError, NotFoundError, ValidationError
 from ..domain.handoff import HandedOver, HandoffSheet, Shift
 from ..storage.audit import AuditStore
+from ..storage.database import Database
 from ..storage.settings import SettingsStore
 from ..storage.shifts import ShiftStore
 from ..storage.staff import StaffMember

@@ -8,8 +8,6 @@ from collections.abc import Callable
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from sqlite_utils import Database
-
 from ..domain.call_policy.model import CallPolicy
 from ..domain.case import Case
 from ..domain.clock import Clock
@@ -17,6 +15,7 @@ from ..domain.opening_hours import next_opening, opening_text
 from ..domain.shop_profile import ShopProfile, validate_profile
 from ..domain.text import is_english
 from ..storage.audit import AuditStore
+from ..storage.database import Database
 from ..storage.settings import SettingsStore
 from .actor import require_actor
 

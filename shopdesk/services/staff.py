@@ -13,8 +13,6 @@ PIN decisions (see also the README):
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-
 from ..domain.clock import SHOP_TZ_DEFAULT, Clock, local
 from ..domain.errors import FieldError, ValidationError
 from ..domain.pins import (
@@ -26,6 +24,7 @@ from ..domain.pins import (
     validate_pin,
 )
 from ..storage.audit import AuditStore
+from ..storage.database import Database
 from ..storage.settings import SettingsStore
 from ..storage.staff import StaffMember, StaffStore
 from .actor import require_actor

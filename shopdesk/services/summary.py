@@ -16,8 +16,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlite_utils import Database
-
 from ..domain.case import Case
 from ..domain.clock import Clock
 from ..domain.enums import CaseStatus
@@ -35,6 +33,7 @@ from ..reports.summary_data import (
 )
 from ..storage.audit import AuditStore
 from ..storage.calls import CallRecord, CallStore
+from ..storage.database import Database
 from ..storage.events import TimelineEvent
 from ..storage.summaries import SavedFacts, SummaryStore
 from ..storage.warnings import WarningStore

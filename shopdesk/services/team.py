@@ -33,7 +33,6 @@ from ..storage.pg.connection import (
 from ..storage.pg.db import applied_migrations, migrate_team, open_team_database
 from ..storage.pg.transfer import copy_register, table_checksums
 
-TEAM_FILE = "team.json"
 KEYRING_SERVICE = "ShopDesk team register"
 # libpq's sslmode values, weakest first ("prefer" is libpq's default).
 TLS_MODES = ("disable", "allow", "prefer", "require", "verify-ca", "verify-full")
@@ -137,7 +136,7 @@ def pc_name() -> str:
 
 
 def _config_path(paths: DataPaths) -> Path:
-    return paths.root / TEAM_FILE
+    return paths.team_config
 
 
 def split_password(url: str) -> tuple[str, str | None]:

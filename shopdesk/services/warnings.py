@@ -19,8 +19,6 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from ..domain.blacklist import first_match
 from ..domain.case import Case
 from ..domain.clock import Clock, from_iso, to_utc_iso
@@ -46,6 +44,7 @@ from ..domain.warnings import (
 from ..paths import resource_path
 from ..storage.batches import in_batches
 from ..storage.blacklist import BlacklistStore
+from ..storage.database import Database
 from ..storage.events import EventStore
 from ..storage.settings import SettingsStore
 from ..storage.warnings import CaseWarning, WarningStore

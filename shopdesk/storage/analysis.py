@@ -14,13 +14,12 @@ from __future__ import annotations
 from datetime import UTC, datetime, time, timedelta
 from decimal import Decimal
 
-from sqlite_utils import Database
-
 from ..domain.analysis import Dimension, Group, merge
 from ..domain.case_query import GroupFilter
 from ..domain.clock import to_utc_iso
 from ..domain.enums import Cause, CauseSide
 from ..domain.money import from_fen
+from .database import Database
 from .dialect import is_postgres
 
 # The SQL expression each dimension groups by. cause_group is grouped by cause here and

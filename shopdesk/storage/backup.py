@@ -10,9 +10,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
-
 from ..domain.files import TEMP_SUFFIX, temp_beside
+from .database import Database
 from .errors import CorruptDatabaseError, RegisterBusyError
 
 if TYPE_CHECKING:  # filelock loads with the first backup, not with every open

@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlite_utils import Database
-
 from ..domain.blacklist import BlacklistEntry
 from ..domain.clock import from_iso, to_utc_iso
 from ..domain.errors import NotFoundError
+from .database import Database
 
 _COLUMNS = "id, platform, buyer_nick, phone, address, reason, case_no, added_by, added_at"
 

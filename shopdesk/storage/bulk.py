@@ -8,12 +8,11 @@ from contextlib import contextmanager
 from datetime import date
 from typing import Any
 
-from sqlite_utils import Database
-
 from ..domain.case import Case
 from ..domain.case_no import DEMO_PREFIX, PREFIX, format_case_no
 from .audit import AuditStore
 from .cases import CaseStore
+from .database import Database
 from .demo import DemoStore
 from .dialect import is_postgres
 from .errors import RegisterBusyError

@@ -19,8 +19,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from sqlite_utils import Database
-
+from .database import Database
 from .dialect import is_postgres
 from .schema.m0021_analysis_daily import _DONE, _SECONDS, KEYS
 

@@ -8,11 +8,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlite_utils import Database
-
 from ..domain.call_policy import CallAttempt, CallOutcome, ReasonCode
 from ..domain.clock import from_iso, to_utc_iso
 from .batches import in_batches
+from .database import Database
 
 
 @dataclass(frozen=True)

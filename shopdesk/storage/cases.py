@@ -6,8 +6,6 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlite_utils import Database
-
 from ..domain.analysis import province_of
 from ..domain.case import Case
 from ..domain.case_list import LIST_FIELDS, CaseListRow
@@ -17,6 +15,7 @@ from ..domain.clock import to_utc_iso
 from ..domain.errors import NotFoundError
 from .analysis import drill_condition
 from .batches import in_batches
+from .database import Database
 from .dialect import is_postgres
 from .pg import search as pg_search
 from .rows import CASE_COLUMNS, case_from_row, case_to_row

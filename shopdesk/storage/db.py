@@ -6,11 +6,11 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from ..domain.files import make_private
+from . import migrations as schema_migrations
+from .database import Database
 from .errors import CorruptDatabaseError, NewerDatabaseError, NotShopDeskDatabaseError
-from .migrations import MIGRATION_SET, migrations
+from .migrations import MIGRATION_SET, MIGRATIONS_TABLE, known_names, pending_names
 from .precheck import has_wal_content, inspect_read_only, read_header, shm_path, wal_path
 from .transactions import (
     RegisterDatabase,
@@ -22,11 +22,11 @@ from .transactions import (
 
 # 'SHDK' — marks the file as ours so we never migrate someone else's database.
 APPLICATION_ID = 0x5348444B
-_MIGRATIONS_TABLE = "_sqlite_migrations"
+_MIGRATIONS_TABLE = MIGRATIONS_TABLE
 
 
 def known_migrations() -> list[str]:
-    return [m.name for m in migrations._migrations]
+    return known_names()
 
 
 def check_integrity(path: Path) -> None:
@@ -133,7 +133,7 @@ def check_register_file(path: Path) -> None:
 
 def pending_migrations(db: Database) -> list[str]:
     """Names of migrations not yet applied to `db`."""
-    return [m.name for m in migrations.pending(db)]
+    return pending_names(db)
 
 
 def open_database(
@@ -203,15 +203,17 @@ def migrate(db: Database) -> None:
     leaves a file that is recognisably ours, and the next start finishes the rest.
     """
     names = known_migrations()
-    for migration in migrations.pending(db):
+    # The registry (sqlite-utils) only when something is to be applied.
+    registry = schema_migrations.migrations if pending_names(db) else None
+    for migration in registry.pending(db) if registry is not None else ():
         with write_transaction(db):
             # Re-read inside the lock: another process may have applied it meanwhile.
             if migration.name not in pending_migrations(db):
                 continue
-            migrations.ensure_migrations_table(db)
+            registry.ensure_migrations_table(db)
             db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             migration.fn(db)
-            migrations._record_applied(db, migration.name)
+            registry._record_applied(db, migration.name)
             db.execute(f"PRAGMA user_version = {names.index(migration.name) + 1}")
     if db.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
         with write_transaction(db):  # an up-to-date file from before stamping moved here

@@ -7,14 +7,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
-from sqlite_utils import Database
-
 from ..domain.clock import from_iso, to_utc_iso
 from ..domain.deadlines import StageOrigin, StageState
 from ..domain.enums import CaseKind, Platform
 from ..domain.money import from_fen
 from ..domain.platform_state import PlatformStage
 from .batches import in_batches
+from .database import Database
 
 
 @dataclass(frozen=True)

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlite_utils import Database
-
 from .batches import in_batches
+from .database import Database
 
 
 class DemoStore:

@@ -6,12 +6,11 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlite_utils import Database
-
 from ..domain.clock import from_iso, to_utc_iso
 from ..domain.errors import NotFoundError
 from ..domain.evidence import Evidence, EvidenceCategory
 from .batches import in_batches
+from .database import Database
 
 _COLUMNS = ("id, case_id, kind, category, caption, filename, sha256, mime, size, carrier, "
             "waybill_no, added_at, added_by, removed_at, removed_by, removed_reason, stored_as")

@@ -6,13 +6,12 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlite_utils import Database
-
 from ..domain.clock import from_iso, to_utc_iso
 from ..domain.enums import CaseKind
 from ..domain.errors import NotFoundError
 from ..domain.followups import Followup, FollowupResult, FollowupState
 from .batches import in_batches
+from .database import Database
 
 _COLUMNS = ("f.id, f.case_id, f.kind, f.due_at, f.script_id, f.created_at, f.created_by, "
             "f.state, f.result, f.done_at, f.done_by, f.note")

@@ -9,13 +9,12 @@ from dataclasses import fields
 from datetime import datetime
 from typing import NamedTuple
 
-from sqlite_utils import Database
-
 from ..domain.clock import from_iso, to_utc_iso
 from ..domain.enums import OPEN_STATUSES, CaseKind, CaseStatus, Platform, Priority
 from ..domain.handoff import RowMarks
 from ..storage.audit import AuditEntry
 from .batches import in_batches
+from .database import Database
 from .events import TimelineEvent
 
 

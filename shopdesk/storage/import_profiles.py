@@ -7,9 +7,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlite_utils import Database
-
 from ..domain.clock import from_iso, to_utc_iso
+from .database import Database
 
 
 @dataclass(frozen=True)

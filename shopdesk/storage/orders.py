@@ -9,12 +9,11 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlite_utils import Database
-
 from ..domain.clock import from_iso, to_utc_iso
 from ..domain.enums import Platform
 from ..domain.money import from_fen, to_fen
 from .batches import in_batches
+from .database import Database
 
 
 @dataclass(frozen=True)

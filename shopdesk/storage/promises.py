@@ -7,12 +7,11 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlite_utils import Database
-
 from ..domain.clock import from_iso, to_utc_iso
 from ..domain.errors import NotFoundError
 from ..domain.promises import Promise, PromiseKind, PromiseState
 from .batches import in_batches
+from .database import Database
 
 _COLUMNS = ("p.id, p.case_id, p.kind, p.text, p.due_at, p.made_by, p.made_at, p.state, "
             "p.resolved_at, p.resolved_by, p.broken_reason")

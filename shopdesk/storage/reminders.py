@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 
-from sqlite_utils import Database
-
 from ..domain.clock import to_utc_iso
 from ..domain.reminders import Reminder
 from .batches import in_batches
+from .database import Database
 
 
 class NoticeStore:

@@ -6,10 +6,9 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlite_utils import Database
-
 from ..domain.clock import from_iso, to_utc_iso
 from ..domain.reviews import ContactChannel, Review, ReviewContact, ReviewOutcome
+from .database import Database
 
 _COLUMNS = ("case_id, stars, link, text, reviewed_at, appended_at, append_text, reply_text, "
             "replied_at, append_reply_text, append_replied_at, outcome, outcome_at, "

@@ -20,10 +20,9 @@ import re
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 
-from sqlite_utils import Database
-
 from . import dialect
 from .batches import in_batches
+from .database import Database
 from .pg import search as pg_search
 
 # Fields whose text the search box finds; notes are added from the timeline.

@@ -31,8 +31,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from sqlite_utils import Database
-
+from .database import Database
 from .dialect import is_postgres
 
 # A load smaller than this indexes in its own process (starting the worker, copying the

@@ -8,8 +8,6 @@ from dataclasses import fields
 from datetime import datetime
 from typing import Any
 
-from sqlite_utils import Database
-
 from ..domain.clock import from_iso, to_utc_iso
 from ..domain.errors import NotFoundError
 from ..domain.handoff import (
@@ -20,6 +18,7 @@ from ..domain.handoff import (
     sheet_from_json,
     sheet_to_json,
 )
+from .database import Database
 
 _COLUMNS = ("id, staff, started_at, started_by, explicit_start, ended_at, ended_by, note, "
             "ack_by, ack_at, counts")

@@ -17,9 +17,8 @@ import time
 from collections.abc import Sequence
 from typing import Any
 
-from sqlite_utils import Database
-
 from ..domain.case_query import SortKey
+from .database import Database
 
 # The partial (live cases) index each sort reads in order.
 SORT_INDEX = {

@@ -6,9 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlite_utils import Database
-
 from ..domain.clock import from_iso, to_utc_iso
+from .database import Database
 
 
 @dataclass(frozen=True)

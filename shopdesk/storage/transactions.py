@@ -1,13 +1,14 @@
 """Write transactions that take the write lock up front and wait their turn.
 
-sqlite-utils' `atomic()` starts with a plain (deferred) `BEGIN`: the transaction reads
-first and asks for the write lock at its first write. When another process holds that lock
-by then, SQLite cannot wait (its snapshot is stale) and fails at once with "database is
-locked", whatever the busy timeout. `BEGIN IMMEDIATE` asks for the lock before anything is
-read, so the busy timeout applies and the write simply waits its turn.
+A plain `atomic()` (sqlite-utils', SqliteDatabase's) starts with a deferred `BEGIN`: the
+transaction reads first and asks for the write lock at its first write. When another
+process holds that lock by then, SQLite cannot wait (its snapshot is stale) and fails at
+once with "database is locked", whatever the busy timeout. `BEGIN IMMEDIATE` asks for the
+lock before anything is read, so the busy timeout applies and the write simply waits its
+turn.
 
-`RegisterDatabase.atomic()` does this, so every `with db.atomic():` in the services (and
-sqlite-utils' own inserts) takes the lock up front without each call site knowing.
+`RegisterDatabase.atomic()` does this, so every `with db.atomic():` in the services takes
+the lock up front without each call site knowing.
 """
 
 from __future__ import annotations
@@ -16,8 +17,7 @@ import contextlib
 import sqlite3
 from collections.abc import Generator
 
-from sqlite_utils import Database
-
+from .database import Database, SqliteDatabase
 from .errors import RegisterBusyError
 
 # How long a write waits for another process's write to finish before giving up with
@@ -51,13 +51,13 @@ def busy_error(exc: BaseException | None = None) -> RegisterBusyError:
 def write_transaction(db: Database) -> Generator[Database, None, None]:
     """One write transaction holding the write lock from its start.
 
-    Nested inside an open transaction it is a savepoint (as sqlite-utils' atomic()).
+    Nested inside an open transaction it is a savepoint (as SqliteDatabase.atomic()).
     Raises RegisterBusyError, with nothing written, when the lock cannot be had within
     the connection's busy timeout.
     """
     conn = db.conn
     if conn.in_transaction:
-        with Database.atomic(db):
+        with SqliteDatabase.atomic(db):  # type: ignore[arg-type]
             yield db
         return
     try:
@@ -80,20 +80,14 @@ def write_transaction(db: Database) -> Generator[Database, None, None]:
         raise
 
 
-class RegisterDatabase(Database):
-    """The register's sqlite-utils Database: `atomic()` is a `write_transaction`."""
-
-    def __init__(self, *args, **kwargs) -> None:
-        # No sqlite-utils plugins: ShopDesk uses none, and looking for them scanned every
-        # installed package's entry points on each start (about a tenth of a second).
-        kwargs.setdefault("execute_plugins", False)
-        super().__init__(*args, **kwargs)
+class RegisterDatabase(SqliteDatabase):
+    """The register's connection: `atomic()` is a `write_transaction`."""
 
     def atomic(self) -> contextlib.AbstractContextManager[Database]:  # type: ignore[override]
         return write_transaction(self)
 
     def execute(self, sql: str, parameters=None) -> sqlite3.Cursor:  # type: ignore[override]
-        """As sqlite-utils', with a lock held too long reported as RegisterBusyError (a
+        """As SqliteDatabase's, with a lock held too long reported as RegisterBusyError (a
         single write outside a transaction waits within the busy timeout, then fails)."""
         try:
             return super().execute(sql, parameters)

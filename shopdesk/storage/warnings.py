@@ -14,13 +14,12 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
 
-from sqlite_utils import Database
-
 from ..domain.clock import from_iso, to_utc_iso
 from ..domain.enums import OPEN_STATUSES, CaseKind, CaseStatus, Cause
 from ..domain.money import from_fen
 from ..domain.warnings import COUNTED_RULES, CaseFacts, ClosedSince, Raised, RuleKey, product_key
 from .batches import in_batches
+from .database import Database
 
 _STATUS = {m.value: m for m in CaseStatus}
 _KIND = {m.value: m for m in CaseKind}

@@ -15,7 +15,7 @@ import subprocess
 import psycopg
 import pytest
 
-from shopdesk.paths import DataPaths
+from shopdesk.paths import TEAM_FILE, DataPaths
 from shopdesk.services import team
 from shopdesk.storage.pg.connection import (
     PgDatabase,
@@ -54,7 +54,7 @@ def test_tls_is_used_and_the_certificate_is_checked(tls, cli_home, clock, monkey
     assert report.checksums_match
     status = team.status(paths)
     assert status.reachable and status.encrypted is True and status.tls_mode == "verify-full"
-    saved = json.loads((cli_home / team.TEAM_FILE).read_text(encoding="utf-8"))["url"]
+    saved = json.loads((cli_home / TEAM_FILE).read_text(encoding="utf-8"))["url"]
     assert "sslmode=verify-full" in saved and "password" not in saved
     # A root certificate that did not sign the server's: refused, and said why.
     with pytest.raises(TeamConnectError) as refused:

@@ -103,7 +103,7 @@ def test_owner_creates_the_team_register_and_the_window_reopens_on_it(
             assert "checksummed" in result or "校验和" in result
             assert any("reopens" in t or "重新打开" in t for t in boxes.texts("information"))
             # The password went to the keyring, never to the settings file or the page.
-            saved = (register.paths.root / team.TEAM_FILE).read_text(encoding="utf-8")
+            saved = register.paths.team_config.read_text(encoding="utf-8")
             assert "s3cret-pw" not in saved and "s3cret-pw" in memory_keyring.saved.values()
             assert page.password.text() == ""
             assert register.paths.database.exists()  # the local file is kept
@@ -174,7 +174,7 @@ def test_what_goes_wrong_is_said_and_nothing_changes(qtbot, register, boxes, cha
         ok = _run(qtbot, page, page.connect_button)
     assert not ok and expected in page.result.text()
     assert "Traceback" not in page.result.text()
-    assert not page.switched and not (register.paths.root / team.TEAM_FILE).exists()
+    assert not page.switched and not register.paths.team_config.exists()
     assert page.connect_button.isEnabled()
 
 
@@ -184,7 +184,7 @@ def test_a_server_without_a_register_is_refused_on_connect(qtbot, register, boxe
         _fill(page, url)
         assert not _run(qtbot, page, page.connect_button)
         assert "team init" in page.result.text()
-    assert not (register.paths.root / team.TEAM_FILE).exists()
+    assert not register.paths.team_config.exists()
 
 
 def test_the_settings_menu_opens_the_team_tab(qtbot, make_window, register, monkeypatch):
@@ -217,7 +217,7 @@ def test_without_a_keyring_a_password_is_refused_before_anything_is_copied(
                                     "'public'").fetchone()[0] == 0
     finally:
         keyring.set_keyring(before)
-    assert not page.switched and not (register.paths.root / team.TEAM_FILE).exists()
+    assert not page.switched and not register.paths.team_config.exists()
 
 
 def test_edits_on_other_tabs_are_saved_before_a_team_action_starts(qtbot, register, boxes):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from ..database import Database
 
 
 def migrate(db: Database) -> None:

@@ -5,7 +5,7 @@ Numbered 0011 so a parallel 0009/0010 (platform states) can land before it uncha
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from ..database import Database
 
 
 def migrate(db: Database) -> None:

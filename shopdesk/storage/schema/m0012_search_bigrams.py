@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-
+from ..database import Database
 from ..search import rebuild_bigrams
 
 

@@ -15,7 +15,7 @@ them in on first use (no stored rules fingerprint yet means every open case is c
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from ..database import Database
 
 
 def migrate(db: Database) -> None:

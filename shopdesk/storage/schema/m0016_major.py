@@ -7,7 +7,7 @@ An approval lets staff compensate above their limit on a major case, up to its a
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from ..database import Database
 
 
 def migrate(db: Database) -> None:

@@ -11,7 +11,7 @@ the existing ones do not cover.
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from ..database import Database
 
 
 def migrate(db: Database) -> None:

@@ -9,9 +9,8 @@ reads lets SQLite answer from the index alone, without the wide case rows.
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-
 from ...domain.analysis import province_of
+from ..database import Database
 
 BATCH = 5000
 

@@ -15,7 +15,7 @@ from the cause. `sku` is the SKU, or the item's title when there is none.
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from ..database import Database
 
 # (dimension, the case's key for it) with {r} for NEW or OLD.
 KEYS = (("cause", "coalesce({r}.cause, '')"), ("kind", "coalesce({r}.kind, '')"),

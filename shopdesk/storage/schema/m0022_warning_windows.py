@@ -10,7 +10,7 @@ storage/warnings.py writes in its queries (a planner matches it as written).
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from ..database import Database
 
 
 def migrate(db: Database) -> None:

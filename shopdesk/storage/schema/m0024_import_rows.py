@@ -8,7 +8,7 @@ removes its row.
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from ..database import Database
 
 
 def migrate(db: Database) -> None:

@@ -21,7 +21,7 @@ from reading their sort index in order to sorting.
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from ..database import Database
 
 
 def migrate(db: Database) -> None:

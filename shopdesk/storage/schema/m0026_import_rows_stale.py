@@ -25,7 +25,7 @@ new migration's trigger: this list is as shipped.
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from ..database import Database
 
 WATCHED = (
     "id", "case_no", "created_at", "deleted_at", "platform", "order_no", "refund_no", "kind",

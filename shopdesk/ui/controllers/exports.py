@@ -8,7 +8,6 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from ...domain.text import pick
-from ...services.exports import export_cases
 from ..save_location import remember_folder, suggested_path
 from .host import Host, make_action
 
@@ -49,6 +48,8 @@ class ExportController(QObject):
         full = answer == QMessageBox.StandardButton.Yes
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
+            from ...services.exports import export_cases  # with the first export
+
             result = export_cases(host.register.cases, host.case_list.model.query, path,
                                   lang=host.lang, full_contact=full, actor=host.operator())
         except OSError as exc:
