@@ -27,7 +27,8 @@ _savepoints = count(1)
 
 
 class Database(Protocol):
-    """What services use of a register's database, on SQLite and on PostgreSQL."""
+    """What services use of a register's database, on SQLite and on PostgreSQL. Code
+    that only ever runs on the SQLite register also reads `db.conn` (sqlite3)."""
 
     def execute(self, sql: str, parameters: Sequence[Any] | dict | None = None) -> Any:
         """Run one statement; a write outside a transaction is committed."""
@@ -71,7 +72,7 @@ def first_keyword(sql: str) -> str:
         else:
             break
     start = i
-    while i < n and (sql[i].isalnum() or sql[i] == "_"):
+    while i < n and sql[i].isalpha():
         i += 1
     return sql[start:i].upper()
 
@@ -107,6 +108,11 @@ class SqliteDatabase:
             self.conn = sqlite3.connect(str(filename_or_conn))
         else:
             self.conn = filename_or_conn  # type: ignore[assignment]
+            # Python 3.12's autocommit modes change what commit() and rollback() do: the
+            # rules in execute() assume the default (legacy) handling, as sqlite-utils'.
+            mode = getattr(self.conn, "autocommit", None)
+            if mode is not None and mode != getattr(sqlite3, "LEGACY_TRANSACTION_CONTROL", -1):
+                raise ValueError("connections with autocommit=True/False are not supported")
         self._utils: Any = None
         if recursive_triggers:  # as sqlite-utils' Database sets it
             self.execute("PRAGMA recursive_triggers=on;")
@@ -136,6 +142,10 @@ class SqliteDatabase:
                 and first_keyword(sql) not in _TRANSACTION_CONTROL):
             conn.execute("COMMIT")
         return cursor
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> sqlite3.Cursor:
+        """One statement over many parameter rows (the team register has the same call)."""
+        return self.conn.executemany(sql, rows)
 
     def executescript(self, sql: str) -> sqlite3.Cursor:
         """Several statements; inside a transaction one by one, since sqlite3's own
@@ -207,5 +217,7 @@ class SqliteDatabase:
         return self._utils
 
     def __getitem__(self, table_name: str) -> Any:
-        """sqlite-utils' table object (the migrations' bookkeeping uses it)."""
+        """sqlite-utils' table object (the migrations' bookkeeping uses it). Its writes
+        run sqlite-utils' own transactions (a deferred BEGIN, a raw "database is locked"):
+        use it inside `write_transaction`, as the migrations do."""
         return self.utils()[table_name]

@@ -99,7 +99,7 @@ class RegisterDatabase(SqliteDatabase):
     def executemany(self, sql: str, rows) -> sqlite3.Cursor:
         """One statement over many parameter rows (the team register has the same call)."""
         try:
-            return self.conn.executemany(sql, rows)
+            return super().executemany(sql, rows)
         except sqlite3.OperationalError as exc:
             if is_busy(exc):
                 raise busy_error(exc) from exc

@@ -79,3 +79,9 @@ def test_table_names_and_sqlite_utils_tables_on_the_same_connection(db):
 
 def test_recursive_triggers_are_on_as_with_sqlite_utils(db):
     assert db.execute("PRAGMA recursive_triggers").fetchone() == (1,)
+
+
+def test_executemany_runs_one_statement_over_many_rows(db):
+    with db.atomic():
+        db.executemany("INSERT INTO t (v) VALUES (?)", [("a",), ("b",), ("c",)])
+    assert db.execute("SELECT count(*) FROM t").fetchone() == (3,)

@@ -46,10 +46,10 @@ class ExportController(QObject):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No)
         full = answer == QMessageBox.StandardButton.Yes
+        from ...services.exports import export_cases  # with the first export
+
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            from ...services.exports import export_cases  # with the first export
-
             result = export_cases(host.register.cases, host.case_list.model.query, path,
                                   lang=host.lang, full_contact=full, actor=host.operator())
         except OSError as exc:
