@@ -126,8 +126,11 @@ def start_diagnostics(folder: Path, *, role: str) -> Diagnostics:
         stream = open(diag.crash_file, "a", encoding="utf-8")  # noqa: SIM115 (kept open)
         faulthandler.enable(stream, all_threads=True)
         diag._crash_stream = stream
-    logger.info("ShopDesk %s (%s) started: Python %s, %s, frozen=%s", __version__, role,
-                platform.python_version(), platform.platform(), getattr(sys, "frozen", False))
+    # system/release/machine, not platform.platform(): on Linux that reads the whole
+    # Python binary for its C library's version, about 20 ms of every start.
+    logger.info("ShopDesk %s (%s) started: Python %s, %s %s %s, frozen=%s", __version__, role,
+                platform.python_version(), platform.system(), platform.release(),
+                platform.machine(), getattr(sys, "frozen", False))
     return diag
 
 

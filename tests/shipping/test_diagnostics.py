@@ -194,3 +194,22 @@ def test_windows_pdf_fonts_are_found_in_the_windows_fonts_folder(tmp_path):
     assert dirs[0] == windir / "Fonts"
     found = find_candidates(dirs, candidate_names("win32"))
     assert [p.name for p, _i in found] == ["msyh.ttc", "simsun.ttc"]  # YaHei first
+
+
+def test_the_start_line_names_the_system_without_platform_platform(tmp_path, monkeypatch):
+    # platform.platform() reads the whole Python binary on Linux (~20 ms of each start).
+    import platform
+
+    def slow() -> str:
+        raise AssertionError("platform.platform() at start")
+
+    monkeypatch.setattr(platform, "platform", slow)
+    monkeypatch.setattr("faulthandler.enable", lambda *a, **k: None)
+    monkeypatch.setattr("faulthandler.disable", lambda: None)
+    diag = start_diagnostics(tmp_path / "logs", role="test")
+    try:
+        text = read_log(diag)
+    finally:
+        diag.close()
+    assert f"{platform.system()} {platform.release()} {platform.machine()}" in text
+    assert f"Python {platform.python_version()}" in text
