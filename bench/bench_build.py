@@ -29,20 +29,14 @@ from typing import Any
 
 import shopdesk.services.demo as demo
 from bench.dataset import BENCH_NOW, SEED, bench_home, bench_root
-from shopdesk.services.deadlines import DeadlineService
 from shopdesk.services.followups import FollowupService
 from shopdesk.services.warnings import WarningService
 
 # (owner, attribute, label) of the phases: the demo module's own steps and the services it
 # calls. Patched only for the length of one build.
 _PHASES = (
-    (demo, "demo_times", "generate cases"),
-    (demo, "demo_chunks", "generate cases"),
-    (demo, "apply_demo_patterns", "patterns"),
-    (demo, "bulk_insert_cases", "insert cases, events, audit"),
-    (DeadlineService, "new_columns", "stages and deadlines"),
-    (demo, "build_demo_promises", "promises (generate)"),
-    (demo, "write_demo_promises", "promises (write)"),
+    (demo, "demo_batches", "make rows (or wait for their worker)"),
+    (demo, "write_demo_rows", "write cases, events, audit, promises"),
     (demo, "index_demo_cases", "search index (trigram + bigram)"),
     (WarningService, "evaluate", "warnings (open cases)"),
     (FollowupService, "schedule_resolved", "follow-ups"),

@@ -11,7 +11,7 @@ from decimal import Decimal
 from functools import lru_cache
 from itertools import accumulate
 from operator import attrgetter, itemgetter
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
@@ -28,10 +28,10 @@ from ..domain.enums import (
     Priority,
 )
 from ..domain.gc_pause import no_cyclic_gc
-from ..storage.bulk import bulk_insert_cases, fresh_file, roomy_cache, unchecked_references
+from ..storage.bulk import fresh_file, roomy_cache, unchecked_references
 from ..storage.bulk_load import bulk_load
 from ..storage.rows import case_to_row
-from ..storage.search import SEARCHED_COLUMNS, index_new_range, reindex_case, search_body
+from ..storage.search import SEARCHED_COLUMNS, index_new_range, reindex_case
 from ..storage.search_side import SideIndex
 from ..storage.settings import SettingsStore
 from .analysis import AnalysisService
@@ -46,11 +46,14 @@ from .demo_patterns import (
     MALICIOUS_REASON,
     DemoPatterns,
 )
-from .demo_promises import build_demo_promises, write_demo_promises
 from .evidence import EvidenceService
 from .major import MajorService
 from .staff import StaffService
 from .warnings import WarningService
+
+if TYPE_CHECKING:  # imported where used: they import this module
+    from .demo_rows import DemoEnd, DemoJob, DemoRows
+    from .demo_side import DemoRowMaker
 
 
 class DemoTarget(Protocol):
@@ -461,41 +464,51 @@ def _load_demo_cases(register: DemoTarget, n: int, seed: int | None,
                      side: SideIndex | None = None
                      ) -> tuple[list[int], list[int], Case | None]:
     """Make and write the demo's cases a chunk at a time, each with its stages, deadlines,
-    timeline and promises (inside the caller's bulk load). Returns every new id, the open
+    timeline and promises (inside the caller's bulk load): a big demo's rows made in a
+    second process meanwhile (services/demo_side.py). Returns every new id, the open
     cases' ids, and the major complaint's case (its row rewritten last)."""
-    db, now, tz = register.db, register.clock.now(), register.shop_tz
-    rng = random.Random(seed)
-    times = demo_times(rng, n, now, tz)
-    patterns = DemoPatterns([created for created, _age in times], now, seed)
-    promise_rng = random.Random(None if seed is None else f"promises-{seed}")
-    ids: list[int] = []
-    open_ids: list[int] = []
-    for start, items in demo_chunks(rng, times, now, tz, seed):
-        apply_demo_patterns(patterns, items, start)
-        # Stages and deadlines go in with the rows: worked out from the cases in memory,
-        # where an UPDATE per case afterwards rewrote every row once more.
-        stages = register.deadlines.new_columns([case for case, _day, _events in items])
-        chunk_ids = bulk_insert_cases(db, items, demo=True, reindex=False, more=stages)
-        pairs = [(case_id, case) for case_id, (case, _day, _events)
-                 in zip(chunk_ids, items, strict=True)]
-        for case_id, case in pairs:
-            case.id = case_id
-        write_demo_promises(db, tz, build_demo_promises(pairs, now, tz, rng=promise_rng,
-                                                        fallback_actor=STAFF[0]))
-        if side is not None:  # the search text of the rows as written
-            side.add([(case_id, search_body(_searched(case),
-                                            [e[3] for e in events if e[2] == "note"]))
-                      for case_id, (case, _day, events) in zip(chunk_ids, items,
-                                                                strict=True)])
-        ids.extend(chunk_ids)
-        open_ids.extend(case_id for case_id, case in pairs if case.status.is_open)
-    major = patterns.finish()
+    from .demo_rows import DemoJob, DemoRows
+    from .demo_side import DemoRowMaker
+
+    db = register.db
+    job = DemoJob.of(register, n, seed, search=side is not None)
+    maker = DemoRowMaker.start(db, job)
+    try:
+        ids: list[int] = []
+        open_ids: list[int] = []
+        major = None
+        for item in demo_batches(job, maker):
+            if isinstance(item, DemoRows):
+                write_demo_rows(db, item, side)
+                ids.extend(row[0] for row in item.cases)
+                open_ids.extend(item.open_ids)
+            else:
+                major = item.major
+    finally:
+        if maker is not None:
+            maker.close()
     if major is not None:  # written as an ordinary case: now the scald
         columns = {k: v for k, v in case_to_row(major).items()
                    if k in _MAJOR_COLUMNS}
         register.major.cases.update_columns(major.id, columns, reindex=False)
         register.deadlines.compute_new({major.id: major})  # from what it is now
     return ids, open_ids, major
+
+
+def demo_batches(job: DemoJob, maker: DemoRowMaker | None
+                 ) -> Iterator[DemoRows | DemoEnd]:
+    """The demo's rows chunk by chunk (DemoRows, then a DemoEnd): made here, or received
+    from `maker`'s process (a function of this module, so the build benchmark times it)."""
+    from .demo_rows import make_demo_rows
+
+    yield from (make_demo_rows(job) if maker is None else maker.rows())
+
+
+def write_demo_rows(db: Database, rows: DemoRows, side: SideIndex | None) -> None:
+    """`demo_rows.write_demo_rows` (here, so the build benchmark times it)."""
+    from .demo_rows import write_demo_rows as write
+
+    write(db, rows, side)
 
 
 def apply_demo_patterns(patterns: DemoPatterns, items: list, start: int) -> None:

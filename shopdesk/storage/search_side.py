@@ -97,7 +97,11 @@ class SideIndex:
 
     def add(self, rows: list[tuple[int, str]]) -> None:
         """Index these (case id, search text) rows (they reach the worker in order)."""
-        self._queue.put(pickle.dumps(rows, protocol=pickle.HIGHEST_PROTOCOL))
+        self.add_pickled(pickle.dumps(rows, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def add_pickled(self, data: bytes) -> None:
+        """`add` for rows pickled already (by the process that made them)."""
+        self._queue.put(data)
 
     def finish(self, db: Database) -> None:
         """Wait for the worker, then put what it built into the register's search tables
