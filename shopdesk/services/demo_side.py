@@ -15,6 +15,8 @@ application), where the loader makes the rows itself.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
+import marshal
 import os
 import pickle
 import queue
@@ -25,6 +27,7 @@ import sys
 import tempfile
 import threading
 from collections.abc import Iterator
+from datetime import date
 from typing import BinaryIO
 
 from ..domain.gc_pause import no_cyclic_gc
@@ -94,7 +97,7 @@ class DemoRowMaker:
         RuntimeError if the worker fails."""
         ended = False
         while (data := self._queue.get()) is not None:
-            item = pickle.loads(data)  # from the worker we started
+            item = _decode(data)
             ended = isinstance(item, DemoEnd)
             yield item
         code = self._process.wait()
@@ -118,10 +121,29 @@ class DemoRowMaker:
         self._errors.close()
 
 
+def _encode(item: DemoRows | DemoEnd) -> bytes:
+    """A chunk's rows in marshal's format (three times as fast to write as a pickle: no
+    memo, only tuples, lists, strings and numbers), the end as a pickle."""
+    if isinstance(item, DemoEnd):
+        return b"E" + pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL)
+    fields = [getattr(item, f.name) for f in dataclasses.fields(item)]
+    fields[0] = [(day.toordinal(), count, first) for day, count, first in item.numbers]
+    return b"R" + marshal.dumps(fields)
+
+
+def _decode(data: bytes) -> DemoRows | DemoEnd:
+    """What `_encode` made (in the worker we started: the same interpreter)."""
+    if data[:1] == b"E":
+        return pickle.loads(data[1:])  # from the worker we started
+    fields = marshal.loads(memoryview(data)[1:])
+    fields[0] = [(date.fromordinal(day), count, first) for day, count, first in fields[0]]
+    return DemoRows(*fields)
+
+
 def _serve(job_stream: BinaryIO, out: BinaryIO) -> None:
     job = pickle.load(job_stream)  # from the loader that started us
     for item in make_demo_rows(job):
-        data = pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL)
+        data = _encode(item)
         out.write(_HEADER.pack(len(data)))
         out.write(data)
     out.flush()
