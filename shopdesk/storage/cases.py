@@ -19,7 +19,7 @@ from .analysis import drill_condition
 from .batches import in_batches
 from .dialect import is_postgres
 from .pg import search as pg_search
-from .rows import CASE_COLUMNS, case_from_row, case_to_row
+from .rows import CASE_COLUMNS, ROW_COLUMNS, case_from_row, case_to_row, case_values
 from .search import (
     TermStats,
     delete_from_index,
@@ -99,6 +99,9 @@ def _rows(db: Database, sql: str, params: Sequence[Any] = ()) -> list[dict[str, 
     return [dict(zip(names, r, strict=True)) for r in cursor.fetchall()]
 
 
+ROW_COLUMNS_SET = frozenset(ROW_COLUMNS)
+
+
 def counter_key(day: date, series: str = "") -> str:
     """The case_counters key of `day`'s numbers in `series` ("" for the real ones)."""
     return f"{series}:{day.isoformat()}" if series else day.isoformat()
@@ -110,15 +113,19 @@ def stored_cases(cases: Sequence[Case], first_id: int,
     """(columns, rows) of new cases as `CaseStore.insert_rows` writes them, numbered from
     `first_id`: each row the id, then the columns' values (`more`: per case, further
     columns, the same for every case)."""
-    rows = [case_to_row(c) for c in cases]
-    for row in rows:
-        row.pop("id", None)
-    if more is not None:
-        for row, extra in zip(rows, more, strict=True):
-            row.update(extra)
-    # Every row has the same keys in the same order (case_to_row): values as listed.
-    return list(rows[0]), [(case_id, *row.values())
-                           for case_id, row in enumerate(rows, first_id)]
+    if more is None:
+        return list(ROW_COLUMNS), [(case_id, *case_values(c))
+                                   for case_id, c in enumerate(cases, first_id)]
+    if not ROW_COLUMNS_SET.isdisjoint(more[0]):  # a column of the case's own, given anew
+        rows = [{**case_to_row(c), **extra} for c, extra in zip(cases, more, strict=True)]
+        for row in rows:
+            row.pop("id", None)
+        return list(rows[0]), [(case_id, *row.values())
+                               for case_id, row in enumerate(rows, first_id)]
+    # Every case's further columns have the same keys in the same order (one dict literal).
+    return [*ROW_COLUMNS, *more[0]], [
+        (case_id, *case_values(c), *extra.values())
+        for case_id, (c, extra) in enumerate(zip(cases, more, strict=True), first_id)]
 
 
 class CaseStore:

@@ -30,11 +30,16 @@ _INSERT = ("INSERT INTO case_events(case_id, at, actor, type, text, data) "
            "VALUES (?, ?, ?, ?, ?, ?)")
 
 
+# json.dumps(..., ensure_ascii=False, sort_keys=True) without making an encoder per call
+# (half of the call's time; a 1M demo writes a million promise events).
+_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
+
+
 def stored_event(case_id: int, at: datetime, actor: str, type: str, text: str,
                  data: dict[str, Any] | None) -> list[Any]:
     """An event as `add_stored` takes it (what `add` and `add_many` write)."""
     return [case_id, to_utc_iso(at), actor, type, text,
-            json.dumps(data or {}, ensure_ascii=False, sort_keys=True)]
+            _JSON.encode(data or {})]
 
 
 class EventStore:
