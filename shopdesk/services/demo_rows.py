@@ -86,6 +86,7 @@ class DemoEnd:
     """After the last chunk: the major complaint's case as it is now (None: none open)."""
 
     major: Case | None = field(default=None)
+    worker_cpu: float = 0.0  # the CPU seconds of the process that made the rows, if not ours
 
 
 def make_demo_rows(job: DemoJob) -> Iterator[DemoRows | DemoEnd]:
