@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from functools import lru_cache
 from itertools import accumulate
-from operator import attrgetter, itemgetter
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any, Protocol
 from zoneinfo import ZoneInfo
 
@@ -31,7 +31,7 @@ from ..domain.gc_pause import no_cyclic_gc
 from ..storage.bulk import fresh_file, roomy_cache, unchecked_references
 from ..storage.bulk_load import bulk_load
 from ..storage.rows import case_to_row
-from ..storage.search import SEARCHED_COLUMNS, index_new_range, reindex_case
+from ..storage.search import index_new_range, reindex_case
 from ..storage.search_side import SideIndex
 from ..storage.settings import SettingsStore
 from .analysis import AnalysisService
@@ -44,7 +44,6 @@ from .demo_patterns import (
     MAJOR_OWNER,
     MALICIOUS_NICK,
     MALICIOUS_REASON,
-    DemoPatterns,
 )
 from .evidence import EvidenceService
 from .major import MajorService
@@ -208,8 +207,6 @@ _ONE_GAP_EACH = (1, 1, 1, 1, 1)
 # Cases made, written and let go at a time by a big demo (memory: a million cases with
 # their timelines at once took gigabytes).
 CHUNK_CASES = 20_000
-# A case's searched column values, in SEARCHED_COLUMNS order.
-_searched = attrgetter(*SEARCHED_COLUMNS)
 
 
 def _nick(rng: random.Random) -> str:
@@ -509,11 +506,6 @@ def write_demo_rows(db: Database, rows: DemoRows, side: SideIndex | None) -> Non
     from .demo_rows import write_demo_rows as write
 
     write(db, rows, side)
-
-
-def apply_demo_patterns(patterns: DemoPatterns, items: list, start: int) -> None:
-    """`DemoPatterns.apply` (a function of this module, so the build benchmark times it)."""
-    patterns.apply(items, start)
 
 
 def add_demo_major(register: DemoTarget, case_id: int) -> None:

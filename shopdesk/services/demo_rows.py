@@ -17,6 +17,7 @@ import random
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from operator import attrgetter
 from typing import Any
 
 from sqlite_utils import Database
@@ -29,7 +30,7 @@ from ..storage.cases import CaseStore, counter_key, stored_cases
 from ..storage.demo import DemoStore
 from ..storage.events import EventStore, stored_event
 from ..storage.promises import PromiseStore, numbered, stored_promise
-from ..storage.search import search_body
+from ..storage.search import SEARCHED_COLUMNS, search_body
 from ..storage.search_side import SideIndex
 from . import demo
 from .deadlines import NewStages
@@ -37,6 +38,8 @@ from .demo_patterns import DemoPatterns
 from .demo_promises import build_demo_promises, promise_steps
 
 DEMO_SERIES = "demo"
+# A case's searched column values, in SEARCHED_COLUMNS order.
+_searched = attrgetter(*SEARCHED_COLUMNS)
 
 
 @dataclass(frozen=True)
@@ -98,7 +101,7 @@ def make_demo_rows(job: DemoJob) -> Iterator[DemoRows | DemoEnd]:
     counters = dict(job.counters)
     case_id, promise_id = job.first_case_id, job.first_promise_id
     for start, items in demo.demo_chunks(rng, times, job.now, job.tz, job.seed):
-        demo.apply_demo_patterns(patterns, items, start)
+        patterns.apply(items, start)
         cases = [case for case, _day, _events in items]
         stages = job.stages.columns(cases)
         # Numbered per shop-local day in the demo series, as bulk_insert_cases numbers.
@@ -135,7 +138,7 @@ def make_demo_rows(job: DemoJob) -> Iterator[DemoRows | DemoEnd]:
         search = None
         if job.search:  # the search text of the rows as written
             search = pickle.dumps(
-                [(cid, search_body(demo._searched(case),
+                [(cid, search_body(_searched(case),
                                    [e[3] for e in case_events if e[2] == "note"]))
                  for cid, (case, _day, case_events) in zip(ids, items, strict=True)],
                 protocol=pickle.HIGHEST_PROTOCOL)
