@@ -5,7 +5,9 @@ schema, rows, search text and search results, in WAL mode with the usual pragmas
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
+import time
 from dataclasses import replace
 from datetime import UTC, datetime
 
@@ -322,4 +324,23 @@ def test_a_load_cancelled_while_the_rows_come_stops_their_worker(tmp_path, monke
         assert not maker._reader.is_alive()
         assert reg.db.execute("SELECT count(*) FROM cases").fetchone()[0] == 0
     finally:
+        reg.close()
+
+
+@pytest.mark.skipif(not hasattr(os, "getpriority"), reason="POSIX priorities")
+def test_the_search_index_worker_yields_to_the_loader(tmp_path, monkeypatch):
+    """Its index is needed last: it runs at a lower priority than the load it serves."""
+    monkeypatch.setattr(search_side, "SIDE_MIN_ROWS", 1)
+    reg = _open(tmp_path)
+    side = SideIndex.start(reg.db, rows=10)
+    assert side is not None
+    try:
+        wanted = min(19, os.getpriority(os.PRIO_PROCESS, 0) + search_side._NICER)
+        pid = side._process.pid
+        deadline = time.monotonic() + 10
+        while os.getpriority(os.PRIO_PROCESS, pid) != wanted and time.monotonic() < deadline:
+            time.sleep(0.05)  # until the worker has started
+        assert os.getpriority(os.PRIO_PROCESS, pid) == wanted
+    finally:
+        side.close(reg.db)
         reg.close()
