@@ -103,8 +103,10 @@ def make_demo_rows(job: DemoJob) -> Iterator[DemoRows | DemoEnd]:
     for start, items in demo.demo_chunks(rng, times, job.now, job.tz, job.seed):
         patterns.apply(items, start)
         cases = [case for case, _day, _events in items]
+        # Stages and deadlines go in with the rows: worked out from the cases in memory,
+        # where an UPDATE per case afterwards rewrote every row once more.
         stages = job.stages.columns(cases)
-        # Numbered per shop-local day in the demo series, as bulk_insert_cases numbers.
+        # Numbered per shop-local day in the demo series, as reserve_case_numbers numbers.
         per_day: dict[date, int] = {}
         for _case, day, _events in items:
             per_day[day] = per_day.get(day, 0) + 1
