@@ -31,12 +31,14 @@ from collections.abc import Iterator
 from datetime import date
 from typing import BinaryIO
 
+from sqlite_utils import Database
+
 from ..domain.gc_pause import no_cyclic_gc
 from ..storage.dialect import is_postgres
 from .demo_rows import DemoEnd, DemoJob, DemoRows, make_demo_rows
 
 # A demo smaller than this makes its rows in the loader (starting a process, importing the
-# generator there, pickling the rows: not worth it below).
+# generator there, sending the rows: not worth it below).
 MIN_ROWS = 50_000
 # Chunks made ahead of the loader at most (each some MB of rows).
 _AHEAD_CHUNKS = 3
@@ -57,10 +59,10 @@ class DemoRowMaker:
         self._reader.start()
 
     @classmethod
-    def start(cls, db: object, job: DemoJob) -> DemoRowMaker | None:
+    def start(cls, db: Database, job: DemoJob) -> DemoRowMaker | None:
         """A worker for `job`, or None where the loader makes the rows itself (a small
         demo, a team register, a frozen bundle)."""
-        if job.n < MIN_ROWS or getattr(sys, "frozen", False) or is_postgres(db):  # type: ignore[arg-type]
+        if job.n < MIN_ROWS or getattr(sys, "frozen", False) or is_postgres(db):
             return None
         errors = tempfile.TemporaryFile()  # noqa: SIM115 (closed by close())
         process = subprocess.Popen(
