@@ -32,8 +32,8 @@ from ..storage.events import EventStore, stored_event
 from ..storage.promises import PromiseStore, numbered, stored_promise
 from ..storage.search import SEARCHED_COLUMNS, search_body
 from ..storage.search_side import SideIndex
-from . import demo
 from .deadlines import NewStages
+from .demo_cases import STAFF, demo_chunks, demo_times
 from .demo_patterns import DemoPatterns
 from .demo_promises import build_demo_promises, promise_steps
 
@@ -95,12 +95,12 @@ class DemoEnd:
 def make_demo_rows(job: DemoJob) -> Iterator[DemoRows | DemoEnd]:
     """Every chunk's rows, then the DemoEnd."""
     rng = random.Random(job.seed)
-    times = demo.demo_times(rng, job.n, job.now, job.tz)
+    times = demo_times(rng, job.n, job.now, job.tz)
     patterns = DemoPatterns([created for created, _age in times], job.now, job.seed)
     promise_rng = random.Random(None if job.seed is None else f"promises-{job.seed}")
     counters = dict(job.counters)
     case_id, promise_id = job.first_case_id, job.first_promise_id
-    for start, items in demo.demo_chunks(rng, times, job.now, job.tz, job.seed):
+    for start, items in demo_chunks(rng, times, job.now, job.tz, job.seed):
         patterns.apply(items, start)
         cases = [case for case, _day, _events in items]
         # Stages and deadlines go in with the rows: worked out from the cases in memory,
@@ -130,7 +130,7 @@ def make_demo_rows(job: DemoJob) -> Iterator[DemoRows | DemoEnd]:
             events.extend((cid, *e) for e in case_events)
         promises = numbered(build_demo_promises(list(zip(ids, cases, strict=True)), job.now,
                                                 job.tz, rng=promise_rng,
-                                                fallback_actor=demo.STAFF[0]), promise_id)
+                                                fallback_actor=STAFF[0]), promise_id)
         promise_id += len(promises)
         promise_events, promise_audit = [], []
         for p in promises:
