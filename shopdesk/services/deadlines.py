@@ -258,28 +258,16 @@ class DeadlineService:
     def new_columns(self, cases: Sequence[Case]) -> list[dict[str, object]]:
         """The stage and deadline columns of cases about to be inserted, in order: a bulk
         load writes them with the rows (`compute_new` without an UPDATE per case)."""
-        unset = StageState(None, StageOrigin.DERIVED, None)
-        settled = self._settle(list(enumerate(cases)), dict.fromkeys(range(len(cases)), unset))
-        return [self.store.columns(state, due, source, estimate)
-                for _i, state, due, source, estimate in settled]
+        return self.new_stages().columns(cases)
+
+    def new_stages(self) -> NewStages:
+        """`new_columns` as a picklable value (the rules as they are now): the demo's
+        row maker works them out in a process of its own."""
+        return NewStages(self.rule_set(), self.clock.now(), self.shop_tz)
 
     def _settle(self, cases: list[tuple[int, Case]], states: dict[int, StageState]
                 ) -> list[tuple[int, StageState, datetime | None, str, bool]]:
-        rules, now = self.rule_set(), self.clock.now()
-        rows = []
-        for cid, case in cases:
-            state = current_stage(states[cid], kind=case.kind, status=case.status,
-                                  platform_stage=case.platform_stage, now=now,
-                                  started=case.applied_at or case.created_at or now)
-            if not case.is_open:  # a settled case has its stage, never a deadline
-                rows.append((cid, state, None, "", False))
-                continue
-            deadline = self._resolve(case, state, rules)
-            open_ = deadline.due_at is not None
-            rows.append((cid, state, deadline.due_at if open_ else None,
-                         deadline.source.value if open_ and deadline.source else "",
-                         open_ and deadline.estimate))
-        return rows
+        return _settle(cases, states, self.rule_set(), self.clock.now(), self.shop_tz)
 
     def _resolve(self, case: Case, state: StageState, rules: RuleSet) -> Deadline:
         return resolve(facts_of(case, state), rules, self.shop_tz)
@@ -474,3 +462,40 @@ def rule_json(rule: DeadlineRule, lang: str = "zh") -> dict[str, object]:
             "on_timeout": rule.on_timeout.get(lang), "source": rule.source,
             "year": rule.year, "confidence": rule.confidence.value,
             "estimate": rule.estimate, "note": rule.note, "overridden": rule.overridden}
+
+
+@dataclass(frozen=True)
+class NewStages:
+    """The stage and deadline columns of new cases under fixed rules at a fixed time (no
+    database): what DeadlineService.new_columns gives while these rules hold."""
+
+    rules: RuleSet
+    now: datetime
+    shop_tz: str
+
+    def columns(self, cases: Sequence[Case]) -> list[dict[str, object]]:
+        """Per case, in order, the columns `DeadlineStore.columns` stores."""
+        unset = StageState(None, StageOrigin.DERIVED, None)
+        settled = _settle(list(enumerate(cases)), dict.fromkeys(range(len(cases)), unset),
+                          self.rules, self.now, self.shop_tz)
+        return [DeadlineStore.columns(state, due, source, estimate)
+                for _i, state, due, source, estimate in settled]
+
+
+def _settle(cases: list[tuple[int, Case]], states: dict[int, StageState], rules: RuleSet,
+            now: datetime, shop_tz: str
+            ) -> list[tuple[int, StageState, datetime | None, str, bool]]:
+    rows = []
+    for cid, case in cases:
+        state = current_stage(states[cid], kind=case.kind, status=case.status,
+                              platform_stage=case.platform_stage, now=now,
+                              started=case.applied_at or case.created_at or now)
+        if not case.is_open:  # a settled case has its stage, never a deadline
+            rows.append((cid, state, None, "", False))
+            continue
+        deadline = resolve(facts_of(case, state), rules, shop_tz)
+        open_ = deadline.due_at is not None
+        rows.append((cid, state, deadline.due_at if open_ else None,
+                     deadline.source.value if open_ and deadline.source else "",
+                     open_ and deadline.estimate))
+    return rows

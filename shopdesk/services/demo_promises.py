@@ -1,10 +1,10 @@
 """The demo's promises to buyers: open ones still owed, kept and broken ones in the history
-of settled cases, written with the timeline events and audit rows the service writes."""
+of settled cases, with the timeline events and audit rows the service writes."""
 
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -12,10 +12,6 @@ from zoneinfo import ZoneInfo
 from ..domain.case import Case
 from ..domain.enums import CaseKind
 from ..domain.promises import Promise, PromiseKind, PromiseState
-from ..storage.audit import AuditStore
-from ..storage.database import Database
-from ..storage.events import EventStore
-from ..storage.promises import PromiseStore
 from .promises import audit_values, event_data, event_text
 
 # Promises to buyers: what each kind of case usually gets promised, and why one was broken.
@@ -86,23 +82,17 @@ def build_demo_promises(cases: Sequence[tuple[int, Case]], now: datetime, tz: st
     return out
 
 
-def write_demo_promises(db: Database, tz: str, promises: Sequence[Promise]) -> None:
-    """Store demo promises with the timeline events and audit rows the service would have
-    written when they were made and settled (`tz`: the shop's zone); one transaction."""
-    events, audit = EventStore(db), AuditStore(db)
-    with db.atomic():
-        rows, audits = [], []
-        for p in PromiseStore(db).insert_many(promises):
-            made = replace(p, state=PromiseState.OPEN, resolved_at=None, resolved_by=None,
-                           broken_reason=None)  # as it stood when it was made
-            steps = [(made, "promise_made", p.made_at, p.made_by)]
-            if not p.is_open:
-                steps.append((p, "promise_kept" if p.state == PromiseState.KEPT
-                              else "promise_broken", p.resolved_at, p.resolved_by))
-            for shown, type_, at, actor in steps:
-                rows.append((p.case_id, at, actor, type_, event_text(shown, type_, tz),
-                             event_data(shown)))
-                audits.append((at, actor, "case", p.case_id, type_, f"promise:{p.id}",
-                               *audit_values(shown, type_)))
-        events.add_many(rows)  # type: ignore[arg-type]
-        audit.record_many(audits)  # type: ignore[arg-type]
+def promise_steps(p: Promise, tz: str) -> Iterator[tuple[datetime, str, str, str,
+                                                         dict[str, object], tuple]]:
+    """The timeline events and audit rows the service writes for a stored promise `p`
+    (`tz`: the shop's zone) when it was made and, unless open, settled: per step (at,
+    actor, event type, event text, event data, the audit row after its at and actor)."""
+    made = replace(p, state=PromiseState.OPEN, resolved_at=None, resolved_by=None,
+                   broken_reason=None)  # as it stood when it was made
+    steps = [(made, "promise_made", p.made_at, p.made_by)]
+    if not p.is_open:
+        steps.append((p, "promise_kept" if p.state == PromiseState.KEPT
+                      else "promise_broken", p.resolved_at, p.resolved_by))
+    for shown, type_, at, actor in steps:
+        yield (at, actor, type_, event_text(shown, type_, tz), event_data(shown),
+               ("case", p.case_id, type_, f"promise:{p.id}", *audit_values(shown, type_)))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -38,6 +39,11 @@ class AuditStore:
                                            str | None, str | None]]) -> None:
         """Many (at, actor, entity, entity_id, action, field, old, new) rows at once."""
         self.db.executemany(_INSERT, [(to_utc_iso(r[0]), *r[1:]) for r in rows])
+
+    def add_stored(self, rows: Iterable[Sequence[object]]) -> None:
+        """`record_many` for rows already in stored form (`at` as `to_utc_iso` writes it):
+        a bulk load works them out ahead, in another process."""
+        self.db.executemany(_INSERT, rows)
 
     def record_new_cases(self, at: datetime, actor: str, first_id: int, last_id: int) -> None:
         """A "create" row (new = case number) for each case with an id in first_id..last_id,

@@ -3,27 +3,16 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date
-from typing import Any
 
-from ..domain.case import Case
-from ..domain.case_no import DEMO_PREFIX, PREFIX, format_case_no
-from .audit import AuditStore
-from .cases import CaseStore
 from .database import Database
-from .demo import DemoStore
 from .dialect import is_postgres
 from .errors import RegisterBusyError
-from .events import EventStore
-from .search import reindex_cases
 
 # Page cache per case loaded, and its ceiling (MiB), for `roomy_cache`.
 _CACHE_KIB_PER_ROW = 1
 _CACHE_MAX_MIB = 1024
-# Cases turned into rows and written at a time by `bulk_insert_cases`.
-CHUNK_ROWS = 20_000
 
 
 @contextmanager
@@ -115,52 +104,3 @@ def unchecked_references(db: Database) -> Iterator[None]:
         yield
     finally:
         db.execute(f"PRAGMA foreign_keys = {before}")
-
-
-def bulk_insert_cases(db: Database, items: Sequence[tuple[Case, date, list[Sequence[Any]]]],
-                      *, demo: bool = False, reindex: bool = True,
-                      more: Sequence[Mapping[str, Any]] | None = None) -> list[int]:
-    """Insert cases with their timeline events; numbers them per shop-local day.
-
-    `items` are (case, shop-local creation day, events) where each event is a tuple
-    (at, actor, type, text, data): at as `to_utc_iso` writes it, data as JSON text as the
-    event store writes it (sorted keys, not ASCII-escaped); both are stored as given.
-    Returns the new ids. `demo` numbers them in the demo series and marks them as demo
-    (removable in one action). `reindex=False` leaves the search index to the caller,
-    which indexes every chunk's ids once at the end (a big load stays linear). `more`:
-    per item, further columns (the same for every item), as `CaseStore.insert_rows` takes.
-    """
-    series, prefix = ("demo", DEMO_PREFIX) if demo else ("", PREFIX)
-    cases, events, audit = CaseStore(db), EventStore(db), AuditStore(db)
-    per_day: dict[date, int] = {}
-    for _case, day, _events in items:
-        per_day[day] = per_day.get(day, 0) + 1
-    ids: list[int] = []
-    with db.atomic():
-        next_seq = {day: cases.reserve_case_numbers(day, n, series=series)
-                    for day, n in per_day.items()}
-        for case, day, _events in items:
-            case.case_no = format_case_no(day, next_seq[day], prefix)
-            next_seq[day] += 1
-        # In chunks: the rows of a million cases at once (their column dicts, events and
-        # audit tuples) were gigabytes on top of the cases themselves.
-        for start in range(0, len(items), CHUNK_ROWS):
-            chunk = items[start:start + CHUNK_ROWS]
-            chunk_ids = cases.insert_rows(
-                [case for case, _day, _events in chunk],
-                None if more is None else more[start:start + CHUNK_ROWS])
-            if demo:
-                DemoStore(db).mark(chunk_ids)
-            event_rows, audit_rows = [], []
-            for (case, _day, case_events), case_id in zip(chunk, chunk_ids, strict=True):
-                audit_rows.append((case.created_at, case.created_by, "case", case_id,
-                                   "create", None, None, case.case_no))
-                # Stored as given: decoding and re-encoding each event cost more than the
-                # insert (most of a big demo's writing time).
-                event_rows.extend((case_id, *e) for e in case_events)
-            events.add_stored(event_rows)
-            audit.record_many(audit_rows)
-            ids.extend(chunk_ids)
-        if reindex:  # only the new cases: re-indexing everything per chunk was quadratic
-            reindex_cases(db, ids)
-    return ids

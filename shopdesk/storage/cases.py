@@ -18,7 +18,7 @@ from .batches import in_batches
 from .database import Database
 from .dialect import is_postgres
 from .pg import search as pg_search
-from .rows import CASE_COLUMNS, case_from_row, case_to_row
+from .rows import CASE_COLUMNS, ROW_COLUMNS, case_from_row, case_to_row, case_values
 from .search import (
     TermStats,
     delete_from_index,
@@ -98,6 +98,35 @@ def _rows(db: Database, sql: str, params: Sequence[Any] = ()) -> list[dict[str, 
     return [dict(zip(names, r, strict=True)) for r in cursor.fetchall()]
 
 
+ROW_COLUMNS_SET = frozenset(ROW_COLUMNS)
+
+
+def counter_key(day: date, series: str = "") -> str:
+    """The case_counters key of `day`'s numbers in `series` ("" for the real ones)."""
+    return f"{series}:{day.isoformat()}" if series else day.isoformat()
+
+
+def stored_cases(cases: Sequence[Case], first_id: int,
+                 more: Sequence[Mapping[str, Any]] | None = None
+                 ) -> tuple[list[str], list[tuple[Any, ...]]]:
+    """(columns, rows) of new cases as `CaseStore.insert_rows` writes them, numbered from
+    `first_id`: each row the id, then the columns' values (`more`: per case, further
+    columns, the same for every case)."""
+    if more is None:
+        return list(ROW_COLUMNS), [(case_id, *case_values(c))
+                                   for case_id, c in enumerate(cases, first_id)]
+    if not ROW_COLUMNS_SET.isdisjoint(more[0]):  # a column of the case's own, given anew
+        rows = [{**case_to_row(c), **extra} for c, extra in zip(cases, more, strict=True)]
+        for row in rows:
+            row.pop("id", None)
+        return list(rows[0]), [(case_id, *row.values())
+                               for case_id, row in enumerate(rows, first_id)]
+    # Every case's further columns have the same keys in the same order (one dict literal).
+    return [*ROW_COLUMNS, *more[0]], [
+        (case_id, *case_values(c), *extra.values())
+        for case_id, (c, extra) in enumerate(zip(cases, more, strict=True), first_id)]
+
+
 class CaseStore:
     """Row-level access to cases. Callers own the transaction (db.atomic())."""
 
@@ -117,7 +146,7 @@ class CaseStore:
     def reserve_case_numbers(self, day: date, count: int, *, series: str = "") -> int:
         """Take `count` consecutive numbers for `day`; returns the first sequence number.
         `series` names a separate counter (the demo's), so it never uses up real numbers."""
-        key = f"{series}:{day.isoformat()}" if series else day.isoformat()
+        key = counter_key(day, series)
         self.db.execute(
             "INSERT INTO case_counters(day, last_seq) VALUES (?, ?) "
             "ON CONFLICT(day) DO UPDATE SET last_seq = case_counters.last_seq + excluded.last_seq",
@@ -169,21 +198,27 @@ class CaseStore:
         (the same ones for every case), such as its stage and deadline."""
         if not cases:
             return []
-        rows = [case_to_row(c) for c in cases]
-        for row in rows:
-            row.pop("id", None)
-        if more is not None:
-            for row, extra in zip(rows, more, strict=True):
-                row.update(extra)
-        cols = list(rows[0])
-        start = int(self.db.execute("SELECT coalesce(max(id), 0) FROM cases").fetchone()[0]) + 1
-        ids = list(range(start, start + len(rows)))
-        self.db.executemany(
-            f"INSERT INTO cases (id, {', '.join(cols)}) "
-            f"VALUES (?, {', '.join('?' for _ in cols)})",
-            # Every row has the same keys in the same order (case_to_row): values as listed.
-            ((case_id, *row.values()) for case_id, row in zip(ids, rows, strict=True)))
-        return ids
+        start = self.next_id()
+        cols, rows = stored_cases(cases, start, more)
+        self.insert_stored(cols, rows)
+        return list(range(start, start + len(rows)))
+
+    def counters(self, series: str) -> dict[str, int]:
+        """The last sequence number taken per day in the named `series` (such as the
+        demo's), keyed as `counter_key` keys them."""
+        if not series or "%" in series or "_" in series:
+            raise ValueError(f"not a series name: {series!r}")
+        return {str(k): int(v) for k, v in self.db.execute(
+            "SELECT day, last_seq FROM case_counters WHERE day LIKE ?", [f"{series}:%"])}
+
+    def next_id(self) -> int:
+        """The id `insert_rows` gives the next case (inside the write transaction)."""
+        return int(self.db.execute("SELECT coalesce(max(id), 0) FROM cases").fetchone()[0]) + 1
+
+    def insert_stored(self, cols: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+        """Insert rows made by `stored_cases` (columns `cols`, the id first)."""
+        self.db.executemany(f"INSERT INTO cases (id, {', '.join(cols)}) "
+                            f"VALUES (?, {', '.join('?' for _ in cols)})", rows)
 
     def update_columns(self, case_id: int, values: Mapping[str, Any], *,
                        reindex: bool = True) -> None:

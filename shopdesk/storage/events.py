@@ -29,10 +29,16 @@ _INSERT = ("INSERT INTO case_events(case_id, at, actor, type, text, data) "
            "VALUES (?, ?, ?, ?, ?, ?)")
 
 
-def _row(case_id: int, at: datetime, actor: str, type: str, text: str,
-         data: dict[str, Any] | None) -> list[Any]:
+# json.dumps(..., ensure_ascii=False, sort_keys=True) without making an encoder per call
+# (half of the call's time; a 1M demo writes a million promise events).
+_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
+
+
+def stored_event(case_id: int, at: datetime, actor: str, type: str, text: str,
+                 data: dict[str, Any] | None) -> list[Any]:
+    """An event as `add_stored` takes it (what `add` and `add_many` write)."""
     return [case_id, to_utc_iso(at), actor, type, text,
-            json.dumps(data or {}, ensure_ascii=False, sort_keys=True)]
+            _JSON.encode(data or {})]
 
 
 class EventStore:
@@ -41,13 +47,13 @@ class EventStore:
 
     def add(self, case_id: int, at: datetime, actor: str, type: str, text: str = "",
             data: dict[str, Any] | None = None) -> int:
-        cursor = self.db.execute(_INSERT, _row(case_id, at, actor, type, text, data))
+        cursor = self.db.execute(_INSERT, stored_event(case_id, at, actor, type, text, data))
         return int(cursor.lastrowid or 0)
 
     def add_many(self, events: list[tuple[int, datetime, str, str, str, dict[str, Any]]]
                  ) -> None:
         """(case_id, at, actor, type, text, data) rows in one statement (imports, demo)."""
-        self.db.executemany(_INSERT, [_row(*e) for e in events])
+        self.db.executemany(_INSERT, [stored_event(*e) for e in events])
 
     def add_stored(self, rows: Iterable[Sequence[Any]]) -> None:
         """(case_id, at, actor, type, text, data) rows already in stored form: `at` as

@@ -25,6 +25,26 @@ def _seconds(value: datetime) -> datetime:
     return value.astimezone(UTC).replace(microsecond=0)
 
 
+_INSERT = ("INSERT INTO promises(id, case_id, kind, text, due_at, made_by, made_at, state, "
+           "resolved_at, resolved_by, broken_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+
+
+def numbered(promises: Sequence[Promise], first_id: int) -> list[Promise]:
+    """The promises as `insert_many` stores and returns them: ids from `first_id` on, times
+    in whole seconds (UTC)."""
+    return [replace(p, id=first_id + i, due_at=_seconds(p.due_at), made_at=_seconds(p.made_at),
+                    resolved_at=_seconds(p.resolved_at) if p.resolved_at else None)
+            for i, p in enumerate(promises)]
+
+
+def stored_promise(p: Promise) -> tuple[Any, ...]:
+    """A numbered promise's row, in `_INSERT`'s column order."""
+    return (p.id, p.case_id, p.kind.value, p.text, to_utc_iso(p.due_at), p.made_by,
+            to_utc_iso(p.made_at), p.state.value,
+            to_utc_iso(p.resolved_at) if p.resolved_at else None, p.resolved_by,
+            p.broken_reason)
+
+
 def _promise(r: Sequence[Any]) -> Promise:
     return Promise(
         id=r[0], case_id=r[1], kind=PromiseKind(r[2]), text=r[3],
@@ -68,21 +88,24 @@ class PromiseStore:
         follow the largest)."""
         if not promises:
             return []
-        start = int(self.db.execute("SELECT coalesce(max(id), 0) FROM promises").fetchone()[0])
-        saved = [replace(p, id=start + i, due_at=_seconds(p.due_at), made_at=_seconds(p.made_at),
-                         resolved_at=_seconds(p.resolved_at) if p.resolved_at else None)
-                 for i, p in enumerate(promises, 1)]
-        self.db.executemany(
-            "INSERT INTO promises(id, case_id, kind, text, due_at, made_by, made_at, state, "
-            "resolved_at, resolved_by, broken_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            ((p.id, p.case_id, p.kind.value, p.text, to_utc_iso(p.due_at), p.made_by,
-              to_utc_iso(p.made_at), p.state.value,
-              to_utc_iso(p.resolved_at) if p.resolved_at else None, p.resolved_by,
-              p.broken_reason) for p in saved))
+        saved = numbered(promises, self.next_id())
+        self.insert_stored([stored_promise(p) for p in saved],
+                           [p.case_id for p in saved if p.is_open])
+        return saved
+
+    def next_id(self) -> int:
+        """The id `insert_many` gives the next promise (inside the write transaction)."""
+        return int(self.db.execute("SELECT coalesce(max(id), 0) FROM promises"
+                                   ).fetchone()[0]) + 1
+
+    def insert_stored(self, rows: Sequence[Sequence[Any]], open_case_ids: Iterable[int]
+                      ) -> None:
+        """`insert_many` for rows already in stored form (`stored_promise`, ids from
+        `numbered`); `open_case_ids`: the cases of the open ones, whose next due changes."""
+        self.db.executemany(_INSERT, rows)
         # Only an open promise can change its case's next due (kept and broken ones are
         # not counted): a demo's settled history needs no UPDATE per case.
-        self.refresh_next_due(p.case_id for p in saved if p.is_open)
-        return saved
+        self.refresh_next_due(open_case_ids)
 
     def refresh_next_due(self, case_ids: Iterable[int]) -> None:
         """Recompute cases.next_promise_due (earliest open promise) for these cases."""

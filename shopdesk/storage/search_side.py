@@ -96,7 +96,11 @@ class SideIndex:
 
     def add(self, rows: list[tuple[int, str]]) -> None:
         """Index these (case id, search text) rows (they reach the worker in order)."""
-        self._queue.put(pickle.dumps(rows, protocol=pickle.HIGHEST_PROTOCOL))
+        self.add_pickled(pickle.dumps(rows, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def add_pickled(self, data: bytes) -> None:
+        """`add` for rows pickled already (by the process that made them)."""
+        self._queue.put(data)
 
     def finish(self, db: Database) -> None:
         """Wait for the worker, then put what it built into the register's search tables
@@ -173,6 +177,15 @@ def _fill(path: str, creates: list[str], chunks: Iterable[list[tuple[int, str]]]
         conn.close()
 
 
+# How much lower the worker's priority is than the loader's (POSIX nice steps).
+_NICER = 5
+
 if __name__ == "__main__":  # the worker: python -m shopdesk.storage.search_side FILE SQL...
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # The loader, and a demo's row worker (services/demo_side.py), come first: the load
+    # waits for them, while this worker's index is needed only at the end of the load,
+    # after the case indexes, and catches up then on the core they leave idle.
+    if hasattr(os, "nice"):
+        with contextlib.suppress(OSError):
+            os.nice(_NICER)
     _fill(sys.argv[1], sys.argv[2:], _chunks(sys.stdin.buffer))

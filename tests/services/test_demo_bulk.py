@@ -10,6 +10,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 import shopdesk.services.demo as demo
+import shopdesk.services.demo_cases as demo_cases
 from shopdesk.domain.case_query import CaseQuery
 from shopdesk.domain.clock import FixedClock
 from shopdesk.domain.promises import Promise, PromiseKind
@@ -97,10 +98,10 @@ def test_promises_written_in_bulk_are_returned_as_read_back(register, clock):
 
 def test_a_big_demo_reaches_further_back_at_the_same_daily_volume(clock, monkeypatch):
     now = clock.now()
-    small = demo.build_demo_cases(400, now, "Asia/Shanghai", seed=2)
+    small = demo_cases.build_demo_cases(400, now, "Asia/Shanghai", seed=2)
     assert max(now - c.created_at for c, _d, _e in small) <= timedelta(days=91)
-    monkeypatch.setattr(demo, "BUSY_CASES", 100)  # 400 cases: four times the span
-    big = demo.build_demo_cases(400, now, "Asia/Shanghai", seed=2)
+    monkeypatch.setattr(demo_cases, "BUSY_CASES", 100)  # 400 cases: four times the span
+    big = demo_cases.build_demo_cases(400, now, "Asia/Shanghai", seed=2)
     assert max(now - c.created_at for c, _d, _e in big) > timedelta(days=120)
     assert all(c.created_at <= now for c, _d, _e in big)
     # Most cases of a long register are settled; the recent weeks still have open ones.
@@ -144,8 +145,8 @@ def test_a_big_demos_long_settled_cases_went_straight_through(clock, monkeypatch
     from statistics import median
 
     now = clock.now()
-    monkeypatch.setattr(demo, "BUSY_CASES", 100)  # 1,000 cases: ten times the span
-    items = demo.build_demo_cases(1000, now, "Asia/Shanghai", seed=5)
+    monkeypatch.setattr(demo_cases, "BUSY_CASES", 100)  # 1,000 cases: ten times the span
+    items = demo_cases.build_demo_cases(1000, now, "Asia/Shanghai", seed=5)
     old = [(c, e) for c, _d, e in items if now - c.created_at > timedelta(days=91)]
     recent = [(c, e) for c, _d, e in items
               if timedelta(days=45) < now - c.created_at <= timedelta(days=90)]
@@ -173,10 +174,10 @@ def test_a_seed_makes_the_same_demo_chunk_by_chunk_as_all_at_once(clock):
     def made(size):
         import random
         rng = random.Random(8)
-        times = demo.demo_times(rng, 500, now, tz)
+        times = demo_cases.demo_times(rng, 500, now, tz)
         patterns = DemoPatterns([t for t, _age in times], now, 8)
         items = []
-        for start, chunk in demo.demo_chunks(rng, times, now, tz, 8, size=size):
+        for start, chunk in demo_cases.demo_chunks(rng, times, now, tz, 8, size=size):
             patterns.apply(chunk, start)
             items.extend(chunk)
         major = patterns.finish()

@@ -5,6 +5,10 @@ schema, rows, search text and search results, in WAL mode with the usual pragmas
 from __future__ import annotations
 
 import contextlib
+import os
+import sys
+import time
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
@@ -13,6 +17,9 @@ import shopdesk.services.demo as demo
 from shopdesk.domain.case_query import CaseQuery
 from shopdesk.domain.clock import FixedClock
 from shopdesk.paths import DataPaths
+from shopdesk.services import demo_side
+from shopdesk.services.demo_rows import DemoJob
+from shopdesk.services.demo_side import DemoRowMaker
 from shopdesk.services.register import open_register
 from shopdesk.storage import bulk as bulk_module
 from shopdesk.storage import bulk_load as bulk_load_module
@@ -35,13 +42,24 @@ def _tables(db) -> list[str]:
         "AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name").fetchall()]
 
 
+def _order(db, table: str) -> str:
+    """Write order (rowid), or the key of a WITHOUT ROWID table."""
+    sql = db.execute("SELECT sql FROM sqlite_master WHERE name = ?", [table]).fetchone()[0]
+    return "1" if "WITHOUT ROWID" in sql.upper() else "rowid"
+
+
 def _state(reg) -> dict:
     db = reg.db
+    tables = [t for t in _tables(db) if not t.startswith(("cases_fts_", "cases_bigram_"))]
     return {
         "schema": set(db.execute("SELECT type, name, sql FROM sqlite_master "
                                  "WHERE sql IS NOT NULL").fetchall()),
         "counts": {t: db.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0]
-                   for t in _tables(db) if not t.startswith(("cases_fts_", "cases_bigram_"))},
+                   for t in tables},
+        # Every row of every table in write order (the migrations' own times aside): the
+        # rows made in the worker process are the ones the loader makes.
+        "rows": {t: db.execute(f'SELECT * FROM "{t}" ORDER BY {_order(db, t)}').fetchall()
+                 for t in tables if t != "_sqlite_migrations"},
         "cases": db.execute("SELECT * FROM cases ORDER BY id").fetchall(),
         "trigram": db.execute("SELECT rowid, body FROM cases_fts ORDER BY rowid").fetchall(),
         "bigram": db.execute("SELECT rowid, grams FROM cases_bigram ORDER BY rowid").fetchall(),
@@ -87,21 +105,40 @@ def loads(monkeypatch):
     return fresh, sides
 
 
+@pytest.fixture
+def makers(monkeypatch) -> list:
+    """The demo row workers started (None: the rows made in the loader)."""
+    started = []
+    real_start = DemoRowMaker.start
+
+    def spy_start(db, job):
+        maker = real_start(db, job)
+        started.append(maker)
+        return maker
+
+    monkeypatch.setattr(DemoRowMaker, "start", staticmethod(spy_start))
+    return started
+
+
 def _build(path, monkeypatch, *, fast: bool):
     monkeypatch.setattr(bulk_module, "FRESH_FILE_ROWS", 1 if fast else _BIG)
     monkeypatch.setattr(search_side, "SIDE_MIN_ROWS", 1 if fast else _BIG)
+    monkeypatch.setattr(demo_side, "MIN_ROWS", 1 if fast else _BIG)
     reg = _open(path)
     demo.generate_demo(reg, 240, seed=17)
     return reg
 
 
-def test_a_fast_build_leaves_what_the_ordinary_build_leaves(tmp_path, monkeypatch, loads):
+def test_a_fast_build_leaves_what_the_ordinary_build_leaves(tmp_path, monkeypatch, loads,
+                                                            makers):
     fresh, sides = loads
     slow = _build(tmp_path / "slow", monkeypatch, fast=False)
     fast = _build(tmp_path / "fast", monkeypatch, fast=True)
     try:
         assert fresh == [False, True]
         assert sides[0] is None and sides[1] is not None
+        assert makers[0] is None and makers[1] is not None  # rows made in a worker
+        assert makers[1]._process.poll() == 0
         assert not sides[1].path.exists()  # the worker's file is gone
         assert _state(fast) == _state(slow)
         assert _searches(fast) == _searches(slow)
@@ -221,4 +258,89 @@ def test_a_cancelled_fast_build_leaves_an_empty_register_and_no_worker(tmp_path,
         assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         _integrity(db)
     finally:
+        reg.close()
+
+
+def test_a_frozen_bundle_makes_the_rows_and_the_index_in_the_loader(tmp_path, monkeypatch,
+                                                                    loads, makers):
+    """No worker process in a bundle (a spawned child would start the application): the
+    same register all the same."""
+    fresh, sides = loads
+    slow = _build(tmp_path / "slow", monkeypatch, fast=False)
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    frozen = _build(tmp_path / "frozen", monkeypatch, fast=True)
+    try:
+        assert fresh == [False, True]
+        assert sides == [None, None] and makers == [None, None]
+        assert _state(frozen) == _state(slow)
+    finally:
+        frozen.close()
+        slow.close()
+
+
+def test_a_failing_row_worker_fails_the_load_and_writes_nothing(tmp_path, monkeypatch):
+    monkeypatch.setattr(demo_side, "MIN_ROWS", 1)
+    reg = _open(tmp_path)
+    try:
+        with reg.db.atomic():
+            job = DemoJob.of(reg, 10, 1, search=False)
+        maker = DemoRowMaker.start(reg.db, replace(job, stages=None))  # breaks in the worker
+        assert maker is not None
+        with pytest.raises(RuntimeError, match=r"demo row worker failed.*AttributeError"):
+            list(maker.rows())
+        maker.close()
+        assert maker._process.poll() not in (None, 0)
+
+        real_start = DemoRowMaker.start
+
+        def broken(db, job):  # the load goes on to fail the same way
+            return real_start(db, replace(job, stages=None))
+
+        monkeypatch.setattr(DemoRowMaker, "start", staticmethod(broken))
+        with pytest.raises(RuntimeError, match="demo row worker failed"):
+            demo.generate_demo(reg, 30, seed=1)
+        assert reg.db.execute("SELECT count(*) FROM cases").fetchone()[0] == 0
+        assert reg.db.execute("SELECT count(*) FROM case_counters").fetchone()[0] == 0
+    finally:
+        reg.close()
+
+
+def test_a_load_cancelled_while_the_rows_come_stops_their_worker(tmp_path, monkeypatch,
+                                                                 makers):
+    """Cancelled at the first chunk written: rolled back, the worker (still sending or
+    done) stopped and reaped, the reading thread ended."""
+    monkeypatch.setattr(demo_side, "MIN_ROWS", 1)
+
+    def cancel(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(demo, "write_demo_rows", cancel)
+    reg = _open(tmp_path)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            demo.generate_demo(reg, 240, seed=17)
+        [maker] = makers
+        assert maker._process.poll() is not None
+        assert not maker._reader.is_alive()
+        assert reg.db.execute("SELECT count(*) FROM cases").fetchone()[0] == 0
+    finally:
+        reg.close()
+
+
+@pytest.mark.skipif(not hasattr(os, "getpriority"), reason="POSIX priorities")
+def test_the_search_index_worker_yields_to_the_loader(tmp_path, monkeypatch):
+    """Its index is needed last: it runs at a lower priority than the load it serves."""
+    monkeypatch.setattr(search_side, "SIDE_MIN_ROWS", 1)
+    reg = _open(tmp_path)
+    side = SideIndex.start(reg.db, rows=10)
+    assert side is not None
+    try:
+        wanted = min(19, os.getpriority(os.PRIO_PROCESS, 0) + search_side._NICER)
+        pid = side._process.pid
+        deadline = time.monotonic() + 10
+        while os.getpriority(os.PRIO_PROCESS, pid) != wanted and time.monotonic() < deadline:
+            time.sleep(0.05)  # until the worker has started
+        assert os.getpriority(os.PRIO_PROCESS, pid) == wanted
+    finally:
+        side.close(reg.db)
         reg.close()
