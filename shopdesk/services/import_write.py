@@ -10,12 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from json.encoder import encode_basestring as _encode_text
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
 
 from ..domain.case import Case
-from ..domain.case_no import format_case_no
 from ..domain.clock import to_utc_iso
 from ..storage.audit import AuditStore
 from ..storage.cases import CaseStore
@@ -31,11 +31,10 @@ from .import_apply import (
     FieldChange,
     RowPlan,
     apply_changes,
-    fill_from_order,
-    platform_extra,
     summarise,
 )
-from .import_state import STATE_FIELDS, new_case_state
+from .import_new import NewCaseRows, settled_rows
+from .import_state import STATE_FIELDS
 
 # Case columns an import may write besides the amounts and the fillable fields.
 _COLUMNS = frozenset(("due_at", "applied_at", "platform_stage", "platform_involved",
@@ -48,7 +47,7 @@ class PlanWriter:
 
     def __init__(self, db: Database, *, now: datetime, actor: str, source: str,
                  preset: str | None, shop_tz: str,
-                 settle: Callable[[Sequence[Case]], list[dict[str, object]]] | None = None
+                 settle: Callable[[Sequence[Any]], list[dict[str, object]]] | None = None
                  ) -> None:
         self.db = db
         # Whole seconds, as stored: `settle` judges the cases before they are written.
@@ -64,6 +63,7 @@ class PlanWriter:
         self.events = EventStore(db)
         self.audit = AuditStore(db)
         self.day = now.astimezone(ZoneInfo(shop_tz)).date()
+        self.rows = NewCaseRows(now, actor, self.day)
         self._unindexed: list[int] = []  # written but not yet in the search index
         self._new: list[int] = []  # inserted, never in the search index
         # Updated cases, as they were, whose buyer, product or cause the import changed:
@@ -95,37 +95,24 @@ class PlanWriter:
             orders.update({(platform, no): o
                            for no, o in self.orders.get_many(platform, nos).items()})
         first = self.cases.reserve_case_numbers(self.day, len(rows))
-        built: list[Case] = []
-        for offset, row in enumerate(rows):
-            rec = row.record
-            case = Case(**vars(rec.to_draft()), case_no=format_case_no(self.day, first + offset),
-                        created_at=self.now, created_by=self.actor,
-                        updated_at=self.now, last_activity_at=self.now,
-                        platform_status=rec.platform_status,
-                        intervention_status=rec.intervention_status,
-                        applied_at=rec.applied_at.replace(microsecond=0)
-                        if rec.applied_at else None,
-                        extra=platform_extra(rec), **new_case_state(rec, self.now))
-            order = orders.get((rec.platform, rec.order_no))
-            if order is not None:
-                case = case.with_changes(**fill_from_order(case, order))
-            built.append(case)
-        # One executemany for the chunk instead of one INSERT per row.
-        ids = self.cases.insert_rows(built, self.settle(built) if self.settle else None)
+        # The rows straight from the records (import_new): no Case per new case.
+        values, facts = self.rows.build([r.record for r in rows], first, orders)
+        columns, values = settled_rows(values, facts, self.settle)
+        ids = self.cases.insert_values(columns, values)
         # The timeline rows in stored form: the time once, `data` as json.dumps(...,
         # ensure_ascii=False, sort_keys=True) writes it (the keys below are in that order).
         head = f"导入自 {self.source}"
         preset = f', "preset": {_json(self.preset)}, "row": '
         source = f', "source": {_json(self.source)}, "status": '
         events = []
-        for row, case, case_id in zip(rows, built, ids, strict=True):
+        for row, fact, case_id in zip(rows, facts, ids, strict=True):
             rec = row.record
             shown = rec.platform_status
             events.append((case_id, self.stamp, self.actor, "created",
                            f"{head}（平台：{shown}）" if shown else head,
                            '{"platform_status": ' + (_json(shown) if shown else "null")
                            + preset + str(rec.row_number) + source
-                           + _json(case.status.value) + "}"))
+                           + _json(fact.status.value) + "}"))
             row.case_id = case_id
         self.events.add_stored(events)
         # The audit's "create" rows straight from the cases just written (ids are given in

@@ -176,14 +176,20 @@ class CaseStore:
         if more is not None:
             for row, extra in zip(rows, more, strict=True):
                 row.update(extra)
-        cols = list(rows[0])
+        # Every row has the same keys in the same order (case_to_row): values as listed.
+        return self.insert_values(list(rows[0]), [list(row.values()) for row in rows])
+
+    def insert_values(self, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> list[int]:
+        """`insert_rows` for rows already in column form: each row's values in the order
+        of `columns` (no id). Returns the ids given, in order, after the largest."""
+        if not rows:
+            return []
         start = int(self.db.execute("SELECT coalesce(max(id), 0) FROM cases").fetchone()[0]) + 1
         ids = list(range(start, start + len(rows)))
         self.db.executemany(
-            f"INSERT INTO cases (id, {', '.join(cols)}) "
-            f"VALUES (?, {', '.join('?' for _ in cols)})",
-            # Every row has the same keys in the same order (case_to_row): values as listed.
-            ((case_id, *row.values()) for case_id, row in zip(ids, rows, strict=True)))
+            f"INSERT INTO cases (id, {', '.join(columns)}) "
+            f"VALUES (?, {', '.join('?' for _ in columns)})",
+            ((case_id, *row) for case_id, row in zip(ids, rows, strict=True)))
         return ids
 
     def update_columns(self, case_id: int, values: Mapping[str, Any], *,
