@@ -26,6 +26,7 @@ from bench.clock import BENCH_NOW
 from shopdesk.domain.clock import FixedClock
 from shopdesk.paths import DataPaths
 from shopdesk.services import deadlines, import_known, import_write, imports, warnings
+from shopdesk.services import import_new
 from shopdesk.services.register import open_register
 from shopdesk.storage import audit, cases, events, search
 
@@ -33,7 +34,9 @@ from shopdesk.storage import audit, cases, events, search
 STEPS: list[tuple[str, Any, str]] = [
     ("plan", imports, "plan_refunds"),
     ("create (all)", import_write.PlanWriter, "create"),
-    ("  case insert (incl. settle)", cases.CaseStore, "insert_rows"),
+    ("  case insert (incl. settle)", cases.CaseStore, "insert_rows"),  # before import_new
+    ("  case rows from the records", import_new.NewCaseRows, "build"),
+    ("  case insert", cases.CaseStore, "insert_values"),
     ("    settle: stage + deadline columns", deadlines.DeadlineService, "new_case_columns"),
     ("  events", events.EventStore, "add_stored"),
     ("  events", events.EventStore, "add_many"),  # before the stored form

@@ -167,6 +167,77 @@ def _parse_money(errors: list[FieldError], name: str, raw: str | Decimal | None
         return None
 
 
+_QUICK_TEXT = ("order_no", "shop", "refund_no", "buyer_nick", "buyer_name", "buyer_phone",
+               "buyer_address", "item_title", "sku", "description", "assignee")
+
+
+def quick_draft(fields: Mapping[str, object]) -> CaseDraft | None:
+    """`draft_from_fields(fields)` for fields an importer already cleaned, when they are
+    valid as they are; None when anything needs draft_from_fields's full reading (a
+    problem to report, a value not of the usual type). An import reads tens of thousands
+    of rows: the full reading was a fifth of its parsing, for rows that pass it.
+
+    Only ever returns what draft_from_fields returns for the same fields (see
+    tests/domain/test_case_quick_draft.py)."""
+    texts: dict[str, str] = {}
+    for name in _QUICK_TEXT:
+        value = fields.get(name)
+        if value is None:
+            texts[name] = ""
+        elif type(value) is str:
+            texts[name] = value.strip()
+        else:
+            return None
+    for name in ("platform", "kind", "cause", "customer_type", "priority"):
+        value = fields.get(name)
+        if value is not None and type(value) is not str:
+            return None
+    try:
+        platform = Platform.parse(str(fields.get("platform") or "").strip())
+        kind = CaseKind.parse(str(fields.get("kind") or "").strip())
+        cause_text = str(fields.get("cause") or "").strip()
+        cause = Cause.parse(cause_text) if cause_text else None
+    except ValueError:
+        return None
+    if fields.get("customer_type") or fields.get("priority"):
+        return None  # never given by an importer: the full reading
+    amounts: list[Decimal | None] = []
+    for name in ("amount_paid", "amount_claimed"):
+        value = fields.get(name)
+        if value is None:
+            amounts.append(None)
+        elif type(value) is Decimal:
+            try:
+                amounts.append(parse_yuan(value))
+            except MoneyError:
+                return None
+        else:
+            return None
+    paid, claimed = amounts
+    if paid is not None and claimed is not None and claimed > paid:
+        return None
+    due = fields.get("due_at")
+    if due is not None and (not isinstance(due, datetime) or due.tzinfo is None):
+        return None
+    order = texts["order_no"]
+    if not order or not _ORDER_NO.match(order):
+        return None
+    refund = texts["refund_no"]
+    if refund and not _ORDER_NO.match(refund):
+        return None
+    phone = texts["buyer_phone"]
+    if phone:
+        normal = normalise_phone(phone)
+        if not (is_valid_phone(phone) and is_valid_phone(normal)):
+            return None
+        texts["buyer_phone"] = normal
+    for name, limit in MAX_TEXT.items():
+        if len(texts[name]) > limit:
+            return None
+    return CaseDraft(platform=platform, kind=kind, cause=cause, amount_paid=paid,  # type: ignore[arg-type]
+                     amount_claimed=claimed, due_at=due, **texts)  # type: ignore[arg-type]
+
+
 def draft_from_fields(fields: Mapping[str, object]) -> CaseDraft:
     """Build a validated draft from raw text fields (form, CLI, importer).
 

@@ -33,6 +33,8 @@ class BoundMapping:
     _converters: dict[str, Converter] = field(default_factory=dict, repr=False)
     _bound_columns: list[tuple[str, int, str, Converter]] | None = field(default=None,
                                                                         repr=False)
+    # What readers of this file's rows remember between rows (refunds.py).
+    memo: dict[str, dict] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def bind(cls, mapping: ColumnMapping, header_cells: Sequence[str], tz: tzinfo) -> BoundMapping:
