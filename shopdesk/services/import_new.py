@@ -25,6 +25,7 @@ from ..domain.platform_state import PlatformStage
 from ..importers import RefundRecord
 from ..storage.orders import StoredOrder
 from ..storage.rows import CASE_COLUMNS
+from ..storage.search import SEARCHED_COLUMNS, search_body
 from .import_apply import ORDER_FILLABLE, platform_extra
 
 # Every column of a new case but its id, in CASE_COLUMNS order.
@@ -32,6 +33,8 @@ NEW_COLUMNS = tuple(c for c in CASE_COLUMNS if c != "id")
 _UNKNOWN_CUSTOMER = CustomerType.UNKNOWN.value
 _NORMAL = Priority.NORMAL.value
 _FILL = tuple((name, MAX_TEXT.get(name)) for name in ORDER_FILLABLE)
+# Where the searched columns sit in a row of NEW_COLUMNS.
+_SEARCHED = tuple(NEW_COLUMNS.index(c) for c in SEARCHED_COLUMNS)
 
 
 class NewCase:
@@ -161,3 +164,9 @@ def settled_rows(rows: list[list[Any]], facts: Sequence[NewCase],
     for row, extra in zip(rows, more, strict=True):
         row.extend(extra.values())
     return (*NEW_COLUMNS, *more[0]), rows
+
+
+def search_text(row: Sequence[Any]) -> str:
+    """The search index's text of a new case from its row (NEW_COLUMNS first): what
+    storage/search.py makes of it in SQL (a new case has no notes)."""
+    return search_body([row[i] for i in _SEARCHED], ())

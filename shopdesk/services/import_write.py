@@ -23,6 +23,7 @@ from ..storage.events import EventStore
 from ..storage.orders import OrderStore
 from ..storage.rows import case_to_row, field_text
 from ..storage.search import SEARCHED_COLUMNS, index_new_cases, index_new_range, reindex_cases
+from ..storage.search_side import SideIndex
 from .cases import PLACING_FIELDS
 from .import_apply import (
     AMOUNTS,
@@ -33,7 +34,7 @@ from .import_apply import (
     apply_changes,
     summarise,
 )
-from .import_new import NewCaseRows, settled_rows
+from .import_new import NewCaseRows, search_text, settled_rows
 from .import_state import STATE_FIELDS
 
 # Case columns an import may write besides the amounts and the fillable fields.
@@ -69,13 +70,20 @@ class PlanWriter:
         # Updated cases, as they were, whose buyer, product or cause the import changed:
         # the cases they were next to are judged again (a group may have ended).
         self.moved: list[Case] = []
+        # A worker process building the new cases' search index beside the import (a
+        # large first import into an empty register, see storage/search_side.py).
+        self.side: SideIndex | None = None
 
     def index(self) -> None:
         """Bring the search index up to date for every case written so far (once per
         import, after its last chunk)."""
         new = set(self._new)
         changed = [i for i in dict.fromkeys(self._unindexed) if i not in new]
-        if self._new and self._new[-1] - self._new[0] == len(self._new) - 1:
+        if self.side is not None and self._new:
+            # Built beside the import from the rows `create` sent (first: it replaces the
+            # search tables whole, so the updated cases are indexed after it).
+            self.side.finish(self.db)
+        elif self._new and self._new[-1] - self._new[0] == len(self._new) - 1:
             # The new cases' ids are one run (insert_rows gives them in order after the
             # largest): one INSERT ... SELECT instead of one per few hundred ids.
             index_new_range(self.db, self._new[0], self._new[-1])
@@ -99,6 +107,9 @@ class PlanWriter:
         values, facts = self.rows.build([r.record for r in rows], first, orders)
         columns, values = settled_rows(values, facts, self.settle)
         ids = self.cases.insert_values(columns, values)
+        if self.side is not None:
+            self.side.add([(case_id, search_text(row))
+                           for case_id, row in zip(ids, values, strict=True)])
         # The timeline rows in stored form: the time once, `data` as json.dumps(...,
         # ensure_ascii=False, sort_keys=True) writes it (the keys below are in that order).
         head = f"导入自 {self.source}"

@@ -47,6 +47,7 @@ from ..storage.bulk_load import bulk_load
 from ..storage.cases import CaseStore
 from ..storage.import_profiles import ImportLogEntry, ImportLogStore
 from ..storage.orders import OrderStore
+from ..storage.search_side import SideIndex
 from .actor import require_actor
 from .import_apply import CHUNK, Action, RefundPlan, RowPlan, plan_refunds, summarise
 from .import_known import KnownRows
@@ -55,6 +56,9 @@ from .import_write import PlanWriter
 from .orders import OrderPlan, OrderService, plan_orders
 from .profiles import ProfileService
 
+# New cases from which an import into an empty register builds their search index in a
+# second process (starting it costs about what indexing a few thousand cases does).
+SIDE_INDEX_ROWS = 20_000
 ProgressFn = Callable[[int, int], None]
 CancelledFn = Callable[[], bool]
 JSON_SCHEMA = 1
@@ -280,6 +284,7 @@ class ImportService:
                 raise ImportCancelled()
 
         report_progress = progress or (lambda done, total: None)
+        sides: list[SideIndex] = []  # a search index worker the import started, if any
         try:
             # The cycle collector paused (see domain/gc_pause.py): the plan and every row
             # written stay alive to the end; its full collections were a tenth of applying
@@ -291,7 +296,7 @@ class ImportService:
                                  report_progress)
                 else:
                     self._refunds(parsed, report, actor, dry_run, skip_bad_rows, finished,
-                                  check, report_progress)
+                                  check, report_progress, sides)
                 if not dry_run:
                     self.log.add(self.clock.now(), actor, filename, parsed.preset,
                                  created=report.created, updated=report.updated,
@@ -301,11 +306,14 @@ class ImportService:
                     raise _Refused()  # a preview never writes, even by accident
         except _Refused:
             pass
+        finally:
+            for side in sides:  # after the transaction: it detaches the worker's file
+                side.close(self.db)
         return report
 
     def _refunds(self, parsed: ParseResult, report: ImportReport, actor: str, dry_run: bool,
                  skip_bad_rows: bool, finished: FinishedFilter, check: Callable[[], None],
-                 progress: ProgressFn) -> None:
+                 progress: ProgressFn, sides: list[SideIndex]) -> None:
         records, unchanged = self._unknown_records(parsed, report)
         total = max(len(records), 1)
         columns = parsed.mapping.columns if parsed.mapping else {}
@@ -326,6 +334,11 @@ class ImportService:
                             settle=self.settle_new)
         creates = [r for r in plan.rows if r.action is Action.CREATE]
         updates = [r for r in plan.rows if r.action is Action.UPDATE]
+        # A large first import indexes its new cases for search in a second process while
+        # it writes them (storage/search_side.py: an empty register's search tables).
+        writer.side = SideIndex.start(self.db, rows=len(creates), min_rows=SIDE_INDEX_ROWS)
+        if writer.side is not None:
+            sides.append(writer.side)
         work = max(len(creates) + len(updates), 1)
         done = 0
         # A load large against the register builds `cases`' indexes once at the end
