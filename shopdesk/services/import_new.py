@@ -26,13 +26,19 @@ from ..importers import RefundRecord
 from ..storage.orders import StoredOrder
 from ..storage.rows import CASE_COLUMNS
 from ..storage.search import SEARCHED_COLUMNS, search_body
-from .import_apply import ORDER_FILLABLE, platform_extra
+from .import_apply import (
+    ORDER_FILLABLE,
+    PLATFORM_FIELDS_KEY,
+    PLATFORM_TEXT_KEYS,
+    PLATFORM_TIME_KEYS,
+)
 
 # Every column of a new case but its id, in CASE_COLUMNS order.
 NEW_COLUMNS = tuple(c for c in CASE_COLUMNS if c != "id")
 _UNKNOWN_CUSTOMER = CustomerType.UNKNOWN.value
 _NORMAL = Priority.NORMAL.value
 _FILL = tuple((name, MAX_TEXT.get(name)) for name in ORDER_FILLABLE)
+_TIME_KEYS = tuple(PLATFORM_TIME_KEYS.items())
 # Where the searched columns sit in a row of NEW_COLUMNS.
 _SEARCHED = tuple(NEW_COLUMNS.index(c) for c in SEARCHED_COLUMNS)
 
@@ -109,6 +115,26 @@ class NewCaseRows:
             found = self._fen[value] = to_fen(value)  # type: ignore[assignment]
         return found
 
+    def platform_extra(self, rec: RefundRecord) -> dict[str, Any]:
+        """import_apply.platform_extra(rec), its times through `iso` (whole seconds either
+        way: the storage form has no fraction)."""
+        out: dict[str, Any] = {}
+        for key in PLATFORM_TEXT_KEYS:
+            value = getattr(rec, key)
+            if value:
+                out[key] = value
+        side = rec.state.cause_side
+        if side is not None:
+            out["cause_side_hint"] = side.value
+        iso = self.iso
+        for attr, key in _TIME_KEYS:
+            value = getattr(rec, attr)
+            if value is not None:
+                out[key] = iso(value)
+        if rec.extra:
+            out[PLATFORM_FIELDS_KEY] = {k: v for k, v in rec.extra.items() if v}
+        return out
+
     def build(self, records: Sequence[RefundRecord], first_seq: int,
               orders: Mapping[tuple[Platform, str], StoredOrder]
               ) -> tuple[list[list[Any]], list[NewCase]]:
@@ -135,7 +161,7 @@ class NewCaseRows:
                     if not texts[i]:
                         new = getattr(order, name) or ""
                         texts[i] = new[:limit] if limit else new
-            extra = platform_extra(rec)
+            extra = self.platform_extra(rec)
             stage = state.stage
             applied = _second(rec.applied_at)
             rows.append([
