@@ -275,15 +275,16 @@ class DeadlineService:
             if not case.is_open:  # a settled case has its stage, never a deadline
                 rows.append((cid, state, None, "", False))
                 continue
-            deadline = self._resolve(case, state, rules)
+            deadline = self._resolve(case, state, rules, with_text=False)
             open_ = deadline.due_at is not None
             rows.append((cid, state, deadline.due_at if open_ else None,
                          deadline.source.value if open_ and deadline.source else "",
                          open_ and deadline.estimate))
         return rows
 
-    def _resolve(self, case: Case, state: StageState, rules: RuleSet) -> Deadline:
-        return resolve(facts_of(case, state), rules, self.shop_tz)
+    def _resolve(self, case: Case, state: StageState, rules: RuleSet, *,
+                 with_text: bool = True) -> Deadline:
+        return resolve(facts_of(case, state), rules, self.shop_tz, with_text=with_text)
 
     def for_case(self, case_id: int) -> Deadline:
         """The case's stage and deadline as stored now (closed cases: no deadline)."""
