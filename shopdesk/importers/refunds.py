@@ -100,7 +100,12 @@ def convert_refund_row(number: int, cells: Sequence[Cell], bound: BoundMapping,
     values, errors = bound.read(number, cells)
     failed = {e.field for e in errors}
     reason = str(values.get("platform_reason") or "")
-    cause = reasons.cause_for(reason)
+    causes = bound.memo.setdefault("causes", {})  # a few reasons over every row
+    cause = causes.get(reason, _MISSING)
+    if cause is _MISSING:
+        cause = reasons.cause_for(reason)
+        if len(causes) < _STATES_KEPT:
+            causes[reason] = cause
     fields: dict[str, object] = {name: values.get(name, "") for name in _DRAFT_TEXT}
     fields.update(
         platform=bound.mapping.platform.value,
@@ -158,7 +163,8 @@ def convert_refund_row(number: int, cells: Sequence[Cell], bound: BoundMapping,
     return record, []
 
 
-_STATES_KEPT = 4096  # distinct state readings remembered per file
+_STATES_KEPT = 4096  # distinct state readings (and reasons) remembered per file
+_MISSING = object()
 
 
 def _state(bound: BoundMapping, platform_status: str, intervention_status: str,
