@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from decimal import Decimal
+from typing import Any
 
 from .enums import CaseKind, CaseStatus, Cause, CustomerType, Outcome, Platform, Priority
 from .errors import FieldError, ValidationError
@@ -171,6 +172,25 @@ _QUICK_TEXT = ("order_no", "shop", "refund_no", "buyer_nick", "buyer_name", "buy
                "buyer_address", "item_title", "sku", "description", "assignee")
 
 
+# What quick_draft read before: enum words (per enum) and amounts. parse_yuan of an amount
+# depends on its value alone (1.5 and 1.50 both give 1.50), so equal keys may share.
+_QUICK_ENUMS: dict[type, dict[str, object]] = {}
+_QUICK_AMOUNTS: dict[Decimal, Decimal] = {}
+_QUICK_KEPT = 4096
+
+
+def _quick_enum(enum: type, value: object) -> Any:
+    """enum.parse(str(value or "").strip()), remembered; raises ValueError as parse does."""
+    seen = _QUICK_ENUMS.setdefault(enum, {})
+    key = value if type(value) is str else str(value or "")
+    found = seen.get(key)
+    if found is None:
+        found = enum.parse(key.strip())  # type: ignore[attr-defined]
+        if len(seen) < _QUICK_KEPT:
+            seen[key] = found
+    return found
+
+
 def quick_draft(fields: Mapping[str, object]) -> CaseDraft | None:
     """`draft_from_fields(fields)` for fields an importer already cleaned, when they are
     valid as they are; None when anything needs draft_from_fields's full reading (a
@@ -193,10 +213,9 @@ def quick_draft(fields: Mapping[str, object]) -> CaseDraft | None:
         if value is not None and type(value) is not str:
             return None
     try:
-        platform = Platform.parse(str(fields.get("platform") or "").strip())
-        kind = CaseKind.parse(str(fields.get("kind") or "").strip())
-        cause_text = str(fields.get("cause") or "").strip()
-        cause = Cause.parse(cause_text) if cause_text else None
+        platform = _quick_enum(Platform, fields.get("platform"))
+        kind = _quick_enum(CaseKind, fields.get("kind"))
+        cause = _quick_enum(Cause, fields.get("cause")) if fields.get("cause") else None
     except ValueError:
         return None
     if fields.get("customer_type") or fields.get("priority"):
@@ -206,11 +225,17 @@ def quick_draft(fields: Mapping[str, object]) -> CaseDraft | None:
         value = fields.get(name)
         if value is None:
             amounts.append(None)
-        elif type(value) is Decimal:
-            try:
-                amounts.append(parse_yuan(value))
-            except MoneyError:
-                return None
+        elif type(value) is Decimal and value.is_finite():  # (a signalling NaN: no hash)
+            found = _QUICK_AMOUNTS.get(value)
+            if found is None:
+                try:
+                    found = parse_yuan(value)
+                except MoneyError:
+                    return None
+                if len(_QUICK_AMOUNTS) >= _QUICK_KEPT:
+                    _QUICK_AMOUNTS.clear()
+                _QUICK_AMOUNTS[value] = found
+            amounts.append(found)
         else:
             return None
     paid, claimed = amounts
