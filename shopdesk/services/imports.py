@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Callable, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
@@ -43,6 +44,7 @@ from ..importers import (
 )
 from ..importers.cells import clean_text
 from ..importers.readers import open_source
+from ..storage.bulk import unchecked_references
 from ..storage.bulk_load import bulk_load
 from ..storage.cases import CaseStore
 from ..storage.import_profiles import ImportLogEntry, ImportLogStore
@@ -59,6 +61,8 @@ from .profiles import ProfileService
 # New cases from which an import into an empty register builds their search index in a
 # second process (starting it costs about what indexing a few thousand cases does).
 SIDE_INDEX_ROWS = 20_000
+# Records from which an import leaves foreign keys unchecked while it writes.
+UNCHECKED_ROWS = 2_000
 ProgressFn = Callable[[int, int], None]
 CancelledFn = Callable[[], bool]
 JSON_SCHEMA = 1
@@ -289,7 +293,14 @@ class ImportService:
             # The cycle collector paused (see domain/gc_pause.py): the plan and every row
             # written stay alive to the end; its full collections were a tenth of applying
             # a 50,000-row export.
-            with no_cyclic_gc(), self.db.atomic():
+            # A large import does not check its references row by row (outside a caller's
+            # transaction; see storage/bulk.unchecked_references): every row it
+            # writes points at a case it just wrote or found live in the same
+            # transaction, and the checks were a tenth of applying a 20,000-row export.
+            unchecked = (unchecked_references(self.db)
+                         if not dry_run and len(parsed.records) >= UNCHECKED_ROWS
+                         else nullcontext())
+            with no_cyclic_gc(), unchecked, self.db.atomic():
                 check()
                 if parsed.record_type is RecordType.ORDER:
                     self._orders(parsed, report, dry_run, skip_bad_rows, check,
