@@ -19,9 +19,9 @@ from ..domain.analysis import province_of
 from ..domain.case import MAX_TEXT
 from ..domain.case_no import case_numbers
 from ..domain.clock import to_utc_iso
-from ..domain.enums import CaseKind, CaseStatus, CustomerType, Platform, Priority
+from ..domain.enums import CaseKind, CaseStatus, Cause, CustomerType, Platform, Priority
 from ..domain.money import to_fen
-from ..domain.platform_state import PlatformStage
+from ..domain.platform_state import PlatformCaseState, PlatformStage
 from ..importers import RefundRecord
 from ..storage.orders import StoredOrder
 from ..storage.rows import CASE_COLUMNS
@@ -39,6 +39,9 @@ _UNKNOWN_CUSTOMER = CustomerType.UNKNOWN.value
 _NORMAL = Priority.NORMAL.value
 _FILL = tuple((name, MAX_TEXT.get(name)) for name in ORDER_FILLABLE)
 _TIME_KEYS = tuple(PLATFORM_TIME_KEYS.items())
+# json.dumps(extra, ensure_ascii=False, sort_keys=True), as case_to_row writes it, with
+# the encoder made once (json.dumps makes one per call for these options).
+_EXTRA_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
 # Where the searched columns sit in a row of NEW_COLUMNS.
 _SEARCHED = tuple(NEW_COLUMNS.index(c) for c in SEARCHED_COLUMNS)
 
@@ -80,6 +83,24 @@ class NewCase:
         return self.status.is_open
 
 
+# Enum member -> its value (`.value` is a descriptor call, in every row's few enums).
+_VALUE: dict[object, str] = {m: m.value for e in (Platform, CaseKind, Cause) for m in e}
+
+
+def _state_columns(state: PlatformCaseState, fen: Callable[[Decimal | None], int | None]
+                   ) -> tuple[Any, ...]:
+    """What a new case's row takes from its platform state (see new_case_state): the
+    state itself, status, status key, outcome key, settled fen, settled?, stage, stage
+    key, platform involved."""
+    closed = state.status is not None and not state.status.is_open
+    status = state.status or CaseStatus.NEW
+    outcome = state.outcome if closed else None
+    stage = state.stage
+    return (state, status, status.value, outcome.value if outcome else None,
+            fen(state.amount_settled) if closed else None, closed, stage,
+            stage.value if stage else "", int(state.platform_involved))
+
+
 def _second(value: datetime | None) -> datetime | None:
     return value.replace(microsecond=0) if value is not None else None
 
@@ -95,6 +116,7 @@ class NewCaseRows:
         self.day = day
         self._iso: dict[datetime, str] = {}
         self._fen: dict[Decimal, int] = {}
+        self._derived: dict[int, tuple[Any, ...]] = {}  # id(state) -> _state_columns
 
     def iso(self, value: datetime | None) -> str | None:
         """to_utc_iso(value), remembered (equal instants have one storage form)."""
@@ -145,14 +167,16 @@ class NewCaseRows:
         now, stamp, actor, iso, fen = self.now, self.stamp, self.actor, self.iso, self.fen
         rows: list[list[Any]] = []
         facts: list[NewCase] = []
-        dumps = json.dumps
+        dumps = _EXTRA_JSON
+        value, derived = _VALUE, self._derived
         for rec, case_no in zip(records, numbers, strict=True):
             state = rec.state
-            status = state.status or CaseStatus.NEW
-            outcome = settled = resolved = None
-            if state.status is not None and not state.status.is_open:
-                outcome, settled = state.outcome, state.amount_settled
-                resolved = _second(rec.ended_at) or now
+            seen = derived.get(id(state))  # records of one file share their states
+            if seen is None or seen[0] is not state:
+                seen = derived[id(state)] = _state_columns(state, fen)
+            _s, status, status_value, outcome_value, settled_fen, closed, stage, \
+                stage_value, involved = seen
+            resolved = (_second(rec.ended_at) or now) if closed else None
             texts = [rec.buyer_nick, rec.buyer_name, rec.buyer_phone, rec.buyer_address,
                      rec.item_title, rec.sku]
             order = orders.get((rec.platform, rec.order_no)) if orders else None
@@ -162,18 +186,17 @@ class NewCaseRows:
                         new = getattr(order, name) or ""
                         texts[i] = new[:limit] if limit else new
             extra = self.platform_extra(rec)
-            stage = state.stage
             applied = _second(rec.applied_at)
+            cause = rec.cause
             rows.append([
-                case_no, rec.platform.value, rec.shop, rec.order_no, rec.refund_no, *texts,
-                fen(rec.amount_paid), fen(rec.amount_claimed), rec.kind.value,
-                rec.cause.value if rec.cause else None, _UNKNOWN_CUSTOMER, _NORMAL,
-                status.value, outcome.value if outcome else None, fen(settled),
+                case_no, value[rec.platform], rec.shop, rec.order_no, rec.refund_no, *texts,
+                fen(rec.amount_paid), fen(rec.amount_claimed), value[rec.kind],
+                value[cause] if cause else None, _UNKNOWN_CUSTOMER, _NORMAL,
+                status_value, outcome_value, settled_fen,
                 iso(rec.due_at), rec.description, "", stamp, actor, stamp, stamp, None,
-                dumps(extra, ensure_ascii=False, sort_keys=True) if extra else "{}",
+                dumps(extra) if extra else "{}",
                 iso(resolved), rec.platform_status, rec.intervention_status,
-                stage.value if stage else "", int(state.platform_involved), iso(applied),
-                "", province_of(texts[3])])
+                stage_value, involved, iso(applied), "", province_of(texts[3])])
             facts.append(NewCase(rec.platform, rec.kind, status, stage, applied, now,
                                  rec.due_at, rec.amount_paid, rec.amount_claimed, extra))
         return rows, facts
