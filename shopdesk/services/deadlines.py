@@ -18,6 +18,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -242,10 +243,12 @@ class DeadlineService:
         states = self.store.stages(list(cases))
         self.store.write(self._settle(list(cases.items()), states))
 
-    def new_case_columns(self, cases: Sequence[Case]) -> list[dict[str, object]]:
+    def new_case_columns(self, cases: Sequence[Any]) -> list[dict[str, object]]:
         """The stage and deadline columns of cases about to be inserted (an import writes
         them with the case instead of updating every new row after): what `recompute`
-        would store for them once inserted."""
+        would store for them once inserted. `cases`: Cases, or anything with the
+        attributes of a Case the stage and deadline read (an import's
+        import_new.NewCase)."""
         fresh = StageState(None, StageOrigin.DERIVED, None)
         rows = self._settle(list(enumerate(cases)), dict.fromkeys(range(len(cases)), fresh))
         return [DeadlineStore.columns(*row[1:]) for row in rows]

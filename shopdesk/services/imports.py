@@ -181,13 +181,14 @@ class ImportService:
                  shop_tz: str = SHOP_TZ_DEFAULT,
                  after_write: Callable[[list[int]], object] | None = None,
                  after_import: Callable[[list[int], str], object] | None = None,
-                 settle_new: Callable[[Sequence[Case]], list[dict[str, object]]] | None = None,
+                 settle_new: Callable[[Sequence[Any]], list[dict[str, object]]] | None = None,
                  after_move: Callable[[list[Case]], object] | None = None) -> None:
         self.db = db
         self.clock = clock
         self.config = config
         # Called in the import's transaction with every case created or updated; with
-        # `settle_new` (the stage and deadline columns of new cases, written with them),
+        # `settle_new` (the stage and deadline columns of new cases, written with them;
+        # given import_new.NewCase objects, the attributes of a Case it reads),
         # as after_write(ids, settled=created ids).
         self.after_write = after_write or (lambda ids: None)
         self.settle_new = settle_new
