@@ -79,10 +79,8 @@ class PlanWriter:
         import, after its last chunk)."""
         new = set(self._new)
         changed = [i for i in dict.fromkeys(self._unindexed) if i not in new]
-        if self.side is not None and self._new:
-            # Built beside the import from the rows `create` sent (first: it replaces the
-            # search tables whole, so the updated cases are indexed after it).
-            self.side.finish(self.db)
+        if self.side is not None and self._new and self._side_finished():
+            pass  # built beside the import from the rows `create` sent
         elif self._new and self._new[-1] - self._new[0] == len(self._new) - 1:
             # The new cases' ids are one run (insert_rows gives them in order after the
             # largest): one INSERT ... SELECT instead of one per few hundred ids.
@@ -92,6 +90,18 @@ class PlanWriter:
         if changed:
             reindex_cases(self.db, changed)
         self._new, self._unindexed = [], []
+
+    def _side_finished(self) -> bool:
+        """Copy what the worker built into the search tables (first: it replaces them
+        whole, so the updated cases are indexed after it); False when the worker failed
+        (it is checked before anything is copied): the import indexes in its own
+        process instead."""
+        assert self.side is not None
+        try:
+            self.side.finish(self.db)
+        except RuntimeError:
+            return False
+        return True
 
     def create(self, rows: list[RowPlan]) -> list[int]:
         """Open a case per row; empty buyer fields are filled from a stored order."""

@@ -348,7 +348,10 @@ class ImportService:
         updates = [r for r in plan.rows if r.action is Action.UPDATE]
         # A large first import indexes its new cases for search in a second process while
         # it writes them (storage/search_side.py: an empty register's search tables).
-        writer.side = SideIndex.start(self.db, rows=len(creates), min_rows=SIDE_INDEX_ROWS)
+        try:
+            writer.side = SideIndex.start(self.db, rows=len(creates), min_rows=SIDE_INDEX_ROWS)
+        except OSError:  # no second process to be had: index here, as a small import does
+            writer.side = None
         if writer.side is not None:
             sides.append(writer.side)
         work = max(len(creates) + len(updates), 1)

@@ -76,12 +76,17 @@ class SideIndex:
         os.close(handle)
         path = Path(name)
         errors = tempfile.TemporaryFile()  # noqa: SIM115 (closed by close())
-        process = subprocess.Popen(
-            [sys.executable, "-m", __name__, str(path),
-             *(_create_sql(db, t) for t in SEARCH_TABLES)],
-            stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=errors,
-            # Ctrl-C in a terminal is the loader's to handle (it stops the worker).
-            start_new_session=os.name == "posix")
+        try:
+            process = subprocess.Popen(
+                [sys.executable, "-m", __name__, str(path),
+                 *(_create_sql(db, t) for t in SEARCH_TABLES)],
+                stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=errors,
+                # Ctrl-C in a terminal is the loader's to handle (it stops the worker).
+                start_new_session=os.name == "posix")
+        except BaseException:  # no process: nothing of ours left behind
+            errors.close()
+            path.unlink(missing_ok=True)
+            raise
         return cls(path, process, errors)
 
     def _write(self) -> None:

@@ -85,3 +85,46 @@ def test_cancelled_import_with_side_index_leaves_nothing(tmp_path, clock, seed_r
     assert finished == [1] and report.created == 200
     assert reg.db.execute("SELECT count(*) FROM cases_fts").fetchone()[0] == 200
     reg.close()
+
+
+def test_a_failed_worker_leaves_the_indexing_to_the_import(tmp_path, clock, seed_register,
+                                                           monkeypatch):
+    path = write_refunds(tmp_path, [varied_row(i) for i in range(1, 101)])
+    monkeypatch.setattr(imports, "SIDE_INDEX_ROWS", 10**9)
+    plain = open_local(tmp_path, "plain", clock, seed_register)
+    run(plain.imports, path)
+    monkeypatch.setattr(imports, "SIDE_INDEX_ROWS", 1)
+    # The worker is handed a statement it cannot run: it exits with an error.
+    monkeypatch.setattr(search_side, "_create_sql", lambda db, table: "CREATE TABLE (")
+    failed: list[str] = []
+    real = search_side.SideIndex.finish
+
+    def finish(self, db):
+        try:
+            return real(self, db)
+        except RuntimeError as exc:
+            failed.append(str(exc))
+            raise
+    monkeypatch.setattr(search_side.SideIndex, "finish", finish)
+    reg = open_local(tmp_path, "r", clock, seed_register)
+    report = run(reg.imports, path)
+    assert failed and report.created == 100
+    for sql in TABLES:
+        assert reg.db.execute(sql).fetchall() == plain.db.execute(sql).fetchall()
+    assert reg.db.execute("PRAGMA database_list").fetchall()[1:] == []
+    plain.close()
+    reg.close()
+
+
+def test_no_second_process_leaves_the_indexing_to_the_import(tmp_path, clock, seed_register,
+                                                             monkeypatch):
+    monkeypatch.setattr(imports, "SIDE_INDEX_ROWS", 1)
+
+    def no_process(*_a, **_k):
+        raise OSError("no more processes")
+    monkeypatch.setattr(search_side.subprocess, "Popen", no_process)
+    reg = open_local(tmp_path, "r", clock, seed_register)
+    report = run(reg.imports, write_refunds(tmp_path, [varied_row(i) for i in range(1, 51)]))
+    assert report.created == 50
+    assert reg.db.execute("SELECT count(*) FROM cases_fts").fetchone()[0] == 50
+    reg.close()
