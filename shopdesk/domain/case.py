@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from decimal import Decimal
+from typing import Any
 
 from .enums import CaseKind, CaseStatus, Cause, CustomerType, Outcome, Platform, Priority
 from .errors import FieldError, ValidationError
@@ -165,6 +166,101 @@ def _parse_money(errors: list[FieldError], name: str, raw: str | Decimal | None
         else:
             errors.append(_err(name, f"金额格式不正确：{raw}", f"Not a valid amount: {raw}"))
         return None
+
+
+_QUICK_TEXT = ("order_no", "shop", "refund_no", "buyer_nick", "buyer_name", "buyer_phone",
+               "buyer_address", "item_title", "sku", "description", "assignee")
+
+
+# What quick_draft read before: enum words (per enum) and amounts. parse_yuan of an amount
+# depends on its value alone (1.5 and 1.50 both give 1.50), so equal keys may share.
+_QUICK_ENUMS: dict[type, dict[str, object]] = {}
+_QUICK_AMOUNTS: dict[Decimal, Decimal] = {}
+_QUICK_KEPT = 4096
+
+
+def _quick_enum(enum: type, value: object) -> Any:
+    """enum.parse(str(value or "").strip()), remembered; raises ValueError as parse does."""
+    seen = _QUICK_ENUMS.setdefault(enum, {})
+    key = value if type(value) is str else str(value or "")
+    found = seen.get(key)
+    if found is None:
+        found = enum.parse(key.strip())  # type: ignore[attr-defined]
+        if len(seen) < _QUICK_KEPT:
+            seen[key] = found
+    return found
+
+
+def quick_draft(fields: Mapping[str, object]) -> CaseDraft | None:
+    """`draft_from_fields(fields)` for fields an importer already cleaned, when they are
+    valid as they are; None when anything needs draft_from_fields's full reading (a
+    problem to report, a value not of the usual type). An import reads tens of thousands
+    of rows: the full reading was a fifth of its parsing, for rows that pass it.
+
+    Only ever returns what draft_from_fields returns for the same fields (see
+    tests/domain/test_case_quick_draft.py)."""
+    texts: dict[str, str] = {}
+    for name in _QUICK_TEXT:
+        value = fields.get(name)
+        if value is None:
+            texts[name] = ""
+        elif type(value) is str:
+            texts[name] = value.strip()
+        else:
+            return None
+    for name in ("platform", "kind", "cause", "customer_type", "priority"):
+        value = fields.get(name)
+        if value is not None and type(value) is not str:
+            return None
+    try:
+        platform = _quick_enum(Platform, fields.get("platform"))
+        kind = _quick_enum(CaseKind, fields.get("kind"))
+        cause = _quick_enum(Cause, fields.get("cause")) if fields.get("cause") else None
+    except ValueError:
+        return None
+    if fields.get("customer_type") or fields.get("priority"):
+        return None  # never given by an importer: the full reading
+    amounts: list[Decimal | None] = []
+    for name in ("amount_paid", "amount_claimed"):
+        value = fields.get(name)
+        if value is None:
+            amounts.append(None)
+        elif type(value) is Decimal and value.is_finite():  # (a signalling NaN: no hash)
+            found = _QUICK_AMOUNTS.get(value)
+            if found is None:
+                try:
+                    found = parse_yuan(value)
+                except MoneyError:
+                    return None
+                if len(_QUICK_AMOUNTS) >= _QUICK_KEPT:
+                    _QUICK_AMOUNTS.clear()
+                _QUICK_AMOUNTS[value] = found
+            amounts.append(found)
+        else:
+            return None
+    paid, claimed = amounts
+    if paid is not None and claimed is not None and claimed > paid:
+        return None
+    due = fields.get("due_at")
+    if due is not None and (not isinstance(due, datetime) or due.tzinfo is None):
+        return None
+    order = texts["order_no"]
+    if not order or not _ORDER_NO.match(order):
+        return None
+    refund = texts["refund_no"]
+    if refund and not _ORDER_NO.match(refund):
+        return None
+    phone = texts["buyer_phone"]
+    if phone:
+        normal = normalise_phone(phone)
+        if not (is_valid_phone(phone) and is_valid_phone(normal)):
+            return None
+        texts["buyer_phone"] = normal
+    for name, limit in MAX_TEXT.items():
+        if len(texts[name]) > limit:
+            return None
+    return CaseDraft(platform=platform, kind=kind, cause=cause, amount_paid=paid,  # type: ignore[arg-type]
+                     amount_claimed=claimed, due_at=due, **texts)  # type: ignore[arg-type]
 
 
 def draft_from_fields(fields: Mapping[str, object]) -> CaseDraft:

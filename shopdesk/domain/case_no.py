@@ -35,6 +35,26 @@ def format_case_no(day: date, seq: int, prefix: str = PREFIX) -> str:
     return f"{prefix}-{day:%Y%m%d}-{'X' * tier}{seq:0{_width(tier)}d}"
 
 
+def case_numbers(day: date, first: int, count: int, prefix: str = PREFIX) -> list[str]:
+    """`format_case_no(day, seq, prefix)` for `count` numbers from `first` on, the day's
+    part formatted once (an import numbers tens of thousands of cases at a time)."""
+    if first < 1:
+        raise ValueError(f"a case number starts at 1, not {first}")
+    head = f"{prefix}-{day:%Y%m%d}-"
+    out: list[str] = []
+    seq, end = first, first + count
+    while seq < end:
+        tier = 0
+        while seq >= 10 ** _width(tier):
+            tier += 1
+        width = _width(tier)
+        stop = min(end, 10 ** width)  # the first number of the next tier
+        lead = head + "X" * tier
+        out.extend([f"{lead}{n:0{width}d}" for n in range(seq, stop)])
+        seq = stop
+    return out
+
+
 def parse_case_no(text: str) -> tuple[date, int]:
     """'sd-20261123-7' style input is accepted too; raises ValueError otherwise."""
     m = PATTERN.match(text.strip().upper())

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 
-from shopdesk.domain.case import CaseDraft, draft_from_fields
+from shopdesk.domain.case import CaseDraft, draft_from_fields, quick_draft
 from shopdesk.domain.enums import CaseKind, Cause, Platform
 from shopdesk.domain.errors import ValidationError
 from shopdesk.domain.platform_state import PlatformCaseState
@@ -100,7 +100,12 @@ def convert_refund_row(number: int, cells: Sequence[Cell], bound: BoundMapping,
     values, errors = bound.read(number, cells)
     failed = {e.field for e in errors}
     reason = str(values.get("platform_reason") or "")
-    cause = reasons.cause_for(reason)
+    causes = bound.memo.setdefault("causes", {})  # a few reasons over every row
+    cause = causes.get(reason, _MISSING)
+    if cause is _MISSING:
+        cause = reasons.cause_for(reason)
+        if len(causes) < _STATES_KEPT:
+            causes[reason] = cause
     fields: dict[str, object] = {name: values.get(name, "") for name in _DRAFT_TEXT}
     fields.update(
         platform=bound.mapping.platform.value,
@@ -110,9 +115,10 @@ def convert_refund_row(number: int, cells: Sequence[Cell], bound: BoundMapping,
         amount_claimed=values.get("amount_claimed"),
         due_at=values.get("due_at"),
     )
-    draft: CaseDraft | None = None
+    draft: CaseDraft | None = None if errors else quick_draft(fields)
     try:
-        draft = draft_from_fields(fields)
+        if draft is None:
+            draft = draft_from_fields(fields)
     except ValidationError as exc:
         for problem in exc.errors:
             if problem.field in failed:
@@ -126,12 +132,10 @@ def convert_refund_row(number: int, cells: Sequence[Cell], bound: BoundMapping,
     extra = {name: str(values[name]) for name in REFUND_EXTRA_FIELDS if values.get(name)}
     platform_status = str(values.get("platform_status") or "")
     intervention_status = str(values.get("intervention_status") or "")
-    state = bound.states.resolve(
-        platform_status, intervention_status, kind=draft.kind,
-        refund_scope=str(values.get("refund_scope") or ""),
-        responsible_party=str(values.get("responsible_party") or ""),
-        amount_claimed=draft.amount_claimed, amount_paid=draft.amount_paid,
-        return_logistics=str(values.get("return_logistics") or ""))
+    state = _state(bound, platform_status, intervention_status, draft.kind,
+                   str(values.get("refund_scope") or ""),
+                   str(values.get("responsible_party") or ""), draft.amount_claimed,
+                   draft.amount_paid, str(values.get("return_logistics") or ""))
     if values.get("buyer_phone_masked"):
         extra["buyer_phone_masked"] = str(values["buyer_phone_masked"])
     record = RefundRecord(
@@ -157,3 +161,29 @@ def convert_refund_row(number: int, cells: Sequence[Cell], bound: BoundMapping,
         raw_columns=bound.raw_columns,
     )
     return record, []
+
+
+_STATES_KEPT = 4096  # distinct state readings (and reasons) remembered per file
+_MISSING = object()
+
+
+def _state(bound: BoundMapping, platform_status: str, intervention_status: str,
+           kind: CaseKind, refund_scope: str, responsible_party: str,
+           amount_claimed: Decimal | None, amount_paid: Decimal | None,
+           return_logistics: str) -> PlatformCaseState:
+    """`bound.states.resolve(...)` of these words and amounts, remembered per file: an
+    export repeats a few statuses over its rows (the state is frozen, so rows share it;
+    amounts are in fen, so equal amounts print alike)."""
+    key = (platform_status, intervention_status, kind, refund_scope, responsible_party,
+           amount_claimed, amount_paid, return_logistics)
+    seen = bound.memo.setdefault("states", {})
+    found = seen.get(key)
+    if found is None:
+        found = bound.states.resolve(
+            platform_status, intervention_status, kind=kind, refund_scope=refund_scope,
+            responsible_party=responsible_party, amount_claimed=amount_claimed,
+            amount_paid=amount_paid, return_logistics=return_logistics)
+        if len(seen) >= _STATES_KEPT:
+            seen.clear()
+        seen[key] = found
+    return found

@@ -31,8 +31,10 @@ class BoundMapping:
     _raw_columns: list[tuple[int, str]] = field(default_factory=list, repr=False)
     _specs: dict[str, FieldSpec] = field(default_factory=dict, repr=False)
     _converters: dict[str, Converter] = field(default_factory=dict, repr=False)
-    _bound_columns: list[tuple[str, int, str, Converter]] | None = field(default=None,
-                                                                        repr=False)
+    _bound_columns: list[tuple[str, int, str, Converter, dict[str, object] | None]] | None \
+        = field(default=None, repr=False)
+    # What readers of this file's rows remember between rows (refunds.py).
+    memo: dict[str, dict] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def bind(cls, mapping: ColumnMapping, header_cells: Sequence[str], tz: tzinfo) -> BoundMapping:
@@ -104,12 +106,24 @@ class BoundMapping:
         values: dict[str, object] = {}
         errors: list[RowError] = []
         width = len(cells)
-        for name, pos, header, convert in self._columns():
+        for name, pos, header, convert, seen in self._columns():
             raw = cells[pos] if pos < width else None
+            # A text cell this column read before (statuses, reasons, titles, amounts,
+            # times repeat down an export): its value again, no converter call.
+            if seen is not None and type(raw) is str:
+                hit = seen.get(raw, _MISSING)
+                if hit is not _MISSING:
+                    values[name] = hit
+                    continue
             try:
-                values[name] = convert(raw, values)
+                value = values[name] = convert(raw, values)
             except CellError as exc:
                 errors.append(RowError(number, header, name, exc.zh, exc.en, clean_text(raw)))
+                continue
+            if seen is not None and type(raw) is str:
+                if len(seen) >= _REMEMBER:
+                    seen.clear()
+                seen[raw] = value
         for name, default in self.mapping.defaults.items():
             if values.get(name) in (None, "") and not any(e.field == name for e in errors):
                 try:
@@ -119,13 +133,17 @@ class BoundMapping:
                                            default))
         return values, errors
 
-    def _columns(self) -> list[tuple[str, int, str, Converter]]:
-        """(field, column, header, converter) of every mapped column, made on first use:
-        dispatching on the field's kind in every cell of every row was a fifth of a large
-        import's reading time."""
+    def _columns(self) -> list[tuple[str, int, str, Converter, dict[str, object] | None]]:
+        """(field, column, header, converter, the values of text cells read so far) of
+        every mapped column, made on first use: dispatching on the field's kind in every
+        cell of every row was a fifth of a large import's reading time. Every converter
+        but the phone's (it notes a masked number beside the value) depends on the cell
+        alone, so its values are remembered."""
         if self._bound_columns is None:
-            self._bound_columns = [(name, pos, header, self._converter(name))
-                                   for name, (pos, header) in self.index.items()]
+            self._bound_columns = [
+                (name, pos, header, self._converter(name),
+                 None if self._specs[name].kind == "phone" else {})
+                for name, (pos, header) in self.index.items()]
         return self._bound_columns
 
     def _converter(self, name: str) -> Converter:
@@ -199,6 +217,7 @@ def raw_row(columns: Sequence[tuple[int, str]], cells: Sequence[Cell]) -> dict[s
     return out
 
 
+_MISSING = object()
 _REMEMBER = 4096  # distinct cells per column kept (a column of unique times stays small)
 
 

@@ -18,6 +18,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from ..domain.case import Case
 from ..domain.clock import SHOP_TZ_DEFAULT, Clock, from_iso, local, to_utc_iso
@@ -241,10 +242,12 @@ class DeadlineService:
         states = self.store.stages(list(cases))
         self.store.write(self._settle(list(cases.items()), states))
 
-    def new_case_columns(self, cases: Sequence[Case]) -> list[dict[str, object]]:
+    def new_case_columns(self, cases: Sequence[Any]) -> list[dict[str, object]]:
         """The stage and deadline columns of cases about to be inserted (an import writes
         them with the case instead of updating every new row after): what `recompute`
-        would store for them once inserted."""
+        would store for them once inserted. `cases`: Cases, or anything with the
+        attributes of a Case the stage and deadline read (an import's
+        import_new.NewCase)."""
         fresh = StageState(None, StageOrigin.DERIVED, None)
         rows = self._settle(list(enumerate(cases)), dict.fromkeys(range(len(cases)), fresh))
         return [DeadlineStore.columns(*row[1:]) for row in rows]
@@ -493,7 +496,8 @@ def _settle(cases: list[tuple[int, Case]], states: dict[int, StageState], rules:
         if not case.is_open:  # a settled case has its stage, never a deadline
             rows.append((cid, state, None, "", False))
             continue
-        deadline = resolve(facts_of(case, state), rules, shop_tz)
+        # The timeout text is made when a deadline is shown, not stored.
+        deadline = resolve(facts_of(case, state), rules, shop_tz, with_text=False)
         open_ = deadline.due_at is not None
         rows.append((cid, state, deadline.due_at if open_ else None,
                      deadline.source.value if open_ and deadline.source else "",

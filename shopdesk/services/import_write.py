@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from json.encoder import encode_basestring as _encode_text
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from ..domain.case import Case
-from ..domain.case_no import format_case_no
 from ..domain.clock import to_utc_iso
 from ..storage.audit import AuditStore
 from ..storage.cases import CaseStore
@@ -22,6 +22,7 @@ from ..storage.events import EventStore
 from ..storage.orders import OrderStore
 from ..storage.rows import case_to_row, field_text
 from ..storage.search import SEARCHED_COLUMNS, index_new_cases, index_new_range, reindex_cases
+from ..storage.search_side import SideIndex
 from .cases import PLACING_FIELDS
 from .import_apply import (
     AMOUNTS,
@@ -30,11 +31,10 @@ from .import_apply import (
     FieldChange,
     RowPlan,
     apply_changes,
-    fill_from_order,
-    platform_extra,
     summarise,
 )
-from .import_state import STATE_FIELDS, new_case_state
+from .import_new import NewCaseRows, search_text, settled_rows
+from .import_state import STATE_FIELDS
 
 # Case columns an import may write besides the amounts and the fillable fields.
 _COLUMNS = frozenset(("due_at", "applied_at", "platform_stage", "platform_involved",
@@ -47,7 +47,7 @@ class PlanWriter:
 
     def __init__(self, db: Database, *, now: datetime, actor: str, source: str,
                  preset: str | None, shop_tz: str,
-                 settle: Callable[[Sequence[Case]], list[dict[str, object]]] | None = None
+                 settle: Callable[[Sequence[Any]], list[dict[str, object]]] | None = None
                  ) -> None:
         self.db = db
         # Whole seconds, as stored: `settle` judges the cases before they are written.
@@ -63,18 +63,24 @@ class PlanWriter:
         self.events = EventStore(db)
         self.audit = AuditStore(db)
         self.day = now.astimezone(ZoneInfo(shop_tz)).date()
+        self.rows = NewCaseRows(now, actor, self.day)
         self._unindexed: list[int] = []  # written but not yet in the search index
         self._new: list[int] = []  # inserted, never in the search index
         # Updated cases, as they were, whose buyer, product or cause the import changed:
         # the cases they were next to are judged again (a group may have ended).
         self.moved: list[Case] = []
+        # A worker process building the new cases' search index beside the import (a
+        # large first import into an empty register, see storage/search_side.py).
+        self.side: SideIndex | None = None
 
     def index(self) -> None:
         """Bring the search index up to date for every case written so far (once per
         import, after its last chunk)."""
         new = set(self._new)
         changed = [i for i in dict.fromkeys(self._unindexed) if i not in new]
-        if self._new and self._new[-1] - self._new[0] == len(self._new) - 1:
+        if self.side is not None and self._new and self._side_finished():
+            pass  # built beside the import from the rows `create` sent
+        elif self._new and self._new[-1] - self._new[0] == len(self._new) - 1:
             # The new cases' ids are one run (insert_rows gives them in order after the
             # largest): one INSERT ... SELECT instead of one per few hundred ids.
             index_new_range(self.db, self._new[0], self._new[-1])
@@ -83,6 +89,18 @@ class PlanWriter:
         if changed:
             reindex_cases(self.db, changed)
         self._new, self._unindexed = [], []
+
+    def _side_finished(self) -> bool:
+        """Copy what the worker built into the search tables (first: it replaces them
+        whole, so the updated cases are indexed after it); False when the worker failed
+        (it is checked before anything is copied): the import indexes in its own
+        process instead."""
+        assert self.side is not None
+        try:
+            self.side.finish(self.db)
+        except RuntimeError:
+            return False
+        return True
 
     def create(self, rows: list[RowPlan]) -> list[int]:
         """Open a case per row; empty buyer fields are filled from a stored order."""
@@ -94,37 +112,27 @@ class PlanWriter:
             orders.update({(platform, no): o
                            for no, o in self.orders.get_many(platform, nos).items()})
         first = self.cases.reserve_case_numbers(self.day, len(rows))
-        built: list[Case] = []
-        for offset, row in enumerate(rows):
-            rec = row.record
-            case = Case(**vars(rec.to_draft()), case_no=format_case_no(self.day, first + offset),
-                        created_at=self.now, created_by=self.actor,
-                        updated_at=self.now, last_activity_at=self.now,
-                        platform_status=rec.platform_status,
-                        intervention_status=rec.intervention_status,
-                        applied_at=rec.applied_at.replace(microsecond=0)
-                        if rec.applied_at else None,
-                        extra=platform_extra(rec), **new_case_state(rec, self.now))
-            order = orders.get((rec.platform, rec.order_no))
-            if order is not None:
-                case = case.with_changes(**fill_from_order(case, order))
-            built.append(case)
-        # One executemany for the chunk instead of one INSERT per row.
-        ids = self.cases.insert_rows(built, self.settle(built) if self.settle else None)
+        # The rows straight from the records (import_new): no Case per new case.
+        values, facts = self.rows.build([r.record for r in rows], first, orders)
+        columns, values = settled_rows(values, facts, self.settle)
+        ids = self.cases.insert_values(columns, values)
+        if self.side is not None:
+            self.side.add([(case_id, search_text(row))
+                           for case_id, row in zip(ids, values, strict=True)])
         # The timeline rows in stored form: the time once, `data` as json.dumps(...,
         # ensure_ascii=False, sort_keys=True) writes it (the keys below are in that order).
         head = f"导入自 {self.source}"
         preset = f', "preset": {_json(self.preset)}, "row": '
         source = f', "source": {_json(self.source)}, "status": '
         events = []
-        for row, case, case_id in zip(rows, built, ids, strict=True):
+        for row, fact, case_id in zip(rows, facts, ids, strict=True):
             rec = row.record
             shown = rec.platform_status
             events.append((case_id, self.stamp, self.actor, "created",
                            f"{head}（平台：{shown}）" if shown else head,
                            '{"platform_status": ' + (_json(shown) if shown else "null")
                            + preset + str(rec.row_number) + source
-                           + _json(case.status.value) + "}"))
+                           + _json(fact.status.value) + "}"))
             row.case_id = case_id
         self.events.add_stored(events)
         # The audit's "create" rows straight from the cases just written (ids are given in

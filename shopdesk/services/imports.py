@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Callable, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
@@ -41,11 +42,13 @@ from ..importers import (
 )
 from ..importers.cells import clean_text
 from ..importers.readers import open_source
+from ..storage.bulk import unchecked_references
 from ..storage.bulk_load import bulk_load
 from ..storage.cases import CaseStore
 from ..storage.database import Database
 from ..storage.import_profiles import ImportLogEntry, ImportLogStore
 from ..storage.orders import OrderStore
+from ..storage.search_side import SideIndex
 from .actor import require_actor
 from .import_apply import CHUNK, Action, RefundPlan, RowPlan, plan_refunds, summarise
 from .import_known import KnownRows
@@ -54,6 +57,11 @@ from .import_write import PlanWriter
 from .orders import OrderPlan, OrderService, plan_orders
 from .profiles import ProfileService
 
+# New cases from which an import into an empty register builds their search index in a
+# second process (starting it costs about what indexing a few thousand cases does).
+SIDE_INDEX_ROWS = 20_000
+# Records from which an import leaves foreign keys unchecked while it writes.
+UNCHECKED_ROWS = 2_000
 ProgressFn = Callable[[int, int], None]
 CancelledFn = Callable[[], bool]
 JSON_SCHEMA = 1
@@ -172,13 +180,14 @@ class ImportService:
                  shop_tz: str = SHOP_TZ_DEFAULT,
                  after_write: Callable[[list[int]], object] | None = None,
                  after_import: Callable[[list[int], str], object] | None = None,
-                 settle_new: Callable[[Sequence[Case]], list[dict[str, object]]] | None = None,
+                 settle_new: Callable[[Sequence[Any]], list[dict[str, object]]] | None = None,
                  after_move: Callable[[list[Case]], object] | None = None) -> None:
         self.db = db
         self.clock = clock
         self.config = config
         # Called in the import's transaction with every case created or updated; with
-        # `settle_new` (the stage and deadline columns of new cases, written with them),
+        # `settle_new` (the stage and deadline columns of new cases, written with them;
+        # given import_new.NewCase objects, the attributes of a Case it reads),
         # as after_write(ids, settled=created ids).
         self.after_write = after_write or (lambda ids: None)
         self.settle_new = settle_new
@@ -279,18 +288,26 @@ class ImportService:
                 raise ImportCancelled()
 
         report_progress = progress or (lambda done, total: None)
+        sides: list[SideIndex] = []  # a search index worker the import started, if any
         try:
             # The cycle collector paused (see domain/gc_pause.py): the plan and every row
             # written stay alive to the end; its full collections were a tenth of applying
             # a 50,000-row export.
-            with no_cyclic_gc(), self.db.atomic():
+            # A large import does not check its references row by row (outside a caller's
+            # transaction; see storage/bulk.unchecked_references): every row it
+            # writes points at a case it just wrote or found live in the same
+            # transaction, and the checks were a tenth of applying a 20,000-row export.
+            unchecked = (unchecked_references(self.db)
+                         if not dry_run and len(parsed.records) >= UNCHECKED_ROWS
+                         else nullcontext())
+            with no_cyclic_gc(), unchecked, self.db.atomic():
                 check()
                 if parsed.record_type is RecordType.ORDER:
                     self._orders(parsed, report, dry_run, skip_bad_rows, check,
                                  report_progress)
                 else:
                     self._refunds(parsed, report, actor, dry_run, skip_bad_rows, finished,
-                                  check, report_progress)
+                                  check, report_progress, sides)
                 if not dry_run:
                     self.log.add(self.clock.now(), actor, filename, parsed.preset,
                                  created=report.created, updated=report.updated,
@@ -300,11 +317,14 @@ class ImportService:
                     raise _Refused()  # a preview never writes, even by accident
         except _Refused:
             pass
+        finally:
+            for side in sides:  # after the transaction: it detaches the worker's file
+                side.close(self.db)
         return report
 
     def _refunds(self, parsed: ParseResult, report: ImportReport, actor: str, dry_run: bool,
                  skip_bad_rows: bool, finished: FinishedFilter, check: Callable[[], None],
-                 progress: ProgressFn) -> None:
+                 progress: ProgressFn, sides: list[SideIndex]) -> None:
         records, unchanged = self._unknown_records(parsed, report)
         total = max(len(records), 1)
         columns = parsed.mapping.columns if parsed.mapping else {}
@@ -325,6 +345,14 @@ class ImportService:
                             settle=self.settle_new)
         creates = [r for r in plan.rows if r.action is Action.CREATE]
         updates = [r for r in plan.rows if r.action is Action.UPDATE]
+        # A large first import indexes its new cases for search in a second process while
+        # it writes them (storage/search_side.py: an empty register's search tables).
+        try:
+            writer.side = SideIndex.start(self.db, rows=len(creates), min_rows=SIDE_INDEX_ROWS)
+        except OSError:  # no second process to be had: index here, as a small import does
+            writer.side = None
+        if writer.side is not None:
+            sides.append(writer.side)
         work = max(len(creates) + len(updates), 1)
         done = 0
         # A load large against the register builds `cases`' indexes once at the end

@@ -220,6 +220,19 @@ class CaseStore:
         self.db.executemany(f"INSERT INTO cases (id, {', '.join(cols)}) "
                             f"VALUES (?, {', '.join('?' for _ in cols)})", rows)
 
+    def insert_values(self, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> list[int]:
+        """`insert_rows` for rows already in column form: each row's values in the order
+        of `columns` (no id). Returns the ids given, in order, after the largest."""
+        if not rows:
+            return []
+        start = self.next_id()
+        ids = list(range(start, start + len(rows)))
+        self.db.executemany(
+            f"INSERT INTO cases (id, {', '.join(columns)}) "
+            f"VALUES (?, {', '.join('?' for _ in columns)})",
+            ((case_id, *row) for case_id, row in zip(ids, rows, strict=True)))
+        return ids
+
     def update_columns(self, case_id: int, values: Mapping[str, Any], *,
                        reindex: bool = True) -> None:
         if not values:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -14,6 +15,10 @@ from ..domain.money import from_fen
 from ..domain.platform_state import PlatformStage
 from .batches import in_batches
 from .database import Database
+
+# The storage form of stage starts and deadlines, remembered: an import stores thousands
+# of cases whose times repeat (equal instants have one storage form, whatever the zone).
+_iso = functools.lru_cache(maxsize=4096)(to_utc_iso)
 
 
 @dataclass(frozen=True)
@@ -75,10 +80,10 @@ class DeadlineStore:
                 ) -> dict[str, object]:
         """The case columns that store a stage state and its deadline."""
         return {"stage": s.stage.value if s.stage else "", "stage_origin": s.origin.value,
-                "stage_since": to_utc_iso(s.since) if s.since else None,
+                "stage_since": _iso(s.since) if s.since else None,
                 "stage_synced": (s.synced_platform_stage.value if s.synced_platform_stage
                                  else ""),
-                "deadline_at": to_utc_iso(due) if due else None, "deadline_source": source,
+                "deadline_at": _iso(due) if due else None, "deadline_source": source,
                 "deadline_estimate": int(estimate)}
 
     def open_ids(self) -> list[int]:

@@ -61,11 +61,13 @@ class SideIndex:
         self._writer.start()
 
     @classmethod
-    def start(cls, db: Database, *, rows: int) -> SideIndex | None:
+    def start(cls, db: Database, *, rows: int, min_rows: int | None = None
+              ) -> SideIndex | None:
         """A worker for a load of `rows` cases into `db`, or None where the load indexes
-        itself (PostgreSQL, a small load, a register already holding search rows, a
-        frozen bundle)."""
-        if (is_postgres(db) or rows < SIDE_MIN_ROWS or getattr(sys, "frozen", False)
+        itself (PostgreSQL, a load under `min_rows` (default SIDE_MIN_ROWS), a register
+        already holding search rows, a frozen bundle)."""
+        least = SIDE_MIN_ROWS if min_rows is None else min_rows
+        if (is_postgres(db) or rows < least or getattr(sys, "frozen", False)
                 or any(db.execute(f"SELECT EXISTS (SELECT 1 FROM {t}_docsize)").fetchone()[0]
                        for t in SEARCH_TABLES)):
             return None
@@ -73,12 +75,17 @@ class SideIndex:
         os.close(handle)
         path = Path(name)
         errors = tempfile.TemporaryFile()  # noqa: SIM115 (closed by close())
-        process = subprocess.Popen(
-            [sys.executable, "-m", __name__, str(path),
-             *(_create_sql(db, t) for t in SEARCH_TABLES)],
-            stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=errors,
-            # Ctrl-C in a terminal is the loader's to handle (it stops the worker).
-            start_new_session=os.name == "posix")
+        try:
+            process = subprocess.Popen(
+                [sys.executable, "-m", __name__, str(path),
+                 *(_create_sql(db, t) for t in SEARCH_TABLES)],
+                stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=errors,
+                # Ctrl-C in a terminal is the loader's to handle (it stops the worker).
+                start_new_session=os.name == "posix")
+        except BaseException:  # no process: nothing of ours left behind
+            errors.close()
+            path.unlink(missing_ok=True)
+            raise
         return cls(path, process, errors)
 
     def _write(self) -> None:

@@ -136,15 +136,18 @@ def on_timeout_text(rule: DeadlineRule, amount: Decimal | None) -> Text:
     return Text(zh, en)
 
 
-def resolve(facts: DeadlineFacts, rules: RuleSet, tz: str) -> Deadline:
-    """The deadline of the case's current stage (see the module docstring)."""
+def resolve(facts: DeadlineFacts, rules: RuleSet, tz: str, *,
+            with_text: bool = True) -> Deadline:
+    """The deadline of the case's current stage (see the module docstring).
+    `with_text=False`: no `on_timeout` text (storing deadlines reads only the time, its
+    source and whether it is an estimate; filling in the amount was an eighth of it)."""
     stage = facts.stage
     manual = facts.due_at if facts.due_at is not None and \
         facts.due_at != facts.platform_deadline else None
     if stage is not None and stage.finished:
         return Deadline(stage, None, None, manual_due_at=manual)
     rule = rules.find(facts.platform, stage, facts.kind) if stage is not None else None
-    timeout = on_timeout_text(rule, facts.amount) if rule is not None else None
+    timeout = on_timeout_text(rule, facts.amount) if rule is not None and with_text else None
     at_platform_stage = stage is not None and stage == facts.platform_stage
     platform_due = None
     if at_platform_stage:
