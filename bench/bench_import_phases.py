@@ -43,7 +43,7 @@ STEPS: list[tuple[str, Any, str]] = [
     ("  case insert (incl. settle)", cases.CaseStore, "insert_rows"),  # before import_new
     ("  case rows from the records", import_new and import_new.NewCaseRows, "build"),
     ("  case insert", cases.CaseStore, "insert_values"),
-    ("    settle: stage + deadline columns", deadlines.DeadlineService, "new_case_columns"),
+    ("    settle: stage + deadline columns", deadlines.DeadlineService, "new_columns"),
     ("  events", events.EventStore, "add_stored"),
     ("  events", events.EventStore, "add_many"),  # before the stored form
     ("  audit", audit.AuditStore, "record_new_cases"),

@@ -242,25 +242,17 @@ class DeadlineService:
         states = self.store.stages(list(cases))
         self.store.write(self._settle(list(cases.items()), states))
 
-    def new_case_columns(self, cases: Sequence[Any]) -> list[dict[str, object]]:
-        """The stage and deadline columns of cases about to be inserted (an import writes
-        them with the case instead of updating every new row after): what `recompute`
-        would store for them once inserted. `cases`: Cases, or anything with the
-        attributes of a Case the stage and deadline read (an import's
-        import_new.NewCase)."""
-        fresh = StageState(None, StageOrigin.DERIVED, None)
-        rows = self._settle(list(enumerate(cases)), dict.fromkeys(range(len(cases)), fresh))
-        return [DeadlineStore.columns(*row[1:]) for row in rows]
-
     def compute_new(self, cases: Mapping[int, Case]) -> None:
         """`recompute` for cases just inserted (no stage stored yet), from the cases as
         given by id: a bulk load need not read a million rows back (caller's transaction)."""
         unset = StageState(None, StageOrigin.DERIVED, None)
         self.store.write(self._settle(list(cases.items()), dict.fromkeys(cases, unset)))
 
-    def new_columns(self, cases: Sequence[Case]) -> list[dict[str, object]]:
+    def new_columns(self, cases: Sequence[Any]) -> list[dict[str, object]]:
         """The stage and deadline columns of cases about to be inserted, in order: a bulk
-        load writes them with the rows (`compute_new` without an UPDATE per case)."""
+        load or an import writes them with the rows (`compute_new` without an UPDATE per
+        case). `cases`: Cases, or anything with the attributes of a Case the stage and
+        deadline read (an import's import_new.NewCase)."""
         return self.new_stages().columns(cases)
 
     def new_stages(self) -> NewStages:
@@ -476,7 +468,7 @@ class NewStages:
     now: datetime
     shop_tz: str
 
-    def columns(self, cases: Sequence[Case]) -> list[dict[str, object]]:
+    def columns(self, cases: Sequence[Any]) -> list[dict[str, object]]:
         """Per case, in order, the columns `DeadlineStore.columns` stores."""
         unset = StageState(None, StageOrigin.DERIVED, None)
         settled = _settle(list(enumerate(cases)), dict.fromkeys(range(len(cases)), unset),

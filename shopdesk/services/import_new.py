@@ -48,7 +48,7 @@ _SEARCHED = tuple(NEW_COLUMNS.index(c) for c in SEARCHED_COLUMNS)
 
 class NewCase:
     """What the deadline pass reads of a case about to be opened (the attributes of a
-    Case it uses: `DeadlineService.new_case_columns` takes these in place of Cases)."""
+    Case it uses: `DeadlineService.new_columns` takes these in place of Cases)."""
 
     __slots__ = (
         "amount_claimed",

@@ -223,7 +223,7 @@ class Register:
             self._imports = ImportService(self.db, self.clock, config, shop_tz=self.shop_tz,
                                           after_write=self._after_import_write,
                                           after_import=self.followups.schedule_resolved,
-                                          settle_new=self.deadlines.new_case_columns,
+                                          settle_new=self.deadlines.new_columns,
                                           after_move=self._after_case_move)
         return self._imports
 

@@ -227,10 +227,8 @@ class CaseStore:
             return []
         start = self.next_id()
         ids = list(range(start, start + len(rows)))
-        self.db.executemany(
-            f"INSERT INTO cases (id, {', '.join(columns)}) "
-            f"VALUES (?, {', '.join('?' for _ in columns)})",
-            ((case_id, *row) for case_id, row in zip(ids, rows, strict=True)))
+        self.insert_stored(columns, ((case_id, *row)
+                                     for case_id, row in zip(ids, rows, strict=True)))
         return ids
 
     def update_columns(self, case_id: int, values: Mapping[str, Any], *,

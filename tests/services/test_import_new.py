@@ -75,4 +75,4 @@ def test_rows_are_case_to_row_of_the_case_built_before(tmp_path, register):
     assert any(r[NEW_COLUMNS.index("resolved_at")] for r in rows)  # settled states seen
     assert rows[3][NEW_COLUMNS.index("buyer_name")] == "张三"
     deadlines = register.deadlines
-    assert deadlines.new_case_columns(facts) == deadlines.new_case_columns(old)
+    assert deadlines.new_columns(facts) == deadlines.new_columns(old)
