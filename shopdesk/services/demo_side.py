@@ -17,14 +17,12 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import marshal
-import os
 import pickle
 import queue
 import signal
 import struct
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -34,6 +32,7 @@ from typing import BinaryIO
 from ..domain.gc_pause import no_cyclic_gc
 from ..storage.database import Database
 from ..storage.dialect import is_postgres
+from ..storage.worker_process import failure, spawn
 from .demo_rows import DemoEnd, DemoJob, DemoRows, make_demo_rows
 
 # A demo smaller than this makes its rows in the loader (starting a process, importing the
@@ -63,12 +62,7 @@ class DemoRowMaker:
         demo, a team register, a frozen bundle)."""
         if job.n < MIN_ROWS or getattr(sys, "frozen", False) or is_postgres(db):
             return None
-        errors = tempfile.TemporaryFile()  # noqa: SIM115 (closed by close())
-        process = subprocess.Popen(
-            [sys.executable, "-m", __name__], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-            stderr=errors,
-            # Ctrl-C in a terminal is the loader's to handle (it stops the worker).
-            start_new_session=os.name == "posix")
+        process, errors = spawn(__name__, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
         assert process.stdin is not None
         try:
             process.stdin.write(pickle.dumps(job, protocol=pickle.HIGHEST_PROTOCOL))
@@ -104,10 +98,7 @@ class DemoRowMaker:
             yield item
         code = self._process.wait()
         if code != 0 or self._failed is not None or not ended:
-            self._errors.seek(0)
-            detail = self._errors.read().decode("utf-8", "replace").strip()
-            raise RuntimeError(f"the demo row worker failed ({code}): "
-                               f"{detail or self._failed!r}")
+            raise failure("demo row worker", code, self._errors, self._failed)
 
     def close(self) -> None:
         """Stop the worker if still running and let the reading thread end."""

@@ -33,6 +33,7 @@ from typing import BinaryIO
 
 from .database import Database
 from .dialect import is_postgres
+from .worker_process import failure, spawn
 
 # A load smaller than this indexes in its own process (starting the worker, copying the
 # tables, is not worth it below).
@@ -74,16 +75,11 @@ class SideIndex:
         handle, name = tempfile.mkstemp(prefix="shopdesk-search-", suffix=".sqlite3")
         os.close(handle)
         path = Path(name)
-        errors = tempfile.TemporaryFile()  # noqa: SIM115 (closed by close())
         try:
-            process = subprocess.Popen(
-                [sys.executable, "-m", __name__, str(path),
-                 *(_create_sql(db, t) for t in SEARCH_TABLES)],
-                stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=errors,
-                # Ctrl-C in a terminal is the loader's to handle (it stops the worker).
-                start_new_session=os.name == "posix")
+            process, errors = spawn(__name__, str(path),
+                                    *(_create_sql(db, t) for t in SEARCH_TABLES),
+                                    stdin=subprocess.PIPE, stdout=subprocess.DEVNULL)
         except BaseException:  # no process: nothing of ours left behind
-            errors.close()
             path.unlink(missing_ok=True)
             raise
         return cls(path, process, errors)
@@ -116,10 +112,7 @@ class SideIndex:
         self._writer.join()
         code = self._process.wait()
         if code != 0 or self._failed is not None:
-            self._errors.seek(0)
-            detail = self._errors.read().decode("utf-8", "replace").strip()
-            raise RuntimeError(f"the search index worker failed ({code}): "
-                               f"{detail or self._failed!r}")
+            raise failure("search index worker", code, self._errors, self._failed)
         db.execute(f"ATTACH DATABASE ? AS {_ALIAS}", [str(self.path)])
         for table in SEARCH_TABLES:
             create = _create_sql(db, table)
