@@ -728,7 +728,7 @@ The previous register file was kept here:
         <translation>现在可拨打的买家</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/calls.py" line="76" />
+        <location filename="../../shopdesk/ui/controllers/calls.py" line="89" />
         <source>Call compliance</source>
         <translation>通话合规记录</translation>
     </message>
@@ -876,127 +876,127 @@ The previous register file was kept here:
 <context>
     <name>CaseDetailView</name>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="81" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="88" />
         <source>No case selected.
 Pick a case in the list to see it here.</source>
         <translation>未选择案件。
 在左侧列表中选择一个案件即可在此查看。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="138" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="145" />
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="139" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="146" />
         <source>Change status</source>
         <translation>更改状态</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="140" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="147" />
         <source>Audit trail</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="143" />
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="456" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="150" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="465" />
         <source>Major…</source>
         <translation>重大投诉…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="150" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="157" />
         <source>Print summary…</source>
         <translation>打印摘要…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="151" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="158" />
         <source>Print or save this case's dispute summary (PDF)</source>
         <translation>打印或保存本案件的争议摘要（PDF）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="153" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="160" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="154" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="161" />
         <source>Move this case to the trash</source>
         <translation>把这个案件移到回收站</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="188" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="195" />
         <source>Timeline</source>
         <translation>处理时间线</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="189" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="196" />
         <source>Reply scripts</source>
         <translation>回复话术</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="200" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="207" />
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="205" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="212" />
         <source>Bad review</source>
         <translation>差评</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="236" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="243" />
         <source>Progress note… (Ctrl+Enter adds it)</source>
         <translation>进度备注…（Ctrl+Enter 添加）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="238" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="245" />
         <source>Add note</source>
         <translation>添加备注</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="402" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="411" />
         <source>Choose the operator (who is working now) first — every change records who made it. Nothing was changed.</source>
         <translation>请先选择操作人（现在是谁在处理）——每次修改都会记录操作人。本次未做任何修改。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="443" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="452" />
         <source>Major: %1</source>
         <translation>重大投诉：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="445" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="454" />
         <source>A major complaint owned by %1: first in every list. Click to change.</source>
         <translation>重大投诉，负责人 %1：在所有列表中排在最前。点击可更改。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="449" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="458" />
         <source>Mark major?</source>
         <translation>标记为重大投诉？</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="451" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="460" />
         <source>The warnings suggest a major complaint (%1); a person decides.</source>
         <translation>预警提示这可能是重大投诉（%1）；由人来决定。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="459" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="468" />
         <source>Mark as a major complaint and name its owner</source>
         <translation>标记为重大投诉并指定负责人</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="522" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="531" />
         <source>Move to trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="523" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="532" />
         <source>Move case %1 to the trash?
 You can restore it from the trash later.</source>
         <translation>把案件 %1 移到回收站？
 之后可以从回收站恢复。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="542" />
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="551" />
         <source>This case no longer exists (it may have been deleted)</source>
         <translation>该案件已不存在（可能已被删除）</translation>
     </message>
@@ -2399,22 +2399,22 @@ Reason (optional):</source>
 <context>
     <name>ExportController</name>
     <message>
-        <location filename="../../shopdesk/ui/controllers/exports.py" line="25" />
+        <location filename="../../shopdesk/ui/controllers/exports.py" line="24" />
         <source>&amp;Export cases…</source>
         <translation>导出案件(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/exports.py" line="32" />
+        <location filename="../../shopdesk/ui/controllers/exports.py" line="31" />
         <source>Export cases</source>
         <translation>导出案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/exports.py" line="36" />
+        <location filename="../../shopdesk/ui/controllers/exports.py" line="35" />
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/exports.py" line="44" />
+        <location filename="../../shopdesk/ui/controllers/exports.py" line="43" />
         <source>Include full phone numbers, names and addresses?
 
 Choose No for a masked export (138****5678). A full export is recorded in the audit trail.</source>
@@ -2423,7 +2423,7 @@ Choose No for a masked export (138****5678). A full export is recorded in the au
 选“否”导出打码信息（138****5678）。完整导出会记入审计记录。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/exports.py" line="59" />
+        <location filename="../../shopdesk/ui/controllers/exports.py" line="60" />
         <source>Exported %1 cases to %2</source>
         <translation>已导出 %1 条案件到 %2</translation>
     </message>
@@ -3380,255 +3380,258 @@ Demo cases are made up; you can move them to the trash later.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="103" />
+        <location filename="../../shopdesk/ui/main_window.py" line="98" />
         <source>ShopDesk — after-sales desk</source>
         <translation>店铺售后台 — ShopDesk</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="262" />
-        <source>&amp;New case…</source>
-        <translation>新建案件(&amp;N)…</translation>
-    </message>
-    <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="264" />
-        <source>Log a new after-sales case (Ctrl+N)</source>
-        <translation>登记一个新的售后案件（Ctrl+N）</translation>
-    </message>
-    <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="265" />
-        <source>E&amp;xit</source>
-        <translation>退出(&amp;X)</translation>
-    </message>
-    <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="267" />
-        <source>&amp;Refresh</source>
-        <translation>刷新(&amp;R)</translation>
-    </message>
-    <message>
         <location filename="../../shopdesk/ui/main_window.py" line="269" />
-        <source>Reload the list (F5)</source>
-        <translation>重新加载列表（F5）</translation>
-    </message>
-    <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="270" />
-        <source>&amp;Find</source>
-        <translation>查找(&amp;F)</translation>
-    </message>
-    <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="272" />
-        <source>Move to &amp;trash</source>
-        <translation>移到回收站(&amp;T)</translation>
-    </message>
-    <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="274" />
-        <source>Move the selected cases to the trash (Delete)</source>
-        <translation>把选中的案件移到回收站（Delete）</translation>
-    </message>
-    <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="280" />
-        <source>Bring the selected cases back</source>
-        <translation>把选中的案件从回收站恢复</translation>
-    </message>
-    <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="281" />
-        <source>&amp;Empty trash…</source>
-        <translation>清空回收站(&amp;E)…</translation>
-    </message>
-    <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="283" />
-        <source>Delete the cases in the trash for good</source>
-        <translation>永久删除回收站中的案件</translation>
-    </message>
-    <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="285" />
-        <source>&amp;Staff…</source>
-        <translation>员工管理(&amp;S)…</translation>
-    </message>
-    <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="287" />
-        <source>&amp;Language…</source>
-        <translation>界面语言(&amp;L)…</translation>
-    </message>
-    <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="290" />
-        <source>&amp;Reminder settings…</source>
-        <translation>提醒设置(&amp;R)…</translation>
-    </message>
-    <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="292" />
-        <source>Minutes of notice before due times, quiet hours, when to remind about today's refunds, minimising to the tray</source>
-        <translation>到期前提醒的分钟数、免打扰时段、今日待退款提醒时间、最小化到托盘</translation>
-    </message>
-    <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="296" />
-        <source>Shop names, default platform and return addresses used in scripts</source>
-        <translation>话术中使用的店铺名、默认平台和退货地址</translation>
-    </message>
-    <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="298" />
-        <source>&amp;User guide</source>
-        <translation>使用说明(&amp;U)</translation>
-    </message>
-    <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="300" />
-        <source>How to use ShopDesk (F1)</source>
-        <translation>店铺售后台的使用方法（F1）</translation>
-    </message>
-    <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="302" />
-        <source>&amp;About ShopDesk</source>
-        <translation>关于 ShopDesk(&amp;A)</translation>
-    </message>
-    <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="304" />
-        <source>Open &amp;log folder</source>
-        <translation>打开日志文件夹(&amp;L)</translation>
-    </message>
-    <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="317" />
-        <source>Mark as &amp;major complaint…</source>
-        <translation>标记为重大投诉(&amp;M)…</translation>
-    </message>
-    <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="322" />
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="329" />
-        <source>&amp;Cases</source>
-        <translation>案件(&amp;C)</translation>
-    </message>
-    <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="334" />
-        <source>&amp;View</source>
-        <translation>查看(&amp;V)</translation>
-    </message>
-    <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="340" />
-        <source>&amp;Settings</source>
-        <translation>设置(&amp;S)</translation>
-    </message>
-    <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="345" />
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="366" />
-        <source>Main toolbar</source>
-        <translation>主工具栏</translation>
-    </message>
-    <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="374" />
-        <source>Refresh</source>
-        <translation>刷新</translation>
-    </message>
-    <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="377" />
-        <source>Restore</source>
-        <translation>恢复</translation>
-    </message>
-    <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="406" />
-        <source>Data folder: {path}</source>
-        <translation>数据文件夹：{path}</translation>
-    </message>
-    <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="436" />
         <source>The progress note you typed has not been added.</source>
         <translation>输入的进度备注还没有添加。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="439" />
+        <location filename="../../shopdesk/ui/main_window.py" line="272" />
         <source>%1's shift has not been ended (no hand-off sheet yet).</source>
         <translation>%1 的班次还没有结束（还没有交接单）。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="443" />
+        <location filename="../../shopdesk/ui/main_window.py" line="276" />
         <source>%1 promise(s) to buyers are overdue.</source>
         <translation>有 %1 个对买家的承诺已逾期。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="457" />
+        <location filename="../../shopdesk/ui/main_window.py" line="290" />
         <source>Reopen anyway?</source>
         <translation>仍要重新打开吗？</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="459" />
+        <location filename="../../shopdesk/ui/main_window.py" line="292" />
         <source>Quit ShopDesk</source>
         <translation>退出店铺售后台</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="597" />
+        <location filename="../../shopdesk/ui/main_window.py" line="430" />
         <source>Saved. The SHOPDESK_LANG environment variable chooses the language right now; the saved one is used once it is unset.</source>
         <translation>已保存。当前界面语言由环境变量 SHOPDESK_LANG 指定；取消该变量后才会使用保存的语言。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="602" />
+        <location filename="../../shopdesk/ui/main_window.py" line="435" />
         <source>The window has to be reopened to show the new language. Reopen it now? Your cases, filters and the open shift are kept.</source>
         <translation>需要重新打开窗口才能显示新语言。现在重新打开吗？案件、筛选条件和当前班次都会保留。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="609" />
+        <location filename="../../shopdesk/ui/main_window.py" line="442" />
         <source>The new language is used from the next start.</source>
         <translation>新语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="457" />
+        <location filename="../../shopdesk/ui/main_window.py" line="290" />
         <source>Quit anyway?</source>
         <translation>仍然退出吗？</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="508" />
+        <location filename="../../shopdesk/ui/main_window.py" line="341" />
         <source>Operator: {name}</source>
         <translation>操作人：{name}</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="373" />
-        <source>New case</source>
-        <translation>新建案件</translation>
-    </message>
-    <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="278" />
-        <source>Rest&amp;ore</source>
-        <translation>恢复(&amp;O)</translation>
-    </message>
-    <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="294" />
-        <source>S&amp;hop profile…</source>
-        <translation>店铺资料(&amp;H)…</translation>
-    </message>
-    <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="376" />
-        <source>Move to trash</source>
-        <translation>移到回收站</translation>
-    </message>
-    <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="378" />
-        <source>Empty trash</source>
-        <translation>清空回收站</translation>
-    </message>
-    <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="596" />
-        <location filename="../../shopdesk/ui/main_window.py" line="601" />
+        <location filename="../../shopdesk/ui/main_window.py" line="429" />
+        <location filename="../../shopdesk/ui/main_window.py" line="434" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="615" />
+        <location filename="../../shopdesk/ui/main_window.py" line="448" />
         <source>Automatic backup failed: {reason}. Back up by hand (File menu); details in the log (Help → Open log folder).</source>
         <translation>自动备份失败：{reason}。请通过“文件”菜单手动备份；详情见日志（帮助 → 打开日志文件夹）。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="642" />
+        <location filename="../../shopdesk/ui/main_window.py" line="475" />
         <source>About ShopDesk</source>
         <translation>关于 ShopDesk</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="643" />
+        <location filename="../../shopdesk/ui/main_window.py" line="476" />
         <source>&lt;h3&gt;ShopDesk — after-sales desk&lt;/h3&gt;&lt;p&gt;Version {version}&lt;/p&gt;&lt;p&gt;An after-sales register for small online shops. Your data stays on this computer.&lt;/p&gt;&lt;p&gt;Data folder: {path}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;ShopDesk 店铺售后台&lt;/h3&gt;&lt;p&gt;版本 {version}&lt;/p&gt;&lt;p&gt;小网店的售后登记簿。你的数据只保存在这台电脑上。&lt;/p&gt;&lt;p&gt;数据文件夹：{path}&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindowChrome</name>
+    <message>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="31" />
+        <source>&amp;New case…</source>
+        <translation>新建案件(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="33" />
+        <source>Log a new after-sales case (Ctrl+N)</source>
+        <translation>登记一个新的售后案件（Ctrl+N）</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="34" />
+        <source>E&amp;xit</source>
+        <translation>退出(&amp;X)</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="36" />
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="38" />
+        <source>Reload the list (F5)</source>
+        <translation>重新加载列表（F5）</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="39" />
+        <source>&amp;Find</source>
+        <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="41" />
+        <source>Move to &amp;trash</source>
+        <translation>移到回收站(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="43" />
+        <source>Move the selected cases to the trash (Delete)</source>
+        <translation>把选中的案件移到回收站（Delete）</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="47" />
+        <source>Rest&amp;ore</source>
+        <translation>恢复(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="49" />
+        <source>Bring the selected cases back</source>
+        <translation>把选中的案件从回收站恢复</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="50" />
+        <source>&amp;Empty trash…</source>
+        <translation>清空回收站(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="52" />
+        <source>Delete the cases in the trash for good</source>
+        <translation>永久删除回收站中的案件</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="54" />
+        <source>&amp;Staff…</source>
+        <translation>员工管理(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="56" />
+        <source>&amp;Language…</source>
+        <translation>界面语言(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="59" />
+        <source>&amp;Reminder settings…</source>
+        <translation>提醒设置(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="61" />
+        <source>Minutes of notice before due times, quiet hours, when to remind about today's refunds, minimising to the tray</source>
+        <translation>到期前提醒的分钟数、免打扰时段、今日待退款提醒时间、最小化到托盘</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="63" />
+        <source>S&amp;hop profile…</source>
+        <translation>店铺资料(&amp;H)…</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="65" />
+        <source>Shop names, default platform and return addresses used in scripts</source>
+        <translation>话术中使用的店铺名、默认平台和退货地址</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="67" />
+        <source>&amp;User guide</source>
+        <translation>使用说明(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="69" />
+        <source>How to use ShopDesk (F1)</source>
+        <translation>店铺售后台的使用方法（F1）</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="71" />
+        <source>&amp;About ShopDesk</source>
+        <translation>关于 ShopDesk(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="73" />
+        <source>Open &amp;log folder</source>
+        <translation>打开日志文件夹(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="86" />
+        <source>Mark as &amp;major complaint…</source>
+        <translation>标记为重大投诉(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="91" />
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="98" />
+        <source>&amp;Cases</source>
+        <translation>案件(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="103" />
+        <source>&amp;View</source>
+        <translation>查看(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="109" />
+        <source>&amp;Settings</source>
+        <translation>设置(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="114" />
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="135" />
+        <source>Main toolbar</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="142" />
+        <source>New case</source>
+        <translation>新建案件</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="143" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="145" />
+        <source>Move to trash</source>
+        <translation>移到回收站</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="146" />
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="147" />
+        <source>Empty trash</source>
+        <translation>清空回收站</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="175" />
+        <source>Data folder: {path}</source>
+        <translation>数据文件夹：{path}</translation>
     </message>
 </context>
 <context>

@@ -38,7 +38,7 @@ def messages(path: Path):
 def test_qm_translates_main_strings():
     translator = QTranslator()
     assert translator.load(APP_QM, str(translations_dir()))
-    assert translator.translate("MainWindow", "&File") == "文件(&F)"
+    assert translator.translate("MainWindowChrome", "&File") == "文件(&F)"
     assert translator.translate("FilterBar", "Due today") == "今日到期"
     assert translator.translate("FilterBar", "{count} cases") == "共 {count} 条"
     assert translator.translate("Startup", "The register is already open in another "
@@ -50,13 +50,13 @@ def test_installed_translators_cover_app_and_qt_buttons(qapp):
     translators = Translators(qapp)
     try:
         assert translators.install("zh")
-        assert QCoreApplication.translate("MainWindow", "&Help") == "帮助(&H)"
+        assert QCoreApplication.translate("MainWindowChrome", "&Help") == "帮助(&H)"
         box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                | QDialogButtonBox.StandardButton.Cancel)
         texts = {b.text().replace("&", "") for b in box.buttons()}
         assert any("确定" in t for t in texts) and any("取消" in t for t in texts)
         assert translators.install("en")
-        assert QCoreApplication.translate("MainWindow", "&Help") == "&Help"
+        assert QCoreApplication.translate("MainWindowChrome", "&Help") == "&Help"
     finally:
         translators.remove()
 

@@ -190,7 +190,7 @@ def test_run_gui_second_copy_raises_the_first(qtbot, tmp_path, boxes, capsys):
             code = run_gui([], env={"SHOPDESK_HOME": str(paths.root)})
         assert code == 0
         assert "登记簿已在另一个窗口中打开" in capsys.readouterr().err
-        assert QCoreApplication.translate("MainWindow", "&File") == "&File"  # cleaned up
+        assert QCoreApplication.translate("MainWindowChrome", "&File") == "&File"  # cleaned up
         assert not paths.database.exists()  # the second copy never opened the register
     finally:
         first.release()
