@@ -140,12 +140,27 @@ class SqliteDatabase:
             raise
         if (not was_in_transaction and conn.in_transaction and cursor.description is None
                 and first_keyword(sql) not in _TRANSACTION_CONTROL):
-            conn.execute("COMMIT")
+            self._commit_or_roll_back()
         return cursor
 
+    def _commit_or_roll_back(self) -> None:
+        """COMMIT the implicit transaction a write opened; if the COMMIT fails (disk full,
+        busy, a deferred foreign key), roll it back and raise: left open, every later
+        atomic() would become a savepoint inside it and never be committed."""
+        try:
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.rollback()
+            raise
+
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> sqlite3.Cursor:
-        """One statement over many parameter rows (the team register has the same call)."""
-        return self.conn.executemany(sql, rows)
+        """One statement over many parameter rows (the team register has the same call).
+        Outside a transaction all rows are written or none, committed at once, as
+        `execute` commits a single write."""
+        if self.conn.in_transaction:
+            return self.conn.executemany(sql, rows)
+        with self.atomic():
+            return self.conn.executemany(sql, rows)
 
     def executescript(self, sql: str) -> sqlite3.Cursor:
         """Several statements; inside a transaction one by one, since sqlite3's own

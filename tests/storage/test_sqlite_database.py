@@ -85,3 +85,33 @@ def test_executemany_runs_one_statement_over_many_rows(db):
     with db.atomic():
         db.executemany("INSERT INTO t (v) VALUES (?)", [("a",), ("b",), ("c",)])
     assert db.execute("SELECT count(*) FROM t").fetchone() == (3,)
+
+
+def test_a_failed_automatic_commit_rolls_back_and_leaves_no_transaction_open(tmp_path):
+    # A deferred foreign key fails at COMMIT (as a full disk or a busy file can): the
+    # write must be undone and the connection left out of any transaction, or every
+    # later atomic() would become a savepoint inside it and never be committed.
+    database = SqliteDatabase(tmp_path / "fk.sqlite3")
+    database.execute("PRAGMA foreign_keys = ON")
+    database.execute("CREATE TABLE p (id INTEGER PRIMARY KEY)")
+    database.execute("CREATE TABLE c (id INTEGER PRIMARY KEY, p INTEGER REFERENCES p(id) "
+                     "DEFERRABLE INITIALLY DEFERRED)")
+    with pytest.raises(sqlite3.IntegrityError):
+        database.execute("INSERT INTO c (p) VALUES (42)")
+    assert not database.conn.in_transaction
+    assert database.execute("SELECT count(*) FROM c").fetchone() == (0,)
+    with database.atomic():
+        database.execute("INSERT INTO p (id) VALUES (1)")
+    other = sqlite3.connect(tmp_path / "fk.sqlite3")  # committed: another connection sees it
+    assert other.execute("SELECT count(*) FROM p").fetchone() == (1,)
+    other.close()
+    database.close()
+
+
+def test_executemany_outside_a_transaction_commits_all_rows_or_none(db):
+    db.executemany("INSERT INTO t (v) VALUES (?)", [("a",), ("b",)])
+    assert not db.conn.in_transaction
+    with pytest.raises(sqlite3.IntegrityError):
+        db.executemany("INSERT INTO t (v) VALUES (?)", [("c",), (None,)])
+    assert not db.conn.in_transaction
+    assert db.execute("SELECT v FROM t ORDER BY id").fetchall() == [("a",), ("b",)]
