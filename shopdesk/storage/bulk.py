@@ -56,12 +56,14 @@ def fresh_file(db: Database, *, rows: int) -> Iterator[bool]:
 
     The rollback journal is kept in memory, so a failed or cancelled load still rolls
     back; a crash of the machine (or a kill) during the load can leave the file damaged,
-    which for a register with nothing in it yet means building it again. Only for loads
-    of at least FRESH_FILE_ROWS cases (a first-start demo of a few hundred keeps the
-    WAL), outside a transaction, and only if no other connection has the file open (the
-    switch needs it alone; otherwise nothing changes). SQLite only."""
+    which for a register with nothing in it yet means building it again. So only for a
+    register that holds nothing at all (`holds_nothing`: no case, and no order, staff,
+    setting, script ... either), for loads of at least FRESH_FILE_ROWS cases (a
+    first-start demo of a few hundred keeps the WAL), outside a transaction, and only if
+    no other connection has the file open (the switch needs it alone; otherwise nothing
+    changes). SQLite only."""
     if (is_postgres(db) or db.conn.in_transaction or rows < FRESH_FILE_ROWS
-            or db.execute("SELECT EXISTS (SELECT 1 FROM cases)").fetchone()[0]):
+            or not holds_nothing(db)):
         yield False
         return
     mode = str(db.execute("PRAGMA journal_mode").fetchone()[0])
@@ -87,6 +89,26 @@ def fresh_file(db: Database, *, rows: int) -> Iterator[bool]:
             db.execute(f"PRAGMA {pragma} = {value}")
         # With synchronous back on, switching to WAL flushes the file.
         db.execute(f"PRAGMA journal_mode = {mode}")
+
+
+# Bookkeeping a new register already holds: the applied migrations.
+_BOOKKEEPING = frozenset({"_sqlite_migrations"})
+
+
+def holds_nothing(db: Database) -> bool:
+    """True when no table of the register holds a row, but for the migrations' own
+    bookkeeping and the search indexes' internal tables (a new register's state)."""
+    tables = [r[0] for r in db.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' "
+        "AND name NOT LIKE 'sqlite_%'").fetchall()]
+    virtual = [r[0] for r in db.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' "
+        "AND sql LIKE 'CREATE VIRTUAL TABLE%'").fetchall()]
+    # A virtual table's shadow tables (cases_fts_data ...) are named after it.
+    internal = set(_BOOKKEEPING) | {t for t in tables
+                                    for v in virtual if t == v or t.startswith(v + "_")}
+    return not any(db.execute(f'SELECT EXISTS (SELECT 1 FROM "{name}")').fetchone()[0]
+                   for name in tables if name not in internal)
 
 
 @contextmanager

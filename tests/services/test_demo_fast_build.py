@@ -202,6 +202,28 @@ def test_a_failed_load_without_the_wal_rolls_back_to_a_normal_register(tmp_path)
         reg.close()
 
 
+@pytest.mark.parametrize("table, row", [
+    ("settings", "INSERT INTO settings(key, value) VALUES ('language', '\"en\"')"),
+    ("orders", "INSERT INTO orders(platform, order_no, imported_at) "
+               "VALUES ('taobao', '1234567890', '2026-12-01T00:00:00Z')"),
+])
+def test_a_register_holding_anything_keeps_the_wal(tmp_path, table, row):
+    # Without the WAL a crash can damage the file: only a register with nothing in it
+    # (nothing to lose but the load itself) is written that way, not one with no cases
+    # but its orders, staff or settings.
+    reg = _open(tmp_path)
+    db = reg.db
+    try:
+        assert bulk_module.holds_nothing(db)  # a new register: bookkeeping only
+        db.execute(row)
+        assert not bulk_module.holds_nothing(db), table
+        with fresh_file(db, rows=bulk_module.FRESH_FILE_ROWS) as done:
+            assert not done
+            assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    finally:
+        reg.close()
+
+
 def test_another_connection_keeps_the_wal(tmp_path):
     reg = _open(tmp_path)
     other = reg.open_second()  # the window's writer thread has one
