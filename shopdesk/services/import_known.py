@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 
 from ..storage.batches import in_batches
+from ..storage.bulk_load import remeasure
 from ..storage.database import Database
 from ..storage.schema.m0026_import_rows_stale import WATCHED
 from ..storage.search import is_team
@@ -95,3 +96,4 @@ class KnownRows:
         self.db.execute(f"DROP INDEX {_HASH_INDEX}")
         yield
         self.db.execute(found[0])
+        remeasure(self.db, [_HASH_INDEX])
