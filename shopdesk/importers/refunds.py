@@ -188,7 +188,7 @@ def _quick_record(number: int, cells: Sequence[Cell], values: dict[str, object],
     try:
         platform = bound.memo.get("quick_platform")
         if platform is None:
-            platform = bound.memo["quick_platform"] = quick_enum(  # type: ignore[assignment]
+            platform = bound.memo["quick_platform"] = quick_enum(
                 Platform, bound.mapping.platform.value)
         kind = quick_enum(CaseKind, kind_word)
         parsed_cause = quick_enum(Cause, word) if word else None
@@ -215,7 +215,12 @@ def _record(number: int, cells: Sequence[Cell], values: dict[str, object],
             amount_paid: Decimal | None, amount_claimed: Decimal | None, cause: Cause | None,
             description: str, due_at: datetime | None) -> RefundRecord:
     """The record of a row from its values and its validated case fields."""
-    extra = {name: str(values[name]) for name in REFUND_EXTRA_FIELDS if values.get(name)}
+    names = bound.memo.get("extra_names")
+    if names is None:  # the extra fields this file's rows can have a value for
+        names = bound.memo["extra_names"] = tuple(
+            n for n in REFUND_EXTRA_FIELDS if n in bound.index
+            or n in bound.mapping.defaults or n.endswith("_masked"))
+    extra = {name: str(values[name]) for name in names if values.get(name)}
     platform_status = str(values.get("platform_status") or "")
     intervention_status = str(values.get("intervention_status") or "")
     state = _state(bound, platform_status, intervention_status, kind,

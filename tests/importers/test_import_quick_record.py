@@ -105,3 +105,49 @@ def test_every_cell_of_a_custom_mapping_reads_alike():
                         mapping=ColumnMapping.from_dict(MAPPING))
     assert quick.records and quick.errors
     _same(quick, full)
+
+
+def _rows_of(data: bytes, mapping: ColumnMapping | None = None) -> tuple[ParseResult,
+                                                                          list[list]]:
+    from shopdesk.importers.readers import open_source
+
+    parsed = parse_bytes(data, config(), mapping=mapping)
+    source = open_source(data)
+    try:
+        rows = [cells for number, cells in source.tables[0].rows()
+                if number > (parsed.header_row or 0)]
+    finally:
+        source.close()
+    return parsed, rows
+
+
+@pytest.mark.parametrize("custom", [False, True])
+def test_a_row_read_in_one_pass_reads_as_cell_by_cell(custom):
+    """BoundMapping.read's pass over a full row (the cached cells first, the others
+    after) gives the values and errors of its cell-by-cell loop (a short row's path)."""
+    from zoneinfo import ZoneInfo
+
+    from shopdesk.importers.rows import BoundMapping
+
+    if custom:
+        base = {h: v[0] for h, v in CELLS.items()}
+        rows = [[c if h != header else value for h, c in base.items()]
+                for header, values in CELLS.items() for value in values] * 2
+        data = csv_bytes([HEADER, *rows], "gbk")
+        parsed, cells = _rows_of(data, ColumnMapping.from_dict(MAPPING))
+    else:
+        rows = [taobao_refund_row(i) for i in range(60)]
+        rows += [taobao_refund_row(i, 订单编号="3.12611E+18", 超时时间="明天")
+                 for i in range(60, 63)]
+        parsed, cells = _rows_of(csv_bytes([TAOBAO_REFUND_HEADER, *rows], "gbk"))
+    assert parsed.mapping is not None
+    one_pass = BoundMapping.bind(parsed.mapping, parsed.headers, ZoneInfo("Asia/Shanghai"))
+    by_cell = BoundMapping.bind(parsed.mapping, parsed.headers, ZoneInfo("Asia/Shanghai"))
+    by_cell._columns()
+    by_cell._last_pos = 10**9  # every row "short": the loop
+    failed = 0
+    for number, row in enumerate(cells):
+        got, want = one_pass.read(number, row), by_cell.read(number, row)
+        assert got == want, number
+        failed += bool(want[1])
+    assert failed  # the rows include cells that fail
