@@ -188,7 +188,8 @@ class ImportService:
         # Called in the import's transaction with every case created or updated; with
         # `settle_new` (the stage and deadline columns of new cases, written with them;
         # given import_new.NewCase objects, the attributes of a Case it reads),
-        # as after_write(ids, settled=created ids).
+        # as after_write(ids, settled=created ids): a mapping, id -> the case's warning
+        # facts as written (storage.warnings.new_case_facts), which need not be read back.
         self.after_write = after_write or (lambda ids: None)
         self.settle_new = settle_new
         # With the updated cases, as they were, that the import moved to another buyer,
@@ -375,7 +376,8 @@ class ImportService:
         writer.index()
         touched = report.created_ids + [r.case_id for r in updates if r.case_id]
         if self.settle_new is not None:
-            self.after_write(touched, settled=report.created_ids)  # type: ignore[call-arg]
+            # The created ids as a mapping: each one's warning facts as written.
+            self.after_write(touched, settled=writer.written)  # type: ignore[call-arg]
         else:
             self.after_write(touched)
         if writer.moved:
