@@ -17,6 +17,7 @@ from shopdesk.storage.rows import case_to_row
 from shopdesk.storage.search import SEARCHED_COLUMNS, search_body
 from tests.importers.helpers import (
     TAOBAO_42_STATES,
+    TAOBAO_REFUND_HEADER,
     config,
     csv_bytes,
     taobao42_rows,
@@ -28,7 +29,6 @@ NOW = datetime(2026, 11, 23, 2, 0, 0, 123456, tzinfo=UTC)
 
 def _records(tmp_path):
     from shopdesk.importers import parse_file
-    from tests.importers.helpers import TAOBAO_REFUND_HEADER
 
     out = []
     a = tmp_path / "a.csv"
@@ -95,7 +95,6 @@ def test_the_warning_facts_of_new_rows_are_what_the_register_reads_back(tmp_path
 
     service: ImportService = register.imports
     path = tmp_path / "a.csv"
-    from tests.importers.helpers import TAOBAO_REFUND_HEADER
     path.write_bytes(csv_bytes([TAOBAO_REFUND_HEADER, *[varied_row(i) for i in range(1, 120)]],
                                "gbk"))
     PlanWriter.create = spy  # type: ignore[method-assign]
@@ -156,8 +155,35 @@ def test_judging_the_written_facts_writes_what_reading_them_back_writes(
 def taobao_refund_row_updated(i: int) -> list[object]:
     """Row i of varied_row with the platform's state moved on (an update)."""
     row = varied_row(i)
-    from tests.importers.helpers import TAOBAO_REFUND_HEADER
     row[TAOBAO_REFUND_HEADER.index("退款状态")] = "卖家已经同意退款，等待买家退货"
     row[TAOBAO_REFUND_HEADER.index("客服介入状态")] = "客服介入中"
     row[TAOBAO_REFUND_HEADER.index("买家退款金额")] = "120.00"
     return row
+
+
+def test_every_case_counts_its_live_warnings_after_imports(tmp_path, register):
+    """sync_many sets the counts by value, one UPDATE per count and batch of ids: after an
+    import whose cases share counts past a batch, and a second one that moves some of them
+    (warnings raised and cleared), each case's warning_count is its live warnings."""
+    from tests.services.imports_support import run, write_refunds
+
+    def check() -> list[int]:
+        rows = register.db.execute(
+            "SELECT c.id, c.warning_count, (SELECT count(*) FROM case_warnings w "
+            "WHERE w.case_id = c.id AND w.ack_at IS NULL AND w.cleared_at IS NULL) "
+            "FROM cases c").fetchall()
+        assert all(r[1] == r[2] for r in rows), [r for r in rows if r[1] != r[2]][:5]
+        return [r[1] for r in rows]
+
+    run(register.imports, write_refunds(tmp_path, [varied_row(i) for i in range(1, 1300)],
+                                        "first.csv"), skip_bad_rows=True)
+    counts = check()
+    assert len(set(counts)) >= 3 and max(counts.count(n) for n in set(counts)) > 500
+    moved = [taobao_refund_row_updated(i) if i % 2 else varied_row(i) for i in range(1, 700)]
+    resolved = [varied_row(i) for i in range(700, 1000)]
+    for row in resolved:
+        row[TAOBAO_REFUND_HEADER.index("退款状态")] = "退款成功"
+        row[TAOBAO_REFUND_HEADER.index("退款完结时间")] = "2026-11-22 18:00:00"
+    run(register.imports, write_refunds(tmp_path, moved + resolved, "second.csv"),
+        skip_bad_rows=True)
+    assert check() != counts
