@@ -207,7 +207,7 @@ def quick_amount(value: object) -> Decimal | None:
         try:
             found = parse_yuan(value)
         except MoneyError:
-            return QUICK_REFUSED  # type: ignore[no-any-return]
+            return QUICK_REFUSED
         if len(_QUICK_AMOUNTS) >= _QUICK_KEPT:
             _QUICK_AMOUNTS.clear()
         _QUICK_AMOUNTS[value] = found
