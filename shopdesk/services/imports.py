@@ -42,7 +42,7 @@ from ..importers import (
 )
 from ..importers.cells import clean_text
 from ..importers.readers import open_source
-from ..storage.bulk import unchecked_references
+from ..storage.bulk import roomy_cache, unchecked_references
 from ..storage.bulk_load import bulk_load
 from ..storage.cases import CaseStore
 from ..storage.database import Database
@@ -298,10 +298,14 @@ class ImportService:
             # transaction; see storage/bulk.unchecked_references): every row it
             # writes points at a case it just wrote or found live in the same
             # transaction, and the checks were a tenth of applying a 20,000-row export.
-            unchecked = (unchecked_references(self.db)
-                         if not dry_run and len(parsed.records) >= UNCHECKED_ROWS
-                         else nullcontext())
-            with no_cyclic_gc(), unchecked, self.db.atomic():
+            large = not dry_run and len(parsed.records) >= UNCHECKED_ROWS
+            unchecked = unchecked_references(self.db) if large else nullcontext()
+            # And its pages stay in memory (storage/bulk.roomy_cache, about 1 KiB a
+            # record): in SQLite's default 2 MB cache a large import's pages went out to
+            # the WAL and back during the transaction, and the indexes bulk_load builds
+            # at its end were sorted through temporary files.
+            roomy = roomy_cache(self.db, rows=len(parsed.records)) if large else nullcontext()
+            with no_cyclic_gc(), unchecked, roomy, self.db.atomic():
                 check()
                 if parsed.record_type is RecordType.ORDER:
                     self._orders(parsed, report, dry_run, skip_bad_rows, check,
