@@ -179,7 +179,7 @@ _QUICK_AMOUNTS: dict[Decimal, Decimal] = {}
 _QUICK_KEPT = 4096
 
 
-def _quick_enum(enum: type, value: object) -> Any:
+def quick_enum(enum: type, value: object) -> Any:
     """enum.parse(str(value or "").strip()), remembered; raises ValueError as parse does."""
     seen = _QUICK_ENUMS.setdefault(enum, {})
     key = value if type(value) is str else str(value or "")
@@ -189,6 +189,42 @@ def _quick_enum(enum: type, value: object) -> Any:
         if len(seen) < _QUICK_KEPT:
             seen[key] = found
     return found
+
+
+# What quick_amount returns for a value that needs draft_from_fields's full reading.
+QUICK_REFUSED: Any = object()
+
+
+def quick_amount(value: object) -> Decimal | None:
+    """parse_yuan of an importer's amount (None stays None), remembered; QUICK_REFUSED
+    for anything but a finite Decimal that parse_yuan takes (a signalling NaN: no hash)."""
+    if value is None:
+        return None
+    if type(value) is not Decimal or not value.is_finite():
+        return QUICK_REFUSED
+    found = _QUICK_AMOUNTS.get(value)
+    if found is None:
+        try:
+            found = parse_yuan(value)
+        except MoneyError:
+            return QUICK_REFUSED
+        if len(_QUICK_AMOUNTS) >= _QUICK_KEPT:
+            _QUICK_AMOUNTS.clear()
+        _QUICK_AMOUNTS[value] = found
+    return found
+
+
+def quick_order_no(text: str) -> bool:
+    """An order or refund number validate_draft takes as it is (stripped text)."""
+    return _ORDER_NO.match(text) is not None
+
+
+def quick_phone(text: str) -> str | None:
+    """The stored form of a stripped phone text quick_draft takes, or None."""
+    normal = normalise_phone(text)
+    if not (is_valid_phone(text) and is_valid_phone(normal)):
+        return None
+    return normal
 
 
 def quick_draft(fields: Mapping[str, object]) -> CaseDraft | None:
@@ -213,32 +249,17 @@ def quick_draft(fields: Mapping[str, object]) -> CaseDraft | None:
         if value is not None and type(value) is not str:
             return None
     try:
-        platform = _quick_enum(Platform, fields.get("platform"))
-        kind = _quick_enum(CaseKind, fields.get("kind"))
-        cause = _quick_enum(Cause, fields.get("cause")) if fields.get("cause") else None
+        platform = quick_enum(Platform, fields.get("platform"))
+        kind = quick_enum(CaseKind, fields.get("kind"))
+        cause = quick_enum(Cause, fields.get("cause")) if fields.get("cause") else None
     except ValueError:
         return None
     if fields.get("customer_type") or fields.get("priority"):
         return None  # never given by an importer: the full reading
-    amounts: list[Decimal | None] = []
-    for name in ("amount_paid", "amount_claimed"):
-        value = fields.get(name)
-        if value is None:
-            amounts.append(None)
-        elif type(value) is Decimal and value.is_finite():  # (a signalling NaN: no hash)
-            found = _QUICK_AMOUNTS.get(value)
-            if found is None:
-                try:
-                    found = parse_yuan(value)
-                except MoneyError:
-                    return None
-                if len(_QUICK_AMOUNTS) >= _QUICK_KEPT:
-                    _QUICK_AMOUNTS.clear()
-                _QUICK_AMOUNTS[value] = found
-            amounts.append(found)
-        else:
-            return None
-    paid, claimed = amounts
+    paid = quick_amount(fields.get("amount_paid"))
+    claimed = quick_amount(fields.get("amount_claimed"))
+    if paid is QUICK_REFUSED or claimed is QUICK_REFUSED:
+        return None
     if paid is not None and claimed is not None and claimed > paid:
         return None
     due = fields.get("due_at")
@@ -252,8 +273,8 @@ def quick_draft(fields: Mapping[str, object]) -> CaseDraft | None:
         return None
     phone = texts["buyer_phone"]
     if phone:
-        normal = normalise_phone(phone)
-        if not (is_valid_phone(phone) and is_valid_phone(normal)):
+        normal = quick_phone(phone)
+        if normal is None:
             return None
         texts["buyer_phone"] = normal
     for name, limit in MAX_TEXT.items():

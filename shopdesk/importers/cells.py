@@ -88,6 +88,10 @@ def parse_identifier(value: Cell, zh_name: str = "订单号", en_name: str = "Or
             inner = value[2:-1]
             if inner.isdigit() and inner.isascii():
                 return inner
+        else:  # digits with spaces or a tab around them (Taobao's 支付宝交易号): stripped
+            inner = value.strip()
+            if inner.isdigit() and inner.isascii():
+                return inner
     elif isinstance(value, bool):
         return clean_text(value)
     elif isinstance(value, int):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import tzinfo
+from typing import Any
 
 from shopdesk.domain.enums import CaseKind
 from shopdesk.domain.platform_state import STATE_TABLES, PlatformStateMap
@@ -31,10 +32,11 @@ class BoundMapping:
     _raw_columns: list[tuple[int, str]] = field(default_factory=list, repr=False)
     _specs: dict[str, FieldSpec] = field(default_factory=dict, repr=False)
     _converters: dict[str, Converter] = field(default_factory=dict, repr=False)
-    _bound_columns: list[tuple[str, int, str, Converter, dict[str, object] | None]] | None \
+    _bound_columns: list[tuple[str, int, str, Converter, dict[str, object]]] | None \
         = field(default=None, repr=False)
+    _last_pos: int = field(default=-1, repr=False)  # the last column read (_columns)
     # What readers of this file's rows remember between rows (refunds.py).
-    memo: dict[str, dict] = field(default_factory=dict, repr=False, compare=False)
+    memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def bind(cls, mapping: ColumnMapping, header_cells: Sequence[str], tz: tzinfo) -> BoundMapping:
@@ -103,14 +105,42 @@ class BoundMapping:
 
     def read(self, number: int, cells: Sequence[Cell]) -> tuple[dict[str, object], list[RowError]]:
         """Every mapped field of one row, converted; problems become RowErrors."""
-        values: dict[str, object] = {}
         errors: list[RowError] = []
         width = len(cells)
-        for name, pos, header, convert, seen in self._columns():
+        columns = self._columns()
+        try:
+            # With every mapped column in the row: the cells read before first, in one
+            # pass, then the others through their converters, in column order. (A
+            # column's cache holds text cells only; no other cell equals a text. A cell
+            # that cannot be hashed, or a short row, takes the loop below.)
+            values = {name: seen.get(cells[pos], _MISSING)
+                      for name, pos, _h, _c, seen in columns} \
+                if width > self._last_pos else None
+        except TypeError:
+            values = None
+        if values is not None:
+            for name, pos, header, convert, seen in columns:
+                if values[name] is not _MISSING:
+                    continue
+                raw = cells[pos]
+                try:
+                    value = values[name] = convert(raw, values)
+                except CellError as exc:
+                    del values[name]
+                    errors.append(RowError(number, header, name, exc.zh, exc.en,
+                                           clean_text(raw)))
+                    continue
+                if seen is not _UNCACHED and type(raw) is str:
+                    if len(seen) >= _REMEMBER:
+                        seen.clear()
+                    seen[raw] = value
+            return self._defaults(number, values, errors)
+        values = {}
+        for name, pos, header, convert, seen in columns:
             raw = cells[pos] if pos < width else None
             # A text cell this column read before (statuses, reasons, titles, amounts,
             # times repeat down an export): its value again, no converter call.
-            if seen is not None and type(raw) is str:
+            if type(raw) is str:
                 hit = seen.get(raw, _MISSING)
                 if hit is not _MISSING:
                     values[name] = hit
@@ -120,10 +150,15 @@ class BoundMapping:
             except CellError as exc:
                 errors.append(RowError(number, header, name, exc.zh, exc.en, clean_text(raw)))
                 continue
-            if seen is not None and type(raw) is str:
+            if seen is not _UNCACHED and type(raw) is str:
                 if len(seen) >= _REMEMBER:
                     seen.clear()
                 seen[raw] = value
+        return self._defaults(number, values, errors)
+
+    def _defaults(self, number: int, values: dict[str, object], errors: list[RowError]
+                  ) -> tuple[dict[str, object], list[RowError]]:
+        """The mapping's defaults for the fields the row left empty."""
         for name, default in self.mapping.defaults.items():
             if values.get(name) in (None, "") and not any(e.field == name for e in errors):
                 try:
@@ -133,17 +168,19 @@ class BoundMapping:
                                            default))
         return values, errors
 
-    def _columns(self) -> list[tuple[str, int, str, Converter, dict[str, object] | None]]:
+    def _columns(self) -> list[tuple[str, int, str, Converter, dict[str, object]]]:
         """(field, column, header, converter, the values of text cells read so far) of
         every mapped column, made on first use: dispatching on the field's kind in every
         cell of every row was a fifth of a large import's reading time. Every converter
         but the phone's (it notes a masked number beside the value) depends on the cell
-        alone, so its values are remembered."""
+        alone, so its values are remembered; not those of numbers (one per row, each read
+        about as fast as it is looked up): their "cache" is _UNCACHED, always empty."""
         if self._bound_columns is None:
             self._bound_columns = [
                 (name, pos, header, self._converter(name),
-                 None if self._specs[name].kind == "phone" else {})
+                 _UNCACHED if self._specs[name].kind in ("phone", "id") else {})
                 for name, (pos, header) in self.index.items()]
+            self._last_pos = max((pos for pos, _header in self.index.values()), default=-1)
         return self._bound_columns
 
     def _converter(self, name: str) -> Converter:
@@ -218,6 +255,8 @@ def raw_row(columns: Sequence[tuple[int, str]], cells: Sequence[Cell]) -> dict[s
 
 
 _MISSING = object()
+# The cache of a column whose values are not remembered: never written, so never a hit.
+_UNCACHED: dict[str, object] = {}
 _REMEMBER = 4096  # distinct cells per column kept (a column of unique times stays small)
 
 

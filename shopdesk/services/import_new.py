@@ -26,6 +26,7 @@ from ..importers import RefundRecord
 from ..storage.orders import StoredOrder
 from ..storage.rows import CASE_COLUMNS
 from ..storage.search import SEARCHED_COLUMNS, search_body
+from ..storage.warnings import new_case_facts
 from .import_apply import (
     ORDER_FILLABLE,
     PLATFORM_FIELDS_KEY,
@@ -44,6 +45,11 @@ _TIME_KEYS = tuple(PLATFORM_TIME_KEYS.items())
 _EXTRA_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
 # Where the searched columns sit in a row of NEW_COLUMNS.
 _SEARCHED = tuple(NEW_COLUMNS.index(c) for c in SEARCHED_COLUMNS)
+# Where the values the warning rules read sit in it (storage.warnings.new_case_facts).
+_WARNED = tuple(NEW_COLUMNS.index(c) for c in (
+    "platform", "buyer_nick", "sku", "item_title", "cause", "kind", "status", "created_at",
+    "updated_at", "amount_paid_fen", "amount_claimed_fen", "intervention_status",
+    "description"))
 
 
 class NewCase:
@@ -219,3 +225,11 @@ def search_text(row: Sequence[Any]) -> str:
     """The search index's text of a new case from its row (NEW_COLUMNS first): what
     storage/search.py makes of it in SQL (a new case has no notes)."""
     return search_body([row[i] for i in _SEARCHED], ())
+
+
+def warning_facts(ids: Sequence[int], rows: Sequence[Sequence[Any]]) -> dict[int, Any]:
+    """Case id -> what the warning rules read of it (CaseFacts), from the rows just
+    inserted with these ids (NEW_COLUMNS first): the warning pass need not read them
+    back."""
+    return {case_id: new_case_facts(case_id, [row[i] for i in _WARNED])
+            for case_id, row in zip(ids, rows, strict=True)}

@@ -33,7 +33,7 @@ from .import_apply import (
     apply_changes,
     summarise,
 )
-from .import_new import NewCaseRows, search_text, settled_rows
+from .import_new import NewCaseRows, search_text, settled_rows, warning_facts
 from .import_state import STATE_FIELDS
 
 # Case columns an import may write besides the amounts and the fillable fields.
@@ -66,6 +66,8 @@ class PlanWriter:
         self.rows = NewCaseRows(now, actor, self.day)
         self._unindexed: list[int] = []  # written but not yet in the search index
         self._new: list[int] = []  # inserted, never in the search index
+        # The new cases' warning facts as inserted (CaseFacts by id), for the warning pass.
+        self.written: dict[int, Any] = {}
         # Updated cases, as they were, whose buyer, product or cause the import changed:
         # the cases they were next to are judged again (a group may have ended).
         self.moved: list[Case] = []
@@ -116,6 +118,7 @@ class PlanWriter:
         values, facts = self.rows.build([r.record for r in rows], first, orders)
         columns, values = settled_rows(values, facts, self.settle)
         ids = self.cases.insert_values(columns, values)
+        self.written.update(warning_facts(ids, values))
         if self.side is not None:
             self.side.add([(case_id, search_text(row))
                            for case_id, row in zip(ids, values, strict=True)])

@@ -42,7 +42,7 @@ from ..importers import (
 )
 from ..importers.cells import clean_text
 from ..importers.readers import open_source
-from ..storage.bulk import unchecked_references
+from ..storage.bulk import roomy_cache, unchecked_references
 from ..storage.bulk_load import bulk_load
 from ..storage.cases import CaseStore
 from ..storage.database import Database
@@ -188,7 +188,8 @@ class ImportService:
         # Called in the import's transaction with every case created or updated; with
         # `settle_new` (the stage and deadline columns of new cases, written with them;
         # given import_new.NewCase objects, the attributes of a Case it reads),
-        # as after_write(ids, settled=created ids).
+        # as after_write(ids, settled=created ids): a mapping, id -> the case's warning
+        # facts as written (storage.warnings.new_case_facts), which need not be read back.
         self.after_write = after_write or (lambda ids: None)
         self.settle_new = settle_new
         # With the updated cases, as they were, that the import moved to another buyer,
@@ -297,10 +298,14 @@ class ImportService:
             # transaction; see storage/bulk.unchecked_references): every row it
             # writes points at a case it just wrote or found live in the same
             # transaction, and the checks were a tenth of applying a 20,000-row export.
-            unchecked = (unchecked_references(self.db)
-                         if not dry_run and len(parsed.records) >= UNCHECKED_ROWS
-                         else nullcontext())
-            with no_cyclic_gc(), unchecked, self.db.atomic():
+            large = not dry_run and len(parsed.records) >= UNCHECKED_ROWS
+            unchecked = unchecked_references(self.db) if large else nullcontext()
+            # And its pages stay in memory (storage/bulk.roomy_cache, about 1 KiB a
+            # record): in SQLite's default 2 MB cache a large import's pages went out to
+            # the WAL and back during the transaction, and the indexes bulk_load builds
+            # at its end were sorted through temporary files.
+            roomy = roomy_cache(self.db, rows=len(parsed.records)) if large else nullcontext()
+            with no_cyclic_gc(), unchecked, roomy, self.db.atomic():
                 check()
                 if parsed.record_type is RecordType.ORDER:
                     self._orders(parsed, report, dry_run, skip_bad_rows, check,
@@ -375,7 +380,8 @@ class ImportService:
         writer.index()
         touched = report.created_ids + [r.case_id for r in updates if r.case_id]
         if self.settle_new is not None:
-            self.after_write(touched, settled=report.created_ids)  # type: ignore[call-arg]
+            # The created ids as a mapping: each one's warning facts as written.
+            self.after_write(touched, settled=writer.written)  # type: ignore[call-arg]
         else:
             self.after_write(touched)
         if writer.moved:

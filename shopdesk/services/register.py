@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
@@ -243,10 +243,12 @@ class Register:
     def _after_import_write(self, case_ids: list[int], *,
                             settled: Collection[int] = ()) -> None:
         """`_after_case_write` for an import: its new cases (`settled`) were written with
-        their stage and deadline, so only the updated ones are recomputed."""
+        their stage and deadline, so only the updated ones are recomputed; given as a
+        mapping, it holds their warning facts as written (not read back)."""
         done = set(settled)
         self.deadlines.recompute([i for i in case_ids if i not in done])
-        self.warnings.evaluate(case_ids)
+        self.warnings.evaluate(case_ids,
+                               written=settled if isinstance(settled, Mapping) else None)
 
     @property
     def scripts(self) -> ScriptService:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import tomllib
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -132,7 +132,8 @@ class WarningService:
             self.settings.set(JUDGED_KEY, {**judged, "rules": ""})
 
     # --- judging -----------------------------------------------------------------------
-    def evaluate(self, case_ids: Sequence[int], *, siblings: bool = True
+    def evaluate(self, case_ids: Sequence[int], *, siblings: bool = True,
+                 written: Mapping[int, CaseFacts] | None = None
                  ) -> dict[int, list[Raised]]:
         """Judge these cases now, and the open cases next to them on the rules that read
         other cases; returns what was newly raised per case. Runs in the caller's
@@ -143,14 +144,15 @@ class WarningService:
         case) come from SQL. A neighbour is re-judged on the rules the written case can
         change for it (the same buyer within the repeat window, the same product within
         the group window, the same product and cause created later for a recurrence), and
-        only a warning that starts or stops firing is written for it."""
+        only a warning that starts or stops firing is written for it. `written`: the
+        facts of cases the caller has just written (WarningStore.facts)."""
         if not case_ids:
             return {}
         rules = self.rules()
         now = self.clock.now()
         with self.db.atomic():
             self._judging_with(rules)
-            subjects = self.store.facts(case_ids)
+            subjects = self.store.facts(case_ids, written=written)
             if not subjects:
                 return {}
             days = _product_days(rules)

@@ -61,6 +61,11 @@ def test_not_blank_cells(raw):
     ('="  3126112300000000001 "', "3126112300000000001"),
     ('="３１２６１１２３"', "31261123"),
     ('=""', ""),
+    (" 2026112022001100000000\t", "2026112022001100000000"),  # stripped digits
+    ("\u3000312611\u3000", "312611"),
+    ("\u200b312611\t", "312611"),  # an invisible mark: the full cleaning removes it
+    ("３１２６\t", "3126"),
+    ("\t\t", ""),
 ])
 def test_identifier_cleaned(raw, expected):
     assert parse_identifier(raw) == expected

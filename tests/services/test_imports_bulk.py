@@ -190,3 +190,25 @@ def test_a_small_import_into_a_large_register_matches_by_looking_its_numbers_up(
     assert asked == [True]  # looked up, not every case read
     assert (report.in_trash, report.updated, report.unchanged, report.created) == (1, 2, 1, 2)
     assert register.cases.get(typed.id).refund_no == "158000000000000070"
+
+
+@pytest.mark.local_only("the page cache is SQLite's")
+def test_a_large_import_keeps_its_pages_in_a_roomy_cache_and_gives_it_back(
+        register, tmp_path, monkeypatch):
+    """A large import runs with a page cache of about 1 KiB a record (its pages are not
+    written out and read back mid-transaction), and the connection has its own cache size
+    again after; a small import keeps the connection's cache."""
+    before = register.db.execute("PRAGMA cache_size").fetchone()[0]
+    seen: list[int] = []
+    real = register.imports.after_write
+
+    def spy(ids, **kw):
+        seen.append(register.db.execute("PRAGMA cache_size").fetchone()[0])
+        return real(ids, **kw)
+    monkeypatch.setattr(register.imports, "after_write", spy)
+    run(register.imports, write_refunds(tmp_path, [varied_row(i) for i in range(ROWS)]),
+        skip_bad_rows=True)
+    run(register.imports, write_refunds(
+        tmp_path, [varied_row(i) for i in range(ROWS, ROWS + 20)], "small.csv"))
+    assert seen == [-ROWS, before]
+    assert register.db.execute("PRAGMA cache_size").fetchone()[0] == before
