@@ -119,6 +119,8 @@ class BoundMapping:
         except TypeError:
             values = None
         if values is not None:
+            # (The convert-and-remember step is written out here and in the loop below,
+            # not shared: a call per converted cell cost ~0.1-0.2 s of a 50,000-row read.)
             for name, pos, header, convert, seen in columns:
                 if values[name] is not _MISSING:
                     continue
