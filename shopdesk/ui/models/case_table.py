@@ -31,7 +31,6 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from ...domain.case import Case
 from ...domain.case_list import CaseListRow
 from ...domain.case_query import CaseQuery
-from ...domain.clock import local
 from ...domain.enums import OPEN_STATUSES
 from .case_columns import (
     CASE_ID_ROLE,
@@ -50,6 +49,7 @@ from .case_columns import (
     ROLE_TOOLTIP,
     WARNINGS_ROLE,
     CaseSource,
+    column_of,
 )
 from .case_side_columns import OVERDUE_COLOUR, SideColumns
 from .case_texts import ListTexts, tooltip
@@ -96,7 +96,8 @@ class CaseTableModel(SideColumns, QAbstractTableModel):
         self._spans: dict[int, int] = {}  # page -> how many of its rows were fetched
         # Whole cases of a held page, fetched only when one is asked for (case_at).
         self._case_pages: dict[int, dict[int, Case]] = {}
-        # What a row shows, per case id, for the cases of the held pages (see data()).
+        # What a row shows, per row, for the rows of the held pages (see data()). Rows
+        # keep their case until the next query or sort (ids are only ever appended).
         self._shown: dict[int, _Shown] = {}
         self._formats: ListTexts | None = None  # for this language and shop zone
         self._init_side_columns()
@@ -295,10 +296,10 @@ class CaseTableModel(SideColumns, QAbstractTableModel):
             self._pages[page_no] = page
             self._spans[page_no] = min(self._page_size, len(self._ids) - start)
             while len(self._pages) > self._max_pages:
-                evicted, rows = self._pages.popitem(last=False)
-                del self._spans[evicted]
-                for gone in rows:
-                    self._shown.pop(gone, None)
+                evicted, _rows = self._pages.popitem(last=False)
+                gone = evicted * self._page_size
+                for row_gone in range(gone, gone + self._spans.pop(evicted)):
+                    self._shown.pop(row_gone, None)
                 self._case_pages.pop(evicted, None)
                 self._drop_side_pages(evicted)
         else:
@@ -369,14 +370,39 @@ class CaseTableModel(SideColumns, QAbstractTableModel):
         return _ROW_FLAGS
 
     def data(self, index: Index, role: int = ROLE_DISPLAY) -> Any:
-        # A table's indexes have no parent; an invalid index has row -1. The view asks
-        # this for every cell and role on each paint: the common case comes first, and
-        # painting reads the row's list row, never a whole Case.
+        # The view asks this for every cell and role on each paint: a plain column's
+        # text of a row already shown is two look-ups (an invalid index has row -1, never
+        # shown; the other columns' texts are None there).
+        if role == ROLE_DISPLAY:
+            row = index.row()
+            shown = self._shown.get(row)
+            if shown is not None:
+                col = index.column()
+                text = shown[0][col]
+                if text is not None:
+                    return text
+                side = _SIDE_TEXT.get(col)
+                if side is not None:  # what _data() shows for it, without its checks
+                    return side(self, row)
+        return self._data(index, role)
+
+    def _promise_text(self, row: int) -> str | None:
+        return self._promise_data(row, ROLE_DISPLAY, False)  # the case's own: unused
+
+    def _warnings_text(self, row: int) -> str | None:
+        return self._warning_data(row, ROLE_DISPLAY)
+
+    def _deadline_text(self, row: int) -> str | None:
+        return self._deadline_data(row, ROLE_DISPLAY)
+
+    def _data(self, index: Index, role: int) -> Any:
+        # A table's indexes have no parent; painting reads the row's list row, never a
+        # whole Case.
         row, col = index.row(), index.column()
         if not (0 <= row < len(self._ids) and 0 <= col < _COLUMN_COUNT):
             return None
         if role == ROLE_DISPLAY and PLAIN_COLUMN[col]:
-            shown = self._shown.get(self._ids[row]) or self._row_shown(row)
+            shown = self._shown.get(row) or self._row_shown(row)
             return shown[0][col] if shown is not None else None
         if role == CASE_ID_ROLE:
             return self._ids[row]  # needs no page fetch
@@ -384,7 +410,7 @@ class CaseTableModel(SideColumns, QAbstractTableModel):
             return None
         if role == CASE_ROLE:
             return self.case_at(row)
-        shown = self._shown.get(self._ids[row]) or self._row_shown(row)
+        shown = self._shown.get(row) or self._row_shown(row)
         if shown is None:  # purged since the query ran; the next refresh drops the row
             return None
         key = COLUMNS[col].key
@@ -434,18 +460,21 @@ class CaseTableModel(SideColumns, QAbstractTableModel):
         formats = self._formats
         if formats is None or formats.lang != self._lang or formats.shop_tz != tz:
             formats = self._formats = ListTexts(self._lang, tz)
-        shown = (formats.texts(found, local(self.now(), tz).year),
-                 formats.shop_time(found.due_at), found.status in _OPEN,
-                 found.major_owner or "")
-        self._shown[found.id] = shown
+        texts, due = formats.cells(found, formats.this_year(self.now()))
+        shown = (texts, due, found.status in _OPEN, found.major_owner or "")
+        self._shown[row] = shown
         return shown
 
 
-# Per case: its display texts in column order ('' where the column reads another
+# Per row: its case's display texts in column order (None where the column reads another
 # source), its due time, whether it is open, the owner of its major complaint ('' none).
-_Shown = tuple[tuple[str, ...], datetime | None, bool, str]
+_Shown = tuple[tuple[str | None, ...], datetime | None, bool, str]
 
 _COLUMN_COUNT = len(COLUMNS)
+# The display text of each column that reads another source than the case.
+_SIDE_TEXT = {column_of("promise"): CaseTableModel._promise_text,
+              column_of("warnings"): CaseTableModel._warnings_text,
+              column_of("deadline"): CaseTableModel._deadline_text}
 _ROLES = frozenset({
     ROLE_DISPLAY, ROLE_TOOLTIP, ROLE_FOREGROUND,
     ROLE_FONT, ROLE_ALIGN, CASE_ROLE, OVERDUE_ROLE,

@@ -37,6 +37,11 @@ class ListTexts:
         self.shop_tz = shop_tz
         self._zone = ZoneInfo(shop_tz)
         self._labels: dict[tuple[type[LabelledEnum], str], str] = {}
+        self._years: tuple[int, datetime, datetime] | None = None  # this_year's
+        # A row's cells by its stored values (equal values, equal texts): a case shown
+        # again (the list after a search, a search after the list) is not formatted
+        # again, and a case changed since has other values. This year's only.
+        self._cells: dict[CaseListRow, tuple[tuple[str | None, ...], datetime | None]] = {}
 
     def label(self, enum: type[LabelledEnum], value: str | None) -> str:
         """The label of a stored enum value ('' for none)."""
@@ -57,31 +62,62 @@ class ListTexts:
             value = value.replace(tzinfo=UTC)
         return value.astimezone(self._zone)
 
-    def texts(self, row: CaseListRow, this_year: int) -> tuple[str, ...]:
-        """The display text of each column that reads only the case ('' for the others),
-        in column order."""
+    def this_year(self, now: datetime) -> int:
+        """The shop's current year at `now` (worked out again only when it changes)."""
+        years = self._years
+        if years is None or not years[1] <= now < years[2]:
+            year = now.astimezone(self._zone).year
+            self._cells.clear()  # times of last year show their year now
+            years = self._years = (year, datetime(year, 1, 1, tzinfo=self._zone),
+                                   datetime(year + 1, 1, 1, tzinfo=self._zone))
+        return years[0]
+
+    def cells(self, row: CaseListRow, this_year: int
+              ) -> tuple[tuple[str | None, ...], datetime | None]:
+        """The display text of each column that reads only the case, in column order
+        (None for the columns that read other sources), and the due time in the shop's
+        zone."""
+        found = self._cells.get(row)
+        if found is not None and self._years is not None and this_year == self._years[0]:
+            return found
+        if self._years is None or this_year != self._years[0]:
+            return self._new_cells(row, this_year)  # another year's: not kept
+        if len(self._cells) >= _KEPT_CELLS:
+            self._cells.clear()
+        found = self._cells[row] = self._new_cells(row, this_year)
+        return found
+
+    def _new_cells(self, row: CaseListRow, this_year: int
+                   ) -> tuple[tuple[str | None, ...], datetime | None]:
         # A dispute the platform is handling matters more than the refund's own words.
         if row.platform_stage in _INTERVENTION and row.intervention_status:
             platform_status = f"{row.intervention_status} · {row.platform_status}".strip(" ·")
         else:
             platform_status = row.platform_status
         label = self.label
+        due = self.shop_time(row.due_at)
         return _IN_COLUMN_ORDER((
             row.case_no, label(Platform, row.platform), row.order_no, row.buyer_nick,
             row.item_title, label(CaseKind, row.kind), label(Cause, row.cause),
             label(CaseStatus, row.status), _yuan(row.amount_claimed_fen),
-            _shown_time(self.shop_time(row.due_at), this_year),
+            _shown_time(due, this_year),
             _shown_time(self.shop_time(row.last_activity_at), this_year),
-            row.assignee, platform_status, ""))
+            row.assignee, platform_status, None)), due
+
+    def texts(self, row: CaseListRow, this_year: int) -> tuple[str, ...]:
+        """The display text of each column that reads only the case ('' for the others),
+        in column order."""
+        return tuple("" if t is None else t for t in self.cells(row, this_year)[0])
 
 
-# The texts above, in this order ('' last, for the columns that read other sources);
+# The texts above, in this order (None last, for the columns that read other sources);
 # picked into column order by one C call (a dict per row cost more than the texts).
 _TEXT_KEYS = ("case_no", "platform", "order_no", "buyer", "item", "kind", "cause", "status",
               "amount", "due", "activity", "assignee", "platform_status", "")
 _IN_COLUMN_ORDER = itemgetter(*(_TEXT_KEYS.index(k) if k in _TEXT_KEYS else -1
                                 for k in COLUMN_KEYS))
 _INTERVENTION = frozenset(s.value for s in INTERVENTION_STAGES)
+_KEPT_CELLS = 4000  # rows' cells kept (the model holds at most 2,000 rows)
 
 
 def _yuan(fen: int | None) -> str:
