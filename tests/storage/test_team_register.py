@@ -184,6 +184,25 @@ def test_a_cut_connection_is_said_once_then_connected_again(team_url):
         db.close()
 
 
+def test_executemany_outside_a_transaction_writes_all_rows_or_none(team_url):
+    # As on the local register (SqliteDatabase.executemany). The connection is in
+    # autocommit; psycopg sends the rows in one pipeline, which the server runs as one
+    # implicit transaction, so a failing row leaves none of the batch written.
+    import psycopg
+
+    db = open_team_database(team_url, listen=False)
+    try:
+        sql = "INSERT INTO settings(key, value) VALUES (?, ?)"
+        db.executemany(sql, [("x-a", "1"), ("x-b", "2")])
+        with pytest.raises(psycopg.errors.UniqueViolation):
+            db.executemany(sql, [("x-c", "3"), ("x-a", "again")])  # x-a exists
+        keys = [r[0] for r in db.execute(
+            "SELECT key FROM settings WHERE key LIKE 'x-%' ORDER BY key").fetchall()]
+        assert keys == ["x-a", "x-b"]
+    finally:
+        db.close()
+
+
 def test_evidence_added_on_one_pc_opens_on_another(tmp_path, clock, team_url):
     from shopdesk.paths import DataPaths
 
