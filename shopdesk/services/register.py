@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
@@ -41,6 +41,7 @@ from .warnings import OVERRIDE_NAME as WARNING_RULES_NAME
 from .warnings import WarningService
 
 if TYPE_CHECKING:  # the importers load with the first import, not with every open
+    from ..domain.warnings import CaseFacts
     from .analysis import AnalysisService
     from .blacklist import BlacklistService
     from .calls import CallService
@@ -241,14 +242,13 @@ class Register:
         self.warnings.rejudge_left(before)
 
     def _after_import_write(self, case_ids: list[int], *,
-                            settled: Collection[int] = ()) -> None:
-        """`_after_case_write` for an import: its new cases (`settled`) were written with
-        their stage and deadline, so only the updated ones are recomputed; given as a
-        mapping, it holds their warning facts as written (not read back)."""
-        done = set(settled)
-        self.deadlines.recompute([i for i in case_ids if i not in done])
-        self.warnings.evaluate(case_ids,
-                               written=settled if isinstance(settled, Mapping) else None)
+                            settled: Mapping[int, CaseFacts] | None = None) -> None:
+        """`_after_case_write` for an import: its new cases (`settled`, id -> their warning
+        facts as written) were written with their stage and deadline, so only the updated
+        ones are recomputed, and their facts are not read back."""
+        settled = settled or {}
+        self.deadlines.recompute([i for i in case_ids if i not in settled])
+        self.warnings.evaluate(case_ids, written=settled)
 
     @property
     def scripts(self) -> ScriptService:
