@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import (
@@ -376,6 +376,8 @@ class CaseTableModel(SideColumns, QAbstractTableModel):
         if role == ROLE_DISPLAY:
             row = index.row()
             shown = self._shown.get(row)
+            if shown is None and 0 <= row < len(self._ids):
+                shown = self._row_shown(row)  # the row's first cell: its texts, once
             if shown is not None:
                 col = index.column()
                 text = shown[0][col]
@@ -461,13 +463,16 @@ class CaseTableModel(SideColumns, QAbstractTableModel):
         if formats is None or formats.lang != self._lang or formats.shop_tz != tz:
             formats = self._formats = ListTexts(self._lang, tz)
         texts, due = formats.cells(found, formats.this_year(self.now()))
-        shown = (texts, due, found.status in _OPEN, found.major_owner or "")
+        # The due time in UTC, as the clock gives now: _overdue compares the two on
+        # every paint of the due and status cells (see ListTexts.this_year).
+        shown = (texts, None if due is None else due.astimezone(UTC),
+                 found.status in _OPEN, found.major_owner or "")
         self._shown[row] = shown
         return shown
 
 
 # Per row: its case's display texts in column order (None where the column reads another
-# source), its due time, whether it is open, the owner of its major complaint ('' none).
+# source), its due time (UTC), whether it is open, the owner of its major complaint ('' none).
 _Shown = tuple[tuple[str | None, ...], datetime | None, bool, str]
 
 _COLUMN_COUNT = len(COLUMNS)

@@ -68,8 +68,11 @@ class ListTexts:
         if years is None or not years[1] <= now < years[2]:
             year = now.astimezone(self._zone).year
             self._cells.clear()  # times of last year show their year now
-            years = self._years = (year, datetime(year, 1, 1, tzinfo=self._zone),
-                                   datetime(year + 1, 1, 1, tzinfo=self._zone))
+            # Its bounds in UTC, the clocks' zone: comparing a UTC time with one in the
+            # shop's zone asks zoneinfo for an offset (1 us a row; 0.04 us in UTC).
+            years = self._years = (
+                year, datetime(year, 1, 1, tzinfo=self._zone).astimezone(UTC),
+                datetime(year + 1, 1, 1, tzinfo=self._zone).astimezone(UTC))
         return years[0]
 
     def cells(self, row: CaseListRow, this_year: int
