@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QWidget,
 )
+from shiboken6 import isValid
 
 from .. import __version__
 from ..domain.case_query import GroupFilter
@@ -328,9 +329,19 @@ class MainWindow(MainWindowChrome, QMainWindow):
         self.first_start.run()
 
     def _run_count(self, work: Callable[[], int], done: Callable[[int], None]) -> None:
-        """Count the case list's total on the pool (the work opens its own connection)."""
+        """Count the case list's total on the pool (the work opens its own connection).
+        A count that comes back after its register was closed or replaced (a restore, a
+        switch to another register, the window closing) or its list was deleted (a
+        language switch's new window) is dropped: what hears the count reads the
+        register, and the list's signal is gone."""
+        register = self.register
         task = self.tasks.run(lambda _progress, _cancelled: work(), "count_cases")
-        task.succeeded.connect(done)
+
+        def deliver(total: int) -> None:
+            if register is self.register and register.is_open and isValid(self.case_list):
+                done(total)
+
+        task.succeeded.connect(deliver)
 
     # --- slots -----------------------------------------------------------
     def _on_filters_changed(self) -> None:

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QEvent, QSettings
 from PySide6.QtWidgets import QInputDialog, QMessageBox
+from shiboken6 import isValid
 
 from shopdesk.services.demo import generate_demo
 from shopdesk.services.register import Register
@@ -115,8 +116,9 @@ def make_window(qtbot, qapp):
     # Windows go before their translators, as in app.py (removing a translator sends
     # LanguageChange to every live widget).
     for window in windows:
-        window.close()
-        window.deleteLater()
+        if isValid(window):  # a test may have deleted it (as a language switch does)
+            window.close()
+            window.deleteLater()
     qapp.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     for translators in installed:
         translators.remove()

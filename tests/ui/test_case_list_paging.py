@@ -127,3 +127,19 @@ def test_sort_and_filter_changes_keep_the_selection(qtbot, make_window, big_regi
     expected = big_register.cases.count(model.query)
     qtbot.waitUntil(lambda: window.filter_bar.count_label.text() != ""
                     and str(expected) in window.filter_bar.count_label.text().replace(",", ""))
+
+
+def test_a_view_taller_than_the_first_query_fills_itself(qtbot, big_register):
+    """The first query is one page (FIRST_BATCH); a window with room for more rows than
+    that asks for the next batch itself, without a scroll."""
+    model = CaseTableModel(big_register.cases)
+    model.set_query(CaseQuery())
+    first = model.rowCount()
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.resize(600, (first + 20) * view.verticalHeader().defaultSectionSize())
+    with qtbot.waitExposed(view):
+        view.show()
+    qtbot.waitUntil(lambda: model.rowCount() > first, timeout=2000)
+    assert view.rowAt(view.viewport().height() - 1) >= 0  # rows to the bottom edge
