@@ -156,6 +156,47 @@ def test_back_up_now_and_restore(qtbot, window, demo_register, boxes):
     window.register.close()
 
 
+def test_restore_waits_for_a_read_still_running_in_the_background(
+        qtbot, window, demo_register, boxes, monkeypatch):
+    """A list count (a read on the pool) may still hold the file open when the user
+    restores. Windows refuses to move an open file aside, and a reader on an old snapshot
+    makes the checkpoint busy: the restore starts once background work is done."""
+    import shopdesk.services.register as register_module
+
+    window.act_backup.trigger()
+    path = demo_register.paths.database
+    reading, finished = threading.Event(), threading.Event()
+
+    def slow_read(_progress, _cancelled):
+        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+        try:
+            conn.execute("BEGIN")
+            conn.execute("SELECT count(*) FROM cases").fetchone()  # a read transaction
+            reading.set()
+            threading.Event().wait(0.3)
+        finally:
+            conn.close()
+            finished.set()
+
+    seen = []
+    real_restore = register_module.restore_file
+
+    def restore_file(*args):
+        seen.append(finished.is_set())
+        return real_restore(*args)
+
+    monkeypatch.setattr(register_module, "restore_file", restore_file)
+    window.tasks.run(slow_read, "slow_read")
+    assert reading.wait(5)
+    _when_modal(lambda dialog: dialog.accept())
+    window.act_restore_backup.trigger()
+    assert seen == [True]  # the read had ended when the file was moved
+    assert not boxes.texts("critical"), boxes.texts("critical")
+    assert window.register is not demo_register and window.register.is_open
+    window.close()
+    window.register.close()
+
+
 def test_window_remembers_splitter_and_quick_filter(qtbot, make_window, demo_register):
     first = make_window(demo_register)
     qtbot.mouseClick(first.filter_bar.quick_buttons[QuickFilter.OVERDUE],

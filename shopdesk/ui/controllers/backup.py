@@ -86,7 +86,10 @@ class BackupController(QObject):
             QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
             return
-        # The writer's connection goes first: the file under it is about to be replaced.
+        # Background work goes first: the writer's connection, whose file is about to be
+        # replaced, and any read still open on it (a list count), which would make the
+        # restore's checkpoint busy and the restore refused as "in use".
+        self._host.tasks.wait()
         self._host.tasks.close_writer()
         try:
             new_register, kept = register.restore(chosen)
