@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from .. import __version__
+from ..diagnostics import LOGGER_NAME
 from ..domain.case_query import GroupFilter
 from ..domain.clock import local
 from ..domain.errors import ShopDeskError
@@ -328,7 +330,8 @@ class MainWindow(MainWindowChrome, QMainWindow):
     def run_first_start(self) -> None:
         self.first_start.run()
 
-    def _run_count(self, work: Callable[[], int], done: Callable[[int], None]) -> None:
+    def _run_count(self, work: Callable[[], int],
+                   done: Callable[[int | None], None]) -> None:
         """Count the case list's total on the pool (the work opens its own connection).
         A count that comes back after its register was closed or replaced (a restore, a
         switch to another register, the window closing) or its list was deleted (a
@@ -337,11 +340,18 @@ class MainWindow(MainWindowChrome, QMainWindow):
         register = self.register
         task = self.tasks.run(lambda _progress, _cancelled: work(), "count_cases")
 
-        def deliver(total: int) -> None:
+        def deliver(total: int | None) -> None:
             if register is self.register and register.is_open and isValid(self.case_list):
                 done(total)
 
+        def failed(exc: object) -> None:
+            # Its own connection could not read the file (a busy recovery, a file being
+            # replaced): the list counts on the window's connection instead.
+            logging.getLogger(LOGGER_NAME).warning("background count failed: %s", exc)
+            deliver(None)
+
         task.succeeded.connect(deliver)
+        task.failed.connect(failed)
 
     # --- slots -----------------------------------------------------------
     def _on_filters_changed(self) -> None:
@@ -355,7 +365,7 @@ class MainWindow(MainWindowChrome, QMainWindow):
 
     def _update_actions(self) -> None:
         trash = self.case_list.is_trash()
-        selected = bool(self.case_list.selected_ids())
+        selected = self.case_list.has_selection()
         self.act_trash.setVisible(not trash)
         self.act_trash.setEnabled(not trash and selected)
         self.act_untrash.setVisible(trash)

@@ -143,3 +143,34 @@ def test_a_view_taller_than_the_first_query_fills_itself(qtbot, big_register):
         view.show()
     qtbot.waitUntil(lambda: model.rowCount() > first, timeout=2000)
     assert view.rowAt(view.viewport().height() - 1) >= 0  # rows to the bottom edge
+
+
+def test_load_rest_loads_the_whole_list_only_under_its_limit(qtbot, big_register):
+    model = CaseTableModel(big_register.cases, first_batch=50)
+    model.set_query(CaseQuery(sort=SortKey.KIND))
+    inserted = []
+    model.rowsInserted.connect(lambda _p, first, last: inserted.append((first, last)))
+    assert not model.load_rest(TOTAL - 51)  # one more than the limit
+    assert model.rowCount() == 50 and model.canFetchMore() and not inserted
+    assert model.load_rest(TOTAL - 50)
+    assert inserted == [(50, TOTAL - 1)] and not model.canFetchMore()
+    assert model.ids() == big_register.cases.query_ids(CaseQuery(sort=SortKey.KIND))
+    assert model.total() == TOTAL
+
+
+def test_ctrl_a_on_a_list_past_the_limit_selects_the_loaded_rows(qtbot, big_register,
+                                                                 monkeypatch):
+    from shopdesk.ui.views import case_list_view
+
+    monkeypatch.setattr(case_list_view, "SELECT_ALL_LOADS", TOTAL - 51)
+    view = case_list_view.CaseListView(big_register.cases, "zh", lambda: "小王")
+    qtbot.addWidget(view)
+    view.model.set_query(CaseQuery())
+    view.show()
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    loaded = view.model.ids()
+    assert len(loaded) < TOTAL and view.selected_ids() == loaded
+    monkeypatch.setattr(case_list_view, "SELECT_ALL_LOADS", TOTAL - len(loaded))
+    qtbot.keyClick(view.table, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    assert view.selected_ids() == big_register.cases.query_ids(CaseQuery())

@@ -51,3 +51,49 @@ def test_a_count_back_after_the_window_was_deleted_is_dropped(qtbot, make_window
     # deleted" in the event loop).
     qtbot.wait(50)
     assert demo_register.is_open
+
+
+class HeldCounts:
+    """A count runner that holds each count until the test hands its result back."""
+
+    def __init__(self) -> None:
+        self.pending: list = []
+
+    def __call__(self, work, done) -> None:
+        self.pending.append((work, done))
+
+
+def test_an_older_count_coming_back_last_is_ignored(qtbot, window):
+    held = HeldCounts()
+    window.case_list.set_count_runner(held)
+    show_all(qtbot, window)
+    window.refresh()  # F5: the same query runs again and is counted again
+    (first_work, first_done), (second_work, second_done) = held.pending
+    second_done(second_work())
+    assert window.filter_bar.count_label.text() == "共 60 条"
+    first_done(59)  # an older count (made before an edit, say) coming back last
+    assert window.filter_bar.count_label.text() == "共 60 条"
+    assert window.case_list.model.total() == 60
+
+
+def test_a_failed_background_count_is_made_on_the_windows_connection(qtbot, window):
+    held = HeldCounts()
+    window.case_list.set_count_runner(held)
+    show_all(qtbot, window)
+    (_work, done), = held.pending
+    done(None)  # what the window's runner passes when the count's task failed
+    assert window.filter_bar.count_label.text() == "共 60 条"
+    assert window.case_list.model.total() == 60
+
+
+def test_the_windows_runner_reports_a_failed_count(qtbot, window, monkeypatch):
+    cases = window.case_list.model.source
+
+    def failing_counter():
+        def count(_query):
+            raise OSError("the file is being replaced")
+        return count
+
+    monkeypatch.setattr(cases, "background_counter", failing_counter)
+    show_all(qtbot, window)
+    qtbot.waitUntil(lambda: window.filter_bar.count_label.text() == "共 60 条", timeout=3000)

@@ -101,3 +101,19 @@ def test_trash_needs_an_operator(qtbot, make_window, register, boxes):
     qtbot.keyClick(window.case_list.table, Qt.Key.Key_Delete)
     assert boxes.texts("information")  # "choose the operator first"
     assert window.case_list.count() == 1
+
+
+def test_ctrl_a_selects_every_listed_case_not_only_the_loaded_rows(qtbot, window,
+                                                                   demo_register, boxes):
+    click(qtbot, window.filter_bar.quick_buttons[QuickFilter.ALL])
+    table = window.case_list.table
+    assert table.model().canFetchMore()  # 60 cases, fewer rows loaded
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    every = demo_register.cases.query_ids(window.case_list.model.query)
+    assert len(every) == 60
+    assert window.case_list.selected_ids() == every
+    # What acts on the selection acts on all of them.
+    qtbot.keyClick(table, Qt.Key.Key_Delete)
+    assert "60" in boxes.texts("question")[-1]
+    assert demo_register.cases.count(CaseQuery(scope=Scope.TRASH)) == 60

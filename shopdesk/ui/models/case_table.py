@@ -93,6 +93,7 @@ class CaseTableModel(SideColumns, QAbstractTableModel):
         self._last_key: tuple[Any, int] | None = None  # keyset of the last loaded row
         self._complete = True  # every id of the query is loaded
         self._total: int | None = 0  # None until counted
+        self._generation = 0  # see generation()
         self._deferred = 0
         self._pages: OrderedDict[int, dict[int, CaseListRow]] = OrderedDict()
         self._spans: dict[int, int] = {}  # page -> how many of its rows were fetched
@@ -176,6 +177,7 @@ class CaseTableModel(SideColumns, QAbstractTableModel):
 
     # --- loading ids -----------------------------------------------------
     def _reset_ids(self) -> None:
+        self._generation += 1
         self._ids = []
         self._rows = {}
         self._last_key = None
@@ -252,6 +254,19 @@ class CaseTableModel(SideColumns, QAbstractTableModel):
         self._append(page)
         return self._rows.get(case_id)
 
+    def load_rest(self, at_most: int) -> bool:
+        """Load the ids of the query not loaded yet when they are at most `at_most` (the
+        total counted if not known yet), in one query announced to views as inserted rows;
+        True when every id is loaded."""
+        if self._complete:
+            return True
+        if self.count_now() - len(self._ids) > at_most:
+            return False
+        self._append(self._source.query_page(self._query, after=self._last_key))
+        self._complete = True
+        self._total = len(self._ids)
+        return True
+
     def is_complete(self) -> bool:
         """Every id of the query is loaded (no more to fetch)."""
         return self._complete
@@ -260,10 +275,16 @@ class CaseTableModel(SideColumns, QAbstractTableModel):
         """How many cases the query lists, when known (see `set_total`)."""
         return self._total
 
-    def set_total(self, query: CaseQuery, total: int) -> bool:
-        """A count made elsewhere (off the UI thread) for `query`; ignored if the query
-        changed meanwhile. True when taken."""
-        if query != self._query:
+    def generation(self) -> int:
+        """Which run of the query the rows are from: it changes each time the query runs
+        again (another query, a refresh, a sort)."""
+        return self._generation
+
+    def set_total(self, generation: int, total: int) -> bool:
+        """A count made elsewhere (off the UI thread) after run `generation` of the query;
+        ignored once it ran again, even unchanged (after an edit an older count may come
+        back after a newer one). True when taken."""
+        if generation != self._generation:
             return False
         self._total = total
         return True
