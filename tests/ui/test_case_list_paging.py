@@ -20,13 +20,12 @@ from shopdesk.ui.models.case_table import CaseTableModel
 TOTAL = 10_000
 
 
-@pytest.fixture
-def big_register(demo_register):
-    """The demo register grown to 10,000 live cases by copying its rows."""
-    db = demo_register.db
+def _grow(register, total: int):
+    """`register` grown to `total` live cases by copying its rows."""
+    db = register.db
     live = db.execute("SELECT count(*) FROM cases WHERE deleted_at IS NULL").fetchone()[0]
     cols = [c for c in CASE_COLUMNS if c not in ("id", "case_no")]
-    copies = TOTAL - live
+    copies = total - live
     with db.atomic():
         db.execute(
             f"INSERT INTO cases (case_no, {', '.join(cols)}) "
@@ -35,7 +34,13 @@ def big_register(demo_register):
             "WHERE v < 200) SELECT v FROM r) n, "
             "(SELECT * FROM cases WHERE deleted_at IS NULL) c "
             f"ORDER BY n.v, c.id LIMIT {copies}")
-    return demo_register
+    return register
+
+
+@pytest.fixture
+def big_register(demo_register):
+    """The demo register grown to 10,000 live cases by copying its rows."""
+    return _grow(demo_register, TOTAL)
 
 
 def _scroll_to_end(qtbot, view: QTableView) -> None:
@@ -174,3 +179,68 @@ def test_ctrl_a_on_a_list_past_the_limit_selects_the_loaded_rows(qtbot, big_regi
     monkeypatch.setattr(case_list_view, "SELECT_ALL_LOADS", TOTAL - len(loaded))
     qtbot.keyClick(view.table, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     assert view.selected_ids() == big_register.cases.query_ids(CaseQuery())
+
+
+@pytest.mark.parametrize("column", ["item", "kind", "case_no", "amount"])
+def test_select_all_then_sort_keeps_every_case_selected(qtbot, demo_register, column):
+    """Qt keeps a selection of over 1,000 cells as ranges between two corners, which a
+    sort moves: after Ctrl+A and a sort an arbitrary part of the list stayed selected."""
+    from shopdesk.ui.views.case_list_view import CaseListView
+
+    register = _grow(demo_register, 200)
+    view = CaseListView(register.cases, "zh", lambda: "小王")
+    qtbot.addWidget(view)
+    view.model.set_query(CaseQuery())
+    view.resize(900, 500)
+    view.show()
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    every = sorted(register.cases.query_ids(CaseQuery()))
+    assert sorted(view.selected_ids()) == every
+    header = view.table.horizontalHeader()
+    section = header.sectionViewportPosition(column_of(column)) + 5
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(section, 5))
+    assert view.model.query.sort == COLUMNS[column_of(column)].sort
+    assert sorted(view.selected_ids()) == every
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(section, 5))
+    assert sorted(view.selected_ids()) == every  # and reversed
+
+
+def test_a_sort_keeps_a_few_selected_cases_and_the_current_one(qtbot, demo_register):
+    from shopdesk.ui.views.case_list_view import CaseListView
+
+    register = _grow(demo_register, 200)
+    view = CaseListView(register.cases, "zh", lambda: "小王")
+    qtbot.addWidget(view)
+    view.model.set_query(CaseQuery())
+    view.show()
+    chosen = [view.model.case_id_at(r) for r in (1, 4, 7)]
+    view.select_case(chosen[0])
+    for case_id in chosen[1:]:
+        row = view.model.row_of(case_id)
+        view.table.selectionModel().select(
+            view.model.index(row, 0), QItemSelectionModel.SelectionFlag.Select
+            | QItemSelectionModel.SelectionFlag.Rows)
+    view.table.sortByColumn(column_of("item"), Qt.SortOrder.AscendingOrder)
+    assert sorted(view.selected_ids()) == sorted(chosen)
+    assert view.current_id() == chosen[0]
+
+
+def test_a_reload_keeps_a_selection_spread_down_a_long_list(qtbot, big_register):
+    from shopdesk.ui.views.case_list_view import CaseListView
+
+    view = CaseListView(big_register.cases, "zh", lambda: "小王")
+    qtbot.addWidget(view)
+    view.model.set_query(CaseQuery())
+    view.show()
+    while view.model.rowCount() < 2_000:
+        view.model.fetchMore()
+    chosen = [view.model.case_id_at(r) for r in (10, 700, 1_500, 1_999)]
+    view.select_case(chosen[0])
+    for case_id in chosen[1:]:
+        view.table.selectionModel().select(
+            view.model.index(view.model.row_of(case_id), 0),
+            QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+    view.reload()  # loads the first batch again, then down to the selected cases
+    assert view.selected_ids() == chosen and view.current_id() == chosen[0]
+    assert view.model.rowCount() < TOTAL  # not the whole list for four cases

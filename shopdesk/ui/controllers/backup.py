@@ -88,8 +88,10 @@ class BackupController(QObject):
             return
         # Background work goes first: the writer's connection, whose file is about to be
         # replaced, and any read still open on it (a list count), which would make the
-        # restore's checkpoint busy and the restore refused as "in use".
-        self._host.tasks.wait()
+        # restore's checkpoint busy and the restore refused as "in use". (A team register
+        # refuses to be restored here: no need to wait for an offline server's probe.)
+        if not register.is_team:
+            self._host.tasks.wait()
         self._host.tasks.close_writer()
         try:
             new_register, kept = register.restore(chosen)

@@ -127,6 +127,12 @@ class CaseListView(QWidget):
         self.table.setSortingEnabled(True)
 
         self.table.activated.connect(self._on_activated)
+        # A sort keeps the selected cases selected, in their new rows. Qt keeps a large
+        # selection (over 1,000 cells) as ranges between two corners, which a sort moves:
+        # after Ctrl+A and a sort it kept an arbitrary part of the list selected.
+        self._kept: tuple[list[int], int | None] | None = None
+        self.model.layoutAboutToBeChanged.connect(self._keep_selection)
+        self.model.layoutChanged.connect(self._restore_selection)
         selection = self.table.selectionModel()
         selection.currentRowChanged.connect(self._on_current_row_changed)
         selection.selectionChanged.connect(self._on_selection_changed)
@@ -311,13 +317,25 @@ class CaseListView(QWidget):
         if not selected and current is None:
             self.current_case_changed.emit(None)
             return
-        selection = QItemSelection()
-        found = (self.model.ensure_row(case_id) for case_id in selected)
-        rows = sorted(r for r in found if r is not None)
-        last = self.model.columnCount() - 1
-        for r in rows:
-            selection.select(self.model.index(r, 0), self.model.index(r, last))
         model = self.table.selectionModel()
+        rows = []
+        missing = []
+        for case_id in selected:
+            row = self.model.row_of(case_id)
+            if row is None:
+                missing.append(case_id)
+            else:
+                rows.append(row)
+        # One query for a long selection, not one per case: the rest of the list when it
+        # is no longer than what was selected (or select all's limit); else the deepest
+        # case first (the old order is mostly the new one), which loads the others too.
+        if len(missing) > 1:
+            self.model.load_rest(max(SELECT_ALL_LOADS, len(missing)))
+        rows += [r for r in map(self.model.ensure_row, reversed(missing)) if r is not None]
+        selection = QItemSelection()
+        last = self.model.columnCount() - 1
+        for top, bottom in _runs(sorted(rows)):  # a range per run of rows, not per row
+            selection.select(self.model.index(top, 0), self.model.index(bottom, last))
         row = self.model.ensure_row(current) if current is not None else None
         if row is not None:
             model.setCurrentIndex(self.model.index(row, 0),
@@ -325,6 +343,14 @@ class CaseListView(QWidget):
         model.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
         if row is None:
             self.current_case_changed.emit(None)
+
+    def _keep_selection(self, *_args: object) -> None:
+        self._kept = (self.selected_ids(), self.current_id())
+
+    def _restore_selection(self, *_args: object) -> None:
+        kept, self._kept = self._kept, None
+        if kept is not None and kept[0]:
+            self._reselect(*kept)
 
     def _on_activated(self, index: QModelIndex) -> None:
         case_id = index.data(CASE_ID_ROLE)
@@ -352,3 +378,17 @@ class CaseListView(QWidget):
             action.toggled.connect(lambda on, c=col: header.setSectionHidden(c, not on))
             menu.addAction(action)
         menu.exec(header.mapToGlobal(pos))
+
+
+def _runs(rows: list[int]) -> Iterator[tuple[int, int]]:
+    """(first, last) of each run of consecutive numbers in sorted `rows`."""
+    start = prev = None
+    for row in rows:
+        if prev is not None and row == prev + 1:
+            prev = row
+            continue
+        if start is not None:
+            yield start, prev
+        start = prev = row
+    if start is not None:
+        yield start, prev
