@@ -240,6 +240,7 @@ class MainWindow(MainWindowChrome, QMainWindow):
         self.case_list.count_changed.connect(self.filter_bar.set_count)
         self.case_list.count_changed.connect(lambda _n: self._update_actions())
         self.case_list.selection_changed.connect(self._update_actions)
+        self.case_list.table.select_all_limited.connect(self._say_select_all_limited)
         self.case_list.current_case_changed.connect(self._show_case)
         self.case_list.case_activated.connect(self._open_case)
         self.operator_picker.operator_changed.connect(self._on_operator_changed)
@@ -362,6 +363,13 @@ class MainWindow(MainWindowChrome, QMainWindow):
         self.statusBar().showMessage(self.tr("Operator: {name}").format(name=name), 3000)
         if self.filter_bar.quick() == QuickFilter.MINE:
             self.case_list.reload()
+
+    def _say_select_all_limited(self, selected: int, listed: int, limit: int) -> None:
+        self.statusBar().showMessage(self.tr(
+            "Selected the {selected} cases loaded so far, of {listed}: select all loads at "
+            "most {limit} more. Scroll down to load more, or narrow the filters.").format(
+                selected=f"{selected:,}", listed=f"{listed:,}", limit=f"{limit:,}"),
+            10000)
 
     def _update_actions(self) -> None:
         trash = self.case_list.is_trash()

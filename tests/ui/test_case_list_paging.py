@@ -173,9 +173,11 @@ def test_ctrl_a_on_a_list_past_the_limit_selects_the_loaded_rows(qtbot, big_regi
     view.model.set_query(CaseQuery())
     view.show()
     view.table.setFocus()
-    qtbot.keyClick(view.table, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    with qtbot.waitSignal(view.table.select_all_limited) as said:
+        qtbot.keyClick(view.table, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     loaded = view.model.ids()
     assert len(loaded) < TOTAL and view.selected_ids() == loaded
+    assert said.args == [len(loaded), TOTAL, TOTAL - 51]  # what the status bar says
     monkeypatch.setattr(case_list_view, "SELECT_ALL_LOADS", TOTAL - len(loaded))
     qtbot.keyClick(view.table, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     assert view.selected_ids() == big_register.cases.query_ids(CaseQuery())

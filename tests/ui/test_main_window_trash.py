@@ -117,3 +117,18 @@ def test_ctrl_a_selects_every_listed_case_not_only_the_loaded_rows(qtbot, window
     qtbot.keyClick(table, Qt.Key.Key_Delete)
     assert "60" in boxes.texts("question")[-1]
     assert demo_register.cases.count(CaseQuery(scope=Scope.TRASH)) == 60
+
+
+def test_ctrl_a_past_its_limit_says_what_it_selected(qtbot, window, monkeypatch):
+    from shopdesk.ui.views import case_list_view
+
+    monkeypatch.setattr(case_list_view, "SELECT_ALL_LOADS", 5)  # 10 more than loaded
+    click(qtbot, window.filter_bar.quick_buttons[QuickFilter.ALL])
+    table = window.case_list.table
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    loaded = table.model().rowCount()
+    assert len(window.case_list.selected_ids()) == loaded < 60
+    assert window.statusBar().currentMessage() == (
+        f"已选中已加载的 {loaded} 个案件（共 60 个）：全选最多再加载 5 个。"
+        "向下滚动可加载更多，或缩小筛选范围。")

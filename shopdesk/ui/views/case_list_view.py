@@ -68,12 +68,18 @@ SELECT_ALL_LOADS = 5_000
 class CaseTable(QTableView):
     """The list's table. Select all (Ctrl+A) selects every case the filters list, up to
     SELECT_ALL_LOADS not loaded yet: Qt's selects the loaded rows, the ones scrolled to,
-    and trashing, restoring or printing "all" would leave the rest out without a word."""
+    and trashing, restoring or printing "all" would leave the rest out without a word.
+    Past the limit it selects the loaded rows and says so (select_all_limited)."""
+
+    select_all_limited = Signal(int, int, int)  # rows selected, cases listed, limit
 
     def selectAll(self) -> None:
         model = self.model()
-        if isinstance(model, CaseTableModel):
-            model.load_rest(SELECT_ALL_LOADS)
+        if isinstance(model, CaseTableModel) and not model.load_rest(SELECT_ALL_LOADS):
+            super().selectAll()
+            self.select_all_limited.emit(model.rowCount(), model.count_now(),
+                                         SELECT_ALL_LOADS)
+            return
         super().selectAll()
 
 
