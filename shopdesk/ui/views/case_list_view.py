@@ -61,7 +61,7 @@ CountRunner = Callable[[Callable[[], int], Callable[[int | None], None]], None]
 
 # Select all loads the rest of a list up to this many more cases. Selecting 100,000 rows
 # took seconds and a million a minute and 800 MB: past this, it selects the rows loaded so
-# far, as Qt does (the trash question and the summary say how many).
+# far, as Qt does, and the status bar says so.
 SELECT_ALL_LOADS = 5_000
 
 
@@ -75,12 +75,11 @@ class CaseTable(QTableView):
 
     def selectAll(self) -> None:
         model = self.model()
-        if isinstance(model, CaseTableModel) and not model.load_rest(SELECT_ALL_LOADS):
-            super().selectAll()
+        limited = isinstance(model, CaseTableModel) and not model.load_rest(SELECT_ALL_LOADS)
+        super().selectAll()
+        if limited:
             self.select_all_limited.emit(model.rowCount(), model.count_now(),
                                          SELECT_ALL_LOADS)
-            return
-        super().selectAll()
 
 
 class CaseListView(QWidget):
@@ -386,15 +385,12 @@ class CaseListView(QWidget):
         menu.exec(header.mapToGlobal(pos))
 
 
-def _runs(rows: list[int]) -> Iterator[tuple[int, int]]:
+def _runs(rows: list[int]) -> list[tuple[int, int]]:
     """(first, last) of each run of consecutive numbers in sorted `rows`."""
-    start = prev = None
+    runs: list[list[int]] = []
     for row in rows:
-        if prev is not None and row == prev + 1:
-            prev = row
-            continue
-        if start is not None:
-            yield start, prev
-        start = prev = row
-    if start is not None:
-        yield start, prev
+        if runs and row == runs[-1][1] + 1:
+            runs[-1][1] = row
+        else:
+            runs.append([row, row])
+    return [(first, last) for first, last in runs]
