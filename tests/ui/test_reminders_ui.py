@@ -8,8 +8,9 @@ from datetime import time, timedelta
 from typing import ClassVar
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QSystemTrayIcon
+from shiboken6 import isValid
 
 from shopdesk.domain.case import draft_from_fields
 from shopdesk.domain.promises import PromiseKind
@@ -221,3 +222,17 @@ def test_the_minute_poll_counts_on_the_writer_and_shows_the_new_count(
     qtbot.waitUntil(lambda: window.reminders.counts.refunds_today == 1, timeout=3000)
     assert "今日待退款：1" in icon.toolTip()
     assert ui_thread_counts == []  # counted by the writer's register, not the window's
+
+
+def test_a_poll_answered_after_the_window_is_gone_is_dropped(
+        qtbot, qapp, make_window, register, tray):
+    """The answer's connection is a lambda, which Qt keeps after the window is deleted
+    (a language switch deletes it): the answer must find nothing to update, not raise."""
+    window = make_window(register)
+    open_case(register, "T400002", "refund_only")
+    window.reminders.poll()  # answered on the writer, delivered through the event queue
+    window.close()  # waits for the writer: the answer is queued, not yet delivered
+    window.deleteLater()
+    qapp.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not isValid(window)
+    qtbot.wait(50)  # the queued answer arrives now; an exception here fails the test

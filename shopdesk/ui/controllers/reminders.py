@@ -19,6 +19,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QApplication, QLabel, QMenu, QStyle, QSystemTrayIcon, QWidget
+from shiboken6 import isValid
 
 from ...domain.reminders import Notification, ReminderKind
 from ...services.quick_filters import QuickFilter
@@ -142,7 +143,9 @@ class ReminderController(QObject):
 
     def _polled(self, register: object, counts: ReminderCounts,
                 note: Notification | None) -> None:
-        if register is not self._host.register:
+        # A lambda's connection outlives this controller: the answer may come after the
+        # window was deleted (a language switch) or switched registers (a restore).
+        if not isValid(self) or register is not self._host.register:
             return
         self._show_counts(counts)
         self._announce(register, note)
