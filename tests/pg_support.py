@@ -83,7 +83,10 @@ def scratch_database(prefix: str = "sdtest") -> Iterator[str]:
 
 def truncate_all(url: str) -> None:
     """Empty every table of a migrated team register (ids restart at 1), keeping its schema."""
-    with psycopg.connect(url, autocommit=True) as conn:
+    with psycopg.connect(url, autocommit=True, connect_timeout=3) as conn:
+        # TRUNCATE waits for every other session's lock: a session left holding one
+        # fails the test after 15 s instead of hanging it.
+        conn.execute("SET lock_timeout = '15s'")
         tables = [r[0] for r in conn.execute(
             "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() "
             "AND tablename != '_shopdesk_migrations'")]

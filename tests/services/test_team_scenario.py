@@ -25,10 +25,10 @@ def two_pcs(tmp_path):
         try:
             for n, pc in enumerate(pcs):
                 assert pc.submit(team_pc.start, str(tmp_path / f"pc{n}"), url,
-                                 MON_10.isoformat()).result()
+                                 MON_10.isoformat()).result(timeout=60)
             yield pcs
             for pc in pcs:
-                pc.submit(team_pc.stop).result()
+                pc.submit(team_pc.stop).result(timeout=60)
         finally:
             for pc in pcs:
                 pc.shutdown()

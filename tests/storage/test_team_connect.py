@@ -46,7 +46,7 @@ def test_tls_is_used_and_the_certificate_is_checked(tls, cli_home, clock, monkey
                       encoding="utf-8")
     os.chmod(pgpass, 0o600)
     monkeypatch.setenv("PGPASSFILE", str(pgpass))
-    with psycopg.connect(tls.url(), autocommit=True) as admin:
+    with psycopg.connect(tls.url(), autocommit=True, connect_timeout=3) as admin:
         admin.execute("DROP DATABASE IF EXISTS shop")
         admin.execute("CREATE DATABASE shop")
     paths = DataPaths(cli_home)
@@ -128,7 +128,8 @@ def test_a_lost_server_is_told_once_retried_after_a_pause_and_told_back(monkeypa
         monkeypatch.setattr(psycopg, "connect", counting_connect)
         try:
             db.url = "postgresql://postgres@127.0.0.1:1/gone"  # where it cannot get back
-            with psycopg.connect(pg_support.server_url(), autocommit=True) as admin:
+            with psycopg.connect(pg_support.server_url(), autocommit=True,
+                                 connect_timeout=3) as admin:
                 admin.execute("SELECT pg_terminate_backend(%s)", [db.conn.info.backend_pid])
             with pytest.raises(TeamOfflineError):
                 db.execute("SELECT 1")  # the statement that meets the cut

@@ -172,7 +172,7 @@ def test_a_cut_connection_is_said_once_then_connected_again(team_url):
     db = open_team_database(team_url)
     try:
         pid = db.conn.info.backend_pid
-        with psycopg.connect(team_url, autocommit=True) as admin:
+        with psycopg.connect(team_url, autocommit=True, connect_timeout=3) as admin:
             admin.execute("SELECT pg_terminate_backend(%s)", [pid])
         with pytest.raises(TeamOfflineError) as cut:
             db.execute("SELECT count(*) FROM cases").fetchone()

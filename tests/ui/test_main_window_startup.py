@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+import time
 
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
@@ -15,6 +16,8 @@ from shopdesk.paths import DataPaths
 from shopdesk.services.quick_filters import QuickFilter
 from shopdesk.services.register import open_register
 from shopdesk.ui.controllers.first_start import DEMO_CASES
+from shopdesk.ui.dialogs.restore_dialog import RestoreDialog
+from shopdesk.ui.dialogs.settings_dialog import SettingsDialog
 from shopdesk.ui.main_window import MainWindow
 from shopdesk.ui.single_instance import SingleInstanceGuard
 
@@ -75,14 +78,61 @@ def test_saved_language_and_command_line(make_window, demo_register):
     assert window.windowTitle() == "店铺售后台 — ShopDesk"
 
 
-def _when_modal(callback):
-    """Run `callback(dialog)` once a modal dialog is up (exec() blocks the test otherwise)."""
-    def poll():
+# A run_gui test that goes wrong must fail, not wait forever in app.exec(): the window may
+# refuse to close (a quit question answered No), or an error may open the crash box.
+GIVE_UP_MS = 30_000
+GAVE_UP = 99
+
+
+def _close_when(ready) -> QTimer:
+    """Close the shown main window once `ready(window)`, asking again while it stays open;
+    leave app.exec() with GAVE_UP after GIVE_UP_MS. Stop the returned timer once run_gui
+    has returned."""
+    timer = QTimer()
+    timer.setInterval(50)
+    started = time.monotonic()
+
+    def poll() -> None:
+        windows = [w for w in QApplication.topLevelWidgets()
+                   if isinstance(w, MainWindow) and w.isVisible()]
+        if windows and ready(windows[0]):
+            windows[0].close()
+        if (time.monotonic() - started) * 1000 > GIVE_UP_MS:
+            timer.stop()
+            QApplication.exit(GAVE_UP)
+
+    timer.timeout.connect(poll)
+    timer.start()
+    return timer
+
+
+@pytest.fixture
+def error_boxes(monkeypatch) -> list[str]:
+    """The crash box run_gui's excepthook would open, recorded instead of shown modal."""
+    from shopdesk.ui.dialogs import error_dialog
+
+    shown: list[str] = []
+    monkeypatch.setattr(error_dialog.ErrorDialog, "exec",
+                        lambda self: shown.append(self.windowTitle()) or 0)
+    return shown
+
+
+def _when_modal(kind, callback, tries: int = 250):
+    """Run `callback(dialog)` once a modal `kind` dialog is up (exec() blocks the test
+    otherwise). The dialog is rejected afterwards if the callback left it open (or
+    failed), so a failing callback fails the test instead of leaving exec() running;
+    another modal widget that happens to be up first (a window-modal box) is passed
+    over, and the poll gives up after `tries` × 20 ms."""
+    def poll(left: int = tries) -> None:
         dialog = QApplication.activeModalWidget()
-        if dialog is None:
-            QTimer.singleShot(20, poll)
-        else:
-            callback(dialog)
+        if isinstance(dialog, kind):
+            try:
+                callback(dialog)
+            finally:
+                if dialog.isVisible():
+                    dialog.reject()
+        elif left:
+            QTimer.singleShot(20, lambda: poll(left - 1))
     QTimer.singleShot(0, poll)
 
 
@@ -94,7 +144,7 @@ def test_language_setting_offers_to_reopen_the_window(qtbot, window, demo_regist
         assert combo.currentData() == "en"
         dialog.accept()
 
-    _when_modal(choose_english)
+    _when_modal(SettingsDialog, choose_english)
     with qtbot.waitSignal(window.reopen_requested, timeout=2000):  # app.py reopens it
         window.act_language.trigger()
     assert demo_register.language() == "en"
@@ -111,7 +161,7 @@ def test_staff_are_added_and_deactivated_in_settings(qtbot, window, demo_registe
         qtbot.mouseClick(dialog.deactivate_button, Qt.MouseButton.LeftButton)
         dialog.reject()
 
-    _when_modal(add_and_deactivate)
+    _when_modal(SettingsDialog, add_and_deactivate)
     window.act_staff.trigger()
     names = [m.name for m in demo_register.staff.list()]
     assert "Lily" in names and "阿珍" not in names
@@ -136,7 +186,7 @@ def test_back_up_now_and_restore(qtbot, window, demo_register, boxes):
     # The writer has a connection open on the file the restore is about to move aside.
     opened = window.tasks.write(lambda reg, _p, _c: reg)
     qtbot.waitUntil(opened.is_done, timeout=5000)
-    _when_modal(pick_newest)
+    _when_modal(RestoreDialog, pick_newest)
     window.act_restore_backup.trigger()
     assert window.register is not demo_register
     assert window.case_list.count() == 60
@@ -188,7 +238,7 @@ def test_restore_waits_for_a_read_still_running_in_the_background(
     monkeypatch.setattr(register_module, "restore_file", restore_file)
     window.tasks.run(slow_read, "slow_read")
     assert reading.wait(5)
-    _when_modal(lambda dialog: dialog.accept())
+    _when_modal(RestoreDialog, lambda dialog: dialog.accept())
     window.act_restore_backup.trigger()
     assert seen == [True]  # the read had ended when the file was moved
     assert not boxes.texts("critical"), boxes.texts("critical")
@@ -238,7 +288,7 @@ def test_run_gui_second_copy_raises_the_first(qtbot, tmp_path, boxes, capsys):
 
 
 def test_run_gui_takes_the_daily_backup_on_the_writer_thread(qtbot, qapp, tmp_path, boxes,
-                                                            monkeypatch):
+                                                            monkeypatch, error_boxes):
     from shopdesk.domain.clock import SystemClock
     from shopdesk.services.demo import generate_demo
     from shopdesk.ui.controllers.backup import BackupController
@@ -257,16 +307,11 @@ def test_run_gui_takes_the_daily_backup_on_the_writer_thread(qtbot, qapp, tmp_pa
 
     monkeypatch.setattr(BackupController, "start_daily", spy)
 
-    def close_when_backed_up():
-        windows = [w for w in QApplication.topLevelWidgets()
-                   if isinstance(w, MainWindow) and w.isVisible()]
-        if windows and started and started[0].is_done():
-            windows[0].close()
-        else:
-            QTimer.singleShot(50, close_when_backed_up)
-
-    QTimer.singleShot(0, close_when_backed_up)
-    assert run_gui([], env={"SHOPDESK_HOME": str(paths.root)}) == 0
+    closer = _close_when(lambda _window: bool(started) and started[0].is_done())
+    code = run_gui([], env={"SHOPDESK_HOME": str(paths.root)})
+    closer.stop()
+    assert code == 0
+    assert error_boxes == []
     [task] = started
     assert task.thread_id not in (0, threading.get_ident()) and task.error is None
     assert task.result is not None and task.result.exists()
@@ -291,22 +336,15 @@ def test_a_failed_daily_backup_is_reported_and_the_window_keeps_working(
     assert window.isVisible() and window.case_list.count() > 0
 
 
-def test_run_gui_starts_and_exits_cleanly(qtbot, qapp, tmp_path, boxes):
+def test_run_gui_starts_and_exits_cleanly(qtbot, qapp, tmp_path, boxes, error_boxes):
     home = tmp_path / "data"
     boxes.answer = QMessageBox.StandardButton.No  # no demo data
     boxes.text_answer = ("小王", True)
 
-    def close_when_ready():
-        windows = [w for w in QApplication.topLevelWidgets()
-                   if isinstance(w, MainWindow) and w.isVisible()]
-        if windows and windows[0].operator():
-            windows[0].close()
-        else:
-            QTimer.singleShot(50, close_when_ready)
-
-    QTimer.singleShot(0, close_when_ready)
+    closer = _close_when(lambda window: bool(window.operator()))
     code = run_gui([], env={"SHOPDESK_HOME": str(home), "SHOPDESK_LANG": "en"})
-    assert code == 0
+    closer.stop()
+    assert code == 0 and error_boxes == []
     with sqlite3.connect(home / "shopdesk.sqlite3") as conn:
         assert conn.execute("SELECT name FROM staff").fetchall() == [("小王",)]
     again = SingleInstanceGuard.for_paths(DataPaths(home))

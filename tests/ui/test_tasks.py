@@ -207,6 +207,8 @@ def test_shutdown_cancels_and_waits_for_running_work(qtbot, register):
         raise RuntimeError("stopped")
 
     task = runner.write(work)
-    assert started.wait(5)
-    runner.shutdown()
+    try:
+        assert started.wait(5)
+    finally:
+        runner.shutdown()  # even when the wait failed: the work loops until cancelled
     assert stopped == [True] and task.is_done() and task.cancel_requested()

@@ -25,7 +25,7 @@ CLOSED_PORT_URL = "postgresql://postgres@127.0.0.1:1/gone"
 
 def _cut_connections(dbname: str) -> None:
     """What a lost network does to this PC's sessions: the server ends them."""
-    with psycopg.connect(pg_support.server_url(), autocommit=True) as admin:
+    with psycopg.connect(pg_support.server_url(), autocommit=True, connect_timeout=3) as admin:
         admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
                       "WHERE datname = %s AND pid <> pg_backend_pid()", [dbname])
 

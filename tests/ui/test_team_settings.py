@@ -212,7 +212,7 @@ def test_without_a_keyring_a_password_is_refused_before_anything_is_copied(
             _fill(page, url, password="s3cret-pw")
             assert not _run(qtbot, page, page.init_button)
             assert "pgpass" in page.result.text() and "s3cret-pw" not in page.result.text()
-            with psycopg.connect(url) as conn:  # not even the schema was made
+            with psycopg.connect(url, connect_timeout=3) as conn:  # not even the schema was made
                 assert conn.execute("SELECT count(*) FROM pg_tables WHERE schemaname = "
                                     "'public'").fetchone()[0] == 0
     finally:
