@@ -218,7 +218,8 @@ class MainWindow(MainWindowChrome, QMainWindow):
         self.deadlines.refresh_count()
         self.followups.attach()
         self.analysis.refresh_indicator()
-        QTimer.singleShot(COUNTS_AFTER_SHOW_MS, self.reminders.attach)
+        # With a context object: dropped if the window is deleted first (a quick close).
+        QTimer.singleShot(COUNTS_AFTER_SHOW_MS, self.reminders, self.reminders.attach)
 
     # --- building --------------------------------------------------------
     def _build_views(self) -> None:

@@ -64,7 +64,7 @@ class ShiftOffer(QObject):
         if self._pending or self.box is not None:
             return
         self._pending = True
-        QTimer.singleShot(0, self._maybe_offer)
+        QTimer.singleShot(0, self, self._maybe_offer)  # dropped with the window
 
     def _maybe_offer(self) -> None:
         self._pending = False
