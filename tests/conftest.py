@@ -7,6 +7,7 @@ tests/test_shared_fixtures.py checks that none of it changes what a test sees.
 
 from __future__ import annotations
 
+import faulthandler
 import os
 import shutil
 import sys
@@ -25,6 +26,31 @@ from shopdesk.storage.db import open_database
 
 # Tests never need a screen; set before any Qt import happens.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# A test still running after this long has hung (the slowest takes about 20 s): every
+# thread's stack is printed and the process ends, so CI fails naming the test (xdist
+# reports its worker crashed while running it) instead of waiting out its own limit.
+# faulthandler's watchdog is C: it works even when a hang inside Qt's C++ holds the
+# interpreter, where a Python timer thread could not run.
+HANG_LIMIT_S = 300
+_HANG_FD = pytest.StashKey[int]()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # The real stderr, kept before capturing redirects it: a dump written into a test's
+    # captured output would be lost with the process.
+    config.stash[_HANG_FD] = os.dup(2)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None):
+    faulthandler.dump_traceback_later(HANG_LIMIT_S, exit=True,
+                                      file=item.config.stash[_HANG_FD])
+    try:
+        yield
+    finally:
+        faulthandler.cancel_dump_traceback_later()
+
 
 # 2026-11-23 10:00 in Shanghai.
 T0 = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
