@@ -25,7 +25,7 @@ from zoneinfo import ZoneInfo
 
 from ..domain.case import Case
 from ..domain.clock import SHOP_TZ_DEFAULT, Clock
-from ..domain.enums import CaseStatus
+from ..domain.enums import CaseStatus, Platform
 from ..domain.files import make_private
 from ..domain.gc_pause import no_cyclic_gc
 from ..domain.text import clause_sep, is_english, pick
@@ -47,14 +47,14 @@ from ..storage.bulk_load import bulk_load
 from ..storage.cases import CaseStore
 from ..storage.database import Database
 from ..storage.import_profiles import ImportLogEntry, ImportLogStore
-from ..storage.orders import OrderStore
+from ..storage.orders import OrderStore, StoredOrder
 from ..storage.search_side import SideIndex
 from .actor import require_actor
 from .import_apply import CHUNK, Action, RefundPlan, RowPlan, plan_refunds, summarise
 from .import_known import KnownRows
 from .import_state import Conflict, FinishedFilter
 from .import_write import PlanWriter
-from .orders import OrderPlan, OrderService, plan_orders
+from .orders import OrderPlan, OrderService, plan_fills, plan_orders, write_fills
 from .profiles import ProfileService
 
 # New cases from which an import into an empty register builds their search index in a
@@ -95,11 +95,19 @@ class ImportReport:
     conflicts: list[Conflict] = field(default_factory=list)
     left_out: int = 0
     unknown_statuses: list[str] = field(default_factory=list)
+    # An order export: cases whose empty buyer or item fields its orders filled.
+    filled_cases: int = 0
 
     @property
     def skipped(self) -> int:
         """Rows with errors: not imported."""
         return len({e.row_number for e in self.errors})
+
+    @property
+    def changes_register(self) -> bool:
+        """Importing it writes something: a case or order created or updated, or a case
+        filled from its order."""
+        return self.created + self.updated + self.filled_cases > 0
 
     @property
     def blocked(self) -> bool:
@@ -123,7 +131,17 @@ class ImportReport:
             what = "订单" if orders else ""
             line = (f"{verb}{what}：新建 {self.created}，更新 {self.updated}，"
                     f"未变 {self.unchanged}，跳过 {self.skipped} 行")
-        return clause_sep(lang).join([line, *self.state_clauses(lang)])
+        return clause_sep(lang).join([line, *self.state_clauses(lang), *self.fill_clauses(lang)])
+
+    def fill_clauses(self, lang: str) -> list[str]:
+        """What an order export filled in cases opened by hand (none: empty)."""
+        if not self.filled_cases:
+            return []
+        if is_english(lang):
+            verb = "filled" if self.imported else "would fill"
+            return [f"{verb} the empty buyer or item fields of {self.filled_cases} case(s)"]
+        verb = "补全了" if self.imported else "将补全"
+        return [f"{verb} {self.filled_cases} 个案件空着的买家或商品信息"]
 
     def state_clauses(self, lang: str) -> list[str]:
         """What the platform's state did: resolved, closed, left out, conflicts, unknown."""
@@ -159,6 +177,7 @@ class ImportReport:
             "conflicts": [c.to_json(lang) for c in self.conflicts],
             "left_out_finished": self.left_out,
             "unknown_platform_statuses": list(self.unknown_statuses),
+            "filled_cases": self.filled_cases,
         }
 
 
@@ -308,7 +327,7 @@ class ImportService:
             with no_cyclic_gc(), unchecked, roomy, self.db.atomic():
                 check()
                 if parsed.record_type is RecordType.ORDER:
-                    self._orders(parsed, report, dry_run, skip_bad_rows, check,
+                    self._orders(parsed, report, actor, dry_run, skip_bad_rows, check,
                                  report_progress)
                 else:
                     self._refunds(parsed, report, actor, dry_run, skip_bad_rows, finished,
@@ -409,22 +428,47 @@ class ImportService:
         return (sorted(parsed.records + records, key=lambda r: r.row_number),
                 len(parsed.known) - len(stale))
 
-    def _orders(self, parsed: ParseResult, report: ImportReport, dry_run: bool,
+    def _orders(self, parsed: ParseResult, report: ImportReport, actor: str, dry_run: bool,
                 skip_bad_rows: bool, check: Callable[[], None], progress: ProgressFn) -> None:
         plan: OrderPlan = plan_orders(self.db, parsed.orders, self.clock.now())
         report.created, report.updated, report.unchanged = (len(plan.new), len(plan.changed),
                                                             plan.unchanged)
         if report.errors and not skip_bad_rows:
             report.refused = _refusal(report.errors)
-        if report.refused or dry_run:
+        if report.refused:
             raise _Refused()
         rows = plan.new + plan.changed
+        # Cases opened before their order was known get its empty fields now (a preview
+        # counts them): the orders as they will be after this import.
+        fills = plan_fills(self.db, self._orders_after(parsed, rows))
+        report.filled_cases = len(fills)
+        if report.refused or dry_run:
+            raise _Refused()
         store = OrderStore(self.db)
         for start in range(0, len(rows), CHUNK):
             check()
             store.upsert(rows[start:start + CHUNK])
             progress(start + len(rows[start:start + CHUNK]), len(rows))
         check()
+        if fills:
+            write_fills(self.db, fills, actor, self.clock.now())
+            # A filled buyer or item is what the early-warning rules read.
+            self.after_write([f.case_id for f in fills])
+
+    def _orders_after(self, parsed: ParseResult, written: list[StoredOrder]
+                      ) -> list[StoredOrder]:
+        """Every order of the file as stored once `written` (its new and changed ones)
+        is: the unchanged ones as they are stored now."""
+        store = OrderStore(self.db)
+        after = {(o.platform, o.order_no): o for o in written}
+        by_platform: dict[Platform, set[str]] = {}
+        for record in parsed.orders:
+            if (record.platform, record.order_no) not in after:
+                by_platform.setdefault(record.platform, set()).add(record.order_no)
+        for platform, numbers in by_platform.items():
+            for order_no, order in store.get_many(platform, sorted(numbers)).items():
+                after[(platform, order_no)] = order
+        return list(after.values())
 
     # --- after an import ---------------------------------------------------------------
     def history(self, limit: int = 50) -> list[ImportLogEntry]:

@@ -1,7 +1,13 @@
-"""Orders from platform order exports: upsert them, look them up, enrich cases from them."""
+"""Orders from platform order exports: upsert them, look them up, enrich cases from them.
+
+A case opened by hand before its order export was imported has empty buyer and item
+fields; the export's import fills them (`plan_fills`, `write_fills`), as `enrich_case`
+does for one case. A value the user typed is never replaced.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
@@ -73,6 +79,50 @@ def plan_orders(db: Database, records: list[OrderRecord], imported_at: datetime)
     return plan
 
 
+@dataclass(frozen=True)
+class OrderFill:
+    """A live case's empty fields that its order fills (name -> value)."""
+
+    case_id: int
+    order_no: str
+    fields: dict[str, str]
+
+
+def plan_fills(db: Database, orders: Iterable[StoredOrder]) -> list[OrderFill]:
+    """The live cases of these orders with empty fields the orders can fill, by case id
+    (idx_cases_order finds them; cases in the trash are left alone)."""
+    by_key = {(str(o.platform), o.order_no): o for o in orders}
+    if not by_key:
+        return []
+    store = CaseStore(db)
+    ids = [case_id for case_id, platform, order_no, _refund, live in
+           store.match_keys(order_nos={no for _, no in by_key})
+           if live and (str(platform), order_no) in by_key]
+    cases = store.fetch(ids)
+    fills = []
+    for case_id in ids:
+        case = cases[case_id]
+        filled = fill_from_order(case, by_key[(str(case.platform), case.order_no)])
+        if filled:
+            fills.append(OrderFill(case_id, case.order_no, filled))
+    return fills
+
+
+def write_fills(db: Database, fills: Iterable[OrderFill], actor: str, now: datetime) -> None:
+    """Write the fills (inside the caller's transaction): each field audited, and the
+    case's timeline says what was filled from which order."""
+    cases, events, audit = CaseStore(db), EventStore(db), AuditStore(db)
+    stamp = to_utc_iso(now)
+    for fill in fills:
+        cases.update_columns(fill.case_id, {**fill.fields, "updated_at": stamp,
+                                            "last_activity_at": stamp})
+        for name, value in fill.fields.items():
+            audit.record(now, actor, "case", fill.case_id, "enrich", name, "", value)
+        events.add(fill.case_id, now, actor, "enriched",
+                   "从订单补全：" + "、".join(_FIELD_ZH[n] for n in fill.fields),
+                   {"order_no": fill.order_no, "fields": sorted(fill.fields)})
+
+
 class OrderService:
     """Look orders up and fill a case's empty buyer fields from its order."""
 
@@ -92,22 +142,12 @@ class OrderService:
         was filled. Returns the names of the fields filled (empty: nothing to do).
         """
         actor = require_actor(actor)
-        cases, events, audit = CaseStore(self.db), EventStore(self.db), AuditStore(self.db)
-        now = self.clock.now()
         with self.db.atomic():
-            case = cases.get(case_id)
+            case = CaseStore(self.db).get(case_id)
             order = self.store.get(case.platform, case.order_no)
             if order is None:
                 return []
-            filled = fill_from_order(case, order)
-            if not filled:
-                return []
-            stamp = to_utc_iso(now)
-            cases.update_columns(case_id, {**filled, "updated_at": stamp,
-                                           "last_activity_at": stamp})
-            for name, value in filled.items():
-                audit.record(now, actor, "case", case_id, "enrich", name, "", value)
-            events.add(case_id, now, actor, "enriched",
-                       "从订单补全：" + "、".join(_FIELD_ZH[n] for n in filled),
-                       {"order_no": order.order_no, "fields": sorted(filled)})
-        return list(filled)
+            fills = plan_fills(self.db, [order])
+            fills = [f for f in fills if f.case_id == case_id]
+            write_fills(self.db, fills, actor, self.clock.now())
+        return list(fills[0].fields) if fills else []

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from shopdesk.domain.case import CaseDraft
+from shopdesk.domain.case_query import CaseQuery
 from shopdesk.domain.enums import CaseKind, Platform
 from shopdesk.services.imports import ImportService
 from shopdesk.storage.orders import OrderStore
@@ -107,3 +108,74 @@ def test_a_refund_import_fills_new_cases_from_stored_orders(service, register, t
     assert first.item_title == "测试宝贝 1"  # the refund export's own title wins
     assert other.buyer_name == ""  # no stored order for it
     assert imported(service, path).unchanged == 2
+
+
+def _opened_by_hand(register, order_no="3126112300000000001", **typed):
+    return register.cases.open_case(CaseDraft(platform=Platform.TAOBAO, order_no=order_no,
+                                              kind=CaseKind.REFUND_ONLY, **typed), "小李")
+
+
+def test_an_order_import_fills_cases_opened_before_it(service, register, tmp_path):
+    case = _opened_by_hand(register, buyer_name="张先生")
+    other = _opened_by_hand(register, order_no="999")  # no order in the file
+    path = write(tmp_path, "orders.csv", [ORDER_HEADER, order_row(1), order_row(2)])
+    report = imported(service, path)
+    assert report.filled_cases == 1
+    assert "补全了 1 个案件空着的买家或商品信息" in report.message()
+    assert "filled the empty buyer or item fields of 1 case(s)" in report.message("en")
+    assert report.to_json()["filled_cases"] == 1
+    case = register.cases.get(case.id)
+    assert case.buyer_name == "张先生"  # typed: kept
+    assert (case.buyer_nick, case.buyer_phone, case.sku) == ("tb_buyer_1", "13812345678",
+                                                             "TS-WHITE-L")
+    audit = [a for a in register.cases.audit(case.id) if a.action == "enrich"]
+    assert {a.field for a in audit} == {"buyer_nick", "buyer_phone", "buyer_address",
+                                        "item_title", "sku"}
+    assert {a.actor for a in audit} == {"小王"}  # who imported the file
+    event = register.cases.timeline(case.id)[-1]
+    assert event.type == "enriched" and "买家昵称" in event.text
+    assert register.cases.get(other.id).buyer_nick == ""
+    # The search index knows the filled values.
+    assert register.cases.query_ids(CaseQuery(search="tb_buyer_1")) == [case.id]
+    # Nothing left to fill: a second import of the file fills nothing.
+    again = imported(service, path)
+    assert (again.unchanged, again.filled_cases) == (2, 0)
+    assert "补全" not in again.message()
+
+
+def test_an_unchanged_order_fills_a_case_opened_after_its_first_import(
+        service, register, tmp_path):
+    path = write(tmp_path, "orders.csv", [ORDER_HEADER, order_row(1)])
+    imported(service, path)
+    case = _opened_by_hand(register)
+    report = imported(service, path)
+    assert (report.unchanged, report.filled_cases) == (1, 1)
+    assert register.cases.get(case.id).buyer_nick == "tb_buyer_1"
+
+
+def test_a_preview_counts_the_fills_and_writes_nothing(service, register, tmp_path):
+    case = _opened_by_hand(register)
+    path = write(tmp_path, "orders.csv", [ORDER_HEADER, order_row(1)])
+    report = service.preview(service.read(path), path.name)
+    assert report.filled_cases == 1 and not report.imported
+    assert "将补全 1 个案件" in report.message()
+    assert register.cases.get(case.id).buyer_nick == ""
+    assert [a.action for a in register.cases.audit(case.id)] == ["create"]
+
+
+def test_cases_in_the_trash_are_not_filled(service, register, tmp_path):
+    case = _opened_by_hand(register)
+    register.cases.delete([case.id], "小李")
+    report = imported(service, write(tmp_path, "orders.csv", [ORDER_HEADER, order_row(1)]))
+    assert report.filled_cases == 0
+    assert register.cases.store.get(case.id, include_deleted=True).buyer_nick == ""
+
+
+def test_a_filled_buyer_is_checked_against_the_malicious_buyer_list(
+        service, register, tmp_path):
+    register.blacklist.add(platform="taobao", buyer_nick="tb_buyer_1", reason="多次恶意退款",
+                           actor="小王")
+    case = _opened_by_hand(register)
+    assert not register.warnings.for_case(case.id)
+    imported(service, write(tmp_path, "orders.csv", [ORDER_HEADER, order_row(1)]))
+    assert "blacklisted" in {w.rule.value for w in register.warnings.for_case(case.id)}

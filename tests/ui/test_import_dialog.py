@@ -253,3 +253,49 @@ def test_a_cancelled_import_is_never_seen_by_the_list(qtbot, window, monkeypatch
     assert not dialog.imported and "已取消" in dialog.status.text()
     assert window.case_list.count() == before
     assert window.register.cases.store.total() == total
+
+
+def test_an_order_export_says_it_filled_cases_opened_by_hand(qtbot, register, tasks,
+                                                               tmp_path):
+    from shopdesk.domain.case import CaseDraft
+    from shopdesk.domain.enums import CaseKind, Platform
+    from tests.services.test_orders import ORDER_HEADER, order_row
+
+    case = register.cases.open_case(CaseDraft(platform=Platform.TAOBAO,
+                                              order_no="3126112300000000001",
+                                              kind=CaseKind.REFUND_ONLY), "小王")
+    path = tmp_path / "orders.csv"
+    path.write_bytes(csv_bytes([ORDER_HEADER, order_row(1)], "utf-8-sig"))
+    dlg = ImportDialog(register, "小王", tasks, path=path)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitUntil(lambda: dlg.report is not None and not dlg.is_busy(), timeout=10_000)
+    assert "将补全 1 个案件" in dlg.status.text()
+    with qtbot.waitSignal(dlg.import_finished, timeout=10_000):
+        qtbot.mouseClick(dlg.import_button, Qt.MouseButton.LeftButton)
+    assert "补全了 1 个案件空着的买家或商品信息" in dlg.status.text()
+    assert register.cases.get(case.id).buyer_nick == "tb_buyer_1"
+
+
+def test_an_unchanged_order_export_can_still_fill_a_case(qtbot, register, tasks, tmp_path):
+    """Imported once already, the file is nothing new for the orders table, but a case
+    opened since has empty fields it fills: the import stays possible."""
+    from shopdesk.domain.case import CaseDraft
+    from shopdesk.domain.enums import CaseKind, Platform
+    from tests.services.test_orders import ORDER_HEADER, order_row
+
+    path = tmp_path / "orders.csv"
+    path.write_bytes(csv_bytes([ORDER_HEADER, order_row(1)], "utf-8-sig"))
+    register.imports.apply(register.imports.read(path), path.name, "小王")
+    case = register.cases.open_case(CaseDraft(platform=Platform.TAOBAO,
+                                              order_no="3126112300000000001",
+                                              kind=CaseKind.REFUND_ONLY), "小王")
+    dlg = ImportDialog(register, "小王", tasks, path=path)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitUntil(lambda: dlg.report is not None and not dlg.is_busy(), timeout=10_000)
+    assert "将补全 1 个案件" in dlg.status.text()
+    assert dlg.import_button.isEnabled()
+    with qtbot.waitSignal(dlg.import_finished, timeout=10_000):
+        qtbot.mouseClick(dlg.import_button, Qt.MouseButton.LeftButton)
+    assert register.cases.get(case.id).buyer_nick == "tb_buyer_1"

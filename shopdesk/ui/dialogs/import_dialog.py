@@ -440,13 +440,13 @@ class ImportDialog(QDialog):
                 ).replace("%1", str(report.skipped)),
                 "#b00020",
             )
-        elif report.created + report.updated == 0:
+        elif not report.changes_register:
             self._set_status(self.tr("Nothing new in this file."), "#666666")
         else:
             text = (self.tr("Ready: %1 new, %2 updated.")
                     .replace("%1", str(report.created))
                     .replace("%2", str(report.updated)))
-            platform = report.state_clauses(self.lang)
+            platform = report.state_clauses(self.lang) + report.fill_clauses(self.lang)
             if platform:
                 text += " " + clause_sep(self.lang).join(platform)
             self._set_status(text, "")
@@ -463,7 +463,7 @@ class ImportDialog(QDialog):
             r is not None
             and not self.imported
             and r.file_error is None
-            and r.created + r.updated > 0
+            and r.changes_register
             and (not r.errors or self.skip_bad.isChecked())
         )
 
