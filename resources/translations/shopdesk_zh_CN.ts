@@ -1260,62 +1260,62 @@ You can restore it from the trash later.</source>
 <context>
     <name>CaseListView</name>
     <message>
-        <location filename="../../shopdesk/ui/views/case_list_view.py" line="256"/>
+        <location filename="../../shopdesk/ui/views/case_list_view.py" line="255"/>
         <source>No case matches “%1”. Check the spelling, or clear the search (Esc).</source>
         <translation>没有与“%1”匹配的案件。请检查拼写，或清除搜索（Esc）。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_list_view.py" line="259"/>
+        <location filename="../../shopdesk/ui/views/case_list_view.py" line="258"/>
         <source>The trash is empty.</source>
         <translation>回收站是空的。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_list_view.py" line="260"/>
+        <location filename="../../shopdesk/ui/views/case_list_view.py" line="259"/>
         <source>No promise to a buyer is overdue.</source>
         <translation>没有逾期的买家承诺。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_list_view.py" line="261"/>
+        <location filename="../../shopdesk/ui/views/case_list_view.py" line="260"/>
         <source>No promise to a buyer falls due today.</source>
         <translation>今天没有到期的买家承诺。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_list_view.py" line="262"/>
+        <location filename="../../shopdesk/ui/views/case_list_view.py" line="261"/>
         <source>No open case is past its deadline.</source>
         <translation>没有已过截止时间的未结案件。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_list_view.py" line="263"/>
+        <location filename="../../shopdesk/ui/views/case_list_view.py" line="262"/>
         <source>No open case is due today.</source>
         <translation>今天没有到期的未结案件。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_list_view.py" line="264"/>
+        <location filename="../../shopdesk/ui/views/case_list_view.py" line="263"/>
         <source>No open case is assigned to you.</source>
         <translation>没有分配给你的未结案件。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_list_view.py" line="265"/>
+        <location filename="../../shopdesk/ui/views/case_list_view.py" line="264"/>
         <source>No open case carries a warning.</source>
         <translation>没有带预警的未结案件。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_list_view.py" line="266"/>
+        <location filename="../../shopdesk/ui/views/case_list_view.py" line="265"/>
         <source>No open cases: everything is resolved.</source>
         <translation>没有未结案件：全部已处理完。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_list_view.py" line="272"/>
+        <location filename="../../shopdesk/ui/views/case_list_view.py" line="271"/>
         <source>(Only with the filters above.)</source>
         <translation>（仅限上方的筛选条件。）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_list_view.py" line="274"/>
+        <location filename="../../shopdesk/ui/views/case_list_view.py" line="273"/>
         <source>No case matches the filters above.</source>
         <translation>没有符合上方筛选条件的案件。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_list_view.py" line="275"/>
+        <location filename="../../shopdesk/ui/views/case_list_view.py" line="274"/>
         <source>No cases yet. Add one with File → New case… (Ctrl+N) or import a platform export with File → Import (Ctrl+I).</source>
         <translation>还没有案件。可通过“文件 → 新建案件…”（Ctrl+N）登记，或通过“文件 → 导入”（Ctrl+I）导入平台导出文件。</translation>
     </message>
@@ -3385,78 +3385,78 @@ Demo cases are made up; you can move them to the trash later.</source>
         <translation>店铺售后台 — ShopDesk</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="273"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="274"/>
         <source>The progress note you typed has not been added.</source>
         <translation>输入的进度备注还没有添加。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="276"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="277"/>
         <source>%1&apos;s shift has not been ended (no hand-off sheet yet).</source>
         <translation>%1 的班次还没有结束（还没有交接单）。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="280"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="281"/>
         <source>%1 promise(s) to buyers are overdue.</source>
         <translation>有 %1 个对买家的承诺已逾期。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="294"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="295"/>
         <source>Reopen anyway?</source>
         <translation>仍要重新打开吗？</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="296"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="297"/>
         <source>Quit ShopDesk</source>
         <translation>退出店铺售后台</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="369"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="370"/>
         <source>Selected the {selected} cases loaded so far, of {listed}: select all loads at most {limit} more. Scroll down to load more, or narrow the filters.</source>
         <translation>已选中已加载的 {selected} 个案件（共 {listed} 个）：全选最多再加载 {limit} 个。向下滚动可加载更多，或缩小筛选范围。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="459"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="460"/>
         <source>Saved. The SHOPDESK_LANG environment variable chooses the language right now; the saved one is used once it is unset.</source>
         <translation>已保存。当前界面语言由环境变量 SHOPDESK_LANG 指定；取消该变量后才会使用保存的语言。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="464"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="465"/>
         <source>The window has to be reopened to show the new language. Reopen it now? Your cases, filters and the open shift are kept.</source>
         <translation>需要重新打开窗口才能显示新语言。现在重新打开吗？案件、筛选条件和当前班次都会保留。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="471"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="472"/>
         <source>The new language is used from the next start.</source>
         <translation>新语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="294"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="295"/>
         <source>Quit anyway?</source>
         <translation>仍然退出吗？</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="363"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="364"/>
         <source>Operator: {name}</source>
         <translation>操作人：{name}</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="458"/>
-        <location filename="../../shopdesk/ui/main_window.py" line="463"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="459"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="464"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="477"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="478"/>
         <source>Automatic backup failed: {reason}. Back up by hand (File menu); details in the log (Help → Open log folder).</source>
         <translation>自动备份失败：{reason}。请通过“文件”菜单手动备份；详情见日志（帮助 → 打开日志文件夹）。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="504"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="505"/>
         <source>About ShopDesk</source>
         <translation>关于 ShopDesk</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="505"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="506"/>
         <source>&lt;h3&gt;ShopDesk — after-sales desk&lt;/h3&gt;&lt;p&gt;Version {version}&lt;/p&gt;&lt;p&gt;An after-sales register for small online shops. Your data stays on this computer.&lt;/p&gt;&lt;p&gt;Data folder: {path}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;ShopDesk 店铺售后台&lt;/h3&gt;&lt;p&gt;版本 {version}&lt;/p&gt;&lt;p&gt;小网店的售后登记簿。你的数据只保存在这台电脑上。&lt;/p&gt;&lt;p&gt;数据文件夹：{path}&lt;/p&gt;</translation>
     </message>
@@ -3637,6 +3637,11 @@ Demo cases are made up; you can move them to the trash later.</source>
         <location filename="../../shopdesk/ui/main_window_chrome.py" line="175"/>
         <source>Data folder: {path}</source>
         <translation>数据文件夹：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="179"/>
+        <source>Data folder: {path} (its drive refused SQLite&apos;s WAL journal; hover for details)</source>
+        <translation>数据文件夹：{path}（所在磁盘不支持 SQLite 的 WAL 日志，鼠标移到这里看说明）</translation>
     </message>
 </context>
 <context>
@@ -4521,57 +4526,57 @@ Demo cases are made up; you can move them to the trash later.</source>
 <context>
     <name>ReminderController</name>
     <message>
-        <location filename="../../shopdesk/ui/controllers/reminders.py" line="93"/>
+        <location filename="../../shopdesk/ui/controllers/reminders.py" line="94"/>
         <source>Open ShopDesk</source>
         <translation>打开店铺售后台</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/reminders.py" line="96"/>
+        <location filename="../../shopdesk/ui/controllers/reminders.py" line="97"/>
         <source>Refunds due today</source>
         <translation>今日待退款</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/reminders.py" line="99"/>
+        <location filename="../../shopdesk/ui/controllers/reminders.py" line="100"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/reminders.py" line="163"/>
+        <location filename="../../shopdesk/ui/controllers/reminders.py" line="166"/>
         <source>Refunds due today (%1)</source>
         <translation>今日待退款（%1）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/reminders.py" line="166"/>
+        <location filename="../../shopdesk/ui/controllers/reminders.py" line="169"/>
         <source>Reminders: %1</source>
         <translation>提醒：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/reminders.py" line="174"/>
+        <location filename="../../shopdesk/ui/controllers/reminders.py" line="177"/>
         <source>Deadlines coming up: %1</source>
         <translation>即将到期的期限：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/reminders.py" line="175"/>
+        <location filename="../../shopdesk/ui/controllers/reminders.py" line="178"/>
         <source>Overdue promises: %1</source>
         <translation>逾期承诺：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/reminders.py" line="176"/>
+        <location filename="../../shopdesk/ui/controllers/reminders.py" line="179"/>
         <source>New warnings: %1</source>
         <translation>新预警：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/reminders.py" line="177"/>
+        <location filename="../../shopdesk/ui/controllers/reminders.py" line="180"/>
         <source>Refunds due today: %1</source>
         <translation>今日待退款：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/reminders.py" line="223"/>
+        <location filename="../../shopdesk/ui/controllers/reminders.py" line="226"/>
         <source>ShopDesk is still running</source>
         <translation>店铺售后台仍在运行</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/reminders.py" line="224"/>
+        <location filename="../../shopdesk/ui/controllers/reminders.py" line="227"/>
         <source>Reminders keep coming. Click the tray icon to open the window again; “Quit” is in its menu.</source>
         <translation>提醒会继续弹出。点托盘图标可再次打开窗口，“退出”在它的菜单里。</translation>
     </message>

@@ -102,6 +102,8 @@ def run(argv: Sequence[str], *, clock: Clock | None = None, env: dict[str, str] 
         return EXIT_ERROR
     if register.daily_backup_error is not None:  # reported; the command still runs
         err.write(f"shopdesk: warning: {register.daily_backup_error.message(_lang(env))}\n")
+    if register.storage_notice is not None:  # the same: the register works
+        err.write(f"shopdesk: warning: {register.storage_notice.message(_lang(env))}\n")
     handlers: dict[str, Handler] = {}
     handlers.update(REGISTER_HANDLERS)
     handlers.update(CASES_HANDLERS)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from ..domain.case import Case
 from ..domain.clock import SHOP_TZ_DEFAULT, Clock
 from ..domain.errors import NotFoundError, ShopDeskError
-from ..domain.text import normalize_lang
+from ..domain.text import Bilingual, normalize_lang
 from ..paths import DataPaths, resource_path
 from ..storage.backup import BackupFile, BackupManager, restore_file, verify
 from ..storage.database import Database
@@ -327,6 +327,12 @@ class Register:
             return Register(paths=self.paths, db=reconnect(self.db), clock=self.clock)
         return Register(paths=self.paths, db=connect(str(self.paths.database)),
                         clock=self.clock)
+
+    @property
+    def storage_notice(self) -> Bilingual | None:
+        """What the user should know about where the register lives (None: nothing), such
+        as a data folder whose drive refused SQLite's WAL journal."""
+        return getattr(self.db, "storage_notice", None)
 
     @property
     def is_team(self) -> bool:

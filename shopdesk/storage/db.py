@@ -9,9 +9,22 @@ from pathlib import Path
 from ..domain.files import make_private
 from . import migrations as schema_migrations
 from .database import Database
-from .errors import CorruptDatabaseError, NewerDatabaseError, NotShopDeskDatabaseError
+from .errors import (
+    CorruptDatabaseError,
+    NewerDatabaseError,
+    NotShopDeskDatabaseError,
+    WalUnavailableError,
+)
 from .migrations import MIGRATION_SET, MIGRATIONS_TABLE, known_names, pending_names
-from .precheck import has_wal_content, inspect_read_only, read_header, shm_path, wal_path
+from .notices import journal_notice
+from .precheck import (
+    has_wal_content,
+    inspect_read_only,
+    read_header,
+    shm_path,
+    uses_wal,
+    wal_path,
+)
 from .transactions import (
     RegisterDatabase,
     busy_error,
@@ -162,7 +175,8 @@ def open_database(
     db = RegisterDatabase(conn)
     try:
         set_connection_pragmas(db)
-        db.execute("PRAGMA journal_mode = WAL")
+        mode = str(db.execute("PRAGMA journal_mode = WAL").fetchone()[0])
+        db.storage_notice = journal_notice(mode, path)  # the edges tell the user
         for extra in (wal_path(path), shm_path(path)):
             make_private(extra)
         pending = pending_migrations(db)
@@ -173,6 +187,8 @@ def open_database(
         conn.close()
         if is_busy(exc):
             raise busy_error(exc) from exc
+        if existed and _cannot_open(exc) and uses_wal(path):
+            raise wal_unavailable(path) from exc
         raise CorruptDatabaseError(
             f"登记簿文件已损坏，无法打开：{path}（{exc}）。文件已保留。",
             f"The register file is damaged: {path} ({exc}). The file was kept.",
@@ -181,6 +197,26 @@ def open_database(
         conn.close()
         raise
     return db
+
+
+_SQLITE_CANTOPEN = 14
+
+
+def _cannot_open(exc: sqlite3.DatabaseError) -> bool:
+    code = getattr(exc, "sqlite_errorcode", None)
+    return code is not None and code & 0xFF == _SQLITE_CANTOPEN
+
+
+def wal_unavailable(path: Path) -> WalUnavailableError:
+    """A WAL register on a drive that cannot share the WAL index: not damaged."""
+    return WalUnavailableError(
+        f"登记簿无法在这个位置打开：{path} 使用 SQLite 的 WAL 日志，而它所在的磁盘不支持"
+        "（常见于网络共享盘）。文件没有损坏，已保留。请把数据文件夹放回本机磁盘再打开；"
+        "多台电脑共用请用团队模式。",
+        f"The register cannot be opened here: {path} uses SQLite's WAL journal, which "
+        "this drive does not support (common on network shares). The file is not damaged "
+        "and was kept. Move the data folder back to a local disk and open it there; to "
+        "share it between computers use team mode.")
 
 
 def _has_migrations(db: Database) -> bool:

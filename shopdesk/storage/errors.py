@@ -17,6 +17,11 @@ class CorruptDatabaseError(StorageError, DamagedRegisterError):
     """The file is not a healthy SQLite database; it is kept, never deleted."""
 
 
+class WalUnavailableError(StorageError):
+    """The file is in WAL mode and its drive cannot share the WAL index (some network
+    shares): SQLite cannot open it there. The file is not damaged and is kept."""
+
+
 class NotShopDeskDatabaseError(StorageError):
     """The file is SQLite but belongs to some other program."""
 

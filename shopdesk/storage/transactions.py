@@ -19,6 +19,7 @@ from collections.abc import Generator
 
 from .database import Database, SqliteDatabase
 from .errors import RegisterBusyError
+from .notices import StorageNotice
 
 # How long a write waits for another process's write to finish before giving up with
 # RegisterBusyError. Long enough for an import of a few thousand rows from the command line.
@@ -82,6 +83,10 @@ def write_transaction(db: Database) -> Generator[Database, None, None]:
 
 class RegisterDatabase(SqliteDatabase):
     """The register's connection: `atomic()` is a `write_transaction`."""
+
+    # Set when the register is opened (storage/db.py): None, or a StorageNotice (the WAL
+    # journal was refused).
+    storage_notice: StorageNotice | None = None
 
     def atomic(self) -> contextlib.AbstractContextManager[Database]:  # type: ignore[override]
         return write_transaction(self)

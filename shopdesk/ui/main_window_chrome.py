@@ -6,12 +6,14 @@ follows): the window builds these once, after its views and controllers exist.
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStyle, QToolBar, QVBoxLayout, QWidget
 
+from ..diagnostics import LOGGER_NAME
 from .controllers.host import fill_menu, make_action
 from .dialogs.settings_tabs import LANGUAGE_TAB, PROFILE_TAB, REMINDERS_TAB, STAFF_TAB
 
@@ -173,9 +175,17 @@ class MainWindowChrome:
         self.path_label = QLabel(self)
         self.path_label.setObjectName("data_folder_label")
         text = self.tr("Data folder: {path}").format(path=path)
+        tip = path
+        notice = self._register.storage_notice
+        if notice is not None:  # the register works, but the user should know (in red)
+            text = self.tr("Data folder: {path} (its drive refused SQLite's WAL journal; "
+                           "hover for details)").format(path=path)
+            tip = notice.message(self.lang)
+            self.path_label.setStyleSheet("color: #b00020;")
+            logging.getLogger(LOGGER_NAME).warning("%s", notice.message("en"))
         self.path_label.setText(
             self.path_label.fontMetrics().elidedText(text, Qt.TextElideMode.ElideMiddle, 640))
-        self.path_label.setToolTip(path)
+        self.path_label.setToolTip(tip)
         self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.statusBar().addPermanentWidget(self.path_label)
         self.background_warning = QLabel(self)
