@@ -1581,113 +1581,118 @@ You can restore it from the trash later.</source>
         <translation>已永久删除</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="141"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="138"/>
+        <source>Filled from order %1: %2</source>
+        <translation>从订单 %1 补全：%2</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="145"/>
         <source>Warnings acknowledged: %1</source>
         <translation>已确认预警：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="146"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="150"/>
         <source>Stage: %1</source>
         <translation>阶段：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="149"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="153"/>
         <source> (tracking no. %1)</source>
         <translation>（单号 %1）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="155"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="159"/>
         <source>Marked as a major complaint, owner: %1</source>
         <translation>标记为重大投诉，负责人：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="156"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="160"/>
         <source>No longer a major complaint</source>
         <translation>不再是重大投诉</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="159"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="163"/>
         <source>Owner approved compensation up to ¥%1 (asked by %2)</source>
         <translation>负责人批准赔付最多 ¥%1（%2 申请）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="168"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="172"/>
         <source>Follow-up scheduled for %1</source>
         <translation>已安排回访：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="173"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="177"/>
         <source>Follow-up: %1</source>
         <translation>回访：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="176"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="180"/>
         <source>Follow-up cancelled (the case was reopened)</source>
         <translation>回访已取消（案件已重新打开）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="179"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="183"/>
         <source>Bad-review contact %1 of 2 (%2)</source>
         <translation>差评联系第 %1 次，共 2 次（%2）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="182"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="186"/>
         <source>Review outcome: %1</source>
         <translation>评价结果：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="184"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="188"/>
         <source>Bad review: %1</source>
         <translation>差评：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="204"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="208"/>
         <source>Step done: %1</source>
         <translation>完成：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="205"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="209"/>
         <source>Step undone: %1</source>
         <translation>取消完成：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="223"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="227"/>
         <source>Evidence removed: %1</source>
         <translation>移除证据：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="225"/>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="252"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="229"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="256"/>
         <source>Reason: %1</source>
         <translation>原因：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="228"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="232"/>
         <source>Waybill added: %1</source>
         <translation>添加运单号：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="230"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="234"/>
         <source>Evidence added (%1): %2</source>
         <translation>添加证据（%1）：%2</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="244"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="248"/>
         <source>Promise to the buyer: %1 (due %2)</source>
         <translation>向买家承诺：%1（%2 到期）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="247"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="251"/>
         <source>Promise kept: %1</source>
         <translation>承诺已兑现：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="248"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="252"/>
         <source>(after the due time %1)</source>
         <translation>（晚于到期时间 %1）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="250"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="254"/>
         <source>Promise not kept: %1</source>
         <translation>承诺未兑现：%1</translation>
     </message>
@@ -1764,10 +1769,10 @@ You can restore it from the trash later.</source>
     </message>
     <message>
         <location filename="../../shopdesk/ui/views/case_detail_text.py" line="117"/>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="144"/>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="157"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="148"/>
         <location filename="../../shopdesk/ui/views/case_detail_text.py" line="161"/>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="217"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="165"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="221"/>
         <source>Note: %1</source>
         <translation>备注：%1</translation>
     </message>
@@ -1802,12 +1807,12 @@ You can restore it from the trash later.</source>
         <translation>平台更新：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="208"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="212"/>
         <source>Status: %1 → %2</source>
         <translation>状态：%1 → %2</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="212"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="216"/>
         <source>Outcome: %1</source>
         <translation>处理结果：%1</translation>
     </message>
@@ -3086,7 +3091,7 @@ Demo cases are made up; you can move them to the trash later.</source>
     </message>
     <message>
         <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="138"/>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="486"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="487"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
@@ -3211,7 +3216,7 @@ Demo cases are made up; you can move them to the trash later.</source>
         <translation>可以导入：新建 %1，更新 %2。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="486"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="487"/>
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
@@ -3464,182 +3469,182 @@ Demo cases are made up; you can move them to the trash later.</source>
 <context>
     <name>MainWindowChrome</name>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="31"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="33"/>
         <source>&amp;New case…</source>
         <translation>新建案件(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="33"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="35"/>
         <source>Log a new after-sales case (Ctrl+N)</source>
         <translation>登记一个新的售后案件（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="34"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="36"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="36"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="38"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="38"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="40"/>
         <source>Reload the list (F5)</source>
         <translation>重新加载列表（F5）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="39"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="41"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="41"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="43"/>
         <source>Move to &amp;trash</source>
         <translation>移到回收站(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="43"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="45"/>
         <source>Move the selected cases to the trash (Delete)</source>
         <translation>把选中的案件移到回收站（Delete）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="47"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="49"/>
         <source>Rest&amp;ore</source>
         <translation>恢复(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="49"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="51"/>
         <source>Bring the selected cases back</source>
         <translation>把选中的案件从回收站恢复</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="50"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="52"/>
         <source>&amp;Empty trash…</source>
         <translation>清空回收站(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="52"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="54"/>
         <source>Delete the cases in the trash for good</source>
         <translation>永久删除回收站中的案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="54"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="56"/>
         <source>&amp;Staff…</source>
         <translation>员工管理(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="56"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="58"/>
         <source>&amp;Language…</source>
         <translation>界面语言(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="59"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="61"/>
         <source>&amp;Reminder settings…</source>
         <translation>提醒设置(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="61"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="63"/>
         <source>Minutes of notice before due times, quiet hours, when to remind about today&apos;s refunds, minimising to the tray</source>
         <translation>到期前提醒的分钟数、免打扰时段、今日待退款提醒时间、最小化到托盘</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="63"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="65"/>
         <source>S&amp;hop profile…</source>
         <translation>店铺资料(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="65"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="67"/>
         <source>Shop names, default platform and return addresses used in scripts</source>
         <translation>话术中使用的店铺名、默认平台和退货地址</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="67"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="69"/>
         <source>&amp;User guide</source>
         <translation>使用说明(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="69"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="71"/>
         <source>How to use ShopDesk (F1)</source>
         <translation>店铺售后台的使用方法（F1）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="71"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="73"/>
         <source>&amp;About ShopDesk</source>
         <translation>关于 ShopDesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="73"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="75"/>
         <source>Open &amp;log folder</source>
         <translation>打开日志文件夹(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="86"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="88"/>
         <source>Mark as &amp;major complaint…</source>
         <translation>标记为重大投诉(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="91"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="93"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="98"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="100"/>
         <source>&amp;Cases</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="103"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="105"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="109"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="111"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="114"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="116"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="135"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="137"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="142"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="144"/>
         <source>New case</source>
         <translation>新建案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="143"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="145"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="145"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="147"/>
         <source>Move to trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="146"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="148"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="147"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="149"/>
         <source>Empty trash</source>
         <translation>清空回收站</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="175"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="177"/>
         <source>Data folder: {path}</source>
         <translation>数据文件夹：{path}</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="179"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="181"/>
         <source>Data folder: {path} (its drive refused SQLite&apos;s WAL journal; hover for details)</source>
         <translation>数据文件夹：{path}（所在磁盘不支持 SQLite 的 WAL 日志，鼠标移到这里看说明）</translation>
     </message>

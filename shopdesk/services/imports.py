@@ -25,7 +25,7 @@ from zoneinfo import ZoneInfo
 
 from ..domain.case import Case
 from ..domain.clock import SHOP_TZ_DEFAULT, Clock
-from ..domain.enums import CaseStatus, Platform
+from ..domain.enums import CaseStatus
 from ..domain.files import make_private
 from ..domain.gc_pause import no_cyclic_gc
 from ..domain.text import clause_sep, is_english, pick
@@ -47,7 +47,7 @@ from ..storage.bulk_load import bulk_load
 from ..storage.cases import CaseStore
 from ..storage.database import Database
 from ..storage.import_profiles import ImportLogEntry, ImportLogStore
-from ..storage.orders import OrderStore, StoredOrder
+from ..storage.orders import OrderStore
 from ..storage.search_side import SideIndex
 from .actor import require_actor
 from .import_apply import CHUNK, Action, RefundPlan, RowPlan, plan_refunds, summarise
@@ -200,7 +200,8 @@ class ImportService:
                  after_write: Callable[[list[int]], object] | None = None,
                  after_import: Callable[[list[int], str], object] | None = None,
                  settle_new: Callable[[Sequence[Any]], list[dict[str, object]]] | None = None,
-                 after_move: Callable[[list[Case]], object] | None = None) -> None:
+                 after_move: Callable[[list[Case]], object] | None = None,
+                 after_fill: Callable[[list[int]], object] | None = None) -> None:
         self.db = db
         self.clock = clock
         self.config = config
@@ -214,6 +215,9 @@ class ImportService:
         # With the updated cases, as they were, that the import moved to another buyer,
         # product or cause (after after_write, in the same transaction).
         self.after_move = after_move or (lambda cases: None)
+        # With the cases an order export filled (their buyer and item: what the warning
+        # rules read; nothing a deadline depends on).
+        self.after_fill = after_fill or self.after_write
         # Then with the same ids and the actor (the follow-ups of cases it resolved).
         self.after_import = after_import or (lambda ids, actor: None)
         self.shop_tz = shop_tz
@@ -433,42 +437,30 @@ class ImportService:
         plan: OrderPlan = plan_orders(self.db, parsed.orders, self.clock.now())
         report.created, report.updated, report.unchanged = (len(plan.new), len(plan.changed),
                                                             plan.unchanged)
+        # Cases opened before their order was known get its empty fields (a preview counts
+        # them too, also while bad rows refuse the file: "import the valid rows" would).
+        fills = plan_fills(self.db, plan.orders_after())
+        report.filled_cases = len(fills)
         if report.errors and not skip_bad_rows:
             report.refused = _refusal(report.errors)
-        if report.refused:
-            raise _Refused()
-        rows = plan.new + plan.changed
-        # Cases opened before their order was known get its empty fields now (a preview
-        # counts them): the orders as they will be after this import.
-        fills = plan_fills(self.db, self._orders_after(parsed, rows))
-        report.filled_cases = len(fills)
         if report.refused or dry_run:
             raise _Refused()
+        rows = plan.new + plan.changed
+        total = len(rows) + len(fills)
         store = OrderStore(self.db)
         for start in range(0, len(rows), CHUNK):
             check()
             store.upsert(rows[start:start + CHUNK])
-            progress(start + len(rows[start:start + CHUNK]), len(rows))
+            progress(start + len(rows[start:start + CHUNK]), total)
         check()
         if fills:
-            write_fills(self.db, fills, actor, self.clock.now())
-            # A filled buyer or item is what the early-warning rules read.
-            self.after_write([f.case_id for f in fills])
-
-    def _orders_after(self, parsed: ParseResult, written: list[StoredOrder]
-                      ) -> list[StoredOrder]:
-        """Every order of the file as stored once `written` (its new and changed ones)
-        is: the unchanged ones as they are stored now."""
-        store = OrderStore(self.db)
-        after = {(o.platform, o.order_no): o for o in written}
-        by_platform: dict[Platform, set[str]] = {}
-        for record in parsed.orders:
-            if (record.platform, record.order_no) not in after:
-                by_platform.setdefault(record.platform, set()).add(record.order_no)
-        for platform, numbers in by_platform.items():
-            for order_no, order in store.get_many(platform, sorted(numbers)).items():
-                after[(platform, order_no)] = order
-        return list(after.values())
+            write_fills(self.db, fills, actor, self.clock.now(), check=check,
+                        progress=lambda done: progress(len(rows) + done, total))
+            check()
+            # A filled buyer or item is what the early-warning rules read; a case given a
+            # SKU or a buyer leaves the neighbours it was judged with.
+            self.after_fill([f.case_id for f in fills])
+            self.after_move([f.case for f in fills if f.moves_case])
 
     # --- after an import ---------------------------------------------------------------
     def history(self, limit: int = 50) -> list[ImportLogEntry]:

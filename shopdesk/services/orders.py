@@ -7,10 +7,11 @@ does for one case. A value the user typed is never replaced.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
+from ..domain.case import Case
 from ..domain.clock import Clock, to_utc_iso
 from ..domain.enums import Platform
 from ..importers import OrderRecord
@@ -19,9 +20,13 @@ from ..storage.cases import CaseStore
 from ..storage.database import Database
 from ..storage.events import EventStore
 from ..storage.orders import OrderStore, StoredOrder
+from ..storage.search import reindex_cases
 from .actor import require_actor
+from .cases import PLACING_FIELDS
 from .import_apply import fill_from_order
 
+# Cases read and written at a time by an order export's fills.
+FILL_CHUNK = 500
 _FIELD_ZH = {"buyer_nick": "买家昵称", "buyer_name": "买家姓名", "buyer_phone": "买家电话",
              "buyer_address": "收货地址", "item_title": "商品标题", "sku": "商品编码"}
 
@@ -51,7 +56,15 @@ class OrderPlan:
 
     new: list[StoredOrder] = field(default_factory=list)
     changed: list[StoredOrder] = field(default_factory=list)  # already merged with the old
-    unchanged: int = 0
+    same: list[StoredOrder] = field(default_factory=list)  # stored already as in the file
+
+    @property
+    def unchanged(self) -> int:
+        return len(self.same)
+
+    def orders_after(self) -> list[StoredOrder]:
+        """Every order of the file as it is stored once the import is written."""
+        return self.new + self.changed + self.same
 
 
 def plan_orders(db: Database, records: list[OrderRecord], imported_at: datetime) -> OrderPlan:
@@ -72,7 +85,7 @@ def plan_orders(db: Database, records: list[OrderRecord], imported_at: datetime)
                 continue
             merged = old.merged_with(incoming)
             if merged.same_content(old):
-                plan.unchanged += 1
+                plan.same.append(old)
             else:
                 plan.changed.append(replace(merged, imported_at=imported_at))
                 existing[record.order_no] = merged
@@ -81,11 +94,19 @@ def plan_orders(db: Database, records: list[OrderRecord], imported_at: datetime)
 
 @dataclass(frozen=True)
 class OrderFill:
-    """A live case's empty fields that its order fills (name -> value)."""
+    """A live case (as it was) and its empty fields that its order fills (name -> value)."""
 
-    case_id: int
-    order_no: str
+    case: Case
     fields: dict[str, str]
+
+    @property
+    def case_id(self) -> int:
+        return self.case.id
+
+    @property
+    def moves_case(self) -> bool:
+        """It changes the buyer or the product the case is judged with (its neighbours)."""
+        return bool(PLACING_FIELDS.intersection(self.fields))
 
 
 def plan_fills(db: Database, orders: Iterable[StoredOrder]) -> list[OrderFill]:
@@ -98,29 +119,47 @@ def plan_fills(db: Database, orders: Iterable[StoredOrder]) -> list[OrderFill]:
     ids = [case_id for case_id, platform, order_no, _refund, live in
            store.match_keys(order_nos={no for _, no in by_key})
            if live and (str(platform), order_no) in by_key]
-    cases = store.fetch(ids)
     fills = []
-    for case_id in ids:
-        case = cases[case_id]
-        filled = fill_from_order(case, by_key[(str(case.platform), case.order_no)])
-        if filled:
-            fills.append(OrderFill(case_id, case.order_no, filled))
+    for chunk in (ids[i:i + FILL_CHUNK] for i in range(0, len(ids), FILL_CHUNK)):
+        cases = store.fetch(chunk)
+        for case_id in chunk:
+            case = cases[case_id]
+            filled = fill_from_order(case, by_key[(str(case.platform), case.order_no)])
+            if filled:
+                fills.append(OrderFill(case, filled))
     return fills
 
 
-def write_fills(db: Database, fills: Iterable[OrderFill], actor: str, now: datetime) -> None:
-    """Write the fills (inside the caller's transaction): each field audited, and the
-    case's timeline says what was filled from which order."""
+def write_fills(db: Database, fills: Sequence[OrderFill], actor: str, now: datetime, *,
+                check: Callable[[], None] = lambda: None,
+                progress: Callable[[int], None] = lambda done: None) -> None:
+    """Write the fills (inside the caller's transaction), FILL_CHUNK cases at a time: each
+    field audited, the case's timeline saying what was filled from which order, the
+    search index rebuilt once per chunk. An open case's `updated_at` moves; a finished
+    one's stays, since it is when the case ended (the warning rules read it so)."""
     cases, events, audit = CaseStore(db), EventStore(db), AuditStore(db)
     stamp = to_utc_iso(now)
-    for fill in fills:
-        cases.update_columns(fill.case_id, {**fill.fields, "updated_at": stamp,
-                                            "last_activity_at": stamp})
-        for name, value in fill.fields.items():
-            audit.record(now, actor, "case", fill.case_id, "enrich", name, "", value)
-        events.add(fill.case_id, now, actor, "enriched",
-                   "从订单补全：" + "、".join(_FIELD_ZH[n] for n in fill.fields),
-                   {"order_no": fill.order_no, "fields": sorted(fill.fields)})
+    for start in range(0, len(fills), FILL_CHUNK):
+        check()
+        chunk = fills[start:start + FILL_CHUNK]
+        # One UPDATE per set of columns (most cases of an export fill the same ones).
+        groups: dict[tuple[str, ...], list[tuple[int, list[str]]]] = {}
+        for fill in chunk:
+            names = tuple(fill.fields)
+            values = [fill.fields[n] for n in names]
+            if fill.case.status.is_open:
+                names, values = (*names, "updated_at"), [*values, stamp]
+            groups.setdefault(names, []).append((fill.case_id, values))
+        for names, rows in groups.items():
+            cases.update_many(names, rows)
+        reindex_cases(db, [f.case_id for f in chunk])
+        audit.record_many([(now, actor, "case", f.case_id, "enrich", name, "", value)
+                           for f in chunk for name, value in f.fields.items()])
+        events.add_many([(f.case_id, now, actor, "enriched",
+                          "从订单补全：" + "、".join(_FIELD_ZH[n] for n in f.fields),
+                          {"order_no": f.case.order_no, "fields": sorted(f.fields)})
+                         for f in chunk])
+        progress(start + len(chunk))
 
 
 class OrderService:
@@ -147,7 +186,6 @@ class OrderService:
             order = self.store.get(case.platform, case.order_no)
             if order is None:
                 return []
-            fills = plan_fills(self.db, [order])
-            fills = [f for f in fills if f.case_id == case_id]
+            fills = [f for f in plan_fills(self.db, [order]) if f.case_id == case_id]
             write_fills(self.db, fills, actor, self.clock.now())
         return list(fills[0].fields) if fills else []

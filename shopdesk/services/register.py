@@ -225,7 +225,8 @@ class Register:
                                           after_write=self._after_import_write,
                                           after_import=self.followups.schedule_resolved,
                                           settle_new=self.deadlines.new_columns,
-                                          after_move=self._after_case_move)
+                                          after_move=self._after_case_move,
+                                          after_fill=self._after_order_fill)
         return self._imports
 
     def _after_case_write(self, case_ids: list[int], *, siblings: bool = True) -> None:
@@ -240,6 +241,11 @@ class Register:
         """In an edit's or a trashing's transaction: the cases these left behind (their
         buyer, product or cause as they were) are judged again."""
         self.warnings.rejudge_left(before)
+
+    def _after_order_fill(self, case_ids: list[int]) -> None:
+        """An order export filled these cases' buyer and item fields: the early warnings
+        read them; stages and deadlines do not."""
+        self.warnings.evaluate(case_ids)
 
     def _after_import_write(self, case_ids: list[int], *,
                             settled: Mapping[int, CaseFacts] | None = None) -> None:

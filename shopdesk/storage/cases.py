@@ -245,6 +245,23 @@ class CaseStore:
         if reindex:
             reindex_case(self.db, case_id)
 
+    def update_many(self, columns: Sequence[str], rows: Sequence[tuple[int, Sequence[Any]]]
+                    ) -> None:
+        """Set the same `columns` of many cases: (id, values in column order) rows, one
+        statement; the search index is the caller's (see reindex_cases)."""
+        unknown = set(columns) - set(CASE_COLUMNS)
+        if unknown:
+            raise KeyError(f"unknown case columns: {sorted(unknown)}")
+        columns = list(columns)
+        params = [[*values, case_id] for case_id, values in rows]
+        if "buyer_address" in columns and "province" not in columns:
+            at = columns.index("buyer_address")
+            columns.append("province")
+            for row in params:
+                row.insert(len(columns) - 1, province_of(str(row[at] or "")))
+        sets = ", ".join(f"{c} = ?" for c in columns)
+        self.db.executemany(f"UPDATE cases SET {sets} WHERE id = ?", params)
+
     def set_deleted(self, case_ids: Iterable[int], at: datetime | None) -> None:
         stamp = to_utc_iso(at) if at else None
         ids = list(case_ids)

@@ -179,3 +179,80 @@ def test_a_filled_buyer_is_checked_against_the_malicious_buyer_list(
     assert not register.warnings.for_case(case.id)
     imported(service, write(tmp_path, "orders.csv", [ORDER_HEADER, order_row(1)]))
     assert "blacklisted" in {w.rule.value for w in register.warnings.for_case(case.id)}
+
+
+def test_every_live_case_of_the_order_on_its_platform_is_filled(service, register, tmp_path):
+    first = _opened_by_hand(register)
+    second = _opened_by_hand(register)  # a second after-sales case on the same order
+    elsewhere = register.cases.open_case(CaseDraft(platform=Platform.JD,
+                                                   order_no="3126112300000000001",
+                                                   kind=CaseKind.EXCHANGE), "小李")
+    report = imported(service, write(tmp_path, "orders.csv", [ORDER_HEADER, order_row(1)]))
+    assert report.filled_cases == 2
+    assert {register.cases.get(c.id).buyer_nick for c in (first, second)} == {"tb_buyer_1"}
+    assert register.cases.get(elsewhere.id).buyer_nick == ""  # another platform's order
+
+
+def test_a_changed_order_fills_with_its_new_values(service, register, tmp_path):
+    imported(service, write(tmp_path, "orders.csv", [ORDER_HEADER, order_row(1, 宝贝标题="")]))
+    case = _opened_by_hand(register, item_title="")
+    later = write(tmp_path, "later.csv", [ORDER_HEADER, order_row(1, 宝贝标题="保温杯 500ml")])
+    report = imported(service, later)
+    assert (report.updated, report.filled_cases) == (1, 1)
+    assert register.cases.get(case.id).item_title == "保温杯 500ml"
+
+
+def test_a_file_with_a_bad_row_counts_the_fills_of_its_valid_rows(service, register, tmp_path):
+    case = _opened_by_hand(register)
+    path = write(tmp_path, "orders.csv", [ORDER_HEADER, order_row(1),
+                                          order_row(2, 买家实际支付金额="很多")])
+    refused = service.preview(service.read(path), path.name)
+    assert refused.refused is not None and refused.filled_cases == 1
+    report = imported(service, path, skip_bad_rows=True)
+    assert report.filled_cases == 1 and register.cases.get(case.id).buyer_nick == "tb_buyer_1"
+
+
+def test_a_finished_case_is_filled_but_keeps_when_it_ended(service, register, tmp_path, clock):
+    """A finished case's updated_at is when it ended (the warning rules read it so): a
+    fill leaves it; an open case's moves to the import."""
+    from shopdesk.domain.enums import CaseStatus, Outcome
+    from shopdesk.domain.workflow import Transition
+
+    case = _opened_by_hand(register)
+    register.cases.change_status(case.id, Transition(CaseStatus.IN_PROGRESS), "小李")
+    register.cases.change_status(
+        case.id, Transition(CaseStatus.RESOLVED, outcome=Outcome.BUYER_WITHDREW), "小李")
+    ended = register.cases.get(case.id).updated_at
+    opened = _opened_by_hand(register, order_no="3126112300000000002")
+    clock.advance(hours=3)
+    imported(service, write(tmp_path, "orders.csv", [ORDER_HEADER, order_row(1),
+                                                     order_row(2)]))
+    finished = register.cases.get(case.id)
+    assert finished.buyer_nick == "tb_buyer_1" and finished.updated_at == ended
+    assert register.cases.get(opened.id).updated_at == clock.now()
+
+
+def test_the_fills_report_progress_and_a_cancel_keeps_nothing(service, register, tmp_path):
+    from shopdesk.importers import ImportCancelled
+
+    cases = [_opened_by_hand(register, order_no=f"31261123000000000{i:02d}")
+             for i in range(1, 4)]
+    path = write(tmp_path, "orders.csv", [ORDER_HEADER, *(order_row(i) for i in range(1, 4))])
+    asked = 0
+
+    def cancel_once_the_orders_are_written() -> bool:
+        nonlocal asked
+        asked += 1
+        # Asked at the start, before the orders are written and after: the fourth time
+        # is in the fills, once the orders are in.
+        return asked > 3
+
+    with pytest.raises(ImportCancelled):
+        service.apply(service.read(path), path.name, "小王",
+                      cancelled=cancel_once_the_orders_are_written)
+    assert asked == 4
+    assert OrderStore(register.db).count() == 0  # rolled back, the orders too
+    assert all(register.cases.get(c.id).buyer_nick == "" for c in cases)
+    seen: list[tuple[int, int]] = []
+    imported(service, path, progress=lambda done, total: seen.append((done, total)))
+    assert seen[-1] == (6, 6)  # 3 orders written, then 3 cases filled

@@ -226,3 +226,26 @@ def test_an_import_that_fills_a_cases_sku_rejudges_the_item_group_it_left(regist
     assert register.cases.get(ids[0]).sku == "SKU-NEW"
     assert not any(RuleKey.GROUP_COMPLAINT in live(register, i) for i in ids[1:])
     assert_same_as_judging_all_again(register, ids)
+
+
+def test_an_order_export_that_fills_a_cases_sku_rejudges_the_item_group_it_left(
+        register, tmp_path):
+    """The same move arriving through an order export's fill (services/orders.py)."""
+    from tests.importers.helpers import csv_bytes
+    from tests.services.test_orders import ORDER_HEADER, order_row
+
+    ids = []
+    for n in (1, 2, 3):
+        draft = draft_from_fields({"platform": "taobao", "order_no": f"31261123000000000{n:02d}",
+                                   "kind": "refund_only", "buyer_nick": f"买家{n}",
+                                   "item_title": "保温杯", "sku": "",
+                                   "cause": "item_defective", "amount_paid": "100"})
+        ids.append(register.cases.open_case(draft, "小王").id)
+    assert all(RuleKey.GROUP_COMPLAINT in live(register, i) for i in ids)
+    path = tmp_path / "orders.csv"
+    path.write_bytes(csv_bytes([ORDER_HEADER, order_row(1, 商家编码="SKU-NEW")], "utf-8-sig"))
+    report = register.imports.apply(register.imports.read(path), path.name, "小王")
+    assert report.filled_cases == 1
+    assert register.cases.get(ids[0]).sku == "SKU-NEW"
+    assert not any(RuleKey.GROUP_COMPLAINT in live(register, i) for i in ids[1:])
+    assert_same_as_judging_all_again(register, ids)

@@ -81,3 +81,13 @@ def test_timeline_lines_use_one_language(qapp):
     assert "已接通" not in line
     step = text.event_line("step", "完成：解释与道歉", {"step": "explain", "done": True})
     assert step == "Step done: Explain & apologise"
+
+
+def test_a_fill_from_an_order_reads_in_the_windows_language(qapp):
+    from shopdesk.ui.views.case_detail_text import CaseText
+
+    data = {"order_no": "3126112300000000001", "fields": ["buyer_nick", "sku"]}
+    line = CaseText("en", "Asia/Shanghai").event_line("enriched", "从订单补全：买家昵称、商品编码",
+                                                       data)
+    assert line.startswith("Filled from order 3126112300000000001: ")
+    assert "买家" not in line and "enriched" not in line

@@ -299,3 +299,29 @@ def test_an_unchanged_order_export_can_still_fill_a_case(qtbot, register, tasks,
     with qtbot.waitSignal(dlg.import_finished, timeout=10_000):
         qtbot.mouseClick(dlg.import_button, Qt.MouseButton.LeftButton)
     assert register.cases.get(case.id).buyer_nick == "tb_buyer_1"
+
+
+def test_a_bad_row_does_not_hide_the_fills_of_the_valid_rows(qtbot, register, tasks, tmp_path):
+    from shopdesk.domain.case import CaseDraft
+    from shopdesk.domain.enums import CaseKind, Platform
+    from tests.services.test_orders import ORDER_HEADER, order_row
+
+    path = tmp_path / "orders.csv"
+    path.write_bytes(csv_bytes([ORDER_HEADER, order_row(1)], "utf-8-sig"))
+    register.imports.apply(register.imports.read(path), path.name, "小王")
+    case = register.cases.open_case(CaseDraft(platform=Platform.TAOBAO,
+                                              order_no="3126112300000000001",
+                                              kind=CaseKind.REFUND_ONLY), "小王")
+    path.write_bytes(csv_bytes([ORDER_HEADER, order_row(1), order_row(2, 买家实际支付金额="很多")],
+                               "utf-8-sig"))
+    dlg = ImportDialog(register, "小王", tasks, path=path)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitUntil(lambda: dlg.report is not None and not dlg.is_busy(), timeout=10_000)
+    assert "1 行有错误" in dlg.status.text() and not dlg.import_button.isEnabled()
+    box = dlg.skip_bad
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
+    assert "将补全 1 个案件" in dlg.status.text() and dlg.import_button.isEnabled()
+    with qtbot.waitSignal(dlg.import_finished, timeout=10_000):
+        qtbot.mouseClick(dlg.import_button, Qt.MouseButton.LeftButton)
+    assert register.cases.get(case.id).buyer_nick == "tb_buyer_1"

@@ -448,7 +448,8 @@ class ImportDialog(QDialog):
                     .replace("%2", str(report.updated)))
             platform = report.state_clauses(self.lang) + report.fill_clauses(self.lang)
             if platform:
-                text += " " + clause_sep(self.lang).join(platform)
+                joined = clause_sep(self.lang).join(platform)
+                text += " " + joined[:1].upper() + joined[1:]  # a sentence of its own
             self._set_status(text, "")
         self._update_buttons()
 

@@ -133,6 +133,10 @@ class CaseText(QObject):
             return self._evidence_line(type_, text, data)
         if type_ == "platform_update":
             return self.tr("Platform update: %1").replace("%1", text)
+        if type_ == "enriched":
+            fields = list_sep(self.lang).join(self.field(f) for f in data.get("fields", []))
+            return self.tr("Filled from order %1: %2").replace(
+                "%1", str(data.get("order_no", ""))).replace("%2", fields)
         if type_ in ("promise_made", "promise_kept", "promise_broken"):
             return self._promise_line(type_, text, data)
         if type_ == "step":
