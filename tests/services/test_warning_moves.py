@@ -208,19 +208,25 @@ def test_what_a_case_kept_is_not_judged_twice(register, clock):
     assert elsewhere in judged[0] and judged[1] == set(ids[1:])
 
 
-def test_an_import_that_fills_a_cases_sku_rejudges_the_item_group_it_left(register,
-                                                                          tmp_path):
-    from tests.importers.helpers import taobao_refund_row
-    from tests.services.imports_support import run, write_refunds
-
+def _an_item_group_without_sku(register) -> list[int]:
+    """Three buyers, one item without SKU, one cause: a group complaint (orders ...01-03)."""
     ids = []
-    for n in (1, 2, 3):  # three buyers, one item without SKU, one cause: a group
-        draft = draft_from_fields({"platform": "taobao", "order_no": f"312611230000000000{n}",
+    for n in (1, 2, 3):
+        draft = draft_from_fields({"platform": "taobao", "order_no": f"31261123000000000{n:02d}",
                                    "kind": "refund_only", "buyer_nick": f"买家{n}",
                                    "item_title": "保温杯", "sku": "",
                                    "cause": "item_defective", "amount_paid": "100"})
         ids.append(register.cases.open_case(draft, "小王").id)
     assert all(RuleKey.GROUP_COMPLAINT in live(register, i) for i in ids)
+    return ids
+
+
+def test_an_import_that_fills_a_cases_sku_rejudges_the_item_group_it_left(register,
+                                                                          tmp_path):
+    from tests.importers.helpers import taobao_refund_row
+    from tests.services.imports_support import run, write_refunds
+
+    ids = _an_item_group_without_sku(register)
     # The platform's export names the first case's SKU: it leaves the item's group.
     run(register.imports, write_refunds(tmp_path, [taobao_refund_row(1, 商品编码="SKU-NEW")]))
     assert register.cases.get(ids[0]).sku == "SKU-NEW"
@@ -234,14 +240,7 @@ def test_an_order_export_that_fills_a_cases_sku_rejudges_the_item_group_it_left(
     from tests.importers.helpers import csv_bytes
     from tests.services.test_orders import ORDER_HEADER, order_row
 
-    ids = []
-    for n in (1, 2, 3):
-        draft = draft_from_fields({"platform": "taobao", "order_no": f"31261123000000000{n:02d}",
-                                   "kind": "refund_only", "buyer_nick": f"买家{n}",
-                                   "item_title": "保温杯", "sku": "",
-                                   "cause": "item_defective", "amount_paid": "100"})
-        ids.append(register.cases.open_case(draft, "小王").id)
-    assert all(RuleKey.GROUP_COMPLAINT in live(register, i) for i in ids)
+    ids = _an_item_group_without_sku(register)
     path = tmp_path / "orders.csv"
     path.write_bytes(csv_bytes([ORDER_HEADER, order_row(1, 商家编码="SKU-NEW")], "utf-8-sig"))
     report = register.imports.apply(register.imports.read(path), path.name, "小王")

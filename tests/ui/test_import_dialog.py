@@ -255,24 +255,45 @@ def test_a_cancelled_import_is_never_seen_by_the_list(qtbot, window, monkeypatch
     assert window.register.cases.store.total() == total
 
 
-def test_an_order_export_says_it_filled_cases_opened_by_hand(qtbot, register, tasks,
-                                                               tmp_path):
+def _orders_file(tmp_path, *rows):
+    from tests.services.test_orders import ORDER_HEADER
+
+    path = tmp_path / "orders.csv"
+    path.write_bytes(csv_bytes([ORDER_HEADER, *rows], "utf-8-sig"))
+    return path
+
+
+def _case_by_hand(register):
+    """A case typed in from a buyer's message: order number, no buyer or item yet."""
     from shopdesk.domain.case import CaseDraft
     from shopdesk.domain.enums import CaseKind, Platform
-    from tests.services.test_orders import ORDER_HEADER, order_row
 
-    case = register.cases.open_case(CaseDraft(platform=Platform.TAOBAO,
+    return register.cases.open_case(CaseDraft(platform=Platform.TAOBAO,
                                               order_no="3126112300000000001",
                                               kind=CaseKind.REFUND_ONLY), "小王")
-    path = tmp_path / "orders.csv"
-    path.write_bytes(csv_bytes([ORDER_HEADER, order_row(1)], "utf-8-sig"))
+
+
+def _previewed(qtbot, register, tasks, path) -> ImportDialog:
     dlg = ImportDialog(register, "小王", tasks, path=path)
     qtbot.addWidget(dlg)
     dlg.show()
     qtbot.waitUntil(lambda: dlg.report is not None and not dlg.is_busy(), timeout=10_000)
-    assert "将补全 1 个案件" in dlg.status.text()
+    return dlg
+
+
+def _import(qtbot, dlg: ImportDialog) -> None:
     with qtbot.waitSignal(dlg.import_finished, timeout=10_000):
         qtbot.mouseClick(dlg.import_button, Qt.MouseButton.LeftButton)
+
+
+def test_an_order_export_says_it_filled_cases_opened_by_hand(qtbot, register, tasks,
+                                                               tmp_path):
+    from tests.services.test_orders import order_row
+
+    case = _case_by_hand(register)
+    dlg = _previewed(qtbot, register, tasks, _orders_file(tmp_path, order_row(1)))
+    assert "将补全 1 个案件" in dlg.status.text()
+    _import(qtbot, dlg)
     assert "补全了 1 个案件空着的买家或商品信息" in dlg.status.text()
     assert register.cases.get(case.id).buyer_nick == "tb_buyer_1"
 
@@ -280,48 +301,29 @@ def test_an_order_export_says_it_filled_cases_opened_by_hand(qtbot, register, ta
 def test_an_unchanged_order_export_can_still_fill_a_case(qtbot, register, tasks, tmp_path):
     """Imported once already, the file is nothing new for the orders table, but a case
     opened since has empty fields it fills: the import stays possible."""
-    from shopdesk.domain.case import CaseDraft
-    from shopdesk.domain.enums import CaseKind, Platform
-    from tests.services.test_orders import ORDER_HEADER, order_row
+    from tests.services.test_orders import order_row
 
-    path = tmp_path / "orders.csv"
-    path.write_bytes(csv_bytes([ORDER_HEADER, order_row(1)], "utf-8-sig"))
+    path = _orders_file(tmp_path, order_row(1))
     register.imports.apply(register.imports.read(path), path.name, "小王")
-    case = register.cases.open_case(CaseDraft(platform=Platform.TAOBAO,
-                                              order_no="3126112300000000001",
-                                              kind=CaseKind.REFUND_ONLY), "小王")
-    dlg = ImportDialog(register, "小王", tasks, path=path)
-    qtbot.addWidget(dlg)
-    dlg.show()
-    qtbot.waitUntil(lambda: dlg.report is not None and not dlg.is_busy(), timeout=10_000)
+    case = _case_by_hand(register)
+    dlg = _previewed(qtbot, register, tasks, path)
     assert "将补全 1 个案件" in dlg.status.text()
     assert dlg.import_button.isEnabled()
-    with qtbot.waitSignal(dlg.import_finished, timeout=10_000):
-        qtbot.mouseClick(dlg.import_button, Qt.MouseButton.LeftButton)
+    _import(qtbot, dlg)
     assert register.cases.get(case.id).buyer_nick == "tb_buyer_1"
 
 
 def test_a_bad_row_does_not_hide_the_fills_of_the_valid_rows(qtbot, register, tasks, tmp_path):
-    from shopdesk.domain.case import CaseDraft
-    from shopdesk.domain.enums import CaseKind, Platform
-    from tests.services.test_orders import ORDER_HEADER, order_row
+    from tests.services.test_orders import order_row
 
-    path = tmp_path / "orders.csv"
-    path.write_bytes(csv_bytes([ORDER_HEADER, order_row(1)], "utf-8-sig"))
+    path = _orders_file(tmp_path, order_row(1))
     register.imports.apply(register.imports.read(path), path.name, "小王")
-    case = register.cases.open_case(CaseDraft(platform=Platform.TAOBAO,
-                                              order_no="3126112300000000001",
-                                              kind=CaseKind.REFUND_ONLY), "小王")
-    path.write_bytes(csv_bytes([ORDER_HEADER, order_row(1), order_row(2, 买家实际支付金额="很多")],
-                               "utf-8-sig"))
-    dlg = ImportDialog(register, "小王", tasks, path=path)
-    qtbot.addWidget(dlg)
-    dlg.show()
-    qtbot.waitUntil(lambda: dlg.report is not None and not dlg.is_busy(), timeout=10_000)
+    case = _case_by_hand(register)
+    path = _orders_file(tmp_path, order_row(1), order_row(2, 买家实际支付金额="很多"))
+    dlg = _previewed(qtbot, register, tasks, path)
     assert "1 行有错误" in dlg.status.text() and not dlg.import_button.isEnabled()
     box = dlg.skip_bad
     qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
     assert "将补全 1 个案件" in dlg.status.text() and dlg.import_button.isEnabled()
-    with qtbot.waitSignal(dlg.import_finished, timeout=10_000):
-        qtbot.mouseClick(dlg.import_button, Qt.MouseButton.LeftButton)
+    _import(qtbot, dlg)
     assert register.cases.get(case.id).buyer_nick == "tb_buyer_1"
