@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -36,6 +36,7 @@ from ...domain.text import parens, pick
 from ...services.register import Register
 from ..i18n import ui_language
 from ..widgets.enum_combo import EnumCombo
+from .evidence_drops import DropForwarder, local_files
 from .evidence_thumbs import ThumbnailCache
 
 if TYPE_CHECKING:  # the dialog loads when first opened
@@ -50,57 +51,6 @@ THUMB = 96
 CHECKLIST_STYLE = ("background: #f6f8fa; border: 1px solid #d8dee4; border-radius: 4px; "
                    "padding: 4px;")
 FILE_FILTER_EXTS = "*.png *.jpg *.jpeg *.gif *.bmp *.webp *.heic *.pdf *.mp4 *.mov"
-
-
-def local_files(urls: Iterable[QUrl]) -> list[Path]:
-    """The local files among dropped URLs (web links and the like are ignored)."""
-    return [Path(u.toLocalFile()) for u in urls if u.isLocalFile() and u.toLocalFile()]
-
-
-_DRAG_EVENTS = (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop)
-
-
-class _DropForwarder(QObject):
-    """Lets files dropped anywhere on another widget (the case view) land in the panel.
-
-    Qt hands a drop to the widget under the cursor that takes drops itself, and only
-    passes it up when that widget refuses: a text box (the note box's viewport, a line
-    edit) would take a dropped file as its path in text. So the text boxes inside the
-    root are watched too; there only local files are taken, plain text stays theirs.
-    """
-
-    def __init__(self, panel: EvidencePanel, root: QWidget) -> None:
-        super().__init__(panel)
-        self.panel = panel
-        self.root = root
-        root.installEventFilter(self)
-        self.watch_text_boxes()
-        # The root may still be under construction (its pages not parented yet).
-        QTimer.singleShot(0, self, self.watch_text_boxes)
-
-    def watch_text_boxes(self) -> None:
-        """Watch every widget inside the root that takes drops itself (idempotent: Qt
-        installs one filter once per object)."""
-        for widget in self.root.findChildren(QWidget):
-            if widget.acceptDrops() and widget is not self.panel:
-                widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        kind = event.type()
-        if watched is self.root and kind == QEvent.Type.Show:
-            self.watch_text_boxes()  # widgets built since, e.g. a rebuilt tab
-            return False
-        if kind not in _DRAG_EVENTS:
-            return False
-        files = local_files(event.mimeData().urls())  # type: ignore[attr-defined]
-        if watched is not self.root and not files:
-            return False  # plain text (or a web link) dropped on a text box: typed there
-        if kind == QEvent.Type.Drop:
-            self.panel.dropEvent(event)  # type: ignore[arg-type]
-            return True
-        self.panel.dragEnterEvent(event)  # type: ignore[arg-type]
-        # A file over a text box is never the box's: refused here if the panel refuses.
-        return True if watched is not self.root else event.isAccepted()
 
 
 class EvidencePanel(QWidget):
@@ -223,7 +173,7 @@ class EvidencePanel(QWidget):
         """Files dropped anywhere on `widget` (e.g. the whole case view, its note box and
         other text fields included) are added here."""
         widget.setAcceptDrops(True)
-        _DropForwarder(self, widget)
+        DropForwarder(self, widget)
 
     # --- showing -----------------------------------------------------------
     def set_case(self, case_id: int | None, *, read_only: bool = False) -> None:
