@@ -83,12 +83,12 @@ def plan_orders(db: Database, records: list[OrderRecord], imported_at: datetime)
                 plan.new.append(incoming)
                 existing[record.order_no] = incoming  # a repeat in the file merges into it
                 continue
-            merged = old.merged_with(incoming)
-            if merged.same_content(old):
+            if not old.changed_by(incoming):
                 plan.same.append(old)
-            else:
-                plan.changed.append(replace(merged, imported_at=imported_at))
-                existing[record.order_no] = merged
+                continue
+            merged = old.merged_with(incoming)
+            plan.changed.append(replace(merged, imported_at=imported_at))
+            existing[record.order_no] = merged
     return plan
 
 

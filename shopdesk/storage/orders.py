@@ -44,21 +44,31 @@ class StoredOrder:
         A later export often masks the phone or drops the address; that is not a change.
         """
         values: dict[str, Any] = {}
-        for f in fields(self):
-            if f.name in ("platform", "order_no", "imported_at"):
-                continue
-            new = getattr(newer, f.name)
-            if f.name == "extra":
+        for name in _CONTENT:
+            new = getattr(newer, name)
+            if name == "extra":
                 new = {**self.extra, **{k: v for k, v in newer.extra.items() if v}}
             elif new in (None, ""):
-                new = getattr(self, f.name)
-            values[f.name] = new
+                new = getattr(self, name)
+            values[name] = new
         return replace(self, **values)
 
-    def same_content(self, other: StoredOrder) -> bool:
-        """Equal in everything but the import time."""
-        return replace(self, imported_at=None) == replace(other, imported_at=None)
+    def changed_by(self, newer: StoredOrder) -> bool:
+        """Whether `merged_with(newer)` would differ from this order in content: a
+        re-imported export's unchanged orders are told apart without building a merge."""
+        for name in _CONTENT:
+            new = getattr(newer, name)
+            if name == "extra":
+                if any(v and self.extra.get(k) != v for k, v in new.items()):
+                    return True
+            elif new not in (None, "") and new != getattr(self, name):
+                return True
+        return False
 
+
+# What an export says about an order (not which order, nor when it was imported).
+_CONTENT = tuple(f.name for f in fields(StoredOrder)
+                 if f.name not in ("platform", "order_no", "imported_at"))
 
 _COLUMNS = ("platform", "order_no", "buyer_nick", "buyer_name", "buyer_phone", "buyer_address",
             "item_title", "sku", "amount_paid_fen", "waybill", "courier", "status", "shop",
