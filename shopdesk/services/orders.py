@@ -23,7 +23,7 @@ from ..storage.orders import OrderStore, StoredOrder
 from ..storage.search import reindex_cases
 from .actor import require_actor
 from .cases import PLACING_FIELDS
-from .import_apply import fill_from_order
+from .import_apply import ORDER_FILLABLE, fill_from_order
 
 # Cases read and written at a time by an order export's fills.
 FILL_CHUNK = 500
@@ -119,6 +119,8 @@ def plan_fills(db: Database, orders: Iterable[StoredOrder]) -> list[OrderFill]:
     ids = [case_id for case_id, platform, order_no, _refund, live in
            store.match_keys(order_nos={no for _, no in by_key})
            if live and (str(platform), order_no) in by_key]
+    # Cases filled already (an export imported again) are not read whole.
+    ids = store.with_empty(ids, ORDER_FILLABLE)
     fills = []
     for chunk in (ids[i:i + FILL_CHUNK] for i in range(0, len(ids), FILL_CHUNK)):
         cases = store.fetch(chunk)

@@ -245,6 +245,18 @@ class CaseStore:
         if reindex:
             reindex_case(self.db, case_id)
 
+    def with_empty(self, case_ids: Sequence[int], columns: Sequence[str]) -> list[int]:
+        """Those of these cases with at least one of `columns` empty, by id."""
+        unknown = set(columns) - set(CASE_COLUMNS)
+        if unknown:
+            raise KeyError(f"unknown case columns: {sorted(unknown)}")
+        empty = " OR ".join(f"COALESCE({c}, '') = ''" for c in columns)
+        out: list[int] = []
+        for chunk, marks in in_batches(list(case_ids)):
+            out.extend(r[0] for r in self.db.execute(
+                f"SELECT id FROM cases WHERE id IN ({marks}) AND ({empty})", chunk).fetchall())
+        return sorted(out)
+
     def update_many(self, columns: Sequence[str], rows: Sequence[tuple[int, Sequence[Any]]]
                     ) -> None:
         """Set the same `columns` of many cases: (id, values in column order) rows, one
