@@ -13,7 +13,7 @@ from .errors import (
     CorruptDatabaseError,
     NewerDatabaseError,
     NotShopDeskDatabaseError,
-    WalUnavailableError,
+    RegisterUnavailableError,
 )
 from .migrations import MIGRATION_SET, MIGRATIONS_TABLE, known_names, pending_names
 from .notices import journal_notice
@@ -22,7 +22,6 @@ from .precheck import (
     inspect_read_only,
     read_header,
     shm_path,
-    uses_wal,
     wal_path,
 )
 from .transactions import (
@@ -187,8 +186,8 @@ def open_database(
         conn.close()
         if is_busy(exc):
             raise busy_error(exc) from exc
-        if existed and _cannot_open(exc) and uses_wal(path):
-            raise wal_unavailable(path) from exc
+        if existed and _cannot_open(exc) and _reads_intact(path):
+            raise register_unavailable(path, exc) from exc
         raise CorruptDatabaseError(
             f"登记簿文件已损坏，无法打开：{path}（{exc}）。文件已保留。",
             f"The register file is damaged: {path} ({exc}). The file was kept.",
@@ -207,16 +206,33 @@ def _cannot_open(exc: sqlite3.DatabaseError) -> bool:
     return code is not None and code & 0xFF == _SQLITE_CANTOPEN
 
 
-def wal_unavailable(path: Path) -> WalUnavailableError:
-    """A WAL register on a drive that cannot share the WAL index: not damaged."""
-    return WalUnavailableError(
-        f"登记簿无法在这个位置打开：{path} 使用 SQLite 的 WAL 日志，而它所在的磁盘不支持"
-        "（常见于网络共享盘）。文件没有损坏，已保留。请把数据文件夹放回本机磁盘再打开；"
-        "多台电脑共用请用团队模式。",
-        f"The register cannot be opened here: {path} uses SQLite's WAL journal, which "
-        "this drive does not support (common on network shares). The file is not damaged "
-        "and was kept. Move the data folder back to a local disk and open it there; to "
-        "share it between computers use team mode.")
+def _reads_intact(path: Path) -> bool:
+    """The file reads as a SQLite database through an immutable read-only view (no lock,
+    no -wal or -shm touched): what could not be opened is not damaged."""
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False
+    return True
+
+
+def register_unavailable(path: Path, exc: BaseException) -> RegisterUnavailableError:
+    """SQLite could not open an intact register here: say so, with the likely causes."""
+    return RegisterUnavailableError(
+        f"登记簿现在无法打开：{path}（{exc}）。文件本身完好（只读核对过），已保留。常见原因："
+        "所在文件夹或磁盘不允许建立它旁边的 -wal/-shm 文件（没有权限、网络共享盘），或文件正被"
+        "其他程序（杀毒、同步软件）占用。请把数据文件夹放在本机磁盘上、关掉占用它的程序后再"
+        "打开；多台电脑共用请用团队模式。",
+        f"The register cannot be opened now: {path} ({exc}). The file itself is intact "
+        "(checked read-only) and was kept. Common causes: the folder or drive does not let "
+        "ShopDesk create the -wal/-shm files beside it (no permission, a network share), or "
+        "another program (antivirus, sync software) holds the file. Keep the data folder on "
+        "a local disk and close the program holding it, then open it again; to share it "
+        "between computers use team mode.")
 
 
 def _has_migrations(db: Database) -> bool:

@@ -17,9 +17,10 @@ class CorruptDatabaseError(StorageError, DamagedRegisterError):
     """The file is not a healthy SQLite database; it is kept, never deleted."""
 
 
-class WalUnavailableError(StorageError):
-    """The file is in WAL mode and its drive cannot share the WAL index (some network
-    shares): SQLite cannot open it there. The file is not damaged and is kept."""
+class RegisterUnavailableError(StorageError):
+    """SQLite cannot open the file here and now (no permission for its -wal/-shm, a drive
+    that cannot share them, another program holding it), though a read-only look finds
+    it intact: not damaged, kept as it is."""
 
 
 class NotShopDeskDatabaseError(StorageError):

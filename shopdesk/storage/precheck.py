@@ -44,14 +44,6 @@ def shm_path(path: Path) -> Path:
     return path.with_name(path.name + "-shm")
 
 
-def uses_wal(path: Path) -> bool:
-    """The file is in WAL mode (header bytes 18-19, the read and write versions, are 2):
-    SQLite needs shared memory beside it to open it."""
-    with path.open("rb") as fh:
-        head = fh.read(20)
-    return len(head) == 20 and head.startswith(_MAGIC) and head[18:20] == b"\x02\x02"
-
-
 def has_wal_content(path: Path) -> bool:
     wal = wal_path(path)
     return wal.exists() and wal.stat().st_size > _WAL_HEADER

@@ -87,7 +87,7 @@ def test_a_wal_register_on_such_a_drive_is_refused_as_not_damaged(
     """A register made on a local disk (WAL) and moved to a drive without shared memory:
     SQLite cannot open it there. Saying "damaged" would send the user to restore a
     backup; the message says what is wrong and the file stays byte for byte."""
-    from shopdesk.storage.errors import CorruptDatabaseError, WalUnavailableError
+    from shopdesk.storage.errors import CorruptDatabaseError, RegisterUnavailableError
 
     seed_register(data_paths)
     register = open_register(data_paths, clock, daily_backup=False)
@@ -95,15 +95,15 @@ def test_a_wal_register_on_such_a_drive_is_refused_as_not_damaged(
     register.close()
     before = data_paths.database.read_bytes()
     monkeypatch.setattr("shopdesk.storage.db.sqlite3", _NoWalSqlite())
-    with pytest.raises(WalUnavailableError) as caught:
+    with pytest.raises(RegisterUnavailableError) as caught:
         open_register(data_paths, clock, daily_backup=False)
     assert not isinstance(caught.value, CorruptDatabaseError)
-    assert "文件没有损坏" in caught.value.message("zh")
-    assert "not damaged" in caught.value.message("en")
+    assert "文件本身完好" in caught.value.message("zh")
+    assert "is intact" in caught.value.message("en")
     assert str(data_paths.database) in caught.value.message("en")
     assert data_paths.database.read_bytes() == before
     # And the command line says so (exit 1, nothing else).
     err = io.StringIO()
     code = run(["--as", "小王", "cases", "list"], clock=clock,
                env={"SHOPDESK_HOME": str(data_paths.root)}, out=io.StringIO(), err=err)
-    assert code == 1 and "文件没有损坏" in err.getvalue()
+    assert code == 1 and "文件本身完好" in err.getvalue()

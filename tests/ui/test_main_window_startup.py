@@ -117,26 +117,36 @@ def error_boxes(monkeypatch) -> list[str]:
     return shown
 
 
-def _when_modal(kind, callback, tries: int = 250):
-    """Run `callback(dialog)` once a modal `kind` dialog is up (exec() blocks the test
-    otherwise). The dialog is rejected afterwards if the callback left it open (or
-    failed), so a failing callback fails the test instead of leaving exec() running;
-    another modal widget that happens to be up first (a window-modal box) is passed
-    over, and the poll gives up after `tries` × 20 ms."""
-    def poll(left: int = tries) -> None:
-        dialog = QApplication.activeModalWidget()
-        if isinstance(dialog, kind):
-            try:
-                callback(dialog)
-            finally:
-                if dialog.isVisible():
-                    dialog.reject()
-        elif left:
-            QTimer.singleShot(20, lambda: poll(left - 1))
-    QTimer.singleShot(0, poll)
+@pytest.fixture
+def when_modal():
+    """`when_modal(kind, callback)`: run `callback(dialog)` once a modal `kind` dialog is
+    up (exec() blocks the test otherwise). The dialog is rejected afterwards if the
+    callback left it open (or failed), so a failing callback fails the test instead of
+    leaving exec() running; another modal widget that happens to be up first (a
+    window-modal box) is passed over. The poll ends with the test, or after 5 s."""
+    ended = False
+
+    def arm(kind, callback, tries: int = 250) -> None:
+        def poll(left: int = tries) -> None:
+            if ended:
+                return
+            dialog = QApplication.activeModalWidget()
+            if isinstance(dialog, kind):
+                try:
+                    callback(dialog)
+                finally:
+                    if dialog.isVisible():
+                        dialog.reject()
+            elif left:
+                QTimer.singleShot(20, lambda: poll(left - 1))
+        QTimer.singleShot(0, poll)
+
+    yield arm
+    ended = True
 
 
-def test_language_setting_offers_to_reopen_the_window(qtbot, window, demo_register, boxes):
+def test_language_setting_offers_to_reopen_the_window(qtbot, window, demo_register, boxes,
+                                                      when_modal):
     def choose_english(dialog):
         combo = dialog.language_combo
         combo.setFocus()
@@ -144,14 +154,14 @@ def test_language_setting_offers_to_reopen_the_window(qtbot, window, demo_regist
         assert combo.currentData() == "en"
         dialog.accept()
 
-    _when_modal(SettingsDialog, choose_english)
+    when_modal(SettingsDialog, choose_english)
     with qtbot.waitSignal(window.reopen_requested, timeout=2000):  # app.py reopens it
         window.act_language.trigger()
     assert demo_register.language() == "en"
     assert len(boxes.texts("question")) == 1  # asked, not just told to restart
 
 
-def test_staff_are_added_and_deactivated_in_settings(qtbot, window, demo_register):
+def test_staff_are_added_and_deactivated_in_settings(qtbot, window, demo_register, when_modal):
     def add_and_deactivate(dialog):
         qtbot.keyClicks(dialog.name_edit, "Lily")
         qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
@@ -161,7 +171,7 @@ def test_staff_are_added_and_deactivated_in_settings(qtbot, window, demo_registe
         qtbot.mouseClick(dialog.deactivate_button, Qt.MouseButton.LeftButton)
         dialog.reject()
 
-    _when_modal(SettingsDialog, add_and_deactivate)
+    when_modal(SettingsDialog, add_and_deactivate)
     window.act_staff.trigger()
     names = [m.name for m in demo_register.staff.list()]
     assert "Lily" in names and "阿珍" not in names
@@ -169,7 +179,7 @@ def test_staff_are_added_and_deactivated_in_settings(qtbot, window, demo_registe
     assert [combo.itemText(i) for i in range(combo.count())] == names
 
 
-def test_back_up_now_and_restore(qtbot, window, demo_register, boxes):
+def test_back_up_now_and_restore(qtbot, window, demo_register, boxes, when_modal):
     window.act_backup.trigger()
     assert demo_register.list_backups()
     assert str(demo_register.list_backups()[0].path) in boxes.texts("information")[-1]
@@ -186,7 +196,7 @@ def test_back_up_now_and_restore(qtbot, window, demo_register, boxes):
     # The writer has a connection open on the file the restore is about to move aside.
     opened = window.tasks.write(lambda reg, _p, _c: reg)
     qtbot.waitUntil(opened.is_done, timeout=5000)
-    _when_modal(RestoreDialog, pick_newest)
+    when_modal(RestoreDialog, pick_newest)
     window.act_restore_backup.trigger()
     assert window.register is not demo_register
     assert window.case_list.count() == 60
@@ -207,7 +217,7 @@ def test_back_up_now_and_restore(qtbot, window, demo_register, boxes):
 
 
 def test_restore_waits_for_a_read_still_running_in_the_background(
-        qtbot, window, demo_register, boxes, monkeypatch):
+        qtbot, window, demo_register, boxes, monkeypatch, when_modal):
     """A list count (a read on the pool) may still hold the file open when the user
     restores. Windows refuses to move an open file aside, and a reader on an old snapshot
     makes the checkpoint busy: the restore starts once background work is done."""
@@ -238,7 +248,7 @@ def test_restore_waits_for_a_read_still_running_in_the_background(
     monkeypatch.setattr(register_module, "restore_file", restore_file)
     window.tasks.run(slow_read, "slow_read")
     assert reading.wait(5)
-    _when_modal(RestoreDialog, lambda dialog: dialog.accept())
+    when_modal(RestoreDialog, lambda dialog: dialog.accept())
     window.act_restore_backup.trigger()
     assert seen == [True]  # the read had ended when the file was moved
     assert not boxes.texts("critical"), boxes.texts("critical")
@@ -308,8 +318,10 @@ def test_run_gui_takes_the_daily_backup_on_the_writer_thread(qtbot, qapp, tmp_pa
     monkeypatch.setattr(BackupController, "start_daily", spy)
 
     closer = _close_when(lambda _window: bool(started) and started[0].is_done())
-    code = run_gui([], env={"SHOPDESK_HOME": str(paths.root)})
-    closer.stop()
+    try:
+        code = run_gui([], env={"SHOPDESK_HOME": str(paths.root)})
+    finally:
+        closer.stop()  # never left to close later tests' windows
     assert code == 0
     assert error_boxes == []
     [task] = started
@@ -342,8 +354,10 @@ def test_run_gui_starts_and_exits_cleanly(qtbot, qapp, tmp_path, boxes, error_bo
     boxes.text_answer = ("小王", True)
 
     closer = _close_when(lambda window: bool(window.operator()))
-    code = run_gui([], env={"SHOPDESK_HOME": str(home), "SHOPDESK_LANG": "en"})
-    closer.stop()
+    try:
+        code = run_gui([], env={"SHOPDESK_HOME": str(home), "SHOPDESK_LANG": "en"})
+    finally:
+        closer.stop()
     assert code == 0 and error_boxes == []
     with sqlite3.connect(home / "shopdesk.sqlite3") as conn:
         assert conn.execute("SELECT name FROM staff").fetchall() == [("小王",)]
