@@ -31,6 +31,7 @@ from ..storage.cases import CaseStore
 from ..storage.database import Database, SqliteDatabase
 from ..storage.events import EventStore, TimelineEvent
 from ..storage.rows import case_to_row, field_text
+from ..storage.uris import sqlite_uri
 from .actor import require_actor
 
 _COLUMN_OF = {"amount_paid": "amount_paid_fen", "amount_claimed": "amount_claimed_fen",
@@ -336,7 +337,7 @@ class CaseService:
                      if r[1] == "main"), "")
         if not name:
             return None
-        uri = Path(name).resolve().as_uri() + "?mode=ro"
+        uri = sqlite_uri(Path(name), "mode=ro")
 
         def count(query: CaseQuery) -> int:
             conn = sqlite3.connect(uri, uri=True, check_same_thread=False)

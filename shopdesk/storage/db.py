@@ -31,6 +31,7 @@ from .transactions import (
     set_connection_pragmas,
     write_transaction,
 )
+from .uris import sqlite_uri
 
 # 'SHDK' — marks the file as ours so we never migrate someone else's database.
 APPLICATION_ID = 0x5348444B
@@ -48,7 +49,7 @@ def check_integrity(path: Path) -> None:
     background (with the daily backup). Raises CorruptDatabaseError; never writes.
     """
     try:
-        conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True,
+        conn = sqlite3.connect(sqlite_uri(Path(path), "mode=ro"), uri=True,
                                check_same_thread=False)
     except sqlite3.Error as exc:
         raise _corrupt(Path(path), str(exc)) from exc
@@ -115,8 +116,8 @@ def check_register_file(path: Path) -> None:
     """
     try:
         header = read_header(path)
-    except OSError as exc:
-        raise _corrupt(path, str(exc)) from exc
+    except OSError as exc:  # unreadable here (permission, held by another program): kept
+        raise unreadable(path, exc) from exc
     if header is None:
         raise _corrupt(path, "not a SQLite file")
     if header.application_id not in (0, APPLICATION_ID):
@@ -210,7 +211,7 @@ def _reads_intact(path: Path) -> bool:
     """The file reads as a SQLite database through an immutable read-only view (no lock,
     no -wal or -shm touched): what could not be opened is not damaged."""
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+        conn = sqlite3.connect(sqlite_uri(path, "mode=ro&immutable=1"), uri=True)
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         finally:
@@ -221,18 +222,29 @@ def _reads_intact(path: Path) -> bool:
 
 
 def register_unavailable(path: Path, exc: BaseException) -> RegisterUnavailableError:
-    """SQLite could not open an intact register here: say so, with the likely causes."""
+    """SQLite could not open a register that opens read-only: say so, with the likely
+    causes (not "damaged": that would send the user to restore a backup)."""
     return RegisterUnavailableError(
-        f"登记簿现在无法打开：{path}（{exc}）。文件本身完好（只读核对过），已保留。常见原因："
-        "所在文件夹或磁盘不允许建立它旁边的 -wal/-shm 文件（没有权限、网络共享盘），或文件正被"
-        "其他程序（杀毒、同步软件）占用。请把数据文件夹放在本机磁盘上、关掉占用它的程序后再"
-        "打开；多台电脑共用请用团队模式。",
-        f"The register cannot be opened now: {path} ({exc}). The file itself is intact "
-        "(checked read-only) and was kept. Common causes: the folder or drive does not let "
-        "ShopDesk create the -wal/-shm files beside it (no permission, a network share), or "
-        "another program (antivirus, sync software) holds the file. Keep the data folder on "
-        "a local disk and close the program holding it, then open it again; to share it "
-        "between computers use team mode.")
+        f"登记簿现在无法打开：{path}（{exc}）。它能以只读方式打开，看来没有损坏，已原样保留。"
+        "常见原因：所在文件夹或磁盘不允许建立它旁边的 -wal/-shm 文件（没有权限、网络共享盘），"
+        "或文件正被其他程序（杀毒、同步软件）占用。请把数据文件夹放在本机磁盘上、关掉占用它的"
+        "程序后再打开；多台电脑共用请用团队模式。",
+        f"The register cannot be opened now: {path} ({exc}). It opens read-only, so it "
+        "does not look damaged, and it was kept as it is. Common causes: the folder or "
+        "drive does not let ShopDesk create the -wal/-shm files beside it (no permission, "
+        "a network share), or another program (antivirus, sync software) holds the file. "
+        "Keep the data folder on a local disk and close the program holding it, then open "
+        "it again; to share it between computers use team mode.")
+
+
+def unreadable(path: Path, exc: OSError) -> RegisterUnavailableError:
+    """The file itself could not be read (no permission, held by another program)."""
+    return RegisterUnavailableError(
+        f"无法读取登记簿文件：{path}（{exc}）。文件已原样保留。请检查你对这个文件的权限，"
+        "或关掉占用它的程序（杀毒、同步软件）后再打开。",
+        f"The register file cannot be read: {path} ({exc}). It was kept as it is. Check "
+        "your permission on the file, or close the program holding it (antivirus, sync "
+        "software), then open it again.")
 
 
 def _has_migrations(db: Database) -> bool:

@@ -17,6 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .uris import sqlite_uri
+
 _MAGIC = b"SQLite format 3\x00"
 _WAL_MAGIC = (0x377F0682, 0x377F0683)
 _WAL_HEADER, _FRAME_HEADER = 32, 24
@@ -100,7 +102,7 @@ def inspect_read_only(path: Path, check: Callable[[sqlite3.Connection], None]) -
     to a private folder and the copy is read (a reader of the original would rewrite -shm).
     """
     if not has_wal_content(path):
-        uri = f"{path.resolve().as_uri()}?mode=ro&immutable=1"
+        uri = sqlite_uri(path, "mode=ro&immutable=1")
         conn = sqlite3.connect(uri, uri=True)
         try:
             check(conn)
