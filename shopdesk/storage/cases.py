@@ -101,6 +101,12 @@ def _rows(db: Database, sql: str, params: Sequence[Any] = ()) -> list[dict[str, 
 ROW_COLUMNS_SET = frozenset(ROW_COLUMNS)
 
 
+def _check_columns(columns: Iterable[str]) -> None:
+    unknown = set(columns) - set(CASE_COLUMNS)
+    if unknown:
+        raise KeyError(f"unknown case columns: {sorted(unknown)}")
+
+
 def counter_key(day: date, series: str = "") -> str:
     """The case_counters key of `day`'s numbers in `series` ("" for the real ones)."""
     return f"{series}:{day.isoformat()}" if series else day.isoformat()
@@ -235,21 +241,13 @@ class CaseStore:
                        reindex: bool = True) -> None:
         if not values:
             return
-        unknown = set(values) - set(CASE_COLUMNS)
-        if unknown:
-            raise KeyError(f"unknown case columns: {sorted(unknown)}")
-        if "buyer_address" in values and "province" not in values:
-            values = {**values, "province": province_of(str(values["buyer_address"] or ""))}
-        sets = ", ".join(f"{k} = ?" for k in values)
-        self.db.execute(f"UPDATE cases SET {sets} WHERE id = ?", [*values.values(), case_id])
+        self.update_many(list(values), [(case_id, list(values.values()))])
         if reindex:
             reindex_case(self.db, case_id)
 
     def with_empty(self, case_ids: Sequence[int], columns: Sequence[str]) -> list[int]:
         """Those of these cases with at least one of `columns` empty, by id."""
-        unknown = set(columns) - set(CASE_COLUMNS)
-        if unknown:
-            raise KeyError(f"unknown case columns: {sorted(unknown)}")
+        _check_columns(columns)
         empty = " OR ".join(f"COALESCE({c}, '') = ''" for c in columns)
         out: list[int] = []
         for chunk, marks in in_batches(list(case_ids)):
@@ -260,10 +258,9 @@ class CaseStore:
     def update_many(self, columns: Sequence[str], rows: Sequence[tuple[int, Sequence[Any]]]
                     ) -> None:
         """Set the same `columns` of many cases: (id, values in column order) rows, one
-        statement; the search index is the caller's (see reindex_cases)."""
-        unknown = set(columns) - set(CASE_COLUMNS)
-        if unknown:
-            raise KeyError(f"unknown case columns: {sorted(unknown)}")
+        statement; the search index is the caller's (see reindex_cases). A new address
+        sets the province with it."""
+        _check_columns(columns)
         columns = list(columns)
         params = [[*values, case_id] for case_id, values in rows]
         if "buyer_address" in columns and "province" not in columns:

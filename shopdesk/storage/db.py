@@ -209,7 +209,8 @@ def _cannot_open(exc: sqlite3.DatabaseError) -> bool:
 
 def _reads_intact(path: Path) -> bool:
     """The file reads as a SQLite database through an immutable read-only view (no lock,
-    no -wal or -shm touched): what could not be opened is not damaged."""
+    no -wal or -shm touched): what could not be opened does not look damaged (only the
+    schema is read; the background integrity check reads every page once it opens)."""
     try:
         conn = sqlite3.connect(sqlite_uri(path, "mode=ro&immutable=1"), uri=True)
         try:

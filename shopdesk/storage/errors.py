@@ -18,9 +18,9 @@ class CorruptDatabaseError(StorageError, DamagedRegisterError):
 
 
 class RegisterUnavailableError(StorageError):
-    """SQLite cannot open the file here and now (no permission for its -wal/-shm, a drive
-    that cannot share them, another program holding it), though a read-only look finds
-    it intact: not damaged, kept as it is."""
+    """The file cannot be read or opened here and now (no permission, a drive that cannot
+    share its -wal/-shm, another program holding it), though nothing says it is damaged:
+    kept as it is, and the message says what to check."""
 
 
 class NotShopDeskDatabaseError(StorageError):

@@ -29,10 +29,10 @@ def journal_notice(mode: str, path: Path) -> StorageNotice | None:
     if mode.lower() == "wal":
         return None
     return StorageNotice(
-        f"数据文件夹所在的磁盘不支持 SQLite 的 WAL 日志（当前为 {mode}），登记簿仍可使用，"
-        f"但读写会互相等待，更常出现“登记簿正忙”。请把数据文件夹放在本机磁盘上（{path.parent}"
-        "）；多台电脑共用请用团队模式。",
-        f"The data folder's drive does not support SQLite's WAL journal (now {mode}). The "
-        "register still works, but reads and writes wait for each other and a busy "
-        f"register is reported more often. Keep the data folder on a local disk "
-        f"({path.parent}); to share it between computers use team mode.")
+        f"数据文件夹 {path.parent} 所在的磁盘不支持 SQLite 的 WAL 日志（现为 {mode} 模式），"
+        "登记簿仍可使用，但读写会互相等待，更常出现“登记簿正忙”。请把数据文件夹放在本机磁盘"
+        "上；多台电脑共用请用团队模式。",
+        f"The drive of the data folder {path.parent} does not support SQLite's WAL journal "
+        f"(the {mode} journal is used). The register still works, but reads and writes "
+        "wait for each other and a busy register is reported more often. Keep the data "
+        "folder on a local disk; to share it between computers use team mode.")

@@ -73,7 +73,9 @@ def test_the_command_line_warns_and_still_runs(no_wal, tmp_path, clock):
                 "--kind", "exchange"], clock=clock,
                env={"SHOPDESK_HOME": str(tmp_path / "data")}, out=out, err=err)
     assert code == 0 and out.getvalue().strip().startswith("SD-")
-    assert "shopdesk: warning: 数据文件夹所在的磁盘不支持 SQLite 的 WAL 日志" in err.getvalue()
+    data = tmp_path / "data"
+    assert f"shopdesk: warning: 数据文件夹 {data} 所在的磁盘不支持 SQLite 的 WAL 日志" \
+        in err.getvalue()
 
 
 def test_only_wal_means_no_notice():
