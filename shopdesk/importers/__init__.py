@@ -20,7 +20,7 @@ from .mapping import (
     RecordType,
 )
 from .orders import OrderRecord
-from .parser import ParseResult, parse_bytes, parse_file
+from .parser import KnownRow, ParseResult, parse_bytes, parse_file
 from .presets import Preset, PresetMatch, detect_preset, load_presets
 from .reasons import ReasonMap
 from .refunds import RefundRecord
@@ -32,6 +32,7 @@ __all__ = [
     "FileError",
     "ImportCancelled",
     "ImportConfig",
+    "KnownRow",
     "MappingError",
     "OrderRecord",
     "ParseResult",

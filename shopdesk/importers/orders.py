@@ -50,6 +50,8 @@ class OrderRecord:
     shipped_at: datetime | None = None
     confirmed_at: datetime | None = None
     raw: dict[str, str] = field(default_factory=dict)
+    # The parser's hash of the row (its cells and what read them), when asked for.
+    row_hash: str = field(default="", compare=False, repr=False)
 
 
 def convert_order_row(number: int, cells: Sequence[Cell],

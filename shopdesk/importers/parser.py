@@ -34,8 +34,9 @@ from .rows import BoundMapping
 
 ProgressFn = Callable[[int, int], None]
 CancelledFn = Callable[[], bool]
-# Row hashes -> those whose case is still as the import of that very row left it.
-KnownFn = Callable[[list[str]], Collection[str]]
+# (Row hashes, the file's record type) -> those whose case (or order) is still as the
+# import of that very row left it.
+KnownFn = Callable[[list[str], RecordType], Collection[str]]
 
 HEADER_SCAN_ROWS = 30  # the header must be within the first rows (title lines allowed)
 _CHECK_EVERY = 256  # rows between progress reports / cancellation checks
@@ -46,12 +47,13 @@ ROW_HASH_VERSION = 2
 
 @dataclass
 class KnownRow:
-    """A refund row skipped before conversion: the same cells, read by the same mapping,
-    as the row its case was last imported from (see parse_file's `known`)."""
+    """A row skipped before conversion: the same cells, read by the same mapping, as the
+    row its case (or order) was last imported from (see parse_file's `known`)."""
 
     row_number: int
     row_hash: str
     cells: list[Cell] = field(repr=False)
+    key: str = ""  # its refund (or order) number, the one cell read
 
 
 @dataclass
@@ -73,9 +75,10 @@ class ParseResult:
     file_kind: str | None = None  # "csv" or "xlsx"
     encoding: str | None = None
     missing_columns: list[str] = field(default_factory=list)  # mapped headers not in file
-    known: list[KnownRow] = field(default_factory=list)  # refund rows skipped as unchanged
+    known: list[KnownRow] = field(default_factory=list)  # rows skipped as unchanged
     known_as_of: object = None  # the caller's mark of when `known` answered (opaque here)
-    _convert: Callable[[int, list[Cell], str], tuple[RefundRecord | None, list[RowError]]] \
+    _convert: Callable[[int, list[Cell], str], tuple[RefundRecord | OrderRecord | None,
+                                                      list[RowError]]] \
         | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -87,10 +90,11 @@ class ParseResult:
         """Row numbers with at least one problem, in order."""
         return sorted({e.row_number for e in self.errors})
 
-    def convert_known(self, rows: Iterable[KnownRow]) -> tuple[list[RefundRecord],
-                                                                list[RowError]]:
-        """Convert skipped rows after all (their case changed since the file was read)."""
-        records: list[RefundRecord] = []
+    def convert_known(self, rows: Iterable[KnownRow]) -> tuple[
+            list[RefundRecord] | list[OrderRecord], list[RowError]]:
+        """Convert skipped rows after all (their case or order changed since the file was
+        read): records of the file's type (refunds or orders)."""
+        records: list = []
         errors: list[RowError] = []
         for row in rows:
             assert self._convert is not None
@@ -108,9 +112,10 @@ def parse_file(path: str | Path, config: ImportConfig, *, preset: str | None = N
     """Parse a CSV/XLSX export. `preset` forces a preset by key; `mapping` uses a custom
     column mapping instead of presets; neither: the preset is detected from the header.
 
-    `known`: given, every refund record gets its `row_hash` (the cells and what reads them),
-    and rows whose hash `known` returns are not converted: they go to `result.known`
-    (the register's importer skips rows an import already applied to a case unchanged since).
+    `known`: given, every record gets its `row_hash` (the cells and what reads them), and
+    rows whose hash `known(hashes, record_type)` returns are not converted: they go to
+    `result.known` (the register's importer skips rows an import already applied to a case
+    or an order unchanged since).
 
     Raises only ImportCancelled, and ValueError/KeyError for bad arguments (both `preset`
     and `mapping`, an unknown preset key) — never for what the file contains.
@@ -289,7 +294,7 @@ class _Parser:
         digitless = first_key is not None and not _ASCII_DIGIT.search(header_key[first_key])
         refunds = mapping.record_type is RecordType.REFUND
         rows = _Rows(result, bound, self.config, refunds)
-        if refunds and self.known is not None and "refund_no" not in mapping.defaults:
+        if self.known is not None and rows.key_field not in mapping.defaults:
             rows.hasher = _row_hasher(bound, self.config, str(self.tz))
         pending: list[tuple[int, list[Cell]]] = []
         total = max(header.table.estimated_rows - header.row_number, 0)
@@ -333,7 +338,7 @@ class _Parser:
             return
         assert rows.hasher is not None and self.known is not None
         hashes = [rows.hasher(cells) for _, cells in pending]
-        hits = self.known(hashes)
+        hits = self.known(hashes, rows.bound.mapping.record_type)
         for (number, cells), row_hash in zip(pending, hashes, strict=True):
             if row_hash in hits:
                 rows.skip(number, cells, row_hash)
@@ -384,7 +389,7 @@ class _Rows:
         self.seen: dict[str, int] = {}
         self.hasher: Callable[[list[Cell]], str] | None = None
         self.key_of = bound.reader_of(self.key_field)
-        result._convert = self.refund
+        result._convert = self.refund if refunds else self.order
 
     def refund(self, number: int, cells: list[Cell],
                row_hash: str) -> tuple[RefundRecord | None, list[RowError]]:
@@ -393,12 +398,20 @@ class _Rows:
             record.row_hash = row_hash
         return record, errors
 
+    def order(self, number: int, cells: list[Cell],
+              row_hash: str) -> tuple[OrderRecord | None, list[RowError]]:
+        record, errors = convert_order_row(number, cells, self.bound)
+        if record is not None:
+            record.row_hash = row_hash
+        return record, errors
+
     def convert(self, number: int, cells: list[Cell], row_hash: str = "") -> None:
         result, key_field = self.result, self.key_field
+        record: RefundRecord | OrderRecord | None
         if self.refunds:
             record, errors = self.refund(number, cells, row_hash)
         else:
-            record, errors = convert_order_row(number, cells, self.bound)  # type: ignore[assignment]
+            record, errors = self.order(number, cells, row_hash)
         if record is not None:
             key = getattr(record, key_field)
             if key and key in self.seen:
@@ -418,8 +431,8 @@ class _Rows:
             result.orders.append(record)  # type: ignore[arg-type]
 
     def skip(self, number: int, cells: list[Cell], row_hash: str) -> None:
-        """A known row: only its refund number is read (a repeat in the file is still
-        refused, as the full conversion would)."""
+        """A known row: only its refund (or order) number is read (a repeat in the file is
+        still refused, as the full conversion would)."""
         try:
             key = str(self.key_of(cells) or "").strip()
         except CellError:
@@ -429,7 +442,7 @@ class _Rows:
             return
         if key:
             self.seen[key] = number
-        self.result.known.append(KnownRow(number, row_hash, cells))
+        self.result.known.append(KnownRow(number, row_hash, cells, key))
 
 
 def _row_hasher(bound: BoundMapping, config: ImportConfig,

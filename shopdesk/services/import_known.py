@@ -1,5 +1,5 @@
-"""The export rows each case was last imported from (m0024, m0026), for the re-import fast
-path.
+"""The export rows each case (m0024, m0026) or order (m0027) was last imported from, for
+the re-import fast path.
 
 An import stores, per case it created, updated or found unchanged, the hash of the file's
 row (the parser's `row_hash`: the row's cells plus the mapping that read them). A later
@@ -12,6 +12,10 @@ UPDATE changes any column the planning reads (matching, diff_case, diff_state), 
 tells a case apart (id, number, creation time) and the trash mark, by anyone on any
 connection; removing the case removes it too. The deadline and warning passes write other
 columns and keep it. The import stores its rows after every write of its own.
+
+Order exports' rows work the same way, with the hash kept on the order itself
+(`OrderStore.stored_hashes`): only an order export's import writes orders, and merging a
+row into the order it was merged into already changes nothing.
 """
 
 from __future__ import annotations
@@ -19,9 +23,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 
+from ..importers import RecordType
 from ..storage.batches import in_batches
 from ..storage.bulk_load import remeasure
 from ..storage.database import Database
+from ..storage.orders import OrderStore
 from ..storage.schema.m0026_import_rows_stale import WATCHED
 from ..storage.search import is_team
 
@@ -51,8 +57,12 @@ class KnownRows:
         version = self.db.execute("PRAGMA data_version").fetchone()[0]
         return (self.db.conn.total_changes, int(version))
 
-    def still_applied(self, hashes: Sequence[str]) -> set[str]:
-        """The hashes stored for a case that is still as its import left it."""
+    def still_applied(self, hashes: Sequence[str],
+                      record_type: RecordType = RecordType.REFUND) -> set[str]:
+        """The hashes stored for a case (refund rows) or an order (order rows) that is
+        still as its import left it (the parser's `known`)."""
+        if record_type is RecordType.ORDER:
+            return OrderStore(self.db).stored_hashes(hashes)
         return set(self.cases_of(hashes))
 
     def cases_of(self, hashes: Sequence[str]) -> dict[str, int]:

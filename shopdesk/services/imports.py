@@ -34,6 +34,8 @@ from ..importers import (
     FileError,
     ImportCancelled,
     ImportConfig,
+    KnownRow,
+    OrderRecord,
     ParseResult,
     RecordType,
     RefundRecord,
@@ -232,9 +234,10 @@ class ImportService:
              cancelled: CancelledFn | None = None) -> ParseResult:
         """Parse the file. Raises only ImportCancelled.
 
-        The only database work: refund rows an import already applied to a case that is
-        unchanged since are not converted (`ParseResult.known`); applying them would change
-        nothing, and the plan checks them again against the register of its own time."""
+        The only database work: rows an import already applied to a case or an order that
+        is unchanged since are not converted (`ParseResult.known`); applying them would
+        change nothing, and the plan checks them again against the register of its own
+        time."""
         as_of = self.known.mark()
         parsed = parse_file(path, self.config, preset=preset, mapping=mapping,
                             tz=self.shop_tz, progress=progress, cancelled=cancelled,
@@ -353,7 +356,8 @@ class ImportService:
     def _refunds(self, parsed: ParseResult, report: ImportReport, actor: str, dry_run: bool,
                  skip_bad_rows: bool, finished: FinishedFilter, check: Callable[[], None],
                  progress: ProgressFn, sides: list[SideIndex]) -> None:
-        records, unchanged = self._unknown_records(parsed, report)
+        records, still = self._unknown_records(parsed, report)
+        unchanged = len(still)
         total = max(len(records), 1)
         columns = parsed.mapping.columns if parsed.mapping else {}
         plan = plan_refunds(self.db, records, now=self.clock.now(), headers=columns,
@@ -415,31 +419,38 @@ class ImportService:
         progress(2 * total, 2 * total)
 
     def _unknown_records(self, parsed: ParseResult, report: ImportReport) -> tuple[
-            list[RefundRecord], int]:
-        """The records to plan, and how many rows the parser skipped as known that are
-        still known now (the register may have changed since the file was read: those rows
-        are converted now, in file order with the others)."""
+            list[RefundRecord] | list[OrderRecord], list[KnownRow]]:
+        """The records (refunds or orders) to plan, and the rows the parser skipped as
+        known that are still known now (the register may have changed since the file was
+        read: those rows are converted now, in file order with the others)."""
+        records = parsed.records if parsed.record_type is RecordType.REFUND else parsed.orders
         if not parsed.known:
-            return parsed.records, 0
+            return records, []
         if parsed.known_as_of is not None and parsed.known_as_of == self.known.mark():
-            return parsed.records, len(parsed.known)  # nothing written since the reading
-        still = self.known.still_applied([k.row_hash for k in parsed.known])
+            return records, parsed.known  # nothing written since the reading
+        assert parsed.record_type is not None
+        still = self.known.still_applied([k.row_hash for k in parsed.known],
+                                         parsed.record_type)
         stale = [k for k in parsed.known if k.row_hash not in still]
         if not stale:
-            return parsed.records, len(parsed.known)
-        records, errors = parsed.convert_known(stale)
+            return records, parsed.known
+        converted, errors = parsed.convert_known(stale)
         report.errors = sorted(report.errors + errors, key=lambda e: e.row_number)
-        return (sorted(parsed.records + records, key=lambda r: r.row_number),
-                len(parsed.known) - len(stale))
+        return (sorted([*records, *converted], key=lambda r: r.row_number),
+                [k for k in parsed.known if k.row_hash in still])
 
     def _orders(self, parsed: ParseResult, report: ImportReport, actor: str, dry_run: bool,
                 skip_bad_rows: bool, check: Callable[[], None], progress: ProgressFn) -> None:
-        plan: OrderPlan = plan_orders(self.db, parsed.orders, self.clock.now())
+        records, still = self._unknown_records(parsed, report)
+        plan: OrderPlan = plan_orders(self.db, records, self.clock.now())
         report.created, report.updated, report.unchanged = (len(plan.new), len(plan.changed),
-                                                            plan.unchanged)
+                                                            plan.unchanged + len(still))
         # Cases opened before their order was known get its empty fields (a preview counts
-        # them too, also while bad rows refuse the file: "import the valid rows" would).
-        fills = plan_fills(self.db, plan.orders_after())
+        # them too, also while bad rows refuse the file: "import the valid rows" would);
+        # the orders of known rows are as stored, and read only for a case they fill.
+        assert parsed.platform is not None or not still
+        fills = plan_fills(self.db, plan.orders_after(),
+                           stored=[(parsed.platform, k.key) for k in still])
         report.filled_cases = len(fills)
         if report.errors and not skip_bad_rows:
             report.refused = _refusal(report.errors)
@@ -450,9 +461,12 @@ class ImportService:
         store = OrderStore(self.db)
         for start in range(0, len(rows), CHUNK):
             check()
-            store.upsert(rows[start:start + CHUNK])
+            store.upsert(rows[start:start + CHUNK], plan.row_hashes)
             progress(start + len(rows[start:start + CHUNK]), total)
         check()
+        # Orders the file left as they were skip conversion the next time too.
+        store.remember_rows({(o.platform, o.order_no): plan.row_hashes[(o.platform, o.order_no)]
+                             for o in plan.same if (o.platform, o.order_no) in plan.row_hashes})
         if fills:
             write_fills(self.db, fills, actor, self.clock.now(), check=check,
                         progress=lambda done: progress(len(rows) + done, total))

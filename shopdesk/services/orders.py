@@ -57,6 +57,9 @@ class OrderPlan:
     new: list[StoredOrder] = field(default_factory=list)
     changed: list[StoredOrder] = field(default_factory=list)  # already merged with the old
     same: list[StoredOrder] = field(default_factory=list)  # stored already as in the file
+    # (platform, number) -> the hash of the file's row, for every order of the file read
+    # with one (what the next import of the same row skips by).
+    row_hashes: dict[tuple[Platform, str], str] = field(default_factory=dict)
 
     @property
     def unchanged(self) -> int:
@@ -77,6 +80,8 @@ def plan_orders(db: Database, records: list[OrderRecord], imported_at: datetime)
     for platform, group in by_platform.items():
         existing = store.get_many(platform, [r.order_no for r in group])
         for record in group:
+            if record.row_hash:
+                plan.row_hashes[(platform, record.order_no)] = record.row_hash
             incoming = order_from_record(record, imported_at)
             old = existing.get(record.order_no)
             if old is None:
@@ -109,10 +114,15 @@ class OrderFill:
         return bool(PLACING_FIELDS.intersection(self.fields))
 
 
-def plan_fills(db: Database, orders: Iterable[StoredOrder]) -> list[OrderFill]:
+def plan_fills(db: Database, orders: Iterable[StoredOrder],
+               stored: Iterable[tuple[Platform, str]] = ()) -> list[OrderFill]:
     """The live cases of these orders with empty fields the orders can fill, by case id
-    (idx_cases_order finds them; cases in the trash are left alone)."""
-    by_key = {(str(o.platform), o.order_no): o for o in orders}
+    (idx_cases_order finds them; cases in the trash are left alone). `stored`: more
+    orders, by (platform, number), as the register holds them (read only for the cases
+    they fill: a re-imported export's orders mostly fill none)."""
+    by_key: dict[tuple[str, str], StoredOrder | None] = {
+        (str(p), no): None for p, no in stored}
+    by_key.update({(str(o.platform), o.order_no): o for o in orders})
     if not by_key:
         return []
     store = CaseStore(db)
@@ -124,12 +134,27 @@ def plan_fills(db: Database, orders: Iterable[StoredOrder]) -> list[OrderFill]:
     fills = []
     for chunk in (ids[i:i + FILL_CHUNK] for i in range(0, len(ids), FILL_CHUNK)):
         cases = store.fetch(chunk)
+        _read_stored(db, by_key, [(str(c.platform), c.order_no) for c in cases.values()])
         for case_id in chunk:
             case = cases[case_id]
-            filled = fill_from_order(case, by_key[(str(case.platform), case.order_no)])
+            order = by_key[(str(case.platform), case.order_no)]
+            filled = fill_from_order(case, order) if order is not None else {}
             if filled:
                 fills.append(OrderFill(case, filled))
     return fills
+
+
+def _read_stored(db: Database, by_key: dict[tuple[str, str], StoredOrder | None],
+                 keys: Iterable[tuple[str, str]]) -> None:
+    """Read the orders of these keys that `by_key` holds no order for yet."""
+    wanted: dict[str, list[str]] = {}
+    for platform, order_no in keys:
+        if by_key.get((platform, order_no), False) is None:
+            wanted.setdefault(platform, []).append(order_no)
+    store = OrderStore(db)
+    for platform, numbers in wanted.items():
+        for order_no, order in store.get_many(platform, numbers).items():
+            by_key[(platform, order_no)] = order
 
 
 def write_fills(db: Database, fills: Sequence[OrderFill], actor: str, now: datetime, *,

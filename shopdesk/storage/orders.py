@@ -1,9 +1,10 @@
-"""The orders table: what platform order exports say about each order (upserted)."""
+"""The orders table: what platform order exports say about each order (upserted), and the
+hash of the export row each order was last imported from (m0027)."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from datetime import datetime
 from decimal import Decimal
@@ -74,10 +75,13 @@ _COLUMNS = ("platform", "order_no", "buyer_nick", "buyer_name", "buyer_phone", "
             "item_title", "sku", "amount_paid_fen", "waybill", "courier", "status", "shop",
             "paid_at", "created_at", "imported_at", "extra")
 _SELECT = "SELECT " + ", ".join(_COLUMNS) + " FROM orders"
-_UPSERT = (f"INSERT INTO orders ({', '.join(_COLUMNS)}) "
-           f"VALUES ({', '.join('?' for _ in _COLUMNS)}) "
+_WRITTEN = (*_COLUMNS, "row_hash")
+_UPSERT = (f"INSERT INTO orders ({', '.join(_WRITTEN)}) "
+           f"VALUES ({', '.join('?' for _ in _WRITTEN)}) "
            "ON CONFLICT(platform, order_no) DO UPDATE SET "
-           + ", ".join(f"{c} = excluded.{c}" for c in _COLUMNS[2:]))
+           + ", ".join(f"{c} = excluded.{c}" for c in _WRITTEN[2:]))
+# (platform, order number) -> the hash of the export row that order was imported from.
+RowHashes = Mapping[tuple[Platform, str], str]
 
 
 def _time(value: datetime | None) -> str | None:
@@ -128,9 +132,30 @@ class OrderStore:
                 out[order.order_no] = order
         return out
 
-    def upsert(self, orders: Iterable[StoredOrder]) -> None:
-        """Insert or replace whole rows (merge first: see StoredOrder.merged_with)."""
-        self.db.executemany(_UPSERT, [order_to_row(o) for o in orders])
+    def upsert(self, orders: Iterable[StoredOrder], row_hashes: RowHashes | None = None
+               ) -> None:
+        """Insert or replace whole rows (merge first: see StoredOrder.merged_with), each
+        with the hash of the export row it came from (none: it did not come from one)."""
+        hashes = row_hashes or {}
+        self.db.executemany(_UPSERT, [[*order_to_row(o), hashes.get((o.platform, o.order_no))]
+                                      for o in orders])
+
+    def remember_rows(self, row_hashes: RowHashes) -> None:
+        """Store the row hash of orders an export left as they were (the next import of
+        the same row skips it before converting it)."""
+        self.db.executemany(
+            "UPDATE orders SET row_hash = ? WHERE platform = ? AND order_no = ? "
+            "AND row_hash IS NOT ?",
+            [(h, str(platform), order_no, h) for (platform, order_no), h in row_hashes.items()])
+
+    def stored_hashes(self, hashes: Sequence[str]) -> set[str]:
+        """Those of these row hashes an order was last imported from (so is still as that
+        row left it: only an order export's import writes orders)."""
+        out: set[str] = set()
+        for chunk, marks in in_batches(list(dict.fromkeys(hashes))):
+            out.update(r[0] for r in self.db.execute(
+                f"SELECT row_hash FROM orders WHERE row_hash IN ({marks})", chunk).fetchall())
+        return out
 
     def count(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM orders").fetchone()[0])

@@ -32,7 +32,7 @@ def _hashes(register, path) -> list[str]:
     asked: list[str] = []
     known = register.imports.known
     real = known.still_applied
-    known.still_applied = lambda hashes: asked.extend(hashes) or real(hashes)
+    known.still_applied = lambda hashes, kind: asked.extend(hashes) or real(hashes, kind)
     try:
         register.imports.read(path)
     finally:
