@@ -41,7 +41,9 @@ KnownFn = Callable[[list[str], RecordType], Collection[str]]
 HEADER_SCAN_ROWS = 30  # the header must be within the first rows (title lines allowed)
 _CHECK_EVERY = 256  # rows between progress reports / cancellation checks
 _KNOWN_BATCH = 500  # row hashes per `known` lookup
-# Part of every row hash: bump it when the same cells and mapping would convert differently.
+# Part of every row hash: bump it when the same cells and mapping would convert differently,
+# or would be applied differently (services' plan_refunds, order_from_record and the order
+# merge): a stored hash stands for what the import of its row did.
 ROW_HASH_VERSION = 2
 
 

@@ -44,7 +44,8 @@ _HASH_INDEX = "idx_import_rows_hash"
 
 
 class KnownRows:
-    """Reads and writes import_rows in the caller's transaction."""
+    """Reads and writes import_rows (and reads the orders' row hashes) in the caller's
+    transaction."""
 
     def __init__(self, db: Database) -> None:
         self.db = db

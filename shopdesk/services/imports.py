@@ -464,9 +464,7 @@ class ImportService:
             store.upsert(rows[start:start + CHUNK], plan.row_hashes)
             progress(start + len(rows[start:start + CHUNK]), total)
         check()
-        # Orders the file left as they were skip conversion the next time too.
-        store.remember_rows({(o.platform, o.order_no): plan.row_hashes[(o.platform, o.order_no)]
-                             for o in plan.same if (o.platform, o.order_no) in plan.row_hashes})
+        store.remember_rows(plan.same_hashes())
         if fills:
             write_fills(self.db, fills, actor, self.clock.now(), check=check,
                         progress=lambda done: progress(len(rows) + done, total))

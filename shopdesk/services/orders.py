@@ -65,6 +65,13 @@ class OrderPlan:
     def unchanged(self) -> int:
         return len(self.same)
 
+    def same_hashes(self) -> dict[tuple[Platform, str], str]:
+        """The row hashes of the orders the file leaves as they are (stored so that the
+        next import of the same rows skips them)."""
+        return {key: self.row_hashes[key] for key in ((o.platform, o.order_no)
+                                                      for o in self.same)
+                if key in self.row_hashes}
+
     def orders_after(self) -> list[StoredOrder]:
         """Every order of the file as it is stored once the import is written."""
         return self.new + self.changed + self.same

@@ -148,3 +148,36 @@ def test_upsert_without_hashes_clears_the_stored_one(register, tmp_path):
     with register.db.atomic():
         store.upsert([order])
     assert [k.row_number for k in service.read(path).known] == [2, 4, 5, 6]
+
+
+def test_a_write_to_an_order_outside_the_import_is_seen(register, tmp_path):
+    """Whoever changes an order's content (an older ShopDesk on a team register, the
+    sqlite3 shell) clears its row hash (m0027's trigger): the export's row applies again.
+    Writing the same value again is no change."""
+    service = register.imports
+    path = _write(tmp_path, ROWS)
+    _run(service, path)
+    with register.db.atomic():
+        register.db.execute("UPDATE orders SET status = status, imported_at = '2020-01-01' "
+                            "WHERE order_no = ?", ["3126112300000000001"])
+        register.db.execute("UPDATE orders SET status = ? WHERE order_no = ?",
+                            ["交易关闭", "3126112300000000004"])
+    parsed = service.read(path)
+    assert [o.row_number for o in parsed.orders] == [5]
+    report = service.apply(parsed, path.name, "小王")
+    assert (report.updated, report.unchanged) == (1, 4)
+    assert service.orders.lookup_order("taobao", "3126112300000000004").status == \
+        "卖家已发货，等待买家确认"
+    assert len(service.read(path).known) == 5
+
+
+def test_an_exact_repeat_of_a_known_row_is_refused_as_before(register, tmp_path):
+    service = register.imports
+    path = _write(tmp_path, [*ROWS, order_row(2)])
+    first = _run(service, path, skip_bad_rows=True)
+    parsed = service.read(path)
+    assert [k.row_number for k in parsed.known] == [2, 3, 4, 5, 6]
+    again = service.apply(parsed, path.name, "小王", skip_bad_rows=True)
+    assert [(e.row_number, e.en) for e in again.errors] == \
+        [(e.row_number, e.en) for e in first.errors] and first.errors
+    assert (again.created, again.unchanged, again.skipped) == (0, 5, 1)
