@@ -46,10 +46,12 @@ _EXTRA_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
 # Where the searched columns sit in a row of NEW_COLUMNS.
 _SEARCHED = tuple(NEW_COLUMNS.index(c) for c in SEARCHED_COLUMNS)
 # Where the values the warning rules read sit in it (storage.warnings.new_case_facts).
+# (A finished case's closing time is its resolved_at, or its updated_at without one.)
 _WARNED = tuple(NEW_COLUMNS.index(c) for c in (
     "platform", "buyer_nick", "sku", "item_title", "cause", "kind", "status", "created_at",
-    "updated_at", "amount_paid_fen", "amount_claimed_fen", "intervention_status",
+    "resolved_at", "amount_paid_fen", "amount_claimed_fen", "intervention_status",
     "description"))
+_CLOSED, _UPDATED = NEW_COLUMNS.index("resolved_at"), NEW_COLUMNS.index("updated_at")
 
 
 class NewCase:
@@ -231,5 +233,9 @@ def warning_facts(ids: Sequence[int], rows: Sequence[Sequence[Any]]) -> dict[int
     """Case id -> what the warning rules read of it (CaseFacts), from the rows just
     inserted with these ids (NEW_COLUMNS first): the warning pass need not read them
     back."""
-    return {case_id: new_case_facts(case_id, [row[i] for i in _WARNED])
-            for case_id, row in zip(ids, rows, strict=True)}
+    out = {}
+    for case_id, row in zip(ids, rows, strict=True):
+        values = [row[i] for i in _WARNED]
+        values[8] = row[_CLOSED] or row[_UPDATED]
+        out[case_id] = new_case_facts(case_id, values)
+    return out

@@ -170,7 +170,8 @@ def write_fills(db: Database, fills: Sequence[OrderFill], actor: str, now: datet
     """Write the fills (inside the caller's transaction), FILL_CHUNK cases at a time: each
     field audited, the case's timeline saying what was filled from which order, the
     search index rebuilt once per chunk. An open case's `updated_at` moves; a finished
-    one's stays, since it is when the case ended (the warning rules read it so)."""
+    one's stays: filling in the buyer of a case closed long ago (an export's catch-up of
+    the shop's history) is no reason to list it among the recently updated."""
     cases, events, audit = CaseStore(db), EventStore(db), AuditStore(db)
     stamp = to_utc_iso(now)
     for start in range(0, len(fills), FILL_CHUNK):

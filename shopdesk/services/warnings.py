@@ -419,7 +419,7 @@ def _facts_of(case: Case) -> CaseFacts:
         case_id=case.id, platform=case.platform.value, buyer_nick=case.buyer_nick or "",
         product=product_key(case.sku or "", case.item_title or ""), cause=case.cause,
         kind=case.kind, status=case.status, created_at=case.created_at,
-        closed_at=None if case.status.is_open else case.updated_at)
+        closed_at=None if case.status.is_open else case.resolved_at or case.updated_at)
 
 
 def _left(before: Iterable[CaseFacts], now: dict[int, CaseFacts]) -> list[CaseFacts]:

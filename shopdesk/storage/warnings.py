@@ -29,8 +29,12 @@ _OPEN = ", ".join(f"'{s.value}'" for s in CaseStatus if s.is_open)
 _CLOSED = ", ".join(f"'{s.value}'" for s in CaseStatus if not s.is_open)
 _OPEN_STATUSES = frozenset(OPEN_STATUSES)  # (CaseStatus.is_open costs microseconds a call)
 
+# When a finished case was resolved or closed: `resolved_at`, which a note, an edit or a
+# platform update after that leaves alone (the last update before a case had one; the
+# closed-case indexes of m0028 are on this very expression).
+_CLOSED_AT = "coalesce(c.resolved_at, c.updated_at)"
 _FACT_COLUMNS = ("c.id, c.platform, c.buyer_nick, c.sku, c.item_title, c.cause, c.kind, "
-                 "c.status, c.created_at, c.updated_at, c.amount_paid_fen, "
+                 f"c.status, c.created_at, {_CLOSED_AT}, c.amount_paid_fen, "
                  "c.amount_claimed_fen, c.intervention_status")
 _TEXT = ("c.description || ' ' || coalesce((SELECT group_concat(e.text, ' ') "
          "FROM case_events e WHERE e.case_id = c.id AND e.type = 'note'), '')")
@@ -83,8 +87,8 @@ def _facts(row: Sequence, text: str = "") -> CaseFacts:
 def new_case_facts(case_id: int, values: Sequence) -> CaseFacts:
     """What `WarningStore.facts` reads of a live case without notes, from its stored
     values: platform, buyer_nick, sku, item_title, cause, kind, status, created_at,
-    updated_at, amount_paid_fen, amount_claimed_fen, intervention_status, description
-    (text columns as text, never NULL)."""
+    resolved_at (or updated_at when it has none), amount_paid_fen, amount_claimed_fen,
+    intervention_status, description (text columns as text, never NULL)."""
     return _facts((case_id, *values[:12]), f"{values[12]} ")
 
 
@@ -246,8 +250,8 @@ class WarningStore:
 
     def closed_since(self, faults: Iterable[tuple[str, Cause | None]], since: datetime,
                      until: datetime) -> dict[tuple[str, Cause | None], ClosedSince]:
-        """Per product + cause: how many live cases were resolved or closed (their last
-        update) by `since`, counted in SQL, and when each later one up to `until` was
+        """Per product + cause: how many live cases were resolved or closed (resolved_at)
+        by `since`, counted in SQL, and when each later one up to `until` was
         (idx_closed_sku, idx_closed_item: a range of an index, not the product's rows)."""
         wanted = {f for f in faults if f[0] and f[1] is not None}
         products = sorted({p for p, _ in wanted})
@@ -262,14 +266,14 @@ class WarningStore:
                          f"AND c.cause IN ({cause_marks}) AND c.deleted_at IS NULL "
                          f"AND c.status IN ({_CLOSED}) ")
                 for product, cause, n in self.db.execute(
-                        f"SELECT {column}, c.cause, count(*) {where} AND c.updated_at <= ? "
+                        f"SELECT {column}, c.cause, count(*) {where} AND {_CLOSED_AT} <= ? "
                         f"GROUP BY {column}, c.cause", [*chunk, *causes, bounds[0]]).fetchall():
                     before[(product, _CAUSE[cause])] += int(n)
                 if since >= until:
                     continue  # nothing later to list (a case written just now)
                 for product, cause, at in self.db.execute(
-                        f"SELECT {column}, c.cause, c.updated_at {where} AND c.updated_at > ? "
-                        "AND c.updated_at <= ?", [*chunk, *causes, *bounds]).fetchall():
+                        f"SELECT {column}, c.cause, {_CLOSED_AT} {where} AND {_CLOSED_AT} > ? "
+                        f"AND {_CLOSED_AT} <= ?", [*chunk, *causes, *bounds]).fetchall():
                     times[(product, _CAUSE[cause])].append(_time(at))  # type: ignore[arg-type]
         return {f: ClosedSince(since, before.get(f, 0), tuple(sorted(times.get(f, ()))))
                 for f in wanted}

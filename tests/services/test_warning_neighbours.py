@@ -206,3 +206,24 @@ def test_a_buyers_case_of_another_cause_keeps_its_group(register, clock):
     clock.advance(hours=1)
     open_case(register, 7, buyer="买家0")  # same buyer and SKU as ids[0], item_defective
     assert all(RuleKey.GROUP_COMPLAINT in live(register, i) for i in ids)
+
+
+def test_a_note_on_a_resolved_case_keeps_when_it_was_resolved(register, clock):
+    """A recurrence counts the cases resolved before a case was opened by when they were
+    resolved, not by their last update: a follow-up note on an old case must not end a
+    later case's recurrence when that case is judged again."""
+    first = open_case(register, 0).id
+    clock.advance(days=1)
+    resolve(register, first)
+    clock.advance(days=1)
+    again = open_case(register, 1).id
+    assert RuleKey.RECURRING_FAULT in live(register, again)
+    clock.advance(days=1)
+    register.cases.add_note(first, "回访：买家说新换的没问题", "小王")
+    register.warnings.evaluate([again], siblings=False)
+    assert RuleKey.RECURRING_FAULT in live(register, again)
+    clock.advance(days=1)
+    later = open_case(register, 2).id
+    [w] = rows(register, later, RuleKey.RECURRING_FAULT)
+    assert "此前1单" in w.reason_zh
+    assert_same_as_judging_all_again(register, [first, again, later])

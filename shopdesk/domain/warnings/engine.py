@@ -41,7 +41,7 @@ class CaseFacts:
     kind: CaseKind
     status: CaseStatus
     created_at: datetime
-    closed_at: datetime | None = None  # when it was resolved/closed (last update)
+    closed_at: datetime | None = None  # when it was resolved or closed (resolved_at)
     amount_paid: Decimal | None = None
     amount_claimed: Decimal | None = None
     text: str = ""  # description and notes
