@@ -20,6 +20,10 @@ from .dialogs.settings_tabs import LANGUAGE_TAB, PROFILE_TAB, REMINDERS_TAB, STA
 if TYPE_CHECKING:
     from .dialogs.help_dialog import HelpDialog
 
+# The status bar's data-folder label at most (pixels): room for the indicators beside it
+# at 1280 wide.
+_PATH_LABEL_WIDTH = 640
+
 
 class MainWindowChrome:
     """Actions, menus, toolbar and status bar of MainWindow (mixed into it: `self` is the
@@ -174,17 +178,21 @@ class MainWindowChrome:
         path = str(self._register.paths.root)
         self.path_label = QLabel(self)
         self.path_label.setObjectName("data_folder_label")
-        text = self.tr("Data folder: {path}").format(path=path)
+        template = self.tr("Data folder: {path}")
         tip = path
         notice = self._register.storage_notice
         if notice is not None:  # the register works, but the user should know (in red)
-            text = self.tr("Data folder: {path} (its drive refused SQLite's WAL journal; "
-                           "hover for details)").format(path=path)
+            template = self.tr("Data folder: {path} (its drive refused SQLite's WAL journal; "
+                               "hover for details)")
             tip = notice.message(self.lang)
             self.path_label.setStyleSheet("color: #b00020;")
             logging.getLogger(LOGGER_NAME).warning("%s", notice.message("en"))
-        self.path_label.setText(
-            self.path_label.fontMetrics().elidedText(text, Qt.TextElideMode.ElideMiddle, 640))
+        # A long path gives way in its middle; the words around it stay whole.
+        metrics = self.path_label.fontMetrics()
+        room = max(_PATH_LABEL_WIDTH - metrics.horizontalAdvance(template.format(path="")),
+                   _PATH_LABEL_WIDTH // 4)
+        self.path_label.setText(template.format(
+            path=metrics.elidedText(path, Qt.TextElideMode.ElideMiddle, room)))
         self.path_label.setToolTip(tip)
         self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.statusBar().addPermanentWidget(self.path_label)
