@@ -46,12 +46,13 @@ _EXTRA_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
 # Where the searched columns sit in a row of NEW_COLUMNS.
 _SEARCHED = tuple(NEW_COLUMNS.index(c) for c in SEARCHED_COLUMNS)
 # Where the values the warning rules read sit in it (storage.warnings.new_case_facts).
-# (A finished case's closing time is its resolved_at, or its updated_at without one.)
+# (In the place of the closing time: resolved_at, see warning_facts.)
 _WARNED = tuple(NEW_COLUMNS.index(c) for c in (
     "platform", "buyer_nick", "sku", "item_title", "cause", "kind", "status", "created_at",
     "resolved_at", "amount_paid_fen", "amount_claimed_fen", "intervention_status",
     "description"))
-_CLOSED, _UPDATED = NEW_COLUMNS.index("resolved_at"), NEW_COLUMNS.index("updated_at")
+_CREATED, _CLOSED, _UPDATED = (NEW_COLUMNS.index(c) for c in ("created_at", "resolved_at",
+                                                                "updated_at"))
 
 
 class NewCase:
@@ -236,6 +237,7 @@ def warning_facts(ids: Sequence[int], rows: Sequence[Sequence[Any]]) -> dict[int
     out = {}
     for case_id, row in zip(ids, rows, strict=True):
         values = [row[i] for i in _WARNED]
-        values[8] = row[_CLOSED] or row[_UPDATED]
+        # storage.warnings._CLOSED_AT on the stored texts (UTC ISO: ordered as times).
+        values[8] = max(row[_CLOSED] or row[_UPDATED], row[_CREATED])
         out[case_id] = new_case_facts(case_id, values)
     return out

@@ -419,7 +419,17 @@ def _facts_of(case: Case) -> CaseFacts:
         case_id=case.id, platform=case.platform.value, buyer_nick=case.buyer_nick or "",
         product=product_key(case.sku or "", case.item_title or ""), cause=case.cause,
         kind=case.kind, status=case.status, created_at=case.created_at,
-        closed_at=None if case.status.is_open else case.resolved_at or case.updated_at)
+        closed_at=None if case.status.is_open else closed_at(case))
+
+
+def closed_at(case: Case) -> datetime | None:
+    """When a finished case counts as closed for the rules (storage.warnings._CLOSED_AT):
+    when it was resolved or closed, not its last update (a follow-up note moves that), and
+    never before it was registered (history imported after the platform finished it)."""
+    end = case.resolved_at or case.updated_at
+    if end is None or case.created_at is None:
+        return end
+    return max(end, case.created_at)
 
 
 def _left(before: Iterable[CaseFacts], now: dict[int, CaseFacts]) -> list[CaseFacts]:

@@ -30,9 +30,13 @@ _CLOSED = ", ".join(f"'{s.value}'" for s in CaseStatus if not s.is_open)
 _OPEN_STATUSES = frozenset(OPEN_STATUSES)  # (CaseStatus.is_open costs microseconds a call)
 
 # When a finished case was resolved or closed: `resolved_at`, which a note, an edit or a
-# platform update after that leaves alone (the last update before a case had one; the
-# closed-case indexes of m0028 are on this very expression).
-_CLOSED_AT = "coalesce(c.resolved_at, c.updated_at)"
+# platform update after that leaves alone (the last update before a case had one), and
+# never before the case was registered: an imported case the platform finished before it
+# was imported closes when it was imported, as the writes that re-judge its neighbours
+# assume (services/warnings.closed_at). The closed-case indexes of m0028 are on this very
+# expression.
+_CLOSED_AT = ("CASE WHEN coalesce(c.resolved_at, c.updated_at) > c.created_at "
+              "THEN coalesce(c.resolved_at, c.updated_at) ELSE c.created_at END")
 _FACT_COLUMNS = ("c.id, c.platform, c.buyer_nick, c.sku, c.item_title, c.cause, c.kind, "
                  f"c.status, c.created_at, {_CLOSED_AT}, c.amount_paid_fen, "
                  "c.amount_claimed_fen, c.intervention_status")
@@ -87,7 +91,7 @@ def _facts(row: Sequence, text: str = "") -> CaseFacts:
 def new_case_facts(case_id: int, values: Sequence) -> CaseFacts:
     """What `WarningStore.facts` reads of a live case without notes, from its stored
     values: platform, buyer_nick, sku, item_title, cause, kind, status, created_at,
-    resolved_at (or updated_at when it has none), amount_paid_fen, amount_claimed_fen,
+    its closing time (_CLOSED_AT), amount_paid_fen, amount_claimed_fen,
     intervention_status, description (text columns as text, never NULL)."""
     return _facts((case_id, *values[:12]), f"{values[12]} ")
 

@@ -9,6 +9,7 @@ from shopdesk.domain.case import CaseDraft, draft_from_fields
 from shopdesk.domain.enums import CaseStatus, Cause, Outcome
 from shopdesk.domain.warnings import NEIGHBOUR_RULES, RuleKey
 from shopdesk.domain.workflow import Transition
+from tests.importers.helpers import csv_bytes, taobao42_rows
 
 from .warning_support import spy_judged
 
@@ -227,3 +228,35 @@ def test_a_note_on_a_resolved_case_keeps_when_it_was_resolved(register, clock):
     [w] = rows(register, later, RuleKey.RECURRING_FAULT)
     assert "此前1单" in w.reason_zh
     assert_same_as_judging_all_again(register, [first, again, later])
+
+
+def _import_finished(register, tmp_path, ended="2026-11-22 10:00:00") -> int:
+    """A refund of SKU-1 the platform finished at `ended`, imported now."""
+    path = tmp_path / "refunds.csv"
+    path.write_bytes(csv_bytes(taobao42_rows([{
+        "商品编码": "SKU-1", "买家退款原因": "质量问题", "退款状态": "退款成功",
+        "退款完结时间": ended, "完结时间": ended}]), "gbk"))
+    report = register.imports.apply(register.imports.read(path), path.name, "小王")
+    [case_id] = report.created_ids
+    return case_id
+
+
+def test_history_imported_after_a_case_was_opened_closes_when_imported(
+        register, clock, tmp_path):
+    """A case the platform finished before an open case was typed, imported after it,
+    counts as closed when it was imported (never before it was registered): judging the
+    open case at the import and at a later write agree, and trashing it leaves nothing."""
+    typed = open_case(register, 0).id
+    clock.advance(days=2)
+    imported = _import_finished(register, tmp_path)
+    case = register.cases.get(imported)
+    assert case.resolved_at < register.cases.get(typed).created_at < case.created_at
+    assert RuleKey.RECURRING_FAULT not in live(register, typed)
+    register.cases.add_note(typed, "回访", "小王")
+    assert RuleKey.RECURRING_FAULT not in live(register, typed)
+    clock.advance(days=1)
+    later = open_case(register, 1).id
+    assert RuleKey.RECURRING_FAULT in live(register, later)
+    register.cases.delete([imported], "小王")
+    assert RuleKey.RECURRING_FAULT not in live(register, later)
+    assert_same_as_judging_all_again(register, [typed, later])
