@@ -30,9 +30,11 @@ from ..storage.audit import AuditEntry, AuditStore
 from ..storage.cases import CaseStore
 from ..storage.database import Database, SqliteDatabase
 from ..storage.events import EventStore, TimelineEvent
+from ..storage.orders import OrderStore
 from ..storage.rows import case_to_row, field_text
 from ..storage.uris import sqlite_uri
 from .actor import require_actor
+from .order_fill import fill_from_order, filled_text
 
 _COLUMN_OF = {"amount_paid": "amount_paid_fen", "amount_claimed": "amount_claimed_fen",
               "amount_settled": "amount_settled_fen"}
@@ -82,7 +84,9 @@ class CaseService:
 
     # --- creating and editing --------------------------------------------
     def open_case(self, draft: CaseDraft, actor: str, *, at: datetime | None = None) -> Case:
-        """Validate and store a new case; returns it with its case number."""
+        """Validate and store a new case; returns it with its case number. Its empty buyer,
+        contact, item and SKU fields are filled from its order when an order export
+        mentioned it (audited, and said on the timeline)."""
         actor = require_actor(actor)
         errors = validate_draft(draft)
         if errors:
@@ -92,6 +96,11 @@ class CaseService:
         if base["buyer_phone"]:
             base["buyer_phone"] = normalise_phone(base["buyer_phone"])
         with self.db.atomic():
+            # An order export imported before: its buyer and item fill what was left empty.
+            order = OrderStore(self.db).get(draft.platform, draft.order_no) \
+                if draft.order_no.strip() else None
+            filled = fill_from_order(draft, order) if order is not None else {}
+            base.update(filled)
             day = now.astimezone(ZoneInfo(self.shop_tz)).date()
             case = Case(**base, case_no=self.store.next_case_no(day), status=CaseStatus.NEW,
                         created_at=now, created_by=actor, updated_at=now,
@@ -100,6 +109,11 @@ class CaseService:
             self.events.add(case.id, now, actor, "created", "")
             self.audit_log.record(now, actor, "case", case.id, "create", None, None,
                                   case.case_no)
+            if filled:  # audited and on the timeline as an order export's fill is
+                self.events.add(case.id, now, actor, "enriched", filled_text(filled),
+                                {"order_no": case.order_no, "fields": sorted(filled)})
+                self.audit_log.record_many([(now, actor, "case", case.id, "enrich", name, "",
+                                             value) for name, value in filled.items()])
             self.after_write([case.id])
         return case
 

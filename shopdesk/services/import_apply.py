@@ -19,18 +19,20 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from ..domain.case import MAX_TEXT, Case, validate_draft
+from ..domain.case import Case, validate_draft
 from ..domain.clock import to_utc_iso
 from ..domain.enums import CaseStatus
 from ..importers import RefundRecord, RowError
 from ..storage.cases import CaseStore
 from ..storage.database import Database
-from ..storage.orders import StoredOrder
 from ..storage.rows import field_text
 from .import_changes import FieldChange, summarise
 from .import_state import Conflict, FinishedFilter, diff_state
+from .order_fill import ORDER_FILLABLE, fill_from_order
+from .order_fill import fit as _fit
 
-__all__ = ["FieldChange", "summarise"]  # re-exported: the writer and tests use them here
+# Re-exported: the writer, the order fills and tests use them here.
+__all__ = ["ORDER_FILLABLE", "FieldChange", "fill_from_order", "summarise"]
 
 # Platform facts kept in Case.extra (record attribute -> key).
 PLATFORM_TEXT_KEYS = ("platform_reason",)
@@ -45,9 +47,6 @@ PLATFORM_FIELDS_KEY = "platform_fields"  # goods status, return waybill ... (Ref
 # Case fields an import fills only while they are empty.
 FILLABLE = ("refund_no", "shop", "buyer_nick", "buyer_name", "buyer_phone", "buyer_address",
             "item_title", "sku")
-# Case fields an order fills only while they are empty (enrich).
-ORDER_FILLABLE = ("buyer_nick", "buyer_name", "buyer_phone", "buyer_address", "item_title",
-                  "sku")
 AMOUNTS = ("amount_paid", "amount_claimed")
 CHUNK = 500
 
@@ -115,11 +114,6 @@ def platform_extra(record: RefundRecord) -> dict[str, Any]:
     if record.extra:
         out[PLATFORM_FIELDS_KEY] = {k: v for k, v in record.extra.items() if v}
     return out
-
-
-def _fit(name: str, value: str) -> str:
-    limit = MAX_TEXT.get(name)
-    return value[:limit] if limit else value
 
 
 def diff_case(case: Case, record: RefundRecord) -> list[FieldChange]:
@@ -308,11 +302,3 @@ def _repeat_error(record: RefundRecord, first_row: int, header: str) -> RowError
                     f"{record.order_no}", record.order_no)
 
 
-def fill_from_order(case: Case, order: StoredOrder) -> dict[str, str]:
-    """The empty contact / item fields of `case` that `order` can fill (typed values win)."""
-    out = {}
-    for name in ORDER_FILLABLE:
-        new = _fit(name, getattr(order, name) or "")
-        if new and not getattr(case, name):
-            out[name] = new
-    return out

@@ -1,8 +1,9 @@
 """Orders from platform order exports: upsert them, look them up, enrich cases from them.
 
 A case opened by hand before its order export was imported has empty buyer and item
-fields; the export's import fills them (`plan_fills`, `write_fills`), as `enrich_case`
-does for one case. A value the user typed is never replaced.
+fields; the export's import fills them (`plan_fills`, `write_fills`). A case opened after
+it is filled as it is opened (`CaseService.open_case`). A value the user typed is never
+replaced (services/order_fill.py).
 """
 
 from __future__ import annotations
@@ -21,14 +22,11 @@ from ..storage.database import Database
 from ..storage.events import EventStore
 from ..storage.orders import OrderStore, StoredOrder
 from ..storage.search import reindex_cases
-from .actor import require_actor
 from .cases import PLACING_FIELDS
-from .import_apply import ORDER_FILLABLE, fill_from_order
+from .order_fill import ORDER_FILLABLE, fill_from_order, filled_text
 
 # Cases read and written at a time by an order export's fills.
 FILL_CHUNK = 500
-_FIELD_ZH = {"buyer_nick": "买家昵称", "buyer_name": "买家姓名", "buyer_phone": "买家电话",
-             "buyer_address": "收货地址", "item_title": "商品标题", "sku": "商品编码"}
 
 
 def order_from_record(record: OrderRecord, imported_at: datetime) -> StoredOrder:
@@ -191,14 +189,14 @@ def write_fills(db: Database, fills: Sequence[OrderFill], actor: str, now: datet
         audit.record_many([(now, actor, "case", f.case_id, "enrich", name, "", value)
                            for f in chunk for name, value in f.fields.items()])
         events.add_many([(f.case_id, now, actor, "enriched",
-                          "从订单补全：" + "、".join(_FIELD_ZH[n] for n in f.fields),
+                          filled_text(f.fields),
                           {"order_no": f.case.order_no, "fields": sorted(f.fields)})
                          for f in chunk])
         progress(start + len(chunk))
 
 
 class OrderService:
-    """Look orders up and fill a case's empty buyer fields from its order."""
+    """Look orders up."""
 
     def __init__(self, db: Database, clock: Clock) -> None:
         self.db = db
@@ -208,19 +206,3 @@ class OrderService:
     def lookup_order(self, platform: Platform | str, order_no: str) -> StoredOrder | None:
         """The stored order, or None when no order export has mentioned it."""
         return self.store.get(Platform(str(platform)), order_no)
-
-    def enrich_case(self, case_id: int, actor: str) -> list[str]:
-        """Fill the case's EMPTY buyer / phone / address / item / SKU fields from its order.
-
-        Never overwrites a value; each filled field is audited and the timeline says what
-        was filled. Returns the names of the fields filled (empty: nothing to do).
-        """
-        actor = require_actor(actor)
-        with self.db.atomic():
-            case = CaseStore(self.db).get(case_id)
-            order = self.store.get(case.platform, case.order_no)
-            if order is None:
-                return []
-            fills = [f for f in plan_fills(self.db, [order]) if f.case_id == case_id]
-            write_fills(self.db, fills, actor, self.clock.now())
-        return list(fills[0].fields) if fills else []

@@ -72,29 +72,38 @@ def test_lookup_of_an_unknown_order_is_none(service):
     assert service.orders.lookup_order(Platform.TAOBAO, "999") is None
 
 
-def test_enrich_fills_only_empty_fields_and_is_audited(service, register, tmp_path):
+def test_a_case_opened_after_its_order_export_is_filled_and_audited(service, register,
+                                                                    tmp_path):
     imported(service, write(tmp_path, "orders.csv", [ORDER_HEADER, order_row(1)]))
+    register.staff.add("小李", actor="小王")
     case = register.cases.open_case(CaseDraft(platform=Platform.TAOBAO,
                                               order_no="3126112300000000001",
                                               kind=CaseKind.REFUND_ONLY, buyer_name="张先生"),
-                                    "小王")
-    filled = service.orders.enrich_case(case.id, "小李")
-    assert sorted(filled) == ["buyer_address", "buyer_nick", "buyer_phone", "item_title", "sku"]
-    case = register.cases.get(case.id)
+                                    "小李")
     assert case.buyer_name == "张先生"  # typed: kept
     assert case.buyer_phone == "13812345678" and case.buyer_nick == "tb_buyer_1"
-    assert case.sku == "TS-WHITE-L"
+    assert (case.buyer_address, case.item_title, case.sku) == \
+        ("浙江省 杭州市 西湖区 文三路 100号", "纯棉短袖T恤 白色 L", "TS-WHITE-L")
+    assert register.cases.get(case.id).sku == "TS-WHITE-L"
+    filled = ["buyer_address", "buyer_nick", "buyer_phone", "item_title", "sku"]
     audit = [a for a in register.cases.audit(case.id) if a.action == "enrich"]
-    assert {a.field for a in audit} == set(filled) and {a.actor for a in audit} == {"小李"}
-    assert register.cases.timeline(case.id)[-1].type == "enriched"
-    assert service.orders.enrich_case(case.id, "小李") == []  # nothing left to fill
+    assert sorted(a.field for a in audit) == filled and {a.actor for a in audit} == {"小李"}
+    [event] = [e for e in register.cases.timeline(case.id) if e.type == "enriched"]
+    assert event.text == "从订单补全：买家昵称、买家电话、收货地址、商品标题、商品编码"
+    assert event.data == {"order_no": "3126112300000000001", "fields": filled}
+    # Found by its buyer and item at once: the fields are searchable and judged.
+    assert register.cases.query_ids(CaseQuery(search="tb_buyer_1")) == [case.id]
 
 
-def test_enrich_without_an_order_changes_nothing(service, register):
-    case = register.cases.open_case(CaseDraft(platform=Platform.JD, order_no="305123456789",
+def test_a_case_without_a_stored_order_is_opened_as_typed(service, register, tmp_path):
+    imported(service, write(tmp_path, "orders.csv", [ORDER_HEADER, order_row(1)]))
+    # The same number on another platform is another order.
+    case = register.cases.open_case(CaseDraft(platform=Platform.JD,
+                                              order_no="3126112300000000001",
                                               kind=CaseKind.EXCHANGE), "小王")
-    assert service.orders.enrich_case(case.id, "小王") == []
+    assert (case.buyer_nick, case.sku) == ("", "")
     assert [a.action for a in register.cases.audit(case.id)] == ["create"]
+    assert [e.type for e in register.cases.timeline(case.id)] == ["created"]
 
 
 def test_a_refund_import_fills_new_cases_from_stored_orders(service, register, tmp_path):
@@ -143,14 +152,28 @@ def test_an_order_import_fills_cases_opened_before_it(service, register, tmp_pat
     assert "补全" not in again.message()
 
 
-def test_an_unchanged_order_fills_a_case_opened_after_its_first_import(
+def test_an_unchanged_order_fills_a_case_moved_to_it_since_its_import(
+        service, register, tmp_path):
+    """A case typed with another order number, corrected since the export was imported."""
+    path = write(tmp_path, "orders.csv", [ORDER_HEADER, order_row(1)])
+    imported(service, path)
+    case = _opened_by_hand(register, order_no="3126112300000000099")
+    fields = {f: getattr(case, f) for f in CaseDraft.__dataclass_fields__}
+    register.cases.update(case.id, CaseDraft(**{**fields, "order_no": "3126112300000000001"}),
+                          "小李")
+    assert register.cases.get(case.id).buyer_nick == ""
+    report = imported(service, path)
+    assert (report.unchanged, report.filled_cases) == (1, 1)
+    assert register.cases.get(case.id).buyer_nick == "tb_buyer_1"
+
+
+def test_a_case_opened_after_the_export_leaves_the_reimport_nothing_to_fill(
         service, register, tmp_path):
     path = write(tmp_path, "orders.csv", [ORDER_HEADER, order_row(1)])
     imported(service, path)
     case = _opened_by_hand(register)
-    report = imported(service, path)
-    assert (report.unchanged, report.filled_cases) == (1, 1)
     assert register.cases.get(case.id).buyer_nick == "tb_buyer_1"
+    assert imported(service, path).filled_cases == 0
 
 
 def test_a_preview_counts_the_fills_and_writes_nothing(service, register, tmp_path):
