@@ -97,9 +97,7 @@ class CaseService:
             base["buyer_phone"] = normalise_phone(base["buyer_phone"])
         with self.db.atomic():
             # An order export imported before: its buyer and item fill what was left empty.
-            order = OrderStore(self.db).get(draft.platform, draft.order_no) \
-                if draft.order_no.strip() else None
-            filled = fill_from_order(draft, order) if order is not None else {}
+            filled = self._order_fill(draft)
             base.update(filled)
             day = now.astimezone(ZoneInfo(self.shop_tz)).date()
             case = Case(**base, case_no=self.store.next_case_no(day), status=CaseStatus.NEW,
@@ -109,13 +107,26 @@ class CaseService:
             self.events.add(case.id, now, actor, "created", "")
             self.audit_log.record(now, actor, "case", case.id, "create", None, None,
                                   case.case_no)
-            if filled:  # audited and on the timeline as an order export's fill is
-                self.events.add(case.id, now, actor, "enriched", filled_text(filled),
-                                {"order_no": case.order_no, "fields": sorted(filled)})
-                self.audit_log.record_many([(now, actor, "case", case.id, "enrich", name, "",
-                                             value) for name, value in filled.items()])
+            self._record_fill(case, filled, actor, now)
             self.after_write([case.id])
         return case
+
+    def _order_fill(self, case: Case | CaseDraft) -> dict[str, str]:
+        """The empty buyer, contact, item and SKU fields of `case` its stored order fills
+        (none without an order export that mentioned it)."""
+        order = OrderStore(self.db).get(case.platform, case.order_no) \
+            if case.order_no.strip() else None
+        return fill_from_order(case, order) if order is not None else {}
+
+    def _record_fill(self, case: Case, filled: dict[str, str], actor: str,
+                     now: datetime) -> None:
+        """Audit a fill and say it on the timeline, as an order export's fill does."""
+        if not filled:
+            return
+        self.events.add(case.id, now, actor, "enriched", filled_text(filled),
+                        {"order_no": case.order_no, "fields": sorted(filled)})
+        self.audit_log.record_many([(now, actor, "case", case.id, "enrich", name, "", value)
+                                    for name, value in filled.items()])
 
     def update(self, case_id: int, draft: CaseDraft, actor: str, *,
                expected_updated_at: datetime | None = None) -> Case:
@@ -145,8 +156,14 @@ class CaseService:
                 return case
             updated = case.with_changes(**{k: v[1] for k, v in changes.items()},
                                         updated_at=now, last_activity_at=now)
+            # Moved to an order an export mentioned: its buyer and item fill what is empty.
+            filled = self._order_fill(updated) if {"order_no", "platform"} & set(changes) \
+                else {}
+            if filled:
+                updated = updated.with_changes(**filled)
             row = case_to_row(updated)
-            cols = {_COLUMN_OF.get(k, k) for k in changes} | {"updated_at", "last_activity_at"}
+            cols = {_COLUMN_OF.get(k, k) for k in (*changes, *filled)} | {"updated_at",
+                                                                          "last_activity_at"}
             self.store.update_columns(case_id, {c: row[c] for c in cols})
             for name, (old, new) in changes.items():
                 # The audit keeps the full phone only as the field's change; lists never show it.
@@ -154,8 +171,9 @@ class CaseService:
                                       field_text(old), field_text(new))
             self.events.add(case_id, now, actor, "edit", "",
                             {"fields": sorted(changes)})
+            self._record_fill(updated, filled, actor, now)
             self.after_write([case_id])
-            if PLACING_FIELDS.intersection(changes):
+            if PLACING_FIELDS.intersection((*changes, *filled)):
                 self.moved_from([case])
         return self.store.get(case_id)
 

@@ -152,15 +152,14 @@ def test_an_order_import_fills_cases_opened_before_it(service, register, tmp_pat
     assert "补全" not in again.message()
 
 
-def test_an_unchanged_order_fills_a_case_moved_to_it_since_its_import(
+def test_an_unchanged_order_fills_a_case_restored_since_its_import(
         service, register, tmp_path):
-    """A case typed with another order number, corrected since the export was imported."""
+    """A case in the trash when the export was imported, restored since."""
+    case = _opened_by_hand(register)
+    register.cases.delete([case.id], "小李")
     path = write(tmp_path, "orders.csv", [ORDER_HEADER, order_row(1)])
     imported(service, path)
-    case = _opened_by_hand(register, order_no="3126112300000000099")
-    fields = {f: getattr(case, f) for f in CaseDraft.__dataclass_fields__}
-    register.cases.update(case.id, CaseDraft(**{**fields, "order_no": "3126112300000000001"}),
-                          "小李")
+    register.cases.restore([case.id], "小李")
     assert register.cases.get(case.id).buyer_nick == ""
     report = imported(service, path)
     assert (report.unchanged, report.filled_cases) == (1, 1)
@@ -174,6 +173,27 @@ def test_a_case_opened_after_the_export_leaves_the_reimport_nothing_to_fill(
     case = _opened_by_hand(register)
     assert register.cases.get(case.id).buyer_nick == "tb_buyer_1"
     assert imported(service, path).filled_cases == 0
+
+
+def test_a_case_moved_to_a_known_order_is_filled_as_it_is_saved(service, register, tmp_path):
+    """A case typed with a wrong order number and corrected after the export was imported;
+    an edit that keeps the order number fills nothing (a field cleared stays clear)."""
+    imported(service, write(tmp_path, "orders.csv", [ORDER_HEADER, order_row(1)]))
+    case = _opened_by_hand(register, order_no="3126112300000000099", buyer_name="张先生")
+    assert case.buyer_nick == ""
+    fields = {f: getattr(case, f) for f in CaseDraft.__dataclass_fields__}
+    register.cases.update(case.id, CaseDraft(**{**fields, "order_no": "3126112300000000001"}),
+                          "小李")
+    case = register.cases.get(case.id)
+    assert (case.buyer_nick, case.buyer_name, case.sku) == ("tb_buyer_1", "张先生", "TS-WHITE-L")
+    timeline = register.cases.timeline(case.id)
+    assert [e.type for e in timeline][-2:] == ["edit", "enriched"]
+    assert timeline[-2].data == {"fields": ["order_no"]}
+    assert {a.field for a in register.cases.audit(case.id) if a.action == "enrich"} == \
+        {"buyer_nick", "buyer_phone", "buyer_address", "item_title", "sku"}
+    fields = {f: getattr(case, f) for f in CaseDraft.__dataclass_fields__}
+    register.cases.update(case.id, CaseDraft(**{**fields, "sku": ""}), "小李")
+    assert register.cases.get(case.id).sku == ""
 
 
 def test_a_preview_counts_the_fills_and_writes_nothing(service, register, tmp_path):

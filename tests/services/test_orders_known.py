@@ -89,19 +89,18 @@ def test_a_change_between_reading_and_applying_is_seen(register, tmp_path):
         "卖家已发货，等待买家确认"
 
 
-def test_a_case_moved_to_a_known_order_since_is_filled(register, tmp_path, converted):
-    """A case typed with a wrong order number and corrected after the export was
-    imported: the known rows' stored orders fill it."""
+def test_a_case_restored_since_is_filled_by_the_known_rows(register, tmp_path, converted):
+    """A case in the trash when the export was imported (left alone then), restored
+    since: the known rows' stored orders fill it."""
     service = register.imports
+    case = register.cases.open_case(CaseDraft(platform=Platform.TAOBAO,
+                                              order_no="3126112300000000003",
+                                              kind=CaseKind.REFUND_ONLY), "小王")
+    register.cases.delete([case.id], "小王")
     path = _write(tmp_path, ROWS)
     _run(service, path)
+    register.cases.restore([case.id], "小王")
     converted.clear()
-    case = register.cases.open_case(CaseDraft(platform=Platform.TAOBAO,
-                                              order_no="3126112300000000099",
-                                              kind=CaseKind.REFUND_ONLY), "小王")
-    fields = {f: getattr(case, f) for f in CaseDraft.__dataclass_fields__}
-    register.cases.update(case.id, CaseDraft(**{**fields, "order_no": "3126112300000000003"}),
-                          "小王")
     parsed = service.read(path)
     assert len(parsed.known) == 5
     assert service.preview(parsed, path.name).filled_cases == 1
