@@ -437,3 +437,22 @@ def test_address_is_masked_until_revealed_and_the_reveal_is_audited(qtbot, regis
     assert case.buyer_address == "上海市浦东新区2号" and case.sku == "CUP-1"
     updates = [(a.field, a.new) for a in register.cases.audit(case.id) if a.action == "update"]
     assert ("buyer_address", "上海市浦东新区2号") in updates
+
+
+def test_a_new_case_for_a_known_order_gets_its_buyer_and_item(qtbot, register, tmp_path):
+    """The seller types only the order number of an order an export brought in: the saved
+    case has the buyer, phone, address, item and SKU, and what was typed stays."""
+    from tests.services.test_orders import ORDER_HEADER, order_row, write
+
+    path = write(tmp_path, "orders.csv", [ORDER_HEADER, order_row(1)])
+    register.imports.apply(register.imports.read(path), path.name, "小王")
+    dialog = open_form(qtbot, register)
+    saved = []
+    dialog.saved.connect(saved.append)
+    type_text(qtbot, dialog.order_no, "3126112300000000001")
+    qtbot.keyClick(dialog.order_no, Qt.Key.Key_Return)
+    assert dialog.result() == CaseFormDialog.DialogCode.Accepted
+    case = register.cases.get(saved[0])
+    assert (case.buyer_nick, case.buyer_phone, case.item_title, case.sku) == \
+        ("tb_buyer_1", "13812345678", "纯棉短袖T恤 白色 L", "TS-WHITE-L")
+    assert register.cases.timeline(case.id)[-1].type == "enriched"
