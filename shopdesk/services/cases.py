@@ -9,7 +9,7 @@ audited. `get` returns the stored case, for work that needs the data itself.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import fields as dc_fields
 from dataclasses import replace
 from datetime import datetime
@@ -34,7 +34,7 @@ from ..storage.orders import OrderStore
 from ..storage.rows import case_to_row, field_text
 from ..storage.uris import sqlite_uri
 from .actor import require_actor
-from .order_fill import fill_from_order, filled_text
+from .order_fill import ORDER_FILLABLE, fill_from_order, filled_text, fit
 
 _COLUMN_OF = {"amount_paid": "amount_paid_fen", "amount_claimed": "amount_claimed_fen",
               "amount_settled": "amount_settled_fen"}
@@ -107,26 +107,43 @@ class CaseService:
             self.events.add(case.id, now, actor, "created", "")
             self.audit_log.record(now, actor, "case", case.id, "create", None, None,
                                   case.case_no)
-            self._record_fill(case, filled, actor, now)
+            self._record_fill(case, filled, draft, actor, now)
             self.after_write([case.id])
         return case
 
-    def _order_fill(self, case: Case | CaseDraft) -> dict[str, str]:
-        """The empty buyer, contact, item and SKU fields of `case` its stored order fills
-        (none without an order export that mentioned it)."""
-        order = OrderStore(self.db).get(case.platform, case.order_no) \
-            if case.order_no.strip() else None
-        return fill_from_order(case, order) if order is not None else {}
+    def _order_fill(self, case: Case | CaseDraft, *, moved_from: Case | None = None,
+                    edited: Collection[str] = ()) -> dict[str, str]:
+        """The buyer, contact, item and SKU fields of `case` its stored order fills (none
+        without an order export that mentioned it): the empty ones, and for a case moved
+        from another known order, those still holding that order's values and not edited
+        in the same save (the new order's value, where it has one)."""
+        orders = OrderStore(self.db)
+        order = orders.get(case.platform, case.order_no) if case.order_no.strip() else None
+        if order is None:
+            return {}
+        out = fill_from_order(case, order)
+        old = orders.get(moved_from.platform, moved_from.order_no) \
+            if moved_from is not None else None
+        if old is not None:
+            for name in ORDER_FILLABLE:
+                was = fit(name, getattr(old, name) or "")
+                new = fit(name, getattr(order, name) or "")
+                if name not in out and name not in edited and was and new and new != was \
+                        and getattr(case, name) == was:
+                    out[name] = new
+        return out
 
-    def _record_fill(self, case: Case, filled: dict[str, str], actor: str,
-                     now: datetime) -> None:
-        """Audit a fill and say it on the timeline, as an order export's fill does."""
+    def _record_fill(self, case: Case, filled: dict[str, str], before: Case | CaseDraft,
+                     actor: str, now: datetime) -> None:
+        """Audit a fill (each field's value `before` it) and say it on the timeline, as an
+        order export's fill does."""
         if not filled:
             return
         self.events.add(case.id, now, actor, "enriched", filled_text(filled),
                         {"order_no": case.order_no, "fields": sorted(filled)})
-        self.audit_log.record_many([(now, actor, "case", case.id, "enrich", name, "", value)
-                                    for name, value in filled.items()])
+        self.audit_log.record_many([
+            (now, actor, "case", case.id, "enrich", name, field_text(getattr(before, name)),
+             value) for name, value in filled.items()])
 
     def update(self, case_id: int, draft: CaseDraft, actor: str, *,
                expected_updated_at: datetime | None = None) -> Case:
@@ -156,9 +173,11 @@ class CaseService:
                 return case
             updated = case.with_changes(**{k: v[1] for k, v in changes.items()},
                                         updated_at=now, last_activity_at=now)
-            # Moved to an order an export mentioned: its buyer and item fill what is empty.
-            filled = self._order_fill(updated) if {"order_no", "platform"} & set(changes) \
-                else {}
+            # Moved to an order an export mentioned: its buyer and item fill what is empty,
+            # and replace what still holds the previous order's (another buyer's, often).
+            before_fill = updated
+            filled = self._order_fill(updated, moved_from=case, edited=set(changes)) \
+                if {"order_no", "platform"} & set(changes) else {}
             if filled:
                 updated = updated.with_changes(**filled)
             row = case_to_row(updated)
@@ -171,7 +190,7 @@ class CaseService:
                                       field_text(old), field_text(new))
             self.events.add(case_id, now, actor, "edit", "",
                             {"fields": sorted(changes)})
-            self._record_fill(updated, filled, actor, now)
+            self._record_fill(updated, filled, before_fill, actor, now)
             self.after_write([case_id])
             if PLACING_FIELDS.intersection((*changes, *filled)):
                 self.moved_from([case])

@@ -2,8 +2,8 @@
 
 A case opened by hand before its order export was imported has empty buyer and item
 fields; the export's import fills them (`plan_fills`, `write_fills`). A case opened after
-it is filled as it is opened (`CaseService.open_case`). A value the user typed is never
-replaced (services/order_fill.py).
+it is filled as it is opened, or as an edit moves it to the order (`CaseService`). A value
+the user typed is never replaced (services/order_fill.py).
 """
 
 from __future__ import annotations

@@ -299,3 +299,32 @@ def test_the_fills_report_progress_and_a_cancel_keeps_nothing(service, register,
     seen: list[tuple[int, int]] = []
     imported(service, path, progress=lambda done, total: seen.append((done, total)))
     assert seen[-1] == (6, 6)  # 3 orders written, then 3 cases filled
+
+
+def test_a_case_moved_between_known_orders_takes_the_new_buyer(service, register, tmp_path):
+    """Opened with a mistyped number that is another real order, the case got that order's
+    buyer; corrected, what still holds that order's values takes the right order's, and
+    what the seller typed, or changed in the same save, stays."""
+    imported(service, write(tmp_path, "orders.csv", [
+        ORDER_HEADER, order_row(1),
+        order_row(2, 买家会员名="other_buyer", 联系手机="13900001111", 收货人姓名="李四",
+                  收货地址="北京市 朝阳区 另一条路 1号", 宝贝标题="保温杯", 商家编码="CUP-1")]))
+    case = _opened_by_hand(register, order_no="3126112300000000002", buyer_name="张先生")
+    assert (case.buyer_nick, case.sku) == ("other_buyer", "CUP-1")
+    fields = {f: getattr(case, f) for f in CaseDraft.__dataclass_fields__}
+    register.cases.update(case.id, CaseDraft(**{
+        **fields, "order_no": "3126112300000000001", "item_title": "保温杯（蓝）"}), "小李")
+    case = register.cases.get(case.id)
+    assert (case.buyer_nick, case.buyer_phone, case.buyer_address, case.sku) == \
+        ("tb_buyer_1", "13812345678", "浙江省 杭州市 西湖区 文三路 100号", "TS-WHITE-L")
+    assert case.buyer_name == "张先生"  # typed, never the first order's
+    assert case.item_title == "保温杯（蓝）"  # changed in the same save
+    moved = {a.field: (a.old, a.new) for a in register.cases.audit(case.id)
+             if a.action == "enrich" and a.new in ("tb_buyer_1", "TS-WHITE-L")}
+    assert moved == {"buyer_nick": ("other_buyer", "tb_buyer_1"),
+                     "sku": ("CUP-1", "TS-WHITE-L")}
+    # Moved on to an order no export mentioned: nothing to go by, nothing changes.
+    fields = {f: getattr(case, f) for f in CaseDraft.__dataclass_fields__}
+    register.cases.update(case.id, CaseDraft(**{**fields, "order_no": "3126112300000000077"}),
+                          "小李")
+    assert register.cases.get(case.id).buyer_nick == "tb_buyer_1"

@@ -300,12 +300,15 @@ def test_an_order_export_says_it_filled_cases_opened_by_hand(qtbot, register, ta
 
 def test_an_unchanged_order_export_can_still_fill_a_case(qtbot, register, tasks, tmp_path):
     """Imported once already, the file is nothing new for the orders table, but a case
-    opened since has empty fields it fills: the import stays possible."""
+    restored from the trash since (left alone while there) has empty fields it fills: the
+    import stays possible."""
     from tests.services.test_orders import order_row
 
+    case = _case_by_hand(register)
+    register.cases.delete([case.id], "小王")
     path = _orders_file(tmp_path, order_row(1))
     register.imports.apply(register.imports.read(path), path.name, "小王")
-    case = _case_by_hand(register)
+    register.cases.restore([case.id], "小王")
     dlg = _previewed(qtbot, register, tasks, path)
     assert "将补全 1 个案件" in dlg.status.text()
     assert dlg.import_button.isEnabled()
@@ -316,9 +319,11 @@ def test_an_unchanged_order_export_can_still_fill_a_case(qtbot, register, tasks,
 def test_a_bad_row_does_not_hide_the_fills_of_the_valid_rows(qtbot, register, tasks, tmp_path):
     from tests.services.test_orders import order_row
 
+    case = _case_by_hand(register)
+    register.cases.delete([case.id], "小王")
     path = _orders_file(tmp_path, order_row(1))
     register.imports.apply(register.imports.read(path), path.name, "小王")
-    case = _case_by_hand(register)
+    register.cases.restore([case.id], "小王")
     path = _orders_file(tmp_path, order_row(1), order_row(2, 买家实际支付金额="很多"))
     dlg = _previewed(qtbot, register, tasks, path)
     assert "1 行有错误" in dlg.status.text() and not dlg.import_button.isEnabled()
