@@ -39,6 +39,10 @@ def timeline_content(entry: TimelineEntry, labels: Labels, tz: str, now: datetim
     if kind == "edit":
         fields = [_field(labels, f) for f in data.get("fields", [])]
         return labels.fmt("edited_fields", fields=list_sep(labels.lang).join(fields))
+    if kind == "enriched":
+        fields = [_field(labels, f) for f in data.get("fields", [])]
+        return labels.fmt("enriched_fields", order=data.get("order_no", ""),
+                          fields=list_sep(labels.lang).join(fields))
     if kind == "call":
         return _call(entry, labels)
     if kind in ("promise_made", "promise_kept", "promise_broken"):

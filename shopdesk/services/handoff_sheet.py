@@ -521,6 +521,11 @@ def _describe(e: TimelineEvent, edits: list[AuditEntry], tz: str) -> tuple[str, 
         return "evidence", Text(f"{verb[0]}：{_cut(e.text, 60)}", f"{verb[1]}: {_cut(e.text, 60)}")
     if e.type == "platform_update":
         return "platform", Text(f"平台更新：{_cut(e.text)}", f"Platform update: {_cut(e.text)}")
+    if e.type == "enriched":
+        names = [_FIELD.get(f, (f, f)) for f in d.get("fields", [])]
+        no = d.get("order_no", "")
+        return "edit", Text(f"从订单 {no} 补全：" + "、".join(z for z, _ in names),
+                            f"Filled from order {no}: " + ", ".join(e for _, e in names))
     if e.type == "deleted":
         return "other", Text("移入回收站", "Moved to the trash")
     if e.type == "restored":
