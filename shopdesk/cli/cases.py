@@ -252,6 +252,11 @@ def cmd_cases_add(register: Register, args: argparse.Namespace, out: TextIO) -> 
         emit_json(out, {"schema": SCHEMA_VERSION, "case": data})
     else:
         out.write(case.case_no + "\n")
+        # Fields the seller did not type, taken from the order an export brought in.
+        for event in register.cases.timeline(case.id):
+            if event.type == "enriched":
+                out.write(f"filled from order {event.data.get('order_no', '')}: "
+                          f"{', '.join(event.data.get('fields', []))}\n")
         for w in raised:
             out.write(f"warning: {w.rule.value}  {w.reason(lang)}\n")
         if offer:

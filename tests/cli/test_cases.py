@@ -139,3 +139,19 @@ def test_a_reader_that_closes_the_pipe_early_is_not_an_error(tmp_path) -> None:
     _out, err = listing.communicate(timeout=60)
     assert listing.returncode == 0
     assert b"Traceback" not in err
+
+
+def test_add_says_what_the_order_filled(cli, tmp_path):
+    from tests.services.test_orders import ORDER_HEADER, order_row, write
+
+    path = write(tmp_path, "orders.csv", [ORDER_HEADER, order_row(1)])
+    assert cli("--as", "小王", "import", str(path))[0] == 0
+    code, out, _ = cli("--as", "小王", "cases", "add", "--platform", "taobao", "--order",
+                       "3126112300000000001", "--kind", "refund_only", "--buyer", "小蜜蜂")
+    assert code == 0
+    case_no, filled = out.splitlines()[:2]
+    assert filled == ("filled from order 3126112300000000001: buyer_address, buyer_name, "
+                      "buyer_phone, item_title, sku")
+    code, out, _ = cli("cases", "show", case_no, "--json")
+    data = json.loads(out)["case"]
+    assert (data["buyer_nick"], data["sku"]) == ("小蜜蜂", "TS-WHITE-L")
