@@ -20,6 +20,7 @@ from ..domain.money import from_fen
 from ..domain.warnings import COUNTED_RULES, CaseFacts, ClosedSince, Raised, RuleKey, product_key
 from .batches import in_batches
 from .database import Database
+from .schema.m0028_closed_at_index import CLOSED_AT
 
 _STATUS = {m.value: m for m in CaseStatus}
 _KIND = {m.value: m for m in CaseKind}
@@ -33,10 +34,9 @@ _OPEN_STATUSES = frozenset(OPEN_STATUSES)  # (CaseStatus.is_open costs microseco
 # platform update after that leaves alone (the last update before a case had one), and
 # never before the case was registered: an imported case the platform finished before it
 # was imported closes when it was imported, as the writes that re-judge its neighbours
-# assume (services/warnings.closed_at). The closed-case indexes of m0028 are on this very
-# expression.
-_CLOSED_AT = ("CASE WHEN coalesce(c.resolved_at, c.updated_at) > c.created_at "
-              "THEN coalesce(c.resolved_at, c.updated_at) ELSE c.created_at END")
+# assume (services/warnings.closed_at). The very expression m0028's closed-case indexes
+# are on (a planner matches it as written; every query here reads `cases c` alone).
+_CLOSED_AT = CLOSED_AT
 _FACT_COLUMNS = ("c.id, c.platform, c.buyer_nick, c.sku, c.item_title, c.cause, c.kind, "
                  f"c.status, c.created_at, {_CLOSED_AT}, c.amount_paid_fen, "
                  "c.amount_claimed_fen, c.intervention_status")
