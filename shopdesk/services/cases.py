@@ -34,7 +34,7 @@ from ..storage.orders import OrderStore
 from ..storage.rows import case_to_row, field_text
 from ..storage.uris import sqlite_uri
 from .actor import require_actor
-from .order_fill import ORDER_FILLABLE, fill_from_order, filled_text, fit
+from .order_fill import ORDER_FILLABLE, fill_event, fill_from_order, fit
 
 _COLUMN_OF = {"amount_paid": "amount_paid_fen", "amount_claimed": "amount_claimed_fen",
               "amount_settled": "amount_settled_fen"}
@@ -139,8 +139,7 @@ class CaseService:
         order export's fill does."""
         if not filled:
             return
-        self.events.add(case.id, now, actor, "enriched", filled_text(filled),
-                        {"order_no": case.order_no, "fields": sorted(filled)})
+        self.events.add(case.id, now, actor, "enriched", *fill_event(case.order_no, filled))
         self.audit_log.record_many([
             (now, actor, "case", case.id, "enrich", name, field_text(getattr(before, name)),
              value) for name, value in filled.items()])

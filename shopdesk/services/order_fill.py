@@ -7,6 +7,7 @@ was imported. A value the user typed is never replaced.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from ..domain.case import MAX_TEXT
@@ -39,6 +40,9 @@ def fill_from_order(case: Any, order: StoredOrder) -> dict[str, str]:
     return out
 
 
-def filled_text(fields: Any) -> str:
-    """The timeline's text of a fill (stored in Chinese, as every event text)."""
-    return "从订单补全：" + "、".join(FIELD_ZH[n] for n in fields)
+def fill_event(order_no: str, fields: Iterable[str]) -> tuple[str, dict[str, Any]]:
+    """The `enriched` timeline event's text (stored in Chinese, as every event text) and
+    data (what the window, the hand-off sheet and the summary render) for a fill."""
+    names = list(fields)
+    return ("从订单补全：" + "、".join(FIELD_ZH[n] for n in names),
+            {"order_no": order_no, "fields": sorted(names)})

@@ -23,7 +23,7 @@ from ..storage.events import EventStore
 from ..storage.orders import OrderStore, StoredOrder
 from ..storage.search import reindex_cases
 from .cases import PLACING_FIELDS
-from .order_fill import ORDER_FILLABLE, fill_from_order, filled_text
+from .order_fill import ORDER_FILLABLE, fill_event, fill_from_order
 
 # Cases read and written at a time by an order export's fills.
 FILL_CHUNK = 500
@@ -189,9 +189,7 @@ def write_fills(db: Database, fills: Sequence[OrderFill], actor: str, now: datet
         audit.record_many([(now, actor, "case", f.case_id, "enrich", name, "", value)
                            for f in chunk for name, value in f.fields.items()])
         events.add_many([(f.case_id, now, actor, "enriched",
-                          filled_text(f.fields),
-                          {"order_no": f.case.order_no, "fields": sorted(f.fields)})
-                         for f in chunk])
+                          *fill_event(f.case.order_no, f.fields)) for f in chunk])
         progress(start + len(chunk))
 
 
