@@ -2210,182 +2210,182 @@ Source: %5</source>
 <context>
     <name>EvidencePanel</name>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="131"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="81"/>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="132"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="82"/>
         <source>Photos, screenshots, PDFs (or drop files here)</source>
         <translation>照片、截图、PDF（也可以把文件拖到这里）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="136"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="86"/>
         <source>Category given to the files you add</source>
         <translation>新添加的文件归入此类别</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="137"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="87"/>
         <source>as</source>
         <translation>归为</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="139"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="89"/>
         <source>Add waybill…</source>
         <translation>添加运单号…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="141"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="91"/>
         <source>Show removed</source>
         <translation>显示已移除</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="163"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="113"/>
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="182"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="132"/>
         <source>No evidence yet. Drop photos, screenshots or PDFs anywhere on the case to attach them.</source>
         <translation>还没有证据。把照片、截图或 PDF 拖到案件页面的任意位置即可添加。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="188"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="138"/>
         <source>Caption, e.g. torn seam on the left sleeve</source>
         <translation>说明，例如：左袖接缝开线</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="191"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="141"/>
         <source>What this evidence shows</source>
         <translation>这份证据属于哪一类</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="197"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="147"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="198"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="148"/>
         <source>Open with the system viewer (double-click)</source>
         <translation>用系统默认程序打开（双击）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="200"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="150"/>
         <source>Remove…</source>
         <translation>移除…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="258"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="208"/>
         <source>Missing</source>
         <translation>缺失</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="258"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="208"/>
         <source>Unreadable</source>
         <translation>无法读取</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="280"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="230"/>
         <source>Evidence (%1)</source>
         <translation>证据（%1）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="282"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="232"/>
         <source>%1 missing</source>
         <translation>缺 %1 项</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="288"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="238"/>
         <source>[removed] %1</source>
         <translation>[已移除] %1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="299"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="249"/>
         <source>The file is missing from the data folder</source>
         <translation>数据文件夹中找不到该文件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="300"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="250"/>
         <source>Added %1 by %2</source>
         <translation>%2 于 %1 添加</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="303"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="253"/>
         <source>Removed %1 by %2</source>
         <translation>%2 于 %1 移除</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="306"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="256"/>
         <source>Reason: %1</source>
         <translation>原因：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="321"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="271"/>
         <source>cause not set</source>
         <translation>未设置原因</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="331"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="281"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="338"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="288"/>
         <source>The platform will ask for (%1):</source>
         <translation>平台会要求提供（%1）：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="339"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="289"/>
         <source>nothing for this cause</source>
         <translation>此原因无需特定证据</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="375"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="325"/>
         <source>Choose the operator (who is working now) first — every change records who made it. Nothing was changed.</source>
         <translation>请先选择操作人（现在是谁在处理）——每次修改都会记录操作人。本次未做任何修改。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="389"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="339"/>
         <source>Add evidence</source>
         <translation>添加证据</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="390"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="340"/>
         <source>Images and PDFs (%1);;All files (*)</source>
         <translation>图片和 PDF (%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="422"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="372"/>
         <source>Could not store %1: %2</source>
         <translation>无法保存 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="426"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="376"/>
         <source>%1 of %2 files added.</source>
         <translation>已添加 %1 个文件（共 %2 个）。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="508"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="458"/>
         <source>The file is missing from the data folder: %1</source>
         <translation>数据文件夹中找不到该文件：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="515"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="465"/>
         <source>“%1” is not a picture, PDF, video or sound file, so it is not opened; its folder is shown instead.</source>
         <translation>“%1”不是图片、PDF、视频或音频文件，因此不直接打开，改为显示其所在文件夹。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="519"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="469"/>
         <source>No program to open %1 was found.</source>
         <translation>找不到可以打开 %1 的程序。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="530"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="480"/>
         <source>Remove evidence</source>
         <translation>移除证据</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="531"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="481"/>
         <source>Remove “%1” from this case?
 The file is kept and the removal is recorded in the audit trail.
 
@@ -2396,7 +2396,7 @@ Reason (optional):</source>
 原因（选填）：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="548"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="498"/>
         <source>This evidence no longer exists</source>
         <translation>该证据已不存在</translation>
     </message>
@@ -3042,183 +3042,266 @@ Demo cases are made up; you can move them to the trash later.</source>
 <context>
     <name>ImportController</name>
     <message>
-        <location filename="../../shopdesk/ui/controllers/imports.py" line="28"/>
+        <location filename="../../shopdesk/ui/controllers/imports.py" line="29"/>
         <source>&amp;Import platform export…</source>
         <translation>导入平台导出文件(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/controllers/imports.py" line="32"/>
+        <source>Import &amp;history…</source>
+        <translation>导入记录(&amp;H)…</translation>
     </message>
 </context>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="85"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="86"/>
         <source>Import platform export</source>
         <translation>导入平台导出文件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="93"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="94"/>
         <source>No file chosen</source>
         <translation>尚未选择文件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="95"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="96"/>
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="98"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="99"/>
         <source>How to export it from the platform?</source>
         <translation>如何从平台导出这个文件？</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="114"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="115"/>
         <source>Column mapping…</source>
         <translation>设置列映射…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="117"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="118"/>
         <source>File type:</source>
         <translation>文件类型：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="124"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="125"/>
         <source>Import the valid rows (skip rows with errors)</source>
         <translation>只导入正确的行（跳过有错误的行）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="136"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="137"/>
         <source>Save skipped rows…</source>
         <translation>保存未导入的行…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="138"/>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="487"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="139"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="496"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="140"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="141"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="142"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="143"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="165"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="166"/>
         <source>Only unfinished refunds</source>
         <translation>只导入未完结的</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="167"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="168"/>
         <source>Refunds already finished on the platform open no case. Cases already in the register are still updated.</source>
         <translation>平台上已完结的退款不新建案件；登记簿中已有的案件仍会更新。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="169"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="170"/>
         <source>Finished refunds only since</source>
         <translation>已完结的只导入此日之后完结的</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="215"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="216"/>
         <source>Detect automatically</source>
         <translation>自动识别</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="219"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="220"/>
         <source>Profile: %1</source>
         <translation>方案：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="221"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="222"/>
         <source>Custom mapping</source>
         <translation>自定义映射</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="228"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="229"/>
         <source>Choose a platform export</source>
         <translation>选择平台导出文件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="230"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="231"/>
         <source>Spreadsheets (*.csv *.xlsx);;All files (*)</source>
         <translation>表格文件 (*.csv *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="302"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="303"/>
         <source>Reading the file…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="317"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="318"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="325"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="326"/>
         <source>Save skipped rows</source>
         <translation>保存未导入的行</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="339"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="340"/>
         <source>Saved %1 row(s) to %2</source>
         <translation>已把 %1 行保存到 %2</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="346"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="347"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="362"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="363"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="386"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="387"/>
         <source>Failed; the register was not changed: %1</source>
         <translation>失败，登记簿没有任何改动：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="391"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="392"/>
         <source>Cancelled; the register was not changed.</source>
         <translation>已取消，登记簿没有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="403"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="404"/>
         <source>Recognised: %1</source>
         <translation>识别为：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="429"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="430"/>
         <source> Use “Column mapping…” to tell which column is which.</source>
         <translation>可以用“设置列映射…”指定每一列的含义。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="434"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="435"/>
         <source>. Save the skipped rows to fix them and import again.</source>
         <translation>。可以保存未导入的行，修正后再导入。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="439"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="440"/>
         <source>%1 row(s) have errors. Tick “Import the valid rows” to skip them, or fix the file and choose it again.</source>
         <translation>有 %1 行有错误。勾选“只导入正确的行”可以跳过它们，或修正文件后重新选择。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="444"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="445"/>
         <source>Nothing new in this file.</source>
         <translation>这个文件里没有新的内容。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="446"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="447"/>
         <source>Ready: %1 new, %2 updated.</source>
         <translation>可以导入：新建 %1，更新 %2。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="487"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="460"/>
+        <source>A file of this name was imported on %1 by %2.</source>
+        <translation>同名文件已于 %1 由 %2 导入过。</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="496"/>
         <source>Imported</source>
         <translation>已导入</translation>
+    </message>
+</context>
+<context>
+    <name>ImportHistoryDialog</name>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/import_history_dialog.py" line="34"/>
+        <source>Import history</source>
+        <translation>导入记录</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/import_history_dialog.py" line="41"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/import_history_dialog.py" line="41"/>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/import_history_dialog.py" line="41"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/import_history_dialog.py" line="41"/>
+        <source>Export</source>
+        <translation>导出类型</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/import_history_dialog.py" line="42"/>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/import_history_dialog.py" line="42"/>
+        <source>Updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/import_history_dialog.py" line="42"/>
+        <source>Unchanged</source>
+        <translation>未变</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/import_history_dialog.py" line="42"/>
+        <source>Skipped</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/import_history_dialog.py" line="43"/>
+        <source>Also</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/import_history_dialog.py" line="76"/>
+        <source>No platform export has been imported yet (File → Import platform export…, Ctrl+I).</source>
+        <translation>还没有导入过平台导出的文件（文件 → 导入平台导出文件…，Ctrl+I）。</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/import_history_dialog.py" line="79"/>
+        <source>%1 imports in all; the last %2 are shown.</source>
+        <translation>共导入 %1 次，显示最近 %2 次。</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/import_history_dialog.py" line="82"/>
+        <source>%1 import(s).</source>
+        <translation>共导入 %1 次。</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/import_history_dialog.py" line="86"/>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -3469,182 +3552,182 @@ Demo cases are made up; you can move them to the trash later.</source>
 <context>
     <name>MainWindowChrome</name>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="33"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="37"/>
         <source>&amp;New case…</source>
         <translation>新建案件(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="35"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="39"/>
         <source>Log a new after-sales case (Ctrl+N)</source>
         <translation>登记一个新的售后案件（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="36"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="40"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="38"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="42"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="40"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="44"/>
         <source>Reload the list (F5)</source>
         <translation>重新加载列表（F5）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="41"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="45"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="43"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="47"/>
         <source>Move to &amp;trash</source>
         <translation>移到回收站(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="45"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="49"/>
         <source>Move the selected cases to the trash (Delete)</source>
         <translation>把选中的案件移到回收站（Delete）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="49"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="53"/>
         <source>Rest&amp;ore</source>
         <translation>恢复(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="51"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="55"/>
         <source>Bring the selected cases back</source>
         <translation>把选中的案件从回收站恢复</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="52"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="56"/>
         <source>&amp;Empty trash…</source>
         <translation>清空回收站(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="54"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="58"/>
         <source>Delete the cases in the trash for good</source>
         <translation>永久删除回收站中的案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="56"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="60"/>
         <source>&amp;Staff…</source>
         <translation>员工管理(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="58"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="62"/>
         <source>&amp;Language…</source>
         <translation>界面语言(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="61"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="65"/>
         <source>&amp;Reminder settings…</source>
         <translation>提醒设置(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="63"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="67"/>
         <source>Minutes of notice before due times, quiet hours, when to remind about today&apos;s refunds, minimising to the tray</source>
         <translation>到期前提醒的分钟数、免打扰时段、今日待退款提醒时间、最小化到托盘</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="65"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="69"/>
         <source>S&amp;hop profile…</source>
         <translation>店铺资料(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="67"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="71"/>
         <source>Shop names, default platform and return addresses used in scripts</source>
         <translation>话术中使用的店铺名、默认平台和退货地址</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="69"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="73"/>
         <source>&amp;User guide</source>
         <translation>使用说明(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="71"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="75"/>
         <source>How to use ShopDesk (F1)</source>
         <translation>店铺售后台的使用方法（F1）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="73"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="77"/>
         <source>&amp;About ShopDesk</source>
         <translation>关于 ShopDesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="75"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="79"/>
         <source>Open &amp;log folder</source>
         <translation>打开日志文件夹(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="88"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="92"/>
         <source>Mark as &amp;major complaint…</source>
         <translation>标记为重大投诉(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="93"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="97"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="100"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="105"/>
         <source>&amp;Cases</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="105"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="110"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="111"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="116"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="116"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="121"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="137"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="142"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="144"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="149"/>
         <source>New case</source>
         <translation>新建案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="145"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="150"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="147"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="152"/>
         <source>Move to trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="148"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="153"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="149"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="154"/>
         <source>Empty trash</source>
         <translation>清空回收站</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="177"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="182"/>
         <source>Data folder: {path}</source>
         <translation>数据文件夹：{path}</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="181"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="186"/>
         <source>Data folder: {path} (its drive refused SQLite&apos;s WAL journal; hover for details)</source>
         <translation>数据文件夹：{path}（所在磁盘不支持 SQLite 的 WAL 日志，鼠标移到这里看说明）</translation>
     </message>

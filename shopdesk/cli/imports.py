@@ -11,9 +11,10 @@ from ..domain.enums import Platform
 from ..domain.errors import NotFoundError
 from ..domain.text import list_sep, pick
 from ..importers import ImportCancelled, MappingError
+from ..services.import_history import history_json, history_lines
 from ..services.imports import write_skipped_rows
 from ..services.register import Register
-from .common import CliError, actor_name, cli_lang, emit_json
+from .common import CliError, actor_name, checked_int, cli_lang, emit_json
 
 EXIT_OK, EXIT_ERROR = 0, 1
 
@@ -38,6 +39,12 @@ def add_import_parsers(sub: Any) -> None:
                      help="of the finished refunds, bring in only those that ended on or "
                           "after this day (shop time)")
     imp.add_argument("--json", action="store_true")
+    hist = sub.add_parser("import-history",
+                          help="past imports, newest first: who imported which export when, "
+                               "and what it did (导入记录)")
+    hist.add_argument("--limit", type=int, default=50, metavar="N",
+                      help="show the last N imports (default 50)")
+    hist.add_argument("--json", action="store_true")
 
 
 def cmd_import(register: Register, args: argparse.Namespace, out: TextIO) -> int:
@@ -90,7 +97,7 @@ def cmd_import(register: Register, args: argparse.Namespace, out: TextIO) -> int
         data["saved_skipped"] = saved
         emit_json(out, data)
     else:
-        _print_report(report, lang, out)
+        _print_report(report, lang, out, register.shop_tz)
         if saved:
             out.write(f"{args.save_skipped}: {saved}\n")
     return EXIT_ERROR if report.blocked else EXIT_OK
@@ -106,7 +113,7 @@ def _finished_since(text: str | None) -> date | None:
                        "e.g. 2026-11-01)") from None
 
 
-def _print_report(report: Any, lang: str, out: TextIO) -> None:
+def _print_report(report: Any, lang: str, out: TextIO, tz: str) -> None:
     for e in report.errors:
         out.write(e.message(lang) + "\n")
     for conflict in report.conflicts:
@@ -117,6 +124,34 @@ def _print_report(report: Any, lang: str, out: TextIO) -> None:
                        "[values.platform_status]): ")
                   + list_sep(lang).join(report.unknown_statuses) + "\n")
     out.write(report.message(lang) + "\n")
+    note = report.previous_note(tz, lang)
+    if note:
+        out.write(pick(lang, f"注意：{note}。", f"Note: {note}.") + "\n")
 
 
-IMPORT_HANDLERS = {"import": cmd_import}
+def cmd_import_history(register: Register, args: argparse.Namespace, out: TextIO) -> int:
+    lang = cli_lang(register, args)
+    limit = checked_int(args.limit, "--limit", maximum=100_000)
+    service = register.imports
+    entries = service.history(limit or 50)
+    total = service.history_total()
+    if args.json:
+        emit_json(out, history_json(entries, total, lang))
+        return EXIT_OK
+    if not entries:
+        out.write(pick(lang, "还没有导入过平台导出的文件。",
+                       "No platform export has been imported yet.") + "\n")
+        return EXIT_OK
+    for line in history_lines(entries, register.shop_tz, lang):
+        e = line.entry
+        who = e.actor or "-"
+        kind = f"  {line.kind}" if line.kind else ""
+        out.write(f"{line.when}  {who}  {e.filename}{kind}\n    {line.summary}\n")
+    if total > len(entries):
+        out.write(pick(lang, f"（共 {total} 次导入，显示最近 {len(entries)} 次；--limit 可改）",
+                       f"({total} imports in all, the last {len(entries)} shown; "
+                       "see --limit)") + "\n")
+    return EXIT_OK
+
+
+IMPORT_HANDLERS = {"import": cmd_import, "import-history": cmd_import_history}

@@ -17,7 +17,6 @@ from __future__ import annotations
 import csv
 from collections.abc import Callable, Sequence
 from contextlib import nullcontext
-from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
@@ -31,7 +30,6 @@ from ..domain.gc_pause import no_cyclic_gc
 from ..domain.text import clause_sep, is_english, pick
 from ..importers import (
     ColumnMapping,
-    FileError,
     ImportCancelled,
     ImportConfig,
     KnownRow,
@@ -54,7 +52,9 @@ from ..storage.search_side import SideIndex
 from .actor import require_actor
 from .import_apply import CHUNK, Action, RefundPlan, RowPlan, plan_refunds, summarise
 from .import_known import KnownRows
-from .import_state import Conflict, FinishedFilter
+from .import_report import JSON_SCHEMA as JSON_SCHEMA
+from .import_report import ImportReport as ImportReport
+from .import_state import FinishedFilter
 from .import_write import PlanWriter
 from .orders import OrderPlan, OrderService, plan_fills, plan_orders, write_fills
 from .profiles import ProfileService
@@ -66,121 +66,6 @@ SIDE_INDEX_ROWS = 20_000
 UNCHECKED_ROWS = 2_000
 ProgressFn = Callable[[int, int], None]
 CancelledFn = Callable[[], bool]
-JSON_SCHEMA = 1
-
-
-@dataclass
-class ImportReport:
-    """What an import did (or, for a preview or a refused import, would do)."""
-
-    file: str
-    preset: str | None = None
-    record_type: str | None = None  # "refund" or "order"
-    platform: str | None = None
-    dry_run: bool = True
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    in_trash: int = 0  # rows matching a case in the trash: left alone
-    total_rows: int = 0
-    errors: list[RowError] = field(default_factory=list)
-    file_error: FileError | None = None
-    imported: bool = False  # the register was changed by this call
-    refused: tuple[str, str] | None = None  # why nothing was imported (zh, en)
-    created_ids: list[int] = field(default_factory=list)
-    changes: list[tuple[int, str]] = field(default_factory=list)  # (row, summary) of updates
-    # The platform's state: rows that leave their case resolved / closed, status moves the
-    # user's own status stopped, finished rows a first import left out, and platform
-    # statuses no preset table knows (add them to the preset's [values.platform_status]).
-    resolved_by_platform: int = 0
-    closed_by_platform: int = 0
-    conflicts: list[Conflict] = field(default_factory=list)
-    left_out: int = 0
-    unknown_statuses: list[str] = field(default_factory=list)
-    # An order export: cases whose empty buyer or item fields its orders filled.
-    filled_cases: int = 0
-
-    @property
-    def skipped(self) -> int:
-        """Rows with errors: not imported."""
-        return len({e.row_number for e in self.errors})
-
-    @property
-    def changes_register(self) -> bool:
-        """Importing it writes something: a case or order created or updated, or a case
-        filled from its order."""
-        return self.created + self.updated + self.filled_cases > 0
-
-    @property
-    def blocked(self) -> bool:
-        """The file cannot be imported as it is (bad rows and no skipping, or unreadable)."""
-        return self.refused is not None
-
-    def message(self, lang: str = "zh") -> str:
-        """One line for the user."""
-        if self.file_error is not None:
-            return self.file_error.message(lang)
-        if self.refused is not None:
-            return pick(lang, *self.refused)
-        orders = self.record_type == "order"
-        if is_english(lang):
-            verb = "Imported" if self.imported else "Would import"
-            what = " orders" if orders else ""
-            line = (f"{verb}{what}: {self.created} new, {self.updated} updated, "
-                    f"{self.unchanged} unchanged, {self.skipped} row(s) skipped")
-        else:
-            verb = "已导入" if self.imported else "预览"
-            what = "订单" if orders else ""
-            line = (f"{verb}{what}：新建 {self.created}，更新 {self.updated}，"
-                    f"未变 {self.unchanged}，跳过 {self.skipped} 行")
-        return clause_sep(lang).join([line, *self.state_clauses(lang), *self.fill_clauses(lang)])
-
-    def fill_clauses(self, lang: str) -> list[str]:
-        """What an order export filled in cases opened by hand (none: empty)."""
-        if not self.filled_cases:
-            return []
-        if is_english(lang):
-            verb = "filled" if self.imported else "would fill"
-            return [f"{verb} the empty buyer or item fields of {self.filled_cases} case(s)"]
-        verb = "补全了" if self.imported else "将补全"
-        return [f"{verb} {self.filled_cases} 个案件空着的买家或商品信息"]
-
-    def state_clauses(self, lang: str) -> list[str]:
-        """What the platform's state did: resolved, closed, left out, conflicts, unknown."""
-        parts = []
-        for count, zh, en in (
-                (self.resolved_by_platform, "平台已完结 {n}", "{n} resolved on the platform"),
-                (self.closed_by_platform, "平台已关闭 {n}", "{n} closed on the platform"),
-                (self.left_out, "未导入已完结的 {n} 行", "{n} finished row(s) left out"),
-                (len(self.conflicts), "{n} 个案件的状态是你手动设的，已保留（见冲突）",
-                 "{n} case(s) keep the status you set (see conflicts)"),
-                (len(self.unknown_statuses), "{n} 种平台状态不认识",
-                 "{n} unknown platform status(es)")):
-            if count:
-                parts.append(pick(lang, zh, en).format(n=count))
-        return parts
-
-    def to_json(self, lang: str = "zh") -> dict[str, Any]:
-        """The CLI's `import --json` shape (schema 1; keys are only ever added)."""
-        return {
-            "schema": JSON_SCHEMA, "file": self.file, "preset": self.preset,
-            "record_type": self.record_type, "dry_run": self.dry_run,
-            "imported": self.imported, "created": self.created, "updated": self.updated,
-            "unchanged": self.unchanged, "in_trash": self.in_trash, "skipped": self.skipped,
-            "errors": [{"row": e.row_number, "column": e.column, "field": e.field,
-                        "reason": pick(lang, e.zh, e.en), "value": e.value}
-                       for e in self.errors],
-            "file_error": (None if self.file_error is None else
-                           {"code": self.file_error.code,
-                            "reason": self.file_error.message(lang)}),
-            "message": self.message(lang),
-            "resolved_by_platform": self.resolved_by_platform,
-            "closed_by_platform": self.closed_by_platform,
-            "conflicts": [c.to_json(lang) for c in self.conflicts],
-            "left_out_finished": self.left_out,
-            "unknown_platform_statuses": list(self.unknown_statuses),
-            "filled_cases": self.filled_cases,
-        }
 
 
 class _Refused(Exception):
@@ -308,6 +193,7 @@ class ImportService:
         if parsed.file_error is not None:
             report.refused = (parsed.file_error.zh, parsed.file_error.en)
             return report
+        report.previous = self.log.last_for_file(filename)
         stop = cancelled or (lambda: False)
 
         def check() -> None:
@@ -340,9 +226,7 @@ class ImportService:
                     self._refunds(parsed, report, actor, dry_run, skip_bad_rows, finished,
                                   check, report_progress, sides)
                 if not dry_run:
-                    self.log.add(self.clock.now(), actor, filename, parsed.preset,
-                                 created=report.created, updated=report.updated,
-                                 unchanged=report.unchanged, skipped=report.skipped)
+                    self.log.add(report.log_entry(self.clock.now(), actor))
                     report.imported = True
                 if dry_run:
                     raise _Refused()  # a preview never writes, even by accident
@@ -476,7 +360,12 @@ class ImportService:
 
     # --- after an import ---------------------------------------------------------------
     def history(self, limit: int = 50) -> list[ImportLogEntry]:
+        """The last `limit` applied imports, newest first (previews are not logged)."""
         return self.log.latest(limit)
+
+    def history_total(self) -> int:
+        """How many imports are logged."""
+        return self.log.count()
 
 
 def _count(report: ImportReport, plan: RefundPlan, tz: str) -> None:

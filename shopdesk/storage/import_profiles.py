@@ -20,6 +20,9 @@ class StoredProfile:
 
 @dataclass(frozen=True)
 class ImportLogEntry:
+    """One applied import. The fields after `skipped` are None on rows logged before
+    m0029 (their import did not record them)."""
+
     id: int
     at: datetime
     actor: str
@@ -29,6 +32,21 @@ class ImportLogEntry:
     updated: int
     unchanged: int
     skipped: int
+    record_type: str | None = None  # "refund" or "order"
+    platform: str | None = None
+    total_rows: int | None = None
+    filled: int | None = None  # cases an order export filled
+    in_trash: int | None = None
+    resolved_by_platform: int | None = None
+    closed_by_platform: int | None = None
+    left_out: int | None = None  # finished rows a first import left out
+    conflicts: int | None = None
+
+
+# The columns of ImportLogEntry, in its order.
+_COLUMNS = ("id", "at", "actor", "filename", "preset", "created", "updated", "unchanged",
+            "skipped", "record_type", "platform", "total_rows", "filled", "in_trash",
+            "resolved_by_platform", "closed_by_platform", "left_out", "conflicts")
 
 
 class ProfileStore:
@@ -68,16 +86,29 @@ class ImportLogStore:
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    def add(self, at: datetime, actor: str, filename: str, preset: str | None, *,
-            created: int, updated: int, unchanged: int, skipped: int) -> int:
+    def add(self, entry: ImportLogEntry) -> int:
+        """Log an import (its `id` is ignored); returns the new row's id."""
+        values = [getattr(entry, c) for c in _COLUMNS[1:]]
+        values[0] = to_utc_iso(entry.at)
         cursor = self.db.execute(
-            "INSERT INTO import_log(at, actor, filename, preset, created, updated, unchanged, "
-            "skipped) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [to_utc_iso(at), actor, filename, preset, created, updated, unchanged, skipped])
+            f"INSERT INTO import_log({', '.join(_COLUMNS[1:])}) "
+            f"VALUES ({', '.join('?' for _ in _COLUMNS[1:])})", values)
         return int(cursor.lastrowid or 0)
 
     def latest(self, limit: int = 50) -> list[ImportLogEntry]:
+        """The last `limit` imports, newest first."""
         rows = self.db.execute(
-            "SELECT id, at, actor, filename, preset, created, updated, unchanged, skipped "
-            "FROM import_log ORDER BY id DESC LIMIT ?", [limit]).fetchall()
+            f"SELECT {', '.join(_COLUMNS)} FROM import_log ORDER BY id DESC LIMIT ?",
+            [limit]).fetchall()
         return [ImportLogEntry(r[0], from_iso(r[1]), *r[2:]) for r in rows]  # type: ignore[arg-type]
+
+    def last_for_file(self, filename: str) -> ImportLogEntry | None:
+        """The latest import of a file called `filename` (None: never imported)."""
+        row = self.db.execute(
+            f"SELECT {', '.join(_COLUMNS)} FROM import_log WHERE filename = ? "
+            "ORDER BY id DESC LIMIT 1", [filename]).fetchone()
+        return None if row is None else ImportLogEntry(row[0], from_iso(row[1]), *row[2:])  # type: ignore[arg-type]
+
+    def count(self) -> int:
+        """How many imports are logged."""
+        return int(self.db.execute("SELECT count(*) FROM import_log").fetchone()[0])

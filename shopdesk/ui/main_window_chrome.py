@@ -96,7 +96,8 @@ class MainWindowChrome:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
         file_menu.setObjectName("menu_file")
-        fill_menu(file_menu, (self.act_new, self.act_import, self.act_export,
+        fill_menu(file_menu, (self.act_new, self.act_import, self.imports.act_history,
+                               self.act_export,
                                self.analysis.act_monthly_report, None,
                                self.act_backup, self.act_restore_backup, None,
                                self.demo.act_remove_demo, None, self.act_quit))

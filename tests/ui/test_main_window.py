@@ -273,7 +273,8 @@ def test_menus_shortcuts_banners_and_status_bar_stay_where_users_know_them(windo
     menus = {a.menu().objectName(): names(a.menu()) for a in window.menuBar().actions()}
     assert list(menus) == ["menu_file", "menu_cases", "menu_view", "menu_shift",
                            "menu_settings", "menu_help"]
-    assert menus["menu_file"] == ["action_new_case", "action_import", "action_export",
+    assert menus["menu_file"] == ["action_new_case", "action_import",
+                                  "action_import_history", "action_export",
                                   "action_monthly_report", "-",
                                   "action_backup", "action_restore_backup", "-",
                                   "action_remove_demo", "-", "action_quit"]

@@ -13,12 +13,13 @@ from .host import Host, make_action
 
 if TYPE_CHECKING:  # the dialog (and the importers behind it) loads on first use
     from ..dialogs.import_dialog import ImportDialog
+    from ..dialogs.import_history_dialog import ImportHistoryDialog
 
 IMPORT_KEYS = "Ctrl+I"
 
 
 class ImportController(QObject):
-    """Owns the import action."""
+    """Owns the import and import history actions."""
 
     def __init__(self, host: Host, parent: QWidget) -> None:
         super().__init__(parent)
@@ -27,6 +28,8 @@ class ImportController(QObject):
         self.act_import = make_action(parent, "action_import",
                                       self.tr("&Import platform export…"), self.open_dialog,
                                       IMPORT_KEYS)
+        self.act_history = make_action(parent, "action_import_history",
+                                       self.tr("Import &history…"), self.open_history)
 
     def open_dialog(self, path: str | Path | None = None) -> ImportDialog:
         """Show the dialog (modal), then refresh the list to show what was imported."""
@@ -36,4 +39,12 @@ class ImportController(QObject):
         dialog = ImportDialog(host.register, host.operator(), host.tasks, self._parent, path)
         dialog.exec()
         host.refresh()
+        return dialog
+
+    def open_history(self) -> ImportHistoryDialog:
+        """Show the import history (modal)."""
+        from ..dialogs.import_history_dialog import ImportHistoryDialog
+
+        dialog = ImportHistoryDialog(self._host.register, self._parent)
+        dialog.exec()
         return dialog

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.clock import local
 from ...domain.errors import NotFoundError, ShopDeskError, ValidationError
 from ...domain.text import clause_sep, pick
 from ...importers import ColumnMapping, MappingError, ParseResult
@@ -451,6 +452,14 @@ class ImportDialog(QDialog):
                 joined = clause_sep(self.lang).join(platform)
                 text += " " + joined[:1].upper() + joined[1:]  # a sentence of its own
             self._set_status(text, "")
+        if report is not None and not self.imported and report.previous is not None:
+            last = report.previous
+            # Sentences follow each other with a space in English, none in Chinese.
+            self.status.setText(
+                self.status.text() + pick(self.lang, "", " ")
+                + self.tr("A file of this name was imported on %1 by %2.")
+                .replace("%1", local(last.at, self.register.shop_tz).strftime("%Y-%m-%d %H:%M"))
+                .replace("%2", last.actor or "-"))
         self._update_buttons()
 
     def _set_status(self, text: str, colour: str) -> None:
