@@ -97,6 +97,18 @@ class CallLine:
 
 
 @dataclass(frozen=True)
+class ImportLine:
+    """A platform export imported during the period (its line in the import history)."""
+
+    import_id: int
+    at: datetime
+    actor: str
+    file: str
+    kind: Text  # the export's platform and kind, e.g. 淘宝/天猫 售后单 ("" if not recorded)
+    summary: Text  # 新建 3，更新 1，未变 5，跳过 0 行；平台已完结 1
+
+
+@dataclass(frozen=True)
 class NextCall:
     """When a buyer with an open case may next be phoned (the call-policy engine's word)."""
 
@@ -140,6 +152,8 @@ class HandoffSheet:
     calls: tuple[CallLine, ...] = ()
     next_calls: tuple[NextCall, ...] = ()
     next_calls_total: int = 0
+    # Platform exports imported in the period, oldest first (none on sheets from before).
+    imports: tuple[ImportLine, ...] = ()
     refund_count: int = 0
     refund_total: str = "0.00"  # yuan, refunds and compensation agreed during the period
     # The part of the period before the shift was started, when nobody was on shift (None:
@@ -178,6 +192,7 @@ class RowMarks:
     case_events: int = 0
     audit_log: int = 0
     call_attempts: int = 0
+    import_log: int = 0  # 0 on marks kept before imports were listed: none was
 
 
 @dataclass(frozen=True)

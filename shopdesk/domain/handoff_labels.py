@@ -9,8 +9,8 @@ from __future__ import annotations
 from datetime import datetime
 
 from .clock import local
-from .handoff import HandoffSheet, PromiseLine, Shift
-from .text import is_english, list_sep, parens, pick
+from .handoff import HandoffSheet, ImportLine, PromiseLine, Shift
+from .text import colon, is_english, list_sep, parens, pick
 
 LABELS: dict[str, tuple[str, str]] = {
     "title": ("交接班记录", "Shift hand-off"),
@@ -52,6 +52,7 @@ LABELS: dict[str, tuple[str, str]] = {
                       "While nobody was on shift: {start} – {end} ({n} cases)"),
     "off_shift_by": ("经手人：{names}", "Done by: {names}"),
     "off_shift_call": ("无人当班", "nobody on shift"),
+    "sec_imports": ("平台导入（{n} 次）", "Platform exports imported ({n})"),
     "sec_calls": ("电话（{n} 通）", "Calls ({n})"),
     "sec_next_calls": ("买家下次可致电时间", "When each buyer may next be called"),
     "none": ("无", "None"),
@@ -73,6 +74,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "col_when": ("时间", "When"),
     "col_what": ("内容", "What"),
     "col_by": ("人员", "By"),
+    "col_file": ("文件（导出类型）", "File (export)"),
     "col_changes": ("变动", "Changes"),
     "col_outcome": ("结果", "Outcome"),
     "col_next": ("下次可拨", "Next call"),
@@ -114,16 +116,17 @@ def paren(text: str, lang: str = "zh") -> str:
     return parens(text, lang)
 
 
-_SECTIONS = ("sec_open", "sec_promises", "sec_touched", "sec_off_shift", "sec_calls",
-             "sec_next_calls")
+_SECTIONS = ("sec_open", "sec_promises", "sec_touched", "sec_off_shift", "sec_imports",
+             "sec_calls", "sec_next_calls")
 _NUMERALS = "一二三四五六七八九十"
 _SINCE = {"handoff": "since_handoff", "day": "since_day", "shift": "since_shift"}
 
 
 def heading(sheet: HandoffSheet, key: str, lang: str = "zh", **values: object) -> str:
     """A section heading with its number ('三、本班处理的案件（5 个）', '3. Cases …'); the
-    nobody-on-shift section counts only on a sheet that has one."""
-    keys = [k for k in _SECTIONS if k != "sec_off_shift" or sheet.has_off_shift]
+    nobody-on-shift and the imports sections count only on a sheet that has them."""
+    keys = [k for k in _SECTIONS if (k != "sec_off_shift" or sheet.has_off_shift)
+            and (k != "sec_imports" or sheet.imports)]
     number = keys.index(key) + 1
     text = label(key, lang, **values)
     return f"{number}. {text}" if is_english(lang) else f"{_NUMERALS[number - 1]}、{text}"
@@ -191,6 +194,13 @@ def promise_text(p: PromiseLine, tz: str, lang: str) -> str:
         state = label("state_broken", lang) + paren(p.reason, lang)
     return join(p.case_no, p.buyer, p.what.get(lang),
                 label("due", lang, at=shown(p.due_at, tz)), paren(p.made_by, lang), state)
+
+
+def import_text(line: ImportLine, sheet: HandoffSheet, lang: str) -> str:
+    """'09:12 小王 refunds.csv（淘宝/天猫 售后单）：新建 3，更新 1，未变 5，跳过 0 行'."""
+    return (join(when_text(line.at, sheet), line.actor, line.file,
+                 paren(line.kind.get(lang), lang))
+            + colon(lang) + line.summary.get(lang))
 
 
 def next_call_text(state: str, at: datetime | None, tz: str, lang: str) -> str:

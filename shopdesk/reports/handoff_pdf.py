@@ -66,15 +66,22 @@ class Caps:
     calls: int
     next_calls: int
     note_chars: int
+    imports: int
 
 
 LEVELS = (
-    Caps(open=18, promises=10, touched=10, changes=4, calls=10, next_calls=12, note_chars=1200),
-    Caps(open=14, promises=8, touched=8, changes=3, calls=8, next_calls=10, note_chars=800),
-    Caps(open=12, promises=6, touched=6, changes=3, calls=6, next_calls=8, note_chars=600),
-    Caps(open=10, promises=5, touched=5, changes=2, calls=5, next_calls=6, note_chars=400),
-    Caps(open=8, promises=4, touched=4, changes=2, calls=4, next_calls=5, note_chars=300),
-    Caps(open=5, promises=3, touched=3, changes=1, calls=3, next_calls=3, note_chars=150),
+    Caps(open=18, promises=10, touched=10, changes=4, calls=10, next_calls=12, note_chars=1200,
+         imports=6),
+    Caps(open=14, promises=8, touched=8, changes=3, calls=8, next_calls=10, note_chars=800,
+         imports=5),
+    Caps(open=12, promises=6, touched=6, changes=3, calls=6, next_calls=8, note_chars=600,
+         imports=4),
+    Caps(open=10, promises=5, touched=5, changes=2, calls=5, next_calls=6, note_chars=400,
+         imports=3),
+    Caps(open=8, promises=4, touched=4, changes=2, calls=4, next_calls=5, note_chars=300,
+         imports=2),
+    Caps(open=5, promises=3, touched=3, changes=1, calls=3, next_calls=3, note_chars=150,
+         imports=2),
 )
 
 
@@ -143,6 +150,7 @@ class _Story:
         story += self._promises()
         story += self._touched()
         story += self._off_shift()
+        story += self._imports()
         story += self._calls()
         return story
 
@@ -271,6 +279,23 @@ class _Story:
                          header_style=st["cell_bold"], zebra=True))
         shown_n = min(len(items), self.caps.touched)
         return out + self._more(total - shown_n, "more_cases")
+
+    def _imports(self) -> list[Flowable]:
+        """The platform exports imported in the period (no section when none was)."""
+        s, st, t = self.s, self.st, self.t
+        if not s.imports:
+            return []
+        out: list[Flowable] = [para(heading(s, "sec_imports", self.lang, n=len(s.imports)),
+                                    st["h2"])]
+        rows: list[Sequence[object]] = [[t("col_when"), t("col_file"), t("col_what"),
+                                         t("col_by")]]
+        for x in s.imports[:self.caps.imports]:
+            rows.append([when_text(x.at, s), join(x.file, paren(x.kind.get(self.lang),
+                                                               self.lang)),
+                         x.summary.get(self.lang), x.actor])
+        out.append(table(rows, [22 * mm, 60 * mm, self.width - 102 * mm, 20 * mm],
+                         style=st["cell"], header_style=st["cell_bold"]))
+        return out + self._more(len(s.imports) - self.caps.imports)
 
     def _calls(self) -> list[Flowable]:
         s, st, t = self.s, self.st, self.t

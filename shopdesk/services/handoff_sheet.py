@@ -58,6 +58,7 @@ from ..storage.events import TimelineEvent
 from ..storage.handoff_sources import HandoffSources, OpenCaseRow
 from .calls import CallService, buyer_key_of
 from .exports import COLUMNS
+from .handoff_imports import import_lines
 from .promises import PromiseService
 
 # What the stored snapshot keeps at most; the PDF shortens further to stay on two pages.
@@ -246,6 +247,7 @@ class HandoffSheetBuilder:
             next_calls=tuple(self._next_call(cases[i], req.end, policy)
                              for i in callable_ids[:MAX_NEXT_CALLS]),
             next_calls_total=len(callable_ids),
+            imports=import_lines(self.db, req.start, req.end, req.covers),
             refund_count=changes.refunds, refund_total=f"{changes.refund_total:.2f}",
         )
 

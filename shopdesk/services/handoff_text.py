@@ -10,6 +10,7 @@ from ..domain.handoff import HandoffSheet, Shift, TouchedCase
 from ..domain.handoff_labels import (
     ack_text,
     heading,
+    import_text,
     join,
     label,
     next_call_text,
@@ -92,6 +93,11 @@ def handoff_text(sheet: HandoffSheet, lang: str = "zh", *, shift: Shift | None =
         if sheet.off_shift_by:
             out.append(off_shift_by_text(sheet, lang))
         _touched(out, sheet.off_shift, sheet.off_shift_total, sheet, lang)
+
+    if sheet.imports:
+        out += ["", heading(sheet, "sec_imports", lang, n=len(sheet.imports))]
+        out += [f"- {import_text(x, sheet, lang)}" for x in sheet.imports[:MAX_LIST]]
+        _more(out, len(sheet.imports) - MAX_LIST, "more_items", lang)
 
     out += ["", heading(sheet, "sec_calls", lang, n=len(sheet.calls))]
     for call in sheet.calls[:MAX_LIST]:

@@ -102,6 +102,13 @@ class ImportLogStore:
             [limit]).fetchall()
         return [ImportLogEntry(r[0], from_iso(r[1]), *r[2:]) for r in rows]  # type: ignore[arg-type]
 
+    def between(self, start: datetime, end: datetime) -> list[ImportLogEntry]:
+        """Imports logged with start <= at <= end, oldest first."""
+        rows = self.db.execute(
+            f"SELECT {', '.join(_COLUMNS)} FROM import_log WHERE at >= ? AND at <= ? "
+            "ORDER BY at, id", [to_utc_iso(start), to_utc_iso(end)]).fetchall()
+        return [ImportLogEntry(r[0], from_iso(r[1]), *r[2:]) for r in rows]  # type: ignore[arg-type]
+
     def last_for_file(self, filename: str) -> ImportLogEntry | None:
         """The latest import of a file called `filename` (None: never imported)."""
         row = self.db.execute(

@@ -117,3 +117,28 @@ def test_pdf_header_states_the_period_and_the_shift_start_and_lists_work_off_shi
     assert "Covers" in flat and "Shift started" in flat
     assert "the last 24 hours: no earlier hand-off" in flat.replace("  ", " ")
     assert "4. While nobody was on shift: 11-22 14:00 – 11-23 10:00 (5 cases)" in flat
+
+
+def test_the_imports_of_the_period_have_their_section_before_the_calls(register, clock):
+    from tests.importers.helpers import DATA
+
+    shift, _c = scripted_shift(register, clock)  # ended; the next shift imports an export
+    register.shifts.start("小王")
+    clock.advance(hours=1)
+    service = register.imports
+    path = DATA / "taobao_refund_gbk.csv"
+    service.apply(service.read(path), path.name, "小王", skip_bad_rows=True)
+    clock.advance(hours=1)
+    ended = register.shifts.end("小王")
+    sheet = register.shifts.sheet(ended.id)
+    out = io.BytesIO()
+    write_handoff_pdf(sheet, out, shift=ended)
+    flat = "\n".join(pages_of(out.getvalue())).replace("\n", "")
+    assert "四、平台导入（1 次）" in flat and "taobao_refund_gbk.csv" in flat
+    assert "新建 3，更新 0，未变 0，跳过 4 行；平台已完结 1" in flat
+    order = [flat.index(x) for x in ("三、本班处理的案件", "四、平台导入", "五、电话")]
+    assert order == sorted(order)
+    out = io.BytesIO()
+    write_handoff_pdf(sheet, out, lang="en", shift=ended)
+    flat = "\n".join(pages_of(out.getvalue())).replace("\n", " ")
+    assert "4. Platform exports imported (1)" in flat

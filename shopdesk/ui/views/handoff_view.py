@@ -19,6 +19,7 @@ from ...domain.handoff import HandoffSheet, Shift, TouchedCase
 from ...domain.handoff_labels import (
     ack_text,
     heading,
+    import_text,
     join,
     label,
     next_call_text,
@@ -102,6 +103,13 @@ def sheet_html(sheet: HandoffSheet, shift: Shift | None, lang: str) -> str:
         if sheet.off_shift_by:
             out.append(f"<p class='muted'>{escape(off_shift_by_text(sheet, lang))}</p>")
         out += _touched(sheet, sheet.off_shift, sheet.off_shift_total, lang)
+
+    if sheet.imports:
+        out.append(f"<h2>{h('sec_imports', n=len(sheet.imports))}</h2><ul>")
+        out += [f"<li>{escape(import_text(x, sheet, lang))}</li>"
+                for x in sheet.imports[:MAX_ROWS]]
+        out.append("</ul>")
+        out += _more(len(sheet.imports) - MAX_ROWS, "more_items", lang)
 
     out.append(f"<h2>{h('sec_calls', n=len(sheet.calls))}</h2><ul>")
     for call in sheet.calls[:MAX_ROWS]:
