@@ -2945,17 +2945,17 @@ Demo cases are made up; you can move them to the trash later.</source>
 <context>
     <name>HandoffView</name>
     <message>
-        <location filename="../../shopdesk/ui/views/handoff_view.py" line="189"/>
+        <location filename="../../shopdesk/ui/views/handoff_view.py" line="197"/>
         <source>Save hand-off as PDF</source>
         <translation>把交接单保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/handoff_view.py" line="191"/>
+        <location filename="../../shopdesk/ui/views/handoff_view.py" line="199"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/handoff_view.py" line="202"/>
+        <location filename="../../shopdesk/ui/views/handoff_view.py" line="210"/>
         <source>Could not write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
@@ -3096,7 +3096,7 @@ Demo cases are made up; you can move them to the trash later.</source>
     </message>
     <message>
         <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="139"/>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="496"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="502"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
@@ -3196,37 +3196,32 @@ Demo cases are made up; you can move them to the trash later.</source>
         <translation>识别为：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="430"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="432"/>
         <source> Use “Column mapping…” to tell which column is which.</source>
         <translation>可以用“设置列映射…”指定每一列的含义。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="435"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="437"/>
         <source>. Save the skipped rows to fix them and import again.</source>
         <translation>。可以保存未导入的行，修正后再导入。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="440"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="442"/>
         <source>%1 row(s) have errors. Tick “Import the valid rows” to skip them, or fix the file and choose it again.</source>
         <translation>有 %1 行有错误。勾选“只导入正确的行”可以跳过它们，或修正文件后重新选择。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="445"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="447"/>
         <source>Nothing new in this file.</source>
         <translation>这个文件里没有新的内容。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="447"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="449"/>
         <source>Ready: %1 new, %2 updated.</source>
         <translation>可以导入：新建 %1，更新 %2。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="460"/>
-        <source>A file of this name was imported on %1 by %2.</source>
-        <translation>同名文件已于 %1 由 %2 导入过。</translation>
-    </message>
-    <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="496"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="502"/>
         <source>Imported</source>
         <translation>已导入</translation>
     </message>

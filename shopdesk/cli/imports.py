@@ -131,9 +131,9 @@ def _print_report(report: Any, lang: str, out: TextIO, tz: str) -> None:
 
 def cmd_import_history(register: Register, args: argparse.Namespace, out: TextIO) -> int:
     lang = cli_lang(register, args)
-    limit = checked_int(args.limit, "--limit", maximum=100_000)
+    checked_int(args.limit, "--limit", maximum=100_000)
     service = register.imports
-    entries = service.history(limit or 50)
+    entries = service.history(args.limit)
     total = service.history_total()
     if args.json:
         emit_json(out, history_json(entries, total, lang))

@@ -8,6 +8,7 @@ ImportCancelled, when the caller's `cancelled()` says so.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import re
 from collections.abc import Callable, Collection, Iterable, Iterator
@@ -79,6 +80,7 @@ class ParseResult:
     missing_columns: list[str] = field(default_factory=list)  # mapped headers not in file
     known: list[KnownRow] = field(default_factory=list)  # rows skipped as unchanged
     known_as_of: object = None  # the caller's mark of when `known` answered (opaque here)
+    sha256: str | None = None  # of the file's bytes: the import history knows it again
     _convert: Callable[[int, list[Cell], str], tuple[RefundRecord | OrderRecord | None,
                                                       list[RowError]]] \
         | None = field(default=None, repr=False, compare=False)
@@ -147,7 +149,7 @@ def _parse_bytes(data: bytes, config: ImportConfig, *, preset: str | None,
                  mapping: ColumnMapping | None, tz: str, progress: ProgressFn | None,
                  cancelled: CancelledFn | None, known: KnownFn | None) -> ParseResult:
     _check_arguments(config, preset, mapping)
-    result = ParseResult()
+    result = ParseResult(sha256=hashlib.sha256(data).hexdigest())
     source: Source | None = None
     try:
         source = open_source(bytes(data))

@@ -13,8 +13,8 @@ from ..storage.import_profiles import ImportLogEntry
 from .import_report import JSON_SCHEMA, counts_clause, fill_clauses, state_clauses
 
 _KIND = {"refund": ("售后单", "after-sales"), "order": ("订单", "orders")}
-_OLD = ("早期的导入：只记了新建、更新、未变和跳过",
-        "an early import: only new, updated, unchanged and skipped were kept")
+_OLD = ("由较早版本的 ShopDesk 记录：只记了新建、更新、未变和跳过",
+        "logged by an earlier ShopDesk: only new, updated, unchanged and skipped were kept")
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,7 @@ def kind_label(record_type: str | None, platform: str | None, lang: str) -> str:
 def extra_clauses(entry: ImportLogEntry, lang: str) -> list[str]:
     """What the import did beyond its four counts: rows in the trash, the platform's
     state, cases filled (an import logged before m0029 says it kept only the counts)."""
-    if entry.total_rows is None:
+    if not entry.complete:
         return [pick(lang, *_OLD)]
     parts = []
     if entry.in_trash:
@@ -60,6 +60,8 @@ def extra_clauses(entry: ImportLogEntry, lang: str) -> list[str]:
 def summary(entry: ImportLogEntry, lang: str) -> str:
     """新建 3，更新 1，未变 40，跳过 0 行；平台已完结 2 …: the counts, then the rest."""
     line = counts_clause(lang, entry.created, entry.updated, entry.unchanged, entry.skipped)
+    if entry.record_type == "order":  # its counts are orders, not cases
+        line = pick(lang, "订单：", "Orders: ") + line
     return clause_sep(lang).join([line, *extra_clauses(entry, lang)])
 
 
@@ -82,7 +84,7 @@ def entry_json(entry: ImportLogEntry, lang: str) -> dict[str, Any]:
         "resolved_by_platform": entry.resolved_by_platform,
         "closed_by_platform": entry.closed_by_platform,
         "left_out_finished": entry.left_out, "conflicts": entry.conflicts,
-        "summary": summary(entry, lang),
+        "file_sha256": entry.file_sha256, "summary": summary(entry, lang),
     }
 
 

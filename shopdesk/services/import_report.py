@@ -82,7 +82,8 @@ class ImportReport:
     unknown_statuses: list[str] = field(default_factory=list)
     # An order export: cases whose empty buyer or item fields its orders filled.
     filled_cases: int = 0
-    # The last import of a file of the same name before this call (None: never imported).
+    file_sha256: str | None = None  # of the file's bytes
+    # The last import of the same file before this call (None: never imported).
     previous: ImportLogEntry | None = None
 
     @property
@@ -137,7 +138,7 @@ class ImportReport:
             platform=self.platform, total_rows=self.total_rows, filled=self.filled_cases,
             in_trash=self.in_trash, resolved_by_platform=self.resolved_by_platform,
             closed_by_platform=self.closed_by_platform, left_out=self.left_out,
-            conflicts=len(self.conflicts))
+            conflicts=len(self.conflicts), file_sha256=self.file_sha256)
 
     def to_json(self, lang: str = "zh") -> dict[str, Any]:
         """The CLI's `import --json` shape (schema 1; keys are only ever added)."""
@@ -165,11 +166,19 @@ class ImportReport:
         }
 
     def previous_note(self, tz: str, lang: str) -> str:
-        """这个文件 … 已由 … 导入过 when a file of this name was imported before ("" if not)."""
-        last = self.previous
-        if last is None:
-            return ""
-        when = local(last.at, tz).strftime("%Y-%m-%d %H:%M")
-        who = last.actor or "-"
+        """这个文件已于 … 由 … 导入过 when the same file was imported before ("" if not)."""
+        return previous_note(self.previous, tz, lang)
+
+
+def previous_note(last: ImportLogEntry | None, tz: str, lang: str) -> str:
+    """When and by whom `last`, an earlier import of the same file, was made ("" for
+    None). An import logged without the file's hash matched by its name only: it says so."""
+    if last is None:
+        return ""
+    when = local(last.at, tz).strftime("%Y-%m-%d %H:%M")
+    who = last.actor or "-"
+    if last.file_sha256 is None:
         return pick(lang, f"同名文件已于 {when} 由 {who} 导入过",
                     f"a file of this name was imported on {when} by {who}")
+    return pick(lang, f"这个文件已于 {when} 由 {who} 导入过",
+                f"this file was imported on {when} by {who}")

@@ -193,7 +193,8 @@ class ImportService:
         if parsed.file_error is not None:
             report.refused = (parsed.file_error.zh, parsed.file_error.en)
             return report
-        report.previous = self.log.last_for_file(filename)
+        report.file_sha256 = parsed.sha256
+        report.previous = self.log.previous(filename, parsed.sha256)
         stop = cancelled or (lambda: False)
 
         def check() -> None:

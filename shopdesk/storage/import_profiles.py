@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
 from ..domain.clock import from_iso, to_utc_iso
 from .database import Database
+from .schema.m0029_import_log_details import SHIPPED
 
 
 @dataclass(frozen=True)
@@ -41,12 +43,30 @@ class ImportLogEntry:
     closed_by_platform: int | None = None
     left_out: int | None = None  # finished rows a first import left out
     conflicts: int | None = None
+    file_sha256: str | None = None  # of the file's bytes
+
+    @property
+    def complete(self) -> bool:
+        """Logged with everything it did (False: by a ShopDesk before m0029, which kept
+        only the four counts)."""
+        return self.total_rows is not None
 
 
 # The columns of ImportLogEntry, in its order.
 _COLUMNS = ("id", "at", "actor", "filename", "preset", "created", "updated", "unchanged",
             "skipped", "record_type", "platform", "total_rows", "filled", "in_trash",
-            "resolved_by_platform", "closed_by_platform", "left_out", "conflicts")
+            "resolved_by_platform", "closed_by_platform", "left_out", "conflicts",
+            "file_sha256")
+
+
+def _entry(row: Sequence[Any]) -> ImportLogEntry:
+    """A row of _COLUMNS. A row without its kind and platform (logged before m0029, or
+    by an older ShopDesk on a team register since) takes them from a shipped preset."""
+    entry = ImportLogEntry(row[0], from_iso(row[1]), *row[2:])  # type: ignore[arg-type]
+    if entry.record_type is None and entry.preset in SHIPPED:
+        record_type, platform = SHIPPED[entry.preset]
+        entry = replace(entry, record_type=record_type, platform=platform)
+    return entry
 
 
 class ProfileStore:
@@ -100,21 +120,23 @@ class ImportLogStore:
         rows = self.db.execute(
             f"SELECT {', '.join(_COLUMNS)} FROM import_log ORDER BY id DESC LIMIT ?",
             [limit]).fetchall()
-        return [ImportLogEntry(r[0], from_iso(r[1]), *r[2:]) for r in rows]  # type: ignore[arg-type]
+        return [_entry(r) for r in rows]
 
     def between(self, start: datetime, end: datetime) -> list[ImportLogEntry]:
         """Imports logged with start <= at <= end, oldest first."""
         rows = self.db.execute(
             f"SELECT {', '.join(_COLUMNS)} FROM import_log WHERE at >= ? AND at <= ? "
             "ORDER BY at, id", [to_utc_iso(start), to_utc_iso(end)]).fetchall()
-        return [ImportLogEntry(r[0], from_iso(r[1]), *r[2:]) for r in rows]  # type: ignore[arg-type]
+        return [_entry(r) for r in rows]
 
-    def last_for_file(self, filename: str) -> ImportLogEntry | None:
-        """The latest import of a file called `filename` (None: never imported)."""
+    def previous(self, filename: str, sha256: str | None) -> ImportLogEntry | None:
+        """The latest import of the same file: the same bytes, or, for an import logged
+        without their hash, the same name (None: never imported)."""
         row = self.db.execute(
-            f"SELECT {', '.join(_COLUMNS)} FROM import_log WHERE filename = ? "
-            "ORDER BY id DESC LIMIT 1", [filename]).fetchone()
-        return None if row is None else ImportLogEntry(row[0], from_iso(row[1]), *row[2:])  # type: ignore[arg-type]
+            f"SELECT {', '.join(_COLUMNS)} FROM import_log WHERE file_sha256 = ? "
+            "OR (file_sha256 IS NULL AND filename = ?) ORDER BY id DESC LIMIT 1",
+            [sha256, filename]).fetchone()
+        return None if row is None else _entry(row)
 
     def count(self) -> int:
         """How many imports are logged."""

@@ -63,7 +63,7 @@ def test_import_names_an_earlier_import_of_the_same_file(cli):
     assert cli("--as", "小王", "import", REFUNDS, "--skip-bad-rows")[0] == 0
     code, out, _ = cli("import", REFUNDS, "--skip-bad-rows", "--dry-run")
     assert code == 0
-    assert out.splitlines()[-1].startswith("注意：同名文件已于 ")
+    assert out.splitlines()[-1].startswith("注意：这个文件已于 ")
     assert out.splitlines()[-1].endswith(" 由 小王 导入过。")
     data = json.loads(cli("import", REFUNDS, "--skip-bad-rows", "--dry-run", "--json")[1])
     assert data["previous_import"]["actor"] == "小王"

@@ -58,7 +58,9 @@ def test_an_order_export_logs_the_cases_it_filled(register, tmp_path):
     (entry,) = register.imports.history()
     assert (entry.record_type, entry.platform, entry.created, entry.filled) == \
         ("order", "taobao", 2, 1)
-    assert summary(entry, "zh").endswith("；补全了 1 个案件空着的买家或商品信息")
+    assert summary(entry, "zh") == ("订单：新建 2，更新 0，未变 0，跳过 0 行；"
+                                    "补全了 1 个案件空着的买家或商品信息")
+    assert summary(entry, "en").startswith("Orders: 2 new, 0 updated")
 
 
 def test_rows_of_a_trashed_case_are_counted(register):
@@ -72,7 +74,7 @@ def test_rows_of_a_trashed_case_are_counted(register):
     assert "1 行对应的案件在回收站，未动" in summary(entry, "zh")
 
 
-def test_a_file_of_a_name_imported_before_is_named_with_who_and_when(register, clock):
+def test_the_same_file_imported_before_is_named_with_who_and_when(register, clock, tmp_path):
     service = register.imports
     first = service.preview(service.read(REFUNDS), REFUNDS.name, skip_bad_rows=True)
     assert first.previous is None and first.previous_note(register.shop_tz, "zh") == ""
@@ -84,10 +86,42 @@ def test_a_file_of_a_name_imported_before_is_named_with_who_and_when(register, c
     assert (again.previous.actor, again.previous.at) == ("小王", at)
     local = at.astimezone(ZoneInfo(register.shop_tz))
     assert again.previous_note(register.shop_tz, "zh") == \
-        f"同名文件已于 {local:%Y-%m-%d %H:%M} 由 小王 导入过"
+        f"这个文件已于 {local:%Y-%m-%d %H:%M} 由 小王 导入过"
+    assert again.previous_note(register.shop_tz, "en") == \
+        f"this file was imported on {local:%Y-%m-%d %H:%M} by 小王"
     assert again.to_json()["previous_import"]["actor"] == "小王"
-    other = service.preview(service.read(REFUNDS), "another_name.csv", skip_bad_rows=True)
-    assert other.previous is None
+    # Saved again under another name: the same bytes, the same file.
+    renamed = tmp_path / "退款 (1).csv"
+    renamed.write_bytes(REFUNDS.read_bytes())
+    assert service.preview(service.read(renamed), renamed.name,
+                           skip_bad_rows=True).previous.at == at
+    # Another export under the same name (a name reused every day) is a new file.
+    other = tmp_path / REFUNDS.name
+    other.write_bytes(REFUNDS.read_bytes().replace(b"\r\n", b"\n") + b"\n")
+    assert service.read(other).sha256 != service.read(REFUNDS).sha256
+    assert service.preview(service.read(other), other.name, skip_bad_rows=True).previous \
+        is None
+
+
+def test_the_import_itself_names_one_made_since_the_preview(register, clock):
+    service = register.imports
+    parsed = service.read(REFUNDS)
+    assert service.preview(parsed, REFUNDS.name, skip_bad_rows=True).previous is None
+    register.staff.add("小李", actor="小王")
+    _apply(service, REFUNDS, actor="小李", skip_bad_rows=True)  # a colleague, meanwhile
+    mine = service.apply(parsed, REFUNDS.name, "小王", skip_bad_rows=True)
+    assert mine.previous.actor == "小李" and mine.unchanged == 3
+
+
+def test_an_import_logged_without_the_files_hash_is_matched_by_name(register, clock):
+    service = register.imports
+    _apply(service, REFUNDS, skip_bad_rows=True)
+    register.db.execute("UPDATE import_log SET file_sha256 = NULL")
+    found = service.preview(service.read(REFUNDS), REFUNDS.name, skip_bad_rows=True)
+    assert found.previous is not None
+    assert found.previous_note(register.shop_tz, "zh").startswith("同名文件已于 ")
+    assert service.preview(service.read(REFUNDS), "other.csv",
+                           skip_bad_rows=True).previous is None
 
 
 def test_the_history_json_and_lines(register, clock):

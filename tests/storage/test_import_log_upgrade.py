@@ -22,7 +22,7 @@ from tests import pg_support
 FIRST_NEW = "0029_import_log_details"
 OLD_ROWS = [("2026-11-20T01:00:00+00:00", "小王", "退款.csv", "taobao_order", 5, 1, 2, 0),
             ("2026-11-21T01:00:00+00:00", "小李", "jd.csv", "jd_aftersale", 3, 0, 0, 1),
-            ("2026-11-22T01:00:00+00:00", "小李", "mine.csv", "我的映射", 1, 0, 0, 0)]
+            ("2026-11-22T01:00:00+00:00", "小李", "mine.csv", None, 1, 0, 0, 0)]
 INSERT = ("INSERT INTO import_log(at, actor, filename, preset, created, updated, unchanged, "
           "skipped) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
 
@@ -32,12 +32,12 @@ def _check(entries) -> None:
     assert (taobao.record_type, taobao.platform, taobao.created, taobao.unchanged) == \
         ("order", "taobao", 5, 2)
     assert (jd.record_type, jd.platform, jd.skipped) == ("refund", "jd", 1)
-    assert (mine.record_type, mine.platform) == (None, None)  # a saved profile: unknown
+    assert (mine.record_type, mine.platform) == (None, None)  # a column mapping: unknown
     for e in entries:
         assert (e.total_rows, e.filled, e.in_trash, e.resolved_by_platform, e.conflicts) == \
             (None,) * 5
-    assert summary(taobao, "zh") == \
-        "新建 5，更新 1，未变 2，跳过 0 行；早期的导入：只记了新建、更新、未变和跳过"
+    assert summary(taobao, "zh") == ("订单：新建 5，更新 1，未变 2，跳过 0 行；"
+                                     "由较早版本的 ShopDesk 记录：只记了新建、更新、未变和跳过")
 
 
 def test_imports_logged_before_keep_their_counts_and_gain_their_kind(tmp_path, clock):
@@ -53,6 +53,14 @@ def test_imports_logged_before_keep_their_counts_and_gain_their_kind(tmp_path, c
     upgraded = open_register(paths, clock, daily_backup=False)
     try:
         _check(upgraded.imports.history())
+        # An older ShopDesk on a team register still logs only what it knew: the kind and
+        # platform come from its shipped preset when read.
+        upgraded.db.execute(INSERT, ["2026-11-23T01:00:00+00:00", "小王", "pdd.csv",
+                                     "pinduoduo_aftersale", 2, 0, 0, 0])
+        latest = upgraded.imports.history(1)[0]
+        assert (latest.record_type, latest.platform, latest.complete) == \
+            ("refund", "pinduoduo", False)
+        assert "由较早版本的 ShopDesk 记录" in summary(latest, "zh")
     finally:
         upgraded.close()
 

@@ -6,10 +6,14 @@ export's kind and platform, its rows, the cases an order export filled, the rows
 matched a case in the trash, what the platform's state did (resolved, closed, finished
 rows a first import left out, status moves kept as conflicts).
 
-The new columns stay NULL on rows logged before: their import did not record them, and
-the history shows them as unknown rather than as zero. The kind and platform of an older
-row are known when its preset is a shipped one (the preset names the export), and are
-filled from it.
+It also keeps the SHA-256 of the file's bytes, so a preview of a file imported before
+(under any name) says when and by whom.
+
+The new columns stay NULL on rows logged before, and on rows an older ShopDesk still logs
+on a team register: their import did not record them, and the history shows them as
+unknown rather than as zero. The kind and platform of such a row are known when its preset
+is a shipped one (the preset names the export): filled here, and when read
+(storage/import_profiles.py).
 """
 
 from __future__ import annotations
@@ -32,7 +36,7 @@ SHIPPED = {
 
 def sql(integer: str) -> str:
     """The migration with `integer` as the counts' column type."""
-    columns = [("record_type", "TEXT"), ("platform", "TEXT"),
+    columns = [("record_type", "TEXT"), ("platform", "TEXT"), ("file_sha256", "TEXT"),
                *((name, integer) for name in COUNTS)]
     parts = [f"ALTER TABLE import_log ADD COLUMN {name} {kind};" for name, kind in columns]
     for preset, (record_type, platform) in SHIPPED.items():

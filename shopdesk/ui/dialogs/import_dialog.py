@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.clock import local
 from ...domain.errors import NotFoundError, ShopDeskError, ValidationError
 from ...domain.text import clause_sep, pick
 from ...importers import ColumnMapping, MappingError, ParseResult
@@ -79,6 +78,7 @@ class ImportDialog(QDialog):
         self.path: Path | None = None
         self.parsed: ParseResult | None = None
         self.report: ImportReport | None = None
+        self._seen_previous: Any = None  # what the preview found imported before
         self.imported = False
         self._mapping: ColumnMapping | None = None
         self._task: Task | None = None
@@ -408,6 +408,8 @@ class ImportDialog(QDialog):
         self.preview_ready.emit(report)
 
     def _finished(self, report: Any) -> None:
+        # The preview's earlier import of the file, to tell one made since (a colleague's).
+        self._seen_previous = self.report.previous if self.report is not None else None
         self.report = report
         self.imported = bool(report.imported)
         self._show_report(report)
@@ -449,18 +451,22 @@ class ImportDialog(QDialog):
                     .replace("%2", str(report.updated)))
             platform = report.state_clauses(self.lang) + report.fill_clauses(self.lang)
             if platform:
-                joined = clause_sep(self.lang).join(platform)
-                text += " " + joined[:1].upper() + joined[1:]  # a sentence of its own
+                text = self._sentence(text, clause_sep(self.lang).join(platform))
             self._set_status(text, "")
-        if report is not None and not self.imported and report.previous is not None:
-            last = report.previous
-            # Sentences follow each other with a space in English, none in Chinese.
-            self.status.setText(
-                self.status.text() + pick(self.lang, "", " ")
-                + self.tr("A file of this name was imported on %1 by %2.")
-                .replace("%1", local(last.at, self.register.shop_tz).strftime("%Y-%m-%d %H:%M"))
-                .replace("%2", last.actor or "-"))
+        if report is not None and report.previous is not None and (
+                not self.imported or report.previous != self._seen_previous):
+            # Before importing, or imported since the preview (a colleague, same file).
+            note = report.previous_note(self.register.shop_tz, self.lang)
+            self.status.setText(self._sentence(self.status.text(), note))
         self._update_buttons()
+
+    def _sentence(self, text: str, more: str) -> str:
+        """`more` as a sentence after `text`: capitalised and closed, after a space in
+        English, none in Chinese."""
+        end = pick(self.lang, "。", ".")
+        if not text.endswith(end):
+            text += end
+        return text + pick(self.lang, "", " ") + more[:1].upper() + more[1:] + end
 
     def _set_status(self, text: str, colour: str) -> None:
         self.status.setText(text)
