@@ -42,6 +42,8 @@ _COLUMN_OF = {"amount_paid": "amount_paid_fen", "amount_claimed": "amount_claime
 _MASKS = {"buyer_phone": mask_phone, "buyer_address": mask_address}
 # The fields that place a case among others (same buyer, same product and cause): when
 # one changes, the cases it leaves behind are judged again (`moved_from`).
+# Numbers an import matches a case by: stored without the spaces a paste brings.
+NUMBER_FIELDS = ("order_no", "refund_no")
 PLACING_FIELDS = frozenset({"platform", "buyer_nick", "sku", "item_title", "cause"})
 
 
@@ -95,6 +97,10 @@ class CaseService:
         base = {f.name: getattr(draft, f.name) for f in dc_fields(CaseDraft)}
         if base["buyer_phone"]:
             base["buyer_phone"] = normalise_phone(base["buyer_phone"])
+        # As the window and the command line type them: an import matches them exactly.
+        for name in NUMBER_FIELDS:
+            base[name] = base[name].strip()
+        draft = replace(draft, **{name: base[name] for name in NUMBER_FIELDS})
         with self.db.atomic():
             # An order export imported before: its buyer and item fill what was left empty.
             filled = self._order_fill(draft)
@@ -166,6 +172,8 @@ class CaseService:
                 new = getattr(draft, name)
                 if name == "buyer_phone" and new:
                     new = normalise_phone(new)
+                elif name in NUMBER_FIELDS:
+                    new = new.strip()
                 if getattr(case, name) != new:
                     changes[name] = (getattr(case, name), new)
             if not changes:

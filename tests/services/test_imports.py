@@ -156,6 +156,20 @@ def test_a_case_logged_by_hand_is_matched_by_order_number(service, register, tmp
     assert (again.created, again.unchanged) == (0, 2)
 
 
+def test_numbers_typed_with_spaces_through_the_api_still_match_an_import(service, register,
+                                                                        tmp_path):
+    typed = register.cases.open_case(CaseDraft(platform=Platform.TAOBAO,
+                                               order_no=" 3126112300000000007\t",
+                                               kind=CaseKind.REFUND_ONLY, buyer_nick="小蜜蜂"),
+                                     "小王")
+    assert typed.order_no == "3126112300000000007"
+    edited = as_draft(typed)
+    edited.refund_no = " 158000000000000007 "
+    assert register.cases.update(typed.id, edited, "小王").refund_no == "158000000000000007"
+    report = run(service, write_refunds(tmp_path, [taobao_refund_row(7)]))
+    assert (report.created, report.updated) == (0, 1)
+
+
 def test_a_case_in_the_trash_is_not_brought_back(service, register, tmp_path):
     path = write_refunds(tmp_path, [taobao_refund_row(1)])
     case_id = run(service, path).created_ids[0]
