@@ -1062,189 +1062,209 @@ You can restore it from the trash later.</source>
 <context>
     <name>CaseFormDialog</name>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="70"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="72"/>
         <source>New case</source>
         <translation>新建案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="72"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="74"/>
         <source>Edit case %1</source>
         <translation>编辑案件 %1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="93"/>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="100"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="95"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="102"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="94"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="96"/>
         <source>Show the full number (this is recorded)</source>
         <translation>显示完整号码（会记录在审计日志中）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="102"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="104"/>
         <source>Show the full address (this is recorded)</source>
         <translation>显示完整地址（会记录在审计日志中）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="113"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="115"/>
         <source>Who handles this case (hand it to a colleague by choosing them)</source>
         <translation>负责处理此案件的人（选择同事即可转交）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="175"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="177"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="179"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="181"/>
         <source>Assignee</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="237"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="239"/>
         <source>(nobody)</source>
         <translation>（无人负责）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="106"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="108"/>
         <source>(not yet known)</source>
         <translation>（暂不清楚）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="110"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="112"/>
         <source>This case has a due time</source>
         <translation>设置截止时间</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="118"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="120"/>
         <source>What happened, what the buyer wants… (Ctrl+Enter saves)</source>
         <translation>发生了什么、买家想要什么…（Ctrl+Enter 保存）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="134"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="136"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="135"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="137"/>
         <source>Buyer and case</source>
         <translation>买家与案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="142"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="144"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="143"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="145"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="146"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="148"/>
         <source>Enter saves · Esc cancels</source>
         <translation>Enter 保存 · Esc 取消</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="170"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="172"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="170"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="172"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="171"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="173"/>
         <source>Order no.</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="171"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="173"/>
         <source>Refund no.</source>
         <translation>售后单号</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="172"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="174"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="172"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="174"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="173"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="175"/>
         <source>Amount paid</source>
         <translation>实付金额</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="173"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="175"/>
         <source>Amount claimed</source>
         <translation>申请金额</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="174"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="176"/>
         <source>Buyer nickname</source>
         <translation>买家昵称</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="174"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="176"/>
         <source>Buyer name</source>
         <translation>买家姓名</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="175"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="177"/>
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="176"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="178"/>
         <source>Kind</source>
         <translation>售后类型</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="177"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="179"/>
         <source>Cause</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="177"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="179"/>
         <source>Customer type</source>
         <translation>客户类型</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="178"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="180"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="178"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="180"/>
         <source>Due</source>
         <translation>截止时间</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="179"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="181"/>
         <source>Description</source>
         <translation>问题描述</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="380"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="386"/>
+        <source>In the imported orders, order %1 belongs to buyer %2, and its %3 differs from what is typed here.</source>
+        <translation>已导入的订单里，订单 %1 属于买家 %2，它的%3与这里填写的不同。</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="388"/>
+        <source>In the imported orders, the %3 of order %1 differs from what is typed here.</source>
+        <translation>已导入的订单里，订单 %1 的%3与这里填写的不同。</translation>
+    </message>
+    <message>
         <location filename="../../shopdesk/ui/dialogs/case_form.py" line="391"/>
+        <source>Save anyway? Nothing will be filled from that order. Choose No to check the order number.</source>
+        <translation>仍然保存吗？不会从这个订单补全任何信息。选“否”返回核对订单号。</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="394"/>
+        <source>Check the order number</source>
+        <translation>请核对订单号</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="406"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="417"/>
         <source>Malicious-buyer list</source>
         <translation>恶意买家名单</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="381"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="407"/>
         <source>Add the buyer %1 to the malicious-buyer list? A new case from them will then be warned. (The list holds personal data for the shop&apos;s own use.)</source>
         <translation>把买家 %1 加入恶意买家名单？之后该买家的新案件会收到预警。（名单含个人信息，仅供本店使用。）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="414"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="440"/>
         <source>This case no longer exists (it may have been deleted)</source>
         <translation>该案件已不存在（可能已被删除）</translation>
     </message>
@@ -1586,113 +1606,123 @@ You can restore it from the trash later.</source>
         <translation>从订单 %1 补全：%2</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="145"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="143"/>
+        <source>Not filled from order %1: its buyer %2 is not the one typed on this case (%3). Check the order number.</source>
+        <translation>未从订单 %1 补全：订单的买家 %2 与本案件填写的不同（%3），请核对订单号</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="146"/>
+        <source>Not filled from order %1: its buyer is not the one typed on this case (%3). Check the order number.</source>
+        <translation>未从订单 %1 补全：订单的买家与本案件填写的不同（%3），请核对订单号</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="155"/>
         <source>Warnings acknowledged: %1</source>
         <translation>已确认预警：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="150"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="160"/>
         <source>Stage: %1</source>
         <translation>阶段：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="153"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="163"/>
         <source> (tracking no. %1)</source>
         <translation>（单号 %1）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="159"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="169"/>
         <source>Marked as a major complaint, owner: %1</source>
         <translation>标记为重大投诉，负责人：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="160"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="170"/>
         <source>No longer a major complaint</source>
         <translation>不再是重大投诉</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="163"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="173"/>
         <source>Owner approved compensation up to ¥%1 (asked by %2)</source>
         <translation>负责人批准赔付最多 ¥%1（%2 申请）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="172"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="182"/>
         <source>Follow-up scheduled for %1</source>
         <translation>已安排回访：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="177"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="187"/>
         <source>Follow-up: %1</source>
         <translation>回访：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="180"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="190"/>
         <source>Follow-up cancelled (the case was reopened)</source>
         <translation>回访已取消（案件已重新打开）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="183"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="193"/>
         <source>Bad-review contact %1 of 2 (%2)</source>
         <translation>差评联系第 %1 次，共 2 次（%2）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="186"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="196"/>
         <source>Review outcome: %1</source>
         <translation>评价结果：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="188"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="198"/>
         <source>Bad review: %1</source>
         <translation>差评：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="208"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="218"/>
         <source>Step done: %1</source>
         <translation>完成：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="209"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="219"/>
         <source>Step undone: %1</source>
         <translation>取消完成：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="227"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="237"/>
         <source>Evidence removed: %1</source>
         <translation>移除证据：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="229"/>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="256"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="239"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="266"/>
         <source>Reason: %1</source>
         <translation>原因：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="232"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="242"/>
         <source>Waybill added: %1</source>
         <translation>添加运单号：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="234"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="244"/>
         <source>Evidence added (%1): %2</source>
         <translation>添加证据（%1）：%2</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="248"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="258"/>
         <source>Promise to the buyer: %1 (due %2)</source>
         <translation>向买家承诺：%1（%2 到期）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="251"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="261"/>
         <source>Promise kept: %1</source>
         <translation>承诺已兑现：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="252"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="262"/>
         <source>(after the due time %1)</source>
         <translation>（晚于到期时间 %1）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="254"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="264"/>
         <source>Promise not kept: %1</source>
         <translation>承诺未兑现：%1</translation>
     </message>
@@ -1769,10 +1799,10 @@ You can restore it from the trash later.</source>
     </message>
     <message>
         <location filename="../../shopdesk/ui/views/case_detail_text.py" line="117"/>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="148"/>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="161"/>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="165"/>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="221"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="158"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="171"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="175"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="231"/>
         <source>Note: %1</source>
         <translation>备注：%1</translation>
     </message>
@@ -1807,12 +1837,12 @@ You can restore it from the trash later.</source>
         <translation>平台更新：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="212"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="222"/>
         <source>Status: %1 → %2</source>
         <translation>状态：%1 → %2</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="216"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="226"/>
         <source>Outcome: %1</source>
         <translation>处理结果：%1</translation>
     </message>
@@ -3096,7 +3126,7 @@ Demo cases are made up; you can move them to the trash later.</source>
     </message>
     <message>
         <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="139"/>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="502"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="506"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
@@ -3216,12 +3246,12 @@ Demo cases are made up; you can move them to the trash later.</source>
         <translation>这个文件里没有新的内容。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="449"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="453"/>
         <source>Ready: %1 new, %2 updated.</source>
         <translation>可以导入：新建 %1，更新 %2。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="502"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="506"/>
         <source>Imported</source>
         <translation>已导入</translation>
     </message>

@@ -257,6 +257,12 @@ def cmd_cases_add(register: Register, args: argparse.Namespace, out: TextIO) -> 
             if event.type == "enriched":
                 out.write(f"filled from order {event.data.get('order_no', '')}: "
                           f"{', '.join(event.data.get('fields', []))}\n")
+            elif event.type == "order_mismatch":
+                buyer = event.data.get("order_buyer") or ""
+                out.write(f"not filled from order {event.data.get('order_no', '')}: it "
+                          f"names another buyer{' ' + one_line(buyer) if buyer else ''} "
+                          f"({', '.join(event.data.get('fields', []))}); check the order "
+                          "number\n")
         for w in raised:
             out.write(f"warning: {w.rule.value}  {w.reason(lang)}\n")
         if offer:

@@ -108,6 +108,8 @@ _ZH: dict[str, str] = {
     "ev_platform_update": "平台更新",
     "ev_enriched": "从订单补全",
     "enriched_fields": "订单 {order}：{fields}",
+    "ev_order_mismatch": "未从订单补全",
+    "order_mismatch_fields": "订单 {order} 的买家与本案件不同（{fields}），请核对订单号",
     "ev_step": "处理步骤",
     "ev_deleted": "移入回收站",
     "ev_restored": "恢复工单",
@@ -237,6 +239,9 @@ _EN: dict[str, str] = {
     "ev_platform_update": "Platform update",
     "ev_enriched": "Filled from order",
     "enriched_fields": "Order {order}: {fields}",
+    "ev_order_mismatch": "Not filled from order",
+    "order_mismatch_fields": "Order {order} names another buyer ({fields}); check the "
+                             "order number",
     "ev_step": "Step",
     "ev_deleted": "Moved to trash",
     "ev_restored": "Restored",

@@ -43,6 +43,10 @@ def timeline_content(entry: TimelineEntry, labels: Labels, tz: str, now: datetim
         fields = [_field(labels, f) for f in data.get("fields", [])]
         return labels.fmt("enriched_fields", order=data.get("order_no", ""),
                           fields=list_sep(labels.lang).join(fields))
+    if kind == "order_mismatch":
+        fields = [_field(labels, f) for f in data.get("fields", [])]
+        return labels.fmt("order_mismatch_fields", order=data.get("order_no", ""),
+                          fields=list_sep(labels.lang).join(fields))
     if kind == "call":
         return _call(entry, labels)
     if kind in ("promise_made", "promise_kept", "promise_broken"):

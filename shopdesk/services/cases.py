@@ -30,11 +30,18 @@ from ..storage.audit import AuditEntry, AuditStore
 from ..storage.cases import CaseStore
 from ..storage.database import Database, SqliteDatabase
 from ..storage.events import EventStore, TimelineEvent
-from ..storage.orders import OrderStore
+from ..storage.orders import OrderStore, StoredOrder
 from ..storage.rows import case_to_row, field_text
 from ..storage.uris import sqlite_uri
 from .actor import require_actor
-from .order_fill import ORDER_FILLABLE, fill_event, fill_from_order, fit
+from .order_fill import (
+    ORDER_FILLABLE,
+    OrderMismatch,
+    fill_event,
+    fill_from_order,
+    fit,
+    mismatch,
+)
 
 _COLUMN_OF = {"amount_paid": "amount_paid_fen", "amount_claimed": "amount_claimed_fen",
               "amount_settled": "amount_settled_fen"}
@@ -103,7 +110,7 @@ class CaseService:
         draft = replace(draft, **{name: base[name] for name in NUMBER_FIELDS})
         with self.db.atomic():
             # An order export imported before: its buyer and item fill what was left empty.
-            filled = self._order_fill(draft)
+            filled, wrong = self._order_fill(draft)
             base.update(filled)
             day = now.astimezone(ZoneInfo(self.shop_tz)).date()
             case = Case(**base, case_no=self.store.next_case_no(day), status=CaseStatus.NEW,
@@ -114,30 +121,75 @@ class CaseService:
             self.audit_log.record(now, actor, "case", case.id, "create", None, None,
                                   case.case_no)
             self._record_fill(case, filled, draft, actor, now)
+            self._record_mismatch(case.id, wrong, actor, now)
             self.after_write([case.id])
         return case
 
     def _order_fill(self, case: Case | CaseDraft, *, moved_from: Case | None = None,
-                    edited: Collection[str] = ()) -> dict[str, str]:
+                    edited: Collection[str] = ()) -> tuple[dict[str, str],
+                                                            OrderMismatch | None]:
         """The buyer, contact, item and SKU fields of `case` its stored order fills (none
         without an order export that mentioned it): the empty ones, and for a case moved
         from another known order, those still holding that order's values and not edited
-        in the same save (the new order's value, where it has one)."""
+        in the same save (the new order's value, where it has one). Nothing, and the
+        mismatch, when the buyer typed on the case is not the order's."""
         orders = OrderStore(self.db)
         order = orders.get(case.platform, case.order_no) if case.order_no.strip() else None
         if order is None:
-            return {}
-        out = fill_from_order(case, order)
+            return {}, None
         old = orders.get(moved_from.platform, moved_from.order_no) \
             if moved_from is not None else None
+        # What the previous order filled and still holds its value was not typed.
+        inherited = set() if old is None or moved_from is None else \
+            self._filled_from(moved_from.id, old, edited)
+        wrong = mismatch(case, order, ignore=inherited)
+        if wrong is not None:
+            return {}, wrong
+        out = fill_from_order(case, order, ignore=inherited)
         if old is not None:
             for name in ORDER_FILLABLE:
                 was = fit(name, getattr(old, name) or "")
                 new = fit(name, getattr(order, name) or "")
-                if name not in out and name not in edited and was and new and new != was \
-                        and getattr(case, name) == was:
+                if name not in out and name in inherited and new and new != was:
                     out[name] = new
-        return out
+        return out, None
+
+    def _filled_from(self, case_id: int, order: StoredOrder, edited: Collection[str]
+                     ) -> set[str]:
+        """The case's fields an order fill wrote last (its audit: `enrich` is the last
+        change of the field) that still hold `order`'s value and were not `edited` now.
+        A value the user typed that happens to equal the order's is theirs, not the
+        order's: it stays when the case moves to another order."""
+        last: dict[str, str] = {}
+        for entry in self.audit_log.for_entity("case", case_id):
+            if entry.field in ORDER_FILLABLE:
+                last[entry.field] = entry.action
+        case = self.store.get(case_id)
+        return {name for name in ORDER_FILLABLE
+                if name not in edited and last.get(name) == "enrich" and getattr(case, name)
+                and getattr(case, name) == fit(name, getattr(order, name) or "")}
+
+    def order_mismatch(self, draft: CaseDraft, case_id: int | None = None
+                       ) -> OrderMismatch | None:
+        """Would saving `draft` (a new case, or case `case_id` edited) meet an order whose
+        buyer is not the one typed? Read-only: the form asks before saving."""
+        # As open_case and update store them.
+        draft = replace(draft, order_no=draft.order_no.strip(),
+                        buyer_phone=normalise_phone(draft.buyer_phone)
+                        if draft.buyer_phone else "")
+        if case_id is None:
+            return self._order_fill(draft)[1]
+        case = self.store.get(case_id)
+        if (draft.platform, draft.order_no) == (case.platform, case.order_no):
+            return None  # an edit fills from its order only when moved to another
+        edited = {name for name in EDITABLE_FIELDS if getattr(draft, name) != getattr(case, name)}
+        return self._order_fill(draft, moved_from=case, edited=edited)[1]
+
+    def _record_mismatch(self, case_id: int, wrong: OrderMismatch | None, actor: str,
+                         now: datetime) -> None:
+        """Say on the timeline why nothing was filled from the case's order."""
+        if wrong is not None:
+            self.events.add(case_id, now, actor, "order_mismatch", *wrong.event())
 
     def _record_fill(self, case: Case, filled: dict[str, str], before: Case | CaseDraft,
                      actor: str, now: datetime) -> None:
@@ -183,8 +235,8 @@ class CaseService:
             # Moved to an order an export mentioned: its buyer and item fill what is empty,
             # and replace what still holds the previous order's (another buyer's, often).
             before_fill = updated
-            filled = self._order_fill(updated, moved_from=case, edited=set(changes)) \
-                if {"order_no", "platform"} & set(changes) else {}
+            filled, wrong = self._order_fill(updated, moved_from=case, edited=set(changes)) \
+                if {"order_no", "platform"} & set(changes) else ({}, None)
             if filled:
                 updated = updated.with_changes(**filled)
             row = case_to_row(updated)
@@ -198,6 +250,7 @@ class CaseService:
             self.events.add(case_id, now, actor, "edit", "",
                             {"fields": sorted(changes)})
             self._record_fill(updated, filled, before_fill, actor, now)
+            self._record_mismatch(case_id, wrong, actor, now)
             self.after_write([case_id])
             if PLACING_FIELDS.intersection((*changes, *filled)):
                 self.moved_from([case])

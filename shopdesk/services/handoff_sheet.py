@@ -14,16 +14,9 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from functools import lru_cache
 
-from ..domain.call_policy import CallOutcome, CallPolicy, ReasonCode
+from ..domain.call_policy import CallPolicy, ReasonCode
 from ..domain.case import Case
-from ..domain.clock import from_iso, local
 from ..domain.enums import (
-    CaseKind,
-    CaseStatus,
-    Cause,
-    CustomerType,
-    Outcome,
-    Platform,
     Priority,
 )
 from ..domain.handoff import (
@@ -39,7 +32,7 @@ from ..domain.handoff import (
     TouchedCase,
 )
 from ..domain.masking import mask_phone
-from ..domain.promises import Promise, PromiseKind
+from ..domain.promises import Promise
 from ..domain.text_masking import contact_masker
 from ..domain.urgency import (
     MARKED_URGENT,
@@ -57,7 +50,11 @@ from ..storage.database import Database
 from ..storage.events import TimelineEvent
 from ..storage.handoff_sources import HandoffSources, OpenCaseRow
 from .calls import CallService, buyer_key_of
-from .exports import COLUMNS
+from .handoff_changes import NOTE_CHARS as NOTE_CHARS
+from .handoff_changes import cut as _cut
+from .handoff_changes import describe as _describe
+from .handoff_changes import refund_amount as _refund_amount
+from .handoff_changes import yuan as _yuan
 from .handoff_imports import import_lines
 from .promises import PromiseService
 
@@ -66,10 +63,6 @@ MAX_OPEN = 200
 MAX_TOUCHED = 150
 MAX_CHANGES = 12
 MAX_NEXT_CALLS = 100
-NOTE_CHARS = 120
-_FIELD = {key: (zh, en) for key, zh, en in COLUMNS}
-# Contact fields: an edit is named, its values never printed.
-_PRIVATE = {"buyer_phone", "buyer_name", "buyer_address"}
 _PRIVATE_ORDER = ("buyer_phone", "buyer_name", "buyer_address")  # contact_masker's order
 # Free text on the sheet (notes, summaries, the outgoing note) may quote a phone number:
 # any mainland mobile in it is masked, and each case's own phone, name and address too.
@@ -150,21 +143,6 @@ class _Changes:
     off_shift_by: tuple[str, ...] = ()
     refunds: int = 0
     refund_total: Decimal = Decimal("0")
-
-
-def _cut(text: str, limit: int = NOTE_CHARS) -> str:
-    text = " ".join((text or "").split())
-    return text if len(text) <= limit else text[:limit - 1] + "…"
-
-
-def _yuan(value: Decimal | str | None) -> str:
-    """'59.90' (no symbol, two decimals); '' when unknown."""
-    if value is None or value == "":
-        return ""
-    try:
-        return f"{Decimal(str(value)):.2f}"
-    except ArithmeticError:
-        return str(value)
 
 
 class HandoffSheetBuilder:
@@ -456,139 +434,3 @@ def _flag(rule: str, zh: str, en: str) -> Flag:
     except ValueError:  # a rule a newer version wrote: its reason still says enough
         return Flag(rule, zh, en)
     return Flag(rule, f"{key.zh}（{zh}）", f"{key.en} ({en})")
-
-
-def _label(enum_type, value: object) -> tuple[str, str]:
-    try:
-        member = enum_type(value)
-    except ValueError:
-        return str(value or ""), str(value or "")
-    return member.zh, member.en
-
-
-def _when(value: object, tz: str) -> str:
-    at = from_iso(str(value)) if value else None
-    return local(at, tz).strftime("%m-%d %H:%M") if at else ""
-
-
-def _refund_amount(e: TimelineEvent) -> Decimal | None:
-    """The money of a status change that settled with a refund or compensation."""
-    if e.type != "status" or e.data.get("amount") is None:
-        return None
-    try:
-        money = Outcome(e.data.get("outcome")).involves_money
-        return Decimal(str(e.data["amount"])) if money else None
-    except (ValueError, ArithmeticError):
-        return None
-
-
-def _describe(e: TimelineEvent, edits: list[AuditEntry], tz: str) -> tuple[str, Text]:
-    """(kind, bilingual text) for one timeline event."""
-    d = e.data
-    if e.type == "created":
-        return "created", Text("新建案件", "Case opened")
-    if e.type == "status":
-        fz, fe = _label(CaseStatus, d.get("from"))
-        tz_, te = _label(CaseStatus, d.get("to"))
-        zh, en = f"状态：{fz} → {tz_}", f"Status: {fe} → {te}"
-        kind = "status"
-        if d.get("outcome"):
-            oz, oe = _label(Outcome, d.get("outcome"))
-            amount = f" ¥{_yuan(d['amount'])}" if d.get("amount") is not None else ""
-            zh += f"，结果：{oz}{amount}"
-            en += f", outcome: {oe}{amount}"
-            if _refund_amount(e) is not None:
-                kind = "refund"
-        if e.text:
-            zh += f"（{_cut(e.text, 60)}）"
-            en += f" ({_cut(e.text, 60)})"
-        return kind, Text(zh, en)
-    if e.type == "note":
-        return "note", Text(f"备注：{_cut(e.text)}", f"Note: {_cut(e.text)}")
-    if e.type == "call":
-        oz, oe = _label(CallOutcome, d.get("outcome"))
-        summary = _cut(e.text.split("：", 1)[1], 60) if "：" in e.text else ""
-        extra = f"（{summary}）" if summary else ""
-        flag_zh = "，越权拨打已记录" if d.get("overridden") else ""
-        flag_en = ", override recorded" if d.get("overridden") else ""
-        return "call", Text(f"电话：{oz}{extra}{flag_zh}",
-                            f"Call: {oe}{' (' + summary + ')' if summary else ''}{flag_en}")
-    if e.type in ("promise_made", "promise_kept", "promise_broken"):
-        return "promise", _promise_text(e.type, d, tz)
-    if e.type == "edit":
-        return "edit", _edit_text(d.get("fields", []), edits, tz)
-    if e.type in ("evidence_added", "evidence_removed"):
-        verb = ("添加证据", "Evidence added") if e.type == "evidence_added" \
-            else ("移除证据", "Evidence removed")
-        return "evidence", Text(f"{verb[0]}：{_cut(e.text, 60)}", f"{verb[1]}: {_cut(e.text, 60)}")
-    if e.type == "platform_update":
-        return "platform", Text(f"平台更新：{_cut(e.text)}", f"Platform update: {_cut(e.text)}")
-    if e.type == "enriched":
-        names = [_FIELD.get(f, (f, f)) for f in d.get("fields", [])]
-        no = d.get("order_no", "")
-        return "edit", Text(f"从订单 {no} 补全：" + "、".join(z for z, _ in names),
-                            f"Filled from order {no}: " + ", ".join(e for _, e in names))
-    if e.type == "deleted":
-        return "other", Text("移入回收站", "Moved to the trash")
-    if e.type == "restored":
-        return "other", Text("从回收站恢复", "Restored from the trash")
-    if e.type == "major":
-        owner = d.get("owner")
-        return "major", (Text(f"标记为重大投诉，负责人：{owner}", f"Marked major, owner: {owner}")
-                         if owner else Text("取消重大投诉", "No longer major"))
-    if e.type == "approval":
-        return "major", Text(f"负责人批准赔付不超过 ¥{d.get('amount')}",
-                             f"Owner approved compensation up to ¥{d.get('amount')}")
-    return "other", Text(f"{e.type}：{_cut(e.text)}" if e.text else e.type,
-                         f"{e.type}: {_cut(e.text)}" if e.text else e.type)
-
-
-def _promise_text(type_: str, d: dict, tz: str) -> Text:
-    kz, ke = _label(PromiseKind, d.get("kind"))
-    text = str(d.get("text") or "")
-    if text:
-        if d.get("kind") == PromiseKind.OTHER.value:
-            kz = ke = text
-        else:
-            kz, ke = f"{kz}：{text}", f"{ke}: {text}"
-    due = _when(d.get("due_at"), tz)
-    if type_ == "promise_made":
-        return Text(f"承诺：{kz}（{due} 前）", f"Promise: {ke} (due {due})")
-    if type_ == "promise_kept":
-        late_zh, late_en = ("（逾期兑现）", " (late)") if d.get("late") else ("", "")
-        return Text(f"承诺已兑现：{kz}{late_zh}", f"Promise kept: {ke}{late_en}")
-    reason = str(d.get("reason") or "")
-    return Text(f"承诺未兑现：{kz}（原因：{_cut(reason, 60)}）",
-                f"Promise not kept: {ke} (reason: {_cut(reason, 60)})")
-
-
-def _edit_text(fields: list[str], edits: list[AuditEntry], tz: str) -> Text:
-    values = {a.field: (a.old, a.new) for a in edits if a.field}
-    zh_parts, en_parts = [], []
-    for name in fields:
-        zh, en = _FIELD.get(name, (name, name))
-        if name in values and name not in _PRIVATE:
-            (oz, oe), (nz, ne) = (_value(name, v, tz) for v in values[name])
-            zh_parts.append(f"{zh} {oz or '—'} → {nz or '—'}")
-            en_parts.append(f"{en} {oe or '—'} → {ne or '—'}")
-        else:
-            zh_parts.append(zh)
-            en_parts.append(en)
-    return Text("修改：" + "；".join(zh_parts), "Edited: " + "; ".join(en_parts))
-
-
-_ENUM_FIELDS = {"platform": Platform, "kind": CaseKind, "cause": Cause,
-                "customer_type": CustomerType, "priority": Priority}
-
-
-def _value(name: str, raw: str | None, tz: str) -> tuple[str, str]:
-    """An audited value shown in (zh, en): labels for enums, shop time, yuan."""
-    if raw is None:
-        return "", ""
-    if name == "due_at":
-        return _when(raw, tz), _when(raw, tz)
-    if name.startswith("amount_"):
-        return f"¥{_yuan(raw)}", f"¥{_yuan(raw)}"
-    if name in _ENUM_FIELDS:
-        return _label(_ENUM_FIELDS[name], raw)
-    return _cut(raw, 30), _cut(raw, 30)

@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from ..domain.clock import local, to_utc_iso
-from ..domain.text import clause_sep, is_english, pick
+from ..domain.text import clause_sep, is_english, list_sep, pick
 from ..importers import FileError, RowError
 from ..storage.import_profiles import ImportLogEntry
 from .import_state import Conflict
@@ -34,6 +34,17 @@ def fill_clauses(lang: str, filled: int, *, done: bool = True) -> list[str]:
         return [f"{verb} the empty buyer or item fields of {filled} case(s)"]
     verb = "补全了" if done else "将补全"
     return [f"{verb} {filled} 个案件空着的买家或商品信息"]
+
+
+def mismatch_clauses(lang: str, case_nos: list[str]) -> list[str]:
+    """Cases an order export did not fill: the buyer typed on them is not the order's."""
+    if not case_nos:
+        return []
+    shown = list_sep(lang).join(case_nos[:3]) + ("…" if len(case_nos) > 3 else "")
+    n = len(case_nos)
+    return [pick(lang, f"{n} 个案件填写的买家与订单的不同，没有补全（请核对订单号：{shown}）",
+                 f"{n} case(s) not filled: their buyer is not the order's "
+                 f"(check the order number: {shown})")]
 
 
 def state_clauses(lang: str, resolved: int, closed: int, left_out: int, conflicts: int,
@@ -80,8 +91,10 @@ class ImportReport:
     conflicts: list[Conflict] = field(default_factory=list)
     left_out: int = 0
     unknown_statuses: list[str] = field(default_factory=list)
-    # An order export: cases whose empty buyer or item fields its orders filled.
+    # An order export: cases whose empty buyer or item fields its orders filled, and the
+    # case numbers of those it did not fill because their typed buyer is not the order's.
     filled_cases: int = 0
+    mismatched_cases: list[str] = field(default_factory=list)
     file_sha256: str | None = None  # of the file's bytes
     # The last import of the same file before this call (None: never imported).
     previous: ImportLogEntry | None = None
@@ -122,8 +135,10 @@ class ImportReport:
                                       *self.fill_clauses(lang)])
 
     def fill_clauses(self, lang: str) -> list[str]:
-        """What an order export filled in cases opened by hand (none: empty)."""
-        return fill_clauses(lang, self.filled_cases, done=self.imported)
+        """What an order export filled in cases opened by hand, and the cases it did not
+        fill because their buyer is not the order's (none: empty)."""
+        return [*fill_clauses(lang, self.filled_cases, done=self.imported),
+                *mismatch_clauses(lang, self.mismatched_cases)]
 
     def state_clauses(self, lang: str) -> list[str]:
         """What the platform's state did: resolved, closed, left out, conflicts, unknown."""
@@ -160,6 +175,7 @@ class ImportReport:
             "left_out_finished": self.left_out,
             "unknown_platform_statuses": list(self.unknown_statuses),
             "filled_cases": self.filled_cases,
+            "mismatched_cases": list(self.mismatched_cases),
             "previous_import": (None if self.previous is None else
                                 {"id": self.previous.id, "at": to_utc_iso(self.previous.at),
                                  "actor": self.previous.actor}),

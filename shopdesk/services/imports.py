@@ -46,6 +46,7 @@ from ..storage.bulk import roomy_cache, unchecked_references
 from ..storage.bulk_load import bulk_load
 from ..storage.cases import CaseStore
 from ..storage.database import Database
+from ..storage.events import EventStore
 from ..storage.import_profiles import ImportLogEntry, ImportLogStore
 from ..storage.orders import OrderStore
 from ..storage.search_side import SideIndex
@@ -56,6 +57,7 @@ from .import_report import JSON_SCHEMA as JSON_SCHEMA
 from .import_report import ImportReport as ImportReport
 from .import_state import FinishedFilter
 from .import_write import PlanWriter
+from .order_fill import OrderMismatch
 from .orders import OrderPlan, OrderService, plan_fills, plan_orders, write_fills
 from .profiles import ProfileService
 
@@ -334,9 +336,12 @@ class ImportService:
         # them too, also while bad rows refuse the file: "import the valid rows" would);
         # the orders of known rows are as stored, and read only for a case they fill.
         assert parsed.platform is not None or not still
+        withheld: list[tuple[Case, OrderMismatch]] = []
         fills = plan_fills(self.db, plan.orders_after(),
-                           stored=[(parsed.platform, k.key) for k in still])
+                           stored=[(parsed.platform, k.key) for k in still],
+                           mismatched=withheld)
         report.filled_cases = len(fills)
+        report.mismatched_cases = [case.case_no for case, _wrong in withheld]
         if report.errors and not skip_bad_rows:
             report.refused = _refusal(report.errors)
         if report.refused or dry_run:
@@ -350,6 +355,10 @@ class ImportService:
             progress(start + len(rows[start:start + CHUNK]), total)
         check()
         store.remember_rows(plan.same_hashes())
+        if withheld:  # their timelines say why (and the next import lists them no more)
+            now = self.clock.now()
+            EventStore(self.db).add_many([(case.id, now, actor, "order_mismatch",
+                                           *wrong.event()) for case, wrong in withheld])
         if fills:
             write_fills(self.db, fills, actor, self.clock.now(), check=check,
                         progress=lambda done: progress(len(rows) + done, total))

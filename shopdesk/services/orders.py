@@ -23,7 +23,7 @@ from ..storage.events import EventStore
 from ..storage.orders import OrderStore, StoredOrder
 from ..storage.search import reindex_cases
 from .cases import PLACING_FIELDS
-from .order_fill import ORDER_FILLABLE, fill_event, fill_from_order
+from .order_fill import ORDER_FILLABLE, OrderMismatch, fill_event, fill_from_order, mismatch
 
 # Cases read and written at a time by an order export's fills.
 FILL_CHUNK = 500
@@ -120,17 +120,22 @@ class OrderFill:
 
 
 def plan_fills(db: Database, orders: Iterable[StoredOrder],
-               stored: Iterable[tuple[Platform, str]] = ()) -> list[OrderFill]:
+               stored: Iterable[tuple[Platform, str]] = (), *,
+               mismatched: list[tuple[Case, OrderMismatch]] | None = None
+               ) -> list[OrderFill]:
     """The live cases of these orders with empty fields the orders can fill, by case id
     (idx_cases_order finds them; cases in the trash are left alone). `stored`: more
     orders, by (platform, number), as the register holds them (read only for the cases
-    they fill: a re-imported export's orders mostly fill none)."""
+    they fill: a re-imported export's orders mostly fill none). A case whose buyer is
+    not its order's is not filled: it goes to `mismatched` (when the order has something
+    for it, and its timeline does not say so already)."""
     by_key: dict[tuple[str, str], StoredOrder | None] = {
         (str(p), no): None for p, no in stored}
     by_key.update({(str(o.platform), o.order_no): o for o in orders})
     if not by_key:
         return []
     store = CaseStore(db)
+    withheld: list[tuple[Case, OrderMismatch]] = []  # not filled: another buyer's order
     ids = [case_id for case_id, platform, order_no, _refund, live in
            store.match_keys(order_nos={no for _, no in by_key})
            if live and (str(platform), order_no) in by_key]
@@ -143,9 +148,20 @@ def plan_fills(db: Database, orders: Iterable[StoredOrder],
         for case_id in chunk:
             case = cases[case_id]
             order = by_key[(str(case.platform), case.order_no)]
-            filled = fill_from_order(case, order) if order is not None else {}
+            if order is None:
+                continue
+            wrong = mismatch(case, order) if mismatched is not None else None
+            if wrong is not None and fill_from_order(case, order, check_buyer=False):
+                withheld.append((case, wrong))
+            filled = fill_from_order(case, order)
             if filled:
                 fills.append(OrderFill(case, filled))
+    if mismatched is not None and withheld:
+        # A case whose timeline says so already (its form asked, or an earlier import
+        # listed it) is not listed on every import again.
+        told = {(case_id, str(data.get("order_no", ""))) for case_id, data in
+                EventStore(db).data_of_type([c.id for c, _w in withheld], "order_mismatch")}
+        mismatched += [(c, w) for c, w in withheld if (c.id, w.order_no) not in told]
     return fills
 
 

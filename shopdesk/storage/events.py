@@ -9,6 +9,7 @@ from datetime import datetime
 from typing import Any
 
 from ..domain.clock import from_iso, to_utc_iso
+from .batches import in_batches
 from .database import Database
 
 
@@ -59,6 +60,16 @@ class EventStore:
         """(case_id, at, actor, type, text, data) rows already in stored form: `at` as
         `to_utc_iso` writes it, `data` as JSON with sorted keys (bulk loads)."""
         self.db.executemany(_INSERT, rows)
+
+    def data_of_type(self, case_ids: Sequence[int], type: str) -> list[tuple[int, dict[str, Any]]]:
+        """(case id, data) of every event of `type` on these cases, oldest first."""
+        out: list[tuple[int, dict[str, Any]]] = []
+        for chunk, marks in in_batches(list(case_ids)):
+            rows = self.db.execute(
+                f"SELECT case_id, data FROM case_events WHERE case_id IN ({marks}) "
+                "AND type = ? ORDER BY id", [*chunk, type]).fetchall()
+            out += [(int(r[0]), json.loads(r[1] or "{}")) for r in rows]
+        return out
 
     def for_case(self, case_id: int) -> list[TimelineEvent]:
         rows = self.db.execute(

@@ -147,11 +147,20 @@ def test_add_says_what_the_order_filled(cli, tmp_path):
     path = write(tmp_path, "orders.csv", [ORDER_HEADER, order_row(1)])
     assert cli("--as", "小王", "import", str(path))[0] == 0
     code, out, _ = cli("--as", "小王", "cases", "add", "--platform", "taobao", "--order",
-                       "3126112300000000001", "--kind", "refund_only", "--buyer", "小蜜蜂")
+                       "3126112300000000001", "--kind", "refund_only", "--buyer", "TB_Buyer_1")
     assert code == 0
     case_no, filled = out.splitlines()[:2]
     assert filled == ("filled from order 3126112300000000001: buyer_address, buyer_name, "
                       "buyer_phone, item_title, sku")
     code, out, _ = cli("cases", "show", case_no, "--json")
     data = json.loads(out)["case"]
-    assert (data["buyer_nick"], data["sku"]) == ("小蜜蜂", "TS-WHITE-L")
+    assert (data["buyer_nick"], data["sku"]) == ("TB_Buyer_1", "TS-WHITE-L")  # as typed
+    # Another buyer's order (a mistyped number): nothing filled, and it says why.
+    code, out, _ = cli("--as", "小王", "cases", "add", "--platform", "taobao", "--order",
+                       "3126112300000000001", "--kind", "refund_only", "--buyer", "小蜜蜂")
+    assert code == 0
+    case_no, why = out.splitlines()[:2]
+    assert why == ("not filled from order 3126112300000000001: it names another buyer "
+                   "tb_buyer_1 (buyer_nick); check the order number")
+    data = json.loads(cli("cases", "show", case_no, "--json")[1])["case"]
+    assert (data["buyer_nick"], data["buyer_phone"], data["sku"]) == ("小蜜蜂", "", "")

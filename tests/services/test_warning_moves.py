@@ -242,7 +242,9 @@ def test_an_order_export_that_fills_a_cases_sku_rejudges_the_item_group_it_left(
 
     ids = _an_item_group_without_sku(register)
     path = tmp_path / "orders.csv"
-    path.write_bytes(csv_bytes([ORDER_HEADER, order_row(1, 商家编码="SKU-NEW")], "utf-8-sig"))
+    # The order of the first case's buyer (another buyer's order fills nothing).
+    path.write_bytes(csv_bytes([ORDER_HEADER, order_row(1, 买家会员名="买家1", 商家编码="SKU-NEW")],
+                               "utf-8-sig"))
     report = register.imports.apply(register.imports.read(path), path.name, "小王")
     assert report.filled_cases == 1
     assert register.cases.get(ids[0]).sku == "SKU-NEW"

@@ -29,7 +29,9 @@ from ...domain.enums import CaseKind, Cause, CustomerType, Platform, Priority
 from ...domain.errors import FieldError, NotFoundError, ShopDeskError, ValidationError
 from ...domain.masking import mask_phone
 from ...domain.money import format_yuan
+from ...domain.text import list_sep
 from ...services.cases import EditConflictError
+from ...services.order_fill import OrderMismatch
 from ...services.register import Register
 from ..i18n import ui_language
 from ..widgets.due_edit import DueTimeEdit
@@ -350,6 +352,12 @@ class CaseFormDialog(QDialog):
                 # Handed to someone: only to a colleague still on the staff list.
                 self.register.staff.require_active(draft.assignee)
             previous = self._case.cause if self._case is not None else None
+            wrong = self.register.cases.order_mismatch(
+                draft, self._case.id if self._case is not None else None)
+            if wrong is not None and not self._save_despite(wrong):
+                self.order_no.setFocus()
+                self.order_no.selectAll()
+                return
             if self._case is None:
                 case = self.register.cases.open_case(draft, self.operator)
                 self.memory.remember(draft.platform, draft.shop)
@@ -369,6 +377,24 @@ class CaseFormDialog(QDialog):
         self._offer_blacklist(case, previous)
         self.saved.emit(case.id)
         self.accept()
+
+    def _save_despite(self, wrong: OrderMismatch) -> bool:
+        """The order number belongs to another buyer in the imported orders (a typo, most
+        often): save only if the user says so; nothing is then filled from that order."""
+        labels = self._labels()
+        fields = list_sep(self.lang).join(labels[f] for f in wrong.fields)
+        text = (self.tr("In the imported orders, order %1 belongs to buyer %2, and its %3 "
+                        "differs from what is typed here.") if wrong.order_buyer else
+                self.tr("In the imported orders, the %3 of order %1 differs from what is "
+                        "typed here.")).replace("%1", wrong.order_no).replace(
+            "%2", wrong.order_buyer).replace("%3", fields)
+        text += "\n\n" + self.tr("Save anyway? Nothing will be filled from that order. "
+                                 "Choose No to check the order number.")
+        answer = QMessageBox.question(
+            self, self.tr("Check the order number"), text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
 
     def _offer_blacklist(self, case: Case, previous: Cause | None) -> None:
         """The malicious_reviewer cause offers to list the buyer; the user decides."""

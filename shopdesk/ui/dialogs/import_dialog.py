@@ -444,7 +444,11 @@ class ImportDialog(QDialog):
                 "#b00020",
             )
         elif not report.changes_register:
-            self._set_status(self.tr("Nothing new in this file."), "#666666")
+            text = self.tr("Nothing new in this file.")
+            withheld = report.fill_clauses(self.lang)  # cases whose buyer is not the order's
+            if withheld:
+                text = self._sentence(text, clause_sep(self.lang).join(withheld))
+            self._set_status(text, "#666666")
         else:
             text = (self.tr("Ready: %1 new, %2 updated.")
                     .replace("%1", str(report.created))

@@ -137,6 +137,16 @@ class CaseText(QObject):
             fields = list_sep(self.lang).join(self.field(f) for f in data.get("fields", []))
             return self.tr("Filled from order %1: %2").replace(
                 "%1", str(data.get("order_no", ""))).replace("%2", fields)
+        if type_ == "order_mismatch":
+            fields = list_sep(self.lang).join(self.field(f) for f in data.get("fields", []))
+            buyer = str(data.get("order_buyer") or "")
+            return (self.tr("Not filled from order %1: its buyer %2 is not the one typed on "
+                            "this case (%3). Check the order number.")
+                    if buyer else
+                    self.tr("Not filled from order %1: its buyer is not the one typed on "
+                            "this case (%3). Check the order number.")).replace(
+                "%1", str(data.get("order_no", ""))).replace("%2", buyer).replace(
+                "%3", fields)
         if type_ in ("promise_made", "promise_kept", "promise_broken"):
             return self._promise_line(type_, text, data)
         if type_ == "step":
