@@ -29,6 +29,7 @@ from .common import (
     live_case,
     parse_shop_time,
 )
+from .order_lines import last_event_id, order_event_json, order_event_line, order_events
 
 EXIT_OK = 0
 
@@ -122,12 +123,14 @@ def cmd_cases_edit(register: Register, args: argparse.Namespace, out: TextIO) ->
     assignee = (given.get("assignee") or "").strip()
     if assignee and assignee != case.assignee:
         register.staff.require_active(assignee)  # handing over: to someone on the staff
+    before = last_event_id(register, case.id)
     updated = register.cases.update(case.id, draft_from_fields(fields),
                                     actor_name(register, args.actor))
     changed = [n for n in EDITABLE_FIELDS if getattr(case, n) != getattr(updated, n)]
+    said = order_events(register, case.id, after_id=before)  # moved to a known order
     if args.json:
         emit_json(out, {"schema": SCHEMA_VERSION, "case": case_json(updated),
-                        "changed": changed})
+                        "changed": changed, "order_events": [order_event_json(e) for e in said]})
         return EXIT_OK
     if not changed:
         out.write(f"{case.case_no}: nothing changed\n")
@@ -135,6 +138,8 @@ def cmd_cases_edit(register: Register, args: argparse.Namespace, out: TextIO) ->
         out.write(f"{case.case_no}: {CASE_FIELD_OPTIONS[name][2:]} "
                   f"{_shown(register, name, getattr(case, name))} → "
                   f"{_shown(register, name, getattr(updated, name))}\n")
+    for event in said:
+        out.write(f"{case.case_no}: {order_event_line(event)}\n")
     return EXIT_OK
 
 

@@ -34,6 +34,7 @@ from .case_changes import (
 from .case_major import MAJOR_COMMANDS, MAJOR_OPTION_OF, add_major_parsers, approval_json
 from .common import CliError, actor_name, case_query, checked_int, cli_lang, emit_json, find_case
 from .deadlines import add_stage_parser, cases_stage
+from .order_lines import order_event_json, order_event_line, order_events
 
 # More rows than any register holds; beyond it SQLite's 64-bit integers overflow.
 MAX_LIMIT = 1_000_000_000
@@ -249,20 +250,14 @@ def cmd_cases_add(register: Register, args: argparse.Namespace, out: TextIO) -> 
         data = case_json(case)
         data["warnings"] = [warning_json(w, lang) for w in raised]
         data["blacklist_offer"] = offer
+        data["order_events"] = [order_event_json(e) for e in order_events(register, case.id)]
         emit_json(out, {"schema": SCHEMA_VERSION, "case": data})
     else:
         out.write(case.case_no + "\n")
-        # Fields the seller did not type, taken from the order an export brought in.
-        for event in register.cases.timeline(case.id):
-            if event.type == "enriched":
-                out.write(f"filled from order {event.data.get('order_no', '')}: "
-                          f"{', '.join(event.data.get('fields', []))}\n")
-            elif event.type == "order_mismatch":
-                buyer = event.data.get("order_buyer") or ""
-                out.write(f"not filled from order {event.data.get('order_no', '')}: it "
-                          f"names another buyer{' ' + one_line(buyer) if buyer else ''} "
-                          f"({', '.join(event.data.get('fields', []))}); check the order "
-                          "number\n")
+        # Fields the seller did not type, taken from the order an export brought in (or
+        # why not: the order is another buyer's).
+        for event in order_events(register, case.id):
+            out.write(order_event_line(event) + "\n")
         for w in raised:
             out.write(f"warning: {w.rule.value}  {w.reason(lang)}\n")
         if offer:

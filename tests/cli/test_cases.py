@@ -164,3 +164,30 @@ def test_add_says_what_the_order_filled(cli, tmp_path):
                    "tb_buyer_1 (buyer_nick); check the order number")
     data = json.loads(cli("cases", "show", case_no, "--json")[1])["case"]
     assert (data["buyer_nick"], data["buyer_phone"], data["sku"]) == ("小蜜蜂", "", "")
+    code, out, _ = cli("--as", "小王", "cases", "add", "--platform", "taobao", "--order",
+                       "3126112300000000001", "--kind", "refund_only", "--buyer", "小蜜蜂",
+                       "--json")
+    assert json.loads(out)["case"]["order_events"] == [
+        {"type": "order_mismatch", "order_no": "3126112300000000001",
+         "fields": ["buyer_nick"], "order_buyer": "tb_buyer_1"}]
+
+
+def test_edit_says_what_a_move_to_a_known_order_did(cli, tmp_path):
+    from tests.services.test_orders import ORDER_HEADER, order_row, write
+
+    path = write(tmp_path, "orders.csv", [ORDER_HEADER, order_row(1), order_row(2)])
+    assert cli("--as", "小王", "import", str(path))[0] == 0
+    code, out, _ = cli("--as", "小王", "cases", "add", "--platform", "taobao", "--order",
+                       "9999999999", "--kind", "refund_only", "--buyer", "tb_buyer_2")
+    case_no = out.splitlines()[0]
+    code, out, _ = cli("--as", "小王", "cases", "edit", case_no, "--order",
+                       "3126112300000000001")
+    assert code == 0
+    assert out.splitlines()[-1] == (f"{case_no}: not filled from order 3126112300000000001: "
+                                    "it names another buyer tb_buyer_1 (buyer_nick); check "
+                                    "the order number")
+    code, out, _ = cli("--as", "小王", "cases", "edit", case_no, "--order",
+                       "3126112300000000002", "--json")
+    data = json.loads(out)
+    assert data["order_events"][0]["type"] == "enriched"
+    assert "buyer_phone" in data["changed"]

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from shopdesk.ui.dialogs.case_form import CaseFormDialog
+from shopdesk.ui.dialogs.import_dialog import ImportDialog
 from shopdesk.ui.views.case_detail_text import CaseText
 from tests.services.test_orders import ORDER_HEADER, order_row, write
 
@@ -15,6 +16,15 @@ from .test_case_form import open_form
 from .ui_support import type_text
 
 ORDER_1 = "3126112300000000001"  # buyer tb_buyer_1
+
+
+def _previewed(qtbot, register, tasks, path) -> str:
+    """The import dialog's status line once it previewed `path`."""
+    dialog = ImportDialog(register, "小王", tasks, path=path)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.report is not None and not dialog.is_busy(), timeout=10_000)
+    return dialog.status.text()
 
 
 def _known_orders(register, tmp_path):
@@ -74,18 +84,13 @@ def test_the_import_dialog_names_the_cases_an_order_export_did_not_fill(
         qtbot, register, tasks, tmp_path, chinese_ui):
     from shopdesk.domain.case import CaseDraft
     from shopdesk.domain.enums import CaseKind, Platform
-    from shopdesk.ui.dialogs.import_dialog import ImportDialog
 
     # Typed before the order export was imported: the export is the first to know.
     typed = register.cases.open_case(CaseDraft(platform=Platform.TAOBAO, order_no=ORDER_1,
                                                kind=CaseKind.REFUND_ONLY, buyer_nick="张三"),
                                      "小王")
     path = write(tmp_path, "orders.csv", [ORDER_HEADER, order_row(1)])
-    dialog = ImportDialog(register, "小王", tasks, path=path)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitUntil(lambda: dialog.report is not None and not dialog.is_busy(), timeout=10_000)
-    assert dialog.status.text() == (
+    assert _previewed(qtbot, register, tasks, path) == (
         "可以导入：新建 1，更新 0。1 个案件填写的买家与订单的不同，没有补全"
         f"（请核对订单号：{typed.case_no}）。")
 
@@ -96,7 +101,6 @@ def test_nothing_new_still_names_a_case_not_filled(qtbot, register, tasks, tmp_p
     even when the export brings nothing new."""
     from shopdesk.domain.case import CaseDraft
     from shopdesk.domain.enums import CaseKind, Platform
-    from shopdesk.ui.dialogs.import_dialog import ImportDialog
 
     path = write(tmp_path, "orders.csv", [ORDER_HEADER, order_row(1)])
     register.imports.apply(register.imports.read(path), path.name, "小王")
@@ -106,10 +110,6 @@ def test_nothing_new_still_names_a_case_not_filled(qtbot, register, tasks, tmp_p
     register.db.execute("DELETE FROM case_events WHERE type = 'order_mismatch'")
     other = tmp_path / "today.csv"
     other.write_bytes(path.read_bytes() + b"\n")  # the same orders, another file
-    dialog = ImportDialog(register, "小王", tasks, path=other)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitUntil(lambda: dialog.report is not None and not dialog.is_busy(), timeout=10_000)
-    assert dialog.status.text() == (
+    assert _previewed(qtbot, register, tasks, other) == (
         "这个文件里没有新的内容。1 个案件填写的买家与订单的不同，没有补全"
         f"（请核对订单号：{typed.case_no}）。")
