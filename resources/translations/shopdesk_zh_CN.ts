@@ -1233,38 +1233,53 @@ You can restore it from the trash later.</source>
         <translation>问题描述</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="386"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="401"/>
+        <source>Order %1 already has an open case: %2. Open another case for it?</source>
+        <translation>订单 %1 已有未结案件：%2。还要为它再新建一个案件吗？</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="403"/>
+        <source>Order %1 already has an open case: %2. Move this case to it too?</source>
+        <translation>订单 %1 已有未结案件：%2。仍要把这个案件也改到这个订单吗？</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="406"/>
+        <source>Same order</source>
+        <translation>同一订单</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="416"/>
         <source>In the imported orders, order %1 belongs to buyer %2, and its %3 differs from what is typed here.</source>
         <translation>已导入的订单里，订单 %1 属于买家 %2，它的%3与这里填写的不同。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="388"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="418"/>
         <source>In the imported orders, the %3 of order %1 differs from what is typed here.</source>
         <translation>已导入的订单里，订单 %1 的%3与这里填写的不同。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="391"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="421"/>
         <source>Save anyway? Nothing will be filled from that order. Choose No to check the order number.</source>
         <translation>仍然保存吗？不会从这个订单补全任何信息。选“否”返回核对订单号。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="394"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="424"/>
         <source>Check the order number</source>
         <translation>请核对订单号</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="406"/>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="417"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="436"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="447"/>
         <source>Malicious-buyer list</source>
         <translation>恶意买家名单</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="407"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="437"/>
         <source>Add the buyer %1 to the malicious-buyer list? A new case from them will then be warned. (The list holds personal data for the shop&apos;s own use.)</source>
         <translation>把买家 %1 加入恶意买家名单？之后该买家的新案件会收到预警。（名单含个人信息，仅供本店使用。）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="440"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="470"/>
         <source>This case no longer exists (it may have been deleted)</source>
         <translation>该案件已不存在（可能已被删除）</translation>
     </message>
@@ -2975,17 +2990,17 @@ Demo cases are made up; you can move them to the trash later.</source>
 <context>
     <name>HandoffView</name>
     <message>
-        <location filename="../../shopdesk/ui/views/handoff_view.py" line="197"/>
+        <location filename="../../shopdesk/ui/views/handoff_view.py" line="198"/>
         <source>Save hand-off as PDF</source>
         <translation>把交接单保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/handoff_view.py" line="199"/>
+        <location filename="../../shopdesk/ui/views/handoff_view.py" line="200"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/handoff_view.py" line="210"/>
+        <location filename="../../shopdesk/ui/views/handoff_view.py" line="211"/>
         <source>Could not write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>

@@ -241,7 +241,11 @@ def cmd_cases_add(register: Register, args: argparse.Namespace, out: TextIO) -> 
               "assignee": assignee_for_new_case(register, args.assignee, actor)}
     if args.due:
         fields["due_at"] = parse_due(args.due, register.shop_tz)
-    case = register.cases.open_case(draft_from_fields(fields), actor)
+    draft = draft_from_fields(fields)
+    # Often the same request opened twice: said, not refused (another request of the
+    # same order is a case of its own).
+    others = register.cases.open_for_order(draft.platform, draft.order_no)
+    case = register.cases.open_case(draft, actor)
     lang = cli_lang(register, args)
     raised = register.warnings.live([case.id]).get(case.id, [])
     # The malicious_reviewer cause offers to list the buyer: a hint, never done silently.
@@ -251,6 +255,7 @@ def cmd_cases_add(register: Register, args: argparse.Namespace, out: TextIO) -> 
         data["warnings"] = [warning_json(w, lang) for w in raised]
         data["blacklist_offer"] = offer
         data["order_events"] = [order_event_json(e) for e in order_events(register, case.id)]
+        data["same_order_open"] = [c.case_no for c in others]
         emit_json(out, {"schema": SCHEMA_VERSION, "case": data})
     else:
         out.write(case.case_no + "\n")
@@ -258,6 +263,9 @@ def cmd_cases_add(register: Register, args: argparse.Namespace, out: TextIO) -> 
         # why not: the order is another buyer's).
         for event in order_events(register, case.id):
             out.write(order_event_line(event) + "\n")
+        if others:
+            out.write(f"note: order {case.order_no} already had open case(s): "
+                      + ", ".join(f"{c.case_no} ({c.status.value})" for c in others) + "\n")
         for w in raised:
             out.write(f"warning: {w.rule.value}  {w.reason(lang)}\n")
         if offer:

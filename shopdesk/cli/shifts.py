@@ -222,12 +222,16 @@ def cmd_handoff(register: Register, args: argparse.Namespace, out: TextIO) -> in
         if latest is None:
             raise ShiftCliError("no hand-off yet (end a shift with `shopdesk shift end`)")
         shift = latest
-    if args.pdf:
-        _write_pdf(register, shift, args.pdf, lang)
+    written = _write_pdf(register, shift, args.pdf, lang) if args.pdf else None
     if args.json:
-        emit_json(out, {"schema": SCHEMA_VERSION, "handoff": handoff_json(shift, register)})
+        data = handoff_json(shift, register)
+        if written is not None:
+            data["pdf"] = str(written)
+        emit_json(out, {"schema": SCHEMA_VERSION, "handoff": data})
     else:
         out.write(handoff_text(service.sheet(shift.id), lang, shift=shift))
+        if written is not None:
+            out.write(f"PDF: {written}\n")  # as `shift end --pdf` says it
     return 0
 
 

@@ -106,6 +106,7 @@ class ImportLine:
     file: str
     kind: Text  # the export's platform and kind, e.g. 淘宝/天猫 售后单 ("" if not recorded)
     summary: Text  # 新建 3，更新 1，未变 5，跳过 0 行；平台已完结 1
+    changed: bool = True  # it created, updated or filled something (False: a repeat)
 
 
 @dataclass(frozen=True)

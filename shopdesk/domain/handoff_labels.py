@@ -60,6 +60,10 @@ LABELS: dict[str, tuple[str, str]] = {
                    "{n} more cases not listed (see the hand-off in ShopDesk)"),
     "more_items": ("另有 {n} 条未列出", "{n} more not listed"),
     "more_changes": ("另有 {n} 条变动", "{n} more changes"),
+    "more_imports": ("另有 {n} 次较早的导入未列出（完整列表见 ShopDesk 交接记录）",
+                     "{n} earlier imports not listed (see the hand-off in ShopDesk)"),
+    "repeat_imports": ("另有 {n} 次导入没有新内容（未列出）",
+                       "{n} more imports brought nothing new (not listed)"),
     "call_now": ("现在可拨", "May call now"),
     "call_later": ("{at} 起可拨", "From {at}"),
     "call_never": ("不可再拨", "Do not call"),
@@ -194,6 +198,21 @@ def promise_text(p: PromiseLine, tz: str, lang: str) -> str:
         state = label("state_broken", lang) + paren(p.reason, lang)
     return join(p.case_no, p.buyer, p.what.get(lang),
                 label("due", lang, at=shown(p.due_at, tz)), paren(p.made_by, lang), state)
+
+
+def imports_shown(sheet: HandoffSheet, cap: int, lang: str = "zh"
+                  ) -> tuple[list[ImportLine], list[str]]:
+    """The imports a rendering lists (oldest first), and its closing remarks: those that
+    changed something, the latest `cap` of them (what the next shift works on); the
+    earlier ones cut and those that brought nothing new are counted, not listed."""
+    changed = [x for x in sheet.imports if x.changed]
+    shown = changed[-cap:] if cap > 0 else []
+    remarks = []
+    if len(changed) > len(shown):
+        remarks.append(label("more_imports", lang, n=len(changed) - len(shown)))
+    if len(sheet.imports) > len(changed):
+        remarks.append(label("repeat_imports", lang, n=len(sheet.imports) - len(changed)))
+    return shown, remarks
 
 
 def import_text(line: ImportLine, sheet: HandoffSheet, lang: str) -> str:

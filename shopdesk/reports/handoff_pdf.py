@@ -26,6 +26,7 @@ from ..domain.handoff import HandoffSheet, PromiseLine, Shift, TouchedCase
 from ..domain.handoff_labels import (
     ack_text,
     heading,
+    imports_shown,
     join,
     label,
     next_call_text,
@@ -289,13 +290,15 @@ class _Story:
                                     st["h2"])]
         rows: list[Sequence[object]] = [[t("col_when"), t("col_file"), t("col_what"),
                                          t("col_by")]]
-        for x in s.imports[:self.caps.imports]:
+        listed, remarks = imports_shown(s, self.caps.imports, self.lang)
+        for x in listed:
             rows.append([when_text(x.at, s), join(x.file, paren(x.kind.get(self.lang),
                                                                self.lang)),
                          x.summary.get(self.lang), x.actor])
-        out.append(table(rows, [22 * mm, 60 * mm, self.width - 102 * mm, 20 * mm],
-                         style=st["cell"], header_style=st["cell_bold"]))
-        return out + self._more(len(s.imports) - self.caps.imports)
+        if listed:
+            out.append(table(rows, [22 * mm, 60 * mm, self.width - 102 * mm, 20 * mm],
+                             style=st["cell"], header_style=st["cell_bold"]))
+        return out + [para(r, st["small"]) for r in remarks]
 
     def _calls(self) -> list[Flowable]:
         s, st, t = self.s, self.st, self.t

@@ -22,7 +22,7 @@ from ..domain.case import EDITABLE_FIELDS, Case, CaseDraft, validate_draft
 from ..domain.case_list import CaseListRow
 from ..domain.case_query import CaseQuery
 from ..domain.clock import SHOP_TZ_DEFAULT, Clock, to_utc_iso
-from ..domain.enums import CaseStatus
+from ..domain.enums import CaseStatus, Platform
 from ..domain.errors import FieldError, ShopDeskError, ValidationError
 from ..domain.masking import mask_address, mask_phone, normalise_phone
 from ..domain.workflow import Transition, check_transition, is_reopen
@@ -184,6 +184,19 @@ class CaseService:
             return None  # an edit fills from its order only when moved to another
         edited = {name for name in EDITABLE_FIELDS if getattr(draft, name) != getattr(case, name)}
         return self._order_fill(draft, moved_from=case, edited=edited)[1]
+
+    def open_for_order(self, platform: Platform, order_no: str, *,
+                       other_than: int | None = None) -> list[Case]:
+        """The live, still open cases of this order (by case number), but `other_than`:
+        a second case for the same order is often one opened twice (the form asks)."""
+        number = order_no.strip()
+        if not number:
+            return []
+        ids = [case_id for case_id, p, no, _refund, live in
+               self.store.match_keys(order_nos=[number])
+               if live and no == number and str(p) == str(platform) and case_id != other_than]
+        cases = self.store.fetch(ids)
+        return sorted((c for c in cases.values() if c.status.is_open), key=lambda c: c.case_no)
 
     def _record_mismatch(self, case_id: int, wrong: OrderMismatch | None, actor: str,
                          now: datetime) -> None:

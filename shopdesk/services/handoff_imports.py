@@ -25,5 +25,7 @@ def import_lines(db: Database, start: datetime, end: datetime,
         ImportLine(import_id=e.id, at=e.at, actor=e.actor, file=_mask(e.filename),
                    kind=Text(kind_label(e.record_type, e.platform, "zh"),
                              kind_label(e.record_type, e.platform, "en")),
-                   summary=Text(summary(e, "zh"), summary(e, "en")))
+                   summary=Text(summary(e, "zh", kind_shown=True),
+                                summary(e, "en", kind_shown=True)),
+                   changed=e.created + e.updated + (e.filled or 0) > 0)
         for e in ImportLogStore(db).between(start, end) if covers(e.at, "import_log", e.id))

@@ -11,6 +11,7 @@ from ..domain.handoff_labels import (
     ack_text,
     heading,
     import_text,
+    imports_shown,
     join,
     label,
     next_call_text,
@@ -96,8 +97,8 @@ def handoff_text(sheet: HandoffSheet, lang: str = "zh", *, shift: Shift | None =
 
     if sheet.imports:
         out += ["", heading(sheet, "sec_imports", lang, n=len(sheet.imports))]
-        out += [f"- {import_text(x, sheet, lang)}" for x in sheet.imports[:MAX_LIST]]
-        _more(out, len(sheet.imports) - MAX_LIST, "more_items", lang)
+        listed, remarks = imports_shown(sheet, MAX_LIST, lang)
+        out += [f"- {import_text(x, sheet, lang)}" for x in listed] + remarks
 
     out += ["", heading(sheet, "sec_calls", lang, n=len(sheet.calls))]
     for call in sheet.calls[:MAX_LIST]:

@@ -57,10 +57,11 @@ def extra_clauses(entry: ImportLogEntry, lang: str) -> list[str]:
     return parts
 
 
-def summary(entry: ImportLogEntry, lang: str) -> str:
-    """新建 3，更新 1，未变 40，跳过 0 行；平台已完结 2 …: the counts, then the rest."""
+def summary(entry: ImportLogEntry, lang: str, *, kind_shown: bool = False) -> str:
+    """新建 3，更新 1，未变 40，跳过 0 行；平台已完结 2 …: the counts, then the rest
+    (`kind_shown`: the export's kind stands beside it, so 订单 is not said twice)."""
     line = counts_clause(lang, entry.created, entry.updated, entry.unchanged, entry.skipped)
-    if entry.record_type == "order":  # its counts are orders, not cases
+    if entry.record_type == "order" and not kind_shown:  # the counts are orders
         line = pick(lang, "订单：", "Orders: ") + line
     return clause_sep(lang).join([line, *extra_clauses(entry, lang)])
 

@@ -183,12 +183,13 @@ class ImportReport:
 
     def previous_note(self, tz: str, lang: str) -> str:
         """这个文件已于 … 由 … 导入过 when the same file was imported before ("" if not)."""
-        return previous_note(self.previous, tz, lang)
+        return previous_note(self.previous, tz, lang, self.file)
 
 
-def previous_note(last: ImportLogEntry | None, tz: str, lang: str) -> str:
-    """When and by whom `last`, an earlier import of the same file, was made ("" for
-    None). An import logged without the file's hash matched by its name only: it says so."""
+def previous_note(last: ImportLogEntry | None, tz: str, lang: str, name: str = "") -> str:
+    """When and by whom `last`, an earlier import of the same file, was made, and under
+    which name when it was another than `name` ("" for None). An import logged without
+    the file's hash matched by its name only: it says so."""
     if last is None:
         return ""
     when = local(last.at, tz).strftime("%Y-%m-%d %H:%M")
@@ -196,5 +197,8 @@ def previous_note(last: ImportLogEntry | None, tz: str, lang: str) -> str:
     if last.file_sha256 is None:
         return pick(lang, f"同名文件已于 {when} 由 {who} 导入过",
                     f"a file of this name was imported on {when} by {who}")
+    if name and last.filename != name:
+        return pick(lang, f"这个文件已于 {when} 由 {who} 导入过（当时名为 {last.filename}）",
+                    f"this file was imported on {when} by {who} (as {last.filename})")
     return pick(lang, f"这个文件已于 {when} 由 {who} 导入过",
                 f"this file was imported on {when} by {who}")

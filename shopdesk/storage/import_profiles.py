@@ -130,12 +130,17 @@ class ImportLogStore:
         return [_entry(r) for r in rows]
 
     def previous(self, filename: str, sha256: str | None) -> ImportLogEntry | None:
-        """The latest import of the same file: the same bytes, or, for an import logged
-        without their hash, the same name (None: never imported)."""
+        """The first import of the same file (the one that brought it in; later ones of
+        the same bytes brought nothing new): the same bytes, or, without an import logged
+        with them, the last import of the same name logged without a hash (None: never
+        imported)."""
         row = self.db.execute(
             f"SELECT {', '.join(_COLUMNS)} FROM import_log WHERE file_sha256 = ? "
-            "OR (file_sha256 IS NULL AND filename = ?) ORDER BY id DESC LIMIT 1",
-            [sha256, filename]).fetchone()
+            "ORDER BY id LIMIT 1", [sha256]).fetchone() if sha256 else None
+        if row is None:
+            row = self.db.execute(
+                f"SELECT {', '.join(_COLUMNS)} FROM import_log WHERE file_sha256 IS NULL "
+                "AND filename = ? ORDER BY id DESC LIMIT 1", [filename]).fetchone()
         return None if row is None else _entry(row)
 
     def count(self) -> int:

@@ -191,3 +191,16 @@ def test_edit_says_what_a_move_to_a_known_order_did(cli, tmp_path):
     data = json.loads(out)
     assert data["order_events"][0]["type"] == "enriched"
     assert "buyer_phone" in data["changed"]
+
+
+def test_add_notes_an_open_case_of_the_same_order(cli):
+    args = ("--as", "小王", "cases", "add", "--platform", "taobao", "--order", "123456789",
+            "--kind", "refund_only")
+    code, out, _ = cli(*args)
+    first = out.splitlines()[0]
+    assert code == 0 and len(out.splitlines()) == 1
+    code, out, _ = cli(*args)
+    assert code == 0
+    assert out.splitlines()[1] == f"note: order 123456789 already had open case(s): {first} (new)"
+    data = json.loads(cli(*args, "--json")[1])["case"]
+    assert len(data["same_order_open"]) == 2 and data["same_order_open"][0] == first

@@ -248,4 +248,9 @@ def test_shift_end_shows_the_work_done_while_nobody_was_on_shift(cli, staffed, t
     code, out, _ = cli("handoff", "show", "--json")
     sheet = json.loads(out)["handoff"]["sheet"]
     assert sheet["off_shift"] == [] and sheet["off_shift_start"] is None
+    again = tmp_path / "again.pdf"
+    code, out, _ = cli("handoff", "show", "1", "--pdf", str(again))
+    assert code == 0 and out.splitlines()[-1] == f"PDF: {again}" and again.exists()
+    code, out, _ = cli("handoff", "show", "1", "--pdf", str(again), "--json")
+    assert json.loads(out)["handoff"]["pdf"] == str(again)
     assert [t["case"]["case_no"] for t in sheet["touched"]] == [case_no]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 from shopdesk.domain.handoff import sheet_from_json, sheet_to_json
+from shopdesk.domain.handoff_labels import import_text
 from shopdesk.services.handoff_text import handoff_text
 from tests.importers.helpers import DATA
 
@@ -42,7 +43,9 @@ def test_the_imports_of_the_shift_are_listed_with_what_they_did(register, clock)
     heading = lines.index("五、平台导入（2 次）")
     assert lines[heading + 1] == ("- 11:00 小王 taobao_refund_gbk.csv（淘宝/天猫 售后单）："
                                   "新建 3，更新 0，未变 0，跳过 4 行；平台已完结 1")
-    assert lines[heading + 2].startswith("- 12:00 小王 again.csv（")
+    # The second brought nothing new: counted, not listed.
+    assert lines[heading + 2] == "另有 1 次导入没有新内容（未列出）"
+    assert (first.changed, second.changed) == (True, False)
     assert "六、电话（0 通）" in lines and "七、买家下次可致电时间" in lines
     english = handoff_text(sheet, "en").splitlines()
     assert "5. Platform exports imported (2)" in english
@@ -103,3 +106,42 @@ def test_a_phone_in_a_file_name_is_masked_on_the_sheet(register, clock):
     clock.set(T0 + 2 * H)
     sheet = register.shifts.sheet(register.shifts.end("小王").id)
     assert sheet.imports[0].file == "138****5678的退款.csv"
+
+
+def test_a_long_list_keeps_the_latest_imports_that_changed_something(register, clock,
+                                                                    tmp_path):
+    from shopdesk.services.handoff_text import MAX_LIST
+    from tests.importers.helpers import TAOBAO_REFUND_HEADER, csv_bytes, taobao_refund_row
+
+    clock.set(T0)
+    register.shifts.start("小王")
+    for i in range(MAX_LIST + 2):  # each a new refund
+        clock.advance(minutes=10)
+        path = tmp_path / f"export_{i}.csv"
+        path.write_bytes(csv_bytes([TAOBAO_REFUND_HEADER, taobao_refund_row(i)], "gbk"))
+        register.imports.apply(register.imports.read(path), path.name, "小王")
+        if i == 0:  # the same export again: nothing new
+            register.imports.apply(register.imports.read(path), "repeat.csv", "小王")
+    clock.advance(hours=1)
+    sheet = register.shifts.sheet(register.shifts.end("小王").id)
+    assert len(sheet.imports) == MAX_LIST + 3
+    lines = handoff_text(sheet, "zh").splitlines()
+    start = next(i for i, x in enumerate(lines) if "平台导入" in x)
+    listed = lines[start + 1:start + 1 + MAX_LIST]
+    assert all(x.startswith("- ") for x in listed)
+    assert f"export_{MAX_LIST + 1}.csv" in listed[-1] and "export_2.csv" in listed[0]
+    assert lines[start + 1 + MAX_LIST:start + 3 + MAX_LIST] == [
+        "另有 2 次较早的导入未列出（完整列表见 ShopDesk 交接记录）",
+        "另有 1 次导入没有新内容（未列出）"]
+
+
+def test_an_order_export_says_orders_once(register, clock, tmp_path):
+    from tests.services.test_orders import ORDER_HEADER, order_row, write
+
+    clock.set(T0 + H)
+    path = write(tmp_path, "orders.csv", [ORDER_HEADER, order_row(1)])
+    register.imports.apply(register.imports.read(path), path.name, "小王")
+    clock.set(T0 + 2 * H)
+    sheet = register.shifts.sheet(register.shifts.end("小王").id)
+    assert import_text(sheet.imports[0], sheet, "zh") == (
+        "11:00 小王 orders.csv（淘宝/天猫 订单）：新建 1，更新 0，未变 0，跳过 0 行")

@@ -93,8 +93,11 @@ def test_the_same_file_imported_before_is_named_with_who_and_when(register, cloc
     # Saved again under another name: the same bytes, the same file.
     renamed = tmp_path / "退款 (1).csv"
     renamed.write_bytes(REFUNDS.read_bytes())
-    assert service.preview(service.read(renamed), renamed.name,
-                           skip_bad_rows=True).previous.at == at
+    _apply(service, renamed, skip_bad_rows=True)  # a repeat: nothing new
+    found = service.preview(service.read(renamed), renamed.name, skip_bad_rows=True)
+    assert found.previous.at == at  # the import that brought it in, not the repeat
+    assert found.previous_note(register.shop_tz, "zh") == (
+        f"这个文件已于 {local:%Y-%m-%d %H:%M} 由 小王 导入过（当时名为 {REFUNDS.name}）")
     # Another export under the same name (a name reused every day) is a new file.
     other = tmp_path / REFUNDS.name
     other.write_bytes(REFUNDS.read_bytes().replace(b"\r\n", b"\n") + b"\n")

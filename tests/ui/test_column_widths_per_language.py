@@ -3,6 +3,8 @@ the column order, hidden columns and sort are shared by both languages."""
 
 from __future__ import annotations
 
+from PySide6.QtGui import QFont, QFontMetrics
+
 from shopdesk.ui.models.case_columns import column_of
 
 EN = {"SHOPDESK_LANG": "en"}
@@ -37,3 +39,16 @@ def test_widths_are_kept_per_language_and_the_order_is_shared(make_window, demo_
     zh_again.close()
     en_again = make_window(demo_register, env=EN)
     assert _width(en_again, "status") == 230
+
+
+def test_the_time_left_column_fits_a_case_days_overdue_in_either_language(make_window,
+                                                                         demo_register):
+    """English 'overdue 29 d 23 h' is wider than 已超时29天23小时: cut in the middle, the
+    days went missing ('overdue… d 12 h')."""
+    for env, text in (({}, "已超时29天23小时"), (EN, "overdue 29 d 23 h")):
+        window = make_window(demo_register, env=env)
+        bold = QFont(window.case_list.table.font())
+        bold.setBold(True)  # as overdue cells are drawn
+        assert window.case_list.default_widths()[column_of("deadline")] > \
+            QFontMetrics(bold).horizontalAdvance(text)
+        window.close()

@@ -332,3 +332,14 @@ def test_a_bad_row_does_not_hide_the_fills_of_the_valid_rows(qtbot, register, ta
     assert "将补全 1 个案件" in dlg.status.text() and dlg.import_button.isEnabled()
     _import(qtbot, dlg)
     assert register.cases.get(case.id).buyer_nick == "tb_buyer_1"
+
+
+def test_the_refund_only_choices_are_off_for_an_order_export(qtbot, register, tasks,
+                                                             tmp_path, dialog):
+    from tests.services.test_orders import order_row
+
+    assert dialog.only_open.isEnabled() and dialog.finished_since_box.isEnabled()  # refunds
+    orders = _previewed(qtbot, register, tasks, _orders_file(tmp_path, order_row(1)))
+    assert orders.report.record_type == "order"
+    assert not orders.only_open.isEnabled() and not orders.finished_since_box.isEnabled()
+    assert not orders.finished_since.isEnabled()

@@ -113,3 +113,33 @@ def test_nothing_new_still_names_a_case_not_filled(qtbot, register, tasks, tmp_p
     assert _previewed(qtbot, register, tasks, other) == (
         "这个文件里没有新的内容。1 个案件填写的买家与订单的不同，没有补全"
         f"（请核对订单号：{typed.case_no}）。")
+
+
+def test_a_second_case_for_an_order_with_an_open_case_is_asked_about(qtbot, register, boxes,
+                                                                    chinese_ui):
+    from shopdesk.domain.case import CaseDraft
+    from shopdesk.domain.enums import CaseKind, Platform
+
+    first = register.cases.open_case(CaseDraft(platform=Platform.TAOBAO, order_no="123456789",
+                                               kind=CaseKind.REFUND_ONLY), "小王")
+    before = register.cases.store.total()
+    dialog = open_form(qtbot, register)
+    type_text(qtbot, dialog.order_no, "123456789")
+    boxes.answer = QMessageBox.StandardButton.No
+    qtbot.keyClick(dialog.order_no, Qt.Key.Key_Return)
+    [(kind, text)] = boxes.shown
+    assert kind == "question"
+    assert text == (f"订单 123456789 已有未结案件：{first.case_no}（新建）。"
+                    "还要为它再新建一个案件吗？")
+    assert dialog.isVisible() and register.cases.store.total() == before
+    assert dialog.order_no.hasFocus()
+    boxes.answer = QMessageBox.StandardButton.Yes
+    qtbot.keyClick(dialog.order_no, Qt.Key.Key_Return)
+    assert dialog.result() == CaseFormDialog.DialogCode.Accepted
+    assert register.cases.store.total() == before + 1
+    # Editing either of them (same order) asks nothing.
+    boxes.shown.clear()
+    edit = open_form(qtbot, register, case_id=first.id)
+    type_text(qtbot, edit.buyer_nick, "小蜜蜂")
+    qtbot.keyClick(edit.buyer_nick, Qt.Key.Key_Return)
+    assert boxes.shown == [] and edit.result() == CaseFormDialog.DialogCode.Accepted

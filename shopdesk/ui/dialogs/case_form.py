@@ -24,12 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.case import Case, draft_from_fields
+from ...domain.case import Case, CaseDraft, draft_from_fields
 from ...domain.enums import CaseKind, Cause, CustomerType, Platform, Priority
 from ...domain.errors import FieldError, NotFoundError, ShopDeskError, ValidationError
 from ...domain.masking import mask_phone
 from ...domain.money import format_yuan
-from ...domain.text import list_sep
+from ...domain.text import list_sep, parens
 from ...services.cases import EditConflictError
 from ...services.order_fill import OrderMismatch
 from ...services.register import Register
@@ -352,6 +352,10 @@ class CaseFormDialog(QDialog):
                 # Handed to someone: only to a colleague still on the staff list.
                 self.register.staff.require_active(draft.assignee)
             previous = self._case.cause if self._case is not None else None
+            if not self._another_for_order(draft):
+                self.order_no.setFocus()
+                self.order_no.selectAll()
+                return
             wrong = self.register.cases.order_mismatch(
                 draft, self._case.id if self._case is not None else None)
             if wrong is not None and not self._save_despite(wrong):
@@ -377,6 +381,32 @@ class CaseFormDialog(QDialog):
         self._offer_blacklist(case, previous)
         self.saved.emit(case.id)
         self.accept()
+
+    def _another_for_order(self, draft: CaseDraft) -> bool:
+        """A new case (or one moved) for an order that has an open case already: often
+        the same request opened twice (by two people, or after an import). Go on only
+        if the user says so."""
+        case = self._case
+        if case is not None and (case.platform, case.order_no) == (draft.platform,
+                                                                   draft.order_no):
+            return True
+        others = self.register.cases.open_for_order(
+            draft.platform, draft.order_no, other_than=case.id if case is not None else None)
+        if not others:
+            return True
+        named = list_sep(self.lang).join(
+            f"{c.case_no}{parens(c.status.label(self.lang), self.lang)}" for c in others[:3])
+        if len(others) > 3:
+            named += "…"
+        text = (self.tr("Order %1 already has an open case: %2. Open another case for it?")
+                if case is None else
+                self.tr("Order %1 already has an open case: %2. Move this case to it too?")
+                ).replace("%1", draft.order_no).replace("%2", named)
+        answer = QMessageBox.question(
+            self, self.tr("Same order"), text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
 
     def _save_despite(self, wrong: OrderMismatch) -> bool:
         """The order number belongs to another buyer in the imported orders (a typo, most

@@ -496,10 +496,13 @@ class ImportDialog(QDialog):
 
     def _update_buttons(self) -> None:
         idle = self._task is None
-        for widget in (self.choose_button, self.preset, self.mapping_button, self.skip_bad,
-                       self.only_open, self.finished_since_box):
+        for widget in (self.choose_button, self.preset, self.mapping_button, self.skip_bad):
             widget.setEnabled(idle and not self.imported)
-        self.finished_since.setEnabled(idle and not self.imported
+        # Which finished refunds to bring in means nothing to an order export.
+        orders = self.report is not None and self.report.record_type == "order"
+        for widget in (self.only_open, self.finished_since_box):
+            widget.setEnabled(idle and not self.imported and not orders)
+        self.finished_since.setEnabled(idle and not self.imported and not orders
                                        and self.finished_since_box.isChecked())
         self.choose_button.setEnabled(idle)
         self.import_button.setEnabled(idle and self._can_import())

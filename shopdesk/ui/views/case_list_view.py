@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import timedelta
 
 from PySide6.QtCore import (
     QEvent,
@@ -14,7 +15,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -31,6 +32,7 @@ from ...services.cases import CaseService
 from ...services.quick_filters import QuickFilter
 from ..models.case_columns import CASE_ID_ROLE, COLUMNS, column_of, column_of_sort
 from ..models.case_table import CaseTableModel
+from ..models.case_texts import time_left_text
 from .query_builder import FilterState, build_query
 
 # Columns whose width follows the longest label or sample text in the UI language, so
@@ -38,7 +40,9 @@ from .query_builder import FilterState, build_query
 _LABEL_ENUMS = {"platform": Platform, "kind": CaseKind, "cause": Cause, "status": CaseStatus}
 _SAMPLES = {"case_no": "DEMO-20261123-0000", "order_no": "3043750003197657081",
             "amount": "¥12,345.00", "due": "2026-11-23 ", "promise": "2026-11-23 ",
-            "activity": "2026-11-23 ", "assignee": "小王小王", "deadline": "已超时23小时59分"}
+            "activity": "2026-11-23 ", "assignee": "小王小王"}
+# The time-left column: its longest texts in the UI language (overdue by hours, by days).
+_LATE_SAMPLES = (timedelta(hours=23, minutes=59), timedelta(days=29, hours=23))
 # Free-text columns get fixed starting widths (elided; the user can widen them).
 _FIXED = {"buyer": 120, "item": 200, "platform_status": 130, "warnings": 130}
 _MAX_LABEL_WIDTH = 140
@@ -171,6 +175,14 @@ class CaseListView(QWidget):
             widths[key] = min(longest + pad, _MAX_LABEL_WIDTH)
         for key, sample in _SAMPLES.items():
             widths[key] = metrics.horizontalAdvance(sample) + pad
+        # "overdue 5 d 12 h", in bold as overdue cells are, is wider than 已超时5天12小时:
+        # cut in the middle, it lost the days.
+        bold = QFont(self.table.font())
+        bold.setBold(True)
+        late_metrics = QFontMetrics(bold)
+        widths["deadline"] = max(
+            late_metrics.horizontalAdvance(time_left_text(-late, False, lang))
+            for late in _LATE_SAMPLES) + pad
         for col, column in enumerate(COLUMNS):  # room for the title and the sort arrow
             title = self.model.headerData(col, Qt.Orientation.Horizontal)
             need = header_metrics.horizontalAdvance(title) + pad + 16

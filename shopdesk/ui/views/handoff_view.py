@@ -20,6 +20,7 @@ from ...domain.handoff_labels import (
     ack_text,
     heading,
     import_text,
+    imports_shown,
     join,
     label,
     next_call_text,
@@ -106,10 +107,10 @@ def sheet_html(sheet: HandoffSheet, shift: Shift | None, lang: str) -> str:
 
     if sheet.imports:
         out.append(f"<h2>{h('sec_imports', n=len(sheet.imports))}</h2><ul>")
-        out += [f"<li>{escape(import_text(x, sheet, lang))}</li>"
-                for x in sheet.imports[:MAX_ROWS]]
+        listed, remarks = imports_shown(sheet, MAX_ROWS, lang)
+        out += [f"<li>{escape(import_text(x, sheet, lang))}</li>" for x in listed]
         out.append("</ul>")
-        out += _more(len(sheet.imports) - MAX_ROWS, "more_items", lang)
+        out += [f"<p class='muted'>{escape(r)}</p>" for r in remarks]
 
     out.append(f"<h2>{h('sec_calls', n=len(sheet.calls))}</h2><ul>")
     for call in sheet.calls[:MAX_ROWS]:
