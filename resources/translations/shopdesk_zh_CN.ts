@@ -1062,224 +1062,224 @@ You can restore it from the trash later.</source>
 <context>
     <name>CaseFormDialog</name>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="72"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="74"/>
         <source>New case</source>
         <translation>新建案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="74"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="76"/>
         <source>Edit case %1</source>
         <translation>编辑案件 %1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="95"/>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="102"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="97"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="104"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="96"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="98"/>
         <source>Show the full number (this is recorded)</source>
         <translation>显示完整号码（会记录在审计日志中）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="104"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="106"/>
         <source>Show the full address (this is recorded)</source>
         <translation>显示完整地址（会记录在审计日志中）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="115"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="117"/>
         <source>Who handles this case (hand it to a colleague by choosing them)</source>
         <translation>负责处理此案件的人（选择同事即可转交）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="177"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="179"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="181"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="183"/>
         <source>Assignee</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="239"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="241"/>
         <source>(nobody)</source>
         <translation>（无人负责）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="108"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="110"/>
         <source>(not yet known)</source>
         <translation>（暂不清楚）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="112"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="114"/>
         <source>This case has a due time</source>
         <translation>设置截止时间</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="120"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="122"/>
         <source>What happened, what the buyer wants… (Ctrl+Enter saves)</source>
         <translation>发生了什么、买家想要什么…（Ctrl+Enter 保存）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="136"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="138"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="137"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="139"/>
         <source>Buyer and case</source>
         <translation>买家与案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="144"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="146"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="145"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="147"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="148"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="150"/>
         <source>Enter saves · Esc cancels</source>
         <translation>Enter 保存 · Esc 取消</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="172"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="174"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="172"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="174"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="173"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="175"/>
         <source>Order no.</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="173"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="175"/>
         <source>Refund no.</source>
         <translation>售后单号</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="174"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="176"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="174"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="176"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="175"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="177"/>
         <source>Amount paid</source>
         <translation>实付金额</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="175"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="177"/>
         <source>Amount claimed</source>
         <translation>申请金额</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="176"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="178"/>
         <source>Buyer nickname</source>
         <translation>买家昵称</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="176"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="178"/>
         <source>Buyer name</source>
         <translation>买家姓名</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="177"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="179"/>
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="178"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="180"/>
         <source>Kind</source>
         <translation>售后类型</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="179"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="181"/>
         <source>Cause</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="179"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="181"/>
         <source>Customer type</source>
         <translation>客户类型</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="180"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="182"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="180"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="182"/>
         <source>Due</source>
         <translation>截止时间</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="181"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="183"/>
         <source>Description</source>
         <translation>问题描述</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="401"/>
-        <source>Order %1 already has an open case: %2. Open another case for it?</source>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="415"/>
+        <source>Order %1 already has open case(s): %2. Open another case for it?</source>
         <translation>订单 %1 已有未结案件：%2。还要为它再新建一个案件吗？</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="403"/>
-        <source>Order %1 already has an open case: %2. Move this case to it too?</source>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="417"/>
+        <source>Order %1 already has open case(s): %2. Move this case to that order as well?</source>
         <translation>订单 %1 已有未结案件：%2。仍要把这个案件也改到这个订单吗？</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="406"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="420"/>
         <source>Same order</source>
         <translation>同一订单</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="416"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="430"/>
         <source>In the imported orders, order %1 belongs to buyer %2, and its %3 differs from what is typed here.</source>
         <translation>已导入的订单里，订单 %1 属于买家 %2，它的%3与这里填写的不同。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="418"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="432"/>
         <source>In the imported orders, the %3 of order %1 differs from what is typed here.</source>
         <translation>已导入的订单里，订单 %1 的%3与这里填写的不同。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="421"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="435"/>
         <source>Save anyway? Nothing will be filled from that order. Choose No to check the order number.</source>
         <translation>仍然保存吗？不会从这个订单补全任何信息。选“否”返回核对订单号。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="424"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="438"/>
         <source>Check the order number</source>
         <translation>请核对订单号</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="436"/>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="447"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="450"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="461"/>
         <source>Malicious-buyer list</source>
         <translation>恶意买家名单</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="437"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="451"/>
         <source>Add the buyer %1 to the malicious-buyer list? A new case from them will then be warned. (The list holds personal data for the shop&apos;s own use.)</source>
         <translation>把买家 %1 加入恶意买家名单？之后该买家的新案件会收到预警。（名单含个人信息，仅供本店使用。）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="470"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="484"/>
         <source>This case no longer exists (it may have been deleted)</source>
         <translation>该案件已不存在（可能已被删除）</translation>
     </message>
@@ -1295,62 +1295,62 @@ You can restore it from the trash later.</source>
 <context>
     <name>CaseListView</name>
     <message>
-        <location filename="../../shopdesk/ui/views/case_list_view.py" line="255"/>
+        <location filename="../../shopdesk/ui/views/case_list_view.py" line="267"/>
         <source>No case matches “%1”. Check the spelling, or clear the search (Esc).</source>
         <translation>没有与“%1”匹配的案件。请检查拼写，或清除搜索（Esc）。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_list_view.py" line="258"/>
+        <location filename="../../shopdesk/ui/views/case_list_view.py" line="270"/>
         <source>The trash is empty.</source>
         <translation>回收站是空的。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_list_view.py" line="259"/>
+        <location filename="../../shopdesk/ui/views/case_list_view.py" line="271"/>
         <source>No promise to a buyer is overdue.</source>
         <translation>没有逾期的买家承诺。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_list_view.py" line="260"/>
+        <location filename="../../shopdesk/ui/views/case_list_view.py" line="272"/>
         <source>No promise to a buyer falls due today.</source>
         <translation>今天没有到期的买家承诺。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_list_view.py" line="261"/>
+        <location filename="../../shopdesk/ui/views/case_list_view.py" line="273"/>
         <source>No open case is past its deadline.</source>
         <translation>没有已过截止时间的未结案件。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_list_view.py" line="262"/>
+        <location filename="../../shopdesk/ui/views/case_list_view.py" line="274"/>
         <source>No open case is due today.</source>
         <translation>今天没有到期的未结案件。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_list_view.py" line="263"/>
+        <location filename="../../shopdesk/ui/views/case_list_view.py" line="275"/>
         <source>No open case is assigned to you.</source>
         <translation>没有分配给你的未结案件。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_list_view.py" line="264"/>
+        <location filename="../../shopdesk/ui/views/case_list_view.py" line="276"/>
         <source>No open case carries a warning.</source>
         <translation>没有带预警的未结案件。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_list_view.py" line="265"/>
+        <location filename="../../shopdesk/ui/views/case_list_view.py" line="277"/>
         <source>No open cases: everything is resolved.</source>
         <translation>没有未结案件：全部已处理完。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_list_view.py" line="271"/>
+        <location filename="../../shopdesk/ui/views/case_list_view.py" line="283"/>
         <source>(Only with the filters above.)</source>
         <translation>（仅限上方的筛选条件。）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_list_view.py" line="273"/>
+        <location filename="../../shopdesk/ui/views/case_list_view.py" line="285"/>
         <source>No case matches the filters above.</source>
         <translation>没有符合上方筛选条件的案件。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_list_view.py" line="274"/>
+        <location filename="../../shopdesk/ui/views/case_list_view.py" line="286"/>
         <source>No cases yet. Add one with File → New case… (Ctrl+N) or import a platform export with File → Import (Ctrl+I).</source>
         <translation>还没有案件。可通过“文件 → 新建案件…”（Ctrl+N）登记，或通过“文件 → 导入”（Ctrl+I）导入平台导出文件。</translation>
     </message>
@@ -3100,173 +3100,173 @@ Demo cases are made up; you can move them to the trash later.</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="86"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="87"/>
         <source>Import platform export</source>
         <translation>导入平台导出文件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="94"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="95"/>
         <source>No file chosen</source>
         <translation>尚未选择文件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="96"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="97"/>
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="99"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="100"/>
         <source>How to export it from the platform?</source>
         <translation>如何从平台导出这个文件？</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="115"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="116"/>
         <source>Column mapping…</source>
         <translation>设置列映射…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="118"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="119"/>
         <source>File type:</source>
         <translation>文件类型：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="125"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="126"/>
         <source>Import the valid rows (skip rows with errors)</source>
         <translation>只导入正确的行（跳过有错误的行）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="137"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="138"/>
         <source>Save skipped rows…</source>
         <translation>保存未导入的行…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="139"/>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="506"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="140"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="515"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="141"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="142"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="143"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="144"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="166"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="167"/>
         <source>Only unfinished refunds</source>
         <translation>只导入未完结的</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="168"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="169"/>
         <source>Refunds already finished on the platform open no case. Cases already in the register are still updated.</source>
         <translation>平台上已完结的退款不新建案件；登记簿中已有的案件仍会更新。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="170"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="171"/>
         <source>Finished refunds only since</source>
         <translation>已完结的只导入此日之后完结的</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="216"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="217"/>
         <source>Detect automatically</source>
         <translation>自动识别</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="220"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="221"/>
         <source>Profile: %1</source>
         <translation>方案：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="222"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="223"/>
         <source>Custom mapping</source>
         <translation>自定义映射</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="229"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="230"/>
         <source>Choose a platform export</source>
         <translation>选择平台导出文件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="231"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="232"/>
         <source>Spreadsheets (*.csv *.xlsx);;All files (*)</source>
         <translation>表格文件 (*.csv *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="303"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="305"/>
         <source>Reading the file…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="318"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="320"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="326"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="328"/>
         <source>Save skipped rows</source>
         <translation>保存未导入的行</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="340"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="342"/>
         <source>Saved %1 row(s) to %2</source>
         <translation>已把 %1 行保存到 %2</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="347"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="349"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="363"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="365"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="387"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="389"/>
         <source>Failed; the register was not changed: %1</source>
         <translation>失败，登记簿没有任何改动：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="392"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="394"/>
         <source>Cancelled; the register was not changed.</source>
         <translation>已取消，登记簿没有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="404"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="406"/>
         <source>Recognised: %1</source>
         <translation>识别为：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="432"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="434"/>
         <source> Use “Column mapping…” to tell which column is which.</source>
         <translation>可以用“设置列映射…”指定每一列的含义。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="437"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="439"/>
         <source>. Save the skipped rows to fix them and import again.</source>
         <translation>。可以保存未导入的行，修正后再导入。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="442"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="444"/>
         <source>%1 row(s) have errors. Tick “Import the valid rows” to skip them, or fix the file and choose it again.</source>
         <translation>有 %1 行有错误。勾选“只导入正确的行”可以跳过它们，或修正文件后重新选择。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="447"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="449"/>
         <source>Nothing new in this file.</source>
         <translation>这个文件里没有新的内容。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="453"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="455"/>
         <source>Ready: %1 new, %2 updated.</source>
         <translation>可以导入：新建 %1，更新 %2。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="506"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="515"/>
         <source>Imported</source>
         <translation>已导入</translation>
     </message>

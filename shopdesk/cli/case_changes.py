@@ -124,13 +124,17 @@ def cmd_cases_edit(register: Register, args: argparse.Namespace, out: TextIO) ->
     if assignee and assignee != case.assignee:
         register.staff.require_active(assignee)  # handing over: to someone on the staff
     before = last_event_id(register, case.id)
-    updated = register.cases.update(case.id, draft_from_fields(fields),
-                                    actor_name(register, args.actor))
+    draft = draft_from_fields(fields)
+    moved = (draft.platform, draft.order_no) != (case.platform, case.order_no)
+    others = register.cases.open_for_order(draft.platform, draft.order_no,
+                                           other_than=case.id) if moved else []
+    updated = register.cases.update(case.id, draft, actor_name(register, args.actor))
     changed = [n for n in EDITABLE_FIELDS if getattr(case, n) != getattr(updated, n)]
     said = order_events(register, case.id, after_id=before)  # moved to a known order
     if args.json:
         emit_json(out, {"schema": SCHEMA_VERSION, "case": case_json(updated),
-                        "changed": changed, "order_events": [order_event_json(e) for e in said]})
+                        "changed": changed, "order_events": [order_event_json(e) for e in said],
+                        "same_order_open": [c.case_no for c in others]})
         return EXIT_OK
     if not changed:
         out.write(f"{case.case_no}: nothing changed\n")
@@ -140,6 +144,9 @@ def cmd_cases_edit(register: Register, args: argparse.Namespace, out: TextIO) ->
                   f"{_shown(register, name, getattr(updated, name))}\n")
     for event in said:
         out.write(f"{case.case_no}: {order_event_line(event)}\n")
+    if others:
+        out.write(f"{case.case_no}: note: order {updated.order_no} already had open case(s): "
+                  + ", ".join(f"{c.case_no} ({c.status.value})" for c in others) + "\n")
     return EXIT_OK
 
 

@@ -141,7 +141,10 @@ def cmd_shift(register: Register, args: argparse.Namespace, out: TextIO) -> int:
         if args.pdf:
             path = _write_pdf(register, shift, args.pdf, lang, just_ended=True)
         if args.json:
-            emit_json(out, {"schema": SCHEMA_VERSION, "handoff": handoff_json(shift, register)})
+            data = handoff_json(shift, register)
+            if args.pdf:
+                data["pdf"] = str(path)
+            emit_json(out, {"schema": SCHEMA_VERSION, "handoff": data})
         elif args.text:
             out.write(handoff_text(service.sheet(shift.id), lang, shift=shift))
         else:

@@ -60,10 +60,12 @@ LABELS: dict[str, tuple[str, str]] = {
                    "{n} more cases not listed (see the hand-off in ShopDesk)"),
     "more_items": ("另有 {n} 条未列出", "{n} more not listed"),
     "more_changes": ("另有 {n} 条变动", "{n} more changes"),
-    "more_imports": ("另有 {n} 次较早的导入未列出（完整列表见 ShopDesk 交接记录）",
-                     "{n} earlier imports not listed (see the hand-off in ShopDesk)"),
+    "more_imports": ("另有 {n} 次较早的导入未列出（见 ShopDesk 的导入记录）",
+                     "{n} earlier imports not listed (see Import history in ShopDesk)"),
     "repeat_imports": ("另有 {n} 次导入没有新内容（未列出）",
                        "{n} more imports brought nothing new (not listed)"),
+    "repeat_imports_only": ("{n} 次导入都没有新内容（未列出）",
+                            "{n} imports, none brought anything new (not listed)"),
     "call_now": ("现在可拨", "May call now"),
     "call_later": ("{at} 起可拨", "From {at}"),
     "call_never": ("不可再拨", "Do not call"),
@@ -211,7 +213,8 @@ def imports_shown(sheet: HandoffSheet, cap: int, lang: str = "zh"
     if len(changed) > len(shown):
         remarks.append(label("more_imports", lang, n=len(changed) - len(shown)))
     if len(sheet.imports) > len(changed):
-        remarks.append(label("repeat_imports", lang, n=len(sheet.imports) - len(changed)))
+        remarks.append(label("repeat_imports" if changed else "repeat_imports_only", lang,
+                             n=len(sheet.imports) - len(changed)))
     return shown, remarks
 
 

@@ -96,8 +96,10 @@ class ImportReport:
     filled_cases: int = 0
     mismatched_cases: list[str] = field(default_factory=list)
     file_sha256: str | None = None  # of the file's bytes
-    # The last import of the same file before this call (None: never imported).
+    # The import that brought the same file in before this call (None: never imported),
+    # and the id of the latest import of it (a repeat since, by a colleague say).
     previous: ImportLogEntry | None = None
+    previous_latest: ImportLogEntry | None = None
 
     @property
     def skipped(self) -> int:

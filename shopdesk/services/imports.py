@@ -197,6 +197,7 @@ class ImportService:
             return report
         report.file_sha256 = parsed.sha256
         report.previous = self.log.previous(filename, parsed.sha256)
+        report.previous_latest = self.log.latest_same(filename, parsed.sha256)
         stop = cancelled or (lambda: False)
 
         def check() -> None:

@@ -143,6 +143,15 @@ class ImportLogStore:
                 "AND filename = ? ORDER BY id DESC LIMIT 1", [filename]).fetchone()
         return None if row is None else _entry(row)
 
+    def latest_same(self, filename: str, sha256: str | None) -> ImportLogEntry | None:
+        """The latest import of the same file (the same bytes, or the same name logged
+        without a hash; None: never imported)."""
+        row = self.db.execute(
+            f"SELECT {', '.join(_COLUMNS)} FROM import_log WHERE file_sha256 = ? "
+            "OR (file_sha256 IS NULL AND filename = ?) ORDER BY id DESC LIMIT 1",
+            [sha256, filename]).fetchone()
+        return None if row is None else _entry(row)
+
     def count(self) -> int:
         """How many imports are logged."""
         return int(self.db.execute("SELECT count(*) FROM import_log").fetchone()[0])

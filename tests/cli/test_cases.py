@@ -204,3 +204,15 @@ def test_add_notes_an_open_case_of_the_same_order(cli):
     assert out.splitlines()[1] == f"note: order 123456789 already had open case(s): {first} (new)"
     data = json.loads(cli(*args, "--json")[1])["case"]
     assert len(data["same_order_open"]) == 2 and data["same_order_open"][0] == first
+
+
+def test_edit_notes_an_open_case_of_the_order_it_moves_to(cli):
+    add = ("--as", "小王", "cases", "add", "--platform", "taobao", "--kind", "refund_only")
+    first = cli(*add, "--order", "123456789")[1].splitlines()[0]
+    other = cli(*add, "--order", "987654321")[1].splitlines()[0]
+    code, out, _ = cli("--as", "小王", "cases", "edit", other, "--order", "123456789")
+    assert code == 0
+    assert out.splitlines()[-1] == (f"{other}: note: order 123456789 already had open "
+                                    f"case(s): {first} (new)")
+    code, out, _ = cli("--as", "小王", "cases", "edit", other, "--buyer", "小蜜蜂", "--json")
+    assert json.loads(out)["same_order_open"] == []  # not moved: nothing to note

@@ -254,3 +254,11 @@ def test_shift_end_shows_the_work_done_while_nobody_was_on_shift(cli, staffed, t
     code, out, _ = cli("handoff", "show", "1", "--pdf", str(again), "--json")
     assert json.loads(out)["handoff"]["pdf"] == str(again)
     assert [t["case"]["case_no"] for t in sheet["touched"]] == [case_no]
+
+
+def test_shift_end_json_names_the_pdf_it_wrote(cli, staffed, tmp_path, clock):
+    staffed(tmp_path / "home", clock)
+    pdf = tmp_path / "交接.pdf"
+    code, out, err = cli("shift", "end", "--pdf", str(pdf), "--json")
+    assert code == 0, err
+    assert json.loads(out)["handoff"]["pdf"] == str(pdf) and pdf.exists()

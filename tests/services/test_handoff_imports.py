@@ -131,7 +131,7 @@ def test_a_long_list_keeps_the_latest_imports_that_changed_something(register, c
     assert all(x.startswith("- ") for x in listed)
     assert f"export_{MAX_LIST + 1}.csv" in listed[-1] and "export_2.csv" in listed[0]
     assert lines[start + 1 + MAX_LIST:start + 3 + MAX_LIST] == [
-        "另有 2 次较早的导入未列出（完整列表见 ShopDesk 交接记录）",
+        "另有 2 次较早的导入未列出（见 ShopDesk 的导入记录）",
         "另有 1 次导入没有新内容（未列出）"]
 
 
@@ -145,3 +145,16 @@ def test_an_order_export_says_orders_once(register, clock, tmp_path):
     sheet = register.shifts.sheet(register.shifts.end("小王").id)
     assert import_text(sheet.imports[0], sheet, "zh") == (
         "11:00 小王 orders.csv（淘宝/天猫 订单）：新建 1，更新 0，未变 0，跳过 0 行")
+
+
+def test_only_repeats_say_so_without_more(register, clock):
+    clock.set(T0 + H)
+    _import(register)
+    clock.set(T0 + 2 * H)
+    register.shifts.end("小王")
+    _import(register, name="again.csv")  # nothing new
+    clock.advance(hours=1)
+    sheet = register.shifts.sheet(register.shifts.end("小王").id)
+    lines = handoff_text(sheet, "zh").splitlines()
+    start = lines.index("四、平台导入（1 次）")
+    assert lines[start + 1] == "1 次导入都没有新内容（未列出）"

@@ -130,3 +130,23 @@ def test_an_import_made_since_the_preview_is_named_after_importing(qtbot, regist
     text = dialog.status.text()
     assert text.startswith("已导入：新建 0，更新 0，未变 3")
     assert "这个文件已于 " in text and " 由 小李 导入过。" in text
+
+
+def test_a_colleagues_repeat_since_the_preview_is_named_too(qtbot, register, tasks,
+                                                           chinese_ui, clock):
+    """Imported before (only its open refunds), previewed again with the finished one to
+    come; a colleague imports the same file before this import: the import names them."""
+    service = register.imports
+    service.apply(service.read(REFUNDS), REFUNDS.name, "小王", skip_bad_rows=True,
+                  only_open=True)
+    dialog = _dialog(qtbot, register, tasks)
+    dialog.skip_bad.setChecked(True)
+    assert dialog.report.created == 1 and dialog.import_button.isEnabled()
+    assert " 由 小王 导入过。" in dialog.status.text()
+    register.staff.add("小李", actor="小王")
+    clock.advance(hours=1)
+    _import(register, "小李")
+    with qtbot.waitSignal(dialog.import_finished, timeout=10_000):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    text = dialog.status.text()
+    assert text.startswith("已导入：新建 0") and text.endswith(" 由 小李 导入过。")

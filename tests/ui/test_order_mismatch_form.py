@@ -143,3 +143,57 @@ def test_a_second_case_for_an_order_with_an_open_case_is_asked_about(qtbot, regi
     type_text(qtbot, edit.buyer_nick, "小蜜蜂")
     qtbot.keyClick(edit.buyer_nick, Qt.Key.Key_Return)
     assert boxes.shown == [] and edit.result() == CaseFormDialog.DialogCode.Accepted
+
+
+def test_another_buyers_order_is_asked_first_and_an_answer_holds(qtbot, register, tmp_path,
+                                                                boxes, chinese_ui):
+    from shopdesk.domain.case import CaseDraft
+    from shopdesk.domain.enums import CaseKind, Platform
+
+    _known_orders(register, tmp_path)
+    register.cases.open_case(CaseDraft(platform=Platform.TAOBAO, order_no=ORDER_1,
+                                       kind=CaseKind.REFUND_ONLY), "小王")
+    dialog = open_form(qtbot, register)
+    type_text(qtbot, dialog.order_no, ORDER_1)
+    type_text(qtbot, dialog.buyer_nick, "张三")
+    answers = iter([QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No])
+    asked: list[str] = []
+
+    def question(parent, title, text, *args, **kwargs):
+        asked.append(text)
+        return next(answers)
+
+    boxes_question = QMessageBox.question
+    QMessageBox.question = staticmethod(question)
+    try:
+        qtbot.keyClick(dialog.buyer_nick, Qt.Key.Key_Return)  # yes (buyer), no (same order)
+        assert [t[:6] for t in asked] == ["已导入的订单", f"订单 {ORDER_1[:3]}"]
+        asked.clear()
+        answers = iter([QMessageBox.StandardButton.Yes])
+        qtbot.keyClick(dialog.buyer_nick, Qt.Key.Key_Return)  # the buyer answer holds
+        assert [t[:6] for t in asked] == [f"订单 {ORDER_1[:3]}"]
+    finally:
+        QMessageBox.question = boxes_question
+    assert dialog.result() == CaseFormDialog.DialogCode.Accepted
+
+
+def test_the_english_question_names_the_open_cases_with_their_status(qtbot, register, boxes,
+                                                                    qapp):
+    from shopdesk.domain.case import CaseDraft
+    from shopdesk.domain.enums import CaseKind, Platform
+    from shopdesk.ui.i18n import Translators
+
+    first = register.cases.open_case(CaseDraft(platform=Platform.JD, order_no="55555",
+                                               kind=CaseKind.EXCHANGE), "小王")
+    translators = Translators(qapp)
+    translators.install("en")
+    try:
+        dialog = open_form(qtbot, register)
+        dialog.platform.setCurrentIndex(dialog.platform.findData("jd"))
+        type_text(qtbot, dialog.order_no, "55555")
+        boxes.answer = QMessageBox.StandardButton.No
+        qtbot.keyClick(dialog.order_no, Qt.Key.Key_Return)
+    finally:
+        translators.remove()
+    assert boxes.shown[-1][1] == (f"Order 55555 already has open case(s): {first.case_no} "
+                                  "(New). Open another case for it?")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
 from itertools import pairwise
 
@@ -29,7 +30,7 @@ from ...domain.enums import CaseKind, Cause, CustomerType, Platform, Priority
 from ...domain.errors import FieldError, NotFoundError, ShopDeskError, ValidationError
 from ...domain.masking import mask_phone
 from ...domain.money import format_yuan
-from ...domain.text import list_sep, parens
+from ...domain.text import list_sep, with_note
 from ...services.cases import EditConflictError
 from ...services.order_fill import OrderMismatch
 from ...services.register import Register
@@ -58,6 +59,7 @@ class CaseFormDialog(QDialog):
         self.operator = operator
         self.case_id = case_id
         self.lang = ui_language(register)
+        self._answered_yes: set[tuple[str, str, str]] = set()  # see _confirmed
         self.memory = register.form_memory
         self._case: Case | None = register.cases.get(case_id) if case_id is not None else None
         self._phone_revealed = False
@@ -352,13 +354,14 @@ class CaseFormDialog(QDialog):
                 # Handed to someone: only to a colleague still on the staff list.
                 self.register.staff.require_active(draft.assignee)
             previous = self._case.cause if self._case is not None else None
-            if not self._another_for_order(draft):
-                self.order_no.setFocus()
-                self.order_no.selectAll()
-                return
+            # The order number another buyer's (a typo, most often) is asked first; then
+            # an order with an open case already. An answer holds for the same order.
             wrong = self.register.cases.order_mismatch(
                 draft, self._case.id if self._case is not None else None)
-            if wrong is not None and not self._save_despite(wrong):
+            if (wrong is not None and not self._confirmed("mismatch", draft,
+                                                           lambda: self._save_despite(wrong))) \
+                    or not self._confirmed("same_order", draft,
+                                           lambda: self._another_for_order(draft)):
                 self.order_no.setFocus()
                 self.order_no.selectAll()
                 return
@@ -382,6 +385,17 @@ class CaseFormDialog(QDialog):
         self.saved.emit(case.id)
         self.accept()
 
+    def _confirmed(self, question: str, draft: CaseDraft, ask: Callable[[], bool]) -> bool:
+        """`ask()` once per question and order: a save retried after a refusal (someone
+        else saved first, the register was busy) does not ask again."""
+        key = (question, str(draft.platform), draft.order_no)
+        if key in self._answered_yes:
+            return True
+        if ask():
+            self._answered_yes.add(key)
+            return True
+        return False
+
     def _another_for_order(self, draft: CaseDraft) -> bool:
         """A new case (or one moved) for an order that has an open case already: often
         the same request opened twice (by two people, or after an import). Go on only
@@ -395,13 +409,13 @@ class CaseFormDialog(QDialog):
         if not others:
             return True
         named = list_sep(self.lang).join(
-            f"{c.case_no}{parens(c.status.label(self.lang), self.lang)}" for c in others[:3])
+            with_note(c.case_no, c.status.label(self.lang), self.lang) for c in others[:3])
         if len(others) > 3:
             named += "…"
-        text = (self.tr("Order %1 already has an open case: %2. Open another case for it?")
+        text = (self.tr("Order %1 already has open case(s): %2. Open another case for it?")
                 if case is None else
-                self.tr("Order %1 already has an open case: %2. Move this case to it too?")
-                ).replace("%1", draft.order_no).replace("%2", named)
+                self.tr("Order %1 already has open case(s): %2. Move this case to that order "
+                        "as well?")).replace("%1", draft.order_no).replace("%2", named)
         answer = QMessageBox.question(
             self, self.tr("Same order"), text,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,

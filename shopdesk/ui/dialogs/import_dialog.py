@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from ...domain.errors import NotFoundError, ShopDeskError, ValidationError
 from ...domain.text import clause_sep, pick
 from ...importers import ColumnMapping, MappingError, ParseResult
+from ...services.import_report import previous_note
 from ...services.imports import ImportReport, ImportService, write_skipped_rows
 from ...services.register import Register
 from ..i18n import ui_language
@@ -238,6 +239,7 @@ class ImportDialog(QDialog):
         self.path = Path(path)
         self.file_label.setText(str(self.path))
         self.imported = False
+        self.report = None  # the previous file's (its kind greyed the refund choices)
         self.preview()
 
     def _preset_changed(self) -> None:
@@ -408,8 +410,8 @@ class ImportDialog(QDialog):
         self.preview_ready.emit(report)
 
     def _finished(self, report: Any) -> None:
-        # The preview's earlier import of the file, to tell one made since (a colleague's).
-        self._seen_previous = self.report.previous if self.report is not None else None
+        # The preview's latest import of the file, to tell one made since (a colleague's).
+        self._seen_previous = self.report.previous_latest if self.report is not None else None
         self.report = report
         self.imported = bool(report.imported)
         self._show_report(report)
@@ -457,10 +459,14 @@ class ImportDialog(QDialog):
             if platform:
                 text = self._sentence(text, clause_sep(self.lang).join(platform))
             self._set_status(text, "")
-        if report is not None and report.previous is not None and (
-                not self.imported or report.previous != self._seen_previous):
-            # Before importing, or imported since the preview (a colleague, same file).
+        if report is not None and report.previous is not None and not self.imported:
             note = report.previous_note(self.register.shop_tz, self.lang)
+            self.status.setText(self._sentence(self.status.text(), note))
+        elif report is not None and self.imported and report.previous_latest is not None \
+                and report.previous_latest != self._seen_previous:
+            # Imported since the preview (a colleague, the same file): name that one.
+            note = previous_note(report.previous_latest, self.register.shop_tz, self.lang,
+                                 report.file)
             self.status.setText(self._sentence(self.status.text(), note))
         self._update_buttons()
 

@@ -42,7 +42,7 @@ _SAMPLES = {"case_no": "DEMO-20261123-0000", "order_no": "3043750003197657081",
             "amount": "¥12,345.00", "due": "2026-11-23 ", "promise": "2026-11-23 ",
             "activity": "2026-11-23 ", "assignee": "小王小王"}
 # The time-left column: its longest texts in the UI language (overdue by hours, by days).
-_LATE_SAMPLES = (timedelta(hours=23, minutes=59), timedelta(days=29, hours=23))
+_LATE_SAMPLES = (timedelta(hours=23, minutes=59), timedelta(days=999, hours=23))
 # Free-text columns get fixed starting widths (elided; the user can widen them).
 _FIXED = {"buyer": 120, "item": 200, "platform_status": 130, "warnings": 130}
 _MAX_LABEL_WIDTH = 140
