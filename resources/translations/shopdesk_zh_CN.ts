@@ -5865,117 +5865,122 @@ Every change you saved before this is safe in the register.</source>
     </message>
     <message>
         <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="171"/>
+        <source>For the platform (appeal): leave out the shop&apos;s own warnings, approvals, handling steps and assessments</source>
+        <translation>平台申诉版：不打印店内预警、审批、处理步骤和内部判断</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="177"/>
         <source>Chinese document</source>
         <translation>中文文档</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="172"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="178"/>
         <source>English document</source>
         <translation>英文文档</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="184"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="190"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="186"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="192"/>
         <source>&amp;Save PDF…</source>
         <translation>保存 PDF(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="188"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="194"/>
         <source>&amp;Open PDF</source>
         <translation>打开 PDF(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="190"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="196"/>
         <source>Write the PDF to a temporary folder and open it in the PDF viewer</source>
         <translation>把 PDF 写到临时文件夹，并用 PDF 阅读器打开</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="192"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="198"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="228"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="235"/>
         <source>Statement of facts for %1 — edit it before printing; it is kept for the next printing.</source>
         <translation>%1 的事实陈述 — 打印前可以修改，修改后的内容会保留到下次打印。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="231"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="238"/>
         <source>Statement of facts for %1 — the case is in the trash: an edit prints, but is not kept.</source>
         <translation>%1 的事实陈述——该案件在回收站中：修改会打印出来，但不会保存。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="234"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="241"/>
         <source>(edited by %1)</source>
         <translation>（%1 修改过）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="280"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="287"/>
         <source>Choose the operator (who is working now) first — the summary names who printed it.</source>
         <translation>请先选择操作人（现在是谁在处理）——摘要上会写明打印人。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="292"/>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="357"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="300"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="365"/>
         <source>The summary could not be written: %1</source>
         <translation>无法生成摘要：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="307"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="315"/>
         <source>Preparing the PDF…</source>
         <translation>正在生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="314"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="322"/>
         <source>Working… %1 of %2</source>
         <translation>正在处理… %1/%2</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="335"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="343"/>
         <source>Sent %1 pages to the printer</source>
         <translation>已向打印机发送 %1 页</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="341"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="349"/>
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="343"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="351"/>
         <source>No PDF viewer could open %1</source>
         <translation>没有 PDF 阅读器能打开 %1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="345"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="353"/>
         <source>Saved %1 (%2 pages)</source>
         <translation>已保存 %1（共 %2 页）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="355"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="363"/>
         <source>Printing failed: %1</source>
         <translation>打印失败：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="362"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="370"/>
         <source>%1 is open in another program (a PDF viewer?) or read-only. Close it there, or save under another name.</source>
         <translation>%1 正被其他程序（PDF 阅读器？）打开或为只读。请先在那里关闭，或另存为其他文件名。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="375"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="383"/>
         <source>Save dispute summary</source>
         <translation>保存争议摘要</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="376"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="384"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="403"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="411"/>
         <source>Print dispute summary</source>
         <translation>打印争议摘要</translation>
     </message>

@@ -33,6 +33,9 @@ def add_summary_parsers(sub: argparse._SubParsersAction) -> None:
                    help="full buyer phone, name and address (recorded in the audit trail)")
     p.add_argument("--lang", choices=("zh", "en"), default="zh",
                    help="language of the document (default zh: platforms read Chinese)")
+    p.add_argument("--for-platform", action="store_true",
+                   help="for an appeal: leave out the shop's own warnings, major-complaint "
+                        "mark, approvals, handling steps, call-policy overrides and the cause")
 
 
 def _output(text: str) -> Path:
@@ -60,7 +63,8 @@ def cmd_print(register: Register, args: argparse.Namespace, out: TextIO) -> int:
     service = register.summary
     try:
         result = service.write_pdf(ids, target, actor=actor_name(register, args.actor),
-                                   full_contact=args.full_contact, lang=args.lang)
+                                   full_contact=args.full_contact, lang=args.lang,
+                                   for_platform=args.for_platform)
     except PdfInUseError as exc:
         raise PrintCliError(f"-o: {exc} (nothing written)") from None
     except OSError as exc:
@@ -69,6 +73,9 @@ def cmd_print(register: Register, args: argparse.Namespace, out: TextIO) -> int:
               f"{result.path}\n")
     if result.full_contact:
         out.write("full contact details included (recorded in the audit trail)\n")
+    if args.for_platform:
+        out.write("for the platform: the shop's own warnings, approvals and assessments "
+                  "left out\n")
     return EXIT_OK
 
 

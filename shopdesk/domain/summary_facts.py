@@ -37,7 +37,11 @@ def _day(at: datetime | None, tz: str) -> str:
 def compose_facts(case: Case, *, tz: str, lang: str = "zh", calls: CallCounts | None = None,
                   promises: Sequence[Promise] = (), evidence: Sequence[Evidence] = (),
                   resolved_at: datetime | None = None) -> str:
-    """The default facts statement for `case` in `lang` ("zh" or "en"), one fact a line."""
+    """The default facts statement for `case` in `lang` ("zh" or "en"), one fact a line.
+
+    It states what happened, not the shop's own classification: the cause, and the side
+    it blames (卖家原因), is the shop's assessment, printed in the complete record's
+    header and never in a statement meant for the platform."""
     en = is_english(lang)
     calls = calls or CallCounts()
     states = Counter(p.state for p in promises)
@@ -55,8 +59,6 @@ def compose_facts(case: Case, *, tz: str, lang: str = "zh", calls: CallCounts | 
         if claimed:
             first += f", claiming {claimed}"
         lines.append(first + ".")
-        if case.cause is not None:
-            lines.append(f"Cause: {case.cause.label('en')} ({case.cause.side.label('en')}).")
         if case.description.strip():
             lines.append(f"Details: {case.description.strip()}")
         done = []
@@ -87,8 +89,6 @@ def compose_facts(case: Case, *, tz: str, lang: str = "zh", calls: CallCounts | 
     if claimed:
         first += f"，申请金额 {claimed}"
     lines.append(first + "。")
-    if case.cause is not None:
-        lines.append(f"纠纷原因：{case.cause.zh}（{case.cause.side.zh}）。")
     if case.description.strip():
         lines.append(f"情况说明：{case.description.strip()}")
     done = []

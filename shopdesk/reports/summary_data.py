@@ -89,6 +89,9 @@ class DisputeSummary:
     checklist_problem: str = ""  # the checklist file is broken: say so, print the rest
     resolved_at: datetime | None = None
     warnings: tuple[SummaryWarning, ...] = ()
+    # For the platform (an appeal, the arbiter): the shop's own assessments left out (see
+    # services/summary.py INTERNAL_EVENTS); False: the complete record, for the shop.
+    for_platform: bool = False
 
     @property
     def calls(self) -> list[TimelineEntry]:

@@ -20,6 +20,7 @@ _ZH: dict[str, str] = {
     "case_no": "工单号",
     "platform": "平台",
     "generated": "生成时间：{at}（{tz}）　｜　生成人：{by}",
+    "platform_note": "平台申诉版：不含店内预警、审批、处理步骤、回访和证据清单等店内记录",
     "footer": "{title}　{at}　{by}",
     "masked_note": "买家电话、姓名和地址已按个人信息保护要求部分隐藏。",
     "full_note": "本摘要含买家完整联系方式（已记入审计记录），请妥善保管。",
@@ -150,6 +151,8 @@ _EN: dict[str, str] = {
     "case_no": "Case no.",
     "platform": "Platform",
     "generated": "Generated {at} ({tz}) by {by}",
+    "platform_note": "For the platform: the shop's own warnings, approvals, handling steps, "
+                     "follow-ups and evidence checklist are left out",
     "footer": "{title} | {at} | {by}",
     "masked_note": "Buyer phone, name and address are partly hidden (personal data protection).",
     "full_note": "This summary holds the buyer's full contact details (recorded in the audit "

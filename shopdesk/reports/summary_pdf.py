@@ -239,6 +239,8 @@ def _cover(summaries: Sequence[DisputeSummary], labels: Labels, st: dict[str, Pa
              st["meta"]),
         para(labels["full_note" if any(s.full_contact for s in summaries) else "masked_note"],
              st["meta"]),
+        *([para(labels["platform_note"], st["meta"])]
+          if any(s.for_platform for s in summaries) else []),
         Spacer(1, 4 * mm),
         *_heading(labels["contents"], st),
     ]
@@ -279,6 +281,8 @@ def case_story(s: DisputeSummary, labels: Labels, st: dict[str, ParagraphStyle],
                                  tz=zone_name(s.tz, labels.lang), by=s.generated_by),
                       st["meta"]))
     story.append(para(labels["full_note" if s.full_contact else "masked_note"], st["meta"]))
+    if s.for_platform:
+        story.append(para(labels["platform_note"], st["meta"]))
     if c.deleted_at is not None:
         story.append(para(labels["in_trash"], st["alert"]))
 
@@ -296,7 +300,7 @@ def case_story(s: DisputeSummary, labels: Labels, st: dict[str, ParagraphStyle],
     story += _heading(labels["sec_dispute"], st)
     cause = with_note(c.cause.label(lang), c.cause.side.label(lang), lang) if c.cause else ""
     story.append(_pairs([
-        ("kind", c.kind.label(lang), "cause", cause),
+        ("kind", c.kind.label(lang), *((None, None) if s.for_platform else ("cause", cause))),
         ("status", c.status.label(lang), "outcome", c.outcome.label(lang) if c.outcome else ""),
         ("created_at", _when(c.created_at, s.tz), "due_at", _when(c.due_at, s.tz)),
         ("assignee", c.assignee, None, None),

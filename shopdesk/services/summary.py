@@ -51,6 +51,14 @@ ProgressFn = Callable[[int, int], None]
 _CONTACT_FIELDS = ("buyer_phone", "buyer_name", "buyer_address")
 
 
+# Timeline events a summary for the platform leaves out: the shop's own assessments.
+INTERNAL_EVENTS = frozenset({
+    "approval", "major", "warning_ack", "step",  # assessments and procedure
+    "review_contact", "followup_scheduled", "followup_done", "followup_cancelled",  # visits
+    "deleted", "restored", "enriched", "order_mismatch",  # the register's housekeeping
+})
+
+
 def masked(case: Case) -> Case:
     """The case with phone, name and address masked (what a summary prints by default)."""
     return case.with_changes(buyer_phone=mask_phone(case.buyer_phone),
@@ -139,11 +147,19 @@ class SummaryService:
 
     # --- gathering ---------------------------------------------------------------------
     def gather(self, case_id: int, *, actor: str, full_contact: bool = False,
-               facts: str | None = None, lang: str = "zh") -> DisputeSummary:
+               facts: str | None = None, lang: str = "zh",
+               for_platform: bool = False) -> DisputeSummary:
         """Everything one case's summary prints. Contact details masked unless
         `full_contact` (only `write_pdf` audits that: use it to print) — in the case's
         fields and in every free text (notes, platform updates, calls, promises,
-        captions, the facts), where any mainland mobile number is masked too."""
+        captions, the facts), where any mainland mobile number is masked too.
+
+        `for_platform`: a summary for an appeal leaves out what the shop records about
+        itself: early warnings, the major-complaint mark, approvals, handling steps, bad-
+        review contacts and follow-up visits, why a call was made outside the call policy
+        (the call stays, with its time), the evidence checklist (what the shop lacks), and
+        the case's cause with the side it blames. Facts, notes, calls, promises, platform
+        updates and evidence stay."""
         case = self.cases.get(case_id, include_deleted=True)
         events = self.cases.timeline(case_id)
         calls = {c.id: c for c in self._calls(case)}
@@ -155,16 +171,22 @@ class SummaryService:
         by_id = {p.id: p for p in promises}
         timeline = []
         for e in events:
+            if for_platform and e.type in INTERNAL_EVENTS:
+                continue
             call = None
             if e.type == "call" and e.data.get("call_id") in calls:
                 r = calls[e.data["call_id"]]
                 call = CallDetail(r.outcome, r.duration_seconds, mask(r.summary), mask(r.agreed),
-                                  r.overridden,
-                                  mask(r.override_reason) if r.override_reason else None)
+                                  r.overridden and not for_platform,
+                                  mask(r.override_reason)
+                                  if r.override_reason and not for_platform else None)
+            data = e.data
+            if for_platform:  # nor a call's pre-call bottom line and offers
+                data = {k: v for k, v in data.items() if k not in ("overridden", "checklist")}
             promise = by_id.get(e.data.get("promise_id")) if e.type.startswith("promise_") \
                 else None
             timeline.append(TimelineEntry(e.at, e.actor, e.type, mask(e.text),
-                                          _mask_data(e.data, mask), call, promise))
+                                          _mask_data(data, mask), call, promise))
         evidence = []
         for n, ev in enumerate(self.evidence.for_case(case_id), start=1):
             path = self.evidence.file_path(ev)
@@ -172,9 +194,10 @@ class SummaryService:
                             filename=mask(ev.filename) if ev.filename else ev.filename)
             evidence.append(EvidenceEntry(n, shown, path,
                                           bool(path is not None and path.is_file())))
-        checklist, problem = self._checklist(case_id, lang)
+        # What the platform usually asks for, and what the shop lacks: for the shop.
+        checklist, problem = ([], "") if for_platform else self._checklist(case_id, lang)
         # Warnings still in force (live or acknowledged), as the case panel shows them.
-        warnings = tuple(
+        warnings = () if for_platform else tuple(
             SummaryWarning(w.rule, mask(w.reason_zh), mask(w.reason_en), w.raised_at,
                            w.ack_by, w.ack_at, mask(w.ack_note))
             for w in self.warning_store.for_case(case_id) if w.cleared_at is None)
@@ -182,12 +205,15 @@ class SummaryService:
             facts = self.facts(case_id, lang=lang)
         shown_case = case if full_contact else masked(case).with_changes(
             description=mask(case.description))
+        if for_platform:
+            shown_case = shown_case.with_changes(major_owner="", cause=None)
         return DisputeSummary(
             case=shown_case, shop_name=case.shop, tz=self.shop_tz,
             generated_at=self.clock.now(), generated_by=actor, facts=mask(facts),
             full_contact=full_contact, timeline=tuple(timeline), promises=tuple(promises),
             evidence=tuple(evidence), checklist=tuple(checklist), checklist_problem=problem,
-            resolved_at=_resolved_at(case, events), warnings=warnings)
+            resolved_at=_resolved_at(case, events), warnings=warnings,
+            for_platform=for_platform)
 
     def _masker(self, case: Case) -> Callable[[str], str]:
         """Masks the case's contact details in text, with every value they held before
@@ -215,8 +241,8 @@ class SummaryService:
 
     # --- writing the PDF ---------------------------------------------------------------
     def prepare(self, case_ids: Sequence[int], *, actor: str, full_contact: bool = False,
-                facts: Mapping[int, str] | None = None,
-                lang: str = "zh") -> list[DisputeSummary]:
+                facts: Mapping[int, str] | None = None, lang: str = "zh",
+                for_platform: bool = False) -> list[DisputeSummary]:
         """Check the cases, save statements edited for this printing (`facts`, by case
         id; for a case in the trash the edit is printed, not kept) and gather each case,
         in order (duplicates once). Unknown ids raise NotFoundError before anything is
@@ -237,7 +263,7 @@ class SummaryService:
             else:
                 self.save_facts(case_id, text, actor, lang=lang)
         return [self.gather(i, actor=actor, full_contact=full_contact, lang=lang,
-                            facts=this_time.get(i)) for i in ids]
+                            facts=this_time.get(i), for_platform=for_platform) for i in ids]
 
     def record_written(self, summaries: Sequence[DisputeSummary], target: Path, *,
                        actor: str, where: str | None = None) -> None:
@@ -259,7 +285,8 @@ class SummaryService:
                   full_contact: bool = False, facts: Mapping[int, str] | None = None,
                   lang: str = "zh", font: PdfFont | None = None,
                   thumbnails: ThumbnailCache | None = None,
-                  progress: ProgressFn | None = None) -> SummaryResult:
+                  progress: ProgressFn | None = None,
+                  for_platform: bool = False) -> SummaryResult:
         """Write the summaries of `case_ids` (in that order) as one PDF at `path`:
         prepare, render (atomically: never half a PDF), record. Unknown ids raise
         NotFoundError before anything is saved or written."""
@@ -269,7 +296,7 @@ class SummaryService:
         if thumbnails is None:  # the thumbnails made when the pictures were added
             thumbnails = ThumbnailCache(folder=self.evidence.thumbnails)
         summaries = self.prepare(case_ids, actor=actor, full_contact=full_contact,
-                                 facts=facts, lang=lang)
+                                 facts=facts, lang=lang, for_platform=for_platform)
         target = Path(path)
         pages = render_file(summaries, target, lang=lang, font=font, thumbnails=thumbnails,
                             progress=progress)

@@ -116,3 +116,17 @@ def test_a_pdf_held_open_by_a_viewer_is_named_and_left_as_it_was(cli, tmp_path, 
     assert code == 1 and "is open in another program" in err and str(target) in err
     assert target.read_bytes() == b"%PDF-1.4 the earlier summary"
     assert not list(tmp_path.glob("*.part"))  # no half-written file left behind
+
+
+def test_for_the_platform_says_so(cli, tmp_path):
+    case_no = _add(cli, "3712345678901", "小蜜蜂", "13812345678")
+    target = tmp_path / "appeal.pdf"
+    code, out, err = cli("print", case_no, "-o", str(target), "--for-platform")
+    assert code == 0, err
+    assert out.splitlines()[-1] == ("for the platform: the shop's own warnings, approvals and "
+                                    "assessments left out")
+    text = "".join(_pages(target)).replace("\n", "")
+    assert "平台申诉版" in text and "保温杯" in text and "运输破损" not in text
+    record = tmp_path / "record.pdf"
+    code, out, _ = cli("print", case_no, "-o", str(record))
+    assert "for the platform" not in out and "平台申诉版" not in "".join(_pages(record))

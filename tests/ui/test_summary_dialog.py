@@ -369,3 +369,20 @@ def test_the_saved_message_wraps_above_the_buttons(qtbot, register, cases, tmp_p
         assert button.width() >= button.sizeHint().width()
         assert dialog.rect().contains(button.geometry())
     assert dialog.width() <= 720
+
+
+def test_the_platform_version_is_the_default_and_can_be_unticked(qtbot, register, cases,
+                                                                 tmp_path, monkeypatch,
+                                                                 tasks):
+    dialog = SummaryDialog(register, [cases[0].id], "小王", tasks)
+    qtbot.addWidget(dialog)
+    assert dialog.for_platform.isChecked()  # most summaries go to the platform
+    _save_to(monkeypatch, tmp_path / "appeal.pdf")
+    with qtbot.waitSignal(dialog.written, timeout=20_000):
+        dialog.save_button.click()
+    assert "平台申诉版" in _text(tmp_path / "appeal.pdf").replace("\n", "")
+    dialog.for_platform.setChecked(False)  # the complete record, for the shop's files
+    _save_to(monkeypatch, tmp_path / "record.pdf")
+    with qtbot.waitSignal(dialog.written, timeout=20_000):
+        dialog.save_button.click()
+    assert "平台申诉版" not in _text(tmp_path / "record.pdf").replace("\n", "")

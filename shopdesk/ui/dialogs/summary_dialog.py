@@ -166,6 +166,12 @@ class SummaryDialog(QDialog):
         self.full_contact = QCheckBox(self.tr("Print full phone numbers, names and addresses "
                                               "(recorded in the audit trail)"))
         self.full_contact.setObjectName("summary_full_contact")
+        # Most summaries go to the platform: what the shop notes about itself stays home.
+        self.for_platform = QCheckBox(self.tr(
+            "For the platform (appeal): leave out the shop's own warnings, approvals, "
+            "handling steps and assessments"))
+        self.for_platform.setObjectName("summary_for_platform")
+        self.for_platform.setChecked(True)
         self.language = QComboBox()
         self.language.setObjectName("summary_language")
         self.language.addItem(self.tr("Chinese document"), "zh")
@@ -205,6 +211,7 @@ class SummaryDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
+        layout.addWidget(self.for_platform)
         layout.addLayout(options)
         layout.addWidget(self.status)
         layout.addLayout(buttons)
@@ -284,7 +291,8 @@ class SummaryDialog(QDialog):
         try:
             summaries = self.service.prepare(
                 self.case_ids, actor=self.operator, full_contact=self.full_contact.isChecked(),
-                facts=dict(self._facts), lang=self.doc_lang())
+                facts=dict(self._facts), lang=self.doc_lang(),
+                for_platform=self.for_platform.isChecked())
         except ValidationError as exc:
             self._warn("\n".join(e.message(self.lang) for e in exc.errors))
             return False
