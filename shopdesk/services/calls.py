@@ -7,7 +7,7 @@ buyer's calls across all their cases and writes calls, timeline and audit rows.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -163,8 +163,13 @@ class CallService:
                    for e in self.events.for_case(case.id)) if policy.require_chat_first else True
         context = CaseCallContext(case_id=case.id, chat_logged=chat, checklist=checklist,
                                   finished=not case.status.is_open)
-        return evaluate(at, profile, context, [r.attempt() for r in history], policy,
-                        self.holiday_calendar)
+        decision = evaluate(at, profile, context, [r.attempt() for r in history], policy,
+                            self.holiday_calendar)
+        if buyer.tz is None and _overseas(case):
+            # Judged in the shop's zone, which is likely the middle of the buyer's night.
+            decision = replace(decision, warnings=(*decision.warnings,
+                                                   _zone_unknown(decision.buyer_tz)))
+        return decision
 
     # --- logging -------------------------------------------------------------
     def log_call(self, case_id: int, outcome: CallOutcome, actor: str,
@@ -350,3 +355,20 @@ class CallService:
         case_nos = {i: c.case_no for i, c in
                     self.cases.fetch([r.case_id for r in records if r.case_id]).items()}
         return build_report(records, self.store.buyers(keys), self.policy(), case_nos)
+
+
+def _overseas(case: Case) -> bool:
+    """A buyer likely abroad: a cross-border platform's, or an international phone number
+    other than mainland China's."""
+    phone = case.buyer_phone.replace(" ", "").replace("-", "")
+    return case.platform is Platform.ALIEXPRESS or (
+        phone.startswith(("+", "00")) and not phone.startswith(("+86", "0086")))
+
+
+def _zone_unknown(shop_tz: str) -> Notice:
+    return Notice("buyer_tz_unknown",
+                  f"这位买家可能在海外，但未设置时区：以上按店铺时区（{shop_tz}）判断，可能正是"
+                  "买家的深夜。请先设置买家时区（买家设置 / calls buyer --tz）",
+                  f"This buyer may be abroad but has no time zone: the above is judged in the "
+                  f"shop's zone ({shop_tz}), which may be the middle of their night. Set the "
+                  "buyer's time zone first (calls buyer --tz)")
