@@ -24,11 +24,13 @@ if TYPE_CHECKING:
 
 TOP_CAUSES = 5
 TOP_PRODUCTS = 3
-MAJOR_NOTE = ("本登记簿尚无“重大投诉”标记：下表列出本月触发重大投诉类预警"
-              "（人身安全、扬言投诉/曝光、群体投诉、索赔过高）的案件。",
-              "This register has no major-complaint flag yet: the table lists the cases whose "
-              "major-type warnings (safety, media threat, group complaint, excessive claim) "
-              "were raised this month.")
+# Written before cases could be marked major, the note said the register had no such
+# mark: the table lists warnings, and the mark on the case is what decides.
+MAJOR_NOTE = ("下表列出本月触发重大投诉类预警（人身安全、扬言投诉/曝光、群体投诉、索赔过高）"
+              "的案件；是否定为重大投诉，以案件上的“重大投诉”标记为准。",
+              "The table lists the cases whose major-type warnings (safety, media threat, "
+              "group complaint, excessive claim) were raised this month; whether a case is a "
+              "major complaint is decided by its own 'major complaint' mark.")
 
 
 def monthly_report(service: AnalysisService, year: int, month: int,
