@@ -504,67 +504,67 @@ The previous register file was kept here:
 <context>
     <name>BreakPromiseDialog</name>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="184"/>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="214"/>
         <source>Promise not kept</source>
         <translation>承诺未兑现</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="194"/>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="224"/>
         <source>Out of stock</source>
         <translation>缺货</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="194"/>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="224"/>
         <source>Warehouse delayed</source>
         <translation>仓库延误</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="195"/>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="225"/>
         <source>Courier delayed</source>
         <translation>快递延误</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="195"/>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="225"/>
         <source>Could not reach the buyer</source>
         <translation>联系不上买家</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="196"/>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="226"/>
         <source>Solved another way</source>
         <translation>已用其他方式解决</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="198"/>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="228"/>
         <source>Why was it not kept?</source>
         <translation>为什么没有兑现？</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="201"/>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="231"/>
         <source>Promise</source>
         <translation>承诺</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="202"/>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="232"/>
         <source>Was due</source>
         <translation>原定到期</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="203"/>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="233"/>
         <source>Reason (required)</source>
         <translation>原因（必填）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="207"/>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="237"/>
         <source>Mark not kept</source>
         <translation>标记为未兑现</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="209"/>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="239"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="228"/>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="258"/>
         <source>This promise no longer exists</source>
         <translation>该承诺已不存在</translation>
     </message>
@@ -4434,62 +4434,77 @@ Demo cases are made up; you can move them to the trash later.</source>
 <context>
     <name>PromiseDialog</name>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="51"/>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="55"/>
         <source>New promise — %1</source>
         <translation>新建承诺 — %1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="61"/>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="65"/>
         <source>e.g. confirm the reship date</source>
         <translation>例如：确认补发日期</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="74"/>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="78"/>
         <source>+1 hour</source>
         <translation>+1 小时</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="75"/>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="79"/>
         <source>Today 18:00</source>
         <translation>今天 18:00</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="76"/>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="80"/>
         <source>Tomorrow 12:00</source>
         <translation>明天 12:00</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="95"/>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="99"/>
         <source>Promised</source>
         <translation>承诺事项</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="96"/>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="100"/>
         <source>Details</source>
         <translation>具体内容</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="97"/>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="101"/>
         <source>Due (shop time)</source>
         <translation>到期时间（店铺时间）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="100"/>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="104"/>
         <source>Made by</source>
         <translation>承诺人</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="106"/>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="110"/>
         <source>Save promise</source>
         <translation>保存承诺</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="108"/>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="112"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="162"/>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="151"/>
+        <source>Call policy</source>
+        <translation>通话规范</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="156"/>
+        <source>Use the earliest allowed time</source>
+        <translation>使用最早可以打的时间</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="159"/>
+        <source>Promise this time anyway</source>
+        <translation>仍然承诺这个时间</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="192"/>
         <source>This case no longer exists (it may have been deleted)</source>
         <translation>该案件已不存在（可能已被删除）</translation>
     </message>

@@ -16,6 +16,7 @@ from ..domain.errors import NotFoundError
 from ..domain.plain_text import one_line
 from ..domain.promises import Promise, PromiseKind, parse_kind, state_label
 from ..domain.text import pick
+from ..services.calls import call_back_warning
 from ..services.register import Register
 from ..services.serialize import SCHEMA_VERSION, free_text_masker
 from ..services.serialize_promises import promise_json
@@ -115,6 +116,7 @@ def cmd_promises(register: Register, args: argparse.Namespace, out: TextIO) -> i
         out.write(f"{len(promises)} promise(s), {overdue} overdue\n")
         return 0
     actor = actor_name(register, args.actor)
+    warning: str | None = None  # a call-back promise at a time the call policy forbids
     if command == "add":
         try:
             kind = parse_kind(args.kind)
@@ -123,6 +125,10 @@ def cmd_promises(register: Register, args: argparse.Namespace, out: TextIO) -> i
                                   + ", ".join(k.value for k in PromiseKind)) from None
         promise = service.make(find_case(register, args.case_no).id, kind,
                                parse_time(args.due, "--due", tz), actor, text=args.text)
+        if kind is PromiseKind.CALL_BACK:
+            refused = register.calls.call_back_refused(promise.case_id, promise.due_at)
+            if refused is not None:  # said, not refused: the buyer may have asked for it
+                warning = call_back_warning(refused, tz, lang)
     elif command == "keep":
         at = parse_time(args.at, "--at", tz) if args.at else None
         promise = service.keep(_promise_id(register, args.promise_id), actor, at)
@@ -132,14 +138,19 @@ def cmd_promises(register: Register, args: argparse.Namespace, out: TextIO) -> i
     case = _cases_of(register, [promise]).get(promise.case_id)
     case_no = case.case_no if case else ""
     if getattr(args, "json", False):
-        emit_json(out, {"schema": SCHEMA_VERSION,
-                        "promise": promise_json(promise, case_no, register.clock.now(),
-                                                free_text_masker(case))})
+        data = {"schema": SCHEMA_VERSION,
+                "promise": promise_json(promise, case_no, register.clock.now(),
+                                        free_text_masker(case))}
+        if command == "add":
+            data["call_policy_warning"] = warning
+        emit_json(out, data)
     else:
         verb = {"add": "made", "keep": "kept", "break": "broken"}[command]
         out.write(f"promise #{promise.id} {verb}: "
                   + _line(promise, case_no, register.clock.now(), tz, lang,
                           free_text_masker(case)) + "\n")
+        if warning:
+            out.write(f"warning: {warning}\n")
     return 0
 
 

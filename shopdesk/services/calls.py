@@ -156,6 +156,16 @@ class CallService:
         return self._decide(case, self.store.buyer(key), history, at, checklist,
                             policy or self.policy())
 
+    def call_back_refused(self, case_id: int, due: datetime) -> CallDecision | None:
+        """The call policy's decision at `due` when it does not allow calling the buyer
+        then (None: it does): a promise to call back at that time would push the seller
+        to make a call the shop can be penalised for."""
+        decision = self.can_call(case_id, due)
+        # The preparation (a chat message first, the checklist) is done before the call;
+        # a finished case asks for no call. What the time cannot change is what counts.
+        blocking = [r for r in decision.reasons if r.code not in _PREPARATION]
+        return replace(decision, reasons=tuple(blocking)) if blocking else None
+
     def _decide(self, case: Case, buyer: Buyer, history: list[CallRecord], at: datetime,
                 checklist: PreCallChecklist | None, policy: CallPolicy) -> CallDecision:
         profile = BuyerCallProfile(key=buyer.key, tz=buyer.tz, do_not_call=buyer.do_not_call)
@@ -355,6 +365,23 @@ class CallService:
         case_nos = {i: c.case_no for i, c in
                     self.cases.fetch([r.case_id for r in records if r.case_id]).items()}
         return build_report(records, self.store.buyers(keys), self.policy(), case_nos)
+
+
+_PREPARATION = frozenset({ReasonCode.CHECKLIST_MISSING, ReasonCode.CHAT_FIRST_MISSING,
+                          ReasonCode.CASE_FINISHED})
+
+
+def call_back_warning(decision: CallDecision, tz: str, lang: str) -> str:
+    """按通话规范，那时不能给这位买家打电话：REASONS；最早 NEXT 可以打 (for a refused decision)."""
+    reasons = clause_sep(lang).join(r.message(lang) for r in decision.reasons)
+    nxt = decision.next_slot_at or decision.next_allowed_at
+    when = nxt.astimezone(ZoneInfo(tz)).strftime("%m-%d %H:%M") if nxt else ""
+    if lang.startswith("en"):
+        return (f"the call policy does not allow calling this buyer then: {reasons}"
+                + (f"; the earliest allowed time is {when}" if when else
+                   "; no later time is allowed either"))
+    return (f"按通话规范，那时不能给这位买家打电话：{reasons}"
+            + (f"；最早 {when} 可以打" if when else "；之后也没有可以打的时间"))
 
 
 def _overseas(case: Case) -> bool:

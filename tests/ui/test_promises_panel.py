@@ -196,3 +196,50 @@ def test_timeline_lines_in_english(qtbot, register, clock):
     assert text.event_line(kept.type, kept.text, kept.data) == \
         "Promise kept: Send tracking number: SF1234 (after the due time 2026-11-23 11:00)"
     assert text.action("promise_broken") == "Promise not kept"
+
+
+def test_a_call_back_at_a_forbidden_time_offers_the_earliest_allowed_one(qtbot, register,
+                                                                        chinese_ui):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    case = make_case(register)
+    dialog = PromiseDialog(register.promises, case.id, case.case_no, "小王",
+                           calls=register.calls)
+    qtbot.addWidget(dialog)
+    dialog.kind.set_current(PromiseKind.CALL_BACK)
+    dialog.set_due(T0 + timedelta(hours=13))  # 23:00: quiet hours
+    shown: list[str] = []
+
+    def answer(label: str):
+        def click_it() -> None:
+            box = QApplication.activeModalWidget()
+            assert isinstance(box, QMessageBox)
+            shown.append(box.text())
+            [button] = [b for b in box.buttons() if b.text() == label]
+            button.click()
+        QTimer.singleShot(0, click_it)
+
+    answer("使用最早可以打的时间")
+    dialog.apply()
+    assert shown[0].startswith("按通话规范，那时不能给这位买家打电话：")
+    assert "静默时段" in shown[0] and shown[0].endswith("最早 11-24 10:00 可以打")
+    assert register.promises.for_case(case.id) == []  # not made: the time moved
+    later = dialog.due_at()
+    assert later == datetime(2026, 11, 24, 2, 0, tzinfo=UTC)  # 10:00 the next morning
+    with qtbot.waitSignal(dialog.made):
+        dialog.apply()  # now allowed: no question
+    assert len(shown) == 1
+    [promise] = register.promises.for_case(case.id)
+    assert promise.due_at == later
+
+    # "Promise this time anyway" keeps the time the buyer asked for.
+    again = PromiseDialog(register.promises, case.id, case.case_no, "小王",
+                          calls=register.calls)
+    qtbot.addWidget(again)
+    again.kind.set_current(PromiseKind.CALL_BACK)
+    again.set_due(T0 + timedelta(hours=13))
+    answer("仍然承诺这个时间")
+    with qtbot.waitSignal(again.made):
+        again.apply()
+    assert len(register.promises.for_case(case.id)) == 2

@@ -7,7 +7,7 @@ the due time in one click (+1 hour, today 18:00, tomorrow 12:00).
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone, Signal
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 from ...domain.clock import local
 from ...domain.errors import NotFoundError, ShopDeskError, ValidationError
 from ...domain.promises import Promise, PromiseKind, QuickDue, quick_due
+from ...services.calls import CallService, call_back_warning
 from ...services.promises import PromiseService
 from ..widgets.enum_combo import EnumCombo
 from ..widgets.field_error import FieldErrorLabel, ValidatedField
@@ -41,9 +43,11 @@ class PromiseDialog(QDialog):
     made = Signal(int)
 
     def __init__(self, promises: PromiseService, case_id: int, case_no: str, operator: str,
-                 parent: QWidget | None = None, *, lang: str = "zh") -> None:
+                 parent: QWidget | None = None, *, lang: str = "zh",
+                 calls: CallService | None = None) -> None:
         super().__init__(parent)
         self.promises = promises
+        self.calls = calls  # checks a call-back's time against the call policy
         self.case_id = case_id
         self.operator = operator
         self.lang = lang
@@ -137,12 +141,38 @@ class PromiseDialog(QDialog):
                         tzinfo=ZoneInfo(self.tz))
 
     # --- saving --------------------------------------------------------------
+    def _call_allowed_then(self) -> bool:
+        """A call-back at a time the call policy forbids (quiet hours, a holiday, the
+        buyer's caps): say so and offer the earliest allowed time. True: go on."""
+        refused = self.calls.call_back_refused(self.case_id, self.due_at()) \
+            if self.calls is not None else None
+        if refused is None:
+            return True
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Call policy"),
+                          call_back_warning(refused, self.tz, self.lang), parent=self)
+        slot = refused.next_slot_at
+        if slot is not None and (slot.second or slot.microsecond):  # the field has minutes
+            slot = slot.replace(second=0, microsecond=0) + timedelta(minutes=1)
+        earliest = box.addButton(self.tr("Use the earliest allowed time"),
+                                 QMessageBox.ButtonRole.AcceptRole) \
+            if slot is not None and slot > self.due_at() else None
+        anyway = box.addButton(self.tr("Promise this time anyway"),
+                               QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        if earliest is not None and box.clickedButton() is earliest:
+            self.set_due(slot)
+            return False  # the new time is shown: the next save makes it
+        return box.clickedButton() is anyway
+
     def apply(self) -> None:
         """Make the promise through the service; show refusals next to their field."""
         for field in (self.text_field, self.due_field):
             field.set_error(None)
         self.error.clear_error()
         kind = self.kind.current()
+        if kind is PromiseKind.CALL_BACK and not self._call_allowed_then():
+            return
         try:
             promise = self.promises.make(self.case_id, kind, self.due_at(),  # type: ignore[arg-type]
                                          self.operator, text=self.text.text())

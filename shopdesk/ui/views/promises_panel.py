@@ -236,7 +236,7 @@ class PromisesPanel(QWidget):
         from ..dialogs.promise_dialog import PromiseDialog
 
         dialog = PromiseDialog(self.register.promises, self.case_id, self.case_no, operator,
-                               self, lang=self.lang)
+                               self, lang=self.lang, calls=self.register.calls)
         dialog.made.connect(self._made)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()  # window-modal, non-blocking

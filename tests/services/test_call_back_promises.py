@@ -1,0 +1,36 @@
+"""A promise to call the buyer back at a time the call policy forbids would push the seller
+into a call the shop can be penalised for: the policy's refusal at that time is found
+(preparation the seller does before calling does not count)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from shopdesk.domain.call_policy import ReasonCode
+from shopdesk.services.calls import call_back_warning
+
+from ..conftest import T0
+from .shift_support import open_case
+
+H = timedelta(hours=1)
+
+
+def test_quiet_hours_are_found_with_the_earliest_allowed_time(register):
+    case = open_case(register, "小蜜蜂", "13812345678")
+    night = T0 + 13 * H  # 23:00 shop time
+    refused = register.calls.call_back_refused(case.id, night)
+    assert refused is not None
+    assert ReasonCode.QUIET_HOURS in refused.codes
+    assert refused.next_slot_at is not None and refused.next_slot_at > night
+    text = call_back_warning(refused, register.shop_tz, "zh")
+    assert text.startswith("按通话规范，那时不能给这位买家打电话：") and "最早 11-24 " in text
+    assert register.calls.call_back_refused(case.id, T0 + 4 * H) is None  # 14:00
+
+
+def test_preparation_before_the_call_does_not_count(register):
+    case = open_case(register, "小蜜蜂", "13812345678")
+    policy = register.calls.policy()
+    register.calls.set_policy(type(policy)(**{**policy.__dict__, "require_chat_first": True}),
+                              "小王")
+    assert ReasonCode.CHAT_FIRST_MISSING in register.calls.can_call(case.id, T0 + 4 * H).codes
+    assert register.calls.call_back_refused(case.id, T0 + 4 * H) is None
