@@ -16,7 +16,7 @@ from ..domain.errors import NotFoundError
 from ..domain.plain_text import one_line
 from ..domain.promises import Promise, PromiseKind, parse_kind, state_label
 from ..domain.text import pick
-from ..services.calls import call_back_warning
+from ..services.calls import call_back_warning, never_callable_then
 from ..services.register import Register
 from ..services.serialize import SCHEMA_VERSION, free_text_masker
 from ..services.serialize_promises import promise_json
@@ -117,18 +117,22 @@ def cmd_promises(register: Register, args: argparse.Namespace, out: TextIO) -> i
         return 0
     actor = actor_name(register, args.actor)
     warning: str | None = None  # a call-back promise at a time the call policy forbids
+    refused = None
     if command == "add":
         try:
             kind = parse_kind(args.kind)
         except ValueError:
             raise PromiseCliError(f"--kind: unknown kind {args.kind!r}; one of: "
                                   + ", ".join(k.value for k in PromiseKind)) from None
-        promise = service.make(find_case(register, args.case_no).id, kind,
-                               parse_time(args.due, "--due", tz), actor, text=args.text)
-        if kind is PromiseKind.CALL_BACK:
-            refused = register.calls.call_back_refused(promise.case_id, promise.due_at)
-            if refused is not None:  # said, not refused: the buyer may have asked for it
-                warning = call_back_warning(refused, tz, lang)
+        case_id = find_case(register, args.case_no).id
+        due = parse_time(args.due, "--due", tz)
+        refused = register.calls.call_back_refused(case_id, due) \
+            if kind is PromiseKind.CALL_BACK else None
+        if refused is not None and never_callable_then(refused):  # a promise to break
+            raise PromiseCliError(f"--due: {call_back_warning(refused, tz, lang)}")
+        promise = service.make(case_id, kind, due, actor, text=args.text)
+        if refused is not None:  # said, not refused: the buyer may have asked for it
+            warning = call_back_warning(refused, tz, lang)
     elif command == "keep":
         at = parse_time(args.at, "--at", tz) if args.at else None
         promise = service.keep(_promise_id(register, args.promise_id), actor, at)
@@ -143,6 +147,8 @@ def cmd_promises(register: Register, args: argparse.Namespace, out: TextIO) -> i
                                         free_text_masker(case))}
         if command == "add":
             data["call_policy_warning"] = warning
+            data["call_policy_reasons"] = [r.code.value for r in refused.reasons] \
+                if refused is not None else []
         emit_json(out, data)
     else:
         verb = {"add": "made", "keep": "kept", "break": "broken"}[command]

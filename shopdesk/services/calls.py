@@ -13,6 +13,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ..domain.call_policy import (
+    HARD_CODES,
     BuyerCallProfile,
     CallDecision,
     CallOutcome,
@@ -28,7 +29,7 @@ from ..domain.call_policy import (
 )
 from ..domain.case import Case
 from ..domain.clock import Clock, ensure_aware, to_utc_iso
-from ..domain.enums import OPEN_STATUSES, Platform
+from ..domain.enums import OPEN_STATUSES, CaseStatus, Platform
 from ..domain.errors import FieldError, ShopDeskError, ValidationError
 from ..domain.holidays import HolidayCalendar
 from ..domain.text import clause_sep, pick
@@ -160,11 +161,20 @@ class CallService:
         """The call policy's decision at `due` when it does not allow calling the buyer
         then (None: it does): a promise to call back at that time would push the seller
         to make a call the shop can be penalised for."""
-        decision = self.can_call(case_id, due)
-        # The preparation (a chat message first, the checklist) is done before the call;
-        # a finished case asks for no call. What the time cannot change is what counts.
-        blocking = [r for r in decision.reasons if r.code not in _PREPARATION]
-        return replace(decision, reasons=tuple(blocking)) if blocking else None
+        case = self.cases.get(case_id, include_deleted=True)
+        due = ensure_aware(due)
+        key = buyer_key(case)
+        history = [r for r in self.store.for_buyer(key) if r.at <= due]
+        # A call-back on a finished case is a follow-up call: judged as on an open one.
+        decision = self._decide(case.with_changes(status=CaseStatus.IN_PROGRESS),
+                                self.store.buyer(key), history, due, None, self.policy())
+        # The preparation (a chat message first, the checklist) is done before the call:
+        # what the time cannot change is what counts, and a buyer abroad with no zone.
+        blocking = tuple(r for r in decision.reasons if r.code not in _PREPARATION)
+        unknown_zone = any(w.code == "buyer_tz_unknown" for w in decision.warnings)
+        if not blocking and not unknown_zone:
+            return None
+        return replace(decision, reasons=blocking)
 
     def _decide(self, case: Case, buyer: Buyer, history: list[CallRecord], at: datetime,
                 checklist: PreCallChecklist | None, policy: CallPolicy) -> CallDecision:
@@ -371,17 +381,30 @@ _PREPARATION = frozenset({ReasonCode.CHECKLIST_MISSING, ReasonCode.CHAT_FIRST_MI
                           ReasonCode.CASE_FINISHED})
 
 
+def never_callable_then(decision: CallDecision) -> bool:
+    """A rule no one may override forbids the call (quiet hours, do-not-call, the case's
+    cap): a promise to call then could only be broken."""
+    return any(r.code in HARD_CODES for r in decision.reasons)
+
+
 def call_back_warning(decision: CallDecision, tz: str, lang: str) -> str:
-    """按通话规范，那时不能给这位买家打电话：REASONS；最早 NEXT 可以打 (for a refused decision)."""
+    """按通话规范，那时不能给这位买家打电话：REASONS；最早 NEXT（店铺时间）可以打, or the
+    unknown-zone warning of a buyer likely abroad."""
+    if not decision.reasons:
+        return clause_sep(lang).join(w.message(lang) for w in decision.warnings
+                                     if w.code == "buyer_tz_unknown")
     reasons = clause_sep(lang).join(r.message(lang) for r in decision.reasons)
-    nxt = decision.next_slot_at or decision.next_allowed_at
+    nxt = decision.next_slot_at
     when = nxt.astimezone(ZoneInfo(tz)).strftime("%m-%d %H:%M") if nxt else ""
+    shop_time = decision.buyer_tz != tz  # the reasons name the buyer's zone
     if lang.startswith("en"):
         return (f"the call policy does not allow calling this buyer then: {reasons}"
-                + (f"; the earliest allowed time is {when}" if when else
+                + (f"; the earliest allowed time is {when}"
+                   + (" (shop time)" if shop_time else "") if when else
                    "; no later time is allowed either"))
     return (f"按通话规范，那时不能给这位买家打电话：{reasons}"
-            + (f"；最早 {when} 可以打" if when else "；之后也没有可以打的时间"))
+            + (f"；最早 {when}" + ("（店铺时间）" if shop_time else "") + " 可以打" if when
+               else "；之后也没有可以打的时间"))
 
 
 def _overseas(case: Case) -> bool:

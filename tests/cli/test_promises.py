@@ -111,15 +111,20 @@ def test_list_leaves_out_trashed_cases(cli, case_no, clock, tmp_path):
 
 
 def test_a_call_back_at_a_forbidden_time_is_made_with_a_warning(cli, case_no):
+    # Outside the calling window (a soft rule): made, and said.
     code, out, _ = cli("promises", "add", case_no, "--kind", "call_back", "--due",
-                       "2026-11-23 23:00")
+                       "2026-11-23 19:00")
     assert code == 0
     warning = out.splitlines()[-1]
     assert warning.startswith("warning: 按通话规范，那时不能给这位买家打电话：")
-    assert "最早 11-24 " in warning
+    assert "最早 11-24 10:00 可以打" in warning
     code, out, _ = cli("promises", "add", case_no, "--kind", "call_back", "--due",
-                       "2026-11-23 23:30", "--json")
+                       "2026-11-23 19:30", "--json")
     assert json.loads(out)["call_policy_warning"].startswith("按通话规范")
+    # Quiet hours (no one may override them): a promise that could only be broken.
+    code, out, err = cli("promises", "add", case_no, "--kind", "call_back", "--due",
+                         "2026-11-23 23:00")
+    assert code == 1 and err.startswith("shopdesk: --due: 按通话规范") and "静默时段" in err
     # Not a call: nothing to say. A call back in the calling window: nothing either.
     for kind, due in (("reply", "2026-11-23 23:00"), ("call_back", "2026-11-23 14:00")):
         code, out, _ = cli("promises", "add", case_no, "--kind", kind, "--due", due, "--json")

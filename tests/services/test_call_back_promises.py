@@ -34,3 +34,28 @@ def test_preparation_before_the_call_does_not_count(register):
                               "小王")
     assert ReasonCode.CHAT_FIRST_MISSING in register.calls.can_call(case.id, T0 + 4 * H).codes
     assert register.calls.call_back_refused(case.id, T0 + 4 * H) is None
+
+
+def test_a_follow_up_call_on_a_finished_case_gets_its_earliest_time(register):
+    from shopdesk.domain.enums import CaseStatus, Outcome
+    from shopdesk.domain.workflow import Transition
+
+    case = open_case(register, "小蜜蜂", "13812345678")
+    register.cases.change_status(case.id, Transition(CaseStatus.RESOLVED,
+                                                     Outcome.BUYER_WITHDREW), "小王")
+    refused = register.calls.call_back_refused(case.id, T0 + 13 * H)
+    assert ReasonCode.CASE_FINISHED not in refused.codes and refused.next_slot_at is not None
+    assert register.calls.call_back_refused(case.id, T0 + 4 * H) is None
+
+
+def test_a_buyer_abroad_without_a_zone_is_said_even_in_the_shops_window(register):
+    from shopdesk.domain.case import CaseDraft
+    from shopdesk.domain.enums import CaseKind, Platform
+
+    case = register.cases.open_case(CaseDraft(platform=Platform.ALIEXPRESS, order_no="81234567",
+                                              kind=CaseKind.REFUND_ONLY,
+                                              buyer_phone="+1 312 555 0100"), "小王")
+    refused = register.calls.call_back_refused(case.id, T0 + 4 * H)  # 14:00 in Shanghai
+    assert refused is not None and refused.reasons == ()
+    assert call_back_warning(refused, register.shop_tz, "zh").startswith(
+        "这位买家可能在海外，但未设置时区")

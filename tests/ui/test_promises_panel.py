@@ -233,12 +233,20 @@ def test_a_call_back_at_a_forbidden_time_offers_the_earliest_allowed_one(qtbot, 
     [promise] = register.promises.for_case(case.id)
     assert promise.due_at == later
 
-    # "Promise this time anyway" keeps the time the buyer asked for.
+    # Quiet hours are never overridden: no "anyway" for 23:00.
+    labels = []
+    QTimer.singleShot(0, lambda: (labels.extend(b.text() for b in
+                                                QApplication.activeModalWidget().buttons()),
+                                  QApplication.activeModalWidget().reject()))
+    dialog.set_due(T0 + timedelta(hours=13))
+    dialog.apply()
+    assert "仍然承诺这个时间" not in labels and "使用最早可以打的时间" in labels
+    # Outside the calling window (19:00, a soft rule): the time the buyer asked for stays.
     again = PromiseDialog(register.promises, case.id, case.case_no, "小王",
                           calls=register.calls)
     qtbot.addWidget(again)
     again.kind.set_current(PromiseKind.CALL_BACK)
-    again.set_due(T0 + timedelta(hours=13))
+    again.set_due(T0 + timedelta(hours=9))
     answer("仍然承诺这个时间")
     with qtbot.waitSignal(again.made):
         again.apply()

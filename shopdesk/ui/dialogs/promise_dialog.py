@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from ...domain.clock import local
 from ...domain.errors import NotFoundError, ShopDeskError, ValidationError
 from ...domain.promises import Promise, PromiseKind, QuickDue, quick_due
-from ...services.calls import CallService, call_back_warning
+from ...services.calls import CallService, call_back_warning, never_callable_then
 from ...services.promises import PromiseService
 from ..widgets.enum_combo import EnumCombo
 from ..widgets.field_error import FieldErrorLabel, ValidatedField
@@ -156,14 +156,15 @@ class PromiseDialog(QDialog):
         earliest = box.addButton(self.tr("Use the earliest allowed time"),
                                  QMessageBox.ButtonRole.AcceptRole) \
             if slot is not None and slot > self.due_at() else None
-        anyway = box.addButton(self.tr("Promise this time anyway"),
-                               QMessageBox.ButtonRole.DestructiveRole)
+        # Never for a rule no one may override: the call could never be made then.
+        anyway = None if never_callable_then(refused) else box.addButton(
+            self.tr("Promise this time anyway"), QMessageBox.ButtonRole.DestructiveRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.exec()
         if earliest is not None and box.clickedButton() is earliest:
             self.set_due(slot)
             return False  # the new time is shown: the next save makes it
-        return box.clickedButton() is anyway
+        return anyway is not None and box.clickedButton() is anyway
 
     def apply(self) -> None:
         """Make the promise through the service; show refusals next to their field."""
