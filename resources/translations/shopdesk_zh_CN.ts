@@ -504,67 +504,67 @@ The previous register file was kept here:
 <context>
     <name>BreakPromiseDialog</name>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="214"/>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="215"/>
         <source>Promise not kept</source>
         <translation>承诺未兑现</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="224"/>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="225"/>
         <source>Out of stock</source>
         <translation>缺货</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="224"/>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="225"/>
         <source>Warehouse delayed</source>
         <translation>仓库延误</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="225"/>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="226"/>
         <source>Courier delayed</source>
         <translation>快递延误</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="225"/>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="226"/>
         <source>Could not reach the buyer</source>
         <translation>联系不上买家</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="226"/>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="227"/>
         <source>Solved another way</source>
         <translation>已用其他方式解决</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="228"/>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="229"/>
         <source>Why was it not kept?</source>
         <translation>为什么没有兑现？</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="231"/>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="232"/>
         <source>Promise</source>
         <translation>承诺</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="232"/>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="233"/>
         <source>Was due</source>
         <translation>原定到期</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="233"/>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="234"/>
         <source>Reason (required)</source>
         <translation>原因（必填）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="237"/>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="238"/>
         <source>Mark not kept</source>
         <translation>标记为未兑现</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="239"/>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="240"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="258"/>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="259"/>
         <source>This promise no longer exists</source>
         <translation>该承诺已不存在</translation>
     </message>
@@ -795,17 +795,22 @@ The previous register file was kept here:
         <translation>请先填写通话前准备清单</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/widgets/call_texts.py" line="56"/>
+        <location filename="../../shopdesk/ui/widgets/call_texts.py" line="54"/>
+        <source>the buyer may be abroad: set their time zone</source>
+        <translation>买家可能在海外：请先设置买家时区</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/widgets/call_texts.py" line="60"/>
         <source>Cannot call: %1</source>
         <translation>不能打电话：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/widgets/call_texts.py" line="60"/>
+        <location filename="../../shopdesk/ui/widgets/call_texts.py" line="64"/>
         <source>Cannot call now: %1 — next possible: %2 (%3)</source>
         <translation>现在不能打电话：%1 — 最早可在 %2（%3）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/widgets/call_texts.py" line="70"/>
+        <location filename="../../shopdesk/ui/widgets/call_texts.py" line="74"/>
         <source>Buyer&apos;s local time: %1</source>
         <translation>买家当地时间：%1</translation>
     </message>
@@ -4499,12 +4504,12 @@ Demo cases are made up; you can move them to the trash later.</source>
         <translation>使用最早可以打的时间</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="159"/>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="161"/>
         <source>Promise this time anyway</source>
         <translation>仍然承诺这个时间</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="192"/>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="193"/>
         <source>This case no longer exists (it may have been deleted)</source>
         <translation>该案件已不存在（可能已被删除）</translation>
     </message>

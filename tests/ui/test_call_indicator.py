@@ -81,3 +81,18 @@ def test_a_purged_case_clears_the_indicator(qtbot, register):
     register.cases.empty_trash("小王")
     indicator.timer.timeout.emit()
     assert indicator.state == "none" and indicator.case_id is None
+
+
+def test_a_buyer_abroad_without_a_zone_is_amber_even_when_allowed(qtbot, register):
+    from shopdesk.domain.enums import Platform
+    from shopdesk.ui.widgets.call_texts import AMBER
+
+    case = open_case(register, phone="+13125550100", platform=Platform.ALIEXPRESS)
+    calls, indicator = make(qtbot, register)
+    indicator.set_case(case.id)
+    assert indicator.label.text() == ("May call now (2 left) — the buyer may be abroad: set "
+                                      "their time zone")
+    assert AMBER in indicator.label.styleSheet()
+    calls.set_buyer_tz(case.id, "America/Chicago", "小王")
+    indicator.set_case(case.id)
+    assert "abroad" not in indicator.label.text()

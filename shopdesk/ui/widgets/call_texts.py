@@ -49,6 +49,10 @@ class CallTexts(QObject):
             text = self.tr("May call now (%1 left)").replace("%1", str(left))
             if not decision.allowed:
                 text += " — " + self.tr("fill in the pre-call checklist first")
+            if any(w.code == "buyer_tz_unknown" for w in decision.warnings):
+                # Judged in the shop's zone: for a buyer abroad that may be their night.
+                return (text + " — " + self.tr("the buyer may be abroad: set their time zone"),
+                        AMBER)
             return text, GREEN
         reasons = self.reasons(decision, lang)
         nxt = decision.next_slot_at
