@@ -48,7 +48,9 @@ class Reminder:
         ensure_aware(self.due_at)
 
     def overdue(self, now: datetime) -> bool:
-        return self.due_at <= now
+        """Past its due time. A warning has none (`due_at` is when it was raised): never
+        overdue, or every new warning would read 已过期 / OVERDUE."""
+        return self.kind is not ReminderKind.WARNING and self.due_at <= now
 
 
 # Minutes before the due time each kind is announced (settings; warnings have no due

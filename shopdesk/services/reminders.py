@@ -177,6 +177,8 @@ class DeadlineProvider:
 
 def _deadline_text(item: DeadlineItem) -> Text:
     stage, timeout = item.stage, item.on_timeout
+    if stage is None:  # a due time with no platform stage (typed by hand): not "None"
+        return Text("截止时间", "Due time")
     stage_zh = getattr(stage, "zh", None) or str(getattr(stage, "value", stage))
     stage_en = getattr(stage, "en", None) or str(getattr(stage, "value", stage))
     if timeout:

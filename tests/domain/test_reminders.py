@@ -108,3 +108,10 @@ def test_settings_round_trip_and_bad_values_fall_back():
     with pytest.raises(ValidationError) as err:
         check_settings(ReminderSettings(quiet_start=time(8, 0), quiet_end=time(8, 0)))
     assert err.value.errors[0].field == "quiet_end"
+
+
+def test_a_warning_is_announced_when_raised_and_never_overdue():
+    warning = rem(kind=ReminderKind.WARNING, minutes=-30)
+    assert not warning.overdue(NOW)  # raised half an hour ago: not 已过期
+    assert rem(minutes=-30).overdue(NOW) and not rem(minutes=30).overdue(NOW)
+

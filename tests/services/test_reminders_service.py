@@ -200,3 +200,18 @@ def test_the_queue_count_matches_the_list_filter_on_the_demo(register):
     generate_demo(register, 300, seed=11)
     expected = register.cases.count(register.refunds.query())
     assert expected > 0 and register.refunds.count() == expected
+
+
+def test_a_deadline_without_a_stage_reads_as_a_due_time():
+    """A due time typed by hand has no platform stage: the reminder said "None"."""
+    from types import SimpleNamespace
+
+    from shopdesk.domain.text import Text
+    from shopdesk.services.reminders import DeadlineProvider
+
+    now = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
+    item = SimpleNamespace(case_no="SD-20261123-0001", stage=None, due_at=now, source="manual",
+                           on_timeout=None)
+    provider = DeadlineProvider(lambda after, before: [item], lambda case_no: 1)
+    [reminder] = provider.reminders(now, now + timedelta(hours=1))
+    assert reminder.text == Text("截止时间", "Due time")
