@@ -152,22 +152,16 @@ class CallService:
         policy when the caller already has it (asking for many buyers at once)."""
         case = self.cases.get(case_id, include_deleted=True)
         at = ensure_aware(at) if at is not None else self.clock.now()
-        key = buyer_key(case)
-        history = [r for r in self.store.for_buyer(key) if r.at <= at]
-        return self._decide(case, self.store.buyer(key), history, at, checklist,
-                            policy or self.policy())
+        return self._decide_at(case, at, checklist, policy or self.policy())
 
     def call_back_refused(self, case_id: int, due: datetime) -> CallDecision | None:
         """The call policy's decision at `due` when it does not allow calling the buyer
         then (None: it does): a promise to call back at that time would push the seller
         to make a call the shop can be penalised for."""
         case = self.cases.get(case_id, include_deleted=True)
-        due = ensure_aware(due)
-        key = buyer_key(case)
-        history = [r for r in self.store.for_buyer(key) if r.at <= due]
         # A call-back on a finished case is a follow-up call: judged as on an open one.
-        decision = self._decide(case.with_changes(status=CaseStatus.IN_PROGRESS),
-                                self.store.buyer(key), history, due, None, self.policy())
+        decision = self._decide_at(case.with_changes(status=CaseStatus.IN_PROGRESS),
+                                   ensure_aware(due), None, self.policy())
         # The preparation (a chat message first, the checklist) is done before the call:
         # what the time cannot change is what counts, and a buyer abroad with no zone.
         blocking = tuple(r for r in decision.reasons if r.code not in _PREPARATION)
@@ -175,6 +169,13 @@ class CallService:
         if not blocking and not unknown_zone:
             return None
         return replace(decision, reasons=blocking)
+
+    def _decide_at(self, case: Case, at: datetime, checklist: PreCallChecklist | None,
+                   policy: CallPolicy) -> CallDecision:
+        """The decision for `case`'s buyer at `at`, from the calls made before it."""
+        key = buyer_key(case)
+        history = [r for r in self.store.for_buyer(key) if r.at <= at]
+        return self._decide(case, self.store.buyer(key), history, at, checklist, policy)
 
     def _decide(self, case: Case, buyer: Buyer, history: list[CallRecord], at: datetime,
                 checklist: PreCallChecklist | None, policy: CallPolicy) -> CallDecision:

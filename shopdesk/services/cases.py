@@ -141,7 +141,7 @@ class CaseService:
             if moved_from is not None else None
         # What the previous order filled and still holds its value was not typed.
         inherited = set() if old is None or moved_from is None else \
-            self._filled_from(moved_from.id, old, edited)
+            self._filled_from(moved_from, old, edited)
         wrong = mismatch(case, order, ignore=inherited)
         if wrong is not None:
             return {}, wrong
@@ -154,17 +154,16 @@ class CaseService:
                     out[name] = new
         return out, None
 
-    def _filled_from(self, case_id: int, order: StoredOrder, edited: Collection[str]
+    def _filled_from(self, case: Case, order: StoredOrder, edited: Collection[str]
                      ) -> set[str]:
         """The case's fields an order fill wrote last (its audit: `enrich` is the last
         change of the field) that still hold `order`'s value and were not `edited` now.
         A value the user typed that happens to equal the order's is theirs, not the
         order's: it stays when the case moves to another order."""
         last: dict[str, str] = {}
-        for entry in self.audit_log.for_entity("case", case_id):
+        for entry in self.audit_log.for_entity("case", case.id):
             if entry.field in ORDER_FILLABLE:
                 last[entry.field] = entry.action
-        case = self.store.get(case_id)
         return {name for name in ORDER_FILLABLE
                 if name not in edited and last.get(name) == "enrich" and getattr(case, name)
                 and getattr(case, name) == fit(name, getattr(order, name) or "")}
