@@ -59,10 +59,15 @@ def add_call_parsers(sub: argparse._SubParsersAction) -> None:
     log.add_argument("--checklist", nargs="+", metavar="KEY=VALUE",
                      help="the pre-call checklist: goal=TEXT offer=TEXT offer=TEXT "
                           "bottom_line=TEXT max_grant=TEXT (offer 2-3 times)")
-    can = csub.add_parser("can-call", help="may the buyer of CASE_NO be called now?")
+    can = csub.add_parser("can-call", help="may the buyer of CASE_NO be called now? "
+                                           "Exit 0 yes, 3 not now, 1 error")
     can.add_argument("case_no")
     can.add_argument("--at", help="ISO 8601 with a zone (default: now)")
     can.add_argument("--json", action="store_true")
+
+    may = csub.add_parser("may-call", help="buyers who may be phoned right now, one open "
+                                           "case each (the window's may-call list)")
+    may.add_argument("--json", action="store_true")
 
     comp = csub.add_parser("compliance", help="calls per buyer, overrides and calls outside "
                                               "the calling window (the window's report)")
@@ -160,11 +165,17 @@ def decision_json(case_no: str, d: CallDecision, lang: str) -> dict[str, Any]:
     }
 
 
+# `calls can-call`'s exit status when the answer is "not now" (README).
+CAN_CALL_NO = 3
+
+
 def cmd_calls(register: Register, args: argparse.Namespace, out: TextIO) -> int:
     calls = register.calls
     lang = cli_lang(register, args)
     if args.calls_command == "compliance":
         return _cmd_compliance(register, args, out, lang)
+    if args.calls_command == "may-call":
+        return _cmd_may_call(calls, args, out, lang)
     case = find_case(register, args.case_no)
     case_id, case_no = case.id, case.case_no
     if args.calls_command == "buyer":
@@ -176,7 +187,8 @@ def cmd_calls(register: Register, args: argparse.Namespace, out: TextIO) -> int:
             emit_json(out, decision_json(case_no, decision, lang))
         else:
             _write_decision(out, decision, lang, register.shop_tz)
-        return 0
+        # A distinct status, so a script can tell "not now" from a failed command (1).
+        return 0 if decision.allowed else CAN_CALL_NO
     try:
         outcome = CallOutcome.parse(args.outcome)
     except ValueError:
@@ -297,6 +309,31 @@ def _cmd_buyer(calls: CallService, case_id: int, case_no: str, args: argparse.Na
     buyer = calls.buyer(case_id)
     out.write(f"{case_no}: buyer {buyer.key}  time zone: {buyer.tz or 'shop'}  "
               f"do-not-call: {'yes' if buyer.do_not_call else 'no'}\n")
+    return 0
+
+
+def _cmd_may_call(calls: CallService, args: argparse.Namespace, out: TextIO,
+                  lang: str) -> int:
+    rows = []
+    for c in calls.may_call_now():
+        d = c.decision
+        rows.append({
+            "case_no": c.case.case_no, "platform": c.case.platform.value,
+            "buyer": c.case.buyer_nick or None,
+            "calls_left": min(d.remaining_24h, d.remaining_case, d.remaining_span),
+            "warnings": [w.code for w in d.warnings],
+            "warning_texts": [w.message(lang) for w in d.warnings]})
+    if args.json:
+        emit_json(out, {"schema": SCHEMA_VERSION, "at": to_utc_iso(calls.clock.now()),
+                        "buyers": rows})
+        return 0
+    if not rows:
+        out.write("nobody may be called right now\n")
+        return 0
+    for row in rows:
+        out.write(f"{row['case_no']}  {row['buyer'] or '—'}  calls left: {row['calls_left']}\n")
+        for text in row["warning_texts"]:
+            out.write(f"  warning: {text}\n")
     return 0
 
 

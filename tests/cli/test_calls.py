@@ -43,6 +43,7 @@ def test_can_call_json_allowed_then_capped(cli, case_no):
     assert cli("calls", "log", case_no, "--outcome", "no_answer", "--summary", "没接")[0] == 0
     code, out, _ = cli("calls", "can-call", case_no, "--json")
     data = json.loads(out)
+    assert code == 3  # "not now" is not an error (1) and not a yes (0)
     assert data["allowed"] is False and data["reasons"] == ["min_gap"]
     assert data["next_slot_at"] == "2026-11-23T04:00:00+00:00"
     assert data["remaining"] == {"24h": 1, "case": 2, "span": 4}
@@ -103,6 +104,8 @@ def test_policy_set_bad_key_or_value_exits_1_naming_it(cli, arg, named):
 
 def test_asked_not_to_call_blocks_for_good(cli, case_no):
     assert cli("calls", "log", case_no, "--outcome", "asked_not_to_call")[0] == 0
+    code, out, _ = cli("calls", "can-call", case_no)
+    assert code == 3 and out.strip()
     data = json.loads(cli("calls", "can-call", case_no, "--json")[1])
     assert data["reasons"][0] == "do_not_call" and data["overridable"] is False
     assert data["next_allowed_at"] is None
@@ -140,3 +143,23 @@ def test_strict_preset_wants_chat_first_and_a_checklist_which_the_cli_can_give(c
                          "bottom_line=部分退款", "max_grant=20元补偿")
     assert code == 0, err
     assert "override" not in out
+
+
+def test_may_call_lists_buyers_and_flags_one_abroad(cli, case_no):
+    code, out, _ = cli("calls", "may-call", "--json")
+    data = json.loads(out)
+    assert code == 0 and data["schema"] == 1 and data["at"] == "2026-11-23T02:00:00+00:00"
+    assert data["buyers"] == [{"case_no": case_no, "platform": "taobao", "buyer": "小蜜蜂",
+                               "calls_left": 2, "warnings": [], "warning_texts": []}]
+    abroad = cli("cases", "add", "--platform", "aliexpress", "--order", "8100000000001",
+                 "--kind", "refund_only", "--buyer", "john_d", "--phone",
+                 "+1 312 555 0100")[1].strip()
+    rows = {r["case_no"]: r for r in json.loads(cli("calls", "may-call", "--json")[1])["buyers"]}
+    assert rows[abroad]["warnings"] == ["buyer_tz_unknown"]
+    assert "时区" in rows[abroad]["warning_texts"][0]
+    code, out, _ = cli("calls", "may-call")
+    assert code == 0 and f"{abroad}  john_d  calls left: 2" in out and "warning: " in out
+    cli("calls", "buyer", abroad, "--tz", "America/Chicago")  # 20:00 there: not now
+    cli("calls", "log", case_no, "--outcome", "no_answer")
+    code, out, _ = cli("calls", "may-call")
+    assert code == 0 and out == "nobody may be called right now\n"
