@@ -1443,6 +1443,21 @@ You can restore it from the trash later.</source>
         <translation>剩余时间</translation>
     </message>
     <message>
+        <location filename="../../shopdesk/ui/models/case_columns.py" line="111"/>
+        <source>The due time set on the case (typed, or the kind&apos;s default): the shop&apos;s own target</source>
+        <translation>案件上设定的截止时间（手动填写或按类型默认）：店铺自己的处理目标</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/models/case_columns.py" line="114"/>
+        <source>Time left to the platform stage&apos;s deadline (e.g. the seller&apos;s 48 h to answer a refund request); ~ marks an estimate</source>
+        <translation>距平台当前阶段时限的剩余时间（例如卖家须在 48 小时内处理退款申请）；带“约”的是估算</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/models/case_columns.py" line="117"/>
+        <source>When the next open promise to the buyer is due</source>
+        <translation>对买家的下一个未完成承诺何时到期</translation>
+    </message>
+    <message>
         <location filename="../../shopdesk/ui/models/case_texts.py" line="175"/>
         <source>Platform deadline</source>
         <translation>平台时限</translation>
@@ -3490,22 +3505,22 @@ Demo cases are made up; you can move them to the trash later.</source>
         <translation>符合电话沟通规范（还可打 %1 次）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="178"/>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="183"/>
         <source>Outside the call policy:</source>
         <translation>不符合电话沟通规范：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="182"/>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="187"/>
         <source>This call may not be made or logged (hard rule, no override):</source>
         <translation>不能拨打或登记这次通话（硬性规定，不可破例）：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="200"/>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="205"/>
         <source>Write why this call was made anyway</source>
         <translation>请写明为什么仍然打了这通电话</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="220"/>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="225"/>
         <source>This case no longer exists (it may have been deleted)</source>
         <translation>该案件已不存在（可能已被删除）</translation>
     </message>
@@ -3848,27 +3863,32 @@ Demo cases are made up; you can move them to the trash later.</source>
 <context>
     <name>MayCallList</name>
     <message>
-        <location filename="../../shopdesk/ui/views/may_call_list.py" line="27"/>
+        <location filename="../../shopdesk/ui/views/may_call_list.py" line="31"/>
         <source>Case no.</source>
         <translation>案件号</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/may_call_list.py" line="27"/>
+        <location filename="../../shopdesk/ui/views/may_call_list.py" line="31"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/may_call_list.py" line="28"/>
+        <location filename="../../shopdesk/ui/views/may_call_list.py" line="32"/>
         <source>Calls left</source>
         <translation>剩余可拨次数</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/may_call_list.py" line="62"/>
+        <location filename="../../shopdesk/ui/views/may_call_list.py" line="64"/>
+        <source>time zone not set</source>
+        <translation>时区未设置</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/may_call_list.py" line="76"/>
         <source>Buyers you may call now: %1</source>
         <translation>现在可以联系的买家：%1 位</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/may_call_list.py" line="64"/>
+        <location filename="../../shopdesk/ui/views/may_call_list.py" line="78"/>
         <source>Nobody may be called right now.</source>
         <translation>现在没有可以打电话的买家。</translation>
     </message>

@@ -68,6 +68,16 @@ def test_holiday_next_allowed_is_first_working_morning():
     reason = decision.reason(ReasonCode.HOLIDAY)
     assert reason.until == sh(2026, 2, 24, 0, 0)
     assert "法定节假日" in reason.zh and "statutory holiday" in reason.en
+    # The day rule ends at midnight, inside quiet hours: the text names the day, no 00:00.
+    assert "可呼叫日从 2026-02-24 起" in reason.zh and "00:00" not in reason.zh
+    assert "resume on 2026-02-24" in reason.en and "00:00" not in reason.en
+
+
+def test_holiday_text_names_the_buyers_day_and_zone():
+    la = BuyerCallProfile("la", tz="America/Los_Angeles")
+    decision = evaluate(sh(2026, 2, 24, 3, 0), la, CASE, [], STATUTORY, SPRING_2026)
+    reason = decision.reason(ReasonCode.HOLIDAY)
+    assert "2026-02-24（洛杉矶时间）" in reason.zh and "00:00" not in reason.zh
 
 
 def test_rest_day_mode_weekend_before_holiday_goes_to_makeup_saturday():

@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 
 from shopdesk.domain.call_policy import CallOutcome
+from shopdesk.domain.enums import Platform
 from shopdesk.ui.views.call_compliance import CallComplianceView
 from shopdesk.ui.views.may_call_list import MayCallList
 
@@ -37,6 +39,23 @@ def test_may_call_list_double_click_selects_the_case(qtbot, register, clock):
     clock.advance(hours=3)
     view.refresh()
     assert sorted(view.case_ids()) == sorted([a.id, b.id])
+
+
+def test_may_call_list_marks_a_buyer_abroad_without_a_time_zone(qtbot, register):
+    home = open_case(register, nick="甲", order="3700000000001")
+    abroad = open_case(register, nick="john_d", order="8100000000001",
+                       phone="+1 312 555 0100", platform=Platform.ALIEXPRESS)
+    view = MayCallList(call_service(register), lang="zh")
+    qtbot.addWidget(view)
+    view.show()
+    rows = {view.tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole):
+            view.tree.topLevelItem(i) for i in range(view.tree.topLevelItemCount())}
+    assert rows.keys() == {home.id, abroad.id}
+    assert rows[home.id].text(1) == "甲" and not rows[home.id].toolTip(1)
+    marked = rows[abroad.id]
+    assert marked.text(1).startswith("john_d ⚠")
+    assert marked.foreground(0).color() == QColor("#a15c00")
+    assert "时区" in marked.toolTip(1)
 
 
 def test_compliance_view_lists_overrides_and_off_window_calls(qtbot, register, clock):

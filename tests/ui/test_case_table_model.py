@@ -222,6 +222,13 @@ def test_headers_and_bad_indexes(demo_register):
     assert model.headerData(99, Qt.Orientation.Horizontal) is None
     assert model.data(QModelIndex()) is None
     assert model.case_id_at(10_000) is None and model.case_at(-1) is None
+    # The case's own due time and the platform deadline differ by design: the headers say so.
+    tip = Qt.ItemDataRole.ToolTipRole
+    assert "due time set on the case" in model.headerData(column_of("due"),
+                                                          Qt.Orientation.Horizontal, tip)
+    assert "platform stage's deadline" in model.headerData(column_of("deadline"),
+                                                           Qt.Orientation.Horizontal, tip)
+    assert model.headerData(column_of("buyer"), Qt.Orientation.Horizontal, tip) is None
 
 
 def test_a_page_fetched_before_its_last_rows_loaded_shows_them_later(source, demo_register):

@@ -10,6 +10,7 @@ from datetime import UTC, datetime, timedelta
 from PySide6.QtCore import Qt
 
 from shopdesk.domain.call_policy import CallOutcome
+from shopdesk.domain.enums import Platform
 from shopdesk.ui.dialogs.log_call_dialog import LogCallDialog
 from shopdesk.ui.views.call_indicator import CallIndicator
 
@@ -60,6 +61,19 @@ def test_soft_block_requires_an_override_reason(qtbot, register, clock):
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     last = calls.calls_for_buyer(case.id)[-1]
     assert last.overridden and last.override_reason == "buyer asked to be called back now"
+
+
+def test_allowed_call_to_a_buyer_abroad_without_a_zone_says_so(qtbot, register):
+    case = open_case(register, nick="john_d", order="8100000000001",
+                     phone="+1 312 555 0100", platform=Platform.ALIEXPRESS)
+    calls, dialog = dialog_for(qtbot, register, case)
+    text = dialog.policy_label.text()
+    assert text.startswith("Within the call policy") and "time zone" in text
+    assert "#a15c00" in dialog.policy_label.styleSheet()  # amber, not green
+    assert dialog.save_button.isEnabled() and dialog.override_field.isHidden()
+    home = open_case(register, nick="甲", order="3700000000001")
+    _, plain = dialog_for(qtbot, register, home)
+    assert "#2e7d32" in plain.policy_label.styleSheet()
 
 
 def test_hard_block_disables_saving(qtbot, register, clock):

@@ -71,6 +71,15 @@ class ReasonWriter:
         return local.strftime(fmt) + zone_suffix(self._ctx.tz_name,
                                                   self._ctx.policy.shop_tz, lang)
 
+    def day_stamp(self, value: datetime | None, lang: str = "zh") -> str:
+        """The buyer's local date of `value`, "2026-10-09" (with the zone as in `stamp`):
+        a day rule ends at midnight, when quiet hours still hold, so no time is named."""
+        if value is None:
+            return "—"
+        local = value.astimezone(self._ctx.tz)
+        return local.date().isoformat() + zone_suffix(self._ctx.tz_name,
+                                                      self._ctx.policy.shop_tz, lang)
+
     def _until(self, code: ReasonCode, t: datetime, horizon_days: int) -> datetime | None:
         return earliest(self._ctx, self._days, t, self._ctx.rule_ok(code),
                         timedelta(days=horizon_days))
@@ -150,9 +159,9 @@ class ReasonWriter:
         until = self._until(ReasonCode.HOLIDAY, t, 400)
         return Reason(ReasonCode.HOLIDAY,
                       f"买家当地日期 {day.isoformat()} 是{zh_kind}，不打扰买家；"
-                      f"可呼叫日从 {self.stamp(until)} 起",
+                      f"可呼叫日从 {self.day_stamp(until)} 起",
                       f"The buyer's local date {day.isoformat()} is {en_kind}; "
-                      f"calls resume {self.stamp(until, 'en')}", until)
+                      f"calling days resume on {self.day_stamp(until, 'en')}", until)
 
     def _cap_24h(self, t: datetime) -> Reason:
         ctx = self._ctx

@@ -60,7 +60,7 @@ class CallController(QObject):
         if self.may_call_list is None:
             from ..views.may_call_list import MayCallList
 
-            listing = MayCallList(self._host.register.calls)
+            listing = MayCallList(self._host.register.calls, lang=self._host.lang)
             listing.case_selected.connect(self._host.open_case_by_id)
             self.dock.setWidget(listing)
             self.may_call_list = listing

@@ -28,7 +28,7 @@ from ...domain.call_policy import CallOutcome, PreCallChecklist, local_to_utc
 from ...domain.clock import local
 from ...domain.errors import NotFoundError, ShopDeskError, ValidationError
 from ...services.calls import CallRefusedError, CallService
-from ..widgets.call_texts import GREEN, CallTexts, label_style
+from ..widgets.call_texts import AMBER, GREEN, RED, CallTexts, label_style
 from ..widgets.enum_combo import EnumCombo
 from ..widgets.field_error import FieldErrorLabel, ValidatedField
 
@@ -173,15 +173,20 @@ class LogCallDialog(QDialog):
             left = min(decision.remaining_24h, decision.remaining_case,
                    decision.remaining_span)
             text = self.tr("Within the call policy (%1 left)").replace("%1", str(left))
-            self._policy(text, GREEN, override=False, blocked=False)
+            if decision.warnings:
+                # Allowed by the shop's clock only (a buyer abroad with no zone): say so
+                # before the seller logs a call that may have been into the buyer's night.
+                text += "\n" + "\n".join(w.message(self.lang) for w in decision.warnings)
+            self._policy(text, AMBER if decision.warnings else GREEN, override=False,
+                         blocked=False)
         elif decision.overridable:
             text = (self.tr("Outside the call policy:") + "\n"
                     + self.texts.details(decision, self.lang, self.tz))
-            self._policy(text, "#a15c00", override=True, blocked=False)
+            self._policy(text, AMBER, override=True, blocked=False)
         else:
             text = (self.tr("This call may not be made or logged (hard rule, no override):")
                     + "\n" + self.texts.details(decision, self.lang, self.tz))
-            self._policy(text, "#c62828", override=False, blocked=True)
+            self._policy(text, RED, override=False, blocked=True)
 
     def _policy(self, text: str, colour: str, *, override: bool, blocked: bool) -> None:
         self.policy_label.setText(text)

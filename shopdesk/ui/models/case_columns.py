@@ -105,6 +105,18 @@ COLUMNS: tuple[Column, ...] = (
     Column("deadline", QT_TRANSLATE_NOOP("CaseTableModel", "Time left"), SortKey.DEADLINE),
 )
 COLUMN_KEYS = tuple(c.key for c in COLUMNS)
+# Header tooltips where two columns could be read as one: the case's own due time (typed, or
+# a kind's default) and the platform stage's deadline often differ, and both are right.
+HEADER_TIPS = {
+    "due": QT_TRANSLATE_NOOP("CaseTableModel",
+                             "The due time set on the case (typed, or the kind's default): "
+                             "the shop's own target"),
+    "deadline": QT_TRANSLATE_NOOP("CaseTableModel",
+                                  "Time left to the platform stage's deadline (e.g. the seller's "
+                                  "48 h to answer a refund request); ~ marks an estimate"),
+    "promise": QT_TRANSLATE_NOOP("CaseTableModel",
+                                 "When the next open promise to the buyer is due"),
+}
 # Per column: its text reads only the case (the others read their own sources).
 PLAIN_COLUMN = tuple(k not in ("promise", "warnings", "deadline") for k in COLUMN_KEYS)
 

@@ -37,6 +37,7 @@ from .case_columns import (
     CASE_ROLE,
     COLUMNS,
     DEADLINE_LEFT_ROLE,
+    HEADER_TIPS,
     MAJOR_ROLE,
     OVERDUE_ROLE,
     PLAIN_COLUMN,
@@ -383,6 +384,8 @@ class CaseTableModel(SideColumns, QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return QCoreApplication.translate("CaseTableModel", COLUMNS[section].title)
+        if role == Qt.ItemDataRole.ToolTipRole and COLUMNS[section].key in HEADER_TIPS:
+            return QCoreApplication.translate("CaseTableModel", HEADER_TIPS[COLUMNS[section].key])
         if role == Qt.ItemDataRole.TextAlignmentRole and COLUMNS[section].key == "amount":
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

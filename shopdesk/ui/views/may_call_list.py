@@ -3,23 +3,27 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QBrush, QColor, QShowEvent
 from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from ...services.calls import CallService
-from ..widgets.call_texts import REFRESH_MS
+from ..widgets.call_texts import AMBER, REFRESH_MS
 
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole
 
 
 class MayCallList(QWidget):
-    """One row per buyer (case no., buyer, calls left); double-click emits case_selected."""
+    """One row per buyer (case no., buyer, calls left); double-click emits case_selected.
+    A buyer the policy allows only by the shop's clock (likely abroad, no zone set) is marked
+    amber with the warning: the list must not send anyone to phone into a buyer's night."""
 
     case_selected = Signal(int)
 
-    def __init__(self, calls: CallService, parent: QWidget | None = None) -> None:
+    def __init__(self, calls: CallService, parent: QWidget | None = None, *,
+                 lang: str = "zh") -> None:
         super().__init__(parent)
         self.calls = calls
+        self.lang = lang
         self.summary = QLabel()
         self.tree = QTreeWidget()
         self.tree.setRootIsDecorated(False)
@@ -53,8 +57,18 @@ class MayCallList(QWidget):
         for c in candidates:
             left = min(c.decision.remaining_24h, c.decision.remaining_case,
                    c.decision.remaining_span)
-            item = QTreeWidgetItem([c.case.case_no, c.case.buyer_nick or "—", str(left)])
+            buyer = c.case.buyer_nick or "—"
+            warnings = [w.message(self.lang) for w in c.decision.warnings]
+            abroad = any(w.code == "buyer_tz_unknown" for w in c.decision.warnings)
+            if abroad:
+                buyer += " ⚠ " + self.tr("time zone not set")
+            item = QTreeWidgetItem([c.case.case_no, buyer, str(left)])
             item.setData(0, CASE_ID_ROLE, c.case.id)
+            for col in range(3):
+                if abroad:
+                    item.setForeground(col, QBrush(QColor(AMBER)))
+                if warnings:
+                    item.setToolTip(col, "\n".join(warnings))
             item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.tree.addTopLevelItem(item)
         for col in range(3):
