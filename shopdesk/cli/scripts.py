@@ -94,6 +94,15 @@ def cmd_list(svc: ScriptService, register: Register, args: argparse.Namespace,
     return 0
 
 
+def _sender(register: Register, given: str | None, assignee: str | None) -> str:
+    """Who signs {客服}: --as or the window's operator; else the assignee (the login name
+    only for a case nobody is assigned)."""
+    known = given or register.staff.current_operator()
+    if known:
+        return known
+    return "" if assignee else actor_name(register, None)
+
+
 def _values(assignments: list[str]) -> dict[str, str]:
     values: dict[str, str] = {}
     for item in assignments:
@@ -123,7 +132,7 @@ def cmd_render(svc: ScriptService, register: Register, args: argparse.Namespace,
         raise ScriptCliError(f"--fact {bad[0]}: {args.script_id} has "
                              f"{len(script.facts)} facts to choose from")
     result = svc.render_for_case(args.script_id, case.id, _values(args.set), lang,
-                                 agent=actor_name(register, args.actor),
+                                 agent=_sender(register, args.actor, case.assignee),
                                  facts=[n - 1 for n in args.fact])
     if script.facts and any(canonical_key(n) == "facts" for n in result.missing):
         listed = "; ".join(f"{n}. {f.get(lang)}" for n, f in enumerate(script.facts, 1))

@@ -26,6 +26,7 @@ from ..domain.scripts import (
     ScriptError,
     ScriptLibrary,
     ScriptLibraryError,
+    canonical_key,
     lint,
     mistakes_for,
     parse_script_dict,
@@ -220,15 +221,19 @@ class ScriptService:
                         agent: str = "", facts: Sequence[int] = ()) -> RenderResult:
         """The script filled from the case and `extra`; `missing` lists what is unfilled.
 
-        `agent` (the operator) fills {客服} when the case has no assignee; `facts` are the
-        (0-based) script facts the user confirmed for this case.
+        `agent` (the operator) fills {客服}: the message goes out from whoever copies it, and
+        a colleague covering a shift must not sign with the assignee's name; the assignee
+        only when no operator is known, and a value typed into `extra` over both. `facts`
+        are the (0-based) script facts the user confirmed for this case.
         """
         script = self.get(script_id)
         case = self.cases.get(case_id)
         defaults = self.case_defaults(case, lang) if self.case_defaults else {}
+        typed = any(canonical_key(k) == "agent" and str(v).strip()
+                    for k, v in (extra or {}).items())
         values = values_from_case(case, {**defaults, **(extra or {})}, lang=lang)
-        if agent and "agent" not in values:
-            values["agent"] = agent
+        if agent.strip() and not typed:
+            values["agent"] = agent.strip()
         return script.render(values, lang, facts)
 
     def steps_for(self, case_id: int) -> list[StepState]:

@@ -91,3 +91,14 @@ def test_import_error_and_export(cli, tmp_path):
     assert code == 1 and "bad.csv:1" in err
     code, out, _ = cli("scripts", "export", str(tmp_path / "out.toml"))
     assert code == 0 and "exported 0 script(s)" in out
+
+
+def test_render_signs_as_the_sender_else_the_assignee(cli, case_no):
+    opener = "bad_review.respond.1"  # "…我是店铺售后{客服}…"
+    assert cli("--as", "小王", "staff", "add", "小王")[0] == 0
+    assert cli("--as", "小王", "staff", "add", "小李")[0] == 0
+    assert cli("--as", "小王", "cases", "edit", case_no, "--assignee", "小王")[0] == 0
+    code, out, _ = cli("scripts", "render", opener, "--case", case_no)
+    assert code == 0 and "售后小王" in out  # nobody named: the assignee, not the login
+    code, out, _ = cli("--as", "小李", "scripts", "render", opener, "--case", case_no)
+    assert code == 0 and "售后小李" in out and "小王" not in out

@@ -39,6 +39,17 @@ def test_the_operator_fills_the_agent_when_nobody_is_assigned(svc, register):
     assert result.complete and "售后小王" in result.text
 
 
+def test_the_operator_signs_not_the_assignee(svc, register):
+    # 小李 covers 小王's case on her shift: the message goes out from her.
+    case = open_case(register, assignee="小王")
+    assert "售后小王" in svc.render_for_case("return_refund.respond.1", case.id).text
+    result = svc.render_for_case("return_refund.respond.1", case.id, agent="小李")
+    assert "售后小李" in result.text and "小王" not in result.text
+    typed = svc.render_for_case("return_refund.respond.1", case.id, {"客服": "阿珍"},
+                                agent="小李")
+    assert "售后阿珍" in typed.text
+
+
 def test_suggestions_follow_the_next_unticked_step(svc, register):
     case = open_case(register, customer_type=CustomerType.ANALYTICAL)
     assert svc.next_step(case.id) is HandlingStep.RESPOND
