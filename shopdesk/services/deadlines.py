@@ -61,6 +61,9 @@ WARNING_HOURS_DEFAULT = 6
 _FINGERPRINT_KEY = "deadline_rules_fingerprint"
 RETURN_TRACKING_KEY = "return_tracking_no"
 RETURN_SHIPPED_KEY = "return_shipped_at"
+# A bad review's next reply due time (ISO, UTC), "" when every reply is posted; written by
+# ReviewService with each review save (see DeadlineFacts.review_known).
+REVIEW_REPLY_DUE_KEY = "review_reply_due"
 
 OVERRIDE_TEMPLATE = """\
 # 本店的时限规则（覆盖随软件提供的 resources/deadlines/*.toml）。
@@ -126,7 +129,9 @@ def facts_of(case: Case, state: StageState) -> DeadlineFacts:
         return_shipped_at=at(RETURN_SHIPPED_KEY) or at("platform_return_shipped_at"),
         platform_stage=case.platform_stage, platform_deadline=at("platform_deadline"),
         platform_evidence_deadline=at("platform_evidence_deadline"), due_at=case.due_at,
-        amount=case.amount_claimed if case.amount_claimed is not None else case.amount_paid)
+        amount=case.amount_claimed if case.amount_claimed is not None else case.amount_paid,
+        review_known=isinstance(extra.get(REVIEW_REPLY_DUE_KEY), str),
+        review_reply_due=at(REVIEW_REPLY_DUE_KEY) if extra.get(REVIEW_REPLY_DUE_KEY) else None)
 
 
 class DeadlineService:

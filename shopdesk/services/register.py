@@ -60,6 +60,8 @@ _log = logging.getLogger("shopdesk.register")
 
 LANGUAGE_KEY = "language"
 SHOP_TZ_KEY = "shop_timezone"
+# Set once bad reviews saved before 0.2's reply-due tracking were given it.
+_REVIEW_DUE_KEY = "reviews/reply_due_backfilled"
 
 
 @dataclass
@@ -171,6 +173,15 @@ class Register:
 
         return AnalysisService(self.db, self.clock, shop_tz=self.shop_tz)
 
+    def backfill_review_due(self) -> None:
+        """Once per register: bad reviews saved before their reply due time was kept on
+        the case get it (their deadline counted from the case, not the review)."""
+        if self.settings.get(_REVIEW_DUE_KEY) or not self.reviews.store.reviewed_case_ids():
+            return  # nothing to do writes nothing: an untouched register stays as it is
+        with self.db.atomic():
+            self.reviews.backfill_reply_due()
+            self.settings.set(_REVIEW_DUE_KEY, True)
+
     @cached_property
     def reviews(self) -> ReviewService:
         from .reviews import ReviewService
@@ -178,7 +189,8 @@ class Register:
         return ReviewService(
             self.db, self.clock, self.cases, self.calls,
             scripts=lambda: self.scripts,
-            windows_file=resource_path("reviews") / "reply_windows.toml", shop_tz=self.shop_tz)
+            windows_file=resource_path("reviews") / "reply_windows.toml", shop_tz=self.shop_tz,
+            after_write=self._after_case_write)
 
     @cached_property
     def summary(self) -> SummaryService:
@@ -443,6 +455,7 @@ def open_register(paths: DataPaths, clock: Clock, *, daily_backup: bool = True) 
     register = Register(paths=paths, db=db, clock=clock)
     # Deadlines of cases a bulk loader wrote, or of every open case when the rules changed.
     register.deadlines.ensure_current()
+    register.backfill_review_due()
     if daily_backup:
         register.try_daily_backup()
     return register

@@ -39,9 +39,11 @@ from ..storage.audit import AuditStore
 from ..storage.database import Database
 from ..storage.events import EventStore
 from ..storage.reviews import ReviewStore
+from ..storage.rows import case_to_row
 from .actor import require_actor
 from .calls import CallRefusedError, CallService
 from .cases import CaseService
+from .deadlines import REVIEW_REPLY_DUE_KEY
 from .scripts import ScriptService
 
 BENEFIT_RULE = "review_for_benefit"
@@ -63,7 +65,8 @@ class ReviewService:
 
     def __init__(self, db: Database, clock: Clock, cases: CaseService, calls: CallService,
                  scripts: Callable[[], ScriptService], windows_file: Path, *,
-                 shop_tz: str = SHOP_TZ_DEFAULT) -> None:
+                 shop_tz: str = SHOP_TZ_DEFAULT,
+                 after_write: Callable[[list[int]], None] | None = None) -> None:
         self.db = db
         self.clock = clock
         self.cases = cases
@@ -75,6 +78,8 @@ class ReviewService:
         self.events = EventStore(db)
         self.audit_log = AuditStore(db)
         self._windows: dict[Platform, ReplyWindowRule] | None = None
+        # The register's stage/deadline/warning refresh, in the save's transaction.
+        self._after_write = after_write
 
     # --- the reply windows ----------------------------------------------------------
     def window_rules(self) -> dict[Platform, ReplyWindowRule]:
@@ -133,7 +138,43 @@ class ReviewService:
                             {"fields": diff,
                              "outcome": saved.outcome.value if saved.outcome else None})
             self._touch(case_id, now)
+            self._keep_reply_due(case, saved)
         return saved
+
+    def backfill_reply_due(self) -> int:
+        """Give every reviewed case its reply due time (reviews saved before ShopDesk kept
+        it on the case); returns how many changed. One transaction."""
+        changed = 0
+        with self.db.atomic():
+            ids = self.store.reviewed_case_ids()
+            for case_id, case in self.cases.store.fetch(ids).items():
+                if case.kind is CaseKind.BAD_REVIEW and \
+                        self._keep_reply_due(case, self.get(case_id)):
+                    changed += 1
+        return changed
+
+    def _keep_reply_due(self, case: Case, review: Review) -> bool:
+        """Put the review's reply due time on the case, so the case's deadline (the list's
+        剩余时间, reminders, the hand-off) counts from the review, as this tab does, and
+        not from when the case was opened. Past due and unreplied stays due (overdue)."""
+        due = next((w.due_at for w in reply_windows(review, self.rule_for(case))
+                    if not w.replied), None)
+        if review.reviewed_at is None and due is None:
+            value = None  # nothing recorded yet: the rule's estimate stands
+        else:
+            value = to_utc_iso(due) if due is not None else ""
+        extra = dict(case.extra)
+        if value is None:
+            extra.pop(REVIEW_REPLY_DUE_KEY, None)
+        else:
+            extra[REVIEW_REPLY_DUE_KEY] = value
+        if extra == case.extra:
+            return False
+        row = case_to_row(case.with_changes(extra=extra))
+        self.cases.store.update_columns(case.id, {"extra": row["extra"]}, reindex=False)
+        if self._after_write is not None:
+            self._after_write([case.id])
+        return True
 
     @staticmethod
     def _sent_reply_kept(old: Review, new: Review) -> list[FieldError]:

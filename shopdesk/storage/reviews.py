@@ -58,6 +58,11 @@ class ReviewStore:
         assert saved is not None
         return saved
 
+    def reviewed_case_ids(self) -> list[int]:
+        """Cases whose review has a date (the ones with a reply window)."""
+        return [r[0] for r in self.db.execute(
+            "SELECT case_id FROM reviews WHERE reviewed_at IS NOT NULL ORDER BY case_id")]
+
     def add_contact(self, case_id: int, at: datetime, channel: ContactChannel, note: str,
                     actor: str) -> ReviewContact:
         cursor = self.db.execute(

@@ -3,6 +3,7 @@ at most two follow-up contacts within the call policy, the outcome."""
 
 from __future__ import annotations
 
+import json
 from datetime import timedelta
 
 import pytest
@@ -54,6 +55,43 @@ def test_reply_window_counts_from_the_review_then_from_the_append(register, cloc
     register.reviews.save(case.id, "小王", append_reply_text="已为您补发新品。",
                           append_replied_at=clock.now())
     assert register.reviews.next_window(case.id) is None
+
+
+def test_the_case_deadline_is_the_reviews_reply_window(register, clock):
+    # The case is opened (applied) today; the review was left 10 days ago: the stage's
+    # deadline, the list's 剩余时间 and the reminders all count from the review.
+    case = open_kind(register, CaseKind.BAD_REVIEW)
+    before = register.deadlines.for_case(case.id)
+    assert before.due_at == T0 + timedelta(days=30)  # the rule, from the case
+    register.reviews.save(case.id, "小王", reviewed_at=T0 - timedelta(days=10))
+    deadline = register.deadlines.for_case(case.id)
+    assert deadline.due_at == T0 + timedelta(days=20) == register.reviews.next_window(
+        case.id).due_at
+    stored = {d.case_id: d.due_at for d in register.deadlines.list()}
+    assert stored[case.id] == T0 + timedelta(days=20)
+    clock.advance(days=21)  # missed, not replied: overdue, not gone
+    assert register.deadlines.for_case(case.id).due_at == T0 + timedelta(days=20)
+    register.reviews.save(case.id, "小王", reply_text="抱歉给您添麻烦了。",
+                          replied_at=clock.now())
+    assert register.deadlines.for_case(case.id).due_at is None  # nothing left to reply
+    register.reviews.save(case.id, "小王", appended_at=clock.now(), append_text="又坏了")
+    assert register.deadlines.for_case(case.id).due_at == clock.now() + timedelta(days=30)
+
+
+def test_reviews_saved_before_get_their_due_time_once(register, clock):
+    case = open_kind(register, CaseKind.BAD_REVIEW)
+    register.reviews.save(case.id, "小王", reviewed_at=T0 - timedelta(days=10))
+    # As an older ShopDesk left it: the review without the due time on the case.
+    stored = register.cases.get(case.id)
+    extra = {k: v for k, v in stored.extra.items() if k != "review_reply_due"}
+    with register.db.atomic():
+        register.cases.store.update_columns(
+            case.id, {"extra": json.dumps(extra)}, reindex=False)
+        register.deadlines.recompute([case.id])
+    assert register.deadlines.for_case(case.id).due_at == T0 + timedelta(days=30)
+    register.backfill_review_due()
+    assert register.deadlines.for_case(case.id).due_at == T0 + timedelta(days=20)
+    assert register.reviews.backfill_reply_due() == 0  # already done
 
 
 def test_replying_closes_the_window_and_a_posted_reply_is_not_edited(register, clock):

@@ -55,6 +55,11 @@ class DeadlineFacts:
     platform_evidence_deadline: datetime | None = None
     due_at: datetime | None = None  # the case's due time (the platform's or the user's)
     amount: Decimal | None = None  # what the platform would refund
+    # A bad review's reply window as the review records it (services/reviews.py): the
+    # window counts from the review (and a 追评), not from the case. `review_known` with no
+    # due time: every reply is posted, nothing is due.
+    review_known: bool = False
+    review_reply_due: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -158,6 +163,12 @@ def resolve(facts: DeadlineFacts, rules: RuleSet, tz: str, *,
             platform_due = facts.platform_deadline
     if platform_due is not None:
         return Deadline(stage, platform_due, DeadlineSource.PLATFORM, rule, timeout, manual)
+    if stage is PlatformStage.REVIEW_REPLY and facts.review_known:
+        if facts.review_reply_due is not None:
+            return Deadline(stage, facts.review_reply_due, DeadlineSource.RULE, rule, timeout,
+                            manual)
+        return Deadline(stage, manual, DeadlineSource.MANUAL if manual else None, None, None,
+                        manual)
     if rule is not None:
         start = _anchor(facts, rule)
         if start is not None:
