@@ -235,7 +235,9 @@ def cmd_plans(register: Register, args: argparse.Namespace, out: TextIO) -> int:
                                 sub_type=args.sub_type or "", plan_long=args.long_term or "",
                                 difficulty=args.difficulty or "", owner=args.owner or "",
                                 due_date=_day(args.due, "--due"), target_pct=args.target)
-        out.write(f"plan #{plan.id} added: {plan.category}\n")
+        label = service.label(plan.dimension, plan.category, lang)
+        named = label if label == plan.category else f"{label} ({plan.category})"
+        out.write(f"plan #{plan.id} added: {named}\n")
         return 0
     if args.plans_command == "update":
         plan = service.update_plan(args.plan_id, actor, status=args.status, plan=args.plan,
@@ -250,7 +252,8 @@ def cmd_plans(register: Register, args: argparse.Namespace, out: TextIO) -> int:
         return 0
     for p in plans:
         text = pick(lang, *p.result.text())
-        out.write(f"#{p.id}  {p.category}  {p.plan}  [{p.status}]  {text}\n")
+        label = service.label(p.dimension, p.category, lang)
+        out.write(f"#{p.id}  {label}  {p.plan}  [{p.status}]  {text}\n")
     out.write(f"{len(plans)} plan(s)\n")
     return 0
 

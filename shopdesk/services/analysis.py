@@ -237,8 +237,21 @@ class AnalysisService:
         actor = require_actor(actor)
         dim = parse_dimension(dimension)
         errors = []
-        if not category.strip():
+        category = category.strip()
+        enum = _ENUM_OF.get(dim)
+        if not category:
             errors.append(FieldError("category", "请填写类别", "The category is required"))
+        elif enum is not None:
+            # A typo or a label would be measured forever as "基期 0 单": take the key or
+            # either label, refuse anything else naming what it may be.
+            try:
+                category = enum.parse(category).value
+            except ValueError:
+                choices = "、".join(f"{m.value}（{m.zh}）" for m in enum)
+                choices_en = ", ".join(f"{m.value} ({m.en})" for m in enum)
+                errors.append(FieldError(
+                    "category", f"未知的{dim.zh}：{category}（可选：{choices}）",
+                    f"unknown {dim.en.lower()}: {category} (one of: {choices_en})"))
         if not root_cause.strip():
             errors.append(FieldError("cause", "请填写根本原因", "The root cause is required"))
         if not plan.strip():
@@ -256,7 +269,7 @@ class AnalysisService:
                 "plan_long, difficulty, owner, due_date, target_pct, status, baseline_from, "
                 "baseline_to, created_at, created_by, updated_at) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?)",
-                [dim.value, category.strip(), sub_type.strip(), root_cause.strip(),
+                [dim.value, category, sub_type.strip(), root_cause.strip(),
                  plan.strip(), plan_long.strip(), difficulty.strip(), owner.strip(),
                  due_date.isoformat() if due_date else None, target_pct,
                  to_utc_iso(start), to_utc_iso(end), now, actor, now])

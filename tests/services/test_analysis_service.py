@@ -108,13 +108,25 @@ def test_cli_plans_add_list_update(tmp_path, clock):
                          "slow_delivery", "--cause", "快递网点爆仓", "--plan", "换快递",
                          "--target", "50", "--owner", "仓库", "--due",
                          (date(2026, 12, 31)).isoformat())
-    assert (code, out) == (0, "plan #1 added: slow_delivery\n"), err
+    assert (code, out) == (0, "plan #1 added: 送货慢 (slow_delivery)\n"), err
     assert cli(tmp_path, clock, "--as", "小王", "plans", "update", "1", "--status",
                "doing")[0] == 0
     [plan] = json.loads(cli(tmp_path, clock, "plans", "list", "--json")[1])["plans"]
     assert (plan["status"], plan["owner"], plan["due"], plan["target_pct"]) == (
         "doing", "仓库", "2026-12-31", 50)
     assert plan["result"].startswith("统计中")
-    code, _, err = cli(tmp_path, clock, "--as", "小王", "plans", "add", "--category", "x",
-                       "--cause", "c", "--plan", "p", "--target", "150", lang="en")
+    code, _, err = cli(tmp_path, clock, "--as", "小王", "plans", "add", "--category",
+                       "slow_delivery", "--cause", "c", "--plan", "p", "--target", "150",
+                       lang="en")
     assert code == 1 and err.startswith("shopdesk: --target:")
+    # A typo would be measured forever as "baseline 0": refused, naming the choices.
+    code, _, err = cli(tmp_path, clock, "--as", "小王", "plans", "add", "--category",
+                       "slow_devlivery", "--cause", "c", "--plan", "p")
+    assert code == 1 and "--category" in err and "slow_devlivery" in err
+    assert "slow_delivery" in err
+    # The label a seller reads elsewhere is taken and stored as the key.
+    code, out, err = cli(tmp_path, clock, "--as", "小王", "plans", "add", "--category",
+                         "送货慢", "--cause", "c", "--plan", "p")
+    assert (code, out) == (0, "plan #2 added: 送货慢 (slow_delivery)\n"), err
+    code, out, _ = cli(tmp_path, clock, "plans", "list")
+    assert "#2  送货慢  p" in out
