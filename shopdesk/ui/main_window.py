@@ -153,6 +153,7 @@ class MainWindow(MainWindowChrome, QMainWindow):
         # Commits by another process (command line, a colleague) refresh the window.
         self.external_changes = ExternalChanges(self, self)
         self.external_changes.changed.connect(self.shifts.refresh)
+        self.external_changes.changed.connect(self.analysis.external_change)
 
     # --- the register ----------------------------------------------------
     @property

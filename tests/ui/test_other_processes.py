@@ -114,3 +114,22 @@ def test_a_promise_made_elsewhere_shows_in_the_list(qtbot, make_window, register
     finally:
         other.close()
     qtbot.waitUntil(lambda: window.case_list.model.ids() == [case.id], timeout=POLL_MS * 3)
+
+
+def test_a_plan_added_elsewhere_shows_in_the_open_analysis_window(qtbot, make_window,
+                                                                  register, clock):
+    register.analysis.add_plan(dimension="cause", category="item_defective",
+                               root_cause="漏检", plan="抽检", actor="小王")
+    window = make_window(register)
+    dialog = window.analysis.open_dialog()
+    plans = dialog.plans
+    assert len(plans.plans) == 1
+    plans.table.selectRow(0)
+    other = _other_process(register, clock)
+    try:
+        other.analysis.add_plan(dimension="cause", category="slow_delivery",
+                                root_cause="快递爆仓", plan="换快递", actor="阿珍")
+    finally:
+        other.close()
+    qtbot.waitUntil(lambda: plans.table.rowCount() == 2, timeout=POLL_MS * 3)
+    assert plans.table.item(plans.table.currentRow(), 3).text() == "抽检"  # kept selected

@@ -59,6 +59,22 @@ class AnalysisController(QObject):
         self.indicator_action: QAction | None = None  # set when placed in a toolbar
         host.case_list.count_changed.connect(lambda _n: self.refresh_indicator())
 
+    def external_change(self) -> None:
+        """A change made elsewhere (a plan added by a command, a colleague's import): the
+        open analysis window shows it, the selected plan kept."""
+        self.refresh_indicator()
+        dialog = self.dialog
+        if dialog is None or not dialog.isVisible() or \
+                dialog.register is not self._host.register:
+            return
+        plans = dialog.plans
+        row = plans.table.currentRow()
+        selected = plans.plans[row].id if 0 <= row < len(plans.plans) else None
+        plans.reload()
+        if selected is not None:
+            plans.select_plan(selected)
+        dialog.reload()
+
     def open_dialog(self, tab: int | None = None) -> AnalysisDialog:
         """Open (or raise) the analysis window on the current register."""
         from ..dialogs.analysis_dialog import AnalysisDialog
