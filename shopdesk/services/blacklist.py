@@ -12,7 +12,7 @@ import csv
 import io
 from pathlib import Path
 
-from ..domain.blacklist import BlacklistEntry, first_match, matches
+from ..domain.blacklist import MIN_ADDRESS_FRAGMENT, BlacklistEntry, first_match, matches
 from ..domain.case import Case
 from ..domain.clock import Clock, to_utc_iso
 from ..domain.enums import Cause, Platform
@@ -92,11 +92,43 @@ class BlacklistService:
         if phone and not is_valid_phone(phone):
             errors.append(FieldError("phone", "手机号格式不正确（如 13812345678）",
                                      "Malformed phone number (e.g. 13812345678)"))
+        if address and len(address.replace(" ", "")) < MIN_ADDRESS_FRAGMENT:
+            # A fragment this short never matches (matches() ignores it) yet looks listed.
+            errors.append(FieldError(
+                "address", f"地址：至少填 {MIN_ADDRESS_FRAGMENT} 个字（“{address}”太短，"
+                           "会误伤无关买家，所以不会用来匹配）",
+                f"Address: give {MIN_ADDRESS_FRAGMENT} characters or more (“{address}” is "
+                "too short to tell buyers apart, so it would never be matched)"))
+        case_no = case_no.strip()
+        if case_no:
+            try:
+                case_no = self._live_case_no(case_no)
+            except ShopDeskError as exc:
+                errors.append(FieldError("case", exc.zh, exc.en))
         if errors:
             raise ValidationError(errors)
         return BlacklistEntry(id=0, platform=plat, buyer_nick=nick, reason=reason,
                               phone=normalise_phone(phone) if phone else "", address=address,
-                              case_no=case_no.strip(), added_by=actor)
+                              case_no=case_no, added_by=actor)
+
+    def _live_case_no(self, text: str) -> str:
+        """The case number as stored, for a case in the register and not in the trash: the
+        entry's evidence must be a case someone can open."""
+        from ..domain.case_no import normalise_case_no
+
+        try:
+            number = normalise_case_no(text)
+        except ValueError:
+            number = text
+        row = self.db.execute("SELECT case_no, deleted_at FROM cases WHERE case_no = ?",
+                              [number]).fetchone()
+        if row is None:
+            raise ShopDeskError(f"案件号：登记簿里没有案件 {text}",
+                                f"Case: no case {text} in the register")
+        if row[1]:
+            raise ShopDeskError(f"案件号：{row[0]} 在回收站里，请先恢复",
+                                f"Case: {row[0]} is in the trash; restore it first")
+        return str(row[0])
 
     def _matching_open_cases(self, entry: BlacklistEntry) -> list[int]:
         rows = self.db.execute(

@@ -49,3 +49,29 @@ def test_removing_the_entry_ends_the_blacklisted_warning_of_the_open_cases(regis
     assert RuleKey.BLACKLISTED not in {w.rule for w in live}
     [w] = [w for w in register.warnings.for_case(case.id) if w.rule is RuleKey.BLACKLISTED]
     assert w.cleared_at is not None  # kept in the history
+
+
+def test_a_short_address_or_an_unknown_case_is_refused_naming_the_field(register):
+    import pytest
+
+    from shopdesk.domain.errors import ValidationError
+
+    case = open_case(register)
+    with pytest.raises(ValidationError) as bad:
+        register.blacklist.add(platform="taobao", buyer_nick="职业差评", reason="敲诈",
+                               actor="小王", address="ab", case_no="SD-XYZ")
+    fields = {e.field: e.message("zh") for e in bad.value.errors}
+    assert fields.keys() == {"address", "case"}
+    assert fields["address"].startswith("地址：至少填 4 个字")
+    assert "SD-XYZ" in fields["case"]
+    assert register.blacklist.entries() == []  # nothing half-added
+    register.cases.delete([case.id], "小王")
+    with pytest.raises(ValidationError) as trashed:
+        register.blacklist.add(platform="taobao", buyer_nick="职业差评", reason="敲诈",
+                               actor="小王", case_no=case.case_no)
+    assert "回收站" in trashed.value.errors[0].message("zh")
+    register.cases.restore([case.id], "小王")
+    entry = register.blacklist.add(platform="taobao", buyer_nick="职业差评", reason="敲诈",
+                                   actor="小王", address="杭州市西湖区",
+                                   case_no=case.case_no.lower())
+    assert entry.case_no == case.case_no and entry.address == "杭州市西湖区"

@@ -55,6 +55,16 @@ def test_a_refused_entry_says_why_in_the_window(qtbot, make_window, register):
     view = open_list(qtbot, window)
     qtbot.keyClick(view.reason, Qt.Key.Key_Return)  # no buyer, no reason
     assert view.message.isVisible() and register.blacklist.entries() == []
+    # A case number that is not in the register and a 2-letter address: as the command
+    # line refuses them, and the message names each field; what was typed stays.
+    type_text(qtbot, view.nick, "zhiye")
+    type_text(qtbot, view.reason, "scam")
+    type_text(qtbot, view.address, "ab")
+    type_text(qtbot, view.case_no, "SD-XYZ")
+    qtbot.keyClick(view.reason, Qt.Key.Key_Return)
+    assert register.blacklist.entries() == []
+    assert "地址：至少填 4 个字" in view.message.text() and "SD-XYZ" in view.message.text()
+    assert view.address.text() == "ab" and view.nick.text() == "zhiye"
 
 
 def test_delete_removes_the_selected_entry_after_a_yes(qtbot, make_window, register, boxes):
