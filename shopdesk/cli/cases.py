@@ -63,6 +63,8 @@ def add_cases_parsers(sub: argparse._SubParsersAction) -> None:
     ls.add_argument("--mine", action="store_true",
                     help="open cases assigned to the operator (--as, else the current one)")
     ls.add_argument("--assignee", metavar="NAME", help="cases assigned to NAME")
+    ls.add_argument("--major", action="store_true",
+                    help="only cases marked a major complaint (重大投诉), any status")
     ls.add_argument("--json", action="store_true")
     ls.add_argument("--full-contact", action="store_true")
 
@@ -119,7 +121,8 @@ def _row(c: Case) -> str:
     return (f"{c.case_no}  {c.platform.zh:<6} {one_line(c.order_no):<20} "
             f"{one_line(c.buyer_nick):<12} "
             f"{c.kind.zh:<6} {c.status.zh:<6} {format_yuan(c.amount_claimed):>10}  "
-            f"{one_line(c.item_title[:24])}")
+            f"{one_line(c.item_title[:24])}"
+            + (f"  [重大投诉：{one_line(c.major_owner)}]" if c.major_owner else ""))
 
 
 def _write_cases(out: TextIO, rows: list[Case], *, as_json: bool, full_contact: bool,
@@ -162,6 +165,8 @@ def list_query(register: Register, args: argparse.Namespace) -> CaseQuery:
         query = query.with_changes(assignee=operator)  # --mine with --overdue/--due-today
     elif args.assignee is not None:
         query = query.with_changes(assignee=args.assignee.strip())
+    if args.major:
+        query = query.with_changes(major_only=True)
     return query.with_changes(sort=SortKey.CREATED, descending=True)
 
 

@@ -49,6 +49,16 @@ class WarningLine:
 
 
 @dataclass(frozen=True)
+class MajorLine:
+    """A case marked 重大投诉, with its owner, status and cause (labels)."""
+
+    case_no: str
+    owner: str
+    status: str
+    cause: str
+
+
+@dataclass(frozen=True)
 class MonthlyReport:
     """Everything the monthly report shows, for one calendar month (shop time)."""
 
@@ -65,9 +75,10 @@ class MonthlyReport:
     previous_total: int
     top_causes: tuple[TopCause, ...]
     plans: tuple[PlanLine, ...]
-    warnings_by_rule: tuple[tuple[str, int], ...]  # (rule label, raised this month)
+    warnings_by_rule: tuple[tuple[str, int], ...]  # (rule label, on this month's cases)
     major: tuple[WarningLine, ...]
     major_note: str  # how "major" is told on this register (flag, or the rules' warnings)
+    marked_major: tuple[MajorLine, ...] = ()  # cases marked major (created or marked)
 
     @property
     def total(self) -> int:

@@ -76,6 +76,7 @@ class CaseQuery:
     refund_queue: bool = False
     # Major complaints (重大投诉) come before every other case, whatever the sort.
     major_first: bool = True
+    major_only: bool = False  # only cases marked major (the owner's review)
     group: GroupFilter | None = None  # drill-down from the analysis window
     # Set when filters contradict each other (e.g. "open" + status "closed"): no rows.
     match_nothing: bool = False

@@ -177,13 +177,15 @@ class _Story:
         out = self._h2("四、预警与重大投诉", "4. Warnings and major complaints")
         if self.r.warnings_by_rule:
             counts = self.t("；", "; ").join(f"{rule} {n}" for rule, n in self.r.warnings_by_rule)
-            out.append(para(self.t(f"本月触发预警：{counts}", f"Warnings raised: {counts}"),
+            out.append(para(self.t(f"本月案件的预警：{counts}",
+                                   f"Warnings on this month's cases: {counts}"),
                             self.st["body"]))
         else:
-            out.append(para(self.t("本月没有触发预警。", "No warnings this month."),
+            out.append(para(self.t("本月的案件没有预警。", "No warnings on this month's cases."),
                             self.st["body"]))
-        out.append(para(self.r.major_note, self.st["small"]))
+        out += self._marked_major()
         if self.r.major:
+            out.append(para(self.r.major_note, self.st["small"]))
             rows = [[self.t("案件编号", "Case no."), self.t("预警", "Warning"),
                      self.t("原因", "Reason"), self.t("时间", "Raised"),
                      self.t("已确认", "Acknowledged by")]]
@@ -196,6 +198,25 @@ class _Story:
             out.append(table(rows, [w * 0.2, w * 0.15, w * 0.37, w * 0.12, w * 0.16],
                              style=self.st["cell"], header_style=self.st["cell_bold"]))
         return out
+
+    def _marked_major(self) -> list[Flowable]:
+        """The cases marked 重大投诉 (opened or marked this month), with their owners."""
+        if not self.r.marked_major:
+            return [para(self.t("本月没有标记为重大投诉的案件。",
+                                "No case was marked a major complaint this month."),
+                         self.st["body"])]
+        rows = [[self.t("案件编号", "Case no."), self.t("负责人", "Owner"),
+                 self.t("状态", "Status"), self.t("原因", "Cause")]]
+        rows += [[m.case_no, m.owner, m.status, m.cause] for m in self.r.marked_major]
+        w = self.width
+        n = len(self.r.marked_major)
+        return [para(self.t(f"标记为重大投诉的案件（{n} 个，本月新建或本月标记）：",
+                            f"Cases marked a major complaint ({n}, opened or marked this "
+                            "month):"), self.st["body"]),
+                Spacer(1, 3),
+                table(rows, [w * 0.3, w * 0.2, w * 0.2, w * 0.3], style=self.st["cell"],
+                      header_style=self.st["cell_bold"]),
+                Spacer(1, 3)]
 
     def _slices(self) -> list[Flowable]:
         out: list[Flowable] = []

@@ -10,13 +10,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..domain.analysis import Dimension, Pareto, PlanStatus
-from ..domain.analysis_report import MonthlyReport, PlanLine, TopCause, WarningLine
+from ..domain.analysis_report import MajorLine, MonthlyReport, PlanLine, TopCause, WarningLine
 from ..domain.clock import from_iso
+from ..domain.enums import CaseStatus, Cause
 from ..domain.files import temp_beside
 from ..domain.text import is_english, pick
 from ..domain.warnings import RuleKey
 from ..domain.warnings.rules import MAJOR_RULES
-from ..storage.analysis import warnings_raised
+from ..storage.analysis import major_cases, warnings_on_cases
 from .exports import neutralise
 
 if TYPE_CHECKING:
@@ -26,11 +27,14 @@ TOP_CAUSES = 5
 TOP_PRODUCTS = 3
 # Written before cases could be marked major, the note said the register had no such
 # mark: the table lists warnings, and the mark on the case is what decides.
-MAJOR_NOTE = ("下表列出本月触发重大投诉类预警（人身安全、扬言投诉/曝光、群体投诉、索赔过高）"
+MAJOR_NOTE = ("预警按本月新建的案件统计（与上面的帕累托表同一批案件），不论预警何时触发。"
+              "下表列出其中触发重大投诉类预警（人身安全、扬言投诉/曝光、群体投诉、索赔过高）"
               "的案件；是否定为重大投诉，以案件上的“重大投诉”标记为准。",
-              "The table lists the cases whose major-type warnings (safety, media threat, "
-              "group complaint, excessive claim) were raised this month; whether a case is a "
-              "major complaint is decided by its own 'major complaint' mark.")
+              "Warnings are counted on the cases opened this month (the cases the Pareto "
+              "table counts), whenever raised. The table lists those whose major-type "
+              "warnings (safety, media threat, group complaint, excessive claim) were raised; "
+              "whether a case is a major complaint is decided by its own 'major complaint' "
+              "mark.")
 
 
 def monthly_report(service: AnalysisService, year: int, month: int,
@@ -45,7 +49,7 @@ def monthly_report(service: AnalysisService, year: int, month: int,
                                   params=params).rows[:TOP_PRODUCTS]
         top.append(TopCause(row.label, row.count, row.share, row.amount,
                             tuple((p.label, p.count) for p in products)))
-    raised = warnings_raised(service.db, start, end)
+    raised = warnings_on_cases(service.db, start, end)
     per_rule: dict[str, int] = {}
     major = []
     for case_no, rule, zh, en, at, ack_by in raised:
@@ -63,7 +67,16 @@ def monthly_report(service: AnalysisService, year: int, month: int,
         previous_total=service.store.count(start - (end - start), start),
         top_causes=tuple(top), plans=tuple(_plan_lines(service, lang)),
         warnings_by_rule=tuple(sorted(per_rule.items(), key=lambda kv: -kv[1])),
-        major=tuple(major), major_note=pick(lang, *MAJOR_NOTE))
+        major=tuple(major), major_note=pick(lang, *MAJOR_NOTE),
+        marked_major=tuple(_major_lines(service, start, end, lang)))
+
+
+def _major_lines(service: AnalysisService, start, end, lang: str) -> list[MajorLine]:
+    out = []
+    for case_no, owner, status, cause in major_cases(service.db, start, end):
+        cause_label = Cause(cause).label(lang) if cause else pick(lang, "（未填）", "(none)")
+        out.append(MajorLine(case_no, owner, CaseStatus(status).label(lang), cause_label))
+    return out
 
 
 def _plan_lines(service: AnalysisService, lang: str) -> list[PlanLine]:

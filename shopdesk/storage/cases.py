@@ -549,6 +549,8 @@ def _where(query: CaseQuery,
             params.append(to_utc_iso(value))
     if query.warned:
         conds.append("warning_count > 0")
+    if query.major_only:
+        conds.append("major_owner != ''")  # idx_live_major
     if query.deadline_before is not None:
         # deadline_at is NULL on finished cases, so this never lists them.
         conds.append("deadline_at < ?")

@@ -68,6 +68,11 @@ def test_major_cases_list_first(cli, clock):
     listed = json.loads(out)["cases"]
     assert listed[0]["case_no"] == first["case_no"] and listed[0]["major"] is True
     assert all("warnings" in c for c in listed)
+    # The owner's review: only the major ones, in any status, named with their owner.
+    _, out, _ = cli("cases", "list", "--major", "--json")
+    assert [c["case_no"] for c in json.loads(out)["cases"]] == [first["case_no"]]
+    _, text, _ = cli("cases", "list", "--major")
+    assert text.splitlines()[0].endswith("[重大投诉：老板]") and "1 case(s)" in text
 
 
 def test_resolving_above_the_limit_needs_approve_with_pin(cli):

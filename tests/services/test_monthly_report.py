@@ -74,6 +74,29 @@ def test_monthly_report_has_its_headings_top_cause_numbers_and_plan(register, cl
     assert "新疆" in text and "京东" in text
 
 
+def test_warnings_and_major_cases_belong_to_the_month_of_their_cases(register, clock,
+                                                                    tmp_path):
+    start, end = november(register, clock)  # the clock is now in December
+    # A November case's warning raised in December (a late import, a re-judging) counts
+    # in November's report with the cases the Pareto counts, not in December's.
+    late = register.cases.open_case(draft_from_fields({
+        "platform": "taobao", "order_no": "T100009", "kind": "complaint",
+        "cause": "item_defective", "description": "再不处理我就去12315投诉"}), "小王",
+        at=start + timedelta(days=10))
+    register.staff.add("阿珍", actor="小王")
+    register.major.mark(late.id, "阿珍", "小王", "扬言投诉")
+    nov = register.analysis.monthly_report(2026, 11)
+    dec = register.analysis.monthly_report(2026, 12)
+    assert late.case_no in {m.case_no for m in nov.major}
+    assert not dec.major and not dec.warnings_by_rule
+    assert [(m.case_no, m.owner) for m in nov.marked_major] == [(late.case_no, "阿珍")]
+    assert [(m.case_no, m.owner) for m in dec.marked_major] == [(late.case_no, "阿珍")]
+    text = re.sub(r"\s+", "", text_of(register.analysis.write_monthly_report(
+        2026, 12, tmp_path / "dec.pdf")))
+    assert "本月的案件没有预警" in text and "下表列出" not in text  # no table: no "below"
+    assert "标记为重大投诉的案件（1个" in text and late.case_no in text and "阿珍" in text
+
+
 def test_report_data_by_province_and_platform(register, clock):
     november(register, clock)
     report = register.analysis.monthly_report(2026, 11)
