@@ -24,53 +24,53 @@
         <translation>一个月的投诉分析报告（PDF）：帕累托图表、主要原因、改进计划与实测结果</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/analysis.py" line="102"/>
+        <location filename="../../shopdesk/ui/controllers/analysis.py" line="118"/>
         <source>%1 due</source>
         <translation>%1 项到期</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/analysis.py" line="104"/>
+        <location filename="../../shopdesk/ui/controllers/analysis.py" line="120"/>
         <source>%1 missed the target</source>
         <translation>%1 项未达标</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/analysis.py" line="108"/>
+        <location filename="../../shopdesk/ui/controllers/analysis.py" line="124"/>
         <source>Improvement plans: </source>
         <translation>改进计划：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/analysis.py" line="112"/>
+        <location filename="../../shopdesk/ui/controllers/analysis.py" line="128"/>
         <source>Click to see the improvement plans</source>
         <translation>点击查看改进计划</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/analysis.py" line="138"/>
-        <location filename="../../shopdesk/ui/controllers/analysis.py" line="145"/>
+        <location filename="../../shopdesk/ui/controllers/analysis.py" line="154"/>
+        <location filename="../../shopdesk/ui/controllers/analysis.py" line="161"/>
         <source>Export table</source>
         <translation>导出表格</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/analysis.py" line="139"/>
+        <location filename="../../shopdesk/ui/controllers/analysis.py" line="155"/>
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/analysis.py" line="154"/>
+        <location filename="../../shopdesk/ui/controllers/analysis.py" line="170"/>
         <source>Export monthly complaint report</source>
         <translation>导出投诉月报</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/analysis.py" line="160"/>
+        <location filename="../../shopdesk/ui/controllers/analysis.py" line="176"/>
         <source>Month:</source>
         <translation>月份：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/analysis.py" line="167"/>
+        <location filename="../../shopdesk/ui/controllers/analysis.py" line="183"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/analysis.py" line="186"/>
+        <location filename="../../shopdesk/ui/controllers/analysis.py" line="202"/>
         <source>Saved: %1</source>
         <translation>已保存：%1</translation>
     </message>
@@ -3533,78 +3533,78 @@ Demo cases are made up; you can move them to the trash later.</source>
         <translation>店铺售后台 — ShopDesk</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="274"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="275"/>
         <source>The progress note you typed has not been added.</source>
         <translation>输入的进度备注还没有添加。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="277"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="278"/>
         <source>%1&apos;s shift has not been ended (no hand-off sheet yet).</source>
         <translation>%1 的班次还没有结束（还没有交接单）。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="281"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="282"/>
         <source>%1 promise(s) to buyers are overdue.</source>
         <translation>有 %1 个对买家的承诺已逾期。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="295"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="296"/>
         <source>Reopen anyway?</source>
         <translation>仍要重新打开吗？</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="297"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="298"/>
         <source>Quit ShopDesk</source>
         <translation>退出店铺售后台</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="370"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="371"/>
         <source>Selected the {selected} cases loaded so far, of {listed}: select all loads at most {limit} more. Scroll down to load more, or narrow the filters.</source>
         <translation>已选中已加载的 {selected} 个案件（共 {listed} 个）：全选最多再加载 {limit} 个。向下滚动可加载更多，或缩小筛选范围。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="460"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="461"/>
         <source>Saved. The SHOPDESK_LANG environment variable chooses the language right now; the saved one is used once it is unset.</source>
         <translation>已保存。当前界面语言由环境变量 SHOPDESK_LANG 指定；取消该变量后才会使用保存的语言。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="465"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="466"/>
         <source>The window has to be reopened to show the new language. Reopen it now? Your cases, filters and the open shift are kept.</source>
         <translation>需要重新打开窗口才能显示新语言。现在重新打开吗？案件、筛选条件和当前班次都会保留。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="472"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="473"/>
         <source>The new language is used from the next start.</source>
         <translation>新语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="295"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="296"/>
         <source>Quit anyway?</source>
         <translation>仍然退出吗？</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="364"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="365"/>
         <source>Operator: {name}</source>
         <translation>操作人：{name}</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="459"/>
-        <location filename="../../shopdesk/ui/main_window.py" line="464"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="460"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="465"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="478"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="479"/>
         <source>Automatic backup failed: {reason}. Back up by hand (File menu); details in the log (Help → Open log folder).</source>
         <translation>自动备份失败：{reason}。请通过“文件”菜单手动备份；详情见日志（帮助 → 打开日志文件夹）。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="505"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="506"/>
         <source>About ShopDesk</source>
         <translation>关于 ShopDesk</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="506"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="507"/>
         <source>&lt;h3&gt;ShopDesk — after-sales desk&lt;/h3&gt;&lt;p&gt;Version {version}&lt;/p&gt;&lt;p&gt;An after-sales register for small online shops. Your data stays on this computer.&lt;/p&gt;&lt;p&gt;Data folder: {path}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;ShopDesk 店铺售后台&lt;/h3&gt;&lt;p&gt;版本 {version}&lt;/p&gt;&lt;p&gt;小网店的售后登记簿。你的数据只保存在这台电脑上。&lt;/p&gt;&lt;p&gt;数据文件夹：{path}&lt;/p&gt;</translation>
     </message>
@@ -4729,22 +4729,22 @@ Demo cases are made up; you can move them to the trash later.</source>
         <translation>逾期承诺：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/reminders.py" line="179"/>
-        <source>New warnings: %1</source>
-        <translation>新预警：%1</translation>
+        <location filename="../../shopdesk/ui/controllers/reminders.py" line="180"/>
+        <source>Open cases with warnings: %1</source>
+        <translation>有预警的未结案件：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/reminders.py" line="180"/>
+        <location filename="../../shopdesk/ui/controllers/reminders.py" line="181"/>
         <source>Refunds due today: %1</source>
         <translation>今日待退款：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/reminders.py" line="226"/>
+        <location filename="../../shopdesk/ui/controllers/reminders.py" line="227"/>
         <source>ShopDesk is still running</source>
         <translation>店铺售后台仍在运行</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/reminders.py" line="227"/>
+        <location filename="../../shopdesk/ui/controllers/reminders.py" line="228"/>
         <source>Reminders keep coming. Click the tray icon to open the window again; “Quit” is in its menu.</source>
         <translation>提醒会继续弹出。点托盘图标可再次打开窗口，“退出”在它的菜单里。</translation>
     </message>

@@ -78,6 +78,7 @@ def test_tray_shows_the_count_in_its_tooltip_and_menu(qtbot, make_window, regist
     qtbot.waitUntil(lambda: window.reminders.counts.total == 2, timeout=3000)
     tip = icon.toolTip()
     assert "逾期承诺：1" in tip and "今日待退款：1" in tip
+    assert "有预警的未结案件：1" in tip  # cases, as the list's Warnings button counts
     assert window.reminders.counts.total == 2
     assert window.reminders.counts.refunds_today == 1
     menu = icon.contextMenu()

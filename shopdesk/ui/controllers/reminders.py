@@ -176,7 +176,8 @@ class ReminderController(QObject):
             "ShopDesk",
             self.tr("Deadlines coming up: %1").replace("%1", str(counts.deadlines)),
             self.tr("Overdue promises: %1").replace("%1", str(counts.promises_overdue)),
-            self.tr("New warnings: %1").replace("%1", str(counts.warnings)),
+            # Cases, as the list's Warnings button counts; `reminders due` lists each warning.
+            self.tr("Open cases with warnings: %1").replace("%1", str(counts.warnings)),
             self.tr("Refunds due today: %1").replace("%1", str(counts.refunds_today)),
         ])
 
