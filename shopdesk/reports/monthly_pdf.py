@@ -126,7 +126,7 @@ class _Story:
     def _pareto_table(self, result: Pareto) -> Flowable:
         head = [result.by.label(self.lang), self.t("单数", "Count"), self.t("占比", "Share"),
                 self.t("累计", "Cumulative"), self.t("退款/赔付", "Amount"),
-                self.t("平均处理(时)", "Avg. hours"), self.t("较上期", "Change")]
+                self.t("平均解决(时)", "Avg. hours"), self.t("较上期", "Change")]
         rows = [head] + [[r.label, r.count, _pct(r.share), _pct(r.cumulative),
                           format_yuan(r.amount),
                           f"{r.avg_resolve_hours:.1f}" if r.avg_resolve_hours is not None

@@ -99,7 +99,7 @@ def table_rows(result: Pareto, lang: str = "zh") -> tuple[list[str], list[list[A
     """Header and rows of the Pareto table as exported (shares as fractions 0-1)."""
     head = [result.by.label(lang), pick(lang, "单数", "Count"), pick(lang, "占比", "Share"),
             pick(lang, "累计占比", "Cumulative"), pick(lang, "退款/赔付金额", "Amount"),
-            pick(lang, "平均处理时长（小时）", "Avg. hours to resolve"),
+            pick(lang, "平均解决时长（小时）", "Avg. hours to resolve"),
             pick(lang, "上期单数", "Previous period"), pick(lang, "变化", "Change")]
     rows = [[r.label, r.count, round(r.share, 4), round(r.cumulative, 4), r.amount,
              round(r.avg_resolve_hours, 1) if r.avg_resolve_hours is not None else None,

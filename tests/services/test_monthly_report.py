@@ -123,6 +123,7 @@ def test_table_export_csv_and_xlsx(register, clock, tmp_path):
     path = register.analysis.export_table(result, tmp_path / "t.csv")
     rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
     assert rows[0][:4] == ["原因", "单数", "占比", "累计占比"]
+    assert "平均解决时长（小时）" in rows[0]  # the analysis window's name for it
     assert rows[1][:5] == ["宝贝有问题", "7", "0.6364", "0.6364", "240.00"]
     assert [r[0] for r in rows[1:]] == ["宝贝有问题", "送货慢", "买完后悔"]
     from openpyxl import load_workbook
