@@ -174,7 +174,12 @@ def cmd_analysis(register: Register, args: argparse.Namespace, out: TextIO) -> i
         except OSError as exc:
             raise CliError(f"-o: cannot write {args.output}: {exc.strerror or exc}") from None
         if not args.json:
-            out.write(f"{pick(lang, '已写入', 'written')}: {written}\n")
+            # The file is the table: the terminal gets where it went, not the table again.
+            out.write(pick(lang, f"已写入：{written}（{len(result.rows)} 行，共 {result.total} 单，"
+                                 f"{first} 至 {last}）",
+                           f"written: {written} ({len(result.rows)} rows, {result.total} "
+                           f"cases, {first} to {last})") + "\n")
+            return 0
     if args.json:
         emit_json(out, pareto_json(result, date_from=first, date_to=last))
         return 0

@@ -225,7 +225,7 @@ class AnalysisService:
         """The Pareto table to .csv or .xlsx."""
         from .analysis_report import export_table
 
-        return export_table(result, path, lang)
+        return export_table(result, path, lang, tz=self.shop_tz)
 
     # --- improvement plans -------------------------------------------------------------
     def add_plan(self, *, dimension: str, category: str, root_cause: str, plan: str,

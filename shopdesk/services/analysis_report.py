@@ -6,12 +6,14 @@ from __future__ import annotations
 import contextlib
 import csv
 import os
+from datetime import timedelta
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..domain.analysis import Dimension, Pareto, PlanStatus
 from ..domain.analysis_report import MajorLine, MonthlyReport, PlanLine, TopCause, WarningLine
-from ..domain.clock import from_iso
+from ..domain.clock import SHOP_TZ_DEFAULT, from_iso, local
 from ..domain.enums import CaseStatus, Cause
 from ..domain.files import temp_beside
 from ..domain.text import is_english, pick
@@ -107,7 +109,21 @@ def table_rows(result: Pareto, lang: str = "zh") -> tuple[list[str], list[list[A
     return head, rows
 
 
-def export_table(result: Pareto, path: str | Path, lang: str = "zh") -> Path:
+def table_footer(result: Pareto, lang: str, tz: str) -> list[list[Any]]:
+    """Below the table: a blank row, the total, and the period the table covers (a file
+    passed on to the owner must say which month it is; the header stays the first row)."""
+    first = local(result.start, tz).date()
+    last = (local(result.end, tz) - timedelta(days=1)).date()
+    amount = sum((r.amount for r in result.rows), Decimal(0))
+    return [[], [pick(lang, "合计", "Total"), result.total, 1 if result.rows else 0, None,
+                 amount],
+            [pick(lang, f"统计期间：{first} 至 {last}（店铺时间，按案件新建日期）",
+                  f"Period: {first} to {last} (shop time, by the date each case was "
+                  "opened)")]]
+
+
+def export_table(result: Pareto, path: str | Path, lang: str = "zh", *,
+                 tz: str = SHOP_TZ_DEFAULT) -> Path:
     """Write the Pareto table to .csv (UTF-8 with BOM) or .xlsx; moved into place whole."""
     target = Path(path)
     suffix = target.suffix.lower()
@@ -117,17 +133,18 @@ def export_table(result: Pareto, path: str | Path, lang: str = "zh") -> Path:
         raise ShopDeskError(f"只能导出为 .csv 或 .xlsx：{target.name}",
                             f"export to .csv or .xlsx, not {target.name}")
     head, rows = table_rows(result, lang)
+    footer = table_footer(result, lang, tz)
     partial = temp_beside(target)
     try:
         if suffix == ".csv":
             with partial.open("w", encoding="utf-8-sig", newline="") as fh:
                 writer = csv.writer(fh)
                 writer.writerow(head)
-                for row in rows:
+                for row in [*rows, *footer]:
                     writer.writerow([neutralise(v) if isinstance(v, str) else
                                      ("" if v is None else v) for v in row])
         else:
-            _write_xlsx(partial, head, rows, result, lang)
+            _write_xlsx(partial, head, rows, footer, lang)
         os.replace(partial, target)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -136,8 +153,8 @@ def export_table(result: Pareto, path: str | Path, lang: str = "zh") -> Path:
     return target
 
 
-def _write_xlsx(path: Path, head: list[str], rows: list[list[Any]], result: Pareto,
-                lang: str) -> None:
+def _write_xlsx(path: Path, head: list[str], rows: list[list[Any]],
+                footer: list[list[Any]], lang: str) -> None:
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
@@ -149,7 +166,12 @@ def _write_xlsx(path: Path, head: list[str], rows: list[list[Any]], result: Pare
         cell.font = Font(bold=True)
     for row in rows:
         sheet.append([neutralise(v) if isinstance(v, str) else v for v in row])
-    for r in range(2, len(rows) + 2):
+    for row in footer:
+        sheet.append([neutralise(v) if isinstance(v, str) else v for v in row])
+    total_row = len(rows) + 3
+    for cell in sheet[total_row]:
+        cell.font = Font(bold=True)
+    for r in [*range(2, len(rows) + 2), total_row]:
         sheet.cell(r, 3).number_format = sheet.cell(r, 4).number_format = "0.0%"
         sheet.cell(r, 5).number_format = "0.00"
     sheet.column_dimensions["A"].width = 24

@@ -125,7 +125,10 @@ def test_table_export_csv_and_xlsx(register, clock, tmp_path):
     assert rows[0][:4] == ["原因", "单数", "占比", "累计占比"]
     assert "平均解决时长（小时）" in rows[0]  # the analysis window's name for it
     assert rows[1][:5] == ["宝贝有问题", "7", "0.6364", "0.6364", "240.00"]
-    assert [r[0] for r in rows[1:]] == ["宝贝有问题", "送货慢", "买完后悔"]
+    assert [r[0] for r in rows[1:4]] == ["宝贝有问题", "送货慢", "买完后悔"]
+    # Below the table: its total and the period it covers (the header stays row 1).
+    assert rows[4] == [] and rows[5][:2] == ["合计", "11"] and rows[5][4] == "240.00"
+    assert rows[6] == ["统计期间：2026-11-01 至 2026-11-30（店铺时间，按案件新建日期）"]
     from openpyxl import load_workbook
 
     result = register.analysis.pareto(Dimension.CAUSE, start, end, "en")
@@ -134,6 +137,8 @@ def test_table_export_csv_and_xlsx(register, clock, tmp_path):
     assert [c.value for c in sheet[1]][:3] == ["Cause", "Count", "Share"]
     assert [c.value for c in sheet[2]][:5] == ["Item defective", 7, 0.6364, 0.6364, 240]
     assert sheet.cell(2, 3).number_format == "0.0%"
+    assert [c.value for c in sheet[6]][:2] == ["Total", 11]
+    assert sheet.cell(7, 1).value.startswith("Period: 2026-11-01 to 2026-11-30")
 
 
 def cli(home, clock, *argv):
@@ -165,3 +170,4 @@ def test_cli_report_monthly_and_table_export(register, clock, tmp_path):
     assert code == 0, err
     assert (tmp_path / "p.csv").read_text(encoding="utf-8-sig").splitlines()[1].startswith(
         "浙江,7,")
+    assert out == f"已写入：{tmp_path / 'p.csv'}（3 行，共 11 单，2026-11-01 至 2026-11-30）\n"
