@@ -31,7 +31,11 @@ def test_a_plan_is_added_for_the_selected_row_and_edited(qtbot, make_window, reg
     assert form.category.currentText() == "送货慢"
     # (QTest types only Latin keys: Chinese text goes in as an input method would put it.)
     form.sub_type.setText("偏远地区")
+    ok = form.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)  # nothing filled in yet
+    assert form.saved is None and form.error.isVisible()
     form.root_cause.setText("快递网点爆仓")
+    assert form.error.isHidden()  # the message goes as the field is filled
     form.short_term.setPlainText("换用顺丰")
     form.long_term.setPlainText("与两家快递签约")
     form.difficulty.setCurrentText("中")

@@ -114,6 +114,10 @@ class PlanDialog(QDialog):
         self.error.setStyleSheet("color: #b00020;")
         self.error.setWordWrap(True)
         self.error.hide()
+        # A message about a field goes once the user edits a field: left red after the field
+        # was filled, it read as still wrong (the next OK checks again).
+        self.root_cause.textChanged.connect(self.error.hide)
+        self.short_term.textChanged.connect(self.error.hide)
 
         form = QFormLayout()
         form.addRow(self.tr("Category"), self.category)

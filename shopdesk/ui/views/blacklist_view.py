@@ -122,6 +122,9 @@ class BlacklistView(QWidget):
                                               "(Ctrl+I)"))
         self.import_button.clicked.connect(lambda: self.import_csv())
         self.message = FieldErrorLabel(self)
+        for edit in (self.nick, self.phone, self.address, self.reason, self.case_no):
+            # The user is fixing it: a message left red over a filled field reads as wrong.
+            edit.textEdited.connect(lambda _text: self.message.clear_error())
         self.status = QLabel(self)
         self.status.setObjectName("blacklist_status")
 
