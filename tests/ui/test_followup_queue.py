@@ -130,3 +130,17 @@ def test_settings_tab_changes_the_rules(qtbot, register):
     settings.accept()
     rules = register.followups.rules()
     assert rules[CaseKind.REFUND_ONLY].days == 1 and rules[CaseKind.EXCHANGE].days is None
+
+
+def test_english_settings_show_the_ampersand_of_return_and_refund(qtbot, register):
+    from PySide6.QtWidgets import QFormLayout
+
+    from shopdesk.ui.dialogs.settings_dialog import FOLLOWUPS_TAB, SettingsDialog
+
+    settings = SettingsDialog(register, "en", tab=FOLLOWUPS_TAB)
+    qtbot.addWidget(settings)
+    page = settings.followup_page
+    form = page.findChild(QFormLayout)
+    label = form.labelForField(page.spins[CaseKind.RETURN_REFUND])
+    # "&&" shows one "&"; a single one was taken as a shortcut ("Return _refund").
+    assert label.text() == "Return && refund"

@@ -85,6 +85,11 @@ def test_save_pdf_masks_by_default_and_keeps_each_edited_statement(qtbot, regist
                                                                    tmp_path, monkeypatch, tasks):
     dialog = SummaryDialog(register, [c.id for c in cases], "小王", tasks)
     qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.facts_edit.setFocus()
+    before = dialog.facts_edit.toPlainText()
+    qtbot.keyClick(dialog.facts_edit, Qt.Key.Key_Tab)  # moves on; never types into it
+    assert dialog.facts_edit.toPlainText() == before and not dialog.facts_edit.hasFocus()
     dialog.facts_edit.setPlainText("第一件：外箱破损，已拍照。")
     dialog.cases.setCurrentRow(1)
     dialog.facts_edit.setPlainText("第二件：买家拒收。")

@@ -57,6 +57,7 @@ class EndShiftDialog(QDialog):
         self.view = HandoffView(self.lang, self)
         note_label = QLabel(self.tr("Note for the next shift (what they must know):"))
         self.note = QPlainTextEdit()
+        self.note.setTabChangesFocus(True)  # Tab moves on; it never types a tab
         self.note.setObjectName("handoff_note")
         self.note.setPlaceholderText(self.tr("e.g. SD-…-0003: buyer will send photos "
                                              "tonight; the warehouse answers at 10:00"))

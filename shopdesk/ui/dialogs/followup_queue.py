@@ -79,6 +79,7 @@ class FollowupQueueDialog(QDialog):
         self.script_title = QLabel(self)
         self.script_title.setObjectName("followup_script_title")
         self.script = QPlainTextEdit(self)
+        self.script.setTabChangesFocus(True)  # Tab moves on; it never types a tab
         self.script.setObjectName("followup_script")
         self.script.setReadOnly(True)
         self.script.setMaximumHeight(90)

@@ -72,9 +72,11 @@ class PlanDialog(QDialog):
         self.root_cause.setObjectName("plan_root_cause")
         self.root_cause.setPlaceholderText(self.tr("Why it happens (required)"))
         self.short_term = QPlainTextEdit(self)
+        self.short_term.setTabChangesFocus(True)  # Tab moves on; it never types a tab
         self.short_term.setObjectName("plan_short")
         self.short_term.setPlaceholderText(self.tr("What to do right away (required)"))
         self.long_term = QPlainTextEdit(self)
+        self.long_term.setTabChangesFocus(True)  # Tab moves on; it never types a tab
         self.long_term.setObjectName("plan_long")
         self.long_term.setPlaceholderText(self.tr("How to fix it for good"))
         for edit in (self.short_term, self.long_term):

@@ -47,6 +47,7 @@ class ShopProfilePage(QWidget):
         self.name.setObjectName("profile_shop_name")
         self.name.setPlaceholderText(self.tr("As the platform shows it, e.g. 暖暖家居旗舰店"))
         self.addresses = QPlainTextEdit(self)
+        self.addresses.setTabChangesFocus(True)  # Tab moves on; it never types a tab
         self.addresses.setObjectName("profile_addresses")
         self.addresses.setPlaceholderText(self.tr("One return address a line: address, "
                                                   "recipient, phone"))

@@ -140,6 +140,7 @@ class SummaryDialog(QDialog):
         self.facts_label = QLabel()
         self.facts_label.setWordWrap(True)
         self.facts_edit = QPlainTextEdit()
+        self.facts_edit.setTabChangesFocus(True)  # Tab moves on; it never types a tab
         self.facts_edit.setObjectName("summary_facts")
         self.reset_button = QPushButton(self.tr("Reset to the case's data"))
         self.reset_button.setToolTip(self.tr("Replace the statement with one composed from "

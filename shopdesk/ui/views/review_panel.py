@@ -69,6 +69,7 @@ class ReviewPanel(QWidget):
         self.reviewed_at = DueTimeEdit(tz, self)
         self.reviewed_at.setObjectName("review_reviewed_at")
         self.text = QPlainTextEdit(self)
+        self.text.setTabChangesFocus(True)  # Tab moves on; it never types a tab
         self.text.setObjectName("review_text")
         self.text.setMaximumHeight(48)
         self.appended_at = DueTimeEdit(tz, self)
@@ -78,6 +79,7 @@ class ReviewPanel(QWidget):
         self.append_text.setPlaceholderText(self.tr("What the follow-up review says"))
         self.reply_label = QLabel(self)
         self.reply = QPlainTextEdit(self)
+        self.reply.setTabChangesFocus(True)  # Tab moves on; it never types a tab
         self.reply.setObjectName("review_reply")
         self.reply.setMaximumHeight(60)
         self.posted = QLabel(self)

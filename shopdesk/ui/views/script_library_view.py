@@ -97,6 +97,7 @@ class ScriptLibraryView(QWidget):
         self.table.itemSelectionChanged.connect(self._selected)
         self.table.itemActivated.connect(lambda *_: self.edit_selected())
         self.preview = QPlainTextEdit()
+        self.preview.setTabChangesFocus(True)  # Tab moves on; it never types a tab
         self.preview.setReadOnly(True)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.table)

@@ -110,6 +110,7 @@ class ScriptsPanel(QWidget):
         self.list.currentItemChanged.connect(lambda *_: self._preview())
         self.list.itemActivated.connect(lambda *_: self.copy_current())  # Enter / double-click
         self.preview = QPlainTextEdit()
+        self.preview.setTabChangesFocus(True)  # Tab moves on; it never types a tab
         self.preview.setReadOnly(True)
         self.preview.setAccessibleName(self.tr("Preview"))
         self.missing = QLabel()
