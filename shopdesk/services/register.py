@@ -176,8 +176,13 @@ class Register:
     def backfill_review_due(self) -> None:
         """Once per register: bad reviews saved before their reply due time was kept on
         the case get it (their deadline counted from the case, not the review)."""
-        if self.settings.get(_REVIEW_DUE_KEY) or not self.reviews.store.reviewed_case_ids():
-            return  # nothing to do writes nothing: an untouched register stays as it is
+        if self.settings.get(_REVIEW_DUE_KEY):
+            return
+        # Plain SQL first: the review service (and the script library it loads) stays off
+        # the start path, and nothing to do writes nothing.
+        if self.db.execute("SELECT 1 FROM reviews WHERE reviewed_at IS NOT NULL "
+                           "LIMIT 1").fetchone() is None:
+            return
         with self.db.atomic():
             self.reviews.backfill_reply_due()
             self.settings.set(_REVIEW_DUE_KEY, True)

@@ -31,7 +31,8 @@ class FollowupSettingsPage(QWidget):
             spin.setSuffix(self.tr(" days"))
             spin.setValue(NONE if rule.days is None else rule.days)
             self.spins[kind] = spin
-            form.addRow(kind.label(lang).replace("&", "&&"), spin)  # "Return & refund": no accelerator
+            # "Return & refund": a single & would be taken as a shortcut marker.
+            form.addRow(kind.label(lang).replace("&", "&&"), spin)
 
     def save(self) -> None:
         """Store the rules that changed (called when the Settings dialog is accepted)."""
