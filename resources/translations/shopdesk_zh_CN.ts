@@ -78,132 +78,132 @@
 <context>
     <name>AnalysisDialog</name>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="50"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="59"/>
         <source>Complaint analysis</source>
         <translation>投诉分析</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="57"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="66"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="57"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="66"/>
         <source>This week</source>
         <translation>本周</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="58"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="67"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="58"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="67"/>
         <source>This year</source>
         <translation>今年</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="59"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="68"/>
         <source>Last 30 days</source>
         <translation>最近30天</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="59"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="68"/>
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="79"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="89"/>
         <source>Click a bar to list its cases in the main window</source>
         <translation>点击柱子，在主窗口列出这些案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="84"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="94"/>
         <source>Group</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="84"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="94"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="84"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="94"/>
         <source>Share</source>
         <translation>占比</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="84"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="94"/>
         <source>Cumulative</source>
         <translation>累计占比</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="85"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="95"/>
         <source>Refunded / compensated</source>
         <translation>退款/赔付金额</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="85"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="95"/>
         <source>Avg. hours to resolve</source>
         <translation>平均解决时长（小时）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="86"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="96"/>
         <source>Change vs previous period</source>
         <translation>较上期变化</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="91"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="104"/>
         <source>Double-click a row to list its cases in the main window</source>
         <translation>双击一行，在主窗口列出这些案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="95"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="108"/>
         <source>List these cases</source>
         <translation>列出这些案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="99"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="112"/>
         <source>New improvement plan for this group…</source>
         <translation>为此类新建改进计划…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="102"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="115"/>
         <source>Export table…</source>
         <translation>导出表格…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="104"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="117"/>
         <source>Export monthly report…</source>
         <translation>导出月报…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="108"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="121"/>
         <source>Period:</source>
         <translation>时段：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="114"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="127"/>
         <source>By:</source>
         <translation>维度：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="135"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="148"/>
         <source>Pareto analysis</source>
         <translation>帕累托分析</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="136"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="149"/>
         <source>Refund speed</source>
         <translation>退款时效</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="137"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="150"/>
         <source>Improvement plans (Table 1)</source>
         <translation>改进计划（表一）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="191"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="204"/>
         <source>%1 cases</source>
         <translation>共 %1 单</translation>
     </message>
@@ -445,58 +445,58 @@ The previous register file was kept here:
         <translation>从 CSV 添加名单中还没有的条目（Ctrl+I）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/blacklist_view.py" line="161"/>
+        <location filename="../../shopdesk/ui/views/blacklist_view.py" line="164"/>
         <source>%1 buyer(s) on the list</source>
         <translation>名单中共 %1 位买家</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/blacklist_view.py" line="186"/>
+        <location filename="../../shopdesk/ui/views/blacklist_view.py" line="189"/>
         <source>Choose the operator first: the list records who changed it.</source>
         <translation>请先选择操作人：名单会记录是谁修改的。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/blacklist_view.py" line="232"/>
+        <location filename="../../shopdesk/ui/views/blacklist_view.py" line="235"/>
         <source>Select the entries to remove first.</source>
         <translation>请先选择要移除的条目。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/blacklist_view.py" line="238"/>
+        <location filename="../../shopdesk/ui/views/blacklist_view.py" line="241"/>
         <source>Remove from the list</source>
         <translation>从名单中移除</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/blacklist_view.py" line="239"/>
+        <location filename="../../shopdesk/ui/views/blacklist_view.py" line="242"/>
         <source>Remove %1 buyer(s) from the malicious-buyer list?</source>
         <translation>把 %1 位买家从恶意买家名单中移除？</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/blacklist_view.py" line="265"/>
+        <location filename="../../shopdesk/ui/views/blacklist_view.py" line="268"/>
         <source>Export the malicious-buyer list</source>
         <translation>导出恶意买家名单</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/blacklist_view.py" line="266"/>
-        <location filename="../../shopdesk/ui/views/blacklist_view.py" line="291"/>
+        <location filename="../../shopdesk/ui/views/blacklist_view.py" line="269"/>
+        <location filename="../../shopdesk/ui/views/blacklist_view.py" line="294"/>
         <source>CSV (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/blacklist_view.py" line="275"/>
+        <location filename="../../shopdesk/ui/views/blacklist_view.py" line="278"/>
         <source>Could not write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/blacklist_view.py" line="279"/>
+        <location filename="../../shopdesk/ui/views/blacklist_view.py" line="282"/>
         <source>Exported %1 entries to %2</source>
         <translation>已导出 %1 条到 %2</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/blacklist_view.py" line="290"/>
+        <location filename="../../shopdesk/ui/views/blacklist_view.py" line="293"/>
         <source>Import a malicious-buyer list</source>
         <translation>导入恶意买家名单</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/blacklist_view.py" line="303"/>
+        <location filename="../../shopdesk/ui/views/blacklist_view.py" line="306"/>
         <source>Imported %1 new entries (%2 already listed)</source>
         <translation>已导入 %1 条新条目（%2 条已在名单中）</translation>
     </message>
@@ -888,120 +888,120 @@ Pick a case in the list to see it here.</source>
 在左侧列表中选择一个案件即可在此查看。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="145"/>
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="146"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="146"/>
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="147"/>
         <source>Change status</source>
         <translation>更改状态</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="147"/>
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="148"/>
         <source>Audit trail</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="150"/>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="465"/>
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="151"/>
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="502"/>
         <source>Major…</source>
         <translation>重大投诉…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="157"/>
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="158"/>
         <source>Print summary…</source>
         <translation>打印摘要…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="158"/>
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="159"/>
         <source>Print or save this case&apos;s dispute summary (PDF)</source>
         <translation>打印或保存本案件的争议摘要（PDF）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="160"/>
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="161"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="161"/>
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="162"/>
         <source>Move this case to the trash</source>
         <translation>把这个案件移到回收站</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="195"/>
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="199"/>
         <source>Timeline</source>
         <translation>处理时间线</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="196"/>
-        <source>Reply scripts</source>
-        <translation>回复话术</translation>
-    </message>
-    <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="207"/>
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="211"/>
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="212"/>
-        <source>Bad review</source>
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="200"/>
+        <source>Scripts</source>
+        <translation>回复话术</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="216"/>
+        <source>Review</source>
         <translation>差评</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="243"/>
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="247"/>
         <source>Progress note… (Ctrl+Enter adds it)</source>
         <translation>进度备注…（Ctrl+Enter 添加）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="245"/>
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="249"/>
         <source>Add note</source>
         <translation>添加备注</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="411"/>
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="448"/>
         <source>Choose the operator (who is working now) first — every change records who made it. Nothing was changed.</source>
         <translation>请先选择操作人（现在是谁在处理）——每次修改都会记录操作人。本次未做任何修改。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="452"/>
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="489"/>
         <source>Major: %1</source>
         <translation>重大投诉：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="454"/>
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="491"/>
         <source>A major complaint owned by %1: first in every list. Click to change.</source>
         <translation>重大投诉，负责人 %1：在所有列表中排在最前。点击可更改。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="458"/>
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="495"/>
         <source>Mark major?</source>
         <translation>标记为重大投诉？</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="460"/>
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="497"/>
         <source>The warnings suggest a major complaint (%1); a person decides.</source>
         <translation>预警提示这可能是重大投诉（%1）；由人来决定。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="468"/>
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="505"/>
         <source>Mark as a major complaint and name its owner</source>
         <translation>标记为重大投诉并指定负责人</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="531"/>
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="568"/>
         <source>Move to trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="532"/>
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="569"/>
         <source>Move case %1 to the trash?
 You can restore it from the trash later.</source>
         <translation>把案件 %1 移到回收站？
 之后可以从回收站恢复。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="551"/>
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="588"/>
         <source>This case no longer exists (it may have been deleted)</source>
         <translation>该案件已不存在（可能已被删除）</translation>
     </message>
@@ -1300,62 +1300,62 @@ You can restore it from the trash later.</source>
 <context>
     <name>CaseListView</name>
     <message>
-        <location filename="../../shopdesk/ui/views/case_list_view.py" line="267"/>
+        <location filename="../../shopdesk/ui/views/case_list_view.py" line="274"/>
         <source>No case matches “%1”. Check the spelling, or clear the search (Esc).</source>
         <translation>没有与“%1”匹配的案件。请检查拼写，或清除搜索（Esc）。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_list_view.py" line="270"/>
+        <location filename="../../shopdesk/ui/views/case_list_view.py" line="277"/>
         <source>The trash is empty.</source>
         <translation>回收站是空的。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_list_view.py" line="271"/>
+        <location filename="../../shopdesk/ui/views/case_list_view.py" line="278"/>
         <source>No promise to a buyer is overdue.</source>
         <translation>没有逾期的买家承诺。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_list_view.py" line="272"/>
+        <location filename="../../shopdesk/ui/views/case_list_view.py" line="279"/>
         <source>No promise to a buyer falls due today.</source>
         <translation>今天没有到期的买家承诺。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_list_view.py" line="273"/>
+        <location filename="../../shopdesk/ui/views/case_list_view.py" line="280"/>
         <source>No open case is past its deadline.</source>
         <translation>没有已过截止时间的未结案件。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_list_view.py" line="274"/>
+        <location filename="../../shopdesk/ui/views/case_list_view.py" line="281"/>
         <source>No open case is due today.</source>
         <translation>今天没有到期的未结案件。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_list_view.py" line="275"/>
+        <location filename="../../shopdesk/ui/views/case_list_view.py" line="282"/>
         <source>No open case is assigned to you.</source>
         <translation>没有分配给你的未结案件。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_list_view.py" line="276"/>
+        <location filename="../../shopdesk/ui/views/case_list_view.py" line="283"/>
         <source>No open case carries a warning.</source>
         <translation>没有带预警的未结案件。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_list_view.py" line="277"/>
+        <location filename="../../shopdesk/ui/views/case_list_view.py" line="284"/>
         <source>No open cases: everything is resolved.</source>
         <translation>没有未结案件：全部已处理完。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_list_view.py" line="283"/>
+        <location filename="../../shopdesk/ui/views/case_list_view.py" line="290"/>
         <source>(Only with the filters above.)</source>
         <translation>（仅限上方的筛选条件。）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_list_view.py" line="285"/>
+        <location filename="../../shopdesk/ui/views/case_list_view.py" line="292"/>
         <source>No case matches the filters above.</source>
         <translation>没有符合上方筛选条件的案件。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_list_view.py" line="286"/>
+        <location filename="../../shopdesk/ui/views/case_list_view.py" line="293"/>
         <source>No cases yet. Add one with File → New case… (Ctrl+N) or import a platform export with File → Import (Ctrl+I).</source>
         <translation>还没有案件。可通过“文件 → 新建案件…”（Ctrl+N）登记，或通过“文件 → 导入”（Ctrl+I）导入平台导出文件。</translation>
     </message>
@@ -1458,32 +1458,32 @@ You can restore it from the trash later.</source>
         <translation>对买家的下一个未完成承诺何时到期</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_texts.py" line="175"/>
+        <location filename="../../shopdesk/ui/models/case_texts.py" line="185"/>
         <source>Platform deadline</source>
         <translation>平台时限</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_texts.py" line="176"/>
+        <location filename="../../shopdesk/ui/models/case_texts.py" line="186"/>
         <source>Estimated from the rules</source>
         <translation>按规则推算</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_texts.py" line="177"/>
+        <location filename="../../shopdesk/ui/models/case_texts.py" line="187"/>
         <source>Set by hand</source>
         <translation>手动设置</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_side_columns.py" line="176"/>
+        <location filename="../../shopdesk/ui/models/case_side_columns.py" line="182"/>
         <source>promise overdue</source>
         <translation>承诺已逾期</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_texts.py" line="152"/>
+        <location filename="../../shopdesk/ui/models/case_texts.py" line="162"/>
         <source>Major complaint, owner: %1</source>
         <translation>重大投诉，负责人：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_texts.py" line="160"/>
+        <location filename="../../shopdesk/ui/models/case_texts.py" line="170"/>
         <source>overdue</source>
         <translation>已逾期</translation>
     </message>
@@ -2147,7 +2147,7 @@ Source: %5</source>
     <name>EndShiftDialog</name>
     <message>
         <location filename="../../shopdesk/ui/dialogs/end_shift_dialog.py" line="47"/>
-        <location filename="../../shopdesk/ui/dialogs/end_shift_dialog.py" line="68"/>
+        <location filename="../../shopdesk/ui/dialogs/end_shift_dialog.py" line="69"/>
         <source>End shift and hand over</source>
         <translation>结束班次并交接</translation>
     </message>
@@ -2157,72 +2157,72 @@ Source: %5</source>
         <translation>给下一班的交班留言（必须知道的事）：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/end_shift_dialog.py" line="61"/>
+        <location filename="../../shopdesk/ui/dialogs/end_shift_dialog.py" line="62"/>
         <source>e.g. SD-…-0003: buyer will send photos tonight; the warehouse answers at 10:00</source>
         <translation>例如：SD-…-0003 买家今晚发照片；仓库 10:00 回复</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/end_shift_dialog.py" line="71"/>
+        <location filename="../../shopdesk/ui/dialogs/end_shift_dialog.py" line="72"/>
         <source>Store the hand-off sheet (Ctrl+Enter)</source>
         <translation>保存交接单（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/end_shift_dialog.py" line="73"/>
+        <location filename="../../shopdesk/ui/dialogs/end_shift_dialog.py" line="74"/>
         <source>Save PDF…</source>
         <translation>保存 PDF…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/end_shift_dialog.py" line="76"/>
+        <location filename="../../shopdesk/ui/dialogs/end_shift_dialog.py" line="77"/>
         <source>Copy text</source>
         <translation>复制文本</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/end_shift_dialog.py" line="78"/>
+        <location filename="../../shopdesk/ui/dialogs/end_shift_dialog.py" line="79"/>
         <source>Copy the sheet as text for the team chat</source>
         <translation>把交接单复制为文本，发到团队群聊</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/end_shift_dialog.py" line="83"/>
+        <location filename="../../shopdesk/ui/dialogs/end_shift_dialog.py" line="84"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/end_shift_dialog.py" line="120"/>
+        <location filename="../../shopdesk/ui/dialogs/end_shift_dialog.py" line="121"/>
         <source>On shift: %1 since %2. The sheet covers every change since %3, also what was done before the shift started. Ending it hands over to the next shift.</source>
         <translation>当班：%1，%2 起。交接记录涵盖 %3 以来的全部变动，包括开班前的操作。结束班次即交给下一班。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/end_shift_dialog.py" line="124"/>
+        <location filename="../../shopdesk/ui/dialogs/end_shift_dialog.py" line="125"/>
         <source>No shift was started: the sheet covers %1 since %2 (the last hand-off, or the last 24 hours).</source>
         <translation>未开始班次：交接记录涵盖 %1 自 %2 起的工作（上次交接，或最近 24 小时）。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/end_shift_dialog.py" line="133"/>
+        <location filename="../../shopdesk/ui/dialogs/end_shift_dialog.py" line="134"/>
         <source>The note is longer than %1 characters</source>
         <translation>留言超过 %1 个字</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/end_shift_dialog.py" line="149"/>
+        <location filename="../../shopdesk/ui/dialogs/end_shift_dialog.py" line="150"/>
         <source>The shift was ended or started elsewhere meanwhile. The preview is up to date again: read it, then end the shift.</source>
         <translation>期间已有人在别处结束或开始了班次。预览已重新生成：请先阅读，再结束班次。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/end_shift_dialog.py" line="167"/>
+        <location filename="../../shopdesk/ui/dialogs/end_shift_dialog.py" line="168"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/end_shift_dialog.py" line="170"/>
+        <location filename="../../shopdesk/ui/dialogs/end_shift_dialog.py" line="171"/>
         <source>Handed over at %1. The next person acknowledges it from the banner or Shift → Hand-off history.</source>
         <translation>已于 %1 交接。接班人可在顶部提示栏或“班次 → 交接记录”中确认接班。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/end_shift_dialog.py" line="180"/>
+        <location filename="../../shopdesk/ui/dialogs/end_shift_dialog.py" line="181"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/end_shift_dialog.py" line="185"/>
+        <location filename="../../shopdesk/ui/dialogs/end_shift_dialog.py" line="186"/>
         <source>Copied: paste it into the team chat.</source>
         <translation>已复制，请粘贴到团队群聊。</translation>
     </message>
@@ -2509,182 +2509,182 @@ Choose No for a masked export (138****5678). A full export is recorded in the au
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="51"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="54"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="52"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="55"/>
         <source>Open</source>
         <translation>未结</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="53"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="56"/>
         <source>Due today</source>
         <translation>今日到期</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="54"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="57"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="55"/>
-        <source>Promise overdue</source>
-        <translation>承诺逾期</translation>
-    </message>
-    <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="56"/>
-        <source>Promise due today</source>
-        <translation>承诺今日到期</translation>
-    </message>
-    <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="57"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="60"/>
         <source>Warnings</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="58"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="61"/>
         <source>Deadline soon</source>
         <translation>即将超时</translation>
     </message>
     <message>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="58"/>
+        <source>Late promises</source>
+        <translation>承诺逾期</translation>
+    </message>
+    <message>
         <location filename="../../shopdesk/ui/views/filter_bar.py" line="59"/>
-        <source>Refunds due today</source>
+        <source>Promises today</source>
+        <translation>承诺今日到期</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="62"/>
+        <source>Refunds today</source>
         <translation>今日待退款</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="60"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="63"/>
         <source>Mine</source>
         <translation>我的</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="61"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="64"/>
         <source>Trash</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="64"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="67"/>
         <source>Every case that is not in the trash</source>
         <translation>回收站以外的所有案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="65"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="68"/>
         <source>Cases that still need attention</source>
         <translation>还需要处理的案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="66"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="69"/>
         <source>Open cases due today (shop time)</source>
         <translation>今天（店铺时间）到期的未结案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="67"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="70"/>
         <source>Open cases past their due time</source>
         <translation>已过截止时间的未结案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="69"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="72"/>
         <source>Cases with a promise to the buyer that is due and not yet kept</source>
         <translation>对买家的承诺已到期但还没兑现的案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="71"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="74"/>
         <source>Cases with an open promise to the buyer due today (shop time)</source>
         <translation>有今天（店铺时间）到期的待兑现承诺的案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="73"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="76"/>
         <source>Open cases with an early warning nobody has acknowledged yet</source>
         <translation>有预警且尚未确认的未结售后单</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="75"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="78"/>
         <source>Open cases whose stage deadline (platform, rule or set by hand) is within the warning threshold or past</source>
         <translation>未结案件中，阶段时限（平台、规则或手动）在提醒阈值内到期或已过期的</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="78"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="81"/>
         <source>Open refund-only requests and agreed refunds not paid yet; finish them before 24:00</source>
         <translation>未结的仅退款和已同意还没退的退款；请在 24:00 前处理完</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="80"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="83"/>
         <source>Open cases assigned to the current operator</source>
         <translation>分配给当前操作人的未结案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="81"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="84"/>
         <source>Deleted cases; restore them or empty the trash</source>
         <translation>已删除的案件：可以恢复，或清空回收站</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="100"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="106"/>
         <source>Search case no., order no., buyer, item, notes…  (Ctrl+F)</source>
         <translation>搜索案件号、订单号、买家、商品、备注…（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="110"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="119"/>
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="111"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="120"/>
         <source>All platforms</source>
         <translation>全部平台</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="113"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="122"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="116"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="125"/>
         <source>Created</source>
         <translation>创建日期</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="118"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="127"/>
         <source>Only cases created in this date range</source>
         <translation>只显示在这个日期范围内创建的案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="143"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="152"/>
         <source>Clear the analysis filter and show all cases</source>
         <translation>清除分析筛选，显示全部案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="151"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="160"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="167"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="176"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="168"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="177"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="169"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="178"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="177"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="186"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="224"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="233"/>
         <source>Complaint analysis: %1 (%2 to %3)</source>
         <translation>投诉分析：%1（%2 至 %3）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="245"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="254"/>
         <source>{count} cases</source>
         <translation>共 {count} 条</translation>
     </message>
@@ -2787,62 +2787,62 @@ Demo cases are made up; you can move them to the trash later.</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/followup_queue.py" line="85"/>
+        <location filename="../../shopdesk/ui/dialogs/followup_queue.py" line="86"/>
         <source>&amp;Copy script</source>
         <translation>复制话术(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/followup_queue.py" line="90"/>
+        <location filename="../../shopdesk/ui/dialogs/followup_queue.py" line="91"/>
         <source>What the buyer said (needed for “problem again”: it reopens the case)</source>
         <translation>买家怎么说（选“问题再次出现”时必填：会重新打开案件）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/followup_queue.py" line="94"/>
+        <location filename="../../shopdesk/ui/dialogs/followup_queue.py" line="95"/>
         <source>&amp;Satisfied</source>
         <translation>满意(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/followup_queue.py" line="95"/>
+        <location filename="../../shopdesk/ui/dialogs/followup_queue.py" line="96"/>
         <source>&amp;Problem again…</source>
         <translation>问题再次出现(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/followup_queue.py" line="96"/>
+        <location filename="../../shopdesk/ui/dialogs/followup_queue.py" line="97"/>
         <source>&amp;No reply</source>
         <translation>未回复(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/followup_queue.py" line="102"/>
+        <location filename="../../shopdesk/ui/dialogs/followup_queue.py" line="103"/>
         <source>&amp;Open case</source>
         <translation>打开案件(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/followup_queue.py" line="116"/>
+        <location filename="../../shopdesk/ui/dialogs/followup_queue.py" line="117"/>
         <source>Result:</source>
         <translation>回访结果：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/followup_queue.py" line="161"/>
+        <location filename="../../shopdesk/ui/dialogs/followup_queue.py" line="162"/>
         <source>%1 open, %2 due now</source>
         <translation>%1 条待回访，%2 条已到期</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/followup_queue.py" line="181"/>
+        <location filename="../../shopdesk/ui/dialogs/followup_queue.py" line="182"/>
         <source>No follow-up selected</source>
         <translation>未选择回访</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/followup_queue.py" line="193"/>
+        <location filename="../../shopdesk/ui/dialogs/followup_queue.py" line="194"/>
         <source>Suggested script: %1</source>
         <translation>推荐话术：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/followup_queue.py" line="214"/>
+        <location filename="../../shopdesk/ui/dialogs/followup_queue.py" line="215"/>
         <source>Choose the operator first (toolbar, right)</source>
         <translation>请先选择操作人（工具栏右侧）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/followup_queue.py" line="225"/>
+        <location filename="../../shopdesk/ui/dialogs/followup_queue.py" line="226"/>
         <source>The case is no longer in the register</source>
         <translation>该案件已不在登记簿中</translation>
     </message>
@@ -3378,6 +3378,7 @@ Demo cases are made up; you can move them to the trash later.</source>
     </message>
     <message>
         <location filename="../../shopdesk/ui/dialogs/limits_page.py" line="40"/>
+        <location filename="../../shopdesk/ui/dialogs/limits_page.py" line="69"/>
         <source>Default limit (¥)</source>
         <translation>默认额度（¥）</translation>
     </message>
@@ -3387,9 +3388,9 @@ Demo cases are made up; you can move them to the trash later.</source>
         <translation>默认</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/limits_page.py" line="70"/>
-        <source>Not a valid amount (e.g. 200 or 99.50)</source>
-        <translation>金额无效（例如 200 或 99.50）</translation>
+        <location filename="../../shopdesk/ui/dialogs/limits_page.py" line="77"/>
+        <source>%1: “%2” is not a valid amount (e.g. 200 or 99.50)</source>
+        <translation>%1：“%2”不是有效的金额（例如 200 或 99.50）</translation>
     </message>
 </context>
 <context>
@@ -4067,87 +4068,87 @@ Demo cases are made up; you can move them to the trash later.</source>
         <translation>为什么会发生（必填）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/plan_dialog.py" line="76"/>
+        <location filename="../../shopdesk/ui/dialogs/plan_dialog.py" line="77"/>
         <source>What to do right away (required)</source>
         <translation>马上要做的（必填）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/plan_dialog.py" line="79"/>
+        <location filename="../../shopdesk/ui/dialogs/plan_dialog.py" line="81"/>
         <source>How to fix it for good</source>
         <translation>根治的办法</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/plan_dialog.py" line="90"/>
+        <location filename="../../shopdesk/ui/dialogs/plan_dialog.py" line="92"/>
         <source>Person or team in charge (e.g. warehouse, customer service)</source>
         <translation>负责人或部门（如 仓库、客服组）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/plan_dialog.py" line="92"/>
+        <location filename="../../shopdesk/ui/dialogs/plan_dialog.py" line="94"/>
         <source>Due date</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/plan_dialog.py" line="104"/>
+        <location filename="../../shopdesk/ui/dialogs/plan_dialog.py" line="106"/>
         <source>No target</source>
         <translation>不设目标</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/plan_dialog.py" line="119"/>
+        <location filename="../../shopdesk/ui/dialogs/plan_dialog.py" line="125"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/plan_dialog.py" line="120"/>
+        <location filename="../../shopdesk/ui/dialogs/plan_dialog.py" line="126"/>
         <source>Subtype</source>
         <translation>子类</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/plan_dialog.py" line="121"/>
+        <location filename="../../shopdesk/ui/dialogs/plan_dialog.py" line="127"/>
         <source>Root cause</source>
         <translation>根本原因</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/plan_dialog.py" line="122"/>
+        <location filename="../../shopdesk/ui/dialogs/plan_dialog.py" line="128"/>
         <source>Short-term action</source>
         <translation>短期措施</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/plan_dialog.py" line="123"/>
+        <location filename="../../shopdesk/ui/dialogs/plan_dialog.py" line="129"/>
         <source>Long-term action</source>
         <translation>长期措施</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/plan_dialog.py" line="124"/>
+        <location filename="../../shopdesk/ui/dialogs/plan_dialog.py" line="130"/>
         <source>Difficulty</source>
         <translation>难度</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/plan_dialog.py" line="125"/>
+        <location filename="../../shopdesk/ui/dialogs/plan_dialog.py" line="131"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/plan_dialog.py" line="129"/>
+        <location filename="../../shopdesk/ui/dialogs/plan_dialog.py" line="135"/>
         <source>Due</source>
         <translation>截止</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/plan_dialog.py" line="130"/>
+        <location filename="../../shopdesk/ui/dialogs/plan_dialog.py" line="136"/>
         <source>Target reduction</source>
         <translation>目标降幅</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/plan_dialog.py" line="131"/>
+        <location filename="../../shopdesk/ui/dialogs/plan_dialog.py" line="137"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/plan_dialog.py" line="132"/>
+        <location filename="../../shopdesk/ui/dialogs/plan_dialog.py" line="138"/>
         <source>Measured result</source>
         <translation>实测结果</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/plan_dialog.py" line="156"/>
+        <location filename="../../shopdesk/ui/dialogs/plan_dialog.py" line="162"/>
         <source>Baseline %1 to %2; the actual reduction is measured over an equally long period after it</source>
         <translation>基期 %1 至 %2；之后同样长的一段时间里计算实际降幅</translation>
     </message>
@@ -4200,12 +4201,12 @@ Demo cases are made up; you can move them to the trash later.</source>
         <translation>实测结果</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/plans_view.py" line="61"/>
+        <location filename="../../shopdesk/ui/views/plans_view.py" line="65"/>
         <source>New plan…</source>
         <translation>新建计划…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/plans_view.py" line="64"/>
+        <location filename="../../shopdesk/ui/views/plans_view.py" line="68"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
@@ -4614,7 +4615,7 @@ Demo cases are made up; you can move them to the trash later.</source>
     </message>
     <message>
         <location filename="../../shopdesk/ui/views/promises_panel.py" line="182"/>
-        <source>Promises (%1 overdue)</source>
+        <source>Promises (%1 late)</source>
         <translation>承诺（%1 个逾期）</translation>
     </message>
     <message>
@@ -4878,158 +4879,158 @@ Demo cases are made up; you can move them to the trash later.</source>
         <translation>评价链接（可留空：订单号即可找到这条评价）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/review_panel.py" line="78"/>
+        <location filename="../../shopdesk/ui/views/review_panel.py" line="79"/>
         <source>What the follow-up review says</source>
         <translation>追评内容</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/review_panel.py" line="86"/>
+        <location filename="../../shopdesk/ui/views/review_panel.py" line="88"/>
         <source>Suggested reply</source>
         <translation>推荐回复</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/review_panel.py" line="88"/>
+        <location filename="../../shopdesk/ui/views/review_panel.py" line="90"/>
         <source>Fill in the public-reply script for this case</source>
         <translation>填入此案件的公开回复话术</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/review_panel.py" line="90"/>
+        <location filename="../../shopdesk/ui/views/review_panel.py" line="92"/>
         <source>Posted now</source>
         <translation>标记已发布</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/review_panel.py" line="92"/>
+        <location filename="../../shopdesk/ui/views/review_panel.py" line="94"/>
         <source>The reply above was posted on the platform now (it cannot be edited afterwards)</source>
         <translation>上面的回复已在平台发布（发布后不能修改）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/review_panel.py" line="97"/>
+        <location filename="../../shopdesk/ui/views/review_panel.py" line="99"/>
         <source>Not known yet</source>
         <translation>尚不清楚</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/review_panel.py" line="100"/>
+        <location filename="../../shopdesk/ui/views/review_panel.py" line="102"/>
         <source>Record what the buyer did; never ask for it</source>
         <translation>记录买家的做法；切勿要求买家修改评价</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/review_panel.py" line="101"/>
+        <location filename="../../shopdesk/ui/views/review_panel.py" line="103"/>
         <source>Save review</source>
         <translation>保存评价</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/review_panel.py" line="116"/>
+        <location filename="../../shopdesk/ui/views/review_panel.py" line="118"/>
         <source>About the problem only — never about the review</source>
         <translation>只谈问题本身——绝不提评价</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/review_panel.py" line="118"/>
+        <location filename="../../shopdesk/ui/views/review_panel.py" line="120"/>
         <source>Record contact</source>
         <translation>记录联系</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/review_panel.py" line="127"/>
+        <location filename="../../shopdesk/ui/views/review_panel.py" line="129"/>
         <source>Stars:</source>
         <translation>星级：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/review_panel.py" line="129"/>
+        <location filename="../../shopdesk/ui/views/review_panel.py" line="131"/>
         <source>Reviewed at:</source>
         <translation>评价时间：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/review_panel.py" line="130"/>
+        <location filename="../../shopdesk/ui/views/review_panel.py" line="132"/>
         <source>Review:</source>
         <translation>评价内容：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/review_panel.py" line="131"/>
+        <location filename="../../shopdesk/ui/views/review_panel.py" line="133"/>
         <source>Link:</source>
         <translation>链接：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/review_panel.py" line="135"/>
+        <location filename="../../shopdesk/ui/views/review_panel.py" line="137"/>
         <source>Follow-up review:</source>
         <translation>追评：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/review_panel.py" line="146"/>
+        <location filename="../../shopdesk/ui/views/review_panel.py" line="148"/>
         <source>Outcome:</source>
         <translation>评价结果：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/review_panel.py" line="188"/>
+        <location filename="../../shopdesk/ui/views/review_panel.py" line="190"/>
         <source>Reply to the follow-up review:</source>
         <translation>回复追评：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/review_panel.py" line="190"/>
+        <location filename="../../shopdesk/ui/views/review_panel.py" line="192"/>
         <source>Public reply:</source>
         <translation>公开回复：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/review_panel.py" line="203"/>
+        <location filename="../../shopdesk/ui/views/review_panel.py" line="205"/>
         <source>Follow-up contacts: %1 of %2</source>
         <translation>已联系买家：%1/%2 次</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/review_panel.py" line="223"/>
+        <location filename="../../shopdesk/ui/views/review_panel.py" line="225"/>
         <source>Reply posted %1</source>
         <translation>回复已于 %1 发布</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/review_panel.py" line="226"/>
+        <location filename="../../shopdesk/ui/views/review_panel.py" line="228"/>
         <source>Reply to the follow-up review posted %1</source>
         <translation>追评回复已于 %1 发布</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/review_panel.py" line="235"/>
+        <location filename="../../shopdesk/ui/views/review_panel.py" line="237"/>
         <source>Reply window: not known for this platform</source>
         <translation>回复期限：该平台未知</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/review_panel.py" line="243"/>
+        <location filename="../../shopdesk/ui/views/review_panel.py" line="245"/>
         <source>Nothing to reply now</source>
         <translation>目前无需回复</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/review_panel.py" line="244"/>
+        <location filename="../../shopdesk/ui/views/review_panel.py" line="246"/>
         <source>Enter the review date to start the reply countdown (%1 days)</source>
         <translation>填写评价时间后开始回复倒计时（%1 天）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/review_panel.py" line="251"/>
+        <location filename="../../shopdesk/ui/views/review_panel.py" line="253"/>
         <source>about </source>
         <translation>约</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/review_panel.py" line="252"/>
+        <location filename="../../shopdesk/ui/views/review_panel.py" line="254"/>
         <source>Reply to the follow-up review by %1</source>
         <translation>请在 %1 前回复追评</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/review_panel.py" line="253"/>
+        <location filename="../../shopdesk/ui/views/review_panel.py" line="255"/>
         <source>Reply to the review by %1</source>
         <translation>请在 %1 前回复评价</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/review_panel.py" line="256"/>
+        <location filename="../../shopdesk/ui/views/review_panel.py" line="258"/>
         <source>%1%2 d %3 h left</source>
         <translation>剩%1%2天%3小时</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/review_panel.py" line="270"/>
+        <location filename="../../shopdesk/ui/views/review_panel.py" line="272"/>
         <source>The review-reply script is missing from the library</source>
         <translation>话术库中缺少评价回复话术</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/review_panel.py" line="302"/>
-        <location filename="../../shopdesk/ui/views/review_panel.py" line="334"/>
+        <location filename="../../shopdesk/ui/views/review_panel.py" line="304"/>
+        <location filename="../../shopdesk/ui/views/review_panel.py" line="336"/>
         <source>Choose the operator first (toolbar, right)</source>
         <translation>请先选择操作人（工具栏右侧）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/review_panel.py" line="323"/>
+        <location filename="../../shopdesk/ui/views/review_panel.py" line="325"/>
         <source>Write the reply first</source>
         <translation>请先填写回复</translation>
     </message>
@@ -5050,67 +5051,82 @@ Demo cases are made up; you can move them to the trash later.</source>
 <context>
     <name>ScriptEditDialog</name>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/script_edit_dialog.py" line="75"/>
+        <location filename="../../shopdesk/ui/dialogs/script_edit_dialog.py" line="74"/>
         <source>New script</source>
         <translation>新建话术</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/script_edit_dialog.py" line="78"/>
+        <location filename="../../shopdesk/ui/dialogs/script_edit_dialog.py" line="77"/>
         <source>Edit script — %1</source>
         <translation>编辑话术 — %1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/script_edit_dialog.py" line="95"/>
+        <location filename="../../shopdesk/ui/dialogs/script_edit_dialog.py" line="87"/>
+        <source>An existing script keeps its id.</source>
+        <translation>已有话术的编号不能修改。</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/script_edit_dialog.py" line="98"/>
+        <source>English (optional)</source>
+        <translation>英文（可不填）</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/script_edit_dialog.py" line="99"/>
+        <source>Left empty, the English window shows the Chinese text.</source>
+        <translation>不填时，英文界面显示中文内容。</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/script_edit_dialog.py" line="101"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/script_edit_dialog.py" line="96"/>
+        <location filename="../../shopdesk/ui/dialogs/script_edit_dialog.py" line="102"/>
         <source>Tone</source>
         <translation>语气</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/script_edit_dialog.py" line="97"/>
+        <location filename="../../shopdesk/ui/dialogs/script_edit_dialog.py" line="103"/>
         <source>Text</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/script_edit_dialog.py" line="117"/>
+        <location filename="../../shopdesk/ui/dialogs/script_edit_dialog.py" line="123"/>
         <source>Id</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/script_edit_dialog.py" line="118"/>
+        <location filename="../../shopdesk/ui/dialogs/script_edit_dialog.py" line="124"/>
         <source>Step</source>
         <translation>处理步骤</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/script_edit_dialog.py" line="119"/>
+        <location filename="../../shopdesk/ui/dialogs/script_edit_dialog.py" line="125"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/script_edit_dialog.py" line="120"/>
+        <location filename="../../shopdesk/ui/dialogs/script_edit_dialog.py" line="126"/>
         <source>Audience</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/script_edit_dialog.py" line="121"/>
+        <location filename="../../shopdesk/ui/dialogs/script_edit_dialog.py" line="127"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/script_edit_dialog.py" line="123"/>
+        <location filename="../../shopdesk/ui/dialogs/script_edit_dialog.py" line="129"/>
         <source>Case kinds (none = any)</source>
         <translation>售后类型（不选 = 全部）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/script_edit_dialog.py" line="124"/>
+        <location filename="../../shopdesk/ui/dialogs/script_edit_dialog.py" line="130"/>
         <source>Causes (none = any)</source>
         <translation>原因（不选 = 全部）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/script_edit_dialog.py" line="125"/>
+        <location filename="../../shopdesk/ui/dialogs/script_edit_dialog.py" line="131"/>
         <source>Customer types</source>
         <translation>客户类型</translation>
     </message>
@@ -5178,113 +5194,113 @@ Demo cases are made up; you can move them to the trash later.</source>
         <translation>使用次数</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="106"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="107"/>
         <source>Favourite</source>
         <translation>收藏</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="107"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="108"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="108"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="109"/>
         <source>Reset to shipped</source>
         <translation>恢复自带版本</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="109"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="110"/>
         <source>New script…</source>
         <translation>新建话术…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="110"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="111"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="111"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="112"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="112"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="113"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="155"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="156"/>
         <source>%1 stored script(s) could not be read and were skipped.</source>
         <translation>有 %1 条已保存的话术无法读取，已跳过。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="187"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="188"/>
         <source>Facts to tick for the case:</source>
         <translation>案件需勾选的事实：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="200"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="201"/>
         <source>Scripts</source>
         <translation>话术库</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="201"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="202"/>
         <source>Choose the operator (who is working now) first — every change records who made it. Nothing was changed.</source>
         <translation>请先选择操作人（现在是谁在处理）——每次修改都会记录操作人。本次未做任何修改。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="243"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="244"/>
         <source>Reset script</source>
         <translation>恢复话术</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="244"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="245"/>
         <source>Drop the shop&apos;s changes to this script and use the shipped text again?</source>
         <translation>放弃本店对这条话术的修改，改回自带的文本？</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="253"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="254"/>
         <source>Delete script</source>
         <translation>删除话术</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="254"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="255"/>
         <source>Delete the shop&apos;s script %1?</source>
         <translation>删除本店的话术 %1？</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="262"/>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="271"/>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="273"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="263"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="272"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="274"/>
         <source>Export scripts</source>
         <translation>导出话术</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="264"/>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="281"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="265"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="282"/>
         <source>Scripts (*.toml *.csv)</source>
         <translation>话术文件 (*.toml *.csv)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="274"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="275"/>
         <source>Exported %1 script(s).</source>
         <translation>已导出 %1 条话术。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="280"/>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="287"/>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="292"/>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="295"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="281"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="288"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="293"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="296"/>
         <source>Import scripts</source>
         <translation>导入话术</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="288"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="289"/>
         <source>Nothing was imported:</source>
         <translation>没有导入任何内容：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="296"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="297"/>
         <source>Added %1, updated %2, edited shipped %3.</source>
         <translation>新增 %1 条，更新 %2 条，修改自带话术 %3 条。</translation>
     </message>
@@ -5307,57 +5323,57 @@ Demo cases are made up; you can move them to the trash later.</source>
         <translation>推荐话术</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/scripts_panel.py" line="114"/>
+        <location filename="../../shopdesk/ui/views/scripts_panel.py" line="115"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/scripts_panel.py" line="118"/>
+        <location filename="../../shopdesk/ui/views/scripts_panel.py" line="119"/>
         <source>Fill in…</source>
         <translation>填写…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/scripts_panel.py" line="120"/>
+        <location filename="../../shopdesk/ui/views/scripts_panel.py" line="121"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/scripts_panel.py" line="122"/>
+        <location filename="../../shopdesk/ui/views/scripts_panel.py" line="123"/>
         <source>Copy the reply to the clipboard (Ctrl+Shift+C)</source>
         <translation>把回复复制到剪贴板（Ctrl+Shift+C）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/scripts_panel.py" line="136"/>
+        <location filename="../../shopdesk/ui/views/scripts_panel.py" line="137"/>
         <source>Write only what you checked for this case:</source>
         <translation>只写你为此案件核实过的内容：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/scripts_panel.py" line="157"/>
+        <location filename="../../shopdesk/ui/views/scripts_panel.py" line="158"/>
         <source>Open a case to see its handling steps and reply scripts.</source>
         <translation>打开一个案件即可查看它的处理步骤和回复话术。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/scripts_panel.py" line="206"/>
+        <location filename="../../shopdesk/ui/views/scripts_panel.py" line="207"/>
         <source>Handling steps (%1/%2)</source>
         <translation>处理步骤（%1/%2）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/scripts_panel.py" line="313"/>
+        <location filename="../../shopdesk/ui/views/scripts_panel.py" line="314"/>
         <source>To fill in: %1</source>
         <translation>待填写：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/scripts_panel.py" line="324"/>
+        <location filename="../../shopdesk/ui/views/scripts_panel.py" line="325"/>
         <source>Tick the facts you checked for this case first: a statement to the platform says only what is true.</source>
         <translation>请先勾选你为此案件核实过的事实：向平台提交的陈述只能写真实情况。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/scripts_panel.py" line="334"/>
+        <location filename="../../shopdesk/ui/views/scripts_panel.py" line="335"/>
         <source>Copied — paste it into the chat.</source>
         <translation>已复制，请粘贴到聊天窗口。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/scripts_panel.py" line="367"/>
+        <location filename="../../shopdesk/ui/views/scripts_panel.py" line="368"/>
         <source>Choose the operator (who is working now) first — every change records who made it. Nothing was changed.</source>
         <translation>请先选择操作人（现在是谁在处理）——每次修改都会记录操作人。本次未做任何修改。</translation>
     </message>
@@ -5704,37 +5720,37 @@ Demo cases are made up; you can move them to the trash later.</source>
         <translation>与平台上显示的一致，例如 暖暖家居旗舰店</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/shop_profile_page.py" line="51"/>
+        <location filename="../../shopdesk/ui/dialogs/shop_profile_page.py" line="52"/>
         <source>One return address a line: address, recipient, phone</source>
         <translation>每行一个退货地址：地址、收件人、电话</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/shop_profile_page.py" line="58"/>
+        <location filename="../../shopdesk/ui/dialogs/shop_profile_page.py" line="59"/>
         <source>Platform:</source>
         <translation>平台：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/shop_profile_page.py" line="59"/>
+        <location filename="../../shopdesk/ui/dialogs/shop_profile_page.py" line="60"/>
         <source>Shop name:</source>
         <translation>店铺名：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/shop_profile_page.py" line="60"/>
+        <location filename="../../shopdesk/ui/dialogs/shop_profile_page.py" line="61"/>
         <source>Return addresses:</source>
         <translation>退货地址：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/shop_profile_page.py" line="61"/>
+        <location filename="../../shopdesk/ui/dialogs/shop_profile_page.py" line="62"/>
         <source>Default address:</source>
         <translation>默认地址：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/shop_profile_page.py" line="69"/>
+        <location filename="../../shopdesk/ui/dialogs/shop_profile_page.py" line="70"/>
         <source>Default platform for new cases:</source>
         <translation>新案件的默认平台：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/shop_profile_page.py" line="70"/>
+        <location filename="../../shopdesk/ui/dialogs/shop_profile_page.py" line="71"/>
         <source>Fills {店铺} and {退货地址} in the reply scripts.</source>
         <translation>用于填写回复话术中的 {店铺} 和 {退货地址}。</translation>
     </message>
@@ -5773,87 +5789,97 @@ Every change you saved before this is safe in the register.</source>
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="44"/>
+        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="46"/>
         <source>Change status — %1</source>
         <translation>更改状态 — %1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="58"/>
+        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="60"/>
         <source>(choose)</source>
         <translation>（请选择）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="77"/>
+        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="79"/>
         <source>Owner&apos;s 4-digit PIN</source>
         <translation>负责人的 4 位 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="78"/>
+        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="80"/>
         <source>Owner&apos;s PIN</source>
         <translation>负责人 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="88"/>
+        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="90"/>
         <source>Current status</source>
         <translation>当前状态</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="89"/>
+        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="91"/>
         <source>New status</source>
         <translation>新状态</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="90"/>
+        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="92"/>
         <source>Outcome</source>
         <translation>处理结果</translation>
     </message>
     <message>
         <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="106"/>
+        <source>Mark the case&apos;s open promises kept (%1)</source>
+        <translation>把这个案件未兑现的承诺标记为已兑现（%1 个）</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="113"/>
+        <source>Left unticked, they stay open and are still reminded.</source>
+        <translation>不勾选则承诺保持待兑现，仍会按时提醒。</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="127"/>
         <source>Change status</source>
         <translation>更改状态</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="107"/>
+        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="128"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="134"/>
+        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="158"/>
         <source>Reason (required)</source>
         <translation>原因（必填）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="135"/>
+        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="159"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="143"/>
+        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="167"/>
         <source>Amount (required)</source>
         <translation>金额（必填）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="144"/>
+        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="168"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="168"/>
+        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="192"/>
         <source>Not a valid amount (e.g. 12.50)</source>
         <translation>金额格式不正确（例如 12.50）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="195"/>
+        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="222"/>
         <source>This case no longer exists (it may have been deleted)</source>
         <translation>该案件已不存在（可能已被删除）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="207"/>
+        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="234"/>
         <source>Major complaint: %1 above your limit of %2 needs the approval of its owner, %3. Ask them to confirm here, then press the button again.</source>
         <translation>重大投诉：%1 超出你的额度 %2，需要负责人 %3 批准。请负责人在此确认后，再按一次按钮。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="215"/>
+        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="242"/>
         <source>Approved by %1 — change status</source>
         <translation>%1 已批准 — 更改状态</translation>
     </message>
@@ -5889,138 +5915,138 @@ Every change you saved before this is safe in the register.</source>
         <translation>%1 个案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="144"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="145"/>
         <source>Reset to the case&apos;s data</source>
         <translation>按案件数据重新生成</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="145"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="146"/>
         <source>Replace the statement with one composed from the case (description, amounts, calls, promises, evidence, outcome)</source>
         <translation>用案件数据（问题描述、金额、通话、承诺、证据、处理结果）重新生成事实陈述，替换当前内容</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="166"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="167"/>
         <source>Print full phone numbers, names and addresses (recorded in the audit trail)</source>
         <translation>打印完整的手机号、姓名和地址（会记入审计记录）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="171"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="172"/>
         <source>For the platform (appeal): leave out the shop&apos;s own warnings, approvals, handling steps and assessments</source>
         <translation>平台申诉版：不打印店内预警、审批、处理步骤和内部判断</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="177"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="178"/>
         <source>Chinese document</source>
         <translation>中文文档</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="178"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="179"/>
         <source>English document</source>
         <translation>英文文档</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="190"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="191"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="192"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="193"/>
         <source>&amp;Save PDF…</source>
         <translation>保存 PDF(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="194"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="195"/>
         <source>&amp;Open PDF</source>
         <translation>打开 PDF(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="196"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="197"/>
         <source>Write the PDF to a temporary folder and open it in the PDF viewer</source>
         <translation>把 PDF 写到临时文件夹，并用 PDF 阅读器打开</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="198"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="199"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="235"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="236"/>
         <source>Statement of facts for %1 — edit it before printing; it is kept for the next printing.</source>
         <translation>%1 的事实陈述 — 打印前可以修改，修改后的内容会保留到下次打印。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="238"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="239"/>
         <source>Statement of facts for %1 — the case is in the trash: an edit prints, but is not kept.</source>
         <translation>%1 的事实陈述——该案件在回收站中：修改会打印出来，但不会保存。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="241"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="242"/>
         <source>(edited by %1)</source>
         <translation>（%1 修改过）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="287"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="288"/>
         <source>Choose the operator (who is working now) first — the summary names who printed it.</source>
         <translation>请先选择操作人（现在是谁在处理）——摘要上会写明打印人。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="300"/>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="365"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="301"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="366"/>
         <source>The summary could not be written: %1</source>
         <translation>无法生成摘要：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="315"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="316"/>
         <source>Preparing the PDF…</source>
         <translation>正在生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="322"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="323"/>
         <source>Working… %1 of %2</source>
         <translation>正在处理… %1/%2</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="343"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="344"/>
         <source>Sent %1 pages to the printer</source>
         <translation>已向打印机发送 %1 页</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="349"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="350"/>
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="351"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="352"/>
         <source>No PDF viewer could open %1</source>
         <translation>没有 PDF 阅读器能打开 %1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="353"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="354"/>
         <source>Saved %1 (%2 pages)</source>
         <translation>已保存 %1（共 %2 页）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="363"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="364"/>
         <source>Printing failed: %1</source>
         <translation>打印失败：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="370"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="371"/>
         <source>%1 is open in another program (a PDF viewer?) or read-only. Close it there, or save under another name.</source>
         <translation>%1 正被其他程序（PDF 阅读器？）打开或为只读。请先在那里关闭，或另存为其他文件名。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="383"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="384"/>
         <source>Save dispute summary</source>
         <translation>保存争议摘要</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="384"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="385"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="411"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="412"/>
         <source>Print dispute summary</source>
         <translation>打印争议摘要</translation>
     </message>
@@ -6244,32 +6270,32 @@ Every change you saved before this is safe in the register.</source>
 <context>
     <name>WarningBadge</name>
     <message>
-        <location filename="../../shopdesk/ui/views/warning_badge.py" line="72"/>
+        <location filename="../../shopdesk/ui/views/warning_badge.py" line="75"/>
         <source>What was done (e.g. called the buyer, told the owner)</source>
         <translation>采取了什么措施（如已致电买家、已报店长）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/warning_badge.py" line="74"/>
+        <location filename="../../shopdesk/ui/views/warning_badge.py" line="77"/>
         <source>Acknowledge</source>
         <translation>确认预警</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/warning_badge.py" line="76"/>
+        <location filename="../../shopdesk/ui/views/warning_badge.py" line="79"/>
         <source>Record that you saw the warnings and what was done; a new trigger raises them again</source>
         <translation>记录已看到预警及采取的措施；有新的触发时会再次预警</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/warning_badge.py" line="108"/>
+        <location filename="../../shopdesk/ui/views/warning_badge.py" line="111"/>
         <source>⚠ … and %1 more (point here to see all)</source>
         <translation>⚠ ……另有 %1 条（鼠标指向此处查看全部）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/warning_badge.py" line="122"/>
+        <location filename="../../shopdesk/ui/views/warning_badge.py" line="126"/>
         <source>One of %3 similar cases (same item and cause, %1 days): %2</source>
         <translation>同类售后共 %3 单（同商品同原因，%1天内）：%2</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/warning_badge.py" line="147"/>
+        <location filename="../../shopdesk/ui/views/warning_badge.py" line="152"/>
         <source>Choose the operator first: the acknowledgement records who saw the warning.</source>
         <translation>请先选择操作人：确认预警会记录是谁看到了预警。</translation>
     </message>

@@ -19,7 +19,8 @@ from ..domain.money import MoneyError, format_yuan, parse_yuan
 from ..domain.workflow import Transition, TransitionError
 from ..services.case_audit import audit_lines
 from ..services.register import Register
-from ..services.serialize import SCHEMA_VERSION, case_json, event_json
+from ..services.serialize import SCHEMA_VERSION, case_json, event_json, free_text_masker
+from ..services.serialize_promises import promise_json
 from .common import (
     CliError,
     actor_name,
@@ -179,14 +180,26 @@ def cmd_cases_status(register: Register, args: argparse.Namespace, out: TextIO) 
     case = live_case(register, args.case_no)
     transition = _transition(args)
     lang = cli_lang(register, args)
+    finishing = transition.to in (CaseStatus.RESOLVED, CaseStatus.CLOSED)
+    if args.promises_kept and not finishing:
+        raise CliError("--promises-kept: only with --to resolved or --to closed")
+    actor = actor_name(register, args.actor)
     try:
-        updated = register.cases.change_status(case.id, transition,
-                                               actor_name(register, args.actor))
+        updated = register.cases.change_status(case.id, transition, actor)
     except TransitionError as exc:
         raise CliError(f"{_STATUS_OPTION.get(exc.field, '--to')}: {exc.message(lang)}"
                        ) from None
+    promises = register.promises
+    left = promises.open_for_case(case.id) if finishing else []
+    kept = [promises.keep(p.id, actor) for p in left] if args.promises_kept else []
+    still_open = [] if args.promises_kept else left
     if args.json:
-        emit_json(out, {"schema": SCHEMA_VERSION, "case": case_json(updated)})
+        now, mask = register.clock.now(), free_text_masker(updated)
+        emit_json(out, {"schema": SCHEMA_VERSION, "case": case_json(updated),
+                        "promises_kept": [promise_json(p, case.case_no, now, mask)
+                                          for p in kept],
+                        "promises_open": [promise_json(p, case.case_no, now, mask)
+                                          for p in still_open]})
         return EXIT_OK
     line = f"{case.case_no}: {case.status.label(lang)} → {updated.status.label(lang)}"
     if updated.status == CaseStatus.RESOLVED and updated.outcome is not None:
@@ -194,6 +207,16 @@ def cmd_cases_status(register: Register, args: argparse.Namespace, out: TextIO) 
             is not None else ""
         line += f" ({updated.outcome.label(lang)}{settled})"
     out.write(line + "\n")
+    mask = free_text_masker(updated)
+    for p in kept:
+        out.write(f"promise #{p.id} kept: {mask(p.describe(lang))}\n")
+    if still_open:
+        # A finished case's promise is still owed: say so, or it alarms later unexplained.
+        out.write(f"note: {len(still_open)} open promise(s) on this case stay open and will "
+                  "still be reminded (--promises-kept marks them kept):\n")
+        for p in still_open:
+            due = local(p.due_at, register.shop_tz).strftime("%m-%d %H:%M")
+            out.write(f"  #{p.id} {due} {mask(p.describe(lang))}\n")
     return EXIT_OK
 
 

@@ -91,6 +91,9 @@ def add_cases_parsers(sub: argparse._SubParsersAction) -> None:
                         help="with --to resolved: the refunded or compensated amount")
     status.add_argument("--reason", default="",
                         help="a note; required to close an unresolved case or to reopen one")
+    status.add_argument("--promises-kept", action="store_true",
+                        help="with --to resolved/closed: mark the case's open promises kept "
+                             "(otherwise they stay open and are still reminded)")
     status.add_argument("--json", action="store_true")
 
     add_stage_parser(csub)

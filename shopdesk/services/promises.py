@@ -160,6 +160,10 @@ class PromiseService:
         """All the case's promises, every state, by due time."""
         return self.store.for_case(case_id)
 
+    def open_for_case(self, case_id: int) -> list[Promise]:
+        """The case's open promises, by due time (asked about when the case is finished)."""
+        return [p for p in self.store.for_case(case_id) if p.is_open]
+
     def open_promises(self) -> list[Promise]:
         """Open promises on live (not trashed) cases, by due time."""
         return self.store.open_due()

@@ -41,6 +41,27 @@ def show(cli, case_no) -> dict:
 
 
 # --- status --------------------------------------------------------------------------
+def test_finishing_a_case_says_which_promises_stay_open(cli, case_no):
+    code, _, err = cli("promises", "add", case_no, "--kind", "call_back", "--due",
+                       "2026-11-23 16:00", "--text", "确认退款到账")
+    assert code == 0, err
+    cli("cases", "status", case_no, "--to", "in_progress")
+    code, out, err = cli("cases", "status", case_no, "--to", "resolved", "--outcome",
+                         "full_refund", "--amount", "59.90")
+    assert code == 0, err
+    lines = out.splitlines()
+    assert lines[1].startswith("note: 1 open promise(s) on this case stay open")
+    assert "确认退款到账" in lines[2] and "11-23 16:00" in lines[2]
+    code, out, err = cli("cases", "status", case_no, "--to", "closed", "--promises-kept",
+                         "--json")
+    data = json.loads(out)
+    assert code == 0 and data["promises_open"] == []
+    assert [p["state"] for p in data["promises_kept"]] == ["kept"]
+    code, _, err = cli("cases", "status", case_no, "--to", "in_progress", "--reason", "再看看",
+                       "--promises-kept")
+    assert code == 1 and "--promises-kept" in err
+
+
 def test_status_moves_through_the_workflow(cli, case_no):
     assert cli("cases", "status", case_no, "--to", "in_progress") == (
         0, f"{case_no}: 新建 → 处理中\n", "")

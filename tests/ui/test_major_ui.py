@@ -129,6 +129,9 @@ def test_settings_limits_tab_sets_the_default_and_one_persons_limit(qtbot, regis
     type_text(qtbot, page.per_staff["小王"], "abc")
     dialog.accept()
     assert not page.error.isHidden() and dialog.result() != dialog.DialogCode.Accepted
+    # The message names the box at fault and what was typed there; focus goes to it.
+    assert page.error.text().startswith("小王: “abc”") and "150" not in page.error.text()
+    assert page.per_staff["小王"].hasFocus() or not dialog.isVisible()
     page.per_staff["小王"].clear()
     type_text(qtbot, page.per_staff["小王"], "80")
     dialog.accept()

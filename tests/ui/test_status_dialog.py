@@ -99,6 +99,44 @@ def test_full_refund_fills_in_the_claimed_amount(qtbot, register, case):
     assert register.cases.get(case.id).amount_settled == Decimal("80.00")
 
 
+def test_finishing_asks_about_open_promises(qtbot, register, case, clock):
+    from datetime import timedelta
+
+    from shopdesk.domain.promises import PromiseKind, PromiseState
+
+    register.promises.make(case.id, PromiseKind.REFUND, clock.now() + timedelta(hours=2),
+                           "小王", "今天内退款")
+    other = register.promises.make(case.id, PromiseKind.CALL_BACK,
+                                   clock.now() + timedelta(hours=3), "小王", "回电确认")
+    dialog = open_dialog(qtbot, register, case.id)
+    choose(qtbot, dialog.target, "in_progress")
+    assert dialog.promises_box.isHidden()  # not finishing: nothing to ask
+    choose(qtbot, dialog.target, "resolved")
+    assert dialog.promises_box.isVisible() and not dialog.promises_box.isChecked()
+    assert "今天内退款" in dialog.promises_list.text() and "回电确认" in dialog.promises_list.text()
+    choose(qtbot, dialog.outcome, "full_refund")
+    qtbot.mouseClick(dialog.promises_box, Qt.MouseButton.LeftButton)
+    press_enter(qtbot)
+    assert register.cases.get(case.id).status == CaseStatus.RESOLVED
+    states = {p.id: p.state for p in register.promises.for_case(case.id)}
+    assert set(states.values()) == {PromiseState.KEPT} and other.id in states
+
+
+def test_resolving_leaves_unticked_promises_open(qtbot, register, case, clock):
+    from datetime import timedelta
+
+    from shopdesk.domain.promises import PromiseKind
+
+    register.promises.make(case.id, PromiseKind.CALL_BACK, clock.now() + timedelta(hours=3),
+                           "小王", "回电确认")
+    dialog = open_dialog(qtbot, register, case.id)
+    choose(qtbot, dialog.target, "resolved")
+    choose(qtbot, dialog.outcome, "full_refund")
+    press_enter(qtbot)
+    assert register.cases.get(case.id).status == CaseStatus.RESOLVED
+    assert [p.is_open for p in register.promises.for_case(case.id)] == [True]
+
+
 def test_resolving_without_outcome_is_refused_in_the_dialog(qtbot, register, case):
     dialog = open_dialog(qtbot, register, case.id)
     choose(qtbot, dialog.target, "resolved")

@@ -63,11 +63,24 @@ class LimitsPage(QWidget):
     def save(self, actor: str) -> bool:
         """Store what changed; False (with the reason shown) when a value is not money."""
         limits = self.register.major.limits()
-        try:
-            wanted = {None: self._amount(self.default)}
-            wanted.update({name: self._amount(e) for name, e in self.per_staff.items()})
-        except MoneyError:
-            self.error.show_error(self.tr("Not a valid amount (e.g. 200 or 99.50)"))
+        wanted: dict[str | None, Decimal | None] = {}
+        bad: list[str] = []
+        fields: list[tuple[str | None, str, QLineEdit]] = [
+            (None, self.tr("Default limit (¥)"), self.default),
+            *((name, name, e) for name, e in self.per_staff.items())]
+        for name, label, edit in fields:
+            try:
+                wanted[name] = self._amount(edit)
+            except MoneyError:
+                # Name each field at fault with what was typed: one message for several
+                # boxes left the seller guessing which.
+                bad.append(self.tr("%1: “%2” is not a valid amount (e.g. 200 or 99.50)")
+                           .replace("%1", label).replace("%2", edit.text().strip()))
+        if bad:
+            self.error.show_error("\n".join(bad))
+            first = next(e for n, _, e in fields if n not in wanted)
+            first.setFocus()
+            first.selectAll()
             return False
         try:
             for name, amount in wanted.items():

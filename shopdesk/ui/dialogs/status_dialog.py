@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.case import Case
+from ...domain.clock import local
 from ...domain.enums import CaseStatus, Outcome
 from ...domain.errors import NotFoundError, ShopDeskError, ValidationError, WorkflowError
 from ...domain.money import MoneyError, format_yuan, parse_yuan
@@ -92,6 +94,25 @@ class StatusDialog(QDialog):
         self.amount_label = QLabel()
         self.form.addRow(self.amount_label, self.amount_field)
         self.form.addRow(self.note_label, self.note)
+        # A finished case's promises are still owed and still remind: ask, never assume.
+        self.open_promises = self.register.promises.open_for_case(self.case.id)
+        self.promises_box = QCheckBox()
+        self.promises_box.setObjectName("status_promises_kept")
+        self.promises_list = QLabel()
+        self.promises_list.setObjectName("status_promises_list")
+        self.promises_list.setWordWrap(True)
+        if self.open_promises:
+            self.promises_box.setText(
+                self.tr("Mark the case's open promises kept (%1)").replace(
+                    "%1", str(len(self.open_promises))))
+            shown = [f"• {local(p.due_at, self.register.shop_tz):%m-%d %H:%M} "
+                     f"{p.describe(self.lang)}" for p in self.open_promises[:3]]
+            if len(self.open_promises) > 3:
+                shown.append("…")
+            self.promises_list.setText("\n".join(shown) + "\n" + self.tr(
+                "Left unticked, they stay open and are still reminded."))
+        self.form.addRow(self.promises_box)
+        self.form.addRow(self.promises_list)
         self.form.addRow(self.approval_label)
         self.form.addRow(self.approval_pin_label, self.approval_pin)
         for widget in (self.approval_label, self.approval_pin_label, self.approval_pin):
@@ -131,6 +152,9 @@ class StatusDialog(QDialog):
         resolving = self.target_status() == CaseStatus.RESOLVED
         for widget in (self.outcome_label, self.outcome, self.amount_label, self.amount_field):
             widget.setVisible(resolving)
+        finishing = self.target_status() in (CaseStatus.RESOLVED, CaseStatus.CLOSED)
+        for widget in (self.promises_box, self.promises_list):
+            widget.setVisible(finishing and bool(self.open_promises))
         self.note_label.setText(self.tr("Reason (required)") if self._reason_required()
                                 else self.tr("Note"))
         self._outcome_changed()
@@ -182,6 +206,9 @@ class StatusDialog(QDialog):
                                             note=self.note.toPlainText())
                 self._approval = None
             self.register.cases.change_status(self.case.id, transition, self.operator)
+            if self.promises_box.isVisible() and self.promises_box.isChecked():
+                for promise in self.open_promises:
+                    self.register.promises.keep(promise.id, self.operator)
         except ApprovalNeeded as exc:
             self._ask_approval(exc)
             return
