@@ -1067,224 +1067,234 @@ You can restore it from the trash later.</source>
 <context>
     <name>CaseFormDialog</name>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="74"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="88"/>
         <source>New case</source>
         <translation>新建案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="76"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="90"/>
         <source>Edit case %1</source>
         <translation>编辑案件 %1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="97"/>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="104"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="113"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="120"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="98"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="114"/>
         <source>Show the full number (this is recorded)</source>
         <translation>显示完整号码（会记录在审计日志中）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="106"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="122"/>
         <source>Show the full address (this is recorded)</source>
         <translation>显示完整地址（会记录在审计日志中）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="117"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="133"/>
         <source>Who handles this case (hand it to a colleague by choosing them)</source>
         <translation>负责处理此案件的人（选择同事即可转交）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="179"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="195"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="183"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="199"/>
         <source>Assignee</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="241"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="257"/>
         <source>(nobody)</source>
         <translation>（无人负责）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="110"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="126"/>
         <source>(not yet known)</source>
         <translation>（暂不清楚）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="114"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="78"/>
+        <source>Discard what you typed in this form?</source>
+        <translation>放弃这张表单里已填写的内容吗？</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="108"/>
+        <source>= amount paid</source>
+        <translation>= 实付金额</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="130"/>
         <source>This case has a due time</source>
         <translation>设置截止时间</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="122"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="138"/>
         <source>What happened, what the buyer wants… (Ctrl+Enter saves)</source>
         <translation>发生了什么、买家想要什么…（Ctrl+Enter 保存）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="138"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="154"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="139"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="155"/>
         <source>Buyer and case</source>
         <translation>买家与案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="146"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="162"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="147"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="163"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="150"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="166"/>
         <source>Enter saves · Esc cancels</source>
         <translation>Enter 保存 · Esc 取消</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="174"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="190"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="174"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="190"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="175"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="191"/>
         <source>Order no.</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="175"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="191"/>
         <source>Refund no.</source>
         <translation>售后单号</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="176"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="192"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="176"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="192"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="177"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="193"/>
         <source>Amount paid</source>
         <translation>实付金额</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="177"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="193"/>
         <source>Amount claimed</source>
         <translation>申请金额</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="178"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="194"/>
         <source>Buyer nickname</source>
         <translation>买家昵称</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="178"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="194"/>
         <source>Buyer name</source>
         <translation>买家姓名</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="179"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="195"/>
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="180"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="196"/>
         <source>Kind</source>
         <translation>售后类型</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="181"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="197"/>
         <source>Cause</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="181"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="197"/>
         <source>Customer type</source>
         <translation>客户类型</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="182"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="198"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="182"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="198"/>
         <source>Due</source>
         <translation>截止时间</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="183"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="199"/>
         <source>Description</source>
         <translation>问题描述</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="415"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="437"/>
         <source>Order %1 already has open case(s): %2. Open another case for it?</source>
         <translation>订单 %1 已有未结案件：%2。还要为它再新建一个案件吗？</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="417"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="439"/>
         <source>Order %1 already has open case(s): %2. Move this case to that order as well?</source>
         <translation>订单 %1 已有未结案件：%2。仍要把这个案件也改到这个订单吗？</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="420"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="442"/>
         <source>Same order</source>
         <translation>同一订单</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="430"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="452"/>
         <source>In the imported orders, order %1 belongs to buyer %2, and its %3 differs from what is typed here.</source>
         <translation>已导入的订单里，订单 %1 属于买家 %2，它的%3与这里填写的不同。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="432"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="454"/>
         <source>In the imported orders, the %3 of order %1 differs from what is typed here.</source>
         <translation>已导入的订单里，订单 %1 的%3与这里填写的不同。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="435"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="457"/>
         <source>Save anyway? Nothing will be filled from that order. Choose No to check the order number.</source>
         <translation>仍然保存吗？不会从这个订单补全任何信息。选“否”返回核对订单号。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="438"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="460"/>
         <source>Check the order number</source>
         <translation>请核对订单号</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="450"/>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="461"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="472"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="483"/>
         <source>Malicious-buyer list</source>
         <translation>恶意买家名单</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="451"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="473"/>
         <source>Add the buyer %1 to the malicious-buyer list? A new case from them will then be warned. (The list holds personal data for the shop&apos;s own use.)</source>
         <translation>把买家 %1 加入恶意买家名单？之后该买家的新案件会收到预警。（名单含个人信息，仅供本店使用。）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="484"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="506"/>
         <source>This case no longer exists (it may have been deleted)</source>
         <translation>该案件已不存在（可能已被删除）</translation>
     </message>

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from shopdesk.domain.case import CaseDraft
 from shopdesk.domain.case_query import CaseQuery
@@ -136,9 +136,17 @@ def test_enter_on_combos_and_due_time_saves_too(qtbot, register, where):
     assert live_count(register) == 1
 
 
-def test_escape_cancels_and_saves_nothing(qtbot, register):
+def test_escape_cancels_and_saves_nothing(qtbot, register, boxes):
+    dialog = open_form(qtbot, register)
+    qtbot.keyClick(dialog.order_no, Qt.Key.Key_Escape)  # nothing typed: closes at once
+    assert not dialog.isVisible() and boxes.shown == []
     dialog = open_form(qtbot, register)
     type_text(qtbot, dialog.order_no, "9988776655")
+    boxes.answer = QMessageBox.StandardButton.No  # typed: asks first; No keeps the form
+    qtbot.keyClick(dialog.order_no, Qt.Key.Key_Escape)
+    assert dialog.isVisible() and dialog.order_no.text() == "9988776655"
+    assert boxes.texts("question") == ["Discard what you typed in this form?"]
+    boxes.answer = QMessageBox.StandardButton.Yes
     qtbot.keyClick(dialog.order_no, Qt.Key.Key_Escape)
     assert dialog.result() == CaseFormDialog.DialogCode.Rejected
     assert not dialog.isVisible()
@@ -195,6 +203,16 @@ def test_empty_order_number_is_refused(qtbot, register):
     assert dialog.fields["order_no"].error.isVisible()
     assert "订单号不能为空" in dialog.fields["order_no"].error.text()
     assert QApplication.focusWidget() is dialog.order_no
+
+
+def test_a_new_case_claims_what_was_paid_unless_told(qtbot, register):
+    dialog = open_form(qtbot, register)
+    assert dialog.amount_claimed.placeholderText() == "= amount paid"  # no translator here
+    type_text(qtbot, dialog.order_no, "9988776655")
+    type_text(qtbot, dialog.amount_paid, "59.90")
+    qtbot.keyClick(dialog.amount_paid, Qt.Key.Key_Return)
+    [case_id] = register.cases.query_ids(CaseQuery())
+    assert register.cases.get(case_id).amount_claimed == Decimal("59.90")  # as `cases add`
 
 
 def test_claimed_more_than_paid_is_refused(qtbot, register):

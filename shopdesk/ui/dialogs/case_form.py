@@ -29,7 +29,7 @@ from ...domain.case import Case, CaseDraft, draft_from_fields
 from ...domain.enums import CaseKind, Cause, CustomerType, Platform, Priority
 from ...domain.errors import FieldError, NotFoundError, ShopDeskError, ValidationError
 from ...domain.masking import mask_phone
-from ...domain.money import format_yuan
+from ...domain.money import MoneyError, format_yuan, parse_yuan
 from ...domain.text import list_sep, with_note
 from ...services.cases import EditConflictError
 from ...services.order_fill import OrderMismatch
@@ -66,7 +66,21 @@ class CaseFormDialog(QDialog):
         self._address_revealed = False
         self._build()
         self._load()
+        self._loaded = self.field_values()  # what Esc compares with before asking
         self.fields["platform"].editor.setFocus()
+
+    def reject(self) -> None:
+        """Esc, Cancel or the close box: ask before typed work is thrown away (a seller
+        between parcels presses Esc by reflex)."""
+        if self.field_values() != self._loaded:
+            answer = QMessageBox.question(
+                self, self.windowTitle(),
+                self.tr("Discard what you typed in this form?"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        super().reject()
 
     # --- building ----------------------------------------------------------
     def _build(self) -> None:
@@ -90,6 +104,8 @@ class CaseFormDialog(QDialog):
         for edit in (self.amount_paid, self.amount_claimed):
             edit.setPlaceholderText("¥0.00")
             edit.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if self._case is None:
+            self.amount_claimed.setPlaceholderText(self.tr("= amount paid"))
         self.buyer_nick = QLineEdit()
         self.buyer_name = QLineEdit()
         self.buyer_phone = QLineEdit()
@@ -342,6 +358,12 @@ class CaseFormDialog(QDialog):
         else:
             values["buyer_address"] = self.buyer_address.text()
         values["assignee"] = self.assignee.currentData() or ""
+        if case is None and not str(values["amount_claimed"]).strip() \
+                and _is_money(str(values["amount_paid"])):
+            # As `cases add`: a new case claims what was paid unless told otherwise (the
+            # placeholder says so while the box is empty). A bad paid amount is reported
+            # on its own field only.
+            values["amount_claimed"] = values["amount_paid"]
         return values
 
     def save(self) -> None:
@@ -483,6 +505,14 @@ class CaseFormDialog(QDialog):
             return [FieldError("register", exc.zh, exc.en)]
         gone = self.tr("This case no longer exists (it may have been deleted)")
         return [FieldError("case", gone, gone)]
+
+
+def _is_money(text: str) -> bool:
+    try:
+        parse_yuan(text)
+    except MoneyError:
+        return False
+    return True
 
 
 def _with_button(edit: QLineEdit, button: QPushButton) -> QWidget:
