@@ -128,7 +128,7 @@ class Register:
         self.reminders.add_provider(DeadlineProvider(
             self.deadlines.due_between, self._case_id_of,
             count_between=self.deadlines.count_between))
-        self.backups = BackupManager(self.paths.backups)
+        self.backups = BackupManager(self.paths.backups, tz=tz)
 
     # --- built on first use ----------------------------------------------------------
     # The window's first page needs none of these: the call policy, major-case approvals,
@@ -425,7 +425,7 @@ class Register:
         # A safety copy of the current state, in case the restore was a mistake.
         self.backups.make(self.db, "pre-restore", now)
         self.close()
-        kept = restore_file(backup, self.paths.database, now)
+        kept = restore_file(backup, self.paths.database, now, tz=self.shop_tz)
         return open_register(self.paths, self.clock, daily_backup=False), kept
 
 

@@ -9,7 +9,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
 
+from ..domain.clock import SHOP_TZ_DEFAULT
 from ..domain.files import TEMP_SUFFIX, temp_beside
 from .database import Database
 from .errors import CorruptDatabaseError, RegisterBusyError
@@ -18,7 +20,15 @@ if TYPE_CHECKING:  # filelock loads with the first backup, not with every open
     from filelock import FileLock
 
 _WRITE_LOCK, _DAILY_LOCK = ".backup.lock", ".daily.lock"
-_NAME = re.compile(r"^shopdesk-(\d{8}-\d{6})-([a-z0-9_-]+)\.sqlite3$")
+# shopdesk-20261205-062624+0800-manual.sqlite3: the shop's wall clock with its offset, so a
+# seller restoring by hand finds "this morning's" file; names without an offset (before
+# 0.2) are UTC.
+_NAME = re.compile(r"^shopdesk-(\d{8}-\d{6})([+-]\d{4})?-([a-z0-9_-]+)\.sqlite3$")
+
+
+def stamp(now: datetime, tz: str) -> str:
+    """'20261205-062624+0800': `now` on the shop's clock, with its UTC offset."""
+    return now.astimezone(ZoneInfo(tz)).strftime("%Y%m%d-%H%M%S%z")
 
 
 @dataclass(frozen=True)
@@ -77,9 +87,11 @@ class BackupManager:
     process skips it instead of taking another).
     """
 
-    def __init__(self, folder: Path, *, lock_timeout: float = 300.0) -> None:
+    def __init__(self, folder: Path, *, lock_timeout: float = 300.0,
+                 tz: str = SHOP_TZ_DEFAULT) -> None:
         self.folder = folder
         self.lock_timeout = lock_timeout
+        self.tz = tz  # names and "today's" daily backup follow the shop's clock
 
     def _lock(self, name: str, timeout: float) -> FileLock:
         from filelock import FileLock
@@ -89,15 +101,15 @@ class BackupManager:
 
     def make(self, db: Database, reason: str, now: datetime) -> Path:
         """Take a backup now (waits while another process is writing one)."""
-        stamp = now.astimezone(UTC).strftime("%Y%m%d-%H%M%S")
+        when = stamp(now, self.tz)
         safe = re.sub(r"[^a-z0-9_-]", "_", reason.lower())
         with self._lock(_WRITE_LOCK, self.lock_timeout):
             self.remove_stale_temporaries()
-            path = self.folder / f"shopdesk-{stamp}-{safe}.sqlite3"
+            path = self.folder / f"shopdesk-{when}-{safe}.sqlite3"
             n = 1
             while path.exists():  # two backups in one second: keep both
                 n += 1
-                path = self.folder / f"shopdesk-{stamp}-{safe}-{n}.sqlite3"
+                path = self.folder / f"shopdesk-{when}-{safe}-{n}.sqlite3"
             copy_database(db.conn, path)
         return path
 
@@ -120,8 +132,11 @@ class BackupManager:
             m = _NAME.match(p.name)
             if not m:
                 continue
-            taken = datetime.strptime(m.group(1), "%Y%m%d-%H%M%S").replace(tzinfo=UTC)
-            found.append(BackupFile(p, taken, m.group(2)))
+            if m.group(2):
+                taken = datetime.strptime(m.group(1) + m.group(2), "%Y%m%d-%H%M%S%z")
+            else:
+                taken = datetime.strptime(m.group(1), "%Y%m%d-%H%M%S").replace(tzinfo=UTC)
+            found.append(BackupFile(p, taken.astimezone(UTC), m.group(3)))
         return sorted(found, key=lambda b: (b.taken_at, b.path.name), reverse=True)
 
     def daily_if_due(self, db: Database, now: datetime, *, keep_days: int = 14) -> Path | None:
@@ -132,9 +147,10 @@ class BackupManager:
         except TimeoutError:  # filelock's Timeout is one
             return None  # another process is taking it right now
         with lock:
-            today = now.astimezone(UTC).date()
+            zone = ZoneInfo(self.tz)
+            today = now.astimezone(zone).date()  # the shop's day, not UTC's
             made = None
-            if not any(b.reason.startswith("daily") and b.taken_at.date() == today
+            if not any(b.reason.startswith("daily") and b.taken_at.astimezone(zone).date() == today
                        for b in self.list()):
                 made = self.make(db, "daily", now)
             self.prune(now, keep_days=keep_days)
@@ -155,7 +171,8 @@ def _sidecars(database: Path) -> list[Path]:
     return [database.with_name(database.name + suffix) for suffix in ("-wal", "-shm")]
 
 
-def restore_file(backup: Path, database: Path, now: datetime) -> Path:
+def restore_file(backup: Path, database: Path, now: datetime, *,
+                 tz: str = SHOP_TZ_DEFAULT) -> Path:
     """Replace the (closed) database file with `backup`; return where the old one was kept.
 
     The current file is moved aside, never deleted, so a wrong restore can be undone. Its
@@ -164,8 +181,7 @@ def restore_file(backup: Path, database: Path, now: datetime) -> Path:
     another program is reading or writing the register.
     """
     verify(backup)
-    stamp = now.astimezone(UTC).strftime("%Y%m%d-%H%M%S")
-    kept = database.with_name(f"{database.name}.before-restore-{stamp}")
+    kept = database.with_name(f"{database.name}.before-restore-{stamp(now, tz)}")
     moved: list[tuple[Path, Path]] = []
     if database.exists():
         # Fold the WAL into the main file first so the kept copy is complete on its own.

@@ -34,6 +34,29 @@ def test_daily_backup_once_a_day_and_pruned_after_14_days(register, clock):
     assert sum(b.reason == "daily" for b in manager.list()) == 1
 
 
+def test_backups_are_named_in_shop_time_and_the_day_is_the_shops(register, clock, tmp_path):
+    from datetime import UTC, datetime
+
+    folder = tmp_path / "b"
+    manager = BackupManager(folder, tz="Asia/Shanghai")
+    # 22:26 UTC on 12-04 is 06:26 on 12-05 in the shop: the name says what the seller saw.
+    at = datetime(2026, 12, 4, 22, 26, 24, tzinfo=UTC)
+    path = manager.make(register.db, "manual", at)
+    assert path.name == "shopdesk-20261205-062624+0800-manual.sqlite3"
+    # A name from before (no offset) is UTC; both list with the right instant.
+    old = folder / "shopdesk-20261204-100000-manual.sqlite3"
+    old.write_bytes(path.read_bytes())
+    listed = {b.path.name: b.taken_at for b in manager.list()}
+    assert listed[path.name] == at
+    assert listed[old.name] == datetime(2026, 12, 4, 10, 0, tzinfo=UTC)
+    # The daily backup follows the shop's day: 07:00 and 23:00 shop time are one day, though
+    # UTC's date changes between them.
+    first = manager.daily_if_due(register.db, datetime(2026, 12, 4, 23, 0, tzinfo=UTC))
+    assert first is not None and "20261205-070000+0800-daily" in first.name
+    assert manager.daily_if_due(register.db, datetime(2026, 12, 5, 14, 0, tzinfo=UTC)) is None
+    assert manager.daily_if_due(register.db, datetime(2026, 12, 5, 16, 30, tzinfo=UTC))
+
+
 def test_restore_replaces_data_and_keeps_the_current_file(register, clock):
     kept_case = _case(register, "111111")
     backup = register.back_up_now()

@@ -241,9 +241,9 @@ def test_restore_waits_for_a_read_still_running_in_the_background(
     seen = []
     real_restore = register_module.restore_file
 
-    def restore_file(*args):
+    def restore_file(*args, **kwargs):
         seen.append(finished.is_set())
-        return real_restore(*args)
+        return real_restore(*args, **kwargs)
 
     monkeypatch.setattr(register_module, "restore_file", restore_file)
     window.tasks.run(slow_read, "slow_read")
