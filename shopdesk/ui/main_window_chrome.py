@@ -15,7 +15,13 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QStyle, QToolBar, QVBoxLayout
 
 from ..diagnostics import LOGGER_NAME
 from .controllers.host import fill_menu, make_action
-from .dialogs.settings_tabs import LANGUAGE_TAB, PROFILE_TAB, REMINDERS_TAB, STAFF_TAB
+from .dialogs.settings_tabs import (
+    LANGUAGE_TAB,
+    PROFILE_TAB,
+    REMINDERS_TAB,
+    SHIFTS_TAB,
+    STAFF_TAB,
+)
 
 if TYPE_CHECKING:
     from .dialogs.help_dialog import HelpDialog
@@ -66,6 +72,10 @@ class MainWindowChrome:
             lambda: self.open_settings(REMINDERS_TAB),
             tip=self.tr("Minutes of notice before due times, quiet hours, when to remind "
                         "about today's refunds, minimising to the tray"))
+        self.act_shift_settings = self._action(
+            "action_shift_settings", self.tr("Shi&ft settings…"),
+            lambda: self.open_settings(SHIFTS_TAB),
+            tip=self.tr("The offer to start a shift and the next shift's length"))
         self.act_shop_profile = self._action("action_shop_profile", self.tr("S&hop profile…"),
                                              lambda: self.open_settings(PROFILE_TAB),
                                              tip=self.tr("Shop names, default platform and "
@@ -116,7 +126,8 @@ class MainWindowChrome:
         settings_menu = bar.addMenu(self.tr("&Settings"))
         settings_menu.setObjectName("menu_settings")
         fill_menu(settings_menu, (self.act_staff, self.act_shop_profile, self.act_language,
-                                   self.act_reminder_settings, self.act_policy,
+                                   self.act_shift_settings, self.act_reminder_settings,
+                                   self.act_policy,
                                    self.team.act_team))
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.setObjectName("menu_help")

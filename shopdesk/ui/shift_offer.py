@@ -102,8 +102,8 @@ class ShiftOffer(QObject):
         self.later_button.setObjectName("shift_offer_later")
         box.setDefaultButton(self.start_button)
         box.setEscapeButton(self.later_button)
-        never = QCheckBox(self.tr("Don't offer this again (Settings → Shifts turns it "
-                                  "back on)"))
+        never = QCheckBox(self.tr("Don't offer this again (Settings → Shift settings… "
+                                  "turns it back on)"))
         never.setObjectName("shift_offer_never")
         box.setCheckBox(never)
         box.setWindowModality(Qt.WindowModality.WindowModal)

@@ -287,8 +287,8 @@ def test_menus_shortcuts_banners_and_status_bar_stay_where_users_know_them(windo
     assert menus["menu_shift"] == ["action_shift_start", "action_shift_end", "-",
                                    "action_handoff_history"]
     assert menus["menu_settings"] == ["action_staff", "action_shop_profile", "action_language",
-                                      "action_reminder_settings", "action_call_policy",
-                                      "action_team_mode"]
+                                      "action_shift_settings", "action_reminder_settings",
+                                      "action_call_policy", "action_team_mode"]
     keys = {"action_new_case": "Ctrl+N", "action_print_summary": "Ctrl+P",
             "action_new_promise": "Ctrl+Shift+N", "action_shift_start": "Ctrl+Shift+B",
             "action_shift_end": "Ctrl+Shift+E", "action_handoff_history": "Ctrl+Shift+H",

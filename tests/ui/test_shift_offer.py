@@ -155,3 +155,18 @@ def test_dont_offer_again_turns_the_setting_off(qtbot, window, demo_register):
     settings = SettingsDialog(demo_register, "zh", tab=SHIFTS_TAB)
     qtbot.addWidget(settings)
     assert not settings.shift_page.offer.isChecked()  # where it is turned back on
+
+
+def test_the_settings_menu_reaches_the_shift_settings_the_offer_names(qtbot, window,
+                                                                      monkeypatch):
+    from PySide6.QtGui import QAction
+
+    from shopdesk.ui.dialogs.settings_tabs import SHIFTS_TAB
+
+    opened: list[int] = []
+    monkeypatch.setattr(window, "open_settings", lambda tab=0: opened.append(tab))
+    action = window.findChild(QAction, "action_shift_settings")
+    assert action is not None and action in window.findChild(
+        QAction, "action_staff").associatedObjects()[0].actions()
+    action.trigger()
+    assert opened == [SHIFTS_TAB]
