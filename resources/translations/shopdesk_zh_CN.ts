@@ -3436,102 +3436,102 @@ Demo cases are made up; you can move them to the trash later.</source>
         <translation>例如：明天补发，买家保留商品</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="94"/>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="97"/>
         <source>Time (shop time)</source>
         <translation>时间（店铺时间）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="95"/>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="98"/>
         <source>Outcome</source>
         <translation>通话结果</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="96"/>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="99"/>
         <source>Duration</source>
         <translation>通话时长</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="97"/>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="100"/>
         <source>Summary</source>
         <translation>通话摘要</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="98"/>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="101"/>
         <source>Agreed</source>
         <translation>达成的约定</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="106"/>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="109"/>
         <source>Offer %1</source>
         <translation>方案 %1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="108"/>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="111"/>
         <source>Pre-call checklist</source>
         <translation>通话前准备清单</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="110"/>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="113"/>
         <source>Goal of the call</source>
         <translation>通话目标</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="111"/>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="114"/>
         <source>Fallback offers (2–3)</source>
         <translation>备选方案（2–3 个）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="112"/>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="115"/>
         <source>Bottom line</source>
         <translation>承受底线</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="113"/>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="116"/>
         <source>Most you may grant</source>
         <translation>补偿权限（最多可给）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="118"/>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="121"/>
         <source>Why call outside the policy?</source>
         <translation>为什么要在规范之外打电话？</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="120"/>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="123"/>
         <source>Override reason (required)</source>
         <translation>破例原因（必填）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="129"/>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="132"/>
         <source>Log call</source>
         <translation>登记通话</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="130"/>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="133"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="175"/>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="184"/>
         <source>Within the call policy (%1 left)</source>
         <translation>符合电话沟通规范（还可打 %1 次）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="183"/>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="192"/>
         <source>Outside the call policy:</source>
         <translation>不符合电话沟通规范：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="187"/>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="196"/>
         <source>This call may not be made or logged (hard rule, no override):</source>
         <translation>不能拨打或登记这次通话（硬性规定，不可破例）：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="205"/>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="214"/>
         <source>Write why this call was made anyway</source>
         <translation>请写明为什么仍然打了这通电话</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="225"/>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="236"/>
         <source>This case no longer exists (it may have been deleted)</source>
         <translation>该案件已不存在（可能已被删除）</translation>
     </message>
@@ -3623,182 +3623,192 @@ Demo cases are made up; you can move them to the trash later.</source>
 <context>
     <name>MainWindowChrome</name>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="37"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="43"/>
         <source>&amp;New case…</source>
         <translation>新建案件(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="39"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="45"/>
         <source>Log a new after-sales case (Ctrl+N)</source>
         <translation>登记一个新的售后案件（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="40"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="46"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="42"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="48"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="44"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="50"/>
         <source>Reload the list (F5)</source>
         <translation>重新加载列表（F5）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="45"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="51"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="47"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="53"/>
         <source>Move to &amp;trash</source>
         <translation>移到回收站(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="49"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="55"/>
         <source>Move the selected cases to the trash (Delete)</source>
         <translation>把选中的案件移到回收站（Delete）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="53"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="59"/>
         <source>Rest&amp;ore</source>
         <translation>恢复(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="55"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="61"/>
         <source>Bring the selected cases back</source>
         <translation>把选中的案件从回收站恢复</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="56"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="62"/>
         <source>&amp;Empty trash…</source>
         <translation>清空回收站(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="58"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="64"/>
         <source>Delete the cases in the trash for good</source>
         <translation>永久删除回收站中的案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="60"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="66"/>
         <source>&amp;Staff…</source>
         <translation>员工管理(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="62"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="68"/>
         <source>&amp;Language…</source>
         <translation>界面语言(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="65"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="71"/>
         <source>&amp;Reminder settings…</source>
         <translation>提醒设置(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="67"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="73"/>
         <source>Minutes of notice before due times, quiet hours, when to remind about today&apos;s refunds, minimising to the tray</source>
         <translation>到期前提醒的分钟数、免打扰时段、今日待退款提醒时间、最小化到托盘</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="69"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="76"/>
+        <source>Shi&amp;ft settings…</source>
+        <translation>班次设置(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="78"/>
+        <source>The offer to start a shift and the next shift&apos;s length</source>
+        <translation>是否提示开班，以及下一班的时长</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="79"/>
         <source>S&amp;hop profile…</source>
         <translation>店铺资料(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="71"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="81"/>
         <source>Shop names, default platform and return addresses used in scripts</source>
         <translation>话术中使用的店铺名、默认平台和退货地址</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="73"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="83"/>
         <source>&amp;User guide</source>
         <translation>使用说明(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="75"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="85"/>
         <source>How to use ShopDesk (F1)</source>
         <translation>店铺售后台的使用方法（F1）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="77"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="87"/>
         <source>&amp;About ShopDesk</source>
         <translation>关于 ShopDesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="79"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="89"/>
         <source>Open &amp;log folder</source>
         <translation>打开日志文件夹(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="92"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="102"/>
         <source>Mark as &amp;major complaint…</source>
         <translation>标记为重大投诉(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="97"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="107"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="105"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="115"/>
         <source>&amp;Cases</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="110"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="120"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="116"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="126"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="121"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="132"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="142"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="153"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="149"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="160"/>
         <source>New case</source>
         <translation>新建案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="150"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="161"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="152"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="163"/>
         <source>Move to trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="153"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="164"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="154"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="165"/>
         <source>Empty trash</source>
         <translation>清空回收站</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="182"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="193"/>
         <source>Data folder: {path}</source>
         <translation>数据文件夹：{path}</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="186"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="197"/>
         <source>Data folder: {path} (its drive refused SQLite&apos;s WAL journal; hover for details)</source>
         <translation>数据文件夹：{path}（所在磁盘不支持 SQLite 的 WAL 日志，鼠标移到这里看说明）</translation>
     </message>
@@ -5631,8 +5641,8 @@ Demo cases are made up; you can move them to the trash later.</source>
     </message>
     <message>
         <location filename="../../shopdesk/ui/shift_offer.py" line="105"/>
-        <source>Don&apos;t offer this again (Settings → Shifts turns it back on)</source>
-        <translation>不再提示（可在 设置 → 班次 中重新开启）</translation>
+        <source>Don&apos;t offer this again (Settings → Shift settings… turns it back on)</source>
+        <translation>不再提示（可在 设置 → 班次设置… 中重新开启）</translation>
     </message>
 </context>
 <context>

@@ -203,6 +203,22 @@ class CallService:
         if duration is not None and duration < 0:
             raise ValidationError([FieldError("duration", "通话时长不能为负数",
                                               "Duration cannot be negative")])
+        if not outcome.is_conversation:
+            # Nobody talked: a duration or an agreement says otherwise, and a dispute
+            # summary would print a conversation that never happened.
+            wrong = []
+            if duration:
+                wrong.append(FieldError(
+                    "duration", f"“{outcome.zh}”的电话没有通话时长：请改选“已接通”或把时长清零",
+                    f"A call that was “{outcome.en}” has no talk time: choose “Connected” "
+                    "or set the duration to 0"))
+            if agreed.strip():
+                wrong.append(FieldError(
+                    "agreed", f"“{outcome.zh}”的电话不会有约定：请改选“已接通”或清空约定",
+                    f"A call that was “{outcome.en}” cannot have an agreement: choose "
+                    "“Connected” or clear it"))
+            if wrong:
+                raise ValidationError(wrong)
         now = self.clock.now()
         at = ensure_aware(at) if at is not None else now
         if at > now + FUTURE_SLACK:

@@ -163,3 +163,11 @@ def test_may_call_lists_buyers_and_flags_one_abroad(cli, case_no):
     cli("calls", "log", case_no, "--outcome", "no_answer")
     code, out, _ = cli("calls", "may-call")
     assert code == 0 and out == "nobody may be called right now\n"
+
+
+def test_a_call_nobody_answered_has_no_duration_or_agreement(cli, case_no):
+    code, out, err = cli("calls", "log", case_no, "--outcome", "rejected", "--duration", "180",
+                         "--agreed", "补发")
+    assert code == 1 and out == "" and "--duration" in err and "--agreed" in err
+    assert "拒接" in err
+    assert cli("calls", "log", case_no, "--outcome", "rejected")[0] == 0

@@ -46,6 +46,21 @@ def test_typing_and_clicking_logs_the_call(qtbot, register, clock):
     assert register.cases.timeline(case.id)[-1].type == "call"
 
 
+def test_nobody_talked_no_duration_or_agreement(qtbot, register, clock):
+    case = open_case(register)
+    calls, dialog = dialog_for(qtbot, register, case)
+    dialog.outcome.setCurrentIndex(dialog.outcome.findData("connected"))
+    dialog.duration.setValue(3)
+    dialog.agreed.setText("reship tomorrow")
+    dialog.outcome.setCurrentIndex(dialog.outcome.findData("rejected"))
+    assert not dialog.duration.isEnabled() and not dialog.agreed.isEnabled()
+    with qtbot.waitSignal(dialog.logged):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    [record] = calls.calls_for_buyer(case.id)
+    assert record.outcome is CallOutcome.REJECTED
+    assert record.duration_seconds is None and record.agreed == ""
+
+
 def test_soft_block_requires_an_override_reason(qtbot, register, clock):
     case = open_case(register)
     calls = call_service(register)

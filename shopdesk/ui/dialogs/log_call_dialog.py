@@ -89,6 +89,9 @@ class LogCallDialog(QDialog):
         self.summary.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 12)
         self.agreed = QLineEdit()
         self.agreed.setPlaceholderText(self.tr("e.g. reship tomorrow, buyer keeps the item"))
+        # Nobody talked on an unanswered or rejected call: no talk time, no agreement.
+        self.outcome.currentIndexChanged.connect(self._outcome_changed)
+        self._outcome_changed()
 
         form = QFormLayout()
         form.addRow(self.tr("Time (shop time)"), self.when)
@@ -147,6 +150,12 @@ class LogCallDialog(QDialog):
         self.when.dateTimeChanged.connect(self.refresh_policy)
         for edit in (self.goal, *self.offers, self.bottom_line, self.max_grant):
             edit.textChanged.connect(self.refresh_policy)
+
+    def _outcome_changed(self, _index: int = 0) -> None:
+        outcome = self.outcome.current()
+        talked = isinstance(outcome, CallOutcome) and outcome.is_conversation
+        self.duration.setEnabled(talked)
+        self.agreed.setEnabled(talked)
 
     # --- reading the form ----------------------------------------------------
     def call_time(self) -> datetime:
@@ -207,12 +216,14 @@ class LogCallDialog(QDialog):
             return
         outcome = self.outcome.current()
         assert isinstance(outcome, CallOutcome)
-        minutes = self.duration.value()
+        talked = outcome.is_conversation  # greyed fields are not sent
+        minutes = self.duration.value() if talked else 0
         try:
             self.calls.log_call(
                 self.case_id, outcome, self.operator, self.call_time(),
                 duration=minutes * 60 if minutes else None,
-                summary=self.summary.toPlainText(), agreed=self.agreed.text(),
+                summary=self.summary.toPlainText(),
+                agreed=self.agreed.text() if talked else "",
                 override_reason=reason, checklist=self.checklist())
         except CallRefusedError as exc:
             self.refresh_policy()
