@@ -33,3 +33,21 @@ def test_vital_few_bars_are_red_and_bars_are_capped():
 def test_an_empty_result_still_draws():
     empty = pareto(Dimension.CAUSE, NOW, NOW, [])
     assert pareto_svg(empty).startswith(b"<?xml")
+
+
+def test_labels_are_cut_by_width_not_by_characters():
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from shopdesk.reports.pareto_chart import LABEL_MAX_PT, LABEL_SIZE, _short
+
+    # English labels of 14 characters fit (they were cut at 10: "Item defe…").
+    assert _short("Item defective", "Helvetica") == "Item defective"
+    assert _short("Slow delivery", "Helvetica") == "Slow delivery"
+    long = "Threatens authorities or press with a long tail"
+    cut = _short(long, "Helvetica")
+    assert cut.endswith("…") and long.startswith(cut[:-1])
+    assert stringWidth(cut, "Helvetica", LABEL_SIZE) <= LABEL_MAX_PT
+    drawing = pareto_drawing(pareto(Dimension.CAUSE, NOW, NOW, [Group("k", 3)],
+                                    label=lambda k: "Item defective"))
+    chart = next(c for c in drawing.contents if hasattr(c, "categoryAxis"))
+    assert chart.categoryAxis.categoryNames == ["Item defective"]
