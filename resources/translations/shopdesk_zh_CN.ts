@@ -2504,6 +2504,11 @@ Choose No for a masked export (138****5678). A full export is recorded in the au
     </message>
     <message>
         <location filename="../../shopdesk/ui/controllers/exports.py" line="60"/>
+        <source>Exported 1 case to %2</source>
+        <translation>已导出 1 条案件到 %2</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/controllers/exports.py" line="61"/>
         <source>Exported %1 cases to %2</source>
         <translation>已导出 %1 条案件到 %2</translation>
     </message>

@@ -35,9 +35,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "summary_value": (
         "本班处理 {touched} 个案件{off}，待处理 {open} 个，承诺逾期 {overdue} 个，"
         "下一班到期 {next} 个，电话 {calls} 通，退款/补偿 {refunds} 笔 ¥{refund_total}",
-        "{touched} cases touched{off} | {open} open | {overdue} promises overdue | "
-        "{next} due next shift | {calls} calls | {refunds} refunds ¥{refund_total}"),
-    "summary_off": ("，无人当班期间 {n} 个", " | {n} while nobody was on shift"),
+        # Label: number, so one reads right as well as many ("1 cases touched" did not).
+        "Cases touched: {touched}{off} | open: {open} | promises overdue: {overdue} | "
+        "due next shift: {next} | calls: {calls} | refunds: {refunds} ¥{refund_total}"),
+    "summary_off": ("，无人当班期间 {n} 个", " | while nobody was on shift: {n}"),
     "note": ("交班留言", "Note from the outgoing shift"),
     "no_note": ("（无）", "(none)"),
     # Section headings are numbered when drawn (heading()): the nobody-on-shift section

@@ -82,6 +82,9 @@ def test_a_sheet_stored_before_the_off_shift_section_reads_as_it_did():
     assert period_text(new) == "11-23 10:00 – 11-23 18:00（自上次交接起）"
     assert heading(new, "sec_calls", "en", n=1) == "5. Calls (1)"
     assert summary_text(new).startswith("本班处理 1 个案件，无人当班期间 1 个，待处理 5 个")
+    # English reads right for one as for many: label, then the number.
+    assert summary_text(new, "en").startswith(
+        "Cases touched: 1 | while nobody was on shift: 1 | open: 5")
 
 
 def test_unknown_keys_in_a_stored_sheet_are_ignored():

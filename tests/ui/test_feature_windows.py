@@ -70,3 +70,12 @@ def test_export_writes_the_filtered_list_masked(make_window, demo_register, tmp_
     full = [c for row in rows[1:] for c in row if c.isdigit() and len(c) == 11
             and c.startswith("1")]
     assert full == []
+    # One case: the message says "1 case", not "1 cases".
+    said: list[str] = []
+    monkeypatch.setattr(window, "show_message", lambda text, msecs: said.append(text))
+    only = window.case_list.model.case_id_at(0)
+    window.case_list.model.set_query(window.case_list.model.query.with_changes(
+        search=demo_register.cases.get(only).case_no))
+    assert window.case_list.count() == 1
+    window.act_export.trigger()
+    assert said and said[-1].startswith("Exported 1 case to ")

@@ -57,7 +57,8 @@ class ExportController(QObject):
             QMessageBox.warning(self._parent, title, str(exc))
             return None
         QApplication.restoreOverrideCursor()
-        host.show_message(self.tr("Exported %1 cases to %2")
-                          .replace("%1", str(result.count)).replace("%2", str(result.path)),
-                          8000)
+        done = (self.tr("Exported 1 case to %2") if result.count == 1  # English plural
+                else self.tr("Exported %1 cases to %2"))
+        host.show_message(done.replace("%1", str(result.count))
+                          .replace("%2", str(result.path)), 8000)
         return result.path
