@@ -4,7 +4,9 @@ the 80% line. One drawing serves the screen (rendered to SVG, shown by QtSvg) an
 
 from __future__ import annotations
 
+import math
 import re
+import unicodedata
 
 from reportlab.graphics import renderSVG
 from reportlab.graphics.charts.barcharts import VerticalBarChart
@@ -44,7 +46,10 @@ def pareto_drawing(result: Pareto, *, width: float = 640, height: float = 300,
     chart.x, chart.y = left, bottom
     chart.width, chart.height = width - left - right, height - bottom - top
     chart.data = [[r.count for r in rows] or [0]]
-    chart.categoryAxis.categoryNames = [_short(r.label, font) for r in rows] or [""]
+    step = chart.width / max(len(rows), 1)
+    chart.categoryAxis.categoryNames = [
+        _short(r.label, font, _label_room(chart.x + step * (i + 0.5)))
+        for i, r in enumerate(rows)] or [""]
     chart.categoryAxis.labels.angle = 35
     chart.categoryAxis.labels.boxAnchor = "ne"
     chart.categoryAxis.labels.fontName = font
@@ -65,7 +70,6 @@ def pareto_drawing(result: Pareto, *, width: float = 640, height: float = 300,
     if not rows:
         return d
     # The cumulative share on a 0-100% scale over the same plot area (right axis).
-    step = chart.width / len(rows)
     points = []
     for i, r in enumerate(rows):
         points += [chart.x + step * (i + 0.5), chart.y + chart.height * r.cumulative]
@@ -87,18 +91,33 @@ def pareto_drawing(result: Pareto, *, width: float = 640, height: float = 300,
 # characters were 14 Chinese points wide each but cut "Item defective" to "Item defe…".
 LABEL_MAX_PT = 100.0
 LABEL_SIZE = 8
+_SLANT_COS = math.cos(math.radians(35))
+
+
+def label_width(text: str, font: str) -> float:
+    """Points `text` takes at the label size. A wide (CJK) character is counted a full em
+    whatever `font` says: the screen's SVG names Helvetica, which has no such glyphs, and
+    the viewer draws them with a CJK font at a full em each."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    return sum(LABEL_SIZE if unicodedata.east_asian_width(ch) in "WF"
+               else stringWidth(ch, font, LABEL_SIZE) for ch in text)
 
 
 def _short(label: str, font: str, limit: float = LABEL_MAX_PT) -> str:
     """`label`, cut with "…" to fit `limit` points in `font` at the label size."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    if stringWidth(label, font, LABEL_SIZE) <= limit:
+    if label_width(label, font) <= limit:
         return label
     cut = label
-    while cut and stringWidth(cut + "…", font, LABEL_SIZE) > limit:
+    while cut and label_width(cut + "…", font) > limit:
         cut = cut[:-1]
     return cut.rstrip() + "…"
+
+
+def _label_room(anchor_x: float) -> float:
+    """Room along the slant for a label ending under a bar at `anchor_x`: it runs down and
+    to the left, and the first bars' labels would leave the drawing at its left edge."""
+    return max(0.0, min(LABEL_MAX_PT, (anchor_x - 2) / _SLANT_COS))
 
 
 _PERCENT_RGB = re.compile(r"rgb\((\d+)%,\s*(\d+)%,\s*(\d+)%\)")

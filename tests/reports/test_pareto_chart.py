@@ -36,9 +36,7 @@ def test_an_empty_result_still_draws():
 
 
 def test_labels_are_cut_by_width_not_by_characters():
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    from shopdesk.reports.pareto_chart import LABEL_MAX_PT, LABEL_SIZE, _short
+    from shopdesk.reports.pareto_chart import LABEL_MAX_PT, _short, label_width
 
     # English labels of 14 characters fit (they were cut at 10: "Item defe…").
     assert _short("Item defective", "Helvetica") == "Item defective"
@@ -46,8 +44,25 @@ def test_labels_are_cut_by_width_not_by_characters():
     long = "Threatens authorities or press with a long tail"
     cut = _short(long, "Helvetica")
     assert cut.endswith("…") and long.startswith(cut[:-1])
-    assert stringWidth(cut, "Helvetica", LABEL_SIZE) <= LABEL_MAX_PT
-    drawing = pareto_drawing(pareto(Dimension.CAUSE, NOW, NOW, [Group("k", 3)],
-                                    label=lambda k: "Item defective"))
-    chart = next(c for c in drawing.contents if hasattr(c, "categoryAxis"))
-    assert chart.categoryAxis.categoryNames == ["Item defective"]
+    assert label_width(cut, "Helvetica") <= LABEL_MAX_PT
+    # Chinese counts a full em per character, whatever the font claims: 12 fit, not 16.
+    title = "加厚保温杯五百毫升不锈钢内胆带盖款"
+    assert label_width(title, "Helvetica") == 8 * len(title)
+    assert _short(title, "Helvetica") == title[:11] + "…"
+
+
+def test_labels_stay_on_the_drawing_and_are_escaped():
+    from shopdesk.reports.pareto_chart import LABEL_MAX_PT, label_width
+
+    same = "Wrong colour or size sent"  # about 95 points: fits under any bar but the first
+    assert 75 < label_width(same, "Helvetica") <= LABEL_MAX_PT
+    result = pareto(Dimension.CAUSE, NOW, NOW, [Group(f"k{i:02d}", 30 - i) for i in range(15)],
+                    label=lambda k: same)
+    chart = next(c for c in pareto_drawing(result).contents if hasattr(c, "categoryAxis"))
+    names = chart.categoryAxis.categoryNames
+    # The first bar sits near the left edge: its slanted label is cut to stay inside.
+    assert names[0].endswith("…") and names[5] == same
+    escaped = pareto(Dimension.CAUSE, NOW, NOW, [Group("a", 2), Group("b", 1)],
+                     label=lambda k: {"a": "A&B <x> wrong", "b": "快递慢"}[k])
+    svg = pareto_svg(escaped, width=900).decode()
+    assert ">A&amp;B &lt;x&gt; wrong</text>" in svg and ">快递慢</text>" in svg

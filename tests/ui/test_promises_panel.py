@@ -117,7 +117,7 @@ def test_keep_the_selected_promise(qtbot, view, register, clock):
     view.tabs.setCurrentWidget(panel)
     assert panel.rows()[0][0] == panel.tr("Overdue")
     assert view.tabs.tabText(view.tabs.indexOf(panel)) == \
-        panel.tr("Promises (%1 overdue)").replace("%1", "1")
+        panel.tr("Promises (%1 late)").replace("%1", "1")
     assert panel.selected_id() == first.id  # the first open one is preselected
     with qtbot.waitSignal(view.changed):
         click(qtbot, panel.keep_button)

@@ -33,7 +33,10 @@ from ..widgets.pareto_chart_view import ParetoChartView
 from .plan_dialog import PlanDialog
 
 PERIODS = ("day", "week", "month", "year", "last30", "custom")
-CHART_WIDTH, CHART_HEIGHT = 900, 300
+# Low enough that the table under it shows ten-odd rows in a 720 px window; the widget
+# keeps about the drawing's proportions so the labels are not squashed.
+CHART_WIDTH, CHART_HEIGHT = 900, 190
+CHART_MIN_HEIGHT, CHART_MAX_HEIGHT = 170, 250
 COLUMN_AIR = 16  # px beside the widest header or value of a figures column
 PARETO_TAB, REFUND_SPEED_TAB, PLANS_TAB = 0, 1, 2  # the tabs, in the order added
 
@@ -75,7 +78,8 @@ class AnalysisDialog(QDialog):
         self.total.setObjectName("analysis_total")
         self.chart = ParetoChartView(self)
         self.chart.setObjectName("analysis_chart")
-        self.chart.setMinimumHeight(220)
+        self.chart.setMinimumHeight(CHART_MIN_HEIGHT)
+        self.chart.setMaximumHeight(CHART_MAX_HEIGHT)
         self.chart.setToolTip(self.tr("Click a bar to list its cases in the main window"))
         self.chart.bar_clicked.connect(self.activate_row)
         self.table = QTableWidget(0, 7, self)
@@ -85,6 +89,9 @@ class AnalysisDialog(QDialog):
             self.tr("Refunded / compensated"), self.tr("Avg. hours to resolve"),
             self.tr("Change vs previous period")])
         self.table.verticalHeader().setVisible(False)
+        # Rows as tall as the case list's (Qt's default is 30 px): more groups on screen.
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height()
+                                                          + 10)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
@@ -118,8 +125,8 @@ class AnalysisDialog(QDialog):
         pareto_page = QWidget(self)
         page = QVBoxLayout(pareto_page)
         page.setContentsMargins(0, 0, 0, 0)
-        page.addWidget(self.chart, 3)
-        page.addWidget(self.table, 2)
+        page.addWidget(self.chart)
+        page.addWidget(self.table, 1)  # the rest of the height: the figures read row by row
         actions = QHBoxLayout()
         for button in (self.show_cases_button, self.plan_button):
             actions.addWidget(button)
@@ -244,3 +251,4 @@ class AnalysisDialog(QDialog):
         self.tabs.setCurrentIndex(PLANS_TAB)
         if dialog.saved is not None:
             self.plans.select_plan(dialog.saved.id)
+

@@ -12,7 +12,9 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ...domain.clock import local
-from ...domain.text import colon, list_sep
+from ...domain.text import colon
+from ...domain.warnings import RuleKey
+from ...domain.warnings.rules import MAJOR_RULES
 from .case_columns import (
     DEADLINE_LEFT_ROLE,
     OVERDUE_ROLE,
@@ -28,7 +30,13 @@ from .case_columns import (
     WarningSource,
     column_of,
 )
-from .case_texts import DEFAULT_DEADLINE_WINDOW, SOURCE_TITLES, time_left_text, time_text
+from .case_texts import (
+    DEFAULT_DEADLINE_WINDOW,
+    SOURCE_TITLES,
+    time_left_text,
+    time_text,
+    warnings_text,
+)
 
 OVERDUE_COLOUR = QColor(200, 30, 30)
 _WARNED = QColor(190, 60, 0)
@@ -145,7 +153,10 @@ class SideColumns:
         if not found:
             return None
         if role == ROLE_DISPLAY:
-            return "⚠ " + list_sep(self._lang).join(w.rule.label(self._lang) for w in found)
+            # The most serious first: a safety warning must not hide behind "+1".
+            ranked = sorted(found, key=lambda w: (w.rule not in MAJOR_RULES,
+                                                  list(RuleKey).index(w.rule)))
+            return warnings_text([w.rule.label(self._lang) for w in ranked])
         if role == ROLE_TOOLTIP:
             return "\n".join(f"{w.rule.label(self._lang)}{colon(self._lang)}"
                              f"{w.reason(self._lang)}" for w in found)

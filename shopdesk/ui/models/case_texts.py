@@ -22,6 +22,16 @@ from ...domain.urgency import format_span
 from .case_columns import COLUMN_KEYS
 
 
+def warnings_text(labels: list[str]) -> str:
+    """The warnings column: the first rule that fired and how many more ("⚠ 问题复发 +1").
+    Two names side by side were cut in a column of laptop width ("Recur…nvolved"); the
+    tooltip and the case panel name them all."""
+    if not labels:
+        return ""
+    more = f" +{len(labels) - 1}" if len(labels) > 1 else ""
+    return f"⚠ {labels[0]}{more}"
+
+
 def time_text(value: datetime | None, shop_tz: str, this_year: int) -> str:
     """A time in the shop's zone: 'MM-DD HH:MM' this year, 'YYYY-MM-DD' another year."""
     # strftime's "%Y-%m-%d" / "%m-%d %H:%M", at a third of its cost (two per row).

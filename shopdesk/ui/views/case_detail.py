@@ -36,6 +36,9 @@ if TYPE_CHECKING:  # the case page's parts load when it is first built
     from .scripts_panel import ScriptsPanel
 
 TABS_MIN_HEIGHT = 180
+# The stage text's indent on the kind line, and how much narrower than the header the line
+# must be before the stage moves back up from a line of its own.
+KIND_LINE_INDENT, HYSTERESIS_PX = 12, 8
 MAJOR_STYLE = "QPushButton { background: #b3261e; color: white; font-weight: bold; }"
 SUGGEST_STYLE = "QPushButton { color: #b3261e; font-weight: bold; }"
 BANNER_STYLE = ("background: #fff3cd; color: #5c4400; border: 1px solid #e0c060; "
@@ -114,6 +117,7 @@ class CaseDetailView(QWidget):
         self._clear_page()
 
     def _build_case_page(self) -> QWidget:
+        from ..widgets.compact_tabs import make_compact
         from .call_indicator import CallIndicator
         from .case_detail_facts import CaseFacts, CaseHeader
         from .deadline_strip import DeadlineStrip
@@ -192,8 +196,11 @@ class CaseDetailView(QWidget):
         # the tabs, and the tabs take the rest (one scroll area at most per pane).
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
+        # All five tabs read whole in the 1280 px pane, counts included ("Promises (1
+        # late)", "Evidence (12) · 3 missing"): short titles and less air beside them.
+        make_compact(self.tabs.tabBar())
         self.tabs.addTab(self._build_timeline(), self.tr("Timeline"))
-        self.tabs.addTab(self._build_scripts(), self.tr("Reply scripts"))
+        self.tabs.addTab(self._build_scripts(), self.tr("Scripts"))
         # Promises to the buyer, next to the timeline (tab title counts the overdue ones).
         self.promises_panel = PromisesPanel(self.register, self.operator_provider,
                                             self.text.lang, self)
@@ -209,7 +216,7 @@ class CaseDetailView(QWidget):
         self.review_panel = ReviewPanel(self.register, self.operator_provider,
                                         self.text.lang, self)
         self.review_panel.changed.connect(self._written)
-        self.tabs.addTab(self.review_panel, self.tr("Bad review"))
+        self.tabs.addTab(self.review_panel, self.tr("Review"))
         # The evidence page asks for more height than a laptop has to spare with the facts
         # and banners showing; it lays itself out in what the window gives.
         self.tabs.setMinimumHeight(TABS_MIN_HEIGHT)
@@ -372,6 +379,43 @@ class CaseDetailView(QWidget):
             row.insertWidget(row.indexOf(header.summary) + 1, strip)
         if not button_up and row.indexOf(button) < 0:
             row.insertWidget(row.indexOf(self.facts.more_button), button)
+        self._place_timeout(strip_up, button_up)
+
+    def _place_timeout(self, strip_up: bool, button_up: bool) -> None:
+        """The stage and what happens at zero: on the kind line when the stage's name reads
+        whole there, else on a line of its own below it (with a major complaint's owner
+        beside the number, the time left and the stage menu come down and left "待卖…")."""
+        header, strip = self.header, self.deadline_strip
+        label, row = strip.timeout_label, header.row
+        lines = header.layout()
+        spacing = max(row.spacing(), 0)
+        taken = [header.summary, self.facts.more_button]
+        taken += [w for w, up in ((strip, strip_up), (strip.stage_button, button_up))
+                  if not up and not w.isHidden()]
+        used = sum(w.sizeHint().width() + spacing for w in taken)
+        # The name, and room for the "…" that stands for the rest of the text, measured as
+        # it would sit on the kind line (its 12 px indent and the row's spacing) wherever it
+        # is now: measured with the own-line margins it fitted, moved up, no longer fitted,
+        # moved down … (the header flickered at some widths).
+        shown = strip.stage_name + (" · …" if label.text() != strip.stage_name else "")
+        stage = label.fontMetrics().horizontalAdvance(shown) + KIND_LINE_INDENT + spacing
+        on_own_line = lines.indexOf(label) >= 0
+        # Back up only with some pixels to spare: a width on the boundary stays put.
+        room = header.width() - (HYSTERESIS_PX if on_own_line else 0)
+        own_line = not label.isHidden() and used + stage > room
+        if own_line == on_own_line:
+            return
+        if own_line:
+            row.removeWidget(label)
+            lines.addWidget(label)
+            label.setContentsMargins(0, 0, 0, 0)
+            row.setStretch(row.indexOf(header.summary), 1)  # the summary takes the line
+        else:
+            lines.removeWidget(label)
+            label.setContentsMargins(KIND_LINE_INDENT, 0, 0, 0)
+            row.setStretch(row.indexOf(header.summary), 0)
+            row.insertWidget(row.indexOf(header.summary) + 1
+                             + (row.indexOf(strip) >= 0), label, 1)
 
     def _show_review(self, case: Case | None) -> None:
         """The bad-review tab, for a bad_review case only."""

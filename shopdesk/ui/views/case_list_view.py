@@ -28,11 +28,12 @@ from PySide6.QtWidgets import (
 
 from ...domain.case_query import Scope
 from ...domain.enums import CaseKind, CaseStatus, Cause, Platform
+from ...domain.warnings.rules import RuleKey
 from ...services.cases import CaseService
 from ...services.quick_filters import QuickFilter
 from ..models.case_columns import CASE_ID_ROLE, COLUMNS, column_of, column_of_sort
 from ..models.case_table import CaseTableModel
-from ..models.case_texts import time_left_text
+from ..models.case_texts import time_left_text, warnings_text
 from .query_builder import FilterState, build_query
 
 # Columns whose width follows the longest label or sample text in the UI language, so
@@ -44,8 +45,11 @@ _SAMPLES = {"case_no": "DEMO-20261123-0000", "order_no": "3043750003197657081",
 # The time-left column: its longest texts in the UI language (overdue by hours, by days).
 _LATE_SAMPLES = (timedelta(hours=23, minutes=59), timedelta(days=999, hours=23))
 # Free-text columns get fixed starting widths (elided; the user can widen them).
-_FIXED = {"buyer": 120, "item": 200, "platform_status": 130, "warnings": 130}
+_FIXED = {"buyer": 120, "item": 200, "platform_status": 130}
 _MAX_LABEL_WIDTH = 140
+# The warnings column fits one rule's name and "+9" in bold; a name past this (English
+# "Threatens authorities or press") elides rather than push the status off a laptop.
+_MAX_WARNINGS_WIDTH = 180
 # Default on-screen order: what the next shift scans first (status, due, kind) comes right
 # after the case number, so it is visible at 1366 px with the detail panel open. The model's
 # column numbers keep the documented order; users can drag columns and the order is saved.
@@ -183,6 +187,9 @@ class CaseListView(QWidget):
         widths["deadline"] = max(
             late_metrics.horizontalAdvance(time_left_text(-late, False, lang))
             for late in _LATE_SAMPLES) + pad
+        widths["warnings"] = min(max(  # bold, as warned cells are; "+9": nine more
+            late_metrics.horizontalAdvance(warnings_text([rule.label(lang), *[""] * 9]))
+            for rule in RuleKey) + pad, _MAX_WARNINGS_WIDTH)
         for col, column in enumerate(COLUMNS):  # room for the title and the sort arrow
             title = self.model.headerData(col, Qt.Orientation.Horizontal)
             need = header_metrics.horizontalAdvance(title) + pad + 16

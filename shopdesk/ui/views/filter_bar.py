@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -47,16 +48,18 @@ class FilterBar(QWidget):
         self.quick_group = QButtonGroup(self)
         self.quick_group.setExclusive(True)
         self.quick_buttons: dict[QuickFilter, QToolButton] = {}
+        # Short enough that all eleven and the search box fit one line at 1280 px in
+        # English, counts included (the tooltips say the rest).
         labels = {
             QuickFilter.ALL: self.tr("All"),
             QuickFilter.OPEN: self.tr("Open"),
             QuickFilter.DUE_TODAY: self.tr("Due today"),
             QuickFilter.OVERDUE: self.tr("Overdue"),
-            QuickFilter.PROMISE_OVERDUE: self.tr("Promise overdue"),
-            QuickFilter.PROMISE_TODAY: self.tr("Promise due today"),
+            QuickFilter.PROMISE_OVERDUE: self.tr("Late promises"),
+            QuickFilter.PROMISE_TODAY: self.tr("Promises today"),
             QuickFilter.WARNED: self.tr("Warnings"),
             QuickFilter.DEADLINE_SOON: self.tr("Deadline soon"),
-            QuickFilter.REFUND_TODAY: self.tr("Refunds due today"),
+            QuickFilter.REFUND_TODAY: self.tr("Refunds today"),
             QuickFilter.MINE: self.tr("Mine"),
             QuickFilter.TRASH: self.tr("Trash"),
         }
@@ -87,7 +90,10 @@ class FilterBar(QWidget):
             button.setCheckable(True)
             button.setObjectName(f"quick_{quick.value}")
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-            button.setMinimumWidth(64)
+            # Never narrower than the label (a count may be added later): a squeezed tool
+            # button elides ("Warn…(69)"); the row is built to fit at 1280 px instead.
+            button.setMinimumWidth(48)
+            button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
             self.quick_group.addButton(button)
             self.quick_buttons[quick] = button
         self.quick_buttons[QuickFilter.OPEN].setChecked(True)
@@ -98,7 +104,10 @@ class FilterBar(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.setPlaceholderText(
             self.tr("Search case no., order no., buyer, item, notes…  (Ctrl+F)"))
-        self.search.setMinimumWidth(240)
+        # It gives way to the quick filters (they must read whole at 1280 px in English);
+        # the placeholder is cut there, so the tooltip says what is searched.
+        self.search.setMinimumWidth(160)
+        self.search.setToolTip(self.search.placeholderText())
         self.search.textChanged.connect(lambda _text: self._debounce.start())
         self.search.returnPressed.connect(self.flush_search)
 

@@ -51,12 +51,16 @@ class PlansView(QWidget):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
-        self.table.setWordWrap(False)
+        # Wrapped, rows as tall as their text: the free-text cells and the measured result
+        # ("统计中：基期 33 单，本期至今…") were cut at 1280 px; a plan's row reads whole.
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         for col, width in enumerate((110, 90, 150, 170, 70, 84, 50, 64)):
             self.table.setColumnWidth(col, width)
+        header.sectionResized.connect(lambda *_args: self.table.resizeRowsToContents())
         self.table.cellDoubleClicked.connect(lambda row, _col: self.edit_row(row))
         self.new_button = QPushButton(self.tr("New plan…"), self)
         self.new_button.setObjectName("plan_new")
@@ -94,6 +98,7 @@ class PlansView(QWidget):
             colour = {False: MISSED, True: MET}.get(p.result.met)  # type: ignore[call-overload]
             if colour is not None:
                 self.table.item(i, 8).setForeground(colour)
+        self.table.resizeRowsToContents()
         self.edit_button.setEnabled(bool(self.plans))
 
     def select_plan(self, plan_id: int) -> None:

@@ -179,7 +179,7 @@ class PromisesPanel(QWidget):
         open_count = sum(1 for p in self._promises if p.is_open)
         overdue = sum(1 for p in self._promises if p.is_overdue(now))
         if overdue:
-            title = self.tr("Promises (%1 overdue)").replace("%1", str(overdue))
+            title = self.tr("Promises (%1 late)").replace("%1", str(overdue))
         elif open_count:
             title = self.tr("Promises (%1)").replace("%1", str(open_count))
         else:

@@ -25,7 +25,10 @@ from ...services.register import Register
 
 BADGE_STYLE = ("QFrame#warning_badge { background: #fde8e4; border: 1px solid #d9534f; "
                "border-radius: 4px; } QLabel { color: #7a1f12; }")
-MAX_SIMILAR_SHOWN = 6
+# Similar cases linked in the badge: with the count and its explanation they take two
+# lines of the 1280 px pane; the tooltip names up to MAX_SIMILAR_NAMED.
+MAX_SIMILAR_SHOWN = 3
+MAX_SIMILAR_NAMED = 20
 # Reasons shown in the badge; more are summed up in one line (all in the tooltip), so a
 # case with many warnings still leaves its key facts and the reply scripts on a laptop.
 MAX_REASONS_SHOWN = 3
@@ -52,15 +55,15 @@ class WarningBadge(QFrame):
         font = self.reasons.font()
         font.setBold(True)
         self.reasons.setFont(font)
-        # One line: the similar cases are elided (all of them in the tooltip) beside the
-        # acknowledgement, so on a laptop the badge takes two lines, not four. The count
-        # comes first, so eliding never hides "this is one of six".
+        # The similar cases on a line of their own, wrapped: beside the acknowledgement it
+        # was cut mid-sentence ("同类售后共 14 单（同商品同原因，"). A few links (the
+        # tooltip names more) keep it to two lines on a laptop.
         self.similar = QLabel(self)
         self.similar.setObjectName("warning_similar")
-        # Each similar case is a link (click, or Tab to it and Enter) that opens it. One
-        # line that never widens the pane (Ignored): the full list is in the tooltip.
+        # Each similar case is a link (click, or Tab to it and Enter) that opens it. It
+        # never widens the pane (Ignored): it wraps in the width it is given.
         self.similar.setTextFormat(Qt.TextFormat.RichText)
-        self.similar.setWordWrap(False)
+        self.similar.setWordWrap(True)
         self.similar.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.similar.setTextInteractionFlags(
             Qt.TextInteractionFlag.LinksAccessibleByMouse
@@ -81,13 +84,13 @@ class WarningBadge(QFrame):
         self.message.setObjectName("warning_message")
         self.message.hide()
         row = QHBoxLayout()
-        row.addWidget(self.similar, 1)
         row.addWidget(self.note, 1)
         row.addWidget(self.ack_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 3, 8, 3)
         layout.setSpacing(2)
         layout.addWidget(self.reasons)
+        layout.addWidget(self.similar)
         layout.addLayout(row)
         layout.addWidget(self.message)
         self.hide()
@@ -114,16 +117,18 @@ class WarningBadge(QFrame):
         self.note.setVisible(bool(warnings))
         self.ack_button.setVisible(bool(warnings))
         if similar:
-            numbers = self._case_numbers([f.case_id for f in similar[:MAX_SIMILAR_SHOWN]])
-            more = "…" if len(similar) > MAX_SIMILAR_SHOWN else ""
+            numbers = self._case_numbers([f.case_id for f in similar[:MAX_SIMILAR_NAMED]])
+            shown = numbers[:MAX_SIMILAR_SHOWN]
+            more = "…" if len(similar) > len(shown) else ""
             links = ", ".join(f'<a href="case:{case_id}">{escape(no)}</a>'
-                              for case_id, no in numbers)
+                              for case_id, no in shown)
             self.similar.setText(escape(
                 self.tr("One of %3 similar cases (same item and cause, %1 days): "
                         "%2")).replace("%1", str(self.register.warnings.rules().similar_days))
                 .replace("%2", links + more)
                 .replace("%3", str(len(similar) + 1)))
-            self.similar.setToolTip(", ".join(no for _i, no in numbers) + more)
+            self.similar.setToolTip(", ".join(no for _i, no in numbers)
+                                    + ("…" if len(similar) > len(numbers) else ""))
         self.similar.setVisible(bool(similar))
         self.setVisible(bool(warnings) or bool(similar))
 
