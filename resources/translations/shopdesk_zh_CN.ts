@@ -78,132 +78,132 @@
 <context>
     <name>AnalysisDialog</name>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="59"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="53"/>
         <source>Complaint analysis</source>
         <translation>投诉分析</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="66"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="60"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="66"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="60"/>
         <source>This week</source>
         <translation>本周</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="67"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="61"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="67"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="61"/>
         <source>This year</source>
         <translation>今年</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="68"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="62"/>
         <source>Last 30 days</source>
         <translation>最近30天</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="68"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="62"/>
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="89"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="83"/>
         <source>Click a bar to list its cases in the main window</source>
         <translation>点击柱子，在主窗口列出这些案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="94"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="88"/>
         <source>Group</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="94"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="88"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="94"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="88"/>
         <source>Share</source>
         <translation>占比</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="94"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="88"/>
         <source>Cumulative</source>
         <translation>累计占比</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="95"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="89"/>
         <source>Refunded / compensated</source>
         <translation>退款/赔付金额</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="95"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="89"/>
         <source>Avg. hours to resolve</source>
         <translation>平均解决时长（小时）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="96"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="90"/>
         <source>Change vs previous period</source>
         <translation>较上期变化</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="104"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="98"/>
         <source>Double-click a row to list its cases in the main window</source>
         <translation>双击一行，在主窗口列出这些案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="108"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="102"/>
         <source>List these cases</source>
         <translation>列出这些案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="112"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="106"/>
         <source>New improvement plan for this group…</source>
         <translation>为此类新建改进计划…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="115"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="109"/>
         <source>Export table…</source>
         <translation>导出表格…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="117"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="111"/>
         <source>Export monthly report…</source>
         <translation>导出月报…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="121"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="115"/>
         <source>Period:</source>
         <translation>时段：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="127"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="121"/>
         <source>By:</source>
         <translation>维度：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="148"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="142"/>
         <source>Pareto analysis</source>
         <translation>帕累托分析</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="149"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="143"/>
         <source>Refund speed</source>
         <translation>退款时效</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="150"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="144"/>
         <source>Improvement plans (Table 1)</source>
         <translation>改进计划（表一）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="204"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="198"/>
         <source>%1 cases</source>
         <translation>共 %1 单</translation>
     </message>
@@ -881,127 +881,127 @@ The previous register file was kept here:
 <context>
     <name>CaseDetailView</name>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="88"/>
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="91"/>
         <source>No case selected.
 Pick a case in the list to see it here.</source>
         <translation>未选择案件。
 在左侧列表中选择一个案件即可在此查看。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="146"/>
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="149"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="147"/>
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="150"/>
         <source>Change status</source>
         <translation>更改状态</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="148"/>
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="151"/>
         <source>Audit trail</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="151"/>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="502"/>
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="154"/>
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="509"/>
         <source>Major…</source>
         <translation>重大投诉…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="158"/>
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="161"/>
         <source>Print summary…</source>
         <translation>打印摘要…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="159"/>
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="162"/>
         <source>Print or save this case&apos;s dispute summary (PDF)</source>
         <translation>打印或保存本案件的争议摘要（PDF）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="161"/>
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="164"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="162"/>
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="165"/>
         <source>Move this case to the trash</source>
         <translation>把这个案件移到回收站</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="199"/>
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="202"/>
         <source>Timeline</source>
         <translation>处理时间线</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="211"/>
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="214"/>
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="200"/>
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="203"/>
         <source>Scripts</source>
         <translation>回复话术</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="216"/>
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="219"/>
         <source>Review</source>
         <translation>差评</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="247"/>
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="250"/>
         <source>Progress note… (Ctrl+Enter adds it)</source>
         <translation>进度备注…（Ctrl+Enter 添加）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="249"/>
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="252"/>
         <source>Add note</source>
         <translation>添加备注</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="448"/>
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="455"/>
         <source>Choose the operator (who is working now) first — every change records who made it. Nothing was changed.</source>
         <translation>请先选择操作人（现在是谁在处理）——每次修改都会记录操作人。本次未做任何修改。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="489"/>
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="496"/>
         <source>Major: %1</source>
         <translation>重大投诉：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="491"/>
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="498"/>
         <source>A major complaint owned by %1: first in every list. Click to change.</source>
         <translation>重大投诉，负责人 %1：在所有列表中排在最前。点击可更改。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="495"/>
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="502"/>
         <source>Mark major?</source>
         <translation>标记为重大投诉？</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="497"/>
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="504"/>
         <source>The warnings suggest a major complaint (%1); a person decides.</source>
         <translation>预警提示这可能是重大投诉（%1）；由人来决定。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="505"/>
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="512"/>
         <source>Mark as a major complaint and name its owner</source>
         <translation>标记为重大投诉并指定负责人</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="568"/>
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="575"/>
         <source>Move to trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="569"/>
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="576"/>
         <source>Move case %1 to the trash?
 You can restore it from the trash later.</source>
         <translation>把案件 %1 移到回收站？
 之后可以从回收站恢复。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="588"/>
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="595"/>
         <source>This case no longer exists (it may have been deleted)</source>
         <translation>该案件已不存在（可能已被删除）</translation>
     </message>
@@ -1310,62 +1310,67 @@ You can restore it from the trash later.</source>
 <context>
     <name>CaseListView</name>
     <message>
-        <location filename="../../shopdesk/ui/views/case_list_view.py" line="274"/>
+        <location filename="../../shopdesk/ui/views/case_list_view.py" line="289"/>
+        <source>No case under this quick filter matches “%1”. Press All to search every case, or clear the search (Esc).</source>
+        <translation>当前快捷筛选下没有与“%1”匹配的案件。点“全部”可在所有案件中查找，或清除搜索（Esc）。</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/case_list_view.py" line="292"/>
         <source>No case matches “%1”. Check the spelling, or clear the search (Esc).</source>
         <translation>没有与“%1”匹配的案件。请检查拼写，或清除搜索（Esc）。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_list_view.py" line="277"/>
+        <location filename="../../shopdesk/ui/views/case_list_view.py" line="295"/>
         <source>The trash is empty.</source>
         <translation>回收站是空的。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_list_view.py" line="278"/>
+        <location filename="../../shopdesk/ui/views/case_list_view.py" line="296"/>
         <source>No promise to a buyer is overdue.</source>
         <translation>没有逾期的买家承诺。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_list_view.py" line="279"/>
+        <location filename="../../shopdesk/ui/views/case_list_view.py" line="297"/>
         <source>No promise to a buyer falls due today.</source>
         <translation>今天没有到期的买家承诺。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_list_view.py" line="280"/>
+        <location filename="../../shopdesk/ui/views/case_list_view.py" line="298"/>
         <source>No open case is past its deadline.</source>
         <translation>没有已过截止时间的未结案件。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_list_view.py" line="281"/>
+        <location filename="../../shopdesk/ui/views/case_list_view.py" line="299"/>
         <source>No open case is due today.</source>
         <translation>今天没有到期的未结案件。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_list_view.py" line="282"/>
+        <location filename="../../shopdesk/ui/views/case_list_view.py" line="300"/>
         <source>No open case is assigned to you.</source>
         <translation>没有分配给你的未结案件。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_list_view.py" line="283"/>
+        <location filename="../../shopdesk/ui/views/case_list_view.py" line="301"/>
         <source>No open case carries a warning.</source>
         <translation>没有带预警的未结案件。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_list_view.py" line="284"/>
+        <location filename="../../shopdesk/ui/views/case_list_view.py" line="302"/>
         <source>No open cases: everything is resolved.</source>
         <translation>没有未结案件：全部已处理完。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_list_view.py" line="290"/>
+        <location filename="../../shopdesk/ui/views/case_list_view.py" line="308"/>
         <source>(Only with the filters above.)</source>
         <translation>（仅限上方的筛选条件。）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_list_view.py" line="292"/>
+        <location filename="../../shopdesk/ui/views/case_list_view.py" line="310"/>
         <source>No case matches the filters above.</source>
         <translation>没有符合上方筛选条件的案件。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_list_view.py" line="293"/>
+        <location filename="../../shopdesk/ui/views/case_list_view.py" line="311"/>
         <source>No cases yet. Add one with File → New case… (Ctrl+N) or import a platform export with File → Import (Ctrl+I).</source>
         <translation>还没有案件。可通过“文件 → 新建案件…”（Ctrl+N）登记，或通过“文件 → 导入”（Ctrl+I）导入平台导出文件。</translation>
     </message>
@@ -1483,7 +1488,7 @@ You can restore it from the trash later.</source>
         <translation>手动设置</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/models/case_side_columns.py" line="182"/>
+        <location filename="../../shopdesk/ui/models/case_side_columns.py" line="187"/>
         <source>promise overdue</source>
         <translation>承诺已逾期</translation>
     </message>
@@ -2524,182 +2529,182 @@ Choose No for a masked export (138****5678). A full export is recorded in the au
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="54"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="56"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="55"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="57"/>
         <source>Open</source>
         <translation>未结</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="56"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="58"/>
         <source>Due today</source>
         <translation>今日到期</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="57"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="59"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="60"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="62"/>
         <source>Warnings</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="61"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="63"/>
         <source>Deadline soon</source>
         <translation>即将超时</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="58"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="60"/>
         <source>Late promises</source>
         <translation>承诺逾期</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="59"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="61"/>
         <source>Promises today</source>
         <translation>承诺今日到期</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="62"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="64"/>
         <source>Refunds today</source>
         <translation>今日待退款</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="63"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="65"/>
         <source>Mine</source>
         <translation>我的</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="64"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="66"/>
         <source>Trash</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="67"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="69"/>
         <source>Every case that is not in the trash</source>
         <translation>回收站以外的所有案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="68"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="70"/>
         <source>Cases that still need attention</source>
         <translation>还需要处理的案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="69"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="71"/>
         <source>Open cases due today (shop time)</source>
         <translation>今天（店铺时间）到期的未结案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="70"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="72"/>
         <source>Open cases past their due time</source>
         <translation>已过截止时间的未结案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="72"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="74"/>
         <source>Cases with a promise to the buyer that is due and not yet kept</source>
         <translation>对买家的承诺已到期但还没兑现的案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="74"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="76"/>
         <source>Cases with an open promise to the buyer due today (shop time)</source>
         <translation>有今天（店铺时间）到期的待兑现承诺的案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="76"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="78"/>
         <source>Open cases with an early warning nobody has acknowledged yet</source>
         <translation>有预警且尚未确认的未结售后单</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="78"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="80"/>
         <source>Open cases whose stage deadline (platform, rule or set by hand) is within the warning threshold or past</source>
         <translation>未结案件中，阶段时限（平台、规则或手动）在提醒阈值内到期或已过期的</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="81"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="83"/>
         <source>Open refund-only requests and agreed refunds not paid yet; finish them before 24:00</source>
         <translation>未结的仅退款和已同意还没退的退款；请在 24:00 前处理完</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="83"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="85"/>
         <source>Open cases assigned to the current operator</source>
         <translation>分配给当前操作人的未结案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="84"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="86"/>
         <source>Deleted cases; restore them or empty the trash</source>
         <translation>已删除的案件：可以恢复，或清空回收站</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="106"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="108"/>
         <source>Search case no., order no., buyer, item, notes…  (Ctrl+F)</source>
         <translation>搜索案件号、订单号、买家、商品、备注…（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="119"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="125"/>
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="120"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="126"/>
         <source>All platforms</source>
         <translation>全部平台</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="122"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="128"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="125"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="131"/>
         <source>Created</source>
         <translation>创建日期</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="127"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="133"/>
         <source>Only cases created in this date range</source>
         <translation>只显示在这个日期范围内创建的案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="152"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="158"/>
         <source>Clear the analysis filter and show all cases</source>
         <translation>清除分析筛选，显示全部案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="160"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="166"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="176"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="182"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="177"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="183"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="178"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="184"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="186"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="192"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="233"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="239"/>
         <source>Complaint analysis: %1 (%2 to %3)</source>
         <translation>投诉分析：%1（%2 至 %3）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="254"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="260"/>
         <source>{count} cases</source>
         <translation>共 {count} 条</translation>
     </message>
@@ -2832,32 +2837,32 @@ Demo cases are made up; you can move them to the trash later.</source>
         <translation>打开案件(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/followup_queue.py" line="117"/>
+        <location filename="../../shopdesk/ui/dialogs/followup_queue.py" line="119"/>
         <source>Result:</source>
         <translation>回访结果：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/followup_queue.py" line="162"/>
+        <location filename="../../shopdesk/ui/dialogs/followup_queue.py" line="164"/>
         <source>%1 open, %2 due now</source>
         <translation>%1 条待回访，%2 条已到期</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/followup_queue.py" line="182"/>
+        <location filename="../../shopdesk/ui/dialogs/followup_queue.py" line="184"/>
         <source>No follow-up selected</source>
         <translation>未选择回访</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/followup_queue.py" line="194"/>
+        <location filename="../../shopdesk/ui/dialogs/followup_queue.py" line="196"/>
         <source>Suggested script: %1</source>
         <translation>推荐话术：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/followup_queue.py" line="215"/>
+        <location filename="../../shopdesk/ui/dialogs/followup_queue.py" line="217"/>
         <source>Choose the operator first (toolbar, right)</source>
         <translation>请先选择操作人（工具栏右侧）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/followup_queue.py" line="226"/>
+        <location filename="../../shopdesk/ui/dialogs/followup_queue.py" line="228"/>
         <source>The case is no longer in the register</source>
         <translation>该案件已不在登记簿中</translation>
     </message>
@@ -3549,78 +3554,78 @@ Demo cases are made up; you can move them to the trash later.</source>
         <translation>店铺售后台 — ShopDesk</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="275"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="278"/>
         <source>The progress note you typed has not been added.</source>
         <translation>输入的进度备注还没有添加。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="278"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="281"/>
         <source>%1&apos;s shift has not been ended (no hand-off sheet yet).</source>
         <translation>%1 的班次还没有结束（还没有交接单）。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="282"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="285"/>
         <source>%1 promise(s) to buyers are overdue.</source>
         <translation>有 %1 个对买家的承诺已逾期。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="296"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="299"/>
         <source>Reopen anyway?</source>
         <translation>仍要重新打开吗？</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="298"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="301"/>
         <source>Quit ShopDesk</source>
         <translation>退出店铺售后台</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="371"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="374"/>
         <source>Selected the {selected} cases loaded so far, of {listed}: select all loads at most {limit} more. Scroll down to load more, or narrow the filters.</source>
         <translation>已选中已加载的 {selected} 个案件（共 {listed} 个）：全选最多再加载 {limit} 个。向下滚动可加载更多，或缩小筛选范围。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="461"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="464"/>
         <source>Saved. The SHOPDESK_LANG environment variable chooses the language right now; the saved one is used once it is unset.</source>
         <translation>已保存。当前界面语言由环境变量 SHOPDESK_LANG 指定；取消该变量后才会使用保存的语言。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="466"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="469"/>
         <source>The window has to be reopened to show the new language. Reopen it now? Your cases, filters and the open shift are kept.</source>
         <translation>需要重新打开窗口才能显示新语言。现在重新打开吗？案件、筛选条件和当前班次都会保留。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="473"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="476"/>
         <source>The new language is used from the next start.</source>
         <translation>新语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="296"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="299"/>
         <source>Quit anyway?</source>
         <translation>仍然退出吗？</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="365"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="368"/>
         <source>Operator: {name}</source>
         <translation>操作人：{name}</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="460"/>
-        <location filename="../../shopdesk/ui/main_window.py" line="465"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="463"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="468"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="479"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="482"/>
         <source>Automatic backup failed: {reason}. Back up by hand (File menu); details in the log (Help → Open log folder).</source>
         <translation>自动备份失败：{reason}。请通过“文件”菜单手动备份；详情见日志（帮助 → 打开日志文件夹）。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="506"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="509"/>
         <source>About ShopDesk</source>
         <translation>关于 ShopDesk</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="507"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="510"/>
         <source>&lt;h3&gt;ShopDesk — after-sales desk&lt;/h3&gt;&lt;p&gt;Version {version}&lt;/p&gt;&lt;p&gt;An after-sales register for small online shops. Your data stays on this computer.&lt;/p&gt;&lt;p&gt;Data folder: {path}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;ShopDesk 店铺售后台&lt;/h3&gt;&lt;p&gt;版本 {version}&lt;/p&gt;&lt;p&gt;小网店的售后登记簿。你的数据只保存在这台电脑上。&lt;/p&gt;&lt;p&gt;数据文件夹：{path}&lt;/p&gt;</translation>
     </message>

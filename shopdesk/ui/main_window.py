@@ -239,6 +239,9 @@ class MainWindow(MainWindowChrome, QMainWindow):
         self.operator_picker = OperatorPicker(self._register.staff, self)
 
         self.filter_bar.changed.connect(self._on_filters_changed)
+        self.filter_bar.results_wanted.connect(self.case_list.focus_results)
+        # Tab from the list: on to the case's actions (built with the first case shown).
+        self.case_list.table.tab_target = lambda: getattr(self.detail, "edit_button", None)
         self.case_list.count_changed.connect(self.filter_bar.set_count)
         self.case_list.count_changed.connect(lambda _n: self._update_actions())
         self.case_list.selection_changed.connect(self._update_actions)

@@ -103,7 +103,9 @@ class FollowupQueueDialog(QDialog):
         self.open_button = QPushButton(self.tr("&Open case"), self)
         self.open_button.setObjectName("followup_open_case")
         self.open_button.clicked.connect(self._open_current)
-        QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, self._open_current)
+        enter = QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, self._open_current)
+        # The table's own: a window-wide Return would open a case from the reply text box.
+        enter.setContext(Qt.ShortcutContext.WidgetShortcut)
         QShortcut(QKeySequence("Ctrl+Shift+C"), self, self.copy_script)
 
         top = QHBoxLayout()

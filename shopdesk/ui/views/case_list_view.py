@@ -80,6 +80,16 @@ class CaseTable(QTableView):
     Past the limit it selects the loaded rows and says so (select_all_limited)."""
 
     select_all_limited = Signal(int, int, int)  # rows selected, cases listed, limit
+    # Where Tab goes from the list (the case panel's first button), set by the window:
+    # the window's own focus chain would go to the toolbar's operator picker.
+    tab_target: Callable[[], QWidget | None] | None = None
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        target = self.tab_target() if next and self.tab_target is not None else None
+        if target is not None and target.isVisible() and target.isEnabled():
+            target.setFocus(Qt.FocusReason.TabFocusReason)
+            return True
+        return super().focusNextPrevChild(next)
 
     def selectAll(self) -> None:
         model = self.model()
@@ -114,6 +124,8 @@ class CaseListView(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # Tab leaves the list for the case panel (Qt's default walks the cells for ever).
+        self.table.setTabKeyNavigation(False)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         # Order numbers and titles differ at both ends: keep the start and the end, cut the
@@ -271,6 +283,12 @@ class CaseListView(QWidget):
         """Why the list is empty, for the filters in force."""
         f = self._filters
         if f.search.strip():
+            if f.quick not in (QuickFilter.ALL, QuickFilter.TRASH):
+                # The case may well exist, outside the quick filter (a resolved one under
+                # "Open"): say so rather than suggest a typo.
+                return self.tr("No case under this quick filter matches “%1”. Press All to "
+                               "search every case, or clear the search (Esc).").replace(
+                                   "%1", f.search.strip())
             return self.tr("No case matches “%1”. Check the spelling, or clear the search "
                            "(Esc).").replace("%1", f.search.strip())
         reasons = {
@@ -324,6 +342,17 @@ class CaseListView(QWidget):
     def current_id(self) -> int | None:
         index = self.table.currentIndex()
         return index.data(CASE_ID_ROLE) if index.isValid() else None
+
+    def focus_results(self) -> None:
+        """Focus the list, on the current case or else the first one (Enter or Down in
+        the search box)."""
+        if self.model.rowCount() == 0:
+            return
+        if self.current_id() is None:
+            first = self.model.case_id_at(0)
+            if first is not None:
+                self.select_case(first)
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def select_case(self, case_id: int) -> bool:
         """Make `case_id` the current, selected, visible row; False if it is not listed."""

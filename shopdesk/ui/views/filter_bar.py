@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from enum import Enum
 from typing import TypeVar
 
-from PySide6.QtCore import QDate, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -36,6 +36,8 @@ class FilterBar(QWidget):
     """Emits `changed` when any filter changes (the search box after a short pause)."""
 
     changed = Signal()
+    # Enter or Down in the search box: the user wants the results (the list takes focus).
+    results_wanted = Signal()
 
     def __init__(self, lang: str, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -109,7 +111,11 @@ class FilterBar(QWidget):
         self.search.setMinimumWidth(160)
         self.search.setToolTip(self.search.placeholderText())
         self.search.textChanged.connect(lambda _text: self._debounce.start())
-        self.search.returnPressed.connect(self.flush_search)
+        self.search.returnPressed.connect(self._search_entered)
+        # Esc empties the search (the empty list says "clear the search (Esc)"); Down goes
+        # to the results, as Enter does. Key events of the box only: a window shortcut
+        # would take Down from every combo box.
+        self.search.installEventFilter(self)
 
         self.count_label = QLabel(self)
         self.count_label.setObjectName("count_label")
@@ -276,6 +282,27 @@ class FilterBar(QWidget):
         del blockers
         self._debounce.stop()
         self.changed.emit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.search and event.type() == QEvent.Type.KeyPress \
+                and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            key = event.key()
+            if key == Qt.Key.Key_Escape and self.search.text():
+                self._escape_search()
+                return True
+            if key == Qt.Key.Key_Down:
+                self._search_entered()
+                return True
+        return super().eventFilter(watched, event)
+
+    def _search_entered(self) -> None:
+        self.flush_search()
+        self.results_wanted.emit()
+
+    def _escape_search(self) -> None:
+        if self.search.text():
+            self.search.clear()
+            self.flush_search()
 
     def flush_search(self) -> None:
         """Apply a pending search now (e.g. when Enter is pressed)."""
