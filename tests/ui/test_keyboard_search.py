@@ -54,7 +54,7 @@ def test_esc_empties_the_search_and_the_message_names_the_quick_filter(qtbot, ma
     qtbot.keyClick(bar.search, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.case_list.count() == 0)
     # The case exists, under All: the message says so instead of suggesting a typo.
-    assert "All" in window.case_list.empty_reason()
+    assert "全部" in window.case_list.empty_reason()
     qtbot.keyClick(bar.search, Qt.Key.Key_Escape)
     assert bar.search.text() == ""
     assert window.isVisible()  # Esc in the search box closes nothing
@@ -70,3 +70,16 @@ def test_tab_leaves_the_list_for_the_case_panel(qtbot, make_window, register):
     qtbot.keyClick(table, Qt.Key.Key_Tab)
     focused = QApplication.focusWidget()
     assert focused is not table and window.detail.isAncestorOf(focused)
+
+
+def test_after_a_new_case_is_saved_focus_is_on_its_row(qtbot, make_window, register):
+    window = make_window(register)
+    window.show()
+    window.filter_bar.quick_buttons[next(iter(window.filter_bar.quick_buttons))].setFocus()
+    dialog = window.cases.new_case()
+    qtbot.waitExposed(dialog)
+    qtbot.keyClicks(dialog.order_no, "T500009")
+    qtbot.keyClick(dialog.order_no, Qt.Key.Key_Return)
+    [case_id] = window.case_list.model.ids()
+    assert window.case_list.selected_ids() == [case_id]
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.case_list.table)

@@ -132,3 +132,31 @@ def test_ctrl_a_past_its_limit_says_what_it_selected(qtbot, window, monkeypatch)
     assert window.statusBar().currentMessage() == (
         f"已选中已加载的 {loaded} 个案件（共 60 个）：全选最多再加载 5 个。"
         "向下滚动可加载更多，或缩小筛选范围。")
+
+
+def test_after_trashing_the_next_case_is_selected_and_shown(qtbot, window, demo_register,
+                                                              boxes):
+    click(qtbot, window.filter_bar.quick_buttons[QuickFilter.ALL])
+    table = window.case_list.table
+    [gone] = select_rows(qtbot, table, [1])
+    following = table.model().index(2, 0).data(CASE_ID_ROLE)
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Delete)
+    # The list and the panel agree, and the actions apply to what is shown.
+    assert window.case_list.selected_ids() == [following] != [gone]
+    assert window.detail.current_case_id == following
+    assert window.act_trash.isEnabled()
+    qtbot.keyClick(table, Qt.Key.Key_Delete)  # again: the next one goes too
+    assert demo_register.cases.count(CaseQuery(scope=Scope.TRASH)) == 2
+
+
+def test_a_current_row_without_selection_is_selected(qtbot, window, demo_register):
+    click(qtbot, window.filter_bar.quick_buttons[QuickFilter.ALL])
+    table = window.case_list.table
+    table.clearSelection()
+    from PySide6.QtCore import QItemSelectionModel
+
+    table.selectionModel().setCurrentIndex(  # as focus (Tab into the list) makes it
+        table.model().index(3, 0), QItemSelectionModel.SelectionFlag.NoUpdate)
+    assert window.case_list.selected_ids() == [table.model().index(3, 0).data(CASE_ID_ROLE)]
+    assert window.act_trash.isEnabled()

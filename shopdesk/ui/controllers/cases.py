@@ -63,9 +63,15 @@ class CaseController(QObject):
         self._host.after_change()
         case_list = self._host.case_list
         case_list.reload()
-        if not case_list.select_case(case_id):
+        listed = case_list.select_case(case_id)
+        if not listed:
             self._host.show_message(self.tr("Case saved; the current filters hide it."), 5000)
         self._host.detail.show_case(case_id)
+        # Set while the form is still open: the window gives this widget the focus when it
+        # is active again (it went back to a filter button), so the next key acts on the
+        # new case.
+        target = case_list.table if listed else self._host.detail
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def move_to_trash(self) -> None:
         case_list = self._host.case_list
@@ -81,12 +87,20 @@ class CaseController(QObject):
                     "the trash later.").format(count=len(ids)))
         if answer != QMessageBox.StandardButton.Yes:
             return
+        rows = [r for r in (case_list.model.row_of(i) for i in ids) if r is not None]
         try:
             moved = self._host.register.cases.delete(ids, operator)
         except ShopDeskError as exc:
             self.show_error(exc)
             return
         case_list.reload()
+        # The list and the panel agree on what comes next: the case now in the first
+        # trashed row (or the last row), selected, so Delete again acts on it.
+        next_row = min(min(rows, default=0), case_list.model.rowCount() - 1)
+        following = case_list.model.case_id_at(next_row) if next_row >= 0 else None
+        if following is not None:
+            case_list.select_case(following)
+            case_list.table.setFocus(Qt.FocusReason.OtherFocusReason)
         self._host.show_message(
             self.tr("{count} case(s) moved to the trash.").format(count=moved), 5000)
 

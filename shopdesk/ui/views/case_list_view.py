@@ -411,6 +411,12 @@ class CaseListView(QWidget):
             self.case_activated.emit(case_id)
 
     def _on_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        selection = self.table.selectionModel()
+        if current.isValid() and not selection.hasSelection():
+            # Focus (Tab, a reload) makes a row current without selecting it: the panel
+            # showed that case while Trash/Restore, acting on the selection, stayed grey.
+            selection.select(current, QItemSelectionModel.SelectionFlag.Select
+                             | QItemSelectionModel.SelectionFlag.Rows)
         self.current_case_changed.emit(current.data(CASE_ID_ROLE) if current.isValid()
                                        else None)
 
