@@ -112,6 +112,9 @@ def test_sort_and_filter_changes_keep_the_selection(qtbot, make_window, big_regi
     deep_id = model.index(deep_row, 0).data(CASE_ID_ROLE)
     top_id = model.index(top_row, 0).data(CASE_ID_ROLE)
     selection = view.selectionModel()
+    # Ctrl+End moved the current row to the end; the list selects a current row that
+    # nothing else selected (the panel shows it): start the user's selection afresh.
+    selection.clearSelection()
     flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
     selection.select(model.index(top_row, 0), flags)
     selection.setCurrentIndex(model.index(deep_row, 0), flags)
