@@ -128,7 +128,8 @@ class ScriptService:
                       problems: list[ScriptError]) -> Script | None:
         try:
             data = json.loads(row.data)
-            script = parse_script_dict(data, source=source)
+            # Stored rows are the shop's own or its edits: English may be left out.
+            script = parse_script_dict(data, source=source, english_required=False)
         except json.JSONDecodeError as exc:
             problems.append(ScriptError(source, row.script_id, "data", f"JSON 无法读取：{exc}",
                                         f"unreadable JSON: {exc}"))
@@ -228,6 +229,9 @@ class ScriptService:
         """
         script = self.get(script_id)
         case = self.cases.get(case_id)
+        # A Chinese-only shop script renders in Chinese for an English reader too, so its
+        # values (platform name, times ...) must be the Chinese ones, not mixed in.
+        lang = script.text_lang(lang)
         defaults = self.case_defaults(case, lang) if self.case_defaults else {}
         typed = any(canonical_key(k) == "agent" and str(v).strip()
                     for k, v in (extra or {}).items())
@@ -284,8 +288,13 @@ class ScriptService:
     # --- managing the library ------------------------------------------------
     def validate(self, data: Mapping[str, Any], *, source: str = "",
                  index: int | None = None) -> Script:
-        """Parse and lint a script table; ScriptLibraryError names the field and the rule."""
-        script = parse_script_dict(data, source=source, index=index)
+        """Parse and lint a script the shop writes (its own, its edit of a shipped one, an
+        import); ScriptLibraryError names the field and the rule.
+
+        Only the shipped library must have English: a shop may write Chinese only, and English
+        readers then get the Chinese (Text falls back; Script.text_lang).
+        """
+        script = parse_script_dict(data, source=source, index=index, english_required=False)
         violations = lint(script, self.catalog.rules)
         if violations:
             raise ScriptLibraryError([

@@ -102,3 +102,20 @@ def test_render_signs_as_the_sender_else_the_assignee(cli, case_no):
     assert code == 0 and "售后小王" in out  # nobody named: the assignee, not the login
     code, out, _ = cli("--as", "小李", "scripts", "render", opener, "--case", case_no)
     assert code == 0 and "售后小李" in out and "小王" not in out
+
+
+def test_a_chinese_only_shop_script_imports_and_renders_in_chinese_for_english(
+        cli, case_no, tmp_path):
+    mine = tmp_path / "mine.csv"
+    mine.write_text(
+        "id,title_zh,title_en,kinds,causes,step,channel,tone_zh,tone_en,text_zh,text_en\n"
+        "shop.respond.5,店铺开场,,any,any,respond,chat,简短,,{买家}您好，{商品}的事收到了。,\n",
+        encoding="utf-8")
+    assert cli("--as", "小王", "scripts", "import", str(mine))[0] == 0
+    code, out, err = cli("scripts", "render", "shop.respond.5", "--case", case_no,
+                         "--lang", "en")
+    assert (code, err) == (0, "")
+    assert out == "小蜜蜂您好，保温杯的事收到了。\n"
+    code, out, _ = cli("scripts", "list", "--search", "店铺开场", "--json")
+    [listed] = json.loads(out)["scripts"]
+    assert listed["origin"] == "shop" and listed["text"]["en"] == ""

@@ -10,7 +10,13 @@ from pathlib import Path
 import pytest
 
 from shopdesk.domain.enums import Cause
-from shopdesk.domain.scripts import lint, lint_library, mistakes_for, parse_script_dict
+from shopdesk.domain.scripts import (
+    RuleSet,
+    lint,
+    lint_library,
+    mistakes_for,
+    parse_script_dict,
+)
 from shopdesk.services.script_catalog import load_catalog
 
 RESOURCES = Path(__file__).parents[2] / "resources" / "scripts"
@@ -79,6 +85,71 @@ SHIPPING = [
     "Please cover the return shipping yourself.",
     "The shipping cost is on you.",
     "You'll have to pay for the return postage.",
+    # A user walkthrough: filler words (先, 自己, 麻烦 ...) between the buyer and the verb.
+    "运费请您先自己承担寄回来",
+    "请您先垫付运费",
+    "退回的快递费亲先出一下",
+    # Either order, a few characters between.
+    "运费先由您垫付",
+    "快递费麻烦亲先垫一下",
+    "您先自己出一下寄回的运费",
+    "邮费您这边先垫付一下哈",
+    "寄回的运费您先自理",
+    "运费得先麻烦您出一下",
+    "运费需要您先行垫付",
+    "您先把寄回的运费垫上",
+    "亲，需要您先付一下寄回的邮费",
+    "您那边先出一下运费",
+    "麻烦先自己垫付一下快递费",
+    "运费先垫付一下哈",
+    "退货的话运费亲自己付一下",
+    "您自己承担来回运费",
+    # A promise about something else, or a refused one, is no promise to pay the postage.
+    "运费您自己出，收到货后货款退给您",
+    "运费您先出，差价我们补给您",
+    "我们不会退还运费，请您自己承担运费",
+    "Please pay the return postage first.",
+    "Please front the return shipping for now.",
+    "You'll need to advance the shipping.",
+    # A promise must be about the postage: paying back the price, the full amount or a
+    # coupon is not paying the postage.
+    "运费需要您自己出，我们会尽快退还货款",
+    "运费您自己出，我们退还您的货款",
+    "运费您承担，商品退回后退给您货款",
+    "运费您自己出，我们收到货后退给您全款",
+    "运费您自己出，我们补给您一张优惠券",
+    "运费您先垫付，我们补给您5元",
+    "请您自己承担运费，运费险会退给您",
+    # A refused promise is no promise.
+    "运费您自己出，我们不报销运费",
+    "运费您自己出，我们不负责报销运费",
+    "运费您自己出，我们不会补给您",
+    "运费您先垫付，我们不给您报销",
+    "您先垫付运费，我们不给您报销运费",
+    "您先垫付运费，我们不会给您退运费",
+    "运费您先垫付，我们是不会补给您的",
+    "You'll need to pay the return shipping; we'll pay you back the price.",
+    "You'll need to pay the return shipping; the shipping will not be refunded.",
+    "You need to pay the return shipping. We will reimburse nothing.",
+    "You need to pay the return shipping; we won't reimburse you.",
+    "Please pay the return shipping first; we will reimburse you for the item.",
+    # A promise in another sentence excuses nothing here.
+    "退货运费您自己承担。换货的话运费您先垫付，我们补给您",
+    # A negation earlier in the clause but not on the request itself.
+    "没有运费险的话需要您自己承担运费",
+    "没有运费险的话运费您自己出",
+    "如果没有买运费险就需要您承担运费",
+    "不能上门取件的话运费您先垫付",
+    "亲不要担心哦需要您先垫付运费",
+    "If you don't have shipping insurance you will need to pay the return shipping.",
+    # The postage left to the buyer, or refused by the shop.
+    "运费请自理",
+    "运费一律自理哦",
+    "运费我们不承担哦",
+    "寄回运费我们不承担",
+    "退货运费本店概不承担",
+    "我们不承担寄回的运费",
+    "运费不由我们承担",
 ]
 
 GOOD = [
@@ -94,6 +165,43 @@ GOOD = [
     "任何情况下我们都不拿好处换评价。",
     "退款会按原路退回到您的支付账户。",
     "快递员明天上午会上门取件，运费我们出。",
+    # The shop pays: 我们/店铺/帮您/给您 before the verb, or 运费险 (insurance), not postage.
+    "运费由我们承担",
+    "运费我们来出",
+    "运费我们先垫上，您不用管。",
+    "运费帮您出，您直接寄回就行。",
+    "运费由店铺自己承担。",
+    "不需要您自己承担运费。",
+    "您下单时有运费险，寄回后会自动理赔。",
+    "运费到付，您寄出后把单号告诉我。",
+    "您先付款就行，其他的我们来处理。",
+    # The buyer advances the postage and the shop promises to pay it back: allowed (the shop
+    # bears the cost), as long as the promise is about the postage.
+    "您先垫付的运费我们会补给您",
+    "您先垫付的运费我们会退给您",
+    "运费您先垫付，收到货后我们补给您。",
+    "请您先垫付运费，我们收到后会把运费退给您。",
+    "运费您先出一下，收到后给您补上。",
+    "您先垫付运费，收到货后连同运费一起退给您。",
+    "我们会报销您寄回的运费，您先垫付一下。",
+    "Please pay the return postage first; we'll reimburse you when it arrives.",
+    "We won't ask you to pay the shipping.",
+    # A negation right before the request (a few characters at most) still counts.
+    "不会再让您自己承担运费。",
+    "您不需要自己承担运费。",
+    "We will never ask you to pay the return shipping.",
+    # More promises to pay the postage back, in the same sentence as the request.
+    "您这边支付的运费我们会退回",
+    "您垫付的运费我们已经退到您账户了",
+    "运费您先垫付，我们会补偿您",
+    "您先垫付运费，我们收到货后会把运费加到退款里",
+    "运费先由您垫付，签收后由我们承担",
+    "运费您先垫付，收到货后我们给您报销",
+    "运费您先垫付，我们会把运费和货款一起退给您",
+    "您先垫付运费，我们会给您退运费",
+    "Please pay the return shipping first; we will add it to your refund.",
+    "Please pay the return postage first; we'll refund the postage when it arrives.",
+    "You'll need to advance the shipping; the shipping cost will be reimbursed.",
     "您可以在订单页面申请售后，我们会尽快处理。",
     "如有需要，可以申请平台客服介入，我们会配合提供凭证。",
     "We're sorry about this; we'll refund you today through the platform.",
@@ -144,3 +252,61 @@ def test_good_replies_pass(catalog, text):
 
 def test_no_shipped_script_is_flagged(catalog):
     assert [str(v) for v in lint_library(catalog.library, catalog.rules)] == []
+
+
+# Notes an agent writes for a case record what happened: the buyer already paid the postage
+# (past tense: 已 before the verb, 了 after it) is a fact, not a request.
+FACT_NOTES = [
+    "买家已自行垫付运费12元",
+    "买家说自己付了运费寄回来的",
+    "买家已经自己垫付了运费，单号SF123",
+    "买家自己付了寄回的快递费",
+]
+
+
+@pytest.mark.parametrize("text", FACT_NOTES)
+def test_a_note_recording_that_the_buyer_paid_is_no_warning(catalog, text):
+    assert mistakes_for(Cause.ITEM_DEFECTIVE, text, catalog.rules) == []
+    assert mistakes_for(None, text, catalog.rules) == []
+
+
+def test_the_shipping_rules_share_one_definition(catalog):
+    # Defined once in rules.toml ([pattern_sets]) and used by two lint rules and two warnings.
+    rules = {r.id: r for r in catalog.rules.rules}
+    warnings = {w.id: w for w in catalog.rules.warnings}
+    group = [rules["seller_cause_buyer_pays_return"], rules["unknown_cause_buyer_pays_return"],
+             warnings["return_shipping_seller_cause"], warnings["return_shipping_cause_unknown"]]
+    for field in ("patterns", "unless_before", "unless_in_sentence"):
+        values = {tuple(p.pattern for p in getattr(r, field)) for r in group}
+        assert len(values) == 1 and next(iter(values)), field
+    text = (RESOURCES / "rules.toml").read_text(encoding="utf-8")
+    for pattern in (*group[0].patterns, *group[0].unless_in_sentence):
+        escaped = pattern.pattern.replace("\\", "\\\\")
+        literal, basic = f"'{pattern.pattern}'", f'"{escaped}"'
+        # Written once (as a 'literal' or a "basic" TOML string), not copied into each rule.
+        assert text.count(literal) + text.count(basic) == 1, pattern.pattern
+    assert text.count("\npatterns = [{set = \"buyer_pays_return\"}]") == 4
+
+
+@pytest.mark.parametrize("chunk", [
+    # Near misses and hits of every kind, over and over: no pattern may backtrack badly.
+    "运费您先垫付，我们不会补给您一张优惠券和货款。不需要您自己承担运费，" + "运费" * 5
+    + "您您您先先先" + "自己" * 5 + "Please pay the shipping you you you need to "
+    + "shipping " * 4 + "。",
+    # Negated hits in one endless clause: each looks back a bounded way, not to the start.
+    "不需要您自己承担运费",
+    "No need for you to pay the return shipping ",
+])
+def test_a_long_text_lints_fast(catalog, chunk):
+    import time
+
+    text = (chunk * (5000 // len(chunk) + 1))[:5000]
+    script = _script(text, "item_defective")
+    shipping = RuleSet(
+        tuple(r for r in catalog.rules.rules if "pays_return" in r.id),
+        tuple(w for w in catalog.rules.warnings if w.id.startswith("return_shipping")))
+    assert len(shipping.rules) == len(shipping.warnings) == 2
+    start = time.perf_counter()
+    lint(script, shipping)  # zh and en
+    mistakes_for(Cause.ITEM_DEFECTIVE, text, shipping)
+    assert time.perf_counter() - start < 0.1

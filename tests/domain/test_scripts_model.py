@@ -13,6 +13,7 @@ from shopdesk.domain.scripts import (
     Script,
     ScriptLibrary,
     ScriptLibraryError,
+    field_label,
     parse_script_dict,
     parse_script_dicts,
 )
@@ -129,6 +130,15 @@ def test_unknown_placeholder_is_refused():
     assert {e.field for e in errors_of(data)} == {"text.zh", "text.en"}
 
 
+def test_unknown_placeholder_lists_the_ones_allowed_in_that_language():
+    zh, en = errors_of(raw(text={"zh": "亲，{单号}", "en": "{number}"}))
+    # The Chinese text takes Chinese names, in either language's message.
+    assert zh.zh.startswith("未知的占位符：{单号}（可用：{买家}、{订单号}、")
+    assert "{运单号}" in zh.zh and "{buyer}" not in zh.zh
+    assert zh.en.startswith("unknown placeholder: {单号} (allowed: {买家}, {订单号}, ")
+    assert en.en.startswith("unknown placeholder: {number} (allowed: {buyer}, {order_no}, ")
+
+
 def test_placeholder_must_use_the_texts_language():
     data = raw(text={"zh": "亲，订单{order_no}。", "en": "Order {order_no}."})
     errs = errors_of(data)
@@ -189,3 +199,93 @@ def test_library_refuses_duplicate_ids_across_sources():
     (e,) = info.value.errors
     assert (e.source, e.script, e.field) == ("b.toml", "refund_only.respond.9", "id")
     assert "a.toml" in e.en
+
+
+def chinese_only(**overrides) -> dict:
+    """English left out (title, text) or empty (tone), as a Chinese seller writes it."""
+    return raw(**{"title": {"zh": "收到申请"}, "tone": {"zh": "快", "en": ""},
+                  "text": {"zh": "亲，订单{订单号}收到了，我是{客服}。"}, **overrides})
+
+
+def test_the_shipped_format_requires_english():
+    assert {e.field for e in errors_of(chinese_only())} == {"title.en", "tone.en", "text.en"}
+
+
+def test_a_shop_script_may_be_chinese_only_and_english_readers_get_the_chinese():
+    s = parse_script_dict(chinese_only(), english_required=False)
+    assert (s.title.en, s.tone.en, s.text.en) == ("", "", "")
+    assert s.title.get("en") == "收到申请" and s.tone.get("en") == "快"
+    assert s.placeholders == ("order_no", "agent")
+    assert s.text_lang("en") == "zh" and s.text_lang("zh") == "zh"
+    result = s.render({"order_no": "T1", "agent": "小王"}, "en")
+    assert result.text == "亲，订单T1收到了，我是小王。" and result.complete
+    # Chinese is still required, and English once given must match the Chinese.
+    errs = errors_of(chinese_only(title={"zh": " ", "en": "Request"}), english_required=False)
+    assert [e.field for e in errs] == ["title.zh"]
+    errs = errors_of(chinese_only(text={"zh": "订单{订单号}", "en": "Order"}),
+                     english_required=False)
+    assert [e.field for e in errs] == ["text"]
+    partly = parse_script_dict(chinese_only(title={"zh": "收到申请", "en": "Request received"}),
+                               english_required=False)
+    assert partly.title.get("en") == "Request received" and partly.text_lang("en") == "zh"
+
+
+def test_chinese_only_facts_render_in_chinese_for_an_english_reader():
+    data = chinese_only(text={"zh": "事实如下：{事实}"},
+                        facts={"zh": ["已发货", "已签收"], "en": ["", ""]})
+    s = parse_script_dict(data, english_required=False)
+    assert s.render({}, "en", facts=[0, 1]).text == "事实如下：1. 已发货；2. 已签收"
+    left_out = parse_script_dict({**data, "facts": {"zh": ["已发货"]}}, english_required=False)
+    assert left_out.facts[0].get("en") == "已发货"
+    with pytest.raises(ScriptLibraryError):
+        parse_script_dict(data)  # shipped: English facts required
+
+
+@pytest.mark.parametrize(("key", "zh", "en"), [
+    ("title.zh", "标题（中文）", "Title (Chinese)"),
+    ("text.en", "正文（英文）", "Text (English)"),
+    ("tone.zh", "语气（中文）", "Tone (Chinese)"),
+    ("kinds[1]", "售后类型", "Case kinds"),
+    ("text", "正文", "Text"),
+    ("id", "编号", "Id"),
+    ("header", "header", "header"),
+])
+def test_field_labels_name_fields_as_the_form_does(key, zh, en):
+    assert (field_label(key, "zh"), field_label(key, "en")) == (zh, en)
+
+
+def test_field_message_is_the_label_and_the_reason():
+    [e] = errors_of(raw(title={"zh": "", "en": "x"}))
+    assert e.field_message("zh") == "标题（中文）：不能为空"
+    assert e.field_message("en") == "Title (Chinese): is required and must be non-empty text"
+    # The files and the import keep the key: FILE: SCRIPT_ID: FIELD: why.
+    assert e.message("en").endswith("refund_only.respond.9: title.zh: is required and must "
+                                    "be non-empty text")
+
+
+def test_english_text_needs_english_facts():
+    # An English text filled with Chinese facts reads "What we checked: 1. 已核实物流停滞".
+    data = raw(text={"zh": "我们核实了：{事实}", "en": "What we checked: {facts}"},
+               facts={"zh": ["已核实物流停滞", "已联系快递"]})
+    for facts_en in (None, [], ["", ""], ["Tracking stalled", ""]):
+        facts = {"zh": ["已核实物流停滞", "已联系快递"]}
+        if facts_en is not None:
+            facts["en"] = facts_en
+        errs = errors_of({**data, "facts": facts}, english_required=False)
+        assert [e.field for e in errs] == ["facts.en"], facts_en
+        assert "英文" in errs[0].zh and "English text" in errs[0].en
+        assert errs[0].field_message("zh").startswith("事实（英文）：")
+    ok = parse_script_dict({**data, "facts": {"zh": ["已核实物流停滞", "已联系快递"],
+                                              "en": ["Tracking stalled", "Courier called"]}},
+                           english_required=False)
+    assert ok.render({}, "en", facts=[0]).text == "What we checked: 1. Tracking stalled"
+
+
+def test_english_facts_need_an_english_text():
+    # The other way round: English facts would never be shown (English readers get the
+    # Chinese text and facts), so they are refused rather than silently kept.
+    data = chinese_only(text={"zh": "我们核实了：{事实}"},
+                        facts={"zh": ["已核实物流停滞"], "en": ["Tracking stalled"]})
+    errs = errors_of(data, english_required=False)
+    assert [e.field for e in errs] == ["facts.en"]
+    assert "英文正文" in errs[0].zh and "English text" in errs[0].en

@@ -154,3 +154,108 @@ def test_rule_without_id_is_named_by_index():
     with pytest.raises(ScriptLibraryError) as info:
         parse_rules({"warning": [item]})
     assert [(e.script, e.field) for e in info.value.errors] == [("warning#1", "id")]
+
+
+def test_unless_in_sentence_excuses_a_hit_in_its_own_sentence_unless_itself_negated():
+    # A promise in the hit's sentence (here in the next clause) changes what the hit means;
+    # a negated promise ("不会补给您") does not, nor a promise in another sentence.
+    ruleset = parse_rules({"rule": [
+        {"id": "advance", "check": "forbid", "applies_to": "all", "patterns": ["您先垫付"],
+         "unless_before": ["不用"], "unless_in_sentence": ["补给您"],
+         "message": {"zh": "x", "en": "x"}}],
+        "warning": [
+        {"id": "w_advance", "applies_to": "all", "patterns": ["您先垫付"],
+         "unless_before": ["不会"], "unless_in_sentence": ["补给您"],
+         "message": {"zh": "x", "en": "x"}}]})
+    rule, warning = ruleset.rules[0], ruleset.warnings[0]
+    assert [p.pattern for p in rule.unless_in_sentence] == ["补给您"]
+    assert [p.pattern for p in warning.unless_in_sentence] == ["补给您"]
+
+    def flagged(text: str) -> bool:
+        return bool(lint(script(text, "x"), ruleset))
+
+    assert flagged("请您先垫付运费。")
+    assert not flagged("请您先垫付运费，收到货后我们补给您。")
+    assert flagged("请您先垫付运费，我们不用补给您。")
+    assert not flagged("不用您先垫付运费。")
+    # One sentence's promise does not excuse another sentence ...
+    assert flagged("退货请您先垫付运费。换货的话您先垫付，我们补给您。")
+    assert flagged("请您先垫付运费！补给您的是优惠券")
+    assert flagged("Please, 您先垫付. 补给您")
+    # ... but each hit is judged in its own sentence.
+    assert not flagged("您先垫付，我们补给您。您先垫付，我们补给您。")
+    assert [w.rule_id for w in mistakes_for(None, "请您先垫付运费", ruleset)] == ["w_advance"]
+    assert mistakes_for(None, "请您先垫付运费，到货就补给您", ruleset) == []
+    assert mistakes_for(None, "请您先垫付运费，我们不会补给您", ruleset) != []
+    assert mistakes_for(None, "到货就补给您\n请您先垫付运费", ruleset) != []  # another note
+
+
+def test_a_broken_unless_in_sentence_pattern_is_named():
+    item = {"id": "x", "check": "forbid", "applies_to": "all", "patterns": ["a"],
+            "unless_in_sentence": ["(broken"], "message": {"zh": "a", "en": "a"}}
+    with pytest.raises(ScriptLibraryError) as info:
+        parse_rules({"rule": [item]}, source="shop_rules.toml")
+    assert [(e.script, e.field) for e in info.value.errors] == [("x", "unless_in_sentence[0]")]
+
+
+def test_a_chinese_only_script_is_linted_once():
+    # No English text: the English "view" is the Chinese, and one report per rule is enough.
+    ruleset = parse_rules(RULES)
+    s = parse_script_dict({
+        "id": "shop.propose.1", "kinds": ["any"], "causes": ["item_defective"],
+        "step": "propose", "channel": "chat", "title": {"zh": "t"}, "tone": {"zh": "t"},
+        "text": {"zh": "返现，运费由您承担"}}, english_required=False)
+    assert sorted((v.rule_id, v.field) for v in lint(s, ruleset)) == [
+        ("no_cashback", "text.zh"), ("seller_pays", "text.zh"), ("unknown_pays", "text.zh")]
+    # A REQUIRE rule is checked on the Chinese only, too.
+    s = parse_script_dict({
+        "id": "shop.explain.1", "kinds": ["any"], "causes": ["any"], "step": "explain",
+        "channel": "chat", "title": {"zh": "t"}, "tone": {"zh": "t"},
+        "text": {"zh": "您好"}}, english_required=False)
+    assert [(v.rule_id, v.field) for v in lint(s, ruleset)] == [("apologise", "text.zh")]
+
+
+SETS_RULES = {
+    "pattern_sets": {"pays": ["运费由您承担", "you pay the shipping"], "no": ["不用"]},
+    "rule": [{"id": "seller_pays", "check": "forbid", "applies_to": "all",
+              "patterns": [{"set": "pays"}, "自理运费"], "unless_before": [{"set": "no"}],
+              "message": {"zh": "x", "en": "x"}}],
+    "warning": [{"id": "w_pays", "applies_to": "all", "patterns": [{"set": "pays"}],
+                 "message": {"zh": "x", "en": "x"}}],
+}
+
+
+def test_a_named_pattern_set_is_defined_once_and_used_by_rules_and_warnings():
+    ruleset = parse_rules(SETS_RULES)
+    [rule], [warning] = ruleset.rules, ruleset.warnings
+    assert [p.pattern for p in rule.patterns] == ["运费由您承担", "you pay the shipping",
+                                                  "自理运费"]
+    assert [p.pattern for p in rule.unless_before] == ["不用"]
+    assert [p.pattern for p in warning.patterns] == ["运费由您承担", "you pay the shipping"]
+    assert rule.patterns[0] is warning.patterns[0]  # compiled once
+
+
+@pytest.mark.parametrize(("sets", "use", "where"), [
+    ({"pays": ["a"]}, {"set": "nope"}, ("seller_pays", "patterns[0]")),
+    ({"pays": ["a"]}, {"sett": "pays"}, ("seller_pays", "patterns[0]")),
+    ({"pays": ["(broken"]}, {"set": "pays"}, ("pattern_sets", "pays[0]")),
+    ({"pays": []}, {"set": "pays"}, ("pattern_sets", "pays")),
+    ({"Pays!": ["a"]}, "a", ("pattern_sets", "Pays!")),
+])
+def test_a_bad_pattern_set_or_use_is_named(sets, use, where):
+    data = {"pattern_sets": sets,
+            "rule": [{"id": "seller_pays", "check": "forbid", "applies_to": "all",
+                      "patterns": [use], "message": {"zh": "x", "en": "x"}}]}
+    with pytest.raises(ScriptLibraryError) as info:
+        parse_rules(data)
+    assert where in [(e.script, e.field) for e in info.value.errors]
+
+
+def test_an_unknown_set_lists_the_known_ones():
+    data = {**SETS_RULES, "warning": [{"id": "w", "applies_to": "all",
+                                       "patterns": [{"set": "pay"}],
+                                       "message": {"zh": "x", "en": "x"}}]}
+    with pytest.raises(ScriptLibraryError) as info:
+        parse_rules(data)
+    [e] = info.value.errors
+    assert "pay" in e.en and "no, pays" in e.en and "pays" in e.zh

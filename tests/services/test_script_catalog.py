@@ -99,6 +99,17 @@ def test_bad_field_names_file_script_and_field(folder):
     assert "complaint.toml: complaint.respond.7: channel:" in str(info.value)
 
 
+def test_a_library_file_needs_english(folder):
+    # Only the shop's own scripts may be Chinese only; the library files stay bilingual.
+    text = GOOD.replace('title.en = "Received"\n', "")
+    text = text.replace('text.en = "Order {order_no} received."', 'text.en = ""')
+    (folder / "exchange.toml").write_text(text, encoding="utf-8")
+    with pytest.raises(CatalogError) as info:
+        load_library(folder)
+    assert where(info.value) == [("exchange.toml", "exchange.respond.7", "title.en"),
+                                 ("exchange.toml", "exchange.respond.7", "text.en")]
+
+
 def test_missing_id_is_named_by_position_in_file(folder):
     text = GOOD + GOOD.replace('id = "exchange.respond.7"\n', "")
     (folder / "exchange.toml").write_text(text, encoding="utf-8")

@@ -128,3 +128,50 @@ def test_search_matches_chinese_and_english_titles_and_texts(svc):
     en = svc.search("THREE PHOTOS")
     assert "return_refund.clarify.1" in [s.id for s in en]
     assert svc.search("没有这样的话术内容") == []
+
+
+def test_a_shop_script_may_be_chinese_only(svc, register):
+    data = shop_script(title={"zh": "店铺开场", "en": ""}, tone={"zh": "简短", "en": ""},
+                       text_en="")
+    script = svc.add_shop_script(data, "小王")
+    assert script.text.en == "" and script.title.get("en") == "店铺开场"
+    # Stored and read back (the stored rows are checked on every read).
+    again = open_script_service(register.db, svc.clock)
+    assert again.problems == [] and again.get("shop.respond.1") == script
+    # Chinese stays required: the form names the field as it shows it.
+    with pytest.raises(ScriptLibraryError) as info:
+        svc.add_shop_script(shop_script("shop.respond.2", title={"zh": "", "en": "x"}), "小王")
+    [e] = info.value.errors
+    assert e.field == "title.zh" and e.field_message("zh") == "标题（中文）：不能为空"
+
+
+def test_an_edit_of_a_shipped_script_may_drop_the_english(svc):
+    # The shop rewrote the Chinese; an English text it cannot write is better left out than
+    # left saying something else (English readers then get the shop's Chinese).
+    data = script_to_dict(svc.get(SHIPPED))
+    data["text"] = {"zh": "收到您的申请了，我是{客服}，马上看订单{订单号}和{运单号}。", "en": ""}
+    edited = svc.edit(SHIPPED, data, "小王")
+    assert edited.text.get("en") == edited.text.zh and edited.text_lang("en") == "zh"
+    assert svc.origin(SHIPPED) is ScriptOrigin.EDITED
+
+
+def test_an_edit_cannot_change_the_id(svc):
+    data = {**script_to_dict(svc.get(SHIPPED)), "id": "return_refund.respond.99"}
+    with pytest.raises(ScriptLibraryError) as info:
+        svc.edit(SHIPPED, data, "小王")
+    assert [(e.script, e.field) for e in info.value.errors] == [(SHIPPED, "id")]
+    assert "return_refund.respond.99" not in svc.library()
+    assert svc.origin(SHIPPED) is ScriptOrigin.SHIPPED
+
+
+def test_a_chinese_only_script_breaking_a_rule_is_refused_once_per_rule(svc):
+    # No English text: the violation is reported for the Chinese, not again for the
+    # (empty) English that falls back to it.
+    data = shop_script("shop.propose.1", text_zh="退货运费您先垫付一下。", text_en="",
+                       causes=["item_defective"], step="propose",
+                       title={"zh": "运费"}, tone={"zh": "简短"})
+    with pytest.raises(ScriptLibraryError) as info:
+        svc.add_shop_script(data, "小王")
+    fields = [(e.field, e.field_message("zh").split("：")[0]) for e in info.value.errors]
+    assert fields == [("text.zh", "正文（中文）")] * 2  # the seller-side and the generic rule
+    assert "shop.propose.1" not in svc.library()

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from shopdesk.domain.enums import Cause, CustomerType
+from shopdesk.domain.enums import Cause, CustomerType, Platform
 from shopdesk.domain.scripts import HandlingStep
 from shopdesk.services.scripts import open_script_service
 
-from .script_support import open_case
+from .script_support import open_case, shop_script
 
 
 @pytest.fixture
@@ -97,3 +97,29 @@ def test_no_shipping_warning_when_the_buyer_changed_their_mind(svc, register):
     case = open_case(register, cause=Cause.CHANGED_MIND,
                      description="买家不想要了，运费您承担")
     assert not [w for w in svc.warnings_for(case.id) if "shipping" in w.rule_id]
+
+
+def test_a_chinese_only_shop_script_renders_in_chinese_for_an_english_reader(svc, register):
+    svc.add_shop_script(shop_script(text_zh="{买家}您好，您在{平台}的订单{订单号}已发出，运单号{运单号}。",
+                                    text_en="", title={"zh": "店铺发货通知"},
+                                    tone={"zh": "简短"}), "小王")
+    case = open_case(register)
+    # Named as written, so `--set 运单号=...` / the placeholder form fit the text.
+    assert svc.render_for_case("shop.respond.1", case.id, lang="en").missing == ["运单号"]
+    result = svc.render_for_case("shop.respond.1", case.id, {"waybill": "SF1"}, lang="en")
+    # The values are the Chinese ones too (淘宝, not Taobao): one language per message.
+    assert result.complete
+    assert result.text == (f"小美您好，您在{Platform.TAOBAO.label('zh')}的订单"
+                           "T2026112300001已发出，运单号SF1。")
+
+
+def test_notes_recording_that_the_buyer_paid_the_postage_raise_no_warning(svc, register):
+    # Past tense: a fact for the record, not a request to the buyer.
+    case = open_case(register, cause=Cause.ITEM_DEFECTIVE)
+    register.cases.add_note(case.id, "买家已自行垫付运费12元", "小王")
+    register.cases.add_note(case.id, "买家说自己付了运费寄回来的", "小王")
+    assert svc.warnings_for(case.id) == []
+    # A promise in one note does not excuse a request in another.
+    register.cases.add_note(case.id, "收到货后我们把运费补给您", "小王")
+    register.cases.add_note(case.id, "运费您自己出", "小王")
+    assert [w.rule_id for w in svc.warnings_for(case.id)] == ["return_shipping_seller_cause"]

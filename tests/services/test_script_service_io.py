@@ -115,3 +115,39 @@ def test_every_shipped_script_and_awkward_text_survive_the_format(svc, fmt):
     read = scripts_io.from_csv if fmt == "csv" else scripts_io.from_toml
     back = [data for _, data in read(write(tables), "x")]
     assert back == tables
+
+
+CHINESE_ONLY_CSV = (
+    "id,title_zh,title_en,kinds,causes,step,channel,tone_zh,tone_en,text_zh,text_en\n"
+    "shop.respond.5,店铺开场,,any,any,respond,chat,简短,,{买家}您好，收到了，马上处理。,\n")
+
+
+def test_a_chinese_only_csv_row_imports_and_round_trips(svc, clock, tmp_path):
+    other = open_script_service(open_memory_database(), clock)
+    assert other.import_text(CHINESE_ONLY_CSV, "csv", "小李", source="mine.csv").added == 1
+    script = other.get("shop.respond.5")
+    assert script.text.en == "" and script.title.get("en") == "店铺开场"
+    for fmt in ("csv", "toml"):
+        path = tmp_path / f"back.{fmt}"
+        other.export_file(path)
+        third = open_script_service(open_memory_database(), clock)
+        third.import_file(path, "小李")
+        assert script_to_dict(third.get("shop.respond.5")) == script_to_dict(script)
+
+
+def test_a_chinese_only_toml_script_may_leave_the_english_keys_out(svc, clock):
+    other = open_script_service(open_memory_database(), clock)
+    text = ('[[script]]\nid = "shop.act.3"\nkinds = ["any"]\ncauses = ["any"]\n'
+            'step = "act"\nchannel = "chat"\ntitle.zh = "已补发"\ntone.zh = "简短"\n'
+            'text.zh = "已经给您补发了，运单号{运单号}。"\n')
+    assert other.import_text(text, "toml", "小李", source="mine.toml").added == 1
+    assert other.get("shop.act.3").placeholders == ("waybill",)
+
+
+def test_an_unknown_placeholder_in_an_import_names_line_id_field_and_the_allowed_ones(svc):
+    text = CHINESE_ONLY_CSV.replace("{买家}", "{顾客}")
+    with pytest.raises(ScriptLibraryError) as info:
+        svc.import_text(text, "csv", "小王", source="mine.csv")
+    [err] = info.value.errors
+    assert err.message("zh").startswith(
+        "mine.csv:2: shop.respond.5: text.zh: 未知的占位符：{顾客}（可用：{买家}、{订单号}、")

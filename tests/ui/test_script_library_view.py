@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
 from shopdesk.services.scripts import ScriptOrigin, open_script_service
+from shopdesk.ui.dialogs.script_edit_dialog import ScriptEditDialog
 from shopdesk.ui.views.script_library_view import ScriptLibraryView
 
 SHIPPED = "return_refund.clarify.1"
@@ -88,8 +89,80 @@ def test_an_edit_breaking_a_rule_stays_in_the_dialog_with_the_reason(qtbot, view
     dialog.edits["text.zh"].setPlainText("请拍照给我看看。如果要退，运费由您承担。")
     _click(qtbot, dialog.save_button)
     assert dialog.isVisible() and dialog.errors.isVisible()
-    assert "text.zh" in dialog.errors.text() and "运费" in dialog.errors.text()
+    # The field as the form shows it, not the file key (text.zh).
+    assert "正文（中文）：" in dialog.errors.text() and "运费" in dialog.errors.text()
+    assert "text.zh" not in dialog.errors.text()
     assert svc.origin(SHIPPED) is ScriptOrigin.SHIPPED
+
+
+def test_the_id_of_an_existing_script_cannot_be_typed_over(qtbot, view, svc):
+    view.select(SHIPPED)
+    _click(qtbot, view.edit_button)
+    dialog = view.edit_dialog
+    qtbot.keyClicks(dialog.id_edit, "x")
+    assert dialog.id_edit.text() == SHIPPED and dialog.id_edit.toolTip()
+    _click(qtbot, dialog.save_button)
+    assert not dialog.isVisible()  # saved as the same script, nothing else
+    assert [s.id for s in svc.library()].count(SHIPPED) == 1
+
+
+def test_a_new_shop_script_in_chinese_only(qtbot, view, svc, register, monkeypatch):
+    _click(qtbot, view.new_button)
+    dialog = view.edit_dialog
+    dialog.edits["title.zh"].setText("店铺开场")
+    dialog.edits["tone.zh"].setText("简短")
+    dialog.edits["text.zh"].setPlainText("{买家}您好，收到了，我马上处理。")
+    _click(qtbot, dialog.save_button)
+    assert not dialog.isVisible()
+    assert svc.origin("shop.respond.1") is ScriptOrigin.SHOP
+    assert svc.get("shop.respond.1").text.en == ""
+    # The English window shows the Chinese title and text instead of blanks.
+    monkeypatch.setenv("SHOPDESK_LANG", "en")
+    english = ScriptLibraryView(register, svc, lambda: "小王")
+    qtbot.addWidget(english)
+    english.show()
+    english.select("shop.respond.1")
+    assert english.table.item(english.ids().index("shop.respond.1"), 1).text() == "店铺开场"
+    assert english.preview.toPlainText().startswith("{买家}您好")
+
+
+def test_refusals_name_fields_as_the_form_shows_them(qtbot, view, svc):
+    _click(qtbot, view.new_button)
+    dialog = view.edit_dialog
+    dialog.edits["title.zh"].setText("店铺开场")
+    dialog.edits["text.zh"].setPlainText("您的{单号}收到了。")
+    _click(qtbot, dialog.save_button)
+    assert dialog.isVisible()
+    lines = dialog.errors.text().splitlines()
+    assert "语气（中文）：不能为空" in lines
+    assert any(line.startswith("正文（中文）：未知的占位符：{单号}（可用：{买家}、{订单号}、")
+               for line in lines)
+    assert not any(key in dialog.errors.text() for key in ("tone.zh", "text.zh", "title.en"))
+    assert "shop.respond.1" not in svc.library()
+
+
+def test_a_chinese_only_script_breaking_a_rule_is_shown_once(qtbot, view, svc):
+    _click(qtbot, view.new_button)
+    dialog = view.edit_dialog
+    dialog.edits["title.zh"].setText("运费说明")
+    dialog.edits["tone.zh"].setText("简短")
+    dialog.edits["text.zh"].setPlainText("退货的话运费您先垫付一下。")
+    _click(qtbot, dialog.save_button)
+    assert dialog.isVisible()
+    lines = dialog.errors.text().splitlines()
+    # A generic script: one rule, one line; nothing about the English left empty.
+    assert len(lines) == 1 and lines[0].startswith("正文（中文）：") and "运费" in lines[0]
+    assert "英文" not in dialog.errors.text()
+
+
+def test_refusals_in_the_english_window(qtbot, svc):
+    dialog = ScriptEditDialog(svc, "小王", lang="en")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.edits["tone.zh"].setText("简短")
+    dialog.edits["text.zh"].setPlainText("收到了。")
+    _click(qtbot, dialog.save_button)
+    assert dialog.errors.text() == "Title (Chinese): is required and must be non-empty text"
 
 
 def test_new_shop_script_then_delete_it(qtbot, view, svc):

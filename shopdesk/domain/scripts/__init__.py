@@ -19,10 +19,12 @@ from .coverage import (
 from .customer_types import CustomerTypeGuide, parse_customer_types
 from .model import (
     ANY,
+    FIELD_LABELS,
     Script,
     ScriptError,
     ScriptLibrary,
     ScriptLibraryError,
+    field_label,
     parse_script_dict,
     parse_script_dicts,
 )
@@ -59,6 +61,7 @@ __all__ = [
     "ALIASES",
     "ANY",
     "CAUSE_STEPS",
+    "FIELD_LABELS",
     "PLACEHOLDERS",
     "PROCEDURE_STEPS",
     "REQUIRED_TOPICS",
@@ -86,6 +89,7 @@ __all__ = [
     "applicable_steps",
     "canonical_key",
     "coverage_gaps",
+    "field_label",
     "find_placeholders",
     "format_value",
     "lint",

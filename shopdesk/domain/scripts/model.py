@@ -9,8 +9,9 @@ from dataclasses import dataclass, field
 from ..enums import CaseKind, Cause, CauseSide, CustomerType
 from ..errors import ShopDeskError
 from ..labels import LabelledEnum
-from ..text import Bilingual, Text
+from ..text import Bilingual, Text, colon, is_english, pick
 from .placeholders import (
+    PLACEHOLDERS,
     RenderResult,
     canonical_key,
     find_placeholders,
@@ -27,6 +28,38 @@ SCRIPT_KEYS = frozenset({"id", "title", "kinds", "causes", "step", "channel", "t
                          "audience", "customer_types", "tags", "facts"})
 FACTS_KEY = "facts"  # the placeholder {事实} / {facts} the confirmed facts fill
 REQUIRED_KEYS = ("id", "title", "kinds", "causes", "step", "channel", "tone", "text")
+
+# A field as the script form names it (the dialog's own labels), for messages to the user;
+# the files and the import keep the key ("title.en") so an error points at the column.
+FIELD_LABELS: dict[str, Text] = {
+    "id": Text("编号", "Id"),
+    "title": Text("标题", "Title"),
+    "tone": Text("语气", "Tone"),
+    "text": Text("正文", "Text"),
+    "kinds": Text("售后类型", "Case kinds"),
+    "causes": Text("原因", "Causes"),
+    "step": Text("处理步骤", "Step"),
+    "channel": Text("渠道", "Channel"),
+    "audience": Text("对象", "Audience"),
+    "customer_types": Text("客户类型", "Customer types"),
+    "tags": Text("标签", "Tags"),
+    "facts": Text("事实", "Facts"),
+}
+LANGUAGE_LABELS: dict[str, Text] = {"zh": Text("中文", "Chinese"), "en": Text("英文", "English")}
+_FIELD_KEY = re.compile(r"^(?P<name>[a-z_]+)(\[\d+\])?(\.(?P<lang>zh|en))?$")
+
+
+def field_label(field_name: str, lang: str = "zh") -> str:
+    """How the form names a script field: "title.en" -> "标题（英文）" / "Title (English)",
+    "kinds[2]" -> "售后类型"; a key it does not know is returned as it is."""
+    m = _FIELD_KEY.match(field_name)
+    if m is None or m["name"] not in FIELD_LABELS:
+        return field_name
+    label = FIELD_LABELS[m["name"]].get(lang)
+    if m["lang"]:
+        language = LANGUAGE_LABELS[m["lang"]].get(lang)
+        label = f"{label} ({language})" if is_english(lang) else f"{label}（{language}）"
+    return label
 
 
 @dataclass(frozen=True)
@@ -46,6 +79,12 @@ class ScriptError(Bilingual):
 
     def __str__(self) -> str:
         return self.message("en")
+
+    def field_message(self, lang: str = "zh") -> str:
+        """"标题（中文）：不能为空": the field as the form names it, without file or id (the
+        form shows one script)."""
+        text = pick(lang, self.zh, self.en)
+        return f"{field_label(self.field, lang)}{colon(lang)}{text}" if self.field else text
 
 
 class ScriptLibraryError(ShopDeskError, ValueError):
@@ -103,10 +142,17 @@ class Script:
         keys = [canonical_key(n) or n for n in find_placeholders(self.text.zh)]
         return tuple(dict.fromkeys(keys))
 
+    def text_lang(self, lang: str = "zh") -> str:
+        """The language the script's text is in when asked for `lang`: a shop script may be
+        Chinese only, and then English asks get the Chinese text ("zh")."""
+        return "en" if is_english(lang) and self.text.en else "zh"
+
     def render(self, values: Mapping[str, object], lang: str = "zh",
                facts: Iterable[int] = ()) -> RenderResult:
         """The text filled from `values`; `facts` are the indexes of the script's facts the
-        user confirmed for the case (none confirmed leaves {事实} missing)."""
+        user confirmed for the case (none confirmed leaves {事实} missing). Without an English
+        text the Chinese one is rendered, its facts in Chinese too (see text_lang)."""
+        lang = self.text_lang(lang)
         chosen = [self.facts[i] for i in sorted(set(facts)) if 0 <= i < len(self.facts)]
         if chosen:
             values = {**values, FACTS_KEY: facts_text(chosen, lang)}
@@ -131,7 +177,8 @@ class ErrorCollector:
         self.items.append(ScriptError(self.source, self.script, field_name, zh, en))
 
 
-def _bitext(data: Mapping[str, object], name: str, errors: ErrorCollector) -> Text | None:
+def _bitext(data: Mapping[str, object], name: str, errors: ErrorCollector, *,
+            english_required: bool) -> Text | None:
     value = data.get(name)
     if not isinstance(value, Mapping):
         errors.add(name, "应为包含 zh 和 en 的表", "must be a table with zh and en")
@@ -139,6 +186,9 @@ def _bitext(data: Mapping[str, object], name: str, errors: ErrorCollector) -> Te
     ok = True
     for lang in ("zh", "en"):
         text = value.get(lang)
+        if lang == "en" and not english_required and (
+                text is None or (isinstance(text, str) and not text.strip())):
+            continue  # a shop's own script may be Chinese only (English falls back)
         if not isinstance(text, str) or not text.strip():
             errors.add(f"{name}.{lang}", "不能为空", "is required and must be non-empty text")
             ok = False
@@ -147,7 +197,7 @@ def _bitext(data: Mapping[str, object], name: str, errors: ErrorCollector) -> Te
         ok = False
     if not ok:
         return None
-    return Text(str(value["zh"]).strip(), str(value["en"]).strip())
+    return Text(str(value["zh"]).strip(), str(value.get("en") or "").strip())
 
 
 def _str_list(data: Mapping[str, object], name: str, errors: ErrorCollector) -> list[str] | None:
@@ -202,10 +252,15 @@ def _enum(data: Mapping[str, object], name: str, enum: type[LabelledEnum], error
     return enum(value.strip())
 
 
+def _allowed_placeholders(lang: str, sep: str) -> str:
+    """Every placeholder as a text in `lang` must write it: "{买家}、{订单号}…" / "{buyer}, …"."""
+    return sep.join(f"{{{p.name(lang)}}}" for p in PLACEHOLDERS)
+
+
 def _check_text_placeholders(text: Text, errors: ErrorCollector) -> None:
     keys: dict[str, set[str]] = {}
     for lang in ("zh", "en"):
-        body = text.get(lang)
+        body = text.zh if lang == "zh" else text.en  # not get(): no fallback to Chinese
         field_name = f"text.{lang}"
         if stray_braces(body):
             errors.add(field_name, "有不成对的花括号（字面花括号请写 {{ 或 }}）",
@@ -214,8 +269,12 @@ def _check_text_placeholders(text: Text, errors: ErrorCollector) -> None:
         for name in find_placeholders(body):
             p = placeholder(name)
             if p is None:
-                errors.add(field_name, f"未知的占位符：{{{name}}}",
-                           f"unknown placeholder: {{{name}}}")
+                # Name what may be written instead: a typo or a made-up name is fixed by
+                # picking from the list (in this text's language: {买家} in Chinese).
+                errors.add(field_name,
+                           f"未知的占位符：{{{name}}}（可用：{_allowed_placeholders(lang, '、')}）",
+                           f"unknown placeholder: {{{name}}} "
+                           f"(allowed: {_allowed_placeholders(lang, ', ')})")
                 continue
             expected = p.name(lang)
             if name != expected:
@@ -223,6 +282,8 @@ def _check_text_placeholders(text: Text, errors: ErrorCollector) -> None:
                            f"placeholder {{{name}}} should be written {{{expected}}} here")
             found.add(p.key)
         keys[lang] = found
+    if not text.en:
+        return  # Chinese only: nothing to compare
     only_zh = sorted(keys["zh"] - keys["en"])
     only_en = sorted(keys["en"] - keys["zh"])
     if only_zh or only_en:
@@ -230,10 +291,16 @@ def _check_text_placeholders(text: Text, errors: ErrorCollector) -> None:
                    f"zh and en placeholders differ: only zh {only_zh}, only en {only_en}")
 
 
-def _facts(data: Mapping[str, object], text: Text | None,
-           errors: ErrorCollector) -> tuple[Text, ...]:
+def _facts(data: Mapping[str, object], text: Text | None, errors: ErrorCollector, *,
+           english_required: bool) -> tuple[Text, ...]:
     """`facts.zh` / `facts.en`: two lists of the same length; the text then says where they
-    go with {事实}, and a text with {事实} needs facts to choose from."""
+    go with {事实}, and a text with {事实} needs facts to choose from.
+
+    The facts are in the languages the text is: an English text needs English facts (else
+    it renders "What we checked: 1. 已核实物流停滞"), and a Chinese-only text (English optional,
+    left empty) takes Chinese-only facts: facts.en left out or empty, since English readers
+    get the Chinese text and facts (English ones would never be shown).
+    """
     raw = data.get("facts")
     uses = text is not None and FACTS_KEY in {canonical_key(n) for n in
                                               find_placeholders(text.zh)}
@@ -243,19 +310,42 @@ def _facts(data: Mapping[str, object], text: Text | None,
                        "the text uses {facts} but lists no facts to tick")
         return ()
     lists = {lang: raw.get(lang) if isinstance(raw, Mapping) else None for lang in ("zh", "en")}
-    if not all(isinstance(v, list) and v and all(isinstance(x, str) and x.strip() for x in v)
-               for v in lists.values()) or len(lists["zh"]) != len(lists["en"]):  # type: ignore[arg-type]
+
+    def texts(v: object) -> bool:
+        return isinstance(v, list) and bool(v) and all(isinstance(x, str) and x.strip()
+                                                       for x in v)
+
+    # Left out, [] or all blank (a CSV export of Chinese-only facts writes "|" or "").
+    en = lists["en"]
+    en_blank = en is None or (isinstance(en, list) and all(
+        isinstance(x, str) and not x.strip() for x in en))
+    english_text = bool(text.en) if text is not None else english_required
+    if not texts(lists["zh"]) or (not en_blank and texts(en) and len(en) != len(lists["zh"])):  # type: ignore[arg-type]
         errors.add("facts", "facts.zh 和 facts.en 应是条数相同、不为空的文字列表",
                    "facts.zh and facts.en must be non-empty lists of text of the same length")
+        return ()
+    zh_facts: list[str] = lists["zh"]  # type: ignore[assignment]
+    if english_text and not texts(en):
+        errors.add("facts.en", "正文有英文，事实也要写英文：每条中文事实对应一条英文",
+                   "the text has an English text, so every fact needs its English too "
+                   "(one facts.en line per facts.zh line)")
+        return ()
+    if not english_text and not en_blank:
+        errors.add("facts.en", "英文正文为空时事实只写中文（英文读者看到的是中文正文和事实）："
+                               "请清空英文事实，或补上英文正文",
+                   "English facts need an English text (without one, English readers get the "
+                   "Chinese text and facts): clear facts.en or write text.en")
         return ()
     if not uses:
         errors.add("facts", "列出了事实，但正文没有 {事实} 说明放在哪里",
                    "facts are listed but the text has no {facts} to put them in")
+    en_facts = en if english_text else [""] * len(zh_facts)
     return tuple(Text(zh.strip(), en.strip())
-                 for zh, en in zip(lists["zh"], lists["en"], strict=True))  # type: ignore[arg-type]
+                 for zh, en in zip(zh_facts, en_facts, strict=True))  # type: ignore[arg-type]
 
 
-def _parse(data: object, source: str, index: int | None) -> tuple[Script | None, list[ScriptError]]:
+def _parse(data: object, source: str, index: int | None, *,
+           english_required: bool = True) -> tuple[Script | None, list[ScriptError]]:
     label = f"#{index}" if index is not None else "#?"
     if not isinstance(data, Mapping):
         errors = ErrorCollector(source, label)
@@ -273,9 +363,12 @@ def _parse(data: object, source: str, index: int | None) -> tuple[Script | None,
     if "id" in data and (not isinstance(raw_id, str) or not ID_PATTERN.match(raw_id.strip())):
         errors.add("id", "编号格式应为 类型.步骤.序号（小写字母、数字、下划线，用点分隔）",
                    "id must look like kind.step.n (lowercase letters, digits, _ joined by dots)")
-    title = _bitext(data, "title", errors) if "title" in data else None
-    tone = _bitext(data, "tone", errors) if "tone" in data else None
-    text = _bitext(data, "text", errors) if "text" in data else None
+    title = (_bitext(data, "title", errors, english_required=english_required)
+             if "title" in data else None)
+    tone = (_bitext(data, "tone", errors, english_required=english_required)
+            if "tone" in data else None)
+    text = (_bitext(data, "text", errors, english_required=english_required)
+            if "text" in data else None)
     kinds = _enum_list(data, "kinds", CaseKind, errors, allow_any=True) if "kinds" in data else ()
     causes = (_enum_list(data, "causes", Cause, errors, allow_any=True)
               if "causes" in data else ())
@@ -295,7 +388,7 @@ def _parse(data: object, source: str, index: int | None) -> tuple[Script | None,
         tags = tuple(dict.fromkeys(raw_tags))
     if text is not None:
         _check_text_placeholders(text, errors)
-    facts = _facts(data, text, errors)
+    facts = _facts(data, text, errors, english_required=english_required)
     if errors.items:
         return None, errors.items
     script = Script(
@@ -307,13 +400,15 @@ def _parse(data: object, source: str, index: int | None) -> tuple[Script | None,
 
 
 def parse_script_dict(data: Mapping[str, object], *, source: str = "",
-                      index: int | None = None) -> Script:
+                      index: int | None = None, english_required: bool = True) -> Script:
     """Validate one script table (as read from TOML) into a Script.
 
-    Raises ScriptLibraryError listing every problem, each naming `source` (the file),
-    the script id (or "#index" when the id is missing) and the field.
+    `english_required`: the shipped library has every text in Chinese and English; a shop's
+    own scripts (and its edits) may leave the English out (False), and English readers then
+    get the Chinese. Raises ScriptLibraryError listing every problem, each naming `source`
+    (the file), the script id (or "#index" when the id is missing) and the field.
     """
-    script, errors = _parse(data, source, index)
+    script, errors = _parse(data, source, index, english_required=english_required)
     if errors:
         raise ScriptLibraryError(errors)
     assert script is not None
@@ -391,8 +486,8 @@ class ScriptLibrary:
         return out
 
 
-def parse_script_dicts(dicts: Iterable[object], *,
-                       source: str = "") -> tuple[list[Script], list[ScriptError]]:
+def parse_script_dicts(dicts: Iterable[object], *, source: str = "",
+                       english_required: bool = True) -> tuple[list[Script], list[ScriptError]]:
     """Parse many script tables of one file; returns the good scripts and every error.
 
     Indexes in error labels are 1-based positions in the file.
@@ -401,7 +496,7 @@ def parse_script_dicts(dicts: Iterable[object], *,
     errors: list[ScriptError] = []
     seen: dict[str, int] = {}
     for i, data in enumerate(dicts, start=1):
-        script, errs = _parse(data, source, i)
+        script, errs = _parse(data, source, i, english_required=english_required)
         errors.extend(errs)
         if script is None:
             continue

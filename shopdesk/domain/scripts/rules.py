@@ -7,6 +7,7 @@ a script's texts (zh and en); a warning rule looks at free text an agent writes 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -69,6 +70,7 @@ class LintRule:
     steps: tuple[HandlingStep, ...] = ()
     audiences: tuple[Audience, ...] = ()
     unless_before: tuple[re.Pattern[str], ...] = ()
+    unless_in_sentence: tuple[re.Pattern[str], ...] = ()
 
     def applies(self, script: Script) -> bool:
         if self.steps and script.step not in self.steps:
@@ -88,6 +90,7 @@ class WarningRule:
     severity: Severity
     message: Text
     unless_before: tuple[re.Pattern[str], ...] = ()
+    unless_in_sentence: tuple[re.Pattern[str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -126,24 +129,80 @@ class MistakeWarning:
     message: Text
 
 
-# A clause ends at these marks: a negation only excuses a hit in its own clause.
-_CLAUSE_END = re.compile(r"[。！？!?；;，,\n]")
+# A clause ends at these marks: a negation only excuses a hit in its own clause. A sentence
+# ends at the strong ones: a promise only excuses a hit in its own sentence. An English full
+# stop ends them before a space or the end ("12.5" does not).
+_CLAUSE_END = re.compile(r"[。！？!?；;，,\n]|\.(?=\s|$)")
+_SENTENCE_END = re.compile(r"[。！？!?\n]|\.(?=\s|$)")
+# How far back in its clause a negation is looked for: a real clause is far shorter, and a
+# long unpunctuated text stays linear (each hit looks at this much at most).
+_CLAUSE_LOOKBACK = 80
+
+
+class _Marks:
+    """Where the clauses and sentences of a text end: one scan, then a bisect per hit (a
+    long text with many hits stays linear)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.clause_ends = [m.end() for m in _CLAUSE_END.finditer(text)]
+        self.sentence_ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+
+    def clause_before(self, pos: int) -> str:
+        """The clause `pos` is in, up to `pos` (its last _CLAUSE_LOOKBACK characters)."""
+        i = bisect_right(self.clause_ends, pos)
+        start = self.clause_ends[i - 1] if i else 0
+        return self.text[max(start, pos - _CLAUSE_LOOKBACK):pos]
+
+    def sentence_at(self, pos: int) -> tuple[int, int]:
+        """Start and end of the sentence `pos` is in (the end after its closing mark)."""
+        i = bisect_right(self.sentence_ends, pos)
+        start = self.sentence_ends[i - 1] if i else 0
+        end = self.sentence_ends[i] if i < len(self.sentence_ends) else len(self.text)
+        return start, end
+
+
+def _negated(marks: _Marks, pos: int, unless: tuple[re.Pattern[str], ...]) -> bool:
+    clause = marks.clause_before(pos)
+    return any(u.search(clause) for u in unless)
 
 
 def first_hit(patterns: Iterable[re.Pattern[str]], text: str,
-              unless_before: Iterable[re.Pattern[str]] = ()) -> str | None:
-    """The first text a pattern matches, skipping hits whose clause, before the hit, matches
-    an `unless_before` pattern (a negation: "我们不会私下转账", "we never offer ... for a
-    review" state the rule, they do not break it). None when nothing counts."""
+              unless_before: Iterable[re.Pattern[str]] = (),
+              unless_in_sentence: Iterable[re.Pattern[str]] = ()) -> str | None:
+    """The first text a pattern matches that counts; None when none does.
+
+    A hit does not count when its clause, before the hit, matches an `unless_before`
+    pattern (a negation: "我们不会私下转账" states the rule, it does not break it; a pattern
+    ending in `$` counts only a negation right before the hit). Nor when its sentence matches
+    an `unless_in_sentence` pattern, itself not negated the same way: a promise that changes
+    what the request means ("您先垫付的运费，我们收到货后补给您": the shop pays after all;
+    "我们不会补给您" is no such promise). A promise excuses its own sentence only, so one
+    sentence's promise does not excuse another's request.
+    """
     unless = tuple(unless_before)
+    promises = tuple(unless_in_sentence)
+    marks: _Marks | None = None
+    excused: dict[int, bool] = {}  # sentence start -> it holds a promise
     for pattern in patterns:
         for m in pattern.finditer(text):
-            if not unless:
-                return m.group(0)
-            clause = _CLAUSE_END.split(text[:m.start()])[-1]
-            if not any(u.search(clause) for u in unless):
-                return m.group(0)
+            marks = marks or _Marks(text)
+            if unless and _negated(marks, m.start(), unless):
+                continue
+            if promises:
+                start, end = marks.sentence_at(m.start())
+                if start not in excused:
+                    excused[start] = _promised(promises, marks, start, end, unless)
+                if excused[start]:
+                    continue
+            return m.group(0)
     return None
+
+
+def _promised(promises: tuple[re.Pattern[str], ...], marks: _Marks, start: int, end: int,
+              unless: tuple[re.Pattern[str], ...]) -> bool:
+    return any(not _negated(marks, m.start(), unless)
+               for p in promises for m in p.finditer(marks.text, start, end))
 
 
 def _rules_of(rules: RuleSet | Iterable[LintRule]) -> Iterable[LintRule]:
@@ -156,11 +215,14 @@ def lint(script: Script, rules: RuleSet | Iterable[LintRule]) -> list[Violation]
     for rule in _rules_of(rules):
         if not rule.applies(script):
             continue
-        for lang in ("zh", "en"):
+        # A Chinese-only script (no English text) is checked once: its "English" is the
+        # Chinese again, and the same violation twice only buries the reason.
+        for lang in ("zh", "en") if script.text.en else ("zh",):
             text = script.text.get(lang)
             field_name = f"text.{lang}"
             if rule.check is CheckKind.FORBID:
-                hit = first_hit(rule.patterns, text, rule.unless_before)
+                hit = first_hit(rule.patterns, text, rule.unless_before,
+                                rule.unless_in_sentence)
                 if hit is not None:
                     out.append(Violation(rule.id, script.id, field_name, hit, rule.message))
             elif not any(p.search(text) for p in rule.patterns):
@@ -184,7 +246,7 @@ def mistakes_for(case_cause: Cause | None, text: str, rules: RuleSet) -> list[Mi
     for rule in rules.warnings:
         if not rule.applies_to.covers_cause(case_cause):
             continue
-        hit = first_hit(rule.patterns, text, rule.unless_before)
+        hit = first_hit(rule.patterns, text, rule.unless_before, rule.unless_in_sentence)
         if hit is not None:
             out.append(MistakeWarning(rule.id, rule.severity, hit, rule.message))
     return out
@@ -193,23 +255,81 @@ def mistakes_for(case_cause: Cause | None, text: str, rules: RuleSet) -> list[Mi
 # ---------------------------------------------------------------- parsing rules.toml
 
 RULE_KEYS = frozenset({"id", "check", "patterns", "applies_to", "message", "steps", "audiences",
-                       "unless_before"})
+                       "unless_before", "unless_in_sentence"})
 WARNING_KEYS = frozenset({"id", "patterns", "applies_to", "severity", "message",
-                          "unless_before"})
+                          "unless_before", "unless_in_sentence"})
+
+
+PatternSets = Mapping[str, tuple[re.Pattern[str], ...] | None]
+_SET_NAME = re.compile(r"^[a-z0-9_]+$")
+
+
+def _compile(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+def _pattern_sets(data: Mapping[str, object], source: str,
+                  all_errors: list[ScriptError]) -> dict[str, tuple[re.Pattern[str], ...] | None]:
+    """The `[pattern_sets]` table: named lists of regexes, written once and used by several
+    rules and warnings (`patterns = [{set = "name"}]`). A broken set maps to None (reported
+    here, not again at each use)."""
+    raw = data.get("pattern_sets", {})
+    if not isinstance(raw, Mapping):
+        all_errors.append(ScriptError(source, "", "pattern_sets", "应为表（名称 = 正则表达式列表）",
+                                      "must be a table (name = list of regexes)"))
+        return {}
+    errors = ErrorCollector(source, "pattern_sets")
+    sets: dict[str, tuple[re.Pattern[str], ...] | None] = {}
+    for name, patterns in raw.items():
+        sets[name] = None
+        if not _SET_NAME.match(name):
+            errors.add(name, "名称格式有误（小写字母、数字、下划线）",
+                       "malformed name (lowercase letters, digits, _)")
+        elif not isinstance(patterns, list) or not patterns or not all(
+                isinstance(p, str) and p for p in patterns):
+            errors.add(name, "应为非空的正则表达式列表", "must be a non-empty list of regexes")
+        else:
+            compiled = []
+            for i, p in enumerate(patterns):
+                try:
+                    compiled.append(_compile(p))
+                except re.error as exc:
+                    errors.add(f"{name}[{i}]", f"正则表达式有误：{exc}", f"invalid regex: {exc}")
+            if len(compiled) == len(patterns):
+                sets[name] = tuple(compiled)
+    all_errors.extend(errors.items)
+    return sets
 
 
 def _patterns(data: Mapping[str, object], errors: ErrorCollector, name: str = "patterns",
-              *, required: bool = True) -> tuple[re.Pattern[str], ...]:
+              *, required: bool = True,
+              sets: PatternSets | None = None) -> tuple[re.Pattern[str], ...]:
+    """A list of regexes; an item `{set = "name"}` stands for the patterns of that set."""
+    sets = sets or {}
     raw = data.get(name)
     if raw is None and not required:
         return ()
-    if not isinstance(raw, list) or not raw or not all(isinstance(p, str) and p for p in raw):
+    if not isinstance(raw, list) or not raw:
         errors.add(name, "应为非空的正则表达式列表", "must be a non-empty list of regexes")
         return ()
-    out = []
+    out: list[re.Pattern[str]] = []
     for i, p in enumerate(raw):
+        if isinstance(p, Mapping) and set(p) == {"set"} and isinstance(p["set"], str):
+            if p["set"] not in sets:
+                known = ", ".join(sorted(sets))
+                errors.add(f"{name}[{i}]",
+                           f"未知的模式集：{p['set']}（pattern_sets 里有：{known or '无'}）",
+                           f"unknown pattern set: {p['set']} "
+                           f"(pattern_sets has: {known or 'none'})")
+            else:
+                out.extend(sets[p["set"]] or ())  # a broken set is reported where defined
+            continue
+        if not isinstance(p, str) or not p:
+            errors.add(f"{name}[{i}]", '应为正则表达式，或 {set = "模式集名称"}',
+                       'must be a regex or {set = "pattern set name"}')
+            continue
         try:
-            out.append(re.compile(p, re.IGNORECASE))
+            out.append(_compile(p))
         except re.error as exc:
             errors.add(f"{name}[{i}]", f"正则表达式有误：{exc}", f"invalid regex: {exc}")
     return tuple(out)
@@ -284,43 +404,50 @@ def _items(data: Mapping[str, object], section: str, source: str,
 
 
 def parse_rules(data: Mapping[str, object], *, source: str = "rules.toml") -> RuleSet:
-    """Build a RuleSet from the `rule` and `warning` tables of a rules file.
+    """Build a RuleSet from the `rule` and `warning` tables of a rules file; its
+    `pattern_sets` table names lists of patterns the rules of the same file use by name.
 
     Raises ScriptLibraryError naming the file, the rule id (or section#index) and the field.
     """
     all_errors: list[ScriptError] = []
-    for key in sorted(set(data) - {"rule", "warning"}):
-        all_errors.append(ScriptError(source, "", key, "未知的顶层字段（只允许 rule、warning）",
-                                      "unknown top-level key (only rule, warning)"))
+    for key in sorted(set(data) - {"rule", "warning", "pattern_sets"}):
+        all_errors.append(ScriptError(source, "", key,
+                                      "未知的顶层字段（只允许 rule、warning、pattern_sets）",
+                                      "unknown top-level key (only rule, warning, pattern_sets)"))
+    sets = _pattern_sets(data, source, all_errors)
     rules: list[LintRule] = []
     for errors, item in _items(data, "rule", source, all_errors):
         if isinstance(item, Mapping):
             for key in sorted(set(item) - RULE_KEYS):
                 errors.add(key, "未知字段", "unknown field")
             check = _choice(item, "check", CheckKind, errors)
-            patterns = _patterns(item, errors)
+            patterns = _patterns(item, errors, sets=sets)
             applies = _choice(item, "applies_to", ApplyTo, errors)
             message = _message(item, errors)
             steps = _choices(item, "steps", HandlingStep, errors)
             audiences = _choices(item, "audiences", Audience, errors)
-            unless = _patterns(item, errors, "unless_before", required=False)
+            unless = _patterns(item, errors, "unless_before", required=False, sets=sets)
+            promises = _patterns(item, errors, "unless_in_sentence", required=False, sets=sets)
             if not errors.items:
                 rules.append(LintRule(errors.script, check, patterns, applies,  # type: ignore[arg-type]
-                                      message, steps, audiences, unless))  # type: ignore[arg-type]
+                                      message, steps, audiences, unless,  # type: ignore[arg-type]
+                                      promises))
         all_errors.extend(errors.items)
     warnings: list[WarningRule] = []
     for errors, item in _items(data, "warning", source, all_errors):
         if isinstance(item, Mapping):
             for key in sorted(set(item) - WARNING_KEYS):
                 errors.add(key, "未知字段", "unknown field")
-            patterns = _patterns(item, errors)
+            patterns = _patterns(item, errors, sets=sets)
             applies = _choice(item, "applies_to", ApplyTo, errors)
             severity = _choice(item, "severity", Severity, errors, default=Severity.WARNING)
             message = _message(item, errors)
-            unless = _patterns(item, errors, "unless_before", required=False)
+            unless = _patterns(item, errors, "unless_before", required=False, sets=sets)
+            promises = _patterns(item, errors, "unless_in_sentence", required=False, sets=sets)
             if not errors.items:
                 warnings.append(WarningRule(errors.script, patterns, applies,  # type: ignore[arg-type]
-                                            severity, message, unless))  # type: ignore[arg-type]
+                                            severity, message, unless,  # type: ignore[arg-type]
+                                            promises))
         all_errors.extend(errors.items)
     if all_errors:
         raise ScriptLibraryError(all_errors)

@@ -25,7 +25,6 @@ from ...domain.enums import CaseKind, Cause, CustomerType
 from ...domain.errors import ValidationError
 from ...domain.labels import LabelledEnum
 from ...domain.scripts import ANY, Audience, Channel, HandlingStep, ScriptLibraryError
-from ...domain.text import pick
 from ...services.scripts import ScriptService
 from ...services.scripts_io import script_to_dict
 from ..widgets.enum_combo import EnumCombo
@@ -81,7 +80,11 @@ class ScriptEditDialog(QDialog):
     def _build(self, data: dict[str, Any]) -> None:
         lang = self.lang
         self.id_edit = QLineEdit(data.get("id", ""))
-        self.id_edit.setReadOnly(self.script_id is not None)
+        if self.script_id is not None:
+            # The id is what the shop's edit, usage counts and favourites hang on: an edit
+            # keeps it (the service refuses another one), so it is shown, not offered.
+            self.id_edit.setReadOnly(True)
+            self.id_edit.setToolTip(self.tr("An existing script keeps its id."))
         self.step = EnumCombo(HandlingStep, lang)
         self.step.set_current(HandlingStep(data["step"]))
         self.channel = EnumCombo(Channel, lang)
@@ -91,7 +94,10 @@ class ScriptEditDialog(QDialog):
         self.edits: dict[str, QLineEdit | QPlainTextEdit] = {}
         texts = QGridLayout()
         texts.addWidget(QLabel("中文"), 0, 1)
-        texts.addWidget(QLabel("English"), 0, 2)
+        # Only the shipped library must be bilingual; the shop may write Chinese only.
+        english = QLabel(self.tr("English (optional)"))
+        english.setToolTip(self.tr("Left empty, the English window shows the Chinese text."))
+        texts.addWidget(english, 0, 2)
         for row, (name, label) in enumerate((("title", self.tr("Title")),
                                              ("tone", self.tr("Tone")),
                                              ("text", self.tr("Text"))), start=1):
@@ -174,7 +180,8 @@ class ScriptEditDialog(QDialog):
             else:
                 script = self.service.edit(self.script_id, self.data(), self.operator)
         except ScriptLibraryError as exc:
-            self._show_errors([f"{e.field}: {pick(self.lang, e.zh, e.en)}" for e in exc.errors])
+            # Fields as this form names them ("标题（中文）"), not the file keys ("title.zh").
+            self._show_errors([e.field_message(self.lang) for e in exc.errors])
             return
         except ValidationError as exc:
             self._show_errors([e.message(self.lang) for e in exc.errors])
