@@ -60,7 +60,7 @@ def test_export_writes_the_filtered_list_masked(make_window, demo_register, tmp_
                         staticmethod(lambda *a, **k: (str(target), "")))
     monkeypatch.setattr(QMessageBox, "question",
                         staticmethod(lambda *a, **k: QMessageBox.StandardButton.No))
-    window = make_window(demo_register)
+    window = make_window(demo_register, env={"SHOPDESK_LANG": "en"})
     window.act_export.trigger()
     with target.open(encoding="utf-8-sig") as f:
         rows = list(csv.reader(f))
