@@ -838,42 +838,42 @@ The previous register file was kept here:
         <translation>请先在工具栏的“操作人”中选择你是谁。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/cases.py" line="67"/>
+        <location filename="../../shopdesk/ui/controllers/cases.py" line="68"/>
         <source>Case saved; the current filters hide it.</source>
         <translation>案件已保存；当前筛选条件下不显示它。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/cases.py" line="79"/>
+        <location filename="../../shopdesk/ui/controllers/cases.py" line="85"/>
         <source>Move to trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/cases.py" line="80"/>
+        <location filename="../../shopdesk/ui/controllers/cases.py" line="86"/>
         <source>Move {count} selected case(s) to the trash? You can restore them from the trash later.</source>
         <translation>把选中的 {count} 个案件移到回收站？之后可以从回收站恢复。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/cases.py" line="91"/>
+        <location filename="../../shopdesk/ui/controllers/cases.py" line="105"/>
         <source>{count} case(s) moved to the trash.</source>
         <translation>已把 {count} 个案件移到回收站。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/cases.py" line="108"/>
+        <location filename="../../shopdesk/ui/controllers/cases.py" line="122"/>
         <source>{count} case(s) restored.</source>
         <translation>已恢复 {count} 个案件。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/cases.py" line="119"/>
+        <location filename="../../shopdesk/ui/controllers/cases.py" line="133"/>
         <source>Empty trash</source>
         <translation>清空回收站</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/cases.py" line="120"/>
+        <location filename="../../shopdesk/ui/controllers/cases.py" line="134"/>
         <source>Delete the {count} case(s) in the trash for good? This cannot be undone.</source>
         <translation>永久删除回收站中的 {count} 个案件？此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/cases.py" line="133"/>
+        <location filename="../../shopdesk/ui/controllers/cases.py" line="147"/>
         <source>{count} case(s) deleted for good.</source>
         <translation>已永久删除 {count} 个案件。</translation>
     </message>
@@ -5121,42 +5121,52 @@ Demo cases are made up; you can move them to the trash later.</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/script_edit_dialog.py" line="123"/>
+        <location filename="../../shopdesk/ui/dialogs/script_edit_dialog.py" line="104"/>
+        <source>Facts (one per line)</source>
+        <translation>事实（每行一条）</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/script_edit_dialog.py" line="118"/>
+        <source>Only for a text with {事实}</source>
+        <translation>只在正文含 {事实} 时填写</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/script_edit_dialog.py" line="132"/>
         <source>Id</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/script_edit_dialog.py" line="124"/>
+        <location filename="../../shopdesk/ui/dialogs/script_edit_dialog.py" line="133"/>
         <source>Step</source>
         <translation>处理步骤</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/script_edit_dialog.py" line="125"/>
+        <location filename="../../shopdesk/ui/dialogs/script_edit_dialog.py" line="134"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/script_edit_dialog.py" line="126"/>
+        <location filename="../../shopdesk/ui/dialogs/script_edit_dialog.py" line="135"/>
         <source>Audience</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/script_edit_dialog.py" line="127"/>
+        <location filename="../../shopdesk/ui/dialogs/script_edit_dialog.py" line="136"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/script_edit_dialog.py" line="129"/>
+        <location filename="../../shopdesk/ui/dialogs/script_edit_dialog.py" line="138"/>
         <source>Case kinds (none = any)</source>
         <translation>售后类型（不选 = 全部）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/script_edit_dialog.py" line="130"/>
+        <location filename="../../shopdesk/ui/dialogs/script_edit_dialog.py" line="139"/>
         <source>Causes (none = any)</source>
         <translation>原因（不选 = 全部）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/script_edit_dialog.py" line="131"/>
+        <location filename="../../shopdesk/ui/dialogs/script_edit_dialog.py" line="140"/>
         <source>Customer types</source>
         <translation>客户类型</translation>
     </message>

@@ -82,6 +82,25 @@ def test_edit_a_shipped_script_then_reset_it(qtbot, view, svc):
     assert view.table.item(0, 1).text() == svc.catalog.library.get(SHIPPED).title.zh
 
 
+def test_a_shipped_statement_with_facts_can_be_edited(qtbot, view, svc):
+    # platform_dispute.act.3 lets the seller tick facts ({事实}): the form carries them, or
+    # every edit was refused ("uses {facts} but lists no facts").
+    statement = "platform_dispute.act.3"
+    view.search.setText(statement)
+    view.select(statement)
+    _click(qtbot, view.edit_button)
+    dialog = view.edit_dialog
+    facts_zh = dialog.edits["facts.zh"].toPlainText().splitlines()
+    assert len(facts_zh) == 5 and facts_zh[0].startswith("买家未提供")
+    dialog.edits["facts.zh"].setPlainText("\n".join([*facts_zh, "买家签收后七天内未联系我方"]))
+    dialog.edits["facts.en"].setPlainText(dialog.edits["facts.en"].toPlainText()
+                                          + "\nThe buyer did not contact us for 7 days")
+    _click(qtbot, dialog.save_button)
+    assert not dialog.isVisible(), dialog.errors.text()
+    assert svc.origin(statement) is ScriptOrigin.EDITED
+    assert svc.get(statement).facts[-1].zh == "买家签收后七天内未联系我方"
+
+
 def test_an_edit_breaking_a_rule_stays_in_the_dialog_with_the_reason(qtbot, view, svc):
     view.select(SHIPPED)
     _click(qtbot, view.edit_button)

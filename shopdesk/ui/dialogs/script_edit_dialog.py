@@ -100,14 +100,23 @@ class ScriptEditDialog(QDialog):
         texts.addWidget(english, 0, 2)
         for row, (name, label) in enumerate((("title", self.tr("Title")),
                                              ("tone", self.tr("Tone")),
-                                             ("text", self.tr("Text"))), start=1):
+                                             ("text", self.tr("Text")),
+                                             ("facts", self.tr("Facts (one per line)"))),
+                                            start=1):
             texts.addWidget(QLabel(label), row, 0, Qt.AlignmentFlag.AlignTop)
             for col, code in enumerate(("zh", "en"), start=1):
                 value = data.get(name, {}).get(code, "")
+                if name == "facts":
+                    # The facts a statement to the platform offers to tick ({事实}): kept
+                    # when a shipped statement is edited, or the edit was refused.
+                    value = "\n".join(value)
                 edit: QLineEdit | QPlainTextEdit
-                if name == "text":
+                if name in ("text", "facts"):
                     edit = QPlainTextEdit(value)
                     edit.setTabChangesFocus(True)
+                    if name == "facts":
+                        edit.setPlaceholderText(self.tr("Only for a text with {事实}"))
+                        edit.setMaximumHeight(edit.fontMetrics().lineSpacing() * 4 + 12)
                 else:
                     edit = QLineEdit(value)
                     edit.setCursorPosition(0)  # show the start of a long title
@@ -165,6 +174,10 @@ class ScriptEditDialog(QDialog):
         }
         for name in ("title", "tone", "text"):
             data[name] = {code: self._text(f"{name}.{code}") for code in ("zh", "en")}
+        facts = {code: [line.strip() for line in self._text(f"facts.{code}").splitlines()
+                        if line.strip()] for code in ("zh", "en")}
+        if facts["zh"] or facts["en"]:
+            data["facts"] = facts
         if self.ctypes.keys():
             data["customer_types"] = self.ctypes.keys()
         tags = self.tags.text().split()
