@@ -9,7 +9,6 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QDateTime, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -29,6 +28,7 @@ from ...domain.clock import local
 from ...domain.errors import NotFoundError, ShopDeskError, ValidationError
 from ...services.calls import CallRefusedError, CallService
 from ..widgets.call_texts import AMBER, GREEN, RED, CallTexts, label_style
+from ..widgets.date_time_edit import KeyboardDateTimeEdit
 from ..widgets.enum_combo import EnumCombo
 from ..widgets.field_error import FieldErrorLabel, ValidatedField
 
@@ -74,7 +74,7 @@ class LogCallDialog(QDialog):
         return box
 
     def _build(self) -> None:
-        self.when = QDateTimeEdit()
+        self.when = KeyboardDateTimeEdit()
         self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.when.setCalendarPopup(True)
         now = local(self.calls.clock.now(), self.tz)

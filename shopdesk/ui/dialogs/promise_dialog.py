@@ -13,7 +13,6 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -31,6 +30,7 @@ from ...domain.errors import NotFoundError, ShopDeskError, ValidationError
 from ...domain.promises import Promise, PromiseKind, QuickDue, quick_due
 from ...services.calls import CallService, call_back_warning, never_callable_then
 from ...services.promises import PromiseService
+from ..widgets.date_time_edit import KeyboardDateTimeEdit
 from ..widgets.enum_combo import EnumCombo
 from ..widgets.field_error import FieldErrorLabel, ValidatedField
 
@@ -67,7 +67,7 @@ class PromiseDialog(QDialog):
 
         # Shop-local wall-clock digits held in a UTC QDateTime (as DueTimeEdit does): the
         # computer's own zone can never shift or refuse a time.
-        self.due = QDateTimeEdit()
+        self.due = KeyboardDateTimeEdit()
         self.due.setObjectName("promise_due")
         self.due.setTimeZone(_UTC)
         self.due.setDisplayFormat("yyyy-MM-dd HH:mm")

@@ -6,9 +6,10 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone
-from PySide6.QtWidgets import QCheckBox, QDateTimeEdit, QHBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QWidget
 
 from ...domain.clock import local
+from .date_time_edit import KeyboardDateTimeEdit
 
 
 class DueTimeEdit(QWidget):
@@ -22,7 +23,7 @@ class DueTimeEdit(QWidget):
         super().__init__(parent)
         self.tz = tz
         self.enabled_box = QCheckBox(self)
-        self.edit = QDateTimeEdit(self)
+        self.edit = KeyboardDateTimeEdit(self)
         self.edit.setTimeZone(QTimeZone(QTimeZone.Initialization.UTC))
         self.edit.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.edit.setCalendarPopup(True)
