@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from ..domain.analysis import province_of
 from ..domain.case import Case
 from ..domain.case_query import CaseQuery
 from ..domain.files import temp_beside
@@ -62,16 +63,23 @@ COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("created_by", "创建人", "Created by"),
     ("last_activity_at", "最近动态", "Last activity"),
     ("description", "问题描述", "Description"),
+    # Added after the first version, at the end so a spreadsheet built on the columns
+    # above keeps working: what an owner's month-end review reads (refund speed from the
+    # request, where complaints come from, which cases are major and whose).
+    ("applied_at", "申请时间", "Requested"),
+    ("resolved_at", "结案时间", "Resolved"),
+    ("province", "省份", "Province"),
+    ("major_owner", "重大投诉负责人", "Major complaint owner"),
 )
 _MONEY = {"amount_paid", "amount_claimed", "amount_settled"}
-_TIMES = {"due_at", "created_at", "last_activity_at"}
+_TIMES = {"due_at", "created_at", "last_activity_at", "applied_at", "resolved_at"}
 _ENUMS = {"platform", "kind", "status", "cause", "outcome", "customer_type", "priority"}
 # Excel shows a long digit string as 3.12611E+18 and drops a phone's leading 0; a trailing
 # tab keeps such a CSV cell text (the platforms' own exports do the same).
 _IDENTIFIERS = {"order_no", "refund_no", "buyer_phone", "sku"}
 _WIDTHS = {"case_no": 18, "order_no": 22, "refund_no": 22, "item_title": 30, "buyer_address": 30,
            "description": 40, "platform_status": 24, "due_at": 17, "created_at": 17,
-           "last_activity_at": 17}
+           "last_activity_at": 17, "applied_at": 17, "resolved_at": 17}
 
 
 class ExportCancelled(Exception):
@@ -104,7 +112,13 @@ def case_values(case: Case, *, lang: str, tz: str, full_contact: bool) -> list[A
     mask = free_text_masker(case, full_contact=full_contact)
     out: list[Any] = []
     for key, _, _ in COLUMNS:
-        value: Any = getattr(case, key)
+        value: Any
+        if key == "province":  # not kept on a Case: from the address, as the analysis does
+            value = province_of(case.buyer_address)
+        elif key == "applied_at":  # as refund speed counts: a typed case from its creation
+            value = case.applied_at or case.created_at
+        else:
+            value = getattr(case, key)
         if key in _ENUMS:
             value = value.label(lang) if value is not None else ""
         elif key in _TIMES:

@@ -85,6 +85,30 @@ def test_xlsx_neutralises_formulas_and_keeps_numbers_numeric(cases, tmp_path):
     assert first["订单号"].value == "3126112300000000001"
 
 
+def test_month_end_columns_request_resolution_province_and_major(cases, register,
+                                                                 tmp_path, clock):
+    from datetime import timedelta
+
+    from shopdesk.domain.workflow import Transition
+
+    first_id, second_id = register.cases.query_ids(QUERY)
+    register.staff.add("阿珍", actor="小王")
+    register.major.mark(first_id, "阿珍", "小王")
+    clock.advance(hours=5)
+    register.cases.change_status(second_id, Transition(CaseStatus.CLOSED, note="重复"), "小王")
+    out = tmp_path / "cases.xlsx"
+    export_cases(cases, QUERY, out)
+    rows = [[c.value for c in r] for r in load_workbook(out).active.iter_rows()]
+    head = rows[0]
+    # Added at the end: the columns before them keep their places.
+    assert head[-4:] == ["申请时间", "结案时间", "省份", "重大投诉负责人"]
+    first, second = by_header(rows)
+    assert first["省份"] == "浙江" and first["重大投诉负责人"] == "阿珍"
+    assert first["申请时间"] is not None and first["结案时间"] is None
+    assert second["重大投诉负责人"] is None and second["结案时间"] is not None
+    assert second["结案时间"] - second["申请时间"] >= timedelta(hours=5)
+
+
 def test_full_contact_is_shown_and_audited_once(cases, register, tmp_path):
     out = tmp_path / "full.xlsx"
     export_cases(cases, QUERY, out, full_contact=True, actor="小李")
