@@ -83,6 +83,8 @@ def reopen_window(window: MainWindow, env: Mapping[str, str], args: Sequence[str
     assert isinstance(app, QApplication)
     window.reopening = True
     register = window.next_register or window.register
+    # What the user was looking at, kept across a language change (the box promised it).
+    case_id, search = window.detail.current_case_id, window.filter_bar.search.text()
     quits = app.quitOnLastWindowClosed()
     app.setQuitOnLastWindowClosed(False)  # the old window is the last one for a moment
     try:
@@ -97,7 +99,13 @@ def reopen_window(window: MainWindow, env: Mapping[str, str], args: Sequence[str
         app.setQuitOnLastWindowClosed(quits)
     new = create_main_window(register, env, args, translators)
     new.show()
-    if register is not window.register:
+    if register is window.register:
+        if search:
+            new.filter_bar.search.setText(search)
+            new.filter_bar.flush_search()
+        if case_id is not None:
+            new.open_case_by_id(case_id)
+    else:
         for timer in window.findChildren(QTimer):  # nothing may read the old one now
             timer.stop()
         window.register.close()

@@ -22,6 +22,11 @@ def test_choosing_english_offers_to_reopen_and_the_new_window_speaks_it(
     window.resize(1280, 720)
     window.show()
     assert any("文件" in t for t in menu_titles(window))
+    chosen = window.case_list.model.case_id_at(3)
+    window.case_list.select_case(chosen)
+    number = demo_register.cases.get(chosen).case_no
+    window.filter_bar.search.setText(number[:-1])
+    window.filter_bar.flush_search()
     boxes.answer = QMessageBox.StandardButton.Yes
     with qtbot.waitSignal(window.reopen_requested, timeout=2000):
         window.apply_language_choice("en")
@@ -35,6 +40,9 @@ def test_choosing_english_offers_to_reopen_and_the_new_window_speaks_it(
         assert not window.isVisible() and new.isVisible()
         assert any(t == "&File" for t in menu_titles(new))
         assert new.case_list.count() == window.case_list.count()
+        # The case and the search the user had are kept, as the question promised.
+        assert new.filter_bar.search.text() == number[:-1]
+        assert new.detail.current_case_id == chosen == new.case_list.current_id()
         assert QApplication.quitOnLastWindowClosed()  # restored after the swap
     finally:
         new.close()
