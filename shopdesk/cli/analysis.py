@@ -211,6 +211,16 @@ def cmd_report(register: Register, args: argparse.Namespace, out: TextIO) -> int
     except OSError as exc:
         raise CliError(f"-o: cannot write {args.output}: {exc.strerror or exc}") from None
     out.write(f"{pick(lang, '投诉月报已写入', 'complaint report written')}: {written}\n")
+    # A report of a month not yet over (or not begun) is not wrong, but must not pass for
+    # a finished one: say so where it was asked for.
+    start, end = register.analysis.month(year, month)
+    now = register.clock.now()
+    if now < start:
+        out.write(pick(lang, f"注意：{args.month} 还没开始，月报是空的\n",
+                       f"note: {args.month} has not begun; the report is empty\n"))
+    elif now < end:
+        out.write(pick(lang, f"注意：{args.month} 还没结束，月报只统计到现在\n",
+                       f"note: {args.month} is not over; the report counts up to now\n"))
     return 0
 
 

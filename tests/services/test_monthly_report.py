@@ -156,6 +156,13 @@ def test_cli_report_monthly_and_table_export(register, clock, tmp_path):
                          str(tmp_path / "r.pdf"))
     assert code == 0, err
     assert "投诉月报已写入" in out and "宝贝有问题" in text_of(tmp_path / "r.pdf")
+    assert "注意" not in out  # November is over (the clock is in December)
+    code, out, _ = cli(home, clock, "report", "monthly", "--month", "2026-12", "-o",
+                       str(tmp_path / "dec.pdf"))
+    assert code == 0 and "注意：2026-12 还没结束" in out
+    code, out, _ = cli(home, clock, "report", "monthly", "--month", "2027-05", "-o",
+                       str(tmp_path / "may.pdf"))
+    assert code == 0 and "注意：2027-05 还没开始" in out
     code, _, err = cli(home, clock, "report", "monthly", "--month", "2026-13", "-o",
                        str(tmp_path / "r.pdf"))
     assert code == 1 and "--month" in err
