@@ -78,132 +78,137 @@
 <context>
     <name>AnalysisDialog</name>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="53"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="54"/>
         <source>Complaint analysis</source>
         <translation>投诉分析</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="60"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="61"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="60"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="61"/>
         <source>This week</source>
         <translation>本周</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="61"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="62"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="61"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="62"/>
+        <source>Last month</source>
+        <translation>上月</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="63"/>
         <source>This year</source>
         <translation>今年</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="62"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="64"/>
         <source>Last 30 days</source>
         <translation>最近30天</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="62"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="64"/>
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="83"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="85"/>
         <source>Click a bar to list its cases in the main window</source>
         <translation>点击柱子，在主窗口列出这些案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="88"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="90"/>
         <source>Group</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="88"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="90"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="88"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="90"/>
         <source>Share</source>
         <translation>占比</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="88"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="90"/>
         <source>Cumulative</source>
         <translation>累计占比</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="89"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="91"/>
         <source>Refunded / compensated</source>
         <translation>退款/赔付金额</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="89"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="91"/>
         <source>Avg. hours to resolve</source>
         <translation>平均解决时长（小时）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="90"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="92"/>
         <source>Change vs previous period</source>
         <translation>较上期变化</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="98"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="100"/>
         <source>Double-click a row to list its cases in the main window</source>
         <translation>双击一行，在主窗口列出这些案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="102"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="104"/>
         <source>List these cases</source>
         <translation>列出这些案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="106"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="108"/>
         <source>New improvement plan for this group…</source>
         <translation>为此类新建改进计划…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="109"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="111"/>
         <source>Export table…</source>
         <translation>导出表格…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="111"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="113"/>
         <source>Export monthly report…</source>
         <translation>导出月报…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="115"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="117"/>
         <source>Period:</source>
         <translation>时段：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="121"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="123"/>
         <source>By:</source>
         <translation>维度：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="142"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="144"/>
         <source>Pareto analysis</source>
         <translation>帕累托分析</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="143"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="145"/>
         <source>Refund speed</source>
         <translation>退款时效</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="144"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="146"/>
         <source>Improvement plans (Table 1)</source>
         <translation>改进计划（表一）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="198"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="204"/>
         <source>%1 cases</source>
         <translation>共 %1 单</translation>
     </message>

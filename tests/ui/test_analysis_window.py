@@ -102,3 +102,22 @@ def test_every_column_header_shows_whole_in_chinese(qtbot, make_window, register
     qtbot.wait(50)
     assert header.length() <= table.viewport().width() + 1, (header.length(),
                                                               table.viewport().width())
+
+
+def test_last_month_is_one_choice_for_the_month_end_review(qtbot, make_window, register,
+                                                          clock):
+    from datetime import date, timedelta
+
+    # Two cases in October, one in November; the clock is 2026-11-23.
+    for days_ago in (30, 40):
+        register.cases.open_case(draft_from_fields({
+            "platform": "taobao", "order_no": "T100009", "kind": "refund_only",
+            "cause": "item_defective"}), "小王", at=clock.now() - timedelta(days=days_ago))
+    add(register, "slow_delivery")
+    window = make_window(register)
+    dialog = window.analysis.open_dialog()
+    qtbot.waitExposed(dialog)
+    dialog.period.setCurrentIndex(dialog.period.findData("last_month"))
+    assert dialog.date_from.date().toPython() == date(2026, 10, 1)
+    assert dialog.date_to.date().toPython() == date(2026, 10, 31)
+    assert dialog.total.text() == "共 2 单"

@@ -32,7 +32,8 @@ from ..views.refund_speed_view import RefundSpeedView
 from ..widgets.pareto_chart_view import ParetoChartView
 from .plan_dialog import PlanDialog
 
-PERIODS = ("day", "week", "month", "year", "last30", "custom")
+# "last_month": the month-end review's period (it took two typed dates before).
+PERIODS = ("day", "week", "month", "last_month", "year", "last30", "custom")
 # Low enough that the table under it shows ten-odd rows in a 720 px window; the widget
 # keeps about the drawing's proportions so the labels are not squashed.
 CHART_WIDTH, CHART_HEIGHT = 900, 190
@@ -58,7 +59,8 @@ class AnalysisDialog(QDialog):
         self.period = QComboBox(self)
         self.period.setObjectName("analysis_period")
         names = {"day": self.tr("Today"), "week": self.tr("This week"),
-                 "month": self.tr("This month"), "year": self.tr("This year"),
+                 "month": self.tr("This month"), "last_month": self.tr("Last month"),
+                 "year": self.tr("This year"),
                  "last30": self.tr("Last 30 days"), "custom": self.tr("Custom")}
         for key in PERIODS:
             self.period.addItem(names[key], key)
@@ -161,14 +163,18 @@ class AnalysisDialog(QDialog):
     def _period_changed(self) -> None:
         key = self.period.currentData()
         today = self._today()
+        end = today
         start = {"day": today, "week": today - timedelta(days=today.weekday()),
                  "month": today.replace(day=1), "year": today.replace(month=1, day=1),
                  "last30": today - timedelta(days=29)}.get(key)
+        if key == "last_month":
+            end = today.replace(day=1) - timedelta(days=1)
+            start = end.replace(day=1)
         if start is not None:
             for edit in (self.date_from, self.date_to):
                 edit.blockSignals(True)
             self.date_from.setDate(QDate(start))
-            self.date_to.setDate(QDate(today))
+            self.date_to.setDate(QDate(end))
             for edit in (self.date_from, self.date_to):
                 edit.blockSignals(False)
         self.reload()
