@@ -185,14 +185,12 @@ def cmd_cases_status(register: Register, args: argparse.Namespace, out: TextIO) 
         raise CliError("--promises-kept: only with --to resolved or --to closed")
     actor = actor_name(register, args.actor)
     try:
-        updated = register.cases.change_status(case.id, transition, actor)
+        updated, kept = register.finish_case(case.id, transition, actor,
+                                             keep_promises=args.promises_kept)
     except TransitionError as exc:
         raise CliError(f"{_STATUS_OPTION.get(exc.field, '--to')}: {exc.message(lang)}"
                        ) from None
-    promises = register.promises
-    left = promises.open_for_case(case.id) if finishing else []
-    kept = [promises.keep(p.id, actor) for p in left] if args.promises_kept else []
-    still_open = [] if args.promises_kept else left
+    still_open = register.promises.open_for_case(case.id) if finishing else []
     if args.json:
         now, mask = register.clock.now(), free_text_masker(updated)
         emit_json(out, {"schema": SCHEMA_VERSION, "case": case_json(updated),

@@ -41,7 +41,9 @@ from .warnings import OVERRIDE_NAME as WARNING_RULES_NAME
 from .warnings import WarningService
 
 if TYPE_CHECKING:  # the importers load with the first import, not with every open
+    from ..domain.promises import Promise
     from ..domain.warnings import CaseFacts
+    from ..domain.workflow import Transition
     from .analysis import AnalysisService
     from .blacklist import BlacklistService
     from .calls import CallService
@@ -173,6 +175,18 @@ class Register:
 
         return AnalysisService(self.db, self.clock, shop_tz=self.shop_tz)
 
+    def finish_case(self, case_id: int, transition: Transition, actor: str, *,
+                    keep_promises: bool) -> tuple[Case, list[Promise]]:
+        """Change the case's status and, when asked, mark its open promises kept, in one
+        transaction: never a resolved case with half its promises kept. The promises are
+        read inside it (one kept elsewhere meanwhile is left alone). Returns the case and
+        the promises kept."""
+        with self.db.atomic():
+            case = self.cases.change_status(case_id, transition, actor)
+            kept = [self.promises.keep(p.id, actor)
+                    for p in self.promises.open_for_case(case_id)] if keep_promises else []
+        return case, kept
+
     def backfill_review_due(self) -> None:
         """Once per register: bad reviews saved before their reply due time was kept on
         the case get it (their deadline counted from the case, not the review)."""
@@ -251,9 +265,24 @@ class Register:
         warnings read a settled case), then the early warnings. `siblings=False` when the
         write cannot change what other cases' rules read (a note: the rules read only the
         judged case's own words)."""
+        self._refresh_review_due(case_ids)
         self.deadlines.recompute(case_ids)
         self.warnings.evaluate(case_ids, siblings=siblings)
 
+    def _refresh_review_due(self, case_ids: list[int]) -> None:
+        """A case with a review whose platform or kind was edited: its reply due time
+        follows (the window's length is the platform's). One indexed look-up per write; the
+        review service loads only when a reviewed case is among them."""
+        reviewed: list[int] = []
+        ids = list(case_ids)
+        for start in range(0, len(ids), 500):  # bound parameters stay well under limits
+            chunk = ids[start:start + 500]
+            marks = ", ".join("?" for _ in chunk)
+            reviewed += [r[0] for r in self.db.execute(
+                f"SELECT case_id FROM reviews WHERE case_id IN ({marks}) "
+                "AND reviewed_at IS NOT NULL", chunk).fetchall()]
+        if reviewed:
+            self.reviews.refresh_reply_due(reviewed)
     def _after_case_move(self, before: list[Case]) -> None:
         """In an edit's or a trashing's transaction: the cases these left behind (their
         buyer, product or cause as they were) are judged again."""
@@ -450,7 +479,9 @@ def open_register(paths: DataPaths, clock: Clock, *, daily_backup: bool = True) 
 
         team_db = open_team(paths)  # TeamOfflineError when its server cannot be reached
         if team_db is not None:
-            return Register(paths=paths, db=team_db, clock=clock)
+            team = Register(paths=paths, db=team_db, clock=clock)
+            team.backfill_review_due()  # one team PC does it; the others find it done
+            return team
     manager = BackupManager(paths.backups)
 
     def backup_before_migrate(db: Database, pending: list[str]) -> None:

@@ -144,24 +144,33 @@ class ReviewService:
     def backfill_reply_due(self) -> int:
         """Give every reviewed case its reply due time (reviews saved before ShopDesk kept
         it on the case); returns how many changed. One transaction."""
-        changed = 0
         with self.db.atomic():
-            ids = self.store.reviewed_case_ids()
-            for case_id, case in self.cases.store.fetch(ids).items():
-                if case.kind is CaseKind.BAD_REVIEW and \
-                        self._keep_reply_due(case, self.get(case_id)):
-                    changed += 1
+            return self.refresh_reply_due(self.store.reviewed_case_ids(), notify=True)
+
+    def refresh_reply_due(self, case_ids: list[int], *, notify: bool = False) -> int:
+        """Bring the reply due time kept on these cases up to date with their review, their
+        platform (its window length) and their kind (a case no longer a bad review keeps
+        none); returns how many changed. `notify`: refresh their stage and deadline too
+        (a caller about to do that itself passes False). Caller's transaction."""
+        changed = 0
+        for case_id, case in self.cases.store.fetch(case_ids).items():
+            review = self.get(case_id) if case.kind is CaseKind.BAD_REVIEW else None
+            if self._keep_reply_due(case, review, notify=notify):
+                changed += 1
         return changed
 
-    def _keep_reply_due(self, case: Case, review: Review) -> bool:
+    def _keep_reply_due(self, case: Case, review: Review | None, *,
+                        notify: bool = True) -> bool:
         """Put the review's reply due time on the case, so the case's deadline (the list's
         剩余时间, reminders, the hand-off) counts from the review, as this tab does, and
-        not from when the case was opened. Past due and unreplied stays due (overdue)."""
-        due = next((w.due_at for w in reply_windows(review, self.rule_for(case))
-                    if not w.replied), None)
-        if review.reviewed_at is None and due is None:
-            value = None  # nothing recorded yet: the rule's estimate stands
-        else:
+        not from when the case was opened. Past due and unreplied stays due (overdue).
+        None (the rule's estimate stands) when the case is not a bad review, nothing was
+        recorded, or the platform's window is unknown: "" would mean "nothing to reply"."""
+        rule = self.rule_for(case)
+        value: str | None = None
+        if review is not None and rule is not None and review.reviewed_at is not None:
+            due = next((w.due_at for w in reply_windows(review, rule) if not w.replied),
+                       None)
             value = to_utc_iso(due) if due is not None else ""
         extra = dict(case.extra)
         if value is None:
@@ -172,7 +181,7 @@ class ReviewService:
             return False
         row = case_to_row(case.with_changes(extra=extra))
         self.cases.store.update_columns(case.id, {"extra": row["extra"]}, reindex=False)
-        if self._after_write is not None:
+        if notify and self._after_write is not None:
             self._after_write([case.id])
         return True
 

@@ -78,6 +78,28 @@ def test_the_case_deadline_is_the_reviews_reply_window(register, clock):
     assert register.deadlines.for_case(case.id).due_at == clock.now() + timedelta(days=30)
 
 
+def test_editing_the_platform_or_kind_keeps_the_reply_due_right(register, clock):
+    from decimal import Decimal
+
+    from shopdesk.domain.case import CaseDraft
+
+    def draft(platform, kind=CaseKind.BAD_REVIEW):
+        return CaseDraft(platform=platform, order_no="3712345678901", kind=kind,
+                         buyer_nick="小蜜蜂", buyer_phone="13812345678",
+                         amount_paid=Decimal("59.00"))
+
+    case = open_kind(register, CaseKind.BAD_REVIEW, platform=Platform.JD)
+    register.reviews.save(case.id, "小王", reviewed_at=T0 - timedelta(days=10))
+    # JD's window is not known here: the stage rule's estimate stands, not "nothing due".
+    assert "review_reply_due" not in register.cases.get(case.id).extra
+    # The seller corrects the platform to Taobao: its 30-day window from the review.
+    register.cases.update(case.id, draft(Platform.TAOBAO), "小王")
+    assert register.deadlines.for_case(case.id).due_at == T0 + timedelta(days=20)
+    # No longer a bad review: the review's window no longer decides.
+    register.cases.update(case.id, draft(Platform.TAOBAO, CaseKind.COMPLAINT), "小王")
+    assert "review_reply_due" not in register.cases.get(case.id).extra
+
+
 def test_reviews_saved_before_get_their_due_time_once(register, clock):
     case = open_kind(register, CaseKind.BAD_REVIEW)
     register.reviews.save(case.id, "小王", reviewed_at=T0 - timedelta(days=10))

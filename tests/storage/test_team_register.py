@@ -301,3 +301,41 @@ def test_every_table_with_a_database_made_id_returns_it(team_url):
     finally:
         team.close()
     assert made == set(ID_TABLES)  # an insert into one of them gives its lastrowid
+
+
+def test_a_team_register_gets_the_review_due_backfill_on_open(data_paths, clock,
+                                                               seed_register, team_url,
+                                                               tmp_path):
+    """Reviews saved before the reply due was kept on the case, moved to the server:
+    opening the team register gives them the review's window, as a local start does."""
+    import json
+    from datetime import timedelta
+
+    from shopdesk.paths import DataPaths
+
+    local = open_register(seed_register(data_paths), clock)
+    case = local.cases.open_case(CaseDraft(platform=Platform.TAOBAO, order_no="3700000000001",
+                                           kind=CaseKind.BAD_REVIEW), "小王")
+    local.reviews.save(case.id, "小王", reviewed_at=clock.now() - timedelta(days=10))
+    stored = local.cases.get(case.id)
+    old_extra = {k: v for k, v in stored.extra.items() if k != "review_reply_due"}
+    with local.db.atomic():  # as an older ShopDesk left it
+        local.cases.store.update_columns(case.id, {"extra": json.dumps(old_extra)},
+                                         reindex=False)
+        local.deadlines.recompute([case.id])
+        local.settings.set("reviews/reply_due_backfilled", None)
+    team = open_team_database(team_url, listen=False)
+    try:
+        copy_register(local.db, team)
+    finally:
+        team.close()
+        local.close()
+    pc = DataPaths(tmp_path / "pc")
+    pc.ensure()
+    (pc.root / "team.json").write_text(json.dumps({"url": team_url}), encoding="utf-8")
+    opened = open_register(pc, clock, daily_backup=False)
+    try:
+        assert opened.is_team
+        assert opened.deadlines.for_case(case.id).due_at == clock.now() + timedelta(days=20)
+    finally:
+        opened.close()

@@ -122,6 +122,29 @@ def test_finishing_asks_about_open_promises(qtbot, register, case, clock):
     assert set(states.values()) == {PromiseState.KEPT} and other.id in states
 
 
+def test_a_promise_kept_elsewhere_meanwhile_does_not_stop_the_change(qtbot, register, case,
+                                                                     clock):
+    from datetime import timedelta
+
+    from shopdesk.domain.promises import PromiseKind, PromiseState
+
+    first = register.promises.make(case.id, PromiseKind.REFUND,
+                                   clock.now() + timedelta(hours=2), "小王", "今天内退款")
+    register.promises.make(case.id, PromiseKind.CALL_BACK, clock.now() + timedelta(hours=3),
+                           "小王", "回电确认")
+    dialog = open_dialog(qtbot, register, case.id)
+    register.promises.keep(first.id, "小李")  # a colleague, while the dialog is open
+    choose(qtbot, dialog.target, "resolved")
+    choose(qtbot, dialog.outcome, "full_refund")
+    qtbot.mouseClick(dialog.promises_box, Qt.MouseButton.LeftButton)
+    press_enter(qtbot)
+    assert dialog.result() == StatusDialog.DialogCode.Accepted
+    assert register.cases.get(case.id).status == CaseStatus.RESOLVED
+    states = [p.state for p in register.promises.for_case(case.id)]
+    assert states == [PromiseState.KEPT, PromiseState.KEPT]
+    assert register.promises.get(first.id).resolved_by == "小李"  # not kept twice
+
+
 def test_resolving_leaves_unticked_promises_open(qtbot, register, case, clock):
     from datetime import timedelta
 

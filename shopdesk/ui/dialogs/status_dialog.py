@@ -205,10 +205,9 @@ class StatusDialog(QDialog):
                                             self.operator, pin=self.approval_pin.text(),
                                             note=self.note.toPlainText())
                 self._approval = None
-            self.register.cases.change_status(self.case.id, transition, self.operator)
-            if self.promises_box.isVisible() and self.promises_box.isChecked():
-                for promise in self.open_promises:
-                    self.register.promises.keep(promise.id, self.operator)
+            keep = self.promises_box.isVisible() and self.promises_box.isChecked()
+            self.register.finish_case(self.case.id, transition, self.operator,
+                                      keep_promises=keep)
         except ApprovalNeeded as exc:
             self._ask_approval(exc)
             return
