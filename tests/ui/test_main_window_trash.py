@@ -160,3 +160,33 @@ def test_a_current_row_without_selection_is_selected(qtbot, window, demo_registe
         table.model().index(3, 0), QItemSelectionModel.SelectionFlag.NoUpdate)
     assert window.case_list.selected_ids() == [table.model().index(3, 0).data(CASE_ID_ROLE)]
     assert window.act_trash.isEnabled()
+
+
+def test_trashing_deep_in_the_list_selects_the_case_that_followed(qtbot, make_window,
+                                                                  register, boxes):
+    from shopdesk.domain.case import draft_from_fields
+
+    for n in range(130):  # more than the first page the list loads after a reload
+        register.cases.open_case(draft_from_fields({
+            "platform": "taobao", "order_no": f"T7{n:05d}", "kind": "exchange"}), "小王")
+    window = make_window(register)
+    click(qtbot, window.filter_bar.quick_buttons[QuickFilter.ALL])
+    model, table = window.case_list.model, window.case_list.table
+    model.load_rest(1000)
+    gone, following = model.case_id_at(120), model.case_id_at(121)
+    window.case_list.select_case(gone)
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Delete)
+    assert window.case_list.selected_ids() == [following]
+    assert window.detail.current_case_id == following
+
+
+def test_ctrl_navigation_selects_nothing_behind_the_users_back(qtbot, window, demo_register):
+    click(qtbot, window.filter_bar.quick_buttons[QuickFilter.ALL])
+    table = window.case_list.table
+    select_rows(qtbot, table, [2])
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Space, Qt.KeyboardModifier.ControlModifier)  # deselect
+    assert window.case_list.selected_ids() == []
+    qtbot.keyClick(table, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    assert window.case_list.selected_ids() == []  # moved, selected nothing

@@ -87,22 +87,33 @@ class CaseController(QObject):
                     "the trash later.").format(count=len(ids)))
         if answer != QMessageBox.StandardButton.Yes:
             return
-        rows = [r for r in (case_list.model.row_of(i) for i in ids) if r is not None]
+        following = self._case_after(ids)
         try:
             moved = self._host.register.cases.delete(ids, operator)
         except ShopDeskError as exc:
             self.show_error(exc)
             return
         case_list.reload()
-        # The list and the panel agree on what comes next: the case now in the first
-        # trashed row (or the last row), selected, so Delete again acts on it.
-        next_row = min(min(rows, default=0), case_list.model.rowCount() - 1)
-        following = case_list.model.case_id_at(next_row) if next_row >= 0 else None
-        if following is not None:
-            case_list.select_case(following)
+        # The list and the panel agree on what comes next: the case that followed the
+        # trashed ones (by id: a reload keeps only the first page loaded), selected, so
+        # Delete again acts on a case the seller sees.
+        if following is not None and case_list.select_case(following):
             case_list.table.setFocus(Qt.FocusReason.OtherFocusReason)
         self._host.show_message(
             self.tr("{count} case(s) moved to the trash.").format(count=moved), 5000)
+
+    def _case_after(self, ids: list[int]) -> int | None:
+        """The listed case after the last of `ids` (else the one before the first)."""
+        model = self._host.case_list.model
+        rows = sorted(r for r in (model.row_of(i) for i in ids) if r is not None)
+        if not rows:
+            return None
+        gone = set(ids)
+        for row in (*range(rows[-1] + 1, model.rowCount()), *range(rows[0] - 1, -1, -1)):
+            case_id = model.case_id_at(row)
+            if case_id is not None and case_id not in gone:
+                return case_id
+        return None
 
     def restore_from_trash(self) -> None:
         case_list = self._host.case_list

@@ -18,6 +18,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAction, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHeaderView,
     QLabel,
     QMenu,
@@ -412,7 +413,10 @@ class CaseListView(QWidget):
 
     def _on_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         selection = self.table.selectionModel()
-        if current.isValid() and not selection.hasSelection():
+        # Not with Ctrl held: Ctrl+arrows and Ctrl+click move or deselect on purpose, and a
+        # row selected behind the user's back would be trashed or printed with the rest.
+        ctrl = bool(QApplication.keyboardModifiers() & Qt.KeyboardModifier.ControlModifier)
+        if current.isValid() and not selection.hasSelection() and not ctrl:
             # Focus (Tab, a reload) makes a row current without selecting it: the panel
             # showed that case while Trash/Restore, acting on the selection, stayed grey.
             selection.select(current, QItemSelectionModel.SelectionFlag.Select
