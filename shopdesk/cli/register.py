@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 from typing import TextIO
 
+from ..domain.clock import local
 from ..domain.errors import ShopDeskError
 from ..services.register import Register
 from .common import CliError, actor_name, cli_lang, emit_json
@@ -110,7 +111,9 @@ def cmd_backup(register: Register, args: argparse.Namespace, out: TextIO) -> int
         return cmd_restore(register, args, out)
     if args.list:
         for b in register.list_backups():
-            out.write(f"{b.taken_at:%Y-%m-%d %H:%M:%S}Z  {b.reason:<28} {b.path}\n")
+            # Shop time, as the file names and the window's restore list show it.
+            taken = local(b.taken_at, register.shop_tz)
+            out.write(f"{taken:%Y-%m-%d %H:%M:%S}  {b.reason:<28} {b.path}\n")
         return EXIT_OK
     out.write(f"{register.back_up_now()}\n")
     return EXIT_OK

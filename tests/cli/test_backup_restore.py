@@ -95,3 +95,7 @@ def test_backup_and_list_still_work(cli):
     assert code == 0 and Path(out.strip()).is_file()
     code, out, _ = cli("backup", "--list")
     assert code == 0 and "manual" in out
+    # The time in shop time, as in the file's name (…-20261123-100000+0800-manual…).
+    day, time, _reason, name = out.splitlines()[0].split()
+    stamp = day.replace("-", "") + "-" + time.replace(":", "")
+    assert "Z" not in out and f"shopdesk-{stamp}+0800-manual" in name
