@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from ..enums import Cause, CauseSide
 from ..labels import LabelledEnum
@@ -227,7 +228,7 @@ def lint(script: Script, rules: RuleSet | Iterable[LintRule]) -> list[Violation]
                     out.append(Violation(rule.id, script.id, field_name, hit, rule.message))
             elif not any(p.search(text) for p in rule.patterns):
                 out.append(Violation(rule.id, script.id, field_name, "", rule.message))
-    return out
+    return _most_specific(out, _rules_of(rules), lambda v: (v.field, v.match))
 
 
 def lint_library(library: ScriptLibrary | Iterable[Script],
@@ -249,7 +250,18 @@ def mistakes_for(case_cause: Cause | None, text: str, rules: RuleSet) -> list[Mi
         hit = first_hit(rule.patterns, text, rule.unless_before, rule.unless_in_sentence)
         if hit is not None:
             out.append(MistakeWarning(rule.id, rule.severity, hit, rule.message))
-    return out
+    return _most_specific(out, rules.warnings, lambda w: w.match)
+
+
+def _most_specific(found: list, rules: Iterable[LintRule | WarningRule],
+                   where: Callable[[Any], object]) -> list:
+    """Drop a broad ("non_buyer_causes") hit where a seller-side rule caught the same words:
+    one mistake, one message (both rules share the return-postage patterns; the broad one's
+    "the cause is not known yet" reads wrong when the cause is known)."""
+    scope = {r.id: r.applies_to for r in rules}
+    specific = {where(f) for f in found if scope.get(f.rule_id) is ApplyTo.SELLER_SIDE_CAUSES}
+    return [f for f in found if not (scope.get(f.rule_id) is ApplyTo.NON_BUYER_CAUSES
+                                     and where(f) in specific)]
 
 
 # ---------------------------------------------------------------- parsing rules.toml
