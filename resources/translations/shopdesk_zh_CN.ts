@@ -858,27 +858,27 @@ The previous register file was kept here:
         <translation>把选中的 {count} 个案件移到回收站？之后可以从回收站恢复。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/cases.py" line="105"/>
+        <location filename="../../shopdesk/ui/controllers/cases.py" line="103"/>
         <source>{count} case(s) moved to the trash.</source>
         <translation>已把 {count} 个案件移到回收站。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/cases.py" line="122"/>
+        <location filename="../../shopdesk/ui/controllers/cases.py" line="133"/>
         <source>{count} case(s) restored.</source>
         <translation>已恢复 {count} 个案件。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/cases.py" line="133"/>
+        <location filename="../../shopdesk/ui/controllers/cases.py" line="144"/>
         <source>Empty trash</source>
         <translation>清空回收站</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/cases.py" line="134"/>
+        <location filename="../../shopdesk/ui/controllers/cases.py" line="145"/>
         <source>Delete the {count} case(s) in the trash for good? This cannot be undone.</source>
         <translation>永久删除回收站中的 {count} 个案件？此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/cases.py" line="147"/>
+        <location filename="../../shopdesk/ui/controllers/cases.py" line="158"/>
         <source>{count} case(s) deleted for good.</source>
         <translation>已永久删除 {count} 个案件。</translation>
     </message>
@@ -1315,67 +1315,67 @@ You can restore it from the trash later.</source>
 <context>
     <name>CaseListView</name>
     <message>
-        <location filename="../../shopdesk/ui/views/case_list_view.py" line="289"/>
+        <location filename="../../shopdesk/ui/views/case_list_view.py" line="290"/>
         <source>No case under this quick filter matches “%1”. Press All to search every case, or clear the search (Esc).</source>
         <translation>当前快捷筛选下没有与“%1”匹配的案件。点“全部”可在所有案件中查找，或清除搜索（Esc）。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_list_view.py" line="292"/>
+        <location filename="../../shopdesk/ui/views/case_list_view.py" line="293"/>
         <source>No case matches “%1”. Check the spelling, or clear the search (Esc).</source>
         <translation>没有与“%1”匹配的案件。请检查拼写，或清除搜索（Esc）。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_list_view.py" line="295"/>
+        <location filename="../../shopdesk/ui/views/case_list_view.py" line="296"/>
         <source>The trash is empty.</source>
         <translation>回收站是空的。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_list_view.py" line="296"/>
+        <location filename="../../shopdesk/ui/views/case_list_view.py" line="297"/>
         <source>No promise to a buyer is overdue.</source>
         <translation>没有逾期的买家承诺。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_list_view.py" line="297"/>
+        <location filename="../../shopdesk/ui/views/case_list_view.py" line="298"/>
         <source>No promise to a buyer falls due today.</source>
         <translation>今天没有到期的买家承诺。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_list_view.py" line="298"/>
+        <location filename="../../shopdesk/ui/views/case_list_view.py" line="299"/>
         <source>No open case is past its deadline.</source>
         <translation>没有已过截止时间的未结案件。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_list_view.py" line="299"/>
+        <location filename="../../shopdesk/ui/views/case_list_view.py" line="300"/>
         <source>No open case is due today.</source>
         <translation>今天没有到期的未结案件。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_list_view.py" line="300"/>
+        <location filename="../../shopdesk/ui/views/case_list_view.py" line="301"/>
         <source>No open case is assigned to you.</source>
         <translation>没有分配给你的未结案件。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_list_view.py" line="301"/>
+        <location filename="../../shopdesk/ui/views/case_list_view.py" line="302"/>
         <source>No open case carries a warning.</source>
         <translation>没有带预警的未结案件。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_list_view.py" line="302"/>
+        <location filename="../../shopdesk/ui/views/case_list_view.py" line="303"/>
         <source>No open cases: everything is resolved.</source>
         <translation>没有未结案件：全部已处理完。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_list_view.py" line="308"/>
+        <location filename="../../shopdesk/ui/views/case_list_view.py" line="309"/>
         <source>(Only with the filters above.)</source>
         <translation>（仅限上方的筛选条件。）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_list_view.py" line="310"/>
+        <location filename="../../shopdesk/ui/views/case_list_view.py" line="311"/>
         <source>No case matches the filters above.</source>
         <translation>没有符合上方筛选条件的案件。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_list_view.py" line="311"/>
+        <location filename="../../shopdesk/ui/views/case_list_view.py" line="312"/>
         <source>No cases yet. Add one with File → New case… (Ctrl+N) or import a platform export with File → Import (Ctrl+I).</source>
         <translation>还没有案件。可通过“文件 → 新建案件…”（Ctrl+N）登记，或通过“文件 → 导入”（Ctrl+I）导入平台导出文件。</translation>
     </message>
@@ -1726,58 +1726,68 @@ You can restore it from the trash later.</source>
         <translation>评价结果：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="198"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="201"/>
+        <source>Bad review: public reply posted</source>
+        <translation>差评：已发出评价解释</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="202"/>
+        <source>Bad review: details updated</source>
+        <translation>差评：更新了差评信息</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="205"/>
         <source>Bad review: %1</source>
         <translation>差评：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="218"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="225"/>
         <source>Step done: %1</source>
         <translation>完成：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="219"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="226"/>
         <source>Step undone: %1</source>
         <translation>取消完成：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="237"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="244"/>
         <source>Evidence removed: %1</source>
         <translation>移除证据：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="239"/>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="266"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="246"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="273"/>
         <source>Reason: %1</source>
         <translation>原因：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="242"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="249"/>
         <source>Waybill added: %1</source>
         <translation>添加运单号：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="244"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="251"/>
         <source>Evidence added (%1): %2</source>
         <translation>添加证据（%1）：%2</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="258"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="265"/>
         <source>Promise to the buyer: %1 (due %2)</source>
         <translation>向买家承诺：%1（%2 到期）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="261"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="268"/>
         <source>Promise kept: %1</source>
         <translation>承诺已兑现：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="262"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="269"/>
         <source>(after the due time %1)</source>
         <translation>（晚于到期时间 %1）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="264"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="271"/>
         <source>Promise not kept: %1</source>
         <translation>承诺未兑现：%1</translation>
     </message>
@@ -1857,7 +1867,7 @@ You can restore it from the trash later.</source>
         <location filename="../../shopdesk/ui/views/case_detail_text.py" line="158"/>
         <location filename="../../shopdesk/ui/views/case_detail_text.py" line="171"/>
         <location filename="../../shopdesk/ui/views/case_detail_text.py" line="175"/>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="231"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="238"/>
         <source>Note: %1</source>
         <translation>备注：%1</translation>
     </message>
@@ -1892,12 +1902,12 @@ You can restore it from the trash later.</source>
         <translation>平台更新：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="222"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="229"/>
         <source>Status: %1 → %2</source>
         <translation>状态：%1 → %2</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="226"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="233"/>
         <source>Outcome: %1</source>
         <translation>处理结果：%1</translation>
     </message>
@@ -3589,17 +3599,22 @@ Demo cases are made up; you can move them to the trash later.</source>
         <translation>已选中已加载的 {selected} 个案件（共 {listed} 个）：全选最多再加载 {limit} 个。向下滚动可加载更多，或缩小筛选范围。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="464"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="415"/>
+        <source>The case no longer matches the filters; it is still shown here.</source>
+        <translation>这个案件已不符合当前筛选条件，仍显示在右侧。</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/main_window.py" line="469"/>
         <source>Saved. The SHOPDESK_LANG environment variable chooses the language right now; the saved one is used once it is unset.</source>
         <translation>已保存。当前界面语言由环境变量 SHOPDESK_LANG 指定；取消该变量后才会使用保存的语言。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="469"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="474"/>
         <source>The window has to be reopened to show the new language. Reopen it now? Your cases, filters and the open shift are kept.</source>
         <translation>需要重新打开窗口才能显示新语言。现在重新打开吗？案件、筛选条件和当前班次都会保留。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="476"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="481"/>
         <source>The new language is used from the next start.</source>
         <translation>新语言将在下次启动时生效。</translation>
     </message>
@@ -3614,23 +3629,23 @@ Demo cases are made up; you can move them to the trash later.</source>
         <translation>操作人：{name}</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="463"/>
         <location filename="../../shopdesk/ui/main_window.py" line="468"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="473"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="482"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="487"/>
         <source>Automatic backup failed: {reason}. Back up by hand (File menu); details in the log (Help → Open log folder).</source>
         <translation>自动备份失败：{reason}。请通过“文件”菜单手动备份；详情见日志（帮助 → 打开日志文件夹）。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="509"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="514"/>
         <source>About ShopDesk</source>
         <translation>关于 ShopDesk</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="510"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="515"/>
         <source>&lt;h3&gt;ShopDesk — after-sales desk&lt;/h3&gt;&lt;p&gt;Version {version}&lt;/p&gt;&lt;p&gt;An after-sales register for small online shops. Your data stays on this computer.&lt;/p&gt;&lt;p&gt;Data folder: {path}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;ShopDesk 店铺售后台&lt;/h3&gt;&lt;p&gt;版本 {version}&lt;/p&gt;&lt;p&gt;小网店的售后登记簿。你的数据只保存在这台电脑上。&lt;/p&gt;&lt;p&gt;数据文件夹：{path}&lt;/p&gt;</translation>
     </message>
@@ -4482,12 +4497,12 @@ Demo cases are made up; you can move them to the trash later.</source>
         <translation>登记对所选案件买家作出的承诺（Ctrl+Shift+N）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/promises.py" line="86"/>
+        <location filename="../../shopdesk/ui/controllers/promises.py" line="95"/>
         <source>Select a case first</source>
         <translation>请先选择一个案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/promises.py" line="92"/>
+        <location filename="../../shopdesk/ui/controllers/promises.py" line="101"/>
         <source>This case is in the trash; restore it to record a promise</source>
         <translation>该案件在回收站中，恢复后才能登记承诺</translation>
     </message>
@@ -5914,17 +5929,17 @@ Every change you saved before this is safe in the register.</source>
         <translation>金额格式不正确（例如 12.50）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="222"/>
+        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="221"/>
         <source>This case no longer exists (it may have been deleted)</source>
         <translation>该案件已不存在（可能已被删除）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="234"/>
+        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="233"/>
         <source>Major complaint: %1 above your limit of %2 needs the approval of its owner, %3. Ask them to confirm here, then press the button again.</source>
         <translation>重大投诉：%1 超出你的额度 %2，需要负责人 %3 批准。请负责人在此确认后，再按一次按钮。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="242"/>
+        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="241"/>
         <source>Approved by %1 — change status</source>
         <translation>%1 已批准 — 更改状态</translation>
     </message>

@@ -407,8 +407,13 @@ class MainWindow(MainWindowChrome, QMainWindow):
         """The detail panel edited a case: refresh the list around it."""
         self.after_change()
         self.case_list.reload()
-        if self.case_list.current_id() != case_id:
-            self.case_list.select_case(case_id)
+        if self.case_list.current_id() != case_id and \
+                not self.case_list.select_case(case_id):
+            # Resolved under 未结 (or otherwise out of the filter): the panel keeps showing
+            # it, with the result, rather than going blank, and says why it left the list.
+            self.detail.show_case(case_id)
+            self.show_message(self.tr("The case no longer matches the filters; it is still "
+                                      "shown here."), 6000)
 
     def _focus_search(self) -> None:
         self.filter_bar.focus_search()

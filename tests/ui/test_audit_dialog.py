@@ -91,3 +91,14 @@ def test_a_fill_from_an_order_reads_in_the_windows_language(qapp):
                                                        data)
     assert line.startswith("Filled from order 3126112300000000001: ")
     assert "买家" not in line and "enriched" not in line
+
+
+def test_review_events_read_in_english():
+    from shopdesk.ui.views.case_detail_text import CaseText
+
+    text = CaseText("en", "Asia/Shanghai")
+    # The stored line is Chinese; the English timeline said "Bad review: 更新差评信息".
+    assert text.event_line("review", "更新差评信息", {"fields": ["stars"]}) == \
+        "Bad review: details updated"
+    assert text.event_line("review", "已发出评价解释", {"fields": ["replied_at"]}) == \
+        "Bad review: public reply posted"

@@ -83,3 +83,19 @@ def test_after_a_new_case_is_saved_focus_is_on_its_row(qtbot, make_window, regis
     [case_id] = window.case_list.model.ids()
     assert window.case_list.selected_ids() == [case_id]
     qtbot.waitUntil(lambda: QApplication.focusWidget() is window.case_list.table)
+
+
+def test_a_case_resolved_out_of_the_filter_stays_in_the_panel(qtbot, make_window, register):
+    from shopdesk.services.quick_filters import QuickFilter
+
+    case = _open(register, "T500010")
+    _open(register, "T500011")
+    window = make_window(register)
+    window.filter_bar.set_quick(QuickFilter.OPEN)
+    window.case_list.select_case(case.id)
+    register.cases.change_status(case.id, Transition(CaseStatus.CLOSED, note="重复"), "小王")
+    window.detail.changed.emit(case.id)  # as the panel's status dialog reports it
+    assert case.id not in window.case_list.model.ids()
+    assert window.detail.current_case_id == case.id  # not a blank panel
+    assert "filters" in window.statusBar().currentMessage() or \
+        "筛选" in window.statusBar().currentMessage()

@@ -61,8 +61,10 @@ def test_clicking_the_banner_lists_the_overdue_cases(qtbot, make_window, demo_re
     assert banner.isVisible() and banner.count == 2
     qtbot.mouseClick(banner, Qt.MouseButton.LeftButton)
     assert window.filter_bar.quick_buttons[QuickFilter.PROMISE_OVERDUE].isChecked()
-    # Longest overdue first.
+    # Longest overdue first, shown on its promises tab (not the last tab used).
     assert window.case_list.model.ids() == [soon.case_id, later.case_id]
+    assert window.detail.current_case_id == soon.case_id
+    assert window.detail.tabs.currentWidget() is window.detail.promises_panel
     cell = window.case_list.model.index(0, column_of("promise"))
     assert cell.data(Qt.ItemDataRole.ForegroundRole).color().red() > 150
 

@@ -76,6 +76,15 @@ class PromiseController(QObject):
         table = self._host.case_list.table
         table.sortByColumn(column_of("promise"), Qt.SortOrder.AscendingOrder)
         table.setFocus()
+        # The longest-overdue case, on its promises tab (it opened on whichever tab was
+        # last used, e.g. the evidence).
+        host = self._host
+        first = host.case_list.model.case_id_at(0)
+        if first is not None:
+            host.case_list.select_case(first)
+            detail = host.detail
+            if getattr(detail, "promises_panel", None) is not None:
+                detail.tabs.setCurrentWidget(detail.promises_panel)
 
     def new_promise(self) -> PromiseDialog | None:
         """Open the new-promise dialog on the selected case, from its promises tab; returns

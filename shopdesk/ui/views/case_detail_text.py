@@ -195,6 +195,13 @@ class CaseText(QObject):
         if type_ == "review" and data.get("outcome") and "outcome" in data.get("fields", []):
             return self.tr("Review outcome: %1").replace(
                 "%1", enum_label(ReviewOutcome, data["outcome"], self.lang))
+        if type_ == "review":
+            # The stored line is Chinese (services/reviews.py _event_text): the English
+            # timeline showed "Bad review: 更新差评信息".
+            stored = {"已发出评价解释": self.tr("Bad review: public reply posted"),
+                      "更新差评信息": self.tr("Bad review: details updated")}
+            if text in stored:
+                return stored[text]
         return self.tr("Bad review: %1").replace("%1", text)
 
     def _call_text(self, text: str, data: dict) -> str:
