@@ -87,7 +87,7 @@ class DeadlineStrip(QWidget):
             self.stage_actions[stage] = action
         self.stage_button.setMenu(self.menu)
         row = QHBoxLayout(self)
-        row.setContentsMargins(8, 0, 0, 0)
+        row.setContentsMargins(8, 0, 6, 0)  # air before the Stage ▾ button beside it
         row.addWidget(self.left_label)
 
     def set_case(self, case_id: int | None, *, live: bool = True) -> None:
