@@ -121,3 +121,16 @@ def test_last_month_is_one_choice_for_the_month_end_review(qtbot, make_window, r
     assert dialog.date_from.date().toPython() == date(2026, 10, 1)
     assert dialog.date_to.date().toPython() == date(2026, 10, 31)
     assert dialog.total.text() == "共 2 单"
+
+
+def test_the_chart_is_drawn_at_the_size_it_is_shown(qtbot, make_window, register):
+    add(register, "item_defective", 3)
+    window = make_window(register)
+    dialog = window.analysis.open_dialog()
+    qtbot.waitExposed(dialog)
+    dialog.resize(1100, 700)
+    chart = dialog.chart
+    # 1:1, not a 900-wide drawing stretched into the widget (blurred, squashed labels).
+    qtbot.waitUntil(lambda: chart.renderer().defaultSize().width() == chart.width(),
+                    timeout=3000)
+    assert chart.renderer().defaultSize().height() == chart.height()

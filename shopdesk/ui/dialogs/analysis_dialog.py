@@ -84,6 +84,7 @@ class AnalysisDialog(QDialog):
         self.chart.setMaximumHeight(CHART_MAX_HEIGHT)
         self.chart.setToolTip(self.tr("Click a bar to list its cases in the main window"))
         self.chart.bar_clicked.connect(self.activate_row)
+        self.chart.resized.connect(self._draw_chart)
         self.table = QTableWidget(0, 7, self)
         self.table.setObjectName("analysis_table")
         self.table.setHorizontalHeaderLabels([
@@ -185,6 +186,19 @@ class AnalysisDialog(QDialog):
         self.period.blockSignals(False)
         self.reload()
 
+    def _draw_chart(self) -> None:
+        """The chart drawn at the widget's size (1:1: crisp labels, true proportions); the
+        default size until the widget has one."""
+        result = self.result
+        if result is None:
+            return
+        service = self.register.analysis
+        width = self.chart.width() if self.chart.width() >= 300 else CHART_WIDTH
+        height = self.chart.height() if self.chart.height() >= CHART_MIN_HEIGHT \
+            else CHART_HEIGHT
+        self.chart.show_chart(service.chart_svg(result, width=width, height=height), width,
+                              lambda x: service.chart_bar_at(result, width, x))
+
     def bounds(self) -> tuple[datetime, datetime]:
         """The chosen period: [first day 00:00, day after the last 00:00) shop time."""
         first = self.date_from.date().toPython()
@@ -202,8 +216,7 @@ class AnalysisDialog(QDialog):
         self.refund_speed.show_period(start, end)
         self.result = result = service.pareto(self.by(), start, end, self.lang)
         self.total.setText(self.tr("%1 cases").replace("%1", str(result.total)))
-        self.chart.show_chart(service.chart_svg(result, width=CHART_WIDTH, height=CHART_HEIGHT),
-                              CHART_WIDTH, lambda x: service.chart_bar_at(result, CHART_WIDTH, x))
+        self._draw_chart()
         self.table.setRowCount(len(result.rows))
         for i, r in enumerate(result.rows):
             hours = f"{r.avg_resolve_hours:.1f}" if r.avg_resolve_hours is not None else ""

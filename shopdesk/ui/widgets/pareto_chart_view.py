@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, Qt, Signal
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtGui import QMouseEvent, QResizeEvent
 from PySide6.QtSvgWidgets import QSvgWidget
 from PySide6.QtWidgets import QWidget
 
@@ -18,12 +18,23 @@ class ParetoChartView(QSvgWidget):
     `bar_clicked(row)` for a left click on a bar."""
 
     bar_clicked = Signal(int)
+    # The widget's size settled after a resize: the owner draws the chart again at it, so
+    # the drawing is shown 1:1 (stretched, its 8-point labels were blurred and squashed).
+    resized = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._drawing_width = 1.0
         self._bar_at: BarAt = lambda _x: None
         self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(120)
+        self._settle.timeout.connect(self.resized)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._settle.start()
 
     def show_chart(self, svg: bytes, drawing_width: float, bar_at: BarAt) -> None:
         self.load(QByteArray(svg))
