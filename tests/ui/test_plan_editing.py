@@ -136,6 +136,14 @@ def test_window_exports_the_table_and_the_monthly_report(qtbot, make_window, reg
     assert dialog.report_button.text() == "导出月报…"
     written = window.analysis.export_table(str(tmp_path / "t.csv"))
     assert written.read_text(encoding="utf-8-sig").splitlines()[1].startswith("宝贝有问题,2,")
+    # Asked where, the suggested name says which period (next month's must not overwrite).
+    from PySide6.QtWidgets import QFileDialog
+
+    suggested = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(
+        lambda _p, _t, name, _f: (suggested.append(name), ("", ""))[1]))
+    window.analysis.export_table()
+    assert suggested and "投诉分析-原因-2026-10-25至2026-11-23" in suggested[0]
     # The month is asked for (this month first, the month just ended chosen), then where.
     from PySide6.QtWidgets import QFileDialog, QInputDialog
 

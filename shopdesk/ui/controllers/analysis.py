@@ -149,7 +149,10 @@ class AnalysisController(QObject):
             return None
         lang = self._host.lang
         if path is None:
-            name = pick(lang, f"投诉分析-{result.by.label(lang)}", f"analysis-{result.by.value}")
+            # The period in the name: next month's export must not overwrite this one.
+            first, last = (d.isoformat() for d in dialog.period_days())
+            name = pick(lang, f"投诉分析-{result.by.label(lang)}-{first}至{last}",
+                        f"analysis-{result.by.value}-{first}-to-{last}")
             path, _filter = QFileDialog.getSaveFileName(
                 dialog, self.tr("Export table"), suggested_path(name + ".xlsx"),
                 self.tr("Excel workbook (*.xlsx);;CSV (*.csv)"))

@@ -199,6 +199,11 @@ class AnalysisDialog(QDialog):
         self.chart.show_chart(service.chart_svg(result, width=width, height=height), width,
                               lambda x: service.chart_bar_at(result, width, x))
 
+    def period_days(self) -> tuple[date, date]:
+        """The chosen first and last day (shop time), both included."""
+        first = self.date_from.date().toPython()
+        return first, max(self.date_to.date().toPython(), first)
+
     def bounds(self) -> tuple[datetime, datetime]:
         """The chosen period: [first day 00:00, day after the last 00:00) shop time."""
         first = self.date_from.date().toPython()
