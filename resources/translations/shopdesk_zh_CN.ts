@@ -44,33 +44,33 @@
         <translation>点击查看改进计划</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/analysis.py" line="154"/>
-        <location filename="../../shopdesk/ui/controllers/analysis.py" line="161"/>
+        <location filename="../../shopdesk/ui/controllers/analysis.py" line="157"/>
+        <location filename="../../shopdesk/ui/controllers/analysis.py" line="164"/>
         <source>Export table</source>
         <translation>导出表格</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/analysis.py" line="155"/>
+        <location filename="../../shopdesk/ui/controllers/analysis.py" line="158"/>
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/analysis.py" line="170"/>
+        <location filename="../../shopdesk/ui/controllers/analysis.py" line="173"/>
         <source>Export monthly complaint report</source>
         <translation>导出投诉月报</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/analysis.py" line="176"/>
+        <location filename="../../shopdesk/ui/controllers/analysis.py" line="179"/>
         <source>Month:</source>
         <translation>月份：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/analysis.py" line="183"/>
+        <location filename="../../shopdesk/ui/controllers/analysis.py" line="186"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/analysis.py" line="202"/>
+        <location filename="../../shopdesk/ui/controllers/analysis.py" line="205"/>
         <source>Saved: %1</source>
         <translation>已保存：%1</translation>
     </message>
@@ -123,92 +123,92 @@
         <translation>点击柱子，在主窗口列出这些案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="90"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="91"/>
         <source>Group</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="90"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="91"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="90"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="91"/>
         <source>Share</source>
         <translation>占比</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="90"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="91"/>
         <source>Cumulative</source>
         <translation>累计占比</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="91"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="92"/>
         <source>Refunded / compensated</source>
         <translation>退款/赔付金额</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="91"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="92"/>
         <source>Avg. hours to resolve</source>
         <translation>平均解决时长（小时）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="92"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="93"/>
         <source>Change vs previous period</source>
         <translation>较上期变化</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="100"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="101"/>
         <source>Double-click a row to list its cases in the main window</source>
         <translation>双击一行，在主窗口列出这些案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="104"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="105"/>
         <source>List these cases</source>
         <translation>列出这些案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="108"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="109"/>
         <source>New improvement plan for this group…</source>
         <translation>为此类新建改进计划…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="111"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="112"/>
         <source>Export table…</source>
         <translation>导出表格…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="113"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="114"/>
         <source>Export monthly report…</source>
         <translation>导出月报…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="117"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="118"/>
         <source>Period:</source>
         <translation>时段：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="123"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="124"/>
         <source>By:</source>
         <translation>维度：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="144"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="145"/>
         <source>Pareto analysis</source>
         <translation>帕累托分析</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="145"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="146"/>
         <source>Refund speed</source>
         <translation>退款时效</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="146"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="147"/>
         <source>Improvement plans (Table 1)</source>
         <translation>改进计划（表一）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="204"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="223"/>
         <source>%1 cases</source>
         <translation>共 %1 单</translation>
     </message>
@@ -509,67 +509,67 @@ The previous register file was kept here:
 <context>
     <name>BreakPromiseDialog</name>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="215"/>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="216"/>
         <source>Promise not kept</source>
         <translation>承诺未兑现</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="225"/>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="226"/>
         <source>Out of stock</source>
         <translation>缺货</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="225"/>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="226"/>
         <source>Warehouse delayed</source>
         <translation>仓库延误</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="226"/>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="227"/>
         <source>Courier delayed</source>
         <translation>快递延误</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="226"/>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="227"/>
         <source>Could not reach the buyer</source>
         <translation>联系不上买家</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="227"/>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="228"/>
         <source>Solved another way</source>
         <translation>已用其他方式解决</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="229"/>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="230"/>
         <source>Why was it not kept?</source>
         <translation>为什么没有兑现？</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="232"/>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="233"/>
         <source>Promise</source>
         <translation>承诺</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="233"/>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="234"/>
         <source>Was due</source>
         <translation>原定到期</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="234"/>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="235"/>
         <source>Reason (required)</source>
         <translation>原因（必填）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="238"/>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="239"/>
         <source>Mark not kept</source>
         <translation>标记为未兑现</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="240"/>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="241"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="259"/>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="260"/>
         <source>This promise no longer exists</source>
         <translation>该承诺已不存在</translation>
     </message>
@@ -818,6 +818,44 @@ The previous register file was kept here:
         <location filename="../../shopdesk/ui/widgets/call_texts.py" line="74"/>
         <source>Buyer&apos;s local time: %1</source>
         <translation>买家当地时间：%1</translation>
+    </message>
+</context>
+<context>
+    <name>CancelPromiseDialog</name>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="280"/>
+        <source>Promise no longer needed</source>
+        <translation>承诺不再需要</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="287"/>
+        <source>Promise</source>
+        <translation>承诺</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="288"/>
+        <source>Was due</source>
+        <translation>原定到期</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="289"/>
+        <source>Reason (required)</source>
+        <translation>原因（必填）</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="293"/>
+        <source>Mark no longer needed</source>
+        <translation>标记为不再需要</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="295"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="313"/>
+        <source>This promise no longer exists</source>
+        <translation>该承诺已不存在</translation>
     </message>
 </context>
 <context>
@@ -1656,144 +1694,154 @@ You can restore it from the trash later.</source>
         <translation>已永久删除</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="138"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="85"/>
+        <source>Promise no longer needed</source>
+        <translation>承诺不再需要</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="139"/>
         <source>Filled from order %1: %2</source>
         <translation>从订单 %1 补全：%2</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="143"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="144"/>
         <source>Not filled from order %1: its buyer %2 is not the one typed on this case (%3). Check the order number.</source>
         <translation>未从订单 %1 补全：订单的买家 %2 与本案件填写的不同（%3），请核对订单号</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="146"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="147"/>
         <source>Not filled from order %1: its buyer is not the one typed on this case (%3). Check the order number.</source>
         <translation>未从订单 %1 补全：订单的买家与本案件填写的不同（%3），请核对订单号</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="155"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="156"/>
         <source>Warnings acknowledged: %1</source>
         <translation>已确认预警：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="160"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="161"/>
         <source>Stage: %1</source>
         <translation>阶段：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="163"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="164"/>
         <source> (tracking no. %1)</source>
         <translation>（单号 %1）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="169"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="170"/>
         <source>Marked as a major complaint, owner: %1</source>
         <translation>标记为重大投诉，负责人：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="170"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="171"/>
         <source>No longer a major complaint</source>
         <translation>不再是重大投诉</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="173"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="174"/>
         <source>Owner approved compensation up to ¥%1 (asked by %2)</source>
         <translation>负责人批准赔付最多 ¥%1（%2 申请）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="182"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="183"/>
         <source>Follow-up scheduled for %1</source>
         <translation>已安排回访：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="187"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="188"/>
         <source>Follow-up: %1</source>
         <translation>回访：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="190"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="191"/>
         <source>Follow-up cancelled (the case was reopened)</source>
         <translation>回访已取消（案件已重新打开）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="193"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="194"/>
         <source>Bad-review contact %1 of 2 (%2)</source>
         <translation>差评联系第 %1 次，共 2 次（%2）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="196"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="197"/>
         <source>Review outcome: %1</source>
         <translation>评价结果：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="201"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="202"/>
         <source>Bad review: public reply posted</source>
         <translation>差评：已发出评价解释</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="202"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="203"/>
         <source>Bad review: details updated</source>
         <translation>差评：更新了差评信息</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="205"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="206"/>
         <source>Bad review: %1</source>
         <translation>差评：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="225"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="226"/>
         <source>Step done: %1</source>
         <translation>完成：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="226"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="227"/>
         <source>Step undone: %1</source>
         <translation>取消完成：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="244"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="245"/>
         <source>Evidence removed: %1</source>
         <translation>移除证据：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="246"/>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="273"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="247"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="277"/>
         <source>Reason: %1</source>
         <translation>原因：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="249"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="250"/>
         <source>Waybill added: %1</source>
         <translation>添加运单号：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="251"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="252"/>
         <source>Evidence added (%1): %2</source>
         <translation>添加证据（%1）：%2</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="265"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="266"/>
         <source>Promise to the buyer: %1 (due %2)</source>
         <translation>向买家承诺：%1（%2 到期）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="268"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="269"/>
         <source>Promise kept: %1</source>
         <translation>承诺已兑现：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="269"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="270"/>
         <source>(after the due time %1)</source>
         <translation>（晚于到期时间 %1）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="271"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="273"/>
+        <source>Promise no longer needed: %1</source>
+        <translation>承诺不再需要：%1</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="275"/>
         <source>Promise not kept: %1</source>
         <translation>承诺未兑现：%1</translation>
     </message>
     <message>
         <location filename="../../shopdesk/ui/views/case_detail_text.py" line="76"/>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="115"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="116"/>
         <source>Case created</source>
         <translation>创建案件</translation>
     </message>
@@ -1833,81 +1881,81 @@ You can restore it from the trash later.</source>
         <translation>承诺未兑现</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="85"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="86"/>
         <source>Evidence added</source>
         <translation>添加证据</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="86"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="87"/>
         <source>Evidence removed</source>
         <translation>移除证据</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="87"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="88"/>
         <source>Evidence caption changed</source>
         <translation>修改证据说明</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="88"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="89"/>
         <source>Evidence category changed</source>
         <translation>修改证据类别</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="89"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="90"/>
         <source>Summary facts statement edited</source>
         <translation>编辑争议摘要的事实陈述</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="90"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="91"/>
         <source>Summary printed with full contact details</source>
         <translation>打印了含完整联系方式的争议摘要</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="117"/>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="158"/>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="171"/>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="175"/>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="238"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="118"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="159"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="172"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="176"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="239"/>
         <source>Note: %1</source>
         <translation>备注：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="120"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="121"/>
         <source>Edited: %1</source>
         <translation>修改了：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="122"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="123"/>
         <source>Moved to the trash</source>
         <translation>移到了回收站</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="124"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="125"/>
         <source>Restored from the trash</source>
         <translation>从回收站恢复</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="128"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="129"/>
         <source>Phone call: %1</source>
         <translation>电话沟通：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="130"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="131"/>
         <source>(outside the call policy, override recorded)</source>
         <translation>（不符合电话沟通规范，已记录破例原因）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="135"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="136"/>
         <source>Platform update: %1</source>
         <translation>平台更新：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="229"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="230"/>
         <source>Status: %1 → %2</source>
         <translation>状态：%1 → %2</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="233"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="234"/>
         <source>Outcome: %1</source>
         <translation>处理结果：%1</translation>
     </message>
@@ -3045,17 +3093,17 @@ Demo cases are made up; you can move them to the trash later.</source>
 <context>
     <name>HandoffView</name>
     <message>
-        <location filename="../../shopdesk/ui/views/handoff_view.py" line="198"/>
+        <location filename="../../shopdesk/ui/views/handoff_view.py" line="197"/>
         <source>Save hand-off as PDF</source>
         <translation>把交接单保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/handoff_view.py" line="200"/>
+        <location filename="../../shopdesk/ui/views/handoff_view.py" line="199"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/handoff_view.py" line="211"/>
+        <location filename="../../shopdesk/ui/views/handoff_view.py" line="210"/>
         <source>Could not write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
@@ -3945,6 +3993,29 @@ Demo cases are made up; you can move them to the trash later.</source>
     </message>
 </context>
 <context>
+    <name>NotNeededReasonCombo</name>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="329"/>
+        <source>Buyer withdrew the request</source>
+        <translation>买家已撤销申请</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="329"/>
+        <source>Solved another way</source>
+        <translation>已用其他方式解决</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="330"/>
+        <source>The platform closed the case</source>
+        <translation>平台已关闭该售后</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="332"/>
+        <source>Why is it no longer needed?</source>
+        <translation>为什么不再需要？</translation>
+    </message>
+</context>
+<context>
     <name>OfflineBanner</name>
     <message>
         <location filename="../../shopdesk/ui/controllers/team.py" line="38"/>
@@ -4510,77 +4581,77 @@ Demo cases are made up; you can move them to the trash later.</source>
 <context>
     <name>PromiseDialog</name>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="55"/>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="56"/>
         <source>New promise — %1</source>
         <translation>新建承诺 — %1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="65"/>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="66"/>
         <source>e.g. confirm the reship date</source>
         <translation>例如：确认补发日期</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="78"/>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="79"/>
         <source>+1 hour</source>
         <translation>+1 小时</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="79"/>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="80"/>
         <source>Today 18:00</source>
         <translation>今天 18:00</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="80"/>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="81"/>
         <source>Tomorrow 12:00</source>
         <translation>明天 12:00</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="99"/>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="100"/>
         <source>Promised</source>
         <translation>承诺事项</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="100"/>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="101"/>
         <source>Details</source>
         <translation>具体内容</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="101"/>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="102"/>
         <source>Due (shop time)</source>
         <translation>到期时间（店铺时间）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="104"/>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="105"/>
         <source>Made by</source>
         <translation>承诺人</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="110"/>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="111"/>
         <source>Save promise</source>
         <translation>保存承诺</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="112"/>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="113"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="151"/>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="152"/>
         <source>Call policy</source>
         <translation>通话规范</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="156"/>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="157"/>
         <source>Use the earliest allowed time</source>
         <translation>使用最早可以打的时间</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="161"/>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="162"/>
         <source>Promise this time anyway</source>
         <translation>仍然承诺这个时间</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="193"/>
+        <location filename="../../shopdesk/ui/dialogs/promise_dialog.py" line="194"/>
         <source>This case no longer exists (it may have been deleted)</source>
         <translation>该案件已不存在（可能已被删除）</translation>
     </message>
@@ -4643,43 +4714,53 @@ Demo cases are made up; you can move them to the trash later.</source>
         <translation>选中的承诺没有兑现，需写明原因</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/promises_panel.py" line="105"/>
-        <location filename="../../shopdesk/ui/views/promises_panel.py" line="186"/>
+        <location filename="../../shopdesk/ui/views/promises_panel.py" line="85"/>
+        <source>No longer needed…</source>
+        <translation>不再需要…</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/promises_panel.py" line="87"/>
+        <source>The selected promise is no longer needed (e.g. the buyer withdrew); say why</source>
+        <translation>所选承诺已不再需要（例如买家已撤销），请写明原因</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/promises_panel.py" line="111"/>
+        <location filename="../../shopdesk/ui/views/promises_panel.py" line="192"/>
         <source>Promises</source>
         <translation>承诺</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/promises_panel.py" line="144"/>
+        <location filename="../../shopdesk/ui/views/promises_panel.py" line="150"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/promises_panel.py" line="147"/>
+        <location filename="../../shopdesk/ui/views/promises_panel.py" line="153"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/promises_panel.py" line="151"/>
+        <location filename="../../shopdesk/ui/views/promises_panel.py" line="157"/>
         <source>(late)</source>
         <translation>（逾期兑现）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/promises_panel.py" line="182"/>
+        <location filename="../../shopdesk/ui/views/promises_panel.py" line="188"/>
         <source>Promises (%1 late)</source>
         <translation>承诺（%1 个逾期）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/promises_panel.py" line="184"/>
+        <location filename="../../shopdesk/ui/views/promises_panel.py" line="190"/>
         <source>Promises (%1)</source>
         <translation>承诺（%1）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/promises_panel.py" line="223"/>
+        <location filename="../../shopdesk/ui/views/promises_panel.py" line="230"/>
         <source>Choose the operator (who is working now) first. Nothing was changed.</source>
         <translation>请先选择操作人（现在是谁在处理）。本次未做任何修改。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/promises_panel.py" line="285"/>
+        <location filename="../../shopdesk/ui/views/promises_panel.py" line="310"/>
         <source>This promise no longer exists</source>
         <translation>该承诺已不存在</translation>
     </message>
@@ -5849,97 +5930,117 @@ Every change you saved before this is safe in the register.</source>
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="46"/>
+        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="49"/>
         <source>Change status — %1</source>
         <translation>更改状态 — %1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="60"/>
+        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="63"/>
         <source>(choose)</source>
         <translation>（请选择）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="79"/>
+        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="82"/>
         <source>Owner&apos;s 4-digit PIN</source>
         <translation>负责人的 4 位 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="80"/>
+        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="83"/>
         <source>Owner&apos;s PIN</source>
         <translation>负责人 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="90"/>
+        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="93"/>
         <source>Current status</source>
         <translation>当前状态</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="91"/>
+        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="94"/>
         <source>New status</source>
         <translation>新状态</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="92"/>
+        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="95"/>
         <source>Outcome</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="106"/>
-        <source>Mark the case&apos;s open promises kept (%1)</source>
-        <translation>把这个案件未兑现的承诺标记为已兑现（%1 个）</translation>
+        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="109"/>
+        <source>Keep them open (still reminded)</source>
+        <translation>保持待兑现（继续提醒）</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="111"/>
+        <source>Mark them kept</source>
+        <translation>标记为已兑现</translation>
     </message>
     <message>
         <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="113"/>
-        <source>Left unticked, they stay open and are still reminded.</source>
-        <translation>不勾选则承诺保持待兑现，仍会按时提醒。</translation>
+        <source>Mark them no longer needed</source>
+        <translation>标记为不再需要</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="127"/>
+        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="121"/>
+        <source>Why no longer needed (required)</source>
+        <translation>不再需要的原因（必填）</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="128"/>
+        <source>Open promises on this case (%1)</source>
+        <translation>本案件的待兑现承诺（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="153"/>
         <source>Change status</source>
         <translation>更改状态</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="128"/>
+        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="154"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="158"/>
+        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="183"/>
         <source>Reason (required)</source>
         <translation>原因（必填）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="159"/>
+        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="184"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="167"/>
+        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="207"/>
         <source>Amount (required)</source>
         <translation>金额（必填）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="168"/>
+        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="208"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="192"/>
+        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="232"/>
         <source>Not a valid amount (e.g. 12.50)</source>
         <translation>金额格式不正确（例如 12.50）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="221"/>
+        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="240"/>
+        <source>Say why the promises are no longer needed</source>
+        <translation>请写明这些承诺为什么不再需要</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="268"/>
         <source>This case no longer exists (it may have been deleted)</source>
         <translation>该案件已不存在（可能已被删除）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="233"/>
+        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="280"/>
         <source>Major complaint: %1 above your limit of %2 needs the approval of its owner, %3. Ask them to confirm here, then press the button again.</source>
         <translation>重大投诉：%1 超出你的额度 %2，需要负责人 %3 批准。请负责人在此确认后，再按一次按钮。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="241"/>
+        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="288"/>
         <source>Approved by %1 — change status</source>
         <translation>%1 已批准 — 更改状态</translation>
     </message>

@@ -181,21 +181,29 @@ def cmd_cases_status(register: Register, args: argparse.Namespace, out: TextIO) 
     transition = _transition(args)
     lang = cli_lang(register, args)
     finishing = transition.to in (CaseStatus.RESOLVED, CaseStatus.CLOSED)
-    if args.promises_kept and not finishing:
-        raise CliError("--promises-kept: only with --to resolved or --to closed")
+    not_needed = args.promises_not_needed
+    for option, asked in (("--promises-kept", args.promises_kept),
+                          ("--promises-not-needed", not_needed is not None)):
+        if asked and not finishing:
+            raise CliError(f"{option}: only with --to resolved or --to closed")
     actor = actor_name(register, args.actor)
     try:
-        updated, kept = register.finish_case(case.id, transition, actor,
-                                             keep_promises=args.promises_kept)
+        updated, done = register.finish_case(case.id, transition, actor,
+                                             keep_promises=args.promises_kept,
+                                             promises_not_needed=not_needed)
     except TransitionError as exc:
         raise CliError(f"{_STATUS_OPTION.get(exc.field, '--to')}: {exc.message(lang)}"
                        ) from None
     still_open = register.promises.open_for_case(case.id) if finishing else []
+    kept = done if args.promises_kept else []
+    cancelled = done if not_needed is not None else []
     if args.json:
         now, mask = register.clock.now(), free_text_masker(updated)
         emit_json(out, {"schema": SCHEMA_VERSION, "case": case_json(updated),
                         "promises_kept": [promise_json(p, case.case_no, now, mask)
                                           for p in kept],
+                        "promises_not_needed": [promise_json(p, case.case_no, now, mask)
+                                                for p in cancelled],
                         "promises_open": [promise_json(p, case.case_no, now, mask)
                                           for p in still_open]})
         return EXIT_OK
@@ -208,10 +216,13 @@ def cmd_cases_status(register: Register, args: argparse.Namespace, out: TextIO) 
     mask = free_text_masker(updated)
     for p in kept:
         out.write(f"promise #{p.id} kept: {mask(p.describe(lang))}\n")
+    for p in cancelled:
+        out.write(f"promise #{p.id} no longer needed: {mask(p.describe(lang))}\n")
     if still_open:
         # A finished case's promise is still owed: say so, or it alarms later unexplained.
         out.write(f"note: {len(still_open)} open promise(s) on this case stay open and will "
-                  "still be reminded (--promises-kept marks them kept):\n")
+                  "still be reminded (--promises-kept marks them kept, --promises-not-needed "
+                  "REASON no longer needed):\n")
         for p in still_open:
             due = local(p.due_at, register.shop_tz).strftime("%m-%d %H:%M")
             out.write(f"  #{p.id} {due} {mask(p.describe(lang))}\n")

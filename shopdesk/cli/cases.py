@@ -43,7 +43,8 @@ EXIT_OK = 0
 
 # Service field names -> the option the user typed (refusals name the option).
 OPTION_OF = {**CASE_FIELD_OPTIONS, "actor": "--as", "note": "TEXT", "name": "--assignee",
-             "case": "CASE_NO", **MAJOR_OPTION_OF}
+             "case": "CASE_NO", "promises_not_needed": "--promises-not-needed",
+             **MAJOR_OPTION_OF}
 
 
 def add_cases_parsers(sub: argparse._SubParsersAction) -> None:
@@ -91,9 +92,13 @@ def add_cases_parsers(sub: argparse._SubParsersAction) -> None:
                         help="with --to resolved: the refunded or compensated amount")
     status.add_argument("--reason", default="",
                         help="a note; required to close an unresolved case or to reopen one")
-    status.add_argument("--promises-kept", action="store_true",
+    settle = status.add_mutually_exclusive_group()
+    settle.add_argument("--promises-kept", action="store_true",
                         help="with --to resolved/closed: mark the case's open promises kept "
                              "(otherwise they stay open and are still reminded)")
+    settle.add_argument("--promises-not-needed", metavar="REASON",
+                        help="with --to resolved/closed: mark the case's open promises no "
+                             "longer needed, for REASON (e.g. the buyer withdrew)")
     status.add_argument("--json", action="store_true")
 
     add_stage_parser(csub)

@@ -1,4 +1,5 @@
-"""`shopdesk promises ...`: list what was promised to buyers, make, keep and break promises.
+"""`shopdesk promises ...`: list what was promised to buyers, make, keep and break promises,
+or mark them no longer needed.
 
 Registered by shopdesk.cli (add_promise_parsers + PROMISE_HANDLERS); no Qt imported.
 """
@@ -42,7 +43,8 @@ class PromiseCliError(CliError):
 
 def add_promise_parsers(sub: argparse._SubParsersAction) -> None:
     """The `promises` subcommand and its actions."""
-    promises = sub.add_parser("promises", help="promises made to buyers: list, add, keep, break")
+    promises = sub.add_parser("promises", help="promises made to buyers: list, add, keep, break, "
+                                                   "cancel")
     psub = promises.add_subparsers(dest="promises_command", required=True)
     ls = psub.add_parser("list", help="open promises by due time (trashed cases left out)")
     which = ls.add_mutually_exclusive_group()
@@ -63,6 +65,11 @@ def add_promise_parsers(sub: argparse._SubParsersAction) -> None:
     brk = psub.add_parser("break", help="mark promise ID not kept, with the reason")
     brk.add_argument("promise_id", type=int, metavar="ID")
     brk.add_argument("--reason", required=True)
+    cancel = psub.add_parser("cancel", help="mark promise ID no longer needed (neither kept "
+                             "nor broken: the buyer withdrew...), with the reason")
+    cancel.add_argument("promise_id", type=int, metavar="ID")
+    cancel.add_argument("--reason", required=True)
+    cancel.add_argument("--json", action="store_true")
 
 
 def parse_time(text: str, option: str, tz: str) -> datetime:
@@ -136,6 +143,8 @@ def cmd_promises(register: Register, args: argparse.Namespace, out: TextIO) -> i
     elif command == "keep":
         at = parse_time(args.at, "--at", tz) if args.at else None
         promise = service.keep(_promise_id(register, args.promise_id), actor, at)
+    elif command == "cancel":
+        promise = service.cancel(_promise_id(register, args.promise_id), actor, args.reason)
     else:
         promise = service.break_promise(_promise_id(register, args.promise_id), actor,
                                         args.reason)
@@ -151,7 +160,8 @@ def cmd_promises(register: Register, args: argparse.Namespace, out: TextIO) -> i
                 if refused is not None else []
         emit_json(out, data)
     else:
-        verb = {"add": "made", "keep": "kept", "break": "broken"}[command]
+        verb = {"add": "made", "keep": "kept", "break": "broken",
+                "cancel": "no longer needed"}[command]
         out.write(f"promise #{promise.id} {verb}: "
                   + _line(promise, case_no, register.clock.now(), tz, lang,
                           free_text_masker(case)) + "\n")

@@ -77,7 +77,7 @@ class PromiseLine:
     what: Text
     due_at: datetime
     made_by: str
-    state: str  # open, kept, broken
+    state: str  # open, kept, broken, cancelled (no longer needed)
     overdue: bool = False
     resolved_by: str = ""
     reason: str = ""

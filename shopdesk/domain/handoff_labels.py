@@ -48,6 +48,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "promises_overdue": ("已逾期未兑现（{n}）", "Overdue ({n})"),
     "promises_next": ("下一班内到期（{n}）", "Due during the next shift ({n})"),
     "promises_resolved": ("已兑现/未兑现（{n}）", "Kept or not kept ({n})"),
+    # The same list when some were marked no longer needed (promise_sections()).
+    "promises_resolved_cancelled": ("已兑现/未兑现/不再需要（{n}）",
+                                    "Kept, not kept or no longer needed ({n})"),
     "sec_touched": ("本班处理的案件（{n} 个）", "Cases touched this shift ({n})"),
     "sec_off_shift": ("无人当班期间：{start} – {end}（{n} 个案件）",
                       "While nobody was on shift: {start} – {end} ({n} cases)"),
@@ -73,6 +76,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "overridden": ("越权拨打", "override"),
     "state_kept": ("已兑现", "kept"),
     "state_broken": ("未兑现", "not kept"),
+    "state_cancelled": ("不再需要", "no longer needed"),
     "due": ("应于 {at}", "due {at}"),
     "col_rank": ("#", "#"),
     "col_case": ("案件 / 买家", "Case / buyer"),
@@ -192,15 +196,32 @@ def ack_text(shift: Shift, tz: str, lang: str = "zh") -> str:
     return text + (label("self_ack", lang) if shift.self_acknowledged else "")
 
 
+def promise_state_text(p: PromiseLine, lang: str) -> str:
+    """'已兑现', '未兑现（缺货）', '不再需要（买家撤销）'; '' for an open one."""
+    if p.state == "kept":
+        return label("state_kept", lang)
+    if p.state in ("broken", "cancelled"):
+        key = "state_broken" if p.state == "broken" else "state_cancelled"
+        return label(key, lang) + paren(p.reason, lang)
+    return ""
+
+
 def promise_text(p: PromiseLine, tz: str, lang: str) -> str:
     """'SD-… 小蜜蜂 回电：… 应于 11-23 15:00（小王） 未兑现（缺货）'."""
-    state = ""
-    if p.state == "kept":
-        state = label("state_kept", lang)
-    elif p.state == "broken":
-        state = label("state_broken", lang) + paren(p.reason, lang)
     return join(p.case_no, p.buyer, p.what.get(lang),
-                label("due", lang, at=shown(p.due_at, tz)), paren(p.made_by, lang), state)
+                label("due", lang, at=shown(p.due_at, tz)), paren(p.made_by, lang),
+                promise_state_text(p, lang))
+
+
+def promise_sections(sheet: HandoffSheet) -> list[tuple[str, tuple[PromiseLine, ...]]]:
+    """(label key, promises) of the sheet's three promise lists, in order. The settled
+    list says "no longer needed" in its heading only when it holds such a promise (a
+    sheet without one reads as before)."""
+    resolved = sheet.promises_resolved
+    settled = "promises_resolved_cancelled" if any(p.state == "cancelled" for p in resolved) \
+        else "promises_resolved"
+    return [("promises_overdue", sheet.promises_overdue),
+            ("promises_next", sheet.promises_next), (settled, resolved)]
 
 
 def imports_shown(sheet: HandoffSheet, cap: int, lang: str = "zh"

@@ -1,8 +1,10 @@
 """Promises made to a buyer (承诺): what, by when, by whom, and whether it was kept.
 
 A broken promise is how a small complaint becomes a platform complaint, so a promise
-is an explicit record: it stays OPEN until someone marks it kept or broken (with a
-reason). Plain Python: the rules here are shared by the service, the UI and the CLI.
+is an explicit record: it stays OPEN until someone marks it kept, broken (with a
+reason) or no longer needed (with a reason: the buyer withdrew, the case ended another
+way; neither kept nor broken, and no longer owed). Plain Python: the rules here are
+shared by the service, the UI and the CLI.
 """
 
 from __future__ import annotations
@@ -38,12 +40,17 @@ class PromiseState(StrEnum):
     OPEN = "open"
     KEPT = "kept"
     BROKEN = "broken"
+    # No longer needed (不再需要): the buyer withdrew, or the case ended so the promise
+    # no longer applies. Saying "kept" or "broken" would be untrue, and leaving it open
+    # keeps it overdue in the banner for ever. Counted apart from kept and broken.
+    CANCELLED = "cancelled"
 
 
 STATE_LABELS = {
     PromiseState.OPEN: ("待兑现", "Open"),
     PromiseState.KEPT: ("已兑现", "Kept"),
     PromiseState.BROKEN: ("未兑现", "Broken"),
+    PromiseState.CANCELLED: ("不再需要", "No longer needed"),
 }
 
 
@@ -66,6 +73,8 @@ class Promise:
     state: PromiseState = PromiseState.OPEN
     resolved_at: datetime | None = None
     resolved_by: str | None = None
+    # Why it was broken, or why it is no longer needed (CANCELLED): the same column, as
+    # both are "why this was closed without being kept" (m0030 says why).
     broken_reason: str | None = None
 
     @property
@@ -77,8 +86,10 @@ class Promise:
         return self.is_open and self.due_at <= now
 
     def was_late(self) -> bool:
-        """Kept or broken after the due time."""
-        return self.resolved_at is not None and self.resolved_at > self.due_at
+        """Kept or broken after the due time (a promise no longer needed is never late:
+        nothing was owed any more)."""
+        return (self.state != PromiseState.CANCELLED and self.resolved_at is not None
+                and self.resolved_at > self.due_at)
 
     def describe(self, lang: str = "zh") -> str:
         """Kind label plus the free text: '回电：确认补发时间' / 'Call back: ...'."""
@@ -115,16 +126,27 @@ def validate_new_promise(kind: PromiseKind | None, text: str, due_at: datetime |
     return errors
 
 
+_DONE = {
+    PromiseState.KEPT: ("已兑现", "kept"),
+    PromiseState.BROKEN: ("已标记为未兑现", "broken"),
+    PromiseState.CANCELLED: ("已标记为不再需要", "marked no longer needed"),
+}
+_ACTIONS = {
+    "keep": ("标记为已兑现", "marked kept"),
+    "break": ("标记为未兑现", "marked broken"),
+    "cancel": ("标记为不再需要", "marked no longer needed"),
+}
+
+
 def check_resolvable(promise: Promise, action: str) -> list[FieldError]:
-    """Only an OPEN promise can be kept or broken; `action` is 'keep' or 'break'."""
+    """Only an OPEN promise can be kept, broken or cancelled; `action` is 'keep', 'break'
+    or 'cancel'."""
     if promise.is_open:
         return []
-    done_zh = "已兑现" if promise.state == PromiseState.KEPT else "已标记为未兑现"
-    en = state_label(promise.state, "en").lower()
-    verb_zh = "标记为已兑现" if action == "keep" else "标记为未兑现"
-    verb_en = "marked kept" if action == "keep" else "marked broken"
+    done_zh, done_en = _DONE[promise.state]
+    verb_zh, verb_en = _ACTIONS[action]
     return [FieldError("state", f"承诺 #{promise.id} {done_zh}，只有待兑现的承诺才能{verb_zh}",
-                       f"Promise #{promise.id} is already {en}; only an open promise "
+                       f"Promise #{promise.id} is already {done_en}; only an open promise "
                        f"can be {verb_en}")]
 
 

@@ -65,9 +65,13 @@ def compose_facts(case: Case, *, tz: str, lang: str = "zh", calls: CallCounts | 
         if calls.total:
             done.append(f"{calls.total} phone call(s) ({calls.connected} answered)")
         if promises:
+            # No longer needed: counted apart, and named only when there are some.
+            cancelled = states[PromiseState.CANCELLED]
             done.append(f"{len(promises)} promise(s) made to the buyer "
                         f"({states[PromiseState.KEPT]} kept, {states[PromiseState.BROKEN]} "
-                        f"not kept, {states[PromiseState.OPEN]} open)")
+                        f"not kept, "
+                        + (f"{cancelled} no longer needed, " if cancelled else "")
+                        + f"{states[PromiseState.OPEN]} open)")
         if done:
             lines.append("Handling: " + "; ".join(done) + ".")
         if live:
@@ -95,9 +99,11 @@ def compose_facts(case: Case, *, tz: str, lang: str = "zh", calls: CallCounts | 
     if calls.total:
         done.append(f"电话沟通 {calls.total} 次（接通 {calls.connected} 次）")
     if promises:
+        cancelled = states[PromiseState.CANCELLED]
         done.append(f"向买家作出承诺 {len(promises)} 项（已兑现 {states[PromiseState.KEPT]} 项，"
                     f"未兑现 {states[PromiseState.BROKEN]} 项，"
-                    f"待兑现 {states[PromiseState.OPEN]} 项）")
+                    + (f"不再需要 {cancelled} 项，" if cancelled else "")
+                    + f"待兑现 {states[PromiseState.OPEN]} 项）")
     if done:
         lines.append("处理经过：" + "；".join(done) + "。")
     if live:

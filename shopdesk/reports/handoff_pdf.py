@@ -34,6 +34,8 @@ from ..domain.handoff_labels import (
     off_shift_heading,
     paren,
     period_text,
+    promise_sections,
+    promise_state_text,
     shift_start_text,
     shown,
     summary_text,
@@ -218,11 +220,7 @@ class _Story:
     def _promise_rows(self, items: Sequence[PromiseLine]) -> list[Sequence[object]]:
         rows: list[Sequence[object]] = []
         for p in items[:self.caps.promises]:
-            state = ""
-            if p.state == "kept":
-                state = self.t("state_kept")
-            elif p.state == "broken":
-                state = self.t("state_broken") + paren(p.reason, self.lang)
+            state = promise_state_text(p, self.lang)
             rows.append([shown(p.due_at, self.tz), join(p.case_no, p.buyer),
                          join(p.what.get(self.lang), state), p.made_by])
         return rows
@@ -232,9 +230,7 @@ class _Story:
         out: list[Flowable] = [para(heading(self.s, "sec_promises", self.lang), st["h2"])]
         header = [self.t("col_when"), self.t("col_case"), self.t("col_what"), self.t("col_by")]
         widths = [22 * mm, 50 * mm, self.width - 92 * mm, 20 * mm]
-        for key, items in (("promises_overdue", self.s.promises_overdue),
-                           ("promises_next", self.s.promises_next),
-                           ("promises_resolved", self.s.promises_resolved)):
+        for key, items in promise_sections(self.s):
             sub = para(self.t(key, n=len(items)),
                        st["sub_alert"] if key == "promises_overdue" and items else st["sub"])
             out.append(sub)

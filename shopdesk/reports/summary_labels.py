@@ -89,6 +89,10 @@ _ZH: dict[str, str] = {
     "none": "（无）",
     "timeline_summary": "共 {events} 条记录；电话 {calls} 次（接通 {connected} 次）；"
                         "承诺 {promises} 项（已兑现 {kept}，未兑现 {broken}，待兑现 {open}）。",
+    # With promises no longer needed (counted apart: neither kept nor broken).
+    "timeline_summary_cancelled": "共 {events} 条记录；电话 {calls} 次（接通 {connected} 次）；"
+                                  "承诺 {promises} 项（已兑现 {kept}，未兑现 {broken}，"
+                                  "不再需要 {cancelled}，待兑现 {open}）。",
     "missing": "文件缺失",
     "file_ok": "正常",
     "unreadable": "无法读取",
@@ -104,6 +108,7 @@ _ZH: dict[str, str] = {
     "ev_promise_made": "作出承诺",
     "ev_promise_kept": "承诺兑现",
     "ev_promise_broken": "承诺未兑现",
+    "ev_promise_cancelled": "承诺取消",  # no longer needed; short for the narrow column
     "ev_evidence_added": "添加证据",
     "ev_evidence_removed": "移除证据",
     "ev_platform_update": "平台更新",
@@ -125,11 +130,13 @@ _ZH: dict[str, str] = {
     "promise_now_kept": "结果：已兑现（{at}）",
     "promise_now_kept_late": "结果：已兑现（{at}，逾期）",
     "promise_now_broken": "结果：未兑现（{at}），原因：{reason}",
+    "promise_now_cancelled": "结果：不再需要（{at}），原因：{reason}",
     "promise_now_open": "结果：待兑现",
     "promise_now_overdue": "结果：待兑现，已逾期",
     "state_kept": "已兑现",
     "state_kept_late": "已兑现（逾期）",
     "state_broken": "未兑现",
+    "state_cancelled": "不再需要",
     "state_open": "待兑现",
     "state_overdue": "已逾期",
     "reason": "原因：{text}",
@@ -222,6 +229,9 @@ _EN: dict[str, str] = {
     "none": "(none)",
     "timeline_summary": "{events} entries; {calls} call(s) ({connected} answered); "
                         "{promises} promise(s) ({kept} kept, {broken} not kept, {open} open).",
+    "timeline_summary_cancelled": "{events} entries; {calls} call(s) ({connected} answered); "
+                                  "{promises} promise(s) ({kept} kept, {broken} not kept, "
+                                  "{cancelled} no longer needed, {open} open).",
     "missing": "File missing",
     "file_ok": "OK",
     "unreadable": "Unreadable",
@@ -237,6 +247,7 @@ _EN: dict[str, str] = {
     "ev_promise_made": "Promise made",
     "ev_promise_kept": "Promise kept",
     "ev_promise_broken": "Promise not kept",
+    "ev_promise_cancelled": "Promise dropped",  # no longer needed; short for the column
     "ev_evidence_added": "Evidence added",
     "ev_evidence_removed": "Evidence removed",
     "ev_platform_update": "Platform update",
@@ -259,11 +270,13 @@ _EN: dict[str, str] = {
     "promise_now_kept": "Result: kept ({at})",
     "promise_now_kept_late": "Result: kept late ({at})",
     "promise_now_broken": "Result: not kept ({at}), reason: {reason}",
+    "promise_now_cancelled": "Result: no longer needed ({at}), reason: {reason}",
     "promise_now_open": "Result: open",
     "promise_now_overdue": "Result: open, overdue",
     "state_kept": "Kept",
     "state_kept_late": "Kept (late)",
     "state_broken": "Not kept",
+    "state_cancelled": "No longer needed",
     "state_open": "Open",
     "state_overdue": "Overdue",
     "reason": "Reason: {text}",

@@ -387,9 +387,12 @@ def _timeline(s: DisputeSummary, labels: Labels, st: dict[str, ParagraphStyle],
     counts = s.promise_counts()
     out: list[Flowable] = [
         *_heading(labels["sec_timeline"], st),
-        para(labels.fmt("timeline_summary", events=len(s.timeline), calls=len(s.calls),
+        # Promises no longer needed are counted apart, and only when there are some.
+        para(labels.fmt("timeline_summary_cancelled" if counts[PromiseState.CANCELLED]
+                        else "timeline_summary", events=len(s.timeline), calls=len(s.calls),
                         connected=s.connected_calls, promises=len(s.promises),
                         kept=counts[PromiseState.KEPT], broken=counts[PromiseState.BROKEN],
+                        cancelled=counts[PromiseState.CANCELLED],
                         open=counts[PromiseState.OPEN]), st["meta"]),
     ]
     if not s.timeline:
@@ -436,6 +439,9 @@ def _promises(s: DisputeSummary, labels: Labels, st: dict[str, ParagraphStyle],
         elif p.state == PromiseState.BROKEN:
             reason = labels.fmt("reason", text=p.broken_reason or "")
             state = para(f"{labels['state_broken']}\n{resolved}\n{reason}", st["cell_alert"])
+        elif p.state == PromiseState.CANCELLED:  # neither kept nor broken: plain
+            reason = labels.fmt("reason", text=p.broken_reason or "")
+            state = para(f"{labels['state_cancelled']}\n{resolved}\n{reason}", st["cell"])
         elif p.is_overdue(s.generated_at):
             state = para(labels["state_overdue"], st["cell_alert"])
         else:

@@ -49,7 +49,7 @@ def timeline_content(entry: TimelineEntry, labels: Labels, tz: str, now: datetim
                           fields=list_sep(labels.lang).join(fields))
     if kind == "call":
         return _call(entry, labels)
-    if kind in ("promise_made", "promise_kept", "promise_broken"):
+    if kind in ("promise_made", "promise_kept", "promise_broken", "promise_cancelled"):
         return _promise(entry, labels, tz, now)
     if kind in ("evidence_added", "evidence_removed"):
         return _evidence(entry, labels)
@@ -140,7 +140,7 @@ def _promise(entry: TimelineEntry, labels: Labels, tz: str, now: datetime) -> st
     elif entry.type == "promise_kept":
         if data.get("late"):
             lines[0] += f"{labels['sep']}{labels['state_kept_late']}"  # no "·": see labels
-    elif entry.type == "promise_broken":
+    elif entry.type in ("promise_broken", "promise_cancelled"):
         reason = data.get("reason") or (entry.promise.broken_reason if entry.promise else "")
         if reason:
             lines.append(labels.fmt("reason", text=reason))
@@ -154,6 +154,9 @@ def _result(p: Promise, labels: Labels, tz: str, now: datetime) -> str:
         return labels.fmt(key, at=_when(p.resolved_at, tz))
     if p.state == PromiseState.BROKEN:
         return labels.fmt("promise_now_broken", at=_when(p.resolved_at, tz),
+                          reason=p.broken_reason or "")
+    if p.state == PromiseState.CANCELLED:
+        return labels.fmt("promise_now_cancelled", at=_when(p.resolved_at, tz),
                           reason=p.broken_reason or "")
     return labels["promise_now_overdue" if p.is_overdue(now) else "promise_now_open"]
 

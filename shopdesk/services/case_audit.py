@@ -40,6 +40,7 @@ ACTIONS: dict[str, Text] = {
     "promise_made": Text("作出承诺", "Promise made"),
     "promise_kept": Text("承诺已兑现", "Promise kept"),
     "promise_broken": Text("承诺未兑现", "Promise not kept"),
+    "promise_cancelled": Text("承诺不再需要", "Promise no longer needed"),
     "evidence_add": Text("添加证据", "Evidence added"),
     "evidence_remove": Text("移除证据", "Evidence removed"),
     "evidence_caption": Text("修改证据说明", "Evidence caption changed"),
@@ -135,7 +136,8 @@ def _shop_time(raw: str, tz: str) -> str:
 
 
 def _promise_value(action: str, raw: str, tz: str, lang: str) -> str:
-    """Promise rows store "kind due-ISO text" when made, then open -> kept / broken: why."""
+    """Promise rows store "kind due-ISO text" when made, then open -> kept / broken: why /
+    cancelled: why."""
     if action == "promise_made":
         kind, _, rest = raw.partition(" ")
         due, _, text = rest.partition(" ")

@@ -82,6 +82,11 @@ def build_demo_promises(cases: Sequence[tuple[int, Case]], now: datetime, tz: st
     return out
 
 
+# The event a settled promise's step writes, per state (as PromiseService writes it).
+_SETTLED_EVENT = {PromiseState.KEPT: "promise_kept", PromiseState.BROKEN: "promise_broken",
+                  PromiseState.CANCELLED: "promise_cancelled"}
+
+
 def promise_steps(p: Promise, tz: str) -> Iterator[tuple[datetime, str, str, str,
                                                          dict[str, object], tuple]]:
     """The timeline events and audit rows the service writes for a stored promise `p`
@@ -91,8 +96,7 @@ def promise_steps(p: Promise, tz: str) -> Iterator[tuple[datetime, str, str, str
                    broken_reason=None)  # as it stood when it was made
     steps = [(made, "promise_made", p.made_at, p.made_by)]
     if not p.is_open:
-        steps.append((p, "promise_kept" if p.state == PromiseState.KEPT
-                      else "promise_broken", p.resolved_at, p.resolved_by))
+        steps.append((p, _SETTLED_EVENT[p.state], p.resolved_at, p.resolved_by))
     for shown, type_, at, actor in steps:
         yield (at, actor, type_, event_text(shown, type_, tz), event_data(shown),
                ("case", p.case_id, type_, f"promise:{p.id}", *audit_values(shown, type_)))

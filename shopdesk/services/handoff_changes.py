@@ -91,7 +91,7 @@ def describe(e: TimelineEvent, edits: list[AuditEntry], tz: str) -> tuple[str, T
         flag_en = ", override recorded" if d.get("overridden") else ""
         return "call", Text(f"电话：{oz}{extra}{flag_zh}",
                             f"Call: {oe}{' (' + summary + ')' if summary else ''}{flag_en}")
-    if e.type in ("promise_made", "promise_kept", "promise_broken"):
+    if e.type in ("promise_made", "promise_kept", "promise_broken", "promise_cancelled"):
         return "promise", _promise_text(e.type, d, tz)
     if e.type == "edit":
         return "edit", _edit_text(d.get("fields", []), edits, tz)
@@ -143,6 +143,9 @@ def _promise_text(type_: str, d: dict, tz: str) -> Text:
         late_zh, late_en = ("（逾期兑现）", " (late)") if d.get("late") else ("", "")
         return Text(f"承诺已兑现：{kz}{late_zh}", f"Promise kept: {ke}{late_en}")
     reason = str(d.get("reason") or "")
+    if type_ == "promise_cancelled":
+        return Text(f"承诺不再需要：{kz}（原因：{cut(reason, 60)}）",
+                    f"Promise no longer needed: {ke} (reason: {cut(reason, 60)})")
     return Text(f"承诺未兑现：{kz}（原因：{cut(reason, 60)}）",
                 f"Promise not kept: {ke} (reason: {cut(reason, 60)})")
 

@@ -19,6 +19,7 @@ from ..domain.handoff_labels import (
     off_shift_heading,
     paren,
     period_text,
+    promise_sections,
     promise_text,
     shift_start_text,
     shown,
@@ -80,9 +81,7 @@ def handoff_text(sheet: HandoffSheet, lang: str = "zh", *, shift: Shift | None =
         out.append(label("none", lang))
 
     out += ["", heading(sheet, "sec_promises", lang)]
-    for key, items in (("promises_overdue", sheet.promises_overdue),
-                       ("promises_next", sheet.promises_next),
-                       ("promises_resolved", sheet.promises_resolved)):
+    for key, items in promise_sections(sheet):
         out.append(label(key, lang, n=len(items)))
         out += [f"- {promise_text(p, tz, lang)}" for p in items[:MAX_LIST]]
         _more(out, len(items) - MAX_LIST, "more_items", lang)

@@ -1,8 +1,10 @@
-"""Promise use cases: make a promise to a buyer, keep it or break it, list what is owed.
+"""Promise use cases: make a promise to a buyer, keep it, break it or mark it no longer
+needed, list what is owed.
 
 Every write is one transaction with a timeline event (promise_made / promise_kept /
-promise_broken) and an audit row on the case; the case's "next open promise due" column
-is refreshed in the same transaction so the case list can sort and filter on it.
+promise_broken / promise_cancelled) and an audit row on the case; the case's "next open
+promise due" column is refreshed in the same transaction so the case list can sort and
+filter on it.
 """
 
 from __future__ import annotations
@@ -31,7 +33,8 @@ FUTURE_SLACK = timedelta(minutes=5)
 
 
 def event_text(promise: Promise, type_: str, shop_tz: str) -> str:
-    """The stored (Chinese) text of a promise_made / promise_kept / promise_broken event;
+    """The stored (Chinese) text of a promise_made / promise_kept / promise_broken /
+    promise_cancelled event;
     the window redraws the line from `event_data` in its own language."""
     what = promise.describe("zh")
     if type_ == "promise_made":
@@ -39,6 +42,8 @@ def event_text(promise: Promise, type_: str, shop_tz: str) -> str:
         return f"{what}（{due} 前）"
     if type_ == "promise_kept":
         return f"{what}（逾期兑现）" if promise.was_late() else what
+    if type_ == "promise_cancelled":
+        return f"{what}（不再需要：{promise.broken_reason}）"
     return f"{what}（原因：{promise.broken_reason}）"
 
 
@@ -58,7 +63,26 @@ def audit_values(promise: Promise, type_: str) -> tuple[str | None, str]:
         return None, f"{promise.kind.value} {to_utc_iso(promise.due_at)} {promise.text}".strip()
     if type_ == "promise_kept":
         return "open", "kept"
+    if type_ == "promise_cancelled":
+        return "open", f"cancelled: {promise.broken_reason}"
     return "open", f"broken: {promise.broken_reason}"
+
+
+def _reason(reason: str, zh: str, en: str) -> str:
+    """The stripped reason; a ValidationError (`zh` / `en`) when empty or too long."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError([FieldError("reason", zh, en)])
+    if len(reason) > MAX_REASON:
+        raise ValidationError([FieldError("reason", f"原因不能超过 {MAX_REASON} 字",
+                                          f"The reason is longer than {MAX_REASON} "
+                                          "characters")])
+    return reason
+
+
+def not_needed_reason(reason: str) -> str:
+    """The reason a promise is no longer needed, stripped (ValidationError: none, too long)."""
+    return _reason(reason, "请写明不再需要的原因", "Say why the promise is no longer needed")
 
 
 class PromiseService:
@@ -111,20 +135,26 @@ class PromiseService:
     def break_promise(self, promise_id: int, actor: str, reason: str) -> Promise:
         """Mark an open promise broken; the reason is required."""
         actor = require_actor(actor)
-        reason = (reason or "").strip()
-        if not reason:
-            raise ValidationError([FieldError("reason", "请写明未兑现的原因",
-                                              "Say why the promise was not kept")])
-        if len(reason) > MAX_REASON:
-            raise ValidationError([FieldError("reason", f"原因不能超过 {MAX_REASON} 字",
-                                              f"The reason is longer than {MAX_REASON} "
-                                              "characters")])
+        reason = _reason(reason, "请写明未兑现的原因", "Say why the promise was not kept")
         now = self.clock.now()
         with self.db.atomic():
             promise = self._open(promise_id, "break")
             broken = self.store.resolve(promise.id, PromiseState.BROKEN, now, actor, reason)
             self._trail(broken, "promise_broken", now, actor, now)
         return broken
+
+    def cancel(self, promise_id: int, actor: str, reason: str) -> Promise:
+        """Mark an open promise no longer needed (the buyer withdrew...); the reason is
+        required, since neither kept nor broken says what happened."""
+        actor = require_actor(actor)
+        reason = not_needed_reason(reason)
+        now = self.clock.now()
+        with self.db.atomic():
+            promise = self._open(promise_id, "cancel")
+            cancelled = self.store.resolve(promise.id, PromiseState.CANCELLED, now, actor,
+                                           reason)
+            self._trail(cancelled, "promise_cancelled", now, actor, now)
+        return cancelled
 
     def _trail(self, promise: Promise, type_: str, at: datetime, actor: str,
                now: datetime) -> None:
@@ -186,7 +216,8 @@ class PromiseService:
         return self.store.open_due(start=ensure_aware(start), before=ensure_aware(end))
 
     def resolved_between(self, start: datetime, end: datetime) -> list[Promise]:
-        """Promises kept or broken with start <= resolved_at < end, by that time."""
+        """Promises kept, broken or no longer needed with start <= resolved_at < end, by
+        that time."""
         return self.store.resolved_between(ensure_aware(start), ensure_aware(end))
 
     def next_due(self, case_ids: list[int]) -> dict[int, datetime]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import cached_property
 from pathlib import Path
@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from ..domain.case import Case
 from ..domain.clock import SHOP_TZ_DEFAULT, Clock
-from ..domain.errors import NotFoundError, ShopDeskError
+from ..domain.errors import NotFoundError, ShopDeskError, ValidationError
 from ..domain.text import Bilingual, normalize_lang
 from ..paths import DataPaths, resource_path
 from ..storage.backup import BackupFile, BackupManager, restore_file, verify
@@ -26,7 +26,7 @@ from .cases import CaseService
 from .deadlines import OVERRIDE_NAME as DEADLINE_RULES_NAME
 from .deadlines import DeadlineService
 from .holidays import ShopHolidays
-from .promises import PromiseService
+from .promises import PromiseService, not_needed_reason
 from .refunds import RefundQueue
 from .reminders import (
     DeadlineProvider,
@@ -176,16 +176,34 @@ class Register:
         return AnalysisService(self.db, self.clock, shop_tz=self.shop_tz)
 
     def finish_case(self, case_id: int, transition: Transition, actor: str, *,
-                    keep_promises: bool) -> tuple[Case, list[Promise]]:
-        """Change the case's status and, when asked, mark its open promises kept, in one
-        transaction: never a resolved case with half its promises kept. The promises are
-        read inside it (one kept elsewhere meanwhile is left alone). Returns the case and
-        the promises kept."""
+                    keep_promises: bool = False, promises_not_needed: str | None = None
+                    ) -> tuple[Case, list[Promise]]:
+        """Change the case's status and, when asked, mark its open promises kept
+        (`keep_promises`) or no longer needed (`promises_not_needed`: the reason), in one
+        transaction: never a resolved case with half its promises settled. The promises
+        are read inside it (one settled elsewhere meanwhile is left alone). Returns the
+        case and the promises settled. Neither asked: they stay open and reminded."""
+        if keep_promises and promises_not_needed is not None:
+            raise ValueError("keep_promises and promises_not_needed exclude each other")
+        if promises_not_needed is not None:
+            # Checked before anything is written, and even with no open promise left: the
+            # caller asked with no (or too long a) reason. The field names the choice.
+            try:
+                promises_not_needed = not_needed_reason(promises_not_needed)
+            except ValidationError as exc:
+                raise ValidationError([replace(e, field="promises_not_needed")
+                                       for e in exc.errors]) from None
         with self.db.atomic():
             case = self.cases.change_status(case_id, transition, actor)
-            kept = [self.promises.keep(p.id, actor)
-                    for p in self.promises.open_for_case(case_id)] if keep_promises else []
-        return case, kept
+            open_now = self.promises.open_for_case(case_id)
+            if keep_promises:
+                settled = [self.promises.keep(p.id, actor) for p in open_now]
+            elif promises_not_needed is not None:
+                settled = [self.promises.cancel(p.id, actor, promises_not_needed)
+                           for p in open_now]
+            else:
+                settled = []
+        return case, settled
 
     def backfill_review_due(self) -> None:
         """Once per register: bad reviews saved before their reply due time was kept on

@@ -62,6 +62,31 @@ def test_finishing_a_case_says_which_promises_stay_open(cli, case_no):
     assert code == 1 and "--promises-kept" in err
 
 
+def test_finishing_can_mark_the_open_promises_no_longer_needed(cli, case_no):
+    code, _, err = cli("promises", "add", case_no, "--kind", "call_back", "--due",
+                       "2026-11-23 16:00", "--text", "确认退款到账")
+    assert code == 0, err
+    cli("cases", "status", case_no, "--to", "in_progress")
+    code, _, err = cli("cases", "status", case_no, "--to", "resolved", "--outcome",
+                       "buyer_withdrew", "--promises-kept", "--promises-not-needed", "撤销")
+    assert code == 2  # one or the other (argparse says so on stderr)
+    code, _, err = cli("cases", "status", case_no, "--to", "resolved", "--outcome",
+                       "buyer_withdrew", "--promises-not-needed", " ")
+    assert code == 1 and "--promises-not-needed" in err
+    assert show(cli, case_no)["status"] == "in_progress"  # nothing written
+    code, out, err = cli("cases", "status", case_no, "--to", "resolved", "--outcome",
+                         "buyer_withdrew", "--promises-not-needed", "买家撤销申请", "--json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["case"]["status"] == "resolved" and data["promises_open"] == []
+    assert data["promises_kept"] == []
+    assert [(p["state"], p["broken_reason"]) for p in data["promises_not_needed"]] == \
+        [("cancelled", "买家撤销申请")]
+    code, _, err = cli("cases", "status", case_no, "--to", "in_progress", "--reason", "再看看",
+                       "--promises-not-needed", "x")
+    assert code == 1 and "--promises-not-needed" in err
+
+
 def test_status_moves_through_the_workflow(cli, case_no):
     assert cli("cases", "status", case_no, "--to", "in_progress") == (
         0, f"{case_no}: 新建 → 处理中\n", "")

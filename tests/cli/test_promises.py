@@ -129,3 +129,25 @@ def test_a_call_back_at_a_forbidden_time_is_made_with_a_warning(cli, case_no):
     for kind, due in (("reply", "2026-11-23 23:00"), ("call_back", "2026-11-23 14:00")):
         code, out, _ = cli("promises", "add", case_no, "--kind", kind, "--due", due, "--json")
         assert code == 0 and json.loads(out)["call_policy_warning"] is None
+
+
+def test_cancel_marks_a_promise_no_longer_needed(cli, case_no, clock):
+    code, out, err = cli("promises", "add", case_no, "--kind", "call_back", "--due",
+                         "2026-11-23 16:00", "--json")
+    assert code == 0, err
+    pid = json.loads(out)["promise"]["id"]
+    assert cli("promises", "cancel", str(pid), "--reason", " ")[0] == 1
+    code, _, err = cli("promises", "cancel", str(pid))  # --reason is required
+    assert code == 2
+    clock.set(clock.now() + timedelta(days=1))
+    code, out, err = cli("promises", "cancel", str(pid), "--reason", "买家撤销申请", "--json")
+    assert code == 0, err
+    promise = json.loads(out)["promise"]
+    assert (promise["state"], promise["broken_reason"], promise["overdue"]) == \
+        ("cancelled", "买家撤销申请", False)
+    code, out, _ = cli("promises", "list", "--overdue")
+    assert code == 0 and out.endswith("0 promise(s), 0 overdue\n")
+    code, out, _ = cli("promises", "list", "--case", case_no)
+    assert "不再需要" in out and "买家撤销申请" in out
+    code, _, err = cli("promises", "cancel", str(pid), "--reason", "again")
+    assert code == 1 and ("no longer needed" in err or "不再需要" in err)

@@ -47,7 +47,10 @@ def test_demo_shows_promises_open_kept_and_broken_but_none_overdue(register, clo
     cases = register.cases.fetch(ids)
     promises = [p for i in ids for p in register.promises.for_case(i)]
     by_state = {s: [p for p in promises if p.state is s] for s in PromiseState}
-    assert all(by_state.values()), {s.value: len(v) for s, v in by_state.items()}
+    # The demo shows open, kept and broken promises; "no longer needed" is left out (adding
+    # it would change every seeded demo register).
+    shown = (PromiseState.OPEN, PromiseState.KEPT, PromiseState.BROKEN)
+    assert all(by_state[s] for s in shown), {s.value: len(v) for s, v in by_state.items()}
     now = clock.now()
     assert register.promises.overdue() == []
     assert register.promises.overdue(now + timedelta(hours=26)) == []

@@ -10,7 +10,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from shopdesk.domain.promises import PromiseKind, PromiseState, QuickDue
-from shopdesk.ui.dialogs.promise_dialog import BreakPromiseDialog, PromiseDialog
+from shopdesk.ui.dialogs.promise_dialog import (
+    BreakPromiseDialog,
+    CancelPromiseDialog,
+    PromiseDialog,
+)
 from shopdesk.ui.views.case_detail import CaseDetailView
 
 from ..conftest import T0
@@ -251,3 +255,30 @@ def test_a_call_back_at_a_forbidden_time_offers_the_earliest_allowed_one(qtbot, 
     with qtbot.waitSignal(again.made):
         again.apply()
     assert len(register.promises.for_case(case.id)) == 2
+
+
+def test_no_longer_needed_asks_for_a_reason(qtbot, view, register, clock):
+    case = make_case(register)
+    promise = register.promises.make(case.id, PromiseKind.CALL_BACK, T0 + timedelta(hours=1),
+                                     "小王")
+    clock.set(T0 + timedelta(hours=2))  # overdue: what the red banner counted for ever
+    view.show_case(case.id)
+    panel = view.promises_panel
+    view.tabs.setCurrentWidget(panel)
+    assert panel.cancel_button.isEnabled()
+    click(qtbot, panel.cancel_button)
+    dialog = modal(qtbot, CancelPromiseDialog)
+    click(qtbot, dialog.save_button)  # no reason yet
+    assert dialog.reason_field.has_error and dialog.isVisible()
+    assert register.promises.get(promise.id).state is PromiseState.OPEN
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_Down)  # the first usual reason
+    assert dialog.reason.currentText() == dialog.reason.tr("Buyer withdrew the request")
+    dialog.reason.setEditText("买家撤销申请")
+    with qtbot.waitSignal(dialog.cancelled):
+        click(qtbot, dialog.save_button)
+    done = register.promises.get(promise.id)
+    assert done.state is PromiseState.CANCELLED and done.broken_reason == "买家撤销申请"
+    assert panel.rows()[0][0] == "不再需要" and panel.rows()[0][4] == "买家撤销申请"
+    assert register.promises.overdue_count() == 0
+    assert not panel.cancel_button.isEnabled()  # settled: nothing more to do
+    assert any("买家撤销申请" in t for t in view.timeline_texts())

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
 from shopdesk.domain.case import CaseDraft
@@ -36,6 +36,12 @@ def open_dialog(qtbot, register, case_id: int, operator: str = "小王") -> Stat
     with qtbot.waitActive(dialog):
         dialog.open()  # window-modal but non-blocking, as the detail view opens it
     return dialog
+
+
+def pick(qtbot, radio) -> None:
+    """Click a radio button on its circle: a click at the middle of a wide row misses a
+    short label."""
+    qtbot.mouseClick(radio, Qt.MouseButton.LeftButton, pos=QPoint(6, radio.height() // 2))
 
 
 def press_enter(qtbot) -> None:
@@ -112,10 +118,14 @@ def test_finishing_asks_about_open_promises(qtbot, register, case, clock):
     choose(qtbot, dialog.target, "in_progress")
     assert dialog.promises_box.isHidden()  # not finishing: nothing to ask
     choose(qtbot, dialog.target, "resolved")
-    assert dialog.promises_box.isVisible() and not dialog.promises_box.isChecked()
+    # Three answers; the default assumes nothing: they stay open and reminded.
+    assert dialog.promises_box.isVisible() and dialog.promises_open.isChecked()
+    assert not dialog.promises_kept.isChecked() and not dialog.promises_not_needed.isChecked()
+    assert dialog.promises_reason.isHidden()  # asked only for "no longer needed"
+    assert "(2)" in dialog.promises_box.title()
     assert "今天内退款" in dialog.promises_list.text() and "回电确认" in dialog.promises_list.text()
     choose(qtbot, dialog.outcome, "full_refund")
-    qtbot.mouseClick(dialog.promises_box, Qt.MouseButton.LeftButton)
+    pick(qtbot, dialog.promises_kept)
     press_enter(qtbot)
     assert register.cases.get(case.id).status == CaseStatus.RESOLVED
     states = {p.id: p.state for p in register.promises.for_case(case.id)}
@@ -136,13 +146,63 @@ def test_a_promise_kept_elsewhere_meanwhile_does_not_stop_the_change(qtbot, regi
     register.promises.keep(first.id, "小李")  # a colleague, while the dialog is open
     choose(qtbot, dialog.target, "resolved")
     choose(qtbot, dialog.outcome, "full_refund")
-    qtbot.mouseClick(dialog.promises_box, Qt.MouseButton.LeftButton)
+    pick(qtbot, dialog.promises_kept)
     press_enter(qtbot)
     assert dialog.result() == StatusDialog.DialogCode.Accepted
     assert register.cases.get(case.id).status == CaseStatus.RESOLVED
     states = [p.state for p in register.promises.for_case(case.id)]
     assert states == [PromiseState.KEPT, PromiseState.KEPT]
     assert register.promises.get(first.id).resolved_by == "小李"  # not kept twice
+
+
+def test_the_buyer_withdrew_so_the_promises_are_no_longer_needed(qtbot, register, case,
+                                                                 clock):
+    from datetime import timedelta
+
+    from shopdesk.domain.promises import PromiseKind, PromiseState
+
+    register.promises.make(case.id, PromiseKind.CALL_BACK, clock.now() + timedelta(hours=3),
+                           "小王", "回电确认")
+    register.promises.make(case.id, PromiseKind.REFUND, clock.now() + timedelta(hours=4),
+                           "小王", "今天内退款")
+    dialog = open_dialog(qtbot, register, case.id)
+    choose(qtbot, dialog.target, "resolved")
+    choose(qtbot, dialog.outcome, "buyer_withdrew")
+    pick(qtbot, dialog.promises_not_needed)
+    assert dialog.promises_reason.isVisible()
+    # No reason: refused in the dialog, nothing written (the case stays as it was).
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.error.isVisible() and dialog.isVisible()
+    assert register.cases.get(case.id).status == CaseStatus.NEW
+    assert all(p.is_open for p in register.promises.for_case(case.id))
+    assert dialog.promises_reason.hasFocus()
+    type_text(qtbot, dialog.promises_reason.lineEdit(), "买家撤销申请")
+    assert not dialog.error.isVisible()  # the refusal goes once the reason is typed
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() == StatusDialog.DialogCode.Accepted
+    assert register.cases.get(case.id).status == CaseStatus.RESOLVED
+    promises = register.promises.for_case(case.id)
+    assert [(p.state, p.broken_reason, p.resolved_by) for p in promises] == \
+        [(PromiseState.CANCELLED, "买家撤销申请", "小王")] * 2
+    assert register.promises.overdue_count(clock.now() + timedelta(days=1)) == 0
+
+
+def test_switching_back_from_no_longer_needed_hides_the_reason(qtbot, register, case, clock):
+    from datetime import timedelta
+
+    from shopdesk.domain.promises import PromiseKind
+
+    register.promises.make(case.id, PromiseKind.CALL_BACK, clock.now() + timedelta(hours=3),
+                           "小王", "回电确认")
+    dialog = open_dialog(qtbot, register, case.id)
+    choose(qtbot, dialog.target, "resolved")
+    choose(qtbot, dialog.outcome, "full_refund")
+    pick(qtbot, dialog.promises_not_needed)
+    pick(qtbot, dialog.promises_open)
+    assert dialog.promises_reason.isHidden()
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)  # no reason needed now
+    assert register.cases.get(case.id).status == CaseStatus.RESOLVED
+    assert [p.is_open for p in register.promises.for_case(case.id)] == [True]
 
 
 def test_resolving_leaves_unticked_promises_open(qtbot, register, case, clock):

@@ -1,6 +1,7 @@
-"""Make a promise to the buyer (what, by when), and break one with a reason.
+"""Make a promise to the buyer (what, by when), break one with a reason, or mark one no
+longer needed with a reason.
 
-Both dialogs write through PromiseService and say why not inside the dialog when the
+The dialogs write through PromiseService and say why not inside the dialog when the
 service refuses. Keyboard first: the kind combo has focus, Enter saves, quick picks set
 the due time in one click (+1 hour, today 18:00, tomorrow 12:00).
 """
@@ -260,3 +261,72 @@ class BreakPromiseDialog(QDialog):
             return
         self.broken.emit(self.promise.id)
         self.accept()
+
+
+class CancelPromiseDialog(QDialog):
+    """Mark a promise no longer needed (neither kept nor broken: the buyer withdrew...);
+    the reason is required, asked like BreakPromiseDialog asks. Emits cancelled(promise
+    id)."""
+
+    cancelled = Signal(int)
+
+    def __init__(self, promises: PromiseService, promise: Promise, operator: str,
+                 parent: QWidget | None = None, *, lang: str = "zh") -> None:
+        super().__init__(parent)
+        self.promises = promises
+        self.promise = promise
+        self.operator = operator
+        self.lang = lang
+        self.setWindowTitle(self.tr("Promise no longer needed"))
+        what = QLabel(promise.describe(lang))
+        what.setWordWrap(True)
+        due = QLabel(local(promise.due_at, promises.shop_tz).strftime("%Y-%m-%d %H:%M"))
+        self.reason = NotNeededReasonCombo()
+        self.reason_field = ValidatedField(self.reason)
+        form = QFormLayout()
+        form.addRow(self.tr("Promise"), what)
+        form.addRow(self.tr("Was due"), due)
+        form.addRow(self.tr("Reason (required)"), self.reason_field)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText(self.tr("Mark no longer needed"))
+        self.save_button.setDefault(True)
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        buttons.accepted.connect(self.apply)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(420)
+        self.reason.setFocus()
+
+    def apply(self) -> None:
+        self.reason_field.set_error(None)
+        try:
+            self.promises.cancel(self.promise.id, self.operator, self.reason.currentText())
+        except ValidationError as exc:
+            self.reason_field.set_error("\n".join(e.message(self.lang) for e in exc.errors))
+            self.reason.setFocus()
+            return
+        except NotFoundError:
+            self.reason_field.set_error(self.tr("This promise no longer exists"))
+            return
+        self.cancelled.emit(self.promise.id)
+        self.accept()
+
+
+class NotNeededReasonCombo(QComboBox):
+    """Editable: the usual reasons a promise is no longer needed one keystroke away, any
+    other typed freely (the status dialog asks the same for a finished case's promises)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("not_needed_reason")
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.addItem("")
+        for text in (self.tr("Buyer withdrew the request"), self.tr("Solved another way"),
+                     self.tr("The platform closed the case")):
+            self.addItem(text)
+        self.lineEdit().setPlaceholderText(self.tr("Why is it no longer needed?"))

@@ -5,14 +5,16 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox,
+    QButtonGroup,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGroupBox,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +30,7 @@ from ...services.register import Register
 from ..i18n import ui_language
 from ..widgets.enum_combo import EnumCombo
 from ..widgets.field_error import FieldErrorLabel, ValidatedField
+from .promise_dialog import NotNeededReasonCombo
 
 
 class StatusDialog(QDialog):
@@ -95,24 +98,47 @@ class StatusDialog(QDialog):
         self.form.addRow(self.amount_label, self.amount_field)
         self.form.addRow(self.note_label, self.note)
         # A finished case's promises are still owed and still remind: ask, never assume.
+        # Three answers: still owed (the default: nothing assumed), kept, or no longer
+        # needed (the buyer withdrew...; a reason is required, as for one promise).
         self.open_promises = self.register.promises.open_for_case(self.case.id)
-        self.promises_box = QCheckBox()
-        self.promises_box.setObjectName("status_promises_kept")
+        self.promises_box = QGroupBox()
+        self.promises_box.setObjectName("status_promises")
         self.promises_list = QLabel()
         self.promises_list.setObjectName("status_promises_list")
         self.promises_list.setWordWrap(True)
+        self.promises_open = QRadioButton(self.tr("Keep them open (still reminded)"))
+        self.promises_open.setObjectName("status_promises_open")
+        self.promises_kept = QRadioButton(self.tr("Mark them kept"))
+        self.promises_kept.setObjectName("status_promises_kept")
+        self.promises_not_needed = QRadioButton(self.tr("Mark them no longer needed"))
+        self.promises_not_needed.setObjectName("status_promises_not_needed")
+        self.promises_choice = QButtonGroup(self)
+        for button in (self.promises_open, self.promises_kept, self.promises_not_needed):
+            self.promises_choice.addButton(button)
+        self.promises_open.setChecked(True)
+        self.promises_reason = NotNeededReasonCombo()
+        self.promises_reason.setObjectName("status_promises_reason")
+        self.promises_reason_label = QLabel(self.tr("Why no longer needed (required)"))
+        self.promises_reason_label.setBuddy(self.promises_reason)
+        self.promises_not_needed.toggled.connect(self._promises_choice_changed)
+        self.promises_reason.editTextChanged.connect(
+            lambda _t: self._maybe_fixed(self.promises_reason))
         if self.open_promises:
-            self.promises_box.setText(
-                self.tr("Mark the case's open promises kept (%1)").replace(
+            self.promises_box.setTitle(
+                self.tr("Open promises on this case (%1)").replace(
                     "%1", str(len(self.open_promises))))
             shown = [f"• {local(p.due_at, self.register.shop_tz):%m-%d %H:%M} "
                      f"{p.describe(self.lang)}" for p in self.open_promises[:3]]
             if len(self.open_promises) > 3:
                 shown.append("…")
-            self.promises_list.setText("\n".join(shown) + "\n" + self.tr(
-                "Left unticked, they stay open and are still reminded."))
+            self.promises_list.setText("\n".join(shown))
+        box = QFormLayout(self.promises_box)
+        box.addRow(self.promises_list)
+        for button in (self.promises_open, self.promises_kept, self.promises_not_needed):
+            box.addRow(button)
+        box.addRow(self.promises_reason_label, self.promises_reason)
         self.form.addRow(self.promises_box)
-        self.form.addRow(self.promises_list)
+        self._promises_choice_changed()
         self.form.addRow(self.approval_label)
         self.form.addRow(self.approval_pin_label, self.approval_pin)
         for widget in (self.approval_label, self.approval_pin_label, self.approval_pin):
@@ -153,13 +179,27 @@ class StatusDialog(QDialog):
         for widget in (self.outcome_label, self.outcome, self.amount_label, self.amount_field):
             widget.setVisible(resolving)
         finishing = self.target_status() in (CaseStatus.RESOLVED, CaseStatus.CLOSED)
-        for widget in (self.promises_box, self.promises_list):
-            widget.setVisible(finishing and bool(self.open_promises))
+        self.promises_box.setVisible(finishing and bool(self.open_promises))
         self.note_label.setText(self.tr("Reason (required)") if self._reason_required()
                                 else self.tr("Note"))
         self._outcome_changed()
         self.error.clear_error()
         self.adjustSize()
+
+    def _promises_choice_changed(self, _checked: bool = False) -> None:
+        chosen = self.promises_not_needed.isChecked()
+        for widget in (self.promises_reason_label, self.promises_reason):
+            widget.setVisible(chosen)
+        if chosen and self.isVisible():
+            self.promises_reason.setFocus()
+        self.adjustSize()
+
+    def promises_not_needed_reason(self) -> str | None:
+        """The reason typed when the open promises are to be marked no longer needed;
+        None when something else was chosen (or there is nothing to ask)."""
+        if not (self.promises_box.isVisible() and self.promises_not_needed.isChecked()):
+            return None
+        return self.promises_reason.currentText()
 
     def _outcome_changed(self) -> None:
         outcome = self.outcome.current()
@@ -193,6 +233,12 @@ class StatusDialog(QDialog):
                 self.amount.setFocus()
                 self.amount.selectAll()
                 return
+        reason = self.promises_not_needed_reason()
+        if reason is not None and not reason.strip():
+            # Before anything is written: an owner's approval must not be recorded for a
+            # change that is then refused for a missing reason.
+            self._refused(self.tr("Say why the promises are no longer needed"))
+            return
         outcome = self.outcome.current() if resolving else None
         transition = Transition(to=self.target_status(),
                                 outcome=outcome,  # type: ignore[arg-type]
@@ -205,9 +251,10 @@ class StatusDialog(QDialog):
                                             self.operator, pin=self.approval_pin.text(),
                                             note=self.note.toPlainText())
                 self._approval = None
-            keep = self.promises_box.isVisible() and self.promises_box.isChecked()
+            keep = self.promises_box.isVisible() and self.promises_kept.isChecked()
             self.register.finish_case(self.case.id, transition, self.operator,
-                                      keep_promises=keep)
+                                      keep_promises=keep,
+                                      promises_not_needed=self.promises_not_needed_reason())
         except ApprovalNeeded as exc:
             self._ask_approval(exc)
             return
@@ -247,7 +294,9 @@ class StatusDialog(QDialog):
             return
         filled = {self.outcome: lambda: self.outcome.current() is not None,
                   self.note: lambda: bool(self.note.toPlainText().strip()),
-                  self.amount: lambda: bool(self.amount.text().strip())}[widget]()
+                  self.amount: lambda: bool(self.amount.text().strip()),
+                  self.promises_reason:
+                      lambda: bool(self.promises_reason.currentText().strip())}[widget]()
         if filled:
             self.error.clear_error()
             self._fix_field = None
@@ -256,7 +305,10 @@ class StatusDialog(QDialog):
         self.error.show_error(message)
         # Put the cursor where the fix is most likely needed.
         self._fix_field = None
-        if self._reason_required() and not self.note.toPlainText().strip():
+        reason = self.promises_not_needed_reason()
+        if reason is not None and not reason.strip():
+            self._fix_field = self.promises_reason
+        elif self._reason_required() and not self.note.toPlainText().strip():
             self._fix_field = self.note
         elif self.target_status() == CaseStatus.RESOLVED and self.outcome.current() is None:
             self._fix_field = self.outcome

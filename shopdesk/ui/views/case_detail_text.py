@@ -82,6 +82,7 @@ class CaseText(QObject):
             "buyer_tz": self.tr("Buyer time zone changed"),
             "promise_made": self.tr("Promise made"), "promise_kept": self.tr("Promise kept"),
             "promise_broken": self.tr("Promise not kept"),
+            "promise_cancelled": self.tr("Promise no longer needed"),
             "evidence_add": self.tr("Evidence added"),
             "evidence_remove": self.tr("Evidence removed"),
             "evidence_caption": self.tr("Evidence caption changed"),
@@ -147,7 +148,7 @@ class CaseText(QObject):
                             "this case (%3). Check the order number.")).replace(
                 "%1", str(data.get("order_no", ""))).replace("%2", buyer).replace(
                 "%3", fields)
-        if type_ in ("promise_made", "promise_kept", "promise_broken"):
+        if type_ in ("promise_made", "promise_kept", "promise_broken", "promise_cancelled"):
             return self._promise_line(type_, text, data)
         if type_ == "step":
             return self._step_line(text, data)
@@ -268,7 +269,10 @@ class CaseText(QObject):
             line = self.tr("Promise kept: %1").replace("%1", what)
             return line + (" " + self.tr("(after the due time %1)").replace("%1", due)
                            if data.get("late") else "")
-        line = self.tr("Promise not kept: %1").replace("%1", what)
+        if type_ == "promise_cancelled":
+            line = self.tr("Promise no longer needed: %1").replace("%1", what)
+        else:
+            line = self.tr("Promise not kept: %1").replace("%1", what)
         if data.get("reason"):
             line += "\n" + self.tr("Reason: %1").replace("%1", data["reason"])
         return line

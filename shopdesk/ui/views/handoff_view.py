@@ -28,6 +28,7 @@ from ...domain.handoff_labels import (
     off_shift_heading,
     paren,
     period_text,
+    promise_sections,
     promise_text,
     shift_start_text,
     shown,
@@ -89,9 +90,7 @@ def sheet_html(sheet: HandoffSheet, shift: Shift | None, lang: str) -> str:
     out += _more(sheet.open_total - min(len(sheet.open_cases), MAX_ROWS), "more_cases", lang)
 
     out.append(f"<h2>{h('sec_promises')}</h2>")
-    for key, items in (("promises_overdue", sheet.promises_overdue),
-                       ("promises_next", sheet.promises_next),
-                       ("promises_resolved", sheet.promises_resolved)):
+    for key, items in promise_sections(sheet):
         cls = " class='alert'" if key == "promises_overdue" and items else ""
         out.append(f"<p{cls}><b>{t(key, n=len(items))}</b></p><ul>")
         out += [f"<li>{escape(promise_text(p, tz, lang))}</li>" for p in items[:MAX_ROWS]]

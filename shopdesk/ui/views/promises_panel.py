@@ -1,8 +1,8 @@
 """The promises tab on a case: what was promised to the buyer, by when, by whom, kept or not.
 
 Lists every promise on the case (open ones first by due time, overdue in red), and offers
-"New promise…", "Kept" and "Not kept…". The tab's title carries the open and overdue
-counts so an overdue promise shows even while another tab is in front.
+"New promise…", "Kept", "Not kept…" and "No longer needed…". The tab's title carries the
+open and overdue counts so an overdue promise shows even while another tab is in front.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from ...services.register import Register
 from ..widgets.field_error import FieldErrorLabel
 
 if TYPE_CHECKING:  # the dialogs load when first opened
-    from ..dialogs.promise_dialog import BreakPromiseDialog, PromiseDialog
+    from ..dialogs.promise_dialog import BreakPromiseDialog, CancelPromiseDialog, PromiseDialog
 
 PROMISE_ID_ROLE = Qt.ItemDataRole.UserRole
 OVERDUE = QColor(200, 30, 30)
@@ -82,15 +82,21 @@ class PromisesPanel(QWidget):
         self.break_button.setObjectName("break_promise")
         self.break_button.setToolTip(self.tr("The selected promise was not kept; "
                                              "say why"))
+        self.cancel_button = QPushButton(self.tr("No longer needed…"))
+        self.cancel_button.setObjectName("cancel_promise")
+        self.cancel_button.setToolTip(self.tr("The selected promise is no longer needed "
+                                              "(e.g. the buyer withdrew); say why"))
         self.new_button.clicked.connect(self.new_promise)
         self.keep_button.clicked.connect(self.keep_selected)
         self.break_button.clicked.connect(self.break_selected)
+        self.cancel_button.clicked.connect(self.cancel_selected)
         self.message = FieldErrorLabel()
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
         buttons.addStretch(1)
         buttons.addWidget(self.keep_button)
         buttons.addWidget(self.break_button)
+        buttons.addWidget(self.cancel_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.tree, 1)
@@ -149,7 +155,7 @@ class PromisesPanel(QWidget):
                 "%2", promise.resolved_by or "")
             if promise.was_late():
                 result += " " + self.tr("(late)")
-        elif promise.state == PromiseState.BROKEN:
+        elif promise.state in (PromiseState.BROKEN, PromiseState.CANCELLED):
             result = promise.broken_reason or ""
         item = QTreeWidgetItem([state, local(promise.due_at, tz).strftime("%m-%d %H:%M"),
                                 promise.describe(self.lang), promise.made_by, result])
@@ -193,6 +199,7 @@ class PromisesPanel(QWidget):
         self.new_button.setEnabled(self.live)
         self.keep_button.setEnabled(can_resolve)
         self.break_button.setEnabled(can_resolve)
+        self.cancel_button.setEnabled(can_resolve)
 
     # --- selection -------------------------------------------------------------
     def selected_id(self) -> int | None:
@@ -274,6 +281,24 @@ class PromisesPanel(QWidget):
         dialog = BreakPromiseDialog(self.register.promises, promise, operator, self,
                                     lang=self.lang)
         dialog.broken.connect(lambda _pid: (self.refresh(), self._written()))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def cancel_selected(self) -> CancelPromiseDialog | None:
+        """Ask why the selected promise is no longer needed (returns the dialog, for
+        tests)."""
+        promise = self.selected()
+        if promise is None or not promise.is_open or not self.live:
+            return None
+        operator = self._operator()
+        if operator is None:
+            return None
+        from ..dialogs.promise_dialog import CancelPromiseDialog
+
+        dialog = CancelPromiseDialog(self.register.promises, promise, operator, self,
+                                     lang=self.lang)
+        dialog.cancelled.connect(lambda _pid: (self.refresh(), self._written()))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
