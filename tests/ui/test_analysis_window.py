@@ -134,3 +134,24 @@ def test_the_chart_is_drawn_at_the_size_it_is_shown(qtbot, make_window, register
     qtbot.waitUntil(lambda: chart.renderer().defaultSize().width() == chart.width(),
                     timeout=3000)
     assert chart.renderer().defaultSize().height() == chart.height()
+
+
+def test_the_window_reopens_with_the_last_period_and_dimension(qtbot, make_window, register):
+    add(register, "item_defective", 2)
+    window = make_window(register)
+    dialog = window.analysis.open_dialog()
+    qtbot.waitExposed(dialog)
+    dialog.dimension.setCurrentIndex(dialog.dimension.findData("platform"))
+    dialog.period.setCurrentIndex(dialog.period.findData("last_month"))
+    dialog.close()
+    again = type(dialog)(register, "zh", window, operator=lambda: "小王")
+    qtbot.addWidget(again)
+    assert again.dimension.currentData() == "platform"
+    assert again.period.currentData() == "last_month"
+    assert again.period_days() == dialog.period_days()
+    # A custom period comes back with its dates.
+    again.date_from.setDate(again.date_from.date().addDays(-40))
+    third = type(dialog)(register, "zh", window, operator=lambda: "小王")
+    qtbot.addWidget(third)
+    assert third.period.currentData() == "custom"
+    assert third.period_days() == again.period_days()

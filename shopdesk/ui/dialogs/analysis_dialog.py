@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -34,6 +34,9 @@ from .plan_dialog import PlanDialog
 
 # "last_month": the month-end review's period (it took two typed dates before).
 PERIODS = ("day", "week", "month", "last_month", "year", "last30", "custom")
+# The last choice, kept in the user's settings (QSettings, not the register: it is theirs).
+PERIOD_KEY, DIMENSION_KEY = "analysis/period", "analysis/dimension"
+FROM_KEY, TO_KEY = "analysis/from", "analysis/to"
 # Low enough that the table under it shows ten-odd rows in a 720 px window; the widget
 # keeps about the drawing's proportions so the labels are not squashed.
 CHART_WIDTH, CHART_HEIGHT = 900, 190
@@ -151,17 +154,51 @@ class AnalysisDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.tabs, 1)
+        self._restore_choice()
         self.period.currentIndexChanged.connect(self._period_changed)
         self.dimension.currentIndexChanged.connect(self.reload)
+        self.period.currentIndexChanged.connect(lambda _i: self._remember_choice())
+        self.dimension.currentIndexChanged.connect(lambda _i: self._remember_choice())
         self.resize(1000, 640)
         self.reload()
+
+    def _restore_choice(self) -> None:
+        """The period and dimension chosen last time (a custom period with its dates): the
+        owner reopening the window at month end finds it as they left it."""
+        settings = QSettings()
+        period = settings.value(PERIOD_KEY, "last30")
+        dimension = settings.value(DIMENSION_KEY, Dimension.CAUSE.value)
+        index = self.dimension.findData(dimension)
+        if index >= 0:
+            self.dimension.setCurrentIndex(index)
+        if period == "custom":
+            first, last = (QDate.fromString(str(settings.value(k, "")), "yyyy-MM-dd")
+                           for k in (FROM_KEY, TO_KEY))
+            if first.isValid() and last.isValid():
+                for edit, day in ((self.date_from, first), (self.date_to, last)):
+                    edit.blockSignals(True)
+                    edit.setDate(day)
+                    edit.blockSignals(False)
+                self.period.setCurrentIndex(PERIODS.index("custom"))
+            return
+        if period in PERIODS and period != "last30":
+            self.period.setCurrentIndex(PERIODS.index(period))
+            self._period_changed(reload=False)
+
+    def _remember_choice(self) -> None:
+        settings = QSettings()
+        settings.setValue(PERIOD_KEY, self.period.currentData())
+        settings.setValue(DIMENSION_KEY, self.dimension.currentData())
+        first, last = self.period_days()
+        settings.setValue(FROM_KEY, first.isoformat())
+        settings.setValue(TO_KEY, last.isoformat())
 
     def _today(self) -> date:
         from zoneinfo import ZoneInfo
 
         return self.register.clock.now().astimezone(ZoneInfo(self.register.shop_tz)).date()
 
-    def _period_changed(self) -> None:
+    def _period_changed(self, _index: int = 0, *, reload: bool = True) -> None:
         key = self.period.currentData()
         today = self._today()
         end = today
@@ -178,12 +215,14 @@ class AnalysisDialog(QDialog):
             self.date_to.setDate(QDate(end))
             for edit in (self.date_from, self.date_to):
                 edit.blockSignals(False)
-        self.reload()
+        if reload:
+            self.reload()
 
     def _custom_dates(self) -> None:
         self.period.blockSignals(True)
         self.period.setCurrentIndex(PERIODS.index("custom"))
         self.period.blockSignals(False)
+        self._remember_choice()
         self.reload()
 
     def _draw_chart(self) -> None:
