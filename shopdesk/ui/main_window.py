@@ -388,6 +388,18 @@ class MainWindow(MainWindowChrome, QMainWindow):
 
     def _show_case(self, case_id: int | None) -> None:
         self.detail.show_case(case_id)
+        self._link_back_tab()
+
+    def _link_back_tab(self) -> None:
+        """Shift+Tab from the case panel's first action goes back to the list (Tab from
+        the list goes there); its page is built with the first case shown."""
+        button = getattr(self.detail, "edit_button", None)
+        if button is None or getattr(self, "_back_tab", None) is not None:
+            return
+        from .widgets.focus_link import BackTabTo
+
+        self._back_tab = BackTabTo(lambda: self.case_list.table, button)
+        button.installEventFilter(self._back_tab)
 
     def open_case_by_id(self, case_id: int) -> None:
         """Show a case chosen elsewhere (e.g. the may-call list), selecting it when listed."""

@@ -70,6 +70,9 @@ def test_tab_leaves_the_list_for_the_case_panel(qtbot, make_window, register):
     qtbot.keyClick(table, Qt.Key.Key_Tab)
     focused = QApplication.focusWidget()
     assert focused is not table and window.detail.isAncestorOf(focused)
+    # And Shift+Tab comes back the same way (not to the toolbar).
+    qtbot.keyClick(focused, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert QApplication.focusWidget() is table
 
 
 def test_after_a_new_case_is_saved_focus_is_on_its_row(qtbot, make_window, register):
