@@ -10,6 +10,7 @@ from typing import Any, TextIO
 from ..domain.call_policy import CallOutcome
 from ..domain.case import Case
 from ..domain.clock import local, to_utc_iso
+from ..domain.enums import Platform
 from ..domain.plain_text import one_line
 from ..domain.reviews import MAX_CONTACTS, ContactChannel, ReplyWindow, ReviewOutcome
 from ..domain.text import pick
@@ -147,7 +148,8 @@ def _print(out: TextIO, data: dict[str, Any], register: Register, lang: str) -> 
         return local(value, tz).strftime("%Y-%m-%d %H:%M") if value else "—"
 
     stars = f"{data['stars']}★" if data["stars"] else "—"
-    out.write(f"{data['case_no']}  {data['platform']}  {pick(lang, '订单', 'order')} "
+    platform = Platform(data["platform"]).label(lang)  # 淘宝/天猫, as the window names it
+    out.write(f"{data['case_no']}  {platform}  {pick(lang, '订单', 'order')} "
               f"{data['order_no']}  {stars}  {when(data['reviewed_at'])}\n")
     if data["text"]:
         out.write(f"  {pick(lang, '评价', 'Review')}: {one_line(data['text'])}\n")

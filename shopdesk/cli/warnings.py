@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TextIO
 
 from ..domain.clock import local
+from ..domain.enums import Platform
 from ..services.register import Register
 from ..services.serialize import SCHEMA_VERSION
 from ..services.serialize_warnings import blacklist_json, warning_json
@@ -83,8 +84,17 @@ def cmd_warnings(register: Register, args: argparse.Namespace, out: TextIO) -> i
     return 0
 
 
+def _platform(key: str, lang: str) -> str:
+    """The platform as the window names it (淘宝/天猫), the key when unknown."""
+    try:
+        return Platform(key).label(lang)
+    except ValueError:
+        return key
+
+
 def cmd_blacklist(register: Register, args: argparse.Namespace, out: TextIO) -> int:
     command = args.blacklist_command
+    lang = cli_lang(register, args)
     service = register.blacklist
     if command == "add":
         case_no = live_case(register, args.case).case_no if args.case else ""
@@ -102,7 +112,8 @@ def cmd_blacklist(register: Register, args: argparse.Namespace, out: TextIO) -> 
             shown = blacklist_json(e, full_contact=args.full_contact)
             extra = "  ".join(str(shown[k]) for k in ("phone", "address", "case_no")
                               if shown[k])
-            out.write(f"#{e.id}  {e.platform}  {e.buyer_nick}  {e.reason}  {extra}\n")
+            out.write(f"#{e.id}  {_platform(e.platform, lang)}  {e.buyer_nick}  {e.reason}  "
+                      f"{extra}\n")
         out.write(f"{len(entries)} entr{'y' if len(entries) == 1 else 'ies'}\n")
     elif command == "remove":
         entry = service.remove(args.entry_id, actor_name(register, args.actor))

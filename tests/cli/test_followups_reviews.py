@@ -85,6 +85,8 @@ def test_reviews_set_show_contact(cli, clock):
     assert code == 1 and "2" in err
     code, out, _ = cli("reviews", "set", case_no, "--outcome", "unchanged")
     assert code == 0 and "评价未变" in out
+    code, out, _ = cli("reviews", "show", case_no)
+    assert code == 0 and out.startswith(f"{case_no}  淘宝/天猫  订单")  # the label, not "taobao"
     other = _case(cli, "exchange")
     code, _, err = cli("reviews", "show", other)
     assert code == 1 and "不是中差评" in err

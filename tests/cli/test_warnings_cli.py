@@ -79,6 +79,8 @@ def test_blacklist_add_list_remove_and_warn(cli):
     assert (code, out) == (0, "added #1: taobao 差评王\n"), err
     data = json.loads(cli("blacklist", "list", "--json")[1])
     assert data["blacklist"][0]["phone"] == "138****5678"
+    assert data["blacklist"][0]["platform"] == "taobao"  # JSON keeps the key
+    assert cli("blacklist", "list")[1].startswith("#1  淘宝/天猫  差评王")  # text: the label
     _, out, _ = add_case(cli, "--buyer", "差评王", "--json")
     rules = [w["rule"] for w in json.loads(out)["case"]["warnings"]]
     assert rules == ["blacklisted"]
