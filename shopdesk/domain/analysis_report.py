@@ -9,6 +9,7 @@ from datetime import datetime
 from decimal import Decimal
 
 from .analysis import Pareto
+from .refund_speed import Satisfaction, SpeedRow
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,11 @@ class MonthlyReport:
     major: tuple[WarningLine, ...]
     major_note: str  # how "major" is told on this register (flag, or the rules' warnings)
     marked_major: tuple[MajorLine, ...] = ()  # cases marked major (created or marked)
+    # Refund speed per platform and overall (refunds paid in the month), and the results of
+    # the follow-up visits recorded in it: the platform metrics the owner reviews with it.
+    refund_speed: tuple[SpeedRow, ...] = ()
+    refund_speed_overall: SpeedRow | None = None
+    satisfaction: Satisfaction | None = None
 
     @property
     def total(self) -> int:

@@ -79,6 +79,7 @@ class _Story:
         story += self._plans()
         story += self._warnings()
         story += self._slices()
+        story += self._speed()
         return story
 
     def _h2(self, zh: str, en: str) -> list[Flowable]:
@@ -232,3 +233,41 @@ class _Story:
                 out += block[1:]
         return out
 
+    def _speed(self) -> list[Flowable]:
+        """七、退款时效与回访: median / 90th-percentile hours from request to refund per
+        platform, and the month's follow-up results."""
+        block = self._h2("七、退款时效与回访", "7. Refund speed and follow-ups")
+        overall = self.r.refund_speed_overall
+        if overall is None or not overall.count:
+            block.append(para(self.t("本月没有已退款的案件。", "No refunds this month."),
+                              self.st["body"]))
+        else:
+            rows = [[self.t("平台", "Platform"), self.t("退款单数", "Refunds"),
+                     self.t("中位时长(时)", "Median (h)"), self.t("90%在(时)内", "90% within (h)")]]
+            for r in (*self.r.refund_speed, overall):
+                rows.append([r.label, str(r.count), _hours(r.median_hours),
+                             _hours(r.p90_hours)])
+            w = self.width
+            block.append(table(rows, [w * 0.4, w * 0.2, w * 0.2, w * 0.2],
+                               style=self.st["cell"], header_style=self.st["cell_bold"]))
+        block.append(Spacer(1, 3))
+        sat = self.r.satisfaction
+        if sat is not None and sat.total:
+            parts = [(self.t("满意", "satisfied"), sat.satisfied),
+                     (self.t("问题再现", "problem again"), sat.problem_again),
+                     (self.t("未回复", "no reply"), sat.no_reply)]
+            text = self.t("，", ", ").join(f"{name} {n}（{_pct(sat.share(n) or 0)}）"
+                                          if not self.lang.startswith("en")
+                                          else f"{name} {n} ({_pct(sat.share(n) or 0)})"
+                                          for name, n in parts)
+            block.append(para(self.t(f"本月回访 {sat.total} 次：{text}",
+                                     f"Follow-ups this month: {sat.total}: {text}"),
+                              self.st["body"]))
+        else:
+            block.append(para(self.t("本月没有回访记录。", "No follow-up results this month."),
+                              self.st["body"]))
+        return [KeepTogether(block)]
+
+
+def _hours(value: float | None) -> str:
+    return "—" if value is None else f"{value:.1f}"

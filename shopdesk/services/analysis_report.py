@@ -52,6 +52,7 @@ def monthly_report(service: AnalysisService, year: int, month: int,
         top.append(TopCause(row.label, row.count, row.share, row.amount,
                             tuple((p.label, p.count) for p in products)))
     raised = warnings_on_cases(service.db, start, end)
+    speed = service.refund_speed("platform", start, end, lang)
     per_rule: dict[str, int] = {}
     major = []
     for case_no, rule, zh, en, at, ack_by in raised:
@@ -70,7 +71,9 @@ def monthly_report(service: AnalysisService, year: int, month: int,
         top_causes=tuple(top), plans=tuple(_plan_lines(service, lang)),
         warnings_by_rule=tuple(sorted(per_rule.items(), key=lambda kv: -kv[1])),
         major=tuple(major), major_note=pick(lang, *MAJOR_NOTE),
-        marked_major=tuple(_major_lines(service, start, end, lang)))
+        marked_major=tuple(_major_lines(service, start, end, lang)),
+        refund_speed=tuple(speed.rows), refund_speed_overall=speed.overall,
+        satisfaction=service.satisfaction(start, end))
 
 
 def _major_lines(service: AnalysisService, start, end, lang: str) -> list[MajorLine]:

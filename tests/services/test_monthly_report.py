@@ -72,6 +72,12 @@ def test_monthly_report_has_its_headings_top_cause_numbers_and_plan(register, cl
     assert "人身安全" in text and "标记为准" in text.replace(" ", "")
     assert "尚无" not in text  # the register has a major-complaint mark (cases major)
     assert "新疆" in text and "京东" in text
+    # 七: refund speed per platform (the 6 refunds of November, all on Taobao) and follow-ups.
+    assert "七、退款时效与回访" in text and "退款单数" in text
+    report = register.analysis.monthly_report(2026, 11)
+    assert report.refund_speed_overall.count == 6
+    assert [(r.key, r.count) for r in report.refund_speed] == [("taobao", 6)]
+    assert "本月没有回访记录" in text.replace(" ", "")
 
 
 def test_warnings_and_major_cases_belong_to_the_month_of_their_cases(register, clock,
