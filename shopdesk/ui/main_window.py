@@ -394,12 +394,13 @@ class MainWindow(MainWindowChrome, QMainWindow):
         """Shift+Tab from the case panel's first action goes back to the list (Tab from
         the list goes there); its page is built with the first case shown."""
         button = getattr(self.detail, "edit_button", None)
-        if button is None or getattr(self, "_back_tab", None) is not None:
+        # Once per button: a restore builds a new panel (and a new button).
+        if button is None or getattr(self, "_back_tab_button", None) is button:
             return
         from .widgets.focus_link import BackTabTo
 
-        self._back_tab = BackTabTo(lambda: self.case_list.table, button)
-        button.installEventFilter(self._back_tab)
+        button.installEventFilter(BackTabTo(lambda: self.case_list.table, button))
+        self._back_tab_button = button
 
     def open_case_by_id(self, case_id: int) -> None:
         """Show a case chosen elsewhere (e.g. the may-call list), selecting it when listed."""

@@ -100,5 +100,26 @@ def test_a_case_resolved_out_of_the_filter_stays_in_the_panel(qtbot, make_window
     window.detail.changed.emit(case.id)  # as the panel's status dialog reports it
     assert case.id not in window.case_list.model.ids()
     assert window.detail.current_case_id == case.id  # not a blank panel
+    window.case_list.reload()  # as the 2-second poll for changes elsewhere does (review)
+    assert window.detail.current_case_id == case.id
     assert "filters" in window.statusBar().currentMessage() or \
         "筛选" in window.statusBar().currentMessage()
+
+
+def test_shift_tab_back_to_the_list_survives_a_restore(qtbot, make_window, register):
+    case = _open(register, "T500012")
+    window = make_window(register)
+    window.show()
+    window.case_list.select_case(case.id)  # the panel (and its Edit button) built once
+    assert window.detail.current_case_id == case.id
+    backup = register.back_up_now()
+    new_register, _kept = register.restore(backup)
+    window.set_register(new_register)  # as File → Restore does: a new case panel
+    window.case_list.select_case(case.id)
+    table = window.case_list.table
+    window.case_list.focus_results()
+    qtbot.keyClick(table, Qt.Key.Key_Tab)
+    focused = QApplication.focusWidget()
+    assert window.detail.isAncestorOf(focused)
+    qtbot.keyClick(focused, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert QApplication.focusWidget() is table

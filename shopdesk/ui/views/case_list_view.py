@@ -369,7 +369,9 @@ class CaseListView(QWidget):
 
     def _reselect(self, selected: list[int], current: int | None) -> None:
         if not selected and current is None:
-            self.current_case_changed.emit(None)
+            # Nothing was chosen in the list: the panel may be showing a case from elsewhere
+            # (one resolved out of the filter, one opened from the may-call list) and a
+            # reload (the 2-second poll, F5) must not blank it, with a note being typed.
             return
         model = self.table.selectionModel()
         rows = []
