@@ -279,3 +279,17 @@ def test_one_postage_mistake_one_message_whatever_the_cause():
         "return_shipping_seller_cause"]
     assert [w.rule_id for w in mistakes_for(None, text, rules)] == [
         "return_shipping_cause_unknown"]
+
+
+def test_two_must_contain_rules_both_report_though_neither_has_words():
+    # A seller-side and a broad "must contain" rule ask for different things: both failing
+    # are both reported (only forbidden words found by both are deduplicated).
+    ruleset = parse_rules({"rule": [
+        {"id": "seller_must_apologise", "check": "require",
+         "applies_to": "seller_side_causes", "patterns": ["抱歉", "sorry"],
+         "message": {"zh": "要道歉", "en": "Apologise"}},
+        {"id": "generic_must_give_time", "check": "require", "applies_to": "non_buyer_causes",
+         "patterns": ["小时", "hours"], "message": {"zh": "给时间", "en": "Give a time"}},
+    ]})
+    found = lint(script("您好。", "Hello.", causes=["item_defective"]), ruleset)
+    assert {v.rule_id for v in found} == {"seller_must_apologise", "generic_must_give_time"}

@@ -228,7 +228,8 @@ def lint(script: Script, rules: RuleSet | Iterable[LintRule]) -> list[Violation]
                     out.append(Violation(rule.id, script.id, field_name, hit, rule.message))
             elif not any(p.search(text) for p in rule.patterns):
                 out.append(Violation(rule.id, script.id, field_name, "", rule.message))
-    return _most_specific(out, _rules_of(rules), lambda v: (v.field, v.match))
+    return _most_specific(out, _rules_of(rules),
+                          lambda v: (v.field, v.match) if v.match else None)
 
 
 def lint_library(library: ScriptLibrary | Iterable[Script],
@@ -250,7 +251,7 @@ def mistakes_for(case_cause: Cause | None, text: str, rules: RuleSet) -> list[Mi
         hit = first_hit(rule.patterns, text, rule.unless_before, rule.unless_in_sentence)
         if hit is not None:
             out.append(MistakeWarning(rule.id, rule.severity, hit, rule.message))
-    return _most_specific(out, rules.warnings, lambda w: w.match)
+    return _most_specific(out, rules.warnings, lambda w: w.match or None)
 
 
 def _most_specific(found: list, rules: Iterable[LintRule | WarningRule],
@@ -259,9 +260,12 @@ def _most_specific(found: list, rules: Iterable[LintRule | WarningRule],
     one mistake, one message (both rules share the return-postage patterns; the broad one's
     "the cause is not known yet" reads wrong when the cause is known)."""
     scope = {r.id: r.applies_to for r in rules}
-    specific = {where(f) for f in found if scope.get(f.rule_id) is ApplyTo.SELLER_SIDE_CAUSES}
+    # Only hits on words (a forbidden phrase found): a "must contain" failure has none, and
+    # two of those ask for different things.
+    specific = {where(f) for f in found if where(f) is not None
+                and scope.get(f.rule_id) is ApplyTo.SELLER_SIDE_CAUSES}
     return [f for f in found if not (scope.get(f.rule_id) is ApplyTo.NON_BUYER_CAUSES
-                                     and where(f) in specific)]
+                                     and where(f) is not None and where(f) in specific)]
 
 
 # ---------------------------------------------------------------- parsing rules.toml
