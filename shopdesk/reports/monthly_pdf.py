@@ -261,7 +261,7 @@ class _Story:
                                           else f"{name} {n} ({_pct(sat.share(n) or 0)})"
                                           for name, n in parts)
             block.append(para(self.t(f"本月回访 {sat.total} 次：{text}",
-                                     f"Follow-ups this month: {sat.total}: {text}"),
+                                     f"Follow-ups this month ({sat.total}): {text}"),
                               self.st["body"]))
         else:
             block.append(para(self.t("本月没有回访记录。", "No follow-up results this month."),

@@ -155,3 +155,24 @@ def test_the_window_reopens_with_the_last_period_and_dimension(qtbot, make_windo
     qtbot.addWidget(third)
     assert third.period.currentData() == "custom"
     assert third.period_days() == again.period_days()
+
+
+
+def test_a_damaged_saved_period_falls_back_to_the_default(qtbot, make_window, register):
+    from shopdesk.ui.dialogs.analysis_dialog import FROM_KEY, PERIOD_KEY, TO_KEY
+    from shopdesk.ui.window_state import app_settings
+
+    settings = app_settings()
+    for key, value in ((PERIOD_KEY, "custom"), (FROM_KEY, "2026-11-30"),
+                       (TO_KEY, "2026-11-01")):  # reversed: never saved by the window
+        settings.setValue(key, value)
+    settings.sync()
+    window = make_window(register)
+    dialog = window.analysis.open_dialog()
+    assert dialog.period.currentData() == "last30"
+    settings.setValue(FROM_KEY, "1900-01-01")
+    settings.setValue(TO_KEY, "9999-12-30")  # far off: would overflow the previous period
+    settings.sync()
+    again = type(dialog)(register, "zh", window, operator=lambda: "小王")
+    qtbot.addWidget(again)
+    assert again.period.currentData() == "last30"

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
-from PySide6.QtCore import QDate, QSettings, Qt, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -30,6 +30,7 @@ from ...services.register import Register
 from ..views.plans_view import PlansView
 from ..views.refund_speed_view import RefundSpeedView
 from ..widgets.pareto_chart_view import ParetoChartView
+from ..window_state import app_settings
 from .plan_dialog import PlanDialog
 
 # "last_month": the month-end review's period (it took two typed dates before).
@@ -37,6 +38,7 @@ PERIODS = ("day", "week", "month", "last_month", "year", "last30", "custom")
 # The last choice, kept in the user's settings (QSettings, not the register: it is theirs).
 PERIOD_KEY, DIMENSION_KEY = "analysis/period", "analysis/dimension"
 FROM_KEY, TO_KEY = "analysis/from", "analysis/to"
+MIN_YEAR, MAX_YEAR = 2000, 2100  # a restored custom period outside these is ignored
 # Low enough that the table under it shows ten-odd rows in a 720 px window; the widget
 # keeps about the drawing's proportions so the labels are not squashed.
 CHART_WIDTH, CHART_HEIGHT = 900, 190
@@ -165,7 +167,7 @@ class AnalysisDialog(QDialog):
     def _restore_choice(self) -> None:
         """The period and dimension chosen last time (a custom period with its dates): the
         owner reopening the window at month end finds it as they left it."""
-        settings = QSettings()
+        settings = app_settings()
         period = settings.value(PERIOD_KEY, "last30")
         dimension = settings.value(DIMENSION_KEY, Dimension.CAUSE.value)
         index = self.dimension.findData(dimension)
@@ -174,7 +176,10 @@ class AnalysisDialog(QDialog):
         if period == "custom":
             first, last = (QDate.fromString(str(settings.value(k, "")), "yyyy-MM-dd")
                            for k in (FROM_KEY, TO_KEY))
-            if first.isValid() and last.isValid():
+            # A hand-edited or damaged setting falls back to the default period: a reversed
+            # or far-off range would make every reopening fail.
+            if first.isValid() and last.isValid() and first <= last \
+                    and first.year() >= MIN_YEAR and last.year() <= MAX_YEAR:
                 for edit, day in ((self.date_from, first), (self.date_to, last)):
                     edit.blockSignals(True)
                     edit.setDate(day)
@@ -186,7 +191,7 @@ class AnalysisDialog(QDialog):
             self._period_changed(reload=False)
 
     def _remember_choice(self) -> None:
-        settings = QSettings()
+        settings = app_settings()
         settings.setValue(PERIOD_KEY, self.period.currentData())
         settings.setValue(DIMENSION_KEY, self.dimension.currentData())
         first, last = self.period_days()
