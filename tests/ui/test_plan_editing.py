@@ -42,6 +42,12 @@ def test_a_plan_is_added_for_the_selected_row_and_edited(qtbot, make_window, reg
     form.owner.setCurrentText("仓库")
     form.has_due.setChecked(True)
     form.due.setDate(QDate(2026, 12, 15))
+    form.target.clear()
+    qtbot.keyClicks(form.target, "150")  # typed whole, not cut to 15
+    assert form.target.value() == 150
+    okay = form.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.mouseClick(okay, Qt.MouseButton.LeftButton)
+    assert form.saved is None and "1–100" in form.error.text()
     form.target.setValue(30)
     ok = form.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
     qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)

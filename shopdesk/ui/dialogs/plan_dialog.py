@@ -101,7 +101,9 @@ class PlanDialog(QDialog):
         self.has_due.toggled.connect(self.due.setEnabled)
         self.target = QSpinBox(self)
         self.target.setObjectName("plan_target")
-        self.target.setRange(0, 100)
+        # Up to 999 typed, refused over 100 by the service with a message: a spin box
+        # capped at 100 silently took "150" as 15 (the owner's walkthrough).
+        self.target.setRange(0, 999)
         self.target.setSuffix(" %")
         self.target.setSpecialValueText(self.tr("No target"))
         self.status = QComboBox(self)
