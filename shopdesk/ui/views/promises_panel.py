@@ -33,6 +33,8 @@ from ..widgets.field_error import FieldErrorLabel
 if TYPE_CHECKING:  # the dialogs load when first opened
     from ..dialogs.promise_dialog import BreakPromiseDialog, CancelPromiseDialog, PromiseDialog
 
+    ReasonDialog = BreakPromiseDialog | CancelPromiseDialog
+
 PROMISE_ID_ROLE = Qt.ItemDataRole.UserRole
 OVERDUE = QColor(200, 30, 30)
 DONE = QColor(110, 110, 110)
@@ -270,35 +272,30 @@ class PromisesPanel(QWidget):
         self._written()
 
     def break_selected(self) -> BreakPromiseDialog | None:
-        promise = self.selected()
-        if promise is None or not promise.is_open or not self.live:
-            return None
-        operator = self._operator()
-        if operator is None:
-            return None
+        """Ask why the selected promise was not kept (returns the dialog, for tests)."""
         from ..dialogs.promise_dialog import BreakPromiseDialog
 
-        dialog = BreakPromiseDialog(self.register.promises, promise, operator, self,
-                                    lang=self.lang)
-        dialog.broken.connect(lambda _pid: (self.refresh(), self._written()))
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        return dialog
+        return self._ask_reason(BreakPromiseDialog)
 
     def cancel_selected(self) -> CancelPromiseDialog | None:
         """Ask why the selected promise is no longer needed (returns the dialog, for
         tests)."""
+        from ..dialogs.promise_dialog import CancelPromiseDialog
+
+        return self._ask_reason(CancelPromiseDialog)
+
+    def _ask_reason(self, dialog_class: type[ReasonDialog]) -> ReasonDialog | None:
+        """Open `dialog_class` (not kept / no longer needed) on the selected open promise;
+        both accept once the service took the reason."""
         promise = self.selected()
         if promise is None or not promise.is_open or not self.live:
             return None
         operator = self._operator()
         if operator is None:
             return None
-        from ..dialogs.promise_dialog import CancelPromiseDialog
-
-        dialog = CancelPromiseDialog(self.register.promises, promise, operator, self,
-                                     lang=self.lang)
-        dialog.cancelled.connect(lambda _pid: (self.refresh(), self._written()))
+        dialog = dialog_class(self.register.promises, promise, operator, self,
+                              lang=self.lang)
+        dialog.accepted.connect(lambda: (self.refresh(), self._written()))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
