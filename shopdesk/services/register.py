@@ -444,7 +444,7 @@ class Register:
         if self.is_team:
             from ..storage.pg.backup import team_backup  # pg_dump and its helpers
 
-            return team_backup(self.db, self.paths.backups, self.clock.now())
+            return team_backup(self.db, self.paths.backups, self.clock.now(), self.shop_tz)
         return self.backups.make(self.db, "manual", self.clock.now())
 
     def list_backups(self) -> list[BackupFile]:

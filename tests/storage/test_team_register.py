@@ -4,6 +4,8 @@ checksums per table). Skipped without a server, failing under CI=true (tests/pg_
 
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo
+
 import pytest
 
 from shopdesk.domain.case import CaseDraft
@@ -153,8 +155,14 @@ def test_backup_is_a_pg_dump_archive_or_else_a_local_register_with_every_row(
         _fill(team, clock)
         dump = team.back_up_now()
         assert dump.suffix == ".dump" and dump.read_bytes()[:5] == b"PGDMP"
-        export = team_backup(team.db, data_paths.backups, clock.now(), pg_dump="")
+        # Named on the shop's clock with its offset, as a local backup (not in UTC).
+        shop = clock.now().astimezone(ZoneInfo(team.shop_tz))
+        assert dump.name == f"shopdesk-team-{shop:%Y%m%d-%H%M%S%z}.dump"
+        export = team_backup(team.db, data_paths.backups, clock.now(), "Asia/Shanghai",
+                             pg_dump="")
         assert export.suffix == ".sqlite3"
+        assert export.name.startswith(f"shopdesk-{shop:%Y%m%d-%H%M%S}+0800-")
+        assert any(b.path == export for b in team.list_backups())
         copy = connect(str(export))
         try:
             assert table_checksums(copy) == table_checksums(team.db)

@@ -9,19 +9,21 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 from ...domain.files import make_private, temp_beside
+from ..backup import stamp as backup_stamp
 from ..errors import StorageError
 from .connection import PgDatabase
 
 
-def team_backup(db: PgDatabase, folder: Path, now: datetime, *,
+def team_backup(db: PgDatabase, folder: Path, now: datetime, tz: str, *,
                 pg_dump: str | None = None) -> Path:
-    """Write a backup of the team register into `folder`; returns the file."""
+    """Write a backup of the team register into `folder`; returns the file. Named on the
+    shop's clock `tz` with its offset, as the local backups, so "this morning's" is found."""
     folder.mkdir(parents=True, exist_ok=True)
-    stamp = now.astimezone(UTC).strftime("%Y%m%d-%H%M%S")
+    stamp = backup_stamp(now, tz)
     tool = pg_dump if pg_dump is not None else shutil.which("pg_dump")
     if tool:
         dest = folder / f"shopdesk-team-{stamp}.dump"
