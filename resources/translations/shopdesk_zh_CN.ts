@@ -78,137 +78,137 @@
 <context>
     <name>AnalysisDialog</name>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="54"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="59"/>
         <source>Complaint analysis</source>
         <translation>投诉分析</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="61"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="66"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="61"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="66"/>
         <source>This week</source>
         <translation>本周</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="62"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="67"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="62"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="67"/>
         <source>Last month</source>
         <translation>上月</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="63"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="68"/>
         <source>This year</source>
         <translation>今年</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="64"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="69"/>
         <source>Last 30 days</source>
         <translation>最近30天</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="64"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="69"/>
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="85"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="90"/>
         <source>Click a bar to list its cases in the main window</source>
         <translation>点击柱子，在主窗口列出这些案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="91"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="96"/>
         <source>Group</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="91"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="96"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="91"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="96"/>
         <source>Share</source>
         <translation>占比</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="91"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="96"/>
         <source>Cumulative</source>
         <translation>累计占比</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="92"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="97"/>
         <source>Refunded / compensated</source>
         <translation>退款/赔付金额</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="92"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="97"/>
         <source>Avg. hours to resolve</source>
         <translation>平均解决时长（小时）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="93"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="98"/>
         <source>Change vs previous period</source>
         <translation>较上期变化</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="101"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="106"/>
         <source>Double-click a row to list its cases in the main window</source>
         <translation>双击一行，在主窗口列出这些案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="105"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="110"/>
         <source>List these cases</source>
         <translation>列出这些案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="109"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="114"/>
         <source>New improvement plan for this group…</source>
         <translation>为此类新建改进计划…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="112"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="117"/>
         <source>Export table…</source>
         <translation>导出表格…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="114"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="119"/>
         <source>Export monthly report…</source>
         <translation>导出月报…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="118"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="123"/>
         <source>Period:</source>
         <translation>时段：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="124"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="129"/>
         <source>By:</source>
         <translation>维度：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="145"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="150"/>
         <source>Pareto analysis</source>
         <translation>帕累托分析</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="146"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="151"/>
         <source>Refund speed</source>
         <translation>退款时效</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="147"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="152"/>
         <source>Improvement plans (Table 1)</source>
         <translation>改进计划（表一）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="223"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="267"/>
         <source>%1 cases</source>
         <translation>共 %1 单</translation>
     </message>
@@ -1704,138 +1704,148 @@ You can restore it from the trash later.</source>
         <translation>从订单 %1 补全：%2</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="144"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="146"/>
         <source>Not filled from order %1: its buyer %2 is not the one typed on this case (%3). Check the order number.</source>
         <translation>未从订单 %1 补全：订单的买家 %2 与本案件填写的不同（%3），请核对订单号</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="147"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="149"/>
         <source>Not filled from order %1: its buyer is not the one typed on this case (%3). Check the order number.</source>
         <translation>未从订单 %1 补全：订单的买家与本案件填写的不同（%3），请核对订单号</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="156"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="158"/>
         <source>Warnings acknowledged: %1</source>
         <translation>已确认预警：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="161"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="163"/>
         <source>Stage: %1</source>
         <translation>阶段：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="164"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="166"/>
         <source> (tracking no. %1)</source>
         <translation>（单号 %1）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="170"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="172"/>
         <source>Marked as a major complaint, owner: %1</source>
         <translation>标记为重大投诉，负责人：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="171"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="173"/>
         <source>No longer a major complaint</source>
         <translation>不再是重大投诉</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="174"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="176"/>
         <source>Owner approved compensation up to ¥%1 (asked by %2)</source>
         <translation>负责人批准赔付最多 ¥%1（%2 申请）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="183"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="185"/>
         <source>Follow-up scheduled for %1</source>
         <translation>已安排回访：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="188"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="190"/>
         <source>Follow-up: %1</source>
         <translation>回访：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="191"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="193"/>
         <source>Follow-up cancelled (the case was reopened)</source>
         <translation>回访已取消（案件已重新打开）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="194"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="196"/>
         <source>Bad-review contact %1 of 2 (%2)</source>
         <translation>差评联系第 %1 次，共 2 次（%2）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="197"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="199"/>
         <source>Review outcome: %1</source>
         <translation>评价结果：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="202"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="204"/>
         <source>Bad review: public reply posted</source>
         <translation>差评：已发出评价解释</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="203"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="205"/>
         <source>Bad review: details updated</source>
         <translation>差评：更新了差评信息</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="206"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="208"/>
         <source>Bad review: %1</source>
         <translation>差评：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="226"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="228"/>
         <source>Step done: %1</source>
         <translation>完成：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="227"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="229"/>
         <source>Step undone: %1</source>
         <translation>取消完成：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="245"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="247"/>
         <source>Evidence removed: %1</source>
         <translation>移除证据：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="247"/>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="277"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="249"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="293"/>
         <source>Reason: %1</source>
         <translation>原因：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="250"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="252"/>
         <source>Waybill added: %1</source>
         <translation>添加运单号：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="252"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="254"/>
         <source>Evidence added (%1): %2</source>
         <translation>添加证据（%1）：%2</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="266"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="264"/>
+        <source>Refund %1 of order %2 not merged into this case: its buyer %3 is not the one typed here (%4); it got a case of its own. Check the order number.</source>
+        <translation>售后单 %1（订单 %2）没有合并到本案件：它的买家 %3 与这里填写的不同（%4），已另建案件。请核对订单号。</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="268"/>
+        <source>Refund %1 of order %2 not merged into this case: its buyer is not the one typed here (%4); it got a case of its own. Check the order number.</source>
+        <translation>售后单 %1（订单 %2）没有合并到本案件：它的买家与这里填写的不同（%4），已另建案件。请核对订单号。</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="282"/>
         <source>Promise to the buyer: %1 (due %2)</source>
         <translation>向买家承诺：%1（%2 到期）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="269"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="285"/>
         <source>Promise kept: %1</source>
         <translation>承诺已兑现：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="270"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="286"/>
         <source>(after the due time %1)</source>
         <translation>（晚于到期时间 %1）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="273"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="289"/>
         <source>Promise no longer needed: %1</source>
         <translation>承诺不再需要：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="275"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="291"/>
         <source>Promise not kept: %1</source>
         <translation>承诺未兑现：%1</translation>
     </message>
@@ -1912,10 +1922,10 @@ You can restore it from the trash later.</source>
     </message>
     <message>
         <location filename="../../shopdesk/ui/views/case_detail_text.py" line="118"/>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="159"/>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="172"/>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="176"/>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="239"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="161"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="174"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="178"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="241"/>
         <source>Note: %1</source>
         <translation>备注：%1</translation>
     </message>
@@ -1950,12 +1960,12 @@ You can restore it from the trash later.</source>
         <translation>平台更新：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="230"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="232"/>
         <source>Status: %1 → %2</source>
         <translation>状态：%1 → %2</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="234"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="236"/>
         <source>Outcome: %1</source>
         <translation>处理结果：%1</translation>
     </message>
@@ -3647,22 +3657,22 @@ Demo cases are made up; you can move them to the trash later.</source>
         <translation>已选中已加载的 {selected} 个案件（共 {listed} 个）：全选最多再加载 {limit} 个。向下滚动可加载更多，或缩小筛选范围。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="415"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="428"/>
         <source>The case no longer matches the filters; it is still shown here.</source>
         <translation>这个案件已不符合当前筛选条件，仍显示在右侧。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="469"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="482"/>
         <source>Saved. The SHOPDESK_LANG environment variable chooses the language right now; the saved one is used once it is unset.</source>
         <translation>已保存。当前界面语言由环境变量 SHOPDESK_LANG 指定；取消该变量后才会使用保存的语言。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="474"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="487"/>
         <source>The window has to be reopened to show the new language. Reopen it now? Your cases, filters and the open shift are kept.</source>
         <translation>需要重新打开窗口才能显示新语言。现在重新打开吗？案件、筛选条件和当前班次都会保留。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="481"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="494"/>
         <source>The new language is used from the next start.</source>
         <translation>新语言将在下次启动时生效。</translation>
     </message>
@@ -3677,23 +3687,23 @@ Demo cases are made up; you can move them to the trash later.</source>
         <translation>操作人：{name}</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="468"/>
-        <location filename="../../shopdesk/ui/main_window.py" line="473"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="481"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="486"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="487"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="500"/>
         <source>Automatic backup failed: {reason}. Back up by hand (File menu); details in the log (Help → Open log folder).</source>
         <translation>自动备份失败：{reason}。请通过“文件”菜单手动备份；详情见日志（帮助 → 打开日志文件夹）。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="514"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="527"/>
         <source>About ShopDesk</source>
         <translation>关于 ShopDesk</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="515"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="528"/>
         <source>&lt;h3&gt;ShopDesk — after-sales desk&lt;/h3&gt;&lt;p&gt;Version {version}&lt;/p&gt;&lt;p&gt;An after-sales register for small online shops. Your data stays on this computer.&lt;/p&gt;&lt;p&gt;Data folder: {path}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;ShopDesk 店铺售后台&lt;/h3&gt;&lt;p&gt;版本 {version}&lt;/p&gt;&lt;p&gt;小网店的售后登记簿。你的数据只保存在这台电脑上。&lt;/p&gt;&lt;p&gt;数据文件夹：{path}&lt;/p&gt;</translation>
     </message>
@@ -4209,67 +4219,67 @@ Demo cases are made up; you can move them to the trash later.</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/plan_dialog.py" line="106"/>
+        <location filename="../../shopdesk/ui/dialogs/plan_dialog.py" line="108"/>
         <source>No target</source>
         <translation>不设目标</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/plan_dialog.py" line="125"/>
+        <location filename="../../shopdesk/ui/dialogs/plan_dialog.py" line="127"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/plan_dialog.py" line="126"/>
+        <location filename="../../shopdesk/ui/dialogs/plan_dialog.py" line="128"/>
         <source>Subtype</source>
         <translation>子类</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/plan_dialog.py" line="127"/>
+        <location filename="../../shopdesk/ui/dialogs/plan_dialog.py" line="129"/>
         <source>Root cause</source>
         <translation>根本原因</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/plan_dialog.py" line="128"/>
+        <location filename="../../shopdesk/ui/dialogs/plan_dialog.py" line="130"/>
         <source>Short-term action</source>
         <translation>短期措施</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/plan_dialog.py" line="129"/>
+        <location filename="../../shopdesk/ui/dialogs/plan_dialog.py" line="131"/>
         <source>Long-term action</source>
         <translation>长期措施</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/plan_dialog.py" line="130"/>
+        <location filename="../../shopdesk/ui/dialogs/plan_dialog.py" line="132"/>
         <source>Difficulty</source>
         <translation>难度</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/plan_dialog.py" line="131"/>
+        <location filename="../../shopdesk/ui/dialogs/plan_dialog.py" line="133"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/plan_dialog.py" line="135"/>
+        <location filename="../../shopdesk/ui/dialogs/plan_dialog.py" line="137"/>
         <source>Due</source>
         <translation>截止</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/plan_dialog.py" line="136"/>
+        <location filename="../../shopdesk/ui/dialogs/plan_dialog.py" line="138"/>
         <source>Target reduction</source>
         <translation>目标降幅</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/plan_dialog.py" line="137"/>
+        <location filename="../../shopdesk/ui/dialogs/plan_dialog.py" line="139"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/plan_dialog.py" line="138"/>
+        <location filename="../../shopdesk/ui/dialogs/plan_dialog.py" line="140"/>
         <source>Measured result</source>
         <translation>实测结果</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/plan_dialog.py" line="162"/>
+        <location filename="../../shopdesk/ui/dialogs/plan_dialog.py" line="164"/>
         <source>Baseline %1 to %2; the actual reduction is measured over an equally long period after it</source>
         <translation>基期 %1 至 %2；之后同样长的一段时间里计算实际降幅</translation>
     </message>
@@ -4659,108 +4669,108 @@ Demo cases are made up; you can move them to the trash later.</source>
 <context>
     <name>PromisesPanel</name>
     <message>
-        <location filename="../../shopdesk/ui/views/promises_panel.py" line="64"/>
+        <location filename="../../shopdesk/ui/views/promises_panel.py" line="66"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/promises_panel.py" line="64"/>
+        <location filename="../../shopdesk/ui/views/promises_panel.py" line="66"/>
         <source>Due</source>
         <translation>到期时间</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/promises_panel.py" line="64"/>
+        <location filename="../../shopdesk/ui/views/promises_panel.py" line="66"/>
         <source>Promise</source>
         <translation>承诺内容</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/promises_panel.py" line="65"/>
+        <location filename="../../shopdesk/ui/views/promises_panel.py" line="67"/>
         <source>By</source>
         <translation>承诺人</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/promises_panel.py" line="65"/>
+        <location filename="../../shopdesk/ui/views/promises_panel.py" line="67"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/promises_panel.py" line="74"/>
+        <location filename="../../shopdesk/ui/views/promises_panel.py" line="76"/>
         <source>New promise…</source>
         <translation>新建承诺…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/promises_panel.py" line="76"/>
+        <location filename="../../shopdesk/ui/views/promises_panel.py" line="78"/>
         <source>Record a promise made to the buyer (Ctrl+Shift+N)</source>
         <translation>登记对买家作出的承诺（Ctrl+Shift+N）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/promises_panel.py" line="78"/>
+        <location filename="../../shopdesk/ui/views/promises_panel.py" line="80"/>
         <source>Kept</source>
         <translation>已兑现</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/promises_panel.py" line="80"/>
+        <location filename="../../shopdesk/ui/views/promises_panel.py" line="82"/>
         <source>The selected promise was kept (now)</source>
         <translation>把选中的承诺标记为已兑现（时间记为现在）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/promises_panel.py" line="81"/>
+        <location filename="../../shopdesk/ui/views/promises_panel.py" line="83"/>
         <source>Not kept…</source>
         <translation>未兑现…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/promises_panel.py" line="83"/>
+        <location filename="../../shopdesk/ui/views/promises_panel.py" line="85"/>
         <source>The selected promise was not kept; say why</source>
         <translation>选中的承诺没有兑现，需写明原因</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/promises_panel.py" line="85"/>
+        <location filename="../../shopdesk/ui/views/promises_panel.py" line="87"/>
         <source>No longer needed…</source>
         <translation>不再需要…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/promises_panel.py" line="87"/>
+        <location filename="../../shopdesk/ui/views/promises_panel.py" line="89"/>
         <source>The selected promise is no longer needed (e.g. the buyer withdrew); say why</source>
         <translation>所选承诺已不再需要（例如买家已撤销），请写明原因</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/promises_panel.py" line="111"/>
-        <location filename="../../shopdesk/ui/views/promises_panel.py" line="192"/>
+        <location filename="../../shopdesk/ui/views/promises_panel.py" line="113"/>
+        <location filename="../../shopdesk/ui/views/promises_panel.py" line="194"/>
         <source>Promises</source>
         <translation>承诺</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/promises_panel.py" line="150"/>
+        <location filename="../../shopdesk/ui/views/promises_panel.py" line="152"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/promises_panel.py" line="153"/>
+        <location filename="../../shopdesk/ui/views/promises_panel.py" line="155"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/promises_panel.py" line="157"/>
+        <location filename="../../shopdesk/ui/views/promises_panel.py" line="159"/>
         <source>(late)</source>
         <translation>（逾期兑现）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/promises_panel.py" line="188"/>
+        <location filename="../../shopdesk/ui/views/promises_panel.py" line="190"/>
         <source>Promises (%1 late)</source>
         <translation>承诺（%1 个逾期）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/promises_panel.py" line="190"/>
+        <location filename="../../shopdesk/ui/views/promises_panel.py" line="192"/>
         <source>Promises (%1)</source>
         <translation>承诺（%1）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/promises_panel.py" line="230"/>
+        <location filename="../../shopdesk/ui/views/promises_panel.py" line="232"/>
         <source>Choose the operator (who is working now) first. Nothing was changed.</source>
         <translation>请先选择操作人（现在是谁在处理）。本次未做任何修改。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/promises_panel.py" line="310"/>
+        <location filename="../../shopdesk/ui/views/promises_panel.py" line="307"/>
         <source>This promise no longer exists</source>
         <translation>该承诺已不存在</translation>
     </message>

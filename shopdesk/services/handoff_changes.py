@@ -106,6 +106,11 @@ def describe(e: TimelineEvent, edits: list[AuditEntry], tz: str) -> tuple[str, T
         no = d.get("order_no", "")
         return "edit", Text(f"从订单 {no} 补全：" + "、".join(z for z, _ in names),
                             f"Filled from order {no}: " + ", ".join(e for _, e in names))
+    if e.type == "order_mismatch" and d.get("unmerged"):
+        refund, no = d.get("refund_no") or "-", d.get("order_no", "")
+        return "edit", Text(f"售后单 {refund}（订单 {no}）的买家与本案件不同：未合并，已另建案件",
+                            f"Refund {refund} (order {no}) names another buyer: not merged, "
+                            "it got a case of its own")
     if e.type == "order_mismatch":
         names = [_FIELD.get(f, (f, f)) for f in d.get("fields", [])]
         no = d.get("order_no", "")

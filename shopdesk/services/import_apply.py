@@ -28,7 +28,7 @@ from ..storage.database import Database
 from ..storage.rows import field_text
 from .import_changes import FieldChange, summarise
 from .import_state import Conflict, FinishedFilter, diff_state
-from .order_fill import ORDER_FILLABLE, fill_from_order
+from .order_fill import ORDER_FILLABLE, OrderMismatch, fill_from_order, mismatch
 from .order_fill import fit as _fit
 
 # Re-exported: the writer, the order fills and tests use them here.
@@ -84,6 +84,9 @@ class RowPlan:
 class RefundPlan:
     rows: list[RowPlan] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)  # found against the register
+    # Cases typed by hand that a row's order number named, not merged with it because
+    # their buyer is not the row's (the row got a case of its own): (case id, row, why).
+    unmerged: list[tuple[int, RefundRecord, OrderMismatch]] = field(default_factory=list)
 
     def count(self, action: Action) -> int:
         return sum(1 for r in self.rows if r.action is action)
@@ -199,6 +202,11 @@ class CaseIndex:
                                     order_nos={r.order_no for r in records})
         for case_id, platform, order_no, refund_no, live in rows:
             self._add(_Ref(case_id, refund_no, bool(live)), platform, order_no)
+        self._store = store
+        self._buyers: dict[int, Case] = {}
+        # Live cases typed by hand that a record's order number named but whose buyer is
+        # not the record's: the record was not merged into them (case id, record, why).
+        self.unmerged: list[tuple[int, RefundRecord, OrderMismatch]] = []
 
     def _add(self, ref: _Ref, platform: str, order_no: str) -> None:
         if ref.refund_no:
@@ -213,14 +221,37 @@ class CaseIndex:
             if found is not None:
                 return found
             # A case logged by hand from the chat, before the platform gave a refund number.
-            found = _best([r for r in self.by_order.get((platform, record.order_no), [])
-                           if not r.refund_no and r.case_id > 0])
+            found = _best(self._same_buyer(
+                [r for r in self.by_order.get((platform, record.order_no), [])
+                 if not r.refund_no and r.case_id > 0], record))
             if found is not None:
                 found.refund_no = record.refund_no
                 self.by_refund.setdefault((platform, record.refund_no), []).append(found)
             return found
         refs = self.by_order.get((platform, record.order_no), [])
-        return _best([r for r in refs if not r.refund_no]) or _best(refs)
+        return (_best(self._same_buyer([r for r in refs if not r.refund_no], record))
+                or _best([r for r in refs if r.refund_no]))
+
+    def _same_buyer(self, refs: list[_Ref], record: RefundRecord) -> list[_Ref]:
+        """`refs` but the cases typed by hand whose buyer is not the record's: the order
+        number on such a case was copied from another buyer's chat, and merging would
+        give this buyer's refund (and its platform state) to the wrong case. Cases an
+        import made carry their order number from the platform: not checked."""
+        kept = []
+        for ref in refs:
+            if ref.case_id <= 0:
+                kept.append(ref)
+                continue
+            case = self._buyers.get(ref.case_id)
+            if case is None:  # rare (cases typed by hand, met by order number): one read
+                case = self._buyers[ref.case_id] = self._store.get(ref.case_id,
+                                                                  include_deleted=True)
+            wrong = mismatch(case, record)
+            if wrong is None:
+                kept.append(ref)
+            elif ref.live:
+                self.unmerged.append((ref.case_id, record, wrong))
+        return kept
 
     def planned(self, record: RefundRecord) -> None:
         """Remember a case this plan creates, so a repeat in the file is caught."""
@@ -252,7 +283,10 @@ def plan_refunds(db: Database, records: list[RefundRecord], *, now: datetime,
     plan = RefundPlan()
     matched: list[tuple[RowPlan, int]] = []
     for record in records:
+        seen = len(index.unmerged)
         ref = index.match(record)
+        if ref is None:  # a case named by the order number but not the row's buyer's
+            plan.unmerged += index.unmerged[seen:]
         if ref is None and finished.leaves_out(record):
             plan.rows.append(RowPlan(record, Action.LEFT_OUT))
         elif ref is None:

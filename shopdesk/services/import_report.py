@@ -47,6 +47,20 @@ def mismatch_clauses(lang: str, case_nos: list[str]) -> list[str]:
                  f"(check the order number: {shown})")]
 
 
+def unmerged_clauses(lang: str, case_nos: list[str]) -> list[str]:
+    """Cases typed by hand a refund export's rows named by order number but did not merge
+    into: another buyer's (each row got a case of its own)."""
+    if not case_nos:
+        return []
+    shown = list_sep(lang).join(case_nos[:3]) + ("…" if len(case_nos) > 3 else "")
+    n = len(case_nos)
+    return [pick(lang, f"{n} 个手动登记的案件与售后单的订单号相同但买家不同，没有合并，"
+                       f"售后单另建了案件（请核对订单号：{shown}）",
+                 f"{n} case(s) typed by hand share an order number with a refund of "
+                 f"another buyer: not merged, the refund got a case of its own (check the "
+                 f"order number: {shown})")]
+
+
 def state_clauses(lang: str, resolved: int, closed: int, left_out: int, conflicts: int,
                   unknown: int = 0) -> list[str]:
     """What the platform's state did: resolved, closed, left out, conflicts, unknown."""
@@ -95,6 +109,9 @@ class ImportReport:
     # case numbers of those it did not fill because their typed buyer is not the order's.
     filled_cases: int = 0
     mismatched_cases: list[str] = field(default_factory=list)
+    # A refund export: cases typed by hand that a row's order number named, not merged
+    # with it because their buyer is not the row's (the row got a case of its own).
+    unmerged_cases: list[str] = field(default_factory=list)
     file_sha256: str | None = None  # of the file's bytes
     # The import that brought the same file in before this call (None: never imported),
     # and the id of the latest import of it (a repeat since, by a colleague say).
@@ -140,7 +157,8 @@ class ImportReport:
         """What an order export filled in cases opened by hand, and the cases it did not
         fill because their buyer is not the order's (none: empty)."""
         return [*fill_clauses(lang, self.filled_cases, done=self.imported),
-                *mismatch_clauses(lang, self.mismatched_cases)]
+                *mismatch_clauses(lang, self.mismatched_cases),
+                *unmerged_clauses(lang, self.unmerged_cases)]
 
     def state_clauses(self, lang: str) -> list[str]:
         """What the platform's state did: resolved, closed, left out, conflicts, unknown."""
@@ -178,6 +196,7 @@ class ImportReport:
             "unknown_platform_statuses": list(self.unknown_statuses),
             "filled_cases": self.filled_cases,
             "mismatched_cases": list(self.mismatched_cases),
+            "unmerged_cases": list(self.unmerged_cases),
             "previous_import": (None if self.previous is None else
                                 {"id": self.previous.id, "at": to_utc_iso(self.previous.at),
                                  "actor": self.previous.actor}),

@@ -256,6 +256,9 @@ class ImportService:
         report.errors = sorted(report.errors + plan.errors, key=lambda e: e.row_number)
         _count(report, plan, self.shop_tz)
         report.unchanged += unchanged
+        unmerged = CaseStore(self.db).fetch(sorted({case_id for case_id, _r, _w
+                                                    in plan.unmerged}))
+        report.unmerged_cases = [unmerged[i].case_no for i in sorted(unmerged)]
         if report.errors and not skip_bad_rows:
             report.refused = _refusal(report.errors)
         if report.refused or dry_run:
@@ -291,6 +294,11 @@ class ImportService:
             writer.update(chunk, store.fetch([r.case_id for r in chunk if r.case_id]))
             done += len(chunk)
             progress(total + done * total // work, 2 * total)
+        if plan.unmerged:  # their timelines say why the refund is not theirs
+            now = self.clock.now()
+            EventStore(self.db).add_many([(case_id, now, actor, "order_mismatch",
+                                           *wrong.refund_event(record.refund_no))
+                                          for case_id, record, wrong in plan.unmerged])
         check()
         writer.index()
         touched = report.created_ids + [r.case_id for r in updates if r.case_id]

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from ..domain.case import MAX_TEXT
 
 if TYPE_CHECKING:
+    from ..importers import RefundRecord
     from ..storage.orders import StoredOrder
 
 # Case fields an order fills only while they are empty.
@@ -55,6 +56,18 @@ class OrderMismatch:
                 {"order_no": self.order_no, "fields": list(self.fields),
                  "order_buyer": self.order_buyer})
 
+    def refund_event(self, refund_no: str) -> tuple[str, dict[str, Any]]:
+        """The event on a case typed by hand that a refund export's row named by order
+        number but did not merge into: the row's buyer is not the case's."""
+        who = f"买家是 {self.order_buyer}，" if self.order_buyer else ""
+        names = "、".join(FIELD_ZH[n] for n in self.fields)
+        what = f"售后单 {refund_no}（订单 {self.order_no}）" if refund_no else \
+            f"订单 {self.order_no} 的售后"
+        return (f"{what}的{who}与本案件填写的{names}不同：没有合并到本案件，已另建案件，"
+                "请核对订单号",
+                {"order_no": self.order_no, "fields": list(self.fields),
+                 "order_buyer": self.order_buyer, "refund_no": refund_no, "unmerged": True})
+
 
 def _phone_key(phone: str) -> str:
     """The digits (and mask stars) of a phone, without a +86 / 86 before a mainland
@@ -80,9 +93,10 @@ def _same(name: str, mine: str, theirs: str) -> bool:
     return mine == theirs
 
 
-def mismatch(case: Any, order: StoredOrder, *, ignore: Collection[str] = ()
+def mismatch(case: Any, order: StoredOrder | RefundRecord, *, ignore: Collection[str] = ()
              ) -> OrderMismatch | None:
-    """The buyer typed on `case` (a Case or a CaseDraft) is not `order`'s. The nickname
+    """The buyer typed on `case` (a Case or a CaseDraft) is not `order`'s (a stored order
+    or a refund export's row: both name the buyer of an order number). The nickname
     decides where both have one: the order's phone is the recipient's, often not the
     number the buyer gives (a gift, a family member), so the phone decides only without
     nicknames to compare. `ignore`: fields not typed by the user."""

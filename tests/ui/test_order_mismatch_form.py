@@ -7,15 +7,20 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
+from shopdesk.domain.case import CaseDraft
+from shopdesk.domain.enums import CaseKind, Platform
 from shopdesk.ui.dialogs.case_form import CaseFormDialog
 from shopdesk.ui.dialogs.import_dialog import ImportDialog
 from shopdesk.ui.views.case_detail_text import CaseText
+from tests.importers.helpers import taobao_refund_row
+from tests.services.imports_support import write_refunds_with_nicks
 from tests.services.test_orders import ORDER_HEADER, order_row, write
 
 from .test_case_form import open_form
 from .ui_support import type_text
 
 ORDER_1 = "3126112300000000001"  # buyer tb_buyer_1
+ORDER_7 = "3126112300000000007"  # taobao_refund_row(7)
 
 
 def _previewed(qtbot, register, tasks, path) -> str:
@@ -197,3 +202,18 @@ def test_the_english_question_names_the_open_cases_with_their_status(qtbot, regi
         translators.remove()
     assert boxes.shown[-1][1] == (f"Order 55555 already has open case(s): {first.case_no} "
                                   "(New). Open another case for it?")
+
+
+def test_a_refund_of_another_buyer_is_said_in_the_preview_and_on_the_timeline(
+        qtbot, register, tmp_path, tasks, chinese_ui):
+    typed = register.cases.open_case(CaseDraft(platform=Platform.TAOBAO, order_no=ORDER_7,
+                                               kind=CaseKind.REFUND_ONLY, buyer_nick="小蜜蜂"),
+                                     "小王")
+    path = write_refunds_with_nicks(tmp_path, [taobao_refund_row(7)], ["大黄蜂"])
+    status = _previewed(qtbot, register, tasks, path)
+    assert f"买家不同，没有合并，售后单另建了案件（请核对订单号：{typed.case_no}）" in status
+    register.imports.apply(register.imports.read(path), path.name, "小王")
+    event = register.cases.timeline(typed.id)[-1]
+    line = CaseText("zh", "Asia/Shanghai").event_line(event.type, event.text, event.data)
+    assert line == (f"售后单 158000000000000007（订单 {ORDER_7}）没有合并到本案件：它的买家 大黄蜂 "
+                    "与这里填写的不同（买家昵称），已另建案件。请核对订单号。")

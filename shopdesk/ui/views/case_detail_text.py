@@ -138,6 +138,8 @@ class CaseText(QObject):
             fields = list_sep(self.lang).join(self.field(f) for f in data.get("fields", []))
             return self.tr("Filled from order %1: %2").replace(
                 "%1", str(data.get("order_no", ""))).replace("%2", fields)
+        if type_ == "order_mismatch" and data.get("unmerged"):
+            return self._unmerged_line(data)
         if type_ == "order_mismatch":
             fields = list_sep(self.lang).join(self.field(f) for f in data.get("fields", []))
             buyer = str(data.get("order_buyer") or "")
@@ -254,6 +256,20 @@ class CaseText(QObject):
         if data.get("caption"):
             line += "\n" + data["caption"]
         return line
+
+    def _unmerged_line(self, data: dict) -> str:
+        """A refund export's row of another buyer, not merged into this case."""
+        fields = list_sep(self.lang).join(self.field(f) for f in data.get("fields", []))
+        buyer = str(data.get("order_buyer") or "")
+        line = (self.tr("Refund %1 of order %2 not merged into this case: its buyer %3 is "
+                        "not the one typed here (%4); it got a case of its own. Check the "
+                        "order number.")
+                if buyer else
+                self.tr("Refund %1 of order %2 not merged into this case: its buyer is not "
+                        "the one typed here (%4); it got a case of its own. Check the "
+                        "order number."))
+        return line.replace("%1", str(data.get("refund_no") or "-")).replace(
+            "%2", str(data.get("order_no", ""))).replace("%3", buyer).replace("%4", fields)
 
     def _promise_line(self, type_: str, text: str, data: dict) -> str:
         """Promise events, redrawn from their data in the UI language."""
