@@ -50,10 +50,13 @@ def compose_facts(case: Case, *, tz: str, lang: str = "zh", calls: CallCounts | 
     paid = format_yuan(case.amount_paid)
     claimed = format_yuan(case.amount_claimed)
     lines: list[str] = []
+    # When the buyer asked (the platform's application time), not when the case was logged:
+    # an export imported days later must not date the request on the import day.
+    asked = case.applied_at or case.created_at
     if en:
         buyer = f'buyer "{case.buyer_nick}"' if case.buyer_nick else "the buyer"
         item = ", ".join(x for x in (case.item_title, f"paid {paid}" if paid else "") if x)
-        first = (f"On {_day(case.created_at, tz)} {buyer} asked for "
+        first = (f"On {_day(asked, tz)} {buyer} asked for "
                  f"{case.kind.label('en').lower()} on {case.platform.label('en')} order "
                  f"{case.order_no}" + (f" ({item})" if item else ""))
         if claimed:
@@ -88,7 +91,7 @@ def compose_facts(case: Case, *, tz: str, lang: str = "zh", calls: CallCounts | 
         return "\n".join(lines)
     buyer = f"买家“{case.buyer_nick}”" if case.buyer_nick else "买家"
     item = "，".join(x for x in (case.item_title, f"实付 {paid}" if paid else "") if x)
-    first = (f"{_day(case.created_at, tz)}，{buyer}就{case.platform.zh}订单 {case.order_no}"
+    first = (f"{_day(asked, tz)}，{buyer}就{case.platform.zh}订单 {case.order_no}"
              + (f"（{item}）" if item else "") + f"申请{case.kind.zh}")
     if claimed:
         first += f"，申请金额 {claimed}"

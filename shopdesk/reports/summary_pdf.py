@@ -30,7 +30,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from ..domain.clock import local
+from ..domain.clock import from_iso, local
 from ..domain.files import temp_beside
 from ..domain.money import format_yuan
 from ..domain.promises import PromiseState
@@ -298,13 +298,7 @@ def case_story(s: DisputeSummary, labels: Labels, st: dict[str, ParagraphStyle],
     ], labels, st, width))
 
     story += _heading(labels["sec_dispute"], st)
-    cause = with_note(c.cause.label(lang), c.cause.side.label(lang), lang) if c.cause else ""
-    story.append(_pairs([
-        ("kind", c.kind.label(lang), *((None, None) if s.for_platform else ("cause", cause))),
-        ("status", c.status.label(lang), "outcome", c.outcome.label(lang) if c.outcome else ""),
-        ("created_at", _when(c.created_at, s.tz), "due_at", _when(c.due_at, s.tz)),
-        ("assignee", c.assignee, None, None),
-    ], labels, st, width))
+    story.append(_pairs(_dispute_rows(s, lang), labels, st, width))
 
     story += _warnings(s, labels, st, width)
 
@@ -319,6 +313,27 @@ def case_story(s: DisputeSummary, labels: Labels, st: dict[str, ParagraphStyle],
     story += _checklist(s, labels, st, width)
     story += pictures
     return story
+
+
+def _dispute_rows(s: DisputeSummary, lang: str) -> list[tuple[str, object, str | None, object]]:
+    """The dispute grid: kind and cause, status, when the buyer asked and the platform's
+    state and evidence deadline (what a reviewer checks first; for an imported case), the
+    shop's own dates."""
+    c = s.case
+    cause = with_note(c.cause.label(lang), c.cause.side.label(lang), lang) if c.cause else ""
+    rows: list[tuple[str, object, str | None, object]] = [
+        ("kind", c.kind.label(lang), *((None, None) if s.for_platform else ("cause", cause))),
+        ("status", c.status.label(lang), "outcome", c.outcome.label(lang) if c.outcome else "")]
+    platform = c.platform_summary(lang)
+    evidence_due = from_iso(c.extra.get("platform_evidence_deadline"))
+    if c.applied_at is not None or platform or evidence_due is not None:
+        rows.append(("applied_at", _when(c.applied_at, s.tz),
+                     "evidence_due", _when(evidence_due, s.tz)))
+        if platform:
+            rows.append(("platform_state", platform, None, None))
+    rows += [("created_at", _when(c.created_at, s.tz), "due_at", _when(c.due_at, s.tz)),
+             ("assignee", c.assignee, None, None)]
+    return rows
 
 
 def _warnings(s: DisputeSummary, labels: Labels, st: dict[str, ParagraphStyle],

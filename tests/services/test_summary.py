@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import timedelta
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 import pytest
 from PIL import Image
@@ -18,6 +19,8 @@ from shopdesk.domain.evidence import EvidenceCategory
 from shopdesk.domain.promises import PromiseKind, PromiseState
 from shopdesk.services.evidence_checklist import OVERRIDE_NAME
 from shopdesk.services.summary import SummaryService
+from tests.importers.helpers import TAOBAO_REFUND_HEADER, csv_bytes, taobao_refund_row
+from tests.services.imports_support import write_refunds
 
 PHONE = "13812345678"
 ADDRESS = "浙江省杭州市西湖区文三路100号"
@@ -305,3 +308,44 @@ def test_a_case_without_warnings_has_no_warning_section(register, service, tmp_p
     case = _open(register)
     out = service.write_pdf([case.id], tmp_path / "n.pdf", actor="小王")
     assert "预警与重大投诉" not in _compact(_text(out.path))
+
+
+def test_the_statement_dates_the_request_when_the_buyer_asked_not_when_it_was_logged(
+        register, service, clock, tmp_path):
+    # A Taobao export read days after the buyer asked (退款的申请时间 2026-11-23 09:30).
+    clock.advance(days=6)
+    path = write_refunds(tmp_path, [taobao_refund_row(1)])
+    case_id = register.imports.apply(register.imports.read(path), path.name, "小王"
+                                     ).created_ids[0]
+    logged = register.cases.get(case_id).created_at.astimezone(ZoneInfo(register.shop_tz))
+    assert logged.strftime("%Y-%m-%d") != "2026-11-23"
+    assert service.default_facts(case_id).startswith("2026-11-23，买家就淘宝")
+    assert service.default_facts(case_id, lang="en").startswith("On 2026-11-23 the buyer")
+    # A case typed by hand has no platform time: the day it was logged.
+    typed = _open(register)
+    assert service.default_facts(typed.id).startswith(logged.strftime("%Y-%m-%d") + "，")
+
+
+def test_the_pdf_gives_when_the_buyer_asked_the_platform_state_and_evidence_deadline(
+        register, service, clock, tmp_path):
+    clock.advance(days=6)
+    row = taobao_refund_row(1, 退款状态="卖家拒绝退款", 客服介入状态="客服介入中")
+    path = tmp_path / "refunds.csv"
+    path.write_bytes(csv_bytes([[*TAOBAO_REFUND_HEADER, "举证超时"],
+                                [*row, "2026-12-01 23:59:59"]], "gbk"))
+    case_id = register.imports.apply(register.imports.read(path), path.name, "小王"
+                                     ).created_ids[0]
+    for lang, needles in (("zh", ("买家申请时间", "2026-11-23 09:30", "平台状态",
+                                  "卖家拒绝退款", "客服介入中")),
+                          ("en", ("Buyer asked", "2026-11-23 09:30", "Platform state",
+                                  "卖家拒绝退款"))):
+        out = service.write_pdf([case_id], tmp_path / f"{lang}.pdf", actor="小王",
+                                lang=lang, for_platform=True).path
+        flat = _compact(_text(out))
+        assert all(_compact(n) in flat for n in needles), (lang, flat[:400])
+    assert _compact("举证截止2026-12-0123:59") in _compact(_text(tmp_path / "zh.pdf"))
+    assert _compact("Evidence due2026-12-0123:59") in _compact(_text(tmp_path / "en.pdf"))
+    # A case typed by hand has none of these: no empty rows for them.
+    typed = _open(register)
+    flat = _compact(_text(service.write_pdf([typed.id], tmp_path / "t.pdf", actor="小王").path))
+    assert "买家申请时间" not in flat and "平台状态" not in flat

@@ -67,7 +67,7 @@ def test_the_pdf_says_which_version_it_is(register, tmp_path):
         register.summary.write_pdf([case.id], path, actor="小王", for_platform=for_platform)
         text = "".join(p.extract_text() for p in PdfReader(BytesIO(path.read_bytes())).pages)
         flat = text.replace("\n", "")
-        assert ("平台申诉版：不含店内预警、审批、处理步骤、回访和证据清单等店内记录" in flat) \
+        assert ("平台申诉版：不含店内预警、审批、处理步骤、回访和证据核对表等店内记录" in flat) \
             is for_platform
         assert ("卖家原因" in flat) is not for_platform  # the cause row, in the record only
         assert ("平台通常要求的证据" in flat) is not for_platform
