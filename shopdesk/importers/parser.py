@@ -28,7 +28,7 @@ from .config import ImportConfig
 from .errors import CellError, FileError, ImportCancelled, RowError
 from .mapping import FIELDS, REQUIRED_FIELDS, ColumnMapping, RecordType, normalise_header
 from .orders import OrderRecord, convert_order_row
-from .presets import Preset, detect_preset
+from .presets import NearMiss, Preset, detect_preset, near_miss
 from .readers import Row, Source, Table, open_source
 from .refunds import RefundRecord, convert_refund_row
 from .rows import BoundMapping
@@ -201,6 +201,7 @@ class _Parser:
         self.config = config
         self.result = result
         self.presets = (config.preset(preset),) if preset else config.presets
+        self.all_presets = config.presets
         self.custom = mapping
         self.tz = tz
         self.progress = progress or (lambda done, total: None)
@@ -216,6 +217,7 @@ class _Parser:
         best: tuple[tuple[int, int, int], _Header] | None = None
         first_error: FileError | None = None
         guess: list[str] = []
+        miss: NearMiss | None = None
         for t_index, table in enumerate(source.tables):
             rows = table.rows()
             try:
@@ -232,6 +234,10 @@ class _Parser:
                     guess = texts
                 found = self._match(texts)
                 if found is None:
+                    if self.custom is None:
+                        close = near_miss(texts, self.presets, self.all_presets)
+                        if close is not None and (miss is None or close.hits > miss.hits):
+                            miss = close
                     continue
                 score, mapping, preset = found
                 rank = (score, -t_index, -number)
@@ -251,6 +257,8 @@ class _Parser:
                 "至少要有订单号那一列。",
                 f"No header row with the mapped columns ({wanted}) in the first "
                 f"{HEADER_SCAN_ROWS} rows; the order number column at least is required.")
+        if miss is not None:
+            raise _missing_required(miss)
         names = "、".join(p.name_zh for p in self.presets)
         raise FileError(
             "no_header",
@@ -367,6 +375,27 @@ class _Parser:
 
 
 _ASCII_DIGIT = re.compile("[0-9]")
+
+
+def _missing_required(miss: NearMiss) -> FileError:
+    """A platform's export with a required column deleted (or renamed): say which."""
+    if len(miss.presets) == 1:
+        preset = miss.presets[0]
+        zh = "、".join("“" + "”或“".join(preset.columns[f]) + "”" for f in miss.lacking)
+        en = ", ".join(" or ".join(f'"{h}"' for h in preset.columns[f]) for f in miss.lacking)
+        what_zh, what_en = preset.name_zh, f"a {preset.name_en}"
+    else:  # exports alike (Douyin's and Kuaishou's): the fields by their own names
+        specs = FIELDS[miss.presets[0].record_type]
+        zh = "、".join(specs[f].zh for f in miss.lacking)
+        en = ", ".join(specs[f].en for f in miss.lacking)
+        what_zh = "或".join(p.name_zh for p in miss.presets)
+        what_en = " or ".join(f"a {p.name_en}" for p in miss.presets)
+    return FileError(
+        "missing_columns",
+        f"这个文件像是{what_zh}，但缺少必需的列：{zh}。请从平台重新导出完整的表格，"
+        "或为这个文件设置自定义列映射。",
+        f"This file looks like {what_en} but lacks required columns: {en}. Export the "
+        "full table from the platform again, or set up a custom column mapping for it.")
 
 
 def _row_is_blank(cells: list[Cell]) -> bool:

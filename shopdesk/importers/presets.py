@@ -46,6 +46,12 @@ class Preset:
         hits = len(present & self.known_headers())
         return hits if hits >= self.min_score else 0
 
+    def hits(self, headers: Sequence[str]) -> tuple[int, list[str]]:
+        """(how many of the headers this preset knows, its required fields absent)."""
+        present = {normalise_header(h) for h in headers} - {""}
+        lacking = [name for name in self.required if not self._find(name, present)]
+        return len(present & self.known_headers()), lacking
+
     def _find(self, name: str, present: set[str]) -> bool:
         return any(normalise_header(c) in present for c in self.columns.get(name, ()))
 
@@ -127,6 +133,39 @@ def detect_preset(headers: Sequence[str], presets: Sequence[Preset]) -> PresetMa
         if best is None or rank > best:
             best, found = rank, PresetMatch(preset, score)
     return found
+
+
+@dataclass(frozen=True)
+class NearMiss:
+    """A header row that is clearly a platform's export (or one of a few alike) but lacks
+    required columns."""
+
+    presets: tuple[Preset, ...]  # the export it is, or the few it could be
+    lacking: tuple[str, ...]  # field names, lacking for every one of them
+
+
+def near_miss(headers: Sequence[str], candidates: Sequence[Preset],
+              presets: Sequence[Preset]) -> NearMiss | None:
+    """The export among `candidates` this header row clearly is but for a required
+    column: of all `presets` it knows the most headers (those within 2 of the most are
+    alike: platform exports share 商品名称 or 申请时间, Douyin's and Kuaishou's most of
+    theirs), and enough of them."""
+    scored = [(*p.hits(headers), p) for p in presets]
+    if not scored:
+        return None
+    top = max(hits for hits, _lacking, _p in scored)
+    close = [(lacking, p) for hits, lacking, p in scored if hits >= top - 2]
+    if top < 6 or any(not lacking for lacking, _p in close):
+        return None  # too few, or it is a complete export of one of them
+    forced = [(lacking, p) for lacking, p in close if p in candidates]
+    if not forced:
+        return None
+    if len(candidates) == 1:  # the user chose the preset: speak of that one only
+        close = forced
+    common = [f for f in close[0][0] if all(f in lacking for lacking, _p in close)]
+    if not common:
+        return None
+    return NearMiss(tuple(p for _lacking, p in close), tuple(common))
 
 
 def load_presets(folder: Path) -> tuple[Preset, ...]:

@@ -243,3 +243,36 @@ def test_every_after_sales_preset_maps_platform_states():
         assert {"awaiting_seller", "closed"} <= stages, preset.key
         assert stages & {"refunded", "completed"}, preset.key
         assert preset.values["intervention_status"], preset.key
+
+
+def _without(name: str, header: str, tmp_path) -> object:
+    """The fixture with the column `header` renamed out of the way (header row only)."""
+    raw = (DATA / name).read_bytes()
+    encoding = "gbk" if "gbk" in name else "utf-8-sig" if "bom" in name else "utf-8"
+    lines = raw.decode(encoding).split("\n")
+    at = next(i for i, line in enumerate(lines) if header in line.split(","))
+    lines[at] = ",".join("备用列" if cell.strip() == header else cell
+                         for cell in lines[at].split(","))
+    path = tmp_path / name
+    path.write_bytes("\n".join(lines).encode("gbk" if encoding == "gbk" else "utf-8"))
+    return path
+
+
+@pytest.mark.parametrize(("key", "name"), sorted(FIXTURES.items()))
+def test_an_export_missing_a_required_column_is_told_which(key, name, tmp_path):
+    preset = config().preset(key)
+    result = parse_file(DATA / name, config())
+    present = {h.strip() for h in result.headers}
+    for field_name in preset.required:
+        header = next(h for h in preset.columns[field_name] if h in present)
+        for forced in (None, key):
+            cut = parse_file(_without(name, header, tmp_path), config(), preset=forced)
+            error = cut.file_error
+            assert error is not None and error.code == "missing_columns", (key, header)
+            zh, en = error.message("zh"), error.message("en")
+            assert preset.name_zh in zh and preset.name_en in en
+            if forced or "或" not in zh.split("，")[0]:
+                assert header in zh and header in en
+            else:  # exports alike (Douyin's, Kuaishou's): the field by its own name
+                spec = FIELDS[preset.record_type][field_name]
+                assert spec.zh in zh and spec.en in en
