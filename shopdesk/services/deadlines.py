@@ -37,6 +37,7 @@ from ..domain.deadlines import (
     current_stage,
     merge,
     on_timeout_text,
+    opening_stage,
     parse_platform_file,
     resolve,
     stable_repr,
@@ -131,7 +132,22 @@ def facts_of(case: Case, state: StageState) -> DeadlineFacts:
         platform_evidence_deadline=at("platform_evidence_deadline"), due_at=case.due_at,
         amount=case.amount_claimed if case.amount_claimed is not None else case.amount_paid,
         review_known=isinstance(extra.get(REVIEW_REPLY_DUE_KEY), str),
-        review_reply_due=at(REVIEW_REPLY_DUE_KEY) if extra.get(REVIEW_REPLY_DUE_KEY) else None)
+        review_reply_due=at(REVIEW_REPLY_DUE_KEY) if extra.get(REVIEW_REPLY_DUE_KEY) else None,
+        start_unknown=_start_unknown(case, state))
+
+
+# How far apart a case's creation and its stage's start may be and still be one write.
+_SAME_WRITE = timedelta(minutes=1)
+
+
+def _start_unknown(case: Case, state: StageState) -> bool:
+    """The case was first seen at this stage, later than its request's first, after the
+    request began: the stage's clock runs from when it was seen, not from its start."""
+    since, asked = state.since, case.applied_at
+    if since is None or asked is None or case.created_at is None:
+        return False
+    return (state.stage != opening_stage(case.kind) and since - asked > _SAME_WRITE
+            and abs(since - case.created_at) <= _SAME_WRITE)
 
 
 class DeadlineService:

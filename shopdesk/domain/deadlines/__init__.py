@@ -31,6 +31,7 @@ from .stages import (
     StageState,
     current_stage,
     derive_stage,
+    opening_stage,
 )
 
 __all__ = [
@@ -38,6 +39,7 @@ __all__ = [
     "Confidence", "Deadline", "DeadlineFacts", "DeadlineRule", "DeadlineRulesError",
     "DeadlineSource", "HolidayPause", "Pause", "RuleSet", "StageOrigin", "StageState", "add_length",
     "apply_override", "current_stage", "derive_stage", "merge", "on_timeout_text",
+    "opening_stage",
     "parse_platform_file", "resolve",
     "stable_repr",
 ]

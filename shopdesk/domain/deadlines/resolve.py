@@ -60,6 +60,10 @@ class DeadlineFacts:
     # due time: every reply is posted, nothing is due.
     review_known: bool = False
     review_reply_due: datetime | None = None
+    # The stage's clock started when the case was first seen at a later stage than its
+    # request's first (an export of a return already delivered): the stage began
+    # earlier, at a time nobody knows, so a deadline counted from it is an estimate.
+    start_unknown: bool = False
 
 
 @dataclass(frozen=True)
@@ -72,11 +76,12 @@ class Deadline:
     rule: DeadlineRule | None = None
     on_timeout: Text | None = None
     manual_due_at: datetime | None = None  # the user's own due time, shown beside
+    start_unknown: bool = False  # counted from when the stage was first seen (see facts)
 
     @property
     def estimate(self) -> bool:
         return self.source is DeadlineSource.RULE and self.rule is not None \
-            and self.rule.estimate
+            and (self.rule.estimate or self.start_unknown)
 
     def left(self, now: datetime) -> timedelta | None:
         return None if self.due_at is None else self.due_at - now
@@ -174,7 +179,9 @@ def resolve(facts: DeadlineFacts, rules: RuleSet, tz: str, *,
         if start is not None:
             pauses = [p for p in rules.pauses_of(facts.platform) if p.applies(stage)]
             due = add_length(start, rule, tz, pauses)
-            return Deadline(stage, due, DeadlineSource.RULE, rule, timeout, manual)
+            guessed = facts.start_unknown and start == facts.stage_since
+            return Deadline(stage, due, DeadlineSource.RULE, rule, timeout, manual,
+                            start_unknown=guessed)
     if manual is not None:
         return Deadline(stage, manual, DeadlineSource.MANUAL, None, None, manual)
     return Deadline(stage, None, None)

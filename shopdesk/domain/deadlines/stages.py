@@ -90,8 +90,9 @@ def current_stage(stored: StageState, *, kind: CaseKind, status: CaseStatus,
                   started: datetime) -> StageState:
     """The stage after a write: the platform's when an import moved it, a stage set by the
     platform or the user while the case is open, else derived. `started` is when the
-    case's request began (the buyer's application, else the case's creation): a first
-    stage counts from there; a new stage from `now`."""
+    case's request began (the buyer's application, else the case's creation): the
+    request's opening stage counts from there; a new stage, or a later stage met first
+    (an export of a request already further on), from `now`."""
     if platform_stage is not None and platform_stage != stored.synced_platform_stage:
         new = StageState(platform_stage, StageOrigin.PLATFORM, None, platform_stage)
     elif not status.is_open:
@@ -105,6 +106,15 @@ def current_stage(stored: StageState, *, kind: CaseKind, status: CaseStatus,
                          stored.synced_platform_stage)
     if new.stage == stored.stage and stored.since is not None:
         since = stored.since  # same stage: its clock keeps running
+    elif stored.stage is None and new.stage == opening_stage(kind):
+        since = started  # the request's first stage began with the request
     else:
-        since = started if stored.stage is None else now
+        # A new stage, or a later one an export shows first (the buyer's return already
+        # delivered): it began at some time since the request, known only as of now.
+        since = now
     return StageState(new.stage, new.origin, since, new.synced_platform_stage)
+
+
+def opening_stage(kind: CaseKind) -> PlatformStage | None:
+    """The stage a request of this kind begins at (a refund request: awaiting the seller)."""
+    return derive_stage(kind, CaseStatus.NEW)
