@@ -871,52 +871,52 @@ The previous register file was kept here:
         <translation>ShopDesk</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/cases.py" line="42"/>
+        <location filename="../../shopdesk/ui/controllers/host.py" line="83"/>
         <source>Choose the operator</source>
         <translation>请选择操作人</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/cases.py" line="43"/>
+        <location filename="../../shopdesk/ui/controllers/host.py" line="84"/>
         <source>First choose who you are in the toolbar (Operator).</source>
         <translation>请先在工具栏的“操作人”中选择你是谁。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/cases.py" line="68"/>
+        <location filename="../../shopdesk/ui/controllers/cases.py" line="62"/>
         <source>Case saved; the current filters hide it.</source>
         <translation>案件已保存；当前筛选条件下不显示它。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/cases.py" line="85"/>
+        <location filename="../../shopdesk/ui/controllers/cases.py" line="79"/>
         <source>Move to trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/cases.py" line="86"/>
+        <location filename="../../shopdesk/ui/controllers/cases.py" line="80"/>
         <source>Move {count} selected case(s) to the trash? You can restore them from the trash later.</source>
         <translation>把选中的 {count} 个案件移到回收站？之后可以从回收站恢复。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/cases.py" line="103"/>
+        <location filename="../../shopdesk/ui/controllers/cases.py" line="97"/>
         <source>{count} case(s) moved to the trash.</source>
         <translation>已把 {count} 个案件移到回收站。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/cases.py" line="133"/>
+        <location filename="../../shopdesk/ui/controllers/cases.py" line="127"/>
         <source>{count} case(s) restored.</source>
         <translation>已恢复 {count} 个案件。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/cases.py" line="144"/>
+        <location filename="../../shopdesk/ui/controllers/cases.py" line="138"/>
         <source>Empty trash</source>
         <translation>清空回收站</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/cases.py" line="145"/>
+        <location filename="../../shopdesk/ui/controllers/cases.py" line="139"/>
         <source>Delete the {count} case(s) in the trash for good? This cannot be undone.</source>
         <translation>永久删除回收站中的 {count} 个案件？此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/cases.py" line="158"/>
+        <location filename="../../shopdesk/ui/controllers/cases.py" line="152"/>
         <source>{count} case(s) deleted for good.</source>
         <translation>已永久删除 {count} 个案件。</translation>
     </message>
@@ -6433,7 +6433,7 @@ Every change you saved before this is safe in the register.</source>
 <context>
     <name>ToolWindow</name>
     <message>
-        <location filename="../../shopdesk/ui/controllers/host.py" line="112"/>
+        <location filename="../../shopdesk/ui/controllers/host.py" line="127"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>

@@ -343,3 +343,29 @@ def test_the_refund_only_choices_are_off_for_an_order_export(qtbot, register, ta
     assert orders.report.record_type == "order"
     assert not orders.only_open.isEnabled() and not orders.finished_since_box.isEnabled()
     assert not orders.finished_since.isEnabled()
+
+
+def test_with_nobody_chosen_ctrl_i_asks_for_the_operator_first(qtbot, make_window, data_paths,
+                                                               seed_register, clock, boxes,
+                                                               monkeypatch):
+    from shopdesk.services.register import open_register
+
+    fresh = open_register(seed_register(data_paths), clock)  # a new shop: nobody chosen
+    window = make_window(fresh)
+    assert window.operator() == ""
+    opened = []
+    monkeypatch.setattr(ImportDialog, "exec", lambda dialog: opened.append(dialog) or 0)
+    window.case_list.table.setFocus()
+    qtbot.keyClick(window.case_list.table, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    # Asked before the dialog: with it open, the toolbar's picker cannot be reached, and
+    # the import failed only at its last click (walkthrough, session 17).
+    assert opened == []
+    assert boxes.texts("information") == ["请先在工具栏的“操作人”中选择你是谁。"]
+    assert window.operator_picker.combo.hasFocus()
+    fresh.staff.add("小王", actor="小王")
+    window.operator_picker.reload()
+    window.operator_picker.combo.setCurrentIndex(window.operator_picker.combo.findData("小王"))
+    qtbot.keyClick(window.case_list.table, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    assert len(opened) == 1 and opened[0].operator == "小王"
+    window.close()
+    fresh.close()

@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ...domain.errors import NotFoundError, ShopDeskError, ValidationError
-from .host import Host
+from .host import Host, require_operator
 
 if TYPE_CHECKING:  # the form loads when a case is first created, not at start
     from ..dialogs.case_form import CaseFormDialog
@@ -37,13 +37,7 @@ class CaseController(QObject):
 
     def require_operator(self) -> str:
         """The operator's name; '' after asking the user to choose one."""
-        name = self._host.operator()
-        if not name:
-            QMessageBox.information(self._parent, self.tr("Choose the operator"),
-                                    self.tr("First choose who you are in the toolbar "
-                                            "(Operator)."))
-            self._host.operator_picker.combo.setFocus()
-        return name
+        return require_operator(self._host, self._parent)
 
     def new_case(self) -> CaseFormDialog | None:
         """Open the case form (non-blocking); the saved case is shown when it closes."""

@@ -72,6 +72,21 @@ class Host(Protocol):
         ...
 
 
+def require_operator(host: Host, parent: QWidget) -> str:
+    """The operator's name; '' after asking the user to choose one in the toolbar (what
+    is written records who did it, so nothing starts without one)."""
+    name = host.operator()
+    if not name:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.information(
+            parent, QCoreApplication.translate("CaseController", "Choose the operator"),
+            QCoreApplication.translate("CaseController",
+                                       "First choose who you are in the toolbar (Operator)."))
+        host.operator_picker.combo.setFocus()
+    return name
+
+
 def make_action(parent: QObject, name: str, text: str, slot,
                 shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
                 tip: str = "") -> QAction:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
-from .host import Host, make_action
+from .host import Host, make_action, require_operator
 
 if TYPE_CHECKING:  # the dialog (and the importers behind it) loads on first use
     from ..dialogs.import_dialog import ImportDialog
@@ -31,12 +31,17 @@ class ImportController(QObject):
         self.act_history = make_action(parent, "action_import_history",
                                        self.tr("Import &history…"), self.open_history)
 
-    def open_dialog(self, path: str | Path | None = None) -> ImportDialog:
-        """Show the dialog (modal), then refresh the list to show what was imported."""
+    def open_dialog(self, path: str | Path | None = None) -> ImportDialog | None:
+        """Show the dialog (modal), then refresh the list to show what was imported. Asks
+        for the operator first (the import records who made it): with the modal dialog
+        open the toolbar cannot be reached, and the import would fail at its last click."""
         from ..dialogs.import_dialog import ImportDialog
 
         host = self._host
-        dialog = ImportDialog(host.register, host.operator(), host.tasks, self._parent, path)
+        operator = require_operator(host, self._parent)
+        if not operator:
+            return None
+        dialog = ImportDialog(host.register, operator, host.tasks, self._parent, path)
         dialog.exec()
         host.refresh()
         return dialog
