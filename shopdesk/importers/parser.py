@@ -309,6 +309,7 @@ class _Parser:
         if self.known is not None and rows.key_field not in mapping.defaults:
             rows.hasher = _row_hasher(bound, self.config, str(self.tz))
         pending: list[tuple[int, list[Cell]]] = []
+        order_at = bound.index["order_no"][0] if "order_no" in bound.index else None
         total = max(header.table.estimated_rows - header.row_number, 0)
         done = 0
         self.progress(0, total)
@@ -323,7 +324,7 @@ class _Parser:
             # The usual row: a digit in the first column (the refund number) means neither
             # a blank row nor the header again; only other rows take the full checks.
             if not (isinstance(lead, str) and _ASCII_DIGIT.search(lead)):
-                if _row_is_blank(cells):
+                if _row_is_blank(cells) or _row_is_total(cells, order_at):
                     continue
                 if (len(cells) == len(header_key) and first_key is not None
                         and normalise_header(clean_text(lead)) == header_key[first_key]
@@ -396,6 +397,21 @@ def _missing_required(miss: NearMiss) -> FileError:
         "或为这个文件设置自定义列映射。",
         f"This file looks like {what_en} but lacks required columns: {en}. Export the "
         "full table from the platform again, or set up a custom column mapping for it.")
+
+
+# A spreadsheet's totals row under the table (合计 / 总计 …, with the sums).
+_TOTAL = re.compile(r"^\s*(合计|总计|小计|共计|汇总|total|sum)\s*[:：]?", re.IGNORECASE)
+
+
+def _row_is_total(cells: list[Cell], order_at: int | None) -> bool:
+    """A totals row: its first filled cell says 合计 (or 总计, Total …) and it names no
+    order (no digit where the order number goes)."""
+    lead = next((c for c in cells if not (c is None or (isinstance(c, str)
+                                                          and not c.strip()))), None)
+    if not isinstance(lead, str) or not _TOTAL.match(lead):
+        return False
+    order = cells[order_at] if order_at is not None and order_at < len(cells) else None
+    return not (order is not None and _ASCII_DIGIT.search(str(order)))
 
 
 def _row_is_blank(cells: list[Cell]) -> bool:

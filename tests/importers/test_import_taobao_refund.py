@@ -119,7 +119,7 @@ def test_scientific_notation_refused_with_row_and_column(gbk_result):
 def test_domain_rule_error_points_at_the_right_column(gbk_result):
     error = _errors_by_row(gbk_result)[6]
     assert (error.column, error.field) == ("买家退款金额", "amount_claimed")
-    assert error.zh == "申请金额不能超过实付金额"
+    assert error.zh == "申请金额 ¥1,300.00 不能超过实付金额 ¥30.00"
     assert error.en == "Amount claimed cannot exceed amount paid"
 
 
@@ -328,3 +328,22 @@ def test_cancel_before_start_and_midway():
     with pytest.raises(ImportCancelled):
         parse_bytes(data, config(), cancelled=cancel_on_third_check)
     assert len(asked) == 3
+
+
+@pytest.mark.parametrize("label", ["合计", "总计：", "Total", "小计"])
+def test_a_totals_row_under_the_table_is_left_out(label):
+    totals = [""] * len(TAOBAO_REFUND_HEADER)
+    totals[0] = label
+    totals[TAOBAO_REFUND_HEADER.index("买家实际支付金额")] = "256.00"
+    totals[TAOBAO_REFUND_HEADER.index("买家退款金额")] = "129.00"
+    result = parse_bytes(csv_bytes([TAOBAO_REFUND_HEADER, taobao_refund_row(1),
+                                    taobao_refund_row(2), totals]), config())
+    assert result.errors == [] and [r.row_number for r in result.records] == [2, 3]
+    assert result.total_rows == 2
+
+
+def test_a_row_that_starts_with_total_but_names_an_order_is_read():
+    # 合计 in the first column with an order number is data, not the sums: its errors count.
+    row = taobao_refund_row(1, 退款编号="合计")
+    result = parse_bytes(csv_bytes([TAOBAO_REFUND_HEADER, row]), config())
+    assert result.total_rows == 1
