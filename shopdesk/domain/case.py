@@ -12,7 +12,7 @@ from typing import Any
 from .enums import CaseKind, CaseStatus, Cause, CustomerType, Outcome, Platform, Priority
 from .errors import FieldError, ValidationError
 from .masking import is_valid_phone, normalise_phone
-from .money import MoneyError, parse_yuan
+from .money import MoneyError, format_yuan, parse_yuan
 from .platform_state import PlatformStage, describe_platform_state
 
 _ORDER_NO = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_\-]{2,63}$")
@@ -125,8 +125,10 @@ def validate_draft(draft: CaseDraft) -> list[FieldError]:
             errors.append(_err(name, "金额不能为负数", "Amount cannot be negative"))
     if (draft.amount_paid is not None and draft.amount_claimed is not None
             and draft.amount_claimed > draft.amount_paid):
-        errors.append(_err("amount_claimed", "申请金额不能超过实付金额",
-                           "Amount claimed cannot exceed amount paid"))
+        # Both amounts said: in an import's error list the row shows only one of them.
+        claimed, paid = format_yuan(draft.amount_claimed), format_yuan(draft.amount_paid)
+        errors.append(_err("amount_claimed", f"申请金额 {claimed} 不能超过实付金额 {paid}",
+                           f"Amount claimed {claimed} cannot exceed amount paid {paid}"))
     if draft.due_at is not None and draft.due_at.tzinfo is None:
         errors.append(_err("due_at", "截止时间缺少时区", "Due time has no time zone"))
     for name, limit in MAX_TEXT.items():

@@ -76,9 +76,12 @@ class _Refused(Exception):
 
 def _refusal(errors: list[RowError]) -> tuple[str, str]:
     rows = len({e.row_number for e in errors})
-    return (f"有 {rows} 行有错误，未导入任何内容。请修正这些行，或勾选“只导入正确的行”。",
-            f"{rows} row(s) have errors; nothing was imported. Fix them, or choose to "
-            "import only the valid rows.")
+    # Said to the window and the command line alike: both ways to go on are named.
+    return (f"有 {rows} 行有错误，未导入任何内容。请修正这些行，或只导入正确的行（窗口里勾选"
+            "“只导入正确的行”，命令行加 --skip-bad-rows）。",
+            f"{rows} row(s) have errors; nothing was imported. Fix them, or import only the "
+            "valid rows (tick \"Import the valid rows\" in the window, or add "
+            "--skip-bad-rows on the command line).")
 
 
 class ImportService:

@@ -24,7 +24,7 @@ def test_skipped_rows_keep_their_cells_and_say_why(register, tmp_path):
     assert len(body) == 4
     bad_amount = body['="158000000000000004"']  # verbatim, so the fixed file re-imports
     assert bad_amount[parsed.headers.index("买家退款金额")] == "1,300.00"
-    assert bad_amount[-1] == "「买家退款金额」申请金额不能超过实付金额"
+    assert bad_amount[-1] == "「买家退款金额」申请金额 ¥1,300.00 不能超过实付金额 ¥30.00"
     assert "明天" in body['="158000000000000005"'][-1]
     assert "科学计数法" in body["158000000000000003"][-1]
 

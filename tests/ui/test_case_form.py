@@ -233,7 +233,7 @@ def test_claimed_more_than_paid_is_refused(qtbot, register):
     type_text(qtbot, dialog.amount_claimed, "80")
     qtbot.keyClick(dialog.amount_claimed, Qt.Key.Key_Return)
     assert live_count(register) == 0
-    assert "申请金额不能超过实付金额" in dialog.fields["amount_claimed"].error.text()
+    assert "申请金额 ¥80.00 不能超过实付金额 ¥50.00" in dialog.fields["amount_claimed"].error.text()
 
 
 def test_focus_goes_to_the_first_bad_field_and_errors_clear_when_fixed(qtbot, register):

@@ -41,7 +41,7 @@ def test_preview_counts_then_import_the_valid_rows(qtbot, dialog, register, tmp_
     assert table.rowCount() == 4
     assert [table.item(r, 0).text() for r in range(4)] == ["5", "6", "7", "8"]
     assert table.item(1, 1).text() == "买家退款金额"
-    assert table.item(1, 2).text() == "申请金额不能超过实付金额"
+    assert table.item(1, 2).text() == "申请金额 ¥1,300.00 不能超过实付金额 ¥30.00"
     assert "识别为" in dialog.detected.text() and "淘宝" in dialog.detected.text()
     assert not dialog.import_button.isEnabled()  # bad rows block it until skipping is chosen
     assert "4 行有错误" in dialog.status.text()
