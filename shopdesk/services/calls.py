@@ -163,10 +163,11 @@ class CallService:
         decision = self._decide_at(case.with_changes(status=CaseStatus.IN_PROGRESS),
                                    ensure_aware(due), None, self.policy())
         # The preparation (a chat message first, the checklist) is done before the call:
-        # what the time cannot change is what counts, and a buyer abroad with no zone.
+        # what the time cannot change is what counts, and what cannot be judged (a buyer
+        # abroad with no zone; a year without holiday data, 2027-01-01 say).
         blocking = tuple(r for r in decision.reasons if r.code not in _PREPARATION)
-        unknown_zone = any(w.code == "buyer_tz_unknown" for w in decision.warnings)
-        if not blocking and not unknown_zone:
+        unsure = any(w.code in _CALL_BACK_WARNINGS for w in decision.warnings)
+        if not blocking and not unsure:
             return None
         return replace(decision, reasons=blocking)
 
@@ -396,6 +397,8 @@ class CallService:
 
 _PREPARATION = frozenset({ReasonCode.CHECKLIST_MISSING, ReasonCode.CHAT_FIRST_MISSING,
                           ReasonCode.CASE_FINISHED})
+# Warnings a call-back time is told with: the policy could not judge that time for sure.
+_CALL_BACK_WARNINGS = frozenset({"buyer_tz_unknown", "holiday_data_missing"})
 
 
 def never_callable_then(decision: CallDecision) -> bool:
@@ -409,7 +412,7 @@ def call_back_warning(decision: CallDecision, tz: str, lang: str) -> str:
     unknown-zone warning of a buyer likely abroad."""
     if not decision.reasons:
         return clause_sep(lang).join(w.message(lang) for w in decision.warnings
-                                     if w.code == "buyer_tz_unknown")
+                                     if w.code in _CALL_BACK_WARNINGS)
     reasons = clause_sep(lang).join(r.message(lang) for r in decision.reasons)
     nxt = decision.next_slot_at
     when = nxt.astimezone(ZoneInfo(tz)).strftime("%m-%d %H:%M") if nxt else ""

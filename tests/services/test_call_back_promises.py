@@ -59,3 +59,20 @@ def test_a_buyer_abroad_without_a_zone_is_said_even_in_the_shops_window(register
     assert refused is not None and refused.reasons == ()
     assert call_back_warning(refused, register.shop_tz, "zh").startswith(
         "这位买家可能在海外，但未设置时区")
+
+
+def test_a_year_without_holiday_data_is_said(register):
+    # Walkthrough (session 17): a call-back on 2027-01-01 (New Year's Day) was taken without
+    # a word while `calls can-call` warned that the year has no holiday data.
+    from datetime import UTC, datetime
+
+    case = open_case(register, "小蜜蜂", "13812345678")
+    far = datetime(2040, 1, 3, 3, 0, tzinfo=UTC)  # a Tuesday, 11:00 shop time
+    assert "holiday_data_missing" in {w.code for w in register.calls.can_call(
+        case.id, far).warnings}
+    refused = register.calls.call_back_refused(case.id, far)
+    assert refused is not None and refused.reasons == ()
+    assert call_back_warning(refused, register.shop_tz, "zh") == \
+        "缺少2040年的节假日数据，暂只避开周末；请更新节假日数据"
+    assert call_back_warning(refused, register.shop_tz, "en").startswith(
+        "No holiday data for 2040")
