@@ -140,6 +140,10 @@ def format_span(span: timedelta, lang: str = "zh") -> str:
     return f"{mins} min" if en else f"{mins}分钟"
 
 
+# Under a minute late: format_span would say "0 min".
+_JUST = timedelta(minutes=1)
+
+
 def _hm(at: datetime, tz: str) -> str:
     return local(at, tz).strftime("%m-%d %H:%M")
 
@@ -197,6 +201,9 @@ def _reason(tier: Tier, when: datetime, promise: OpenPromise | None, item: Urgen
         at = _hm(promise.due_at, tz)
         if tier is Tier.PROMISE_OVERDUE:
             late = now - promise.due_at
+            if late < _JUST:  # "已逾期0分钟" read as if nothing were late
+                return Reason(tier.value, f"承诺刚刚逾期：{promise.zh}（应于 {at}）",
+                              f"Promise just overdue: {promise.en} (due {at})")
             return Reason(tier.value, f"承诺已逾期{format_span(late)}：{promise.zh}（应于 {at}）",
                           f"Promise overdue by {format_span(late, 'en')}: {promise.en} "
                           f"(due {at})")
@@ -204,6 +211,9 @@ def _reason(tier: Tier, when: datetime, promise: OpenPromise | None, item: Urgen
                       f"Promise due {at}: {promise.en}")
     if tier is Tier.DEADLINE_PASSED:
         late, at = now - when, _hm(when, tz)
+        if late < _JUST:
+            return Reason(tier.value, f"平台时限刚刚已过（{at}）",
+                          f"Platform deadline just passed ({at})")
         return Reason(tier.value, f"平台时限已过{format_span(late)}（{at}）",
                       f"Platform deadline passed {format_span(late, 'en')} ago ({at})")
     if tier is Tier.DEADLINE_DUE:

@@ -129,6 +129,13 @@ def describe(e: TimelineEvent, edits: list[AuditEntry], tz: str) -> tuple[str, T
     if e.type == "approval":
         return "major", Text(f"负责人批准赔付不超过 ¥{d.get('amount')}",
                              f"Owner approved compensation up to ¥{d.get('amount')}")
+    if e.type == "step" and d.get("step"):
+        from ..domain.scripts.steps import HandlingStep  # the script library's package
+
+        zh, en = _label(HandlingStep, d.get("step"))
+        done = d.get("done", True)
+        return "other", Text(f"{'完成' if done else '取消完成'}处理步骤：{zh}",
+                             f"Step {'done' if done else 'undone'}: {en}")
     return "other", Text(f"{e.type}：{cut(e.text)}" if e.text else e.type,
                          f"{e.type}: {cut(e.text)}" if e.text else e.type)
 

@@ -136,3 +136,15 @@ def test_explain_writes_reasons_for_the_first_cases_only_and_keeps_the_order():
     assert [r.tier for r in short] == [r.tier for r in full]
     assert short[:2] == full[:2] and all(r.reasons for r in full)
     assert [r.reasons for r in short[2:]] == [(), (), ()]
+
+
+def test_a_moment_just_passed_is_not_late_by_zero_minutes():
+    # The hand-off sheet said 承诺已逾期0分钟 for a promise that had just fallen due.
+    [r] = rank_open_cases([item(
+        1, CaseStatus.WAITING_PLATFORM, due=NOW - timedelta(seconds=20),
+        promises=(promise(NOW - timedelta(seconds=30), "回电"),))], NOW, HORIZON,
+        "Asia/Shanghai")
+    texts = [(x.zh, x.en) for x in r.reasons]
+    assert texts[0] == ("承诺刚刚逾期：回电（应于 11-23 17:59）",
+                        "Promise just overdue: Call back (due 11-23 17:59)")
+    assert texts[1][0].startswith("平台时限刚刚已过（") and "0分钟" not in texts[1][0]

@@ -1,0 +1,21 @@
+"""How the hand-off sheet words what happened to a case (services/handoff_changes)."""
+
+from __future__ import annotations
+
+
+def test_a_handling_step_reads_as_a_step_not_as_its_raw_type(register):
+    # The sheet printed "step：完成：…" (the event's type and stored text).
+    from shopdesk.domain.case import CaseDraft
+    from shopdesk.domain.enums import CaseKind, Platform
+    from shopdesk.domain.scripts.steps import HandlingStep
+    from shopdesk.services.handoff_changes import describe
+
+    case = register.cases.open_case(CaseDraft(platform=Platform.TAOBAO, order_no="371234",
+                                              kind=CaseKind.REFUND_ONLY), "小王")
+    step = next(iter(HandlingStep))
+    register.scripts.tick_step(case.id, step, "小王")
+    register.scripts.untick_step(case.id, step, "小王")
+    done, undone = [e for e in register.cases.timeline(case.id) if e.type == "step"]
+    group, text = describe(done, [], "Asia/Shanghai")
+    assert (text.zh, text.en) == (f"完成处理步骤：{step.zh}", f"Step done: {step.en}")
+    assert describe(undone, [], "Asia/Shanghai")[1].zh == f"取消完成处理步骤：{step.zh}"
