@@ -2668,116 +2668,116 @@ Choose No for a masked export (138****5678). A full export is recorded in the au
     </message>
     <message>
         <location filename="../../shopdesk/ui/views/filter_bar.py" line="71"/>
-        <source>Open cases due today (shop time)</source>
-        <translation>今天（店铺时间）到期的未结案件</translation>
+        <source>Open cases whose due time or platform deadline falls today (shop time)</source>
+        <translation>截止时间或平台时限在今天（店铺时间）的未结案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="72"/>
-        <source>Open cases past their due time</source>
-        <translation>已过截止时间的未结案件</translation>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="73"/>
+        <source>Open cases past their due time or platform deadline</source>
+        <translation>已过截止时间或平台时限的未结案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="74"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="76"/>
         <source>Cases with a promise to the buyer that is due and not yet kept</source>
         <translation>对买家的承诺已到期但还没兑现的案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="76"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="78"/>
         <source>Cases with an open promise to the buyer due today (shop time)</source>
         <translation>有今天（店铺时间）到期的待兑现承诺的案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="78"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="80"/>
         <source>Open cases with an early warning nobody has acknowledged yet</source>
         <translation>有预警且尚未确认的未结售后单</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="80"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="82"/>
         <source>Open cases whose stage deadline (platform, rule or set by hand) is within the warning threshold or past</source>
         <translation>未结案件中，阶段时限（平台、规则或手动）在提醒阈值内到期或已过期的</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="83"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="85"/>
         <source>Open refund-only requests and agreed refunds not paid yet; finish them before 24:00</source>
         <translation>未结的仅退款和已同意还没退的退款；请在 24:00 前处理完</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="85"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="87"/>
         <source>Open cases assigned to the current operator</source>
         <translation>分配给当前操作人的未结案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="86"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="88"/>
         <source>Deleted cases; restore them or empty the trash</source>
         <translation>已删除的案件：可以恢复，或清空回收站</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="108"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="110"/>
         <source>Search case no., order no., buyer, item, notes…  (Ctrl+F)</source>
         <translation>搜索案件号、订单号、买家、商品、备注…（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="125"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="127"/>
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="126"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="128"/>
         <source>All platforms</source>
         <translation>全部平台</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="128"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="130"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="131"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="133"/>
         <source>Created</source>
         <translation>创建日期</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="133"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="135"/>
         <source>Only cases created in this date range</source>
         <translation>只显示在这个日期范围内创建的案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="158"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="160"/>
         <source>Clear the analysis filter and show all cases</source>
         <translation>清除分析筛选，显示全部案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="166"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="168"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="182"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="184"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="183"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="185"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="184"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="186"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="192"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="194"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="239"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="241"/>
         <source>Complaint analysis: %1 (%2 to %3)</source>
         <translation>投诉分析：%1（%2 至 %3）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/filter_bar.py" line="260"/>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="262"/>
         <source>{count} cases</source>
         <translation>共 {count} 条</translation>
     </message>

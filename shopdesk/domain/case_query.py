@@ -57,6 +57,7 @@ class CaseQuery:
     kinds: tuple[CaseKind, ...] = ()
     platforms: tuple[Platform, ...] = ()
     assignee: str | None = None
+    # The case's own due time or its stage deadline in [due_from, due_before).
     due_from: datetime | None = None  # inclusive
     due_before: datetime | None = None  # exclusive
     created_from: datetime | None = None

@@ -375,6 +375,10 @@ class CaseStore:
         # Once: a search's statistics are asked for here. A whole list is sorted anyway:
         # its terms all come from the index, never checked row by row.
         where = self._where(query, page=limit is not None)
+        # The same conditions as checked row by row on a walk of the sort index, where
+        # they differ (see _due_or_deadline).
+        walk_where = self._where(query, page=limit is not None, walk=True) \
+            if query.due_from is not None or query.due_before is not None else where
         first = after[0][0] if after is not None else 0
         if len(tiers) > 1 and tiers[0][0] == "0":
             first = max(first, 1)  # no major case: one query, as without the tiers
@@ -389,13 +393,48 @@ class CaseStore:
             end = (through[0][1], through[1]) if through is not None \
                 and through[0][0] == tier else None
             out += [(case_id, (tier, value)) for case_id, value in
-                    self._tier_page(query, where, tiers[tier], start, end, left)]
+                    self._tier_page(query, where, tiers[tier], start, end, left,
+                                    walk_where=walk_where)]
         return out
 
     def _tier_page(self, query: CaseQuery, where_params: tuple[str, list[Any]],
                    tier: tuple[str, list[Any], frozenset[int]],
                    after: tuple[Any, int] | None, through: tuple[Any, int] | None,
-                   limit: int | None) -> list[tuple[int, Any]]:
+                   limit: int | None, *,
+                   walk_where: tuple[str, list[Any]] | None = None) -> list[tuple[int, Any]]:
+        condition, _values, drop = tier
+        sql, params = self._page_sql(query, where_params, tier, after, through, limit)
+        walk_sql, walk_params = (sql, params) if walk_where in (None, where_params) else \
+            self._page_sql(query, walk_where, tier, after, through, limit)
+        if self._walks(query, limit, condition, where_params[0]):
+            if query.search:
+                # Remembered for its terms (not its keyset: every page). A walk out of
+                # time gives way to the term's hits from the index, sorted: the
+                # planner's plan for the row-by-row check may sort every case.
+                walked = self._walk.rows(walk_sql, walk_params, query.sort,
+                                         memo=(walk_sql, tuple(where_params[1])),
+                                         budget=walk_budget(self._stats.top()),
+                                         fallback=False)
+                if walked is None:
+                    return self._tier_page(query, self._where(query, page=False), tier,
+                                           after, through, limit)
+                found = walked
+            else:
+                found = self._walk.rows(walk_sql, walk_params, query.sort,
+                                        planner=(sql, params)) or []
+        elif condition.startswith("id IN"):
+            # The majors' few ids: each checked row by row beats building the lists.
+            found = self.db.execute(walk_sql, walk_params).fetchall()
+        else:
+            found = self.db.execute(sql, params).fetchall()
+        rows = [(r[0], tuple(r[1:])) for r in found if r[0] not in drop]
+        return rows if limit is None else rows[:limit]
+
+    def _page_sql(self, query: CaseQuery, where_params: tuple[str, list[Any]],
+                  tier: tuple[str, list[Any], frozenset[int]],
+                  after: tuple[Any, int] | None, through: tuple[Any, int] | None,
+                  limit: int | None) -> tuple[str, list[Any]]:
+        """One tier's page query: the conditions, the tier's, the keyset bounds, order."""
         where, params = where_params[0], list(where_params[1])
         condition, values, drop = tier
         if condition:
@@ -421,25 +460,7 @@ class CaseStore:
                f"{order_by(query.sort, query.descending)}")
         if limit is not None:
             sql += f" LIMIT {int(limit) + len(drop)}"
-        if self._walks(query, limit, condition, where):
-            if query.search:
-                # Remembered for its terms (not its keyset: every page). A walk out of
-                # time gives way to the term's hits from the index, sorted: the
-                # planner's plan for the row-by-row check may sort every case.
-                walked = self._walk.rows(sql, params, query.sort,
-                                         memo=(sql, tuple(where_params[1])),
-                                         budget=walk_budget(self._stats.top()),
-                                         fallback=False)
-                if walked is None:
-                    return self._tier_page(query, self._where(query, page=False), tier,
-                                           after, through, limit)
-                found = walked
-            else:
-                found = self._walk.rows(sql, params, query.sort) or []
-        else:
-            found = self.db.execute(sql, params).fetchall()
-        rows = [(r[0], tuple(r[1:])) for r in found if r[0] not in drop]
-        return rows if limit is None else rows[:limit]
+        return sql, params
 
     def _walks(self, query: CaseQuery, limit: int | None, condition: str, where: str) -> bool:
         """Whether a page may be read by walking its sort index (storage/sort_walk.py):
@@ -483,19 +504,21 @@ class CaseStore:
     def total(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM cases").fetchone()[0])
 
-    def _where(self, query: CaseQuery, *, page: bool = True) -> tuple[str, list[Any]]:
+    def _where(self, query: CaseQuery, *, page: bool = True,
+               walk: bool = False) -> tuple[str, list[Any]]:
         """The conditions of `query`. `page`: for a page in the list's order, where a
         common term is checked row by row as the list is walked (search_clause);
-        otherwise every term is looked up in the search index."""
+        otherwise every term is looked up in the search index. `walk`: the form checked
+        row by row as a sort index is walked (see _due_or_deadline)."""
         if is_team(self.db):
             return _where(query, pg_search.search_clause)
         if not page:
             return _where(query, lambda text: search_clause(
-                text, None, is_number=lambda term: number_found(self.db, term)))
+                text, None, is_number=lambda term: number_found(self.db, term)), walk=walk)
         return _where(query, lambda text: search_clause(
             text, self._stats.share,
             self._stats.common_share() if self.common_share is None else self.common_share,
-            is_number=lambda term: number_found(self.db, term)))
+            is_number=lambda term: number_found(self.db, term)), walk=walk)
 
 
 # The 今日待退款 queue (CaseQuery.refund_queue); each arm has an index (kind, stage,
@@ -525,8 +548,8 @@ def refund_queue_count(db: Any, statuses: Sequence[str]) -> int:
 
 
 def _where(query: CaseQuery,
-           search: Callable[[str], tuple[str, list[Any]] | None] = search_clause,
-           ) -> tuple[str, list[Any]]:
+           search: Callable[[str], tuple[str, list[Any]] | None] = search_clause, *,
+           walk: bool = False) -> tuple[str, list[Any]]:
     conds: list[str] = []
     params: list[Any] = []
     conds.append("deleted_at IS NULL" if query.scope == Scope.ACTIVE else
@@ -541,8 +564,9 @@ def _where(query: CaseQuery,
     if query.assignee is not None:
         conds.append("assignee = ?")
         params.append(query.assignee)
-    for col, op, value in (("due_at", ">=", query.due_from), ("due_at", "<", query.due_before),
-                           ("created_at", ">=", query.created_from),
+    if query.due_from is not None or query.due_before is not None:
+        conds.append(_due_or_deadline(query, params, walk=walk))
+    for col, op, value in (("created_at", ">=", query.created_from),
                            ("created_at", "<", query.created_before)):
         if value is not None:
             conds.append(f"{col} {op} ?")
@@ -569,6 +593,37 @@ def _where(query: CaseQuery,
         conds.append(found[0])
         params.extend(found[1])
     return " AND ".join(conds), params
+
+
+def _due_or_deadline(query: CaseQuery, params: list[Any], *, walk: bool = False) -> str:
+    """The case's own due time or its stage deadline (platform, rule) in the query's due
+    window: 已逾期 / 今日到期 must not miss a case whose platform clock ran out while its
+    own due time was later or unset.
+
+    Two forms of the same condition. For the planner, two id lists, each read from a
+    live-cases index that also holds what narrows it (idx_live_due_sort has the status,
+    idx_live_deadline only open cases: deadline_at is NULL on finished ones), joined by
+    SQLite's multi-index OR: few matches cost nothing (a plain OR of the two columns
+    scanned the table, the bare due_at index walked every closed case's old due time).
+    For a walk of the sort index (`walk`, storage/sort_walk.py), the plain OR checked on
+    each row: building the lists first cost a walk 100 times its page (33 ms at 100k)."""
+    due = "coalesce(due_at, '9999')"  # idx_live_due_sort's expression; NULL never matches
+    sides = []
+    for col, narrow in ((due, " AND deleted_at IS NULL"),
+                        ("deadline_at", " AND deleted_at IS NULL AND deadline_at IS NOT NULL")):
+        parts = []
+        for op, value in ((">=", query.due_from), ("<", query.due_before)):
+            if value is not None:
+                parts.append(f"{col} {op} ?")
+                params.append(to_utc_iso(value))
+        if walk:
+            sides.append("(" + " AND ".join(parts) + ")")
+            continue
+        if col == due and query.statuses:
+            narrow += f" AND status IN ({', '.join('?' for _ in query.statuses)})"
+            params.extend(s.value for s in query.statuses)
+        sides.append(f"id IN (SELECT id FROM cases WHERE {' AND '.join(parts)}{narrow})")
+    return "(" + " OR ".join(sides) + ")"
 
 
 def _promise_conditions(query: CaseQuery) -> tuple[list[str], list[Any]]:

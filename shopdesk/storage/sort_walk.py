@@ -59,16 +59,25 @@ class SortWalk:
 
     def rows(self, sql: str, params: Sequence[Any], sort: SortKey, *,
              memo: Any = None, budget: float | None = None,
-             fallback: bool = True) -> list[tuple] | None:
+             fallback: bool = True,
+             planner: tuple[str, Sequence[Any]] | None = None) -> list[tuple] | None:
         """The rows of `sql` (a `SELECT ... FROM cases WHERE <live cases> ... ORDER BY
         <sort's order> LIMIT n`): the same rows either way. `memo`: what a walk found is
         remembered under this key instead of the SQL (a search: one term's matches may
         be far down the list, another's at its top, with the same SQL). `budget`: the
         walk's processor seconds (BUDGET). Without `fallback`, None where the walk ran (or once
-        ran) out of time: the caller has a better plan than the planner's."""
+        ran) out of time: the caller has a better plan than the planner's. `planner`:
+        the same rows' query as the planner answers it best, when that is another text
+        than the one checked row by row on the walk: then the walk is tried first
+        whatever the plan of `sql`, and `planner` runs when it is out of time."""
         index = SORT_INDEX.get(sort)
         key: Any = sql if memo is None else memo
-        if index is not None and self._worth_walking(key, sql, params):
+        # With its own planner query the walk is always tried first (until it once ran
+        # out of time): whatever the planner makes of the row-by-row form, it is
+        # either this walk or a scan of the table.
+        worth = (self._walks.get(key) is not _OVER if planner is not None
+                 else self._worth_walking(key, sql, params))
+        if index is not None and worth:
             self.over_cpu = False
             walked = self._walk(sql.replace(" FROM cases WHERE ",
                                             f" FROM cases INDEXED BY {index} WHERE ", 1),
@@ -82,6 +91,8 @@ class SortWalk:
                 self._walks[key] = _OVER
         if not fallback and self._walks.get(key) is _OVER:
             return None
+        if planner is not None:
+            return self.db.execute(planner[0], list(planner[1])).fetchall()
         return self.db.execute(sql, list(params)).fetchall()
 
     def _worth_walking(self, key: Any, sql: str, params: Sequence[Any]) -> bool:

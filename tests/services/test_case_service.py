@@ -8,7 +8,7 @@ from shopdesk.domain.case_query import CaseQuery, Scope, SortKey
 from shopdesk.domain.enums import CaseKind, CaseStatus, Outcome, Platform
 from shopdesk.domain.errors import ValidationError, WorkflowError
 from shopdesk.domain.workflow import Transition
-from shopdesk.services.quick_filters import QuickFilter, apply_quick_filter
+from shopdesk.services.quick_filters import QuickFilter, apply_quick_filter, day_bounds
 
 
 def draft(**kw):
@@ -180,3 +180,33 @@ def test_contradictory_quick_filters_match_nothing(register, clock):
     # and back to ALL the contradiction is gone
     assert len(register.cases.query_ids(apply_quick_filter(
         mine_nobody, QuickFilter.ALL, now=clock.now(), tz="Asia/Shanghai", operator=""))) == 1
+
+
+def test_overdue_and_due_today_count_the_platform_deadline_too(register, clock):
+    # Walkthrough (session 17): a JD refund whose platform clock ran out, with no due time
+    # of its own, stood "overdue 281 d" in 剩余时间 while 已逾期 said nothing was overdue.
+    ran_out = register.cases.open_case(draft(platform=Platform.JD, order_no="JD2002",
+                                             kind=CaseKind.REFUND_ONLY, due_at=None), "小王")
+    deadline = register.deadlines.for_case(ran_out.id).due_at
+    assert deadline is not None
+    clock.advance(hours=(deadline - clock.now()).total_seconds() / 3600 + 1)
+    ends_today = register.cases.open_case(draft(platform=Platform.JD, order_no="JD2001",
+                                                kind=CaseKind.REFUND_ONLY, due_at=None),
+                                          "小王")
+    now = clock.now()
+    mine = register.cases.open_case(draft(due_at=now - timedelta(minutes=5)), "小王")
+
+    def q(quick):
+        query = apply_quick_filter(CaseQuery(sort=SortKey.CREATED, descending=False), quick,
+                                   now=now, tz="Asia/Shanghai", operator="小王")
+        return register.cases.query_ids(query)
+
+    assert q(QuickFilter.OVERDUE) == [ran_out.id, mine.id]
+    today = register.deadlines.for_case(ends_today.id).due_at
+    start, end = day_bounds(now, "Asia/Shanghai")
+    assert (start <= today < end) == (ends_today.id in q(QuickFilter.DUE_TODAY))
+    assert mine.id in q(QuickFilter.DUE_TODAY)
+    # Resolved: neither its own due time nor its (ended) clock lists it.
+    register.cases.change_status(ran_out.id, Transition(CaseStatus.RESOLVED,
+                                                        Outcome.EXCHANGED), "小王")
+    assert q(QuickFilter.OVERDUE) == [mine.id]

@@ -14,7 +14,7 @@ from shopdesk.domain.deadlines import DeadlineSource, StageOrigin, StageState, c
 from shopdesk.domain.enums import CaseKind, CaseStatus
 from shopdesk.domain.platform_state import PlatformStage
 from tests.importers.helpers import taobao_refund_row
-from tests.services.imports_support import run, write_refunds
+from tests.services.imports_support import write_refunds
 
 ASKED = datetime(2026, 11, 23, 1, 30, tzinfo=UTC)  # 退款的申请时间 2026-11-23 09:30 Beijing
 NOW = datetime(2026, 11, 29, 2, 0, tzinfo=UTC)

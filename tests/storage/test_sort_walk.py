@@ -43,7 +43,10 @@ def _pages(store: CaseStore, query: CaseQuery) -> list[int]:
 class Planner(SortWalk):
     """The planner's query only (what the list ran before)."""
 
-    def rows(self, sql, params, sort, *, memo=None, budget=None, fallback=True):
+    def rows(self, sql, params, sort, *, memo=None, budget=None, fallback=True,
+             planner=None):
+        # The planner's own form where the list gives one (due windows: id lists).
+        sql, params = planner if planner is not None else (sql, params)
         return self.db.execute(sql, list(params)).fetchall()
 
 

@@ -68,8 +68,10 @@ class FilterBar(QWidget):
         tips = {
             QuickFilter.ALL: self.tr("Every case that is not in the trash"),
             QuickFilter.OPEN: self.tr("Cases that still need attention"),
-            QuickFilter.DUE_TODAY: self.tr("Open cases due today (shop time)"),
-            QuickFilter.OVERDUE: self.tr("Open cases past their due time"),
+            QuickFilter.DUE_TODAY: self.tr("Open cases whose due time or platform deadline "
+                                           "falls today (shop time)"),
+            QuickFilter.OVERDUE: self.tr("Open cases past their due time or platform "
+                                         "deadline"),
             QuickFilter.PROMISE_OVERDUE: self.tr(
                 "Cases with a promise to the buyer that is due and not yet kept"),
             QuickFilter.PROMISE_TODAY: self.tr(
