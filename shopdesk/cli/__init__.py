@@ -12,14 +12,14 @@ from typing import TextIO
 from .. import __version__
 from ..domain.clock import Clock, SystemClock
 from ..domain.errors import NotFoundError, ShopDeskError, ValidationError
-from ..domain.text import normalize_lang
+from ..domain.text import normalize_lang, pick
 from ..paths import DataPaths, data_dir
 from ..services.register import Register, open_register
 from ..services.staff import PinError
 from .analysis import ANALYSIS_HANDLERS, add_analysis_parsers
 from .calls import CALL_HANDLERS, add_call_parsers
 from .cases import CASES_HANDLERS, OPTION_OF, add_cases_parsers
-from .common import CliError, Handler
+from .common import CliError, Handler, not_found_text
 from .deadlines import DEADLINE_HANDLERS, add_deadline_parsers
 from .evidence import EVIDENCE_HANDLERS, add_evidence_parsers
 from .exports import EXPORT_HANDLERS, add_export_parsers
@@ -140,7 +140,7 @@ def run(argv: Sequence[str], *, clock: Clock | None = None, env: dict[str, str] 
         err.write(f"shopdesk: {exc}\n")
         return EXIT_ERROR
     except NotFoundError as exc:  # e.g. a case purged while the command ran
-        err.write(f"shopdesk: not found: {exc}\n")
+        err.write(f"shopdesk: {not_found_text(exc, _lang(env))}\n")
         return EXIT_ERROR
     finally:
         register.close()
@@ -161,8 +161,10 @@ def _check_actor_pin(register: Register, args: argparse.Namespace) -> None:
     try:
         register.staff.verify_pin(name, pin, purpose="cli_as")
     except PinError as exc:
-        raise CliError(f"--pin: {exc.errors[0].message(_lang(args.env))} "
-                       f"(--as {name} needs {name}'s PIN)") from None
+        lang = _lang(args.env)
+        why = pick(lang, f"（--as {name} 需要 {name} 的 PIN 码）",
+                   f" (--as {name} needs {name}'s PIN)")
+        raise CliError(f"--pin: {exc.errors[0].message(lang)}{why}") from None
 
 
 def _lang(env: dict[str, str]) -> str:

@@ -11,7 +11,7 @@ from ..domain.analysis import Pareto
 from ..domain.clock import to_utc_iso
 from ..domain.money import format_yuan
 from ..domain.refund_speed import SpeedRow
-from ..domain.text import pick
+from ..domain.text import pick, with_note
 from ..services.analysis import PLAN_STATUSES, SPEED_BY, Plan, RefundSpeed, parse_dimension
 from ..services.register import Register
 from ..services.serialize import SCHEMA_VERSION
@@ -79,13 +79,14 @@ def _plan_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--difficulty", metavar="TEXT")
 
 
-def _day(text: str | None, option: str) -> date | None:
+def _day(text: str | None, option: str, lang: str) -> date | None:
     if not text:
         return None
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise CliError(f"{option}: not a date (YYYY-MM-DD): {text}") from None
+        raise CliError(pick(lang, f"{option}: 不是日期（YYYY-MM-DD）：{text}",
+                            f"{option}: not a date (YYYY-MM-DD): {text}")) from None
 
 
 def pareto_json(result: Pareto, *, date_from: date, date_to: date) -> dict[str, Any]:
@@ -99,13 +100,13 @@ def pareto_json(result: Pareto, *, date_from: date, date_to: date) -> dict[str, 
                      for r in result.rows]}
 
 
-def _period(register: Register, args: argparse.Namespace) -> tuple[date, date]:
+def _period(register: Register, args: argparse.Namespace, lang: str) -> tuple[date, date]:
     """--from / --to as days (default: the last 30 days up to today, shop time)."""
     default_start, default_end = register.analysis.default_period()
-    first = _day(args.date_from, "--from") or default_start.date()
-    last = _day(args.date_to, "--to") or default_end.date() - timedelta(days=1)
+    first = _day(args.date_from, "--from", lang) or default_start.date()
+    last = _day(args.date_to, "--to", lang) or default_end.date() - timedelta(days=1)
     if last < first:
-        raise CliError("--to: is before --from")
+        raise CliError(pick(lang, "--to: 早于 --from", "--to: is before --from"))
     return first, last
 
 
@@ -133,7 +134,7 @@ def speed_json(result: RefundSpeed, *, date_from: date, date_to: date,
 def cmd_refund_speed(register: Register, args: argparse.Namespace, out: TextIO) -> int:
     lang = cli_lang(register, args)
     service = register.analysis
-    first, last = _period(register, args)
+    first, last = _period(register, args, lang)
     start, end = service.day_start(first), service.day_start(last + timedelta(days=1))
     result = service.refund_speed(args.by, start, end, lang)
     satisfaction = service.satisfaction(start, end)
@@ -165,14 +166,14 @@ def cmd_analysis(register: Register, args: argparse.Namespace, out: TextIO) -> i
     lang = cli_lang(register, args)
     by = parse_dimension(args.by)
     service = register.analysis
-    first, last = _period(register, args)
+    first, last = _period(register, args, lang)
     result = service.pareto(by, service.day_start(first),
                             service.day_start(last + timedelta(days=1)), lang)
     if args.output:
         try:
             written = service.export_table(result, args.output, lang)
         except OSError as exc:
-            raise CliError(f"-o: cannot write {args.output}: {exc.strerror or exc}") from None
+            raise CliError(cannot_write(args.output, exc, lang)) from None
         if not args.json:
             # The file is the table: the terminal gets where it went, not the table again.
             out.write(pick(lang, f"已写入：{written}（{len(result.rows)} 行，共 {result.total} 单，"
@@ -191,25 +192,33 @@ def cmd_analysis(register: Register, args: argparse.Namespace, out: TextIO) -> i
     return 0
 
 
-def _month(text: str) -> tuple[int, int]:
+def _month(text: str, lang: str) -> tuple[int, int]:
     try:
         year, month = (int(part) for part in text.strip().split("-"))
         if not 1 <= month <= 12 or not 2000 <= year <= 9999:
             raise ValueError(text)
     except ValueError:
-        raise CliError(f"--month: not a month (YYYY-MM): {text}") from None
+        raise CliError(pick(lang, f"--month: 不是月份（YYYY-MM）：{text}",
+                            f"--month: not a month (YYYY-MM): {text}")) from None
     return year, month
+
+
+def cannot_write(path: str, exc: OSError, lang: str) -> str:
+    """-o's refusal when the file cannot be written."""
+    why = exc.strerror or exc
+    return pick(lang, f"-o: 无法写入 {path}：{why}", f"-o: cannot write {path}: {why}")
 
 
 def cmd_report(register: Register, args: argparse.Namespace, out: TextIO) -> int:
     lang = args.lang or cli_lang(register, args)
-    year, month = _month(args.month)
+    year, month = _month(args.month, lang)
     if not args.output.lower().endswith(".pdf"):
-        raise CliError(f"-o: the report is a .pdf file: {args.output}")
+        raise CliError(pick(lang, f"-o: 月报必须是 .pdf 文件：{args.output}",
+                            f"-o: the report is a .pdf file: {args.output}"))
     try:
         written = register.analysis.write_monthly_report(year, month, args.output, lang=lang)
     except OSError as exc:
-        raise CliError(f"-o: cannot write {args.output}: {exc.strerror or exc}") from None
+        raise CliError(cannot_write(args.output, exc, lang)) from None
     out.write(f"{pick(lang, '投诉月报已写入', 'complaint report written')}: {written}\n")
     # A report of a month not yet over (or not begun) is not wrong, but must not pass for
     # a finished one: say so where it was asked for.
@@ -249,17 +258,19 @@ def cmd_plans(register: Register, args: argparse.Namespace, out: TextIO) -> int:
                                 root_cause=args.cause, plan=args.plan, actor=actor,
                                 sub_type=args.sub_type or "", plan_long=args.long_term or "",
                                 difficulty=args.difficulty or "", owner=args.owner or "",
-                                due_date=_day(args.due, "--due"), target_pct=args.target)
+                                due_date=_day(args.due, "--due", lang),
+                                target_pct=args.target)
         label = service.label(plan.dimension, plan.category, lang)
-        named = label if label == plan.category else f"{label} ({plan.category})"
-        out.write(f"plan #{plan.id} added: {named}\n")
+        named = label if label == plan.category else with_note(label, plan.category, lang)
+        out.write(pick(lang, f"已添加改进计划 #{plan.id}：{named}\n",
+                       f"plan #{plan.id} added: {named}\n"))
         return 0
     if args.plans_command == "update":
         plan = service.update_plan(args.plan_id, actor, status=args.status, plan=args.plan,
-                                   owner=args.owner, due_date=_day(args.due, "--due"),
+                                   owner=args.owner, due_date=_day(args.due, "--due", lang),
                                    target_pct=args.target, sub_type=args.sub_type,
                                    plan_long=args.long_term, difficulty=args.difficulty)
-        out.write(f"plan #{plan.id} updated\n")
+        out.write(pick(lang, f"已更新改进计划 #{plan.id}\n", f"plan #{plan.id} updated\n"))
         return 0
     plans = service.plans()
     if args.json:
@@ -269,7 +280,7 @@ def cmd_plans(register: Register, args: argparse.Namespace, out: TextIO) -> int:
         text = pick(lang, *p.result.text())
         label = service.label(p.dimension, p.category, lang)
         out.write(f"#{p.id}  {label}  {p.plan}  [{p.status}]  {text}\n")
-    out.write(f"{len(plans)} plan(s)\n")
+    out.write(pick(lang, f"共 {len(plans)} 个改进计划\n", f"{len(plans)} plan(s)\n"))
     return 0
 
 

@@ -16,7 +16,7 @@ from ..domain.call_policy import CallDecision, CallOutcome, CallPolicy, PreCallC
 from ..domain.clock import local, to_utc_iso
 from ..domain.errors import ValidationError
 from ..domain.policy_presets import PolicyConfigError, policy_to_dict
-from ..domain.text import is_english
+from ..domain.text import clause_sep, is_english, pick
 from ..domain.text_masking import contact_masker
 from ..domain.zone_names import zone_name
 from ..services.call_compliance import ReportCall
@@ -108,7 +108,7 @@ def add_call_parsers(sub: argparse._SubParsersAction) -> None:
 CHECKLIST_KEYS = ("goal", "offer", "bottom_line", "max_grant")
 
 
-def parse_checklist(items: list[str] | None) -> PreCallChecklist | None:
+def parse_checklist(items: list[str] | None, lang: str) -> PreCallChecklist | None:
     """--checklist goal=... offer=... offer=... bottom_line=... max_grant=... as the
     pre-call checklist (None when not given); a bad or missing item names --checklist."""
     if not items:
@@ -118,8 +118,11 @@ def parse_checklist(items: list[str] | None) -> PreCallChecklist | None:
         key, sep, value = item.partition("=")
         key = key.strip().lower().replace("-", "_")
         if not sep or key not in values or not value.strip():
-            raise CallCliError(f"--checklist: {item!r} is not KEY=VALUE with a KEY of "
-                               + ", ".join(CHECKLIST_KEYS))
+            keys = ", ".join(CHECKLIST_KEYS)
+            raise CallCliError(pick(lang, f"--checklist: {item!r} 不是 KEY=VALUE 格式"
+                                          f"（KEY 可选：{keys}）",
+                                    f"--checklist: {item!r} is not KEY=VALUE with a KEY of "
+                                    + keys))
         values[key].append(value.strip())
     checklist = PreCallChecklist(goal=" ".join(values["goal"]),
                                  fallback_offers=tuple(values["offer"]),
@@ -127,23 +130,27 @@ def parse_checklist(items: list[str] | None) -> PreCallChecklist | None:
                                  max_grant=" ".join(values["max_grant"]))
     problems = checklist.problems()
     if problems:
-        raise CallCliError("--checklist: " + "; ".join(p.en for p in problems))
+        raise CallCliError("--checklist: "
+                           + clause_sep(lang).join(p.message(lang) for p in problems))
     return checklist
 
 
-def parse_at(text: str | None) -> datetime | None:
+def parse_at(text: str | None, lang: str) -> datetime | None:
     """--at as an aware datetime; a time without a zone is refused, not guessed."""
     if text is None:
         return None
     try:
         value = datetime.fromisoformat(text.strip())
     except ValueError:
-        raise CallCliError(f"--at: not an ISO 8601 time: {text!r} "
-                           "(e.g. 2026-11-23T10:30+08:00)") from None
+        raise CallCliError(pick(lang, f"--at: 不是 ISO 8601 时间：{text!r}"
+                                      "（例如 2026-11-23T10:30+08:00）",
+                                f"--at: not an ISO 8601 time: {text!r} "
+                                "(e.g. 2026-11-23T10:30+08:00)")) from None
     if value.tzinfo is None:
-        raise CallCliError(f"--at: {text!r} has no time zone; add one, e.g. {text}+08:00 "
-                           "(时间须带时区)")
-    return checked_time(value, "--at", text)
+        raise CallCliError(pick(lang, f"--at: {text!r} 没有时区，时间须带时区，"
+                                      f"例如 {text}+08:00",
+                                f"--at: {text!r} has no time zone; add one, e.g. {text}+08:00"))
+    return checked_time(value, "--at", text, lang)
 
 
 def decision_json(case_no: str, d: CallDecision, lang: str) -> dict[str, Any]:
@@ -176,11 +183,12 @@ def cmd_calls(register: Register, args: argparse.Namespace, out: TextIO) -> int:
         return _cmd_compliance(register, args, out, lang)
     if args.calls_command == "may-call":
         return _cmd_may_call(calls, args, out, lang)
-    case = find_case(register, args.case_no)
+    case = find_case(register, args.case_no, lang)
     case_id, case_no = case.id, case.case_no
     if args.calls_command == "buyer":
-        return _cmd_buyer(calls, case_id, case_no, args, out, actor_name(register, args.actor))
-    at = parse_at(args.at)
+        return _cmd_buyer(calls, case_id, case_no, args, out, lang,
+                          actor_name(register, args.actor))
+    at = parse_at(args.at, lang)
     if args.calls_command == "can-call":
         decision = calls.can_call(case_id, at)
         if args.json:
@@ -189,39 +197,54 @@ def cmd_calls(register: Register, args: argparse.Namespace, out: TextIO) -> int:
             _write_decision(out, decision, lang, register.shop_tz)
         # A distinct status, so a script can tell "not now" from a failed command (1).
         return 0 if decision.allowed else CAN_CALL_NO
+    return _log_call(register, case_id, case_no, at, args, out, lang)
+
+
+def _log_call(register: Register, case_id: int, case_no: str, at: datetime | None,
+              args: argparse.Namespace, out: TextIO, lang: str) -> int:
+    """`calls log`: the call recorded, or refused naming why."""
     try:
         outcome = CallOutcome.parse(args.outcome)
     except ValueError:
-        raise CallCliError(f"--outcome: unknown outcome {args.outcome!r}; one of: "
-                           + ", ".join(o.value for o in CallOutcome)) from None
+        keys = ", ".join(o.value for o in CallOutcome)
+        raise CallCliError(pick(lang, f"--outcome: 不认识的结果 {args.outcome!r}；可选：{keys}",
+                                f"--outcome: unknown outcome {args.outcome!r}; one of: "
+                                + keys)) from None
     try:
-        checked_int(args.duration, "--duration", minimum=0, maximum=24 * 3600)
-        checklist = parse_checklist(args.checklist)
-        record = calls.log_call(case_id, outcome, actor_name(register, args.actor), at,  # type: ignore[arg-type]
-                                duration=args.duration, summary=args.summary,
-                                agreed=args.agreed, override_reason=args.override_reason,
-                                checklist=checklist)
+        checked_int(args.duration, "--duration", lang, minimum=0, maximum=24 * 3600)
+        checklist = parse_checklist(args.checklist, lang)
+        record = register.calls.log_call(case_id, outcome, actor_name(register, args.actor),  # type: ignore[arg-type]
+                                         at, duration=args.duration, summary=args.summary,
+                                         agreed=args.agreed,
+                                         override_reason=args.override_reason,
+                                         checklist=checklist)
     except CallRefusedError as exc:
         hint = " (--override-reason)" if exc.needs_reason else ""
-        raise CallCliError(f"call not logged{hint}: {exc.message(lang)}") from None
-    note = " (override)" if record.overridden else ""
-    out.write(f"logged call {record.id} on {case_no}: {record.outcome.label(lang)}{note}\n")
+        raise CallCliError(pick(lang, f"通话没有登记{hint}：", f"call not logged{hint}: ")
+                           + exc.message(lang)) from None
+    note = pick(lang, "（越权记录）", " (override)") if record.overridden else ""
+    label = record.outcome.label(lang)
+    out.write(pick(lang, f"已登记通话 {record.id}（{case_no}）：{label}{note}\n",
+                   f"logged call {record.id} on {case_no}: {label}{note}\n"))
     return 0
 
 
-def _period_bound(text: str, option: str, tz: str, *, end: bool) -> datetime:
+def _period_bound(text: str, option: str, tz: str, lang: str, *, end: bool) -> datetime:
     """A day ("YYYY-MM-DD": its start, or for --to the start of the next day, so the day is
     included) or a shop-local time."""
     raw = text.strip()
     if len(raw) == 10:
         try:
             day = date.fromisoformat(raw)
-            checked_time(datetime.combine(day, time(12), tzinfo=ZoneInfo(tz)), option, text)
+            checked_time(datetime.combine(day, time(12), tzinfo=ZoneInfo(tz)), option, text,
+                         lang)
         except ValueError:
-            raise CallCliError(f"{option}: not a date: {text!r} (e.g. 2026-11-01)") from None
+            raise CallCliError(pick(lang, f"{option}: 不是日期：{text!r}（例如 2026-11-01）",
+                                    f"{option}: not a date: {text!r} (e.g. 2026-11-01)")
+                               ) from None
         return datetime.combine(day + timedelta(days=1 if end else 0), time(0),
                                 tzinfo=ZoneInfo(tz))
-    return parse_shop_time(raw, option, tz)
+    return parse_shop_time(raw, option, tz, lang)
 
 
 def _report_call(row: ReportCall, tz: str, lang: str) -> dict[str, Any]:
@@ -238,13 +261,14 @@ def _report_call(row: ReportCall, tz: str, lang: str) -> dict[str, Any]:
 def _cmd_compliance(register: Register, args: argparse.Namespace, out: TextIO,
                     lang: str) -> int:
     tz, now = register.shop_tz, register.clock.now()
-    since = (_period_bound(args.period_from, "--from", tz, end=False) if args.period_from
-             else now - timedelta(days=30))
-    until = (_period_bound(args.period_to, "--to", tz, end=True) if args.period_to
+    since = (_period_bound(args.period_from, "--from", tz, lang, end=False)
+             if args.period_from else now - timedelta(days=30))
+    until = (_period_bound(args.period_to, "--to", tz, lang, end=True) if args.period_to
              else None)
     if until is not None and until <= since:
-        raise CallCliError(f"--to: {args.period_to} is not after --from "
-                           f"{local(since, tz):%Y-%m-%d %H:%M}")
+        start = f"{local(since, tz):%Y-%m-%d %H:%M}"
+        raise CallCliError(pick(lang, f"--to: {args.period_to} 不晚于 --from {start}",
+                                f"--to: {args.period_to} is not after --from {start}"))
     report = register.calls.compliance_report(since, until)
     mask = contact_masker()
     overrides = [_report_call(x, tz, lang) for x in report.overrides]
@@ -301,14 +325,18 @@ def _cmd_compliance(register: Register, args: argparse.Namespace, out: TextIO,
 
 
 def _cmd_buyer(calls: CallService, case_id: int, case_no: str, args: argparse.Namespace,
-               out: TextIO, actor: str) -> int:
+               out: TextIO, lang: str, actor: str) -> int:
     if args.tz:
         calls.set_buyer_tz(case_id, None if args.tz == "shop" else args.tz, actor)
     if args.do_not_call or args.allow_calls:
         calls.set_do_not_call(case_id, args.do_not_call, actor)
     buyer = calls.buyer(case_id)
-    out.write(f"{case_no}: buyer {buyer.key}  time zone: {buyer.tz or 'shop'}  "
-              f"do-not-call: {'yes' if buyer.do_not_call else 'no'}\n")
+    if is_english(lang):
+        out.write(f"{case_no}: buyer {buyer.key}  time zone: {buyer.tz or 'shop'}  "
+                  f"do-not-call: {'yes' if buyer.do_not_call else 'no'}\n")
+    else:
+        out.write(f"{case_no}：买家 {buyer.key}  时区：{buyer.tz or '店铺时区'}  "
+                  f"勿扰：{'是' if buyer.do_not_call else '否'}\n")
     return 0
 
 
@@ -328,28 +356,35 @@ def _cmd_may_call(calls: CallService, args: argparse.Namespace, out: TextIO,
                         "buyers": rows})
         return 0
     if not rows:
-        out.write("nobody may be called right now\n")
+        out.write(pick(lang, "现在没有可以拨打的买家\n", "nobody may be called right now\n"))
         return 0
     for row in rows:
-        out.write(f"{row['case_no']}  {row['buyer'] or '—'}  calls left: {row['calls_left']}\n")
+        left = pick(lang, "剩余可拨次数：", "calls left: ") + str(row["calls_left"])
+        out.write(f"{row['case_no']}  {row['buyer'] or '—'}  {left}\n")
         for text in row["warning_texts"]:
-            out.write(f"  warning: {text}\n")
+            out.write(f"  {pick(lang, '注意：', 'warning: ')}{text}\n")
     return 0
 
 
 def _write_decision(out: TextIO, d: CallDecision, lang: str, shop_tz: str) -> None:
     if d.allowed:
-        out.write(f"OK: may call now (remaining 24h: {d.remaining_24h}, "
-                  f"case: {d.remaining_case})\n")
+        out.write(pick(lang, f"可以拨打：现在可以打（24 小时内还剩 {d.remaining_24h} 次，"
+                             f"本案件还剩 {d.remaining_case} 次）\n",
+                       f"OK: may call now (remaining 24h: {d.remaining_24h}, "
+                       f"case: {d.remaining_case})\n"))
     else:
-        out.write("BLOCKED:\n")
+        out.write(pick(lang, "不能拨打：\n", "BLOCKED:\n"))
         for r in d.reasons:
             out.write(f"  - [{r.code.value}] {r.message(lang)}\n")
         if d.next_slot_at:
-            out.write(f"next slot: {local(d.next_slot_at, shop_tz):%Y-%m-%d %H:%M} ({shop_tz})\n")
-    out.write(f"buyer local time: {d.buyer_local_time:%Y-%m-%d %H:%M} ({d.buyer_tz})\n")
+            slot = f"{local(d.next_slot_at, shop_tz):%Y-%m-%d %H:%M}"
+            out.write(pick(lang, f"下一个可拨时间：{slot}（{shop_tz}）\n",
+                           f"next slot: {slot} ({shop_tz})\n"))
+    there = f"{d.buyer_local_time:%Y-%m-%d %H:%M}"
+    out.write(pick(lang, f"买家当地时间：{there}（{d.buyer_tz}）\n",
+                   f"buyer local time: {there} ({d.buyer_tz})\n"))
     for w in d.warnings:
-        out.write(f"warning: {w.message(lang)}\n")
+        out.write(pick(lang, "注意：", "warning: ") + w.message(lang) + "\n")
 
 
 def _policy_json(policy: CallPolicy) -> dict[str, Any]:
@@ -361,9 +396,12 @@ def cmd_policy(register: Register, args: argparse.Namespace, out: TextIO) -> int
         return _cmd_holidays(register, args, out)
     calls = register.calls
     actor = actor_name(register, args.actor)
+    lang = cli_lang(register, args)
     if args.policy_command == "set":
         if bool(args.preset) == bool(args.assignments):
-            raise CallCliError("policy set: give either --preset NAME or KEY=VALUE pairs")
+            raise CallCliError(pick(lang, "policy set: 请给出 --preset NAME 或 KEY=VALUE，"
+                                          "二者选一",
+                                    "policy set: give either --preset NAME or KEY=VALUE pairs"))
         try:
             if args.preset:
                 calls.apply_preset(args.preset, actor)
@@ -372,12 +410,12 @@ def cmd_policy(register: Register, args: argparse.Namespace, out: TextIO) -> int
                 for item in args.assignments:
                     key, sep, value = item.partition("=")
                     if not sep or not key.strip():
-                        raise CallCliError(f"policy set: {item!r} is not KEY=VALUE")
+                        raise CallCliError(pick(lang, f"policy set: {item!r} 不是 KEY=VALUE 格式",
+                                                f"policy set: {item!r} is not KEY=VALUE"))
                     pairs[key.strip()] = value
                 calls.set_policy_values(pairs, actor)
         except PolicyConfigError as exc:
-            raise CallCliError("; ".join(e.message(cli_lang(register, args))
-                                         for e in exc.errors)) from None
+            raise CallCliError("; ".join(e.message(lang) for e in exc.errors)) from None
     policy = calls.policy()
     if getattr(args, "json", False):
         emit_json(out, {"schema": SCHEMA_VERSION, "policy": _policy_json(policy)})
@@ -403,10 +441,12 @@ def _cmd_holidays(register: Register, args: argparse.Namespace, out: TextIO) -> 
     lang = cli_lang(register, args)
     if args.clear is not None:
         if not holidays.clear_year(args.clear, actor):
-            raise CallCliError(f"--clear: nothing was entered for {args.clear}")
+            raise CallCliError(pick(lang, f"--clear: {args.clear} 年没有录入过节假日",
+                                    f"--clear: nothing was entered for {args.clear}"))
     elif args.year is not None or args.holidays is not None:
         if args.year is None or not args.holidays:
-            raise CallCliError("--year and --holidays go together (--makeup is optional)")
+            raise CallCliError(pick(lang, "--year 和 --holidays 要一起给（--makeup 可选）",
+                                    "--year and --holidays go together (--makeup is optional)"))
         try:
             holidays.set_year(args.year, args.holidays, args.makeup, actor)
         except ValidationError as exc:

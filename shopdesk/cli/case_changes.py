@@ -10,12 +10,14 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any, TextIO
 
-from ..domain.case import EDITABLE_FIELDS, draft_from_fields
+from ..domain.case import EDITABLE_FIELDS, Case, draft_from_fields
 from ..domain.clock import local, to_utc_iso
 from ..domain.enums import CaseStatus, Outcome
 from ..domain.labels import LabelledEnum
 from ..domain.masking import mask_address, mask_name, mask_phone
 from ..domain.money import MoneyError, format_yuan, parse_yuan
+from ..domain.promises import Promise
+from ..domain.text import colon, pick
 from ..domain.workflow import Transition, TransitionError
 from ..services.case_audit import audit_lines
 from ..services.register import Register
@@ -30,7 +32,13 @@ from .common import (
     live_case,
     parse_shop_time,
 )
-from .order_lines import last_event_id, order_event_json, order_event_line, order_events
+from .order_lines import (
+    last_event_id,
+    order_event_json,
+    order_event_line,
+    order_events,
+    same_order_note,
+)
 
 EXIT_OK = 0
 
@@ -70,9 +78,9 @@ def add_case_field_options(parser: argparse.ArgumentParser, *, new: bool) -> Non
                             help=_HELP.get(name))
 
 
-def parse_due(text: str, tz: str) -> datetime:
+def parse_due(text: str, tz: str, lang: str) -> datetime:
     """--due in the shop's zone (or with its own zone)."""
-    return parse_shop_time(text, "--due", tz)
+    return parse_shop_time(text, "--due", tz, lang)
 
 
 def assignee_for_new_case(register: Register, given: str | None, actor: str) -> str:
@@ -111,14 +119,17 @@ def _shown(register: Register, name: str, value: object) -> str:
 def cmd_cases_edit(register: Register, args: argparse.Namespace, out: TextIO) -> int:
     given = {name: getattr(args, dest) for name, (_, dest) in _FIELD_OPTIONS.items()
              if getattr(args, dest) is not None}
+    lang = cli_lang(register, args)
     if not given:
-        raise CliError("cases edit: nothing to change; give at least one field option, "
-                       "e.g. --assignee NAME or --due \"YYYY-MM-DD HH:MM\"")
-    case = live_case(register, args.case_no)
+        raise CliError(pick(lang, "cases edit: 没有要改的内容；请至少给出一个字段选项，"
+                                  "例如 --assignee NAME 或 --due \"YYYY-MM-DD HH:MM\"",
+                            "cases edit: nothing to change; give at least one field option, "
+                            "e.g. --assignee NAME or --due \"YYYY-MM-DD HH:MM\""))
+    case = live_case(register, args.case_no, lang)
     fields: dict[str, Any] = {name: _raw(getattr(case, name)) for name in EDITABLE_FIELDS}
     for name, value in given.items():
         if name == "due_at":
-            fields[name] = parse_due(value, register.shop_tz) if value.strip() else None
+            fields[name] = parse_due(value, register.shop_tz, lang) if value.strip() else None
         else:
             fields[name] = value
     assignee = (given.get("assignee") or "").strip()
@@ -137,55 +148,67 @@ def cmd_cases_edit(register: Register, args: argparse.Namespace, out: TextIO) ->
                         "changed": changed, "order_events": [order_event_json(e) for e in said],
                         "same_order_open": [c.case_no for c in others]})
         return EXIT_OK
+    _write_edited(register, case, updated, changed, said, others, lang, out)
+    return EXIT_OK
+
+
+def _write_edited(register: Register, case: Case, updated: Case, changed: list[str],
+                  said: list[Any], others: list[Case], lang: str, out: TextIO) -> None:
+    """`cases edit`'s text output: each changed field old → new, then what to know."""
     if not changed:
-        out.write(f"{case.case_no}: nothing changed\n")
+        out.write(case.case_no + pick(lang, "：没有改动\n", ": nothing changed\n"))
     for name in changed:
         out.write(f"{case.case_no}: {CASE_FIELD_OPTIONS[name][2:]} "
                   f"{_shown(register, name, getattr(case, name))} → "
                   f"{_shown(register, name, getattr(updated, name))}\n")
     for event in said:
-        out.write(f"{case.case_no}: {order_event_line(event)}\n")
+        out.write(case.case_no + colon(lang) + order_event_line(event, lang) + "\n")
     if others:
-        out.write(f"{case.case_no}: note: order {updated.order_no} already had open case(s): "
-                  + ", ".join(f"{c.case_no} ({c.status.value})" for c in others) + "\n")
-    return EXIT_OK
+        out.write(case.case_no + colon(lang) + same_order_note(updated.order_no, others, lang)
+                  + "\n")
 
 
-def _parse_label(enum: type[LabelledEnum], text: str, option: str) -> Any:
+def _parse_label(enum: type[LabelledEnum], text: str, option: str, lang: str) -> Any:
     try:
         return enum.parse(text)
     except ValueError:
         keys = ", ".join(m.value for m in enum)
-        raise CliError(f"{option}: unknown value {text!r}; one of: {keys}") from None
+        raise CliError(pick(lang, f"{option}: 不认识的值 {text!r}；可选：{keys}",
+                            f"{option}: unknown value {text!r}; one of: {keys}")) from None
 
 
-def _transition(args: argparse.Namespace) -> Transition:
-    to = _parse_label(CaseStatus, args.to, "--to")
-    outcome = _parse_label(Outcome, args.outcome, "--outcome") if args.outcome else None
+def _transition(args: argparse.Namespace, lang: str) -> Transition:
+    to = _parse_label(CaseStatus, args.to, "--to", lang)
+    outcome = (_parse_label(Outcome, args.outcome, "--outcome", lang) if args.outcome
+               else None)
     amount = None
     if args.amount is not None:
         try:
             # Negative amounts pass here so the workflow says why they are refused.
             amount = parse_yuan(args.amount, allow_negative=True)
         except MoneyError:
-            raise CliError(f"--amount: not an amount: {args.amount!r} (e.g. 12.50)") from None
+            raise CliError(pick(lang, f"--amount: 不是金额：{args.amount!r}（例如 12.50）",
+                                f"--amount: not an amount: {args.amount!r} (e.g. 12.50)")
+                           ) from None
     if to != CaseStatus.RESOLVED:
         for option, value in (("--outcome", outcome), ("--amount", amount)):
             if value is not None:
-                raise CliError(f"{option}: only with --to resolved")
+                raise CliError(pick(lang, f"{option}: 只能和 --to resolved 一起用",
+                                    f"{option}: only with --to resolved"))
     return Transition(to=to, outcome=outcome, amount=amount, note=args.reason or "")
 
 
 def cmd_cases_status(register: Register, args: argparse.Namespace, out: TextIO) -> int:
-    case = live_case(register, args.case_no)
-    transition = _transition(args)
     lang = cli_lang(register, args)
+    case = live_case(register, args.case_no, lang)
+    transition = _transition(args, lang)
     finishing = transition.to in (CaseStatus.RESOLVED, CaseStatus.CLOSED)
     not_needed = args.promises_not_needed
     for option, asked in (("--promises-kept", args.promises_kept),
                           ("--promises-not-needed", not_needed is not None)):
         if asked and not finishing:
-            raise CliError(f"{option}: only with --to resolved or --to closed")
+            raise CliError(pick(lang, f"{option}: 只能和 --to resolved 或 --to closed 一起用",
+                                f"{option}: only with --to resolved or --to closed"))
     actor = actor_name(register, args.actor)
     try:
         updated, done = register.finish_case(case.id, transition, actor,
@@ -213,30 +236,44 @@ def cmd_cases_status(register: Register, args: argparse.Namespace, out: TextIO) 
             is not None else ""
         line += f" ({updated.outcome.label(lang)}{settled})"
     out.write(line + "\n")
-    mask = free_text_masker(updated)
-    for p in kept:
-        out.write(f"promise #{p.id} kept: {mask(p.describe(lang))}\n")
-    for p in cancelled:
-        out.write(f"promise #{p.id} no longer needed: {mask(p.describe(lang))}\n")
-    if still_open:
-        # A finished case's promise is still owed: say so, or it alarms later unexplained.
-        out.write(f"note: {len(still_open)} open promise(s) on this case stay open and will "
-                  "still be reminded (--promises-kept marks them kept, --promises-not-needed "
-                  "REASON no longer needed):\n")
-        for p in still_open:
-            due = local(p.due_at, register.shop_tz).strftime("%m-%d %H:%M")
-            out.write(f"  #{p.id} {due} {mask(p.describe(lang))}\n")
+    _write_promises_settled(register, updated, kept, cancelled, still_open, lang, out)
     return EXIT_OK
 
 
+def _write_promises_settled(register: Register, updated: Case, kept: list[Promise],
+                            cancelled: list[Promise], still_open: list[Promise], lang: str,
+                            out: TextIO) -> None:
+    """What finishing a case did to its promises, and which are still owed."""
+    mask = free_text_masker(updated)
+    for p in kept:
+        out.write(pick(lang, f"承诺 #{p.id} 已兑现：", f"promise #{p.id} kept: ")
+                  + mask(p.describe(lang)) + "\n")
+    for p in cancelled:
+        out.write(pick(lang, f"承诺 #{p.id} 不再需要：", f"promise #{p.id} no longer needed: ")
+                  + mask(p.describe(lang)) + "\n")
+    if still_open:
+        # A finished case's promise is still owed: say so, or it alarms later unexplained.
+        n = len(still_open)
+        out.write(pick(lang, f"注意：本案件还有 {n} 个待兑现的承诺，仍会继续提醒"
+                             "（--promises-kept 标为已兑现，--promises-not-needed REASON "
+                             "标为不再需要）：\n",
+                       f"note: {n} open promise(s) on this case stay open and will "
+                       "still be reminded (--promises-kept marks them kept, --promises-not-needed "
+                       "REASON no longer needed):\n"))
+        for p in still_open:
+            due = local(p.due_at, register.shop_tz).strftime("%m-%d %H:%M")
+            out.write(f"  #{p.id} {due} {mask(p.describe(lang))}\n")
+
+
 def cmd_cases_note(register: Register, args: argparse.Namespace, out: TextIO) -> int:
-    case = live_case(register, args.case_no)
+    lang = cli_lang(register, args)
+    case = live_case(register, args.case_no, lang)
     event = register.cases.add_note(case.id, args.text, actor_name(register, args.actor))
     if args.json:
         emit_json(out, {"schema": SCHEMA_VERSION, "case_no": case.case_no,
                         "event": event_json(event)})
     else:
-        out.write(f"{case.case_no}: note added\n")
+        out.write(case.case_no + pick(lang, "：已添加备注\n", ": note added\n"))
     return EXIT_OK
 
 
@@ -247,8 +284,8 @@ def _audit_json(line: Any) -> dict[str, Any]:
 
 
 def cmd_cases_audit(register: Register, args: argparse.Namespace, out: TextIO) -> int:
-    case = find_case(register, args.case_no)  # the trash keeps its audit trail readable
     lang = cli_lang(register, args)
+    case = find_case(register, args.case_no, lang)  # the trash keeps its audit trail readable
     lines = audit_lines(register.cases.audit(case.id), register.shop_tz, lang)
     if args.json:
         emit_json(out, {"schema": SCHEMA_VERSION, "case_no": case.case_no,
@@ -260,7 +297,8 @@ def cmd_cases_audit(register: Register, args: argparse.Namespace, out: TextIO) -
             change = f"{x.old} → {x.new}" if x.old else x.new
             what = f"{what}: {change}" if what else change
         out.write(f"{x.when}  {x.actor}  {x.action_label}  {what}".rstrip() + "\n")
-    out.write(f"{len(lines)} entr{'y' if len(lines) == 1 else 'ies'} "
-              f"({register.shop_tz})\n")
+    n = len(lines)
+    out.write(pick(lang, f"共 {n} 条记录（{register.shop_tz}）\n",
+                   f"{n} entr{'y' if n == 1 else 'ies'} ({register.shop_tz})\n"))
     return EXIT_OK
 

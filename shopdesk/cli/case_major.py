@@ -14,10 +14,11 @@ from typing import Any, TextIO
 
 from ..domain.clock import to_utc_iso
 from ..domain.money import MoneyError, format_yuan, parse_yuan
+from ..domain.text import pick
 from ..services.major import Approval, Limits
 from ..services.register import Register
 from ..services.serialize import SCHEMA_VERSION, case_json
-from .common import CliError, actor_name, emit_json, live_case
+from .common import CliError, actor_name, cli_lang, emit_json, live_case
 
 EXIT_OK = 0
 # Service field names -> the option the user typed.
@@ -59,30 +60,38 @@ def add_major_parsers(csub: argparse._SubParsersAction) -> None:
     limits.add_argument("--json", action="store_true")
 
 
-def _amount(text: str, option: str) -> Decimal:
+def _amount(text: str, option: str, lang: str) -> Decimal:
     try:
         return parse_yuan(text)
     except MoneyError:
-        raise CliError(f"{option}: not an amount: {text!r} (e.g. 300 or 12.50)") from None
+        raise CliError(pick(lang, f"{option}: 不是金额：{text!r}（例如 300 或 12.50）",
+                            f"{option}: not an amount: {text!r} (e.g. 300 or 12.50)")
+                       ) from None
 
 
 def cmd_cases_major(register: Register, args: argparse.Namespace, out: TextIO) -> int:
-    case = live_case(register, args.case_no)
+    lang = cli_lang(register, args)
+    case = live_case(register, args.case_no, lang)
     actor = actor_name(register, args.actor)
     if args.off:
         if not case.major_owner:
-            raise CliError(f"{case.case_no} is not a major complaint (不是重大投诉)")
+            raise CliError(case.case_no + pick(lang, " 不是重大投诉",
+                                               " is not a major complaint"))
         if not args.note.strip():
-            raise CliError("--note: say why the case is no longer major (请写明原因)")
+            raise CliError(pick(lang, "--note: 请写明为什么不再是重大投诉",
+                                "--note: say why the case is no longer major"))
         updated = register.major.unmark(case.id, actor, args.note)
     else:
         updated = register.major.mark(case.id, args.owner, actor, args.note)
     if args.json:
         emit_json(out, {"schema": SCHEMA_VERSION, "case": case_json(updated)})
     elif updated.major_owner:
-        out.write(f"{updated.case_no}: major complaint, owner {updated.major_owner}\n")
+        owner = updated.major_owner
+        out.write(pick(lang, f"{updated.case_no}：重大投诉，负责人：{owner}\n",
+                       f"{updated.case_no}: major complaint, owner {owner}\n"))
     else:
-        out.write(f"{updated.case_no}: no longer a major complaint\n")
+        out.write(updated.case_no + pick(lang, "：不再是重大投诉\n",
+                                         ": no longer a major complaint\n"))
     return EXIT_OK
 
 
@@ -101,20 +110,24 @@ def _ask_pin(register: Register, owner: str, given: str | None) -> str | None:
 
 
 def cmd_cases_approve(register: Register, args: argparse.Namespace, out: TextIO) -> int:
-    case = live_case(register, args.case_no)
+    lang = cli_lang(register, args)
+    case = live_case(register, args.case_no, lang)
     if not case.major_owner:
-        raise CliError(f"{case.case_no} is not a major complaint: no approval is needed "
-                       "(mark it: shopdesk cases major CASE_NO --owner NAME)")
+        raise CliError(pick(lang, f"{case.case_no} 不是重大投诉，不需要批准"
+                                  "（标记为重大投诉：shopdesk cases major CASE_NO --owner NAME）",
+                            f"{case.case_no} is not a major complaint: no approval is needed "
+                            "(mark it: shopdesk cases major CASE_NO --owner NAME)"))
     owner = (args.owner or case.major_owner).strip()
-    amount = _amount(args.amount, "--amount")
+    amount = _amount(args.amount, "--amount", lang)
     approval = register.major.approve(case.id, amount, owner, actor_name(register, args.actor),
                                       pin=_ask_pin(register, owner, args.pin), note=args.note)
     if args.json:
         emit_json(out, {"schema": SCHEMA_VERSION, "case_no": case.case_no,
                         "approval": approval_json(approval)})
     else:
-        out.write(f"{case.case_no}: {approval.approved_by} approved compensation up to "
-                  f"{format_yuan(approval.amount)}\n")
+        who, amount_text = approval.approved_by, format_yuan(approval.amount)
+        out.write(pick(lang, f"{case.case_no}：{who} 已批准赔付最多 {amount_text}\n",
+                       f"{case.case_no}: {who} approved compensation up to {amount_text}\n"))
     return EXIT_OK
 
 
@@ -124,15 +137,17 @@ def limits_json(limits: Limits) -> dict[str, Any]:
 
 
 def cmd_cases_limits(register: Register, args: argparse.Namespace, out: TextIO) -> int:
+    lang = cli_lang(register, args)
     limits = register.major.limits()
     if args.set is not None or args.clear:
-        amount = None if args.clear else _amount(args.set, "--set")
+        amount = None if args.clear else _amount(args.set, "--set", lang)
         limits = register.major.set_limit(args.staff, amount, actor_name(register, args.actor))
     if args.json:
         emit_json(out, {"schema": SCHEMA_VERSION, "limits": limits_json(limits)})
         return EXIT_OK
-    default = format_yuan(limits.default) if limits.default is not None else "none"
-    out.write(f"default: {default}\n")
+    default = (format_yuan(limits.default) if limits.default is not None
+               else pick(lang, "不设上限", "none"))
+    out.write(pick(lang, f"默认额度：{default}\n", f"default: {default}\n"))
     for name, value in sorted(limits.staff.items()):
         out.write(f"{name}: {format_yuan(value)}\n")
     return EXIT_OK

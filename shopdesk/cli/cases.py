@@ -16,6 +16,7 @@ from ..domain.clock import local
 from ..domain.enums import CaseKind, CaseStatus
 from ..domain.money import format_yuan
 from ..domain.plain_text import one_line
+from ..domain.text import list_sep, pick
 from ..services.deadlines import deadline_json
 from ..services.quick_filters import QuickFilter, apply_quick_filter
 from ..services.register import Register
@@ -32,9 +33,18 @@ from .case_changes import (
     parse_due,
 )
 from .case_major import MAJOR_COMMANDS, MAJOR_OPTION_OF, add_major_parsers, approval_json
-from .common import CliError, actor_name, case_query, checked_int, cli_lang, emit_json, find_case
+from .common import (
+    CliError,
+    actor_name,
+    case_query,
+    checked_int,
+    cli_lang,
+    emit_json,
+    find_case,
+    no_such_case,
+)
 from .deadlines import add_stage_parser, cases_stage
-from .order_lines import order_event_json, order_event_line, order_events
+from .order_lines import order_event_json, order_event_line, order_events, same_order_note
 
 # More rows than any register holds; beyond it SQLite's 64-bit integers overflow.
 MAX_LIMIT = 1_000_000_000
@@ -124,13 +134,14 @@ def add_cases_parsers(sub: argparse._SubParsersAction) -> None:
     add_major_parsers(csub)
 
 
-def _row(c: Case) -> str:
+def _row(c: Case, lang: str) -> str:
     # Typed or imported text goes through one_line: a nickname must not forge a row.
-    return (f"{c.case_no}  {c.platform.zh:<6} {one_line(c.order_no):<20} "
+    major = pick(lang, f"  [重大投诉：{one_line(c.major_owner)}]",
+                 f"  [major complaint: {one_line(c.major_owner)}]") if c.major_owner else ""
+    return (f"{c.case_no}  {c.platform.label(lang):<6} {one_line(c.order_no):<20} "
             f"{one_line(c.buyer_nick):<12} "
-            f"{c.kind.zh:<6} {c.status.zh:<6} {format_yuan(c.amount_claimed):>10}  "
-            f"{one_line(c.item_title[:24])}"
-            + (f"  [重大投诉：{one_line(c.major_owner)}]" if c.major_owner else ""))
+            f"{c.kind.label(lang):<6} {c.status.label(lang):<6} "
+            f"{format_yuan(c.amount_claimed):>10}  {one_line(c.item_title[:24])}{major}")
 
 
 def _write_cases(out: TextIO, rows: list[Case], *, as_json: bool, full_contact: bool,
@@ -147,15 +158,17 @@ def _write_cases(out: TextIO, rows: list[Case], *, as_json: bool, full_contact: 
         emit_json(out, {"schema": SCHEMA_VERSION, "count": len(rows), "cases": listed})
         return
     for c in rows:
-        out.write(_row(c) + "\n")
-    out.write(f"{len(rows)} case(s)\n")
+        out.write(_row(c, lang) + "\n")
+    out.write(pick(lang, f"共 {len(rows)} 个案件\n", f"{len(rows)} case(s)\n"))
 
 
 def list_query(register: Register, args: argparse.Namespace) -> CaseQuery:
     """The list's filters as the window builds them: the quick filters of
     services/quick_filters.py over --status/--kind/--search, then --assignee."""
+    lang = cli_lang(register, args)
     if args.mine and args.assignee is not None:
-        raise CliError("--assignee: cannot be combined with --mine")
+        raise CliError(pick(lang, "--assignee: 不能和 --mine 一起用",
+                            "--assignee: cannot be combined with --mine"))
     base = case_query(args.status, args.kind, args.search)
     quick = (QuickFilter.OVERDUE if args.overdue else QuickFilter.DUE_TODAY
              if args.due_today else QuickFilter.ALL)
@@ -163,8 +176,10 @@ def list_query(register: Register, args: argparse.Namespace) -> CaseQuery:
     if args.mine:
         operator = (args.actor or register.staff.current_operator() or "").strip()
         if not operator:
-            raise CliError("--mine: nobody is the operator; give --as NAME (or start a "
-                           "shift: shopdesk shift start --staff NAME)")
+            raise CliError(pick(lang, "--mine: 还没有操作人；请用 --as NAME 指定（或开始班次："
+                                      "shopdesk shift start --staff NAME）",
+                                "--mine: nobody is the operator; give --as NAME (or start a "
+                                "shift: shopdesk shift start --staff NAME)"))
         if quick == QuickFilter.ALL:
             quick = QuickFilter.MINE
     query = apply_quick_filter(base, quick, now=register.clock.now(), tz=register.shop_tz,
@@ -179,7 +194,8 @@ def list_query(register: Register, args: argparse.Namespace) -> CaseQuery:
 
 
 def cmd_cases_list(register: Register, args: argparse.Namespace, out: TextIO) -> int:
-    checked_int(args.limit, "--limit", maximum=MAX_LIMIT)
+    lang = cli_lang(register, args)
+    checked_int(args.limit, "--limit", lang, maximum=MAX_LIMIT)
     ids = register.cases.query_ids(list_query(register, args), limit=args.limit)
     cases = register.cases.fetch(ids)
     if args.full_contact:  # every full value shown is audited, as `cases show` does
@@ -190,13 +206,13 @@ def cmd_cases_list(register: Register, args: argparse.Namespace, out: TextIO) ->
             if c.buyer_address:
                 register.cases.reveal_address(c.id, actor)
     _write_cases(out, [cases[i] for i in ids], as_json=args.json,
-                 full_contact=args.full_contact, register=register,
-                 lang=cli_lang(register, args))
+                 full_contact=args.full_contact, register=register, lang=lang)
     return EXIT_OK
 
 
 def cmd_cases_show(register: Register, args: argparse.Namespace, out: TextIO) -> int:
-    case = find_case(register, args.case_no)
+    lang = cli_lang(register, args)
+    case = find_case(register, args.case_no, lang)
     if args.full_contact:
         actor = actor_name(register, args.actor)
         if case.buyer_phone:
@@ -206,7 +222,6 @@ def cmd_cases_show(register: Register, args: argparse.Namespace, out: TextIO) ->
     events = register.cases.timeline(case.id)
     data = case_json(case, full_contact=args.full_contact)
     mask = free_text_masker(case, full_contact=args.full_contact)
-    lang = cli_lang(register, args)
     history = register.warnings.for_case(case.id)
     suggested = [w.rule.value for w in register.major.suggestion(case.id)]
     if args.json:
@@ -243,6 +258,7 @@ def cmd_cases_show(register: Register, args: argparse.Namespace, out: TextIO) ->
 
 
 def cmd_cases_add(register: Register, args: argparse.Namespace, out: TextIO) -> int:
+    lang = cli_lang(register, args)
     actor = actor_name(register, args.actor)
     fields = {"platform": args.platform, "order_no": args.order, "kind": args.kind,
               "cause": args.cause, "buyer_nick": args.buyer, "buyer_name": args.buyer_name,
@@ -253,13 +269,12 @@ def cmd_cases_add(register: Register, args: argparse.Namespace, out: TextIO) -> 
               "priority": args.priority, "customer_type": args.customer_type,
               "assignee": assignee_for_new_case(register, args.assignee, actor)}
     if args.due:
-        fields["due_at"] = parse_due(args.due, register.shop_tz)
+        fields["due_at"] = parse_due(args.due, register.shop_tz, lang)
     draft = draft_from_fields(fields)
     # Often the same request opened twice: said, not refused (another request of the
     # same order is a case of its own).
     others = register.cases.open_for_order(draft.platform, draft.order_no)
     case = register.cases.open_case(draft, actor)
-    lang = cli_lang(register, args)
     raised = register.warnings.live([case.id]).get(case.id, [])
     # The malicious_reviewer cause offers to list the buyer: a hint, never done silently.
     offer = register.blacklist.offer_for(case)
@@ -271,78 +286,102 @@ def cmd_cases_add(register: Register, args: argparse.Namespace, out: TextIO) -> 
         data["same_order_open"] = [c.case_no for c in others]
         emit_json(out, {"schema": SCHEMA_VERSION, "case": data})
     else:
-        out.write(case.case_no + "\n")
-        # Fields the seller did not type, taken from the order an export brought in (or
-        # why not: the order is another buyer's).
-        for event in order_events(register, case.id):
-            out.write(order_event_line(event) + "\n")
-        if others:
-            out.write(f"note: order {case.order_no} already had open case(s): "
-                      + ", ".join(f"{c.case_no} ({c.status.value})" for c in others) + "\n")
-        for w in raised:
-            out.write(f"warning: {w.rule.value}  {w.reason(lang)}\n")
-        if offer:
-            out.write(f"hint: add the buyer to the malicious-buyer list: shopdesk blacklist "
-                      f"add --platform {case.platform.value} --buyer {one_line(case.buyer_nick)}"
-                      f" --case {case.case_no} --reason TEXT\n")
+        _write_added(register, case, others, raised, offer, lang, out)
     return EXIT_OK
 
 
-def _cases_named(register: Register, case_nos: list[str]) -> list[Case]:
+def _write_added(register: Register, case: Case, others: list[Case], raised: list,
+                 offer: bool, lang: str, out: TextIO) -> None:
+    """`cases add`'s text output: the new case number, then what the seller should know."""
+    out.write(case.case_no + "\n")
+    # Fields the seller did not type, taken from the order an export brought in (or
+    # why not: the order is another buyer's).
+    for event in order_events(register, case.id):
+        out.write(order_event_line(event, lang) + "\n")
+    if others:
+        out.write(same_order_note(case.order_no, others, lang) + "\n")
+    for w in raised:
+        out.write(pick(lang, "预警：", "warning: ") + f"{w.rule.value}  {w.reason(lang)}\n")
+    if offer:
+        command = (f"shopdesk blacklist add --platform {case.platform.value} --buyer "
+                   f"{one_line(case.buyer_nick)} --case {case.case_no} --reason TEXT")
+        out.write(pick(lang, f"提示：可以把这个买家加入恶意买家名单：{command}",
+                       f"hint: add the buyer to the malicious-buyer list: {command}") + "\n")
+
+
+def _cases_named(register: Register, case_nos: list[str], lang: str) -> list[Case]:
     """Every CASE_NO, or a refusal naming the first unknown one before anything changes."""
     found: dict[int, Case] = {}
     for case_no in case_nos:
         try:
-            case = find_case(register, case_no)
+            case = find_case(register, case_no, lang)
         except CliError:
-            raise CliError(f"no such case: {case_no} (nothing changed)") from None
+            nothing = pick(lang, "（没有做任何改动）", " (nothing changed)")
+            raise CliError(no_such_case(case_no, lang) + nothing) from None
         found.setdefault(case.id, case)
     return list(found.values())
 
 
 def cmd_cases_delete(register: Register, args: argparse.Namespace, out: TextIO) -> int:
-    cases = _cases_named(register, args.case_nos)
+    lang = cli_lang(register, args)
+    cases = _cases_named(register, args.case_nos, lang)
     already = [c.case_no for c in cases if c.deleted_at is not None]
     moved = [c for c in cases if c.deleted_at is None]
     if moved:
         register.cases.delete([c.id for c in moved], actor_name(register, args.actor))
-        out.write(f"moved to the trash: {', '.join(c.case_no for c in moved)}\n")
+        listed = list_sep(lang).join(c.case_no for c in moved)
+        out.write(pick(lang, f"已移到回收站：{listed}\n", f"moved to the trash: {listed}\n"))
     if already:
-        out.write(f"already in the trash: {', '.join(already)}\n")
+        listed = list_sep(lang).join(already)
+        out.write(pick(lang, f"本来就在回收站中：{listed}\n",
+                       f"already in the trash: {listed}\n"))
     return EXIT_OK
 
 
 def cmd_cases_restore(register: Register, args: argparse.Namespace, out: TextIO) -> int:
-    cases = _cases_named(register, args.case_nos)
+    lang = cli_lang(register, args)
+    cases = _cases_named(register, args.case_nos, lang)
     live = [c.case_no for c in cases if c.deleted_at is None]
     trashed = [c for c in cases if c.deleted_at is not None]
     if trashed:
         register.cases.restore([c.id for c in trashed], actor_name(register, args.actor))
-        out.write(f"restored: {', '.join(c.case_no for c in trashed)}\n")
+        listed = list_sep(lang).join(c.case_no for c in trashed)
+        out.write(pick(lang, f"已恢复：{listed}\n", f"restored: {listed}\n"))
     if live:
-        out.write(f"not in the trash: {', '.join(live)}\n")
+        listed = list_sep(lang).join(live)
+        out.write(pick(lang, f"不在回收站中：{listed}\n", f"not in the trash: {listed}\n"))
     return EXIT_OK
 
 
 def cmd_cases_trash(register: Register, args: argparse.Namespace, out: TextIO) -> int:
     query = apply_quick_filter(CaseQuery(sort=SortKey.CREATED), QuickFilter.TRASH,
                                now=register.clock.now(), tz=register.shop_tz, operator="")
+    lang = cli_lang(register, args)
     if args.yes and not args.empty:
-        raise CliError("--yes: only with --empty")
+        raise CliError(pick(lang, "--yes: 只能和 --empty 一起用", "--yes: only with --empty"))
     if args.empty:
-        count = register.cases.count(query)
-        if count == 0:
-            out.write("the trash is empty\n")
-            return EXIT_OK
-        if not args.yes:
-            raise CliError(f"--empty: deletes the {count} case(s) in the trash for good; "
-                           "add --yes to confirm")
-        removed = register.cases.empty_trash(actor_name(register, args.actor))
-        out.write(f"{removed} case(s) deleted for good\n")
-        return EXIT_OK
+        return _empty_trash(register, args, query, lang, out)
     ids = register.cases.query_ids(query)
     cases = register.cases.fetch(ids)
-    _write_cases(out, [cases[i] for i in ids], as_json=args.json, full_contact=False)
+    _write_cases(out, [cases[i] for i in ids], as_json=args.json, full_contact=False,
+                 lang=lang)
+    return EXIT_OK
+
+
+def _empty_trash(register: Register, args: argparse.Namespace, query: CaseQuery, lang: str,
+                 out: TextIO) -> int:
+    """`cases trash --empty [--yes]`: deletes for good only when confirmed."""
+    count = register.cases.count(query)
+    if count == 0:
+        out.write(pick(lang, "回收站是空的\n", "the trash is empty\n"))
+        return EXIT_OK
+    if not args.yes:
+        raise CliError(pick(lang, f"--empty: 会永久删除回收站中的 {count} 个案件；"
+                                  "确认请加 --yes",
+                            f"--empty: deletes the {count} case(s) in the trash for good; "
+                            "add --yes to confirm"))
+    removed = register.cases.empty_trash(actor_name(register, args.actor))
+    out.write(pick(lang, f"已永久删除 {removed} 个案件\n", f"{removed} case(s) deleted for good\n"))
     return EXIT_OK
 
 

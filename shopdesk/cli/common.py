@@ -20,6 +20,7 @@ from ..domain.case import Case
 from ..domain.case_query import CaseQuery, SortKey
 from ..domain.enums import CaseKind, CaseStatus
 from ..domain.errors import FieldError, NotFoundError, ValidationError
+from ..domain.text import is_english, pick
 from ..paths import login_name
 from ..services.register import Register
 
@@ -50,35 +51,44 @@ def cli_lang(register: Register, args: argparse.Namespace | None = None) -> str:
     return register.language(env.get("SHOPDESK_LANG"))
 
 
-def find_case(register: Register, case_no: str) -> Case:
+def find_case(register: Register, case_no: str, lang: str) -> Case:
     """The case numbered CASE_NO, or CliError "no such case: ..." (also for a malformed one)."""
     try:
         return register.cases.get_by_no(case_no)
     except (NotFoundError, ValueError):
-        raise CliError(f"no such case: {case_no}") from None
+        raise CliError(no_such_case(case_no, lang)) from None
 
 
-def live_case(register: Register, case_no: str) -> Case:
+def no_such_case(case_no: str, lang: str) -> str:
+    """The refusal for an unknown case number."""
+    return pick(lang, f"没有这个案件：{case_no}", f"no such case: {case_no}")
+
+
+def live_case(register: Register, case_no: str, lang: str) -> Case:
     """find_case, refusing a case in the trash (only `cases restore` acts on those)."""
-    case = find_case(register, case_no)
+    case = find_case(register, case_no, lang)
     if case.deleted_at is not None:
-        raise CliError(f"{case.case_no} is in the trash; restore it first: "
-                       f"shopdesk cases restore {case.case_no}")
+        raise CliError(pick(lang, f"{case.case_no} 在回收站中，请先恢复："
+                                  f"shopdesk cases restore {case.case_no}",
+                            f"{case.case_no} is in the trash; restore it first: "
+                            f"shopdesk cases restore {case.case_no}"))
     return case
 
 
-def parse_shop_time(text: str, option: str, tz: str) -> datetime:
+def parse_shop_time(text: str, option: str, tz: str, lang: str) -> datetime:
     """'2026-11-23 15:00' (the shop's zone) or ISO 8601 with a zone -> aware datetime;
     anything else is a CliError naming `option`."""
     raw = text.strip()
     try:
         value = datetime.fromisoformat(raw)
     except ValueError:
-        raise CliError(f'{option}: not a time: {text!r} (e.g. "2026-11-23 15:00"; '
-                       '格式：年-月-日 时:分)') from None
+        raise CliError(pick(lang, f'{option}: 不是时间：{text!r}（格式：年-月-日 时:分，'
+                                  '例如 "2026-11-23 15:00"）',
+                            f'{option}: not a time: {text!r} (e.g. "2026-11-23 15:00")')
+                       ) from None
     if value.tzinfo is None:
         value = value.replace(tzinfo=ZoneInfo(tz))
-    return checked_time(value, option, text)
+    return checked_time(value, option, text, lang)
 
 
 # Times a register can hold: converting 0001-01-01 or 9999-12-31 between zones overflows, and
@@ -86,7 +96,7 @@ def parse_shop_time(text: str, option: str, tz: str) -> datetime:
 EARLIEST_YEAR, LATEST_YEAR = 1970, 2199
 
 
-def checked_time(value: datetime, option: str, text: str) -> datetime:
+def checked_time(value: datetime, option: str, text: str, lang: str) -> datetime:
     """`value` if it lies between EARLIEST_YEAR and LATEST_YEAR (in UTC); else CliError
     naming `option`, never an OverflowError from a zone conversion."""
     try:
@@ -94,8 +104,10 @@ def checked_time(value: datetime, option: str, text: str) -> datetime:
     except (OverflowError, ValueError):
         year = None
     if year is None or not EARLIEST_YEAR <= year <= LATEST_YEAR:
-        raise CliError(f"{option}: {text!r} is out of range (years {EARLIEST_YEAR}-"
-                       f"{LATEST_YEAR}; 时间超出范围)")
+        raise CliError(pick(lang, f"{option}: {text!r} 超出范围"
+                                  f"（{EARLIEST_YEAR}–{LATEST_YEAR} 年）",
+                            f"{option}: {text!r} is out of range (years {EARLIEST_YEAR}-"
+                            f"{LATEST_YEAR})"))
     return value
 
 
@@ -103,13 +115,15 @@ def checked_time(value: datetime, option: str, text: str) -> datetime:
 MAX_SQL_INT = 2**63 - 1
 
 
-def checked_int(value: int | None, option: str, *, minimum: int = 1,
+def checked_int(value: int | None, option: str, lang: str, *, minimum: int = 1,
                 maximum: int = MAX_SQL_INT) -> int | None:
     """`value` if None or within [minimum, maximum]; else CliError naming `option`."""
     if value is not None and value < minimum:
-        raise CliError(f"{option}: must be {minimum} or more, not {value}")
+        raise CliError(pick(lang, f"{option}: 不能小于 {minimum}，现在是 {value}",
+                            f"{option}: must be {minimum} or more, not {value}"))
     if value is not None and value > maximum:
-        raise CliError(f"{option}: must be at most {maximum:,}, not {value}")
+        raise CliError(pick(lang, f"{option}: 不能大于 {maximum:,}，现在是 {value}",
+                            f"{option}: must be at most {maximum:,}, not {value}"))
     return value
 
 
@@ -150,5 +164,22 @@ def guarded(handler: Handler, *, option_of: Mapping[str, str] | None = None,
         except NotFoundError as exc:
             if not not_found:
                 raise
-            raise CliError(f"not found: {exc}") from None
+            raise CliError(not_found_text(exc, cli_lang(register, args))) from None
     return run
+
+
+# What a NotFoundError names ("promise 7"), in the window's words.
+_RECORD_ZH = {"case": "案件", "shift": "交接", "promise": "承诺", "evidence": "证据",
+              "blacklist": "恶意买家名单条目", "follow-up": "回访", "script": "话术",
+              "import profile": "导入方案"}
+
+
+def not_found_text(exc: LookupError, lang: str) -> str:
+    """"找不到：承诺 7" / "not found: promise 7": a record that does not exist."""
+    text = str(exc)
+    if is_english(lang):
+        return f"not found: {text}"
+    record, _, key = text.rpartition(" ")
+    if record in _RECORD_ZH:
+        text = f"{_RECORD_ZH[record]} {key}"
+    return f"找不到：{text}"

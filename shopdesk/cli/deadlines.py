@@ -12,6 +12,7 @@ from typing import TextIO
 from ..domain.clock import local
 from ..domain.enums import Platform
 from ..domain.platform_state import PlatformStage
+from ..domain.text import pick
 from ..domain.urgency import format_span
 from ..services.deadlines import deadline_json, due_json, pause_json, rule_json
 from ..services.register import Register
@@ -23,11 +24,12 @@ _OPTION_OF = {"stage": "--to", "tracking": "--tracking", "actor": "--as",
 _SPAN = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(m|min|h|d)?\s*$", re.IGNORECASE)
 
 
-def parse_span(text: str, option: str) -> timedelta:
+def parse_span(text: str, option: str, lang: str) -> timedelta:
     """'24h', '2h', '90m', '3d' (a bare number is hours)."""
     found = _SPAN.match(text or "")
     if not found:
-        raise CliError(f"{option}: not a duration: {text!r} (e.g. 2h, 90m, 3d)")
+        raise CliError(pick(lang, f"{option}: 不是时长：{text!r}（例如 2h、90m、3d）",
+                            f"{option}: not a duration: {text!r} (e.g. 2h, 90m, 3d)"))
     value, unit = float(found.group(1)), (found.group(2) or "h").lower()
     if unit in ("m", "min"):
         return timedelta(minutes=value)
@@ -74,32 +76,14 @@ def cmd_deadlines(register: Register, args: argparse.Namespace, out: TextIO) -> 
     service.ensure_current()
     if service.rules_error is not None:
         err = getattr(args, "err", None) or sys.stderr
-        err.write(f"shopdesk: {service.rules_error.message(lang)} (using the shipped rules)\n")
+        err.write(f"shopdesk: {service.rules_error.message(lang)}"
+                  + pick(lang, "（改用随软件提供的规则）", " (using the shipped rules)") + "\n")
     if args.deadlines_command == "rules":
-        platform = _platform(args.platform) if args.platform else None
-        found = service.rules(platform)
-        pauses = service.pauses(platform)
-        if args.json:
-            emit_json(out, {"schema": SCHEMA_VERSION,
-                            "rules": [rule_json(r, lang) for r in found],
-                            "pauses": [pause_json(p, x, lang) for p, x in pauses]})
-            return 0
-        for r in found:
-            kinds = ",".join(k.value for k in r.kinds) or "*"
-            mark = "  [shop]" if r.overridden else ""
-            out.write(f"{r.key:<36} {r.stage.value:<22} {kinds:<28} {r.who.value:<8} "
-                      f"{r.length_text(lang):<8} {r.confidence.value:<6}"
-                      f" {r.on_timeout.get(lang)}{mark}\n")
-        out.write(f"{len(found)} rule(s)\n")
-        for p, x in pauses:
-            stages = ",".join(sorted(s.value for s in x.stages)) or "*"
-            out.write(f"pause {p.value:<10} {x.start.isoformat()}..{x.end.isoformat()} "
-                      f"{stages} {x.confidence.value} {x.reason.get(lang)}\n")
-        return 0
+        return _rules(register, args, out, lang)
     if args.deadlines_command == "due":
-        items = service.due_within(parse_span(args.within, "--within"))
+        items = service.due_within(parse_span(args.within, "--within", lang))
     else:
-        within = parse_span(args.within, "--within") if args.within else None
+        within = parse_span(args.within, "--within", lang) if args.within else None
         items = service.list(within=within, overdue=args.overdue)
     if args.json:
         emit_json(out, {"schema": SCHEMA_VERSION,
@@ -117,7 +101,33 @@ def cmd_deadlines(register: Register, args: argparse.Namespace, out: TextIO) -> 
         stage = d.stage.label(lang) if d.stage else ""
         timeout = d.on_timeout.get(lang) if d.on_timeout else ""
         out.write(f"{d.case_no}  {when}  {span}  {stage}  {d.source.value}  {timeout}\n")
-    out.write(f"{len(items)} deadline(s)\n")
+    out.write(pick(lang, f"共 {len(items)} 个时限\n", f"{len(items)} deadline(s)\n"))
+    return 0
+
+
+def _rules(register: Register, args: argparse.Namespace, out: TextIO, lang: str) -> int:
+    """`deadlines rules`: the rules in force, then the pauses (holidays) they honour."""
+    service = register.deadlines
+    platform = _platform(args.platform, lang) if args.platform else None
+    found = service.rules(platform)
+    pauses = service.pauses(platform)
+    if args.json:
+        emit_json(out, {"schema": SCHEMA_VERSION,
+                        "rules": [rule_json(r, lang) for r in found],
+                        "pauses": [pause_json(p, x, lang) for p, x in pauses]})
+        return 0
+    for r in found:
+        kinds = ",".join(k.value for k in r.kinds) or "*"
+        mark = pick(lang, "  [本店]", "  [shop]") if r.overridden else ""
+        out.write(f"{r.key:<36} {r.stage.value:<22} {kinds:<28} {r.who.value:<8} "
+                  f"{r.length_text(lang):<8} {r.confidence.value:<6}"
+                  f" {r.on_timeout.get(lang)}{mark}\n")
+    out.write(pick(lang, f"共 {len(found)} 条规则\n", f"{len(found)} rule(s)\n"))
+    for p, x in pauses:
+        stages = ",".join(sorted(s.value for s in x.stages)) or "*"
+        out.write(f"{pick(lang, '暂停', 'pause')} {p.value:<10} "
+                  f"{x.start.isoformat()}..{x.end.isoformat()} "
+                  f"{stages} {x.confidence.value} {x.reason.get(lang)}\n")
     return 0
 
 
@@ -128,8 +138,9 @@ def cmd_cases_stage(register: Register, args: argparse.Namespace, out: TextIO) -
         stage = PlatformStage.parse(args.to)
     except ValueError:
         keys = ", ".join(s.value for s in PlatformStage)
-        raise CliError(f"--to: unknown stage {args.to!r} (one of: {keys})") from None
-    case = live_case(register, args.case_no)
+        raise CliError(pick(lang, f"--to: 不认识的阶段 {args.to!r}（可选：{keys}）",
+                            f"--to: unknown stage {args.to!r} (one of: {keys})")) from None
+    case = live_case(register, args.case_no, lang)
     deadline = register.deadlines.change_stage(case.id, stage,  # type: ignore[arg-type]
                                                actor_name(register, args.actor),
                                                tracking=args.tracking)
@@ -139,16 +150,19 @@ def cmd_cases_stage(register: Register, args: argparse.Namespace, out: TextIO) -
         return 0
     due = (local(deadline.due_at, register.shop_tz).strftime("%Y-%m-%d %H:%M")
            if deadline.due_at else "-")
-    out.write(f"{case.case_no}: {stage.label(lang)}  due {due} ({data['source'] or '-'})\n")
+    source = data["source"] or "-"
+    out.write(pick(lang, f"{case.case_no}：{stage.label(lang)}  截止 {due}（{source}）\n",
+                   f"{case.case_no}: {stage.label(lang)}  due {due} ({source})\n"))
     return 0
 
 
-def _platform(text: str) -> Platform:
+def _platform(text: str, lang: str) -> Platform:
     try:
         return Platform.parse(text)  # type: ignore[return-value]
     except ValueError:
         keys = ", ".join(p.value for p in Platform)
-        raise CliError(f"--platform: unknown platform {text!r} (one of: {keys})") from None
+        raise CliError(pick(lang, f"--platform: 不认识的平台 {text!r}（可选：{keys}）",
+                            f"--platform: unknown platform {text!r} (one of: {keys})")) from None
 
 
 DEADLINE_HANDLERS = {"deadlines": guarded(cmd_deadlines, option_of=_OPTION_OF)}

@@ -23,7 +23,7 @@ from typing import Any, TextIO
 from ..domain.clock import local, to_utc_iso
 from ..domain.errors import NotFoundError
 from ..domain.evidence import ChecklistError, ChecklistItem, Evidence, EvidenceCategory
-from ..domain.text import pick
+from ..domain.text import pick, with_note
 from ..services.evidence import EvidenceService
 from ..services.register import Register
 from ..services.serialize import SCHEMA_VERSION
@@ -106,40 +106,45 @@ def checklist_json(items: list[ChecklistItem], lang: str) -> list[dict[str, Any]
              "note": i.note(lang), "satisfied": i.satisfied} for i in items]
 
 
-def _category(text: str) -> EvidenceCategory:
+def _category(text: str, lang: str) -> EvidenceCategory:
     try:
         return EvidenceCategory.parse(text)  # type: ignore[return-value]
     except ValueError:
-        raise EvidenceCliError(
-            f"--category: unknown category {text!r}; one of: "
-            + ", ".join(c.value for c in EvidenceCategory if c != EvidenceCategory.WAYBILL)
-        ) from None
+        keys = ", ".join(c.value for c in EvidenceCategory if c != EvidenceCategory.WAYBILL)
+        raise EvidenceCliError(pick(lang, f"--category: 不认识的类别 {text!r}；可选：{keys}",
+                                    f"--category: unknown category {text!r}; one of: {keys}")
+                               ) from None
 
 
 def cmd_evidence(register: Register, args: argparse.Namespace, out: TextIO) -> int:
     service = register.evidence
     lang = cli_lang(register, args)
-    case = find_case(register, args.case_no)
+    case = find_case(register, args.case_no, lang)
     case_id, case_no = case.id, case.case_no
     command = args.evidence_command
     if command == "list":
         return _cmd_list(register, case_id, case_no, args, out, lang)
     actor = actor_name(register, args.actor)
     if command == "remove":
-        ev = _on_case(service, args.evidence_id, case_id, case_no)
+        ev = _on_case(service, args.evidence_id, case_id, case_no, lang)
         service.remove(ev.id, actor, args.reason)
-        out.write(f"removed evidence {ev.id} from {case_no}: {ev.title(lang)} "
-                  "(kept in the audit trail)\n")
+        out.write(pick(lang, f"已从 {case_no} 移除证据 {ev.id}：{ev.title(lang)}"
+                             "（审计记录中仍保留）\n",
+                       f"removed evidence {ev.id} from {case_no}: {ev.title(lang)} "
+                       "(kept in the audit trail)\n"))
         return 0
     if command == "edit":
         if args.caption is None and args.category is None:
-            raise EvidenceCliError("evidence edit: nothing to change; give --caption or "
-                                   "--category")
-        ev = _edit(service, _on_case(service, args.evidence_id, case_id, case_no), args, actor)
+            raise EvidenceCliError(pick(lang, "evidence edit: 没有要改的内容；"
+                                              "请给出 --caption 或 --category",
+                                        "evidence edit: nothing to change; give --caption or "
+                                        "--category"))
+        ev = _edit(service, _on_case(service, args.evidence_id, case_id, case_no, lang),
+                   args, actor, lang)
     elif command == "add":
         try:
             ev = service.add_file(case_id, Path(args.file), actor, caption=args.caption,
-                                  category=_category(args.category))
+                                  category=_category(args.category, lang))
         except OSError as exc:  # the data folder failed (disk full, no permission …)
             why = exc.strerror or str(exc)
             raise EvidenceCliError(
@@ -153,29 +158,38 @@ def cmd_evidence(register: Register, args: argparse.Namespace, out: TextIO) -> i
         emit_json(out, {"schema": SCHEMA_VERSION, "case_no": case_no,
                         "evidence": evidence_json(service, ev)})
     else:
-        verb = "changed evidence" if command == "edit" else "added evidence"
-        out.write(f"{verb} {ev.id} {'on' if command == 'edit' else 'to'} {case_no}: "
-                  f"{ev.title(lang)} ({ev.category.label(lang)})"
-                  + (f" — {ev.caption}" if command == "edit" and ev.caption else "") + "\n")
+        out.write(_saved_line(ev, case_no, command == "edit", lang) + "\n")
     return 0
 
 
+def _saved_line(ev: Evidence, case_no: str, edited: bool, lang: str) -> str:
+    """What `evidence add|waybill|edit` says about the evidence it saved."""
+    what = with_note(ev.title(lang), ev.category.label(lang), lang)
+    if edited:
+        caption = f" — {ev.caption}" if ev.caption else ""
+        return pick(lang, f"已修改 {case_no} 的证据 {ev.id}：{what}{caption}",
+                    f"changed evidence {ev.id} on {case_no}: {what}{caption}")
+    return pick(lang, f"已给 {case_no} 添加证据 {ev.id}：{what}",
+                f"added evidence {ev.id} to {case_no}: {what}")
+
+
 def _on_case(service: EvidenceService, evidence_id: int, case_id: int,
-             case_no: str) -> Evidence:
-    checked_int(evidence_id, "EVIDENCE_ID")
+             case_no: str, lang: str) -> Evidence:
+    checked_int(evidence_id, "EVIDENCE_ID", lang)
     try:
         ev: Evidence | None = service.get(evidence_id)
     except NotFoundError:
         ev = None
     if ev is None or ev.case_id != case_id:
-        raise EvidenceCliError(f"EVIDENCE_ID: no evidence {evidence_id} on {case_no}")
+        raise EvidenceCliError(pick(lang, f"EVIDENCE_ID: {case_no} 没有证据 {evidence_id}",
+                                    f"EVIDENCE_ID: no evidence {evidence_id} on {case_no}"))
     return ev
 
 
 def _edit(service: EvidenceService, ev: Evidence, args: argparse.Namespace,
-          actor: str) -> Evidence:
+          actor: str, lang: str) -> Evidence:
     """What the evidence tab's caption box and category menu do."""
-    category = _category(args.category) if args.category is not None else None
+    category = _category(args.category, lang) if args.category is not None else None
     if category is not None:
         ev = service.set_category(ev.id, category, actor)
     if args.caption is not None:

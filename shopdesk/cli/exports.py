@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from ..domain.enums import CaseKind, CaseStatus
+from ..domain.text import pick
 from ..services.exports import export_cases
 from ..services.register import Register
 from .common import CliError, actor_name, case_query, cli_lang
@@ -28,16 +29,21 @@ def add_export_parsers(sub: Any) -> None:
 
 
 def cmd_export(register: Register, args: argparse.Namespace, out: TextIO) -> int:
+    lang = cli_lang(register, args)
     query = case_query(args.status, args.kind, args.search)
     if Path(args.output).suffix.lower() not in (".csv", ".xlsx"):
-        raise CliError(f"-o {args.output}: the file name must end in .csv or .xlsx")
+        raise CliError(pick(lang, f"-o {args.output}: 文件名必须以 .csv 或 .xlsx 结尾",
+                            f"-o {args.output}: the file name must end in .csv or .xlsx"))
     actor = actor_name(register, args.actor) if args.full_contact else ""
     try:
-        result = export_cases(register.cases, query, args.output, lang=cli_lang(register, args),
+        result = export_cases(register.cases, query, args.output, lang=lang,
                               full_contact=args.full_contact, actor=actor)
     except OSError as exc:
-        raise CliError(f"cannot write {args.output}: {exc.strerror or exc}") from None
-    out.write(f"exported {result.count} case(s) to {result.path}\n")
+        why = exc.strerror or exc
+        raise CliError(pick(lang, f"无法写入 {args.output}：{why}",
+                            f"cannot write {args.output}: {why}")) from None
+    out.write(pick(lang, f"已导出 {result.count} 个案件到 {result.path}\n",
+                   f"exported {result.count} case(s) to {result.path}\n"))
     return EXIT_OK
 
 

@@ -80,11 +80,12 @@ def cmd_followups(register: Register, args: argparse.Namespace, out: TextIO) -> 
     if command == "rules":
         return _rules(register, args, out, lang)
     if command == "done":
-        checked_int(args.followup_id, "ID")
+        checked_int(args.followup_id, "ID", lang)
         try:
             service.get(args.followup_id)
         except NotFoundError:
-            raise CliError(f"no such follow-up: {args.followup_id}") from None
+            raise CliError(pick(lang, f"没有这个回访：{args.followup_id}",
+                                f"no such follow-up: {args.followup_id}")) from None
         f = service.done(args.followup_id, parse_result(args.result),
                          actor_name(register, args.actor), args.note)
         case = register.cases.get(f.case_id, include_deleted=True)
@@ -94,8 +95,10 @@ def cmd_followups(register: Register, args: argparse.Namespace, out: TextIO) -> 
                                                       free_text_masker(case)),
                             "case_status": case.status.value})
         else:
-            out.write(f"follow-up #{f.id} done: " + _line(f, case, now, tz, lang)
-                      + f"  ({case.case_no}: {case.status.label(lang)})\n")
+            status = pick(lang, f"（{case.case_no}：{case.status.label(lang)}）",
+                          f"  ({case.case_no}: {case.status.label(lang)})")
+            out.write(pick(lang, f"回访 #{f.id} 已完成：", f"follow-up #{f.id} done: ")
+                      + _line(f, case, now, tz, lang) + status + "\n")
         return 0
     followups = service.queue(due_only=args.due)
     cases = register.cases.fetch(sorted({f.case_id for f in followups}))
@@ -112,7 +115,8 @@ def cmd_followups(register: Register, args: argparse.Namespace, out: TextIO) -> 
         if script:
             out.write(f"       {one_line(script)}\n")
     due = sum(1 for f in followups if f.is_due(now))
-    out.write(f"{len(followups)} follow-up(s), {due} due\n")
+    out.write(pick(lang, f"共 {len(followups)} 条回访，{due} 条已到期\n",
+                   f"{len(followups)} follow-up(s), {due} due\n"))
     return 0
 
 
@@ -123,12 +127,14 @@ def _rules(register: Register, args: argparse.Namespace, out: TextIO, lang: str)
         try:
             kind = CaseKind.parse(key)
         except ValueError:
-            raise CliError(f"--set: unknown kind {key!r}; one of: "
-                           + ", ".join(k.value for k in CaseKind)) from None
+            keys = ", ".join(k.value for k in CaseKind)
+            raise CliError(pick(lang, f"--set: 不认识的类型 {key!r}；可选：{keys}",
+                                f"--set: unknown kind {key!r}; one of: {keys}")) from None
         try:
             days = parse_days(days_text)
         except ValueError:
-            raise CliError(f"--set: {item!r}: DAYS must be 0-365 or none") from None
+            raise CliError(pick(lang, f"--set: {item!r}：DAYS 须为 0-365 或 none",
+                                f"--set: {item!r}: DAYS must be 0-365 or none")) from None
         service.set_rule(kind, days, actor_name(register, args.actor))  # type: ignore[arg-type]
     rules = service.rules()
     if args.json:

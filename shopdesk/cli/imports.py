@@ -52,14 +52,16 @@ def cmd_import(register: Register, args: argparse.Namespace, out: TextIO) -> int
     service = register.imports
     path = Path(args.file)
     if args.preset and args.profile:
-        raise CliError("--preset and --profile cannot be used together")
+        raise CliError(pick(lang, "--preset 和 --profile 不能一起用",
+                            "--preset and --profile cannot be used together"))
     mapping = None
     if args.profile:
         try:
             mapping = service.profiles.load(args.profile)
         except NotFoundError:
             names = ", ".join(service.profiles.names()) or "-"
-            raise CliError(f"no import profile {args.profile!r} (saved: {names})") from None
+            raise CliError(pick(lang, f"没有导入方案 {args.profile!r}（已保存：{names}）",
+                                f"no import profile {args.profile!r} (saved: {names})")) from None
         except MappingError as exc:
             raise CliError(exc.message(lang)) from None
         if args.platform:
@@ -69,17 +71,22 @@ def cmd_import(register: Register, args: argparse.Namespace, out: TextIO) -> int
             service.config.preset(args.preset)
         except KeyError:
             known = ", ".join(p.key for p in service.config.presets)
-            raise CliError(f"unknown preset {args.preset!r} (known: {known})") from None
-    since = _finished_since(args.finished_since)
+            raise CliError(pick(lang, f"不认识的预设 {args.preset!r}（可选：{known}）",
+                                f"unknown preset {args.preset!r} (known: {known})")) from None
+    since = _finished_since(args.finished_since, lang)
     if since is not None and args.only_open:
-        raise CliError("--finished-since: cannot be used with --only-open (which leaves out "
-                       "every finished refund)")
+        raise CliError(pick(lang, "--finished-since: 不能和 --only-open 一起用"
+                                  "（--only-open 会略过所有已完结的退款）",
+                            "--finished-since: cannot be used with --only-open (which leaves "
+                            "out every finished refund)"))
     actor = "" if args.dry_run else actor_name(register, args.actor)
     parsed = service.read(path, preset=args.preset, mapping=mapping)
     if (args.platform and parsed.platform is not None
             and parsed.platform.value != args.platform):
-        raise CliError(f"{path.name} is a {parsed.platform.value} export, "
-                       f"not {args.platform} (--platform)")
+        raise CliError(pick(lang, f"{path.name} 是 {parsed.platform.label(lang)} 的导出文件，"
+                                  f"不是 {args.platform}（--platform）",
+                            f"{path.name} is a {parsed.platform.value} export, "
+                            f"not {args.platform} (--platform)"))
     try:
         if args.dry_run:
             report = service.preview(parsed, path.name, skip_bad_rows=args.skip_bad_rows,
@@ -88,7 +95,7 @@ def cmd_import(register: Register, args: argparse.Namespace, out: TextIO) -> int
             report = service.apply(parsed, path.name, actor, skip_bad_rows=args.skip_bad_rows,
                                    only_open=args.only_open, finished_since=since)
     except ImportCancelled:  # pragma: no cover - nothing cancels on the command line
-        raise CliError("cancelled") from None
+        raise CliError(pick(lang, "已取消", "cancelled")) from None
     saved = 0
     if args.save_skipped and report.errors and parsed.file_error is None:
         saved = write_skipped_rows(path, parsed, report.errors, args.save_skipped, lang)
@@ -99,18 +106,21 @@ def cmd_import(register: Register, args: argparse.Namespace, out: TextIO) -> int
     else:
         _print_report(report, lang, out, register.shop_tz)
         if saved:
-            out.write(f"{args.save_skipped}: {saved}\n")
+            out.write(pick(lang, f"未导入的 {saved} 行已保存到 {args.save_skipped}\n",
+                           f"{args.save_skipped}: {saved}\n"))
     return EXIT_ERROR if report.blocked else EXIT_OK
 
 
-def _finished_since(text: str | None) -> date | None:
+def _finished_since(text: str | None, lang: str) -> date | None:
     if text is None:
         return None
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
-        raise CliError(f"--finished-since: not a date: {text!r} (use YYYY-MM-DD, "
-                       "e.g. 2026-11-01)") from None
+        raise CliError(pick(lang, f"--finished-since: 不是日期：{text!r}"
+                                  "（格式 YYYY-MM-DD，例如 2026-11-01）",
+                            f"--finished-since: not a date: {text!r} (use YYYY-MM-DD, "
+                            "e.g. 2026-11-01)")) from None
 
 
 def _print_report(report: Any, lang: str, out: TextIO, tz: str) -> None:
@@ -131,7 +141,7 @@ def _print_report(report: Any, lang: str, out: TextIO, tz: str) -> None:
 
 def cmd_import_history(register: Register, args: argparse.Namespace, out: TextIO) -> int:
     lang = cli_lang(register, args)
-    checked_int(args.limit, "--limit", maximum=100_000)
+    checked_int(args.limit, "--limit", lang, maximum=100_000)
     service = register.imports
     entries = service.history(args.limit)
     total = service.history_total()

@@ -72,9 +72,9 @@ def add_promise_parsers(sub: argparse._SubParsersAction) -> None:
     cancel.add_argument("--json", action="store_true")
 
 
-def parse_time(text: str, option: str, tz: str) -> datetime:
+def parse_time(text: str, option: str, tz: str, lang: str) -> datetime:
     """'2026-11-23 15:00' (shop time) or ISO 8601 with a zone -> aware datetime."""
-    return parse_shop_time(text, option, tz)
+    return parse_shop_time(text, option, tz, lang)
 
 
 def _cases_of(register: Register, promises: list[Promise]) -> dict[int, Case]:
@@ -100,7 +100,7 @@ def cmd_promises(register: Register, args: argparse.Namespace, out: TextIO) -> i
     if command == "list":
         now = register.clock.now()
         if args.case_no:
-            promises = service.for_case(find_case(register, args.case_no).id)
+            promises = service.for_case(find_case(register, args.case_no, lang).id)
         elif args.overdue:
             promises = service.overdue(now)
         else:
@@ -120,7 +120,8 @@ def cmd_promises(register: Register, args: argparse.Namespace, out: TextIO) -> i
             out.write(_line(p, nos.get(p.case_id, ""), now, tz, lang,
                             masks.get(p.case_id, any_mask)) + "\n")
         overdue = sum(1 for p in promises if p.is_overdue(now))
-        out.write(f"{len(promises)} promise(s), {overdue} overdue\n")
+        out.write(pick(lang, f"共 {len(promises)} 个承诺，{overdue} 个已逾期\n",
+                       f"{len(promises)} promise(s), {overdue} overdue\n"))
         return 0
     actor = actor_name(register, args.actor)
     warning: str | None = None  # a call-back promise at a time the call policy forbids
@@ -129,10 +130,12 @@ def cmd_promises(register: Register, args: argparse.Namespace, out: TextIO) -> i
         try:
             kind = parse_kind(args.kind)
         except ValueError:
-            raise PromiseCliError(f"--kind: unknown kind {args.kind!r}; one of: "
-                                  + ", ".join(k.value for k in PromiseKind)) from None
-        case_id = find_case(register, args.case_no).id
-        due = parse_time(args.due, "--due", tz)
+            keys = ", ".join(k.value for k in PromiseKind)
+            raise PromiseCliError(pick(lang, f"--kind: 不认识的类型 {args.kind!r}；可选：{keys}",
+                                       f"--kind: unknown kind {args.kind!r}; one of: {keys}")
+                                  ) from None
+        case_id = find_case(register, args.case_no, lang).id
+        due = parse_time(args.due, "--due", tz, lang)
         refused = register.calls.call_back_refused(case_id, due) \
             if kind is PromiseKind.CALL_BACK else None
         if refused is not None and never_callable_then(refused):  # a promise to break
@@ -141,12 +144,13 @@ def cmd_promises(register: Register, args: argparse.Namespace, out: TextIO) -> i
         if refused is not None:  # said, not refused: the buyer may have asked for it
             warning = call_back_warning(refused, tz, lang)
     elif command == "keep":
-        at = parse_time(args.at, "--at", tz) if args.at else None
-        promise = service.keep(_promise_id(register, args.promise_id), actor, at)
+        at = parse_time(args.at, "--at", tz, lang) if args.at else None
+        promise = service.keep(_promise_id(register, args.promise_id, lang), actor, at)
     elif command == "cancel":
-        promise = service.cancel(_promise_id(register, args.promise_id), actor, args.reason)
+        promise = service.cancel(_promise_id(register, args.promise_id, lang), actor,
+                                 args.reason)
     else:
-        promise = service.break_promise(_promise_id(register, args.promise_id), actor,
+        promise = service.break_promise(_promise_id(register, args.promise_id, lang), actor,
                                         args.reason)
     case = _cases_of(register, [promise]).get(promise.case_id)
     case_no = case.case_no if case else ""
@@ -160,22 +164,28 @@ def cmd_promises(register: Register, args: argparse.Namespace, out: TextIO) -> i
                 if refused is not None else []
         emit_json(out, data)
     else:
-        verb = {"add": "made", "keep": "kept", "break": "broken",
-                "cancel": "no longer needed"}[command]
-        out.write(f"promise #{promise.id} {verb}: "
+        verb = _DONE[command]
+        out.write(pick(lang, f"承诺 #{promise.id} {verb[0]}：",
+                       f"promise #{promise.id} {verb[1]}: ")
                   + _line(promise, case_no, register.clock.now(), tz, lang,
                           free_text_masker(case)) + "\n")
         if warning:
-            out.write(f"warning: {warning}\n")
+            out.write(pick(lang, "注意：", "warning: ") + warning + "\n")
     return 0
 
 
-def _promise_id(register: Register, promise_id: int) -> int:
-    checked_int(promise_id, "ID")
+# What each command did to the promise, in zh and en.
+_DONE = {"add": ("已作出", "made"), "keep": ("已兑现", "kept"), "break": ("未兑现", "broken"),
+         "cancel": ("不再需要", "no longer needed")}
+
+
+def _promise_id(register: Register, promise_id: int, lang: str) -> int:
+    checked_int(promise_id, "ID", lang)
     try:
         return register.promises.get(promise_id).id
     except NotFoundError:
-        raise PromiseCliError(f"no such promise: {promise_id}") from None
+        raise PromiseCliError(pick(lang, f"没有这个承诺：{promise_id}",
+                                   f"no such promise: {promise_id}")) from None
 
 
 PROMISE_HANDLERS = {"promises": guarded(cmd_promises, option_of=_OPTION_OF, not_found=True)}

@@ -8,6 +8,7 @@ from typing import TextIO
 
 from ..domain.clock import local
 from ..domain.errors import ShopDeskError
+from ..domain.text import pick
 from ..services.register import Register
 from .common import CliError, actor_name, cli_lang, emit_json
 
@@ -39,10 +40,13 @@ def cmd_demo(register: Register, args: argparse.Namespace, out: TextIO) -> int:
 
     if args.remove:
         return _remove_demo(register, args, out)
+    lang = cli_lang(register, args)
     if args.cases < 1 or args.cases > 1_000_000:
-        raise CliError("--cases must be between 1 and 1000000")
+        raise CliError(pick(lang, "--cases 必须在 1 到 1000000 之间",
+                            "--cases must be between 1 and 1000000"))
     made = generate_demo(register, args.cases, seed=args.seed)
-    out.write(f"added {made} demo cases to {register.paths.database}\n")
+    out.write(pick(lang, f"已向 {register.paths.database} 添加 {made} 个演示案件\n",
+                   f"added {made} demo cases to {register.paths.database}\n"))
     return EXIT_OK
 
 
@@ -55,59 +59,66 @@ def _remove_demo(register: Register, args: argparse.Namespace, out: TextIO) -> i
         emit_json(out, {"schema": 1, "removed_cases": done.cases,
                         "deactivated_staff": list(done.staff),
                         "removed_blacklist_entries": done.blacklist})
-    elif cli_lang(register, args) == "zh":
-        out.write(f"已清除 {done.cases} 个演示案件\n")
     else:
-        out.write(f"removed {done.cases} demo cases\n")
+        out.write(pick(cli_lang(register, args), f"已清除 {done.cases} 个演示案件\n",
+                       f"removed {done.cases} demo cases\n"))
     return EXIT_OK
 
 
-def _backup_to_restore(register: Register, args: argparse.Namespace) -> Path:
+def _backup_to_restore(register: Register, args: argparse.Namespace, lang: str) -> Path:
     if args.latest:
         backups = register.list_backups()  # newest first
         if not backups:
-            raise CliError("--latest: there are no backups yet (shopdesk backup makes one)")
+            raise CliError(pick(lang, "--latest: 还没有备份（shopdesk backup 可以做一份）",
+                                "--latest: there are no backups yet (shopdesk backup makes one)"))
         return backups[0].path
     path = Path(args.file).expanduser()
     if path.is_dir():
-        raise CliError(f"FILE: {args.file} is a folder, not a backup file")
+        raise CliError(pick(lang, f"FILE: {args.file} 是文件夹，不是备份文件",
+                            f"FILE: {args.file} is a folder, not a backup file"))
     if not path.is_file():
-        raise CliError(f"FILE: no such backup file: {args.file}")
+        raise CliError(pick(lang, f"FILE: 没有这个备份文件：{args.file}",
+                            f"FILE: no such backup file: {args.file}"))
     if path.resolve() == register.paths.database.resolve():
-        raise CliError(f"FILE: {args.file} is the register itself, not a backup")
+        raise CliError(pick(lang, f"FILE: {args.file} 是登记簿本身，不是备份",
+                            f"FILE: {args.file} is the register itself, not a backup"))
     return path
 
 
 def cmd_restore(register: Register, args: argparse.Namespace, out: TextIO) -> int:
     """What File → Restore from backup… does: Register.restore checks the backup before
     anything changes, takes a pre-restore backup and keeps the replaced file beside it."""
-    backup = _backup_to_restore(register, args)
+    lang = cli_lang(register, args)  # read now: a failed restore may leave it closed
+    backup = _backup_to_restore(register, args, lang)
     before = {b.path for b in register.list_backups()}
     option = "--latest" if args.latest else "FILE"
-    lang = cli_lang(register, args)  # read now: a failed restore may leave it closed
     try:
         restored, kept = register.restore(backup)
     except ShopDeskError as exc:  # mostly: the backup failed its check, nothing changed
         raise CliError(f"{option}: {exc.message(lang)}") from None
     except OSError as exc:  # the previous file was put back (storage.backup.restore_file)
-        raise CliError(f"{option}: the restore failed, the register is as it was: "
-                       f"{exc}") from None
+        raise CliError(pick(lang, f"{option}: 恢复失败，登记簿没有任何改动：{exc}",
+                            f"{option}: the restore failed, the register is as it was: {exc}")
+                       ) from None
     try:
         safety = [b.path for b in restored.list_backups()
                   if b.reason.startswith("pre-restore") and b.path not in before]
     finally:
         restored.close()
-    out.write(f"restored the register from {backup}\n")
-    out.write(f"the replaced register file was kept: {kept}\n")
+    out.write(pick(lang, f"已从 {backup} 恢复登记簿\n", f"restored the register from {backup}\n"))
+    out.write(pick(lang, f"被替换的登记簿文件已保留：{kept}\n",
+                   f"the replaced register file was kept: {kept}\n"))
     if safety:
-        out.write(f"a backup of it was taken first: {safety[0]}\n")
+        out.write(pick(lang, f"替换前已先做了一份备份：{safety[0]}\n",
+                       f"a backup of it was taken first: {safety[0]}\n"))
     return EXIT_OK
 
 
 def cmd_backup(register: Register, args: argparse.Namespace, out: TextIO) -> int:
     if args.backup_command == "restore":
         if args.list:
-            raise CliError("--list: not with restore")
+            raise CliError(pick(cli_lang(register, args), "--list: 不能和 restore 一起用",
+                                "--list: not with restore"))
         return cmd_restore(register, args, out)
     if args.list:
         for b in register.list_backups():

@@ -26,11 +26,12 @@ _DURATION = re.compile(r"^\s*(\d+)\s*([mhd]?)\s*$", re.IGNORECASE)
 _UNITS = {"": "minutes", "m": "minutes", "h": "hours", "d": "days"}
 
 
-def parse_within(text: str) -> timedelta:
+def parse_within(text: str, lang: str) -> timedelta:
     """'2h', '90m', '1d' or plain minutes ('30') -> timedelta."""
     found = _DURATION.match(text or "")
     if not found:
-        raise CliError(f"--within: expected a duration like 2h, 90m or 1d, got {text!r}")
+        raise CliError(pick(lang, f"--within: 应为时长，例如 2h、90m 或 1d，而不是 {text!r}",
+                            f"--within: expected a duration like 2h, 90m or 1d, got {text!r}"))
     return timedelta(**{_UNITS[found.group(2).lower()]: int(found.group(1))})
 
 
@@ -65,7 +66,7 @@ def cmd_reminders(register: Register, args: argparse.Namespace, out: TextIO) -> 
     if args.reminders_command == "settings":
         return _settings(register, args, out)
     lang = cli_lang(register, args)
-    within = parse_within(args.within)
+    within = parse_within(args.within, lang)
     now = register.clock.now()
     service = register.reminders
     found = service.due_new(within, CLI, now) if args.new else service.collect(within, now)
@@ -86,6 +87,7 @@ def cmd_reminders(register: Register, args: argparse.Namespace, out: TextIO) -> 
 
 
 def _settings(register: Register, args: argparse.Namespace, out: TextIO) -> int:
+    lang = cli_lang(register, args)
     service = register.reminders
     settings = service.settings()
     changed = bool(args.lead or args.quiet or args.no_quiet or args.cutoff)
@@ -95,15 +97,19 @@ def _settings(register: Register, args: argparse.Namespace, out: TextIO) -> int:
         try:
             leads[ReminderKind.parse(key)] = int(minutes)
         except ValueError:
-            raise CliError(f"--lead: expected KIND=MINUTES with KIND one of "
-                           f"{', '.join(k.value for k in ReminderKind)}, got {item!r}") from None
+            keys = ", ".join(k.value for k in ReminderKind)
+            raise CliError(pick(lang, f"--lead: 应为 KIND=MINUTES（KIND 可选：{keys}），"
+                                      f"而不是 {item!r}",
+                                f"--lead: expected KIND=MINUTES with KIND one of {keys}, "
+                                f"got {item!r}")) from None
     settings = settings.with_changes(lead_minutes=leads)
     if args.no_quiet:
         settings = settings.with_changes(quiet_enabled=False)
     if args.quiet:
         start, sep, end = args.quiet.partition("-")
         if not sep:
-            raise CliError(f"--quiet: expected HH:MM-HH:MM, got {args.quiet!r}")
+            raise CliError(pick(lang, f"--quiet: 应为 HH:MM-HH:MM，而不是 {args.quiet!r}",
+                                f"--quiet: expected HH:MM-HH:MM, got {args.quiet!r}"))
         settings = settings.with_changes(quiet_enabled=True,
                                          quiet_start=parse_hhmm(start, "quiet_start"),
                                          quiet_end=parse_hhmm(end, "quiet_end"))
@@ -116,9 +122,10 @@ def _settings(register: Register, args: argparse.Namespace, out: TextIO) -> int:
     if args.json:
         emit_json(out, {"schema": SCHEMA_VERSION, **data})
         return 0
-    lang = cli_lang(register, args)
     for kind in ReminderKind:
-        out.write(f"{kind.label(lang)}: {data['lead_minutes'][kind.value]} min\n")
+        minutes = data["lead_minutes"][kind.value]
+        out.write(pick(lang, f"{kind.label(lang)}：提前 {minutes} 分钟\n",
+                       f"{kind.label(lang)}: {minutes} min\n"))
     quiet = (f"{data['quiet_start']}-{data['quiet_end']}" if data["quiet_enabled"]
              else pick(lang, "关闭", "off"))
     out.write(pick(lang, f"免打扰：{quiet}\n今日待退款提醒：{data['refund_cutoff']}\n",

@@ -107,7 +107,7 @@ def review_json(register: Register, case: Case, lang: str) -> dict[str, Any]:
     }
 
 
-def _changes(args: argparse.Namespace, tz: str, now: datetime) -> dict[str, Any]:
+def _changes(args: argparse.Namespace, tz: str, now: datetime, lang: str) -> dict[str, Any]:
     changes: dict[str, Any] = {}
     if args.stars is not None:
         changes["stars"] = args.stars
@@ -125,7 +125,7 @@ def _changes(args: argparse.Namespace, tz: str, now: datetime) -> dict[str, Any]
         elif value.strip().lower() == "now":
             changes[name] = now
         else:
-            changes[name] = parse_shop_time(value, option, tz)
+            changes[name] = parse_shop_time(value, option, tz, lang)
     if args.outcome is not None:
         if not args.outcome.strip():
             changes["outcome"] = None
@@ -133,8 +133,9 @@ def _changes(args: argparse.Namespace, tz: str, now: datetime) -> dict[str, Any]
             try:
                 changes["outcome"] = ReviewOutcome.parse(args.outcome)
             except ValueError:
-                raise CliError("--outcome: one of: "
-                               + ", ".join(o.value for o in ReviewOutcome)) from None
+                keys = ", ".join(o.value for o in ReviewOutcome)
+                raise CliError(pick(lang, f"--outcome: 可选：{keys}",
+                                    f"--outcome: one of: {keys}")) from None
     return changes
 
 
@@ -173,13 +174,14 @@ def _print(out: TextIO, data: dict[str, Any], register: Register, lang: str) -> 
 
 def cmd_reviews(register: Register, args: argparse.Namespace, out: TextIO) -> int:
     lang = cli_lang(register, args)
-    case = live_case(register, args.case_no)
+    case = live_case(register, args.case_no, lang)
     command = args.reviews_command
     actor = actor_name(register, args.actor) if command != "show" else ""
     if command == "set":
-        changes = _changes(args, register.shop_tz, register.clock.now())
+        changes = _changes(args, register.shop_tz, register.clock.now(), lang)
         if not changes:
-            raise CliError("nothing to set: give at least one option (see reviews set -h)")
+            raise CliError(pick(lang, "没有要设置的内容：请至少给出一个选项（见 reviews set -h）",
+                                "nothing to set: give at least one option (see reviews set -h)"))
         register.reviews.save(case.id, actor, **changes)
     elif command == "contact":
         register.reviews.add_contact(case.id, ContactChannel(args.channel), actor, args.note,

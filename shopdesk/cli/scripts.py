@@ -12,10 +12,19 @@ from typing import Any, TextIO
 from ..domain.enums import CaseKind, Cause
 from ..domain.errors import NotFoundError, ValidationError
 from ..domain.scripts import PLACEHOLDERS, HandlingStep, Script, ScriptLibraryError, canonical_key
+from ..domain.text import list_sep, pick
 from ..services.register import Register
 from ..services.scripts import ScriptService
 from ..services.serialize import SCHEMA_VERSION
-from .common import CliError, actor_name, cli_lang, emit_json, field_errors_text
+from .common import (
+    CliError,
+    actor_name,
+    cli_lang,
+    emit_json,
+    field_errors_text,
+    no_such_case,
+    not_found_text,
+)
 
 
 class ScriptCliError(CliError):
@@ -47,10 +56,10 @@ def add_script_parsers(sub: argparse._SubParsersAction) -> None:
     imp.add_argument("file")
 
 
-def _lang(register: Register, given: str | None = None) -> str:
-    # Unlike the other subcommands, scripts read SHOPDESK_LANG from the process's
-    # environment, not the one cli.run injects as args.env (no args handed to cli_lang).
-    return given or cli_lang(register)
+def _lang(register: Register, args: argparse.Namespace) -> str:
+    """The language of messages and labels: SHOPDESK_LANG (as cli.run hands it over), else
+    the saved setting, as in every subcommand."""
+    return cli_lang(register, args)
 
 
 def _script_json(script: Script, svc: ScriptService, usage: dict[str, int],
@@ -85,12 +94,12 @@ def cmd_list(svc: ScriptService, register: Register, args: argparse.Namespace,
                 "scripts": [_script_json(e.script, svc, usage, favs) for e in entries]}
         emit_json(out, data)
         return 0
-    lang = _lang(register)
+    lang = _lang(register, args)
     for e in entries:
         mark = "*" if e.favourite else " "
         out.write(f"{mark} {e.script.id:<36} {e.script.step.label(lang):<8} {e.uses:>4}  "
                   f"{e.script.title.get(lang)}\n")
-    out.write(f"{len(entries)} script(s)\n")
+    out.write(pick(lang, f"共 {len(entries)} 条话术\n", f"{len(entries)} script(s)\n"))
     return 0
 
 
@@ -103,66 +112,88 @@ def _sender(register: Register, given: str | None, assignee: str | None) -> str:
     return "" if assignee else actor_name(register, None)
 
 
-def _values(assignments: list[str]) -> dict[str, str]:
+def _values(assignments: list[str], lang: str) -> dict[str, str]:
     values: dict[str, str] = {}
     for item in assignments:
         name, sep, value = item.partition("=")
         if not sep or not name.strip():
-            raise ScriptCliError(f"--set expects NAME=VALUE, got: {item}")
+            raise ScriptCliError(pick(lang, f"--set 应为 NAME=VALUE，而不是：{item}",
+                                      f"--set expects NAME=VALUE, got: {item}"))
         if canonical_key(name) is None:
             known = ", ".join(f"{p.zh}/{p.key}" for p in PLACEHOLDERS)
-            raise ScriptCliError(f"--set: unknown placeholder {name.strip()} (one of: {known})")
+            raise ScriptCliError(pick(lang, f"--set: 不认识的占位符 {name.strip()}"
+                                            f"（可选：{known}）",
+                                      f"--set: unknown placeholder {name.strip()} "
+                                      f"(one of: {known})"))
         values[name.strip()] = value
     return values
 
 
 def cmd_render(svc: ScriptService, register: Register, args: argparse.Namespace,
                out: TextIO) -> int:
+    said = _lang(register, args)  # the messages; --lang is the script's text
     try:
         case = register.cases.get_by_no(args.case)
         svc.get(args.script_id)
     except NotFoundError as exc:
-        raise ScriptCliError(f"not found: {exc}") from None
+        raise ScriptCliError(not_found_text(exc, said)) from None
     except ValueError as exc:
-        raise ScriptCliError(f"no such case: {args.case}") from exc
-    lang = _lang(register, args.lang)
+        raise ScriptCliError(no_such_case(args.case, said)) from exc
+    lang = args.lang or said
     script = svc.get(args.script_id)
     bad = [n for n in args.fact if not 1 <= n <= len(script.facts)]
     if bad:
-        raise ScriptCliError(f"--fact {bad[0]}: {args.script_id} has "
-                             f"{len(script.facts)} facts to choose from")
-    result = svc.render_for_case(args.script_id, case.id, _values(args.set), lang,
+        n = len(script.facts)
+        raise ScriptCliError(pick(said, f"--fact {bad[0]}: {args.script_id} 只有 {n} 条事实可选",
+                                  f"--fact {bad[0]}: {args.script_id} has {n} facts to "
+                                  "choose from"))
+    result = svc.render_for_case(args.script_id, case.id, _values(args.set, said), lang,
                                  agent=_sender(register, args.actor, case.assignee),
                                  facts=[n - 1 for n in args.fact])
-    if script.facts and any(canonical_key(n) == "facts" for n in result.missing):
-        listed = "; ".join(f"{n}. {f.get(lang)}" for n, f in enumerate(script.facts, 1))
-        raise ScriptCliError("tick the facts you checked for this case with --fact N "
-                             f"(never assumed): {listed}")
-    if result.missing:
-        # Never print a text with "{运单号}" in it: a buyer must not receive that.
-        names = ", ".join(f"{{{n}}}" for n in result.missing)
-        raise ScriptCliError(f"unfilled placeholders: {names}; use --set {result.missing[0]}=...")
+    _check_filled(script, result.missing, lang, said)
     out.write(result.text + "\n")
     return 0
+
+
+def _check_filled(script: Script, missing: list[str], lang: str, said: str) -> None:
+    """Refuse a text with an unticked fact or an unfilled placeholder: a buyer or the
+    platform must never receive "{运单号}", nor a fact nobody checked."""
+    if script.facts and any(canonical_key(n) == "facts" for n in missing):
+        listed = "; ".join(f"{n}. {f.get(lang)}" for n, f in enumerate(script.facts, 1))
+        raise ScriptCliError(pick(said, f"请用 --fact N 勾选你为此案件核实过的事实"
+                                        f"（不会默认勾选）：{listed}",
+                                  "tick the facts you checked for this case with --fact N "
+                                  f"(never assumed): {listed}"))
+    if missing:
+        names = list_sep(said).join(f"{{{n}}}" for n in missing)
+        raise ScriptCliError(pick(said, f"有未填写的占位符：{names}；"
+                                        f"请用 --set {missing[0]}=... 填写",
+                                  f"unfilled placeholders: {names}; use --set {missing[0]}=..."))
 
 
 def cmd_export(svc: ScriptService, register: Register, args: argparse.Namespace,
                out: TextIO) -> int:
     count = svc.export_file(Path(args.file))
-    out.write(f"exported {count} script(s) to {args.file}\n")
+    out.write(pick(_lang(register, args), f"已导出 {count} 条话术到 {args.file}\n",
+                   f"exported {count} script(s) to {args.file}\n"))
     return 0
 
 
 def cmd_import(svc: ScriptService, register: Register, args: argparse.Namespace,
                out: TextIO) -> int:
+    lang = _lang(register, args)
     try:
         result = svc.import_file(Path(args.file), actor_name(register, args.actor))
     except OSError as exc:
-        raise ScriptCliError(f"cannot read {args.file}: {exc}") from None
+        raise ScriptCliError(pick(lang, f"无法读取 {args.file}：{exc}",
+                                  f"cannot read {args.file}: {exc}")) from None
     except UnicodeDecodeError as exc:
-        raise ScriptCliError(f"cannot decode {args.file}: {exc}") from None
-    out.write(f"added {result.added}, updated {result.updated}, "
-              f"edited shipped {result.edited_shipped}\n")
+        raise ScriptCliError(pick(lang, f"无法识别 {args.file} 的编码：{exc}",
+                                  f"cannot decode {args.file}: {exc}")) from None
+    out.write(pick(lang, f"新增 {result.added} 条，更新 {result.updated} 条，"
+                         f"修改自带话术 {result.edited_shipped} 条\n",
+                   f"added {result.added}, updated {result.updated}, "
+                   f"edited shipped {result.edited_shipped}\n"))
     return 0
 
 
@@ -170,7 +201,7 @@ _ACTIONS = {"list": cmd_list, "render": cmd_render, "export": cmd_export, "impor
 
 
 def cmd_scripts(register: Register, args: argparse.Namespace, out: TextIO) -> int:
-    lang = _lang(register)
+    lang = _lang(register, args)
     try:
         svc = register.scripts
         return _ACTIONS[args.scripts_command](svc, register, args, out)

@@ -17,6 +17,7 @@ from typing import Any, TextIO
 
 from ..domain.clock import local, to_utc_iso
 from ..domain.handoff import Shift, sheet_to_json
+from ..domain.text import is_english, pick
 from ..domain.text_masking import contact_masker
 from ..services.handoff_text import handoff_text
 from ..services.register import Register
@@ -95,17 +96,20 @@ def _when(register: Register, shift_time) -> str:
     return local(shift_time, register.shop_tz).strftime("%Y-%m-%d %H:%M") if shift_time else ""
 
 
-def _pdf_target(path: str) -> Path:
+def _pdf_target(path: str, lang: str) -> Path:
     """--pdf checked before anything is stored: a shift must not end on a path that cannot
     take the PDF (the retry would end a second, empty shift)."""
     target = Path(path)
     if target.is_dir():
-        raise ShiftCliError(f"--pdf: {path} is a folder; give a file name")
+        raise ShiftCliError(pick(lang, f"--pdf: {path} 是文件夹；请给出文件名",
+                                 f"--pdf: {path} is a folder; give a file name"))
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
-        raise ShiftCliError(f"--pdf: the folder {folder} does not exist")
+        raise ShiftCliError(pick(lang, f"--pdf: 文件夹 {folder} 不存在",
+                                 f"--pdf: the folder {folder} does not exist"))
     if not os.access(folder, os.W_OK):
-        raise ShiftCliError(f"--pdf: cannot write in {folder}")
+        raise ShiftCliError(pick(lang, f"--pdf: 无法在 {folder} 中写入",
+                                 f"--pdf: cannot write in {folder}"))
     return target
 
 
@@ -113,14 +117,17 @@ def _write_pdf(register: Register, shift: Shift, path: str, lang: str, *,
                just_ended: bool = False) -> Path:
     from ..reports.handoff_pdf import write_handoff_pdf  # reportlab only when asked for
 
-    target = _pdf_target(path)
+    target = _pdf_target(path, lang)
     try:
         write_handoff_pdf(register.shifts.sheet(shift.id), target, lang=lang, shift=shift)
     except OSError as exc:
-        stored = (f"; hand-off #{shift.id} is stored: `shopdesk handoff show {shift.id} "
-                  "--pdf PATH` writes it" if just_ended else "")
-        raise ShiftCliError(f"--pdf: cannot write {path}: {exc.strerror or exc}{stored}"
-                            ) from None
+        again = f"`shopdesk handoff show {shift.id} --pdf PATH`"
+        stored = pick(lang, f"；交接 #{shift.id} 已保存：{again} 可以重新生成 PDF",
+                      f"; hand-off #{shift.id} is stored: {again} writes it") if just_ended \
+            else ""
+        why = exc.strerror or exc
+        raise ShiftCliError(pick(lang, f"--pdf: 无法写入 {path}：{why}{stored}",
+                                 f"--pdf: cannot write {path}: {why}{stored}")) from None
     return target
 
 
@@ -131,12 +138,13 @@ def cmd_shift(register: Register, args: argparse.Namespace, out: TextIO) -> int:
     if command == "start":
         pin = _ask_pin(register, args.staff, args.pin)
         shift = service.start(args.staff, pin=pin, actor=args.actor)
-        out.write(f"shift #{shift.id} started: {shift.staff} "
-                  f"({_when(register, shift.started_at)})\n")
+        when = _when(register, shift.started_at)
+        out.write(pick(lang, f"班次 #{shift.id} 已开始：{shift.staff}（{when}）\n",
+                       f"shift #{shift.id} started: {shift.staff} ({when})\n"))
         return 0
     if command == "end":
         if args.pdf:
-            _pdf_target(args.pdf)
+            _pdf_target(args.pdf, lang)
         shift = service.end(actor_name(register, args.actor), args.note)
         if args.pdf:
             path = _write_pdf(register, shift, args.pdf, lang, just_ended=True)
@@ -148,14 +156,7 @@ def cmd_shift(register: Register, args: argparse.Namespace, out: TextIO) -> int:
         elif args.text:
             out.write(handoff_text(service.sheet(shift.id), lang, shift=shift))
         else:
-            c = shift.counts
-            # Work done before the shift was started is on the sheet too, apart.
-            off = (f"{c['off_shift']} while nobody was on shift, "
-                   if c.get("off_shift") else "")
-            out.write(f"hand-off #{shift.id}: {shift.staff} "
-                      f"{_when(register, shift.started_at)} – {_when(register, shift.ended_at)}"
-                      f"; {c.get('touched', 0)} touched, {off}{c.get('open', 0)} open, "
-                      f"{c.get('promises_overdue', 0)} promises overdue\n")
+            out.write(_ended_line(register, shift, lang))
         if args.pdf and not args.json:
             out.write(f"PDF: {path}\n")
         return 0
@@ -176,54 +177,76 @@ def cmd_shift(register: Register, args: argparse.Namespace, out: TextIO) -> int:
                         "pending_handoffs": [handoff_json(s, register, with_sheet=False)
                                              for s in waiting]})
         return 0
-    out.write(f"on shift: {current.staff} since {_when(register, current.started_at)}\n"
-              if current else "on shift: nobody\n")
+    if current:
+        since = _when(register, current.started_at)
+        out.write(pick(lang, f"当班：{current.staff}（{since} 起）\n",
+                       f"on shift: {current.staff} since {since}\n"))
+    else:
+        out.write(pick(lang, "当班：无人\n", "on shift: nobody\n"))
     for pending in waiting:
-        out.write(f"hand-off #{pending.id} from {pending.staff} "
-                  f"({_when(register, pending.ended_at)}) is not acknowledged yet\n")
+        ended = _when(register, pending.ended_at)
+        out.write(pick(lang, f"{pending.staff} 的交接 #{pending.id}（{ended}）尚未确认\n",
+                       f"hand-off #{pending.id} from {pending.staff} ({ended}) is not "
+                       "acknowledged yet\n"))
     return 0
+
+
+def _ended_line(register: Register, shift: Shift, lang: str) -> str:
+    """`shift end`'s one line: the hand-off's span and counts."""
+    c = shift.counts
+    span = f"{_when(register, shift.started_at)} – {_when(register, shift.ended_at)}"
+    touched, open_, late = c.get("touched", 0), c.get("open", 0), c.get("promises_overdue", 0)
+    # Work done before the shift was started is on the sheet too, apart.
+    off = c.get("off_shift")
+    if not is_english(lang):
+        gap = f"，无人当班时处理 {off} 个" if off else ""
+        return (f"交接 #{shift.id}：{shift.staff} {span}；处理案件 {touched} 个{gap}，"
+                f"待处理案件 {open_} 个，承诺逾期 {late} 个\n")
+    gap = f"{off} while nobody was on shift, " if off else ""
+    return (f"hand-off #{shift.id}: {shift.staff} {span}; {touched} touched, {gap}{open_} open, "
+            f"{late} promises overdue\n")
 
 
 def cmd_handoff(register: Register, args: argparse.Namespace, out: TextIO) -> int:
     service = register.shifts
     lang = cli_lang(register, args)
     command = args.handoff_command
-    checked_int(getattr(args, "handoff_id", None), "ID" if command == "show" else "--id")
+    checked_int(getattr(args, "handoff_id", None), "ID" if command == "show" else "--id", lang)
     if command == "list":
-        checked_int(args.limit, "--limit", maximum=1_000_000)
+        checked_int(args.limit, "--limit", lang, maximum=1_000_000)
         shifts = service.list(args.limit)
         if args.json:
             emit_json(out, {"schema": SCHEMA_VERSION, "count": len(shifts),
                             "handoffs": [handoff_json(s, register, with_sheet=False)
                                          for s in shifts]})
             return 0
-        for s in shifts:
-            ack = f"ack {s.ack_by} {_when(register, s.ack_at)}" if s.acknowledged \
-                else "NOT acknowledged"
-            out.write(f"#{s.id:<4} {_when(register, s.ended_at)}  {s.staff:<8} "
-                      f"open {s.counts.get('open', 0):<4} {ack}\n")
-        out.write(f"{len(shifts)} hand-off(s)\n")
+        _write_handoffs(register, shifts, lang, out)
         return 0
     if command == "ack":
         pin = _ask_pin(register, args.staff, args.pin)
         shift = service.acknowledge(args.staff, shift_id=args.handoff_id, pin=pin)
-        own = " (own hand-off)" if shift.self_acknowledged else ""
-        out.write(f"hand-off #{shift.id} acknowledged by {shift.ack_by}{own} "
-                  f"at {_when(register, shift.ack_at)}\n")
+        own = pick(lang, "（本人确认）", " (own hand-off)") if shift.self_acknowledged else ""
+        at = _when(register, shift.ack_at)
+        out.write(pick(lang, f"交接 #{shift.id} 已由 {shift.ack_by} 于 {at} 确认接班{own}\n",
+                       f"hand-off #{shift.id} acknowledged by {shift.ack_by}{own} at {at}\n"))
         waiting = service.pending_all()
         if waiting:
             ids = ", ".join(f"#{s.id}" for s in waiting)
-            out.write(f"{len(waiting)} more hand-off(s) not acknowledged yet: {ids}\n")
+            out.write(pick(lang, f"还有 {len(waiting)} 条交接尚未确认：{ids}\n",
+                           f"{len(waiting)} more hand-off(s) not acknowledged yet: {ids}\n"))
         return 0
     # show
     if args.handoff_id is not None:
         shift = service.get(args.handoff_id)
         if shift.is_open:
-            raise ShiftCliError(f"hand-off #{shift.id}: the shift has not ended yet")
+            raise ShiftCliError(pick(lang, f"交接 #{shift.id}：该班次还没有结束",
+                                     f"hand-off #{shift.id}: the shift has not ended yet"))
     else:
         latest = service.latest()
         if latest is None:
-            raise ShiftCliError("no hand-off yet (end a shift with `shopdesk shift end`)")
+            raise ShiftCliError(pick(lang, "还没有交接记录（用 `shopdesk shift end` 结束班次"
+                                           "即可生成）",
+                                     "no hand-off yet (end a shift with `shopdesk shift end`)"))
         shift = latest
     written = _write_pdf(register, shift, args.pdf, lang) if args.pdf else None
     if args.json:
@@ -236,6 +259,19 @@ def cmd_handoff(register: Register, args: argparse.Namespace, out: TextIO) -> in
         if written is not None:
             out.write(f"PDF: {written}\n")  # as `shift end --pdf` says it
     return 0
+
+
+def _write_handoffs(register: Register, shifts: list[Shift], lang: str, out: TextIO) -> None:
+    """`handoff list`: one line per hand-off, then the count."""
+    for s in shifts:
+        when, open_ = _when(register, s.ack_at), s.counts.get("open", 0)
+        if s.acknowledged:
+            ack = pick(lang, f"已确认 {s.ack_by} {when}", f"ack {s.ack_by} {when}")
+        else:
+            ack = pick(lang, "尚未确认", "NOT acknowledged")
+        out.write(f"#{s.id:<4} {_when(register, s.ended_at)}  {s.staff:<8} "
+                  + pick(lang, f"待处理 {open_:<4}", f"open {open_:<4}") + f" {ack}\n")
+    out.write(pick(lang, f"共 {len(shifts)} 条交接记录\n", f"{len(shifts)} hand-off(s)\n"))
 
 
 SHIFT_HANDLERS = {name: guarded(command, option_of=_OPTION_OF, not_found=True)

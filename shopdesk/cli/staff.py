@@ -8,9 +8,10 @@ from __future__ import annotations
 import argparse
 from typing import TextIO
 
+from ..domain.text import list_sep, parens, pick
 from ..services.register import Register
 from ..services.serialize import SCHEMA_VERSION
-from .common import actor_name, emit_json, guarded
+from .common import actor_name, cli_lang, emit_json, guarded
 
 _OPTION_OF = {"name": "NAME", "pin": "--set", "old_pin": "--old-pin", "staff": "--staff",
               "actor": "--as", "reason": "--reason"}
@@ -41,19 +42,24 @@ def add_staff_parsers(sub: argparse._SubParsersAction) -> None:
 
 
 def _cmd_pin(register: Register, args: argparse.Namespace, out: TextIO) -> int:
-    actor = actor_name(register, args.actor)
+    actor, name = actor_name(register, args.actor), args.staff
+    lang = cli_lang(register, args)
     if args.reset:
-        register.staff.reset_pin(args.staff, actor, args.reason or "")
-        out.write(f"PIN reset for {args.staff}: removed without the old PIN; recorded in "
-                  f"the audit trail (by {actor}, reason: {' '.join(args.reason.split())}). "
-                  f"{args.staff} can set a new one with --set.\n")
+        register.staff.reset_pin(name, actor, args.reason or "")
+        why = " ".join(args.reason.split())
+        out.write(pick(lang, f"已重置 {name} 的 PIN 码：未用旧 PIN 码直接移除，已记入审计记录"
+                             f"（操作人 {actor}，原因：{why}）。"
+                             f"{name} 可以用 --set 设置新的 PIN 码。\n",
+                       f"PIN reset for {name}: removed without the old PIN; recorded in "
+                       f"the audit trail (by {actor}, reason: {why}). "
+                       f"{name} can set a new one with --set.\n"))
         return 0
     if args.clear:
-        register.staff.clear_pin(args.staff, actor, old_pin=args.old_pin)
-        out.write(f"PIN cleared for {args.staff}\n")
+        register.staff.clear_pin(name, actor, old_pin=args.old_pin)
+        out.write(pick(lang, f"已清除 {name} 的 PIN 码\n", f"PIN cleared for {name}\n"))
     else:
-        register.staff.set_pin(args.staff, args.new_pin, actor, old_pin=args.old_pin)
-        out.write(f"PIN set for {args.staff}\n")
+        register.staff.set_pin(name, args.new_pin, actor, old_pin=args.old_pin)
+        out.write(pick(lang, f"已设置 {name} 的 PIN 码\n", f"PIN set for {name}\n"))
     return 0
 
 
@@ -66,12 +72,15 @@ def _cmd_list(register: Register, args: argparse.Namespace, out: TextIO) -> int:
             {"name": m.name, "active": m.active, "pin": m.name in with_pin,
              "operator": m.name == operator} for m in members]})
         return 0
+    lang = cli_lang(register, args)
     for m in members:
-        marks = [mark for mark, on in (("PIN", m.name in with_pin),
-                                       ("operator", m.name == operator),
-                                       ("inactive", not m.active)) if on]
-        out.write(m.name + (f"  ({', '.join(marks)})" if marks else "") + "\n")
-    out.write(f"{len(members)} staff member(s)\n")
+        marks = [pick(lang, *mark) for mark, on in ((("PIN", "PIN"), m.name in with_pin),
+                                                    (("操作人", "operator"), m.name == operator),
+                                                    (("已停用", "inactive"), not m.active)) if on]
+        said = parens(list_sep(lang).join(marks), lang) if marks else ""
+        shown = pick(lang, said, f"  {said}") if marks else ""
+        out.write(m.name + shown + "\n")
+    out.write(pick(lang, f"共 {len(members)} 名员工\n", f"{len(members)} staff member(s)\n"))
     return 0
 
 
@@ -83,13 +92,16 @@ def cmd_staff(register: Register, args: argparse.Namespace, out: TextIO) -> int:
         return _cmd_list(register, args, out)
     # As in Settings → Staff: the first person on a fresh register adds themselves.
     actor = (args.actor or register.staff.current_operator() or args.name).strip()
+    lang = cli_lang(register, args)
     if command == "add":
         member = register.staff.add(args.name, actor)
-        out.write(f"staff member added: {member.name}\n")
+        out.write(pick(lang, f"已添加员工：{member.name}\n",
+                       f"staff member added: {member.name}\n"))
     else:
         member = register.staff.deactivate_named(args.name, actor)
-        out.write(f"staff member deactivated: {member.name} (their past changes keep "
-                  "the name)\n")
+        out.write(pick(lang, f"已停用员工：{member.name}（以前的修改记录仍保留其姓名）\n",
+                       f"staff member deactivated: {member.name} (their past changes keep "
+                       "the name)\n"))
     return 0
 
 

@@ -11,6 +11,7 @@ from typing import TextIO
 from ..domain.clock import local, to_utc_iso
 from ..domain.scripts import HandlingStep, ScriptLibraryError
 from ..domain.scripts.steps import PROCEDURE_STEPS
+from ..domain.text import colon, pick
 from ..services.register import Register
 from ..services.serialize import SCHEMA_VERSION
 from .common import CliError, actor_name, cli_lang, emit_json, find_case, guarded, live_case
@@ -32,7 +33,7 @@ def add_steps_parsers(sub: argparse._SubParsersAction) -> None:
         p.add_argument("step", metavar="STEP", help=f"number, key or label: {_CHOICES}")
 
 
-def parse_step(text: str) -> HandlingStep:
+def parse_step(text: str, lang: str) -> HandlingStep:
     """STEP as its number (1-8), key or label (Chinese or English)."""
     raw = text.strip()
     for step in PROCEDURE_STEPS:
@@ -43,18 +44,20 @@ def parse_step(text: str) -> HandlingStep:
     except ValueError:
         step = None
     if step not in PROCEDURE_STEPS:
-        raise CliError(f"STEP: unknown step {text!r}; one of: {_CHOICES}")
+        raise CliError(pick(lang, f"STEP: 不认识的步骤 {text!r}；可选：{_CHOICES}",
+                            f"STEP: unknown step {text!r}; one of: {_CHOICES}"))
     return step  # type: ignore[return-value]
 
 
 def cmd_steps(register: Register, args: argparse.Namespace, out: TextIO) -> int:
+    lang = cli_lang(register, args)
     try:
         scripts = register.scripts
     except ScriptLibraryError as exc:
-        raise CliError(f"the reply-script library could not be loaded: {exc}") from None
-    lang = cli_lang(register, args)
+        raise CliError(pick(lang, f"话术库无法加载：{exc}",
+                            f"the reply-script library could not be loaded: {exc}")) from None
     if args.steps_command == "list":
-        case = find_case(register, args.case_no)
+        case = find_case(register, args.case_no, lang)
         states = scripts.steps_for(case.id)
         nxt = scripts.next_step(case.id)
         if args.json:
@@ -73,17 +76,25 @@ def cmd_steps(register: Register, args: argparse.Namespace, out: TextIO) -> int:
                 when = local(s.done.done_at, register.shop_tz).strftime("%Y-%m-%d %H:%M")
                 line += f"  ({s.done.done_by}, {when})"
             out.write(line + "\n")
-        out.write(f"next: {nxt.number}. {nxt.label(lang)}\n" if nxt else "all steps done\n")
+        if nxt:
+            out.write(pick(lang, "下一步：", "next: ") + f"{nxt.number}. {nxt.label(lang)}\n")
+        else:
+            out.write(pick(lang, "所有步骤都已完成\n", "all steps done\n"))
         return 0
-    step = parse_step(args.step)
-    case = live_case(register, args.case_no)
+    step = parse_step(args.step, lang)
+    case = live_case(register, args.case_no, lang)
     actor = actor_name(register, args.actor)
     done = args.steps_command == "tick"
     changed = (scripts.tick_step if done else scripts.untick_step)(case.id, step, actor)
-    state = ("done" if done else "not done") if changed else \
-        ("already done" if done else "was not done")
-    out.write(f"{case.case_no}: {step.number}. {step.label(lang)}: {state}\n")
+    state = pick(lang, *_STATES[done, changed])
+    sep = colon(lang)
+    out.write(f"{case.case_no}{sep}{step.number}. {step.label(lang)}{sep}{state}\n")
     return 0
 
+
+# (ticking, changed) -> what happened to the step, in zh and en.
+_STATES = {(True, True): ("已完成", "done"), (False, True): ("未完成", "not done"),
+           (True, False): ("本来就已完成", "already done"),
+           (False, False): ("本来就未完成", "was not done")}
 
 STEPS_HANDLERS = {"steps": guarded(cmd_steps, option_of={"actor": "--as"}, not_found=True)}

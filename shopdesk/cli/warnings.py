@@ -8,8 +8,10 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from ..domain.blacklist import BlacklistEntry
 from ..domain.clock import local
 from ..domain.enums import Platform
+from ..domain.text import list_sep, pick
 from ..services.register import Register
 from ..services.serialize import SCHEMA_VERSION
 from ..services.serialize_warnings import blacklist_json, warning_json
@@ -59,10 +61,12 @@ def cmd_warnings(register: Register, args: argparse.Namespace, out: TextIO) -> i
     lang = cli_lang(register, args)
     rule = parse_rule(args.rule) if args.rule else None
     if args.warnings_command == "ack":
-        case = live_case(register, args.case_no)
+        case = live_case(register, args.case_no, lang)
         done = register.warnings.acknowledge(case.id, actor_name(register, args.actor),
                                              args.note, rules=[rule] if rule else None)
-        out.write(f"{case.case_no}: acknowledged {', '.join(w.rule.value for w in done)}\n")
+        rules = list_sep(lang).join(w.rule.value for w in done)
+        out.write(pick(lang, f"{case.case_no}：已确认预警 {rules}\n",
+                       f"{case.case_no}: acknowledged {rules}\n"))
         return 0
     # Time passes: cases open too long or with an unknown cause are judged now.
     with register.db.atomic():
@@ -70,17 +74,17 @@ def cmd_warnings(register: Register, args: argparse.Namespace, out: TextIO) -> i
     found = register.warnings.listing(rule=rule, include_acknowledged=args.all)
     if register.warnings.rules_error is not None:
         err = getattr(args, "err", None) or sys.stderr
-        err.write(f"shopdesk: {register.warnings.rules_error.message(lang)} "
-                  "(using the shipped rules)\n")
+        err.write(f"shopdesk: {register.warnings.rules_error.message(lang)}"
+                  + pick(lang, "（改用随软件提供的规则）", " (using the shipped rules)") + "\n")
     if args.json:
         emit_json(out, {"schema": SCHEMA_VERSION,
                         "warnings": [warning_json(w, lang) for w in found]})
         return 0
     for w in found:
         when = local(w.raised_at, register.shop_tz).strftime("%Y-%m-%d %H:%M")
-        ack = f"  [ack: {w.ack_by}]" if w.ack_by else ""
+        ack = pick(lang, f"  [已确认：{w.ack_by}]", f"  [ack: {w.ack_by}]") if w.ack_by else ""
         out.write(f"{w.case_no}  {when}  {w.rule.value:<17} {w.reason(lang)}{ack}\n")
-    out.write(f"{len(found)} warning(s)\n")
+    out.write(pick(lang, f"共 {len(found)} 条预警\n", f"{len(found)} warning(s)\n"))
     return 0
 
 
@@ -97,40 +101,61 @@ def cmd_blacklist(register: Register, args: argparse.Namespace, out: TextIO) -> 
     lang = cli_lang(register, args)
     service = register.blacklist
     if command == "add":
-        case_no = live_case(register, args.case).case_no if args.case else ""
+        case_no = live_case(register, args.case, lang).case_no if args.case else ""
         entry = service.add(platform=args.platform, buyer_nick=args.buyer, reason=args.reason,
                             actor=actor_name(register, args.actor), phone=args.phone,
                             address=args.address, case_no=case_no)
-        out.write(f"added #{entry.id}: {entry.platform} {entry.buyer_nick}\n")
+        out.write(pick(lang, f"已加入名单 #{entry.id}：{_entry(entry, lang)}\n",
+                       f"added #{entry.id}: {_entry(entry, lang)}\n"))
     elif command == "list":
-        entries = service.entries()
-        if args.json:
-            emit_json(out, {"schema": SCHEMA_VERSION, "blacklist": [
-                blacklist_json(e, full_contact=args.full_contact) for e in entries]})
-            return 0
-        for e in entries:
-            shown = blacklist_json(e, full_contact=args.full_contact)
-            extra = "  ".join(str(shown[k]) for k in ("phone", "address", "case_no")
-                              if shown[k])
-            out.write(f"#{e.id}  {_platform(e.platform, lang)}  {e.buyer_nick}  {e.reason}  "
-                      f"{extra}\n")
-        out.write(f"{len(entries)} entr{'y' if len(entries) == 1 else 'ies'}\n")
+        return _list_blacklist(register, args, out, lang)
     elif command == "remove":
         entry = service.remove(args.entry_id, actor_name(register, args.actor))
-        out.write(f"removed #{entry.id}: {entry.platform} {entry.buyer_nick}\n")
+        out.write(pick(lang, f"已从名单移除 #{entry.id}：{_entry(entry, lang)}\n",
+                       f"removed #{entry.id}: {_entry(entry, lang)}\n"))
     elif command == "export":
         path = Path(args.output)
         if not path.parent.exists():
-            raise CliError(f"-o: folder does not exist: {path.parent}")
+            raise CliError(pick(lang, f"-o: 文件夹不存在：{path.parent}",
+                                f"-o: folder does not exist: {path.parent}"))
         n = service.export_csv(path)
-        out.write(f"{n} entr{'y' if n == 1 else 'ies'} written to {path} (personal data: "
-                  "for the shop's own stores only)\n")
+        out.write(pick(lang, f"已把 {n} 条名单写入 {path}（含个人信息，仅供本店使用）\n",
+                       f"{n} {_entries(n)} written to {path} (personal data: "
+                       "for the shop's own stores only)\n"))
     else:
         path = Path(args.file)
         if not path.is_file():
-            raise CliError(f"FILE: no such file: {path}")
+            raise CliError(pick(lang, f"FILE: 没有这个文件：{path}", f"FILE: no such file: {path}"))
         added, skipped = service.import_csv(path, actor_name(register, args.actor))
-        out.write(f"{added} added, {skipped} already on the list\n")
+        out.write(pick(lang, f"新增 {added} 条，{skipped} 条已在名单中\n",
+                       f"{added} added, {skipped} already on the list\n"))
+    return 0
+
+
+def _entry(entry: BlacklistEntry, lang: str) -> str:
+    """An entry named by platform and nickname (the platform's key in English)."""
+    return pick(lang, _platform(entry.platform, lang), entry.platform) + f" {entry.buyer_nick}"
+
+
+def _entries(n: int) -> str:
+    return "entry" if n == 1 else "entries"
+
+
+def _list_blacklist(register: Register, args: argparse.Namespace, out: TextIO,
+                    lang: str) -> int:
+    """`blacklist list`: one line per entry (contact masked unless --full-contact)."""
+    entries = register.blacklist.entries()
+    if args.json:
+        emit_json(out, {"schema": SCHEMA_VERSION, "blacklist": [
+            blacklist_json(e, full_contact=args.full_contact) for e in entries]})
+        return 0
+    for e in entries:
+        shown = blacklist_json(e, full_contact=args.full_contact)
+        extra = "  ".join(str(shown[k]) for k in ("phone", "address", "case_no") if shown[k])
+        out.write(f"#{e.id}  {_platform(e.platform, lang)}  {e.buyer_nick}  {e.reason}  "
+                  f"{extra}\n")
+    n = len(entries)
+    out.write(pick(lang, f"共 {n} 条\n", f"{n} {_entries(n)}\n"))
     return 0
 
 

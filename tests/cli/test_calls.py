@@ -14,9 +14,10 @@ from shopdesk.cli import run
 def cli(cli_home, clock):
     env = {"SHOPDESK_HOME": str(cli_home)}
 
-    def call(*argv):
+    def call(*argv, lang=None):
         out, err = io.StringIO(), io.StringIO()
-        code = run(["--as", "小王", *argv], clock=clock, env=env, out=out, err=err)
+        code = run(["--as", "小王", *argv], clock=clock,
+                   env={**env, **({"SHOPDESK_LANG": lang} if lang else {})}, out=out, err=err)
         return code, out.getvalue(), err.getvalue()
 
     return call
@@ -57,7 +58,10 @@ def test_log_outside_policy_needs_override_reason(cli, case_no, clock):
     assert code == 1 and "--override-reason" in err and out == ""
     code, out, err = cli("calls", "log", case_no, "--outcome", "已接通", "--at", at,
                          "--override-reason", "买家约好晚上回电")
-    assert code == 0 and "override" in out
+    assert code == 0 and out == f"已登记通话 1（{case_no}）：已接通（越权记录）\n"
+    code, out, err = cli("calls", "log", case_no, "--outcome", "no_answer", "--at", at,
+                         "--override-reason", "买家约好晚上回电", lang="en")
+    assert code == 0 and out == f"logged call 2 on {case_no}: No answer (override)\n"
     code, out, _ = cli("cases", "show", case_no, "--json")
     timeline = json.loads(out)["case"]["timeline"]
     assert timeline[-1]["type"] == "call" and timeline[-1]["data"]["overridden"] is True
@@ -76,6 +80,8 @@ def test_quiet_hours_refused_and_naive_time_refused(cli, case_no):
     assert [c["override_codes"] for c in report["breaches"]] == [["quiet_hours",
                                                                   "outside_window"]]
     code, _, err = cli("calls", "can-call", case_no, "--at", "2026-11-23T10:00")
+    assert code == 1 and err.startswith("shopdesk: --at: ") and "没有时区" in err
+    code, _, err = cli("calls", "can-call", case_no, "--at", "2026-11-23T10:00", lang="en")
     assert code == 1 and "--at" in err and "zone" in err
 
 
@@ -134,6 +140,10 @@ def test_strict_preset_wants_chat_first_and_a_checklist_which_the_cli_can_give(c
     assert code == 1 and "--override-reason" in err  # not prepared: an override at most
     code, _, err = cli("calls", "log", case_no, "--outcome", "no_answer",
                        "--checklist", "goal=确认退款方式", "offer=退款", "bottom_line=全额")
+    assert err == "shopdesk: --checklist: 至少准备2个备选方案；未填写可给予的最大权限\n"
+    code, _, err = cli("calls", "log", case_no, "--outcome", "no_answer",
+                       "--checklist", "goal=确认退款方式", "offer=退款", "bottom_line=全额",
+                       lang="en")
     assert code == 1 and err.startswith("shopdesk: --checklist: ") and "2 fallback" in err
     code, _, err = cli("calls", "log", case_no, "--outcome", "no_answer", "--checklist", "x")
     assert code == 1 and "KEY=VALUE" in err
@@ -158,11 +168,32 @@ def test_may_call_lists_buyers_and_flags_one_abroad(cli, case_no):
     assert rows[abroad]["warnings"] == ["buyer_tz_unknown"]
     assert "时区" in rows[abroad]["warning_texts"][0]
     code, out, _ = cli("calls", "may-call")
+    assert code == 0 and f"{abroad}  john_d  剩余可拨次数：2\n  注意：" in out
+    code, out, _ = cli("calls", "may-call", lang="en")
     assert code == 0 and f"{abroad}  john_d  calls left: 2" in out and "warning: " in out
     cli("calls", "buyer", abroad, "--tz", "America/Chicago")  # 20:00 there: not now
     cli("calls", "log", case_no, "--outcome", "no_answer")
     code, out, _ = cli("calls", "may-call")
+    assert code == 0 and out == "现在没有可以拨打的买家\n"
+    code, out, _ = cli("calls", "may-call", lang="en")
     assert code == 0 and out == "nobody may be called right now\n"
+
+
+def test_can_call_and_buyer_say_it_in_the_language(cli, case_no):
+    code, out, _ = cli("calls", "can-call", case_no)
+    assert code == 0 and out.startswith("可以拨打：现在可以打（24 小时内还剩 2 次，"
+                                        "本案件还剩 3 次）\n"
+                                        "买家当地时间：2026-11-23 10:00（Asia/Shanghai）\n")
+    code, out, _ = cli("calls", "can-call", case_no, lang="en")
+    assert code == 0 and out.startswith("OK: may call now (remaining 24h: 2, case: 3)\n"
+                                        "buyer local time: 2026-11-23 10:00 (Asia/Shanghai)\n")
+    code, out, _ = cli("calls", "buyer", case_no, "--do-not-call")
+    assert out.startswith(f"{case_no}：买家 ") and out.endswith("  时区：店铺时区  勿扰：是\n")
+    code, out, _ = cli("calls", "can-call", case_no)
+    assert code == 3 and out.startswith("不能拨打：\n  - [do_not_call] ")
+    code, out, _ = cli("calls", "buyer", case_no, lang="en")
+    assert out.startswith(f"{case_no}: buyer ") and out.endswith(
+        "time zone: shop  do-not-call: yes\n")
 
 
 def test_a_call_nobody_answered_has_no_duration_or_agreement(cli, case_no):

@@ -86,12 +86,27 @@ def test_the_period_bounds(cli, calls):
 
 
 @pytest.mark.parametrize("args,err", [
+    (["--from", "2026-13-01"], "shopdesk: --from: 不是日期：'2026-13-01'（例如 2026-11-01）\n"),
+    (["--to", "yesterday"], None),
+    (["--from", "2026-11-23", "--to", "2026-11-20"],
+     "shopdesk: --to: 2026-11-20 不晚于 --from 2026-11-23 00:00\n"),
+])
+def test_bad_periods_are_refused_naming_the_option(cli, args, err):
+    code, out, got = cli("calls", "compliance", *args)
+    assert (code, out) == (1, "")
+    assert got == err if err else got.startswith("shopdesk: --to: 不是时间：'yesterday'")
+
+
+@pytest.mark.parametrize("args,err", [
     (["--from", "2026-13-01"], "shopdesk: --from: not a date: '2026-13-01' (e.g. 2026-11-01)\n"),
     (["--to", "yesterday"], None),
     (["--from", "2026-11-23", "--to", "2026-11-20"],
      "shopdesk: --to: 2026-11-20 is not after --from 2026-11-23 00:00\n"),
 ])
-def test_bad_periods_are_refused_naming_the_option(cli, args, err):
-    code, out, got = cli("calls", "compliance", *args)
-    assert (code, out) == (1, "")
-    assert got == err if err else got.startswith("shopdesk: --to: not a time: 'yesterday'")
+def test_bad_periods_are_refused_in_english(tmp_path, clock, args, err):
+    out, got = io.StringIO(), io.StringIO()
+    env = {"SHOPDESK_HOME": str(tmp_path / "home"), "SHOPDESK_LANG": "en"}
+    code = run(["calls", "compliance", *args], clock=clock, env=env, out=out, err=got)
+    assert (code, out.getvalue()) == (1, "")
+    said = got.getvalue()
+    assert said == err if err else said.startswith("shopdesk: --to: not a time: 'yesterday'")

@@ -50,7 +50,7 @@ def test_finishing_a_case_says_which_promises_stay_open(cli, case_no):
                          "full_refund", "--amount", "59.90")
     assert code == 0, err
     lines = out.splitlines()
-    assert lines[1].startswith("note: 1 open promise(s) on this case stay open")
+    assert lines[1].startswith("注意：本案件还有 1 个待兑现的承诺，仍会继续提醒")
     assert "确认退款到账" in lines[2] and "11-23 16:00" in lines[2]
     code, out, err = cli("cases", "status", case_no, "--to", "closed", "--promises-kept",
                          "--json")
@@ -60,6 +60,23 @@ def test_finishing_a_case_says_which_promises_stay_open(cli, case_no):
     code, _, err = cli("cases", "status", case_no, "--to", "in_progress", "--reason", "再看看",
                        "--promises-kept")
     assert code == 1 and "--promises-kept" in err
+
+
+def test_what_finishing_says_about_promises_in_each_language(cli, case_no):
+    for text in ("确认退款到账", "补发赠品"):
+        assert cli("promises", "add", case_no, "--kind", "call_back", "--due",
+                   "2026-11-23 16:00", "--text", text)[0] == 0
+    cli("cases", "status", case_no, "--to", "in_progress")
+    code, out, err = cli("cases", "status", case_no, "--to", "resolved", "--outcome",
+                         "full_refund", "--amount", "59.90", lang="en")
+    assert code == 0, err
+    assert out.splitlines()[1] == (
+        "note: 2 open promise(s) on this case stay open and will still be reminded "
+        "(--promises-kept marks them kept, --promises-not-needed REASON no longer needed):")
+    code, out, err = cli("cases", "status", case_no, "--to", "closed", "--promises-kept")
+    assert code == 0, err
+    assert [line.split("：")[0] for line in out.splitlines()[1:]] == ["承诺 #1 已兑现",
+                                                                     "承诺 #2 已兑现"]
 
 
 def test_finishing_can_mark_the_open_promises_no_longer_needed(cli, case_no):
@@ -107,7 +124,7 @@ def test_status_moves_through_the_workflow(cli, case_no):
 
 
 @pytest.mark.parametrize("args,err", [
-    (["--to", "done"], "shopdesk: --to: unknown value 'done'; one of: new, in_progress, "
+    (["--to", "done"], "shopdesk: --to: 不认识的值 'done'；可选：new, in_progress, "
                        "waiting_buyer, waiting_platform, resolved, closed\n"),
     (["--to", "new"], "shopdesk: --to: 案件已是“新建”状态\n"),
     (["--to", "resolved"], "shopdesk: --outcome: 解决案件需要选择处理结果\n"),
@@ -118,21 +135,35 @@ def test_status_moves_through_the_workflow(cli, case_no):
     (["--to", "resolved", "--outcome", "compensated", "--amount", "-1"],
      "shopdesk: --amount: 金额不能为负数\n"),
     (["--to", "resolved", "--outcome", "compensated", "--amount", "abc"],
-     "shopdesk: --amount: not an amount: 'abc' (e.g. 12.50)\n"),
+     "shopdesk: --amount: 不是金额：'abc'（例如 12.50）\n"),
     (["--to", "resolved", "--outcome", "nope"], None),
     (["--to", "in_progress", "--outcome", "exchanged"],
-     "shopdesk: --outcome: only with --to resolved\n"),
+     "shopdesk: --outcome: 只能和 --to resolved 一起用\n"),
     (["--to", "closed"], "shopdesk: --reason: 未解决就关闭需要写明原因\n"),
 ])
 def test_status_refusals_name_the_option_and_change_nothing(cli, case_no, args, err):
     code, out, got = cli("cases", "status", case_no, *args)
     assert code == 1 and out == ""
     if err is None:
-        assert got.startswith("shopdesk: --outcome: unknown value 'nope'; one of: full_refund")
+        assert got.startswith("shopdesk: --outcome: 不认识的值 'nope'；可选：full_refund")
     else:
         assert got == err
     case = show(cli, case_no)
     assert case["status"] == "new" and [e["type"] for e in case["timeline"]] == ["created"]
+
+
+@pytest.mark.parametrize("args,err", [
+    (["--to", "done"], "shopdesk: --to: unknown value 'done'; one of: new, in_progress, "
+                       "waiting_buyer, waiting_platform, resolved, closed\n"),
+    (["--to", "resolved", "--outcome", "compensated", "--amount", "abc"],
+     "shopdesk: --amount: not an amount: 'abc' (e.g. 12.50)\n"),
+    (["--to", "in_progress", "--outcome", "exchanged"],
+     "shopdesk: --outcome: only with --to resolved\n"),
+    (["--to", "in_progress", "--promises-kept"],
+     "shopdesk: --promises-kept: only with --to resolved or --to closed\n"),
+])
+def test_status_refusals_in_english(cli, case_no, args, err):
+    assert cli("cases", "status", case_no, *args, lang="en") == (1, "", err)
 
 
 def test_reopening_needs_a_reason_in_english_too(cli, case_no):
@@ -144,9 +175,12 @@ def test_reopening_needs_a_reason_in_english_too(cli, case_no):
 
 def test_status_on_a_missing_or_trashed_case(cli, case_no):
     assert cli("cases", "status", "SD-20990101-0001", "--to", "closed") == (
-        1, "", "shopdesk: no such case: SD-20990101-0001\n")
+        1, "", "shopdesk: 没有这个案件：SD-20990101-0001\n")
     assert cli("cases", "delete", case_no)[0] == 0
     code, _, err = cli("cases", "status", case_no, "--to", "in_progress")
+    assert code == 1 and err == (f"shopdesk: {case_no} 在回收站中，请先恢复："
+                                 f"shopdesk cases restore {case_no}\n")
+    code, _, err = cli("cases", "status", case_no, "--to", "in_progress", lang="en")
     assert code == 1 and err == (f"shopdesk: {case_no} is in the trash; restore it first: "
                                  f"shopdesk cases restore {case_no}\n")
     assert cli("cases", "status", case_no)[0] == 2  # --to is required: a usage error
@@ -155,6 +189,8 @@ def test_status_on_a_missing_or_trashed_case(cli, case_no):
 # --- note ----------------------------------------------------------------------------
 def test_note_goes_on_the_timeline(cli, case_no):
     assert cli("cases", "note", case_no, "已联系买家，等回复") == (
+        0, f"{case_no}：已添加备注\n", "")
+    assert cli("cases", "note", case_no, "再联系", lang="en") == (
         0, f"{case_no}: note added\n", "")
     code, out, _ = cli("cases", "note", case_no, "第二条", "--json", actor="小李")
     event = json.loads(out)["event"]
@@ -162,12 +198,12 @@ def test_note_goes_on_the_timeline(cli, case_no):
     assert (event["type"], event["text"], event["actor"]) == ("note", "第二条", "小李")
     notes = [(e["text"], e["actor"]) for e in show(cli, case_no)["timeline"]
              if e["type"] == "note"]
-    assert notes == [("已联系买家，等回复", "小王"), ("第二条", "小李")]
+    assert notes == [("已联系买家，等回复", "小王"), ("再联系", "小王"), ("第二条", "小李")]
 
 
 def test_an_empty_note_is_refused_naming_it(cli, case_no):
     assert cli("cases", "note", case_no, "  ") == (1, "", "shopdesk: TEXT: 备注不能为空\n")
-    assert cli("cases", "note", "NOPE", "x") == (1, "", "shopdesk: no such case: NOPE\n")
+    assert cli("cases", "note", "NOPE", "x") == (1, "", "shopdesk: 没有这个案件：NOPE\n")
 
 
 # --- edit ----------------------------------------------------------------------------
@@ -195,6 +231,8 @@ def test_edit_reassigns_and_changes_fields(cli, case_no):
     data = json.loads(out)
     assert code == 0 and data["changed"] == ["due_at"] and data["case"]["due_at"] is None
     assert cli("cases", "edit", case_no, "--assignee", "小李") == (
+        0, f"{case_no}：没有改动\n", "")
+    assert cli("cases", "edit", case_no, "--assignee", "小李", lang="en") == (
         0, f"{case_no}: nothing changed\n", "")
 
 
@@ -211,14 +249,14 @@ def test_edit_to_nobody_and_keeping_an_inactive_assignee(cli, case_no):
 @pytest.mark.parametrize("args,err", [
     (["--assignee", "阿珍"], "shopdesk: --assignee: 没有这个员工：阿珍\n"),
     (["--assignee", "老周"], "shopdesk: --assignee: 员工已停用：老周\n"),
-    (["--due", "明天"], "shopdesk: --due: not a time: '明天' (e.g. \"2026-11-23 15:00\"; "
-                        "格式：年-月-日 时:分)\n"),
+    (["--due", "明天"], "shopdesk: --due: 不是时间：'明天'（格式：年-月-日 时:分，"
+                        "例如 \"2026-11-23 15:00\"）\n"),
     (["--due", "2026-02-30 10:00"], None),
     (["--phone", "12345"], "shopdesk: --phone: 手机号格式不正确（如 13812345678）\n"),
-    (["--claimed", "80"], "shopdesk: --claimed: 申请金额不能超过实付金额\n"),
+    (["--claimed", "80"], "shopdesk: --claimed: 申请金额 ¥80.00 不能超过实付金额 ¥59.90\n"),
     (["--kind", "nope"], None),
-    ([], "shopdesk: cases edit: nothing to change; give at least one field option, "
-         "e.g. --assignee NAME or --due \"YYYY-MM-DD HH:MM\"\n"),
+    ([], "shopdesk: cases edit: 没有要改的内容；请至少给出一个字段选项，"
+         "例如 --assignee NAME 或 --due \"YYYY-MM-DD HH:MM\"\n"),
 ])
 def test_edit_refusals_name_the_option_and_change_nothing(cli, case_no, args, err):
     cli("staff", "add", "老周")
@@ -235,7 +273,15 @@ def test_edit_refusals_name_the_option_and_change_nothing(cli, case_no, args, er
 
 def test_edit_of_a_missing_case(cli):
     assert cli("cases", "edit", "SD-20990101-0001", "--sku", "X") == (
-        1, "", "shopdesk: no such case: SD-20990101-0001\n")
+        1, "", "shopdesk: 没有这个案件：SD-20990101-0001\n")
+
+
+def test_edit_refusals_in_english(cli, case_no):
+    assert cli("cases", "edit", case_no, lang="en") == (
+        1, "", "shopdesk: cases edit: nothing to change; give at least one field option, "
+               "e.g. --assignee NAME or --due \"YYYY-MM-DD HH:MM\"\n")
+    assert cli("cases", "edit", case_no, "--due", "明天", lang="en") == (
+        1, "", "shopdesk: --due: not a time: '明天' (e.g. \"2026-11-23 15:00\")\n")
 
 
 # --- add: the new options ---------------------------------------------------------------

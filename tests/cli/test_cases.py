@@ -82,7 +82,9 @@ def test_messages_follow_the_language(cli):
 
 def test_unknown_case_number(cli):
     code, _, err = cli("cases", "show", "SD-20260101-0001")
-    assert code == 1 and "no such case" in err
+    assert code == 1 and err == "shopdesk: 没有这个案件：SD-20260101-0001\n"
+    code, _, err = cli("cases", "show", "SD-20260101-0001", lang="en")
+    assert code == 1 and err == "shopdesk: no such case: SD-20260101-0001\n"
 
 
 def test_demo_and_filters(cli):
@@ -150,8 +152,8 @@ def test_add_says_what_the_order_filled(cli, tmp_path):
                        "3126112300000000001", "--kind", "refund_only", "--buyer", "TB_Buyer_1")
     assert code == 0
     case_no, filled = out.splitlines()[:2]
-    assert filled == ("filled from order 3126112300000000001: buyer_address, buyer_name, "
-                      "buyer_phone, item_title, sku")
+    assert filled == ("从订单 3126112300000000001 补全：收货地址、买家姓名、买家电话、"
+                      "商品标题、商品编码")
     code, out, _ = cli("cases", "show", case_no, "--json")
     data = json.loads(out)["case"]
     assert (data["buyer_nick"], data["sku"]) == ("TB_Buyer_1", "TS-WHITE-L")  # as typed
@@ -160,8 +162,8 @@ def test_add_says_what_the_order_filled(cli, tmp_path):
                        "3126112300000000001", "--kind", "refund_only", "--buyer", "小蜜蜂")
     assert code == 0
     case_no, why = out.splitlines()[:2]
-    assert why == ("not filled from order 3126112300000000001: it names another buyer "
-                   "tb_buyer_1 (buyer_nick); check the order number")
+    assert why == ("未从订单 3126112300000000001 补全：订单的买家 tb_buyer_1 与本案件不同"
+                   "（买家昵称），请核对订单号")
     data = json.loads(cli("cases", "show", case_no, "--json")[1])["case"]
     assert (data["buyer_nick"], data["buyer_phone"], data["sku"]) == ("小蜜蜂", "", "")
     code, out, _ = cli("--as", "小王", "cases", "add", "--platform", "taobao", "--order",
@@ -183,9 +185,8 @@ def test_edit_says_what_a_move_to_a_known_order_did(cli, tmp_path):
     code, out, _ = cli("--as", "小王", "cases", "edit", case_no, "--order",
                        "3126112300000000001")
     assert code == 0
-    assert out.splitlines()[-1] == (f"{case_no}: not filled from order 3126112300000000001: "
-                                    "it names another buyer tb_buyer_1 (buyer_nick); check "
-                                    "the order number")
+    assert out.splitlines()[-1] == (f"{case_no}：未从订单 3126112300000000001 补全：订单的买家 "
+                                    "tb_buyer_1 与本案件不同（买家昵称），请核对订单号")
     code, out, _ = cli("--as", "小王", "cases", "edit", case_no, "--order",
                        "3126112300000000002", "--json")
     data = json.loads(out)
@@ -201,7 +202,7 @@ def test_add_notes_an_open_case_of_the_same_order(cli):
     assert code == 0 and len(out.splitlines()) == 1
     code, out, _ = cli(*args)
     assert code == 0
-    assert out.splitlines()[1] == f"note: order 123456789 already had open case(s): {first} (new)"
+    assert out.splitlines()[1] == f"注意：订单 123456789 已有未结案件：{first}（新建）"
     data = json.loads(cli(*args, "--json")[1])["case"]
     assert len(data["same_order_open"]) == 2 and data["same_order_open"][0] == first
 
@@ -212,7 +213,24 @@ def test_edit_notes_an_open_case_of_the_order_it_moves_to(cli):
     other = cli(*add, "--order", "987654321")[1].splitlines()[0]
     code, out, _ = cli("--as", "小王", "cases", "edit", other, "--order", "123456789")
     assert code == 0
-    assert out.splitlines()[-1] == (f"{other}: note: order 123456789 already had open "
-                                    f"case(s): {first} (new)")
+    assert out.splitlines()[-1] == f"{other}：注意：订单 123456789 已有未结案件：{first}（新建）"
     code, out, _ = cli("--as", "小王", "cases", "edit", other, "--buyer", "小蜜蜂", "--json")
     assert json.loads(out)["same_order_open"] == []  # not moved: nothing to note
+
+
+def test_what_add_and_edit_say_about_the_order_in_english(cli, tmp_path):
+    from tests.services.test_orders import ORDER_HEADER, order_row, write
+
+    path = write(tmp_path, "orders.csv", [ORDER_HEADER, order_row(1)])
+    assert cli("--as", "小王", "import", str(path))[0] == 0
+    add = ("--as", "小王", "cases", "add", "--platform", "taobao", "--kind", "refund_only",
+           "--order", "3126112300000000001")
+    code, out, _ = cli(*add, "--buyer", "TB_Buyer_1", lang="en")
+    first, filled = out.splitlines()
+    assert code == 0 and filled == ("filled from order 3126112300000000001: buyer_address, "
+                                    "buyer_name, buyer_phone, item_title, sku")
+    code, out, _ = cli(*add, "--buyer", "小蜜蜂", lang="en")
+    assert code == 0 and out.splitlines()[1:] == [
+        "not filled from order 3126112300000000001: it names another buyer tb_buyer_1 "
+        "(buyer_nick); check the order number",
+        f"note: order 3126112300000000001 already had open case(s): {first} (New)"]

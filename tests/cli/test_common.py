@@ -12,11 +12,14 @@ from shopdesk.cli.common import (
     CliError,
     actor_name,
     case_query,
+    checked_int,
     cli_lang,
     emit_json,
     field_errors_text,
     find_case,
     guarded,
+    live_case,
+    parse_shop_time,
 )
 from shopdesk.domain.enums import CaseKind, CaseStatus
 from shopdesk.domain.errors import FieldError, NotFoundError, ValidationError
@@ -64,11 +67,45 @@ def test_language_follows_the_injected_environment(register, monkeypatch):
 
 def test_a_case_is_found_or_named(register):
     case = open_case(register)
-    assert find_case(register, case.case_no).id == case.id
+    assert find_case(register, case.case_no, "zh").id == case.id
     for wrong in ("SD-999999", "not a number"):
         with pytest.raises(CliError) as refused:
-            find_case(register, wrong)
+            find_case(register, wrong, "zh")
+        assert str(refused.value) == f"没有这个案件：{wrong}"
+        with pytest.raises(CliError) as refused:
+            find_case(register, wrong, "en")
         assert str(refused.value) == f"no such case: {wrong}"
+
+
+def test_a_case_in_the_trash_is_refused_in_the_language(register):
+    case = open_case(register)
+    register.cases.delete([case.id], "小王")
+    no = case.case_no
+    with pytest.raises(CliError) as refused:
+        live_case(register, no, "zh")
+    assert str(refused.value) == f"{no} 在回收站中，请先恢复：shopdesk cases restore {no}"
+    with pytest.raises(CliError) as refused:
+        live_case(register, no, "en")
+    assert str(refused.value) == f"{no} is in the trash; restore it first: " \
+        f"shopdesk cases restore {no}"
+
+
+@pytest.mark.parametrize("lang,expected", [
+    ("zh", ["--due: 不是时间：'soon'（格式：年-月-日 时:分，例如 \"2026-11-23 15:00\"）",
+            "--due: '0001-01-01 00:00' 超出范围（1970–2199 年）", "ID: 不能小于 1，现在是 0"]),
+    ("en", ["--due: not a time: 'soon' (e.g. \"2026-11-23 15:00\")",
+            "--due: '0001-01-01 00:00' is out of range (years 1970-2199)",
+            "ID: must be 1 or more, not 0"]),
+])
+def test_time_and_number_refusals_follow_the_language(lang, expected):
+    said = []
+    for attempt in (lambda: parse_shop_time("soon", "--due", "Asia/Shanghai", lang),
+                    lambda: parse_shop_time("0001-01-01 00:00", "--due", "Asia/Shanghai", lang),
+                    lambda: checked_int(0, "ID", lang)):
+        with pytest.raises(CliError) as refused:
+            attempt()
+        said.append(str(refused.value))
+    assert said == expected
 
 
 def test_case_query_reads_open_and_single_statuses():
@@ -99,6 +136,9 @@ def test_guarded_turns_refusals_into_cli_errors(register):
         "due_at: 时间不对 (Bad time); text: 太长 (Too long)"
     wrapped = guarded(_raising(NotFoundError("gone")), not_found=True)
     assert str(_refusal(wrapped, register, args)) == "not found: gone"
+    wrapped = guarded(_raising(NotFoundError("promise 7")), not_found=True)
+    assert str(_refusal(wrapped, register, _args(env={"SHOPDESK_LANG": "zh"}))) == \
+        "找不到：承诺 7"
     own = CliError("-o: folder does not exist")
     assert _refusal(guarded(_raising(own)), register, args) is own
 

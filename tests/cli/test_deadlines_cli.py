@@ -53,12 +53,16 @@ def test_list_within_overdue_json(cli, clock):
 
 def test_due_exits_0_with_a_list_empty_or_not(cli):
     code, out, _ = cli("deadlines", "due", "--within", "2h")
+    assert (code, out) == (0, "共 0 个时限\n")
+    code, out, _ = cli("deadlines", "due", "--within", "2h", lang="en")
     assert (code, out) == (0, "0 deadline(s)\n")
     case_no = add_case(cli)
     code, out, _ = cli("deadlines", "due", "--within", "1d", "--json")
     assert code == 0 and [d["case_no"] for d in json.loads(out)["deadlines"]] == [case_no]
     code, _out, err = cli("deadlines", "due", "--within", "soon")
-    assert code == 1 and "--within" in err
+    assert (code, err) == (1, "shopdesk: --within: 不是时长：'soon'（例如 2h、90m、3d）\n")
+    code, _out, err = cli("deadlines", "due", "--within", "soon", lang="en")
+    assert (code, err) == (1, "shopdesk: --within: not a duration: 'soon' (e.g. 2h, 90m, 3d)\n")
 
 
 def test_rules_by_platform(cli):
@@ -84,7 +88,9 @@ def test_rules_list_jd_spring_festival_pauses_dated_per_year(cli):
     assert all(p["confidence"] == "low" and p["source"] for p in pauses)
     assert "awaiting_seller" in pauses[0]["stages"]
     code, out, _ = cli("deadlines", "rules", "--platform", "jd")
-    assert "pause jd" in out and "2026-02-15..2026-02-23" in out
+    assert "\n暂停 jd" in out and "2026-02-15..2026-02-23" in out and "条规则\n" in out
+    code, out, _ = cli("deadlines", "rules", "--platform", "jd", lang="en")
+    assert "\npause jd" in out and " rule(s)\n" in out
     code, out, _ = cli("deadlines", "rules", "--platform", "taobao", "--json")
     assert json.loads(out)["pauses"] == []
 
@@ -118,3 +124,16 @@ def test_cases_list_json_carries_each_cases_deadline(cli, clock):
     assert deadline["on_timeout"] == "平台将自动退款 ¥59.00"
     code, out, _ = cli("cases", "show", no, "--json")
     assert json.loads(out)["case"]["deadline"] == deadline
+
+
+def test_cases_stage_says_the_due_time_in_the_language(cli):
+    case_no = add_case(cli, "return_refund")
+    code, out, err = cli("--as", "小王", "cases", "stage", case_no, "--to", "return_to_check")
+    assert code == 0, err
+    assert out.startswith(f"{case_no}：") and "  截止 2026-" in out and out.endswith("（rule）\n")
+    code, out, err = cli("--as", "小王", "cases", "stage", case_no, "--to", "refunding",
+                         lang="en")
+    assert code == 0, err
+    assert out.startswith(f"{case_no}: ") and "  due " in out and out.endswith(")\n")
+    code, _, err = cli("--as", "小王", "cases", "stage", case_no, "--to", "nowhere")
+    assert err.startswith("shopdesk: --to: 不认识的阶段 'nowhere'（可选：")

@@ -98,7 +98,8 @@ def test_remove_is_soft_and_listed_with_all(cli, case_no, photo):
     code, out, _ = cli("evidence", "add", case_no, str(photo), "--json")
     ev_id = json.loads(out)["evidence"]["id"]
     code, out, err = cli("evidence", "remove", case_no, str(ev_id), "--reason", "拍错了")
-    assert code == 0 and "removed evidence" in out
+    assert code == 0
+    assert out == f"已从 {case_no} 移除证据 {ev_id}：{photo.name}（审计记录中仍保留）\n"
     assert json.loads(cli("evidence", "list", case_no, "--json")[1])["count"] == 0
     data = json.loads(cli("evidence", "list", case_no, "--all", "--json")[1])
     (ev,) = data["evidence"]
@@ -109,7 +110,7 @@ def test_remove_is_soft_and_listed_with_all(cli, case_no, photo):
 
 
 @pytest.mark.parametrize("argv, needle", [
-    (("evidence", "add", "SD-20991231-0001", "x.png"), "no such case"),
+    (("evidence", "add", "SD-20991231-0001", "x.png"), "没有这个案件：SD-20991231-0001"),
     (("evidence", "add", "{case}", "{missing}"), "FILE: 找不到文件"),
     (("evidence", "add", "{case}", "{folder}"), "FILE: 这是一个文件夹"),
     (("evidence", "add", "{case}", "{photo}", "--category", "selfie"), "--category"),
@@ -152,18 +153,22 @@ def test_edit_changes_caption_and_category_audited(cli, case_no, photo):
     code, out, err = cli("evidence", "edit", case_no, str(ev_id), "--category", "package_photo",
                          "--caption", "外箱压坏")
     assert code == 0, err
-    assert out == f"changed evidence {ev_id} on {case_no}: {photo.name} (外包装照片) — 外箱压坏\n"
+    assert out == f"已修改 {case_no} 的证据 {ev_id}：{photo.name}（外包装照片） — 外箱压坏\n"
+    code, out, err = cli("evidence", "edit", case_no, str(ev_id), "--caption", "外箱压坏了",
+                         lang="en")
+    assert out == f"changed evidence {ev_id} on {case_no}: {photo.name} (Photos of the outer " \
+        "package) — 外箱压坏了\n"
     code, out, _ = cli("evidence", "edit", case_no, str(ev_id), "--caption", "", "--json")
     data = json.loads(out)["evidence"]
     assert (data["category"], data["caption"]) == ("package_photo", "")
     audit = json.loads(cli("cases", "audit", case_no, "--json")[1])["audit"]
-    assert [(a["action"], a["old"], a["new"]) for a in audit[-3:]] == [
+    assert [(a["action"], a["old"], a["new"]) for a in audit[-4:]] == [
         ("evidence_category", "其他", "外包装照片"), ("evidence_caption", "", "外箱压坏"),
-        ("evidence_caption", "外箱压坏", "")]
+        ("evidence_caption", "外箱压坏", "外箱压坏了"), ("evidence_caption", "外箱压坏了", "")]
 
 
 @pytest.mark.parametrize("argv,err", [
-    (["--caption", "x"], "shopdesk: EVIDENCE_ID: no evidence 99 on {case_no}\n"),
+    (["--caption", "x"], "shopdesk: EVIDENCE_ID: {case_no} 没有证据 99\n"),
     ([], None),
 ])
 def test_edit_refusals(cli, case_no, argv, err):
@@ -173,8 +178,12 @@ def test_edit_refusals(cli, case_no, argv, err):
     if err:
         assert got == err.format(case_no=case_no)
     else:
-        assert got == ("shopdesk: evidence edit: nothing to change; give --caption or "
-                       "--category\n")
+        assert got == "shopdesk: evidence edit: 没有要改的内容；请给出 --caption 或 --category\n"
+    code, out, got = cli("evidence", "edit", case_no, evidence_id, *argv, lang="en")
+    assert got == (err.format(case_no=case_no).replace(f"{case_no} 没有证据 99",
+                                                        f"no evidence 99 on {case_no}") if err
+                   else "shopdesk: evidence edit: nothing to change; give --caption or "
+                        "--category\n")
 
 
 def test_edit_refuses_a_category_the_file_contradicts(cli, case_no, photo):
@@ -183,4 +192,7 @@ def test_edit_refuses_a_category_the_file_contradicts(cli, case_no, photo):
     code, out, err = cli("evidence", "edit", case_no, str(ev_id), "--category", "video")
     assert (code, out) == (1, "") and err.startswith("shopdesk: --category: ")
     code, out, err = cli("evidence", "edit", case_no, str(ev_id), "--category", "nope")
+    assert (code, out) == (1, "") and err.startswith("shopdesk: --category: 不认识的类别 'nope'")
+    code, out, err = cli("evidence", "edit", case_no, str(ev_id), "--category", "nope",
+                         lang="en")
     assert (code, out) == (1, "") and err.startswith("shopdesk: --category: unknown category")

@@ -15,9 +15,10 @@ from shopdesk.cli import run
 def cli(cli_home, clock):
     env = {"SHOPDESK_HOME": str(cli_home)}
 
-    def call(*argv, actor="小王"):
+    def call(*argv, actor="小王", lang=None):
         out, err = io.StringIO(), io.StringIO()
-        code = run(["--as", actor, *argv], clock=clock, env=env, out=out, err=err)
+        code = run(["--as", actor, *argv], clock=clock,
+                   env={**env, **({"SHOPDESK_LANG": lang} if lang else {})}, out=out, err=err)
         return code, out.getvalue(), err.getvalue()
 
     return call
@@ -43,7 +44,9 @@ def test_followups_list_and_done_with_reopen(cli, clock):
     assert json.loads(cli("followups", "list", "--due", "--json")[1])["count"] == 0
     clock.advance(days=7)
     code, out, _ = cli("followups", "list", "--due")
-    assert code == 0 and case_no in out and "1 follow-up(s), 1 due" in out
+    assert code == 0 and case_no in out and out.endswith("\n共 1 条回访，1 条已到期\n")
+    code, out, _ = cli("followups", "list", "--due", lang="en")
+    assert code == 0 and out.endswith("\n1 follow-up(s), 1 due\n")
     code, _, err = cli("followups", "done", str(f["id"]), "--result", "problem_again")
     assert code == 1 and "--note" in err
     code, _, err = cli("followups", "done", str(f["id"]), "--result", "happy")
@@ -55,7 +58,24 @@ def test_followups_list_and_done_with_reopen(cli, clock):
     assert done["followup"]["result"] == "problem_again"
     assert done["case_status"] == "in_progress"
     code, _, err = cli("followups", "done", "999", "--result", "satisfied")
-    assert code == 1 and "no such follow-up" in err
+    assert (code, err) == (1, "shopdesk: 没有这个回访：999\n")
+    code, _, err = cli("followups", "done", "999", "--result", "satisfied", lang="en")
+    assert (code, err) == (1, "shopdesk: no such follow-up: 999\n")
+
+
+def test_followup_done_says_so_in_the_language(cli, clock):
+    case_no = _case(cli, "exchange")
+    assert cli("cases", "status", case_no, "--to", "resolved", "--outcome", "exchanged")[0] == 0
+    [f] = json.loads(cli("followups", "list", "--json")[1])["followups"]
+    clock.advance(days=7)
+    code, out, err = cli("followups", "done", str(f["id"]), "--result", "satisfied")
+    assert code == 0, err
+    assert out.startswith(f"回访 #{f['id']} 已完成：#{f['id']}") and out.endswith(
+        f"（{case_no}：已解决）\n")
+    code, _, err = cli("followups", "rules", "--set", "exchange=-3", lang="en")
+    assert err == "shopdesk: --set: 'exchange=-3': DAYS must be 0-365 or none\n"
+    code, _, err = cli("followups", "rules", "--set", "exchange=-3")
+    assert err == "shopdesk: --set: 'exchange=-3'：DAYS 须为 0-365 或 none\n"
 
 
 def test_followup_rules(cli):
@@ -108,3 +128,11 @@ def test_analysis_refund_speed(cli, clock):
     assert code == 0 and "—" in out
     code, _, err = cli("analysis", "refund-speed", "--by", "sku")
     assert code == 2
+
+
+def test_reviews_set_with_nothing_to_set_is_refused_in_the_language(cli):
+    case_no = _case(cli, "bad_review")
+    assert cli("reviews", "set", case_no) == (
+        1, "", "shopdesk: 没有要设置的内容：请至少给出一个选项（见 reviews set -h）\n")
+    assert cli("reviews", "set", case_no, lang="en") == (
+        1, "", "shopdesk: nothing to set: give at least one option (see reviews set -h)\n")

@@ -21,7 +21,7 @@ def test_a_day_from_the_command_line_only(tmp_path, clock):
 
     cli("staff", "add", "小王")
     cli("staff", "add", "小李")
-    assert cli("shift", "start", "--staff", "小王").startswith("shift #1 started: 小王")
+    assert cli("shift", "start", "--staff", "小王").startswith("班次 #1 已开始：小王")
     case_no = cli("cases", "add", "--platform", "taobao", "--order", "3712345678901",
                   "--kind", "return_refund", "--cause", "item_defective", "--buyer", "小蜜蜂",
                   "--phone", "13812345678", "--amount", "59.90",

@@ -53,7 +53,8 @@ def test_errors_prevent_the_import_with_exit_1(cli, tmp_path):
     code, out, _ = cli("import", REFUNDS, "--json", lang="en")
     data = json.loads(out)
     assert code == 1 and data["imported"] is False
-    assert data["errors"][1]["reason"] == "Amount claimed cannot exceed amount paid"
+    assert data["errors"][1]["reason"] == \
+        "Amount claimed ¥1,300.00 cannot exceed amount paid ¥30.00"
     assert "nothing was imported" in data["message"]
     assert case_count(cli) == 0
     # The dry run says the same.
@@ -101,15 +102,20 @@ def test_export_csv_and_xlsx(cli, tmp_path):
     assert cli("import", str(refunds))[0] == 0
     out_csv = tmp_path / "cases.csv"
     code, out, _ = cli("export", "-o", str(out_csv), "--status", "open")
-    assert code == 0 and "2" in out
+    assert (code, out) == (0, f"已导出 2 个案件到 {out_csv}\n")
     with out_csv.open(encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.DictReader(fh))
     assert {r["商品"] for r in rows} == {"测试宝贝 1", "'=1+1"}
     code, out, _ = cli("export", "-o", str(tmp_path / "c.xlsx"), "--search", "测试宝贝",
                        "--full-contact")
-    assert code == 0 and "1 case" in out
-    code, _, err = cli("export", "-o", str(tmp_path / "c.txt"))
-    assert code == 1 and ".csv" in err
+    assert (code, out) == (0, f"已导出 1 个案件到 {tmp_path / 'c.xlsx'}\n")
+    code, out, _ = cli("export", "-o", str(out_csv), "--status", "open", lang="en")
+    assert (code, out) == (0, f"exported 2 case(s) to {out_csv}\n")
+    txt = tmp_path / "c.txt"
+    code, _, err = cli("export", "-o", str(txt))
+    assert (code, err) == (1, f"shopdesk: -o {txt}: 文件名必须以 .csv 或 .xlsx 结尾\n")
+    code, _, err = cli("export", "-o", str(txt), lang="en")
+    assert (code, err) == (1, f"shopdesk: -o {txt}: the file name must end in .csv or .xlsx\n")
 
 
 def _write42(tmp_path, states, name="month.csv"):
@@ -180,6 +186,8 @@ def test_only_open_and_finished_since_choose_the_first_import(cli, tmp_path):
     data = json.loads(out)
     assert (data["created"], data["left_out_finished"]) == (9, 1)
     code, out, err = cli("import", path, "--finished-since", "2026/11/06")
+    assert code == 1 and "shopdesk: --finished-since: 不是日期" in err
+    code, out, err = cli("import", path, "--finished-since", "2026/11/06", lang="en")
     assert code == 1 and "shopdesk: --finished-since: not a date" in err
     code, out, err = cli("import", path, "--finished-since", "2026-11-06", "--only-open")
     assert code == 1 and err.startswith("shopdesk: --finished-since:")

@@ -54,6 +54,8 @@ def test_the_history_lists_imports_newest_first(cli, clock):
 
 def test_a_bad_limit_is_named(cli):
     code, _, err = cli("import-history", "--limit", "0")
+    assert code != 0 and "--limit: 不能小于 1，现在是 0" in err
+    code, _, err = cli("import-history", "--limit", "0", lang="en")
     assert code != 0 and "--limit: must be 1 or more, not 0" in err
 
 

@@ -53,10 +53,27 @@ def test_major_refusals_name_the_option(cli):
     case = add_case(cli)
     code, _, err = cli("--as", "小王", "cases", "major", case["case_no"], "--owner", "路人甲")
     assert code == 1 and "--owner" in err
-    code, _, err = cli("--as", "小王", "cases", "major", case["case_no"], "--off")
-    assert code == 1 and "不是重大投诉" in err
-    code, _, err = cli("--as", "小王", "cases", "approve", case["case_no"], "--amount", "10")
+    no = case["case_no"]
+    assert cli("--as", "小王", "cases", "major", no, "--off") == (
+        1, "", f"shopdesk: {no} 不是重大投诉\n")
+    assert cli("--as", "小王", "cases", "major", no, "--off", lang="en") == (
+        1, "", f"shopdesk: {no} is not a major complaint\n")
+    code, _, err = cli("--as", "小王", "cases", "approve", no, "--amount", "10")
+    assert code == 1 and err.startswith(f"shopdesk: {no} 不是重大投诉，不需要批准")
+    code, _, err = cli("--as", "小王", "cases", "approve", no, "--amount", "10", lang="en")
     assert code == 1 and "not a major complaint" in err
+
+
+def test_major_says_what_it_did_in_the_language(cli):
+    no = add_case(cli)["case_no"]
+    assert cli("--as", "小王", "cases", "major", no, "--owner", "老板") == (
+        0, f"{no}：重大投诉，负责人：老板\n", "")
+    assert cli("--as", "小王", "cases", "approve", no, "--amount", "300", lang="en") == (
+        0, f"{no}: 老板 approved compensation up to ¥300.00\n", "")
+    assert cli("--as", "小王", "cases", "approve", no, "--amount", "abc") == (
+        1, "", "shopdesk: --amount: 不是金额：'abc'（例如 300 或 12.50）\n")
+    assert cli("--as", "小王", "cases", "major", no, "--off", "--note", "误会", lang="en") == (
+        0, f"{no}: no longer a major complaint\n", "")
 
 
 def test_major_cases_list_first(cli, clock):
@@ -72,7 +89,9 @@ def test_major_cases_list_first(cli, clock):
     _, out, _ = cli("cases", "list", "--major", "--json")
     assert [c["case_no"] for c in json.loads(out)["cases"]] == [first["case_no"]]
     _, text, _ = cli("cases", "list", "--major")
-    assert text.splitlines()[0].endswith("[重大投诉：老板]") and "1 case(s)" in text
+    assert text.splitlines()[0].endswith("[重大投诉：老板]") and text.endswith("\n共 1 个案件\n")
+    _, text, _ = cli("cases", "list", "--major", lang="en")
+    assert text.splitlines()[0].endswith("[major complaint: 老板]")
 
 
 def test_resolving_above_the_limit_needs_approve_with_pin(cli):
@@ -107,4 +126,7 @@ def test_limits_json(cli):
     _, out, _ = cli("cases", "limits", "--json")
     assert json.loads(out)["limits"]["staff"] == {"小王": "50.00"}
     _, out, _ = cli("cases", "limits")
-    assert out == "default: ¥200.00\n小王: ¥50.00\n"
+    assert out == "默认额度：¥200.00\n小王: ¥50.00\n"
+    cli("--as", "老板", "cases", "limits", "--clear")
+    _, out, _ = cli("cases", "limits", lang="en")
+    assert out == "default: none\n小王: ¥50.00\n"

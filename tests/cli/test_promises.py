@@ -15,9 +15,10 @@ from shopdesk.cli import run
 def cli(cli_home, clock):
     env = {"SHOPDESK_HOME": str(cli_home)}
 
-    def call(*argv, actor="小王"):
+    def call(*argv, actor="小王", lang=None):
         out, err = io.StringIO(), io.StringIO()
-        code = run(["--as", actor, *argv], clock=clock, env=env, out=out, err=err)
+        code = run(["--as", actor, *argv], clock=clock,
+                   env={**env, **({"SHOPDESK_LANG": lang} if lang else {})}, out=out, err=err)
         return code, out.getvalue(), err.getvalue()
 
     return call
@@ -42,7 +43,7 @@ def test_add_list_keep_break_round_trip(cli, case_no, clock):
     assert made["description"] == "回电：确认补发时间"
     code, out, _ = cli("promises", "add", case_no, "--kind", "提供单号",
                        "--due", "2026-11-23T12:00:00+08:00", actor="小李")
-    assert code == 0 and out.startswith("promise #2 made:") and "提供单号" in out
+    assert code == 0 and out.startswith("承诺 #2 已作出：#2 ") and "提供单号" in out
 
     code, out, _ = cli("promises", "list", "--json")
     data = json.loads(out)
@@ -54,12 +55,14 @@ def test_add_list_keep_break_round_trip(cli, case_no, clock):
     clock.set(clock.now() + timedelta(hours=2))  # 12:00 exactly: #2 is overdue
     code, out, _ = cli("promises", "list", "--overdue")
     assert code == 0 and "#2" in out and "逾期" in out and "#1 " not in out
+    assert out.strip().endswith("共 1 个承诺，1 个已逾期")
+    code, out, _ = cli("promises", "list", "--overdue", lang="en")
     assert out.strip().endswith("1 promise(s), 1 overdue")
 
     code, out, _ = cli("promises", "keep", "2")
-    assert code == 0 and "kept" in out
-    code, out, err = cli("promises", "break", "1", "--reason", "仓库缺货")
-    assert code == 0 and "仓库缺货" in out
+    assert code == 0 and out.startswith("承诺 #2 已兑现：#2 ")
+    code, out, err = cli("promises", "break", "1", "--reason", "仓库缺货", lang="en")
+    assert code == 0 and out.startswith("promise #1 broken: #1 ") and "仓库缺货" in out
     code, out, _ = cli("promises", "list", "--case", case_no, "--json")
     states = {p["id"]: (p["state"], p["resolved_by"], p["broken_reason"])
               for p in json.loads(out)["promises"]}
@@ -84,9 +87,13 @@ def test_refusals_exit_1_and_name_the_option(cli, case_no):
     assert code == 1 and "--text" in err
     code, _, err = cli("promises", "add", "SD-20991231-0001", "--kind", "reply", "--due",
                        "2026-11-23 15:00")
-    assert code == 1 and "no such case" in err
+    assert code == 1 and "没有这个案件：SD-20991231-0001" in err
     code, _, err = cli("promises", "keep", "99")
-    assert code == 1 and "no such promise: 99" in err
+    assert (code, err) == (1, "shopdesk: 没有这个承诺：99\n")
+    code, _, err = cli("promises", "keep", "99", lang="en")
+    assert (code, err) == (1, "shopdesk: no such promise: 99\n")
+    code, _, err = cli("promises", "keep", "0")
+    assert (code, err) == (1, "shopdesk: ID: 不能小于 1，现在是 0\n")
     assert cli("promises", "add", case_no, "--kind", "reply", "--due", "2026-11-23 15:00")[0] == 0
     assert cli("promises", "keep", "1")[0] == 0
     code, _, err = cli("promises", "break", "1", "--reason", "x")
@@ -107,7 +114,7 @@ def test_list_leaves_out_trashed_cases(cli, case_no, clock, tmp_path):
     register.close()
     assert json.loads(cli("promises", "list", "--overdue", "--json")[1])["count"] == 0
     code, out, _ = cli("promises", "list")
-    assert code == 0 and out.strip() == "0 promise(s), 0 overdue"
+    assert code == 0 and out.strip() == "共 0 个承诺，0 个已逾期"
 
 
 def test_a_call_back_at_a_forbidden_time_is_made_with_a_warning(cli, case_no):
@@ -116,8 +123,12 @@ def test_a_call_back_at_a_forbidden_time_is_made_with_a_warning(cli, case_no):
                        "2026-11-23 19:00")
     assert code == 0
     warning = out.splitlines()[-1]
-    assert warning.startswith("warning: 按通话规范，那时不能给这位买家打电话：")
+    assert warning.startswith("注意：按通话规范，那时不能给这位买家打电话：")
     assert "最早 11-24 10:00 可以打" in warning
+    code, out, _ = cli("promises", "add", case_no, "--kind", "call_back", "--due",
+                       "2026-11-23 19:10", lang="en")
+    assert code == 0 and out.splitlines()[0].startswith("promise #2 made: #2 ")
+    assert out.splitlines()[-1].startswith("warning: ")
     code, out, _ = cli("promises", "add", case_no, "--kind", "call_back", "--due",
                        "2026-11-23 19:30", "--json")
     assert json.loads(out)["call_policy_warning"].startswith("按通话规范")
@@ -146,7 +157,7 @@ def test_cancel_marks_a_promise_no_longer_needed(cli, case_no, clock):
     assert (promise["state"], promise["broken_reason"], promise["overdue"]) == \
         ("cancelled", "买家撤销申请", False)
     code, out, _ = cli("promises", "list", "--overdue")
-    assert code == 0 and out.endswith("0 promise(s), 0 overdue\n")
+    assert code == 0 and out.endswith("共 0 个承诺，0 个已逾期\n")
     code, out, _ = cli("promises", "list", "--case", case_no)
     assert "不再需要" in out and "买家撤销申请" in out
     code, _, err = cli("promises", "cancel", str(pid), "--reason", "again")

@@ -17,9 +17,10 @@ def cli(cli_home, clock, monkeypatch):
     monkeypatch.delenv("SHOPDESK_LANG", raising=False)
     env = {"SHOPDESK_HOME": str(cli_home)}
 
-    def call(*argv):
+    def call(*argv, lang=None):
         out, err = io.StringIO(), io.StringIO()
-        code = run(list(argv), clock=clock, env=dict(env), out=out, err=err)
+        code = run(list(argv), clock=clock,
+                   env={**env, **({"SHOPDESK_LANG": lang} if lang else {})}, out=out, err=err)
         return code, out.getvalue(), err.getvalue()
 
     return call
@@ -50,15 +51,22 @@ def test_list_json_filters_by_kind_step_and_search(cli):
 
 def test_list_text(cli):
     code, out, _ = cli("scripts", "list", "--kind", "exchange")
-    assert code == 0 and "exchange." in out and out.rstrip().endswith("script(s)")
+    assert code == 0 and "exchange." in out and out.rstrip().endswith(" 条话术")
+    assert out.splitlines()[-1].startswith("共 ")
+    code, out, _ = cli("scripts", "list", "--kind", "exchange", lang="en")
+    assert code == 0 and out.rstrip().endswith(" script(s)")
 
 
 def test_render_without_values_exits_1_naming_every_missing_placeholder(cli, case_no):
     code, out, err = cli("scripts", "render", STUCK, "--case", case_no)
     assert code == 1
     assert out == ""  # never a half-filled text on stdout
-    assert err.strip() == ("shopdesk: unfilled placeholders: {快递公司}, {运单号}, {预计时间}; "
-                           "use --set 快递公司=...")
+    assert err.strip() == ("shopdesk: 有未填写的占位符：{快递公司}、{运单号}、{预计时间}；"
+                           "请用 --set 快递公司=... 填写")
+    code, out, err = cli("scripts", "render", STUCK, "--case", case_no, lang="en")
+    assert (code, out) == (1, "")
+    assert err.strip() == ("shopdesk: unfilled placeholders: {carrier}, {waybill}, {eta}; "
+                           "use --set carrier=...")  # the English text's placeholders
 
 
 def test_render_with_set_prints_the_filled_text(cli, case_no):
@@ -72,14 +80,22 @@ def test_render_with_set_prints_the_filled_text(cli, case_no):
 def test_render_in_english_and_a_partial_set(cli, case_no):
     code, _, err = cli("scripts", "render", STUCK, "--case", case_no, "--lang", "en",
                        "--set", "carrier=SF Express")
+    assert code == 1 and "{waybill}、{eta}" in err  # the text in English, the message not
+    code, _, err = cli("scripts", "render", STUCK, "--case", case_no, "--lang", "en",
+                       "--set", "carrier=SF Express", lang="en")
     assert code == 1 and "{waybill}, {eta}" in err
 
 
 def test_render_refuses_an_unknown_placeholder_and_unknown_ids(cli, case_no):
     code, _, err = cli("scripts", "render", STUCK, "--case", case_no, "--set", "colour=red")
+    assert code == 1 and "不认识的占位符 colour" in err
+    code, _, err = cli("scripts", "render", STUCK, "--case", case_no, "--set", "colour=red",
+                       lang="en")
     assert code == 1 and "unknown placeholder colour" in err
     code, _, err = cli("scripts", "render", "no.such.script", "--case", case_no)
-    assert code == 1 and "no.such.script" in err
+    assert (code, err) == (1, "shopdesk: 找不到：话术 no.such.script\n")
+    code, _, err = cli("scripts", "render", "no.such.script", "--case", case_no, lang="en")
+    assert (code, err) == (1, "shopdesk: not found: script no.such.script\n")
     code, _, err = cli("scripts", "render", STUCK, "--case", "SD-20991231-0001")
     assert code == 1
 
@@ -90,6 +106,8 @@ def test_import_error_and_export(cli, tmp_path):
     code, _, err = cli("scripts", "import", str(bad))
     assert code == 1 and "bad.csv:1" in err
     code, out, _ = cli("scripts", "export", str(tmp_path / "out.toml"))
+    assert (code, out) == (0, f"已导出 0 条话术到 {tmp_path / 'out.toml'}\n")
+    code, out, _ = cli("scripts", "export", str(tmp_path / "out.toml"), lang="en")
     assert code == 0 and "exported 0 script(s)" in out
 
 

@@ -17,10 +17,11 @@ from shopdesk.cli import run
 def cli(cli_home, clock):
     env = {"SHOPDESK_HOME": str(cli_home)}
 
-    def call(*argv, actor="小王"):
+    def call(*argv, actor="小王", lang=None):
         out, err = io.StringIO(), io.StringIO()
         args = ["--as", actor, *argv] if actor else list(argv)
-        code = run(args, clock=clock, env=env, out=out, err=err)
+        code = run(args, clock=clock, env={**env, **({"SHOPDESK_LANG": lang} if lang else {})},
+                   out=out, err=err)
         return code, out.getvalue(), err.getvalue()
 
     return call
@@ -44,7 +45,7 @@ def test_a_shift_round_trip(cli, staffed, tmp_path, clock):
     staffed(tmp_path / "home", clock)
     code, out, err = cli("shift", "start", "--staff", "小王")
     assert code == 0, err
-    assert out == "shift #1 started: 小王 (2026-11-23 10:00)\n"
+    assert out == "班次 #1 已开始：小王（2026-11-23 10:00）\n"
     code, out, _ = cli("cases", "add", "--platform", "taobao", "--order", "3712345678901",
                        "--kind", "refund_only", "--buyer", "小蜜蜂", "--phone", "13812345678",
                        "--item", "无线蓝牙耳机")
@@ -53,6 +54,8 @@ def test_a_shift_round_trip(cli, staffed, tmp_path, clock):
         "--text", "确认补发时间")
     clock.advance(hours=4)
     code, out, _ = cli("shift", "status")
+    assert out.startswith("当班：小王（2026-11-23 10:00 起）\n")
+    code, out, _ = cli("shift", "status", lang="en")
     assert out.startswith("on shift: 小王 since 2026-11-23 10:00")
     pdf = tmp_path / "交接.pdf"
     code, out, err = cli("shift", "end", "--note", "记得回电 13812345678", "--text", "--pdf",
@@ -85,12 +88,15 @@ def test_a_shift_round_trip(cli, staffed, tmp_path, clock):
     clock.advance(minutes=5)
     code, out, err = cli("handoff", "ack", "--staff", "小李")
     assert code == 0, err
-    assert out == "hand-off #1 acknowledged by 小李 at 2026-11-23 14:05\n"
+    assert out == "交接 #1 已由 小李 于 2026-11-23 14:05 确认接班\n"
     code, out, err = cli("handoff", "ack", "--staff", "小王")
     assert code == 1 and out == ""
     assert err == "shopdesk: handoff: 该交接已由 小李 于 11-23 14:05 确认\n"
     code, out, _ = cli("handoff", "list")
-    assert out.startswith("#1    2026-11-23 14:00  小王") and "ack 小李" in out
+    assert out.startswith("#1    2026-11-23 14:00  小王") and "已确认 小李" in out
+    assert out.endswith("\n共 1 条交接记录\n")
+    code, out, _ = cli("handoff", "list", lang="en")
+    assert "ack 小李" in out and out.endswith("\n1 hand-off(s)\n")
     code, out, _ = cli("handoff", "show", "1")
     assert "接班确认：小李，11-23 14:05" in out
 
@@ -100,7 +106,7 @@ def test_pins_on_the_command_line(cli, staffed, tmp_path, clock):
     code, out, err = cli("staff", "pin", "--staff", "小李", "--set", "12a4")
     assert code == 1 and err == "shopdesk: --set: PIN 须为 4 位数字\n"
     code, out, err = cli("staff", "pin", "--staff", "小李", "--set", "2468")
-    assert code == 0 and out == "PIN set for 小李\n"
+    assert code == 0 and out == "已设置 小李 的 PIN 码\n"
     # stdin is not a terminal here: no prompt, the missing PIN is refused naming --pin.
     code, out, err = cli("shift", "start", "--staff", "小李")
     assert code == 1 and err == "shopdesk: --pin: 小李 设置了 PIN，请输入 4 位 PIN\n"
@@ -117,7 +123,7 @@ def test_pins_on_the_command_line(cli, staffed, tmp_path, clock):
     code, out, err = cli("staff", "pin", "--staff", "小李", "--clear")
     assert code == 1 and err == "shopdesk: --old-pin: 小李 设置了 PIN，请输入 4 位 PIN\n"
     code, out, err = cli("staff", "pin", "--staff", "小李", "--clear", "--old-pin", "2468")
-    assert code == 0 and out == "PIN cleared for 小李\n"
+    assert code == 0 and out == "已清除 小李 的 PIN 码\n"
     code, out, err = cli("handoff", "ack", "--staff", "小李")
     assert code == 0, err
 
@@ -125,6 +131,9 @@ def test_pins_on_the_command_line(cli, staffed, tmp_path, clock):
 def test_solo_end_without_start_and_errors(cli, staffed, tmp_path, clock):
     staffed(tmp_path / "home", clock)
     code, out, err = cli("handoff", "show")
+    assert (code, err) == (1, "shopdesk: 还没有交接记录（用 `shopdesk shift end` 结束班次"
+                              "即可生成）\n")
+    code, out, err = cli("handoff", "show", lang="en")
     assert code == 1 and "no hand-off yet" in err
     code, out, err = cli("shift", "end", "--json")
     assert code == 0, err
@@ -132,8 +141,13 @@ def test_solo_end_without_start_and_errors(cli, staffed, tmp_path, clock):
     assert data["explicit_start"] is False and data["staff"] == "小王"
     assert data["started_at"] == "2026-11-22T02:00:00+00:00"  # the first ever: 24 hours
     code, out, err = cli("shift", "end", "--pdf", str(tmp_path))
+    assert code == 1 and err == f"shopdesk: --pdf: {tmp_path} 是文件夹；请给出文件名\n"
+    code, out, err = cli("shift", "end", "--pdf", str(tmp_path), lang="en")
     assert code == 1 and "--pdf:" in err and "folder" in err
     code, out, err = cli("shift", "end", "--pdf", str(tmp_path / "无此目录" / "x.pdf"))
+    assert code == 1 and err.startswith("shopdesk: --pdf: 文件夹 ") and "无此目录" in err
+    code, out, err = cli("shift", "end", "--pdf", str(tmp_path / "无此目录" / "x.pdf"),
+                         lang="en")
     assert code == 1 and err.startswith("shopdesk: --pdf: the folder") and "无此目录" in err
     # Refused before anything was stored: still the one hand-off, no empty second one.
     assert json.loads(cli("handoff", "list", "--json")[1])["count"] == 1
@@ -147,7 +161,9 @@ def test_solo_end_without_start_and_errors(cli, staffed, tmp_path, clock):
     assert sheet["next_shift_hours"] == 12.5
     assert sheet["period_start"] == (clock.now() - timedelta(hours=1)).isoformat()
     code, out, err = cli("handoff", "show", "99")
-    assert code == 1 and "not found" in err
+    assert (code, err) == (1, "shopdesk: 找不到：交接 99\n")
+    code, out, err = cli("handoff", "show", "99", lang="en")
+    assert (code, err) == (1, "shopdesk: not found: shift 99\n")
     code, out, err = cli("shift", "start", "--staff", "陌生人")
     assert code == 1 and err == "shopdesk: --staff: 没有这个员工：陌生人\n"
 
@@ -159,6 +175,10 @@ def test_two_unacknowledged_hand_offs_are_both_pending_oldest_first(cli, staffed
     clock.advance(hours=8)
     cli("shift", "end", "--note", "第二班", actor="小李")
     code, out, _ = cli("shift", "status")
+    assert out == ("当班：无人\n"
+                   "小王 的交接 #1（2026-11-23 10:00）尚未确认\n"
+                   "小李 的交接 #2（2026-11-23 18:00）尚未确认\n")
+    code, out, _ = cli("shift", "status", lang="en")
     assert out == ("on shift: nobody\n"
                    "hand-off #1 from 小王 (2026-11-23 10:00) is not acknowledged yet\n"
                    "hand-off #2 from 小李 (2026-11-23 18:00) is not acknowledged yet\n")
@@ -167,9 +187,9 @@ def test_two_unacknowledged_hand_offs_are_both_pending_oldest_first(cli, staffed
     assert [h["id"] for h in data["pending_handoffs"]] == [1, 2]
     code, out, err = cli("handoff", "ack", "--staff", "小李")
     assert code == 0, err
-    assert out == ("hand-off #1 acknowledged by 小李 at 2026-11-23 18:00\n"
-                   "1 more hand-off(s) not acknowledged yet: #2\n")
-    code, out, _ = cli("handoff", "ack", "--staff", "小王")
+    assert out == ("交接 #1 已由 小李 于 2026-11-23 18:00 确认接班\n"
+                   "还有 1 条交接尚未确认：#2\n")
+    code, out, _ = cli("handoff", "ack", "--staff", "小王", lang="en")
     assert out == "hand-off #2 acknowledged by 小王 at 2026-11-23 18:00\n"
     assert json.loads(cli("shift", "status", "--json")[1])["pending_handoffs"] == []
 
@@ -184,10 +204,15 @@ def test_a_pdf_that_fails_after_the_end_says_the_hand_off_is_stored(cli, staffed
     staffed(tmp_path / "home", clock)
     code, out, err = cli("shift", "end", "--pdf", str(tmp_path / "x.pdf"))
     assert code == 1
+    assert err == (f"shopdesk: --pdf: 无法写入 {tmp_path / 'x.pdf'}：No space left on "
+                   "device；交接 #1 已保存：`shopdesk handoff show 1 --pdf PATH` "
+                   "可以重新生成 PDF\n")
+    code, out, err = cli("shift", "end", "--pdf", str(tmp_path / "x.pdf"), lang="en")
+    assert code == 1
     assert err == (f"shopdesk: --pdf: cannot write {tmp_path / 'x.pdf'}: No space left on "
-                   "device; hand-off #1 is stored: `shopdesk handoff show 1 --pdf PATH` "
+                   "device; hand-off #2 is stored: `shopdesk handoff show 2 --pdf PATH` "
                    "writes it\n")
-    assert json.loads(cli("handoff", "list", "--json")[1])["count"] == 1
+    assert json.loads(cli("handoff", "list", "--json")[1])["count"] == 2
 
 
 def test_staff_pin_reset_removes_a_forgotten_pin_with_a_reason(cli, staffed, tmp_path, clock):
@@ -197,8 +222,13 @@ def test_staff_pin_reset_removes_a_forgotten_pin_with_a_reason(cli, staffed, tmp
     assert code == 1 and err == "shopdesk: --reason: 请写明为什么重置 PIN\n"
     code, out, err = cli("staff", "pin", "--staff", "小李", "--reset", "--reason", "忘记了")
     assert code == 0, err
+    assert out == ("已重置 小李 的 PIN 码：未用旧 PIN 码直接移除，已记入审计记录"
+                   "（操作人 小王，原因：忘记了）。小李 可以用 --set 设置新的 PIN 码。\n")
+    cli("staff", "pin", "--staff", "小李", "--set", "1357")
+    code, out, err = cli("staff", "pin", "--staff", "小李", "--reset", "--reason", "又忘了",
+                         lang="en")
     assert out == ("PIN reset for 小李: removed without the old PIN; recorded in the audit "
-                   "trail (by 小王, reason: 忘记了). 小李 can set a new one with --set.\n")
+                   "trail (by 小王, reason: 又忘了). 小李 can set a new one with --set.\n")
     code, out, err = cli("shift", "start", "--staff", "小李")
     assert code == 0, err
 
@@ -243,8 +273,8 @@ def test_shift_end_shows_the_work_done_while_nobody_was_on_shift(cli, staffed, t
     assert code == 0, err
     code, out, err = cli("shift", "end")  # no shift between: the whole hour is the sheet's
     assert code == 0, err
-    assert out.startswith(
-        "hand-off #2: 小王 2026-11-23 14:00 – 2026-11-23 15:00; 1 touched, 1 open,")
+    assert out == ("交接 #2：小王 2026-11-23 14:00 – 2026-11-23 15:00；处理案件 1 个，"
+                   "待处理案件 1 个，承诺逾期 0 个\n")
     code, out, _ = cli("handoff", "show", "--json")
     sheet = json.loads(out)["handoff"]["sheet"]
     assert sheet["off_shift"] == [] and sheet["off_shift_start"] is None
@@ -262,3 +292,15 @@ def test_shift_end_json_names_the_pdf_it_wrote(cli, staffed, tmp_path, clock):
     code, out, err = cli("shift", "end", "--pdf", str(pdf), "--json")
     assert code == 0, err
     assert json.loads(out)["handoff"]["pdf"] == str(pdf) and pdf.exists()
+
+
+def test_shift_start_and_end_in_english_and_an_own_hand_off(cli, staffed, tmp_path, clock):
+    staffed(tmp_path / "home", clock)
+    code, out, err = cli("shift", "start", "--staff", "小王", lang="en")
+    assert (code, out) == (0, "shift #1 started: 小王 (2026-11-23 10:00)\n"), err
+    clock.advance(hours=2)
+    code, out, err = cli("shift", "end", lang="en")
+    assert (code, out) == (0, "hand-off #1: 小王 2026-11-23 10:00 – 2026-11-23 12:00; "
+                              "0 touched, 0 open, 0 promises overdue\n"), err
+    code, out, err = cli("handoff", "ack", "--staff", "小王")
+    assert (code, out) == (0, "交接 #1 已由 小王 于 2026-11-23 12:00 确认接班（本人确认）\n"), err

@@ -24,15 +24,21 @@ def cli(tmp_path, clock):
 
 
 def test_add_list_and_deactivate(cli):
-    assert cli("staff", "add", "小王") == (0, "staff member added: 小王\n", "")
-    assert cli("--as", "小王", "staff", "add", "小李")[0] == 0
+    assert cli("staff", "add", "小王") == (0, "已添加员工：小王\n", "")
+    assert cli("--as", "小王", "staff", "add", "小李", lang="en") == (
+        0, "staff member added: 小李\n", "")
     assert cli("staff", "pin", "--staff", "小李", "--set", "2468")[0] == 0
     code, out, err = cli("staff", "list")
+    assert (code, out, err) == (0, "小王\n小李（PIN）\n共 2 名员工\n", "")
+    code, out, err = cli("staff", "list", lang="en")
     assert (code, out, err) == (0, "小王\n小李  (PIN)\n2 staff member(s)\n", "")
 
     code, out, err = cli("--as", "小王", "staff", "deactivate", "小李")
-    assert code == 0 and out.startswith("staff member deactivated: 小李")
-    assert cli("staff", "list")[1] == "小王\n1 staff member(s)\n"
+    assert (code, out) == (0, "已停用员工：小李（以前的修改记录仍保留其姓名）\n")
+    assert cli("staff", "list")[1] == "小王\n共 1 名员工\n"
+    assert cli("staff", "list", "--all", lang="en")[1] == \
+        "小王\n小李  (PIN, inactive)\n2 staff member(s)\n"
+    assert cli("staff", "list", "--all")[1] == "小王\n小李（PIN、已停用）\n共 2 名员工\n"
     code, out, _ = cli("staff", "list", "--all", "--json")
     assert json.loads(out) == {"schema": 1, "count": 2, "staff": [
         {"name": "小王", "active": True, "pin": False, "operator": False},
@@ -42,7 +48,8 @@ def test_add_list_and_deactivate(cli):
 def test_the_operator_is_marked(cli):
     cli("staff", "add", "小王")
     assert cli("shift", "start", "--staff", "小王")[0] == 0  # makes them the operator
-    assert cli("staff", "list")[1] == "小王  (operator)\n1 staff member(s)\n"
+    assert cli("staff", "list")[1] == "小王（操作人）\n共 1 名员工\n"
+    assert cli("staff", "list", lang="en")[1] == "小王  (operator)\n1 staff member(s)\n"
     assert json.loads(cli("staff", "list", "--json")[1])["staff"][0]["operator"] is True
 
 

@@ -24,17 +24,21 @@ def cli(tmp_path, clock):
     return call
 
 
-def add_case(cli, *extra):
+def add_case(cli, *extra, lang=None):
     return cli("--as", "小王", "cases", "add", "--platform", "taobao", "--order", "T123456",
-               "--kind", "complaint", "--amount", "99", *extra)
+               "--kind", "complaint", "--amount", "99", *extra, lang=lang)
 
 
 def test_cases_add_prints_the_warnings_it_raised(cli):
     code, out, err = add_case(cli, "--description", "孩子被割伤了，要打12315")
     assert code == 0, err
     lines = out.splitlines()
-    assert lines[1] == "warning: safety  提到：割伤"
-    assert lines[2] == "warning: media_threat  提到：12315"
+    assert lines[1] == "预警：safety  提到：割伤"
+    assert lines[2] == "预警：media_threat  提到：12315"
+    code, out, err = add_case(cli, "--description", "孩子被割伤了", lang="en")
+    assert out.splitlines()[1:] == [
+        "note: order T123456 already had open case(s): SD-20261123-0001 (New)",
+        "warning: safety  mentions: 割伤"]
 
 
 def test_cases_add_and_show_json_carry_warnings(cli):
@@ -56,8 +60,14 @@ def test_warnings_list_and_ack(cli):
     assert [(w["case_no"], w["rule"]) for w in data["warnings"]] == [(case_no, "media_threat")]
     assert set(data["warnings"][0]) >= {"case_no", "rule", "reason", "raised_at",
                                         "acknowledged_by"}
+    code, out, _ = cli("warnings", "list")
+    assert out.startswith(f"{case_no}  ") and out.endswith("\n共 1 条预警\n")
+    code, out, _ = cli("warnings", "list", lang="en")
+    assert out.endswith("\n1 warning(s)\n")
     code, out, err = cli("--as", "小王", "warnings", "ack", case_no, "--note", "已报主管")
-    assert (code, out) == (0, f"{case_no}: acknowledged media_threat\n"), err
+    assert (code, out) == (0, f"{case_no}：已确认预警 media_threat\n"), err
+    code, out, _ = cli("warnings", "list", "--all", lang="en")
+    assert "  [ack: 小王]\n" in out
     assert json.loads(cli("warnings", "list", "--json")[1])["warnings"] == []
     acked = json.loads(cli("warnings", "list", "--all", "--json")[1])["warnings"]
     assert acked[0]["acknowledged_by"] == "小王" and acked[0]["note"] == "已报主管"
@@ -76,7 +86,7 @@ def test_warnings_list_filters_by_rule_and_refuses_an_unknown_one(cli):
 def test_blacklist_add_list_remove_and_warn(cli):
     code, out, err = cli("--as", "小王", "blacklist", "add", "--platform", "taobao",
                          "--buyer", "差评王", "--reason", "职业差评师", "--phone", "13812345678")
-    assert (code, out) == (0, "added #1: taobao 差评王\n"), err
+    assert (code, out) == (0, "已加入名单 #1：淘宝/天猫 差评王\n"), err
     data = json.loads(cli("blacklist", "list", "--json")[1])
     assert data["blacklist"][0]["phone"] == "138****5678"
     assert data["blacklist"][0]["platform"] == "taobao"  # JSON keeps the key
@@ -84,8 +94,10 @@ def test_blacklist_add_list_remove_and_warn(cli):
     _, out, _ = add_case(cli, "--buyer", "差评王", "--json")
     rules = [w["rule"] for w in json.loads(out)["case"]["warnings"]]
     assert rules == ["blacklisted"]
-    assert cli("--as", "小王", "blacklist", "remove", "1")[0] == 0
-    assert cli("blacklist", "list")[1] == "0 entries\n"
+    assert cli("--as", "小王", "blacklist", "remove", "1", lang="en") == (
+        0, "removed #1: taobao 差评王\n", "")
+    assert cli("blacklist", "list")[1] == "共 0 条\n"
+    assert cli("blacklist", "list", lang="en")[1] == "0 entries\n"
     code, _, err = cli("--as", "小王", "blacklist", "remove", "1")
     assert code == 1 and "1" in err
 
@@ -104,13 +116,17 @@ def test_blacklist_export_and_import_round_trip(cli, tmp_path):
         "--reason", "恶意", "--address", "朝阳区某某路1号")
     path = tmp_path / "list.csv"
     code, out, _ = cli("blacklist", "export", "-o", str(path))
+    assert (code, out) == (0, f"已把 1 条名单写入 {path}（含个人信息，仅供本店使用）\n")
+    code, out, _ = cli("blacklist", "export", "-o", str(path), lang="en")
     assert code == 0 and out.startswith("1 entry written")
     assert "朝阳区某某路1号" in path.read_text(encoding="utf-8-sig")
     assert cli("--as", "小王", "blacklist", "remove", "1")[0] == 0
     assert cli("--as", "小王", "blacklist", "import", str(path))[1] == \
-        "1 added, 0 already on the list\n"
-    assert cli("--as", "小王", "blacklist", "import", str(path))[1] == \
+        "新增 1 条，0 条已在名单中\n"
+    assert cli("--as", "小王", "blacklist", "import", str(path), lang="en")[1] == \
         "0 added, 1 already on the list\n"
+    assert cli("--as", "小王", "blacklist", "import", str(tmp_path / "none.csv")) == (
+        1, "", f"shopdesk: FILE: 没有这个文件：{tmp_path / 'none.csv'}\n")
     bad = tmp_path / "bad.csv"
     bad.write_text("platform,buyer_nick,reason\nebay,x,y\n", encoding="utf-8")
     code, _, err = cli("--as", "小王", "blacklist", "import", str(bad), lang="en")
@@ -120,6 +136,10 @@ def test_blacklist_export_and_import_round_trip(cli, tmp_path):
 def test_cases_add_with_the_malicious_reviewer_cause_hints_at_the_list(cli):
     code, out, err = add_case(cli, "--buyer", "职业差评", "--cause", "malicious_reviewer")
     assert code == 0, err
+    assert "提示：可以把这个买家加入恶意买家名单：shopdesk blacklist add " \
+           "--platform taobao --buyer 职业差评" in out
+    code, out, err = add_case(cli, "--buyer", "职业差评", "--cause", "malicious_reviewer",
+                              lang="en")
     assert "hint: add the buyer to the malicious-buyer list: shopdesk blacklist add " \
            "--platform taobao --buyer 职业差评" in out
     _, out, _ = cli("blacklist", "list", "--json")

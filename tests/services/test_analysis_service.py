@@ -108,7 +108,7 @@ def test_cli_plans_add_list_update(tmp_path, clock):
                          "slow_delivery", "--cause", "快递网点爆仓", "--plan", "换快递",
                          "--target", "50", "--owner", "仓库", "--due",
                          (date(2026, 12, 31)).isoformat())
-    assert (code, out) == (0, "plan #1 added: 送货慢 (slow_delivery)\n"), err
+    assert (code, out) == (0, "已添加改进计划 #1：送货慢（slow_delivery）\n"), err
     assert cli(tmp_path, clock, "--as", "小王", "plans", "update", "1", "--status",
                "doing")[0] == 0
     [plan] = json.loads(cli(tmp_path, clock, "plans", "list", "--json")[1])["plans"]
@@ -127,6 +127,6 @@ def test_cli_plans_add_list_update(tmp_path, clock):
     # The label a seller reads elsewhere is taken and stored as the key.
     code, out, err = cli(tmp_path, clock, "--as", "小王", "plans", "add", "--category",
                          "送货慢", "--cause", "c", "--plan", "p")
-    assert (code, out) == (0, "plan #2 added: 送货慢 (slow_delivery)\n"), err
+    assert (code, out) == (0, "已添加改进计划 #2：送货慢（slow_delivery）\n"), err
     code, out, _ = cli(tmp_path, clock, "plans", "list")
     assert "#2  送货慢  p" in out

@@ -177,7 +177,7 @@ def test_cli_report_monthly_and_table_export(register, clock, tmp_path):
     assert code == 1 and "-o" in err
     code, _, err = cli(home, clock, "report", "monthly", "--month", "2026-11", "-o",
                        str(tmp_path / "missing" / "r.pdf"))
-    assert code == 1 and "cannot write" in err
+    assert code == 1 and "无法写入" in err
     code, out, err = cli(home, clock, "analysis", "pareto", "--by", "province", "--from",
                          "2026-11-01", "--to", "2026-11-30", "-o", str(tmp_path / "p.csv"))
     assert code == 0, err

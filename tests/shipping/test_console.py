@@ -43,7 +43,7 @@ def test_cp936_console_redirected_to_a_file_gets_utf8_with_the_yuan_sign(home, t
         result = shopdesk(home, "cases", "list", extra=CP936, stdout=f)
     assert result.returncode == 0, result.stderr.decode("utf-8", "replace")
     text = target.read_bytes().decode("utf-8")  # strict: one GBK byte would fail here
-    assert "¥" in text and "4 case(s)" in text
+    assert "¥" in text and "共 4 个案件" in text
 
 
 def test_cp936_json_is_utf8_and_keeps_chinese_unescaped(home):
