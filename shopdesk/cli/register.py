@@ -125,6 +125,13 @@ def cmd_backup(register: Register, args: argparse.Namespace, out: TextIO) -> int
             # Shop time, as the file names and the window's restore list show it.
             taken = local(b.taken_at, register.shop_tz)
             out.write(f"{taken:%Y-%m-%d %H:%M:%S}  {b.reason:<28} {b.path}\n")
+        if register.is_team:  # no daily backup is taken: say whose job it is
+            out.write(pick(cli_lang(register, args),
+                           "团队登记簿不做每日自动备份：服务器由店铺自己备份"
+                           "（见 README“团队模式”）；上面是这台电脑“立即备份”的文件。\n",
+                           "A team register takes no daily backup: the shop backs up its server "
+                           "(README, \"Team mode\"); above are this PC's \"Back up now\" "
+                           "files.\n"))
         return EXIT_OK
     out.write(f"{register.back_up_now()}\n")
     return EXIT_OK

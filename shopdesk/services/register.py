@@ -448,6 +448,13 @@ class Register:
         return self.backups.make(self.db, "manual", self.clock.now())
 
     def list_backups(self) -> list[BackupFile]:
+        """Backups in the backups folder, newest first; on a team register also the
+        pg_dump archives "Back up now" took (reason `team-dump`: restored on the server)."""
+        if self.is_team:
+            from ..storage.pg.backup import team_dumps
+
+            return sorted([*team_dumps(self.paths.backups), *self.backups.list()],
+                          key=lambda b: (b.taken_at, b.path.name), reverse=True)
         return self.backups.list()
 
     def close(self) -> None:
@@ -459,6 +466,15 @@ class Register:
         """False once closed (a restore closes the old register before the window has
         switched to the new one; late task results must not read it)."""
         return not self.closed
+
+    def restore_refused(self) -> ShopDeskError | None:
+        """Why this register cannot be restored from a backup file on this PC (None: it
+        can): a team register is restored on its server."""
+        if not self.is_team:
+            return None
+        from ..storage.pg.backup import team_restore_refused
+
+        return team_restore_refused()
 
     def restore(self, backup: Path) -> tuple[Register, Path]:
         """Close, replace the file with `backup`, reopen. Returns (new register, kept file)."""

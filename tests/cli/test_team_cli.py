@@ -69,3 +69,27 @@ def test_tls_options_reach_the_server_and_a_refusal_is_plain(cli_home, clock, ca
     err = capsys.readouterr().err
     assert code == 1 and "does not accept TLS" in err
     assert "Traceback" not in err and not (cli_home / "team.json").exists()
+
+
+def test_backups_of_a_team_register_are_listed_and_restoring_says_where(cli_home, clock):
+    # Walkthrough (session 17): `backup` wrote a .dump that `backup --list` never showed
+    # (only the pre-team local backup, which looked current), and nothing said the team
+    # register takes no daily backup.
+    with pg_support.scratch_database("sdbak") as url:
+        assert _run(["team", "init", "--url", url], cli_home, clock)[0] == 0
+        code, out = _run(["backup"], cli_home, clock)
+        assert code == 0
+        dump = out.strip()
+        code, out = _run(["backup", "--list"], cli_home, clock)
+        assert code == 0
+        first = out.splitlines()[0]
+        if dump.endswith(".dump"):  # pg_dump installed
+            assert first.endswith(dump) and "team-dump" in first
+        else:
+            assert first.endswith(dump) and "team-export" in first
+        assert "团队登记簿不做每日自动备份：服务器由店铺自己备份" in out
+        code = run(["backup", "restore", "--latest"], clock=clock,
+                   env={"SHOPDESK_HOME": str(cli_home)}, out=io.StringIO(),
+                   err=(err := io.StringIO()))
+        assert code == 1 and "pg_restore" in err.getvalue()
+        _run(["team", "disconnect"], cli_home, clock)

@@ -42,3 +42,31 @@ def test_another_pcs_case_shows_within_the_poll(qtbot, make_window, data_paths, 
                     timer.stop()
                 window.close()
             register.close()
+
+
+def test_restore_on_a_team_register_says_where_before_any_list(qtbot, make_window, data_paths,
+                                                               clock, boxes, monkeypatch):
+    from shopdesk.ui.dialogs import restore_dialog
+
+    shown = []
+    monkeypatch.setattr(restore_dialog.RestoreDialog, "exec",
+                        lambda dialog: shown.append(dialog) or 0)
+    with pg_support.scratch_database("sdres") as url:
+        register = Register(paths=data_paths, db=open_team_database(url, listen=False),
+                            clock=clock)
+        window = None
+        try:
+            register.staff.add("小王", actor="小王")
+            register.staff.set_current_operator("小王")
+            window = make_window(register)
+            window.act_restore_backup.trigger()
+            # Not a list of this PC's old local backups, then a refusal after choosing.
+            assert shown == []
+            [text] = boxes.texts("information")
+            assert "pg_restore" in text and "不能在这台电脑上恢复" in text
+        finally:
+            if window is not None:
+                for timer in window.findChildren(QTimer):
+                    timer.stop()
+                window.close()
+            register.close()

@@ -7,12 +7,14 @@ The server itself is backed up by the shop (README, "Team mode"); this is "Back 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from ...domain.files import make_private, temp_beside
+from ..backup import BackupFile
 from ..backup import stamp as backup_stamp
 from ..errors import StorageError
 from .connection import PgDatabase
@@ -38,6 +40,26 @@ def team_backup(db: PgDatabase, folder: Path, now: datetime, tz: str, *,
         tmp.unlink(missing_ok=True)
         # pg_dump of another major version refuses the server: fall back to an export.
     return export_to_local_file(db, folder / f"shopdesk-{stamp}-team-export.sqlite3")
+
+
+# shopdesk-team-20261205-090000+0800.dump (names before 0.2.x: UTC, no offset).
+_DUMP = re.compile(r"^shopdesk-team-(\d{8}-\d{6})([+-]\d{4})?\.dump$")
+
+
+def team_dumps(folder: Path) -> list[BackupFile]:
+    """The pg_dump archives "Back up now" wrote into `folder`, newest first (restored on
+    the server with pg_restore, never by the app)."""
+    if not folder.is_dir():
+        return []
+    found = []
+    for path in folder.glob("shopdesk-team-*.dump"):
+        m = _DUMP.match(path.name)
+        if not m:
+            continue
+        taken = (datetime.strptime(m.group(1) + m.group(2), "%Y%m%d-%H%M%S%z") if m.group(2)
+                 else datetime.strptime(m.group(1), "%Y%m%d-%H%M%S").replace(tzinfo=UTC))
+        found.append(BackupFile(path, taken.astimezone(UTC), "team-dump"))
+    return sorted(found, key=lambda b: (b.taken_at, b.path.name), reverse=True)
 
 
 def export_to_local_file(db: PgDatabase, dest: Path) -> Path:

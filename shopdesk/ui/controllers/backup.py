@@ -72,6 +72,11 @@ class BackupController(QObject):
         from ..dialogs.restore_dialog import RestoreDialog
 
         register = self._host.register
+        refused = register.restore_refused()
+        if refused is not None:  # a team register: say so before offering a list
+            QMessageBox.information(self._parent, self.tr("Restore from backup"),
+                                    self._error_text(refused))
+            return
         dialog = RestoreDialog(register.list_backups(), register.shop_tz, self._parent)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen() is None:
             return
