@@ -81,6 +81,8 @@ def _status(status: team.TeamStatus, args: argparse.Namespace, out: TextIO, en: 
                   f"{tls}), this PC: {status.pc}\n" if en else
                   f"团队登记簿：{status.where}，用户 {status.user}（{status.cases} 个案件，"
                   f"{tls}），本机：{status.pc}\n")
+        if status.local_only:  # connecting left this PC's own cases out of view
+            out.write(status.local_only_warning("en" if en else "zh") + "\n")
     else:
         out.write(f"Team register: {status.where} - the server cannot be reached now\n"
                   if en else f"团队登记簿：{status.where}——现在连不上服务器\n")

@@ -12,13 +12,14 @@ import json
 import socket
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from ..domain.clock import Clock
 from ..domain.errors import ShopDeskError
 from ..domain.files import make_private
+from ..domain.text import list_sep, pick
 from ..paths import DataPaths
 from ..storage.db import open_database
 from ..storage.pg.blobs import upload_folder_files
@@ -31,7 +32,7 @@ from ..storage.pg.connection import (
     url_error,
 )
 from ..storage.pg.db import applied_migrations, migrate_team, open_team_database
-from ..storage.pg.transfer import copy_register, table_checksums
+from ..storage.pg.transfer import cases_only_in, copy_register, table_checksums
 
 KEYRING_SERVICE = "ShopDesk team register"
 # libpq's sslmode values, weakest first ("prefer" is libpq's default).
@@ -66,11 +67,30 @@ class TeamStatus:
     user: str = ""  # the server's user name (team), never the password
     tls_mode: str = ""  # the sslmode asked for (team; libpq's default is "prefer")
     encrypted: bool | None = None  # whether the connection uses TLS (None: not asked)
+    # On connecting: cases of this PC's local register the team register lacks (work
+    # done while not connected); they stay in the local file, out of the team's view.
+    local_only: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {"mode": self.mode, "where": self.where, "reachable": self.reachable,
                 "cases": self.cases, "pc": self.pc, "user": self.user,
-                "tls_mode": self.tls_mode, "encrypted": self.encrypted}
+                "tls_mode": self.tls_mode, "encrypted": self.encrypted,
+                "local_only_cases": list(self.local_only)}
+
+    def local_only_warning(self, lang: str = "zh") -> str:
+        """What connecting leaves behind in the local file ("" when nothing)."""
+        if not self.local_only:
+            return ""
+        n = len(self.local_only)
+        shown = list_sep(lang).join(self.local_only[:5]) + ("…" if n > 5 else "")
+        return pick(lang,
+                    f"注意：这台电脑的本机登记簿里有 {n} 个案件不在团队登记簿中（{shown}），"
+                    "连接后看不到它们；它们仍在本机文件里（shopdesk team disconnect 可回到本机"
+                    "登记簿查看，再在团队登记簿里重新登记）。",
+                    f"Note: {n} case(s) of this PC's local register are not in the team "
+                    f"register ({shown}) and are out of view once connected; they stay in "
+                    "the local file (shopdesk team disconnect shows them again; log them "
+                    "again in the team register).")
 
 
 def build_url(host: str, database: str, user: str, *, port: int = DEFAULT_PORT,
@@ -220,10 +240,11 @@ def connect(paths: DataPaths, url: str) -> TeamStatus:
         migrate_team(db)
         cases = int(db.execute("SELECT count(*) FROM cases").fetchone()[0])
         encrypted = tls_in_use(db)
+        local_only = cases_only_in(paths.database, db)
     finally:
         db.close()
     _save_config(paths, url)
-    return _team_status(url, True, cases, encrypted)
+    return replace(_team_status(url, True, cases, encrypted), local_only=tuple(local_only))
 
 
 def _team_status(url: str, reachable: bool | None, cases: int | None,

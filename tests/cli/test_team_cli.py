@@ -93,3 +93,24 @@ def test_backups_of_a_team_register_are_listed_and_restoring_says_where(cli_home
                    err=(err := io.StringIO()))
         assert code == 1 and "pg_restore" in err.getvalue()
         _run(["team", "disconnect"], cli_home, clock)
+
+
+def test_connecting_says_which_local_cases_stay_behind(cli_home, clock):
+    # Walkthrough (session 17): a case opened while disconnected (with an open promise)
+    # vanished from view on `team connect`, without a word.
+    with pg_support.scratch_database("sdleft") as url:
+        _run(["cases", "add", "--platform", "taobao", "--order", "3126112300000000001",
+              "--kind", "refund_only"], cli_home, clock)
+        assert _run(["team", "init", "--url", url], cli_home, clock)[0] == 0
+        assert _run(["team", "disconnect"], cli_home, clock)[0] == 0
+        code, out = _run(["cases", "add", "--platform", "jd", "--order", "JD777",
+                          "--kind", "refund_only", "--json"], cli_home, clock)
+        offline = json.loads(out)["case"]["case_no"]
+        code, out = _run(["team", "connect", url], cli_home, clock)
+        assert code == 0
+        assert f"有 1 个案件不在团队登记簿中（{offline}）" in out
+        assert _run(["team", "disconnect"], cli_home, clock)[0] == 0
+        code, out = _run(["team", "connect", url, "--json"], cli_home, clock)
+        assert json.loads(out)["local_only_cases"] == [offline]
+        # The case copied by init is in both: not listed.
+        _run(["team", "disconnect"], cli_home, clock)

@@ -11,10 +11,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sqlite3
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
+from ..batches import in_batches
 from ..dialect import POSTGRES, dialect_of
+from ..uris import sqlite_uri
 
 # Parents before children (foreign keys); the rest in name order after them.
 _FIRST = ("staff", "cases", "shifts", "buyers")
@@ -132,3 +136,26 @@ def table_checksums(db: Any) -> dict[str, tuple[int, str]]:
 
 
 __all__ = ["columns", "copied_tables", "copy_register", "primary_key", "table_checksums"]
+
+
+def cases_only_in(local_path: Path, team: Any) -> list[str]:
+    """Case numbers of the live cases in the local register file at `local_path` that the
+    team register lacks (no case there with the same number, platform and order): work
+    done on this PC while it was not connected. Read-only; [] without a local file."""
+    if not local_path.exists():
+        return []
+    try:
+        conn = sqlite3.connect(sqlite_uri(local_path, "mode=ro"), uri=True)
+        try:
+            rows = conn.execute("SELECT case_no, platform, order_no FROM cases "
+                                "WHERE deleted_at IS NULL ORDER BY case_no").fetchall()
+        finally:
+            conn.close()
+    except sqlite3.Error:  # not a register (yet): nothing of it is to be missed
+        return []
+    known: set[tuple[str, str, str]] = set()
+    for chunk, marks in in_batches([r[0] for r in rows]):
+        known.update(tuple(r) for r in team.execute(
+            f"SELECT case_no, platform, order_no FROM cases WHERE case_no IN ({marks})",
+            chunk).fetchall())
+    return [r[0] for r in rows if tuple(r) not in known]

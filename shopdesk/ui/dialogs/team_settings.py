@@ -264,8 +264,10 @@ class TeamSettingsPage(QWidget):
 
     def _connected(self, status: team.TeamStatus) -> None:
         tls = self.tr("encrypted (TLS)") if status.encrypted else self.tr("not encrypted")
-        self._done(self.tr("This PC now uses the team register on {where} ({cases} cases, "
-                           "{tls}).").format(where=status.where, cases=status.cases, tls=tls))
+        text = self.tr("This PC now uses the team register on {where} ({cases} cases, "
+                       "{tls}).").format(where=status.where, cases=status.cases, tls=tls)
+        left = status.local_only_warning(self._lang)  # work done here while not connected
+        self._done(text + ("\n\n" + left if left else ""))
 
     def _done(self, text: str) -> None:
         """This PC uses another register now: say what happened; the window reopens."""
