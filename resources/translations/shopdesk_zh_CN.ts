@@ -282,13 +282,14 @@
 {path}</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/backup.py" line="81"/>
-        <location filename="../../shopdesk/ui/controllers/backup.py" line="105"/>
+        <location filename="../../shopdesk/ui/controllers/backup.py" line="77"/>
+        <location filename="../../shopdesk/ui/controllers/backup.py" line="86"/>
+        <location filename="../../shopdesk/ui/controllers/backup.py" line="110"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/backup.py" line="82"/>
+        <location filename="../../shopdesk/ui/controllers/backup.py" line="87"/>
         <source>Replace the current register with the backup “{name}”?
 
 Changes made after that backup will no longer be shown. The current file is kept and can be restored again.</source>
@@ -297,12 +298,12 @@ Changes made after that backup will no longer be shown. The current file is kept
 该备份之后所做的修改将不再显示。当前文件会被保留，之后还可以再恢复。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/backup.py" line="99"/>
+        <location filename="../../shopdesk/ui/controllers/backup.py" line="104"/>
         <source>Restore failed</source>
         <translation>恢复失败</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/backup.py" line="106"/>
+        <location filename="../../shopdesk/ui/controllers/backup.py" line="111"/>
         <source>The register was restored from the backup.
 
 The previous register file was kept here:
@@ -1110,234 +1111,260 @@ You can restore it from the trash later.</source>
 <context>
     <name>CaseFormDialog</name>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="88"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="89"/>
         <source>New case</source>
         <translation>新建案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="90"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="91"/>
         <source>Edit case %1</source>
         <translation>编辑案件 %1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="113"/>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="120"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="114"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="121"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="114"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="115"/>
         <source>Show the full number (this is recorded)</source>
         <translation>显示完整号码（会记录在审计日志中）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="122"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="123"/>
         <source>Show the full address (this is recorded)</source>
         <translation>显示完整地址（会记录在审计日志中）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="133"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="134"/>
         <source>Who handles this case (hand it to a colleague by choosing them)</source>
         <translation>负责处理此案件的人（选择同事即可转交）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="195"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="196"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="199"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="200"/>
         <source>Assignee</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="257"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="258"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="455"/>
         <source>(nobody)</source>
         <translation>（无人负责）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="126"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="127"/>
         <source>(not yet known)</source>
         <translation>（暂不清楚）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="78"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="79"/>
         <source>Discard what you typed in this form?</source>
         <translation>放弃这张表单里已填写的内容吗？</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="108"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="109"/>
         <source>= amount paid</source>
         <translation>= 实付金额</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="130"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="131"/>
         <source>This case has a due time</source>
         <translation>设置截止时间</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="138"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="139"/>
         <source>What happened, what the buyer wants… (Ctrl+Enter saves)</source>
         <translation>发生了什么、买家想要什么…（Ctrl+Enter 保存）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="154"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="155"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="155"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="156"/>
         <source>Buyer and case</source>
         <translation>买家与案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="162"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="163"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="163"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="164"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="166"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="167"/>
         <source>Enter saves · Esc cancels</source>
         <translation>Enter 保存 · Esc 取消</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="190"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="191"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="190"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="191"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="191"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="192"/>
         <source>Order no.</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="191"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="192"/>
         <source>Refund no.</source>
         <translation>售后单号</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="192"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="193"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="192"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="193"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="193"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="194"/>
         <source>Amount paid</source>
         <translation>实付金额</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="193"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="194"/>
         <source>Amount claimed</source>
         <translation>申请金额</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="194"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="195"/>
         <source>Buyer nickname</source>
         <translation>买家昵称</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="194"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="195"/>
         <source>Buyer name</source>
         <translation>买家姓名</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="195"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="196"/>
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="196"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="197"/>
         <source>Kind</source>
         <translation>售后类型</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="197"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="198"/>
         <source>Cause</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="197"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="198"/>
         <source>Customer type</source>
         <translation>客户类型</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="198"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="199"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="198"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="199"/>
         <source>Due</source>
         <translation>截止时间</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="199"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="200"/>
         <source>Description</source>
         <translation>问题描述</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="437"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="445"/>
+        <source>Their changes are now in the form: %1.</source>
+        <translation>对方的修改已填入表单：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="448"/>
+        <source>You both changed %1: yours is kept (see the field); saving again replaces theirs.</source>
+        <translation>你们都改了%1：保留了你填写的内容（见该栏）；再次保存将覆盖对方的修改。</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="455"/>
+        <source>no due time</source>
+        <translation>无截止时间</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="459"/>
+        <source>%1 changed this too, to: %2</source>
+        <translation>%1 也改了这一项，改为：%2</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="461"/>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="492"/>
         <source>Order %1 already has open case(s): %2. Open another case for it?</source>
         <translation>订单 %1 已有未结案件：%2。还要为它再新建一个案件吗？</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="439"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="494"/>
         <source>Order %1 already has open case(s): %2. Move this case to that order as well?</source>
         <translation>订单 %1 已有未结案件：%2。仍要把这个案件也改到这个订单吗？</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="442"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="497"/>
         <source>Same order</source>
         <translation>同一订单</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="452"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="507"/>
         <source>In the imported orders, order %1 belongs to buyer %2, and its %3 differs from what is typed here.</source>
         <translation>已导入的订单里，订单 %1 属于买家 %2，它的%3与这里填写的不同。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="454"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="509"/>
         <source>In the imported orders, the %3 of order %1 differs from what is typed here.</source>
         <translation>已导入的订单里，订单 %1 的%3与这里填写的不同。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="457"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="512"/>
         <source>Save anyway? Nothing will be filled from that order. Choose No to check the order number.</source>
         <translation>仍然保存吗？不会从这个订单补全任何信息。选“否”返回核对订单号。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="460"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="515"/>
         <source>Check the order number</source>
         <translation>请核对订单号</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="472"/>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="483"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="527"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="538"/>
         <source>Malicious-buyer list</source>
         <translation>恶意买家名单</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="473"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="528"/>
         <source>Add the buyer %1 to the malicious-buyer list? A new case from them will then be warned. (The list holds personal data for the shop&apos;s own use.)</source>
         <translation>把买家 %1 加入恶意买家名单？之后该买家的新案件会收到预警。（名单含个人信息，仅供本店使用。）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="506"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="561"/>
         <source>This case no longer exists (it may have been deleted)</source>
         <translation>该案件已不存在（可能已被删除）</translation>
     </message>
@@ -3627,83 +3654,83 @@ Demo cases are made up; you can move them to the trash later.</source>
         <translation>店铺售后台 — ShopDesk</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="278"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="280"/>
         <source>The progress note you typed has not been added.</source>
         <translation>输入的进度备注还没有添加。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="281"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="283"/>
         <source>%1&apos;s shift has not been ended (no hand-off sheet yet).</source>
         <translation>%1 的班次还没有结束（还没有交接单）。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="285"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="287"/>
         <source>%1 promise(s) to buyers are overdue.</source>
         <translation>有 %1 个对买家的承诺已逾期。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="299"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="301"/>
         <source>Reopen anyway?</source>
         <translation>仍要重新打开吗？</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="301"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="303"/>
         <source>Quit ShopDesk</source>
         <translation>退出店铺售后台</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="374"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="376"/>
         <source>Selected the {selected} cases loaded so far, of {listed}: select all loads at most {limit} more. Scroll down to load more, or narrow the filters.</source>
         <translation>已选中已加载的 {selected} 个案件（共 {listed} 个）：全选最多再加载 {limit} 个。向下滚动可加载更多，或缩小筛选范围。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="428"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="430"/>
         <source>The case no longer matches the filters; it is still shown here.</source>
         <translation>这个案件已不符合当前筛选条件，仍显示在右侧。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="482"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="484"/>
         <source>Saved. The SHOPDESK_LANG environment variable chooses the language right now; the saved one is used once it is unset.</source>
         <translation>已保存。当前界面语言由环境变量 SHOPDESK_LANG 指定；取消该变量后才会使用保存的语言。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="487"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="489"/>
         <source>The window has to be reopened to show the new language. Reopen it now? Your cases, filters and the open shift are kept.</source>
         <translation>需要重新打开窗口才能显示新语言。现在重新打开吗？案件、筛选条件和当前班次都会保留。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="494"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="496"/>
         <source>The new language is used from the next start.</source>
         <translation>新语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="299"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="301"/>
         <source>Quit anyway?</source>
         <translation>仍然退出吗？</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="368"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="370"/>
         <source>Operator: {name}</source>
         <translation>操作人：{name}</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="481"/>
-        <location filename="../../shopdesk/ui/main_window.py" line="486"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="483"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="488"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="500"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="502"/>
         <source>Automatic backup failed: {reason}. Back up by hand (File menu); details in the log (Help → Open log folder).</source>
         <translation>自动备份失败：{reason}。请通过“文件”菜单手动备份；详情见日志（帮助 → 打开日志文件夹）。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="527"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="529"/>
         <source>About ShopDesk</source>
         <translation>关于 ShopDesk</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="528"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="530"/>
         <source>&lt;h3&gt;ShopDesk — after-sales desk&lt;/h3&gt;&lt;p&gt;Version {version}&lt;/p&gt;&lt;p&gt;An after-sales register for small online shops. Your data stays on this computer.&lt;/p&gt;&lt;p&gt;Data folder: {path}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;ShopDesk 店铺售后台&lt;/h3&gt;&lt;p&gt;版本 {version}&lt;/p&gt;&lt;p&gt;小网店的售后登记簿。你的数据只保存在这台电脑上。&lt;/p&gt;&lt;p&gt;数据文件夹：{path}&lt;/p&gt;</translation>
     </message>
@@ -4041,17 +4068,17 @@ Demo cases are made up; you can move them to the trash later.</source>
 <context>
     <name>OperatorPicker</name>
     <message>
-        <location filename="../../shopdesk/ui/views/operator_picker.py" line="25"/>
+        <location filename="../../shopdesk/ui/views/operator_picker.py" line="35"/>
         <source>Operator:</source>
         <translation>操作人：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/operator_picker.py" line="28"/>
+        <location filename="../../shopdesk/ui/views/operator_picker.py" line="38"/>
         <source>Who is working now; recorded on every change</source>
         <translation>现在是谁在处理；每次修改都会记录</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/operator_picker.py" line="59"/>
+        <location filename="../../shopdesk/ui/views/operator_picker.py" line="90"/>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
@@ -5940,37 +5967,37 @@ Every change you saved before this is safe in the register.</source>
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="49"/>
+        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="50"/>
         <source>Change status — %1</source>
         <translation>更改状态 — %1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="63"/>
+        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="64"/>
         <source>(choose)</source>
         <translation>（请选择）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="82"/>
+        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="83"/>
         <source>Owner&apos;s 4-digit PIN</source>
         <translation>负责人的 4 位 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="83"/>
+        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="84"/>
         <source>Owner&apos;s PIN</source>
         <translation>负责人 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="93"/>
+        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="94"/>
         <source>Current status</source>
         <translation>当前状态</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="94"/>
+        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="95"/>
         <source>New status</source>
         <translation>新状态</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="95"/>
+        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="96"/>
         <source>Outcome</source>
         <translation>处理结果</translation>
     </message>
@@ -5995,62 +6022,63 @@ Every change you saved before this is safe in the register.</source>
         <translation>不再需要的原因（必填）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="128"/>
+        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="174"/>
         <source>Open promises on this case (%1)</source>
         <translation>本案件的待兑现承诺（%1）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="153"/>
+        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="145"/>
         <source>Change status</source>
         <translation>更改状态</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="154"/>
+        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="146"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="183"/>
+        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="198"/>
         <source>Reason (required)</source>
         <translation>原因（必填）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="184"/>
+        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="199"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="207"/>
+        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="222"/>
         <source>Amount (required)</source>
         <translation>金额（必填）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="208"/>
+        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="223"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="232"/>
+        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="247"/>
         <source>Not a valid amount (e.g. 12.50)</source>
         <translation>金额格式不正确（例如 12.50）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="240"/>
+        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="255"/>
         <source>Say why the promises are no longer needed</source>
         <translation>请写明这些承诺为什么不再需要</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="268"/>
+        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="292"/>
+        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="316"/>
         <source>This case no longer exists (it may have been deleted)</source>
         <translation>该案件已不存在（可能已被删除）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="280"/>
+        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="329"/>
         <source>Major complaint: %1 above your limit of %2 needs the approval of its owner, %3. Ask them to confirm here, then press the button again.</source>
         <translation>重大投诉：%1 超出你的额度 %2，需要负责人 %3 批准。请负责人在此确认后，再按一次按钮。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="288"/>
+        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="337"/>
         <source>Approved by %1 — change status</source>
         <translation>%1 已批准 — 更改状态</translation>
     </message>
@@ -6351,81 +6379,86 @@ Every change you saved before this is safe in the register.</source>
         <translation>这台电脑以用户 {user} 使用 {where} 上的团队登记簿（加密方式 {tls}）。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="163"/>
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="165"/>
         <source>kept in the keyring</source>
         <translation>已保存在钥匙串中</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="168"/>
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="166"/>
+        <source>none saved on this PC</source>
+        <translation>本机未保存密码</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="171"/>
         <source>Root certificate</source>
         <translation>根证书</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="169"/>
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="172"/>
         <source>Certificates (*.crt *.pem *.cer);;All files (*)</source>
         <translation>证书 (*.crt *.pem *.cer);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="189"/>
-        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="209"/>
-        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="275"/>
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="192"/>
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="212"/>
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="280"/>
         <source>Team mode</source>
         <translation>团队模式</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="190"/>
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="193"/>
         <source>Create the team register on {where} and copy this PC&apos;s register into it? The local file is kept as it is, as a backup. This can take minutes for a large register.</source>
         <translation>在 {where} 建立团队登记簿，并把本机登记簿复制进去？本机文件保持不变，作为备份。登记簿较大时可能需要几分钟。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="210"/>
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="213"/>
         <source>Use this PC&apos;s local register again? It holds what it held before the team register was set up; the team register stays on the server for the others.</source>
         <translation>让这台电脑重新使用本机登记簿？它只包含建立团队登记簿之前的内容；团队登记簿仍留在服务器上供其他人使用。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="218"/>
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="221"/>
         <source>This PC uses its local register again:
 {path}</source>
         <translation>这台电脑重新使用本机登记簿：
 {path}</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="230"/>
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="233"/>
         <source>Connecting to the server…</source>
         <translation>正在连接服务器…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="241"/>
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="244"/>
         <source>Copying {table}: {rows} rows…</source>
         <translation>正在复制 {table}：{rows} 行…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="259"/>
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="262"/>
         <source>The team register was created on {where}: {total} rows copied, every table counted and checksummed ({counts}); {files} evidence files uploaded. The local file is kept as it was.</source>
         <translation>已在 {where} 建立团队登记簿：复制 {total} 行，每张表的行数和校验和一致（{counts}）；上传证据文件 {files} 个。本机文件保留未动。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="263"/>
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="266"/>
         <source>the register was empty</source>
         <translation>登记簿是空的</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="266"/>
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="269"/>
         <source>encrypted (TLS)</source>
         <translation>已加密（TLS）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="266"/>
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="269"/>
         <source>not encrypted</source>
         <translation>未加密</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="267"/>
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="270"/>
         <source>This PC now uses the team register on {where} ({cases} cases, {tls}).</source>
         <translation>这台电脑现在使用 {where} 上的团队登记簿（{cases} 个案件，{tls}）。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="276"/>
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="281"/>
         <source>The window now reopens on it.</source>
         <translation>窗口将重新打开并使用它。</translation>
     </message>

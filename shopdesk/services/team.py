@@ -263,6 +263,14 @@ def where(paths: DataPaths) -> TeamStatus:
     return _team_status(saved, None, None, None)
 
 
+def password_saved(paths: DataPaths) -> bool:
+    """Whether this PC's keyring holds a password for the saved team address (without
+    one the server trusts this PC, or PostgreSQL's password file answers)."""
+    path = _config_path(paths)
+    saved = json.loads(path.read_text(encoding="utf-8")).get("url") if path.exists() else None
+    return bool(saved and _load_password(saved))
+
+
 def saved_parts(paths: DataPaths) -> dict[str, Any]:
     """The saved team address's parts, without the password ({} when local)."""
     path = _config_path(paths)

@@ -121,6 +121,7 @@ def test_owner_creates_the_team_register_and_the_window_reopens_on_it(
             assert "s3cret-pw" not in page2.where_label.text()
             assert page2.password.text() == "" and page2.database.text() == \
                 conninfo_to_dict(url)["dbname"]
+            assert page2.password.placeholderText() in ("kept in the keyring", "已保存在钥匙串中")
             dialog2.close()
         finally:
             for shown in (new, window):
@@ -147,6 +148,8 @@ def test_a_staff_pc_connects_and_goes_back_to_its_local_register(
         assert team.where(register.paths).mode == "team"
     _dialog, page = _page(qtbot, register)
     assert page.disconnect_button.isEnabled()
+    # The test server trusts this PC: no password was kept, and the page does not say so.
+    assert page.password.placeholderText() == "none saved on this PC"
     boxes.answer = boxes.answer.Yes
     page.disconnect_button.click()
     assert page.switched and team.where(register.paths).mode == "local"

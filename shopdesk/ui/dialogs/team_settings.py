@@ -160,7 +160,10 @@ class TeamSettingsPage(QWidget):
             mode = self.tls.findData(saved.get("sslmode") or "prefer")
             self.tls.setCurrentIndex(max(mode, 0))
             self.root_cert.setText(saved.get("sslrootcert", ""))
-            self.password.setPlaceholderText(self.tr("kept in the keyring"))
+            # Only what is true: a team without passwords (trust, pgpass) has none stored.
+            self.password.setPlaceholderText(
+                self.tr("kept in the keyring") if team.password_saved(self._paths)
+                else self.tr("none saved on this PC"))
         self.disconnect_button.setEnabled(now.mode == "team")
 
     def _browse_cert(self) -> None:
