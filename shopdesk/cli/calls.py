@@ -484,6 +484,6 @@ def _cmd_holidays(register: Register, args: argparse.Namespace, out: TextIO) -> 
 # Refused fields are named by the service's field name here (no option map).
 # Service fields -> the options that set them, for refusals.
 _CALL_OPTIONS = {"duration": "--duration", "agreed": "--agreed", "at": "--at",
-                 "summary": "--summary"}
+                 "summary": "--summary", "tz": "--tz"}
 CALL_HANDLERS = {"calls": guarded(cmd_calls, option_of=_CALL_OPTIONS),
                  "policy": guarded(cmd_policy)}

@@ -64,7 +64,7 @@ def _script(register: Register, f: Followup, lang: str) -> str:
 
 def _line(f: Followup, case: Case | None, now: datetime, tz: str, lang: str) -> str:
     due = local(f.due_at, tz).strftime("%Y-%m-%d %H:%M")
-    state = pick(lang, "已到期", "DUE") if f.is_due(now) else f.state.label(lang)
+    state = pick(lang, "已到期", "Due now") if f.is_due(now) else f.state.label(lang)
     if f.result is not None:
         state = f.result.label(lang)
     return (f"#{f.id:<5} {case.case_no if case else '':<18} {due}  {state:<6} "

@@ -29,7 +29,7 @@ class FollowupResult(LabelledEnum):
 
 
 class FollowupState(LabelledEnum):
-    OPEN = ("open", "待回访", "Due")
+    OPEN = ("open", "待回访", "Scheduled")
     DONE = ("done", "已回访", "Done")
     # The case was reopened (or trashed) before the follow-up: nothing left to ask.
     CANCELLED = ("cancelled", "已取消", "Cancelled")

@@ -125,6 +125,7 @@ def test_buyer_time_zone_and_do_not_call(cli, case_no):
     assert data["buyer_tz"] == "America/Los_Angeles" and data["allowed"] is False
     code, _, err = cli("calls", "buyer", case_no, "--tz", "Mars/Olympus")
     assert code == 1 and "Mars/Olympus" in err
+    assert err.startswith("shopdesk: --tz: ")  # the option, not the service's field name
     cli("calls", "buyer", case_no, "--tz", "shop", "--do-not-call")
     data = json.loads(cli("calls", "can-call", case_no, "--json")[1])
     assert data["buyer_tz"] == "Asia/Shanghai" and "do_not_call" in data["reasons"]

@@ -42,11 +42,13 @@ def test_followups_list_and_done_with_reopen(cli, clock):
     assert f["case_no"] == case_no and f["kind"] == "exchange" and f["due"] is False
     assert f["script_id"] == "exchange.follow_up.1" and f["script"]
     assert json.loads(cli("followups", "list", "--due", "--json")[1])["count"] == 0
+    # Not due yet and due read apart (they were "Due" and "DUE").
+    assert "  Scheduled " in cli("followups", "list", lang="en")[1]
     clock.advance(days=7)
     code, out, _ = cli("followups", "list", "--due")
     assert code == 0 and case_no in out and out.endswith("\n共 1 条回访，1 条已到期\n")
     code, out, _ = cli("followups", "list", "--due", lang="en")
-    assert code == 0 and out.endswith("\n1 follow-up(s), 1 due\n")
+    assert code == 0 and out.endswith("\n1 follow-up(s), 1 due\n") and "  Due now " in out
     code, _, err = cli("followups", "done", str(f["id"]), "--result", "problem_again")
     assert code == 1 and "--note" in err
     code, _, err = cli("followups", "done", str(f["id"]), "--result", "happy")

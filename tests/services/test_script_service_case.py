@@ -123,3 +123,21 @@ def test_notes_recording_that_the_buyer_paid_the_postage_raise_no_warning(svc, r
     register.cases.add_note(case.id, "收到货后我们把运费补给您", "小王")
     register.cases.add_note(case.id, "运费您自己出", "小王")
     assert [w.rule_id for w in svc.warnings_for(case.id)] == ["return_shipping_seller_cause"]
+
+
+def test_review_and_complaint_follow_ups_need_no_item_and_assume_no_reship(svc, register):
+    # The bad-review follow-up asked about "the {item} we resent" on a case with no item
+    # (and nothing resent): it was listed with the placeholder in it. (An exchange's or a
+    # reship's follow-up is about that item: it asks for it.)
+    from shopdesk.domain.case import CaseDraft
+    from shopdesk.domain.enums import CaseKind, Platform
+    from shopdesk.domain.followups import DEFAULT_RULES
+
+    for kind in (CaseKind.BAD_REVIEW, CaseKind.COMPLAINT):
+        rule = DEFAULT_RULES[kind]
+        case = register.cases.open_case(CaseDraft(platform=Platform.TAOBAO, order_no="3712",
+                                                  kind=kind), "小王")
+        for lang in ("zh", "en"):
+            done = svc.render_for_case(rule.script_id, case.id, lang=lang, agent="小王")
+            assert done.complete and "{" not in done.text, (kind, lang, done.missing)
+            assert "补发" not in done.text and "resent" not in done.text

@@ -143,3 +143,17 @@ def test_settings_page_threshold_rules_and_override_file(qtbot, register, monkey
     dialog.accept()
     assert register.deadlines.warning_hours() == 3
     assert page.changed
+
+
+def test_the_rules_table_brackets_kinds_in_each_languages_own_way(qtbot, register):
+    # English showed "Awaiting the seller（Return & refund、Exchange）".
+    from shopdesk.ui.dialogs.settings_dialog import DEADLINES_TAB, SettingsDialog
+
+    for lang, good, bad in (("en", " (", ("（", "、")), ("zh", "（", (" (",))):
+        dialog = SettingsDialog(register, lang, tab=DEADLINES_TAB)
+        qtbot.addWidget(dialog)
+        table = dialog.deadline_page.table
+        stages = [table.item(r, 1).text() for r in range(table.rowCount())]
+        with_kinds = [s for s in stages if s.endswith((")", "）"))]
+        assert with_kinds and all(good in s for s in with_kinds)
+        assert not any(b in s for s in with_kinds for b in bad)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import ShopDeskError, ValidationError
+from ...domain.text import list_sep, with_note
 from ...services.register import Register
 
 _MAX_HOURS = 720.0
@@ -93,9 +94,8 @@ class DeadlineSettingsPage(QWidget):
         lang = self._lang
         self.table.setRowCount(len(rules))
         for row, rule in enumerate(rules):
-            stage = rule.stage.label(lang)
-            if rule.kinds:
-                stage += "（" + "、".join(k.label(lang) for k in rule.kinds) + "）"
+            stage = with_note(rule.stage.label(lang),
+                              list_sep(lang).join(k.label(lang) for k in rule.kinds), lang)
             values = (rule.platform.label(lang), stage, rule.who.label(lang),
                       rule.length_text(lang), rule.on_timeout.get(lang).replace("{amount}", ""),
                       rule.confidence.label(lang) + (self.tr(" (this shop)") if rule.overridden
