@@ -40,6 +40,10 @@ def mask_phone(phone: str | None) -> str:
     p = normalise_phone(phone)
     plus = "+" if p.startswith("+") else ""
     d = p.lstrip("+")
+    if plus and not d.startswith("86") and len(d) >= 7:
+        # Abroad: where the country code ends is not known here, and keeping the first
+        # three digits read as one ("+1 415 555 0100" -> "+141****0100"). Only the end.
+        return plus + "*" * (len(d) - 4) + d[-4:]
     if len(d) >= 11:
         return plus + d[:-8] + "****" + d[-4:]
     if len(d) >= 7:

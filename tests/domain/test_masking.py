@@ -10,6 +10,12 @@ def test_mobile_masked_like_platforms_do():
     assert mask_phone("") == ""
 
 
+def test_a_phone_abroad_keeps_only_its_end():
+    # "+141****0100" read as if +141 were the country code of a US number.
+    assert mask_phone("+1 415 555 0100") == "+*******0100"
+    assert mask_phone("+44 20 7946 0958") == "+********0958"
+
+
 def test_masked_phone_never_contains_the_middle_digits():
     masked = mask_phone("13987654321")
     assert "8765" not in masked and masked.endswith("4321")
