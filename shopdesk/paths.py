@@ -69,6 +69,7 @@ def login_name(env: dict[str, str] | None = None, platform: str = sys.platform) 
 
 
 TEAM_FILE = "team.json"
+OPERATOR_FILE = "operator.json"
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,12 @@ class DataPaths:
     def team_config(self) -> Path:
         """`team.json`: present when this PC uses a team register (services/team.py)."""
         return self.root / TEAM_FILE
+
+    @property
+    def operator_file(self) -> Path:
+        """`operator.json`: who is at this PC's keyboard (services/staff.py). Kept here, not
+        in the register, because a team register is shared by every PC."""
+        return self.root / OPERATOR_FILE
 
     @property
     def lock(self) -> Path:

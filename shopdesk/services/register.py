@@ -105,7 +105,11 @@ class Register:
                                          override=self.paths.root / DEADLINE_RULES_NAME,
                                          holiday_span=lambda n, y: self.holidays.holiday_span(
                                              n, y))
-        self.staff = StaffService(self.db, self.clock, self.settings, shop_tz=tz)
+        # The operator is this PC's (its data folder's), never the shared register's; only
+        # the local register carries an operator kept by an older version over.
+        self.staff = StaffService(self.db, self.clock, self.settings, shop_tz=tz,
+                                  operator_file=self.paths.operator_file,
+                                  legacy_operator=not is_team(self.db))
         self.cases = CaseService(
             self.db, self.clock, shop_tz=tz, after_write=self._after_case_write,
             compensation_check=lambda case, amount, actor: self.major.check_compensation(

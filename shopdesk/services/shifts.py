@@ -45,7 +45,7 @@ from ..storage.shifts import ShiftStore
 from ..storage.staff import StaffMember
 from .actor import require_actor as _require
 from .promises import PromiseService
-from .staff import CURRENT_OPERATOR_KEY, StaffService
+from .staff import StaffService
 
 if TYPE_CHECKING:  # the sheet's builder loads when a sheet is first made, not at start
     from .calls import CallService
@@ -123,7 +123,8 @@ class ShiftService:
             self.store.add_event(shift.id, now, who, "shift_started", member.name)
             self.audit_log.record(now, who, "shift", shift.id, "start", "staff", None,
                                   member.name)
-            self.settings.set(CURRENT_OPERATOR_KEY, member.name)
+        # After the commit: a refused start leaves this PC's operator as it was.
+        self.staff.set_current_operator(member.name)
         return shift
 
     def period_start(self, end: datetime | None = None) -> datetime:

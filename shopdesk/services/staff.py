@@ -9,12 +9,27 @@ PIN decisions (see also the README):
 - A forgotten PIN is reset (removed without it) by anyone, with a reason, audited: the PIN
   keeps colleagues from acting under each other's names by mistake, it is not a lock the
   shop owner can be shut out by.
+
+Who is at the keyboard (the operator) belongs to the PC, not to the register: it is kept in
+the data folder's `operator.json` (DataPaths.operator_file), for the local register and a
+team register alike. A team register is shared by every PC, so keeping it there made one
+PC's choice the other PCs' operator too (notes recorded under the wrong name, a PIN-holder's
+name used without the PIN). Versions before kept it in the register's settings
+(CURRENT_OPERATOR_KEY); a local register's value is read once, when the file is missing, so
+an upgraded install keeps its operator. A team register's is not: it is whoever chose last
+on any PC.
 """
 
 from __future__ import annotations
 
+import contextlib
+import json
+import os
+from pathlib import Path
+
 from ..domain.clock import SHOP_TZ_DEFAULT, Clock, local
 from ..domain.errors import FieldError, ValidationError
+from ..domain.files import temp_beside
 from ..domain.pins import (
     LOCK_WINDOW,
     MAX_WRONG,
@@ -29,6 +44,8 @@ from ..storage.settings import SettingsStore
 from ..storage.staff import StaffMember, StaffStore
 from .actor import require_actor
 
+# Where earlier versions kept the operator, in the register's settings; only read now, once,
+# to carry a local register's operator over into its PC's file.
 CURRENT_OPERATOR_KEY = "current_operator"
 MAX_NAME = 32
 MAX_REASON = 200
@@ -43,14 +60,51 @@ class PinError(ValidationError):
         self.missing = missing
 
 
+def read_operator_file(path: Path) -> str | None:
+    """The name kept in a PC's operator file; None when there is no file yet. A file that
+    cannot be read or parsed counts as nobody chosen: the window then asks, which is safe,
+    where guessing a name would record changes under it."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    except (OSError, UnicodeDecodeError):
+        return ""
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return ""
+    name = data.get("operator") if isinstance(data, dict) else None
+    return name.strip() if isinstance(name, str) else ""
+
+
+def write_operator_file(path: Path, name: str) -> None:
+    """Keep `name` as this PC's operator: written beside and moved into place, so the
+    window and a command on the same PC never read half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = temp_beside(path)
+    try:
+        tmp.write_text(json.dumps({"operator": name}, ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
 class StaffService:
-    """register.staff: staff members, the current operator and their PINs."""
+    """register.staff: staff members, this PC's current operator and their PINs."""
 
     def __init__(self, db: Database, clock: Clock, settings: SettingsStore | None = None, *,
+                 operator_file: Path, legacy_operator: bool = False,
                  shop_tz: str = SHOP_TZ_DEFAULT) -> None:
+        """`operator_file`: this PC's operator (DataPaths.operator_file). `legacy_operator`:
+        with no file yet, take the operator an older version kept in the register's
+        settings (True for the local register only; see the module's docstring)."""
         self.db = db
         self.clock = clock
         self.shop_tz = shop_tz
+        self.operator_file = operator_file
+        self.legacy_operator = legacy_operator
         self.store = StaffStore(db)
         self.settings = settings if settings is not None else SettingsStore(db)
         self.audit = AuditStore(db)
@@ -122,28 +176,53 @@ class StaffService:
         return name
 
     def current_operator(self) -> str:
-        """The last operator chosen on this register ('' if none yet)."""
-        name = self.settings.get(CURRENT_OPERATOR_KEY, "")
+        """The operator last chosen on this PC ('' if none yet, or no longer active)."""
+        name = self._stored_operator()
         member = self.store.by_name(name) if name else None
         return name if member and member.active else ""
 
     def set_current_operator(self, name: str) -> None:
+        """Make `name` this PC's operator (other PCs on a team register keep theirs)."""
         if not self.store.by_name(name):
             raise ValidationError([FieldError("operator", f"没有这个员工：{name}",
                                               f"No such staff member: {name}")])
-        with self.db.atomic():
-            self.settings.set(CURRENT_OPERATOR_KEY, name)
+        self._keep_operator(name)
 
     def forget_operator_with_pin(self) -> str | None:
-        """At the window's start: when the operator remembered from the last session has a
-        PIN, forget them, so the window starts with nobody chosen and choosing them asks
-        for it (else opening the app would act as them without it). Returns that name."""
-        name = self.settings.get(CURRENT_OPERATOR_KEY, "")
+        """At the window's start: when the operator remembered on this PC from the last
+        session has a PIN, forget them, so the window starts with nobody chosen and choosing
+        them asks for it (else opening the app would act as them without it). Returns that
+        name. Other PCs' operators are theirs: untouched."""
+        name = self._stored_operator()
         if not name or not self.has_pin(name):
             return None
-        with self.db.atomic():
-            self.settings.set(CURRENT_OPERATOR_KEY, "")
+        self._keep_operator("")
         return name
+
+    def _stored_operator(self) -> str:
+        """The name in this PC's file, unchecked against the staff list."""
+        name = read_operator_file(self.operator_file)
+        if name is not None:
+            return name
+        if not self.legacy_operator:
+            return ""
+        legacy = self.settings.get(CURRENT_OPERATOR_KEY, "")
+        name = legacy.strip() if isinstance(legacy, str) else ""
+        # Written to the file at once, so the old setting is read this once only; a folder
+        # that refuses the write still gets the name for now and is tried again next time.
+        with contextlib.suppress(OSError):
+            write_operator_file(self.operator_file, name)
+        return name
+
+    def _keep_operator(self, name: str) -> None:
+        try:
+            write_operator_file(self.operator_file, name)
+        except OSError as exc:
+            # A ValidationError, so the picker goes back to who it was instead of crashing.
+            raise ValidationError([FieldError(
+                "operator", f"无法保存操作人（{self.operator_file}）：{exc.strerror or exc}",
+                f"Could not save the operator ({self.operator_file}): "
+                f"{exc.strerror or exc}")]) from exc
 
     # --- PINs --------------------------------------------------------------------
     def has_pin(self, staff: str) -> bool:

@@ -165,8 +165,10 @@ class MainWindow(MainWindowChrome, QMainWindow):
         return self._settings
 
     def operator(self) -> str:
-        """Who is at the keyboard ('' when nobody is chosen)."""
-        return self._register.staff.current_operator()
+        """Who is at the keyboard ('' when nobody is chosen): this PC's operator, as the
+        toolbar box shows it. The box is the window's one answer; it is brought in line
+        with the PC's stored operator first, so what is recorded is what the box shows."""
+        return self.operator_picker.sync()
 
     def after_change(self) -> None:
         """A case was changed: with nobody on shift, offer (once) to start one."""

@@ -3,9 +3,9 @@ within a few seconds.
 
 SQLite's `PRAGMA data_version` (through `Register.data_version`) changes on this
 connection whenever another connection commits; polling it is cheap (no file read), works
-the same on every platform and needs no file watcher. On a change the list, the banners
-and the case on screen are re-read; open dialogs are left alone and the case panel keeps
-an unsaved note, so nothing the user is typing is lost.
+the same on every platform and needs no file watcher. On a change the list, the banners,
+the case on screen and the operator box's staff list are re-read; open dialogs are left
+alone and the case panel keeps an unsaved note, so nothing the user is typing is lost.
 """
 
 from __future__ import annotations
@@ -75,6 +75,9 @@ class ExternalChanges(QObject):
         # one opened from elsewhere (with a note being typed).
         self._host.case_list.reload()  # keeps the selection; the overdue banner follows
         self._host.detail.refresh()  # the same case again: an unsaved note stays
+        # A colleague may have added or deactivated staff: the operator box follows (its
+        # choice is kept; a deactivated operator leaves nobody chosen).
+        self._host.operator_picker.reload()
         self.changed.emit()
         return True
 
