@@ -22,7 +22,7 @@ from ..domain.case import EDITABLE_FIELDS, Case, CaseDraft, validate_draft
 from ..domain.case_list import CaseListRow
 from ..domain.case_query import CaseQuery
 from ..domain.clock import SHOP_TZ_DEFAULT, Clock, to_utc_iso
-from ..domain.enums import CaseStatus, Platform
+from ..domain.enums import CaseStatus, Outcome, Platform
 from ..domain.errors import FieldError, ShopDeskError, ValidationError
 from ..domain.masking import mask_address, mask_phone, normalise_phone
 from ..domain.workflow import Transition, check_transition, is_reopen
@@ -268,11 +268,41 @@ class CaseService:
                 self.moved_from([case])
         return self.store.get(case_id)
 
-    def _conflict(self, case: Case, since: datetime) -> EditConflictError:
+    def _conflict(self, case: Case, since: datetime | None = None, *,
+                  seen_status: CaseStatus | None = None,
+                  seen_outcome: Outcome | None = None) -> EditConflictError:
+        """The refusal of a save made on a stale screen: an edit opened at row version
+        `since`, or a status change chosen while the case showed `seen_status` (and
+        `seen_outcome`)."""
+        if seen_status is not None:
+            # The status moves, newest first, back to the one that left the status the
+            # screen showed: their actors are who moved the case. In the order they were
+            # written (ids), not by their times: two PCs' clocks need not agree.
+            moves = sorted((e for e in self.events.for_case(case.id) if e.type == "status"),
+                           key=lambda e: e.id)
+            movers: list[str] = []
+            for event in reversed(moves):
+                movers.append(event.actor)
+                if event.data.get("from") == seen_status.value:
+                    break
+            names = list(dict.fromkeys(reversed(movers))) or ["?"]
+            was = (seen_status.zh, seen_status.en)
+            now = (case.status.zh, case.status.en)
+            if case.status == seen_status:  # resolved again meanwhile, another outcome
+                was = (f"{seen_status.zh}（{seen_outcome.zh if seen_outcome else '无结果'}）",
+                       f"{seen_status.en} ({seen_outcome.en if seen_outcome else 'no outcome'})")
+                now = (f"{case.status.zh}（{case.outcome.zh if case.outcome else '无结果'}）",
+                       f"{case.status.en} ({case.outcome.en if case.outcome else 'no outcome'})")
+            return EditConflictError(
+                f"没有更改：{'、'.join(names)} 在您打开之后把案件 {case.case_no} 从“{was[0]}”"
+                f"改成了“{now[0]}”。您的选择还在，请看现在的状态后再点更改。",
+                f"Not changed: {', '.join(names)} changed case {case.case_no} from {was[1]} "
+                f"to {now[1]} after you opened it. Your choice is kept; check the current "
+                "status and press the button again.")
         from .case_audit import FIELDS  # the audit's labels: only when an edit conflicts
 
         later = [e for e in self.audit_log.for_entity("case", case.id)
-                 if to_utc_iso(e.at) > to_utc_iso(since)]
+                 if since is None or to_utc_iso(e.at) > to_utc_iso(since)]
         who = sorted({e.actor for e in later}) or ["?"]
         fields = list(dict.fromkeys(e.field for e in later if e.field))
         zh_fields = "、".join(FIELDS[f].get("zh") if f in FIELDS else f for f in fields)
@@ -284,12 +314,28 @@ class CaseService:
             f"({en_fields or 'status or notes'}). What you typed is kept; check it and save "
             "again.")
 
-    def change_status(self, case_id: int, transition: Transition, actor: str) -> Case:
-        """Move a case through the workflow (validated by the domain rules)."""
+    def change_status(self, case_id: int, transition: Transition, actor: str, *,
+                      expected_status: CaseStatus | None = None,
+                      expected_outcome: Outcome | None = None) -> Case:
+        """Move a case through the workflow (validated by the domain rules).
+
+        `expected_status` (with `expected_outcome`, the outcome shown beside it; None: no
+        outcome): what the screen the choice was made on showed. When the case's status or
+        outcome is no longer that, someone else moved it since and the change is refused
+        with EditConflictError naming who and from what to what; nothing is written.
+        Without it the change applies to the case as it is now (the command line, a
+        follow-up's result). The status and outcome, not the row version: a note, a call
+        or an edit of another field changes nothing the choice was made on, and values
+        compare alike whatever the PCs' clocks say.
+        """
         actor = require_actor(actor)
         now = self.clock.now()
         with self.db.atomic():
             case = self.store.get(case_id)
+            if expected_status is not None and \
+                    (case.status, case.outcome) != (expected_status, expected_outcome):
+                raise self._conflict(case, seen_status=expected_status,
+                                     seen_outcome=expected_outcome)
             check_transition(case.status, transition, amount_paid=case.amount_paid,
                              has_outcome=case.outcome is not None)
             if transition.to == CaseStatus.RESOLVED:

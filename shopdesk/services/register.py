@@ -41,6 +41,7 @@ from .warnings import OVERRIDE_NAME as WARNING_RULES_NAME
 from .warnings import WarningService
 
 if TYPE_CHECKING:  # the importers load with the first import, not with every open
+    from ..domain.enums import CaseStatus, Outcome
     from ..domain.promises import Promise
     from ..domain.warnings import CaseFacts
     from ..domain.workflow import Transition
@@ -180,13 +181,17 @@ class Register:
         return AnalysisService(self.db, self.clock, shop_tz=self.shop_tz)
 
     def finish_case(self, case_id: int, transition: Transition, actor: str, *,
-                    keep_promises: bool = False, promises_not_needed: str | None = None
+                    keep_promises: bool = False, promises_not_needed: str | None = None,
+                    expected_status: CaseStatus | None = None,
+                    expected_outcome: Outcome | None = None
                     ) -> tuple[Case, list[Promise]]:
         """Change the case's status and, when asked, mark its open promises kept
         (`keep_promises`) or no longer needed (`promises_not_needed`: the reason), in one
         transaction: never a resolved case with half its promises settled. The promises
         are read inside it (one settled elsewhere meanwhile is left alone). Returns the
-        case and the promises settled. Neither asked: they stay open and reminded."""
+        case and the promises settled. Neither asked: they stay open and reminded.
+        `expected_status` / `expected_outcome`: what the screen the choice was made on
+        showed (see CaseService.change_status): moved since, nothing is written."""
         if keep_promises and promises_not_needed is not None:
             raise ValueError("keep_promises and promises_not_needed exclude each other")
         if promises_not_needed is not None:
@@ -198,7 +203,9 @@ class Register:
                 raise ValidationError([replace(e, field="promises_not_needed")
                                        for e in exc.errors]) from None
         with self.db.atomic():
-            case = self.cases.change_status(case_id, transition, actor)
+            case = self.cases.change_status(case_id, transition, actor,
+                                            expected_status=expected_status,
+                                            expected_outcome=expected_outcome)
             open_now = self.promises.open_for_case(case_id)
             if keep_promises:
                 settled = [self.promises.keep(p.id, actor) for p in open_now]

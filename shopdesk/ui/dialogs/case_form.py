@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import timedelta
 from itertools import pairwise
 
@@ -38,6 +38,7 @@ from ..i18n import ui_language
 from ..widgets.due_edit import DueTimeEdit
 from ..widgets.enum_combo import CauseCombo, EnumCombo
 from ..widgets.field_error import FieldErrorLabel, ValidatedField
+from . import case_form_conflict as conflict
 
 # Visual order, column by column; also the tab order and the order errors are checked in.
 LEFT_FIELDS = ("platform", "shop", "order_no", "refund_no", "item_title", "sku",
@@ -281,31 +282,44 @@ class CaseFormDialog(QDialog):
             self._fill_assignees(self.operator)  # a new case is the operator's by default
             return
         self._fill_assignees(case.assignee)
-        self.platform.set_current(case.platform)
-        self.shop.setText(case.shop)
-        for name in ("order_no", "refund_no", "item_title", "sku", "buyer_nick", "buyer_name"):
-            getattr(self, name).setText(getattr(case, name))
-        self.amount_paid.setText(format_yuan(case.amount_paid, symbol=False))
-        self.amount_claimed.setText(format_yuan(case.amount_claimed, symbol=False))
-        self.kind.set_current(case.kind)
-        self.cause.set_current(case.cause)
-        self.customer_type.set_current(case.customer_type)
-        self.priority.set_current(case.priority)
-        self.due.set_value(case.due_at, fallback=self.register.clock.now() + timedelta(hours=24))
-        self.description.setPlainText(case.description)
-        if case.buyer_phone:
-            # Masked and locked until revealed; the reveal is audited.
-            self.buyer_phone.setText(self.register.cases.for_screen(case).buyer_phone)
-            self.buyer_phone.setReadOnly(True)
-        else:
-            self.reveal_button.hide()
-            self._phone_revealed = True  # nothing to hide: the field is simply empty
-        if case.buyer_address:
-            self.buyer_address.setText(self.register.cases.for_screen(case).buyer_address)
-            self.buyer_address.setReadOnly(True)
-        else:
-            self.reveal_address_button.hide()
-            self._address_revealed = True
+        self.due.set_value(None, fallback=self.register.clock.now() + timedelta(hours=24))
+        self.fill(case, FIELD_ORDER)
+
+    def fill(self, case: Case, names: Iterable[str]) -> None:
+        """Show fields `names` of `case` (the edit's first load, or another person's
+        changes brought in after a refused save)."""
+        for name in names:
+            value = getattr(case, name)
+            if name in ("amount_paid", "amount_claimed"):
+                getattr(self, name).setText(format_yuan(value, symbol=False))
+            elif name in ("platform", "kind", "cause", "customer_type", "priority"):
+                getattr(self, name).set_current(value)
+            elif name == "due_at":
+                self.due.set_value(value)  # none: unticked, the time left as it was
+            elif name == "description":
+                self.description.setPlainText(value)
+            elif name == "assignee":
+                if self.assignee.findData(value) < 0:  # an imported name, say: still shown
+                    self.assignee.addItem(value, value)
+                self.assignee.setCurrentIndex(self.assignee.findData(value))
+            elif name in ("buyer_phone", "buyer_address"):
+                self._fill_contact(name, case)
+            else:
+                getattr(self, name).setText(value)
+
+    def _fill_contact(self, name: str, case: Case) -> None:
+        """The phone or address: masked and locked until revealed (the reveal is audited);
+        an empty one is simply an empty field."""
+        edit, button = ((self.buyer_phone, self.reveal_button) if name == "buyer_phone"
+                        else (self.buyer_address, self.reveal_address_button))
+        stored = getattr(case, name)
+        edit.setText(getattr(self.register.cases.for_screen(case), name))
+        edit.setReadOnly(bool(stored))
+        button.setVisible(bool(stored))
+        # Read back from the case (not the masked text) until revealed; nothing to hide
+        # when empty.
+        setattr(self, "_phone_revealed" if name == "buyer_phone" else "_address_revealed",
+                not stored)
 
     # --- actions -----------------------------------------------------------
     def _reveal_phone(self) -> None:
@@ -395,10 +409,7 @@ class CaseFormDialog(QDialog):
                     self._case.id, draft, self.operator,
                     expected_updated_at=self._case.updated_at)
         except EditConflictError as exc:
-            # Someone else saved first: say who changed what, keep what was typed, and
-            # take their version as the base so a second save is a knowing overwrite.
-            self._case = self.register.cases.get(self._case.id)
-            self._show_errors(self._errors_of(exc))
+            self._bring_in_theirs(exc, draft)
             return
         except (ShopDeskError, NotFoundError) as exc:  # e.g. busy: stays open, as typed
             self._show_errors(self._errors_of(exc))
@@ -406,6 +417,50 @@ class CaseFormDialog(QDialog):
         self._offer_blacklist(case, previous)
         self.saved.emit(case.id)
         self.accept()
+
+    def _bring_in_theirs(self, refusal: EditConflictError, draft: CaseDraft) -> None:
+        """Someone else saved the case after this form opened it. Their changes come into
+        the fields this form still shows as it opened them; what was typed stays; where
+        both changed a field, the typed value stays and the field says who changed it to
+        what. Their version becomes the base, so saving again overwrites only what was
+        typed, knowingly (the untouched fields' old values no longer go back over theirs)."""
+        base = self._case
+        assert base is not None  # only an edit can conflict
+        try:
+            fresh = self.register.cases.get(base.id)
+        except NotFoundError as exc:
+            self._show_errors(self._errors_of(exc))
+            return
+        merge = conflict.plan(FIELD_ORDER, base, fresh, draft, self.field_values(),
+                              self._loaded)
+        self._case = fresh
+        self.fill(fresh, merge.brought)
+        # What Esc and a further conflict compare with: theirs where it came in. A field
+        # typed over theirs keeps the value it was opened with: it still counts as typed.
+        now = self.field_values()
+        self._loaded.update({name: now[name] for name in merge.brought})
+        labels, sep = self._labels(), list_sep(self.lang)
+        lines = [refusal.message(self.lang)]
+        if merge.brought:
+            lines.append(self.tr("Their changes are now in the form: %1.").replace(
+                "%1", sep.join(labels[name] for name in merge.brought)))
+        if merge.both:
+            lines.append(self.tr("You both changed %1: yours is kept (see the field); "
+                                 "saving again replaces theirs.").replace(
+                "%1", sep.join(labels[name] for name in merge.both)))
+        self._show_errors([])
+        self.general_error.show_error("\n".join(lines))
+        audit = self.register.cases.audit_for_screen(fresh.id)  # phone, address masked
+        masked = self.register.cases.for_screen(fresh)
+        empty = {"due_at": self.tr("no due time"), "assignee": self.tr("(nobody)")}
+        for name in merge.both:
+            value = conflict.value_text(name, masked, self.lang, self.register.shop_tz)
+            self.fields[name].set_error(
+                self.tr("%1 changed this too, to: %2")
+                .replace("%1", conflict.changed_by(audit, name) or "?")
+                .replace("%2", value or empty.get(name, self.tr("(empty)"))))
+        if merge.both:
+            self._focus_widget(merge.both[0]).setFocus()
 
     def _confirmed(self, question: str, draft: CaseDraft, ask: Callable[[], bool]) -> bool:
         """`ask()` once per question and order: a save retried after a refusal (someone

@@ -25,6 +25,7 @@ from ...domain.enums import CaseStatus, Outcome
 from ...domain.errors import NotFoundError, ShopDeskError, ValidationError, WorkflowError
 from ...domain.money import MoneyError, format_yuan, parse_yuan
 from ...domain.workflow import Transition, allowed_targets, is_reopen
+from ...services.cases import EditConflictError
 from ...services.major import ApprovalNeeded
 from ...services.register import Register
 from ..i18n import ui_language
@@ -52,13 +53,13 @@ class StatusDialog(QDialog):
         self.target.setFocus()
 
     def _build(self) -> None:
-        current = QLabel(self.case.status.label(self.lang))
-        font = current.font()
+        self.current_label = QLabel()
+        self.current_label.setObjectName("status_current")
+        font = self.current_label.font()
         font.setBold(True)
-        current.setFont(font)
+        self.current_label.setFont(font)
         self.target = QComboBox()
-        for status in allowed_targets(self.case.status):
-            self.target.addItem(status.label(self.lang), status.value)
+        self._show_current()
         self.target.currentIndexChanged.connect(self._target_changed)
         self.outcome = EnumCombo(Outcome, self.lang, empty_label=self.tr("(choose)"))
         self.outcome.currentIndexChanged.connect(self._outcome_changed)
@@ -90,7 +91,7 @@ class StatusDialog(QDialog):
         self.amount.textEdited.connect(lambda _t: self._maybe_fixed(self.amount))
 
         self.form = QFormLayout()
-        self.form.addRow(self.tr("Current status"), current)
+        self.form.addRow(self.tr("Current status"), self.current_label)
         self.form.addRow(self.tr("New status"), self.target)
         self.outcome_label = QLabel(self.tr("Outcome"))
         self.form.addRow(self.outcome_label, self.outcome)
@@ -100,7 +101,6 @@ class StatusDialog(QDialog):
         # A finished case's promises are still owed and still remind: ask, never assume.
         # Three answers: still owed (the default: nothing assumed), kept, or no longer
         # needed (the buyer withdrew...; a reason is required, as for one promise).
-        self.open_promises = self.register.promises.open_for_case(self.case.id)
         self.promises_box = QGroupBox()
         self.promises_box.setObjectName("status_promises")
         self.promises_list = QLabel()
@@ -123,15 +123,7 @@ class StatusDialog(QDialog):
         self.promises_not_needed.toggled.connect(self._promises_choice_changed)
         self.promises_reason.editTextChanged.connect(
             lambda _t: self._maybe_fixed(self.promises_reason))
-        if self.open_promises:
-            self.promises_box.setTitle(
-                self.tr("Open promises on this case (%1)").replace(
-                    "%1", str(len(self.open_promises))))
-            shown = [f"• {local(p.due_at, self.register.shop_tz):%m-%d %H:%M} "
-                     f"{p.describe(self.lang)}" for p in self.open_promises[:3]]
-            if len(self.open_promises) > 3:
-                shown.append("…")
-            self.promises_list.setText("\n".join(shown))
+        self._show_promises()
         box = QFormLayout(self.promises_box)
         box.addRow(self.promises_list)
         for button in (self.promises_open, self.promises_kept, self.promises_not_needed):
@@ -163,6 +155,29 @@ class StatusDialog(QDialog):
         layout.addWidget(buttons)
         self.ok_button.setDefault(True)  # after it is inside the dialog, or it does not stick
         self.setMinimumWidth(420)
+
+    def _show_current(self, chosen: CaseStatus | None = None) -> None:
+        """The case's status and the moves allowed from it; `chosen` stays chosen when it
+        is still one of them."""
+        self.current_label.setText(self.case.status.label(self.lang))
+        self.target.blockSignals(True)  # the caller updates what the target needs
+        self.target.clear()
+        for status in allowed_targets(self.case.status):
+            self.target.addItem(status.label(self.lang), status.value)
+        if chosen is not None:
+            self.target.setCurrentIndex(max(self.target.findData(chosen.value), 0))
+        self.target.blockSignals(False)
+
+    def _show_promises(self) -> None:
+        self.open_promises = self.register.promises.open_for_case(self.case.id)
+        self.promises_box.setTitle(
+            self.tr("Open promises on this case (%1)").replace(
+                "%1", str(len(self.open_promises))) if self.open_promises else "")
+        shown = [f"• {local(p.due_at, self.register.shop_tz):%m-%d %H:%M} "
+                 f"{p.describe(self.lang)}" for p in self.open_promises[:3]]
+        if len(self.open_promises) > 3:
+            shown.append("…")
+        self.promises_list.setText("\n".join(shown))
 
     # --- what the chosen target needs -----------------------------------------
     def target_status(self) -> CaseStatus:
@@ -245,18 +260,27 @@ class StatusDialog(QDialog):
                                 amount=amount, note=self.note.toPlainText())
         try:
             asked = self._approval
+            # A case moved meanwhile is refused below: its owner's approval is recorded
+            # only for a change that can go through.
             if asked is not None and resolving and amount is not None \
-                    and asked.amount == amount:
+                    and asked.amount == amount and not self._moved_meanwhile():
                 self.register.major.approve(self.case.id, amount, asked.owner,
                                             self.operator, pin=self.approval_pin.text(),
                                             note=self.note.toPlainText())
                 self._approval = None
             keep = self.promises_box.isVisible() and self.promises_kept.isChecked()
+            # The choice was made on the status shown: someone else's move since is
+            # refused, never silently overwritten.
             self.register.finish_case(self.case.id, transition, self.operator,
                                       keep_promises=keep,
-                                      promises_not_needed=self.promises_not_needed_reason())
+                                      promises_not_needed=self.promises_not_needed_reason(),
+                                      expected_status=self.case.status,
+                                      expected_outcome=self.case.outcome)
         except ApprovalNeeded as exc:
             self._ask_approval(exc)
+            return
+        except EditConflictError as exc:
+            self._show_moved(exc)
             return
         except WorkflowError as exc:
             self._refused(exc.message(self.lang))
@@ -272,6 +296,31 @@ class StatusDialog(QDialog):
             return
         self.changed.emit(self.case.id)
         self.accept()
+
+    def _moved_meanwhile(self) -> bool:
+        """Has someone else moved the case (status or outcome) since it was shown?"""
+        try:
+            now = self.register.cases.get(self.case.id)
+        except NotFoundError:
+            return True  # the change is refused below, saying so
+        return (now.status, now.outcome) != (self.case.status, self.case.outcome)
+
+    def _show_moved(self, refusal: EditConflictError) -> None:
+        """Someone else moved the case: show its status now and what it allows, keep
+        what was chosen and typed, and say who moved it from what to what. Pressing the
+        button again is a choice made on the status now shown."""
+        chosen = self.target_status()
+        try:
+            self.case = self.register.cases.get(self.case.id)
+        except NotFoundError:
+            self._refused(self.tr("This case no longer exists (it may have been deleted)"))
+            return
+        self._show_current(chosen)
+        self._show_promises()
+        self._target_changed()  # what the target needs from the status now shown
+        self.error.show_error(refusal.message(self.lang))
+        self._fix_field = None
+        self.target.setFocus()
 
     def _ask_approval(self, needed: ApprovalNeeded) -> None:
         """Show who must approve; the next press of the button records the approval."""
