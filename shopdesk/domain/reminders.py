@@ -3,9 +3,11 @@
 Plain rules, no storage: a `Reminder` is something with a due time on a case (a platform
 deadline, a promise to a buyer, a new early warning, the evening refund cut-off). The
 settings say how many minutes before its due time each kind is announced and when the
-shop wants silence (quiet hours, which may cross midnight). `ready` picks what should be
-announced now and not yet was; `group` turns them into ONE notification per poll, so a
-busy morning is one message, not forty.
+shop wants silence (quiet hours, which may cross midnight). A reminder whose time falls
+in quiet hours waits for them to end, unless what it is about is due before they end: that
+one is said in the last minute before they begin. `ready` picks what should be announced
+now and not yet was; `group` turns them into ONE notification per poll, so a busy morning
+is one message, not forty.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
 from .clock import ensure_aware, local
@@ -66,6 +68,9 @@ MAX_LEAD_MINUTES = 7 * 24 * 60
 # 24:00") must still be heard, and sellers work late.
 DEFAULT_QUIET = (time(0, 0), time(8, 0))
 DEFAULT_REFUND_CUTOFF = time(23, 0)
+# How long before quiet hours begin a reminder brought forward out of them is said: the
+# window polls every minute, so one poll always falls in the last minute.
+BEFORE_QUIET = timedelta(minutes=1)
 
 
 @dataclass(frozen=True)
@@ -89,6 +94,20 @@ class ReminderSettings:
         """True inside quiet hours, in the shop's zone."""
         return self.quiet_enabled and in_quiet_hours(
             local(now, tz).time(), self.quiet_start, self.quiet_end)
+
+    def quiet_span(self, at: datetime, tz: str) -> tuple[datetime, datetime] | None:
+        """The quiet hours `at` falls in, as (start, end) in UTC; None outside them."""
+        if not self.is_quiet(at, tz):
+            return None
+        here = local(at, tz)
+        day = here.date()
+        crosses_midnight = self.quiet_start > self.quiet_end
+        if crosses_midnight and here.time() < self.quiet_end:
+            day -= timedelta(days=1)  # the small hours of quiet hours begun the evening before
+        end_day = day + timedelta(days=1) if crosses_midnight else day
+        start = datetime.combine(day, self.quiet_start, tzinfo=here.tzinfo)
+        end = datetime.combine(end_day, self.quiet_end, tzinfo=here.tzinfo)
+        return start.astimezone(UTC), end.astimezone(UTC)
 
     def with_changes(self, **changes: Any) -> ReminderSettings:
         return replace(self, **changes)
@@ -174,18 +193,29 @@ def _hhmm(value: time) -> str:
     return value.strftime("%H:%M")
 
 
-def announce_at(reminder: Reminder, settings: ReminderSettings) -> datetime:
-    """When the reminder is to be announced: N minutes (per kind) before it is due."""
-    return reminder.due_at - settings.lead(reminder.kind)
+def announce_at(reminder: Reminder, settings: ReminderSettings,
+                tz: str | None = None) -> datetime:
+    """When the reminder is to be announced: N minutes (per kind) before it is due. With
+    the shop's zone `tz`: a time inside quiet hours for something due before they end
+    moves to the last minute before they begin (held back to their end, a JD refund due
+    at 05:00 would be announced at 08:00, after the platform refunded it). A warning
+    has no due time of its own (`due_at` is when it was raised): it waits."""
+    at = reminder.due_at - settings.lead(reminder.kind)
+    if tz is None or reminder.kind is ReminderKind.WARNING:
+        return at
+    quiet = settings.quiet_span(at, tz)
+    if quiet is not None and reminder.due_at < quiet[1]:
+        return quiet[0] - BEFORE_QUIET
+    return at
 
 
 def ready(reminders: Iterable[Reminder], now: datetime, settings: ReminderSettings,
-          announced: set[str] | frozenset[str]) -> list[Reminder]:
-    """The reminders to announce now: their time has come and their key was not
-    announced before. Quiet hours are the caller's (`is_quiet`): what is held back then is
-    announced, grouped, when they end."""
+          announced: set[str] | frozenset[str], tz: str | None = None) -> list[Reminder]:
+    """The reminders to announce now: their time (`announce_at`, in the shop's zone `tz`)
+    has come and their key was not announced before. Whether it is quiet now is the
+    caller's (`is_quiet`): what is held back then is announced, grouped, when they end."""
     out = [r for r in reminders
-           if r.key not in announced and announce_at(r, settings) <= now]
+           if r.key not in announced and announce_at(r, settings, tz) <= now]
     return sorted(out, key=lambda r: (_ORDER[r.kind], r.due_at, r.case_no))
 
 

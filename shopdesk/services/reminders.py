@@ -17,11 +17,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
 
 from ..domain.clock import Clock, ensure_aware, to_utc_iso
 from ..domain.reminders import (
+    BEFORE_QUIET,
     Notification,
     Reminder,
     ReminderKind,
@@ -41,9 +42,13 @@ from .warnings import WarningService
 SETTINGS_KEY = "reminders"
 TRAY = "tray"  # the window's tray icon
 CLI = "cli"  # `shopdesk reminders due --new` (a scheduled task)
-# Notices are forgotten this long after their reminder was due: a provider no longer
-# returns a reminder that old (a kept promise, a cleared warning), so it cannot repeat.
+# Notices are forgotten this long after their reminder was due, unless a provider still
+# returns it (an open promise, a deadline of an open case, long overdue): forgotten, it
+# would be announced again on every poll.
 FORGET_AFTER = timedelta(days=30)
+# Before any deadline: what the deadline provider reads from, so an overdue deadline of a
+# case still open is announced however long ago it passed (the laptop was off a week).
+SINCE_EVER = datetime(1, 1, 1, tzinfo=UTC)
 
 
 class ReminderProvider(Protocol):
@@ -142,29 +147,29 @@ class DeadlineProvider:
     deadline service). `case_id_of(case_no)` finds the case a click opens; an item that
     carries a `case_id` is used as it is.
 
-    Deadlines that passed more than `lookback` ago are left out: they were announced when
-    they were near (or the app was off), they sit in the 即将超时 list, and re-reading tens of
-    thousands of long-overdue cases on every poll would stall the window on a big register.
+    Every deadline of an open case due by the horizon, however long ago it passed: one
+    missed while the laptop was off over a weekend is still owed (the service lists only
+    open cases; a finished case has no deadline). The deadline service reads a range of
+    the indexed cases.deadline_at, and the tray's `count` counts the same range on the
+    index, so the count and the reminders agree.
     """
 
     kind = ReminderKind.DEADLINE
 
     def __init__(self, due_between: Callable[[datetime, datetime], Iterable[DeadlineItem]],
                  case_id_of: Callable[[str], int | None], *,
-                 lookback: timedelta = timedelta(days=1),
                  count_between: Callable[[datetime, datetime], int] | None = None) -> None:
         self._due_between = due_between
         self._case_id_of = case_id_of
-        self.lookback = lookback
         if count_between is not None:
             # The tray's count without building every reminder (an indexed count).
-            self.count = lambda now, horizon: count_between(now - self.lookback, horizon)
+            self.count = lambda now, horizon: count_between(SINCE_EVER, horizon)
 
     def reminders(self, now: datetime, horizon: datetime) -> list[Reminder]:
         out: list[Reminder] = []
-        for item in self._due_between(now - self.lookback, horizon):
+        for item in self._due_between(SINCE_EVER, horizon):
             due = ensure_aware(item.due_at)
-            if due > horizon or due < now - self.lookback:
+            if due > horizon:
                 continue
             stage = getattr(item.stage, "value", item.stage)
             case_id = getattr(item, "case_id", None) or self._case_id_of(item.case_no)
@@ -190,8 +195,9 @@ def _deadline_text(item: DeadlineItem) -> Text:
 
 @dataclass(frozen=True)
 class ReminderCounts:
-    """What the tray icon counts: deadlines due soon, overdue promises, cases with a live
-    warning, and the 今日待退款 queue (shown, not in the badge: a to-do, not an alarm)."""
+    """What the tray icon counts: deadlines due soon (or overdue), overdue promises, cases
+    with a live warning, and the 今日待退款 queue (shown, not in the badge: a to-do, not an
+    alarm)."""
 
     deadlines: int = 0
     promises_overdue: int = 0
@@ -239,11 +245,12 @@ class ReminderService:
         return sorted(found, key=lambda r: (r.due_at, r.kind.value, r.case_no))
 
     def counts(self, now: datetime | None = None) -> ReminderCounts:
-        """The tray's numbers: deadlines within their lead time, overdue promises, live
-        warnings; and the refund queue's length."""
+        """The tray's numbers: deadlines within their lead time (or due before the quiet
+        hours that are on or about to begin end, as `pending` announces them) and every
+        overdue one, overdue promises, live warnings; and the refund queue's length."""
         now = now or self.clock.now()
         settings = self.settings()
-        horizon = now + settings.lead(ReminderKind.DEADLINE)
+        horizon = self._reach(settings, now, settings.lead(ReminderKind.DEADLINE))
         n = {k: 0 for k in ReminderKind}
         for p in self.providers:
             if p.kind == ReminderKind.REFUND_CUTOFF:
@@ -259,15 +266,31 @@ class ReminderService:
                               warnings=n[ReminderKind.WARNING],
                               refunds_today=self.refunds.count())
 
+    def _reach(self, settings: ReminderSettings, now: datetime, lead: timedelta) -> datetime:
+        """How far ahead to look: `lead`, or to the end of the quiet hours that are on or
+        begin within the minute when that is later (what is due before they end is
+        announced before they begin)."""
+        quiet = (settings.quiet_span(now, self.shop_tz)
+                 or settings.quiet_span(now + BEFORE_QUIET, self.shop_tz))
+        return max(now + lead, quiet[1]) if quiet is not None else now + lead
+
     def pending(self, channel: str, now: datetime | None = None) -> list[Reminder]:
-        """What `channel` should announce now (nothing during quiet hours)."""
-        now = now or self.clock.now()
+        """What `channel` should announce now. During quiet hours only what is due before
+        they end (something learnt after they began: there is no earlier time left)."""
+        return self._pending(channel, now or self.clock.now())[0]
+
+    def _pending(self, channel: str, now: datetime) -> tuple[list[Reminder], list[Reminder]]:
+        """`pending`, and every reminder looked at (what the providers still return)."""
         settings = self.settings()
-        if settings.is_quiet(now, self.shop_tz):
-            return []
-        candidates = self.collect(settings.longest_lead(), now)
+        candidates = self.collect(self._reach(settings, now, settings.longest_lead()) - now,
+                                  now)
         announced = self._notices.announced(channel, [r.key for r in candidates])
-        return ready(candidates, now, settings, announced)
+        due = ready(candidates, now, settings, announced, self.shop_tz)
+        quiet = settings.quiet_span(now, self.shop_tz)
+        if quiet is not None:
+            due = [r for r in due
+                   if r.kind is not ReminderKind.WARNING and r.due_at < quiet[1]]
+        return due, candidates
 
     # --- announcing (writes) ---------------------------------------------------------
     def due_new(self, within: timedelta, channel: str = CLI,
@@ -281,17 +304,18 @@ class ReminderService:
         fresh = [r for r in found if r.key not in announced]
         with self._db.atomic():
             self._notices.mark(channel, fresh, now)
-            self._notices.prune(now - FORGET_AFTER)
+            self._notices.prune(now - FORGET_AFTER, keep={r.key for r in found})
         return fresh
 
     def take(self, channel: str, now: datetime | None = None) -> Notification | None:
         """The one notification `channel` should show now, remembered as shown so it is
-        never repeated (also after a restart). None: nothing new, or quiet hours."""
+        never repeated (also after a restart). None: nothing new, or quiet hours (which
+        hold back all but what is due before they end)."""
         now = now or self.clock.now()
-        due = self.pending(channel, now)
+        due, seen = self._pending(channel, now)
         note = group(due, now, self.shop_tz)
         with self._db.atomic():
             if due:
                 self._notices.mark(channel, due, now)
-            self._notices.prune(now - FORGET_AFTER)
+            self._notices.prune(now - FORGET_AFTER, keep={r.key for r in seen})
         return note

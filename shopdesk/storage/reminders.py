@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from datetime import datetime
 
 from ..domain.clock import to_utc_iso
@@ -32,9 +32,20 @@ class NoticeStore:
             "VALUES (?, ?, ?, ?)",
             [(channel, r.key, to_utc_iso(r.due_at), stamp) for r in reminders])
 
-    def prune(self, due_before: datetime) -> int:
-        """Forget notices of reminders due before `due_before` (their providers no
-        longer return them); returns how many were removed."""
-        cur = self.db.execute("DELETE FROM reminder_notices WHERE due_at < ?",
-                              [to_utc_iso(due_before)])
-        return int(cur.rowcount or 0)
+    def prune(self, due_before: datetime, keep: Collection[str] = ()) -> int:
+        """Forget notices of reminders due before `due_before`, on every channel, but
+        those whose key is in `keep` (a provider still returns them: an open promise long
+        overdue, forgotten, would be announced on every poll). Returns how many were
+        removed. The old keys are read on the due_at index."""
+        stamp = to_utc_iso(due_before)
+        kept = set(keep)
+        stale = sorted({r[0] for r in self.db.execute(
+            "SELECT DISTINCT key FROM reminder_notices WHERE due_at < ?", [stamp]).fetchall()}
+            - kept)
+        removed = 0
+        for chunk, marks in in_batches(stale):
+            cur = self.db.execute(
+                f"DELETE FROM reminder_notices WHERE due_at < ? AND key IN ({marks})",
+                [stamp, *chunk])
+            removed += int(cur.rowcount or 0)
+        return removed

@@ -136,14 +136,15 @@ def test_quiet_hours_hold_back_then_one_grouped_message(register, clock):
         quiet_start=time(22, 0), quiet_end=time(8, 0)))
     clock.set(datetime(2026, 11, 23, 15, 0, tzinfo=UTC))  # 23:00, quiet
     cases = [open_case(register, f"Q10000{i}") for i in range(3)]
+    # Due at 08:20, after the quiet hours: their 07:50 reminders can wait until 08:00.
     for c in cases:
-        register.promises.make(c.id, PromiseKind.REPLY, clock.now() + timedelta(hours=1),
-                               "小王")
+        register.promises.make(c.id, PromiseKind.REPLY,
+                               datetime(2026, 11, 24, 0, 20, tzinfo=UTC), "小王")
     clock.set(datetime(2026, 11, 23, 23, 59, tzinfo=UTC))  # 07:59, still quiet
     assert register.reminders.take(TRAY) is None
     clock.set(datetime(2026, 11, 24, 0, 0, tzinfo=UTC))  # 08:00
     note = register.reminders.take(TRAY)
-    assert note.message("zh")[0] == "3 个承诺已逾期"
+    assert note.message("zh")[0] == "3 个承诺即将到期"
     assert note.case_id is None
 
 
@@ -182,16 +183,18 @@ def test_a_deadline_provider_plugs_in(register, clock):
                 FakeDeadline(case.case_no, "awaiting_seller", clock.now() - timedelta(days=3))]
 
     register.reminders.add_provider(DeadlineProvider(due_between, register._case_id_of))
-    assert register.reminders.counts().deadlines == 1  # within the 2 h lead
+    # Within the 2 h lead, and the one three days overdue (still owed).
+    assert register.reminders.counts().deadlines == 2
     note = register.reminders.take(TRAY)
-    [r] = [r for r in note.reminders if r.kind == ReminderKind.DEADLINE]
+    overdue, r = [r for r in note.reminders if r.kind == ReminderKind.DEADLINE]
+    assert overdue.due_at == clock.now() - timedelta(days=3)
     assert r.case_id == case.id
     assert r.key == f"deadline:{case.case_no}:awaiting_seller:" \
         f"{to_utc_iso(clock.now() + timedelta(hours=1))}"
     assert r.text.zh == "awaiting_seller（到期后自动退款）"
     after, before = asked[0]
     assert before - clock.now() >= timedelta(hours=2)
-    assert clock.now() - after == timedelta(days=1)  # long-overdue ones are not re-read
+    assert after.year == 1  # however long ago a deadline passed, it is read
 
 
 def test_the_queue_count_matches_the_list_filter_on_the_demo(register):
