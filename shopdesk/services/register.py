@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import socket
 import sqlite3
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
@@ -127,7 +128,9 @@ class Register:
                                    lambda: self.calls, self.promises, shop_tz=tz)
         self.refunds = RefundQueue(self.cases, self.promises, self.clock, shop_tz=tz)
         self.reminders = ReminderService(self.db, self.clock, self.settings, shop_tz=tz,
-                                         refunds=self.refunds)
+                                         refunds=self.refunds,
+                                         pc=(socket.gethostname() or "?")
+                                         if is_team(self.db) else "")
         self.reminders.add_provider(PromiseProvider(self.promises, self._case_nos))
         self.reminders.add_provider(WarningProvider(self.warnings))
         self.reminders.add_provider(RefundCutoffProvider(self.refunds,

@@ -213,7 +213,12 @@ class ReminderService:
     """Collects reminders from its providers; remembers, per channel, what was said."""
 
     def __init__(self, db: Database, clock: Clock, settings: SettingsStore, *, shop_tz: str,
-                 refunds: RefundQueue, providers: Iterable[ReminderProvider] = ()) -> None:
+                 refunds: RefundQueue, providers: Iterable[ReminderProvider] = (),
+                 pc: str = "") -> None:
+        """`pc`: this computer's name on a team register: what was said is remembered per
+        PC there (every staff PC's tray announces it; a shared "tray" let whichever PC
+        polled first take a colleague's reminder)."""
+        self.pc = pc
         self.clock = clock
         self.shop_tz = shop_tz
         self.refunds = refunds
@@ -221,6 +226,10 @@ class ReminderService:
         self._notices = NoticeStore(db)
         self._db = db
         self.providers: list[ReminderProvider] = list(providers)
+
+    def _on(self, channel: str) -> str:
+        """The channel as remembered: this PC's own on a team register."""
+        return f"{channel}@{self.pc}" if self.pc else channel
 
     def add_provider(self, provider: ReminderProvider) -> None:
         """Plug in another source (the platform deadlines' DeadlineProvider)."""
@@ -284,7 +293,7 @@ class ReminderService:
         settings = self.settings()
         candidates = self.collect(self._reach(settings, now, settings.longest_lead()) - now,
                                   now)
-        announced = self._notices.announced(channel, [r.key for r in candidates])
+        announced = self._notices.announced(self._on(channel), [r.key for r in candidates])
         due = ready(candidates, now, settings, announced, self.shop_tz)
         quiet = settings.quiet_span(now, self.shop_tz)
         if quiet is not None:
@@ -300,10 +309,10 @@ class ReminderService:
         are the task's own business: it is scheduled when the shop wants it."""
         now = now or self.clock.now()
         found = self.collect(within, now)
-        announced = self._notices.announced(channel, [r.key for r in found])
+        announced = self._notices.announced(self._on(channel), [r.key for r in found])
         fresh = [r for r in found if r.key not in announced]
         with self._db.atomic():
-            self._notices.mark(channel, fresh, now)
+            self._notices.mark(self._on(channel), fresh, now)
             self._notices.prune(now - FORGET_AFTER, keep={r.key for r in found})
         return fresh
 
@@ -316,6 +325,6 @@ class ReminderService:
         note = group(due, now, self.shop_tz)
         with self._db.atomic():
             if due:
-                self._notices.mark(channel, due, now)
+                self._notices.mark(self._on(channel), due, now)
             self._notices.prune(now - FORGET_AFTER, keep={r.key for r in seen})
         return note
