@@ -216,3 +216,17 @@ def test_a_long_measured_result_wraps_whole(qtbot, make_window, register, env):
         text_rect = table.fontMetrics().boundingRect(
             rect.adjusted(3, 0, -3, 0), int(Qt.TextFlag.TextWordWrap), cell.text())
         assert text_rect.height() <= rect.height(), (cell.text(), text_rect, rect)
+
+
+@LANGS
+def test_the_offline_banner_says_its_whole_advice(qtbot, make_window, register, env):
+    # English at 1280 px cut it mid-word: "…what you typec".
+    from shopdesk.storage.pg.connection import offline_error
+
+    window = _laptop(qtbot, make_window, register, env)
+    window.team.show_offline(offline_error("192.168.1.20:5432/shopdesk", "connection refused"))
+    detail = window.team.banner.detail
+    qtbot.waitUntil(lambda: detail.isVisible())
+    needed = QFontMetrics(detail.font()).boundingRect(
+        0, 0, detail.width(), 10_000, int(Qt.TextFlag.TextWordWrap), detail.text()).height()
+    assert detail.height() >= needed

@@ -28,8 +28,10 @@ class Banner(QFrame):
         self.label.setFont(font)
         self.detail = QLabel(self)
         self.detail.setObjectName(f"{name}_detail")
-        # A long detail is cut, never allowed to widen the main window.
+        # A long detail wraps onto a second line (English at 1280 px cut the offline
+        # banner's advice mid-word), never widening the main window.
         self.detail.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.detail.setWordWrap(True)
         self.button = QPushButton(self)
         self.button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.button.clicked.connect(self.activated)
