@@ -360,3 +360,29 @@ def test_the_preview_states_the_period_and_lists_the_work_done_before_the_shift(
     stored = dialog.view.toPlainText()
     assert "四、无人当班期间" in stored and "开班前处理的备注" in stored
     qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+
+
+def test_ending_a_shift_with_the_server_out_of_reach_says_so_in_the_dialog(
+        qtbot, demo_register, clock, monkeypatch):
+    # Team walkthrough: the click did nothing visible in the dialog (only the window's
+    # banner said the server was gone); the note must stay and the retry must work.
+    from shopdesk.storage.pg.connection import offline_error
+
+    demo_register.shifts.start("小王")
+    clock.advance(hours=4)
+    dialog = EndShiftDialog(demo_register.shifts, "小王", "zh")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.note.setPlainText("我的交班留言")
+    real_end = demo_register.shifts.end
+
+    def offline(*_args, **_kw):
+        raise offline_error("192.168.1.20:5432/shopdesk")
+
+    monkeypatch.setattr(demo_register.shifts, "end", offline)
+    qtbot.mouseClick(dialog.end_button, Qt.MouseButton.LeftButton)
+    assert dialog.error.isVisible() and "无法连接团队登记簿服务器" in dialog.error.text()
+    assert dialog.shift is None and dialog.note.toPlainText() == "我的交班留言"
+    monkeypatch.setattr(demo_register.shifts, "end", real_end)  # the server is back
+    qtbot.mouseClick(dialog.end_button, Qt.MouseButton.LeftButton)
+    assert dialog.shift is not None and dialog.shift.note == "我的交班留言"

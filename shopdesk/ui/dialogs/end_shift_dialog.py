@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.clock import local
-from ...domain.errors import ValidationError
+from ...domain.errors import ShopDeskError, ValidationError
 from ...domain.handoff import HandoffSheet, Shift
 from ...services.shifts import MAX_NOTE, ShiftService
 from ..views.handoff_view import HandoffView, busy_cursor, copy_sheet_text, save_sheet_pdf
@@ -142,6 +142,12 @@ class EndShiftDialog(QDialog):
         """Store the hand-off; the dialog then shows what was handed over."""
         if self.shift is not None:
             return
+        try:
+            self._end_shift()
+        except ShopDeskError as exc:  # the team server out of reach: said here, note kept
+            self.error.show_error(exc.message(self.lang))
+
+    def _end_shift(self) -> None:
         if self._shift_state() != self._state:
             # Ended or started elsewhere (the command line, another window) since the
             # preview: ending now would hand over something else than what was read.
