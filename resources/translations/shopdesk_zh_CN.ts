@@ -578,24 +578,30 @@ The previous register file was kept here:
 <context>
     <name>BuyerCallDialog</name>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/buyer_call_dialog.py" line="38"/>
+        <location filename="../../shopdesk/ui/dialogs/buyer_call_dialog.py" line="40"/>
+        <location filename="../../shopdesk/ui/dialogs/buyer_call_dialog.py" line="107"/>
         <source>Buyer call settings</source>
         <translation>买家电话设置</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/buyer_call_dialog.py" line="46"/>
+        <location filename="../../shopdesk/ui/dialogs/buyer_call_dialog.py" line="48"/>
         <source>Shop&apos;s time zone (%1)</source>
         <translation>店铺时区（%1）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/buyer_call_dialog.py" line="55"/>
+        <location filename="../../shopdesk/ui/dialogs/buyer_call_dialog.py" line="57"/>
         <source>Do not call this buyer</source>
         <translation>不要给这位买家打电话</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/buyer_call_dialog.py" line="62"/>
+        <location filename="../../shopdesk/ui/dialogs/buyer_call_dialog.py" line="64"/>
         <source>Buyer&apos;s time zone</source>
         <translation>买家时区</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/buyer_call_dialog.py" line="108"/>
+        <source>Call-backs already promised to this buyer that the call policy does not allow at their time now (change them in the Promises tab):</source>
+        <translation>已答应给这位买家的回电，按现在的通话规范在约定的时间不能打（请在“承诺”页修改）：</translation>
     </message>
 </context>
 <context>
@@ -1111,260 +1117,275 @@ You can restore it from the trash later.</source>
 <context>
     <name>CaseFormDialog</name>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="89"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="90"/>
         <source>New case</source>
         <translation>新建案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="91"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="92"/>
         <source>Edit case %1</source>
         <translation>编辑案件 %1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="114"/>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="121"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="115"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="122"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="115"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="116"/>
         <source>Show the full number (this is recorded)</source>
         <translation>显示完整号码（会记录在审计日志中）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="123"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="124"/>
         <source>Show the full address (this is recorded)</source>
         <translation>显示完整地址（会记录在审计日志中）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="134"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="142"/>
         <source>Who handles this case (hand it to a colleague by choosing them)</source>
         <translation>负责处理此案件的人（选择同事即可转交）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="196"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="205"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="200"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="209"/>
         <source>Assignee</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="258"/>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="455"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="272"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="476"/>
         <source>(nobody)</source>
         <translation>（无人负责）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="127"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="128"/>
         <source>(not yet known)</source>
         <translation>（暂不清楚）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="79"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="80"/>
         <source>Discard what you typed in this form?</source>
         <translation>放弃这张表单里已填写的内容吗？</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="109"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="110"/>
         <source>= amount paid</source>
         <translation>= 实付金额</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="131"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="132"/>
         <source>This case has a due time</source>
         <translation>设置截止时间</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="139"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="137"/>
+        <source>When the buyer applied on the platform: the platform&apos;s time limit counts from then (a refund not answered in time is approved automatically). Unticked: not known, and the deadline counts from when the case was logged.</source>
+        <translation>买家在平台上发起申请的时间：平台时限从这时起算（没有及时处理的退款会被自动同意）。不勾选表示不知道，时限从登记案件时起算。</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="147"/>
         <source>What happened, what the buyer wants… (Ctrl+Enter saves)</source>
         <translation>发生了什么、买家想要什么…（Ctrl+Enter 保存）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="155"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="163"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="156"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="164"/>
         <source>Buyer and case</source>
         <translation>买家与案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="163"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="171"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="164"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="172"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="167"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="175"/>
         <source>Enter saves · Esc cancels</source>
         <translation>Enter 保存 · Esc 取消</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="191"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="199"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="191"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="199"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="192"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="200"/>
         <source>Order no.</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="192"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="200"/>
         <source>Refund no.</source>
         <translation>售后单号</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="193"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="201"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="193"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="201"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="194"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="202"/>
         <source>Amount paid</source>
         <translation>实付金额</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="194"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="202"/>
         <source>Amount claimed</source>
         <translation>申请金额</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="195"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="203"/>
+        <source>Buyer asked at</source>
+        <translation>买家申请时间</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="204"/>
         <source>Buyer nickname</source>
         <translation>买家昵称</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="195"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="204"/>
         <source>Buyer name</source>
         <translation>买家姓名</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="196"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="205"/>
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="197"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="206"/>
         <source>Kind</source>
         <translation>售后类型</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="198"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="207"/>
         <source>Cause</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="198"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="207"/>
         <source>Customer type</source>
         <translation>客户类型</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="199"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="208"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="199"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="208"/>
         <source>Due</source>
         <translation>截止时间</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="200"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="209"/>
         <source>Description</source>
         <translation>问题描述</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="445"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="466"/>
         <source>Their changes are now in the form: %1.</source>
         <translation>对方的修改已填入表单：%1。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="448"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="469"/>
         <source>You both changed %1: yours is kept (see the field); saving again replaces theirs.</source>
         <translation>你们都改了%1：保留了你填写的内容（见该栏）；再次保存将覆盖对方的修改。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="455"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="476"/>
         <source>no due time</source>
         <translation>无截止时间</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="459"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="477"/>
+        <source>not known</source>
+        <translation>不知道</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="481"/>
         <source>%1 changed this too, to: %2</source>
         <translation>%1 也改了这一项，改为：%2</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="461"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="483"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="492"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="514"/>
         <source>Order %1 already has open case(s): %2. Open another case for it?</source>
         <translation>订单 %1 已有未结案件：%2。还要为它再新建一个案件吗？</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="494"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="516"/>
         <source>Order %1 already has open case(s): %2. Move this case to that order as well?</source>
         <translation>订单 %1 已有未结案件：%2。仍要把这个案件也改到这个订单吗？</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="497"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="519"/>
         <source>Same order</source>
         <translation>同一订单</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="507"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="529"/>
         <source>In the imported orders, order %1 belongs to buyer %2, and its %3 differs from what is typed here.</source>
         <translation>已导入的订单里，订单 %1 属于买家 %2，它的%3与这里填写的不同。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="509"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="531"/>
         <source>In the imported orders, the %3 of order %1 differs from what is typed here.</source>
         <translation>已导入的订单里，订单 %1 的%3与这里填写的不同。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="512"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="534"/>
         <source>Save anyway? Nothing will be filled from that order. Choose No to check the order number.</source>
         <translation>仍然保存吗？不会从这个订单补全任何信息。选“否”返回核对订单号。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="515"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="537"/>
         <source>Check the order number</source>
         <translation>请核对订单号</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="527"/>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="538"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="549"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="560"/>
         <source>Malicious-buyer list</source>
         <translation>恶意买家名单</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="528"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="550"/>
         <source>Add the buyer %1 to the malicious-buyer list? A new case from them will then be warned. (The list holds personal data for the shop&apos;s own use.)</source>
         <translation>把买家 %1 加入恶意买家名单？之后该买家的新案件会收到预警。（名单含个人信息，仅供本店使用。）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="561"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="583"/>
         <source>This case no longer exists (it may have been deleted)</source>
         <translation>该案件已不存在（可能已被删除）</translation>
     </message>
@@ -2073,72 +2094,72 @@ You can restore it from the trash later.</source>
 <context>
     <name>DeadlineSettingsPage</name>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/deadline_settings.py" line="42"/>
+        <location filename="../../shopdesk/ui/dialogs/deadline_settings.py" line="43"/>
         <source> h</source>
         <translation> 小时</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/deadline_settings.py" line="44"/>
+        <location filename="../../shopdesk/ui/dialogs/deadline_settings.py" line="45"/>
         <source>Cases with less time left than this turn red and are listed under “Deadline soon”</source>
         <translation>剩余时间少于此值时显示为红色，并列入“即将超时”</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/deadline_settings.py" line="49"/>
+        <location filename="../../shopdesk/ui/dialogs/deadline_settings.py" line="50"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/deadline_settings.py" line="49"/>
+        <location filename="../../shopdesk/ui/dialogs/deadline_settings.py" line="50"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/deadline_settings.py" line="49"/>
+        <location filename="../../shopdesk/ui/dialogs/deadline_settings.py" line="50"/>
         <source>Who acts</source>
         <translation>谁处理</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/deadline_settings.py" line="49"/>
+        <location filename="../../shopdesk/ui/dialogs/deadline_settings.py" line="50"/>
         <source>Time limit</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/deadline_settings.py" line="50"/>
+        <location filename="../../shopdesk/ui/dialogs/deadline_settings.py" line="51"/>
         <source>When time runs out</source>
         <translation>到期后</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/deadline_settings.py" line="50"/>
+        <location filename="../../shopdesk/ui/dialogs/deadline_settings.py" line="51"/>
         <source>Confidence</source>
         <translation>信心</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/deadline_settings.py" line="50"/>
+        <location filename="../../shopdesk/ui/dialogs/deadline_settings.py" line="51"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/deadline_settings.py" line="60"/>
+        <location filename="../../shopdesk/ui/dialogs/deadline_settings.py" line="61"/>
         <source>Edit the shop&apos;s rules file…</source>
         <translation>编辑本店规则文件…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/deadline_settings.py" line="62"/>
+        <location filename="../../shopdesk/ui/dialogs/deadline_settings.py" line="63"/>
         <source>Opens deadline_rules.toml in the data folder (created with examples if missing); the keys you change override the rules that ship with ShopDesk</source>
         <translation>打开数据文件夹中的 deadline_rules.toml（没有则创建，内含示例）；改动的键覆盖随软件提供的规则</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/deadline_settings.py" line="65"/>
+        <location filename="../../shopdesk/ui/dialogs/deadline_settings.py" line="66"/>
         <source>Reload rules</source>
         <translation>重新载入规则</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/deadline_settings.py" line="70"/>
+        <location filename="../../shopdesk/ui/dialogs/deadline_settings.py" line="71"/>
         <source>Warning threshold:</source>
         <translation>提醒阈值：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/deadline_settings.py" line="77"/>
+        <location filename="../../shopdesk/ui/dialogs/deadline_settings.py" line="78"/>
         <source>A deadline in the platform&apos;s export (such as the timeout or the evidence deadline) always comes first; the rules below only estimate one when the platform gives none. “About” means the source is uncertain: the seller back office has the final word.</source>
         <translation>平台导出的时限（如超时时间、举证超时）总是优先；下列规则只在平台没给时推算。“约”表示来源不确定，请以商家后台为准。</translation>
     </message>
@@ -2317,27 +2338,27 @@ Source: %5</source>
         <translation>留言超过 %1 个字</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/end_shift_dialog.py" line="150"/>
+        <location filename="../../shopdesk/ui/dialogs/end_shift_dialog.py" line="156"/>
         <source>The shift was ended or started elsewhere meanwhile. The preview is up to date again: read it, then end the shift.</source>
         <translation>期间已有人在别处结束或开始了班次。预览已重新生成：请先阅读，再结束班次。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/end_shift_dialog.py" line="168"/>
+        <location filename="../../shopdesk/ui/dialogs/end_shift_dialog.py" line="174"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/end_shift_dialog.py" line="171"/>
+        <location filename="../../shopdesk/ui/dialogs/end_shift_dialog.py" line="177"/>
         <source>Handed over at %1. The next person acknowledges it from the banner or Shift → Hand-off history.</source>
         <translation>已于 %1 交接。接班人可在顶部提示栏或“班次 → 交接记录”中确认接班。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/end_shift_dialog.py" line="181"/>
+        <location filename="../../shopdesk/ui/dialogs/end_shift_dialog.py" line="187"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/end_shift_dialog.py" line="186"/>
+        <location filename="../../shopdesk/ui/dialogs/end_shift_dialog.py" line="192"/>
         <source>Copied: paste it into the team chat.</source>
         <translation>已复制，请粘贴到团队群聊。</translation>
     </message>

@@ -21,7 +21,7 @@ from ..domain.text_masking import contact_masker
 from ..domain.zone_names import zone_name
 from ..services.call_compliance import ReportCall
 from ..services.call_policy_settings import PRESETS, SETTABLE_KEYS
-from ..services.calls import CallRefusedError, CallService
+from ..services.calls import CallRefusedError, CallService, call_back_warning
 from ..services.register import Register
 from ..services.serialize import SCHEMA_VERSION
 from .common import (
@@ -186,8 +186,17 @@ def cmd_calls(register: Register, args: argparse.Namespace, out: TextIO) -> int:
     case = find_case(register, args.case_no, lang)
     case_id, case_no = case.id, case.case_no
     if args.calls_command == "buyer":
-        return _cmd_buyer(calls, case_id, case_no, args, out, lang,
+        code = _cmd_buyer(calls, case_id, case_no, args, out, lang,
                           actor_name(register, args.actor))
+        if args.tz:  # a call-back agreed before may now fall in the buyer's night
+            for promise, refused in calls.call_backs_refused(case_id):
+                when = local(promise.due_at, register.shop_tz).strftime("%m-%d %H:%M")
+                out.write(pick(lang, f"注意：承诺 #{promise.id}（{when} "
+                                     f"{promise.describe('zh')}）：",
+                               f"note: promise #{promise.id} ({when} "
+                               f"{promise.describe('en')}): ")
+                          + call_back_warning(refused, register.shop_tz, lang) + "\n")
+        return code
     at = parse_at(args.at, lang)
     if args.calls_command == "can-call":
         decision = calls.can_call(case_id, at)

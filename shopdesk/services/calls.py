@@ -32,12 +32,14 @@ from ..domain.clock import Clock, ensure_aware, to_utc_iso
 from ..domain.enums import OPEN_STATUSES, CaseStatus, Platform
 from ..domain.errors import FieldError, ShopDeskError, ValidationError
 from ..domain.holidays import HolidayCalendar
+from ..domain.promises import Promise, PromiseKind
 from ..domain.text import clause_sep, pick
 from ..storage.audit import AuditStore
 from ..storage.calls import Buyer, CallRecord, CallStore
 from ..storage.cases import CaseStore
 from ..storage.database import Database
 from ..storage.events import EventStore
+from ..storage.promises import PromiseStore
 from ..storage.settings import SettingsStore
 from .actor import require_actor
 from .call_compliance import ComplianceReport, build_report
@@ -170,6 +172,18 @@ class CallService:
         if not blocking and not unsure:
             return None
         return replace(decision, reasons=blocking)
+
+    def call_backs_refused(self, case_id: int) -> list[tuple[Promise, CallDecision]]:
+        """The case's open call-back promises that the call policy now refuses (or
+        cannot judge) at their time, with why: asked after the buyer's time zone changed,
+        since a call-back agreed in the shop's afternoon may be the buyer's night."""
+        out = []
+        for promise in PromiseStore(self.db).for_case(case_id):
+            if promise.kind is PromiseKind.CALL_BACK and promise.is_open:
+                refused = self.call_back_refused(case_id, promise.due_at)
+                if refused is not None:
+                    out.append((promise, refused))
+        return out
 
     def _decide_at(self, case: Case, at: datetime, checklist: PreCallChecklist | None,
                    policy: CallPolicy) -> CallDecision:

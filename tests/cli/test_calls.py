@@ -203,3 +203,13 @@ def test_a_call_nobody_answered_has_no_duration_or_agreement(cli, case_no):
     assert code == 1 and out == "" and "--duration" in err and "--agreed" in err
     assert "拒接" in err
     assert cli("calls", "log", case_no, "--outcome", "rejected")[0] == 0
+
+
+def test_setting_a_zone_names_the_call_backs_it_puts_in_the_buyers_night(cli, case_no):
+    code, _, err = cli("promises", "add", case_no, "--kind", "call_back", "--due",
+                       "2026-11-23 14:00", "--text", "回电确认")
+    assert code == 0, err
+    code, out, _ = cli("calls", "buyer", case_no, "--tz", "America/Los_Angeles")
+    assert code == 0 and "注意：承诺 #1（11-23 14:00 回电：回电确认）：按通话规范，那时不能" in out
+    code, out, _ = cli("calls", "buyer", case_no, "--tz", "shop", lang="en")
+    assert code == 0 and "note: promise" not in out  # back in the shop's zone: fine again

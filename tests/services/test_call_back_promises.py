@@ -76,3 +76,22 @@ def test_a_year_without_holiday_data_is_said(register):
         "缺少2040年的节假日数据，暂只避开周末；请更新节假日数据"
     assert call_back_warning(refused, register.shop_tz, "en").startswith(
         "No holiday data for 2040")
+
+
+def test_a_time_zone_set_later_names_the_call_backs_now_in_the_buyers_night(register):
+    # Deadlines walkthrough: a call-back agreed for 14:00 shop time stood unchanged after
+    # the buyer's zone was set to Los Angeles, where 14:00 Shanghai is 22:00/23:00.
+    from shopdesk.domain.promises import PromiseKind
+
+    case = open_case(register, "Sam", "13812345678")
+    afternoon = T0 + 4 * H  # 14:00 in Shanghai
+    promise = register.promises.make(case.id, PromiseKind.CALL_BACK, afternoon, "小王",
+                                     text="回电确认")
+    kept = register.promises.make(case.id, PromiseKind.REFUND, afternoon, "小王")
+    assert register.calls.call_backs_refused(case.id) == []
+    register.calls.set_buyer_tz(case.id, "America/Los_Angeles", "小王")
+    [(found, decision)] = register.calls.call_backs_refused(case.id)
+    assert found.id == promise.id and found.id != kept.id  # call-backs only
+    assert ReasonCode.QUIET_HOURS in decision.codes or decision.reasons
+    assert call_back_warning(decision, register.shop_tz, "zh").startswith(
+        "按通话规范，那时不能给这位买家打电话：")

@@ -43,3 +43,25 @@ def test_an_unknown_zone_is_refused_in_the_dialog(qtbot, register):
     assert dialog.save() is False
     assert dialog.error.isVisibleTo(dialog) and "Mars/Olympus" in dialog.error.text()
     assert register.calls.buyer(case.id).tz is None
+
+
+def test_a_zone_that_puts_a_promised_call_back_in_the_buyers_night_is_said(qtbot, register,
+                                                                          clock, boxes):
+    from datetime import timedelta
+
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from shopdesk.domain.promises import PromiseKind
+
+    case = make_case(register)
+    register.promises.make(case.id, PromiseKind.CALL_BACK, clock.now() + timedelta(hours=4),
+                           "小王", text="回电确认")  # 14:00 in Shanghai: LA's night
+    dialog = BuyerCallDialog(register.calls, case.id, "小王", lang="en")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.zone.setCurrentIndex(dialog.zone.findData("America/Los_Angeles"))
+    save = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    [text] = boxes.texts("information")
+    assert text.startswith("Call-backs already promised to this buyer that the call policy")
+    assert "Call back: 回电确认" in text and "does not allow calling this buyer then" in text

@@ -10,12 +10,14 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
 
+from ...domain.clock import local
 from ...domain.errors import ValidationError
-from ...services.calls import CallService
+from ...services.calls import CallService, call_back_warning
 
 # Zones AliExpress sellers meet most; any IANA name can be typed as well.
 COMMON_ZONES = ("America/Los_Angeles", "America/New_York", "Europe/London", "Europe/Paris",
@@ -88,6 +90,21 @@ class BuyerCallDialog(QDialog):
             self.error.setText("\n".join(e.message(self.lang) for e in exc.errors))
             self.error.show()
             return False
+        self._say_call_backs_refused()
         self.saved.emit(self.case_id)
         self.accept()
         return True
+
+    def _say_call_backs_refused(self) -> None:
+        """A call-back agreed before the zone was known may now be the buyer's night."""
+        refused = self.calls.call_backs_refused(self.case_id)
+        if not refused:
+            return
+        tz = self.calls.shop_tz
+        lines = [f"#{p.id} {local(p.due_at, tz):%m-%d %H:%M} {p.describe(self.lang)}: "
+                 + call_back_warning(d, tz, self.lang) for p, d in refused]
+        QMessageBox.information(
+            self, self.tr("Buyer call settings"),
+            self.tr("Call-backs already promised to this buyer that the call policy does not "
+                    "allow at their time now (change them in the Promises tab):") + "\n\n"
+            + "\n".join(lines))
