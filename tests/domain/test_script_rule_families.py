@@ -297,7 +297,10 @@ def test_the_shipping_rules_share_one_definition(catalog):
     "不需要您自己承担运费",
     "No need for you to pay the return shipping ",
 ])
-def test_a_long_text_lints_fast(catalog, chunk):
+def test_a_long_text_does_not_backtrack_without_end(catalog, chunk):
+    """A hang guard, not a speed test (speed lives in bench/): a pattern that backtracks
+    badly takes minutes on 5,000 characters; a sound one milliseconds. The bound is 50
+    times what the lint takes on a loaded CI machine, so only a real blow-up trips it."""
     import time
 
     text = (chunk * (5000 // len(chunk) + 1))[:5000]
@@ -309,4 +312,4 @@ def test_a_long_text_lints_fast(catalog, chunk):
     start = time.perf_counter()
     lint(script, shipping)  # zh and en
     mistakes_for(Cause.ITEM_DEFECTIVE, text, shipping)
-    assert time.perf_counter() - start < 0.1
+    assert time.perf_counter() - start < 5.0

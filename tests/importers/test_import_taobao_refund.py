@@ -120,7 +120,7 @@ def test_domain_rule_error_points_at_the_right_column(gbk_result):
     error = _errors_by_row(gbk_result)[6]
     assert (error.column, error.field) == ("买家退款金额", "amount_claimed")
     assert error.zh == "申请金额 ¥1,300.00 不能超过实付金额 ¥30.00"
-    assert error.en == "Amount claimed cannot exceed amount paid"
+    assert error.en == "Amount claimed ¥1,300.00 cannot exceed amount paid ¥30.00"
 
 
 def test_bad_deadline_error(gbk_result):
