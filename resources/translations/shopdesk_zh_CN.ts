@@ -1094,22 +1094,22 @@ You can restore it from the trash later.</source>
         <translation>平台状态</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="225"/>
+        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="226"/>
         <source>%1 (overdue)</source>
         <translation>%1（已逾期）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="236"/>
+        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="237"/>
         <source>evidence due %1</source>
         <translation>举证截止 %1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="240"/>
+        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="241"/>
         <source>platform blames: %1</source>
         <translation>平台判定责任方：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="242"/>
+        <location filename="../../shopdesk/ui/views/case_detail_facts.py" line="243"/>
         <source> (not the side of the cause chosen)</source>
         <translation>（与所选原因不是同一方）</translation>
     </message>
@@ -1707,313 +1707,318 @@ You can restore it from the trash later.</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="76"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="71"/>
+        <source>Buyer asked at</source>
+        <translation>买家申请时间</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="77"/>
         <source>Edited</source>
         <translation>已编辑</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="77"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="78"/>
         <source>Status changed</source>
         <translation>状态变更</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="77"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="78"/>
         <source>Note added</source>
         <translation>添加备注</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="78"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="79"/>
         <source>Phone revealed</source>
         <translation>查看了完整手机号</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="78"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="79"/>
         <source>Moved to trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="79"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="80"/>
         <source>Restored</source>
         <translation>已恢复</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="79"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="80"/>
         <source>Deleted for good</source>
         <translation>已永久删除</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="85"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="86"/>
         <source>Promise no longer needed</source>
         <translation>承诺不再需要</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="139"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="140"/>
         <source>Filled from order %1: %2</source>
         <translation>从订单 %1 补全：%2</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="146"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="147"/>
         <source>Not filled from order %1: its buyer %2 is not the one typed on this case (%3). Check the order number.</source>
         <translation>未从订单 %1 补全：订单的买家 %2 与本案件填写的不同（%3），请核对订单号</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="149"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="150"/>
         <source>Not filled from order %1: its buyer is not the one typed on this case (%3). Check the order number.</source>
         <translation>未从订单 %1 补全：订单的买家与本案件填写的不同（%3），请核对订单号</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="158"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="159"/>
         <source>Warnings acknowledged: %1</source>
         <translation>已确认预警：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="163"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="164"/>
         <source>Stage: %1</source>
         <translation>阶段：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="166"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="167"/>
         <source> (tracking no. %1)</source>
         <translation>（单号 %1）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="172"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="173"/>
         <source>Marked as a major complaint, owner: %1</source>
         <translation>标记为重大投诉，负责人：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="173"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="174"/>
         <source>No longer a major complaint</source>
         <translation>不再是重大投诉</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="176"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="177"/>
         <source>Owner approved compensation up to ¥%1 (asked by %2)</source>
         <translation>负责人批准赔付最多 ¥%1（%2 申请）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="185"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="186"/>
         <source>Follow-up scheduled for %1</source>
         <translation>已安排回访：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="190"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="191"/>
         <source>Follow-up: %1</source>
         <translation>回访：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="193"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="194"/>
         <source>Follow-up cancelled (the case was reopened)</source>
         <translation>回访已取消（案件已重新打开）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="196"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="197"/>
         <source>Bad-review contact %1 of 2 (%2)</source>
         <translation>差评联系第 %1 次，共 2 次（%2）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="199"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="200"/>
         <source>Review outcome: %1</source>
         <translation>评价结果：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="204"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="205"/>
         <source>Bad review: public reply posted</source>
         <translation>差评：已发出评价解释</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="205"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="206"/>
         <source>Bad review: details updated</source>
         <translation>差评：更新了差评信息</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="208"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="209"/>
         <source>Bad review: %1</source>
         <translation>差评：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="228"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="229"/>
         <source>Step done: %1</source>
         <translation>完成：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="229"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="230"/>
         <source>Step undone: %1</source>
         <translation>取消完成：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="247"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="248"/>
         <source>Evidence removed: %1</source>
         <translation>移除证据：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="249"/>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="293"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="250"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="294"/>
         <source>Reason: %1</source>
         <translation>原因：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="252"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="253"/>
         <source>Waybill added: %1</source>
         <translation>添加运单号：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="254"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="255"/>
         <source>Evidence added (%1): %2</source>
         <translation>添加证据（%1）：%2</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="264"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="265"/>
         <source>Refund %1 of order %2 not merged into this case: its buyer %3 is not the one typed here (%4); it got a case of its own. Check the order number.</source>
         <translation>售后单 %1（订单 %2）没有合并到本案件：它的买家 %3 与这里填写的不同（%4），已另建案件。请核对订单号。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="268"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="269"/>
         <source>Refund %1 of order %2 not merged into this case: its buyer is not the one typed here (%4); it got a case of its own. Check the order number.</source>
         <translation>售后单 %1（订单 %2）没有合并到本案件：它的买家与这里填写的不同（%4），已另建案件。请核对订单号。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="282"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="283"/>
         <source>Promise to the buyer: %1 (due %2)</source>
         <translation>向买家承诺：%1（%2 到期）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="285"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="286"/>
         <source>Promise kept: %1</source>
         <translation>承诺已兑现：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="286"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="287"/>
         <source>(after the due time %1)</source>
         <translation>（晚于到期时间 %1）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="289"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="290"/>
         <source>Promise no longer needed: %1</source>
         <translation>承诺不再需要：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="291"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="292"/>
         <source>Promise not kept: %1</source>
         <translation>承诺未兑现：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="76"/>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="116"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="77"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="117"/>
         <source>Case created</source>
         <translation>创建案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="80"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="81"/>
         <source>Call logged</source>
         <translation>登记了通话</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="80"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="81"/>
         <source>Call policy overridden</source>
         <translation>破例通话</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="81"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="82"/>
         <source>Do-not-call changed</source>
         <translation>勿扰设置已更改</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="82"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="83"/>
         <source>Buyer time zone changed</source>
         <translation>买家时区已更改</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="83"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="84"/>
         <source>Promise made</source>
         <translation>作出承诺</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="83"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="84"/>
         <source>Promise kept</source>
         <translation>承诺已兑现</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="84"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="85"/>
         <source>Promise not kept</source>
         <translation>承诺未兑现</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="86"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="87"/>
         <source>Evidence added</source>
         <translation>添加证据</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="87"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="88"/>
         <source>Evidence removed</source>
         <translation>移除证据</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="88"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="89"/>
         <source>Evidence caption changed</source>
         <translation>修改证据说明</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="89"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="90"/>
         <source>Evidence category changed</source>
         <translation>修改证据类别</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="90"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="91"/>
         <source>Summary facts statement edited</source>
         <translation>编辑争议摘要的事实陈述</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="91"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="92"/>
         <source>Summary printed with full contact details</source>
         <translation>打印了含完整联系方式的争议摘要</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="118"/>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="161"/>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="174"/>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="178"/>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="241"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="119"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="162"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="175"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="179"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="242"/>
         <source>Note: %1</source>
         <translation>备注：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="121"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="122"/>
         <source>Edited: %1</source>
         <translation>修改了：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="123"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="124"/>
         <source>Moved to the trash</source>
         <translation>移到了回收站</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="125"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="126"/>
         <source>Restored from the trash</source>
         <translation>从回收站恢复</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="129"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="130"/>
         <source>Phone call: %1</source>
         <translation>电话沟通：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="131"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="132"/>
         <source>(outside the call policy, override recorded)</source>
         <translation>（不符合电话沟通规范，已记录破例原因）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="136"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="137"/>
         <source>Platform update: %1</source>
         <translation>平台更新：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="232"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="233"/>
         <source>Status: %1 → %2</source>
         <translation>状态：%1 → %2</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="236"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="237"/>
         <source>Outcome: %1</source>
         <translation>处理结果：%1</translation>
     </message>

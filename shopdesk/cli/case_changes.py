@@ -48,6 +48,7 @@ _FIELD_OPTIONS: dict[str, tuple[str, str]] = {
     "order_no": ("--order", "order"), "refund_no": ("--refund-no", "refund_no"),
     "item_title": ("--item", "item"), "sku": ("--sku", "sku"),
     "amount_paid": ("--amount", "amount"), "amount_claimed": ("--claimed", "claimed"),
+    "applied_at": ("--applied", "applied"),
     "buyer_nick": ("--buyer", "buyer"), "buyer_name": ("--buyer-name", "buyer_name"),
     "buyer_phone": ("--phone", "phone"), "buyer_address": ("--address", "address"),
     "kind": ("--kind", "kind"), "cause": ("--cause", "cause"),
@@ -59,6 +60,8 @@ CASE_FIELD_OPTIONS = {name: option for name, (option, _) in _FIELD_OPTIONS.items
 _HELP = {
     "amount_paid": "amount paid, yuan", "amount_claimed": "amount claimed, yuan",
     "due_at": '"YYYY-MM-DD HH:MM" in the shop\'s time zone, or ISO 8601 with a zone',
+    "applied_at": "when the buyer asked on the platform (its clock starts then), written as "
+                  "--due; without it the deadline counts from when the case is logged",
     "assignee": "an active staff member (default for a new case: the operator)",
     "buyer_address": "the buyer's address (masked in lists and JSON)",
 }
@@ -78,9 +81,16 @@ def add_case_field_options(parser: argparse.ArgumentParser, *, new: bool) -> Non
                             help=_HELP.get(name))
 
 
-def parse_due(text: str, tz: str, lang: str) -> datetime:
-    """--due in the shop's zone (or with its own zone)."""
-    return parse_shop_time(text, "--due", tz, lang)
+# The time options, each read as --due is ("" clears it in `edit`).
+TIME_OPTIONS = {name: CASE_FIELD_OPTIONS[name] for name in ("due_at", "applied_at")}
+
+
+def _time_field(name: str, text: str, tz: str, lang: str) -> datetime | None:
+    """A time option's value for field `name`: None for "" (cleared), else the time in
+    the shop's zone (or with its own zone); refusals name the option."""
+    if not text.strip():
+        return None
+    return parse_shop_time(text, TIME_OPTIONS[name], tz, lang)
 
 
 def assignee_for_new_case(register: Register, given: str | None, actor: str) -> str:
@@ -128,8 +138,8 @@ def cmd_cases_edit(register: Register, args: argparse.Namespace, out: TextIO) ->
     case = live_case(register, args.case_no, lang)
     fields: dict[str, Any] = {name: _raw(getattr(case, name)) for name in EDITABLE_FIELDS}
     for name, value in given.items():
-        if name == "due_at":
-            fields[name] = parse_due(value, register.shop_tz, lang) if value.strip() else None
+        if name in TIME_OPTIONS:
+            fields[name] = _time_field(name, value, register.shop_tz, lang)
         else:
             fields[name] = value
     assignee = (given.get("assignee") or "").strip()

@@ -30,7 +30,6 @@ from .case_changes import (
     cmd_cases_edit,
     cmd_cases_note,
     cmd_cases_status,
-    parse_due,
 )
 from .case_major import MAJOR_COMMANDS, MAJOR_OPTION_OF, add_major_parsers, approval_json
 from .common import (
@@ -42,6 +41,7 @@ from .common import (
     emit_json,
     find_case,
     no_such_case,
+    parse_shop_time,
 )
 from .deadlines import add_stage_parser, cases_stage
 from .order_lines import order_event_json, order_event_line, order_events, same_order_note
@@ -268,8 +268,10 @@ def cmd_cases_add(register: Register, args: argparse.Namespace, out: TextIO) -> 
               "refund_no": args.refund_no, "description": args.description,
               "priority": args.priority, "customer_type": args.customer_type,
               "assignee": assignee_for_new_case(register, args.assignee, actor)}
-    if args.due:
-        fields["due_at"] = parse_due(args.due, register.shop_tz, lang)
+    for name, given in (("due_at", args.due), ("applied_at", args.applied)):
+        if given:  # "" is no time, as leaving the option out
+            fields[name] = parse_shop_time(given, CASE_FIELD_OPTIONS[name],
+                                           register.shop_tz, lang)
     draft = draft_from_fields(fields)
     # Often the same request opened twice: said, not refused (another request of the
     # same order is a case of its own).

@@ -43,6 +43,10 @@ class CaseDraft:
     due_at: datetime | None = None
     description: str = ""
     assignee: str = ""
+    # When the buyer asked on the platform: the platform's clock starts then (a refund's
+    # auto-approval counts from it). An import takes it from the export; a case typed by
+    # hand has it when the seller says it (None: unknown, rules count from the logging).
+    applied_at: datetime | None = None
 
 
 @dataclass
@@ -61,7 +65,6 @@ class Case(CaseDraft):
     intervention_status: str = ""  # e.g. 客服介入中
     platform_stage: PlatformStage | None = None  # what those words mean
     platform_involved: bool = False  # the platform's customer service was called in
-    applied_at: datetime | None = None  # when the buyer asked (the platform's time)
     created_at: datetime | None = None
     created_by: str = ""
     updated_at: datetime | None = None
@@ -96,7 +99,7 @@ class Case(CaseDraft):
 EDITABLE_FIELDS = (
     "platform", "shop", "order_no", "refund_no", "buyer_nick", "buyer_name", "buyer_phone",
     "buyer_address", "item_title", "sku", "amount_paid", "amount_claimed", "kind", "cause",
-    "customer_type", "priority", "due_at", "description", "assignee",
+    "customer_type", "priority", "due_at", "description", "assignee", "applied_at",
 )
 
 
@@ -131,6 +134,9 @@ def validate_draft(draft: CaseDraft) -> list[FieldError]:
                            f"Amount claimed {claimed} cannot exceed amount paid {paid}"))
     if draft.due_at is not None and draft.due_at.tzinfo is None:
         errors.append(_err("due_at", "截止时间缺少时区", "Due time has no time zone"))
+    if draft.applied_at is not None and draft.applied_at.tzinfo is None:
+        errors.append(_err("applied_at", "买家申请时间缺少时区",
+                           "The buyer's application time has no time zone"))
     for name, limit in MAX_TEXT.items():
         if len(getattr(draft, name) or "") > limit:
             errors.append(_err(name, f"内容过长（最多{limit}字）",
@@ -267,6 +273,9 @@ def quick_draft(fields: Mapping[str, object]) -> CaseDraft | None:
     due = fields.get("due_at")
     if due is not None and (not isinstance(due, datetime) or due.tzinfo is None):
         return None
+    applied = fields.get("applied_at")
+    if applied is not None and (not isinstance(applied, datetime) or applied.tzinfo is None):
+        return None
     order = texts["order_no"]
     if not order or not _ORDER_NO.match(order):
         return None
@@ -283,7 +292,8 @@ def quick_draft(fields: Mapping[str, object]) -> CaseDraft | None:
         if len(texts[name]) > limit:
             return None
     return CaseDraft(platform=platform, kind=kind, cause=cause, amount_paid=paid,  # type: ignore[arg-type]
-                     amount_claimed=claimed, due_at=due, **texts)  # type: ignore[arg-type]
+                     amount_claimed=claimed, due_at=due,  # type: ignore[arg-type]
+                     applied_at=applied, **texts)  # type: ignore[arg-type]
 
 
 def draft_from_fields(fields: Mapping[str, object]) -> CaseDraft:
@@ -317,6 +327,11 @@ def draft_from_fields(fields: Mapping[str, object]) -> CaseDraft:
     if due is not None and not isinstance(due, datetime):
         errors.append(_err("due_at", "截止时间格式不正确", "Due time is not a date and time"))
         due = None
+    applied = fields.get("applied_at")
+    if applied is not None and not isinstance(applied, datetime):
+        errors.append(_err("applied_at", "买家申请时间格式不正确",
+                           "The buyer's application time is not a date and time"))
+        applied = None
     phone = text("buyer_phone")
     draft = CaseDraft(
         platform=platform or Platform.OTHER,
@@ -338,6 +353,7 @@ def draft_from_fields(fields: Mapping[str, object]) -> CaseDraft:
         due_at=due,  # type: ignore[arg-type]
         description=text("description"),
         assignee=text("assignee"),
+        applied_at=applied,  # type: ignore[arg-type]
     )
     # Raw phone text is validated, not the normalised one, so "138-1234" is judged as typed.
     if phone and not is_valid_phone(phone):

@@ -64,6 +64,7 @@ FIELDS: dict[str, Text] = {
     "amount_settled": Text("结算金额", "Amount settled"), "kind": Text("售后类型", "Kind"),
     "cause": Text("原因", "Cause"), "customer_type": Text("客户类型", "Customer type"),
     "priority": Text("优先级", "Priority"), "due_at": Text("截止时间", "Due"),
+    "applied_at": Text("申请时间", "Applied"),
     "description": Text("问题描述", "Description"), "assignee": Text("负责人", "Assignee"),
     "status": Text("状态", "Status"), "outcome": Text("处理结果", "Outcome"),
     "facts": Text("事实陈述", "Statement of facts"),
@@ -177,7 +178,7 @@ def _value(action: str, field: str | None, raw: str | None, tz: str, lang: str,
             return format_yuan(Decimal(raw))
         except InvalidOperation:
             return raw
-    if field == "due_at":
+    if field in ("due_at", "applied_at"):
         return _shop_time(raw, tz)
     return contact_masker()(raw)  # a mobile number quoted in a note stays masked
 

@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo
 from ..domain.case import EDITABLE_FIELDS, Case, CaseDraft, validate_draft
 from ..domain.case_list import CaseListRow
 from ..domain.case_query import CaseQuery
-from ..domain.clock import SHOP_TZ_DEFAULT, Clock, to_utc_iso
+from ..domain.clock import SHOP_TZ_DEFAULT, Clock, local, to_utc_iso
 from ..domain.enums import CaseStatus, Outcome, Platform
 from ..domain.errors import FieldError, ShopDeskError, ValidationError
 from ..domain.masking import mask_address, mask_phone, normalise_phone
@@ -97,10 +97,12 @@ class CaseService:
         contact, item and SKU fields are filled from its order when an order export
         mentioned it (audited, and said on the timeline)."""
         actor = require_actor(actor)
+        now = at or self.clock.now()
         errors = validate_draft(draft)
+        if not errors:
+            errors = self._applied_errors(draft.applied_at, now)
         if errors:
             raise ValidationError(errors)
-        now = at or self.clock.now()
         base = {f.name: getattr(draft, f.name) for f in dc_fields(CaseDraft)}
         if base["buyer_phone"]:
             base["buyer_phone"] = normalise_phone(base["buyer_phone"])
@@ -124,6 +126,16 @@ class CaseService:
             self._record_mismatch(case.id, wrong, actor, now)
             self.after_write([case.id])
         return case
+
+    def _applied_errors(self, applied: datetime | None, now: datetime) -> list[FieldError]:
+        """A buyer's application time later than now is a slip (another day, 21:00 for
+        09:00): taken, it would push the platform's clock past when it really runs out."""
+        if applied is None or applied <= now:
+            return []
+        shown = local(applied, self.shop_tz).strftime("%Y-%m-%d %H:%M")
+        return [FieldError("applied_at", f"买家申请时间 {shown} 晚于现在，请检查日期",
+                           f"The buyer's application time {shown} is in the future; "
+                           "check the date")]
 
     def _order_fill(self, case: Case | CaseDraft, *, moved_from: Case | None = None,
                     edited: Collection[str] = ()) -> tuple[dict[str, str],
@@ -242,6 +254,10 @@ class CaseService:
                     changes[name] = (getattr(case, name), new)
             if not changes:
                 return case
+            if "applied_at" in changes:  # a stored one is not judged again by this clock
+                errors = self._applied_errors(changes["applied_at"][1], now)
+                if errors:
+                    raise ValidationError(errors)
             updated = case.with_changes(**{k: v[1] for k, v in changes.items()},
                                         updated_at=now, last_activity_at=now)
             # Moved to an order an export mentioned: its buyer and item fill what is empty,

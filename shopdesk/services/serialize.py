@@ -83,6 +83,7 @@ def case_json(case: Case, *, full_contact: bool = False) -> dict[str, Any]:
         "intervention_status": case.intervention_status,
         "platform_stage": case.platform_stage.value if case.platform_stage else None,
         "platform_involved": case.platform_involved,
+        # When the buyer asked: the export's, or typed by hand (null: unknown).
         "applied_at": _time(case.applied_at),
         "resolved_at": _time(case.resolved_at),
         # A major complaint (重大投诉) and its owner (None when not major).

@@ -46,10 +46,11 @@ def _records(tmp_path):
 def _old_case(rec, case_no: str, order: StoredOrder | None) -> Case:
     """How PlanWriter.create built a new case before import_new."""
     now = NOW.replace(microsecond=0)
-    case = Case(**vars(rec.to_draft()), case_no=case_no, created_at=now, created_by="小王",
+    applied = rec.applied_at.replace(microsecond=0) if rec.applied_at else None
+    case = Case(**{**vars(rec.to_draft()), "applied_at": applied}, case_no=case_no,
+                created_at=now, created_by="小王",
                 updated_at=now, last_activity_at=now, platform_status=rec.platform_status,
                 intervention_status=rec.intervention_status,
-                applied_at=rec.applied_at.replace(microsecond=0) if rec.applied_at else None,
                 extra=platform_extra(rec), **new_case_state(rec, now))
     if order is not None:
         case = case.with_changes(**fill_from_order(case, order))

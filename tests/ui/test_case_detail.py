@@ -287,3 +287,28 @@ def test_the_view_never_leaves_a_dialog_open(qtbot, view, register):
     qtbot.keyClick(dialog.target, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: view.findChild(StatusDialog) is None)  # deleted on close
     assert QApplication.activeModalWidget() is None
+
+
+def test_the_buyers_application_time_is_shown_and_its_edit_reads_in_shop_time(
+        view, register, clock):
+    from shopdesk.ui.views.case_detail_text import CaseText
+
+    case = make_case(register, applied_at=clock.now() - timedelta(hours=10))
+    view.show_case(case.id)
+    assert view.facts.values["applied_at"].text() == "2026-11-23 00:00"  # shop time
+    edited = register.cases.update(case.id, _draft(case, applied_at=clock.now()
+                                                   - timedelta(hours=8)), "小王")
+    [entry] = [e for e in register.cases.audit_log.for_entity("case", edited.id)
+               if e.field == "applied_at"]
+    text = CaseText("en", register.shop_tz)
+    assert text.field(entry.field) == "Buyer asked at"
+    assert text.value(entry.field, entry.new) == "2026-11-23 02:00"
+
+
+def _draft(case, **changes):
+    import dataclasses
+
+    from shopdesk.domain.case import CaseDraft
+
+    fields = {f.name: getattr(case, f.name) for f in dataclasses.fields(CaseDraft)}
+    return CaseDraft(**{**fields, **changes})

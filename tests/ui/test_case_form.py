@@ -67,6 +67,7 @@ def test_new_case_typed_field_by_field_is_stored(qtbot, register):
     type_text(qtbot, tab(qtbot), "CUP-316-500")                  # SKU
     type_text(qtbot, tab(qtbot), "¥1,234.50")                    # amount paid
     type_text(qtbot, tab(qtbot), "1000")                         # amount claimed
+    assert tab(qtbot) is dialog.applied.enabled_box              # unticked: Tab passes on
     type_text(qtbot, tab(qtbot), "tb_lemon88")                   # buyer nickname
     type_text(qtbot, tab(qtbot), "李雷")                           # buyer name
     type_text(qtbot, tab(qtbot), "138 1234 5678")                # phone
@@ -106,6 +107,7 @@ def test_new_case_typed_field_by_field_is_stored(qtbot, register):
     assert case.created_by == "小王" and case.assignee == "小王"
     # Default due time: 24 hours from now, in the shop's zone.
     assert case.due_at == register.clock.now() + timedelta(hours=24)
+    assert case.applied_at is None  # not said: unknown
 
 
 def test_enter_in_a_field_saves(qtbot, register):
@@ -275,6 +277,7 @@ def test_tab_order_follows_the_columns(qtbot, register):
         seen.append(tab(qtbot))  # one Tab passes the date-time box too
     expected = [dialog.platform, dialog.shop, dialog.order_no, dialog.refund_no,
                 dialog.item_title, dialog.sku, dialog.amount_paid, dialog.amount_claimed,
+                dialog.applied.enabled_box,  # unticked for a new case: its time is skipped
                 dialog.buyer_nick, dialog.buyer_name, dialog.buyer_phone,
                 dialog.buyer_address, dialog.kind, dialog.cause, dialog.customer_type,
                 dialog.priority, dialog.due.enabled_box, dialog.due.edit, dialog.assignee,

@@ -142,3 +142,39 @@ def test_escape_after_their_changes_came_in_asks_only_for_what_was_typed(qtbot, 
     qtbot.keyClick(dialog.sku, Qt.Key.Key_Delete)  # the typed change undone: none is left
     qtbot.keyClick(dialog.sku, Qt.Key.Key_Escape)
     assert boxes.shown == [] and not dialog.isVisible()
+
+
+LI_ASKED = datetime(2026, 11, 23, 0, 30, tzinfo=UTC)  # 08:30 in Shanghai
+
+
+def test_a_buyer_s_application_time_changed_elsewhere_comes_in(qtbot, register, clock, case):
+    dialog = open_form(qtbot, register, case_id=case.id)
+    retype(qtbot, dialog.sku, "CUP-1")
+    li_saves(register, case.id, clock, applied_at=LI_ASKED)
+    qtbot.keyClick(dialog.sku, Qt.Key.Key_Return)
+
+    assert dialog.isVisible()
+    assert dialog.applied.enabled_box.isChecked() and dialog.applied.value() == LI_ASKED
+    assert "Buyer asked at" in dialog.general_error.text().splitlines()[-1]
+    qtbot.keyClick(dialog.sku, Qt.Key.Key_Return)
+    stored = register.cases.get(case.id)
+    assert (stored.sku, stored.applied_at) == ("CUP-1", LI_ASKED)
+
+
+def test_an_application_time_both_changed_keeps_the_typed_one_and_says_theirs(
+        qtbot, register, clock, case):
+    dialog = open_form(qtbot, register, case_id=case.id)
+    dialog.applied.enabled_box.setFocus()
+    qtbot.keyClick(dialog.applied.enabled_box, Qt.Key.Key_Space)
+    qtbot.keyClick(dialog.applied.enabled_box, Qt.Key.Key_Tab)
+    qtbot.keyClicks(dialog.applied.edit, "202611230900")
+    li_saves(register, case.id, clock, applied_at=LI_ASKED)
+    qtbot.keyClick(dialog.applied.edit, Qt.Key.Key_Return)
+
+    assert dialog.isVisible()
+    field = dialog.fields["applied_at"]
+    assert field.has_error
+    assert field.error.text() == "小李 changed this too, to: 2026-11-23 08:30"
+    assert "You both changed Buyer asked at" in dialog.general_error.text()
+    qtbot.keyClick(dialog.applied.edit, Qt.Key.Key_Return)  # a knowing overwrite
+    assert register.cases.get(case.id).applied_at == datetime(2026, 11, 23, 1, 0, tzinfo=UTC)

@@ -29,7 +29,7 @@ from ...domain.case import Case, CaseDraft, draft_from_fields
 from ...domain.enums import CaseKind, Cause, CustomerType, Platform, Priority
 from ...domain.errors import FieldError, NotFoundError, ShopDeskError, ValidationError
 from ...domain.masking import mask_phone
-from ...domain.money import MoneyError, format_yuan, parse_yuan
+from ...domain.money import format_yuan
 from ...domain.text import list_sep, with_note
 from ...services.cases import EditConflictError
 from ...services.order_fill import OrderMismatch
@@ -39,10 +39,11 @@ from ..widgets.due_edit import DueTimeEdit
 from ..widgets.enum_combo import CauseCombo, EnumCombo
 from ..widgets.field_error import FieldErrorLabel, ValidatedField
 from . import case_form_conflict as conflict
+from .case_form_parts import is_money, kept_time, with_button
 
 # Visual order, column by column; also the tab order and the order errors are checked in.
 LEFT_FIELDS = ("platform", "shop", "order_no", "refund_no", "item_title", "sku",
-               "amount_paid", "amount_claimed")
+               "amount_paid", "amount_claimed", "applied_at")
 RIGHT_FIELDS = ("buyer_nick", "buyer_name", "buyer_phone", "buyer_address", "kind", "cause",
                 "customer_type", "priority", "due_at", "assignee")
 FIELD_ORDER = (*LEFT_FIELDS, *RIGHT_FIELDS, "description")
@@ -114,7 +115,7 @@ class CaseFormDialog(QDialog):
         self.reveal_button = QPushButton(self.tr("Show"))
         self.reveal_button.setToolTip(self.tr("Show the full number (this is recorded)"))
         self.reveal_button.clicked.connect(self._reveal_phone)
-        phone_row = _with_button(self.buyer_phone, self.reveal_button)
+        phone_row = with_button(self.buyer_phone, self.reveal_button)
         # Masked like the phone until revealed (and the reveal is audited): a buyer's
         # address is personal data, and the form opens in front of whoever is nearby.
         self.buyer_address = QLineEdit()
@@ -122,13 +123,20 @@ class CaseFormDialog(QDialog):
         self.reveal_address_button.setToolTip(
             self.tr("Show the full address (this is recorded)"))
         self.reveal_address_button.clicked.connect(self._reveal_address)
-        address_row = _with_button(self.buyer_address, self.reveal_address_button)
+        address_row = with_button(self.buyer_address, self.reveal_address_button)
         self.kind = EnumCombo(CaseKind, lang)
         self.cause = CauseCombo(lang, empty_label=self.tr("(not yet known)"))
         self.customer_type = EnumCombo(CustomerType, lang)
         self.priority = EnumCombo(Priority, lang)
         self.due = DueTimeEdit(self.register.shop_tz)
         self.due.enabled_box.setToolTip(self.tr("This case has a due time"))
+        # Unticked: not known, and the platform's limit counts from when the case is logged
+        # (late by however long the buyer had been waiting).
+        self.applied = DueTimeEdit(self.register.shop_tz)
+        self.applied.setToolTip(self.tr(
+            "When the buyer applied on the platform: the platform's time limit counts from "
+            "then (a refund not answered in time is approved automatically). Unticked: not "
+            "known, and the deadline counts from when the case was logged."))
         # Who handles the case: handing it to a colleague is choosing them here.
         self.assignee = QComboBox()
         self.assignee.setToolTip(self.tr("Who handles this case (hand it to a colleague "
@@ -147,7 +155,7 @@ class CaseFormDialog(QDialog):
             "buyer_phone": phone_row, "buyer_address": address_row, "kind": self.kind,
             "cause": self.cause, "customer_type": self.customer_type,
             "priority": self.priority, "due_at": self.due, "assignee": self.assignee,
-            "description": self.description,
+            "description": self.description, "applied_at": self.applied,
         }
         self.fields = {name: ValidatedField(w) for name, w in editors.items()}
         labels = self._labels()
@@ -192,6 +200,7 @@ class CaseFormDialog(QDialog):
             "order_no": self.tr("Order no."), "refund_no": self.tr("Refund no."),
             "item_title": self.tr("Item"), "sku": self.tr("SKU"),
             "amount_paid": self.tr("Amount paid"), "amount_claimed": self.tr("Amount claimed"),
+            "applied_at": self.tr("Buyer asked at"),
             "buyer_nick": self.tr("Buyer nickname"), "buyer_name": self.tr("Buyer name"),
             "buyer_phone": self.tr("Phone"), "buyer_address": self.tr("Address"),
             "kind": self.tr("Kind"),
@@ -222,9 +231,12 @@ class CaseFormDialog(QDialog):
             return self.buyer_phone
         if name == "buyer_address":
             return self.buyer_address
-        if name == "due_at":
-            return self.due.enabled_box
+        if name in ("due_at", "applied_at"):
+            return self._time_edit(name).enabled_box
         return self.fields[name].editor
+
+    def _time_edit(self, name: str) -> DueTimeEdit:
+        return self.applied if name == "applied_at" else self.due
 
     def _set_tab_order(self) -> None:
         chain: list[QWidget] = []
@@ -234,8 +246,8 @@ class CaseFormDialog(QDialog):
                 chain.append(self.reveal_button)
             if name == "buyer_address":
                 chain.append(self.reveal_address_button)
-            if name == "due_at":
-                chain.append(self.due.edit)
+            if name in ("due_at", "applied_at"):
+                chain.append(self._time_edit(name).edit)
         chain += [self.buttons.button(QDialogButtonBox.StandardButton.Save),
                   self.buttons.button(QDialogButtonBox.StandardButton.Cancel)]
         for first, second in pairwise(chain):
@@ -249,7 +261,9 @@ class CaseFormDialog(QDialog):
                 widget, "currentIndexChanged", None) or getattr(widget, "toggled", None)
             if signal is not None:
                 signal.connect(lambda *_, f=field: f.set_error(None))
-        self.due.edit.dateTimeChanged.connect(lambda *_: self.fields["due_at"].set_error(None))
+        for name in ("due_at", "applied_at"):
+            self._time_edit(name).edit.dateTimeChanged.connect(
+                lambda *_, f=self.fields[name]: f.set_error(None))
 
     # --- loading -----------------------------------------------------------
     def _fill_assignees(self, current: str) -> None:
@@ -274,8 +288,9 @@ class CaseFormDialog(QDialog):
             shop = profile.shop_for(platform)
             self.shop.setText(self.memory.last_shop() or (shop.name if shop else ""))
             self.priority.set_current(Priority.NORMAL)
-            self.due.set_value(self.register.clock.now().replace(second=0, microsecond=0)
-                               + timedelta(hours=24))
+            now = self.register.clock.now().replace(second=0, microsecond=0)
+            self.due.set_value(now + timedelta(hours=24))
+            self.applied.set_value(None, fallback=now)  # unknown until ticked
             self.reveal_button.hide()
             self.reveal_address_button.hide()
             self._address_revealed = True
@@ -283,6 +298,9 @@ class CaseFormDialog(QDialog):
             return
         self._fill_assignees(case.assignee)
         self.due.set_value(None, fallback=self.register.clock.now() + timedelta(hours=24))
+        # Not known: ticking it starts from when the case was logged (the buyer asked then
+        # or earlier).
+        self.applied.set_value(None, fallback=case.created_at or self.register.clock.now())
         self.fill(case, FIELD_ORDER)
 
     def fill(self, case: Case, names: Iterable[str]) -> None:
@@ -294,8 +312,9 @@ class CaseFormDialog(QDialog):
                 getattr(self, name).setText(format_yuan(value, symbol=False))
             elif name in ("platform", "kind", "cause", "customer_type", "priority"):
                 getattr(self, name).set_current(value)
-            elif name == "due_at":
-                self.due.set_value(value)  # none: unticked, the time left as it was
+            elif name in ("due_at", "applied_at"):
+                # None: unticked, the time left as it was.
+                self._time_edit(name).set_value(value)
             elif name == "description":
                 self.description.setPlainText(value)
             elif name == "assignee":
@@ -363,6 +382,8 @@ class CaseFormDialog(QDialog):
             description=self.description.toPlainText(),
         )
         case = self._case
+        values["applied_at"] = kept_time(self.applied.value(),
+                                         case.applied_at if case is not None else None)
         if case is not None and not self._phone_revealed:
             values["buyer_phone"] = case.buyer_phone  # unchanged: the masked text is not data
         else:
@@ -373,7 +394,7 @@ class CaseFormDialog(QDialog):
             values["buyer_address"] = self.buyer_address.text()
         values["assignee"] = self.assignee.currentData() or ""
         if case is None and not str(values["amount_claimed"]).strip() \
-                and _is_money(str(values["amount_paid"])):
+                and is_money(str(values["amount_paid"])):
             # As `cases add`: a new case claims what was paid unless told otherwise (the
             # placeholder says so while the box is empty). A bad paid amount is reported
             # on its own field only.
@@ -452,7 +473,8 @@ class CaseFormDialog(QDialog):
         self.general_error.show_error("\n".join(lines))
         audit = self.register.cases.audit_for_screen(fresh.id)  # phone, address masked
         masked = self.register.cases.for_screen(fresh)
-        empty = {"due_at": self.tr("no due time"), "assignee": self.tr("(nobody)")}
+        empty = {"due_at": self.tr("no due time"), "assignee": self.tr("(nobody)"),
+                 "applied_at": self.tr("not known")}
         for name in merge.both:
             value = conflict.value_text(name, masked, self.lang, self.register.shop_tz)
             self.fields[name].set_error(
@@ -560,21 +582,3 @@ class CaseFormDialog(QDialog):
             return [FieldError("register", exc.zh, exc.en)]
         gone = self.tr("This case no longer exists (it may have been deleted)")
         return [FieldError("case", gone, gone)]
-
-
-def _is_money(text: str) -> bool:
-    try:
-        parse_yuan(text)
-    except MoneyError:
-        return False
-    return True
-
-
-def _with_button(edit: QLineEdit, button: QPushButton) -> QWidget:
-    """A line edit with a button at its right (the masked contact fields' Show)."""
-    row_widget = QWidget()
-    row = QHBoxLayout(row_widget)
-    row.setContentsMargins(0, 0, 0, 0)
-    row.addWidget(edit, 1)
-    row.addWidget(button)
-    return row_widget

@@ -64,7 +64,7 @@ def value_text(name: str, case: Case, lang: str, tz: str) -> str:
         return ""
     if name in ("amount_paid", "amount_claimed"):
         return format_yuan(value)
-    if name == "due_at":
+    if name in ("due_at", "applied_at"):
         return local(value, tz).strftime("%Y-%m-%d %H:%M")
     if isinstance(value, LabelledEnum):
         return value.label(lang)

@@ -41,7 +41,7 @@ KEY_ROWS: tuple[tuple[str, ...], ...] = (
 )
 MORE_ROWS: tuple[tuple[str, ...], ...] = (
     ("shop", "refund_no"), ("buyer_name", "customer_type"), ("sku", "priority"),
-    ("created", "updated"), ("description",),
+    ("applied_at", "created"), ("updated",), ("description",),
 )
 MORE_FIELDS = frozenset(name for row in MORE_ROWS for name in row)
 
@@ -209,6 +209,7 @@ class CaseFacts(QWidget):
             "outcome": case.outcome.label(lang) if case.outcome else "",
             "amount_settled": format_yuan(case.amount_settled),
             "due_at": shop_time(case.due_at, tz), "assignee": case.assignee,
+            "applied_at": shop_time(case.applied_at, tz),
             "created": f"{shop_time(case.created_at, tz)} {case.created_by}".strip(),
             "updated": shop_time(case.last_activity_at or case.updated_at, tz),
             "description": case.description,

@@ -68,6 +68,7 @@ class CaseText(QObject):
             "priority": self.tr("Priority"), "due_at": self.tr("Due"),
             "description": self.tr("Description"), "assignee": self.tr("Assignee"),
             "status": self.tr("Status"), "outcome": self.tr("Outcome"),
+            "applied_at": self.tr("Buyer asked at"),
         }
         return names.get(name, name)
 
@@ -103,7 +104,7 @@ class CaseText(QObject):
                 return format_yuan(Decimal(raw))
             except InvalidOperation:
                 return raw
-        if field == "due_at":
+        if field in ("due_at", "applied_at"):
             try:
                 return shop_time(from_iso(raw), self.tz)
             except ValueError:
