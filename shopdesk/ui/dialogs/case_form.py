@@ -39,7 +39,7 @@ from ..widgets.due_edit import DueTimeEdit
 from ..widgets.enum_combo import CauseCombo, EnumCombo
 from ..widgets.field_error import FieldErrorLabel, ValidatedField
 from . import case_form_conflict as conflict
-from .case_form_parts import is_money, kept_time, with_button
+from .case_form_parts import ShopFollower, is_money, kept_time, with_button
 
 # Visual order, column by column; also the tab order and the order errors are checked in.
 LEFT_FIELDS = ("platform", "shop", "order_no", "refund_no", "item_title", "sku",
@@ -285,8 +285,9 @@ class CaseFormDialog(QDialog):
             platform = (profile.default_platform or self.memory.last_platform()
                         or Platform.TAOBAO)
             self.platform.set_current(platform)
-            shop = profile.shop_for(platform)
-            self.shop.setText(self.memory.last_shop() or (shop.name if shop else ""))
+            self.shop_follower = ShopFollower(
+                self.platform, self.shop, lambda key: self.memory.last_shop(Platform(key))
+                or getattr(profile.shop_for(Platform(key)), "name", ""))
             self.priority.set_current(Priority.NORMAL)
             now = self.register.clock.now().replace(second=0, microsecond=0)
             self.due.set_value(now + timedelta(hours=24))

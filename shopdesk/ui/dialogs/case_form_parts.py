@@ -3,7 +3,9 @@ the money test of a typed amount, and how a time shown to the minute reads back.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
+from typing import Any
 
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QWidget
 
@@ -36,3 +38,23 @@ def kept_time(shown: datetime | None, stored: datetime | None) -> datetime | Non
             and shown == stored.replace(second=0, microsecond=0):
         return stored
     return shown
+
+
+class ShopFollower:
+    """A new case's shop follows its platform: a seller with a Taobao and a Pinduoduo shop
+    who switches to 拼多多 gets the Pinduoduo shop (the last used there, else the shop
+    profile's), unless a shop was typed by hand (theirs: left alone)."""
+
+    def __init__(self, platform: Any, shop: QLineEdit,
+                 suggestion: Callable[[Any], str]) -> None:
+        self._platform, self._shop, self._suggestion = platform, shop, suggestion
+        self._suggested = suggestion(platform.current_key())
+        shop.setText(self._suggested)
+        platform.currentIndexChanged.connect(self._switched)
+
+    def _switched(self, _index: int) -> None:
+        platform = self._platform.current_key()
+        if platform is None or self._shop.text().strip() != self._suggested.strip():
+            return
+        self._suggested = self._suggestion(platform)
+        self._shop.setText(self._suggested)
