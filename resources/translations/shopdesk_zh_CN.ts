@@ -1159,7 +1159,7 @@ You can restore it from the trash later.</source>
     </message>
     <message>
         <location filename="../../shopdesk/ui/dialogs/case_form.py" line="272"/>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="476"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="477"/>
         <source>(nobody)</source>
         <translation>（无人负责）</translation>
     </message>
@@ -1309,83 +1309,83 @@ You can restore it from the trash later.</source>
         <translation>问题描述</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="466"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="467"/>
         <source>Their changes are now in the form: %1.</source>
         <translation>对方的修改已填入表单：%1。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="469"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="470"/>
         <source>You both changed %1: yours is kept (see the field); saving again replaces theirs.</source>
         <translation>你们都改了%1：保留了你填写的内容（见该栏）；再次保存将覆盖对方的修改。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="476"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="477"/>
         <source>no due time</source>
         <translation>无截止时间</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="477"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="478"/>
         <source>not known</source>
         <translation>不知道</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="481"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="482"/>
         <source>%1 changed this too, to: %2</source>
         <translation>%1 也改了这一项，改为：%2</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="483"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="484"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="514"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="515"/>
         <source>Order %1 already has open case(s): %2. Open another case for it?</source>
         <translation>订单 %1 已有未结案件：%2。还要为它再新建一个案件吗？</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="516"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="517"/>
         <source>Order %1 already has open case(s): %2. Move this case to that order as well?</source>
         <translation>订单 %1 已有未结案件：%2。仍要把这个案件也改到这个订单吗？</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="519"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="520"/>
         <source>Same order</source>
         <translation>同一订单</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="529"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="530"/>
         <source>In the imported orders, order %1 belongs to buyer %2, and its %3 differs from what is typed here.</source>
         <translation>已导入的订单里，订单 %1 属于买家 %2，它的%3与这里填写的不同。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="531"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="532"/>
         <source>In the imported orders, the %3 of order %1 differs from what is typed here.</source>
         <translation>已导入的订单里，订单 %1 的%3与这里填写的不同。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="534"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="535"/>
         <source>Save anyway? Nothing will be filled from that order. Choose No to check the order number.</source>
         <translation>仍然保存吗？不会从这个订单补全任何信息。选“否”返回核对订单号。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="537"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="538"/>
         <source>Check the order number</source>
         <translation>请核对订单号</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="549"/>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="560"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="550"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="561"/>
         <source>Malicious-buyer list</source>
         <translation>恶意买家名单</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="550"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="551"/>
         <source>Add the buyer %1 to the malicious-buyer list? A new case from them will then be warned. (The list holds personal data for the shop&apos;s own use.)</source>
         <translation>把买家 %1 加入恶意买家名单？之后该买家的新案件会收到预警。（名单含个人信息，仅供本店使用。）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="583"/>
+        <location filename="../../shopdesk/ui/dialogs/case_form.py" line="584"/>
         <source>This case no longer exists (it may have been deleted)</source>
         <translation>该案件已不存在（可能已被删除）</translation>
     </message>
@@ -1752,153 +1752,158 @@ You can restore it from the trash later.</source>
         <translation>承诺不再需要</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="140"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="132"/>
+        <source>Agreed: %1</source>
+        <translation>约定：%1</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="142"/>
         <source>Filled from order %1: %2</source>
         <translation>从订单 %1 补全：%2</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="147"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="149"/>
         <source>Not filled from order %1: its buyer %2 is not the one typed on this case (%3). Check the order number.</source>
         <translation>未从订单 %1 补全：订单的买家 %2 与本案件填写的不同（%3），请核对订单号</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="150"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="152"/>
         <source>Not filled from order %1: its buyer is not the one typed on this case (%3). Check the order number.</source>
         <translation>未从订单 %1 补全：订单的买家与本案件填写的不同（%3），请核对订单号</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="159"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="161"/>
         <source>Warnings acknowledged: %1</source>
         <translation>已确认预警：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="164"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="166"/>
         <source>Stage: %1</source>
         <translation>阶段：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="167"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="169"/>
         <source> (tracking no. %1)</source>
         <translation>（单号 %1）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="173"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="175"/>
         <source>Marked as a major complaint, owner: %1</source>
         <translation>标记为重大投诉，负责人：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="174"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="176"/>
         <source>No longer a major complaint</source>
         <translation>不再是重大投诉</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="177"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="179"/>
         <source>Owner approved compensation up to ¥%1 (asked by %2)</source>
         <translation>负责人批准赔付最多 ¥%1（%2 申请）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="186"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="188"/>
         <source>Follow-up scheduled for %1</source>
         <translation>已安排回访：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="191"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="193"/>
         <source>Follow-up: %1</source>
         <translation>回访：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="194"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="196"/>
         <source>Follow-up cancelled (the case was reopened)</source>
         <translation>回访已取消（案件已重新打开）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="197"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="199"/>
         <source>Bad-review contact %1 of 2 (%2)</source>
         <translation>差评联系第 %1 次，共 2 次（%2）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="200"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="202"/>
         <source>Review outcome: %1</source>
         <translation>评价结果：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="205"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="207"/>
         <source>Bad review: public reply posted</source>
         <translation>差评：已发出评价解释</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="206"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="208"/>
         <source>Bad review: details updated</source>
         <translation>差评：更新了差评信息</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="209"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="211"/>
         <source>Bad review: %1</source>
         <translation>差评：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="229"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="231"/>
         <source>Step done: %1</source>
         <translation>完成：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="230"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="232"/>
         <source>Step undone: %1</source>
         <translation>取消完成：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="248"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="250"/>
         <source>Evidence removed: %1</source>
         <translation>移除证据：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="250"/>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="294"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="252"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="296"/>
         <source>Reason: %1</source>
         <translation>原因：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="253"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="255"/>
         <source>Waybill added: %1</source>
         <translation>添加运单号：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="255"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="257"/>
         <source>Evidence added (%1): %2</source>
         <translation>添加证据（%1）：%2</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="265"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="267"/>
         <source>Refund %1 of order %2 not merged into this case: its buyer %3 is not the one typed here (%4); it got a case of its own. Check the order number.</source>
         <translation>售后单 %1（订单 %2）没有合并到本案件：它的买家 %3 与这里填写的不同（%4），已另建案件。请核对订单号。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="269"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="271"/>
         <source>Refund %1 of order %2 not merged into this case: its buyer is not the one typed here (%4); it got a case of its own. Check the order number.</source>
         <translation>售后单 %1（订单 %2）没有合并到本案件：它的买家与这里填写的不同（%4），已另建案件。请核对订单号。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="283"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="285"/>
         <source>Promise to the buyer: %1 (due %2)</source>
         <translation>向买家承诺：%1（%2 到期）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="286"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="288"/>
         <source>Promise kept: %1</source>
         <translation>承诺已兑现：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="287"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="289"/>
         <source>(after the due time %1)</source>
         <translation>（晚于到期时间 %1）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="290"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="292"/>
         <source>Promise no longer needed: %1</source>
         <translation>承诺不再需要：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="292"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="294"/>
         <source>Promise not kept: %1</source>
         <translation>承诺未兑现：%1</translation>
     </message>
@@ -1975,10 +1980,10 @@ You can restore it from the trash later.</source>
     </message>
     <message>
         <location filename="../../shopdesk/ui/views/case_detail_text.py" line="119"/>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="162"/>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="175"/>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="179"/>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="242"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="164"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="177"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="181"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="244"/>
         <source>Note: %1</source>
         <translation>备注：%1</translation>
     </message>
@@ -2003,22 +2008,22 @@ You can restore it from the trash later.</source>
         <translation>电话沟通：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="132"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="134"/>
         <source>(outside the call policy, override recorded)</source>
         <translation>（不符合电话沟通规范，已记录破例原因）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="137"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="139"/>
         <source>Platform update: %1</source>
         <translation>平台更新：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="233"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="235"/>
         <source>Status: %1 → %2</source>
         <translation>状态：%1 → %2</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="237"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="239"/>
         <source>Outcome: %1</source>
         <translation>处理结果：%1</translation>
     </message>

@@ -231,7 +231,7 @@ def _log_call(register: Register, case_id: int, case_no: str, at: datetime | Non
         hint = " (--override-reason)" if exc.needs_reason else ""
         raise CallCliError(pick(lang, f"通话没有登记{hint}：", f"call not logged{hint}: ")
                            + exc.message(lang)) from None
-    note = pick(lang, "（越权记录）", " (override)") if record.overridden else ""
+    note = pick(lang, "（破例）", " (override)") if record.overridden else ""
     label = record.outcome.label(lang)
     out.write(pick(lang, f"已登记通话 {record.id}（{case_no}）：{label}{note}\n",
                    f"logged call {record.id} on {case_no}: {label}{note}\n"))

@@ -87,10 +87,16 @@ def describe(e: TimelineEvent, edits: list[AuditEntry], tz: str) -> tuple[str, T
         oz, oe = _label(CallOutcome, d.get("outcome"))
         summary = cut(e.text.split("：", 1)[1], 60) if "：" in e.text else ""
         extra = f"（{summary}）" if summary else ""
-        flag_zh = "，越权拨打已记录" if d.get("overridden") else ""
+        # What was agreed on the call is owed next: it must reach the next person.
+        agreed = cut(str(d.get("agreed") or ""), 60)
+        agreed_zh = f"；约定：{agreed}" if agreed else ""
+        agreed_en = f"; agreed: {agreed}" if agreed else ""
+        # 破例, as the window says it: 越权 read as misconduct on a recorded exception.
+        flag_zh = "，已记录破例原因" if d.get("overridden") else ""
         flag_en = ", override recorded" if d.get("overridden") else ""
-        return "call", Text(f"电话：{oz}{extra}{flag_zh}",
-                            f"Call: {oe}{' (' + summary + ')' if summary else ''}{flag_en}")
+        return "call", Text(f"电话：{oz}{extra}{agreed_zh}{flag_zh}",
+                            f"Call: {oe}{' (' + summary + ')' if summary else ''}{agreed_en}"
+                            f"{flag_en}")
     if e.type in ("promise_made", "promise_kept", "promise_broken", "promise_cancelled"):
         return "promise", _promise_text(e.type, d, tz)
     if e.type == "edit":

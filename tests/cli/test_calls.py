@@ -58,7 +58,7 @@ def test_log_outside_policy_needs_override_reason(cli, case_no, clock):
     assert code == 1 and "--override-reason" in err and out == ""
     code, out, err = cli("calls", "log", case_no, "--outcome", "已接通", "--at", at,
                          "--override-reason", "买家约好晚上回电")
-    assert code == 0 and out == f"已登记通话 1（{case_no}）：已接通（越权记录）\n"
+    assert code == 0 and out == f"已登记通话 1（{case_no}）：已接通（破例）\n"
     code, out, err = cli("calls", "log", case_no, "--outcome", "no_answer", "--at", at,
                          "--override-reason", "买家约好晚上回电", lang="en")
     assert code == 0 and out == f"logged call 2 on {case_no}: No answer (override)\n"

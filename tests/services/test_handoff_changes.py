@@ -19,3 +19,22 @@ def test_a_handling_step_reads_as_a_step_not_as_its_raw_type(register):
     group, text = describe(done, [], "Asia/Shanghai")
     assert (text.zh, text.en) == (f"完成处理步骤：{step.zh}", f"Step done: {step.en}")
     assert describe(undone, [], "Asia/Shanghai")[1].zh == f"取消完成处理步骤：{step.zh}"
+
+
+def test_what_was_agreed_on_a_call_reaches_the_next_person(register, clock):
+    # New-seller walkthrough: 达成的约定 was kept but shown only in the dispute PDF.
+    from shopdesk.domain.call_policy import CallOutcome
+    from shopdesk.domain.case import CaseDraft
+    from shopdesk.domain.enums import CaseKind, Platform
+    from shopdesk.services.handoff_changes import describe
+
+    case = register.cases.open_case(CaseDraft(platform=Platform.TAOBAO, order_no="371235",
+                                              kind=CaseKind.REFUND_ONLY,
+                                              buyer_phone="13812345678"), "小王")
+    clock.advance(hours=4)  # 14:00 shop time: inside the calling window
+    register.calls.log_call(case.id, CallOutcome.CONNECTED, "小王", summary="说明了退款进度",
+                            agreed="明天下午3点前回电告知补发单号")
+    [call] = [e for e in register.cases.timeline(case.id) if e.type == "call"]
+    text = describe(call, [], "Asia/Shanghai")[1]
+    assert text.zh.endswith("；约定：明天下午3点前回电告知补发单号")
+    assert "; agreed: 明天下午3点前回电告知补发单号" in text.en

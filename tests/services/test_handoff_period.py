@@ -247,7 +247,7 @@ def test_every_change_is_on_exactly_one_sheet_before_during_after_and_between_sh
                               "承诺：回电（11-23 13:00 前）", "添加证据：中通快递 ZT100200300"]
     assert off[b.case_no] == ["电话：未接听（昨天的电话）", "新建案件",
                               "状态：新建 → 已解决，结果：部分退款 ¥20.00",
-                              "电话：拒接，越权拨打已记录"]
+                              "电话：拒接，已记录破例原因"]
     assert off[old.case_no] == ["承诺已兑现：回复买家"]
     assert one.off_shift_by == ("小李", "小王")
     assert [lines(t) for t in one.touched] == [["备注：班上的备注", "承诺已兑现：回电",
@@ -261,7 +261,7 @@ def test_every_change_is_on_exactly_one_sheet_before_during_after_and_between_sh
     assert (two.off_shift_start, two.off_shift_end) == (T0 + 6 * H, T0 + 7 * H)
     off = {t.case.case_no: lines(t) for t in two.off_shift}
     assert off == {a.case_no: ["承诺已兑现：提供单号", "备注：无人当班时的备注"],
-                   b.case_no: ["电话：已接通（交班前打的），越权拨打已记录", "备注：交班同一秒"]}
+                   b.case_no: ["电话：已接通（交班前打的），已记录破例原因", "备注：交班同一秒"]}
     assert two.off_shift_by == ("小王", "小李")
     assert [t.case.case_no for t in two.touched] == [c.case_no]
     # Two hand-offs in a row: the second takes the whole hour as its own.

@@ -312,3 +312,16 @@ def _draft(case, **changes):
 
     fields = {f.name: getattr(case, f.name) for f in dataclasses.fields(CaseDraft)}
     return CaseDraft(**{**fields, **changes})
+
+
+def test_a_calls_agreement_is_on_the_timeline(register, clock):
+    from shopdesk.domain.call_policy import CallOutcome
+    from shopdesk.ui.views.case_detail_text import CaseText
+
+    case = make_case(register)
+    clock.advance(hours=4)  # 14:00 shop time: inside the calling window
+    register.calls.log_call(case.id, CallOutcome.CONNECTED, "小王", summary="说明了退款进度",
+                            agreed="明天下午3点前回电")
+    [call] = [e for e in register.cases.timeline(case.id) if e.type == "call"]
+    line = CaseText("en", register.shop_tz).event_line(call.type, call.text, call.data)
+    assert line.endswith("\nAgreed: 明天下午3点前回电")

@@ -128,6 +128,8 @@ class CaseText(QObject):
             return self._status_line(text, data)
         if type_ == "call":
             line = self.tr("Phone call: %1").replace("%1", self._call_text(text, data))
+            if data.get("agreed"):  # what was agreed is owed: on the timeline, not only on paper
+                line += "\n" + self.tr("Agreed: %1").replace("%1", str(data["agreed"]))
             if data.get("overridden"):
                 line += "\n" + self.tr("(outside the call policy, override recorded)")
             return line
