@@ -3,6 +3,7 @@ import dialog links to its section on the platforms' export menus."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMenu
 
@@ -51,3 +52,25 @@ def test_the_import_dialog_links_to_the_export_instructions(qtbot, register, tas
     assert guide is not None and guide.isVisible()
     cursor = guide.browser.textCursor()
     assert cursor.hasSelection() and cursor.selectedText().startswith(f"{EXPORTS_SECTION}.")
+
+
+@pytest.mark.parametrize("env", [{}, {"SHOPDESK_LANG": "en"}], ids=["zh", "en"])
+def test_every_menu_path_the_guide_names_is_in_the_menus(qtbot, make_window, register, env):
+    # New-seller walkthrough: the guide sent people to 案件 → 新建案件 (it is under 文件),
+    # 设置 → 员工… (员工管理…) and Settings → Reminders… (Reminder settings…).
+    import re
+
+    window = make_window(register, env=env)
+
+    def plain(text: str) -> str:  # "文件(&F)" -> "文件", "新建案件(&N)…" -> "新建案件"
+        return re.sub(r"\(&\w\)", "", text).replace("&", "").replace("…", "").strip()
+
+    menus = {plain(m.text()): {plain(a.text()) for a in m.menu().actions() if a.text()}
+             for m in window.menuBar().actions()}
+    lang = "en" if env else "zh"
+    paths = re.findall(r"([^\s*“\"(（]+) → ([^*”\"\n(（]+?)(?:…|\*\*|”|\")",
+                       guide_text(lang))
+    checked = [(top, item) for top, item in paths if plain(top) in menus]
+    assert len(checked) >= 10, checked
+    for top, item in checked:
+        assert plain(item) in menus[plain(top)], (top, item)
