@@ -149,3 +149,22 @@ def test_the_dialog_lists_earlier_calls_to_the_buyer_across_cases(qtbot, registe
     qtbot.addWidget(dialog)
     lines = [dialog.history.item(i).text() for i in range(dialog.history.count())]
     assert len(lines) == 1 and "小李" in lines[0] and "第一次没接" in lines[0]
+
+
+def test_an_untouched_time_is_the_moment_of_saving_to_the_second(qtbot, register, clock):
+    # New-seller walkthrough: the box shows minutes only, so a call logged 40 s after a
+    # shift began was stored at the minute before it, and the hand-off said 无人当班.
+    case = open_case(register)
+    clock.advance(seconds=40)
+    calls, dialog = dialog_for(qtbot, register, case)
+    clock.advance(seconds=30)  # talked, then saved
+    dialog.outcome.setCurrentIndex(dialog.outcome.findData("connected"))
+    with qtbot.waitSignal(dialog.logged):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    [record] = calls.calls_for_buyer(case.id)
+    assert record.at == MON_10 + timedelta(seconds=70)
+    # A time the user chose is taken as chosen (to the minute).
+    other = open_case(register, order="3712345678902")
+    _, dialog = dialog_for(qtbot, register, other)
+    dialog.when.setDateTime(dialog.when.dateTime().addSecs(-600))
+    assert dialog.call_time() == MON_10 + timedelta(minutes=1) - timedelta(seconds=600)

@@ -80,6 +80,7 @@ class LogCallDialog(QDialog):
         now = local(self.calls.clock.now(), self.tz)
         self.when.setDateTime(QDateTime(now.date(), now.time().replace(second=0,
                                                                        microsecond=0)))
+        self._opened_at = self.when.dateTime()  # untouched: the call is "now", exactly
         self.outcome = EnumCombo(CallOutcome, self.lang)
         self.duration = QSpinBox()
         self.duration.setRange(0, 600)
@@ -159,8 +160,12 @@ class LogCallDialog(QDialog):
 
     # --- reading the form ----------------------------------------------------
     def call_time(self) -> datetime:
-        """The chosen wall-clock time in the shop's zone, as an instant."""
+        """The chosen wall-clock time in the shop's zone, as an instant; the present
+        moment while the box still shows the minute it opened with (the box has no
+        seconds: a call logged just after a shift began fell before it, 无人当班)."""
         qdt = self.when.dateTime()
+        if qdt == self._opened_at:
+            return self.calls.clock.now()
         return local_to_utc(qdt.date().toPython(), qdt.time().toPython(), ZoneInfo(self.tz))
 
     def checklist(self) -> PreCallChecklist:
