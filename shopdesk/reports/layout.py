@@ -43,8 +43,28 @@ def en_page_label(page: int, total: int) -> str:
     return f"Page {page} of {total}"
 
 
+# Chinese punctuation that may not begin a line. reportlab's CJK wrap keeps its Japanese list
+# (、。」 …) off a line's start but not the full-width comma, semicolon, colon, ? and !, nor
+# closing quotes: "，申请金额 ¥259.00。" began a line of a dispute summary.
+_CHINESE_CANNOT_START = "，；：？！》”’"
+
+
+def chinese_line_rules() -> None:
+    """Teach reportlab's CJK line breaking the Chinese punctuation that cannot start a line
+    (idempotent; called before any paragraph is built, never at import)."""
+    from reportlab.lib import textsplit
+    from reportlab.platypus import paragraph
+
+    # Both copies: a one-font paragraph breaks in textsplit, a mixed one in paragraph.
+    for module in (textsplit, paragraph):
+        missing = "".join(c for c in _CHINESE_CANNOT_START if c not in module.ALL_CANNOT_START)
+        if missing:
+            module.ALL_CANNOT_START += missing
+
+
 def styles(font: PdfFont) -> dict[str, ParagraphStyle]:
     """Paragraph styles in the given font. CJK word wrap lets Chinese break between characters."""
+    chinese_line_rules()
     base = ParagraphStyle("body", fontName=font.name, fontSize=9.5, leading=13.5,
                           wordWrap="CJK")
 
