@@ -9,8 +9,8 @@ from reportlab.platypus import Paragraph
 from shopdesk.reports.fonts import cjk_font
 from shopdesk.reports.layout import styles
 
-TEXT = ("2026-12-05，买家“tb_lemon”就淘宝/天猫订单 1234567890123（纯棉枕套，实付 ¥259.00）申请投诉，"
-        "申请金额 ¥259.00。情况说明：枕套有破洞；买家已拍照：是否补发？可以！")
+TEXT = ("2026-12-05，买家“tb_lemon”就淘宝/天猫订单 1234567890123（纯棉枕套，实付 ¥259.00）"
+        "申请投诉，申请金额 ¥259.00。情况说明：枕套有破洞；买家已拍照：是否补发？可以！")
 
 
 def _line_starts(width: float) -> list[str]:
