@@ -285,11 +285,12 @@ def plan_refunds(db: Database, records: list[RefundRecord], *, now: datetime,
     for record in records:
         seen = len(index.unmerged)
         ref = index.match(record)
-        if ref is None:  # a case named by the order number but not the row's buyer's
-            plan.unmerged += index.unmerged[seen:]
         if ref is None and finished.leaves_out(record):
             plan.rows.append(RowPlan(record, Action.LEFT_OUT))
         elif ref is None:
+            # Named a typed case by order number but not its buyer: it gets its own (said
+            # only for a row that gets one; a finished row left out gets none).
+            plan.unmerged += index.unmerged[seen:]
             index.planned(record)
             plan.rows.append(RowPlan(record, Action.CREATE))
         elif ref.case_id < 0:
