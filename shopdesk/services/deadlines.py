@@ -144,7 +144,10 @@ def _start_unknown(case: Case, state: StageState) -> bool:
     """The case was first seen at this stage, later than its request's first, after the
     request began: the stage's clock runs from when it was seen, not from its start."""
     since, asked = state.since, case.applied_at
-    if since is None or asked is None or case.created_at is None:
+    # Only an import puts a case at a stage its request was already past (origin PLATFORM);
+    # a case typed by hand and moved on within its first minute is not guessed.
+    if since is None or asked is None or case.created_at is None \
+            or state.origin is not StageOrigin.PLATFORM:
         return False
     return (state.stage != opening_stage(case.kind) and since - asked > _SAME_WRITE
             and abs(since - case.created_at) <= _SAME_WRITE)

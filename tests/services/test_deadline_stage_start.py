@@ -73,3 +73,35 @@ def test_the_next_stage_runs_from_its_move_exactly(register, clock, tmp_path):
     deadline = register.deadlines.for_case(case_id)
     assert deadline.stage is PlatformStage.RETURN_TO_CHECK
     assert deadline.due_at == clock.now() + timedelta(days=10) and not deadline.estimate
+
+
+def test_a_typed_case_moved_on_at_once_is_not_an_estimate(register, clock):
+    # Review: the guess also caught a case typed by hand (buyer asked 3 h before) and
+    # approved within its first minute.
+    from shopdesk.domain.case import CaseDraft
+    from shopdesk.domain.enums import Platform
+    from shopdesk.domain.workflow import Transition
+
+    case = register.cases.open_case(CaseDraft(
+        platform=Platform.TAOBAO, order_no="371299", kind=CaseKind.RETURN_REFUND,
+        applied_at=clock.now() - timedelta(hours=3)), "小王")
+    clock.advance(seconds=30)
+    register.cases.change_status(case.id, Transition(CaseStatus.WAITING_BUYER), "小王")
+    deadline = register.deadlines.for_case(case.id)
+    assert deadline.stage is PlatformStage.AWAITING_RETURN
+    assert not deadline.start_unknown and not deadline.estimate
+
+
+def test_a_typed_dispute_does_not_count_its_evidence_window_from_the_application(
+        register, clock):
+    # Review: a dispute typed with the buyer's application 5 days ago showed its evidence
+    # deadline 2 days overdue; the window opens when the platform steps in.
+    from shopdesk.domain.case import CaseDraft
+    from shopdesk.domain.enums import Platform
+
+    case = register.cases.open_case(CaseDraft(
+        platform=Platform.TAOBAO, order_no="371298", kind=CaseKind.PLATFORM_DISPUTE,
+        applied_at=clock.now() - timedelta(days=5)), "小王")
+    deadline = register.deadlines.for_case(case.id)
+    assert deadline.stage is PlatformStage.PLATFORM_EVIDENCE
+    assert deadline.due_at is not None and deadline.due_at > clock.now()

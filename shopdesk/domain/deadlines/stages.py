@@ -116,5 +116,10 @@ def current_stage(stored: StageState, *, kind: CaseKind, status: CaseStatus,
 
 
 def opening_stage(kind: CaseKind) -> PlatformStage | None:
-    """The stage a request of this kind begins at (a refund request: awaiting the seller)."""
+    """The stage a request of this kind begins at with the buyer's application (a refund
+    request: awaiting the seller). None for a platform dispute: its evidence window opens
+    when the platform steps in, days after the buyer applied, at a time only the platform's
+    own deadline gives."""
+    if kind is CaseKind.PLATFORM_DISPUTE:
+        return None
     return derive_stage(kind, CaseStatus.NEW)
