@@ -84,7 +84,12 @@ def test_a_choice_the_new_status_no_longer_allows_asks_again(qtbot, register, ca
     assert (stored.status, stored.outcome) == (CaseStatus.RESOLVED, Outcome.FULL_REFUND)
     assert dialog.isVisible() and "小李" in dialog.error.text()
     assert dialog.current_label.text() == "已解决"
-    assert targets(dialog) == [s.value for s in allowed_targets(CaseStatus.RESOLVED)]
+    # Nothing slipped in for the choice that no longer applies (the first move from 已解决
+    # is a reopen): the user chooses again, and a second press changes nothing meanwhile.
+    assert targets(dialog) == [None, *(s.value for s in allowed_targets(CaseStatus.RESOLVED))]
+    assert dialog.target.currentData() is None and "choose again" in dialog.error.text()
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and register.cases.get(case.id).status == CaseStatus.RESOLVED
     # What the target shown now needs is asked for: reopening needs a reason.
     choose(qtbot, dialog.target, "in_progress")
     assert dialog.note_label.text() == "Reason (required)"

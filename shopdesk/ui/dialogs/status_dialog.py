@@ -165,7 +165,13 @@ class StatusDialog(QDialog):
         for status in allowed_targets(self.case.status):
             self.target.addItem(status.label(self.lang), status.value)
         if chosen is not None:
-            self.target.setCurrentIndex(max(self.target.findData(chosen.value), 0))
+            index = self.target.findData(chosen.value)
+            if index < 0:
+                # The choice no longer applies to the status now shown: never slip another
+                # in (from 已解决 the first move is a reopen); the user picks again.
+                self.target.insertItem(0, self.tr("— choose again —"), None)
+                index = 0
+            self.target.setCurrentIndex(index)
         self.target.blockSignals(False)
 
     def _show_promises(self) -> None:
@@ -180,11 +186,15 @@ class StatusDialog(QDialog):
         self.promises_list.setText("\n".join(shown))
 
     # --- what the chosen target needs -----------------------------------------
-    def target_status(self) -> CaseStatus:
-        return CaseStatus(self.target.currentData())
+    def target_status(self) -> CaseStatus | None:
+        """The chosen status (None: nothing chosen since the case moved elsewhere)."""
+        data = self.target.currentData()
+        return CaseStatus(data) if data else None
 
     def _reason_required(self) -> bool:
         to = self.target_status()
+        if to is None:
+            return False
         closing_unresolved = (to == CaseStatus.CLOSED and self.case.is_open
                               and self.case.outcome is None)
         return closing_unresolved or is_reopen(self.case.status, to)
@@ -237,6 +247,10 @@ class StatusDialog(QDialog):
         """Ask the service for the change; show why not, in the dialog, if refused."""
         self.error.clear_error()
         self.amount_field.set_error(None)
+        if self.target_status() is None:
+            self._refused(self.tr("Choose the new status: the case moved since you chose"))
+            self.target.setFocus()
+            return
         resolving = self.target_status() == CaseStatus.RESOLVED
         amount = None
         if resolving and self.amount.text().strip():
@@ -318,7 +332,11 @@ class StatusDialog(QDialog):
         self._show_current(chosen)
         self._show_promises()
         self._target_changed()  # what the target needs from the status now shown
-        self.error.show_error(refusal.message(self.lang))
+        said = refusal.message(self.lang)
+        if self.target_status() is None:  # not "your choice is kept": it cannot be
+            said += "\n" + self.tr("The status you chose cannot follow the status now shown: "
+                                   "choose again.")
+        self.error.show_error(said)
         self._fix_field = None
         self.target.setFocus()
 
