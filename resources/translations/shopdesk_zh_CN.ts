@@ -878,12 +878,12 @@ The previous register file was kept here:
         <translation>ShopDesk</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/host.py" line="83"/>
+        <location filename="../../shopdesk/ui/controllers/host.py" line="93"/>
         <source>Choose the operator</source>
         <translation>请选择操作人</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/host.py" line="84"/>
+        <location filename="../../shopdesk/ui/controllers/host.py" line="94"/>
         <source>First choose who you are in the toolbar (Operator).</source>
         <translation>请先在工具栏的“操作人”中选择你是谁。</translation>
     </message>
@@ -1401,67 +1401,67 @@ You can restore it from the trash later.</source>
 <context>
     <name>CaseListView</name>
     <message>
-        <location filename="../../shopdesk/ui/views/case_list_view.py" line="290"/>
+        <location filename="../../shopdesk/ui/views/case_list_view.py" line="294"/>
         <source>No case under this quick filter matches “%1”. Press All to search every case, or clear the search (Esc).</source>
         <translation>当前快捷筛选下没有与“%1”匹配的案件。点“全部”可在所有案件中查找，或清除搜索（Esc）。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_list_view.py" line="293"/>
+        <location filename="../../shopdesk/ui/views/case_list_view.py" line="297"/>
         <source>No case matches “%1”. Check the spelling, or clear the search (Esc).</source>
         <translation>没有与“%1”匹配的案件。请检查拼写，或清除搜索（Esc）。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_list_view.py" line="296"/>
+        <location filename="../../shopdesk/ui/views/case_list_view.py" line="300"/>
         <source>The trash is empty.</source>
         <translation>回收站是空的。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_list_view.py" line="297"/>
+        <location filename="../../shopdesk/ui/views/case_list_view.py" line="301"/>
         <source>No promise to a buyer is overdue.</source>
         <translation>没有逾期的买家承诺。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_list_view.py" line="298"/>
+        <location filename="../../shopdesk/ui/views/case_list_view.py" line="302"/>
         <source>No promise to a buyer falls due today.</source>
         <translation>今天没有到期的买家承诺。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_list_view.py" line="299"/>
+        <location filename="../../shopdesk/ui/views/case_list_view.py" line="303"/>
         <source>No open case is past its deadline.</source>
         <translation>没有已过截止时间的未结案件。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_list_view.py" line="300"/>
+        <location filename="../../shopdesk/ui/views/case_list_view.py" line="304"/>
         <source>No open case is due today.</source>
         <translation>今天没有到期的未结案件。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_list_view.py" line="301"/>
+        <location filename="../../shopdesk/ui/views/case_list_view.py" line="305"/>
         <source>No open case is assigned to you.</source>
         <translation>没有分配给你的未结案件。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_list_view.py" line="302"/>
+        <location filename="../../shopdesk/ui/views/case_list_view.py" line="306"/>
         <source>No open case carries a warning.</source>
         <translation>没有带预警的未结案件。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_list_view.py" line="303"/>
+        <location filename="../../shopdesk/ui/views/case_list_view.py" line="307"/>
         <source>No open cases: everything is resolved.</source>
         <translation>没有未结案件：全部已处理完。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_list_view.py" line="309"/>
+        <location filename="../../shopdesk/ui/views/case_list_view.py" line="313"/>
         <source>(Only with the filters above.)</source>
         <translation>（仅限上方的筛选条件。）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_list_view.py" line="311"/>
+        <location filename="../../shopdesk/ui/views/case_list_view.py" line="315"/>
         <source>No case matches the filters above.</source>
         <translation>没有符合上方筛选条件的案件。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_list_view.py" line="312"/>
+        <location filename="../../shopdesk/ui/views/case_list_view.py" line="319"/>
         <source>No cases yet. Add one with File → New case… (Ctrl+N) or import a platform export with File → Import (Ctrl+I).</source>
         <translation>还没有案件。可通过“文件 → 新建案件…”（Ctrl+N）登记，或通过“文件 → 导入”（Ctrl+I）导入平台导出文件。</translation>
     </message>
@@ -2843,12 +2843,22 @@ Choose No for a masked export (138****5678). A full export is recorded in the au
 <context>
     <name>FirstStart</name>
     <message>
-        <location filename="../../shopdesk/ui/controllers/first_start.py" line="41"/>
+        <location filename="../../shopdesk/ui/controllers/first_start.py" line="26"/>
+        <source>&amp;Load demo data…</source>
+        <translation>加载演示数据(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/controllers/first_start.py" line="27"/>
+        <source>Fill an empty register with made-up demo cases to try ShopDesk out</source>
+        <translation>在空的登记簿里加入虚构的演示案件，试用店铺售后台</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/controllers/first_start.py" line="49"/>
         <source>Welcome to ShopDesk</source>
         <translation>欢迎使用 ShopDesk 店铺售后台</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/first_start.py" line="42"/>
+        <location filename="../../shopdesk/ui/controllers/first_start.py" line="50"/>
         <source>The register is empty. Load {count} demo cases to try ShopDesk out?
 
 Demo cases are made up; you can move them to the trash later.</source>
@@ -2857,19 +2867,24 @@ Demo cases are made up; you can move them to the trash later.</source>
 演示案件都是虚构的，之后可以移到回收站。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/first_start.py" line="45"/>
+        <location filename="../../shopdesk/ui/controllers/first_start.py" line="53"/>
         <source>They are numbered DEMO-…; File → Clear demo data removes them all at once.</source>
         <translation>它们的编号为 DEMO-…；通过“文件 → 清除演示数据”可一次全部删除。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/first_start.py" line="58"/>
-        <source>Your name (recorded on every change you make):</source>
-        <translation>你的名字（每次修改都会记录）：</translation>
+        <location filename="../../shopdesk/ui/controllers/first_start.py" line="67"/>
+        <source>Load demo data</source>
+        <translation>加载演示数据</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/first_start.py" line="60"/>
-        <source>Who is working?</source>
-        <translation>现在是谁在处理？</translation>
+        <location filename="../../shopdesk/ui/controllers/first_start.py" line="68"/>
+        <source>Demo data can only be loaded into an empty register, so that made-up cases never mix with your own. This register already holds cases (the trash counts too).</source>
+        <translation>演示数据只能加载到空的登记簿，以免虚构案件和你自己的案件混在一起。这个登记簿已经有案件（回收站里的也算）。</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/controllers/first_start.py" line="78"/>
+        <source>{count} demo cases loaded.</source>
+        <translation>已加载 {count} 个演示案件。</translation>
     </message>
 </context>
 <context>
@@ -3567,112 +3582,112 @@ Demo cases are made up; you can move them to the trash later.</source>
         <translation>还没有通话记录。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="86"/>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="87"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="91"/>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="92"/>
         <source>e.g. reship tomorrow, buyer keeps the item</source>
         <translation>例如：明天补发，买家保留商品</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="97"/>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="98"/>
         <source>Time (shop time)</source>
         <translation>时间（店铺时间）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="98"/>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="99"/>
         <source>Outcome</source>
         <translation>通话结果</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="99"/>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="100"/>
         <source>Duration</source>
         <translation>通话时长</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="100"/>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="101"/>
         <source>Summary</source>
         <translation>通话摘要</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="101"/>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="102"/>
         <source>Agreed</source>
         <translation>达成的约定</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="109"/>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="110"/>
         <source>Offer %1</source>
         <translation>方案 %1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="111"/>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="112"/>
         <source>Pre-call checklist</source>
         <translation>通话前准备清单</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="113"/>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="114"/>
         <source>Goal of the call</source>
         <translation>通话目标</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="114"/>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="115"/>
         <source>Fallback offers (2–3)</source>
         <translation>备选方案（2–3 个）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="115"/>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="116"/>
         <source>Bottom line</source>
         <translation>承受底线</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="116"/>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="117"/>
         <source>Most you may grant</source>
         <translation>补偿权限（最多可给）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="121"/>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="122"/>
         <source>Why call outside the policy?</source>
         <translation>为什么要在规范之外打电话？</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="123"/>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="124"/>
         <source>Override reason (required)</source>
         <translation>破例原因（必填）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="132"/>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="133"/>
         <source>Log call</source>
         <translation>登记通话</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="133"/>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="134"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="184"/>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="189"/>
         <source>Within the call policy (%1 left)</source>
         <translation>符合电话沟通规范（还可打 %1 次）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="192"/>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="197"/>
         <source>Outside the call policy:</source>
         <translation>不符合电话沟通规范：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="196"/>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="201"/>
         <source>This call may not be made or logged (hard rule, no override):</source>
         <translation>不能拨打或登记这次通话（硬性规定，不可破例）：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="214"/>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="219"/>
         <source>Write why this call was made anyway</source>
         <translation>请写明为什么仍然打了这通电话</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="236"/>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="241"/>
         <source>This case no longer exists (it may have been deleted)</source>
         <translation>该案件已不存在（可能已被删除）</translation>
     </message>
@@ -3899,62 +3914,62 @@ Demo cases are made up; you can move them to the trash later.</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="115"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="116"/>
         <source>&amp;Cases</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="120"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="121"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="126"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="127"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="132"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="133"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="153"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="154"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="160"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="161"/>
         <source>New case</source>
         <translation>新建案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="161"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="162"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="163"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="164"/>
         <source>Move to trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="164"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="165"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="165"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="166"/>
         <source>Empty trash</source>
         <translation>清空回收站</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="193"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="194"/>
         <source>Data folder: {path}</source>
         <translation>数据文件夹：{path}</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="197"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="198"/>
         <source>Data folder: {path} (its drive refused SQLite&apos;s WAL journal; hover for details)</source>
         <translation>数据文件夹：{path}（所在磁盘不支持 SQLite 的 WAL 日志，鼠标移到这里看说明）</translation>
     </message>
@@ -6053,7 +6068,12 @@ Every change you saved before this is safe in the register.</source>
         <translation>不再需要的原因（必填）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="174"/>
+        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="172"/>
+        <source>— choose again —</source>
+        <translation>— 请重新选择 —</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="180"/>
         <source>Open promises on this case (%1)</source>
         <translation>本案件的待兑现承诺（%1）</translation>
     </message>
@@ -6068,48 +6088,58 @@ Every change you saved before this is safe in the register.</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="198"/>
+        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="208"/>
         <source>Reason (required)</source>
         <translation>原因（必填）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="199"/>
+        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="209"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="222"/>
+        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="232"/>
         <source>Amount (required)</source>
         <translation>金额（必填）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="223"/>
+        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="233"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="247"/>
+        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="251"/>
+        <source>Choose the new status: the case moved since you chose</source>
+        <translation>请重新选择新状态：你选择之后案件已被改动</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="261"/>
         <source>Not a valid amount (e.g. 12.50)</source>
         <translation>金额格式不正确（例如 12.50）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="255"/>
+        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="269"/>
         <source>Say why the promises are no longer needed</source>
         <translation>请写明这些承诺为什么不再需要</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="292"/>
-        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="316"/>
+        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="306"/>
+        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="330"/>
         <source>This case no longer exists (it may have been deleted)</source>
         <translation>该案件已不存在（可能已被删除）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="329"/>
+        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="337"/>
+        <source>The status you chose cannot follow the status now shown: choose again.</source>
+        <translation>你选的状态不能接在现在的状态之后：请重新选择。</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="347"/>
         <source>Major complaint: %1 above your limit of %2 needs the approval of its owner, %3. Ask them to confirm here, then press the button again.</source>
         <translation>重大投诉：%1 超出你的额度 %2，需要负责人 %3 批准。请负责人在此确认后，再按一次按钮。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="337"/>
+        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="355"/>
         <source>Approved by %1 — change status</source>
         <translation>%1 已批准 — 更改状态</translation>
     </message>
@@ -6497,7 +6527,7 @@ Every change you saved before this is safe in the register.</source>
 <context>
     <name>ToolWindow</name>
     <message>
-        <location filename="../../shopdesk/ui/controllers/host.py" line="127"/>
+        <location filename="../../shopdesk/ui/controllers/host.py" line="137"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>

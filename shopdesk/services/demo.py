@@ -89,8 +89,9 @@ def _generate_demo(register: DemoTarget, n: int, seed: int | None) -> int:
         if not register.staff.store.by_name(name):
             register.staff.add(name, actor=name)
             added["staff"].append(name)
-    if not register.staff.current_operator():
-        register.staff.set_current_operator(STAFF[0])
+    # No operator is chosen here: the demo's staff are made-up people its cases are handed
+    # to, not the seller. Choosing one made the seller a demo person without a word (their
+    # changes recorded under a made-up name, "who are you?" never asked); the window asks.
     db = register.db
     # An empty register's search index is built beside the load, in a second process.
     side = SideIndex.start(db, rows=n)

@@ -110,7 +110,8 @@ class MainWindowChrome:
                                self.act_export,
                                self.analysis.act_monthly_report, None,
                                self.act_backup, self.act_restore_backup, None,
-                               self.demo.act_remove_demo, None, self.act_quit))
+                               self.first_start.act_load_demo, self.demo.act_remove_demo,
+                               None, self.act_quit))
         file_menu.aboutToShow.connect(self.demo.update_action)
         case_menu = bar.addMenu(self.tr("&Cases"))
         case_menu.setObjectName("menu_cases")

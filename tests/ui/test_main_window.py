@@ -277,7 +277,8 @@ def test_menus_shortcuts_banners_and_status_bar_stay_where_users_know_them(windo
                                   "action_import_history", "action_export",
                                   "action_monthly_report", "-",
                                   "action_backup", "action_restore_backup", "-",
-                                  "action_remove_demo", "-", "action_quit"]
+                                  "action_load_demo", "action_remove_demo", "-",
+                                  "action_quit"]
     assert menus["menu_cases"] == ["action_new_promise", "action_find", "action_refresh", "-",
                                    "action_trash", "action_untrash", "action_empty_trash", "-",
                                    "action_print_summary", "action_mark_major"]

@@ -74,9 +74,19 @@ class Host(Protocol):
 
 def require_operator(host: Host, parent: QWidget) -> str:
     """The operator's name; '' after asking the user to choose one in the toolbar (what
-    is written records who did it, so nothing starts without one)."""
+    is written records who did it, so nothing starts without one). With nobody on the
+    staff list the toolbar's list is empty: the user is asked their name here instead (the
+    first start's question), and the action goes on under it."""
     name = host.operator()
-    if not name:
+    if not name and not host.register.staff.list():
+        # A new register whose first-start question was cancelled, or one whose only
+        # staff were the demo's, cleared with it.
+        from ..dialogs.operator_name import ask_operator_name
+
+        if ask_operator_name(parent, host.register.staff, host.lang):
+            host.operator_picker.reload()
+            name = host.operator()
+    elif not name:
         from PySide6.QtWidgets import QMessageBox
 
         QMessageBox.information(

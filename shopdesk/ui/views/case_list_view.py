@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.case_query import Scope
+from ...domain.case_query import CaseQuery, Scope
 from ...domain.enums import CaseKind, CaseStatus, Cause, Platform
 from ...domain.warnings.rules import RuleKey
 from ...services.cases import CaseService
@@ -283,6 +283,10 @@ class CaseListView(QWidget):
     def empty_reason(self) -> str:
         """Why the list is empty, for the filters in force."""
         f = self._filters
+        if f.quick != QuickFilter.TRASH and self._register_is_empty():
+            # A register that never had a case: "everything is resolved" (the default Open
+            # list's reason) or "no match" would mislead; say how to start instead.
+            return self._no_cases_yet()
         if f.search.strip():
             if f.quick not in (QuickFilter.ALL, QuickFilter.TRASH):
                 # The case may well exist, outside the quick filter (a resolved one under
@@ -309,8 +313,18 @@ class CaseListView(QWidget):
             return text + " " + self.tr("(Only with the filters above.)") if narrowed else text
         if narrowed:
             return self.tr("No case matches the filters above.")
+        return self._no_cases_yet()
+
+    def _no_cases_yet(self) -> str:
         return self.tr("No cases yet. Add one with File → New case… (Ctrl+N) or import a "
                        "platform export with File → Import (Ctrl+I).")
+
+    def _register_is_empty(self) -> bool:
+        """No case at all, in the list or in the trash (asked only for an empty list; one
+        id is enough to know)."""
+        source = self.model.source
+        return not any(source.query_page(CaseQuery(scope=scope), limit=1)
+                       for scope in (Scope.ACTIVE, Scope.TRASH))
 
     def _show_empty_reason(self, total: int) -> None:
         empty = total == 0
