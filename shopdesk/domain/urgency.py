@@ -87,6 +87,8 @@ class UrgencyInput:
     promises: tuple[OpenPromise, ...] = ()
     warnings: tuple[Flag, ...] = ()  # live early warnings (and marked urgent)
     major_owner: str = ""  # a major complaint's owner ('' when not major)
+    # `due_at` is the shop's own due time, not the platform's deadline (worded apart).
+    due_is_own: bool = False
 
 
 @dataclass(frozen=True)
@@ -209,17 +211,17 @@ def _reason(tier: Tier, when: datetime, promise: OpenPromise | None, item: Urgen
                           f"(due {at})")
         return Reason(tier.value, f"承诺 {at} 到期：{promise.zh}",
                       f"Promise due {at}: {promise.en}")
+    zh, en = ("截止时间", "Due time") if item.due_is_own else ("平台时限", "Platform deadline")
     if tier is Tier.DEADLINE_PASSED:
         late, at = now - when, _hm(when, tz)
         if late < _JUST:
-            return Reason(tier.value, f"平台时限刚刚已过（{at}）",
-                          f"Platform deadline just passed ({at})")
-        return Reason(tier.value, f"平台时限已过{format_span(late)}（{at}）",
-                      f"Platform deadline passed {format_span(late, 'en')} ago ({at})")
+            return Reason(tier.value, f"{zh}刚刚已过（{at}）", f"{en} just passed ({at})")
+        return Reason(tier.value, f"{zh}已过{format_span(late)}（{at}）",
+                      f"{en} passed {format_span(late, 'en')} ago ({at})")
     if tier is Tier.DEADLINE_DUE:
         left, at = when - now, _hm(when, tz)
-        return Reason(tier.value, f"平台时限 {at}，剩{format_span(left)}",
-                      f"Platform deadline {at}, {format_span(left, 'en')} left")
+        return Reason(tier.value, f"{zh} {at}，剩{format_span(left)}",
+                      f"{en} {at}, {format_span(left, 'en')} left")
     if tier is Tier.MAJOR_COMPLAINT:
         return Reason(tier.value, f"重大投诉（负责人：{item.major_owner}）",
                       f"Major complaint (owner: {item.major_owner})")

@@ -333,7 +333,7 @@ class HandoffSheetBuilder:
             items.append(UrgencyInput(
                 case_id=row.id, status=row.status, priority=row.priority,
                 created_at=created, due_at=row.due_at, promises=promises.get(row.id, ()),
-                warnings=flags, major_owner=row.major_owner))
+                warnings=flags, major_owner=row.major_owner, due_is_own=row.due_is_own))
         return rank_open_cases(items, now, horizon, self.tz, explain=MAX_OPEN)
 
     def _ranked_rows(self, ranked: list[Ranked], cases: dict[int, Case]

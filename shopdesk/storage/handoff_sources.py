@@ -36,6 +36,9 @@ class OpenCaseRow(NamedTuple):
     buyer_nick: str
     buyer_phone: str
     major_owner: str = ""  # a major complaint's owner ('' when not major)
+    # `due_at` is the case's own due time (earlier than the stage's deadline, or the only
+    # one): said as 截止时间, not as the platform's 平台时限.
+    due_is_own: bool = False
 
 
 # Enum members by value: a dict lookup is several times cheaper than Enum(value), which
@@ -161,14 +164,16 @@ class HandoffSources:
         rows = self.db.execute(
             "SELECT c.id, c.platform, c.status, c.priority, c.kind, c.created_at, "
             "min(coalesce(c.deadline_at, c.due_at), coalesce(c.due_at, c.deadline_at)), "
-            "c.platform_involved, c.buyer_nick, c.buyer_phone, c.major_owner "
+            "c.platform_involved, c.buyer_nick, c.buyer_phone, c.major_owner, "
+            "c.due_at IS NOT NULL AND (c.deadline_at IS NULL OR c.due_at < c.deadline_at "
+            "OR c.deadline_source = 'manual') "
             f"FROM cases c WHERE c.deleted_at IS NULL AND c.status IN ({marks})",
             [s.value for s in OPEN_STATUSES]).fetchall()
         return [OpenCaseRow(
             id=r[0], platform=_PLATFORM[r[1]], status=_STATUS[r[2]], priority=_PRIORITY[r[3]],
             kind=_KIND[r[4]], created_at=from_iso(r[5]), due_at=from_iso(r[6]),
             intervention=bool(r[7]), buyer_nick=r[8] or "", buyer_phone=r[9] or "",
-            major_owner=r[10] or "") for r in rows]
+            major_owner=r[10] or "", due_is_own=bool(r[11])) for r in rows]
 
     def live_warnings(self) -> dict[int, list[tuple[str, str, str]]]:
         """The live early warnings (neither acknowledged nor cleared) of live open cases:

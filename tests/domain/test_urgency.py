@@ -148,3 +148,17 @@ def test_a_moment_just_passed_is_not_late_by_zero_minutes():
     assert texts[0] == ("承诺刚刚逾期：回电（应于 11-23 17:59）",
                         "Promise just overdue: Call back (due 11-23 17:59)")
     assert texts[1][0].startswith("平台时限刚刚已过（") and "0分钟" not in texts[1][0]
+
+
+def test_the_shops_own_due_time_is_not_called_the_platforms_deadline():
+    # Final walkthrough: the hand-off said 平台时限已过 at the case's own 截止时间 while the
+    # platform's stage deadline was days away.
+    from dataclasses import replace
+
+    late = replace(item(1, due=NOW - timedelta(hours=1, minutes=1)), due_is_own=True)
+    soon = replace(item(2, due=NOW + timedelta(hours=2)), due_is_own=True)
+    reasons = {r.case_id: r.reasons[0] for r in rank_open_cases([late, soon], NOW, HORIZON,
+                                                                 "Asia/Shanghai")}
+    assert reasons[1].zh.startswith("截止时间已过1小时1分") and "平台" not in reasons[1].zh
+    assert reasons[1].en.startswith("Due time passed 1 h 1 min ago")
+    assert reasons[2].zh.startswith("截止时间 ") and reasons[2].en.startswith("Due time ")

@@ -80,6 +80,8 @@ def test_the_sheet_of_a_scripted_shift_has_every_section(register, clock):
     assert first.reasons[0].zh.startswith("承诺已逾期3小时：回电：确认补发时间")
     assert first.case.phone == "138****5678" and first.waiting_on_us
     assert sheet.open_cases[1].waiting_on_us is False
+    # Its own 截止时间 passed (the stage's deadline is later): not called the platform's.
+    assert sheet.open_cases[1].reasons[0].zh.startswith("截止时间已过")
     angry = sheet.open_cases[3]
     assert "人身安全/健康" in angry.reasons[0].zh and "12315" in angry.reasons[0].zh
     old_reasons = [r.zh for r in sheet.open_cases[2].reasons]
