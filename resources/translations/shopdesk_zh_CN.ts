@@ -1462,8 +1462,8 @@ You can restore it from the trash later.</source>
     </message>
     <message>
         <location filename="../../shopdesk/ui/views/case_list_view.py" line="319"/>
-        <source>No cases yet. Add one with File → New case… (Ctrl+N) or import a platform export with File → Import (Ctrl+I).</source>
-        <translation>还没有案件。可通过“文件 → 新建案件…”（Ctrl+N）登记，或通过“文件 → 导入”（Ctrl+I）导入平台导出文件。</translation>
+        <source>No cases yet. Add one with File → New case… (Ctrl+N) or import a platform export with File → Import platform export… (Ctrl+I).</source>
+        <translation>还没有案件。可通过“文件 → 新建案件…”（Ctrl+N）登记，或通过“文件 → 导入平台导出文件…”（Ctrl+I）导入平台导出的表格。</translation>
     </message>
 </context>
 <context>
@@ -2885,6 +2885,16 @@ Demo cases are made up; you can move them to the trash later.</source>
         <location filename="../../shopdesk/ui/controllers/first_start.py" line="78"/>
         <source>{count} demo cases loaded.</source>
         <translation>已加载 {count} 个演示案件。</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/operator_name.py" line="26"/>
+        <source>Who is working?</source>
+        <translation>现在是谁在处理？</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/operator_name.py" line="27"/>
+        <source>Your name (recorded on every change you make):</source>
+        <translation>你的名字（每次修改都会记录）：</translation>
     </message>
 </context>
 <context>

@@ -47,6 +47,8 @@ def test_the_demo_does_not_make_the_seller_a_demo_person(make_window, fresh, box
     window.run_first_start()  # demo accepted (boxes answer Yes)
     assert fresh.cases.count(CaseQuery()) == DEMO_CASES
     assert boxes.texts("input"), "the name was never asked"
+    # In Chinese (the window's language): a wrapper's strings had fallen out of the .ts.
+    assert boxes.texts("input")[0] == "现在是谁在处理？\n你的名字（每次修改都会记录）："
     assert fresh.staff.current_operator() == "阿珍姐"
     assert window.operator_picker.combo.currentText() == "阿珍姐"
     # The demo's cases stay with its made-up staff.

@@ -13,22 +13,19 @@ from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
 from ...domain.errors import ValidationError
 from ...services.staff import StaffService
 
-# The strings keep the context they were first translated in.
-_CONTEXT = "FirstStart"
 # Wrong names (empty, too long, taken) are asked again this many times; the toolbar's
 # operator picker and Settings → Staff remain afterwards.
 _ATTEMPTS = 5
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
-
-
 def ask_operator_name(parent: QWidget | None, staff: StaffService, lang: str) -> str:
     """Ask for the user's name, add them to the staff and make them this PC's operator.
     Returns the name, '' when the user cancels."""
-    question = _tr("Who is working?")
-    hint = _tr("Your name (recorded on every change you make):")
+    # Literal context and text: lupdate reads only those (a wrapper's strings vanished
+    # from the .ts and the question came up in English). Context: where it was first.
+    question = QCoreApplication.translate("FirstStart", "Who is working?")
+    hint = QCoreApplication.translate("FirstStart",
+                                      "Your name (recorded on every change you make):")
     for _attempt in range(_ATTEMPTS):
         # The question is in the body, not the title: a narrow input dialog clipped it
         # in the title bar ("现在是谁…pDesk" at 1280x720). With no title of its own the

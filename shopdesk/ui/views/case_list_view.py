@@ -317,7 +317,7 @@ class CaseListView(QWidget):
 
     def _no_cases_yet(self) -> str:
         return self.tr("No cases yet. Add one with File → New case… (Ctrl+N) or import a "
-                       "platform export with File → Import (Ctrl+I).")
+                       "platform export with File → Import platform export… (Ctrl+I).")
 
     def _register_is_empty(self) -> bool:
         """No case at all, in the list or in the trash (asked only for an empty list; one
