@@ -58,6 +58,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "off_shift_call": ("无人当班", "nobody on shift"),
     "sec_imports": ("平台导入（{n} 次）", "Platform exports imported ({n})"),
     "sec_calls": ("电话（{n} 通）", "Calls ({n})"),
+    "agreed": ("约定：{text}", "agreed: {text}"),
     "sec_next_calls": ("买家下次可致电时间", "When each buyer may next be called"),
     "none": ("无", "None"),
     "more_cases": ("另有 {n} 个案件未列出（完整列表见 ShopDesk 交接记录）",

@@ -310,7 +310,8 @@ class _Story:
                 if call.off_shift:
                     outcome += paren(t("off_shift_call"), self.lang)
                 rows.append([shown(call.at, self.tz), join(call.case_no, call.buyer, call.phone),
-                             join(outcome, call.summary), call.actor])
+                             join(outcome, call.summary, call.agreed_text(self.lang)),
+                             call.actor])
             out.append(table(rows, [22 * mm, 70 * mm, self.width - 112 * mm, 20 * mm],
                              style=st["cell"], header_style=st["cell_bold"]))
             out += self._more(len(s.calls) - self.caps.calls)

@@ -384,7 +384,8 @@ class HandoffSheetBuilder:
                 phone=mask_phone(case.buyer_phone) if case else "",
                 outcome=Text(r.outcome.zh, r.outcome.en), actor=r.actor,
                 summary=self._masker(case)(_cut(r.summary, 60)), overridden=r.overridden,
-                off_shift=not req.on_shift(r.at)))
+                off_shift=not req.on_shift(r.at),
+                agreed=self._masker(case)(_cut(r.agreed, 60)) if case else _cut(r.agreed, 60)))
         return out
 
     @staticmethod

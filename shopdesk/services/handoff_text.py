@@ -106,7 +106,7 @@ def handoff_text(sheet: HandoffSheet, lang: str = "zh", *, shift: Shift | None =
             flag += paren(label("off_shift_call", lang), lang)
         out.append("- " + join(shown(call.at, tz, "%H:%M"), call.case_no, call.buyer,
                                call.phone, call.outcome.get(lang) + flag, call.summary,
-                               paren(call.actor, lang)))
+                               call.agreed_text(lang), paren(call.actor, lang)))
     _more(out, len(sheet.calls) - MAX_LIST, "more_items", lang)
 
     out += ["", heading(sheet, "sec_next_calls", lang)]

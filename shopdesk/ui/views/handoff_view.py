@@ -118,7 +118,8 @@ def sheet_html(sheet: HandoffSheet, shift: Shift | None, lang: str) -> str:
             flag += paren(label("off_shift_call", lang), lang)
         out.append("<li>" + escape(join(shown(call.at, tz), call.case_no, call.buyer,
                                         call.phone, call.outcome.get(lang) + flag,
-                                        call.summary, paren(call.actor, lang))) + "</li>")
+                                        call.summary, call.agreed_text(lang),
+                                        paren(call.actor, lang))) + "</li>")
     out.append("</ul>")
     out.append(f"<h2>{h('sec_next_calls')}</h2><ul>")
     for n in sheet.next_calls[:MAX_ROWS]:
