@@ -38,10 +38,14 @@ def test_clear_demo_data_from_the_file_menu(qtbot, make_window, demo_register, b
     assert "60" in boxes.texts("question")[-1]
     assert window.case_list.count() == 61  # declined: nothing gone
 
+    window.reminders.refresh_counts()
+    before = window.reminders.counts.total
     boxes.answer = QMessageBox.StandardButton.Yes
     click_menu_item(qtbot, window, "menu_file", action)
     assert window.case_list.count() == 1
     assert demo_register.cases.query_ids(CaseQuery()) == [mine.id]
+    # The reminders count follows at once (it said 61 over no case until the next poll).
+    assert before > 0 and window.reminders.counts == demo_register.reminders.counts()
     # With no demo left the menu item is greyed out.
     menu = window.findChild(QMenu, "menu_file")
     menu.popup(window.mapToGlobal(QPoint(10, 10)))
