@@ -128,11 +128,24 @@ def parse_file(path: str | Path, config: ImportConfig, *, preset: str | None = N
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
-        return ParseResult(file_error=FileError(
-            "unreadable", f"无法打开文件：{exc.strerror or exc}",
-            f"Cannot open the file: {exc.strerror or exc}"))
+        return ParseResult(file_error=_unreadable(Path(path), exc))
     return parse_bytes(data, config, preset=preset, mapping=mapping, tz=tz,
                        progress=progress, cancelled=cancelled, known=known)
+
+
+def _unreadable(path: Path, exc: OSError) -> FileError:
+    """The file named, and why in the user's words (the system's reason is English)."""
+    if isinstance(exc, FileNotFoundError):
+        zh, en = "文件不存在", "there is no such file"
+    elif isinstance(exc, IsADirectoryError):
+        zh, en = "这是一个文件夹，不是文件", "it is a folder, not a file"
+    elif isinstance(exc, PermissionError):
+        zh, en = ("没有读取权限（文件可能正被 Excel 打开）",
+                  "not allowed to read it (open in Excel?)")
+    else:
+        zh = en = str(exc.strerror or exc)
+    return FileError("unreadable", f"无法打开文件 {path}：{zh}",
+                     f"Cannot open the file {path}: {en}")
 
 
 def parse_bytes(data: bytes, config: ImportConfig, *, preset: str | None = None,

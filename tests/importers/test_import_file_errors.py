@@ -99,13 +99,17 @@ def test_unmatched_quote_swallowing_the_file():
 
 
 def test_missing_file(tmp_path):
+    # Named, and the reason in the user's words (it said "No such file or directory").
     result = parse_file(tmp_path / "nope.csv", config())
     assert result.file_error.code == "unreadable"
+    assert result.file_error.message("zh") == f"无法打开文件 {tmp_path / 'nope.csv'}：文件不存在"
+    assert result.file_error.message("en").endswith("nope.csv: there is no such file")
 
 
 def test_directory(tmp_path):
     result = parse_file(tmp_path, config())
     assert result.file_error.code == "unreadable"
+    assert result.file_error.message("zh").endswith("：这是一个文件夹，不是文件")
 
 
 def test_bad_arguments_are_programming_errors():
