@@ -96,12 +96,6 @@ class CallLine:
     off_shift: bool = False  # made while nobody was on shift
     agreed: str = ""  # what was agreed on the call: owed next (sheets before it: "")
 
-    def agreed_text(self, lang: str) -> str:
-        """'约定：…' / 'agreed: …', or '' when nothing was agreed."""
-        from .handoff_labels import label
-
-        return label("agreed", lang, text=self.agreed) if self.agreed else ""
-
 
 @dataclass(frozen=True)
 class ImportLine:

@@ -112,6 +112,11 @@ def when_text(at: datetime, sheet: HandoffSheet) -> str:
     return shown(at, sheet.tz, "%H:%M" if local(at, sheet.tz).date() == end else "%m-%d %H:%M")
 
 
+def agreed_text(agreed: str, lang: str) -> str:
+    """A call's agreement as the sheet says it: '约定：…' / 'agreed: …' ('' for none)."""
+    return label("agreed", lang, text=agreed) if agreed else ""
+
+
 def join(*parts: str) -> str:
     """Non-empty parts separated by spaces (none before a full-width bracket)."""
     out = ""

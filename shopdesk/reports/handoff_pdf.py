@@ -25,6 +25,7 @@ from ..domain.files import temp_beside
 from ..domain.handoff import HandoffSheet, PromiseLine, Shift, TouchedCase
 from ..domain.handoff_labels import (
     ack_text,
+    agreed_text,
     heading,
     imports_shown,
     join,
@@ -310,7 +311,7 @@ class _Story:
                 if call.off_shift:
                     outcome += paren(t("off_shift_call"), self.lang)
                 rows.append([shown(call.at, self.tz), join(call.case_no, call.buyer, call.phone),
-                             join(outcome, call.summary, call.agreed_text(self.lang)),
+                             join(outcome, call.summary, agreed_text(call.agreed, self.lang)),
                              call.actor])
             out.append(table(rows, [22 * mm, 70 * mm, self.width - 112 * mm, 20 * mm],
                              style=st["cell"], header_style=st["cell_bold"]))

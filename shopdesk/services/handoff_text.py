@@ -9,6 +9,7 @@ from __future__ import annotations
 from ..domain.handoff import HandoffSheet, Shift, TouchedCase
 from ..domain.handoff_labels import (
     ack_text,
+    agreed_text,
     heading,
     import_text,
     imports_shown,
@@ -106,7 +107,7 @@ def handoff_text(sheet: HandoffSheet, lang: str = "zh", *, shift: Shift | None =
             flag += paren(label("off_shift_call", lang), lang)
         out.append("- " + join(shown(call.at, tz, "%H:%M"), call.case_no, call.buyer,
                                call.phone, call.outcome.get(lang) + flag, call.summary,
-                               call.agreed_text(lang), paren(call.actor, lang)))
+                               agreed_text(call.agreed, lang), paren(call.actor, lang)))
     _more(out, len(sheet.calls) - MAX_LIST, "more_items", lang)
 
     out += ["", heading(sheet, "sec_next_calls", lang)]

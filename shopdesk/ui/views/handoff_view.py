@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QTextBrows
 from ...domain.handoff import HandoffSheet, Shift, TouchedCase
 from ...domain.handoff_labels import (
     ack_text,
+    agreed_text,
     heading,
     import_text,
     imports_shown,
@@ -118,7 +119,7 @@ def sheet_html(sheet: HandoffSheet, shift: Shift | None, lang: str) -> str:
             flag += paren(label("off_shift_call", lang), lang)
         out.append("<li>" + escape(join(shown(call.at, tz), call.case_no, call.buyer,
                                         call.phone, call.outcome.get(lang) + flag,
-                                        call.summary, call.agreed_text(lang),
+                                        call.summary, agreed_text(call.agreed, lang),
                                         paren(call.actor, lang))) + "</li>")
     out.append("</ul>")
     out.append(f"<h2>{h('sec_next_calls')}</h2><ul>")
