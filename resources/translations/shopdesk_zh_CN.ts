@@ -3186,17 +3186,17 @@ Demo cases are made up; you can move them to the trash later.</source>
 <context>
     <name>HandoffView</name>
     <message>
-        <location filename="../../shopdesk/ui/views/handoff_view.py" line="197"/>
+        <location filename="../../shopdesk/ui/views/handoff_view.py" line="199"/>
         <source>Save hand-off as PDF</source>
         <translation>把交接单保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/handoff_view.py" line="199"/>
+        <location filename="../../shopdesk/ui/views/handoff_view.py" line="201"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/handoff_view.py" line="210"/>
+        <location filename="../../shopdesk/ui/views/handoff_view.py" line="212"/>
         <source>Could not write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
@@ -3745,17 +3745,17 @@ Demo cases are made up; you can move them to the trash later.</source>
         <translation>这个案件已不符合当前筛选条件，仍显示在右侧。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="484"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="487"/>
         <source>Saved. The SHOPDESK_LANG environment variable chooses the language right now; the saved one is used once it is unset.</source>
         <translation>已保存。当前界面语言由环境变量 SHOPDESK_LANG 指定；取消该变量后才会使用保存的语言。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="489"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="492"/>
         <source>The window has to be reopened to show the new language. Reopen it now? Your cases, filters and the open shift are kept.</source>
         <translation>需要重新打开窗口才能显示新语言。现在重新打开吗？案件、筛选条件和当前班次都会保留。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="496"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="499"/>
         <source>The new language is used from the next start.</source>
         <translation>新语言将在下次启动时生效。</translation>
     </message>
@@ -3770,23 +3770,23 @@ Demo cases are made up; you can move them to the trash later.</source>
         <translation>操作人：{name}</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="483"/>
-        <location filename="../../shopdesk/ui/main_window.py" line="488"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="486"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="491"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="502"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="505"/>
         <source>Automatic backup failed: {reason}. Back up by hand (File menu); details in the log (Help → Open log folder).</source>
         <translation>自动备份失败：{reason}。请通过“文件”菜单手动备份；详情见日志（帮助 → 打开日志文件夹）。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="529"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="532"/>
         <source>About ShopDesk</source>
         <translation>关于 ShopDesk</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="530"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="533"/>
         <source>&lt;h3&gt;ShopDesk — after-sales desk&lt;/h3&gt;&lt;p&gt;Version {version}&lt;/p&gt;&lt;p&gt;An after-sales register for small online shops. Your data stays on this computer.&lt;/p&gt;&lt;p&gt;Data folder: {path}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;ShopDesk 店铺售后台&lt;/h3&gt;&lt;p&gt;版本 {version}&lt;/p&gt;&lt;p&gt;小网店的售后登记簿。你的数据只保存在这台电脑上。&lt;/p&gt;&lt;p&gt;数据文件夹：{path}&lt;/p&gt;</translation>
     </message>
@@ -6120,7 +6120,7 @@ Every change you saved before this is safe in the register.</source>
     <message>
         <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="251"/>
         <source>Choose the new status: the case moved since you chose</source>
-        <translation>请重新选择新状态：你选择之后案件已被改动</translation>
+        <translation>请重新选择新状态：您选择之后案件已被改动</translation>
     </message>
     <message>
         <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="261"/>
@@ -6141,15 +6141,20 @@ Every change you saved before this is safe in the register.</source>
     <message>
         <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="337"/>
         <source>The status you chose cannot follow the status now shown: choose again.</source>
-        <translation>你选的状态不能接在现在的状态之后：请重新选择。</translation>
+        <translation>您选的状态不能接在现在的状态之后：请重新选择。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="347"/>
+        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="339"/>
+        <source>Your choice is kept: check the status now shown, then press the button again.</source>
+        <translation>您的选择还在：请看现在的状态，再点更改。</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="349"/>
         <source>Major complaint: %1 above your limit of %2 needs the approval of its owner, %3. Ask them to confirm here, then press the button again.</source>
         <translation>重大投诉：%1 超出你的额度 %2，需要负责人 %3 批准。请负责人在此确认后，再按一次按钮。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="355"/>
+        <location filename="../../shopdesk/ui/dialogs/status_dialog.py" line="357"/>
         <source>Approved by %1 — change status</source>
         <translation>%1 已批准 — 更改状态</translation>
     </message>

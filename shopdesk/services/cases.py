@@ -311,10 +311,9 @@ class CaseService:
                        f"{case.status.en} ({case.outcome.en if case.outcome else 'no outcome'})")
             return EditConflictError(
                 f"没有更改：{'、'.join(names)} 在您打开之后把案件 {case.case_no} 从“{was[0]}”"
-                f"改成了“{now[0]}”。您的选择还在，请看现在的状态后再点更改。",
+                f"改成了“{now[0]}”。",
                 f"Not changed: {', '.join(names)} changed case {case.case_no} from {was[1]} "
-                f"to {now[1]} after you opened it. Your choice is kept; check the current "
-                "status and press the button again.")
+                f"to {now[1]} after you opened it.")
         from .case_audit import FIELDS  # the audit's labels: only when an edit conflicts
 
         later = [e for e in self.audit_log.for_entity("case", case.id)

@@ -59,6 +59,7 @@ def test_a_status_changed_elsewhere_is_not_overwritten(qtbot, register, case):
     message = dialog.error.text()
     assert dialog.error.isVisible()
     assert "小李" in message and "处理中" in message and "等待平台" in message
+    assert "Your choice is kept" in message  # and only then (see the next test)
     # The status now, the moves it allows, and what was chosen and typed.
     assert dialog.current_label.text() == "等待平台"
     assert targets(dialog) == [s.value for s in allowed_targets(CaseStatus.WAITING_PLATFORM)]
@@ -88,6 +89,7 @@ def test_a_choice_the_new_status_no_longer_allows_asks_again(qtbot, register, ca
     # is a reopen): the user chooses again, and a second press changes nothing meanwhile.
     assert targets(dialog) == [None, *(s.value for s in allowed_targets(CaseStatus.RESOLVED))]
     assert dialog.target.currentData() is None and "choose again" in dialog.error.text()
+    assert "Your choice is kept" not in dialog.error.text()
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert dialog.isVisible() and register.cases.get(case.id).status == CaseStatus.RESOLVED
     # What the target shown now needs is asked for: reopening needs a reason.

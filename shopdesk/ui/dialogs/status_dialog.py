@@ -332,10 +332,12 @@ class StatusDialog(QDialog):
         self._show_current(chosen)
         self._show_promises()
         self._target_changed()  # what the target needs from the status now shown
-        said = refusal.message(self.lang)
-        if self.target_status() is None:  # not "your choice is kept": it cannot be
-            said += "\n" + self.tr("The status you chose cannot follow the status now shown: "
-                                   "choose again.")
+        # What became of the choice is the dialog's to say (the service cannot know).
+        said = refusal.message(self.lang) + "\n" + (
+            self.tr("The status you chose cannot follow the status now shown: choose again.")
+            if self.target_status() is None else
+            self.tr("Your choice is kept: check the status now shown, then press the button "
+                    "again."))
         self.error.show_error(said)
         self._fix_field = None
         self.target.setFocus()
