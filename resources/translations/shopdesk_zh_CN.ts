@@ -3735,27 +3735,32 @@ Demo cases are made up; you can move them to the trash later.</source>
         <translation>退出店铺售后台</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="376"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="374"/>
+        <source>No operator chosen: choose who is working in the toolbar</source>
+        <translation>未选择操作员：请在工具栏中选择当前值班的人</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/main_window.py" line="380"/>
         <source>Selected the {selected} cases loaded so far, of {listed}: select all loads at most {limit} more. Scroll down to load more, or narrow the filters.</source>
         <translation>已选中已加载的 {selected} 个案件（共 {listed} 个）：全选最多再加载 {limit} 个。向下滚动可加载更多，或缩小筛选范围。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="430"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="434"/>
         <source>The case no longer matches the filters; it is still shown here.</source>
         <translation>这个案件已不符合当前筛选条件，仍显示在右侧。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="487"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="491"/>
         <source>Saved. The SHOPDESK_LANG environment variable chooses the language right now; the saved one is used once it is unset.</source>
         <translation>已保存。当前界面语言由环境变量 SHOPDESK_LANG 指定；取消该变量后才会使用保存的语言。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="492"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="496"/>
         <source>The window has to be reopened to show the new language. Reopen it now? Your cases, filters and the open shift are kept.</source>
         <translation>需要重新打开窗口才能显示新语言。现在重新打开吗？案件、筛选条件和当前班次都会保留。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="499"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="503"/>
         <source>The new language is used from the next start.</source>
         <translation>新语言将在下次启动时生效。</translation>
     </message>
@@ -3765,28 +3770,28 @@ Demo cases are made up; you can move them to the trash later.</source>
         <translation>仍然退出吗？</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="370"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="371"/>
         <source>Operator: {name}</source>
         <translation>操作人：{name}</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="486"/>
-        <location filename="../../shopdesk/ui/main_window.py" line="491"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="490"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="495"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="505"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="509"/>
         <source>Automatic backup failed: {reason}. Back up by hand (File menu); details in the log (Help → Open log folder).</source>
         <translation>自动备份失败：{reason}。请通过“文件”菜单手动备份；详情见日志（帮助 → 打开日志文件夹）。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="532"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="536"/>
         <source>About ShopDesk</source>
         <translation>关于 ShopDesk</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="533"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="537"/>
         <source>&lt;h3&gt;ShopDesk — after-sales desk&lt;/h3&gt;&lt;p&gt;Version {version}&lt;/p&gt;&lt;p&gt;An after-sales register for small online shops. Your data stays on this computer.&lt;/p&gt;&lt;p&gt;Data folder: {path}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;ShopDesk 店铺售后台&lt;/h3&gt;&lt;p&gt;版本 {version}&lt;/p&gt;&lt;p&gt;小网店的售后登记簿。你的数据只保存在这台电脑上。&lt;/p&gt;&lt;p&gt;数据文件夹：{path}&lt;/p&gt;</translation>
     </message>
@@ -4134,7 +4139,7 @@ Demo cases are made up; you can move them to the trash later.</source>
         <translation>现在是谁在处理；每次修改都会记录</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/operator_picker.py" line="90"/>
+        <location filename="../../shopdesk/ui/views/operator_picker.py" line="98"/>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>

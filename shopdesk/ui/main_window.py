@@ -367,7 +367,11 @@ class MainWindow(MainWindowChrome, QMainWindow):
         self._update_actions()
 
     def _on_operator_changed(self, name: str) -> None:
-        self.statusBar().showMessage(self.tr("Operator: {name}").format(name=name), 3000)
+        if name:
+            self.statusBar().showMessage(self.tr("Operator: {name}").format(name=name), 3000)
+        else:  # deactivated on another PC: nobody is at the keyboard until chosen
+            self.statusBar().showMessage(
+                self.tr("No operator chosen: choose who is working in the toolbar"), 8000)
         if self.filter_bar.quick() == QuickFilter.MINE:
             self.case_list.reload()
 

@@ -113,3 +113,41 @@ def test_another_pcs_choice_is_not_this_windows_operator(qtbot, make_window, tmp
                 window.close()
             other.close()
             register.close()
+
+
+def test_an_operator_set_outside_the_box_is_announced(qtbot, make_window, register):
+    """The "mine" filter and the shift panel follow `operator_changed`: a name set outside
+    the box (a shift started on the command line) must be announced like a choice."""
+    register.staff.add("小李", actor="小王")
+    window = make_window(register)
+    with qtbot.waitSignal(window.operator_picker.operator_changed, timeout=2000) as signal:
+        register.shifts.start("小李")
+        window.operator()  # what every action asks first
+    assert signal.args == ["小李"]
+    assert "小李" in window.statusBar().currentMessage()
+
+
+def test_an_operator_deactivated_elsewhere_is_announced_as_nobody(qtbot, make_window,
+                                                                  register, clock):
+    register.staff.add("小李", actor="小王")
+    window = make_window(register)
+    other = open_register(register.paths, clock, daily_backup=False)
+    try:
+        with qtbot.waitSignal(window.operator_picker.operator_changed,
+                              timeout=POLL_MS * 3) as signal:
+            other.staff.deactivate_named("小王", actor="小李")
+    finally:
+        other.close()
+    assert signal.args == [""]
+    shown = window.statusBar().currentMessage()
+    assert shown and shown != window.tr("Operator: {name}").format(name="")  # says nobody
+
+
+def test_choosing_in_the_box_announces_once(qtbot, make_window, register):
+    register.staff.add("小李", actor="小王")
+    window = make_window(register)
+    heard: list[str] = []
+    window.operator_picker.operator_changed.connect(heard.append)
+    combo = window.operator_picker.combo
+    combo.setCurrentIndex(combo.findData("小李"))
+    assert heard == ["小李"]

@@ -70,10 +70,18 @@ class OperatorPicker(QWidget):
 
     def reload(self) -> None:
         """Refill from the active staff list (a colleague may have added someone) and
-        select this PC's current operator."""
+        select this PC's current operator; `operator_changed` follows when that is someone
+        else now (a shift started from a dialog or the command line, the name deactivated
+        on another PC): the "mine" filter and the shift panel must follow it too."""
         if self._choosing:
             self._reload_pending = True
             return
+        before = self._current
+        self._refill()
+        if self._current != before:
+            self.operator_changed.emit(self._current)
+
+    def _refill(self) -> None:
         current = self._staff.current_operator()
         names = [member.name for member in self._staff.list()]
         wanted = ([] if current else [""]) + names
@@ -118,9 +126,9 @@ class OperatorPicker(QWidget):
             # Refused (wrong PIN, cancelled, the name gone meanwhile): back to who it was;
             # or the staff list changed while the PIN was asked: refill it now.
             self._reload_pending = False
-            self.reload()
+            self._refill()
         if chosen:
-            self.operator_changed.emit(name)
+            self.operator_changed.emit(self._current)
 
     def _choose(self, name: str) -> bool:
         """Make `name` this PC's operator; False when refused."""
