@@ -137,7 +137,8 @@ def _unreadable(path: Path, exc: OSError) -> FileError:
     """The file named, and why in the user's words (the system's reason is English)."""
     if isinstance(exc, FileNotFoundError):
         zh, en = "文件不存在", "there is no such file"
-    elif isinstance(exc, IsADirectoryError):
+    elif isinstance(exc, IsADirectoryError) or path.is_dir():
+        # (Windows refuses to open a folder with "permission denied", not this error.)
         zh, en = "这是一个文件夹，不是文件", "it is a folder, not a file"
     elif isinstance(exc, PermissionError):
         zh, en = ("没有读取权限（文件可能正被 Excel 打开）",

@@ -112,6 +112,21 @@ def test_directory(tmp_path):
     assert result.file_error.message("zh").endswith("：这是一个文件夹，不是文件")
 
 
+def test_a_folder_refused_as_windows_refuses_it(tmp_path, monkeypatch):
+    """Windows opens a folder with "permission denied" (errno 13), not IsADirectoryError:
+    the seller is told it is a folder, not sent to look for Excel holding a lock."""
+    from pathlib import Path
+
+    def refuse(self):
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    result = parse_file(tmp_path, config())
+    assert result.file_error.message("en").endswith(": it is a folder, not a file")
+    locked = parse_file(tmp_path / "locked.csv", config())  # a file: still the lock hint
+    assert "Excel" in locked.file_error.message("en")
+
+
 def test_bad_arguments_are_programming_errors():
     with pytest.raises(KeyError):
         parse_bytes(b"a,b", config(), preset="no_such_preset")
