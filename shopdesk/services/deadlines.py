@@ -257,6 +257,15 @@ class DeadlineService:
                 self.recompute(sorted(ids))
         return len(ids)
 
+    def mark_rules_current(self) -> None:
+        """After a bulk load (an import's new cases, the demo) computed under the rules in
+        force: record those rules when no computation was ever recorded (a register empty
+        at its open stores none). Else the next start took them for changed and computed
+        every open case again: 1.7 s after a first import of 20,000 rows, about 40 s
+        after a 1M demo. Caller's transaction."""
+        if self.settings.get(_FINGERPRINT_KEY) is None:
+            self.settings.set(_FINGERPRINT_KEY, self._fingerprint())
+
     # --- computing ---------------------------------------------------------------------
     def recompute(self, case_ids: Sequence[int]) -> None:
         """Derive the stage and store the deadline of these cases (caller's transaction)."""

@@ -112,6 +112,7 @@ def _generate_demo(register: DemoTarget, n: int, seed: int | None) -> int:
                                            reason=MALICIOUS_REASON, actor=STAFF[0])
             added["blacklist"].append(entry.id)
         register.settings.set(DEMO_ADDED_KEY, added)
+        register.deadlines.mark_rules_current()  # the cases' stages were computed under them
         # No rule fires on a resolved or closed case: judging only the open ones raises the
         # same warnings, for a fraction of the time (most demo cases are settled).
         register.warnings.evaluate(open_ids, siblings=False)

@@ -331,6 +331,8 @@ class Register:
         facts as written) were written with their stage and deadline, so only the updated
         ones are recomputed, and their facts are not read back."""
         settled = settled or {}
+        if settled:  # computed under the rules in force (ensure_current ran at the open)
+            self.deadlines.mark_rules_current()
         self.deadlines.recompute([i for i in case_ids if i not in settled])
         self.warnings.evaluate(case_ids, written=settled)
 
@@ -528,6 +530,9 @@ def open_register(paths: DataPaths, clock: Clock, *, daily_backup: bool = True) 
         team_db = open_team(paths)  # TeamOfflineError when its server cannot be reached
         if team_db is not None:
             team = Register(paths=paths, db=team_db, clock=clock)
+            # Rules changed (a new version shipped them): the open cases' deadlines are
+            # computed again, as at a local start; one PC does it, the others find it done.
+            team.deadlines.ensure_current()
             team.backfill_review_due()  # one team PC does it; the others find it done
             return team
     manager = BackupManager(paths.backups)

@@ -269,3 +269,26 @@ def test_a_start_with_nothing_to_compute_takes_no_write_lock(register, monkeypat
     monkeypatch.setattr(register.db, "atomic", lambda: (_ for _ in ()).throw(
         AssertionError("a transaction was opened")))
     assert register.deadlines.ensure_current() == 0
+
+
+def test_a_first_import_leaves_nothing_to_compute_at_the_next_start(register, tmp_path):
+    """A register empty at its open stores no rules fingerprint; the import computed its
+    new cases under the rules in force, so the next start must not take the rules for
+    changed and compute every open case again (1.7 s after 20,000 rows, ~40 s at 1M)."""
+    register.deadlines.ensure_current()  # the start, on the empty register
+    run(register.imports, write(tmp_path, [{"退款状态": "买家已经申请退款，等待卖家同意"}] * 3))
+    assert register.deadlines.list()  # open cases with deadlines
+    assert register.deadlines.ensure_current() == 0  # the next start
+
+
+def test_rules_changed_before_an_import_still_recompute_the_open_cases(register, tmp_path,
+                                                                        clock):
+    """The import records the rules only when none were ever recorded: open cases left
+    from other rules are still computed again at the next start."""
+    case = open_case(register)
+    register.deadlines.ensure_current()  # records the rules
+    path = register.deadlines.ensure_override_file()
+    path.write_text("[taobao.refund_unshipped]\nhours = 12\n", encoding="utf-8")
+    run(register.imports, write(tmp_path, [{"退款状态": "买家已经申请退款，等待卖家同意"}]))
+    assert register.deadlines.ensure_current() >= 1  # the hand-made case, under new rules
+    assert register.deadlines.for_case(case.id).due_at == clock.now() + timedelta(hours=12)

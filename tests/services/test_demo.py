@@ -115,3 +115,12 @@ def test_demo_major_and_approval_happened_after_the_complaint_not_at_demo_time(
     audit = {e.action: e.at for e in register.cases.audit(major.id)}
     assert (audit["major"], audit["approve"]) == (marked, approved)
     assert major.last_activity_at >= approved
+
+
+def test_a_demo_leaves_nothing_to_compute_at_the_next_start(register):
+    """The demo's stages were computed under the rules in force: the next start must not
+    compute every open case again (about 40 s after a 1M demo)."""
+    register.deadlines.ensure_current()  # the start, on the empty register
+    generate_demo(register, 60, seed=3)
+    assert register.deadlines.list()  # open cases with deadlines
+    assert register.deadlines.ensure_current() == 0
