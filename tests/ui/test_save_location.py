@@ -13,9 +13,10 @@ from shopdesk.ui.save_location import remember_folder, suggested_path
 def test_first_save_starts_in_documents_not_the_working_folder(qapp, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
-    documents = QStandardPaths.writableLocation(
-        QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
-    assert suggested_path("a.pdf", settings) == str(Path(documents) / "a.pdf")
+    documents = tmp_path / "Documents"
+    documents.mkdir()
+    monkeypatch.setattr(QStandardPaths, "writableLocation", lambda _loc: str(documents))
+    assert suggested_path("a.pdf", settings) == str(documents / "a.pdf")
 
 
 def test_the_last_folder_saved_into_is_offered_next_while_it_exists(qapp, tmp_path):
@@ -53,3 +54,54 @@ def test_saving_a_summary_remembers_its_folder(qtbot, demo_register, tmp_path, m
     assert len(offered) == 2
     assert Path(offered[0]).parent != target.parent
     assert Path(offered[1]).parent == target.parent
+
+
+def test_a_documents_folder_that_does_not_exist_is_not_offered(qapp, tmp_path, monkeypatch):
+    """A fresh account may have no Documents: the dialog would open in the working folder
+    (the program's own), so the home folder is offered instead."""
+    missing = tmp_path / "no-documents"
+    monkeypatch.setattr(QStandardPaths, "writableLocation", lambda _loc: str(missing))
+    monkeypatch.setattr(Path, "home", lambda: tmp_path)
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    assert suggested_path("a.pdf", settings) == str(tmp_path / "a.pdf")
+
+
+def test_open_dialogs_start_in_downloads_then_where_the_last_file_came_from(qapp, tmp_path,
+                                                                             monkeypatch):
+    from shopdesk.ui.save_location import remember_open_folder, suggested_open_folder
+
+    downloads = tmp_path / "Downloads"
+    downloads.mkdir()
+    monkeypatch.setattr(QStandardPaths, "writableLocation", lambda _loc: str(downloads))
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    assert suggested_open_folder(settings) == str(downloads)
+    exports = tmp_path / "exports"
+    exports.mkdir()
+    remember_open_folder(exports / "refunds.csv", settings)
+    assert suggested_open_folder(settings) == str(exports)
+    exports.rmdir()
+    assert suggested_open_folder(settings) == str(downloads)
+
+
+def test_the_import_dialog_offers_the_folder_of_the_last_export(qtbot, register, tmp_path,
+                                                                tasks, monkeypatch):
+    """Through the real dialog: the second file chooser starts where the first file was."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from shopdesk.ui.dialogs.import_dialog import ImportDialog
+
+    offered: list[str] = []
+    first = tmp_path / "exports" / "refunds.csv"
+    first.parent.mkdir()
+    first.write_bytes(b"")
+
+    def choose(_parent, _title, folder, _filter):
+        offered.append(folder)
+        return str(first), ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", choose)
+    dialog = ImportDialog(register, "小王", tasks)
+    qtbot.addWidget(dialog)
+    dialog.choose_file()
+    dialog.choose_file()
+    assert offered[0] != "" and offered[1] == str(first.parent)

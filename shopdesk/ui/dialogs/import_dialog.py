@@ -35,6 +35,7 @@ from ...services.import_report import previous_note
 from ...services.imports import ImportReport, ImportService, write_skipped_rows
 from ...services.register import Register
 from ..i18n import ui_language
+from ..save_location import remember_open_folder, suggested_open_folder
 from ..tasks import Task, Tasks
 from .column_mapping_dialog import ColumnMappingDialog
 from .help_dialog import EXPORTS_SECTION, HelpDialog
@@ -228,10 +229,11 @@ class ImportDialog(QDialog):
         path, _ = QFileDialog.getOpenFileName(
             self,
             self.tr("Choose a platform export"),
-            "",
+            suggested_open_folder(),
             self.tr("Spreadsheets (*.csv *.xlsx);;All files (*)"),
         )
         if path:
+            remember_open_folder(path)
             self.set_path(path)
 
     def set_path(self, path: str | Path) -> None:

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from ...domain.errors import ShopDeskError
 from ...services import team
 from ...services.register import Register
+from ..save_location import suggested_open_folder
 from ..tasks import Task
 
 
@@ -168,7 +169,7 @@ class TeamSettingsPage(QWidget):
 
     def _browse_cert(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Root certificate"), "",
+            self, self.tr("Root certificate"), suggested_open_folder(),
             self.tr("Certificates (*.crt *.pem *.cer);;All files (*)"))
         if path:
             self.root_cert.setText(path)

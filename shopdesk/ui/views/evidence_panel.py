@@ -35,6 +35,7 @@ from ...domain.evidence import ChecklistError, ChecklistItem, Evidence, Evidence
 from ...domain.text import parens, pick
 from ...services.register import Register
 from ..i18n import ui_language
+from ..save_location import remember_open_folder, suggested_open_folder
 from ..widgets.enum_combo import EnumCombo
 from .evidence_drops import DropForwarder, local_files
 from .evidence_thumbs import ThumbnailCache
@@ -336,8 +337,10 @@ class EvidencePanel(QWidget):
         if self.case_id is None or self.read_only:
             return 0
         names, _filter = QFileDialog.getOpenFileNames(
-            self, self.tr("Add evidence"), "",
+            self, self.tr("Add evidence"), suggested_open_folder(),
             self.tr("Images and PDFs (%1);;All files (*)").replace("%1", FILE_FILTER_EXTS))
+        if names:
+            remember_open_folder(names[0])
         return self.add_paths([Path(n) for n in names], category)
 
     def add_paths(self, paths: Iterable[Path], category: EvidenceCategory | None = None) -> int:

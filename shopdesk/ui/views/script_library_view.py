@@ -32,7 +32,12 @@ from ...services.register import Register
 from ...services.scripts import ScriptEntry, ScriptOrigin, ScriptService
 from ..dialogs.script_edit_dialog import ScriptEditDialog
 from ..i18n import ui_language
-from ..save_location import remember_folder, suggested_path
+from ..save_location import (
+    remember_folder,
+    remember_open_folder,
+    suggested_open_folder,
+    suggested_path,
+)
 from ..widgets.enum_combo import EnumCombo
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -278,10 +283,12 @@ class ScriptLibraryView(QWidget):
         operator = self._operator()
         if operator is None:
             return
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import scripts"), "",
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import scripts"),
+                                              suggested_open_folder(),
                                               self.tr("Scripts (*.toml *.csv)"))
         if not path:
             return
+        remember_open_folder(path)
         try:
             result = self.scripts.import_file(Path(path), operator)
         except ScriptLibraryError as exc:
