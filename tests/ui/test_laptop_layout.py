@@ -227,3 +227,32 @@ def test_the_stage_menu_goes_up_beside_the_status_when_the_pane_has_room(
     window.splitter.setSizes([700, 900])
     qtbot.waitUntil(lambda: header.top.indexOf(strip.stage_button) >= 0)
     assert header.row.indexOf(strip.stage_button) < 0 and header.row.indexOf(strip) < 0
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_case_number_reads_whole_beside_a_long_status_and_mark_major(
+        qtbot, make_window, demo_register, lang):
+    """'Waiting for platform' and 'Mark major?' beside the number cut it on the laptop's
+    pane ('DEMO-20261205-0'): the button goes down to the kind line, the number whole."""
+    from shopdesk.domain.case import CaseDraft
+    from shopdesk.domain.enums import CaseKind, CaseStatus, Platform
+    from shopdesk.domain.workflow import Transition
+
+    case = demo_register.cases.open_case(CaseDraft(
+        platform=Platform.TAOBAO, order_no="3712345678902", kind=CaseKind.COMPLAINT,
+        description="孩子被烫伤了，去了医院"), "小王")
+    demo_register.cases.change_status(case.id, Transition(CaseStatus.WAITING_PLATFORM), "小王")
+    assert demo_register.major.suggestion(case.id)  # "Mark major?" is offered
+    window = make_window(demo_register, env={"SHOPDESK_LANG": lang})
+    window.resize(*LAPTOP)
+    window.detail.show_case(case.id)
+    header, button = window.detail.header, window.detail.major_button
+    qtbot.waitUntil(lambda: header.width() < 520)
+    assert button.isVisible()
+    number = header.case_no
+    qtbot.waitUntil(lambda: number.width() >= number.sizeHint().width(), timeout=2000)
+    _assert_on_screen(number, window)
+    _assert_on_screen(button, window)
+    window.resize(1900, 900)  # room again: back beside the number
+    window.splitter.setSizes([900, 1000])
+    qtbot.waitUntil(lambda: header.top.indexOf(button) >= 0, timeout=2000)

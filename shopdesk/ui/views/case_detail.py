@@ -355,9 +355,12 @@ class CaseDetailView(QWidget):
         header, strip, button = self.header, self.deadline_strip, \
             self.deadline_strip.stage_button
         top, row = header.top, header.row
-        fixed = [w for w in (header.case_no, header.badge, header.trash_badge,
-                             self.major_button) if not w.isHidden()]
         spacing = max(top.spacing(), 0)
+        self._place_major_button(spacing)
+        fixed = [w for w in (header.case_no, header.badge, header.trash_badge)
+                 if not w.isHidden()]
+        if top.indexOf(self.major_button) >= 0 and not self.major_button.isHidden():
+            fixed.append(self.major_button)
         room = header.width() - sum(w.sizeHint().width() + spacing for w in fixed) - 8
         strip_w = 0 if strip.isHidden() else strip.sizeHint().width() + spacing
         button_w = 0 if button.isHidden() else button.sizeHint().width() + spacing
@@ -381,6 +384,24 @@ class CaseDetailView(QWidget):
             row.insertWidget(row.indexOf(self.facts.more_button), button)
         self._place_timeout(strip_up, button_up)
 
+    def _place_major_button(self, spacing: int) -> None:
+        """The major-complaint button beside the case number while the number, its status
+        and the button fit the line; else at the end of the kind line: a long status
+        ("Waiting for platform") and "Mark major?" cut the number at 1280 px."""
+        header, button = self.header, self.major_button
+        top, row = header.top, header.row
+        core = sum(w.sizeHint().width() + spacing
+                   for w in (header.case_no, header.badge, header.trash_badge)
+                   if not w.isHidden())
+        up = core + button.sizeHint().width() + spacing + 8 <= header.width()
+        if (top.indexOf(button) >= 0) == up:
+            return
+        (row if up else top).removeWidget(button)
+        if up:
+            top.addWidget(button)
+        else:
+            row.insertWidget(row.indexOf(self.facts.more_button) + 1, button)
+
     def _place_timeout(self, strip_up: bool, button_up: bool) -> None:
         """The stage and what happens at zero: on the kind line when the stage's name reads
         whole there, else on a line of its own below it (with a major complaint's owner
@@ -390,6 +411,8 @@ class CaseDetailView(QWidget):
         lines = header.layout()
         spacing = max(row.spacing(), 0)
         taken = [header.summary, self.facts.more_button]
+        if row.indexOf(self.major_button) >= 0 and not self.major_button.isHidden():
+            taken.append(self.major_button)
         taken += [w for w, up in ((strip, strip_up), (strip.stage_button, button_up))
                   if not up and not w.isHidden()]
         used = sum(w.sizeHint().width() + spacing for w in taken)
