@@ -77,7 +77,7 @@ def cmd_warnings(register: Register, args: argparse.Namespace, out: TextIO) -> i
         err.write(f"shopdesk: {register.warnings.rules_error.message(lang)}"
                   + pick(lang, "（改用随软件提供的规则）", " (using the shipped rules)") + "\n")
     if args.json:
-        emit_json(out, {"schema": SCHEMA_VERSION,
+        emit_json(out, {"schema": SCHEMA_VERSION, "count": len(found),
                         "warnings": [warning_json(w, lang) for w in found]})
         return 0
     for w in found:

@@ -102,10 +102,13 @@ class WarningProvider:
         return self._warnings.count_open_warned()
 
     def reminders(self, now: datetime, horizon: datetime) -> list[Reminder]:
-        return [Reminder(kind=self.kind, key=f"warning:{w.id}", case_id=w.case_id,
-                         case_no=w.case_no, due_at=w.raised_at,
-                         text=Text(w.reason_zh, w.reason_en))
-                for w in self._warnings.listing() if w.raised_at <= horizon]
+        # Every live warning, not the newest thousand: a capped list announced "1000 new
+        # warning(s)" and never the older ones. Read lean: the poll runs every minute.
+        kind = self.kind
+        return [Reminder(kind=kind, key=f"warning:{wid}", case_id=case_id, case_no=case_no,
+                         due_at=raised, text=Text(zh, en))
+                for wid, case_id, case_no, raised, zh, en in self._warnings.store.live_brief()
+                if raised <= horizon]
 
 
 class RefundCutoffProvider:

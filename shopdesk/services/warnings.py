@@ -317,9 +317,15 @@ class WarningService:
                                         still_open=set(scope))
 
     # --- reading and acting ------------------------------------------------------------
-    def listing(self, *, rule: RuleKey | None = None,
-                include_acknowledged: bool = False) -> list[CaseWarning]:
-        return self.store.listing(rule=rule, include_acknowledged=include_acknowledged)
+    def listing(self, *, rule: RuleKey | None = None, include_acknowledged: bool = False,
+                limit: int | None = None) -> list[CaseWarning]:
+        """Warnings newest first: every one, or the `limit` newest (`count`: how many)."""
+        return self.store.listing(rule=rule, include_acknowledged=include_acknowledged,
+                                  limit=limit)
+
+    def count(self, *, rule: RuleKey | None = None, include_acknowledged: bool = False) -> int:
+        """How many warnings `listing` gives without a limit (counted in SQL)."""
+        return self.store.count(rule=rule, include_acknowledged=include_acknowledged)
 
     def for_case(self, case_id: int) -> list[CaseWarning]:
         """Every warning of the case, history included."""

@@ -131,6 +131,18 @@ _SELECT_WARNING = ("SELECT w.id, w.case_id, c.case_no, w.rule, w.reason_zh, w.re
                    "FROM case_warnings w JOIN cases c ON c.id = w.case_id")
 
 
+def _listing_where(rule: RuleKey | None, include_acknowledged: bool) -> tuple[str, list]:
+    """The WHERE of `WarningStore.listing` and `count`: warnings not cleared on live cases."""
+    conds = ["c.deleted_at IS NULL", "w.cleared_at IS NULL"]
+    params: list[object] = []
+    if not include_acknowledged:
+        conds.append("w.ack_at IS NULL")
+    if rule is not None:
+        conds.append("w.rule = ?")
+        params.append(rule.value)
+    return " WHERE " + " AND ".join(conds), params
+
+
 def _warning(r: Sequence) -> CaseWarning:
     return CaseWarning(id=r[0], case_id=r[1], case_no=r[2], rule=RuleKey(r[3]), reason_zh=r[4],
                        reason_en=r[5], raised_at=from_iso(r[6]),  # type: ignore[arg-type]
@@ -482,18 +494,33 @@ class WarningStore:
         return out
 
     def listing(self, *, rule: RuleKey | None = None, include_acknowledged: bool = False,
-                limit: int = 1000) -> list[CaseWarning]:
-        """Warnings on live cases, newest first: live ones, or acknowledged ones too."""
-        conds = ["c.deleted_at IS NULL", "w.cleared_at IS NULL"]
-        params: list[object] = []
-        if not include_acknowledged:
-            conds.append("w.ack_at IS NULL")
-        if rule is not None:
-            conds.append("w.rule = ?")
-            params.append(rule.value)
-        sql = (_SELECT_WARNING + " WHERE " + " AND ".join(conds)
-               + f" ORDER BY w.raised_at DESC, w.id DESC LIMIT {int(limit)}")
+                limit: int | None = None) -> list[CaseWarning]:
+        """Warnings on live cases, newest first: live ones, or acknowledged ones too.
+        Every one of them unless `limit` says how many to show (`count` gives the total:
+        a capped list is never the number of warnings)."""
+        where, params = _listing_where(rule, include_acknowledged)
+        sql = _SELECT_WARNING + where + " ORDER BY w.raised_at DESC, w.id DESC"
+        if limit is not None:
+            sql += f" LIMIT {max(int(limit), 0)}"
         return [_warning(r) for r in self.db.execute(sql, params).fetchall()]
+
+    def count(self, *, rule: RuleKey | None = None, include_acknowledged: bool = False) -> int:
+        """How many warnings `listing` would give without a limit, counted in SQL."""
+        where, params = _listing_where(rule, include_acknowledged)
+        return int(self.db.execute(
+            "SELECT count(*) FROM case_warnings w JOIN cases c ON c.id = w.case_id" + where,
+            params).fetchone()[0])
+
+    def live_brief(self) -> list[tuple[int, int, str, datetime, str, str]]:
+        """Every live warning on a live case as (id, case id, case number, raised at,
+        reason zh, reason en), oldest first: what a reminder of it needs, read lean (the
+        tray asks every minute; 40,000 warnings as CaseWarning took half a second)."""
+        return [(r[0], r[1], r[2], _time(r[3]), r[4], r[5])  # type: ignore[misc]
+                for r in self.db.execute(
+                    "SELECT w.id, w.case_id, c.case_no, w.raised_at, w.reason_zh, w.reason_en "
+                    "FROM case_warnings w JOIN cases c ON c.id = w.case_id "
+                    "WHERE w.ack_at IS NULL AND w.cleared_at IS NULL "
+                    "AND c.deleted_at IS NULL ORDER BY w.id").fetchall()]
 
     def count_open_warned(self) -> int:
         """Open live cases with at least one live warning (the main screen's count, the

@@ -148,3 +148,26 @@ def test_cases_add_with_the_malicious_reviewer_cause_hints_at_the_list(cli):
                     "T123457", "--kind", "complaint", "--buyer", "另一个", "--cause",
                     "malicious_reviewer", "--json")
     assert json.loads(out)["case"]["blacklist_offer"] is True
+
+
+def test_warnings_list_shows_every_warning_with_the_true_total(cli, tmp_path, clock):
+    """More live warnings than the store's old page of 1000: none left out."""
+    import sqlite3
+
+    _, out, _ = add_case(cli, "--description", "孩子被烫伤了", "--json")
+    case_no = json.loads(out)["case"]["case_no"]
+    cli("warnings", "list")  # every open case judged by the current rules
+    db = sqlite3.connect(tmp_path / "home" / "shopdesk.sqlite3")
+    with db:
+        db.execute("INSERT INTO case_warnings(case_id, rule, reason_zh, reason_en, raised_at) "
+                   "SELECT case_id, rule, reason_zh, reason_en, '2026-01-01T00:00:00+00:00' "
+                   "FROM case_warnings, (WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL "
+                   "SELECT i + 1 FROM n WHERE i < 1063) SELECT i FROM n)")
+    db.close()
+    code, out, err = cli("warnings", "list", lang="en")
+    assert code == 0, err
+    lines = out.splitlines()
+    assert lines[-1] == "1064 warning(s)" and len(lines) == 1065
+    assert all(line.startswith(case_no) for line in lines[:-1])
+    data = json.loads(cli("warnings", "list", "--json")[1])
+    assert data["count"] == len(data["warnings"]) == 1064

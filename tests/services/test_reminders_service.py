@@ -218,3 +218,26 @@ def test_a_deadline_without_a_stage_reads_as_a_due_time():
     provider = DeadlineProvider(lambda after, before: [item], lambda case_no: 1)
     [reminder] = provider.reminders(now, now + timedelta(hours=1))
     assert reminder.text == Text("截止时间", "Due time")
+
+
+def _many_warnings(register, clock, n):
+    """One real safety warning, then `n - 1` more rows like it, raised earlier (a
+    register with more live warnings than any page of them)."""
+    case = open_case(register, "W100001", description="孩子被烫伤了")
+    (w,) = register.warnings.for_case(case.id)
+    register.db.executemany(
+        "INSERT INTO case_warnings(case_id, rule, reason_zh, reason_en, raised_at) "
+        "VALUES (?, 'safety', ?, ?, ?)",
+        [(case.id, w.reason_zh, w.reason_en, to_utc_iso(clock.now() - timedelta(minutes=i)))
+         for i in range(1, n)])
+    return case
+
+
+def test_every_live_warning_is_announced_not_the_newest_thousand(register, clock):
+    _many_warnings(register, clock, 1005)
+    assert register.warnings.count() == 1005
+    assert len(register.warnings.listing()) == 1005
+    assert len(register.warnings.listing(limit=10)) == 10
+    note = register.reminders.take(TRAY)
+    assert note is not None and note.title.en == "1005 new warning(s)"
+    assert register.reminders.take(TRAY) is None  # the oldest were announced too
