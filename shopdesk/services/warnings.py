@@ -344,14 +344,27 @@ class WarningService:
         """A person saw the warnings and says what was done; recorded on the timeline.
         Raises ShopDeskError when the case has no live warning."""
         actor = require_actor(actor)
+        rules = list(rules) if rules is not None else None
         now = self.clock.now()
         with self.db.atomic():
             done = self.store.acknowledge(case_id, rules, actor, note.strip(), now)
             if not done:
-                raise ShopDeskError("该售后单没有待处理的预警", "The case has no live warning")
+                no = self._case_no(case_id)
+                wanted = sorted(r.value for r in rules) if rules is not None else []
+                if wanted:
+                    keys = ", ".join(wanted)
+                    raise ShopDeskError(f"售后单 {no} 没有待处理的预警 {keys}",
+                                        f"Case {no} has no live {keys} warning")
+                raise ShopDeskError(f"售后单 {no} 没有待处理的预警",
+                                    f"Case {no} has no live warning")
             self.events.add(case_id, now, actor, "warning_ack", note.strip(),
                             {"rules": [w.rule.value for w in done]})
         return done
+
+    def _case_no(self, case_id: int) -> str:
+        """The case's number, for a message (its id when it is gone)."""
+        row = self.db.execute("SELECT case_no FROM cases WHERE id = ?", [case_id]).fetchone()
+        return row[0] if row is not None else f"#{case_id}"
 
     def similar(self, case_id: int) -> list[CaseFacts]:
         """Other cases on the same SKU/item with the same cause in the last N days."""

@@ -72,7 +72,10 @@ def test_warnings_list_and_ack(cli):
     acked = json.loads(cli("warnings", "list", "--all", "--json")[1])["warnings"]
     assert acked[0]["acknowledged_by"] == "小王" and acked[0]["note"] == "已报主管"
     code, _, err = cli("--as", "小王", "warnings", "ack", case_no)
-    assert code == 1 and "没有待处理的预警" in err
+    assert code == 1 and f"售后单 {case_no} 没有待处理的预警" in err
+    code, _, err = cli("--as", "小王", "warnings", "ack", case_no, "--rule", "safety",
+                       lang="en")
+    assert code == 1 and f"Case {case_no} has no live safety warning" in err
 
 
 def test_warnings_list_filters_by_rule_and_refuses_an_unknown_one(cli):
