@@ -231,3 +231,45 @@ def test_shipped_rules_file_parses_to_the_defaults():
 def test_nothing_fires_on_a_resolved_case():
     done = facts(text="割伤 12315", status=CaseStatus.RESOLVED, closed_age=timedelta(hours=1))
     assert rules_of(done) == set()
+
+
+def test_an_english_complaint_raises_safety_and_media_threat():
+    text = ("The heater burned her child's hand, we went to HOSPITAL. I will contact a "
+            "lawyer and post on Instagram.")
+    raised = {r.rule: r.reason for r in evaluate(facts(text=text), Neighbourhood([]), RULES,
+                                                 NOW)}
+    assert raised[RuleKey.SAFETY].en == "mentions: burned, hospital"
+    assert raised[RuleKey.SAFETY].zh == "提到：burned、hospital"
+    assert raised[RuleKey.MEDIA_THREAT].en == "mentions: lawyer, Instagram"
+
+
+@pytest.mark.parametrize("text", [
+    "It caught   fire while charging", "my son SWALLOWED a magnet", "allergic reaction",
+    "I will sue you", "I am going to file a chargeback", "taking you to court",
+    "I want compensation for emotional distress"])
+def test_english_words_fire_in_any_case_and_spacing(text):
+    assert rules_of(facts(text=text)) & {RuleKey.SAFETY, RuleKey.MEDIA_THREAT,
+                                         RuleKey.EXCESSIVE_CLAIM}
+
+
+@pytest.mark.parametrize("text", [
+    "There is an issue with the zipper",  # sue
+    "the colour is burnt orange, the seller's heartburn remedy",  # burn
+    "any news on my parcel? the smoke grey one", "the Fire TV remote does not pair",
+    "I asked ten times and nobody answered", "I want compensation for the late parcel",
+    "the tennis court lines are wrong", "I watched the YouTube tutorial, still broken"])
+def test_english_words_are_whole_words_and_everyday_words_stay_quiet(text):
+    assert rules_of(facts(text=text)) == set()
+
+
+def test_an_override_of_words_keeps_the_english_words_and_words_en_overrides_them():
+    mine = parse_rules({"safety": {"words": ["烫伤"]}})
+    assert RuleKey.SAFETY in rules_of(facts(text="burned my hand"), rules=mine)
+    assert RuleKey.SAFETY not in rules_of(facts(text="割伤"), rules=mine)
+    none_en = parse_rules({"safety": {"words_en": []}})
+    assert RuleKey.SAFETY not in rules_of(facts(text="burned my hand"), rules=none_en)
+    assert RuleKey.SAFETY in rules_of(facts(text="割伤"), rules=none_en)
+    own_en = parse_rules({"media_threat": {"words_en": ["Watchdog"]}})
+    assert RuleKey.MEDIA_THREAT in rules_of(facts(text="calling the WATCHDOG"), rules=own_en)
+    with pytest.raises(RulesError, match=r"safety\.words_en"):
+        parse_rules({"safety": {"words_en": "burned"}})

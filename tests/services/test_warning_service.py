@@ -164,6 +164,14 @@ def test_the_shops_rules_file_overrides_the_shipped_one(register):
     assert live_rules(register, case.id) == set()
 
 
+def test_an_override_of_the_chinese_words_keeps_the_english_ones(register):
+    (register.paths.root / "warning_rules.toml").write_text(
+        '[safety]\nwords = ["烫伤"]\n', encoding="utf-8")
+    case = open_case(register, description="It burned her child's hand, went to hospital")
+    assert live_rules(register, case.id) == {RuleKey.SAFETY}
+    assert register.warnings.for_case(case.id)[0].reason_en == "mentions: burned, hospital"
+
+
 def test_a_broken_rules_file_falls_back_to_the_shipped_rules_and_says_why(register):
     Path(register.paths.root / "warning_rules.toml").write_text(
         "[safety]\nenabled = false\n[long_open]\ndays = 0\n", encoding="utf-8")

@@ -73,6 +73,35 @@ MEDIA_WORDS = ("12315", "工商", "消协", "消费者协会", "市场监管", "
                "律师", "起诉", "法院", "报警", "举报", "微博", "博主", "网红")
 DEMAND_WORDS = ("假一赔十", "十倍赔偿", "三倍赔偿", "精神损失", "赔偿一万", "赔一万")
 
+# English words for cross-border buyers (AliExpress): matched case-insensitively as whole
+# words or phrases ("burn" is not found in "heartburn", "sue" not in "issue"), so each
+# form a buyer writes is listed. Left out on purpose, for the false alarms they raise in
+# ordinary complaints: "fire" and "smoke" alone (Fire TV, smoke grey, a smoke detector),
+# "burnt" (burnt orange), "bleeding"/"bled" (colours bleed in the wash), "sick" (sick of
+# waiting), "hurt", "news" (any news on my parcel?), "court" alone (tennis court),
+# "dispute" (opening one is the platform's routine step: platform_involved says when it
+# happened), "compensation" and "ten times" alone (I asked ten times), YouTube and Facebook
+# (a how-to video, the ad the buyer saw). "chargeback" is in: going to the card issuer
+# over the platform's head costs the shop the money and a fee, like a 12315 complaint.
+SAFETY_WORDS_EN = (
+    "injured", "injury", "injuries", "burn", "burns", "burned", "burning smell", "scalded",
+    "caught fire", "on fire", "burst into flames", "in flames", "fire hazard", "smoke came out",
+    "smoke coming out", "started smoking", "exploded", "explosion", "blew up", "electric shock",
+    "electrocuted", "allergic", "allergy", "rash", "poisoned", "poisoning", "toxic",
+    "choked", "choking", "swallowed", "hospital", "hospitalized", "hospitalised",
+    "emergency room", "diarrhea", "diarrhoea", "vomiting", "dangerous", "safety hazard")
+MEDIA_WORDS_EN = (
+    "lawyer", "lawyers", "attorney", "solicitor", "legal action", "sue", "suing", "sued",
+    "lawsuit", "small claims", "to court", "in court", "police", "journalist", "reporter",
+    "the press", "newspaper", "social media", "go public", "Instagram", "TikTok", "Twitter",
+    "Reddit", "influencer", "blogger", "my followers",
+    "consumer protection", "consumer rights", "trading standards", "Better Business Bureau",
+    "BBB", "FTC", "ombudsman", "chargeback", "charge back")
+DEMAND_WORDS_EN = (
+    "tenfold", "ten times the price", "10 times the price", "three times the price",
+    "3 times the price", "triple refund", "emotional distress", "mental distress",
+    "pain and suffering", "punitive damages", "moral damages")
+
 
 @dataclass(frozen=True)
 class WarningRules:
@@ -83,6 +112,11 @@ class WarningRules:
     safety_words: tuple[str, ...] = SAFETY_WORDS
     media_words: tuple[str, ...] = MEDIA_WORDS
     demand_words: tuple[str, ...] = DEMAND_WORDS
+    # The English lists (`words_en` in the rules file), beside `words`: a shop's override
+    # of `words` written before there were any keeps them.
+    safety_words_en: tuple[str, ...] = SAFETY_WORDS_EN
+    media_words_en: tuple[str, ...] = MEDIA_WORDS_EN
+    demand_words_en: tuple[str, ...] = DEMAND_WORDS_EN
     claim_ratio: Decimal = Decimal(3)  # claim >= ratio x paid
     claim_over: Decimal = Decimal(1000)  # or claim >= paid + this many yuan
     repeat_cases: int = 3
@@ -103,6 +137,14 @@ class WarningRules:
     def on(self, rule: RuleKey) -> bool:
         return rule in self.enabled
 
+    def words(self, rule: RuleKey) -> tuple[str, ...]:
+        """Every word of a word rule (safety, media_threat, excessive_claim), Chinese then
+        English; () for the other rules."""
+        lists = {RuleKey.SAFETY: (self.safety_words, self.safety_words_en),
+                 RuleKey.MEDIA_THREAT: (self.media_words, self.media_words_en),
+                 RuleKey.EXCESSIVE_CLAIM: (self.demand_words, self.demand_words_en)}
+        return tuple(w for words in lists.get(rule, ()) for w in words)
+
     def with_changes(self, **changes: Any) -> WarningRules:
         return replace(self, **changes)
 
@@ -112,6 +154,9 @@ _FIELDS: dict[tuple[str, str], tuple[str, str]] = {
     ("safety", "words"): ("safety_words", "words"),
     ("media_threat", "words"): ("media_words", "words"),
     ("excessive_claim", "words"): ("demand_words", "words"),
+    ("safety", "words_en"): ("safety_words_en", "words"),
+    ("media_threat", "words_en"): ("media_words_en", "words"),
+    ("excessive_claim", "words_en"): ("demand_words_en", "words"),
     ("excessive_claim", "ratio"): ("claim_ratio", "decimal"),
     ("excessive_claim", "over_yuan"): ("claim_over", "decimal"),
     ("repeat_buyer", "cases"): ("repeat_cases", "count"),
