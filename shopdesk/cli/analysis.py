@@ -90,8 +90,11 @@ def _day(text: str | None, option: str, lang: str) -> date | None:
 
 
 def pareto_json(result: Pareto, *, date_from: date, date_to: date) -> dict[str, Any]:
+    comp = result.comparison
     return {"schema": SCHEMA_VERSION, "by": result.by.value, "from": date_from.isoformat(),
             "to": date_to.isoformat(), "total": result.total,
+            "previous_from": comp.previous_first.isoformat() if comp else None,
+            "previous_to": comp.previous_last.isoformat() if comp else None,
             "rows": [{"key": r.key, "label": r.label, "count": r.count,
                       "share": round(r.share, 4), "cumulative": round(r.cumulative, 4),
                       "amount": str(r.amount), "previous": r.previous,
@@ -186,6 +189,9 @@ def cmd_analysis(register: Register, args: argparse.Namespace, out: TextIO) -> i
         return 0
     out.write(f"{by.label(lang)}  {first} – {last}  "
               f"{pick(lang, '共', 'total')} {result.total}\n")
+    if result.comparison is not None:
+        out.write(pick(lang, f"变化：{result.comparison.text(lang)}\n",
+                       f"change: {result.comparison.text(lang)}\n"))
     for r in result.rows:
         out.write(f"{r.label:<16} {r.count:>6} {r.share:>7.1%} {r.cumulative:>7.1%} "
                   f"{format_yuan(r.amount):>12} {r.change:+d}\n")
@@ -228,8 +234,11 @@ def cmd_report(register: Register, args: argparse.Namespace, out: TextIO) -> int
         out.write(pick(lang, f"注意：{args.month} 还没开始，月报是空的\n",
                        f"note: {args.month} has not begun; the report is empty\n"))
     elif now < end:
-        out.write(pick(lang, f"注意：{args.month} 还没结束，月报只统计到现在\n",
-                       f"note: {args.month} is not over; the report counts up to now\n"))
+        vs = register.analysis.comparison(start, end).text(lang)
+        out.write(pick(lang, f"注意：{args.month} 还没结束，月报只统计到现在，"
+                             f"与上月同期对比（{vs}）\n",
+                       f"note: {args.month} is not over; the report counts up to now and "
+                       f"compares the same days of the month before ({vs})\n"))
     return 0
 
 

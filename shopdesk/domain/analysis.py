@@ -14,6 +14,7 @@ from datetime import datetime
 from decimal import Decimal
 from functools import lru_cache
 
+from .analysis_periods import Comparison
 from .labels import LabelledEnum
 
 PARETO_LINE = 0.8  # the "vital few" reach 80% of the complaints
@@ -56,7 +57,7 @@ class ParetoRow:
 
     @property
     def change(self) -> int:
-        """Change in count from the previous period of the same length."""
+        """Change in count from the period compared with (`Pareto.comparison`)."""
         return self.count - self.previous
 
 
@@ -66,6 +67,8 @@ class Pareto:
     start: datetime
     end: datetime
     rows: tuple[ParetoRow, ...]
+    # The days `previous` counts ("1–5 Dec vs 1–5 Nov"); None: no comparison was made.
+    comparison: Comparison | None = None
 
     @property
     def total(self) -> int:
@@ -93,7 +96,8 @@ def merge(groups: Iterable[Group]) -> list[Group]:
 
 
 def pareto(by: Dimension, start: datetime, end: datetime, groups: Iterable[Group],
-           previous: Iterable[Group] = (), label=lambda key: key) -> Pareto:
+           previous: Iterable[Group] = (), label=lambda key: key, *,
+           comparison: Comparison | None = None) -> Pareto:
     """The Pareto table: rows by count descending (ties by key), shares of the total."""
     current = sorted(merge(groups), key=lambda g: (-g.count, g.key))
     before = {g.key: g.count for g in merge(previous)}
@@ -107,7 +111,7 @@ def pareto(by: Dimension, start: datetime, end: datetime, groups: Iterable[Group
             cumulative=running / total if total else 0.0, amount=g.amount,
             avg_resolve_hours=(g.resolve_hours_total / g.resolved) if g.resolved else None,
             previous=before.get(g.key, 0)))
-    return Pareto(by, start, end, tuple(rows))
+    return Pareto(by, start, end, tuple(rows), comparison)
 
 
 PROVINCES = ("北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏",

@@ -9,6 +9,7 @@ from datetime import datetime
 from decimal import Decimal
 
 from .analysis import Pareto
+from .analysis_periods import Comparison
 from .refund_speed import Satisfaction, SpeedRow
 
 
@@ -73,7 +74,7 @@ class MonthlyReport:
     by_cause_group: Pareto
     by_province: Pareto
     by_platform: Pareto
-    previous_total: int
+    previous_total: int  # cases in `comparison`'s previous days
     top_causes: tuple[TopCause, ...]
     plans: tuple[PlanLine, ...]
     warnings_by_rule: tuple[tuple[str, int], ...]  # (rule label, on this month's cases)
@@ -85,6 +86,9 @@ class MonthlyReport:
     refund_speed: tuple[SpeedRow, ...] = ()
     refund_speed_overall: SpeedRow | None = None
     satisfaction: Satisfaction | None = None
+    # The days counted and the days before they are compared with: the month before, or
+    # while the month runs, its same days ("1–5 Dec vs 1–5 Nov").
+    comparison: Comparison | None = None
 
     @property
     def total(self) -> int:

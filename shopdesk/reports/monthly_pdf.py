@@ -91,14 +91,31 @@ class _Story:
         period = f"{local(r.start, r.tz).date()} – {last}"
         change = r.total - r.previous_total
         made = local(r.generated_at, r.tz).strftime("%Y-%m-%d %H:%M")
+        comp = r.comparison
+        vs = comp.text(self.lang) if comp is not None else ""
         lines = [
             self.t(f"统计期间：{period}（按售后单创建时间，店铺时间）；生成于 {made}",
                    f"Period: {period} (by creation time, shop time); made {made}"),
-            self.t(f"本月售后 {r.total} 单，上期 {r.previous_total} 单（{change:+d}）；"
-                   f"退款/赔付合计 {format_yuan(r.amount)}",
-                   f"{r.total} cases this month, {r.previous_total} in the period before "
-                   f"({change:+d}); refunded or compensated {format_yuan(r.amount)}"),
         ]
+        if comp is not None and comp.in_progress:
+            # A month not over must not pass for a whole one: its days so far are
+            # compared with the same days of the month before, and the page says so.
+            lines.append(self.t(
+                f"本月尚未结束：统计到生成时为止，与上月同期对比（{vs}）。",
+                f"The month is not over: counted up to when this report was made, and "
+                f"compared with the same days of the month before ({vs})."))
+            lines.append(self.t(
+                f"本月至今售后 {r.total} 单，上月同期 {r.previous_total} 单（{change:+d}）；"
+                f"退款/赔付合计 {format_yuan(r.amount)}",
+                f"{r.total} cases so far this month, {r.previous_total} in the same days "
+                f"of the month before ({change:+d}); refunded or compensated "
+                f"{format_yuan(r.amount)}"))
+        else:
+            lines.append(self.t(
+                f"本月售后 {r.total} 单，上月 {r.previous_total} 单（{change:+d}）；"
+                f"退款/赔付合计 {format_yuan(r.amount)}",
+                f"{r.total} cases this month, {r.previous_total} the month before "
+                f"({change:+d}); refunded or compensated {format_yuan(r.amount)}"))
         groups = "；".join(f"{row.label} {row.count} 单（{_pct(row.share)}）"
                           for row in r.by_cause_group.rows) if not is_english(self.lang) \
             else "; ".join(f"{row.label} {row.count} ({_pct(row.share)})"
@@ -122,6 +139,10 @@ class _Story:
             f"红色柱为“关键少数”：前 {len(vital)} 个原因占 {_pct(vital[-1].cumulative)} 的售后。",
             f"Red bars are the vital few: the first {len(vital)} causes make "
             f"{_pct(vital[-1].cumulative)} of the cases."), self.st["small"]))
+        comp = self.r.by_cause.comparison
+        if comp is not None:
+            vs = comp.text(self.lang)
+            out.append(para(self.t(f"“较上期”：{vs}。", f"Change: {vs}."), self.st["small"]))
         return out
 
     def _pareto_table(self, result: Pareto) -> Flowable:

@@ -9,6 +9,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from ..domain.analysis import Dimension, Group, Pareto, PlanResult, PlanStatus, pareto
+from ..domain.analysis_periods import Comparison, comparison
 from ..domain.analysis_report import MonthlyReport
 from ..domain.case_query import GroupFilter
 from ..domain.clock import SHOP_TZ_DEFAULT, Clock, from_iso, to_utc_iso
@@ -113,6 +114,21 @@ class AnalysisService:
         after = date(year + (month == 12), month % 12 + 1, 1)
         return self.day_start(first), self.day_start(after)
 
+    def comparison(self, start: datetime, end: datetime) -> Comparison:
+        """What [start, end) is compared with: a month with the month before (a month still
+        running day for day: 1–5 Dec with 1–5 Nov), a week or a year likewise, any other
+        period with the same number of days just before it."""
+        zone = ZoneInfo(self.shop_tz)
+        first = start.astimezone(zone).date()
+        last = (end.astimezone(zone) - timedelta(days=1)).date()
+        return comparison(first, last, self.clock.now().astimezone(zone).date())
+
+    def previous_bounds(self, start: datetime, end: datetime) -> tuple[datetime, datetime]:
+        """The compared period as [first day 00:00, day after its last 00:00) shop time."""
+        comp = self.comparison(start, end)
+        return (self.day_start(comp.previous_first),
+                self.day_start(comp.previous_last + timedelta(days=1)))
+
     def default_period(self) -> tuple[datetime, datetime]:
         """The last 30 days up to the end of today (shop time)."""
         today = self.clock.now().astimezone(ZoneInfo(self.shop_tz)).date()
@@ -133,12 +149,14 @@ class AnalysisService:
 
     def pareto(self, by: Dimension, start: datetime, end: datetime, lang: str = "zh", *,
                where: str = "", params: list | None = None) -> Pareto:
-        """The Pareto table of cases created in [start, end), with the previous period of
-        the same length for the change column (`where`: only some cases, e.g. one cause's)."""
-        before = start - (end - start)
+        """The Pareto table of cases created in [start, end), with the period it is
+        compared with for the change column (`comparison`: a month against the month
+        before, day for day while it runs; `where`: only some cases, e.g. one cause's)."""
+        comp = self.comparison(start, end)
+        before, after = self.previous_bounds(start, end)
         return pareto(by, start, end, self._groups(by, start, end, where, params),
-                      self._groups(by, before, start, where, params),
-                      lambda k: self.label(by, k, lang))
+                      self._groups(by, before, after, where, params),
+                      lambda k: self.label(by, k, lang), comparison=comp)
 
     def drill_down(self, by: Dimension, key: str, start: datetime, end: datetime,
                    lang: str = "zh") -> GroupFilter:

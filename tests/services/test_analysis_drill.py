@@ -13,6 +13,7 @@ import pytest
 from shopdesk.domain.analysis import Dimension, Group, pareto, province_of
 from shopdesk.domain.case import draft_from_fields
 from shopdesk.domain.case_query import CaseQuery
+from shopdesk.domain.clock import to_utc_iso
 from shopdesk.domain.enums import CaseKind, CaseStatus, Cause, Outcome, Platform
 from shopdesk.domain.errors import ValidationError
 from shopdesk.domain.money import from_fen
@@ -65,7 +66,7 @@ def reference(register, by, start, end):
         rows = register.db.execute(
             f"SELECT {key}, count(*), coalesce(sum(amount_settled_fen), 0) FROM cases "
             "WHERE deleted_at IS NULL AND created_at >= ? AND created_at < ? GROUP BY 1",
-            [a.isoformat(), b.isoformat()]).fetchall()
+            [to_utc_iso(a), to_utc_iso(b)]).fetchall()  # stored in UTC: compare in UTC
         out = []
         for k, n, fen in rows:
             k = k or ""
@@ -76,7 +77,8 @@ def reference(register, by, start, end):
             out.append(Group(k, n, from_fen(fen) or Decimal(0)))
         return out
 
-    return pareto(by, start, end, groups(start, end), groups(start - (end - start), start))
+    return pareto(by, start, end, groups(start, end),
+                  groups(*register.analysis.previous_bounds(start, end)))
 
 
 @pytest.mark.parametrize("by", list(Dimension))

@@ -30,7 +30,10 @@ def test_pareto_counts_cases_created_in_the_period_with_the_previous_one(registe
     start, end = analysis.month(2026, 11)
     add(register, start + timedelta(days=2), n=3)
     add(register, start + timedelta(days=3), cause="slow_delivery")
-    add(register, start - timedelta(days=3), n=2)  # October: previous period
+    # October, by 23 Oct: November is running on the clock (23 Nov), so it is compared
+    # with 1-23 October.
+    add(register, start - timedelta(days=10), n=2)
+    add(register, start - timedelta(days=3))  # 29 Oct: after the same days
     add(register, end + timedelta(hours=1))  # December: outside
     result = analysis.pareto(Dimension.CAUSE, start, end)
     assert [(r.key, r.label, r.count, r.previous) for r in result.rows] == [

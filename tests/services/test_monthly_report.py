@@ -184,3 +184,56 @@ def test_cli_report_monthly_and_table_export(register, clock, tmp_path):
     assert (tmp_path / "p.csv").read_text(encoding="utf-8-sig").splitlines()[1].startswith(
         "浙江,7,")
     assert out == f"已写入：{tmp_path / 'p.csv'}（3 行，共 11 单，2026-11-01 至 2026-11-30）\n"
+
+
+def test_the_month_before_is_the_calendar_month(register, clock, tmp_path):
+    """November against all of October (1 October counts: it was left out when the
+    comparison took the 30 days before 1 November), and the report says which days."""
+    start, end = register.analysis.month(2026, 11)
+    clock.set(end + timedelta(days=2))
+    october, _ = register.analysis.month(2026, 10)
+    add(register, october, "item_defective", 2)  # 1 October 00:00
+    add(register, october + timedelta(days=20), "slow_delivery", 1)
+    add(register, start + timedelta(days=3), "item_defective", 4)
+    report = register.analysis.monthly_report(2026, 11, lang="en")
+    assert report.previous_total == 3
+    assert [(r.key, r.previous, r.change) for r in report.by_cause.rows] == [
+        ("item_defective", 2, 2)]
+    out = register.analysis.write_monthly_report(2026, 11, tmp_path / "m.pdf", lang="en")
+    text = re.sub(r"\s+", " ", text_of(out))
+    assert "4 cases this month, 3 the month before (+1)" in text
+    assert "Change: 1–30 Nov vs 1–31 Oct." in text
+
+
+def test_a_month_in_progress_is_compared_with_the_same_days(register, clock, tmp_path):
+    """5 December: 1-5 December against 1-5 November, not the whole of November; the PDF
+    and the command line say so."""
+    start, end = register.analysis.month(2026, 12)
+    clock.set(start + timedelta(days=4, hours=10))
+    nov, _ = register.analysis.month(2026, 11)
+    add(register, nov + timedelta(days=2), "item_defective", 2)  # 3 Nov: counted
+    add(register, nov + timedelta(days=5), "item_defective", 7)  # 6 Nov: not
+    add(register, start + timedelta(days=1), "item_defective", 3)
+    report = register.analysis.monthly_report(2026, 12, lang="en")
+    assert report.previous_total == 2
+    assert report.by_cause.rows[0].change == 1
+    out = register.analysis.write_monthly_report(2026, 12, tmp_path / "d.pdf", lang="en")
+    text = re.sub(r"\s+", " ", text_of(out))
+    assert "The month is not over" in text and "(1–5 Dec vs 1–5 Nov)" in text
+    assert "3 cases so far this month, 2 in the same days of the month before (+1)" in text
+    zh = re.sub(r"\s+", "", text_of(register.analysis.write_monthly_report(
+        2026, 12, tmp_path / "z.pdf")))
+    assert "本月至今售后3单，上月同期2单（+1）" in zh
+
+
+def test_cli_report_of_a_running_month_names_the_days_compared(tmp_path, clock):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    clock.set(datetime(2026, 12, 5, 10, tzinfo=ZoneInfo("Asia/Shanghai")))
+    out, err = io.StringIO(), io.StringIO()
+    code = run(["report", "monthly", "--month", "2026-12", "-o", str(tmp_path / "d.pdf"),
+                "--lang", "en"], clock=clock, env={"SHOPDESK_HOME": str(tmp_path / "h")},
+               out=out, err=err)
+    assert code == 0, err.getvalue()
+    assert "compares the same days of the month before (1–5 Dec vs 1–5 Nov)" in out.getvalue()

@@ -176,3 +176,25 @@ def test_a_damaged_saved_period_falls_back_to_the_default(qtbot, make_window, re
     again = type(dialog)(register, "zh", window, operator=lambda: "小王")
     qtbot.addWidget(again)
     assert again.period.currentData() == "last30"
+
+
+def test_this_month_is_compared_with_the_same_days_of_the_month_before(
+        qtbot, make_window, register, clock):
+    """The change column of a month in progress: 1–23 Nov against 1–23 Oct (not the 23
+    days before 1 Nov), and the window says which days."""
+    from datetime import timedelta
+
+    # The clock is 2026-11-23: two cases on 5 Oct count as before, one on 28 Oct does not
+    # (the same-length window, 9-31 Oct, counted only that one: +2).
+    for days_ago in (49, 49, 26):
+        register.cases.open_case(draft_from_fields({
+            "platform": "taobao", "order_no": "T100009", "kind": "refund_only",
+            "cause": "item_defective"}), "小王", at=clock.now() - timedelta(days=days_ago))
+    add(register, "item_defective", 3)
+    window = make_window(register)
+    dialog = window.analysis.open_dialog()
+    qtbot.waitExposed(dialog)
+    dialog.period.setCurrentIndex(dialog.period.findData("month"))
+    assert dialog.table.item(0, 6).text() == "+1"
+    assert dialog.compared.text().endswith("11月1日–23日 对比 10月1日–23日")
+    assert dialog.compared.isVisible()

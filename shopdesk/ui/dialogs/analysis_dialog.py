@@ -83,6 +83,10 @@ class AnalysisDialog(QDialog):
             edit.dateChanged.connect(self._custom_dates)
         self.total = QLabel(self)
         self.total.setObjectName("analysis_total")
+        # What the change column compares: a month with the month before, day for day
+        # while it runs ("1–5 Dec vs 1–5 Nov"), not the same number of days before.
+        self.compared = QLabel(self)
+        self.compared.setObjectName("analysis_compared")
         self.chart = ParetoChartView(self)
         self.chart.setObjectName("analysis_chart")
         self.chart.setMinimumHeight(CHART_MIN_HEIGHT)
@@ -138,6 +142,8 @@ class AnalysisDialog(QDialog):
         actions = QHBoxLayout()
         for button in (self.show_cases_button, self.plan_button):
             actions.addWidget(button)
+        actions.addSpacing(8)
+        actions.addWidget(self.compared)
         actions.addStretch(1)
         for button in (self.export_button, self.report_button):
             actions.addWidget(button)
@@ -265,6 +271,9 @@ class AnalysisDialog(QDialog):
         self.refund_speed.show_period(start, end)
         self.result = result = service.pareto(self.by(), start, end, self.lang)
         self.total.setText(self.tr("%1 cases").replace("%1", str(result.total)))
+        comp = result.comparison
+        self.compared.setText(self.tr("Change: %1").replace("%1", comp.text(self.lang))
+                              if comp is not None else "")
         self._draw_chart()
         self.table.setRowCount(len(result.rows))
         for i, r in enumerate(result.rows):
