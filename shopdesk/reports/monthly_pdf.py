@@ -130,7 +130,7 @@ class _Story:
             return [*out, para(self.t("本月没有售后单。", "No cases this month."),
                                self.st["body"])]
         out.append(pareto_drawing(self.r.by_cause, width=self.width, height=230,
-                                  font=self.font.name))
+                                  font=self.font.name, lang=self.lang))
         out.append(Spacer(1, 4))
         out.append(self._pareto_table(self.r.by_cause))
         vital = self.r.by_cause.vital_few()

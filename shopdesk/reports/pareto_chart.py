@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from dataclasses import dataclass
 
 from reportlab.graphics import renderSVG
 from reportlab.graphics.charts.barcharts import VerticalBarChart
@@ -14,6 +15,7 @@ from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine, Rect, Str
 from reportlab.lib import colors
 
 from ..domain.analysis import PARETO_LINE, Pareto
+from ..domain.text import pick
 
 BAR = colors.HexColor("#4a7fb5")
 VITAL = colors.HexColor("#d9534f")
@@ -22,20 +24,47 @@ MAX_BARS = 15
 LEFT = RIGHT = 44  # room for the count axis and the cumulative-% axis
 
 
+@dataclass(frozen=True)
+class Bar:
+    """One bar: a row of the table, or the rows past the limit added up ("Other (N)")."""
+
+    key: str | None  # None: the "Other" bar
+    label: str
+    count: int
+    cumulative: float
+
+
+def bars(result: Pareto, lang: str = "zh") -> list[Bar]:
+    """The bars drawn: every row when they are MAX_BARS or fewer, else the first
+    MAX_BARS - 1 and one "Other (N)" bar adding up the rest, so the cumulative line ends
+    at 100% (cutting them off ended it at 92%)."""
+    rows = result.rows
+    shown = rows if len(rows) <= MAX_BARS else rows[:MAX_BARS - 1]
+    out = [Bar(r.key, r.label, r.count, r.cumulative) for r in shown]
+    rest = rows[len(shown):]
+    if rest:
+        n = len(rest)
+        out.append(Bar(None, pick(lang, f"其他（{n} 项）", f"Other ({n})"),
+                       sum(r.count for r in rest), rest[-1].cumulative))
+    return out
+
+
 def bar_at(result: Pareto, width: float, x: float) -> int | None:
     """The row whose bar (its whole category column) is at `x` on a chart drawn `width`
-    wide, or None (an axis, the margin, no rows): a click on the screen's chart."""
-    bars = len(result.rows[:MAX_BARS])
+    wide, or None (an axis, the margin, no rows, the "Other" bar, which is no one row): a
+    click on the screen's chart."""
+    drawn = bars(result)
     plot = width - LEFT - RIGHT
-    if not bars or plot <= 0 or not LEFT <= x < LEFT + plot:
+    if not drawn or plot <= 0 or not LEFT <= x < LEFT + plot:
         return None
-    return min(int((x - LEFT) / (plot / bars)), bars - 1)
+    index = min(int((x - LEFT) / (plot / len(drawn))), len(drawn) - 1)
+    return None if drawn[index].key is None else index
 
 
 def pareto_drawing(result: Pareto, *, width: float = 640, height: float = 300,
-                   font: str = "Helvetica", title: str = "") -> Drawing:
-    """The chart of `result` (its first MAX_BARS rows)."""
-    rows = result.rows[:MAX_BARS]
+                   font: str = "Helvetica", title: str = "", lang: str = "zh") -> Drawing:
+    """The chart of `result` (past MAX_BARS rows, the rest as one "Other" bar)."""
+    rows = bars(result, lang)
     d = Drawing(width, height)
     d.add(Rect(0, 0, width, height, fillColor=colors.white, strokeColor=None))
     left, bottom, right, top = LEFT, 70, RIGHT, 28 if title else 12
@@ -63,7 +92,7 @@ def pareto_drawing(result: Pareto, *, width: float = 640, height: float = 300,
     chart.bars[0].fillColor = BAR
     vital = {r.key for r in result.vital_few()}
     for i, r in enumerate(rows):
-        if r.key in vital:
+        if r.key is not None and r.key in vital:
             chart.bars[(0, i)].fillColor = VITAL
     chart.barSpacing = 2
     d.add(chart)

@@ -165,11 +165,12 @@ class AnalysisService:
                            label=by.label(lang) + pick(lang, "：", ": ")
                            + self.label(by, key, lang))
 
-    def chart_svg(self, result: Pareto, *, width: int = 640, height: int = 300) -> bytes:
+    def chart_svg(self, result: Pareto, *, width: int = 640, height: int = 300,
+                  lang: str = "zh") -> bytes:
         """The Pareto chart as SVG (the same reportlab drawing the PDF report embeds)."""
         from ..reports.pareto_chart import pareto_svg
 
-        return pareto_svg(result, width=width, height=height)
+        return pareto_svg(result, width=width, height=height, lang=lang)
 
     def chart_bar_at(self, result: Pareto, width: float, x: float) -> int | None:
         """Which row's bar is at `x` on the chart drawn `width` wide (None: no bar)."""

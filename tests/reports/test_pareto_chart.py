@@ -66,3 +66,31 @@ def test_labels_stay_on_the_drawing_and_are_escaped():
                      label=lambda k: {"a": "A&B <x> wrong", "b": "快递慢"}[k])
     svg = pareto_svg(escaped, width=900).decode()
     assert ">A&amp;B &lt;x&gt; wrong</text>" in svg and ">快递慢</text>" in svg
+
+
+def test_rows_past_the_limit_become_one_other_bar_and_the_line_reaches_100():
+    """16 causes drew 15 bars and the cumulative line ended at 98.7% (17 items: ~92%)."""
+    from reportlab.graphics.shapes import PolyLine
+
+    from shopdesk.reports.pareto_chart import LEFT, bar_at, bars
+
+    many = pareto(Dimension.CAUSE, NOW, NOW, [Group(f"k{i:02d}", 30 - i) for i in range(17)])
+    drawn = bars(many, "en")
+    assert len(drawn) == MAX_BARS
+    assert drawn[-1].label == "Other (3)" and drawn[-1].key is None
+    assert drawn[-1].count == sum(r.count for r in many.rows[MAX_BARS - 1:])
+    assert sum(b.count for b in drawn) == many.total
+    assert bars(many, "zh")[-1].label == "其他（3 项）"
+    drawing = pareto_drawing(many, lang="en")
+    chart = next(c for c in drawing.contents if hasattr(c, "categoryAxis"))
+    assert chart.categoryAxis.categoryNames[-1] == "Other (3)"
+    line = next(c for c in drawing.contents if isinstance(c, PolyLine))
+    assert line.points[-1] == chart.y + chart.height  # 100%
+    # The "Other" bar is no one row: a click on it lists nothing; the bar before it does.
+    step = (640 - 2 * LEFT) / MAX_BARS
+    assert bar_at(many, 640, LEFT + step * (MAX_BARS - 0.5)) is None
+    assert bar_at(many, 640, LEFT + step * (MAX_BARS - 1.5)) == MAX_BARS - 2
+    # Exactly MAX_BARS rows: every row its own bar (no "Other (1)").
+    exact = pareto(Dimension.CAUSE, NOW, NOW, [Group(f"k{i:02d}", 30 - i)
+                                                for i in range(MAX_BARS)])
+    assert [b.key for b in bars(exact)] == [r.key for r in exact.rows]

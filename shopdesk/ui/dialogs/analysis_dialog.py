@@ -246,7 +246,8 @@ class AnalysisDialog(QDialog):
         width = self.chart.width() if self.chart.width() >= 300 else CHART_WIDTH
         height = self.chart.height() if self.chart.height() >= CHART_MIN_HEIGHT \
             else CHART_HEIGHT
-        self.chart.show_chart(service.chart_svg(result, width=width, height=height), width,
+        self.chart.show_chart(service.chart_svg(result, width=width, height=height,
+                                                lang=self.lang), width,
                               lambda x: service.chart_bar_at(result, width, x))
 
     def period_days(self) -> tuple[date, date]:
