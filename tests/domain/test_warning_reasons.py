@@ -30,18 +30,18 @@ def _case(case_id: int, cause: Cause, status: CaseStatus, age_days: int) -> Case
 def test_the_recurring_fault_reason_reads_naturally_for_every_cause(cause):
     """The label stands alone: "宝贝有问题" used to become "宝贝有问题问题"."""
     rules = WarningRules(recurring_causes=frozenset(Cause))
-    old = _case(1, cause, CaseStatus.RESOLVED, 40)
+    old = [_case(1, cause, CaseStatus.RESOLVED, 40), _case(3, cause, CaseStatus.CLOSED, 30)]
     again = _case(2, cause, CaseStatus.NEW, 1)
-    [raised] = [r for r in evaluate(again, Neighbourhood([old, again]), rules, NOW)
+    [raised] = [r for r in evaluate(again, Neighbourhood([*old, again]), rules, NOW)
                 if r.rule is RuleKey.RECURRING_FAULT]
     zh = raised.reason.zh
-    assert zh == f"「SKU-1」{cause.zh}，解决后再次出现（此前1单）"
+    assert zh == f"「SKU-1」{cause.zh}，第3次出现（此前已解决2单）"
     assert "问题问题" not in zh and zh.count(cause.zh) == 1
-    assert raised.reason.en == f"{cause.en} on SKU-1 again after 1 resolved"
+    assert raised.reason.en == f"{cause.en} on SKU-1: 3 times (2 resolved before)"
 
 
 def test_a_label_ending_in_wenti_is_not_doubled():
     assert recurring_reason("杯子", Cause.ITEM_DEFECTIVE, 2).zh == \
-        "「杯子」宝贝有问题，解决后再次出现（此前2单）"
-    assert recurring_reason("杯子", Cause.MISUSE, 1).zh == \
-        "「杯子」操作问题，解决后再次出现（此前1单）"
+        "「杯子」宝贝有问题，第3次出现（此前已解决2单）"
+    assert recurring_reason("杯子", Cause.MISUSE, 3).zh == \
+        "「杯子」操作问题，第4次出现（此前已解决3单）"

@@ -127,17 +127,56 @@ def test_group_complaint_not_with_two_buyers_or_other_cause_or_spread_out():
     assert RuleKey.GROUP_COMPLAINT not in rules_of(spread[0], *spread[1:])
 
 
+@pytest.mark.parametrize("cause", [Cause.CHANGED_MIND, Cause.ORDERED_WRONG, Cause.MISUSE,
+                                   Cause.MALICIOUS_REVIEWER, Cause.EXPECTATIONS,
+                                   Cause.SLOW_DELIVERY, Cause.PARCEL_LOST])
+def test_group_complaint_counts_only_problems_of_the_goods(cause):
+    """Three buyers who changed their minds are not "the same problem" with a product."""
+    cluster = [facts(i, buyer=f"b{i}", age=timedelta(days=i), cause=cause) for i in (1, 2, 3)]
+    assert RuleKey.GROUP_COMPLAINT not in rules_of(cluster[0], *cluster[1:])
+
+
+def test_group_complaint_causes_are_configurable():
+    cluster = [facts(i, buyer=f"b{i}", age=timedelta(days=i), cause=Cause.PARCEL_LOST)
+               for i in (1, 2, 3)]
+    mine = parse_rules({"group_complaint": {"causes": ["parcel_lost"]}})
+    assert RuleKey.GROUP_COMPLAINT in rules_of(cluster[0], *cluster[1:], rules=mine)
+    defective = [facts(i, buyer=f"b{i}", age=timedelta(days=i)) for i in (1, 2, 3)]
+    assert RuleKey.GROUP_COMPLAINT not in rules_of(defective[0], *defective[1:], rules=mine)
+
+
 def test_group_complaint_counts_buyers_not_cases():
     same_buyer = [facts(i, buyer="b1") for i in (1, 2, 3)]
     assert RuleKey.GROUP_COMPLAINT not in rules_of(same_buyer[0], *same_buyer[1:])
 
 
-def test_recurring_fault_after_a_resolved_case():
-    old = facts(1, buyer="x", age=timedelta(days=20), status=CaseStatus.RESOLVED,
-                closed_age=timedelta(days=15))
-    assert RuleKey.RECURRING_FAULT in rules_of(facts(2), old)
+def _resolved(case_id: int, days: int = 20, cause: Cause = Cause.ITEM_DEFECTIVE
+              ) -> CaseFacts:
+    return facts(case_id, buyer=f"x{case_id}", age=timedelta(days=days),
+                 status=CaseStatus.RESOLVED, closed_age=timedelta(days=days - 5), cause=cause)
+
+
+def test_recurring_fault_the_third_time_after_two_resolved():
+    """domain.md: the same problem recurring 3 or more times: this case and two resolved
+    before it; the second time is not yet a recurrence warning."""
+    assert RuleKey.RECURRING_FAULT not in rules_of(facts(3), _resolved(1))
+    raised = {r.rule: r.reason for r in evaluate(
+        facts(3), Neighbourhood([facts(3), _resolved(1), _resolved(2, 30)]), RULES, NOW)}
+    assert raised[RuleKey.RECURRING_FAULT].en == \
+        "Item defective on SKU-1: 3 times (2 resolved before)"
+    assert raised[RuleKey.RECURRING_FAULT].zh == "「SKU-1」宝贝有问题，第3次出现（此前已解决2单）"
     still_open = facts(1, buyer="x", age=timedelta(days=20))
-    assert RuleKey.RECURRING_FAULT not in rules_of(facts(2), still_open)
+    assert RuleKey.RECURRING_FAULT not in rules_of(facts(3), _resolved(2), still_open)
+
+
+def test_recurring_fault_times_is_configurable():
+    twice = parse_rules({"recurring_fault": {"times": 2}})
+    assert RuleKey.RECURRING_FAULT in rules_of(facts(2), _resolved(1), rules=twice)
+    four = parse_rules({"recurring_fault": {"times": 4}})
+    assert RuleKey.RECURRING_FAULT not in rules_of(facts(3), _resolved(1), _resolved(2, 30),
+                                                   rules=four)
+    with pytest.raises(RulesError, match=r"recurring_fault\.times"):
+        parse_rules({"recurring_fault": {"times": 0}})
 
 
 def test_recurring_fault_ignores_buyer_side_causes():

@@ -57,7 +57,7 @@ def test_counts_given_by_the_storage_replace_the_loaded_cases():
     rules = WarningRules(enabled=frozenset(RuleKey))
     alone = Neighbourhood([subject])
     assert {r.rule for r in evaluate(subject, alone, rules, NOW)} == {RuleKey.NEW_PRODUCT}
-    closed = {("SKU-1", Cause.ITEM_DEFECTIVE): ClosedSince(NOW - timedelta(days=2), 1)}
+    closed = {("SKU-1", Cause.ITEM_DEFECTIVE): ClosedSince(NOW - timedelta(days=2), 2)}
     told = Neighbourhood([subject], closed=closed,
                          first_seen={"SKU-1": NOW - timedelta(days=90)})
     assert {r.rule for r in evaluate(subject, told, rules, NOW)} == {RuleKey.RECURRING_FAULT}

@@ -8,7 +8,7 @@ from shopdesk.domain.enums import CaseStatus, Cause, Outcome
 from shopdesk.domain.warnings import NEIGHBOUR_RULES, RuleKey
 from shopdesk.domain.workflow import Transition
 
-from .warning_support import spy_judged
+from .warning_support import recurring_on_the_second_time, spy_judged
 
 
 def open_case(register, n: int, *, buyer: str | None = None, sku: str = "SKU-1",
@@ -53,13 +53,13 @@ def assert_same_as_judging_all_again(register, ids) -> None:
 def test_a_closed_cases_cause_edited_clears_the_group_it_left_and_judges_the_new_one(
         register, clock):
     ids = [open_case(register, i).id for i in range(3)]
-    others = [open_case(register, 10 + i, cause="slow_delivery").id for i in range(2)]
+    others = [open_case(register, 10 + i, cause="transit_damage").id for i in range(2)]
     clock.advance(hours=1)
     resolve(register, ids[2])  # the closed case still counts for the others' group
     assert all(RuleKey.GROUP_COMPLAINT in live(register, i) for i in ids[:2])
     assert all(RuleKey.GROUP_COMPLAINT not in live(register, i) for i in others)
     clock.advance(hours=1)
-    edit(register, ids[2], cause=Cause.SLOW_DELIVERY)
+    edit(register, ids[2], cause=Cause.TRANSIT_DAMAGE)
     assert all(RuleKey.GROUP_COMPLAINT not in live(register, i) for i in ids[:2])
     assert all(RuleKey.GROUP_COMPLAINT in live(register, i) for i in others)
     assert_same_as_judging_all_again(register, [*ids, *others])
@@ -78,12 +78,13 @@ def test_a_closed_cases_product_edited_clears_the_group_it_left(register, clock)
 
 
 def test_a_resolved_cases_cause_edited_ends_the_recurrence_after_it(register, clock):
+    recurring_on_the_second_time(register)
     first = open_case(register, 0).id
     clock.advance(days=1)
     resolve(register, first)
     clock.advance(days=20)  # beyond the group window: read as a later recurrence
     later = open_case(register, 1).id
-    assert "此前1单" in live(register, later)[RuleKey.RECURRING_FAULT]
+    assert "此前已解决1单" in live(register, later)[RuleKey.RECURRING_FAULT]
     clock.advance(hours=1)
     edit(register, first, cause=Cause.SLOW_DELIVERY)
     assert RuleKey.RECURRING_FAULT not in live(register, later)

@@ -11,7 +11,7 @@ from shopdesk.domain.warnings import NEIGHBOUR_RULES, RuleKey
 from shopdesk.domain.workflow import Transition
 from tests.importers.helpers import csv_bytes, taobao42_rows
 
-from .warning_support import spy_judged
+from .warning_support import recurring_on_the_second_time, spy_judged
 
 
 def open_case(register, n: int, *, buyer: str | None = None, sku: str = "SKU-1",
@@ -127,6 +127,7 @@ def resolve(register, case_id) -> None:
 
 
 def test_recurring_fault_follows_when_the_earlier_case_was_resolved(register, clock):
+    recurring_on_the_second_time(register)
     first = open_case(register, 0).id
     clock.advance(days=1)
     before_fix = open_case(register, 1).id
@@ -138,7 +139,7 @@ def test_recurring_fault_follows_when_the_earlier_case_was_resolved(register, cl
     again = open_case(register, 2).id
     assert RuleKey.RECURRING_FAULT in live(register, again)
     [w] = rows(register, again, RuleKey.RECURRING_FAULT)
-    assert "此前1单" in w.reason_zh
+    assert "此前已解决1单" in w.reason_zh
     # Reopened: nothing was resolved before `again` any more.
     clock.advance(hours=1)
     register.cases.change_status(first, Transition(CaseStatus.IN_PROGRESS, note="买家又来了"),
@@ -170,6 +171,7 @@ def test_similar_cases_are_read_within_their_window(register, clock):
 
 
 def test_reopening_an_old_case_ends_the_recurrence_of_a_case_weeks_later(register, clock):
+    recurring_on_the_second_time(register)
     start = clock.now()
     first = open_case(register, 0).id
     clock.set(start + timedelta(days=20))
@@ -202,7 +204,7 @@ def test_a_buyers_case_of_another_cause_keeps_its_group(register, clock):
     """The buyer's earlier case on the same product but another cause is read as the
     buyer's (for the repeat rule) without its own group around it: its group warning
     must not be judged from that partial view."""
-    ids = [open_case(register, i, cause="slow_delivery").id for i in range(3)]
+    ids = [open_case(register, i, cause="transit_damage").id for i in range(3)]
     assert all(RuleKey.GROUP_COMPLAINT in live(register, i) for i in ids)
     clock.advance(hours=1)
     open_case(register, 7, buyer="买家0")  # same buyer and SKU as ids[0], item_defective
@@ -213,6 +215,7 @@ def test_a_note_on_a_resolved_case_keeps_when_it_was_resolved(register, clock):
     """A recurrence counts the cases resolved before a case was opened by when they were
     resolved, not by their last update: a follow-up note on an old case must not end a
     later case's recurrence when that case is judged again."""
+    recurring_on_the_second_time(register)
     first = open_case(register, 0).id
     clock.advance(days=1)
     resolve(register, first)
@@ -226,7 +229,7 @@ def test_a_note_on_a_resolved_case_keeps_when_it_was_resolved(register, clock):
     clock.advance(days=1)
     later = open_case(register, 2).id
     [w] = rows(register, later, RuleKey.RECURRING_FAULT)
-    assert "此前1单" in w.reason_zh
+    assert "此前已解决1单" in w.reason_zh
     assert_same_as_judging_all_again(register, [first, again, later])
 
 
@@ -246,6 +249,7 @@ def test_history_imported_after_a_case_was_opened_closes_when_imported(
     """A case the platform finished before an open case was typed, imported after it,
     counts as closed when it was imported (never before it was registered): judging the
     open case at the import and at a later write agree, and trashing it leaves nothing."""
+    recurring_on_the_second_time(register)
     typed = open_case(register, 0).id
     clock.advance(days=2)
     imported = _import_finished(register, tmp_path)

@@ -186,3 +186,32 @@ def test_similar_cases_are_the_same_sku_and_cause(register):
     b = open_case(register, buyer="乙", order="T400002")
     open_case(register, buyer="丙", order="T400003", cause="slow_delivery")
     assert [f.case_id for f in register.warnings.similar(a.id)] == [b.id]
+
+
+def test_group_warnings_the_old_rules_raised_clear_at_the_first_refresh(register, clock):
+    """A register upgraded from rules that grouped buyer-side causes: its stale group
+    warnings, acknowledged ones too, clear when the open cases are first judged again
+    (JUDGE_VERSION changed the rules' fingerprint), and nothing is raised in their place."""
+    from shopdesk.domain.clock import to_utc_iso
+    from shopdesk.services.warnings import JUDGED_KEY
+
+    ids = [open_case(register, buyer=f"买家{i}", order=f"T50000{i}", cause="ordered_wrong").id
+           for i in range(3)]
+    assert all(RuleKey.GROUP_COMPLAINT not in live_rules(register, i) for i in ids)
+    with register.db.atomic():
+        register.db.executemany(
+            "INSERT INTO case_warnings(case_id, rule, reason_zh, reason_en, raised_at, ack_at, "
+            "ack_by) VALUES (?, 'group_complaint', '7天内3位买家同一商品「SKU-1」拍错', "
+            "'3 buyers within 7 days: SKU-1, Ordered the wrong item', ?, ?, ?)",
+            [(i, to_utc_iso(clock.now()), *((to_utc_iso(clock.now()), "小王") if n else
+                                            (None, None))) for n, i in enumerate(ids)])
+        register.db.execute("UPDATE cases SET warning_count = 1 WHERE id = ?", [ids[0]])
+        register.warnings.settings.set(JUDGED_KEY, {"rules": "judged-by-version-2",
+                                                    "at": to_utc_iso(clock.now())})
+    clock.advance(minutes=1)
+    register.warnings.refresh_open()
+    for case_id in ids:
+        [w] = [w for w in register.warnings.for_case(case_id)
+               if w.rule is RuleKey.GROUP_COMPLAINT]
+        assert w.cleared_at is not None
+    assert register.warnings.count_open_warned() == 0

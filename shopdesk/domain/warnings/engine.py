@@ -421,7 +421,8 @@ class _Plan:
                     f"该买家{rules.repeat_days}天内{n}单售后",
                     f"{n} cases from this buyer within {rules.repeat_days} days")))
         cause = subject.cause
-        if self.group and _known(cause) and (fault := around.fault_group(subject)) is not None:
+        if (self.group and cause in rules.group_causes
+                and (fault := around.fault_group(subject)) is not None):
             n = fault.densest(subject.created_at, self.group_span, "buyer")
             if n >= rules.group_buyers:
                 key = (subject.product, cause, n)
@@ -437,7 +438,7 @@ class _Plan:
                 out.append(raised)
         if self.recurring and subject.product and cause in rules.recurring_causes:
             earlier = around.closed_before(subject)  # the subject is open: not counted
-            if earlier:
+            if earlier and earlier + 1 >= rules.recurring_times:
                 assert cause is not None
                 out.append(Raised(RuleKey.RECURRING_FAULT, recurring_reason(
                     subject.product, cause, earlier)))
@@ -467,10 +468,11 @@ def _plan(rules: WarningRules) -> _Plan:
 
 
 def recurring_reason(product: str, cause: Cause, earlier: int) -> Text:
-    """The recurring_fault reason. The cause's label stands alone ("宝贝有问题",
-    "运输破损"): "「X」的…问题" doubled the 问题 of labels that already end in it."""
-    return Text(f"「{product}」{cause.zh}，解决后再次出现（此前{earlier}单）",
-                f"{cause.en} on {product} again after {earlier} resolved")
+    """The recurring_fault reason: the case is the (earlier + 1)-th time. The cause's
+    label stands alone ("宝贝有问题", "运输破损"): "「X」的…问题" doubled the 问题 of
+    labels that already end in it."""
+    return Text(f"「{product}」{cause.zh}，第{earlier + 1}次出现（此前已解决{earlier}单）",
+                f"{cause.en} on {product}: {earlier + 1} times ({earlier} resolved before)")
 
 
 def group_marker(product: str, cause: Cause | None) -> str:

@@ -54,8 +54,10 @@ TIME_RULES = frozenset({RuleKey.LONG_OPEN, RuleKey.CAUSE_UNKNOWN, RuleKey.NEW_PR
 
 # Raise it when what a rule decides or how its reason reads changes: the warnings already
 # stored were judged by the old code, and `fingerprint` changes, so every open case is
-# judged again (as when the shop edits its rules). 2: the recurring_fault wording.
-JUDGE_VERSION = 2
+# judged again (as when the shop edits its rules). 2: the recurring_fault wording. 3: the
+# group rule counts product causes only, a recurrence is the third time: the warnings the
+# old rules raised on open cases clear at the next refresh (the window's start).
+JUDGE_VERSION = 3
 
 
 class RulesError(ShopDeskError, ValueError):
@@ -103,6 +105,13 @@ DEMAND_WORDS_EN = (
     "pain and suffering", "punitive damages", "moral damages")
 
 
+# Faults of the goods or of the parcel as it arrived: what recurring_fault and
+# group_complaint count by default.
+PRODUCT_CAUSES = frozenset({Cause.ITEM_DEFECTIVE, Cause.NOT_AS_DESCRIBED,
+                            Cause.MISSING_WRONG_ITEM, Cause.TRANSIT_DAMAGE,
+                            Cause.SUSPECTED_COUNTERFEIT})
+
+
 @dataclass(frozen=True)
 class WarningRules:
     """Every rule's switch, thresholds and words."""
@@ -129,9 +138,15 @@ class WarningRules:
     similar_days: int = 30
     # Causes a recurrence warns about: faults of the goods or the shipping, not a buyer's
     # change of mind.
-    recurring_causes: frozenset[Cause] = frozenset({
-        Cause.ITEM_DEFECTIVE, Cause.NOT_AS_DESCRIBED, Cause.MISSING_WRONG_ITEM,
-        Cause.TRANSIT_DAMAGE, Cause.SUSPECTED_COUNTERFEIT})
+    recurring_causes: frozenset[Cause] = PRODUCT_CAUSES
+    # A recurrence is the `recurring_times`-th case of a product and cause: this one and
+    # the ones resolved or closed before it (domain: "the same problem 3 or more times").
+    recurring_times: int = 3
+    # Causes a group complaint counts: "3 buyers with the same problem" is a problem of the
+    # goods as shipped; three buyers who changed their minds, ordered the wrong size or
+    # used it wrongly are no group. Courier delays and losses (slow_delivery, parcel_lost)
+    # are left out too: they follow a shipping day, not a product.
+    group_causes: frozenset[Cause] = PRODUCT_CAUSES
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
     def on(self, rule: RuleKey) -> bool:
@@ -168,6 +183,8 @@ _FIELDS: dict[tuple[str, str], tuple[str, str]] = {
     ("new_product", "days"): ("new_product_days", "count"),
     ("similar", "days"): ("similar_days", "count"),
     ("recurring_fault", "causes"): ("recurring_causes", "causes"),
+    ("recurring_fault", "times"): ("recurring_times", "count"),
+    ("group_complaint", "causes"): ("group_causes", "causes"),
 }
 
 
