@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import unicodedata
 from collections.abc import Callable, Sequence
 from typing import Any, BinaryIO
 from xml.sax.saxutils import escape
@@ -85,10 +86,33 @@ def styles(font: PdfFont) -> dict[str, ParagraphStyle]:
     }
 
 
+def has_wide(text: str) -> bool:
+    """Whether `text` has a Chinese (wide or full-width) character."""
+    return any(unicodedata.east_asian_width(ch) in "WF" for ch in text)
+
+
+def latin_style(style: ParagraphStyle) -> ParagraphStyle:
+    """`style` wrapping as Latin text does: at spaces, a word split only when it alone is
+    wider than the line (reportlab's CJK wrap looks back for a space only half a line,
+    and printed "In progr / ess" and "authori / ties" in English tables)."""
+    if style.wordWrap != "CJK":
+        return style
+    latin = style.__dict__.get("_shopdesk_latin")  # made once per style, kept on it
+    if latin is None:
+        latin = ParagraphStyle(f"{style.name}-latin", parent=style, wordWrap=None,
+                               splitLongWords=1)
+        style.__dict__["_shopdesk_latin"] = latin
+    return latin
+
+
 def para(text: object, style: ParagraphStyle) -> Paragraph:
-    """A Paragraph of plain text: markup characters escaped, line breaks kept."""
-    safe = escape("" if text is None else str(text)).replace("\n", "<br/>")
-    return Paragraph(safe, style)
+    """A Paragraph of plain text: markup characters escaped, line breaks kept. Text with
+    Chinese in it wraps by the Chinese rules (between characters, no line starting with
+    ，；：…); text without wraps between words (English is never split mid-word unless one
+    word is wider than the line)."""
+    plain = "" if text is None else str(text)
+    safe = escape(plain).replace("\n", "<br/>")
+    return Paragraph(safe, style if has_wide(plain) else latin_style(style))
 
 
 def table(rows: Sequence[Sequence[object]], col_widths: Sequence[float], *,

@@ -35,3 +35,32 @@ class LongRowTable(Table):
             if parts:
                 return parts
         return self._splitRows(availHeight, doInRowSplit=False)
+
+
+class WholeRowsTable(Table):
+    """Table that never leaves fewer than MIN_ROWS of its rows (after the header) on
+    either side of a page break: a heading with its header row alone at the foot of a
+    page, or the platform table's last row alone on the next page, read as a table
+    that ends there or starts from nothing. Too few rows to split that way: the table
+    moves on whole."""
+
+    MIN_ROWS = 2
+
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:
+        self._calc(availWidth, availHeight)
+        heights = list(self._rowHeights)
+        head = self.repeatRows if isinstance(self.repeatRows, int) else len(self.repeatRows)
+        body = len(heights) - head
+        fit, used = 0, 0.0
+        for height in heights:
+            if used + height > availHeight:
+                break
+            used += height
+            fit += 1
+        first = fit - head  # body rows that fit here
+        if first >= body:
+            return self._splitRows(availHeight, doInRowSplit=False)
+        keep = min(first, body - self.MIN_ROWS)  # leave at least MIN_ROWS for the next page
+        if keep < self.MIN_ROWS:
+            return []
+        return self._splitRows(sum(heights[:head + keep]) + 0.01, doInRowSplit=False)

@@ -9,8 +9,9 @@ import io
 import os
 from datetime import timedelta
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
 from ..domain.analysis import Pareto
@@ -20,7 +21,9 @@ from ..domain.files import temp_beside
 from ..domain.money import format_yuan
 from ..domain.text import is_english, pick
 from .fonts import PdfFont, cjk_font
-from .layout import A4Document, en_page_label, para, styles, table, zh_page_label
+from .layout import A4Document, en_page_label, para, styles, zh_page_label
+from .layout import table as _table
+from .long_rows import WholeRowsTable
 from .pareto_chart import pareto_drawing
 
 
@@ -51,6 +54,11 @@ def write_monthly_pdf(report: MonthlyReport, out: str | Path | BinaryIO, *,
     return doc.page
 
 
+def table(*args: Any, **kw: Any) -> Flowable:
+    """The house table, never leaving one row alone at a page's foot or head."""
+    return _table(*args, cls=WholeRowsTable, **kw)
+
+
 def _title(report: MonthlyReport, lang: str) -> str:
     return pick(lang, f"投诉月报 {report.year}年{report.month}月",
                 f"Complaint report {report.year}-{report.month:02d}")
@@ -67,6 +75,8 @@ class _Story:
         self.font = font
         self.width = width
         self.st = styles(font)
+        # A heading stays with what follows it (never alone at a page's foot).
+        self.st["h2"] = ParagraphStyle("h2_kept", parent=self.st["h2"], keepWithNext=1)
 
     def t(self, zh: str, en: str) -> str:
         return pick(self.lang, zh, en)
@@ -183,7 +193,8 @@ class _Story:
                  self.t("目标", "Target"), self.t("状态", "Status"),
                  self.t("实测结果", "Measured")]]
         for p in self.r.plans:
-            category = f"{p.category}\n{p.sub_type}" if p.sub_type else p.category
+            category = f"{p.category}\n{self.t('子类：', 'Subtype: ')}{p.sub_type}" \
+                if p.sub_type else p.category
             plan = f"{p.plan}\n{self.t('长期：', 'Long term: ')}{p.plan_long}" \
                 if p.plan_long else p.plan
             result = para(p.result, self.st["alert"] if p.met is False else self.st["cell"])

@@ -237,3 +237,12 @@ def test_cli_report_of_a_running_month_names_the_days_compared(tmp_path, clock):
                out=out, err=err)
     assert code == 0, err.getvalue()
     assert "compares the same days of the month before (1–5 Dec vs 1–5 Nov)" in out.getvalue()
+
+
+def test_the_plans_table_names_the_subtype(register, clock, tmp_path):
+    november(register, clock)
+    plan = register.analysis.plans()[0]
+    register.analysis.update_plan(plan.id, "小王", sub_type="lid seal ring")
+    text = re.sub(r"\s+", " ", text_of(register.analysis.write_monthly_report(
+        2026, 11, tmp_path / "m.pdf", lang="en")))
+    assert "Subtype: lid seal ring" in text
