@@ -116,6 +116,8 @@ class Translators:
     def __init__(self, app: QCoreApplication) -> None:
         self._app = app
         self._installed: list[QTranslator] = []
+        # Each loaded .qm's bytes, kept for the life of this object (see install).
+        self._keep: list[bytes] = []
         self.lang = "en"
 
     def install(self, lang: str) -> bool:
@@ -131,7 +133,12 @@ class Translators:
         for name, folder in (("qtbase_zh_CN", qt_translations_dir()),
                              (APP_QM, str(translations_dir()))):
             translator = QTranslator(self._app)
-            if translator.load(name, folder):
+            data = _read_qm(Path(folder) / f"{name}.qm")
+            # Loaded from memory: Qt maps a file it loads, and an update written over
+            # the file while the window runs turned half the window English mid-shift.
+            # Qt does not copy the data: the translator keeps it alive.
+            if data is not None and translator.load(data, folder):
+                self._keep.append(data)
                 self._app.installTranslator(translator)
                 self._installed.append(translator)
             else:
@@ -147,3 +154,11 @@ class Translators:
             self._app.removeTranslator(translator)
             translator.deleteLater()
         self._installed.clear()
+
+
+def _read_qm(path: Path) -> bytes | None:
+    """A .qm file's bytes; None when it cannot be read."""
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None

@@ -97,6 +97,29 @@ def test_ts_is_up_to_date_with_the_sources(tmp_path):
     assert fresh - shipped == set(), "new strings need translating: make translations"
 
 
+def test_a_qm_file_rewritten_while_the_window_runs_changes_nothing(qapp, tmp_path,
+                                                                    monkeypatch):
+    """An update written over the .qm in place while the app ran turned half the window
+    English (Qt had mapped the file): the translations are read into memory."""
+    import shutil
+
+    import shopdesk.ui.i18n as i18n
+
+    copy = tmp_path / f"{APP_QM}.qm"
+    shutil.copyfile(translations_dir() / f"{APP_QM}.qm", copy)
+    monkeypatch.setattr(i18n, "translations_dir", lambda: tmp_path)
+    translators = Translators(qapp)
+    try:
+        assert translators.install("zh")
+        size = copy.stat().st_size
+        with copy.open("r+b") as fh:  # in place, as an unpacked update writes it
+            fh.write(b"\0" * size)
+        assert QCoreApplication.translate("MainWindowChrome", "&Help") == "帮助(&H)"
+        assert QCoreApplication.translate("FilterBar", "Due today") == "今日到期"
+    finally:
+        translators.remove()
+
+
 def test_language_choice_rules():
     assert normalise("en_US") == "en" and normalise("zh_CN") == "zh"
     assert normalise("fr") is None and normalise("") is None
