@@ -46,6 +46,12 @@ class BlacklistService:
         entry = self._validated(platform, buyer_nick, reason, phone, address, case_no, actor)
         now = self.clock.now()
         with self.db.atomic():
+            listed = _listed_as(entry, self.store.all())
+            if listed is not None:
+                # The same buyer again counted twice ("5 buyers" for 3) and warned twice.
+                raise ValidationError([FieldError(
+                    "buyer", f"该买家已在名单中（#{listed.id}，原因：{listed.reason}）",
+                    f"This buyer is already listed (#{listed.id}, reason: {listed.reason})")])
             entry_id = self.store.add(entry, now)
             self.audit.record(now, actor, "blacklist", entry_id, "add", None, None,
                               f"{entry.platform}:{entry.buyer_nick}")
@@ -203,3 +209,17 @@ class BlacklistService:
                          address=entry.address, case_no=entry.case_no)
                 added += 1
         return added, skipped
+
+
+def _listed_as(entry: BlacklistEntry, entries: list[BlacklistEntry]) -> BlacklistEntry | None:
+    """The entry already listing this buyer: the same platform and nickname (the new entry
+    adds no other phone), or, without a nickname, the same phone."""
+    nick = entry.buyer_nick.casefold()
+    for listed in entries:
+        if nick and listed.platform == entry.platform \
+                and listed.buyer_nick.casefold() == nick \
+                and (not entry.phone or entry.phone == listed.phone):
+            return listed
+        if not nick and entry.phone and entry.phone == listed.phone:
+            return listed
+    return None

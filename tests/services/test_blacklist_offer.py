@@ -75,3 +75,27 @@ def test_a_short_address_or_an_unknown_case_is_refused_naming_the_field(register
                                    actor="小王", address="杭州市西湖区",
                                    case_no=case.case_no.lower())
     assert entry.case_no == case.case_no and entry.address == "杭州市西湖区"
+
+
+def test_the_same_buyer_is_not_listed_twice(register):
+    """Listed again by hand (CLI, window) the list counted '5 buyers' for 3."""
+    import pytest
+
+    from shopdesk.domain.errors import ValidationError
+
+    first = register.blacklist.add(platform="taobao", buyer_nick="tb_差评专家88",
+                                   reason="差评师", actor="小王")
+    with pytest.raises(ValidationError) as refused:
+        register.blacklist.add(platform="taobao", buyer_nick="TB_差评专家88",
+                               reason="dup test", actor="小王")
+    assert f"#{first.id}" in refused.value.message("zh") and "已在名单中" in \
+        refused.value.message("zh")
+    # Another platform's buyer of that name, or the same name with a new phone, is new.
+    register.blacklist.add(platform="pinduoduo", buyer_nick="tb_差评专家88",
+                           reason="拼多多也有", actor="小王")
+    register.blacklist.add(platform="taobao", buyer_nick="tb_差评专家88",
+                           reason="新号码", actor="小王", phone="13900001111")
+    with pytest.raises(ValidationError):
+        register.blacklist.add(platform="jd", buyer_nick="", reason="同一手机号",
+                               actor="小王", phone="139 0000 1111")
+    assert len(register.blacklist.entries()) == 3
