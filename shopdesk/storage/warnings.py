@@ -17,7 +17,15 @@ from decimal import Decimal
 from ..domain.clock import from_iso, to_utc_iso
 from ..domain.enums import OPEN_STATUSES, CaseKind, CaseStatus, Cause
 from ..domain.money import from_fen
-from ..domain.warnings import COUNTED_RULES, CaseFacts, ClosedSince, Raised, RuleKey, product_key
+from ..domain.warnings import (
+    COUNTED_RULES,
+    CaseFacts,
+    ClosedSince,
+    Raised,
+    RuleKey,
+    product_key,
+    trigger_of,
+)
 from .batches import in_batches
 from .database import Database
 from .schema.m0028_closed_at_index import CLOSED_AT
@@ -383,7 +391,8 @@ class WarningStore:
         """Record what fires now on each case; returns the warnings newly raised per case.
 
         A rule that fires with no live row is raised (again, after an acknowledgement, when
-        its reason changed, except a count in a COUNTED rule, or it had cleared); a live
+        its reason changed, except a count in a COUNTED rule: another product or cause is
+        another group, whose new row replaces the acknowledged one; or it had cleared); a live
         row whose rule stopped firing is cleared; `cases.warning_count` is set to the live
         rows left. A live warning that keeps firing takes the new reason (a group's count).
         A case in `scope` was judged on those rules only (a neighbour of a written case):
@@ -431,8 +440,12 @@ class WarningStore:
                     if not same:  # a group grew or shrank: its live reasons say so
                         reworded.append((r.reason.zh, r.reason.en, w.id))
                     continue
-                if w is not None and w.cleared_at is None and (same or rule in COUNTED_RULES):
-                    continue  # acknowledged, and nothing new since
+                if w is not None and w.cleared_at is None:
+                    if same or (rule in COUNTED_RULES
+                                and trigger_of(w.reason_zh) == trigger_of(r.reason.zh)):
+                        continue  # acknowledged, and nothing new since (a count moved)
+                    if rule in COUNTED_RULES:  # another group: the old one's row ends
+                        cleared.append((stamp, w.id))
                 inserts.append((case_id, rule.value, r.reason.zh, r.reason.en, stamp))
                 new.setdefault(case_id, []).append(r)
                 live += 1

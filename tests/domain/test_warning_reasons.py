@@ -45,3 +45,17 @@ def test_a_label_ending_in_wenti_is_not_doubled():
         "「杯子」宝贝有问题，第3次出现（此前已解决2单）"
     assert recurring_reason("杯子", Cause.MISUSE, 3).zh == \
         "「杯子」操作问题，第4次出现（此前已解决3单）"
+
+
+def test_a_counted_reasons_trigger_is_its_product_and_cause_not_its_counts():
+    from shopdesk.domain.warnings import trigger_of
+
+    old = "「杯子」运输破损，解决后再次出现（此前1单）"  # the wording before JUDGE_VERSION 3
+    assert trigger_of(old) == trigger_of(recurring_reason("杯子", Cause.TRANSIT_DAMAGE, 4).zh)
+    assert trigger_of("7天内3位买家同一商品「SKU-12」运输破损") == \
+        trigger_of("7天内5位买家同一商品「SKU-12」运输破损")
+    assert trigger_of("7天内3位买家同一商品「SKU-12」运输破损") != \
+        trigger_of("7天内3位买家同一商品「SKU-13」运输破损")
+    assert trigger_of("7天内3位买家同一商品「SKU-12」运输破损") != \
+        trigger_of("7天内3位买家同一商品「SKU-12」宝贝有问题")
+    assert trigger_of("该买家30天内3单售后") == trigger_of("该买家30天内4单售后")

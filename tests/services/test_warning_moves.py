@@ -251,3 +251,44 @@ def test_an_order_export_that_fills_a_cases_sku_rejudges_the_item_group_it_left(
     assert register.cases.get(ids[0]).sku == "SKU-NEW"
     assert not any(RuleKey.GROUP_COMPLAINT in live(register, i) for i in ids[1:])
     assert_same_as_judging_all_again(register, ids)
+
+
+def test_an_acknowledged_case_moved_into_another_group_is_warned_anew(register, clock):
+    """The acknowledgement was of the old group: in the new group (its cause corrected)
+    the case's group and recurrence warnings are raised again, naming the new cause, and
+    the acknowledged rows of the old group end."""
+    recurring_on_the_second_time(register)
+    transit = [open_case(register, i, cause="transit_damage").id for i in range(3)]
+    defective = [open_case(register, 10 + i).id for i in range(3)]
+    first = open_case(register, 20, cause="transit_damage").id
+    resolve(register, first)
+    old = open_case(register, 21).id
+    resolve(register, old)
+    clock.advance(hours=1)
+    moved = open_case(register, 3, cause="transit_damage").id
+    assert set(live(register, moved)) >= {RuleKey.GROUP_COMPLAINT, RuleKey.RECURRING_FAULT}
+    register.warnings.acknowledge(moved, "小王", "已排查这批货")
+    clock.advance(hours=1)
+    edit(register, moved, cause=Cause.ITEM_DEFECTIVE)
+    now = live(register, moved)
+    group = now[RuleKey.GROUP_COMPLAINT]
+    assert "宝贝有问题" in group and "5位买家" in group  # with the resolved one
+    assert "宝贝有问题" in now[RuleKey.RECURRING_FAULT]
+    for rule in (RuleKey.GROUP_COMPLAINT, RuleKey.RECURRING_FAULT):
+        acked, new = rows(register, moved, rule)
+        assert "运输破损" in acked.reason_zh and acked.ack_by == "小王"
+        assert acked.cleared_at is not None and new.is_live
+    assert_same_as_judging_all_again(register, [*transit, *defective, moved])
+
+
+def test_an_acknowledged_case_moved_out_of_any_group_ends_its_warning(register, clock):
+    """Corrected to a cause that makes no group (a lost parcel): the acknowledged group
+    warning of the old cause ends; nothing stays standing with the old reason."""
+    ids = [open_case(register, i, cause="transit_damage").id for i in range(3)]
+    register.warnings.acknowledge(ids[0], "小王", "已排查")
+    clock.advance(hours=1)
+    edit(register, ids[0], cause=Cause.PARCEL_LOST)
+    assert RuleKey.GROUP_COMPLAINT not in live(register, ids[0])
+    assert all(w.cleared_at is not None for w in rows(register, ids[0],
+                                                      RuleKey.GROUP_COMPLAINT))
+    assert all(RuleKey.GROUP_COMPLAINT not in live(register, i) for i in ids[1:])

@@ -17,8 +17,8 @@ def spy_judged(register) -> list[set[int]]:
 
 
 def recurring_on_the_second_time(register) -> None:
-    """The shop's rules file: a recurrence warns the second time (`times = 2`), as the
-    rule did before 0.x; the tests of how a recurrence follows resolving, reopening and
+    """The shop's rules file: a recurrence warns the second time (`times = 2`, the
+    shipped rule is 3); the tests of how a recurrence follows resolving, reopening and
     editing cases need only one earlier case then."""
     (register.paths.root / "warning_rules.toml").write_text(
         "[recurring_fault]\ntimes = 2\n", encoding="utf-8")

@@ -11,6 +11,7 @@ from .engine import (
     product_key,
     recurring_reason,
     similar,
+    trigger_of,
 )
 from .rules import (
     COUNTED_RULES,
@@ -28,4 +29,5 @@ from .rules import (
 __all__ = ["COUNTED_RULES", "JUDGE_VERSION", "MAJOR_RULES", "NEIGHBOUR_RULES", "TIME_RULES",
            "CaseFacts", "ClosedSince", "Neighbourhood", "Raised", "RuleKey", "RulesError",
            "WarningRules", "evaluate", "evaluate_all", "fingerprint", "group_marker",
-           "parse_rules", "product_key", "recurring_reason", "similar"]
+           "parse_rules", "product_key", "recurring_reason", "similar",
+           "trigger_of"]

@@ -475,6 +475,23 @@ def recurring_reason(product: str, cause: Cause, earlier: int) -> Text:
                 f"{cause.en} on {product}: {earlier + 1} times ({earlier} resolved before)")
 
 
+_NAMED = re.compile(r"「([^」]*)」([^，,（(]*)")
+_COUNT = re.compile(r"\d+")
+
+
+def trigger_of(reason_zh: str) -> str:
+    """What a counted warning (COUNTED_RULES) is about, without its counts: the product
+    and cause its reason names (「SKU-1」运输破损, in any wording this code ever gave it),
+    else the reason with its numbers blanked. Two reasons of one rule with the same
+    trigger are the same group grown or shrunk; another trigger is another group (the
+    case's cause or product was corrected), which an acknowledgement of the old one
+    does not cover."""
+    named = _NAMED.search(reason_zh)
+    if named is not None:
+        return f"{named.group(1)}\x1f{named.group(2).strip()}"
+    return _COUNT.sub("#", reason_zh)
+
+
 def group_marker(product: str, cause: Cause | None) -> str:
     """The words naming the group in a group_complaint reason (the storage checks whether
     a case still belongs to the group its warning names)."""
