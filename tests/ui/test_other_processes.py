@@ -133,3 +133,39 @@ def test_a_plan_added_elsewhere_shows_in_the_open_analysis_window(qtbot, make_wi
         other.close()
     qtbot.waitUntil(lambda: plans.table.rowCount() == 2, timeout=POLL_MS * 3)
     assert plans.table.item(plans.table.currentRow(), 3).text() == "抽检"  # kept selected
+
+
+def test_the_list_does_not_move_under_the_pointer(qtbot, make_window, register, clock,
+                                                  monkeypatch):
+    """A change made elsewhere re-sorts the list: with the pointer on it the row under it
+    changed just before a click opened another case. The reload waits for the pointer to
+    leave (or LIST_HOLD_MS)."""
+    import shopdesk.ui.controllers.external_changes as external
+
+    window = make_window(register)
+    window.external_changes.timer.stop()  # polled by hand below
+    viewport = window.case_list.table.viewport()
+    viewport.setAttribute(Qt.WidgetAttribute.WA_UnderMouse, True)  # the pointer is on it
+    other = _other_process(register, clock)
+    try:
+        other.cases.open_case(CaseDraft(platform=Platform.JD, order_no="777011",
+                                        kind=CaseKind.EXCHANGE), "小王")
+    finally:
+        other.close()
+    assert window.external_changes.poll()
+    window.external_changes.poll()
+    assert "777011" not in _listed_orders(window)
+    viewport.setAttribute(Qt.WidgetAttribute.WA_UnderMouse, False)  # the pointer left
+    window.external_changes.poll()
+    qtbot.waitUntil(lambda: "777011" in _listed_orders(window), timeout=POLL_MS * 3)
+    # Resting on the list does not hold a change back for ever.
+    monkeypatch.setattr(external, "LIST_HOLD_MS", 0)
+    viewport.setAttribute(Qt.WidgetAttribute.WA_UnderMouse, True)
+    other = _other_process(register, clock)
+    try:
+        other.cases.open_case(CaseDraft(platform=Platform.JD, order_no="777012",
+                                        kind=CaseKind.EXCHANGE), "小王")
+    finally:
+        other.close()
+    window.external_changes.poll()
+    qtbot.waitUntil(lambda: "777012" in _listed_orders(window), timeout=POLL_MS * 3)
