@@ -10,9 +10,13 @@ from ..domain.call_policy import CallOutcome
 from ..domain.clock import from_iso, local
 from ..domain.enums import CaseStatus, Outcome
 from ..domain.evidence import EvidenceCategory
+from ..domain.followups import FollowupResult
 from ..domain.labels import LabelledEnum
+from ..domain.platform_state import PlatformStage
 from ..domain.promises import Promise, PromiseKind, PromiseState
+from ..domain.reviews import ContactChannel, ReviewOutcome
 from ..domain.text import list_sep, with_note
+from ..domain.warnings import RuleKey
 from .summary_data import TimelineEntry
 from .summary_labels import Labels
 
@@ -61,6 +65,30 @@ def timeline_content(entry: TimelineEntry, labels: Labels, tz: str, now: datetim
         line = labels.fmt("approval_line", amount=data.get("amount", ""),
                           who=data.get("requested_by") or "")
         return "\n".join(x for x in (line, entry.text) if x)
+    # The stored text of these is Chinese: redrawn from `data` in the document's language.
+    if kind == "review":
+        return _review(entry, labels)
+    if kind == "review_contact":
+        return _review_contact(entry, labels)
+    if kind.startswith("followup_"):
+        return _followup(entry, labels, tz)
+    if kind == "stage":
+        line = labels.fmt("stage_line", stage=_label(PlatformStage, data.get("to"), labels.lang)
+                          or entry.text)
+        if data.get("tracking"):
+            line += labels.fmt("stage_tracking", no=data["tracking"])
+        return line
+    if kind == "step" and data.get("step"):
+        from ..domain.scripts.steps import HandlingStep  # the script library's package
+
+        step = _label(HandlingStep, data["step"], labels.lang)
+        return labels.fmt("step_done" if data.get("done", True) else "step_undone", step=step)
+    if kind == "warning_ack" and data.get("rules"):
+        rules = list_sep(labels.lang).join(_label(RuleKey, r, labels.lang)
+                                           for r in data["rules"])
+        line = labels.fmt("warning_ack_line", rules=rules)
+        return "\n".join(x for x in (line, entry.text and labels.fmt("note_line",
+                                                                      text=entry.text)) if x)
     return entry.text
 
 
@@ -175,3 +203,45 @@ def _evidence(entry: TimelineEntry, labels: Labels) -> str:
         head = f"{category}{labels['colon']}{entry.text}" if category else entry.text
     caption = str(data.get("caption") or "")
     return f"{head}\n{caption}" if caption else head
+
+
+# The stored line of a review event when a reply went out (services/reviews.py).
+_REPLIED_TEXT = "已发出评价解释"
+
+
+def _review(entry: TimelineEntry, labels: Labels) -> str:
+    data = entry.data or {}
+    fields = [str(f) for f in data.get("fields") or []]
+    if "outcome" in fields and data.get("outcome"):
+        return labels.fmt("review_outcome",
+                          outcome=_label(ReviewOutcome, data["outcome"], labels.lang))
+    if entry.text == _REPLIED_TEXT:
+        return labels["review_replied"]
+    names = [_field(labels, f"review_field_{f}") for f in fields]
+    if not names:
+        return labels["review_updated"]
+    return labels.fmt("review_updated_fields", fields=list_sep(labels.lang).join(names))
+
+
+def _review_contact(entry: TimelineEntry, labels: Labels) -> str:
+    """"差评跟进联系 1/2（在线聊天）：note" is stored; the note is the user's own words."""
+    data = entry.data or {}
+    channel = _label(ContactChannel, data.get("channel"), labels.lang)
+    line = labels.fmt("review_contact_line", n=data.get("number", ""), channel=channel)
+    _head, sep, note = entry.text.partition("）：")
+    return f"{line}\n{note.strip()}" if sep and note.strip() else line
+
+
+def _followup(entry: TimelineEntry, labels: Labels, tz: str) -> str:
+    data = entry.data or {}
+    if entry.type == "followup_scheduled":
+        due = from_iso(data.get("due_at"))
+        return labels.fmt("followup_scheduled_line", due=_when(due, tz)) if due else entry.text
+    if entry.type == "followup_done":
+        line = labels.fmt("followup_done_line",
+                          result=_label(FollowupResult, data.get("result"), labels.lang))
+        note = str(data.get("note") or "").strip()
+        return f"{line}\n{note}" if note else line
+    if entry.type == "followup_cancelled":
+        return labels["followup_cancelled_line"]
+    return entry.text
