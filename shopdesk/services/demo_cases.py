@@ -327,7 +327,11 @@ def _spread_open_deadlines(cases: Sequence[Case], now: datetime, rng: random.Ran
         if not case.status.is_open:
             continue
         if rng.random() < OVERDUE_OPEN_SHARE:
-            case.due_at = now - timedelta(hours=rng.randint(1, 30))
+            # Overdue, but never due before the case was opened (a seller would not set
+            # that; a walkthrough found 'due 12-03 22:08' on a case created 12-04 22:56).
+            case.due_at = max(now - timedelta(hours=rng.randint(1, 30)),
+                              min(case.created_at + timedelta(hours=1),
+                                  now - timedelta(minutes=1)))
         else:
             case.due_at = now + timedelta(hours=rng.randint(low, high))
             # The platform's clock (a refund is answered within 24-48 h of the buyer's

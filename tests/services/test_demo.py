@@ -124,3 +124,11 @@ def test_a_demo_leaves_nothing_to_compute_at_the_next_start(register):
     generate_demo(register, 60, seed=3)
     assert register.deadlines.list()  # open cases with deadlines
     assert register.deadlines.ensure_current() == 0
+
+
+def test_no_demo_case_is_due_before_it_was_opened(register):
+    generate_demo(register, 300, seed=7)
+    rows = register.db.execute(
+        "SELECT case_no, created_at, due_at FROM cases WHERE due_at IS NOT NULL "
+        "AND due_at < created_at").fetchall()
+    assert rows == []
