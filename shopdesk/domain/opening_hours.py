@@ -1,5 +1,6 @@
-"""When someone is next at work, from the call policy's windows: fills {上班时间} in the
-after-hours reply, so the buyer is told the shop's own hours, not a fixed "9 tomorrow"."""
+"""How a time reads in a message to a buyer: when someone is next at work, from the call
+policy's windows ({上班时间} in the after-hours reply, so the buyer is told the shop's own
+hours, not a fixed "9 tomorrow"), and a deadline ({截止时间}) relative to today."""
 
 from __future__ import annotations
 
@@ -36,3 +37,16 @@ def opening_text(at: datetime, now_local: datetime, lang: str = "zh") -> str:
     clock = f"{at.hour if at.hour <= 12 else at.hour - 12}点" + (
         f"{at.minute}分" if at.minute else "")
     return f"{when}{part}{clock}"
+
+
+def deadline_text(due_local: datetime, now_local: datetime, lang: str = "zh") -> str:
+    """'今天18:00' / '明天18:00' / '12月7日 18:00' ('today 18:00' / 'tomorrow 18:00' /
+    '7 Dec 18:00'): a deadline as a buyer reads it today. Both times in the shop's zone.
+    Scripts never write 今天 or 明天 in front of {截止时间}: the value says which day."""
+    days = (due_local.date() - now_local.date()).days
+    hhmm = due_local.strftime("%H:%M")
+    if is_english(lang):
+        when = {0: "today", 1: "tomorrow"}.get(days)
+        return f"{when} {hhmm}" if when else f"{due_local.day} {due_local:%b} {hhmm}"
+    when = {0: "今天", 1: "明天"}.get(days)
+    return f"{when}{hhmm}" if when else f"{due_local.month}月{due_local.day}日 {hhmm}"

@@ -343,10 +343,10 @@ class Register:
         Raises CatalogError when the shipped script files are broken.
         """
         if self._scripts is None:
-            from .scripts import open_script_service
+            from .scripts import load_shipped_catalog
 
-            self._scripts = open_script_service(self.db, self.clock)
-            self._scripts.case_defaults = self.shop_profile.values_for_case
+            self._adopt_scripts(load_shipped_catalog())
+        assert self._scripts is not None
         return self._scripts
 
     @property
@@ -358,9 +358,18 @@ class Register:
         """Build `scripts` on a catalog loaded elsewhere (the window loads the library on a
         worker thread after it shows); a service already built is kept."""
         if self._scripts is None:
-            from .scripts import ScriptService
+            self._adopt_scripts(catalog)
 
-            self._scripts = ScriptService(self.db, self.clock, catalog)
+    def _adopt_scripts(self, catalog: ScriptCatalog) -> None:
+        """The one way `scripts` is built, whoever loaded the catalog (the CLI here, the
+        window on a worker thread): every case's scripts then get the same defaults
+        ({截止时间} from the due time, {店铺}, {退货地址}, {上班时间}), so the window and
+        `shopdesk scripts render` fill a script alike."""
+        from .scripts import ScriptService
+
+        service = ScriptService(self.db, self.clock, catalog)
+        service.case_defaults = self.shop_profile.values_for_case
+        self._scripts = service
 
     @property
     def shop_tz(self) -> str:

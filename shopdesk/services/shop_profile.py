@@ -5,28 +5,19 @@ policy."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from ..domain.call_policy.model import CallPolicy
 from ..domain.case import Case
 from ..domain.clock import Clock
-from ..domain.opening_hours import next_opening, opening_text
+from ..domain.opening_hours import deadline_text, next_opening, opening_text
 from ..domain.shop_profile import ShopProfile, validate_profile
-from ..domain.text import is_english
 from ..storage.audit import AuditStore
 from ..storage.database import Database
 from ..storage.settings import SettingsStore
 from .actor import require_actor
 
 PROFILE_KEY = "shop/profile"
-
-
-def deadline_text(due_local: datetime, lang: str = "zh") -> str:
-    """'12月5日 18:00' / '5 Dec 18:00': how a deadline reads in a message to a buyer."""
-    if is_english(lang):
-        return f"{due_local.day} {due_local:%b %H:%M}"
-    return f"{due_local.month}月{due_local.day}日 {due_local:%H:%M}"
 
 
 class ShopProfileService:
@@ -69,9 +60,9 @@ class ShopProfileService:
                 values["shop"] = shop.name
             if shop.return_address:
                 values["return_address"] = shop.return_address
-        if case.due_at is not None:
-            values["deadline"] = deadline_text(case.due_at.astimezone(zone), lang)
         now = self.clock.now().astimezone(zone)
+        if case.due_at is not None:
+            values["deadline"] = deadline_text(case.due_at.astimezone(zone), now, lang)
         opening = next_opening(self._policy(), now)
         if opening is not None:
             values["opening_time"] = opening_text(opening, now, lang)

@@ -293,3 +293,25 @@ def test_two_must_contain_rules_both_report_though_neither_has_words():
     ]})
     found = lint(script("您好。", "Hello.", causes=["item_defective"]), ruleset)
     assert {v.rule_id for v in found} == {"seller_must_apologise", "generic_must_give_time"}
+
+
+def test_shipped_rules_refuse_a_day_word_around_the_deadline():
+    # {截止时间} says its own day ("今天18:00", "12月7日 18:00"): "今天{截止时间}" read
+    # "今天12月7日 18:00" for a deadline two days away.
+    from shopdesk.services.scripts import load_shipped_catalog
+
+    rules = load_shipped_catalog().rules
+    bad = parse_script_dict({
+        "id": "shop.respond.9", "kinds": ["any"], "causes": ["any"], "step": "respond",
+        "channel": "chat", "title": {"zh": "t", "en": "t"}, "tone": {"zh": "t", "en": "t"},
+        "text": {"zh": "今天{截止时间}前给您答复。", "en": "An answer by {deadline} today."}},
+        source="t", english_required=False)
+    hits = [(v.rule_id, v.field) for v in lint(bad, rules)]
+    assert ("no_day_before_deadline", "text.zh") in hits
+    assert ("no_day_before_deadline", "text.en") in hits
+    good = parse_script_dict({
+        "id": "shop.respond.9", "kinds": ["any"], "causes": ["any"], "step": "respond",
+        "channel": "chat", "title": {"zh": "t", "en": "t"}, "tone": {"zh": "t", "en": "t"},
+        "text": {"zh": "{截止时间}前给您答复。", "en": "An answer by {deadline}."}},
+        source="t", english_required=False)
+    assert not [v for v in lint(good, rules) if v.rule_id == "no_day_before_deadline"]

@@ -108,3 +108,39 @@ def test_scripts_do_not_admit_fault_before_the_cause_is_checked(register):
             assert admission not in text.en, script_id
     propose = library.get("refund_only.propose.1").text
     assert "小额打款" in propose.zh and "small-payment transfer" in propose.en
+
+
+@pytest.mark.parametrize(("due", "zh", "en"), [
+    (datetime(2026, 11, 23, 10, 0, tzinfo=UTC), "今天18:00", "today 18:00"),
+    (datetime(2026, 11, 24, 10, 0, tzinfo=UTC), "明天18:00", "tomorrow 18:00"),
+    (datetime(2026, 11, 25, 10, 0, tzinfo=UTC), "11月25日 18:00", "25 Nov 18:00"),
+])
+def test_deadline_reads_relative_to_the_shops_today(register, due, zh, en):
+    # The clock is 10:00 on 23 Nov in Shanghai; a promise "by {截止时间}" names its day.
+    case = open_case(register, kind=CaseKind.COMPLAINT, cause=Cause.SLOW_DELIVERY, due_at=due)
+    done = register.scripts.render_for_case("complaint.respond.2", case.id, agent="小王")
+    assert done.complete, done.missing
+    assert f"{zh}前给您一个明确方案" in done.text
+    assert "今天今天" not in done.text and "今天11月" not in done.text
+    english = register.scripts.render_for_case("complaint.respond.2", case.id, lang="en",
+                                               agent="Wang")
+    assert f"by {en}." in english.text and "today." not in english.text.replace(
+        f"by {en}.", "")
+
+
+def test_the_window_and_the_cli_fill_the_deadline_alike(data_paths, clock, seed_register):
+    # The window builds the script service on a catalog its worker thread loaded; it must
+    # get the same defaults as the one the CLI builds on first use.
+    from shopdesk.services.register import open_register
+    from shopdesk.services.scripts import load_shipped_catalog
+
+    reg = open_register(seed_register(data_paths), clock)
+    try:
+        reg.use_scripts_catalog(load_shipped_catalog())
+        case = open_case(reg, kind=CaseKind.COMPLAINT, cause=Cause.SLOW_DELIVERY,
+                         due_at=datetime(2026, 11, 24, 10, 0, tzinfo=UTC))
+        done = reg.scripts.render_for_case("complaint.respond.1", case.id, agent="小王")
+        assert done.complete, done.missing
+        assert "明天18:00前" in done.text
+    finally:
+        reg.close()

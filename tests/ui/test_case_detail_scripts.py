@@ -48,3 +48,34 @@ def test_the_library_is_preloaded_on_a_worker_thread(qtbot, make_window, registe
     assert register.scripts_loaded
     assert window.detail.scripts_panel.script_ids()
     assert window.detail.preload_scripts(window.tasks) is None  # once is enough
+
+
+def test_the_preloaded_panel_fills_the_deadline_as_the_cli_does(qtbot, make_window, register):
+    from datetime import UTC, datetime
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+
+    from shopdesk.domain.case import CaseDraft
+    from shopdesk.domain.enums import CaseKind, Cause, Platform
+
+    # Due at 18:00 tomorrow in Shanghai (the clock is 10:00 on 23 Nov there).
+    case = register.cases.open_case(CaseDraft(
+        Platform.PINDUODUO, "240512000001", CaseKind.COMPLAINT, cause=Cause.SLOW_DELIVERY,
+        buyer_nick="多多", due_at=datetime(2026, 11, 24, 10, 0, tzinfo=UTC)), "小王")
+    window = make_window(register)
+    window.detail.show_case(case.id)
+    task = window.detail.preload_scripts(window.tasks)
+    assert task is not None
+    qtbot.waitUntil(lambda: window.detail.scripts_tab.loaded)
+    window.detail.tabs.setCurrentWidget(window.detail.scripts_tab)
+    panel = window.detail.scripts_panel
+    panel.list.setCurrentRow(panel.script_ids().index("complaint.respond.1"))
+    assert panel.missing.text() == ""
+    QGuiApplication.clipboard().setText("")
+    qtbot.mouseClick(panel.copy_button, Qt.MouseButton.LeftButton)
+    assert panel.placeholder_dialog is None
+    text = QGuiApplication.clipboard().text()
+    assert "明天18:00前一定给您一个明确答复" in text and "{" not in text
+    assert text == register.scripts.render_for_case(
+        "complaint.respond.1", case.id, agent="小王").text

@@ -51,9 +51,10 @@ PLACEHOLDERS: tuple[Placeholder, ...] = (
                 "Waybill number of the reshipped or exchanged parcel"),
     Placeholder("return_address", "退货地址", None, "退货地址", "Return address"),
     Placeholder("deadline", "截止时间", None,
-                "对买家承诺或平台规定的时间点（默认取案件的截止时间）",
-                "Deadline promised to the buyer or set by the platform (default: the "
-                "case's due time)"),
+                "对买家承诺或平台规定的时间点，连日期写，如“今天18:00”“12月7日 18:00”"
+                "（默认取案件的截止时间）",
+                "Deadline promised to the buyer or set by the platform, with its day, e.g. "
+                "\"today 18:00\", \"7 Dec 18:00\" (default: the case's due time)"),
     Placeholder("facts", "事实", None, "本案中核实并勾选的事实（写给平台的说明用）",
                 "The facts ticked as checked for this case (statements to the platform)"),
     Placeholder("opening_time", "上班时间", None,
