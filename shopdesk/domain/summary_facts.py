@@ -11,9 +11,11 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
 
 from .case import Case
 from .clock import local
+from .enums import CaseKind
 from .evidence import Evidence
 from .money import format_yuan
 from .promises import Promise, PromiseState
@@ -28,6 +30,38 @@ class CallCounts:
 
     total: int = 0
     connected: int = 0
+
+
+# What the buyer did, per case kind: "买家就订单 X（…）{zh}" / "buyer {en} order X".
+_ASKED: dict[CaseKind, tuple[str, str]] = {
+    CaseKind.REFUND_ONLY: ("申请仅退款", "asked for a refund only on"),
+    CaseKind.RETURN_REFUND: ("申请退货退款", "asked to return the item for a refund on"),
+    CaseKind.EXCHANGE: ("申请换货", "asked for an exchange on"),
+    CaseKind.RESHIP_REPAIR: ("申请补发或维修", "asked for a reshipment or repair on"),
+    CaseKind.BAD_REVIEW: ("给出了中差评", "left a bad review on"),
+    CaseKind.COMPLAINT: ("发起投诉", "filed a complaint about"),
+    CaseKind.PLATFORM_DISPUTE: ("发起平台纠纷", "opened a platform dispute on"),
+}
+# Kinds where the buyer asks for no money by the kind itself: an amount is printed only
+# when one was really claimed, not the amount paid the form copies into an empty field.
+_NO_CLAIM_BY_KIND = frozenset({CaseKind.BAD_REVIEW})
+
+
+def buyer_asked(kind: CaseKind, lang: str = "zh") -> str:
+    """What the buyer did, as the facts' first line says it ("给出了中差评")."""
+    zh, en = _ASKED[kind]
+    return en if is_english(lang) else zh
+
+
+def claimed_amount(case: Case) -> Decimal | None:
+    """The amount the buyer claims, as a summary prints it: None for a bad review whose
+    "claim" is only the amount paid copied in (or nothing, or zero)."""
+    claimed = case.amount_claimed
+    if claimed is None:
+        return None
+    if case.kind in _NO_CLAIM_BY_KIND and (not claimed or claimed == case.amount_paid):
+        return None
+    return claimed
 
 
 def _day(at: datetime | None, tz: str) -> str:
@@ -48,7 +82,8 @@ def compose_facts(case: Case, *, tz: str, lang: str = "zh", calls: CallCounts | 
     live = [e for e in evidence if not e.is_removed]
     by_category = Counter(e.category for e in live)
     paid = format_yuan(case.amount_paid)
-    claimed = format_yuan(case.amount_claimed)
+    claimed = format_yuan(claimed_amount(case))
+    demands = case.kind in _NO_CLAIM_BY_KIND  # a claim is a demand, not an application
     lines: list[str] = []
     # When the buyer asked (the platform's application time), not when the case was logged:
     # an export imported days later must not date the request on the import day.
@@ -56,11 +91,11 @@ def compose_facts(case: Case, *, tz: str, lang: str = "zh", calls: CallCounts | 
     if en:
         buyer = f'buyer "{case.buyer_nick}"' if case.buyer_nick else "the buyer"
         item = ", ".join(x for x in (case.item_title, f"paid {paid}" if paid else "") if x)
-        first = (f"On {_day(asked, tz)} {buyer} asked for "
-                 f"{case.kind.label('en').lower()} on {case.platform.label('en')} order "
+        first = (f"On {_day(asked, tz)} {buyer} {buyer_asked(case.kind, 'en')} "
+                 f"{case.platform.label('en')} order "
                  f"{case.order_no}" + (f" ({item})" if item else ""))
         if claimed:
-            first += f", claiming {claimed}"
+            first += f", asking for {claimed}" if demands else f", claiming {claimed}"
         lines.append(first + ".")
         if case.description.strip():
             lines.append(f"Details: {case.description.strip()}")
@@ -92,9 +127,9 @@ def compose_facts(case: Case, *, tz: str, lang: str = "zh", calls: CallCounts | 
     buyer = f"买家“{case.buyer_nick}”" if case.buyer_nick else "买家"
     item = "，".join(x for x in (case.item_title, f"实付 {paid}" if paid else "") if x)
     first = (f"{_day(asked, tz)}，{buyer}就{case.platform.zh}订单 {case.order_no}"
-             + (f"（{item}）" if item else "") + f"申请{case.kind.zh}")
+             + (f"（{item}）" if item else "") + buyer_asked(case.kind))
     if claimed:
-        first += f"，申请金额 {claimed}"
+        first += f"，要求赔偿 {claimed}" if demands else f"，申请金额 {claimed}"
     lines.append(first + "。")
     if case.description.strip():
         lines.append(f"情况说明：{case.description.strip()}")

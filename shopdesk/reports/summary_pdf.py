@@ -34,6 +34,7 @@ from ..domain.clock import from_iso, local
 from ..domain.files import temp_beside
 from ..domain.money import format_yuan
 from ..domain.promises import PromiseState
+from ..domain.summary_facts import claimed_amount
 from ..domain.text import is_english, with_note
 from ..domain.zone_names import zone_name
 from .case_index import CaseAnchor, ContentsCanvas, contents_table
@@ -293,7 +294,8 @@ def case_story(s: DisputeSummary, labels: Labels, st: dict[str, ParagraphStyle],
         ("buyer_phone", c.buyer_phone, "buyer_address", c.buyer_address),
         ("item_title", c.item_title, None, None),
         ("sku", c.sku, "amount_paid", format_yuan(c.amount_paid)),
-        ("amount_claimed", format_yuan(c.amount_claimed),
+        # A bad review's "claim" copied from the amount paid is no claim (summary_facts).
+        ("amount_claimed", format_yuan(claimed_amount(c)),
          "amount_settled", format_yuan(c.amount_settled)),
     ], labels, st, width))
 

@@ -161,7 +161,7 @@ def test_default_facts_state_what_the_register_holds(register, service):
     # What happened, not the shop's own classification (卖家原因) of it.
     assert "与描述不符" not in facts and "卖家原因" not in facts
     assert PHONE not in facts
-    assert "asked for return & refund" in service.default_facts(case.id, lang="en")
+    assert "asked to return the item for a refund on" in service.default_facts(case.id, lang="en")
 
 
 def test_edited_facts_are_kept_for_reprints_and_audited(register, service, tmp_path, clock):

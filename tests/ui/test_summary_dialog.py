@@ -198,7 +198,7 @@ def test_english_document_recomposes_an_unedited_statement(qtbot, register, case
     dialog = SummaryDialog(register, [cases[0].id], "小王", tasks)
     qtbot.addWidget(dialog)
     dialog.language.setCurrentIndex(1)
-    assert "asked for refund only" in dialog.facts_edit.toPlainText()
+    assert "asked for a refund only" in dialog.facts_edit.toPlainText()
     dialog.facts_edit.setPlainText("Edited by hand.")
     dialog.language.setCurrentIndex(0)
     assert dialog.facts_edit.toPlainText() == "Edited by hand."
