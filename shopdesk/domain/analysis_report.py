@@ -51,6 +51,36 @@ class WarningLine:
 
 
 @dataclass(frozen=True)
+class WarningGroup:
+    """One group-complaint trigger: the cases of one product and cause it was raised on
+    (listed as one line, not one line per case: 360 rows of the same complaint made the
+    month's report 16 pages)."""
+
+    rule: str
+    product: str
+    cause: str
+    reason: str  # the latest reason raised ("39 buyers within 7 days: …")
+    case_nos: tuple[str, ...]  # each case once, in case-number order
+    first_raised: datetime
+    last_raised: datetime
+    acknowledged: int  # cases whose warning someone acknowledged
+
+
+def compact_case_nos(case_nos: tuple[str, ...] | list[str], sep: str = ", ") -> str:
+    """Case numbers in order, a number sharing the previous one's prefix (up to its last
+    "-") written as its tail: "DEMO-20261129-0022, -0024, DEMO-20261130-0031"."""
+    out, prefix = [], None
+    for no in sorted(case_nos):
+        head, dash, tail = no.rpartition("-")
+        if dash and head == prefix:
+            out.append(f"-{tail}")
+        else:
+            out.append(no)
+            prefix = head if dash else None
+    return sep.join(out)
+
+
+@dataclass(frozen=True)
 class MajorLine:
     """A case marked 重大投诉, with its owner, status and cause (labels)."""
 
@@ -78,7 +108,7 @@ class MonthlyReport:
     top_causes: tuple[TopCause, ...]
     plans: tuple[PlanLine, ...]
     warnings_by_rule: tuple[tuple[str, int], ...]  # (rule label, on this month's cases)
-    major: tuple[WarningLine, ...]
+    major: tuple[WarningLine, ...]  # major-type warnings case by case (not group ones)
     major_note: str  # how "major" is told on this register (flag, or the rules' warnings)
     marked_major: tuple[MajorLine, ...] = ()  # cases marked major (created or marked)
     # Refund speed per platform and overall (refunds paid in the month), and the results of
@@ -89,6 +119,8 @@ class MonthlyReport:
     # The days counted and the days before they are compared with: the month before, or
     # while the month runs, its same days ("1–5 Dec vs 1–5 Nov").
     comparison: Comparison | None = None
+    # Group complaints: one line per rule, product and cause, most cases first.
+    major_groups: tuple[WarningGroup, ...] = ()
 
     @property
     def total(self) -> int:

@@ -37,18 +37,26 @@ class LongRowTable(Table):
         return self._splitRows(availHeight, doInRowSplit=False)
 
 
-class WholeRowsTable(Table):
+class WholeRowsTable(LongRowTable):
     """Table that never leaves fewer than MIN_ROWS of its rows (after the header) on
     either side of a page break: a heading with its header row alone at the foot of a
     page, or the platform table's last row alone on the next page, read as a table
     that ends there or starts from nothing. Too few rows to split that way: the table
-    moves on whole."""
+    moves on whole. A row taller than TALL_ROW that does not fit is split in place, as
+    LongRowTable does (a long list of case numbers)."""
 
     MIN_ROWS = 2
 
     def split(self, availWidth: float, availHeight: float) -> list[Any]:
         self._calc(availWidth, availHeight)
         heights = list(self._rowHeights)
+        used = 0.0
+        for height in heights:
+            if used + height > availHeight:
+                if height > TALL_ROW:
+                    return super().split(availWidth, availHeight)
+                break
+            used += height
         head = self.repeatRows if isinstance(self.repeatRows, int) else len(self.repeatRows)
         body = len(heights) - head
         fit, used = 0, 0.0

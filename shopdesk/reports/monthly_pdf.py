@@ -15,7 +15,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
 from ..domain.analysis import Pareto
-from ..domain.analysis_report import MonthlyReport
+from ..domain.analysis_report import MonthlyReport, compact_case_nos
 from ..domain.clock import local
 from ..domain.files import temp_beside
 from ..domain.money import format_yuan
@@ -77,6 +77,8 @@ class _Story:
         self.st = styles(font)
         # A heading stays with what follows it (never alone at a page's foot).
         self.st["h2"] = ParagraphStyle("h2_kept", parent=self.st["h2"], keepWithNext=1)
+        self.st["case_nos"] = ParagraphStyle("case_nos", parent=self.st["cell"], fontSize=7.5,
+                                             leading=9.5)
 
     def t(self, zh: str, en: str) -> str:
         return pick(self.lang, zh, en)
@@ -217,20 +219,41 @@ class _Story:
             out.append(para(self.t("本月的案件没有预警。", "No warnings on this month's cases."),
                             self.st["body"]))
         out += self._marked_major()
-        if self.r.major:
+        if self.r.major or self.r.major_groups:
             out.append(para(self.r.major_note, self.st["small"]))
-            rows = [[self.t("案件编号", "Case no."), self.t("预警", "Warning"),
-                     self.t("原因", "Reason"), self.t("时间", "Raised"),
-                     self.t("已确认", "Acknowledged by")]]
-            for m in self.r.major:
-                rows.append([m.case_no, m.rule, m.reason,
-                             local(m.raised_at, self.r.tz).strftime("%m-%d %H:%M"),
-                             m.acknowledged_by or self.t("未确认", "not yet")])
-            w = self.width
             out.append(Spacer(1, 3))
-            out.append(table(rows, [w * 0.2, w * 0.15, w * 0.37, w * 0.12, w * 0.16],
-                             style=self.st["cell"], header_style=self.st["cell_bold"]))
+            out.append(self._major_table())
         return out
+
+    def _major_table(self) -> Flowable:
+        """Major-type warnings: a group complaint once per product and cause, with its
+        case count and every case number; the other rules case by case."""
+        rows: list[list[object]] = [[
+            self.t("预警", "Warning"), self.t("商品 / 原因", "Product / cause"),
+            self.t("案件数", "Cases"), self.t("案件编号", "Case numbers"),
+            self.t("触发时间", "Raised"), self.t("已确认", "Acknowledged")]]
+        tz = self.r.tz
+        for g in self.r.major_groups:
+            first, last = local(g.first_raised, tz), local(g.last_raised, tz)
+            when = first.strftime("%m-%d %H:%M") if first == last \
+                else f"{first:%m-%d} – {last:%m-%d}"
+            n = len(g.case_nos)
+            if not g.acknowledged:
+                acked = self.t("未确认", "not yet")
+            elif g.acknowledged == n:
+                acked = self.t("全部", "all")
+            else:
+                acked = self.t(f"{g.acknowledged}/{n} 个", f"{g.acknowledged} of {n}")
+            rows.append([g.rule, f"{g.product}{self.t('，', ', ')}{g.cause}", n,
+                         para(compact_case_nos(g.case_nos), self.st["case_nos"]), when,
+                         acked])
+        for m in self.r.major:
+            rows.append([m.rule, m.reason, 1, m.case_no,
+                         local(m.raised_at, tz).strftime("%m-%d %H:%M"),
+                         m.acknowledged_by or self.t("未确认", "not yet")])
+        w = self.width
+        return table(rows, [w * 0.13, w * 0.23, w * 0.07, w * 0.32, w * 0.11, w * 0.14],
+                     style=self.st["cell"], header_style=self.st["cell_bold"])
 
     def _marked_major(self) -> list[Flowable]:
         """The cases marked 重大投诉 (opened or marked this month), with their owners."""

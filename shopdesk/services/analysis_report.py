@@ -12,7 +12,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..domain.analysis import Dimension, Pareto, PlanStatus
-from ..domain.analysis_report import MajorLine, MonthlyReport, PlanLine, TopCause, WarningLine
+from ..domain.analysis_report import (
+    MajorLine,
+    MonthlyReport,
+    PlanLine,
+    TopCause,
+    WarningGroup,
+    WarningLine,
+)
 from ..domain.clock import SHOP_TZ_DEFAULT, from_iso, local
 from ..domain.enums import CaseStatus, Cause
 from ..domain.files import temp_beside
@@ -25,18 +32,21 @@ from .exports import neutralise
 if TYPE_CHECKING:
     from .analysis import AnalysisService
 
-TOP_CAUSES = 5
 TOP_PRODUCTS = 3
+# Warnings raised on many cases for one trigger: listed once per product and cause.
+GROUPED_RULES = frozenset({RuleKey.GROUP_COMPLAINT})
 # Written before cases could be marked major, the note said the register had no such
 # mark: the table lists warnings, and the mark on the case is what decides.
 MAJOR_NOTE = ("预警按本月新建的案件统计（与上面的帕累托表同一批案件），不论预警何时触发。"
               "下表列出其中触发重大投诉类预警（人身安全、扬言投诉/曝光、群体投诉、索赔过高）"
-              "的案件；是否定为重大投诉，以案件上的“重大投诉”标记为准。",
+              "的案件（群体投诉按商品和原因合为一行，列出全部案件编号）；"
+              "是否定为重大投诉，以案件上的“重大投诉”标记为准。",
               "Warnings are counted on the cases opened this month (the cases the Pareto "
               "table counts), whenever raised. The table lists those whose major-type "
-              "warnings (safety, media threat, group complaint, excessive claim) were raised; "
-              "whether a case is a major complaint is decided by its own 'major complaint' "
-              "mark.")
+              "warnings (safety, media threat, group complaint, excessive claim) were raised "
+              "(a group complaint as one line per product and cause, with every case "
+              "number); whether a case is a major complaint is decided by its own "
+              "'major complaint' mark.")
 
 
 def monthly_report(service: AnalysisService, year: int, month: int,
@@ -45,7 +55,9 @@ def monthly_report(service: AnalysisService, year: int, month: int,
     start, end = service.month(year, month)
     by_cause = service.pareto(Dimension.CAUSE, start, end, lang)
     top = []
-    for row in by_cause.vital_few()[:TOP_CAUSES]:
+    # Every vital-few cause (the red bars), not the first five of them: section 2 and the
+    # chart name the same causes.
+    for row in by_cause.vital_few():
         where, params = service.store.where_for(Dimension.CAUSE, row.key)
         products = service.pareto(Dimension.SKU, start, end, lang, where=where,
                                   params=params).rows[:TOP_PRODUCTS]
@@ -55,10 +67,14 @@ def monthly_report(service: AnalysisService, year: int, month: int,
     speed = service.refund_speed("platform", start, end, lang)
     per_rule: dict[str, int] = {}
     major = []
-    for case_no, rule, zh, en, at, ack_by in raised:
+    grouped: dict[tuple[str, str], list[tuple]] = {}
+    for case_no, rule, zh, en, at, ack_by, product, cause in raised:
         key = RuleKey(rule)
         per_rule[key.label(lang)] = per_rule.get(key.label(lang), 0) + 1
-        if key in MAJOR_RULES:
+        if key in GROUPED_RULES:
+            grouped.setdefault((product, cause), []).append(
+                (case_no, pick(lang, zh, en), from_iso(at), ack_by))
+        elif key in MAJOR_RULES:
             major.append(WarningLine(case_no, key.label(lang), pick(lang, zh, en),
                                      from_iso(at), ack_by))  # type: ignore[arg-type]
     return MonthlyReport(
@@ -72,9 +88,29 @@ def monthly_report(service: AnalysisService, year: int, month: int,
         top_causes=tuple(top), plans=tuple(_plan_lines(service, lang)),
         warnings_by_rule=tuple(sorted(per_rule.items(), key=lambda kv: -kv[1])),
         major=tuple(major), major_note=pick(lang, *MAJOR_NOTE),
+        major_groups=tuple(_groups(grouped, lang)),
         marked_major=tuple(_major_lines(service, start, end, lang)),
         refund_speed=tuple(speed.rows), refund_speed_overall=speed.overall,
         satisfaction=service.satisfaction(start, end))
+
+
+def _groups(grouped: dict[tuple[str, str], list[tuple]], lang: str) -> list[WarningGroup]:
+    """One group-complaint line per product and cause: its cases (each once), the latest
+    reason, when first and last raised, and how many cases were acknowledged."""
+    out = []
+    for (product, cause), lines in grouped.items():
+        acked: dict[str, bool] = {}
+        for case_no, _reason, _at, ack_by in lines:
+            acked[case_no] = acked.get(case_no, False) or bool(ack_by)
+        times = [at for _no, _reason, at, _ack in lines]
+        out.append(WarningGroup(
+            rule=RuleKey.GROUP_COMPLAINT.label(lang),
+            product=product or pick(lang, "（未填）", "(none)"),
+            cause=Cause(cause).label(lang) if cause else pick(lang, "（未填）", "(none)"),
+            reason=lines[-1][1], case_nos=tuple(sorted(acked)),
+            first_raised=min(times), last_raised=max(times),
+            acknowledged=sum(acked.values())))
+    return sorted(out, key=lambda g: (-len(g.case_nos), g.product, g.cause))
 
 
 def _major_lines(service: AnalysisService, start, end, lang: str) -> list[MajorLine]:

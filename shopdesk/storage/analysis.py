@@ -152,10 +152,13 @@ def drill_condition(group: GroupFilter) -> tuple[str, list]:
 def warnings_on_cases(db: Database, start: datetime, end: datetime) -> list[tuple]:
     """Warnings on the live cases created in [start, end) (the cases the month's Pareto
     counts), whenever raised: a month imported late still reports its own cases' warnings.
-    Oldest first: (case_no, rule, reason_zh, reason_en, raised_at, ack_by)."""
+    Oldest first: (case_no, rule, reason_zh, reason_en, raised_at, ack_by, product,
+    cause), the product being the SKU, or the title when there is none (as the Pareto by
+    product counts it), the cause "" when none was recorded."""
     return [tuple(r) for r in db.execute(
         "SELECT c.case_no, w.rule, w.reason_zh, w.reason_en, w.raised_at, "
-        "coalesce(w.ack_by, '') FROM case_warnings w JOIN cases c ON c.id = w.case_id "
+        "coalesce(w.ack_by, ''), CASE WHEN c.sku != '' THEN c.sku ELSE c.item_title END, "
+        "coalesce(c.cause, '') FROM case_warnings w JOIN cases c ON c.id = w.case_id "
         "WHERE c.deleted_at IS NULL AND c.created_at >= ? AND c.created_at < ? "
         "ORDER BY w.raised_at, w.id", [to_utc_iso(start), to_utc_iso(end)]).fetchall()]
 

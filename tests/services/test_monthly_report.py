@@ -13,9 +13,11 @@ from pypdf import PdfReader
 
 from shopdesk.cli import run
 from shopdesk.domain.analysis import Dimension
+from shopdesk.domain.analysis_report import compact_case_nos
 from shopdesk.domain.case import draft_from_fields
 from shopdesk.domain.enums import CaseStatus, Outcome
 from shopdesk.domain.workflow import Transition
+from shopdesk.reports.monthly_pdf import write_monthly_pdf
 
 
 def add(register, at, cause, n=1, *, province="浙江省杭州市", platform="taobao",
@@ -113,7 +115,10 @@ def test_report_data_by_province_and_platform(register, clock):
     assert report.previous_total == 2
     assert report.top_causes[0].products[0] == ("CUP-LEAK", 6)
     rules = {m.rule for m in report.major}
-    assert {"人身安全/健康", "扬言投诉/曝光", "群体投诉"} <= rules
+    assert {"人身安全/健康", "扬言投诉/曝光"} <= rules
+    # A group complaint is one line per product and cause (not one per case).
+    assert [(g.rule, g.product, g.cause, len(g.case_nos)) for g in report.major_groups] == [
+        ("群体投诉", "CUP-LEAK", "宝贝有问题", 4)]  # raised from the third buyer on
 
 
 def test_english_report(register, clock, tmp_path):
@@ -246,3 +251,46 @@ def test_the_plans_table_names_the_subtype(register, clock, tmp_path):
     text = re.sub(r"\s+", " ", text_of(register.analysis.write_monthly_report(
         2026, 11, tmp_path / "m.pdf", lang="en")))
     assert "Subtype: lid seal ring" in text
+
+
+def test_a_group_complaint_is_one_line_with_every_case_number(register, clock, tmp_path):
+    """120 buyers complaining of one leaking cup made 120 near-identical rows (the owner's
+    report ran to 16 pages, 13 of them this table): one line, its count, every number."""
+    start, end = register.analysis.month(2026, 11)
+    at = start + timedelta(days=3)
+    clock.set(at)
+    add(register, at, "item_defective", 120, sku="CUP-LEAK")
+    clock.set(end + timedelta(days=2))
+    report = register.analysis.monthly_report(2026, 11, lang="en")
+    groups = [(g.product, g.cause, len(g.case_nos)) for g in report.major_groups]
+    assert groups == [("CUP-LEAK", "Item defective", 120)]
+    assert not [m for m in report.major if m.rule == "Group complaint"]
+    out = tmp_path / "m.pdf"
+    pages = write_monthly_pdf(report, out, lang="en")
+    assert pages <= 4
+    text = re.sub(r"\s+", "", text_of(out))
+    # Complete: every case number is there (a number sharing its prefix as its tail).
+    assert compact_case_nos(report.major_groups[0].case_nos).replace(" ", "") in text
+    assert "CUP-LEAK,Itemdefective120" in text
+
+
+def test_compact_case_numbers():
+    assert compact_case_nos(["S-20261129-0024", "S-20261129-0022", "S-20261130-0031",
+                             "OWN7"]) == "OWN7, S-20261129-0022, -0024, S-20261130-0031"
+
+
+def test_section_two_lists_every_vital_few_cause(register, clock):
+    """The chart marks the vital few red; section 2 showed only the first five of them."""
+    start, end = register.analysis.month(2026, 11)
+    at = start + timedelta(days=3)
+    clock.set(at)
+    causes = ["item_defective", "slow_delivery", "changed_mind", "missing_wrong_item",
+              "parcel_lost", "late_shipment", "not_as_described", "transit_damage", "unclear"]
+    for cause in causes:
+        add(register, at, cause, 10)
+    add(register, at, "courier_attitude", 1)
+    clock.set(end + timedelta(days=2))
+    report = register.analysis.monthly_report(2026, 11, lang="en")
+    vital = report.by_cause.vital_few()
+    assert len(vital) > 5
+    assert [c.label for c in report.top_causes] == [r.label for r in vital]
