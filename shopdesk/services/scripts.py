@@ -34,11 +34,14 @@ from ..domain.scripts import (
     values_from_case,
 )
 from ..domain.scripts.origin import ScriptOrigin
+from ..domain.scripts.suggest import MAJOR_TAG, THREAT_TAG
+from ..domain.warnings import MAJOR_RULES, RuleKey
 from ..storage.audit import AuditStore
 from ..storage.cases import CaseStore
 from ..storage.database import Database
 from ..storage.events import EventStore
 from ..storage.scripts import ScriptStore, StepDone, StoredScript
+from ..storage.warnings import WarningStore
 from . import scripts_io
 from .actor import require_actor
 from .script_catalog import ScriptCatalog
@@ -215,7 +218,21 @@ class ScriptService:
         if step is None:
             step = self.next_step(case_id)
         return suggest(self.library(), case.kind, case.cause, step, case.customer_type,
-                       self.usage(), limit=limit)
+                       self.usage(), limit=limit, situations=self.situations(case))
+
+    def situations(self, case: Case) -> set[str]:
+        """The situations (script tags) the case shows: a media or 12315 threat when the
+        early warnings found one in its description or notes (live or acknowledged, not
+        cleared), a major complaint when it is marked major or a major warning was raised.
+        A reply written for a threat is suggested first only then."""
+        found: set[str] = set()
+        rules = {w.rule for w in WarningStore(self.db).for_case(case.id)
+                 if w.cleared_at is None}
+        if RuleKey.MEDIA_THREAT in rules:
+            found |= {THREAT_TAG, MAJOR_TAG}
+        if case.is_major or rules & MAJOR_RULES:
+            found.add(MAJOR_TAG)
+        return found
 
     def render_for_case(self, script_id: str, case_id: int,
                         extra: Mapping[str, object] | None = None, lang: str = "zh", *,

@@ -82,3 +82,24 @@ def test_match_tier():
     assert match_tier(s, CaseKind.EXCHANGE, Cause.CHANGED_MIND) is None
     assert match_tier(s, CaseKind.COMPLAINT, Cause.MISUSE) is None
     assert match_tier(LIB.get("general.cause.1"), CaseKind.COMPLAINT, Cause.ITEM_DEFECTIVE) == 2
+
+
+def test_a_script_for_a_threat_comes_first_only_when_the_case_shows_one():
+    lib = ScriptLibrary.from_dicts([
+        {**entry("threat.1", ["platform_dispute"], ["any"], step="respond"),
+         "tags": ["threat_12315_press", "major_complaint"]},
+        entry("dispute.1", ["platform_dispute"], ["any"], step="respond"),
+        entry("general.1", ["any"], ["any"], step="respond"),
+        {**entry("major.1", ["platform_dispute"], ["any"], step="respond"),
+         "tags": ["major_complaint"]},
+    ])
+    step = HandlingStep.RESPOND
+    calm = ids(suggest(lib, CaseKind.PLATFORM_DISPUTE, None, step, usage={"threat.1": 9}))
+    # No threat shown: listed, but after every script that fits (however often used).
+    assert calm == ["dispute.1", "general.1", "threat.1", "major.1"]
+    threat = ids(suggest(lib, CaseKind.PLATFORM_DISPUTE, None, step,
+                         situations={"threat_12315_press", "major_complaint"}))
+    assert threat == ["threat.1", "major.1", "dispute.1", "general.1"]
+    major = ids(suggest(lib, CaseKind.PLATFORM_DISPUTE, None, step,
+                        situations={"major_complaint"}))
+    assert major == ["major.1", "dispute.1", "general.1", "threat.1"]

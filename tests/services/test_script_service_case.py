@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from shopdesk.domain.enums import Cause, CustomerType, Platform
+from shopdesk.domain.enums import CaseKind, Cause, CustomerType, Platform
 from shopdesk.domain.scripts import HandlingStep
 from shopdesk.services.scripts import open_script_service
 
@@ -141,3 +141,15 @@ def test_review_and_complaint_follow_ups_need_no_item_and_assume_no_reship(svc, 
             done = svc.render_for_case(rule.script_id, case.id, lang=lang, agent="小王")
             assert done.complete and "{" not in done.text, (kind, lang, done.missing)
             assert "补发" not in done.text and "resent" not in done.text
+
+
+def test_a_threat_reply_leads_only_when_the_case_shows_the_threat(register):
+    calm = open_case(register, kind=CaseKind.PLATFORM_DISPUTE, cause=Cause.ITEM_DEFECTIVE,
+                     description="买家说杯子漏水，已申请平台介入")
+    ids = [s.id for s in register.scripts.suggestions(calm.id, HandlingStep.RESPOND)]
+    assert ids[0] == "platform_dispute.respond.1"
+    assert ids.index("complaint.respond.2") == len(ids) - 1
+    loud = open_case(register, kind=CaseKind.PLATFORM_DISPUTE, cause=Cause.ITEM_DEFECTIVE,
+                     description="杯子漏水，买家说不退款就打12315投诉")
+    ids = [s.id for s in register.scripts.suggestions(loud.id, HandlingStep.RESPOND)]
+    assert ids[0] == "complaint.respond.2"

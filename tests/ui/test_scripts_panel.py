@@ -151,3 +151,19 @@ def test_warnings_and_customer_type_tips(qtbot, panel, register, case):
 def test_no_case_shows_the_empty_state(qtbot, panel):
     panel.set_case(None)
     assert panel.empty.isVisible() and not panel.body.isVisible()
+
+
+def test_a_dispute_without_a_threat_leads_with_the_cooperative_reply(qtbot, panel, register):
+    draft = CaseDraft(Platform.PINDUODUO, "240512000002", CaseKind.PLATFORM_DISPUTE,
+                      buyer_nick="多多", cause=Cause.ITEM_DEFECTIVE,
+                      description="杯子漏水，买家已申请平台介入")
+    case = register.cases.open_case(draft, "小王")
+    panel.set_case(case.id)
+    assert panel.current_step() is HandlingStep.RESPOND
+    assert panel.list.item(0).text() == "平台已介入：表态配合"
+    assert panel.script_ids()[-1] == "complaint.respond.2"
+    # The buyer's threat, noted on the case, brings the reply written for it to the top.
+    register.cases.add_note(case.id, "买家说今天不解决就找媒体曝光", "小王")
+    panel.refresh()
+    assert panel.list.item(0).text() == "买家扬言投诉12315或找媒体"
+    assert "12315" in panel.preview.toPlainText()
