@@ -264,7 +264,9 @@ def _report_call(row: ReportCall, tz: str, lang: str) -> dict[str, Any]:
             "outcome": r.outcome.value, "outcome_label": r.outcome.label(lang),
             "override_codes": [c.value for c in r.override_codes],
             "override_labels": [c.label(lang) for c in r.override_codes],
-            "override_reason": mask(r.override_reason) if r.override_reason else None}
+            "override_reason": mask(r.override_reason) if r.override_reason else None,
+            "caps_broken": [c.value for c in row.caps_broken],
+            "caps_broken_labels": [c.label(lang) for c in row.caps_broken]}
 
 
 def _cmd_compliance(register: Register, args: argparse.Namespace, out: TextIO,
@@ -290,7 +292,8 @@ def _cmd_compliance(register: Register, args: argparse.Namespace, out: TextIO,
             "total_attempts": report.total_attempts,
             "buyers": [{"buyer": mask(b.buyer_key), "attempts": b.attempts,
                         "connected": b.connected, "overrides": b.overrides,
-                        "outside_window": b.outside_window, "do_not_call": b.do_not_call}
+                        "outside_window": b.outside_window, "do_not_call": b.do_not_call,
+                        "also": [mask(k) for k in b.also]}
                        for b in report.buyers],
             "overrides": overrides, "outside_window": outside, "breaches": breaches})
         return 0
@@ -309,8 +312,10 @@ def _cmd_compliance(register: Register, args: argparse.Namespace, out: TextIO,
                   "attempts per buyer (attempts / talked / overrides / outside window):\n")
     for b in report.buyers:
         flag = ("  勿扰" if zh else "  do-not-call") if b.do_not_call else ""
+        also = (("  又名 " if zh else "  also ") + ", ".join(mask(k) for k in b.also)
+                if b.also else "")
         out.write(f"  {mask(b.buyer_key)}  {b.attempts} / {b.connected} / {b.overrides} / "
-                  f"{b.outside_window}{flag}\n")
+                  f"{b.outside_window}{flag}{also}\n")
     if overrides:
         out.write("越规放行：\n" if zh else "overrides:\n")
     for c in overrides:
@@ -318,11 +323,13 @@ def _cmd_compliance(register: Register, args: argparse.Namespace, out: TextIO,
                   f"{', '.join(c['override_labels'])}  {c['override_reason'] or ''}".rstrip()
                   + "\n")
     if breaches:
-        out.write("违规（违反硬性规定，或补记时越过规定）：\n" if zh else
-                  "BREACHES (a hard rule broken, or logged back-dated over a rule):\n")
+        out.write("违规（违反硬性规定，补记时越过规定，或按人计超出上限）：\n" if zh else
+                  "BREACHES (a hard rule broken, logged back-dated over a rule, or over a "
+                  "cap counted per person):\n")
     for c in breaches:
+        labels = dict.fromkeys([*c['override_labels'], *c['caps_broken_labels']])
         out.write(f"  {c['time']}  {c['case_no']}  {c['buyer']}  {c['actor']}  "
-                  f"{', '.join(c['override_labels'])}  {c['override_reason'] or ''}".rstrip()
+                  f"{', '.join(labels)}  {c['override_reason'] or ''}".rstrip()
                   + "\n")
     if outside:
         out.write("在可呼叫时段外的呼叫（买家当地时间）：\n" if zh else

@@ -20,6 +20,37 @@ def normalise_phone(text: str) -> str:
     return ("+" if plus else "") + digits
 
 
+def phone_identity(text: str) -> str:
+    """One spelling per phone line, for telling two records apart or alike: the digits of
+    `normalise_phone`, with mainland China's country code (+86, 0086, 86 before a mobile)
+    dropped and any other 00 prefix written as +. "" for no number."""
+    phone = normalise_phone(text)
+    if phone.startswith("00"):
+        phone = "+" + phone[2:]
+    if phone.startswith("+86"):
+        phone = phone[3:]
+        if not (_CN_MOBILE.match(phone) or _CN_SERVICE.match(phone) or phone.startswith("0")):
+            phone = "0" + phone  # a landline: the trunk 0 comes back without +86
+    elif phone.startswith("86") and _CN_MOBILE.match(phone):
+        phone = phone[2:]
+    return phone
+
+
+def phone_spellings(text: str) -> list[str]:
+    """The stored spellings (`normalise_phone` forms) of the line `phone_identity` names."""
+    ident = phone_identity(text)
+    if not ident:
+        return []
+    if ident.startswith("+"):
+        return [ident, "00" + ident[1:]]
+    out = [ident, "+86" + ident, "0086" + ident]
+    if _CN_MOBILE.match("86" + ident):
+        out.append("86" + ident)
+    if ident.startswith("0"):  # a landline: +86 drops the trunk 0
+        out += ["+86" + ident[1:], "0086" + ident[1:]]
+    return out
+
+
 def is_valid_phone(text: str) -> bool:
     """A mainland mobile, landline or 400 number, or an international +number."""
     if not text or not _ALLOWED.match(text.strip()):

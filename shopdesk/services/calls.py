@@ -32,6 +32,7 @@ from ..domain.clock import Clock, ensure_aware, to_utc_iso
 from ..domain.enums import OPEN_STATUSES, CaseStatus, Platform
 from ..domain.errors import FieldError, ShopDeskError, ValidationError
 from ..domain.holidays import HolidayCalendar
+from ..domain.masking import phone_identity, phone_spellings
 from ..domain.promises import Promise, PromiseKind
 from ..domain.text import clause_sep, pick
 from ..storage.audit import AuditStore
@@ -76,6 +77,78 @@ def buyer_key_of(platform: Platform, nick: str, phone: str, case_id: int) -> str
     return f"{platform.value}:{who}"
 
 
+PHONE_KEY = "phone:"
+
+
+def phone_key(phone: str) -> str | None:
+    """The buyer key a phone line is known by on every platform ("phone:13812345678")."""
+    ident = phone_identity(phone)
+    return f"{PHONE_KEY}{ident}" if ident else None
+
+
+@dataclass(frozen=True)
+class Person:
+    """Who a call reaches: the case's buyer under every name the register knows them by.
+
+    The caps, gaps, cool-down and do-not-call hold for the person, not for a nickname:
+    the same phone line on any platform under any nickname, and the same platform and
+    nickname, are one buyer, and a case's own calls stay its own whatever nickname it has
+    now. `key` is the case's own buyer key (a new call is stored under it); `keys` every
+    key this person's calls and settings may be stored under (earlier nicknames too);
+    `case_ids` the cases that are theirs."""
+
+    key: str
+    phone_key: str | None
+    keys: frozenset[str]
+    case_ids: frozenset[int]
+
+    @property
+    def setting_keys(self) -> tuple[str, ...]:
+        """Where a time zone or do-not-call is written: the nickname's key and the phone's,
+        so that neither a new nickname nor another platform loses it."""
+        return (self.key,) + ((self.phone_key,) if self.phone_key else ())
+
+
+def _own_keys(platform: str, nick: str, phone: str, case_id: int) -> set[str]:
+    """The keys a case's own buyer fields give: platform:nick (or platform:phone), the
+    phone line's, and platform:phone as calls were keyed before a nickname was known."""
+    try:
+        plat = Platform(platform)
+    except ValueError:
+        return {f"#case-{case_id}"}
+    keys = {buyer_key_of(plat, nick, phone, case_id)}
+    if phone.strip():
+        keys.add(f"{plat.value}:{phone.strip()}")
+        if (pk := phone_key(phone)) is not None:
+            keys.add(pk)
+    return keys
+
+
+def _person(case: Case, rows: list[tuple[int, str, str, str]],
+            used: dict[int, set[str]]) -> Person:
+    """The Person of `case`, from the cases sharing its platform+nickname or its phone
+    line (`rows`, `case` among them) and the keys each case's calls and settings used."""
+    keys: set[str] = set()
+    for row_id, platform, nick, phone in rows:
+        keys |= _own_keys(platform, nick, phone, row_id) | used.get(row_id, set())
+    keys |= _own_keys(case.platform.value, case.buyer_nick, case.buyer_phone, case.id)
+    return Person(buyer_key(case), phone_key(case.buyer_phone), frozenset(keys),
+                  frozenset({case.id, *(r[0] for r in rows)}))
+
+
+def merged_buyer(person: Person, buyers: dict[str, Buyer]) -> Buyer:
+    """The person's settings from every key they are stored under: do-not-call when any
+    says so (a new nickname never lifts it), the zone of the case's own key first."""
+    stored = [buyers[k] for k in sorted(person.keys) if k in buyers]
+    order = [person.key, *([person.phone_key] if person.phone_key else [])]
+    first = [buyers[k] for k in order if k in buyers]
+    tz = next((b.tz for b in [*first, *stored] if b.tz), None)
+    flagged = [b for b in stored if b.do_not_call]
+    at = min((b.do_not_call_at for b in flagged if b.do_not_call_at), default=None)
+    note = next((b.note for b in [*first, *stored] if b.note), "")
+    return Buyer(person.key, tz, bool(flagged), at, note)
+
+
 def buyer_label(key: str, lang: str = "zh") -> str:
     """A buyer_key as a person reads it: 'taobao:jd_猫咪222' -> '淘宝/天猫 · jd_猫咪222'."""
     code, sep, who = key.partition(":")
@@ -84,7 +157,7 @@ def buyer_label(key: str, lang: str = "zh") -> str:
     try:
         platform = Platform(code).label(lang)
     except ValueError:
-        platform = code
+        platform = pick(lang, "电话", "phone") if f"{code}:" == PHONE_KEY else code
     if who.startswith("#case-"):
         who = pick(lang, f"案件#{who[6:]}的买家", f"buyer of case #{who[6:]}")
     return f"{platform} · {who}"
@@ -145,7 +218,19 @@ class CallService:
         return self.cases.get(case_id, include_deleted=True)
 
     def buyer(self, case_id: int) -> Buyer:
-        return self.store.buyer(buyer_key(self.cases.get(case_id, include_deleted=True)))
+        """The case's buyer as a person (see Person): settings under any of their keys."""
+        return self._buyer(self._person_of(self.cases.get(case_id, include_deleted=True)))
+
+    def _person_of(self, case: Case) -> Person:
+        rows = self.store.case_buyers(case.id, case.platform.value, case.buyer_nick.strip(),
+                                      phone_spellings(case.buyer_phone))
+        return _person(case, rows, self.store.keys_used([r[0] for r in rows] or [case.id]))
+
+    def _buyer(self, person: Person) -> Buyer:
+        return merged_buyer(person, self.store.buyers(sorted(person.keys)))
+
+    def _calls_of(self, person: Person) -> list[CallRecord]:
+        return self.store.matching(sorted(person.keys), sorted(person.case_ids))
 
     def can_call(self, case_id: int, at: datetime | None = None,
                  checklist: PreCallChecklist | None = None, *,
@@ -188,9 +273,9 @@ class CallService:
     def _decide_at(self, case: Case, at: datetime, checklist: PreCallChecklist | None,
                    policy: CallPolicy) -> CallDecision:
         """The decision for `case`'s buyer at `at`, from the calls made before it."""
-        key = buyer_key(case)
-        history = [r for r in self.store.for_buyer(key) if r.at <= at]
-        return self._decide(case, self.store.buyer(key), history, at, checklist, policy)
+        person = self._person_of(case)
+        history = [r for r in self._calls_of(person) if r.at <= at]
+        return self._decide(case, self._buyer(person), history, at, checklist, policy)
 
     def _decide(self, case: Case, buyer: Buyer, history: list[CallRecord], at: datetime,
                 checklist: PreCallChecklist | None, policy: CallPolicy) -> CallDecision:
@@ -242,11 +327,12 @@ class CallService:
         reason = (override_reason or "").strip()
         with self.db.atomic():
             case = self.cases.get(case_id)
-            key = buyer_key(case)
-            everything = self.store.for_buyer(key)
+            person = self._person_of(case)
+            key = person.key
+            everything = self._calls_of(person)
             history = [r for r in everything if r.at <= at]
             policy = self.policy()
-            decision = self._decide(case, self.store.buyer(key), history, at, checklist,
+            decision = self._decide(case, self._buyer(person), history, at, checklist,
                                     policy)
             codes: tuple[ReasonCode, ...] = ()
             if at < now - FUTURE_SLACK:
@@ -264,7 +350,7 @@ class CallService:
                 override_codes=codes)
             self._write_trail(case, record, checklist)
             if outcome.makes_do_not_call:
-                self._mark_do_not_call(case, key, True, actor, at)
+                self._mark_do_not_call(case, person, True, actor, at)
         return record
 
     def _check_backdated(self, decision: CallDecision, breaches: tuple[ReasonCode, ...],
@@ -338,11 +424,12 @@ class CallService:
                                                   f"Unknown time zone: {tz}")]) from None
         with self.db.atomic():
             case = self.cases.get(case_id, include_deleted=True)
-            key = buyer_key(case)
-            old = self.store.buyer(key).tz
-            self.store.set_tz(key, tz)
+            person = self._person_of(case)
+            old = self._buyer(person).tz
+            for key in person.setting_keys:
+                self.store.set_tz(key, tz)
             self.audit_log.record(self.clock.now(), actor or "-", "case", case_id,
-                                  "buyer_tz", key, old, tz)
+                                  "buyer_tz", person.key, old, tz)
 
     def set_do_not_call(self, case_id: int, on: bool, actor: str) -> None:
         """Put the buyer on (or take them off) the do-not-call list, audited.
@@ -352,26 +439,32 @@ class CallService:
         """
         with self.db.atomic():
             case = self.cases.get(case_id, include_deleted=True)
-            if not on and any(r.outcome.makes_do_not_call
-                              for r in self.store.for_buyer(buyer_key(case))):
+            person = self._person_of(case)
+            if not on and any(r.outcome.makes_do_not_call for r in self._calls_of(person)):
                 raise ValidationError([FieldError(
                     "do_not_call", "买家曾在通话中要求不要再来电，不能取消",
                     "The buyer asked on a call not to be called again; this cannot be lifted")])
-            self._mark_do_not_call(case, buyer_key(case), on, actor, self.clock.now())
+            self._mark_do_not_call(case, person, on, actor, self.clock.now())
 
-    def _mark_do_not_call(self, case: Case, key: str, on: bool, actor: str,
+    def _mark_do_not_call(self, case: Case, person: Person, on: bool, actor: str,
                           at: datetime) -> None:
-        old = self.store.buyer(key).do_not_call
-        self.store.set_do_not_call(key, on, at)
+        """On: under the nickname's key and the phone's (a renamed buyer, or the same
+        phone on another platform, stays off limits). Off: under every key of theirs."""
+        buyers = self.store.buyers(sorted(person.keys))
+        old = merged_buyer(person, buyers).do_not_call
+        keys = person.setting_keys if on else [k for k, b in buyers.items() if b.do_not_call]
+        for key in keys:
+            if buyers.get(key, Buyer(key)).do_not_call != on:
+                self.store.set_do_not_call(key, on, at)
         if old != on:
             self.audit_log.record(self.clock.now(), actor or "-", "case", case.id,
-                                  "do_not_call", key, str(int(old)), str(int(on)))
+                                  "do_not_call", person.key, str(int(old)), str(int(on)))
 
     # --- reading -------------------------------------------------------------
     def calls_for_buyer(self, case_id: int) -> list[CallRecord]:
         """All calls to this case's buyer, across their cases, oldest first."""
         case = self.cases.get(case_id, include_deleted=True)
-        return self.store.for_buyer(buyer_key(case))
+        return self._calls_of(self._person_of(case))
 
     def may_call_now(self) -> list[CallCandidate]:
         """Open cases with a phone whose buyer may be phoned right now, one per buyer.
@@ -383,30 +476,69 @@ class CallService:
         policy = self.policy()
         ids = self.store.open_case_ids_with_phone([s.value for s in OPEN_STATUSES])
         cases = self.cases.fetch(ids)
-        keys = {i: buyer_key(cases[i]) for i in ids}
-        history = self.store.for_buyers(list(keys.values()))
-        buyers = self.store.buyers(list(keys.values()))
+        people = self._people([cases[i] for i in ids])
+        every_key = sorted({k for p in people.values() for k in p.keys})
+        buyers = self.store.buyers(every_key)
+        by_key: dict[str, list[CallRecord]] = {}
+        by_case: dict[int, list[CallRecord]] = {}
+        for r in self.store.all():
+            if r.at <= now:
+                by_key.setdefault(r.buyer_key, []).append(r)
+                by_case.setdefault(r.case_id or 0, []).append(r)
         seen: set[str] = set()
         out: list[CallCandidate] = []
         for case_id in ids:
-            key = keys[case_id]
-            if key in seen:
+            person = people[case_id]
+            if person.keys & seen:
                 continue
-            decision = self._decide(cases[case_id], buyers[key],
-                                    [r for r in history[key] if r.at <= now], now, None, policy)
+            found = {r.id: r for k in person.keys for r in by_key.get(k, [])}
+            found.update({r.id: r for i in person.case_ids for r in by_case.get(i, [])})
+            history = sorted(found.values(), key=lambda r: (r.at, r.id))
+            decision = self._decide(cases[case_id], merged_buyer(person, buyers), history,
+                                    now, None, policy)
             if decision.codes <= PREPARATION_CODES:
-                seen.add(key)
+                seen |= person.keys
                 out.append(CallCandidate(cases[case_id], decision))
+        return out
+
+    def _people(self, cases: list[Case]) -> dict[int, Person]:
+        """Person of each case, from one read of every case's buyer fields (a list of
+        many cases; `_person_of` asks the register for one)."""
+        rows = self.store.all_case_buyers()
+        by_phone: dict[str, list[tuple[int, str, str, str]]] = {}
+        by_nick: dict[tuple[str, str], list[tuple[int, str, str, str]]] = {}
+        for row in rows:
+            if ident := phone_identity(row[3]):
+                by_phone.setdefault(ident, []).append(row)
+            if nick := row[2].strip():
+                by_nick.setdefault((row[1], nick), []).append(row)
+        used = self.store.keys_used(None)
+        out = {}
+        for case in cases:
+            linked = {r[0]: r for r in [
+                *by_phone.get(phone_identity(case.buyer_phone), []),
+                *by_nick.get((case.platform.value, case.buyer_nick.strip()), [])]}
+            out[case.id] = _person(case, list(linked.values()), used)
         return out
 
     def compliance_report(self, since: datetime, until: datetime | None = None
                           ) -> ComplianceReport:
         """Per-buyer attempts, overrides (who, why) and attempts outside the window."""
-        records = self.store.since(ensure_aware(since), until)
-        keys = sorted({r.buyer_key for r in records})
-        case_nos = {i: c.case_no for i, c in
-                    self.cases.fetch([r.case_id for r in records if r.case_id]).items()}
-        return build_report(records, self.store.buyers(keys), self.policy(), case_nos)
+        since = ensure_aware(since)
+        policy = self.policy()
+        # The caps count the calls just before the period too.
+        lookback = since - max(timedelta(days=policy.cap_span_days), timedelta(hours=24))
+        everything = self.store.since(lookback, until)
+        records = [r for r in everything if r.at >= since]
+        earlier = [r for r in everything if r.at < since]
+        cases = self.cases.fetch(sorted({r.case_id for r in everything if r.case_id}))
+        case_buyers = {i: (c.platform.value, c.buyer_nick, c.buyer_phone)
+                       for i, c in cases.items()}
+        keys = {r.buyer_key for r in everything}
+        keys |= {k for c in cases.values() if (k := phone_key(c.buyer_phone))}
+        case_nos = {i: c.case_no for i, c in cases.items()}
+        return build_report(records, self.store.buyers(sorted(keys)), policy, case_nos,
+                            case_buyers, earlier)
 
 
 _PREPARATION = frozenset({ReasonCode.CHECKLIST_MISSING, ReasonCode.CHAT_FIRST_MISSING,

@@ -115,6 +115,66 @@ class CallStore:
                 out[r[2]].append(_record(r))
         return out
 
+    def matching(self, keys: Sequence[str], case_ids: Sequence[int]) -> list[CallRecord]:
+        """Every call stored under one of `keys` or logged on one of `case_ids`, oldest
+        first: one person's calls, whatever nickname they were keyed by at the time."""
+        found: dict[int, CallRecord] = {}
+        for column, values in (("buyer_key", sorted(set(keys))),
+                               ("case_id", sorted(set(case_ids)))):
+            for chunk, marks in in_batches(values):
+                for r in self.db.execute(
+                        f"SELECT {_COLUMNS} FROM call_attempts WHERE {column} IN ({marks})",
+                        chunk).fetchall():
+                    found.setdefault(r[0], _record(r))
+        return sorted(found.values(), key=lambda c: (c.at, c.id))
+
+    def all(self) -> list[CallRecord]:
+        """Every call on record, oldest first."""
+        return [_record(r) for r in self.db.execute(
+            f"SELECT {_COLUMNS} FROM call_attempts ORDER BY at, id")]
+
+    def case_buyers(self, case_id: int | None, platform: str, nick: str,
+                    phones: Sequence[str]) -> list[tuple[int, str, str, str]]:
+        """(id, platform, buyer_nick, buyer_phone) of the case `case_id` and of every case
+        (trashed ones too) with the same platform and nickname or one of `phones`."""
+        where, params = ["id = ?"], [case_id if case_id is not None else -1]
+        if nick:
+            where.append("(platform = ? AND trim(buyer_nick) = ?)")
+            params += [platform, nick]
+        if phones:
+            where.append(f"buyer_phone IN ({', '.join('?' for _ in phones)})")
+            params += list(phones)
+        return [tuple(r) for r in self.db.execute(  # type: ignore[misc]
+            "SELECT id, platform, buyer_nick, buyer_phone FROM cases WHERE "
+            + " OR ".join(where), params).fetchall()]
+
+    def all_case_buyers(self) -> list[tuple[int, str, str, str]]:
+        """(id, platform, buyer_nick, buyer_phone) of every case, trashed ones too."""
+        return [tuple(r) for r in self.db.execute(  # type: ignore[misc]
+            "SELECT id, platform, buyer_nick, buyer_phone FROM cases").fetchall()]
+
+    def keys_used(self, case_ids: Sequence[int] | None) -> dict[int, set[str]]:
+        """Per case, the buyer keys its calls were stored under and its buyer settings
+        (time zone, do-not-call) were written to: a nickname edited since leaves them
+        under the old key. `None`: every case."""
+        out: dict[int, set[str]] = {}
+        queries = [("SELECT DISTINCT case_id, buyer_key FROM call_attempts "
+                    "WHERE case_id IS NOT NULL", "case_id"),
+                   ("SELECT DISTINCT entity_id, field FROM audit_log WHERE entity = 'case' "
+                    "AND action IN ('do_not_call', 'buyer_tz') AND field IS NOT NULL",
+                    "entity_id")]
+        for sql, column in queries:
+            if case_ids is None:
+                rows = self.db.execute(sql).fetchall()
+            else:
+                rows = []
+                for chunk, marks in in_batches(sorted(set(case_ids))):
+                    rows += self.db.execute(f"{sql} AND {column} IN ({marks})",
+                                            chunk).fetchall()
+            for case_id, key in rows:
+                out.setdefault(int(case_id), set()).add(key)
+        return out
+
     def since(self, start: datetime, end: datetime | None = None) -> list[CallRecord]:
         """Calls at or after `start` (and before `end`), oldest first."""
         sql = f"SELECT {_COLUMNS} FROM call_attempts WHERE at >= ?"
@@ -142,7 +202,14 @@ class CallStore:
         return Buyer(row[0], row[1], bool(row[2]), from_iso(row[3]), row[4])
 
     def buyers(self, keys: Sequence[str]) -> dict[str, Buyer]:
-        return {k: self.buyer(k) for k in set(keys)}
+        """Each key's row, or a default one (nothing stored yet)."""
+        out = {k: Buyer(k) for k in set(keys)}
+        for chunk, marks in in_batches(sorted(out)):
+            for row in self.db.execute(
+                    "SELECT buyer_key, tz, do_not_call, do_not_call_at, note FROM buyers "
+                    f"WHERE buyer_key IN ({marks})", chunk).fetchall():
+                out[row[0]] = Buyer(row[0], row[1], bool(row[2]), from_iso(row[3]), row[4])
+        return out
 
     def _ensure(self, key: str) -> None:
         self.db.execute("INSERT OR IGNORE INTO buyers(buyer_key) VALUES (?)", [key])

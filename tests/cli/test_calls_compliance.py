@@ -56,7 +56,8 @@ def test_text_and_json(cli, calls):
     assert (data["from"], data["to"]) == ("2026-11-22T16:00:00+00:00",
                                           "2026-11-23T16:00:00+00:00")
     assert data["buyers"] == [{"buyer": "taobao:138****5678", "attempts": 2, "connected": 1,
-                               "overrides": 1, "outside_window": 1, "do_not_call": False}]
+                               "overrides": 1, "outside_window": 1, "do_not_call": False,
+                               "also": []}]
     override = data["overrides"][0]
     assert override["case_no"] == calls and override["override_codes"] == ["outside_window"]
     assert override["at"] == "2026-11-23T12:00:00+00:00" and override["actor"] == "小王"

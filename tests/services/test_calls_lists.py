@@ -18,12 +18,12 @@ def test_may_call_now_lists_callable_buyers_once(register, clock):
     ok_a = open_case(register, nick="可拨", order="3700000000001")
     open_case(register, nick="可拨", order="3700000000002")  # same buyer: listed once
     open_case(register, nick="没电话", phone="", order="3700000000003")
-    dnc = open_case(register, nick="勿扰", order="3700000000004")
+    dnc = open_case(register, nick="勿扰", phone="13900000004", order="3700000000004")
     calls.set_do_not_call(dnc.id, True, "小王")
-    closed = open_case(register, nick="已关闭", order="3700000000005")
+    closed = open_case(register, nick="已关闭", phone="13900000005", order="3700000000005")
     register.cases.change_status(closed.id, Transition(CaseStatus.CLOSED, note="无需处理"),
                                  "小王")
-    recent = open_case(register, nick="刚打过", order="3700000000006")
+    recent = open_case(register, nick="刚打过", phone="13900000006", order="3700000000006")
     calls.log_call(recent.id, CallOutcome.NO_ANSWER, "小王", MON_10)
     clock.set(MON_10 + timedelta(minutes=30))  # inside the minimum gap for 刚打过
 
@@ -38,7 +38,7 @@ def test_may_call_now_lists_callable_buyers_once(register, clock):
 def test_compliance_report_counts_overrides_and_off_window_calls(register, clock):
     calls = call_service(register)
     a = open_case(register, nick="甲", order="3700000000001")
-    b = open_case(register, nick="乙", order="3700000000002")
+    b = open_case(register, nick="乙", phone="13900000012", order="3700000000002")
     calls.log_call(a.id, CallOutcome.NO_ANSWER, "小王", MON_10)
     clock.set(MON_10 + timedelta(minutes=40))
     calls.log_call(a.id, CallOutcome.CONNECTED, "店长", override_reason="买家要求回电")

@@ -25,7 +25,7 @@ def calls(register):
 def test_calls_of_one_buyer_count_across_their_cases(register, calls, clock):
     a = open_case(register, order="3700000000001")
     b = open_case(register, order="3700000000002")  # same buyer, another order
-    other = open_case(register, nick="大熊", order="3700000000003")
+    other = open_case(register, nick="大熊", phone="13900000003", order="3700000000003")
     calls.log_call(a.id, CallOutcome.NO_ANSWER, "小王", MON_10)
     clock.set(MON_10 + timedelta(hours=2))
     calls.log_call(b.id, CallOutcome.NO_ANSWER, "小王")

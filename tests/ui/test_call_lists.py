@@ -19,7 +19,7 @@ MON_10 = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
 
 def test_may_call_list_double_click_selects_the_case(qtbot, register, clock):
     a = open_case(register, nick="甲", order="3700000000001")
-    b = open_case(register, nick="乙", order="3700000000002")
+    b = open_case(register, nick="乙", phone="13900000002", order="3700000000002")
     calls = call_service(register)
     calls.log_call(b.id, CallOutcome.NO_ANSWER, "小王", MON_10)
     clock.advance(minutes=30)

@@ -96,7 +96,8 @@ class CallComplianceView(QWidget):
         self.breaches.clear()
         for row in report.breaches:
             r = row.record
-            codes = ", ".join(c.label(self.lang) for c in r.override_codes)
+            codes = ", ".join(c.label(self.lang)
+                              for c in dict.fromkeys([*r.override_codes, *row.caps_broken]))
             self.breaches.addTopLevelItem(QTreeWidgetItem([
                 self._time(row), row.case_no, buyer_label(r.buyer_key, self.lang), r.actor,
                 codes,

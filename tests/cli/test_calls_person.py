@@ -1,0 +1,51 @@
+"""`shopdesk calls ...`: the caps and do-not-call follow the person, not the nickname."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+
+from shopdesk.cli import run
+
+
+@pytest.fixture
+def cli(cli_home, clock):
+    env = {"SHOPDESK_HOME": str(cli_home), "SHOPDESK_LANG": "zh"}
+
+    def call(*argv):
+        out, err = io.StringIO(), io.StringIO()
+        code = run(["--as", "小王", *argv], clock=clock, env=env, out=out, err=err)
+        return code, out.getvalue(), err.getvalue()
+
+    return call
+
+
+def add(cli, nick: str, order: str, platform: str = "taobao") -> str:
+    code, out, err = cli("cases", "add", "--platform", platform, "--order", order,
+                         "--kind", "refund_only", "--buyer", nick, "--phone", "13812345678")
+    assert code == 0, err
+    return out.strip()
+
+
+def test_renaming_the_buyer_keeps_do_not_call(cli):
+    case_no = add(cli, "小蜜蜂", "3712345678901")
+    assert cli("calls", "buyer", case_no, "--do-not-call")[0] == 0
+    assert cli("cases", "edit", case_no, "--buyer", "另一个号_")[0] == 0
+    code, out, _ = cli("calls", "can-call", case_no, "--json")
+    assert code == 3 and "do_not_call" in json.loads(out)["reasons"]
+
+
+def test_one_phone_under_another_nickname_and_platform_is_one_buyer(cli, clock):
+    first = add(cli, "小蜜蜂", "3712345678901")
+    second = add(cli, "小蜜蜂_jd", "3712345678902", platform="jd")
+    assert cli("calls", "log", first, "--outcome", "no_answer")[0] == 0
+    clock.advance(hours=3)
+    assert cli("calls", "log", second, "--outcome", "no_answer")[0] == 0
+    clock.advance(hours=3)
+    code, out, err = cli("calls", "log", first, "--outcome", "no_answer")
+    assert code == 1 and "--override-reason" in err
+    code, out, _ = cli("calls", "compliance", "--json")
+    data = json.loads(out)
+    assert [b["attempts"] for b in data["buyers"]] == [2]
