@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from .analysis_periods import Comparison
 from .labels import LabelledEnum
+from .text import is_english
 
 PARETO_LINE = 0.8  # the "vital few" reach 80% of the complaints
 
@@ -118,6 +119,23 @@ PROVINCES = ("北京", "天津", "上海", "重庆", "河北", "山西", "辽宁
              "浙江", "安徽", "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "海南",
              "四川", "贵州", "云南", "陕西", "甘肃", "青海", "台湾", "内蒙古", "广西", "西藏",
              "宁夏", "新疆", "香港", "澳门")
+# The provinces' English names (the stored key stays Chinese: it is read from the address).
+PROVINCE_EN = {"北京": "Beijing", "天津": "Tianjin", "上海": "Shanghai", "重庆": "Chongqing",
+               "河北": "Hebei", "山西": "Shanxi", "辽宁": "Liaoning", "吉林": "Jilin",
+               "黑龙江": "Heilongjiang", "江苏": "Jiangsu", "浙江": "Zhejiang", "安徽": "Anhui",
+               "福建": "Fujian", "江西": "Jiangxi", "山东": "Shandong", "河南": "Henan",
+               "湖北": "Hubei", "湖南": "Hunan", "广东": "Guangdong", "海南": "Hainan",
+               "四川": "Sichuan", "贵州": "Guizhou", "云南": "Yunnan", "陕西": "Shaanxi",
+               "甘肃": "Gansu", "青海": "Qinghai", "台湾": "Taiwan", "内蒙古": "Inner Mongolia",
+               "广西": "Guangxi", "西藏": "Tibet", "宁夏": "Ningxia", "新疆": "Xinjiang",
+               "香港": "Hong Kong", "澳门": "Macao"}
+
+
+def province_label(key: str, lang: str) -> str:
+    """A province key ("广东") as shown: its English name in English, else the key."""
+    return PROVINCE_EN.get(key, key) if is_english(lang) else key
+
+
 # Big cities written without their province, so "杭州市西湖区..." still counts as 浙江.
 _CITY_PROVINCE = {"杭州": "浙江", "宁波": "浙江", "温州": "浙江", "广州": "广东",
                   "深圳": "广东", "东莞": "广东", "佛山": "广东", "南京": "江苏", "苏州": "江苏",

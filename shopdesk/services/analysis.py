@@ -8,7 +8,15 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from ..domain.analysis import Dimension, Group, Pareto, PlanResult, PlanStatus, pareto
+from ..domain.analysis import (
+    Dimension,
+    Group,
+    Pareto,
+    PlanResult,
+    PlanStatus,
+    pareto,
+    province_label,
+)
 from ..domain.analysis_periods import Comparison, comparison
 from ..domain.analysis_report import MonthlyReport
 from ..domain.case_query import GroupFilter
@@ -145,6 +153,8 @@ class AnalysisService:
                 return key
         if not key:
             return pick(lang, "（未填）", "(none)")
+        if by is Dimension.PROVINCE:
+            return province_label(key, lang)
         return key
 
     def pareto(self, by: Dimension, start: datetime, end: datetime, lang: str = "zh", *,

@@ -126,6 +126,9 @@ def test_english_report(register, clock, tmp_path):
     out = register.analysis.write_monthly_report(2026, 11, tmp_path / "m.pdf", lang="en")
     text = text_of(out)
     assert "Complaint report 2026-11" in text and "1. Pareto analysis of causes" in text
+    # Provinces by their English names (the stored key stays Chinese).
+    assert "Zhejiang" in text and "Xinjiang" in text and "Guangdong" in text
+    assert "浙江" not in text and "新疆" not in text
 
 
 def test_table_export_csv_and_xlsx(register, clock, tmp_path):

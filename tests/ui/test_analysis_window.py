@@ -198,3 +198,24 @@ def test_this_month_is_compared_with_the_same_days_of_the_month_before(
     assert dialog.table.item(0, 6).text() == "+1"
     assert dialog.compared.text().endswith("11月1日–23日 对比 10月1日–23日")
     assert dialog.compared.isVisible()
+
+
+def test_provinces_in_english(qtbot, make_window, register, monkeypatch):
+    """The English window named provinces in Chinese (广东, 北京): the list is fixed, so
+    they have English names; the stored key stays Chinese (drill-down, plans)."""
+    monkeypatch.setenv("SHOPDESK_LANG", "en")
+    register.set_language("en")
+    for address in ("广东省广州市天河区", "广州市白云区", "北京市朝阳区", ""):
+        register.cases.open_case(draft_from_fields({
+            "platform": "aliexpress", "order_no": "A100001", "kind": "refund_only",
+            "cause": "item_defective", "buyer_address": address}), "小王")
+    window = make_window(register, {"SHOPDESK_LANG": "en"})
+    dialog = window.analysis.open_dialog()
+    qtbot.waitExposed(dialog)
+    combo = dialog.dimension
+    combo.setCurrentIndex(combo.findData("province"))
+    table = dialog.table
+    rows = [(table.item(r, 0).text(), table.item(r, 0).data(Qt.ItemDataRole.UserRole))
+            for r in range(table.rowCount())]
+    assert rows == [("Guangdong", "广东"), ("(none)", ""), ("Beijing", "北京")]
+    assert combo.currentText() == "Province"
