@@ -46,6 +46,7 @@ CLI = "cli"  # `shopdesk reminders due --new` (a scheduled task)
 # returns it (an open promise, a deadline of an open case, long overdue): forgotten, it
 # would be announced again on every poll.
 FORGET_AFTER = timedelta(days=30)
+PRUNE_EVERY = timedelta(hours=12)  # how often the tray's poll forgets old notices
 # Before any deadline: what the deadline provider reads from, so an overdue deadline of a
 # case still open is announced however long ago it passed (the laptop was off a week).
 SINCE_EVER = datetime(1, 1, 1, tzinfo=UTC)
@@ -104,11 +105,22 @@ class WarningProvider:
     def reminders(self, now: datetime, horizon: datetime) -> list[Reminder]:
         # Every live warning, not the newest thousand: a capped list announced "1000 new
         # warning(s)" and never the older ones. Read lean: the poll runs every minute.
+        return self._made(self._warnings.store.live_brief(), horizon)
+
+    def unannounced(self, now: datetime, horizon: datetime, channel: str) -> list[Reminder]:
+        """`reminders` less those announced on `channel` (found in SQL, not in Python)."""
+        return self._made(self._warnings.store.live_brief_unannounced(channel, _WARNING_KEY),
+                          horizon)
+
+    def _made(self, rows: Iterable[tuple[int, int, str, datetime, str, str]],
+              horizon: datetime) -> list[Reminder]:
         kind = self.kind
-        return [Reminder(kind=kind, key=f"warning:{wid}", case_id=case_id, case_no=case_no,
-                         due_at=raised, text=Text(zh, en))
-                for wid, case_id, case_no, raised, zh, en in self._warnings.store.live_brief()
-                if raised <= horizon]
+        return [Reminder(kind=kind, key=f"{_WARNING_KEY}{wid}", case_id=case_id,
+                         case_no=case_no, due_at=raised, text=Text(zh, en))
+                for wid, case_id, case_no, raised, zh, en in rows if raised <= horizon]
+
+
+_WARNING_KEY = "warning:"
 
 
 class RefundCutoffProvider:
@@ -229,6 +241,7 @@ class ReminderService:
         self._notices = NoticeStore(db)
         self._db = db
         self.providers: list[ReminderProvider] = list(providers)
+        self._pruned_at: datetime | None = None  # the last take() that forgot old notices
 
     def _on(self, channel: str) -> str:
         """The channel as remembered: this PC's own on a team register."""
@@ -289,20 +302,28 @@ class ReminderService:
     def pending(self, channel: str, now: datetime | None = None) -> list[Reminder]:
         """What `channel` should announce now. During quiet hours only what is due before
         they end (something learnt after they began: there is no earlier time left)."""
-        return self._pending(channel, now or self.clock.now())[0]
+        return self._pending(channel, now or self.clock.now())
 
-    def _pending(self, channel: str, now: datetime) -> tuple[list[Reminder], list[Reminder]]:
-        """`pending`, and every reminder looked at (what the providers still return)."""
+    def _pending(self, channel: str, now: datetime) -> list[Reminder]:
+        """`pending`. A provider that can leave out what `channel` announced before
+        (`unannounced(now, horizon, channel)`) does: at 1M the tray's minute poll built
+        50,000 warnings it had announced long before."""
         settings = self.settings()
-        candidates = self.collect(self._reach(settings, now, settings.longest_lead()) - now,
-                                  now)
-        announced = self._notices.announced(self._on(channel), [r.key for r in candidates])
+        horizon = self._reach(settings, now, settings.longest_lead())
+        on = self._on(channel)
+        found: list[Reminder] = []
+        for p in self.providers:
+            unannounced = getattr(p, "unannounced", None)
+            found.extend(unannounced(now, horizon, on) if unannounced is not None
+                         else p.reminders(now, horizon))
+        candidates = sorted(found, key=lambda r: (r.due_at, r.kind.value, r.case_no))
+        announced = self._notices.announced(on, [r.key for r in candidates])
         due = ready(candidates, now, settings, announced, self.shop_tz)
         quiet = settings.quiet_span(now, self.shop_tz)
         if quiet is not None:
             due = [r for r in due
                    if r.kind is not ReminderKind.WARNING and r.due_at < quiet[1]]
-        return due, candidates
+        return due
 
     # --- announcing (writes) ---------------------------------------------------------
     def due_new(self, within: timedelta, channel: str = CLI,
@@ -324,10 +345,19 @@ class ReminderService:
         never repeated (also after a restart). None: nothing new, or quiet hours (which
         hold back all but what is due before they end)."""
         now = now or self.clock.now()
-        due, seen = self._pending(channel, now)
+        due = self._pending(channel, now)
         note = group(due, now, self.shop_tz)
+        # Forgetting old notices needs every reminder the providers still return (those
+        # are kept): a full read, once a day, not at every minute's poll.
+        prune = self._pruned_at is None or now - self._pruned_at >= PRUNE_EVERY
+        seen = ({r.key for r in self.collect(self._reach(
+            self.settings(), now, self.settings().longest_lead()) - now, now)}
+            if prune else set())
         with self._db.atomic():
             if due:
                 self._notices.mark(self._on(channel), due, now)
-            self._notices.prune(now - FORGET_AFTER, keep={r.key for r in seen})
+            if prune:
+                self._notices.prune(now - FORGET_AFTER, keep=seen)
+        if prune:
+            self._pruned_at = now
         return note

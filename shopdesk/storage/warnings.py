@@ -535,6 +535,20 @@ class WarningStore:
                     "WHERE w.ack_at IS NULL AND w.cleared_at IS NULL "
                     "AND c.deleted_at IS NULL ORDER BY w.id").fetchall()]
 
+    def live_brief_unannounced(self, channel: str, key_prefix: str
+                               ) -> list[tuple[int, int, str, datetime, str, str]]:
+        """`live_brief` less the warnings whose reminder key (`key_prefix` + id) was
+        announced on `channel`: the tray's minute poll at 1M read 50,000 warnings it had
+        announced long before (0.6 s on the writer thread)."""
+        return [(r[0], r[1], r[2], _time(r[3]), r[4], r[5])  # type: ignore[misc]
+                for r in self.db.execute(
+                    "SELECT w.id, w.case_id, c.case_no, w.raised_at, w.reason_zh, w.reason_en "
+                    "FROM case_warnings w JOIN cases c ON c.id = w.case_id "
+                    "WHERE w.ack_at IS NULL AND w.cleared_at IS NULL "
+                    "AND c.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM reminder_notices n "
+                    "WHERE n.channel = ? AND n.key = ? || CAST(w.id AS TEXT)) ORDER BY w.id",
+                    [channel, key_prefix]).fetchall()]
+
     def count_open_warned(self) -> int:
         """Open live cases with at least one live warning (the main screen's count, the
         same cases as the list's "Warnings" quick filter)."""

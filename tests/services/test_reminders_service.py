@@ -241,3 +241,37 @@ def test_every_live_warning_is_announced_not_the_newest_thousand(register, clock
     note = register.reminders.take(TRAY)
     assert note is not None and note.title.en == "1005 new warning(s)"
     assert register.reminders.take(TRAY) is None  # the oldest were announced too
+
+
+def test_the_minute_poll_does_not_rebuild_what_it_announced(register, clock, monkeypatch):
+    """At 1M the tray's poll built 50,000 warnings it had announced long before (0.6 s of
+    the writer thread every minute): announced warnings are left out in SQL, and the full
+    read that forgetting old notices needs runs twice a day, not every minute."""
+    _many_warnings(register, clock, 30)
+    store = register.warnings.store
+    real = store.live_brief
+    assert register.reminders.take(TRAY).title.en == "30 new warning(s)"
+
+    def full_read():
+        raise AssertionError("every live warning read again")
+
+    monkeypatch.setattr(store, "live_brief", full_read)
+    clock.advance(minutes=1)
+    assert register.reminders.take(TRAY) is None
+    warned = open_case(register, "W100002", description="说要找记者曝光")
+    clock.advance(minutes=1)
+    note = register.reminders.take(TRAY)
+    assert note is not None and note.case_id == warned.id  # only the new one
+    monkeypatch.setattr(store, "live_brief", real)
+    clock.advance(hours=12)  # forgetting is due: a full read, and nothing said again
+    assert register.reminders.take(TRAY) is None
+
+
+def test_warnings_announced_over_a_month_ago_are_not_announced_again(register, clock):
+    """Forgetting notices keeps those whose warning is still live, also now that the
+    minute poll leaves announced warnings out of its read."""
+    _many_warnings(register, clock, 3)
+    assert register.reminders.take(TRAY) is not None
+    for _ in range(3):
+        clock.advance(days=20)
+        assert register.reminders.take(TRAY) is None
