@@ -219,3 +219,31 @@ def test_provinces_in_english(qtbot, make_window, register, monkeypatch):
             for r in range(table.rowCount())]
     assert rows == [("Guangdong", "广东"), ("(none)", ""), ("Beijing", "北京")]
     assert combo.currentText() == "Province"
+
+
+def test_a_reversed_custom_period_is_said_beside_the_dates(qtbot, make_window, register):
+    """From 2026-12-20 to 2026-12-05 showed "0 cases" and an empty chart, no message (the
+    command line refuses it: --to is before --from)."""
+    from PySide6.QtCore import QDate
+
+    add(register, "item_defective", 2)
+    window = make_window(register)
+    dialog = window.analysis.open_dialog()
+    qtbot.waitExposed(dialog)
+    assert not dialog.period_error.isVisible()
+    dialog.date_to.setDate(QDate(2026, 11, 5))
+    dialog.date_from.setDate(QDate(2026, 11, 20))
+    assert dialog.period_error.isVisible()
+    assert dialog.period_error.text() in ("The end date is before the start date",
+                                          "结束日期早于开始日期")  # before / after translating
+    # Beside the end date, not somewhere else in the window.
+    error_x = dialog.period_error.mapTo(dialog, dialog.period_error.rect().topLeft()).x()
+    to_right = dialog.date_to.mapTo(dialog, dialog.date_to.rect().topRight()).x()
+    assert 0 <= error_x - to_right < 20
+    assert dialog.total.text() == "" and dialog.table.rowCount() == 0
+    assert not dialog.export_button.isEnabled()
+    # Put right, the message goes and the figures come back.
+    dialog.date_from.setDate(QDate(2026, 11, 1))
+    dialog.date_to.setDate(QDate(2026, 11, 30))
+    assert not dialog.period_error.isVisible()
+    assert dialog.total.text() == "共 2 单"

@@ -83,6 +83,11 @@ class AnalysisDialog(QDialog):
             edit.dateChanged.connect(self._custom_dates)
         self.total = QLabel(self)
         self.total.setObjectName("analysis_total")
+        # A reversed custom period is said beside the dates, not shown as "0 cases".
+        self.period_error = QLabel(self.tr("The end date is before the start date"), self)
+        self.period_error.setObjectName("analysis_period_error")
+        self.period_error.setStyleSheet("color: #b3261e;")
+        self.period_error.setVisible(False)
         # What the change column compares: a month with the month before, day for day
         # while it runs ("1–5 Dec vs 1–5 Nov"), not the same number of days before.
         self.compared = QLabel(self)
@@ -129,6 +134,7 @@ class AnalysisDialog(QDialog):
         bar.addWidget(self.date_from)
         bar.addWidget(QLabel("–", self))
         bar.addWidget(self.date_to)
+        bar.addWidget(self.period_error)
         bar.addSpacing(16)
         bar.addWidget(QLabel(self.tr("By:"), self))
         bar.addWidget(self.dimension)
@@ -268,6 +274,14 @@ class AnalysisDialog(QDialog):
     def reload(self) -> None:
         """Recompute the table and chart for the chosen period and dimension."""
         service = self.register.analysis
+        reversed_period = self.date_to.date() < self.date_from.date()
+        self.period_error.setVisible(reversed_period)
+        self.date_to.setStyleSheet("QDateEdit { border: 1px solid #b3261e; }"
+                                   if reversed_period else "")
+        self.date_to.setToolTip(self.period_error.text() if reversed_period else "")
+        if reversed_period:
+            self._show_nothing()
+            return
         start, end = self.bounds()
         self.refund_speed.show_period(start, end)
         self.result = result = service.pareto(self.by(), start, end, self.lang)
@@ -293,6 +307,19 @@ class AnalysisDialog(QDialog):
         for button in (self.show_cases_button, self.plan_button, self.export_button):
             button.setEnabled(has_rows)
         self.plans.reload()
+
+    def _show_nothing(self) -> None:
+        """No table, chart or total while the period is not a period (the end before the
+        start): the message beside the dates says why."""
+        self.result = None
+        self.total.setText("")
+        self.compared.setText("")
+        self.table.setRowCount(0)
+        self.chart.show_chart(b"", CHART_WIDTH, lambda _x: None)
+        start = self.register.analysis.day_start(self.date_from.date().toPython())
+        self.refund_speed.show_period(start, start)
+        for button in (self.show_cases_button, self.plan_button, self.export_button):
+            button.setEnabled(False)
 
     def _fit_columns(self) -> None:
         """The figures' columns fit their header and values with some air (平均解决时长
