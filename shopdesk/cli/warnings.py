@@ -38,10 +38,12 @@ def add_warning_parsers(sub: argparse._SubParsersAction) -> None:
     black = sub.add_parser("blacklist", help="the malicious-buyer list (差评师); personal "
                                              "data, for the shop's own use")
     bsub = black.add_subparsers(dest="blacklist_command", required=True)
-    add = bsub.add_parser("add", help="add a buyer to the list")
-    add.add_argument("--platform", required=True)
+    add = bsub.add_parser("add", help="add a buyer to the list; with --case alone, the "
+                                      "case's buyer (platform, nickname, phone)")
+    add.add_argument("--platform", default="")
     add.add_argument("--buyer", default="", metavar="NICK")
-    add.add_argument("--reason", required=True, metavar="TEXT")
+    add.add_argument("--reason", default="", metavar="TEXT",
+                     help="why (required, but with --case alone: 差评师（工单 CASE_NO）)")
     add.add_argument("--phone", default="")
     add.add_argument("--address", default="", metavar="FRAGMENT",
                      help="part of the buyer's address (4 characters or more)")
@@ -101,10 +103,20 @@ def cmd_blacklist(register: Register, args: argparse.Namespace, out: TextIO) -> 
     lang = cli_lang(register, args)
     service = register.blacklist
     if command == "add":
-        case_no = live_case(register, args.case, lang).case_no if args.case else ""
-        entry = service.add(platform=args.platform, buyer_nick=args.buyer, reason=args.reason,
-                            actor=actor_name(register, args.actor), phone=args.phone,
-                            address=args.address, case_no=case_no)
+        case = live_case(register, args.case, lang) if args.case else None
+        if case is not None and not (args.platform or args.buyer or args.phone):
+            # The case's own buyer, as the window's Cases menu lists them.
+            entry = service.add_from_case(case, actor_name(register, args.actor), args.reason)
+        else:
+            if not args.platform:
+                raise CliError(pick(
+                    lang, "--platform: 请指定平台（或只用 --case 列出该案件的买家）",
+                    "--platform: give the platform (or --case alone to list that case's "
+                    "buyer)"))
+            entry = service.add(platform=args.platform, buyer_nick=args.buyer,
+                                reason=args.reason, actor=actor_name(register, args.actor),
+                                phone=args.phone, address=args.address,
+                                case_no=case.case_no if case is not None else "")
         out.write(pick(lang, f"已加入名单 #{entry.id}：{_entry(entry, lang)}\n",
                        f"added #{entry.id}: {_entry(entry, lang)}\n"))
     elif command == "list":

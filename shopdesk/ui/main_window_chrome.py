@@ -117,7 +117,8 @@ class MainWindowChrome:
         case_menu.setObjectName("menu_cases")
         fill_menu(case_menu, (self.act_new_promise, self.act_find, self.act_refresh, None,
                                self.act_trash, self.act_untrash, self.act_empty_trash, None,
-                               self.act_print_summary, self.act_mark_major))
+                               self.act_print_summary, self.act_mark_major,
+                               self.blacklist.act_list_buyer))
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.setObjectName("menu_view")
         fill_menu(view_menu, (self.calls.act_may_call, self.act_compliance, self.act_scripts,

@@ -174,3 +174,22 @@ def test_warnings_list_shows_every_warning_with_the_true_total(cli, tmp_path, cl
     assert all(line.startswith(case_no) for line in lines[:-1])
     data = json.loads(cli("warnings", "list", "--json")[1])
     assert data["count"] == len(data["warnings"]) == 1064
+
+
+def test_blacklist_add_case_alone_lists_that_cases_buyer(cli):
+    """The window's Cases menu as a command: the case's platform, nickname and phone."""
+    _, out, _ = add_case(cli, "--buyer", "tb_差评专家88", "--phone", "13812345678", "--json")
+    case_no = json.loads(out)["case"]["case_no"]
+    code, out, err = cli("--as", "小王", "blacklist", "add", "--case", case_no)
+    assert (code, out) == (0, "已加入名单 #1：淘宝/天猫 tb_差评专家88\n"), err
+    [entry] = json.loads(cli("blacklist", "list", "--json", "--full-contact")[1])["blacklist"]
+    assert (entry["phone"], entry["case_no"], entry["reason"]) == (
+        "13812345678", case_no, f"差评师（工单 {case_no}）")
+    code, _, err = cli("--as", "小王", "blacklist", "add", "--case", case_no)
+    assert code == 1 and "已在名单中" in err and "#1" in err
+    code, _, err = cli("--as", "小王", "blacklist", "add", "--buyer", "x", "--reason", "r",
+                       lang="en")
+    assert code == 1 and err.startswith("shopdesk: --platform:")
+    code, _, err = cli("--as", "小王", "blacklist", "add", "--platform", "jd", "--buyer", "x",
+                       lang="en")
+    assert code == 1 and "reason" in err.lower()

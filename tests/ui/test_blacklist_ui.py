@@ -134,3 +134,33 @@ def test_no_offer_for_another_cause(qtbot, register, boxes):
     choose(qtbot, dialog.cause, "item_defective")
     qtbot.keyClick(dialog.order_no, Qt.Key.Key_Return)
     assert boxes.texts() == [] and register.blacklist.entries() == []
+
+
+def test_the_cases_menu_lists_the_shown_cases_buyer(qtbot, make_window, register, boxes):
+    """From a case already open (no retyping the nickname and phone): Cases → add the
+    buyer; the same buyer again is refused with the entry named."""
+    draft = draft_from_fields({"platform": "taobao", "order_no": "T600009",
+                               "kind": "bad_review", "buyer_nick": "tb_差评专家88",
+                               "buyer_phone": "13812345678"})
+    case = register.cases.open_case(draft, "小王")
+    window = make_window(register)
+    assert window.case_list.select_case(case.id)
+    qtbot.waitUntil(lambda: window.detail.current_case_id == case.id)
+    boxes.text_answer = ("差评师，索要返现", True)
+    action = window.blacklist.act_list_buyer
+    menu = window.findChild(QMenu, "menu_cases")
+    assert action in menu.actions()
+    action.trigger()
+    [entry] = register.blacklist.entries()
+    assert (entry.platform, entry.buyer_nick, entry.phone, entry.case_no, entry.reason) == (
+        "taobao", "tb_差评专家88", "13812345678", case.case_no, "差评师，索要返现")
+    assert "tb_差评专家88" in window.statusBar().currentMessage()
+    action.trigger()  # again
+    assert len(register.blacklist.entries()) == 1
+    assert any("已在名单中" in t for t in boxes.texts("warning")), boxes.shown
+
+
+def test_listing_a_buyer_needs_a_case_shown(qtbot, make_window, register, boxes):
+    window = make_window(register)
+    window.blacklist.act_list_buyer.trigger()
+    assert register.blacklist.entries() == [] and boxes.texts("input") == []
