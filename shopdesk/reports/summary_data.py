@@ -52,7 +52,7 @@ class TimelineEntry:
 class EvidenceEntry:
     """One piece of live evidence; `path` is where its bytes should be (None: waybill)."""
 
-    number: int  # 1-based, as listed on paper
+    number: int  # the evidence's id: what the window and `shopdesk evidence` show
     evidence: Evidence
     path: Path | None = None
     present: bool = False  # the file is in the data folder (always False for a waybill)

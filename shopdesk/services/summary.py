@@ -188,11 +188,13 @@ class SummaryService:
             timeline.append(TimelineEntry(e.at, e.actor, e.type, mask(e.text),
                                           _mask_data(data, mask), call, promise))
         evidence = []
-        for n, ev in enumerate(self.evidence.for_case(case_id), start=1):
+        for ev in self.evidence.for_case(case_id):
             path = self.evidence.file_path(ev)
             shown = replace(ev, caption=mask(ev.caption),
                             filename=mask(ev.filename) if ev.filename else ev.filename)
-            evidence.append(EvidenceEntry(n, shown, path,
+            # Numbered by id, as the evidence panel and `shopdesk evidence list` show it:
+            # a "#5" read on paper is `evidence remove CASE 5`.
+            evidence.append(EvidenceEntry(ev.id, shown, path,
                                           bool(path is not None and path.is_file())))
         # What the platform usually asks for, and what the shop lacks: for the shop.
         checklist, problem = ([], "") if for_platform else self._checklist(case_id, lang)
