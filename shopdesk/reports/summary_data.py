@@ -56,6 +56,14 @@ class EvidenceEntry:
     evidence: Evidence
     path: Path | None = None
     present: bool = False  # the file is in the data folder (always False for a waybill)
+    # There, but not what it says it is (a text file named .docx, a picture that does
+    # not decode): listed apart, not counted as evidence provided.
+    unreadable: bool = False
+
+    @property
+    def usable(self) -> bool:
+        """A waybill, or a file that is there and opens: evidence a reader can check."""
+        return not self.evidence.is_file or (self.present and not self.unreadable)
 
 
 @dataclass(frozen=True)

@@ -43,6 +43,9 @@ _ZH: dict[str, str] = {
     "ev_warning_ack": "确认预警",
     "sec_evidence": "证据清单",
     "sec_thumbs": "图片证据缩略图",
+    "sec_evidence_broken": "文件缺失或无法读取的证据",
+    "evidence_broken_note": "以下文件不在数据文件夹中或无法打开，未计入已提供的证据；"
+                            "请找回或重新添加。",
     "sec_checklist": "平台通常要求的证据",
     "order_no": "订单号",
     "refund_no": "售后单号",
@@ -217,6 +220,9 @@ _EN: dict[str, str] = {
     "ev_warning_ack": "Warnings acknowledged",
     "sec_evidence": "Evidence",
     "sec_thumbs": "Image evidence",
+    "sec_evidence_broken": "Evidence files missing or unreadable",
+    "evidence_broken_note": "These files are not in the data folder or do not open; they "
+                            "are not counted as evidence provided. Find or add them again.",
     "sec_checklist": "Evidence platforms usually ask for",
     "order_no": "Order no.",
     "refund_no": "Refund no.",

@@ -481,29 +481,53 @@ def _file_state(entry: EvidenceEntry, thumb: Thumbnail | ThumbProblem | None,
         return para(DASH, st["cell"])  # a waybill has no file
     if not entry.present or thumb is ThumbProblem.MISSING:
         return para(labels["missing"], st["state_alert"])
-    if thumb is ThumbProblem.UNREADABLE:
+    if entry.unreadable or thumb is ThumbProblem.UNREADABLE:
         return para(labels["unreadable"], st["state_alert"])
     return para(labels["file_ok"], st["state_ok"])
 
 
 def _evidence(s: DisputeSummary, labels: Labels, st: dict[str, ParagraphStyle],
               width: float, thumbs: ThumbnailCache) -> tuple[list[Flowable], list[Flowable]]:
-    """The evidence list, and the photo grid that goes at the end of the case."""
+    """The evidence list, and the photo grid that goes at the end of the case. Files
+    missing or unreadable are listed apart (they are not evidence provided), without a
+    picture."""
     out: list[Flowable] = [*_heading(labels["sec_evidence"], st)]
-    if not s.evidence:
-        return [*out, para(labels["none"], st["body"])], []
+    usable = [e for e in s.evidence if e.usable]
+    broken = [e for e in s.evidence if not e.usable]
+    pictures: list[tuple[EvidenceEntry, Thumbnail | ThumbProblem]] = []
+    if not usable:
+        out.append(para(labels["none"], st["body"]))
+    else:
+        table_, pictures = _evidence_table(usable, s, labels, st, width, thumbs)
+        out.append(table_)
+    if broken:
+        out += _heading(labels["sec_evidence_broken"], st)
+        out.append(para(labels["evidence_broken_note"], st["meta"]))
+        out.append(_evidence_table(broken, s, labels, st, width, thumbs)[0])
+    if not pictures:
+        return out, []
+    rows = _thumb_rows(pictures, labels, st, width)
+    # The heading stays with the first row; every further row finds its own room.
+    return out, [ShrinkToFit([para(labels["sec_thumbs"], st["h2"]), rows[0]]), *rows[1:]]
+
+
+def _evidence_table(entries: Sequence[EvidenceEntry], s: DisputeSummary, labels: Labels,
+                    st: dict[str, ParagraphStyle], width: float, thumbs: ThumbnailCache
+                    ) -> tuple[Flowable, list[tuple[EvidenceEntry, Thumbnail | ThumbProblem]]]:
+    """One evidence table, and the pictures among its rows that have a thumbnail."""
     lang = labels.lang
     rows: list[list[object]] = [[labels["col_no"], labels["col_category"], labels["col_item"],
                                  labels["col_caption"], labels["col_added"],
                                  labels["col_file_state"]]]
     pictures: list[tuple[EvidenceEntry, Thumbnail | ThumbProblem]] = []
-    for entry in s.evidence:
+    for entry in entries:
         ev = entry.evidence
         thumb: Thumbnail | ThumbProblem | None = None
         if ev.is_file and ev.is_image:
             thumb = (thumbs.get(entry.path, entry.evidence.sha256) if entry.present
                      else ThumbProblem.MISSING)
-            pictures.append((entry, thumb))
+            if entry.usable and isinstance(thumb, Thumbnail):
+                pictures.append((entry, thumb))
         if ev.is_file:
             size = _size(ev.size) if ev.size else ""
             name = with_note(ev.title(lang), size, lang)
@@ -518,12 +542,7 @@ def _evidence(s: DisputeSummary, labels: Labels, st: dict[str, ParagraphStyle],
     fixed[2], fixed[3] = free * 0.45, free * 0.55
     t = table(rows, fixed, style=st["cell"], header_style=st["cell_bold"], cls=LongRowTable)
     t.splitInRow = 1
-    out.append(t)
-    if not pictures:
-        return out, []
-    rows = _thumb_rows(pictures, labels, st, width)
-    # The heading stays with the first row; every further row finds its own room.
-    return out, [ShrinkToFit([para(labels["sec_thumbs"], st["h2"]), rows[0]]), *rows[1:]]
+    return t, pictures
 
 
 def _size(size: int) -> str:

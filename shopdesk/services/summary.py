@@ -20,7 +20,8 @@ from ..domain.case import Case
 from ..domain.clock import Clock
 from ..domain.enums import CaseStatus
 from ..domain.errors import FieldError, ValidationError
-from ..domain.evidence import ChecklistError, ChecklistItem
+from ..domain.evidence import ChecklistError, ChecklistItem, Evidence
+from ..domain.evidence_files import HEAD_BYTES, bytes_fit_file
 from ..domain.masking import mask_address, mask_name, mask_phone
 from ..domain.summary_facts import MAX_FACTS, CallCounts, compose_facts
 from ..domain.text_masking import contact_masker
@@ -103,7 +104,8 @@ class SummaryService:
             case, tz=self.shop_tz, lang=lang,
             calls=CallCounts(len(calls), sum(1 for c in calls if c.outcome.is_conversation)),
             promises=self.promises.for_case(case_id),
-            evidence=self.evidence.for_case(case_id),
+            # "已提供证据 N 项" counts what a reader can open, not a file gone missing.
+            evidence=[e.evidence for e in self._evidence_entries(case_id) if e.usable],
             resolved_at=_resolved_at(case, events))
 
     def saved_facts(self, case_id: int) -> SavedFacts | None:
@@ -187,15 +189,14 @@ class SummaryService:
                 else None
             timeline.append(TimelineEntry(e.at, e.actor, e.type, mask(e.text),
                                           _mask_data(data, mask), call, promise))
-        evidence = []
-        for ev in self.evidence.for_case(case_id):
-            path = self.evidence.file_path(ev)
-            shown = replace(ev, caption=mask(ev.caption),
-                            filename=mask(ev.filename) if ev.filename else ev.filename)
-            # Numbered by id, as the evidence panel and `shopdesk evidence list` show it:
-            # a "#5" read on paper is `evidence remove CASE 5`.
-            evidence.append(EvidenceEntry(ev.id, shown, path,
-                                          bool(path is not None and path.is_file())))
+        evidence = [replace(e, evidence=replace(
+                        e.evidence, caption=mask(e.evidence.caption),
+                        filename=mask(e.evidence.filename) if e.evidence.filename
+                        else e.evidence.filename))
+                    for e in self._evidence_entries(case_id)
+                    # The platform gets the evidence it can open; the shop's copy lists a
+                    # missing or unreadable file apart, to be found or added again.
+                    if e.usable or not for_platform]
         # What the platform usually asks for, and what the shop lacks: for the shop.
         checklist, problem = ([], "") if for_platform else self._checklist(case_id, lang)
         # Warnings still in force (live or acknowledged), as the case panel shows them.
@@ -216,6 +217,34 @@ class SummaryService:
             evidence=tuple(evidence), checklist=tuple(checklist), checklist_problem=problem,
             resolved_at=_resolved_at(case, events), warnings=warnings,
             for_platform=for_platform)
+
+    def _evidence_entries(self, case_id: int) -> list[EvidenceEntry]:
+        """The case's live evidence, numbered by id as the evidence panel and
+        `shopdesk evidence list` show it (a "#5" on paper is `evidence remove CASE 5`),
+        each file checked: there, and what it says it is."""
+        entries = []
+        for ev in self.evidence.for_case(case_id):
+            path = self.evidence.file_path(ev)
+            present = bool(path is not None and path.is_file())
+            unreadable = present and path is not None and not self._readable(ev, path)
+            entries.append(EvidenceEntry(ev.id, ev, path, present, unreadable))
+        return entries
+
+    def _readable(self, ev: Evidence, path: Path) -> bool:
+        """The file opens as what it says it is; a picture must decode (its thumbnail,
+        kept beside the evidence, is made now if it was not yet)."""
+        try:
+            with path.open("rb") as fh:
+                head = fh.read(HEAD_BYTES)
+        except OSError:
+            return False
+        if not bytes_fit_file(ev.filename or "", ev.mime or "", head):
+            return False
+        if ev.is_image and ev.sha256:
+            from ..reports.thumbnails import ThumbProblem
+
+            return not isinstance(self.evidence.thumbnails.get(ev.sha256, path), ThumbProblem)
+        return True
 
     def _masker(self, case: Case) -> Callable[[str], str]:
         """Masks the case's contact details in text, with every value they held before

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+import pytest
 from PIL import Image
 from pypdf import PdfReader
 
@@ -45,3 +46,45 @@ def test_evidence_prints_the_number_the_window_and_the_cli_show(register, tmp_pa
     # The removed one's number is not reused for the next one on paper.
     assert f"#{added[3].id}" in text and f"#{added[1].id}" not in text
 
+
+@pytest.mark.local_only("a team register fetches the bytes from the server again")
+def test_only_evidence_a_reader_can_open_is_counted_as_provided(register, tmp_path):
+    case = _open(register)
+    keep = register.evidence.add_file(case.id, _photo(tmp_path, "实物.png", (200, 0, 0)), "小王",
+                                      category=EvidenceCategory.ITEM_PHOTO)
+    gone = register.evidence.add_file(case.id, _photo(tmp_path, "gone.png", (0, 200, 0)),
+                                      "小王", category=EvidenceCategory.ITEM_PHOTO)
+    fake = tmp_path / "说明.docx"
+    fake.write_text("this is plain text, not a Word document", encoding="utf-8")
+    posing = register.evidence.add_file(case.id, fake, "小王")
+    register.evidence.add_waybill(case.id, "顺丰", "SF1234567890123", "小王")
+    register.evidence.file_path(gone).unlink()
+
+    facts = register.summary.default_facts(case.id)
+    assert "已提供证据 2 项：商品实物照片 1 项，运单号 1 项。" in facts
+    assert "Evidence provided: 2 item(s)" in register.summary.default_facts(case.id,
+                                                                            lang="en")
+    shop = register.summary.gather(case.id, actor="小王")
+    assert {e.evidence.id: e.usable for e in shop.evidence} == {
+        keep.id: True, gone.id: False, posing.id: False, shop.evidence[-1].evidence.id: True}
+    [fake_entry] = [e for e in shop.evidence if e.evidence.id == posing.id]
+    assert fake_entry.present and fake_entry.unreadable
+
+    text = _text(register.summary.write_pdf([case.id], tmp_path / "shop.pdf",
+                                            actor="小王").path)
+    # The shop's copy lists them apart, after the evidence provided.
+    provided, _, apart = text.partition("文件缺失或无法读取的证据")
+    provided = provided[provided.index("证据清单"):]
+    assert "实物.png" in provided and "SF1234567890123" in provided
+    assert "gone.png" not in provided and "说明.docx" not in provided
+    assert "gone.png" in apart and "文件缺失" in apart
+    assert "说明.docx" in apart and "无法读取" in apart
+
+    # The platform's copy holds only what it can open.
+    appeal = register.summary.gather(case.id, actor="小王", for_platform=True)
+    assert {e.evidence.id for e in appeal.evidence} == {keep.id,
+                                                       shop.evidence[-1].evidence.id}
+    text = _text(register.summary.write_pdf([case.id], tmp_path / "appeal.pdf", actor="小王",
+                                            for_platform=True).path)
+    assert "文件缺失" not in text and "无法读取" not in text
+    assert "gone.png" not in text[text.index("证据清单"):]
