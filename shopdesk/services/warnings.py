@@ -204,13 +204,16 @@ class WarningService:
         rows = {}
         for chunk, marks in in_batches(ids):
             for r in self.db.execute("SELECT id, platform, buyer_nick, buyer_phone, "
-                                     f"buyer_address FROM cases WHERE id IN ({marks})",
+                                     f"buyer_address, case_no FROM cases WHERE id IN ({marks})",
                                      chunk).fetchall():
                 rows[r[0]] = r
         out = {}
         for case_id, r in rows.items():
-            hit = first_match(entries, platform=r[1], buyer_nick=r[2], phone=r[3],
-                              address=r[4])
+            # Not on the case the entry names as its evidence: the buyer was listed from
+            # it; the warning is for their other cases (a new order from them).
+            hit = first_match([e for e in entries if e.case_no != r[5]] if any(
+                e.case_no == r[5] for e in entries) else entries,
+                platform=r[1], buyer_nick=r[2], phone=r[3], address=r[4])
             if hit is not None:
                 out[case_id] = hit.reason
         return out

@@ -29,25 +29,36 @@ def test_no_offer_for_other_causes_unchanged_cause_or_no_buyer(register):
                                                   phone="13812345678"))
 
 
-def test_adding_from_the_case_lists_the_buyer_with_the_case_and_warns(register):
+def _blacklisted(register, case_id) -> bool:
+    live = register.warnings.live([case_id]).get(case_id, [])
+    return RuleKey.BLACKLISTED in {w.rule for w in live}
+
+
+def test_adding_from_the_case_lists_the_buyer_and_warns_their_other_cases(register):
+    """The buyer's other open cases are warned; the case they were listed from (its own
+    evidence, its cause already 差评师) is not: it lit up and counted in 预警 itself."""
     case = open_case(register, phone="13812345678")
+    other = open_case(register, order="T500002", cause="", phone="13812345678")
     entry = register.blacklist.add_from_case(register.cases.get(case.id), "小王")
     assert (entry.platform, entry.buyer_nick, entry.phone, entry.case_no) == (
         "taobao", "职业差评", "13812345678", case.case_no)
     assert case.case_no in entry.reason and entry.added_by == "小王"
     assert not register.blacklist.offer_for(case)  # listed now: nothing more to offer
-    live = register.warnings.live([case.id])[case.id]
-    assert RuleKey.BLACKLISTED in {w.rule for w in live}
+    assert _blacklisted(register, other.id)
+    assert not _blacklisted(register, case.id)
+    register.blacklist.add(platform="taobao", buyer_nick="职业差评", reason="别家也拉黑了",
+                           actor="小王", phone="13900001111")  # another entry names it
+    assert _blacklisted(register, case.id)
 
 
 def test_removing_the_entry_ends_the_blacklisted_warning_of_the_open_cases(register):
     case = open_case(register, phone="13812345678")
+    other = open_case(register, order="T500002", cause="", phone="13812345678")
     entry = register.blacklist.add_from_case(register.cases.get(case.id), "小王")
-    assert RuleKey.BLACKLISTED in {w.rule for w in register.warnings.live([case.id])[case.id]}
+    assert _blacklisted(register, other.id)
     register.blacklist.remove(entry.id, "小王")
-    live = register.warnings.live([case.id]).get(case.id, [])
-    assert RuleKey.BLACKLISTED not in {w.rule for w in live}
-    [w] = [w for w in register.warnings.for_case(case.id) if w.rule is RuleKey.BLACKLISTED]
+    assert not _blacklisted(register, other.id)
+    [w] = [w for w in register.warnings.for_case(other.id) if w.rule is RuleKey.BLACKLISTED]
     assert w.cleared_at is not None  # kept in the history
 
 
