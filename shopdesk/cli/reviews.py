@@ -12,7 +12,13 @@ from ..domain.case import Case
 from ..domain.clock import local, to_utc_iso
 from ..domain.enums import Platform
 from ..domain.plain_text import one_line
-from ..domain.reviews import MAX_CONTACTS, ContactChannel, ReplyWindow, ReviewOutcome
+from ..domain.reviews import (
+    MAX_CONTACTS,
+    ContactChannel,
+    ReplyWindow,
+    ReviewOutcome,
+    ReviewState,
+)
 from ..domain.text import pick
 from ..services.register import Register
 from ..services.serialize import SCHEMA_VERSION, free_text_masker
@@ -83,6 +89,7 @@ def review_json(register: Register, case: Case, lang: str) -> dict[str, Any]:
     mask = free_text_masker(case)
     rule = service.rule_for(case)
     nxt = service.next_window(case.id)
+    used = service.contacts_used(case.id)
     return {
         "case_no": case.case_no, "platform": case.platform.value, "order_no": case.order_no,
         "stars": review.stars, "link": review.link, "text": mask(review.text),
@@ -98,10 +105,15 @@ def review_json(register: Register, case: Case, lang: str) -> dict[str, Any]:
         "rule": ({"reply_days": rule.reply_days, "append_reply_days": rule.append_reply_days,
                   "source": rule.source, "year": rule.year, "confidence": rule.confidence}
                  if rule else None),
+        "state": service.state(case.id).value,
         "contacts": [{"id": c.id, "at": to_utc_iso(c.at), "channel": c.channel.value,
                       "note": mask(c.note), "actor": c.actor}
                      for c in service.contacts(case.id)],
-        "contacts_left": max(0, MAX_CONTACTS - len(service.contacts(case.id))),
+        "calls": [{"id": c.id, "at": to_utc_iso(c.at), "outcome": c.outcome.value,
+                   "summary": mask(c.summary), "actor": c.actor}
+                  for c in service.other_calls(case.id)],
+        "contacts_used": used,
+        "contacts_left": max(0, MAX_CONTACTS - used),
         "suggested_reply": service.reply_script(
             case.id, "append" if review.appended_at else "review", lang),
     }
@@ -157,6 +169,16 @@ def _print(out: TextIO, data: dict[str, Any], register: Register, lang: str) -> 
     if data["appended_at"]:
         out.write(f"  {pick(lang, '追评', 'Follow-up review')} {when(data['appended_at'])}: "
                   f"{one_line(data['append_text'])}\n")
+    state = ReviewState(data["state"]).label(lang)
+    out.write(f"  {pick(lang, '状态', 'State')}: {state}\n")
+    for text, at, label in ((data["reply_text"], data["replied_at"],
+                             pick(lang, "公开回复", "Public reply")),
+                            (data["append_reply_text"], data["append_replied_at"],
+                             pick(lang, "追评回复", "Reply to the follow-up"))):
+        if text:
+            posted = (pick(lang, f"（{when(at)} 发布）", f" (posted {when(at)})") if at
+                      else pick(lang, "（未发布）", " (not posted)"))
+            out.write(f"  {label}{posted}: {one_line(text)}\n")
     nxt = data["next_window"]
     if nxt:
         about = pick(lang, "约", "about ") if nxt["estimate"] else ""
@@ -165,8 +187,16 @@ def _print(out: TextIO, data: dict[str, Any], register: Register, lang: str) -> 
     elif data["rule"] is None:
         unknown = pick(lang, "该平台的解释期限未知", "Reply window unknown for this platform")
         out.write(f"  {unknown}\n")
-    used = len(data["contacts"])
-    out.write(f"  {pick(lang, '跟进联系', 'Contacts')}: {used}/{MAX_CONTACTS}\n")
+    counted = pick(lang, "联系买家（含案件上登记的通话）",
+                   "Contacts with the buyer (calls logged on the case included)")
+    out.write(f"  {counted}: {data['contacts_used']}/{MAX_CONTACTS}\n")
+    lines = [(c["at"], f"{when(c['at'])}  {ContactChannel(c['channel']).label(lang)}  "
+                       f"{c['actor']}  {one_line(c['note'])}") for c in data["contacts"]]
+    lines += [(c["at"], f"{when(c['at'])}  {pick(lang, '登记通话', 'Call logged')}  "
+                        f"{CallOutcome(c['outcome']).label(lang)}  {c['actor']}  "
+                        f"{one_line(c['summary'])}") for c in data["calls"]]
+    for _, line in sorted(lines):
+        out.write(f"    {line.rstrip()}\n")
     if data["outcome"]:
         out.write(f"  {pick(lang, '结果', 'Outcome')}: "
                   f"{ReviewOutcome(data['outcome']).label(lang)}\n")

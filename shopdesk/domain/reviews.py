@@ -32,6 +32,23 @@ class ReviewOutcome(LabelledEnum):
     UNCHANGED = ("unchanged", "评价未变", "Unchanged")
 
 
+class ReviewState(LabelledEnum):
+    """Where the review stands, from what was done (shown for the case's stage): a reply
+    still due first, then what the buyer did, then "replied, follow up"."""
+
+    TO_REPLY = ("to_reply", "评价待回复", "Review to answer")
+    APPEND_TO_REPLY = ("append_to_reply", "追评待回复", "Follow-up review to answer")
+    REPLY_MISSED = ("reply_missed", "回复期已过，未回复", "Reply window passed unanswered")
+    REPLIED = ("replied", "已回复评价，待跟进", "Replied; follow up")
+    REVISED = ("revised", "评价结果：买家已修改评价", "Outcome: revised by the buyer")
+    APPENDED = ("appended", "评价结果：买家已追评", "Outcome: buyer appended a review")
+    UNCHANGED = ("unchanged", "评价结果：评价未变", "Outcome: unchanged")
+
+
+_OUTCOME_STATE = {"revised": ReviewState.REVISED, "appended": ReviewState.APPENDED,
+                  "unchanged": ReviewState.UNCHANGED}
+
+
 class ContactChannel(LabelledEnum):
     CHAT = ("chat", "在线聊天", "Chat")
     PHONE = ("phone", "电话", "Phone")
@@ -153,6 +170,31 @@ def next_window(review: Review, rule: ReplyWindowRule | None,
     return next((w for w in reply_windows(review, rule) if w.is_open(now)), None)
 
 
+def review_state(review: Review, rule: ReplyWindowRule | None,
+                 now: datetime) -> ReviewState:
+    """What the review's state reads: a reply still possible (the 追评's, once there is
+    one) comes first, as it is what to do; then the outcome recorded; then a window that
+    passed unanswered; then "replied". Without the platform's window lengths a reply not
+    yet posted is still due."""
+    if rule is not None and review.reviewed_at is not None:
+        due = next_window(review, rule, now)
+        if due is not None:
+            return ReviewState.APPEND_TO_REPLY if due.which == "append" \
+                else ReviewState.TO_REPLY
+        missed = any(not w.replied for w in reply_windows(review, rule))
+    else:
+        if review.appended_at is not None and review.append_replied_at is None:
+            return ReviewState.APPEND_TO_REPLY
+        if review.replied_at is None and review.outcome is None:
+            return ReviewState.TO_REPLY
+        missed = False
+    if review.outcome is not None:
+        return _OUTCOME_STATE[review.outcome.value]
+    if missed:
+        return ReviewState.REPLY_MISSED
+    return ReviewState.REPLIED if review.replied_at is not None else ReviewState.TO_REPLY
+
+
 def validate_review(review: Review, now: datetime) -> list[FieldError]:
     """Problems with the review facts (empty: fine)."""
     errors: list[FieldError] = []
@@ -196,10 +238,12 @@ class ReviewContact:
 
 
 def check_contact_allowed(existing: int) -> list[FieldError]:
-    """The cap: two follow-up contacts at most, whatever the call policy would allow."""
+    """The cap: two follow-up contacts at most, whatever the call policy would allow;
+    `existing` counts every contact with the buyer on the case (calls logged included)."""
     if existing >= MAX_CONTACTS:
-        return [FieldError("contacts", f"差评跟进最多联系买家 {MAX_CONTACTS} 次，已用完；"
-                           "再联系容易被认定为骚扰",
+        return [FieldError("contacts", f"差评跟进最多联系买家 {MAX_CONTACTS} 次（含这个案件上"
+                           "登记的通话），已用完；再联系容易被认定为骚扰",
                            f"A bad review allows at most {MAX_CONTACTS} follow-up contacts "
-                           "and both are used; more would risk a harassment report")]
+                           "(calls logged on the case included) and they are used; more "
+                           "would risk a harassment report")]
     return []

@@ -28,14 +28,17 @@ from ..domain.reviews import (
     Review,
     ReviewContact,
     ReviewOutcome,
+    ReviewState,
     check_contact_allowed,
     next_window,
     parse_windows,
     reply_windows,
+    review_state,
     validate_review,
 )
 from ..domain.scripts.rules import mistakes_for
 from ..storage.audit import AuditStore
+from ..storage.calls import CallRecord, CallStore
 from ..storage.database import Database
 from ..storage.events import EventStore
 from ..storage.reviews import ReviewStore
@@ -75,6 +78,7 @@ class ReviewService:
         self.windows_file = windows_file
         self.shop_tz = shop_tz
         self.store = ReviewStore(db)
+        self.call_log = CallStore(db)
         self.events = EventStore(db)
         self.audit_log = AuditStore(db)
         self._windows: dict[Platform, ReplyWindowRule] | None = None
@@ -100,6 +104,12 @@ class ReviewService:
         """The reply window to act on now (None: replied, closed or unknown)."""
         case = self._bad_review(case_id)
         return next_window(self.get(case_id), self.rule_for(case), self.clock.now())
+
+    def state(self, case_id: int) -> ReviewState:
+        """Where the review stands after what was done (replied, a 追评 to answer, the
+        outcome): what the case header shows instead of a bare "评价待回复"."""
+        case = self._bad_review(case_id)
+        return review_state(self.get(case_id), self.rule_for(case), self.clock.now())
 
     # --- the review -----------------------------------------------------------------
     def get(self, case_id: int) -> Review:
@@ -217,6 +227,20 @@ class ReviewService:
     def contacts(self, case_id: int) -> list[ReviewContact]:
         return self.store.contacts(case_id)
 
+    def other_calls(self, case_id: int) -> list[CallRecord]:
+        """Calls logged on the case (登记通话) that are not a follow-up contact recorded
+        here (a phone contact logs its own call, at the same moment)."""
+        phoned = {c.at for c in self.store.contacts(case_id)
+                  if c.channel is ContactChannel.PHONE}
+        return [c for c in self.call_log.for_case(case_id) if c.at not in phoned]
+
+    def contacts_used(self, case_id: int) -> int:
+        """Contacts with the reviewer that count against the two a bad review allows: the
+        follow-up contacts recorded here and every other call logged on the case,
+        answered or not. The limit is there so the buyer is not pestered; a call logged
+        from the case's call button reaches the same buyer about the same review."""
+        return len(self.store.contacts(case_id)) + len(self.other_calls(case_id))
+
     def add_contact(self, case_id: int, channel: ContactChannel, actor: str, note: str = "",
                     *, call_outcome: CallOutcome = CallOutcome.CONNECTED) -> ReviewContact:
         """Record a follow-up contact with the reviewer: at most two, about the problem.
@@ -227,7 +251,7 @@ class ReviewService:
         now = self.clock.now()
         with self.db.atomic():
             case = self._bad_review(case_id)
-            errors = check_contact_allowed(len(self.store.contacts(case_id)))
+            errors = check_contact_allowed(self.contacts_used(case_id))
             errors += self._benefit_errors(case, "note", note)
             if errors:
                 raise ValidationError(errors)
@@ -238,7 +262,7 @@ class ReviewService:
                                                       for r in decision.reasons])
                 self.calls.log_call(case_id, call_outcome, actor, now, summary=note)
             contact = self.store.add_contact(case_id, now, channel, note, actor)
-            number = len(self.store.contacts(case_id))
+            number = self.contacts_used(case_id)
             self.events.add(case_id, now, actor, "review_contact",
                             f"差评跟进联系 {number}/2（{channel.zh}）" + (f"：{note}" if note
                                                                       else ""),

@@ -138,3 +138,26 @@ def test_reviews_set_with_nothing_to_set_is_refused_in_the_language(cli):
         1, "", "shopdesk: 没有要设置的内容：请至少给出一个选项（见 reviews set -h）\n")
     assert cli("reviews", "set", case_no, lang="en") == (
         1, "", "shopdesk: nothing to set: give at least one option (see reviews set -h)\n")
+
+
+def test_reviews_show_prints_the_reply_the_state_and_every_contact(cli, clock):
+    case_no = _case(cli, "bad_review")
+    assert cli("cases", "note", case_no, "旺旺已留言，未回复")[0] == 0
+    code, _, err = cli("calls", "log", case_no, "--outcome", "no_answer", "--summary", "没接")
+    assert code == 0, err
+    code, _, err = cli("reviews", "set", case_no, "--reviewed", "2026-11-22 10:00",
+                       "--reply", "感谢反馈，已为您补发", "--replied", "now")
+    assert code == 0, err
+    clock.advance(hours=1)
+    assert cli("reviews", "contact", case_no, "--channel", "chat", "--note", "收到了吗")[0] == 0
+    code, out, _ = cli("reviews", "show", case_no)
+    assert code == 0
+    assert "状态: 已回复评价，待跟进" in out
+    assert "公开回复（2026-11-23 10:00 发布）: 感谢反馈，已为您补发" in out
+    assert "联系买家（含案件上登记的通话）: 2/2" in out
+    assert "登记通话  未接听  小王  没接" in out and "在线聊天  小王  收到了吗" in out
+    data = json.loads(cli("reviews", "show", case_no, "--json")[1])["review"]
+    assert data["state"] == "replied" and data["contacts_used"] == 2
+    assert data["contacts_left"] == 0 and [c["summary"] for c in data["calls"]] == ["没接"]
+    code, out, _ = cli("reviews", "show", case_no, lang="en")
+    assert "Public reply (posted 2026-11-23 10:00): 感谢反馈" in out

@@ -196,3 +196,51 @@ def test_a_phone_contact_within_the_policy_is_logged_as_a_call(register, clock):
     assert contact.channel is ContactChannel.PHONE
     [call] = register.calls.calls_for_buyer(case.id)
     assert call.summary == "问补发"
+
+
+def test_calls_logged_on_the_case_count_against_the_two_contacts(register, clock):
+    from shopdesk.domain.call_policy import CallOutcome
+
+    case = open_kind(register, CaseKind.BAD_REVIEW)
+    register.cases.add_note(case.id, "旺旺已留言，未回复", "小王")  # chat first
+    register.calls.log_call(case.id, CallOutcome.NO_ANSWER, "小王", summary="没接")
+    assert register.reviews.contacts_used(case.id) == 1
+    assert [c.summary for c in register.reviews.other_calls(case.id)] == ["没接"]
+    clock.advance(hours=1)
+    register.reviews.add_contact(case.id, ContactChannel.CHAT, "小王", "问补发收到没有")
+    assert register.reviews.contacts_used(case.id) == 2
+    clock.advance(days=1)
+    with pytest.raises(ValidationError) as refused:
+        register.reviews.add_contact(case.id, ContactChannel.CHAT, "小王", "第三次")
+    assert "登记的通话" in refused.value.errors[0].message("zh")
+
+
+def test_a_phone_contact_is_one_contact_not_two(register, clock):
+    case = open_kind(register, CaseKind.BAD_REVIEW)
+    register.cases.add_note(case.id, "旺旺已留言，未回复", "小王")
+    clock.set(T0 + timedelta(hours=4))  # 14:00 in Shanghai
+    register.reviews.add_contact(case.id, ContactChannel.PHONE, "小王", "问补发")
+    assert register.reviews.other_calls(case.id) == []
+    assert register.reviews.contacts_used(case.id) == 1
+
+
+def test_the_reviews_state_follows_what_was_done(register, clock):
+    from shopdesk.domain.reviews import ReviewState
+
+    case = open_kind(register, CaseKind.BAD_REVIEW)
+    assert register.reviews.state(case.id) is ReviewState.TO_REPLY
+    register.reviews.save(case.id, "小王", reviewed_at=T0 - timedelta(days=2),
+                          reply_text="感谢反馈，已为您补发", replied_at=T0)
+    assert register.reviews.state(case.id) is ReviewState.REPLIED
+    clock.advance(days=1)
+    register.reviews.save(case.id, "小王", appended_at=clock.now(), append_text="补发收到了",
+                          outcome=ReviewOutcome.APPENDED)
+    # A 追评 to answer comes first; once answered, the outcome.
+    assert register.reviews.state(case.id) is ReviewState.APPEND_TO_REPLY
+    register.reviews.save(case.id, "小王", append_reply_text="谢谢您",
+                          append_replied_at=clock.now())
+    assert register.reviews.state(case.id) is ReviewState.APPENDED
+    assert register.deadlines.for_case(case.id).due_at is None
+    other = open_kind(register, CaseKind.BAD_REVIEW, order="3712345678902")
+    register.reviews.save(other.id, "小王", reviewed_at=T0 - timedelta(days=40))
+    assert register.reviews.state(other.id) is ReviewState.REPLY_MISSED

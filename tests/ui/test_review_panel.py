@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from shopdesk.domain.enums import CaseKind
-from shopdesk.domain.reviews import ReviewOutcome
+from shopdesk.domain.reviews import ReviewOutcome, ReviewState
 from shopdesk.ui.views.case_detail import CaseDetailView
 
 from ..conftest import T0
@@ -76,7 +76,7 @@ def test_suggested_reply_posted_closes_the_window(qtbot, view, register):
     review = register.reviews.get(case.id)
     assert review.replied_at == T0 and review.reply_text.startswith("感谢")
     assert panel.reply.isReadOnly() and not panel.post_button.isEnabled()
-    assert panel.countdown.text() == "Nothing to reply now"
+    assert panel.countdown.text() == ReviewState.REPLIED.label(panel.lang)
 
 
 def test_reply_offering_a_benefit_is_refused(qtbot, view, register):
@@ -104,3 +104,48 @@ def test_two_contacts_then_the_button_is_off_and_outcome_recorded(qtbot, view, r
     panel.outcome.setCurrentIndex(panel.outcome.findData("unchanged"))
     click(qtbot, panel.save_button)
     assert register.reviews.get(case.id).outcome is ReviewOutcome.UNCHANGED
+
+
+def test_the_header_follows_the_reply_and_the_outcome(qtbot, view, register, clock):
+    case = open_kind(register, CaseKind.BAD_REVIEW)
+    view.show_case(case.id)
+    panel = view.review_panel
+    view.tabs.setCurrentWidget(panel)
+    strip = view.deadline_strip
+    assert strip.stage_name == ReviewState.TO_REPLY.label(panel.lang)  # 评价待回复
+    panel.reviewed_at.set_value(T0 - timedelta(days=2))
+    panel.text.setPlainText("杯盖漏水")
+    click(qtbot, panel.save_button)
+    panel.reply.setPlainText("感谢反馈，已为您补发新杯盖")
+    click(qtbot, panel.post_button)
+    assert strip.stage_name == ReviewState.REPLIED.label(panel.lang)
+    assert strip.stage_name in strip.timeout_label.text()
+    clock.advance(hours=2)
+    panel.appended_at.set_value(clock.now())
+    panel.append_text.setText("补发的收到了")
+    panel.outcome.setCurrentIndex(panel.outcome.findData("appended"))
+    click(qtbot, panel.save_button)
+    assert register.reviews.get(case.id).outcome is ReviewOutcome.APPENDED
+    # The 追评 may be answered now: that is what the header says, not 评价待回复.
+    assert strip.stage_name == ReviewState.APPEND_TO_REPLY.label(panel.lang)
+    panel.reply.setPlainText("谢谢您的追评")
+    click(qtbot, panel.post_button)
+    assert strip.stage_name == ReviewState.APPENDED.label(panel.lang)
+    assert panel.countdown.text() == ReviewState.APPENDED.label(panel.lang)
+
+
+def test_calls_logged_on_the_case_show_and_count_as_contacts(qtbot, view, register, clock):
+    from shopdesk.domain.call_policy import CallOutcome
+
+    case = open_kind(register, CaseKind.BAD_REVIEW)
+    register.cases.add_note(case.id, "旺旺已留言，未回复", "小王")
+    register.calls.log_call(case.id, CallOutcome.NO_ANSWER, "小王", summary="没接")
+    clock.advance(hours=3)
+    register.calls.log_call(case.id, CallOutcome.CONNECTED, "小王", summary="说补发")
+    view.show_case(case.id)
+    panel = view.review_panel
+    view.tabs.setCurrentWidget(panel)
+    assert "2 of 2" in panel.contacts_label.text()
+    assert "call" in panel.contacts_label.toolTip().lower()
+    assert panel.contacts.count() == 2 and "说补发" in panel.contacts.item(1).text()
+    assert not panel.contact_button.isEnabled()

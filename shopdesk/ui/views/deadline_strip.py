@@ -9,6 +9,7 @@ read whole: the case number, its status and the time left."""
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 
 from PySide6.QtCore import Signal
@@ -108,6 +109,12 @@ class DeadlineStrip(QWidget):
         open_ = d.stage is None or not d.stage.finished
         self.stage_button.setEnabled(live and open_)
         self.stage_name = d.stage.label(self._lang) if d.stage else self.tr("Stage not set")
+        if d.stage is PlatformStage.REVIEW_REPLY and case_id is not None:
+            # A bad review's stage says what was done: replied, a 追评 to answer, the
+            # outcome; not "评价待回复" for ever.
+            # (Another kind put at this stage by hand keeps the stage's name.)
+            with contextlib.suppress(ShopDeskError, NotFoundError):
+                self.stage_name = self.register.reviews.state(case_id).label(self._lang)
         self._show_time(d)
         self.show()
         self.timeout_label.setVisible(True)

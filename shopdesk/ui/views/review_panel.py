@@ -196,17 +196,32 @@ class ReviewPanel(QWidget):
         self.suggest_button.setEnabled(live and posted_at is None)
         self._show_posted(review)
         self._show_countdown(service.next_window(case_id), now)
-        contacts = service.contacts(case_id)
-        self.contacts.clear()
-        tz = self.register.shop_tz
-        for c in contacts:
-            self.contacts.addItem(f"{shop_time(c.at, tz)} · {c.channel.label(self.lang)} · "
-                                  f"{c.actor}  {c.note}")
-        self.contacts_label.setText(self.tr("Follow-up contacts: %1 of %2")
-                                    .replace("%1", str(len(contacts)))
-                                    .replace("%2", str(MAX_CONTACTS)))
-        self.contact_button.setEnabled(live and len(contacts) < MAX_CONTACTS)
+        self._show_contacts(case_id, live)
         self.save_button.setEnabled(live)
+
+    def _show_contacts(self, case_id: int, live: bool) -> None:
+        """The follow-up contacts and the other calls logged on the case, in time order:
+        both reach the same buyer, and both count against the two contacts allowed."""
+        service = self.register.reviews
+        tz = self.register.shop_tz
+        lines = [(c.at, f"{shop_time(c.at, tz)} · {c.channel.label(self.lang)} · "
+                        f"{c.actor}  {c.note}") for c in service.contacts(case_id)]
+        lines += [(c.at, f"{shop_time(c.at, tz)} · "
+                         + self.tr("Call logged on the case") + " · "
+                         + f"{c.outcome.label(self.lang)} · {c.actor}  {c.summary}")
+                  for c in service.other_calls(case_id)]
+        self.contacts.clear()
+        for _, line in sorted(lines, key=lambda pair: pair[0]):
+            self.contacts.addItem(line.rstrip())
+        used = service.contacts_used(case_id)
+        self.contacts_label.setText(self.tr("Contacts with the buyer: %1 of %2")
+                                    .replace("%1", str(used))
+                                    .replace("%2", str(MAX_CONTACTS)))
+        self.contacts_label.setToolTip(self.tr(
+            "A bad review allows at most %1 follow-up contacts with the buyer. Counted: "
+            "the contacts recorded here and every call logged on this case (Log call), "
+            "answered or not — they reach the same buyer.").replace("%1", str(MAX_CONTACTS)))
+        self.contact_button.setEnabled(live and used < MAX_CONTACTS)
 
     def _reply_target(self) -> tuple[str, datetime | None]:
         """Which reply the editor holds: the 追评's once there is one and the first reply
@@ -242,7 +257,8 @@ class ReviewPanel(QWidget):
         if window is None:
             review = self.review
             done = review is not None and review.reviewed_at is not None
-            self.countdown.setText(self.tr("Nothing to reply now") if done else
+            state = self.register.reviews.state(self.case_id)  # type: ignore[arg-type]
+            self.countdown.setText(state.label(self.lang) if done else
                                    self.tr("Enter the review date to start the reply "
                                            "countdown (%1 days)").replace(
                                        "%1", str(rule.reply_days)))
