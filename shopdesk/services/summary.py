@@ -161,7 +161,9 @@ class SummaryService:
         review contacts and follow-up visits, why a call was made outside the call policy
         (the call stays, with its time), the evidence checklist (what the shop lacks), and
         the case's cause with the side it blames. Facts, notes, calls, promises, platform
-        updates and evidence stay."""
+        updates and evidence stay; evidence as it stands: only files that are there and
+        open, with their current category and caption, and no removals (nor the adding of
+        what was removed)."""
         case = self.cases.get(case_id, include_deleted=True)
         events = self.cases.timeline(case_id)
         calls = {c.id: c for c in self._calls(case)}
@@ -171,10 +173,27 @@ class SummaryService:
                             broken_reason=mask(p.broken_reason) if p.broken_reason else None)
                     for p in self.promises.for_case(case_id)]
         by_id = {p.id: p for p in promises}
+        evidence = [replace(e, evidence=replace(
+                        e.evidence, caption=mask(e.evidence.caption),
+                        filename=mask(e.evidence.filename) if e.evidence.filename
+                        else e.evidence.filename))
+                    for e in self._evidence_entries(case_id)
+                    # The platform gets the evidence it can open; the shop's copy lists a
+                    # missing or unreadable file apart, to be found or added again.
+                    if e.usable or not for_platform]
+        printed = {e.evidence.id: e.evidence for e in evidence}
         timeline = []
         for e in events:
             if for_platform and e.type in INTERNAL_EVENTS:
                 continue
+            if for_platform and e.type.startswith("evidence_"):
+                # The evidence as it stands: not the shop's mistakes (a file added by
+                # error, removed as 不是证据) nor the category it was first filed under.
+                if e.type != "evidence_added" or e.data.get("evidence_id") not in printed:
+                    continue
+                current = printed[e.data["evidence_id"]]
+                e = replace(e, data={**e.data, "category": current.category.value,
+                                     "caption": current.caption})
             call = None
             if e.type == "call" and e.data.get("call_id") in calls:
                 r = calls[e.data["call_id"]]
@@ -189,14 +208,6 @@ class SummaryService:
                 else None
             timeline.append(TimelineEntry(e.at, e.actor, e.type, mask(e.text),
                                           _mask_data(data, mask), call, promise))
-        evidence = [replace(e, evidence=replace(
-                        e.evidence, caption=mask(e.evidence.caption),
-                        filename=mask(e.evidence.filename) if e.evidence.filename
-                        else e.evidence.filename))
-                    for e in self._evidence_entries(case_id)
-                    # The platform gets the evidence it can open; the shop's copy lists a
-                    # missing or unreadable file apart, to be found or added again.
-                    if e.usable or not for_platform]
         # What the platform usually asks for, and what the shop lacks: for the shop.
         checklist, problem = ([], "") if for_platform else self._checklist(case_id, lang)
         # Warnings still in force (live or acknowledged), as the case panel shows them.

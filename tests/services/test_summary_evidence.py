@@ -88,3 +88,32 @@ def test_only_evidence_a_reader_can_open_is_counted_as_provided(register, tmp_pa
                                             for_platform=True).path)
     assert "文件缺失" not in text and "无法读取" not in text
     assert "gone.png" not in text[text.index("证据清单"):]
+
+
+def test_the_platforms_copy_shows_the_evidence_as_it_stands_not_the_shops_mistakes(
+        register, tmp_path):
+    case = _open(register)
+    notes = tmp_path / "notes.txt"
+    notes.write_text("not evidence", encoding="utf-8")
+    wrong = register.evidence.add_file(case.id, notes, "小王")
+    pkg = register.evidence.add_file(case.id, _photo(tmp_path, "外包装破损照片.jpg", (0, 0, 200)),
+                                     "小王")  # filed as 其他 first ...
+    register.evidence.set_category(pkg.id, EvidenceCategory.PACKAGE_PHOTO, "小王")  # ... re-filed
+    register.evidence.remove(wrong.id, "小王", "不是证据")
+
+    appeal = register.summary.gather(case.id, actor="小王", for_platform=True)
+    evidence_lines = [e for e in appeal.timeline if e.type.startswith("evidence_")]
+    assert [(e.type, e.data["evidence_id"], e.data["category"]) for e in evidence_lines] == [
+        ("evidence_added", pkg.id, "package_photo")]
+    text = _text(register.summary.write_pdf([case.id], tmp_path / "appeal.pdf", actor="小王",
+                                            for_platform=True).path)
+    assert "notes.txt" not in text and "不是证据" not in text and "移除证据" not in text
+    assert "外包装照片：外包装破损照片.jpg" in text and "其他：外包装破损照片.jpg" not in text
+
+    # The shop's own copy keeps the history.
+    shop = register.summary.gather(case.id, actor="小王")
+    assert [e.type for e in shop.timeline if e.type.startswith("evidence_")] == [
+        "evidence_added", "evidence_added", "evidence_removed"]
+    text = _text(register.summary.write_pdf([case.id], tmp_path / "shop.pdf",
+                                            actor="小王").path)
+    assert "不是证据" in text and "移除证据" in text
