@@ -93,7 +93,8 @@ class WarningService:
         self.override = override
         self.shipped = shipped or resource_path("warnings", "rules.toml")
         self.settings = SettingsStore(db)
-        self._cache: tuple[tuple[int, int], WarningRules] | None = None
+        self._cache: tuple[int, WarningRules] | None = None  # (override's mtime, rules)
+        self._shipped_rules: WarningRules | None = None
         self._fingerprint: tuple[WarningRules, str] | None = None
         self.rules_error: RulesError | None = None
 
@@ -104,10 +105,14 @@ class WarningService:
         A broken override file must not stop the shop recording cases: the shipped rules
         are used and `rules_error` says what is wrong (the CLI and the window show it)."""
         over = self.override if self.override is not None and self.override.exists() else None
-        stamp = (self.shipped.stat().st_mtime_ns, over.stat().st_mtime_ns if over else 0)
+        stamp = over.stat().st_mtime_ns if over else 0
         if self._cache is not None and self._cache[0] == stamp:
             return self._cache[1]
-        rules = load_rules_file(self.shipped)
+        # The shipped rules are part of the program: read once. Re-read on every case shown,
+        # a newer version's file unpacked over a running window broke its case panel.
+        if self._shipped_rules is None:
+            self._shipped_rules = load_rules_file(self.shipped)
+        rules = self._shipped_rules
         self.rules_error = None
         if over is not None:
             try:

@@ -181,6 +181,24 @@ def test_a_broken_rules_file_falls_back_to_the_shipped_rules_and_says_why(regist
     assert isinstance(error, RulesError) and "long_open.days" in error.message("en")
 
 
+def test_a_shipped_rules_file_changed_under_a_running_app_is_not_read_again(register,
+                                                                           tmp_path):
+    """The shipped rules are part of the program: a newer version's file unpacked over a
+    running window (with keys this code does not know) broke every case it showed."""
+    from shopdesk.services.warnings import WarningService
+
+    shipped = tmp_path / "rules.toml"
+    shipped.write_bytes(register.warnings.shipped.read_bytes())
+    service = WarningService(register.db, register.clock, shipped=shipped)
+    before = service.rules()
+    shipped.write_text("[safety]\nno_such_key = 1\n", encoding="utf-8")
+    assert service.rules() is before
+    override = tmp_path / "override.toml"  # the shop's own file is still re-read
+    service.override = override
+    override.write_text("[safety]\nenabled = false\n", encoding="utf-8")
+    assert service.rules() is not before
+
+
 def test_similar_cases_are_the_same_sku_and_cause(register):
     a = open_case(register, buyer="甲", order="T400001")
     b = open_case(register, buyer="乙", order="T400002")
