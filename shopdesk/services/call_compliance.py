@@ -13,6 +13,8 @@ from ..domain.call_policy import (
     CallPolicy,
     ReasonCode,
     backdated_breaches,
+    domestic_buyer,
+    same_clock,
 )
 from ..domain.masking import phone_identity
 from ..storage.calls import Buyer, CallRecord
@@ -158,6 +160,9 @@ def build_report(records: Sequence[CallRecord], buyers: Mapping[str, Buyer],
         buyer = buyers.get(r.buyer_key, Buyer(r.buyer_key))
         if buyer.tz is None and zones.get(root):
             buyer = Buyer(r.buyer_key, zones[root])
+        if buyer.tz and r.case_id in case_buyers and not same_clock(buyer.tz, policy.shop_tz) \
+                and domestic_buyer(case_buyers[r.case_id][0], case_buyers[r.case_id][2]):
+            buyer = Buyer(r.buyer_key)  # a domestic buyer lives on the shop's clock
         line = rows.setdefault(root, {"attempts": 0, "connected": 0, "overrides": 0,
                                       "outside": 0})
         line["attempts"] += 1

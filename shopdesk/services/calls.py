@@ -25,7 +25,9 @@ from ..domain.call_policy import (
     ReasonCode,
     backdated_breaches,
     check_override,
+    domestic_buyer,
     evaluate,
+    same_clock,
 )
 from ..domain.case import Case
 from ..domain.clock import Clock, ensure_aware, to_utc_iso
@@ -279,7 +281,10 @@ class CallService:
 
     def _decide(self, case: Case, buyer: Buyer, history: list[CallRecord], at: datetime,
                 checklist: PreCallChecklist | None, policy: CallPolicy) -> CallDecision:
-        profile = BuyerCallProfile(key=buyer.key, tz=buyer.tz, do_not_call=buyer.do_not_call)
+        tz = buyer.tz
+        if tz is not None and _foreign_zone(case, tz, policy.shop_tz):
+            tz = None  # stored before domestic buyers were kept on the shop's clock
+        profile = BuyerCallProfile(key=buyer.key, tz=tz, do_not_call=buyer.do_not_call)
         chat = any(e.type in CHAT_EVENT_TYPES and e.at <= at
                    for e in self.events.for_case(case.id)) if policy.require_chat_first else True
         context = CaseCallContext(case_id=case.id, chat_logged=chat, checklist=checklist,
@@ -424,6 +429,16 @@ class CallService:
                                                   f"Unknown time zone: {tz}")]) from None
         with self.db.atomic():
             case = self.cases.get(case_id, include_deleted=True)
+            if tz is not None and _foreign_zone(case, tz, self.shop_tz):
+                raise ValidationError([FieldError(
+                    "tz",
+                    f"{case.platform.zh}是国内平台，买家在国内，按店铺时区（{self.shop_tz}）"
+                    f"判断能否来电：不能设为 {tz}。如果买家确实在海外，请先在案件里填写"
+                    "买家的国际电话号码（如 +1 …）",
+                    f"{case.platform.en} is a domestic platform: its buyers are judged in "
+                    f"the shop's time zone ({self.shop_tz}), not {tz}. If this buyer really "
+                    "lives abroad, enter their international phone number (e.g. +1 …) on "
+                    "the case first")])
             person = self._person_of(case)
             old = self._buyer(person).tz
             for key in person.setting_keys:
@@ -571,6 +586,13 @@ def call_back_warning(decision: CallDecision, tz: str, lang: str) -> str:
     return (f"按通话规范，那时不能给这位买家打电话：{reasons}"
             + (f"；最早 {when}" + ("（店铺时间）" if shop_time else "") + " 可以打" if when
                else "；之后也没有可以打的时间"))
+
+
+def _foreign_zone(case: Case, tz: str, shop_tz: str) -> bool:
+    """A zone that is not the shop's clock for a buyer who lives on it: a domestic
+    platform's buyer (Taobao, JD, ...) set to New York would move the quiet hours to
+    Beijing's daytime and let 23:30 calls through."""
+    return domestic_buyer(case.platform.value, case.buyer_phone) and not same_clock(tz, shop_tz)
 
 
 def _overseas(case: Case) -> bool:

@@ -49,3 +49,13 @@ def test_one_phone_under_another_nickname_and_platform_is_one_buyer(cli, clock):
     code, out, _ = cli("calls", "compliance", "--json")
     data = json.loads(out)
     assert [b["attempts"] for b in data["buyers"]] == [2]
+
+
+def test_a_taobao_buyer_cannot_be_moved_to_new_york(cli, clock):
+    case_no = add(cli, "小蜜蜂", "3712345678901")
+    code, out, err = cli("calls", "buyer", case_no, "--tz", "America/New_York")
+    assert code == 1 and err.startswith("shopdesk: --tz: ") and "国内平台" in err
+    clock.set(clock.now().replace(day=24, hour=16))  # 11-25 00:00 in Beijing
+    code, out, err = cli("calls", "log", case_no, "--outcome", "no_answer",
+                         "--at", "2026-11-24T23:30+08:00")
+    assert code == 1 and "静默" in err, err

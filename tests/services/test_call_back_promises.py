@@ -83,7 +83,8 @@ def test_a_time_zone_set_later_names_the_call_backs_now_in_the_buyers_night(regi
     # the buyer's zone was set to Los Angeles, where 14:00 Shanghai is 22:00/23:00.
     from shopdesk.domain.promises import PromiseKind
 
-    case = open_case(register, "Sam", "13812345678")
+    case = open_case(register, "Sam", "+14155550100")  # abroad: their own zone
+    register.calls.set_buyer_tz(case.id, "Asia/Shanghai", "小王")  # first thought: ours
     afternoon = T0 + 4 * H  # 14:00 in Shanghai
     promise = register.promises.make(case.id, PromiseKind.CALL_BACK, afternoon, "小王",
                                      text="回电确认")

@@ -13,7 +13,8 @@ from .ui_support import Operator, make_case
 def test_zone_and_do_not_call_change_the_light(qtbot, register):
     view = CaseDetailView(register, Operator())
     qtbot.addWidget(view)
-    case = make_case(register)
+    case = make_case(register, phone="+14155550100")  # a buyer abroad
+    register.calls.set_buyer_tz(case.id, "Asia/Shanghai", "小王")  # for now, on our clock
     view.show_case(case.id)
     indicator = view.call_indicator
     assert indicator.state == "allowed"
@@ -53,7 +54,7 @@ def test_a_zone_that_puts_a_promised_call_back_in_the_buyers_night_is_said(qtbot
 
     from shopdesk.domain.promises import PromiseKind
 
-    case = make_case(register)
+    case = make_case(register, phone="+14155550100")  # a buyer abroad
     register.promises.make(case.id, PromiseKind.CALL_BACK, clock.now() + timedelta(hours=4),
                            "小王", text="回电确认")  # 14:00 in Shanghai: LA's night
     dialog = BuyerCallDialog(register.calls, case.id, "小王", lang="en")

@@ -96,3 +96,19 @@ def test_a_buyer_abroad_without_a_zone_is_amber_even_when_allowed(qtbot, registe
     calls.set_buyer_tz(case.id, "America/Chicago", "小王")
     indicator.set_case(case.id)
     assert "abroad" not in indicator.label.text()
+
+
+def test_the_next_time_names_whose_clock_when_the_buyer_lives_elsewhere(qtbot, register,
+                                                                         clock):
+    from shopdesk.domain.enums import Platform
+
+    case = open_case(register, phone="+12125550100", platform=Platform.ALIEXPRESS)
+    calls, indicator = make(qtbot, register)
+    calls.set_buyer_tz(case.id, "America/New_York", "小王")  # 21:00 there: quiet hours
+    indicator.set_case(case.id)
+    text = indicator.label.text()
+    assert "next possible: 23:00 Beijing time (10:00 New York time; in 13 h" in text, text
+    home = open_case(register, nick="甲", phone="13900000001", order="3700000000001")
+    clock.set(MON_10 + timedelta(hours=9))  # 19:00 in Beijing
+    indicator.set_case(home.id)
+    assert "Beijing time" not in indicator.label.text()

@@ -25,7 +25,7 @@ from .model import (
 from .override import OverrideRequest, OverrideVerdict, check_override
 from .reasons import Notice, Reason
 from .search import HORIZON
-from .zones import local_to_utc
+from .zones import domestic_buyer, local_to_utc, same_clock
 
 __all__ = [
     "HARD_CODES",
@@ -48,8 +48,10 @@ __all__ = [
     "TimeWindow",
     "backdated_breaches",
     "check_override",
+    "domestic_buyer",
     "evaluate",
     "every_day",
     "local_to_utc",
+    "same_clock",
     "validate_policy",
 ]

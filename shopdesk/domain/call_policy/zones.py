@@ -71,3 +71,24 @@ def _offset(timestamp: int, tz: ZoneInfo) -> timedelta | None:
 def day_start(day: date, tz: ZoneInfo) -> datetime:
     """The first instant of a local date."""
     return local_to_utc(day, time(0), tz)
+
+
+# Platforms that sell within mainland China (Taobao/Tmall, JD, Pinduoduo, Douyin, Kuaishou):
+# their buyers live on the shop's clock. AliExpress (cross-border) and "other" may not.
+DOMESTIC_PLATFORMS = frozenset({"taobao", "jd", "pinduoduo", "douyin", "kuaishou"})
+
+
+def domestic_buyer(platform: str, phone: str) -> bool:
+    """A domestic platform's buyer, unless their phone number is another country's (a
+    buyer abroad may shop on Taobao too)."""
+    number = "".join(ch for ch in phone if ch.isdigit() or ch == "+")
+    abroad = number.startswith(("+", "00")) and not number.startswith(("+86", "0086"))
+    return platform in DOMESTIC_PLATFORMS and not abroad
+
+
+def same_clock(tz: str, other: str) -> bool:
+    """Whether two zones read the same wall time all year (Asia/Chongqing and
+    Asia/Shanghai; not America/New_York)."""
+    a, b = zone(tz), zone(other)
+    probes = [datetime(2026, month, 15, 12, tzinfo=UTC) for month in (1, 4, 7, 10)]
+    return all(p.astimezone(a).utcoffset() == p.astimezone(b).utcoffset() for p in probes)

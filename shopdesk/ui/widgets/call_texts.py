@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject
 from ...domain.call_policy import CallDecision
 from ...domain.clock import local
 from ...domain.text import list_sep
-from ...domain.zone_names import zone_suffix
+from ...domain.zone_names import zone_name, zone_suffix
 from ...services.calls import PREPARATION_CODES
 
 REFRESH_MS = 30_000  # the call light and the may-call list follow the clock
@@ -61,9 +61,20 @@ class CallTexts(QObject):
         stamp = local(nxt, shop_tz)
         when = stamp.strftime("%H:%M" if stamp.date() == local(now, shop_tz).date()
                               else "%m-%d %H:%M")
-        text = (self.tr("Cannot call now: %1 — next possible: %2 (%3)")
-                .replace("%1", reasons).replace("%2", when)
-                .replace("%3", self.countdown(nxt - now)))
+        if decision.buyer_tz and decision.buyer_tz != shop_tz:
+            # The buyer lives on another clock: say whose time each one is.
+            there = local(nxt, decision.buyer_tz)
+            theirs = there.strftime("%H:%M" if there.date() == stamp.date()
+                                    else "%m-%d %H:%M")
+            text = (self.tr("Cannot call now: %1 — next possible: %2 %4 (%5 %6; %3)")
+                    .replace("%1", reasons).replace("%2", when)
+                    .replace("%4", zone_name(shop_tz, lang))
+                    .replace("%5", theirs).replace("%6", zone_name(decision.buyer_tz, lang))
+                    .replace("%3", self.countdown(nxt - now)))
+        else:
+            text = (self.tr("Cannot call now: %1 — next possible: %2 (%3)")
+                    .replace("%1", reasons).replace("%2", when)
+                    .replace("%3", self.countdown(nxt - now)))
         return text, AMBER if decision.overridable else RED
 
     def details(self, decision: CallDecision, lang: str, shop_tz: str) -> str:
