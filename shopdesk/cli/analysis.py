@@ -7,7 +7,7 @@ import argparse
 from datetime import date, timedelta
 from typing import Any, TextIO
 
-from ..domain.analysis import Pareto
+from ..domain.analysis import Pareto, PlanStatus
 from ..domain.clock import to_utc_iso
 from ..domain.money import format_yuan
 from ..domain.refund_speed import SpeedRow
@@ -65,8 +65,10 @@ def add_analysis_parsers(sub: argparse._SubParsersAction) -> None:
     ls.add_argument("--json", action="store_true")
     up = psub.add_parser("update", help="change a plan")
     up.add_argument("plan_id", type=int, metavar="ID")
-    up.add_argument("--status", metavar="STATUS", help=", ".join(PLAN_STATUSES))
-    up.add_argument("--plan", metavar="TEXT")
+    up.add_argument("--status", metavar="STATUS",
+                    help=", ".join(PLAN_STATUSES) + " (or the status as listed: 'In progress')")
+    up.add_argument("--plan", metavar="TEXT", help="the short-term action")
+    up.add_argument("--cause", metavar="TEXT", help="the root cause")
     _plan_options(up)
 
 
@@ -275,7 +277,8 @@ def cmd_plans(register: Register, args: argparse.Namespace, out: TextIO) -> int:
                        f"plan #{plan.id} added: {named}\n"))
         return 0
     if args.plans_command == "update":
-        plan = service.update_plan(args.plan_id, actor, status=args.status, plan=args.plan,
+        plan = service.update_plan(args.plan_id, actor, status=_status(args.status),
+                                   plan=args.plan, root_cause=args.cause,
                                    owner=args.owner, due_date=_day(args.due, "--due", lang),
                                    target_pct=args.target, sub_type=args.sub_type,
                                    plan_long=args.long_term, difficulty=args.difficulty)
@@ -288,9 +291,22 @@ def cmd_plans(register: Register, args: argparse.Namespace, out: TextIO) -> int:
     for p in plans:
         text = pick(lang, *p.result.text())
         label = service.label(p.dimension, p.category, lang)
-        out.write(f"#{p.id}  {label}  {p.plan}  [{p.status}]  {text}\n")
+        # The status in the window's words ("In progress"), not its key ("doing").
+        out.write(f"#{p.id}  {label}  {p.plan}  [{PlanStatus(p.status).label(lang)}]  "
+                  f"{text}\n")
     out.write(pick(lang, f"共 {len(plans)} 个改进计划\n", f"{len(plans)} plan(s)\n"))
     return 0
+
+
+def _status(text: str | None) -> str | None:
+    """--status as a key or as listed ("In progress", "进行中"); anything else goes to the
+    service, which names the choices."""
+    if text is None:
+        return None
+    try:
+        return PlanStatus.parse(text).value
+    except ValueError:
+        return text
 
 
 ANALYSIS_HANDLERS = {

@@ -284,7 +284,8 @@ class AnalysisService:
         if not root_cause.strip():
             errors.append(FieldError("cause", "请填写根本原因", "The root cause is required"))
         if not plan.strip():
-            errors.append(FieldError("plan", "请填写改进措施", "The plan is required"))
+            # Named as the form labels the field (短期措施 / Short-term action).
+            errors.append(FieldError("plan", "请填写短期措施", "The short-term action is required"))
         if target_pct is not None and not 0 < target_pct <= 100:
             errors.append(FieldError("target", "目标降幅应在 1–100 之间",
                                      "The target must be between 1 and 100 (percent)"))
@@ -316,7 +317,8 @@ class AnalysisService:
                 "status", f"未知的状态（可选：{', '.join(PLAN_STATUSES)}）",
                 f"unknown status (one of: {', '.join(PLAN_STATUSES)})"))
         for key, zh, en in (("root_cause", "根本原因不能为空", "The root cause is required"),
-                            ("plan", "改进措施不能为空", "The plan is required")):
+                            ("plan", "短期措施不能为空",
+                             "The short-term action is required")):
             if key in values and not str(values[key]).strip():
                 errors.append(FieldError("cause" if key == "root_cause" else key, zh, en))
         target = values.get("target_pct")

@@ -133,3 +133,20 @@ def test_cli_plans_add_list_update(tmp_path, clock):
     assert (code, out) == (0, "已添加改进计划 #2：送货慢（slow_delivery）\n"), err
     code, out, _ = cli(tmp_path, clock, "plans", "list")
     assert "#2  送货慢  p" in out
+
+
+def test_cli_plans_update_the_root_cause_and_status_in_the_windows_words(tmp_path, clock):
+    cli(tmp_path, clock, "staff", "add", "小王")
+    cli(tmp_path, clock, "--as", "小王", "plans", "add", "--category", "slow_delivery",
+        "--cause", "快递网点爆仓", "--plan", "换快递")
+    code, _, err = cli(tmp_path, clock, "--as", "小王", "plans", "update", "1", "--cause",
+                       "仓库打包慢", "--status", "In progress", lang="en")
+    assert code == 0, err
+    [plan] = json.loads(cli(tmp_path, clock, "plans", "list", "--json")[1])["plans"]
+    assert (plan["root_cause"], plan["status"]) == ("仓库打包慢", "doing")
+    # The list says the status as the window does, not its key.
+    assert "[In progress]" in cli(tmp_path, clock, "plans", "list", lang="en")[1]
+    assert "[进行中]" in cli(tmp_path, clock, "plans", "list")[1]
+    code, _, err = cli(tmp_path, clock, "--as", "小王", "plans", "update", "1", "--plan", " ",
+                       lang="en")
+    assert code == 1 and "--plan" in err and "short-term action" in err

@@ -164,3 +164,28 @@ def test_window_exports_the_table_and_the_monthly_report(qtbot, make_window, reg
     qtbot.mouseClick(dialog.report_button, Qt.MouseButton.LeftButton)
     assert asked == [("2026-11", "2026-10")]
     assert (tmp_path / "report.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_the_form_names_the_field_and_does_not_move(qtbot, make_window, register):
+    """"The plan is required" named no field on the form ("Short-term action"), and the
+    message line appearing and going moved the fields ~14 px under the pointer."""
+    add(register, "item_defective", 1)
+    window = make_window(register)
+    dialog = window.analysis.open_dialog()
+    form = dialog.new_plan()
+    qtbot.waitExposed(form)
+
+    def tops():
+        return [w.mapTo(form, w.rect().topLeft()).y()
+                for w in (form.root_cause, form.short_term, form.target, form.status)]
+
+    before, size = tops(), form.size()
+    form.root_cause.setText("密封圈批次不良")
+    qtbot.mouseClick(form.findChild(QDialogButtonBox).button(
+        QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    assert form.error.isVisible() and form.saved is None
+    assert "短期措施" in form.error.text()  # the field's label, 短期措施 (Short-term action)
+    assert tops() == before and form.size() == size
+    qtbot.keyClicks(form.short_term, "spot checks")
+    assert not form.error.isVisible()
+    assert tops() == before and form.size() == size

@@ -117,6 +117,13 @@ class PlanDialog(QDialog):
         self.error.setObjectName("plan_error")
         self.error.setStyleSheet("color: #b00020;")
         self.error.setWordWrap(True)
+        # Room for the messages is kept whether or not one shows: appearing and going, the
+        # line moved the fields by ~14 px under the pointer, and a click meant for one
+        # field landed in the next. Three lines: the most the form can be told at once.
+        self.error.setFixedHeight(3 * self.error.fontMetrics().lineSpacing() + 4)
+        policy = self.error.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.error.setSizePolicy(policy)
         self.error.hide()
         # A message about a field goes once the user edits a field: left red after the field
         # was filled, it read as still wrong (the next OK checks again).
