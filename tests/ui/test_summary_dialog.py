@@ -75,6 +75,22 @@ def test_the_cases_menu_and_case_panel_reach_it(make_window, register, cases):
     dialog.close()
 
 
+def test_ctrl_p_in_the_case_panel_prints_the_case_it_shows(make_window, register, cases,
+                                                           qtbot):
+    """A case opened from a link is on screen while the list selects another (or none):
+    Ctrl+P pressed in the case panel (its evidence, a note) prints the case shown."""
+    window = make_window(register)
+    assert window.case_list.select_case(cases[0].id)
+    window.detail.show_case(cases[2].id)  # as a link to a similar case opens it
+    window.activateWindow()
+    window.detail.note_edit.setFocus()
+    qtbot.waitUntil(lambda: window.detail.note_edit.hasFocus())
+    qtbot.keyClick(window.detail.note_edit, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    [dialog] = _visible_dialogs()
+    assert dialog.case_ids == [cases[2].id]
+    dialog.close()
+
+
 def test_nothing_selected_says_so(make_window, register):
     window = make_window(register)
     assert window.summary.open_dialog() is None

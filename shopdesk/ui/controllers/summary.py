@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from .host import Host, make_action, window_wide
 
@@ -44,10 +44,19 @@ class SummaryController(QObject):
         current case). Returns the dialog, or None when no case is chosen."""
         host = self._host
         if case_ids is None:
-            case_ids = host.case_list.selected_ids()
-            current = host.case_list.current_id()
-            if not case_ids and current is not None:
-                case_ids = [current]
+            shown = host.detail.current_case_id
+            focus = QApplication.focusWidget()
+            if shown is not None and focus is not None and host.detail.isAncestorOf(focus):
+                # Ctrl+P from inside the case panel (its evidence, its notes): that case,
+                # which a link or a new case may have put there without selecting it.
+                case_ids = [shown]
+            else:
+                case_ids = host.case_list.selected_ids()
+                current = host.case_list.current_id()
+                if not case_ids and current is not None:
+                    case_ids = [current]
+                if not case_ids and shown is not None:
+                    case_ids = [shown]
         if not case_ids:
             host.show_message(self.tr("Select a case first"), 4000)
             return None
