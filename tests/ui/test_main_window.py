@@ -281,7 +281,8 @@ def test_menus_shortcuts_banners_and_status_bar_stay_where_users_know_them(windo
                                   "action_quit"]
     assert menus["menu_cases"] == ["action_new_promise", "action_find", "action_refresh", "-",
                                    "action_trash", "action_untrash", "action_empty_trash", "-",
-                                   "action_print_summary", "action_mark_major"]
+                                   "action_print_summary", "action_mark_major",
+                                   "action_list_case_buyer"]
     assert menus["menu_view"] == ["action_may_call", "action_call_compliance",
                                   "action_script_library", "-", "action_followups",
                                   "action_analysis", "action_blacklist"]

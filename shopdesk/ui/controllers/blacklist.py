@@ -29,7 +29,7 @@ class BlacklistController(QObject):
             tip=self.tr("Buyers known to abuse after-sales (malicious reviewers): a new case from "
                         "one is warned"))
         self.act_list_buyer = make_action(
-            parent, "action_list_case_buyer", self.tr("Add the buyer to the &malicious-buyer "
+            parent, "action_list_case_buyer", self.tr("Add the &buyer to the malicious-buyer "
                                                       "list…"),
             lambda: self.list_case_buyer(),
             tip=self.tr("List the shown case's buyer (platform, nickname, phone) with the case "
