@@ -16,6 +16,7 @@ from ..domain.call_policy import CallOutcome
 from ..domain.case import Case
 from ..domain.evidence import ChecklistItem, Evidence
 from ..domain.promises import Promise, PromiseState
+from ..domain.reviews import ContactChannel, Review
 from ..domain.warnings import RuleKey
 
 
@@ -67,6 +68,32 @@ class EvidenceEntry:
 
 
 @dataclass(frozen=True)
+class ReviewContactLine:
+    """A contact with the reviewer: a follow-up contact recorded on the review tab, or
+    another call logged on the case (it reached the same buyer about the same review)."""
+
+    at: datetime
+    actor: str
+    channel: ContactChannel
+    note: str = ""
+    call_outcome: CallOutcome | None = None  # for a call
+
+
+@dataclass(frozen=True)
+class ReviewSection:
+    """A bad review as the shop recorded it (texts masked as the rest of the summary)."""
+
+    review: Review
+    contacts: tuple[ReviewContactLine, ...] = ()
+
+    @property
+    def recorded(self) -> bool:
+        r = self.review
+        return bool(r.stars or r.text or r.reviewed_at or r.link or r.reply_text
+                    or r.appended_at)
+
+
+@dataclass(frozen=True)
 class SummaryWarning:
     """An early warning on the case (live or acknowledged; cleared ones are not printed)."""
 
@@ -100,6 +127,7 @@ class DisputeSummary:
     # For the platform (an appeal, the arbiter): the shop's own assessments left out (see
     # services/summary.py INTERNAL_EVENTS); False: the complete record, for the shop.
     for_platform: bool = False
+    review: ReviewSection | None = None  # a bad-review case's review, replies, contacts
 
     @property
     def calls(self) -> list[TimelineEntry]:

@@ -54,6 +54,7 @@ from .layout import (
 from .long_rows import LongRowTable
 from .summary_data import DisputeSummary, EvidenceEntry, TimelineEntry
 from .summary_labels import Labels
+from .summary_review import contact_rows, review_rows
 from .summary_timeline import timeline_content
 from .thumbnails import Thumbnail, ThumbnailCache, ThumbProblem
 
@@ -106,6 +107,8 @@ def summary_styles(font: PdfFont, lang: str = "zh") -> dict[str, ParagraphStyle]
                                  borderColor=GRID, borderPadding=(5, 6, 5, 6),
                                  backColor=FACTS_FILL, spaceBefore=4, spaceAfter=8,
                                  leftIndent=6, rightIndent=6)
+    st["sub"] = ParagraphStyle("sub", parent=st["cell_bold"], fontSize=9.5, leading=13,
+                               spaceBefore=6, spaceAfter=3)
     st["cell_alert"] = ParagraphStyle("cell_alert", parent=st["cell"], textColor=ALERT)
     st["cell_ok"] = ParagraphStyle("cell_ok", parent=st["cell"], textColor=OK_GREEN)
     words = None if is_english(lang) else "CJK"
@@ -306,6 +309,7 @@ def case_story(s: DisputeSummary, labels: Labels, st: dict[str, ParagraphStyle],
 
     story += _heading(labels["sec_facts"], st)
     story.append(para(s.facts.strip() or labels["none"], st["facts"]))
+    story += _review(s, labels, st, width)
 
     story += _timeline(s, labels, st, width)
     story += _promises(s, labels, st, width)
@@ -336,6 +340,28 @@ def _dispute_rows(s: DisputeSummary, lang: str) -> list[tuple[str, object, str |
     rows += [("created_at", _when(c.created_at, s.tz), "due_at", _when(c.due_at, s.tz)),
              ("assignee", c.assignee, None, None)]
     return rows
+
+
+def _review(s: DisputeSummary, labels: Labels, st: dict[str, ParagraphStyle],
+            width: float) -> list[Flowable]:
+    """A bad review's stars, text, 追评, public replies and contacts (other kinds: none)."""
+    if s.review is None:
+        return []
+    out: list[Flowable] = [*_heading(labels["sec_review"], st)]
+    if not s.review.recorded:
+        out.append(para(labels["review_none"], st["body"]))
+    else:
+        out.append(_pairs(review_rows(s.review, labels, s.tz), labels, st, width))
+    out.append(para(labels["review_contacts"], st["sub"]))
+    rows = contact_rows(s.review, labels, s.tz)
+    if not rows:
+        return [*out, para(labels["none"], st["body"])]
+    fixed = [_time_width(st), 17 * mm, 28 * mm]
+    t = table([[labels["col_time"], labels["col_actor"], labels["col_channel"],
+                labels["col_content"]], *rows], [*fixed, width - sum(fixed)],
+              style=st["cell"], header_style=st["cell_bold"], cls=LongRowTable)
+    t.splitInRow = 1
+    return [*out, t]
 
 
 def _warnings(s: DisputeSummary, labels: Labels, st: dict[str, ParagraphStyle],

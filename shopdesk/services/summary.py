@@ -18,17 +18,20 @@ from typing import TYPE_CHECKING, Any
 
 from ..domain.case import Case
 from ..domain.clock import Clock
-from ..domain.enums import CaseStatus
+from ..domain.enums import CaseKind, CaseStatus
 from ..domain.errors import FieldError, ValidationError
 from ..domain.evidence import ChecklistError, ChecklistItem, Evidence
 from ..domain.evidence_files import HEAD_BYTES, bytes_fit_file
 from ..domain.masking import mask_address, mask_name, mask_phone
+from ..domain.reviews import ContactChannel, Review
 from ..domain.summary_facts import MAX_FACTS, CallCounts, compose_facts
 from ..domain.text_masking import contact_masker
 from ..reports.summary_data import (
     CallDetail,
     DisputeSummary,
     EvidenceEntry,
+    ReviewContactLine,
+    ReviewSection,
     SummaryWarning,
     TimelineEntry,
 )
@@ -36,6 +39,7 @@ from ..storage.audit import AuditStore
 from ..storage.calls import CallRecord, CallStore
 from ..storage.database import Database
 from ..storage.events import TimelineEvent
+from ..storage.reviews import ReviewStore
 from ..storage.summaries import SavedFacts, SummaryStore
 from ..storage.warnings import WarningStore
 from .actor import require_actor
@@ -93,6 +97,7 @@ class SummaryService:
         self.audit_log = AuditStore(db)
         self.call_log = CallStore(db)
         self.warning_store = WarningStore(db)
+        self.review_store = ReviewStore(db)
 
     # --- the facts statement -----------------------------------------------------------
     def default_facts(self, case_id: int, *, lang: str = "zh") -> str:
@@ -221,13 +226,36 @@ class SummaryService:
             description=mask(case.description))
         if for_platform:
             shown_case = shown_case.with_changes(major_owner="", cause=None)
+        review = (self._review(case, list(calls.values()), mask)
+                  if case.kind is CaseKind.BAD_REVIEW else None)
         return DisputeSummary(
             case=shown_case, shop_name=case.shop, tz=self.shop_tz,
             generated_at=self.clock.now(), generated_by=actor, facts=mask(facts),
             full_contact=full_contact, timeline=tuple(timeline), promises=tuple(promises),
             evidence=tuple(evidence), checklist=tuple(checklist), checklist_problem=problem,
             resolved_at=_resolved_at(case, events), warnings=warnings,
-            for_platform=for_platform)
+            for_platform=for_platform, review=review)
+
+    def _review(self, case: Case, calls: Sequence[CallRecord],
+                mask: Callable[[str], str]) -> ReviewSection:
+        """The review, the public replies and every contact with the reviewer: the
+        follow-up contacts and the other calls logged on the case (as the review tab
+        counts them; a phone contact logs its own call at the same moment). In both
+        versions: an appeal against a malicious reviewer rests on them."""
+        review = self.review_store.get(case.id) or Review(case_id=case.id)
+        review = replace(review, text=mask(review.text), append_text=mask(review.append_text),
+                         reply_text=mask(review.reply_text),
+                         append_reply_text=mask(review.append_reply_text),
+                         link=mask(review.link))
+        contacts = self.review_store.contacts(case.id)
+        call_at = {c.at: c for c in calls}
+        phoned = {c.at for c in contacts if c.channel is ContactChannel.PHONE}
+        lines = [ReviewContactLine(c.at, c.actor, c.channel, mask(c.note),
+                                   call_at[c.at].outcome if c.at in phoned and c.at in call_at
+                                   else None) for c in contacts]
+        lines += [ReviewContactLine(c.at, c.actor, ContactChannel.PHONE, mask(c.summary),
+                                    c.outcome) for c in calls if c.at not in phoned]
+        return ReviewSection(review, tuple(sorted(lines, key=lambda line: line.at)))
 
     def _evidence_entries(self, case_id: int) -> list[EvidenceEntry]:
         """The case's live evidence, numbered by id as the evidence panel and
