@@ -407,3 +407,37 @@ def test_the_platform_version_is_the_default_and_can_be_unticked(qtbot, register
     with qtbot.waitSignal(dialog.written, timeout=20_000):
         dialog.save_button.click()
     assert "平台申诉版" not in _text(tmp_path / "record.pdf").replace("\n", "")
+
+
+def _aliexpress_case(register, order="8123456789012"):
+    return register.cases.open_case(CaseDraft(
+        platform=Platform.ALIEXPRESS, order_no=order, kind=CaseKind.REFUND_ONLY,
+        shop="某某小店", buyer_nick="john_d", item_title="Thermos", amount_paid=Decimal("59.90"),
+        cause=Cause.TRANSIT_DAMAGE), "小王")
+
+
+def test_the_document_starts_in_the_windows_language(qtbot, register, cases, tasks):
+    dialog = SummaryDialog(register, [cases[0].id], "小王", tasks, lang="en")
+    qtbot.addWidget(dialog)
+    assert dialog.doc_lang() == "en" and dialog.language.currentData() == "en"
+    assert "asked for a refund only" in dialog.facts_edit.toPlainText()
+    chinese = SummaryDialog(register, [cases[0].id], "小王", tasks, lang="zh_CN")
+    qtbot.addWidget(chinese)
+    assert chinese.doc_lang() == "zh" and "申请仅退款" in chinese.facts_edit.toPlainText()
+
+
+def test_an_aliexpress_case_suggests_english_and_keeps_the_users_choice(qtbot, register,
+                                                                        cases, tasks):
+    first, second = _aliexpress_case(register), _aliexpress_case(register, "8123456789013")
+    dialog = SummaryDialog(register, [first.id, second.id], "小王", tasks, lang="zh")
+    qtbot.addWidget(dialog)
+    assert dialog.doc_lang() == "en" and dialog.language.toolTip()
+    assert "asked for a refund only on AliExpress order" in dialog.facts_edit.toPlainText()
+    dialog.language.setCurrentIndex(dialog.language.findData("zh"))  # the user's choice
+    dialog.cases.setCurrentRow(1)
+    dialog.cases.setCurrentRow(0)
+    assert dialog.doc_lang() == "zh" and "申请仅退款" in dialog.facts_edit.toPlainText()
+    # A batch that is not all AliExpress keeps the window's language.
+    mixed = SummaryDialog(register, [first.id, cases[0].id], "小王", tasks, lang="zh")
+    qtbot.addWidget(mixed)
+    assert mixed.doc_lang() == "zh" and not mixed.language.toolTip()

@@ -40,8 +40,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.enums import Platform
 from ...domain.errors import NotFoundError, ValidationError
-from ...domain.text import pick
+from ...domain.text import is_english, normalize_lang, pick
 from ...reports.summary_data import DisputeSummary
 from ...services.register import Register
 from ...services.summary import SummaryResult
@@ -85,6 +86,14 @@ def summary_file_name(case_nos: list[str], lang: str) -> str:
 
 
 
+def suggested_doc_lang(platforms: Sequence[Platform], ui_lang: str) -> str:
+    """The document language to start with: English when every case is an AliExpress
+    one (the platform's staff read English), else the window's language."""
+    if platforms and all(p is Platform.ALIEXPRESS for p in platforms):
+        return "en"
+    return normalize_lang(ui_lang)
+
+
 def _breakable(path: str) -> str:
     """A path that word wrap may break after each folder (a zero-width space after every
     separator): a long one wraps inside the label instead of widening the dialog."""
@@ -110,6 +119,8 @@ class SummaryDialog(QDialog):
         self.case_nos = [cases[i].case_no for i in self.case_ids]
         self._labels = {i: f"{cases[i].case_no}  {cases[i].buyer_nick}" for i in self.case_ids}
         self._trashed = {i for i in self.case_ids if cases[i].deleted_at is not None}
+        self._suggested_lang = suggested_doc_lang([cases[i].platform for i in self.case_ids],
+                                                  lang)
         self._facts: dict[int, str] = {}  # edits not yet saved, by case id
         self._current: int | None = None
         self.last_result: SummaryResult | None = None
@@ -177,7 +188,13 @@ class SummaryDialog(QDialog):
         self.language.setObjectName("summary_language")
         self.language.addItem(self.tr("Chinese document"), "zh")
         self.language.addItem(self.tr("English document"), "en")
-        self._shown_lang = "zh"
+        # The window's language, or English for AliExpress (its staff read English); what
+        # the user then chooses here stays for as long as the dialog is open.
+        self.language.setCurrentIndex(self.language.findData(self._suggested_lang))
+        if self._suggested_lang == "en" and not is_english(self.lang):
+            self.language.setToolTip(self.tr("English suggested: AliExpress's staff read "
+                                             "English"))
+        self._shown_lang = self._suggested_lang
         self.language.currentIndexChanged.connect(self._language_changed)
         options = QHBoxLayout()
         options.addWidget(self.full_contact, 1)
