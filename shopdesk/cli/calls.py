@@ -7,12 +7,20 @@ Registered by shopdesk.cli (add_call_parsers + CALL_HANDLERS); no Qt imported.
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
+import sys
 from datetime import date, datetime, time, timedelta
 from typing import Any, TextIO
 from zoneinfo import ZoneInfo
 
-from ..domain.call_policy import CallDecision, CallOutcome, CallPolicy, PreCallChecklist
+from ..domain.call_policy import (
+    CallDecision,
+    CallOutcome,
+    CallPolicy,
+    PreCallChecklist,
+    ReasonCode,
+)
 from ..domain.clock import local, to_utc_iso
 from ..domain.errors import ValidationError
 from ..domain.policy_presets import PolicyConfigError, policy_to_dict
@@ -21,9 +29,15 @@ from ..domain.text_masking import contact_masker
 from ..domain.zone_names import zone_name
 from ..services.call_compliance import ReportCall
 from ..services.call_policy_settings import PRESETS, SETTABLE_KEYS
-from ..services.calls import CallRefusedError, CallService, call_back_warning
+from ..services.calls import (
+    CallRefusedError,
+    CallService,
+    PolicyLoosenedError,
+    call_back_warning,
+)
 from ..services.register import Register
 from ..services.serialize import SCHEMA_VERSION
+from ..services.staff import PinError
 from .common import (
     CliError,
     actor_name,
@@ -91,10 +105,27 @@ def add_call_parsers(sub: argparse._SubParsersAction) -> None:
     psub = policy.add_subparsers(dest="policy_command", required=True)
     show = psub.add_parser("show")
     show.add_argument("--json", action="store_true")
-    pset = psub.add_parser("set", help="--preset NAME, or KEY=VALUE ...")
+    pset = psub.add_parser(
+        "set", help="--preset NAME, or KEY=VALUE ...",
+        description="Change the call policy. Every change is kept in the audit trail "
+                    "(policy history). Loosening a rule past the shipped safe preset "
+                    "(shorter quiet hours; more calls per day, per case or over several "
+                    "days; a shorter gap or cool-down) is refused unless --i-understand is "
+                    "given, and then needs the operator's PIN when they have one: calls "
+                    "made under looser rules can cost the shop a harassment penalty "
+                    "(Taobao: 12 points). Tightening needs neither.")
     pset.add_argument("--preset", choices=PRESETS)
     pset.add_argument("assignments", nargs="*", metavar="KEY=VALUE",
                       help="keys: " + ", ".join(SETTABLE_KEYS))
+    pset.add_argument("--i-understand", dest="i_understand", action="store_true",
+                      help="confirm a change that loosens the policy past the safe preset: "
+                           "the platform may penalise calls made under it")
+    pset.add_argument("--pin", dest="policy_pin", metavar="PIN",
+                      help="the operator's 4-digit PIN, when they have one (asked for on a "
+                           "terminal otherwise); needed with --i-understand")
+    phist = psub.add_parser("history", help="who changed the call policy, when, old -> new")
+    phist.add_argument("--limit", type=int, default=50)
+    phist.add_argument("--json", action="store_true")
     hol = psub.add_parser("holidays", help="which years' statutory holidays the policy knows; "
                                            "enter a year the holiday library lacks")
     hol.add_argument("--year", type=int, help="the year to enter (with --holidays)")
@@ -413,14 +444,19 @@ def cmd_policy(register: Register, args: argparse.Namespace, out: TextIO) -> int
     calls = register.calls
     actor = actor_name(register, args.actor)
     lang = cli_lang(register, args)
+    if args.policy_command == "history":
+        return _cmd_policy_history(register, args, out, lang)
     if args.policy_command == "set":
         if bool(args.preset) == bool(args.assignments):
             raise CallCliError(pick(lang, "policy set: 请给出 --preset NAME 或 KEY=VALUE，"
                                           "二者选一",
                                     "policy set: give either --preset NAME or KEY=VALUE pairs"))
+        confirm: dict[str, Any] = {"confirmed": args.i_understand}
+        if args.i_understand:
+            confirm["pin"] = _policy_pin(register, actor, args)
         try:
             if args.preset:
-                calls.apply_preset(args.preset, actor)
+                calls.apply_preset(args.preset, actor, **confirm)
             else:
                 pairs: dict[str, str] = {}
                 for item in args.assignments:
@@ -429,9 +465,15 @@ def cmd_policy(register: Register, args: argparse.Namespace, out: TextIO) -> int
                         raise CallCliError(pick(lang, f"policy set: {item!r} 不是 KEY=VALUE 格式",
                                                 f"policy set: {item!r} is not KEY=VALUE"))
                     pairs[key.strip()] = value
-                calls.set_policy_values(pairs, actor)
+                calls.set_policy_values(pairs, actor, **confirm)
         except PolicyConfigError as exc:
             raise CallCliError("; ".join(e.message(lang) for e in exc.errors)) from None
+        except PolicyLoosenedError as exc:
+            raise CallCliError(exc.message(lang)) from None
+        except PinError as exc:
+            why = pick(lang, f"（放宽通话规范需要 {actor} 的 PIN）",
+                       f" (loosening the call policy needs {actor}'s PIN)")
+            raise CallCliError(f"--pin: {exc.errors[0].message(lang)}{why}") from None
     policy = calls.policy()
     if getattr(args, "json", False):
         emit_json(out, {"schema": SCHEMA_VERSION, "policy": _policy_json(policy)})
@@ -444,6 +486,42 @@ def cmd_policy(register: Register, args: argparse.Namespace, out: TextIO) -> int
                 out.write(f"  {section}.{key} = {json.dumps(value, ensure_ascii=False)}\n")
         else:
             out.write(f"  {section} = {json.dumps(values, ensure_ascii=False)}\n")
+    return 0
+
+
+def _policy_pin(register: Register, actor: str, args: argparse.Namespace) -> str | None:
+    """policy set --pin, the --as PIN, or a prompt without echo on a terminal."""
+    pin = args.policy_pin or getattr(args, "as_pin", None)
+    if pin is None and actor and register.staff.has_pin(actor) and sys.stdin is not None \
+            and sys.stdin.isatty():
+        pin = getpass.getpass(f"{actor} PIN: ")
+    return pin
+
+
+_REASON_VALUES = frozenset(c.value for c in ReasonCode)
+
+
+def _cmd_policy_history(register: Register, args: argparse.Namespace, out: TextIO,
+                        lang: str) -> int:
+    tz = register.shop_tz
+    rows = register.calls.policy_history(max(1, args.limit))
+    if args.json:
+        emit_json(out, {"schema": SCHEMA_VERSION, "changes": [
+            {"at": to_utc_iso(r.at), "time": f"{local(r.at, tz):%Y-%m-%d %H:%M}",
+             "actor": r.actor, "action": r.action, "key": r.field, "old": r.old, "new": r.new}
+            for r in rows]})
+        return 0
+    if not rows:
+        out.write(pick(lang, "通话规范还没有改动记录\n", "no call policy changes recorded\n"))
+    for r in rows:
+        when = f"{local(r.at, tz):%Y-%m-%d %H:%M}"
+        if r.action == "call_policy_loosened":
+            labels = ", ".join(ReasonCode(c).label(lang) for c in (r.field or "").split(",")
+                               if c in _REASON_VALUES)
+            out.write(pick(lang, f"{when}  {r.actor}  已确认放宽：{r.new}\n",
+                           f"{when}  {r.actor}  confirmed loosening: {labels}\n"))
+        else:
+            out.write(f"{when}  {r.actor}  {r.field}: {r.old or '—'} → {r.new or '—'}\n")
     return 0
 
 

@@ -51,6 +51,27 @@ def _jsonable(data: Mapping[str, Any]) -> dict[str, Any]:
     return conv(data)  # type: ignore[no-any-return]
 
 
+def flat_policy(policy: CallPolicy) -> dict[str, str]:
+    """The policy as KEY -> value text, in the keys `policy set` takes (caps.per_day: "2";
+    window.mon: "10:00-18:00"): what the audit trail records, old and new."""
+    out: dict[str, str] = {}
+    for section, values in _jsonable(policy_to_dict(policy)).items():
+        if isinstance(values, Mapping):
+            for key, value in values.items():
+                out[f"{section}.{key}"] = _text(value)
+        else:
+            out[section] = _text(values)
+    return out
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, list):
+        return ",".join(str(v) for v in value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
 def _bad(key: str, zh: str, en: str) -> PolicyConfigError:
     return PolicyConfigError([FieldError(key, f"{key}：{zh}", f"{key}: {en}")])
 

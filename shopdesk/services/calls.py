@@ -10,6 +10,7 @@ import json
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ..domain.call_policy import (
@@ -27,6 +28,7 @@ from ..domain.call_policy import (
     check_override,
     domestic_buyer,
     evaluate,
+    loosenings,
     same_clock,
 )
 from ..domain.case import Case
@@ -37,7 +39,7 @@ from ..domain.holidays import HolidayCalendar
 from ..domain.masking import phone_identity, phone_spellings
 from ..domain.promises import Promise, PromiseKind
 from ..domain.text import clause_sep, pick
-from ..storage.audit import AuditStore
+from ..storage.audit import AuditEntry, AuditStore
 from ..storage.calls import Buyer, CallRecord, CallStore
 from ..storage.cases import CaseStore
 from ..storage.database import Database
@@ -46,7 +48,10 @@ from ..storage.promises import PromiseStore
 from ..storage.settings import SettingsStore
 from .actor import require_actor
 from .call_compliance import ComplianceReport, build_report
-from .call_policy_settings import PolicySettings
+from .call_policy_settings import DEFAULT_PRESET, PRESETS, PolicySettings, flat_policy
+
+if TYPE_CHECKING:
+    from .staff import StaffService
 
 # Timeline entries that count as "contacted the buyer in chat first". There is no
 # dedicated chat event yet, so a progress note stands in for it.
@@ -54,6 +59,22 @@ CHAT_EVENT_TYPES = ("chat", "note")
 PREPARATION_CODES = frozenset({ReasonCode.CHECKLIST_MISSING, ReasonCode.CHAT_FIRST_MISSING})
 # A call logged this far ahead of the clock is a typo, not a plan.
 FUTURE_SLACK = timedelta(minutes=5)
+
+
+class PolicyLoosenedError(ShopDeskError, ValueError):
+    """A policy change loosens the rules past the safe preset and was not confirmed; the
+    `loosened` notices say which rules and how."""
+
+    def __init__(self, loosened: list[Notice]) -> None:
+        self.loosened = loosened
+        super().__init__(
+            "这些改动放宽到超出安全预设（淘宝安全）：" + "；".join(n.zh for n in loosened)
+            + "。在这些时段或次数下打电话，买家投诉骚扰时平台可能处罚店铺"
+            "（淘宝一般类违规扣 12 分）。确认要这样做，请明确确认（命令行：--i-understand）",
+            "These changes loosen the call policy past the safe preset (Taobao safe): "
+            + "; ".join(n.en for n in loosened) + ". Calls made under them can get the shop "
+            "penalised by the platform when a buyer reports harassment (Taobao: 12 points). "
+            "To do it anyway, confirm explicitly (command line: --i-understand)")
 
 
 class CallRefusedError(ShopDeskError, ValueError):
@@ -178,7 +199,7 @@ class CallService:
 
     def __init__(self, db: Database, clock: Clock, settings: SettingsStore,
                  holiday_calendar: HolidayCalendar | None, *, presets_dir: Path | None = None,
-                 shop_tz: str | None = None) -> None:
+                 shop_tz: str | None = None, staff: StaffService | None = None) -> None:
         self.db = db
         self.clock = clock
         self.holiday_calendar = holiday_calendar
@@ -188,6 +209,7 @@ class CallService:
         self.audit_log = AuditStore(db)
         self.policies = PolicySettings(settings, presets_dir)
         self._shop_tz = shop_tz
+        self.staff = staff
 
     @property
     def shop_tz(self) -> str:
@@ -197,22 +219,61 @@ class CallService:
     def policy(self) -> CallPolicy:
         return self.policies.policy()
 
-    def set_policy(self, policy: CallPolicy, actor: str = "") -> CallPolicy:
+    def loosened_by(self, policy: CallPolicy) -> list[Notice]:
+        """The rules on which `policy` would loosen the shop's policy past the shipped safe
+        preset (see domain loosenings); none for a shipped preset taken as it is."""
+        named = self.policies.named(policy)
+        if named.name in PRESETS and named == self.policies.preset(named.name):
+            return []  # the shipped presets are the vetted starting points
+        return loosenings(named, self.policy(), self.policies.preset(DEFAULT_PRESET))
+
+    def set_policy(self, policy: CallPolicy, actor: str = "", *, confirmed: bool = False,
+                   pin: str | None = None) -> CallPolicy:
         """Store the shop's policy; a preset edited away from its rules is stored as
-        "custom" (see PolicySettings.named). Returns the policy as stored."""
+        "custom" (see PolicySettings.named). Returns the policy as stored.
+
+        Every change is audited (who, each key old -> new). A change loosening the rules
+        past the safe preset is refused (PolicyLoosenedError) unless `confirmed`, and then
+        needs the operator's PIN when they have one (PinError)."""
+        loosened = self.loosened_by(policy)
+        if loosened:
+            if not confirmed:
+                raise PolicyLoosenedError(loosened)
+            if self.staff is not None and actor:
+                self.staff.verify_pin(actor, pin, purpose="call_policy_loosen")
+        now, who = self.clock.now(), actor or "-"
         with self.db.atomic():
-            old = self.policy().name
+            old = self.policy()
+            before = flat_policy(old)
             policy = self.policies.save(policy)
-            self.audit_log.record(self.clock.now(), actor or "-", "settings", None,
-                                  "call_policy", "call_policy", old, policy.name)
+            after = flat_policy(policy)
+            if old.name != policy.name:
+                self.audit_log.record(now, who, "settings", None, "call_policy",
+                                      "call_policy", old.name, policy.name)
+            self.audit_log.record_many([
+                (now, who, "settings", None, "call_policy", key, before.get(key),
+                 after.get(key))
+                for key in sorted(set(before) | set(after))
+                if key not in ("name", "label_zh", "label_en")
+                and before.get(key) != after.get(key)])
+            if loosened:
+                self.audit_log.record(now, who, "settings", None, "call_policy_loosened",
+                                      ",".join(n.code for n in loosened), None,
+                                      "；".join(n.zh for n in loosened))
         return policy
 
-    def apply_preset(self, name: str, actor: str = "") -> CallPolicy:
-        return self.set_policy(self.policies.preset(name), actor)
+    def apply_preset(self, name: str, actor: str = "", **confirm: Any) -> CallPolicy:
+        return self.set_policy(self.policies.preset(name), actor, **confirm)
 
-    def set_policy_values(self, assignments: dict[str, str], actor: str = "") -> CallPolicy:
+    def set_policy_values(self, assignments: dict[str, str], actor: str = "",
+                          **confirm: Any) -> CallPolicy:
         """Apply KEY=VALUE edits (e.g. caps.per_day=3); PolicyConfigError names bad ones."""
-        return self.set_policy(self.policies.with_values(self.policy(), assignments), actor)
+        return self.set_policy(self.policies.with_values(self.policy(), assignments), actor,
+                               **confirm)
+
+    def policy_history(self, limit: int = 200) -> list[AuditEntry]:
+        """The call policy's changes, newest first: who, when, which key, old -> new."""
+        return self.audit_log.for_actions(("call_policy", "call_policy_loosened"), limit)
 
     # --- deciding ------------------------------------------------------------
     def case(self, case_id: int) -> Case:

@@ -148,7 +148,7 @@ class Register:
         from .calls import CallService
 
         return CallService(self.db, self.clock, self.settings, self.holidays,
-                           shop_tz=self.shop_tz)
+                           shop_tz=self.shop_tz, staff=self.staff)
 
     @cached_property
     def major(self) -> MajorService:

@@ -59,6 +59,15 @@ class AuditStore:
             "WHERE entity = ? AND entity_id = ? ORDER BY at, id", [entity, entity_id]).fetchall()
         return [AuditEntry(from_iso(r[0]), *r[1:]) for r in rows]  # type: ignore[arg-type]
 
+    def for_actions(self, actions: Sequence[str], limit: int = 200) -> list[AuditEntry]:
+        """The latest rows of these actions, newest first."""
+        marks = ", ".join("?" for _ in actions)
+        rows = self.db.execute(
+            "SELECT at, actor, entity, entity_id, action, field, old, new FROM audit_log "
+            f"WHERE action IN ({marks}) ORDER BY id DESC LIMIT ?",
+            [*actions, limit]).fetchall()
+        return [AuditEntry(from_iso(r[0]), *r[1:]) for r in rows]  # type: ignore[arg-type]
+
     def latest(self, limit: int = 200) -> list[AuditEntry]:
         rows = self.db.execute(
             "SELECT at, actor, entity, entity_id, action, field, old, new FROM audit_log "

@@ -57,7 +57,7 @@ def test_each_command_builds_each_service_at_most_once(cli, built, tmp_path, clo
     case_no = cli("cases", "add", "--platform", "taobao", "--order", "3712345678901",
                   "--kind", "refund_only", "--buyer", "小蜜蜂", "--phone", "13812345678").strip()
     commands = [
-        ("policy", "set", "caps.per_day=3"),
+        ("policy", "set", "caps.per_day=1"),
         ("policy", "show"),
         ("calls", "can-call", case_no),
         ("import", str(DATA / "taobao_refund_gbk.csv"), "--dry-run", "--skip-bad-rows"),

@@ -80,3 +80,50 @@ def test_long_spans_read_in_hours_beside_the_minutes(qtbot, register):
     assert dialog.cooldown.hours_label.text() == "= 1 h 30 min"
     dialog.min_gap.setValue(30)
     assert dialog.min_gap.hours_label.text() == ""
+
+
+def test_loosening_past_the_safe_preset_asks_first(qtbot, register):
+    from PySide6.QtCore import QTime
+
+    calls, dialog = make(qtbot, register)
+    dialog.per_day.setValue(50)
+    dialog.quiet_start.setTime(QTime(23, 59))
+    dialog.quiet_end.setTime(QTime(0, 0))
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    box = dialog.loosen_box
+    assert box.isVisible() and "12 points" in box.informativeText()
+    assert "quiet hours 21:00–08:00 → 23:59–00:00" in box.informativeText()
+    keep = next(b for b in box.buttons() if b is not dialog.loosen_button)
+    qtbot.mouseClick(keep, Qt.MouseButton.LeftButton)
+    assert calls.policy().max_attempts_per_day == 2 and dialog.isVisible()
+
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(dialog.saved):
+        qtbot.mouseClick(dialog.loosen_button, Qt.MouseButton.LeftButton)
+    assert calls.policy().max_attempts_per_day == 50
+
+
+def test_stricter_values_save_without_asking(qtbot, register):
+    calls, dialog = make(qtbot, register)
+    dialog.per_case.setValue(2)
+    with qtbot.waitSignal(dialog.saved):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert getattr(dialog, "loosen_box", None) is None
+    assert calls.policy().max_attempts_per_case == 2
+
+
+def test_loosening_asks_for_the_operators_pin(qtbot, register, boxes):
+    register.staff.set_pin("小王", "2468", "小王")
+    dialog = PolicyDialog(register.calls, "小王", lang="en")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.per_day.setValue(9)
+    boxes.text_answer = ("1111", True)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.loosen_button, Qt.MouseButton.LeftButton)
+    assert "Wrong PIN" in dialog.error.text() and register.calls.policy().max_attempts_per_day == 2
+    boxes.text_answer = ("2468", True)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(dialog.saved):
+        qtbot.mouseClick(dialog.loosen_button, Qt.MouseButton.LeftButton)
+    assert register.calls.policy().max_attempts_per_day == 9

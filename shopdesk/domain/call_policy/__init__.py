@@ -6,6 +6,7 @@ presets are loaded by `shopdesk.domain.policy_presets`.
 
 from .backdated import backdated_breaches
 from .engine import CallDecision, evaluate
+from .loosening import loosenings
 from .model import (
     HARD_CODES,
     WEEKDAYS,
@@ -52,6 +53,7 @@ __all__ = [
     "evaluate",
     "every_day",
     "local_to_utc",
+    "loosenings",
     "same_clock",
     "validate_policy",
 ]

@@ -14,8 +14,10 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QTimeEdit,
@@ -23,12 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.call_policy import WEEKDAYS, CallPolicy, CapCounting, HolidayMode
+from ...domain.call_policy import WEEKDAYS, CallPolicy, CapCounting, HolidayMode, Notice
 from ...domain.policy_presets import PolicyConfigError, policy_from_dict, policy_to_dict
 from ...domain.text import pick
 from ...services.call_policy_settings import PRESETS
-from ...services.calls import CallService
+from ...services.calls import CallService, PolicyLoosenedError
 from ...services.holidays import ShopHolidays
+from ...services.staff import PinError
 from ..widgets.enum_combo import EnumCombo
 from ..widgets.field_error import FieldErrorLabel, ValidatedField
 from .holiday_dialog import HolidayCoverageBox
@@ -238,7 +241,57 @@ class PolicyDialog(QDialog):
                 self._mark(e.field, e.message(self.lang))
             self.error.show_error("\n".join(e.message(self.lang) for e in exc.errors))
             return
-        self.calls.set_policy(policy, self.operator)
+        loosened = self.calls.loosened_by(policy)
+        if loosened:
+            self._ask_loosen(policy, loosened)
+            return
+        self._store(policy)
+
+    def _ask_loosen(self, policy: CallPolicy, loosened: list[Notice]) -> None:
+        """Loosening past the safe preset is said plainly and needs an explicit yes (and
+        then the operator's PIN when they have one)."""
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Loosen the call policy?"),
+                          self.tr("These changes allow calls that the safe preset does not:"),
+                          parent=self)
+        box.setObjectName("loosen_box")
+        box.setInformativeText(
+            "\n".join(f"• {n.message(self.lang)}" for n in loosened) + "\n\n"
+            + self.tr("If a buyer reports the calls as harassment, the platform may penalise "
+                      "the shop for calls made under these rules (Taobao: a general "
+                      "violation, 12 points). The change is kept in the audit trail under "
+                      "your name."))
+        self.loosen_button = box.addButton(self.tr("Loosen anyway"),
+                                           QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(self.tr("Keep the safe rules"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.buttonClicked.connect(
+            lambda button: self._loosen_answered(policy, button is self.loosen_button))
+        self.loosen_box = box
+        box.open()
+
+    def _loosen_answered(self, policy: CallPolicy, confirmed: bool) -> None:
+        if not confirmed:
+            return
+        pin = None
+        staff = self.calls.staff
+        if staff is not None and staff.has_pin(self.operator):
+            pin, ok = QInputDialog.getText(
+                self, self.tr("Loosen the call policy?"),
+                self.tr("PIN of %1 (4 digits):").replace("%1", self.operator),
+                QLineEdit.EchoMode.Password)
+            if not ok:
+                return
+        self._store(policy, confirmed=True, pin=pin)
+
+    def _store(self, policy: CallPolicy, *, confirmed: bool = False,
+               pin: str | None = None) -> None:
+        try:
+            self.calls.set_policy(policy, self.operator, confirmed=confirmed, pin=pin)
+        except (PinError, PolicyLoosenedError) as exc:
+            self.error.show_error(exc.errors[0].message(self.lang)
+                                  if isinstance(exc, PinError) else exc.message(self.lang))
+            return
         self.saved.emit()
         self.accept()
 
