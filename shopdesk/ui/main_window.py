@@ -154,6 +154,9 @@ class MainWindow(MainWindowChrome, QMainWindow):
         self.external_changes = ExternalChanges(self, self)
         self.external_changes.changed.connect(self.shifts.refresh)
         self.external_changes.changed.connect(self.analysis.external_change)
+        # The status bar's reminder count too: after `demo --remove` on the command line it
+        # said 提醒：87 over 6 cases until F5.
+        self.external_changes.changed.connect(lambda: self.reminders.refresh_counts())
 
     # --- the register ----------------------------------------------------
     @property

@@ -237,3 +237,25 @@ def test_a_poll_answered_after_the_window_is_gone_is_dropped(
     qapp.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert not isValid(window)
     qtbot.wait(50)  # the queued answer arrives now; an exception here fails the test
+
+
+def test_a_change_made_elsewhere_recounts_the_status_bar(qtbot, make_window, register, clock,
+                                                         no_tray):
+    """After the command line cleared what was due, the status bar kept the old count
+    until F5 (or the next minute)."""
+    from shopdesk.services.register import open_register
+
+    case = open_case(register, "T200030")
+    made = promise(register, case, 5)
+    clock.advance(minutes=6)
+    window = make_window(register)
+    qtbot.waitUntil(lambda: window.reminders.counts.total == 1, timeout=3000)
+    window.reminders.timer.stop()  # only the outside change may recount
+    other = open_register(register.paths, clock, daily_backup=False)
+    try:
+        other.promises.keep(made.id, "小王")
+    finally:
+        other.close()
+    window.external_changes.poll()
+    assert window.reminders.counts.total == 0
+    assert window.reminders.status_label.text().endswith("0")
