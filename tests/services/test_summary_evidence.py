@@ -3,8 +3,10 @@ counted only when a reader can open it, and (for the platform) as it stands now.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from PIL import Image
@@ -13,6 +15,8 @@ from pypdf import PdfReader
 from shopdesk.domain.case import CaseDraft
 from shopdesk.domain.enums import CaseKind, Cause, Platform
 from shopdesk.domain.evidence import EvidenceCategory
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def _open(register):
@@ -26,6 +30,20 @@ def _photo(folder, name, colour):
     path = folder / name
     Image.new("RGB", (40, 30), colour).save(path)
     return path
+
+
+def _kept_from_before(register, case, filename: str, mime: str, data: bytes):
+    """A file an older ShopDesk accepted (today's add_file may refuse it): its bytes put
+    in the content store and its row written as they were then."""
+    sha = hashlib.sha256(data).hexdigest()
+    stored_as = f"{sha[:2]}/{sha}{Path(filename).suffix}"
+    target = register.evidence.files.path_of(stored_as)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
+    return register.evidence.store.add_file(
+        case_id=case.id, category=EvidenceCategory.OTHER, caption="", filename=filename,
+        sha256=sha, mime=mime, size=len(data), stored_as=stored_as,
+        at=case.created_at, actor="小王")
 
 
 def _text(path) -> str:
@@ -54,9 +72,8 @@ def test_only_evidence_a_reader_can_open_is_counted_as_provided(register, tmp_pa
                                       category=EvidenceCategory.ITEM_PHOTO)
     gone = register.evidence.add_file(case.id, _photo(tmp_path, "gone.png", (0, 200, 0)),
                                       "小王", category=EvidenceCategory.ITEM_PHOTO)
-    fake = tmp_path / "说明.docx"
-    fake.write_text("this is plain text, not a Word document", encoding="utf-8")
-    posing = register.evidence.add_file(case.id, fake, "小王")
+    posing = _kept_from_before(register, case, "说明.docx", DOCX,
+                               b"this is plain text, not a Word document")
     register.evidence.add_waybill(case.id, "顺丰", "SF1234567890123", "小王")
     register.evidence.file_path(gone).unlink()
 
@@ -93,9 +110,8 @@ def test_only_evidence_a_reader_can_open_is_counted_as_provided(register, tmp_pa
 def test_the_platforms_copy_shows_the_evidence_as_it_stands_not_the_shops_mistakes(
         register, tmp_path):
     case = _open(register)
-    notes = tmp_path / "notes.txt"
-    notes.write_text("not evidence", encoding="utf-8")
-    wrong = register.evidence.add_file(case.id, notes, "小王")
+    wrong = register.evidence.add_file(case.id, _photo(tmp_path, "别的订单.png", (9, 9, 9)),
+                                       "小王")
     pkg = register.evidence.add_file(case.id, _photo(tmp_path, "外包装破损照片.jpg", (0, 0, 200)),
                                      "小王")  # filed as 其他 first ...
     register.evidence.set_category(pkg.id, EvidenceCategory.PACKAGE_PHOTO, "小王")  # ... re-filed
@@ -107,7 +123,7 @@ def test_the_platforms_copy_shows_the_evidence_as_it_stands_not_the_shops_mistak
         ("evidence_added", pkg.id, "package_photo")]
     text = _text(register.summary.write_pdf([case.id], tmp_path / "appeal.pdf", actor="小王",
                                             for_platform=True).path)
-    assert "notes.txt" not in text and "不是证据" not in text and "移除证据" not in text
+    assert "别的订单.png" not in text and "不是证据" not in text and "移除证据" not in text
     assert "外包装照片：外包装破损照片.jpg" in text and "其他：外包装破损照片.jpg" not in text
 
     # The shop's own copy keeps the history.
