@@ -253,6 +253,74 @@ def sniff_mime(head: bytes) -> str | None:
     return None
 
 
+# --- what may be evidence ---------------------------------------------------------
+# Office documents prove nothing about themselves in their first bytes but their container:
+# a .docx/.xlsx is a ZIP, a .doc/.xls an OLE compound file.
+_ZIP = b"PK\x03\x04"
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+@dataclass(frozen=True)
+class _Document:
+    magic: bytes
+    zh: str
+    en: str
+
+
+_DOCUMENTS: dict[str, _Document] = {
+    ".docx": _Document(_ZIP, "Word 文档", "Word document"),
+    ".xlsx": _Document(_ZIP, "Excel 表格", "Excel workbook"),
+    ".doc": _Document(_OLE, "Word 文档", "Word document"),
+    ".xls": _Document(_OLE, "Excel 表格", "Excel workbook"),
+}
+# What a suffix promises when the bytes prove nothing: the file is cut short or damaged,
+# or renamed.
+_PROMISED: dict[str, tuple[str, str]] = {
+    **{s: ("图片", "picture") for s in (".jpg", ".jpeg", ".png", ".gif", ".bmp", ".webp",
+                                       ".heic", ".heif")},
+    ".pdf": ("PDF 文件", "PDF file"),
+    **{s: ("视频", "video") for s in (".mp4", ".mov", ".m4v")},
+    **{s: ("录音", "recording") for s in (".mp3", ".wav", ".ogg", ".flac", ".m4a")},
+}
+ACCEPTED_ZH = ("图片（JPG、PNG、GIF、BMP、WebP、HEIC）、PDF、视频（MP4、MOV）、录音或 "
+               "Word/Excel 文档")
+ACCEPTED_EN = ("pictures (JPG, PNG, GIF, BMP, WebP, HEIC), PDF, video (MP4, MOV), recordings "
+               "or Word/Excel documents")
+
+
+def file_type_error(filename: str, head: bytes) -> FieldError | None:
+    """Why a file cannot be evidence by its first bytes and its name (None: it may be).
+
+    Evidence is what a platform's arbiter can open: pictures, PDFs, videos and recordings
+    whose bytes prove it, and Word/Excel documents in their container. A text file, a
+    program or a file whose bytes contradict its suffix (a text file named .docx, four
+    bytes named .heic) is refused here, when it is added, not found unreadable at print.
+    """
+    suffix = safe_suffix(filename)
+    document = _DOCUMENTS.get(suffix)
+    if document is not None:
+        if head.startswith(document.magic):
+            return None
+        return FieldError(
+            "file", f"“{filename}”不是真正的{document.zh}：内容与扩展名不符"
+                    "（文件可能已损坏，或是改了扩展名的其他文件）",
+            f"'{filename}' is not a real {document.en}: its content does not match its "
+            "suffix (the file may be damaged, or another file renamed)")
+    if sniff_mime(head) is not None:
+        return None
+    promised = _PROMISED.get(suffix)
+    if promised is not None:
+        return FieldError(
+            "file", f"“{filename}”的内容不是{promised[0]}（文件不完整或已损坏）",
+            f"'{filename}' does not contain a {promised[1]} (the file is incomplete or "
+            "damaged)")
+    kind = mimetypes.guess_type(filename, strict=False)[0]
+    return FieldError(
+        "file", f"不支持的文件类型：“{filename}”（{kind or '未知类型'}）。可以添加{ACCEPTED_ZH}",
+        f"Unsupported file type: '{filename}' ({kind or 'unknown type'}). Evidence may be "
+        f"{ACCEPTED_EN}")
+
+
 # Types only the bytes may claim: a file named .jpg whose bytes are not a picture is not
 # shown, filed or opened as one.
 _PROVEN_ONLY = ("image/", "video/", "audio/", "application/pdf")

@@ -13,6 +13,7 @@ import contextlib
 import io
 import os
 import tempfile
+import warnings
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -44,20 +45,28 @@ def make_thumbnail(path: Path | None, max_px: int = THUMB_PX) -> Thumbnail | Thu
     if path is None or not path.is_file():
         return ThumbProblem.MISSING
     try:
-        with Image.open(path) as img:
-            # JPEG decodes straight to 1/2, 1/4 or 1/8 size: a 12 MP photo in ~20 ms.
-            img.draft("RGB", (max_px, max_px))
-            # Shrink first, then turn upright: exif_transpose copies the whole picture
-            # (even when nothing turns), which for a 100 MP screenshot is gigabytes.
-            img.thumbnail((max_px, max_px))
-            ImageOps.exif_transpose(img, in_place=True)
-            rgb = _on_white(img)
-            buffer = io.BytesIO()
-            rgb.save(buffer, "JPEG", quality=JPEG_QUALITY, optimize=True)
+        with warnings.catch_warnings():
+            # A picture past Pillow's "decompression bomb" size (a 12000x9000 scan) is
+            # decoded at reduced size below, never whole: no warning on the user's stderr.
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            return _thumbnail(path, max_px)
     except FileNotFoundError:
         return ThumbProblem.MISSING
     except Exception:  # any decoder failure on a user's file is "unreadable"
         return ThumbProblem.UNREADABLE
+
+
+def _thumbnail(path: Path, max_px: int) -> Thumbnail:
+    with Image.open(path) as img:
+        # JPEG decodes straight to 1/2, 1/4 or 1/8 size: a 12 MP photo in ~20 ms.
+        img.draft("RGB", (max_px, max_px))
+        # Shrink first, then turn upright: exif_transpose copies the whole picture
+        # (even when nothing turns), which for a 100 MP screenshot is gigabytes.
+        img.thumbnail((max_px, max_px))
+        ImageOps.exif_transpose(img, in_place=True)
+        rgb = _on_white(img)
+        buffer = io.BytesIO()
+        rgb.save(buffer, "JPEG", quality=JPEG_QUALITY, optimize=True)
     return Thumbnail(buffer.getvalue(), rgb.width, rgb.height)
 
 

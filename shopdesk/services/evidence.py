@@ -24,6 +24,7 @@ from ..domain.evidence import (
     checklist_status,
     clean_caption,
     clean_waybill,
+    file_type_error,
     guess_mime,
     misfit_error,
     safe_to_open,
@@ -31,7 +32,7 @@ from ..domain.evidence import (
 from ..storage.audit import AuditStore
 from ..storage.batches import in_batches
 from ..storage.cases import CaseStore
-from ..storage.content_store import check_source
+from ..storage.content_store import HEAD_BYTES, check_source
 from ..storage.database import Database
 from ..storage.events import EventStore
 from ..storage.evidence import EvidenceStore
@@ -45,6 +46,21 @@ if TYPE_CHECKING:
 # Beside the content store's folder (data/evidence -> data/thumbnails): only content in
 # the store itself, and the thumbnails can be deleted at any time (they are made again).
 THUMBNAILS_FOLDER = "thumbnails"
+
+
+def _head(path: Path) -> bytes:
+    """The file's first bytes, what its type is told by."""
+    try:
+        with path.open("rb") as fh:
+            return fh.read(HEAD_BYTES)
+    except PermissionError:
+        raise ValidationError([FieldError("file", f"无权读取文件：{path}",
+                                          f"No permission to read the file: {path}")]
+                              ) from None
+    except OSError as exc:
+        raise ValidationError([FieldError(
+            "file", f"无法读取文件（{exc.strerror or exc}）：{path}",
+            f"Cannot read the file ({exc.strerror or exc}): {path}")]) from None
 
 
 class EvidenceService:
@@ -84,8 +100,12 @@ class EvidenceService:
         """Copy `path` into the store and attach it to the case.
 
         Refused (ValidationError naming the file) when the file is missing, a folder,
-        unreadable, empty or over the size limit, when the case does not exist, and when
-        the same bytes are already attached to this case (another case may share them).
+        unreadable, empty or over the size limit; when it is not a type evidence may be
+        (domain.evidence.file_type_error: a text file, a program, bytes that contradict the
+        suffix) or cannot be read as what it is (a picture that does not decode, a PDF that
+        does not open); when the case does not exist, and when the same bytes are already
+        attached to this case (another case may share them). All before anything is
+        copied.
         """
         actor = require_actor(actor)
         caption = clean_caption(caption)
@@ -93,14 +113,26 @@ class EvidenceService:
         path = Path(path)
         self._live_case(case_id)  # before copying: no stray file for a wrong case
         check_source(path, self.files.max_bytes)
+        head = _head(path)
+        refused = file_type_error(path.name, head)
+        if refused is not None:
+            raise ValidationError([refused])
+        mime = guess_mime(path.name, head)
+        if not category_fits(category, mime):
+            raise ValidationError([misfit_error(category, path.name)])
         # The copy happens outside the transaction: a 50 MB file must not hold the
         # write lock. A crash after it leaves an unreferenced file, never a dangling row.
         stored = self.files.put(path)
         mime = guess_mime(path.name, stored.head)
-        if not category_fits(category, mime):
-            # The stored copy stays: content-addressed, it is reused when the same file is
-            # added again under a fitting category (the panel does that at once).
-            raise ValidationError([misfit_error(category, path.name)])
+        from ..reports.evidence_check import unreadable  # Pillow and pdfium on first use
+
+        # Read as what it is: a picture decoded (its thumbnail made once, now, for every
+        # print; the same picture on another case reuses it), a PDF opened.
+        problem = unreadable(self.files.path_of(stored.stored_as), mime, path.name,
+                             lambda local: self.thumbnails.get(stored.sha256, local))
+        if problem is not None:
+            self.discard_unreferenced([(stored.sha256, stored.stored_as)])
+            raise ValidationError([FieldError("file", problem.zh, problem.en)])
         now = self.clock.now()
         with self.db.atomic():
             self._live_case(case_id)
@@ -116,9 +148,6 @@ class EvidenceService:
                 sha256=stored.sha256, mime=mime,
                 size=stored.size, stored_as=stored.stored_as, at=now, actor=actor)
             self._trail_added(evidence, now)
-        if evidence.is_image:
-            # Once, now: every print reuses it (a phone photo takes ~70 ms to decode).
-            self.thumbnails.get(stored.sha256, self.files.path_of(stored.stored_as))
         return evidence
 
     def add_waybill(self, case_id: int, carrier: str, number: str, actor: str, *,

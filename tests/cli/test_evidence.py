@@ -196,3 +196,29 @@ def test_edit_refuses_a_category_the_file_contradicts(cli, case_no, photo):
     code, out, err = cli("evidence", "edit", case_no, str(ev_id), "--category", "nope",
                          lang="en")
     assert (code, out) == (1, "") and err.startswith("shopdesk: --category: unknown category")
+
+
+def test_add_refuses_a_file_that_is_no_evidence_by_name(cli, case_no, tmp_path):
+    notes = tmp_path / "notes.txt"
+    notes.write_text("the buyer says it leaks", encoding="utf-8")
+    code, out, err = cli("evidence", "add", case_no, str(notes))
+    assert code == 1 and out == ""
+    assert "不支持的文件类型：“notes.txt”（text/plain）" in err
+    trunc = tmp_path / "trunc.gif"
+    trunc.write_bytes(b"GIF89a")
+    code, _, err = cli("evidence", "add", case_no, str(trunc), lang="en")
+    assert code == 1 and "Cannot read the picture 'trunc.gif'" in err
+    assert json.loads(cli("evidence", "list", case_no, "--json")[1])["count"] == 0
+
+
+def test_a_huge_picture_is_added_without_a_warning_on_stderr(cli, case_no, tmp_path,
+                                                             monkeypatch, recwarn):
+    from PIL import Image
+
+    monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", 1000)  # a 12000x9000 scan, scaled down
+    scan = tmp_path / "scan.jpg"
+    Image.new("RGB", (40, 30), (90, 90, 90)).save(scan)
+    code, out, err = cli("evidence", "add", case_no, str(scan))
+    assert code == 0 and err == "" and "scan.jpg" in out
+    # Python prints a warning on the process's stderr: none was raised.
+    assert not [w for w in recwarn if issubclass(w.category, Image.DecompressionBombWarning)]

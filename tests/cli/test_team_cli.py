@@ -9,6 +9,7 @@ from psycopg.conninfo import conninfo_to_dict
 
 from shopdesk.cli import run
 from tests import pg_support
+from tests.services.evidence_support import png_bytes
 
 
 def _run(argv, home, clock):
@@ -25,7 +26,7 @@ def test_init_moves_the_register_and_every_command_then_uses_the_server(cli_home
     assert code == 0, out
     case_no = json.loads(out)["case"]["case_no"]
     photo = cli_home / "破损.png"
-    photo.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 10)
+    photo.write_bytes(png_bytes(60, 40))  # a picture that decodes (added ones must)
     code, out = _run(["evidence", "add", case_no, str(photo)], cli_home, clock)
     assert code == 0, out
     with pg_support.scratch_database("sdcli") as url:

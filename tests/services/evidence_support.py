@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import struct
 import zlib
 from pathlib import Path
@@ -42,3 +43,23 @@ def write(folder: Path, name: str, data: bytes) -> Path:
 def stored_files(register: Register) -> list[Path]:
     """Every content file in the evidence folder (temp files would show up too)."""
     return sorted(p for p in register.paths.evidence.rglob("*") if p.is_file())
+
+
+def pdf_bytes(pages: int = 1) -> bytes:
+    """A small PDF that opens (reportlab, as the app's own documents)."""
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer)
+    for n in range(pages):
+        pdf.drawString(72, 720, f"page {n + 1}")
+        pdf.showPage()
+    pdf.save()
+    return buffer.getvalue()
+
+
+def allow_unchecked_files(monkeypatch) -> None:
+    """Let any file be added, as ShopDesk did before it checked a file's type and that it
+    reads (evidence a register already holds: a text file, a damaged photo, a program)."""
+    monkeypatch.setattr("shopdesk.services.evidence.file_type_error", lambda name, head: None)
+    monkeypatch.setattr("shopdesk.reports.evidence_check.unreadable", lambda *args: None)

@@ -11,7 +11,7 @@ from shopdesk.domain.enums import Cause
 from shopdesk.domain.errors import ValidationError
 from shopdesk.domain.evidence import EvidenceCategory
 
-from .evidence_support import open_case, png_bytes, stored_files, write
+from .evidence_support import open_case, pdf_bytes, png_bytes, stored_files, write
 
 
 def test_a_file_is_copied_content_addressed_with_its_facts(register, tmp_path, clock):
@@ -68,7 +68,7 @@ def test_different_bytes_are_different_files(register, tmp_path):
 
 def test_timeline_and_audit_on_add(register, tmp_path):
     case = open_case(register)
-    ev = register.evidence.add_file(case.id, write(tmp_path, "p.pdf", b"%PDF-1.4 test"),
+    ev = register.evidence.add_file(case.id, write(tmp_path, "p.pdf", pdf_bytes()),
                                     "小王", category=EvidenceCategory.RECEIPT)
     assert ev.mime == "application/pdf" and ev.is_pdf and not ev.is_image
     event = register.cases.timeline(case.id)[-1]
@@ -220,8 +220,9 @@ def test_mime_comes_from_the_bytes_before_the_suffix(register, tmp_path):
     ev = register.evidence.add_file(case.id, write(tmp_path, "really-a-png.jpg", png_bytes()),
                                     "小王")
     assert ev.mime == "image/png"
-    txt = register.evidence.add_file(case.id, write(tmp_path, "notes.txt", b"hello"), "小王")
-    assert txt.mime == "text/plain" and not txt.is_image
+    zipped = b"PK\x03\x04" + b"0" * 40  # a .docx is a ZIP
+    doc = register.evidence.add_file(case.id, write(tmp_path, "说明.docx", zipped), "小王")
+    assert doc.mime.endswith("wordprocessingml.document") and not doc.is_image
 
 
 def test_an_actor_is_required(register, tmp_path):
@@ -288,3 +289,55 @@ def test_a_category_that_the_file_type_contradicts_is_refused(register, tmp_path
         register.evidence.set_category(photo.id, EvidenceCategory.VIDEO, "小王")
     assert register.evidence.get(photo.id).category == EvidenceCategory.CHAT_RECORD
     register.evidence.set_category(photo.id, EvidenceCategory.ITEM_PHOTO, "小王")  # fits
+
+
+@pytest.mark.parametrize(("name", "data", "said"), [
+    ("notes.txt", b"the buyer says it leaks", "不支持的文件类型：“notes.txt”（text/plain）"),
+    ("fake.heic", b"\x00\x00\x00\x18", "“fake.heic”的内容不是图片"),
+    ("trunc.gif", b"GIF89a", "无法读取图片“trunc.gif”：文件不完整或已损坏"),
+    ("other.docx", b"plain text posing as Word", "“other.docx”不是真正的Word 文档"),
+    ("broken.pdf", b"%PDF-1.4 and then nothing", "无法打开 PDF“broken.pdf”"),
+    ("setup.exe", b"MZ\x90\x00\x03\x00\x00\x00", "不支持的文件类型：“setup.exe”"),
+])
+def test_a_file_that_is_no_evidence_is_refused_when_added(register, tmp_path, name, data,
+                                                          said):
+    case = open_case(register)
+    with pytest.raises(ValidationError) as refused:
+        register.evidence.add_file(case.id, write(tmp_path, name, data), "小王")
+    [error] = refused.value.errors
+    assert error.field == "file" and said in error.zh and name in error.en
+    assert register.evidence.for_case(case.id) == [] and stored_files(register) == []
+
+
+def test_documents_videos_and_pictures_are_accepted(register, tmp_path):
+    case = open_case(register)
+    for name, data in (("发票.pdf", pdf_bytes()), ("说明.docx", b"PK\x03\x04" + b"0" * 30),
+                       ("旧表.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"0" * 30),
+                       ("开箱.mp4", b"\x00\x00\x00\x18ftypmp42" + b"0" * 30),
+                       ("iphone.heic", b"\x00\x00\x00\x18ftypheic" + b"0" * 30),
+                       ("p.png", png_bytes())):
+        register.evidence.add_file(case.id, write(tmp_path, name, data), "小王")
+    assert len(register.evidence.for_case(case.id)) == 6
+
+
+def test_a_huge_picture_is_added_quietly_and_a_bomb_refused(register, tmp_path, monkeypatch):
+    import warnings
+
+    from PIL import Image
+
+    # Pillow warns past MAX_IMAGE_PIXELS and refuses past twice that; a 12000x9000 photo
+    # (108 MP) is in between. Scaled down here: the limit is 1000 pixels.
+    monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", 1000)
+    case = open_case(register)
+    big = tmp_path / "scan.jpg"
+    Image.new("RGB", (40, 30), (200, 0, 0)).save(big)  # 1200 pixels
+    with warnings.catch_warnings(record=True) as seen:
+        warnings.simplefilter("always")
+        ev = register.evidence.add_file(case.id, big, "小王")
+    assert not [w for w in seen if issubclass(w.category, Image.DecompressionBombWarning)]
+    assert register.evidence.thumbnails.path_for(ev.sha256).is_file()
+    bomb = tmp_path / "bomb.png"
+    Image.new("RGB", (100, 100), (0, 0, 0)).save(bomb)  # 10,000 pixels: over twice
+    with pytest.raises(ValidationError) as refused:
+        register.evidence.add_file(case.id, bomb, "小王")
+    assert "像素太多" in refused.value.errors[0].zh and "bomb.png" in refused.value.errors[0].zh

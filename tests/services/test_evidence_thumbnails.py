@@ -79,7 +79,25 @@ def test_a_damaged_thumbnail_is_made_again(register, tmp_path, decodes):
         assert img.format == "JPEG"
 
 
-def test_an_unreadable_picture_is_added_and_prints_as_unreadable(register, tmp_path):
+def test_an_unreadable_picture_is_refused_when_added(register, tmp_path):
+    from shopdesk.domain.errors import ValidationError
+
+    from .evidence_support import stored_files
+
+    case = open_case(register)
+    bad = tmp_path / "坏.jpg"
+    bad.write_bytes(b"\xff\xd8\xff\xe0" + b"\x00" * 200)  # a JPEG head, then nothing
+    with pytest.raises(ValidationError) as refused:
+        register.evidence.add_file(case.id, bad, "小王", category=EvidenceCategory.ITEM_PHOTO)
+    assert "无法读取图片“坏.jpg”" in refused.value.errors[0].zh
+    assert register.evidence.for_case(case.id) == [] and stored_files(register) == []
+
+
+def test_an_unreadable_picture_already_held_prints_as_unreadable(register, tmp_path,
+                                                                  monkeypatch):
+    from .evidence_support import allow_unchecked_files
+
+    allow_unchecked_files(monkeypatch)  # added before pictures were checked
     case = open_case(register)
     bad = tmp_path / "坏.jpg"
     bad.write_bytes(b"\xff\xd8\xff\xe0" + b"\x00" * 200)  # a JPEG head, then nothing

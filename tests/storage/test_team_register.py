@@ -16,6 +16,7 @@ from shopdesk.storage.analysis import daily_recount, daily_totals
 from shopdesk.storage.pg.db import open_team_database
 from shopdesk.storage.pg.transfer import copy_register, table_checksums
 from tests import pg_support
+from tests.services.evidence_support import png_bytes
 
 _TYPES = {"INTEGER": "bigint", "TEXT": "text", "REAL": "double precision"}
 _SQLITE_ONLY = ("sqlite_", "cases_fts", "cases_bigram", "_sqlite_migrations")
@@ -220,7 +221,7 @@ def test_evidence_added_on_one_pc_opens_on_another(tmp_path, clock, team_url):
     try:
         _fill(pcs[0], clock)
         photo = tmp_path / "破损.png"
-        photo.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40)
+        photo.write_bytes(png_bytes(120, 90))  # a picture that decodes (added ones must)
         case_id = pcs[0].cases.query_ids(CaseQuery())[0]
         added = pcs[0].evidence.add_file(case_id, photo, "小王")
         [seen] = [e for e in pcs[1].evidence.for_case(case_id) if e.id == added.id]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
+from PIL import Image
 from PySide6.QtCore import Qt
 
 from shopdesk.domain.evidence import EvidenceCategory
@@ -35,7 +36,7 @@ def _story(register, tmp_path):
     register.promises.make(case.id, PromiseKind.CALL_BACK, T0 + timedelta(hours=8), "小王",
                            text="回电说明进度")
     photo = tmp_path / "破损照片.jpg"
-    photo.write_bytes(b"\xff\xd8\xff\xe0 not really a jpeg, but bytes to hash")
+    Image.new("RGB", (8, 6), (200, 0, 0)).save(photo, "JPEG")
     evidence = register.evidence.add_file(case.id, photo, "小王")
     register.evidence.set_category(evidence.id, EvidenceCategory.PACKAGE_PHOTO, "小王")
     return case

@@ -16,6 +16,7 @@ from shopdesk.domain.evidence import EvidenceCategory
 from shopdesk.ui.views.case_detail import CaseDetailView
 from shopdesk.ui.views.evidence_panel import EvidencePanel
 
+from ..services.evidence_support import allow_unchecked_files
 from .ui_support import Operator, choose, make_case, type_text
 
 
@@ -113,13 +114,14 @@ def test_dropping_anywhere_on_the_case_view_lands_in_the_evidence_tab(qtbot, reg
     assert view.tabs.currentWidget() is view.evidence_panel
     panel = view.evidence_panel
     title = view.tabs.tabText(view.tabs.indexOf(panel))
-    # A dropped file is filed as 其他 (nobody said what it shows): the checklist of an
-    # item_defective case still misses all three items.
+    # A dropped file goes to the first item the checklist misses (an item_defective case:
+    # 商品实物照片), named in the notice; two items are still missing.
     assert title == (panel.tr("Evidence (%1)").replace("%1", "1") + " · "
-                     + panel.tr("%1 missing").replace("%1", "3"))
+                     + panel.tr("%1 missing").replace("%1", "2"))
     line = view.text.tr("Evidence added (%1): %2").replace(
-        "%1", EvidenceCategory.OTHER.zh).replace("%2", "b.png")
+        "%1", EvidenceCategory.ITEM_PHOTO.zh).replace("%2", "b.png")
     assert any(t.endswith(line) for t in view.timeline_texts())
+    assert EvidenceCategory.ITEM_PHOTO.zh in panel.notice.text()
 
 
 def test_add_files_through_the_dialog_lists_what_was_refused(qtbot, panel, register, case,
@@ -173,8 +175,8 @@ def test_checklist_shows_what_is_missing_and_updates(qtbot, register, tmp_path, 
     panel.set_case(case.id)
     assert [(i.category, i.satisfied) for i in panel.checklist_items()] == [
         (EvidenceCategory.ITEM_PHOTO, False), (EvidenceCategory.LISTING_SCREENSHOT, False)]
-    # Never a guessed category: it would be printed in an appeal as a fact.
-    assert panel.add_as.current() == EvidenceCategory.OTHER
+    # The first missing item: what the seller adds next (the notice names it when used).
+    assert panel.add_as.current() == EvidenceCategory.ITEM_PHOTO
     assert "与描述不符" in panel.checklist_label.text()
     choose(qtbot, panel.add_as, EvidenceCategory.ITEM_PHOTO.value)
     drop(panel, [png(tmp_path, "item.png")])
@@ -253,6 +255,7 @@ def test_a_file_that_is_not_a_document_or_media_is_shown_in_its_folder(
     opened: list[QUrl] = []
     monkeypatch.setattr(QDesktopServices, "openUrl",
                         staticmethod(lambda url: opened.append(url) or True))
+    allow_unchecked_files(monkeypatch)  # held from before files were checked when added
     source = tmp_path / name
     source.write_bytes(content)
     ev = register.evidence.add_file(case.id, source, "小王")
@@ -410,3 +413,46 @@ def test_the_add_link_does_not_break_between_its_characters(qtbot, chinese_ui, r
     qtbot.addWidget(panel)
     panel.set_case(case.id)
     assert "添\u2060加\u2060…" in panel.checklist_label.text()
+
+
+def test_add_files_starts_at_the_first_missing_item_and_moves_on(qtbot, panel, register, case,
+                                                                 tmp_path, monkeypatch):
+    # item_defective: 商品实物照片, 视频, 聊天记录. Adding from the top button files the
+    # photo where the checklist needs it (it was 其他, leaving the checklist red).
+    assert panel.add_as.current() == EvidenceCategory.ITEM_PHOTO
+    titles: list[str] = []
+    photo = png(tmp_path, "破洞.png")
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(
+        lambda parent, title, *a: titles.append(title) or ([str(photo)], "")))
+    qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+    assert EvidenceCategory.ITEM_PHOTO.zh in titles[0]
+    [ev] = register.evidence.for_case(case.id)
+    assert ev.category == EvidenceCategory.ITEM_PHOTO
+    assert [i.satisfied for i in panel.checklist_items()] == [True, False, False]
+    assert EvidenceCategory.ITEM_PHOTO.zh in panel.notice.text()
+    # The next missing item that a file can be: 视频 (then 聊天记录).
+    assert panel.add_as.current() == EvidenceCategory.VIDEO
+    # A choice the user made stays.
+    choose(qtbot, panel.add_as, EvidenceCategory.RECEIPT.value)
+    panel.refresh()
+    assert panel.add_as.current() == EvidenceCategory.RECEIPT
+
+
+def test_unsupported_and_damaged_files_are_refused_by_name(qtbot, panel, register, case,
+                                                          tmp_path, monkeypatch):
+    files = {"notes.txt": b"buyer said the cup leaks", "fake.heic": b"\x00\x00\x00\x18",
+             "trunc.gif": b"GIF89a", "other.docx": b"not a word document at all"}
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    good = png(tmp_path, "ok.png")
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(
+        lambda *a: ([str(tmp_path / n) for n in files] + [str(good)], "")))
+    qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+    assert [e.filename for e in register.evidence.for_case(case.id)] == ["ok.png"]
+    notice = panel.notice.text()
+    assert panel.notice.isVisible() and notice.startswith(
+        panel.tr("%1 of %2 files added.").replace("%1", "1").replace("%2", "5"))
+    assert "不支持的文件类型：“notes.txt”（text/plain）" in notice
+    assert "“fake.heic”的内容不是图片" in notice
+    assert "无法读取图片“trunc.gif”" in notice
+    assert "“other.docx”不是真正的Word 文档" in notice

@@ -84,7 +84,12 @@ class EvidencePanel(QWidget):
         self.add_button.clicked.connect(lambda: self.choose_files())
         self.add_as = EnumCombo(EvidenceCategory, self.lang)
         self.add_as.removeItem(self.add_as.findData(EvidenceCategory.WAYBILL.value))
-        self.add_as.setToolTip(self.tr("Category given to the files you add"))
+        self.add_as.setToolTip(self.tr("Category given to the files you add; it starts at "
+                                       "the first item the checklist below is missing"))
+        # The user's own choice stays until another case is shown; else the combo follows
+        # the checklist (the next missing item once one is added).
+        self.add_as.activated.connect(lambda _i: setattr(self, "_add_as_chosen", True))
+        self._add_as_chosen = False
         add_as_label = QLabel(self.tr("as"))
         add_as_label.setBuddy(self.add_as)
         self.waybill_button = QPushButton(self.tr("Add waybill…"))
@@ -187,9 +192,9 @@ class EvidencePanel(QWidget):
             self.show_removed.blockSignals(True)  # one refresh below is enough
             self.show_removed.setChecked(False)
             self.show_removed.blockSignals(False)
-        self.refresh()
         if switched:
-            self._default_add_as()
+            self._add_as_chosen = False
+        self.refresh()
 
     def refresh(self) -> None:
         """Re-read the evidence and the checklist of the case on screen."""
@@ -219,6 +224,8 @@ class EvidencePanel(QWidget):
             if selected is not None and ev.id == selected.id:
                 self.list.setCurrentItem(item)
         self._fill_checklist()
+        if not self._add_as_chosen:
+            self._default_add_as()
         self._show_selected()
         self._update_tab_title(sum(1 for e in items if not e.is_removed))
 
@@ -294,9 +301,16 @@ class EvidencePanel(QWidget):
             f"{i.note(self.lang)}" for i in self._checklist))
 
     def _default_add_as(self) -> None:
-        """New files are 其他 until the user says what they show (or uses a checklist link):
-        a guessed category would be printed in an appeal as a fact."""
-        self.add_as.set_current(EvidenceCategory.OTHER)
+        """New files go to the first checklist item the case is missing (a file, not the
+        waybill number), else 其他: a seller works down what the platform will ask for,
+        and 其他 left the checklist red whatever was added. The combo shows the choice
+        beside the button, and a file filed so is named in a notice, so a wrong guess is
+        seen and changed before it is printed in an appeal."""
+        self.add_as.set_current(self._first_missing() or EvidenceCategory.OTHER)
+
+    def _first_missing(self) -> EvidenceCategory | None:
+        return next((i.category for i in self._checklist if not i.satisfied
+                     and i.category != EvidenceCategory.WAYBILL), None)
 
     def current_evidence(self) -> Evidence | None:
         item = self.list.currentItem()
@@ -336,8 +350,10 @@ class EvidencePanel(QWidget):
         """Pick files with the system dialog and add them; returns how many were added."""
         if self.case_id is None or self.read_only:
             return 0
+        shown = category or self.add_as.current() or EvidenceCategory.OTHER
         names, _filter = QFileDialog.getOpenFileNames(
-            self, self.tr("Add evidence"), suggested_open_folder(),
+            self, self.tr("Add evidence: %1").replace("%1", shown.label(self.lang)),
+            suggested_open_folder(),
             self.tr("Images and PDFs (%1);;All files (*)").replace("%1", FILE_FILTER_EXTS))
         if names:
             remember_open_folder(names[0])
@@ -352,6 +368,9 @@ class EvidencePanel(QWidget):
         if operator is None:
             return 0
         chosen = category or self.add_as.current() or EvidenceCategory.OTHER
+        # Filed by the checklist's guess, not by the user's choice: say so.
+        guessed = category is None and not self._add_as_chosen \
+            and chosen != EvidenceCategory.OTHER
         case_id = self.case_id
         added, problems = 0, []
         for path in paths:
@@ -378,6 +397,11 @@ class EvidencePanel(QWidget):
         if problems:
             message = self.tr("%1 of %2 files added.").replace("%1", str(added)).replace(
                 "%2", str(len(paths))) + "\n" + "\n".join(problems)
+        if added and guessed:
+            filed = self.tr("Filed as “%1”, the first item the checklist was missing; if a "
+                            "file shows something else, choose its category below.").replace(
+                "%1", chosen.label(self.lang))
+            message = f"{message}\n{filed}" if message else filed
         self._say(message)
         if added:
             self.refresh()
