@@ -65,6 +65,9 @@ def add_call_parsers(sub: argparse._SubParsersAction) -> None:
     log.add_argument("--outcome", required=True,
                      help="one of: " + ", ".join(o.value for o in CallOutcome))
     log.add_argument("--at", help="when, ISO 8601 with a zone (default: now)")
+    log.add_argument("--before-case", action="store_true",
+                     help="the call was made before the case was opened and is written down "
+                          "now (补登): without it a time before the case is refused")
     log.add_argument("--summary", default="")
     log.add_argument("--agreed", default="")
     log.add_argument("--duration", type=int, default=None, help="seconds")
@@ -257,7 +260,8 @@ def _log_call(register: Register, case_id: int, case_no: str, at: datetime | Non
                                          at, duration=args.duration, summary=args.summary,
                                          agreed=args.agreed,
                                          override_reason=args.override_reason,
-                                         checklist=checklist)
+                                         checklist=checklist,
+                                         before_case=getattr(args, "before_case", False))
     except CallRefusedError as exc:
         hint = " (--override-reason)" if exc.needs_reason else ""
         raise CallCliError(pick(lang, f"通话没有登记{hint}：", f"call not logged{hint}: ")

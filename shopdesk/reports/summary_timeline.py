@@ -130,6 +130,8 @@ def _call(entry: TimelineEntry, labels: Labels) -> str:
     if duration:
         head += sep + labels.fmt("call_duration", d=labels.duration(int(duration)))
     lines = [head]
+    if data.get("before_case"):
+        lines.append(labels["call_before_case"])
     if summary:
         lines.append(labels.fmt("call_summary", text=summary))
     if agreed:

@@ -362,9 +362,14 @@ class CallService:
     def log_call(self, case_id: int, outcome: CallOutcome, actor: str,
                  at: datetime | None = None, *, duration: int | None = None,
                  summary: str = "", agreed: str = "", override_reason: str | None = None,
-                 checklist: PreCallChecklist | None = None) -> CallRecord:
+                 checklist: PreCallChecklist | None = None,
+                 before_case: bool = False) -> CallRecord:
         """Record a dialled call. A call the policy blocks needs a written override
-        reason (soft rules only); hard blocks raise CallRefusedError."""
+        reason (soft rules only); hard blocks raise CallRefusedError.
+
+        A call dated before the case was opened is refused unless `before_case` says it
+        is a contact from before then written down now (补登): it did happen and counts
+        against the caps, and the timeline and the summary mark it so."""
         actor = require_actor(actor)
         if duration is not None and duration < 0:
             raise ValidationError([FieldError("duration", "通话时长不能为负数",
@@ -393,6 +398,9 @@ class CallService:
         reason = (override_reason or "").strip()
         with self.db.atomic():
             case = self.cases.get(case_id)
+            early = self.before_case(case, at)
+            if early and not before_case:
+                raise ValidationError([before_case_error(case, at, self.shop_tz)])
             person = self._person_of(case)
             key = person.key
             everything = self._calls_of(person)
@@ -414,7 +422,7 @@ class CallService:
                 created_at=now, duration_seconds=duration, summary=summary.strip(),
                 agreed=agreed.strip(), override_reason=reason if codes else None,
                 override_codes=codes)
-            self._write_trail(case, record, checklist)
+            self._write_trail(case, record, checklist, before_case=early)
             if outcome.makes_do_not_call:
                 self._mark_do_not_call(case, person, True, actor, at)
         return record
@@ -453,14 +461,23 @@ class CallService:
             raise CallRefusedError(decision, list(verdict.problems))
         return verdict.overridden
 
+    @staticmethod
+    def before_case(case: Case, at: datetime) -> bool:
+        """Is `at` before the case was opened (minutes of slack: a form without seconds)?"""
+        return case.created_at is not None and at < case.created_at - FUTURE_SLACK
+
     def _write_trail(self, case: Case, record: CallRecord,
-                     checklist: PreCallChecklist | None) -> None:
+                     checklist: PreCallChecklist | None, *, before_case: bool = False) -> None:
         text = record.outcome.zh + (f"：{record.summary}" if record.summary else "")
         data: dict[str, object] = {
             "call_id": record.id, "outcome": record.outcome.value,
             "duration": record.duration_seconds, "overridden": record.overridden,
             "agreed": record.agreed,
         }
+        if record.overridden:
+            data["override_reason"] = record.override_reason
+        if before_case:
+            data["before_case"] = True
         if checklist is not None:
             data["checklist"] = {"goal": checklist.goal,
                                  "fallback_offers": list(checklist.fallback_offers),
@@ -621,6 +638,20 @@ _PREPARATION = frozenset({ReasonCode.CHECKLIST_MISSING, ReasonCode.CHAT_FIRST_MI
                           ReasonCode.CASE_FINISHED})
 # Warnings a call-back time is told with: the policy could not judge that time for sure.
 _CALL_BACK_WARNINGS = frozenset({"buyer_tz_unknown", "holiday_data_missing"})
+
+
+def before_case_error(case: Case, at: datetime, tz: str) -> FieldError:
+    """The call time is before the case was opened, and not marked 补登."""
+    opened = f"{case.created_at.astimezone(ZoneInfo(tz)):%Y-%m-%d %H:%M}" \
+        if case.created_at else ""
+    when = f"{at.astimezone(ZoneInfo(tz)):%Y-%m-%d %H:%M}"
+    return FieldError(
+        "at",
+        f"通话时间 {when} 早于案件创建时间 {opened}。如果这是建案前与买家的联系、现在补登，"
+        "请标为补登（窗口：勾选“补登”；命令行：--before-case），时间线和摘要上会注明",
+        f"The call time {when} is before the case was opened ({opened}). If it is a contact "
+        "from before the case, written down now, mark it as such (the window's “logged "
+        "afterwards” box; --before-case): the timeline and the summary will say so")
 
 
 def never_callable_then(decision: CallDecision) -> bool:

@@ -484,7 +484,23 @@ class CaseService:
         return self.store.get_by_no(normalise_case_no(case_no), include_deleted=True)
 
     def timeline(self, case_id: int) -> list[TimelineEvent]:
-        return self.events.for_case(case_id)
+        """The case's history, oldest first. An overridden call logged before its event
+        kept the reason carries it from the call log, so the timeline can say why."""
+        events = self.events.for_case(case_id)
+        missing = [e for e in events if e.type == "call" and e.data.get("overridden")
+                   and "override_reason" not in e.data and e.data.get("call_id")]
+        if not missing:
+            return events
+        from ..storage.calls import CallStore
+
+        store, reasons = CallStore(self.db), {}
+        for e in missing:
+            try:
+                reasons[e.id] = store.get(int(e.data["call_id"])).override_reason
+            except LookupError:
+                continue
+        return [replace(e, data={**e.data, "override_reason": reasons[e.id]})
+                if e.id in reasons else e for e in events]
 
     def audit(self, case_id: int) -> list[AuditEntry]:
         """The case's audit trail as stored (full values: for exports that ask for them)."""

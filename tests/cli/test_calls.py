@@ -70,11 +70,13 @@ def test_log_outside_policy_needs_override_reason(cli, case_no, clock):
 def test_quiet_hours_refused_and_naive_time_refused(cli, case_no):
     # A call at 22:30 logged afterwards: it happened, so it is kept, but only with the
     # reason, and the compliance report lists it as a breach.
+    # (The evening before the case was opened: a contact from before it, --before-case.)
     code, _, err = cli("calls", "log", case_no, "--outcome", "no_answer",
-                       "--at", "2026-11-22T22:30:00+08:00")
+                       "--at", "2026-11-22T22:30:00+08:00", "--before-case")
     assert code == 1 and "静默" in err and "--override-reason" in err
     code, _, err = cli("calls", "log", case_no, "--outcome", "no_answer",
-                       "--at", "2026-11-22T22:30:00+08:00", "--override-reason", "急")
+                       "--at", "2026-11-22T22:30:00+08:00", "--override-reason", "急",
+                       "--before-case")
     assert code == 0, err
     report = json.loads(cli("calls", "compliance", "--from", "2026-11-22", "--json")[1])
     assert [c["override_codes"] for c in report["breaches"]] == [["quiet_hours",

@@ -59,3 +59,13 @@ def test_a_taobao_buyer_cannot_be_moved_to_new_york(cli, clock):
     code, out, err = cli("calls", "log", case_no, "--outcome", "no_answer",
                          "--at", "2026-11-24T23:30+08:00")
     assert code == 1 and "静默" in err, err
+
+
+def test_a_call_before_the_case_needs_before_case(cli, clock):
+    case_no = add(cli, "小蜜蜂", "3712345678901")  # opened 2026-11-23 10:00
+    code, out, err = cli("calls", "log", case_no, "--outcome", "no_answer",
+                         "--at", "2026-11-20T10:30+08:00")
+    assert code == 1 and err.startswith("shopdesk: --at: ") and "--before-case" in err
+    code, out, err = cli("calls", "log", case_no, "--outcome", "no_answer",
+                         "--at", "2026-11-20T10:30+08:00", "--before-case")
+    assert code == 0, err

@@ -179,7 +179,7 @@ def test_every_change_is_on_exactly_one_sheet_before_during_after_and_between_sh
     # A call made yesterday at noon, logged now; a promise kept yesterday, recorded now:
     # both stamped before the first sheet's 24 hours, both on it.
     register.calls.log_call(b.id, CallOutcome.NO_ANSWER, "小李", at=T0 - 22 * H,
-                            summary="昨天的电话")
+                            summary="昨天的电话", before_case=True)  # before b was opened
     register.promises.keep(kept_late.id, "小李", at=T0 - 25 * H)
     register.cases.change_status(b.id, Transition(CaseStatus.RESOLVED, Outcome.PARTIAL_REFUND,
                                                   Decimal("20")), "小李")

@@ -168,3 +168,44 @@ def test_an_untouched_time_is_the_moment_of_saving_to_the_second(qtbot, register
     _, dialog = dialog_for(qtbot, register, other)
     dialog.when.setDateTime(dialog.when.dateTime().addSecs(-600))
     assert dialog.call_time() == MON_10 + timedelta(minutes=1) - timedelta(seconds=600)
+
+
+def test_a_time_before_the_case_is_logged_only_marked_as_such(qtbot, register, clock):
+    from PySide6.QtCore import QDateTime
+
+    from shopdesk.ui.views.case_detail import CaseDetailView
+
+    from .ui_support import Operator
+
+    clock.advance(days=2)
+    case = open_case(register)
+    calls, dialog = dialog_for(qtbot, register, case)
+    assert dialog.before_case.isVisible() and not dialog.before_case.isEnabled()
+    dialog.when.setDateTime(QDateTime.fromString("2026-11-23 11:00", "yyyy-MM-dd HH:mm"))
+    assert not dialog.save_button.isEnabled()
+    assert "before the case was opened (2026-11-25 10:00)" in dialog.policy_label.text()
+    qtbot.mouseClick(dialog.before_case, Qt.MouseButton.LeftButton)
+    assert dialog.before_case.isChecked() and dialog.save_button.isEnabled()
+    with qtbot.waitSignal(dialog.logged):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    view = CaseDetailView(register, Operator())
+    qtbot.addWidget(view)
+    view.show_case(case.id)
+    assert any("Logged afterwards: a contact from before the case was opened" in line
+               or "补登" in line for line in view.timeline_texts())
+
+
+def test_the_timeline_names_an_overrides_reason(qtbot, register, clock):
+    from shopdesk.ui.views.case_detail import CaseDetailView
+
+    from .ui_support import Operator
+
+    case = open_case(register)
+    calls = call_service(register)
+    calls.log_call(case.id, CallOutcome.NO_ANSWER, "小王")
+    clock.advance(minutes=30)
+    calls.log_call(case.id, CallOutcome.CONNECTED, "小王", override_reason="buyer asked")
+    view = CaseDetailView(register, Operator())
+    qtbot.addWidget(view)
+    view.show_case(case.id)
+    assert any("buyer asked" in line for line in view.timeline_texts())

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QDateTime, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -48,6 +49,7 @@ class LogCallDialog(QDialog):
         self.texts = CallTexts(self)
         self.tz = calls.shop_tz
         case = calls.case(case_id)
+        self._case = case
         self.setWindowTitle(self.tr("Log call — %1").replace("%1", case.case_no))
         self._build()
         self.refresh_policy()
@@ -94,8 +96,16 @@ class LogCallDialog(QDialog):
         self.outcome.currentIndexChanged.connect(self._outcome_changed)
         self._outcome_changed()
 
+        # A call before the case was opened is logged only as such (补登): always shown,
+        # usable only for such a time, so the form never changes shape.
+        self.before_case = QCheckBox(self.tr("Logged afterwards: a contact from before this "
+                                             "case was opened"))
+        self.before_case.setEnabled(False)
+        self.before_case.toggled.connect(self.refresh_policy)
+
         form = QFormLayout()
         form.addRow(self.tr("Time (shop time)"), self.when)
+        form.addRow("", self.before_case)
         form.addRow(self.tr("Outcome"), self.outcome)
         form.addRow(self.tr("Duration"), self.duration)
         form.addRow(self.tr("Summary"), self.summary)
@@ -182,7 +192,17 @@ class LogCallDialog(QDialog):
     # --- the policy verdict --------------------------------------------------
     def refresh_policy(self) -> None:
         """Say whether the call fits the policy; ask for a reason for soft breaches."""
-        decision = self.calls.can_call(self.case_id, self.call_time(), self.checklist())
+        at = self.call_time()
+        early = self.calls.before_case(self._case, at)
+        self.before_case.setEnabled(early)
+        if early and not self.before_case.isChecked():
+            opened = local(self._case.created_at, self.tz).strftime("%Y-%m-%d %H:%M") \
+                if self._case.created_at else ""
+            self._policy(self.tr("This time is before the case was opened (%1). If it was a "
+                                 "contact from before the case, tick “Logged afterwards”.")
+                         .replace("%1", opened), RED, override=False, blocked=True)
+            return
+        decision = self.calls.can_call(self.case_id, at, self.checklist())
         if decision.allowed:
             left = min(decision.remaining_24h, decision.remaining_case,
                    decision.remaining_span)
@@ -229,7 +249,8 @@ class LogCallDialog(QDialog):
                 duration=minutes * 60 if minutes else None,
                 summary=self.summary.toPlainText(),
                 agreed=self.agreed.text() if talked else "",
-                override_reason=reason, checklist=self.checklist())
+                override_reason=reason, checklist=self.checklist(),
+                before_case=self.before_case.isEnabled() and self.before_case.isChecked())
         except CallRefusedError as exc:
             self.refresh_policy()
             self.error.show_error(exc.message(self.lang))

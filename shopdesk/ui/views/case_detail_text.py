@@ -130,7 +130,13 @@ class CaseText(QObject):
             line = self.tr("Phone call: %1").replace("%1", self._call_text(text, data))
             if data.get("agreed"):  # what was agreed is owed: on the timeline, not only on paper
                 line += "\n" + self.tr("Agreed: %1").replace("%1", str(data["agreed"]))
-            if data.get("overridden"):
+            if data.get("before_case"):
+                line += "\n" + self.tr("Logged afterwards: a contact from before the case "
+                                       "was opened")
+            if data.get("overridden") and data.get("override_reason"):
+                line += "\n" + self.tr("(outside the call policy; reason: %1)").replace(
+                    "%1", str(data["override_reason"]))
+            elif data.get("overridden"):
                 line += "\n" + self.tr("(outside the call policy, override recorded)")
             return line
         if type_ in ("evidence_added", "evidence_removed"):
