@@ -13,6 +13,7 @@ from typing import TextIO
 from ..domain.case import Case, draft_from_fields
 from ..domain.case_query import CaseQuery, SortKey
 from ..domain.clock import local
+from ..domain.deadlines.resolve import SOURCE_TEXT
 from ..domain.enums import CaseKind, CaseStatus
 from ..domain.money import format_yuan
 from ..domain.plain_text import one_line
@@ -32,6 +33,7 @@ from .case_changes import (
     cmd_cases_status,
 )
 from .case_major import MAJOR_COMMANDS, MAJOR_OPTION_OF, add_major_parsers, approval_json
+from .case_text import write_case_text
 from .common import (
     CliError,
     actor_name,
@@ -234,26 +236,29 @@ def cmd_cases_show(register: Register, args: argparse.Namespace, out: TextIO) ->
         data["timeline"] = [event_json(e, mask) for e in events]
         emit_json(out, {"schema": SCHEMA_VERSION, "case": data})
         return EXIT_OK
-    for key, value in data.items():
-        if value not in (None, ""):
-            out.write(f"{key:>16}: {one_line(str(value))}\n")
+    extra: list[tuple[str, str, str]] = []
     deadline = register.deadlines.of(case)
     if deadline.stage is not None:
-        out.write(f"{'stage':>16}: {deadline.stage.label(lang)}\n")
+        extra.append(("平台阶段", "Stage", deadline.stage.label(lang)))
     if deadline.due_at is not None:
         due = local(deadline.due_at, register.shop_tz).strftime("%Y-%m-%d %H:%M")
         timeout = deadline.on_timeout.get(lang) if deadline.on_timeout else ""
-        out.write(f"{'deadline':>16}: {due} ({deadline.source}) {timeout}\n")
+        source = SOURCE_TEXT.get(deadline.source)  # type: ignore[call-overload]
+        shown = f"{due}（{source.get(lang)}）" if source and lang == "zh" else \
+            f"{due} ({source.get(lang)})" if source else due
+        extra.append(("阶段时限", "Stage deadline",
+                      f"{shown}  {timeout}" if timeout else shown))
     for w in history:
         if w.is_live:
-            out.write(f"{'warning':>16}: {w.rule.value}  {one_line(w.reason(lang))}\n")
+            extra.append(("预警", "Warning", f"{w.rule.label(lang)}：{w.reason(lang)}"
+                          if lang == "zh" else f"{w.rule.label(lang)}: {w.reason(lang)}"))
     if suggested:
-        out.write(f"{'suggestion':>16}: mark it major (shopdesk cases major "
-                  f"{case.case_no} --owner NAME): {', '.join(suggested)}\n")
-    out.write("timeline:\n")
-    for e in events:
-        when = local(e.at, register.shop_tz).strftime("%Y-%m-%d %H:%M")
-        out.write(f"  {when}  {one_line(e.actor)}  {e.type}  {one_line(mask(e.text))}\n")
+        extra.append(("建议", "Suggestion", pick(
+            lang, f"标为重大投诉（shopdesk cases major {case.case_no} --owner 姓名）",
+            f"mark it major (shopdesk cases major {case.case_no} --owner NAME)")))
+    write_case_text(out, case, lang=lang, tz=register.shop_tz, full_contact=args.full_contact,
+                    mask=mask, extra=extra, timeline=register.summary.timeline_lines(
+                        case.id, lang, full_contact=args.full_contact))
     return EXIT_OK
 
 

@@ -23,6 +23,7 @@ from ..domain.errors import FieldError, ValidationError
 from ..domain.evidence import ChecklistError, ChecklistItem, Evidence
 from ..domain.evidence_files import HEAD_BYTES, bytes_fit_file
 from ..domain.masking import mask_address, mask_name, mask_phone
+from ..domain.promises import Promise
 from ..domain.reviews import ContactChannel, Review
 from ..domain.summary_facts import MAX_FACTS, CallCounts, compose_facts
 from ..domain.text_masking import contact_masker
@@ -35,6 +36,8 @@ from ..reports.summary_data import (
     SummaryWarning,
     TimelineEntry,
 )
+from ..reports.summary_labels import Labels
+from ..reports.summary_timeline import timeline_content
 from ..storage.audit import AuditStore
 from ..storage.calls import CallRecord, CallStore
 from ..storage.database import Database
@@ -187,7 +190,36 @@ class SummaryService:
                     # missing or unreadable file apart, to be found or added again.
                     if e.usable or not for_platform]
         printed = {e.evidence.id: e.evidence for e in evidence}
-        timeline = []
+        timeline = self._entries(events, calls, by_id, mask, for_platform, printed)
+        # What the platform usually asks for, and what the shop lacks: for the shop.
+        checklist, problem = ([], "") if for_platform else self._checklist(case_id, lang)
+        # Warnings still in force (live or acknowledged), as the case panel shows them.
+        warnings = () if for_platform else tuple(
+            SummaryWarning(w.rule, mask(w.reason_zh), mask(w.reason_en), w.raised_at,
+                           w.ack_by, w.ack_at, mask(w.ack_note))
+            for w in self.warning_store.for_case(case_id) if w.cleared_at is None)
+        if facts is None:
+            facts = self.facts(case_id, lang=lang)
+        shown_case = case if full_contact else masked(case).with_changes(
+            description=mask(case.description))
+        if for_platform:
+            shown_case = shown_case.with_changes(major_owner="", cause=None)
+        review = (self._review(case, list(calls.values()), mask)
+                  if case.kind is CaseKind.BAD_REVIEW else None)
+        return DisputeSummary(
+            case=shown_case, shop_name=case.shop, tz=self.shop_tz,
+            generated_at=self.clock.now(), generated_by=actor, facts=mask(facts),
+            full_contact=full_contact, timeline=tuple(timeline), promises=tuple(promises),
+            evidence=tuple(evidence), checklist=tuple(checklist), checklist_problem=problem,
+            resolved_at=_resolved_at(case, events), warnings=warnings,
+            for_platform=for_platform, review=review)
+
+    def _entries(self, events: Sequence[TimelineEvent], calls: Mapping[int, CallRecord],
+                 by_id: Mapping[int, Promise], mask: Callable[[str], str], for_platform: bool,
+                 printed: Mapping[int, Evidence]) -> list[TimelineEntry]:
+        """The timeline as the summary prints it (masked; the platform's copy without what
+        the shop records about itself)."""
+        timeline: list[TimelineEntry] = []
         for e in events:
             if for_platform and e.type in INTERNAL_EVENTS:
                 continue
@@ -213,28 +245,23 @@ class SummaryService:
                 else None
             timeline.append(TimelineEntry(e.at, e.actor, e.type, mask(e.text),
                                           _mask_data(data, mask), call, promise))
-        # What the platform usually asks for, and what the shop lacks: for the shop.
-        checklist, problem = ([], "") if for_platform else self._checklist(case_id, lang)
-        # Warnings still in force (live or acknowledged), as the case panel shows them.
-        warnings = () if for_platform else tuple(
-            SummaryWarning(w.rule, mask(w.reason_zh), mask(w.reason_en), w.raised_at,
-                           w.ack_by, w.ack_at, mask(w.ack_note))
-            for w in self.warning_store.for_case(case_id) if w.cleared_at is None)
-        if facts is None:
-            facts = self.facts(case_id, lang=lang)
-        shown_case = case if full_contact else masked(case).with_changes(
-            description=mask(case.description))
-        if for_platform:
-            shown_case = shown_case.with_changes(major_owner="", cause=None)
-        review = (self._review(case, list(calls.values()), mask)
-                  if case.kind is CaseKind.BAD_REVIEW else None)
-        return DisputeSummary(
-            case=shown_case, shop_name=case.shop, tz=self.shop_tz,
-            generated_at=self.clock.now(), generated_by=actor, facts=mask(facts),
-            full_contact=full_contact, timeline=tuple(timeline), promises=tuple(promises),
-            evidence=tuple(evidence), checklist=tuple(checklist), checklist_problem=problem,
-            resolved_at=_resolved_at(case, events), warnings=warnings,
-            for_platform=for_platform, review=review)
+        return timeline
+
+    def timeline_lines(self, case_id: int, lang: str, *, full_contact: bool = False
+                       ) -> list[tuple[datetime, str, str, str]]:
+        """The case's timeline as the shop's copy of the summary words it: (when, who,
+        what, what happened), masked unless `full_contact` (`cases show`)."""
+        case = self.cases.get(case_id, include_deleted=True)
+        calls = {c.id: c for c in self._calls(case)}
+        mask: Callable[[str], str] = (
+            (lambda text: text) if full_contact else self._masker(case))
+        by_id = {p.id: replace(p, text=mask(p.text), broken_reason=mask(p.broken_reason)
+                               if p.broken_reason else None)
+                 for p in self.promises.for_case(case_id)}
+        entries = self._entries(self.cases.timeline(case_id), calls, by_id, mask, False, {})
+        labels, now = Labels(lang), self.clock.now()
+        return [(e.at, e.actor, labels.event_type(e.type),
+                 timeline_content(e, labels, self.shop_tz, now) or e.text) for e in entries]
 
     def _review(self, case: Case, calls: Sequence[CallRecord],
                 mask: Callable[[str], str]) -> ReviewSection:

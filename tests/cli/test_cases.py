@@ -234,3 +234,22 @@ def test_what_add_and_edit_say_about_the_order_in_english(cli, tmp_path):
         "not filled from order 3126112300000000001: it names another buyer tb_buyer_1 "
         "(buyer_nick); check the order number",
         f"note: order 3126112300000000001 already had open case(s): {first} (New)"]
+
+
+def test_show_reads_as_a_person_reads_it(cli):
+    """Labels and values in the CLI's language and shop time, the timeline in the words the
+    window uses (it printed `platform: taobao`, `status: in_progress`, UTC times and bare
+    event types with empty text)."""
+    code, out, err = cli("--as", "小王", "cases", "add", "--platform", "taobao", "--order",
+                         "3712345678901", "--kind", "refund_only", "--amount", "59",
+                         "--cause", "slow_delivery", "--json")
+    assert code == 0, err
+    case_no = json.loads(out)["case"]["case_no"]
+    assert cli("--as", "小王", "cases", "status", case_no, "--to", "in_progress")[0] == 0
+    _, text, _ = cli("cases", "show", case_no)
+    assert "淘宝/天猫" in text and "仅退款" in text and "处理中" in text
+    assert "taobao" not in text and "in_progress" not in text and "+00:00" not in text
+    assert "处理经过：" in text and "新建 → 处理中" in text
+    _, text, _ = cli("cases", "show", case_no, lang="en")
+    assert "Taobao/Tmall" in text and "Refund only" in text and "New → In progress" in text
+    assert "Timeline:" in text and "状态" not in text

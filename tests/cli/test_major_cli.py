@@ -38,7 +38,7 @@ def test_show_suggests_major_and_major_marks_it(cli):
     _, out, _ = cli("cases", "show", case["case_no"], "--json")
     assert json.loads(out)["case"]["major_suggested"] == ["safety"]
     _, text, _ = cli("cases", "show", case["case_no"])
-    assert "mark it major" in text
+    assert f"cases major {case['case_no']}" in text and "标为重大投诉" in text
     code, out, err = cli("--as", "小王", "cases", "major", case["case_no"], "--owner", "老板",
                          "--note", "买家受伤", "--json")
     assert code == 0, err
