@@ -209,3 +209,35 @@ def test_the_timeline_names_an_overrides_reason(qtbot, register, clock):
     qtbot.addWidget(view)
     view.show_case(case.id)
     assert any("buyer asked" in line for line in view.timeline_texts())
+
+
+def test_a_future_time_gets_one_message_and_the_dialog_keeps_its_height(qtbot, register,
+                                                                        clock):
+    from PySide6.QtCore import QDateTime
+
+    case = open_case(register)
+    calls, dialog = dialog_for(qtbot, register, case)
+    allowed_height = dialog.sizeHint().height()
+    assert "Within the call policy" in dialog.policy_label.text()
+    dialog.when.setDateTime(QDateTime.fromString("2026-11-23 15:00", "yyyy-MM-dd HH:mm"))
+    text = dialog.policy_label.text()
+    assert "in the future" in text and "Within the call policy" not in text
+    assert not dialog.save_button.isEnabled() and dialog.error.isHidden()
+    assert dialog.sizeHint().height() == allowed_height
+
+    # An override asked for (inside the 2 h gap): more lines, the same height.
+    calls.log_call(case.id, CallOutcome.NO_ANSWER, "小王")
+    clock.advance(minutes=30)
+    dialog.when.setDateTime(QDateTime.fromString("2026-11-23 10:30", "yyyy-MM-dd HH:mm"))
+    assert dialog.override_required and "Outside the call policy" in dialog.policy_label.text()
+    assert dialog.sizeHint().height() == allowed_height
+
+
+def test_a_refusal_goes_once_the_form_changes(qtbot, register, clock):
+    from PySide6.QtCore import QDateTime
+
+    case = open_case(register)
+    calls, dialog = dialog_for(qtbot, register, case)
+    dialog.error.show_error("Busy")
+    dialog.when.setDateTime(QDateTime.fromString("2026-11-23 09:58", "yyyy-MM-dd HH:mm"))
+    assert dialog.error.isHidden()

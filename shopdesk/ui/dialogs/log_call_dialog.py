@@ -6,19 +6,21 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDateTime, Signal
+from PySide6.QtCore import QDateTime, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QPlainTextEdit,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -27,11 +29,14 @@ from PySide6.QtWidgets import (
 from ...domain.call_policy import CallOutcome, PreCallChecklist, local_to_utc
 from ...domain.clock import local
 from ...domain.errors import NotFoundError, ShopDeskError, ValidationError
-from ...services.calls import CallRefusedError, CallService
+from ...services.calls import FUTURE_SLACK, CallRefusedError, CallService
 from ..widgets.call_texts import AMBER, GREEN, RED, CallTexts, label_style
 from ..widgets.date_time_edit import KeyboardDateTimeEdit
 from ..widgets.enum_combo import EnumCombo
 from ..widgets.field_error import FieldErrorLabel, ValidatedField
+
+# Lines of text the policy verdict has room for without the dialog changing height.
+POLICY_LINES = 5
 
 
 class LogCallDialog(QDialog):
@@ -60,7 +65,8 @@ class LogCallDialog(QDialog):
         """Earlier calls to this buyer, across all their cases: what was tried, by whom."""
         box = QGroupBox(self.tr("Earlier calls with this buyer"))
         self.history = QListWidget()
-        self.history.setMaximumHeight(self.fontMetrics().lineSpacing() * 4 + 12)
+        # A fixed height: the list never grows or shrinks with the verdict below it.
+        self.history.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
         records = self.calls.calls_for_buyer(self.case_id)
         for record in reversed(records):  # newest first
             when = local(record.at, self.calls.shop_tz).strftime("%m-%d %H:%M")
@@ -128,14 +134,30 @@ class LogCallDialog(QDialog):
 
         self.policy_label = QLabel()
         self.policy_label.setWordWrap(True)
+        self.policy_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        # A fixed box for the verdict: a one-line "may call" and a five-line "may not" take
+        # the same space (a longer one scrolls), so the form never jumps as the time is typed.
+        self.policy_box = QScrollArea()
+        self.policy_box.setWidget(self.policy_label)
+        self.policy_box.setWidgetResizable(True)
+        self.policy_box.setFrameShape(QFrame.Shape.NoFrame)
+        self.policy_box.setFixedHeight(self.fontMetrics().lineSpacing() * POLICY_LINES + 16)
         self.override_edit = QLineEdit()
         self.override_edit.setPlaceholderText(self.tr("Why call outside the policy?"))
         self.override_field = ValidatedField(self.override_edit)
         self.override_label = QLabel(self.tr("Override reason (required)"))
         self.override_label.setBuddy(self.override_edit)
-        override_row = QFormLayout()
+        # The reason's row keeps its place while hidden (a call within the policy needs
+        # none): the box is as tall as the row, shown or not.
+        self.override_box = QWidget()
+        override_row = QFormLayout(self.override_box)
+        override_row.setContentsMargins(0, 0, 0, 0)
         override_row.addRow(self.override_label, self.override_field)
+        self.override_box.setFixedHeight(self.override_box.sizeHint().height())
         self.error = FieldErrorLabel()
+        keep = self.error.sizePolicy()
+        keep.setRetainSizeWhenHidden(True)  # a refusal shown later takes no new room
+        self.error.setSizePolicy(keep)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
@@ -151,8 +173,8 @@ class LogCallDialog(QDialog):
         layout.addWidget(self._build_history())
         layout.addLayout(form)
         layout.addWidget(checklist)
-        layout.addWidget(self.policy_label)
-        layout.addLayout(override_row)
+        layout.addWidget(self.policy_box)
+        layout.addWidget(self.override_box)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.save_button.setDefault(True)
@@ -191,8 +213,18 @@ class LogCallDialog(QDialog):
 
     # --- the policy verdict --------------------------------------------------
     def refresh_policy(self) -> None:
-        """Say whether the call fits the policy; ask for a reason for soft breaches."""
+        """Say whether the call fits the policy; ask for a reason for soft breaches.
+
+        One message, true for the form as it is now: a refusal from an earlier save
+        goes, and a time the call cannot have been made at is said instead of a verdict
+        (a future time is no call "within the policy")."""
+        self.error.clear_error()
         at = self.call_time()
+        if at > self.calls.clock.now() + FUTURE_SLACK:
+            self.before_case.setEnabled(False)
+            self._policy(self.tr("The call time is in the future: a call is logged after "
+                                 "it was made."), RED, override=False, blocked=True)
+            return
         early = self.calls.before_case(self._case, at)
         self.before_case.setEnabled(early)
         if early and not self.before_case.isChecked():
