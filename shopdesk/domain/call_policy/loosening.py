@@ -40,9 +40,10 @@ def loosenings(new: CallPolicy, current: CallPolicy, safe: CallPolicy) -> list[N
         out.append(Notice(
             "quiet_hours",
             f"静默时段 {_quiet_text(current)} → {_quiet_text(new)}"
-            f"（安全预设：{_quiet_text(safe)}）：夜里也可以打电话了",
+            f"（安全预设：{_quiet_text(safe)}）：原本绝不打电话的时间有一部分可以打了",
             f"quiet hours {_quiet_text(current)} → {_quiet_text(new)} "
-            f"(safe preset: {_quiet_text(safe)}): calls at night become possible"))
+            f"(safe preset: {_quiet_text(safe)}): calls become possible at times that were "
+            "off limits"))
     caps = (("max_attempts_per_day", "cap_24h", "每位买家 24 小时内最多",
              "calls per buyer in 24 h"),
             ("max_attempts_per_case", "cap_case", "每个案件最多", "calls per case"))
