@@ -116,8 +116,6 @@ class Translators:
     def __init__(self, app: QCoreApplication) -> None:
         self._app = app
         self._installed: list[QTranslator] = []
-        # Each loaded .qm's bytes, kept for the life of this object (see install).
-        self._keep: list[bytes] = []
         self.lang = "en"
 
     def install(self, lang: str) -> bool:
@@ -136,9 +134,11 @@ class Translators:
             data = _read_qm(Path(folder) / f"{name}.qm")
             # Loaded from memory: Qt maps a file it loads, and an update written over
             # the file while the window runs turned half the window English mid-shift.
-            # Qt does not copy the data: the translator keeps it alive.
+            # Qt does not copy the data: it lives as long as the translator does (on the
+            # translator's wrapper, which its parent, the application, keeps: a Translators
+            # dropped after install() freed the bytes and the window turned English).
             if data is not None and translator.load(data, folder):
-                self._keep.append(data)
+                translator.qm_bytes = data  # type: ignore[attr-defined]
                 self._app.installTranslator(translator)
                 self._installed.append(translator)
             else:

@@ -120,6 +120,24 @@ def test_a_qm_file_rewritten_while_the_window_runs_changes_nothing(qapp, tmp_pat
         translators.remove()
 
 
+def test_translations_outlive_the_object_that_installed_them(qapp):
+    """Read into memory, the bytes must live with the translators Qt holds: a Translators
+    dropped after install() freed them, and every later lookup fell back to English."""
+    import gc
+
+    Translators(qapp).install("zh")
+    try:
+        gc.collect()
+        churn = [bytes(range(256)) * 400 for _ in range(200)]  # reuse the freed memory
+        assert QCoreApplication.translate("CaseTableModel", "Case no.") == "案件号"
+        assert QCoreApplication.translate("FilterBar", "Due today") == "今日到期"
+        del churn
+    finally:
+        for translator in qapp.findChildren(QTranslator):
+            qapp.removeTranslator(translator)
+            translator.deleteLater()
+
+
 def test_language_choice_rules():
     assert normalise("en_US") == "en" and normalise("zh_CN") == "zh"
     assert normalise("fr") is None and normalise("") is None
