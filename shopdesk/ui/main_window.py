@@ -141,6 +141,7 @@ class MainWindow(MainWindowChrome, QMainWindow):
         self._time_timer = QTimer(self)
         self._time_timer.setInterval(TIME_REPAINT_MS)
         self._time_timer.timeout.connect(self.case_list.model.touch_time_columns)
+        self._time_timer.timeout.connect(lambda: self.detail.tick())
         self._time_timer.start()
         # Newest column first: each finds itself appended last on an older saved header.
         self.deadlines.place_column()

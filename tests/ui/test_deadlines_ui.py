@@ -47,6 +47,18 @@ def test_countdown_column_follows_the_clock(qtbot, make_window, register, clock)
     assert "待卖家处理" in tip and "按规则推算" in tip
 
 
+def test_the_case_panel_counts_down_with_the_list(qtbot, make_window, register, clock):
+    """The list's column followed the clock; the case panel's 剩… stood still beside it."""
+    case = open_case(register, "T300003")  # Taobao 仅退款: 24 h
+    window = make_window(register)
+    window.detail.show_case(case.id)
+    label = window.detail.deadline_strip.left_label
+    assert label.text() == "剩1天"
+    clock.advance(hours=19, minutes=30)
+    window._time_timer.timeout.emit()  # the window's minute tick
+    assert label.text() == "剩4小时30分" == "剩" + cell(window, case.id)
+
+
 def test_sorting_by_time_left(qtbot, make_window, register):
     later = open_case(register, "T300011", CaseKind.RETURN_REFUND)  # 5 d
     none = open_case(register, "T300012", CaseKind.COMPLAINT)

@@ -448,6 +448,11 @@ class CaseDetailView(QWidget):
         self.review_panel.set_case(case.id if is_review else None,  # type: ignore[union-attr]
                                    live=case is not None and case.deleted_at is None)
 
+    def tick(self) -> None:
+        """The clock moved on (the window's minute timer): the time left counts down."""
+        if self.page_built and self.current_case_id is not None:
+            self.deadline_strip.tick()
+
     def refresh(self) -> None:
         """Re-read the case on screen (after someone else changed it)."""
         self.show_case(self.current_case_id)

@@ -120,6 +120,12 @@ class DeadlineStrip(QWidget):
         self.timeout_label.setVisible(True)
         self.stage_button.setVisible(True)
 
+    def tick(self) -> None:
+        """Count the time left down again (the window's minute timer): it stood still while
+        the list beside it counted down."""
+        if self.deadline is not None and self.isVisible():
+            self._show_time(self.deadline)
+
     def _show_time(self, d: Deadline) -> None:
         self.manual_text = ""
         if d.due_at is None:
