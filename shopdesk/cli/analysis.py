@@ -7,7 +7,7 @@ import argparse
 from datetime import date, timedelta
 from typing import Any, TextIO
 
-from ..domain.analysis import Pareto, PlanStatus
+from ..domain.analysis import AnalysisFilter, Pareto, PlanStatus
 from ..domain.clock import to_utc_iso
 from ..domain.money import format_yuan
 from ..domain.refund_speed import SpeedRow
@@ -18,7 +18,8 @@ from ..services.serialize import SCHEMA_VERSION
 from .common import CliError, actor_name, cli_lang, emit_json, guarded
 
 _OPTION_OF = {"by": "--by", "category": "--category", "cause": "--cause", "plan": "--plan",
-              "target": "--target", "status": "--status", "actor": "--as"}
+              "target": "--target", "status": "--status", "actor": "--as",
+              "platform": "--platform"}
 
 
 def add_analysis_parsers(sub: argparse._SubParsersAction) -> None:
@@ -31,6 +32,11 @@ def add_analysis_parsers(sub: argparse._SubParsersAction) -> None:
                      help="first day (shop time; default: 30 days ago)")
     par.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD",
                      help="last day, included (default: today)")
+    par.add_argument("--platform", default="", metavar="P",
+                     help="only this platform's cases (key or label; default: all)")
+    par.add_argument("--sku", default="", metavar="SKU",
+                     help="only this product's cases: the SKU, or the item title of cases "
+                          "without one, as --by sku lists them (default: all)")
     par.add_argument("--json", action="store_true")
     spd = asub.add_parser("refund-speed", help="hours from the buyer's request to the refund "
                           "(退款时效): median and 90th percentile")
@@ -95,6 +101,7 @@ def pareto_json(result: Pareto, *, date_from: date, date_to: date) -> dict[str, 
     comp = result.comparison
     return {"schema": SCHEMA_VERSION, "by": result.by.value, "from": date_from.isoformat(),
             "to": date_to.isoformat(), "total": result.total,
+            "platform": result.filter.platform or None, "sku": result.filter.product or None,
             "previous_from": comp.previous_first.isoformat() if comp else None,
             "previous_to": comp.previous_last.isoformat() if comp else None,
             "rows": [{"key": r.key, "label": r.label, "count": r.count,
@@ -172,8 +179,9 @@ def cmd_analysis(register: Register, args: argparse.Namespace, out: TextIO) -> i
     by = parse_dimension(args.by)
     service = register.analysis
     first, last = _period(register, args, lang)
+    only = AnalysisFilter(service.parse_platform(args.platform), args.sku.strip())
     result = service.pareto(by, service.day_start(first),
-                            service.day_start(last + timedelta(days=1)), lang)
+                            service.day_start(last + timedelta(days=1)), lang, filter=only)
     if args.output:
         try:
             written = service.export_table(result, args.output, lang)
@@ -191,6 +199,8 @@ def cmd_analysis(register: Register, args: argparse.Namespace, out: TextIO) -> i
         return 0
     out.write(f"{by.label(lang)}  {first} – {last}  "
               f"{pick(lang, '共', 'total')} {result.total}\n")
+    if only:
+        out.write(pick(lang, "筛选：", "filter: ") + service.filter_label(only, lang) + "\n")
     if result.comparison is not None:
         out.write(pick(lang, f"变化：{result.comparison.text(lang)}\n",
                        f"change: {result.comparison.text(lang)}\n"))

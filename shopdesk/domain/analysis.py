@@ -15,6 +15,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from .analysis_periods import Comparison
+from .enums import Platform
 from .labels import LabelledEnum
 from .text import is_english
 
@@ -63,6 +64,38 @@ class ParetoRow:
 
 
 @dataclass(frozen=True)
+class AnalysisFilter:
+    """Which cases an analysis counts besides its period: one platform (a Platform value)
+    and one product (the key the Pareto by item/SKU groups by: the SKU, or the item's title
+    when there is none); "" is all of them. "Which causes drive my AliExpress complaints?"
+    is the Pareto by cause with platform "aliexpress"."""
+
+    platform: str = ""
+    product: str = ""
+
+    def __bool__(self) -> bool:
+        return bool(self.platform or self.product)
+
+
+NO_FILTER = AnalysisFilter()
+
+
+def filter_text(only: AnalysisFilter, lang: str = "zh") -> str:
+    """A filter in words ("平台：AliExpress · 商品/SKU：CUP-316-500"); "" for none."""
+    sep = "：" if not is_english(lang) else ": "
+    parts = []
+    if only.platform:
+        try:
+            name = Platform(only.platform).label(lang)
+        except ValueError:
+            name = only.platform
+        parts.append(Dimension.PLATFORM.label(lang) + sep + name)
+    if only.product:
+        parts.append(Dimension.SKU.label(lang) + sep + only.product)
+    return " · ".join(parts)
+
+
+@dataclass(frozen=True)
 class Pareto:
     by: Dimension
     start: datetime
@@ -70,6 +103,8 @@ class Pareto:
     rows: tuple[ParetoRow, ...]
     # The days `previous` counts ("1–5 Dec vs 1–5 Nov"); None: no comparison was made.
     comparison: Comparison | None = None
+    # The cases counted besides the period (both periods: the change compares like with like).
+    filter: AnalysisFilter = NO_FILTER
 
     @property
     def total(self) -> int:
@@ -98,7 +133,8 @@ def merge(groups: Iterable[Group]) -> list[Group]:
 
 def pareto(by: Dimension, start: datetime, end: datetime, groups: Iterable[Group],
            previous: Iterable[Group] = (), label=lambda key: key, *,
-           comparison: Comparison | None = None) -> Pareto:
+           comparison: Comparison | None = None,
+           filter: AnalysisFilter = NO_FILTER) -> Pareto:
     """The Pareto table: rows by count descending (ties by key), shares of the total."""
     current = sorted(merge(groups), key=lambda g: (-g.count, g.key))
     before = {g.key: g.count for g in merge(previous)}
@@ -112,7 +148,7 @@ def pareto(by: Dimension, start: datetime, end: datetime, groups: Iterable[Group
             cumulative=running / total if total else 0.0, amount=g.amount,
             avg_resolve_hours=(g.resolve_hours_total / g.resolved) if g.resolved else None,
             previous=before.get(g.key, 0)))
-    return Pareto(by, start, end, tuple(rows), comparison)
+    return Pareto(by, start, end, tuple(rows), comparison, filter)
 
 
 PROVINCES = ("北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏",

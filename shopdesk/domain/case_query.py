@@ -12,14 +12,17 @@ from .enums import CaseKind, CaseStatus, Platform
 @dataclass(frozen=True)
 class GroupFilter:
     """The cases behind one row of the complaint analysis (a drill-down): created in
-    [start, end) and falling in group `key` of `dimension` (a Dimension value). `label`
-    is what the list shows ("原因：宝贝有问题"); it takes no part in the match."""
+    [start, end) and falling in group `key` of `dimension` (a Dimension value), of the
+    analysis's platform and product when it had them ("" is all; see AnalysisFilter).
+    `label` is what the list shows ("原因：宝贝有问题"); it takes no part in the match."""
 
     dimension: str
     key: str
     start: datetime
     end: datetime
     label: str = field(default="", compare=False)
+    platform: str = ""
+    product: str = ""
 
 
 class Scope(StrEnum):

@@ -9,11 +9,14 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from ..domain.analysis import (
+    NO_FILTER,
+    AnalysisFilter,
     Dimension,
     Group,
     Pareto,
     PlanResult,
     PlanStatus,
+    filter_text,
     pareto,
     province_label,
 )
@@ -31,7 +34,7 @@ from ..domain.refund_speed import (
     speed_rows,
 )
 from ..domain.text import pick
-from ..storage.analysis import AnalysisStore, refund_samples
+from ..storage.analysis import AnalysisStore, filter_condition, refund_samples
 from ..storage.database import Database
 from ..storage.followups import FollowupStore
 from .actor import require_actor
@@ -158,22 +161,53 @@ class AnalysisService:
         return key
 
     def pareto(self, by: Dimension, start: datetime, end: datetime, lang: str = "zh", *,
-               where: str = "", params: list | None = None) -> Pareto:
+               where: str = "", params: list | None = None,
+               filter: AnalysisFilter = NO_FILTER) -> Pareto:
         """The Pareto table of cases created in [start, end), with the period it is
         compared with for the change column (`comparison`: a month against the month
-        before, day for day while it runs; `where`: only some cases, e.g. one cause's)."""
+        before, day for day while it runs; `where`: only some cases, e.g. one cause's;
+        `filter`: one platform and/or product, in both periods)."""
         comp = self.comparison(start, end)
         before, after = self.previous_bounds(start, end)
+        only, only_params = filter_condition(filter)
+        if only:
+            where = f"({where}) AND {only}" if where else only
+            params = [*(params or []), *only_params]
         return pareto(by, start, end, self._groups(by, start, end, where, params),
                       self._groups(by, before, after, where, params),
-                      lambda k: self.label(by, k, lang), comparison=comp)
+                      lambda k: self.label(by, k, lang), comparison=comp, filter=filter)
+
+    def filter_label(self, only: AnalysisFilter, lang: str = "zh") -> str:
+        """The filter in words ("平台：AliExpress · 商品/SKU：CUP-316-500"); "" for none."""
+        return filter_text(only, lang)
+
+    def products(self, start: datetime, end: datetime) -> list[str]:
+        """The products (SKU, or the title when there is none) of the cases created in
+        [start, end), by name: the choices of the analysis's product filter. From the day
+        totals, as the Pareto by item/SKU: milliseconds at any register size."""
+        return sorted(g.key for g in self.store.groups(Dimension.SKU, start, end) if g.key)
+
+    def parse_platform(self, text: str) -> str:
+        """A platform filter typed on the command line: the key or a label ("" for all)."""
+        if not text.strip():
+            return ""
+        try:
+            return Platform.parse(text).value
+        except ValueError:
+            keys = ", ".join(p.value for p in Platform)
+            raise ValidationError([FieldError(
+                "platform", f"未知的平台：{text}（可选：{keys}）",
+                f"unknown platform: {text} (one of: {keys})")]) from None
 
     def drill_down(self, by: Dimension, key: str, start: datetime, end: datetime,
-                   lang: str = "zh") -> GroupFilter:
-        """The list filter showing the cases behind one Pareto row (the same ones it counts)."""
-        return GroupFilter(by.value, key, start, end,
-                           label=by.label(lang) + pick(lang, "：", ": ")
-                           + self.label(by, key, lang))
+                   lang: str = "zh", *, filter: AnalysisFilter = NO_FILTER) -> GroupFilter:
+        """The list filter showing the cases behind one Pareto row (the same ones it counts,
+        the platform and product filter included)."""
+        label = by.label(lang) + pick(lang, "：", ": ") + self.label(by, key, lang)
+        if filter:
+            label += " · " + self.filter_label(filter, lang)
+        return GroupFilter(by.value, key, start, end, label=label,
+                           platform=filter.platform, product=filter.product)
 
     def chart_svg(self, result: Pareto, *, width: int = 640, height: int = 300,
                   lang: str = "zh") -> bytes:

@@ -11,7 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..domain.analysis import Dimension, Pareto, PlanStatus
+from ..domain.analysis import Dimension, Pareto, PlanStatus, filter_text
 from ..domain.analysis_report import (
     MajorLine,
     MonthlyReport,
@@ -155,11 +155,14 @@ def table_footer(result: Pareto, lang: str, tz: str) -> list[list[Any]]:
     first = local(result.start, tz).date()
     last = (local(result.end, tz) - timedelta(days=1)).date()
     amount = sum((r.amount for r in result.rows), Decimal(0))
-    return [[], [pick(lang, "合计", "Total"), result.total, 1 if result.rows else 0, None,
-                 amount],
-            [pick(lang, f"统计期间：{first} 至 {last}（店铺时间，按案件新建日期）",
-                  f"Period: {first} to {last} (shop time, by the date each case was "
-                  "opened)")]]
+    footer = [[], [pick(lang, "合计", "Total"), result.total, 1 if result.rows else 0, None,
+                   amount],
+              [pick(lang, f"统计期间：{first} 至 {last}（店铺时间，按案件新建日期）",
+                    f"Period: {first} to {last} (shop time, by the date each case was "
+                    "opened)")]]
+    if result.filter:  # a table of one platform's cases must not pass for the whole shop
+        footer.append([pick(lang, "仅统计：", "Only: ") + filter_text(result.filter, lang)])
+    return footer
 
 
 def export_table(result: Pareto, path: str | Path, lang: str = "zh", *,

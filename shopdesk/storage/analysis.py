@@ -7,6 +7,10 @@ and any filtered query are grouped from the cases themselves: every column such 
 reads is in the partial index idx_live_analysis (m0020), so SQLite walks the created-at
 range of the index and never reads the wide case rows. The buyer's province is a stored
 column (worked out when the case is written), not parsed here.
+
+A platform or product filter (AnalysisFilter) is such a filtered query: the day totals have
+no platform or product component, and both columns are in the covering index (a product
+that is a title, with no SKU, reads the title from the case row, for those cases only).
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, time, timedelta
 from decimal import Decimal
 
-from ..domain.analysis import Dimension, Group, merge
+from ..domain.analysis import AnalysisFilter, Dimension, Group, merge
 from ..domain.case_query import GroupFilter
 from ..domain.clock import to_utc_iso
 from ..domain.enums import Cause, CauseSide
@@ -137,16 +141,33 @@ def group_condition(by: Dimension, key: str) -> tuple[str, list]:
     return f"{_KEY_SQL[by]} = ?", [key]
 
 
+def filter_condition(only: AnalysisFilter) -> tuple[str, list]:
+    """SQL selecting the cases of a platform and product filter ("" when it filters
+    nothing). The product is the SKU, or the title of a case without one, as the Pareto by
+    item/SKU counts it; `sku = ?` first keeps nearly every case on the covering index."""
+    conds, params = [], []
+    if only.platform:
+        conds.append("platform = ?")
+        params.append(only.platform)
+    if only.product:
+        conds.append("(sku = ? OR (sku = '' AND item_title = ?))")
+        params += [only.product, only.product]
+    return " AND ".join(conds), params
+
+
 def drill_condition(group: GroupFilter) -> tuple[str, list]:
-    """The list's condition for a drill-down from the analysis: group and created range.
-    An unknown dimension (a newer window's filter) matches nothing rather than all."""
+    """The list's condition for a drill-down from the analysis: group, created range and
+    the analysis's platform and product filter. An unknown dimension (a newer window's
+    filter) matches nothing rather than all."""
     try:
         by = Dimension(group.dimension)
     except ValueError:
         return "0", []
     where, params = group_condition(by, group.key)
-    return (f"({where}) AND created_at >= ? AND created_at < ?",
-            [*params, to_utc_iso(group.start), to_utc_iso(group.end)])
+    only, only_params = filter_condition(AnalysisFilter(group.platform, group.product))
+    return (f"({where}) AND created_at >= ? AND created_at < ?"
+            + (f" AND {only}" if only else ""),
+            [*params, to_utc_iso(group.start), to_utc_iso(group.end), *only_params])
 
 
 def warnings_on_cases(db: Database, start: datetime, end: datetime) -> list[tuple]:
