@@ -38,6 +38,7 @@ from ..domain.summary_facts import claimed_amount
 from ..domain.text import is_english, with_note
 from ..domain.zone_names import zone_name
 from .case_index import CaseAnchor, ContentsCanvas, contents_table
+from .evidence_check import DECODED_PICTURES
 from .fonts import PdfFont, cjk_font
 from .layout import (
     ALERT,
@@ -507,7 +508,9 @@ def _file_state(entry: EvidenceEntry, thumb: Thumbnail | ThumbProblem | None,
         return para(DASH, st["cell"])  # a waybill has no file
     if not entry.present or thumb is ThumbProblem.MISSING:
         return para(labels["missing"], st["state_alert"])
-    if entry.unreadable or thumb is ThumbProblem.UNREADABLE:
+    # A picture Pillow cannot decode (HEIC) is no "unreadable" file: it has no thumbnail.
+    if entry.unreadable or (thumb is ThumbProblem.UNREADABLE
+                            and (entry.evidence.mime or "") in DECODED_PICTURES):
         return para(labels["unreadable"], st["state_alert"])
     return para(labels["file_ok"], st["state_ok"])
 

@@ -27,6 +27,7 @@ from ..domain.promises import Promise
 from ..domain.reviews import ContactChannel, Review
 from ..domain.summary_facts import MAX_FACTS, CallCounts, compose_facts
 from ..domain.text_masking import contact_masker
+from ..reports.evidence_check import DECODED_PICTURES
 from ..reports.summary_data import (
     CallDetail,
     DisputeSummary,
@@ -306,7 +307,9 @@ class SummaryService:
             return False
         if not bytes_fit_file(ev.filename or "", ev.mime or "", head):
             return False
-        if ev.is_image and ev.sha256:
+        # A picture Pillow cannot decode (HEIC, an iPhone photo) was taken on its signature
+        # when it was added: it is evidence, printed without a thumbnail, not "unreadable".
+        if ev.is_image and ev.sha256 and (ev.mime or "") in DECODED_PICTURES:
             from ..reports.thumbnails import ThumbProblem
 
             return not isinstance(self.evidence.thumbnails.get(ev.sha256, path), ThumbProblem)

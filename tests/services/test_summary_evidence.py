@@ -133,3 +133,23 @@ def test_the_platforms_copy_shows_the_evidence_as_it_stands_not_the_shops_mistak
     text = _text(register.summary.write_pdf([case.id], tmp_path / "shop.pdf",
                                             actor="小王").path)
     assert "不是证据" in text and "移除证据" in text
+
+
+@pytest.mark.local_only("a team register fetches the bytes from the server again")
+def test_an_iphone_photo_is_evidence_though_no_thumbnail_is_made(register, tmp_path):
+    """HEIC is taken on its signature when added (Pillow cannot decode it): the summary
+    counted it unreadable, listed it under 请找回或重新添加 and left it out of the appeal."""
+    case = _open(register)
+    photo = tmp_path / "IMG_0001.heic"
+    photo.write_bytes(b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + bytes(2000))
+    added = register.evidence.add_file(case.id, photo, "小王",
+                                       category=EvidenceCategory.ITEM_PHOTO)
+    assert added.mime == "image/heic"
+    assert "已提供证据 1 项" in register.summary.default_facts(case.id)
+    shop = register.summary.gather(case.id, actor="小王")
+    assert [(e.evidence.id, e.usable) for e in shop.evidence] == [(added.id, True)]
+    appeal = register.summary.gather(case.id, actor="小王", for_platform=True)
+    assert [e.evidence.id for e in appeal.evidence] == [added.id]
+    text = _text(register.summary.write_pdf([case.id], tmp_path / "appeal.pdf", actor="小王",
+                                            for_platform=True).path)
+    assert "IMG_0001.heic" in text and "无法读取" not in text
