@@ -204,8 +204,12 @@ class AnalysisService:
         """The list filter showing the cases behind one Pareto row (the same ones it counts,
         the platform and product filter included)."""
         label = by.label(lang) + pick(lang, "：", ": ") + self.label(by, key, lang)
-        if filter:
-            label += " · " + self.filter_label(filter, lang)
+        # The filter's values alone (a platform's name and a SKU speak for themselves):
+        # the list's notice is short, and elided in the middle past its width.
+        for part in (self.label(Dimension.PLATFORM, filter.platform, lang)
+                     if filter.platform else "", filter.product):
+            if part:
+                label += " · " + part
         return GroupFilter(by.value, key, start, end, label=label,
                            platform=filter.platform, product=filter.product)
 

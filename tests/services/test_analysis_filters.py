@@ -114,7 +114,7 @@ def test_drill_down_label_names_the_filter(register):
     only = AnalysisFilter(platform="aliexpress", product="CUP-1")
     group = register.analysis.drill_down(Dimension.CAUSE, "item_defective", start, end,
                                          "en", filter=only)
-    assert group.label == "Cause: Item defective · Platform: AliExpress · Item / SKU: CUP-1"
+    assert group.label == "Cause: Item defective · AliExpress · CUP-1"
     plain = register.analysis.drill_down(Dimension.CAUSE, "item_defective", start, end)
     assert plain != group  # the list runs the filter too, not only says it
 

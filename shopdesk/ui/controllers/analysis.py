@@ -5,6 +5,7 @@ their target."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -151,8 +152,11 @@ class AnalysisController(QObject):
         if path is None:
             # The period in the name: next month's export must not overwrite this one.
             first, last = (d.isoformat() for d in dialog.period_days())
-            name = pick(lang, f"投诉分析-{result.by.label(lang)}-{first}至{last}",
-                        f"analysis-{result.by.value}-{first}-to-{last}")
+            # A filtered table says so in its name too (it holds one platform's cases).
+            only = "".join(f"-{_file_safe(part)}" for part in
+                           (result.filter.platform, result.filter.product) if part)
+            name = pick(lang, f"投诉分析-{result.by.label(lang)}{only}-{first}至{last}",
+                        f"analysis-{result.by.value}{only}-{first}-to-{last}")
             path, _filter = QFileDialog.getSaveFileName(
                 dialog, self.tr("Export table"), suggested_path(name + ".xlsx"),
                 self.tr("Excel workbook (*.xlsx);;CSV (*.csv)"))
@@ -204,6 +208,11 @@ class AnalysisController(QObject):
         QApplication.restoreOverrideCursor()
         self._host.show_message(self.tr("Saved: %1").replace("%1", str(written)), 8000)
         return written
+
+
+def _file_safe(text: str) -> str:
+    """A SKU or title as part of a file name (no path separators or reserved marks)."""
+    return re.sub(r'[\\/:*?"<>|\s]+', "_", text).strip("._")[:40]
 
 
 def _last_months(today: date, n: int) -> list[tuple[int, int]]:
