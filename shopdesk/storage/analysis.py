@@ -172,7 +172,8 @@ def drill_condition(group: GroupFilter) -> tuple[str, list]:
 
 def warnings_on_cases(db: Database, start: datetime, end: datetime) -> list[tuple]:
     """Warnings on the live cases created in [start, end) (the cases the month's Pareto
-    counts), whenever raised: a month imported late still reports its own cases' warnings.
+    counts), whenever raised: a month imported late still reports its own cases' warnings;
+    not those withdrawn, unacknowledged, while their case was still open.
     Oldest first: (case_no, rule, reason_zh, reason_en, raised_at, ack_by, product,
     cause), the product being the SKU, or the title when there is none (as the Pareto by
     product counts it), the cause "" when none was recorded."""
@@ -181,6 +182,11 @@ def warnings_on_cases(db: Database, start: datetime, end: datetime) -> list[tupl
         "coalesce(w.ack_by, ''), CASE WHEN c.sku != '' THEN c.sku ELSE c.item_title END, "
         "coalesce(c.cause, '') FROM case_warnings w JOIN cases c ON c.id = w.case_id "
         "WHERE c.deleted_at IS NULL AND c.created_at >= ? AND c.created_at < ? "
+        # Not a warning withdrawn while its case went on (the rules changed, the cause
+        # was corrected) that nobody acted on: it was not so. Live, acknowledged, or held
+        # until the case was settled (resolving clears every warning), it counts.
+        "AND (w.cleared_at IS NULL OR w.ack_at IS NOT NULL "
+        "OR (c.resolved_at IS NOT NULL AND w.cleared_at >= c.resolved_at)) "
         "ORDER BY w.raised_at, w.id", [to_utc_iso(start), to_utc_iso(end)]).fetchall()]
 
 

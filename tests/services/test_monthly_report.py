@@ -297,3 +297,35 @@ def test_section_two_lists_every_vital_few_cause(register, clock):
     vital = report.by_cause.vital_few()
     assert len(vital) > 5
     assert [c.label for c in report.top_causes] == [r.label for r in vital]
+
+
+def test_a_warning_withdrawn_while_its_case_went_on_is_not_reported(register, clock):
+    """Resolving a case clears its warnings: those still count in its month. A warning
+    withdrawn while the case was open (the words corrected, the rules changed: the new
+    group rules cleared 508 of 938 group warnings) and never acted on was not so."""
+    from shopdesk.domain.case import CaseDraft
+
+    start, end = register.analysis.month(2026, 11)
+    at = start + timedelta(days=3)
+    clock.set(at)
+    words = "孩子用的时候割伤了手"
+
+    def safety_case(order):
+        return register.cases.open_case(draft_from_fields({
+            "platform": "taobao", "order_no": order, "kind": "complaint",
+            "description": words}), "小王", at=at)
+
+    settled, withdrawn, acted = (safety_case(o) for o in ("T900001", "T900002", "T900003"))
+    register.cases.change_status(settled.id, Transition(CaseStatus.IN_PROGRESS), "小王")
+    register.cases.change_status(settled.id, Transition(
+        CaseStatus.RESOLVED, outcome=Outcome.PARTIAL_REFUND, amount=Decimal("10")), "小王")
+    register.warnings.acknowledge(acted.id, "小王", "已打电话安抚")
+    for case in (withdrawn, acted):
+        old = register.cases.get(case.id)
+        draft = CaseDraft(platform=old.platform, order_no=old.order_no, kind=old.kind,
+                          description="买家说包装有点旧")
+        register.cases.update(case.id, draft, "小王")
+    assert not register.warnings.live([withdrawn.id, acted.id])
+    clock.set(end + timedelta(days=2))
+    report = register.analysis.monthly_report(2026, 11)
+    assert {m.case_no for m in report.major} == {settled.case_no, acted.case_no}
