@@ -246,7 +246,7 @@ def cmd_report(register: Register, args: argparse.Namespace, out: TextIO) -> int
         out.write(pick(lang, f"注意：{args.month} 还没开始，月报是空的\n",
                        f"note: {args.month} has not begun; the report is empty\n"))
     elif now < end:
-        vs = register.analysis.comparison(start, end).text(lang)
+        vs = register.analysis.comparison(start, end, "month").text(lang)
         out.write(pick(lang, f"注意：{args.month} 还没结束，月报只统计到现在，"
                              f"与上月同期对比（{vs}）\n",
                        f"note: {args.month} is not over; the report counts up to now and "

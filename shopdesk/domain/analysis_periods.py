@@ -50,12 +50,30 @@ def _clip_day(year: int, month: int, day: int) -> date:
     return date(year, month, min(day, calendar.monthrange(year, month)[1]))
 
 
-def comparison(first: date, last: date, today: date) -> Comparison:
-    """The comparison for the days `first`..`last` (both included) seen on `today`."""
+# What a period is, when its caller knows: "day", "week", "month", "year" (each compared
+# with the one before it, day for day while it runs) or "days" (a run of days: the last 30
+# days, compared with as many days just before). None: told from the dates.
+PERIOD_KINDS = ("day", "week", "month", "year", "days")
+
+
+def comparison(first: date, last: date, today: date,
+               kind: str | None = None) -> Comparison:
+    """The comparison for the days `first`..`last` (both included) seen on `today`.
+    `kind` (PERIOD_KINDS) says what the period is: the dates alone cannot tell this year's
+    first fortnight from this month's, nor the last 30 days ending on the 30th from a
+    month; unknown, a single day is a day, and a period from a 1st, a Monday or 1 January
+    is taken as a month, a week, a year."""
     last = max(last, first)
     running = first <= today < last
     counted = today if running else last
-    if first.day == 1 and (counted.year, counted.month) == (first.year, first.month) \
+    if kind in ("days", "day") or (kind is None and first == last):
+        days = (counted - first).days + 1
+        return Comparison(first, counted, first - timedelta(days=days),
+                          first - timedelta(days=1), running)
+    if kind == "year":
+        return _year(first, counted, running)
+    if kind in (None, "month") and first.day == 1 \
+            and (counted.year, counted.month) == (first.year, first.month) \
             and last <= _month_end(first):
         # A calendar month (or its first days): the same days of the month before,
         # clipped to its length (31 March against 1-28 February).
@@ -64,17 +82,23 @@ def comparison(first: date, last: date, today: date) -> Comparison:
         return Comparison(first, counted, before,
                           _month_end(before) if whole
                           else _clip_day(before.year, before.month, counted.day), running)
-    if (first.month, first.day) == (1, 1) and last <= date(first.year, 12, 31):
-        whole = (counted.month, counted.day) == (12, 31)
-        return Comparison(first, counted, date(first.year - 1, 1, 1),
-                          date(first.year - 1, 12, 31) if whole
-                          else _clip_day(first.year - 1, counted.month, counted.day), running)
-    if first.weekday() == 0 and last <= first + timedelta(days=6):
+    if kind is None and (first.month, first.day) == (1, 1) \
+            and last <= date(first.year, 12, 31):
+        return _year(first, counted, running)
+    if kind in (None, "week") and first.weekday() == 0 and last <= first + timedelta(days=6):
         week = timedelta(days=7)
         return Comparison(first, counted, first - week, counted - week, running)
     days = (counted - first).days + 1
     return Comparison(first, counted, first - timedelta(days=days),
                       first - timedelta(days=1), running)
+
+
+def _year(first: date, counted: date, running: bool) -> Comparison:
+    """A year (or its first days): the same days of the year before."""
+    whole = (counted.month, counted.day) == (12, 31)
+    return Comparison(first, counted, date(first.year - 1, 1, 1),
+                      date(first.year - 1, 12, 31) if whole
+                      else _clip_day(first.year - 1, counted.month, counted.day), running)
 
 
 def days_text(first: date, last: date, lang: str, *, year: bool = False) -> str:

@@ -125,18 +125,22 @@ class AnalysisService:
         after = date(year + (month == 12), month % 12 + 1, 1)
         return self.day_start(first), self.day_start(after)
 
-    def comparison(self, start: datetime, end: datetime) -> Comparison:
+    def comparison(self, start: datetime, end: datetime,
+                   kind: str | None = None) -> Comparison:
         """What [start, end) is compared with: a month with the month before (a month still
         running day for day: 1–5 Dec with 1–5 Nov), a week or a year likewise, any other
-        period with the same number of days just before it."""
+        period with the same number of days just before it. `kind` (PERIOD_KINDS) says
+        which the period is when the caller knows (this year's first days are not a
+        month); None: told from the dates."""
         zone = ZoneInfo(self.shop_tz)
         first = start.astimezone(zone).date()
         last = (end.astimezone(zone) - timedelta(days=1)).date()
-        return comparison(first, last, self.clock.now().astimezone(zone).date())
+        return comparison(first, last, self.clock.now().astimezone(zone).date(), kind)
 
-    def previous_bounds(self, start: datetime, end: datetime) -> tuple[datetime, datetime]:
+    def previous_bounds(self, start: datetime, end: datetime,
+                        kind: str | None = None) -> tuple[datetime, datetime]:
         """The compared period as [first day 00:00, day after its last 00:00) shop time."""
-        comp = self.comparison(start, end)
+        comp = self.comparison(start, end, kind)
         return (self.day_start(comp.previous_first),
                 self.day_start(comp.previous_last + timedelta(days=1)))
 
@@ -162,13 +166,14 @@ class AnalysisService:
 
     def pareto(self, by: Dimension, start: datetime, end: datetime, lang: str = "zh", *,
                where: str = "", params: list | None = None,
-               filter: AnalysisFilter = NO_FILTER) -> Pareto:
+               filter: AnalysisFilter = NO_FILTER, kind: str | None = None) -> Pareto:
         """The Pareto table of cases created in [start, end), with the period it is
         compared with for the change column (`comparison`: a month against the month
         before, day for day while it runs; `where`: only some cases, e.g. one cause's;
-        `filter`: one platform and/or product, in both periods)."""
-        comp = self.comparison(start, end)
-        before, after = self.previous_bounds(start, end)
+        `filter`: one platform and/or product, in both periods; `kind`: what the period
+        is, see `comparison`)."""
+        comp = self.comparison(start, end, kind)
+        before, after = self.previous_bounds(start, end, kind)
         only, only_params = filter_condition(filter)
         if only:
             where = f"({where}) AND {only}" if where else only

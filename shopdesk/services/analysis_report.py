@@ -53,14 +53,14 @@ def monthly_report(service: AnalysisService, year: int, month: int,
                    lang: str = "zh") -> MonthlyReport:
     """The report's data for one calendar month (shop time)."""
     start, end = service.month(year, month)
-    by_cause = service.pareto(Dimension.CAUSE, start, end, lang)
+    by_cause = service.pareto(Dimension.CAUSE, start, end, lang, kind="month")
     top = []
     # Every vital-few cause (the red bars), not the first five of them: section 2 and the
     # chart name the same causes.
     for row in by_cause.vital_few():
         where, params = service.store.where_for(Dimension.CAUSE, row.key)
         products = service.pareto(Dimension.SKU, start, end, lang, where=where,
-                                  params=params).rows[:TOP_PRODUCTS]
+                                  params=params, kind="month").rows[:TOP_PRODUCTS]
         top.append(TopCause(row.label, row.count, row.share, row.amount,
                             tuple((p.label, p.count) for p in products)))
     raised = warnings_on_cases(service.db, start, end)
@@ -80,10 +80,10 @@ def monthly_report(service: AnalysisService, year: int, month: int,
     return MonthlyReport(
         year=year, month=month, start=start, end=end, tz=service.shop_tz,
         generated_at=service.clock.now(), by_cause=by_cause,
-        by_cause_group=service.pareto(Dimension.CAUSE_GROUP, start, end, lang),
-        by_province=service.pareto(Dimension.PROVINCE, start, end, lang),
-        by_platform=service.pareto(Dimension.PLATFORM, start, end, lang),
-        previous_total=service.store.count(*service.previous_bounds(start, end)),
+        by_cause_group=service.pareto(Dimension.CAUSE_GROUP, start, end, lang, kind="month"),
+        by_province=service.pareto(Dimension.PROVINCE, start, end, lang, kind="month"),
+        by_platform=service.pareto(Dimension.PLATFORM, start, end, lang, kind="month"),
+        previous_total=service.store.count(*service.previous_bounds(start, end, "month")),
         comparison=by_cause.comparison,
         top_causes=tuple(top), plans=tuple(_plan_lines(service, lang)),
         warnings_by_rule=tuple(sorted(per_rule.items(), key=lambda kv: -kv[1])),

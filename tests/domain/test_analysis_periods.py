@@ -5,7 +5,7 @@ December with 26 days of November)."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from shopdesk.domain.analysis_periods import comparison, days_text
 
@@ -69,3 +69,29 @@ def test_days_text():
     assert days_text(d("2026-12-05"), d("2026-12-05"), "en") == "5 Dec"
     assert days_text(d("2026-11-30"), d("2026-12-05"), "zh") == "11月30日–12月5日"
     assert days_text(d("2025-12-30"), d("2026-01-02"), "en") == "30 Dec 2025 – 2 Jan 2026"
+
+
+def _before(c):
+    return (c.previous_first, c.previous_last)
+
+
+def test_a_single_day_is_compared_with_the_day_before_even_a_1st_or_a_monday():
+    """"Today" on Monday 7 Dec was compared with Monday 30 Nov, on 1 Dec with 1 Nov."""
+    for day in ("2026-12-07", "2026-12-01", "2027-01-01"):
+        for kind in ("day", None):
+            c = comparison(d(day), d(day), today=d(day), kind=kind)
+            assert _before(c) == (d(day) - timedelta(days=1),) * 2, (day, kind)
+
+
+def test_the_caller_says_what_the_period_is():
+    # "This year" on 15 January: the same days of last year, not of December.
+    c = comparison(d("2027-01-01"), d("2027-01-15"), today=d("2027-01-15"), kind="year")
+    assert _before(c) == (d("2026-01-01"), d("2026-01-15"))
+    # The last 30 days ending on 30 November: the 30 days before, not all of October.
+    c = comparison(d("2026-11-01"), d("2026-11-30"), today=d("2026-11-30"), kind="days")
+    assert _before(c) == (d("2026-10-02"), d("2026-10-31"))
+    # Months and weeks as before, when said so.
+    c = comparison(d("2026-11-01"), d("2026-11-30"), today=d("2026-12-05"), kind="month")
+    assert _before(c) == (d("2026-10-01"), d("2026-10-31"))
+    c = comparison(d("2026-11-30"), d("2026-12-05"), today=d("2026-12-05"), kind="week")
+    assert _before(c) == (d("2026-11-23"), d("2026-11-28"))

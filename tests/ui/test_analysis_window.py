@@ -247,3 +247,28 @@ def test_a_reversed_custom_period_is_said_beside_the_dates(qtbot, make_window, r
     dialog.date_to.setDate(QDate(2026, 11, 30))
     assert not dialog.period_error.isVisible()
     assert dialog.total.text() == "共 2 单"
+
+
+def test_today_is_compared_with_yesterday_even_on_a_monday(qtbot, make_window, register,
+                                                           clock):
+    """The clock is Monday 23 Nov: "Today" was taken for a week's first day and compared
+    with Monday 16 Nov."""
+    window = make_window(register)
+    dialog = window.analysis.open_dialog()
+    qtbot.waitExposed(dialog)
+    dialog.period.setCurrentIndex(dialog.period.findData("day"))
+    assert dialog.compared.text().endswith("11月23日 对比 11月22日")
+
+
+def test_this_year_in_january_is_compared_with_last_january(qtbot, make_window, register,
+                                                            clock):
+    """On 15 January "This year" (1–15 Jan) was taken for a month and compared with
+    1–15 December."""
+    from datetime import datetime, timezone
+
+    clock.set(datetime(2027, 1, 15, 2, 0, tzinfo=timezone.utc))
+    window = make_window(register)
+    dialog = window.analysis.open_dialog()
+    qtbot.waitExposed(dialog)
+    dialog.period.setCurrentIndex(dialog.period.findData("year"))
+    assert dialog.compared.text().endswith("2027年1月1日–15日 对比 2026年1月1日–15日")

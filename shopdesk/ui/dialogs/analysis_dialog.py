@@ -37,6 +37,9 @@ from .plan_dialog import PlanDialog
 
 # "last_month": the month-end review's period (it took two typed dates before).
 PERIODS = ("day", "week", "month", "last_month", "year", "last30", "custom")
+# Each period's kind for its comparison (domain/analysis_periods.py PERIOD_KINDS).
+_PERIOD_KINDS = {"day": "day", "week": "week", "month": "month", "last_month": "month",
+                 "year": "year", "last30": "days"}
 # The last choice, kept in the user's settings (QSettings, not the register: it is theirs).
 PERIOD_KEY, DIMENSION_KEY = "analysis/period", "analysis/dimension"
 FROM_KEY, TO_KEY = "analysis/from", "analysis/to"
@@ -334,6 +337,11 @@ class AnalysisDialog(QDialog):
                                                 lang=self.lang), width,
                               lambda x: service.chart_bar_at(result, width, x))
 
+    def period_kind(self) -> str | None:
+        """What the chosen period is, for what it is compared with (None: custom dates,
+        told from the dates)."""
+        return _PERIOD_KINDS.get(PERIODS[self.period.currentIndex()])
+
     def period_days(self) -> tuple[date, date]:
         """The chosen first and last day (shop time), both included."""
         first = self.date_from.date().toPython()
@@ -364,7 +372,7 @@ class AnalysisDialog(QDialog):
         self.refund_speed.show_period(start, end)
         self._fill_products(start, end)
         self.result = result = service.pareto(self.by(), start, end, self.lang,
-                                              filter=self.filter())
+                                              filter=self.filter(), kind=self.period_kind())
         self.total.setText(self.tr("%1 cases").replace("%1", str(result.total)))
         comp = result.comparison
         self.compared.setText(self.tr("Change: %1").replace("%1", comp.text(self.lang))
