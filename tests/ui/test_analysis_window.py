@@ -264,9 +264,9 @@ def test_this_year_in_january_is_compared_with_last_january(qtbot, make_window, 
                                                             clock):
     """On 15 January "This year" (1–15 Jan) was taken for a month and compared with
     1–15 December."""
-    from datetime import datetime, timezone
+    from datetime import UTC, datetime
 
-    clock.set(datetime(2027, 1, 15, 2, 0, tzinfo=timezone.utc))
+    clock.set(datetime(2027, 1, 15, 2, 0, tzinfo=UTC))
     window = make_window(register)
     dialog = window.analysis.open_dialog()
     qtbot.waitExposed(dialog)
