@@ -4,73 +4,73 @@
 <context>
     <name>AnalysisController</name>
     <message>
-        <location filename="../../shopdesk/ui/controllers/analysis.py" line="44"/>
+        <location filename="../../shopdesk/ui/controllers/analysis.py" line="45"/>
         <source>Complaint &amp;analysis…</source>
         <translation>投诉分析(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/analysis.py" line="45"/>
+        <location filename="../../shopdesk/ui/controllers/analysis.py" line="46"/>
         <source>Which causes bring most complaints (Pareto), by period and dimension</source>
         <translation>哪些原因带来最多投诉（帕累托图），按时段和维度统计</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/analysis.py" line="48"/>
+        <location filename="../../shopdesk/ui/controllers/analysis.py" line="49"/>
         <source>Export monthly complaint report…</source>
         <translation>导出投诉月报…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/analysis.py" line="50"/>
+        <location filename="../../shopdesk/ui/controllers/analysis.py" line="51"/>
         <source>One month&apos;s complaint analysis as a PDF: Pareto chart, top causes, improvement plans and their measured results</source>
         <translation>一个月的投诉分析报告（PDF）：帕累托图表、主要原因、改进计划与实测结果</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/analysis.py" line="118"/>
+        <location filename="../../shopdesk/ui/controllers/analysis.py" line="119"/>
         <source>%1 due</source>
         <translation>%1 项到期</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/analysis.py" line="120"/>
+        <location filename="../../shopdesk/ui/controllers/analysis.py" line="121"/>
         <source>%1 missed the target</source>
         <translation>%1 项未达标</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/analysis.py" line="124"/>
+        <location filename="../../shopdesk/ui/controllers/analysis.py" line="125"/>
         <source>Improvement plans: </source>
         <translation>改进计划：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/analysis.py" line="128"/>
+        <location filename="../../shopdesk/ui/controllers/analysis.py" line="129"/>
         <source>Click to see the improvement plans</source>
         <translation>点击查看改进计划</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/analysis.py" line="157"/>
-        <location filename="../../shopdesk/ui/controllers/analysis.py" line="164"/>
+        <location filename="../../shopdesk/ui/controllers/analysis.py" line="161"/>
+        <location filename="../../shopdesk/ui/controllers/analysis.py" line="168"/>
         <source>Export table</source>
         <translation>导出表格</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/analysis.py" line="158"/>
+        <location filename="../../shopdesk/ui/controllers/analysis.py" line="162"/>
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/analysis.py" line="173"/>
+        <location filename="../../shopdesk/ui/controllers/analysis.py" line="177"/>
         <source>Export monthly complaint report</source>
         <translation>导出投诉月报</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/analysis.py" line="179"/>
+        <location filename="../../shopdesk/ui/controllers/analysis.py" line="183"/>
         <source>Month:</source>
         <translation>月份：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/analysis.py" line="186"/>
+        <location filename="../../shopdesk/ui/controllers/analysis.py" line="190"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/analysis.py" line="205"/>
+        <location filename="../../shopdesk/ui/controllers/analysis.py" line="209"/>
         <source>Saved: %1</source>
         <translation>已保存：%1</translation>
     </message>
@@ -78,139 +78,179 @@
 <context>
     <name>AnalysisDialog</name>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="59"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="64"/>
         <source>Complaint analysis</source>
         <translation>投诉分析</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="66"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="71"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="66"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="71"/>
         <source>This week</source>
         <translation>本周</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="67"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="72"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="67"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="72"/>
         <source>Last month</source>
         <translation>上月</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="68"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="73"/>
         <source>This year</source>
         <translation>今年</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="69"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="74"/>
         <source>Last 30 days</source>
         <translation>最近30天</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="69"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="74"/>
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="90"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="87"/>
+        <source>All platforms</source>
+        <translation>全部平台</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="98"/>
+        <source>Type to search…</source>
+        <translation>输入以搜索…</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="99"/>
+        <source>Only the cases of one product (the SKU, or the item title when there is none)</source>
+        <translation>只统计一个商品的案件（SKU；没有 SKU 时为宝贝标题）</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="105"/>
+        <source>All items</source>
+        <translation>所有商品</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="116"/>
+        <source>The end date is before the start date</source>
+        <translation>结束日期早于开始日期</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="128"/>
         <source>Click a bar to list its cases in the main window</source>
         <translation>点击柱子，在主窗口列出这些案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="96"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="134"/>
         <source>Group</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="96"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="134"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="96"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="134"/>
         <source>Share</source>
         <translation>占比</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="96"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="134"/>
         <source>Cumulative</source>
         <translation>累计占比</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="97"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="135"/>
         <source>Refunded / compensated</source>
         <translation>退款/赔付金额</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="97"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="135"/>
         <source>Avg. hours to resolve</source>
         <translation>平均解决时长（小时）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="98"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="136"/>
         <source>Change vs previous period</source>
         <translation>较上期变化</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="106"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="144"/>
         <source>Double-click a row to list its cases in the main window</source>
         <translation>双击一行，在主窗口列出这些案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="110"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="148"/>
         <source>List these cases</source>
         <translation>列出这些案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="114"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="152"/>
         <source>New improvement plan for this group…</source>
         <translation>为此类新建改进计划…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="117"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="155"/>
         <source>Export table…</source>
         <translation>导出表格…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="119"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="157"/>
         <source>Export monthly report…</source>
         <translation>导出月报…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="123"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="161"/>
         <source>Period:</source>
         <translation>时段：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="129"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="168"/>
         <source>By:</source>
         <translation>维度：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="150"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="173"/>
+        <source>Platform:</source>
+        <translation>平台：</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="176"/>
+        <source>Item / SKU:</source>
+        <translation>商品/SKU：</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="198"/>
         <source>Pareto analysis</source>
         <translation>帕累托分析</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="151"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="199"/>
         <source>Refund speed</source>
         <translation>退款时效</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="152"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="200"/>
         <source>Improvement plans (Table 1)</source>
         <translation>改进计划（表一）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="267"/>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="376"/>
         <source>%1 cases</source>
         <translation>共 %1 单</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/analysis_dialog.py" line="378"/>
+        <source>Change: %1</source>
+        <translation>较上期：%1</translation>
     </message>
 </context>
 <context>
@@ -317,19 +357,46 @@ The previous register file was kept here:
 <context>
     <name>BlacklistController</name>
     <message>
-        <location filename="../../shopdesk/ui/controllers/blacklist.py" line="26"/>
+        <location filename="../../shopdesk/ui/controllers/blacklist.py" line="28"/>
         <source>&amp;Malicious-buyer list…</source>
         <translation>恶意买家名单(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/blacklist.py" line="27"/>
+        <location filename="../../shopdesk/ui/controllers/blacklist.py" line="29"/>
         <source>Buyers known to abuse after-sales (malicious reviewers): a new case from one is warned</source>
         <translation>已知滥用售后的买家（差评师）：名单中的买家有新案件时会预警</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/blacklist.py" line="45"/>
+        <location filename="../../shopdesk/ui/controllers/blacklist.py" line="32"/>
+        <source>Add the &amp;buyer to the malicious-buyer list…</source>
+        <translation>把买家加入恶意买家名单(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/controllers/blacklist.py" line="35"/>
+        <source>List the shown case&apos;s buyer (platform, nickname, phone) with the case as evidence</source>
+        <translation>把当前案件的买家（平台、昵称、手机号）加入名单，以本案件为依据</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/controllers/blacklist.py" line="43"/>
+        <source>Choose a case first.</source>
+        <translation>请先选择一个案件。</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/controllers/blacklist.py" line="55"/>
+        <location filename="../../shopdesk/ui/controllers/blacklist.py" line="68"/>
+        <location filename="../../shopdesk/ui/controllers/blacklist.py" line="92"/>
         <source>Malicious-buyer list</source>
         <translation>恶意买家名单</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/controllers/blacklist.py" line="56"/>
+        <source>Why is %1 listed?</source>
+        <translation>为什么把 %1 列入名单？</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/controllers/blacklist.py" line="71"/>
+        <source>%1 is on the malicious-buyer list now.</source>
+        <translation>%1 已加入恶意买家名单。</translation>
     </message>
 </context>
 <context>
@@ -817,12 +884,17 @@ The previous register file was kept here:
         <translation>不能打电话：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/widgets/call_texts.py" line="64"/>
+        <location filename="../../shopdesk/ui/widgets/call_texts.py" line="69"/>
+        <source>Cannot call now: %1 — next possible: %2 %4 (%5 %6; %3)</source>
+        <translation>现在不能打电话：%1 — 最早可在%4 %2（%6 %5；%3）</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/widgets/call_texts.py" line="75"/>
         <source>Cannot call now: %1 — next possible: %2 (%3)</source>
         <translation>现在不能打电话：%1 — 最早可在 %2（%3）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/widgets/call_texts.py" line="74"/>
+        <location filename="../../shopdesk/ui/widgets/call_texts.py" line="85"/>
         <source>Buyer&apos;s local time: %1</source>
         <translation>买家当地时间：%1</translation>
     </message>
@@ -954,7 +1026,7 @@ Pick a case in the list to see it here.</source>
     </message>
     <message>
         <location filename="../../shopdesk/ui/views/case_detail.py" line="154"/>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="509"/>
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="537"/>
         <source>Major…</source>
         <translation>重大投诉…</translation>
     </message>
@@ -1009,49 +1081,49 @@ Pick a case in the list to see it here.</source>
         <translation>添加备注</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="455"/>
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="483"/>
         <source>Choose the operator (who is working now) first — every change records who made it. Nothing was changed.</source>
         <translation>请先选择操作人（现在是谁在处理）——每次修改都会记录操作人。本次未做任何修改。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="496"/>
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="524"/>
         <source>Major: %1</source>
         <translation>重大投诉：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="498"/>
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="526"/>
         <source>A major complaint owned by %1: first in every list. Click to change.</source>
         <translation>重大投诉，负责人 %1：在所有列表中排在最前。点击可更改。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="502"/>
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="530"/>
         <source>Mark major?</source>
         <translation>标记为重大投诉？</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="504"/>
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="532"/>
         <source>The warnings suggest a major complaint (%1); a person decides.</source>
         <translation>预警提示这可能是重大投诉（%1）；由人来决定。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="512"/>
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="540"/>
         <source>Mark as a major complaint and name its owner</source>
         <translation>标记为重大投诉并指定负责人</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="575"/>
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="603"/>
         <source>Move to trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="576"/>
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="604"/>
         <source>Move case %1 to the trash?
 You can restore it from the trash later.</source>
         <translation>把案件 %1 移到回收站？
 之后可以从回收站恢复。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail.py" line="595"/>
+        <location filename="../../shopdesk/ui/views/case_detail.py" line="623"/>
         <source>This case no longer exists (it may have been deleted)</source>
         <translation>该案件已不存在（可能已被删除）</translation>
     </message>
@@ -1757,153 +1829,163 @@ You can restore it from the trash later.</source>
         <translation>约定：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="142"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="134"/>
+        <source>Logged afterwards: a contact from before the case was opened</source>
+        <translation>补登：建案前与买家的联系</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="137"/>
+        <source>(outside the call policy; reason: %1)</source>
+        <translation>（不符合电话沟通规范，破例原因：%1）</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="148"/>
         <source>Filled from order %1: %2</source>
         <translation>从订单 %1 补全：%2</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="149"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="155"/>
         <source>Not filled from order %1: its buyer %2 is not the one typed on this case (%3). Check the order number.</source>
         <translation>未从订单 %1 补全：订单的买家 %2 与本案件填写的不同（%3），请核对订单号</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="152"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="158"/>
         <source>Not filled from order %1: its buyer is not the one typed on this case (%3). Check the order number.</source>
         <translation>未从订单 %1 补全：订单的买家与本案件填写的不同（%3），请核对订单号</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="161"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="167"/>
         <source>Warnings acknowledged: %1</source>
         <translation>已确认预警：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="166"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="172"/>
         <source>Stage: %1</source>
         <translation>阶段：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="169"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="175"/>
         <source> (tracking no. %1)</source>
         <translation>（单号 %1）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="175"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="181"/>
         <source>Marked as a major complaint, owner: %1</source>
         <translation>标记为重大投诉，负责人：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="176"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="182"/>
         <source>No longer a major complaint</source>
         <translation>不再是重大投诉</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="179"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="185"/>
         <source>Owner approved compensation up to ¥%1 (asked by %2)</source>
         <translation>负责人批准赔付最多 ¥%1（%2 申请）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="188"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="194"/>
         <source>Follow-up scheduled for %1</source>
         <translation>已安排回访：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="193"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="199"/>
         <source>Follow-up: %1</source>
         <translation>回访：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="196"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="202"/>
         <source>Follow-up cancelled (the case was reopened)</source>
         <translation>回访已取消（案件已重新打开）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="199"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="205"/>
         <source>Bad-review contact %1 of 2 (%2)</source>
         <translation>差评联系第 %1 次，共 2 次（%2）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="202"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="208"/>
         <source>Review outcome: %1</source>
         <translation>评价结果：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="207"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="213"/>
         <source>Bad review: public reply posted</source>
         <translation>差评：已发出评价解释</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="208"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="214"/>
         <source>Bad review: details updated</source>
         <translation>差评：更新了差评信息</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="211"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="217"/>
         <source>Bad review: %1</source>
         <translation>差评：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="231"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="237"/>
         <source>Step done: %1</source>
         <translation>完成：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="232"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="238"/>
         <source>Step undone: %1</source>
         <translation>取消完成：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="250"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="256"/>
         <source>Evidence removed: %1</source>
         <translation>移除证据：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="252"/>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="296"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="258"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="302"/>
         <source>Reason: %1</source>
         <translation>原因：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="255"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="261"/>
         <source>Waybill added: %1</source>
         <translation>添加运单号：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="257"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="263"/>
         <source>Evidence added (%1): %2</source>
         <translation>添加证据（%1）：%2</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="267"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="273"/>
         <source>Refund %1 of order %2 not merged into this case: its buyer %3 is not the one typed here (%4); it got a case of its own. Check the order number.</source>
         <translation>售后单 %1（订单 %2）没有合并到本案件：它的买家 %3 与这里填写的不同（%4），已另建案件。请核对订单号。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="271"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="277"/>
         <source>Refund %1 of order %2 not merged into this case: its buyer is not the one typed here (%4); it got a case of its own. Check the order number.</source>
         <translation>售后单 %1（订单 %2）没有合并到本案件：它的买家与这里填写的不同（%4），已另建案件。请核对订单号。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="285"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="291"/>
         <source>Promise to the buyer: %1 (due %2)</source>
         <translation>向买家承诺：%1（%2 到期）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="288"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="294"/>
         <source>Promise kept: %1</source>
         <translation>承诺已兑现：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="289"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="295"/>
         <source>(after the due time %1)</source>
         <translation>（晚于到期时间 %1）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="292"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="298"/>
         <source>Promise no longer needed: %1</source>
         <translation>承诺不再需要：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="294"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="300"/>
         <source>Promise not kept: %1</source>
         <translation>承诺未兑现：%1</translation>
     </message>
@@ -1980,10 +2062,10 @@ You can restore it from the trash later.</source>
     </message>
     <message>
         <location filename="../../shopdesk/ui/views/case_detail_text.py" line="119"/>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="164"/>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="177"/>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="181"/>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="244"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="170"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="183"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="187"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="250"/>
         <source>Note: %1</source>
         <translation>备注：%1</translation>
     </message>
@@ -2008,22 +2090,22 @@ You can restore it from the trash later.</source>
         <translation>电话沟通：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="134"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="140"/>
         <source>(outside the call policy, override recorded)</source>
         <translation>（不符合电话沟通规范，已记录破例原因）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="139"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="145"/>
         <source>Platform update: %1</source>
         <translation>平台更新：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="235"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="241"/>
         <source>Status: %1 → %2</source>
         <translation>状态：%1 → %2</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="239"/>
+        <location filename="../../shopdesk/ui/views/case_detail_text.py" line="245"/>
         <source>Outcome: %1</source>
         <translation>处理结果：%1</translation>
     </message>
@@ -2187,69 +2269,69 @@ You can restore it from the trash later.</source>
 <context>
     <name>DeadlineStrip</name>
     <message>
-        <location filename="../../shopdesk/ui/views/deadline_strip.py" line="74"/>
+        <location filename="../../shopdesk/ui/views/deadline_strip.py" line="75"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/deadline_strip.py" line="75"/>
+        <location filename="../../shopdesk/ui/views/deadline_strip.py" line="76"/>
         <source>Record the after-sales progress (return agreed, buyer shipped it back, received…); the deadline is worked out again for the stage</source>
         <translation>记录售后进展（同意退货、买家寄回、已签收……），时限随阶段重新计算</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/deadline_strip.py" line="110"/>
+        <location filename="../../shopdesk/ui/views/deadline_strip.py" line="111"/>
         <source>Stage not set</source>
         <translation>阶段未定</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/deadline_strip.py" line="119"/>
+        <location filename="../../shopdesk/ui/views/deadline_strip.py" line="132"/>
         <source>No deadline</source>
         <translation>无时限</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/deadline_strip.py" line="129"/>
+        <location filename="../../shopdesk/ui/views/deadline_strip.py" line="142"/>
         <source>Platform deadline</source>
         <translation>平台时限</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/deadline_strip.py" line="130"/>
+        <location filename="../../shopdesk/ui/views/deadline_strip.py" line="143"/>
         <source>Estimated from the rules</source>
         <translation>按规则推算</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/deadline_strip.py" line="131"/>
+        <location filename="../../shopdesk/ui/views/deadline_strip.py" line="144"/>
         <source>Set by hand</source>
         <translation>手动设置</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/deadline_strip.py" line="133"/>
+        <location filename="../../shopdesk/ui/views/deadline_strip.py" line="146"/>
         <source>%1 left</source>
         <translation>剩%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/deadline_strip.py" line="138"/>
+        <location filename="../../shopdesk/ui/views/deadline_strip.py" line="151"/>
         <source>Manual due time %1</source>
         <translation>手动截止 %1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/deadline_strip.py" line="147"/>
+        <location filename="../../shopdesk/ui/views/deadline_strip.py" line="160"/>
         <source>Rule %1: %2, confidence %3, checked in %4
 Source: %5</source>
         <translation>规则 %1：%2，信心 %3，核对年份 %4
 来源：%5</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/deadline_strip.py" line="152"/>
+        <location filename="../../shopdesk/ui/views/deadline_strip.py" line="165"/>
         <source>When time runs out, %1</source>
         <translation>到期后%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/deadline_strip.py" line="166"/>
+        <location filename="../../shopdesk/ui/views/deadline_strip.py" line="179"/>
         <source>Tracking number</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/deadline_strip.py" line="167"/>
+        <location filename="../../shopdesk/ui/views/deadline_strip.py" line="180"/>
         <source>Tracking number (may be left empty):</source>
         <translation>运单号（可留空）：</translation>
     </message>
@@ -2421,182 +2503,187 @@ Source: %5</source>
 <context>
     <name>EvidencePanel</name>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="81"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="82"/>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="82"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="83"/>
         <source>Photos, screenshots, PDFs (or drop files here)</source>
         <translation>照片、截图、PDF（也可以把文件拖到这里）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="86"/>
-        <source>Category given to the files you add</source>
-        <translation>新添加的文件归入此类别</translation>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="87"/>
+        <source>Category given to the files you add; it starts at the first item the checklist below is missing</source>
+        <translation>添加的文件归入的类别；默认为下方清单中第一项缺少的证据</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="87"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="93"/>
         <source>as</source>
         <translation>归为</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="89"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="95"/>
         <source>Add waybill…</source>
         <translation>添加运单号…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="91"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="97"/>
         <source>Show removed</source>
         <translation>显示已移除</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="113"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="119"/>
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="132"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="138"/>
         <source>No evidence yet. Drop photos, screenshots or PDFs anywhere on the case to attach them.</source>
         <translation>还没有证据。把照片、截图或 PDF 拖到案件页面的任意位置即可添加。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="138"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="144"/>
         <source>Caption, e.g. torn seam on the left sleeve</source>
         <translation>说明，例如：左袖接缝开线</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="141"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="147"/>
         <source>What this evidence shows</source>
         <translation>这份证据属于哪一类</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="147"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="153"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="148"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="154"/>
         <source>Open with the system viewer (double-click)</source>
         <translation>用系统默认程序打开（双击）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="150"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="156"/>
         <source>Remove…</source>
         <translation>移除…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="208"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="214"/>
         <source>Missing</source>
         <translation>缺失</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="208"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="214"/>
         <source>Unreadable</source>
         <translation>无法读取</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="230"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="238"/>
         <source>Evidence (%1)</source>
         <translation>证据（%1）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="232"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="240"/>
         <source>%1 missing</source>
         <translation>缺 %1 项</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="238"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="246"/>
         <source>[removed] %1</source>
         <translation>[已移除] %1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="249"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="257"/>
         <source>The file is missing from the data folder</source>
         <translation>数据文件夹中找不到该文件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="250"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="258"/>
         <source>Added %1 by %2</source>
         <translation>%2 于 %1 添加</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="253"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="261"/>
         <source>Removed %1 by %2</source>
         <translation>%2 于 %1 移除</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="256"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="264"/>
         <source>Reason: %1</source>
         <translation>原因：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="271"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="279"/>
         <source>cause not set</source>
         <translation>未设置原因</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="281"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="289"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="288"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="296"/>
         <source>The platform will ask for (%1):</source>
         <translation>平台会要求提供（%1）：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="289"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="297"/>
         <source>nothing for this cause</source>
         <translation>此原因无需特定证据</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="325"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="340"/>
         <source>Choose the operator (who is working now) first — every change records who made it. Nothing was changed.</source>
         <translation>请先选择操作人（现在是谁在处理）——每次修改都会记录操作人。本次未做任何修改。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="339"/>
-        <source>Add evidence</source>
-        <translation>添加证据</translation>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="355"/>
+        <source>Add evidence: %1</source>
+        <translation>添加证据：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="340"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="357"/>
         <source>Images and PDFs (%1);;All files (*)</source>
         <translation>图片和 PDF (%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="372"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="394"/>
         <source>Could not store %1: %2</source>
         <translation>无法保存 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="376"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="398"/>
         <source>%1 of %2 files added.</source>
         <translation>已添加 %1 个文件（共 %2 个）。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="458"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="401"/>
+        <source>Filed as “%1”, the first item the checklist was missing; if a file shows something else, choose its category below.</source>
+        <translation>已归为“%1”（清单中第一项缺少的证据）；如果文件内容不是这一类，请在下方改选类别。</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="485"/>
         <source>The file is missing from the data folder: %1</source>
         <translation>数据文件夹中找不到该文件：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="465"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="492"/>
         <source>“%1” is not a picture, PDF, video or sound file, so it is not opened; its folder is shown instead.</source>
         <translation>“%1”不是图片、PDF、视频或音频文件，因此不直接打开，改为显示其所在文件夹。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="469"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="496"/>
         <source>No program to open %1 was found.</source>
         <translation>找不到可以打开 %1 的程序。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="480"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="507"/>
         <source>Remove evidence</source>
         <translation>移除证据</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="481"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="508"/>
         <source>Remove “%1” from this case?
 The file is kept and the removal is recorded in the audit trail.
 
@@ -2607,7 +2694,7 @@ Reason (optional):</source>
 原因（选填）：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="498"/>
+        <location filename="../../shopdesk/ui/views/evidence_panel.py" line="525"/>
         <source>This evidence no longer exists</source>
         <translation>该证据已不存在</translation>
     </message>
@@ -2652,7 +2739,7 @@ Choose No for a masked export (138****5678). A full export is recorded in the au
 <context>
     <name>ExternalChanges</name>
     <message>
-        <location filename="../../shopdesk/ui/controllers/external_changes.py" line="56"/>
+        <location filename="../../shopdesk/ui/controllers/external_changes.py" line="62"/>
         <source>Reconnected to the team register</source>
         <translation>已重新连接团队登记簿</translation>
     </message>
@@ -2836,6 +2923,11 @@ Choose No for a masked export (138****5678). A full export is recorded in the au
     </message>
     <message>
         <location filename="../../shopdesk/ui/views/filter_bar.py" line="262"/>
+        <source>1 case</source>
+        <translation>共 1 条</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/filter_bar.py" line="263"/>
         <source>{count} cases</source>
         <translation>共 {count} 条</translation>
     </message>
@@ -3296,173 +3388,173 @@ Demo cases are made up; you can move them to the trash later.</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="87"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="88"/>
         <source>Import platform export</source>
         <translation>导入平台导出文件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="95"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="96"/>
         <source>No file chosen</source>
         <translation>尚未选择文件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="97"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="98"/>
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="100"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="101"/>
         <source>How to export it from the platform?</source>
         <translation>如何从平台导出这个文件？</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="116"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="117"/>
         <source>Column mapping…</source>
         <translation>设置列映射…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="119"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="120"/>
         <source>File type:</source>
         <translation>文件类型：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="126"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="127"/>
         <source>Import the valid rows (skip rows with errors)</source>
         <translation>只导入正确的行（跳过有错误的行）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="138"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="139"/>
         <source>Save skipped rows…</source>
         <translation>保存未导入的行…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="140"/>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="515"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="141"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="517"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="142"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="143"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="144"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="145"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="167"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="168"/>
         <source>Only unfinished refunds</source>
         <translation>只导入未完结的</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="169"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="170"/>
         <source>Refunds already finished on the platform open no case. Cases already in the register are still updated.</source>
         <translation>平台上已完结的退款不新建案件；登记簿中已有的案件仍会更新。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="171"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="172"/>
         <source>Finished refunds only since</source>
         <translation>已完结的只导入此日之后完结的</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="217"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="218"/>
         <source>Detect automatically</source>
         <translation>自动识别</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="221"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="222"/>
         <source>Profile: %1</source>
         <translation>方案：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="223"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="224"/>
         <source>Custom mapping</source>
         <translation>自定义映射</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="230"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="231"/>
         <source>Choose a platform export</source>
         <translation>选择平台导出文件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="232"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="233"/>
         <source>Spreadsheets (*.csv *.xlsx);;All files (*)</source>
         <translation>表格文件 (*.csv *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="305"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="307"/>
         <source>Reading the file…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="320"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="322"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="328"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="330"/>
         <source>Save skipped rows</source>
         <translation>保存未导入的行</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="342"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="344"/>
         <source>Saved %1 row(s) to %2</source>
         <translation>已把 %1 行保存到 %2</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="349"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="351"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="365"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="367"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="389"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="391"/>
         <source>Failed; the register was not changed: %1</source>
         <translation>失败，登记簿没有任何改动：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="394"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="396"/>
         <source>Cancelled; the register was not changed.</source>
         <translation>已取消，登记簿没有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="406"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="408"/>
         <source>Recognised: %1</source>
         <translation>识别为：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="434"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="436"/>
         <source> Use “Column mapping…” to tell which column is which.</source>
         <translation>可以用“设置列映射…”指定每一列的含义。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="439"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="441"/>
         <source>. Save the skipped rows to fix them and import again.</source>
         <translation>。可以保存未导入的行，修正后再导入。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="444"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="446"/>
         <source>%1 row(s) have errors. Tick “Import the valid rows” to skip them, or fix the file and choose it again.</source>
         <translation>有 %1 行有错误。勾选“只导入正确的行”可以跳过它们，或修正文件后重新选择。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="449"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="451"/>
         <source>Nothing new in this file.</source>
         <translation>这个文件里没有新的内容。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="455"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="457"/>
         <source>Ready: %1 new, %2 updated.</source>
         <translation>可以导入：新建 %1，更新 %2。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="515"/>
+        <location filename="../../shopdesk/ui/dialogs/import_dialog.py" line="517"/>
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
@@ -3572,132 +3664,147 @@ Demo cases are made up; you can move them to the trash later.</source>
 <context>
     <name>LogCallDialog</name>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="51"/>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="58"/>
         <source>Log call — %1</source>
         <translation>登记通话 — %1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="59"/>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="66"/>
         <source>Earlier calls with this buyer</source>
         <translation>与这位买家的历次通话</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="65"/>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="73"/>
         <source> (override)</source>
         <translation>（越权记录）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="71"/>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="79"/>
         <source>No calls logged yet.</source>
         <translation>还没有通话记录。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="87"/>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="95"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="92"/>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="100"/>
         <source>e.g. reship tomorrow, buyer keeps the item</source>
         <translation>例如：明天补发，买家保留商品</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="98"/>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="107"/>
+        <source>Logged afterwards: a contact from before this case was opened</source>
+        <translation>补登：建案前与买家的联系</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="113"/>
         <source>Time (shop time)</source>
         <translation>时间（店铺时间）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="99"/>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="115"/>
         <source>Outcome</source>
         <translation>通话结果</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="100"/>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="116"/>
         <source>Duration</source>
         <translation>通话时长</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="101"/>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="117"/>
         <source>Summary</source>
         <translation>通话摘要</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="102"/>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="118"/>
         <source>Agreed</source>
         <translation>达成的约定</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="110"/>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="126"/>
         <source>Offer %1</source>
         <translation>方案 %1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="112"/>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="128"/>
         <source>Pre-call checklist</source>
         <translation>通话前准备清单</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="114"/>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="130"/>
         <source>Goal of the call</source>
         <translation>通话目标</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="115"/>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="131"/>
         <source>Fallback offers (2–3)</source>
         <translation>备选方案（2–3 个）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="116"/>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="132"/>
         <source>Bottom line</source>
         <translation>承受底线</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="117"/>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="133"/>
         <source>Most you may grant</source>
         <translation>补偿权限（最多可给）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="122"/>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="146"/>
         <source>Why call outside the policy?</source>
         <translation>为什么要在规范之外打电话？</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="124"/>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="148"/>
         <source>Override reason (required)</source>
         <translation>破例原因（必填）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="133"/>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="165"/>
         <source>Log call</source>
         <translation>登记通话</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="134"/>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="166"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="189"/>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="225"/>
+        <source>The call time is in the future: a call is logged after it was made.</source>
+        <translation>通话时间不能在将来：请在通话结束后再登记。</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="233"/>
+        <source>This time is before the case was opened (%1). If it was a contact from before the case, tick “Logged afterwards”.</source>
+        <translation>这个时间早于案件创建时间（%1）。如果这是建案前与买家的联系，请勾选“补登”。</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="241"/>
         <source>Within the call policy (%1 left)</source>
         <translation>符合电话沟通规范（还可打 %1 次）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="197"/>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="249"/>
         <source>Outside the call policy:</source>
         <translation>不符合电话沟通规范：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="201"/>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="253"/>
         <source>This call may not be made or logged (hard rule, no override):</source>
         <translation>不能拨打或登记这次通话（硬性规定，不可破例）：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="219"/>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="271"/>
         <source>Write why this call was made anyway</source>
         <translation>请写明为什么仍然打了这通电话</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="241"/>
+        <location filename="../../shopdesk/ui/dialogs/log_call_dialog.py" line="294"/>
         <source>This case no longer exists (it may have been deleted)</source>
         <translation>该案件已不存在（可能已被删除）</translation>
     </message>
@@ -3710,88 +3817,88 @@ Demo cases are made up; you can move them to the trash later.</source>
         <translation>店铺售后台 — ShopDesk</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="280"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="284"/>
         <source>The progress note you typed has not been added.</source>
         <translation>输入的进度备注还没有添加。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="283"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="287"/>
         <source>%1&apos;s shift has not been ended (no hand-off sheet yet).</source>
         <translation>%1 的班次还没有结束（还没有交接单）。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="287"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="291"/>
         <source>%1 promise(s) to buyers are overdue.</source>
         <translation>有 %1 个对买家的承诺已逾期。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="301"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="305"/>
         <source>Reopen anyway?</source>
         <translation>仍要重新打开吗？</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="303"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="307"/>
         <source>Quit ShopDesk</source>
         <translation>退出店铺售后台</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="374"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="378"/>
         <source>No operator chosen: choose who is working in the toolbar</source>
         <translation>未选择操作员：请在工具栏中选择当前值班的人</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="380"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="384"/>
         <source>Selected the {selected} cases loaded so far, of {listed}: select all loads at most {limit} more. Scroll down to load more, or narrow the filters.</source>
         <translation>已选中已加载的 {selected} 个案件（共 {listed} 个）：全选最多再加载 {limit} 个。向下滚动可加载更多，或缩小筛选范围。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="434"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="438"/>
         <source>The case no longer matches the filters; it is still shown here.</source>
         <translation>这个案件已不符合当前筛选条件，仍显示在右侧。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="491"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="495"/>
         <source>Saved. The SHOPDESK_LANG environment variable chooses the language right now; the saved one is used once it is unset.</source>
         <translation>已保存。当前界面语言由环境变量 SHOPDESK_LANG 指定；取消该变量后才会使用保存的语言。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="496"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="500"/>
         <source>The window has to be reopened to show the new language. Reopen it now? Your cases, filters and the open shift are kept.</source>
         <translation>需要重新打开窗口才能显示新语言。现在重新打开吗？案件、筛选条件和当前班次都会保留。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="503"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="507"/>
         <source>The new language is used from the next start.</source>
         <translation>新语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="301"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="305"/>
         <source>Quit anyway?</source>
         <translation>仍然退出吗？</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="371"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="375"/>
         <source>Operator: {name}</source>
         <translation>操作人：{name}</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="490"/>
-        <location filename="../../shopdesk/ui/main_window.py" line="495"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="494"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="499"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="509"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="513"/>
         <source>Automatic backup failed: {reason}. Back up by hand (File menu); details in the log (Help → Open log folder).</source>
         <translation>自动备份失败：{reason}。请通过“文件”菜单手动备份；详情见日志（帮助 → 打开日志文件夹）。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="536"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="540"/>
         <source>About ShopDesk</source>
         <translation>关于 ShopDesk</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window.py" line="537"/>
+        <location filename="../../shopdesk/ui/main_window.py" line="541"/>
         <source>&lt;h3&gt;ShopDesk — after-sales desk&lt;/h3&gt;&lt;p&gt;Version {version}&lt;/p&gt;&lt;p&gt;An after-sales register for small online shops. Your data stays on this computer.&lt;/p&gt;&lt;p&gt;Data folder: {path}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;ShopDesk 店铺售后台&lt;/h3&gt;&lt;p&gt;版本 {version}&lt;/p&gt;&lt;p&gt;小网店的售后登记簿。你的数据只保存在这台电脑上。&lt;/p&gt;&lt;p&gt;数据文件夹：{path}&lt;/p&gt;</translation>
     </message>
@@ -3934,57 +4041,57 @@ Demo cases are made up; you can move them to the trash later.</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="121"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="122"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="127"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="128"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="133"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="134"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="154"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="155"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="161"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="162"/>
         <source>New case</source>
         <translation>新建案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="162"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="163"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="164"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="165"/>
         <source>Move to trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="165"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="166"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="166"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="167"/>
         <source>Empty trash</source>
         <translation>清空回收站</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="194"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="195"/>
         <source>Data folder: {path}</source>
         <translation>数据文件夹：{path}</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/main_window_chrome.py" line="198"/>
+        <location filename="../../shopdesk/ui/main_window_chrome.py" line="199"/>
         <source>Data folder: {path} (its drive refused SQLite&apos;s WAL journal; hover for details)</source>
         <translation>数据文件夹：{path}（所在磁盘不支持 SQLite 的 WAL 日志，鼠标移到这里看说明）</translation>
     </message>
@@ -4312,62 +4419,62 @@ Demo cases are made up; you can move them to the trash later.</source>
         <translation>不设目标</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/plan_dialog.py" line="127"/>
+        <location filename="../../shopdesk/ui/dialogs/plan_dialog.py" line="134"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/plan_dialog.py" line="128"/>
+        <location filename="../../shopdesk/ui/dialogs/plan_dialog.py" line="135"/>
         <source>Subtype</source>
         <translation>子类</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/plan_dialog.py" line="129"/>
+        <location filename="../../shopdesk/ui/dialogs/plan_dialog.py" line="136"/>
         <source>Root cause</source>
         <translation>根本原因</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/plan_dialog.py" line="130"/>
+        <location filename="../../shopdesk/ui/dialogs/plan_dialog.py" line="137"/>
         <source>Short-term action</source>
         <translation>短期措施</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/plan_dialog.py" line="131"/>
+        <location filename="../../shopdesk/ui/dialogs/plan_dialog.py" line="138"/>
         <source>Long-term action</source>
         <translation>长期措施</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/plan_dialog.py" line="132"/>
+        <location filename="../../shopdesk/ui/dialogs/plan_dialog.py" line="139"/>
         <source>Difficulty</source>
         <translation>难度</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/plan_dialog.py" line="133"/>
+        <location filename="../../shopdesk/ui/dialogs/plan_dialog.py" line="140"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/plan_dialog.py" line="137"/>
+        <location filename="../../shopdesk/ui/dialogs/plan_dialog.py" line="144"/>
         <source>Due</source>
         <translation>截止</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/plan_dialog.py" line="138"/>
+        <location filename="../../shopdesk/ui/dialogs/plan_dialog.py" line="145"/>
         <source>Target reduction</source>
         <translation>目标降幅</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/plan_dialog.py" line="139"/>
+        <location filename="../../shopdesk/ui/dialogs/plan_dialog.py" line="146"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/plan_dialog.py" line="140"/>
+        <location filename="../../shopdesk/ui/dialogs/plan_dialog.py" line="147"/>
         <source>Measured result</source>
         <translation>实测结果</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/plan_dialog.py" line="164"/>
+        <location filename="../../shopdesk/ui/dialogs/plan_dialog.py" line="171"/>
         <source>Baseline %1 to %2; the actual reduction is measured over an equally long period after it</source>
         <translation>基期 %1 至 %2；之后同样长的一段时间里计算实际降幅</translation>
     </message>
@@ -4433,166 +4540,197 @@ Demo cases are made up; you can move them to the trash later.</source>
 <context>
     <name>PolicyDialog</name>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="56"/>
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="59"/>
         <source>= %1 h %2 min</source>
         <translation>= %1 小时 %2 分钟</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="57"/>
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="60"/>
         <source>= %1 h</source>
         <translation>= %1 小时</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="82"/>
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="85"/>
         <source>Phone-call policy</source>
         <translation>电话沟通规范</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="92"/>
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="95"/>
         <source>Use preset</source>
         <translation>使用预设</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="96"/>
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="99"/>
         <source>Preset</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="102"/>
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="105"/>
         <source>Mon</source>
         <translation>周一</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="102"/>
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="105"/>
         <source>Tue</source>
         <translation>周二</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="102"/>
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="105"/>
         <source>Wed</source>
         <translation>周三</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="102"/>
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="105"/>
         <source>Thu</source>
         <translation>周四</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="103"/>
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="106"/>
         <source>Fri</source>
         <translation>周五</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="103"/>
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="106"/>
         <source>Sat</source>
         <translation>周六</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="103"/>
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="106"/>
         <source>Sun</source>
         <translation>周日</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="104"/>
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="107"/>
         <source>Calling windows (buyer&apos;s local time)</source>
         <translation>允许通话时段（买家当地时间）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="110"/>
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="113"/>
         <source>no calls</source>
         <translation>不打电话</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="115"/>
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="118"/>
         <source>e.g. 10:00-12:00, 14:00-18:00</source>
         <translation>例如 10:00-12:00, 14:00-18:00</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="116"/>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="140"/>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="141"/>
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="119"/>
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="143"/>
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="144"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="134"/>
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="137"/>
         <source> days</source>
         <translation> 天内</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="137"/>
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="140"/>
         <source>calls in any</source>
         <translation>通，任意</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="142"/>
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="145"/>
         <source>Message the buyer in chat before calling</source>
         <translation>打电话前先在聊天窗口联系买家</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="143"/>
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="146"/>
         <source>Require the pre-call checklist</source>
         <translation>必须先填写通话前准备清单</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="146"/>
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="149"/>
         <source>No new call in the last</source>
         <translation>时段结束前停止新拨打</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="147"/>
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="150"/>
         <source>Quiet hours (never call)</source>
         <translation>免打扰时段（绝不打电话）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="148"/>
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="151"/>
         <source>Holidays</source>
         <translation>节假日</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="149"/>
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="152"/>
         <source>Blackout dates</source>
         <translation>禁止通话日期</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="150"/>
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="153"/>
         <source>Calls per buyer per day</source>
         <translation>每位买家每天最多通话次数</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="151"/>
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="154"/>
         <source>Day counted as</source>
         <translation>“一天”的计算方式</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="152"/>
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="155"/>
         <source>Calls per case</source>
         <translation>每个案件最多通话次数</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="153"/>
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="156"/>
         <source>Calls per buyer over several days</source>
         <translation>每位买家多日内的通话上限</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="154"/>
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="157"/>
         <source>Minimum gap between calls</source>
         <translation>两次通话的最短间隔</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="155"/>
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="158"/>
         <source>Cool-down after talking</source>
         <translation>接通后的冷静期</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="163"/>
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="166"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="164"/>
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="167"/>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="253"/>
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="280"/>
+        <source>Loosen the call policy?</source>
+        <translation>放宽通话规范？</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="254"/>
+        <source>These changes allow calls that the safe preset does not:</source>
+        <translation>这些改动允许了安全预设不允许的通话：</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="259"/>
+        <source>If a buyer reports the calls as harassment, the platform may penalise the shop for calls made under these rules (Taobao: a general violation, 12 points). The change is kept in the audit trail under your name.</source>
+        <translation>如果买家投诉这些电话是骚扰，平台可能因按这些规则打出的电话处罚店铺（淘宝：一般类违规扣 12 分）。这次改动会以您的名字记入审计记录。</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="263"/>
+        <source>Loosen anyway</source>
+        <translation>仍要放宽</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="265"/>
+        <source>Keep the safe rules</source>
+        <translation>保留安全规则</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/policy_dialog.py" line="281"/>
+        <source>PIN of %1 (4 digits):</source>
+        <translation>%1 的 PIN 码（4 位数字）：</translation>
     </message>
 </context>
 <context>
@@ -5198,68 +5336,73 @@ Demo cases are made up; you can move them to the trash later.</source>
         <translation>公开回复：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/review_panel.py" line="205"/>
-        <source>Follow-up contacts: %1 of %2</source>
+        <location filename="../../shopdesk/ui/views/review_panel.py" line="210"/>
+        <source>Call logged on the case</source>
+        <translation>案件上登记的通话</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/review_panel.py" line="217"/>
+        <source>Contacts with the buyer: %1 of %2</source>
         <translation>已联系买家：%1/%2 次</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/review_panel.py" line="225"/>
+        <location filename="../../shopdesk/ui/views/review_panel.py" line="221"/>
+        <source>A bad review allows at most %1 follow-up contacts with the buyer. Counted: the contacts recorded here and every call logged on this case (Log call), answered or not — they reach the same buyer.</source>
+        <translation>差评跟进最多联系买家 %1 次。计入：这里记录的联系，以及本案件上登记的每一次通话（“登记通话”），无论是否接通——联系的都是同一位买家。</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/views/review_panel.py" line="240"/>
         <source>Reply posted %1</source>
         <translation>回复已于 %1 发布</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/review_panel.py" line="228"/>
+        <location filename="../../shopdesk/ui/views/review_panel.py" line="243"/>
         <source>Reply to the follow-up review posted %1</source>
         <translation>追评回复已于 %1 发布</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/review_panel.py" line="237"/>
+        <location filename="../../shopdesk/ui/views/review_panel.py" line="252"/>
         <source>Reply window: not known for this platform</source>
         <translation>回复期限：该平台未知</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/review_panel.py" line="245"/>
-        <source>Nothing to reply now</source>
-        <translation>目前无需回复</translation>
-    </message>
-    <message>
-        <location filename="../../shopdesk/ui/views/review_panel.py" line="246"/>
+        <location filename="../../shopdesk/ui/views/review_panel.py" line="262"/>
         <source>Enter the review date to start the reply countdown (%1 days)</source>
         <translation>填写评价时间后开始回复倒计时（%1 天）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/review_panel.py" line="253"/>
+        <location filename="../../shopdesk/ui/views/review_panel.py" line="269"/>
         <source>about </source>
         <translation>约</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/review_panel.py" line="254"/>
+        <location filename="../../shopdesk/ui/views/review_panel.py" line="270"/>
         <source>Reply to the follow-up review by %1</source>
         <translation>请在 %1 前回复追评</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/review_panel.py" line="255"/>
+        <location filename="../../shopdesk/ui/views/review_panel.py" line="271"/>
         <source>Reply to the review by %1</source>
         <translation>请在 %1 前回复评价</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/review_panel.py" line="258"/>
+        <location filename="../../shopdesk/ui/views/review_panel.py" line="274"/>
         <source>%1%2 d %3 h left</source>
         <translation>剩%1%2天%3小时</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/review_panel.py" line="272"/>
+        <location filename="../../shopdesk/ui/views/review_panel.py" line="288"/>
         <source>The review-reply script is missing from the library</source>
         <translation>话术库中缺少评价回复话术</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/review_panel.py" line="304"/>
-        <location filename="../../shopdesk/ui/views/review_panel.py" line="336"/>
+        <location filename="../../shopdesk/ui/views/review_panel.py" line="320"/>
+        <location filename="../../shopdesk/ui/views/review_panel.py" line="352"/>
         <source>Choose the operator first (toolbar, right)</source>
         <translation>请先选择操作人（工具栏右侧）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/review_panel.py" line="325"/>
+        <location filename="../../shopdesk/ui/views/review_panel.py" line="341"/>
         <source>Write the reply first</source>
         <translation>请先填写回复</translation>
     </message>
@@ -5373,173 +5516,173 @@ Demo cases are made up; you can move them to the trash later.</source>
 <context>
     <name>ScriptLibraryView</name>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="61"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="66"/>
         <source>shipped</source>
         <translation>自带</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="61"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="66"/>
         <source>edited</source>
         <translation>已修改</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="62"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="67"/>
         <source>shop&apos;s own</source>
         <translation>本店自建</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="66"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="71"/>
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="67"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="72"/>
         <source>All steps</source>
         <translation>全部步骤</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="68"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="73"/>
         <source>All causes</source>
         <translation>全部原因</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="70"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="75"/>
         <source>Search title and text</source>
         <translation>搜索标题和正文</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="72"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="77"/>
         <source>Favourites</source>
         <translation>只看收藏</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="87"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="92"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="87"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="92"/>
         <source>Step</source>
         <translation>处理步骤</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="88"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="93"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="88"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="93"/>
         <source>Uses</source>
         <translation>使用次数</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="107"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="112"/>
         <source>Favourite</source>
         <translation>收藏</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="108"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="113"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="109"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="114"/>
         <source>Reset to shipped</source>
         <translation>恢复自带版本</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="110"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="115"/>
         <source>New script…</source>
         <translation>新建话术…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="111"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="116"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="112"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="117"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="113"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="118"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="156"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="161"/>
         <source>%1 stored script(s) could not be read and were skipped.</source>
         <translation>有 %1 条已保存的话术无法读取，已跳过。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="188"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="193"/>
         <source>Facts to tick for the case:</source>
         <translation>案件需勾选的事实：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="201"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="206"/>
         <source>Scripts</source>
         <translation>话术库</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="202"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="207"/>
         <source>Choose the operator (who is working now) first — every change records who made it. Nothing was changed.</source>
         <translation>请先选择操作人（现在是谁在处理）——每次修改都会记录操作人。本次未做任何修改。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="244"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="249"/>
         <source>Reset script</source>
         <translation>恢复话术</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="245"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="250"/>
         <source>Drop the shop&apos;s changes to this script and use the shipped text again?</source>
         <translation>放弃本店对这条话术的修改，改回自带的文本？</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="254"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="259"/>
         <source>Delete script</source>
         <translation>删除话术</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="255"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="260"/>
         <source>Delete the shop&apos;s script %1?</source>
         <translation>删除本店的话术 %1？</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="263"/>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="272"/>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="274"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="268"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="277"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="279"/>
         <source>Export scripts</source>
         <translation>导出话术</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="265"/>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="282"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="270"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="288"/>
         <source>Scripts (*.toml *.csv)</source>
         <translation>话术文件 (*.toml *.csv)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="275"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="280"/>
         <source>Exported %1 script(s).</source>
         <translation>已导出 %1 条话术。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="281"/>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="288"/>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="293"/>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="296"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="286"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="295"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="300"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="303"/>
         <source>Import scripts</source>
         <translation>导入话术</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="289"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="296"/>
         <source>Nothing was imported:</source>
         <translation>没有导入任何内容：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/views/script_library_view.py" line="297"/>
+        <location filename="../../shopdesk/ui/views/script_library_view.py" line="304"/>
         <source>Added %1, updated %2, edited shipped %3.</source>
         <translation>新增 %1 条，更新 %2 条，修改自带话术 %3 条。</translation>
     </message>
@@ -6177,7 +6320,7 @@ Every change you saved before this is safe in the register.</source>
         <translation>打印或保存所选案件的争议摘要（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/controllers/summary.py" line="52"/>
+        <location filename="../../shopdesk/ui/controllers/summary.py" line="61"/>
         <source>Select a case first</source>
         <translation>请先选择一个案件</translation>
     </message>
@@ -6185,148 +6328,153 @@ Every change you saved before this is safe in the register.</source>
 <context>
     <name>SummaryDialog</name>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="120"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="131"/>
         <source>Dispute summary</source>
         <translation>争议摘要</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="124"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="135"/>
         <source>%1 cases</source>
         <translation>%1 个案件</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="145"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="156"/>
         <source>Reset to the case&apos;s data</source>
         <translation>按案件数据重新生成</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="146"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="157"/>
         <source>Replace the statement with one composed from the case (description, amounts, calls, promises, evidence, outcome)</source>
         <translation>用案件数据（问题描述、金额、通话、承诺、证据、处理结果）重新生成事实陈述，替换当前内容</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="167"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="178"/>
         <source>Print full phone numbers, names and addresses (recorded in the audit trail)</source>
         <translation>打印完整的手机号、姓名和地址（会记入审计记录）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="172"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="183"/>
         <source>For the platform (appeal): leave out the shop&apos;s own warnings, approvals, handling steps and assessments</source>
         <translation>平台申诉版：不打印店内预警、审批、处理步骤和内部判断</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="178"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="189"/>
         <source>Chinese document</source>
         <translation>中文文档</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="179"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="190"/>
         <source>English document</source>
         <translation>英文文档</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="191"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="195"/>
+        <source>English suggested: AliExpress&apos;s staff read English</source>
+        <translation>建议使用英文：速卖通平台人员阅读英文</translation>
+    </message>
+    <message>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="208"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="193"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="210"/>
         <source>&amp;Save PDF…</source>
         <translation>保存 PDF(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="195"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="212"/>
         <source>&amp;Open PDF</source>
         <translation>打开 PDF(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="197"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="214"/>
         <source>Write the PDF to a temporary folder and open it in the PDF viewer</source>
         <translation>把 PDF 写到临时文件夹，并用 PDF 阅读器打开</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="199"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="216"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="236"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="253"/>
         <source>Statement of facts for %1 — edit it before printing; it is kept for the next printing.</source>
         <translation>%1 的事实陈述 — 打印前可以修改，修改后的内容会保留到下次打印。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="239"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="256"/>
         <source>Statement of facts for %1 — the case is in the trash: an edit prints, but is not kept.</source>
         <translation>%1 的事实陈述——该案件在回收站中：修改会打印出来，但不会保存。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="242"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="259"/>
         <source>(edited by %1)</source>
         <translation>（%1 修改过）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="288"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="305"/>
         <source>Choose the operator (who is working now) first — the summary names who printed it.</source>
         <translation>请先选择操作人（现在是谁在处理）——摘要上会写明打印人。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="301"/>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="366"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="318"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="383"/>
         <source>The summary could not be written: %1</source>
         <translation>无法生成摘要：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="316"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="333"/>
         <source>Preparing the PDF…</source>
         <translation>正在生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="323"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="340"/>
         <source>Working… %1 of %2</source>
         <translation>正在处理… %1/%2</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="344"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="361"/>
         <source>Sent %1 pages to the printer</source>
         <translation>已向打印机发送 %1 页</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="350"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="367"/>
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="352"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="369"/>
         <source>No PDF viewer could open %1</source>
         <translation>没有 PDF 阅读器能打开 %1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="354"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="371"/>
         <source>Saved %1 (%2 pages)</source>
         <translation>已保存 %1（共 %2 页）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="364"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="381"/>
         <source>Printing failed: %1</source>
         <translation>打印失败：%1</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="371"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="388"/>
         <source>%1 is open in another program (a PDF viewer?) or read-only. Close it there, or save under another name.</source>
         <translation>%1 正被其他程序（PDF 阅读器？）打开或为只读。请先在那里关闭，或另存为其他文件名。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="384"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="401"/>
         <source>Save dispute summary</source>
         <translation>保存争议摘要</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="385"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="402"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="412"/>
+        <location filename="../../shopdesk/ui/dialogs/summary_dialog.py" line="429"/>
         <source>Print dispute summary</source>
         <translation>打印争议摘要</translation>
     </message>
@@ -6368,178 +6516,178 @@ Every change you saved before this is safe in the register.</source>
 <context>
     <name>TeamSettingsPage</name>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="60"/>
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="61"/>
         <source>e.g. 192.168.1.20 or db.example.com</source>
         <translation>例如 192.168.1.20 或 db.example.com</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="74"/>
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="75"/>
         <source>require: always encrypted; verify-ca / verify-full: also check the server&apos;s certificate against the root certificate below; prefer: encrypted when the server offers it</source>
         <translation>require：始终加密；verify-ca / verify-full：还要用下面的根证书核对服务器的证书；prefer：服务器支持时加密</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="78"/>
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="79"/>
         <source>only for verify-ca / verify-full</source>
         <translation>仅用于 verify-ca / verify-full</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="79"/>
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="80"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="86"/>
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="87"/>
         <source>Create the team register from this one…</source>
         <translation>从本机登记簿建立团队登记簿…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="88"/>
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="89"/>
         <source>For the shop owner, once: copies every case, note, call, script and piece of evidence of this PC&apos;s register to the server. The local file is kept as it is.</source>
         <translation>由店主做一次：把本机登记簿的全部案件、备注、通话、话术和证据复制到服务器。本机文件保持不变。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="92"/>
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="93"/>
         <source>Connect this PC</source>
         <translation>连接这台电脑</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="94"/>
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="95"/>
         <source>Use the local register again…</source>
         <translation>重新使用本机登记簿…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="114"/>
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="115"/>
         <source>The password is kept in this PC&apos;s keyring (Windows Credential Manager, macOS Keychain), never in the settings file.</source>
         <translation>密码保存在这台电脑的钥匙串（Windows 凭据管理器、macOS 钥匙串）里，绝不写进设置文件。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="119"/>
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="120"/>
         <source>Server:</source>
         <translation>服务器：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="120"/>
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="121"/>
         <source>Port:</source>
         <translation>端口：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="121"/>
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="122"/>
         <source>Database:</source>
         <translation>数据库：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="122"/>
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="123"/>
         <source>User:</source>
         <translation>用户名：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="123"/>
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="124"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="124"/>
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="125"/>
         <source>TLS mode:</source>
         <translation>加密方式（TLS）：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="125"/>
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="126"/>
         <source>Root certificate:</source>
         <translation>根证书：</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="150"/>
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="151"/>
         <source>This PC uses its local register:
 {path}</source>
         <translation>这台电脑使用本机登记簿：
 {path}</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="154"/>
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="155"/>
         <source>This PC uses the team register on {where} as user {user} (TLS mode {tls}).</source>
         <translation>这台电脑以用户 {user} 使用 {where} 上的团队登记簿（加密方式 {tls}）。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="165"/>
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="166"/>
         <source>kept in the keyring</source>
         <translation>已保存在钥匙串中</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="166"/>
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="167"/>
         <source>none saved on this PC</source>
         <translation>本机未保存密码</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="171"/>
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="172"/>
         <source>Root certificate</source>
         <translation>根证书</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="172"/>
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="173"/>
         <source>Certificates (*.crt *.pem *.cer);;All files (*)</source>
         <translation>证书 (*.crt *.pem *.cer);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="192"/>
-        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="212"/>
-        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="280"/>
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="193"/>
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="213"/>
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="281"/>
         <source>Team mode</source>
         <translation>团队模式</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="193"/>
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="194"/>
         <source>Create the team register on {where} and copy this PC&apos;s register into it? The local file is kept as it is, as a backup. This can take minutes for a large register.</source>
         <translation>在 {where} 建立团队登记簿，并把本机登记簿复制进去？本机文件保持不变，作为备份。登记簿较大时可能需要几分钟。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="213"/>
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="214"/>
         <source>Use this PC&apos;s local register again? It holds what it held before the team register was set up; the team register stays on the server for the others.</source>
         <translation>让这台电脑重新使用本机登记簿？它只包含建立团队登记簿之前的内容；团队登记簿仍留在服务器上供其他人使用。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="221"/>
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="222"/>
         <source>This PC uses its local register again:
 {path}</source>
         <translation>这台电脑重新使用本机登记簿：
 {path}</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="233"/>
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="234"/>
         <source>Connecting to the server…</source>
         <translation>正在连接服务器…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="244"/>
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="245"/>
         <source>Copying {table}: {rows} rows…</source>
         <translation>正在复制 {table}：{rows} 行…</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="262"/>
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="263"/>
         <source>The team register was created on {where}: {total} rows copied, every table counted and checksummed ({counts}); {files} evidence files uploaded. The local file is kept as it was.</source>
         <translation>已在 {where} 建立团队登记簿：复制 {total} 行，每张表的行数和校验和一致（{counts}）；上传证据文件 {files} 个。本机文件保留未动。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="266"/>
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="267"/>
         <source>the register was empty</source>
         <translation>登记簿是空的</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="269"/>
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="270"/>
         <source>encrypted (TLS)</source>
         <translation>已加密（TLS）</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="269"/>
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="270"/>
         <source>not encrypted</source>
         <translation>未加密</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="270"/>
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="271"/>
         <source>This PC now uses the team register on {where} ({cases} cases, {tls}).</source>
         <translation>这台电脑现在使用 {where} 上的团队登记簿（{cases} 个案件，{tls}）。</translation>
     </message>
     <message>
-        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="281"/>
+        <location filename="../../shopdesk/ui/dialogs/team_settings.py" line="282"/>
         <source>The window now reopens on it.</source>
         <translation>窗口将重新打开并使用它。</translation>
     </message>

@@ -259,7 +259,8 @@ class FilterBar(QWidget):
         self.changed.emit()
 
     def set_count(self, count: int) -> None:
-        self.count_label.setText(self.tr("{count} cases").format(count=f"{count:,}"))
+        self.count_label.setText(self.tr("1 case") if count == 1
+                                 else self.tr("{count} cases").format(count=f"{count:,}"))
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
