@@ -77,3 +77,31 @@ def test_clear_filters_also_leaves_the_drill_down(qtbot, make_window, register):
     qtbot.mouseClick(window.filter_bar.clear_button, Qt.MouseButton.LeftButton)
     assert window.filter_bar.group is None
     qtbot.waitUntil(lambda: len(listed(window)) == 3)
+
+
+def test_the_drill_down_notice_shows_as_much_as_the_laptop_row_has_room_for(
+        qtbot, make_window, register):
+    """At 1280 px the notice was cut at a fixed 360 px the row did not have ("Complaint
+    analysis: Cause: … (2026-1"): it takes the room left and elides in the middle, the
+    period's end still readable, the whole text as its tooltip."""
+    from PySide6.QtCore import QPoint
+
+    add(register, "item_defective", 3)
+    window = make_window(register)
+    window.resize(1280, 720)
+    dialog = window.analysis.open_dialog()
+    qtbot.waitExposed(dialog)
+    table = dialog.table
+    rect = table.visualItemRect(table.item(0, 0))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    bar = window.filter_bar
+    qtbot.waitUntil(bar.group_chip.isVisible)
+    label = bar.group_label
+    qtbot.waitUntil(lambda: label.width() > 0)
+    shown = label.shown_text()
+    assert label.toolTip().startswith("投诉分析：原因：宝贝有问题")  # the whole text
+    assert shown.startswith("原因：宝贝有问题")  # the group first: cut last, if at all
+    chip = bar.group_chip
+    right = chip.mapTo(bar, QPoint(chip.width(), 0)).x()
+    assert right <= bar.width()  # on screen, not pushed off the row

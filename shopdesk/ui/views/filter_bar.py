@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from ...domain.case_query import GroupFilter
 from ...domain.enums import CaseKind, CaseStatus, Platform
 from ...services.quick_filters import QuickFilter
+from ..widgets.elided_label import ElidedLabel
 from .query_builder import FilterState
 
 SEARCH_DEBOUNCE_MS = 150
@@ -150,9 +151,10 @@ class FilterBar(QWidget):
         chip = QHBoxLayout(self.group_chip)
         chip.setContentsMargins(6, 0, 0, 0)
         chip.setSpacing(2)
-        self.group_label = QLabel(self.group_chip)
+        # Elided to the room the row has left (it had a fixed 360 px, and the row at
+        # 1280 px gives it ~245: "Complaint analysis: Cause: … (2026-1").
+        self.group_label = ElidedLabel(parent=self.group_chip)
         self.group_label.setObjectName("group_filter_text")
-        self.group_label.setMaximumWidth(360)
         self.group_clear = QToolButton(self.group_chip)
         self.group_clear.setObjectName("group_filter_clear")
         self.group_clear.setText("✕")
@@ -196,7 +198,7 @@ class FilterBar(QWidget):
         bottom.addSpacing(8)
         bottom.addWidget(self.clear_button)
         bottom.addSpacing(8)
-        bottom.addWidget(self.group_chip)
+        bottom.addWidget(self.group_chip, 10)  # up to its text's width (set_group)
         bottom.addStretch(1)
 
         layout = QVBoxLayout(self)
@@ -240,9 +242,15 @@ class FilterBar(QWidget):
         last = group.end - timedelta(seconds=1)
         text = self.tr("Complaint analysis: %1 (%2 to %3)").replace("%1", group.label).replace(
             "%2", group.start.strftime(day)).replace("%3", last.strftime(day))
-        self.group_label.setText(self.group_label.fontMetrics().elidedText(
-            text, Qt.TextElideMode.ElideMiddle, self.group_label.maximumWidth()))
+        # The group first, the period after it: what is cut when room is short is the
+        # least telling part (the whole text is the tooltip).
+        shown = f"{group.label} ({group.start.strftime(day)} – {last.strftime(day)})"
+        self.group_label.setText(shown)
         self.group_label.setToolTip(text)
+        margins = self.group_chip.layout().contentsMargins()
+        self.group_chip.setMaximumWidth(
+            self.group_label.fontMetrics().horizontalAdvance(shown) + 8
+            + self.group_clear.sizeHint().width() + margins.left() + margins.right())
         self.group_chip.show()
         with QSignalBlocker(self.quick_group):
             self.quick_buttons[QuickFilter.ALL].setChecked(True)

@@ -17,6 +17,7 @@ class ElidedLabel(QLabel):
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
     def setText(self, text: str) -> None:
+        """The text, and the whole of it as the tooltip (set another after, if wanted)."""
         super().setText(text)
         self.setToolTip(text)
 
