@@ -241,3 +241,19 @@ def test_a_refusal_goes_once_the_form_changes(qtbot, register, clock):
     dialog.error.show_error("Busy")
     dialog.when.setDateTime(QDateTime.fromString("2026-11-23 09:58", "yyyy-MM-dd HH:mm"))
     assert dialog.error.isHidden()
+
+
+def test_save_stays_in_view_on_a_short_screen(qtbot, register, clock, monkeypatch):
+    """About 650 px tall, the call form left Save under a laptop's taskbar: the form
+    scrolls, the error line and Save stay inside the dialog."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QScreen
+
+    from shopdesk.ui.widgets.screen_fit import TITLE_AND_TASKBAR
+
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda _self: QRect(0, 0, 1280, 600))
+    _calls, dialog = dialog_for(qtbot, register, open_case(register))
+    room = dialog.screen().availableGeometry().height() - TITLE_AND_TASKBAR
+    assert dialog.height() <= room
+    bottom = dialog.save_button.mapTo(dialog, dialog.save_button.rect().bottomLeft()).y()
+    assert bottom <= dialog.height()

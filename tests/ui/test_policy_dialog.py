@@ -127,3 +127,26 @@ def test_loosening_asks_for_the_operators_pin(qtbot, register, boxes):
     with qtbot.waitSignal(dialog.saved):
         qtbot.mouseClick(dialog.loosen_button, Qt.MouseButton.LeftButton)
     assert register.calls.policy().max_attempts_per_day == 9
+
+
+def test_the_buttons_stay_on_a_short_screen(qtbot, register, monkeypatch):
+    """At 655 px the dialog put Save under a laptop's taskbar: the form scrolls, Save and
+    Cancel stay inside the dialog, the dialog inside what the screen leaves."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QScreen
+
+    from shopdesk.ui.widgets.screen_fit import TITLE_AND_TASKBAR
+
+    # A 1280x720 laptop less a 48 px taskbar.
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda _self: QRect(0, 0, 1280, 672))
+    calls = call_service(register)
+    dialog = PolicyDialog(calls, "小王", lang="zh", holidays=register.holidays)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    room = dialog.screen().availableGeometry().height() - TITLE_AND_TASKBAR
+    assert dialog.height() <= room
+    bottom = dialog.save_button.mapTo(dialog, dialog.save_button.rect().bottomLeft()).y()
+    assert bottom <= dialog.height()
+    assert dialog.body.widget().sizeHint().height() + 80 > room  # the form did not fit
+    dialog.body.verticalScrollBar().setValue(dialog.body.verticalScrollBar().maximum())
+    assert dialog.holiday_box.isVisible()  # the last of the form, reached by scrolling

@@ -34,6 +34,7 @@ from ..widgets.call_texts import AMBER, GREEN, RED, CallTexts, label_style
 from ..widgets.date_time_edit import KeyboardDateTimeEdit
 from ..widgets.enum_combo import EnumCombo
 from ..widgets.field_error import FieldErrorLabel, ValidatedField
+from ..widgets.screen_fit import fit_to_screen, scrolling_body
 
 # Lines of text the policy verdict has room for without the dialog changing height.
 POLICY_LINES = 5
@@ -169,16 +170,22 @@ class LogCallDialog(QDialog):
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, activated=self.apply)
 
+        body = QVBoxLayout()
+        body.addWidget(self._build_history())
+        body.addLayout(form)
+        body.addWidget(checklist)
+        body.addWidget(self.policy_box)
+        body.addWidget(self.override_box)
         layout = QVBoxLayout(self)
-        layout.addWidget(self._build_history())
-        layout.addLayout(form)
-        layout.addWidget(checklist)
-        layout.addWidget(self.policy_box)
-        layout.addWidget(self.override_box)
+        # The form scrolls on a short screen; the error and Save stay in view (about
+        # 650 px tall, the dialog left Save under a laptop's taskbar).
+        self.body = scrolling_body(body, self)
+        layout.addWidget(self.body, 1)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.save_button.setDefault(True)
         self.setMinimumWidth(560)
+        fit_to_screen(self, self.body)
 
         self.when.dateTimeChanged.connect(self.refresh_policy)
         for edit in (self.goal, *self.offers, self.bottom_line, self.max_grant):

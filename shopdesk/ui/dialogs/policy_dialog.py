@@ -34,6 +34,7 @@ from ...services.holidays import ShopHolidays
 from ...services.staff import PinError
 from ..widgets.enum_combo import EnumCombo
 from ..widgets.field_error import FieldErrorLabel, ValidatedField
+from ..widgets.screen_fit import fit_to_screen, scrolling_body
 from .holiday_dialog import HolidayCoverageBox
 
 
@@ -167,17 +168,23 @@ class PolicyDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         buttons.accepted.connect(self.apply)
         buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(presets)
-        layout.addWidget(windows)
-        layout.addLayout(rules)
+        body = QVBoxLayout()
+        body.addLayout(presets)
+        body.addWidget(windows)
+        body.addLayout(rules)
         self.holiday_box = (HolidayCoverageBox(self.holidays, self.operator, lang=self.lang)
                             if self.holidays is not None else None)
         if self.holiday_box is not None:
-            layout.addWidget(self.holiday_box)
+            body.addWidget(self.holiday_box)
+        layout = QVBoxLayout(self)
+        # The form scrolls, the error and the buttons stay: at 655 px the dialog put its
+        # Save button under a laptop's taskbar.
+        self.body = scrolling_body(body, self)
+        layout.addWidget(self.body, 1)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.save_button.setDefault(True)
+        fit_to_screen(self, self.body)
 
     # --- policy <-> form -------------------------------------------------------
     def load(self, policy: CallPolicy) -> None:
