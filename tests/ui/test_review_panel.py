@@ -149,3 +149,16 @@ def test_calls_logged_on_the_case_show_and_count_as_contacts(qtbot, view, regist
     assert "call" in panel.contacts_label.toolTip().lower()
     assert panel.contacts.count() == 2 and "说补发" in panel.contacts.item(1).text()
     assert not panel.contact_button.isEnabled()
+
+
+def test_enter_in_the_contact_note_records_it(qtbot, view, register):
+    """Keyboard-first: the note's Enter did nothing; a click on the button was needed."""
+    case = open_kind(register, CaseKind.BAD_REVIEW)
+    view.show_case(case.id)
+    panel = view.review_panel
+    panel.contact_note.setFocus()
+    qtbot.keyClicks(panel.contact_note, "asked for photos of the defect")
+    qtbot.keyClick(panel.contact_note, Qt.Key.Key_Return)
+    [contact] = register.reviews.contacts(case.id)
+    assert contact.note == "asked for photos of the defect"
+    assert panel.contact_note.text() == ""

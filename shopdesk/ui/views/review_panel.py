@@ -120,6 +120,10 @@ class ReviewPanel(QWidget):
         self.contact_button = QPushButton(self.tr("Record contact"), self)
         self.contact_button.setObjectName("review_contact_add")
         self.contact_button.clicked.connect(self.add_contact)
+        # Enter in the note records it, as the button does (the button is off once the
+        # two contacts are used: then Enter does nothing either).
+        self.contact_note.returnPressed.connect(
+            lambda: self.add_contact() if self.contact_button.isEnabled() else None)
         self.error = FieldErrorLabel(self)
 
         # Two facts a row where they fit: the tab shares a laptop's height with the case.
