@@ -574,7 +574,8 @@ class CallService:
         buyers = self.store.buyers(every_key)
         by_key: dict[str, list[CallRecord]] = {}
         by_case: dict[int, list[CallRecord]] = {}
-        for r in self.store.all():
+        every_case = sorted({i for p in people.values() for i in p.case_ids})
+        for r in self.store.matching(every_key, every_case):
             if r.at <= now:
                 by_key.setdefault(r.buyer_key, []).append(r)
                 by_case.setdefault(r.case_id or 0, []).append(r)
@@ -595,21 +596,24 @@ class CallService:
         return out
 
     def _people(self, cases: list[Case]) -> dict[int, Person]:
-        """Person of each case, from one read of every case's buyer fields (a list of
-        many cases; `_person_of` asks the register for one)."""
-        rows = self.store.all_case_buyers()
+        """Person of each case, as `_person_of` finds it, from one indexed read of the
+        cases sharing any of their nicknames or phone lines (a list of many cases)."""
+        spellings = {c.id: phone_spellings(c.buyer_phone) for c in cases}
+        rows = self.store.buyers_of({(c.platform.value, c.buyer_nick.strip()) for c in cases},
+                                    {s for found in spellings.values() for s in found})
         by_phone: dict[str, list[tuple[int, str, str, str]]] = {}
         by_nick: dict[tuple[str, str], list[tuple[int, str, str, str]]] = {}
         for row in rows:
-            if ident := phone_identity(row[3]):
-                by_phone.setdefault(ident, []).append(row)
-            if nick := row[2].strip():
+            if row[3]:
+                by_phone.setdefault(row[3], []).append(row)
+            # As the query compares it: SQL's trim() takes spaces only.
+            if nick := row[2].strip(" "):
                 by_nick.setdefault((row[1], nick), []).append(row)
-        used = self.store.keys_used(None)
+        used = self.store.keys_used(sorted({r[0] for r in rows} | {c.id for c in cases}))
         out = {}
         for case in cases:
             linked = {r[0]: r for r in [
-                *by_phone.get(phone_identity(case.buyer_phone), []),
+                *(r for s in spellings[case.id] for r in by_phone.get(s, [])),
                 *by_nick.get((case.platform.value, case.buyer_nick.strip()), [])]}
             out[case.id] = _person(case, list(linked.values()), used)
         return out

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -49,6 +49,7 @@ class Buyer:
     note: str = ""
 
 
+_CASE_BUYER = "SELECT id, platform, buyer_nick, buyer_phone FROM cases"
 _COLUMNS = ("id, case_id, buyer_key, at, outcome, duration_seconds, summary, agreed, actor, "
             "overridden, override_reason, override_codes, created_at")
 
@@ -128,35 +129,43 @@ class CallStore:
                     found.setdefault(r[0], _record(r))
         return sorted(found.values(), key=lambda c: (c.at, c.id))
 
-    def all(self) -> list[CallRecord]:
-        """Every call on record, oldest first."""
-        return [_record(r) for r in self.db.execute(
-            f"SELECT {_COLUMNS} FROM call_attempts ORDER BY at, id")]
-
     def case_buyers(self, case_id: int | None, platform: str, nick: str,
                     phones: Sequence[str]) -> list[tuple[int, str, str, str]]:
         """(id, platform, buyer_nick, buyer_phone) of the case `case_id` and of every case
         (trashed ones too) with the same platform and nickname or one of `phones`."""
-        where, params = ["id = ?"], [case_id if case_id is not None else -1]
-        if nick:
-            where.append("(platform = ? AND trim(buyer_nick) = ?)")
-            params += [platform, nick]
-        if phones:
-            where.append(f"buyer_phone IN ({', '.join('?' for _ in phones)})")
-            params += list(phones)
-        return [tuple(r) for r in self.db.execute(  # type: ignore[misc]
-            "SELECT id, platform, buyer_nick, buyer_phone FROM cases WHERE "
-            + " OR ".join(where), params).fetchall()]
+        rows = self.buyers_of({(platform, nick)} if nick else set(), phones)
+        if case_id is not None and all(r[0] != case_id for r in rows):
+            rows += [tuple(r) for r in self.db.execute(  # type: ignore[misc]
+                f"{_CASE_BUYER} WHERE id = ?", [case_id]).fetchall()]
+        return rows
 
-    def all_case_buyers(self) -> list[tuple[int, str, str, str]]:
-        """(id, platform, buyer_nick, buyer_phone) of every case, trashed ones too."""
-        return [tuple(r) for r in self.db.execute(  # type: ignore[misc]
-            "SELECT id, platform, buyer_nick, buyer_phone FROM cases").fetchall()]
+    def buyers_of(self, nicks: Iterable[tuple[str, str]], phones: Iterable[str]
+                  ) -> list[tuple[int, str, str, str]]:
+        """(id, platform, buyer_nick, buyer_phone) of every case (trashed ones too) with
+        one of these (platform, trimmed nickname) pairs or stored phone spellings, by id.
 
-    def keys_used(self, case_ids: Sequence[int] | None) -> dict[int, set[str]]:
+        Index lookups only (m0031: idx_cases_buyer_nick on the trimmed nickname as written
+        here, idx_cases_buyer_phone): one query per kind and batch, no OR across columns,
+        which a planner may answer by reading every case."""
+        found: dict[int, tuple[int, str, str, str]] = {}
+        by_platform: dict[str, set[str]] = {}
+        for platform, nick in nicks:
+            if nick:
+                by_platform.setdefault(platform, set()).add(nick)
+        queries = [(f"{_CASE_BUYER} WHERE platform = ? AND trim(buyer_nick) IN", [platform],
+                    sorted(names)) for platform, names in sorted(by_platform.items())]
+        queries.append((f"{_CASE_BUYER} WHERE buyer_phone IN", [],
+                        sorted({p for p in phones if p})))
+        for sql, head, values in queries:
+            for chunk, marks in in_batches(values):
+                for r in self.db.execute(f"{sql} ({marks})", [*head, *chunk]).fetchall():
+                    found[r[0]] = tuple(r)  # type: ignore[assignment]
+        return [found[i] for i in sorted(found)]
+
+    def keys_used(self, case_ids: Sequence[int]) -> dict[int, set[str]]:
         """Per case, the buyer keys its calls were stored under and its buyer settings
         (time zone, do-not-call) were written to: a nickname edited since leaves them
-        under the old key. `None`: every case."""
+        under the old key."""
         out: dict[int, set[str]] = {}
         queries = [("SELECT DISTINCT case_id, buyer_key FROM call_attempts "
                     "WHERE case_id IS NOT NULL", "case_id"),
@@ -164,15 +173,10 @@ class CallStore:
                     "AND action IN ('do_not_call', 'buyer_tz') AND field IS NOT NULL",
                     "entity_id")]
         for sql, column in queries:
-            if case_ids is None:
-                rows = self.db.execute(sql).fetchall()
-            else:
-                rows = []
-                for chunk, marks in in_batches(sorted(set(case_ids))):
-                    rows += self.db.execute(f"{sql} AND {column} IN ({marks})",
-                                            chunk).fetchall()
-            for case_id, key in rows:
-                out.setdefault(int(case_id), set()).add(key)
+            for chunk, marks in in_batches(sorted(set(case_ids))):
+                for case_id, key in self.db.execute(f"{sql} AND {column} IN ({marks})",
+                                                    chunk).fetchall():
+                    out.setdefault(int(case_id), set()).add(key)
         return out
 
     def since(self, start: datetime, end: datetime | None = None) -> list[CallRecord]:

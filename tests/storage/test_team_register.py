@@ -286,6 +286,11 @@ def test_translated_functions_give_what_sqlite_gives(team_url, sql):
     ("SELECT id FROM cases WHERE refund_no = 'R1'", "idx_cases_refund_no"),
     ("SELECT case_id FROM promises WHERE state = 'open' AND kind = 'refund'",
      "idx_promises_open_refund"),
+    # A call's person (storage/calls.py buyers_of), as it asks.
+    ("SELECT id FROM cases WHERE platform = 'taobao' AND trim(buyer_nick) IN ('甲', '乙')",
+     "idx_cases_buyer_nick"),
+    ("SELECT id FROM cases WHERE buyer_phone IN ('13812345678', '+8613812345678')",
+     "idx_cases_buyer_phone"),
 ])
 def test_the_new_queries_can_use_their_indexes_on_the_server(team_url, sql, index):
     # An empty table is read whole by the planner: with that choice taken away, the plan
