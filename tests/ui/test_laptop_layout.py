@@ -256,3 +256,27 @@ def test_the_case_number_reads_whole_beside_a_long_status_and_mark_major(
     window.resize(1900, 900)  # room again: back beside the number
     window.splitter.setSizes([900, 1000])
     qtbot.waitUntil(lambda: header.top.indexOf(button) >= 0, timeout=2000)
+
+
+def test_alt_digits_bring_up_the_case_tabs_from_the_list(qtbot, make_window, demo_register):
+    """Keyboard-first: from the list, Alt+3 shows the case's scripts (then Ctrl+Shift+C
+    copies the reply); a tab the case does not have (the review of another kind) stays
+    hidden."""
+    window = make_window(demo_register)
+    window.resize(*LAPTOP)
+    table = window.case_list.table
+    table.setFocus()
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton,
+                     pos=table.visualRect(window.case_list.model.index(0, 0)).center())
+    qtbot.waitUntil(lambda: window.detail.current_case_id is not None)
+    tabs = window.detail.tabs
+    qtbot.keyClick(table, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)
+    assert tabs.currentWidget() is window.detail.scripts_tab.parentWidget() \
+        or tabs.currentIndex() == 2
+    qtbot.keyClick(table, Qt.Key.Key_4, Qt.KeyboardModifier.AltModifier)
+    assert tabs.currentWidget() is window.detail.evidence_panel
+    if not tabs.isTabVisible(4):
+        qtbot.keyClick(table, Qt.Key.Key_5, Qt.KeyboardModifier.AltModifier)
+        assert tabs.currentWidget() is window.detail.evidence_panel
+    qtbot.keyClick(table, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
+    assert tabs.currentIndex() == 0

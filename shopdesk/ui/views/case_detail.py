@@ -217,6 +217,13 @@ class CaseDetailView(QWidget):
                                         self.text.lang, self)
         self.review_panel.changed.connect(self._written)
         self.tabs.addTab(self.review_panel, self.tr("Review"))
+        # Keyboard-first: Alt+1 … Alt+5 bring up a tab from anywhere in the window (the
+        # list keeps its selection), e.g. Alt+3 then Ctrl+Shift+C copies a reply.
+        for i in range(self.tabs.count()):
+            QShortcut(QKeySequence(f"Alt+{i + 1}"), self,
+                      activated=lambda i=i: self.show_tab(i))
+            if not self.tabs.tabToolTip(i):
+                self.tabs.setTabToolTip(i, f"Alt+{i + 1}")
         # The evidence page asks for more height than a laptop has to spare with the facts
         # and banners showing; it lays itself out in what the window gives.
         self.tabs.setMinimumHeight(TABS_MIN_HEIGHT)
@@ -447,6 +454,15 @@ class CaseDetailView(QWidget):
         self.tabs.setTabVisible(index, is_review)
         self.review_panel.set_case(case.id if is_review else None,  # type: ignore[union-attr]
                                    live=case is not None and case.deleted_at is None)
+
+    def show_tab(self, index: int) -> bool:
+        """Bring up the case page's tab `index` (Alt+1 …); False when there is no such tab
+        for this case (the review tab of another kind)."""
+        if not self.page_built or self.current_case_id is None \
+                or not 0 <= index < self.tabs.count() or not self.tabs.isTabVisible(index):
+            return False
+        self.tabs.setCurrentIndex(index)
+        return True
 
     def tick(self) -> None:
         """The clock moved on (the window's minute timer): the time left counts down."""
