@@ -9,6 +9,7 @@ the call policy can fall back to weekends with a warning instead of crashing.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -31,11 +32,7 @@ class ChineseHolidayCalendar:
     """Statutory holidays and make-up working days (调休) in mainland China."""
 
     def covers(self, year: int) -> bool:
-        try:
-            chinese_calendar.is_workday(date(year, 1, 1))
-        except NotImplementedError:
-            return False
-        return True
+        return _library_covers(year)
 
     def is_statutory_holiday(self, day: date) -> bool:
         detail = self._detail(day)
@@ -54,10 +51,26 @@ class ChineseHolidayCalendar:
 
     @staticmethod
     def _detail(day: date) -> tuple[bool, str | None] | None:
-        try:
-            return chinese_calendar.get_holiday_detail(day)
-        except NotImplementedError:
-            return None
+        return _library_detail(day)
+
+
+# The library's answers are fixed data, but it works out its range of years (min/max over
+# every date it knows) on each question: 8.9 s of the may-call list's 12 s at 1M cases.
+@functools.lru_cache(maxsize=64)
+def _library_covers(year: int) -> bool:
+    try:
+        chinese_calendar.is_workday(date(year, 1, 1))
+    except NotImplementedError:
+        return False
+    return True
+
+
+@functools.lru_cache(maxsize=4096)
+def _library_detail(day: date) -> tuple[bool, str | None] | None:
+    try:
+        return chinese_calendar.get_holiday_detail(day)
+    except NotImplementedError:
+        return None
 
 
 ENTERED_KEY = "holiday_years"

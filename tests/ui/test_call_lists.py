@@ -99,3 +99,35 @@ def test_compliance_view_shows_a_back_dated_breach(qtbot, register, clock):
     row = view.breaches.topLevelItem(0)
     assert row.text(3) == "店长" and "补记" in row.text(5)
     assert "Case attempts used up" in row.text(4)
+
+
+def test_may_call_list_is_worked_out_off_the_ui_thread(qtbot, register, tasks, monkeypatch):
+    """Every open case's buyer is judged: 15 s at a 1M register, every 30 s, froze the
+    window. The list is worked out on a connection of its own on a worker thread."""
+    import threading
+
+    a = open_case(register, nick="甲", order="3700000000001")
+    b = open_case(register, nick="乙", phone="13900000002", order="3700000000002")
+    ui_thread = threading.get_ident()
+
+    def on_ui_thread():
+        raise AssertionError("judged on the UI thread")
+
+    monkeypatch.setattr(register.calls, "may_call_now", on_ui_thread)
+    seen: list[int] = []
+    real_open = register.open_second
+
+    def open_reader():
+        seen.append(threading.get_ident())
+        return real_open()
+
+    view = MayCallList(register.calls, tasks=tasks, open_reader=open_reader)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitUntil(lambda: not view.busy and sorted(view.case_ids()) == sorted([a.id, b.id]),
+                    timeout=5000)
+    assert seen and all(t != ui_thread for t in seen)
+    view.refresh()
+    view.refresh()  # asked again while it works: one more run after, not two at once
+    qtbot.waitUntil(lambda: not view.busy, timeout=5000)
+    assert sorted(view.case_ids()) == sorted([a.id, b.id])

@@ -60,7 +60,10 @@ class CallController(QObject):
         if self.may_call_list is None:
             from ..views.may_call_list import MayCallList
 
-            listing = MayCallList(self._host.register.calls, lang=self._host.lang)
+            host = self._host
+            # Worked out on a connection of its own, off the UI thread (15 s at 1M cases).
+            listing = MayCallList(host.register.calls, lang=host.lang, tasks=host.tasks,
+                                  open_reader=lambda: host.register.open_second())
             listing.case_selected.connect(self._host.open_case_by_id)
             self.dock.setWidget(listing)
             self.may_call_list = listing

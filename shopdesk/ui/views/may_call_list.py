@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QShowEvent
 from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from ...services.calls import CallService
+from ...services.calls import CallCandidate, CallService
+from ...services.register import Register
+from ..tasks import Task, Tasks
 from ..widgets.call_texts import AMBER, REFRESH_MS
 
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole
@@ -20,10 +24,18 @@ class MayCallList(QWidget):
     case_selected = Signal(int)
 
     def __init__(self, calls: CallService, parent: QWidget | None = None, *,
-                 lang: str = "zh") -> None:
+                 lang: str = "zh", tasks: Tasks | None = None,
+                 open_reader: Callable[[], Register] | None = None) -> None:
+        """With `tasks` and `open_reader` (a register of its own, opened on the worker
+        thread), the list is worked out off the UI thread: every open case's buyer is
+        judged (~0.5 ms each: 15 s at a 1M register's 26,000 open buyers, every 30 s)."""
         super().__init__(parent)
         self.calls = calls
         self.lang = lang
+        self._tasks = tasks
+        self._open_reader = open_reader
+        self._working: Task | None = None
+        self._again = False  # asked to refresh while a refresh was being worked out
         self.summary = QLabel()
         self.tree = QTreeWidget()
         self.tree.setRootIsDecorated(False)
@@ -52,8 +64,43 @@ class MayCallList(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
+        """Work the list out again (in the background when it can) and show it."""
+        if self._tasks is None or self._open_reader is None:
+            self._show(self.calls.may_call_now())
+            return
+        if self._working is not None:
+            self._again = True
+            return
+        open_reader = self._open_reader
+        task = self._tasks.run(lambda _progress, _cancelled: _may_call_now(open_reader),
+                               "may_call_now")
+        self._working = task
+        # Bound methods: Qt drops the connections if this list goes first.
+        task.succeeded.connect(self._done)
+        task.failed.connect(self._failed)
+
+    @property
+    def busy(self) -> bool:
+        """Whether a refresh is being worked out."""
+        return self._working is not None
+
+    def _done(self, candidates: object) -> None:
+        self._working = None
+        self._show(candidates)  # type: ignore[arg-type]
+        self._next()
+
+    def _failed(self, _error: object) -> None:
+        # The register went away (a restore, the server): the next tick tries again.
+        self._working = None
+        self._next()
+
+    def _next(self) -> None:
+        if self._again:
+            self._again = False
+            self.refresh()
+
+    def _show(self, candidates: list[CallCandidate]) -> None:
         self.tree.clear()
-        candidates = self.calls.may_call_now()
         for c in candidates:
             left = min(c.decision.remaining_24h, c.decision.remaining_case,
                    c.decision.remaining_span)
@@ -83,3 +130,12 @@ class MayCallList(QWidget):
 
     def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         self.case_selected.emit(int(item.data(0, CASE_ID_ROLE)))
+
+
+def _may_call_now(open_reader: Callable[[], Register]) -> list[CallCandidate]:
+    """On a worker thread, on a connection of its own (opened and closed there)."""
+    reader = open_reader()
+    try:
+        return reader.calls.may_call_now()
+    finally:
+        reader.close()
