@@ -14,6 +14,25 @@ class Platform(LabelledEnum):
     ALIEXPRESS = ("aliexpress", "速卖通", "AliExpress")
     OTHER = ("other", "其他", "Other")
 
+    @classmethod
+    def parse(cls, text: str) -> Platform:
+        """A key or label, or a name a seller types for it (淘宝, 天猫, 抖音, tmall …)."""
+        try:
+            return super().parse(text)  # type: ignore[return-value]
+        except ValueError:
+            alias = _PLATFORM_ALIASES.get(text.strip().lower())
+            if alias is None:
+                raise
+            return cls(alias)
+
+
+# What sellers call the platforms besides their labels (`--platform 淘宝` was refused while
+# `--kind 中差评` was taken).
+_PLATFORM_ALIASES = {"淘宝": "taobao", "天猫": "taobao", "tmall": "taobao", "tb": "taobao",
+                     "抖音": "douyin", "抖音小店": "douyin", "拼多多": "pinduoduo",
+                     "pdd": "pinduoduo", "京东": "jd", "ali": "aliexpress",
+                     "aliexpress": "aliexpress", "速卖通": "aliexpress"}
+
 
 class CaseKind(LabelledEnum):
     REFUND_ONLY = ("refund_only", "仅退款", "Refund only")
