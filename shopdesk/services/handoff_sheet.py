@@ -49,7 +49,8 @@ from ..storage.cases import CaseStore
 from ..storage.database import Database
 from ..storage.events import TimelineEvent
 from ..storage.handoff_sources import HandoffSources, OpenCaseRow
-from .calls import CallService, buyer_key_of
+from .call_person import buyer_key_of
+from .calls import CallService
 from .handoff_changes import NOTE_CHARS as NOTE_CHARS
 from .handoff_changes import cut as _cut
 from .handoff_changes import describe as _describe

@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
 from ...domain.clock import local
 from ...domain.zone_names import zone_suffix
 from ...services.call_compliance import ComplianceReport, ReportCall
-from ...services.calls import CallService, buyer_label
+from ...services.call_person import buyer_label
+from ...services.calls import CallService
 
 PERIOD_DAYS = (7, 30, 90, 365)
 
