@@ -12,7 +12,6 @@ import contextlib
 import functools
 import os
 from collections.abc import Callable, Sequence
-from datetime import datetime
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -20,17 +19,13 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
-    CondPageBreak,
     Flowable,
     PageBreak,
     Spacer,
-    Table,
-    TableStyle,
 )
 
-from ..domain.clock import from_iso, local
+from ..domain.clock import from_iso
 from ..domain.files import temp_beside
 from ..domain.money import format_yuan
 from ..domain.promises import PromiseState
@@ -38,14 +33,12 @@ from ..domain.summary_facts import claimed_amount
 from ..domain.text import is_english, with_note
 from ..domain.zone_names import zone_name
 from .case_index import CaseAnchor, ContentsCanvas, contents_table
-from .evidence_check import DECODED_PICTURES
 from .fonts import PdfFont, cjk_font
 from .layout import (
     ALERT,
     GRID,
     A4Document,
     SectionMark,
-    ShrinkToFit,
     en_page_label,
     para,
     styles,
@@ -53,24 +46,25 @@ from .layout import (
     zh_page_label,
 )
 from .long_rows import LongRowTable
-from .summary_data import DisputeSummary, EvidenceEntry, TimelineEntry
+from .summary_cells import (
+    DASH,
+    NAME_ROOM,
+    heading,
+    time_width,
+    when,
+)
+from .summary_data import DisputeSummary, TimelineEntry
+from .summary_evidence import evidence_section
 from .summary_labels import Labels
 from .summary_review import contact_rows, review_rows
 from .summary_timeline import timeline_content
-from .thumbnails import Thumbnail, ThumbnailCache, ThumbProblem
+from .thumbnails import ThumbnailCache
 
 OK_GREEN = colors.HexColor("#1E6B35")
 LABEL_FILL = colors.HexColor("#F1F3F6")
 FACTS_FILL = colors.HexColor("#FAFBFC")
 # Five smaller pictures a row: a row needs less height, so the first one still fits at the
 # foot of page 1 instead of leaving a quarter of it empty.
-THUMB_COLUMNS = 5
-THUMB_BOX = 30 * mm
-DASH = "—"
-HEADING_ROOM = 35 * mm
-TIME_SAMPLE = "0000-00-00 00:00"  # what _when prints
-CELL_PADDING = 6  # layout.table(): 3 pt left and right
-NAME_ROOM = 9 * mm  # a two- or three-character staff name before a time ("小王 2026-…")
 
 
 class PdfInUseError(PermissionError):
@@ -192,30 +186,6 @@ def render_file(summaries: Sequence[DisputeSummary], path: str | Path, *, lang: 
 
 
 # --- small formatting helpers --------------------------------------------------------
-def _when(at: datetime | None, tz: str) -> str:
-    return local(at, tz).strftime("%Y-%m-%d %H:%M") if at else ""
-
-
-def _time_width(st: dict[str, ParagraphStyle]) -> float:
-    """A column width that keeps "2026-11-23 12:10" on one line in the cell font.
-
-    TrueType CJK fonts draw digits wider than the built-in STSong-Light: a fixed 25 mm
-    broke every timeline row into a date line and a time line (and the case onto an
-    extra page)."""
-    cell = st["cell"]
-    digit = max("0123456789", key=lambda d: stringWidth(d, cell.fontName, cell.fontSize))
-    sample = TIME_SAMPLE.replace("0", digit)
-    return max(25 * mm, stringWidth(sample, cell.fontName, cell.fontSize) + CELL_PADDING + 1)
-
-
-def _state_width(labels: Labels, st: dict[str, ParagraphStyle]) -> float:
-    """The evidence file-state column: its longest word ("Unreadable") on one line."""
-    cell = st["state_alert"]
-    words = [w for key in ("missing", "unreadable", "file_ok") for w in labels[key].split()]
-    widest = max(stringWidth(w, cell.fontName, cell.fontSize) for w in words)
-    return max(17 * mm, widest + CELL_PADDING + 1)
-
-
 def _or_dash(value: object) -> str:
     text = "" if value is None else str(value).strip()
     return text or DASH
@@ -232,14 +202,14 @@ def _cover(summaries: Sequence[DisputeSummary], labels: Labels, st: dict[str, Pa
     shops = sorted({s.shop_name for s in summaries if s.shop_name})
     story: list[Flowable] = [
         SectionMark(labels.fmt("footer", title=labels["batch_title"],
-                               at=_when(first.generated_at, first.tz),
+                               at=when(first.generated_at, first.tz),
                                by=first.generated_by)),
         para(labels["batch_title"], st["title"]),
         para(labels.fmt("batch_count", n=len(summaries))
              + (f"{labels['bar']}{labels['shop']}{labels['colon']}{'、'.join(shops)}"
                 if shops else ""),
              st["meta"]),
-        para(labels.fmt("generated", at=_when(first.generated_at, first.tz),
+        para(labels.fmt("generated", at=when(first.generated_at, first.tz),
                         tz=zone_name(first.tz, labels.lang), by=first.generated_by),
              st["meta"]),
         para(labels["full_note" if any(s.full_contact for s in summaries) else "masked_note"],
@@ -247,7 +217,7 @@ def _cover(summaries: Sequence[DisputeSummary], labels: Labels, st: dict[str, Pa
         *([para(labels["platform_note"], st["meta"])]
           if any(s.for_platform for s in summaries) else []),
         Spacer(1, 4 * mm),
-        *_heading(labels["contents"], st),
+        *heading(labels["contents"], st),
     ]
     rows = []
     for n, s in enumerate(summaries, start=1):
@@ -274,7 +244,7 @@ def case_story(s: DisputeSummary, labels: Labels, st: dict[str, ParagraphStyle],
         # The footer names the document, when and by whom, and this case: the layout's own
         # left/section separator is "·", which the STSong-Light fallback cannot print.
         SectionMark(labels.fmt("footer", title=labels["doc_title"],
-                               at=_when(s.generated_at, s.tz), by=s.generated_by)
+                               at=when(s.generated_at, s.tz), by=s.generated_by)
                     + f"{labels['bar']}{labels['case_no']} {c.case_no}"),
         para(f"{labels['doc_title']}　{c.case_no}", st["title"]),
     ]
@@ -282,7 +252,7 @@ def case_story(s: DisputeSummary, labels: Labels, st: dict[str, ParagraphStyle],
         f"{labels['shop']}{labels['colon']}{s.shop_name}" if s.shop_name else "",
         f"{labels['platform']}{labels['colon']}{c.platform.label(lang)}") if x)
     story.append(para(shop_line, st["meta"]))
-    story.append(para(labels.fmt("generated", at=_when(s.generated_at, s.tz),
+    story.append(para(labels.fmt("generated", at=when(s.generated_at, s.tz),
                                  tz=zone_name(s.tz, labels.lang), by=s.generated_by),
                       st["meta"]))
     story.append(para(labels["full_note" if s.full_contact else "masked_note"], st["meta"]))
@@ -291,7 +261,7 @@ def case_story(s: DisputeSummary, labels: Labels, st: dict[str, ParagraphStyle],
     if c.deleted_at is not None:
         story.append(para(labels["in_trash"], st["alert"]))
 
-    story += _heading(labels["sec_order"], st)
+    story += heading(labels["sec_order"], st)
     story.append(_pairs([
         ("order_no", c.order_no, "refund_no", c.refund_no),
         ("buyer_nick", c.buyer_nick, "buyer_name", c.buyer_name),
@@ -303,18 +273,18 @@ def case_story(s: DisputeSummary, labels: Labels, st: dict[str, ParagraphStyle],
          "amount_settled", format_yuan(c.amount_settled)),
     ], labels, st, width))
 
-    story += _heading(labels["sec_dispute"], st)
+    story += heading(labels["sec_dispute"], st)
     story.append(_pairs(_dispute_rows(s, lang), labels, st, width))
 
     story += _warnings(s, labels, st, width)
 
-    story += _heading(labels["sec_facts"], st)
+    story += heading(labels["sec_facts"], st)
     story.append(para(s.facts.strip() or labels["none"], st["facts"]))
     story += _review(s, labels, st, width)
 
     story += _timeline(s, labels, st, width)
     story += _promises(s, labels, st, width)
-    evidence, pictures = _evidence(s, labels, st, width, thumbs)
+    evidence, pictures = evidence_section(s, labels, st, width, thumbs)
     story += evidence
     # Text before pictures: the checklist fills the rest of a page, the photo rows follow.
     story += _checklist(s, labels, st, width)
@@ -334,11 +304,11 @@ def _dispute_rows(s: DisputeSummary, lang: str) -> list[tuple[str, object, str |
     platform = c.platform_summary(lang)
     evidence_due = from_iso(c.extra.get("platform_evidence_deadline"))
     if c.applied_at is not None or platform or evidence_due is not None:
-        rows.append(("applied_at", _when(c.applied_at, s.tz),
-                     "evidence_due", _when(evidence_due, s.tz)))
+        rows.append(("applied_at", when(c.applied_at, s.tz),
+                     "evidence_due", when(evidence_due, s.tz)))
         if platform:
             rows.append(("platform_state", platform, None, None))
-    rows += [("created_at", _when(c.created_at, s.tz), "due_at", _when(c.due_at, s.tz)),
+    rows += [("created_at", when(c.created_at, s.tz), "due_at", when(c.due_at, s.tz)),
              ("assignee", c.assignee, None, None)]
     return rows
 
@@ -348,7 +318,7 @@ def _review(s: DisputeSummary, labels: Labels, st: dict[str, ParagraphStyle],
     """A bad review's stars, text, 追评, public replies and contacts (other kinds: none)."""
     if s.review is None:
         return []
-    out: list[Flowable] = [*_heading(labels["sec_review"], st)]
+    out: list[Flowable] = [*heading(labels["sec_review"], st)]
     if not s.review.recorded:
         out.append(para(labels["review_none"], st["body"]))
     else:
@@ -357,7 +327,7 @@ def _review(s: DisputeSummary, labels: Labels, st: dict[str, ParagraphStyle],
     rows = contact_rows(s.review, labels, s.tz)
     if not rows:
         return [*out, para(labels["none"], st["body"])]
-    fixed = [_time_width(st), 17 * mm, 28 * mm]
+    fixed = [time_width(st), 17 * mm, 28 * mm]
     t = table([[labels["col_time"], labels["col_actor"], labels["col_channel"],
                 labels["col_content"]], *rows], [*fixed, width - sum(fixed)],
               style=st["cell"], header_style=st["cell_bold"], cls=LongRowTable)
@@ -372,7 +342,7 @@ def _warnings(s: DisputeSummary, labels: Labels, st: dict[str, ParagraphStyle],
     c = s.case
     if not c.major_owner and not s.warnings:
         return []
-    out: list[Flowable] = [*_heading(labels["sec_warnings"], st)]
+    out: list[Flowable] = [*heading(labels["sec_warnings"], st)]
     if c.major_owner:
         out.append(para(labels.fmt("major_line", owner=c.major_owner), st["alert"]))
     if not s.warnings:
@@ -381,26 +351,20 @@ def _warnings(s: DisputeSummary, labels: Labels, st: dict[str, ParagraphStyle],
                                  labels["col_raised"], labels["col_ack"]]]
     for w in s.warnings:
         if w.ack_at is not None:
-            ack = labels.fmt("by", who=w.ack_by, at=_when(w.ack_at, s.tz))
+            ack = labels.fmt("by", who=w.ack_by, at=when(w.ack_at, s.tz))
             ack_cell = para("\n".join(x for x in (ack, w.ack_note) if x), st["cell_ok"])
         else:
             ack_cell = para(labels["ack_open"], st["cell_alert"])
         reason = w.reason_en if labels.lang == "en" else w.reason_zh
         rows.append([para(w.rule.label(labels.lang), st["cell_alert"]), reason,
-                     _when(w.raised_at, s.tz), ack_cell])
-    time_w = _time_width(st)
+                     when(w.raised_at, s.tz), ack_cell])
+    time_w = time_width(st)
     fixed = [28 * mm, time_w, max(34 * mm, time_w + NAME_ROOM)]
     t = table(rows, [fixed[0], width - sum(fixed), *fixed[1:]], style=st["cell"],
               header_style=st["cell_bold"], cls=LongRowTable)
     t.splitInRow = 1
     out.append(t)
     return out
-
-
-def _heading(text: str, st: dict[str, ParagraphStyle]) -> list[Flowable]:
-    """A section heading, on a new page when too little room is left for it and a few
-    lines under it (keepWithNext would push a long table whole to the next page)."""
-    return [CondPageBreak(HEADING_ROOM), para(text, st["h2"])]
 
 
 def _pairs(rows: Sequence[tuple[str, object, str | None, object]], labels: Labels,
@@ -430,7 +394,7 @@ def _timeline(s: DisputeSummary, labels: Labels, st: dict[str, ParagraphStyle],
               width: float) -> list[Flowable]:
     counts = s.promise_counts()
     out: list[Flowable] = [
-        *_heading(labels["sec_timeline"], st),
+        *heading(labels["sec_timeline"], st),
         # Promises no longer needed are counted apart, and only when there are some.
         para(labels.fmt("timeline_summary_cancelled" if counts[PromiseState.CANCELLED]
                         else "timeline_summary", events=len(s.timeline), calls=len(s.calls),
@@ -444,10 +408,10 @@ def _timeline(s: DisputeSummary, labels: Labels, st: dict[str, ParagraphStyle],
     rows: list[list[object]] = [[labels["col_time"], labels["col_actor"], labels["col_type"],
                                  labels["col_content"]]]
     for entry in s.timeline:
-        rows.append([_when(entry.at, s.tz), entry.actor,
+        rows.append([when(entry.at, s.tz), entry.actor,
                      para(labels.event_type(entry.type), _type_style(entry, s, st)),
                      timeline_content(entry, labels, s.tz, s.generated_at)])
-    fixed = [_time_width(st), 17 * mm, 20 * mm]
+    fixed = [time_width(st), 17 * mm, 20 * mm]
     t = table(rows, [*fixed, width - sum(fixed)], style=st["cell"],
               header_style=st["cell_bold"], zebra=True, cls=LongRowTable)
     t.splitInRow = 1  # a note longer than a page continues on the next one (long rows only)
@@ -470,13 +434,13 @@ def _type_style(entry: TimelineEntry, s: DisputeSummary,
 
 def _promises(s: DisputeSummary, labels: Labels, st: dict[str, ParagraphStyle],
               width: float) -> list[Flowable]:
-    out: list[Flowable] = [*_heading(labels["sec_promises"], st)]
+    out: list[Flowable] = [*heading(labels["sec_promises"], st)]
     if not s.promises:
         return [*out, para(labels["none"], st["body"])]
     rows: list[list[object]] = [[labels["col_promise"], labels["col_made"], labels["col_due"],
                                  labels["col_state"]]]
     for p in s.promises:
-        resolved = labels.fmt("by", who=p.resolved_by or "", at=_when(p.resolved_at, s.tz))
+        resolved = labels.fmt("by", who=p.resolved_by or "", at=when(p.resolved_at, s.tz))
         if p.state == PromiseState.KEPT:
             text = labels["state_kept_late" if p.was_late() else "state_kept"]
             state = para(f"{text}\n{resolved}", st["cell_ok"])
@@ -491,9 +455,9 @@ def _promises(s: DisputeSummary, labels: Labels, st: dict[str, ParagraphStyle],
         else:
             state = para(labels["state_open"], st["cell"])
         rows.append([p.describe(labels.lang),
-                     labels.fmt("by", who=p.made_by, at=_when(p.made_at, s.tz)),
-                     _when(p.due_at, s.tz), state])
-    time_w = _time_width(st)
+                     labels.fmt("by", who=p.made_by, at=when(p.made_at, s.tz)),
+                     when(p.due_at, s.tz), state])
+    time_w = time_width(st)
     fixed = [max(34 * mm, time_w + NAME_ROOM), time_w, 40 * mm]
     t = table(rows, [width - sum(fixed), *fixed], style=st["cell"],
               header_style=st["cell_bold"], cls=LongRowTable)
@@ -501,129 +465,11 @@ def _promises(s: DisputeSummary, labels: Labels, st: dict[str, ParagraphStyle],
     return [*out, t]
 
 
-def _file_state(entry: EvidenceEntry, thumb: Thumbnail | ThumbProblem | None,
-                labels: Labels, st: dict[str, ParagraphStyle]) -> Flowable:
-    """The file column: a blank cell read as "missing?", so a file that is there says so."""
-    if not entry.evidence.is_file:
-        return para(DASH, st["cell"])  # a waybill has no file
-    if not entry.present or thumb is ThumbProblem.MISSING:
-        return para(labels["missing"], st["state_alert"])
-    # A picture Pillow cannot decode (HEIC) is no "unreadable" file: it has no thumbnail.
-    if entry.unreadable or (thumb is ThumbProblem.UNREADABLE
-                            and (entry.evidence.mime or "") in DECODED_PICTURES):
-        return para(labels["unreadable"], st["state_alert"])
-    return para(labels["file_ok"], st["state_ok"])
-
-
-def _evidence(s: DisputeSummary, labels: Labels, st: dict[str, ParagraphStyle],
-              width: float, thumbs: ThumbnailCache) -> tuple[list[Flowable], list[Flowable]]:
-    """The evidence list, and the photo grid that goes at the end of the case. Files
-    missing or unreadable are listed apart (they are not evidence provided), without a
-    picture."""
-    out: list[Flowable] = [*_heading(labels["sec_evidence"], st)]
-    usable = [e for e in s.evidence if e.usable]
-    broken = [e for e in s.evidence if not e.usable]
-    pictures: list[tuple[EvidenceEntry, Thumbnail | ThumbProblem]] = []
-    if not usable:
-        out.append(para(labels["none"], st["body"]))
-    else:
-        table_, pictures = _evidence_table(usable, s, labels, st, width, thumbs)
-        out.append(table_)
-    if broken:
-        out += _heading(labels["sec_evidence_broken"], st)
-        out.append(para(labels["evidence_broken_note"], st["meta"]))
-        out.append(_evidence_table(broken, s, labels, st, width, thumbs)[0])
-    if not pictures:
-        return out, []
-    rows = _thumb_rows(pictures, labels, st, width)
-    # The heading stays with the first row; every further row finds its own room.
-    return out, [ShrinkToFit([para(labels["sec_thumbs"], st["h2"]), rows[0]]), *rows[1:]]
-
-
-def _evidence_table(entries: Sequence[EvidenceEntry], s: DisputeSummary, labels: Labels,
-                    st: dict[str, ParagraphStyle], width: float, thumbs: ThumbnailCache
-                    ) -> tuple[Flowable, list[tuple[EvidenceEntry, Thumbnail | ThumbProblem]]]:
-    """One evidence table, and the pictures among its rows that have a thumbnail."""
-    lang = labels.lang
-    rows: list[list[object]] = [[labels["col_no"], labels["col_category"], labels["col_item"],
-                                 labels["col_caption"], labels["col_added"],
-                                 labels["col_file_state"]]]
-    pictures: list[tuple[EvidenceEntry, Thumbnail | ThumbProblem]] = []
-    for entry in entries:
-        ev = entry.evidence
-        thumb: Thumbnail | ThumbProblem | None = None
-        if ev.is_file and ev.is_image:
-            thumb = (thumbs.get(entry.path, entry.evidence.sha256) if entry.present
-                     else ThumbProblem.MISSING)
-            if entry.usable and isinstance(thumb, Thumbnail):
-                pictures.append((entry, thumb))
-        if ev.is_file:
-            size = _size(ev.size) if ev.size else ""
-            name = with_note(ev.title(lang), size, lang)
-        else:  # the number on a line of its own: CJK wrapping would split it mid-number
-            name = "\n".join(x for x in (f"{labels['waybill']} {ev.carrier or ''}".strip(),
-                                          ev.waybill_no or "") if x)
-        rows.append([f"#{entry.number}", ev.category.label(lang), name, ev.caption,
-                     labels.fmt("by", who=ev.added_by, at=_when(ev.added_at, s.tz)),
-                     _file_state(entry, thumb, labels, st)])
-    fixed = [10 * mm, 24 * mm, 0.0, 0.0, _time_width(st) + NAME_ROOM, _state_width(labels, st)]
-    free = width - sum(fixed)
-    fixed[2], fixed[3] = free * 0.45, free * 0.55
-    t = table(rows, fixed, style=st["cell"], header_style=st["cell_bold"], cls=LongRowTable)
-    t.splitInRow = 1
-    return t, pictures
-
-
-def _size(size: int) -> str:
-    if size >= 1024 * 1024:
-        return f"{size / (1024 * 1024):.1f} MB"
-    return f"{max(1, round(size / 1024))} KB"
-
-
-def _thumb_rows(pictures: list[tuple[EvidenceEntry, Thumbnail | ThumbProblem]],
-                labels: Labels, st: dict[str, ParagraphStyle], width: float) -> list[Flowable]:
-    """One table per row of pictures, so a page break falls between rows and a row fits
-    wherever its own height is left."""
-    from io import BytesIO
-
-    from reportlab.platypus import Image
-
-    cell_w = width / THUMB_COLUMNS
-    cells: list[object] = []
-    for entry, thumb in pictures:
-        caption = f"#{entry.number} {entry.evidence.category.label(labels.lang)}"
-        if entry.evidence.caption:
-            caption += f"{labels['bar']}{entry.evidence.caption}"
-        if isinstance(thumb, Thumbnail):
-            scale = min(THUMB_BOX / thumb.width, THUMB_BOX / thumb.height)
-            picture: Flowable = Image(BytesIO(thumb.data), width=thumb.width * scale,
-                                      height=thumb.height * scale)
-        else:
-            why = labels["missing"] if thumb is ThumbProblem.MISSING else labels["unreadable"]
-            picture = para(f"{why}\n{entry.evidence.title(labels.lang)}", st["thumb_problem"])
-        cells.append([picture, para(caption, st["thumb_caption"])])
-    while len(cells) % THUMB_COLUMNS:
-        cells.append("")
-    rows: list[Flowable] = []
-    for i in range(0, len(cells), THUMB_COLUMNS):
-        # reportlab's Table directly: a cell holding [picture, caption] stacks the two.
-        t = Table([cells[i:i + THUMB_COLUMNS]], colWidths=[cell_w] * THUMB_COLUMNS)
-        t.setStyle(TableStyle([
-            ("GRID", (0, 0), (-1, -1), 0.4, GRID),
-            ("ALIGN", (0, 0), (-1, -1), "CENTER"),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("TOPPADDING", (0, 0), (-1, -1), 4),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-        ]))
-        rows.append(t)
-    return rows
-
-
 def _checklist(s: DisputeSummary, labels: Labels, st: dict[str, ParagraphStyle],
                width: float) -> list[Flowable]:
     if not s.checklist and not s.checklist_problem:
         return []
-    out: list[Flowable] = [*_heading(labels["sec_checklist"], st)]
+    out: list[Flowable] = [*heading(labels["sec_checklist"], st)]
     if s.checklist_problem:
         out.append(para(labels.fmt("checklist_problem", why=s.checklist_problem), st["alert"]))
     if s.checklist:
