@@ -8,7 +8,7 @@ import pytest
 
 from shopdesk.domain.call_policy import CallOutcome
 from shopdesk.domain.policy_presets import PolicyConfigError
-from shopdesk.services.calls import buyer_key
+from shopdesk.services.call_person import buyer_key
 from shopdesk.storage.calls import CallStore
 from shopdesk.storage.db import open_memory_database
 from shopdesk.storage.migrations import migrations
