@@ -233,7 +233,13 @@ _MAGIC: tuple[tuple[bytes, int, str], ...] = (
     (b"ID3", 0, "audio/mpeg"),
     (b"OggS", 0, "audio/ogg"),
     (b"fLaC", 0, "audio/flac"),
+    # A phone's call recorder and WeChat voice save AMR: the recording of a call is
+    # common evidence in a dispute.
+    (b"#!AMR", 0, "audio/amr"),
 )
+# An MP3 without an ID3 tag starts with a frame: eleven set bits, then a version and a
+# layer that are not "reserved" (0xFFFB, 0xFFF3, 0xFFE3 …).
+_MP3_FRAME = {0xE2, 0xE3, 0xF2, 0xF3, 0xFA, 0xFB}
 
 
 def sniff_mime(head: bytes) -> str | None:
@@ -241,6 +247,8 @@ def sniff_mime(head: bytes) -> str | None:
     for magic, offset, mime in _MAGIC:
         if head[offset:offset + len(magic)] == magic:
             return mime
+    if len(head) >= 2 and head[0] == 0xFF and head[1] in _MP3_FRAME:
+        return "audio/mpeg"
     if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
         return "image/webp"
     if head[:4] == b"RIFF" and head[8:12] == b"WAVE":
@@ -249,6 +257,8 @@ def sniff_mime(head: bytes) -> str | None:
         brand = head[8:12]
         if brand in (b"heic", b"heix", b"mif1", b"msf1", b"heim", b"heis"):
             return "image/heic"
+        if brand in (b"M4A ", b"M4B "):  # a voice memo, not a video
+            return "audio/mp4"
         return "video/quicktime" if brand == b"qt  " else "video/mp4"
     return None
 
@@ -280,12 +290,12 @@ _PROMISED: dict[str, tuple[str, str]] = {
                                        ".heic", ".heif")},
     ".pdf": ("PDF 文件", "PDF file"),
     **{s: ("视频", "video") for s in (".mp4", ".mov", ".m4v")},
-    **{s: ("录音", "recording") for s in (".mp3", ".wav", ".ogg", ".flac", ".m4a")},
+    **{s: ("录音", "recording") for s in (".mp3", ".wav", ".ogg", ".flac", ".m4a", ".amr")},
 }
-ACCEPTED_ZH = ("图片（JPG、PNG、GIF、BMP、WebP、HEIC）、PDF、视频（MP4、MOV）、录音或 "
-               "Word/Excel 文档")
+ACCEPTED_ZH = ("图片（JPG、PNG、GIF、BMP、WebP、HEIC）、PDF、视频（MP4、MOV）、录音（MP3、"
+               "M4A、AMR、WAV）或 Word/Excel 文档")
 ACCEPTED_EN = ("pictures (JPG, PNG, GIF, BMP, WebP, HEIC), PDF, video (MP4, MOV), recordings "
-               "or Word/Excel documents")
+               "(MP3, M4A, AMR, WAV) or Word/Excel documents")
 
 
 def file_type_error(filename: str, head: bytes) -> FieldError | None:

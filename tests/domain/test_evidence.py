@@ -25,10 +25,25 @@ from shopdesk.domain.evidence import (
     (b"\x00\x00\x00\x18ftypisom....", "video/mp4"),
     (b"\x00\x00\x00\x14ftypqt  ....", "video/quicktime"),
     (b"%PDF-1.7\n", "application/pdf"),
+    # Call recordings: a phone's recorder and WeChat voice (AMR), an MP3 without a tag,
+    # an iPhone voice memo (M4A: audio, not a video).
+    (b"#!AMR\n<....", "audio/amr"),
+    (b"\xff\xfb\x90\x64....", "audio/mpeg"),
+    (b"ID3\x04\x00....", "audio/mpeg"),
+    (b"\x00\x00\x00\x20ftypM4A ....", "audio/mp4"),
     (b"hello", None),
 ])
 def test_sniff_mime(head, mime):
     assert sniff_mime(head) == mime
+
+
+def test_a_call_recording_is_evidence_and_junk_named_amr_is_not():
+    from shopdesk.domain.evidence import file_type_error
+
+    assert file_type_error("通话录音.amr", b"#!AMR\n<....") is None
+    assert file_type_error("录音.mp3", b"\xff\xfb\x90\x64....") is None
+    error = file_type_error("录音.amr", b"not a recording")
+    assert error is not None and "录音" in error.zh and "录音.amr" in error.zh
 
 
 def test_guess_mime_prefers_bytes_then_suffix():
