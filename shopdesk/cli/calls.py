@@ -28,6 +28,7 @@ from ..domain.text import clause_sep, is_english, pick
 from ..domain.text_masking import contact_masker
 from ..domain.zone_names import zone_name
 from ..services.call_compliance import ReportCall
+from ..services.call_person import buyer_label
 from ..services.call_policy_settings import PRESETS, SETTABLE_KEYS
 from ..services.calls import (
     CallRefusedError,
@@ -347,14 +348,17 @@ def _cmd_compliance(register: Register, args: argparse.Namespace, out: TextIO,
                   "attempts per buyer (attempts / talked / overrides / outside window):\n")
     for b in report.buyers:
         flag = ("  勿扰" if zh else "  do-not-call") if b.do_not_call else ""
-        also = (("  又名 " if zh else "  also ") + ", ".join(mask(k) for k in b.also)
+        also = (("  又名 " if zh else "  also ") + ", ".join(buyer_label(mask(k), lang)
+                                                            for k in b.also)
                 if b.also else "")
-        out.write(f"  {mask(b.buyer_key)}  {b.attempts} / {b.connected} / {b.overrides} / "
+        out.write(f"  {buyer_label(mask(b.buyer_key), lang)}  {b.attempts} / {b.connected} / "
+                  f"{b.overrides} / "
                   f"{b.outside_window}{flag}{also}\n")
     if overrides:
         out.write("越规放行：\n" if zh else "overrides:\n")
     for c in overrides:
-        out.write(f"  {c['time']}  {c['case_no']}  {c['buyer']}  {c['actor']}  "
+        out.write(f"  {c['time']}  {c['case_no']}  {buyer_label(c['buyer'], lang)}  "
+                  f"{c['actor']}  "
                   f"{', '.join(c['override_labels'])}  {c['override_reason'] or ''}".rstrip()
                   + "\n")
     if breaches:
@@ -363,14 +367,16 @@ def _cmd_compliance(register: Register, args: argparse.Namespace, out: TextIO,
                   "cap counted per person):\n")
     for c in breaches:
         labels = dict.fromkeys([*c['override_labels'], *c['caps_broken_labels']])
-        out.write(f"  {c['time']}  {c['case_no']}  {c['buyer']}  {c['actor']}  "
+        out.write(f"  {c['time']}  {c['case_no']}  {buyer_label(c['buyer'], lang)}  "
+                  f"{c['actor']}  "
                   f"{', '.join(labels)}  {c['override_reason'] or ''}".rstrip()
                   + "\n")
     if outside:
         out.write("在可呼叫时段外的呼叫（买家当地时间）：\n" if zh else
                   "calls outside the calling window (buyer's local time):\n")
     for c in outside:
-        out.write(f"  {c['buyer_local']}  {c['case_no']}  {c['buyer']}  {c['actor']}  "
+        out.write(f"  {c['buyer_local']}  {c['case_no']}  {buyer_label(c['buyer'], lang)}  "
+                  f"{c['actor']}  "
                   f"{c['outcome_label']}\n")
     return 0
 
@@ -426,7 +432,7 @@ def _write_decision(out: TextIO, d: CallDecision, lang: str, shop_tz: str) -> No
     else:
         out.write(pick(lang, "不能拨打：\n", "BLOCKED:\n"))
         for r in d.reasons:
-            out.write(f"  - [{r.code.value}] {r.message(lang)}\n")
+            out.write(f"  - {r.message(lang)}\n")  # the code is in --json
         if d.next_slot_at:
             slot = f"{local(d.next_slot_at, shop_tz):%Y-%m-%d %H:%M}"
             out.write(pick(lang, f"下一个可拨时间：{slot}（{shop_tz}）\n",

@@ -308,7 +308,7 @@ def _write_added(register: Register, case: Case, others: list[Case], raised: lis
     if others:
         out.write(same_order_note(case.order_no, others, lang) + "\n")
     for w in raised:
-        out.write(pick(lang, "预警：", "warning: ") + f"{w.rule.value}  {w.reason(lang)}\n")
+        out.write(pick(lang, "预警：", "warning: ") + f"{w.rule.label(lang)}  {w.reason(lang)}\n")
     if offer:
         command = (f"shopdesk blacklist add --platform {case.platform.value} --buyer "
                    f"{one_line(case.buyer_nick)} --case {case.case_no} --reason TEXT")

@@ -66,7 +66,7 @@ def cmd_warnings(register: Register, args: argparse.Namespace, out: TextIO) -> i
         case = live_case(register, args.case_no, lang)
         done = register.warnings.acknowledge(case.id, actor_name(register, args.actor),
                                              args.note, rules=[rule] if rule else None)
-        rules = list_sep(lang).join(w.rule.value for w in done)
+        rules = list_sep(lang).join(w.rule.label(lang) for w in done)
         out.write(pick(lang, f"{case.case_no}：已确认预警 {rules}\n",
                        f"{case.case_no}: acknowledged {rules}\n"))
         return 0
@@ -82,10 +82,14 @@ def cmd_warnings(register: Register, args: argparse.Namespace, out: TextIO) -> i
         emit_json(out, {"schema": SCHEMA_VERSION, "count": len(found),
                         "warnings": [warning_json(w, lang) for w in found]})
         return 0
+    width = max((_columns(w.rule.label(lang)) for w in found), default=0) + 2
     for w in found:
         when = local(w.raised_at, register.shop_tz).strftime("%Y-%m-%d %H:%M")
         ack = pick(lang, f"  [已确认：{w.ack_by}]", f"  [ack: {w.ack_by}]") if w.ack_by else ""
-        out.write(f"{w.case_no}  {when}  {w.rule.value:<17} {w.reason(lang)}{ack}\n")
+        # The rule by its name, as the window shows it (the key is in --json and --rule).
+        name = w.rule.label(lang)
+        out.write(f"{w.case_no}  {when}  {name}{' ' * max(1, width - _columns(name))}"
+                  f"{w.reason(lang)}{ack}\n")
     out.write(pick(lang, f"共 {len(found)} 条预警\n", f"{len(found)} warning(s)\n"))
     return 0
 
@@ -175,3 +179,8 @@ WARNING_HANDLERS = {
     "warnings": guarded(cmd_warnings, option_of=_OPTION_OF),
     "blacklist": guarded(cmd_blacklist, option_of=_OPTION_OF),
 }
+
+
+def _columns(text: str) -> int:
+    """Columns on a terminal: a Chinese character takes two."""
+    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)

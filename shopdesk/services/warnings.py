@@ -493,9 +493,10 @@ def _within(times: list[datetime], at: datetime, span: timedelta) -> bool:
 
 
 def parse_rule(text: str) -> RuleKey:
-    """A rule key from user input; ValidationError lists the keys."""
+    """A rule from user input, by key or by name (群体投诉, Group complaint);
+    ValidationError lists the keys."""
     try:
-        return RuleKey(text.strip())
+        return RuleKey.parse(text.strip())  # type: ignore[return-value]
     except ValueError:
         keys = ", ".join(k.value for k in RuleKey)
         raise ValidationError([FieldError("rule", f"未知的预警规则：{text}（可选：{keys}）",

@@ -43,12 +43,12 @@ def test_text_and_json(cli, calls):
         "2026-10-24 20:00 – 2026-11-23 20:00（北京时间）：2 次呼叫，1 次越规放行，"
         "1 次在可呼叫时段外，0 次违规",
         "每位买家（呼叫 / 接通 / 越规 / 时段外）：",
-        "  taobao:138****5678  2 / 1 / 1 / 1",
+        "  淘宝/天猫 · 138****5678  2 / 1 / 1 / 1",  # the platform's name, not its key
         "越规放行：",
-        f"  2026-11-23 20:00  {calls}  taobao:138****5678  小王  不在可呼叫时段  "
+        f"  2026-11-23 20:00  {calls}  淘宝/天猫 · 138****5678  小王  不在可呼叫时段  "
         "买家约晚上 138****5678 回电",
         "在可呼叫时段外的呼叫（买家当地时间）：",
-        f"  2026-11-23 20:00 (Asia/Shanghai)  {calls}  taobao:138****5678  小王  已接通"]
+        f"  2026-11-23 20:00 (Asia/Shanghai)  {calls}  淘宝/天猫 · 138****5678  小王  已接通"]
     code, out, _ = cli("calls", "compliance", "--from", "2026-11-23", "--to", "2026-11-23",
                        "--json")
     data = json.loads(out)
@@ -74,7 +74,7 @@ def test_text_in_english(tmp_path, clock, calls):
         "2026-10-24 20:00 – 2026-11-23 20:00 (Asia/Shanghai): 2 calls, 1 overrides, "
         "1 outside the window, 0 breaches",
         "attempts per buyer (attempts / talked / overrides / outside window):",
-        "  taobao:138****5678  2 / 1 / 1 / 1",
+        "  Taobao/Tmall · 138****5678  2 / 1 / 1 / 1",
         "overrides:"]
 
 

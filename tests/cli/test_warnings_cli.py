@@ -33,12 +33,12 @@ def test_cases_add_prints_the_warnings_it_raised(cli):
     code, out, err = add_case(cli, "--description", "孩子被割伤了，要打12315")
     assert code == 0, err
     lines = out.splitlines()
-    assert lines[1] == "预警：safety  提到：割伤"
-    assert lines[2] == "预警：media_threat  提到：12315"
+    assert lines[1] == "预警：人身安全/健康  提到：割伤"  # the rule's name, not its key
+    assert lines[2] == "预警：扬言投诉/曝光  提到：12315"
     code, out, err = add_case(cli, "--description", "孩子被割伤了", lang="en")
     assert out.splitlines()[1:] == [
         "note: order T123456 already had open case(s): SD-20261123-0001 (New)",
-        "warning: safety  mentions: 割伤"]
+        "warning: Safety or health  mentions: 割伤"]
 
 
 def test_cases_add_and_show_json_carry_warnings(cli):
@@ -65,7 +65,7 @@ def test_warnings_list_and_ack(cli):
     code, out, _ = cli("warnings", "list", lang="en")
     assert out.endswith("\n1 warning(s)\n")
     code, out, err = cli("--as", "小王", "warnings", "ack", case_no, "--note", "已报主管")
-    assert (code, out) == (0, f"{case_no}：已确认预警 media_threat\n"), err
+    assert (code, out) == (0, f"{case_no}：已确认预警 扬言投诉/曝光\n"), err
     code, out, _ = cli("warnings", "list", "--all", lang="en")
     assert "  [ack: 小王]\n" in out
     assert json.loads(cli("warnings", "list", "--json")[1])["warnings"] == []
@@ -193,3 +193,15 @@ def test_blacklist_add_case_alone_lists_that_cases_buyer(cli):
     code, _, err = cli("--as", "小王", "blacklist", "add", "--platform", "jd", "--buyer", "x",
                        lang="en")
     assert code == 1 and "reason" in err.lower()
+
+
+def test_warnings_list_names_the_rules_and_takes_a_name_for_rule(cli):
+    """The human list showed keys (group_complaint, media_threat); --rule took only them."""
+    add_case(cli, "--description", "孩子被割伤了，要打12315")
+    _, out, _ = cli("warnings", "list")
+    assert "人身安全/健康" in out and "safety" not in out
+    _, out, _ = cli("warnings", "list", "--rule", "扬言投诉/曝光")
+    assert "扬言投诉/曝光" in out and "人身安全/健康" not in out
+    _, out, _ = cli("warnings", "list", "--rule", "safety", lang="en")
+    assert "Safety or health" in out and out.endswith("1 warning(s)\n")
+
