@@ -325,7 +325,6 @@ def test_a_team_register_gets_the_review_due_backfill_on_open(data_paths, clock,
     import json
     from datetime import timedelta
 
-    from shopdesk.paths import DataPaths
 
     local = open_register(seed_register(data_paths), clock)
     case = local.cases.open_case(CaseDraft(platform=Platform.TAOBAO, order_no="3700000000001",
@@ -338,16 +337,7 @@ def test_a_team_register_gets_the_review_due_backfill_on_open(data_paths, clock,
                                          reindex=False)
         local.deadlines.recompute([case.id])
         local.settings.set("reviews/reply_due_backfilled", None)
-    team = open_team_database(team_url, listen=False)
-    try:
-        copy_register(local.db, team)
-    finally:
-        team.close()
-        local.close()
-    pc = DataPaths(tmp_path / "pc")
-    pc.ensure()
-    (pc.root / "team.json").write_text(json.dumps({"url": team_url}), encoding="utf-8")
-    opened = open_register(pc, clock, daily_backup=False)
+    opened = _moved_to_the_team(local, team_url, tmp_path, clock)
     try:
         assert opened.is_team
         assert opened.deadlines.for_case(case.id).due_at == clock.now() + timedelta(days=20)
@@ -360,10 +350,8 @@ def test_a_team_register_recomputes_deadlines_when_the_rules_changed(data_paths,
                                                                       team_url, tmp_path):
     """A new version ships other time limits: opening the team register computes the open
     cases' deadlines again, as a local start does (it never did on a team register)."""
-    import json
     from datetime import timedelta
 
-    from shopdesk.paths import DataPaths
 
     local = open_register(seed_register(data_paths), clock)
     case = local.cases.open_case(CaseDraft(platform=Platform.TAOBAO, order_no="3700000000001",
@@ -373,6 +361,22 @@ def test_a_team_register_recomputes_deadlines_when_the_rules_changed(data_paths,
         local.db.execute("UPDATE cases SET deadline_at = ? WHERE id = ?",
                          ["2026-01-01T00:00:00+00:00", case.id])
         local.settings.set("deadline_rules_fingerprint", "older-rules")
+    opened = _moved_to_the_team(local, team_url, tmp_path, clock)
+    try:
+        assert opened.is_team
+        assert right is not None and right > clock.now() - timedelta(days=1)
+        assert opened.deadlines.for_case(case.id).due_at == right
+        assert opened.deadlines.ensure_current() == 0  # recorded: the next PC finds it done
+    finally:
+        opened.close()
+
+
+def _moved_to_the_team(local: Register, team_url: str, tmp_path, clock) -> Register:
+    """`local` copied to the team server (then closed), opened from a new team PC."""
+    import json
+
+    from shopdesk.paths import DataPaths
+
     team = open_team_database(team_url, listen=False)
     try:
         copy_register(local.db, team)
@@ -382,11 +386,5 @@ def test_a_team_register_recomputes_deadlines_when_the_rules_changed(data_paths,
     pc = DataPaths(tmp_path / "pc")
     pc.ensure()
     (pc.root / "team.json").write_text(json.dumps({"url": team_url}), encoding="utf-8")
-    opened = open_register(pc, clock, daily_backup=False)
-    try:
-        assert opened.is_team
-        assert right is not None and right > clock.now() - timedelta(days=1)
-        assert opened.deadlines.for_case(case.id).due_at == right
-        assert opened.deadlines.ensure_current() == 0  # recorded: the next PC finds it done
-    finally:
-        opened.close()
+    return open_register(pc, clock, daily_backup=False)
+
